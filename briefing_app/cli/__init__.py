@@ -1,0 +1,1 @@
+"""The `briefing` command line: a thin click layer over the core."""

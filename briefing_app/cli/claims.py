@@ -1,0 +1,102 @@
+"""`briefing claims` and `briefing claim add`: listing and tagging claims."""
+
+from __future__ import annotations
+
+import click
+
+from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.core.claims import ClaimFilter
+from briefing_app.core.grading import CREDIBILITY
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
+
+
+@click.command("claims")
+@click.option("--source", "source_id", type=int, help="Only claims on this source id.")
+@click.option("--tag", help="Only claims with this tag.")
+@click.option("--party", help="Only claims made by this party.")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
+@click.option("--status", type=click.Choice(CLAIM_STATUSES), help="Only claims with this status.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def claims_command(
+    app: AppContext,
+    source_id: int | None,
+    tag: str | None,
+    party: str | None,
+    kind: str | None,
+    status: str | None,
+    as_json: bool,
+) -> None:
+    """List claims, optionally filtered."""
+    lib = app.library()
+    if source_id is not None:
+        lib.sources.get(source_id)  # a clear error for an unknown source, not an empty list
+    claims = lib.claims.all(ClaimFilter(source_id, tag, party, kind, status))
+    if as_json:
+        echo_json([c.to_json() for c in claims])
+        return
+    echo_table(
+        ["Key", "Source", "Party", "Kind", "Cred.", "Status", "Quote"],
+        [(c.key, c.source_id, c.party, c.kind, c.credibility, c.status, c.quote) for c in claims],
+    )
+
+
+@click.group("claim")
+def claim_group() -> None:
+    """Add or change one claim."""
+
+
+@claim_group.command("add")
+@click.argument("source_id", type=int)
+@click.option("--quote", required=True, help="The exact words in the source (first occurrence).")
+@click.option("--occurrence", type=click.IntRange(min=1), default=1, help="Which occurrence.")
+@click.option("--statement", default="", help="The claim in your words.")
+@click.option("--party", default="", help="Who makes the claim.")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), default="reported fact")
+@click.option(
+    "--credibility",
+    type=click.Choice(CREDIBILITY.codes()),
+    default="6",
+    help="Information credibility, 1 (confirmed) to 6 (cannot be judged).",
+)
+@click.option("--status", type=click.Choice(CLAIM_STATUSES), default="unverified")
+@click.option(
+    "--tag", "tags", multiple=True, help="A tag (repeatable); 'place:Khatlon' sets its kind."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the new claim as JSON.")
+@pass_app
+def claim_add_command(
+    app: AppContext,
+    source_id: int,
+    quote: str,
+    occurrence: int,
+    statement: str,
+    party: str,
+    kind: str,
+    credibility: str,
+    status: str,
+    tags: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Tag the words QUOTE of source SOURCE_ID as a claim."""
+    claim = app.library().claims.add(
+        source_id,
+        quote=quote,
+        occurrence=occurrence,
+        statement=statement,
+        party=party,
+        kind=kind,
+        credibility=int(credibility),
+        status=status,
+        tags=list(tags),
+    )
+    if as_json:
+        echo_json(claim.to_json())
+    else:
+        click.echo(
+            f"{claim.key}: {claim.quote!r} at {claim.start}-{claim.end} of source {source_id}"
+        )
+
+
+COMMANDS = [claims_command, claim_group]

@@ -1,0 +1,40 @@
+"""What every command shares: the library path option and opening the library once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from briefing_app.core.library import Library, default_library_path
+
+
+@dataclass
+class AppContext:
+    """The state click passes to commands: where the library is, and the open library."""
+
+    library_path: Path
+    start_gui: Callable[[Path], int] | None = None
+    _library: Library | None = field(default=None, repr=False)
+
+    def library(self) -> Library:
+        """Open the library on first use (creating it if new) and keep it for the command."""
+        if self._library is None:
+            self._library = Library.open(self.library_path)
+        return self._library
+
+    def close(self) -> None:
+        """Close the library if a command opened it."""
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+def resolve_library_path(option: str | None) -> Path:
+    """Return --library if given, else $BRIEFING_LIBRARY, else the per-user default."""
+    return Path(option).expanduser() if option else default_library_path()

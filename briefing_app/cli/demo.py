@@ -1,0 +1,29 @@
+"""`briefing demo`: build the worked example library."""
+
+from __future__ import annotations
+
+import click
+
+from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.output import echo_json
+from briefing_app.core.demo import build_demo
+
+
+@click.command("demo")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_app
+def demo_command(app: AppContext, as_json: bool) -> None:
+    """Load the sample article with its claims and an example note."""
+    result = build_demo(app.library())
+    if as_json:
+        echo_json(result)
+    elif result["created"]:
+        click.echo(
+            f"Demo loaded into {app.library_path}: source {result['source_id']}, "
+            f"{result['claims']} claims, {result['notes']} note(s)."
+        )
+    else:
+        click.echo(f"The demo is already in {app.library_path} (source {result['source_id']}).")
+
+
+COMMANDS = [demo_command]

@@ -1,0 +1,83 @@
+"""The `briefing` command group: options, error handling, and command registration."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing_app import __version__
+from briefing_app.cli.context import AppContext, resolve_library_path
+from briefing_app.core.errors import BriefingError
+
+
+class BriefingGroup(click.Group):
+    """A click group that turns core errors into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; report a BriefingError as one line, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except BriefingError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            raise click.ClickException(f"{name}{exc.strerror or exc}") from exc
+        finally:
+            app = ctx.find_object(AppContext)
+            if app is not None:
+                app.close()
+
+
+@click.group(cls=BriefingGroup, invoke_without_command=True)
+@click.option(
+    "--library",
+    "library",
+    type=click.Path(dir_okay=False),
+    envvar="BRIEFING_LIBRARY",
+    help="Library file to use (default: library.sqlite in your user data folder).",
+)
+@click.version_option(__version__, prog_name="briefing")
+@click.pass_context
+def cli(ctx: click.Context, library: str | None) -> None:
+    """Briefing: collect sources, tag claims, write and export briefing notes.
+
+    With no command, starts the desktop app.
+    """
+    start_gui = (ctx.obj or {}).get("start_gui") if isinstance(ctx.obj, dict) else None
+    ctx.obj = AppContext(resolve_library_path(library), start_gui=start_gui)
+    if ctx.invoked_subcommand is None:
+        if start_gui is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.exit(start_gui(ctx.obj.library_path))
+
+
+def _register() -> None:
+    from briefing_app.cli import claims, demo, notes, search, sources
+
+    for module in (demo, sources, claims, search, notes):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None, start_gui: Callable[[Path], int] | None = None) -> None:
+    """Run the command line (the console script `briefing` enters through briefing_app.launch)."""
+    try:
+        cli.main(args=argv, obj={"start_gui": start_gui}, prog_name="briefing")
+    except KeyboardInterrupt:
+        click.echo("briefing: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # pragma: no cover - the last guard against a traceback
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        click.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("(set BRIEFING_DEBUG=1 to see the traceback)", err=True)
+        sys.exit(1)

@@ -1,0 +1,90 @@
+"""`briefing import`, `inspect` and `sources`: bringing articles in and listing them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.core.importers.base import extract_file
+from briefing_app.core.importers.batch import import_paths
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
+@pass_app
+def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Import files and folders (recursively) as sources; duplicates are skipped."""
+    lib = app.library()
+    if as_json or not sys.stderr.isatty():
+        summary = import_paths(lib, paths)
+    else:
+        with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int, path: Path) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            summary = import_paths(lib, paths, progress=progress)
+    if as_json:
+        echo_json(summary.to_json())
+    else:
+        for outcome in summary.outcomes:
+            if outcome.status == "imported":
+                click.echo(f"imported  {outcome.path}  → source {outcome.source_id}")
+            elif outcome.status == "duplicate":
+                click.echo(f"duplicate {outcome.path}: {outcome.reason}")
+            else:
+                click.echo(f"failed    {outcome.path}: {outcome.reason}", err=True)
+        click.echo(summary.line())
+    if summary.outcomes and not summary.by_status("imported") and summary.by_status("failed"):
+        sys.exit(1)
+
+
+@click.command("inspect")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def inspect_command(path: Path, as_json: bool) -> None:
+    """Show what importing PATH would store, without storing it."""
+    try:
+        doc = extract_file(path)
+    except Exception as exc:
+        from briefing_app.core.errors import BriefingError
+
+        if isinstance(exc, BriefingError):
+            raise click.ClickException(f"{path}: {exc}") from exc
+        raise
+    if as_json:
+        echo_json(doc.to_json())
+        return
+    for name, value in doc.to_json().items():
+        if name != "text":
+            click.echo(f"{name:10} {value if value is not None else ''}")
+    click.echo(f"{'text':10} {len(doc.text)} characters")
+    click.echo()
+    click.echo(doc.text[:1500] + ("…" if len(doc.text) > 1500 else ""))
+
+
+@click.command("sources")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def sources_command(app: AppContext, as_json: bool) -> None:
+    """List the sources in the library."""
+    sources = app.library().sources.all()
+    if as_json:
+        echo_json([s.to_json() for s in sources])
+        return
+    echo_table(
+        ["ID", "Title", "Outlet", "Published", "Grade", "Claims"],
+        [
+            (s.id, s.title, s.outlet, s.published or "", s.reliability, s.claim_count)
+            for s in sources
+        ],
+    )
+
+
+COMMANDS = [import_command, inspect_command, sources_command]

@@ -1,0 +1,33 @@
+"""What a core operation changed, so views refresh only what they show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+
+def now_iso() -> str:
+    """Return the current UTC time as an ISO-8601 string with seconds."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Changes:
+    """Ids of the records an operation created, edited or deleted, by noun."""
+
+    sources: set[int] = field(default_factory=set)
+    claims: set[int] = field(default_factory=set)
+    tags: set[int] = field(default_factory=set)
+    notes: set[int] = field(default_factory=set)
+    comments: set[int] = field(default_factory=set)
+
+    def merge(self, other: Changes) -> None:
+        """Add other's ids to these."""
+        self.sources |= other.sources
+        self.claims |= other.claims
+        self.tags |= other.tags
+        self.notes |= other.notes
+        self.comments |= other.comments
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.claims or self.tags or self.notes or self.comments)

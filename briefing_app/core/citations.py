@@ -1,0 +1,42 @@
+"""Citations in note bodies, in pandoc's syntax: [@C12] and [@C12; @C15]."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A bracketed group holding at least one @key; keys are claim keys like C12.
+CITATION_GROUP = re.compile(r"\[(?P<inner>[^\[\]]*?@C\d+[^\[\]]*?)\]")
+CITATION_KEY = re.compile(r"@(?P<key>C\d+)\b")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One bracketed citation group in a text: its span and the claim keys it cites."""
+
+    start: int
+    end: int
+    keys: tuple[str, ...]
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Return every citation group in text, in order.
+
+    >>> find_citations("Three died [@C2; @C5].")
+    [Citation(start=11, end=21, keys=('C2', 'C5'))]
+    """
+    return [
+        Citation(
+            m.start(), m.end(), tuple(k.group("key") for k in CITATION_KEY.finditer(m["inner"]))
+        )
+        for m in CITATION_GROUP.finditer(text)
+    ]
+
+
+def cited_keys(text: str) -> list[str]:
+    """Return the claim keys cited in text, each once, in order of first citation."""
+    seen: dict[str, None] = {}
+    for citation in find_citations(text):
+        for key in citation.keys:
+            seen.setdefault(key, None)
+    return list(seen)

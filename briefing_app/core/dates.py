@@ -1,0 +1,38 @@
+"""Dates as analysts see them: a calendar day, stored as ISO 'YYYY-MM-DD'."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_FORMATS = ("%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y")
+
+
+def parse_date(value: object) -> str | None:
+    """Return value as an ISO calendar day, or None when it is empty or not a date.
+
+    >>> parse_date("2025-12-03T10:00:00+05:00")
+    '2025-12-03'
+    >>> parse_date("3 December 2025")
+    '2025-12-03'
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = _ISO_DAY.match(text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        except ValueError:
+            return None
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None

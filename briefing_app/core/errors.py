@@ -1,0 +1,43 @@
+"""Typed errors raised by the core and turned into one-line messages at the edges."""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base of every error the core raises on purpose; its message is one line for the user."""
+
+
+class NotFound(BriefingError):
+    """A record named by id, uid or key does not exist."""
+
+
+class InvalidInput(BriefingError):
+    """A value given by the user is not acceptable (bad grade, empty quote, unknown kind...)."""
+
+
+class UnsupportedFormat(BriefingError):
+    """A file's type is not one the importers read."""
+
+
+class CorruptFile(BriefingError):
+    """A file claims a format but cannot be read as it (truncated, damaged, no text)."""
+
+
+class FileTooLarge(BriefingError):
+    """A file, or what it would decompress to, is over the safe limit."""
+
+
+class QuoteNotFound(BriefingError):
+    """The quote given for a new claim does not occur in the source text."""
+
+
+class ImmutableText(BriefingError):
+    """A source's text cannot change once a claim points into it."""
+
+
+class MissingClaim(BriefingError):
+    """A note cites a claim key that does not exist in the library."""
+
+
+class LibraryError(BriefingError):
+    """The library file cannot be opened or is not a Briefing library."""

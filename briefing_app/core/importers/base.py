@@ -1,0 +1,104 @@
+"""The importer interface, the registry of formats, and the limits every importer obeys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.errors import BriefingError, CorruptFile, FileTooLarge, UnsupportedFormat
+from briefing_app.core.text import normalise_text
+
+if TYPE_CHECKING:
+    from briefing_app.core.models import Source
+
+# No analyst source is this large; bigger files are refused before any parsing.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class ExtractedDocument:
+    """What an importer found in a file: the text to store and the metadata around it."""
+
+    title: str = ""
+    text: str = ""
+    byline: str = ""
+    outlet: str = ""
+    published: str | None = None
+    url: str = ""
+    language: str = ""
+    format: str = ""
+    reliability: str = ""
+    marking: str = ""
+    origin_path: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form printed by `briefing inspect`."""
+        data = asdict(self)
+        data.pop("origin_path")
+        return data
+
+
+class DuplicateSource(BriefingError):
+    """The library already holds a source with exactly this text."""
+
+    def __init__(self, existing: Source) -> None:
+        super().__init__(f"already in the library as source {existing.id} ({existing.title!r})")
+        self.existing = existing
+
+
+Extractor = Callable[[Path, bytes], ExtractedDocument]
+_REGISTRY: dict[str, tuple[str, Extractor]] = {}
+
+
+def register(*suffixes: str, format_name: str) -> Callable[[Extractor], Extractor]:
+    """Register fn as the extractor for files with these suffixes (".txt")."""
+
+    def wrap(fn: Extractor) -> Extractor:
+        for suffix in suffixes:
+            _REGISTRY[suffix.lower()] = (format_name, fn)
+        return fn
+
+    return wrap
+
+
+def _load_importers() -> None:
+    # Each module registers its suffixes when imported.
+    from briefing_app.core.importers import markdown, plaintext  # noqa: F401
+
+
+def importable_suffixes() -> list[str]:
+    """Return the file suffixes the importers read."""
+    _load_importers()
+    return sorted(_REGISTRY)
+
+
+def extract_file(path: Path | str) -> ExtractedDocument:
+    """Read path with the importer for its suffix; raise a typed BriefingError naming the reason.
+
+    The returned text is normalised (see text.normalise_text): exactly what import stores.
+    """
+    _load_importers()
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _REGISTRY:
+        known = ", ".join(importable_suffixes())
+        raise UnsupportedFormat(f"unsupported file type {suffix or '(none)'!r} (known: {known})")
+    if not path.is_file():
+        raise CorruptFile("not a readable file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileTooLarge(f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+    if size == 0:
+        raise CorruptFile("the file is empty")
+    data = path.read_bytes()
+    format_name, extractor = _REGISTRY[suffix]
+    doc = extractor(path, data)
+    doc.text = normalise_text(doc.text).strip("\n")
+    doc.title = " ".join(normalise_text(doc.title).split())
+    if not doc.text.strip():
+        raise CorruptFile("no text found in the file")
+    doc.format = doc.format or format_name
+    doc.origin_path = str(path)
+    return doc

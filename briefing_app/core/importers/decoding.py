@@ -1,0 +1,57 @@
+"""Turning the bytes of a text file into str: BOMs first, then UTF-8, then detection."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from briefing_app.core.errors import CorruptFile
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes: a BOM decides, else strict UTF-8, else the detected encoding.
+
+    Raises CorruptFile for bytes that are not text in any encoding (binary junk).
+
+    >>> decode_text("café".encode("cp1252"))
+    'café'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise CorruptFile(f"invalid {encoding} text after its byte-order mark") from exc
+    if b"\x00" in data[:4096]:
+        raise CorruptFile("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[: 2 * 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise CorruptFile("the bytes are not text in any known encoding")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise CorruptFile("the bytes are not text in any known encoding") from exc
+    if _control_ratio(text) > 0.05:
+        raise CorruptFile("binary data, not text")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / len(sample)

@@ -1,0 +1,230 @@
+"""Domain records: sources, claims, tags, notes and review comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CLAIM_KINDS = ("reported fact", "allegation", "denial", "official statement", "assessment")
+CLAIM_STATUSES = ("unverified", "corroborated", "disputed", "retracted")
+TAG_KINDS = ("topic", "actor", "place", "organisation", "event", "source type")
+NOTE_STATUSES = ("draft", "in review", "final")
+
+
+@dataclass
+class Source:
+    """An imported article: its metadata, grading and normalised text."""
+
+    id: int
+    uid: str
+    title: str
+    text: str
+    sha256: str
+    byline: str = ""
+    outlet: str = ""
+    published: str | None = None
+    url: str = ""
+    language: str = ""
+    format: str = ""
+    retrieved_at: str = ""
+    reliability: str = "F"
+    marking: str = ""
+    analyst_note: str = ""
+    origin_path: str = ""
+    created_at: str = ""
+    modified_at: str = ""
+    claim_count: int = 0
+    tags: list[str] = field(default_factory=list)
+
+    def to_json(self, with_text: bool = False) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI (text only when asked)."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "uid": self.uid,
+            "title": self.title,
+            "byline": self.byline,
+            "outlet": self.outlet,
+            "published": self.published,
+            "url": self.url,
+            "language": self.language,
+            "format": self.format,
+            "retrieved_at": self.retrieved_at,
+            "sha256": self.sha256,
+            "reliability": self.reliability,
+            "marking": self.marking,
+            "analyst_note": self.analyst_note,
+            "claim_count": self.claim_count,
+            "tags": self.tags,
+        }
+        if with_text:
+            data["text"] = self.text
+        return data
+
+
+@dataclass
+class Claim:
+    """An anchored span of a source with the analyst's reading of it."""
+
+    id: int
+    uid: str
+    key: str
+    source_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    statement: str = ""
+    party: str = ""
+    kind: str = "reported fact"
+    credibility: int = 6
+    status: str = "unverified"
+    tags: list[str] = field(default_factory=list)
+    revision: int = 1
+    created_at: str = ""
+    modified_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "key": self.key,
+            "source_id": self.source_id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "statement": self.statement,
+            "party": self.party,
+            "kind": self.kind,
+            "credibility": self.credibility,
+            "status": self.status,
+            "tags": self.tags,
+            "revision": self.revision,
+            "created_at": self.created_at,
+            "modified_at": self.modified_at,
+        }
+
+
+@dataclass
+class Tag:
+    """A label of a kind (topic, actor, place...) applied to claims and sources."""
+
+    id: int
+    uid: str
+    name: str
+    kind: str = "topic"
+    claim_count: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "name": self.name,
+            "kind": self.kind,
+            "claim_count": self.claim_count,
+        }
+
+
+@dataclass
+class Section:
+    """One section of a note: a template key, its heading and a Markdown body."""
+
+    id: int
+    uid: str
+    key: str
+    heading: str
+    body: str = ""
+    position: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "key": self.key,
+            "heading": self.heading,
+            "body": self.body,
+            "position": self.position,
+        }
+
+
+@dataclass
+class Note:
+    """A briefing note written from a template, citing claims as [@C12]."""
+
+    id: int
+    uid: str
+    title: str
+    template: str
+    marking: str = ""
+    memo_to: str = ""
+    memo_from: str = ""
+    subject: str = ""
+    memo_date: str = ""
+    status: str = "draft"
+    sections: list[Section] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+    modified_at: str = ""
+
+    def section(self, key: str) -> Section | None:
+        """Return the section with this key, or None."""
+        return next((s for s in self.sections if s.key == key), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "title": self.title,
+            "template": self.template,
+            "marking": self.marking,
+            "memo_to": self.memo_to,
+            "memo_from": self.memo_from,
+            "subject": self.subject,
+            "memo_date": self.memo_date,
+            "status": self.status,
+            "settings": self.settings,
+            "sections": [s.to_json() for s in self.sections],
+            "created_at": self.created_at,
+            "modified_at": self.modified_at,
+        }
+
+
+@dataclass
+class ReviewComment:
+    """A reviewer's comment on a range of a note section."""
+
+    id: int
+    uid: str
+    note_id: int
+    section_key: str
+    anchor_text: str = ""
+    start: int | None = None
+    end: int | None = None
+    author: str = ""
+    body: str = ""
+    resolved: bool = False
+    parent_id: int | None = None
+    created_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "note_id": self.note_id,
+            "section_key": self.section_key,
+            "anchor_text": self.anchor_text,
+            "start": self.start,
+            "end": self.end,
+            "author": self.author,
+            "body": self.body,
+            "resolved": self.resolved,
+            "parent_id": self.parent_id,
+            "created_at": self.created_at,
+        }

@@ -1,0 +1,163 @@
+"""Operations on notes and their sections."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.changes import now_iso
+from briefing_app.core.citations import cited_keys
+from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.ids import new_uid
+from briefing_app.core.models import NOTE_STATUSES, Note, Section
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+HEADER_FIELDS = ("title", "marking", "memo_to", "memo_from", "subject", "memo_date", "status")
+
+
+class NoteManager:
+    """Notes in a library: `lib.notes`."""
+
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def create(
+        self,
+        title: str,
+        template: str,
+        sections: Sequence[tuple[str, str]],
+        *,
+        marking: str = "",
+        bodies: dict[str, str] | None = None,
+        **header: str,
+    ) -> Note:
+        """Create a note with (key, heading) sections, optionally with their bodies; return it."""
+        if not title.strip():
+            raise InvalidInput("a note needs a title")
+        unknown = set(header) - set(HEADER_FIELDS)
+        if unknown:
+            raise InvalidInput(f"unknown note field(s): {', '.join(sorted(unknown))}")
+        keys = [k for k, _ in sections]
+        if len(set(keys)) != len(keys):
+            raise InvalidInput("section keys must be unique")
+        bodies = bodies or {}
+        now = now_iso()
+        with self._lib.write() as changes:
+            cur = self._lib.conn.execute(
+                "INSERT INTO notes (uid, title, template, marking, memo_to, memo_from, subject, "
+                "memo_date, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    new_uid(),
+                    title.strip(),
+                    template,
+                    marking,
+                    header.get("memo_to", ""),
+                    header.get("memo_from", ""),
+                    header.get("subject", ""),
+                    header.get("memo_date", ""),
+                    now,
+                    now,
+                ),
+            )
+            note_id = int(cur.lastrowid or 0)
+            for position, (key, heading) in enumerate(sections):
+                self._lib.conn.execute(
+                    "INSERT INTO note_sections (uid, note_id, key, heading, position, body) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (new_uid(), note_id, key, heading, position, bodies.get(key, "")),
+                )
+            changes.notes.add(note_id)
+        return self.get(note_id)
+
+    def get(self, note_id: int) -> Note:
+        """Return the note with its sections in order; raise NotFound."""
+        row = self._lib.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no note with id {note_id}")
+        return self._note_from_row(row)
+
+    def find(self, ref: str | int) -> Note:
+        """Return the note named by id, uid or exact title; raise NotFound."""
+        text = str(ref).strip()
+        if text.isdigit():
+            return self.get(int(text))
+        row = self._lib.conn.execute(
+            "SELECT * FROM notes WHERE uid = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            (text, text),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no note {text!r} (give its id, uid or title)")
+        return self._note_from_row(row)
+
+    def all(self) -> list[Note]:
+        """Return every note (with sections), most recently changed first."""
+        rows = self._lib.conn.execute("SELECT * FROM notes ORDER BY modified_at DESC, id DESC")
+        return [self._note_from_row(r) for r in rows.fetchall()]
+
+    def update(self, note_id: int, **values: Any) -> Note:
+        """Change header fields (HEADER_FIELDS) or settings of a note."""
+        settings = values.pop("settings", None)
+        unknown = set(values) - set(HEADER_FIELDS)
+        if unknown:
+            raise InvalidInput(f"cannot edit note field(s): {', '.join(sorted(unknown))}")
+        if "status" in values and values["status"] not in NOTE_STATUSES:
+            raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
+        if "title" in values and not str(values["title"]).strip():
+            raise InvalidInput("a note needs a title")
+        self.get(note_id)
+        if settings is not None:
+            values["settings"] = json.dumps(settings, sort_keys=True)
+        if values:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            with self._lib.write() as changes:
+                self._lib.conn.execute(
+                    f"UPDATE notes SET {sets}, modified_at = ? WHERE id = ?",
+                    [*values.values(), now_iso(), note_id],
+                )
+                changes.notes.add(note_id)
+        return self.get(note_id)
+
+    def set_section(self, note_id: int, key: str, body: str) -> Note:
+        """Replace the Markdown body of one section."""
+        note = self.get(note_id)
+        if note.section(key) is None:
+            known = ", ".join(s.key for s in note.sections)
+            raise NotFound(f"note {note_id} has no section {key!r} (it has: {known})")
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                "UPDATE note_sections SET body = ? WHERE note_id = ? AND key = ?",
+                (body, note_id, key),
+            )
+            self._lib.conn.execute(
+                "UPDATE notes SET modified_at = ? WHERE id = ?", (now_iso(), note_id)
+            )
+            changes.notes.add(note_id)
+        return self.get(note_id)
+
+    def delete(self, note_id: int) -> Note:
+        """Delete a note and its sections; return it as it was (for undo)."""
+        note = self.get(note_id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            changes.notes.add(note_id)
+        return note
+
+    def cited_keys(self, note: Note) -> list[str]:
+        """Return the claim keys a note cites, each once, in order of first citation."""
+        return cited_keys("\n\n".join(s.body for s in note.sections))
+
+    def _note_from_row(self, row: sqlite3.Row) -> Note:
+        data = dict(row)
+        data["settings"] = json.loads(data.get("settings") or "{}")
+        note = Note(**data)
+        note.sections = [
+            Section(r["id"], r["uid"], r["key"], r["heading"], r["body"], r["position"])
+            for r in self._lib.conn.execute(
+                "SELECT * FROM note_sections WHERE note_id = ? ORDER BY position", (note.id,)
+            )
+        ]
+        return note

@@ -1,0 +1,1 @@
+"""SQLite storage: connections, transactions and registered migrations."""

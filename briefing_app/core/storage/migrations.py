@@ -1,0 +1,75 @@
+"""Registered, recorded schema migrations. Never edit an applied one: add a new one."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from briefing_app.core.storage.connection import transaction
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: its version number, a name and the function that applies it."""
+
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(
+    version: int, name: str
+) -> Callable[[Callable[[sqlite3.Connection], None]], Callable[[sqlite3.Connection], None]]:
+    """Register fn as the migration to schema `version`."""
+
+    def register(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+        if any(m.version == version for m in MIGRATIONS):
+            raise RuntimeError(f"two migrations claim schema version {version}")
+        MIGRATIONS.append(Migration(version, name, fn))
+        MIGRATIONS.sort(key=lambda m: m.version)
+        return fn
+
+    return register
+
+
+def _load_schema() -> None:
+    # Import for the side effect of registering the migrations.
+    from briefing_app.core.storage import schema  # noqa: F401
+
+
+def latest_version() -> int:
+    """Return the schema version the code expects."""
+    _load_schema()
+    return MIGRATIONS[-1].version if MIGRATIONS else 0
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """Return the schema version recorded in the file."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
+    """Apply every pending migration up to target, each in its own transaction; return names."""
+    target = latest_version() if target is None else target
+    applied = []
+    for m in MIGRATIONS:
+        if m.version <= schema_version(conn) or m.version > target:
+            continue
+        with transaction(conn):
+            m.apply(conn)
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (m.version, m.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {m.version}")
+        applied.append(m.name)
+    return applied

@@ -1,0 +1,153 @@
+"""The library schema, as registered migrations (version 1 onwards)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from briefing_app.core.storage.migrations import migration
+
+
+def _fts_table(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
+    """Create an external-content FTS5 index over table's columns, kept in step by triggers."""
+    cols = ", ".join(columns)
+    new_vals = ", ".join(f"new.{c}" for c in columns)
+    old_vals = ", ".join(f"old.{c}" for c in columns)
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, content='{table}', "
+        "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    conn.execute(
+        f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.id, {new_vals}); END"
+    )
+    conn.execute(
+        f"CREATE TRIGGER {table}_fts_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {table}_fts ({table}_fts, rowid, {cols}) "
+        f"VALUES ('delete', old.id, {old_vals}); END"
+    )
+    # Only when indexed columns change: regrading a source must not re-index a 1 MB text.
+    conn.execute(
+        f"CREATE TRIGGER {table}_fts_au AFTER UPDATE OF {cols} ON {table} BEGIN "
+        f"INSERT INTO {table}_fts ({table}_fts, rowid, {cols}) "
+        f"VALUES ('delete', old.id, {old_vals}); "
+        f"INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.id, {new_vals}); END"
+    )
+
+
+@migration(1, "initial schema: sources, claims, tags, notes, review comments, FTS")
+def initial_schema(conn: sqlite3.Connection) -> None:
+    """Create the version-1 tables, indexes, triggers and full-text indexes."""
+    statements = [
+        """CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            byline TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            url TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL DEFAULT '',
+            retrieved_at TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            reliability TEXT NOT NULL DEFAULT 'F',
+            marking TEXT NOT NULL DEFAULT '',
+            analyst_note TEXT NOT NULL DEFAULT '',
+            origin_path TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL
+        )""",
+        # Claim keys are never reused, even after a delete: a citation must not silently
+        # start pointing at another claim.
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+        "INSERT INTO counters (name, value) VALUES ('claim_key', 0)",
+        """CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL UNIQUE,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE RESTRICT,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            statement TEXT NOT NULL DEFAULT '',
+            party TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'reported fact',
+            credibility INTEGER NOT NULL DEFAULT 6,
+            status TEXT NOT NULL DEFAULT 'unverified',
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX claims_source ON claims(source_id, start)",
+        "CREATE INDEX claims_party ON claims(party)",
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'topic',
+            UNIQUE (name COLLATE NOCASE, kind)
+        )""",
+        """CREATE TABLE claim_tags (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (claim_id, tag_id)
+        )""",
+        "CREATE INDEX claim_tags_tag ON claim_tags(tag_id)",
+        """CREATE TABLE source_tags (
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (source_id, tag_id)
+        )""",
+        "CREATE INDEX source_tags_tag ON source_tags(tag_id)",
+        """CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            template TEXT NOT NULL,
+            marking TEXT NOT NULL DEFAULT '',
+            memo_to TEXT NOT NULL DEFAULT '',
+            memo_from TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            memo_date TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            settings TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE note_sections (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            heading TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            UNIQUE (note_id, key)
+        )""",
+        """CREATE TABLE review_comments (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL DEFAULT '',
+            anchor_text TEXT NOT NULL DEFAULT '',
+            start INTEGER,
+            "end" INTEGER,
+            author TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            resolved INTEGER NOT NULL DEFAULT 0,
+            parent_id INTEGER REFERENCES review_comments(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        )""",
+        # Stored text is immutable once a claim points into it (claim offsets index it).
+        """CREATE TRIGGER sources_text_immutable BEFORE UPDATE OF text ON sources
+           WHEN old.text IS NOT new.text
+            AND EXISTS (SELECT 1 FROM claims WHERE source_id = old.id)
+           BEGIN SELECT RAISE(ABORT, 'source text is immutable once claims point into it'); END""",
+    ]
+    for sql in statements:
+        conn.execute(sql)
+    _fts_table(conn, "sources", ["title", "text"])
+    _fts_table(conn, "claims", ["quote", "statement", "party"])

@@ -1,0 +1,134 @@
+"""Text normalisation and claim anchoring (W3C TextQuote + TextPosition selectors)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CONTEXT_CHARS = 32
+
+
+def normalise_text(text: str) -> str:
+    """Return text as it is stored: no byte-order mark, LF line ends, Unicode NFC.
+
+    Claim offsets index this form, so it is computed exactly once, at import.
+
+    >>> normalise_text("\\ufeffa\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def sha256_text(text: str) -> str:
+    """Return the hex SHA-256 of the UTF-8 encoding of text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote sits in a text: offsets plus the quote and its surrounding context."""
+
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+
+def anchor_at(text: str, start: int, end: int) -> Anchor:
+    """Return the anchor for text[start:end] with up to CONTEXT_CHARS of context each side."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}-{end} is outside the text (length {len(text)})")
+    return Anchor(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+    )
+
+
+def _flexible_pattern(quote: str) -> re.Pattern[str]:
+    """Match quote with any run of whitespace standing for any other, and curly/straight quotes."""
+    parts = []
+    for chunk in re.split(r"(\s+)", quote.strip()):
+        if not chunk:
+            continue
+        if chunk.isspace():
+            parts.append(r"\s+")
+            continue
+        escaped = re.escape(chunk)
+        escaped = re.sub(r"[\"“”]|\\\"", '["“”]', escaped)
+        escaped = re.sub(r"['‘’]|\\'", "['‘’]", escaped)
+        parts.append(escaped)
+    return re.compile("".join(parts))
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """Return the span of the n-th occurrence of quote in text, tolerant of whitespace and quotes.
+
+    >>> find_quote("a  b c", "b c")
+    (3, 6)
+    """
+    quote = normalise_text(quote)
+    if not quote.strip():
+        return None
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            break
+    if start >= 0:
+        return start, start + len(quote)
+    matches = list(_flexible_pattern(quote).finditer(text))
+    if len(matches) >= occurrence:
+        m = matches[occurrence - 1]
+        return m.start(), m.end()
+    return None
+
+
+def reanchor(text: str, anchor: Anchor) -> tuple[int, int] | None:
+    """Find an anchored quote again in text whose offsets may have shifted.
+
+    Tries the stored offsets first, then every occurrence of the quote, choosing the one whose
+    surrounding text best matches the stored prefix and suffix (ties go to the nearest one).
+
+    >>> reanchor("xx hello world", Anchor(0, 5, "hello", "", " world"))
+    (3, 8)
+    """
+    if text[anchor.start : anchor.end] == anchor.quote:
+        return anchor.start, anchor.end
+    candidates: list[tuple[int, int]] = []
+    pos = text.find(anchor.quote)
+    while pos >= 0 and anchor.quote:
+        candidates.append((pos, pos + len(anchor.quote)))
+        pos = text.find(anchor.quote, pos + 1)
+    if not candidates:
+        match = _flexible_pattern(anchor.quote).search(text) if anchor.quote.strip() else None
+        return (match.start(), match.end()) if match else None
+
+    def score(span: tuple[int, int]) -> tuple[int, int]:
+        before = text[max(0, span[0] - len(anchor.prefix)) : span[0]]
+        after = text[span[1] : span[1] + len(anchor.suffix)]
+        context = _common_suffix(before, anchor.prefix) + _common_prefix(after, anchor.suffix)
+        return (-context, abs(span[0] - anchor.start))
+
+    return min(candidates, key=score)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])

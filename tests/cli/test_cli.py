@@ -1,0 +1,168 @@
+"""The command line, run as a user runs it: a real process, a real library file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_fixture
+
+
+def briefing(*args: str, library: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `briefing` in a child process, as the console script does."""
+    cmd = [sys.executable, "-m", "briefing_app"]
+    if library is not None:
+        cmd += ["--library", str(library)]
+    env = {**os.environ, "BRIEFING_LIBRARY": ""}
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    result = briefing("demo", library=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_demo_claims_json_quotes_match_the_source_text(demo_file: Path) -> None:
+    claims = json.loads(briefing("claims", "--json", library=demo_file).stdout)
+    sources = {
+        s["id"]: s for s in json.loads(briefing("sources", "--json", library=demo_file).stdout)
+    }
+    inspected = json.loads(briefing("inspect", "seeds/khatlon-attack.md", "--json").stdout)
+    assert len(claims) >= 8
+    for claim in claims:
+        assert {
+            "id",
+            "uid",
+            "key",
+            "source_id",
+            "start",
+            "end",
+            "quote",
+            "statement",
+            "party",
+            "kind",
+            "credibility",
+            "status",
+            "tags",
+        } <= claim.keys()
+        assert inspected["text"][claim["start"] : claim["end"]] == claim["quote"]
+        assert claim["source_id"] in sources
+    source = next(iter(sources.values()))
+    assert {
+        "id",
+        "uid",
+        "title",
+        "byline",
+        "outlet",
+        "published",
+        "url",
+        "language",
+        "format",
+        "sha256",
+        "reliability",
+        "marking",
+    } <= source.keys()
+    assert source["published"] is None and source["url"] == ""  # nothing invented
+
+
+def test_claim_add_then_search_finds_it(tmp_path: Path) -> None:
+    lib = tmp_path / "l.sqlite"
+    article = write_fixture(
+        tmp_path / "a.txt", "Port Closure Reported\n\nThe harbour master said the port closed.\n"
+    )
+    imported = json.loads(briefing("import", str(article), "--json", library=lib).stdout)
+    source_id = imported["files"][0]["source_id"]
+    added = briefing(
+        "claim",
+        "add",
+        str(source_id),
+        "--quote",
+        "the port closed",
+        "--party",
+        "harbour master",
+        "--statement",
+        "Shipping halted",
+        "--tag",
+        "place:Port",
+        "--json",
+        library=lib,
+    )
+    assert added.returncode == 0, added.stderr
+    claim = json.loads(added.stdout)
+    assert (claim["key"], claim["party"], claim["tags"]) == ("C1", "harbour master", ["Port"])
+    hits = json.loads(briefing("search", "halted", "--json", library=lib).stdout)
+    assert [(h["kind"], h["label"]) for h in hits] == [("claim", "C1")]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["claim", "add", "1", "--quote", "words that are not there"], 1, "does not occur"),
+        (["claim", "add", "999", "--quote", "x"], 1, "no source with id 999"),
+        (["claim", "add", "1", "--quote", "Taliban", "--kind", "gossip"], 2, "gossip"),
+        (["claim", "add", "1", "--quote", "Taliban", "--credibility", "9"], 2, "9"),
+        (["claims", "--source", "42"], 1, "no source with id 42"),
+        (["import", "missing-file.txt"], 1, "no such file"),
+        (["frobnicate"], 2, "No such command"),
+    ],
+)
+def test_error_paths_print_one_line_and_leave_the_library_unchanged(
+    demo_file: Path, args: list[str], code: int, message: str
+) -> None:
+    before = _digest(demo_file)
+    result = briefing(*args, library=demo_file)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    if code == 1:
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert _digest(demo_file) == before
+
+
+def test_inspect_of_bad_file_names_it(tmp_path: Path) -> None:
+    junk = write_fixture(tmp_path / "junk.txt", bytes(range(256)) * 10)
+    result = briefing("inspect", str(junk), "--json")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {junk}: binary data, not text"
+
+
+def test_opening_a_non_library_is_one_line(tmp_path: Path) -> None:
+    junk = write_fixture(tmp_path / "junk.sqlite", b"not sqlite at all" * 64)
+    before = _digest(junk)
+    result = briefing("sources", library=junk)
+    assert result.returncode == 1
+    assert "not a Briefing library" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _digest(junk) == before
+
+
+def test_import_reports_each_file_and_a_summary(tmp_path: Path) -> None:
+    lib = tmp_path / "l.sqlite"
+    good = write_fixture(tmp_path / "in" / "good.txt", "Headline Here\n\nBody text.\n")
+    write_fixture(tmp_path / "in" / "empty.txt", b"")
+    result = briefing("import", str(good.parent), library=lib)
+    assert result.returncode == 0
+    assert "1 imported, 0 duplicate, 1 failed" in result.stdout
+    assert "empty.txt: the file is empty" in result.stderr
+    again = briefing("import", str(good), library=lib)
+    assert "0 imported, 1 duplicate, 0 failed" in again.stdout
+
+
+def test_every_command_has_help() -> None:
+    from briefing_app.cli.main import cli
+
+    for name, command in cli.commands.items():
+        assert command.help, f"briefing {name} has no help"

@@ -1,0 +1,78 @@
+"""Shared fixtures: a fresh library file per test, the offscreen Qt platform, no network."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: the suite runs headless.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from briefing_app.core.library import Library
+
+
+class NetworkAccessError(AssertionError):
+    """Raised when code under test tries to reach the network."""
+
+
+def _refuse(*args: object, **kwargs: object) -> None:
+    raise NetworkAccessError(f"network access attempted: {args!r}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network() -> Iterator[None]:
+    """Fail any attempt to connect a socket or resolve a name, anywhere in the suite."""
+    saved = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+        socket.create_connection,
+    )
+    socket.socket.connect = _refuse  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = _refuse  # type: ignore[method-assign,assignment]
+    socket.getaddrinfo = _refuse  # type: ignore[assignment]
+    socket.create_connection = _refuse  # type: ignore[assignment]
+    yield
+    (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+        socket.create_connection,
+    ) = saved  # type: ignore[method-assign]
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    """Return a path for a new library file in this test's temporary folder."""
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def lib(library_path: Path) -> Iterator[Library]:
+    """Return a freshly created library in a real SQLite file."""
+    library = Library.open(library_path)
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def demo_lib(lib: Library) -> Library:
+    """Return a library holding the demo (sample article, its claims and note)."""
+    from briefing_app.core.demo import build_demo
+
+    build_demo(lib)
+    return lib
+
+
+def write_fixture(path: Path, data: bytes | str) -> Path:
+    """Write a small test input file and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
