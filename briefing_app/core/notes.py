@@ -70,6 +70,7 @@ class NoteManager:
                     "VALUES (?,?,?,?,?,?)",
                     (new_uid(), note_id, key, heading, position, bodies.get(key, "")),
                 )
+            self._record_citations(note_id)
             changes.notes.add(note_id)
         return self.get(note_id)
 
@@ -135,6 +136,7 @@ class NoteManager:
             self._lib.conn.execute(
                 "UPDATE notes SET modified_at = ? WHERE id = ?", (now_iso(), note_id)
             )
+            self._record_citations(note_id)
             changes.notes.add(note_id)
         return self.get(note_id)
 
@@ -149,6 +151,21 @@ class NoteManager:
     def cited_keys(self, note: Note) -> list[str]:
         """Return the claim keys a note cites, each once, in order of first citation."""
         return cited_keys("\n\n".join(s.body for s in note.sections))
+
+    def _record_citations(self, note_id: int) -> None:
+        """Remember the revision of each newly cited claim, so later edits can be flagged."""
+        note = self.get(note_id)
+        revisions = dict(note.settings.get("cited_revisions", {}))
+        new = [k for k in self.cited_keys(note) if k not in revisions]
+        if not new:
+            return
+        for key, claim in self._lib.claims.by_keys(new).items():
+            revisions[key] = claim.revision
+        settings = {**note.settings, "cited_revisions": revisions}
+        self._lib.conn.execute(
+            "UPDATE notes SET settings = ? WHERE id = ?",
+            (json.dumps(settings, sort_keys=True), note_id),
+        )
 
     def _note_from_row(self, row: sqlite3.Row) -> Note:
         data = dict(row)

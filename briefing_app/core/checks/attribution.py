@@ -1,0 +1,63 @@
+"""Attribution: allegations and denials name who makes them; neutral attribution verbs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefing_app.core.checks.base import CheckContext, Finding, rule
+from briefing_app.core.checks.document import words
+
+ATTRIBUTED_KINDS = ("allegation", "denial")
+_STOP = frozenset(["the", "of", "and", "for", "in", "on", "at", "a", "an", "to", "by", "de", "al"])
+# Verbs that judge the speaker: "claimed" casts doubt, "admitted" implies guilt.
+LOADED_VERBS = re.compile(
+    r"\b(admitted|admits|admit|conceded|concedes|confessed|confesses|claimed|"
+    r"claims that|insisted|insists|purported|purports)\b",
+    re.I,
+)
+
+
+def _party_words(party: str) -> set[str]:
+    return {w.casefold() for w in words(party) if w.casefold() not in _STOP and len(w) > 1}
+
+
+@rule("attribution.unnamed-party", "Allegation or denial used without its party")
+def unnamed_party(ctx: CheckContext) -> Iterator[Finding]:
+    """A sentence rests on an allegation or denial but does not name who made it."""
+    for sentence in ctx.text.sentences():
+        prose_words = {w.casefold() for w in words(sentence.prose())}
+        for key in sentence.keys:
+            claim = ctx.claims.get(key)
+            if claim is None or claim.kind not in ATTRIBUTED_KINDS or not claim.party.strip():
+                continue
+            if _party_words(claim.party) & prose_words:
+                continue
+            yield Finding(
+                "attribution.unnamed-party",
+                "warning",
+                sentence.section,
+                sentence.start,
+                sentence.end,
+                f"{key} is {'an' if claim.kind[0] in 'aeiou' else 'a'} {claim.kind} by "
+                f"{claim.party}, but the sentence does not say so",
+                f"Attribute it: 'according to {claim.party}, …' or '{claim.party} said …'.",
+                excerpt=f"{key} {sentence.prose()}",
+            )
+
+
+@rule("attribution.loaded-verb", "Loaded attribution verb")
+def loaded_verb(ctx: CheckContext) -> Iterator[Finding]:
+    """An attribution verb that judges the speaker, such as 'admitted' or 'claimed'."""
+    for sentence in ctx.text.sentences():
+        for match in LOADED_VERBS.finditer(sentence.text):
+            yield Finding(
+                "attribution.loaded-verb",
+                "info",
+                sentence.section,
+                sentence.start + match.start(),
+                sentence.start + match.end(),
+                f"'{match.group(0)}' judges the speaker",
+                "Prefer 'said' or 'according to' unless the judgment is intended.",
+                excerpt=f"{match.group(0)} {sentence.prose()}",
+            )

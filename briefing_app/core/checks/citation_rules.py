@@ -1,0 +1,85 @@
+"""Citations must point at live claims: missing, retracted, disputed or changed since cited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefing_app.core.checks.base import CheckContext, Finding, rule
+
+
+def _cited(ctx: CheckContext) -> Iterator[tuple[str, int, int, str]]:
+    """Yield (section, start, end, key) for every key of every citation in the note."""
+    for section in ctx.text.sections:
+        for sentence in section.sentences:
+            for citation in sentence.citations:
+                for key in citation.keys:
+                    yield section.key, citation.start, citation.end, key
+
+
+@rule("citation.missing", "Cited claim does not exist")
+def missing_claim(ctx: CheckContext) -> Iterator[Finding]:
+    """A citation names a claim key that is not in the library (deleted or mistyped)."""
+    for section, start, end, key in _cited(ctx):
+        if key not in ctx.claims:
+            yield Finding(
+                "citation.missing",
+                "error",
+                section,
+                start,
+                end,
+                f"{key} is cited but no such claim exists",
+                "Cite an existing claim (Ctrl+K) or remove the citation.",
+                excerpt=key,
+            )
+
+
+@rule("citation.status", "Cited claim is retracted or disputed")
+def retracted_or_disputed(ctx: CheckContext) -> Iterator[Finding]:
+    """A cited claim has been retracted (error) or is disputed (warning)."""
+    for section, start, end, key in _cited(ctx):
+        claim = ctx.claims.get(key)
+        if claim is None:
+            continue
+        if claim.status == "retracted":
+            yield Finding(
+                "citation.status",
+                "error",
+                section,
+                start,
+                end,
+                f"{key} is retracted: the statement it supports has lost its evidence",
+                "Remove the statement or cite other evidence.",
+                excerpt=key,
+            )
+        elif claim.status == "disputed":
+            yield Finding(
+                "citation.status",
+                "warning",
+                section,
+                start,
+                end,
+                f"{key} is disputed",
+                "Say that the claim is disputed, or cite corroborating evidence.",
+                excerpt=key,
+            )
+
+
+@rule("citation.changed", "Cited claim changed since it was cited")
+def changed_since_cited(ctx: CheckContext) -> Iterator[Finding]:
+    """A cited claim was edited or regraded after the note cited it, until acknowledged."""
+    seen = ctx.note.settings.get("cited_revisions", {})
+    for section, start, end, key in _cited(ctx):
+        claim = ctx.claims.get(key)
+        if claim is None or key not in seen:
+            continue
+        if claim.revision > int(seen[key]):
+            yield Finding(
+                "citation.changed",
+                "warning",
+                section,
+                start,
+                end,
+                f"{key} changed since cited (now {claim.status}, credibility {claim.credibility})",
+                "Re-read the claim, then acknowledge the change.",
+                excerpt=f"{key}@{claim.revision}",
+            )

@@ -1,0 +1,80 @@
+"""Key judgments need independent evidence: not one source, not one origin relayed many times."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from briefing_app.core.checks.base import CheckContext, Finding, rule
+from briefing_app.core.models import Claim
+
+# Quotes this similar across outlets are the same wire copy, not independent reporting.
+SAME_TEXT_RATIO = 0.9
+
+
+def _party(claim: Claim) -> str:
+    words = claim.party.casefold().replace("the ", " ").split()
+    return " ".join(words)
+
+
+@rule("corroboration.single-source", "Key judgment rests on a single source")
+def single_source(ctx: CheckContext) -> Iterator[Finding]:
+    """A statement in a key-judgment section cites claims that all come from one source."""
+    for section in ctx.text.sections:
+        if section.key not in ctx.profile.key_judgments:
+            continue
+        for sentence in section.sentences:
+            claims = [ctx.claims[k] for k in sentence.keys if k in ctx.claims]
+            sources = {c.source_id for c in claims}
+            if len(sources) != 1:
+                continue
+            source = ctx.sources.get(next(iter(sources)))
+            title = source.title if source else "one source"
+            yield Finding(
+                "corroboration.single-source",
+                "warning",
+                section.key,
+                sentence.start,
+                sentence.end,
+                f"This key judgment rests on a single source ({title!r})",
+                "Cite corroboration from an independent source, or lower the confidence.",
+                excerpt=sentence.prose(),
+            )
+
+
+def _same_origin(claims: list[Claim]) -> str | None:
+    """Return why these claims are not independent, or None when they may be."""
+    if len({c.source_id for c in claims}) < 2:
+        return None
+    parties = {_party(c) for c in claims}
+    if len(parties) == 1 and "" not in parties:
+        return f"all relay the same party ({claims[0].party})"
+    quotes = [" ".join(c.quote.casefold().split()) for c in claims]
+    first = quotes[0]
+    if all(difflib.SequenceMatcher(None, first, q).ratio() >= SAME_TEXT_RATIO for q in quotes[1:]):
+        return "their texts are (nearly) identical"
+    return None
+
+
+@rule("corroboration.circular", "Possible circular reporting")
+def circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
+    """Claims cited together as corroboration trace to the same origin (same text or party)."""
+    for section in ctx.text.sections:
+        for sentence in section.sentences:
+            for citation in sentence.citations:
+                claims = [ctx.claims[k] for k in citation.keys if k in ctx.claims]
+                if len(claims) < 2:
+                    continue
+                reason = _same_origin(claims)
+                if reason is None:
+                    continue
+                yield Finding(
+                    "corroboration.circular",
+                    "warning",
+                    section.key,
+                    citation.start,
+                    citation.end,
+                    f"Possible circular reporting: {', '.join(citation.keys)} {reason}",
+                    "Count them as one report; look for an independent origin.",
+                    excerpt=" ".join(citation.keys),
+                )

@@ -1,0 +1,297 @@
+"""A note's sections as the checks see them: blocks, sentences, citations and quotations,
+each with character offsets into the section's Markdown body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing_app.core.citations import Citation, find_citations
+from briefing_app.core.models import Note
+
+# Titles before a name: a full stop after them never ends a sentence.
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+    ]
+)
+# Abbreviations that may also end a sentence ("… in the U.S. The talks …"): they end one only
+# when the next word is a typical sentence opener.
+ABBREVIATIONS = frozenset(
+    [
+        "vs",
+        "etc",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "p",
+        "pp",
+        "vol",
+        "cf",
+    ]
+)
+SENTENCE_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "but",
+        "and",
+        "however",
+        "meanwhile",
+        "there",
+        "his",
+        "her",
+        "their",
+        "our",
+    ]
+)
+# Where a Markdown line's text starts: after list markers, quote markers, heading hashes.
+_LINE_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+|#{1,6}\s+)?")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+_QUOTATION = re.compile(
+    r"“(?P<a>[^”]{1,500})”|\"(?P<b>[^\"]{1,500})\"|«\s?(?P<c>[^»]{1,500}?)\s?»"
+    r"|(?<![\w])‘(?P<d>[^’]{1,500}?)’(?![\w])"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Text in quotation marks: the inner words and their span in the section body."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    """One sentence of a section: its span, text, citations and quotations."""
+
+    section: str
+    start: int
+    end: int
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        """Return the claim keys this sentence cites, each once."""
+        seen: dict[str, None] = {}
+        for c in self.citations:
+            for key in c.keys:
+                seen.setdefault(key, None)
+        return list(seen)
+
+    def prose(self) -> str:
+        """Return the sentence without its citations (what the reader reads)."""
+        out, pos = [], self.start
+        for c in self.citations:
+            out.append(self._slice(pos, c.start))
+            pos = c.end
+        out.append(self._slice(pos, self.end))
+        return " ".join("".join(out).split())
+
+    def _slice(self, a: int, b: int) -> str:
+        return self.text[a - self.start : b - self.start]
+
+
+@dataclass
+class SectionText:
+    """A section's body and its sentences."""
+
+    key: str
+    heading: str
+    body: str
+    sentences: list[Sentence]
+
+
+@dataclass
+class NoteText:
+    """Every section of a note, split for checking."""
+
+    sections: list[SectionText]
+
+    def sentences(self) -> list[Sentence]:
+        """Return every sentence of the note, in order."""
+        return [s for sec in self.sections for s in sec.sentences]
+
+
+def words(text: str) -> list[str]:
+    """Return the words of text (letters and digits, with inner apostrophes)."""
+    return _WORD.findall(text)
+
+
+def parse_note(note: Note) -> NoteText:
+    """Split each section of note into sentences with their citations and quotations."""
+    return NoteText(
+        [
+            SectionText(s.key, s.heading, s.body, split_sentences(s.key, s.body))
+            for s in note.sections
+        ]
+    )
+
+
+def split_sentences(section: str, body: str) -> list[Sentence]:
+    """Return the sentences of a Markdown body, list items and table cells each on their own."""
+    citations = find_citations(body)
+    sentences: list[Sentence] = []
+    for start, end in _blocks(body):
+        for s_start, s_end in _sentence_spans(body, start, end, citations):
+            text = body[s_start:s_end]
+            sentence = Sentence(section, s_start, s_end, text)
+            sentence.citations = [c for c in citations if s_start <= c.start and c.end <= s_end]
+            sentence.quotations = [
+                Quotation(s_start + m.start(), s_start + m.end(), next(g for g in m.groups() if g))
+                for m in _QUOTATION.finditer(text)
+            ]
+            sentences.append(sentence)
+    return sentences
+
+
+def _blocks(body: str) -> list[tuple[int, int]]:
+    """Return spans of paragraphs, list items and table cells (markers excluded)."""
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    pos = 0
+    for line in body.splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if not stripped or (re.fullmatch(r"[|:\-\s]+", stripped) and "-" in stripped):
+            if current:
+                blocks.append(current)
+            current = None
+            continue
+        if stripped.startswith("|"):
+            if current:
+                blocks.append(current)
+            current = None
+            blocks.extend(_table_cells(line, line_start))
+            continue
+        prefix = _LINE_PREFIX.match(line)
+        content_start = line_start + (prefix.end() if prefix else 0)
+        content_end = line_start + len(line.rstrip())
+        starts_item = bool(prefix and prefix.group(0).strip())
+        if current and not starts_item:
+            current = (current[0], content_end)
+        else:
+            if current:
+                blocks.append(current)
+            current = (content_start, content_end)
+    if current:
+        blocks.append(current)
+    return [(a, b) for a, b in blocks if b > a]
+
+
+def _table_cells(line: str, offset: int) -> list[tuple[int, int]]:
+    cells = []
+    for m in re.finditer(r"[^|]+", line.rstrip("\n")):
+        text = m.group(0)
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            cells.append((offset + m.start() + lead, offset + m.start() + len(text.rstrip())))
+    return cells
+
+
+def _sentence_spans(
+    body: str, start: int, end: int, citations: list[Citation]
+) -> list[tuple[int, int]]:
+    text = body[start:end]
+    inside_citation = [(c.start - start, c.end - start) for c in citations]
+    spans: list[tuple[int, int]] = []
+    s_start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if any(a <= m.start() < b for a, b in inside_citation):
+            continue
+        nxt = text[m.end() :].lstrip()
+        if m.group(0)[0] == "." and _is_abbreviation(text, m.start(), nxt):
+            continue
+        if nxt and nxt[0].islower():
+            continue
+        spans.append((s_start, m.end()))
+        s_start = m.end() + (len(text[m.end() :]) - len(nxt))
+    if s_start < len(text) and text[s_start:].strip():
+        spans.append((s_start, len(text.rstrip())))
+    # A citation standing after the full stop ("… died. [@C5]") belongs to the sentence before.
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        piece = text[a:b].strip()
+        if merged and re.fullmatch(r"(\[[^\]]*@C\d+[^\]]*\][.,;]?\s*)+", piece):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return [(start + a, start + b) for a, b in merged]
+
+
+def _is_abbreviation(text: str, dot: int, following: str) -> bool:
+    """Return whether the full stop at dot belongs to an abbreviation, not a sentence end."""
+    m = re.search(r"([\w.]+)$", text[:dot])
+    if not m:
+        return False
+    token = m.group(1).lower().rstrip(".")
+    if token in TITLES or (len(token) == 1 and token.isalpha()):
+        return True  # "Dr. Guo", "J. Smith"
+    if token in ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+\w", token):
+        first = words(following[:40])
+        return not (first and first[0].lower() in SENTENCE_OPENERS)
+    return False

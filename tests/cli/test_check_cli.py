@@ -1,0 +1,62 @@
+"""`briefing check`: findings printed, exit 1 on errors, dismissals kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing_app.core.demo import build_demo
+from briefing_app.core.library import Library
+from tests.cli.test_cli import briefing
+
+
+def _demo_library(tmp_path: Path) -> Path:
+    path = tmp_path / "l.sqlite"
+    with Library.open(path) as lib:
+        build_demo(lib)
+    return path
+
+
+def test_demo_note_has_no_errors(tmp_path: Path) -> None:
+    path = _demo_library(tmp_path)
+    result = briefing("check", "1", "--json", library=path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["errors"] == 0
+
+
+def test_an_error_exits_1_and_a_dismissal_is_kept(tmp_path: Path) -> None:
+    path = _demo_library(tmp_path)
+    with Library.open(path) as lib:
+        note = lib.notes.all()[0]
+        body = note.section("issue").body  # type: ignore[union-attr]
+        lib.notes.set_section(note.id, "issue", body + " Five died [@C999].")
+    result = briefing("check", "1", library=path)
+    assert result.returncode == 1
+    assert "C999 is cited but no such claim exists" in result.stdout
+    finding = next(
+        f
+        for f in json.loads(briefing("check", "1", "--json", library=path).stdout)["findings"]
+        if f["rule"] == "citation.missing"
+    )
+    dismissed = briefing(
+        "dismiss", "1", finding["fingerprint"], "--reason", "Fixed in draft 2", library=path
+    )
+    assert dismissed.returncode == 0, dismissed.stderr
+    report = json.loads(briefing("check", "1", "--json", library=path).stdout)
+    assert report["errors"] == 0
+    assert [d["reason"] for d in report["dismissed"]] == ["Fixed in draft 2"]
+
+
+def test_rules_can_be_listed_and_switched_off(tmp_path: Path) -> None:
+    path = _demo_library(tmp_path)
+    rules = json.loads(briefing("rules", "--json", library=path).stdout)
+    assert {"citation.missing", "trace.misquote", "marking.less-restrictive"} <= {
+        r["id"] for r in rules
+    }
+    off = briefing(
+        "rules", "--note", "1", "--off", "attribution.loaded-verb", "--json", library=path
+    )
+    state = {r["id"]: r["on"] for r in json.loads(off.stdout)}
+    assert state["attribution.loaded-verb"] is False
+    bad = briefing("rules", "--note", "1", "--off", "no.such.rule", library=path)
+    assert bad.returncode == 1 and "no check rule" in bad.stderr

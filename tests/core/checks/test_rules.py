@@ -1,0 +1,185 @@
+"""Each analytic check: a note that triggers it and one that does not, with edge cases."""
+
+from __future__ import annotations
+
+from briefing_app.core.checks import CheckProfile
+from briefing_app.core.checks.document import split_sentences
+from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
+from briefing_app.core.library import Library
+from tests.core.checks.conftest import PROFILE, Check, rules_of
+
+
+def test_citation_of_a_missing_claim_is_an_error(check: Check) -> None:
+    findings = check(background="Three workers died [@C999].")
+    assert rules_of(findings) == ["citation.missing"]
+    assert findings[0].severity == "error" and "C999" in findings[0].message
+
+
+def test_retracted_is_an_error_and_disputed_a_warning(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    killed = lib.claims.by_key(evidence["killed"])
+    police = lib.claims.by_key(evidence["police"])
+    assert killed and police
+    lib.claims.update(killed.id, status="retracted")
+    lib.claims.update(police.id, status="disputed")
+    findings = check(background="Officials said three died [@{killed}]. Police agree [@{police}].")
+    assert [(f.rule, f.severity) for f in findings if f.rule == "citation.status"] == [
+        ("citation.status", "error"),
+        ("citation.status", "warning"),
+    ]
+
+
+def test_claim_changed_after_citing_warns_until_acknowledged(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    from briefing_app.core.checks import run_checks
+
+    assert "citation.changed" not in rules_of(
+        check(background="Officials said three died [@{killed}].")
+    )
+    note = lib.notes.all()[0]
+    killed = lib.claims.by_key(evidence["killed"])
+    assert killed
+    lib.claims.update(killed.id, credibility=5)
+    assert rules_of(run_checks(lib, note, PROFILE).findings) == ["citation.changed"]
+    acknowledge_changes(lib, note.id)
+    assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
+
+
+def test_uncited_factual_sentence_warns_in_paragraphs_lists_and_tables(check: Check) -> None:
+    body = (
+        "Officials said three workers died [@{killed}]. The camp housed two hundred workers.\n\n"
+        "- The border stayed closed [@{border}].\n"
+        "- Trade through the crossing has stopped entirely.\n\n"
+        "| Place | Event |\n|---|---|\n| Camp | Drone seen over the camp at night |\n"
+    )
+    findings = check(background=body)
+    uncited = [f for f in findings if f.rule == "trace.uncited"]
+    assert [f.excerpt for f in uncited] == [
+        "The camp housed two hundred workers.",
+        "Trade through the crossing has stopped entirely.",
+        "Drone seen over the camp at night",
+    ]
+
+
+def test_cited_list_items_and_assessments_do_not_warn(check: Check) -> None:
+    findings = check(
+        background="- Three died [@{killed}].\n- The border closed [@{border}].",
+        assessment="We judge further attacks are likely.",
+    )
+    assert findings == []
+
+
+def test_sentences_ending_in_abbreviations_split_correctly() -> None:
+    body = "Talks began with Dr. Guo at 10 a.m. in Dushanbe [@C1]. The U.S. was not there [@C2]."
+    sentences = split_sentences("s", body)
+    assert [s.keys for s in sentences] == [["C1"], ["C2"]]
+    body2 = "Officials met U.S. The meeting ended early [@C3]."
+    assert len(split_sentences("s", body2)) == 2
+
+
+def test_misquote_is_an_error_for_any_kind_of_quotation_marks(check: Check) -> None:
+    wrong = check(background="Officials said “five workers were killed” [@{killed}].")
+    assert rules_of(wrong) == ["trace.misquote"]
+    straight = check(background='Officials said "five workers were killed" [@{killed}].')
+    assert rules_of(straight) == ["trace.misquote"]
+    guillemets = check(background="Officials said « five workers were killed » [@{killed}].")
+    assert rules_of(guillemets) == ["trace.misquote"]
+
+
+def test_exact_quotes_with_ellipsis_or_source_context_pass(check: Check) -> None:
+    assert check(background="Officials said “three workers were killed” [@{killed}].") == []
+    assert check(background="Officials said ‘three workers … on the camp’ [@{killed}].") == []
+    # Words from the cited claim's source, outside the claim's own span, also match.
+    assert check(background='The Taliban "denied any responsibility" [@{denial}].') == []
+
+
+def test_key_judgment_on_one_source_warns(check: Check) -> None:
+    findings = check(key_judgments="- Three workers were killed [@{killed}; @{border}].")
+    assert rules_of(findings) == ["corroboration.single-source"]
+    assert check(key_judgments="- Three workers were killed [@{killed}; @{police}].") == []
+
+
+def test_same_party_relayed_by_two_outlets_is_circular(check: Check) -> None:
+    findings = check(background="Three workers were killed [@{killed}; @{relay}].")
+    assert rules_of(findings) == ["corroboration.circular"]
+    assert "same party" in findings[0].message
+    assert check(background="Three workers were killed [@{killed}; @{police}].") == []
+
+
+def test_mixed_likelihood_rows_warn_on_the_minority_row(check: Check) -> None:
+    findings = check(
+        assessment="Further attacks are likely. A ceasefire is unlikely. Talks are probable."
+    )
+    assert rules_of(findings) == ["estimative.mixed-rows"]
+    assert findings[0].excerpt == "probable"
+    assert check(assessment="The camp sits in a remote area; attacks are likely.") == []
+
+
+def test_confidence_and_likelihood_in_one_sentence_warns(check: Check) -> None:
+    findings = check(assessment="We assess with high confidence that attacks are likely.")
+    assert rules_of(findings) == ["estimative.confidence-and-likelihood"]
+    assert check(assessment="Attacks are likely. We have high confidence in this.") == []
+
+
+def test_vague_hedges_in_assessments_are_info(check: Check) -> None:
+    findings = check(
+        assessment="The group might strike again.", background="It could rain [@{killed}]."
+    )
+    assert [(f.rule, f.severity, f.section) for f in findings] == [
+        ("estimative.vague-hedge", "info", "assessment")
+    ]
+
+
+def test_allegation_without_its_party_warns(check: Check) -> None:
+    findings = check(background="A drone flew over the camp before the attack [@{drone}].")
+    assert rules_of(findings) == ["attribution.unnamed-party"]
+    assert check(background="Residents said a drone flew over the camp [@{drone}].") == []
+    assert check(background="According to the Taliban, it was not involved [@{denial}].") == []
+
+
+def test_loaded_attribution_verbs_are_info(check: Check) -> None:
+    findings = check(background="The Taliban administration admitted nothing [@{denial}].")
+    assert [(f.rule, f.severity) for f in findings] == [("attribution.loaded-verb", "info")]
+
+
+def test_note_marked_below_its_sources_is_an_error(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    police = lib.claims.by_key(evidence["police"])
+    assert police
+    lib.sources.update(police.source_id, marking="TLP:AMBER")
+    low = check(background="Police confirmed three deaths [@{police}].", marking="TLP:GREEN")
+    assert rules_of(low) == ["marking.less-restrictive"]
+    assert check(background="Police confirmed three deaths [@{police}].", marking="TLP:RED") == []
+
+
+def test_length_limits_warn(check: Check) -> None:
+    long_sentence = " ".join(["word"] * 30) + "."
+    findings = check(bluf=long_sentence)
+    assert rules_of(findings) == ["length.limits"]
+    assert "30 words" in findings[0].message
+    assert check(bluf="Short and to the point.") == []
+    many_lines = "\n".join(f"Line {i} is short." for i in range(4))
+    assert "lines" in check(bluf=many_lines)[0].message
+
+
+def test_rules_can_be_switched_off_and_findings_dismissed(check: Check, lib: Library) -> None:
+    from briefing_app.core.checks import run_checks
+
+    findings = check(background="Three workers died [@C999]. The camp housed many people.")
+    note = lib.notes.all()[0]
+    set_rule_enabled(lib, note.id, "citation.missing", False)
+    remaining = run_checks(lib, lib.notes.get(note.id), PROFILE)
+    assert rules_of(remaining.findings) == ["trace.uncited"]
+    dismiss(lib, note.id, remaining.findings[0], "Common knowledge in the unit")
+    report = run_checks(lib, lib.notes.get(note.id), PROFILE)
+    assert report.findings == []
+    assert [reason for _, reason in report.dismissed] == ["Common knowledge in the unit"]
+    template_off = CheckProfile(factual=PROFILE.factual, disabled=frozenset({"trace.uncited"}))
+    set_rule_enabled(lib, note.id, "citation.missing", True)
+    assert rules_of(run_checks(lib, lib.notes.get(note.id), template_off).findings) == [
+        "citation.missing"
+    ]
+    assert len(findings) == 2
