@@ -58,10 +58,17 @@ def cli(ctx: click.Context, library: str | None) -> None:
 
 
 def _register() -> None:
-    from briefing_app.cli import checks, claims, demo, notes, search, sources
+    """Add the commands of every module in this package that lists them in COMMANDS."""
+    # Discovery rather than a hand-kept list: each noun's module registers itself, and
+    # parallel work on different commands never collides on one line.
+    import importlib
+    import pkgutil
 
-    for module in (demo, sources, claims, search, notes, checks):
-        for command in module.COMMANDS:
+    import briefing_app.cli as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"briefing_app.cli.{info.name}")
+        for command in getattr(module, "COMMANDS", []):
             cli.add_command(command)
 
 

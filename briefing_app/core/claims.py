@@ -52,6 +52,7 @@ class ClaimManager:
         credibility: int = 6,
         status: str = "unverified",
         tags: list[str] | None = None,
+        uid: str | None = None,
     ) -> Claim:
         """Anchor a new claim at start/end, or at the n-th occurrence of quote; return it.
 
@@ -92,7 +93,7 @@ class ClaimManager:
                 "statement, party, kind, credibility, status, created_at, modified_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     f"C{number}",
                     source_id,
                     anchor.start,

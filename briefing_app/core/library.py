@@ -37,6 +37,7 @@ class Library:
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
+        from briefing_app.core.comments import CommentManager
         from briefing_app.core.notes import NoteManager
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
@@ -50,6 +51,7 @@ class Library:
         self.claims = ClaimManager(self)
         self.tags = TagManager(self)
         self.notes = NoteManager(self)
+        self.comments = CommentManager(self)
         self.search = SearchIndex(self)
 
     @classmethod

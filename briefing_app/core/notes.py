@@ -33,6 +33,8 @@ class NoteManager:
         *,
         marking: str = "",
         bodies: dict[str, str] | None = None,
+        uid: str | None = None,
+        section_uids: dict[str, str] | None = None,
         **header: str,
     ) -> Note:
         """Create a note with (key, heading) sections, optionally with their bodies; return it."""
@@ -51,7 +53,7 @@ class NoteManager:
                 "INSERT INTO notes (uid, title, template, marking, memo_to, memo_from, subject, "
                 "memo_date, created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     title.strip(),
                     template,
                     marking,
@@ -68,7 +70,14 @@ class NoteManager:
                 self._lib.conn.execute(
                     "INSERT INTO note_sections (uid, note_id, key, heading, position, body) "
                     "VALUES (?,?,?,?,?,?)",
-                    (new_uid(), note_id, key, heading, position, bodies.get(key, "")),
+                    (
+                        (section_uids or {}).get(key) or new_uid(),
+                        note_id,
+                        key,
+                        heading,
+                        position,
+                        bodies.get(key, ""),
+                    ),
                 )
             self._record_citations(note_id)
             changes.notes.add(note_id)
@@ -80,6 +89,11 @@ class NoteManager:
         if row is None:
             raise NotFound(f"no note with id {note_id}")
         return self._note_from_row(row)
+
+    def by_uid(self, uid: str) -> Note | None:
+        """Return the note with this global id, or None."""
+        row = self._lib.conn.execute("SELECT * FROM notes WHERE uid = ?", (uid,)).fetchone()
+        return self._note_from_row(row) if row else None
 
     def find(self, ref: str | int) -> Note:
         """Return the note named by id, uid or exact title; raise NotFound."""

@@ -43,7 +43,14 @@ class SourceManager:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def add(self, doc: ExtractedDocument, *, reliability: str = "F", marking: str = "") -> Source:
+    def add(
+        self,
+        doc: ExtractedDocument,
+        *,
+        reliability: str = "F",
+        marking: str = "",
+        uid: str | None = None,
+    ) -> Source:
         """Store an extracted document as a new source; raise DuplicateSource if its text exists.
 
         >>> from briefing_app.core.library import Library
@@ -69,7 +76,7 @@ class SourceManager:
                 "format, retrieved_at, sha256, text, reliability, marking, origin_path, "
                 "created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    new_uid(),
+                    uid or new_uid(),
                     doc.title.strip(),
                     doc.byline.strip(),
                     doc.outlet.strip(),

@@ -68,6 +68,24 @@ class TagManager:
         ).fetchone()
         return self.get(row[0]) if row else None
 
+    def on_claim(self, claim_id: int) -> list[Tag]:
+        """Return the tags on a claim, by name."""
+        rows = self._lib.conn.execute(
+            "SELECT t.id, t.uid, t.name, t.kind FROM tags t JOIN claim_tags ct ON ct.tag_id = t.id "
+            "WHERE ct.claim_id = ? ORDER BY t.name",
+            (claim_id,),
+        )
+        return [Tag(*r) for r in rows]
+
+    def on_source(self, source_id: int) -> list[Tag]:
+        """Return the tags on a source, by name."""
+        rows = self._lib.conn.execute(
+            "SELECT t.id, t.uid, t.name, t.kind FROM tags t "
+            "JOIN source_tags st ON st.tag_id = t.id WHERE st.source_id = ? ORDER BY t.name",
+            (source_id,),
+        )
+        return [Tag(*r) for r in rows]
+
     def all(self) -> list[Tag]:
         """Return every tag with how many claims use it, by kind then name."""
         rows = self._lib.conn.execute(

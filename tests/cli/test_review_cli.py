@@ -1,0 +1,55 @@
+"""`briefing pack` and `briefing comment(s)` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing_app.core.demo import build_demo
+from briefing_app.core.library import Library
+from tests.cli.test_cli import briefing
+
+
+def test_pack_moves_a_note_with_comments_between_libraries(tmp_path: Path) -> None:
+    analyst, supervisor = tmp_path / "a.sqlite", tmp_path / "s.sqlite"
+    with Library.open(analyst) as lib:
+        build_demo(lib)
+    pack = tmp_path / "note.briefpack"
+    assert briefing("pack", "export", "1", "-o", str(pack), library=analyst).returncode == 0
+    imported = briefing("pack", "import", str(pack), "--json", library=supervisor)
+    assert imported.returncode == 0, imported.stderr
+    note_id = json.loads(imported.stdout)["note_id"]
+    added = briefing(
+        "comment",
+        "add",
+        str(note_id),
+        "summary",
+        "Source for the figure?",
+        "--author",
+        "Supervisor",
+        "--on",
+        "Three Chinese workers",
+        library=supervisor,
+    )
+    assert added.returncode == 0, added.stderr
+    back = tmp_path / "back.briefpack"
+    briefing("pack", "export", str(note_id), "-o", str(back), library=supervisor)
+    result = briefing("pack", "import", str(back), library=analyst)
+    assert "1 comments" in result.stdout
+    comments = json.loads(briefing("comments", "1", "--json", library=analyst).stdout)
+    assert [(c["author"], c["anchor_text"]) for c in comments] == [
+        ("Supervisor", "Three Chinese workers")
+    ]
+
+
+def test_a_damaged_pack_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    lib = tmp_path / "l.sqlite"
+    Library.open(lib).close()
+    bad = tmp_path / "bad.briefpack"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    before = lib.read_bytes()
+    result = briefing("pack", "import", str(bad), library=lib)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "bad.briefpack" in result.stderr
+    assert lib.read_bytes() == before

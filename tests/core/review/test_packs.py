@@ -1,0 +1,183 @@
+"""Review packages: a note with its evidence moves between libraries without loss or duplicates."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.library import Library
+from briefing_app.core.packs import InvalidPack, export_pack, import_pack
+
+
+def contents(lib: Library) -> dict[str, Any]:
+    """Return a library's content by global id, ignoring local ids and keys."""
+    uid_of_key = {c.key: c.uid for c in lib.claims.all()}
+    notes = {}
+    for n in lib.notes.all():
+        bodies = {}
+        for s in n.sections:
+            body = s.body
+            for key, uid in sorted(uid_of_key.items(), key=lambda kv: -len(kv[0])):
+                body = body.replace(f"@{key}]", f"@{uid}]").replace(f"@{key};", f"@{uid};")
+            bodies[s.uid] = body
+        notes[n.uid] = (n.title, n.marking, n.status, bodies)
+    return {
+        "sources": {
+            s.uid: (s.title, s.sha256, s.reliability, s.marking) for s in lib.sources.all()
+        },
+        "claims": {
+            c.uid: (
+                c.start,
+                c.end,
+                c.quote,
+                c.statement,
+                c.party,
+                c.kind,
+                c.credibility,
+                c.status,
+                tuple(c.tags),
+            )
+            for c in lib.claims.all()
+        },
+        "notes": notes,
+        "comments": {
+            c.uid: (c.section_key, c.author, c.body, c.resolved, c.anchor_text)
+            for n in lib.notes.all()
+            for c in lib.comments.all(n.id)
+        },
+    }
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Library:
+    return Library.open(tmp_path / "supervisor.sqlite")
+
+
+def test_round_trip_into_an_empty_library_and_back(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    note = demo_lib.notes.all()[0]
+    demo_lib.comments.add(note.id, "summary", "Check the casualty figure", author="Analyst")
+    pack = export_pack(demo_lib, note.id, tmp_path / "out.briefpack")
+
+    result = import_pack(other, pack)
+    assert result.added == {"sources": 1, "claims": 10, "notes": 1, "comments": 1}
+    assert contents(other) == contents(demo_lib)
+
+    # The supervisor comments and sends it back.
+    back_note = other.notes.get(result.note_id)
+    other.comments.add(
+        back_note.id, "issue", "Say who says so", author="Supervisor", anchor_text="security"
+    )
+    first = other.comments.all(back_note.id)[0]
+    other.comments.resolve(first.id)
+    returned = export_pack(other, back_note.id, tmp_path / "back.briefpack")
+    again = import_pack(demo_lib, returned)
+    assert again.added == {"sources": 0, "claims": 0, "notes": 0, "comments": 1}
+    assert again.conflicts == []
+    assert contents(demo_lib) == contents(other)
+    comments = demo_lib.comments.all(note.id)
+    assert [(c.author, c.resolved) for c in comments] == [("Analyst", True), ("Supervisor", False)]
+
+
+def test_importing_twice_adds_nothing(demo_lib: Library, other: Library, tmp_path: Path) -> None:
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    import_pack(other, pack)
+    before = contents(other)
+    second = import_pack(other, pack)
+    assert sum(second.added.values()) == 0
+    assert contents(other) == before
+
+
+def test_citations_are_rewritten_to_the_receiving_librarys_keys(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    receiver = Library.open(tmp_path / "r.sqlite")
+    src = receiver.sources.add(ExtractedDocument(title="Other", text="Unrelated words here."))
+    receiver.claims.add(src.id, quote="Unrelated")  # takes key C1 in the receiver
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    result = import_pack(receiver, pack)
+    note = receiver.notes.get(result.note_id)
+    for key in receiver.notes.cited_keys(note):
+        claim = receiver.claims.by_key(key)
+        assert claim is not None and claim.source_id != src.id
+
+
+def test_edits_on_both_sides_are_kept_as_both_and_flagged(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    note = demo_lib.notes.all()[0]
+    import_pack(other, export_pack(demo_lib, note.id, tmp_path / "a.briefpack"))
+    mine = demo_lib.claims.by_key("C5")
+    theirs = other.claims.by_uid(mine.uid) if mine else None
+    assert mine and theirs
+    demo_lib.claims.update(mine.id, status="corroborated")
+    other.claims.update(theirs.id, status="disputed")
+    other.notes.set_section(other.notes.all()[0].id, "issue", "Rewritten by the supervisor.")
+    result = import_pack(
+        demo_lib, export_pack(other, other.notes.all()[0].id, tmp_path / "b.briefpack")
+    )
+    assert len(result.conflicts) == 2
+    assert demo_lib.claims.get(mine.id).status == "corroborated"  # not overwritten
+    statuses = sorted(c.status for c in demo_lib.claims.all() if c.quote == mine.quote)
+    assert statuses == ["corroborated", "disputed"]
+    titles = [n.title for n in demo_lib.notes.all()]
+    assert len(titles) == 2 and any("review copy" in t for t in titles)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "tamper", "not-zip", "unlisted", "no-manifest"])
+def test_damaged_packages_are_refused_and_change_nothing(
+    demo_lib: Library, other: Library, tmp_path: Path, damage: str
+) -> None:
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    data = pack.read_bytes()
+    bad = tmp_path / "bad.briefpack"
+    if damage == "truncate":
+        bad.write_bytes(data[: len(data) // 2])
+    elif damage == "not-zip":
+        bad.write_bytes(b"hello, not a zip")
+    else:
+        with zipfile.ZipFile(pack) as src, zipfile.ZipFile(bad, "w") as dst:
+            for info in src.infolist():
+                body = src.read(info.filename)
+                if damage == "tamper" and info.filename == "claims.json":
+                    body = body.replace(b"three", b"thirty")
+                if damage == "no-manifest" and info.filename == "manifest.json":
+                    continue
+                dst.writestr(info.filename, body)
+            if damage == "unlisted":
+                dst.writestr("extra.json", b"{}")
+    before = contents(other)
+    with pytest.raises(InvalidPack) as err:
+        import_pack(other, bad)
+    assert "bad.briefpack" in str(err.value)
+    assert len(str(err.value).splitlines()) == 1
+    assert contents(other) == before
+
+
+def test_a_pack_whose_claims_do_not_match_their_source_is_refused(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    import hashlib
+    import json
+
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    forged = tmp_path / "forged.briefpack"
+    with zipfile.ZipFile(pack) as src:
+        members = {i.filename: src.read(i.filename) for i in src.infolist()}
+    claims = json.loads(members["claims.json"])
+    claims[0]["start"] += 1
+    members["claims.json"] = json.dumps(claims).encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["files"]["claims.json"] = hashlib.sha256(members["claims.json"]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(forged, "w") as dst:
+        for name, body in members.items():
+            dst.writestr(name, body)
+    with pytest.raises(InvalidPack, match="does not match its source text"):
+        import_pack(other, forged)
+    assert other.sources.count() == 0
