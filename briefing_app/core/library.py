@@ -15,9 +15,16 @@ from pathlib import Path
 
 import platformdirs
 
+from briefing_app.core.backup import backup_on_open
 from briefing_app.core.changes import Changes
-from briefing_app.core.errors import LibraryError
-from briefing_app.core.storage.connection import connect, enable_wal, transaction
+from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
+from briefing_app.core.storage.connection import (
+    BUSY_MESSAGE,
+    connect,
+    enable_wal,
+    is_busy_error,
+    transaction,
+)
 from briefing_app.core.storage.migrations import latest_version, migrate, schema_version
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
@@ -46,6 +53,8 @@ class Library:
         self.path = path
         self._listeners: list[Listener] = []
         self._pending: Changes | None = None
+        # Why the backup on open failed, for the app to show (None: made, skipped or not asked).
+        self.backup_error: str | None = None
         self.sources = SourceManager(self)
         self.claims = ClaimManager(self)
         self.tags = TagManager(self)
@@ -53,8 +62,13 @@ class Library:
         self.search = SearchIndex(self)
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = True) -> Library:
-        """Open (creating and migrating if needed) the library at path; ':memory:' for tests."""
+    def open(cls, path: Path | str, create: bool = True, *, backup: bool = True) -> Library:
+        """Open (creating and migrating if needed) the library at path; ':memory:' for tests.
+
+        With backup, an existing library is first copied into its rolling backups (see
+        core.backup: skipped when the newest backup is recent or identical; always made before
+        a schema upgrade). A new or in-memory library has nothing to back up.
+        """
         is_memory = str(path) == ":memory:"
         p = None if is_memory else Path(path).expanduser()
         if p is not None:
@@ -63,24 +77,36 @@ class Library:
             if p.exists() and p.is_dir():
                 raise LibraryError(f"{p}: is a folder, not a library file")
             p.parent.mkdir(parents=True, exist_ok=True)
+        conn: sqlite3.Connection | None = None
+        backup_error = None
         try:
             conn = connect(":memory:" if p is None else p, wal=False)
             found = schema_version(conn)
             if found > latest_version():
-                conn.close()
                 raise LibraryError(
                     f"{p}: made by a newer Briefing "
                     f"(schema {found}, this one knows {latest_version()})"
                 )
             if found == 0 and _has_foreign_tables(conn):
-                conn.close()
                 raise LibraryError(f"{p}: is an SQLite file but not a Briefing library")
             if p is not None:
                 enable_wal(conn)
+                if backup and found > 0:
+                    backup_error = _back_up(conn, p, upgrading=found < latest_version())
             migrate(conn)
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if is_busy_error(exc):
+                raise LibraryBusy(f"{p}: {BUSY_MESSAGE}") from exc
             raise LibraryError(f"{p}: not a Briefing library ({exc})") from exc
-        return cls(conn, p)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+        lib = cls(conn, p)
+        lib.backup_error = backup_error
+        return lib
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
@@ -126,6 +152,18 @@ class Library:
         if outer and changes:
             for listener in list(self._listeners):
                 listener(changes)
+
+
+def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | None:
+    """Make the on-open backup; a failure is reported, not fatal, unless a schema upgrade follows
+    (an upgrade without a backup of the old file is not worth the risk)."""
+    try:
+        backup_on_open(conn, path, force=upgrading)
+    except BackupError as exc:
+        if upgrading:
+            raise LibraryError(f"{path}: not upgraded, no backup could be made ({exc})") from exc
+        return str(exc)
+    return None
 
 
 def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
