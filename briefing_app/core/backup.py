@@ -5,6 +5,7 @@ each with a small `.json` sidecar (what it holds, and a fingerprint of the libra
 The API the app and the command line use:
 
 - `make_backup(lib_path)` -> Path of a new, verified backup (the last `KEEP` are kept);
+- `backup_if_due(lib_path)` -> the on-open backup, for a worker thread (None when skipped);
 - `list_backups(lib_path)` -> backups, newest first;
 - `verify_backup(path)` -> BackupInfo, or BackupError if it does not open as a sound library;
 - `restore_backup(backup, lib_path)` -> replaces the library's content with the backup's in one
@@ -99,12 +100,27 @@ def make_backup(
     lib_path = Path(lib_path)
     if conn is None and not lib_path.is_file():
         raise BackupError(f"{lib_path}: no library to back up")
+    try:
+        target = _copy_to_new_backup(lib_path, conn)
+    except OSError as exc:
+        where = exc.filename or backup_dir(lib_path)
+        raise BackupError(f"{where}: cannot write the backup ({exc.strerror or exc})") from exc
+    if keep is not None:
+        prune_backups(lib_path, keep)
+    return target
+
+
+def _copy_to_new_backup(lib_path: Path, conn: sqlite3.Connection | None) -> Path:
+    """Copy, rename into place, verify and describe one backup; return its path."""
     folder = backup_dir(lib_path)
     folder.mkdir(parents=True, exist_ok=True)
     fingerprint = _fingerprint(lib_path)
     target = _new_backup_path(lib_path)
     partial = target.with_name(target.name + ".partial")
-    source = conn if conn is not None else _open_read_only(lib_path)
+    try:
+        source = conn if conn is not None else _open_read_only(lib_path)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{lib_path}: cannot back up ({exc})") from exc
     try:
         _copy_database(source, partial)
     except sqlite3.Error as exc:
@@ -123,8 +139,6 @@ def make_backup(
         target.unlink(missing_ok=True)
         raise
     _write_sidecar(target, info, fingerprint)
-    if keep is not None:
-        prune_backups(lib_path, keep)
     return target
 
 
@@ -148,6 +162,24 @@ def backup_on_open(
         if _read_sidecar(newest.path).get("fingerprint") == _fingerprint(lib_path):
             return None
     return make_backup(lib_path, conn=conn, keep=keep)
+
+
+def backup_if_due(
+    lib_path: Path, *, keep: int = KEEP, min_interval: timedelta = MIN_INTERVAL
+) -> Path | None:
+    """Make the on-open backup with a connection of its own (safe in a worker thread).
+
+    For apps that open the library with backup=False to show their window at once; a large
+    library takes a second or so to copy and verify. Returns the new backup or None.
+    """
+    lib_path = Path(lib_path)
+    if not lib_path.is_file():
+        return None
+    conn = _open_read_only(lib_path)
+    try:
+        return backup_on_open(conn, lib_path, keep=keep, min_interval=min_interval)
+    finally:
+        conn.close()
 
 
 def prune_backups(lib_path: Path, keep: int = KEEP) -> list[Path]:

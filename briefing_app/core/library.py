@@ -66,8 +66,10 @@ class Library:
         """Open (creating and migrating if needed) the library at path; ':memory:' for tests.
 
         With backup, an existing library is first copied into its rolling backups (see
-        core.backup: skipped when the newest backup is recent or identical; always made before
-        a schema upgrade). A new or in-memory library has nothing to back up.
+        core.backup: skipped when the newest backup is recent or identical). Before a schema
+        upgrade a backup is always made, whatever `backup` says. An app that wants an instant
+        start opens with backup=False and runs `core.backup.backup_if_due(path)` in a worker
+        thread. A new or in-memory library has nothing to back up.
         """
         is_memory = str(path) == ":memory:"
         p = None if is_memory else Path(path).expanduser()
@@ -91,8 +93,9 @@ class Library:
                 raise LibraryError(f"{p}: is an SQLite file but not a Briefing library")
             if p is not None:
                 enable_wal(conn)
-                if backup and found > 0:
-                    backup_error = _back_up(conn, p, upgrading=found < latest_version())
+                upgrading = 0 < found < latest_version()
+                if upgrading or (backup and found > 0):
+                    backup_error = _back_up(conn, p, upgrading=upgrading)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
             if conn is not None:

@@ -50,3 +50,13 @@ def test_verify_names_a_damaged_backup(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: {Path(backup).name}: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_failed_backup_on_open_is_a_warning_and_the_command_still_runs(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    result = briefing("sources", library=library)
+    assert result.returncode == 0
+    assert result.stderr.startswith("Warning: no backup made: ")
+    assert len(result.stderr.strip().splitlines()) == 1

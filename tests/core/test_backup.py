@@ -10,6 +10,7 @@ import pytest
 
 from briefing_app.core.backup import (
     backup_dir,
+    backup_if_due,
     backup_on_open,
     list_backups,
     make_backup,
@@ -17,7 +18,7 @@ from briefing_app.core.backup import (
     verify_backup,
 )
 from briefing_app.core.demo import build_demo
-from briefing_app.core.errors import BackupError, LibraryBusy
+from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
 from briefing_app.core.library import Library
 
 
@@ -170,3 +171,47 @@ def test_restore_refuses_a_damaged_backup_and_keeps_the_library(demo_path: Path)
         restore_backup(bad, demo_path)
     with Library.open(demo_path, backup=False) as lib:
         assert lib.sources.count() == 1
+
+
+def test_backup_if_due_works_on_its_own_connection_beside_an_open_library(
+    demo_path: Path,
+) -> None:
+    with Library.open(demo_path, backup=False) as lib:
+        made = backup_if_due(demo_path)
+        assert made is not None
+        assert backup_if_due(demo_path) is None  # just made: not due again
+        lib.notes.update(1, title="Still writable")
+    assert verify_backup(made).notes == 1
+
+
+def _add_migration_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend this Briefing knows a schema 2 (adds a column), as the next release will."""
+    from briefing_app.core.storage import migrations
+
+    migrations.latest_version()  # load the real ones first
+    step = migrations.Migration(
+        2, "test: add a column", lambda c: c.execute("ALTER TABLE notes ADD COLUMN x TEXT")
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
+
+
+def test_a_schema_upgrade_is_always_preceded_by_a_backup_of_the_old_file(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_migration_2(monkeypatch)
+    with Library.open(demo_path, backup=False) as lib:
+        assert lib.schema_version == 2
+    (backup,) = list_backups(demo_path)
+    assert verify_backup(backup.path).schema_version == 1
+
+
+def test_no_upgrade_without_a_backup(demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _add_migration_2(monkeypatch)
+    backup_dir(demo_path).write_text("a file where the backups folder should be")
+    with pytest.raises(LibraryError, match="not upgraded"):
+        Library.open(demo_path)
+    conn = sqlite3.connect(demo_path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    finally:
+        conn.close()
