@@ -189,6 +189,13 @@ def prune_backups(lib_path: Path, keep: int = KEEP) -> list[Path]:
         info.path.unlink(missing_ok=True)
         _sidecar(info.path).unlink(missing_ok=True)
         removed.append(info.path)
+    # Copies cut short by a crash; an hour old so another process's copy in progress is spared.
+    stale = datetime.now(UTC).timestamp() - 3600
+    for partial in backup_dir(lib_path).glob(f"{Path(lib_path).stem}-*.sqlite.partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < stale:
+                partial.unlink()
+                removed.append(partial)
     return removed
 
 
