@@ -30,12 +30,20 @@ def test_two_processes_writing_at_once_lose_nothing(library_path: Path) -> None:
     writers = [
         subprocess.Popen(
             [sys.executable, str(WORKER), "writer", str(library_path), name, "200"],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for name in ("first", "second")
     ]
+    for writer in writers:  # both have opened the library...
+        assert writer.stdout is not None
+        assert writer.stdout.readline().startswith("READY")
+    for writer in writers:  # ...and now start writing together
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
     for writer in writers:
         _out, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err

@@ -109,6 +109,9 @@ def writer(library: Path, name: str, count: int) -> None:
     """Add count claims to the library's first source, each in its own transaction."""
     lib = Library.open(library, backup=False)
     source = lib.sources.all()[0]
+    # Wait for the parent's word, so that both writers really run at the same time.
+    emit("READY", {"writer": name})
+    sys.stdin.readline()
     for i in range(count):
         start = i % max(1, len(source.text) - 10)
         lib.claims.add(source.id, start=start, end=start + 5, statement=f"{name}-{i}")
