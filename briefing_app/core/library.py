@@ -115,6 +115,47 @@ class Library:
         """Close the connection (checkpointing the WAL)."""
         self.conn.close()
 
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Replace this open library's content with a backup's (File ▸ Restore from backup).
+
+        The current content is backed up first (that backup's path is returned). Listeners
+        then hear every record as changed, so every view reloads.
+        """
+        from briefing_app.core.backup import restore_backup
+
+        if self.path is None:
+            raise LibraryError("an in-memory library has no backups")
+        if self._pending is not None:
+            raise LibraryError("cannot restore a backup in the middle of a write")
+        try:
+            before = self._all_ids()
+        except sqlite3.DatabaseError:
+            before = Changes()  # the file is too damaged to list: the views reload anyway
+        saved = restore_backup(backup, self.path)
+        # A damaged file is replaced by renaming, which an open connection would not see.
+        self.conn.close()
+        self.conn = connect(self.path)
+        migrate(self.conn)  # a backup from an older schema version is brought up to date
+        changes = self._all_ids()
+        changes.merge(before)
+        for listener in list(self._listeners):
+            listener(changes)
+        return saved
+
+    def _all_ids(self) -> Changes:
+        """Every record id, by noun: what a wholesale replacement touches."""
+        found = Changes()
+        for attr, table in (
+            ("sources", "sources"),
+            ("claims", "claims"),
+            ("tags", "tags"),
+            ("notes", "notes"),
+            ("comments", "review_comments"),
+        ):
+            ids = {int(r[0]) for r in self.conn.execute(f"SELECT id FROM {table}")}
+            getattr(found, attr).update(ids)
+        return found
+
     def __enter__(self) -> Library:
         return self
 

@@ -17,6 +17,7 @@ from briefing_app.core.backup import (
     restore_backup,
     verify_backup,
 )
+from briefing_app.core.changes import Changes
 from briefing_app.core.demo import build_demo
 from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
 from briefing_app.core.library import Library
@@ -215,3 +216,27 @@ def test_no_upgrade_without_a_backup(demo_path: Path, monkeypatch: pytest.Monkey
         assert conn.execute("PRAGMA user_version").fetchone() == (1,)
     finally:
         conn.close()
+
+
+def test_an_open_library_restores_a_backup_and_tells_its_views(demo_path: Path) -> None:
+    backup = make_backup(demo_path)
+    heard: list[Changes] = []
+    with Library.open(demo_path) as lib:
+        lib.subscribe(heard.append)
+        note = lib.notes.all()[0]
+        lib.notes.delete(note.id)
+        heard.clear()
+        saved = lib.restore_backup(backup)
+        assert [n.title for n in lib.notes.all()] == [note.title]
+        assert heard and note.id in heard[-1].notes and heard[-1].claims
+        lib.claims.add(1, start=0, end=5)  # still writable after the restore
+    assert saved is not None and verify_backup(saved).notes == 0
+
+
+def test_an_open_library_restores_over_a_file_damaged_under_it(demo_path: Path) -> None:
+    backup = make_backup(demo_path)
+    with Library.open(demo_path, backup=False) as lib:
+        demo_path.write_bytes(b"garbage" * 1000)  # a disk or sync tool wrecks the file
+        lib.restore_backup(backup)
+        assert lib.sources.count() == 1
+        assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
