@@ -96,3 +96,24 @@ def test_reading_while_another_process_writes_works(library_path: Path) -> None:
         holder.close()
     assert result.returncode == 0, result.stderr
     assert "Shared" in result.stdout
+
+
+def test_importing_a_folder_into_a_busy_library_stops_with_one_line(
+    library_path: Path, tmp_path: Path
+) -> None:
+    seed_library(library_path)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"report{i}.txt").write_text(f"Report {i}: the road was closed.\n", "utf-8")
+    holder = sqlite3.connect(library_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = briefing(library_path, "import", str(folder), timeout_ms=100)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: the library is busy (in use by another Briefing process?)"
+    ]
