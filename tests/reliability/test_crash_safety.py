@@ -197,3 +197,62 @@ def test_sigkill_at_random_points_never_loses_or_half_applies_a_commit(tmp_path:
     with Library.open(library, backup=False) as lib:
         assert lib.claims.count() >= len(expected.claims)
         assert os.path.exists(library)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_sigkill_during_a_restore_leaves_one_whole_library_or_the_other(tmp_path: Path) -> None:
+    from briefing_app.core.backup import make_backup
+    from briefing_app.core.demo import build_demo
+    from briefing_app.core.library import Library
+
+    library = tmp_path / "library.sqlite"
+    with Library.open(library, backup=False) as lib:
+        build_demo(lib)
+    first = tmp_path / "first.sqlite"
+    make_backup(library).rename(first)
+    with Library.open(library, backup=False) as lib:
+        lib.notes.create("Second note", "test", [("summary", "Summary")])
+    second = tmp_path / "second.sqlite"
+    make_backup(library).rename(second)
+    notes_in = {"first.sqlite": 1, "second.sqlite": 2}
+
+    rng = random.Random(7)
+    state = 2  # notes in the library now (it holds the second state when the loop starts)
+    for _ in range(12):
+        child = subprocess.Popen(
+            [sys.executable, str(WORKER), "restore", str(library), str(first), str(second)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert child.stdout is not None and child.stderr is not None
+        lines = []
+        for _ in range(rng.randint(1, 8)):
+            raw = child.stdout.readline()
+            assert raw.endswith(b"\n"), child.stderr.read().decode()
+            lines.append(raw)
+        child.send_signal(signal.SIGKILL)
+        lines += [line + b"\n" for line in child.stdout.read().split(b"\n")[:-1]]
+        child.stderr.read()
+        child.wait(timeout=60)
+        committed, pending = state, None
+        for raw in lines:
+            kind, _, payload = raw.decode().partition(" ")
+            if kind == "BEGIN":
+                pending = notes_in[json.loads(payload)["restore"]]
+            elif kind == "OK":
+                committed, pending = notes_in[json.loads(payload)["restore"]], None
+
+        conn = sqlite3.connect(library)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+            sections = conn.execute("SELECT count(*) FROM note_sections").fetchone()[0]
+            claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        finally:
+            conn.close()
+        # The last reported restore, or the one in flight: nothing older, nothing in between.
+        assert notes in {committed, pending}
+        # Whole libraries, not a mix: the demo note has 5 sections, the second note 1.
+        assert sections == {1: 5, 2: 6}[notes]
+        assert claims == 10
+        state = notes

@@ -2,6 +2,7 @@
 
     python worker.py crash LIBRARY SEED WORKDIR   scripted stream of operations, forever
     python worker.py writer LIBRARY NAME COUNT    COUNT claims, one transaction each
+    python worker.py restore LIBRARY FIRST SECOND restore two backups in turn, forever
 
 Every operation prints `BEGIN {json}` before it starts and `OK {json}` once committed, flushed
 at once, so the parent knows exactly what was committed when it kills this process.
@@ -125,10 +126,27 @@ def seed_library(library: Path) -> None:
         lib.sources.add(ExtractedDocument(title="Shared", text=" ".join(WORDS * 20)))
 
 
+def restore_stream(library: Path, first: Path, second: Path) -> None:
+    """Restore two backups over the library in turn, forever, reporting each restore."""
+    from briefing_app.core.backup import prune_backups, restore_backup
+
+    emit("READY", {})
+    n = 0
+    while True:
+        n += 1
+        which = first if n % 2 else second
+        emit("BEGIN", {"restore": which.name})
+        restore_backup(which, library)
+        emit("OK", {"restore": which.name})
+        prune_backups(library, keep=3)
+
+
 if __name__ == "__main__":
     mode, lib_arg, *rest = sys.argv[1:]
     if mode == "crash":
         crash_stream(Path(lib_arg), int(rest[0]), Path(rest[1]))
+    elif mode == "restore":
+        restore_stream(Path(lib_arg), Path(rest[0]), Path(rest[1]))
     elif mode == "writer":
         writer(Path(lib_arg), rest[0], int(rest[1]))
     else:
