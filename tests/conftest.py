@@ -8,11 +8,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Before any Qt import: the suite runs headless.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from briefing_app.core.library import Library
+
+# Property tests: "ci" (the default) is modest, derandomised and leaves no example database, so
+# the suite stays fast and repeatable; HYPOTHESIS_PROFILE=dev searches much harder by hand.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=10_000,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("dev", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 class NetworkAccessError(AssertionError):

@@ -23,6 +23,9 @@ class AppContext:
         """Open the library on first use (creating it if new) and keep it for the command."""
         if self._library is None:
             self._library = Library.open(self.library_path)
+            if self._library.backup_error:
+                # The command still runs; the user should know the safety net has a hole.
+                click.echo(f"Warning: no backup made: {self._library.backup_error}", err=True)
         return self._library
 
     def close(self) -> None:

@@ -41,3 +41,11 @@ class MissingClaim(BriefingError):
 
 class LibraryError(BriefingError):
     """The library file cannot be opened or is not a Briefing library."""
+
+
+class LibraryBusy(LibraryError):
+    """Another process holds the library's write lock for longer than the busy timeout."""
+
+
+class BackupError(BriefingError):
+    """A backup cannot be made, or a backup file does not open as a sound library."""

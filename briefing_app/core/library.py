@@ -15,9 +15,16 @@ from pathlib import Path
 
 import platformdirs
 
+from briefing_app.core.backup import backup_on_open
 from briefing_app.core.changes import Changes
-from briefing_app.core.errors import LibraryError
-from briefing_app.core.storage.connection import connect, enable_wal, transaction
+from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
+from briefing_app.core.storage.connection import (
+    BUSY_MESSAGE,
+    connect,
+    enable_wal,
+    is_busy_error,
+    transaction,
+)
 from briefing_app.core.storage.migrations import latest_version, migrate, schema_version
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
@@ -47,6 +54,8 @@ class Library:
         self.path = path
         self._listeners: list[Listener] = []
         self._pending: Changes | None = None
+        # Why the backup on open failed, for the app to show (None: made, skipped or not asked).
+        self.backup_error: str | None = None
         self.sources = SourceManager(self)
         self.claims = ClaimManager(self)
         self.tags = TagManager(self)
@@ -55,8 +64,15 @@ class Library:
         self.search = SearchIndex(self)
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = True) -> Library:
-        """Open (creating and migrating if needed) the library at path; ':memory:' for tests."""
+    def open(cls, path: Path | str, create: bool = True, *, backup: bool = True) -> Library:
+        """Open (creating and migrating if needed) the library at path; ':memory:' for tests.
+
+        With backup, an existing library is first copied into its rolling backups (see
+        core.backup: skipped when the newest backup is recent or identical). Before a schema
+        upgrade a backup is always made, whatever `backup` says. An app that wants an instant
+        start opens with backup=False and runs `core.backup.backup_if_due(path)` in a worker
+        thread. A new or in-memory library has nothing to back up.
+        """
         is_memory = str(path) == ":memory:"
         p = None if is_memory else Path(path).expanduser()
         if p is not None:
@@ -65,28 +81,82 @@ class Library:
             if p.exists() and p.is_dir():
                 raise LibraryError(f"{p}: is a folder, not a library file")
             p.parent.mkdir(parents=True, exist_ok=True)
+        conn: sqlite3.Connection | None = None
+        backup_error = None
         try:
             conn = connect(":memory:" if p is None else p, wal=False)
             found = schema_version(conn)
             if found > latest_version():
-                conn.close()
                 raise LibraryError(
                     f"{p}: made by a newer Briefing "
                     f"(schema {found}, this one knows {latest_version()})"
                 )
             if found == 0 and _has_foreign_tables(conn):
-                conn.close()
                 raise LibraryError(f"{p}: is an SQLite file but not a Briefing library")
             if p is not None:
                 enable_wal(conn)
+                upgrading = 0 < found < latest_version()
+                if upgrading or (backup and found > 0):
+                    backup_error = _back_up(conn, p, upgrading=upgrading)
             migrate(conn)
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if is_busy_error(exc):
+                raise LibraryBusy(f"{p}: {BUSY_MESSAGE}") from exc
             raise LibraryError(f"{p}: not a Briefing library ({exc})") from exc
-        return cls(conn, p)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+        lib = cls(conn, p)
+        lib.backup_error = backup_error
+        return lib
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         self.conn.close()
+
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Replace this open library's content with a backup's (File ▸ Restore from backup).
+
+        The current content is backed up first (that backup's path is returned). Listeners
+        then hear every record as changed, so every view reloads.
+        """
+        from briefing_app.core.backup import restore_backup
+
+        if self.path is None:
+            raise LibraryError("an in-memory library has no backups")
+        if self._pending is not None:
+            raise LibraryError("cannot restore a backup in the middle of a write")
+        try:
+            before = self._all_ids()
+        except sqlite3.DatabaseError:
+            before = Changes()  # the file is too damaged to list: the views reload anyway
+        saved = restore_backup(backup, self.path)
+        # A damaged file is replaced by renaming, which an open connection would not see.
+        self.conn.close()
+        self.conn = connect(self.path)
+        migrate(self.conn)  # a backup from an older schema version is brought up to date
+        changes = self._all_ids()
+        changes.merge(before)
+        for listener in list(self._listeners):
+            listener(changes)
+        return saved
+
+    def _all_ids(self) -> Changes:
+        """Every record id, by noun: what a wholesale replacement touches."""
+        found = Changes()
+        for attr, table in (
+            ("sources", "sources"),
+            ("claims", "claims"),
+            ("tags", "tags"),
+            ("notes", "notes"),
+            ("comments", "review_comments"),
+        ):
+            ids = {int(r[0]) for r in self.conn.execute(f"SELECT id FROM {table}")}
+            getattr(found, attr).update(ids)
+        return found
 
     def __enter__(self) -> Library:
         return self
@@ -128,6 +198,18 @@ class Library:
         if outer and changes:
             for listener in list(self._listeners):
                 listener(changes)
+
+
+def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | None:
+    """Make the on-open backup; a failure is reported, not fatal, unless a schema upgrade follows
+    (an upgrade without a backup of the old file is not worth the risk)."""
+    try:
+        backup_on_open(conn, path, force=upgrading)
+    except BackupError as exc:
+        if upgrading:
+            raise LibraryError(f"{path}: not upgraded, no backup could be made ({exc})") from exc
+        return str(exc)
+    return None
 
 
 def _has_foreign_tables(conn: sqlite3.Connection) -> bool:

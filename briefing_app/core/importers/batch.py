@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.errors import BriefingError
+from briefing_app.core.errors import BriefingError, LibraryBusy
 from briefing_app.core.importers.base import DuplicateSource, extract_file, importable_suffixes
 
 if TYPE_CHECKING:
@@ -114,6 +114,8 @@ def import_one(lib: Library, path: Path) -> FileOutcome:
         source = lib.sources.add(doc)
     except DuplicateSource as dup:
         return FileOutcome(path, "duplicate", str(dup), dup.existing.id)
+    except LibraryBusy:
+        raise  # not this file's fault: every other file would wait out the timeout too
     except BriefingError as exc:
         return FileOutcome(path, "failed", str(exc))
     except (OSError, ValueError, RecursionError, MemoryError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,10 @@ from briefing_app.core.text import normalise_text
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _FIELDS = ("title", "byline", "outlet", "url", "language", "reliability", "marking")
+_SCALARS = (str, int, float, bool, date)
+# A field is one line of metadata; YAML aliases can make a tiny file expand to gigabytes.
+MAX_FIELD_CHARS = 2000
+MAX_FIELD_ITEMS = 50
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -36,18 +41,42 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return meta, text[match.end() :]
 
 
+def _field_text(meta: dict[str, Any], name: str) -> str | None:
+    """Return a front-matter field as text: a value, or a short list of values joined by commas.
+
+    Raises CorruptFile for anything else (a mapping, nested or huge lists, over-long text).
+    """
+    value = meta.get(name)
+    if value is None:
+        return None
+    if (
+        isinstance(value, list)
+        and len(value) <= MAX_FIELD_ITEMS
+        and all(isinstance(item, _SCALARS) for item in value)
+    ):
+        value = ", ".join(str(item).strip() for item in value)
+    if not isinstance(value, _SCALARS):
+        raise CorruptFile(f"the front matter field {name!r} must be text, not a nested value")
+    text = str(value).strip()
+    if len(text) > MAX_FIELD_CHARS:
+        raise CorruptFile(f"the front matter field {name!r} is over {MAX_FIELD_CHARS} characters")
+    return text
+
+
 @register(".md", ".markdown", format_name="markdown")
 def extract_markdown(path: Path, data: bytes) -> ExtractedDocument:
     """Extract a Markdown file, taking metadata from its front matter."""
     meta, body = split_front_matter(normalise_text(decode_text(data)))
     doc = ExtractedDocument(text=body)
     for name in _FIELDS:
-        value = meta.get(name)
+        value = _field_text(meta, name)
         if value is not None:
-            setattr(doc, name, str(value).strip())
-    if isinstance(meta.get("author"), str) and not doc.byline:
-        doc.byline = meta["author"].strip()
-    doc.published = parse_date(meta.get("published") or meta.get("date"))
+            setattr(doc, name, value)
+    author = _field_text(meta, "author")
+    if author and not doc.byline:
+        doc.byline = author
+    published = meta.get("published") or meta.get("date")
+    doc.published = parse_date(published if isinstance(published, _SCALARS) else None)
     if not doc.title:
         first = next((ln for ln in body.split("\n") if ln.strip()), "")
         heading = _HEADING.match(first.strip())

@@ -55,6 +55,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
     """Apply every pending migration up to target, each in its own transaction; return names."""
+    _load_schema()  # an explicit target must not skip loading the registered migrations
     target = latest_version() if target is None else target
     applied = []
     for m in MIGRATIONS:

@@ -1,0 +1,411 @@
+"""Rolling backups of a library file, made with SQLite's online backup API, and restoring one.
+
+Backups live in a `backups/` folder beside the library, named `<library stem>-<UTC time>.sqlite`,
+each with a small `.json` sidecar (what it holds, and a fingerprint of the library it copied).
+The API the app and the command line use:
+
+- `make_backup(lib_path)` -> Path of a new, verified backup (the last `KEEP` are kept);
+- `backup_if_due(lib_path)` -> the on-open backup, for a worker thread (None when skipped);
+- `list_backups(lib_path)` -> backups, newest first;
+- `verify_backup(path)` -> BackupInfo, or BackupError if it does not open as a sound library;
+- `restore_backup(backup, lib_path)` -> replaces the library's content with the backup's in one
+  step, after backing up the current library (whose backup path it returns).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from briefing_app.core.errors import BackupError
+from briefing_app.core.storage.connection import connect, is_busy_error, transaction
+from briefing_app.core.storage.migrations import latest_version
+
+BACKUP_DIR = "backups"
+KEEP = 5
+# An app opened and closed many times in a row (or a script running many CLI commands) would
+# otherwise push every useful older backup out of the rotation within minutes.
+MIN_INTERVAL = timedelta(minutes=10)
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: where it is, when it was made and what it holds (None when unknown)."""
+
+    path: Path
+    created_at: datetime
+    size: int
+    schema_version: int | None = None
+    sources: int | None = None
+    claims: int | None = None
+    notes: int | None = None
+
+    def describe(self) -> str:
+        """Return one line for lists: local time, counts and size."""
+        when = self.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if self.sources is None:
+            counts = "contents unknown"
+        else:
+            counts = f"{self.sources} sources, {self.claims} claims, {self.notes} notes"
+        return f"{when}  {counts}  ({_human_size(self.size)})  {self.path.name}"
+
+
+def backup_dir(lib_path: Path) -> Path:
+    """Return the folder holding lib_path's backups."""
+    return Path(lib_path).parent / BACKUP_DIR
+
+
+def list_backups(lib_path: Path) -> list[BackupInfo]:
+    """Return the backups of the library at lib_path, newest first (reads sidecars, not files)."""
+    lib_path = Path(lib_path)
+    folder = backup_dir(lib_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{lib_path.stem}-*.sqlite"):
+        created = _parse_stamp(path.stem[len(lib_path.stem) + 1 :])
+        if created is None:
+            continue
+        meta = _read_sidecar(path)
+        found.append(
+            BackupInfo(
+                path=path,
+                created_at=created,
+                size=path.stat().st_size,
+                schema_version=_int_or_none(meta.get("schema_version")),
+                sources=_int_or_none(meta.get("sources")),
+                claims=_int_or_none(meta.get("claims")),
+                notes=_int_or_none(meta.get("notes")),
+            )
+        )
+    found.sort(key=lambda b: b.created_at, reverse=True)
+    return found
+
+
+def make_backup(
+    lib_path: Path, *, conn: sqlite3.Connection | None = None, keep: int | None = KEEP
+) -> Path:
+    """Copy the library into a new verified backup and prune old ones (keep=None keeps all).
+
+    conn, if given, is an open connection to the library (the copy then sees its transaction
+    state); otherwise a read-only connection is opened for the copy.
+    """
+    lib_path = Path(lib_path)
+    if conn is None and not lib_path.is_file():
+        raise BackupError(f"{lib_path}: no library to back up")
+    try:
+        target = _copy_to_new_backup(lib_path, conn)
+    except OSError as exc:
+        where = exc.filename or backup_dir(lib_path)
+        raise BackupError(f"{where}: cannot write the backup ({exc.strerror or exc})") from exc
+    if keep is not None:
+        prune_backups(lib_path, keep)
+    return target
+
+
+def _copy_to_new_backup(lib_path: Path, conn: sqlite3.Connection | None) -> Path:
+    """Copy, rename into place, verify and describe one backup; return its path."""
+    folder = backup_dir(lib_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    fingerprint = _fingerprint(lib_path)
+    target = _new_backup_path(lib_path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        source = conn if conn is not None else _open_read_only(lib_path)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{lib_path}: cannot back up ({exc})") from exc
+    try:
+        _copy_database(source, partial)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        if is_busy_error(exc):
+            raise BackupError(f"{lib_path}: cannot back up, the library is busy") from exc
+        raise BackupError(f"{lib_path}: cannot back up ({exc})") from exc
+    finally:
+        if conn is None:
+            source.close()
+    os.replace(partial, target)
+    _fsync_dir(folder)
+    try:
+        info = verify_backup(target)
+    except BackupError:
+        target.unlink(missing_ok=True)
+        raise
+    _write_sidecar(target, info, fingerprint)
+    return target
+
+
+def backup_on_open(
+    conn: sqlite3.Connection,
+    lib_path: Path,
+    *,
+    force: bool = False,
+    keep: int = KEEP,
+    min_interval: timedelta = MIN_INTERVAL,
+) -> Path | None:
+    """Back up a library being opened unless the newest backup is recent or already identical.
+
+    force (used before a schema upgrade) backs up regardless. Returns the new backup or None.
+    """
+    backups = list_backups(lib_path)
+    if backups and not force:
+        newest = backups[0]
+        if datetime.now(UTC) - newest.created_at < min_interval:
+            return None
+        if _read_sidecar(newest.path).get("fingerprint") == _fingerprint(lib_path):
+            return None
+    return make_backup(lib_path, conn=conn, keep=keep)
+
+
+def backup_if_due(
+    lib_path: Path, *, keep: int = KEEP, min_interval: timedelta = MIN_INTERVAL
+) -> Path | None:
+    """Make the on-open backup with a connection of its own (safe in a worker thread).
+
+    For apps that open the library with backup=False to show their window at once; a large
+    library takes a second or so to copy and verify. Returns the new backup or None.
+    """
+    lib_path = Path(lib_path)
+    if not lib_path.is_file():
+        return None
+    conn = _open_read_only(lib_path)
+    try:
+        return backup_on_open(conn, lib_path, keep=keep, min_interval=min_interval)
+    finally:
+        conn.close()
+
+
+def prune_backups(lib_path: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups of lib_path; return the deleted paths."""
+    removed = []
+    for info in list_backups(lib_path)[keep:]:
+        info.path.unlink(missing_ok=True)
+        _sidecar(info.path).unlink(missing_ok=True)
+        removed.append(info.path)
+    # Copies cut short by a crash; an hour old so another process's copy in progress is spared.
+    stale = datetime.now(UTC).timestamp() - 3600
+    for partial in backup_dir(lib_path).glob(f"{Path(lib_path).stem}-*.sqlite.partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < stale:
+                partial.unlink()
+                removed.append(partial)
+    return removed
+
+
+def verify_backup(path: Path) -> BackupInfo:
+    """Open a backup read-only and check it is a sound library; raise BackupError if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"{path}: no such backup")
+    try:
+        conn = _open_read_only(path)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{path.name}: the backup does not open ({exc})") from exc
+    try:
+        check = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if check != ["ok"]:
+            raise BackupError(f"{path.name}: the backup is damaged ({check[0]})")
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise BackupError(f"{path.name}: the backup has broken links between records")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if not 1 <= version <= latest_version():
+            raise BackupError(
+                f"{path.name}: not a backup this Briefing can open (schema {version})"
+            )
+        counts = [
+            int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("sources", "claims", "notes")
+        ]
+    except sqlite3.Error as exc:
+        raise BackupError(f"{path.name}: the backup is damaged ({exc})") from exc
+    finally:
+        conn.close()
+    created = _parse_stamp(path.stem.rsplit("-", 1)[-1]) or datetime.fromtimestamp(
+        path.stat().st_mtime, UTC
+    )
+    return BackupInfo(path, created, path.stat().st_size, version, *counts)
+
+
+def restore_backup(backup: Path | BackupInfo, lib_path: Path) -> Path | None:
+    """Replace the library's content with a verified backup's, in one step.
+
+    The current library is backed up first (its backup path is returned; None if there was no
+    library). Raises BackupError for a bad backup and LibraryBusy if another process is writing.
+    """
+    backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
+    lib_path = Path(lib_path)
+    verify_backup(backup_path)
+    saved = _save_current(lib_path)
+    source = _open_read_only(backup_path)
+    try:
+        if not _restore_in_place(source, lib_path):
+            _restore_by_replacing(source, lib_path)
+    finally:
+        source.close()
+    return saved
+
+
+def _save_current(lib_path: Path) -> Path | None:
+    """Back up the library about to be replaced; keep a raw copy if it is too damaged to open."""
+    if not lib_path.exists():
+        return None
+    try:
+        # keep=None: pruning now could delete the very backup being restored.
+        return make_backup(lib_path, keep=None)
+    except BackupError as exc:
+        if "busy" in str(exc):
+            raise
+    raw = _new_backup_path(lib_path).with_suffix(".damaged")
+    shutil.copy2(lib_path, raw)
+    wal = Path(f"{lib_path}-wal")
+    if wal.exists():
+        shutil.copy2(wal, Path(f"{raw}-wal"))
+    return raw
+
+
+def _restore_in_place(source: sqlite3.Connection, lib_path: Path) -> bool:
+    """Copy source over the live library through SQLite, atomically for every connection.
+
+    Returns False if the library file cannot be opened as a database (then it is replaced).
+    """
+    if not lib_path.exists():
+        return False
+    try:
+        live = connect(lib_path)
+    except sqlite3.DatabaseError:
+        return False
+    try:
+        # Probe the write lock first: the backup API would otherwise retry forever while
+        # another process writes. LibraryBusy propagates to the caller.
+        with transaction(live):
+            pass
+        source.backup(live)
+        if live.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise BackupError(f"{lib_path}: the restored library failed its integrity check")
+    except sqlite3.DatabaseError as exc:
+        if is_busy_error(exc):
+            raise
+        return False
+    finally:
+        live.close()
+    return True
+
+
+def _restore_by_replacing(source: sqlite3.Connection, lib_path: Path) -> None:
+    """Write the backup beside the library and rename it over the (damaged or missing) file."""
+    lib_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = lib_path.with_name(lib_path.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    _copy_database(source, partial)
+    # A stale WAL beside the new file would be replayed into it.
+    for extra in (Path(f"{lib_path}-wal"), Path(f"{lib_path}-shm")):
+        extra.unlink(missing_ok=True)
+    os.replace(partial, lib_path)
+    _fsync_dir(lib_path.parent)
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy source into a new self-contained file at target (rollback journal, fsynced)."""
+    target.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        source.backup(dest)
+        # The copy carries the library's WAL flag; a backup file must stand alone.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _new_backup_path(lib_path: Path) -> Path:
+    folder = backup_dir(lib_path)
+    now = datetime.now(UTC)
+    while True:
+        path = folder / f"{lib_path.stem}-{now.strftime(_STAMP)}.sqlite"
+        if not path.exists():
+            return path
+        now += timedelta(microseconds=1)
+
+
+def _parse_stamp(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _fingerprint(lib_path: Path) -> list[int]:
+    """Size and mtime of the library file, plus its WAL's size: equal means unchanged."""
+    try:
+        stat = lib_path.stat()
+    except OSError:
+        return []
+    wal = Path(f"{lib_path}-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    return [stat.st_size, stat.st_mtime_ns, wal_size]
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def _read_sidecar(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(_sidecar(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_sidecar(path: Path, info: BackupInfo, fingerprint: list[int]) -> None:
+    data = {
+        "schema_version": info.schema_version,
+        "sources": info.sources,
+        "claims": info.claims,
+        "notes": info.notes,
+        "fingerprint": fingerprint,
+    }
+    # The sidecar only saves work; the backup itself is complete without it.
+    with contextlib.suppress(OSError):
+        _sidecar(path).write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024**2:
+        return f"{size / 1024:.0f} KB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MB"
+    return f"{size / 1024**3:.1f} GB"
