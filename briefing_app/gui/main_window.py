@@ -10,13 +10,14 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         for title, widget in (("Claim", self.inspector), ("Source", self.source_panel)):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
+            # The form follows the pane's width instead of scrolling sideways.
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(widget)
             scroll.setAccessibleName(title)
@@ -134,8 +137,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 5)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([400, 700, 340])
-        self.centre_splitter.setSizes([480, 300])
 
         self.sample_hint = self._make_sample_hint()
         central = QWidget()
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         )
         label.setWordWrap(True)
         label.setAccessibleName("Sample data notice")
+        self.sample_hint_label = label
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
@@ -653,10 +655,25 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
+        self._layout_restored = False
         for splitter in self._splitters():
             state = settings.value(f"splitters/{splitter.objectName()}")
             if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+                self._layout_restored = splitter.restoreState(state) or self._layout_restored
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the very first show, divide the window sensibly (later shows keep the user's)."""
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            # After the first layout pass, when the splitters know their real size.
+            QTimer.singleShot(0, self._default_layout)
+
+    def _default_layout(self) -> None:
+        width = self.main_splitter.width()
+        self.main_splitter.setSizes([int(width * 0.28), int(width * 0.46), int(width * 0.26)])
+        height = self.centre_splitter.height()
+        self.centre_splitter.setSizes([int(height * 0.6), int(height * 0.4)])
 
     def save_layout(self) -> None:
         """Remember the window geometry and splitter sizes."""

@@ -37,8 +37,10 @@ class ClaimInspector(QWidget):
         self.claim: Claim | None = None
         self.heading = QLabel("No claim selected")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
         self.quote = QLabel()
         self.quote.setWordWrap(True)
+        self.quote.setMinimumWidth(120)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setAccessibleName("Quoted passage")
         self.statement = MultiLineEdit(self, lines=3)

@@ -26,7 +26,7 @@ def _filter_combo(name: str, tooltip: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.setToolTip(tooltip)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(7)
+    combo.setMinimumContentsLength(4)
     return combo
 
 
@@ -86,7 +86,7 @@ class ClaimsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((56, 180, 160, 130, 50, 100, 360)):
+        for column, width in enumerate((52, 130, 150, 140, 44, 90, 360)):
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(

@@ -29,6 +29,8 @@ class MultiLineEdit(QPlainTextEdit):
 def grade_combo(scale: GradingScale, parent: QWidget | None = None) -> QComboBox:
     """Return a combo box listing a grading scale as 'B – Usually reliable', data the code."""
     combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     for grade in scale.grades:
         combo.addItem(f"{grade.code} – {grade.label}", grade.code)
     combo.setToolTip(scale.name)

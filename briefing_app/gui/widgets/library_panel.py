@@ -63,7 +63,7 @@ class LibraryPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        for column, width in ((1, 90), (2, 80), (3, 48), (4, 52)):
+        for column, width in ((1, 80), (2, 82), (3, 46), (4, 52)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(

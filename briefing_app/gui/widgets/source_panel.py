@@ -25,6 +25,7 @@ class SourcePanel(QWidget):
         self.source: Source | None = None
         self.heading = QLabel("<b>No source selected</b>")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
