@@ -53,7 +53,7 @@ def claim_rows(
 ) -> list[tuple[Any, ...]]:
     """Return one CLAIM_ROW tuple per claim matching flt (and ids), by source then position.
 
-    Tags come as one comma-separated string.
+    Tags come last, as a tuple of tag names sorted by name.
     """
     where, params = _filter_sql(flt or ClaimFilter())
     if ids is not None:
@@ -66,14 +66,16 @@ def claim_rows(
         f"c.status, c.statement, c.quote FROM claims c JOIN sources s ON s.id = c.source_id "
         f"{where} ORDER BY c.source_id, c.start, c.id"
     )
-    rows = lib.conn.execute(sql, params).fetchall()
-    # One grouped query for all tags: a per-row subquery doubles the time for 100,000 rows.
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None  # plain tuples: no Row object per claim
+    rows = cursor.execute(sql, params).fetchall()
+    # One query for all tags: a per-row subquery doubles the time for 100,000 rows.
     tags = _tags_by_claim(lib, ids)
-    return [(*r, tags.get(r[0], "")) for r in rows]
+    return [(*r, tags.get(r[0], ())) for r in rows]
 
 
-def _tags_by_claim(lib: Library, ids: list[int] | None) -> dict[int, str]:
-    """Return each tagged claim's tag names, sorted and joined with ', '."""
+def _tags_by_claim(lib: Library, ids: list[int] | None) -> dict[int, tuple[str, ...]]:
+    """Return each tagged claim's tag names, sorted by name."""
     sql = "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id"
     params: list[Any] = []
     if ids is not None:
@@ -82,4 +84,4 @@ def _tags_by_claim(lib: Library, ids: list[int] | None) -> dict[int, str]:
     names: dict[int, list[str]] = {}
     for claim_id, name in lib.conn.execute(sql + " ORDER BY ct.claim_id, t.name", params):
         names.setdefault(claim_id, []).append(name)
-    return {claim_id: ", ".join(found) for claim_id, found in names.items()}
+    return {claim_id: tuple(found) for claim_id, found in names.items()}

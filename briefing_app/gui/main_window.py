@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         self.lib = lib
         self.undo_stack = QUndoStack(self)
         self.current_source_id: int | None = None
-        self._claim_total = 0
         self.setWindowIcon(icon("briefing"))
         self.setAcceptDrops(True)
         self._build_panels()
@@ -153,7 +152,7 @@ class MainWindow(QMainWindow):
             lambda tag_id: self.execute(DeleteTagCommand(self.lib, tag_id))
         )
         self.reader.claim_clicked.connect(self.select_claim)
-        self.claims_panel.filter_changed.connect(self.reload_claims)
+        self.claims_panel.filter_changed.connect(self._filter_claims)
         self.claims_panel.claim_selected.connect(self._claim_row_selected)
         self.claims_panel.claim_activated.connect(self.show_claim)
         self.inspector.edit_requested.connect(
@@ -344,6 +343,7 @@ class MainWindow(QMainWindow):
         self.source_panel.show_source(None)
         self.reload_sources()
         self.reload_tags()
+        self.claims_panel.model.filter = self.claims_panel.current_filter()
         self.reload_claims()
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
@@ -388,35 +388,36 @@ class MainWindow(QMainWindow):
         self.library_panel.model.load(source_rows(self.lib))
         if self.current_source_id is not None:
             self.library_panel.select_source(self.current_source_id)
-        self._update_claim_choices()
+        sources = sorted(
+            ((r[0], r[1] or "(untitled)") for r in self.library_panel.model.all_rows()),
+            key=lambda s: s[1].casefold(),
+        )
+        self.claims_panel.set_choices(sources=sources)
 
     def reload_tags(self) -> None:
-        """Reload the tags list and the completions."""
+        """Reload the tags list, the completions and the tag and party filters."""
         tags = self.lib.tags.all()
+        parties = self.lib.claims.parties()
         self.library_panel.show_tags(tags)
-        names = [f"{t.kind}:{t.name}" for t in tags]
-        self.inspector.set_completions(self.lib.claims.parties(), names)
-        self._update_claim_choices()
-
-    def _update_claim_choices(self) -> None:
-        sources = [(r[0], r[1] or "(untitled)") for r in self.library_panel.model._all]
-        tags = sorted({t.name for t in self.lib.tags.all()}, key=str.casefold)
-        self.claims_panel.set_choices(sources, tags, self.lib.claims.parties())
+        self.inspector.set_completions(parties, [f"{t.kind}:{t.name}" for t in tags])
+        names = sorted({t.name for t in tags}, key=str.casefold)
+        self.claims_panel.set_choices(tags=names, parties=parties)
 
     def reload_claims(self) -> None:
-        """Reload the claims table with the current filter."""
-        self.claims_panel.model.set_rows(claim_rows(self.lib, self.claims_panel.current_filter()))
-        self._claim_total = self.lib.claims.count()
-        self.claims_panel.update_count(self._claim_total)
+        """Reload every claim into the claims table (the filter applies in memory)."""
+        self.claims_panel.model.load(claim_rows(self.lib))
+        self.claims_panel.update_count(self.claims_panel.model.total())
+
+    def _filter_claims(self) -> None:
+        self.claims_panel.model.set_filter(self.claims_panel.current_filter())
+        self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _refresh_claims(self, ids: set[int]) -> None:
         if len(ids) > _PATCH_LIMIT:
             self.reload_claims()
             return
-        fresh = claim_rows(self.lib, self.claims_panel.current_filter(), ids=sorted(ids))
-        self.claims_panel.model.replace_rows(ids, fresh)
-        self._claim_total = self.lib.claims.count()
-        self.claims_panel.update_count(self._claim_total)
+        self.claims_panel.model.update(ids, claim_rows(self.lib, ids=sorted(ids)))
+        self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _refresh_current_source(self) -> None:
         source_id = self.current_source_id

@@ -34,6 +34,10 @@ class SourceTableModel(RowTableModel):
         self._all = list(rows)
         self._show()
 
+    def all_rows(self) -> list[Row]:
+        """Return every source row, filtered out or not."""
+        return list(self._all)
+
     def set_filter(self, ids: set[int] | None) -> None:
         """Show only the sources with these ids, or all of them for None."""
         self._only = ids

@@ -30,6 +30,23 @@ def _filter_combo(name: str, tooltip: str) -> QComboBox:
     return combo
 
 
+def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Replace a filter's items, keeping the chosen one when it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(_ANY, None)
+    for text, data in items:
+        combo.addItem(text if len(text) < 40 else text[:38] + "…", data)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+    if index < 0 and current is not None:
+        # The chosen value is gone (e.g. its tag was deleted): the filter now shows all.
+        combo.currentIndexChanged.emit(0)
+
+
 class ClaimsPanel(QWidget):
     """A QTableView over ClaimTableModel; asks to reload when a filter changes."""
 
@@ -50,6 +67,7 @@ class ClaimsPanel(QWidget):
         self.status_filter.addItem(_ANY, None)
         for status in CLAIM_STATUSES:
             self.status_filter.addItem(status, status)
+        self._choices: dict[str, list[tuple[str, object]]] = {}
         self.set_choices([], [], [])
         self.count_label = QLabel()
         bar = QHBoxLayout()
@@ -99,24 +117,20 @@ class ClaimsPanel(QWidget):
         layout.addWidget(self.view)
 
     def set_choices(
-        self, sources: list[tuple[int, str]], tags: list[str], parties: list[str]
+        self,
+        sources: list[tuple[int, str]] | None = None,
+        tags: list[str] | None = None,
+        parties: list[str] | None = None,
     ) -> None:
-        """Offer these sources, tags and parties in the filters, keeping what is chosen."""
+        """Offer these sources, tags or parties in the filters (None: leave as is)."""
         for combo, items in (
-            (self.source_filter, [(title, sid) for sid, title in sources]),
-            (self.tag_filter, [(t, t) for t in tags]),
-            (self.party_filter, [(p, p) for p in parties]),
+            (self.source_filter, None if sources is None else [(t, i) for i, t in sources]),
+            (self.tag_filter, None if tags is None else [(t, t) for t in tags]),
+            (self.party_filter, None if parties is None else [(p, p) for p in parties]),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(_ANY, None)
-            for text, data in items:
-                combo.addItem(text if len(text) < 40 else text[:38] + "…", data)
-                combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-            index = combo.findData(current)
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
+            if items is not None and items != self._choices.get(combo.accessibleName()):
+                self._choices[combo.accessibleName()] = items
+                _fill(combo, items)
 
     def current_filter(self) -> ClaimFilter:
         """Return the filter the combo boxes describe."""
