@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -62,3 +63,29 @@ def test_opening_another_library_switches_the_window_and_remembers_it(
     remember_library(empty)
     assert recent_libraries().count(empty.resolve()) == 1
     window.lib.close()
+
+
+def test_run_opens_the_window_with_the_sample_notice_on_first_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui import app as gui_app
+
+    shown: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown.extend(w for w in windows if w.isVisible())
+        for window in windows:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    path = tmp_path / "first.sqlite"
+    assert gui_app.run(path) == 0
+    assert len(shown) == 1
+    assert shown[0].windowTitle().startswith("first.sqlite")
+    assert not shown[0].sample_hint.isHidden()
+    assert recent_libraries()[0] == path.resolve()
+    shown[0].lib.close()
