@@ -41,6 +41,7 @@ from briefing_app.core.importers.base import importable_suffixes
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.listing import claim_rows, source_rows
+from briefing_app.core.models import Source
 from briefing_app.gui.commands import (
     CreateClaimCommand,
     DeleteClaimCommand,
@@ -106,7 +107,16 @@ class MainWindow(QMainWindow):
         # A tab widget, so the note editor can sit beside the reader as another tab.
         self.workspace_tabs = QTabWidget()
         self.workspace_tabs.setDocumentMode(True)
-        self.workspace_tabs.addTab(self.reader, icon("source"), "Reader")
+        self.reader_title = QLabel()
+        self.reader_title.setTextFormat(Qt.TextFormat.RichText)
+        self.reader_title.setWordWrap(True)
+        self.reader_title.setAccessibleName("Source title")
+        self.reader_page = QWidget()
+        page_layout = QVBoxLayout(self.reader_page)
+        page_layout.setContentsMargins(0, 4, 0, 0)
+        page_layout.addWidget(self.reader_title)
+        page_layout.addWidget(self.reader, 1)
+        self.workspace_tabs.addTab(self.reader_page, icon("source"), "Reader")
         self.workspace_tabs.setAccessibleName("Workspace")
 
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -339,6 +349,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.current_source_id = None
         self.reader.show_source(None, "", [])
+        self._show_reader_title(None)
         self.inspector.show_claim(None)
         self.source_panel.show_source(None)
         self.reload_sources()
@@ -429,8 +440,10 @@ class MainWindow(QMainWindow):
             self.current_source_id = None
             self.reader.show_source(None, "", [])
             self.source_panel.show_source(None)
+            self._show_reader_title(None)
             return
         self.source_panel.show_source(source)
+        self._show_reader_title(source)
         if self.reader.toPlainText() != source.text:
             self.reader.show_source(source.id, source.text, self.lib.claims.spans(source.id))
         else:
@@ -453,9 +466,22 @@ class MainWindow(QMainWindow):
         self.current_source_id = source_id
         self.reader.show_source(source.id, source.text, self.lib.claims.spans(source.id))
         self.source_panel.show_source(source)
+        self._show_reader_title(source)
         self.library_panel.select_source(source_id)
         self.statusBar().showMessage(
             f"{source.title or 'Untitled'} — {source.claim_count} claims", 4000
+        )
+
+    def _show_reader_title(self, source: Source | None) -> None:
+        if source is None:
+            self.reader_title.setText("")
+            return
+        facts = [source.outlet, source.published or "", f"reliability {source.reliability}"]
+        if source.marking:
+            facts.append(source.marking)
+        self.reader_title.setText(
+            f"<span style='font-size:large'><b>{html.escape(source.title or 'Untitled')}</b>"
+            f"</span><br>{html.escape(' · '.join(f for f in facts if f))}"
         )
 
     def select_claim(self, claim_id: int) -> None:
@@ -470,7 +496,7 @@ class MainWindow(QMainWindow):
         except BriefingError as exc:
             self.show_error(str(exc))
             return
-        self.workspace_tabs.setCurrentWidget(self.reader)
+        self.workspace_tabs.setCurrentWidget(self.reader_page)
         self.open_source(claim.source_id)
         self.reader.select_span(claim.start, claim.end)
         self.select_claim(claim_id)

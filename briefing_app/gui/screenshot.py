@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,7 @@ def render_main_window(out: Path, width: int = 1440, height: int = 900) -> Path:
     window.close()
     lib.close()
     app.processEvents()
+    shutil.rmtree(folder, ignore_errors=True)
     return out
 
 
