@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._restore_layout()
+        self._route_file_drops()
         self.statusBar().showMessage("Ready", 3000)
         self._attach(lib)
 
@@ -619,14 +620,34 @@ class MainWindow(QMainWindow):
             box.open()
         self.import_finished.emit(summary)
 
+    def _route_file_drops(self) -> None:
+        # Text fields accept drops themselves and would paste a dropped file's path:
+        # files dropped anywhere in the window are imported instead.
+        for widget in self.findChildren(QWidget):
+            if widget.acceptDrops():
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Send files dragged onto any panel to the import."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            if _local_paths(event.mimeData()):
+                if kind == QEvent.Type.Drop:
+                    self.dropEvent(event)
+                else:
+                    event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept files and folders dragged from the desktop."""
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if _local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Import the dropped files and folders."""
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = _local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
@@ -720,6 +741,10 @@ def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand
     command.on_error = window.show_error
     command.execute()
     return command
+
+
+def _local_paths(mime: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def local_urls(paths: Sequence[Path]) -> list[QUrl]:

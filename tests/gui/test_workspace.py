@@ -237,3 +237,24 @@ def test_double_clicking_a_claim_shows_it_in_its_source(qtbot: QtBot, demo_lib: 
     assert window.current_source_id == claim.source_id
     assert window.reader.selection_span() == (claim.start, claim.end)
     assert window.inspector.claim is not None and window.inspector.claim.id == claim.id
+
+
+def test_files_dropped_on_a_text_field_are_imported_not_pasted(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
+) -> None:
+    path = write_fixture(tmp_path / "note.txt", "Port strike\n\nDockers stopped work.")
+    mime = QMimeData()
+    mime.setUrls(local_urls([path]))
+    mime.setText(str(path))
+    field = window.library_panel.filter_edit
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        assert window.eventFilter(field, drop)
+    assert field.text() == ""
+    assert demo_lib.sources.count() == 2
