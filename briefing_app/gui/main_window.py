@@ -290,6 +290,27 @@ class MainWindow(QMainWindow):
             "find",
             "Filter the sources by full-text search",
         )
+        # Keyboard users move between panes with Ctrl+1…4.
+        self.focus_actions = [
+            self._action(
+                f"Go to {name}",
+                lambda _c=False, w=widget: w.setFocus(),
+                f"Ctrl+{n}",
+                tip=f"Move the keyboard focus to the {name.lower()}",
+            )
+            for n, (name, widget) in enumerate(
+                (
+                    ("Sources", self.library_panel.view),
+                    ("Reader", self.reader),
+                    ("Claims table", self.claims_panel.view),
+                    ("Claim inspector", self.inspector.statement),
+                ),
+                start=1,
+            )
+        ]
+        self.delete_claim_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_claim_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.claims_panel.view.addAction(self.delete_claim_action)
         self.help_action = self._action(
             "Briefing &help",
             self.show_help,
@@ -318,6 +339,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_claim_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.focus_actions:
+            view_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
 
@@ -568,9 +592,12 @@ class MainWindow(QMainWindow):
             self.inspector.statement.setFocus()
 
     def delete_current_claim(self) -> None:
-        """Delete the claim shown in the inspector."""
+        """Delete the claim shown in the inspector (or selected in the table)."""
+        claim_id = self.claims_panel.current_claim_id()
         if self.inspector.claim is not None:
-            self.execute(DeleteClaimCommand(self.lib, self.inspector.claim.id))
+            claim_id = self.inspector.claim.id
+        if claim_id is not None:
+            self.execute(DeleteClaimCommand(self.lib, claim_id))
 
     def show_error(self, message: str) -> None:
         """Report a refused operation in the status bar, where it does not interrupt."""

@@ -90,3 +90,19 @@ def test_window_starts_the_claims_table_at_every_claim(
     assert window.reader.toPlainText() == demo_lib.sources.get(1).text
     assert window.export_action.isEnabled() is False
     assert window.mapToGlobal(QPoint(0, 0)) is not None
+
+
+def test_keyboard_moves_between_panes_and_deletes_the_selected_claim(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = window.claims_panel.view
+    assert view.hasFocus()
+    window.claims_panel.select_claim(4)
+    window.select_claim(4)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert demo_lib.claims.by_key("C4") is None
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert demo_lib.claims.by_key("C4") is not None
