@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.lib = lib
         self.undo_stack = QUndoStack(self)
+        self._imports: list[ImportDialog] = []
         self.current_source_id: int | None = None
         self.setWindowIcon(icon("briefing"))
         self.setAcceptDrops(True)
@@ -620,6 +621,8 @@ class MainWindow(QMainWindow):
         if dialog.summary is not None:
             self._import_done(dialog.summary)
         else:
+            self._imports.append(dialog)
+            dialog.import_finished.connect(lambda _s, d=dialog: self._imports.remove(d))
             dialog.import_finished.connect(self._import_done)
         return dialog
 
@@ -760,6 +763,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; there is nothing to save, every change already is."""
+        for dialog in list(self._imports):
+            # Files imported so far stay; the one being read finishes first.
+            dialog.stop_and_wait()
         self.save_layout()
         super().closeEvent(event)
 

@@ -258,3 +258,14 @@ def test_files_dropped_on_a_text_field_are_imported_not_pasted(
         assert window.eventFilter(field, drop)
     assert field.text() == ""
     assert demo_lib.sources.count() == 2
+
+
+def test_closing_the_window_during_an_import_stops_it_cleanly(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
+) -> None:
+    files = [write_fixture(tmp_path / f"many/{n}.txt", f"Item {n}\n\nText {n}.") for n in range(30)]
+    dialog = window.import_paths([tmp_path / "many"])
+    window.close()
+    assert dialog.thread_ is None or dialog.thread_.isFinished()
+    qtbot.waitUntil(lambda: not window._imports)
+    assert demo_lib.sources.count() <= 1 + len(files)

@@ -105,6 +105,12 @@ class ImportDialog(QProgressDialog):
         self.import_finished.emit(summary)
         self.deleteLater()
 
+    def stop_and_wait(self) -> None:
+        """Cancel the import and wait for the worker to stop (when the window closes)."""
+        if self.thread_ is not None:
+            self.thread_.cancel()
+            self.thread_.wait()
+
     def _cancel(self) -> None:
         if self.thread_ is not None:
             self.thread_.cancel()
