@@ -39,3 +39,7 @@ test: lint contracts typecheck pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+
+# The README's screenshot: the main window on the demo library, rendered offscreen.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/main-window.png

@@ -12,20 +12,41 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 
 
-def run(library_path: Path) -> int:
-    """Open the library at library_path in the main window and run the event loop."""
+def application() -> QApplication:
+    """Return the QApplication, creating it with the app's names the first time."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")
     app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("Briefing")
+    return app
+
+
+def open_first_library(library_path: Path) -> tuple[Library, bool]:
+    """Open the library; on first start (no file yet) create it with the demo. Say which."""
+    from briefing_app.core.demo import build_demo
+
+    first_start = not library_path.exists()
+    lib = Library.open(library_path)
+    if first_start:
+        build_demo(lib)
+    return lib, first_start
+
+
+def run(library_path: Path) -> int:
+    """Open the library at library_path in the main window and run the event loop."""
+    app = application()
     try:
-        lib = Library.open(library_path)
+        lib, first_start = open_first_library(library_path)
     except BriefingError as exc:
         QMessageBox.critical(None, "Briefing", str(exc))
         return 1
     from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.settings import remember_library
 
+    remember_library(library_path)
     window = MainWindow(lib)
+    window.show_sample_hint(first_start)
     window.show()
     return app.exec()

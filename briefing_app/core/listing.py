@@ -1,0 +1,87 @@
+"""Rows for list views: sources and claims as plain tuples, fast enough for 100,000 claims.
+
+The GUI's table models hold these tuples instead of dataclasses, so loading a big library is
+one query and no per-row object construction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.claims import ClaimFilter, _filter_sql
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+# Column order of source_rows(): what the library list shows.
+SOURCE_ROW = ("id", "title", "outlet", "published", "reliability", "claim_count")
+# Column order of claim_rows(): what the claims table shows.
+CLAIM_ROW = (
+    "id",
+    "key",
+    "source_id",
+    "source_title",
+    "start",
+    "party",
+    "kind",
+    "credibility",
+    "status",
+    "statement",
+    "quote",
+    "tags",
+)
+
+
+def source_rows(lib: Library, ids: list[int] | None = None) -> list[tuple[Any, ...]]:
+    """Return one SOURCE_ROW tuple per source (or per id given), newest first."""
+    sql = (
+        "SELECT s.id, s.title, s.outlet, coalesce(s.published, ''), s.reliability, "
+        "(SELECT count(*) FROM claims c WHERE c.source_id = s.id) FROM sources s"
+    )
+    params: list[Any] = []
+    if ids is not None:
+        if not ids:
+            return []
+        sql += f" WHERE s.id IN ({','.join('?' * len(ids))})"
+        params = list(ids)
+    rows = lib.conn.execute(sql + " ORDER BY s.id DESC", params).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def claim_rows(
+    lib: Library, flt: ClaimFilter | None = None, ids: list[int] | None = None
+) -> list[tuple[Any, ...]]:
+    """Return one CLAIM_ROW tuple per claim matching flt (and ids), by source then position.
+
+    Tags come last, as a tuple of tag names sorted by name.
+    """
+    where, params = _filter_sql(flt or ClaimFilter())
+    if ids is not None:
+        if not ids:
+            return []
+        where = (where + " AND " if where else "WHERE ") + (f"c.id IN ({','.join('?' * len(ids))})")
+        params = [*params, *ids]
+    sql = (
+        "SELECT c.id, c.key, c.source_id, s.title, c.start, c.party, c.kind, c.credibility, "
+        f"c.status, c.statement, c.quote FROM claims c JOIN sources s ON s.id = c.source_id "
+        f"{where} ORDER BY c.source_id, c.start, c.id"
+    )
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None  # plain tuples: no Row object per claim
+    rows = cursor.execute(sql, params).fetchall()
+    # One query for all tags: a per-row subquery doubles the time for 100,000 rows.
+    tags = _tags_by_claim(lib, ids)
+    return [(*r, tags.get(r[0], ())) for r in rows]
+
+
+def _tags_by_claim(lib: Library, ids: list[int] | None) -> dict[int, tuple[str, ...]]:
+    """Return each tagged claim's tag names, sorted by name."""
+    sql = "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id"
+    params: list[Any] = []
+    if ids is not None:
+        sql += f" WHERE ct.claim_id IN ({','.join('?' * len(ids))})"
+        params = list(ids)
+    names: dict[int, list[str]] = {}
+    for claim_id, name in lib.conn.execute(sql + " ORDER BY ct.claim_id, t.name", params):
+        names.setdefault(claim_id, []).append(name)
+    return {claim_id: tuple(found) for claim_id, found in names.items()}

@@ -1,0 +1,207 @@
+"""Undoable operations: each QUndoCommand calls named core operations, never SQL.
+
+A command does its work once in `first()` (which may raise a BriefingError, so nothing is pushed
+when it fails); `redo()` after an undo repeats it, `undo()` reverses it through core's
+delete/restore pairs, which keep ids, uids and claim keys stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.importers.batch import ImportSummary
+from briefing_app.core.library import Library
+from briefing_app.core.models import Claim, Source, Tag
+
+ErrorSink = Callable[[str], None]
+
+
+class LibraryCommand(QUndoCommand):
+    """Base: runs first() on execute, reports errors from later undo/redo to a sink."""
+
+    def __init__(self, lib: Library, text: str) -> None:
+        super().__init__(text)
+        self.lib = lib
+        self._done_once = False
+        self.on_error: ErrorSink = lambda message: None
+
+    def first(self) -> None:
+        """Do the operation for the first time (may raise BriefingError)."""
+        self.again()
+
+    def again(self) -> None:
+        """Redo the operation after an undo."""
+        raise NotImplementedError
+
+    def back(self) -> None:
+        """Undo the operation."""
+        raise NotImplementedError
+
+    def execute(self) -> None:
+        """Run first(); the caller pushes the command only when this did not raise."""
+        self.first()
+        self._done_once = True
+
+    def redo(self) -> None:
+        """Qt's redo: skipped on the push that follows execute()."""
+        if self._done_once:
+            self._done_once = False
+            return
+        self._guard(self.again)
+
+    def undo(self) -> None:
+        """Qt's undo."""
+        self._guard(self.back)
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except BriefingError as exc:
+            self.setObsolete(True)
+            self.on_error(str(exc))
+
+
+class CreateClaimCommand(LibraryCommand):
+    """Tag a passage: a new claim anchored at [start, end) of a source."""
+
+    def __init__(self, lib: Library, source_id: int, start: int, end: int, **fields: Any) -> None:
+        super().__init__(lib, "Tag claim")
+        self.source_id, self.start, self.end, self.fields = source_id, start, end, fields
+        self.claim: Claim | None = None
+
+    def first(self) -> None:
+        """Anchor the claim."""
+        self.claim = self.lib.claims.add(
+            self.source_id, start=self.start, end=self.end, **self.fields
+        )
+        self.setText(f"Tag claim {self.claim.key}")
+
+    def again(self) -> None:
+        """Put the claim back with the same key."""
+        assert self.claim is not None
+        self.claim = self.lib.claims.restore(self.claim)
+
+    def back(self) -> None:
+        """Remove the claim, remembering it as it was (with later edits)."""
+        assert self.claim is not None
+        self.claim = self.lib.claims.delete(self.claim.id)
+
+
+class DeleteClaimCommand(LibraryCommand):
+    """Delete a claim."""
+
+    def __init__(self, lib: Library, claim_id: int) -> None:
+        super().__init__(lib, "Delete claim")
+        self.claim_id = claim_id
+        self.claim: Claim | None = None
+
+    def again(self) -> None:
+        """Delete it."""
+        self.claim = self.lib.claims.delete(self.claim_id)
+        self.setText(f"Delete claim {self.claim.key}")
+
+    def back(self) -> None:
+        """Restore it with its key."""
+        assert self.claim is not None
+        self.lib.claims.restore(self.claim)
+
+
+def describe_claim_edit(key: str, values: dict[str, Any]) -> str:
+    """Return the Edit menu's words for an edit of a claim (e.g. 'Grade C3 credibility 2')."""
+    if set(values) == {"tags"}:
+        return f"Tag {key}"
+    if set(values) == {"credibility"}:
+        return f"Grade {key} credibility {values['credibility']}"
+    return f"Edit {' and '.join(sorted(values))} of {key}"
+
+
+class EditClaimCommand(LibraryCommand):
+    """Change a claim's statement, party, kind, credibility, status or tags."""
+
+    def __init__(self, lib: Library, claim_id: int, **values: Any) -> None:
+        before = lib.claims.get(claim_id)
+        super().__init__(lib, describe_claim_edit(before.key, values))
+        self.claim_id = claim_id
+        self.after = values
+        self.before = {k: getattr(before, k) for k in values}
+
+    def again(self) -> None:
+        """Apply the new values."""
+        self.lib.claims.update(self.claim_id, **self.after)
+
+    def back(self) -> None:
+        """Put the old values back."""
+        self.lib.claims.update(self.claim_id, **self.before)
+
+
+class EditSourceCommand(LibraryCommand):
+    """Change a source's metadata or grading (reliability, marking)."""
+
+    def __init__(self, lib: Library, source_id: int, **values: Any) -> None:
+        before = lib.sources.get(source_id)
+        if set(values) == {"reliability"}:
+            text = f"Grade source {source_id} reliability {values['reliability']}"
+        elif set(values) == {"marking"}:
+            text = f"Mark source {source_id} {values['marking'] or '(none)'}"
+        else:
+            text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
+        super().__init__(lib, text)
+        self.source_id = source_id
+        self.after = values
+        self.before = {k: getattr(before, k) for k in values}
+
+    def again(self) -> None:
+        """Apply the new values."""
+        self.lib.sources.update(self.source_id, **self.after)
+
+    def back(self) -> None:
+        """Put the old values back."""
+        self.lib.sources.update(self.source_id, **self.before)
+
+
+class DeleteTagCommand(LibraryCommand):
+    """Delete a tag; its claims and sources stay, only the label goes."""
+
+    def __init__(self, lib: Library, tag_id: int) -> None:
+        super().__init__(lib, "Delete tag")
+        self.tag_id = tag_id
+        self.saved: tuple[Tag, list[int], list[int]] | None = None
+
+    def again(self) -> None:
+        """Delete the tag."""
+        self.saved = self.lib.tags.delete(self.tag_id)
+        self.setText(f"Delete tag {self.saved[0].name}")
+
+    def back(self) -> None:
+        """Re-create it where it was."""
+        assert self.saved is not None
+        self.lib.tags.restore(*self.saved)
+
+
+class ImportCommand(LibraryCommand):
+    """An import that already ran (in a worker thread): undo removes the new sources."""
+
+    def __init__(self, lib: Library, summary: ImportSummary) -> None:
+        ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
+        super().__init__(lib, f"Import {len(ids)} source{'s' if len(ids) != 1 else ''}")
+        self.source_ids = ids
+        self.removed: list[Source] = []
+
+    def first(self) -> None:
+        """Nothing to do: the worker imported the files."""
+
+    def again(self) -> None:
+        """Put the sources back."""
+        with self.lib.write():
+            for source in self.removed:
+                self.lib.sources.restore(source)
+        self.removed = []
+
+    def back(self) -> None:
+        """Remove the imported sources (refused if a claim was tagged on one since)."""
+        with self.lib.write():
+            self.removed = [self.lib.sources.delete(i) for i in self.source_ids]

@@ -1,0 +1,1 @@
+"""The workspace's panels: library list, reader, claim inspector, source panel, claims table."""

@@ -1,0 +1,177 @@
+"""The claim inspector: one claim's quote and the analyst's reading of it, editable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.grading import CREDIBILITY
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
+from briefing_app.gui.highlighter import kind_colour
+from briefing_app.gui.icons import icon
+from briefing_app.gui.widgets.completion import ListCompleter, word_completer
+from briefing_app.gui.widgets.fields import MultiLineEdit, grade_combo, select_data
+
+
+class ClaimInspector(QWidget):
+    """Edits one claim; each finished edit becomes an edit_requested(claim id, values)."""
+
+    edit_requested = Signal(int, dict)
+    delete_requested = Signal(int)
+    show_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Claim inspector")
+        self.claim: Claim | None = None
+        self.heading = QLabel("No claim selected")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setMinimumWidth(120)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setAccessibleName("Quoted passage")
+        self.statement = MultiLineEdit(self, lines=3)
+        self.statement.setPlaceholderText("What the passage says, in your words")
+        self.statement.setAccessibleName("Statement")
+        self.statement.setToolTip("The claim in your own words, as the note will cite it")
+        self.party = QLineEdit()
+        self.party.setPlaceholderText("Who makes the claim")
+        self.party.setAccessibleName("Party")
+        self.party.setToolTip("Who says it (completes from the parties already in the library)")
+        self.party.setCompleter(word_completer([], self))
+        self.kind = QComboBox()
+        for kind in CLAIM_KINDS:
+            self.kind.addItem(kind, kind)
+            self.kind.setItemData(
+                self.kind.count() - 1, kind_colour(kind), Qt.ItemDataRole.DecorationRole
+            )
+        self.kind.setAccessibleName("Kind")
+        self.credibility = grade_combo(CREDIBILITY)
+        self.credibility.setAccessibleName("Credibility")
+        self.status = QComboBox()
+        for status in CLAIM_STATUSES:
+            self.status.addItem(status, status)
+        self.status.setAccessibleName("Status")
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("kind:name, … (new tags are created)")
+        self.tags.setAccessibleName("Tags")
+        self.tags.setToolTip("Comma-separated tags, e.g. actor:China, place:Khatlon")
+        self.tags_completer = ListCompleter([], self)
+        self.tags.setCompleter(self.tags_completer)
+        self.show_button = QPushButton("Show in source")
+        self.show_button.setToolTip("Select this claim's passage in the reader")
+        self.delete_button = QPushButton(icon("delete"), "Delete claim")
+        self.delete_button.setToolTip("Delete this claim (Edit ▸ Undo brings it back)")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Statement", self.statement)
+        form.addRow("Party", self.party)
+        form.addRow("Kind", self.kind)
+        form.addRow("Credibility", self.credibility)
+        form.addRow("Status", self.status)
+        form.addRow("Tags", self.tags)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.quote)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.statement.editing_finished.connect(
+            lambda: self._edit(statement=self.statement.toPlainText().strip())
+        )
+        self.party.editingFinished.connect(lambda: self._edit(party=self.party.text().strip()))
+        self.kind.activated.connect(lambda: self._edit(kind=self.kind.currentData()))
+        self.credibility.activated.connect(
+            lambda: self._edit(credibility=int(self.credibility.currentData()))
+        )
+        self.status.activated.connect(lambda: self._edit(status=self.status.currentData()))
+        self.tags.editingFinished.connect(lambda: self._edit(tags=self.tag_list()))
+        self.delete_button.clicked.connect(self._delete)
+        self.show_button.clicked.connect(self._show)
+        self.show_claim(None)
+
+    def set_completions(self, parties: list[str], tags: list[str]) -> None:
+        """Offer these parties and tag names while typing."""
+        completer = self.party.completer()
+        model = completer.model()
+        model.setStringList(parties)  # type: ignore[attr-defined]
+        self.tags_completer.set_words(tags)
+
+    def show_claim(self, claim: Claim | None) -> None:
+        """Show a claim (None: an empty, disabled inspector)."""
+        self.claim = claim
+        editors = (
+            self.statement,
+            self.party,
+            self.kind,
+            self.credibility,
+            self.status,
+            self.tags,
+            self.delete_button,
+            self.show_button,
+        )
+        for widget in editors:
+            widget.setEnabled(claim is not None)
+        if claim is None:
+            self.heading.setText("<b>No claim selected</b>")
+            self.quote.setText("Select a passage in the reader and press Ctrl+T to tag a claim.")
+            self.statement.setPlainText("")
+            self.party.setText("")
+            self.tags.setText("")
+            return
+        colour = kind_colour(claim.kind).name()
+        self.heading.setText(
+            f"<b>{claim.key}</b> &nbsp;<span style='color:{colour}'>■</span> {claim.kind}"
+            f" &nbsp;·&nbsp; characters {claim.start}–{claim.end}"
+        )
+        self.quote.setText(f"“{claim.quote}”")
+        if self.statement.toPlainText() != claim.statement:
+            self.statement.setPlainText(claim.statement)
+        self.party.setText(claim.party)
+        select_data(self.kind, claim.kind)
+        select_data(self.credibility, str(claim.credibility))
+        select_data(self.status, claim.status)
+        self.tags.setText(", ".join(claim.tags))
+        self.tags.setCursorPosition(0)
+        self.party.setCursorPosition(0)
+
+    def tag_list(self) -> list[str]:
+        """Return the tags typed in the tags field."""
+        return [t.strip() for t in self.tags.text().split(",") if t.strip()]
+
+    def _edit(self, **values: Any) -> None:
+        claim = self.claim
+        if claim is None:
+            return
+        changed = {k: v for k, v in values.items() if getattr(claim, k) != v}
+        if "tags" in changed and sorted(changed["tags"]) == sorted(claim.tags):
+            del changed["tags"]
+        if changed:
+            self.edit_requested.emit(claim.id, changed)
+
+    def _delete(self) -> None:
+        if self.claim is not None:
+            self.delete_requested.emit(self.claim.id)
+
+    def _show(self) -> None:
+        if self.claim is not None:
+            self.show_requested.emit(self.claim.id)

@@ -1,0 +1,181 @@
+"""The claims table with its filters: source, tag, party, kind and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.claims import ClaimFilter
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
+from briefing_app.gui.models.claim_table import ClaimTableModel
+
+_ANY = "Any"
+
+
+def _filter_combo(name: str, tooltip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tooltip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(4)
+    return combo
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Replace a filter's items, keeping the chosen one when it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(_ANY, None)
+    for text, data in items:
+        combo.addItem(text if len(text) < 40 else text[:38] + "…", data)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+    if index < 0 and current is not None:
+        # The chosen value is gone (e.g. its tag was deleted): the filter now shows all.
+        combo.currentIndexChanged.emit(0)
+
+
+class ClaimsPanel(QWidget):
+    """A QTableView over ClaimTableModel; asks to reload when a filter changes."""
+
+    filter_changed = Signal()
+    claim_selected = Signal(int)
+    claim_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source_filter = _filter_combo("Filter claims by source", "Only claims of a source")
+        self.tag_filter = _filter_combo("Filter claims by tag", "Only claims with a tag")
+        self.party_filter = _filter_combo("Filter claims by party", "Only claims by a party")
+        self.kind_filter = _filter_combo("Filter claims by kind", "Only claims of a kind")
+        self.status_filter = _filter_combo("Filter claims by status", "Only claims in a status")
+        self.kind_filter.addItem(_ANY, None)
+        for kind in CLAIM_KINDS:
+            self.kind_filter.addItem(kind, kind)
+        self.status_filter.addItem(_ANY, None)
+        for status in CLAIM_STATUSES:
+            self.status_filter.addItem(status, status)
+        self._choices: dict[str, list[tuple[str, object]]] = {}
+        self.set_choices([], [], [])
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for label, combo in (
+            ("Source", self.source_filter),
+            ("Tag", self.tag_filter),
+            ("Party", self.party_filter),
+            ("Kind", self.kind_filter),
+            ("Status", self.status_filter),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            bar.addWidget(caption)
+            bar.addWidget(combo)
+            combo.currentIndexChanged.connect(lambda _i: self.filter_changed.emit())
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+
+        self.model = ClaimTableModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Claims")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        # Fixed row heights: the view never measures 100,000 rows.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((52, 130, 150, 140, 44, 90, 360)):
+            header.resizeSection(column, width)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(
+            lambda index: self.claim_activated.emit(self.model.id_at(index.row()))
+        )
+        self.view.setToolTip("Double-click a claim to show it in its source")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+
+    def set_choices(
+        self,
+        sources: list[tuple[int, str]] | None = None,
+        tags: list[str] | None = None,
+        parties: list[str] | None = None,
+    ) -> None:
+        """Offer these sources, tags or parties in the filters (None: leave as is)."""
+        for combo, items in (
+            (self.source_filter, None if sources is None else [(t, i) for i, t in sources]),
+            (self.tag_filter, None if tags is None else [(t, t) for t in tags]),
+            (self.party_filter, None if parties is None else [(p, p) for p in parties]),
+        ):
+            if items is not None and items != self._choices.get(combo.accessibleName()):
+                self._choices[combo.accessibleName()] = items
+                _fill(combo, items)
+
+    def current_filter(self) -> ClaimFilter:
+        """Return the filter the combo boxes describe."""
+        return ClaimFilter(
+            source_id=self.source_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            party=self.party_filter.currentData(),
+            kind=self.kind_filter.currentData(),
+            status=self.status_filter.currentData(),
+        )
+
+    def set_filter_value(self, combo: QComboBox, value: object) -> None:
+        """Choose a value in one of the filters (None: Any)."""
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def update_count(self, total: int) -> None:
+        """Say how many claims are shown out of how many."""
+        shown = self.model.rowCount()
+        self.count_label.setText(
+            f"{shown:,} claims" if shown == total else f"{shown:,} of {total:,} claims"
+        )
+
+    def select_claim(self, claim_id: int) -> None:
+        """Select a claim's row when it is shown."""
+        pos = self.model.position_of(claim_id)
+        if pos is None:
+            self.view.clearSelection()
+            return
+        index = self.model.index(pos, 0)
+        self.view.selectionModel().blockSignals(True)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.selectionModel().blockSignals(False)
+        self.view.viewport().update()
+        self.view.scrollTo(index)
+
+    def current_claim_id(self) -> int | None:
+        """Return the id of the selected claim, or None."""
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.claim_selected.emit(self.model.id_at(current.row()))

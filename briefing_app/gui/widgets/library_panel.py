@@ -1,0 +1,147 @@
+"""The library panel: the filter box, the list of sources and the tags."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.models import Tag
+from briefing_app.gui.icons import icon
+from briefing_app.gui.models.source_table import SourceTableModel
+
+
+class LibraryPanel(QWidget):
+    """Sources (sortable, filtered by full-text search) above the tags."""
+
+    source_selected = Signal(int)
+    filter_changed = Signal(str)
+    tag_selected = Signal(str)
+    tag_delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter sources (full text)…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit.setAccessibleName("Filter sources")
+        self.filter_edit.setToolTip("Show only sources whose title or text match these words")
+        # Search after a short pause in typing, not on every key.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(
+            lambda: self.filter_changed.emit(self.filter_edit.text())
+        )
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter_now)
+
+        self.model = SourceTableModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Sources")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        for column, width in ((1, 80), (2, 82), (3, 46), (4, 52)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: (
+                current.isValid() and self.source_selected.emit(self.model.id_at(current.row()))
+            )
+        )
+
+        self.tags = QListWidget()
+        self.tags.setAccessibleName("Tags")
+        self.tags.setToolTip("Click a tag to show its claims; Delete removes the tag, not claims")
+        self.tags.itemClicked.connect(self._tag_clicked)
+        self.tags.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.delete_tag_action = QAction(icon("delete"), "Delete tag", self.tags)
+        self.delete_tag_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_tag_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_tag_action.setToolTip("Remove the tag from every claim; the claims stay")
+        self.delete_tag_action.triggered.connect(self._delete_tag)
+        self.tags.addAction(self.delete_tag_action)
+
+        sources_box = QWidget()
+        sources_layout = QVBoxLayout(sources_box)
+        sources_layout.setContentsMargins(0, 0, 0, 0)
+        sources_layout.addWidget(self.filter_edit)
+        sources_layout.addWidget(self.view)
+        tags_box = QWidget()
+        tags_layout = QVBoxLayout(tags_box)
+        tags_layout.setContentsMargins(0, 0, 0, 0)
+        tags_layout.addWidget(QLabel("<b>Tags</b>"))
+        tags_layout.addWidget(self.tags)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("library_splitter")
+        self.splitter.addWidget(sources_box)
+        self.splitter.addWidget(tags_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def apply_filter_now(self) -> None:
+        """Filter without waiting for the typing pause."""
+        self._filter_timer.stop()
+        self.filter_changed.emit(self.filter_edit.text())
+
+    def select_source(self, source_id: int) -> None:
+        """Select a source's row (without re-emitting when it is already current)."""
+        pos = self.model.position_of(source_id)
+        if pos is None:
+            return
+        index = self.model.index(pos, 0)
+        if self.view.currentIndex().row() != pos:
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.view.scrollTo(index)
+
+    def current_source_id(self) -> int | None:
+        """Return the id of the selected source, or None."""
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def show_tags(self, tags: list[Tag]) -> None:
+        """List the tags with their claim counts."""
+        self.tags.clear()
+        for tag in tags:
+            item = QListWidgetItem(icon("tag"), f"{tag.kind}: {tag.name}  ({tag.claim_count})")
+            item.setData(Qt.ItemDataRole.UserRole, tag.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, tag.name)
+            item.setToolTip(f"{tag.claim_count} claim(s) tagged {tag.kind}:{tag.name}")
+            self.tags.addItem(item)
+
+    def _tag_clicked(self, item: QListWidgetItem) -> None:
+        self.tag_selected.emit(str(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def _delete_tag(self) -> None:
+        item = self.tags.currentItem()
+        if item is not None:
+            self.tag_delete_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

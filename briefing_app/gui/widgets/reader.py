@@ -1,0 +1,124 @@
+"""The reader: a source's text, read-only, with its claims highlighted by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from briefing_app.gui.highlighter import ClaimHighlighter
+from briefing_app.gui.offsets import TextOffsets
+
+# (claim id, start, end, kind) with core (Python) offsets, as lib.claims.spans() returns.
+CoreSpan = tuple[int, int, int, str]
+
+
+class Reader(QPlainTextEdit):
+    """Shows one source; hover a highlight for its claim, click to select it."""
+
+    claim_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName("Source text")
+        self.setAccessibleDescription("Select a passage and press Ctrl+T to tag it as a claim")
+        self.setToolTip("")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        self.document().setDocumentMargin(12)
+        self.highlighter = ClaimHighlighter(self.document())
+        self.source_id: int | None = None
+        self._offsets = TextOffsets("")
+        self._press_pos: QPoint | None = None
+        self.describe_claim: Callable[[int], str] = lambda claim_id: ""
+        self.context_actions: list[QAction] = []
+        self.viewport().installEventFilter(self)
+
+    def show_source(self, source_id: int | None, text: str, spans: list[CoreSpan]) -> None:
+        """Show a source's text with its claims (None: show nothing)."""
+        self.source_id = source_id
+        self._offsets = TextOffsets(text)
+        # Spans first, so setPlainText highlights once, with the right spans.
+        self.highlighter.set_layer("claims", self._to_qt(spans))
+        self.setPlainText(text)
+
+    def set_spans(self, spans: list[CoreSpan], layer: str = "claims", style: str = "fill") -> None:
+        """Replace the highlighted spans of a layer and repaint."""
+        self.highlighter.set_layer(layer, self._to_qt(spans), style)
+        self.highlighter.rehighlight()
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """Return the selected passage as core offsets, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self._offsets.to_py(cursor.selectionStart()),
+            self._offsets.to_py(cursor.selectionEnd()),
+        )
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select core offsets [start, end) and scroll them into the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def claims_at(self, start: int) -> list[int]:
+        """Return the ids of the claims covering a core offset, innermost last."""
+        return [s[0] for s in self.highlighter.spans_at(self._offsets.to_qt(start))]
+
+    def _to_qt(self, spans: list[CoreSpan]) -> list[CoreSpan]:
+        to_qt = self._offsets.to_qt
+        return [(i, to_qt(a), to_qt(b), kind) for i, a, b, kind in spans]
+
+    def _claim_under(self, pos: QPoint) -> int | None:
+        cursor = self.cursorForPosition(pos)
+        spans = self.highlighter.spans_at(cursor.position())
+        return spans[-1][0] if spans else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Show the claim under the mouse as a tooltip; a click (not a drag) selects it."""
+        if watched is self.viewport():
+            if event.type() == QEvent.Type.ToolTip:
+                assert isinstance(event, QHelpEvent)
+                claim_id = self._claim_under(event.pos())
+                if claim_id is None:
+                    QToolTip.hideText()
+                else:
+                    QToolTip.showText(event.globalPos(), self.describe_claim(claim_id), self)
+                return True
+            if event.type() == QEvent.Type.MouseButtonPress:
+                assert isinstance(event, QMouseEvent)
+                self._press_pos = event.position().toPoint()
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                assert isinstance(event, QMouseEvent)
+                pos = event.position().toPoint()
+                moved = self._press_pos is not None and (
+                    (pos - self._press_pos).manhattanLength() > 3
+                )
+                if not moved and not self.textCursor().hasSelection():
+                    claim_id = self._claim_under(pos)
+                    if claim_id is not None:
+                        self.claim_clicked.emit(claim_id)
+        return super().eventFilter(watched, event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Offer tagging next to Copy and Select All."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            for action in self.context_actions:
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,0 +1,113 @@
+"""The source panel: a source's metadata and grading (reliability, marking), editable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from briefing_app.core.grading import RELIABILITY, TLP_ORDER
+from briefing_app.core.models import Source
+from briefing_app.gui.widgets.fields import MultiLineEdit, grade_combo, select_data
+
+_TEXT_FIELDS = ("title", "byline", "outlet", "published", "url")
+
+
+class SourcePanel(QWidget):
+    """Edits one source; each finished edit becomes an edit_requested(source id, values)."""
+
+    edit_requested = Signal(int, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Source details")
+        self.source: Source | None = None
+        self.heading = QLabel("<b>No source selected</b>")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = {
+            "title": "Title",
+            "byline": "Byline",
+            "outlet": "Outlet",
+            "published": "Published",
+            "url": "URL",
+        }
+        for name in _TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(labels[name])
+            edit.editingFinished.connect(lambda n=name: self._text_edited(n))
+            self.edits[name] = edit
+            form.addRow(labels[name], edit)
+        self.edits["published"].setPlaceholderText("YYYY-MM-DD")
+        self.reliability = grade_combo(RELIABILITY)
+        self.reliability.setAccessibleName("Reliability")
+        self.reliability.activated.connect(
+            lambda: self._edit(reliability=self.reliability.currentData())
+        )
+        form.addRow("Reliability", self.reliability)
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.addItems(["", *TLP_ORDER])
+        self.marking.setAccessibleName("Marking")
+        self.marking.setToolTip("Handling marking, e.g. TLP:AMBER (free text)")
+        line = self.marking.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(lambda: self._edit(marking=self.marking.currentText().strip()))
+        self.marking.activated.connect(
+            lambda: self._edit(marking=self.marking.currentText().strip())
+        )
+        form.addRow("Marking", self.marking)
+        self.note = MultiLineEdit(self, lines=2)
+        self.note.setAccessibleName("Analyst note")
+        self.note.setPlaceholderText("Your note on this source")
+        self.note.editing_finished.connect(
+            lambda: self._edit(analyst_note=self.note.toPlainText().strip())
+        )
+        form.addRow("Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.show_source(None)
+
+    def show_source(self, source: Source | None) -> None:
+        """Show a source's fields (None: empty and disabled)."""
+        self.source = source
+        for widget in (*self.edits.values(), self.reliability, self.marking, self.note):
+            widget.setEnabled(source is not None)
+        if source is None:
+            self.heading.setText("<b>No source selected</b>")
+            for edit in self.edits.values():
+                edit.setText("")
+            self.note.setPlainText("")
+            return
+        words = len(source.text.split())
+        self.heading.setText(
+            f"<b>Source {source.id}</b> · {source.format or 'text'} · {words:,} words · "
+            f"{source.claim_count} claim{'s' if source.claim_count != 1 else ''}"
+        )
+        for name, edit in self.edits.items():
+            edit.setText(getattr(source, name) or "")
+            edit.setCursorPosition(0)
+        select_data(self.reliability, source.reliability)
+        select_data(self.marking, source.marking)
+        if self.note.toPlainText() != source.analyst_note:
+            self.note.setPlainText(source.analyst_note)
+
+    def _text_edited(self, name: str) -> None:
+        value: str | None = self.edits[name].text().strip()
+        if name == "published" and not value:
+            value = None
+        self._edit(**{name: value})
+
+    def _edit(self, **values: Any) -> None:
+        source = self.source
+        if source is None:
+            return
+        changed = {k: v for k, v in values.items() if (getattr(source, k) or None) != (v or None)}
+        if changed:
+            self.edit_requested.emit(source.id, changed)

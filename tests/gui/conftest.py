@@ -1,0 +1,34 @@
+"""GUI fixtures: isolated settings and a real main window on the demo library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.settings import SETTINGS_ENV
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point QSettings at this test's folder, never the user's own settings."""
+    folder = tmp_path / "settings"
+    monkeypatch.setenv(SETTINGS_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_lib: Library) -> Iterator[object]:
+    """Return the main window, shown and active, on the demo library."""
+    from briefing_app.gui.main_window import MainWindow
+
+    win = MainWindow(demo_lib)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

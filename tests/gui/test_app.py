@@ -1,0 +1,91 @@
+"""First start, remembered layout and recent libraries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.app import open_first_library
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.settings import recent_libraries, remember_library
+
+
+def test_first_start_creates_the_library_with_the_demo_and_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "new" / "library.sqlite"
+    lib, first = open_first_library(path)
+    assert first and path.exists()
+    assert lib.sources.count() == 1 and lib.claims.count() > 0
+    window = MainWindow(lib)
+    qtbot.addWidget(window)
+    window.show_sample_hint(first)
+    window.show()
+    assert window.sample_hint.isVisible()
+    assert "File ▸ New library" in window.sample_hint_label.text()
+    lib2, again = open_first_library(path)
+    assert not again and lib2.sources.count() == 1
+    lib2.close()
+
+
+def test_splitter_sizes_are_remembered(qtbot: QtBot, demo_lib: Library) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.main_splitter.setSizes([500, 600, 300])
+    wanted = window.main_splitter.sizes()
+    window.close()
+
+    again = MainWindow(demo_lib)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.main_splitter.sizes() == wanted
+
+
+def test_opening_another_library_switches_the_window_and_remembers_it(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    empty = tmp_path / "empty.sqlite"
+    window.switch_library(empty)
+    assert window.windowTitle().startswith("empty.sqlite")
+    assert window.library_panel.model.rowCount() == 0
+    assert window.claims_panel.model.rowCount() == 0
+    assert recent_libraries()[0] == empty.resolve()
+    remember_library(empty)
+    assert recent_libraries().count(empty.resolve()) == 1
+    window.lib.close()
+
+
+def test_run_opens_the_window_with_the_sample_notice_on_first_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui import app as gui_app
+
+    shown: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown.extend(w for w in windows if w.isVisible())
+        for window in windows:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    path = tmp_path / "first.sqlite"
+    assert gui_app.run(path) == 0
+    assert len(shown) == 1
+    assert shown[0].windowTitle().startswith("first.sqlite")
+    assert not shown[0].sample_hint.isHidden()
+    assert recent_libraries()[0] == path.resolve()
+    shown[0].lib.close()
