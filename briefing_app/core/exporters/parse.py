@@ -1,0 +1,200 @@
+"""Markdown section bodies -> intermediate blocks, through Python-Markdown's element tree.
+
+Citations ([@C1; @C2]) are swapped for private-use placeholders before Markdown sees them, so
+no inline pattern can mangle them, and swapped back for `Cite` runs afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from briefing_app.core.citations import find_citations
+from briefing_app.core.exporters.document import (
+    AuthorNote,
+    Block,
+    Cite,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    Text,
+)
+
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+# Python-Markdown's stash markers (raw HTML, footnote back-links): dropped, a memo holds no HTML.
+_STASH = re.compile("\x02[^\x03]*\x03")
+_AMP = "\x02amp\x03"
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+class _Capture(Treeprocessor):  # type: ignore[misc]
+    """Keep the finished element tree (after inline patterns and unescaping) on the Markdown."""
+
+    def run(self, root: ET.Element) -> None:
+        self.md.captured_root = root
+
+
+class MarkdownParser:
+    """Parses Markdown bodies into blocks; one instance can parse many bodies."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
+        self._md.treeprocessors.register(_Capture(self._md), "briefing_capture", -100)
+
+    def parse(self, body: str) -> list[Block]:
+        """Return the blocks of one Markdown body, with citations as Cite runs."""
+        cites: list[tuple[str, ...]] = []
+        parts: list[str] = []
+        last = 0
+        for citation in find_citations(body):
+            parts.append(body[last : citation.start])
+            parts.append(f"{_OPEN}{len(cites)}{_CLOSE}")
+            cites.append(citation.keys)
+            last = citation.end
+        parts.append(body[last:])
+        self._md.reset()
+        # convert() skips the tree processors on a blank body: never reuse the previous tree.
+        self._md.captured_root = None
+        self._md.convert("".join(parts))
+        root: ET.Element | None = self._md.captured_root
+        if root is None:
+            return []
+        walker = _Walker(cites)
+        notes = next((el for el in root if el.tag == "div" and el.get("class") == "footnote"), None)
+        if notes is not None:
+            root.remove(notes)
+            walker.collect_author_notes(notes)
+        return walker.blocks(root)
+
+
+class _Walker:
+    """Turns Python-Markdown's element tree into intermediate blocks."""
+
+    def __init__(self, cites: list[tuple[str, ...]]) -> None:
+        self.cites = cites
+        self.author_notes: dict[str, tuple[Inline, ...]] = {}
+
+    def collect_author_notes(self, div: ET.Element) -> None:
+        for li in div.iter("li"):
+            inlines: list[Inline] = []
+            for child in li:
+                if child.tag == "p":
+                    if inlines:
+                        inlines.append(Text(" "))
+                    inlines.extend(self.inlines(child))
+            self.author_notes[li.get("id", "").removeprefix("fn:")] = tuple(_trim(inlines))
+
+    def blocks(self, parent: ET.Element) -> list[Block]:
+        out: list[Block] = []
+        loose = self.inlines_of_text(parent.text)
+        if loose:
+            out.append(Paragraph(loose))
+        for el in parent:
+            tag = el.tag
+            if tag == "p":
+                inlines = _trim(self.inlines(el))
+                if inlines:
+                    out.append(Paragraph(inlines))
+            elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                out.append(Heading(int(tag[1]), _trim(self.inlines(el))))
+            elif tag in ("ul", "ol"):
+                items = [self.blocks(li) for li in el if li.tag == "li"]
+                out.append(ListBlock(tag == "ol", items))
+            elif tag == "blockquote":
+                out.append(Quote(self.blocks(el)))
+            elif tag == "table":
+                out.append(self.table(el))
+            elif tag == "pre":
+                out.append(Paragraph([Text("".join(el.itertext()).rstrip("\n"), code=True)]))
+            elif tag == "div":
+                out.extend(self.blocks(el))
+            elif tag != "hr":
+                inlines = _trim(self.inlines(el))
+                if inlines:
+                    out.append(Paragraph(inlines))
+            tail = self.inlines_of_text(el.tail)
+            if tail:
+                out.append(Paragraph(tail))
+        return out
+
+    def table(self, el: ET.Element) -> Table:
+        header: list[list[Inline]] = []
+        rows: list[list[list[Inline]]] = []
+        for row in el.iter("tr"):
+            cells = [_trim(self.inlines(c)) for c in row if c.tag in ("th", "td")]
+            if not header and all(c.tag == "th" for c in row):
+                header = cells
+            else:
+                rows.append(cells)
+        return Table(header, rows)
+
+    def inlines_of_text(self, text: str | None) -> list[Inline]:
+        if not text or not text.strip():
+            return []
+        return _trim(self.split(text, {}))
+
+    def inlines(self, el: ET.Element, style: dict[str, Any] | None = None) -> list[Inline]:
+        style = style or {}
+        out: list[Inline] = self.split(el.text, style)
+        for child in el:
+            tag = child.tag
+            if tag in ("em", "i"):
+                out.extend(self.inlines(child, {**style, "italic": True}))
+            elif tag in ("strong", "b"):
+                out.extend(self.inlines(child, {**style, "bold": True}))
+            elif tag == "code":
+                out.append(Text("".join(child.itertext()), code=True, **style))
+            elif tag == "a" and child.get("class") == "footnote-backref":
+                pass
+            elif tag == "a":
+                out.extend(self.inlines(child, {**style, "href": child.get("href", "")}))
+            elif tag == "sup" and child.get("id", "").startswith("fnref"):
+                ref = child.get("id", "").removeprefix("fnref:").split(":")[0]
+                out.append(AuthorNote(self.author_notes.get(ref, ())))
+            elif tag == "br":
+                out.append(Text("\n", **style))
+            elif tag == "img":
+                out.append(Text(child.get("alt", ""), **style))
+            else:
+                out.extend(self.inlines(child, style))
+            out.extend(self.split(child.tail, style))
+        return out
+
+    def split(self, text: str | None, style: dict[str, Any]) -> list[Inline]:
+        if not text:
+            return []
+        text = _STASH.sub("", text.replace(_AMP, "&"))
+        text = _SPACES.sub(" ", text)
+        out: list[Inline] = []
+        last = 0
+        for m in _PLACEHOLDER.finditer(text):
+            if m.start() > last:
+                out.append(Text(text[last : m.start()], **style))
+            out.append(Cite(self.cites[int(m[1])]))
+            last = m.end()
+        if last < len(text):
+            out.append(Text(text[last:], **style))
+        return out
+
+
+def _trim(inlines: list[Inline]) -> list[Inline]:
+    """Drop leading and trailing blanks of a block's runs (left by line breaks in the source)."""
+    while inlines and isinstance(inlines[0], Text) and not inlines[0].text.strip():
+        inlines.pop(0)
+    while inlines and isinstance(inlines[-1], Text) and not inlines[-1].text.strip():
+        inlines.pop()
+    if inlines and isinstance(inlines[0], Text):
+        first = inlines[0]
+        inlines[0] = Text(first.text.lstrip(), first.bold, first.italic, first.code, first.href)
+    if inlines and isinstance(inlines[-1], Text):
+        last = inlines[-1]
+        inlines[-1] = Text(last.text.rstrip(), last.bold, last.italic, last.code, last.href)
+    return inlines
