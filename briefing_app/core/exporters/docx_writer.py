@@ -1,8 +1,12 @@
 """ExportDocument -> .docx with python-docx, starting from the template's reference document.
 
-python-docx has no footnote API, so footnotes and endnotes are written as their own OOXML
-parts (word/footnotes.xml or word/endnotes.xml with the separator notes Word expects), related
-from the document part; python-docx then adds the content-type override when it saves.
+python-docx has no footnote API, so footnotes are written as their own OOXML part
+(word/footnotes.xml with the separator notes Word expects), related from the document part;
+python-docx then adds the content-type override when it saves.
+
+Endnotes are a numbered "Notes" list at the end with linked superscript references, not Word
+endnote objects: LibreOffice (7.4) sets Word endnotes on pages of their own page style, with no
+header or footer, so those pages would lose the handling marking every page must carry.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 from docx.table import _Cell
@@ -48,11 +52,6 @@ from briefing_app.core.exporters.source_lines import (
 from briefing_app.core.grading import CREDIBILITY, RELIABILITY
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NOTE_KINDS = {
-    # kind: (part name, content type, relationship type, root tag, style prefix)
-    "footnotes": ("/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES, "footnote", "Footnote"),
-    "endnotes": ("/word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES, "endnote", "Endnote"),
-}
 
 
 def write_docx(doc: ExportDocument, path: Path, reference: Path | None = None) -> None:
@@ -67,10 +66,8 @@ class _DocxBuilder:
         self.doc = doc
         self.d = docx.Document(str(reference)) if reference else docx.Document()
         self.body = self.d.element.body
-        self.notes: list[str] = []  # the XML paragraphs' inner runs of each footnote, in order
-        self.note_kind = doc.citation_style if doc.citation_style != "inline" else "footnotes"
-        self.tag = _NOTE_KINDS[self.note_kind][3]
-        self.style_prefix = _NOTE_KINDS[self.note_kind][4]
+        self.notes: list[str] = []  # the runs (OOXML) of each footnote or endnote, in order
+        self.endnotes = doc.citation_style == "endnotes"
         self._styles = {s.name: s for s in self.d.styles}
         self._list_num: dict[bool, str | None] = {}
 
@@ -89,12 +86,14 @@ class _DocxBuilder:
             box = self.doc.boxes.get(section.key)
             if box is not None:
                 self.box(box.title, box.blocks)
+        if self.notes and self.endnotes:
+            self.endnote_list()
         if self.doc.sources_list and self.doc.claims:
             self.sources()
         if self.doc.claims_annex and self.doc.claims:
             self.annex()
-        if self.notes:
-            self.notes_part()
+        if self.notes and not self.endnotes:
+            self.footnotes_part()
         return self.d
 
     def properties(self) -> None:
@@ -312,40 +311,56 @@ class _DocxBuilder:
             last_run.text = last_run.text.rstrip(" ")
         self.notes.append(runs_xml)
         note_id = len(self.notes)
-        run = p.add_run()
-        r_pr = run._r.get_or_add_rPr()
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), f"{self.style_prefix}Reference")
-        r_pr.append(style)
-        ref = OxmlElement(f"w:{self.tag}Reference")
+        if self.endnotes:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), f"briefing_note_{note_id}")
+            link.append(_styled_run("EndnoteReference", str(note_id), superscript=True))
+            p._p.append(link)
+            return
+        run = _styled_run("FootnoteReference", None)
+        ref = OxmlElement("w:footnoteReference")
         ref.set(qn("w:id"), str(note_id))
-        run._r.append(ref)
+        run.append(ref)
+        p._p.append(run)
 
-    def notes_part(self) -> None:
-        partname, content_type, reltype, tag, prefix = _NOTE_KINDS[self.note_kind]
+    def endnote_list(self) -> None:
+        self.d.add_paragraph("Notes", style="Heading 1")
+        style = self._style("endnote text")
+        for n, runs in enumerate(self.notes, start=1):
+            p = self.d.add_paragraph(style=style)
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(n))
+            start.set(qn("w:name"), f"briefing_note_{n}")
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(n))
+            p._p.append(start)
+            p._p.append(end)
+            p.add_run(f"{n}.\t")
+            for element in parse_xml(f"<w:p {nsdecls('w')}>{runs}</w:p>"):
+                p._p.append(element)
+
+    def footnotes_part(self) -> None:
         for r_id, rel in list(self.d.part.rels.items()):
-            if rel.reltype == reltype:
+            if rel.reltype == RT.FOOTNOTES:
                 self.d.part.drop_rel(r_id)
-        pieces = [
-            f"<w:{tag}s {nsdecls('w', 'r')}>",
-            f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
-            f'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:{tag}>',
-            f'<w:{tag} w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
-            f'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
-            f"</w:r></w:p></w:{tag}>",
-        ]
+        separators = "".join(
+            f'<w:footnote w:type="{kind}" w:id="{n}"><w:p><w:pPr><w:spacing w:after="0" '
+            f'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+            for n, kind in ((-1, "separator"), (0, "continuationSeparator"))
+        )
+        pieces = [f"<w:footnotes {nsdecls('w', 'r')}>", separators]
         for n, runs in enumerate(self.notes, start=1):
             pieces.append(
-                f'<w:{tag} w:id="{n}"><w:p><w:pPr><w:pStyle w:val="{prefix}Text"/></w:pPr>'
-                f'<w:r><w:rPr><w:rStyle w:val="{prefix}Reference"/></w:rPr><w:{tag}Ref/></w:r>'
-                f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:{tag}>'
+                f'<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+                f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
             )
-        pieces.append(f"</w:{tag}s>")
-        if tag == "endnote":
-            _decimal_endnotes(self.d)
+        pieces.append("</w:footnotes>")
         blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + "".join(pieces)
-        part = Part(PackURI(partname), content_type, blob.encode("utf-8"), self.d.part.package)
-        self.d.part.relate_to(part, reltype)
+        part = Part(
+            PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob.encode(), self.d.part.package
+        )
+        self.d.part.relate_to(part, RT.FOOTNOTES)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -422,16 +437,23 @@ def _add_hyperlink(d: Any, p: DocxParagraph, item: Text) -> None:
     p._p.append(link)
 
 
-def _decimal_endnotes(d: Any) -> None:
-    """Number endnotes 1, 2, 3 (Word and LibreOffice default to i, ii, iii)."""
-    sect_pr = d.sections[-1]._sectPr
-    pr = OxmlElement("w:endnotePr")
-    fmt = OxmlElement("w:numFmt")
-    fmt.set(qn("w:val"), "decimal")
-    pr.append(fmt)
-    refs = [c for c in sect_pr if c.tag in (qn("w:headerReference"), qn("w:footerReference"))]
-    refs += [c for c in sect_pr if c.tag == qn("w:footnotePr")]
-    sect_pr.insert(len(refs), pr)
+def _styled_run(style: str, text: str | None, superscript: bool = False) -> Any:
+    """Return a w:r element in a character style, holding text when given."""
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    r_style = OxmlElement("w:rStyle")
+    r_style.set(qn("w:val"), style)
+    r_pr.append(r_style)
+    if superscript:
+        align = OxmlElement("w:vertAlign")
+        align.set(qn("w:val"), "superscript")
+        r_pr.append(align)
+    run.append(r_pr)
+    if text is not None:
+        t = OxmlElement("w:t")
+        t.text = text
+        run.append(t)
+    return run
 
 
 def _set_num(p: DocxParagraph, num_id: str | None) -> None:

@@ -121,7 +121,7 @@ class _MarkdownBuilder:
             if box is not None:
                 out.append(f"> **{_esc(box.title)}**")
                 out.append(">")
-                out += ["> " + line if line else ">" for line in self.blocks(box.blocks)]
+                out += ["> " + ln if ln else ">" for ln in _trimmed(self.blocks(box.blocks))]
                 out.append("")
         if doc.sources_list and doc.claims:
             out += ["## Sources", ""]
@@ -162,10 +162,11 @@ class _MarkdownBuilder:
             elif isinstance(block, ListBlock):
                 for n, item in enumerate(block.items, start=1):
                     marker = f"{n}. " if block.ordered else "- "
-                    lines = self.blocks(item, indent + " " * len(marker))
+                    # Four spaces nest under any marker for Python-Markdown and CommonMark alike.
+                    lines = self.blocks(item, indent + "    ")
                     lines = [ln for ln in lines if ln.strip()]
                     if lines:
-                        lines[0] = indent + marker + lines[0][len(indent) + len(marker) :]
+                        lines[0] = indent + marker + lines[0][len(indent) + 4 :]
                     out += lines
                 out.append("")
             elif isinstance(block, Table):
@@ -178,7 +179,8 @@ class _MarkdownBuilder:
                 out.append("")
             elif isinstance(block, Quote):
                 out += [
-                    indent + "> " + ln if ln else indent + ">" for ln in self.blocks(block.blocks)
+                    indent + "> " + ln if ln else indent + ">"
+                    for ln in _trimmed(self.blocks(block.blocks))
                 ]
                 out.append("")
         return out
@@ -222,6 +224,13 @@ class _MarkdownBuilder:
     def _note(self, text: str) -> str:
         self.notes.append(text)
         return f"[^{len(self.notes)}]"
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    """Return lines without trailing blank ones (a quote must not end in an empty '>')."""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
 
 
 def _strip_space(out: list[str]) -> None:
