@@ -86,6 +86,82 @@ def _style(document: docx.document.Document, name: str, kind: WD_STYLE_TYPE, sid
         return style
 
 
+def _drop_theme_fonts(style: BaseStyle) -> None:
+    """Remove theme font references, which Word and LibreOffice prefer to the named font."""
+    for fonts in style.element.iter(docx.oxml.ns.qn("w:rFonts")):
+        for attr in list(fonts.attrib):
+            if attr.lower().endswith("theme"):
+                del fonts.attrib[attr]
+
+
+# Styles the exporter uses, plus Word's defaults; everything else python-docx's template carries
+# (two hundred table and list styles, latent-style tables) only slows every export down.
+KEEP_STYLES = {
+    "normal",
+    "default paragraph font",
+    "normal table",
+    "table normal",
+    "no list",
+    "title",
+    "heading 1",
+    "heading 2",
+    "heading 3",
+    "marking",
+    "memo header",
+    "box text",
+    "footnote text",
+    "footnote reference",
+    "endnote text",
+    "endnote reference",
+    "hyperlink",
+    "list paragraph",
+    "list bullet",
+    "list bullet 2",
+    "list bullet 3",
+    "list number",
+    "list number 2",
+    "list number 3",
+    "list continue",
+    "quote",
+    "table grid",
+    "header",
+    "footer",
+}
+DROP_PARTS = ("stylesWithEffects", "customXml", "thumbnail", "webSettings")
+
+
+def _slim(d: docx.document.Document) -> None:
+    """Keep only the styles we use (and those they build on) and drop unused package parts."""
+    qn = docx.oxml.ns.qn
+    root = d.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.iterchildren(qn("w:style"))}
+    keep = {
+        sid
+        for sid, s in by_id.items()
+        if s.find(qn("w:name")) is not None
+        and s.find(qn("w:name")).get(qn("w:val")).lower() in KEEP_STYLES
+    }
+    todo = list(keep)
+    while todo:
+        style = by_id[todo.pop()]
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag))
+            target = ref.get(qn("w:val")) if ref is not None else None
+            if target in by_id and target not in keep:
+                keep.add(target)
+                todo.append(target)
+    for sid, style in by_id.items():
+        if sid not in keep:
+            root.remove(style)
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        root.remove(latent)
+    for owner in (d.part, d.part.package):
+        for r_id, rel in list(owner.rels.items()):
+            if any(name in rel.reltype for name in DROP_PARTS):
+                owner.rels.pop(r_id)
+
+
 def build(look: Look) -> docx.document.Document:
     """Return a document holding the styles of one look and an empty body."""
     d = docx.Document()
@@ -139,6 +215,10 @@ def build(look: Look) -> docx.document.Document:
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
 
+    for style in (normal, title, d.styles["Heading 1"], d.styles["Heading 2"]):
+        _drop_theme_fonts(style)
+
+    _slim(d)
     body = d.element.body
     for child in list(body):
         if child.tag != docx.oxml.ns.qn("w:sectPr"):

@@ -35,7 +35,8 @@ def build_document(
     claims = lib.claims.by_keys(keys)
     _check_citations(note, keys, claims)
     ordered = {k: claims[k] for k in keys}
-    sources = {sid: lib.sources.get(sid) for sid in {c.source_id for c in ordered.values()}}
+    # Without their text: an export prints metadata only, and texts can be megabytes.
+    sources = {s.id: s for s in lib.sources.all(ids=sorted({c.source_id for c in claims.values()}))}
 
     parser = MarkdownParser()
     total = len(note.sections)

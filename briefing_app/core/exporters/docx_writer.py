@@ -1,4 +1,9 @@
-"""ExportDocument -> .docx with python-docx, starting from the template's reference document.
+"""ExportDocument -> .docx, starting from the template's reference document.
+
+python-docx opens the reference document, writes the header and footer, numbering, core
+properties and relationships, and saves the package. The body is emitted as OOXML text and
+parsed once: building it through python-docx's per-run API costs several times more than the
+whole rest of the export (benchmarks/export_speed.py).
 
 python-docx has no footnote API, so footnotes are written as their own OOXML part
 (word/footnotes.xml with the separator notes Word expects), related from the document part;
@@ -12,13 +17,13 @@ header or footer, so those pages would lose the handling marking every page must
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 import docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,8 +31,6 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from briefing_app.core.exporters.document import (
@@ -52,6 +55,10 @@ from briefing_app.core.exporters.source_lines import (
 from briefing_app.core.grading import CREDIBILITY, RELIABILITY
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
+_BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
 
 
 def write_docx(doc: ExportDocument, path: Path, reference: Path | None = None) -> None:
@@ -59,29 +66,72 @@ def write_docx(doc: ExportDocument, path: Path, reference: Path | None = None) -
     _DocxBuilder(doc, reference).build().save(str(path))
 
 
+def _t(text: str) -> str:
+    """Return text as the inside of w:r: w:t pieces, with tabs and line breaks as elements."""
+    if "\n" not in text and "\t" not in text:
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    out = []
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            out.append("<w:br/>")
+        for m, piece in enumerate(line.split("\t")):
+            if m:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return "".join(out)
+
+
+def _run(
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    code: bool = False,
+    style: str = "",
+    superscript: bool = False,
+) -> str:
+    """Return one w:r holding text with the given formatting."""
+    props = []
+    if style:
+        props.append(f'<w:rStyle w:val="{style}"/>')
+    if code:
+        props.append('<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>')
+    if bold:
+        props.append("<w:b/>")
+    if italic:
+        props.append("<w:i/>")
+    if superscript:
+        props.append('<w:vertAlign w:val="superscript"/>')
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    return f"<w:r>{rpr}{_t(text)}</w:r>"
+
+
+def _runs_xml(parts: list[tuple[str, bool]]) -> str:
+    """Return OOXML runs for (text, italic) pieces."""
+    return "".join(_run(text, italic=italic) for text, italic in parts if text)
+
+
 class _DocxBuilder:
-    """Builds one Word document; holds the footnote list and list numbering while it goes."""
+    """Builds one Word document; holds the body XML, the notes and list numbering as it goes."""
 
     def __init__(self, doc: ExportDocument, reference: Path | None) -> None:
         self.doc = doc
         self.d = docx.Document(str(reference)) if reference else docx.Document()
-        self.body = self.d.element.body
+        self.out: list[str] = []
         self.notes: list[str] = []  # the runs (OOXML) of each footnote or endnote, in order
         self.endnotes = doc.citation_style == "endnotes"
-        self._styles = {s.name: s for s in self.d.styles}
-        self._list_num: dict[bool, str | None] = {}
+        self._style_ids = _style_ids(self.d)
+        self._links: dict[str, str] = {}
+        self._cite_cache: dict[tuple[str, ...], str] = {}
 
     # --- whole document -----------------------------------------------------------------------
 
     def build(self) -> Any:
-        for child in list(self.body):
-            if child.tag != qn("w:sectPr"):
-                self.body.remove(child)
         self.properties()
         self.header_footer()
         self.front()
         for section in self.doc.sections:
-            self.d.add_paragraph(section.heading, style="Heading 1")
+            self.para(self.sid("Heading 1"), _run(section.heading))
             self.blocks(section.blocks, portion=True)
             box = self.doc.boxes.get(section.key)
             if box is not None:
@@ -92,9 +142,25 @@ class _DocxBuilder:
             self.sources()
         if self.doc.claims_annex and self.doc.claims:
             self.annex()
+        self.replace_body()
         if self.notes and not self.endnotes:
             self.footnotes_part()
         return self.d
+
+    def replace_body(self) -> None:
+        """Swap the reference document's body content for ours, keeping its page setup."""
+        body = self.d.element.body
+        sect_pr = body.find(qn("w:sectPr"))
+        for child in list(body):
+            if child is not sect_pr:
+                body.remove(child)
+        xml = _INVALID_XML.sub("", "".join(self.out))
+        fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+        for child in list(fragment):
+            if sect_pr is not None:
+                sect_pr.addprevious(child)
+            else:
+                body.append(child)
 
     def properties(self) -> None:
         props = self.d.core_properties
@@ -116,15 +182,19 @@ class _DocxBuilder:
             if self.doc.marking_placement == "tlp"
             else WD_ALIGN_PARAGRAPH.CENTER
         )
+        marking_style = self.d.styles["Marking"] if "Marking" in self._style_ids else None
         for part in (section.header, section.footer):
             part.is_linked_to_previous = False
             para = part.paragraphs[0]
             para.text = ""
             if self.doc.marking:
-                para.style = self._style("Marking")
+                if marking_style is not None:
+                    para.style = marking_style
                 para.alignment = align
                 para.add_run(self.doc.marking).bold = True
-        page = section.footer.add_paragraph(style=self._style("Footer"))
+        page = section.footer.add_paragraph()
+        if "Footer" in self._style_ids:
+            page.style = self.d.styles["Footer"]
         page.alignment = WD_ALIGN_PARAGRAPH.CENTER
         page.add_run("Page ")
         _add_field(page, "PAGE")
@@ -132,123 +202,157 @@ class _DocxBuilder:
         _add_field(page, "NUMPAGES")
 
     def front(self) -> None:
-        self.d.add_paragraph(self.doc.title, style="Title")
-        last = None
-        for label, value in self.doc.header_lines:
-            last = self.d.add_paragraph(style=self._style("Memo Header"))
-            last.add_run(f"{label}:").bold = True
-            last.add_run(f"\t{value}")
-            last.paragraph_format.tab_stops.add_tab_stop(Pt(90))
-        if last is not None:
-            _bottom_border(last)
+        self.para(self.sid("Title"), _run(self.doc.title))
+        lines = self.doc.header_lines
+        for n, (label, value) in enumerate(lines):
+            extra = (_BOTTOM_RULE if n == len(lines) - 1 else "") + _TAB_STOP
+            self.para(
+                self.sid("Memo Header"),
+                _run(f"{label}:", bold=True) + _run(f"\t{value}"),
+                extra,
+            )
 
     # --- blocks -------------------------------------------------------------------------------
 
-    def blocks(
-        self, blocks: list[Block], portion: bool = False, container: Any = None, level: int = 0
+    def para(
+        self, style_id: str, runs: str, extra_ppr: str = "", out: list[str] | None = None
     ) -> None:
-        target = container if container is not None else self.d
+        """Append a paragraph (style, extra paragraph properties, runs) to out or the body."""
+        target = self.out if out is None else out
+        target.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}</w:pPr>{runs}</w:p>')
+
+    def blocks(
+        self,
+        blocks: list[Block],
+        portion: bool = False,
+        out: list[str] | None = None,
+        style: str = "",
+    ) -> None:
         for block in blocks:
             if isinstance(block, Paragraph):
-                p = target.add_paragraph()
-                if portion and self.doc.portion_mark:
-                    p.add_run(self.doc.portion_mark + " ")
-                self.inlines(p, block.inlines)
+                prefix = (
+                    _run(self.doc.portion_mark + " ") if portion and self.doc.portion_mark else ""
+                )
+                self.para(
+                    style or self.sid("Normal"), prefix + self.inlines(block.inlines), "", out
+                )
             elif isinstance(block, Heading):
-                p = target.add_paragraph(style=self._style(f"Heading {min(block.level + 1, 9)}"))
-                self.inlines(p, block.inlines)
+                heading = self.sid(f"Heading {min(block.level + 1, 9)}")
+                self.para(heading, self.inlines(block.inlines), "", out)
             elif isinstance(block, ListBlock):
-                self.list_block(block, target, level, portion)
+                self.list_block(block, 0, portion, out)
             elif isinstance(block, Table):
-                self.table(block, target)
+                self.table(block, out)
             elif isinstance(block, Quote):
-                start = len(target.paragraphs) if hasattr(target, "paragraphs") else 0
-                self.blocks(block.blocks, container=target)
-                quote_style = self._style("Quote")
-                for p in target.paragraphs[start:]:
-                    p.style = quote_style
+                self.blocks(block.blocks, out=out, style=self.sid("Quote"))
 
-    def list_block(self, block: ListBlock, target: Any, level: int, portion: bool) -> None:
+    def list_block(
+        self, block: ListBlock, level: int, portion: bool, out: list[str] | None
+    ) -> None:
         base = "List Number" if block.ordered else "List Bullet"
-        name = base if level == 0 else f"{base} {min(level + 1, 3)}"
-        style = self._style(name)
-        num_id = self._restart_numbering() if block.ordered and level == 0 else None
+        style = self.sid(base if level == 0 else f"{base} {min(level + 1, 3)}")
+        num_pr = ""
+        if block.ordered and level == 0:
+            num_id = self._restart_numbering()
+            if num_id is not None:
+                num_pr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        prefix = _run(self.doc.portion_mark + " ") if portion and self.doc.portion_mark else ""
         for item in block.items:
             first = True
             for sub in item:
                 if isinstance(sub, Paragraph):
-                    p = target.add_paragraph(style=style if first else self._style("List Continue"))
-                    if num_id is not None and first:
-                        _set_num(p, num_id)
-                    if first and portion and self.doc.portion_mark:
-                        p.add_run(self.doc.portion_mark + " ")
-                    self.inlines(p, sub.inlines)
+                    if first:
+                        self.para(style, prefix + self.inlines(sub.inlines), num_pr, out)
+                    else:
+                        self.para(self.sid("List Continue"), self.inlines(sub.inlines), "", out)
                     first = False
                 elif isinstance(sub, ListBlock):
-                    self.list_block(sub, target, level + 1, portion)
+                    self.list_block(sub, level + 1, portion, out)
                 else:
-                    self.blocks([sub], container=target)
+                    self.blocks([sub], out=out)
 
-    def table(self, block: Table, target: Any) -> None:
+    def table(self, block: Table, out: list[str] | None = None) -> None:
         width = max([1, len(block.header), *(len(r) for r in block.rows)])
-        rows = ([block.header] if block.header else []) + block.rows
-        table = target.add_table(rows=len(rows), cols=width)
-        table.style = self._style("Table Grid")
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for r, row in enumerate(rows):
-            cells = table.rows[r].cells
+        rows: list[tuple[bool, list[list[Inline]]]] = []
+        if block.header:
+            rows.append((True, block.header))
+        rows += [(False, r) for r in block.rows]
+        cells_xml: list[list[str]] = []
+        for is_header, row in rows:
+            cells = []
             for c in range(width):
                 inlines = row[c] if c < len(row) else []
-                para = cells[c].paragraphs[0]
-                if r == 0 and block.header:
+                if is_header:
                     inlines = [
                         Text(i.text, True, i.italic, i.code, i.href) if isinstance(i, Text) else i
                         for i in inlines
                     ]
-                    _repeat_header(table.rows[0])
-                self.inlines(para, inlines)
+                cells.append(self._cell_para(self.inlines(inlines)))
+            cells_xml.append(cells)
+        self._table_xml(width, cells_xml, header=bool(block.header), out=out, center=True)
+
+    def _cell_para(self, runs: str, style: str = "") -> str:
+        style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+        return f"<w:p><w:pPr>{style_xml}</w:pPr>{runs}</w:p>"
+
+    def _table_xml(
+        self,
+        width: int,
+        rows: list[list[str]],
+        header: bool,
+        out: list[str] | None = None,
+        center: bool = False,
+        fill: str = "",
+    ) -> None:
+        target = self.out if out is None else out
+        grid = "".join(f'<w:gridCol w:w="{9000 // width}"/>' for _ in range(width))
+        jc = '<w:jc w:val="center"/>' if center else ""
+        parts = [
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.sid("Table Grid")}"/>'
+            f'<w:tblW w:w="5000" w:type="pct"/>{jc}<w:tblLook w:val="04A0" w:firstRow="1" '
+            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        ]
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        for r, row in enumerate(rows):
+            tr_pr = "<w:trPr><w:tblHeader/></w:trPr>" if header and r == 0 else ""
+            parts.append(f"<w:tr>{tr_pr}")
+            for cell in row:
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{9000 // width}" w:type="dxa"/>{shade}</w:tcPr>'
+                    f"{cell}</w:tc>"
+                )
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        target.append("".join(parts))
 
     def box(self, title: str, blocks: list[Block]) -> None:
-        table = self.d.add_table(rows=1, cols=1)
-        table.style = self._style("Table Grid")
-        cell: _Cell = table.rows[0].cells[0]
-        _shade(cell, "E8EEF4")
-        head = cell.paragraphs[0]
-        head.style = self._style("Box Text")
-        head.add_run(title).bold = True
-        box_style = self._style("Box Text")
-        start = len(cell.paragraphs)
-        self.blocks(blocks, container=cell)
-        for p in cell.paragraphs[start:]:
-            if p.style is None or p.style.name == "Normal":
-                p.style = box_style
-        self.d.add_paragraph()
+        box_style = self.sid("Box Text")
+        inner: list[str] = [self._cell_para(_run(title, bold=True), box_style)]
+        self.blocks(blocks, out=inner, style=box_style)
+        self._table_xml(1, [["".join(inner)]], header=False, fill="E8EEF4")
+        self.para(self.sid("Normal"), "")
 
     def sources(self) -> None:
-        self.d.add_paragraph("Sources", style="Heading 1")
-        style = self._style("List Number")
+        self.para(self.sid("Heading 1"), _run("Sources"))
         num_id = self._restart_numbering()
+        num_pr = (
+            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
+        )
+        style = self.sid("List Number")
         for source in self.doc.cited_sources():
-            p = self.d.add_paragraph(style=style)
-            _set_num(p, num_id)
-            for text, italic in source_line_parts(source):
-                run = p.add_run(text)
-                if italic:
-                    run.italic = True
+            runs = _runs_xml(source_line_parts(source))
             if self.doc.show_grades:
-                p.add_run(
+                runs += _run(
                     f" Reliability {source.reliability} ({RELIABILITY.label(source.reliability)})."
                 )
+            self.para(style, runs, num_pr)
 
     def annex(self) -> None:
-        self.d.add_paragraph("Annex: Claims cited", style="Heading 1")
+        self.para(self.sid("Heading 1"), _run("Annex: Claims cited"))
         header = ["Key", "Quote", "Party", "Grade", "Status"]
-        table = self.d.add_table(rows=1 + len(self.doc.claims), cols=len(header))
-        table.style = self._style("Table Grid")
-        _repeat_header(table.rows[0])
-        for c, name in enumerate(header):
-            table.rows[0].cells[c].paragraphs[0].add_run(name).bold = True
-        for r, claim in enumerate(self.doc.claims.values(), start=1):
+        rows = [[self._cell_para(_run(h, bold=True)) for h in header]]
+        for claim in self.doc.claims.values():
             source = self.doc.sources[claim.source_id]
             values = [
                 claim.key,
@@ -258,86 +362,83 @@ class _DocxBuilder:
                 f"{CREDIBILITY.label(str(claim.credibility))}",
                 claim.status,
             ]
-            cells = table.rows[r].cells
-            for c, value in enumerate(values):
-                cells[c].paragraphs[0].add_run(value)
+            rows.append([self._cell_para(_run(v)) for v in values])
+        self._table_xml(len(header), rows, header=True)
 
     # --- runs ---------------------------------------------------------------------------------
 
-    def inlines(self, p: DocxParagraph, inlines: list[Inline] | tuple[Inline, ...]) -> None:
-        last_run = None
+    def inlines(self, inlines: list[Inline] | tuple[Inline, ...]) -> str:
+        out: list[str] = []
         for item in inlines:
             if isinstance(item, Text):
                 if item.href:
-                    _add_hyperlink(self.d, p, item)
-                    last_run = None
-                    continue
-                run = p.add_run(item.text)
-                if item.bold:
-                    run.bold = True
-                if item.italic:
-                    run.italic = True
-                if item.code:
-                    run.font.name = "Courier New"
-                last_run = run
+                    out.append(self._hyperlink(item))
+                else:
+                    out.append(_run(item.text, item.bold, item.italic, item.code))
             elif isinstance(item, Cite):
                 claims = [self.doc.claims[k] for k in item.keys]
                 if self.doc.citation_style == "inline":
                     text = attribution(claims, self.doc.sources)
                     if text:
-                        run = p.add_run(f"({text})")
-                        last_run = run
+                        out.append(_run(f"({text})"))
                     continue
-                parts: list[tuple[str, bool]] = []
-                for n, claim in enumerate(claims):
-                    if n:
-                        parts.append((" ", False))
-                    source = self.doc.sources[claim.source_id]
-                    parts.extend(note_text(claim, source, self.doc.show_grades))
-                self._note_ref(p, last_run, _runs_xml(parts))
-                last_run = None
+                self._note_ref(out, self._cite_note(item.keys))
             elif isinstance(item, AuthorNote):
                 if self.doc.citation_style == "inline":
                     plain = "".join(i.text for i in item.inlines if isinstance(i, Text))
-                    last_run = p.add_run(f" ({plain})")
+                    out.append(_run(f" ({plain})"))
                     continue
-                parts = [(i.text, i.italic) for i in item.inlines if isinstance(i, Text) and i.text]
-                self._note_ref(p, last_run, _runs_xml(parts))
-                last_run = None
+                parts = [(i.text, i.italic) for i in item.inlines if isinstance(i, Text)]
+                self._note_ref(out, _runs_xml(parts))
+        return "".join(out)
 
-    def _note_ref(self, p: DocxParagraph, last_run: Any, runs_xml: str) -> None:
+    def _cite_note(self, keys: tuple[str, ...]) -> str:
+        """Return the runs of the note for a citation group (the same group reads the same)."""
+        runs = self._cite_cache.get(keys)
+        if runs is None:
+            parts: list[tuple[str, bool]] = []
+            for n, key in enumerate(keys):
+                claim = self.doc.claims[key]
+                if n:
+                    parts.append((" ", False))
+                source = self.doc.sources[claim.source_id]
+                parts.extend(note_text(claim, source, self.doc.show_grades))
+            runs = self._cite_cache[keys] = _runs_xml(parts)
+        return runs
+
+    def _note_ref(self, out: list[str], runs_xml: str) -> None:
         # The mark hugs the word before it, as in print: drop the space typed before [@C1].
-        if last_run is not None and last_run.text.endswith(" "):
-            last_run.text = last_run.text.rstrip(" ")
+        if out and out[-1].endswith(" </w:t></w:r>"):
+            out[-1] = out[-1][: -len(" </w:t></w:r>")] + "</w:t></w:r>"
         self.notes.append(runs_xml)
         note_id = len(self.notes)
         if self.endnotes:
-            link = OxmlElement("w:hyperlink")
-            link.set(qn("w:anchor"), f"briefing_note_{note_id}")
-            link.append(_styled_run("EndnoteReference", str(note_id), superscript=True))
-            p._p.append(link)
+            ref = _run(str(note_id), style=self.sid("endnote reference"), superscript=True)
+            out.append(f'<w:hyperlink w:anchor="briefing_note_{note_id}">{ref}</w:hyperlink>')
             return
-        run = _styled_run("FootnoteReference", None)
-        ref = OxmlElement("w:footnoteReference")
-        ref.set(qn("w:id"), str(note_id))
-        run.append(ref)
-        p._p.append(run)
+        out.append(
+            f'<w:r><w:rPr><w:rStyle w:val="{self.sid("footnote reference")}"/></w:rPr>'
+            f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+        )
+
+    def _hyperlink(self, item: Text) -> str:
+        href = item.href or ""
+        r_id = self._links.get(href)
+        if r_id is None:
+            r_id = self.d.part.relate_to(href, RT.HYPERLINK, is_external=True)
+            self._links[href] = r_id
+        run = _run(item.text, item.bold, item.italic, item.code, style=self.sid("Hyperlink"))
+        return f"<w:hyperlink r:id={quoteattr(r_id)}>{run}</w:hyperlink>"
 
     def endnote_list(self) -> None:
-        self.d.add_paragraph("Notes", style="Heading 1")
-        style = self._style("endnote text")
+        self.para(self.sid("Heading 1"), _run("Notes"))
+        style = self.sid("endnote text")
         for n, runs in enumerate(self.notes, start=1):
-            p = self.d.add_paragraph(style=style)
-            start = OxmlElement("w:bookmarkStart")
-            start.set(qn("w:id"), str(n))
-            start.set(qn("w:name"), f"briefing_note_{n}")
-            end = OxmlElement("w:bookmarkEnd")
-            end.set(qn("w:id"), str(n))
-            p._p.append(start)
-            p._p.append(end)
-            p.add_run(f"{n}.\t")
-            for element in parse_xml(f"<w:p {nsdecls('w')}>{runs}</w:p>"):
-                p._p.append(element)
+            mark = (
+                f'<w:bookmarkStart w:id="{n}" w:name="briefing_note_{n}"/>'
+                f'<w:bookmarkEnd w:id="{n}"/>'
+            )
+            self.para(style, mark + _run(f"{n}.\t") + runs)
 
     def footnotes_part(self) -> None:
         for r_id, rel in list(self.d.part.rels.items()):
@@ -348,15 +449,18 @@ class _DocxBuilder:
             f'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
             for n, kind in ((-1, "separator"), (0, "continuationSeparator"))
         )
+        text_style = self.sid("footnote text")
+        ref_style = self.sid("footnote reference")
         pieces = [f"<w:footnotes {nsdecls('w', 'r')}>", separators]
         for n, runs in enumerate(self.notes, start=1):
             pieces.append(
-                f'<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+                f'<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>'
+                f'<w:r><w:rPr><w:rStyle w:val="{ref_style}"/></w:rPr><w:footnoteRef/></w:r>'
                 f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
             )
         pieces.append("</w:footnotes>")
-        blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + "".join(pieces)
+        xml = _INVALID_XML.sub("", "".join(pieces))
+        blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
         part = Part(
             PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob.encode(), self.d.part.package
         )
@@ -364,34 +468,39 @@ class _DocxBuilder:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _style(self, name: str) -> Any:
-        """Return the named style, or Normal when the reference document lacks it."""
-        return self._styles.get(name) or self._styles["Normal"]
+    def sid(self, name: str) -> str:
+        """Return the style id of a named style, or Normal's when the reference lacks it."""
+        return self._style_ids.get(name) or self._style_ids.get("Normal", "Normal")
 
     def _restart_numbering(self) -> str | None:
         """Return a new numbering instance that starts at 1, based on List Number's list."""
-        style = self._styles.get("List Number")
-        if style is None:
+        if "List Number" not in self._style_ids:
             return None
+        style = self.d.styles["List Number"]
         num_pr = style.element.find(f"{{{_W_NS}}}pPr/{{{_W_NS}}}numPr/{{{_W_NS}}}numId")
         if num_pr is None:
             return None
         numbering = self.d.part.numbering_part.element
         base = numbering.num_having_numId(int(num_pr.get(qn("w:val"))))
-        abstract_id = base.abstractNumId.val
-        num = numbering.add_num(abstract_id)
-        override = num.add_lvlOverride(ilvl=0)
-        override.add_startOverride(1)
+        num = numbering.add_num(base.abstractNumId.val)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return str(num.numId)
 
 
-def _runs_xml(parts: list[tuple[str, bool]]) -> str:
-    """Return OOXML runs for (text, italic) pieces."""
-    out = []
-    for text, italic in parts:
-        rpr = "<w:rPr><w:i/></w:rPr>" if italic else ""
-        out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
-    return "".join(out)
+def _style_ids(d: Any) -> dict[str, str]:
+    """Return style id by style name, read straight from styles.xml (python-docx's style
+    objects cost more than the whole body to build)."""
+    ids: dict[str, str] = {}
+    for style in d.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            ids[name.get(qn("w:val"))] = style.get(qn("w:styleId"))
+    # python-docx's names for built-ins ("Heading 1") are Word's lower-case ones in the file.
+    for ui, internal in (("Heading", "heading"), ("Caption", "caption"), ("Title", "title")):
+        for name in list(ids):
+            if name.startswith(internal):
+                ids.setdefault(ui + name[len(internal) :], ids[name])
+    return ids
 
 
 def _add_field(p: DocxParagraph, instruction: str) -> None:
@@ -412,81 +521,3 @@ def _add_field(p: DocxParagraph, instruction: str) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     p.add_run()._r.append(end)
-
-
-def _add_hyperlink(d: Any, p: DocxParagraph, item: Text) -> None:
-    """Append a real external hyperlink run in the Hyperlink character style."""
-    r_id = d.part.relate_to(item.href, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    r_pr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    r_pr.append(style)
-    if item.bold:
-        r_pr.append(OxmlElement("w:b"))
-    if item.italic:
-        r_pr.append(OxmlElement("w:i"))
-    run.append(r_pr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = item.text
-    run.append(t)
-    link.append(run)
-    p._p.append(link)
-
-
-def _styled_run(style: str, text: str | None, superscript: bool = False) -> Any:
-    """Return a w:r element in a character style, holding text when given."""
-    run = OxmlElement("w:r")
-    r_pr = OxmlElement("w:rPr")
-    r_style = OxmlElement("w:rStyle")
-    r_style.set(qn("w:val"), style)
-    r_pr.append(r_style)
-    if superscript:
-        align = OxmlElement("w:vertAlign")
-        align.set(qn("w:val"), "superscript")
-        r_pr.append(align)
-    run.append(r_pr)
-    if text is not None:
-        t = OxmlElement("w:t")
-        t.text = text
-        run.append(t)
-    return run
-
-
-def _set_num(p: DocxParagraph, num_id: str | None) -> None:
-    if num_id is None:
-        return
-    p_pr = p._p.get_or_add_pPr()
-    num_pr = p_pr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = int(num_id)
-
-
-def _bottom_border(p: DocxParagraph) -> None:
-    p_pr = p._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "4"), ("w:color", "auto")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    p_pr.insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"
-    )
-
-
-def _shade(cell: _Cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    if tr_pr.find(qn("w:tblHeader")) is None:
-        tr_pr.append(OxmlElement("w:tblHeader"))

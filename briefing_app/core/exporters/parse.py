@@ -6,12 +6,12 @@ no inline pattern can mangle them, and swapped back for `Cite` runs afterwards.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.citations import find_citations
 from briefing_app.core.exporters.document import (
@@ -33,21 +33,22 @@ _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _STASH = re.compile("\x02[^\x03]*\x03")
 _AMP = "\x02amp\x03"
 _SPACES = re.compile(r"[ \t\r\n]+")
-
-
-class _Capture(Treeprocessor):  # type: ignore[misc]
-    """Keep the finished element tree (after inline patterns and unescaping) on the Markdown."""
-
-    def run(self, root: ET.Element) -> None:
-        self.md.captured_root = root
+_UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
 
 
 class MarkdownParser:
     """Parses Markdown bodies into blocks; one instance can parse many bodies."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
-        self._md.treeprocessors.register(_Capture(self._md), "briefing_capture", -100)
+        md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
+        # A memo holds no HTML or images: these inline patterns only cost time on every text
+        # run. Raw HTML stays literal text; entities are decoded in _Walker.split.
+        for name in _UNUSED_PATTERNS:
+            if name in md.inlinePatterns:
+                md.inlinePatterns.deregister(name)
+        if "prettify" in md.treeprocessors:
+            md.treeprocessors.deregister("prettify")
+        self._md = md
 
     def parse(self, body: str) -> list[Block]:
         """Return the blocks of one Markdown body, with citations as Cite runs."""
@@ -60,19 +61,30 @@ class MarkdownParser:
             cites.append(citation.keys)
             last = citation.end
         parts.append(body[last:])
-        self._md.reset()
-        # convert() skips the tree processors on a blank body: never reuse the previous tree.
-        self._md.captured_root = None
-        self._md.convert("".join(parts))
-        root: ET.Element | None = self._md.captured_root
-        if root is None:
+        text = "".join(parts)
+        if not text.strip():
             return []
+        root = self._tree(text)
         walker = _Walker(cites)
         notes = next((el for el in root if el.tag == "div" and el.get("class") == "footnote"), None)
         if notes is not None:
             root.remove(notes)
             walker.collect_author_notes(notes)
         return walker.blocks(root)
+
+    def _tree(self, text: str) -> ET.Element:
+        """Run Python-Markdown up to its finished element tree (what convert() serialises)."""
+        md = self._md
+        md.reset()
+        lines = text.split("\n")
+        for pre in md.preprocessors:
+            lines = pre.run(lines)
+        root: ET.Element = md.parser.parseDocument(lines).getroot()
+        for tree in md.treeprocessors:
+            new_root = tree.run(root)
+            if new_root is not None:
+                root = new_root
+        return root
 
 
 class _Walker:
@@ -171,8 +183,13 @@ class _Walker:
     def split(self, text: str | None, style: dict[str, Any]) -> list[Inline]:
         if not text:
             return []
-        text = _STASH.sub("", text.replace(_AMP, "&"))
+        if "\x02" in text:
+            text = _STASH.sub("", text.replace(_AMP, "&"))
+        if "&" in text:
+            text = html.unescape(text)
         text = _SPACES.sub(" ", text)
+        if _OPEN not in text:
+            return [Text(text, **style)]
         out: list[Inline] = []
         last = 0
         for m in _PLACEHOLDER.finditer(text):
