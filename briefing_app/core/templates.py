@@ -63,6 +63,7 @@ class SectionSpec:
     kind: str = "mixed"
     guidance: str = ""
     limits: Limits = field(default_factory=Limits)
+    decision: bool = False  # print "Approve ___ Disapprove ___" after the section (action memos)
 
     @property
     def factual(self) -> bool:
@@ -135,6 +136,7 @@ class NoteTemplate:
     boxes: tuple[BoxSpec, ...] = ()
     reference_docx: Path | None = None
     path: Path | None = None
+    checks_off: tuple[str, ...] = ()  # analytic check rule ids switched off for this template
 
     def section(self, key: str) -> SectionSpec | None:
         """Return the section spec with this key, or None."""
@@ -178,10 +180,12 @@ class NoteTemplate:
                     "kind": s.kind,
                     "guidance": s.guidance,
                     "limits": _limits_json(s.limits),
+                    "decision": s.decision,
                 }
                 for s in self.sections
             ],
             "boxes": [{"after": b.after, "title": b.title, "text": b.text} for b in self.boxes],
+            "checks_off": list(self.checks_off),
         }
 
 
@@ -340,6 +344,7 @@ _TOP_KEYS = {
     "limits",
     "sections",
     "boxes",
+    "checks_off",
 }
 
 
@@ -376,6 +381,7 @@ def load_template_file(path: Path) -> NoteTemplate:
                 kind=r.choice(item, "kind", SECTION_KINDS, "mixed"),
                 guidance=r.text(item, "guidance"),
                 limits=r.limits(item, "limits"),
+                decision=r.flag(item, "decision", False),
             )
         )
     if not sections:
@@ -436,6 +442,10 @@ def load_template_file(path: Path) -> NoteTemplate:
         if reference is None:
             raise r.fail(data, "reference_docx", f"reference document {ref_name!r} not found")
 
+    checks_off = data.get("checks_off", [])
+    if not isinstance(checks_off, list) or not all(isinstance(c, str) for c in checks_off):
+        raise r.fail(data, "checks_off", "checks_off must be a list of check rule ids")
+
     return NoteTemplate(
         name=name,
         label=r.text(data, "label", default=name),
@@ -449,6 +459,7 @@ def load_template_file(path: Path) -> NoteTemplate:
         boxes=tuple(boxes),
         reference_docx=reference,
         path=path,
+        checks_off=tuple(checks_off),
     )
 
 

@@ -164,3 +164,29 @@ def test_core_properties(demo_lib: Library, tmp_path: Path) -> None:
     assert props.subject == "Attack on Chinese workers in Khatlon, Tajikistan"
     assert "Khatlon" in props.keywords
     assert props.created is not None and props.created.year >= 2024
+
+
+def test_action_memo_prints_decision_lines_and_portion_marks(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "policy-memo")
+    out = export_note(demo_lib, note.id, tmp_path / "memo.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    recommendation = texts.index("Recommendation")
+    assert texts[recommendation + 1].startswith("(U) That you note the attack")
+    assert texts[recommendation + 2] == "Approve ________\tDisapprove ________"
+    assert texts[:5] == [
+        note.title,
+        "MEMO FOR:\tDirector General, Central Asia Division",
+        "FROM:\tRegional Analysis Unit",
+        "SUBJECT:\tAttack on Chinese workers in Khatlon, Tajikistan",
+        "DATE:\tNovember 20, 2026",
+    ]
+
+
+def test_progress_reports_each_section(demo_lib: Library, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export_note(
+        demo_lib, demo_note(demo_lib).id, tmp_path / "n.docx", progress=lambda *a: seen.append(a)
+    )
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]

@@ -67,6 +67,8 @@ def test_checks_can_read_kinds_limits_and_marking_order() -> None:
     assert note.marking.rank("UNCLASSIFIED") == 0
     assert note.marking.rank("secret") == 5
     assert get_template("sitrep").marking.rank("TLP:RED") == 4
+    recommendation = get_template("policy-memo").section("recommendation")
+    assert recommendation is not None and recommendation.decision
 
 
 def test_user_template_adds_and_overrides(config_home: Path) -> None:
@@ -96,6 +98,7 @@ def test_unknown_template_lists_the_known_ones() -> None:
         ("name: x\ncolour: red\nsections: []\n", 2, "unknown field 'colour'"),
         ("name: x\nsections:\n  - key: a\n    heading: A\nmarking:\n  placement: left\n", 6, ""),
         ("name: x\nsections: [\n", 3, "not valid YAML"),
+        ("name: x\nsections:\n  - {key: a, heading: A}\nchecks_off: hedges\n", 4, "checks_off"),
     ],
 )
 def test_bad_template_names_file_and_line(

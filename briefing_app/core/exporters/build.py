@@ -42,7 +42,11 @@ def build_document(
     total = len(note.sections)
     sections: list[DocSection] = []
     for n, section in enumerate(note.sections):
-        sections.append(DocSection(section.key, section.heading, parser.parse(section.body)))
+        spec = template.section(section.key)
+        decision = spec is not None and spec.decision
+        sections.append(
+            DocSection(section.key, section.heading, parser.parse(section.body), decision)
+        )
         if progress is not None:
             progress(n + 1, total)
     boxes = {b.after: DocBox(b.title, parser.parse(b.text)) for b in template.boxes}

@@ -83,6 +83,7 @@ class DocSection:
     key: str
     heading: str
     blocks: list[Block]
+    decision: bool = False
 
 
 @dataclass(slots=True)

@@ -49,7 +49,7 @@ from briefing_app.core.exporters.document import (
 from briefing_app.core.exporters.source_lines import (
     attribution,
     grade,
-    note_text,
+    note_parts,
     source_line_parts,
 )
 from briefing_app.core.grading import CREDIBILITY, RELIABILITY
@@ -57,6 +57,8 @@ from briefing_app.core.grading import CREDIBILITY, RELIABILITY
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DECISION_LINE = "Approve ________\tDisapprove ________"
+_DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
 _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
 
@@ -133,6 +135,8 @@ class _DocxBuilder:
         for section in self.doc.sections:
             self.para(self.sid("Heading 1"), _run(section.heading))
             self.blocks(section.blocks, portion=True)
+            if section.decision:
+                self.para(self.sid("Normal"), _run(DECISION_LINE), _DECISION_SPACING)
             box = self.doc.boxes.get(section.key)
             if box is not None:
                 self.box(box.title, box.blocks)
@@ -243,6 +247,8 @@ class _DocxBuilder:
                 self.list_block(block, 0, portion, out)
             elif isinstance(block, Table):
                 self.table(block, out)
+                # Word runs a following paragraph into the table's bottom border without one.
+                self.para(self.sid("Normal"), "", "", out)
             elif isinstance(block, Quote):
                 self.blocks(block.blocks, out=out, style=self.sid("Quote"))
 
@@ -396,13 +402,8 @@ class _DocxBuilder:
         """Return the runs of the note for a citation group (the same group reads the same)."""
         runs = self._cite_cache.get(keys)
         if runs is None:
-            parts: list[tuple[str, bool]] = []
-            for n, key in enumerate(keys):
-                claim = self.doc.claims[key]
-                if n:
-                    parts.append((" ", False))
-                source = self.doc.sources[claim.source_id]
-                parts.extend(note_text(claim, source, self.doc.show_grades))
+            claims = [self.doc.claims[k] for k in keys]
+            parts = note_parts(claims, self.doc.sources, self.doc.show_grades)
             runs = self._cite_cache[keys] = _runs_xml(parts)
         return runs
 

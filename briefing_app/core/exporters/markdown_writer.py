@@ -26,7 +26,7 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.source_lines import attribution, grade, source_line
+from briefing_app.core.exporters.source_lines import attribution, grade, note_parts, source_line
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -117,6 +117,8 @@ class _MarkdownBuilder:
         for section in doc.sections:
             out += [f"## {_esc(section.heading)}", ""]
             out += self.blocks(section.blocks)
+            if section.decision:
+                out += ["Approve \\_\\_\\_\\_\\_\\_ Disapprove \\_\\_\\_\\_\\_\\_", ""]
             box = doc.boxes.get(section.key)
             if box is not None:
                 out.append(f"> **{_esc(box.title)}**")
@@ -207,19 +209,15 @@ class _MarkdownBuilder:
                     out.append(f"({attribution(claims, self.doc.sources)})")
                 else:
                     _strip_space(out)
-                    out.append(self._note(" ".join(self._cite_text(k) for k in item.keys)))
+                    claims = [self.doc.claims[k] for k in item.keys]
+                    parts = note_parts(claims, self.doc.sources, self.doc.show_grades)
+                    out.append(
+                        self._note("".join(f"*{_esc(t)}*" if i else _esc(t) for t, i in parts))
+                    )
             elif isinstance(item, AuthorNote):
                 _strip_space(out)
                 out.append(self._note(self.inlines(item.inlines)))
         return "".join(out)
-
-    def _cite_text(self, key: str) -> str:
-        claim = self.doc.claims[key]
-        source = self.doc.sources[claim.source_id]
-        text = _esc(source_line(source))
-        if self.doc.show_grades:
-            text += f" Graded {grade(claim, source)} ({key})."
-        return text
 
     def _note(self, text: str) -> str:
         self.notes.append(text)

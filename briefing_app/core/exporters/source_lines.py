@@ -69,11 +69,26 @@ def grade(claim: Claim, source: Source) -> str:
     return f"{source.reliability}{claim.credibility}"
 
 
-def note_text(claim: Claim, source: Source, show_grades: bool) -> list[tuple[str, bool]]:
-    """Return what a footnote or endnote says for one cited claim."""
-    parts = source_line_parts(source)
-    if show_grades:
-        parts = [*parts, (f" Graded {grade(claim, source)} ({claim.key}).", False)]
+def note_parts(
+    claims: list[Claim], sources: dict[int, Source], show_grades: bool
+) -> list[tuple[str, bool]]:
+    """Return what a footnote or endnote says for a citation group, as (text, italic) pieces.
+
+    Each source is named once, in order of first citation, followed by the grades of the
+    claims taken from it: “Title.” Graded B2 (C5), B3 (C4).
+    """
+    by_source: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source_id, []).append(claim)
+    parts: list[tuple[str, bool]] = []
+    for n, (source_id, group) in enumerate(by_source.items()):
+        source = sources[source_id]
+        if n:
+            parts.append((" ", False))
+        parts.extend(source_line_parts(source))
+        if show_grades:
+            grades = ", ".join(f"{grade(c, source)} ({c.key})" for c in group)
+            parts.append((f" Graded {grades}.", False))
     return parts
 
 
