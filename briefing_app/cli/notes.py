@@ -42,6 +42,13 @@ def note_group() -> None:
 @click.option("--from", "memo_from", default="", help="Author or originating unit.")
 @click.option("--subject", default="", help="Subject line.")
 @click.option("--date", "memo_date", default="", help="Date printed on the memo.")
+@click.option(
+    "--setting",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A template header field kept in the note's settings (e.g. report_number=3).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the new note as JSON.")
 @pass_app
 def note_new(
@@ -53,13 +60,21 @@ def note_new(
     memo_from: str,
     subject: str,
     memo_date: str,
+    settings: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Create an empty note with the sections of a template."""
     from briefing_app.core.templates import get_template
 
+    values = {}
+    for item in settings:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--setting")
+        values[name.strip()] = value.strip()
     template = get_template(template_name)
-    note = app.library().notes.create(
+    lib = app.library()
+    note = lib.notes.create(
         title,
         template.name,
         template.headings(),
@@ -69,6 +84,8 @@ def note_new(
         subject=subject,
         memo_date=memo_date,
     )
+    if values:
+        note = lib.notes.update(note.id, settings={**note.settings, **values})
     if as_json:
         echo_json(note.to_json())
     else:

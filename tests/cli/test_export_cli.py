@@ -29,12 +29,15 @@ def test_new_set_show_export_a_note(tmp_path: Path) -> None:
         "sitrep",
         "--title",
         "Khatlon sitrep 1",
+        "--setting",
+        "report_number=3",
         "--json",
         library=library,
     )
     assert created.returncode == 0, created.stderr
     note = json.loads(created.stdout)
     assert note["marking"] == "TLP:GREEN"
+    assert note["settings"] == {"report_number": "3"}
     assert note["sections"][0]["key"] == "developments"
 
     body = write_fixture(tmp_path / "dev.md", "- Three workers killed [@C5].\n")
@@ -63,7 +66,9 @@ def test_new_set_show_export_a_note(tmp_path: Path) -> None:
         library=library,
     )
     assert result.returncode == 0, result.stderr
-    assert docx.Document(str(out)).sections[0].header.paragraphs[0].text == "TLP:GREEN"
+    document = docx.Document(str(out))
+    assert document.sections[0].header.paragraphs[0].text == "TLP:GREEN"
+    assert "Report no.:\t3" in [p.text for p in document.paragraphs]
 
 
 def test_export_of_missing_claim_is_one_line_error(tmp_path: Path) -> None:
