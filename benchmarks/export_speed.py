@@ -208,7 +208,9 @@ def whole_process(work: Path, runs: int) -> None:
     ours = best_of(
         runs,
         lambda: subprocess.run(
-            [*briefing, "export", str(note_id), "-o", str(work / "cli.docx")], check=True
+            [*briefing, "export", str(note_id), "-o", str(work / "cli.docx")],
+            check=True,
+            capture_output=True,
         ),
     )
     pandoc = best_of(

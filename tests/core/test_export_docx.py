@@ -190,3 +190,33 @@ def test_progress_reports_each_section(demo_lib: Library, tmp_path: Path) -> Non
         demo_lib, demo_note(demo_lib).id, tmp_path / "n.docx", progress=lambda *a: seen.append(a)
     )
     assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+def test_user_reference_document_restyles_and_keeps_marking_on_first_page(
+    demo_lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from briefing_app.core.templates import user_templates_dir
+
+    folder = user_templates_dir()
+    folder.mkdir(parents=True)
+    reference = docx.Document(str(get_template("briefing-note").reference_docx))
+    reference.styles["Normal"].font.name = "Georgia"
+    section = reference.sections[0]
+    section.different_first_page_header_footer = True
+    section.header.paragraphs[0].text = "OLD HEADER"
+    reference.save(str(folder / "ours.docx"))
+    spec = get_template("briefing-note").path
+    assert spec is not None
+    text = spec.read_text(encoding="utf-8").replace(
+        "reference_docx: briefing-note.docx", "reference_docx: ours.docx"
+    )
+    (folder / "briefing-note.yaml").write_text(text, encoding="utf-8")
+
+    out = export_note(demo_lib, demo_note(demo_lib).id, tmp_path / "note.docx")
+    document = docx.Document(str(out))
+    assert document.styles["Normal"].font.name == "Georgia"
+    section = document.sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == ["UNCLASSIFIED"]
+    assert [p.text for p in section.header.paragraphs] == ["UNCLASSIFIED"]
+    assert section.first_page_footer.paragraphs[0].text == "UNCLASSIFIED"

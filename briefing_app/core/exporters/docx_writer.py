@@ -180,30 +180,46 @@ class _DocxBuilder:
                 props.created = datetime.fromisoformat(self.doc.created.replace("Z", "+00:00"))
 
     def header_footer(self) -> None:
+        """Put the marking in every header and footer (first-page and even-page ones too)."""
         section = self.d.sections[0]
+        pairs = [(section.header, section.footer)]
+        if section.different_first_page_header_footer:
+            pairs.append((section.first_page_header, section.first_page_footer))
+        if self.d.settings.odd_and_even_pages_header_footer:
+            pairs.append((section.even_page_header, section.even_page_footer))
+        for header, footer in pairs:
+            self._fill(header, with_page_number=False)
+            self._fill(footer, with_page_number=True)
+
+    def _fill(self, part: Any, with_page_number: bool) -> None:
+        # The reference document's own header text (if any) gives way: a marking must be the
+        # first thing on every page, and a stale one would be worse than none.
+        part.is_linked_to_previous = False
+        container = part._element
+        for child in list(container):
+            container.remove(child)
         align = (
             WD_ALIGN_PARAGRAPH.RIGHT
             if self.doc.marking_placement == "tlp"
             else WD_ALIGN_PARAGRAPH.CENTER
         )
-        marking_style = self.d.styles["Marking"] if "Marking" in self._style_ids else None
-        for part in (section.header, section.footer):
-            part.is_linked_to_previous = False
-            para = part.paragraphs[0]
-            para.text = ""
-            if self.doc.marking:
-                if marking_style is not None:
-                    para.style = marking_style
-                para.alignment = align
-                para.add_run(self.doc.marking).bold = True
-        page = section.footer.add_paragraph()
-        if "Footer" in self._style_ids:
-            page.style = self.d.styles["Footer"]
-        page.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        page.add_run("Page ")
-        _add_field(page, "PAGE")
-        page.add_run(" of ")
-        _add_field(page, "NUMPAGES")
+        if self.doc.marking:
+            para = part.add_paragraph()
+            if "Marking" in self._style_ids:
+                para.style = self.d.styles["Marking"]
+            para.alignment = align
+            para.add_run(self.doc.marking).bold = True
+        if with_page_number:
+            page = part.add_paragraph()
+            if "Footer" in self._style_ids:
+                page.style = self.d.styles["Footer"]
+            page.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            page.add_run("Page ")
+            _add_field(page, "PAGE")
+            page.add_run(" of ")
+            _add_field(page, "NUMPAGES")
+        if not part.paragraphs:
+            part.add_paragraph()  # a header part must hold at least one paragraph
 
     def front(self) -> None:
         self.para(self.sid("Title"), _run(self.doc.title))
