@@ -20,7 +20,7 @@ from briefing_app.core.demo import build_demo
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template
-from tests.core.export_helpers import TEMPLATES, demo_in_template
+from tests.core.export_helpers import FEATURES_BODY, TEMPLATES, demo_in_template
 
 pytestmark = pytest.mark.render
 
@@ -169,3 +169,30 @@ def test_pandoc_reads_back_headings_and_notes(rendered: dict[str, Rendered], nam
         assert "Notes" in headings
         text = _plain(data["blocks"])
         assert all(f"({key})" in text for key in rendered[name].cited)
+
+
+def test_pandoc_reads_the_markdown_export(tmp_path: Path) -> None:
+    _require_tools()
+    lib = Library.open(tmp_path / "lib.sqlite")
+    build_demo(lib)
+    note = demo_in_template(lib, "briefing-note")
+    lib.notes.set_section(note.id, "background", FEATURES_BODY)
+    out = export_note(lib, note.id, tmp_path / "note.md")
+    cited_groups = sum(len(find_citations(s.body)) for s in lib.notes.get(note.id).sections)
+    lib.close()
+    data = json.loads(
+        subprocess.run(
+            ["pandoc", "-f", "markdown", "-t", "json", str(out)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    assert _plain(data["meta"]["title"]) == note.title
+    headings = [_plain(n["c"][2]) for n in _walk(data["blocks"]) if n.get("t") == "Header"]
+    assert headings[:5] == [s.heading for s in get_template("briefing-note").sections]
+    notes = [n for n in _walk(data["blocks"]) if n.get("t") == "Note"]
+    assert len(notes) == cited_groups + 1  # every citation group, plus the author's own note
+    assert any(n.get("t") == "Table" for n in _walk(data["blocks"]))
+    links = [n for n in _walk(data["blocks"]) if n.get("t") == "Link"]
+    assert links[0]["c"][2][0] == "https://example.org/report?a=1&b=2"

@@ -129,6 +129,7 @@ class _DocxBuilder:
     # --- whole document -----------------------------------------------------------------------
 
     def build(self) -> Any:
+        """Write the whole document and return the python-docx Document, ready to save."""
         self.properties()
         self.header_footer()
         self.front()
@@ -167,6 +168,7 @@ class _DocxBuilder:
                 body.append(child)
 
     def properties(self) -> None:
+        """Set the core properties: title, author, subject, keywords, created."""
         props = self.d.core_properties
         props.title = self.doc.title
         props.author = self.doc.author or "Briefing"
@@ -222,6 +224,7 @@ class _DocxBuilder:
             part.add_paragraph()  # a header part must hold at least one paragraph
 
     def front(self) -> None:
+        """Write the title and the memo header block (label, tab, value) with a rule under it."""
         self.para(self.sid("Title"), _run(self.doc.title))
         lines = self.doc.header_lines
         for n, (label, value) in enumerate(lines):
@@ -248,6 +251,7 @@ class _DocxBuilder:
         out: list[str] | None = None,
         style: str = "",
     ) -> None:
+        """Write blocks as paragraphs, lists, tables and quotes (into out, or the body)."""
         for block in blocks:
             if isinstance(block, Paragraph):
                 prefix = (
@@ -271,6 +275,7 @@ class _DocxBuilder:
     def list_block(
         self, block: ListBlock, level: int, portion: bool, out: list[str] | None
     ) -> None:
+        """Write a bullet or numbered list (numbering restarts at 1), nesting by level."""
         base = "List Number" if block.ordered else "List Bullet"
         style = self.sid(base if level == 0 else f"{base} {min(level + 1, 3)}")
         num_pr = ""
@@ -294,6 +299,7 @@ class _DocxBuilder:
                     self.blocks([sub], out=out)
 
     def table(self, block: Table, out: list[str] | None = None) -> None:
+        """Write a Markdown table as a Word table with a bold, repeating header row."""
         width = max([1, len(block.header), *(len(r) for r in block.rows)])
         rows: list[tuple[bool, list[list[Inline]]]] = []
         if block.header:
@@ -349,6 +355,7 @@ class _DocxBuilder:
         target.append("".join(parts))
 
     def box(self, title: str, blocks: list[Block]) -> None:
+        """Write a shaded one-cell table holding an explainer (e.g. estimative language)."""
         box_style = self.sid("Box Text")
         inner: list[str] = [self._cell_para(_run(title, bold=True), box_style)]
         self.blocks(blocks, out=inner, style=box_style)
@@ -356,6 +363,7 @@ class _DocxBuilder:
         self.para(self.sid("Normal"), "")
 
     def sources(self) -> None:
+        """Write the Sources list: each cited source once, with its grade if asked."""
         self.para(self.sid("Heading 1"), _run("Sources"))
         num_id = self._restart_numbering()
         num_pr = (
@@ -371,6 +379,7 @@ class _DocxBuilder:
             self.para(style, runs, num_pr)
 
     def annex(self) -> None:
+        """Write the claims annex: key, quote, party, grades and status of each cited claim."""
         self.para(self.sid("Heading 1"), _run("Annex: Claims cited"))
         header = ["Key", "Quote", "Party", "Grade", "Status"]
         rows = [[self._cell_para(_run(h, bold=True)) for h in header]]
@@ -390,6 +399,7 @@ class _DocxBuilder:
     # --- runs ---------------------------------------------------------------------------------
 
     def inlines(self, inlines: list[Inline] | tuple[Inline, ...]) -> str:
+        """Return the runs for a paragraph's inlines: text, links and citations."""
         out: list[str] = []
         for item in inlines:
             if isinstance(item, Text):
@@ -448,6 +458,7 @@ class _DocxBuilder:
         return f"<w:hyperlink r:id={quoteattr(r_id)}>{run}</w:hyperlink>"
 
     def endnote_list(self) -> None:
+        """Write the Notes list the superscript endnote references link to."""
         self.para(self.sid("Heading 1"), _run("Notes"))
         style = self.sid("endnote text")
         for n, runs in enumerate(self.notes, start=1):
@@ -458,6 +469,7 @@ class _DocxBuilder:
             self.para(style, mark + _run(f"{n}.\t") + runs)
 
     def footnotes_part(self) -> None:
+        """Add word/footnotes.xml (separators plus one note per citation) to the package."""
         for r_id, rel in list(self.d.part.rels.items()):
             if rel.reltype == RT.FOOTNOTES:
                 self.d.part.drop_rel(r_id)

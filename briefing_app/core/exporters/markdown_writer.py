@@ -98,6 +98,7 @@ class _MarkdownBuilder:
         self.notes: list[str] = []
 
     def build(self) -> str:
+        """Return the whole Markdown text."""
         doc = self.doc
         front: dict[str, Any] = {
             "title": doc.title,
@@ -153,6 +154,7 @@ class _MarkdownBuilder:
         return text
 
     def blocks(self, blocks: list[Block], indent: str = "") -> list[str]:
+        """Return the Markdown lines for blocks, indented for list nesting."""
         out: list[str] = []
         for block in blocks:
             if isinstance(block, Paragraph):
@@ -188,6 +190,7 @@ class _MarkdownBuilder:
         return out
 
     def inlines(self, inlines: list[Inline] | tuple[Inline, ...]) -> str:
+        """Return the Markdown for a paragraph's inlines."""
         out: list[str] = []
         for item in inlines:
             if isinstance(item, Text):

@@ -95,6 +95,7 @@ class _Walker:
         self.author_notes: dict[str, tuple[Inline, ...]] = {}
 
     def collect_author_notes(self, div: ET.Element) -> None:
+        """Remember the writer's own [^n] footnotes by id, as inline runs."""
         for li in div.iter("li"):
             inlines: list[Inline] = []
             for child in li:
@@ -105,6 +106,7 @@ class _Walker:
             self.author_notes[li.get("id", "").removeprefix("fn:")] = tuple(_trim(inlines))
 
     def blocks(self, parent: ET.Element) -> list[Block]:
+        """Return the blocks under an element (a body, list item or quote)."""
         out: list[Block] = []
         loose = self.inlines_of_text(parent.text)
         if loose:
@@ -138,6 +140,7 @@ class _Walker:
         return out
 
     def table(self, el: ET.Element) -> Table:
+        """Return a table: its header row (th cells) and body rows."""
         header: list[list[Inline]] = []
         rows: list[list[list[Inline]]] = []
         for row in el.iter("tr"):
@@ -149,11 +152,13 @@ class _Walker:
         return Table(header, rows)
 
     def inlines_of_text(self, text: str | None) -> list[Inline]:
+        """Return loose text between block elements as runs (empty if blank)."""
         if not text or not text.strip():
             return []
         return _trim(self.split(text, {}))
 
     def inlines(self, el: ET.Element, style: dict[str, Any] | None = None) -> list[Inline]:
+        """Return the runs of an element, carrying emphasis and links down to its text."""
         style = style or {}
         out: list[Inline] = self.split(el.text, style)
         for child in el:
@@ -181,6 +186,7 @@ class _Walker:
         return out
 
     def split(self, text: str | None, style: dict[str, Any]) -> list[Inline]:
+        """Return text as runs, turning citation placeholders back into Cite runs."""
         if not text:
             return []
         if "\x02" in text:
