@@ -37,6 +37,7 @@ from briefing_app.cli.output import echo_json, echo_table
     is_flag=True,
     help="Markdown: keep [@C12] and write a CSL-JSON bibliography beside the file.",
 )
+@click.option("--force", is_flag=True, help="Export even when the analytic checks find errors.")
 @pass_app
 def export_command(
     app: AppContext,
@@ -45,14 +46,22 @@ def export_command(
     output: Path,
     citations: str | None,
     keep_citations: bool,
+    force: bool,
 ) -> None:
-    """Export a note as a Word memo or Markdown."""
+    """Export a note as a Word memo or Markdown.
+
+    The analytic checks run first: errors stop the export unless --force; warnings are listed.
+    """
     # Imported here so `briefing --help` and other commands do not pay for python-docx.
+    from briefing_app.core.checks import gate_export
     from briefing_app.core.exporters import export_note
 
     lib = app.library()
     note = lib.notes.find(note_ref)
+    report = gate_export(lib, note, force)
     path = export_note(lib, note.id, output, fmt, citations, keep_citations=keep_citations)
+    for finding in report.errors + report.warnings:
+        click.echo(f"{finding.severity}: {finding.message}", err=True)
     click.echo(f"Wrote {path}")
 
 

@@ -64,6 +64,7 @@ class SectionSpec:
     guidance: str = ""
     limits: Limits = field(default_factory=Limits)
     decision: bool = False  # print "Approve ___ Disapprove ___" after the section (action memos)
+    key_judgments: bool = False  # statements here must not rest on a single source (checks)
 
     @property
     def factual(self) -> bool:
@@ -332,6 +333,7 @@ class _Reader:
         return value
 
 
+_SECTION_KEYS = {"key", "heading", "kind", "guidance", "limits", "decision", "key_judgments"}
 _TOP_KEYS = {
     "name",
     "label",
@@ -369,6 +371,9 @@ def load_template_file(path: Path) -> NoteTemplate:
 
     sections: list[SectionSpec] = []
     for item in r.items(data, "sections", required=True):
+        for field_name in item:
+            if field_name not in _SECTION_KEYS:
+                raise r.fail(item, field_name, f"unknown section field {field_name!r}")
         key = r.text(item, "key", required=True)
         if not key.isidentifier():
             raise r.fail(item, "key", f"section key {key!r} must be a word like 'key_judgments'")
@@ -382,6 +387,7 @@ def load_template_file(path: Path) -> NoteTemplate:
                 guidance=r.text(item, "guidance"),
                 limits=r.limits(item, "limits"),
                 decision=r.flag(item, "decision", False),
+                key_judgments=r.flag(item, "key_judgments", False),
             )
         )
     if not sections:
