@@ -218,8 +218,11 @@ def choose_byline(signals: PageSignals, found: dict[str, Any], outlet: str) -> s
     sources = [
         signals.ld_authors,
         [n for v in meta_names for n in _split_names(v)],
+        *signals.ld_other_authors,
         signals.markup_authors,
         signals.byline_texts,
+        signals.by_author_texts,
+        signals.profile_links,
         _split_names(clean_space(found.get("author"))),
         signals.author_class_texts,
     ]
@@ -249,6 +252,9 @@ def _split_names(value: str) -> list[str]:
     parts = re.split(r"\s*[;|]\s*|\s*,\s*(?:and\s+)?|\s+(?:and|und|et|e|y)\s+", value)
     # "Jane Roe & John Doe" are two people; "Telegram & Gazette" is one outlet.
     parts = [q for p in parts for q in _split_ampersand(p)]
+    if len(parts) > 1:
+        # In a list of names a lone word is an agency or the tail of an outlet's name.
+        parts = [p for p in parts if len(p.split()) > 1] or parts
     return [p for p in parts if p and not _CREDENTIAL.match(p.strip())]
 
 

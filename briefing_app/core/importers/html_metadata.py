@@ -41,6 +41,7 @@ class PageSignals:
 
     ld_headline: str = ""
     ld_authors: list[str] = field(default_factory=list)
+    ld_other_authors: list[list[str]] = field(default_factory=list)
     ld_published: str = ""
     ld_publisher: str = ""
     ld_website: str = ""
@@ -52,7 +53,9 @@ class PageSignals:
     canonical: str = ""
     markup_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
+    profile_links: list[str] = field(default_factory=list)
     author_class_texts: list[str] = field(default_factory=list)
+    by_author_texts: list[str] = field(default_factory=list)
     time_published: str = ""
 
 
@@ -81,7 +84,9 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
             break
     signals.markup_authors = _markup_authors(tree)
     signals.byline_texts = _classed_texts(tree, "byline")
+    signals.profile_links = _names_in_first_group(tree, _PROFILE_LINKS, after_by=True)
     signals.author_class_texts = _classed_texts(tree, "author")
+    signals.by_author_texts = _classed_texts(tree, "author", after_by=True)
     signals.time_published = _time_published(tree)
     return signals
 
@@ -103,6 +108,8 @@ def _read_json_ld(tree: HtmlElement, signals: PageSignals) -> None:
                 signals.ld_website = clean_space(obj.get("name") or "")
     # The article with a headline and the most fields describes this page; others are teasers.
     articles.sort(key=lambda o: (bool(o.get("headline")), bool(o.get("author"))), reverse=True)
+    # Pages with several article objects (teasers, a duplicate) may name the author on any one.
+    signals.ld_other_authors = [_person_names(obj.get("author")) for obj in articles[1:5]]
     for obj in articles[:1]:
         signals.ld_headline = clean_space(obj.get("headline") or obj.get("name") or "")
         signals.ld_authors = _person_names(obj.get("author"))
@@ -176,17 +183,34 @@ def _person_names(value: Any) -> list[str]:
 _BYLINE_CLASS = re.compile(r"byline|author", re.IGNORECASE)
 
 
-def _markup_authors(tree: HtmlElement) -> list[str]:
-    """Return the names marked up as the author (itemprop / rel=author) in the first byline.
+_MARKUP_AUTHORS = (
+    '//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"] | '
+    '//*[@itemprop="author"][not(.//*[@itemprop="name"])]'
+)
+# Links to an author's page ("/author/jane-roe") name the author in most CMSs.
+_PROFILE_LINKS = " | ".join(
+    f'//a[contains(@href, "/{part}/")]'
+    for part in ("author", "authors", "autor", "auteur", "writer", "writers", "journalist")
+)
 
-    Later marks elsewhere on the page belong to teasers of other articles.
+
+def _markup_authors(tree: HtmlElement) -> list[str]:
+    """Return the names marked up as the author (itemprop / rel=author) in the first byline."""
+    return _names_in_first_group(tree, _MARKUP_AUTHORS)
+
+
+def _names_in_first_group(tree: HtmlElement, xpath: str, after_by: bool = False) -> list[str]:
+    """Return the texts of matches near the first match (later ones belong to teasers).
+
+    With after_by, prefer matches in a line that starts with "By" (the article's byline).
     """
     found: list[str] = []
     scope: HtmlElement | None = None
-    for el in tree.xpath(
-        '//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"] | '
-        '//*[@itemprop="author"][not(.//*[@itemprop="name"])]'
-    ):
+    matches = tree.xpath(xpath)
+    if after_by:
+        by_lines = [el for el in matches if _BY_LINE.match(_parent_text(el))]
+        matches = by_lines or matches
+    for el in matches:
         if scope is None:
             scope = _ancestor(el, 3)
         elif not _is_inside(el, scope):
@@ -195,6 +219,14 @@ def _markup_authors(tree: HtmlElement) -> list[str]:
         if text and len(text) < 80 and text not in found:
             found.append(text)
     return found
+
+
+_BY_LINE = re.compile(r"^(?:by|von|par|por|di|door)\b", re.IGNORECASE)
+
+
+def _parent_text(el: HtmlElement) -> str:
+    parent = el.getparent()
+    return clean_space(parent.text_content())[:200] if parent is not None else ""
 
 
 def _ancestor(el: HtmlElement, levels: int) -> HtmlElement:
@@ -210,15 +242,18 @@ def _is_inside(el: HtmlElement, scope: HtmlElement) -> bool:
     return any(a is scope for a in el.iterancestors())
 
 
-def _classed_texts(tree: HtmlElement, word: str) -> list[str]:
-    """Return the first short text of an element whose class names word ('byline', 'author')."""
+def _classed_texts(tree: HtmlElement, word: str, after_by: bool = False) -> list[str]:
+    """Return the first short text of an element whose class names word ('byline', 'author').
+
+    With after_by, only a text that starts with "By" counts (it is a byline, not a teaser).
+    """
     upper = word.upper()
     for el in tree.xpath(
         f'//*[contains(translate(@class, "{upper}", "{word}"), "{word}")]'
         "[not(self::script or self::style or self::img)]"
     ):
         text = clean_space(el.text_content())
-        if text and len(text.split()) <= 6:
+        if text and len(text.split()) <= 6 and (not after_by or _BY_LINE.match(text)):
             return [text]
     return []
 
