@@ -29,16 +29,20 @@ def extract_docx(path: Path, data: bytes) -> ExtractedDocument:
     """Extract the text and core properties of a Word document."""
     check_zip(data)
     try:
-        import docx
-
-        document = docx.Document(io.BytesIO(data))
-        text = "\n\n".join(_blocks(document))
+        return _read_document(path, data)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise CorruptFile("not a valid Word .docx file (truncated or damaged)") from exc
     except Exception as exc:  # lxml.etree.XMLSyntaxError and python-docx's own errors
         if type(exc).__module__.startswith(("lxml", "docx")):
             raise CorruptFile("not a valid Word .docx file (damaged XML inside)") from exc
         raise
+
+
+def _read_document(path: Path, data: bytes) -> ExtractedDocument:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    text = "\n\n".join(_blocks(document))
     props = document.core_properties
     title = (props.title or "").strip() or _first_heading(document) or path.stem
     published = parse_date(props.created) or parse_date(props.modified)

@@ -37,7 +37,9 @@ def extract_html_file(path: Path, data: bytes) -> ExtractedDocument:
         raise FileTooLarge(
             f"web page is {len(data) // 2**20} MB; the limit is {MAX_HTML_BYTES // 2**20} MB"
         )
-    return extract_html(decode_html(data))
+    doc = extract_html(decode_html(data))
+    doc.title = doc.title or path.stem
+    return doc
 
 
 def parse_html(html: str) -> HtmlElement:
