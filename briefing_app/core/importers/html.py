@@ -72,7 +72,8 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        # Measured: recall mode loses less of the article (body F1 0.946 vs 0.939) at no cost.
+        # Measured on the dev pages: recall mode loses less of the article (body F1 0.946
+        # vs 0.939, no slower) but keeps a little more boilerplate (snippets 0.87 vs 0.92).
         favor_recall=True,
     )
     found = _as_dict(result)

@@ -57,7 +57,7 @@ def extract_pdf(path: Path, data: bytes) -> ExtractedDocument:
     paragraphs = _join_across_pages(pages)
     if not any(p.strip() for p in paragraphs):
         raise CorruptFile("the PDF has no text layer (scanned?); run OCR on it first")
-    title = _info(info, "title")
+    title = document_title(_info(info, "title"))
     if not title:
         title = next((p for p in paragraphs if 3 <= len(p) <= 160), path.stem)
     return ExtractedDocument(
@@ -163,6 +163,23 @@ def _join_across_pages(pages: list[list[str]]) -> list[str]:
             else:
                 result.append(paragraph)
     return result
+
+
+_FILE_NAME_TITLE = re.compile(r"\.(?:docx?|odt|rtf|pdf|indd|pages|txt|qxp)$", re.IGNORECASE)
+_APP_PREFIX = re.compile(r"^(?:Microsoft (?:Word|PowerPoint|Excel) - |untitled\b)", re.IGNORECASE)
+
+
+def document_title(value: str) -> str:
+    """Return the PDF's info title, or '' when it is a tool's placeholder or a file name.
+
+    >>> document_title("Microsoft Word - draft3.docx")
+    ''
+    >>> document_title("Khatlon statement")
+    'Khatlon statement'
+    """
+    if not value or _APP_PREFIX.match(value) or _FILE_NAME_TITLE.search(value):
+        return ""
+    return value
 
 
 def _info(info: Any, name: str) -> str:

@@ -128,13 +128,13 @@ def docx_with_table() -> bytes:
     return out.getvalue()
 
 
-def pdf_with_hyphenation(path: Path) -> Path:
+def pdf_with_hyphenation(path: Path, title: str = "Khatlon statement") -> Path:
     """Write a PDF whose paragraphs wrap over lines, one word hyphenated at a line end."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.setTitle("Khatlon statement")
+    pdf.setTitle(title)
     pdf.setAuthor("Embassy Press Office")
     pdf.setFont("Helvetica-Bold", 16)
     pdf.drawString(72, 780, "Statement on the attack")

@@ -54,6 +54,11 @@ def test_pdf_lines_are_joined_into_paragraphs_and_hyphens_repaired(tmp_path: Pat
     ]
 
 
+def test_pdf_titled_by_its_authoring_tool_takes_its_first_line(tmp_path: Path) -> None:
+    path = pdf_with_hyphenation(tmp_path / "draft.pdf", title="Microsoft Word - draft3.docx")
+    assert extract_file(path).title == "Statement on the attack"
+
+
 def test_pdf_without_text_layer_says_so(tmp_path: Path) -> None:
     with pytest.raises(CorruptFile, match=r"no text layer \(scanned\?\)"):
         extract_file(pdf_without_text(tmp_path / "scan.pdf"))
