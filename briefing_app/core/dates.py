@@ -42,7 +42,8 @@ def parse_date(value: object) -> str | None:
 def _parse_free_form(text: str) -> str | None:
     # Pages write dates every way ("Tue, 3 Dec 2025 10:00:00 GMT", "December 3rd, 2025 at 9am");
     # dateutil reads them, but only text that names a year can be a publication day.
-    if len(text) > 80 or not _YEAR.search(text):
+    # A bare year ("2024") names no day; dateutil would invent 1 January.
+    if len(text) > 80 or not _YEAR.search(text) or text.isdigit():
         return None
     try:
         from dateutil import parser as date_parser
