@@ -24,6 +24,7 @@ from briefing_app.core.importers.html_metadata import PageSignals, clean_space, 
 
 # Pages larger than this are not articles (a saved app, a data dump); parsing them would stall.
 MAX_HTML_BYTES = 20 * 1024 * 1024
+SHORT_TEXT_CHARS = 1000
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -78,6 +79,15 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
     )
     found = _as_dict(result)
     text = found.get("text") or ""
+    if len(text) < SHORT_TEXT_CHARS:
+        # Recall mode sometimes settles on a teaser block; on a short result only, ask the
+        # balanced mode too and keep the longer text (measured: a few pages in a hundred).
+        balanced: Any = trafilatura.bare_extraction(
+            tree, include_comments=False, include_tables=True
+        )
+        other = (getattr(balanced, "text", None) or "") if balanced is not None else ""
+        if len(other) > len(text):
+            text = other
     body = signals.ld_article_body
     if len(body) >= 500 and len(text) < 0.6 * len(body):
         # The publisher's own articleBody is the article; trafilatura missed a large part of it.
