@@ -95,3 +95,14 @@ def test_web_page_over_20_mb_is_refused_before_parsing(tmp_path: Path) -> None:
         out.write(b"<p>filler text</p>" * (21 * 1024 * 1024 // 18))
     with pytest.raises(FileTooLarge, match="limit is 20 MB"):
         extract_file(path)
+
+
+def test_readability_gives_the_text_when_trafilatura_finds_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    doc = extract_file(write_fixture(tmp_path / "page.html", news_page_with_json_ld()))
+    assert ARTICLE_PARAGRAPHS[0] in doc.text
+    assert doc.title == "Embassy urges safety after attack on workers"
