@@ -144,14 +144,15 @@ _SEPARATORS = r"\s*:\s+|\s+[|\-–—:·•»/]\s+|\s+[|–—·•»]\s*|\s*[|�
 
 
 def choose_title(signals: PageSignals, found: dict[str, Any], outlet: str) -> str:
-    """Return the headline: JSON-LD, then OpenGraph/Twitter, then trafilatura, then <title>."""
-    candidates = [
+    """Return the headline: an <h1> like a meta title, else JSON-LD, og, Twitter, <title>."""
+    meta_titles = [
         signals.ld_headline,
         signals.meta.get("og:title", ""),
         signals.meta.get("twitter:title", ""),
-        clean_space(found.get("title")),
         signals.title_element,
     ]
+    # trafilatura's own title comes last: without meta titles it is just the first <h1>.
+    candidates = [*meta_titles, clean_space(found.get("title"))]
     site_names = _site_names(signals, found, outlet)
     title = next((c for c in candidates if c), "")
     # The headline a reader sees is the page's <h1>; meta titles are often rewritten for search
@@ -162,7 +163,7 @@ def choose_title(signals: PageSignals, found: dict[str, Any], outlet: str) -> st
     for h1 in signals.h1:
         if _key(h1) in site_keys:
             continue
-        score = max((_dice(h1, c) for c in candidates if c), default=0.0)
+        score = max((_dice(h1, c) for c in meta_titles if c), default=0.0)
         if score > best_score:
             best, best_score = h1, score
     if best_score >= 0.5:
