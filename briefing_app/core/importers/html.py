@@ -25,6 +25,7 @@ from briefing_app.core.importers.html_metadata import PageSignals, clean_space, 
 # Pages larger than this are not articles (a saved app, a data dump); parsing them would stall.
 MAX_HTML_BYTES = 20 * 1024 * 1024
 SHORT_TEXT_CHARS = 1000
+MAX_MARKUP_AUTHORS = 4
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -240,9 +241,12 @@ def choose_byline(signals: PageSignals, found: dict[str, Any], outlet: str) -> s
         _split_names(clean_space(found.get("author"))),
         signals.author_class_texts,
     ]
-    for names in sources:
+    for position, names in enumerate(sources):
         kept = [clean_name(n) for n in names]
         kept = [n for n in kept if n and _is_name(n) and not _is_site(n, site_keys)]
+        if position > 0 and len(set(kept)) > MAX_MARKUP_AUTHORS:
+            # Past the structured data, a long list of names is a menu of columnists.
+            continue
         # "Jane Roe, The Associated Press": drop organisations when a person is named.
         people = [n for n in kept if not n.lower().startswith("the ")]
         if people:

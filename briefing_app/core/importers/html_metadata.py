@@ -202,14 +202,14 @@ def _markup_authors(tree: HtmlElement) -> list[str]:
 def _names_in_first_group(tree: HtmlElement, xpath: str, after_by: bool = False) -> list[str]:
     """Return the texts of matches near the first match (later ones belong to teasers).
 
-    With after_by, prefer matches in a line that starts with "By" (the article's byline).
+    With after_by, only matches in a line that starts with "By" (the article's byline) count.
     """
     found: list[str] = []
     scope: HtmlElement | None = None
     matches = tree.xpath(xpath)
     if after_by:
-        by_lines = [el for el in matches if _BY_LINE.match(_parent_text(el))]
-        matches = by_lines or matches
+        # Links to author pages also fill menus of columnists: only a "By ..." line counts.
+        matches = [el for el in matches if _BY_LINE.match(_parent_text(el))]
     for el in matches:
         if scope is None:
             scope = _ancestor(el, 3)

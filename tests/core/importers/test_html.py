@@ -106,3 +106,25 @@ def test_readability_gives_the_text_when_trafilatura_finds_none(
     doc = extract_file(write_fixture(tmp_path / "page.html", news_page_with_json_ld()))
     assert ARTICLE_PARAGRAPHS[0] in doc.text
     assert doc.title == "Embassy urges safety after attack on workers"
+
+
+def _page(extra: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    return (
+        "<html><head><title>Patrols reinforced</title></head><body>"
+        f"<article><h1>Patrols reinforced</h1>{extra}{body}</article></body></html>"
+    )
+
+
+def test_byline_from_a_by_line_linking_to_the_authors_page(tmp_path: Path) -> None:
+    page = _page('<div>By <a href="/author/anna-roe">Anna Roe</a>, Staff Writer</div>')
+    assert extract_file(write_fixture(tmp_path / "a.html", page)).byline == "Anna Roe"
+
+
+def test_a_menu_of_columnists_is_not_a_byline(tmp_path: Path) -> None:
+    links = "".join(
+        f'<li><a href="/author/{n.lower()}">{n} Smith</a></li>'
+        for n in ("Tom", "Mary", "Sean", "Marie", "Andrew")
+    )
+    page = _page(f"<ul class='columnists'>{links}</ul>")
+    assert extract_file(write_fixture(tmp_path / "b.html", page)).byline == ""
