@@ -38,8 +38,10 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
         from briefing_app.core.notes import NoteManager
+        from briefing_app.core.parties import PartyManager
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
+        from briefing_app.core.suggestions import SuggestionManager
         from briefing_app.core.tags import TagManager
 
         self.conn = conn
@@ -51,6 +53,8 @@ class Library:
         self.tags = TagManager(self)
         self.notes = NoteManager(self)
         self.search = SearchIndex(self)
+        self.parties = PartyManager(self)
+        self.suggestions = SuggestionManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True) -> Library:

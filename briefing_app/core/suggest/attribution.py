@@ -1,0 +1,343 @@
+"""Finding attributions in one sentence: who said, claimed or denied what, by offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
+
+# Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
+# conjunction. (Commas are handled apart, because they also surround appositives.)
+_CLAUSE_BREAK = re.compile(
+    r"[”\"’]\s*|[;:—–(]\s*|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
+    r"after|before|that|which|who|if|where|so|until|even)\s",
+)
+# Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
+_RIGHT_STOP = re.compile(
+    r"[,.;:!?”\"(—–]|\s(?:in|on|at|during|after|before|last|this|to|that|who|when|as|while|"
+    r"told|adding|according|because|if|from)\s"
+)
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:on|in|late|early|last|this|earlier|later)\s+[\w-]+(?:\s+\w+)?"
+    r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|email|"
+    r"release|speech|tweet|news conference|press conference|report))+$",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Last|This|"
+    r"Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
+    r"Speaking|Asked|Responding|Writing|Today|Yesterday)\b[^,]{0,80},\s*"
+)
+_STATEMENT_INTRO = re.compile(
+    r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}"
+    r"(?:statement|press release|release|interview|post|tweet|letter|speech|report|"
+    r"news conference|press conference|email|message)\b[^,]{0,60},\s*"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
+_PARTICIPLE_BEFORE = re.compile(r"\bto\s+$")
+_NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass
+class Attribution:
+    """One reporting verb (or phrase) in a sentence and its party, by sentence offsets."""
+
+    verb_start: int
+    verb_end: int
+    lemma: str
+    pattern: str
+    party_start: int = -1
+    party_end: int = -1
+    party: str = ""
+    needs_subject: bool = False
+
+    @property
+    def anchor_start(self) -> int:
+        """Return where the attribution starts (party or verb, whichever comes first)."""
+        return min(self.verb_start, self.party_start) if self.party_start >= 0 else self.verb_start
+
+    @property
+    def anchor_end(self) -> int:
+        """Return where the attribution ends (party or verb, whichever comes last)."""
+        return max(self.verb_end, self.party_end)
+
+
+def quote_regions(sentence: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each quotation in sentence, marks included."""
+    regions = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch == "“" and open_at is None:
+            open_at = i
+        elif ch == "”" and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                regions.append((straight_open, i + 1))
+                straight_open = None
+    if open_at is not None:
+        regions.append((open_at, len(sentence)))
+    if straight_open is not None:
+        regions.append((straight_open, len(sentence)))
+    return regions
+
+
+def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
+    """Return the attributions in one sentence, in order, each with its party if found."""
+    quoted = quote_regions(sentence)
+
+    def inside_quote(pos: int) -> bool:
+        return any(a < pos < b for a, b in quoted)
+
+    found: list[Attribution] = []
+    for match in _verb_pattern(lexicon).finditer(sentence):
+        if inside_quote(match.start()):
+            continue
+        form = match.group(0)
+        att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
+        before = sentence[: match.start()]
+        if _PASSIVE_BEFORE.search(before) or _NOT_REPORTING_BEFORE.search(before):
+            continue
+        if form.endswith("ing") or _PARTICIPLE_BEFORE.search(before):
+            att.needs_subject = True
+            att.pattern = "participle"
+            found.append(att)
+            continue
+        span = left_party(sentence, match.start(), lexicon)
+        if span is None and form in lexicon.inverting_forms:
+            span = right_party(sentence, match.end(), lexicon)
+            att.pattern = "verb X"
+        if span is None:
+            if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
+                att.needs_subject = True
+                att.pattern = "coordinated"
+                found.append(att)
+            continue
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        found.append(att)
+    found.extend(_source_phrases(sentence, lexicon, inside_quote))
+    found.extend(_passives(sentence, lexicon, inside_quote))
+    statement = _statement_intro(sentence, lexicon)
+    if statement is not None and not any(a.party_start >= 0 for a in found):
+        found.append(statement)
+    found.sort(key=lambda a: a.verb_start)
+    _give_subjects(sentence, found, lexicon)
+    return [a for a in found if not a.needs_subject]
+
+
+_VERB_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    pattern = _VERB_PATTERNS.get(lexicon.language)
+    if pattern is None:
+        forms = sorted(lexicon.verb_forms, key=len, reverse=True)
+        alternatives = "|".join(re.escape(f) for f in forms)
+        pattern = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
+        _VERB_PATTERNS[lexicon.language] = pattern
+    return pattern
+
+
+def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the party written before a verb ("Tajik officials have said")."""
+    left = sentence[:verb_start]
+    parts = _comma_parts(left)
+    last_start, last_end = parts[-1]
+    span = _clean_party(sentence, _after_break(sentence, last_start, last_end), last_end, lexicon)
+    if span is not None:
+        return span
+    if not sentence[last_start:last_end].strip() and len(parts) >= 3:
+        # "Guo Xijun, China's ambassador, said": the party stands before the appositive.
+        start, end = parts[-3]
+        return _clean_party(sentence, _after_break(sentence, start, end), end, lexicon)
+    return None
+
+
+def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the party written after its verb ("…," said the ministry)."""
+    stop = _RIGHT_STOP.search(sentence, verb_end + 1)
+    end = stop.start() if stop else len(sentence)
+    span = _clean_party(sentence, verb_end, end, lexicon)
+    if span is None:
+        return None
+    first = sentence[span[0] : span[1]].split()[0]
+    allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
+    if not (first[:1].isupper() or first.lower() in allowed):
+        return None
+    return span
+
+
+def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
+    intro = _INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence)
+    start = intro.end() if intro else 0
+    end = start
+    for token in _TOKEN.finditer(sentence, start):
+        word = token.group().strip('“”"‘’()')
+        bare = word.rstrip(",;:").lower()
+        ok = (
+            word[:1].isupper()
+            or bare in lexicon.determiners
+            or bare in lexicon.speaker_nouns
+            or bare in lexicon.official_nouns
+            or bare.endswith(("’s", "'s"))
+            or (bare in ("of", "for", "and") and end > start)
+        )
+        if not ok:
+            break
+        end = token.start() + len(token.group().rstrip(",;:"))
+        if word.endswith((",", ";", ":")):
+            break
+    if end <= start:
+        return None
+    return _clean_party(sentence, start, end, lexicon)
+
+
+def _comma_parts(left: str) -> list[tuple[int, int]]:
+    parts = []
+    start = 0
+    for match in re.finditer(r",", left):
+        parts.append((start, match.start()))
+        start = match.end()
+    parts.append((start, len(left)))
+    return parts
+
+
+def _after_break(sentence: str, start: int, end: int) -> int:
+    last = start
+    for match in _CLAUSE_BREAK.finditer(sentence, start, end):
+        last = match.end()
+    return last
+
+
+def _clean_party(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Trim noise words around a candidate party and return its span if it names a speaker."""
+    segment = sentence[start:end]
+    timeless = _TIME_TAIL.sub("", segment.rstrip())
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(timeless)]
+
+    def word(i: int) -> str:
+        a, b = tokens[i]
+        return sentence[a:b].strip('“”"‘’(),;:').lower()
+
+    while tokens and (word(0) in lexicon.leading_noise or not word(0)):
+        tokens.pop(0)
+    while tokens and (
+        word(-1) in lexicon.trailing_noise or word(-1).endswith("ly") or not word(-1)
+    ):
+        tokens.pop()
+    if not tokens or len(tokens) > 10:
+        return None
+    a, b = tokens[0][0], tokens[-1][1]
+    while a < b and sentence[a] in OPENING_QUOTES + CLOSING_QUOTES + "(,":
+        a += 1
+    while b > a and sentence[b - 1] in OPENING_QUOTES + CLOSING_QUOTES + "),;:":
+        b -= 1
+    text = sentence[a:b]
+    words = text.split()
+    if not words:
+        return None
+    lowered = [w.lower().strip(".,’'") for w in words]
+    if len(words) == 1 and lowered[0] in lexicon.pronouns:
+        return a, b
+    if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
+        return None
+    if any(w in lexicon.verb_forms for w in lowered):
+        return None
+    content_words = words[1:] if lowered[0] in lexicon.determiners else words
+    capitalised = any(w[:1].isupper() for w in content_words)
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns
+    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered)
+    if not (capitalised or named):
+        return None
+    if not (words[0][:1].isupper() or lowered[0] in lexicon.determiners or named):
+        return None
+    return a, b
+
+
+def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
+    found = []
+    for phrase in lexicon.source_phrases:
+        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", sentence, re.IGNORECASE):
+            if callable(inside_quote) and inside_quote(match.start()):
+                continue
+            start = match.end()
+            rest = sentence[start:]
+            for words in lexicon.document_words:
+                m = re.match(r"\s+" + re.escape(words) + r"\b", rest, re.IGNORECASE)
+                if m:
+                    start += m.end()
+                    break
+            stop = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|in|on|last|this)\s")
+            end_match = stop.search(sentence, start + 1)
+            end = end_match.start() if end_match else len(sentence)
+            span = _clean_party(sentence, start, end, lexicon)
+            if span is None:
+                continue
+            att = Attribution(match.start(), match.end(), phrase, "according to X")
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            found.append(att)
+    return found
+
+
+def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
+    found = []
+    for pattern in lexicon.passive_patterns:
+        for match in re.finditer(pattern, sentence, re.IGNORECASE):
+            if callable(inside_quote) and inside_quote(match.start()):
+                continue
+            lemma = " ".join(match.group(0).lower().split())
+            found.append(Attribution(match.start(), match.end(), lemma, "passive"))
+    return found
+
+
+def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution of "In a statement, the ministry apologised …", if present."""
+    intro = _STATEMENT_INTRO.match(sentence)
+    if intro is None:
+        return None
+    span = main_subject(sentence, lexicon)
+    if span is None:
+        return None
+    verb = _TOKEN.search(sentence, span[1])
+    verb_end = verb.end() if verb else span[1]
+    att = Attribution(0, intro.end(), "statement", "in a statement, X")
+    att.party_start, att.party_end = span
+    att.party = sentence[span[0] : span[1]]
+    att.verb_end = max(verb_end, intro.end())
+    return att
+
+
+def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
+    """Give participles ("…, stating that") and coordinated verbs the subject before them."""
+    subject = main_subject(sentence, lexicon)
+    for i, att in enumerate(found):
+        if not att.needs_subject:
+            continue
+        previous = next((p for p in reversed(found[:i]) if not p.needs_subject and p.party), None)
+        if previous is not None:
+            att.party_start, att.party_end, att.party = (
+                previous.party_start,
+                previous.party_end,
+                previous.party,
+            )
+        elif (
+            subject is not None
+            and subject[1] <= att.verb_start
+            and sentence[subject[0] : subject[1]].lower() != "it"
+        ):
+            att.party_start, att.party_end = subject
+            att.party = sentence[subject[0] : subject[1]]
+        else:
+            continue
+        att.needs_subject = False

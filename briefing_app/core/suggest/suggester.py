@@ -1,0 +1,237 @@
+"""Suggested claims for a whole text: sentences, attributions, parties, kinds and spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+
+from briefing_app.core.suggest.attribution import Attribution, find_attributions, main_subject
+from briefing_app.core.suggest.languages import Lexicon, lexicon_for
+from briefing_app.core.suggest.models import Suggestion, fingerprint_for
+from briefing_app.core.suggest.party_names import (
+    PartyMemory,
+    is_person_like,
+    normalise_party,
+    party_key,
+)
+from briefing_app.core.suggest.sentences import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    Sentence,
+    split_sentences,
+)
+
+_TRIM = " \t\n,;:.—–-"
+_SPLIT_BEFORE = re.compile(r"(?:;|,?\s+(?:but|while|whereas|and)\s+|,\s+)")
+
+
+def suggest_claims(
+    text: str,
+    known_parties: Iterable[str] = (),
+    rejected: Collection[str] = (),
+    aliases: Mapping[str, str] | None = None,
+    language: str = "en",
+) -> list[Suggestion]:
+    """Return the attributed statements in text as suggested claims, in text order.
+
+    known_parties and aliases (alias -> canonical) name parties as the library does; a
+    suggestion whose fingerprint is in rejected is left out.
+
+    >>> [(s.quote, s.party, s.kind) for s in suggest_claims("Police said two men were held.")]
+    [('two men were held', 'Police', 'official statement')]
+    """
+    lexicon = lexicon_for(language)
+    known = list(known_parties)
+    memory = PartyMemory(lexicon)
+    suggestions: list[Suggestion] = []
+    last_index = -2
+    last_party = ""
+    for index, sentence in enumerate(split_sentences(text, lexicon.abbreviations)):
+        attributions = find_attributions(sentence.text, lexicon)
+        if not attributions:
+            if index == last_index + 1 and last_party and _is_quotation(sentence.text):
+                suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
+                last_index = index
+            else:
+                _remember_subject(sentence, memory, lexicon)
+            continue
+        for group in _by_party(attributions):
+            mention = group[0].party
+            party = memory.resolve(mention) if mention else ""
+            start, end = _span(sentence, group, attributions)
+            if start >= end:
+                continue
+            quote = text[start:end]
+            verb = _strongest(group, lexicon)
+            suggestions.append(
+                Suggestion(
+                    start=start,
+                    end=end,
+                    quote=quote,
+                    party=party,
+                    normalized_party=normalise_party(party, known, aliases),
+                    kind=_kind(verb, party, lexicon),
+                    verb=verb,
+                    pattern=group[0].pattern,
+                    mention=mention,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    fingerprint=fingerprint_for(quote, mention, verb),
+                )
+            )
+            memory.remember(party)
+            last_party = party
+        last_index = index
+    rejected_set = set(rejected)
+    return [s for s in suggestions if s.fingerprint not in rejected_set]
+
+
+def _by_party(attributions: list[Attribution]) -> list[list[Attribution]]:
+    groups: dict[str, list[Attribution]] = {}
+    for att in attributions:
+        groups.setdefault(party_key(att.party), []).append(att)
+    return sorted(groups.values(), key=lambda g: g[0].anchor_start)
+
+
+def _span(
+    sentence: Sentence, group: list[Attribution], everyone: list[Attribution]
+) -> tuple[int, int]:
+    """Return the text offsets of what a group's party said in this sentence."""
+    s = sentence.text
+    others = [a for a in everyone if party_key(a.party) != party_key(group[0].party)]
+    lo, hi = 0, len(s)
+    if others:
+        # Two speakers in one sentence: each gets the clause around its own attribution.
+        first, last = group[0].anchor_start, group[-1].anchor_end
+        before = [a.anchor_end for a in others if a.anchor_end <= first]
+        after = [a.anchor_start for a in others if a.anchor_start >= last]
+        if before:
+            lo = _clause_start(s, max(before), first)
+        if after:
+            hi = _clause_start(s, last, min(after))
+    else:
+        first_att, last_att = group[0], group[-1]
+        head = s[: first_att.anchor_start]
+        tail = s[last_att.anchor_end :]
+        if _strips_lead(first_att, head):
+            lo = first_att.anchor_end
+            lo += len(re.match(r"\s*(?:that\b|:)?", s[lo:]).group(0))  # type: ignore[union-attr]
+        elif not tail.strip(_TRIM + '”"’'):
+            hi = last_att.anchor_start
+    return _trim(sentence, lo, hi)
+
+
+def _strips_lead(att: Attribution, head: str) -> bool:
+    """Return whether the attribution opens the sentence, so its content follows it."""
+    if att.pattern == "passive":
+        return not head.strip()
+    if att.pattern not in ("X verb", "according to X", "in a statement, X"):
+        return False
+    if att.pattern == "X verb" and att.verb_start - att.party_end > 40:
+        return False
+    return _is_lead_in(head)
+
+
+def _is_lead_in(head: str) -> bool:
+    """Return whether what precedes an attribution is empty or only an opening phrase."""
+    stripped = head.strip()
+    return not stripped or (stripped.endswith(",") and len(stripped) < 60 and "“" not in stripped)
+
+
+def _clause_start(s: str, lo: int, hi: int) -> int:
+    last = None
+    for match in _SPLIT_BEFORE.finditer(s, lo, hi):
+        last = match
+    if last is None:
+        return lo
+    return last.start() if s[last.start()] not in ",;" else last.start() + 1
+
+
+def _trim(sentence: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    s = sentence.text
+    while lo < hi and (s[lo] in _TRIM or (s[lo] in OPENING_QUOTES and _balanced_to(s, lo, hi))):
+        lo += 1
+    while hi > lo and (s[hi - 1] in _TRIM + "?!" and hi - 1 > lo):
+        hi -= 1
+        if hi > lo and s[hi - 1] in CLOSING_QUOTES and not _opened(s, lo, hi - 1):
+            hi -= 1
+    while hi > lo and s[hi - 1] in CLOSING_QUOTES and not _opened(s, lo, hi - 1):
+        hi -= 1
+    while hi > lo and s[hi - 1] in _TRIM:
+        hi -= 1
+    return sentence.start + lo, sentence.start + hi
+
+
+def _balanced_to(s: str, lo: int, hi: int) -> bool:
+    """Return whether dropping the opening quote at lo leaves the span's quotes balanced."""
+    inner = s[lo + 1 : hi]
+    return inner.count("“") < inner.count("”") or inner.count("“") == inner.count("”") == 0
+
+
+def _opened(s: str, lo: int, pos: int) -> bool:
+    inner = s[lo:pos]
+    return inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
+
+
+def _strongest(group: list[Attribution], lexicon: Lexicon) -> str:
+    for kind in ("denial", "allegation"):
+        for att in group:
+            if lexicon.verb_kinds.get(att.lemma) == kind:
+                return att.lemma
+    if any("alleged" in att.lemma for att in group):
+        return next(att.lemma for att in group if "alleged" in att.lemma)
+    return group[0].lemma
+
+
+def _kind(verb: str, party: str, lexicon: Lexicon) -> str:
+    kind = lexicon.verb_kinds.get(verb)
+    if kind:
+        return kind
+    if "alleged" in verb:
+        return "allegation"
+    words = {w.lower().strip(".,’'s") for w in party.split()} | {w.lower() for w in party.split()}
+    if words & lexicon.official_nouns:
+        return "official statement"
+    return "reported fact"
+
+
+def _is_quotation(sentence: str) -> bool:
+    s = sentence.strip()
+    if not s or s[0] not in OPENING_QUOTES:
+        return False
+    body = s.rstrip(".!?")
+    return body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES
+
+
+def _continued_quote(
+    sentence: Sentence,
+    party: str,
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> Suggestion:
+    start, end = _trim(sentence, 0, len(sentence.text))
+    quote = sentence.text[start - sentence.start : end - sentence.start]
+    return Suggestion(
+        start=start,
+        end=end,
+        quote=quote,
+        party=party,
+        normalized_party=normalise_party(party, known, aliases),
+        kind=_kind("quote", party, lexicon),
+        verb="quote",
+        pattern="quote continues",
+        mention="",
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        fingerprint=fingerprint_for(quote, party, "quote"),
+    )
+
+
+def _remember_subject(sentence: Sentence, memory: PartyMemory, lexicon: Lexicon) -> None:
+    """Remember a sentence's subject when it is a person, for a later 'he' or 'she'."""
+    span = main_subject(sentence.text, lexicon)
+    if span is not None:
+        subject = sentence.text[span[0] : span[1]]
+        if is_person_like(subject, lexicon) and len(subject.split()) >= 2:
+            memory.remember(subject)
