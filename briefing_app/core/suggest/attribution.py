@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
 # Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
 # conjunction. (Commas are handled apart, because they also surround appositives.)
 _CLAUSE_BREAK = re.compile(
-    r"[”\"’]\s*|[;:—–(]\s*|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
+    r"[”\"’]\s*|[;:—–(]\s*|\s--\s|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
     r"after|before|that|which|who|if|where|so|until|even)\s",
 )
 # Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
@@ -19,14 +20,20 @@ _RIGHT_STOP = re.compile(
     r"[,.;:!?”\"(—–]|\s(?:in|on|at|during|after|before|last|this|to|that|who|when|as|while|"
     r"told|adding|according|because|if|from)\s"
 )
+_WHEN = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|"
+    r"morning|afternoon|evening|night|day|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)"
+)
 _TIME_TAIL = re.compile(
-    r"(?:\s+(?:on|in|late|early|last|this|earlier|later)\s+[\w-]+(?:\s+\w+)?"
+    r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
     r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:statement|interview|letter|post|email|"
-    r"release|speech|tweet|news conference|press conference|report))+$",
+    r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|letter|post|"
+    r"email|release|speech|tweet|news conference|press conference|report|address))+$",
     re.IGNORECASE,
 )
-_INTRO = re.compile(
+_SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|this)\s")
+INTRO = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Last|This|"
     r"Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Speaking|Asked|Responding|Writing|Today|Yesterday)\b[^,]{0,80},\s*"
@@ -36,10 +43,26 @@ _STATEMENT_INTRO = re.compile(
     r"(?:statement|press release|release|interview|post|tweet|letter|speech|report|"
     r"news conference|press conference|email|message)\b[^,]{0,60},\s*"
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
-_PARTICIPLE_BEFORE = re.compile(r"\bto\s+$")
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|should|must|can|cannot|did not|does not|"
+    r"do not|didn’t|doesn’t|don’t|not)\s+(?:\w+ly\s+)?$"
+)
+_PARTICIPLE_LEAD = re.compile(
+    r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
+)
+_INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
+_AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,3}\s+$")
+_NOT_REPORTING_AFTER = re.compile(r"\s+(?:from|for|missing|to work|to duty)\b")
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
+_CONTROL_VERB_BEFORE = re.compile(
+    r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|wanted|tried|plans|plan|expected|"
+    r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
+)
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 
 
 @dataclass
@@ -101,30 +124,13 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     for match in _verb_pattern(lexicon).finditer(sentence):
         if inside_quote(match.start()):
             continue
-        form = match.group(0)
-        att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
-        before = sentence[: match.start()]
-        if _PASSIVE_BEFORE.search(before) or _NOT_REPORTING_BEFORE.search(before):
-            continue
-        if form.endswith("ing") or _PARTICIPLE_BEFORE.search(before):
-            att.needs_subject = True
-            att.pattern = "participle"
+        att = _verb_attribution(sentence, match, lexicon)
+        if att is not None:
             found.append(att)
-            continue
-        span = left_party(sentence, match.start(), lexicon)
-        if span is None and form in lexicon.inverting_forms:
-            span = right_party(sentence, match.end(), lexicon)
-            att.pattern = "verb X"
-        if span is None:
-            if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
-                att.needs_subject = True
-                att.pattern = "coordinated"
-                found.append(att)
-            continue
-        att.party_start, att.party_end = span
-        att.party = sentence[span[0] : span[1]]
-        found.append(att)
-    found.extend(_source_phrases(sentence, lexicon, inside_quote))
+    for source in _source_phrases(sentence, lexicon, inside_quote):
+        # "…, he said according to a transcript": the document only backs the same statement.
+        if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
+            found.append(source)
     found.extend(_passives(sentence, lexicon, inside_quote))
     statement = _statement_intro(sentence, lexicon)
     if statement is not None and not any(a.party_start >= 0 for a in found):
@@ -132,6 +138,51 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     found.sort(key=lambda a: a.verb_start)
     _give_subjects(sentence, found, lexicon)
     return [a for a in found if not a.needs_subject]
+
+
+def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution a reporting-verb match makes, or None when it makes none."""
+    form = match.group(0)
+    att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
+    before = sentence[: match.start()]
+    after = sentence[match.end() :]
+    if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
+        return None
+    if form == "reported" and _NOT_REPORTING_AFTER.match(after):
+        return None
+    if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
+        return None
+    progressive = form.endswith("ing") and _BE_BEFORE.search(before)
+    if not progressive and _BE_BEFORE.search(before):
+        return None  # passive: "he was told", "it was reported" (passives are matched apart)
+    if form.endswith("ing") and not progressive:
+        if _ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before):
+            return None
+        att.needs_subject = True
+        att.pattern = "participle"
+        return att
+    if _INFINITIVE_BEFORE.search(before):
+        if _CONTROL_VERB_BEFORE.search(before):
+            return None  # "voted to reject": the infinitive is not a statement of the subject
+        att.needs_subject = True
+        att.pattern = "participle"
+        return att
+    span = left_party(sentence, match.start(), lexicon)
+    if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
+        span = right_party(sentence, match.end(), lexicon)
+        att.pattern = "verb X"
+    if span is None:
+        if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
+            att.needs_subject = True
+            att.pattern = "coordinated"
+            return att
+        return None
+    party = sentence[span[0] : span[1]]
+    if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
+        return None
+    att.party_start, att.party_end = span
+    att.party = party
+    return att
 
 
 _VERB_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -150,22 +201,79 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written before a verb ("Tajik officials have said")."""
     left = sentence[:verb_start]
+    relative = re.search(r",\s+(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", left)
+    if relative:
+        # "…ZeniMax Media, which accuses…": the party is the name just before the comma.
+        return _trailing_name(sentence, relative.start(), lexicon)
     parts = _comma_parts(left)
     last_start, last_end = parts[-1]
-    span = _clean_party(sentence, _after_break(sentence, last_start, last_end), last_end, lexicon)
+    start = _after_break(sentence, last_start, last_end)
+    who = re.search(r"\b(\w+(?:\s+\w+){0,3})\s+who\s", sentence[last_start:last_end])
+    if who and start > last_start + who.start():
+        # "A witness who only wanted to be called Alex told…": the whole phrase is the party.
+        span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
+        if span is not None:
+            return span
+    ends = _ends(sentence, verb_start)
+    span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
     if span is not None:
-        return span
+        return _join_and(sentence, last_start, span, lexicon)
     if not sentence[last_start:last_end].strip() and len(parts) >= 3:
-        # "Guo Xijun, China's ambassador, said": the party stands before the appositive.
-        start, end = parts[-3]
-        return _clean_party(sentence, _after_break(sentence, start, end), end, lexicon)
+        # "Guo Xijun, China's ambassador, said": the party is one of the comma-set phrases;
+        # a person's name wins over a title.
+        options = []
+        for a, b in reversed(parts[max(0, len(parts) - 4) : -1]):
+            found = _clean_party(sentence, _after_break(sentence, a, b), b, lexicon)
+            if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
+                options.append(found)
+        names = [o for o in options if is_person_like(sentence[o[0] : o[1]], lexicon)]
+        if names:
+            return names[0]
+        if len(options) >= 2:
+            return options[1]
+        return options[0] if options else None
     return None
+
+
+def _ends(sentence: str, verb_start: int) -> bool:
+    """Return whether only the verb and a time phrase follow (", the board said.")."""
+    rest = sentence[verb_start:]
+    return bool(re.fullmatch(r"\S+(?:\s+\w+){0,3}?[\s.!?”\"]*", rest))
+
+
+def _join_and(
+    sentence: str, clause_start: int, span: tuple[int, int], lexicon: Lexicon
+) -> tuple[int, int]:
+    """Extend a party over "X and" before it when X is a name too ("officers and officials")."""
+    before = sentence[clause_start : span[0]]
+    match = re.search(r"(\S+(?:\s+\S+){0,3})\s+and\s+$", before)
+    if match is None:
+        return span
+    a = clause_start + match.start(1)
+    start = _after_break(sentence, clause_start, a)
+    joined = _clean_party(sentence, max(start, a), span[1], lexicon)
+    if joined is not None and joined[0] < span[0]:
+        head = sentence[joined[0] : span[0]].split()
+        if head and (head[0][:1].isupper() or head[0].lower() in lexicon.determiners):
+            return joined
+    return span
+
+
+def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the capitalised name (with its article) that ends just before end."""
+    match = re.search(
+        r"((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)*(?:(?:of|for|and)\s+)?(?:[A-Z][\w.&’'-]*\s+)*"
+        r"[A-Z][\w.&’'-]*)$",
+        sentence[:end],
+    )
+    if match is None:
+        return None
+    return _clean_party(sentence, match.start(1), end, lexicon)
 
 
 def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written after its verb ("…," said the ministry)."""
-    stop = _RIGHT_STOP.search(sentence, verb_end + 1)
-    end = stop.start() if stop else len(sentence)
+    end = _stop(sentence, verb_end + 1, _RIGHT_STOP, lexicon)
     span = _clean_party(sentence, verb_end, end, lexicon)
     if span is None:
         return None
@@ -176,9 +284,25 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
     return span
 
 
+def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon) -> int:
+    """Return where a party written after a phrase ends, stepping over "Mr." and "U.S."."""
+    pos = start
+    while True:
+        stop = pattern.search(sentence, pos)
+        if stop is None:
+            return len(sentence)
+        if stop.group().startswith("."):
+            word = re.search(r"([\w.]+)$", sentence[: stop.start()])
+            token = word.group(1).lower() if word else ""
+            if token in lexicon.abbreviations or re.fullmatch(r"[a-z](?:\.[a-z])*\.?", token):
+                pos = stop.end()
+                continue
+        return stop.start()
+
+
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
-    intro = _INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence)
+    intro = INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence)
     start = intro.end() if intro else 0
     end = start
     for token in _TOKEN.finditer(sentence, start):
@@ -219,7 +343,15 @@ def _after_break(sentence: str, start: int, end: int) -> int:
     return last
 
 
-def _clean_party(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+def _clean_party(
+    sentence: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    *,
+    loose: bool = False,
+    ends_sentence: bool = False,
+) -> tuple[int, int] | None:
     """Trim noise words around a candidate party and return its span if it names a speaker."""
     segment = sentence[start:end]
     timeless = _TIME_TAIL.sub("", segment.rstrip())
@@ -249,10 +381,24 @@ def _clean_party(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
     lowered = [w.lower().strip(".,’'") for w in words]
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
+    if loose:
+        return (a, b) if len(words) <= 12 else None
     if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
         return None
     if any(w in lexicon.verb_forms for w in lowered):
         return None
+    # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
+    if any(w in _AUXILIARIES for w in lowered[1:]) or (
+        lowered[-1].endswith("ing") and words[-1].islower()
+    ):
+        return None
+    if (
+        ends_sentence
+        and lowered[0] in ("the", "a", "an", "his", "her", "its", "their")
+        and 2 <= len(words) <= 4
+        and all(w.isalpha() for w in lowered)
+    ):
+        return a, b
     content_words = words[1:] if lowered[0] in lexicon.determiners else words
     capitalised = any(w[:1].isupper() for w in content_words)
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
@@ -277,9 +423,7 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
                 if m:
                     start += m.end()
                     break
-            stop = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|in|on|last|this)\s")
-            end_match = stop.search(sentence, start + 1)
-            end = end_match.start() if end_match else len(sentence)
+            end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
             span = _clean_party(sentence, start, end, lexicon)
             if span is None:
                 continue
@@ -334,7 +478,7 @@ def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) ->
         elif (
             subject is not None
             and subject[1] <= att.verb_start
-            and sentence[subject[0] : subject[1]].lower() != "it"
+            and not re.match(r"It (?:is|was)\b", sentence)
         ):
             att.party_start, att.party_end = subject
             att.party = sentence[subject[0] : subject[1]]

@@ -51,15 +51,45 @@ def normalise_party(
 
 
 def is_person_like(party: str, lexicon: Lexicon) -> bool:
-    """Return whether party reads like a person's name (capitalised words, no institution)."""
-    words = party.split()
-    if not 1 <= len(words) <= 4:
+    """Return whether party ends in a person's name ("Taliban spokesman Zabihullah Mujahid").
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> en = lexicon_for("en")
+    >>> is_person_like("Ira Katz of Little Five Points Pharmacy", en)
+    True
+    >>> is_person_like("the Chinese Embassy", en)
+    False
+    """
+    head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0]
+    words = head.split()
+    if not words or words[0].lower() in lexicon.determiners:
         return False
-    if words[0].lower() in lexicon.determiners:
-        return False
-    return all(w[:1].isupper() for w in words) and not any(
-        w.lower().strip(".,’'s") in lexicon.speaker_nouns | lexicon.official_nouns for w in words
-    )
+    institutions = lexicon.official_nouns | lexicon.organisation_nouns
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
+            break
+        tail.append(word)
+    if len(tail) == len(words):
+        return 1 <= len(tail) <= 3
+    return 2 <= len(tail) <= 3
+
+
+def person_name(party: str, lexicon: Lexicon) -> str:
+    """Return the name in a person-like party, without title or affiliation.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> person_name("Tunisian Prime Minister Habib Essid", lexicon_for("en"))
+    'Habib Essid'
+    """
+    head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0].split()
+    institutions = lexicon.official_nouns | lexicon.organisation_nouns
+    tail: list[str] = []
+    for word in reversed(head):
+        if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
+            break
+        tail.append(word)
+    return " ".join(reversed(tail)) if tail else party
 
 
 class PartyMemory:
@@ -74,13 +104,15 @@ class PartyMemory:
         if party and party.lower() not in self._lexicon.pronouns:
             self._seen.append(party)
 
-    def resolve(self, mention: str) -> str:
+    def resolve(self, mention: str, nearby: list[str] | None = None) -> str:
         """Return the named party a pronoun or short description refers to, else mention."""
         lower = mention.lower()
         role = self._lexicon.pronouns.get(lower)
-        recent = list(reversed(self._seen))
+        # Parties named earlier in the same sentence come first: "…Julie Graham…, she said".
+        recent = list(reversed(nearby or [])) + list(reversed(self._seen))
         if role == "person":
-            return next((p for p in recent if is_person_like(p, self._lexicon)), mention)
+            person = next((p for p in recent if is_person_like(p, self._lexicon)), None)
+            return person_name(person, self._lexicon) if person else mention
         if role is not None:
             return next(
                 (p for p in recent if not is_person_like(p, self._lexicon)),

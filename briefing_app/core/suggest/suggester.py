@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
-from briefing_app.core.suggest.attribution import Attribution, find_attributions, main_subject
+from briefing_app.core.suggest.attribution import (
+    INTRO,
+    Attribution,
+    find_attributions,
+    main_subject,
+)
 from briefing_app.core.suggest.languages import Lexicon, lexicon_for
 from briefing_app.core.suggest.models import Suggestion, fingerprint_for
 from briefing_app.core.suggest.party_names import (
@@ -46,21 +51,27 @@ def suggest_claims(
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
-    for index, sentence in enumerate(split_sentences(text, lexicon.abbreviations)):
+    sentences = split_sentences(text, lexicon.abbreviations)
+    for index, sentence in enumerate(sentences):
         attributions = find_attributions(sentence.text, lexicon)
         if not attributions:
             if index == last_index + 1 and last_party and _is_quotation(sentence.text):
                 suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
                 last_index = index
             else:
-                _remember_subject(sentence, memory, lexicon)
+                _remember_subject(text, sentence, memory, lexicon)
             continue
-        for group in _by_party(attributions):
+        for group, party in _by_party(sentence.text, attributions, memory, lexicon):
             mention = group[0].party
-            party = memory.resolve(mention) if mention else ""
             start, end = _span(sentence, group, attributions)
             if start >= end:
-                continue
+                # "“…right?” Sanborn said.": the quotation is the sentence before.
+                previous = sentences[index - 1] if index else None
+                if previous is None or not _is_quotation(previous.text):
+                    continue
+                if suggestions and suggestions[-1].sentence_start == previous.start:
+                    suggestions.pop()
+                start, end = _trim(previous, 0, len(previous.text))
             quote = text[start:end]
             verb = _strongest(group, lexicon)
             suggestions.append(
@@ -86,11 +97,36 @@ def suggest_claims(
     return [s for s in suggestions if s.fingerprint not in rejected_set]
 
 
-def _by_party(attributions: list[Attribution]) -> list[list[Attribution]]:
-    groups: dict[str, list[Attribution]] = {}
+def _by_party(
+    sentence: str, attributions: list[Attribution], memory: PartyMemory, lexicon: Lexicon
+) -> list[tuple[list[Attribution], str]]:
+    """Group a sentence's attributions by the party they resolve to, in order."""
+    groups: dict[str, tuple[list[Attribution], str]] = {}
+    named: list[str] = []
     for att in attributions:
-        groups.setdefault(party_key(att.party), []).append(att)
-    return sorted(groups.values(), key=lambda g: g[0].anchor_start)
+        party = att.party
+        if party.lower() in lexicon.pronouns:
+            nearby = list(named)
+            if lexicon.pronouns.get(party.lower()) == "person":
+                nearby += _names_before(sentence, att.party_start, lexicon)
+            party = memory.resolve(party, nearby)
+        elif party:
+            named.append(party)
+            party = memory.resolve(party)
+        groups.setdefault(party_key(party), ([], party))[0].append(att)
+    return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
+
+
+def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
+    """Return the people named in sentence before end, in order."""
+    return [
+        m.group(0)
+        for m in _NAME.finditer(sentence, 0, max(end, 0))
+        if is_person_like(m.group(0), lexicon)
+    ]
 
 
 def _span(
@@ -98,7 +134,7 @@ def _span(
 ) -> tuple[int, int]:
     """Return the text offsets of what a group's party said in this sentence."""
     s = sentence.text
-    others = [a for a in everyone if party_key(a.party) != party_key(group[0].party)]
+    others = [a for a in everyone if all(a is not g for g in group)]
     lo, hi = 0, len(s)
     if others:
         # Two speakers in one sentence: each gets the clause around its own attribution.
@@ -113,11 +149,11 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
-        if _strips_lead(first_att, head):
+        if _is_lead_in(head) and _strips_lead(first_att, head):
             lo = first_att.anchor_end
             lo += len(re.match(r"\s*(?:that\b|:)?", s[lo:]).group(0))  # type: ignore[union-attr]
-        elif not tail.strip(_TRIM + '”"’'):
-            hi = last_att.anchor_start
+        elif not tail.strip(_TRIM + '”"’') or re.search(r"[,”\"’]\s*$", head):
+            hi = first_att.anchor_start
     return _trim(sentence, lo, hi)
 
 
@@ -127,15 +163,17 @@ def _strips_lead(att: Attribution, head: str) -> bool:
         return not head.strip()
     if att.pattern not in ("X verb", "according to X", "in a statement, X"):
         return False
-    if att.pattern == "X verb" and att.verb_start - att.party_end > 40:
-        return False
-    return _is_lead_in(head)
+    return not (att.pattern == "X verb" and att.verb_start - att.party_end > 40)
 
 
 def _is_lead_in(head: str) -> bool:
     """Return whether what precedes an attribution is empty or only an opening phrase."""
     stripped = head.strip()
-    return not stripped or (stripped.endswith(",") and len(stripped) < 60 and "“" not in stripped)
+    if not stripped:
+        return True
+    if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
+        return False
+    return bool(INTRO.match(stripped + " ")) or len(stripped.split()) <= 4
 
 
 def _clause_start(s: str, lo: int, hi: int) -> int:
@@ -228,10 +266,18 @@ def _continued_quote(
     )
 
 
-def _remember_subject(sentence: Sentence, memory: PartyMemory, lexicon: Lexicon) -> None:
-    """Remember a sentence's subject when it is a person, for a later 'he' or 'she'."""
+def _remember_subject(text: str, sentence: Sentence, memory: PartyMemory, lexicon: Lexicon) -> None:
+    """Remember a sentence's subject when it is a person, for a later 'he' or 'she'.
+
+    A lone surname counts only when the text named that person in full before ("Chad Morris").
+    """
     span = main_subject(sentence.text, lexicon)
-    if span is not None:
-        subject = sentence.text[span[0] : span[1]]
-        if is_person_like(subject, lexicon) and len(subject.split()) >= 2:
-            memory.remember(subject)
+    if span is None:
+        return
+    subject = sentence.text[span[0] : span[1]]
+    if not is_person_like(subject, lexicon):
+        return
+    if len(subject.split()) >= 2 or re.search(
+        r"[A-Z][\w’'-]+\s+" + re.escape(subject) + r"\b", text[: sentence.start]
+    ):
+        memory.remember(subject)

@@ -18,12 +18,16 @@ class Lexicon:
     verb_kinds: dict[str, str]
     # Forms that may stand after their subject's quote: "…," said Smith.
     inverting_forms: frozenset[str]
+    # Forms that report speech only right after a quotation: "…," Yoon continued.
+    after_quote_forms: frozenset[str]
     # Phrases that introduce their source: "according to X".
     source_phrases: tuple[str, ...]
     # Regexes for attributions without a named party ("it was reported that", "allegedly").
     passive_patterns: tuple[str, ...]
     # Nouns that make a party an official or institution ("ministry", "police").
     official_nouns: frozenset[str]
+    # Words that make a capitalised name an organisation rather than a person.
+    organisation_nouns: frozenset[str]
     # Nouns that can head a speaker phrase written in lower case ("residents", "experts").
     speaker_nouns: frozenset[str]
     # Words that never start or end a party (conjunctions, auxiliaries, adverbs).
