@@ -58,9 +58,9 @@ def cli(ctx: click.Context, library: str | None) -> None:
 
 
 def _register() -> None:
-    from briefing_app.cli import claims, demo, notes, search, sources
+    from briefing_app.cli import claims, demo, notes, search, sources, suggest
 
-    for module in (demo, sources, claims, search, notes):
+    for module in (demo, sources, claims, search, notes, suggest):
         for command in module.COMMANDS:
             cli.add_command(command)
 

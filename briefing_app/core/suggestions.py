@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
+from briefing_app.core.errors import NotFound
 from briefing_app.core.suggest import Suggestion, suggest_claims
 
 if TYPE_CHECKING:
@@ -17,7 +18,9 @@ class SuggestionManager:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def for_source(self, source_id: int, include_claimed: bool = False) -> list[Suggestion]:
+    def for_source(
+        self, source_id: int, include_claimed: bool = False, include_rejected: bool = False
+    ) -> list[Suggestion]:
         """Return the suggested claims of a source, without rejected ones or ones already claimed.
 
         >>> from briefing_app.core.library import Library
@@ -31,7 +34,7 @@ class SuggestionManager:
         suggestions = suggest_claims(
             source.text,
             known_parties=self._lib.parties.known(),
-            rejected=self.rejected(source_id),
+            rejected=() if include_rejected else self.rejected(source_id),
             aliases=self._lib.parties.aliases(),
             language=source.language or "en",
         )
@@ -43,7 +46,13 @@ class SuggestionManager:
     def reject(self, source_id: int, suggestion: Suggestion | str) -> None:
         """Remember that a suggestion (or its fingerprint) is not a claim of this source."""
         self._lib.sources.get(source_id)
-        fingerprint = suggestion if isinstance(suggestion, str) else suggestion.fingerprint
+        if isinstance(suggestion, str):
+            fingerprint = suggestion.strip()
+            known = self.for_source(source_id, include_claimed=True, include_rejected=True)
+            if fingerprint not in {s.fingerprint for s in known}:
+                raise NotFound(f"source {source_id} has no suggestion {fingerprint!r}")
+        else:
+            fingerprint = suggestion.fingerprint
         with self._lib.write() as changes:
             self._lib.conn.execute(
                 "INSERT OR IGNORE INTO rejected_suggestions (source_id, fingerprint, created_at) "
@@ -53,7 +62,9 @@ class SuggestionManager:
             changes.sources.add(source_id)
 
     def unreject(self, source_id: int, fingerprint: str) -> None:
-        """Propose a rejected suggestion again (the undo of reject)."""
+        """Propose a rejected suggestion again (the undo of reject); raise NotFound if not one."""
+        if fingerprint.strip() not in self.rejected(source_id):
+            raise NotFound(f"source {source_id} has no rejected suggestion {fingerprint.strip()!r}")
         with self._lib.write() as changes:
             self._lib.conn.execute(
                 "DELETE FROM rejected_suggestions WHERE source_id = ? AND fingerprint = ?",

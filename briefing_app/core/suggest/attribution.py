@@ -214,7 +214,9 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
         if span is not None:
             return span
-    ends = _ends(sentence, verb_start)
+    # A short "the airline" is a party when it opens the sentence or closes it.
+    opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
+    ends = opens or _ends(sentence, verb_start)
     span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
     if span is not None:
         return _join_and(sentence, last_start, span, lexicon)
@@ -392,6 +394,8 @@ def _clean_party(
         lowered[-1].endswith("ing") and words[-1].islower()
     ):
         return None
+    if len(words) == 1 and re.fullmatch(r"[a-z]+s", words[0]) and end - b <= 1:
+        return a, b  # "…, but rebels claimed": a plural noun right before its verb
     if (
         ends_sentence
         and lowered[0] in ("the", "a", "an", "his", "her", "its", "their")

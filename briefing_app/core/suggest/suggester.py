@@ -152,7 +152,7 @@ def _span(
         if _is_lead_in(head) and _strips_lead(first_att, head):
             lo = first_att.anchor_end
             lo += len(re.match(r"\s*(?:that\b|:)?", s[lo:]).group(0))  # type: ignore[union-attr]
-        elif not tail.strip(_TRIM + '”"’') or re.search(r"[,”\"’]\s*$", head):
+        elif _is_trailing(first_att, head, tail):
             hi = first_att.anchor_start
     return _trim(sentence, lo, hi)
 
@@ -166,6 +166,15 @@ def _strips_lead(att: Attribution, head: str) -> bool:
     return not (att.pattern == "X verb" and att.verb_start - att.party_end > 40)
 
 
+def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
+    """Return whether the attribution closes the sentence ("…, officials said on Monday.")."""
+    if att.pattern not in ("X verb", "verb X", "according to X") or _is_lead_in(head):
+        return False
+    if att.party_start >= 0 and abs(att.verb_start - att.party_end) > 40:
+        return False
+    return not tail.strip(_TRIM + '”"’') or bool(re.search(r"[,”\"’]\s*$", head))
+
+
 def _is_lead_in(head: str) -> bool:
     """Return whether what precedes an attribution is empty or only an opening phrase."""
     stripped = head.strip()
@@ -173,7 +182,7 @@ def _is_lead_in(head: str) -> bool:
         return True
     if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
         return False
-    return bool(INTRO.match(stripped + " ")) or len(stripped.split()) <= 4
+    return bool(INTRO.match(stripped + " ")) or len(stripped.split()) == 1
 
 
 def _clause_start(s: str, lo: int, hi: int) -> int:

@@ -127,7 +127,8 @@ LEXICON = Lexicon(
         ambassador team staff workers authors author economists locals villagers
         representatives representative owner owners family families friends neighbours
         neighbors commentators reporters journalists spokespeople affidavit complaint filing
-        indictment"""
+        indictment opposition rebels militants insurgents troops soldiers protesters students
+        survivors victims relatives parents teachers farmers traders airline firm"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
