@@ -52,7 +52,7 @@ _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
-_AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,3}\s+$")
+_AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
 _NOT_REPORTING_AFTER = re.compile(r"\s+(?:from|for|missing|to work|to duty)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
@@ -216,11 +216,16 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             return span
     # A short "the airline" is a party when it opens the sentence or closes it.
     opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
-    ends = opens or _ends(sentence, verb_start)
+    after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
+    ends = opens or after_quote or _ends(sentence, verb_start)
     span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
     if span is not None:
         return _join_and(sentence, last_start, span, lexicon)
-    if not sentence[last_start:last_end].strip() and len(parts) >= 3:
+    only_noise = all(
+        w.lower() in lexicon.trailing_noise or w.lower().endswith("ly")
+        for w in sentence[last_start:last_end].split()
+    )
+    if only_noise and len(parts) >= 3:
         # "Guo Xijun, China's ambassador, said": the party is one of the comma-set phrases;
         # a person's name wins over a title.
         options = []
@@ -228,7 +233,12 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             found = _clean_party(sentence, _after_break(sentence, a, b), b, lexicon)
             if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
                 options.append(found)
-        names = [o for o in options if is_person_like(sentence[o[0] : o[1]], lexicon)]
+        names = [
+            o
+            for o in options
+            if is_person_like(sentence[o[0] : o[1]], lexicon)
+            and len(sentence[o[0] : o[1]].split()) >= 2
+        ]
         if names:
             return names[0]
         if len(options) >= 2:
@@ -387,7 +397,7 @@ def _clean_party(
         return (a, b) if len(words) <= 12 else None
     if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
         return None
-    if any(w in lexicon.verb_forms for w in lowered):
+    if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):
         return None
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
     if any(w in _AUXILIARIES for w in lowered[1:]) or (

@@ -60,8 +60,12 @@ def _split_paragraph(
         cut = start + match.end()
         if not _NEXT_START.match(text, cut, end):
             continue
-        if match.group().startswith(".") and _is_abbreviation(
-            text, chunk_start, start + match.start(), abbreviations
+        # An initial ("J. Smith") never stands before a quotation: "posted on X. “He…".
+        quote_next = text[cut:end].lstrip()[:1] in OPENING_QUOTES
+        if (
+            match.group().startswith(".")
+            and not quote_next
+            and _is_abbreviation(text, chunk_start, start + match.start(), abbreviations)
         ):
             continue
         pieces.append((chunk_start, cut))

@@ -182,7 +182,8 @@ def _is_lead_in(head: str) -> bool:
         return True
     if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
         return False
-    return bool(INTRO.match(stripped + " ")) or len(stripped.split()) == 1
+    words = len(stripped.split())
+    return words == 1 or (words <= 6 and bool(INTRO.fullmatch(stripped + " ")))
 
 
 def _clause_start(s: str, lo: int, hi: int) -> int:
@@ -243,11 +244,15 @@ def _kind(verb: str, party: str, lexicon: Lexicon) -> str:
 
 
 def _is_quotation(sentence: str) -> bool:
+    """Return whether a sentence is all quotation (closed, or left open to the next paragraph)."""
     s = sentence.strip()
     if not s or s[0] not in OPENING_QUOTES:
         return False
     body = s.rstrip(".!?")
-    return body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES
+    if body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES:
+        return True
+    # News style leaves a quote open at a paragraph's end when the next paragraph goes on.
+    return s.count("“") > s.count("”") or (s[0] == '"' and s.count('"') % 2 == 1)
 
 
 def _continued_quote(

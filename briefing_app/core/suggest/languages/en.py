@@ -65,7 +65,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "blame": ("blamed", "blames"),
     "mention": ("mentioned", "mentions"),
     "reaffirm": ("reaffirmed", "reaffirms", "reiterated", "reiterates"),
-    "divulge": ("divulged", "disclosed", "revealed"),
+    "divulge": ("divulged", "disclosed"),
+    "hail": ("hailed", "hails"),
+    "maintain": ("maintained", "maintains"),
+    "expect": ("expect", "expects"),
+    "post": ("posted",),
     "continue": ("continued",),
 }
 
@@ -87,9 +91,9 @@ LEXICON = Lexicon(
     verb_kinds=_KINDS,
     inverting_forms=_words(
         "said says added adds wrote writes explained noted asked continued insisted replied"
-        " warned argued stated tweeted declared"
+        " warned argued stated tweeted declared posted"
     ),
-    after_quote_forms=_words("continued declared"),
+    after_quote_forms=_words("continued declared posted"),
     source_phrases=("according to",),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
