@@ -8,6 +8,7 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.core.models import CLAIM_KINDS
 
 
 class _DefaultShowGroup(click.Group):
@@ -24,8 +25,8 @@ class _DefaultShowGroup(click.Group):
 def suggest_group() -> None:
     """Suggested claims: `briefing suggest SOURCE_ID` lists them (nothing is stored).
 
-    Accept one with `briefing claim add SOURCE_ID --quote ...`; reject one with
-    `briefing suggest reject SOURCE_ID FINGERPRINT` so it is not proposed again.
+    Accept one with `briefing suggest accept SOURCE_ID FINGERPRINT` (or `briefing claim add`);
+    reject one with `briefing suggest reject SOURCE_ID FINGERPRINT` so it is not proposed again.
     """
 
 
@@ -54,6 +55,33 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
         for s in suggestions
     ]
     echo_table(["Fingerprint", "Span", "Kind", "Party", "Verb", "Quote"], rows)
+
+
+@suggest_group.command("accept")
+@click.argument("source_id", type=int)
+@click.argument("fingerprint")
+@click.option("--statement", default="", help="The claim in your words.")
+@click.option("--party", default=None, help="Who makes the claim (default: as suggested).")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), default=None, help="Default: as suggested.")
+@click.option("--json", "as_json", is_flag=True, help="Print the new claim as JSON.")
+@pass_app
+def suggest_accept_command(
+    app: AppContext,
+    source_id: int,
+    fingerprint: str,
+    statement: str,
+    party: str | None,
+    kind: str | None,
+    as_json: bool,
+) -> None:
+    """Tag suggestion FINGERPRINT of SOURCE_ID as a claim."""
+    claim = app.library().suggestions.accept(
+        source_id, fingerprint, statement=statement, party=party, kind=kind
+    )
+    if as_json:
+        echo_json(claim.to_json())
+    else:
+        click.echo(f"{claim.key}: {claim.party or '(no party)'}, {claim.kind}: {claim.quote!r}")
 
 
 @suggest_group.command("reject")

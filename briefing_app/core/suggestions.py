@@ -10,6 +10,7 @@ from briefing_app.core.suggest import Suggestion, suggest_claims
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
+    from briefing_app.core.models import Claim
 
 
 class SuggestionManager:
@@ -43,16 +44,48 @@ class SuggestionManager:
         spans = [(start, end) for _, start, end, _ in self._lib.claims.spans(source_id)]
         return [s for s in suggestions if not any(_covers(s, a, b) for a, b in spans)]
 
+    def find(self, source_id: int, fingerprint: str) -> Suggestion:
+        """Return the suggestion with this fingerprint on a source (rejected ones too)."""
+        fingerprint = fingerprint.strip()
+        for suggestion in self.for_source(source_id, include_claimed=True, include_rejected=True):
+            if suggestion.fingerprint == fingerprint:
+                return suggestion
+        raise NotFound(f"source {source_id} has no suggestion {fingerprint!r}")
+
+    def accept(
+        self,
+        source_id: int,
+        suggestion: Suggestion | str,
+        *,
+        statement: str = "",
+        party: str | None = None,
+        kind: str | None = None,
+        tags: list[str] | None = None,
+    ) -> Claim:
+        """Tag a suggestion as a claim with its proposed party and kind (or the ones given).
+
+        Undo is `lib.claims.delete(claim.id)`.
+        """
+        if isinstance(suggestion, str):
+            suggestion = self.find(source_id, suggestion)
+        return self._lib.claims.add(
+            source_id,
+            start=suggestion.start,
+            end=suggestion.end,
+            statement=statement,
+            party=suggestion.normalized_party if party is None else party,
+            kind=suggestion.kind if kind is None else kind,
+            tags=tags,
+        )
+
     def reject(self, source_id: int, suggestion: Suggestion | str) -> None:
         """Remember that a suggestion (or its fingerprint) is not a claim of this source."""
         self._lib.sources.get(source_id)
-        if isinstance(suggestion, str):
-            fingerprint = suggestion.strip()
-            known = self.for_source(source_id, include_claimed=True, include_rejected=True)
-            if fingerprint not in {s.fingerprint for s in known}:
-                raise NotFound(f"source {source_id} has no suggestion {fingerprint!r}")
-        else:
-            fingerprint = suggestion.fingerprint
+        fingerprint = (
+            self.find(source_id, suggestion).fingerprint
+            if isinstance(suggestion, str)
+            else suggestion.fingerprint
+        )
         with self._lib.write() as changes:
             self._lib.conn.execute(
                 "INSERT OR IGNORE INTO rejected_suggestions (source_id, fingerprint, created_at) "

@@ -75,3 +75,16 @@ def test_party_alias_names_suggested_parties_and_is_listed(tmp_path: Path) -> No
         {"name": "Taliban", "claim_count": 0, "aliases": ["the Taliban administration"]}
     ]
     assert "the Taliban administration" in briefing("parties", library=library).stdout
+
+
+def test_suggest_accept_creates_the_claim(tmp_path: Path) -> None:
+    library = _library_with_article(tmp_path)
+    officials = json.loads(briefing("suggest", "1", "--json", library=library).stdout)[0]
+    result = briefing("suggest", "accept", "1", officials["fingerprint"], "--json", library=library)
+    assert result.returncode == 0, result.stderr
+    claim = json.loads(result.stdout)
+    assert (claim["quote"], claim["party"], claim["kind"]) == (
+        "the bridge was closed",
+        "Officials",
+        "official statement",
+    )

@@ -136,3 +136,14 @@ def test_migration_2_upgrades_a_version_1_library_with_its_data(library_path: Pa
     with sqlite3.connect(library_path) as raw:
         names = [r[0] for r in raw.execute("SELECT name FROM schema_migrations ORDER BY version")]
     assert len(names) == 2 and names[1].startswith("suggestions")
+
+
+def test_accepting_a_suggestion_tags_it_with_its_party_and_kind(lib: Library) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    lib.parties.merge("Taliban administration", "Taliban")
+    denial = lib.suggestions.for_source(source.id)[0]
+    claim = lib.suggestions.accept(source.id, denial.fingerprint, statement="Denied a role.")
+    assert (claim.quote, claim.party, claim.kind) == ("any role in the attack", "Taliban", "denial")
+    assert [s.party for s in lib.suggestions.for_source(source.id)] == ["Tajik officials"]
+    lib.claims.delete(claim.id)
+    assert len(lib.suggestions.for_source(source.id)) == 2
