@@ -12,7 +12,7 @@ from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 # Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
 # conjunction. (Commas are handled apart, because they also surround appositives.)
 _CLAUSE_BREAK = re.compile(
-    r"[”\"’]\s*|[;:—–(]\s*|\s--\s|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
+    r"[”\"]\s*|’(?=[\s,])\s*|[;:—–(]\s*|\s--\s|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
     r"after|before|that|which|who|if|where|so|until|even)\s",
 )
 # Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
@@ -53,7 +53,13 @@ _PARTICIPLE_LEAD = re.compile(
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
-_NOT_REPORTING_AFTER = re.compile(r"\s+(?:from|for|missing|to work|to duty)\b")
+# Objects that make a reporting verb an action: "reported for duty", "agreed to pay", "called
+# on by tribes" (a passive agent).
+_NOT_REPORTING_AFTER = {
+    "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
+    "agree": re.compile(r"\s+to\b"),
+}
+_AGENT_AFTER = re.compile(r"\s+(?:by|is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _CONTROL_VERB_BEFORE = re.compile(
@@ -148,7 +154,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     after = sentence[match.end() :]
     if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
         return None
-    if form == "reported" and _NOT_REPORTING_AFTER.match(after):
+    action = _NOT_REPORTING_AFTER.get(att.lemma)
+    if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
         return None
     if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
         return None
@@ -232,7 +239,7 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         for a, b in reversed(parts[max(0, len(parts) - 4) : -1]):
             found = _clean_party(sentence, _after_break(sentence, a, b), b, lexicon)
             if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
-                options.append(found)
+                options.append(_join_and(sentence, a, found, lexicon))
         names = [
             o
             for o in options
@@ -404,8 +411,13 @@ def _clean_party(
         lowered[-1].endswith("ing") and words[-1].islower()
     ):
         return None
-    if len(words) == 1 and re.fullmatch(r"[a-z]+s", words[0]) and end - b <= 1:
-        return a, b  # "…, but rebels claimed": a plural noun right before its verb
+    if (
+        len(words) <= 2
+        and all(re.fullmatch(r"[a-z]{3,}", w) for w in words)
+        and words[-1].endswith("s")
+        and end - b <= 1
+    ):
+        return a, b  # "…, but rebels claimed", "indigenous elders say": plurals before the verb
     if (
         ends_sentence
         and lowered[0] in ("the", "a", "an", "his", "her", "its", "their")
@@ -455,7 +467,17 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
             lemma = " ".join(match.group(0).lower().split())
-            found.append(Attribution(match.start(), match.end(), lemma, "passive"))
+            att = Attribution(match.start(), match.end(), lemma, "passive")
+            agent = re.search(r"\bby\s+", sentence[match.end() :])
+            if agent is not None:
+                # "has been described as “heartbreaking” by the conservation department"
+                start = match.end() + agent.end()
+                end = _stop(sentence, start, _SOURCE_STOP, lexicon)
+                span = _clean_party(sentence, start, end, lexicon, ends_sentence=True)
+                if span is not None:
+                    att.party_start, att.party_end = span
+                    att.party = sentence[span[0] : span[1]]
+            found.append(att)
     return found
 
 

@@ -58,6 +58,8 @@ def suggest_claims(
             if index == last_index + 1 and last_party and _is_quotation(sentence.text):
                 suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
                 last_index = index
+            elif index == last_index + 1 and not re.search(r"[.!?”\"’:]$", sentence.text):
+                last_index = index  # a caption or heading does not end the speaker's quote
             else:
                 _remember_subject(text, sentence, memory, lexicon)
             continue

@@ -181,3 +181,26 @@ def test_noun_uses_of_reporting_words_are_not_attributions() -> None:
     assert suggest_claims("The claims were investigated. The most promising states grew.") == []
     assert suggest_claims("Officials will announce the plan on Friday.") == []
     assert suggest_claims("No group claimed responsibility for the blast.") == []
+
+
+def test_a_passive_attribution_names_its_agent() -> None:
+    found = only("The floods have been described as “historic” by the weather service.")
+    assert found.party == "the weather service"
+
+
+def test_a_caption_between_quote_paragraphs_does_not_end_the_quote() -> None:
+    text = (
+        "“The sea is angry,” says Parata, an elder.\n\n"
+        "Parata at his farm near the coast\n\n"
+        "“We need to listen to it.”"
+    )
+    found = suggest_claims(text)
+    assert [(s.party, s.quote) for s in found] == [
+        ("Parata", "The sea is angry"),
+        ("Parata", "We need to listen to it"),
+    ]
+
+
+def test_agreeing_to_act_and_being_called_on_are_not_statements() -> None:
+    assert suggest_claims("The league has agreed to create a bonus pool.") == []
+    assert suggest_claims("Mr. Tane, 75, is an expert, called on by tribes for advice.") == []

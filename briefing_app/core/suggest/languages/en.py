@@ -54,7 +54,6 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "describe": ("described", "describes", "describing"),
     "emphasise": ("emphasized", "emphasised", "stressed", "stressing", "underlined"),
     "point out": ("pointed out", "points out"),
-    "believe": ("believe", "believes"),
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls"),
@@ -101,6 +100,8 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were) (?:widely )?(?:said|alleged|reported|believed|thought|"
         r"understood|rumou?red|suspected) to\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:suspected|accused) of\b",
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
+        r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
     ),
     official_nouns=_words(
@@ -132,7 +133,8 @@ LEXICON = Lexicon(
         representatives representative owner owners family families friends neighbours
         neighbors commentators reporters journalists spokespeople affidavit complaint filing
         indictment opposition rebels militants insurgents troops soldiers protesters students
-        survivors victims relatives parents teachers farmers traders airline firm"""
+        survivors victims relatives parents teachers farmers traders airline firm elders
+        lawsuit suit paper documents filings"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
