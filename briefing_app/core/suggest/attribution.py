@@ -39,7 +39,7 @@ INTRO = re.compile(
     r"Speaking|Asked|Responding|Writing|Today|Yesterday)\b[^,]{0,80},\s*"
 )
 _STATEMENT_INTRO = re.compile(
-    r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}"
+    r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
     r"(?:statement|press release|release|interview|post|tweet|letter|speech|report|"
     r"news conference|press conference|email|message)\b[^,]{0,60},\s*"
 )
@@ -59,6 +59,11 @@ _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
 }
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
+_FINDERS = frozenset(
+    ["report", "study", "survey", "investigation", "review", "audit", "analysis", "inquiry"]
+    + ["researchers", "scientists", "poll", "investigators", "probe"]
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
@@ -154,6 +159,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     after = sentence[match.end() :]
     if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
         return None
+    if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
+        return None  # "its threatened vegetation", "the alleged attacker": an adjective
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
         return None
@@ -187,6 +194,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     party = sentence[span[0] : span[1]]
     if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
         return None
+    if att.lemma == "find" and not re.match(r"\s+that\b", after):
+        # "police found a body" is an action; "the report found …" a finding.
+        if party.split()[-1].lower() not in _FINDERS:
+            return None
     att.party_start, att.party_end = span
     att.party = party
     return att
@@ -265,16 +276,18 @@ def _join_and(
 ) -> tuple[int, int]:
     """Extend a party over "X and" before it when X is a name too ("officers and officials")."""
     before = sentence[clause_start : span[0]]
-    match = re.search(r"(\S+(?:\s+\S+){0,3})\s+and\s+$", before)
-    if match is None:
+    if not re.search(r"\s+and\s+$", before):
         return span
-    a = clause_start + match.start(1)
-    start = _after_break(sentence, clause_start, a)
-    joined = _clean_party(sentence, max(start, a), span[1], lexicon)
-    if joined is not None and joined[0] < span[0]:
-        head = sentence[joined[0] : span[0]].split()
-        if head and (head[0][:1].isupper() or head[0].lower() in lexicon.determiners):
-            return joined
+    words = list(re.finditer(r"\S+", before))[:-1]  # the words before "and"
+    for first in words[-6:]:
+        a = clause_start + first.start()
+        if a < _after_break(sentence, clause_start, a):
+            continue
+        joined = _clean_party(sentence, a, span[1], lexicon)
+        if joined is not None and joined[0] < span[0]:
+            head = sentence[joined[0] : span[0]].split()
+            if head and (head[0][:1].isupper() or head[0].lower() in lexicon.determiners):
+                return joined
     return span
 
 
@@ -327,13 +340,15 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     for token in _TOKEN.finditer(sentence, start):
         word = token.group().strip('“”"‘’()')
         bare = word.rstrip(",;:").lower()
+        nouns = lexicon.speaker_nouns | lexicon.official_nouns
+        ahead = [t.lower().strip(",;:") for t in sentence[token.end() :].split()[:1]]
         ok = (
             word[:1].isupper()
             or bare in lexicon.determiners
-            or bare in lexicon.speaker_nouns
-            or bare in lexicon.official_nouns
+            or bare in nouns
             or bare.endswith(("’s", "'s"))
             or (bare in ("of", "for", "and") and end > start)
+            or (word.isalpha() and not bare.endswith("ed") and any(a in nouns for a in ahead))
         )
         if not ok:
             break
@@ -380,13 +395,16 @@ def _clean_party(
         a, b = tokens[i]
         return sentence[a:b].strip('“”"‘’(),;:').lower()
 
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns
     while tokens and (word(0) in lexicon.leading_noise or not word(0)):
+        if word(0) in lexicon.determiners and len(tokens) > 1 and word(1) in nouns:
+            break  # "That report found": a determiner here, not a conjunction
         tokens.pop(0)
     while tokens and (
         word(-1) in lexicon.trailing_noise or word(-1).endswith("ly") or not word(-1)
     ):
         tokens.pop()
-    if not tokens or len(tokens) > 10:
+    if not tokens or len(tokens) > (16 if loose else 10):
         return None
     a, b = tokens[0][0], tokens[-1][1]
     while a < b and sentence[a] in OPENING_QUOTES + CLOSING_QUOTES + "(,":
@@ -401,7 +419,7 @@ def _clean_party(
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
     if loose:
-        return (a, b) if len(words) <= 12 else None
+        return (a, b) if len(words) <= 16 else None
     if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
         return None
     if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):

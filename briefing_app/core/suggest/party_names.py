@@ -122,6 +122,6 @@ class PartyMemory:
         # "the ministry" after "the Chinese Foreign Ministry": the fuller earlier name.
         if len(words) == 2 and words[0] == "the" and words[1] in self._lexicon.official_nouns:
             for p in recent:
-                if words[1] in p.lower().split() and len(p.split()) > 2:
+                if p.lower().split()[-1] == words[1] and len(p.split()) > 2:
                     return p
         return mention

@@ -9,7 +9,7 @@ OPENING_QUOTES = '“‘«"'
 CLOSING_QUOTES = '”’»"'
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space.
 _END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+[“‘\"«(\[]?[A-Z0-9]")
+_NEXT_START = re.compile(r"\s+[“‘\"«(\[]{0,2}[A-Z0-9]")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|[a-z]\.[a-z])$")
 
 

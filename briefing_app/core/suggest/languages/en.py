@@ -15,7 +15,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "tell": ("tell", "tells", "told", "telling"),
     "add": ("added", "adds"),
     "state": ("stated", "stating"),
-    "note": ("noted", "noting"),
+    "note": ("noted", "notes", "noting"),
     "explain": ("explained", "explains", "explaining"),
     "write": ("wrote", "writes"),
     "argue": ("argue", "argued", "argues", "arguing"),
@@ -47,7 +47,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "report": ("report", "reported"),
     "suggest": ("suggest", "suggested", "suggests", "suggesting"),
     "predict": ("predict", "predicted", "predicts"),
-    "estimate": ("estimated",),
+    "estimate": ("estimated", "estimates"),
+    "find": ("found", "finds"),
+    "recommend": ("recommended", "recommends"),
+    "protest": ("protested",),
     "express": ("expressed", "expresses", "express", "expressing"),
     "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
     "reply": ("replied", "responded", "responds"),
@@ -134,7 +137,7 @@ LEXICON = Lexicon(
         neighbors commentators reporters journalists spokespeople affidavit complaint filing
         indictment opposition rebels militants insurgents troops soldiers protesters students
         survivors victims relatives parents teachers farmers traders airline firm elders
-        lawsuit suit paper documents filings"""
+        lawsuit suit paper documents filings letter providers"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
