@@ -61,8 +61,10 @@ _NOT_REPORTING_AFTER = {
 }
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
-    ["report", "study", "survey", "investigation", "review", "audit", "analysis", "inquiry"]
-    + ["researchers", "scientists", "poll", "investigators", "probe"]
+    (
+        *("report", "study", "survey", "investigation", "review", "audit", "analysis"),
+        *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
+    )
 )
 _AGENT_AFTER = re.compile(r"\s+(?:by|is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
@@ -194,10 +196,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     party = sentence[span[0] : span[1]]
     if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
         return None
-    if att.lemma == "find" and not re.match(r"\s+that\b", after):
-        # "police found a body" is an action; "the report found …" a finding.
-        if party.split()[-1].lower() not in _FINDERS:
-            return None
+    # "police found a body" is an action; "the report found …" a finding.
+    if (
+        att.lemma == "find"
+        and not re.match(r"\s+that\b", after)
+        and party.split()[-1].lower() not in _FINDERS
+    ):
+        return None
     att.party_start, att.party_end = span
     att.party = party
     return att
