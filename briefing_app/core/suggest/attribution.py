@@ -66,7 +66,8 @@ _FINDERS = frozenset(
         *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
     )
 )
-_AGENT_AFTER = re.compile(r"\s+(?:by|is|was|are|were)\b")
+_AGENT_AFTER = re.compile(r"\s+by\b")
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _CONTROL_VERB_BEFORE = re.compile(
@@ -112,6 +113,9 @@ def quote_regions(sentence: str) -> list[tuple[int, int]]:
             open_at = i
         elif ch == "”" and open_at is not None:
             regions.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"' and open_at is not None:
+            regions.append((open_at, i + 1))  # “…" : mixed marks, one quotation
             open_at = None
         elif ch == '"':
             if straight_open is None:
@@ -166,6 +170,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
         return None
+    if _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote")):
+        return None  # "Florida State's claim is": a noun
+    if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
+        return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
         return None
     progressive = form.endswith("ing") and _BE_BEFORE.search(before)
@@ -183,7 +191,15 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.needs_subject = True
         att.pattern = "participle"
         return att
-    span = left_party(sentence, match.start(), lexicon)
+    span = None
+    if form in lexicon.inverting_forms and re.search(r"[,”\"]\s*$", before):
+        # "…, explained Megan Byrd, a dietitian": the party follows its verb.
+        span = right_party(sentence, match.end(), lexicon)
+        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", sentence[span[1] :]):
+            span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
+        att.pattern = "verb X" if span is not None else att.pattern
+    if span is None:
+        span = left_party(sentence, match.start(), lexicon)
     if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
@@ -198,7 +214,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     # "police found a body" is an action; "the report found …" a finding.
     if (
-        att.lemma == "find"
+        att.lemma in ("find", "show")
         and not re.match(r"\s+that\b", after)
         and party.split()[-1].lower() not in _FINDERS
     ):
@@ -228,6 +244,12 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     if relative:
         # "…ZeniMax Media, which accuses…": the party is the name just before the comma.
         return _trailing_name(sentence, relative.start(), lexicon)
+    quoted = re.search(r"[”\"],?\s*([^,”\"]+),[^”\"]*$", left)
+    if quoted:
+        # "“…,” Kelly Jones MS, RD, a dietitian, told Health": the name after the quote.
+        span = _clean_party(sentence, quoted.start(1), quoted.end(1), lexicon)
+        if span is not None and is_person_like(sentence[span[0] : span[1]], lexicon):
+            return span
     parts = _comma_parts(left)
     last_start, last_end = parts[-1]
     start = _after_break(sentence, last_start, last_end)
@@ -425,6 +447,13 @@ def _clean_party(
         return a, b
     if loose:
         return (a, b) if len(words) <= 16 else None
+    name = re.search(r"\s((?:[A-Z][\w’'-]+\s?){1,3})$", text)
+    if words[0].lower() in ("a", "an") and name and all(w.islower() for w in words[1:-1]):
+        # "a process Persoons said": a relative clause; the name is the party.
+        a = b - len(name.group(1).rstrip())
+        text = sentence[a:b]
+        words = text.split()
+        lowered = [w.lower().strip(".,’'") for w in words]
     if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
         return None
     if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):

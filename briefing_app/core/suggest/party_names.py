@@ -83,6 +83,8 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     'Habib Essid'
     """
     head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0].split()
+    while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}|Jr\.?|Sr\.?", head[-1]):
+        head.pop()  # credentials: "Kelly Jones MS"
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
     tail: list[str] = []
     for word in reversed(head):

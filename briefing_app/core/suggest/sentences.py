@@ -110,6 +110,16 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _quote_open(sentence: str) -> bool:
-    if sentence.count("“") > sentence.count("”"):
-        return True
-    return sentence.count('"') % 2 == 1
+    """Return whether a quotation is still open at the end of sentence (“…" counts as closed)."""
+    curly = straight = False
+    for ch in sentence:
+        if ch == "“":
+            curly = True
+        elif ch == "”":
+            curly = False
+        elif ch == '"':
+            if curly:
+                curly = False
+            else:
+                straight = not straight
+    return curly or straight

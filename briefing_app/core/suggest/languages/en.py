@@ -51,6 +51,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "find": ("found", "finds"),
     "recommend": ("recommended", "recommends"),
     "protest": ("protested",),
+    "concede": ("conceded", "concedes"),
+    "show": ("showed", "shows"),
     "express": ("expressed", "expresses", "express", "expressing"),
     "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
     "reply": ("replied", "responded", "responds"),
