@@ -445,6 +445,12 @@ def _clean_party(
     lowered = [w.lower().strip(".,’'") for w in words]
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
+    if (
+        lowered[-1] in ("or", "and", "to", "of", "that", "who")
+        or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
+        or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", text)
+    ):
+        return None  # a clause or an infinitive, not a name
     if loose:
         return (a, b) if len(words) <= 16 else None
     name = re.search(r"\s((?:[A-Z][\w’'-]+\s?){1,3})$", text)
