@@ -46,8 +46,10 @@ class Library:
         from briefing_app.core.claims import ClaimManager
         from briefing_app.core.comments import CommentManager
         from briefing_app.core.notes import NoteManager
+        from briefing_app.core.parties import PartyManager
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
+        from briefing_app.core.suggestions import SuggestionManager
         from briefing_app.core.tags import TagManager
 
         self.conn = conn
@@ -62,6 +64,8 @@ class Library:
         self.notes = NoteManager(self)
         self.comments = CommentManager(self)
         self.search = SearchIndex(self)
+        self.parties = PartyManager(self)
+        self.suggestions = SuggestionManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, *, backup: bool = True) -> Library:

@@ -151,3 +151,25 @@ def initial_schema(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
     _fts_table(conn, "sources", ["title", "text"])
     _fts_table(conn, "claims", ["quote", "statement", "party"])
+
+
+@migration(2, "suggestions: rejected suggestions per source, party aliases")
+def suggestion_tables(conn: sqlite3.Connection) -> None:
+    """Create the tables that remember rejected suggestions and party aliases."""
+    conn.execute(
+        """CREATE TABLE rejected_suggestions (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (source_id, fingerprint)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE party_aliases (
+            id INTEGER PRIMARY KEY,
+            alias TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            canonical TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
