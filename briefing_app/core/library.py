@@ -42,6 +42,7 @@ class Library:
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
         from briefing_app.core.tags import TagManager
+        from briefing_app.core.versions import VersionManager
 
         self.conn = conn
         self.path = path
@@ -52,6 +53,7 @@ class Library:
         self.tags = TagManager(self)
         self.notes = NoteManager(self)
         self.comments = CommentManager(self)
+        self.versions = VersionManager(self)
         self.search = SearchIndex(self)
 
     @classmethod
