@@ -122,4 +122,68 @@ def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> N
     click.echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
 
 
-COMMANDS = [pack_group, comments_command, comment_group]
+@click.command("status")
+@click.argument("note_ref", metavar="NOTE")
+@click.argument("status", type=click.Choice(["draft", "in-review", "final"]))
+@click.option("--reason", default="", help="Why (kept with the version snapshot).")
+@click.option("--author", default="", help="Who.")
+@pass_app
+def status_command(app: AppContext, note_ref: str, status: str, reason: str, author: str) -> None:
+    """Move NOTE to draft, in-review or final (final notes are read-only until reopened)."""
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    note = lib.notes.set_status(note.id, status.replace("-", " "), reason, author)
+    click.echo(f"Note {note.id} is now {note.status}")
+
+
+@click.command("versions")
+@click.argument("note_ref", metavar="NOTE")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (with section bodies).")
+@pass_app
+def versions_command(app: AppContext, note_ref: str, as_json: bool) -> None:
+    """List the versions of NOTE kept at each review round."""
+    lib = app.library()
+    versions = lib.versions.all(lib.notes.find(note_ref).id)
+    if as_json:
+        echo_json([v.to_json() for v in versions])
+        return
+    echo_table(
+        ["Version", "When", "Status", "Author", "Why"],
+        [(v.number, v.created_at, v.status, v.author, v.reason) for v in versions],
+    )
+
+
+@click.command("diff")
+@click.argument("note_ref", metavar="NOTE")
+@click.argument("old", type=int)
+@click.argument("new", type=int, required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_json: bool) -> None:
+    """Show what changed in NOTE from version OLD to NEW (default: the note as it is now)."""
+    lib = app.library()
+    diffs = lib.versions.diff(lib.notes.find(note_ref).id, old, new)
+    if as_json:
+        echo_json([d.to_json() for d in diffs])
+        return
+    for d in diffs:
+        if d.status == "unchanged":
+            continue
+        click.echo(f"## {d.heading} ({d.status})")
+        text = "".join(
+            c.new if c.op == "equal" else
+            (f"[-{c.old}-]" if c.old else "") + (f"{{+{c.new}+}}" if c.new else "")
+            for c in d.changes
+        )  # fmt: skip
+        click.echo(text)
+        click.echo()
+
+
+COMMANDS = [
+    pack_group,
+    comments_command,
+    comment_group,
+    status_command,
+    versions_command,
+    diff_command,
+]

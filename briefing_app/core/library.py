@@ -51,6 +51,7 @@ class Library:
         from briefing_app.core.sources import SourceManager
         from briefing_app.core.suggestions import SuggestionManager
         from briefing_app.core.tags import TagManager
+        from briefing_app.core.versions import VersionManager
 
         self.conn = conn
         self.path = path
@@ -63,6 +64,7 @@ class Library:
         self.tags = TagManager(self)
         self.notes = NoteManager(self)
         self.comments = CommentManager(self)
+        self.versions = VersionManager(self)
         self.search = SearchIndex(self)
         self.parties = PartyManager(self)
         self.suggestions = SuggestionManager(self)

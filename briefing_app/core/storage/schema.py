@@ -173,3 +173,23 @@ def suggestion_tables(conn: sqlite3.Connection) -> None:
             created_at TEXT NOT NULL
         )"""
     )
+
+
+@migration(3, "note versions: snapshots of a note's sections at each review round")
+def note_versions(conn: sqlite3.Connection) -> None:
+    """Create the table of note snapshots (what a reviewer saw, and why it changed)."""
+    conn.execute(
+        """CREATE TABLE note_versions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            sections TEXT NOT NULL,
+            UNIQUE (note_id, number)
+        )"""
+    )
