@@ -38,6 +38,7 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
         from briefing_app.core.comments import CommentManager
+        from briefing_app.core.edits import EditManager
         from briefing_app.core.notes import NoteManager
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
@@ -54,6 +55,7 @@ class Library:
         self.notes = NoteManager(self)
         self.comments = CommentManager(self)
         self.versions = VersionManager(self)
+        self.edits = EditManager(self)
         self.search = SearchIndex(self)
 
     @classmethod
