@@ -179,7 +179,78 @@ def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_j
         click.echo()
 
 
+@click.group("review")
+def review_group() -> None:
+    """Round trips through Word: export a review copy, read the reviewer's copy back."""
+
+
+@review_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@pass_app
+def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
+    """Read a reviewer's comments and tracked changes from a review copy (.docx)."""
+    from briefing_app.core.review_docx import import_review_copy
+
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such file")
+    result = import_review_copy(app.library(), path)
+    if as_json:
+        echo_json(result.to_json())
+        return
+    click.echo(result.line())
+    for problem in result.unplaced:
+        click.echo(f"not placed: {problem}")
+
+
+@click.command("edits")
+@click.argument("note_ref", metavar="NOTE")
+@click.option("--pending", is_flag=True, help="Only edits not yet accepted or rejected.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def edits_command(app: AppContext, note_ref: str, pending: bool, as_json: bool) -> None:
+    """List the suggested edits (a reviewer's tracked changes) on NOTE."""
+    lib = app.library()
+    edits = lib.edits.all(lib.notes.find(note_ref).id, "pending" if pending else None)
+    if as_json:
+        echo_json([e.to_json() for e in edits])
+        return
+    echo_table(
+        ["ID", "Section", "Author", "Change", "Status"],
+        [
+            (e.id, e.section_key, e.author, f"{e.old_text!r} → {e.new_text!r}", e.status)
+            for e in edits
+        ],
+    )
+
+
+@click.group("edit")
+def edit_group() -> None:
+    """Accept or reject one suggested edit."""
+
+
+@edit_group.command("accept")
+@click.argument("edit_id", type=int)
+@pass_app
+def edit_accept_command(app: AppContext, edit_id: int) -> None:
+    """Apply suggested edit EDIT_ID to its note."""
+    edit = app.library().edits.accept(edit_id)
+    click.echo(f"Accepted edit {edit.id} in {edit.section_key}")
+
+
+@edit_group.command("reject")
+@click.argument("edit_id", type=int)
+@pass_app
+def edit_reject_command(app: AppContext, edit_id: int) -> None:
+    """Reject suggested edit EDIT_ID, leaving the note as it is."""
+    edit = app.library().edits.reject(edit_id)
+    click.echo(f"Rejected edit {edit.id}")
+
+
 COMMANDS = [
+    review_group,
+    edits_command,
+    edit_group,
     pack_group,
     comments_command,
     comment_group,

@@ -45,6 +45,7 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
         from briefing_app.core.comments import CommentManager
+        from briefing_app.core.edits import EditManager
         from briefing_app.core.notes import NoteManager
         from briefing_app.core.parties import PartyManager
         from briefing_app.core.search import SearchIndex
@@ -65,6 +66,7 @@ class Library:
         self.notes = NoteManager(self)
         self.comments = CommentManager(self)
         self.versions = VersionManager(self)
+        self.edits = EditManager(self)
         self.search = SearchIndex(self)
         self.parties = PartyManager(self)
         self.suggestions = SuggestionManager(self)

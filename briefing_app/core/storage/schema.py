@@ -193,3 +193,25 @@ def note_versions(conn: sqlite3.Connection) -> None:
             UNIQUE (note_id, number)
         )"""
     )
+
+
+@migration(4, "suggested edits: tracked changes read back from a reviewer's Word copy")
+def suggested_edits(conn: sqlite3.Connection) -> None:
+    """Create the table of suggested edits the analyst accepts or rejects one by one."""
+    conn.execute(
+        """CREATE TABLE suggested_edits (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            old_text TEXT NOT NULL DEFAULT '',
+            new_text TEXT NOT NULL DEFAULT '',
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'accepted', 'rejected'))
+        )"""
+    )
+    conn.execute("CREATE INDEX suggested_edits_note ON suggested_edits(note_id, status)")
