@@ -184,6 +184,24 @@ def review_group() -> None:
     """Round trips through Word: export a review copy, read the reviewer's copy back."""
 
 
+@review_group.command("export")
+@click.argument("note_ref", metavar="NOTE")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--comments/--no-comments", default=True, help="Include open review comments.")
+@click.option("--force", is_flag=True, help="Export even when the analytic checks find errors.")
+@pass_app
+def review_export_command(
+    app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
+) -> None:
+    """Write a Word review copy of NOTE whose comments and changes can be read back."""
+    from briefing_app.core.review_docx import export_review_copy
+
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
+    click.echo(f"Wrote review copy {path}")
+
+
 @review_group.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")

@@ -10,6 +10,7 @@ or tracked change is placed by the section bookmark it sits in, not by its posit
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -42,6 +43,35 @@ def _w(tag: str) -> str:
 
 class NotAReviewCopy(CorruptFile):
     """A .docx that is not a review copy of a note in this library."""
+
+
+def export_review_copy(
+    lib: Library,
+    note_id: int,
+    path: Path | str,
+    *,
+    with_comments: bool = True,
+    force: bool = False,
+) -> Path:
+    """Export note_id as a Word memo marked as a review copy (atomically); return the path.
+
+    The analytic checks gate it like any export (errors refuse unless forced).
+    """
+    from briefing_app.core.checks import gate_export
+    from briefing_app.core.exporters import export_note
+
+    target = Path(path)
+    note = lib.notes.get(note_id)
+    gate_export(lib, note, force)
+    # Export and mark a temporary copy, then move it into place: never a half-marked file.
+    tmp = target.with_name(f".{target.stem}.review-tmp.docx")
+    try:
+        export_note(lib, note_id, tmp, "docx")
+        mark_review_copy(tmp, note, lib if with_comments else None)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
 
 
 def mark_review_copy(path: Path | str, note: Note, lib: Library | None = None) -> Path:

@@ -14,14 +14,17 @@ from briefing_app.core.edits import EditDoesNotApply
 from briefing_app.core.errors import NotFound
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
-from briefing_app.core.review_docx import NotAReviewCopy, import_review_copy, mark_review_copy
+from briefing_app.core.review_docx import (
+    NotAReviewCopy,
+    export_review_copy,
+    import_review_copy,
+)
 from tests.core.review import word_edits
-from tests.core.review.memo import write_memo
 
 
 def review_copy(lib: Library, note: Note, path: Path) -> Path:
-    write_memo(note, path)
-    return mark_review_copy(path, note, lib)
+    """Export the note as a review copy with the real Word exporter."""
+    return export_review_copy(lib, note.id, path, force=True)
 
 
 @pytest.fixture
