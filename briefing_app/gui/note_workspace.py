@@ -147,10 +147,10 @@ class NoteWorkspace(QWidget):
             "&New note…", self.new_note, "Ctrl+Shift+N", "note-new", "Start a note from a template"
         )
         self.rename_action = self._action(
-            "&Rename note", self.rename_note, None, None, "Rename the selected note"
+            "&Rename note", self.rename_note, None, "rename", "Rename the selected note (F2)"
         )
         self.duplicate_action = self._action(
-            "D&uplicate note", self.duplicate_note, None, None, "Copy the selected note"
+            "D&uplicate note", self.duplicate_note, None, "duplicate", "Copy the selected note"
         )
         self.delete_action = self._action(
             "De&lete note", self.delete_note, None, "delete", "Delete the selected note (undoable)"

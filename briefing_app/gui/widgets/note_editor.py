@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QHelpEvent,
+    QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
+    QTextEdit,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -65,8 +66,6 @@ def _format(
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Markdown at a glance: headings, emphasis, list markers, quotes, code and citations."""
 
-    RULES: tuple[tuple[re.Pattern[str], QTextCharFormat], ...] = ()
-
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.rules = [
@@ -91,8 +90,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, end - start, fmt)
 
 
-class SectionEditor(QPlainTextEdit):
-    """A plain-text Markdown editor for one section; takes dropped claims as citations."""
+class SectionEditor(QTextEdit):
+    """A plain-text Markdown editor for one section; takes dropped claims as citations.
+
+    A QTextEdit taking plain text only (not a QPlainTextEdit): it lays out the whole section,
+    so the editor can grow to fit its text and the note scrolls as one page.
+    """
 
     focus_left = Signal()
 
@@ -102,8 +105,9 @@ class SectionEditor(QPlainTextEdit):
         self.setPlaceholderText(
             guidance or "Write this section in Markdown; cite claims with Ctrl+K"
         )
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setAccessibleDescription("Markdown; drop claims here or press Ctrl+K to cite one")
         self.document().setDocumentMargin(8)
         self.highlighter = MarkdownHighlighter(self.document())
@@ -111,6 +115,11 @@ class SectionEditor(QPlainTextEdit):
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-fit the height when the width (and so the wrapping) changes."""
+        super().resizeEvent(event)
         self._fit_height()
 
     # Text --------------------------------------------------------------------------------
@@ -191,16 +200,13 @@ class SectionEditor(QPlainTextEdit):
 
     def _fit_height(self) -> None:
         # Each editor grows with its text; the scroll area around them scrolls the note.
-        lines = max(3, int(self.document().size().height()) + 1)
+        self.document().setTextWidth(self.viewport().width())
+        minimum = 3 * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        content = max(self.document().size().height(), minimum)
         margins = self.contentsMargins()
-        height = (
-            lines * self.fontMetrics().lineSpacing()
-            + int(2 * self.document().documentMargin())
-            + margins.top()
-            + margins.bottom()
-            + 4
-        )
-        self.setFixedHeight(height)
+        height = int(content) + margins.top() + margins.bottom() + 2
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def section_counts(body: str) -> tuple[int, int, int]:

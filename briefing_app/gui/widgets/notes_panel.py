@@ -32,6 +32,7 @@ class NotesPanel(QWidget):
         caption = QLabel("<b>Notes</b>")
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.list = QListWidget()
         self.list.setAccessibleName("Notes list")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
