@@ -168,6 +168,9 @@ class NoteWorkspace(QWidget):
         self.lib = lib
         self._stopped = False
         self._templates: dict[str, NoteTemplate] | None = None
+        # The previous library is closed (its text was flushed before): nothing left to save.
+        self.note = None
+        self.editor.load(None, None, save=False)
         notes = lib.notes.all()
         self.show_note(notes[0].id if notes else None)
 

@@ -466,3 +466,41 @@ def test_a_claim_drag_carries_its_mime_type() -> None:
     assert mime.hasFormat(CLAIM_KEYS_MIME)
     assert keys_from_mime(mime) == ["C1", "C22"]
     assert keys_from_mime(QMimeData()) == []
+
+
+def test_hovering_a_citation_in_the_editor_shows_its_tooltip(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    new_note(window, monkeypatch)
+    window.workspace_tabs.setCurrentWidget(window.note_workspace)
+    summary = editor(window, "summary")
+    summary.setPlainText("Killed [@C2].")
+    cursor = QTextCursor(summary.document())
+    cursor.setPosition(9)
+    point = summary.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, summary.viewport().mapToGlobal(point))
+    QApplication.sendEvent(summary.viewport(), event)
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    qtbot.waitUntil(lambda: claim.quote[:20] in QToolTip.text())
+
+
+def test_switching_libraries_shows_the_other_librarys_note(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from briefing_app.core.demo import build_demo
+
+    other = tmp_path / "other.sqlite"
+    with Library.open(other) as lib:
+        build_demo(lib)
+        lib.notes.set_section(1, "issue", "The other library's issue.")
+    editor(window, "issue").setPlainText("Typed in the first library.")
+    first = window.lib.path
+    window.switch_library(other)
+    assert editor(window, "issue").body() == "The other library's issue."
+    with Library.open(first) as lib:
+        assert lib.notes.get(1).section("issue").body == "Typed in the first library."

@@ -98,6 +98,7 @@ class SectionEditor(QTextEdit):
     """
 
     focus_left = Signal()
+    focus_entered = Signal()
 
     def __init__(self, key: str, guidance: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,19 +180,23 @@ class SectionEditor(QTextEdit):
                 return list(citation.keys)
         return []
 
-    def event(self, event: QEvent) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:
         """Show a citation's claims (quote and source) when hovering it."""
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
-            pos = self.viewport().mapFrom(self, event.pos())
-            keys = self.citation_keys_at(self.cursorForPosition(pos).position())
+            keys = self.citation_keys_at(self.cursorForPosition(event.pos()).position())
             tip = self.describe_citation(keys) if keys else ""
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
             else:
                 QToolTip.hideText()
             return True
-        return super().event(event)
+        return super().viewportEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Remember this section as the one being written (Ctrl+K cites into it)."""
+        super().focusInEvent(event)
+        self.focus_entered.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Save at once when the writer moves elsewhere."""
@@ -277,6 +282,7 @@ class NoteEditor(QWidget):
         self.note_id: int | None = None
         self.boxes: dict[str, SectionBox] = {}
         self._saved_bodies: dict[str, str] = {}
+        self._last_key = ""
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
 
         self.title = QLabel("No note open")
@@ -328,14 +334,17 @@ class NoteEditor(QWidget):
         self.autosave.timeout.connect(self.flush)
 
     # Loading -------------------------------------------------------------------------------
-    def load(self, note: Note | None, template: NoteTemplate | None) -> None:
-        """Show a note (saving the one shown first); None shows nothing."""
-        self.flush()
+    def load(self, note: Note | None, template: NoteTemplate | None, save: bool = True) -> None:
+        """Show a note (saving the one shown first, unless not to); None shows nothing."""
+        if save:
+            self.flush()
+        self.autosave.stop()
         for box in self.boxes.values():
             box.setParent(None)
             box.deleteLater()
         self.boxes = {}
         self._saved_bodies = {}
+        self._last_key = ""
         self.note_id = None if note is None else note.id
         self.status.setEnabled(note is not None)
         if note is None:
@@ -352,6 +361,7 @@ class NoteEditor(QWidget):
             box.editor.describe_citation = lambda keys: self.describe_citation(keys)
             box.editor.textChanged.connect(self._typed)
             box.editor.focus_left.connect(self.flush)
+            box.editor.focus_entered.connect(lambda k=section.key: setattr(self, "_last_key", k))
             self.sections_layout.insertWidget(self.sections_layout.count() - 1, box)
             self.boxes[section.key] = box
             self._saved_bodies[section.key] = section.body
@@ -407,10 +417,12 @@ class NoteEditor(QWidget):
         return box.editor if box else None
 
     def current_editor(self) -> SectionEditor | None:
-        """Return the section editor with the focus (or the first one)."""
+        """Return the section editor with the focus (else the last one written in, or the first)."""
         for box in self.boxes.values():
             if box.editor.hasFocus():
                 return box.editor
+        if self._last_key in self.boxes:
+            return self.boxes[self._last_key].editor
         return next(iter(self.boxes.values())).editor if self.boxes else None
 
     def go_to(self, key: str, start: int, end: int) -> None:
