@@ -448,7 +448,8 @@ class NoteWorkspace(QWidget):
             return
         self.refresh_checks()
         style = self.template.citations.style if self.template else "footnotes"
-        options = ExportDialog.ask(self.window_, note.title, style, self.report)
+        headings = {s.key: s.heading for s in note.sections}
+        options = ExportDialog.ask(self.window_, note.title, style, self.report, headings)
         if options is not None:
             self.start_export(note.id, options)
 

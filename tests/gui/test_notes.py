@@ -213,6 +213,12 @@ def test_claim_picker_finds_claims_by_fuzzy_search(qtbot: QtBot, demo_lib: Libra
     assert picker.chosen() == [guo.key]
     picker.search.setText("zzzz nothing")
     assert picker.list.count() == 0
+    # A party's name finds that party's claims, not every claim holding its letters.
+    picker.search.setText("taliban")
+    taliban = {c.key for c in claims if "taliban" in c.haystack()}
+    assert 0 < len(taliban) < len(claims)
+    assert set(picker.chosen()) <= taliban
+    assert picker.list.count() == len(taliban)
 
 
 def test_preview_numbers_citations_and_a_click_shows_the_claim_in_the_reader(
@@ -284,7 +290,9 @@ def test_export_writes_a_docx_that_opens_and_offers_the_folder(
     target.parent.mkdir()
     asked = []
 
-    def ask(cls: type, parent: object, title: str, style: str, report: object) -> ExportOptions:
+    def ask(
+        cls: type, parent: object, title: str, style: str, report: object, headings: object
+    ) -> ExportOptions:
         asked.append((title, style))
         return ExportOptions(target, "docx", "footnotes")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,24 +46,44 @@ class PickableClaim:
 def fuzzy_score(query: str, text: str) -> int | None:
     """Return how well query matches text (higher is better), or None when it does not.
 
-    Every word of the query must occur in the text, exactly or as a subsequence of letters
-    (so "chn emb" finds "Chinese Embassy"); whole-word and prefix hits rank first.
+    Every word of the query must occur in the text, or its letters in order within one word
+    of the text (so a typo like "xjun" still finds "Xijun"); whole-word and prefix hits rank
+    first.
     """
+    tokens: list[str] | None = None
     score = 0
     for word in query.casefold().split():
         found = text.find(word)
         if found >= 0:
             score += 100 if found == 0 or not text[found - 1].isalnum() else 60
             continue
-        pos, gaps = 0, 0
-        for ch in word:
-            nxt = text.find(ch, pos)
-            if nxt < 0:
-                return None
-            gaps += nxt - pos
-            pos = nxt + 1
-        score += max(1, 40 - gaps)
+        tokens = tokens if tokens is not None else _WORD.findall(text)
+        best = max((_subsequence_score(word, t) for t in tokens), default=None, key=_or_minus)
+        if best is None:
+            return None
+        score += best
     return score
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _or_minus(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def _subsequence_score(word: str, token: str) -> int | None:
+    """Return a score when word's letters occur in token in order (fewer gaps score higher)."""
+    if len(word) > len(token) or word[:1] != token[:1]:
+        return None
+    pos, gaps = 0, 0
+    for ch in word:
+        nxt = token.find(ch, pos)
+        if nxt < 0:
+            return None
+        gaps += nxt - pos
+        pos = nxt + 1
+    return max(1, 40 - 5 * gaps)
 
 
 def rank(query: str, claims: Sequence[PickableClaim]) -> list[PickableClaim]:

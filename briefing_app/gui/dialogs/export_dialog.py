@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,8 +59,10 @@ class ExportDialog(QDialog):
         style: str,
         report: CheckReport | None = None,
         parent: QWidget | None = None,
+        headings: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.headings = headings or {}
         self.setWindowTitle("Export note")
         self.note_title = title
         settings = app_settings()
@@ -88,7 +90,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format", self.format)
         form.addRow("&Citations", self.style)
-        form.addRow("&Save as", row)
+        save_label = QLabel("&Save as")
+        save_label.setBuddy(self.path)
+        form.addRow(save_label, row)
         self.format.currentIndexChanged.connect(self._format_changed)
 
         self.verdict = QLabel()
@@ -96,6 +100,8 @@ class ExportDialog(QDialog):
         self.verdict.setAccessibleName("Check results")
         self.findings = QListWidget()
         self.findings.setAccessibleName("Check findings")
+        self.findings.setWordWrap(True)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -117,7 +123,8 @@ class ExportDialog(QDialog):
         self.findings.setVisible(bool(findings))
         for finding in findings:
             name = f"severity-{finding.severity}"
-            item = QListWidgetItem(icon(name), f"{finding.section}: {finding.message}")
+            heading = self.headings.get(finding.section, finding.section)
+            item = QListWidgetItem(icon(name), f"{heading}: {finding.message}")
             item.setToolTip(finding.fix)
             self.findings.addItem(item)
         errors = 0 if report is None else len(report.errors)
@@ -171,9 +178,10 @@ class ExportDialog(QDialog):
         title: str,
         style: str,
         report: CheckReport | None = None,
+        headings: dict[str, str] | None = None,
     ) -> ExportOptions | None:
         """Show the dialog; return the options (remembered), or None when cancelled."""
-        dialog = cls(title, style, report, parent)
+        dialog = cls(title, style, report, parent, headings)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         dialog.remember()
