@@ -188,7 +188,11 @@ class NoteWorkspace(QWidget):
                 try:
                     self.note = self.lib.notes.get(current)
                 except BriefingError:
-                    self.show_note(None)
+                    # Deleted (e.g. its creation undone): nothing to save into; open another.
+                    self.note = None
+                    self.editor.load(None, None, save=False)
+                    remaining = self.lib.notes.all()
+                    self.show_note(remaining[0].id if remaining else None)
                 else:
                     self.editor.refresh_from(self.note, self.template)
             self.reload_list()

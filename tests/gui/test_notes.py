@@ -512,3 +512,28 @@ def test_switching_libraries_shows_the_other_librarys_note(
     assert editor(window, "issue").body() == "The other library's issue."
     with Library.open(first) as lib:
         assert lib.notes.get(1).section("issue").body == "Typed in the first library."
+
+
+def test_undoing_a_new_note_closes_it_and_redo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "summary").setPlainText("Saved before the undo.")
+    workspace.flush()
+    window.undo_stack.undo()
+    assert all(n.id != note_id for n in demo_lib.notes.all())
+    assert workspace.note is not None and workspace.note.id != note_id  # the demo note
+    window.undo_stack.redo()
+    assert demo_lib.notes.get(note_id).section("summary").body == "Saved before the undo."
+
+
+def test_the_note_editor_screenshot_renders(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefing_app.gui.screenshot import main
+
+    out = tmp_path / "note-editor.png"
+    assert main([str(out)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
