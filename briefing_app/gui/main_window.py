@@ -429,8 +429,7 @@ class MainWindow(QMainWindow):
         self.reload_claims()
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
-        if hasattr(self, "note_workspace"):
-            self.note_workspace.attach(lib)
+        self.note_workspace.attach(lib)
 
     def switch_library(self, path: Path) -> None:
         """Open the library at path in this window, closing the current one."""
