@@ -117,6 +117,9 @@ class NoteWorkspace(QWidget):
 
         self.editor.edited.connect(self.preview_timer.start)
         self.editor.saved.connect(lambda _id: self.checks_timer.start())
+        self.editor.saved.connect(
+            lambda _id: self.window_.statusBar().showMessage("Note saved", 1500)
+        )
         self.editor.status_requested.connect(self.set_status)
         self.preview.anchorClicked.connect(self.follow_link)
         self.problems.finding_activated.connect(self.go_to_finding)
