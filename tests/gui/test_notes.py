@@ -537,3 +537,22 @@ def test_the_note_editor_screenshot_renders(qtbot: QtBot, tmp_path: Path) -> Non
     assert main([str(out)]) == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_an_empty_library_offers_a_new_note_and_nothing_to_export(
+    qtbot: QtBot, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = MainWindow(lib)
+    qtbot.addWidget(win)
+    win.show()
+    workspace = win.note_workspace
+    assert workspace.note is None
+    assert not win.export_action.isEnabled()
+    assert not workspace.delete_action.isEnabled()
+    assert workspace.editor.title.text() == "No note open"
+    workspace.cite_action.trigger()
+    assert "Open a note" in win.statusBar().currentMessage()
+    new_note(win, monkeypatch, "First note")
+    assert win.export_action.isEnabled()
+    assert [win.note_workspace.notes_panel.list.item(0).text()] == ["First note"]
+    win.close()
