@@ -64,11 +64,12 @@ def render_note_editor(out: Path, width: int = 1600, height: int = 1000) -> Path
     workspace.splitter.setSizes([int(width * 0.44), int(width * 0.36)])
     workspace.left_splitter.setSizes([int(height * 0.56), int(height * 0.18)])
     QApplication.processEvents()
-    considerations = workspace.editor.editor("considerations")
-    if considerations is not None:
-        text = considerations.body()
-        start = max(text.find("likely"), 0)
-        workspace.editor.go_to("considerations", start, start + len("likely"))
+    summary = workspace.editor.editor("summary")
+    if summary is not None:
+        # The cursor after the Summary's first citation, as if the writer just cited it.
+        end = summary.body().find("]") + 1
+        workspace.editor.go_to("summary", end, end)
+    workspace.editor.scroll.verticalScrollBar().setValue(0)
     workspace.refresh_preview()
     workspace.refresh_checks()
     window.statusBar().showMessage("Saved — every change is kept as you type")

@@ -362,7 +362,7 @@ def test_problems_panel_lists_findings_jumps_to_them_and_dismisses_with_a_reason
     with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
         type_into(qtbot, considerations, text)
     tree = workspace.problems.tree
-    messages = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+    messages = [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())]
     hedge = next(
         i
         for i, f in enumerate(workspace.problems.findings)
@@ -371,7 +371,8 @@ def test_problems_panel_lists_findings_jumps_to_them_and_dismisses_with_a_reason
     finding = workspace.problems.findings[hedge]
     assert tree.topLevelItem(hedge).text(1) == "Considerations"
     assert finding.message in messages
-    assert finding.fix in tree.topLevelItem(hedge).toolTip(2)
+    assert finding.fix in tree.topLevelItem(hedge).toolTip(3)
+    assert tree.topLevelItem(hedge).text(2) == " ".join(finding.excerpt.split())
 
     considerations.clearFocus()
     tree.setCurrentItem(tree.topLevelItem(hedge))

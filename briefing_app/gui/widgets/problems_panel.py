@@ -33,8 +33,8 @@ class ProblemsPanel(QWidget):
         self.summary.setAccessibleName("Problems summary")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Problems list")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["", "Section", "Problem"])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["", "Section", "Passage", "Problem"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -42,6 +42,8 @@ class ProblemsPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 240)
         header.setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
@@ -64,14 +66,16 @@ class ProblemsPanel(QWidget):
             self.summary.setText("No note open")
             return
         for finding in self.findings:
+            passage = " ".join(finding.excerpt.split())
             item = QTreeWidgetItem(
-                ["", headings.get(finding.section, finding.section), finding.message]
+                ["", headings.get(finding.section, finding.section), passage, finding.message]
             )
+            item.setToolTip(2, passage)
             item.setIcon(0, icon(f"severity-{finding.severity}"))
             item.setToolTip(0, finding.severity)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, finding.severity)
             tip = f"{finding.message}\nFix: {finding.fix}" if finding.fix else finding.message
-            item.setToolTip(2, tip)
+            item.setToolTip(3, tip)
             item.setToolTip(1, f"{finding.rule} — click to go to it")
             item.setData(0, FINDING_ROLE, finding)
             self.tree.addTopLevelItem(item)
