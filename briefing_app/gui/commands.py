@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from briefing_app.core.checks import Finding
-from briefing_app.core.checks.settings import dismiss, undismiss
+from briefing_app.core.checks.settings import acknowledge_changes, dismiss, undismiss
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
@@ -325,3 +325,23 @@ class DismissFindingCommand(LibraryCommand):
     def back(self) -> None:
         """Bring the finding back."""
         undismiss(self.lib, self.note_id, self.finding.fingerprint)
+
+
+class AcknowledgeChangeCommand(LibraryCommand):
+    """Mark a changed cited claim as re-read, so the note stops flagging it."""
+
+    def __init__(self, lib: Library, note_id: int, key: str) -> None:
+        super().__init__(lib, f"Acknowledge the change of {key}")
+        self.note_id, self.key = note_id, key
+        self.before = dict(lib.notes.get(note_id).settings.get("cited_revisions", {}))
+
+    def again(self) -> None:
+        """Record the claim's current revision as the one the note rests on."""
+        acknowledge_changes(self.lib, self.note_id, [self.key])
+
+    def back(self) -> None:
+        """Put the revision the note knew back (the claim is flagged again)."""
+        note = self.lib.notes.get(self.note_id)
+        self.lib.notes.update(
+            self.note_id, settings={**note.settings, "cited_revisions": self.before}
+        )

@@ -31,6 +31,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.templates import NoteTemplate, get_template, load_templates
 from briefing_app.gui.commands import (
+    AcknowledgeChangeCommand,
     CreateNoteCommand,
     DeleteNoteCommand,
     DismissFindingCommand,
@@ -124,6 +125,7 @@ class NoteWorkspace(QWidget):
         self.preview.anchorClicked.connect(self.follow_link)
         self.problems.finding_activated.connect(self.go_to_finding)
         self.problems.dismiss_requested.connect(self.dismiss_finding)
+        self.problems.acknowledge_requested.connect(self.acknowledge_finding)
         self.notes_panel.note_activated.connect(self.open_note_tab)
         self.notes_panel.list.currentRowChanged.connect(self._list_row_changed)
         self.notes_panel.rename_requested.connect(
@@ -424,6 +426,14 @@ class NoteWorkspace(QWidget):
         reason = self.ask_reason(finding)
         if reason and reason.strip():
             self.execute(DismissFindingCommand(self.lib, self.note.id, finding, reason.strip()))
+
+    def acknowledge_finding(self, finding: Finding) -> None:
+        """The writer re-read a changed claim: stop flagging it (undoable)."""
+        if self.note is None:
+            return
+        # The rule's excerpt is "KEY@REVISION" (what makes its fingerprint).
+        key = finding.excerpt.split("@", 1)[0]
+        self.execute(AcknowledgeChangeCommand(self.lib, self.note.id, key))
 
     def _ask_reason(self, finding: Finding) -> str | None:
         text, ok = QInputDialog.getText(

@@ -557,3 +557,32 @@ def test_an_empty_library_offers_a_new_note_and_nothing_to_export(
     assert win.export_action.isEnabled()
     assert [win.note_workspace.notes_panel.list.item(0).text()] == ["First note"]
     win.close()
+
+
+def test_a_claim_changed_since_cited_is_flagged_until_acknowledged(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.commands import EditClaimCommand
+
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "background").setPlainText("Three died [@C2].")
+    workspace.flush()
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        window.execute(EditClaimCommand(demo_lib, claim.id, credibility=5))
+    tree = workspace.problems.tree
+    changed = [i for i, f in enumerate(workspace.problems.findings) if f.rule == "citation.changed"]
+    assert len(changed) == 1
+    assert not workspace.problems.acknowledge_action.isEnabled()
+    tree.setCurrentItem(tree.topLevelItem(changed[0]))
+    assert workspace.problems.acknowledge_action.isEnabled()
+
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        workspace.problems.acknowledge_action.trigger()
+    assert all(f.rule != "citation.changed" for f in workspace.problems.findings)
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        window.undo_stack.undo()
+    assert any(f.rule == "citation.changed" for f in workspace.problems.findings)
+    assert demo_lib.notes.get(note_id).settings["cited_revisions"]["C2"] == 1

@@ -18,6 +18,7 @@ from briefing_app.core.checks import CheckReport, Finding
 from briefing_app.gui.icons import icon
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+CHANGED_SINCE_CITED = "citation.changed"
 
 
 class ProblemsPanel(QWidget):
@@ -25,6 +26,7 @@ class ProblemsPanel(QWidget):
 
     finding_activated = Signal(object)  # Finding
     dismiss_requested = Signal(object)  # Finding
+    acknowledge_requested = Signal(object)  # Finding (a cited claim changed since cited)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +52,16 @@ class ProblemsPanel(QWidget):
         self.dismiss_action = QAction("Dismiss…", self)
         self.dismiss_action.setStatusTip("Dismiss this finding, giving a reason that is kept")
         self.dismiss_action.triggered.connect(self._dismiss)
+        self.acknowledge_action = QAction("Acknowledge change", self)
+        self.acknowledge_action.setStatusTip(
+            "I have re-read the changed claim: stop flagging it in this note"
+        )
+        self.acknowledge_action.triggered.connect(self._acknowledge)
+        self.acknowledge_action.setEnabled(False)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.addAction(self.dismiss_action)
+        self.tree.addAction(self.acknowledge_action)
+        self.tree.currentItemChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 0, 0)
         layout.addWidget(self.summary)
@@ -100,6 +110,17 @@ class ProblemsPanel(QWidget):
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         self.finding_activated.emit(item.data(0, FINDING_ROLE))
+
+    def _current_changed(self) -> None:
+        finding = self.current_finding()
+        self.acknowledge_action.setEnabled(
+            finding is not None and finding.rule == CHANGED_SINCE_CITED
+        )
+
+    def _acknowledge(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and finding.rule == CHANGED_SINCE_CITED:
+            self.acknowledge_requested.emit(finding)
 
     def _dismiss(self) -> None:
         finding = self.current_finding()
