@@ -43,3 +43,4 @@ clean:
 # The README's screenshot: the main window on the demo library, rendered offscreen.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/note-editor.png
