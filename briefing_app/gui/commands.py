@@ -311,6 +311,24 @@ class EditNoteCommand(LibraryCommand):
         self.lib.notes.update(self.note_id, **self.before)
 
 
+class SetNoteStatusCommand(LibraryCommand):
+    """Move a note to draft, in review or final; core keeps a version at each change."""
+
+    def __init__(self, lib: Library, note_id: int, status: str, reason: str = "") -> None:
+        before = lib.notes.get(note_id)
+        super().__init__(lib, f"Mark note “{before.title}” {status}")
+        self.note_id, self.status, self.reason = note_id, status, reason
+        self.before = before.status
+
+    def again(self) -> None:
+        """Apply the new status (snapshotting the note)."""
+        self.lib.notes.set_status(self.note_id, self.status, self.reason)
+
+    def back(self) -> None:
+        """Return to the previous status."""
+        self.lib.notes.set_status(self.note_id, self.before, f"undo: back to {self.before}")
+
+
 class DismissFindingCommand(LibraryCommand):
     """Dismiss a check finding on a note, keeping the reason."""
 

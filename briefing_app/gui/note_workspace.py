@@ -37,6 +37,7 @@ from briefing_app.gui.commands import (
     DismissFindingCommand,
     EditNoteCommand,
     LibraryCommand,
+    SetNoteStatusCommand,
     duplicate_note,
 )
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
@@ -308,7 +309,7 @@ class NoteWorkspace(QWidget):
     def set_status(self, status: str) -> None:
         """Mark the open note draft, in review or final."""
         if self.note is not None and status != self.note.status:
-            self.execute(EditNoteCommand(self.lib, self.note.id, status=status))
+            self.execute(SetNoteStatusCommand(self.lib, self.note.id, status))
 
     def _save_section(self, note_id: int, key: str, body: str) -> None:
         try:

@@ -586,3 +586,20 @@ def test_a_claim_changed_since_cited_is_flagged_until_acknowledged(
         window.undo_stack.undo()
     assert any(f.rule == "citation.changed" for f in workspace.problems.findings)
     assert demo_lib.notes.get(note_id).settings["cited_revisions"]["C2"] == 1
+
+
+def test_a_final_note_is_read_only_until_reopened(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    workspace = window.note_workspace
+    note_id = demo_lib.notes.all()[0].id
+    workspace.show_note(note_id)
+    workspace.set_status("final")
+    editor = workspace.editor.editor("summary")
+    assert editor is not None and editor.isReadOnly()
+    assert "read-only" in workspace.editor.subtitle.text()
+    assert demo_lib.versions.all(note_id)[-1].status == "draft"  # the round was kept
+    window.undo_stack.undo()
+    assert demo_lib.notes.get(note_id).status == "draft"
+    editor = workspace.editor.editor("summary")
+    assert editor is not None and not editor.isReadOnly()

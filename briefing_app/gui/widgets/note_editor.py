@@ -365,6 +365,15 @@ class NoteEditor(QWidget):
             self.sections_layout.insertWidget(self.sections_layout.count() - 1, box)
             self.boxes[section.key] = box
             self._saved_bodies[section.key] = section.body
+        self._apply_read_only(note)
+
+    def _apply_read_only(self, note: Note) -> None:
+        """A final note is read-only until its status is set back (core refuses edits too)."""
+        final = note.status == "final"
+        for box in self.boxes.values():
+            box.editor.setReadOnly(final)
+        if final:
+            self.subtitle.setText(f"{self.subtitle.text()} · final: read-only until reopened")
 
     def show_header(self, note: Note, template: NoteTemplate | None) -> None:
         """Show the note's title, template, marking and status."""
@@ -376,6 +385,7 @@ class NoteEditor(QWidget):
     def refresh_from(self, note: Note, template: NoteTemplate | None) -> None:
         """Take bodies changed elsewhere (an undo, another window) unless being edited here."""
         self.show_header(note, template)
+        self._apply_read_only(note)
         for section in note.sections:
             box = self.boxes.get(section.key)
             if box is None or self._saved_bodies.get(section.key) == section.body:
