@@ -48,6 +48,11 @@ def _quote_parts(quote: str) -> list[str]:
     return [p for p in (_comparable(p).strip(" ,.;:") for p in parts) if p]
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @rule("trace.misquote", "Quotation does not match the cited claim")
 def misquote(ctx: CheckContext) -> Iterator[Finding]:
     """Text in quotation marks does not occur in the cited claims' quotes or source texts."""
@@ -73,7 +78,7 @@ def misquote(ctx: CheckContext) -> Iterator[Finding]:
                     section.key,
                     quotation.start,
                     quotation.end,
-                    f"Misquote: these words are not in {keys} or its source",
+                    f"Misquote: “{_clip(quotation.text)}” is not in {keys} or its source",
                     "Copy the exact words of the claim, or paraphrase without quotation marks.",
                     excerpt=quotation.text,
                 )

@@ -125,6 +125,7 @@ class _DocxBuilder:
         self._style_ids = _style_ids(self.d)
         self._links: dict[str, str] = {}
         self._cite_cache: dict[tuple[str, ...], str] = {}
+        self._cited_sources: set[int] = set()  # sources already given in full in a note
 
     # --- whole document -----------------------------------------------------------------------
 
@@ -425,12 +426,19 @@ class _DocxBuilder:
         return "".join(out)
 
     def _cite_note(self, keys: tuple[str, ...]) -> str:
-        """Return the runs of the note for a citation group (the same group reads the same)."""
+        """Return the runs of the note for a citation group.
+
+        A source's first note gives it in full, later ones in short form; once every source of
+        a group has been given in full, the group always reads the same, so it is cached.
+        """
         runs = self._cite_cache.get(keys)
         if runs is None:
             claims = [self.doc.claims[k] for k in keys]
-            parts = note_parts(claims, self.doc.sources, self.doc.show_grades)
-            runs = self._cite_cache[keys] = _runs_xml(parts)
+            first_time = any(c.source_id not in self._cited_sources for c in claims)
+            parts = note_parts(claims, self.doc.sources, self.doc.show_grades, self._cited_sources)
+            runs = _runs_xml(parts)
+            if not first_time:
+                self._cite_cache[keys] = runs
         return runs
 
     def _note_ref(self, out: list[str], runs_xml: str) -> None:

@@ -94,6 +94,7 @@ class _MarkdownBuilder:
     def __init__(self, doc: ExportDocument, keep_citations: bool, bibliography: str) -> None:
         self.doc = doc
         self.keep = keep_citations
+        self._cited_sources: set[int] = set()  # sources already given in full in a note
         self.bibliography = bibliography
         self.notes: list[str] = []
 
@@ -213,7 +214,9 @@ class _MarkdownBuilder:
                 else:
                     _strip_space(out)
                     claims = [self.doc.claims[k] for k in item.keys]
-                    parts = note_parts(claims, self.doc.sources, self.doc.show_grades)
+                    parts = note_parts(
+                        claims, self.doc.sources, self.doc.show_grades, self._cited_sources
+                    )
                     out.append(
                         self._note("".join(f"*{_esc(t)}*" if i else _esc(t) for t, i in parts))
                     )

@@ -59,6 +59,51 @@ def source_line_parts(source: Source) -> list[tuple[str, bool]]:
     return parts
 
 
+SHORT_TITLE_WORDS = 5
+# A short title stops before a word like these ("China Urges Tajikistan", not "… to Ensure").
+_WEAK_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "after",
+        "as",
+    ]
+)
+
+
+def short_source_parts(source: Source) -> list[tuple[str, bool]]:
+    """Return the shortened form for a source already cited in full (Chicago note style).
+
+    Author's surname (or the outlet), and the title cut to its first few words:
+    Edelstein, “Report: US Considers Hiking China.”
+    """
+    parts: list[tuple[str, bool]] = []
+    first_author = source.byline.split(",")[0].split(" and ")[0].split()
+    name = first_author[-1] if first_author else source.outlet
+    if name:
+        parts.append((f"{name}, ", False))
+    words: list[str] = []
+    for word in (source.title or "Untitled").split()[:SHORT_TITLE_WORDS]:
+        if len(words) >= 2 and word.lower() in _WEAK_ENDINGS:
+            break  # the short title is the key words before the first connective
+        words.append(word)
+    title = " ".join(words).rstrip(",.:;")
+    parts.append((f"\u201c{title}.\u201d", False))
+    return parts
+
+
 def source_line(source: Source) -> str:
     """Return the source line as plain text."""
     return "".join(text for text, _ in source_line_parts(source))
@@ -70,12 +115,16 @@ def grade(claim: Claim, source: Source) -> str:
 
 
 def note_parts(
-    claims: list[Claim], sources: dict[int, Source], show_grades: bool
+    claims: list[Claim],
+    sources: dict[int, Source],
+    show_grades: bool,
+    cited_before: set[int] | None = None,
 ) -> list[tuple[str, bool]]:
     """Return what a footnote or endnote says for a citation group, as (text, italic) pieces.
 
     Each source is named once, in order of first citation, followed by the grades of the
-    claims taken from it: “Title.” Graded B2 (C5), B3 (C4).
+    claims taken from it: “Title.” Graded B2 (C5), B3 (C4). With cited_before (the ids of
+    sources already given in full, updated here), a source cited again takes its short form.
     """
     by_source: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -85,7 +134,12 @@ def note_parts(
         source = sources[source_id]
         if n:
             parts.append((" ", False))
-        parts.extend(source_line_parts(source))
+        if cited_before is not None and source_id in cited_before:
+            parts.extend(short_source_parts(source))
+        else:
+            parts.extend(source_line_parts(source))
+            if cited_before is not None:
+                cited_before.add(source_id)
         if show_grades:
             grades = ", ".join(f"{grade(c, source)} ({c.key})" for c in group)
             parts.append((f" Graded {grades}.", False))
