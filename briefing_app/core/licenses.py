@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from importlib import metadata
 
+from briefing_app.core.resources import bundled_dir
+
 # Briefing's runtime dependencies; their own dependencies are followed from their metadata.
 _ROOTS = (
     "PySide6-Essentials",
@@ -28,6 +30,8 @@ _ROOTS = (
 _NOT_SHIPPED = frozenset({"pip"})
 _LICENSE_FILE = re.compile(r"(^|/)(licen[cs]e|copying|notice|authors)[^/]*$", re.IGNORECASE)
 _CLASSIFIER = "License :: OSI Approved :: "
+# Licence texts in resources/licenses/, for components whose distributions ship none.
+_SHIPPED_TEXTS = ("LGPL-3.0", "GPL-3.0")
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,23 @@ def bundled_components() -> list[Component]:
     return sorted(seen.values(), key=lambda c: c.distribution.lower())
 
 
+def _shipped_texts(licence: str) -> list[str]:
+    """Full texts from resources/licenses/ for the licences named in an SPDX expression."""
+    try:
+        folder = bundled_dir("resources") / "licenses"
+    except FileNotFoundError:
+        return []
+    texts = []
+    for spdx in _SHIPPED_TEXTS:
+        if re.search(rf"\b{re.escape(spdx)}\b", licence):
+            path = folder / f"{spdx}.txt"
+            if path.is_file():
+                texts.append(path.read_text(encoding="utf-8").strip())
+    return texts
+
+
 def license_text(distribution: str) -> str:
-    """Return the licence files shipped with distribution, joined, or '' when it ships none."""
+    """Return distribution's licence files joined ('' when neither it nor Briefing has one)."""
     try:
         dist = metadata.distribution(distribution)
     except metadata.PackageNotFoundError:
@@ -105,6 +124,9 @@ def license_text(distribution: str) -> str:
             text = file.read_text(encoding="utf-8")
             if text:
                 parts.append(text.strip())
+    if not parts:
+        # Qt for Python's wheels carry no licence file: use the texts Briefing ships.
+        parts = _shipped_texts(_licence_of(dist))
     return "\n\n".join(parts)
 
 

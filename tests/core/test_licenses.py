@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from briefing_app.core.licenses import bundled_components, third_party_notice
+from briefing_app.core.licenses import bundled_components, license_text, third_party_notice
 
 
 def test_components_carry_the_installed_versions_and_licences() -> None:
@@ -19,3 +19,9 @@ def test_third_party_notice_includes_licence_texts() -> None:
     notice = third_party_notice()
     assert f"python-docx {metadata.version('python-docx')} — MIT" in notice
     assert "Permission is hereby granted" in notice
+
+
+def test_qt_gets_the_lgpl_text_its_wheel_lacks() -> None:
+    text = license_text("PySide6-Essentials")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text
+    assert "Version 3" in text
