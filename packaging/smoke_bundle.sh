@@ -41,7 +41,8 @@ HTML
 # Once `briefing import` takes .html, change page.md to page.html on the next line.
 sed -e 's/<[^>]*>//g' "$work/page.html" >"$work/page.md"
 run --library "$work/lib.sqlite" import "$work/page.md"
-run --library "$work/lib.sqlite" sources | grep -q "Bridge reopens" \
+run --library "$work/lib.sqlite" sources >"$work/sources.txt"  # a file: grep -q would cut the pipe
+grep -q "Bridge reopens" "$work/sources.txt" \
   || { echo "smoke: the imported web page is not in the library" >&2; exit 1; }
 run --library "$work/lib.sqlite" pack export 1 -o "$work/note.briefpack"
 run --library "$work/other.sqlite" pack import "$work/note.briefpack"
