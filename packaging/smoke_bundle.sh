@@ -69,4 +69,21 @@ if [ "$status" -ne 124 ]; then
   cat "$work/gui.err" >&2
   exit 1
 fi
+# The same on a real X server (Qt's xcb plugin and the X libraries it loads) when Xvfb is here;
+# CI installs it, and BRIEFING_REQUIRE_RENDER=1 makes its absence a failure.
+if command -v xvfb-run >/dev/null; then
+  status=0
+  xvfb-run -a sh -c 'exec env -i HOME="$1" PATH=/usr/bin:/bin DISPLAY="$DISPLAY" \
+    XAUTHORITY="$XAUTHORITY" QT_QPA_PLATFORM=xcb LANG=C.UTF-8 \
+    timeout 15 "$2" --library "$1/lib.sqlite"' sh "$work" "$exe" 2>"$work/gui-xcb.err" || status=$?
+  if [ "$status" -ne 124 ]; then
+    echo "smoke: the bundled GUI on xcb (Xvfb) exited with status $status:" >&2
+    cat "$work/gui-xcb.err" >&2
+    exit 1
+  fi
+  echo "bundle smoke: the GUI starts on xcb (Xvfb) and offscreen"
+elif [ "${BRIEFING_REQUIRE_RENDER:-}" = "1" ]; then
+  echo "smoke: xvfb-run is required here (BRIEFING_REQUIRE_RENDER=1) but not installed" >&2
+  exit 1
+fi
 echo "bundle smoke: ok ($(du -sh "$bundle" | cut -f1) in $bundle)"
