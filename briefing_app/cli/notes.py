@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
@@ -27,4 +29,112 @@ def notes_command(app: AppContext, as_json: bool) -> None:
     )
 
 
-COMMANDS = [notes_command]
+@click.group("note")
+def note_group() -> None:
+    """Create, show and edit one note."""
+
+
+@note_group.command("new")
+@click.option("--template", "template_name", required=True, help="Template name (see `templates`).")
+@click.option("--title", required=True, help="The note's title.")
+@click.option("--marking", default=None, help="Handling marking (default: the template's).")
+@click.option("--to", "memo_to", default="", help="Addressee (MEMO FOR / To).")
+@click.option("--from", "memo_from", default="", help="Author or originating unit.")
+@click.option("--subject", default="", help="Subject line.")
+@click.option("--date", "memo_date", default="", help="Date printed on the memo.")
+@click.option(
+    "--setting",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A template header field kept in the note's settings (e.g. report_number=3).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the new note as JSON.")
+@pass_app
+def note_new(
+    app: AppContext,
+    template_name: str,
+    title: str,
+    marking: str | None,
+    memo_to: str,
+    memo_from: str,
+    subject: str,
+    memo_date: str,
+    settings: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Create an empty note with the sections of a template."""
+    from briefing_app.core.templates import get_template
+
+    values = {}
+    for item in settings:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--setting")
+        values[name.strip()] = value.strip()
+    template = get_template(template_name)
+    lib = app.library()
+    note = lib.notes.create(
+        title,
+        template.name,
+        template.headings(),
+        marking=template.marking.default if marking is None else marking,
+        memo_to=memo_to,
+        memo_from=memo_from,
+        subject=subject,
+        memo_date=memo_date,
+    )
+    if values:
+        note = lib.notes.update(note.id, settings={**note.settings, **values})
+    if as_json:
+        echo_json(note.to_json())
+    else:
+        click.echo(f"Created note {note.id}: {note.title} ({template.name})")
+
+
+@note_group.command("show")
+@click.argument("note_ref")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (with cited claim keys).")
+@pass_app
+def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
+    """Show a note (by id, uid or title): header and section bodies."""
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    if as_json:
+        echo_json({**note.to_json(), "cited": lib.notes.cited_keys(note)})
+        return
+    click.echo(f"# {note.title}")
+    click.echo(f"Note {note.id} · template {note.template} · {note.status} · {note.marking}")
+    for label, value in (
+        ("To", note.memo_to),
+        ("From", note.memo_from),
+        ("Subject", note.subject),
+        ("Date", note.memo_date),
+    ):
+        if value:
+            click.echo(f"{label}: {value}")
+    for section in note.sections:
+        click.echo(f"\n## {section.heading} [{section.key}]\n")
+        click.echo(section.body or "(empty)")
+
+
+@note_group.command("set")
+@click.argument("note_ref")
+@click.argument("section")
+@click.option(
+    "--file",
+    "body_file",
+    required=True,
+    type=click.File("r", encoding="utf-8"),
+    help="Markdown file with the new body ('-' for standard input).",
+)
+@pass_app
+def note_set(app: AppContext, note_ref: str, section: str, body_file: TextIO) -> None:
+    """Replace the body of one section of a note with a Markdown file."""
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    lib.notes.set_section(note.id, section, body_file.read())
+    click.echo(f"Updated section {section!r} of note {note.id}.")
+
+
+COMMANDS = [notes_command, note_group]

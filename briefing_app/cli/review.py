@@ -122,4 +122,157 @@ def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> N
     click.echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
 
 
-COMMANDS = [pack_group, comments_command, comment_group]
+@click.command("status")
+@click.argument("note_ref", metavar="NOTE")
+@click.argument("status", type=click.Choice(["draft", "in-review", "final"]))
+@click.option("--reason", default="", help="Why (kept with the version snapshot).")
+@click.option("--author", default="", help="Who.")
+@pass_app
+def status_command(app: AppContext, note_ref: str, status: str, reason: str, author: str) -> None:
+    """Move NOTE to draft, in-review or final (final notes are read-only until reopened)."""
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    note = lib.notes.set_status(note.id, status.replace("-", " "), reason, author)
+    click.echo(f"Note {note.id} is now {note.status}")
+
+
+@click.command("versions")
+@click.argument("note_ref", metavar="NOTE")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (with section bodies).")
+@pass_app
+def versions_command(app: AppContext, note_ref: str, as_json: bool) -> None:
+    """List the versions of NOTE kept at each review round."""
+    lib = app.library()
+    versions = lib.versions.all(lib.notes.find(note_ref).id)
+    if as_json:
+        echo_json([v.to_json() for v in versions])
+        return
+    echo_table(
+        ["Version", "When", "Status", "Author", "Why"],
+        [(v.number, v.created_at, v.status, v.author, v.reason) for v in versions],
+    )
+
+
+@click.command("diff")
+@click.argument("note_ref", metavar="NOTE")
+@click.argument("old", type=int)
+@click.argument("new", type=int, required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_json: bool) -> None:
+    """Show what changed in NOTE from version OLD to NEW (default: the note as it is now)."""
+    lib = app.library()
+    diffs = lib.versions.diff(lib.notes.find(note_ref).id, old, new)
+    if as_json:
+        echo_json([d.to_json() for d in diffs])
+        return
+    for d in diffs:
+        if d.status == "unchanged":
+            continue
+        click.echo(f"## {d.heading} ({d.status})")
+        text = "".join(
+            c.new if c.op == "equal" else
+            (f"[-{c.old}-]" if c.old else "") + (f"{{+{c.new}+}}" if c.new else "")
+            for c in d.changes
+        )  # fmt: skip
+        click.echo(text)
+        click.echo()
+
+
+@click.group("review")
+def review_group() -> None:
+    """Round trips through Word: export a review copy, read the reviewer's copy back."""
+
+
+@review_group.command("export")
+@click.argument("note_ref", metavar="NOTE")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--comments/--no-comments", default=True, help="Include open review comments.")
+@click.option("--force", is_flag=True, help="Export even when the analytic checks find errors.")
+@pass_app
+def review_export_command(
+    app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
+) -> None:
+    """Write a Word review copy of NOTE whose comments and changes can be read back."""
+    from briefing_app.core.review_docx import export_review_copy
+
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
+    click.echo(f"Wrote review copy {path}")
+
+
+@review_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@pass_app
+def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
+    """Read a reviewer's comments and tracked changes from a review copy (.docx)."""
+    from briefing_app.core.review_docx import import_review_copy
+
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such file")
+    result = import_review_copy(app.library(), path)
+    if as_json:
+        echo_json(result.to_json())
+        return
+    click.echo(result.line())
+    for problem in result.unplaced:
+        click.echo(f"not placed: {problem}")
+
+
+@click.command("edits")
+@click.argument("note_ref", metavar="NOTE")
+@click.option("--pending", is_flag=True, help="Only edits not yet accepted or rejected.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def edits_command(app: AppContext, note_ref: str, pending: bool, as_json: bool) -> None:
+    """List the suggested edits (a reviewer's tracked changes) on NOTE."""
+    lib = app.library()
+    edits = lib.edits.all(lib.notes.find(note_ref).id, "pending" if pending else None)
+    if as_json:
+        echo_json([e.to_json() for e in edits])
+        return
+    echo_table(
+        ["ID", "Section", "Author", "Change", "Status"],
+        [
+            (e.id, e.section_key, e.author, f"{e.old_text!r} → {e.new_text!r}", e.status)
+            for e in edits
+        ],
+    )
+
+
+@click.group("edit")
+def edit_group() -> None:
+    """Accept or reject one suggested edit."""
+
+
+@edit_group.command("accept")
+@click.argument("edit_id", type=int)
+@pass_app
+def edit_accept_command(app: AppContext, edit_id: int) -> None:
+    """Apply suggested edit EDIT_ID to its note."""
+    edit = app.library().edits.accept(edit_id)
+    click.echo(f"Accepted edit {edit.id} in {edit.section_key}")
+
+
+@edit_group.command("reject")
+@click.argument("edit_id", type=int)
+@pass_app
+def edit_reject_command(app: AppContext, edit_id: int) -> None:
+    """Reject suggested edit EDIT_ID, leaving the note as it is."""
+    edit = app.library().edits.reject(edit_id)
+    click.echo(f"Rejected edit {edit.id}")
+
+
+COMMANDS = [
+    review_group,
+    edits_command,
+    edit_group,
+    pack_group,
+    comments_command,
+    comment_group,
+    status_command,
+    versions_command,
+    diff_command,
+]

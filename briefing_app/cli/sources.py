@@ -87,4 +87,29 @@ def sources_command(app: AppContext, as_json: bool) -> None:
     )
 
 
-COMMANDS = [import_command, inspect_command, sources_command]
+@click.group("source")
+def source_group() -> None:
+    """Work on one source."""
+
+
+@source_group.command("correct")
+@click.argument("source_id", type=int)
+@click.option(
+    "--file",
+    "text_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="UTF-8 text file holding the corrected text.",
+)
+@pass_app
+def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> None:
+    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging."""
+    from briefing_app.core.importers.decoding import decode_text
+
+    # Stored like imported text: no leading or trailing blank lines.
+    text = decode_text(text_file.read_bytes()).strip("\n")
+    source = app.library().sources.correct_text(source_id, text)
+    click.echo(f"source {source.id}: text corrected ({len(source.text)} characters)")
+
+
+COMMANDS = [import_command, inspect_command, sources_command, source_group]

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMATS = ("%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y")
 
 
@@ -35,4 +36,23 @@ def parse_date(value: object) -> str | None:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    return _parse_free_form(text)
+
+
+def _parse_free_form(text: str) -> str | None:
+    # Pages write dates every way ("Tue, 3 Dec 2025 10:00:00 GMT", "December 3rd, 2025 at 9am");
+    # dateutil reads them, but only text that names a year can be a publication day.
+    # A bare year ("2024") names no day; dateutil would invent 1 January.
+    if len(text) > 80 or not _YEAR.search(text) or text.isdigit():
+        return None
+    try:
+        from dateutil import parser as date_parser
+
+        parsed: datetime = date_parser.parse(
+            text, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1)
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year < 1900:
+        return None
+    return parsed.date().isoformat()

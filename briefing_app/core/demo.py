@@ -13,16 +13,9 @@ from briefing_app.core.importers.base import DuplicateSource, extract_file
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.resources import bundled_dir
+from briefing_app.core.templates import get_template
 
 _REF = re.compile(r"@([A-Za-z_][\w-]*)")
-# Headings of the briefing-note sections the demo note uses (the template issue adds the YAML).
-DEMO_HEADINGS = {
-    "summary": "Summary",
-    "issue": "Issue",
-    "background": "Background",
-    "considerations": "Considerations",
-    "recommendation": "Recommendation",
-}
 
 
 def build_demo(lib: Library, seeds_dir: Path | None = None) -> dict[str, Any]:
@@ -64,7 +57,9 @@ def _build_note(lib: Library, item: dict[str, Any], keys: dict[str, str]) -> Not
         return "@" + keys[ref]
 
     bodies = {k: _REF.sub(cite, v).strip() for k, v in item["sections"].items()}
-    sections = [(k, DEMO_HEADINGS.get(k, k.title())) for k in item["sections"]]
+    # Headings come from the note's template; a key the template lacks keeps a readable title.
+    headings = dict(get_template(item["template"]).headings())
+    sections = [(k, headings.get(k, k.replace("_", " ").title())) for k in item["sections"]]
     header = {k: item[k] for k in ("memo_to", "memo_from", "subject", "memo_date") if k in item}
     return lib.notes.create(
         item["title"],

@@ -39,6 +39,10 @@ class MissingClaim(BriefingError):
     """A note cites a claim key that does not exist in the library."""
 
 
+class NoteIsFinal(BriefingError):
+    """A final note is read-only until it is reopened."""
+
+
 class LibraryError(BriefingError):
     """The library file cannot be opened or is not a Briefing library."""
 

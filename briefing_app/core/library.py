@@ -45,10 +45,14 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
         from briefing_app.core.comments import CommentManager
+        from briefing_app.core.edits import EditManager
         from briefing_app.core.notes import NoteManager
+        from briefing_app.core.parties import PartyManager
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
+        from briefing_app.core.suggestions import SuggestionManager
         from briefing_app.core.tags import TagManager
+        from briefing_app.core.versions import VersionManager
 
         self.conn = conn
         self.path = path
@@ -61,7 +65,11 @@ class Library:
         self.tags = TagManager(self)
         self.notes = NoteManager(self)
         self.comments = CommentManager(self)
+        self.versions = VersionManager(self)
+        self.edits = EditManager(self)
         self.search = SearchIndex(self)
+        self.parties = PartyManager(self)
+        self.suggestions = SuggestionManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, *, backup: bool = True) -> Library:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.citations import cited_keys
-from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.ids import new_uid
 from briefing_app.core.models import NOTE_STATUSES, Note, Section
 
@@ -123,7 +123,9 @@ class NoteManager:
             raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
         if "title" in values and not str(values["title"]).strip():
             raise InvalidInput("a note needs a title")
-        self.get(note_id)
+        note = self.get(note_id)
+        if note.status == "final" and set(values) - {"status"}:
+            raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")
         if settings is not None:
             values["settings"] = json.dumps(settings, sort_keys=True)
         if values:
@@ -139,6 +141,8 @@ class NoteManager:
     def set_section(self, note_id: int, key: str, body: str) -> Note:
         """Replace the Markdown body of one section."""
         note = self.get(note_id)
+        if note.status == "final":
+            raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")
         if note.section(key) is None:
             known = ", ".join(s.key for s in note.sections)
             raise NotFound(f"note {note_id} has no section {key!r} (it has: {known})")
@@ -152,6 +156,22 @@ class NoteManager:
             )
             self._record_citations(note_id)
             changes.notes.add(note_id)
+        return self.get(note_id)
+
+    def set_status(self, note_id: int, status: str, reason: str = "", author: str = "") -> Note:
+        """Move a note through draft → in review → final (or reopen it), keeping a version.
+
+        Each change of status snapshots the note, so a reviewer can compare review rounds.
+        """
+        if status not in NOTE_STATUSES:
+            raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
+        note = self.get(note_id)
+        if note.status == status:
+            return note
+        why = reason or f"{note.status} → {status}"
+        with self._lib.write():
+            self._lib.versions.snapshot(note_id, why, author)
+            self.update(note_id, status=status)
         return self.get(note_id)
 
     def delete(self, note_id: int) -> Note:

@@ -94,6 +94,10 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
             "sections": [s.to_json() for s in note.sections],
         },
         "claims.json": [_claim_json(lib, c, sources[c.source_id]) for c in claims.values()],
+        "versions.json": [
+            {k: v for k, v in version.to_json().items() if k not in ("id", "note_id", "number")}
+            for version in lib.versions.all(note_id)
+        ],
         "comments.json": [
             {
                 **{k: v for k, v in c.to_json().items() if k not in ("id", "note_id", "parent_id")},
@@ -177,6 +181,8 @@ def import_pack(lib: Library, path: Path | str) -> PackImportResult:
         for data in members["claims.json"]:
             merger.claim(data)
         note_id = merger.note(members["note.json"])
+        for data in members.get("versions.json", []):
+            merger.version(note_id, data)
         for data in members["comments.json"]:
             merger.comment(note_id, data)
     return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts)
@@ -190,8 +196,8 @@ class _Merger:
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
         self.comment_ids: dict[str, int] = {}
-        self.added = {"sources": 0, "claims": 0, "notes": 0, "comments": 0}
-        self.reused = {"sources": 0, "claims": 0, "notes": 0, "comments": 0}
+        self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
+        self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
         self.conflicts: list[str] = []
 
     def source(self, data: dict[str, Any]) -> None:
@@ -285,6 +291,23 @@ class _Merger:
             self.lib.notes.update(note.id, status=data["status"])
         self.added["notes"] += 1
         return note.id
+
+    def version(self, note_id: int, data: dict[str, Any]) -> None:
+        if self.lib.versions.by_uid(data["uid"]) is not None:
+            self.reused["versions"] += 1
+            return
+        sections = [{**s, "body": self._rekey(s["body"])} for s in data["sections"]]
+        self.lib.versions.record(
+            note_id,
+            sections,
+            data["reason"],
+            data["author"],
+            data["status"],
+            data["title"],
+            uid=data["uid"],
+            created_at=data["created_at"],
+        )
+        self.added["versions"] += 1
 
     def comment(self, note_id: int, data: dict[str, Any]) -> None:
         local = self.lib.comments.by_uid(data["uid"])

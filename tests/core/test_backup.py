@@ -21,6 +21,7 @@ from briefing_app.core.changes import Changes
 from briefing_app.core.demo import build_demo
 from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
 from briefing_app.core.library import Library
+from briefing_app.core.storage.migrations import latest_version
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_rotation_keeps_the_newest_five(demo_path: Path) -> None:
 
 def test_verify_accepts_a_good_backup(demo_path: Path) -> None:
     info = verify_backup(make_backup(demo_path))
-    assert (info.schema_version, info.sources, info.claims) == (1, 1, 10)
+    assert (info.schema_version, info.sources, info.claims) == (latest_version(), 1, 10)
 
 
 def test_verify_detects_a_damaged_backup(demo_path: Path) -> None:
@@ -185,13 +186,15 @@ def test_backup_if_due_works_on_its_own_connection_beside_an_open_library(
     assert verify_backup(made).notes == 1
 
 
-def _add_migration_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this Briefing knows a schema 2 (adds a column), as the next release will."""
+def _add_next_migration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend this Briefing knows one more schema version (adds a column), as the next will."""
     from briefing_app.core.storage import migrations
 
-    migrations.latest_version()  # load the real ones first
+    current = migrations.latest_version()  # loads the real ones first
     step = migrations.Migration(
-        2, "test: add a column", lambda c: c.execute("ALTER TABLE notes ADD COLUMN x TEXT")
+        current + 1,
+        "test: add a column",
+        lambda c: c.execute("ALTER TABLE notes ADD COLUMN x TEXT"),
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
 
@@ -199,21 +202,22 @@ def _add_migration_2(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_schema_upgrade_is_always_preceded_by_a_backup_of_the_old_file(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _add_migration_2(monkeypatch)
+    _add_next_migration(monkeypatch)
     with Library.open(demo_path, backup=False) as lib:
-        assert lib.schema_version == 2
+        assert lib.schema_version == latest_version()
     (backup,) = list_backups(demo_path)
-    assert verify_backup(backup.path).schema_version == 1
+    assert verify_backup(backup.path).schema_version == latest_version() - 1
 
 
 def test_no_upgrade_without_a_backup(demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _add_migration_2(monkeypatch)
+    _add_next_migration(monkeypatch)
     backup_dir(demo_path).write_text("a file where the backups folder should be")
+    before = latest_version() - 1
     with pytest.raises(LibraryError, match="not upgraded"):
         Library.open(demo_path)
     conn = sqlite3.connect(demo_path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (before,)
     finally:
         conn.close()
 

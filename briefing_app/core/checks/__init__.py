@@ -6,6 +6,15 @@
 from __future__ import annotations
 
 from briefing_app.core.checks.base import CheckProfile, Finding, Rule, all_rules
-from briefing_app.core.checks.runner import CheckReport, run_checks
+from briefing_app.core.checks.runner import CheckFailed, CheckReport, gate_export, run_checks
 
-__all__ = ["CheckProfile", "CheckReport", "Finding", "Rule", "all_rules", "run_checks"]
+__all__ = [
+    "CheckFailed",
+    "CheckProfile",
+    "CheckReport",
+    "Finding",
+    "Rule",
+    "all_rules",
+    "gate_export",
+    "run_checks",
+]

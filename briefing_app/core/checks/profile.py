@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing_app.core.checks.base import CheckProfile
+from briefing_app.core.checks.base import CheckProfile, SectionLimits
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.grading import TLP_ORDER
 
 if TYPE_CHECKING:
     from briefing_app.core.models import Note
+    from briefing_app.core.templates import NoteTemplate
 
 # When a note's template cannot be loaded, judge sections by their usual names.
 ASSESSMENT_KEYS = frozenset(
@@ -18,11 +21,11 @@ ASSESSMENT_KEYS = frozenset(
         "implications",
         "key_judgments",
         "discussion",
-        "recommendation",
         "options",
     }
 )
-KEY_JUDGMENT_KEYS = frozenset({"key_judgments", "summary", "bluf", "assessment"})
+KEY_JUDGMENT_KEYS = frozenset({"key_judgments"})
+NOT_FACTUAL = frozenset({"recommendation", "next_report", "indicators"})
 
 
 def default_profile(note: Note) -> CheckProfile:
@@ -30,12 +33,37 @@ def default_profile(note: Note) -> CheckProfile:
     keys = {s.key for s in note.sections}
     assessment = frozenset(keys & ASSESSMENT_KEYS)
     return CheckProfile(
-        factual=frozenset(keys - assessment - {"recommendation", "next_report", "indicators"}),
+        factual=frozenset(keys - assessment - NOT_FACTUAL),
         assessment=assessment,
         key_judgments=frozenset(keys & KEY_JUDGMENT_KEYS),
     )
 
 
+def profile_from_template(template: NoteTemplate) -> CheckProfile:
+    """Return the check profile a template declares (section kinds, limits, marking scheme)."""
+    limits = {}
+    for spec in template.sections:
+        merged = template.section_limits(spec.key)
+        limits[spec.key] = SectionLimits(
+            max_words=merged.max_words,
+            max_sentence_words=merged.max_sentence_words,
+            max_lines=merged.max_lines,
+        )
+    return CheckProfile(
+        factual=frozenset(s.key for s in template.sections if s.factual),
+        assessment=frozenset(s.key for s in template.sections if s.assessment),
+        key_judgments=frozenset(s.key for s in template.sections if s.key_judgments),
+        limits=limits,
+        marking_order=template.marking.scheme or TLP_ORDER,
+        disabled=frozenset(template.checks_off),
+    )
+
+
 def profile_for_note(note: Note) -> CheckProfile:
-    """Return the check profile of the note's template."""
-    return default_profile(note)
+    """Return the check profile of the note's template (guessed if the template is missing)."""
+    from briefing_app.core.templates import get_template
+
+    try:
+        return profile_from_template(get_template(note.template))
+    except BriefingError:
+        return default_profile(note)

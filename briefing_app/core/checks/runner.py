@@ -8,12 +8,17 @@ from typing import TYPE_CHECKING, Any
 from briefing_app.core.checks.base import CheckContext, CheckProfile, Finding, all_rules
 from briefing_app.core.checks.document import parse_note
 from briefing_app.core.checks.profile import profile_for_note
+from briefing_app.core.errors import BriefingError
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
     from briefing_app.core.models import Note
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class CheckFailed(BriefingError):
+    """An export was refused because the analytic checks found errors."""
 
 
 @dataclass
@@ -76,4 +81,23 @@ def run_checks(lib: Library, note: Note, profile: CheckProfile | None = None) ->
             report.dismissed.append((finding, dismissals[finding.fingerprint]))
         else:
             report.findings.append(finding)
+    return report
+
+
+def gate_export(lib: Library, note: Note, force: bool = False) -> CheckReport:
+    """Run the checks before an export; raise CheckFailed on errors unless forced.
+
+    Returns the report so the caller can list the warnings it lets through.
+    """
+    report = run_checks(lib, note)
+    # A citation of a missing claim is refused by the exporter itself, forced or not, with a
+    # message naming the section and key.
+    errors = [f for f in report.errors if f.rule != "citation.missing"]
+    if errors and not force:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        where = next((s.heading for s in note.sections if s.key == first.section), "the note")
+        raise CheckFailed(
+            f"not exported: {where}: {first.message}{more}; fix it, or export with --force"
+        )
     return report

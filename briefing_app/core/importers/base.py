@@ -65,7 +65,15 @@ def register(*suffixes: str, format_name: str) -> Callable[[Extractor], Extracto
 
 def _load_importers() -> None:
     # Each module registers its suffixes when imported.
-    from briefing_app.core.importers import markdown, plaintext  # noqa: F401
+    from briefing_app.core.importers import (  # noqa: F401
+        docx,
+        eml,
+        html,
+        markdown,
+        mhtml,
+        pdf,
+        plaintext,
+    )
 
 
 def importable_suffixes() -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -55,3 +56,24 @@ def _control_ratio(text: str) -> float:
         return 0.0
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return bad / len(sample)
+
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a web page: a BOM decides, then the charset the page declares, then decode_text.
+
+    Raises CorruptFile for binary junk.
+    """
+    if not any(data.startswith(bom) for bom, _ in _BOMS):
+        declared = _DECLARED_CHARSET.search(data[:8192])
+        if declared and b"\x00" not in data[:4096]:
+            try:
+                text = data.decode(declared[1].decode("ascii").lower())
+            except (UnicodeDecodeError, LookupError):
+                pass
+            else:
+                if _control_ratio(text) <= 0.05:
+                    return text
+    return decode_text(data)

@@ -151,3 +151,67 @@ def initial_schema(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
     _fts_table(conn, "sources", ["title", "text"])
     _fts_table(conn, "claims", ["quote", "statement", "party"])
+
+
+@migration(2, "suggestions: rejected suggestions per source, party aliases")
+def suggestion_tables(conn: sqlite3.Connection) -> None:
+    """Create the tables that remember rejected suggestions and party aliases."""
+    conn.execute(
+        """CREATE TABLE rejected_suggestions (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (source_id, fingerprint)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE party_aliases (
+            id INTEGER PRIMARY KEY,
+            alias TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            canonical TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+
+
+@migration(3, "note versions: snapshots of a note's sections at each review round")
+def note_versions(conn: sqlite3.Connection) -> None:
+    """Create the table of note snapshots (what a reviewer saw, and why it changed)."""
+    conn.execute(
+        """CREATE TABLE note_versions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            sections TEXT NOT NULL,
+            UNIQUE (note_id, number)
+        )"""
+    )
+
+
+@migration(4, "suggested edits: tracked changes read back from a reviewer's Word copy")
+def suggested_edits(conn: sqlite3.Connection) -> None:
+    """Create the table of suggested edits the analyst accepts or rejects one by one."""
+    conn.execute(
+        """CREATE TABLE suggested_edits (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            old_text TEXT NOT NULL DEFAULT '',
+            new_text TEXT NOT NULL DEFAULT '',
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'accepted', 'rejected'))
+        )"""
+    )
+    conn.execute("CREATE INDEX suggested_edits_note ON suggested_edits(note_id, status)")

@@ -65,7 +65,7 @@ def test_round_trip_into_an_empty_library_and_back(
     pack = export_pack(demo_lib, note.id, tmp_path / "out.briefpack")
 
     result = import_pack(other, pack)
-    assert result.added == {"sources": 1, "claims": 10, "notes": 1, "comments": 1}
+    assert result.added == {"sources": 1, "claims": 10, "notes": 1, "versions": 0, "comments": 1}
     assert contents(other) == contents(demo_lib)
 
     # The supervisor comments and sends it back.
@@ -77,7 +77,7 @@ def test_round_trip_into_an_empty_library_and_back(
     other.comments.resolve(first.id)
     returned = export_pack(other, back_note.id, tmp_path / "back.briefpack")
     again = import_pack(demo_lib, returned)
-    assert again.added == {"sources": 0, "claims": 0, "notes": 0, "comments": 1}
+    assert again.added == {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 1}
     assert again.conflicts == []
     assert contents(demo_lib) == contents(other)
     comments = demo_lib.comments.all(note.id)
@@ -181,3 +181,14 @@ def test_a_pack_whose_claims_do_not_match_their_source_is_refused(
     with pytest.raises(InvalidPack, match="does not match its source text"):
         import_pack(other, forged)
     assert other.sources.count() == 0
+
+
+def test_versions_travel_with_the_pack(demo_lib: Library, other: Library, tmp_path: Path) -> None:
+    note = demo_lib.notes.all()[0]
+    demo_lib.notes.set_status(note.id, "in review", "Round 1")
+    result = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "v.briefpack"))
+    versions = other.versions.all(result.note_id)
+    assert [(v.reason, v.status) for v in versions] == [("Round 1", "draft")]
+    assert other.notes.get(result.note_id).status == "in review"
+    again = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "v2.briefpack"))
+    assert again.added["versions"] == 0

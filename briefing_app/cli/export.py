@@ -1,0 +1,94 @@
+"""`briefing export` and `briefing templates`: write a note as .docx or .md; list templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.output import echo_json, echo_table
+
+
+@click.command("export")
+@click.argument("note_ref")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md"]),
+    default=None,
+    help="Output format (default: from the file suffix).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write.",
+)
+@click.option(
+    "--citations",
+    type=click.Choice(["footnotes", "endnotes", "inline"]),
+    default=None,
+    help="Citation style (default: the template's).",
+)
+@click.option(
+    "--keep-citations",
+    is_flag=True,
+    help="Markdown: keep [@C12] and write a CSL-JSON bibliography beside the file.",
+)
+@click.option("--force", is_flag=True, help="Export even when the analytic checks find errors.")
+@pass_app
+def export_command(
+    app: AppContext,
+    note_ref: str,
+    fmt: str | None,
+    output: Path,
+    citations: str | None,
+    keep_citations: bool,
+    force: bool,
+) -> None:
+    """Export a note as a Word memo or Markdown.
+
+    The analytic checks run first: errors stop the export unless --force; warnings are listed.
+    """
+    # Imported here so `briefing --help` and other commands do not pay for python-docx.
+    from briefing_app.core.checks import gate_export
+    from briefing_app.core.exporters import export_note
+
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    report = gate_export(lib, note, force)
+    path = export_note(lib, note.id, output, fmt, citations, keep_citations=keep_citations)
+    for finding in report.errors + report.warnings:
+        click.echo(f"{finding.severity}: {finding.message}", err=True)
+    click.echo(f"Wrote {path}")
+
+
+@click.command("templates")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (with sections and limits).")
+def templates_command(as_json: bool) -> None:
+    """List the note templates (bundled and from your config folder)."""
+    from briefing_app.core.templates import load_templates
+
+    templates = load_templates()
+    if as_json:
+        echo_json([t.to_json() for t in templates.values()])
+        return
+    echo_table(
+        ["Name", "Label", "Sections", "Citations", "Marking"],
+        [
+            (
+                t.name,
+                t.label,
+                ", ".join(s.key for s in t.sections),
+                t.citations.style,
+                t.marking.default,
+            )
+            for t in templates.values()
+        ],
+        max_width=70,
+    )
+
+
+COMMANDS = [export_command, templates_command]

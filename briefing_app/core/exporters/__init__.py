@@ -1,0 +1,91 @@
+"""Exporting notes: one intermediate document (parsed once), one small writer per format.
+
+>>> from briefing_app.core.library import Library
+>>> from briefing_app.core.demo import build_demo
+>>> import tempfile, pathlib
+>>> lib = Library.open(":memory:"); _ = build_demo(lib)
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "note.docx"
+>>> export_note(lib, 1, out, "docx").name
+'note.docx'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_app.core.errors import InvalidInput
+from briefing_app.core.exporters.build import Progress, build_document
+from briefing_app.core.templates import get_template
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+FORMATS = ("docx", "md")
+
+
+def export_note(
+    lib: Library,
+    note_id: int,
+    path: Path | str,
+    format: str | None = None,
+    citations: str | None = None,
+    progress: Progress | None = None,
+    *,
+    keep_citations: bool = False,
+) -> Path:
+    """Export a note to .docx or .md at path, atomically; return the path written.
+
+    format defaults to the path's suffix; citations ("footnotes", "endnotes", "inline")
+    overrides the template's style; progress(done, total) is called as sections are parsed.
+    keep_citations (Markdown only) keeps [@C12] and writes a CSL-JSON bibliography beside it.
+    Raises MissingClaim when the note cites a claim the library does not hold; then nothing
+    is written.
+    """
+    target = Path(path).expanduser()
+    fmt = (format or target.suffix.lstrip(".")).lower()
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in FORMATS:
+        raise InvalidInput(f"{target}: unknown export format {fmt!r} (use docx or md)")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"{target.parent}: no such folder")
+    note = lib.notes.get(note_id)
+    template = get_template(note.template)
+    doc = build_document(lib, note, template, citations, progress)
+
+    bibliography = None
+    if fmt == "md" and keep_citations:
+        from briefing_app.core.exporters.markdown_writer import bibliography_path
+
+        bibliography = bibliography_path(target)
+
+    # Write next to the target and move into place only when complete: a failed export never
+    # leaves a half-written file where the reader expects the memo.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp_bib = bibliography.with_name(f".{bibliography.name}.tmp") if bibliography else None
+    try:
+        if fmt == "docx":
+            from briefing_app.core.exporters.docx_writer import write_docx
+
+            write_docx(doc, tmp, template.reference_docx)
+        else:
+            from briefing_app.core.exporters.markdown_writer import write_markdown
+
+            write_markdown(
+                doc, tmp, keep_citations, tmp_bib, bibliography.name if bibliography else ""
+            )
+        if tmp_bib is not None and bibliography is not None:
+            os.replace(tmp_bib, bibliography)
+        os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, tmp_bib):
+            if leftover is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+    return target

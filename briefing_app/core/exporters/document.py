@@ -1,0 +1,128 @@
+"""The intermediate document every writer reads: blocks of runs, parsed once from Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing_app.core.models import Claim, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of text with its emphasis; href makes it a hyperlink."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A citation group [@C1; @C2] at this point of the text."""
+
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorNote:
+    """A footnote the writer typed themselves with Markdown's [^1] syntax."""
+
+    inlines: tuple[Inline, ...]
+
+
+Inline = Text | Cite | AuthorNote
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading inside a section body (level 1 is a sub-heading of the section)."""
+
+    level: int
+    inlines: list[Inline]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph of runs."""
+
+    inlines: list[Inline]
+
+
+@dataclass(slots=True)
+class ListBlock:
+    """A bullet or numbered list; each item is a list of blocks."""
+
+    ordered: bool
+    items: list[list[Block]]
+
+
+@dataclass(slots=True)
+class Table:
+    """A table: header cells then body rows, each cell a list of runs."""
+
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+
+
+@dataclass(slots=True)
+class Quote:
+    """A block quotation."""
+
+    blocks: list[Block]
+
+
+Block = Heading | Paragraph | ListBlock | Table | Quote
+
+
+@dataclass(slots=True)
+class DocSection:
+    """One note section: its key, heading and parsed body."""
+
+    key: str
+    heading: str
+    blocks: list[Block]
+    decision: bool = False
+
+
+@dataclass(slots=True)
+class DocBox:
+    """A shaded explainer box after a section."""
+
+    title: str
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
+class ExportDocument:
+    """A note ready to write: header, sections, the claims and sources it cites, and options."""
+
+    title: str
+    template: str
+    marking: str
+    marking_placement: str
+    status: str
+    date: str
+    header_lines: list[tuple[str, str]]
+    sections: list[DocSection]
+    boxes: dict[str, DocBox] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    sources: dict[int, Source] = field(default_factory=dict)
+    citation_style: str = "footnotes"
+    show_grades: bool = False
+    sources_list: bool = True
+    claims_annex: bool = False
+    portion_mark: str = ""
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    created: str = ""
+
+    def cited_sources(self) -> list[Source]:
+        """Return each cited source once, in order of first citation."""
+        seen: dict[int, Source] = {}
+        for claim in self.claims.values():
+            if claim.source_id not in seen:
+                seen[claim.source_id] = self.sources[claim.source_id]
+        return list(seen.values())

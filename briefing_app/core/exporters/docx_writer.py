@@ -1,0 +1,552 @@
+"""ExportDocument -> .docx, starting from the template's reference document.
+
+python-docx opens the reference document, writes the header and footer, numbering, core
+properties and relationships, and saves the package. The body is emitted as OOXML text and
+parsed once: building it through python-docx's per-run API costs several times more than the
+whole rest of the export (benchmarks/export_speed.py).
+
+python-docx has no footnote API, so footnotes are written as their own OOXML part
+(word/footnotes.xml with the separator notes Word expects), related from the document part;
+python-docx then adds the content-type override when it saves.
+
+Endnotes are a numbered "Notes" list at the end with linked superscript references, not Word
+endnote objects: LibreOffice (7.4) sets Word endnotes on pages of their own page style, with no
+header or footer, so those pages would lose the handling marking every page must carry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from briefing_app.core.exporters.document import (
+    AuthorNote,
+    Block,
+    Cite,
+    ExportDocument,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    Text,
+)
+from briefing_app.core.exporters.source_lines import (
+    attribution,
+    grade,
+    note_parts,
+    source_line_parts,
+)
+from briefing_app.core.grading import CREDIBILITY, RELIABILITY
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DECISION_LINE = "Approve ________\tDisapprove ________"
+_DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
+_TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
+_BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
+
+
+def write_docx(doc: ExportDocument, path: Path, reference: Path | None = None) -> None:
+    """Write doc as a Word file at path, styled by the reference .docx when given."""
+    _DocxBuilder(doc, reference).build().save(str(path))
+
+
+def _t(text: str) -> str:
+    """Return text as the inside of w:r: w:t pieces, with tabs and line breaks as elements."""
+    if "\n" not in text and "\t" not in text:
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    out = []
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            out.append("<w:br/>")
+        for m, piece in enumerate(line.split("\t")):
+            if m:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return "".join(out)
+
+
+def _run(
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    code: bool = False,
+    style: str = "",
+    superscript: bool = False,
+) -> str:
+    """Return one w:r holding text with the given formatting."""
+    props = []
+    if style:
+        props.append(f'<w:rStyle w:val="{style}"/>')
+    if code:
+        props.append('<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>')
+    if bold:
+        props.append("<w:b/>")
+    if italic:
+        props.append("<w:i/>")
+    if superscript:
+        props.append('<w:vertAlign w:val="superscript"/>')
+    rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    return f"<w:r>{rpr}{_t(text)}</w:r>"
+
+
+def _runs_xml(parts: list[tuple[str, bool]]) -> str:
+    """Return OOXML runs for (text, italic) pieces."""
+    return "".join(_run(text, italic=italic) for text, italic in parts if text)
+
+
+class _DocxBuilder:
+    """Builds one Word document; holds the body XML, the notes and list numbering as it goes."""
+
+    def __init__(self, doc: ExportDocument, reference: Path | None) -> None:
+        self.doc = doc
+        self.d = docx.Document(str(reference)) if reference else docx.Document()
+        self.out: list[str] = []
+        self.notes: list[str] = []  # the runs (OOXML) of each footnote or endnote, in order
+        self.endnotes = doc.citation_style == "endnotes"
+        self._style_ids = _style_ids(self.d)
+        self._links: dict[str, str] = {}
+        self._cite_cache: dict[tuple[str, ...], str] = {}
+
+    # --- whole document -----------------------------------------------------------------------
+
+    def build(self) -> Any:
+        """Write the whole document and return the python-docx Document, ready to save."""
+        self.properties()
+        self.header_footer()
+        self.front()
+        for section in self.doc.sections:
+            self.para(self.sid("Heading 1"), _run(section.heading))
+            self.blocks(section.blocks, portion=True)
+            if section.decision:
+                self.para(self.sid("Normal"), _run(DECISION_LINE), _DECISION_SPACING)
+            box = self.doc.boxes.get(section.key)
+            if box is not None:
+                self.box(box.title, box.blocks)
+        if self.notes and self.endnotes:
+            self.endnote_list()
+        if self.doc.sources_list and self.doc.claims:
+            self.sources()
+        if self.doc.claims_annex and self.doc.claims:
+            self.annex()
+        self.replace_body()
+        if self.notes and not self.endnotes:
+            self.footnotes_part()
+        return self.d
+
+    def replace_body(self) -> None:
+        """Swap the reference document's body content for ours, keeping its page setup."""
+        body = self.d.element.body
+        sect_pr = body.find(qn("w:sectPr"))
+        for child in list(body):
+            if child is not sect_pr:
+                body.remove(child)
+        xml = _INVALID_XML.sub("", "".join(self.out))
+        fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+        for child in list(fragment):
+            if sect_pr is not None:
+                sect_pr.addprevious(child)
+            else:
+                body.append(child)
+
+    def properties(self) -> None:
+        """Set the core properties: title, author, subject, keywords, created."""
+        props = self.d.core_properties
+        props.title = self.doc.title
+        props.author = self.doc.author or "Briefing"
+        props.subject = self.doc.subject
+        props.keywords = self.doc.keywords
+        props.category = self.doc.marking
+        props.comments = f"Template: {self.doc.template}; status: {self.doc.status}"
+        props.last_modified_by = "Briefing"
+        if self.doc.created:
+            with contextlib.suppress(ValueError):
+                props.created = datetime.fromisoformat(self.doc.created.replace("Z", "+00:00"))
+
+    def header_footer(self) -> None:
+        """Put the marking in every header and footer (first-page and even-page ones too)."""
+        section = self.d.sections[0]
+        pairs = [(section.header, section.footer)]
+        if section.different_first_page_header_footer:
+            pairs.append((section.first_page_header, section.first_page_footer))
+        if self.d.settings.odd_and_even_pages_header_footer:
+            pairs.append((section.even_page_header, section.even_page_footer))
+        for header, footer in pairs:
+            self._fill(header, with_page_number=False)
+            self._fill(footer, with_page_number=True)
+
+    def _fill(self, part: Any, with_page_number: bool) -> None:
+        # The reference document's own header text (if any) gives way: a marking must be the
+        # first thing on every page, and a stale one would be worse than none.
+        part.is_linked_to_previous = False
+        container = part._element
+        for child in list(container):
+            container.remove(child)
+        align = (
+            WD_ALIGN_PARAGRAPH.RIGHT
+            if self.doc.marking_placement == "tlp"
+            else WD_ALIGN_PARAGRAPH.CENTER
+        )
+        if self.doc.marking:
+            para = part.add_paragraph()
+            if "Marking" in self._style_ids:
+                para.style = self.d.styles["Marking"]
+            para.alignment = align
+            para.add_run(self.doc.marking).bold = True
+        if with_page_number:
+            page = part.add_paragraph()
+            if "Footer" in self._style_ids:
+                page.style = self.d.styles["Footer"]
+            page.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            page.add_run("Page ")
+            _add_field(page, "PAGE")
+            page.add_run(" of ")
+            _add_field(page, "NUMPAGES")
+        if not part.paragraphs:
+            part.add_paragraph()  # a header part must hold at least one paragraph
+
+    def front(self) -> None:
+        """Write the title and the memo header block (label, tab, value) with a rule under it."""
+        self.para(self.sid("Title"), _run(self.doc.title))
+        lines = self.doc.header_lines
+        for n, (label, value) in enumerate(lines):
+            extra = (_BOTTOM_RULE if n == len(lines) - 1 else "") + _TAB_STOP
+            self.para(
+                self.sid("Memo Header"),
+                _run(f"{label}:", bold=True) + _run(f"\t{value}"),
+                extra,
+            )
+
+    # --- blocks -------------------------------------------------------------------------------
+
+    def para(
+        self, style_id: str, runs: str, extra_ppr: str = "", out: list[str] | None = None
+    ) -> None:
+        """Append a paragraph (style, extra paragraph properties, runs) to out or the body."""
+        target = self.out if out is None else out
+        target.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}</w:pPr>{runs}</w:p>')
+
+    def blocks(
+        self,
+        blocks: list[Block],
+        portion: bool = False,
+        out: list[str] | None = None,
+        style: str = "",
+    ) -> None:
+        """Write blocks as paragraphs, lists, tables and quotes (into out, or the body)."""
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                prefix = (
+                    _run(self.doc.portion_mark + " ") if portion and self.doc.portion_mark else ""
+                )
+                self.para(
+                    style or self.sid("Normal"), prefix + self.inlines(block.inlines), "", out
+                )
+            elif isinstance(block, Heading):
+                heading = self.sid(f"Heading {min(block.level + 1, 9)}")
+                self.para(heading, self.inlines(block.inlines), "", out)
+            elif isinstance(block, ListBlock):
+                self.list_block(block, 0, portion, out)
+            elif isinstance(block, Table):
+                self.table(block, out)
+                # Word runs a following paragraph into the table's bottom border without one.
+                self.para(self.sid("Normal"), "", "", out)
+            elif isinstance(block, Quote):
+                self.blocks(block.blocks, out=out, style=self.sid("Quote"))
+
+    def list_block(
+        self, block: ListBlock, level: int, portion: bool, out: list[str] | None
+    ) -> None:
+        """Write a bullet or numbered list (numbering restarts at 1), nesting by level."""
+        base = "List Number" if block.ordered else "List Bullet"
+        style = self.sid(base if level == 0 else f"{base} {min(level + 1, 3)}")
+        num_pr = ""
+        if block.ordered and level == 0:
+            num_id = self._restart_numbering()
+            if num_id is not None:
+                num_pr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        prefix = _run(self.doc.portion_mark + " ") if portion and self.doc.portion_mark else ""
+        for item in block.items:
+            first = True
+            for sub in item:
+                if isinstance(sub, Paragraph):
+                    if first:
+                        self.para(style, prefix + self.inlines(sub.inlines), num_pr, out)
+                    else:
+                        self.para(self.sid("List Continue"), self.inlines(sub.inlines), "", out)
+                    first = False
+                elif isinstance(sub, ListBlock):
+                    self.list_block(sub, level + 1, portion, out)
+                else:
+                    self.blocks([sub], out=out)
+
+    def table(self, block: Table, out: list[str] | None = None) -> None:
+        """Write a Markdown table as a Word table with a bold, repeating header row."""
+        width = max([1, len(block.header), *(len(r) for r in block.rows)])
+        rows: list[tuple[bool, list[list[Inline]]]] = []
+        if block.header:
+            rows.append((True, block.header))
+        rows += [(False, r) for r in block.rows]
+        cells_xml: list[list[str]] = []
+        for is_header, row in rows:
+            cells = []
+            for c in range(width):
+                inlines = row[c] if c < len(row) else []
+                if is_header:
+                    inlines = [
+                        Text(i.text, True, i.italic, i.code, i.href) if isinstance(i, Text) else i
+                        for i in inlines
+                    ]
+                cells.append(self._cell_para(self.inlines(inlines)))
+            cells_xml.append(cells)
+        self._table_xml(width, cells_xml, header=bool(block.header), out=out, center=True)
+
+    def _cell_para(self, runs: str, style: str = "") -> str:
+        style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+        return f"<w:p><w:pPr>{style_xml}</w:pPr>{runs}</w:p>"
+
+    def _table_xml(
+        self,
+        width: int,
+        rows: list[list[str]],
+        header: bool,
+        out: list[str] | None = None,
+        center: bool = False,
+        fill: str = "",
+    ) -> None:
+        target = self.out if out is None else out
+        grid = "".join(f'<w:gridCol w:w="{9000 // width}"/>' for _ in range(width))
+        jc = '<w:jc w:val="center"/>' if center else ""
+        parts = [
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.sid("Table Grid")}"/>'
+            f'<w:tblW w:w="5000" w:type="pct"/>{jc}<w:tblLook w:val="04A0" w:firstRow="1" '
+            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        ]
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        for r, row in enumerate(rows):
+            tr_pr = "<w:trPr><w:tblHeader/></w:trPr>" if header and r == 0 else ""
+            parts.append(f"<w:tr>{tr_pr}")
+            for cell in row:
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{9000 // width}" w:type="dxa"/>{shade}</w:tcPr>'
+                    f"{cell}</w:tc>"
+                )
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        target.append("".join(parts))
+
+    def box(self, title: str, blocks: list[Block]) -> None:
+        """Write a shaded one-cell table holding an explainer (e.g. estimative language)."""
+        box_style = self.sid("Box Text")
+        inner: list[str] = [self._cell_para(_run(title, bold=True), box_style)]
+        self.blocks(blocks, out=inner, style=box_style)
+        self._table_xml(1, [["".join(inner)]], header=False, fill="E8EEF4")
+        self.para(self.sid("Normal"), "")
+
+    def sources(self) -> None:
+        """Write the Sources list: each cited source once, with its grade if asked."""
+        self.para(self.sid("Heading 1"), _run("Sources"))
+        num_id = self._restart_numbering()
+        num_pr = (
+            f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
+        )
+        style = self.sid("List Number")
+        for source in self.doc.cited_sources():
+            runs = _runs_xml(source_line_parts(source))
+            if self.doc.show_grades:
+                runs += _run(
+                    f" Reliability {source.reliability} ({RELIABILITY.label(source.reliability)})."
+                )
+            self.para(style, runs, num_pr)
+
+    def annex(self) -> None:
+        """Write the claims annex: key, quote, party, grades and status of each cited claim."""
+        self.para(self.sid("Heading 1"), _run("Annex: Claims cited"))
+        header = ["Key", "Quote", "Party", "Grade", "Status"]
+        rows = [[self._cell_para(_run(h, bold=True)) for h in header]]
+        for claim in self.doc.claims.values():
+            source = self.doc.sources[claim.source_id]
+            values = [
+                claim.key,
+                f"\u201c{claim.quote}\u201d",
+                claim.party or "—",
+                f"{grade(claim, source)}: {RELIABILITY.label(source.reliability)}; "
+                f"{CREDIBILITY.label(str(claim.credibility))}",
+                claim.status,
+            ]
+            rows.append([self._cell_para(_run(v)) for v in values])
+        self._table_xml(len(header), rows, header=True)
+
+    # --- runs ---------------------------------------------------------------------------------
+
+    def inlines(self, inlines: list[Inline] | tuple[Inline, ...]) -> str:
+        """Return the runs for a paragraph's inlines: text, links and citations."""
+        out: list[str] = []
+        for item in inlines:
+            if isinstance(item, Text):
+                if item.href:
+                    out.append(self._hyperlink(item))
+                else:
+                    out.append(_run(item.text, item.bold, item.italic, item.code))
+            elif isinstance(item, Cite):
+                claims = [self.doc.claims[k] for k in item.keys]
+                if self.doc.citation_style == "inline":
+                    text = attribution(claims, self.doc.sources)
+                    if text:
+                        out.append(_run(f"({text})"))
+                    continue
+                self._note_ref(out, self._cite_note(item.keys))
+            elif isinstance(item, AuthorNote):
+                if self.doc.citation_style == "inline":
+                    plain = "".join(i.text for i in item.inlines if isinstance(i, Text))
+                    out.append(_run(f" ({plain})"))
+                    continue
+                parts = [(i.text, i.italic) for i in item.inlines if isinstance(i, Text)]
+                self._note_ref(out, _runs_xml(parts))
+        return "".join(out)
+
+    def _cite_note(self, keys: tuple[str, ...]) -> str:
+        """Return the runs of the note for a citation group (the same group reads the same)."""
+        runs = self._cite_cache.get(keys)
+        if runs is None:
+            claims = [self.doc.claims[k] for k in keys]
+            parts = note_parts(claims, self.doc.sources, self.doc.show_grades)
+            runs = self._cite_cache[keys] = _runs_xml(parts)
+        return runs
+
+    def _note_ref(self, out: list[str], runs_xml: str) -> None:
+        # The mark hugs the word before it, as in print: drop the space typed before [@C1].
+        if out and out[-1].endswith(" </w:t></w:r>"):
+            out[-1] = out[-1][: -len(" </w:t></w:r>")] + "</w:t></w:r>"
+        self.notes.append(runs_xml)
+        note_id = len(self.notes)
+        if self.endnotes:
+            ref = _run(str(note_id), style=self.sid("endnote reference"), superscript=True)
+            out.append(f'<w:hyperlink w:anchor="briefing_note_{note_id}">{ref}</w:hyperlink>')
+            return
+        out.append(
+            f'<w:r><w:rPr><w:rStyle w:val="{self.sid("footnote reference")}"/></w:rPr>'
+            f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+        )
+
+    def _hyperlink(self, item: Text) -> str:
+        href = item.href or ""
+        r_id = self._links.get(href)
+        if r_id is None:
+            r_id = self.d.part.relate_to(href, RT.HYPERLINK, is_external=True)
+            self._links[href] = r_id
+        run = _run(item.text, item.bold, item.italic, item.code, style=self.sid("Hyperlink"))
+        return f"<w:hyperlink r:id={quoteattr(r_id)}>{run}</w:hyperlink>"
+
+    def endnote_list(self) -> None:
+        """Write the Notes list the superscript endnote references link to."""
+        self.para(self.sid("Heading 1"), _run("Notes"))
+        style = self.sid("endnote text")
+        for n, runs in enumerate(self.notes, start=1):
+            mark = (
+                f'<w:bookmarkStart w:id="{n}" w:name="briefing_note_{n}"/>'
+                f'<w:bookmarkEnd w:id="{n}"/>'
+            )
+            self.para(style, mark + _run(f"{n}.\t") + runs)
+
+    def footnotes_part(self) -> None:
+        """Add word/footnotes.xml (separators plus one note per citation) to the package."""
+        for r_id, rel in list(self.d.part.rels.items()):
+            if rel.reltype == RT.FOOTNOTES:
+                self.d.part.drop_rel(r_id)
+        separators = "".join(
+            f'<w:footnote w:type="{kind}" w:id="{n}"><w:p><w:pPr><w:spacing w:after="0" '
+            f'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+            for n, kind in ((-1, "separator"), (0, "continuationSeparator"))
+        )
+        text_style = self.sid("footnote text")
+        ref_style = self.sid("footnote reference")
+        pieces = [f"<w:footnotes {nsdecls('w', 'r')}>", separators]
+        for n, runs in enumerate(self.notes, start=1):
+            pieces.append(
+                f'<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>'
+                f'<w:r><w:rPr><w:rStyle w:val="{ref_style}"/></w:rPr><w:footnoteRef/></w:r>'
+                f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
+            )
+        pieces.append("</w:footnotes>")
+        xml = _INVALID_XML.sub("", "".join(pieces))
+        blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
+        part = Part(
+            PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob.encode(), self.d.part.package
+        )
+        self.d.part.relate_to(part, RT.FOOTNOTES)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def sid(self, name: str) -> str:
+        """Return the style id of a named style, or Normal's when the reference lacks it."""
+        return self._style_ids.get(name) or self._style_ids.get("Normal", "Normal")
+
+    def _restart_numbering(self) -> str | None:
+        """Return a new numbering instance that starts at 1, based on List Number's list."""
+        if "List Number" not in self._style_ids:
+            return None
+        style = self.d.styles["List Number"]
+        num_pr = style.element.find(f"{{{_W_NS}}}pPr/{{{_W_NS}}}numPr/{{{_W_NS}}}numId")
+        if num_pr is None:
+            return None
+        numbering = self.d.part.numbering_part.element
+        base = numbering.num_having_numId(int(num_pr.get(qn("w:val"))))
+        num = numbering.add_num(base.abstractNumId.val)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return str(num.numId)
+
+
+def _style_ids(d: Any) -> dict[str, str]:
+    """Return style id by style name, read straight from styles.xml (python-docx's style
+    objects cost more than the whole body to build)."""
+    ids: dict[str, str] = {}
+    for style in d.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            ids[name.get(qn("w:val"))] = style.get(qn("w:styleId"))
+    # python-docx's names for built-ins ("Heading 1") are Word's lower-case ones in the file.
+    for ui, internal in (("Heading", "heading"), ("Caption", "caption"), ("Title", "title")):
+        for name in list(ids):
+            if name.startswith(internal):
+                ids.setdefault(ui + name[len(internal) :], ids[name])
+    return ids
+
+
+def _add_field(p: DocxParagraph, instruction: str) -> None:
+    """Append a complex field (PAGE, NUMPAGES) whose value Word and LibreOffice compute."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("t", "1")):
+        run = p.add_run()
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        elif kind == "t":
+            el = OxmlElement("w:t")
+            el.text = text
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    p.add_run()._r.append(end)

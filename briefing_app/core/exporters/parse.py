@@ -1,0 +1,223 @@
+"""Markdown section bodies -> intermediate blocks, through Python-Markdown's element tree.
+
+Citations ([@C1; @C2]) are swapped for private-use placeholders before Markdown sees them, so
+no inline pattern can mangle them, and swapped back for `Cite` runs afterwards.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import markdown
+
+from briefing_app.core.citations import find_citations
+from briefing_app.core.exporters.document import (
+    AuthorNote,
+    Block,
+    Cite,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    Text,
+)
+
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+# Python-Markdown's stash markers (raw HTML, footnote back-links): dropped, a memo holds no HTML.
+_STASH = re.compile("\x02[^\x03]*\x03")
+_AMP = "\x02amp\x03"
+_SPACES = re.compile(r"[ \t\r\n]+")
+_UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
+
+
+class MarkdownParser:
+    """Parses Markdown bodies into blocks; one instance can parse many bodies."""
+
+    def __init__(self) -> None:
+        md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
+        # A memo holds no HTML or images: these inline patterns only cost time on every text
+        # run. Raw HTML stays literal text; entities are decoded in _Walker.split.
+        for name in _UNUSED_PATTERNS:
+            if name in md.inlinePatterns:
+                md.inlinePatterns.deregister(name)
+        if "prettify" in md.treeprocessors:
+            md.treeprocessors.deregister("prettify")
+        self._md = md
+
+    def parse(self, body: str) -> list[Block]:
+        """Return the blocks of one Markdown body, with citations as Cite runs."""
+        cites: list[tuple[str, ...]] = []
+        parts: list[str] = []
+        last = 0
+        for citation in find_citations(body):
+            parts.append(body[last : citation.start])
+            parts.append(f"{_OPEN}{len(cites)}{_CLOSE}")
+            cites.append(citation.keys)
+            last = citation.end
+        parts.append(body[last:])
+        text = "".join(parts)
+        if not text.strip():
+            return []
+        root = self._tree(text)
+        walker = _Walker(cites)
+        notes = next((el for el in root if el.tag == "div" and el.get("class") == "footnote"), None)
+        if notes is not None:
+            root.remove(notes)
+            walker.collect_author_notes(notes)
+        return walker.blocks(root)
+
+    def _tree(self, text: str) -> ET.Element:
+        """Run Python-Markdown up to its finished element tree (what convert() serialises)."""
+        md = self._md
+        md.reset()
+        lines = text.split("\n")
+        for pre in md.preprocessors:
+            lines = pre.run(lines)
+        root: ET.Element = md.parser.parseDocument(lines).getroot()
+        for tree in md.treeprocessors:
+            new_root = tree.run(root)
+            if new_root is not None:
+                root = new_root
+        return root
+
+
+class _Walker:
+    """Turns Python-Markdown's element tree into intermediate blocks."""
+
+    def __init__(self, cites: list[tuple[str, ...]]) -> None:
+        self.cites = cites
+        self.author_notes: dict[str, tuple[Inline, ...]] = {}
+
+    def collect_author_notes(self, div: ET.Element) -> None:
+        """Remember the writer's own [^n] footnotes by id, as inline runs."""
+        for li in div.iter("li"):
+            inlines: list[Inline] = []
+            for child in li:
+                if child.tag == "p":
+                    if inlines:
+                        inlines.append(Text(" "))
+                    inlines.extend(self.inlines(child))
+            self.author_notes[li.get("id", "").removeprefix("fn:")] = tuple(_trim(inlines))
+
+    def blocks(self, parent: ET.Element) -> list[Block]:
+        """Return the blocks under an element (a body, list item or quote)."""
+        out: list[Block] = []
+        loose = self.inlines_of_text(parent.text)
+        if loose:
+            out.append(Paragraph(loose))
+        for el in parent:
+            tag = el.tag
+            if tag == "p":
+                inlines = _trim(self.inlines(el))
+                if inlines:
+                    out.append(Paragraph(inlines))
+            elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                out.append(Heading(int(tag[1]), _trim(self.inlines(el))))
+            elif tag in ("ul", "ol"):
+                items = [self.blocks(li) for li in el if li.tag == "li"]
+                out.append(ListBlock(tag == "ol", items))
+            elif tag == "blockquote":
+                out.append(Quote(self.blocks(el)))
+            elif tag == "table":
+                out.append(self.table(el))
+            elif tag == "pre":
+                out.append(Paragraph([Text("".join(el.itertext()).rstrip("\n"), code=True)]))
+            elif tag == "div":
+                out.extend(self.blocks(el))
+            elif tag != "hr":
+                inlines = _trim(self.inlines(el))
+                if inlines:
+                    out.append(Paragraph(inlines))
+            tail = self.inlines_of_text(el.tail)
+            if tail:
+                out.append(Paragraph(tail))
+        return out
+
+    def table(self, el: ET.Element) -> Table:
+        """Return a table: its header row (th cells) and body rows."""
+        header: list[list[Inline]] = []
+        rows: list[list[list[Inline]]] = []
+        for row in el.iter("tr"):
+            cells = [_trim(self.inlines(c)) for c in row if c.tag in ("th", "td")]
+            if not header and all(c.tag == "th" for c in row):
+                header = cells
+            else:
+                rows.append(cells)
+        return Table(header, rows)
+
+    def inlines_of_text(self, text: str | None) -> list[Inline]:
+        """Return loose text between block elements as runs (empty if blank)."""
+        if not text or not text.strip():
+            return []
+        return _trim(self.split(text, {}))
+
+    def inlines(self, el: ET.Element, style: dict[str, Any] | None = None) -> list[Inline]:
+        """Return the runs of an element, carrying emphasis and links down to its text."""
+        style = style or {}
+        out: list[Inline] = self.split(el.text, style)
+        for child in el:
+            tag = child.tag
+            if tag in ("em", "i"):
+                out.extend(self.inlines(child, {**style, "italic": True}))
+            elif tag in ("strong", "b"):
+                out.extend(self.inlines(child, {**style, "bold": True}))
+            elif tag == "code":
+                out.append(Text("".join(child.itertext()), code=True, **style))
+            elif tag == "a" and child.get("class") == "footnote-backref":
+                pass
+            elif tag == "a":
+                out.extend(self.inlines(child, {**style, "href": child.get("href", "")}))
+            elif tag == "sup" and child.get("id", "").startswith("fnref"):
+                ref = child.get("id", "").removeprefix("fnref:").split(":")[0]
+                out.append(AuthorNote(self.author_notes.get(ref, ())))
+            elif tag == "br":
+                out.append(Text("\n", **style))
+            elif tag == "img":
+                out.append(Text(child.get("alt", ""), **style))
+            else:
+                out.extend(self.inlines(child, style))
+            out.extend(self.split(child.tail, style))
+        return out
+
+    def split(self, text: str | None, style: dict[str, Any]) -> list[Inline]:
+        """Return text as runs, turning citation placeholders back into Cite runs."""
+        if not text:
+            return []
+        if "\x02" in text:
+            text = _STASH.sub("", text.replace(_AMP, "&"))
+        if "&" in text:
+            text = html.unescape(text)
+        text = _SPACES.sub(" ", text)
+        if _OPEN not in text:
+            return [Text(text, **style)]
+        out: list[Inline] = []
+        last = 0
+        for m in _PLACEHOLDER.finditer(text):
+            if m.start() > last:
+                out.append(Text(text[last : m.start()], **style))
+            out.append(Cite(self.cites[int(m[1])]))
+            last = m.end()
+        if last < len(text):
+            out.append(Text(text[last:], **style))
+        return out
+
+
+def _trim(inlines: list[Inline]) -> list[Inline]:
+    """Drop leading and trailing blanks of a block's runs (left by line breaks in the source)."""
+    while inlines and isinstance(inlines[0], Text) and not inlines[0].text.strip():
+        inlines.pop(0)
+    while inlines and isinstance(inlines[-1], Text) and not inlines[-1].text.strip():
+        inlines.pop()
+    if inlines and isinstance(inlines[0], Text):
+        first = inlines[0]
+        inlines[0] = Text(first.text.lstrip(), first.bold, first.italic, first.code, first.href)
+    if inlines and isinstance(inlines[-1], Text):
+        last = inlines[-1]
+        inlines[-1] = Text(last.text.rstrip(), last.bold, last.italic, last.code, last.href)
+    return inlines

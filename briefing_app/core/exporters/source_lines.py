@@ -1,0 +1,106 @@
+"""How a cited source and claim are printed: source lines, grades and inline attribution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefing_app.core.models import Claim, Source
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(iso: str | None) -> str:
+    """Return an ISO date as 'March 4, 2025' (Chicago style), or the text as given."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+def source_line_parts(source: Source) -> list[tuple[str, bool]]:
+    """Return a Chicago-like source line as (text, italic) pieces.
+
+    Author, "Title," *Outlet*, Month Day, Year, URL — leaving out what is not known.
+    """
+    parts: list[tuple[str, bool]] = []
+    if source.byline:
+        parts.append((f"{source.byline}, ", False))
+    rest = [p for p in (source.outlet, long_date(source.published), source.url) if p]
+    title = source.title or "Untitled"
+    if not rest:
+        # Chicago: the closing period goes inside the quotation marks.
+        parts.append((f"\u201c{title}.\u201d", False))
+        return parts
+    parts.append((f"\u201c{title},\u201d ", False))
+    if source.outlet:
+        parts.append((source.outlet, True))
+        tail = [p for p in (long_date(source.published), source.url) if p]
+        if tail:
+            parts.append((", " + ", ".join(tail), False))
+    elif rest:
+        parts.append((", ".join(rest), False))
+    parts.append((".", False))
+    return parts
+
+
+def source_line(source: Source) -> str:
+    """Return the source line as plain text."""
+    return "".join(text for text, _ in source_line_parts(source))
+
+
+def grade(claim: Claim, source: Source) -> str:
+    """Return the Admiralty grade of a claim from a source, e.g. 'B2'."""
+    return f"{source.reliability}{claim.credibility}"
+
+
+def note_parts(
+    claims: list[Claim], sources: dict[int, Source], show_grades: bool
+) -> list[tuple[str, bool]]:
+    """Return what a footnote or endnote says for a citation group, as (text, italic) pieces.
+
+    Each source is named once, in order of first citation, followed by the grades of the
+    claims taken from it: “Title.” Graded B2 (C5), B3 (C4).
+    """
+    by_source: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source_id, []).append(claim)
+    parts: list[tuple[str, bool]] = []
+    for n, (source_id, group) in enumerate(by_source.items()):
+        source = sources[source_id]
+        if n:
+            parts.append((" ", False))
+        parts.extend(source_line_parts(source))
+        if show_grades:
+            grades = ", ".join(f"{grade(c, source)} ({c.key})" for c in group)
+            parts.append((f" Graded {grades}.", False))
+    return parts
+
+
+def attribution(claims: list[Claim], sources: dict[int, Source]) -> str:
+    """Return inline attribution for a citation group: 'according to X and Y'."""
+    names: list[str] = []
+    for claim in claims:
+        source = sources[claim.source_id]
+        name = claim.party or source.outlet or source.byline or f"\u201c{source.title}\u201d"
+        if name not in names:
+            names.append(name)
+    if not names:
+        return ""
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"according to {joined}"

@@ -1,0 +1,121 @@
+"""Word documents (.docx): paragraphs and tables in reading order, core properties as metadata.
+
+A .docx is a zip archive: member sizes are checked before python-docx touches it, so a small
+file that would decompress to gigabytes (a zip bomb) is refused without being inflated.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from briefing_app.core.dates import parse_date
+from briefing_app.core.errors import CorruptFile, FileTooLarge
+from briefing_app.core.importers.base import ExtractedDocument, register
+
+# Real reports are a few MB unpacked (images included); this leaves room for big ones.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_MEMBERS = 10_000
+# Text parts compress well, but not a thousandfold: a higher ratio means a crafted archive.
+MAX_RATIO = 1000
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@register(".docx", format_name="docx")
+def extract_docx(path: Path, data: bytes) -> ExtractedDocument:
+    """Extract the text and core properties of a Word document."""
+    check_zip(data)
+    try:
+        return _read_document(path, data)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise CorruptFile("not a valid Word .docx file (truncated or damaged)") from exc
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and python-docx's own errors
+        if type(exc).__module__.startswith(("lxml", "docx")):
+            raise CorruptFile("not a valid Word .docx file (damaged XML inside)") from exc
+        raise
+
+
+def _read_document(path: Path, data: bytes) -> ExtractedDocument:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    text = "\n\n".join(_blocks(document))
+    props = document.core_properties
+    title = (props.title or "").strip() or _first_heading(document) or path.stem
+    published = parse_date(props.created) or parse_date(props.modified)
+    return ExtractedDocument(
+        title=title,
+        text=text,
+        byline=(props.author or "").strip(),
+        published=published,
+        language=(props.language or "").strip(),
+    )
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse an archive that is not a zip or whose members would unpack above the limits."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise CorruptFile("not a valid Word .docx file (not a zip archive: truncated?)") from exc
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise FileTooLarge(f"the .docx holds {len(members)} parts; the limit is {MAX_MEMBERS}")
+        total = sum(m.file_size for m in members)
+        if total > MAX_UNPACKED_BYTES:
+            raise FileTooLarge(
+                f"the .docx would unpack to {total // 2**20} MB; "
+                f"the limit is {MAX_UNPACKED_BYTES // 2**20} MB (zip bomb?)"
+            )
+        for member in members:
+            if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(
+                member.compress_size, 1
+            ):
+                raise FileTooLarge(f"the .docx part {member.filename} is compressed suspiciously")
+        if "word/document.xml" not in archive.namelist():
+            raise CorruptFile("not a valid Word .docx file (no word/document.xml inside)")
+
+
+def _blocks(document: Any) -> list[str]:
+    """Return the body's paragraphs and table rows in reading order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            text = Paragraph(child, document).text.strip()
+            if text:
+                blocks.append(text)
+        elif child.tag == f"{_W}tbl":
+            blocks.extend(_table_rows(Table(child, document)))
+    return blocks
+
+
+def _table_rows(table: Any) -> list[str]:
+    rows: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            # A merged cell appears once per grid column it spans; keep it once.
+            if cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(" ".join(cell.text.split()))
+        line = " | ".join(cells).strip(" |")
+        if line:
+            rows.append(line)
+    return rows
+
+
+def _first_heading(document: Any) -> str:
+    for paragraph in document.paragraphs[:20]:
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if style.startswith(("Title", "Heading")) and paragraph.text.strip():
+            return str(paragraph.text.strip())
+    return ""

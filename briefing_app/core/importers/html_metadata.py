@@ -1,0 +1,266 @@
+"""Metadata signals a web page carries (JSON-LD, OpenGraph, meta tags, byline markup).
+
+`collect_signals` reads them from a parsed tree without changing it; `html.py` combines them
+with what trafilatura found, by rules measured with benchmarks/import_quality.py.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+# schema.org types whose headline/author/date describe the article itself.
+ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "posting",
+}
+_MAX_JSON_LD_CHARS = 2_000_000
+
+
+@dataclass
+class PageSignals:
+    """Every candidate value found in a page, by where it came from."""
+
+    ld_headline: str = ""
+    ld_authors: list[str] = field(default_factory=list)
+    ld_other_authors: list[list[str]] = field(default_factory=list)
+    ld_published: str = ""
+    ld_publisher: str = ""
+    ld_website: str = ""
+    ld_url: str = ""
+    ld_article_body: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    title_element: str = ""
+    h1: list[str] = field(default_factory=list)
+    canonical: str = ""
+    markup_authors: list[str] = field(default_factory=list)
+    byline_texts: list[str] = field(default_factory=list)
+    profile_links: list[str] = field(default_factory=list)
+    author_class_texts: list[str] = field(default_factory=list)
+    by_author_texts: list[str] = field(default_factory=list)
+    time_published: str = ""
+
+
+def clean_space(value: object) -> str:
+    """Return value as one line of text with runs of whitespace collapsed."""
+    # Values in JSON-LD and meta attributes are sometimes HTML-escaped twice ("&amp;#8217;").
+    return " ".join(html.unescape(str(value)).split()) if value is not None else ""
+
+
+def collect_signals(tree: HtmlElement) -> PageSignals:
+    """Read every metadata signal from tree (read-only)."""
+    signals = PageSignals()
+    _read_json_ld(tree, signals)
+    for el in tree.iterfind(".//meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = clean_space(el.get("content"))
+        if key and value and key not in signals.meta:
+            signals.meta[key] = value
+    title = tree.find(".//title")
+    if title is not None:
+        signals.title_element = clean_space(title.text_content())
+    signals.h1 = [t for t in (clean_space(h.text_content()) for h in tree.iterfind(".//h1")) if t]
+    for link in tree.iterfind(".//link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            signals.canonical = link.get("href", "").strip()
+            break
+    signals.markup_authors = _markup_authors(tree)
+    signals.byline_texts = _classed_texts(tree, "byline")
+    signals.profile_links = _names_in_first_group(tree, _PROFILE_LINKS, after_by=True)
+    signals.author_class_texts = _classed_texts(tree, "author")
+    signals.by_author_texts = _classed_texts(tree, "author", after_by=True)
+    signals.time_published = _time_published(tree)
+    return signals
+
+
+def _read_json_ld(tree: HtmlElement, signals: PageSignals) -> None:
+    articles: list[dict[str, Any]] = []
+    for script in tree.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > _MAX_JSON_LD_CHARS:
+            continue
+        data = _loads_lenient(raw)
+        for obj in _walk(data):
+            types = {t.lower() for t in _as_list(obj.get("@type")) if isinstance(t, str)}
+            if types & ARTICLE_TYPES:
+                articles.append(obj)
+            elif "website" in types and not signals.ld_website:
+                signals.ld_website = clean_space(obj.get("name") or "")
+    # The article with a headline and the most fields describes this page; others are teasers.
+    articles.sort(key=lambda o: (bool(o.get("headline")), bool(o.get("author"))), reverse=True)
+    # Pages with several article objects (teasers, a duplicate) may name the author on any one.
+    signals.ld_other_authors = [_person_names(obj.get("author")) for obj in articles[1:5]]
+    for obj in articles[:1]:
+        signals.ld_headline = clean_space(obj.get("headline") or obj.get("name") or "")
+        signals.ld_authors = _person_names(obj.get("author"))
+        signals.ld_published = clean_space(obj.get("datePublished") or obj.get("dateCreated"))
+        publisher = obj.get("publisher")
+        if isinstance(publisher, list):
+            publisher = publisher[0] if publisher else None
+        if isinstance(publisher, dict):
+            signals.ld_publisher = clean_space(publisher.get("name") or "")
+        elif isinstance(publisher, str):
+            signals.ld_publisher = clean_space(publisher)
+        body = obj.get("articleBody")
+        if isinstance(body, str):
+            signals.ld_article_body = html.unescape(body).strip()
+        url = obj.get("url") or obj.get("mainEntityOfPage")
+        if isinstance(url, dict):
+            url = url.get("@id") or url.get("url")
+        if isinstance(url, str) and url.startswith("http"):
+            signals.ld_url = url.strip()
+
+
+def _loads_lenient(raw: str) -> Any:
+    raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", raw)
+    for candidate in (raw, re.sub(r"[\x00-\x1f]+", " ", raw)):
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _walk(graph, depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _walk(main, depth + 1)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _person_names(value: Any) -> list[str]:
+    names: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            types = {t.lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}
+            if types & {"organization", "newsmediaorganization", "corporation"}:
+                continue
+            name = item.get("name")
+            if isinstance(name, list):
+                names.extend(clean_space(n) for n in name if isinstance(n, str))
+            elif isinstance(name, str):
+                names.append(clean_space(name))
+        elif isinstance(item, str):
+            names.append(clean_space(item))
+    return [n for n in names if n]
+
+
+_BYLINE_CLASS = re.compile(r"byline|author", re.IGNORECASE)
+
+
+_MARKUP_AUTHORS = (
+    '//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"] | '
+    '//*[@itemprop="author"][not(.//*[@itemprop="name"])]'
+)
+# Links to an author's page ("/author/jane-roe") name the author in most CMSs.
+_PROFILE_LINKS = " | ".join(
+    f'//a[contains(@href, "/{part}/")]'
+    for part in ("author", "authors", "autor", "auteur", "writer", "writers", "journalist")
+)
+
+
+def _markup_authors(tree: HtmlElement) -> list[str]:
+    """Return the names marked up as the author (itemprop / rel=author) in the first byline."""
+    return _names_in_first_group(tree, _MARKUP_AUTHORS)
+
+
+def _names_in_first_group(tree: HtmlElement, xpath: str, after_by: bool = False) -> list[str]:
+    """Return the texts of matches near the first match (later ones belong to teasers).
+
+    With after_by, only matches in a line that starts with "By" (the article's byline) count.
+    """
+    found: list[str] = []
+    scope: HtmlElement | None = None
+    matches = tree.xpath(xpath)
+    if after_by:
+        # Links to author pages also fill menus of columnists: only a "By ..." line counts.
+        matches = [el for el in matches if _BY_LINE.match(_parent_text(el))]
+    for el in matches:
+        if scope is None:
+            scope = _ancestor(el, 3)
+        elif not _is_inside(el, scope):
+            continue
+        text = clean_space(el.get("content") or el.text_content())
+        if text and len(text) < 80 and text not in found:
+            found.append(text)
+    return found
+
+
+_BY_LINE = re.compile(r"^(?:by|von|par|por|di|door)\b", re.IGNORECASE)
+
+
+def _parent_text(el: HtmlElement) -> str:
+    parent = el.getparent()
+    return clean_space(parent.text_content())[:200] if parent is not None else ""
+
+
+def _ancestor(el: HtmlElement, levels: int) -> HtmlElement:
+    for _ in range(levels):
+        parent = el.getparent()
+        if parent is None:
+            break
+        el = parent
+    return el
+
+
+def _is_inside(el: HtmlElement, scope: HtmlElement) -> bool:
+    return any(a is scope for a in el.iterancestors())
+
+
+def _classed_texts(tree: HtmlElement, word: str, after_by: bool = False) -> list[str]:
+    """Return the first short text of an element whose class names word ('byline', 'author').
+
+    With after_by, only a text that starts with "By" counts (it is a byline, not a teaser).
+    """
+    upper = word.upper()
+    for el in tree.xpath(
+        f'//*[contains(translate(@class, "{upper}", "{word}"), "{word}")]'
+        "[not(self::script or self::style or self::img)]"
+    ):
+        text = clean_space(el.text_content())
+        if text and len(text.split()) <= 6 and (not after_by or _BY_LINE.match(text)):
+            return [text]
+    return []
+
+
+def _time_published(tree: HtmlElement) -> str:
+    for el in tree.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]'):
+        value = el.get("content") or el.get("datetime") or clean_space(el.text_content())
+        if value:
+            return clean_space(value)
+    return ""

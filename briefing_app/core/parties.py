@@ -1,0 +1,99 @@
+"""Parties named on claims, and the aliases an analyst merges into one name: `lib.parties`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.changes import now_iso
+from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.suggest.party_names import normalise_party, party_key
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+
+@dataclass
+class Party:
+    """A party as the library names it, how many claims it makes, and its aliases."""
+
+    name: str
+    claim_count: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form printed by `briefing parties --json`."""
+        return {"name": self.name, "claim_count": self.claim_count, "aliases": self.aliases}
+
+
+class PartyManager:
+    """Party names and aliases in a library: `lib.parties`."""
+
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def merge(self, alias: str, canonical: str) -> None:
+        """Record that alias names the same party as canonical (replacing an older alias).
+
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> lib.parties.merge("the Taliban administration", "Taliban")
+        >>> lib.parties.normalise("Taliban administration")
+        'Taliban'
+        """
+        alias, canonical = " ".join(alias.split()), " ".join(canonical.split())
+        if not alias or not canonical:
+            raise InvalidInput("a party alias needs both an alias and the name it stands for")
+        # Follow an existing alias so names never chain (A -> B -> C).
+        canonical = self.aliases().get(party_key(canonical), canonical)
+        if party_key(alias) == party_key(canonical):
+            raise InvalidInput(f"{alias!r} and {canonical!r} are already the same name")
+        with self._lib.write():
+            self._lib.conn.execute(
+                "INSERT INTO party_aliases (alias, canonical, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(alias) DO UPDATE SET canonical = excluded.canonical",
+                (alias, canonical, now_iso()),
+            )
+            # Names that pointed at the new alias now point at its canonical name.
+            self._lib.conn.execute(
+                "UPDATE party_aliases SET canonical = ? WHERE canonical = ? COLLATE NOCASE",
+                (canonical, alias),
+            )
+
+    def unmerge(self, alias: str) -> None:
+        """Forget an alias; raise NotFound if it is not one."""
+        with self._lib.write():
+            cur = self._lib.conn.execute(
+                "DELETE FROM party_aliases WHERE alias = ? COLLATE NOCASE", (alias.strip(),)
+            )
+        if cur.rowcount == 0:
+            raise NotFound(f"no party alias {alias.strip()!r}")
+
+    def aliases(self) -> dict[str, str]:
+        """Return every alias, as its comparison key (bare, lower case) -> canonical name."""
+        rows = self._lib.conn.execute("SELECT alias, canonical FROM party_aliases ORDER BY id")
+        return {party_key(r[0]): r[1] for r in rows}
+
+    def known(self) -> list[str]:
+        """Return the party names used on claims, most used first."""
+        return self._lib.claims.parties()
+
+    def normalise(self, party: str) -> str:
+        """Return the library's name for party (an alias's canonical name, a known spelling)."""
+        return normalise_party(party, self.known(), self.aliases())
+
+    def all(self) -> list[Party]:
+        """Return every party named on a claim or as an alias target, with counts and aliases."""
+        parties: dict[str, Party] = {}
+        aliases = self.aliases()
+        for name, count in self._lib.conn.execute(
+            "SELECT party, count(*) FROM claims WHERE party != '' GROUP BY party"
+        ):
+            canonical = aliases.get(party_key(name), name)
+            entry = parties.setdefault(party_key(canonical), Party(canonical))
+            entry.claim_count += int(count)
+        for alias, canonical in self._lib.conn.execute(
+            "SELECT alias, canonical FROM party_aliases ORDER BY alias COLLATE NOCASE"
+        ):
+            parties.setdefault(party_key(canonical), Party(canonical)).aliases.append(alias)
+        return sorted(parties.values(), key=lambda p: (-p.claim_count, p.name.lower()))

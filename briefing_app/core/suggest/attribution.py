@@ -1,0 +1,581 @@
+"""Finding attributions in one sentence: who said, claimed or denied what, by offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.party_names import is_person_like
+from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
+
+# Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
+# conjunction. (Commas are handled apart, because they also surround appositives.)
+_CLAUSE_BREAK = re.compile(
+    r"[”\"]\s*|’(?=[\s,])\s*|[;:—–(]\s*|\s--\s|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
+    r"after|before|that|which|who|if|where|so|until|even)\s",
+)
+# Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
+_RIGHT_STOP = re.compile(
+    r"[,.;:!?”\"(—–]|\s(?:in|on|at|during|after|before|last|this|to|that|who|when|as|while|"
+    r"told|adding|according|because|if|from)\s"
+)
+_WHEN = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|"
+    r"morning|afternoon|evening|night|day|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)"
+)
+_TIME_TAIL = re.compile(
+    r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
+    r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|letter|post|"
+    r"email|release|speech|tweet|news conference|press conference|report|address))+$",
+    re.IGNORECASE,
+)
+_SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|this)\s")
+INTRO = re.compile(
+    r"^(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Last|This|"
+    r"Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
+    r"Speaking|Asked|Responding|Writing|Today|Yesterday)\b[^,]{0,80},\s*"
+)
+_STATEMENT_INTRO = re.compile(
+    r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
+    r"(?:statement|press release|release|interview|post|tweet|letter|speech|report|"
+    r"news conference|press conference|email|message)\b[^,]{0,60},\s*"
+)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|should|must|can|cannot|did not|does not|"
+    r"do not|didn’t|doesn’t|don’t|not)\s+(?:\w+ly\s+)?$"
+)
+_PARTICIPLE_LEAD = re.compile(
+    r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
+)
+_INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
+_AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
+# Objects that make a reporting verb an action: "reported for duty", "agreed to pay", "called
+# on by tribes" (a passive agent).
+_NOT_REPORTING_AFTER = {
+    "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
+    "agree": re.compile(r"\s+to\b"),
+}
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
+_FINDERS = frozenset(
+    (
+        *("report", "study", "survey", "investigation", "review", "audit", "analysis"),
+        *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
+    )
+)
+_AGENT_AFTER = re.compile(r"\s+by\b")
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b")
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
+_CONTROL_VERB_BEFORE = re.compile(
+    r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|wanted|tried|plans|plan|expected|"
+    r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
+)
+_NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
+
+
+@dataclass
+class Attribution:
+    """One reporting verb (or phrase) in a sentence and its party, by sentence offsets."""
+
+    verb_start: int
+    verb_end: int
+    lemma: str
+    pattern: str
+    party_start: int = -1
+    party_end: int = -1
+    party: str = ""
+    needs_subject: bool = False
+
+    @property
+    def anchor_start(self) -> int:
+        """Return where the attribution starts (party or verb, whichever comes first)."""
+        return min(self.verb_start, self.party_start) if self.party_start >= 0 else self.verb_start
+
+    @property
+    def anchor_end(self) -> int:
+        """Return where the attribution ends (party or verb, whichever comes last)."""
+        return max(self.verb_end, self.party_end)
+
+
+def quote_regions(sentence: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each quotation in sentence, marks included."""
+    regions = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch == "“" and open_at is None:
+            open_at = i
+        elif ch == "”" and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"' and open_at is not None:
+            regions.append((open_at, i + 1))  # “…" : mixed marks, one quotation
+            open_at = None
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                regions.append((straight_open, i + 1))
+                straight_open = None
+    if open_at is not None:
+        regions.append((open_at, len(sentence)))
+    if straight_open is not None:
+        regions.append((straight_open, len(sentence)))
+    return regions
+
+
+def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
+    """Return the attributions in one sentence, in order, each with its party if found."""
+    quoted = quote_regions(sentence)
+
+    def inside_quote(pos: int) -> bool:
+        return any(a < pos < b for a, b in quoted)
+
+    found: list[Attribution] = []
+    for match in _verb_pattern(lexicon).finditer(sentence):
+        if inside_quote(match.start()):
+            continue
+        att = _verb_attribution(sentence, match, lexicon)
+        if att is not None:
+            found.append(att)
+    for source in _source_phrases(sentence, lexicon, inside_quote):
+        # "…, he said according to a transcript": the document only backs the same statement.
+        if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
+            found.append(source)
+    found.extend(_passives(sentence, lexicon, inside_quote))
+    statement = _statement_intro(sentence, lexicon)
+    if statement is not None and not any(a.party_start >= 0 for a in found):
+        found.append(statement)
+    found.sort(key=lambda a: a.verb_start)
+    _give_subjects(sentence, found, lexicon)
+    return [a for a in found if not a.needs_subject]
+
+
+def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution a reporting-verb match makes, or None when it makes none."""
+    form = match.group(0)
+    att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
+    before = sentence[: match.start()]
+    after = sentence[match.end() :]
+    if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
+        return None
+    if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
+        return None  # "its threatened vegetation", "the alleged attacker": an adjective
+    action = _NOT_REPORTING_AFTER.get(att.lemma)
+    if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
+        return None
+    if _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote")):
+        return None  # "Florida State's claim is": a noun
+    if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
+        return None  # "maintained an image": an action
+    if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
+        return None
+    progressive = form.endswith("ing") and _BE_BEFORE.search(before)
+    if not progressive and _BE_BEFORE.search(before):
+        return None  # passive: "he was told", "it was reported" (passives are matched apart)
+    if form.endswith("ing") and not progressive:
+        if _ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before):
+            return None
+        att.needs_subject = True
+        att.pattern = "participle"
+        return att
+    if _INFINITIVE_BEFORE.search(before):
+        if _CONTROL_VERB_BEFORE.search(before):
+            return None  # "voted to reject": the infinitive is not a statement of the subject
+        att.needs_subject = True
+        att.pattern = "participle"
+        return att
+    span = None
+    if form in lexicon.inverting_forms and re.search(r"[,”\"]\s*$", before):
+        # "…, explained Megan Byrd, a dietitian": the party follows its verb.
+        span = right_party(sentence, match.end(), lexicon)
+        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", sentence[span[1] :]):
+            span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
+        att.pattern = "verb X" if span is not None else att.pattern
+    if span is None:
+        span = left_party(sentence, match.start(), lexicon)
+    if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
+        span = right_party(sentence, match.end(), lexicon)
+        att.pattern = "verb X"
+    if span is None:
+        if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
+            att.needs_subject = True
+            att.pattern = "coordinated"
+            return att
+        return None
+    party = sentence[span[0] : span[1]]
+    if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
+        return None
+    # "police found a body" is an action; "the report found …" a finding.
+    if (
+        att.lemma in ("find", "show")
+        and not re.match(r"\s+that\b", after)
+        and party.split()[-1].lower() not in _FINDERS
+    ):
+        return None
+    att.party_start, att.party_end = span
+    att.party = party
+    return att
+
+
+_VERB_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    pattern = _VERB_PATTERNS.get(lexicon.language)
+    if pattern is None:
+        forms = sorted(lexicon.verb_forms, key=len, reverse=True)
+        alternatives = "|".join(re.escape(f) for f in forms)
+        pattern = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
+        _VERB_PATTERNS[lexicon.language] = pattern
+    return pattern
+
+
+def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the party written before a verb ("Tajik officials have said")."""
+    left = sentence[:verb_start]
+    relative = re.search(r",\s+(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", left)
+    if relative:
+        # "…ZeniMax Media, which accuses…": the party is the name just before the comma.
+        return _trailing_name(sentence, relative.start(), lexicon)
+    quoted = re.search(r"[”\"],?\s*([^,”\"]+),[^”\"]*$", left)
+    if quoted:
+        # "“…,” Kelly Jones MS, RD, a dietitian, told Health": the name after the quote.
+        span = _clean_party(sentence, quoted.start(1), quoted.end(1), lexicon)
+        if span is not None and is_person_like(sentence[span[0] : span[1]], lexicon):
+            return span
+    parts = _comma_parts(left)
+    last_start, last_end = parts[-1]
+    start = _after_break(sentence, last_start, last_end)
+    who = re.search(r"\b(\w+(?:\s+\w+){0,3})\s+who\s", sentence[last_start:last_end])
+    if who and start > last_start + who.start():
+        # "A witness who only wanted to be called Alex told…": the whole phrase is the party.
+        span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
+        if span is not None:
+            return span
+    # A short "the airline" is a party when it opens the sentence or closes it.
+    opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
+    after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
+    ends = opens or after_quote or _ends(sentence, verb_start)
+    span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
+    if span is not None:
+        return _join_and(sentence, last_start, span, lexicon)
+    only_noise = all(
+        w.lower() in lexicon.trailing_noise or w.lower().endswith("ly")
+        for w in sentence[last_start:last_end].split()
+    )
+    if only_noise and len(parts) >= 3:
+        # "Guo Xijun, China's ambassador, said": the party is one of the comma-set phrases;
+        # a person's name wins over a title.
+        options = []
+        for a, b in reversed(parts[max(0, len(parts) - 4) : -1]):
+            found = _clean_party(sentence, _after_break(sentence, a, b), b, lexicon)
+            if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
+                options.append(_join_and(sentence, a, found, lexicon))
+        names = [
+            o
+            for o in options
+            if is_person_like(sentence[o[0] : o[1]], lexicon)
+            and len(sentence[o[0] : o[1]].split()) >= 2
+        ]
+        if names:
+            return names[0]
+        if len(options) >= 2:
+            return options[1]
+        return options[0] if options else None
+    return None
+
+
+def _ends(sentence: str, verb_start: int) -> bool:
+    """Return whether only the verb and a time phrase follow (", the board said.")."""
+    rest = sentence[verb_start:]
+    return bool(re.fullmatch(r"\S+(?:\s+\w+){0,3}?[\s.!?”\"]*", rest))
+
+
+def _join_and(
+    sentence: str, clause_start: int, span: tuple[int, int], lexicon: Lexicon
+) -> tuple[int, int]:
+    """Extend a party over "X and" before it when X is a name too ("officers and officials")."""
+    before = sentence[clause_start : span[0]]
+    if not re.search(r"\s+and\s+$", before):
+        return span
+    words = list(re.finditer(r"\S+", before))[:-1]  # the words before "and"
+    for first in words[-6:]:
+        a = clause_start + first.start()
+        if a < _after_break(sentence, clause_start, a):
+            continue
+        joined = _clean_party(sentence, a, span[1], lexicon)
+        if joined is not None and joined[0] < span[0]:
+            head = sentence[joined[0] : span[0]].split()
+            if head and (head[0][:1].isupper() or head[0].lower() in lexicon.determiners):
+                return joined
+    return span
+
+
+def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the capitalised name (with its article) that ends just before end."""
+    match = re.search(
+        r"((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)*(?:(?:of|for|and)\s+)?(?:[A-Z][\w.&’'-]*\s+)*"
+        r"[A-Z][\w.&’'-]*)$",
+        sentence[:end],
+    )
+    if match is None:
+        return None
+    return _clean_party(sentence, match.start(1), end, lexicon)
+
+
+def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the party written after its verb ("…," said the ministry)."""
+    end = _stop(sentence, verb_end + 1, _RIGHT_STOP, lexicon)
+    span = _clean_party(sentence, verb_end, end, lexicon)
+    if span is None:
+        return None
+    first = sentence[span[0] : span[1]].split()[0]
+    allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
+    if not (first[:1].isupper() or first.lower() in allowed):
+        return None
+    return span
+
+
+def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon) -> int:
+    """Return where a party written after a phrase ends, stepping over "Mr." and "U.S."."""
+    pos = start
+    while True:
+        stop = pattern.search(sentence, pos)
+        if stop is None:
+            return len(sentence)
+        if stop.group().startswith("."):
+            word = re.search(r"([\w.]+)$", sentence[: stop.start()])
+            token = word.group(1).lower() if word else ""
+            if token in lexicon.abbreviations or re.fullmatch(r"[a-z](?:\.[a-z])*\.?", token):
+                pos = stop.end()
+                continue
+        return stop.start()
+
+
+def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
+    intro = INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence)
+    start = intro.end() if intro else 0
+    end = start
+    for token in _TOKEN.finditer(sentence, start):
+        word = token.group().strip('“”"‘’()')
+        bare = word.rstrip(",;:").lower()
+        nouns = lexicon.speaker_nouns | lexicon.official_nouns
+        ahead = [t.lower().strip(",;:") for t in sentence[token.end() :].split()[:1]]
+        ok = (
+            word[:1].isupper()
+            or bare in lexicon.determiners
+            or bare in nouns
+            or bare.endswith(("’s", "'s"))
+            or (bare in ("of", "for", "and") and end > start)
+            or (word.isalpha() and not bare.endswith("ed") and any(a in nouns for a in ahead))
+        )
+        if not ok:
+            break
+        end = token.start() + len(token.group().rstrip(",;:"))
+        if word.endswith((",", ";", ":")):
+            break
+    if end <= start:
+        return None
+    return _clean_party(sentence, start, end, lexicon)
+
+
+def _comma_parts(left: str) -> list[tuple[int, int]]:
+    parts = []
+    start = 0
+    for match in re.finditer(r",", left):
+        parts.append((start, match.start()))
+        start = match.end()
+    parts.append((start, len(left)))
+    return parts
+
+
+def _after_break(sentence: str, start: int, end: int) -> int:
+    last = start
+    for match in _CLAUSE_BREAK.finditer(sentence, start, end):
+        last = match.end()
+    return last
+
+
+def _clean_party(
+    sentence: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    *,
+    loose: bool = False,
+    ends_sentence: bool = False,
+) -> tuple[int, int] | None:
+    """Trim noise words around a candidate party and return its span if it names a speaker."""
+    segment = sentence[start:end]
+    timeless = _TIME_TAIL.sub("", segment.rstrip())
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(timeless)]
+
+    def word(i: int) -> str:
+        a, b = tokens[i]
+        return sentence[a:b].strip('“”"‘’(),;:').lower()
+
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns
+    while tokens and (word(0) in lexicon.leading_noise or not word(0)):
+        if word(0) in lexicon.determiners and len(tokens) > 1 and word(1) in nouns:
+            break  # "That report found": a determiner here, not a conjunction
+        tokens.pop(0)
+    while tokens and (
+        word(-1) in lexicon.trailing_noise or word(-1).endswith("ly") or not word(-1)
+    ):
+        tokens.pop()
+    if not tokens or len(tokens) > (16 if loose else 10):
+        return None
+    a, b = tokens[0][0], tokens[-1][1]
+    while a < b and sentence[a] in OPENING_QUOTES + CLOSING_QUOTES + "(,":
+        a += 1
+    while b > a and sentence[b - 1] in OPENING_QUOTES + CLOSING_QUOTES + "),;:":
+        b -= 1
+    text = sentence[a:b]
+    words = text.split()
+    if not words:
+        return None
+    lowered = [w.lower().strip(".,’'") for w in words]
+    if len(words) == 1 and lowered[0] in lexicon.pronouns:
+        return a, b
+    if (
+        lowered[-1] in ("or", "and", "to", "of", "that", "who")
+        or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
+        or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", text)
+    ):
+        return None  # a clause or an infinitive, not a name
+    if loose:
+        return (a, b) if len(words) <= 16 else None
+    name = re.search(r"\s((?:[A-Z][\w’'-]+\s?){1,3})$", text)
+    if words[0].lower() in ("a", "an") and name and all(w.islower() for w in words[1:-1]):
+        # "a process Persoons said": a relative clause; the name is the party.
+        a = b - len(name.group(1).rstrip())
+        text = sentence[a:b]
+        words = text.split()
+        lowered = [w.lower().strip(".,’'") for w in words]
+    if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
+        return None
+    if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):
+        return None
+    # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
+    if any(w in _AUXILIARIES for w in lowered[1:]) or (
+        lowered[-1].endswith("ing") and words[-1].islower()
+    ):
+        return None
+    if (
+        len(words) <= 2
+        and all(re.fullmatch(r"[a-z]{3,}", w) for w in words)
+        and words[-1].endswith("s")
+        and end - b <= 1
+    ):
+        return a, b  # "…, but rebels claimed", "indigenous elders say": plurals before the verb
+    if (
+        ends_sentence
+        and lowered[0] in ("the", "a", "an", "his", "her", "its", "their")
+        and 2 <= len(words) <= 4
+        and all(w.isalpha() for w in lowered)
+    ):
+        return a, b
+    content_words = words[1:] if lowered[0] in lexicon.determiners else words
+    capitalised = any(w[:1].isupper() for w in content_words)
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns
+    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered)
+    if not (capitalised or named):
+        return None
+    if not (words[0][:1].isupper() or lowered[0] in lexicon.determiners or named):
+        return None
+    return a, b
+
+
+def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
+    found = []
+    for phrase in lexicon.source_phrases:
+        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", sentence, re.IGNORECASE):
+            if callable(inside_quote) and inside_quote(match.start()):
+                continue
+            start = match.end()
+            rest = sentence[start:]
+            for words in lexicon.document_words:
+                m = re.match(r"\s+" + re.escape(words) + r"\b", rest, re.IGNORECASE)
+                if m:
+                    start += m.end()
+                    break
+            end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
+            span = _clean_party(sentence, start, end, lexicon)
+            if span is None:
+                continue
+            att = Attribution(match.start(), match.end(), phrase, "according to X")
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            found.append(att)
+    return found
+
+
+def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
+    found = []
+    for pattern in lexicon.passive_patterns:
+        for match in re.finditer(pattern, sentence, re.IGNORECASE):
+            if callable(inside_quote) and inside_quote(match.start()):
+                continue
+            lemma = " ".join(match.group(0).lower().split())
+            att = Attribution(match.start(), match.end(), lemma, "passive")
+            agent = re.search(r"\bby\s+", sentence[match.end() :])
+            if agent is not None:
+                # "has been described as “heartbreaking” by the conservation department"
+                start = match.end() + agent.end()
+                end = _stop(sentence, start, _SOURCE_STOP, lexicon)
+                span = _clean_party(sentence, start, end, lexicon, ends_sentence=True)
+                if span is not None:
+                    att.party_start, att.party_end = span
+                    att.party = sentence[span[0] : span[1]]
+            found.append(att)
+    return found
+
+
+def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution of "In a statement, the ministry apologised …", if present."""
+    intro = _STATEMENT_INTRO.match(sentence)
+    if intro is None:
+        return None
+    span = main_subject(sentence, lexicon)
+    if span is None:
+        return None
+    verb = _TOKEN.search(sentence, span[1])
+    verb_end = verb.end() if verb else span[1]
+    att = Attribution(0, intro.end(), "statement", "in a statement, X")
+    att.party_start, att.party_end = span
+    att.party = sentence[span[0] : span[1]]
+    att.verb_end = max(verb_end, intro.end())
+    return att
+
+
+def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
+    """Give participles ("…, stating that") and coordinated verbs the subject before them."""
+    subject = main_subject(sentence, lexicon)
+    for i, att in enumerate(found):
+        if not att.needs_subject:
+            continue
+        previous = next((p for p in reversed(found[:i]) if not p.needs_subject and p.party), None)
+        if previous is not None:
+            att.party_start, att.party_end, att.party = (
+                previous.party_start,
+                previous.party_end,
+                previous.party,
+            )
+        elif (
+            subject is not None
+            and subject[1] <= att.verb_start
+            and not re.match(r"It (?:is|was)\b", sentence)
+        ):
+            att.party_start, att.party_end = subject
+            att.party = sentence[subject[0] : subject[1]]
+        else:
+            continue
+        att.needs_subject = False

@@ -1,0 +1,51 @@
+"""Word lists that drive the suggester, one module per language (English first)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing_app.core.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reporting verbs, attribution phrases and party nouns of one language."""
+
+    language: str
+    # Every inflected form of a reporting verb, mapped to its lemma.
+    verb_forms: dict[str, str]
+    # The claim kind a verb's lemma implies (lemmas not listed imply none).
+    verb_kinds: dict[str, str]
+    # Forms that may stand after their subject's quote: "…," said Smith.
+    inverting_forms: frozenset[str]
+    # Forms that report speech only right after a quotation: "…," Yoon continued.
+    after_quote_forms: frozenset[str]
+    # Phrases that introduce their source: "according to X".
+    source_phrases: tuple[str, ...]
+    # Regexes for attributions without a named party ("it was reported that", "allegedly").
+    passive_patterns: tuple[str, ...]
+    # Nouns that make a party an official or institution ("ministry", "police").
+    official_nouns: frozenset[str]
+    # Words that make a capitalised name an organisation rather than a person.
+    organisation_nouns: frozenset[str]
+    # Nouns that can head a speaker phrase written in lower case ("residents", "experts").
+    speaker_nouns: frozenset[str]
+    # Words that never start or end a party (conjunctions, auxiliaries, adverbs).
+    leading_noise: frozenset[str]
+    trailing_noise: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    # Abbreviations that do not end a sentence, lower case without the final dot.
+    abbreviations: frozenset[str]
+    # Words before a document that stands for its author: "a statement from X".
+    document_words: tuple[str, ...] = field(default_factory=tuple)
+
+
+def lexicon_for(language: str) -> Lexicon:
+    """Return the lexicon for a language code ('en', 'en-GB'...); raise InvalidInput if none."""
+    code = (language or "en").split("-")[0].split("_")[0].lower()
+    if code == "en":
+        from briefing_app.core.suggest.languages.en import LEXICON
+
+        return LEXICON
+    raise InvalidInput(f"no claim-suggestion word list for language {language!r} (have: en)")

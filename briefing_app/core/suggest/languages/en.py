@@ -1,0 +1,183 @@
+"""English reporting verbs, attribution phrases and party nouns."""
+
+from __future__ import annotations
+
+from briefing_app.core.suggest.languages import Lexicon
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# lemma -> inflected forms. Bare forms that are mostly nouns ("state", "warning") are left out.
+_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("added", "adds"),
+    "state": ("stated", "stating"),
+    "note": ("noted", "notes", "noting"),
+    "explain": ("explained", "explains", "explaining"),
+    "write": ("wrote", "writes"),
+    "argue": ("argue", "argued", "argues", "arguing"),
+    "insist": ("insist", "insisted", "insists", "insisting"),
+    "warn": ("warn", "warned", "warns", "warning"),
+    "announce": ("announce", "announced", "announces", "announcing"),
+    "declare": ("declared",),
+    "confirm": ("confirm", "confirmed", "confirms", "confirming"),
+    "acknowledge": ("acknowledge", "acknowledged", "acknowledges", "acknowledging"),
+    "admit": ("admit", "admitted", "admits", "admitting"),
+    "deny": ("deny", "denied", "denies", "denying"),
+    "reject": ("reject", "rejected", "rejects", "rejecting"),
+    "dismiss": ("dismissed", "dismisses", "dismissing"),
+    "refute": ("refuted", "refutes"),
+    "rule out": ("ruled out", "rules out", "ruling out", "rule out"),
+    "claim": ("claim", "claimed", "claims", "claiming"),
+    "allege": ("allege", "alleged", "alleges", "alleging"),
+    "accuse": ("accuse", "accused", "accuses", "accusing"),
+    "condemn": ("condemn", "condemned", "condemns", "condemning"),
+    "urge": ("urge", "urged", "urges", "urging"),
+    "call on": ("called on", "calls on", "call on", "calling on"),
+    "call for": ("called for", "calls for", "call for", "calling for"),
+    "demand": ("demanded", "demanding"),
+    "ask": ("asked", "asks"),
+    "promise": ("promised", "promises"),
+    "pledge": ("pledged", "pledges", "pledging"),
+    "vow": ("vowed", "vows", "vowing"),
+    "threaten": ("threatened", "threatens"),
+    "report": ("report", "reported"),
+    "suggest": ("suggest", "suggested", "suggests", "suggesting"),
+    "predict": ("predict", "predicted", "predicts"),
+    "estimate": ("estimated", "estimates"),
+    "find": ("found", "finds"),
+    "recommend": ("recommended", "recommends"),
+    "protest": ("protested",),
+    "concede": ("conceded", "concedes"),
+    "show": ("showed", "shows"),
+    "express": ("expressed", "expresses", "express", "expressing"),
+    "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
+    "reply": ("replied", "responded", "responds"),
+    "describe": ("described", "describes", "describing"),
+    "emphasise": ("emphasized", "emphasised", "stressed", "stressing", "underlined"),
+    "point out": ("pointed out", "points out"),
+    "testify": ("testified", "testifies"),
+    "tweet": ("tweeted",),
+    "recall": ("recalled", "recalls"),
+    "agree": ("agreed", "agrees"),
+    "criticise": ("criticized", "criticised", "criticizes", "criticises"),
+    "praise": ("praised", "praises"),
+    "welcome": ("welcomed", "welcomes"),
+    "blame": ("blamed", "blames"),
+    "mention": ("mentioned", "mentions"),
+    "reaffirm": ("reaffirmed", "reaffirms", "reiterated", "reiterates"),
+    "divulge": ("divulged", "disclosed"),
+    "hail": ("hailed", "hails"),
+    "maintain": ("maintained", "maintains"),
+    "expect": ("expect", "expects"),
+    "post": ("posted",),
+    "continue": ("continued",),
+}
+
+_KINDS = {
+    "deny": "denial",
+    "reject": "denial",
+    "dismiss": "denial",
+    "refute": "denial",
+    "rule out": "denial",
+    "claim": "allegation",
+    "allege": "allegation",
+    "accuse": "allegation",
+    "blame": "allegation",
+}
+
+LEXICON = Lexicon(
+    language="en",
+    verb_forms={form: lemma for lemma, forms in _VERBS.items() for form in forms},
+    verb_kinds=_KINDS,
+    inverting_forms=_words(
+        "said says added adds wrote writes explained noted asked continued insisted replied"
+        " warned argued stated tweeted declared posted"
+    ),
+    after_quote_forms=_words("continued declared posted"),
+    source_phrases=("according to",),
+    passive_patterns=(
+        r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
+        r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
+        r"\b(?:is|are|was|were) (?:widely )?(?:said|alleged|reported|believed|thought|"
+        r"understood|rumou?red|suspected) to\b",
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:suspected|accused) of\b",
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
+        r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
+        r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+    ),
+    official_nouns=_words(
+        """officials official ministry ministries minister ministers embassy embassies ambassador
+        government governments police administration authorities authority spokesperson
+        spokesman spokeswoman spokespeople department agency office military army navy
+        president presidency prime chancellor secretary governor mayor court courts prosecutor
+        prosecutors council commission committee parliament senate congress kremlin pentagon
+        cabinet regime state officer officers commander commanders forces consulate diplomat
+        diplomats envoy commissioner sheriff legislators lawmakers senator senators judge
+        regulators treasury board"""
+    ),
+    organisation_nouns=_words(
+        """association company corporation inc council party group agency office foundation
+        institute university union bank fund times post journal news network department ministry
+        commission committee court police board service services administration government
+        embassy army forces media reuters press organisation organization center centre
+        conference legislature assembly club league federation alliance taliban"""
+    ),
+    speaker_nouns=_words(
+        """officials official spokesperson spokesman spokeswoman police authorities residents
+        witnesses experts analysts researchers scientists critics sources source lawyers lawyer
+        attorney attorneys officers officer people activists leaders leader doctors observers
+        investigators prosecutors statement report study survey media diplomats reports
+        administration government ministry embassy agency company companies group groups
+        organisation organization campaigners protesters opponents supporters members member
+        executives executive director manager chairman chief head president minister
+        ambassador team staff workers authors author economists locals villagers
+        representatives representative owner owners family families friends neighbours
+        neighbors commentators reporters journalists spokespeople affidavit complaint filing
+        indictment opposition rebels militants insurgents troops soldiers protesters students
+        survivors victims relatives parents teachers farmers traders airline firm elders
+        lawsuit suit paper documents filings letter providers"""
+    ),
+    leading_noise=_words(
+        """and but while though although as when where since because so then also however
+        meanwhile that which who whom yet instead still now both either"""
+    ),
+    trailing_noise=_words(
+        """have has had was were is are will would could should may might can also not never
+        repeatedly publicly again later previously already initially earlier recently once
+        did does do been being just even still further too then often always consistently
+        subsequently quickly immediately"""
+    ),
+    pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
+    determiners=_words("the a an this that these those its his her their our"),
+    abbreviations=_words(
+        """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st jr sr inc co corp ltd
+        no vs etc e.g i.e u.s u.k u.n u.s.a jan feb mar apr jun jul aug sep sept oct nov dec
+        a.m p.m fig al approx dept est mt ft rev hon"""
+    ),
+    document_words=(
+        "a statement from",
+        "a statement by",
+        "a statement issued by",
+        "a statement released by",
+        "the statement from",
+        "a report by",
+        "a report from",
+        "a report in",
+        "reports from",
+        "reports by",
+        "reports in",
+        "figures from",
+        "figures released by",
+        "data from",
+        "data released by",
+        "documents from",
+        "a letter from",
+        "a post by",
+        "a tweet from",
+        "an interview with",
+    ),
+)

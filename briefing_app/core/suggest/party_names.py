@@ -1,0 +1,129 @@
+"""Naming parties: stripping articles, resolving pronouns, matching the library's names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from briefing_app.core.suggest.languages import Lexicon
+
+_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def bare_party(party: str) -> str:
+    """Return party without a leading article, a possessive ending or extra spaces.
+
+    >>> bare_party("the Taliban’s")
+    'Taliban'
+    """
+    text = " ".join(party.split())
+    text = _ARTICLE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def party_key(party: str) -> str:
+    """Return the comparison key of a party name: bare and lower case."""
+    return bare_party(party).lower()
+
+
+def normalise_party(
+    party: str, known_parties: Iterable[str] = (), aliases: Mapping[str, str] | None = None
+) -> str:
+    """Return the library's name for party: an alias's canonical name, a known party, or bare.
+
+    >>> aliases = {"taliban administration": "Taliban"}
+    >>> normalise_party("the Taliban administration", ["Taliban"], aliases)
+    'Taliban'
+    >>> normalise_party("The Taliban administration")
+    'Taliban administration'
+    """
+    if not party.strip():
+        return ""
+    key = party_key(party)
+    for alias, canonical in (aliases or {}).items():
+        if party_key(alias) == key:
+            return canonical
+    for known in known_parties:
+        if party_key(known) == key:
+            return known
+    return bare_party(party)
+
+
+def is_person_like(party: str, lexicon: Lexicon) -> bool:
+    """Return whether party ends in a person's name ("Taliban spokesman Zabihullah Mujahid").
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> en = lexicon_for("en")
+    >>> is_person_like("Ira Katz of Little Five Points Pharmacy", en)
+    True
+    >>> is_person_like("the Chinese Embassy", en)
+    False
+    """
+    head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0]
+    words = head.split()
+    if not words or words[0].lower() in lexicon.determiners:
+        return False
+    institutions = lexicon.official_nouns | lexicon.organisation_nouns
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
+            break
+        tail.append(word)
+    if len(tail) == len(words):
+        return 1 <= len(tail) <= 3
+    return 2 <= len(tail) <= 3
+
+
+def person_name(party: str, lexicon: Lexicon) -> str:
+    """Return the name in a person-like party, without title or affiliation.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> person_name("Tunisian Prime Minister Habib Essid", lexicon_for("en"))
+    'Habib Essid'
+    """
+    head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0].split()
+    while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}|Jr\.?|Sr\.?", head[-1]):
+        head.pop()  # credentials: "Kelly Jones MS"
+    institutions = lexicon.official_nouns | lexicon.organisation_nouns
+    tail: list[str] = []
+    for word in reversed(head):
+        if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
+            break
+        tail.append(word)
+    return " ".join(reversed(tail)) if tail else party
+
+
+class PartyMemory:
+    """The parties named so far in a text, to resolve 'he', 'they' or 'the ministry'."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._seen: list[str] = []
+
+    def remember(self, party: str) -> None:
+        """Note that party was named (most recent last)."""
+        if party and party.lower() not in self._lexicon.pronouns:
+            self._seen.append(party)
+
+    def resolve(self, mention: str, nearby: list[str] | None = None) -> str:
+        """Return the named party a pronoun or short description refers to, else mention."""
+        lower = mention.lower()
+        role = self._lexicon.pronouns.get(lower)
+        # Parties named earlier in the same sentence come first: "…Julie Graham…, she said".
+        recent = list(reversed(nearby or [])) + list(reversed(self._seen))
+        if role == "person":
+            person = next((p for p in recent if is_person_like(p, self._lexicon)), None)
+            return person_name(person, self._lexicon) if person else mention
+        if role is not None:
+            return next(
+                (p for p in recent if not is_person_like(p, self._lexicon)),
+                recent[0] if recent else mention,
+            )
+        words = lower.split()
+        # "the ministry" after "the Chinese Foreign Ministry": the fuller earlier name.
+        if len(words) == 2 and words[0] == "the" and words[1] in self._lexicon.official_nouns:
+            for p in recent:
+                if p.lower().split()[-1] == words[1] and len(p.split()) > 2:
+                    return p
+        return mention

@@ -1,0 +1,125 @@
+"""Splitting text into sentences by offsets, aware of abbreviations and quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING_QUOTES = '“‘«"'
+CLOSING_QUOTES = '”’»"'
+# A candidate end: terminal punctuation, closing quotes or brackets, then white space.
+_END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+[“‘\"«(\[]{0,2}[A-Z0-9]")
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|[a-z]\.[a-z])$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a run of sentences joined by one quotation) of a text, by offsets."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Return the sentences of text: paragraphs split at line breaks, then at sentence ends.
+
+    >>> [s.text for s in split_sentences('Mr. Li said "Go. Now." Then he left.', frozenset({"mr"}))]
+    ['Mr. Li said "Go. Now."', 'Then he left.']
+    """
+    sentences: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
+        pieces = _split_paragraph(text, p_start, p_end, abbreviations)
+        for start, end in _join_open_quotes(text, pieces):
+            sentences.append(Sentence(start, end, text[start:end], number))
+    return sentences
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _split_paragraph(
+    text: str, start: int, end: int, abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
+    pieces = []
+    chunk_start = start
+    para = text[start:end]
+    for match in _END.finditer(para):
+        cut = start + match.end()
+        if not _NEXT_START.match(text, cut, end):
+            continue
+        # An initial ("J. Smith") never stands before a quotation: "posted on X. “He…".
+        quote_next = text[cut:end].lstrip()[:1] in OPENING_QUOTES
+        if (
+            match.group().startswith(".")
+            and not quote_next
+            and _is_abbreviation(text, chunk_start, start + match.start(), abbreviations)
+        ):
+            continue
+        pieces.append((chunk_start, cut))
+        chunk_start = cut
+        while chunk_start < end and text[chunk_start].isspace():
+            chunk_start += 1
+    if chunk_start < end:
+        pieces.append((chunk_start, end))
+    return pieces
+
+
+def _is_abbreviation(text: str, chunk_start: int, dot: int, abbreviations: frozenset[str]) -> bool:
+    before = text[chunk_start:dot]
+    word = re.search(r"[\w.]+$", before)
+    if word is None:
+        return False
+    token = word.group().lower().rstrip(".")
+    if token in abbreviations:
+        return True
+    # "J. Smith", "U.S." inside a sentence: a lone capital (or dotted capitals) is an initial.
+    return bool(_INITIAL.search(before))
+
+
+def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that opens a quotation with the following ones until it closes."""
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        start, end = pieces[i]
+        j = i
+        while _quote_open(text[start:end]) and j + 1 < len(pieces) and j - i < 8:
+            j += 1
+            end = pieces[j][1]
+        if _quote_open(text[start:end]):
+            # Never closed in this paragraph: keep the sentences apart.
+            joined.append(pieces[i])
+            i += 1
+            continue
+        joined.append((start, end))
+        i = j + 1
+    return joined
+
+
+def _quote_open(sentence: str) -> bool:
+    """Return whether a quotation is still open at the end of sentence (“…" counts as closed)."""
+    curly = straight = False
+    for ch in sentence:
+        if ch == "“":
+            curly = True
+        elif ch == "”":
+            curly = False
+        elif ch == '"':
+            if curly:
+                curly = False
+            else:
+                straight = not straight
+    return curly or straight

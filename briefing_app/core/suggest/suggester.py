@@ -1,0 +1,299 @@
+"""Suggested claims for a whole text: sentences, attributions, parties, kinds and spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+
+from briefing_app.core.suggest.attribution import (
+    INTRO,
+    Attribution,
+    find_attributions,
+    main_subject,
+)
+from briefing_app.core.suggest.languages import Lexicon, lexicon_for
+from briefing_app.core.suggest.models import Suggestion, fingerprint_for
+from briefing_app.core.suggest.party_names import (
+    PartyMemory,
+    is_person_like,
+    normalise_party,
+    party_key,
+)
+from briefing_app.core.suggest.sentences import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    Sentence,
+    split_sentences,
+)
+
+_TRIM = " \t\n,;:.—–-"
+_SPLIT_BEFORE = re.compile(r"(?:;|,?\s+(?:but|while|whereas|and)\s+|,\s+)")
+
+
+def suggest_claims(
+    text: str,
+    known_parties: Iterable[str] = (),
+    rejected: Collection[str] = (),
+    aliases: Mapping[str, str] | None = None,
+    language: str = "en",
+) -> list[Suggestion]:
+    """Return the attributed statements in text as suggested claims, in text order.
+
+    known_parties and aliases (alias -> canonical) name parties as the library does; a
+    suggestion whose fingerprint is in rejected is left out.
+
+    >>> [(s.quote, s.party, s.kind) for s in suggest_claims("Police said two men were held.")]
+    [('two men were held', 'Police', 'official statement')]
+    """
+    lexicon = lexicon_for(language)
+    known = list(known_parties)
+    memory = PartyMemory(lexicon)
+    suggestions: list[Suggestion] = []
+    last_index = -2
+    last_party = ""
+    sentences = split_sentences(text, lexicon.abbreviations)
+    for index, sentence in enumerate(sentences):
+        attributions = find_attributions(sentence.text, lexicon)
+        if not attributions:
+            if index == last_index + 1 and last_party and _is_quotation(sentence.text):
+                suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
+                last_index = index
+            elif index == last_index + 1 and not re.search(r"[.!?”\"’:]$", sentence.text):
+                last_index = index  # a caption or heading does not end the speaker's quote
+            else:
+                _remember_subject(text, sentence, memory, lexicon)
+            continue
+        for group, party in _by_party(sentence.text, attributions, memory, lexicon):
+            mention = group[0].party
+            start, end = _span(sentence, group, attributions)
+            if start >= end:
+                # "“…right?” Sanborn said.": the quotation is the sentence before.
+                previous = sentences[index - 1] if index else None
+                if previous is None or not _is_quotation(previous.text):
+                    continue
+                if suggestions and suggestions[-1].sentence_start == previous.start:
+                    suggestions.pop()
+                start, end = _trim(previous, 0, len(previous.text))
+            quote = text[start:end]
+            verb = _strongest(group, lexicon)
+            suggestions.append(
+                Suggestion(
+                    start=start,
+                    end=end,
+                    quote=quote,
+                    party=party,
+                    normalized_party=normalise_party(party, known, aliases),
+                    kind=_kind(verb, party, lexicon),
+                    verb=verb,
+                    pattern=group[0].pattern,
+                    mention=mention,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    fingerprint=fingerprint_for(quote, mention, verb),
+                )
+            )
+            memory.remember(party)
+            last_party = party
+        last_index = index
+    rejected_set = set(rejected)
+    return [s for s in suggestions if s.fingerprint not in rejected_set]
+
+
+def _by_party(
+    sentence: str, attributions: list[Attribution], memory: PartyMemory, lexicon: Lexicon
+) -> list[tuple[list[Attribution], str]]:
+    """Group a sentence's attributions by the party they resolve to, in order."""
+    groups: dict[str, tuple[list[Attribution], str]] = {}
+    named: list[str] = []
+    for att in attributions:
+        party = att.party
+        if party.lower() in lexicon.pronouns:
+            nearby = list(named)
+            if lexicon.pronouns.get(party.lower()) == "person":
+                nearby += _names_before(sentence, att.party_start, lexicon)
+            party = memory.resolve(party, nearby)
+        elif party:
+            named.append(party)
+            party = memory.resolve(party)
+        groups.setdefault(party_key(party), ([], party))[0].append(att)
+    return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
+
+
+def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
+    """Return the people named in sentence before end, in order."""
+    return [
+        m.group(0)
+        for m in _NAME.finditer(sentence, 0, max(end, 0))
+        if is_person_like(m.group(0), lexicon)
+    ]
+
+
+def _span(
+    sentence: Sentence, group: list[Attribution], everyone: list[Attribution]
+) -> tuple[int, int]:
+    """Return the text offsets of what a group's party said in this sentence."""
+    s = sentence.text
+    others = [a for a in everyone if all(a is not g for g in group)]
+    lo, hi = 0, len(s)
+    if others:
+        # Two speakers in one sentence: each gets the clause around its own attribution.
+        first, last = group[0].anchor_start, group[-1].anchor_end
+        before = [a.anchor_end for a in others if a.anchor_end <= first]
+        after = [a.anchor_start for a in others if a.anchor_start >= last]
+        if before:
+            lo = _clause_start(s, max(before), first)
+        if after:
+            hi = _clause_start(s, last, min(after))
+    else:
+        first_att, last_att = group[0], group[-1]
+        head = s[: first_att.anchor_start]
+        tail = s[last_att.anchor_end :]
+        if _is_lead_in(head) and _strips_lead(first_att, head):
+            lo = first_att.anchor_end
+            lo += len(re.match(r"\s*(?:that\b|:)?", s[lo:]).group(0))  # type: ignore[union-attr]
+        elif _is_trailing(first_att, head, tail):
+            hi = first_att.anchor_start
+    return _trim(sentence, lo, hi)
+
+
+def _strips_lead(att: Attribution, head: str) -> bool:
+    """Return whether the attribution opens the sentence, so its content follows it."""
+    if att.pattern == "passive":
+        return not head.strip()
+    if att.pattern not in ("X verb", "according to X", "in a statement, X"):
+        return False
+    return not (att.pattern == "X verb" and att.verb_start - att.party_end > 40)
+
+
+def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
+    """Return whether the attribution closes the sentence ("…, officials said on Monday.")."""
+    if att.pattern not in ("X verb", "verb X", "according to X") or _is_lead_in(head):
+        return False
+    if att.party_start >= 0 and abs(att.verb_start - att.party_end) > 40:
+        return False
+    return not tail.strip(_TRIM + '”"’') or bool(re.search(r"[,”\"’]\s*$", head))
+
+
+def _is_lead_in(head: str) -> bool:
+    """Return whether what precedes an attribution is empty or only an opening phrase."""
+    stripped = head.strip()
+    if not stripped:
+        return True
+    if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
+        return False
+    words = len(stripped.split())
+    return words == 1 or (words <= 6 and bool(INTRO.fullmatch(stripped + " ")))
+
+
+def _clause_start(s: str, lo: int, hi: int) -> int:
+    last = None
+    for match in _SPLIT_BEFORE.finditer(s, lo, hi):
+        last = match
+    if last is None:
+        return lo
+    return last.start() if s[last.start()] not in ",;" else last.start() + 1
+
+
+def _trim(sentence: Sentence, lo: int, hi: int) -> tuple[int, int]:
+    s = sentence.text
+    while lo < hi and (s[lo] in _TRIM or (s[lo] in OPENING_QUOTES and _balanced_to(s, lo, hi))):
+        lo += 1
+    while hi > lo and (s[hi - 1] in _TRIM + "?!" and hi - 1 > lo):
+        hi -= 1
+        if hi > lo and s[hi - 1] in CLOSING_QUOTES and not _opened(s, lo, hi - 1):
+            hi -= 1
+    while hi > lo and s[hi - 1] in CLOSING_QUOTES and not _opened(s, lo, hi - 1):
+        hi -= 1
+    while hi > lo and s[hi - 1] in _TRIM:
+        hi -= 1
+    return sentence.start + lo, sentence.start + hi
+
+
+def _balanced_to(s: str, lo: int, hi: int) -> bool:
+    """Return whether dropping the opening quote at lo leaves the span's quotes balanced."""
+    inner = s[lo + 1 : hi]
+    return inner.count("“") < inner.count("”") or inner.count("“") == inner.count("”") == 0
+
+
+def _opened(s: str, lo: int, pos: int) -> bool:
+    inner = s[lo:pos]
+    return inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
+
+
+def _strongest(group: list[Attribution], lexicon: Lexicon) -> str:
+    for kind in ("denial", "allegation"):
+        for att in group:
+            if lexicon.verb_kinds.get(att.lemma) == kind:
+                return att.lemma
+    if any("alleged" in att.lemma for att in group):
+        return next(att.lemma for att in group if "alleged" in att.lemma)
+    return group[0].lemma
+
+
+def _kind(verb: str, party: str, lexicon: Lexicon) -> str:
+    kind = lexicon.verb_kinds.get(verb)
+    if kind:
+        return kind
+    if "alleged" in verb:
+        return "allegation"
+    words = {w.lower().strip(".,’'s") for w in party.split()} | {w.lower() for w in party.split()}
+    if words & lexicon.official_nouns:
+        return "official statement"
+    return "reported fact"
+
+
+def _is_quotation(sentence: str) -> bool:
+    """Return whether a sentence is all quotation (closed, or left open to the next paragraph)."""
+    s = sentence.strip()
+    if not s or s[0] not in OPENING_QUOTES:
+        return False
+    body = s.rstrip(".!?")
+    if body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES:
+        return True
+    # News style leaves a quote open at a paragraph's end when the next paragraph goes on.
+    return s.count("“") > s.count("”") or (s[0] == '"' and s.count('"') % 2 == 1)
+
+
+def _continued_quote(
+    sentence: Sentence,
+    party: str,
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> Suggestion:
+    start, end = _trim(sentence, 0, len(sentence.text))
+    quote = sentence.text[start - sentence.start : end - sentence.start]
+    return Suggestion(
+        start=start,
+        end=end,
+        quote=quote,
+        party=party,
+        normalized_party=normalise_party(party, known, aliases),
+        kind=_kind("quote", party, lexicon),
+        verb="quote",
+        pattern="quote continues",
+        mention="",
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        fingerprint=fingerprint_for(quote, party, "quote"),
+    )
+
+
+def _remember_subject(text: str, sentence: Sentence, memory: PartyMemory, lexicon: Lexicon) -> None:
+    """Remember a sentence's subject when it is a person, for a later 'he' or 'she'.
+
+    A lone surname counts only when the text named that person in full before ("Chad Morris").
+    """
+    span = main_subject(sentence.text, lexicon)
+    if span is None:
+        return
+    subject = sentence.text[span[0] : span[1]]
+    if not is_person_like(subject, lexicon):
+        return
+    if len(subject.split()) >= 2 or re.search(
+        r"[A-Z][\w’'-]+\s+" + re.escape(subject) + r"\b", text[: sentence.start]
+    ):
+        memory.remember(subject)

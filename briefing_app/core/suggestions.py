@@ -1,0 +1,120 @@
+"""Suggested claims for a source, and the ones the analyst rejected: `lib.suggestions`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing_app.core.changes import now_iso
+from briefing_app.core.errors import NotFound
+from briefing_app.core.suggest import Suggestion, suggest_claims
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+    from briefing_app.core.models import Claim
+
+
+class SuggestionManager:
+    """Suggestions over a library's sources: `lib.suggestions`. Nothing is stored but rejections."""
+
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def for_source(
+        self, source_id: int, include_claimed: bool = False, include_rejected: bool = False
+    ) -> list[Suggestion]:
+        """Return the suggested claims of a source, without rejected ones or ones already claimed.
+
+        >>> from briefing_app.core.library import Library
+        >>> from briefing_app.core.importers.base import ExtractedDocument
+        >>> lib = Library.open(":memory:")
+        >>> src = lib.sources.add(ExtractedDocument(title="T", text="Police said two died."))
+        >>> [s.party for s in lib.suggestions.for_source(src.id)]
+        ['Police']
+        """
+        source = self._lib.sources.get(source_id)
+        suggestions = suggest_claims(
+            source.text,
+            known_parties=self._lib.parties.known(),
+            rejected=() if include_rejected else self.rejected(source_id),
+            aliases=self._lib.parties.aliases(),
+            language=source.language or "en",
+        )
+        if include_claimed:
+            return suggestions
+        spans = [(start, end) for _, start, end, _ in self._lib.claims.spans(source_id)]
+        return [s for s in suggestions if not any(_covers(s, a, b) for a, b in spans)]
+
+    def find(self, source_id: int, fingerprint: str) -> Suggestion:
+        """Return the suggestion with this fingerprint on a source (rejected ones too)."""
+        fingerprint = fingerprint.strip()
+        for suggestion in self.for_source(source_id, include_claimed=True, include_rejected=True):
+            if suggestion.fingerprint == fingerprint:
+                return suggestion
+        raise NotFound(f"source {source_id} has no suggestion {fingerprint!r}")
+
+    def accept(
+        self,
+        source_id: int,
+        suggestion: Suggestion | str,
+        *,
+        statement: str = "",
+        party: str | None = None,
+        kind: str | None = None,
+        tags: list[str] | None = None,
+    ) -> Claim:
+        """Tag a suggestion as a claim with its proposed party and kind (or the ones given).
+
+        Undo is `lib.claims.delete(claim.id)`.
+        """
+        if isinstance(suggestion, str):
+            suggestion = self.find(source_id, suggestion)
+        return self._lib.claims.add(
+            source_id,
+            start=suggestion.start,
+            end=suggestion.end,
+            statement=statement,
+            party=suggestion.normalized_party if party is None else party,
+            kind=suggestion.kind if kind is None else kind,
+            tags=tags,
+        )
+
+    def reject(self, source_id: int, suggestion: Suggestion | str) -> None:
+        """Remember that a suggestion (or its fingerprint) is not a claim of this source."""
+        self._lib.sources.get(source_id)
+        fingerprint = (
+            self.find(source_id, suggestion).fingerprint
+            if isinstance(suggestion, str)
+            else suggestion.fingerprint
+        )
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                "INSERT OR IGNORE INTO rejected_suggestions (source_id, fingerprint, created_at) "
+                "VALUES (?, ?, ?)",
+                (source_id, fingerprint.strip(), now_iso()),
+            )
+            changes.sources.add(source_id)
+
+    def unreject(self, source_id: int, fingerprint: str) -> None:
+        """Propose a rejected suggestion again (the undo of reject); raise NotFound if not one."""
+        if fingerprint.strip() not in self.rejected(source_id):
+            raise NotFound(f"source {source_id} has no rejected suggestion {fingerprint.strip()!r}")
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                "DELETE FROM rejected_suggestions WHERE source_id = ? AND fingerprint = ?",
+                (source_id, fingerprint.strip()),
+            )
+            changes.sources.add(source_id)
+
+    def rejected(self, source_id: int) -> set[str]:
+        """Return the fingerprints rejected on a source."""
+        rows = self._lib.conn.execute(
+            "SELECT fingerprint FROM rejected_suggestions WHERE source_id = ?", (source_id,)
+        )
+        return {r[0] for r in rows}
+
+
+def _covers(suggestion: Suggestion, start: int, end: int) -> bool:
+    """Return whether a claim overlaps a suggestion by half of the shorter of the two."""
+    overlap = min(suggestion.end, end) - max(suggestion.start, start)
+    shorter = min(suggestion.end - suggestion.start, end - start)
+    return shorter > 0 and overlap * 2 >= shorter

@@ -1,0 +1,478 @@
+"""Note templates: YAML files in templates/ (and the user's config folder) as validated records.
+
+>>> tpl = get_template("briefing-note")
+>>> [s.key for s in tpl.sections][:2]
+['summary', 'issue']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import yaml
+
+from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.grading import TLP_ORDER
+from briefing_app.core.notes import HEADER_FIELDS
+from briefing_app.core.resources import bundled_dir
+
+SECTION_KINDS = ("factual", "assessment", "recommendation", "mixed")
+CITATION_STYLES = ("footnotes", "endnotes", "inline")
+MARKING_PLACEMENTS = ("banner", "tlp")
+LIMIT_NAMES = (
+    "max_words",
+    "max_sentences",
+    "max_sentence_words",
+    "max_paragraph_sentences",
+    "max_lines",
+    "pages",
+)
+
+
+class TemplateError(InvalidInput):
+    """A template file is not valid; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Length limits checked against a section (or the whole note); None means no limit."""
+
+    max_words: int | None = None
+    max_sentences: int | None = None
+    max_sentence_words: int | None = None
+    max_paragraph_sentences: int | None = None
+    max_lines: int | None = None
+    pages: int | None = None
+
+    def merged(self, override: Limits) -> Limits:
+        """Return these limits with every limit set in override replacing ours."""
+        values = {n: getattr(override, n) or getattr(self, n) for n in LIMIT_NAMES}
+        return Limits(**values)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One section a template asks for: key, heading, guidance, kind and limits."""
+
+    key: str
+    heading: str
+    kind: str = "mixed"
+    guidance: str = ""
+    limits: Limits = field(default_factory=Limits)
+    decision: bool = False  # print "Approve ___ Disapprove ___" after the section (action memos)
+    key_judgments: bool = False  # statements here must not rest on a single source (checks)
+
+    @property
+    def factual(self) -> bool:
+        """Whether every sentence of this section should trace to a cited claim."""
+        return self.kind == "factual"
+
+    @property
+    def assessment(self) -> bool:
+        """Whether this section holds judgments (where hedges and estimative terms are checked)."""
+        return self.kind in ("assessment", "mixed")
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One line of the memo header block: a note field (or settings.NAME) and its label."""
+
+    field: str
+    label: str
+
+
+@dataclass(frozen=True)
+class MarkingSpec:
+    """The handling marking: default, placement, and the scheme ordering markings."""
+
+    default: str = ""
+    placement: str = "banner"
+    scheme: tuple[str, ...] = ()
+    portion_marks: bool = False
+
+    def rank(self, marking: str) -> int | None:
+        """Return how restrictive marking is in the scheme (0 = least), or None if unknown."""
+        wanted = marking.strip().upper()
+        for n, name in enumerate(self.scheme):
+            if name.upper() == wanted:
+                return n
+        return None
+
+
+@dataclass(frozen=True)
+class CitationSpec:
+    """How citations are printed: footnotes, endnotes or inline attribution."""
+
+    style: str = "footnotes"
+    show_grades: bool = False
+    sources_list: bool = True
+
+
+@dataclass(frozen=True)
+class BoxSpec:
+    """A shaded explainer box (Markdown text) printed after a section."""
+
+    after: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteTemplate:
+    """A validated note template."""
+
+    name: str
+    label: str
+    description: str
+    sections: tuple[SectionSpec, ...]
+    header: tuple[HeaderField, ...] = ()
+    marking: MarkingSpec = field(default_factory=MarkingSpec)
+    citations: CitationSpec = field(default_factory=CitationSpec)
+    claims_annex: bool = False
+    limits: Limits = field(default_factory=Limits)
+    boxes: tuple[BoxSpec, ...] = ()
+    reference_docx: Path | None = None
+    path: Path | None = None
+    checks_off: tuple[str, ...] = ()  # analytic check rule ids switched off for this template
+
+    def section(self, key: str) -> SectionSpec | None:
+        """Return the section spec with this key, or None."""
+        return next((s for s in self.sections if s.key == key), None)
+
+    def section_limits(self, key: str) -> Limits:
+        """Return the note-wide limits overridden by this section's own."""
+        spec = self.section(key)
+        return self.limits if spec is None else self.limits.merged(spec.limits)
+
+    def headings(self) -> list[tuple[str, str]]:
+        """Return (key, heading) pairs in order, as lib.notes.create takes them."""
+        return [(s.key, s.heading) for s in self.sections]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by `briefing templates --json`."""
+        return {
+            "name": self.name,
+            "label": self.label,
+            "description": self.description,
+            "path": str(self.path) if self.path else None,
+            "reference_docx": str(self.reference_docx) if self.reference_docx else None,
+            "header": [{"field": h.field, "label": h.label} for h in self.header],
+            "marking": {
+                "default": self.marking.default,
+                "placement": self.marking.placement,
+                "scheme": list(self.marking.scheme),
+                "portion_marks": self.marking.portion_marks,
+            },
+            "citations": {
+                "style": self.citations.style,
+                "show_grades": self.citations.show_grades,
+                "sources_list": self.citations.sources_list,
+            },
+            "claims_annex": self.claims_annex,
+            "limits": _limits_json(self.limits),
+            "sections": [
+                {
+                    "key": s.key,
+                    "heading": s.heading,
+                    "kind": s.kind,
+                    "guidance": s.guidance,
+                    "limits": _limits_json(s.limits),
+                    "decision": s.decision,
+                }
+                for s in self.sections
+            ],
+            "boxes": [{"after": b.after, "title": b.title, "text": b.text} for b in self.boxes],
+            "checks_off": list(self.checks_off),
+        }
+
+
+def _limits_json(limits: Limits) -> dict[str, int]:
+    return {n: v for n in LIMIT_NAMES if (v := getattr(limits, n)) is not None}
+
+
+def user_templates_dir() -> Path:
+    """Return the folder where a user's own templates live (config dir / templates)."""
+    return Path(platformdirs.user_config_dir("briefing", appauthor=False)) / "templates"
+
+
+def load_templates(user_dir: Path | None = None) -> dict[str, NoteTemplate]:
+    """Return every template by name: bundled ones, then the user's (which override by name)."""
+    found: dict[str, NoteTemplate] = {}
+    folders = [bundled_dir("templates"), user_dir or user_templates_dir()]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            template = load_template_file(path)
+            found[template.name] = template
+    return found
+
+
+def get_template(name: str, user_dir: Path | None = None) -> NoteTemplate:
+    """Return the template called name; raise NotFound listing the known ones."""
+    # Fast path: with no user templates (which may override any name), a bundled template is
+    # NAME.yaml, so an export reads one file rather than every template.
+    user = user_dir or user_templates_dir()
+    if not (user.is_dir() and any(user.glob("*.yaml"))):
+        path = bundled_dir("templates") / f"{name}.yaml"
+        if path.is_file():
+            template = load_template_file(path)
+            if template.name == name:
+                return template
+    templates = load_templates(user_dir)
+    if name not in templates:
+        raise NotFound(f"no template {name!r} (known: {', '.join(sorted(templates))})")
+    return templates[name]
+
+
+# --- parsing with line numbers -------------------------------------------------------------
+
+
+class _Map(dict[str, Any]):
+    """A YAML mapping that remembers the line it starts on and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+try:  # libyaml's parser when present: templates load several times faster
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _LineLoader(_BaseLoader):
+    """A safe loader whose mappings know their line numbers (for error messages)."""
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    loader.flatten_mapping(node)
+    result = _Map()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        result[str(key)] = loader.construct_object(value_node, deep=True)
+        result.key_lines[str(key)] = key_node.start_mark.line + 1
+    return result
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_map,
+)
+
+
+class _Reader:
+    """Reads typed values out of one template file, raising TemplateError with file:line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: _Map | None, key: str | None, message: str) -> TemplateError:
+        line = 0
+        if where is not None:
+            line = where.key_lines.get(key or "", where.line) if key else where.line
+        prefix = f"{self.path}:{line}" if line else str(self.path)
+        return TemplateError(f"{prefix}: {message}")
+
+    def mapping(self, data: Any, where: _Map, key: str) -> _Map:
+        if not isinstance(data, _Map):
+            raise self.fail(where, key, f"{key} must be a mapping")
+        return data
+
+    def text(self, m: _Map, key: str, *, required: bool = False, default: str = "") -> str:
+        if key not in m or m[key] is None:
+            if required:
+                raise self.fail(m, None, f"missing required field {key!r}")
+            return default
+        value = m[key]
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise self.fail(m, key, f"{key} must be text")
+        return str(value).strip()
+
+    def flag(self, m: _Map, key: str, default: bool) -> bool:
+        value = m.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(m, key, f"{key} must be true or false")
+        return value
+
+    def choice(self, m: _Map, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.text(m, key, default=default)
+        if value not in choices:
+            raise self.fail(m, key, f"{key} must be one of {', '.join(choices)} (not {value!r})")
+        return value
+
+    def limits(self, m: _Map, key: str) -> Limits:
+        if key not in m:
+            return Limits()
+        data = self.mapping(m[key], m, key)
+        values: dict[str, int] = {}
+        for name, value in data.items():
+            if name not in LIMIT_NAMES:
+                raise self.fail(
+                    data, name, f"unknown limit {name!r} (known: {', '.join(LIMIT_NAMES)})"
+                )
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise self.fail(data, name, f"limit {name} must be a positive whole number")
+            values[name] = value
+        return Limits(**values)
+
+    def items(self, m: _Map, key: str, *, required: bool = False) -> list[_Map]:
+        value = m.get(key)
+        if value is None:
+            if required:
+                raise self.fail(m, None, f"missing required field {key!r}")
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, _Map) for v in value):
+            raise self.fail(m, key, f"{key} must be a list of mappings")
+        return value
+
+
+_SECTION_KEYS = {"key", "heading", "kind", "guidance", "limits", "decision", "key_judgments"}
+_TOP_KEYS = {
+    "name",
+    "label",
+    "description",
+    "reference_docx",
+    "header",
+    "marking",
+    "citations",
+    "claims_annex",
+    "limits",
+    "sections",
+    "boxes",
+    "checks_off",
+}
+
+
+def load_template_file(path: Path) -> NoteTemplate:
+    """Read and validate one template file; raise TemplateError naming the file and line."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise TemplateError(f"{path}:{line}: not valid YAML: {exc.problem}") from exc
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path}: not UTF-8 text") from exc
+    r = _Reader(path)
+    if not isinstance(data, _Map):
+        raise TemplateError(f"{path}: a template must be a YAML mapping")
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise r.fail(data, key, f"unknown field {key!r}")
+    name = r.text(data, "name", required=True)
+    if not name or any(c.isspace() for c in name):
+        raise r.fail(data, "name", "name must be one word (letters, digits, dashes)")
+
+    sections: list[SectionSpec] = []
+    for item in r.items(data, "sections", required=True):
+        for field_name in item:
+            if field_name not in _SECTION_KEYS:
+                raise r.fail(item, field_name, f"unknown section field {field_name!r}")
+        key = r.text(item, "key", required=True)
+        if not key.isidentifier():
+            raise r.fail(item, "key", f"section key {key!r} must be a word like 'key_judgments'")
+        if any(s.key == key for s in sections):
+            raise r.fail(item, "key", f"section key {key!r} is used twice")
+        sections.append(
+            SectionSpec(
+                key=key,
+                heading=r.text(item, "heading", required=True),
+                kind=r.choice(item, "kind", SECTION_KINDS, "mixed"),
+                guidance=r.text(item, "guidance"),
+                limits=r.limits(item, "limits"),
+                decision=r.flag(item, "decision", False),
+                key_judgments=r.flag(item, "key_judgments", False),
+            )
+        )
+    if not sections:
+        raise r.fail(data, "sections", "a template needs at least one section")
+
+    header: list[HeaderField] = []
+    for item in r.items(data, "header"):
+        fld = r.text(item, "field", required=True)
+        if fld not in HEADER_FIELDS and not fld.startswith("settings."):
+            raise r.fail(
+                item,
+                "field",
+                f"header field {fld!r} is not a note field "
+                f"({', '.join(HEADER_FIELDS)} or settings.NAME)",
+            )
+        header.append(HeaderField(fld, r.text(item, "label", required=True)))
+
+    marking = MarkingSpec()
+    if "marking" in data:
+        m = r.mapping(data["marking"], data, "marking")
+        raw_scheme = m.get("scheme", [])
+        scheme: tuple[str, ...]
+        if raw_scheme == "tlp":
+            scheme = TLP_ORDER
+        elif isinstance(raw_scheme, list) and all(isinstance(s, str) for s in raw_scheme):
+            scheme = tuple(raw_scheme)
+        else:
+            raise r.fail(m, "scheme", "scheme must be 'tlp' or a list of markings, least first")
+        marking = MarkingSpec(
+            default=r.text(m, "default"),
+            placement=r.choice(m, "placement", MARKING_PLACEMENTS, "banner"),
+            scheme=scheme,
+            portion_marks=r.flag(m, "portion_marks", False),
+        )
+        if marking.default and scheme and marking.rank(marking.default) is None:
+            raise r.fail(m, "default", f"default marking {marking.default!r} is not in the scheme")
+
+    citations = CitationSpec()
+    if "citations" in data:
+        c = r.mapping(data["citations"], data, "citations")
+        citations = CitationSpec(
+            style=r.choice(c, "style", CITATION_STYLES, "footnotes"),
+            show_grades=r.flag(c, "show_grades", False),
+            sources_list=r.flag(c, "sources_list", True),
+        )
+
+    boxes: list[BoxSpec] = []
+    for item in r.items(data, "boxes"):
+        after = r.text(item, "after", required=True)
+        if not any(s.key == after for s in sections):
+            raise r.fail(item, "after", f"box placed after unknown section {after!r}")
+        boxes.append(BoxSpec(after, r.text(item, "title"), r.text(item, "text", required=True)))
+
+    reference = None
+    ref_name = r.text(data, "reference_docx")
+    if ref_name:
+        reference = _find_reference(path, ref_name)
+        if reference is None:
+            raise r.fail(data, "reference_docx", f"reference document {ref_name!r} not found")
+
+    checks_off = data.get("checks_off", [])
+    if not isinstance(checks_off, list) or not all(isinstance(c, str) for c in checks_off):
+        raise r.fail(data, "checks_off", "checks_off must be a list of check rule ids")
+
+    return NoteTemplate(
+        name=name,
+        label=r.text(data, "label", default=name),
+        description=r.text(data, "description"),
+        sections=tuple(sections),
+        header=tuple(header),
+        marking=marking,
+        citations=citations,
+        claims_annex=r.flag(data, "claims_annex", False),
+        limits=r.limits(data, "limits"),
+        boxes=tuple(boxes),
+        reference_docx=reference,
+        path=path,
+        checks_off=tuple(checks_off),
+    )
+
+
+def _find_reference(template_path: Path, name: str) -> Path | None:
+    # A user template may name a bundled look ("briefing-note.docx") or ship its own beside it.
+    for folder in (template_path.parent, bundled_dir("templates")):
+        candidate = folder / os.path.basename(name)
+        if candidate.is_file():
+            return candidate
+    return None

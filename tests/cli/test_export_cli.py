@@ -1,0 +1,95 @@
+"""`briefing note new/show/set`, `briefing export` and `briefing templates`, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+
+from tests.cli.test_cli import briefing
+from tests.conftest import write_fixture
+
+
+def test_templates_json_lists_the_four_types() -> None:
+    result = briefing("templates", "--json")
+    assert result.returncode == 0, result.stderr
+    names = {t["name"] for t in json.loads(result.stdout)}
+    assert names >= {"briefing-note", "policy-memo", "intelligence-assessment", "sitrep"}
+    assert "policy-memo" in briefing("templates").stdout
+
+
+def test_new_set_show_export_a_note(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    created = briefing(
+        "note",
+        "new",
+        "--template",
+        "sitrep",
+        "--title",
+        "Khatlon sitrep 1",
+        "--setting",
+        "report_number=3",
+        "--json",
+        library=library,
+    )
+    assert created.returncode == 0, created.stderr
+    note = json.loads(created.stdout)
+    assert note["marking"] == "TLP:GREEN"
+    assert note["settings"] == {"report_number": "3"}
+    assert note["sections"][0]["key"] == "developments"
+
+    body = write_fixture(tmp_path / "dev.md", "- Three workers killed [@C5].\n")
+    result = briefing(
+        "note", "set", str(note["id"]), "developments", "--file", str(body), library=library
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(
+        briefing("note", "show", "Khatlon sitrep 1", "--json", library=library).stdout
+    )
+    assert shown["cited"] == ["C5"]
+    assert (
+        "Three workers killed" in briefing("note", "show", str(note["id"]), library=library).stdout
+    )
+
+    out = tmp_path / "sitrep.docx"
+    result = briefing(
+        "export",
+        str(note["id"]),
+        "--format",
+        "docx",
+        "-o",
+        str(out),
+        "--citations",
+        "endnotes",
+        library=library,
+    )
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    assert document.sections[0].header.paragraphs[0].text == "TLP:GREEN"
+    assert "Report no.:\t3" in [p.text for p in document.paragraphs]
+
+
+def test_export_of_missing_claim_is_one_line_error(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    briefing("demo", library=library)
+    bad = write_fixture(tmp_path / "bad.md", "Unsupported [@C999].\n")
+    briefing("note", "set", "1", "issue", "--file", str(bad), library=library)
+    out = tmp_path / "note.docx"
+    result = briefing("export", "1", "-o", str(out), library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: note 1 section 'issue' cites C999, which is not in the library"
+    )
+    assert not out.exists()
+
+
+def test_unknown_section_and_template_are_reported(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    briefing("demo", library=library)
+    result = briefing("note", "new", "--template", "haiku", "--title", "T", library=library)
+    assert result.returncode == 1 and "no template 'haiku'" in result.stderr
+    body = write_fixture(tmp_path / "b.md", "x")
+    result = briefing("note", "set", "1", "nope", "--file", str(body), library=library)
+    assert result.returncode == 1 and "no section 'nope'" in result.stderr

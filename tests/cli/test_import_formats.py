@@ -1,0 +1,112 @@
+"""Importing real formats from the command line: inspect for every format, bad files refused."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.library import Library
+from tests.cli.test_cli import briefing
+from tests.conftest import write_fixture
+from tests.core.importers.samples import (
+    docx_with_table,
+    email_with_html_body,
+    mhtml_archive,
+    news_page_with_json_ld,
+    pdf_with_hyphenation,
+    zip_bomb_docx,
+)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("inbox")
+    write_fixture(folder / "page.html", news_page_with_json_ld())
+    write_fixture(
+        folder / "saved.mht",
+        mhtml_archive(
+            "<html><body><p>Saved page text that is "
+            "long enough to be an article.</p></body>"
+            "</html>",
+            "https://example.org/saved",
+        ),
+    )
+    write_fixture(folder / "report.docx", docx_with_table())
+    write_fixture(folder / "mail.eml", email_with_html_body())
+    pdf_with_hyphenation(folder / "statement.pdf")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "title"),
+    [
+        ("page.html", "html", "Embassy urges safety after attack on workers"),
+        ("saved.mht", "mhtml", None),
+        ("report.docx", "docx", "Khatlon situation report"),
+        ("mail.eml", "email", "Embassy statement on the Khatlon attack"),
+        ("statement.pdf", "pdf", "Khatlon statement"),
+    ],
+)
+def test_inspect_json_works_for_every_format(
+    inbox: Path, name: str, fmt: str, title: str | None
+) -> None:
+    result = briefing("inspect", str(inbox / name), "--json")
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["format"] == fmt
+    assert shown["text"]
+    if title is not None:
+        assert shown["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.html", b"", "the file is empty"),
+        ("junk.html", bytes(range(256)) * 40, "binary data"),
+        ("truncated.docx", docx_with_table()[:3000], "truncated"),
+        ("bomb.docx", zip_bomb_docx(300 * 1024 * 1024), "zip bomb"),
+        ("notes.xyz", b"hello", "unsupported file type"),
+    ],
+)
+def test_bad_file_is_one_line_exit_1_and_the_library_is_unchanged(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    good = write_fixture(tmp_path / "good.txt", "Headline Here\n\nBody text.\n")
+    assert briefing("import", str(good), library=library).returncode == 0
+    before = _digest(library)
+    bad = write_fixture(tmp_path / name, data)
+    result = briefing("import", str(bad), library=library)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(bad) in lines[0] and reason in lines[0]
+    assert _digest(library) == before
+    inspected = briefing("inspect", str(bad), "--json")
+    assert inspected.returncode == 1
+    assert inspected.stderr.strip().splitlines() == [f"Error: {bad}: {lines[0].split(': ', 1)[1]}"]
+
+
+def test_source_text_can_be_corrected_from_a_file(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    good = write_fixture(tmp_path / "good.txt", "Headline Here\n\nSecond paragraph. First one.\n")
+    assert briefing("import", str(good), library=library).returncode == 0
+    fixed = write_fixture(tmp_path / "fixed.txt", "Headline Here\n\nFirst one. Second paragraph.\n")
+    result = briefing("source", "correct", "1", "--file", str(fixed), library=library)
+    assert result.returncode == 0, result.stderr
+    lib = Library.open(library)
+    try:
+        assert lib.sources.get(1).text == "Headline Here\n\nFirst one. Second paragraph."
+    finally:
+        lib.close()
+    missing = briefing("source", "correct", "7", "--file", str(fixed), library=library)
+    assert missing.returncode == 1
+    assert "no source with id 7" in missing.stderr

@@ -1,0 +1,135 @@
+"""Word, PDF and e-mail files: text in reading order, metadata, and damaged input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.errors import CorruptFile, FileTooLarge
+from briefing_app.core.importers import docx as docx_importer
+from briefing_app.core.importers.base import extract_file
+from tests.conftest import write_fixture
+from tests.core.importers.samples import (
+    ARTICLE_PARAGRAPHS,
+    docx_with_table,
+    email_with_html_body,
+    encrypted_pdf,
+    pdf_with_hyphenation,
+    pdf_without_text,
+    zip_bomb_docx,
+)
+
+
+def test_docx_keeps_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
+    doc = extract_file(write_fixture(tmp_path / "report.docx", docx_with_table()))
+    assert doc.format == "docx"
+    assert (doc.title, doc.byline, doc.published) == (
+        "Khatlon situation report",
+        "Desk Officer",
+        "2025-12-04",
+    )
+    blocks = doc.text.split("\n\n")
+    assert blocks == [
+        "Situation in Khatlon",
+        ARTICLE_PARAGRAPHS[0],
+        "Party | Claim",
+        "Embassy | Three workers killed",
+        "Taliban | Not involved",
+        ARTICLE_PARAGRAPHS[1],
+    ]
+
+
+def test_pdf_lines_are_joined_into_paragraphs_and_hyphens_repaired(tmp_path: Path) -> None:
+    doc = extract_file(pdf_with_hyphenation(tmp_path / "statement.pdf"))
+    assert (doc.title, doc.byline, doc.format) == (
+        "Khatlon statement",
+        "Embassy Press Office",
+        "pdf",
+    )
+    assert doc.text.split("\n\n") == [
+        "Statement on the attack",
+        "The embassy said three Chinese workers were killed in the attack near the border.",
+        "Officials said the investigation was continuing on Tuesday.",
+    ]
+
+
+def test_pdf_titled_by_its_authoring_tool_takes_its_first_line(tmp_path: Path) -> None:
+    path = pdf_with_hyphenation(tmp_path / "draft.pdf", title="Microsoft Word - draft3.docx")
+    assert extract_file(path).title == "Statement on the attack"
+
+
+def test_pdf_without_text_layer_says_so(tmp_path: Path) -> None:
+    with pytest.raises(CorruptFile, match=r"no text layer \(scanned\?\)"):
+        extract_file(pdf_without_text(tmp_path / "scan.pdf"))
+
+
+def test_encrypted_pdf_gets_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CorruptFile, match="encrypted"):
+        extract_file(encrypted_pdf(tmp_path / "locked.pdf"))
+
+
+def test_email_with_html_body(tmp_path: Path) -> None:
+    doc = extract_file(write_fixture(tmp_path / "fwd.eml", email_with_html_body()))
+    assert doc.format == "email"
+    assert doc.title == "Embassy statement on the Khatlon attack"
+    assert doc.byline == "Jane Roe"
+    assert doc.published == "2025-12-03"
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in doc.text
+    assert "<p>" not in doc.text
+
+
+def test_plain_text_email(tmp_path: Path) -> None:
+    raw = (
+        "From: desk@example.org\nSubject: Re: Patrols\nDate: Thu, 4 Dec 2025 08:00:00 +0000\n"
+        "Content-Type: text/plain; charset=utf-8\n\nPatrols were reinforced overnight.\n"
+    )
+    doc = extract_file(write_fixture(tmp_path / "note.eml", raw))
+    assert (doc.title, doc.byline, doc.published) == ("Patrols", "desk@example.org", "2025-12-04")
+    assert doc.text == "Patrols were reinforced overnight."
+
+
+def test_docx_that_would_unpack_above_the_limit_is_refused_unopened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The real limit is hundreds of MB; a lower one keeps the test small and fast.
+    monkeypatch.setattr(docx_importer, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
+    path = write_fixture(tmp_path / "bomb.docx", zip_bomb_docx(4 * 1024 * 1024))
+    assert path.stat().st_size < 64 * 1024
+    with pytest.raises(FileTooLarge, match="zip bomb"):
+        extract_file(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("junk.docx", bytes(range(256)) * 40, "not a zip archive"),
+        ("truncated.docx", docx_with_table()[:3000], "truncated"),
+        ("junk.pdf", bytes(range(256)) * 40, "not a PDF"),
+        ("truncated.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog", "PDF"),
+        ("junk.eml", bytes(range(256)) * 40, "binary"),
+        ("words.eml", b"hello there, no headers at all", "not an e-mail"),
+    ],
+)
+def test_damaged_documents_get_a_clear_error(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    with pytest.raises(CorruptFile, match=message):
+        extract_file(write_fixture(tmp_path / name, data))
+
+
+def test_docx_with_damaged_xml_is_corrupt(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    good = zipfile.ZipFile(io.BytesIO(docx_with_table()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as damaged:
+        for item in good.infolist():
+            data = good.read(item)
+            damaged.writestr(
+                item, data[: len(data) // 2] if item.filename.endswith("document.xml") else data
+            )
+    with pytest.raises(CorruptFile, match="docx"):
+        extract_file(write_fixture(tmp_path / "damaged.docx", out.getvalue()))

@@ -1,0 +1,130 @@
+"""Saved web pages: article text without boilerplate, metadata from every signal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.errors import CorruptFile, FileTooLarge
+from briefing_app.core.importers.base import extract_file
+from briefing_app.core.importers.html import strip_site_name
+from tests.conftest import write_fixture
+from tests.core.importers.samples import (
+    ARTICLE_PARAGRAPHS,
+    meta_only_page,
+    mhtml_archive,
+    news_page_with_json_ld,
+)
+
+
+def test_news_page_gives_article_text_and_json_ld_metadata(tmp_path: Path) -> None:
+    doc = extract_file(write_fixture(tmp_path / "page.html", news_page_with_json_ld()))
+    assert doc.title == "Embassy urges safety after attack on workers"
+    assert doc.byline == "Jane Roe, John Doe"
+    assert doc.outlet == "Example Times"
+    assert doc.published == "2025-12-03"
+    assert doc.url == "https://news.example.org/world/embassy-urges-safety"
+    assert doc.format == "html"
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in doc.text
+    for boilerplate in ("Subscribe now", "Cookie recipes", "All rights reserved"):
+        assert boilerplate not in doc.text
+
+
+def test_page_with_only_meta_tags(tmp_path: Path) -> None:
+    path = write_fixture(tmp_path / "old.htm", meta_only_page().encode("cp1252"))
+    doc = extract_file(path)
+    assert doc.title == "Border patrols reinforced"
+    assert doc.byline == "Anna Müller"
+    assert doc.published == "2024-03-07"
+    assert ARTICLE_PARAGRAPHS[1] in doc.text
+    assert "Imprint" not in doc.text
+
+
+def test_mhtml_save_goes_through_the_html_path(tmp_path: Path) -> None:
+    url = "https://news.example.org/world/embassy-urges-safety"
+    path = write_fixture(tmp_path / "saved.mhtml", mhtml_archive(news_page_with_json_ld(), url))
+    doc = extract_file(path)
+    assert doc.format == "mhtml"
+    assert doc.title == "Embassy urges safety after attack on workers"
+    assert doc.url == url
+    assert ARTICLE_PARAGRAPHS[2] in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Talks resume | Example Times", "Talks resume"),
+        ("Talks resume - World - Example Times", "Talks resume - World"),
+        ("Example Times: Talks resume", "Talks resume"),
+        ("Talks resume: what we know", "Talks resume: what we know"),
+    ],
+)
+def test_site_name_is_stripped_from_titles_only_when_it_is_the_site(
+    title: str, expected: str
+) -> None:
+    assert strip_site_name(title, ["Example Times"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "message"),
+    [
+        ("junk.html", bytes(range(256)) * 40, CorruptFile, "binary"),
+        ("bad-bom.html", b"\xef\xbb\xbf<html>\xff\xfe\xfa</html>", CorruptFile, "utf-8"),
+        ("junk.mhtml", b"just some words, no MIME here", CorruptFile, "MHTML"),
+        (
+            "nothing.html",
+            b"<html><body><script>var x = 1;</script></body></html>",
+            CorruptFile,
+            "no text",
+        ),
+    ],
+)
+def test_bad_web_pages_get_a_clear_error(
+    tmp_path: Path, name: str, data: bytes, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        extract_file(write_fixture(tmp_path / name, data))
+
+
+def test_web_page_over_20_mb_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    with path.open("wb") as out:
+        out.write(b"<html><body>")
+        out.write(b"<p>filler text</p>" * (21 * 1024 * 1024 // 18))
+    with pytest.raises(FileTooLarge, match="limit is 20 MB"):
+        extract_file(path)
+
+
+def test_readability_gives_the_text_when_trafilatura_finds_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    doc = extract_file(write_fixture(tmp_path / "page.html", news_page_with_json_ld()))
+    assert ARTICLE_PARAGRAPHS[0] in doc.text
+    assert doc.title == "Embassy urges safety after attack on workers"
+
+
+def _page(extra: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    return (
+        "<html><head><title>Patrols reinforced</title></head><body>"
+        f"<article><h1>Patrols reinforced</h1>{extra}{body}</article></body></html>"
+    )
+
+
+def test_byline_from_a_by_line_linking_to_the_authors_page(tmp_path: Path) -> None:
+    page = _page('<div>By <a href="/author/anna-roe">Anna Roe</a>, Staff Writer</div>')
+    assert extract_file(write_fixture(tmp_path / "a.html", page)).byline == "Anna Roe"
+
+
+def test_a_menu_of_columnists_is_not_a_byline(tmp_path: Path) -> None:
+    links = "".join(
+        f'<li><a href="/author/{n.lower()}">{n} Smith</a></li>'
+        for n in ("Tom", "Mary", "Sean", "Marie", "Andrew")
+    )
+    page = _page(f"<ul class='columnists'>{links}</ul>")
+    assert extract_file(write_fixture(tmp_path / "b.html", page)).byline == ""

@@ -1,0 +1,172 @@
+"""Word review round trip: comments and tracked changes come back to the right words."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from briefing_app.core.edits import EditDoesNotApply
+from briefing_app.core.errors import NotFound
+from briefing_app.core.library import Library
+from briefing_app.core.models import Note
+from briefing_app.core.review_docx import (
+    NotAReviewCopy,
+    export_review_copy,
+    import_review_copy,
+)
+from tests.core.review import word_edits
+
+
+def review_copy(lib: Library, note: Note, path: Path) -> Path:
+    """Export the note as a review copy with the real Word exporter."""
+    return export_review_copy(lib, note.id, path, force=True)
+
+
+@pytest.fixture
+def note(demo_lib: Library) -> Note:
+    return demo_lib.notes.all()[0]
+
+
+def test_comments_land_on_their_section_and_words_despite_edits_and_moves(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    word_edits.comment(path, "security of Chinese investment", "Say whose investment figures")
+    word_edits.edit_text(path, "Beijing has pressed", "Beijing has publicly pressed")
+    word_edits.move_section_to_end(path, "Issue")
+    result = import_review_copy(demo_lib, path)
+    assert (result.comments_added, result.unplaced) == (2, [])
+    comments = {c.body: c for c in demo_lib.comments.all(note.id)}
+    drone = comments["Is the drone confirmed?"]
+    assert (drone.section_key, drone.author, drone.anchor_text) == (
+        "summary",
+        "Supervisor",
+        "a drone against",
+    )
+    body = note.section("summary").body  # type: ignore[union-attr]
+    assert drone.start is not None and body[drone.start : drone.end] == "a drone against"
+    assert comments["Say whose investment figures"].section_key == "issue"
+
+
+def test_importing_the_same_file_twice_adds_nothing(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.comment(path, "a drone against", "Confirmed?")
+    word_edits.track_replace(path, "Three", "Four")
+    first = import_review_copy(demo_lib, path)
+    second = import_review_copy(demo_lib, path)
+    assert (first.comments_added, first.edits_added) == (1, 1)
+    assert (second.comments_added, second.edits_added, second.already_imported) == (0, 0, 2)
+    assert len(demo_lib.comments.all(note.id)) == 1
+
+
+def test_tracked_changes_become_suggested_edits_applied_only_on_accept(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
+    word_edits.track_replace(path, "armed ", "")
+    word_edits.track_insert(path, "The attack tests", " severely")
+    import_review_copy(demo_lib, path)
+    edits = demo_lib.edits.all(note.id)
+    assert [(e.kind, e.section_key, e.author) for e in edits] == [
+        ("replace", "summary", "Supervisor"),
+        ("delete", "summary", "Supervisor"),
+        ("insert", "issue", "Supervisor"),
+    ]
+    before = demo_lib.notes.get(note.id)
+    assert before.section("summary").body == note.section("summary").body  # type: ignore[union-attr]
+    demo_lib.edits.accept(edits[0].id)
+    demo_lib.edits.reject(edits[1].id)
+    demo_lib.edits.accept(edits[2].id)
+    after = demo_lib.notes.get(note.id)
+    summary = after.section("summary").body  # type: ignore[union-attr]
+    assert "Three Chinese nationals were killed" in summary
+    assert "[@C5; @C4]" in summary  # citations untouched
+    assert "when armed attackers" in summary  # the rejected deletion
+    assert after.section("issue").body.startswith("The attack tests severely Tajikistan")  # type: ignore[union-attr]
+    assert [e.status for e in demo_lib.edits.all(note.id)] == ["accepted", "rejected", "accepted"]
+
+
+def test_an_edit_whose_words_are_gone_is_refused_and_stays_pending(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.track_replace(path, "Three Chinese workers", "Several workers")
+    import_review_copy(demo_lib, path)
+    demo_lib.notes.set_section(note.id, "summary", "Rewritten entirely by the analyst.")
+    (edit,) = demo_lib.edits.all(note.id)
+    with pytest.raises(EditDoesNotApply, match="apply it by hand"):
+        demo_lib.edits.accept(edit.id)
+    assert demo_lib.edits.get(edit.id).status == "pending"
+
+
+def test_a_plain_docx_is_not_a_review_copy(lib: Library, tmp_path: Path) -> None:
+    path = tmp_path / "letter.docx"
+    doc = Document()
+    doc.add_paragraph("Dear colleague")
+    doc.save(str(path))
+    with pytest.raises(NotAReviewCopy, match="not a review copy"):
+        import_review_copy(lib, path)
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip at all")
+    with pytest.raises(NotAReviewCopy, match="not a Word document"):
+        import_review_copy(lib, junk)
+
+
+def test_a_review_copy_from_another_library_is_named(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    other = Library.open(tmp_path / "other.sqlite")
+    with pytest.raises(NotFound, match="not in this library"):
+        import_review_copy(other, path)
+
+
+def test_open_app_comments_are_written_as_word_comments(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    demo_lib.comments.add(
+        note.id, "issue", "Tighten this", author="Analyst", anchor_text="The attack tests"
+    )
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    doc = Document(str(path))
+    assert [(c.author, c.text) for c in doc.comments] == [("Analyst", "Tighten this")]
+    # Reading it back does not duplicate the app's own comment.
+    assert import_review_copy(demo_lib, path).comments_added == 0
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.render
+def test_round_trip_through_libreoffice(demo_lib: Library, note: Note, tmp_path: Path) -> None:
+    soffice = _soffice()
+    if soffice is None:
+        if os.environ.get("BRIEFING_REQUIRE_RENDER") == "1":
+            pytest.fail("LibreOffice is required (BRIEFING_REQUIRE_RENDER=1) but not installed")
+        pytest.skip("LibreOffice not installed")
+    edited = review_copy(demo_lib, note, tmp_path / "edited.docx")
+    word_edits.comment(edited, "a drone against", "Is the drone confirmed?")
+    word_edits.track_replace(edited, "Three Chinese workers", "Three Chinese nationals")
+    word_edits.move_section_to_end(edited, "Issue")
+    out = tmp_path / "lo"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(edited)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    result = import_review_copy(demo_lib, out / "edited.docx")
+    assert result.comments_added == 1 and result.edits_added >= 1
+    comment = demo_lib.comments.all(note.id)[0]
+    assert (comment.section_key, comment.anchor_text) == ("summary", "a drone against")
+    edit = demo_lib.edits.all(note.id)[0]
+    assert edit.section_key == "summary" and "nationals" in edit.new_text
