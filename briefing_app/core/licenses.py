@@ -12,7 +12,8 @@ from importlib import metadata
 
 from briefing_app.core.resources import bundled_dir
 
-# Briefing's runtime dependencies; their own dependencies are followed from their metadata.
+# Briefing's runtime dependencies when its own metadata is missing (a bare source checkout);
+# their own dependencies are followed from their metadata.
 _ROOTS = (
     "PySide6-Essentials",
     "python-docx",
@@ -25,6 +26,8 @@ _ROOTS = (
     "trafilatura",
     "pypdf",
     "nh3",
+    "readability-lxml",
+    "lxml_html_clean",
 )
 # sqlite-utils requires pip for its own `install` command, which Briefing never runs or ships.
 _NOT_SHIPPED = frozenset({"pip"})
@@ -80,7 +83,10 @@ def _requirement_names(dist: metadata.Distribution) -> list[str]:
 def bundled_components() -> list[Component]:
     """Return every installed runtime dependency of Briefing (recursively), sorted by name."""
     seen: dict[str, Component] = {}
-    queue = list(_ROOTS)
+    try:
+        queue = _requirement_names(metadata.distribution("briefing"))
+    except metadata.PackageNotFoundError:
+        queue = list(_ROOTS)
     while queue:
         name = queue.pop()
         if name.lower() in _NOT_SHIPPED:
