@@ -43,6 +43,7 @@ clean:
 # The README's and the user guide's screenshots: the real app on the demo library, offscreen.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/note-editor.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.guide_screenshots docs/screenshots
 
 # The one-folder desktop bundle (dist/briefing/briefing, runs without Python): packaging/briefing.spec.

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.citations import cited_keys
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.ids import new_uid
-from briefing_app.core.models import NOTE_STATUSES, Note, Section
+from briefing_app.core.models import NOTE_STATUSES, Note, ReviewComment, Section
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -181,6 +182,50 @@ class NoteManager:
             self._lib.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             changes.notes.add(note_id)
         return note
+
+    def restore(self, note: Note, comments: Sequence[ReviewComment] = ()) -> Note:
+        """Re-insert a deleted note with its id, uid, sections and settings (undo of delete).
+
+        comments: the note's review comments as they were before the delete (which removed
+        them with the note); they come back with their uids, replies under their parents.
+        """
+        values = {
+            f.name: getattr(note, f.name) for f in fields(Note) if f.name not in ("sections",)
+        }
+        values["settings"] = json.dumps(note.settings, sort_keys=True)
+        cols = ", ".join(f'"{k}"' for k in values)
+        try:
+            with self._lib.write() as changes:
+                self._lib.conn.execute(
+                    f"INSERT INTO notes ({cols}) VALUES ({','.join('?' * len(values))})",
+                    list(values.values()),
+                )
+                for s in note.sections:
+                    self._lib.conn.execute(
+                        "INSERT INTO note_sections (id, uid, note_id, key, heading, position, "
+                        "body) VALUES (?,?,?,?,?,?,?)",
+                        (s.id, s.uid, note.id, s.key, s.heading, s.position, s.body),
+                    )
+                changes.notes.add(note.id)
+                new_ids: dict[int, int] = {}
+                for c in sorted(comments, key=lambda c: c.id):
+                    parent = new_ids.get(c.parent_id) if c.parent_id is not None else None
+                    new_ids[c.id] = self._lib.comments.add(
+                        note.id,
+                        c.section_key,
+                        c.body,
+                        author=c.author,
+                        anchor_text=c.anchor_text,
+                        start=c.start,
+                        end=c.end,
+                        parent_id=parent,
+                        resolved=c.resolved,
+                        uid=c.uid,
+                        created_at=c.created_at,
+                    ).id
+        except sqlite3.IntegrityError as exc:
+            raise InvalidInput(f"note {note.id} cannot be restored: {exc}") from exc
+        return self.get(note.id)
 
     def cited_keys(self, note: Note) -> list[str]:
         """Return the claim keys a note cites, each once, in order of first citation."""

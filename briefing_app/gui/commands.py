@@ -12,10 +12,12 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from briefing_app.core.checks import Finding
+from briefing_app.core.checks.settings import acknowledge_changes, dismiss, undismiss
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim, Source, Tag
+from briefing_app.core.models import Claim, Note, ReviewComment, Source, Tag
 
 ErrorSink = Callable[[str], None]
 
@@ -205,3 +207,159 @@ class ImportCommand(LibraryCommand):
         """Remove the imported sources (refused if a claim was tagged on one since)."""
         with self.lib.write():
             self.removed = [self.lib.sources.delete(i) for i in self.source_ids]
+
+
+class CreateNoteCommand(LibraryCommand):
+    """A new note with a template's sections (or a copy of another note's)."""
+
+    def __init__(
+        self,
+        lib: Library,
+        title: str,
+        template: str,
+        sections: list[tuple[str, str]],
+        *,
+        text: str = "New note",
+        bodies: dict[str, str] | None = None,
+        settings: dict[str, Any] | None = None,
+        **header: str,
+    ) -> None:
+        super().__init__(lib, f"{text} “{title}”")
+        self.args = (title, template, sections)
+        self.bodies, self.settings, self.header = bodies, settings, header
+        self.note: Note | None = None
+
+    def first(self) -> None:
+        """Create the note."""
+        with self.lib.write():
+            note = self.lib.notes.create(*self.args, bodies=self.bodies, **self.header)
+            if self.settings:
+                note = self.lib.notes.update(note.id, settings={**note.settings, **self.settings})
+        self.note = note
+
+    def again(self) -> None:
+        """Bring the note back with the same id."""
+        assert self.note is not None
+        self.note = self.lib.notes.restore(self.note)
+
+    def back(self) -> None:
+        """Remove the note, remembering it as it was (with the text written since)."""
+        assert self.note is not None
+        self.note = self.lib.notes.delete(self.note.id)
+
+
+def duplicate_note(lib: Library, note_id: int) -> CreateNoteCommand:
+    """Return the command that copies a note (title “… (copy)”, same template and text)."""
+    note = lib.notes.get(note_id)
+    header = {k: getattr(note, k) for k in ("marking", "memo_to", "memo_from", "subject")}
+    settings = {k: v for k, v in note.settings.items() if k != "cited_revisions"}
+    return CreateNoteCommand(
+        lib,
+        f"{note.title} (copy)",
+        note.template,
+        [(s.key, s.heading) for s in note.sections],
+        text="Duplicate note as",
+        bodies={s.key: s.body for s in note.sections},
+        settings=settings,
+        **header,
+    )
+
+
+class DeleteNoteCommand(LibraryCommand):
+    """Delete a note (its review comments come back with it on undo)."""
+
+    def __init__(self, lib: Library, note_id: int) -> None:
+        super().__init__(lib, "Delete note")
+        self.note_id = note_id
+        self.note: Note | None = None
+        self.comments: list[ReviewComment] = []
+
+    def again(self) -> None:
+        """Delete it."""
+        self.comments = self.lib.comments.all(self.note_id)
+        self.note = self.lib.notes.delete(self.note_id)
+        self.setText(f"Delete note “{self.note.title}”")
+
+    def back(self) -> None:
+        """Restore it with its id, text and comments."""
+        assert self.note is not None
+        self.lib.notes.restore(self.note, self.comments)
+
+
+class EditNoteCommand(LibraryCommand):
+    """Rename a note or change its status (draft, in review, final)."""
+
+    def __init__(self, lib: Library, note_id: int, **values: Any) -> None:
+        before = lib.notes.get(note_id)
+        if set(values) == {"title"}:
+            text = f"Rename note “{before.title}” to “{values['title']}”"
+        elif set(values) == {"status"}:
+            text = f"Mark note “{before.title}” {values['status']}"
+        else:
+            text = f"Edit {' and '.join(sorted(values))} of note “{before.title}”"
+        super().__init__(lib, text)
+        self.note_id = note_id
+        self.after = values
+        self.before = {k: getattr(before, k) for k in values}
+
+    def again(self) -> None:
+        """Apply the new values."""
+        self.lib.notes.update(self.note_id, **self.after)
+
+    def back(self) -> None:
+        """Put the old values back."""
+        self.lib.notes.update(self.note_id, **self.before)
+
+
+class SetNoteStatusCommand(LibraryCommand):
+    """Move a note to draft, in review or final; core keeps a version at each change."""
+
+    def __init__(self, lib: Library, note_id: int, status: str, reason: str = "") -> None:
+        before = lib.notes.get(note_id)
+        super().__init__(lib, f"Mark note “{before.title}” {status}")
+        self.note_id, self.status, self.reason = note_id, status, reason
+        self.before = before.status
+
+    def again(self) -> None:
+        """Apply the new status (snapshotting the note)."""
+        self.lib.notes.set_status(self.note_id, self.status, self.reason)
+
+    def back(self) -> None:
+        """Return to the previous status."""
+        self.lib.notes.set_status(self.note_id, self.before, f"undo: back to {self.before}")
+
+
+class DismissFindingCommand(LibraryCommand):
+    """Dismiss a check finding on a note, keeping the reason."""
+
+    def __init__(self, lib: Library, note_id: int, finding: Finding, reason: str) -> None:
+        super().__init__(lib, f"Dismiss “{finding.message[:40]}”")
+        self.note_id, self.finding, self.reason = note_id, finding, reason
+
+    def again(self) -> None:
+        """Dismiss it."""
+        dismiss(self.lib, self.note_id, self.finding, self.reason)
+
+    def back(self) -> None:
+        """Bring the finding back."""
+        undismiss(self.lib, self.note_id, self.finding.fingerprint)
+
+
+class AcknowledgeChangeCommand(LibraryCommand):
+    """Mark a changed cited claim as re-read, so the note stops flagging it."""
+
+    def __init__(self, lib: Library, note_id: int, key: str) -> None:
+        super().__init__(lib, f"Acknowledge the change of {key}")
+        self.note_id, self.key = note_id, key
+        self.before = dict(lib.notes.get(note_id).settings.get("cited_revisions", {}))
+
+    def again(self) -> None:
+        """Record the claim's current revision as the one the note rests on."""
+        acknowledge_changes(self.lib, self.note_id, [self.key])
+
+    def back(self) -> None:
+        """Put the revision the note knew back (the claim is flagged again)."""
+        note = self.lib.notes.get(self.note_id)
+        self.lib.notes.update(
+            self.note_id, settings={**note.settings, "cited_revisions": self.before}
+        )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -71,7 +72,9 @@ HELP_TEXT = """<h3>Briefing</h3>
 <tr><td><b>Ctrl+T</b></td><td>Tag the selected passage as a claim</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>Filter the sources by full-text search</td></tr>
 <tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo any change</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>Export the note (coming with the note editor)</td></tr>
+<tr><td><b>Ctrl+Shift+N</b></td><td>New note from a template</td></tr>
+<tr><td><b>Ctrl+K</b></td><td>Cite claims in the note (or drag claims into it)</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Export the open note as Word or Markdown</td></tr>
 </table>
 <p>Every change is saved at once; there is no Save command.</p>"""
 
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_panels()
         self._build_actions()
+        self._build_notes_area()
         self._build_menus()
         self._build_toolbar()
         self._restore_layout()
@@ -255,7 +259,7 @@ class MainWindow(QMainWindow):
         )
         self.export_action = self._action(
             "&Export note…",
-            lambda: None,
+            lambda: self.note_workspace.export(),
             "Ctrl+E",
             "export",
             "Export the note as Word or Markdown",
@@ -344,6 +348,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         for action in self.focus_actions:
             view_menu.addAction(action)
+        self._build_note_menu(bar)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
         self.user_guide_action, self.about_action = add_help_actions(
@@ -362,12 +367,52 @@ class MainWindow(QMainWindow):
             self.redo_action,
             None,
             self.find_action,
+            None,
+            self.note_workspace.new_action,
+            self.note_workspace.cite_action,
             self.export_action,
         ):
             if action is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
+
+    # Notes ------------------------------------------------------------------------------
+    def _build_notes_area(self) -> None:
+        """The Note tab (editor, problems, preview) and the notes list under the sources."""
+        from briefing_app.gui.note_workspace import NoteWorkspace
+
+        self.note_workspace = NoteWorkspace(self)
+        self.workspace_tabs.addTab(self.note_workspace, icon("note"), "Note")
+        self.library_panel.splitter.addWidget(self.note_workspace.notes_panel)
+        self.export_action.setEnabled(False)
+        self.export_action.setStatusTip("Export the open note as Word or Markdown")
+        # Claims dragged from the table or the reader land in the note as citations.
+        self.claims_panel.view.setDragEnabled(True)
+        self.claims_panel.view.setDragDropMode(self.claims_panel.view.DragDropMode.DragOnly)
+        self.reader.claim_keys = lambda ids: [self.lib.claims.get(i).key for i in ids]
+        self.focus_actions.append(
+            self._action(
+                "Go to Note",
+                lambda: (
+                    self.note_workspace.open_note_tab(self.note_workspace.note.id)
+                    if self.note_workspace.note
+                    else None
+                ),
+                "Ctrl+5",
+                tip="Move the keyboard focus to the note editor",
+            )
+        )
+
+    def _build_note_menu(self, bar: QMenuBar) -> None:
+        """The Note menu: new, rename, duplicate, delete, cite, export."""
+        ws = self.note_workspace
+        menu = bar.addMenu("&Note")
+        for action in (ws.new_action, ws.rename_action, ws.duplicate_action, ws.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(ws.cite_action)
+        menu.addAction(self.export_action)
 
     # Library ----------------------------------------------------------------------------
     def _attach(self, lib: Library) -> None:
@@ -388,6 +433,7 @@ class MainWindow(QMainWindow):
         self.reload_claims()
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
+        self.note_workspace.attach(lib)
 
     def switch_library(self, path: Path) -> None:
         """Open the library at path in this window, closing the current one."""
@@ -397,6 +443,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return
         old = self.lib
+        self.note_workspace.flush()
         old.unsubscribe(self._on_changes)
         old.close()
         self.sample_hint.hide()
@@ -423,6 +470,7 @@ class MainWindow(QMainWindow):
                 self._show_claim_in_inspector(claim.id)
         if changes.tags or changes.claims:
             self.reload_tags()
+        self.note_workspace.on_changes(changes)
 
     def reload_sources(self) -> None:
         """Reload the library list (keeping the filter and selection)."""
@@ -728,6 +776,8 @@ class MainWindow(QMainWindow):
             self.centre_splitter,
             self.side_splitter,
             self.library_panel.splitter,
+            self.note_workspace.splitter,
+            self.note_workspace.left_splitter,
         ]
 
     def _restore_layout(self) -> None:
@@ -770,6 +820,7 @@ class MainWindow(QMainWindow):
         for dialog in list(self._imports):
             # Files imported so far stay; the one being read finishes first.
             dialog.stop_and_wait()
+        self.note_workspace.stop()
         self.save_layout()
         super().closeEvent(event)
 

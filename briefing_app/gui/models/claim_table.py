@@ -6,15 +6,16 @@ that list, so narrowing 100,000 claims by kind or tag needs no new query.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.grading import CREDIBILITY
+from briefing_app.gui.claim_mime import CLAIM_KEYS_MIME, claims_mime
 from briefing_app.gui.highlighter import kind_colour
-from briefing_app.gui.models.row_table import Row, RowTableModel
+from briefing_app.gui.models.row_table import Index, Row, RowTableModel
 
 # Positions in core.listing.CLAIM_ROW.
 ID, KEY, SOURCE_ID, SOURCE_TITLE, START, PARTY, KIND, CREDIBILITY_CODE, STATUS = range(9)
@@ -103,6 +104,21 @@ class ClaimTableModel(RowTableModel):
             if pos == SOURCE_TITLE:
                 return row[SOURCE_TITLE]
         return super().cell(row, column, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows can be dragged into the note editor (as citations)."""
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        """Offer claim keys and the citation as text."""
+        return [CLAIM_KEYS_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Return the dragged rows' claim keys, in row order, each once."""
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        keys = [str(self.row(r)[KEY]) for r in rows]
+        return claims_mime(keys)
 
     def natural_key(self, row: Row) -> Any:
         """Claims come by source, then position in the text."""

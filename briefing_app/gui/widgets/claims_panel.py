@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.gui.models.claim_table import ClaimTableModel
+from briefing_app.gui.widgets.record_view import record_view
 
 _ANY = "Any"
 
@@ -88,19 +87,7 @@ class ClaimsPanel(QWidget):
         bar.addWidget(self.count_label)
 
         self.model = ClaimTableModel()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Claims")
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        # Fixed row heights: the view never measures 100,000 rows.
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view = record_view(self.model, "Claims")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

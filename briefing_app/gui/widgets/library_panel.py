@@ -5,14 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import Tag
 from briefing_app.gui.icons import icon
 from briefing_app.gui.models.source_table import SourceTableModel
+from briefing_app.gui.widgets.record_view import record_view
 
 
 class LibraryPanel(QWidget):
@@ -49,17 +48,7 @@ class LibraryPanel(QWidget):
         self.filter_edit.returnPressed.connect(self.apply_filter_now)
 
         self.model = SourceTableModel()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Sources")
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view = record_view(self.model, "Sources")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)

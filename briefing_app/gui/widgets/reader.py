@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from briefing_app.gui.claim_mime import claims_mime
 from briefing_app.gui.highlighter import ClaimHighlighter
 from briefing_app.gui.offsets import TextOffsets
 
@@ -39,6 +40,8 @@ class Reader(QPlainTextEdit):
         self._offsets = TextOffsets("")
         self._press_pos: QPoint | None = None
         self.describe_claim: Callable[[int], str] = lambda claim_id: ""
+        # Given claim ids, return their keys (for dragging a claim's passage into a note).
+        self.claim_keys: Callable[[list[int]], list[str]] = lambda claim_ids: []
         self.context_actions: list[QAction] = []
         self.viewport().installEventFilter(self)
 
@@ -76,6 +79,25 @@ class Reader(QPlainTextEdit):
     def claims_at(self, start: int) -> list[int]:
         """Return the ids of the claims covering a core offset, innermost last."""
         return [s[0] for s in self.highlighter.spans_at(self._offsets.to_qt(start))]
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Dragging a passage that lies in claims carries their keys too (to cite them)."""
+        mime = super().createMimeDataFromSelection()
+        span = self.selection_span()
+        if span is not None:
+            cursor = self.textCursor()
+            inside = [
+                s[0]
+                for s in self.highlighter.spans_at(cursor.selectionStart())
+                if s[2] >= cursor.selectionEnd()
+            ]
+            # The innermost claim holding the whole selection: the one the writer means.
+            keys = self.claim_keys(inside[-1:]) if inside else []
+            if keys:
+                text = mime.text()
+                claims_mime(keys, mime)
+                mime.setText(text)  # plain text drops elsewhere still get the passage
+        return mime
 
     def _to_qt(self, spans: list[CoreSpan]) -> list[CoreSpan]:
         to_qt = self._offsets.to_qt

@@ -1,0 +1,227 @@
+"""Export a note: format, citation style, output path (remembered) and the checks' verdict."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.checks import CheckReport
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.exporters import export_note
+from briefing_app.core.library import Library
+from briefing_app.core.templates import CITATION_STYLES
+from briefing_app.gui.icons import icon
+from briefing_app.gui.settings import app_settings
+
+FORMATS = (("Word document (.docx)", "docx"), ("Markdown (.md)", "md"))
+STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes", "inline": "Inline attribution"}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Where and how to export: the path, the format (docx/md) and the citation style."""
+
+    path: Path
+    format: str
+    citations: str
+
+
+def default_file_name(title: str, fmt: str) -> str:
+    """Return a file name for a note title: words joined by hyphens, with the suffix."""
+    stem = re.sub(r"[^\w]+", "-", title.strip().casefold()).strip("-")[:60] or "note"
+    return f"{stem}.{fmt}"
+
+
+class ExportDialog(QDialog):
+    """Asks for format, citation style and path; shows what the checks found."""
+
+    def __init__(
+        self,
+        title: str,
+        style: str,
+        report: CheckReport | None = None,
+        parent: QWidget | None = None,
+        headings: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.headings = headings or {}
+        self.setWindowTitle("Export note")
+        self.note_title = title
+        settings = app_settings()
+        self.format = QComboBox()
+        self.format.setAccessibleName("Export format")
+        for label, fmt in FORMATS:
+            self.format.addItem(label, fmt)
+        remembered = str(settings.value("export/format", "docx"))
+        self.format.setCurrentIndex(max(0, self.format.findData(remembered)))
+        self.style = QComboBox()
+        self.style.setAccessibleName("Citation style")
+        for name in CITATION_STYLES:
+            self.style.addItem(STYLE_LABELS.get(name, name), name)
+        self.style.setCurrentIndex(max(0, self.style.findData(style)))
+        self.style.setToolTip("The template's style is chosen; another applies to this export only")
+        folder = Path(str(settings.value("export/folder", str(Path.home()))))
+        self.path = QLineEdit(str(folder / default_file_name(title, self.current_format())))
+        self.path.setAccessibleName("Output file")
+        browse = QPushButton("Choose…")
+        browse.setAccessibleName("Choose output file")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("&Format", self.format)
+        form.addRow("&Citations", self.style)
+        save_label = QLabel("&Save as")
+        save_label.setBuddy(self.path)
+        form.addRow(save_label, row)
+        self.format.currentIndexChanged.connect(self._format_changed)
+
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName("Check results")
+        self.findings = QListWidget()
+        self.findings.setAccessibleName("Check findings")
+        self.findings.setWordWrap(True)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.buttons)
+        self.show_report(report)
+        self.resize(560, 360 if report and report.findings else 200)
+
+    def show_report(self, report: CheckReport | None) -> None:
+        """List the errors and warnings; with errors the button says Export anyway."""
+        findings = [] if report is None else [f for f in report.findings if f.severity != "info"]
+        self.findings.setVisible(bool(findings))
+        for finding in findings:
+            name = f"severity-{finding.severity}"
+            heading = self.headings.get(finding.section, finding.section)
+            item = QListWidgetItem(icon(name), f"{heading}: {finding.message}")
+            item.setToolTip(finding.fix)
+            self.findings.addItem(item)
+        errors = 0 if report is None else len(report.errors)
+        warnings = 0 if report is None else len(report.warnings)
+        if errors:
+            self.verdict.setText(
+                f"<b style='color:#c0392b'>The checks found {errors} error(s)</b> and "
+                f"{warnings} warning(s). Fix them first, or export anyway."
+            )
+            self.export_button.setText("Export anyway")
+        elif warnings:
+            self.verdict.setText(f"The checks found {warnings} warning(s).")
+        else:
+            self.verdict.setText("The checks found no errors or warnings.")
+
+    def current_format(self) -> str:
+        """Return the chosen format: docx or md."""
+        return str(self.format.currentData())
+
+    def options(self) -> ExportOptions:
+        """Return what the dialog describes now."""
+        path = Path(self.path.text().strip()).expanduser()
+        fmt = self.current_format()
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_suffix(f".{fmt}")
+        return ExportOptions(path, fmt, str(self.style.currentData()))
+
+    def remember(self) -> None:
+        """Keep the folder and format for the next export."""
+        options = self.options()
+        settings = app_settings()
+        settings.setValue("export/folder", str(options.path.parent))
+        settings.setValue("export/format", options.format)
+        settings.sync()
+
+    def _format_changed(self) -> None:
+        path = Path(self.path.text().strip() or default_file_name(self.note_title, "docx"))
+        self.path.setText(str(path.with_suffix(f".{self.current_format()}")))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export note", self.path.text(), "Word or Markdown (*.docx *.md)"
+        )
+        if name:
+            self.path.setText(name)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        style: str,
+        report: CheckReport | None = None,
+        headings: dict[str, str] | None = None,
+    ) -> ExportOptions | None:
+        """Show the dialog; return the options (remembered), or None when cancelled."""
+        dialog = cls(title, style, report, parent, headings)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        dialog.remember()
+        return dialog.options()
+
+
+class ExportThread(QThread):
+    """Exports through its own library connection, off the UI thread."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)  # the Path written
+    failed = Signal(str, str)  # error class name, one-line message
+
+    def __init__(self, library_path: Path, note_id: int, options: ExportOptions) -> None:
+        super().__init__()
+        self.library_path = library_path
+        self.note_id = note_id
+        self.options = options
+
+    def run(self) -> None:
+        """Export; emit succeeded(path) or failed(kind, message)."""
+        try:
+            lib = Library.open(self.library_path, backup=False)
+        except BriefingError as exc:
+            self.failed.emit(type(exc).__name__, str(exc))
+            return
+        try:
+            path = export_note(
+                lib,
+                self.note_id,
+                self.options.path,
+                self.options.format,
+                self.options.citations,
+                progress=lambda done, total: self.progressed.emit(done, total),
+            )
+        except BriefingError as exc:
+            self.failed.emit(type(exc).__name__, str(exc))
+        except OSError as exc:
+            self.failed.emit("OSError", f"{self.options.path}: {exc.strerror or exc}")
+        else:
+            self.succeeded.emit(path)
+        finally:
+            lib.close()

@@ -1,0 +1,561 @@
+"""Writing the note: the notes list, the section editor, the live preview, problems and export.
+
+The main window holds one NoteWorkspace (the "Note" tab) and forwards the library's Changes to
+it. Like the rest of the GUI it changes data only through core operations: typing is saved
+with `lib.notes.set_section`, everything else goes through undoable commands.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.changes import Changes
+from briefing_app.core.checks import CheckReport, Finding, run_checks
+from briefing_app.core.citations import cited_keys, find_citations
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
+from briefing_app.core.models import Note
+from briefing_app.core.templates import NoteTemplate, get_template, load_templates
+from briefing_app.gui.commands import (
+    AcknowledgeChangeCommand,
+    CreateNoteCommand,
+    DeleteNoteCommand,
+    DismissFindingCommand,
+    EditNoteCommand,
+    LibraryCommand,
+    SetNoteStatusCommand,
+    duplicate_note,
+)
+from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
+from briefing_app.gui.dialogs.export_dialog import ExportDialog, ExportOptions, ExportThread
+from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
+from briefing_app.gui.icons import icon
+from briefing_app.gui.preview import PreviewBrowser, PreviewNote, claim_keys_of, render_note
+from briefing_app.gui.widgets.note_editor import NoteEditor
+from briefing_app.gui.widgets.notes_panel import NotesPanel
+from briefing_app.gui.widgets.problems_panel import ProblemsPanel
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
+
+PREVIEW_MS = 300
+CHECKS_MS = 400
+
+
+def broken_citations(lib: Library, note: Note) -> list[tuple[str, str, int, int]]:
+    """Return (key, section, start, end) of each citation of a claim that does not exist."""
+    known = lib.claims.by_keys(lib.notes.cited_keys(note))
+    found = []
+    for section in note.sections:
+        for citation in find_citations(section.body):
+            for key in citation.keys:
+                if key not in known:
+                    found.append((key, section.key, citation.start, citation.end))
+    return found
+
+
+class NoteWorkspace(QWidget):
+    """The Note tab: editor and problems on the left, preview on the right."""
+
+    export_finished = Signal(object)  # the Path written, or None when the export failed
+    checks_updated = Signal()
+    preview_updated = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.lib: Library = window.lib
+        self.note: Note | None = None
+        self.template: NoteTemplate | None = None
+        self.report: CheckReport | None = None
+        self._export: ExportThread | None = None
+        self.export_box: QMessageBox | None = None
+        self.last_html = ""  # the sanitised HTML last shown in the preview
+        self._stopped = False  # the window closed: the library may be closed too
+        # Hooks tests replace: what opens a folder, what asks for a dismissal's reason, and
+        # what asks yes or no.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.ask_reason: Callable[[Finding], str | None] = self._ask_reason
+        self.confirm: Callable[[str, str, str], bool] = self._confirm
+
+        self.notes_panel = NotesPanel()
+        self.editor = NoteEditor(self._save_section)
+        self.editor.describe_citation = self.describe_citation
+        self.preview = PreviewBrowser()
+        self.problems = ProblemsPanel()
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("note_left_splitter")
+        self.left_splitter.addWidget(self.editor)
+        self.left_splitter.addWidget(self.problems)
+        self.left_splitter.setStretchFactor(0, 4)
+        self.left_splitter.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("note_splitter")
+        self.splitter.addWidget(self.left_splitter)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.preview_timer = _single_shot(self, PREVIEW_MS, self.refresh_preview)
+        self.checks_timer = _single_shot(self, CHECKS_MS, self.refresh_checks)
+
+        self.editor.edited.connect(self.preview_timer.start)
+        self.editor.saved.connect(lambda _id: self.checks_timer.start())
+        self.editor.saved.connect(
+            lambda _id: self.window_.statusBar().showMessage("Note saved", 1500)
+        )
+        self.editor.status_requested.connect(self.set_status)
+        self.preview.anchorClicked.connect(self.follow_link)
+        self.problems.finding_activated.connect(self.go_to_finding)
+        self.problems.dismiss_requested.connect(self.dismiss_finding)
+        self.problems.acknowledge_requested.connect(self.acknowledge_finding)
+        self.notes_panel.note_activated.connect(self.open_note_tab)
+        self.notes_panel.list.currentRowChanged.connect(self._list_row_changed)
+        self.notes_panel.rename_requested.connect(
+            lambda note_id, title: self.execute(EditNoteCommand(self.lib, note_id, title=title))
+        )
+        self._build_actions()
+
+    # Actions -------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None,
+                icon_name: str | None, tip: str) -> QAction:  # fmt: skip
+        action = QAction(text, self.window_)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window_.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "&New note…", self.new_note, "Ctrl+Shift+N", "note-new", "Start a note from a template"
+        )
+        self.rename_action = self._action(
+            "&Rename note", self.rename_note, None, "rename", "Rename the selected note (F2)"
+        )
+        self.duplicate_action = self._action(
+            "D&uplicate note", self.duplicate_note, None, "duplicate", "Copy the selected note"
+        )
+        self.delete_action = self._action(
+            "De&lete note", self.delete_note, None, "delete", "Delete the selected note (undoable)"
+        )
+        self.cite_action = self._action(
+            "&Cite claim…", self.cite, "Ctrl+K", "cite", "Cite claims at the cursor"
+        )
+        self.notes_panel.add_actions(
+            [self.new_action, self.rename_action, self.duplicate_action, self.delete_action]
+        )
+
+    # Library -------------------------------------------------------------------------------
+    def attach(self, lib: Library) -> None:
+        """Show the notes of a (newly opened) library; open the most recent one."""
+        self.lib = lib
+        self._stopped = False
+        self._templates: dict[str, NoteTemplate] | None = None
+        # The previous library is closed (its text was flushed before): nothing left to save.
+        self.note = None
+        self.editor.load(None, None, save=False)
+        notes = lib.notes.all()
+        self.show_note(notes[0].id if notes else None)
+
+    def flush(self) -> None:
+        """Save any text typed but not yet saved."""
+        self.editor.flush()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh what the committed changes touch."""
+        if self._stopped:
+            return
+        if changes.notes:
+            current = self.note.id if self.note else None
+            if current is not None and current in changes.notes:
+                try:
+                    self.note = self.lib.notes.get(current)
+                except BriefingError:
+                    # Deleted (e.g. its creation undone): nothing to save into; open another.
+                    self.note = None
+                    self.editor.load(None, None, save=False)
+                    remaining = self.lib.notes.all()
+                    self.show_note(remaining[0].id if remaining else None)
+                else:
+                    self.editor.refresh_from(self.note, self.template)
+            self.reload_list()
+        if self.note is not None and (changes.notes or changes.claims or changes.sources):
+            self.preview_timer.start()
+            self.checks_timer.start()
+
+    def reload_list(self) -> None:
+        """List the library's notes."""
+        self.notes_panel.show_notes(self.lib.notes.all(), self.note.id if self.note else None)
+
+    def templates(self) -> dict[str, NoteTemplate]:
+        """Return the templates by name (read once)."""
+        if getattr(self, "_templates", None) is None:
+            self._templates = load_templates()
+        assert self._templates is not None
+        return self._templates
+
+    # Notes ---------------------------------------------------------------------------------
+    def show_note(self, note_id: int | None) -> None:
+        """Open a note in the editor (None: none)."""
+        if self.note is not None and note_id == self.note.id:
+            return
+        self.editor.flush()
+        note = None
+        if note_id is not None:
+            try:
+                note = self.lib.notes.get(note_id)
+            except BriefingError as exc:
+                self.window_.show_error(str(exc))
+        self.note = note
+        self.template = None
+        if note is not None:
+            try:
+                self.template = get_template(note.template)
+            except BriefingError:
+                self.template = None  # an unknown template: sections still edit
+        self.editor.load(note, self.template)
+        self.window_._route_file_drops()
+        for action in (self.rename_action, self.duplicate_action, self.delete_action):
+            action.setEnabled(note is not None)
+        self.window_.export_action.setEnabled(note is not None)
+        self.reload_list()
+        self.refresh_preview()
+        self.refresh_checks()
+
+    def open_note_tab(self, note_id: int) -> None:
+        """Open a note and bring the Note tab forward."""
+        self.show_note(note_id)
+        self.window_.workspace_tabs.setCurrentWidget(self)
+        editor = self.editor.current_editor()
+        if editor is not None:
+            editor.setFocus()
+
+    def _list_row_changed(self, _row: int) -> None:
+        note_id = self.notes_panel.current_note_id()
+        if note_id is not None:
+            self.show_note(note_id)
+
+    def execute(self, command: LibraryCommand) -> bool:
+        """Save typed text first, then run an undoable command."""
+        self.editor.flush()
+        return self.window_.execute(command)
+
+    def new_note(self) -> None:
+        """Ask for a template and a title; create the note and open it."""
+        templates = sorted(self.templates().values(), key=lambda t: t.label.casefold())
+        request = NewNoteDialog.ask(self.window_, templates)
+        if request is None:
+            return
+        template = self.templates()[request.template]
+        command = CreateNoteCommand(
+            self.lib, request.title, template.name, template.headings(),
+            marking=template.marking.default,
+        )  # fmt: skip
+        if self.execute(command) and command.note is not None:
+            self.open_note_tab(command.note.id)
+
+    def rename_note(self) -> None:
+        """Edit the selected note's title in place."""
+        item = self.notes_panel.list.currentItem()
+        if item is not None:
+            self.notes_panel.list.editItem(item)
+
+    def duplicate_note(self) -> None:
+        """Copy the selected note and open the copy."""
+        note_id = self.notes_panel.current_note_id() or (self.note.id if self.note else None)
+        if note_id is None:
+            return
+        command = duplicate_note(self.lib, note_id)
+        if self.execute(command) and command.note is not None:
+            self.open_note_tab(command.note.id)
+
+    def delete_note(self) -> None:
+        """Delete the selected note (Edit ▸ Undo brings it back)."""
+        note_id = self.notes_panel.current_note_id() or (self.note.id if self.note else None)
+        if note_id is None:
+            return
+        if self.note is not None and self.note.id == note_id:
+            self.editor.flush()
+            self.editor.load(None, None)
+            self.note = None
+        self.execute(DeleteNoteCommand(self.lib, note_id))
+        notes = self.lib.notes.all()
+        if self.note is None:
+            self.show_note(notes[0].id if notes else None)
+
+    def set_status(self, status: str) -> None:
+        """Mark the open note draft, in review or final."""
+        if self.note is not None and status != self.note.status:
+            self.execute(SetNoteStatusCommand(self.lib, self.note.id, status))
+
+    def _save_section(self, note_id: int, key: str, body: str) -> None:
+        try:
+            self.lib.notes.set_section(note_id, key, body)
+        except BriefingError as exc:
+            self.window_.show_error(str(exc))
+
+    # Citing --------------------------------------------------------------------------------
+    def cite(self) -> None:
+        """Ctrl+K: pick claims and cite them at the cursor of the section being written."""
+        editor = self.editor.current_editor()
+        if editor is None:
+            self.window_.show_error("Open a note to cite claims in it")
+            return
+        claims = [PickableClaim.of(c) for c in self.lib.claims.all()]
+        keys = ClaimPicker.ask(self.window_, claims)
+        if keys:
+            self.window_.workspace_tabs.setCurrentWidget(self)
+            editor.setFocus()
+            editor.insert_citation(keys)
+
+    def describe_citation(self, keys: list[str]) -> str:
+        """Return a citation's tooltip: each claim's quote, party and source."""
+        claims = self.lib.claims.by_keys(keys)
+        parts = []
+        for key in keys:
+            claim = claims.get(key)
+            if claim is None:
+                parts.append(f"<b>{key}</b>: <span style='color:#c0392b'>not in the library</span>")
+                continue
+            source = self.lib.sources.all(ids=[claim.source_id])
+            title = source[0].title if source else ""
+            outlet = source[0].outlet if source else ""
+            parts.append(
+                f"<b>{key}</b> · {_esc(claim.party or 'no party')}<br>"
+                f"<i>“{_esc(claim.quote)}”</i><br>"
+                f"{_esc(title)}{' — ' + _esc(outlet) if outlet else ''}"
+            )
+        return "<hr>".join(parts)
+
+    # Preview -------------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        """Render the note as typed (saved or not) into the preview."""
+        self.preview_timer.stop()
+        if self.note is None:
+            self.last_html = ""
+            self.preview.setHtml("")
+            self.preview_updated.emit()
+            return
+        headings = {s.key: s.heading for s in self.note.sections}
+        bodies = self.editor.bodies()
+        keys = cited_keys("\n\n".join(b for _k, b in bodies))
+        claims = self.lib.claims.by_keys(keys) if keys else {}
+        ids = sorted({c.source_id for c in claims.values()})
+        sources = {s.id: s for s in self.lib.sources.all(ids=ids)} if ids else {}
+        template = self.template
+        rendered = render_note(
+            PreviewNote(
+                self.note.title,
+                [(headings.get(k, k), b) for k, b in bodies],
+                self.note.marking,
+                template.citations.style if template else "footnotes",
+                template.citations.show_grades if template else False,
+            ),
+            claims,
+            sources,
+        )
+        bar = self.preview.verticalScrollBar()
+        position = bar.value()
+        self.last_html = rendered.html
+        self.preview.setHtml(rendered.html)
+        bar.setValue(position)
+        self.preview_updated.emit()
+
+    def follow_link(self, url: QUrl) -> None:
+        """A citation in the preview opens its claim in the reader (provenance)."""
+        keys = claim_keys_of(url)
+        if not keys:
+            self.window_.statusBar().showMessage(f"Links are not opened: {url.toString()}", 5000)
+            return
+        claim = self.lib.claims.by_key(keys[0])
+        if claim is None:
+            self.window_.show_error(f"{keys[0]} is not in the library")
+            return
+        self.window_.show_claim(claim.id)
+        if len(keys) > 1:
+            self.window_.statusBar().showMessage(f"Cited together: {', '.join(keys)}", 6000)
+
+    # Problems ------------------------------------------------------------------------------
+    def refresh_checks(self) -> None:
+        """Run the analytic checks over the saved note and list what they find."""
+        self.checks_timer.stop()
+        if self.note is None:
+            self.report = None
+            self.problems.show_report(None, {})
+        else:
+            try:
+                self.report = run_checks(self.lib, self.lib.notes.get(self.note.id))
+            except BriefingError as exc:
+                self.report = None
+                self.window_.show_error(str(exc))
+            headings = {s.key: s.heading for s in self.note.sections}
+            self.problems.show_report(self.report, headings)
+        self.checks_updated.emit()
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Select the finding's place in its section editor."""
+        self.window_.workspace_tabs.setCurrentWidget(self)
+        self.editor.go_to(finding.section, finding.start, finding.end)
+
+    def dismiss_finding(self, finding: Finding) -> None:
+        """Ask why, then dismiss the finding (undoable)."""
+        if self.note is None:
+            return
+        reason = self.ask_reason(finding)
+        if reason and reason.strip():
+            self.execute(DismissFindingCommand(self.lib, self.note.id, finding, reason.strip()))
+
+    def acknowledge_finding(self, finding: Finding) -> None:
+        """The writer re-read a changed claim: stop flagging it (undoable)."""
+        if self.note is None:
+            return
+        # The rule's excerpt is "KEY@REVISION" (what makes its fingerprint).
+        key = finding.excerpt.split("@", 1)[0]
+        self.execute(AcknowledgeChangeCommand(self.lib, self.note.id, key))
+
+    def _ask_reason(self, finding: Finding) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window_, "Dismiss finding", f"{finding.message}\n\nWhy can it be dismissed?"
+        )
+        return text if ok else None
+
+    def _confirm(self, title: str, text: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window_)
+        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    # Export --------------------------------------------------------------------------------
+    def export(self) -> None:
+        """Ctrl+E: check the note, ask how to export it, and export it off the UI thread."""
+        if self.note is None:
+            self.window_.show_error("Open a note to export it")
+            return
+        if self._export is not None:
+            self.window_.show_error("An export is already running")
+            return
+        self.editor.flush()
+        note = self.lib.notes.get(self.note.id)
+        broken = broken_citations(self.lib, note)
+        if broken:
+            self.offer_broken(broken[0])
+            return
+        self.refresh_checks()
+        style = self.template.citations.style if self.template else "footnotes"
+        headings = {s.key: s.heading for s in note.sections}
+        options = ExportDialog.ask(self.window_, note.title, style, self.report, headings)
+        if options is not None:
+            self.start_export(note.id, options)
+
+    def offer_broken(self, broken: tuple[str, str, int, int]) -> None:
+        """Say which citation is broken and offer to go to it."""
+        key, section, start, end = broken
+        if self.note is None:
+            return
+        heading = next((s.heading for s in self.note.sections if s.key == section), section)
+        message = (
+            f"{heading} cites {key}, which is not in the library; the note cannot be exported."
+        )
+        self.window_.show_error(message)
+        if self.confirm("Broken citation", message, "Go to citation"):
+            self.go_to_finding(Finding("citations.missing", "error", section, start, end, message))
+
+    def start_export(self, note_id: int, options: ExportOptions) -> None:
+        """Export in a worker thread with a progress dialog."""
+        if self.lib.path is None:
+            self.window_.show_error("An in-memory library cannot be exported from the window")
+            return
+        thread = ExportThread(self.lib.path, note_id, options)
+        progress = QProgressDialog(f"Exporting to {options.path.name}…", "", 0, 0, self.window_)
+        progress.setCancelButton(None)
+        progress.setWindowTitle("Export")
+        progress.setMinimumDuration(300)
+        thread.progressed.connect(lambda done, total: (progress.setMaximum(total),
+                                                       progress.setValue(done)))  # fmt: skip
+        thread.succeeded.connect(lambda path: self._exported(path, progress))
+        thread.failed.connect(lambda kind, message: self._export_failed(message, progress))
+        self._export = thread
+        thread.start()
+
+    def _exported(self, path: Path, progress: QProgressDialog) -> None:
+        self._finish_thread(progress)
+        self.window_.statusBar().showMessage(f"Exported {path}", 8000)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Export finished",
+            f"The note was written to\n{path}",
+            QMessageBox.StandardButton.Close,
+            self.window_,
+        )
+        folder = box.addButton("Open containing folder", QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(lambda: self.open_folder(path))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.export_box = box
+        self.export_finished.emit(path)
+
+    def _export_failed(self, message: str, progress: QProgressDialog) -> None:
+        self._finish_thread(progress)
+        self.window_.show_error(message)
+        if self.note is not None:
+            broken = broken_citations(self.lib, self.lib.notes.get(self.note.id))
+            if broken:
+                self.offer_broken(broken[0])
+        self.export_finished.emit(None)
+
+    def _finish_thread(self, progress: QProgressDialog) -> None:
+        progress.reset()
+        progress.deleteLater()
+        if self._export is not None:
+            self._export.wait()
+            self._export.deleteLater()
+        self._export = None
+
+    def open_folder(self, path: Path) -> None:
+        """Show the folder holding an exported file in the desktop's file manager."""
+        self.open_url(QUrl.fromLocalFile(str(Path(path).parent)))
+
+    def stop(self) -> None:
+        """Save typed text and wait for an export in flight (the window is closing)."""
+        self.editor.flush()
+        self._stopped = True
+        for timer in (self.preview_timer, self.checks_timer, self.editor.autosave):
+            timer.stop()
+        if self._export is not None:
+            self._export.wait()
+
+
+def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _esc(text: str) -> str:
+    return html.escape(text)

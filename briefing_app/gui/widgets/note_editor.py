@@ -1,0 +1,445 @@
+"""The note editor: one Markdown editor per template section, with counts and autosave.
+
+Typing is undone by each editor's own undo stack (the window's Ctrl+Z gives way while an
+editor has the focus); the text is saved through the core a moment after typing stops, and at
+once when an editor loses the focus or the note is closed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QHelpEvent,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.checks.document import split_sentences, words
+from briefing_app.core.checks.length import estimated_lines
+from briefing_app.core.citations import CITATION_GROUP, find_citations
+from briefing_app.core.models import NOTE_STATUSES, Note
+from briefing_app.core.templates import Limits, NoteTemplate
+from briefing_app.gui.claim_mime import citation_text, keys_from_mime
+from briefing_app.gui.offsets import TextOffsets
+
+AUTOSAVE_MS = 600
+OVER_LIMIT = "#c0392b"
+
+SaveFn = Callable[[int, str, str], None]
+
+
+def _format(
+    colour: str | None = None, bold: bool = False, italic: bool = False, bg: str | None = None
+) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if colour:
+        fmt.setForeground(QColor(colour))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if bg:
+        fmt.setBackground(QColor(bg))
+    return fmt
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Markdown at a glance: headings, emphasis, list markers, quotes, code and citations."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.rules = [
+            (re.compile(r"^#{1,6}\s.*$"), _format("#3b6ea5", bold=True)),
+            (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s"), _format("#3b6ea5", bold=True)),
+            (re.compile(r"^\s*>.*$"), _format("#6a6a6a", italic=True)),
+            (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), _format(bold=True)),
+            (
+                re.compile(r"(?<![*\w])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![*\w])"),
+                _format(italic=True),
+            ),
+            (re.compile(r"`[^`]+`"), _format("#7a3e9d")),
+            (CITATION_GROUP, _format("#1d5d9b", bold=True, bg="#dfeaf7")),
+        ]
+
+    def highlightBlock(self, text: str) -> None:
+        """Apply every rule to one line (Python offsets mapped to Qt's UTF-16 positions)."""
+        offsets = TextOffsets(text)
+        for pattern, fmt in self.rules:
+            for m in pattern.finditer(text):
+                start, end = offsets.to_qt(m.start()), offsets.to_qt(m.end())
+                self.setFormat(start, end - start, fmt)
+
+
+class SectionEditor(QTextEdit):
+    """A plain-text Markdown editor for one section; takes dropped claims as citations.
+
+    A QTextEdit taking plain text only (not a QPlainTextEdit): it lays out the whole section,
+    so the editor can grow to fit its text and the note scrolls as one page.
+    """
+
+    focus_left = Signal()
+    focus_entered = Signal()
+
+    def __init__(self, key: str, guidance: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setPlaceholderText(
+            guidance or "Write this section in Markdown; cite claims with Ctrl+K"
+        )
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setAccessibleDescription("Markdown; drop claims here or press Ctrl+K to cite one")
+        self.document().setDocumentMargin(8)
+        self.highlighter = MarkdownHighlighter(self.document())
+        # Given the keys of a citation group, return its tooltip (the quotes and sources).
+        self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-fit the height when the width (and so the wrapping) changes."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    # Text --------------------------------------------------------------------------------
+    def body(self) -> str:
+        """Return the section's Markdown."""
+        return self.toPlainText()
+
+    def set_body(self, text: str) -> None:
+        """Show a body loaded from the library (resets this editor's undo history)."""
+        self.setPlainText(text)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select core offsets [start, end) of the body and show them."""
+        offsets = TextOffsets(self.body())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(offsets.to_qt(min(start, len(self.body()))))
+        cursor.setPosition(
+            offsets.to_qt(min(end, len(self.body()))), QTextCursor.MoveMode.KeepAnchor
+        )
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def insert_citation(self, keys: list[str]) -> None:
+        """Insert [@C12] (or a group) at the cursor, spaced from the word before it."""
+        if not keys:
+            return
+        cursor = self.textCursor()
+        text = citation_text(keys)
+        before = self.body()[: TextOffsets(self.body()).to_py(cursor.selectionStart())]
+        if before and not before[-1].isspace():
+            text = " " + text
+        cursor.insertText(text)
+        self.setTextCursor(cursor)
+
+    # Drops ---------------------------------------------------------------------------------
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        """Accept dragged claims as well as text."""
+        return bool(keys_from_mime(source)) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Insert dragged claims as a citation; anything else as plain text."""
+        keys = keys_from_mime(source)
+        if keys:
+            self.insert_citation(keys)
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+        else:
+            super().insertFromMimeData(source)
+
+    # Tooltips and focus ----------------------------------------------------------------------
+    def citation_keys_at(self, position: int) -> list[str]:
+        """Return the keys of the citation group covering a Qt position, or []."""
+        body = self.body()
+        index = TextOffsets(body).to_py(position)
+        for citation in find_citations(body):
+            if citation.start <= index < citation.end:
+                return list(citation.keys)
+        return []
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Show a citation's claims (quote and source) when hovering it."""
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            keys = self.citation_keys_at(self.cursorForPosition(event.pos()).position())
+            tip = self.describe_citation(keys) if keys else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Remember this section as the one being written (Ctrl+K cites into it)."""
+        super().focusInEvent(event)
+        self.focus_entered.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Save at once when the writer moves elsewhere."""
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+    def _fit_height(self) -> None:
+        # Each editor grows with its text; the scroll area around them scrolls the note.
+        self.document().setTextWidth(self.viewport().width())
+        minimum = 3 * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        content = max(self.document().size().height(), minimum)
+        margins = self.contentsMargins()
+        height = int(content) + margins.top() + margins.bottom() + 2
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
+def section_counts(body: str) -> tuple[int, int, int]:
+    """Return (words, sentences, printed lines) of a section body, as the checks count them."""
+    sentences = split_sentences("", body)
+    prose = " ".join(s.prose() for s in sentences)
+    return len(words(prose)), len(sentences), estimated_lines(body) if body.strip() else 0
+
+
+def counts_html(body: str, limits: Limits) -> str:
+    """Return the counts line for a section, an over-limit figure in red."""
+    n_words, n_sentences, n_lines = section_counts(body)
+    parts = []
+    for n, limit, name in (
+        (n_words, limits.max_words, "words"),
+        (n_sentences, limits.max_sentences, "sentences"),
+        (n_lines, limits.max_lines, "lines"),
+    ):
+        text = f"{n} {name}" if limit is None else f"{n}/{limit} {name}"
+        if limit is not None and n > limit:
+            text = f"<span style='color:{OVER_LIMIT}; font-weight:600'>{text}</span>"
+        parts.append(text)
+    return " · ".join(parts)
+
+
+class SectionBox(QWidget):
+    """A section's heading, its editor and its live counts."""
+
+    def __init__(self, key: str, heading: str, guidance: str, limits: Limits) -> None:
+        super().__init__()
+        self.key = key
+        self.limits = limits
+        self.heading = QLabel(f"<b>{heading}</b>")
+        self.heading.setAccessibleName(f"{heading} heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.counts = QLabel()
+        self.counts.setAccessibleName(f"{heading} counts")
+        self.counts.setToolTip("Words, sentences and printed lines (against the template's limits)")
+        self.editor = SectionEditor(key, guidance)
+        self.editor.setAccessibleName(f"{heading} section")
+        self.editor.setToolTip(guidance)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.counts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.editor)
+        self.editor.textChanged.connect(self.update_counts)
+
+    def update_counts(self) -> None:
+        """Recount the section's words, sentences and lines."""
+        self.counts.setText(counts_html(self.editor.body(), self.limits))
+
+
+class NoteEditor(QWidget):
+    """Edits one note, section by section; saves through a callback (a core operation)."""
+
+    saved = Signal(int)  # note id, after an autosave wrote something
+    edited = Signal()  # any change of text (for the preview)
+    status_requested = Signal(str)
+
+    def __init__(self, save: SaveFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.note_id: int | None = None
+        self.boxes: dict[str, SectionBox] = {}
+        self._saved_bodies: dict[str, str] = {}
+        self._last_key = ""
+        self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
+
+        self.title = QLabel("No note open")
+        self.title.setAccessibleName("Note title")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setAccessibleName("Note template and marking")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Note status")
+        self.status.setToolTip("Where the note stands: draft, in review or final")
+        for status in NOTE_STATUSES:
+            self.status.addItem(status, status)
+        self.status.activated.connect(
+            lambda _i: self.status_requested.emit(self.status.currentData())
+        )
+        self.status.setEnabled(False)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(QLabel("Status"))
+        head.addWidget(self.status)
+
+        self.sections_widget = QWidget()
+        self.sections_layout = QVBoxLayout(self.sections_widget)
+        self.sections_layout.setContentsMargins(12, 4, 12, 12)
+        self.sections_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.sections_widget)
+        self.scroll.setAccessibleName("Note sections")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.scroll, 1)
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.flush)
+
+    # Loading -------------------------------------------------------------------------------
+    def load(self, note: Note | None, template: NoteTemplate | None, save: bool = True) -> None:
+        """Show a note (saving the one shown first, unless not to); None shows nothing."""
+        if save:
+            self.flush()
+        self.autosave.stop()
+        for box in self.boxes.values():
+            box.setParent(None)
+            box.deleteLater()
+        self.boxes = {}
+        self._saved_bodies = {}
+        self._last_key = ""
+        self.note_id = None if note is None else note.id
+        self.status.setEnabled(note is not None)
+        if note is None:
+            self.title.setText("No note open")
+            self.subtitle.setText("Create one with New note, or pick one in the Notes list.")
+            return
+        self.show_header(note, template)
+        for section in note.sections:
+            spec = template.section(section.key) if template else None
+            limits = template.section_limits(section.key) if template else Limits()
+            box = SectionBox(section.key, section.heading, spec.guidance if spec else "", limits)
+            box.editor.set_body(section.body)
+            box.update_counts()
+            box.editor.describe_citation = lambda keys: self.describe_citation(keys)
+            box.editor.textChanged.connect(self._typed)
+            box.editor.focus_left.connect(self.flush)
+            box.editor.focus_entered.connect(lambda k=section.key: setattr(self, "_last_key", k))
+            self.sections_layout.insertWidget(self.sections_layout.count() - 1, box)
+            self.boxes[section.key] = box
+            self._saved_bodies[section.key] = section.body
+        self._apply_read_only(note)
+
+    def _apply_read_only(self, note: Note) -> None:
+        """A final note is read-only until its status is set back (core refuses edits too)."""
+        final = note.status == "final"
+        for box in self.boxes.values():
+            box.editor.setReadOnly(final)
+        if final:
+            self.subtitle.setText(f"{self.subtitle.text()} · final: read-only until reopened")
+
+    def show_header(self, note: Note, template: NoteTemplate | None) -> None:
+        """Show the note's title, template, marking and status."""
+        self.title.setText(note.title)
+        label = template.label if template else note.template
+        self.subtitle.setText(" · ".join(p for p in (label, note.marking) if p))
+        self.status.setCurrentIndex(max(0, self.status.findData(note.status)))
+
+    def refresh_from(self, note: Note, template: NoteTemplate | None) -> None:
+        """Take bodies changed elsewhere (an undo, another window) unless being edited here."""
+        self.show_header(note, template)
+        self._apply_read_only(note)
+        for section in note.sections:
+            box = self.boxes.get(section.key)
+            if box is None or self._saved_bodies.get(section.key) == section.body:
+                continue
+            if box.editor.body() == self._saved_bodies.get(section.key):
+                box.editor.set_body(section.body)
+                self._saved_bodies[section.key] = section.body
+
+    # Saving --------------------------------------------------------------------------------
+    def _typed(self) -> None:
+        self.autosave.start()
+        self.edited.emit()
+
+    def dirty(self) -> list[str]:
+        """Return the keys of sections whose text is not saved yet."""
+        return [k for k, b in self.boxes.items() if b.editor.body() != self._saved_bodies.get(k)]
+
+    def flush(self) -> None:
+        """Save every changed section now."""
+        self.autosave.stop()
+        if self.note_id is None:
+            return
+        changed = self.dirty()
+        for key in changed:
+            body = self.boxes[key].editor.body()
+            self._saved_bodies[key] = body
+            self._save(self.note_id, key, body)
+        if changed:
+            self.saved.emit(self.note_id)
+
+    # Access --------------------------------------------------------------------------------
+    def bodies(self) -> list[tuple[str, str]]:
+        """Return (key, body) of every section as typed (saved or not)."""
+        return [(k, b.editor.body()) for k, b in self.boxes.items()]
+
+    def editor(self, key: str) -> SectionEditor | None:
+        """Return the editor of a section."""
+        box = self.boxes.get(key)
+        return box.editor if box else None
+
+    def current_editor(self) -> SectionEditor | None:
+        """Return the section editor with the focus (else the last one written in, or the first)."""
+        for box in self.boxes.values():
+            if box.editor.hasFocus():
+                return box.editor
+        if self._last_key in self.boxes:
+            return self.boxes[self._last_key].editor
+        return next(iter(self.boxes.values())).editor if self.boxes else None
+
+    def go_to(self, key: str, start: int, end: int) -> None:
+        """Select [start, end) of a section's body and put the cursor there."""
+        box = self.boxes.get(key)
+        if box is None:
+            return
+        box.editor.setFocus()
+        box.editor.select_range(start, end)
+        self.scroll.ensureWidgetVisible(box.editor)

@@ -1,0 +1,605 @@
+"""Writing a note in the real window: templates, typing, citing, preview, export, problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.claim_mime import CLAIM_KEYS_MIME, keys_from_mime
+from briefing_app.gui.dialogs.claim_picker import ClaimPicker
+from briefing_app.gui.dialogs.export_dialog import ExportDialog, ExportOptions
+from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog, NewNoteRequest
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.widgets.note_editor import SectionEditor
+
+TITLE = "Border security after the Khatlon attack"
+
+
+def new_note(window: MainWindow, monkeypatch: pytest.MonkeyPatch, title: str = TITLE) -> int:
+    """Create a briefing note through the New note action (the dialog answered by the test)."""
+    monkeypatch.setattr(
+        NewNoteDialog,
+        "ask",
+        classmethod(lambda cls, parent, t: NewNoteRequest("briefing-note", title)),
+    )
+    window.note_workspace.new_action.trigger()
+    note = window.note_workspace.note
+    assert note is not None and note.title == title
+    return note.id
+
+
+def editor(window: MainWindow, key: str) -> SectionEditor:
+    found = window.note_workspace.editor.editor(key)
+    assert found is not None
+    return found
+
+
+def type_into(qtbot: QtBot, widget: SectionEditor, text: str) -> None:
+    widget.setFocus()
+    widget.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(widget, text)
+
+
+def saved_body(lib: Library, note_id: int, key: str) -> str:
+    section = lib.notes.get(note_id).section(key)
+    assert section is not None
+    return section.body
+
+
+def claim_row(window: MainWindow, key: str) -> int:
+    claim = window.lib.claims.by_key(key)
+    assert claim is not None
+    row = window.claims_panel.model.position_of(claim.id)
+    assert row is not None
+    return row
+
+
+def superscript_anchors(window: MainWindow) -> list[tuple[str, str]]:
+    """Return (text, href) of every superscript link in the preview's document."""
+    found = []
+    block = window.note_workspace.preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if (
+                fmt.isAnchor()
+                and fmt.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript
+            ):
+                found.append((fragment.text(), fmt.anchorHref()))
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_new_note_from_a_template_autosaves_typing_and_survives_reopening(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, library_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    assert window.workspace_tabs.currentWidget() is workspace
+    assert list(workspace.editor.boxes) == [
+        "summary", "issue", "background", "considerations", "recommendation"
+    ]  # fmt: skip
+    summary = editor(window, "summary")
+    assert summary.placeholderText().startswith("The whole note in three or four sentences")
+    assert window.undo_action.text() == f"&Undo New note “{TITLE}”"
+
+    type_into(qtbot, summary, "Gunmen killed three workers.")
+    qtbot.waitUntil(
+        lambda: saved_body(demo_lib, note_id, "summary") == "Gunmen killed three workers."
+    )
+    # Typed, then the window closed before the autosave fired: closing saves it.
+    type_into(qtbot, editor(window, "issue"), "Can Dushanbe hold the border?")
+    window.close()
+
+    with Library.open(library_path) as again:
+        reopened = MainWindow(again)
+        qtbot.addWidget(reopened)
+        reopened.show()
+        assert reopened.note_workspace.note is not None
+        assert reopened.note_workspace.note.id == note_id  # the most recent note opens
+        assert editor(reopened, "summary").body() == "Gunmen killed three workers."
+        assert editor(reopened, "issue").body() == "Can Dushanbe hold the border?"
+        reopened.close()
+
+
+def test_undo_in_the_editor_undoes_typing_not_the_last_library_change(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    summary = editor(window, "summary")
+    type_into(qtbot, summary, "Draft")
+    qtbot.keyClick(summary, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert summary.body() == ""
+    assert demo_lib.notes.get(note_id).title == TITLE  # the New note was not undone
+    qtbot.keyClick(
+        summary,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert summary.body() == "Draft"
+
+
+def test_dragging_a_claim_from_the_table_inserts_its_citation(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    model = window.claims_panel.model
+    mime = model.mimeData([model.index(claim_row(window, "C3"), 0)])
+    assert keys_from_mime(mime) == ["C3"]
+    assert mime.text() == "[@C3]"
+    background = editor(window, "background")
+    type_into(qtbot, background, "Attackers used a drone.")
+
+    # A real drop at the end of the text, as the mouse would deliver it.
+    end = background.cursorRect(background.textCursor()).center()
+    viewport = background.viewport()
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        end, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(end), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(viewport, drop)
+
+    assert background.body() == "Attackers used a drone. [@C3]"
+    qtbot.waitUntil(lambda: saved_body(demo_lib, note_id, "background").endswith("[@C3]"))
+
+
+def test_insert_from_mime_data_takes_several_claims_as_one_group(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    model = window.claims_panel.model
+    mime = model.mimeData([model.index(claim_row(window, k), 0) for k in ("C2", "C1")])
+    issue = editor(window, "issue")
+    issue.insertFromMimeData(mime)
+    # In the table's order (C1 before C2), one citation group.
+    assert issue.body() == "[@C1; @C2]"
+    assert issue.canInsertFromMimeData(mime)
+
+
+def test_dragging_a_claims_passage_from_the_reader_carries_the_claim(window: MainWindow) -> None:
+    claim = window.lib.claims.get(1)
+    window.show_claim(claim.id)
+    mime = window.reader.createMimeDataFromSelection()
+    assert keys_from_mime(mime) == [claim.key]
+    assert mime.text() == claim.quote
+
+
+def test_ctrl_k_cites_the_picked_claim_at_the_cursor(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    offered: list[list[str]] = []
+
+    def pick(cls: type, parent: object, claims: list) -> list[str]:
+        offered.append([c.key for c in claims])
+        return ["C5"]
+
+    monkeypatch.setattr(ClaimPicker, "ask", classmethod(pick))
+    considerations = editor(window, "considerations")
+    type_into(qtbot, considerations, "The Taliban deny it.")
+    qtbot.keyClick(considerations, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+
+    assert offered and len(offered[0]) == demo_lib.claims.count()
+    assert considerations.body() == "The Taliban deny it. [@C5]"
+    qtbot.waitUntil(lambda: "[@C5]" in saved_body(demo_lib, note_id, "considerations"))
+
+
+def test_claim_picker_finds_claims_by_fuzzy_search(qtbot: QtBot, demo_lib: Library) -> None:
+    from briefing_app.gui.dialogs.claim_picker import PickableClaim
+
+    claims = [PickableClaim.of(c) for c in demo_lib.claims.all()]
+    picker = ClaimPicker(claims)
+    qtbot.addWidget(picker)
+    guo = next(c for c in demo_lib.claims.all() if "Guo" in c.quote)
+    qtbot.keyClicks(picker.search, "guo xjun")  # a typo still finds him
+    assert picker.chosen()[0] == guo.key
+    picker.search.setText(guo.key)
+    assert picker.chosen() == [guo.key]
+    picker.search.setText("zzzz nothing")
+    assert picker.list.count() == 0
+    # A party's name finds that party's claims, not every claim holding its letters.
+    picker.search.setText("taliban")
+    taliban = {c.key for c in claims if "taliban" in c.haystack()}
+    assert 0 < len(taliban) < len(claims)
+    assert set(picker.chosen()) <= taliban
+    assert picker.list.count() == len(taliban)
+
+
+def test_preview_numbers_citations_and_a_click_shows_the_claim_in_the_reader(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    summary = editor(window, "summary")
+    with qtbot.waitSignal(workspace.preview_updated):
+        type_into(qtbot, summary, "Three workers were killed [@C2].")
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    assert superscript_anchors(window) == [("1", "briefing:claim/C2")]
+
+    # Click the superscript 1 where it is drawn.
+    preview = workspace.preview
+    found = preview.document().find("Three workers were killed1")
+    assert not found.isNull()
+    cursor = QTextCursor(preview.document())
+    cursor.setPosition(found.selectionEnd() - 1)
+    rect = preview.cursorRect(cursor)
+    point = QPoint(rect.right() + 2, rect.center().y())
+    qtbot.mouseClick(preview.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    assert window.workspace_tabs.currentWidget() is window.reader_page
+    assert window.reader.selection_span() == (claim.start, claim.end)
+    assert window.claims_panel.current_claim_id() == claim.id
+    assert window.inspector.claim is not None and window.inspector.claim.key == "C2"
+
+
+def test_preview_keeps_no_script_handler_javascript_link_or_remote_image(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    hostile = (
+        "Fine text [@C1].\n\n<script>alert(1)</script>\n\n"
+        '<img src="http://example.com/x.png"> ![pic](https://example.com/y.png)\n\n'
+        '[x](javascript:alert(1)) <a onclick="alert(2)" href="#">y</a>\n\n'
+        "<style>@font-face { src: url(http://example.com/f.woff) }</style>"
+        '<p style="background:url(http://example.com/z.png)">z</p>'
+    )
+    with qtbot.waitSignal(workspace.preview_updated):
+        editor(window, "background").setPlainText(hostile)
+    shown = workspace.preview.toHtml()
+    rendered = workspace.last_html
+    for bad in (
+        "<script",
+        "alert(1)",
+        "example.com",
+        "javascript:",
+        "onclick",
+        "<img",
+        "@font-face",
+    ):
+        assert bad not in rendered
+        assert bad not in shown
+    assert workspace.preview.refused == []  # nothing was even asked for
+    assert ("1", "briefing:claim/C1") in superscript_anchors(window)
+
+
+def test_export_writes_a_docx_that_opens_and_offers_the_folder(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    new_note(window, monkeypatch)
+    type_into(qtbot, editor(window, "summary"), "Three workers were killed [@C2].")
+    target = tmp_path / "out" / "brief.docx"
+    target.parent.mkdir()
+    asked = []
+
+    def ask(
+        cls: type, parent: object, title: str, style: str, report: object, headings: object
+    ) -> ExportOptions:
+        asked.append((title, style))
+        return ExportOptions(target, "docx", "footnotes")
+
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(ask))
+    opened: list[QUrl] = []
+    window.note_workspace.open_url = opened.append
+    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000) as done:
+        qtbot.keyClick(editor(window, "summary"), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+
+    assert asked == [(TITLE, "footnotes")]
+    assert done.args == [target]
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "Three workers were killed" in text
+    box = window.note_workspace.export_box
+    assert box is not None
+    folder = next(b for b in box.buttons() if b.text() == "Open containing folder")
+    folder.click()
+    assert opened == [QUrl.fromLocalFile(str(target.parent))]
+
+
+def test_a_broken_citation_stops_the_export_and_offers_to_go_to_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda *a: pytest.fail("no dialog")))
+    asked: list[str] = []
+    window.note_workspace.confirm = lambda title, text, yes: asked.append(text) or True
+    issue = editor(window, "issue")
+    issue.setPlainText("Who attacked? [@C1] and [@C999].")
+    window.export_action.trigger()
+
+    assert asked and "C999" in asked[0] and "Issue" in asked[0]
+    assert issue.hasFocus() or QApplication.focusWidget() is issue
+    assert issue.textCursor().selectedText() == "[@C999]"
+
+
+def test_export_dialog_remembers_folder_and_format_and_lists_check_errors(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    from briefing_app.core.checks import CheckReport, Finding
+
+    report = CheckReport(
+        [Finding("citations.missing", "error", "issue", 0, 5, "Cites a retracted claim", "Drop it")]
+    )
+    dialog = ExportDialog("My note", "endnotes", report)
+    qtbot.addWidget(dialog)
+    assert dialog.export_button.text() == "Export anyway"
+    assert dialog.findings.count() == 1
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(tmp_path / "memo.md"))
+    assert dialog.options() == ExportOptions(tmp_path / "memo.md", "md", "endnotes")
+    dialog.remember()
+
+    again = ExportDialog("Other note", "footnotes")
+    qtbot.addWidget(again)
+    assert again.options() == ExportOptions(tmp_path / "other-note.md", "md", "footnotes")
+    assert again.export_button.text() == "Export"
+
+
+def test_problems_panel_lists_findings_jumps_to_them_and_dismisses_with_a_reason(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    considerations = editor(window, "considerations")
+    text = "The attackers might strike again."
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        type_into(qtbot, considerations, text)
+    tree = workspace.problems.tree
+    messages = [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())]
+    hedge = next(
+        i
+        for i, f in enumerate(workspace.problems.findings)
+        if f.section == "considerations" and f.severity == "info"
+    )
+    finding = workspace.problems.findings[hedge]
+    assert tree.topLevelItem(hedge).text(1) == "Considerations"
+    assert finding.message in messages
+    assert finding.fix in tree.topLevelItem(hedge).toolTip(3)
+    assert tree.topLevelItem(hedge).text(2) == " ".join(finding.excerpt.split())
+
+    considerations.clearFocus()
+    tree.setCurrentItem(tree.topLevelItem(hedge))
+    tree.itemActivated.emit(tree.topLevelItem(hedge), 0)
+    assert considerations.textCursor().selectedText() == text[finding.start : finding.end]
+
+    workspace.ask_reason = lambda f: "House style allows it here"
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        workspace.problems.dismiss_action.trigger()
+    assert finding.fingerprint not in [f.fingerprint for f in workspace.problems.findings]
+    kept = demo_lib.notes.get(note_id).settings["dismissed"]
+    assert [d["reason"] for d in kept] == ["House style allows it here"]
+    assert "dismissed" in workspace.problems.summary.text()
+
+
+def test_counts_show_words_against_the_limit_in_red_when_over(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    box = window.note_workspace.editor.boxes["issue"]
+    box.editor.setPlainText("One short sentence. Two short sentences.")
+    assert box.counts.text().startswith("6/60 words · 2/2 sentences")
+    assert "c0392b" not in box.counts.text()
+    box.editor.setPlainText("One. Two. Three.")
+    assert "<span style='color:#c0392b; font-weight:600'>3/2 sentences</span>" in box.counts.text()
+
+
+def test_hovering_a_citation_describes_its_quote_and_source(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    summary = editor(window, "summary")
+    summary.setPlainText("Killed [@C2; @C999].")
+    assert summary.citation_keys_at(10) == ["C2", "C999"]
+    assert summary.citation_keys_at(2) == []
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    tip = summary.describe_citation(["C2", "C999"])
+    source = demo_lib.sources.get(claim.source_id)
+    assert claim.quote[:30] in tip and source.title in tip
+    assert "not in the library" in tip
+
+
+def test_notes_can_be_renamed_duplicated_marked_and_deleted_with_undo(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "summary").setPlainText("Body text [@C1].")
+    workspace.flush()
+    panel = workspace.notes_panel
+
+    panel.select_note(note_id)
+    panel.list.currentItem().setText("Renamed note")
+    assert demo_lib.notes.get(note_id).title == "Renamed note"
+    assert workspace.editor.title.text() == "Renamed note"
+
+    workspace.editor.status.setCurrentIndex(workspace.editor.status.findData("in review"))
+    workspace.editor.status.activated.emit(workspace.editor.status.currentIndex())
+    assert demo_lib.notes.get(note_id).status == "in review"
+    window.undo_stack.undo()
+    assert demo_lib.notes.get(note_id).status == "draft"
+    assert workspace.editor.status.currentData() == "draft"
+
+    workspace.duplicate_action.trigger()
+    copy = workspace.note
+    assert copy is not None and copy.id != note_id
+    assert copy.title == "Renamed note (copy)"
+    assert editor(window, "summary").body() == "Body text [@C1]."
+
+    panel.select_note(note_id)
+    workspace.delete_action.trigger()
+    assert all(n.id != note_id for n in demo_lib.notes.all())
+    assert all(panel.list.item(r).text() != "Renamed note" for r in range(panel.list.count()))
+    window.undo_stack.undo()
+    assert demo_lib.notes.get(note_id).section("summary").body == "Body text [@C1]."
+    assert any(panel.list.item(r).text() == "Renamed note" for r in range(panel.list.count()))
+
+
+def test_new_note_dialog_lists_templates_and_needs_a_title(qtbot: QtBot) -> None:
+    from briefing_app.core.templates import load_templates
+
+    templates = sorted(load_templates().values(), key=lambda t: t.label)
+    dialog = NewNoteDialog(templates)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == len(templates)
+    assert templates[0].description in dialog.list.item(0).text()
+    assert dialog.request() is None
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()
+    dialog.list.setCurrentRow(1)
+    dialog.title.setText("  Weekly sitrep ")
+    assert dialog.request() == NewNoteRequest(templates[1].name, "Weekly sitrep")
+
+
+def test_a_claim_drag_carries_its_mime_type() -> None:
+    from briefing_app.gui.claim_mime import claims_mime
+
+    mime = claims_mime(["C1", "C22"])
+    assert mime.hasFormat(CLAIM_KEYS_MIME)
+    assert keys_from_mime(mime) == ["C1", "C22"]
+    assert keys_from_mime(QMimeData()) == []
+
+
+def test_hovering_a_citation_in_the_editor_shows_its_tooltip(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    new_note(window, monkeypatch)
+    window.workspace_tabs.setCurrentWidget(window.note_workspace)
+    summary = editor(window, "summary")
+    summary.setPlainText("Killed [@C2].")
+    cursor = QTextCursor(summary.document())
+    cursor.setPosition(9)
+    point = summary.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, summary.viewport().mapToGlobal(point))
+    QApplication.sendEvent(summary.viewport(), event)
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    qtbot.waitUntil(lambda: claim.quote[:20] in QToolTip.text())
+
+
+def test_switching_libraries_shows_the_other_librarys_note(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from briefing_app.core.demo import build_demo
+
+    other = tmp_path / "other.sqlite"
+    with Library.open(other) as lib:
+        build_demo(lib)
+        lib.notes.set_section(1, "issue", "The other library's issue.")
+    editor(window, "issue").setPlainText("Typed in the first library.")
+    first = window.lib.path
+    window.switch_library(other)
+    assert editor(window, "issue").body() == "The other library's issue."
+    with Library.open(first) as lib:
+        assert lib.notes.get(1).section("issue").body == "Typed in the first library."
+
+
+def test_undoing_a_new_note_closes_it_and_redo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "summary").setPlainText("Saved before the undo.")
+    workspace.flush()
+    window.undo_stack.undo()
+    assert all(n.id != note_id for n in demo_lib.notes.all())
+    assert workspace.note is not None and workspace.note.id != note_id  # the demo note
+    window.undo_stack.redo()
+    assert demo_lib.notes.get(note_id).section("summary").body == "Saved before the undo."
+
+
+def test_the_note_editor_screenshot_renders(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefing_app.gui.screenshot import main
+
+    out = tmp_path / "note-editor.png"
+    assert main([str(out)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_an_empty_library_offers_a_new_note_and_nothing_to_export(
+    qtbot: QtBot, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = MainWindow(lib)
+    qtbot.addWidget(win)
+    win.show()
+    workspace = win.note_workspace
+    assert workspace.note is None
+    assert not win.export_action.isEnabled()
+    assert not workspace.delete_action.isEnabled()
+    assert workspace.editor.title.text() == "No note open"
+    workspace.cite_action.trigger()
+    assert "Open a note" in win.statusBar().currentMessage()
+    new_note(win, monkeypatch, "First note")
+    assert win.export_action.isEnabled()
+    assert [win.note_workspace.notes_panel.list.item(0).text()] == ["First note"]
+    win.close()
+
+
+def test_a_claim_changed_since_cited_is_flagged_until_acknowledged(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.commands import EditClaimCommand
+
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "background").setPlainText("Three died [@C2].")
+    workspace.flush()
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        window.execute(EditClaimCommand(demo_lib, claim.id, credibility=5))
+    tree = workspace.problems.tree
+    changed = [i for i, f in enumerate(workspace.problems.findings) if f.rule == "citation.changed"]
+    assert len(changed) == 1
+    assert not workspace.problems.acknowledge_action.isEnabled()
+    tree.setCurrentItem(tree.topLevelItem(changed[0]))
+    assert workspace.problems.acknowledge_action.isEnabled()
+
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        workspace.problems.acknowledge_action.trigger()
+    assert all(f.rule != "citation.changed" for f in workspace.problems.findings)
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        window.undo_stack.undo()
+    assert any(f.rule == "citation.changed" for f in workspace.problems.findings)
+    assert demo_lib.notes.get(note_id).settings["cited_revisions"]["C2"] == 1
+
+
+def test_a_final_note_is_read_only_until_reopened(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    workspace = window.note_workspace
+    note_id = demo_lib.notes.all()[0].id
+    workspace.show_note(note_id)
+    workspace.set_status("final")
+    editor = workspace.editor.editor("summary")
+    assert editor is not None and editor.isReadOnly()
+    assert "read-only" in workspace.editor.subtitle.text()
+    assert demo_lib.versions.all(note_id)[-1].status == "draft"  # the round was kept
+    window.undo_stack.undo()
+    assert demo_lib.notes.get(note_id).status == "draft"
+    editor = workspace.editor.editor("summary")
+    assert editor is not None and not editor.isReadOnly()
