@@ -29,7 +29,7 @@ def _save(widget: object, out: Path) -> Path:
 
 
 def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Path]:
-    """Write import.png, tag.png and about.png for the user guide into out_dir."""
+    """Write import.png, tag.png, export.png and about.png for the user guide into out_dir."""
     folder = Path(tempfile.mkdtemp(prefix="briefing-guide-"))
     os.environ.setdefault("BRIEFING_SETTINGS_DIR", str(folder / "settings"))
     from PySide6.QtCore import QEventLoop
@@ -72,6 +72,22 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
     window.inspector.statement.setPlainText(source.text[start:end])
     QApplication.processEvents()
     written.append(_save(window, out_dir / "tag.png"))
+
+    # Note ▸ Export note: the export dialog with what the checks found.
+    from briefing_app.gui.dialogs.export_dialog import ExportDialog
+
+    workspace = window.note_workspace
+    note = lib.notes.all()[0]
+    workspace.open_note_tab(note.id)
+    QApplication.processEvents()
+    workspace.refresh_checks()
+    style = workspace.template.citations.style if workspace.template else "footnotes"
+    headings = {s.key: s.heading for s in lib.notes.get(note.id).sections}
+    export = ExportDialog(note.title, style, workspace.report, window, headings)
+    export.show()
+    QApplication.processEvents()
+    written.append(_save(export, out_dir / "export.png"))
+    export.close()
 
     # Help ▸ About Briefing.
     about = AboutDialog.open_for(window, lib.path)
