@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DEMO_LIBRARY ?= $(HOME)/.local/share/briefing/demo.sqlite
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck contracts pytest venv clean screenshots
+.PHONY: run test lint typecheck contracts pytest venv clean screenshots package package-smoke wheel-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,27 @@ test: lint contracts typecheck pytest
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
 
-# The README's screenshot: the main window on the demo library, rendered offscreen.
+# The README's and the user guide's screenshots: the real app on the demo library, offscreen.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/main-window.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/note-editor.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.guide_screenshots docs/screenshots
+
+# The one-folder desktop bundle (dist/briefing/briefing, runs without Python): packaging/briefing.spec.
+PACKAGE_STAMP := $(VENV)/.package-installed
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	rm -rf build/pyinstaller dist/briefing
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist packaging/briefing.spec
+	$(BIN)/python -c "from briefing_app.core.licenses import third_party_notice as t; open('dist/briefing/THIRD_PARTY_LICENSES.txt', 'w', encoding='utf-8').write(t())"
+
+# Build the bundle, then run it headless outside the checkout (packaging/smoke_bundle.sh).
+package-smoke: package
+	QT_QPA_PLATFORM=offscreen packaging/smoke_bundle.sh dist/briefing
+
+wheel-smoke: $(STAMP)
+	PYTHON=$(PYTHON) packaging/smoke_wheel.sh

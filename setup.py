@@ -1,4 +1,4 @@
-"""Build hook: ship the top-level seeds/, templates/ and resources/ inside the wheel.
+"""Build hook: ship the top-level seeds/, templates/, resources/ and docs/ inside the wheel.
 
 They live at the top of the repository (where people edit them) and are copied to
 briefing_app/data/ in the built package, where core/resources.py finds them at run time.
@@ -12,7 +12,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-BUNDLED = ("seeds", "templates", "resources")
+BUNDLED = ("seeds", "templates", "resources", "docs")
 
 
 class BuildWithBundledData(build_py):

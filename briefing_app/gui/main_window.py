@@ -52,6 +52,7 @@ from briefing_app.gui.commands import (
     ImportCommand,
     LibraryCommand,
 )
+from briefing_app.gui.dialogs.about_dialog import add_help_actions
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
@@ -350,6 +351,9 @@ class MainWindow(QMainWindow):
         self._build_note_menu(bar)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
+        self.user_guide_action, self.about_action = add_help_actions(
+            self, help_menu, lambda: self.lib.path
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar("Main")

@@ -1,0 +1,118 @@
+"""Render the user guide's screenshots from the real app, offscreen: `make screenshots`.
+
+Each picture shows one step of docs/user-guide.md on the demo library in a throwaway folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ARTICLE = """# Bridge reopens in Dushanbe
+
+The city council said on Friday that the Varzob bridge would reopen to traffic next week,
+after four months of repairs paid for by the regional development fund.
+
+Engineers inspected the span on Thursday and found the new supports sound, the council said.
+Residents of the northern districts had faced detours of up to forty minutes since November.
+"""
+
+
+def _save(widget: object, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(out)):  # type: ignore[attr-defined]
+        raise OSError(f"{out}: could not write the screenshot")
+    return out
+
+
+def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Path]:
+    """Write import.png, tag.png, export.png and about.png for the user guide into out_dir."""
+    folder = Path(tempfile.mkdtemp(prefix="briefing-guide-"))
+    os.environ.setdefault("BRIEFING_SETTINGS_DIR", str(folder / "settings"))
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.app import application, open_first_library
+    from briefing_app.gui.dialogs.about_dialog import AboutDialog
+    from briefing_app.gui.main_window import MainWindow
+
+    app = application()
+    lib, _first_start = open_first_library(folder / "library.sqlite")
+    window = MainWindow(lib)
+    window.resize(width, height)
+    window.show()
+    QApplication.processEvents()
+    written = []
+
+    # Import: a Markdown article, imported the way File ▸ Import does it.
+    article = folder / "bridge-reopens.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    loop = QEventLoop()
+    window.import_finished.connect(loop.quit)
+    dialog = window.import_paths([article])
+    if dialog.summary is None:
+        dialog.import_finished.connect(lambda _summary: loop.quit())
+        loop.exec()
+    QApplication.processEvents()
+    listed = next(s for s in lib.sources.all() if s.title.startswith("Bridge"))
+    source = lib.sources.get(listed.id)
+    window.open_source(source.id)
+    window.statusBar().showMessage("1 imported, 0 duplicate, 0 failed")
+    QApplication.processEvents()
+    written.append(_save(window, out_dir / "import.png"))
+
+    # Tag: select a passage in the reader and tag it as a claim (Edit ▸ Tag, Ctrl+T).
+    start = source.text.index("the Varzob bridge")
+    end = source.text.index("next week") + len("next week")
+    window.reader.select_span(start, end)
+    window.tag_selection()
+    window.inspector.statement.setPlainText(source.text[start:end])
+    QApplication.processEvents()
+    written.append(_save(window, out_dir / "tag.png"))
+
+    # Note ▸ Export note: the export dialog with what the checks found.
+    from briefing_app.gui.dialogs.export_dialog import ExportDialog
+
+    workspace = window.note_workspace
+    note = lib.notes.all()[0]
+    workspace.open_note_tab(note.id)
+    QApplication.processEvents()
+    workspace.refresh_checks()
+    style = workspace.template.citations.style if workspace.template else "footnotes"
+    headings = {s.key: s.heading for s in lib.notes.get(note.id).sections}
+    export = ExportDialog(note.title, style, workspace.report, window, headings)
+    export.show()
+    QApplication.processEvents()
+    written.append(_save(export, out_dir / "export.png"))
+    export.close()
+
+    # Help ▸ About Briefing.
+    about = AboutDialog.open_for(window, lib.path)
+    about.resize(640, 560)
+    names = [c.distribution.lower() for c in about.components]
+    about.table.setCurrentCell(next(i for i, n in enumerate(names) if "pyside6" in n), 0)
+    QApplication.processEvents()
+    written.append(_save(about, out_dir / "about.png"))
+    about.close()
+
+    window.close()
+    lib.close()
+    app.processEvents()
+    shutil.rmtree(folder, ignore_errors=True)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the guide's screenshots to the folder given (default docs/screenshots)."""
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else Path("docs/screenshots")
+    for path in render_guide(out_dir):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
