@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -41,7 +42,8 @@ from briefing_app.core.importers.base import importable_suffixes
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.listing import claim_rows, source_rows
-from briefing_app.core.models import Source
+from briefing_app.core.models import Claim, Source
+from briefing_app.core.suggest import Suggestion
 from briefing_app.gui.commands import (
     CreateClaimCommand,
     DeleteClaimCommand,
@@ -54,11 +56,14 @@ from briefing_app.gui.commands import (
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
+from briefing_app.gui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
+from briefing_app.gui.suggestion_finder import SuggestionFinder
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
 from briefing_app.gui.widgets.source_panel import SourcePanel
+from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
@@ -89,8 +94,13 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("briefing"))
         self.setAcceptDrops(True)
         self._build_panels()
+        self._build_suggestions()
+        self._build_review_pane()
         self._build_actions()
         self._build_menus()
+        self._add_suggestion_actions()
+        self._add_review_menu()
+        self._add_backup_menu()
         self._build_toolbar()
         self._restore_layout()
         self._route_file_drops()
@@ -384,6 +394,7 @@ class MainWindow(QMainWindow):
         self.reload_claims()
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
+        self._attach_review_and_suggestions(lib)
 
     def switch_library(self, path: Path) -> None:
         """Open the library at path in this window, closing the current one."""
@@ -742,6 +753,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """On the very first show, divide the window sensibly (later shows keep the user's)."""
         super().showEvent(event)
+        self._refresh_after_show()
         if not self._layout_restored:
             self._layout_restored = True
             # After the first layout pass, when the splitters know their real size.
@@ -766,8 +778,174 @@ class MainWindow(QMainWindow):
         for dialog in list(self._imports):
             # Files imported so far stay; the one being read finishes first.
             dialog.stop_and_wait()
+        self._stop_workers()
         self.save_layout()
         super().closeEvent(event)
+
+    # Suggested claims (issue 11) ---------------------------------------------------------
+    def _build_suggestions(self) -> None:
+        self.suggestion_finder = SuggestionFinder(self)
+        self.suggestions_panel = SuggestionsPanel()
+        # The list sits beside the text, in a splitter that takes the reader's place.
+        layout = self.reader_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        index = layout.indexOf(self.reader)
+        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reader_splitter.setObjectName("reader_splitter")
+        self.reader_splitter.addWidget(self.reader)
+        self.reader_splitter.addWidget(self.suggestions_panel)
+        self.reader_splitter.setStretchFactor(0, 3)
+        self.reader_splitter.setStretchFactor(1, 1)
+        layout.insertWidget(index, self.reader_splitter, 1)
+        self._suggested_text: tuple[int | None, int] = (None, 0)
+        self.reader.textChanged.connect(self._reader_text_changed)
+        self.suggestion_finder.found.connect(self._suggestions_found)
+        self.suggestions_panel.current_changed.connect(self._suggestion_selected)
+        self.suggestions_panel.accept_requested.connect(self.accept_suggestion)
+        self.suggestions_panel.edit_requested.connect(self.edit_suggestion)
+        self.suggestions_panel.reject_requested.connect(self.reject_suggestion)
+
+    def _add_suggestion_actions(self) -> None:
+        self.show_suggestions_action = QAction("Show &suggestions", self)
+        self.show_suggestions_action.setCheckable(True)
+        self.show_suggestions_action.setChecked(
+            app_settings().value("reader/show_suggestions", True, type=bool)
+        )
+        self.show_suggestions_action.setStatusTip("Propose who-said-what passages to tag")
+        self.show_suggestions_action.toggled.connect(self._toggle_suggestions)
+        self.suggestions_panel.setVisible(self.show_suggestions_action.isChecked())
+        # Plain keys act only where the reader or the list has the focus (the reader is
+        # read-only, so N, P, Enter and Del type nothing there).
+        keyed = (
+            ("&Next suggestion", lambda: self.suggestions_panel.step(1), "N"),
+            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), "P"),
+            ("&Accept suggestion", self.accept_current_suggestion, "Return"),
+            ("Accept and &edit suggestion", self.edit_current_suggestion, "Shift+Return"),
+            ("&Reject suggestion", self.reject_current_suggestion, "Delete"),
+        )
+        self.suggestion_actions: list[QAction] = []
+        for text, slot, key in keyed:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            for widget in (self.reader, self.suggestions_panel):
+                widget.addAction(action)
+            self.suggestion_actions.append(action)
+        view_menu = self._menu("&View")
+        view_menu.addSeparator()
+        view_menu.addAction(self.show_suggestions_action)
+        menu = view_menu.addMenu("Su&ggestions")
+        for action in self.suggestion_actions:
+            menu.addAction(action)
+
+    def _menu(self, title: str) -> QMenu:
+        for action in self.menuBar().actions():
+            if action.text() == title and action.menu() is not None:
+                menu = action.menu()
+                assert isinstance(menu, QMenu)
+                return menu
+        return self.menuBar().addMenu(title)
+
+    def _toggle_suggestions(self, shown: bool) -> None:
+        app_settings().setValue("reader/show_suggestions", shown)
+        self.suggestions_panel.setVisible(shown)
+        self.refresh_suggestions()
+
+    def _reader_text_changed(self) -> None:
+        # Repainting a layer also reports a text change: only a new text needs new suggestions.
+        shown = (self.reader.source_id, self.reader.document().characterCount())
+        if shown != self._suggested_text:
+            self.refresh_suggestions()
+
+    def refresh_suggestions(self) -> None:
+        """Show the current source's suggestions in the list and as dashed underlines."""
+        source_id = self.reader.source_id
+        self._suggested_text = (source_id, self.reader.document().characterCount())
+        found: list[Suggestion] | None = []
+        if source_id is not None and self.show_suggestions_action.isChecked():
+            try:
+                found = self.suggestion_finder.visible(self.lib, source_id)
+            except BriefingError:
+                found = []
+        self.suggestions_panel.show_suggestions(found)
+        spans = [(n, s.start, s.end, s.kind) for n, s in enumerate(found or [])]
+        self.reader.set_spans(spans, layer="suggestions", style="dashed")
+
+    def _suggestions_found(self, source_id: int) -> None:
+        # A closed window's library may be closed too; it refreshes when shown again.
+        if source_id == self.reader.source_id and self.isVisible():
+            self.refresh_suggestions()
+
+    def _on_suggestion_changes(self, changes: Changes) -> None:
+        source_id = self.reader.source_id
+        if source_id is not None and (source_id in changes.sources or changes.claims):
+            self.refresh_suggestions()
+
+    def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
+        if suggestion is not None and self.reader.source_id is not None:
+            self.reader.select_span(suggestion.start, suggestion.end)
+
+    def accept_current_suggestion(self) -> None:
+        """Accept the suggestion selected in the list (Enter)."""
+        current = self.suggestions_panel.current()
+        if current is not None:
+            self.accept_suggestion(current)
+
+    def edit_current_suggestion(self) -> None:
+        """Accept the selected suggestion and open the new claim in the inspector."""
+        current = self.suggestions_panel.current()
+        if current is not None:
+            self.edit_suggestion(current)
+
+    def reject_current_suggestion(self) -> None:
+        """Reject the suggestion selected in the list (Del)."""
+        current = self.suggestions_panel.current()
+        if current is not None:
+            self.reject_suggestion(current)
+
+    def accept_suggestion(self, suggestion: Suggestion) -> Claim | None:
+        """Tag a suggestion as a claim with its proposed fields (undoable); return the claim."""
+        if self.reader.source_id is None:
+            return None
+        command = AcceptSuggestionCommand(self.lib, self.reader.source_id, suggestion)
+        return command.claim if self.execute(command) else None
+
+    def edit_suggestion(self, suggestion: Suggestion) -> None:
+        """Accept a suggestion, then edit the new claim in the inspector."""
+        claim = self.accept_suggestion(suggestion)
+        if claim is not None:
+            self.select_claim(claim.id)
+            self.inspector.statement.setFocus()
+
+    def reject_suggestion(self, suggestion: Suggestion) -> None:
+        """Reject a suggestion for this source (undoable)."""
+        if self.reader.source_id is not None:
+            self.execute(RejectSuggestionCommand(self.lib, self.reader.source_id, suggestion))
+
+    # Review pane (issue 8) ---------------------------------------------------------------
+    def _build_review_pane(self) -> None:
+        pass
+
+    def _add_review_menu(self) -> None:
+        pass
+
+    # Backups (issue 9) -------------------------------------------------------------------
+    def _add_backup_menu(self) -> None:
+        pass
+
+    def _attach_review_and_suggestions(self, lib: Library) -> None:
+        lib.subscribe(self._on_suggestion_changes)
+        self.suggestion_finder.clear()
+        self.refresh_suggestions()
+
+    def _refresh_after_show(self) -> None:
+        # Suggestions found while the window was hidden were not shown.
+        if self.reader.source_id is not None and not self.suggestions_panel.suggestions:
+            self.refresh_suggestions()
+
+    def _stop_workers(self) -> None:
+        self.suggestion_finder.wait()
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:

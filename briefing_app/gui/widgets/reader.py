@@ -46,8 +46,12 @@ class Reader(QPlainTextEdit):
         """Show a source's text with its claims (None: show nothing)."""
         self.source_id = source_id
         self._offsets = TextOffsets(text)
-        # Spans first, so setPlainText highlights once, with the right spans.
+        # Spans first, so setPlainText highlights once, with the right spans; other layers
+        # (suggestions) belonged to the previous text.
         self.highlighter.set_layer("claims", self._to_qt(spans))
+        for name, layer in self.highlighter.layers.items():
+            if name != "claims":
+                layer.set_spans([])
         self.setPlainText(text)
 
     def set_spans(self, spans: list[CoreSpan], layer: str = "claims", style: str = "fill") -> None:

@@ -1,0 +1,125 @@
+"""The list of suggested claims beside the reader: party, kind and quote, one per row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.suggest import Suggestion
+from briefing_app.gui.highlighter import kind_colour
+
+_QUOTE_CHARS = 140
+
+
+class SuggestionsPanel(QWidget):
+    """Shows a source's suggestions; asks the window to accept, edit or reject the current one."""
+
+    current_changed = Signal(object)
+    accept_requested = Signal(object)
+    edit_requested = Signal(object)
+    reject_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.suggestions: list[Suggestion] = []
+        self.title = QLabel("Suggested claims")
+        self.title.setAccessibleName("Suggested claims count")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggested claims")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setToolTip("N / P: next / previous · Enter: accept · Del: reject")
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setToolTip("Tag it as a claim with the proposed party and kind (Enter)")
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Tag it, then edit the new claim in the inspector")
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setToolTip("Not a claim: never propose it again for this source (Del)")
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.edit_button, self.reject_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.list.itemActivated.connect(lambda _item: self._request(self.accept_requested))
+        self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
+        self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
+        self.reject_button.clicked.connect(lambda: self._request(self.reject_requested))
+        self._update_buttons()
+
+    def show_suggestions(self, suggestions: list[Suggestion] | None) -> None:
+        """Show these suggestions (None: still searching), keeping the place in the list."""
+        previous = self.current()
+        row = max(self.list.currentRow(), 0)
+        self.suggestions = list(suggestions or [])
+        self.list.blockSignals(True)
+        self.list.clear()
+        for suggestion in self.suggestions:
+            self.list.addItem(_item(suggestion))
+        self.list.blockSignals(False)
+        if suggestions is None:
+            self.title.setText("Suggested claims: searching…")
+        else:
+            self.title.setText(f"Suggested claims ({len(self.suggestions)})")
+        if self.suggestions:
+            fingerprints = [s.fingerprint for s in self.suggestions]
+            if previous is not None and previous.fingerprint in fingerprints:
+                row = fingerprints.index(previous.fingerprint)
+            self.list.setCurrentRow(min(row, len(self.suggestions) - 1))
+        self._update_buttons()
+        current = self.current()
+        if current is not previous and (
+            current is None or previous is None or current.fingerprint != previous.fingerprint
+        ):
+            self.current_changed.emit(current)
+
+    def current(self) -> Suggestion | None:
+        """Return the suggestion selected in the list."""
+        row = self.list.currentRow()
+        return self.suggestions[row] if 0 <= row < len(self.suggestions) else None
+
+    def step(self, delta: int) -> None:
+        """Select the next (delta=1) or previous (-1) suggestion, wrapping around."""
+        if not self.suggestions:
+            return
+        row = self.list.currentRow()
+        self.list.setCurrentRow((row + delta) % len(self.suggestions) if row >= 0 else 0)
+
+    def _row_changed(self, _row: int) -> None:
+        self._update_buttons()
+        self.current_changed.emit(self.current())
+
+    def _request(self, signal: Signal) -> None:
+        current = self.current()
+        if current is not None:
+            signal.emit(current)  # type: ignore[attr-defined]
+
+    def _update_buttons(self) -> None:
+        has = self.current() is not None
+        for button in (self.accept_button, self.edit_button, self.reject_button):
+            button.setEnabled(has)
+
+
+def _item(suggestion: Suggestion) -> QListWidgetItem:
+    quote = " ".join(suggestion.quote.split())
+    if len(quote) > _QUOTE_CHARS:
+        quote = quote[: _QUOTE_CHARS - 1] + "…"
+    party = suggestion.normalized_party or suggestion.party or "unknown party"
+    item = QListWidgetItem(f"{party} · {suggestion.kind}\n“{quote}”")
+    said = f"{suggestion.party} {suggestion.verb} ({suggestion.kind})"
+    item.setToolTip(f"{said}: {' '.join(suggestion.quote.split())}")
+    colour = kind_colour(suggestion.kind, 40)
+    item.setBackground(colour)
+    item.setData(Qt.ItemDataRole.UserRole, suggestion.fingerprint)
+    return item

@@ -1,0 +1,149 @@
+"""Suggested claims in the reader: stepped with N/P, accepted with Enter, rejected with Del."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.main_window import MainWindow
+
+
+def _taliban_denial_unclaimed(lib: Library) -> int:
+    """Delete the demo's hand-tagged Taliban claims, so the finder proposes the denial."""
+    source_id = lib.sources.all()[0].id
+    for claim_id, _start, _end, _kind in lib.claims.spans(source_id):
+        if lib.claims.get(claim_id).party == "Taliban administration":
+            lib.claims.delete(claim_id)
+    return source_id
+
+
+def _open_window(qtbot: QtBot, lib: Library) -> MainWindow:
+    win = MainWindow(lib)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _wait_for_suggestions(qtbot: QtBot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: "searching" not in win.suggestions_panel.title.text())
+    qtbot.waitUntil(lambda: bool(win.suggestions_panel.suggestions))
+
+
+def _denial_row(win: MainWindow) -> int:
+    return next(
+        n
+        for n, s in enumerate(win.suggestions_panel.suggestions)
+        if s.kind == "denial" and "Taliban" in s.party
+    )
+
+
+def test_demo_suggestions_include_the_taliban_denial_as_dashed_underlines(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    denial = panel.suggestions[_denial_row(win)]
+    assert "denying direct responsibility" in denial.quote
+    assert f"{denial.normalized_party} · denial" in panel.list.item(_denial_row(win)).text()
+    # The reader underlines each suggestion (the dashed layer), claims keep their fill.
+    dashed = win.reader.highlighter.spans_at(denial.start + 3, layer="suggestions")
+    assert dashed and dashed[0][3] == "denial"
+
+
+def test_n_moves_enter_accepts_and_ctrl_z_takes_the_claim_back(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    source_id = _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    win.reader.setFocus()
+    assert panel.list.currentRow() == 0
+    qtbot.keyClick(win.reader, Qt.Key.Key_N)
+    assert panel.list.currentRow() == 1
+    qtbot.keyClick(win.reader, Qt.Key.Key_P)
+    assert panel.list.currentRow() == 0
+    while panel.list.currentRow() != _denial_row(win):
+        qtbot.keyClick(win.reader, Qt.Key.Key_N)
+    denial = panel.current()
+    assert denial is not None
+    # The reader selects the suggested passage as the list moves.
+    assert win.reader.selection_span() == (denial.start, denial.end)
+    before = len(panel.suggestions)
+    qtbot.keyClick(win.reader, Qt.Key.Key_Return)
+
+    claims = [demo_lib.claims.get(i) for i, *_ in demo_lib.claims.spans(source_id)]
+    accepted = [c for c in claims if (c.start, c.end) == (denial.start, denial.end)]
+    assert len(accepted) == 1
+    assert (accepted[0].party, accepted[0].kind) == (denial.normalized_party, "denial")
+    assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
+    assert len(panel.suggestions) == before - 1
+    assert not win.reader.highlighter.spans_at(denial.start + 3, layer="suggestions")
+
+    qtbot.keyClick(win.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    spans = [(a, b) for _i, a, b, _k in demo_lib.claims.spans(source_id)]
+    assert (denial.start, denial.end) not in spans
+    qtbot.waitUntil(lambda: denial.fingerprint in [s.fingerprint for s in panel.suggestions])
+
+
+def test_edit_then_accept_opens_the_new_claim_in_the_inspector(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    win.suggestions_panel.list.setCurrentRow(_denial_row(win))
+    win.suggestions_panel.edit_button.click()
+    claim = win.inspector.claim
+    assert claim is not None and claim.kind == "denial"
+    assert "denying direct responsibility" in claim.quote
+
+
+def test_del_rejects_and_the_rejection_outlives_the_window(qtbot: QtBot, demo_lib: Library) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    panel.list.setCurrentRow(_denial_row(win))
+    denial = panel.current()
+    assert denial is not None
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
+    win.close()
+
+    again = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, again)
+    assert denial.fingerprint not in [s.fingerprint for s in again.suggestions_panel.suggestions]
+    # Undo in the first window's stack is gone, but the core keeps the rejection per source.
+    assert denial.fingerprint in demo_lib.suggestions.rejected(again.reader.source_id or 0)
+
+
+def test_rejecting_is_undoable(qtbot: QtBot, demo_lib: Library) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    first = panel.current()
+    assert first is not None
+    win.reject_current_suggestion()
+    assert first.fingerprint not in [s.fingerprint for s in panel.suggestions]
+    win.undo_stack.undo()
+    assert first.fingerprint in [s.fingerprint for s in panel.suggestions]
+
+
+def test_view_toggle_hides_the_list_and_the_underlines(qtbot: QtBot, demo_lib: Library) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    win.show_suggestions_action.setChecked(False)
+    assert not win.suggestions_panel.isVisible()
+    assert not win.reader.highlighter.layers["suggestions"].spans
+    win.show_suggestions_action.setChecked(True)
+    assert win.suggestions_panel.isVisible()
+    assert win.reader.highlighter.layers["suggestions"].spans
