@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
@@ -28,7 +29,9 @@ def open_first_library(library_path: Path) -> tuple[Library, bool]:
     from briefing_app.core.demo import build_demo
 
     first_start = not library_path.exists()
-    lib = Library.open(library_path)
+    # The rolling backup is made in a worker after the window shows (MainWindow), so a large
+    # library does not delay the start by the ~0.7 s a copy and its check take.
+    lib = Library.open(library_path, backup=False)
     if first_start:
         build_demo(lib)
     return lib, first_start
@@ -49,4 +52,5 @@ def run(library_path: Path) -> int:
     window = MainWindow(lib)
     window.show_sample_hint(first_start)
     window.show()
+    QTimer.singleShot(0, window.start_background_backup)
     return app.exec()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.backup import BackupInfo
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.base import importable_suffixes
@@ -44,6 +45,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.listing import claim_rows, source_rows
 from briefing_app.core.models import Claim, Source
 from briefing_app.core.suggest import Suggestion
+from briefing_app.gui.background_backup import BackgroundBackup
 from briefing_app.gui.commands import (
     CreateClaimCommand,
     DeleteClaimCommand,
@@ -54,6 +56,7 @@ from briefing_app.gui.commands import (
     LibraryCommand,
 )
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
+from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog, describe_restore
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
 from briefing_app.gui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
@@ -399,10 +402,11 @@ class MainWindow(QMainWindow):
     def switch_library(self, path: Path) -> None:
         """Open the library at path in this window, closing the current one."""
         try:
-            new = Library.open(path)
+            new = Library.open(path, backup=False)
         except BriefingError as exc:
             self.show_error(str(exc))
             return
+        self.background_backup.wait()
         old = self.lib
         old.unsubscribe(self._on_changes)
         old.close()
@@ -410,6 +414,7 @@ class MainWindow(QMainWindow):
         self._attach(new)
         remember_library(path)
         self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.start_background_backup()
 
     def show_sample_hint(self, visible: bool = True) -> None:
         """Show (or hide) the notice that this library holds the sample data."""
@@ -932,7 +937,45 @@ class MainWindow(QMainWindow):
 
     # Backups (issue 9) -------------------------------------------------------------------
     def _add_backup_menu(self) -> None:
-        pass
+        self.background_backup = BackgroundBackup(self)
+        self.background_backup.finished.connect(self._backup_finished)
+        self.restore_backup_action = QAction("Restore from &backup…", self)
+        self.restore_backup_action.setStatusTip("Bring back the library as it was in a backup")
+        self.restore_backup_action.triggered.connect(self.choose_backup_to_restore)
+        self._menu("&File").insertAction(self.quit_action, self.restore_backup_action)
+        self._menu("&File").insertSeparator(self.quit_action)
+
+    def start_background_backup(self) -> None:
+        """Make the on-open backup in a worker thread (the library opens with backup=False)."""
+        if self.lib.path is not None:
+            self.background_backup.start(self.lib.path)
+
+    def _backup_finished(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
+
+    def choose_backup_to_restore(self) -> None:
+        """Ask for a backup, confirm, and restore it into the open library."""
+        if self.lib.path is None:
+            self.show_error("an in-memory library has no backups")
+            return
+        info = RestoreBackupDialog.ask(self, self.lib.path)
+        if info is not None and RestoreBackupDialog.confirm(self, info):
+            self.restore_backup(info)
+
+    def restore_backup(self, info: BackupInfo) -> bool:
+        """Replace the library's content with a backup's; every view reloads."""
+        # The backup made on open may still be copying the file being replaced.
+        self.background_backup.wait()
+        try:
+            saved = self.lib.restore_backup(info.path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return False
+        # Undo steps refer to records as they were before the restore.
+        self.undo_stack.clear()
+        self.statusBar().showMessage(describe_restore(info, saved), 8000)
+        return True
 
     def _attach_review_and_suggestions(self, lib: Library) -> None:
         lib.subscribe(self._on_suggestion_changes)
@@ -946,6 +989,7 @@ class MainWindow(QMainWindow):
 
     def _stop_workers(self) -> None:
         self.suggestion_finder.wait()
+        self.background_backup.wait()
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:
