@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -38,12 +39,19 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.backup import BackupInfo
 from briefing_app.core.changes import Changes
+from briefing_app.core.checks.runner import CheckFailed
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.base import importable_suffixes
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.listing import claim_rows, source_rows
 from briefing_app.core.models import Claim, Source
+from briefing_app.core.packs import PackImportResult, export_pack, import_pack
+from briefing_app.core.review_docx import (
+    ReviewImportResult,
+    export_review_copy,
+    import_review_copy,
+)
 from briefing_app.core.suggest import Suggestion
 from briefing_app.gui.background_backup import BackgroundBackup
 from briefing_app.gui.commands import (
@@ -57,6 +65,8 @@ from briefing_app.gui.commands import (
 )
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
 from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog, describe_restore
+from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
+from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
 from briefing_app.gui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
@@ -65,6 +75,7 @@ from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
+from briefing_app.gui.widgets.review_pane import ReviewPane
 from briefing_app.gui.widgets.source_panel import SourcePanel
 from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
 
@@ -930,10 +941,158 @@ class MainWindow(QMainWindow):
 
     # Review pane (issue 8) ---------------------------------------------------------------
     def _build_review_pane(self) -> None:
-        pass
+        self.review_pane = ReviewPane()
+        self.review_dock = QDockWidget("Review", self)
+        self.review_dock.setObjectName("review_dock")
+        self.review_dock.setWidget(self.review_pane)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.review_dock.hide()
+        self.versions_dialog: VersionsDialog | None = None
+        self.review_pane.message.connect(self._review_message)
+        self.review_pane.versions_requested.connect(self.show_versions)
+        self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
 
     def _add_review_menu(self) -> None:
-        pass
+        self.review_dock.toggleViewAction().setText("&Review pane")
+        self.review_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.review_dock.toggleViewAction().setStatusTip("Comments, suggested edits and status")
+        view_menu = self._menu("&View")
+        view_menu.addAction(self.review_dock.toggleViewAction())
+        self.review_actions = [
+            self._action(
+                "Export review &copy…",
+                self.export_review_copy,
+                tip="Write the note as a Word file for a reviewer",
+            ),
+            self._action(
+                "Import re&viewed copy…",
+                self.import_review_copy,
+                tip="Read a reviewer's Word comments and tracked changes back",
+            ),
+            self._action(
+                "Export review &package…",
+                self.export_review_pack,
+                tip="Write the note with its evidence for another Briefing library",
+            ),
+            self._action(
+                "Import review pac&kage…",
+                self.import_review_pack,
+                tip="Merge a note and its evidence from another Briefing library",
+            ),
+        ]
+        file_menu = self._menu("&File")
+        for action in self.review_actions:
+            file_menu.insertAction(self.quit_action, action)
+        file_menu.insertSeparator(self.quit_action)
+
+    def _review_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
+
+    def show_versions(self, note_id: int) -> VersionsDialog | None:
+        """Show the versions of a note and what changed between them (not modal)."""
+        try:
+            self.versions_dialog = VersionsDialog.open_for(self, self.lib, note_id)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        return self.versions_dialog
+
+    def _note_for_review(self) -> int | None:
+        note_id = self.review_pane.current_note_id
+        if note_id is None:
+            self.show_error("no note to review: create a note first")
+        return note_id
+
+    def export_review_copy(self) -> Path | None:
+        """Ask where, then write the current note as a Word review copy."""
+        note_id = self._note_for_review()
+        if note_id is None:
+            return None
+        options = ReviewFiles.export_copy(self, f"note-{note_id}-review.docx")
+        if options is None:
+            return None
+        force = options.force
+        while True:
+            try:
+                path = export_review_copy(
+                    self.lib,
+                    note_id,
+                    options.path,
+                    with_comments=options.with_comments,
+                    force=force,
+                )
+            except CheckFailed as exc:
+                if force or not ReviewFiles.confirm_force(self, str(exc)):
+                    self.show_error(str(exc))
+                    return None
+                force = True
+                continue
+            except BriefingError as exc:
+                self.show_error(str(exc))
+                return None
+            except OSError as exc:
+                self.show_error(f"{options.path}: {exc.strerror or exc}")
+                return None
+            self.statusBar().showMessage(f"Review copy written to {path}", 6000)
+            return path
+
+    def import_review_copy(self) -> ReviewImportResult | None:
+        """Ask for a reviewed Word copy and attach its comments and tracked changes."""
+        path = ReviewFiles.import_copy(self)
+        if path is None:
+            return None
+        try:
+            result = import_review_copy(self.lib, path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+            return None
+        self.review_pane.set_current_note(result.note_id)
+        self.review_dock.show()
+        line = result.line()
+        if result.unplaced:
+            line += f"; {len(result.unplaced)} could not be placed on a section"
+        self.statusBar().showMessage(line, 8000)
+        return result
+
+    def export_review_pack(self) -> Path | None:
+        """Ask where, then write the current note with its evidence as a review package."""
+        note_id = self._note_for_review()
+        if note_id is None:
+            return None
+        path = ReviewFiles.export_pack(self, f"note-{note_id}.briefpack")
+        if path is None:
+            return None
+        try:
+            written = export_pack(self.lib, note_id, path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+            return None
+        self.statusBar().showMessage(f"Review package written to {written}", 6000)
+        return written
+
+    def import_review_pack(self) -> PackImportResult | None:
+        """Ask for a review package and merge it into this library."""
+        path = ReviewFiles.import_pack(self)
+        if path is None:
+            return None
+        try:
+            result = import_pack(self.lib, path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+            return None
+        self.review_pane.set_current_note(result.note_id)
+        self.review_dock.show()
+        self.statusBar().showMessage(result.line(), 8000)
+        return result
 
     # Backups (issue 9) -------------------------------------------------------------------
     def _add_backup_menu(self) -> None:
@@ -979,6 +1138,8 @@ class MainWindow(QMainWindow):
 
     def _attach_review_and_suggestions(self, lib: Library) -> None:
         lib.subscribe(self._on_suggestion_changes)
+        lib.subscribe(self.review_pane.on_changes)
+        self.review_pane.set_library(lib)
         self.suggestion_finder.clear()
         self.refresh_suggestions()
 
