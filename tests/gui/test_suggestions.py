@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.main_window import MainWindow
+from tests.gui.test_reader import formats_at
 
 
 def _taliban_denial_unclaimed(lib: Library) -> int:
@@ -53,6 +55,8 @@ def test_demo_suggestions_include_the_taliban_denial_as_dashed_underlines(
     # The reader underlines each suggestion (the dashed layer), claims keep their fill.
     dashed = win.reader.highlighter.spans_at(denial.start + 3, layer="suggestions")
     assert dashed and dashed[0][3] == "denial"
+    painted = formats_at(win.reader, denial.start + 3)
+    assert painted.underlineStyle() == painted.UnderlineStyle.DashUnderline
 
 
 def test_n_moves_enter_accepts_and_ctrl_z_takes_the_claim_back(
@@ -84,6 +88,10 @@ def test_n_moves_enter_accepts_and_ctrl_z_takes_the_claim_back(
     assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
     assert len(panel.suggestions) == before - 1
     assert not win.reader.highlighter.spans_at(denial.start + 3, layer="suggestions")
+    # Repainted in place: the passage now has the denial fill, no dashed underline.
+    painted = formats_at(win.reader, denial.start + 3)
+    assert painted.background().color().rgb() == kind_colour("denial").rgb()
+    assert painted.underlineStyle() != painted.UnderlineStyle.DashUnderline
 
     qtbot.keyClick(win.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     spans = [(a, b) for _i, a, b, _k in demo_lib.claims.spans(source_id)]

@@ -471,7 +471,7 @@ def _comment_item(
     comment: ReviewComment, replies: dict[int, list[ReviewComment]]
 ) -> QTreeWidgetItem:
     mark = "✓ " if comment.resolved else ""
-    item = QTreeWidgetItem([f"{mark}💬 {comment.author or 'Reviewer'}: {_one_line(comment.body)}"])
+    item = QTreeWidgetItem([f"{mark}✉ {comment.author or 'Reviewer'}: {_one_line(comment.body)}"])
     item.setData(0, Qt.ItemDataRole.UserRole, _Ref("comment", comment.section_key, comment.id))
     if comment.anchor_text:
         item.setToolTip(0, f"On “{_one_line(comment.anchor_text, 200)}”")
