@@ -7,7 +7,7 @@ Changes the library reports after every committed write.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QShowEvent,
+    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -64,12 +65,17 @@ from briefing_app.gui.commands import (
     LibraryCommand,
 )
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
+from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
 from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog, describe_restore
 from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
 from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
-from briefing_app.gui.suggestion_commands import AcceptSuggestionCommand, RejectSuggestionCommand
+from briefing_app.gui.suggestion_commands import (
+    AcceptSuggestionCommand,
+    MergePartyCommand,
+    RejectSuggestionCommand,
+)
 from briefing_app.gui.suggestion_finder import SuggestionFinder
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
@@ -849,12 +855,20 @@ class MainWindow(QMainWindow):
             for widget in (self.reader, self.suggestions_panel):
                 widget.addAction(action)
             self.suggestion_actions.append(action)
+        self.merge_party_action = QAction("&Merge party names…", self)
+        self.merge_party_action.setStatusTip(
+            "Say that two spellings name one party (the current suggestion's, by default)"
+        )
+        self.merge_party_action.triggered.connect(self.choose_party_merge)
         view_menu = self._menu("&View")
         view_menu.addSeparator()
         view_menu.addAction(self.show_suggestions_action)
         menu = view_menu.addMenu("Su&ggestions")
         for action in self.suggestion_actions:
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.merge_party_action)
+        self._menu("&Edit").addAction(self.merge_party_action)
 
     def _menu(self, title: str) -> QMenu:
         for action in self.menuBar().actions():
@@ -935,6 +949,29 @@ class MainWindow(QMainWindow):
         if claim is not None:
             self.select_claim(claim.id)
             self.inspector.statement.setFocus()
+
+    def choose_party_merge(self) -> None:
+        """Ask which name is an alias of which party, then merge them (undoable)."""
+        current = self.suggestions_panel.current()
+        alias = current.party if current is not None else ""
+        parties = sorted({*self.lib.parties.known(), alias} - {""}, key=str.casefold)
+        chosen = MergePartyDialog.ask(self, parties, alias)
+        if chosen is not None:
+            self.merge_parties(*chosen)
+
+    def merge_parties(self, alias: str, canonical: str) -> bool:
+        """Record that alias names canonical; suggestions are found again with the new name."""
+        command = MergePartyCommand(self.lib, alias, canonical)
+        command.on_error = self.show_error
+        try:
+            command.execute()
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return False
+        self.undo_stack.push(_RefreshingCommand(command, self.refresh_suggestions))
+        self.refresh_suggestions()
+        self.statusBar().showMessage(command.text(), 4000)
+        return True
 
     def reject_suggestion(self, suggestion: Suggestion) -> None:
         """Reject a suggestion for this source (undoable)."""
@@ -1153,6 +1190,25 @@ class MainWindow(QMainWindow):
     def _stop_workers(self) -> None:
         self.suggestion_finder.wait()
         self.background_backup.wait()
+
+
+class _RefreshingCommand(QUndoCommand):
+    """Wraps a command whose core operation reports no Changes (party aliases), refreshing
+    the suggestions itself after each undo and redo."""
+
+    def __init__(self, inner: LibraryCommand, refresh: Callable[[], None]) -> None:
+        super().__init__(inner.text())
+        self.inner, self.refresh = inner, refresh
+
+    def redo(self) -> None:
+        """Redo the inner command (which skips the push after its first run), then refresh."""
+        self.inner.redo()
+        self.refresh()
+
+    def undo(self) -> None:
+        """Undo the merge."""
+        self.inner.undo()
+        self.refresh()
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:

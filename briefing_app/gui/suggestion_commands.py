@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim
 from briefing_app.core.suggest import Suggestion
+from briefing_app.core.suggest.party_names import party_key
 from briefing_app.gui.commands import LibraryCommand
 
 
@@ -47,3 +48,23 @@ class RejectSuggestionCommand(LibraryCommand):
     def back(self) -> None:
         """Propose it again."""
         self.lib.suggestions.unreject(self.source_id, self.suggestion.fingerprint)
+
+
+class MergePartyCommand(LibraryCommand):
+    """Record that alias names the same party as canonical; undo puts the old alias back."""
+
+    def __init__(self, lib: Library, alias: str, canonical: str) -> None:
+        super().__init__(lib, f"Merge party {alias} into {canonical}")
+        self.alias, self.canonical = alias, canonical
+        self.previous = lib.parties.aliases().get(party_key(alias))
+
+    def again(self) -> None:
+        """Merge the names."""
+        self.lib.parties.merge(self.alias, self.canonical)
+
+    def back(self) -> None:
+        """Forget the alias, or point it back where it pointed before."""
+        if self.previous is None:
+            self.lib.parties.unmerge(self.alias)
+        else:
+            self.lib.parties.merge(self.alias, self.previous)

@@ -76,3 +76,31 @@ def test_the_app_opens_the_library_without_a_blocking_backup(tmp_path: Path) -> 
     lib, first = open_first_library(path)
     lib.close()
     assert not first and list_backups(path) == []
+
+
+def test_run_makes_the_on_open_backup_after_the_window_shows(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui import app as gui_app
+    from briefing_app.gui.app import open_first_library
+
+    path = tmp_path / "lib.sqlite"
+    open_first_library(path)[0].close()
+    outcomes: list[str] = []
+
+    def fake_exec() -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        assert window.isVisible()
+        with qtbot.waitSignal(window.background_backup.finished) as done:
+            pass  # the backup starts from the event loop, once the window is up
+        outcomes.append(done.args[0] if done.args else "")
+        window.close()
+        window.lib.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert gui_app.run(path) == 0
+    assert outcomes and "Backed up the library" in outcomes[0]
+    assert len(list_backups(path)) == 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.main_window import MainWindow
 from tests.gui.test_reader import formats_at
@@ -155,3 +157,27 @@ def test_view_toggle_hides_the_list_and_the_underlines(qtbot: QtBot, demo_lib: L
     win.show_suggestions_action.setChecked(True)
     assert win.suggestions_panel.isVisible()
     assert win.reader.highlighter.layers["suggestions"].spans
+
+
+def test_merging_a_party_renames_it_in_the_suggestions_and_undo_restores_it(
+    qtbot: QtBot, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    panel.list.setCurrentRow(_denial_row(win))
+    denial = panel.current()
+    assert denial is not None and denial.normalized_party == "Taliban administration"
+    monkeypatch.setattr(
+        MergePartyDialog, "ask", classmethod(lambda cls, p, parties, alias: (alias, "Taliban"))
+    )
+    win.merge_party_action.trigger()
+
+    def denial_party() -> str:
+        return next(s.normalized_party for s in panel.suggestions if s.kind == "denial")
+
+    qtbot.waitUntil(lambda: denial_party() == "Taliban")
+    assert "Taliban · denial" in panel.list.item(_denial_row(win)).text()
+    win.undo_stack.undo()
+    qtbot.waitUntil(lambda: denial_party() == "Taliban administration")

@@ -65,6 +65,12 @@ class SuggestionsPanel(QWidget):
         fresh = list(suggestions or [])
         self.list.blockSignals(True)
         self._patch_rows(fresh)
+        # A merged party renames suggestions without changing which ones there are.
+        for position, suggestion in enumerate(fresh):
+            item = self.list.item(position)
+            if item is not None and item.text() != _item_text(suggestion):
+                self.list.takeItem(position)
+                self.list.insertItem(position, _item(suggestion))
         self.list.blockSignals(False)
         self.suggestions = fresh
         if suggestions is None:
@@ -137,12 +143,16 @@ class SuggestionsPanel(QWidget):
             button.setEnabled(has)
 
 
-def _item(suggestion: Suggestion) -> QListWidgetItem:
+def _item_text(suggestion: Suggestion) -> str:
     quote = " ".join(suggestion.quote.split())
     if len(quote) > _QUOTE_CHARS:
         quote = quote[: _QUOTE_CHARS - 1] + "…"
     party = suggestion.normalized_party or suggestion.party or "unknown party"
-    item = QListWidgetItem(f"{party} · {suggestion.kind}\n“{quote}”")
+    return f"{party} · {suggestion.kind}\n“{quote}”"
+
+
+def _item(suggestion: Suggestion) -> QListWidgetItem:
+    item = QListWidgetItem(_item_text(suggestion))
     said = f"{suggestion.party} {suggestion.verb} ({suggestion.kind})"
     item.setToolTip(f"{said}: {' '.join(suggestion.quote.split())}")
     colour = kind_colour(suggestion.kind, 40)
