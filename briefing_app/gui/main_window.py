@@ -821,9 +821,11 @@ class MainWindow(QMainWindow):
         self.reader_splitter.setStretchFactor(1, 1)
         layout.insertWidget(index, self.reader_splitter, 1)
         self._suggested_text: tuple[int | None, int] = (None, 0)
+        self._following_cursor = False
         self.reader.textChanged.connect(self._reader_text_changed)
         self.suggestion_finder.found.connect(self._suggestions_found)
         self.suggestions_panel.current_changed.connect(self._suggestion_selected)
+        self.reader.cursorPositionChanged.connect(self._reader_cursor_moved)
         self.suggestions_panel.accept_requested.connect(self.accept_suggestion)
         self.suggestions_panel.edit_requested.connect(self.edit_suggestion)
         self.suggestions_panel.reject_requested.connect(self.reject_suggestion)
@@ -914,7 +916,25 @@ class MainWindow(QMainWindow):
         if source_id is not None and (source_id in changes.sources or changes.claims):
             self.refresh_suggestions()
 
+    def _reader_cursor_moved(self) -> None:
+        # A click on a dashed passage makes it the current suggestion (keys then act on it).
+        cursor = self.reader.textCursor()
+        if cursor.hasSelection():
+            return
+        spans = self.reader.highlighter.spans_at(cursor.position(), layer="suggestions")
+        if spans:
+            ids = [hash(s.fingerprint) for s in self.suggestions_panel.suggestions]
+            if spans[-1][0] in ids:
+                # Leave the reader's cursor alone: the user may be starting a selection.
+                self._following_cursor = True
+                try:
+                    self.suggestions_panel.list.setCurrentRow(ids.index(spans[-1][0]))
+                finally:
+                    self._following_cursor = False
+
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
+        if self._following_cursor:
+            return
         if suggestion is not None and self.reader.source_id is not None:
             self.reader.select_span(suggestion.start, suggestion.end)
 

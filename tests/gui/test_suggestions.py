@@ -181,3 +181,25 @@ def test_merging_a_party_renames_it_in_the_suggestions_and_undo_restores_it(
     assert "Taliban · denial" in panel.list.item(_denial_row(win)).text()
     win.undo_stack.undo()
     qtbot.waitUntil(lambda: denial_party() == "Taliban administration")
+
+
+def test_clicking_a_dashed_passage_makes_it_the_current_suggestion(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    denial = panel.suggestions[_denial_row(win)]
+    panel.list.setCurrentRow(0 if _denial_row(win) else 1)
+    cursor = win.reader.textCursor()
+    cursor.setPosition(denial.start + 5)
+    win.reader.setTextCursor(cursor)
+    assert panel.current() == denial
+    # The click only picks the suggestion; a selection the user starts there is theirs.
+    assert not win.reader.textCursor().hasSelection()
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_Return)
+    spans = demo_lib.claims.spans(win.reader.source_id or 0)
+    assert (denial.start, denial.end) in [(a, b) for _i, a, b, _k in spans]
+    assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
