@@ -200,3 +200,20 @@ def test_review_package_round_trip_through_the_file_menu(
     assert window.import_review_pack() is None
     message = window.statusBar().currentMessage()
     assert message.startswith("⚠") and "\n" not in message
+
+
+def test_a_comment_written_in_the_app_is_listed_under_its_section(
+    window: MainWindow, demo_lib: Library, note: Note, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.dialogs.review_dialogs import CommentDialog
+
+    pane = window.review_pane
+    assert pane.items() == []
+    monkeypatch.setattr(
+        CommentDialog, "ask", classmethod(lambda cls, p, sections, key: ("issue", "Source?"))
+    )
+    pane.comment_button.click()
+    assert [c.section_key for c in demo_lib.comments.all(note.id)] == ["issue"]
+    heading = note.section("issue").heading  # type: ignore[union-attr]
+    assert pane.tree.topLevelItem(0).text(0) == heading  # type: ignore[union-attr]
+    assert [t for _k, _i, t in pane.items()] == ["✉ Reviewer: Source?"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -108,3 +109,46 @@ class ReviewFiles:
         """Ask for a review package to merge into this library."""
         name, _ = QFileDialog.getOpenFileName(parent, "Import review package", "", PACK_FILTER)
         return Path(name) if name else None
+
+
+class CommentDialog(QDialog):
+    """Asks for a new review comment and the section it is about."""
+
+    def __init__(
+        self, parent: QWidget | None, sections: list[tuple[str, str]], section_key: str
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Comment on the note")
+        self.section = QComboBox()
+        self.section.setAccessibleName("Section")
+        for key, heading in sections:
+            self.section.addItem(heading, key)
+        self.section.setCurrentIndex(max(self.section.findData(section_key), 0))
+        self.edit = QPlainTextEdit()
+        self.edit.setAccessibleName("Comment")
+        self.edit.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.edit.textChanged.connect(lambda: ok.setEnabled(bool(self.edit.toPlainText().strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Section"))
+        layout.addWidget(self.section)
+        layout.addWidget(QLabel("Comment"))
+        layout.addWidget(self.edit)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, sections: list[tuple[str, str]], section_key: str = ""
+    ) -> tuple[str, str] | None:
+        """Return (section key, comment text), or None when cancelled."""
+        dialog = cls(parent, sections, section_key)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = (str(dialog.section.currentData()), dialog.edit.toPlainText().strip())
+        dialog.deleteLater()
+        return chosen if ok else None

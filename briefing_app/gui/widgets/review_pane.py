@@ -30,7 +30,7 @@ from briefing_app.core.edits import SuggestedEdit, locate_edit
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note, ReviewComment
-from briefing_app.gui.dialogs.review_dialogs import TextPrompt
+from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
 from briefing_app.gui.diff_html import edit_html, section_html
 
 SHOW_OPEN, SHOW_RESOLVED, SHOW_ALL = "Open", "Resolved", "All"
@@ -90,6 +90,8 @@ class ReviewPane(QWidget):
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("Review detail")
         self.detail.setOpenLinks(False)
+        self.comment_button = QPushButton("Comment…")
+        self.comment_button.setToolTip("Add your own review comment on a section")
         self.reply_button = QPushButton("Reply…")
         self.resolve_button = QPushButton("Resolve")
         self.accept_button = QPushButton("Accept edit")
@@ -110,6 +112,7 @@ class ReviewPane(QWidget):
         filter_row.addWidget(self.filter_combo, 1)
         actions = QHBoxLayout()
         for button in (
+            self.comment_button,
             self.reply_button,
             self.resolve_button,
             self.accept_button,
@@ -135,6 +138,7 @@ class ReviewPane(QWidget):
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.tree.currentItemChanged.connect(lambda *_a: self._item_changed())
         self.tree.itemActivated.connect(lambda *_a: self.jump())
+        self.comment_button.clicked.connect(self._comment_clicked)
         self.reply_button.clicked.connect(self._reply_clicked)
         self.resolve_button.clicked.connect(self._resolve_clicked)
         self.accept_button.clicked.connect(lambda: self._edit_clicked(accept=True))
@@ -319,6 +323,7 @@ class ReviewPane(QWidget):
         self.read_only_banner.setVisible(self.is_read_only)
         comment = self._comment(ref)
         edit = self._edit(ref)
+        self.comment_button.setEnabled(self.note is not None)
         self.reply_button.setEnabled(comment is not None)
         self.resolve_button.setEnabled(comment is not None)
         self.resolve_button.setText(
@@ -355,6 +360,13 @@ class ReviewPane(QWidget):
             return False
         self.message.emit(done)
         return True
+
+    def add_comment(self, section_key: str, text: str) -> bool:
+        """Add a review comment on a section of the note under review."""
+        if self.lib is None or self.note is None:
+            return False
+        lib, note_id = self.lib, self.note.id
+        return self._run("Comment added", lambda: lib.comments.add(note_id, section_key, text))
 
     def reply(self, comment_id: int, text: str) -> bool:
         """Reply to a comment."""
@@ -431,6 +443,15 @@ class ReviewPane(QWidget):
         section = self.note.section(key) if self.note is not None else None
         if section is not None:
             self.detail.setHtml(section_html(section.heading, section.body, start, end))
+
+    def _comment_clicked(self) -> None:
+        if self.note is None:
+            return
+        ref = self._current_ref()
+        sections = [(s.key, s.heading or s.key) for s in self.note.sections]
+        chosen = CommentDialog.ask(self, sections, ref.key if ref is not None else "")
+        if chosen is not None and chosen[1]:
+            self.add_comment(*chosen)
 
     def _reply_clicked(self) -> None:
         comment = self._comment(self._current_ref())
