@@ -7,7 +7,7 @@ Changes the library reports after every committed write.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
@@ -18,11 +18,9 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QShowEvent,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -38,23 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.backup import BackupInfo
 from briefing_app.core.changes import Changes
-from briefing_app.core.checks.runner import CheckFailed
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.base import importable_suffixes
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.listing import claim_rows, source_rows
-from briefing_app.core.models import Claim, Source
-from briefing_app.core.packs import PackImportResult, export_pack, import_pack
-from briefing_app.core.review_docx import (
-    ReviewImportResult,
-    export_review_copy,
-    import_review_copy,
-)
-from briefing_app.core.suggest import Suggestion
-from briefing_app.gui.background_backup import BackgroundBackup
+from briefing_app.core.models import Source
+from briefing_app.gui.backup_actions import BackupActions
 from briefing_app.gui.commands import (
     CreateClaimCommand,
     DeleteClaimCommand,
@@ -65,25 +54,15 @@ from briefing_app.gui.commands import (
     LibraryCommand,
 )
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
-from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
-from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog, describe_restore
-from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
-from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 from briefing_app.gui.icons import icon
+from briefing_app.gui.review_actions import ReviewActions
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
-from briefing_app.gui.suggestion_commands import (
-    AcceptSuggestionCommand,
-    MergePartyCommand,
-    RejectSuggestionCommand,
-)
-from briefing_app.gui.suggestion_finder import SuggestionFinder
+from briefing_app.gui.suggestion_actions import SuggestionActions
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
-from briefing_app.gui.widgets.review_pane import ReviewPane
 from briefing_app.gui.widgets.source_panel import SourcePanel
-from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
@@ -100,7 +79,7 @@ HELP_TEXT = """<h3>Briefing</h3>
 <p>Every change is saved at once; there is no Save command.</p>"""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     """The Briefing workspace for one library."""
 
     import_finished = Signal(object)
@@ -805,73 +784,6 @@ class MainWindow(QMainWindow):
         self.save_layout()
         super().closeEvent(event)
 
-    # Suggested claims (issue 11) ---------------------------------------------------------
-    def _build_suggestions(self) -> None:
-        self.suggestion_finder = SuggestionFinder(self)
-        self.suggestions_panel = SuggestionsPanel()
-        # The list sits beside the text, in a splitter that takes the reader's place.
-        layout = self.reader_page.layout()
-        assert isinstance(layout, QVBoxLayout)
-        index = layout.indexOf(self.reader)
-        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.reader_splitter.setObjectName("reader_splitter")
-        self.reader_splitter.addWidget(self.reader)
-        self.reader_splitter.addWidget(self.suggestions_panel)
-        self.reader_splitter.setStretchFactor(0, 3)
-        self.reader_splitter.setStretchFactor(1, 1)
-        layout.insertWidget(index, self.reader_splitter, 1)
-        self._suggested_text: tuple[int | None, int] = (None, 0)
-        self._following_cursor = False
-        self.reader.textChanged.connect(self._reader_text_changed)
-        self.suggestion_finder.found.connect(self._suggestions_found)
-        self.suggestions_panel.current_changed.connect(self._suggestion_selected)
-        self.reader.cursorPositionChanged.connect(self._reader_cursor_moved)
-        self.suggestions_panel.accept_requested.connect(self.accept_suggestion)
-        self.suggestions_panel.edit_requested.connect(self.edit_suggestion)
-        self.suggestions_panel.reject_requested.connect(self.reject_suggestion)
-
-    def _add_suggestion_actions(self) -> None:
-        self.show_suggestions_action = QAction("Show &suggestions", self)
-        self.show_suggestions_action.setCheckable(True)
-        self.show_suggestions_action.setChecked(
-            app_settings().value("reader/show_suggestions", True, type=bool)
-        )
-        self.show_suggestions_action.setStatusTip("Propose who-said-what passages to tag")
-        self.show_suggestions_action.toggled.connect(self._toggle_suggestions)
-        self.suggestions_panel.setVisible(self.show_suggestions_action.isChecked())
-        # Plain keys act only where the reader or the list has the focus (the reader is
-        # read-only, so N, P, Enter and Del type nothing there).
-        keyed = (
-            ("&Next suggestion", lambda: self.suggestions_panel.step(1), "N"),
-            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), "P"),
-            ("&Accept suggestion", self.accept_current_suggestion, "Return"),
-            ("Accept and &edit suggestion", self.edit_current_suggestion, "Shift+Return"),
-            ("&Reject suggestion", self.reject_current_suggestion, "Delete"),
-        )
-        self.suggestion_actions: list[QAction] = []
-        for text, slot, key in keyed:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            for widget in (self.reader, self.suggestions_panel):
-                widget.addAction(action)
-            self.suggestion_actions.append(action)
-        self.merge_party_action = QAction("&Merge party names…", self)
-        self.merge_party_action.setStatusTip(
-            "Say that two spellings name one party (the current suggestion's, by default)"
-        )
-        self.merge_party_action.triggered.connect(self.choose_party_merge)
-        view_menu = self._menu("&View")
-        view_menu.addSeparator()
-        view_menu.addAction(self.show_suggestions_action)
-        menu = view_menu.addMenu("Su&ggestions")
-        for action in self.suggestion_actions:
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.merge_party_action)
-        self._menu("&Edit").addAction(self.merge_party_action)
-
     def _menu(self, title: str) -> QMenu:
         for action in self.menuBar().actions():
             if action.text() == title and action.menu() is not None:
@@ -879,321 +791,6 @@ class MainWindow(QMainWindow):
                 assert isinstance(menu, QMenu)
                 return menu
         return self.menuBar().addMenu(title)
-
-    def _toggle_suggestions(self, shown: bool) -> None:
-        app_settings().setValue("reader/show_suggestions", shown)
-        self.suggestions_panel.setVisible(shown)
-        self.refresh_suggestions()
-
-    def _reader_text_changed(self) -> None:
-        # Repainting a layer also reports a text change: only a new text needs new suggestions.
-        shown = (self.reader.source_id, self.reader.document().characterCount())
-        if shown != self._suggested_text:
-            self.refresh_suggestions()
-
-    def refresh_suggestions(self) -> None:
-        """Show the current source's suggestions in the list and as dashed underlines."""
-        source_id = self.reader.source_id
-        self._suggested_text = (source_id, self.reader.document().characterCount())
-        found: list[Suggestion] | None = []
-        if source_id is not None and self.show_suggestions_action.isChecked():
-            try:
-                found = self.suggestion_finder.visible(self.lib, source_id)
-            except BriefingError:
-                found = []
-        self.suggestions_panel.show_suggestions(found)
-        # Ids stable across refreshes (from the fingerprint), so only changed spans repaint.
-        spans = [(hash(s.fingerprint), s.start, s.end, s.kind) for s in found or []]
-        self.reader.update_layer(spans, layer="suggestions", style="dashed")
-
-    def _suggestions_found(self, source_id: int) -> None:
-        # A closed window's library may be closed too; it refreshes when shown again.
-        if source_id == self.reader.source_id and self.isVisible():
-            self.refresh_suggestions()
-
-    def _on_suggestion_changes(self, changes: Changes) -> None:
-        source_id = self.reader.source_id
-        if source_id is not None and (source_id in changes.sources or changes.claims):
-            self.refresh_suggestions()
-
-    def _reader_cursor_moved(self) -> None:
-        # A click on a dashed passage makes it the current suggestion (keys then act on it).
-        cursor = self.reader.textCursor()
-        if cursor.hasSelection():
-            return
-        spans = self.reader.highlighter.spans_at(cursor.position(), layer="suggestions")
-        if spans:
-            ids = [hash(s.fingerprint) for s in self.suggestions_panel.suggestions]
-            if spans[-1][0] in ids:
-                # Leave the reader's cursor alone: the user may be starting a selection.
-                self._following_cursor = True
-                try:
-                    self.suggestions_panel.list.setCurrentRow(ids.index(spans[-1][0]))
-                finally:
-                    self._following_cursor = False
-
-    def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
-        if self._following_cursor:
-            return
-        if suggestion is not None and self.reader.source_id is not None:
-            self.reader.select_span(suggestion.start, suggestion.end)
-
-    def accept_current_suggestion(self) -> None:
-        """Accept the suggestion selected in the list (Enter)."""
-        current = self.suggestions_panel.current()
-        if current is not None:
-            self.accept_suggestion(current)
-
-    def edit_current_suggestion(self) -> None:
-        """Accept the selected suggestion and open the new claim in the inspector."""
-        current = self.suggestions_panel.current()
-        if current is not None:
-            self.edit_suggestion(current)
-
-    def reject_current_suggestion(self) -> None:
-        """Reject the suggestion selected in the list (Del)."""
-        current = self.suggestions_panel.current()
-        if current is not None:
-            self.reject_suggestion(current)
-
-    def accept_suggestion(self, suggestion: Suggestion) -> Claim | None:
-        """Tag a suggestion as a claim with its proposed fields (undoable); return the claim."""
-        if self.reader.source_id is None:
-            return None
-        command = AcceptSuggestionCommand(self.lib, self.reader.source_id, suggestion)
-        return command.claim if self.execute(command) else None
-
-    def edit_suggestion(self, suggestion: Suggestion) -> None:
-        """Accept a suggestion, then edit the new claim in the inspector."""
-        claim = self.accept_suggestion(suggestion)
-        if claim is not None:
-            self.select_claim(claim.id)
-            self.inspector.statement.setFocus()
-
-    def choose_party_merge(self) -> None:
-        """Ask which name is an alias of which party, then merge them (undoable)."""
-        current = self.suggestions_panel.current()
-        alias = current.party if current is not None else ""
-        parties = sorted({*self.lib.parties.known(), alias} - {""}, key=str.casefold)
-        chosen = MergePartyDialog.ask(self, parties, alias)
-        if chosen is not None:
-            self.merge_parties(*chosen)
-
-    def merge_parties(self, alias: str, canonical: str) -> bool:
-        """Record that alias names canonical; suggestions are found again with the new name."""
-        command = MergePartyCommand(self.lib, alias, canonical)
-        command.on_error = self.show_error
-        try:
-            command.execute()
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return False
-        self.undo_stack.push(_RefreshingCommand(command, self.refresh_suggestions))
-        self.refresh_suggestions()
-        self.statusBar().showMessage(command.text(), 4000)
-        return True
-
-    def reject_suggestion(self, suggestion: Suggestion) -> None:
-        """Reject a suggestion for this source (undoable)."""
-        if self.reader.source_id is not None:
-            self.execute(RejectSuggestionCommand(self.lib, self.reader.source_id, suggestion))
-
-    # Review pane (issue 8) ---------------------------------------------------------------
-    def _build_review_pane(self) -> None:
-        self.review_pane = ReviewPane()
-        self.review_dock = QDockWidget("Review", self)
-        self.review_dock.setObjectName("review_dock")
-        self.review_dock.setWidget(self.review_pane)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
-        self.review_dock.hide()
-        self.versions_dialog: VersionsDialog | None = None
-        self.review_pane.message.connect(self._review_message)
-        self.review_pane.versions_requested.connect(self.show_versions)
-        self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
-
-    def _add_review_menu(self) -> None:
-        self.review_dock.toggleViewAction().setText("&Review pane")
-        self.review_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.review_dock.toggleViewAction().setStatusTip("Comments, suggested edits and status")
-        view_menu = self._menu("&View")
-        view_menu.addAction(self.review_dock.toggleViewAction())
-        self.review_actions = [
-            self._action(
-                "Export review &copy…",
-                self.export_review_copy,
-                tip="Write the note as a Word file for a reviewer",
-            ),
-            self._action(
-                "Import re&viewed copy…",
-                self.import_review_copy,
-                tip="Read a reviewer's Word comments and tracked changes back",
-            ),
-            self._action(
-                "Export review &package…",
-                self.export_review_pack,
-                tip="Write the note with its evidence for another Briefing library",
-            ),
-            self._action(
-                "Import review pac&kage…",
-                self.import_review_pack,
-                tip="Merge a note and its evidence from another Briefing library",
-            ),
-        ]
-        file_menu = self._menu("&File")
-        for action in self.review_actions:
-            file_menu.insertAction(self.quit_action, action)
-        file_menu.insertSeparator(self.quit_action)
-
-    def _review_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
-
-    def show_versions(self, note_id: int) -> VersionsDialog | None:
-        """Show the versions of a note and what changed between them (not modal)."""
-        try:
-            self.versions_dialog = VersionsDialog.open_for(self, self.lib, note_id)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        return self.versions_dialog
-
-    def _note_for_review(self) -> int | None:
-        note_id = self.review_pane.current_note_id
-        if note_id is None:
-            self.show_error("no note to review: create a note first")
-        return note_id
-
-    def export_review_copy(self) -> Path | None:
-        """Ask where, then write the current note as a Word review copy."""
-        note_id = self._note_for_review()
-        if note_id is None:
-            return None
-        options = ReviewFiles.export_copy(self, f"note-{note_id}-review.docx")
-        if options is None:
-            return None
-        force = options.force
-        while True:
-            try:
-                path = export_review_copy(
-                    self.lib,
-                    note_id,
-                    options.path,
-                    with_comments=options.with_comments,
-                    force=force,
-                )
-            except CheckFailed as exc:
-                if force or not ReviewFiles.confirm_force(self, str(exc)):
-                    self.show_error(str(exc))
-                    return None
-                force = True
-                continue
-            except BriefingError as exc:
-                self.show_error(str(exc))
-                return None
-            except OSError as exc:
-                self.show_error(f"{options.path}: {exc.strerror or exc}")
-                return None
-            self.statusBar().showMessage(f"Review copy written to {path}", 6000)
-            return path
-
-    def import_review_copy(self) -> ReviewImportResult | None:
-        """Ask for a reviewed Word copy and attach its comments and tracked changes."""
-        path = ReviewFiles.import_copy(self)
-        if path is None:
-            return None
-        try:
-            result = import_review_copy(self.lib, path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
-            return None
-        self.review_pane.set_current_note(result.note_id)
-        self.review_dock.show()
-        line = result.line()
-        if result.unplaced:
-            line += f"; {len(result.unplaced)} could not be placed on a section"
-        self.statusBar().showMessage(line, 8000)
-        return result
-
-    def export_review_pack(self) -> Path | None:
-        """Ask where, then write the current note with its evidence as a review package."""
-        note_id = self._note_for_review()
-        if note_id is None:
-            return None
-        path = ReviewFiles.export_pack(self, f"note-{note_id}.briefpack")
-        if path is None:
-            return None
-        try:
-            written = export_pack(self.lib, note_id, path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
-            return None
-        self.statusBar().showMessage(f"Review package written to {written}", 6000)
-        return written
-
-    def import_review_pack(self) -> PackImportResult | None:
-        """Ask for a review package and merge it into this library."""
-        path = ReviewFiles.import_pack(self)
-        if path is None:
-            return None
-        try:
-            result = import_pack(self.lib, path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
-            return None
-        self.review_pane.set_current_note(result.note_id)
-        self.review_dock.show()
-        self.statusBar().showMessage(result.line(), 8000)
-        return result
-
-    # Backups (issue 9) -------------------------------------------------------------------
-    def _add_backup_menu(self) -> None:
-        self.background_backup = BackgroundBackup(self)
-        self.background_backup.finished.connect(self._backup_finished)
-        self.restore_backup_action = QAction("Restore from &backup…", self)
-        self.restore_backup_action.setStatusTip("Bring back the library as it was in a backup")
-        self.restore_backup_action.triggered.connect(self.choose_backup_to_restore)
-        self._menu("&File").insertAction(self.quit_action, self.restore_backup_action)
-        self._menu("&File").insertSeparator(self.quit_action)
-
-    def start_background_backup(self) -> None:
-        """Make the on-open backup in a worker thread (the library opens with backup=False)."""
-        if self.lib.path is not None:
-            self.background_backup.start(self.lib.path)
-
-    def _backup_finished(self, message: str) -> None:
-        if message:
-            self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
-
-    def choose_backup_to_restore(self) -> None:
-        """Ask for a backup, confirm, and restore it into the open library."""
-        if self.lib.path is None:
-            self.show_error("an in-memory library has no backups")
-            return
-        info = RestoreBackupDialog.ask(self, self.lib.path)
-        if info is not None and RestoreBackupDialog.confirm(self, info):
-            self.restore_backup(info)
-
-    def restore_backup(self, info: BackupInfo) -> bool:
-        """Replace the library's content with a backup's; every view reloads."""
-        # The backup made on open may still be copying the file being replaced.
-        self.background_backup.wait()
-        try:
-            saved = self.lib.restore_backup(info.path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return False
-        # Undo steps refer to records as they were before the restore.
-        self.undo_stack.clear()
-        self.statusBar().showMessage(describe_restore(info, saved), 8000)
-        return True
 
     def _attach_review_and_suggestions(self, lib: Library) -> None:
         lib.subscribe(self._on_suggestion_changes)
@@ -1210,25 +807,6 @@ class MainWindow(QMainWindow):
     def _stop_workers(self) -> None:
         self.suggestion_finder.wait()
         self.background_backup.wait()
-
-
-class _RefreshingCommand(QUndoCommand):
-    """Wraps a command whose core operation reports no Changes (party aliases), refreshing
-    the suggestions itself after each undo and redo."""
-
-    def __init__(self, inner: LibraryCommand, refresh: Callable[[], None]) -> None:
-        super().__init__(inner.text())
-        self.inner, self.refresh = inner, refresh
-
-    def redo(self) -> None:
-        """Redo the inner command (which skips the push after its first run), then refresh."""
-        self.inner.redo()
-        self.refresh()
-
-    def undo(self) -> None:
-        """Undo the merge."""
-        self.inner.undo()
-        self.refresh()
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:
