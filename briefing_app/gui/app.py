@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
@@ -28,14 +30,16 @@ def open_first_library(library_path: Path) -> tuple[Library, bool]:
     from briefing_app.core.demo import build_demo
 
     first_start = not library_path.exists()
-    lib = Library.open(library_path)
+    # The rolling backup is made in a worker after the window shows (MainWindow), so a large
+    # library does not delay the start by the ~0.7 s a copy and its check take.
+    lib = Library.open(library_path, backup=False)
     if first_start:
         build_demo(lib)
     return lib, first_start
 
 
-def run(library_path: Path) -> int:
-    """Open the library at library_path in the main window and run the event loop."""
+def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
+    """Open the library in the main window, then any review packages given, and run the loop."""
     app = application()
     try:
         lib, first_start = open_first_library(library_path)
@@ -49,4 +53,7 @@ def run(library_path: Path) -> int:
     window = MainWindow(lib)
     window.show_sample_hint(first_start)
     window.show()
+    QTimer.singleShot(0, window.start_background_backup)
+    for path in open_files:
+        QTimer.singleShot(0, lambda p=path: window.import_review_pack(p))
     return app.exec()

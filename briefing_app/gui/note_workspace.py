@@ -73,6 +73,7 @@ class NoteWorkspace(QWidget):
 
     export_finished = Signal(object)  # the Path written, or None when the export failed
     checks_updated = Signal()
+    note_shown = Signal(object)  # the id of the note now open, or None
     preview_updated = Signal()
 
     def __init__(self, window: MainWindow) -> None:
@@ -244,6 +245,7 @@ class NoteWorkspace(QWidget):
         self.reload_list()
         self.refresh_preview()
         self.refresh_checks()
+        self.note_shown.emit(None if note is None else note.id)
 
     def open_note_tab(self, note_id: int) -> None:
         """Open a note and bring the Note tab forward."""

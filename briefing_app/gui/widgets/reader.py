@@ -49,14 +49,40 @@ class Reader(QPlainTextEdit):
         """Show a source's text with its claims (None: show nothing)."""
         self.source_id = source_id
         self._offsets = TextOffsets(text)
-        # Spans first, so setPlainText highlights once, with the right spans.
+        # Spans first, so setPlainText highlights once, with the right spans; other layers
+        # (suggestions) belonged to the previous text.
         self.highlighter.set_layer("claims", self._to_qt(spans))
+        for name, layer in self.highlighter.layers.items():
+            if name != "claims":
+                layer.set_spans([])
         self.setPlainText(text)
 
     def set_spans(self, spans: list[CoreSpan], layer: str = "claims", style: str = "fill") -> None:
         """Replace the highlighted spans of a layer and repaint."""
         self.highlighter.set_layer(layer, self._to_qt(spans), style)
         self.highlighter.rehighlight()
+
+    def update_layer(self, spans: list[CoreSpan], layer: str, style: str = "fill") -> None:
+        """Replace a layer's spans, repainting only the blocks whose spans changed.
+
+        A whole-document rehighlight of a 1 MB source costs far more than the few blocks an
+        accepted or rejected suggestion touches.
+        """
+        qt_spans = self._to_qt(spans)
+        old = self.highlighter.layers.get(layer)
+        before = set(old.spans) if old is not None else set()
+        restyled = old is None or old.style != style
+        self.highlighter.set_layer(layer, qt_spans, style)
+        changed = before.symmetric_difference(qt_spans)
+        if restyled or len(changed) > 200:
+            self.highlighter.rehighlight()
+            return
+        document = self.document()
+        for _id, start, end, _kind in changed:
+            block = document.findBlock(start)
+            while block.isValid() and block.position() <= end:
+                self.highlighter.rehighlightBlock(block)
+                block = block.next()
 
     def selection_span(self) -> tuple[int, int] | None:
         """Return the selected passage as core offsets, or None when nothing is selected."""

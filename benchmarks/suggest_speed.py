@@ -1,0 +1,51 @@
+"""How long finding suggested claims takes on a long source (why the reader uses a worker).
+
+    python benchmarks/suggest_speed.py [SIZE_BYTES]
+
+Baseline: `lib.suggestions.for_source` on the demo article. Compared with it, in the same run,
+the same call on a source of SIZE_BYTES (default 1 MB) made of the demo text repeated. The GUI
+runs the search in a worker thread when this is well above 100 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefing_app.core.demo import build_demo
+from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.library import Library
+
+
+def _median_time(lib: Library, source_id: int, runs: int) -> tuple[float, int]:
+    times, found = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        found = len(lib.suggestions.for_source(source_id))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), found
+
+
+def main(size: int) -> None:
+    """Print the demo's time, the long source's time, and their ratio."""
+    with tempfile.TemporaryDirectory() as scratch:
+        lib = Library.open(Path(scratch) / "bench.sqlite")
+        demo = build_demo(lib)["source_id"]
+        text = lib.sources.get(demo).text
+        long_text = ((text + "\n\n") * (size // len(text) + 1))[:size]
+        big = lib.sources.add(ExtractedDocument(title="Long", text=long_text)).id
+        base, n_demo = _median_time(lib, demo, 5)
+        long, n_long = _median_time(lib, big, 2)
+        lib.close()
+    print(f"demo article ({len(text)} chars, {n_demo} suggestions): {base * 1000:8.1f} ms  1.0 x")
+    print(
+        f"long source ({size} chars, {n_long} suggestions): {long * 1000:8.1f} ms  "
+        f"{long / base:.0f} x"
+    )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)

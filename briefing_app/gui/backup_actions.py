@@ -1,0 +1,66 @@
+"""The main window's backups: the on-open backup in a worker, File ▸ Restore from backup.
+
+A mixin of MainWindow: it uses the window's library, undo stack, reader and status bar, and
+keeps its code apart from the rest of the window.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+from briefing_app.core.backup import BackupInfo
+from briefing_app.core.errors import BriefingError
+from briefing_app.gui.background_backup import BackgroundBackup
+from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog, describe_restore
+
+
+class BackupActions:
+    """Backups from the window (issue 9)."""
+
+    # Provided by MainWindow.
+    lib: Any
+    quit_action: Any
+    undo_stack: Any
+
+    def _add_backup_menu(self) -> None:
+        self.background_backup = BackgroundBackup(self)
+        self.background_backup.finished.connect(self._backup_finished)
+        self.restore_backup_action = QAction("Restore from &backup…", self)
+        self.restore_backup_action.setStatusTip("Bring back the library as it was in a backup")
+        self.restore_backup_action.triggered.connect(self.choose_backup_to_restore)
+        self._menu("&File").insertAction(self.quit_action, self.restore_backup_action)
+        self._menu("&File").insertSeparator(self.quit_action)
+
+    def start_background_backup(self) -> None:
+        """Make the on-open backup in a worker thread (the library opens with backup=False)."""
+        if self.lib.path is not None:
+            self.background_backup.start(self.lib.path)
+
+    def _backup_finished(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
+
+    def choose_backup_to_restore(self) -> None:
+        """Ask for a backup, confirm, and restore it into the open library."""
+        if self.lib.path is None:
+            self.show_error("an in-memory library has no backups")
+            return
+        info = RestoreBackupDialog.ask(self, self.lib.path)
+        if info is not None and RestoreBackupDialog.confirm(self, info):
+            self.restore_backup(info)
+
+    def restore_backup(self, info: BackupInfo) -> bool:
+        """Replace the library's content with a backup's; every view reloads."""
+        # The backup made on open may still be copying the file being replaced.
+        self.background_backup.wait()
+        try:
+            saved = self.lib.restore_backup(info.path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return False
+        # Undo steps refer to records as they were before the restore.
+        self.undo_stack.clear()
+        self.statusBar().showMessage(describe_restore(info, saved), 8000)
+        return True

@@ -1,0 +1,188 @@
+"""The main window's review pane and review files (Word copies, packages).
+
+A mixin of MainWindow: it uses the window's library, undo stack, reader and status bar, and
+keeps its code apart from the rest of the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from briefing_app.core.checks.runner import CheckFailed
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.packs import PackImportResult, export_pack, import_pack
+from briefing_app.core.review_docx import (
+    ReviewImportResult,
+    export_review_copy,
+    import_review_copy,
+)
+from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
+from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
+from briefing_app.gui.widgets.review_pane import ReviewPane
+
+
+class ReviewActions:
+    """The review pane dock and File ▸ review copy / package (issue 8)."""
+
+    # Provided by MainWindow.
+    lib: Any
+    quit_action: Any
+
+    def _build_review_pane(self) -> None:
+        self.review_pane = ReviewPane()
+        self.review_dock = QDockWidget("Review", self)
+        self.review_dock.setObjectName("review_dock")
+        self.review_dock.setWidget(self.review_pane)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.review_dock.hide()
+        self.versions_dialog: VersionsDialog | None = None
+        self.review_pane.message.connect(self._review_message)
+        self.review_pane.versions_requested.connect(self.show_versions)
+        self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
+
+    def _add_review_menu(self) -> None:
+        self.review_dock.toggleViewAction().setText("&Review pane")
+        self.review_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.review_dock.toggleViewAction().setStatusTip("Comments, suggested edits and status")
+        view_menu = self._menu("&View")
+        view_menu.addAction(self.review_dock.toggleViewAction())
+        self.review_actions = [
+            self._action(
+                "Export review &copy…",
+                self.export_review_copy,
+                tip="Write the note as a Word file for a reviewer",
+            ),
+            self._action(
+                "Import re&viewed copy…",
+                self.import_review_copy,
+                tip="Read a reviewer's Word comments and tracked changes back",
+            ),
+            self._action(
+                "Export review &package…",
+                self.export_review_pack,
+                tip="Write the note with its evidence for another Briefing library",
+            ),
+            self._action(
+                "Import review pac&kage…",
+                self.import_review_pack,
+                tip="Merge a note and its evidence from another Briefing library",
+            ),
+        ]
+        file_menu = self._menu("&File")
+        for action in self.review_actions:
+            file_menu.insertAction(self.quit_action, action)
+        file_menu.insertSeparator(self.quit_action)
+
+    def _review_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
+
+    def show_versions(self, note_id: int) -> VersionsDialog | None:
+        """Show the versions of a note and what changed between them (not modal)."""
+        try:
+            self.versions_dialog = VersionsDialog.open_for(self, self.lib, note_id)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        return self.versions_dialog
+
+    def _note_for_review(self) -> int | None:
+        note_id = self.review_pane.current_note_id
+        if note_id is None:
+            self.show_error("no note to review: create a note first")
+        return note_id
+
+    def export_review_copy(self) -> Path | None:
+        """Ask where, then write the current note as a Word review copy."""
+        note_id = self._note_for_review()
+        if note_id is None:
+            return None
+        options = ReviewFiles.export_copy(self, f"note-{note_id}-review.docx")
+        if options is None:
+            return None
+        force = options.force
+        while True:
+            try:
+                path = export_review_copy(
+                    self.lib,
+                    note_id,
+                    options.path,
+                    with_comments=options.with_comments,
+                    force=force,
+                )
+            except CheckFailed as exc:
+                if force or not ReviewFiles.confirm_force(self, str(exc)):
+                    self.show_error(str(exc))
+                    return None
+                force = True
+                continue
+            except BriefingError as exc:
+                self.show_error(str(exc))
+                return None
+            except OSError as exc:
+                self.show_error(f"{options.path}: {exc.strerror or exc}")
+                return None
+            self.statusBar().showMessage(f"Review copy written to {path}", 6000)
+            return path
+
+    def import_review_copy(self) -> ReviewImportResult | None:
+        """Ask for a reviewed Word copy and attach its comments and tracked changes."""
+        path = ReviewFiles.import_copy(self)
+        if path is None:
+            return None
+        try:
+            result = import_review_copy(self.lib, path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+            return None
+        self.review_pane.set_current_note(result.note_id)
+        self.review_dock.show()
+        line = result.line()
+        if result.unplaced:
+            line += f"; {len(result.unplaced)} could not be placed on a section"
+        self.statusBar().showMessage(line, 8000)
+        return result
+
+    def export_review_pack(self) -> Path | None:
+        """Ask where, then write the current note with its evidence as a review package."""
+        note_id = self._note_for_review()
+        if note_id is None:
+            return None
+        path = ReviewFiles.export_pack(self, f"note-{note_id}.briefpack")
+        if path is None:
+            return None
+        try:
+            written = export_pack(self.lib, note_id, path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+            return None
+        self.statusBar().showMessage(f"Review package written to {written}", 6000)
+        return written
+
+    def import_review_pack(self, path: Path | None = None) -> PackImportResult | None:
+        """Merge a review package (asking for one unless given) into this library."""
+        path = path or ReviewFiles.import_pack(self)
+        if path is None:
+            return None
+        try:
+            result = import_pack(self.lib, path)
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return None
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+            return None
+        self.review_pane.set_current_note(result.note_id)
+        self.review_dock.show()
+        self.statusBar().showMessage(result.line(), 8000)
+        return result

@@ -1,0 +1,243 @@
+"""The main window's suggested claims: list, dashed layer, keys, accept, reject, merge.
+
+A mixin of MainWindow: it uses the window's library, undo stack, reader and status bar, and
+keeps its code apart from the rest of the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QSplitter, QVBoxLayout
+
+from briefing_app.core.changes import Changes
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.models import Claim
+from briefing_app.core.suggest import Suggestion
+from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
+from briefing_app.gui.settings import app_settings
+from briefing_app.gui.suggestion_commands import (
+    AcceptSuggestionCommand,
+    MergePartyCommand,
+    RejectSuggestionCommand,
+)
+from briefing_app.gui.suggestion_finder import SuggestionFinder
+from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
+
+
+class SuggestionActions:
+    """Suggested claims in the reader (issue 11)."""
+
+    # Provided by MainWindow.
+    lib: Any
+    reader: Any
+    reader_page: Any
+    inspector: Any
+    undo_stack: Any
+
+    def _build_suggestions(self) -> None:
+        self.suggestion_finder = SuggestionFinder(self)
+        self.suggestions_panel = SuggestionsPanel()
+        # The list sits beside the text, in a splitter that takes the reader's place.
+        layout = self.reader_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        index = layout.indexOf(self.reader)
+        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reader_splitter.setObjectName("reader_splitter")
+        self.reader_splitter.addWidget(self.reader)
+        self.reader_splitter.addWidget(self.suggestions_panel)
+        self.reader_splitter.setStretchFactor(0, 3)
+        self.reader_splitter.setStretchFactor(1, 1)
+        layout.insertWidget(index, self.reader_splitter, 1)
+        self._suggested_text: tuple[int | None, int] = (None, 0)
+        self._following_cursor = False
+        self.reader.textChanged.connect(self._reader_text_changed)
+        self.suggestion_finder.found.connect(self._suggestions_found)
+        self.suggestions_panel.current_changed.connect(self._suggestion_selected)
+        self.reader.cursorPositionChanged.connect(self._reader_cursor_moved)
+        self.suggestions_panel.accept_requested.connect(self.accept_suggestion)
+        self.suggestions_panel.edit_requested.connect(self.edit_suggestion)
+        self.suggestions_panel.reject_requested.connect(self.reject_suggestion)
+
+    def _add_suggestion_actions(self) -> None:
+        self.show_suggestions_action = QAction("Show &suggestions", self)
+        self.show_suggestions_action.setCheckable(True)
+        self.show_suggestions_action.setChecked(
+            app_settings().value("reader/show_suggestions", True, type=bool)
+        )
+        self.show_suggestions_action.setStatusTip("Propose who-said-what passages to tag")
+        self.show_suggestions_action.toggled.connect(self._toggle_suggestions)
+        self.suggestions_panel.setVisible(self.show_suggestions_action.isChecked())
+        # Plain keys act only where the reader or the list has the focus (the reader is
+        # read-only, so N, P, Enter and Del type nothing there).
+        keyed = (
+            ("&Next suggestion", lambda: self.suggestions_panel.step(1), "N"),
+            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), "P"),
+            ("&Accept suggestion", self.accept_current_suggestion, "Return"),
+            ("Accept and &edit suggestion", self.edit_current_suggestion, "Shift+Return"),
+            ("&Reject suggestion", self.reject_current_suggestion, "Delete"),
+        )
+        self.suggestion_actions: list[QAction] = []
+        for text, slot, key in keyed:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            for widget in (self.reader, self.suggestions_panel):
+                widget.addAction(action)
+            self.suggestion_actions.append(action)
+        self.merge_party_action = QAction("&Merge party names…", self)
+        self.merge_party_action.setStatusTip(
+            "Say that two spellings name one party (the current suggestion's, by default)"
+        )
+        self.merge_party_action.triggered.connect(self.choose_party_merge)
+        view_menu = self._menu("&View")
+        view_menu.addSeparator()
+        view_menu.addAction(self.show_suggestions_action)
+        menu = view_menu.addMenu("Su&ggestions")
+        for action in self.suggestion_actions:
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.merge_party_action)
+        self._menu("&Edit").addAction(self.merge_party_action)
+
+    def _toggle_suggestions(self, shown: bool) -> None:
+        app_settings().setValue("reader/show_suggestions", shown)
+        self.suggestions_panel.setVisible(shown)
+        self.refresh_suggestions()
+
+    def _reader_text_changed(self) -> None:
+        # Repainting a layer also reports a text change: only a new text needs new suggestions.
+        shown = (self.reader.source_id, self.reader.document().characterCount())
+        if shown != self._suggested_text:
+            self.refresh_suggestions()
+
+    def refresh_suggestions(self) -> None:
+        """Show the current source's suggestions in the list and as dashed underlines."""
+        source_id = self.reader.source_id
+        self._suggested_text = (source_id, self.reader.document().characterCount())
+        found: list[Suggestion] | None = []
+        if source_id is not None and self.show_suggestions_action.isChecked():
+            try:
+                found = self.suggestion_finder.visible(self.lib, source_id)
+            except BriefingError:
+                found = []
+        self.suggestions_panel.show_suggestions(found)
+        # Ids stable across refreshes (from the fingerprint), so only changed spans repaint.
+        spans = [(hash(s.fingerprint), s.start, s.end, s.kind) for s in found or []]
+        self.reader.update_layer(spans, layer="suggestions", style="dashed")
+
+    def _suggestions_found(self, source_id: int) -> None:
+        # A closed window's library may be closed too; it refreshes when shown again.
+        if source_id == self.reader.source_id and self.isVisible():
+            self.refresh_suggestions()
+
+    def _on_suggestion_changes(self, changes: Changes) -> None:
+        source_id = self.reader.source_id
+        if source_id is not None and (source_id in changes.sources or changes.claims):
+            self.refresh_suggestions()
+
+    def _reader_cursor_moved(self) -> None:
+        # A click on a dashed passage makes it the current suggestion (keys then act on it).
+        cursor = self.reader.textCursor()
+        if cursor.hasSelection():
+            return
+        spans = self.reader.highlighter.spans_at(cursor.position(), layer="suggestions")
+        if spans:
+            ids = [hash(s.fingerprint) for s in self.suggestions_panel.suggestions]
+            if spans[-1][0] in ids:
+                # Leave the reader's cursor alone: the user may be starting a selection.
+                self._following_cursor = True
+                try:
+                    self.suggestions_panel.list.setCurrentRow(ids.index(spans[-1][0]))
+                finally:
+                    self._following_cursor = False
+
+    def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
+        if self._following_cursor:
+            return
+        if suggestion is not None and self.reader.source_id is not None:
+            self.reader.select_span(suggestion.start, suggestion.end)
+
+    def accept_current_suggestion(self) -> None:
+        """Accept the suggestion selected in the list (Enter)."""
+        current = self.suggestions_panel.current()
+        if current is not None:
+            self.accept_suggestion(current)
+
+    def edit_current_suggestion(self) -> None:
+        """Accept the selected suggestion and open the new claim in the inspector."""
+        current = self.suggestions_panel.current()
+        if current is not None:
+            self.edit_suggestion(current)
+
+    def reject_current_suggestion(self) -> None:
+        """Reject the suggestion selected in the list (Del)."""
+        current = self.suggestions_panel.current()
+        if current is not None:
+            self.reject_suggestion(current)
+
+    def accept_suggestion(self, suggestion: Suggestion) -> Claim | None:
+        """Tag a suggestion as a claim with its proposed fields (undoable); return the claim."""
+        if self.reader.source_id is None:
+            return None
+        command = AcceptSuggestionCommand(self.lib, self.reader.source_id, suggestion)
+        return command.claim if self.execute(command) else None
+
+    def edit_suggestion(self, suggestion: Suggestion) -> None:
+        """Accept a suggestion, then edit the new claim in the inspector."""
+        claim = self.accept_suggestion(suggestion)
+        if claim is not None:
+            self.select_claim(claim.id)
+            self.inspector.statement.setFocus()
+
+    def choose_party_merge(self) -> None:
+        """Ask which name is an alias of which party, then merge them (undoable)."""
+        current = self.suggestions_panel.current()
+        alias = current.party if current is not None else ""
+        parties = sorted({*self.lib.parties.known(), alias} - {""}, key=str.casefold)
+        chosen = MergePartyDialog.ask(self, parties, alias)
+        if chosen is not None:
+            self.merge_parties(*chosen)
+
+    def merge_parties(self, alias: str, canonical: str) -> bool:
+        """Record that alias names canonical; suggestions are found again with the new name."""
+        command = MergePartyCommand(self.lib, alias, canonical)
+        command.on_error = self.show_error
+        try:
+            command.execute()
+        except BriefingError as exc:
+            self.show_error(str(exc))
+            return False
+        self.undo_stack.push(_RefreshingCommand(command, self.refresh_suggestions))
+        self.refresh_suggestions()
+        self.statusBar().showMessage(command.text(), 4000)
+        return True
+
+    def reject_suggestion(self, suggestion: Suggestion) -> None:
+        """Reject a suggestion for this source (undoable)."""
+        if self.reader.source_id is not None:
+            self.execute(RejectSuggestionCommand(self.lib, self.reader.source_id, suggestion))
+
+
+class _RefreshingCommand(QUndoCommand):
+    """Wraps a command whose core operation reports no Changes (party aliases), refreshing
+    the suggestions itself after each undo and redo."""
+
+    def __init__(self, inner: LibraryCommand, refresh: Callable[[], None]) -> None:
+        super().__init__(inner.text())
+        self.inner, self.refresh = inner, refresh
+
+    def redo(self) -> None:
+        """Redo the inner command (which skips the push after its first run), then refresh."""
+        self.inner.redo()
+        self.refresh()
+
+    def undo(self) -> None:
+        """Undo the merge."""
+        self.inner.undo()
+        self.refresh()

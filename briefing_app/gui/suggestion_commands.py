@@ -1,0 +1,70 @@
+"""Undoable accept and reject of suggested claims (core operations only)."""
+
+from __future__ import annotations
+
+from briefing_app.core.library import Library
+from briefing_app.core.models import Claim
+from briefing_app.core.suggest import Suggestion
+from briefing_app.core.suggest.party_names import party_key
+from briefing_app.gui.commands import LibraryCommand
+
+
+class AcceptSuggestionCommand(LibraryCommand):
+    """Tag a suggestion as a claim with its proposed party and kind; undo deletes the claim."""
+
+    def __init__(self, lib: Library, source_id: int, suggestion: Suggestion) -> None:
+        super().__init__(lib, "Accept suggestion")
+        self.source_id, self.suggestion = source_id, suggestion
+        self.claim: Claim | None = None
+
+    def first(self) -> None:
+        """Create the claim."""
+        self.claim = self.lib.suggestions.accept(self.source_id, self.suggestion)
+        self.setText(f"Accept suggestion as {self.claim.key}")
+
+    def again(self) -> None:
+        """Put the claim back with the same key."""
+        assert self.claim is not None
+        self.claim = self.lib.claims.restore(self.claim)
+
+    def back(self) -> None:
+        """Delete the claim (remembering later edits for redo)."""
+        assert self.claim is not None
+        self.claim = self.lib.claims.delete(self.claim.id)
+
+
+class RejectSuggestionCommand(LibraryCommand):
+    """Remember that a suggestion is not a claim of its source; undo proposes it again."""
+
+    def __init__(self, lib: Library, source_id: int, suggestion: Suggestion) -> None:
+        party = suggestion.party or "unknown party"
+        super().__init__(lib, f"Reject suggestion ({party})")
+        self.source_id, self.suggestion = source_id, suggestion
+
+    def again(self) -> None:
+        """Reject it (given as a Suggestion, so core need not search the text again)."""
+        self.lib.suggestions.reject(self.source_id, self.suggestion)
+
+    def back(self) -> None:
+        """Propose it again."""
+        self.lib.suggestions.unreject(self.source_id, self.suggestion.fingerprint)
+
+
+class MergePartyCommand(LibraryCommand):
+    """Record that alias names the same party as canonical; undo puts the old alias back."""
+
+    def __init__(self, lib: Library, alias: str, canonical: str) -> None:
+        super().__init__(lib, f"Merge party {alias} into {canonical}")
+        self.alias, self.canonical = alias, canonical
+        self.previous = lib.parties.aliases().get(party_key(alias))
+
+    def again(self) -> None:
+        """Merge the names."""
+        self.lib.parties.merge(self.alias, self.canonical)
+
+    def back(self) -> None:
+        """Forget the alias, or point it back where it pointed before."""
+        if self.previous is None:
+            self.lib.parties.unmerge(self.alias)
+        else:
+            self.lib.parties.merge(self.alias, self.previous)

@@ -1,0 +1,530 @@
+"""The review pane: a note's comments and suggested edits by section, and its status.
+
+It changes data only through named core operations (lib.comments, lib.edits, lib.notes) and
+refreshes from the library's Changes. `jump_to(note_id, section_key, start, end)` tells a
+note editor where a comment or an edit sits (start = end = -1: the whole section); until one
+is connected, the pane shows the section itself with the place highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.changes import Changes
+from briefing_app.core.edits import SuggestedEdit, locate_edit
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
+from briefing_app.core.models import Note, ReviewComment
+from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
+from briefing_app.gui.diff_html import edit_html, section_html
+
+SHOW_OPEN, SHOW_RESOLVED, SHOW_ALL = "Open", "Resolved", "All"
+# Where a status button moves the note, and what it is called.
+STATUS_STEPS = (("Send for review", "in review"), ("Mark final", "final"), ("Reopen", "draft"))
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """What a tree row stands for."""
+
+    kind: str  # "section", "comment" or "edit"
+    key: str  # the section key
+    record_id: int = 0
+
+
+class ReviewPane(QWidget):
+    """Comments and suggested edits of the current note, grouped by section."""
+
+    current_note_changed = Signal(object)  # the note id, or None
+    note_status_changed = Signal(int, str)
+    jump_to = Signal(int, str, int, int)
+    versions_requested = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib: Library | None = None
+        self._note_id: int | None = None
+        self.note: Note | None = None
+        self.note_combo = QComboBox()
+        self.note_combo.setAccessibleName("Note under review")
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Note status")
+        self.read_only_banner = QLabel("🔒 Final: the note is read-only until it is reopened.")
+        self.read_only_banner.setStyleSheet(
+            "background: rgba(176, 0, 32, 30); border-radius: 3px; padding: 3px;"
+        )
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+        self.status_buttons: dict[str, QPushButton] = {}
+        for text, status in STATUS_STEPS:
+            button = QPushButton(text)
+            button.setToolTip(f"Move the note to “{status}” (asks for a reason)")
+            button.clicked.connect(lambda _c=False, s=status: self.ask_status(s))
+            self.status_buttons[status] = button
+        self.versions_button = QPushButton("Versions…")
+        self.versions_button.setToolTip("What changed between two versions of the note")
+        self.versions_button.clicked.connect(self._versions_clicked)
+        self.filter_combo = QComboBox()
+        self.filter_combo.setAccessibleName("Show comments and edits")
+        self.filter_combo.addItems([SHOW_OPEN, SHOW_RESOLVED, SHOW_ALL])
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Review comments and suggested edits")
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Review detail")
+        self.detail.setOpenLinks(False)
+        self.comment_button = QPushButton("Comment…")
+        self.comment_button.setToolTip("Add your own review comment on a section")
+        self.reply_button = QPushButton("Reply…")
+        self.resolve_button = QPushButton("Resolve")
+        self.accept_button = QPushButton("Accept edit")
+        self.reject_button = QPushButton("Reject edit")
+        self.jump_button = QPushButton("Go to")
+        self.jump_button.setToolTip("Show the place in the note")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Note"))
+        top.addWidget(self.note_combo, 1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        for button in self.status_buttons.values():
+            status_row.addWidget(button)
+        status_row.addWidget(self.versions_button)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel("Show"))
+        filter_row.addWidget(self.filter_combo, 1)
+        actions = QHBoxLayout()
+        for button in (
+            self.comment_button,
+            self.reply_button,
+            self.resolve_button,
+            self.accept_button,
+            self.reject_button,
+            self.jump_button,
+        ):
+            actions.addWidget(button)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(status_row)
+        layout.addWidget(self.read_only_banner)
+        layout.addLayout(filter_row)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+
+        self.note_combo.currentIndexChanged.connect(self._note_chosen)
+        self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.tree.currentItemChanged.connect(lambda *_a: self._item_changed())
+        self.tree.itemActivated.connect(lambda *_a: self.jump())
+        self.comment_button.clicked.connect(self._comment_clicked)
+        self.reply_button.clicked.connect(self._reply_clicked)
+        self.resolve_button.clicked.connect(self._resolve_clicked)
+        self.accept_button.clicked.connect(lambda: self._edit_clicked(accept=True))
+        self.reject_button.clicked.connect(lambda: self._edit_clicked(accept=False))
+        self.jump_button.clicked.connect(self.jump)
+        self._update_controls()
+
+    # The current note ------------------------------------------------------------------
+    @property
+    def current_note_id(self) -> int | None:
+        """Return the id of the note under review (None: no note)."""
+        return self._note_id
+
+    @current_note_id.setter
+    def current_note_id(self, note_id: int | None) -> None:
+        self.set_current_note(note_id)
+
+    def set_library(self, lib: Library) -> None:
+        """Show the notes of this library (the first one until another is chosen)."""
+        self.lib = lib
+        self._note_id = None
+        self._fill_notes()
+        notes = self.note_combo.count()
+        self.set_current_note(self.note_combo.itemData(0) if notes else None)
+
+    def set_current_note(self, note_id: int | None) -> None:
+        """Review this note (e.g. the one selected in the notes list)."""
+        changed = note_id != self._note_id
+        self._note_id = note_id
+        index = self.note_combo.findData(note_id) if note_id is not None else -1
+        if index != self.note_combo.currentIndex() and index >= 0:
+            self.note_combo.blockSignals(True)
+            self.note_combo.setCurrentIndex(index)
+            self.note_combo.blockSignals(False)
+        self.reload()
+        if changed:
+            self.current_note_changed.emit(note_id)
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh after a committed write that touched notes or comments."""
+        if changes.notes or changes.comments:
+            self._fill_notes()
+            if self._note_id is not None and self.note_combo.findData(self._note_id) < 0:
+                # The note was deleted (or a restore removed it).
+                first = self.note_combo.itemData(0) if self.note_combo.count() else None
+                self.set_current_note(first)
+            else:
+                self.reload()
+
+    def _fill_notes(self) -> None:
+        self.note_combo.blockSignals(True)
+        self.note_combo.clear()
+        for note in self.lib.notes.all() if self.lib is not None else []:
+            self.note_combo.addItem(f"{note.title} ({note.status})", note.id)
+        index = self.note_combo.findData(self._note_id)
+        self.note_combo.setCurrentIndex(index)
+        self.note_combo.blockSignals(False)
+
+    def _note_chosen(self, index: int) -> None:
+        self.set_current_note(self.note_combo.itemData(index) if index >= 0 else None)
+
+    # Showing ---------------------------------------------------------------------------
+    @property
+    def is_read_only(self) -> bool:
+        """Return whether the note under review is final (read-only)."""
+        return self.note is not None and self.note.status == "final"
+
+    def reload(self) -> None:
+        """Rebuild the tree for the current note and filter, keeping the selected row."""
+        keep = self._current_ref()
+        self.tree.clear()
+        self.note = None
+        if self.lib is not None and self._note_id is not None:
+            try:
+                self.note = self.lib.notes.get(self._note_id)
+            except BriefingError:
+                self.note = None
+        if self.note is None:
+            self.status_label.setText("No note")
+            self.detail.clear()
+            self._update_controls()
+            return
+        assert self.lib is not None
+        self.status_label.setText(f"Status: <b>{html.escape(self.note.status)}</b>")
+        show = self.filter_combo.currentText()
+        comments = self.lib.comments.all(self.note.id)
+        edits = self.lib.edits.all(self.note.id)
+        replies: dict[int, list[ReviewComment]] = {}
+        for comment in comments:
+            if comment.parent_id is not None:
+                replies.setdefault(comment.parent_id, []).append(comment)
+        # Comments on the whole note, or on a section since removed, are listed last.
+        groups = [(s.key, s.heading or s.key) for s in self.note.sections]
+        known = {key for key, _ in groups}
+        groups.append(("", "Whole note"))
+
+        def group_of(key: str) -> str:
+            return key if key in known else ""
+
+        for key, heading in groups:
+            section_item = QTreeWidgetItem([heading])
+            section_item.setData(0, Qt.ItemDataRole.UserRole, _Ref("section", key))
+            for comment in comments:
+                top = comment.parent_id is None and group_of(comment.section_key) == key
+                if top and _shown(show, comment.resolved):
+                    section_item.addChild(_comment_item(comment, replies))
+            for edit in edits:
+                if group_of(edit.section_key) == key and _shown(show, edit.status != "pending"):
+                    section_item.addChild(_edit_item(edit))
+            if section_item.childCount():
+                self.tree.addTopLevelItem(section_item)
+                section_item.setExpanded(True)
+        self._select(keep)
+        self._update_controls()
+
+    def items(self) -> list[tuple[str, int, str]]:
+        """Return the rows shown under sections as (kind, id, text), top to bottom."""
+        found = []
+        for n in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(n)
+            stack = [section.child(i) for i in range(section.childCount())]
+            while stack:
+                item = stack.pop(0)
+                ref = item.data(0, Qt.ItemDataRole.UserRole)
+                found.append((ref.kind, ref.record_id, item.text(0)))
+                stack[:0] = [item.child(i) for i in range(item.childCount())]
+        return found
+
+    def select(self, kind: str, record_id: int) -> bool:
+        """Select the row of a comment or an edit; return whether it is shown."""
+        for item in self._all_items():
+            ref = item.data(0, Qt.ItemDataRole.UserRole)
+            if ref.kind == kind and ref.record_id == record_id:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        found = []
+        stack = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            found.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _current_ref(self) -> _Ref | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _select(self, ref: _Ref | None) -> None:
+        if ref is None:
+            return
+        for item in self._all_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == ref:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _item_changed(self) -> None:
+        self._update_controls()
+        ref = self._current_ref()
+        if ref is None or self.lib is None:
+            self.detail.clear()
+            return
+        try:
+            if ref.kind == "comment":
+                self.detail.setHtml(_comment_html(self.lib.comments.get(ref.record_id)))
+            elif ref.kind == "edit":
+                self.detail.setHtml(edit_html(self.lib.edits.get(ref.record_id)))
+            else:
+                self._show_place(ref.key, None, None)
+        except BriefingError as exc:
+            self.detail.setPlainText(str(exc))
+
+    def _update_controls(self) -> None:
+        ref = self._current_ref()
+        status = self.note.status if self.note is not None else None
+        for step, button in self.status_buttons.items():
+            button.setEnabled(status is not None and status != step)
+        self.status_buttons["draft"].setVisible(status in ("final", "in review"))
+        self.versions_button.setEnabled(self.note is not None)
+        self.read_only_banner.setVisible(self.is_read_only)
+        comment = self._comment(ref)
+        edit = self._edit(ref)
+        self.comment_button.setEnabled(self.note is not None)
+        self.reply_button.setEnabled(comment is not None)
+        self.resolve_button.setEnabled(comment is not None)
+        self.resolve_button.setText(
+            "Reopen" if comment is not None and comment.resolved else "Resolve"
+        )
+        pending = edit is not None and edit.status == "pending"
+        self.accept_button.setEnabled(pending and not self.is_read_only)
+        self.reject_button.setEnabled(pending)
+        self.jump_button.setEnabled(ref is not None)
+
+    def _comment(self, ref: _Ref | None) -> ReviewComment | None:
+        if ref is None or ref.kind != "comment" or self.lib is None:
+            return None
+        try:
+            return self.lib.comments.get(ref.record_id)
+        except BriefingError:
+            return None
+
+    def _edit(self, ref: _Ref | None) -> SuggestedEdit | None:
+        if ref is None or ref.kind != "edit" or self.lib is None:
+            return None
+        try:
+            return self.lib.edits.get(ref.record_id)
+        except BriefingError:
+            return None
+
+    # Operations ------------------------------------------------------------------------
+    def _run(self, done: str, operation: object) -> bool:
+        """Run a core operation; report its outcome or its one-line error."""
+        try:
+            operation()  # type: ignore[operator]
+        except BriefingError as exc:
+            self.message.emit(f"⚠ {exc}")
+            return False
+        self.message.emit(done)
+        return True
+
+    def add_comment(self, section_key: str, text: str) -> bool:
+        """Add a review comment on a section of the note under review."""
+        if self.lib is None or self.note is None:
+            return False
+        lib, note_id = self.lib, self.note.id
+        return self._run("Comment added", lambda: lib.comments.add(note_id, section_key, text))
+
+    def reply(self, comment_id: int, text: str) -> bool:
+        """Reply to a comment."""
+        assert self.lib is not None
+        lib = self.lib
+        return self._run("Reply added", lambda: lib.comments.reply(comment_id, text))
+
+    def set_resolved(self, comment_id: int, resolved: bool = True) -> bool:
+        """Resolve a comment (or open it again)."""
+        assert self.lib is not None
+        lib = self.lib
+        done = "Comment resolved" if resolved else "Comment reopened"
+        return self._run(done, lambda: lib.comments.resolve(comment_id, resolved))
+
+    def accept_edit(self, edit_id: int) -> bool:
+        """Apply a suggested edit to its section (refused with a message if it no longer fits)."""
+        assert self.lib is not None
+        lib = self.lib
+        return self._run("Suggested edit applied", lambda: lib.edits.accept(edit_id))
+
+    def reject_edit(self, edit_id: int) -> bool:
+        """Reject a suggested edit, leaving the note as it is."""
+        assert self.lib is not None
+        lib = self.lib
+        return self._run("Suggested edit rejected", lambda: lib.edits.reject(edit_id))
+
+    def set_status(self, status: str, reason: str = "") -> bool:
+        """Move the note to a status (a version is kept with the reason)."""
+        if self.lib is None or self.note is None:
+            return False
+        lib, note_id = self.lib, self.note.id
+        ok = self._run(
+            f"Note is now {status}", lambda: lib.notes.set_status(note_id, status, reason)
+        )
+        if ok:
+            self.note_status_changed.emit(note_id, status)
+        return ok
+
+    def ask_status(self, status: str) -> None:
+        """Ask for the reason, then move the note to status."""
+        if self.note is None:
+            return
+        reason = TextPrompt.ask(
+            self,
+            "Change note status",
+            f"Why does “{self.note.title}” move from {self.note.status} to {status}? "
+            "(kept with the version; optional)",
+            optional=True,
+        )
+        if reason is not None:
+            self.set_status(status, reason)
+
+    def jump(self) -> None:
+        """Show where the selected comment or edit sits, and tell any note editor."""
+        ref = self._current_ref()
+        if ref is None or self.note is None:
+            return
+        start: int | None = None
+        end: int | None = None
+        comment = self._comment(ref)
+        edit = self._edit(ref)
+        section = self.note.section(ref.key)
+        if comment is not None:
+            start, end = comment.start, comment.end
+        elif edit is not None and section is not None:
+            span = locate_edit(section.body, edit.old_text, edit.prefix, edit.suffix)
+            start, end = span if span is not None else (None, None)
+        self._show_place(ref.key, start, end)
+        self.jump_to.emit(
+            self.note.id, ref.key, -1 if start is None else start, -1 if end is None else end
+        )
+
+    def _show_place(self, key: str, start: int | None, end: int | None) -> None:
+        section = self.note.section(key) if self.note is not None else None
+        if section is not None:
+            self.detail.setHtml(section_html(section.heading, section.body, start, end))
+
+    def _comment_clicked(self) -> None:
+        if self.note is None:
+            return
+        ref = self._current_ref()
+        sections = [(s.key, s.heading or s.key) for s in self.note.sections]
+        chosen = CommentDialog.ask(self, sections, ref.key if ref is not None else "")
+        if chosen is not None and chosen[1]:
+            self.add_comment(*chosen)
+
+    def _reply_clicked(self) -> None:
+        comment = self._comment(self._current_ref())
+        if comment is None:
+            return
+        text = TextPrompt.ask(self, "Reply", f"Reply to {comment.author or 'the reviewer'}:")
+        if text:
+            self.reply(comment.id, text)
+
+    def _resolve_clicked(self) -> None:
+        comment = self._comment(self._current_ref())
+        if comment is not None:
+            self.set_resolved(comment.id, not comment.resolved)
+
+    def _edit_clicked(self, accept: bool) -> None:
+        edit = self._edit(self._current_ref())
+        if edit is not None:
+            if accept:
+                self.accept_edit(edit.id)
+            else:
+                self.reject_edit(edit.id)
+
+    def _versions_clicked(self) -> None:
+        if self.note is not None:
+            self.versions_requested.emit(self.note.id)
+
+
+def _shown(show: str, closed: bool) -> bool:
+    return show == SHOW_ALL or (show == SHOW_RESOLVED) == closed
+
+
+def _one_line(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _comment_item(
+    comment: ReviewComment, replies: dict[int, list[ReviewComment]]
+) -> QTreeWidgetItem:
+    mark = "✓ " if comment.resolved else ""
+    item = QTreeWidgetItem([f"{mark}✉ {comment.author or 'Reviewer'}: {_one_line(comment.body)}"])
+    item.setData(0, Qt.ItemDataRole.UserRole, _Ref("comment", comment.section_key, comment.id))
+    if comment.anchor_text:
+        item.setToolTip(0, f"On “{_one_line(comment.anchor_text, 200)}”")
+    for reply in replies.get(comment.id, []):
+        child = QTreeWidgetItem([f"↳ {reply.author or 'You'}: {_one_line(reply.body)}"])
+        child.setData(0, Qt.ItemDataRole.UserRole, _Ref("comment", reply.section_key, reply.id))
+        item.addChild(child)
+    item.setExpanded(True)
+    return item
+
+
+def _edit_item(edit: SuggestedEdit) -> QTreeWidgetItem:
+    old, new = _one_line(edit.old_text, 40), _one_line(edit.new_text, 40)
+    change = {"insert": f"insert “{new}”", "delete": f"delete “{old}”"}.get(
+        edit.kind, f"“{old}” → “{new}”"
+    )
+    done = "" if edit.status == "pending" else f" ({edit.status})"
+    item = QTreeWidgetItem([f"✎ {edit.author or 'Reviewer'}: {change}{done}"])
+    item.setData(0, Qt.ItemDataRole.UserRole, _Ref("edit", edit.section_key, edit.id))
+    return item
+
+
+def _comment_html(comment: ReviewComment) -> str:
+    quote = (
+        f"<blockquote style='color:#555'>“{html.escape(comment.anchor_text)}”</blockquote>"
+        if comment.anchor_text
+        else ""
+    )
+    state = "resolved" if comment.resolved else "open"
+    when = comment.created_at.replace("T", " ")[:16]
+    return (
+        f"<p><b>{html.escape(comment.author or 'Reviewer')}</b> "
+        f"<span style='color:gray'>{html.escape(when)} · {state}</span></p>{quote}"
+        f"<p>{html.escape(comment.body).replace(chr(10), '<br>')}</p>"
+    )

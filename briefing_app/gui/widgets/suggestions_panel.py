@@ -1,0 +1,161 @@
+"""The list of suggested claims beside the reader: party, kind and quote, one per row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.suggest import Suggestion
+from briefing_app.gui.highlighter import kind_colour
+
+_QUOTE_CHARS = 140
+
+
+class SuggestionsPanel(QWidget):
+    """Shows a source's suggestions; asks the window to accept, edit or reject the current one."""
+
+    current_changed = Signal(object)
+    accept_requested = Signal(object)
+    edit_requested = Signal(object)
+    reject_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.suggestions: list[Suggestion] = []
+        self.title = QLabel("Suggested claims")
+        self.title.setAccessibleName("Suggested claims count")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggested claims")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setToolTip("N / P: next / previous · Enter: accept · Del: reject")
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setToolTip("Tag it as a claim with the proposed party and kind (Enter)")
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Tag it, then edit the new claim in the inspector")
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setToolTip("Not a claim: never propose it again for this source (Del)")
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.edit_button, self.reject_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.list.itemActivated.connect(lambda _item: self._request(self.accept_requested))
+        self.accept_button.clicked.connect(lambda: self._request(self.accept_requested))
+        self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
+        self.reject_button.clicked.connect(lambda: self._request(self.reject_requested))
+        self._update_buttons()
+
+    def show_suggestions(self, suggestions: list[Suggestion] | None) -> None:
+        """Show these suggestions (None: still searching), keeping the place in the list."""
+        previous = self.current()
+        row = max(self.list.currentRow(), 0)
+        fresh = list(suggestions or [])
+        self.list.blockSignals(True)
+        self._patch_rows(fresh)
+        # A merged party renames suggestions without changing which ones there are.
+        for position, suggestion in enumerate(fresh):
+            item = self.list.item(position)
+            if item is not None and item.text() != _item_text(suggestion):
+                self.list.takeItem(position)
+                self.list.insertItem(position, _item(suggestion))
+        self.list.blockSignals(False)
+        self.suggestions = fresh
+        if suggestions is None:
+            self.title.setText("Suggested claims: searching…")
+        else:
+            self.title.setText(f"Suggested claims ({len(self.suggestions)})")
+        if self.suggestions:
+            fingerprints = [s.fingerprint for s in self.suggestions]
+            if previous is not None and previous.fingerprint in fingerprints:
+                row = fingerprints.index(previous.fingerprint)
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(min(row, len(self.suggestions) - 1))
+            self.list.blockSignals(False)
+        self._update_buttons()
+        current = self.current()
+        before = previous.fingerprint if previous is not None else None
+        if (current.fingerprint if current is not None else None) != before:
+            self.current_changed.emit(current)
+
+    def _patch_rows(self, fresh: list[Suggestion]) -> None:
+        """Remove or insert only the rows that changed (an accept or reject changes one).
+
+        Rebuilding every row of a long source's list costs ~0.2 s; both lists are in text
+        order, so a removal or an insertion keeps the others in place.
+        """
+        old = [s.fingerprint for s in self.suggestions]
+        new = [s.fingerprint for s in fresh]
+        if old == new:
+            return
+        if set(new) <= set(old) and [f for f in old if f in set(new)] == new:
+            keep = set(new)
+            for row in range(len(old) - 1, -1, -1):
+                if old[row] not in keep:
+                    self.list.takeItem(row)
+            return
+        if set(old) <= set(new) and [f for f in new if f in set(old)] == old:
+            known = set(old)
+            for row, suggestion in enumerate(fresh):
+                if suggestion.fingerprint not in known:
+                    self.list.insertItem(row, _item(suggestion))
+            return
+        self.list.clear()
+        for suggestion in fresh:
+            self.list.addItem(_item(suggestion))
+
+    def current(self) -> Suggestion | None:
+        """Return the suggestion selected in the list."""
+        row = self.list.currentRow()
+        return self.suggestions[row] if 0 <= row < len(self.suggestions) else None
+
+    def step(self, delta: int) -> None:
+        """Select the next (delta=1) or previous (-1) suggestion, wrapping around."""
+        if not self.suggestions:
+            return
+        row = self.list.currentRow()
+        self.list.setCurrentRow((row + delta) % len(self.suggestions) if row >= 0 else 0)
+
+    def _row_changed(self, _row: int) -> None:
+        self._update_buttons()
+        self.current_changed.emit(self.current())
+
+    def _request(self, signal: Signal) -> None:
+        current = self.current()
+        if current is not None:
+            signal.emit(current)  # type: ignore[attr-defined]
+
+    def _update_buttons(self) -> None:
+        has = self.current() is not None
+        for button in (self.accept_button, self.edit_button, self.reject_button):
+            button.setEnabled(has)
+
+
+def _item_text(suggestion: Suggestion) -> str:
+    quote = " ".join(suggestion.quote.split())
+    if len(quote) > _QUOTE_CHARS:
+        quote = quote[: _QUOTE_CHARS - 1] + "…"
+    party = suggestion.normalized_party or suggestion.party or "unknown party"
+    return f"{party} · {suggestion.kind}\n“{quote}”"
+
+
+def _item(suggestion: Suggestion) -> QListWidgetItem:
+    item = QListWidgetItem(_item_text(suggestion))
+    said = f"{suggestion.party} {suggestion.verb} ({suggestion.kind})"
+    item.setToolTip(f"{said}: {' '.join(suggestion.quote.split())}")
+    colour = kind_colour(suggestion.kind, 40)
+    item.setBackground(colour)
+    item.setData(Qt.ItemDataRole.UserRole, suggestion.fingerprint)
+    return item

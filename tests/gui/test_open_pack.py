@@ -1,0 +1,53 @@
+"""Opening a .briefpack from the file manager (`briefing note.briefpack`) imports it in the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.core.packs import export_pack
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.launch import split_open_files
+
+
+def test_only_files_without_a_command_are_opened(tmp_path: Path) -> None:
+    pack = tmp_path / "n.briefpack"
+    pack.write_bytes(b"PK")
+    assert split_open_files([str(pack)]) == ([], [pack])
+    assert split_open_files(["--library", "x.sqlite", str(pack)]) == (
+        ["--library", "x.sqlite"],
+        [pack],
+    )
+    command = ["pack", "import", str(pack)]
+    assert split_open_files(command) == (command, [])
+
+
+def test_the_app_imports_packages_it_is_given(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui import app as gui_app
+
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    target = tmp_path / "receiver.sqlite"
+    Library.open(target).close()
+    imported: list[int] = []
+
+    def fake_exec() -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.lib.path == target
+        )
+        qtbot.waitUntil(lambda: window.lib.notes.all() != [])
+        imported.extend(n.id for n in window.lib.notes.all())
+        window.close()
+        window.lib.close()
+        return 0
+
+    monkeypatch.setattr(gui_app.application(), "exec", fake_exec)
+    assert gui_app.run(target, [pack]) == 0
+    assert imported == [1]

@@ -1,0 +1,232 @@
+"""The review pane: a reviewer's Word comments and tracked changes, status, versions, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.errors import NoteIsFinal
+from briefing_app.core.library import Library
+from briefing_app.core.models import Note
+from briefing_app.gui.dialogs.review_dialogs import ReviewCopyOptions, ReviewFiles, TextPrompt
+from briefing_app.gui.main_window import MainWindow
+from tests.core.review import word_edits
+
+
+def _summary(lib: Library, note: Note) -> str:
+    section = lib.notes.get(note.id).section("summary")
+    assert section is not None
+    return section.body
+
+
+@pytest.fixture
+def note(demo_lib: Library) -> Note:
+    return demo_lib.notes.all()[0]
+
+
+@pytest.fixture
+def reviewed(
+    window: MainWindow, note: Note, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Export a review copy through File ▸ Export review copy, then 'review' it as Word would."""
+    path = tmp_path / "review.docx"
+    monkeypatch.setattr(
+        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
+    )
+    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    assert window.review_pane.current_note_id == note.id
+    assert window.export_review_copy() == path
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
+    word_edits.track_replace(path, "armed ", "")
+    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
+    result = window.import_review_copy()
+    assert result is not None and (result.comments_added, result.edits_added) == (1, 2)
+    return path
+
+
+def _row(window: MainWindow, kind: str, words: str) -> int:
+    return next(i for k, i, text in window.review_pane.items() if k == kind and words in text)
+
+
+def test_the_pane_lists_an_imported_comment_and_suggested_edits_by_section(
+    window: MainWindow, note: Note, reviewed: Path
+) -> None:
+    pane = window.review_pane
+    assert window.review_dock.isVisible()
+    top = pane.tree.topLevelItem(0)
+    assert top is not None and top.text(0) == note.section("summary").heading  # type: ignore[union-attr]
+    texts = [text for _k, _i, text in pane.items()]
+    assert any("Supervisor: Is the drone confirmed?" in t for t in texts)
+    assert any("“Three Chinese workers” → “Three Chinese nationals”" in t for t in texts)
+    assert any("delete “armed”" in t for t in texts)
+    # The edit's detail shows the old words struck through and the new ones inserted.
+    pane.select("edit", _row(window, "edit", "nationals"))
+    doc: QTextDocument = pane.detail.document()
+    old = doc.find("workers")
+    new = doc.find("nationals")
+    assert old.charFormat().fontStrikeOut() and not new.charFormat().fontStrikeOut()
+    assert new.charFormat().fontUnderline()
+
+
+def test_accepting_an_edit_changes_the_note_and_rejecting_leaves_it(
+    window: MainWindow, demo_lib: Library, note: Note, reviewed: Path
+) -> None:
+    pane = window.review_pane
+    pane.select("edit", _row(window, "edit", "nationals"))
+    pane.accept_button.click()
+    assert _summary(demo_lib, note).startswith("Three Chinese nationals were killed")
+    before = _summary(demo_lib, note)
+    pane.select("edit", _row(window, "edit", "armed"))
+    pane.reject_button.click()
+    assert _summary(demo_lib, note) == before and "armed attackers" in before
+    # Both are done: the "Open" filter lists neither, "Resolved" lists both.
+    assert [k for k, _i, _t in pane.items()] == ["comment"]
+    pane.filter_combo.setCurrentText("Resolved")
+    assert sorted(t.split(": ", 1)[1] for k, _i, t in pane.items()) == [
+        "delete “armed” (rejected)",
+        "“Three Chinese workers” → “Three Chinese nationals” (accepted)",
+    ]
+
+
+def test_an_edit_whose_words_are_gone_is_refused_in_one_line(
+    window: MainWindow, demo_lib: Library, note: Note, reviewed: Path
+) -> None:
+    body = _summary(demo_lib, note).replace("Three Chinese workers", "Several people")
+    demo_lib.notes.set_section(note.id, "summary", body)
+    window.review_pane.select("edit", _row(window, "edit", "nationals"))
+    window.review_pane.accept_button.click()
+    message = window.statusBar().currentMessage()
+    assert "apply it by hand" in message and "\n" not in message
+    assert _summary(demo_lib, note) == body
+
+
+def test_reply_resolve_and_jump_to_the_commented_words(
+    qtbot: QtBot,
+    window: MainWindow,
+    note: Note,
+    reviewed: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pane = window.review_pane
+    comment_id = _row(window, "comment", "drone")
+    pane.select("comment", comment_id)
+    monkeypatch.setattr(TextPrompt, "ask", classmethod(lambda cls, *a, **k: "Yes, per C5."))
+    pane.reply_button.click()
+    assert any(t == "↳ You: Yes, per C5." for _k, _i, t in pane.items())
+    with qtbot.waitSignal(pane.jump_to) as jumped:
+        pane.select("comment", comment_id)
+        pane.jump_button.click()
+    assert jumped.args is not None
+    note_id, key, start, end = jumped.args
+    body = note.section("summary").body  # type: ignore[union-attr]
+    assert (note_id, key, body[start:end]) == (note.id, "summary", "a drone against")
+    assert "a drone against" in pane.detail.toPlainText()
+    pane.select("comment", comment_id)
+    pane.resolve_button.click()
+    assert not [k for k, _i, _t in pane.items() if k == "comment"]
+    pane.filter_combo.setCurrentText("Resolved")
+    assert any("✓ ✉ Supervisor" in t for _k, _i, t in pane.items())
+
+
+def test_final_makes_the_note_read_only_until_reopened(
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    reviewed: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pane = window.review_pane
+    monkeypatch.setattr(TextPrompt, "ask", classmethod(lambda cls, *a, **k: "Signed off"))
+    pane.status_buttons["final"].click()
+    assert demo_lib.notes.get(note.id).status == "final"
+    assert pane.is_read_only and not pane.read_only_banner.isHidden()
+    assert "final" in pane.status_label.text()
+    pane.select("edit", _row(window, "edit", "nationals"))
+    assert not pane.accept_button.isEnabled()
+    with pytest.raises(NoteIsFinal):
+        demo_lib.notes.set_section(note.id, "summary", "changed")
+    assert not pane.status_buttons["draft"].isHidden()
+    pane.status_buttons["draft"].click()
+    assert demo_lib.notes.get(note.id).status == "draft"
+    assert not pane.is_read_only and pane.read_only_banner.isHidden()
+    pane.select("edit", _row(window, "edit", "nationals"))
+    assert pane.accept_button.isEnabled()
+
+
+def test_versions_dialog_shows_the_words_changed_between_two_versions(
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    reviewed: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pane = window.review_pane
+    monkeypatch.setattr(TextPrompt, "ask", classmethod(lambda cls, *a, **k: "Round 1"))
+    pane.status_buttons["in review"].click()  # version 1: the draft as exported
+    pane.select("edit", _row(window, "edit", "nationals"))
+    pane.accept_button.click()
+    pane.status_buttons["final"].click()  # version 2: after the edit
+    pane.versions_button.click()
+    dialog = window.versions_dialog
+    assert dialog is not None and dialog.list.count() == 2
+    dialog.compare(1, 2)
+    doc = dialog.view.document()
+    gone, added = doc.find("workers"), doc.find("nationals")
+    assert not gone.isNull() and gone.charFormat().fontStrikeOut()
+    assert not added.isNull() and not added.charFormat().fontStrikeOut()
+    assert "Issue — unchanged" in dialog.view.toPlainText()
+    dialog.close()
+
+
+def test_review_package_round_trip_through_the_file_menu(
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pack = tmp_path / "note.briefpack"
+    monkeypatch.setattr(ReviewFiles, "export_pack", classmethod(lambda cls, p, name: pack))
+    assert window.export_review_pack() == pack and pack.exists()
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
+    result = window.import_review_pack()
+    assert result is not None and result.note_id == note.id
+    # A damaged package is refused in one line and changes nothing.
+    pack.write_bytes(pack.read_bytes()[:200])
+    assert window.import_review_pack() is None
+    message = window.statusBar().currentMessage()
+    assert message.startswith("⚠") and "\n" not in message
+
+
+def test_a_comment_written_in_the_app_is_listed_under_its_section(
+    window: MainWindow, demo_lib: Library, note: Note, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.dialogs.review_dialogs import CommentDialog
+
+    pane = window.review_pane
+    assert pane.items() == []
+    monkeypatch.setattr(
+        CommentDialog, "ask", classmethod(lambda cls, p, sections, key: ("issue", "Source?"))
+    )
+    pane.comment_button.click()
+    assert [c.section_key for c in demo_lib.comments.all(note.id)] == ["issue"]
+    heading = note.section("issue").heading  # type: ignore[union-attr]
+    assert pane.tree.topLevelItem(0).text(0) == heading  # type: ignore[union-attr]
+    assert [t for _k, _i, t in pane.items()] == ["✉ Reviewer: Source?"]
+
+
+def test_go_to_in_the_review_pane_selects_the_words_in_the_note_editor(
+    window: MainWindow, note: Note
+) -> None:
+    window.note_workspace.open_note_tab(note.id)
+    assert window.review_pane.current_note_id == note.id  # the pane follows the editor
+    body = note.section("issue").body  # type: ignore[union-attr]
+    start = body.index("security")
+    window.go_to_note_place(note.id, "issue", start, start + len("security"))
+    editor = window.note_workspace.editor.editor("issue")
+    assert editor is not None
+    assert editor.textCursor().selectedText() == "security"

@@ -1,0 +1,205 @@
+"""Suggested claims in the reader: stepped with N/P, accepted with Enter, rejected with Del."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
+from briefing_app.gui.highlighter import kind_colour
+from briefing_app.gui.main_window import MainWindow
+from tests.gui.test_reader import formats_at
+
+
+def _taliban_denial_unclaimed(lib: Library) -> int:
+    """Delete the demo's hand-tagged Taliban claims, so the finder proposes the denial."""
+    source_id = lib.sources.all()[0].id
+    for claim_id, _start, _end, _kind in lib.claims.spans(source_id):
+        if lib.claims.get(claim_id).party == "Taliban administration":
+            lib.claims.delete(claim_id)
+    return source_id
+
+
+def _open_window(qtbot: QtBot, lib: Library) -> MainWindow:
+    win = MainWindow(lib)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _wait_for_suggestions(qtbot: QtBot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: "searching" not in win.suggestions_panel.title.text())
+    qtbot.waitUntil(lambda: bool(win.suggestions_panel.suggestions))
+
+
+def _denial_row(win: MainWindow) -> int:
+    return next(
+        n
+        for n, s in enumerate(win.suggestions_panel.suggestions)
+        if s.kind == "denial" and "Taliban" in s.party
+    )
+
+
+def test_demo_suggestions_include_the_taliban_denial_as_dashed_underlines(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    denial = panel.suggestions[_denial_row(win)]
+    assert "denying direct responsibility" in denial.quote
+    assert f"{denial.normalized_party} · denial" in panel.list.item(_denial_row(win)).text()
+    # The reader underlines each suggestion (the dashed layer), claims keep their fill.
+    dashed = win.reader.highlighter.spans_at(denial.start + 3, layer="suggestions")
+    assert dashed and dashed[0][3] == "denial"
+    painted = formats_at(win.reader, denial.start + 3)
+    assert painted.underlineStyle() == painted.UnderlineStyle.DashUnderline
+
+
+def test_n_moves_enter_accepts_and_ctrl_z_takes_the_claim_back(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    source_id = _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    win.reader.setFocus()
+    assert panel.list.currentRow() == 0
+    qtbot.keyClick(win.reader, Qt.Key.Key_N)
+    assert panel.list.currentRow() == 1
+    qtbot.keyClick(win.reader, Qt.Key.Key_P)
+    assert panel.list.currentRow() == 0
+    while panel.list.currentRow() != _denial_row(win):
+        qtbot.keyClick(win.reader, Qt.Key.Key_N)
+    denial = panel.current()
+    assert denial is not None
+    # The reader selects the suggested passage as the list moves.
+    assert win.reader.selection_span() == (denial.start, denial.end)
+    before = len(panel.suggestions)
+    qtbot.keyClick(win.reader, Qt.Key.Key_Return)
+
+    claims = [demo_lib.claims.get(i) for i, *_ in demo_lib.claims.spans(source_id)]
+    accepted = [c for c in claims if (c.start, c.end) == (denial.start, denial.end)]
+    assert len(accepted) == 1
+    assert (accepted[0].party, accepted[0].kind) == (denial.normalized_party, "denial")
+    assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
+    assert len(panel.suggestions) == before - 1
+    assert not win.reader.highlighter.spans_at(denial.start + 3, layer="suggestions")
+    # Repainted in place: the passage now has the denial fill, no dashed underline.
+    painted = formats_at(win.reader, denial.start + 3)
+    assert painted.background().color().rgb() == kind_colour("denial").rgb()
+    assert painted.underlineStyle() != painted.UnderlineStyle.DashUnderline
+
+    qtbot.keyClick(win.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    spans = [(a, b) for _i, a, b, _k in demo_lib.claims.spans(source_id)]
+    assert (denial.start, denial.end) not in spans
+    qtbot.waitUntil(lambda: denial.fingerprint in [s.fingerprint for s in panel.suggestions])
+
+
+def test_edit_then_accept_opens_the_new_claim_in_the_inspector(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    win.suggestions_panel.list.setCurrentRow(_denial_row(win))
+    win.suggestions_panel.edit_button.click()
+    claim = win.inspector.claim
+    assert claim is not None and claim.kind == "denial"
+    assert "denying direct responsibility" in claim.quote
+
+
+def test_del_rejects_and_the_rejection_outlives_the_window(qtbot: QtBot, demo_lib: Library) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    panel.list.setCurrentRow(_denial_row(win))
+    denial = panel.current()
+    assert denial is not None
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
+    win.close()
+
+    again = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, again)
+    assert denial.fingerprint not in [s.fingerprint for s in again.suggestions_panel.suggestions]
+    # Undo in the first window's stack is gone, but the core keeps the rejection per source.
+    assert denial.fingerprint in demo_lib.suggestions.rejected(again.reader.source_id or 0)
+
+
+def test_rejecting_is_undoable(qtbot: QtBot, demo_lib: Library) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    first = panel.current()
+    assert first is not None
+    win.reject_current_suggestion()
+    assert first.fingerprint not in [s.fingerprint for s in panel.suggestions]
+    win.undo_stack.undo()
+    assert first.fingerprint in [s.fingerprint for s in panel.suggestions]
+
+
+def test_view_toggle_hides_the_list_and_the_underlines(qtbot: QtBot, demo_lib: Library) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    win.show_suggestions_action.setChecked(False)
+    assert not win.suggestions_panel.isVisible()
+    assert not win.reader.highlighter.layers["suggestions"].spans
+    win.show_suggestions_action.setChecked(True)
+    assert win.suggestions_panel.isVisible()
+    assert win.reader.highlighter.layers["suggestions"].spans
+
+
+def test_merging_a_party_renames_it_in_the_suggestions_and_undo_restores_it(
+    qtbot: QtBot, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    panel.list.setCurrentRow(_denial_row(win))
+    denial = panel.current()
+    assert denial is not None and denial.normalized_party == "Taliban administration"
+    monkeypatch.setattr(
+        MergePartyDialog, "ask", classmethod(lambda cls, p, parties, alias: (alias, "Taliban"))
+    )
+    win.merge_party_action.trigger()
+
+    def denial_party() -> str:
+        return next(s.normalized_party for s in panel.suggestions if s.kind == "denial")
+
+    qtbot.waitUntil(lambda: denial_party() == "Taliban")
+    assert "Taliban · denial" in panel.list.item(_denial_row(win)).text()
+    win.undo_stack.undo()
+    qtbot.waitUntil(lambda: denial_party() == "Taliban administration")
+
+
+def test_clicking_a_dashed_passage_makes_it_the_current_suggestion(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    _taliban_denial_unclaimed(demo_lib)
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions_panel
+    denial = panel.suggestions[_denial_row(win)]
+    panel.list.setCurrentRow(0 if _denial_row(win) else 1)
+    cursor = win.reader.textCursor()
+    cursor.setPosition(denial.start + 5)
+    win.reader.setTextCursor(cursor)
+    assert panel.current() == denial
+    # The click only picks the suggestion; a selection the user starts there is theirs.
+    assert not win.reader.textCursor().hasSelection()
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_Return)
+    spans = demo_lib.claims.spans(win.reader.source_id or 0)
+    assert (denial.start, denial.end) in [(a, b) for _i, a, b, _k in spans]
+    assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
