@@ -29,10 +29,10 @@ def _save(widget: object, out: Path) -> Path:
 
 
 def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Path]:
-    """Write import.png, tag.png, export.png and about.png for the user guide into out_dir."""
+    """Write import, tag, export, review and about screenshots for the user guide to out_dir."""
     folder = Path(tempfile.mkdtemp(prefix="briefing-guide-"))
     os.environ.setdefault("BRIEFING_SETTINGS_DIR", str(folder / "settings"))
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.gui.app import application, open_first_library
@@ -88,6 +88,36 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
     QApplication.processEvents()
     written.append(_save(export, out_dir / "export.png"))
     export.close()
+
+    # Review: what File ▸ Import reviewed copy brings back — a comment and a tracked change.
+    summary = next(s for s in lib.notes.get(note.id).sections if s.key == "summary")
+    at = summary.body.index("a drone")
+    lib.comments.add(
+        note.id,
+        "summary",
+        "Is the drone confirmed by a second source?",
+        author="Supervisor",
+        anchor_text="a drone",
+        start=at,
+        end=at + len("a drone"),
+    )
+    lib.edits.add(
+        note.id,
+        "summary",
+        "Three Chinese workers",
+        "Three Chinese nationals",
+        prefix="",
+        suffix=" were killed when armed",
+        author="Supervisor",
+    )
+    window.review_pane.set_current_note(note.id)
+    window.review_dock.show()
+    window.resize(width + 420, height + 100)  # room for the dock beside the editor
+    window.resizeDocks([window.review_dock], [440], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    written.append(_save(window, out_dir / "review.png"))
+    window.review_dock.hide()
+    window.resize(width, height)
 
     # Help ▸ About Briefing.
     about = AboutDialog.open_for(window, lib.path)
