@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 EDITABLE_FIELDS = ("statement", "party", "kind", "credibility", "status")
 # Edits to these change what a citing note rests on, so they bump the claim's revision.
 _SUBSTANTIVE = ("statement", "party", "kind", "credibility", "status")
+# Fields of Claim that are not columns of the claims table.
+_DERIVED = ("tags", "tag_refs")
 
 
 @dataclass
@@ -121,9 +123,7 @@ class ClaimManager:
         row = self._lib.conn.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if row is None:
             raise NotFound(f"no claim with id {claim_id}")
-        claim = _claim_from_row(row)
-        claim.tags = self._tag_names(claim_id)
-        return claim
+        return self._with_tags([_claim_from_row(row)])[0]
 
     def by_key(self, key: str) -> Claim | None:
         """Return the claim with this citation key (e.g. 'C12'), or None."""
@@ -139,13 +139,7 @@ class ClaimManager:
         rows = self._lib.conn.execute(
             f"SELECT * FROM claims WHERE key IN ({','.join('?' * len(keys))})", keys
         ).fetchall()
-        tags = self._tags_for([r["id"] for r in rows])
-        result = {}
-        for row in rows:
-            claim = _claim_from_row(row)
-            claim.tags = tags.get(claim.id, [])
-            result[claim.key] = claim
-        return result
+        return {c.key: c for c in self._with_tags([_claim_from_row(r) for r in rows])}
 
     def by_uid(self, uid: str) -> Claim | None:
         """Return the claim with this global id, or None."""
@@ -159,13 +153,7 @@ class ClaimManager:
         rows = self._lib.conn.execute(
             f"SELECT c.* FROM claims c {where} ORDER BY c.source_id, c.start, c.id", params
         ).fetchall()
-        tags = self._tags_for([r["id"] for r in rows])
-        claims = []
-        for row in rows:
-            claim = _claim_from_row(row)
-            claim.tags = tags.get(claim.id, [])
-            claims.append(claim)
-        return claims
+        return self._with_tags([_claim_from_row(r) for r in rows])
 
     def spans(self, source_id: int) -> list[tuple[int, int, int, str]]:
         """Return (claim id, start, end, kind) of each claim on a source: what the reader paints."""
@@ -221,7 +209,7 @@ class ClaimManager:
 
     def restore(self, claim: Claim) -> Claim:
         """Re-insert a deleted claim with its id, uid and key (undo of delete or create)."""
-        values = {f.name: getattr(claim, f.name) for f in fields(Claim) if f.name != "tags"}
+        values = {f.name: getattr(claim, f.name) for f in fields(Claim) if f.name not in _DERIVED}
         cols = ", ".join(f'"{k}"' for k in values)
         try:
             with self._lib.write() as changes:
@@ -229,12 +217,39 @@ class ClaimManager:
                     f"INSERT INTO claims ({cols}) VALUES ({','.join('?' * len(values))})",
                     list(values.values()),
                 )
-                self._link_tags(claim.id, claim.tags, changes.tags)
+                self._link_tags(claim.id, claim.tag_refs or claim.tags, changes.tags)
                 changes.claims.add(claim.id)
                 changes.sources.add(claim.source_id)
         except sqlite3.IntegrityError as exc:
             raise InvalidInput(f"claim {claim.key} cannot be restored: {exc}") from exc
         return self.get(claim.id)
+
+    def revert(self, before: Claim) -> Claim:
+        """Put a claim's analyst fields, tags and revision back exactly as in before (undo).
+
+        Unlike update, this does not count as a new revision: a note that cited the claim
+        before the edit that is being undone sees no change.
+        """
+        self.get(before.id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                "UPDATE claims SET statement = ?, party = ?, kind = ?, credibility = ?, "
+                "status = ?, revision = ?, modified_at = ? WHERE id = ?",
+                (
+                    before.statement,
+                    before.party,
+                    before.kind,
+                    before.credibility,
+                    before.status,
+                    before.revision,
+                    before.modified_at,
+                    before.id,
+                ),
+            )
+            self._lib.conn.execute("DELETE FROM claim_tags WHERE claim_id = ?", (before.id,))
+            self._link_tags(before.id, before.tag_refs or before.tags, changes.tags)
+            changes.claims.add(before.id)
+        return self.get(before.id)
 
     def _link_tags(self, claim_id: int, names: list[str], changed: set[int]) -> None:
         for name in names:
@@ -247,22 +262,23 @@ class ClaimManager:
             )
             changed.add(tag.id)
 
-    def _tag_names(self, claim_id: int) -> list[str]:
-        return self._tags_for([claim_id]).get(claim_id, [])
-
-    def _tags_for(self, claim_ids: list[int]) -> dict[int, list[str]]:
-        result: dict[int, list[str]] = {}
+    def _with_tags(self, claims: list[Claim]) -> list[Claim]:
+        """Fill in each claim's tag names and kind-qualified refs, in one query per 500."""
+        by_id = {c.id: c for c in claims}
+        ids = list(by_id)
         # Chunked: SQLite limits the number of bound parameters.
-        for i in range(0, len(claim_ids), 500):
-            chunk = claim_ids[i : i + 500]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
             rows = self._lib.conn.execute(
-                "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+                "SELECT ct.claim_id, t.name, t.kind FROM claim_tags ct "
+                "JOIN tags t ON t.id = ct.tag_id "
                 f"WHERE ct.claim_id IN ({','.join('?' * len(chunk))}) ORDER BY t.name",
                 chunk,
             )
-            for claim_id, name in rows:
-                result.setdefault(claim_id, []).append(name)
-        return result
+            for claim_id, name, kind in rows:
+                by_id[claim_id].tags.append(name)
+                by_id[claim_id].tag_refs.append(f"{kind}:{name}")
+        return claims
 
 
 def _filter_sql(flt: ClaimFilter) -> tuple[str, list[Any]]:

@@ -111,6 +111,7 @@ class EditManager:
         author: str = "",
         created_at: str = "",
         uid: str | None = None,
+        status: str = "pending",
     ) -> SuggestedEdit:
         """Record a suggested edit on a section; return it."""
         if old_text == new_text:
@@ -118,7 +119,7 @@ class EditManager:
         with self._lib.write() as changes:
             cur = self._lib.conn.execute(
                 "INSERT INTO suggested_edits (uid, note_id, section_key, old_text, new_text, "
-                "prefix, suffix, author, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                "prefix, suffix, author, created_at, status) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid or new_uid(),
                     note_id,
@@ -129,6 +130,7 @@ class EditManager:
                     suffix,
                     author,
                     created_at or now_iso(),
+                    status,
                 ),
             )
             changes.notes.add(note_id)

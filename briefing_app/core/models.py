@@ -80,6 +80,9 @@ class Claim:
     credibility: int = 6
     status: str = "unverified"
     tags: list[str] = field(default_factory=list)
+    # The same tags qualified by kind ("place:Khatlon"): what undo and restore link back, since
+    # a name alone may belong to tags of several kinds.
+    tag_refs: list[str] = field(default_factory=list)
     revision: int = 1
     created_at: str = ""
     modified_at: str = ""

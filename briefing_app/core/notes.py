@@ -15,7 +15,9 @@ from briefing_app.core.ids import new_uid
 from briefing_app.core.models import NOTE_STATUSES, Note, ReviewComment, Section
 
 if TYPE_CHECKING:
+    from briefing_app.core.edits import SuggestedEdit
     from briefing_app.core.library import Library
+    from briefing_app.core.versions import NoteVersion
 
 HEADER_FIELDS = ("title", "marking", "memo_to", "memo_from", "subject", "memo_date", "status")
 
@@ -183,11 +185,18 @@ class NoteManager:
             changes.notes.add(note_id)
         return note
 
-    def restore(self, note: Note, comments: Sequence[ReviewComment] = ()) -> Note:
+    def restore(
+        self,
+        note: Note,
+        comments: Sequence[ReviewComment] = (),
+        versions: Sequence[NoteVersion] = (),
+        edits: Sequence[SuggestedEdit] = (),
+    ) -> Note:
         """Re-insert a deleted note with its id, uid, sections and settings (undo of delete).
 
-        comments: the note's review comments as they were before the delete (which removed
-        them with the note); they come back with their uids, replies under their parents.
+        comments, versions, edits: the note's review comments, versions and suggested edits as
+        they were before the delete (which removed them with the note); they come back with
+        their uids, replies under their parents, versions in order, edits with their status.
         """
         values = {
             f.name: getattr(note, f.name) for f in fields(Note) if f.name not in ("sections",)
@@ -223,6 +232,30 @@ class NoteManager:
                         uid=c.uid,
                         created_at=c.created_at,
                     ).id
+                for v in sorted(versions, key=lambda v: v.number):
+                    self._lib.versions.record(
+                        note.id,
+                        v.sections,
+                        v.reason,
+                        v.author,
+                        v.status,
+                        v.title,
+                        uid=v.uid,
+                        created_at=v.created_at,
+                    )
+                for e in sorted(edits, key=lambda e: e.id):
+                    self._lib.edits.add(
+                        note.id,
+                        e.section_key,
+                        e.old_text,
+                        e.new_text,
+                        prefix=e.prefix,
+                        suffix=e.suffix,
+                        author=e.author,
+                        created_at=e.created_at,
+                        uid=e.uid,
+                        status=e.status,
+                    )
         except sqlite3.IntegrityError as exc:
             raise InvalidInput(f"note {note.id} cannot be restored: {exc}") from exc
         return self.get(note.id)

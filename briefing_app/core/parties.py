@@ -60,6 +60,21 @@ class PartyManager:
                 (canonical, alias),
             )
 
+    def alias_rows(self) -> list[tuple[str, str, str]]:
+        """Return every alias as (alias, canonical, created_at): a snapshot for undo."""
+        rows = self._lib.conn.execute(
+            "SELECT alias, canonical, created_at FROM party_aliases ORDER BY id"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def restore_alias_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        """Put the alias table back exactly as a snapshot from alias_rows (undo of a merge)."""
+        with self._lib.write():
+            self._lib.conn.execute("DELETE FROM party_aliases")
+            self._lib.conn.executemany(
+                "INSERT INTO party_aliases (alias, canonical, created_at) VALUES (?, ?, ?)", rows
+            )
+
     def unmerge(self, alias: str) -> None:
         """Forget an alias; raise NotFound if it is not one."""
         with self._lib.write():

@@ -25,7 +25,7 @@ from briefing_app.core.text import find_quote
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
-    from briefing_app.core.models import Note
+    from briefing_app.core.models import Note, ReviewComment
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "dc": "http://purl.org/dc/elements/1.1/"}
@@ -408,14 +408,14 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
         )
     key_of = {s.uid: s.key for s in note.sections}
     result = ReviewImportResult(note.id)
-    existing = {(c.author, c.body) for c in lib.comments.all(note.id)}
+    existing = lib.comments.all(note.id)
     with lib.write():
         for wc in copy.comments:
             uid = _stable_uid(note.uid, wc.comment_id, wc.author, wc.date, wc.text, wc.anchor)
-            if lib.comments.by_uid(uid) is not None or (wc.author, wc.text) in existing:
+            section_key = key_of.get(wc.section_uid or "", "")
+            if lib.comments.by_uid(uid) is not None or _is_own_comment(wc, section_key, existing):
                 result.already_imported += 1
                 continue
-            section_key = key_of.get(wc.section_uid or "", "")
             start = end = None
             if section_key and wc.anchor:
                 span = _find_in_section(note, section_key, wc.anchor)
@@ -461,6 +461,21 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
             )
             result.edits_added += 1
     return result
+
+
+def _is_own_comment(wc: WordComment, section_key: str, existing: list[ReviewComment]) -> bool:
+    """Whether a Word comment is one of the note's own, written into the review copy.
+
+    The copy puts an app comment on the paragraph holding its words, so it comes back with the
+    same author, text and section, on words that contain the comment's own anchor.
+    """
+    return any(
+        c.author == wc.author
+        and c.body == wc.text
+        and c.section_key == section_key
+        and c.anchor_text in wc.anchor
+        for c in existing
+    )
 
 
 def _find_in_section(note: Note, key: str, words: str) -> tuple[int, int] | None:

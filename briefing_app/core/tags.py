@@ -99,7 +99,13 @@ class TagManager:
         """Rename a tag everywhere it is used."""
         if not name.strip():
             raise InvalidInput("a tag needs a name")
-        self.get(tag_id)
+        tag = self.get(tag_id)
+        clash = self._lib.conn.execute(
+            "SELECT id FROM tags WHERE name = ? COLLATE NOCASE AND kind = ? AND id != ?",
+            (name.strip(), tag.kind, tag_id),
+        ).fetchone()
+        if clash:
+            raise InvalidInput(f"there is already a {tag.kind} tag called {name.strip()!r}")
         with self._lib.write() as changes:
             self._lib.conn.execute("UPDATE tags SET name = ? WHERE id = ?", (name.strip(), tag_id))
             changes.tags.add(tag_id)
@@ -125,21 +131,32 @@ class TagManager:
         return tag, claim_ids, source_ids
 
     def restore(self, tag: Tag, claim_ids: list[int], source_ids: list[int]) -> Tag:
-        """Re-create a deleted tag with its id and uid and put it back where it was."""
+        """Re-create a deleted tag with its id and uid and put it back where it was.
+
+        If a tag of the same name and kind was made since, the records join that one instead.
+        """
+        existing = self._lib.conn.execute(
+            "SELECT id FROM tags WHERE name = ? COLLATE NOCASE AND kind = ?", (tag.name, tag.kind)
+        ).fetchone()
         with self._lib.write() as changes:
-            self._lib.conn.execute(
-                "INSERT INTO tags (id, uid, name, kind) VALUES (?, ?, ?, ?)",
-                (tag.id, tag.uid, tag.name, tag.kind),
+            tag_id = existing[0] if existing else tag.id
+            if not existing:
+                self._lib.conn.execute(
+                    "INSERT INTO tags (id, uid, name, kind) VALUES (?, ?, ?, ?)",
+                    (tag.id, tag.uid, tag.name, tag.kind),
+                )
+            # Records deleted in the meantime are skipped rather than failing the whole undo.
+            self._lib.conn.executemany(
+                "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) "
+                "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?)",
+                [(c, tag_id, c) for c in claim_ids],
             )
             self._lib.conn.executemany(
-                "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?, ?)",
-                [(c, tag.id) for c in claim_ids],
+                "INSERT OR IGNORE INTO source_tags (source_id, tag_id) "
+                "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM sources WHERE id = ?)",
+                [(s, tag_id, s) for s in source_ids],
             )
-            self._lib.conn.executemany(
-                "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
-                [(s, tag.id) for s in source_ids],
-            )
-            changes.tags.add(tag.id)
+            changes.tags.add(tag_id)
             changes.claims.update(claim_ids)
             changes.sources.update(source_ids)
-        return self.get(tag.id)
+        return self.get(tag_id)

@@ -7,6 +7,7 @@ delete/restore pairs, which keep ids, uids and claim keys stable.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -14,10 +15,12 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing_app.core.checks import Finding
 from briefing_app.core.checks.settings import acknowledge_changes, dismiss, undismiss
+from briefing_app.core.edits import SuggestedEdit
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note, ReviewComment, Source, Tag
+from briefing_app.core.versions import NoteVersion
 
 ErrorSink = Callable[[str], None]
 
@@ -65,6 +68,11 @@ class LibraryCommand(QUndoCommand):
         except BriefingError as exc:
             self.setObsolete(True)
             self.on_error(str(exc))
+        except sqlite3.Error as exc:
+            # The last guard: the transaction rolled back, so the library is as it was; say so
+            # in one line rather than raising into the event loop.
+            self.setObsolete(True)
+            self.on_error(f"{self.text()}: could not be done ({exc}); nothing was changed")
 
 
 class CreateClaimCommand(LibraryCommand):
@@ -129,15 +137,15 @@ class EditClaimCommand(LibraryCommand):
         super().__init__(lib, describe_claim_edit(before.key, values))
         self.claim_id = claim_id
         self.after = values
-        self.before = {k: getattr(before, k) for k in values}
+        self.before = before
 
     def again(self) -> None:
         """Apply the new values."""
         self.lib.claims.update(self.claim_id, **self.after)
 
     def back(self) -> None:
-        """Put the old values back."""
-        self.lib.claims.update(self.claim_id, **self.before)
+        """Put the claim back exactly as it was (fields, tags with their kinds, revision)."""
+        self.lib.claims.revert(self.before)
 
 
 class EditSourceCommand(LibraryCommand):
@@ -273,17 +281,21 @@ class DeleteNoteCommand(LibraryCommand):
         self.note_id = note_id
         self.note: Note | None = None
         self.comments: list[ReviewComment] = []
+        self.versions: list[NoteVersion] = []
+        self.edits: list[SuggestedEdit] = []
 
     def again(self) -> None:
-        """Delete it."""
+        """Delete it, keeping what the delete removes with it for undo."""
         self.comments = self.lib.comments.all(self.note_id)
+        self.versions = self.lib.versions.all(self.note_id)
+        self.edits = self.lib.edits.all(self.note_id)
         self.note = self.lib.notes.delete(self.note_id)
         self.setText(f"Delete note “{self.note.title}”")
 
     def back(self) -> None:
-        """Restore it with its id, text and comments."""
+        """Restore it with its id, text, comments, versions and suggested edits."""
         assert self.note is not None
-        self.lib.notes.restore(self.note, self.comments)
+        self.lib.notes.restore(self.note, self.comments, self.versions, self.edits)
 
 
 class EditNoteCommand(LibraryCommand):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim
 from briefing_app.core.suggest import Suggestion
-from briefing_app.core.suggest.party_names import party_key
 from briefing_app.gui.commands import LibraryCommand
 
 
@@ -56,15 +55,13 @@ class MergePartyCommand(LibraryCommand):
     def __init__(self, lib: Library, alias: str, canonical: str) -> None:
         super().__init__(lib, f"Merge party {alias} into {canonical}")
         self.alias, self.canonical = alias, canonical
-        self.previous = lib.parties.aliases().get(party_key(alias))
+        # The whole alias table: a merge may also re-point aliases that named the alias.
+        self.before = lib.parties.alias_rows()
 
     def again(self) -> None:
         """Merge the names."""
         self.lib.parties.merge(self.alias, self.canonical)
 
     def back(self) -> None:
-        """Forget the alias, or point it back where it pointed before."""
-        if self.previous is None:
-            self.lib.parties.unmerge(self.alias)
-        else:
-            self.lib.parties.merge(self.alias, self.previous)
+        """Put every alias back as it was before the merge."""
+        self.lib.parties.restore_alias_rows(self.before)

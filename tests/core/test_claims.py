@@ -86,3 +86,12 @@ def test_search_finds_sources_and_tolerates_odd_input(lib: Library, source_id: i
     assert lib.search.source_ids("taliban") == [source_id]
     assert lib.search.source_ids('Tali"ban AND (') == []  # no FTS syntax error
     assert lib.search.query("   ") == []
+
+
+def test_renaming_a_tag_onto_another_of_its_kind_is_refused(lib: Library, source_id: int) -> None:
+    lib.claims.add(source_id, quote="Taliban denied it", tags=["actor:Taliban", "actor:Officials"])
+    tag = lib.tags.by_name("Officials")
+    assert tag is not None
+    with pytest.raises(InvalidInput, match="already"):
+        lib.tags.rename(tag.id, "taliban")
+    assert lib.tags.get(tag.id).name == "Officials"

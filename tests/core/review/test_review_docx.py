@@ -170,3 +170,17 @@ def test_round_trip_through_libreoffice(demo_lib: Library, note: Note, tmp_path:
     assert (comment.section_key, comment.anchor_text) == ("summary", "a drone against")
     edit = demo_lib.edits.all(note.id)[0]
     assert edit.section_key == "summary" and "nationals" in edit.new_text
+
+
+def test_the_same_words_of_comment_on_other_words_in_a_later_round_are_kept(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    first = review_copy(demo_lib, note, tmp_path / "round1.docx")
+    word_edits.comment(first, "a drone against", "Source?")
+    import_review_copy(demo_lib, first)
+    second = review_copy(demo_lib, note, tmp_path / "round2.docx")
+    word_edits.comment(second, "Three Chinese workers", "Source?")
+    result = import_review_copy(demo_lib, second)
+    assert result.comments_added == 1
+    anchors = sorted(c.anchor_text for c in demo_lib.comments.all(note.id))
+    assert anchors == ["Three Chinese workers", "a drone against"]
