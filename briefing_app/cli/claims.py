@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
 from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.grading import CREDIBILITY
@@ -12,7 +12,7 @@ from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 
 
 @click.command("claims")
-@click.option("--source", "source_id", type=int, help="Only claims on this source id.")
+@click.option("--source", "source_id", type=RECORD_ID, help="Only claims on this source id.")
 @click.option("--tag", help="Only claims with this tag.")
 @click.option("--party", help="Only claims made by this party.")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
@@ -48,7 +48,7 @@ def claim_group() -> None:
 
 
 @claim_group.command("add")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=RECORD_ID)
 @click.option("--quote", required=True, help="The exact words in the source (first occurrence).")
 @click.option("--occurrence", type=click.IntRange(min=1), default=1, help="Which occurrence.")
 @click.option("--statement", default="", help="The claim in your words.")

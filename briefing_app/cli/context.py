@@ -41,3 +41,7 @@ pass_app = click.make_pass_decorator(AppContext)
 def resolve_library_path(option: str | None) -> Path:
     """Return --library if given, else $BRIEFING_LIBRARY, else the per-user default."""
     return Path(option).expanduser() if option else default_library_path()
+
+
+# An id as SQLite stores it: a larger number is a usage error, not an internal overflow.
+RECORD_ID = click.IntRange(1, 2**63 - 1)

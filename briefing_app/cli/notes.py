@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.core.errors import BriefingError
 
 
 @click.command("notes")
@@ -74,18 +75,19 @@ def note_new(
         values[name.strip()] = value.strip()
     template = get_template(template_name)
     lib = app.library()
-    note = lib.notes.create(
-        title,
-        template.name,
-        template.headings(),
-        marking=template.marking.default if marking is None else marking,
-        memo_to=memo_to,
-        memo_from=memo_from,
-        subject=subject,
-        memo_date=memo_date,
-    )
-    if values:
-        note = lib.notes.update(note.id, settings={**note.settings, **values})
+    with lib.write():  # the note and its settings, or nothing
+        note = lib.notes.create(
+            title,
+            template.name,
+            template.headings(),
+            marking=template.marking.default if marking is None else marking,
+            memo_to=memo_to,
+            memo_from=memo_from,
+            subject=subject,
+            memo_date=memo_date,
+        )
+        if values:
+            note = lib.notes.update(note.id, settings={**note.settings, **values})
     if as_json:
         echo_json(note.to_json())
     else:
@@ -125,15 +127,22 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
     "--file",
     "body_file",
     required=True,
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Markdown file with the new body ('-' for standard input).",
 )
 @pass_app
-def note_set(app: AppContext, note_ref: str, section: str, body_file: TextIO) -> None:
+def note_set(app: AppContext, note_ref: str, section: str, body_file: BinaryIO) -> None:
     """Replace the body of one section of a note with a Markdown file."""
+    from briefing_app.core.importers.decoding import decode_text
+    from briefing_app.core.text import normalise_text
+
     lib = app.library()
     note = lib.notes.find(note_ref)
-    lib.notes.set_section(note.id, section, body_file.read())
+    try:
+        body = normalise_text(decode_text(body_file.read()))
+    except BriefingError as exc:
+        raise click.ClickException(f"{body_file.name}: {exc}") from exc
+    lib.notes.set_section(note.id, section, body)
     click.echo(f"Updated section {section!r} of note {note.id}.")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
 
 
@@ -102,7 +102,7 @@ def comment_add_command(
 
 
 @comment_group.command("reply")
-@click.argument("comment_id", type=int)
+@click.argument("comment_id", type=RECORD_ID)
 @click.argument("text")
 @click.option("--author", default="")
 @pass_app
@@ -113,7 +113,7 @@ def comment_reply_command(app: AppContext, comment_id: int, text: str, author: s
 
 
 @comment_group.command("resolve")
-@click.argument("comment_id", type=int)
+@click.argument("comment_id", type=RECORD_ID)
 @click.option("--reopen", is_flag=True, help="Mark it open again.")
 @pass_app
 def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> None:
@@ -155,8 +155,8 @@ def versions_command(app: AppContext, note_ref: str, as_json: bool) -> None:
 
 @click.command("diff")
 @click.argument("note_ref", metavar="NOTE")
-@click.argument("old", type=int)
-@click.argument("new", type=int, required=False)
+@click.argument("old", type=RECORD_ID)
+@click.argument("new", type=RECORD_ID, required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_json: bool) -> None:
@@ -248,7 +248,7 @@ def edit_group() -> None:
 
 
 @edit_group.command("accept")
-@click.argument("edit_id", type=int)
+@click.argument("edit_id", type=RECORD_ID)
 @pass_app
 def edit_accept_command(app: AppContext, edit_id: int) -> None:
     """Apply suggested edit EDIT_ID to its note."""
@@ -257,7 +257,7 @@ def edit_accept_command(app: AppContext, edit_id: int) -> None:
 
 
 @edit_group.command("reject")
-@click.argument("edit_id", type=int)
+@click.argument("edit_id", type=RECORD_ID)
 @pass_app
 def edit_reject_command(app: AppContext, edit_id: int) -> None:
     """Reject suggested edit EDIT_ID, leaving the note as it is."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import import_paths
@@ -93,7 +93,7 @@ def source_group() -> None:
 
 
 @source_group.command("correct")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=RECORD_ID)
 @click.option(
     "--file",
     "text_file",

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
 from briefing_app.core.models import CLAIM_KINDS
 
@@ -31,7 +31,7 @@ def suggest_group() -> None:
 
 
 @suggest_group.command("show")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=RECORD_ID)
 @click.option("--all", "show_all", is_flag=True, help="Also those already claimed or rejected.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
@@ -58,7 +58,7 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
 
 
 @suggest_group.command("accept")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=RECORD_ID)
 @click.argument("fingerprint")
 @click.option("--statement", default="", help="The claim in your words.")
 @click.option("--party", default=None, help="Who makes the claim (default: as suggested).")
@@ -85,7 +85,7 @@ def suggest_accept_command(
 
 
 @suggest_group.command("reject")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=RECORD_ID)
 @click.argument("fingerprint")
 @pass_app
 def suggest_reject_command(app: AppContext, source_id: int, fingerprint: str) -> None:
@@ -95,7 +95,7 @@ def suggest_reject_command(app: AppContext, source_id: int, fingerprint: str) ->
 
 
 @suggest_group.command("restore")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=RECORD_ID)
 @click.argument("fingerprint")
 @pass_app
 def suggest_restore_command(app: AppContext, source_id: int, fingerprint: str) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 # A bracketed group holding at least one @key; keys are claim keys like C12.
 CITATION_GROUP = re.compile(r"\[(?P<inner>[^\[\]]*?@C\d+[^\[\]]*?)\]")
 CITATION_KEY = re.compile(r"@(?P<key>C\d+)\b")
+# Code is shown as written: a [@C1] inside `code` or a fenced block is text, not a citation.
+_CODE = re.compile(r"^(?P<fence>```|~~~).*?(?:^(?P=fence)[^\n]*$|\Z)|`[^`\n]+`", re.M | re.S)
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,15 @@ def find_citations(text: str) -> list[Citation]:
     >>> find_citations("Three died [@C2; @C5].")
     [Citation(start=11, end=21, keys=('C2', 'C5'))]
     """
+    code = (
+        [(m.start(), m.end()) for m in _CODE.finditer(text)] if "`" in text or "~" in text else []
+    )
     return [
         Citation(
             m.start(), m.end(), tuple(k.group("key") for k in CITATION_KEY.finditer(m["inner"]))
         )
         for m in CITATION_GROUP.finditer(text)
+        if not any(a <= m.start() < b for a, b in code)
     ]
 
 

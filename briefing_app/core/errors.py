@@ -39,6 +39,10 @@ class MissingClaim(BriefingError):
     """A note cites a claim key that does not exist in the library."""
 
 
+class CannotWrite(BriefingError):
+    """An output file cannot be written (no such folder, no permission, disk full)."""
+
+
 class NoteIsFinal(BriefingError):
     """A final note is read-only until it is reopened."""
 

@@ -102,6 +102,8 @@ class NoteManager:
         """Return the note named by id, uid or exact title; raise NotFound."""
         text = str(ref).strip()
         if text.isdigit():
+            if int(text) >= 2**63:  # larger than any SQLite id
+                raise NotFound(f"no note with id {text}")
             return self.get(int(text))
         row = self._lib.conn.execute(
             "SELECT * FROM notes WHERE uid = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing_app import __version__
+from briefing_app.core.atomic import atomic_path
 from briefing_app.core.changes import now_iso
 from briefing_app.core.citations import CITATION_GROUP
 from briefing_app.core.errors import BriefingError, CorruptFile, MissingClaim
@@ -118,17 +117,10 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         "note_title": note.title,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in encoded.items()},
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".briefpack-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("manifest.json", _dump(manifest))
-            for name, data in encoded.items():
-                zf.writestr(name, data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", _dump(manifest))
+        for name, data in encoded.items():
+            zf.writestr(name, data)
     return path
 
 

@@ -10,7 +10,6 @@ or tracked change is placed by the section bookmark it sits in, not by its posit
 from __future__ import annotations
 
 import hashlib
-import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from briefing_app.core.errors import CorruptFile, NotFound
+from briefing_app.core.atomic import atomic_path
+from briefing_app.core.errors import CorruptFile, InvalidInput, NotFound
 from briefing_app.core.markdown_plain import plain_view
 from briefing_app.core.text import find_quote
 
@@ -61,16 +61,14 @@ def export_review_copy(
     from briefing_app.core.exporters import export_note
 
     target = Path(path)
+    if target.suffix.lower() != ".docx":
+        raise InvalidInput(f"{target}: a review copy is a Word file; name it .docx")
     note = lib.notes.get(note_id)
     gate_export(lib, note, force)
     # Export and mark a temporary copy, then move it into place: never a half-marked file.
-    tmp = target.with_name(f".{target.stem}.review-tmp.docx")
-    try:
+    with atomic_path(target) as tmp:
         export_note(lib, note_id, tmp, "docx")
         mark_review_copy(tmp, note, lib if with_comments else None)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return target
 
 

@@ -114,6 +114,7 @@ def sanitise(raw: str) -> str:
 
 def _stash_citations(body: str, groups: list[tuple[str, ...]]) -> str:
     """Swap each citation group for a placeholder Markdown leaves alone; remember its keys."""
+    body = body.replace(_OPEN, "").replace(_CLOSE, "")  # typed, they would pose as citations
     out, last = [], 0
     for citation in find_citations(body):
         out.append(body[last : citation.start])

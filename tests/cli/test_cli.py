@@ -166,3 +166,65 @@ def test_every_command_has_help() -> None:
 
     for name, command in cli.commands.items():
         assert command.help, f"briefing {name} has no help"
+
+
+def test_exported_files_are_readable_by_others_like_any_new_file(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    os.umask(0o022)
+    for args, name in ((["export", "1"], "memo.docx"), (["pack", "export", "1"], "n.briefpack")):
+        out = tmp_path / name
+        result = briefing(*args, "-o", str(out), library=demo_file)
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["claim", "add", "99999999999999999999", "--quote", "x"],
+        ["note", "show", "99999999999999999999"],
+        ["claims", "--source", "99999999999999999999"],
+    ],
+)
+def test_huge_ids_are_a_clear_error(demo_file: Path, args: list[str]) -> None:
+    result = briefing(*args, library=demo_file)
+    assert result.returncode in (1, 2)
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_targets_that_cannot_be_written_are_one_line(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no" / "such" / "folder"
+    for args in (
+        ["pack", "export", "1", "-o", str(missing / "p.briefpack")],
+        ["export", "1", "-o", str(missing / "m.docx")],
+        ["review", "export", "1", "-o", str(tmp_path / "copy.txt")],
+    ):
+        result = briefing(*args, library=demo_file)
+        assert result.returncode == 1, args
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not missing.exists() and not (tmp_path / "copy.txt").exists()
+
+
+def test_note_set_reads_legacy_encodings_and_refuses_binary(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    body = tmp_path / "body.md"
+    body.write_bytes("Caf\xe9 owners fled.\r\n".encode("cp1252"))
+    assert (
+        briefing("note", "set", "1", "issue", "--file", str(body), library=demo_file).returncode
+        == 0
+    )
+    shown = json.loads(briefing("note", "show", "1", "--json", library=demo_file).stdout)
+    assert (
+        next(s for s in shown["sections"] if s["key"] == "issue")["body"] == "Café owners fled.\n"
+    )
+    binary = tmp_path / "junk.md"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = briefing("note", "set", "1", "issue", "--file", str(binary), library=demo_file)
+    assert result.returncode == 1 and "binary" in result.stderr

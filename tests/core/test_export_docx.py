@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefing_app.core.errors import MissingClaim
+from briefing_app.core.errors import CannotWrite, MissingClaim
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template
@@ -150,7 +150,7 @@ def test_failed_write_leaves_no_partial_file(
     monkeypatch.setattr(docx_writer, "write_docx", broken)
     target = tmp_path / "out" / "note.docx"
     target.parent.mkdir()
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(CannotWrite, match=r"note\.docx: cannot write it \(disk full\)"):
         export_note(demo_lib, demo_note(demo_lib).id, target)
     assert list(target.parent.iterdir()) == []
 

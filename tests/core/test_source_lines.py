@@ -34,3 +34,15 @@ def test_markdown_export_gives_a_source_in_full_once_then_short(
     title = "China Urges Tajikistan to Ensure Safety of Its Citizens After Deadly Attack"
     assert title in notes[0]
     assert all(title not in n and "“China Urges Tajikistan.”" in n for n in notes[1:])
+
+
+def test_citations_in_code_stay_literal_text(demo_lib: Library, tmp_path: Path) -> None:
+    from briefing_app.core.citations import cited_keys
+
+    note = demo_lib.notes.all()[0]
+    body = "Write `[@C1]` to cite.\n\n```\n[@C2]\n```\n\nReal one [@C3].\ue0001\ue001"
+    assert cited_keys(body) == ["C3"]
+    demo_lib.notes.set_section(note.id, "issue", body)
+    text = export_note(demo_lib, note.id, tmp_path / "n.md").read_text(encoding="utf-8")
+    assert "`[@C1]`" in text and "[@C2]" in text
+    assert "\ue000" not in text

@@ -103,6 +103,18 @@ def confidence_with_likelihood(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _is_month(text: str, match: re.Match[str]) -> bool:
+    """Whether 'May' is the month ("on 5 May", "May 2025", "in May"), not a hedge."""
+    if match.group(0) != "May":
+        return False
+    before, after = text[: match.start()], text[match.end() :]
+    return bool(
+        re.match(r"\s+\d", after)
+        or re.search(r"\d\s*$", before)
+        or re.search(r"\b(?:in|since|until|by|early|late|mid|last|next|of)\s*-?\s*$", before)
+    )
+
+
 @rule("estimative.vague-hedge", "Vague hedge in an assessment")
 def vague_hedge(ctx: CheckContext) -> Iterator[Finding]:
     """A vague hedge (may, might, could, possibly, perhaps) in an assessment section."""
@@ -111,6 +123,8 @@ def vague_hedge(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for sentence in section.sentences:
             for match in _terms(sentence, _HEDGE):
+                if _is_month(sentence.text, match):
+                    continue
                 yield Finding(
                     "estimative.vague-hedge",
                     "info",

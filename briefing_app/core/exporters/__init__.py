@@ -12,11 +12,10 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_app.core.atomic import atomic_path
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.exporters.build import Progress, build_document
 from briefing_app.core.templates import get_template
@@ -65,11 +64,9 @@ def export_note(
 
     # Write next to the target and move into place only when complete: a failed export never
     # leaves a half-written file where the reader expects the memo.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp_bib = bibliography.with_name(f".{bibliography.name}.tmp") if bibliography else None
-    try:
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(atomic_path(target))
+        tmp_bib = stack.enter_context(atomic_path(bibliography)) if bibliography else None
         if fmt == "docx":
             from briefing_app.core.exporters.docx_writer import write_docx
 
@@ -80,12 +77,4 @@ def export_note(
             write_markdown(
                 doc, tmp, keep_citations, tmp_bib, bibliography.name if bibliography else ""
             )
-        if tmp_bib is not None and bibliography is not None:
-            os.replace(tmp_bib, bibliography)
-        os.replace(tmp, target)
-    finally:
-        for leftover in (tmp, tmp_bib):
-            if leftover is not None:
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
     return target

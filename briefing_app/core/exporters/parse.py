@@ -54,6 +54,8 @@ class MarkdownParser:
         """Return the blocks of one Markdown body, with citations as Cite runs."""
         cites: list[tuple[str, ...]] = []
         parts: list[str] = []
+        # The placeholder characters are private-use: typed in a body they mean nothing.
+        body = body.replace(_OPEN, "").replace(_CLOSE, "")
         last = 0
         for citation in find_citations(body):
             parts.append(body[last : citation.start])

@@ -183,3 +183,10 @@ def test_rules_can_be_switched_off_and_findings_dismissed(check: Check, lib: Lib
         "citation.missing"
     ]
     assert len(findings) == 2
+
+
+def test_the_month_may_is_not_a_hedge(check: Check) -> None:
+    assert check(assessment="On 5 May the ministry met. Talks resumed in May 2025.") == []
+    findings = check(assessment="Talks may resume in May.")
+    assert [f.rule for f in findings] == ["estimative.vague-hedge"]
+    assert findings[0].start == findings[0].end - 3  # the lower-case "may", not the month
