@@ -1,11 +1,14 @@
 """Rows for list views: sources and claims as plain tuples, fast enough for 100,000 claims.
 
 The GUI's table models hold these tuples instead of dataclasses, so loading a big library is
-one query and no per-row object construction.
+one query and no per-row object construction. The claims table holds only the ids it shows
+(`claim_ids`, `claim_columns` for sorting) and fetches full rows for what is on screen
+(`claim_rows(ids=...)`), so 100,000 claims cost neither start-up time nor memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.claims import ClaimFilter, _filter_sql
@@ -72,6 +75,55 @@ def claim_rows(
     # One query for all tags: a per-row subquery doubles the time for 100,000 rows.
     tags = _tags_by_claim(lib, ids)
     return [(*r, tags.get(r[0], ())) for r in rows]
+
+
+# SQL for each CLAIM_ROW field claim_columns() can return (tags are fetched separately).
+_CLAIM_FIELD_SQL = {
+    "key": "c.key",
+    "source_id": "c.source_id",
+    "source_title": "s.title",
+    "start": "c.start",
+    "party": "c.party",
+    "kind": "c.kind",
+    "credibility": "c.credibility",
+    "status": "c.status",
+    "statement": "c.statement",
+    "quote": "c.quote",
+}
+
+
+def claim_ids(lib: Library, flt: ClaimFilter | None = None) -> list[int]:
+    """Return the ids of the claims matching flt, by source then position (as claim_rows)."""
+    where, params = _filter_sql(flt or ClaimFilter())
+    sql = f"SELECT c.id FROM claims c {where} ORDER BY c.source_id, c.start, c.id"
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None
+    return [r[0] for r in cursor.execute(sql, params)]
+
+
+def claim_columns(
+    lib: Library, fields: Sequence[str], flt: ClaimFilter | None = None
+) -> list[tuple[Any, ...]]:
+    """Return (id, *fields) per claim matching flt, by source then position (for sorting).
+
+    fields are CLAIM_ROW names other than "id"; "tags" gives the sorted tag names.
+    """
+    unknown = set(fields) - set(_CLAIM_FIELD_SQL) - {"tags"}
+    if unknown:
+        raise ValueError(f"no claim column {', '.join(sorted(unknown))}")
+    where, params = _filter_sql(flt or ClaimFilter())
+    picked = [f for f in fields if f != "tags"]
+    columns = "".join(f", {_CLAIM_FIELD_SQL[f]}" for f in picked)
+    join = " JOIN sources s ON s.id = c.source_id" if "source_title" in picked else ""
+    sql = f"SELECT c.id{columns} FROM claims c{join} {where} ORDER BY c.source_id, c.start, c.id"
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(sql, params).fetchall()
+    if "tags" not in fields:
+        return rows
+    tags = _tags_by_claim(lib, None)
+    at = fields.index("tags")
+    return [(*r[: at + 1], tags.get(r[0], ()), *r[at + 1 :]) for r in rows]
 
 
 def _tags_by_claim(lib: Library, ids: list[int] | None) -> dict[int, tuple[str, ...]]:

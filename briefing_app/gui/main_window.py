@@ -441,8 +441,8 @@ class MainWindow(QMainWindow):
         self.claims_panel.set_choices(tags=names, parties=parties)
 
     def reload_claims(self) -> None:
-        """Reload every claim into the claims table (the filter applies in memory)."""
-        self.claims_panel.model.load(claim_rows(self.lib))
+        """Reload the claims table: the ids it shows; rows are fetched as they come into view."""
+        self.claims_panel.model.attach(self.lib)
         self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _filter_claims(self) -> None:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,16 +40,57 @@ def _filter_combo(name: str, tooltip: str) -> QComboBox:
     return combo
 
 
+def _choices_combo(name: str, tooltip: str) -> QComboBox:
+    combo = _filter_combo(name, tooltip)
+    combo.setModel(_Choices(combo))
+    return combo
+
+
+class _Choices(QAbstractListModel):
+    """A filter's choices as a list model: Qt asks only for the rows it shows.
+
+    Filling a combo box item by item costs ~5 µs a row in calls into Qt; with 10,000 sources
+    that alone was a noticeable part of opening a library.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[tuple[str, object]] = [(_ANY, None)]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of choices, Any included."""
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Return a choice's (shortened) text, its full text as tooltip, its value as user data."""
+        if not index.isValid():
+            return None
+        text, value = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text if len(text) < 40 else text[:38] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        return None
+
+    def set_items(self, items: list[tuple[str, object]]) -> None:
+        """Offer these choices after Any."""
+        self.beginResetModel()
+        self.items = [(_ANY, None), *items]
+        self.endResetModel()
+
+
 def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
     """Replace a filter's items, keeping the chosen one when it is still offered."""
     current = combo.currentData()
+    model = combo.model()
+    assert isinstance(model, _Choices)
     combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(_ANY, None)
-    for text, data in items:
-        combo.addItem(text if len(text) < 40 else text[:38] + "…", data)
-        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-    index = combo.findData(current)
+    model.set_items(items)
+    index = 0 if current is None else combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
     if index < 0 and current is not None:
@@ -56,9 +107,9 @@ class ClaimsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.source_filter = _filter_combo("Filter claims by source", "Only claims of a source")
-        self.tag_filter = _filter_combo("Filter claims by tag", "Only claims with a tag")
-        self.party_filter = _filter_combo("Filter claims by party", "Only claims by a party")
+        self.source_filter = _choices_combo("Filter claims by source", "Only claims of a source")
+        self.tag_filter = _choices_combo("Filter claims by tag", "Only claims with a tag")
+        self.party_filter = _choices_combo("Filter claims by party", "Only claims by a party")
         self.kind_filter = _filter_combo("Filter claims by kind", "Only claims of a kind")
         self.status_filter = _filter_combo("Filter claims by status", "Only claims in a status")
         self.kind_filter.addItem(_ANY, None)

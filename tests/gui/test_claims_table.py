@@ -1,0 +1,137 @@
+"""The claims table loads lazily: every claim still shows, filters and sorts like core says."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.claims import ClaimFilter
+from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.library import Library
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.models.claim_table import ClaimTableModel
+
+PARTIES = ["Police", "residents", "Ministry", "Árbitro", ""]
+KINDS = ["reported fact", "allegation", "denial"]
+
+
+@pytest.fixture
+def many_claims(lib: Library) -> Library:
+    """A library of 3 sources with 150 claims each, varied parties, kinds and tags."""
+    with lib.write():
+        for s in range(3):
+            text = " ".join(f"Sentence {s}-{n} says something." for n in range(150))
+            source = lib.sources.add(ExtractedDocument(title=f"Report {2 - s}", text=text))
+            for n in range(150):
+                start = text.index(f"Sentence {s}-{n} ")
+                lib.claims.add(
+                    source.id,
+                    start=start,
+                    end=start + len(f"Sentence {s}-{n}"),
+                    party=PARTIES[n % len(PARTIES)],
+                    kind=KINDS[n % len(KINDS)],
+                    tags=["topic:Water"] if n % 7 == 0 else [],
+                )
+    return lib
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fetch rows 40 at a time and keep at most 100, so scrolling crosses blocks and evicts."""
+    monkeypatch.setattr(ClaimTableModel, "BLOCK", 40)
+    monkeypatch.setattr(ClaimTableModel, "CACHE_ROWS", 100)
+
+
+def _shown_keys(window: MainWindow) -> list[str]:
+    model = window.claims_panel.model
+    return [model.data(model.index(i, 0)) for i in range(model.rowCount())]
+
+
+def test_scrolling_through_the_table_shows_every_claim_in_order(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.claims_panel.view
+    model = window.claims_panel.model
+    expected = [c.key for c in many_claims.claims.all()]
+    assert model.rowCount() == len(expected) == 450
+    seen = []
+    for position in range(model.rowCount()):
+        view.scrollTo(model.index(position, 0))
+        seen.append(model.data(model.index(position, 0)))
+    assert seen == expected
+    # Back to the top after the cache was emptied: still the same rows.
+    assert model.data(model.index(0, 0)) == expected[0]
+    assert window.claims_panel.count_label.text() == "450 claims"
+
+
+def test_filters_show_exactly_the_claims_core_finds(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    panel = window.claims_panel
+    for combo, value, flt in (
+        (panel.kind_filter, "denial", ClaimFilter(kind="denial")),
+        (panel.party_filter, "Police", ClaimFilter(kind="denial", party="police")),
+        (panel.tag_filter, "Water", ClaimFilter(kind="denial", party="police", tag="water")),
+    ):
+        panel.set_filter_value(combo, value)
+        expected = [c.key for c in many_claims.claims.all(flt)]
+        assert _shown_keys(window) == expected and expected
+        assert panel.count_label.text() == f"{len(expected)} of 450 claims"
+    for combo in (panel.tag_filter, panel.party_filter, panel.kind_filter):
+        panel.set_filter_value(combo, None)
+    assert len(_shown_keys(window)) == 450
+
+
+def test_sorting_orders_every_claim_not_just_those_fetched(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    panel = window.claims_panel
+    model = panel.model
+    columns = [c[0] for c in model.columns]
+    panel.view.sortByColumn(columns.index("Party"), Qt.SortOrder.AscendingOrder)
+    parties = [model.row(i)[5] for i in range(model.rowCount())]
+    assert parties == sorted(parties, key=str.casefold) and len(parties) == 450
+
+    panel.view.sortByColumn(columns.index("Source"), Qt.SortOrder.DescendingOrder)
+    titles = [model.row(i)[3] for i in range(model.rowCount())]
+    assert titles == sorted(titles, reverse=True)
+
+    panel.view.sortByColumn(columns.index("Key"), Qt.SortOrder.DescendingOrder)
+    ids = [model.id_at(i) for i in range(model.rowCount())]
+    assert ids == sorted(ids, reverse=True)
+
+    panel.set_filter_value(panel.kind_filter, "allegation")
+    ids = [model.id_at(i) for i in range(model.rowCount())]
+    assert ids == sorted(ids, reverse=True)
+    assert {model.row(i)[6] for i in range(model.rowCount())} == {"allegation"}
+
+
+def test_edits_and_new_claims_appear_in_a_lazily_loaded_table(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    panel = window.claims_panel
+    model = panel.model
+    last = model.rowCount() - 1
+    claim_id = model.id_at(last)
+    model.data(model.index(0, 0))  # the last row's block is not cached now
+    many_claims.claims.update(claim_id, party="Harbour master")
+    assert model.row(last)[5] == "Harbour master"
+
+    panel.set_filter_value(panel.kind_filter, "denial")
+    shown = model.rowCount()
+    source = many_claims.sources.get(1)
+    added = many_claims.claims.add(source.id, start=0, end=8, kind="denial")
+    assert model.rowCount() == shown + 1 and model.position_of(added.id) is not None
+    many_claims.claims.update(added.id, kind="allegation")
+    assert model.rowCount() == shown and model.position_of(added.id) is None
+    assert panel.count_label.text() == f"{shown:,} of 451 claims"
