@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
+from briefing_app.core.backup import backup_if_due
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 
@@ -24,14 +27,40 @@ def application() -> QApplication:
 
 
 def open_first_library(library_path: Path) -> tuple[Library, bool]:
-    """Open the library; on first start (no file yet) create it with the demo. Say which."""
-    from briefing_app.core.demo import build_demo
+    """Open the library; on first start (no file yet) create it with the demo. Say which.
 
+    No rolling backup on the way: copying a large library takes seconds, so `run` makes it in
+    a worker thread once the window shows (`back_up_in_background`). A schema upgrade still
+    backs up first, inside Library.open.
+    """
     first_start = not library_path.exists()
-    lib = Library.open(library_path)
+    lib = Library.open(library_path, backup=False)
     if first_start:
+        from briefing_app.core.demo import build_demo
+
         build_demo(lib)
     return lib, first_start
+
+
+def back_up_in_background(
+    library_path: Path, report: SignalInstance | None = None
+) -> threading.Thread:
+    """Make the on-open rolling backup if due, in a thread with its own connection.
+
+    A failure is reported through report(message) (a Qt signal, so the GUI thread shows it);
+    the thread is not a daemon, so quitting waits for a backup in progress to finish.
+    """
+
+    def work() -> None:
+        try:
+            backup_if_due(library_path)
+        except (BriefingError, OSError) as exc:
+            if report is not None:
+                report.emit(f"No backup made: {exc}")
+
+    thread = threading.Thread(target=work, name="briefing-backup")
+    thread.start()
+    return thread
 
 
 def run(library_path: Path) -> int:
@@ -49,4 +78,9 @@ def run(library_path: Path) -> int:
     window = MainWindow(lib)
     window.show_sample_hint(first_start)
     window.show()
-    return app.exec()
+    # A library just created holds only the demo: nothing to back up yet.
+    backup = None if first_start else back_up_in_background(library_path, window.background_error)
+    status = app.exec()
+    if backup is not None:
+        backup.join()
+    return status

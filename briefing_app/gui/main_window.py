@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
     """The Briefing workspace for one library."""
 
     import_finished = Signal(object)
+    # A message from work done in another thread (e.g. the backup on start) for the status bar.
+    background_error = Signal(str)
 
     def __init__(self, lib: Library) -> None:
         super().__init__()
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._route_file_drops()
         self.statusBar().showMessage("Ready", 3000)
+        self.background_error.connect(self.show_error)
         self._attach(lib)
 
     # Construction -----------------------------------------------------------------------

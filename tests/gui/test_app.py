@@ -89,3 +89,48 @@ def test_run_opens_the_window_with_the_sample_notice_on_first_start(
     assert not shown[0].sample_hint.isHidden()
     assert recent_libraries()[0] == path.resolve()
     shown[0].lib.close()
+
+
+def test_run_backs_up_the_library_after_showing_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.core.backup import list_backups
+    from briefing_app.gui import app as gui_app
+
+    path = tmp_path / "mine.sqlite"
+    lib = Library.open(path)
+    lib.close()
+    assert list_backups(path) == []
+    shown: list[MainWindow] = []
+
+    def fake_exec() -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown.extend(w for w in windows if w.isVisible())
+        for window in windows:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert gui_app.run(path) == 0
+    assert len(shown) == 1
+    # run() returns only once the backup thread is done: the backup is there and verified.
+    backups = list_backups(path)
+    assert len(backups) == 1
+    shown[0].lib.close()
+
+
+def test_a_failed_background_backup_is_reported_in_the_status_bar(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    from briefing_app.gui.app import back_up_in_background
+
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    blocker = tmp_path / "lib.sqlite"
+    blocker.write_bytes(b"")
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    with qtbot.waitSignal(window.background_error, timeout=10_000):
+        back_up_in_background(blocker, window.background_error).join()
+    qtbot.waitUntil(lambda: "No backup made" in window.statusBar().currentMessage())
