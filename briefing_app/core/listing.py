@@ -51,6 +51,40 @@ def source_rows(lib: Library, ids: list[int] | None = None) -> list[tuple[Any, .
     return [tuple(r) for r in rows]
 
 
+# SQL for each SOURCE_ROW field source_columns() can return.
+_SOURCE_FIELD_SQL = {
+    "title": "s.title",
+    "outlet": "s.outlet",
+    "published": "coalesce(s.published, '')",
+    "reliability": "s.reliability",
+    "claim_count": "(SELECT count(*) FROM claims c WHERE c.source_id = s.id)",
+}
+
+
+def source_ids(lib: Library) -> list[int]:
+    """Return the id of every source, newest first (as source_rows)."""
+    return [r[0] for r in lib.conn.execute("SELECT id FROM sources ORDER BY id DESC")]
+
+
+def source_columns(lib: Library, fields: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Return (id, *fields) per source, newest first (for sorting); fields from SOURCE_ROW."""
+    unknown = set(fields) - set(_SOURCE_FIELD_SQL)
+    if unknown:
+        raise ValueError(f"no source column {', '.join(sorted(unknown))}")
+    columns = "".join(f", {_SOURCE_FIELD_SQL[f]}" for f in fields)
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(f"SELECT s.id{columns} FROM sources s ORDER BY s.id DESC").fetchall()
+
+
+def source_titles(lib: Library) -> list[tuple[int, str]]:
+    """Return (id, title) of every source, by title ignoring case (for choosing one)."""
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute("SELECT id, title FROM sources").fetchall()
+    return sorted(((i, t or "(untitled)") for i, t in rows), key=lambda r: r[1].casefold())
+
+
 def claim_rows(
     lib: Library, flt: ClaimFilter | None = None, ids: list[int] | None = None
 ) -> list[tuple[Any, ...]]:

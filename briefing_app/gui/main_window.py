@@ -40,7 +40,7 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.base import importable_suffixes
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
-from briefing_app.core.listing import claim_rows, source_rows
+from briefing_app.core.listing import claim_rows, source_titles
 from briefing_app.core.models import Source
 from briefing_app.gui.commands import (
     CreateClaimCommand,
@@ -425,14 +425,10 @@ class MainWindow(QMainWindow):
 
     def reload_sources(self) -> None:
         """Reload the library list (keeping the filter and selection)."""
-        self.library_panel.model.load(source_rows(self.lib))
+        self.library_panel.model.attach(self.lib)
         if self.current_source_id is not None:
             self.library_panel.select_source(self.current_source_id)
-        sources = sorted(
-            ((r[0], r[1] or "(untitled)") for r in self.library_panel.model.all_rows()),
-            key=lambda s: s[1].casefold(),
-        )
-        self.claims_panel.set_choices(sources=sources)
+        self.claims_panel.set_sources_later(lambda lib=self.lib: source_titles(lib))
 
     def reload_tags(self) -> None:
         """Reload the tags list, the completions and the tag and party filters."""

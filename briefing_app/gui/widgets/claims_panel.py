@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,9 +42,36 @@ def _filter_combo(name: str, tooltip: str) -> QComboBox:
     return combo
 
 
-def _choices_combo(name: str, tooltip: str) -> QComboBox:
-    combo = _filter_combo(name, tooltip)
-    combo.setModel(_Choices(combo))
+class _ChoicesCombo(QComboBox):
+    """A filter whose choices may be loaded only when the user first reaches for them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setModel(_Choices(self))
+        self.before_use: Callable[[], None] = lambda: None
+
+    def showPopup(self) -> None:
+        """Load pending choices, then open the list."""
+        self.before_use()
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Load pending choices before arrow keys or typing move through them."""
+        self.before_use()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Load pending choices before the wheel moves through them."""
+        self.before_use()
+        super().wheelEvent(event)
+
+
+def _choices_combo(name: str, tooltip: str) -> _ChoicesCombo:
+    combo = _ChoicesCombo()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tooltip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(4)
     return combo
 
 
@@ -119,6 +148,8 @@ class ClaimsPanel(QWidget):
         for status in CLAIM_STATUSES:
             self.status_filter.addItem(status, status)
         self._choices: dict[str, list[tuple[str, object]]] = {}
+        self._source_loader: Callable[[], list[tuple[int, str]]] | None = None
+        self.source_filter.before_use = self._load_sources
         self.set_choices([], [], [])
         self.count_label = QLabel()
         bar = QHBoxLayout()
@@ -183,6 +214,21 @@ class ClaimsPanel(QWidget):
                 self._choices[combo.accessibleName()] = items
                 _fill(combo, items)
 
+    def set_sources_later(self, loader: Callable[[], list[tuple[int, str]]]) -> None:
+        """Offer the sources loader() returns, loaded when the source filter is first used.
+
+        With 10,000 sources, reading and sorting every title is a visible part of opening a
+        library; most sessions never open this filter. A chosen source reloads at once.
+        """
+        self._source_loader = loader
+        if self.source_filter.currentData() is not None:
+            self._load_sources()
+
+    def _load_sources(self) -> None:
+        loader, self._source_loader = self._source_loader, None
+        if loader is not None:
+            self.set_choices(sources=loader())
+
     def current_filter(self) -> ClaimFilter:
         """Return the filter the combo boxes describe."""
         return ClaimFilter(
@@ -195,6 +241,8 @@ class ClaimsPanel(QWidget):
 
     def set_filter_value(self, combo: QComboBox, value: object) -> None:
         """Choose a value in one of the filters (None: Any)."""
+        if isinstance(combo, _ChoicesCombo):
+            combo.before_use()
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
 

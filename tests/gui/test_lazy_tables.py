@@ -1,4 +1,4 @@
-"""The claims table loads lazily: every claim still shows, filters and sorts like core says."""
+"""The claims table and library list load lazily: every row still shows, filters and sorts."""
 
 from __future__ import annotations
 
@@ -135,3 +135,64 @@ def test_edits_and_new_claims_appear_in_a_lazily_loaded_table(
     many_claims.claims.update(added.id, kind="allegation")
     assert model.rowCount() == shown and model.position_of(added.id) is None
     assert panel.count_label.text() == f"{shown:,} of 451 claims"
+
+
+def test_the_library_list_shows_sorts_and_filters_every_source_lazily(
+    qtbot: QtBot, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.models.source_table import SourceTableModel
+
+    monkeypatch.setattr(SourceTableModel, "BLOCK", 16)
+    monkeypatch.setattr(SourceTableModel, "CACHE_ROWS", 40)
+    with lib.write():
+        for n in range(90):
+            lib.sources.add(
+                ExtractedDocument(
+                    title=f"Report {(n * 37) % 90:02d}",
+                    text=f"Article {n} about {'wheat' if n % 3 == 0 else 'ports'}.",
+                ),
+                reliability="ABCDEF"[n % 6],
+            )
+    window = MainWindow(lib)
+    qtbot.addWidget(window)
+    panel = window.library_panel
+    model = panel.model
+    assert model.rowCount() == 90
+    # Newest first, every row readable after the cache has been emptied several times.
+    assert [model.id_at(i) for i in range(90)] == list(range(90, 0, -1))
+    titles = [model.row(i)[1] for i in range(90)]
+    assert sorted(titles) == sorted(s.title for s in lib.sources.all())
+
+    panel.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [model.row(i)[1] for i in range(90)] == sorted(titles)
+    panel.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    grades = [model.row(i)[4] for i in range(90)]
+    assert grades == sorted(grades, reverse=True)
+
+    panel.filter_edit.setText("wheat")
+    panel.apply_filter_now()
+    shown = {model.id_at(i) for i in range(model.rowCount())}
+    assert shown == set(lib.search.source_ids("wheat")) and len(shown) == 30
+    grades = [model.row(i)[4] for i in range(model.rowCount())]
+    assert grades == sorted(grades, reverse=True)
+    # The claims table's source filter offers every source, by title.
+    combo = window.claims_panel.source_filter
+    combo.showPopup()
+    combo.hidePopup()
+    assert combo.count() == 91
+    assert [combo.itemText(i) for i in range(1, 91)] == sorted(titles)
+
+
+def test_the_source_filter_offers_sources_added_after_it_was_filled(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    panel = window.claims_panel
+    panel.set_filter_value(panel.source_filter, 1)
+    assert panel.source_filter.currentData() == 1
+    added = demo_lib.sources.add(ExtractedDocument(title="Port strike", text="Dockers stopped."))
+    assert panel.source_filter.currentData() == 1  # the chosen source stays chosen
+    panel.set_filter_value(panel.source_filter, added.id)
+    assert panel.source_filter.currentText() == "Port strike"
+    assert panel.model.rowCount() == 0
