@@ -5,10 +5,11 @@
 
 `bare` shows an empty QMainWindow of the app's size; `app` runs the real start path
 (`briefing --library LIBRARY`, i.e. briefing_app.launch.main) with QApplication.exec replaced by
-a probe. Both print `shown <VmRSS kB> <rows>` right after the window is shown and its first
-paint events are processed (the parent times the process from start to this line), then
+a probe. Both print `shown <VmRSS kB> <rows>` as soon as the window has painted for the first
+time (a Paint event of the window or a widget in it has been handled; the parent times the
+process from its start to this line; rows: sources listed at that moment), then
 `settled <VmRSS kB> <rows>` once the window has finished any loading it defers (the claims
-table counted, or after a settle period), and exit.
+table counted) and a settle period has passed, and exit.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 SETTLE_S = 1.0
@@ -41,11 +43,35 @@ def _spin(app: QApplication, seconds: float) -> None:
         time.sleep(0.01)
 
 
-def _shown(app: QApplication, window: QWidget, rows: int) -> None:
-    app.processEvents()
-    app.processEvents()
-    if not window.isVisible():
+class _FirstPaint(QObject):
+    """Notes when a widget of one window has handled its first Paint event."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window = window
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let every event through; remember a paint in the window.
+
+        The widget paints right after this returns, within the same processEvents() call,
+        so the paint is done when the call that saw it returns.
+        """
+        paint = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+        if paint and watched.window() is self.window:
+            self.painted = True
+        return False
+
+
+def _wait_for_paint(app: QApplication, watcher: _FirstPaint) -> None:
+    deadline = time.perf_counter() + LOAD_TIMEOUT_S
+    while not watcher.painted and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    if not watcher.painted or not watcher.window.isVisible():
         sys.exit("window not shown")
+
+
+def _shown(rows: int) -> None:
     print(f"shown {rss_kb()} {rows}", flush=True)
 
 
@@ -55,8 +81,11 @@ def bare() -> int:
     window = QMainWindow()
     window.resize(1440, 900)
     window.setWindowTitle("bare")
+    watcher = _FirstPaint(window)
+    app.installEventFilter(watcher)
     window.show()
-    _shown(app, window, 0)
+    _wait_for_paint(app, watcher)
+    _shown(0)
     _spin(app, SETTLE_S)
     print(f"settled {rss_kb()} 0", flush=True)
     return 0
@@ -71,10 +100,15 @@ def app(library: str) -> int:
         window = next(
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         )
-        _shown(application, window, window.library_panel.model.rowCount())
+        watcher = _FirstPaint(window)
+        application.installEventFilter(watcher)
+        _wait_for_paint(application, watcher)
+        _shown(window.library_panel.model.rowCount())
         deadline = time.perf_counter() + LOAD_TIMEOUT_S
         panel = window.claims_panel
-        while not panel.count_label.text() and time.perf_counter() < deadline:
+        while (
+            not panel.count_label.text() or "Loading" in panel.count_label.text()
+        ) and time.perf_counter() < deadline:
             application.processEvents()
             time.sleep(0.01)
         _spin(application, SETTLE_S)

@@ -62,6 +62,8 @@ from briefing_app.gui.widgets.source_panel import SourcePanel
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
+# Above this many claims the claims table and tag lists load just after the window shows.
+DEFER_CLAIMS = 20_000
 
 HELP_TEXT = """<h3>Briefing</h3>
 <p>Import articles, tag claims in them, grade sources, and write briefing notes.</p>
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
     """The Briefing workspace for one library."""
 
     import_finished = Signal(object)
+    # The claims table and tag lists hold the library's claims (see DEFER_CLAIMS).
+    claims_loaded = Signal()
     # A message from work done in another thread (e.g. the backup on start) for the status bar.
     background_error = Signal(str)
 
@@ -382,11 +386,23 @@ class MainWindow(QMainWindow):
         self.inspector.show_claim(None)
         self.source_panel.show_source(None)
         self.reload_sources()
-        self.reload_tags()
         self.claims_panel.model.filter = self.claims_panel.current_filter()
-        self.reload_claims()
+        if lib.claims.count() > DEFER_CLAIMS:
+            # A big library: the window paints first, the claims table and tags a moment later.
+            self.claims_panel.model.attach(None)
+            self.claims_panel.count_label.setText("Loading claims…")
+            QTimer.singleShot(0, lambda: self._load_claims_and_tags(lib))
+        else:
+            self._load_claims_and_tags(lib)
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
+
+    def _load_claims_and_tags(self, lib: Library) -> None:
+        if lib is not self.lib:  # another library was opened before this ran
+            return
+        self.reload_tags()
+        self.reload_claims()
+        self.claims_loaded.emit()
 
     def switch_library(self, path: Path) -> None:
         """Open the library at path in this window, closing the current one."""

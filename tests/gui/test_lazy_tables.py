@@ -196,3 +196,22 @@ def test_the_source_filter_offers_sources_added_after_it_was_filled(
     panel.set_filter_value(panel.source_filter, added.id)
     assert panel.source_filter.currentText() == "Port strike"
     assert panel.model.rowCount() == 0
+
+
+def test_a_big_library_fills_the_claims_table_and_tags_just_after_the_window_shows(
+    qtbot: QtBot, many_claims: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui import main_window
+
+    monkeypatch.setattr(main_window, "DEFER_CLAIMS", 100)
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    # The library list is there at once; the claims follow once the window can paint.
+    assert window.library_panel.model.rowCount() == 3
+    assert window.claims_panel.count_label.text() == "Loading claims…"
+    with qtbot.waitSignal(window.claims_loaded, timeout=10_000):
+        window.show()
+    assert window.claims_panel.model.rowCount() == 450
+    assert window.claims_panel.count_label.text() == "450 claims"
+    tags = window.library_panel.tags
+    assert any("Water" in tags.item(i).text() for i in range(tags.count()))
