@@ -57,7 +57,15 @@ from briefing_app.core.library import Library  # noqa: E402
 from briefing_app.core.search import fts_query  # noqa: E402
 
 SOURCES = 10_000
-CORPUS = HERE.parent.parent / "shared" / "corpus" / "dev"
+# ../shared/corpus/dev beside the repository (or beside the folder of worktrees).
+CORPUS = next(
+    (
+        p / "shared" / "corpus" / "dev"
+        for p in (HERE.parent.parent, HERE.parent.parent.parent)
+        if (p / "shared" / "corpus" / "dev").is_dir()
+    ),
+    HERE.parent.parent / "shared" / "corpus" / "dev",
+)
 # Realistic searches on the synthetic library. Its small vocabulary puts most single words in
 # 85-100 % of articles, so the queries that hit a modest fraction combine a word with a
 # figure or a place; two common words show the worst case (ranking ~10,000 sources).
@@ -92,6 +100,26 @@ class Row:
     limit: str
     met: bool
     note: str = ""
+
+
+def paired_medians(
+    runs: int, ours: Callable[[], object], baseline: Callable[[], object]
+) -> tuple[float, float]:
+    """Return the median times of ours and baseline in seconds, runs alternating between them.
+
+    Alternating puts both under the same machine load (the machine is shared).
+    """
+    ours()
+    baseline()
+    a, b = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        ours()
+        a.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        baseline()
+        b.append(time.perf_counter() - started)
+    return statistics.median(a), statistics.median(b)
 
 
 def median_of(runs: int, fn: Callable[[], object]) -> float:
@@ -187,9 +215,9 @@ def search(library: Path, runs: int) -> list[Row]:
         sources = raw.execute(
             "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?", (match,)
         ).fetchone()[0]
-        core_s = median_of(runs, lambda text=text, limit=limit: lib.search.query(text, limit=limit))
-        raw_s = median_of(
+        core_s, raw_s = paired_medians(
             runs,
+            lambda text=text, limit=limit: lib.search.query(text, limit=limit),
             lambda match=match, limit=limit: (
                 raw.execute(bench_search.RAW_SOURCES, (match, limit)).fetchall(),
                 raw.execute(bench_search.RAW_CLAIMS, (match, limit)).fetchall(),
@@ -260,8 +288,11 @@ def export(work: Path, runs: int) -> list[Row]:
     lib, note_id = export_speed.build_library(
         work / "export.sqlite", claims=300, paragraphs=50, per_para=6
     )
-    ours = median_of(runs, lambda: export_note(lib, note_id, work / "ours.docx", "docx"))
-    bare = median_of(runs, lambda: export_speed.bare_python_docx(lib, note_id, work / "bare.docx"))
+    ours, bare = paired_medians(
+        runs,
+        lambda: export_note(lib, note_id, work / "ours.docx", "docx"),
+        lambda: export_speed.bare_python_docx(lib, note_id, work / "bare.docx"),
+    )
     lib.close()
     rows = [
         Row(
@@ -285,9 +316,9 @@ def export(work: Path, runs: int) -> list[Row]:
     command = [sys.executable, "-m", "briefing_app", "--library", str(work / "big.sqlite")]
     command += ["export", str(note_id), "-o", str(work / "cli.docx")]
     env = child_env(work)
-    cli = median_of(runs, lambda: subprocess.run(command, check=True, capture_output=True, env=env))
-    pandoc = median_of(
+    cli, pandoc = paired_medians(
         runs,
+        lambda: subprocess.run(command, check=True, capture_output=True, env=env),
         lambda: subprocess.run(["pandoc", str(md), "-o", str(work / "pandoc.docx")], check=True),
     )
     rows.append(
@@ -340,8 +371,7 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
         window.open_source(big.id)
         reader.viewport().grab()
 
-    opened = median_of(runs, open_in_window)
-    plain = median_of(runs, show_plain)
+    opened, plain = paired_medians(runs, open_in_window, show_plain)
     window.close()
     lib.close()
     rows = [
