@@ -478,7 +478,7 @@ def main(argv: list[str] | None = None) -> None:
         steps: list[tuple[str, Callable[[], list[Row]]]] = [
             ("startup", lambda: startup_and_memory(library, args.runs, work)),
             ("search", lambda: search(library, max(args.runs, 11))),
-            ("import", lambda: import_throughput(args.corpus, work, max(1, args.runs // 3))),
+            ("import", lambda: import_throughput(args.corpus, work, max(2, args.runs // 2))),
             ("export", lambda: export(work, args.runs)),
             ("reader", lambda: reader_and_table(library, work, args.runs)),
         ]

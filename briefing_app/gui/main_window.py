@@ -7,7 +7,7 @@ Changes the library reports after every committed write.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
@@ -388,14 +388,31 @@ class MainWindow(QMainWindow):
         self.reload_sources()
         self.claims_panel.model.filter = self.claims_panel.current_filter()
         if lib.claims.count() > DEFER_CLAIMS:
-            # A big library: the window paints first, the claims table and tags a moment later.
+            # A big library: the window paints first, the claims table and tags a moment later
+            # (a zero timer alone would run before the first paint).
             self.claims_panel.model.attach(None)
             self.claims_panel.count_label.setText("Loading claims…")
-            QTimer.singleShot(0, lambda: self._load_claims_and_tags(lib))
+            self._after_first_paint(lambda: self._load_claims_and_tags(lib))
         else:
             self._load_claims_and_tags(lib)
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
+
+    def _after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run action once the claims table has painted (or after a second, if it does not)."""
+        viewport = self.claims_panel.view.viewport()
+        done = False
+
+        def run_once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                viewport.removeEventFilter(watcher)
+                action()
+
+        watcher = _PaintWatcher(lambda: QTimer.singleShot(0, self, run_once), self)
+        viewport.installEventFilter(watcher)
+        QTimer.singleShot(1000, self, run_once)
 
     def _load_claims_and_tags(self, lib: Library) -> None:
         if lib is not self.lib:  # another library was opened before this ran
@@ -783,6 +800,20 @@ class MainWindow(QMainWindow):
             dialog.stop_and_wait()
         self.save_layout()
         super().closeEvent(event)
+
+
+class _PaintWatcher(QObject):
+    """Calls back when the watched widget receives a Paint event."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Report a paint; never stop an event."""
+        if event.type() == QEvent.Type.Paint:
+            self._callback()
+        return False
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:

@@ -215,3 +215,16 @@ def test_a_big_library_fills_the_claims_table_and_tags_just_after_the_window_sho
     assert window.claims_panel.count_label.text() == "450 claims"
     tags = window.library_panel.tags
     assert any("Water" in tags.item(i).text() for i in range(tags.count()))
+
+
+def test_a_big_library_in_a_window_never_painted_still_loads_its_claims(
+    qtbot: QtBot, many_claims: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui import main_window
+
+    monkeypatch.setattr(main_window, "DEFER_CLAIMS", 100)
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.claims_loaded, timeout=10_000):
+        pass
+    assert window.claims_panel.model.rowCount() == 450
