@@ -83,7 +83,7 @@ QUERIES = [
 # Filters a user picks in the claims table (each applied, then cleared: both are timed).
 TABLE_FILTERS = [
     ("kind_filter", "denial"),
-    ("status_filter", "verified"),
+    ("status_filter", "corroborated"),
     ("party_filter", "border guards"),
     ("tag_filter", "energy"),
 ]
@@ -392,8 +392,12 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
     window.show()
     app.processEvents()
     panel = window.claims_panel
+    deadline = time.perf_counter() + 20
+    while panel.model.total() == 0 and time.perf_counter() < deadline:
+        app.processEvents()  # a big library fills the claims table after the first paint
     raw = sqlite3.connect(library)
-    times, base = [], []
+    times: list[float] = []
+    details = []
     for combo_name, value in TABLE_FILTERS:
         combo = getattr(panel, combo_name)
         flt = ClaimFilter(**{combo_name.removesuffix("_filter"): value})
@@ -401,23 +405,29 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
         sql = f"SELECT c.id FROM claims c {where} ORDER BY c.source_id, c.start, c.id"
         for chosen in (value, None):
             # Each timed change starts from the other state: filtered <-> all.
+            mine = []
             for _ in range(runs):
                 panel.set_filter_value(combo, None if chosen == value else value)
                 started = time.perf_counter()
                 panel.set_filter_value(combo, chosen)
                 panel.view.viewport().grab()
-                times.append(time.perf_counter() - started)
+                mine.append(time.perf_counter() - started)
             raw_sql = sql if chosen is not None else sql.replace(where, "")
             raw_params = params if chosen is not None else []
-            base.append(
-                median_of(runs, lambda s=raw_sql, p=raw_params: raw.execute(s, p).fetchall())
-            )
+            expected = raw.execute(raw_sql, raw_params).fetchall()
+            if panel.model.ids() != [r[0] for r in expected]:
+                raise SystemExit(f"claims table shows other claims than {raw_sql} {raw_params}")
+            raw_s = median_of(runs, lambda s=raw_sql, p=raw_params: raw.execute(s, p).fetchall())
+            label = f"{combo_name.removesuffix('_filter')}={value}" if chosen else "cleared"
+            details.append((label, statistics.median(mine), raw_s, len(expected)))
+            times += mine
         panel.set_filter_value(combo, None)
     total = panel.model.total()
     raw.close()
     window.close()
     lib.close()
-    median, baseline = statistics.median(times), statistics.median(base)
+    median = statistics.median(times)
+    baseline = statistics.median(d[2] for d in details)
     rows.append(
         Row(
             f"claims table filter, {total:,} claims",
@@ -426,9 +436,22 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
             baseline * 1000,
             "<= 100 ms",
             median <= 0.1,
-            f"worst {max(times) * 1000:.0f} ms; vs raw sqlite3 id query",
+            f"worst filter median {max(d[1] for d in details) * 1000:.0f} ms; "
+            "vs raw sqlite3 id query",
         )
     )
+    for label, mine_s, raw_s, count in details:
+        rows.append(
+            Row(
+                f"  filter {label}",
+                mine_s * 1000,
+                "ms",
+                raw_s * 1000,
+                "(detail)",
+                mine_s <= 0.1,
+                f"{count:,} claims shown",
+            )
+        )
     return rows
 
 
