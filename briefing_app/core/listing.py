@@ -130,10 +130,21 @@ _CLAIM_FIELD_SQL = {
 }
 
 
+def _natural_order(where: str) -> str:
+    """Return the ORDER BY of claims by source, then position, for a filter's WHERE clause.
+
+    Unfiltered, walking the (source_id, start) index is fastest. Filtered on kind, status or
+    party, that walk visits every claim in index order, a random read each; `+` keeps SQLite
+    off the index, so it scans the table in file order and sorts the matches: 50 -> 30 ms
+    (status), 44 -> 16 ms (party) over 100,000 claims.
+    """
+    return "+c.source_id, c.start, c.id" if where else "c.source_id, c.start, c.id"
+
+
 def claim_ids(lib: Library, flt: ClaimFilter | None = None) -> list[int]:
     """Return the ids of the claims matching flt, by source then position (as claim_rows)."""
     where, params = _filter_sql(flt or ClaimFilter())
-    sql = f"SELECT c.id FROM claims c {where} ORDER BY c.source_id, c.start, c.id"
+    sql = f"SELECT c.id FROM claims c {where} ORDER BY {_natural_order(where)}"
     cursor = lib.conn.cursor()
     cursor.row_factory = None
     return [r[0] for r in cursor.execute(sql, params)]
@@ -153,7 +164,7 @@ def claim_columns(
     picked = [f for f in fields if f != "tags"]
     columns = "".join(f", {_CLAIM_FIELD_SQL[f]}" for f in picked)
     join = " JOIN sources s ON s.id = c.source_id" if "source_title" in picked else ""
-    sql = f"SELECT c.id{columns} FROM claims c{join} {where} ORDER BY c.source_id, c.start, c.id"
+    sql = f"SELECT c.id{columns} FROM claims c{join} {where} ORDER BY {_natural_order(where)}"
     cursor = lib.conn.cursor()
     cursor.row_factory = None
     rows = cursor.execute(sql, params).fetchall()

@@ -108,6 +108,11 @@ def test_sorting_orders_every_claim_not_just_those_fetched(
     ids = [model.id_at(i) for i in range(model.rowCount())]
     assert ids == sorted(ids, reverse=True)
 
+    panel.view.sortByColumn(columns.index("Tags"), Qt.SortOrder.AscendingOrder)
+    tags = [", ".join(model.row(i)[11]) for i in range(model.rowCount())]
+    assert tags == sorted(tags, key=str.casefold) and tags[-1] == "Water"
+
+    panel.view.sortByColumn(columns.index("Key"), Qt.SortOrder.DescendingOrder)
     panel.set_filter_value(panel.kind_filter, "allegation")
     ids = [model.id_at(i) for i in range(model.rowCount())]
     assert ids == sorted(ids, reverse=True)

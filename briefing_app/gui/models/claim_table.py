@@ -19,7 +19,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.listing import CLAIM_ROW, claim_columns, claim_ids, claim_rows
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.models.lazy_table import LazyRowTableModel
-from briefing_app.gui.models.row_table import Row
+from briefing_app.gui.models.row_table import Row, value_key
 
 # Positions in core.listing.CLAIM_ROW.
 ID, KEY, SOURCE_ID, SOURCE_TITLE, START, PARTY, KIND, CREDIBILITY_CODE, STATUS = range(9)
@@ -89,10 +89,22 @@ class ClaimTableModel(LazyRowTableModel):
         """Return the ids matching the filter, in the current sort order."""
         if self._sort is None or self._sort[0] < 0:
             return claim_ids(lib, self.filter)
-        pos = self.columns[self._sort[0]][1]
-        fields = _SORT_FIELDS.get(pos, (CLAIM_ROW[pos],))
-        rows = claim_columns(lib, fields, self.filter)
-        return self.sorted_ids(rows, [CLAIM_ROW.index(f) for f in fields], len(CLAIM_ROW))
+        fields, key = self.column_sort(self._sort[0])
+        return self.sorted_ids(claim_columns(lib, fields, self.filter), key)
+
+    def column_sort(self, column: int) -> tuple[tuple[str, ...], Callable[[Row], Any]]:
+        """Return the fields a column sorts by and the key over (id, *fields) tuples.
+
+        Keys sort numerically (C2 before C10), sources by title then position in the text.
+        """
+        pos = self.columns[column][1]
+        if pos == KEY:
+            return (), lambda r: r[0]
+        if pos == SOURCE_TITLE:
+            return ("source_title", "source_id", "start"), lambda r: (r[1].casefold(), r[2], r[3])
+        if pos == TAGS:
+            return ("tags",), lambda r: ", ".join(r[1]).casefold()
+        return (CLAIM_ROW[pos],), lambda r: value_key(r[1])
 
     def fetch_rows(self, lib: Library, ids: list[int]) -> list[Row]:
         """Return the full rows of these claims."""
@@ -116,25 +128,3 @@ class ClaimTableModel(LazyRowTableModel):
             if pos == SOURCE_TITLE:
                 return row[SOURCE_TITLE]
         return super().cell(row, column, role)
-
-    def natural_key(self, row: Row) -> Any:
-        """Claims come by source, then position in the text."""
-        return (row[SOURCE_ID], row[START], row[ID])
-
-    def sort_key(self, column: int) -> Callable[[Row], Any]:
-        """Sort keys numerically (C2 before C10) and sources by position in the text."""
-        pos = self.columns[column][1] if column >= 0 else -1
-        if pos == KEY:
-            return lambda r: r[ID]
-        if pos == SOURCE_TITLE:
-            return lambda r: (r[SOURCE_TITLE].casefold(), r[SOURCE_ID], r[START])
-        if pos == TAGS:
-            return lambda r: ", ".join(r[TAGS]).casefold()
-        return super().sort_key(column)
-
-
-# The fields a column's sort key reads (default: the column's own field).
-_SORT_FIELDS: dict[int, tuple[str, ...]] = {
-    KEY: (),
-    SOURCE_TITLE: ("source_title", "source_id", "start"),
-}

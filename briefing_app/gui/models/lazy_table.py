@@ -8,6 +8,7 @@ query, and memory does not grow with the library.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -28,6 +29,8 @@ class LazyRowTableModel(RowTableModel):
         self._lib: Library | None = None
         self._ids: list[int] = []
         self._cache: dict[int, Row] = {}
+        # The sort the shown ids are in (None after rows were added unsorted).
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
 
     # For subclasses ----------------------------------------------------------------------
     def query_ids(self, lib: Library) -> list[int]:
@@ -54,6 +57,7 @@ class LazyRowTableModel(RowTableModel):
         self._cache.clear()
         self._ids = self.query_ids(self._lib) if self._lib is not None else []
         self._positions = None
+        self._sorted = self._sort
         self.endResetModel()
 
     def requery(self) -> None:
@@ -61,6 +65,7 @@ class LazyRowTableModel(RowTableModel):
         self.beginResetModel()
         self._ids = self.query_ids(self._lib) if self._lib is not None else []
         self._positions = None
+        self._sorted = self._sort
         self.endResetModel()
 
     # Qt interface and row access ---------------------------------------------------------
@@ -120,9 +125,16 @@ class LazyRowTableModel(RowTableModel):
             self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)
             self._ids.extend(new)
             self._positions = None
+            self._sorted = None
             self.endInsertRows()
             if self._sort is not None:
                 self.sort(*self._sort)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, unless the rows already are (QTableView asks twice per click)."""
+        if self._sorted == (column, order):
+            return
+        super().sort(column, order)
 
     def _id_positions(self) -> dict[int, int]:
         if self._positions is None:
@@ -136,6 +148,7 @@ class LazyRowTableModel(RowTableModel):
             return
         shown = set(self._ids)
         self._ids = [i for i in self.query_ids(self._lib) if i in shown]
+        self._sorted = self._sort
 
     def _fetch_block(self, position: int) -> None:
         if self._lib is None:
@@ -147,19 +160,9 @@ class LazyRowTableModel(RowTableModel):
         for row in self.fetch_rows(self._lib, wanted):
             self._cache[row[0]] = row
 
-    def sorted_ids(self, rows: list[tuple[Any, ...]], places: list[int], width: int) -> list[int]:
-        """Sort partial rows (id, *values at places) by the current sort; return their ids.
-
-        The values are laid out as in full rows of width items, so sort_key() serves both.
-        """
+    def sorted_ids(self, rows: list[tuple[Any, ...]], key: Callable[[Any], Any]) -> list[int]:
+        """Sort (id, *values) tuples by key in the current order; return their ids."""
         assert self._sort is not None
-        column, order = self._sort
-        full = []
-        for values in rows:
-            row: list[Any] = [None] * width
-            row[0] = values[0]
-            for place, value in zip(places, values[1:], strict=True):
-                row[place] = value
-            full.append(tuple(row))
-        full.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        return [r[0] for r in full]
+        descending = self._sort[1] == Qt.SortOrder.DescendingOrder
+        rows.sort(key=key, reverse=descending)
+        return [r[0] for r in rows]

@@ -10,7 +10,7 @@ from briefing_app.core.grading import RELIABILITY
 from briefing_app.core.library import Library
 from briefing_app.core.listing import SOURCE_ROW, source_columns, source_ids, source_rows
 from briefing_app.gui.models.lazy_table import LazyRowTableModel
-from briefing_app.gui.models.row_table import Row
+from briefing_app.gui.models.row_table import Row, value_key
 
 # Positions in core.listing.SOURCE_ROW.
 TITLE, OUTLET, PUBLISHED, RELIABILITY_CODE, CLAIM_COUNT = 1, 2, 3, 4, 5
@@ -41,9 +41,8 @@ class SourceTableModel(LazyRowTableModel):
         if self._sort is None or self._sort[0] < 0:
             ids = source_ids(lib)
         else:
-            pos = self.columns[self._sort[0]][1]
-            field = SOURCE_ROW[pos]
-            ids = self.sorted_ids(source_columns(lib, [field]), [pos], len(SOURCE_ROW))
+            field = SOURCE_ROW[self.columns[self._sort[0]][1]]
+            ids = self.sorted_ids(source_columns(lib, [field]), lambda r: value_key(r[1]))
         only = self._only
         return ids if only is None else [i for i in ids if i in only]
 
