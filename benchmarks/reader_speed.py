@@ -223,7 +223,7 @@ def main() -> int:
         f"  ({sorted_ms / query:.2f}× the query)"
     )
     print(
-        f"table     filter by kind and back (in memory)      : {filtered:8.1f} ms"
+        f"table     filter by kind and back (id queries)     : {filtered:8.1f} ms"
         f"  ({filtered / query:.2f}× the query)"
     )
     print(

@@ -1,6 +1,8 @@
 """The console-script entry point: the command line, which starts the GUI when given no command.
 
 It lives outside both `cli` and `gui` so that neither imports the other (import-linter layers).
+`briefing` alone or `briefing --library PATH` starts the desktop app without loading the
+command line (click and every command module): start-up time is what users notice most.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 OPENABLE_SUFFIXES = (".briefpack",)
+_LIBRARY_OPTION = "--library"
 
 
 def _start_gui(library_path: Path, open_files: Sequence[Path] = ()) -> int:
@@ -45,11 +48,35 @@ def split_open_files(argv: list[str]) -> tuple[list[str], list[Path]]:
     return args, files
 
 
+def gui_library(argv: list[str]) -> Path | None:
+    """Return the library to open when argv asks for nothing but the desktop app, else None.
+
+    Only the two forms that start the app are recognised (no arguments; `--library PATH` or
+    `--library=PATH`); anything else, help and errors included, goes to the command line.
+    """
+    if not argv:
+        from briefing_app.core.library import default_library_path
+
+        return default_library_path()
+    value = None
+    if len(argv) == 2 and argv[0] == _LIBRARY_OPTION:
+        value = argv[1]
+    elif len(argv) == 1 and argv[0].startswith(_LIBRARY_OPTION + "="):
+        value = argv[0].split("=", 1)[1]
+    if not value or value.startswith("-"):
+        return None
+    return Path(value).expanduser()
+
+
 def main() -> None:
     """Run `briefing`; given package files and no command, open them in the desktop app."""
+    args, files = split_open_files(sys.argv[1:])
+    library = gui_library(args)
+    if library is not None:
+        # The desktop app alone: no click and no command modules to load (start-up time).
+        sys.exit(_start_gui(library, files) if files else _start_gui(library))
     from briefing_app.cli.main import main as cli_main
 
-    args, files = split_open_files(sys.argv[1:])
     if files:
         cli_main(args, start_gui=lambda path: _start_gui(path, files))
     else:

@@ -16,7 +16,23 @@ from briefing_app.core.errors import BriefingError
 
 
 class BriefingGroup(click.Group):
-    """A click group that turns core errors into one line on stderr and exit status 1."""
+    """A click group that turns core errors into one line on stderr and exit status 1.
+
+    Commands are registered on first lookup, so `briefing` with no command (the desktop app)
+    starts without importing every command module.
+    """
+
+    _registered = False
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Return the command called cmd_name, registering the commands first."""
+        _register()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return every command name, registering the commands first."""
+        _register()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report a BriefingError as one line, never a traceback."""
@@ -66,13 +82,13 @@ def _register() -> None:
 
     import briefing_app.cli as package
 
+    if BriefingGroup._registered:
+        return
+    BriefingGroup._registered = True
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
         module = importlib.import_module(f"briefing_app.cli.{info.name}")
         for command in getattr(module, "COMMANDS", []):
             cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None, start_gui: Callable[[Path], int] | None = None) -> None:

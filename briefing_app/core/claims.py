@@ -318,6 +318,10 @@ def _check_values(
         )
 
 
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+
+
 def _claim_from_row(row: sqlite3.Row) -> Claim:
+    # Field names computed once: dataclasses.fields() per row was a tenth of by_keys().
     keys = set(row.keys())
-    return Claim(**{f.name: row[f.name] for f in fields(Claim) if f.name in keys})
+    return Claim(**{name: row[name] for name in _CLAIM_FIELDS if name in keys})

@@ -11,7 +11,9 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -26,6 +28,13 @@ from briefing_app.core.storage.connection import (
     transaction,
 )
 from briefing_app.core.storage.migrations import latest_version, migrate, schema_version
+
+if TYPE_CHECKING:
+    from briefing_app.core.comments import CommentManager
+    from briefing_app.core.edits import EditManager
+    from briefing_app.core.parties import PartyManager
+    from briefing_app.core.suggestions import SuggestionManager
+    from briefing_app.core.versions import VersionManager
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
 Listener = Callable[[Changes], None]
@@ -44,15 +53,10 @@ class Library:
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
-        from briefing_app.core.comments import CommentManager
-        from briefing_app.core.edits import EditManager
         from briefing_app.core.notes import NoteManager
-        from briefing_app.core.parties import PartyManager
         from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
-        from briefing_app.core.suggestions import SuggestionManager
         from briefing_app.core.tags import TagManager
-        from briefing_app.core.versions import VersionManager
 
         self.conn = conn
         self.path = path
@@ -64,12 +68,44 @@ class Library:
         self.claims = ClaimManager(self)
         self.tags = TagManager(self)
         self.notes = NoteManager(self)
-        self.comments = CommentManager(self)
-        self.versions = VersionManager(self)
-        self.edits = EditManager(self)
         self.search = SearchIndex(self)
-        self.parties = PartyManager(self)
-        self.suggestions = SuggestionManager(self)
+
+    # Managers made on first use: their modules (suggestion rules, diffing) take time to
+    # import that opening a library for the window or one CLI command need not spend.
+    @cached_property
+    def comments(self) -> CommentManager:
+        """Review comments on notes."""
+        from briefing_app.core.comments import CommentManager
+
+        return CommentManager(self)
+
+    @cached_property
+    def versions(self) -> VersionManager:
+        """Note versions kept at each review round."""
+        from briefing_app.core.versions import VersionManager
+
+        return VersionManager(self)
+
+    @cached_property
+    def edits(self) -> EditManager:
+        """Suggested edits (a reviewer's tracked changes) on notes."""
+        from briefing_app.core.edits import EditManager
+
+        return EditManager(self)
+
+    @cached_property
+    def parties(self) -> PartyManager:
+        """Party names and their aliases."""
+        from briefing_app.core.parties import PartyManager
+
+        return PartyManager(self)
+
+    @cached_property
+    def suggestions(self) -> SuggestionManager:
+        """Suggested claims for a source."""
+        from briefing_app.core.suggestions import SuggestionManager
+
+        return SuggestionManager(self)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, *, backup: bool = True) -> Library:

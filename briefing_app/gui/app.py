@@ -26,14 +26,17 @@ def application() -> QApplication:
 
 
 def open_first_library(library_path: Path) -> tuple[Library, bool]:
-    """Open the library; on first start (no file yet) create it with the demo. Say which."""
-    from briefing_app.core.demo import build_demo
+    """Open the library; on first start (no file yet) create it with the demo. Say which.
 
+    No rolling backup on the way: copying a large library takes seconds, so the window makes
+    it in a worker once it shows (`MainWindow.start_background_backup`). A schema upgrade
+    still backs up first, inside Library.open.
+    """
     first_start = not library_path.exists()
-    # The rolling backup is made in a worker after the window shows (MainWindow), so a large
-    # library does not delay the start by the ~0.7 s a copy and its check take.
     lib = Library.open(library_path, backup=False)
     if first_start:
+        from briefing_app.core.demo import build_demo
+
         build_demo(lib)
     return lib, first_start
 

@@ -7,7 +7,7 @@ Changes the library reports after every committed write.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
@@ -42,7 +42,7 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.base import importable_suffixes
 from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
-from briefing_app.core.listing import claim_rows, source_rows
+from briefing_app.core.listing import claim_rows, source_titles
 from briefing_app.core.models import Source
 from briefing_app.gui.backup_actions import BackupActions
 from briefing_app.gui.commands import (
@@ -68,6 +68,8 @@ from briefing_app.gui.widgets.source_panel import SourcePanel
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
+# Above this many claims the claims table and tag lists load just after the window shows.
+DEFER_CLAIMS = 20_000
 
 HELP_TEXT = """<h3>Briefing</h3>
 <p>Import articles, tag claims in them, grade sources, and write briefing notes.</p>
@@ -87,6 +89,10 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     """The Briefing workspace for one library."""
 
     import_finished = Signal(object)
+    # The claims table and tag lists hold the library's claims (see DEFER_CLAIMS).
+    claims_loaded = Signal()
+    # A message from work done in another thread (e.g. the backup on start) for the status bar.
+    background_error = Signal(str)
 
     def __init__(self, lib: Library) -> None:
         super().__init__()
@@ -110,6 +116,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self._restore_layout()
         self._route_file_drops()
         self.statusBar().showMessage("Ready", 3000)
+        self.background_error.connect(self.show_error)
         self._attach(lib)
 
     def _connect_review_to_notes(self) -> None:
@@ -454,14 +461,43 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.inspector.show_claim(None)
         self.source_panel.show_source(None)
         self.reload_sources()
-        self.reload_tags()
         self.claims_panel.model.filter = self.claims_panel.current_filter()
-        self.reload_claims()
+        if lib.claims.count() > DEFER_CLAIMS:
+            # A big library: the window paints first, the claims table and tags a moment later
+            # (a zero timer alone would run before the first paint).
+            self.claims_panel.model.attach(None)
+            self.claims_panel.count_label.setText("Loading claims…")
+            self._after_first_paint(lambda: self._load_claims_and_tags(lib))
+        else:
+            self._load_claims_and_tags(lib)
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
         # The review pane first: opening the note in the workspace tells the pane which it is.
         self._attach_review_and_suggestions(lib)
         self.note_workspace.attach(lib)
+
+    def _after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run action once the claims table has painted (or after a second, if it does not)."""
+        viewport = self.claims_panel.view.viewport()
+        done = False
+
+        def run_once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                viewport.removeEventFilter(watcher)
+                action()
+
+        watcher = _PaintWatcher(lambda: QTimer.singleShot(0, self, run_once), self)
+        viewport.installEventFilter(watcher)
+        QTimer.singleShot(1000, self, run_once)
+
+    def _load_claims_and_tags(self, lib: Library) -> None:
+        if lib is not self.lib:  # another library was opened before this ran
+            return
+        self.reload_tags()
+        self.reload_claims()
+        self.claims_loaded.emit()
 
     def switch_library(self, path: Path) -> None:
         """Open the library at path in this window, closing the current one."""
@@ -504,14 +540,10 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     def reload_sources(self) -> None:
         """Reload the library list (keeping the filter and selection)."""
-        self.library_panel.model.load(source_rows(self.lib))
+        self.library_panel.model.attach(self.lib)
         if self.current_source_id is not None:
             self.library_panel.select_source(self.current_source_id)
-        sources = sorted(
-            ((r[0], r[1] or "(untitled)") for r in self.library_panel.model.all_rows()),
-            key=lambda s: s[1].casefold(),
-        )
-        self.claims_panel.set_choices(sources=sources)
+        self.claims_panel.set_sources_later(lambda lib=self.lib: source_titles(lib))
 
     def reload_tags(self) -> None:
         """Reload the tags list, the completions and the tag and party filters."""
@@ -523,8 +555,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.claims_panel.set_choices(tags=names, parties=parties)
 
     def reload_claims(self) -> None:
-        """Reload every claim into the claims table (the filter applies in memory)."""
-        self.claims_panel.model.load(claim_rows(self.lib))
+        """Reload the claims table: the ids it shows; rows are fetched as they come into view."""
+        self.claims_panel.model.attach(self.lib)
         self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _filter_claims(self) -> None:
@@ -880,6 +912,20 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     def _stop_workers(self) -> None:
         self.suggestion_finder.wait()
         self.background_backup.wait()
+
+
+class _PaintWatcher(QObject):
+    """Calls back when the watched widget receives a Paint event."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Report a paint; never stop an event."""
+        if event.type() == QEvent.Type.Paint:
+            self._callback()
+        return False
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:

@@ -89,3 +89,17 @@ def test_run_opens_the_window_with_the_sample_notice_on_first_start(
     assert not shown[0].sample_hint.isHidden()
     assert recent_libraries()[0] == path.resolve()
     shown[0].lib.close()
+
+
+def test_a_failed_background_backup_is_reported_in_the_status_bar(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    # (The on-open backup after the window shows: tests/gui/test_backup_restore.py.)
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    blocker = tmp_path / "lib.sqlite"
+    blocker.write_bytes(b"")
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    with qtbot.waitSignal(window.background_backup.finished, timeout=10_000):
+        window.background_backup.start(blocker)
+    qtbot.waitUntil(lambda: "No backup made" in window.statusBar().currentMessage())

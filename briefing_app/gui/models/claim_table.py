@@ -1,7 +1,9 @@
-"""The claims table: every claim with its source, party, kind and grade, filtered in memory.
+"""The claims table: every claim with its source, party, kind and grade, loaded lazily.
 
-All claims are loaded once as tuples (core.listing.claim_rows); a filter change only walks
-that list, so narrowing 100,000 claims by kind or tag needs no new query.
+The model holds only the ids it shows, in order (one id query through core.listing per filter
+or sort), and fetches the full rows of the claims on screen in blocks (`claim_rows(ids=...)`),
+keeping a bounded cache. So a library of 100,000 claims opens without reading them all, and a
+filter is one indexed query rather than a walk over rows held in memory.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.grading import CREDIBILITY
+from briefing_app.core.library import Library
+from briefing_app.core.listing import CLAIM_ROW, claim_columns, claim_ids, claim_rows
 from briefing_app.gui.claim_mime import CLAIM_KEYS_MIME, claims_mime
 from briefing_app.gui.highlighter import kind_colour
-from briefing_app.gui.models.row_table import Index, Row, RowTableModel
+from briefing_app.gui.models.lazy_table import LazyRowTableModel
+from briefing_app.gui.models.row_table import Index, Row, value_key
 
 # Positions in core.listing.CLAIM_ROW.
 ID, KEY, SOURCE_ID, SOURCE_TITLE, START, PARTY, KIND, CREDIBILITY_CODE, STATUS = range(9)
@@ -38,8 +43,8 @@ def row_matches(row: Row, flt: ClaimFilter) -> bool:
     return True
 
 
-class ClaimTableModel(RowTableModel):
-    """Claims as rows: load() every claim, set_filter() to narrow them, update() on changes."""
+class ClaimTableModel(LazyRowTableModel):
+    """Claims as rows: attach() a library, set_filter() to narrow them, update() on changes."""
 
     columns = (
         ("Key", KEY),
@@ -54,37 +59,57 @@ class ClaimTableModel(RowTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._all: dict[int, Row] = {}
+        self._total = 0
         self.filter = ClaimFilter()
 
-    def load(self, rows: list[Row]) -> None:
-        """Hold these claims (all of them) and show those the filter lets through."""
-        self._all = {r[ID]: r for r in rows}
-        self._show()
+    def reload(self) -> None:
+        """Query the shown ids and the claim count again; forget every cached row."""
+        self._total = self._lib.claims.count() if self._lib is not None else 0
+        super().reload()
 
     def set_filter(self, flt: ClaimFilter) -> None:
         """Show only the claims matching flt."""
         self.filter = flt
-        self._show()
+        self.requery()
 
     def update(self, ids: set[int], fresh: list[Row]) -> None:
         """Take the current rows of the claims with these ids (missing ones were deleted)."""
-        for claim_id in ids:
-            self._all.pop(claim_id, None)
-        for row in fresh:
-            self._all[row[ID]] = row
+        if self._lib is not None:
+            self._total = self._lib.claims.count()
         self.replace_rows(ids, [r for r in fresh if row_matches(r, self.filter)])
 
     def total(self) -> int:
-        """Return how many claims are held, shown or not."""
-        return len(self._all)
+        """Return how many claims the library holds, shown or not."""
+        return self._total
 
-    def _show(self) -> None:
-        flt = self.filter
-        if flt == ClaimFilter():
-            self.set_rows(list(self._all.values()))
-        else:
-            self.set_rows([r for r in self._all.values() if row_matches(r, flt)])
+    def placeholder(self, record_id: int) -> Row:
+        """Show an empty row for a claim deleted behind the model's back."""
+        return (record_id, "", 0, "", 0, "", "", 0, "", "", "", ())
+
+    def query_ids(self, lib: Library) -> list[int]:
+        """Return the ids matching the filter, in the current sort order."""
+        if self._sort is None or self._sort[0] < 0:
+            return claim_ids(lib, self.filter)
+        fields, key = self.column_sort(self._sort[0])
+        return self.sorted_ids(claim_columns(lib, fields, self.filter), key)
+
+    def column_sort(self, column: int) -> tuple[tuple[str, ...], Callable[[Row], Any]]:
+        """Return the fields a column sorts by and the key over (id, *fields) tuples.
+
+        Keys sort numerically (C2 before C10), sources by title then position in the text.
+        """
+        pos = self.columns[column][1]
+        if pos == KEY:
+            return (), lambda r: r[0]
+        if pos == SOURCE_TITLE:
+            return ("source_title", "source_id", "start"), lambda r: (r[1].casefold(), r[2], r[3])
+        if pos == TAGS:
+            return ("tags",), lambda r: ", ".join(r[1]).casefold()
+        return (CLAIM_ROW[pos],), lambda r: value_key(r[1])
+
+    def fetch_rows(self, lib: Library, ids: list[int]) -> list[Row]:
+        """Return the full rows of these claims."""
+        return claim_rows(lib, ids=ids)
 
     def cell(self, row: Row, column: int, role: int) -> Any:
         """Show the quote when there is no statement yet; colour the kind."""
@@ -119,18 +144,3 @@ class ClaimTableModel(RowTableModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         keys = [str(self.row(r)[KEY]) for r in rows]
         return claims_mime(keys)
-
-    def natural_key(self, row: Row) -> Any:
-        """Claims come by source, then position in the text."""
-        return (row[SOURCE_ID], row[START], row[ID])
-
-    def sort_key(self, column: int) -> Callable[[Row], Any]:
-        """Sort keys numerically (C2 before C10) and sources by position in the text."""
-        pos = self.columns[column][1] if column >= 0 else -1
-        if pos == KEY:
-            return lambda r: r[ID]
-        if pos == SOURCE_TITLE:
-            return lambda r: (r[SOURCE_TITLE].casefold(), r[SOURCE_ID], r[START])
-        if pos == TAGS:
-            return lambda r: ", ".join(r[TAGS]).casefold()
-        return super().sort_key(column)

@@ -20,6 +20,13 @@ Row = tuple[Any, ...]
 Index = QModelIndex | QPersistentModelIndex
 
 
+def value_key(value: Any) -> Any:
+    """Sort key of one cell value: numbers first, then text ignoring case, empty cells last."""
+    if isinstance(value, str):
+        return (1, value.casefold())
+    return (0, value) if value is not None else (2, 0)
+
+
 class RowTableModel(QAbstractTableModel):
     """Columns are (header, row position) pairs; subclasses may format cells."""
 
@@ -79,14 +86,7 @@ class RowTableModel(QAbstractTableModel):
         if column < 0:
             return self.natural_key
         pos = self.columns[column][1]
-
-        def key(row: Row) -> Any:
-            value = row[pos]
-            if isinstance(value, str):
-                return (1, value.casefold())
-            return (0, value) if value is not None else (2, 0)
-
-        return key
+        return lambda row: value_key(row[pos])
 
     def set_rows(self, rows: list[Row]) -> None:
         """Replace every row (kept in the current sort order)."""

@@ -7,14 +7,17 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from briefing_app.core.grading import RELIABILITY
-from briefing_app.gui.models.row_table import Row, RowTableModel
+from briefing_app.core.library import Library
+from briefing_app.core.listing import SOURCE_ROW, source_columns, source_ids, source_rows
+from briefing_app.gui.models.lazy_table import LazyRowTableModel
+from briefing_app.gui.models.row_table import Row, value_key
 
 # Positions in core.listing.SOURCE_ROW.
 TITLE, OUTLET, PUBLISHED, RELIABILITY_CODE, CLAIM_COUNT = 1, 2, 3, 4, 5
 
 
-class SourceTableModel(RowTableModel):
-    """Sources as rows; filtered by the ids a full-text search returns."""
+class SourceTableModel(LazyRowTableModel):
+    """Sources as rows, loaded lazily; filtered by the ids a full-text search returns."""
 
     columns = (
         ("Title", TITLE),
@@ -26,26 +29,30 @@ class SourceTableModel(RowTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._all: list[Row] = []
         self._only: set[int] | None = None
-
-    def load(self, rows: list[Row]) -> None:
-        """Show these sources (still narrowed by the current filter)."""
-        self._all = list(rows)
-        self._show()
-
-    def all_rows(self) -> list[Row]:
-        """Return every source row, filtered out or not."""
-        return list(self._all)
 
     def set_filter(self, ids: set[int] | None) -> None:
         """Show only the sources with these ids, or all of them for None."""
         self._only = ids
-        self._show()
+        self.requery()
 
-    def _show(self) -> None:
+    def query_ids(self, lib: Library) -> list[int]:
+        """Return the ids of the sources to show, in the current sort order."""
+        if self._sort is None or self._sort[0] < 0:
+            ids = source_ids(lib)
+        else:
+            field = SOURCE_ROW[self.columns[self._sort[0]][1]]
+            ids = self.sorted_ids(source_columns(lib, [field]), lambda r: value_key(r[1]))
         only = self._only
-        self.set_rows(self._all if only is None else [r for r in self._all if r[0] in only])
+        return ids if only is None else [i for i in ids if i in only]
+
+    def fetch_rows(self, lib: Library, ids: list[int]) -> list[Row]:
+        """Return the rows of these sources."""
+        return source_rows(lib, ids)
+
+    def placeholder(self, record_id: int) -> Row:
+        """Show an empty row for a source deleted behind the model's back."""
+        return (record_id, "", "", "", "", 0)
 
     def natural_key(self, row: Row) -> Any:
         """Newest source first."""

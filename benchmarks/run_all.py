@@ -1,0 +1,522 @@
+"""Every speed target of issue 9 in one table, each against a baseline measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run_all.py [--library PATH]
+
+Builds a 10,000-source library (100,000 claims) with make_library.py, or reuses --library PATH
+(built there first if the file does not exist). Every figure is a median of several runs; the
+table gives the figure, the baseline, their ratio, the target and met/MISSED:
+
+- start-up: process start to the main window shown and painted with the library list filled
+  (benchmarks/startup_probe.py through the real `briefing --library` entry point) against a bare
+  PySide6 QMainWindow shown by the same Python, both in fresh processes, runs interleaved;
+- memory: VmRSS of those processes once the window has loaded (claims table counted);
+- search: `lib.search.query` (sources and claims, 50 hits each) against the same FTS5 queries
+  in raw sqlite3 (bench_search.RAW_SOURCES / RAW_CLAIMS), on the 10k library;
+- import: ../shared/corpus/dev pages, extract_file + sources.add against bare trafilatura
+  (import_quality.bare), interleaved page by page;
+- export: export_speed's 300-claim note to .docx against bare python-docx, and `briefing export`
+  as a process on the ~50-page, ~480-footnote note against `pandoc note.md -o note.docx`;
+- reader: opening a 1 MB source with 5,000 claims in the main window (reader_speed's builders)
+  against a plain QPlainTextEdit showing the same text; claims table filters over the 10k
+  library's 100,000 claims against the raw sqlite3 query selecting the same ids.
+The machine is shared: the load average is printed with the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_search  # noqa: E402
+import export_speed  # noqa: E402
+import import_quality  # noqa: E402
+import make_library  # noqa: E402
+import reader_speed  # noqa: E402
+
+from briefing_app.core.claims import ClaimFilter, _filter_sql  # noqa: E402
+from briefing_app.core.errors import BriefingError  # noqa: E402
+from briefing_app.core.exporters import export_note  # noqa: E402
+from briefing_app.core.importers.base import DuplicateSource, extract_file  # noqa: E402
+from briefing_app.core.library import Library  # noqa: E402
+from briefing_app.core.search import fts_query  # noqa: E402
+
+SOURCES = 10_000
+# ../shared/corpus/dev beside the repository (or beside the folder of worktrees).
+CORPUS = next(
+    (
+        p / "shared" / "corpus" / "dev"
+        for p in (HERE.parent.parent, HERE.parent.parent.parent)
+        if (p / "shared" / "corpus" / "dev").is_dir()
+    ),
+    HERE.parent.parent / "shared" / "corpus" / "dev",
+)
+# Realistic searches on the synthetic library. Its small vocabulary puts most single words in
+# 85-100 % of articles, so the queries that hit a modest fraction combine a word with a
+# figure or a place; two common words show the worst case (ranking ~10,000 sources).
+QUERIES = [
+    "injured 417",
+    "Khorog pipeline 250",
+    "report 4217",
+    "detained 86",
+    "evacuated Murghab",
+    "prices rose 12",
+    "gold mine",
+    "ministry",
+    "the",
+]
+# Filters a user picks in the claims table (each applied, then cleared: both are timed).
+TABLE_FILTERS = [
+    ("kind_filter", "denial"),
+    ("status_filter", "corroborated"),
+    ("party_filter", "border guards"),
+    ("tag_filter", "energy"),
+]
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    target: str
+    figure: float
+    unit: str
+    baseline: float
+    limit: str
+    met: bool
+    note: str = ""
+
+
+def paired_medians(
+    runs: int, ours: Callable[[], object], baseline: Callable[[], object]
+) -> tuple[float, float]:
+    """Return the median times of ours and baseline in seconds, runs alternating between them.
+
+    Alternating puts both under the same machine load (the machine is shared).
+    """
+    ours()
+    baseline()
+    a, b = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        ours()
+        a.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        baseline()
+        b.append(time.perf_counter() - started)
+    return statistics.median(a), statistics.median(b)
+
+
+def median_of(runs: int, fn: Callable[[], object]) -> float:
+    """Return the median wall time of fn over runs calls, in seconds (after one warm-up)."""
+    fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def child_env(work: Path) -> dict[str, str]:
+    """Environment for timed child processes: compiled bytecode cached as on a user's machine.
+
+    This sandbox sets PYTHONDONTWRITEBYTECODE, which makes every process compile every module
+    from source (~80 ms for Briefing's); an installed app runs from cached .pyc files.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+# Start-up and memory -------------------------------------------------------------------------
+def _probe(mode: str, library: Path, settings: Path) -> tuple[float, int, int, int]:
+    """Run startup_probe.py; return (seconds to 'shown', shown RSS, settled RSS kB, rows)."""
+    env = {
+        **child_env(settings.parent),
+        "BRIEFING_SETTINGS_DIR": str(settings),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "startup_probe.py"), mode, str(library)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert child.stdout is not None
+    shown_line = child.stdout.readline()
+    shown_at = time.perf_counter() - started
+    settled_line = child.stdout.readline()
+    child.wait()
+    if not shown_line.startswith("shown") or not settled_line.startswith("settled"):
+        raise SystemExit(f"startup probe {mode} failed: {shown_line!r} {settled_line!r}")
+    _, shown_rss, rows = shown_line.split()
+    _, settled_rss, _ = settled_line.split()
+    return shown_at, int(shown_rss), int(settled_rss), int(rows)
+
+
+def startup_and_memory(library: Path, runs: int, work: Path) -> list[Row]:
+    """Time both windows from process start to shown, interleaved, and read their memory."""
+    settings = work / "settings"
+    _probe("app", library, settings)  # the first open may make the rolling backup
+    _probe("bare", library, settings)
+    bare_t, app_t, bare_m, app_m, rows = [], [], [], [], 0
+    for _ in range(runs):
+        t, _, settled, _ = _probe("bare", library, settings)
+        bare_t.append(t)
+        bare_m.append(settled)
+        t, _, settled, rows = _probe("app", library, settings)
+        app_t.append(t)
+        app_m.append(settled)
+    bt, at = statistics.median(bare_t), statistics.median(app_t)
+    bm, am = statistics.median(bare_m) / 1024, statistics.median(app_m) / 1024
+    spread = f"app runs {min(app_t) * 1000:.0f}-{max(app_t) * 1000:.0f} ms"
+    return [
+        Row(
+            "start-up to shown main window",
+            at * 1000,
+            "ms",
+            bt * 1000,
+            "<= 1.5x",
+            at <= 1.5 * bt and rows > 0,
+            f"{spread}; {rows:,} sources listed",
+        ),
+        Row("memory (VmRSS), library open", am, "MB", bm, "<= 2x", am <= 2 * bm),
+    ]
+
+
+# Search -----------------------------------------------------------------------------------------
+def search(library: Path, runs: int) -> list[Row]:
+    """Time lib.search.query against the same FTS5 queries in raw sqlite3, per query."""
+    lib = Library.open(library, backup=False)
+    raw = sqlite3.connect(library)
+    ours, base, notes = [], [], []
+    for text in QUERIES:
+        match = fts_query(text)
+        limit = bench_search.LIMIT
+        hits = len(lib.search.query(text, limit=limit))
+        sources = raw.execute(
+            "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?", (match,)
+        ).fetchone()[0]
+        core_s, raw_s = paired_medians(
+            runs,
+            lambda text=text, limit=limit: lib.search.query(text, limit=limit),
+            lambda match=match, limit=limit: (
+                raw.execute(bench_search.RAW_SOURCES, (match, limit)).fetchall(),
+                raw.execute(bench_search.RAW_CLAIMS, (match, limit)).fetchall(),
+            ),
+        )
+        ours.append(core_s * 1000)
+        base.append(raw_s * 1000)
+        notes.append(f"{text!r} {core_s * 1000:.1f}/{raw_s * 1000:.1f} ms ({sources} src, {hits})")
+    raw.close()
+    lib.close()
+    median, baseline = statistics.median(ours), statistics.median(base)
+    worst = max(o / b for o, b in zip(ours, base, strict=True))
+    rows = [
+        Row(
+            "search median (sources+claims)",
+            median,
+            "ms",
+            baseline,
+            "<= 20 ms, <= 1.5x",
+            median <= 20 and median <= 1.5 * baseline,
+            f"worst query ratio {worst:.2f}",
+        )
+    ]
+    for text, o, b, note in zip(QUERIES, ours, base, notes, strict=True):
+        rows.append(Row(f"  search {text!r}", o, "ms", b, "(detail)", o <= 1.5 * b, note))
+    return rows
+
+
+# Import -----------------------------------------------------------------------------------------
+def import_throughput(corpus: Path, work: Path, runs: int) -> list[Row]:
+    """Pages per second: extract_file + sources.add against bare trafilatura, interleaved."""
+    pages = sorted(corpus.glob("*/source.html"))
+    if not pages:
+        return [Row("import throughput", 0, "pages/s", 0, ">= 0.8x", False, f"no {corpus}")]
+    ours, bare = [], []
+    import_quality.bare(pages[0].read_bytes())  # warm the imports before timing
+    for n in range(runs):
+        lib = Library.open(work / f"import-{n}.sqlite", backup=False)
+        t_ours = t_bare = 0.0
+        for page in pages:
+            started = time.perf_counter()
+            import_quality.bare(page.read_bytes())
+            t_bare += time.perf_counter() - started
+            started = time.perf_counter()
+            with contextlib.suppress(DuplicateSource, BriefingError):
+                lib.sources.add(extract_file(page))
+            t_ours += time.perf_counter() - started
+        lib.close()
+        ours.append(len(pages) / t_ours)
+        bare.append(len(pages) / t_bare)
+    o, b = statistics.median(ours), statistics.median(bare)
+    return [
+        Row(
+            "import throughput (corpus/dev)",
+            o,
+            "pages/s",
+            b,
+            ">= 0.8x",
+            o >= 0.8 * b,
+            f"{len(pages)} pages, {runs} run(s)",
+        )
+    ]
+
+
+# Export -----------------------------------------------------------------------------------------
+def export(work: Path, runs: int) -> list[Row]:
+    """The 300-claim note in process, and the ~480-footnote note as a process vs pandoc."""
+    lib, note_id = export_speed.build_library(
+        work / "export.sqlite", claims=300, paragraphs=50, per_para=6
+    )
+    ours, bare = paired_medians(
+        runs,
+        lambda: export_note(lib, note_id, work / "ours.docx", "docx"),
+        lambda: export_speed.bare_python_docx(lib, note_id, work / "bare.docx"),
+    )
+    lib.close()
+    rows = [
+        Row(
+            "export 300-claim note .docx",
+            ours * 1000,
+            "ms",
+            bare * 1000,
+            "<= 1.5x",
+            ours <= 1.5 * bare,
+            "vs bare python-docx",
+        )
+    ]
+    if not shutil.which("pandoc"):
+        rows.append(Row("export CLI process vs pandoc", 0, "ms", 0, "<= 2x", False, "no pandoc"))
+        return rows
+    lib, note_id = export_speed.build_library(
+        work / "big.sqlite", claims=480, paragraphs=240, per_para=2
+    )
+    md = export_note(lib, note_id, work / "big.md", "md")
+    lib.close()
+    command = [sys.executable, "-m", "briefing_app", "--library", str(work / "big.sqlite")]
+    command += ["export", str(note_id), "-o", str(work / "cli.docx")]
+    env = child_env(work)
+    cli, pandoc = paired_medians(
+        runs,
+        lambda: subprocess.run(command, check=True, capture_output=True, env=env),
+        lambda: subprocess.run(["pandoc", str(md), "-o", str(work / "pandoc.docx")], check=True),
+    )
+    rows.append(
+        Row(
+            "export CLI process, 480 notes",
+            cli * 1000,
+            "ms",
+            pandoc * 1000,
+            "<= 2x",
+            cli <= 2 * pandoc,
+            "vs pandoc note.md -o note.docx",
+        )
+    )
+    return rows
+
+
+# Reader and claims table -------------------------------------------------------------------
+def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
+    """Open a 1 MB source with 5,000 claims in the window; filter the 10k library's claims."""
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    os.environ["BRIEFING_SETTINGS_DIR"] = str(work / "settings-inproc")
+    from briefing_app.core.importers.base import ExtractedDocument
+    from briefing_app.gui.main_window import MainWindow
+
+    rng = random.Random(5)
+    lib = Library.open(work / "reader.sqlite", backup=False)
+    text = reader_speed.article(rng, reader_speed.SOURCE_CHARS)
+    big = lib.sources.add(ExtractedDocument(title="Big source", text=text))
+    reader_speed.bulk_claims(lib, big.id, text, reader_speed.READER_CLAIMS, rng)
+    small = lib.sources.add(ExtractedDocument(title="Small source", text="Nothing to see."))
+    window = MainWindow(lib)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    reader = window.reader
+
+    def show_plain() -> None:
+        bare = QPlainTextEdit()
+        bare.resize(reader.size())
+        bare.setReadOnly(True)
+        bare.show()
+        bare.setPlainText(text)
+        bare.viewport().grab()
+        bare.close()
+
+    def open_in_window() -> None:
+        window.open_source(small.id)
+        window.open_source(big.id)
+        reader.viewport().grab()
+
+    opened, plain = paired_medians(runs, open_in_window, show_plain)
+    window.close()
+    lib.close()
+    rows = [
+        Row(
+            "open 1 MB source, 5,000 claims",
+            opened * 1000,
+            "ms",
+            plain * 1000,
+            "<= 300 ms",
+            opened <= 0.3,
+            "vs plain QPlainTextEdit",
+        )
+    ]
+
+    lib = Library.open(library, backup=False)
+    window = MainWindow(lib)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    panel = window.claims_panel
+    deadline = time.perf_counter() + 20
+    while panel.model.total() == 0 and time.perf_counter() < deadline:
+        app.processEvents()  # a big library fills the claims table after the first paint
+    raw = sqlite3.connect(library)
+    times: list[float] = []
+    details = []
+    for combo_name, value in TABLE_FILTERS:
+        combo = getattr(panel, combo_name)
+        flt = ClaimFilter(**{combo_name.removesuffix("_filter"): value})
+        where, params = _filter_sql(flt)
+        sql = f"SELECT c.id FROM claims c {where} ORDER BY c.source_id, c.start, c.id"
+        for chosen in (value, None):
+            # Each timed change starts from the other state: filtered <-> all.
+            mine = []
+            for _ in range(runs):
+                panel.set_filter_value(combo, None if chosen == value else value)
+                started = time.perf_counter()
+                panel.set_filter_value(combo, chosen)
+                panel.view.viewport().grab()
+                mine.append(time.perf_counter() - started)
+            raw_sql = sql if chosen is not None else sql.replace(where, "")
+            raw_params = params if chosen is not None else []
+            expected = raw.execute(raw_sql, raw_params).fetchall()
+            if panel.model.ids() != [r[0] for r in expected]:
+                raise SystemExit(f"claims table shows other claims than {raw_sql} {raw_params}")
+            raw_s = median_of(runs, lambda s=raw_sql, p=raw_params: raw.execute(s, p).fetchall())
+            label = f"{combo_name.removesuffix('_filter')}={value}" if chosen else "cleared"
+            details.append((label, statistics.median(mine), raw_s, len(expected)))
+            times += mine
+        panel.set_filter_value(combo, None)
+    total = panel.model.total()
+    raw.close()
+    window.close()
+    lib.close()
+    median = statistics.median(times)
+    baseline = statistics.median(d[2] for d in details)
+    rows.append(
+        Row(
+            f"claims table filter, {total:,} claims",
+            median * 1000,
+            "ms",
+            baseline * 1000,
+            "<= 100 ms",
+            median <= 0.1,
+            f"worst filter median {max(d[1] for d in details) * 1000:.0f} ms; "
+            "vs raw sqlite3 id query",
+        )
+    )
+    for label, mine_s, raw_s, count in details:
+        rows.append(
+            Row(
+                f"  filter {label}",
+                mine_s * 1000,
+                "ms",
+                raw_s * 1000,
+                "(detail)",
+                mine_s <= 0.1,
+                f"{count:,} claims shown",
+            )
+        )
+    return rows
+
+
+# Table ------------------------------------------------------------------------------------------
+def print_table(rows: list[Row], header: str) -> None:
+    """Print the results as one table."""
+    print(header)
+    print(
+        f"{'target':34} {'figure':>10} {'baseline':>10} {'unit':>7} {'ratio':>6} "
+        f"{'limit':>17}  verdict  note"
+    )
+    for r in rows:
+        ratio = r.figure / r.baseline if r.baseline else float("nan")
+        verdict = "met" if r.met else "MISSED"
+        if r.limit == "(detail)":
+            verdict = ""
+        print(
+            f"{r.target:34} {r.figure:10.1f} {r.baseline:10.1f} {r.unit:>7} {ratio:6.2f} "
+            f"{r.limit:>17}  {verdict:7}  {r.note}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build or reuse the library, run every benchmark, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--library", type=Path, help="10k library to reuse (built if missing)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per figure")
+    parser.add_argument(
+        "--only",
+        choices=["startup", "search", "import", "export", "reader"],
+        action="append",
+        help="run only these parts (repeatable)",
+    )
+    args = parser.parse_args(argv)
+    parts = set(args.only or ["startup", "search", "import", "export", "reader"])
+    with tempfile.TemporaryDirectory(prefix="briefing-runall-") as tmp:
+        work = Path(tmp)
+        library = args.library or work / "lib10k.sqlite"
+        if not library.exists():
+            print(f"building {library} ({SOURCES:,} sources) …", file=sys.stderr, flush=True)
+            make_library.build(library, SOURCES)
+        check = Library.open(library, backup=False)
+        counts = (check.sources.count(), check.claims.count())
+        check.close()
+        rows: list[Row] = []
+        steps: list[tuple[str, Callable[[], list[Row]]]] = [
+            ("startup", lambda: startup_and_memory(library, args.runs, work)),
+            ("search", lambda: search(library, max(args.runs, 11))),
+            ("import", lambda: import_throughput(args.corpus, work, max(2, args.runs // 2))),
+            ("export", lambda: export(work, args.runs)),
+            ("reader", lambda: reader_and_table(library, work, args.runs)),
+        ]
+        for name, step in steps:
+            if name in parts:
+                print(f"running {name} …", file=sys.stderr, flush=True)
+                rows += step()
+        load = os.getloadavg()
+        header = (
+            f"{library}: {counts[0]:,} sources, {counts[1]:,} claims; medians of {args.runs} "
+            f"runs; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on "
+            f"{os.cpu_count()} cores"
+        )
+        print_table(rows, header)
+
+
+if __name__ == "__main__":
+    main()

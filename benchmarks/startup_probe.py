@@ -1,0 +1,133 @@
+"""Child process for run_all.py: start a window, say when it is shown, then report memory.
+
+    python benchmarks/startup_probe.py bare
+    python benchmarks/startup_probe.py app LIBRARY
+
+`bare` shows an empty QMainWindow of the app's size; `app` runs the real start path
+(`briefing --library LIBRARY`, i.e. briefing_app.launch.main) with QApplication.exec replaced by
+a probe. Both print `shown <VmRSS kB> <rows>` as soon as the window has painted for the first
+time (a Paint event of the window or a widget in it has been handled; the parent times the
+process from its start to this line; rows: sources listed at that moment), then
+`settled <VmRSS kB> <rows>` once the window has finished any loading it defers (the claims
+table counted) and a settle period has passed, and exit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+SETTLE_S = 1.0
+LOAD_TIMEOUT_S = 20.0
+
+
+def rss_kb() -> int:
+    """Return the resident set size of this process (VmRSS) in kB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _spin(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+class _FirstPaint(QObject):
+    """Notes when a widget of one window has handled its first Paint event."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window = window
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let every event through; remember a paint in the window.
+
+        The widget paints right after this returns, within the same processEvents() call,
+        so the paint is done when the call that saw it returns.
+        """
+        paint = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+        if paint and watched.window() is self.window:
+            self.painted = True
+        return False
+
+
+def _wait_for_paint(app: QApplication, watcher: _FirstPaint) -> None:
+    deadline = time.perf_counter() + LOAD_TIMEOUT_S
+    while not watcher.painted and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    if not watcher.painted or not watcher.window.isVisible():
+        sys.exit("window not shown")
+
+
+def _shown(rows: int) -> None:
+    print(f"shown {rss_kb()} {rows}", flush=True)
+
+
+def bare() -> int:
+    """Show a bare PySide6 main window; report when shown, then its memory."""
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1440, 900)
+    window.setWindowTitle("bare")
+    watcher = _FirstPaint(window)
+    app.installEventFilter(watcher)
+    window.show()
+    _wait_for_paint(app, watcher)
+    _shown(0)
+    _spin(app, SETTLE_S)
+    print(f"settled {rss_kb()} 0", flush=True)
+    return 0
+
+
+def app(library: str) -> int:
+    """Start Briefing on library through its real entry point, probing instead of exec()."""
+
+    def probe_exec(application: QApplication) -> int:
+        from briefing_app.gui.main_window import MainWindow
+
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        watcher = _FirstPaint(window)
+        application.installEventFilter(watcher)
+        _wait_for_paint(application, watcher)
+        _shown(window.library_panel.model.rowCount())
+        deadline = time.perf_counter() + LOAD_TIMEOUT_S
+        panel = window.claims_panel
+        while (
+            not panel.count_label.text() or "Loading" in panel.count_label.text()
+        ) and time.perf_counter() < deadline:
+            application.processEvents()
+            time.sleep(0.01)
+        _spin(application, SETTLE_S)
+        print(f"settled {rss_kb()} {panel.model.rowCount()}", flush=True)
+        window.close()
+        return 0
+
+    QApplication.exec = probe_exec  # type: ignore[method-assign,assignment]
+    sys.argv = ["briefing", "--library", library]
+    from briefing_app.launch import main
+
+    try:
+        main()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        sys.exit(bare())
+    sys.exit(app(sys.argv[2]))

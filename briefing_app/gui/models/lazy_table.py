@@ -1,0 +1,168 @@
+"""A read-only table model that holds only the ids it shows and fetches rows as they are seen.
+
+Subclasses say how to query the shown ids (filter and sort applied) and how to fetch the rows
+of some ids; rows come in blocks of BLOCK around the first one asked for, and at most
+CACHE_ROWS are kept. A library of 10,000 sources or 100,000 claims thus opens with one id
+query, and memory does not grow with the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from briefing_app.core.library import Library
+from briefing_app.gui.models.row_table import Index, Row, RowTableModel
+
+
+class LazyRowTableModel(RowTableModel):
+    """Rows are tuples whose first item is the record id; see the module docstring."""
+
+    # Rows are fetched this many at a time (a few screens), and at most CACHE_ROWS are kept.
+    BLOCK = 256
+    CACHE_ROWS = 8192
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lib: Library | None = None
+        self._ids: list[int] = []
+        self._cache: dict[int, Row] = {}
+        # The sort the shown ids are in (None after rows were added unsorted).
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
+
+    # For subclasses ----------------------------------------------------------------------
+    def query_ids(self, lib: Library) -> list[int]:
+        """Return the ids to show, filtered and in the current sort order."""
+        raise NotImplementedError
+
+    def fetch_rows(self, lib: Library, ids: list[int]) -> list[Row]:
+        """Return the rows of these ids (any order; deleted ones left out)."""
+        raise NotImplementedError
+
+    def placeholder(self, record_id: int) -> Row:
+        """Return what a row shows for a record deleted behind the model's back."""
+        return (record_id,) + ("",) * (max(c[1] for c in self.columns) if self.columns else 0)
+
+    # Loading -----------------------------------------------------------------------------
+    def attach(self, lib: Library | None) -> None:
+        """Show the records of this library (None: show nothing)."""
+        self._lib = lib
+        self.reload()
+
+    def reload(self) -> None:
+        """Query the shown ids again and forget every cached row."""
+        self.beginResetModel()
+        self._cache.clear()
+        self._ids = self.query_ids(self._lib) if self._lib is not None else []
+        self._positions = None
+        self._sorted = self._sort
+        self.endResetModel()
+
+    def requery(self) -> None:
+        """Query the shown ids again (after a filter change), keeping the cached rows."""
+        self.beginResetModel()
+        self._ids = self.query_ids(self._lib) if self._lib is not None else []
+        self._positions = None
+        self._sorted = self._sort
+        self.endResetModel()
+
+    # Qt interface and row access ---------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of shown rows."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return a cell's text (and whatever else a subclass formats)."""
+        if not index.isValid():
+            return None
+        return self.cell(self.row(index.row()), index.column(), role)
+
+    def row(self, position: int) -> Row:
+        """Return the row shown at a position, fetching its block of rows when not cached."""
+        record_id = self._ids[position]
+        found = self._cache.get(record_id)
+        if found is None:
+            self._fetch_block(position)
+            found = self._cache.get(record_id)
+        return found if found is not None else self.placeholder(record_id)
+
+    def id_at(self, position: int) -> int:
+        """Return the id of the record shown at a position."""
+        return self._ids[position]
+
+    def position_of(self, record_id: int) -> int | None:
+        """Return where the record with this id is shown, or None."""
+        return self._id_positions().get(record_id)
+
+    def ids(self) -> list[int]:
+        """Return the ids of the shown rows, in display order."""
+        return list(self._ids)
+
+    def replace_rows(self, ids: set[int], fresh: list[Row]) -> None:
+        """Refresh the shown records with these ids: update, insert or remove them in place."""
+        by_id = {r[0]: r for r in fresh}
+        for record_id in ids:
+            self._cache.pop(record_id, None)
+        self._cache.update(by_id)
+        gone = sorted(
+            (p for p, i in enumerate(self._ids) if i in ids and i not in by_id), reverse=True
+        )
+        for pos in gone:
+            self.beginRemoveRows(QModelIndex(), pos, pos)
+            del self._ids[pos]
+            self.endRemoveRows()
+        self._positions = None
+        positions = self._id_positions()
+        last = len(self.columns) - 1
+        for record_id in by_id:
+            pos = positions.get(record_id)
+            if pos is not None:
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, last))
+        new = [i for i in by_id if i not in positions]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)
+            self._ids.extend(new)
+            self._positions = None
+            self._sorted = None
+            self.endInsertRows()
+            if self._sort is not None:
+                self.sort(*self._sort)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, unless the rows already are (QTableView asks twice per click)."""
+        if self._sorted == (column, order):
+            return
+        super().sort(column, order)
+
+    def _id_positions(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {i: p for p, i in enumerate(self._ids)}
+        return self._positions
+
+    def _apply_sort(self) -> None:
+        """Order the shown ids by the current sort, through the subclass's query."""
+        self._positions = None
+        if self._lib is None:
+            return
+        shown = set(self._ids)
+        self._ids = [i for i in self.query_ids(self._lib) if i in shown]
+        self._sorted = self._sort
+
+    def _fetch_block(self, position: int) -> None:
+        if self._lib is None:
+            return
+        first = position - position % self.BLOCK
+        wanted = [i for i in self._ids[first : first + self.BLOCK] if i not in self._cache]
+        if len(self._cache) + len(wanted) > self.CACHE_ROWS:
+            self._cache.clear()
+        for row in self.fetch_rows(self._lib, wanted):
+            self._cache[row[0]] = row
+
+    def sorted_ids(self, rows: list[tuple[Any, ...]], key: Callable[[Any], Any]) -> list[int]:
+        """Sort (id, *values) tuples by key in the current order; return their ids."""
+        assert self._sort is not None
+        descending = self._sort[1] == Qt.SortOrder.DescendingOrder
+        rows.sort(key=key, reverse=descending)
+        return [r[0] for r in rows]
