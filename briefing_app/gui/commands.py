@@ -75,20 +75,10 @@ class LibraryCommand(QUndoCommand):
             self.on_error(f"{self.text()}: could not be done ({exc}); nothing was changed")
 
 
-class CreateClaimCommand(LibraryCommand):
-    """Tag a passage: a new claim anchored at [start, end) of a source."""
+class ClaimCreatingCommand(LibraryCommand):
+    """A command that makes one claim: redo restores it with its key, undo deletes it."""
 
-    def __init__(self, lib: Library, source_id: int, start: int, end: int, **fields: Any) -> None:
-        super().__init__(lib, "Tag claim")
-        self.source_id, self.start, self.end, self.fields = source_id, start, end, fields
-        self.claim: Claim | None = None
-
-    def first(self) -> None:
-        """Anchor the claim."""
-        self.claim = self.lib.claims.add(
-            self.source_id, start=self.start, end=self.end, **self.fields
-        )
-        self.setText(f"Tag claim {self.claim.key}")
+    claim: Claim | None = None
 
     def again(self) -> None:
         """Put the claim back with the same key."""
@@ -99,6 +89,21 @@ class CreateClaimCommand(LibraryCommand):
         """Remove the claim, remembering it as it was (with later edits)."""
         assert self.claim is not None
         self.claim = self.lib.claims.delete(self.claim.id)
+
+
+class CreateClaimCommand(ClaimCreatingCommand):
+    """Tag a passage: a new claim anchored at [start, end) of a source."""
+
+    def __init__(self, lib: Library, source_id: int, start: int, end: int, **fields: Any) -> None:
+        super().__init__(lib, "Tag claim")
+        self.source_id, self.start, self.end, self.fields = source_id, start, end, fields
+
+    def first(self) -> None:
+        """Anchor the claim."""
+        self.claim = self.lib.claims.add(
+            self.source_id, start=self.start, end=self.end, **self.fields
+        )
+        self.setText(f"Tag claim {self.claim.key}")
 
 
 class DeleteClaimCommand(LibraryCommand):

@@ -123,6 +123,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         """The review pane follows the open note, and 'Go to' opens the place in the editor."""
         self.note_workspace.note_shown.connect(self.review_pane.set_current_note)
         self.review_pane.jump_to.connect(self.go_to_note_place)
+        self.review_pane.before_note_change.connect(self.note_workspace.flush)
 
     def go_to_note_place(self, note_id: int, section_key: str, start: int, end: int) -> None:
         """Open a note in the editor and select a range of a section (-1: the whole section)."""

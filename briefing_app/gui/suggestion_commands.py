@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim
 from briefing_app.core.suggest import Suggestion
-from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.commands import ClaimCreatingCommand, LibraryCommand
 
 
-class AcceptSuggestionCommand(LibraryCommand):
+class AcceptSuggestionCommand(ClaimCreatingCommand):
     """Tag a suggestion as a claim with its proposed party and kind; undo deletes the claim."""
 
     def __init__(self, lib: Library, source_id: int, suggestion: Suggestion) -> None:
         super().__init__(lib, "Accept suggestion")
         self.source_id, self.suggestion = source_id, suggestion
-        self.claim: Claim | None = None
 
     def first(self) -> None:
         """Create the claim."""
         self.claim = self.lib.suggestions.accept(self.source_id, self.suggestion)
         self.setText(f"Accept suggestion as {self.claim.key}")
-
-    def again(self) -> None:
-        """Put the claim back with the same key."""
-        assert self.claim is not None
-        self.claim = self.lib.claims.restore(self.claim)
-
-    def back(self) -> None:
-        """Delete the claim (remembering later edits for redo)."""
-        assert self.claim is not None
-        self.claim = self.lib.claims.delete(self.claim.id)
 
 
 class RejectSuggestionCommand(LibraryCommand):

@@ -230,3 +230,17 @@ def test_go_to_in_the_review_pane_selects_the_words_in_the_note_editor(
     editor = window.note_workspace.editor.editor("issue")
     assert editor is not None
     assert editor.textCursor().selectedText() == "security"
+
+
+def test_unsaved_typing_is_saved_before_the_pane_changes_the_note(
+    window: MainWindow, note: Note
+) -> None:
+    window.note_workspace.open_note_tab(note.id)
+    editor = window.note_workspace.editor.editor("issue")
+    assert editor is not None
+    editor.setPlainText("Typed but not yet autosaved.")
+    window.review_pane.set_current_note(note.id)
+    window.review_pane.set_status("in review", "Round 1")
+    (version,) = window.lib.versions.all(note.id)
+    issue = next(s for s in version.sections if s["key"] == "issue")
+    assert issue["body"] == "Typed but not yet autosaved."

@@ -53,6 +53,8 @@ class ReviewPane(QWidget):
     current_note_changed = Signal(object)  # the note id, or None
     note_status_changed = Signal(int, str)
     jump_to = Signal(int, str, int, int)
+    # Emitted before the pane changes a note's text or status: unsaved typing is saved first.
+    before_note_change = Signal()
     versions_requested = Signal(int)
     message = Signal(str)
 
@@ -384,6 +386,7 @@ class ReviewPane(QWidget):
     def accept_edit(self, edit_id: int) -> bool:
         """Apply a suggested edit to its section (refused with a message if it no longer fits)."""
         assert self.lib is not None
+        self.before_note_change.emit()
         lib = self.lib
         return self._run("Suggested edit applied", lambda: lib.edits.accept(edit_id))
 
@@ -397,6 +400,7 @@ class ReviewPane(QWidget):
         """Move the note to a status (a version is kept with the reason)."""
         if self.lib is None or self.note is None:
             return False
+        self.before_note_change.emit()  # the version kept must hold what was typed
         lib, note_id = self.lib, self.note.id
         ok = self._run(
             f"Note is now {status}", lambda: lib.notes.set_status(note_id, status, reason)
