@@ -903,11 +903,18 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         lib.subscribe(self.review_pane.on_changes)
         self.review_pane.set_library(lib)
         self.suggestion_finder.clear()
-        self.refresh_suggestions()
+        if self.isVisible():
+            self.refresh_suggestions()  # else once the window shows (_refresh_after_show)
 
     def _refresh_after_show(self) -> None:
-        # Suggestions found while the window was hidden were not shown.
+        # Suggestions are looked for once the window shows, after its first paint: reading a
+        # source for them should not hold up the window appearing.
         if self.reader.source_id is not None and not self.suggestions_panel.suggestions:
+            self._after_first_paint(self._refresh_suggestions_if_shown)
+
+    def _refresh_suggestions_if_shown(self) -> None:
+        # A window closed meanwhile may have closed its library too.
+        if self.isVisible():
             self.refresh_suggestions()
 
     def _stop_workers(self) -> None:

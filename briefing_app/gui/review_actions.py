@@ -7,7 +7,7 @@ keeps its code apart from the rest of the window.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -15,15 +15,14 @@ from PySide6.QtWidgets import QDockWidget
 
 from briefing_app.core.checks.runner import CheckFailed
 from briefing_app.core.errors import BriefingError
-from briefing_app.core.packs import PackImportResult, export_pack, import_pack
-from briefing_app.core.review_docx import (
-    ReviewImportResult,
-    export_review_copy,
-    import_review_copy,
-)
 from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
 from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 from briefing_app.gui.widgets.review_pane import ReviewPane
+
+if TYPE_CHECKING:
+    # Word and package handling (lxml, zip) load on first use, not at start-up.
+    from briefing_app.core.packs import PackImportResult
+    from briefing_app.core.review_docx import ReviewImportResult
 
 
 class ReviewActions:
@@ -107,6 +106,8 @@ class ReviewActions:
         force = options.force
         while True:
             try:
+                from briefing_app.core.review_docx import export_review_copy
+
                 path = export_review_copy(
                     self.lib,
                     note_id,
@@ -135,6 +136,8 @@ class ReviewActions:
         if path is None:
             return None
         try:
+            from briefing_app.core.review_docx import import_review_copy
+
             result = import_review_copy(self.lib, path)
         except BriefingError as exc:
             self.show_error(str(exc))
@@ -159,6 +162,8 @@ class ReviewActions:
         if path is None:
             return None
         try:
+            from briefing_app.core.packs import export_pack
+
             written = export_pack(self.lib, note_id, path)
         except BriefingError as exc:
             self.show_error(str(exc))
@@ -175,6 +180,8 @@ class ReviewActions:
         if path is None:
             return None
         try:
+            from briefing_app.core.packs import import_pack
+
             result = import_pack(self.lib, path)
         except BriefingError as exc:
             self.show_error(str(exc))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import __version__
-from briefing_app.core.licenses import Component, bundled_components, license_text
 from briefing_app.core.resources import user_guide_path
 from briefing_app.gui.icons import icon
+
+if TYPE_CHECKING:
+    from briefing_app.core.licenses import Component
 
 
 class AboutDialog(QDialog):
@@ -42,6 +45,9 @@ class AboutDialog(QDialog):
         )
         self.library_label.setWordWrap(True)
         self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reading every installed distribution's metadata is slow: only when About opens.
+        from briefing_app.core.licenses import bundled_components
+
         self.components: list[Component] = bundled_components()
         self.table = QTableWidget(len(self.components), 3)
         self.table.setAccessibleName("Bundled components and their licences")
@@ -79,6 +85,8 @@ class AboutDialog(QDialog):
             self.license_view.clear()
             return
         component = self.components[row]
+        from briefing_app.core.licenses import license_text
+
         text = license_text(component.distribution)
         self.license_view.setPlainText(
             text
