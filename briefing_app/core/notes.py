@@ -115,8 +115,14 @@ class NoteManager:
 
     def all(self) -> list[Note]:
         """Return every note (with sections), most recently changed first."""
-        rows = self._lib.conn.execute("SELECT * FROM notes ORDER BY modified_at DESC, id DESC")
-        return [self._note_from_row(r) for r in rows.fetchall()]
+        rows = self._lib.conn.execute(
+            "SELECT * FROM notes ORDER BY modified_at DESC, id DESC"
+        ).fetchall()
+        # Every section in one query, not one query per note.
+        sections: dict[int, list[Section]] = {}
+        for r in self._lib.conn.execute("SELECT * FROM note_sections ORDER BY note_id, position"):
+            sections.setdefault(r["note_id"], []).append(_section_from_row(r))
+        return [self._note_from_row(r, sections.get(r["id"], [])) for r in rows]
 
     def update(self, note_id: int, **values: Any) -> Note:
         """Change header fields (HEADER_FIELDS) or settings of a note."""
@@ -281,14 +287,20 @@ class NoteManager:
             (json.dumps(settings, sort_keys=True), note_id),
         )
 
-    def _note_from_row(self, row: sqlite3.Row) -> Note:
+    def _note_from_row(self, row: sqlite3.Row, sections: list[Section] | None = None) -> Note:
         data = dict(row)
         data["settings"] = json.loads(data.get("settings") or "{}")
         note = Note(**data)
-        note.sections = [
-            Section(r["id"], r["uid"], r["key"], r["heading"], r["body"], r["position"])
-            for r in self._lib.conn.execute(
-                "SELECT * FROM note_sections WHERE note_id = ? ORDER BY position", (note.id,)
-            )
-        ]
+        if sections is None:
+            sections = [
+                _section_from_row(r)
+                for r in self._lib.conn.execute(
+                    "SELECT * FROM note_sections WHERE note_id = ? ORDER BY position", (note.id,)
+                )
+            ]
+        note.sections = sections
         return note
+
+
+def _section_from_row(r: sqlite3.Row) -> Section:
+    return Section(r["id"], r["uid"], r["key"], r["heading"], r["body"], r["position"])
