@@ -6,8 +6,9 @@ keeps its code apart from the rest of the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -18,6 +19,8 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
 from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 from briefing_app.gui.widgets.review_pane import ReviewPane
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     # Word and package handling (lxml, zip) load on first use, not at start-up.
@@ -103,47 +106,49 @@ class ReviewActions:
         options = ReviewFiles.export_copy(self, f"note-{note_id}-review.docx")
         if options is None:
             return None
-        force = options.force
-        while True:
-            try:
-                from briefing_app.core.review_docx import export_review_copy
+        from briefing_app.core.review_docx import export_review_copy
 
-                path = export_review_copy(
-                    self.lib,
-                    note_id,
-                    options.path,
-                    with_comments=options.with_comments,
-                    force=force,
-                )
-            except CheckFailed as exc:
-                if force or not ReviewFiles.confirm_force(self, str(exc)):
-                    self.show_error(str(exc))
-                    return None
-                force = True
-                continue
-            except BriefingError as exc:
+        def write(force: bool) -> Path:
+            return export_review_copy(
+                self.lib, note_id, options.path, with_comments=options.with_comments, force=force
+            )
+
+        try:
+            path = self._file_operation(options.path, lambda: write(options.force))
+        except CheckFailed as exc:
+            # The checks found errors: export anyway only if the analyst says so.
+            if options.force or not ReviewFiles.confirm_force(self, str(exc)):
                 self.show_error(str(exc))
                 return None
-            except OSError as exc:
-                self.show_error(f"{options.path}: {exc.strerror or exc}")
-                return None
+            path = self._file_operation(options.path, lambda: write(True))
+        if path is not None:
             self.statusBar().showMessage(f"Review copy written to {path}", 6000)
-            return path
+        return path
+
+    def _file_operation(self, path: Path, action: Callable[[], T]) -> T | None:
+        """Run a file operation; show a failure as one line and return None.
+
+        CheckFailed is left to the caller, which may offer to export anyway.
+        """
+        try:
+            return action()
+        except CheckFailed:
+            raise
+        except BriefingError as exc:
+            self.show_error(str(exc))
+        except OSError as exc:
+            self.show_error(f"{path}: {exc.strerror or exc}")
+        return None
 
     def import_review_copy(self) -> ReviewImportResult | None:
         """Ask for a reviewed Word copy and attach its comments and tracked changes."""
         path = ReviewFiles.import_copy(self)
         if path is None:
             return None
-        try:
-            from briefing_app.core.review_docx import import_review_copy
+        from briefing_app.core.review_docx import import_review_copy
 
-            result = import_review_copy(self.lib, path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
+        result = self._file_operation(path, lambda: import_review_copy(self.lib, path))
+        if result is None:
             return None
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
@@ -161,15 +166,10 @@ class ReviewActions:
         path = ReviewFiles.export_pack(self, f"note-{note_id}.briefpack")
         if path is None:
             return None
-        try:
-            from briefing_app.core.packs import export_pack
+        from briefing_app.core.packs import export_pack
 
-            written = export_pack(self.lib, note_id, path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
+        written = self._file_operation(path, lambda: export_pack(self.lib, note_id, path))
+        if written is None:
             return None
         self.statusBar().showMessage(f"Review package written to {written}", 6000)
         return written
@@ -179,15 +179,11 @@ class ReviewActions:
         path = path or ReviewFiles.import_pack(self)
         if path is None:
             return None
-        try:
-            from briefing_app.core.packs import import_pack
+        from briefing_app.core.packs import import_pack
 
-            result = import_pack(self.lib, path)
-        except BriefingError as exc:
-            self.show_error(str(exc))
-            return None
-        except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
+        pack = path
+        result = self._file_operation(pack, lambda: import_pack(self.lib, pack))
+        if result is None:
             return None
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
