@@ -5,11 +5,10 @@ Each picture shows one step of docs/user-guide.md on the demo library in a throw
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
+
+from briefing_app.gui.screenshot import demo_window, save_shot
 
 ARTICLE = """# Bridge reopens in Dushanbe
 
@@ -21,117 +20,99 @@ Residents of the northern districts had faced detours of up to forty minutes sin
 """
 
 
-def _save(widget: object, out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(out)):  # type: ignore[attr-defined]
-        raise OSError(f"{out}: could not write the screenshot")
-    return out
-
-
 def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Path]:
     """Write import, tag, export, review and about screenshots for the user guide to out_dir."""
-    folder = Path(tempfile.mkdtemp(prefix="briefing-guide-"))
-    os.environ.setdefault("BRIEFING_SETTINGS_DIR", str(folder / "settings"))
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.gui.app import application, open_first_library
     from briefing_app.gui.dialogs.about_dialog import AboutDialog
-    from briefing_app.gui.main_window import MainWindow
 
-    app = application()
-    lib, _first_start = open_first_library(folder / "library.sqlite")
-    window = MainWindow(lib)
-    window.resize(width, height)
-    window.show()
-    QApplication.processEvents()
-    written = []
+    written: list[Path] = []
+    with demo_window(width, height) as (window, lib, _first_start):
+        window.show_sample_hint(False)
+        assert lib.path is not None
+        folder = lib.path.parent
 
-    # Import: a Markdown article, imported the way File ▸ Import does it.
-    article = folder / "bridge-reopens.md"
-    article.write_text(ARTICLE, encoding="utf-8")
-    loop = QEventLoop()
-    window.import_finished.connect(loop.quit)
-    dialog = window.import_paths([article])
-    if dialog.summary is None:
-        dialog.import_finished.connect(lambda _summary: loop.quit())
-        loop.exec()
-    QApplication.processEvents()
-    listed = next(s for s in lib.sources.all() if s.title.startswith("Bridge"))
-    source = lib.sources.get(listed.id)
-    window.open_source(source.id)
-    window.statusBar().showMessage("1 imported, 0 duplicate, 0 failed")
-    QApplication.processEvents()
-    written.append(_save(window, out_dir / "import.png"))
+        # Import: a Markdown article, imported the way File ▸ Import does it.
+        article = folder / "bridge-reopens.md"
+        article.write_text(ARTICLE, encoding="utf-8")
+        loop = QEventLoop()
+        window.import_finished.connect(loop.quit)
+        dialog = window.import_paths([article])
+        if dialog.summary is None:
+            dialog.import_finished.connect(lambda _summary: loop.quit())
+            loop.exec()
+        QApplication.processEvents()
+        listed = next(s for s in lib.sources.all() if s.title.startswith("Bridge"))
+        source = lib.sources.get(listed.id)
+        window.open_source(source.id)
+        window.statusBar().showMessage("1 imported, 0 duplicate, 0 failed")
+        QApplication.processEvents()
+        written.append(save_shot(window, out_dir / "import.png"))
 
-    # Tag: select a passage in the reader and tag it as a claim (Edit ▸ Tag, Ctrl+T).
-    start = source.text.index("the Varzob bridge")
-    end = source.text.index("next week") + len("next week")
-    window.reader.select_span(start, end)
-    window.tag_selection()
-    window.inspector.statement.setPlainText(source.text[start:end])
-    QApplication.processEvents()
-    written.append(_save(window, out_dir / "tag.png"))
+        # Tag: select a passage in the reader and tag it as a claim (Edit ▸ Tag, Ctrl+T).
+        start = source.text.index("the Varzob bridge")
+        end = source.text.index("next week") + len("next week")
+        window.reader.select_span(start, end)
+        window.tag_selection()
+        window.inspector.statement.setPlainText(source.text[start:end])
+        QApplication.processEvents()
+        written.append(save_shot(window, out_dir / "tag.png"))
 
-    # Note ▸ Export note: the export dialog with what the checks found.
-    from briefing_app.gui.dialogs.export_dialog import ExportDialog
+        # Note ▸ Export note: the export dialog with what the checks found.
+        from briefing_app.gui.dialogs.export_dialog import ExportDialog
 
-    workspace = window.note_workspace
-    note = lib.notes.all()[0]
-    workspace.open_note_tab(note.id)
-    QApplication.processEvents()
-    workspace.refresh_checks()
-    style = workspace.template.citations.style if workspace.template else "footnotes"
-    headings = {s.key: s.heading for s in lib.notes.get(note.id).sections}
-    export = ExportDialog(note.title, style, workspace.report, window, headings)
-    export.show()
-    QApplication.processEvents()
-    written.append(_save(export, out_dir / "export.png"))
-    export.close()
+        workspace = window.note_workspace
+        note = lib.notes.all()[0]
+        workspace.open_note_tab(note.id)
+        QApplication.processEvents()
+        workspace.refresh_checks()
+        style = workspace.template.citations.style if workspace.template else "footnotes"
+        headings = {s.key: s.heading for s in lib.notes.get(note.id).sections}
+        export = ExportDialog(note.title, style, workspace.report, window, headings)
+        export.show()
+        QApplication.processEvents()
+        written.append(save_shot(export, out_dir / "export.png"))
+        export.close()
 
-    # Review: what File ▸ Import reviewed copy brings back — a comment and a tracked change.
-    summary = next(s for s in lib.notes.get(note.id).sections if s.key == "summary")
-    at = summary.body.index("a drone")
-    lib.comments.add(
-        note.id,
-        "summary",
-        "Is the drone confirmed by a second source?",
-        author="Supervisor",
-        anchor_text="a drone",
-        start=at,
-        end=at + len("a drone"),
-    )
-    lib.edits.add(
-        note.id,
-        "summary",
-        "Three Chinese workers",
-        "Three Chinese nationals",
-        prefix="",
-        suffix=" were killed when armed",
-        author="Supervisor",
-    )
-    window.review_pane.set_current_note(note.id)
-    window.review_dock.show()
-    window.resize(width + 420, height + 100)  # room for the dock beside the editor
-    window.resizeDocks([window.review_dock], [440], Qt.Orientation.Horizontal)
-    QApplication.processEvents()
-    written.append(_save(window, out_dir / "review.png"))
-    window.review_dock.hide()
-    window.resize(width, height)
+        # Review: what File ▸ Import reviewed copy brings back — a comment and a tracked change.
+        summary = next(s for s in lib.notes.get(note.id).sections if s.key == "summary")
+        at = summary.body.index("a drone")
+        lib.comments.add(
+            note.id,
+            "summary",
+            "Is the drone confirmed by a second source?",
+            author="Supervisor",
+            anchor_text="a drone",
+            start=at,
+            end=at + len("a drone"),
+        )
+        lib.edits.add(
+            note.id,
+            "summary",
+            "Three Chinese workers",
+            "Three Chinese nationals",
+            prefix="",
+            suffix=" were killed when armed",
+            author="Supervisor",
+        )
+        window.review_pane.set_current_note(note.id)
+        window.review_dock.show()
+        window.resize(width + 420, height + 100)  # room for the dock beside the editor
+        window.resizeDocks([window.review_dock], [440], Qt.Orientation.Horizontal)
+        QApplication.processEvents()
+        written.append(save_shot(window, out_dir / "review.png"))
+        window.review_dock.hide()
+        window.resize(width, height)
 
-    # Help ▸ About Briefing.
-    about = AboutDialog.open_for(window, lib.path)
-    about.resize(640, 560)
-    names = [c.distribution.lower() for c in about.components]
-    about.table.setCurrentCell(next(i for i, n in enumerate(names) if "pyside6" in n), 0)
-    QApplication.processEvents()
-    written.append(_save(about, out_dir / "about.png"))
-    about.close()
-
-    window.close()
-    lib.close()
-    app.processEvents()
-    shutil.rmtree(folder, ignore_errors=True)
+        # Help ▸ About Briefing.
+        about = AboutDialog.open_for(window, lib.path)
+        about.resize(640, 560)
+        names = [c.distribution.lower() for c in about.components]
+        about.table.setCurrentCell(next(i for i, n in enumerate(names) if "pyside6" in n), 0)
+        QApplication.processEvents()
+        written.append(save_shot(about, out_dir / "about.png"))
+        about.close()
     return written
 
 
