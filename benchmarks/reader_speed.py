@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from briefing_app.core.claims import ClaimFilter
@@ -113,6 +113,17 @@ def median_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
     return statistics.median(times)
 
 
+def plain_paint(text: str, size: QSize) -> None:
+    """The baseline: a bare read-only QPlainTextEdit shows and paints the same text."""
+    bare = QPlainTextEdit()
+    bare.resize(size)
+    bare.setReadOnly(True)
+    bare.show()
+    bare.setPlainText(text)
+    bare.viewport().grab()
+    bare.close()
+
+
 def main() -> int:
     """Build the libraries, time the reader and the table, print the results."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -136,13 +147,7 @@ def main() -> int:
     reader = window.reader
 
     def show_plain() -> None:
-        bare = QPlainTextEdit()
-        bare.resize(reader.size())
-        bare.setReadOnly(True)
-        bare.show()
-        bare.setPlainText(text)
-        bare.viewport().grab()
-        bare.close()
+        plain_paint(text, reader.size())
 
     def show_reader() -> None:
         reader.show_source(big.id, text, spans)

@@ -338,7 +338,7 @@ def export(work: Path, runs: int) -> list[Row]:
 # Reader and claims table -------------------------------------------------------------------
 def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
     """Open a 1 MB source with 5,000 claims in the window; filter the 10k library's claims."""
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     os.environ["BRIEFING_SETTINGS_DIR"] = str(work / "settings-inproc")
@@ -358,13 +358,7 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
     reader = window.reader
 
     def show_plain() -> None:
-        bare = QPlainTextEdit()
-        bare.resize(reader.size())
-        bare.setReadOnly(True)
-        bare.show()
-        bare.setPlainText(text)
-        bare.viewport().grab()
-        bare.close()
+        reader_speed.plain_paint(text, reader.size())
 
     def open_in_window() -> None:
         window.open_source(small.id)
