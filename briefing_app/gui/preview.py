@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import markdown
-import nh3
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -77,6 +75,8 @@ def render_note(
     note: PreviewNote, claims: dict[str, Claim], sources: dict[int, Source]
 ) -> Rendered:
     """Return the sanitised HTML of a note, with citations as the export prints them."""
+    import markdown  # loaded on the first render, not at start-up
+
     md = markdown.Markdown(extensions=["tables", "sane_lists"])
     groups: list[tuple[str, ...]] = []
     parts = []
@@ -102,6 +102,8 @@ def render_note(
 
 def sanitise(raw: str) -> str:
     """Return raw HTML with only harmless tags, attributes and link schemes left."""
+    import nh3
+
     return nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
