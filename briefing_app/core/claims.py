@@ -11,6 +11,7 @@ from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound
 from briefing_app.core.grading import CREDIBILITY
 from briefing_app.core.ids import new_uid
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
+from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.text import anchor_at, find_quote
 
 if TYPE_CHECKING:
@@ -318,10 +319,5 @@ def _check_values(
         )
 
 
-_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
-
-
 def _claim_from_row(row: sqlite3.Row) -> Claim:
-    # Field names computed once: dataclasses.fields() per row was a tenth of by_keys().
-    keys = set(row.keys())
-    return Claim(**{name: row[name] for name in _CLAIM_FIELDS if name in keys})
+    return record_from_row(Claim, row)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.ids import new_uid
 from briefing_app.core.models import ReviewComment
+from briefing_app.core.storage.rows import record_from_row
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -122,7 +122,4 @@ class CommentManager:
 
 
 def _comment_from_row(row: sqlite3.Row) -> ReviewComment:
-    keys = set(row.keys())
-    data = {f.name: row[f.name] for f in fields(ReviewComment) if f.name in keys}
-    data["resolved"] = bool(data["resolved"])
-    return ReviewComment(**data)
+    return record_from_row(ReviewComment, row, resolved=bool(row["resolved"]))

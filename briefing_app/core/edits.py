@@ -11,6 +11,7 @@ from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import BriefingError, InvalidInput, NotFound
 from briefing_app.core.ids import new_uid
 from briefing_app.core.markdown_plain import plain_view
+from briefing_app.core.storage.rows import record_from_row
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -201,5 +202,4 @@ class EditManager:
 
 
 def _edit_from_row(row: sqlite3.Row) -> SuggestedEdit:
-    keys = set(row.keys())
-    return SuggestedEdit(**{f.name: row[f.name] for f in fields(SuggestedEdit) if f.name in keys})
+    return record_from_row(SuggestedEdit, row)

@@ -11,6 +11,7 @@ from briefing_app.core.errors import ImmutableText, InvalidInput, NotFound
 from briefing_app.core.grading import RELIABILITY
 from briefing_app.core.ids import new_uid
 from briefing_app.core.models import Source
+from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.text import normalise_text, sha256_text
 
 if TYPE_CHECKING:
@@ -243,5 +244,4 @@ def _check_reliability(code: str) -> None:
 
 
 def _source_from_row(row: sqlite3.Row) -> Source:
-    keys = set(row.keys())
-    return Source(**{f.name: row[f.name] for f in fields(Source) if f.name in keys})
+    return record_from_row(Source, row)
