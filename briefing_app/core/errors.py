@@ -57,3 +57,7 @@ class LibraryBusy(LibraryError):
 
 class BackupError(BriefingError):
     """A backup cannot be made, or a backup file does not open as a sound library."""
+
+
+class CheckFailed(BriefingError):
+    """An export was refused because the analytic checks found errors."""

@@ -15,9 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
-from briefing_app.core.backup import backup_on_open
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
 from briefing_app.core.storage.connection import (
@@ -45,6 +42,8 @@ def default_library_path() -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no library is named: it costs start-up time otherwise
+
     return Path(platformdirs.user_data_dir("briefing", appauthor=False)) / "library.sqlite"
 
 
@@ -247,6 +246,9 @@ class Library:
 def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | None:
     """Make the on-open backup; a failure is reported, not fatal, unless a schema upgrade follows
     (an upgrade without a backup of the old file is not worth the risk)."""
+    # Imported here: the app opens with backup=False and must not pay for it at start-up.
+    from briefing_app.core.backup import backup_on_open
+
     try:
         backup_on_open(conn, path, force=upgrading)
     except BackupError as exc:

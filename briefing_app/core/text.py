@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +25,8 @@ def normalise_text(text: str) -> str:
 
 def sha256_text(text: str) -> str:
     """Return the hex SHA-256 of the UTF-8 encoding of text."""
+    import hashlib  # loading OpenSSL costs start-up time, and only adding a source hashes
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -56,7 +56,8 @@ def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     window = MainWindow(lib)
     window.show_sample_hint(first_start)
     window.show()
-    QTimer.singleShot(0, window.start_background_backup)
+    # After the first paint: the worker would compete with the window for the interpreter.
+    window.after_first_paint(window.start_background_backup)
     for path in open_files:
         QTimer.singleShot(0, lambda p=path: window.import_review_pack(p))
     return app.exec()

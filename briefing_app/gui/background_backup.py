@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from briefing_app.core.backup import backup_if_due
 from briefing_app.core.errors import BriefingError
 
 
@@ -31,6 +30,9 @@ class BackgroundBackup(QObject):
 
     def start(self, lib_path: Path) -> None:
         """Back up the library at lib_path if one is due; report through `finished`."""
+        # Imported here, in the UI thread, once the window has shown (not at start-up).
+        from briefing_app.core.backup import backup_if_due
+
         relay = _Relay()
         relay.done.connect(self._done)
         self._relays.append(relay)

@@ -6,14 +6,15 @@ keeps its code apart from the rest of the window.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 
-from briefing_app.core.backup import BackupInfo
 from briefing_app.core.errors import BriefingError
 from briefing_app.gui.background_backup import BackgroundBackup
-from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog, describe_restore
+
+if TYPE_CHECKING:
+    from briefing_app.core.backup import BackupInfo
 
 
 class BackupActions:
@@ -47,12 +48,16 @@ class BackupActions:
         if self.lib.path is None:
             self.show_error("an in-memory library has no backups")
             return
+        from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog
+
         info = RestoreBackupDialog.ask(self, self.lib.path)
         if info is not None and RestoreBackupDialog.confirm(self, info):
             self.restore_backup(info)
 
     def restore_backup(self, info: BackupInfo) -> bool:
         """Replace the library's content with a backup's; every view reloads."""
+        from briefing_app.gui.dialogs.restore_backup_dialog import describe_restore
+
         # The backup made on open may still be copying the file being replaced.
         self.background_backup.wait()
         try:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.core.checks import Finding
-from briefing_app.core.checks.settings import acknowledge_changes, dismiss, undismiss
-from briefing_app.core.edits import SuggestedEdit
 from briefing_app.core.errors import BriefingError
-from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note, ReviewComment, Source, Tag
-from briefing_app.core.versions import NoteVersion
+
+if TYPE_CHECKING:
+    # Not loaded at start-up: the checks, versions and edits come with the note workspace.
+    from briefing_app.core.checks import Finding
+    from briefing_app.core.edits import SuggestedEdit
+    from briefing_app.core.importers.batch import ImportSummary
+    from briefing_app.core.versions import NoteVersion
 
 ErrorSink = Callable[[str], None]
 
@@ -355,10 +357,14 @@ class DismissFindingCommand(LibraryCommand):
 
     def again(self) -> None:
         """Dismiss it."""
+        from briefing_app.core.checks.settings import dismiss
+
         dismiss(self.lib, self.note_id, self.finding, self.reason)
 
     def back(self) -> None:
         """Bring the finding back."""
+        from briefing_app.core.checks.settings import undismiss
+
         undismiss(self.lib, self.note_id, self.finding.fingerprint)
 
 
@@ -372,6 +378,8 @@ class AcknowledgeChangeCommand(LibraryCommand):
 
     def again(self) -> None:
         """Record the claim's current revision as the one the note rests on."""
+        from briefing_app.core.checks.settings import acknowledge_changes
+
         acknowledge_changes(self.lib, self.note_id, [self.key])
 
     def back(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMenuBar,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -39,8 +39,6 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
-from briefing_app.core.importers.base import importable_suffixes
-from briefing_app.core.importers.batch import ImportSummary
 from briefing_app.core.library import Library
 from briefing_app.core.listing import claim_rows, source_titles
 from briefing_app.core.models import Source
@@ -55,7 +53,6 @@ from briefing_app.gui.commands import (
     LibraryCommand,
 )
 from briefing_app.gui.dialogs.about_dialog import add_help_actions
-from briefing_app.gui.dialogs.import_dialog import ImportDialog, summary_details
 from briefing_app.gui.icons import icon
 from briefing_app.gui.review_actions import ReviewActions
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
@@ -66,10 +63,31 @@ from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
 from briefing_app.gui.widgets.source_panel import SourcePanel
 
+if TYPE_CHECKING:
+    # Loaded on first use: importing files is not part of start-up.
+    from briefing_app.core.importers.batch import ImportSummary
+    from briefing_app.gui.dialogs.import_dialog import ImportDialog
+
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
 # Above this many claims the claims table and tag lists load just after the window shows.
 DEFER_CLAIMS = 20_000
+# What complete_window builds after the first paint; asking for one of them builds them all.
+_BUILT_LATER = frozenset(
+    {
+        "note_workspace",
+        "review_pane",
+        "review_dock",
+        "review_actions",
+        "versions_dialog",
+        "suggestions_panel",
+        "suggestion_finder",
+        "suggestion_actions",
+        "show_suggestions_action",
+        "merge_party_action",
+        "reader_splitter",
+    }
+)
 
 HELP_TEXT = """<h3>Briefing</h3>
 <p>Import articles, tag claims in them, grade sources, and write briefing notes.</p>
@@ -100,24 +118,54 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._imports: list[ImportDialog] = []
         self.current_source_id: int | None = None
+        self._completed = False
+        self._completing = False
         self.setWindowIcon(icon("briefing"))
         self.setAcceptDrops(True)
         self._build_panels()
-        self._build_suggestions()
-        self._build_review_pane()
         self._build_actions()
-        self._build_notes_area()
         self._build_menus()
-        self._add_suggestion_actions()
-        self._add_review_menu()
         self._add_backup_menu()
         self._build_toolbar()
-        self._connect_review_to_notes()
-        self._restore_layout()
-        self._route_file_drops()
+        self._restore_layout(self._splitters())
         self.statusBar().showMessage("Ready", 3000)
         self.background_error.connect(self.show_error)
         self._attach(lib)
+
+    def complete_window(self) -> None:
+        """Build the parts the first paint does without: notes, review pane, suggestions."""
+        if self._completed or self._completing:
+            return
+        self._completing = True
+        try:
+            self._build_suggestions()
+            self._build_review_pane()
+            self._build_notes_area()
+            self._add_suggestion_actions()
+            self._add_review_menu()
+            self._connect_review_to_notes()
+            self._restore_layout(self._later_splitters())
+            self._route_file_drops()
+        finally:
+            self._completing = False
+        self._completed = True
+        self._attach_later_parts(self.lib)
+
+    def after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run action once the window has painted (a second on if it never does)."""
+        _PaintWatcher.once(self, action)
+
+    def _complete_if_shown(self) -> None:
+        # A window closed before its first paint may have closed its library as well.
+        if self.isVisible():
+            self.complete_window()
+
+    def __getattr__(self, name: str) -> Any:
+        """Build the deferred parts when one of them is asked for before they exist."""
+        if name in _BUILT_LATER and not self.__dict__.get("_completing", True):
+            self.complete_window()
+            return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _connect_review_to_notes(self) -> None:
         """The review pane follows the open note, and 'Go to' opens the place in the editor."""
@@ -216,6 +264,10 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.source_panel.edit_requested.connect(
             lambda source_id, values: self.execute(EditSourceCommand(self.lib, source_id, **values))
         )
+        # Claims dragged from the table or the reader land in a note as citations.
+        self.claims_panel.view.setDragEnabled(True)
+        self.claims_panel.view.setDragDropMode(self.claims_panel.view.DragDropMode.DragOnly)
+        self.reader.claim_keys = lambda ids: [self.lib.claims.get(i).key for i in ids]
 
     def _make_sample_hint(self) -> QFrame:
         frame = QFrame()
@@ -379,10 +431,12 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         edit_menu.addAction(self.delete_claim_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu("&View")
         for action in self.focus_actions:
-            view_menu.addAction(action)
-        self._build_note_menu(bar)
+            self.view_menu.addAction(action)
+        # Filled with the note actions when the note workspace is built (complete_window).
+        self.note_menu = bar.addMenu("&Note")
+        self.note_menu.addAction(self.export_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
         self.user_guide_action, self.about_action = add_help_actions(
@@ -390,7 +444,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         )
 
     def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar("Main")
+        self.toolbar = toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
@@ -402,9 +456,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             None,
             self.find_action,
             None,
-            self.note_workspace.new_action,
-            self.note_workspace.cite_action,
-            self.export_action,
+            self.export_action,  # the note actions join it in complete_window
         ):
             if action is None:
                 toolbar.addSeparator()
@@ -413,40 +465,28 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     # Notes ------------------------------------------------------------------------------
     def _build_notes_area(self) -> None:
-        """The Note tab (editor, problems, preview) and the notes list under the sources."""
+        """The Note tab (editor, problems, preview), the notes list under the sources, and
+        the note actions in the Note menu, the View menu and the toolbar."""
         from briefing_app.gui.note_workspace import NoteWorkspace
 
-        self.note_workspace = NoteWorkspace(self)
-        self.workspace_tabs.addTab(self.note_workspace, icon("note"), "Note")
-        self.library_panel.splitter.addWidget(self.note_workspace.notes_panel)
-        self.export_action.setEnabled(False)
-        self.export_action.setStatusTip("Export the open note as Word or Markdown")
-        # Claims dragged from the table or the reader land in the note as citations.
-        self.claims_panel.view.setDragEnabled(True)
-        self.claims_panel.view.setDragDropMode(self.claims_panel.view.DragDropMode.DragOnly)
-        self.reader.claim_keys = lambda ids: [self.lib.claims.get(i).key for i in ids]
-        self.focus_actions.append(
-            self._action(
-                "Go to Note",
-                lambda: (
-                    self.note_workspace.open_note_tab(self.note_workspace.note.id)
-                    if self.note_workspace.note
-                    else None
-                ),
-                "Ctrl+5",
-                tip="Move the keyboard focus to the note editor",
-            )
-        )
-
-    def _build_note_menu(self, bar: QMenuBar) -> None:
-        """The Note menu: new, rename, duplicate, delete, cite, export."""
-        ws = self.note_workspace
-        menu = bar.addMenu("&Note")
+        self.note_workspace = ws = NoteWorkspace(self)
+        self.workspace_tabs.addTab(ws, icon("note"), "Note")
+        self.library_panel.splitter.addWidget(ws.notes_panel)
+        export = self.export_action
         for action in (ws.new_action, ws.rename_action, ws.duplicate_action, ws.delete_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(ws.cite_action)
-        menu.addAction(self.export_action)
+            self.note_menu.insertAction(export, action)
+        self.note_menu.insertSeparator(export)
+        self.note_menu.insertAction(export, ws.cite_action)
+        self.toolbar.insertAction(export, ws.new_action)
+        self.toolbar.insertAction(export, ws.cite_action)
+        go_to_note = self._action(
+            "Go to Note",
+            lambda: ws.open_note_tab(ws.note.id) if ws.note else None,
+            "Ctrl+5",
+            tip="Move the keyboard focus to the note editor",
+        )
+        self.focus_actions.append(go_to_note)
+        self.view_menu.addAction(go_to_note)
 
     # Library ----------------------------------------------------------------------------
     def _attach(self, lib: Library) -> None:
@@ -473,25 +513,17 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self._load_claims_and_tags(lib)
         if self.library_panel.model.rowCount():
             self.library_panel.select_source(self.library_panel.model.id_at(0))
+        if self._completed:
+            self._attach_later_parts(lib)
+
+    def _attach_later_parts(self, lib: Library) -> None:
         # The review pane first: opening the note in the workspace tells the pane which it is.
         self._attach_review_and_suggestions(lib)
         self.note_workspace.attach(lib)
 
     def _after_first_paint(self, action: Callable[[], None]) -> None:
         """Run action once the claims table has painted (or after a second, if it does not)."""
-        viewport = self.claims_panel.view.viewport()
-        done = False
-
-        def run_once() -> None:
-            nonlocal done
-            if not done:
-                done = True
-                viewport.removeEventFilter(watcher)
-                action()
-
-        watcher = _PaintWatcher(lambda: QTimer.singleShot(0, self, run_once), self)
-        viewport.installEventFilter(watcher)
-        QTimer.singleShot(1000, self, run_once)
+        _PaintWatcher.once(self.claims_panel.view.viewport(), action)
 
     def _load_claims_and_tags(self, lib: Library) -> None:
         if lib is not self.lib:  # another library was opened before this ran
@@ -509,7 +541,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             return
         self.background_backup.wait()
         old = self.lib
-        self.note_workspace.flush()
+        if self._completed:
+            self.note_workspace.flush()
         old.unsubscribe(self._on_changes)
         old.close()
         self.sample_hint.hide()
@@ -537,7 +570,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
                 self._show_claim_in_inspector(claim.id)
         if changes.tags or changes.claims:
             self.reload_tags()
-        self.note_workspace.on_changes(changes)
+        if self._completed:  # else the workspace reads the library when it is built
+            self.note_workspace.on_changes(changes)
 
     def reload_sources(self) -> None:
         """Reload the library list (keeping the filter and selection)."""
@@ -723,6 +757,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     # Import -----------------------------------------------------------------------------
     def choose_import(self) -> None:
         """Ask for files to import (several at once) and import them."""
+        from briefing_app.core.importers.base import importable_suffixes
+
         patterns = " ".join(f"*{s}" for s in importable_suffixes())
         names, _ = QFileDialog.getOpenFileNames(
             self, "Import sources", "", f"Articles ({patterns});;All files (*)"
@@ -733,6 +769,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     def import_paths(self, paths: Sequence[Path]) -> ImportDialog:
         """Import files and folders off the UI thread; import_finished fires with the summary."""
         self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
+        from briefing_app.gui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog.start(self, self.lib, paths)
         if dialog.summary is not None:
             self._import_done(dialog.summary)
@@ -751,6 +789,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             if self.current_source_id is None:
                 self.open_source(min(ids))
         self.statusBar().showMessage(f"Import: {summary.line()}", 8000)
+        from briefing_app.gui.dialogs.import_dialog import summary_details
+
         details = summary_details(summary)
         if summary.by_status("failed"):
             box = QMessageBox(
@@ -835,24 +875,27 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     # Layout memory ----------------------------------------------------------------------
     def _splitters(self) -> list[QSplitter]:
+        return [self.main_splitter, self.centre_splitter, self.side_splitter]
+
+    def _later_splitters(self) -> list[QSplitter]:
+        # The sources/notes splitter holds the notes list, which comes with the note workspace.
         return [
-            self.main_splitter,
-            self.centre_splitter,
-            self.side_splitter,
             self.library_panel.splitter,
+            self.reader_splitter,
             self.note_workspace.splitter,
             self.note_workspace.left_splitter,
         ]
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self, splitters: list[QSplitter]) -> None:
         settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        self._layout_restored = False
-        for splitter in self._splitters():
+        if splitters == self._splitters():
+            geometry = settings.value("window/geometry")
+            if isinstance(geometry, QByteArray):
+                self.restoreGeometry(geometry)
+            else:
+                self.resize(1440, 900)
+            self._layout_restored = False
+        for splitter in splitters:
             state = settings.value(f"splitters/{splitter.objectName()}")
             if isinstance(state, QByteArray):
                 self._layout_restored = splitter.restoreState(state) or self._layout_restored
@@ -860,6 +903,11 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """On the very first show, divide the window sensibly (later shows keep the user's)."""
         super().showEvent(event)
+        if not self._completed:
+            # The note workspace, review pane and suggestions are not in the first picture:
+            # they are built just after the window's first paint, before any input is
+            # handled, or at once when something asks for them (see __getattr__).
+            self.after_first_paint(self._complete_if_shown)
         self._refresh_after_show()
         if not self._layout_restored:
             self._layout_restored = True
@@ -876,7 +924,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         """Remember the window geometry and splitter sizes."""
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        for splitter in self._splitters():
+        splitters = self._splitters() + (self._later_splitters() if self._completed else [])
+        for splitter in splitters:
             settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         settings.sync()
 
@@ -885,7 +934,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         for dialog in list(self._imports):
             # Files imported so far stay; the one being read finishes first.
             dialog.stop_and_wait()
-        self.note_workspace.stop()
+        if self._completed:
+            self.note_workspace.stop()
         self._stop_workers()
         self.save_layout()
         super().closeEvent(event)
@@ -908,8 +958,13 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     def _refresh_after_show(self) -> None:
         # Suggestions are looked for once the window shows, after its first paint: reading a
-        # source for them should not hold up the window appearing.
-        if self.reader.source_id is not None and not self.suggestions_panel.suggestions:
+        # source for them should not hold up the window appearing. (Before complete_window
+        # has run, it looks for them itself.)
+        if (
+            self._completed
+            and self.reader.source_id is not None
+            and not self.suggestions_panel.suggestions
+        ):
             self._after_first_paint(self._refresh_suggestions_if_shown)
 
     def _refresh_suggestions_if_shown(self) -> None:
@@ -918,22 +973,40 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self.refresh_suggestions()
 
     def _stop_workers(self) -> None:
-        self.suggestion_finder.wait()
+        if self._completed:
+            self.suggestion_finder.wait()
         self.background_backup.wait()
 
 
 class _PaintWatcher(QObject):
-    """Calls back when the watched widget receives a Paint event."""
+    """Runs an action once, just after a widget's first paint (or a second on, if none)."""
 
-    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback = callback
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._action: Callable[[], None] | None = action
+
+    @classmethod
+    def once(cls, widget: QWidget, action: Callable[[], None]) -> None:
+        """Run action once widget has painted: the next turn of the event loop after it."""
+        watcher = cls(widget, action)
+        widget.installEventFilter(watcher)
+        # A zero timer alone would run before the first paint; a widget never painted (hidden,
+        # or squeezed to nothing by a splitter) still gets the action, a second later.
+        QTimer.singleShot(1000, watcher, watcher._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Report a paint; never stop an event."""
-        if event.type() == QEvent.Type.Paint:
-            self._callback()
+        """Note a paint; never stop an event."""
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
         return False
+
+    def _run(self) -> None:
+        action, self._action = self._action, None
+        if action is not None:
+            self._widget.removeEventFilter(self)
+            action()
 
 
 def _already_done(command: LibraryCommand, window: MainWindow) -> LibraryCommand:

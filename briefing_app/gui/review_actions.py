@@ -14,18 +14,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
-from briefing_app.core.checks.runner import CheckFailed
-from briefing_app.core.errors import BriefingError
-from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
-from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
-from briefing_app.gui.widgets.review_pane import ReviewPane
+from briefing_app.core.errors import BriefingError, CheckFailed
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    # Word and package handling (lxml, zip) load on first use, not at start-up.
+    # Word and package handling (lxml, zip) load on first use, and the pane and dialogs with
+    # the rest of the window (MainWindow.complete_window), not before its first paint.
     from briefing_app.core.packs import PackImportResult
     from briefing_app.core.review_docx import ReviewImportResult
+    from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
+    from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 
 
 class ReviewActions:
@@ -33,9 +32,11 @@ class ReviewActions:
 
     # Provided by MainWindow.
     lib: Any
-    quit_action: Any
+    restore_backup_action: Any
 
     def _build_review_pane(self) -> None:
+        from briefing_app.gui.widgets.review_pane import ReviewPane
+
         self.review_pane = ReviewPane()
         self.review_dock = QDockWidget("Review", self)
         self.review_dock.setObjectName("review_dock")
@@ -77,14 +78,16 @@ class ReviewActions:
         ]
         file_menu = self._menu("&File")
         for action in self.review_actions:
-            file_menu.insertAction(self.quit_action, action)
-        file_menu.insertSeparator(self.quit_action)
+            file_menu.insertAction(self.restore_backup_action, action)
+        file_menu.insertSeparator(self.restore_backup_action)
 
     def _review_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
 
     def show_versions(self, note_id: int) -> VersionsDialog | None:
         """Show the versions of a note and what changed between them (not modal)."""
+        from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
+
         try:
             self.versions_dialog = VersionsDialog.open_for(self, self.lib, note_id)
         except BriefingError as exc:
@@ -103,7 +106,7 @@ class ReviewActions:
         note_id = self._note_for_review()
         if note_id is None:
             return None
-        options = ReviewFiles.export_copy(self, f"note-{note_id}-review.docx")
+        options = _review_files().export_copy(self, f"note-{note_id}-review.docx")
         if options is None:
             return None
         from briefing_app.core.review_docx import export_review_copy
@@ -117,7 +120,7 @@ class ReviewActions:
             path = self._file_operation(options.path, lambda: write(options.force))
         except CheckFailed as exc:
             # The checks found errors: export anyway only if the analyst says so.
-            if options.force or not ReviewFiles.confirm_force(self, str(exc)):
+            if options.force or not _review_files().confirm_force(self, str(exc)):
                 self.show_error(str(exc))
                 return None
             path = self._file_operation(options.path, lambda: write(True))
@@ -142,7 +145,7 @@ class ReviewActions:
 
     def import_review_copy(self) -> ReviewImportResult | None:
         """Ask for a reviewed Word copy and attach its comments and tracked changes."""
-        path = ReviewFiles.import_copy(self)
+        path = _review_files().import_copy(self)
         if path is None:
             return None
         from briefing_app.core.review_docx import import_review_copy
@@ -163,7 +166,7 @@ class ReviewActions:
         note_id = self._note_for_review()
         if note_id is None:
             return None
-        path = ReviewFiles.export_pack(self, f"note-{note_id}.briefpack")
+        path = _review_files().export_pack(self, f"note-{note_id}.briefpack")
         if path is None:
             return None
         from briefing_app.core.packs import export_pack
@@ -176,7 +179,7 @@ class ReviewActions:
 
     def import_review_pack(self, path: Path | None = None) -> PackImportResult | None:
         """Merge a review package (asking for one unless given) into this library."""
-        path = path or ReviewFiles.import_pack(self)
+        path = path or _review_files().import_pack(self)
         if path is None:
             return None
         from briefing_app.core.packs import import_pack
@@ -189,3 +192,9 @@ class ReviewActions:
         self.review_dock.show()
         self.statusBar().showMessage(result.line(), 8000)
         return result
+
+
+def _review_files() -> type[ReviewFiles]:
+    from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
+
+    return ReviewFiles

@@ -7,7 +7,7 @@ keeps its code apart from the rest of the window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
@@ -16,17 +16,16 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.models import Claim
-from briefing_app.core.suggest import Suggestion
 from briefing_app.gui.commands import LibraryCommand
-from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
 from briefing_app.gui.settings import app_settings
 from briefing_app.gui.suggestion_commands import (
     AcceptSuggestionCommand,
     MergePartyCommand,
     RejectSuggestionCommand,
 )
-from briefing_app.gui.suggestion_finder import SuggestionFinder
-from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
+
+if TYPE_CHECKING:
+    from briefing_app.core.suggest import Suggestion
 
 
 class SuggestionActions:
@@ -40,6 +39,10 @@ class SuggestionActions:
     undo_stack: Any
 
     def _build_suggestions(self) -> None:
+        # Here, not at the top: built with the rest of the window after its first paint.
+        from briefing_app.gui.suggestion_finder import SuggestionFinder
+        from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
+
         self.suggestion_finder = SuggestionFinder(self)
         self.suggestions_panel = SuggestionsPanel()
         # The list sits beside the text, in a splitter that takes the reader's place.
@@ -200,6 +203,8 @@ class SuggestionActions:
         current = self.suggestions_panel.current()
         alias = current.party if current is not None else ""
         parties = sorted({*self.lib.parties.known(), alias} - {""}, key=str.casefold)
+        from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
+
         chosen = MergePartyDialog.ask(self, parties, alias)
         if chosen is not None:
             self.merge_parties(*chosen)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing_app.core.library import Library
-from briefing_app.core.suggest import Suggestion
 from briefing_app.gui.commands import ClaimCreatingCommand, LibraryCommand
+
+if TYPE_CHECKING:
+    from briefing_app.core.suggest import Suggestion
 
 
 class AcceptSuggestionCommand(ClaimCreatingCommand):

@@ -8,17 +8,15 @@ from typing import TYPE_CHECKING, Any
 from briefing_app.core.checks.base import CheckContext, CheckProfile, Finding, all_rules
 from briefing_app.core.checks.document import parse_note
 from briefing_app.core.checks.profile import profile_for_note
-from briefing_app.core.errors import BriefingError
+
+# Re-exported: CheckFailed lives with the other errors, so catching it does not load the checks.
+from briefing_app.core.errors import CheckFailed as CheckFailed
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
     from briefing_app.core.models import Note
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-class CheckFailed(BriefingError):
-    """An export was refused because the analytic checks found errors."""
 
 
 @dataclass

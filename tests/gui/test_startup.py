@@ -1,0 +1,124 @@
+"""Start-up: the window paints with what it needs first, the rest follows before any input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.main_window import MainWindow
+
+
+def _menu_texts(window: MainWindow, title: str) -> list[str]:
+    menu = window._menu(title)
+    return [a.text() or "---" for a in menu.actions()]
+
+
+def test_notes_review_and_suggestions_arrive_after_the_first_paint_unasked(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    tabs = window.workspace_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Reader"]
+    window.show()
+    # Nothing asks for the note workspace: the window builds it itself once it has painted.
+    qtbot.waitUntil(lambda: tabs.count() == 2)
+    assert tabs.tabText(1) == "Note"
+    notes = window.library_panel.splitter.widget(1)
+    assert notes is not None and notes.isVisible()
+    assert "Su&ggestions" in _menu_texts(window, "&View")
+    assert _menu_texts(window, "&Note")[:3] == ["&New note…", "&Rename note", "D&uplicate note"]
+    assert _menu_texts(window, "&File")[-4:] == [
+        "---",
+        "Restore from &backup…",
+        "---",
+        "&Quit",
+    ]
+    assert "Import re&viewed copy…" in _menu_texts(window, "&File")
+    toolbar = [a.text() for a in window.toolbar.actions()]
+    assert toolbar[-3:] == ["&New note…", "&Cite claim…", "&Export note…"]
+    assert window.note_workspace.note is not None  # the demo note is open in the Note tab
+
+
+def test_asking_for_the_note_workspace_before_the_first_paint_builds_it_at_once(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    workspace = window.note_workspace
+    assert workspace.note is not None
+    assert window.workspace_tabs.count() == 2
+    assert window.review_pane.current_note_id == workspace.note.id
+
+
+_PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+
+def probe(app):
+    from briefing_app.gui.main_window import MainWindow
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    at_show = sorted(sys.modules)
+    rows = window.library_panel.model.rowCount()
+    deadline = __import__("time").monotonic() + 20
+    while window.workspace_tabs.count() < 2 and __import__("time").monotonic() < deadline:
+        app.processEvents()
+    print(json.dumps({"modules": at_show, "rows": rows, "tabs": window.workspace_tabs.count()}))
+    window.close()
+    return 0
+
+QApplication.exec = probe
+sys.argv = ["briefing", "--library", sys.argv[1]]
+from briefing_app.launch import main
+main()
+"""
+
+# Loaded on first use, never to show the window: each costs start-up time.
+_NOT_AT_START = (
+    "yaml",
+    "markdown",
+    "docx",
+    "lxml",
+    "trafilatura",
+    "pypdf",
+    "nh3",
+    "click",
+    "platformdirs",
+    "hashlib",
+    "briefing_app.cli",
+    "briefing_app.core.templates",
+    "briefing_app.core.exporters",
+    "briefing_app.core.checks",
+    "briefing_app.core.suggest",
+    "briefing_app.core.backup",
+    "briefing_app.core.importers.batch",
+    "briefing_app.gui.note_workspace",
+    "briefing_app.gui.widgets.review_pane",
+)
+
+
+def test_the_window_shows_without_loading_import_export_or_note_machinery(
+    demo_lib: Library,
+) -> None:
+    assert demo_lib.path is not None
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(demo_lib.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = set(report["modules"])
+    early = [m for m in _NOT_AT_START if m in loaded]
+    assert early == [], f"loaded before the window first painted: {early}"
+    assert report["rows"] == demo_lib.sources.count()
+    assert report["tabs"] == 2  # and the rest came without being asked
