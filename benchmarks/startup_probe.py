@@ -1,14 +1,23 @@
 """Child process for run_all.py: start a window, say when it is shown, then report memory.
 
     python benchmarks/startup_probe.py bare
+    python benchmarks/startup_probe.py widgets
     python benchmarks/startup_probe.py app LIBRARY
 
-`bare` shows an empty QMainWindow of the app's size; `app` runs the real start path
-(`briefing --library LIBRARY`, i.e. briefing_app.launch.main) with QApplication.exec replaced by
-a probe. Both print `shown <VmRSS kB> <rows>` as soon as the window has painted for the first
-time (the parent times the process from its start to this line; rows: sources listed at that
-moment), then `settled <VmRSS kB> <rows>` once the window has finished any loading it defers
-(the claims table counted) and a settle period has passed, and exit.
+`bare` shows an empty QMainWindow of the app's size (the issue's baseline). `widgets` shows a
+window built from the same kinds of Qt widgets as Briefing's first picture (a filter box and a
+sources table, a text view with an article, a table, a form of fields and combo boxes, five
+menus, a toolbar, a status bar) and nothing of Briefing: what any PySide6 app showing those
+pays, Python enums for the Qt classes and first text rendering included. `app` runs the real
+start path (`briefing --library LIBRARY`, i.e. briefing_app.launch.main) with
+QApplication.exec replaced by a probe.
+
+Each prints `shown <VmRSS kB> <rows>` as soon as the window has painted for the first time
+(the parent times the process from its start to this line; rows: sources listed at that
+moment), then `complete` once every pane exists (Briefing builds its note workspace, review
+pane and suggestions just after the first paint), then `settled <VmRSS kB> <rows>` once the
+window has finished any loading it defers (the claims table counted) and a settle period has
+passed, and exits.
 
 How "painted" is seen, the same way for both: an event filter on the window object alone.
 Qt paints a window and all its children in one flush, parent first, so when the
@@ -91,6 +100,70 @@ def bare() -> int:
     window.show()
     _wait_for_paint(app, window)
     _shown(0)
+    print("complete", flush=True)
+    _spin(app, SETTLE_S)
+    print(f"settled {rss_kb()} 0", flush=True)
+    return 0
+
+
+def widgets() -> int:
+    """Show a window of Briefing's widget kinds, without Briefing; report as bare() does."""
+    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtGui import QAction, QStandardItemModel
+    from PySide6.QtWidgets import (
+        QApplication,
+        QComboBox,
+        QFormLayout,
+        QLineEdit,
+        QMainWindow,
+        QPlainTextEdit,
+        QSplitter,
+        QTableView,
+        QTabWidget,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    window.resize(1440, 900)
+    window.setWindowTitle("widgets")
+    sources = QWidget()
+    column = QVBoxLayout(sources)
+    column.addWidget(QLineEdit())
+    titles = QTableView()
+    titles.setModel(QStringListModel([f"Source {i}: a title of some words" for i in range(60)]))
+    column.addWidget(titles)
+    reader = QPlainTextEdit()
+    reader.setReadOnly(True)
+    reader.setPlainText("The ministry said on Tuesday that the pipeline was closed. " * 300)
+    tabs = QTabWidget()
+    tabs.addTab(reader, "Reader")
+    claims = QTableView()
+    claims.setModel(QStandardItemModel(30, 6))
+    centre = QSplitter(Qt.Orientation.Vertical)
+    centre.addWidget(tabs)
+    centre.addWidget(claims)
+    form_box = QWidget()
+    form = QFormLayout(form_box)
+    for i in range(8):
+        form.addRow(f"Field {i}", QLineEdit("value") if i % 2 else QComboBox())
+    main = QSplitter(Qt.Orientation.Horizontal)
+    for part in (sources, centre, form_box):
+        main.addWidget(part)
+    window.setCentralWidget(main)
+    for title in ("&File", "&Edit", "&View", "&Note", "&Help"):
+        menu = window.menuBar().addMenu(title)
+        for i in range(6):
+            menu.addAction(QAction(f"{title} action {i}", window))
+    toolbar = window.addToolBar("Main")
+    for i in range(9):
+        toolbar.addAction(QAction(f"Tool {i}", window))
+    window.statusBar().showMessage("Ready")
+    window.show()
+    _wait_for_paint(app, window)
+    _shown(titles.model().rowCount())
+    print("complete", flush=True)
     _spin(app, SETTLE_S)
     print(f"settled {rss_kb()} 0", flush=True)
     return 0
@@ -101,6 +174,8 @@ def app(library: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     def probe_exec(application: QApplication) -> int:
+        from PySide6.QtCore import QEventLoop
+
         from briefing_app.gui.main_window import MainWindow
 
         window = next(
@@ -109,6 +184,9 @@ def app(library: str) -> int:
         _wait_for_paint(application, window)
         _shown(window.library_panel.model.rowCount())
         deadline = time.perf_counter() + LOAD_TIMEOUT_S
+        while not window.is_complete() and time.perf_counter() < deadline:
+            application.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        print("complete", flush=True)
         panel = window.claims_panel
         while (
             not panel.count_label.text() or "Loading" in panel.count_label.text()
@@ -134,4 +212,6 @@ def app(library: str) -> int:
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         sys.exit(bare())
+    if sys.argv[1] == "widgets":
+        sys.exit(widgets())
     sys.exit(app(sys.argv[2]))

@@ -29,7 +29,9 @@ from briefing_app.core.storage.migrations import latest_version, migrate, schema
 if TYPE_CHECKING:
     from briefing_app.core.comments import CommentManager
     from briefing_app.core.edits import EditManager
+    from briefing_app.core.notes import NoteManager
     from briefing_app.core.parties import PartyManager
+    from briefing_app.core.search import SearchIndex
     from briefing_app.core.suggestions import SuggestionManager
     from briefing_app.core.versions import VersionManager
 
@@ -52,8 +54,6 @@ class Library:
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         from briefing_app.core.claims import ClaimManager
-        from briefing_app.core.notes import NoteManager
-        from briefing_app.core.search import SearchIndex
         from briefing_app.core.sources import SourceManager
         from briefing_app.core.tags import TagManager
 
@@ -66,11 +66,23 @@ class Library:
         self.sources = SourceManager(self)
         self.claims = ClaimManager(self)
         self.tags = TagManager(self)
-        self.notes = NoteManager(self)
-        self.search = SearchIndex(self)
 
-    # Managers made on first use: their modules (suggestion rules, diffing) take time to
+    # Managers made on first use: their modules (suggestion rules, diffing, JSON) take time to
     # import that opening a library for the window or one CLI command need not spend.
+    @cached_property
+    def notes(self) -> NoteManager:
+        """Briefing notes."""
+        from briefing_app.core.notes import NoteManager
+
+        return NoteManager(self)
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        """Full-text search over sources and claims."""
+        from briefing_app.core.search import SearchIndex
+
+        return SearchIndex(self)
+
     @cached_property
     def comments(self) -> CommentManager:
         """Review comments on notes."""

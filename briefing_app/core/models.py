@@ -155,6 +155,18 @@ class Section:
         }
 
 
+@dataclass(frozen=True)
+class NoteHeader:
+    """What a list of notes shows of each: no sections, no settings (cheap to read)."""
+
+    id: int
+    title: str
+    template: str
+    status: str
+    marking: str
+    modified_at: str
+
+
 @dataclass
 class Note:
     """A briefing note written from a template, citing claims as [@C12]."""

@@ -12,7 +12,7 @@ from briefing_app.core.changes import now_iso
 from briefing_app.core.citations import cited_keys
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.ids import new_uid
-from briefing_app.core.models import NOTE_STATUSES, Note, ReviewComment, Section
+from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
 
 if TYPE_CHECKING:
     from briefing_app.core.edits import SuggestedEdit
@@ -112,6 +112,14 @@ class NoteManager:
         if row is None:
             raise NotFound(f"no note {text!r} (give its id, uid or title)")
         return self._note_from_row(row)
+
+    def headers(self) -> list[NoteHeader]:
+        """Return what a list shows of every note, most recently changed first (no bodies)."""
+        rows = self._lib.conn.execute(
+            "SELECT id, title, template, status, marking, modified_at FROM notes"
+            " ORDER BY modified_at DESC, id DESC"
+        ).fetchall()
+        return [NoteHeader(*r) for r in rows]
 
     def all(self) -> list[Note]:
         """Return every note (with sections), most recently changed first."""

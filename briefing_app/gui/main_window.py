@@ -52,7 +52,7 @@ from briefing_app.gui.commands import (
     ImportCommand,
     LibraryCommand,
 )
-from briefing_app.gui.dialogs.about_dialog import add_help_actions
+from briefing_app.gui.help_menu import add_help_actions
 from briefing_app.gui.icons import icon
 from briefing_app.gui.review_actions import ReviewActions
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
@@ -111,6 +111,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     claims_loaded = Signal()
     # A message from work done in another thread (e.g. the backup on start) for the status bar.
     background_error = Signal(str)
+    # complete_window() has built the note workspace, review pane and suggestions.
+    completed = Signal()
 
     def __init__(self, lib: Library) -> None:
         super().__init__()
@@ -150,6 +152,11 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self._completing = False
         self._completed = True
         self._attach_later_parts(self.lib)
+        self.completed.emit()
+
+    def is_complete(self) -> bool:
+        """Return whether complete_window() has run (every pane exists)."""
+        return self._completed
 
     def after_first_paint(self, action: Callable[[], None]) -> None:
         """Run action once the window has painted (a second on if it never does)."""

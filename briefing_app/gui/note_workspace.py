@@ -179,7 +179,7 @@ class NoteWorkspace(QWidget):
         # The previous library is closed (its text was flushed before): nothing left to save.
         self.note = None
         self.editor.load(None, None, save=False)
-        notes = lib.notes.all()
+        notes = lib.notes.headers()
         self.show_note(notes[0].id if notes else None)
 
     def flush(self) -> None:
@@ -199,7 +199,7 @@ class NoteWorkspace(QWidget):
                     # Deleted (e.g. its creation undone): nothing to save into; open another.
                     self.note = None
                     self.editor.load(None, None, save=False)
-                    remaining = self.lib.notes.all()
+                    remaining = self.lib.notes.headers()
                     self.show_note(remaining[0].id if remaining else None)
                 else:
                     self.editor.refresh_from(self.note, self.template)
@@ -210,7 +210,7 @@ class NoteWorkspace(QWidget):
 
     def reload_list(self) -> None:
         """List the library's notes."""
-        self.notes_panel.show_notes(self.lib.notes.all(), self.note.id if self.note else None)
+        self.notes_panel.show_notes(self.lib.notes.headers(), self.note.id if self.note else None)
 
     def templates(self) -> dict[str, NoteTemplate]:
         """Return the templates by name (read once)."""
@@ -323,7 +323,7 @@ class NoteWorkspace(QWidget):
             self.editor.load(None, None)
             self.note = None
         self.execute(DeleteNoteCommand(self.lib, note_id))
-        notes = self.lib.notes.all()
+        notes = self.lib.notes.headers()
         if self.note is None:
             self.show_note(notes[0].id if notes else None)
 

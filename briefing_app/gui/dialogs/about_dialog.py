@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QTableWidget,
@@ -115,20 +113,3 @@ def open_user_guide(parent: QWidget | None = None) -> bool:
         QMessageBox.warning(parent, "User guide", str(exc))
         return False
     return QDesktopServices.openUrl(url)
-
-
-def add_help_actions(
-    parent: QWidget, menu: QMenu, library_path: Callable[[], Path | None]
-) -> tuple[QAction, QAction]:
-    """Add Help ▸ User guide and Help ▸ About Briefing to menu; return (guide, about)."""
-    guide = QAction(icon("help"), "&User guide", parent)
-    guide.setStatusTip("Open the user guide shipped with Briefing")
-    guide.triggered.connect(lambda: open_user_guide(parent))
-    about = QAction(icon("app"), "&About Briefing", parent)
-    about.setMenuRole(QAction.MenuRole.AboutRole)
-    about.setStatusTip("Version, library file and third-party licences")
-    about.triggered.connect(lambda: AboutDialog.open_for(parent, library_path()))
-    menu.addAction(guide)
-    menu.addSeparator()
-    menu.addAction(about)
-    return guide, about

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import Note
+from briefing_app.core.models import NoteHeader
 from briefing_app.gui.icons import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -59,7 +59,7 @@ class NotesPanel(QWidget):
             self.toolbar.addAction(action)
             self.list.addAction(action)
 
-    def show_notes(self, notes: list[Note], current: int | None) -> None:
+    def show_notes(self, notes: list[NoteHeader], current: int | None) -> None:
         """List these notes (most recently changed first), selecting the current one."""
         self.list.blockSignals(True)
         self.list.clear()

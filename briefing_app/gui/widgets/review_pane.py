@@ -193,7 +193,7 @@ class ReviewPane(QWidget):
     def _fill_notes(self) -> None:
         self.note_combo.blockSignals(True)
         self.note_combo.clear()
-        for note in self.lib.notes.all() if self.lib is not None else []:
+        for note in self.lib.notes.headers() if self.lib is not None else []:
             self.note_combo.addItem(f"{note.title} ({note.status})", note.id)
         index = self.note_combo.findData(self._note_id)
         self.note_combo.setCurrentIndex(index)
