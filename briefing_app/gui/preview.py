@@ -19,7 +19,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from briefing_app.core.citations import find_citations
-from briefing_app.core.exporters.source_lines import attribution, note_parts
 from briefing_app.core.models import Claim, Source
 
 CLAIM_SCHEME = "briefing"
@@ -146,6 +145,8 @@ def _cite(
             "; ".join(f"{k}: {claims[k].statement or claims[k].quote}" for k in keys)
         )
         if note.style == "inline":
+            from briefing_app.core.exporters.source_lines import attribution
+
             words = html.escape(attribution([claims[k] for k in keys], sources))
             return f" (<a href='{href}' title='{title}'>{words}</a>)"
         return f"<sup><a href='{href}' title='{title}'>{n + 1}</a></sup>"
@@ -159,6 +160,9 @@ def _note_text(
 ) -> str:
     if any(k not in claims for k in keys):
         return "<span class='broken'>Missing claim: " + html.escape(", ".join(keys)) + "</span>"
+    # On the first render, not when the window builds (the exporters package is large).
+    from briefing_app.core.exporters.source_lines import note_parts
+
     parts = note_parts([claims[k] for k in keys], sources, grades)
     return "".join(f"<i>{html.escape(t)}</i>" if italic else html.escape(t) for t, italic in parts)
 
