@@ -129,7 +129,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self._build_menus()
         self._add_backup_menu()
         self._build_toolbar()
-        self._restore_layout(self._splitters())
+        self._restore_geometry()
+        self._restore_splitters(self._splitters())
         self.statusBar().showMessage("Ready", 3000)
         self.background_error.connect(self.show_error)
         self._attach(lib)
@@ -146,7 +147,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self._add_suggestion_actions()
             self._add_review_menu()
             self._connect_review_to_notes()
-            self._restore_layout(self._later_splitters())
+            self._restore_splitters(self._later_splitters())
             self._route_file_drops()
         finally:
             self._completing = False
@@ -355,7 +356,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             lambda: self.note_workspace.export(),
             "Ctrl+E",
             "export",
-            "Export the note as Word or Markdown",
+            "Export the open note as Word or Markdown",
         )
         self.export_action.setEnabled(False)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -893,15 +894,16 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self.note_workspace.left_splitter,
         ]
 
-    def _restore_layout(self, splitters: list[QSplitter]) -> None:
+    def _restore_geometry(self) -> None:
+        geometry = app_settings().value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        self._layout_restored = False
+
+    def _restore_splitters(self, splitters: list[QSplitter]) -> None:
         settings = app_settings()
-        if splitters == self._splitters():
-            geometry = settings.value("window/geometry")
-            if isinstance(geometry, QByteArray):
-                self.restoreGeometry(geometry)
-            else:
-                self.resize(1440, 900)
-            self._layout_restored = False
         for splitter in splitters:
             state = settings.value(f"splitters/{splitter.objectName()}")
             if isinstance(state, QByteArray):

@@ -34,12 +34,16 @@ _STASH = re.compile("\x02[^\x03]*\x03")
 _AMP = "\x02amp\x03"
 _SPACES = re.compile(r"[ \t\r\n]+")
 _UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
+# What starts one of the inline patterns left registered (code, escapes, links and footnote
+# references, autolinks, emphasis, hard line breaks). A body with none of it is plain prose:
+# the inline pass could change nothing there, and skipping it halves the parse.
+_INLINE_SYNTAX = re.compile(r"[`\\\[<*_]|  \n")
 
 
 class MarkdownParser:
     """Parses Markdown bodies into blocks; one instance can parse many bodies."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, skip_plain: bool = True) -> None:
         md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists"])
         # A memo holds no HTML or images: these inline patterns only cost time on every text
         # run. Raw HTML stays literal text; entities are decoded in _Walker.split.
@@ -49,6 +53,8 @@ class MarkdownParser:
         if "prettify" in md.treeprocessors:
             md.treeprocessors.deregister("prettify")
         self._md = md
+        self._inline = md.treeprocessors["inline"]
+        self._skip_plain = skip_plain
 
     def parse(self, body: str) -> list[Block]:
         """Return the blocks of one Markdown body, with citations as Cite runs."""
@@ -82,7 +88,10 @@ class MarkdownParser:
         for pre in md.preprocessors:
             lines = pre.run(lines)
         root: ET.Element = md.parser.parseDocument(lines).getroot()
+        plain = self._skip_plain and _INLINE_SYNTAX.search(text) is None
         for tree in md.treeprocessors:
+            if plain and tree is self._inline:
+                continue
             new_root = tree.run(root)
             if new_root is not None:
                 root = new_root
