@@ -24,14 +24,12 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from briefing_app.core.exporters.document import (
     AuthorNote,
@@ -201,28 +199,33 @@ class _DocxBuilder:
         container = part._element
         for child in list(container):
             container.remove(child)
-        align = (
-            WD_ALIGN_PARAGRAPH.RIGHT
-            if self.doc.marking_placement == "tlp"
-            else WD_ALIGN_PARAGRAPH.CENTER
-        )
+        # Written as XML, like the body: python-docx's style setter searches every style.
+        paras = []
         if self.doc.marking:
-            para = part.add_paragraph()
-            if "Marking" in self._style_ids:
-                para.style = self.d.styles["Marking"]
-            para.alignment = align
-            para.add_run(self.doc.marking).bold = True
+            align = "right" if self.doc.marking_placement == "tlp" else "center"
+            style = (
+                f'<w:pStyle w:val="{self._style_ids["Marking"]}"/>'
+                if ("Marking" in self._style_ids)
+                else ""
+            )
+            paras.append(
+                f'<w:p><w:pPr>{style}<w:jc w:val="{align}"/></w:pPr>'
+                f"{_run(self.doc.marking, bold=True)}</w:p>"
+            )
         if with_page_number:
-            page = part.add_paragraph()
-            if "Footer" in self._style_ids:
-                page.style = self.d.styles["Footer"]
-            page.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            page.add_run("Page ")
-            _add_field(page, "PAGE")
-            page.add_run(" of ")
-            _add_field(page, "NUMPAGES")
-        if not part.paragraphs:
-            part.add_paragraph()  # a header part must hold at least one paragraph
+            style = (
+                f'<w:pStyle w:val="{self._style_ids["Footer"]}"/>'
+                if ("Footer" in self._style_ids)
+                else ""
+            )
+            paras.append(
+                f'<w:p><w:pPr>{style}<w:jc w:val="center"/></w:pPr>{_run("Page ")}'
+                f"{_field('PAGE')}{_run(' of ')}{_field('NUMPAGES')}</w:p>"
+            )
+        # A header part must hold at least one paragraph.
+        xml = "".join(paras) or "<w:p/>"
+        for child in parse_xml(f"<w:hdr {nsdecls('w')}>{xml}</w:hdr>"):
+            container.append(child)
 
     def front(self) -> None:
         """Write the title and the memo header block (label, tab, value) with a rule under it."""
@@ -540,21 +543,12 @@ def _style_ids(d: Any) -> dict[str, str]:
     return ids
 
 
-def _add_field(p: DocxParagraph, instruction: str) -> None:
-    """Append a complex field (PAGE, NUMPAGES) whose value Word and LibreOffice compute."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("t", "1")):
-        run = p.add_run()
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = f" {text} "
-        elif kind == "t":
-            el = OxmlElement("w:t")
-            el.text = text
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        run._r.append(el)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    p.add_run()._r.append(end)
+def _field(instruction: str) -> str:
+    """Return the runs of a complex field (PAGE, NUMPAGES) whose value Word computes."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:t>1</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
