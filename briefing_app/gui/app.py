@@ -56,8 +56,13 @@ def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     window = MainWindow(lib)
     window.show_sample_hint(first_start)
     window.show()
-    # After the first paint: the worker would compete with the window for the interpreter.
-    window.after_first_paint(window.start_background_backup)
-    for path in open_files:
-        QTimer.singleShot(0, lambda p=path: window.import_review_pack(p))
+    if open_files:
+        # The backup first: it is the way back from a merge the analyst did not want.
+        QTimer.singleShot(0, window.start_background_backup)
+        for path in open_files:
+            QTimer.singleShot(0, lambda p=path: window.import_review_pack(p))
+    else:
+        # Once every pane is built: the worker would compete with the window for the
+        # interpreter.
+        window.completed.connect(window.start_background_backup)
     return app.exec()

@@ -85,7 +85,6 @@ _BUILT_LATER = frozenset(
         "suggestion_actions",
         "show_suggestions_action",
         "merge_party_action",
-        "reader_splitter",
     }
 )
 
@@ -122,6 +121,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.current_source_id: int | None = None
         self._completed = False
         self._completing = False
+        self._build_failed = False
+        self._closed = False
         self.setWindowIcon(icon("briefing"))
         self.setAcceptDrops(True)
         self._build_panels()
@@ -137,8 +138,10 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     def complete_window(self) -> None:
         """Build the parts the first paint does without: notes, review pane, suggestions."""
-        if self._completed or self._completing:
+        if self._completed or self._completing or self._build_failed:
             return
+        if self._closed:
+            raise RuntimeError("the window was closed before its note workspace was built")
         self._completing = True
         try:
             self._build_suggestions()
@@ -149,6 +152,11 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self._connect_review_to_notes()
             self._restore_splitters(self._later_splitters())
             self._route_file_drops()
+        except BaseException:
+            # Never built twice, even half-way: a second try would duplicate panes and menus.
+            # The window goes on without what is missing (every use checks _completed).
+            self._build_failed = True
+            raise
         finally:
             self._completing = False
         self._completed = True
@@ -171,7 +179,13 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     def __getattr__(self, name: str) -> Any:
         """Build the deferred parts when one of them is asked for before they exist."""
         if name in _BUILT_LATER and not self.__dict__.get("_completing", True):
-            self.complete_window()
+            try:
+                self.complete_window()
+            except AttributeError as exc:
+                # Not "no such attribute": hasattr() and getattr() must not swallow a failure.
+                raise RuntimeError(f"building the window failed: {exc}") from exc
+            if not self._completed:
+                raise RuntimeError(f"{name} is missing: building the window failed earlier")
             return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
@@ -212,7 +226,11 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         page_layout = QVBoxLayout(self.reader_page)
         page_layout.setContentsMargins(0, 4, 0, 0)
         page_layout.addWidget(self.reader_title)
-        page_layout.addWidget(self.reader, 1)
+        # The suggestions list joins the reader here when the window is completed.
+        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reader_splitter.setObjectName("reader_splitter")
+        self.reader_splitter.addWidget(self.reader)
+        page_layout.addWidget(self.reader_splitter, 1)
         self.workspace_tabs.addTab(self.reader_page, icon("source"), "Reader")
         self.workspace_tabs.setAccessibleName("Workspace")
 
@@ -945,6 +963,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             dialog.stop_and_wait()
         if self._completed:
             self.note_workspace.stop()
+        self._closed = True
         self._stop_workers()
         self.save_layout()
         super().closeEvent(event)

@@ -33,6 +33,7 @@ class ReviewActions:
     # Provided by MainWindow.
     lib: Any
     restore_backup_action: Any
+    background_backup: Any
 
     def _build_review_pane(self) -> None:
         from briefing_app.gui.widgets.review_pane import ReviewPane
@@ -184,6 +185,8 @@ class ReviewActions:
             return None
         from briefing_app.core.packs import import_pack
 
+        # A backup on open still being made must hold the library as it was before the merge.
+        self.background_backup.wait()
         pack = path
         result = self._file_operation(pack, lambda: import_pack(self.lib, pack))
         if result is None:

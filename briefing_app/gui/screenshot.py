@@ -34,6 +34,8 @@ def demo_window(width: int, height: int) -> Iterator[tuple[MainWindow, Library, 
     window.resize(width, height)
     window.show_sample_hint(first_start)
     window.show()
+    # Every pane, as a user sees the window a moment after it opens.
+    window.complete_window()
     QApplication.processEvents()
     try:
         yield window, lib, first_start

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QSplitter, QVBoxLayout
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
@@ -35,6 +34,7 @@ class SuggestionActions:
     lib: Any
     reader: Any
     reader_page: Any
+    reader_splitter: Any
     inspector: Any
     undo_stack: Any
 
@@ -45,17 +45,10 @@ class SuggestionActions:
 
         self.suggestion_finder = SuggestionFinder(self)
         self.suggestions_panel = SuggestionsPanel()
-        # The list sits beside the text, in a splitter that takes the reader's place.
-        layout = self.reader_page.layout()
-        assert isinstance(layout, QVBoxLayout)
-        index = layout.indexOf(self.reader)
-        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.reader_splitter.setObjectName("reader_splitter")
-        self.reader_splitter.addWidget(self.reader)
+        # The list sits beside the text, in the splitter the window made for it.
         self.reader_splitter.addWidget(self.suggestions_panel)
         self.reader_splitter.setStretchFactor(0, 3)
         self.reader_splitter.setStretchFactor(1, 1)
-        layout.insertWidget(index, self.reader_splitter, 1)
         self._suggested_text: tuple[int | None, int] = (None, 0)
         self._following_cursor = False
         self.reader.textChanged.connect(self._reader_text_changed)

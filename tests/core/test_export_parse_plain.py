@@ -19,7 +19,9 @@ _WORDS = st.sampled_from(
         "&amp;", "é", "[@C1]", "[@C2; @C3]", "@C4", "]", "\u00a0",
     ]
 )  # fmt: skip
-_SEPARATORS = st.sampled_from([" ", " ", " ", "\n", "\n\n", " \n", "\t"])
+_SEPARATORS = st.sampled_from(
+    [" ", " ", " ", "\n", "\n\n", " \n", "\t", "\t\n", "  \r\n", "\r", "\r\n", " \x02", "\x03"]
+)
 
 
 @st.composite
@@ -39,3 +41,10 @@ def test_marked_up_text_still_gets_its_emphasis_links_and_code() -> None:
     assert FAST.parse(body) == FULL.parse(body)
     text = repr(FAST.parse(body))
     assert "italic=True" in text and "https://example.org" in text
+
+
+def test_a_line_ending_in_a_tab_still_breaks_where_it_did() -> None:
+    # Pasted from a spreadsheet: Markdown reads tab + newline as a hard line break.
+    for body in ("Casualties: three\t\nInjured: two", "Casualties: three  \r\nInjured: two"):
+        assert FAST.parse(body) == FULL.parse(body)
+        assert "'\\n'" in repr(FAST.parse(body))

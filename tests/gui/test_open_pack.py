@@ -51,3 +51,37 @@ def test_the_app_imports_packages_it_is_given(
     monkeypatch.setattr(gui_app.application(), "exec", fake_exec)
     assert gui_app.run(target, [pack]) == 0
     assert imported == [1]
+
+
+def test_the_backup_on_open_holds_the_library_as_it_was_before_the_package_merged(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.backup import list_backups
+    from briefing_app.core.importers.base import ExtractedDocument
+    from briefing_app.gui import app as gui_app
+
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    target = tmp_path / "receiver.sqlite"
+    receiver = Library.open(target)
+    receiver.sources.add(ExtractedDocument(title="Own source", text="Our own text."))
+    receiver.close()
+
+    def fake_exec() -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.lib.path == target
+        )
+        qtbot.waitUntil(lambda: window.lib.notes.all() != [])
+        window.close()
+        window.lib.close()
+        return 0
+
+    monkeypatch.setattr(gui_app.application(), "exec", fake_exec)
+    assert gui_app.run(target, [pack]) == 0
+    backups = list_backups(target)
+    assert len(backups) == 1
+    backup = Library.open(backups[0].path, create=False, backup=False)
+    # The way back from an unwanted merge: the copy has the receiver's source, not the note.
+    assert backup.sources.count() == 1 and backup.notes.all() == []
+    backup.close()

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -122,3 +123,72 @@ def test_the_window_shows_without_loading_import_export_or_note_machinery(
     assert early == [], f"loaded before the window first painted: {early}"
     assert report["rows"] == demo_lib.sources.count()
     assert report["tabs"] == 2  # and the rest came without being asked
+
+
+def test_the_reader_stays_on_screen_while_the_rest_of_the_window_is_built(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.reader.isVisible() and window.reader.toPlainText()
+    window.complete_window()
+    # Not even for one frame does the text disappear (it is not moved to another parent).
+    assert window.reader.isVisible()
+    assert window.suggestions_panel.parent() is window.reader_splitter
+
+
+def test_a_window_whose_late_panes_failed_does_not_build_them_twice(
+    qtbot: QtBot, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: MainWindow) -> None:
+        raise OSError("disk on fire")
+
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(MainWindow, "_build_review_pane", broken)
+    with pytest.raises(OSError, match="disk on fire"):
+        window.complete_window()
+    window.complete_window()  # nothing happens: no second suggestions list, no second menus
+    assert window.reader_splitter.count() == 2
+    assert _menu_texts(window, "&View").count("Show &suggestions") <= 1
+
+
+def test_the_on_open_backup_starts_once_every_pane_is_built(
+    qtbot: QtBot, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui import app as gui_app
+
+    assert demo_lib.path is not None
+    path = demo_lib.path
+    demo_lib.close()
+    order: list[str] = []
+
+    def fake_exec() -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.lib.path == path
+        )
+        window.completed.connect(lambda: order.append("complete"))
+        with qtbot.waitSignal(window.background_backup.finished, timeout=20_000):
+            pass
+        order.append("backed up")
+        window.close()
+        window.lib.close()
+        return 0
+
+    started = MainWindow.start_background_backup
+
+    def start(self: MainWindow) -> None:
+        order.append(f"backup started, complete={self.is_complete()}")
+        started(self)
+
+    monkeypatch.setattr(MainWindow, "start_background_backup", start)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert gui_app.run(path) == 0
+    assert order[0] == "backup started, complete=True"
+    assert order[-1] == "backed up"

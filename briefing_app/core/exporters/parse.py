@@ -87,8 +87,10 @@ class MarkdownParser:
         lines = text.split("\n")
         for pre in md.preprocessors:
             lines = pre.run(lines)
+        # On the text as the preprocessors left it: they expand tabs and normalise line ends,
+        # which can make a hard line break out of "\t\n" or "  \r\n".
+        plain = self._skip_plain and _INLINE_SYNTAX.search("\n".join(lines)) is None
         root: ET.Element = md.parser.parseDocument(lines).getroot()
-        plain = self._skip_plain and _INLINE_SYNTAX.search(text) is None
         for tree in md.treeprocessors:
             if plain and tree is self._inline:
                 continue
