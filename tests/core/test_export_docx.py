@@ -84,6 +84,8 @@ def test_marking_page_numbers_and_header_block(demo_lib: Library, tmp_path: Path
     with zipfile.ZipFile(out) as z:
         footer = "".join(z.read(n).decode() for n in z.namelist() if "footer" in n)
     assert " PAGE " in footer and " NUMPAGES " in footer
+    # The page line takes the reference document's Footer style (its font and tab stops).
+    assert section.footer.paragraphs[1].style.name == "Footer"
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == note.title
     assert "To:\tDirector General, Central Asia Division" in texts

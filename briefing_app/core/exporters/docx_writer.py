@@ -536,7 +536,14 @@ def _style_ids(d: Any) -> dict[str, str]:
         if name is not None:
             ids[name.get(qn("w:val"))] = style.get(qn("w:styleId"))
     # python-docx's names for built-ins ("Heading 1") are Word's lower-case ones in the file.
-    for ui, internal in (("Heading", "heading"), ("Caption", "caption"), ("Title", "title")):
+    aliases = (
+        ("Heading", "heading"),
+        ("Caption", "caption"),
+        ("Title", "title"),
+        ("Header", "header"),
+        ("Footer", "footer"),
+    )
+    for ui, internal in aliases:
         for name in list(ids):
             if name.startswith(internal):
                 ids.setdefault(ui + name[len(internal) :], ids[name])
