@@ -8,7 +8,9 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
 
 - start-up: process start to the main window shown and painted with the library list filled
   (benchmarks/startup_probe.py through the real `briefing --library` entry point) against a bare
-  PySide6 QMainWindow shown by the same Python, both in fresh processes, runs interleaved;
+  PySide6 QMainWindow shown by the same Python, both in fresh processes, runs interleaved; two
+  detail rows: a window of the same Qt widget kinds without Briefing (what any PySide6 app
+  showing them pays) and the time until every pane is built (some are built after the paint);
 - memory: VmRSS of those processes once the window has loaded (claims table counted);
 - search: `lib.search.query` (sources and claims, 50 hits each) against the same FTS5 queries
   in raw sqlite3 (bench_search.RAW_SOURCES / RAW_CLAIMS), on the 10k library;
