@@ -49,6 +49,10 @@ class SuggestionActions:
         self.reader_splitter.addWidget(self.suggestions_panel)
         self.reader_splitter.setStretchFactor(0, 3)
         self.reader_splitter.setStretchFactor(1, 1)
+        # The splitter is already laid out around the reader alone: give the text three
+        # quarters (a saved layout, restored after this, takes precedence).
+        width = max(self.reader_splitter.width(), 400)
+        self.reader_splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
         self._suggested_text: tuple[int | None, int] = (None, 0)
         self._following_cursor = False
         self.reader.textChanged.connect(self._reader_text_changed)

@@ -137,6 +137,10 @@ def test_the_reader_stays_on_screen_while_the_rest_of_the_window_is_built(
     # Not even for one frame does the text disappear (it is not moved to another parent).
     assert window.reader.isVisible()
     assert window.suggestions_panel.parent() is window.reader_splitter
+    # The suggestions list arrives beside the text and leaves it three quarters of the width.
+    qtbot.waitUntil(lambda: window.suggestions_panel.isVisible())
+    text, suggestions = window.reader_splitter.sizes()
+    assert text >= 2.5 * suggestions > 0
 
 
 def test_a_window_whose_late_panes_failed_does_not_build_them_twice(
