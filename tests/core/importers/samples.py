@@ -193,3 +193,14 @@ def zip_bomb_docx(unpacked_bytes: int) -> bytes:
             for _ in range(unpacked_bytes // len(chunk)):
                 member.write(chunk)
     return out.getvalue()
+
+
+def dated_page(head: str = "", before_text: str = "") -> str:
+    """Return a short article page with extra head markup and markup above its paragraphs."""
+    body = "\n".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Border patrols reinforced</title>
+{head}</head><body><article><h1>Border patrols reinforced</h1>
+{before_text}
+{body}
+</article><footer>© 2025 Valley Herald</footer></body></html>"""

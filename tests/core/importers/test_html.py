@@ -12,6 +12,7 @@ from briefing_app.core.importers.html import strip_site_name
 from tests.conftest import write_fixture
 from tests.core.importers.samples import (
     ARTICLE_PARAGRAPHS,
+    dated_page,
     meta_only_page,
     mhtml_archive,
     news_page_with_json_ld,
@@ -40,6 +41,45 @@ def test_page_with_only_meta_tags(tmp_path: Path) -> None:
     assert doc.published == "2024-03-07"
     assert ARTICLE_PARAGRAPHS[1] in doc.text
     assert "Imprint" not in doc.text
+
+
+_LD_DATES = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", '
+    '"@type": "NewsArticle", "headline": "Border patrols reinforced", '
+    '"datePublished": "2024-02-15T13:20:00-05:00", '
+    '"dateModified": "2024-03-01T09:00:00-05:00"}</script>'
+    '<meta property="article:modified_time" content="2024-03-01T14:00:00Z">'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "before_text", "expected"),
+    [
+        # The publisher's datePublished wins over a later update and an older photo caption:
+        # neither is the day the article came out.
+        (
+            _LD_DATES,
+            '<p class="updated">Updated March 1, 2024</p><figure><img src="a.jpg" '
+            'alt="Oct 30, 2023; patrol boats"><figcaption>Oct 30, 2023; patrol boats on the '
+            "river.</figcaption></figure>",
+            "2024-02-15",
+        ),
+        # Without metadata: a <time datetime> in the article, a visible dateline, the address.
+        ("", '<time datetime="2023-05-14T08:00:00+02:00">Sunday</time>', "2023-05-14"),
+        ("", '<p class="date">Published 14 May 2023</p>', "2023-05-14"),
+        (
+            '<link rel="canonical" href="https://news.example.org/2023/05/14/border-patrols/">',
+            "",
+            "2023-05-14",
+        ),
+    ],
+    ids=["json-ld-over-update-and-caption", "time-element", "dateline", "url"],
+)
+def test_published_day_is_the_one_the_page_gives_for_publication(
+    tmp_path: Path, head: str, before_text: str, expected: str
+) -> None:
+    doc = extract_file(write_fixture(tmp_path / "page.html", dated_page(head, before_text)))
+    assert doc.published == expected
 
 
 def test_mhtml_save_goes_through_the_html_path(tmp_path: Path) -> None:
