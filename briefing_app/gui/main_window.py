@@ -412,7 +412,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.focus_actions = [
             self._action(
                 f"Go to {name}",
-                lambda _c=False, w=widget: w.setFocus(),
+                lambda _c=False, w=widget: self._focus(w),
                 f"Ctrl+{n}",
                 tip=f"Move the keyboard focus to the {name.lower()}",
             )
@@ -757,9 +757,19 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.statusBar().showMessage(command.text(), 4000)
         return True
 
+    def _focus(self, widget: QWidget) -> None:
+        # The reader may sit behind the Note tab: bring it forward before it takes the keys.
+        if widget is self.reader:
+            self.workspace_tabs.setCurrentWidget(self.reader_page)
+        widget.setFocus()
+
     def tag_selection(self) -> None:
         """Anchor a new claim at the reader's selection and open it in the inspector."""
         span = self.reader.selection_span()
+        if self.workspace_tabs.currentWidget() is not self.reader_page:
+            # Ctrl+T typed while writing the note must not tag a passage the analyst cannot see.
+            self.statusBar().showMessage("Open the Reader tab to tag a passage", 4000)
+            return
         if self.current_source_id is None or span is None:
             self.statusBar().showMessage("Select a passage in the reader to tag it", 4000)
             return

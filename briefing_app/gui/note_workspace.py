@@ -332,11 +332,13 @@ class NoteWorkspace(QWidget):
         if self.note is not None and status != self.note.status:
             self.execute(SetNoteStatusCommand(self.lib, self.note.id, status))
 
-    def _save_section(self, note_id: int, key: str, body: str) -> None:
+    def _save_section(self, note_id: int, key: str, body: str) -> bool:
         try:
             self.lib.notes.set_section(note_id, key, body)
         except BriefingError as exc:
             self.window_.show_error(str(exc))
+            return False
+        return True
 
     # Citing --------------------------------------------------------------------------------
     def cite(self) -> None:
@@ -344,6 +346,9 @@ class NoteWorkspace(QWidget):
         editor = self.editor.current_editor()
         if editor is None:
             self.window_.show_error("Open a note to cite claims in it")
+            return
+        if editor.isReadOnly():
+            self.window_.show_error("This note is final: set it back to draft to cite claims")
             return
         claims = [PickableClaim.of(c) for c in self.lib.claims.all()]
         keys = ClaimPicker.ask(self.window_, claims)

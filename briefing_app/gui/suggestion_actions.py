@@ -55,6 +55,10 @@ class SuggestionActions:
         self.reader_splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
         self._suggested_text: tuple[int | None, int] = (None, 0)
         self._following_cursor = False
+        # The source whose suggestions the analyst is working through (accepting, rejecting):
+        # there the next suggestion is selected in the text; a source just opened stays at its
+        # top with nothing selected.
+        self._triage_source: int | None = None
         self.reader.textChanged.connect(self._reader_text_changed)
         self.suggestion_finder.found.connect(self._suggestions_found)
         self.suggestions_panel.current_changed.connect(self._suggestion_selected)
@@ -126,7 +130,14 @@ class SuggestionActions:
                 found = self.suggestion_finder.visible(self.lib, source_id)
             except BriefingError:
                 found = []
-        self.suggestions_panel.show_suggestions(found)
+        if self._triage_source != source_id:
+            self._triage_source = None
+        # Refreshing the list moves the reader only while the analyst works through it.
+        self._following_cursor = self._triage_source is None
+        try:
+            self.suggestions_panel.show_suggestions(found)
+        finally:
+            self._following_cursor = False
         # Ids stable across refreshes (from the fingerprint), so only changed spans repaint.
         spans = [(hash(s.fingerprint), s.start, s.end, s.kind) for s in found or []]
         self.reader.update_layer(spans, layer="suggestions", style="dashed")
@@ -156,6 +167,10 @@ class SuggestionActions:
                     self.suggestions_panel.list.setCurrentRow(ids.index(spans[-1][0]))
                 finally:
                     self._following_cursor = False
+        # The source whose suggestions the analyst is working through (accepting, rejecting):
+        # there the next suggestion is selected in the text; a source just opened stays at its
+        # top with nothing selected.
+        self._triage_source: int | None = None
 
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
         if self._following_cursor:
@@ -185,6 +200,7 @@ class SuggestionActions:
         """Tag a suggestion as a claim with its proposed fields (undoable); return the claim."""
         if self.reader.source_id is None:
             return None
+        self._triage_source = self.reader.source_id
         command = AcceptSuggestionCommand(self.lib, self.reader.source_id, suggestion)
         return command.claim if self.execute(command) else None
 
@@ -223,6 +239,7 @@ class SuggestionActions:
     def reject_suggestion(self, suggestion: Suggestion) -> None:
         """Reject a suggestion for this source (undoable)."""
         if self.reader.source_id is not None:
+            self._triage_source = self.reader.source_id
             self.execute(RejectSuggestionCommand(self.lib, self.reader.source_id, suggestion))
 
 

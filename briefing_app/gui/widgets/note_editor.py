@@ -45,7 +45,8 @@ from briefing_app.gui.offsets import TextOffsets
 AUTOSAVE_MS = 600
 OVER_LIMIT = "#c0392b"
 
-SaveFn = Callable[[int, str, str], None]
+# Saves one section (note id, key, body); returns whether it was written.
+SaveFn = Callable[[int, str, str], bool]
 
 
 def _format(
@@ -145,7 +146,7 @@ class SectionEditor(QTextEdit):
 
     def insert_citation(self, keys: list[str]) -> None:
         """Insert [@C12] (or a group) at the cursor, spaced from the word before it."""
-        if not keys:
+        if not keys or self.isReadOnly():  # inserting by code would bypass read-only
             return
         cursor = self.textCursor()
         text = citation_text(keys)
@@ -408,12 +409,14 @@ class NoteEditor(QWidget):
         self.autosave.stop()
         if self.note_id is None:
             return
-        changed = self.dirty()
-        for key in changed:
+        saved = False
+        for key in self.dirty():
             body = self.boxes[key].editor.body()
-            self._saved_bodies[key] = body
-            self._save(self.note_id, key, body)
-        if changed:
+            # A refused save (a final note, say) leaves the section unsaved, and says so.
+            if self._save(self.note_id, key, body):
+                self._saved_bodies[key] = body
+                saved = True
+        if saved:
             self.saved.emit(self.note_id)
 
     # Access --------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ def record_view(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    # Tab moves on to the next control, not from cell to cell (rows are records, not a sheet).
+    view.setTabKeyNavigation(False)
     rows = view.verticalHeader()
     rows.hide()
     # Fixed row heights: the view never measures 100,000 rows.

@@ -30,6 +30,7 @@ from briefing_app.core.edits import SuggestedEdit, locate_edit
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note, ReviewComment
+from briefing_app.core.text import Anchor, reanchor
 from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
 from briefing_app.gui.diff_html import edit_html, section_html
 
@@ -435,6 +436,13 @@ class ReviewPane(QWidget):
         section = self.note.section(ref.key)
         if comment is not None:
             start, end = comment.start, comment.end
+            if comment.anchor_text and section is not None:
+                # The section may have changed since the comment was made: find its words
+                # again, nearest the stored place (None: gone, so the whole section).
+                found = reanchor(
+                    section.body, Anchor(start or 0, end or 0, comment.anchor_text, "", "")
+                )
+                start, end = found if found is not None else (None, None)
         elif edit is not None and section is not None:
             span = locate_edit(section.body, edit.old_text, edit.prefix, edit.suffix)
             start, end = span if span is not None else (None, None)

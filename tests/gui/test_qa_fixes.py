@@ -1,0 +1,108 @@
+"""What a QA pass found in the desktop app: each test is a user's step that went wrong."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.dialogs.claim_picker import ClaimPicker
+from briefing_app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def complete(qtbot: QtBot, demo_lib: Library) -> MainWindow:
+    """Return the main window on the demo, shown, with every pane built."""
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    return window
+
+
+def test_citing_in_a_final_note_is_refused_and_nothing_claims_to_be_saved(
+    complete: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = complete.note_workspace
+    assert ws.note is not None
+    ws.set_status("final")
+    editor = ws.editor.current_editor()
+    assert editor is not None
+    qtbot.waitUntil(editor.isReadOnly)
+    before = editor.body()
+
+    def pick(cls: Any, parent: Any, claims: Any) -> list[str]:
+        return ["C2"]
+
+    monkeypatch.setattr(ClaimPicker, "ask", classmethod(pick))
+    ws.cite()
+    assert editor.body() == before
+    assert "final" in complete.statusBar().currentMessage()
+    editor.insert_citation(["C2"])  # dropped or inserted by code: still nothing
+    assert editor.body() == before and ws.editor.dirty() == []
+
+
+def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library
+) -> None:
+    ws, pane = complete.note_workspace, complete.review_pane
+    note = ws.note
+    assert note is not None
+    key = note.sections[0].key
+    body = note.sections[0].body
+    at = body.index("drone")
+    comment = demo_lib.comments.add(
+        note.id, key, "Source?", author="Reviewer", anchor_text="drone", start=at, end=at + 5
+    )
+    demo_lib.notes.set_section(note.id, key, "Update: " + body)
+    complete.review_dock.show()
+    assert pane.select("comment", comment.id)
+    qtbot.mouseClick(pane.jump_button, Qt.MouseButton.LeftButton)
+    editor = ws.editor.editor(key)
+    assert editor is not None
+    assert editor.textCursor().selectedText() == "drone"
+
+
+def test_go_to_reader_brings_the_reader_forward_and_tagging_needs_it(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library
+) -> None:
+    reader = complete.reader
+    cursor = reader.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(20, cursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    claims = demo_lib.claims.count()
+    qtbot.keyClick(complete, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert complete.workspace_tabs.currentWidget() is complete.note_workspace
+    complete.tag_action.trigger()  # Ctrl+T while writing the note
+    assert demo_lib.claims.count() == claims
+    assert "Reader" in complete.statusBar().currentMessage()
+    qtbot.keyClick(complete, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert reader.isVisible() and reader.hasFocus()
+
+
+def test_tab_moves_on_from_the_sources_and_claims_tables(
+    complete: MainWindow, qtbot: QtBot
+) -> None:
+    for view in (complete.library_panel.view, complete.claims_panel.view):
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not view
+
+
+def test_a_source_opens_at_its_top_with_nothing_selected(
+    complete: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.waitUntil(lambda: bool(complete.suggestions_panel.suggestions))
+    assert complete.reader.verticalScrollBar().value() == 0
+    assert not complete.reader.textCursor().hasSelection()
+    # Working through the list still moves the text to each suggestion.
+    complete.suggestions_panel.step(1)
+    assert complete.reader.textCursor().hasSelection()
