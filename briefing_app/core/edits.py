@@ -192,6 +192,21 @@ class EditManager:
         self._set_status(edit_id, "rejected")
         return self.get(edit_id)
 
+    def reopen(self, edit_id: int, body: str | None = None) -> SuggestedEdit:
+        """Put a decided edit back to pending (the undo of an accept or a reject).
+
+        With body, the edit's section gets that text back in the same transaction: the text
+        it had before the edit was accepted.
+        """
+        edit = self.get(edit_id)
+        if edit.status == "pending":
+            raise InvalidInput(f"suggested edit {edit_id} is still pending")
+        with self._lib.write():
+            if body is not None:
+                self._lib.notes.set_section(edit.note_id, edit.section_key, body)
+            self._set_status(edit_id, "pending")
+        return self.get(edit_id)
+
     def _set_status(self, edit_id: int, status: str) -> None:
         edit = self.get(edit_id)
         with self._lib.write() as changes:

@@ -70,6 +70,8 @@ if TYPE_CHECKING:
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
+# Narrower than this, a column of the main splitter is no longer readable (px).
+_NARROWEST_PANE = 200
 # Above this many claims the claims table and tag lists load just after the window shows.
 DEFER_CLAIMS = 20_000
 # What complete_window builds after the first paint; asking for one of them builds them all.
@@ -151,6 +153,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self._add_review_menu()
             self._connect_review_to_notes()
             self._restore_splitters(self._later_splitters())
+            self._restore_docks()
             self._route_file_drops()
         except BaseException:
             # Never built twice, even half-way: a second try would duplicate panes and menus.
@@ -930,6 +933,12 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self.resize(1440, 900)
         self._layout_restored = False
 
+    def _restore_docks(self) -> None:
+        # The review dock open or closed, and where the toolbar was, as the analyst left them.
+        state = app_settings().value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
     def _restore_splitters(self, splitters: list[QSplitter]) -> None:
         settings = app_settings()
         for splitter in splitters:
@@ -952,15 +961,25 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             QTimer.singleShot(0, self._default_layout)
 
     def _default_layout(self) -> None:
-        width = self.main_splitter.width()
-        self.main_splitter.setSizes([int(width * 0.28), int(width * 0.46), int(width * 0.26)])
+        self._divide_main_splitter(self.main_splitter.width())
         height = self.centre_splitter.height()
         self.centre_splitter.setSizes([int(height * 0.6), int(height * 0.4)])
+
+    def _divide_main_splitter(self, width: int) -> None:
+        self.main_splitter.setSizes([int(width * 0.28), int(width * 0.46), int(width * 0.26)])
+
+    def _balance_panes(self) -> None:
+        """Give the sources and inspector columns their share back when they got too narrow."""
+        sizes = self.main_splitter.sizes()
+        if sizes and min(sizes) < _NARROWEST_PANE:
+            self._divide_main_splitter(sum(sizes))
 
     def save_layout(self) -> None:
         """Remember the window geometry and splitter sizes."""
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
+        if self._completed:  # docks and toolbar: the review dock exists only then
+            settings.setValue("window/state", self.saveState())
         splitters = self._splitters() + (self._later_splitters() if self._completed else [])
         for splitter in splitters:
             settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -34,11 +34,14 @@ class ReviewActions:
     lib: Any
     restore_backup_action: Any
     background_backup: Any
+    execute: Any
+    _balance_panes: Any
 
     def _build_review_pane(self) -> None:
         from briefing_app.gui.widgets.review_pane import ReviewPane
 
         self.review_pane = ReviewPane()
+        self.review_pane.execute = self.execute  # its changes go on the undo stack
         self.review_dock = QDockWidget("Review", self)
         self.review_dock.setObjectName("review_dock")
         self.review_dock.setWidget(self.review_pane)
@@ -48,6 +51,13 @@ class ReviewActions:
         self.review_pane.message.connect(self._review_message)
         self.review_pane.versions_requested.connect(self.show_versions)
         self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
+        self.review_dock.visibilityChanged.connect(self._review_dock_shown)
+
+    def _review_dock_shown(self, visible: bool) -> None:
+        # The dock takes its width from the window's panes; after the layout pass, give the
+        # side panes their share back if it left them too narrow to read.
+        if visible:
+            QTimer.singleShot(0, self, self._balance_panes)
 
     def _add_review_menu(self) -> None:
         self.review_dock.toggleViewAction().setText("&Review pane")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,7 @@ def _filter_combo(name: str, tooltip: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.setToolTip(tooltip)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(4)
+    combo.setMinimumContentsLength(3)
     return combo
 
 
@@ -70,7 +71,7 @@ def _choices_combo(name: str, tooltip: str) -> _ChoicesCombo:
     combo.setAccessibleName(name)
     combo.setToolTip(tooltip)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(4)
+    combo.setMinimumContentsLength(3)
     return combo
 
 
@@ -167,6 +168,10 @@ class ClaimsPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.filter_changed.emit())
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        # The count may be cut short rather than hold the whole centre column wide (the
+        # review dock takes its width from the columns beside this one).
+        self.count_label.setMinimumWidth(1)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.model = ClaimTableModel()
         self.view = record_view(self.model, "Claims")

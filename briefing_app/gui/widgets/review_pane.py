@@ -9,11 +9,13 @@ is connected, the pane shows the section itself with the place highlighted.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,8 +33,14 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note, ReviewComment
 from briefing_app.core.text import Anchor, reanchor
+from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
 from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
 from briefing_app.gui.diff_html import edit_html, section_html
+from briefing_app.gui.review_commands import (
+    AddCommentCommand,
+    DecideEditCommand,
+    ResolveCommentCommand,
+)
 
 SHOW_OPEN, SHOW_RESOLVED, SHOW_ALL = "Open", "Resolved", "All"
 # Where a status button moves the note, and what it is called.
@@ -61,6 +69,8 @@ class ReviewPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The window's execute(): runs a command and puts it on the undo stack.
+        self.execute: Callable[[LibraryCommand], bool] | None = None
         self.lib: Library | None = None
         self._note_id: int | None = None
         self.note: Note | None = None
@@ -105,24 +115,27 @@ class ReviewPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Note"))
         top.addWidget(self.note_combo, 1)
+        # Rows of a few buttons each: the dock opens narrow enough to leave the panes beside
+        # it usable (one row of all the buttons made it 525 px wide).
         status_row = QHBoxLayout()
-        status_row.addWidget(self.status_label, 1)
         for button in self.status_buttons.values():
             status_row.addWidget(button)
         status_row.addWidget(self.versions_button)
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel("Show"))
         filter_row.addWidget(self.filter_combo, 1)
-        actions = QHBoxLayout()
-        for button in (
-            self.comment_button,
-            self.reply_button,
-            self.resolve_button,
-            self.accept_button,
-            self.reject_button,
-            self.jump_button,
+        actions = QGridLayout()
+        for n, button in enumerate(
+            (
+                self.comment_button,
+                self.reply_button,
+                self.resolve_button,
+                self.accept_button,
+                self.reject_button,
+                self.jump_button,
+            )
         ):
-            actions.addWidget(button)
+            actions.addWidget(button, n // 3, n % 3)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
@@ -131,6 +144,7 @@ class ReviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.status_label)
         layout.addLayout(status_row)
         layout.addWidget(self.read_only_banner)
         layout.addLayout(filter_row)
@@ -364,48 +378,51 @@ class ReviewPane(QWidget):
         self.message.emit(done)
         return True
 
+    def _command(self, make: Callable[[Library], LibraryCommand]) -> bool:
+        """Run an undoable operation through the window's undo stack (`execute`)."""
+        assert self.lib is not None
+        lib = self.lib
+        try:
+            command = make(lib)
+        except BriefingError as exc:
+            self.message.emit(f"⚠ {exc}")
+            return False
+        if self.execute is not None:
+            return self.execute(command)
+        # A pane on its own (no window): the operation still runs, without undo.
+        return self._run(command.text(), command.execute)
+
     def add_comment(self, section_key: str, text: str) -> bool:
         """Add a review comment on a section of the note under review."""
         if self.lib is None or self.note is None:
             return False
-        lib, note_id = self.lib, self.note.id
-        return self._run("Comment added", lambda: lib.comments.add(note_id, section_key, text))
+        note_id = self.note.id
+        return self._command(lambda lib: AddCommentCommand(lib, note_id, section_key, text))
 
     def reply(self, comment_id: int, text: str) -> bool:
         """Reply to a comment."""
-        assert self.lib is not None
-        lib = self.lib
-        return self._run("Reply added", lambda: lib.comments.reply(comment_id, text))
+        return self._command(lambda lib: AddCommentCommand(lib, 0, "", text, comment_id))
 
     def set_resolved(self, comment_id: int, resolved: bool = True) -> bool:
         """Resolve a comment (or open it again)."""
-        assert self.lib is not None
-        lib = self.lib
-        done = "Comment resolved" if resolved else "Comment reopened"
-        return self._run(done, lambda: lib.comments.resolve(comment_id, resolved))
+        return self._command(lambda lib: ResolveCommentCommand(lib, comment_id, resolved))
 
     def accept_edit(self, edit_id: int) -> bool:
         """Apply a suggested edit to its section (refused with a message if it no longer fits)."""
-        assert self.lib is not None
         self.before_note_change.emit()
-        lib = self.lib
-        return self._run("Suggested edit applied", lambda: lib.edits.accept(edit_id))
+        return self._command(lambda lib: DecideEditCommand(lib, edit_id, accept=True))
 
     def reject_edit(self, edit_id: int) -> bool:
         """Reject a suggested edit, leaving the note as it is."""
-        assert self.lib is not None
-        lib = self.lib
-        return self._run("Suggested edit rejected", lambda: lib.edits.reject(edit_id))
+        return self._command(lambda lib: DecideEditCommand(lib, edit_id, accept=False))
 
     def set_status(self, status: str, reason: str = "") -> bool:
         """Move the note to a status (a version is kept with the reason)."""
         if self.lib is None or self.note is None:
             return False
         self.before_note_change.emit()  # the version kept must hold what was typed
-        lib, note_id = self.lib, self.note.id
-        ok = self._run(
-            f"Note is now {status}", lambda: lib.notes.set_status(note_id, status, reason)
-        )
+        note_id = self.note.id
+        ok = self._command(lambda lib: SetNoteStatusCommand(lib, note_id, status, reason))
         if ok:
             self.note_status_changed.emit(note_id, status)
         return ok
