@@ -7,6 +7,7 @@ command line (click and every command module): start-up time is what users notic
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,27 @@ OPENABLE_SUFFIXES = (".briefpack",)
 _LIBRARY_OPTION = "--library"
 
 
+def no_display() -> str | None:
+    """Return why no window can open here (Linux without a display server), else None.
+
+    Qt would abort the process with a core dump and a page of plugin messages; this says it in
+    one line before Qt is loaded.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY is not set); "
+        "the command line works without one: briefing --help"
+    )
+
+
 def _start_gui(library_path: Path, open_files: Sequence[Path] = ()) -> int:
+    problem = no_display()
+    if problem:
+        print(f"briefing: {problem}", file=sys.stderr)
+        return 1
     from briefing_app.gui.app import run
 
     return run(library_path, open_files)

@@ -50,6 +50,10 @@ def export_note(
         fmt = "md"
     if fmt not in FORMATS:
         raise InvalidInput(f"{target}: unknown export format {fmt!r} (use docx or md)")
+    suffix = {".docx": "docx", ".md": "md", ".markdown": "md"}.get(target.suffix.lower())
+    if suffix is not None and suffix != fmt:
+        # Markdown in a file named .docx would not open in Word (nor a .docx as text).
+        raise InvalidInput(f"{target}: the name says {suffix} but the format asked for is {fmt}")
     if not target.parent.is_dir():
         raise InvalidInput(f"{target.parent}: no such folder")
     note = lib.notes.get(note_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -41,6 +42,9 @@ def extract_pdf(path: Path, data: bytes) -> ExtractedDocument:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found"); the outcome reaches the user as one
+    # line (an error or the imported source), not as log noise on the terminal.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise CorruptFile("not a PDF file (no %PDF header)")
     try:

@@ -1,0 +1,61 @@
+"""What a QA pass found on the command line: each test is a user's step that went wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.cli.test_cli import briefing
+from tests.conftest import write_fixture
+
+
+def test_starting_the_app_without_a_display_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    library = tmp_path / "lib.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "--library", str(library)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "briefing: no display to open the window on (DISPLAY is not set); "
+        "the command line works without one: briefing --help"
+    ]
+    assert not library.exists()
+
+
+def test_a_folder_with_a_file_that_fails_exits_non_zero_but_keeps_the_rest(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    write_fixture(folder / "good.txt", "The ministry said the border was closed on Monday.")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\ngarbage")
+    library = tmp_path / "lib.sqlite"
+    result = briefing("import", str(folder), library=library)
+    assert result.returncode == 1
+    assert "imported" in result.stdout and "good.txt" in result.stdout
+    # One line for the bad file; nothing from the PDF library's own log.
+    assert [line for line in result.stderr.splitlines() if line.strip()] == [
+        next(line for line in result.stderr.splitlines() if "broken.pdf" in line)
+    ]
+    assert "1 imported" in result.stdout
+
+
+def test_export_refuses_a_format_that_contradicts_the_file_name(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    out = tmp_path / "memo.docx"
+    result = briefing("export", "1", "--format", "md", "-o", str(out), library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("the name says docx but the format asked for is md")
+    assert not out.exists()
