@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ EDITABLE_FIELDS = ("statement", "party", "kind", "credibility", "status")
 _SUBSTANTIVE = ("statement", "party", "kind", "credibility", "status")
 # Fields of Claim that are not columns of the claims table.
 _DERIVED = ("tags", "tag_refs")
+_KEY = re.compile(r"C([1-9]\d*)")
 
 
 @dataclass
@@ -56,8 +59,11 @@ class ClaimManager:
         status: str = "unverified",
         tags: list[str] | None = None,
         uid: str | None = None,
+        key: str | None = None,
     ) -> Claim:
         """Anchor a new claim at start/end, or at the n-th occurrence of quote; return it.
+
+        key: keep this citation key (a claim moved in from another library); see free_keys.
 
         >>> from briefing_app.core.library import Library
         >>> from briefing_app.core.importers.base import ExtractedDocument
@@ -87,17 +93,13 @@ class ClaimManager:
         now = now_iso()
         with self._lib.write() as changes:
             conn = self._lib.conn
-            conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'claim_key'")
-            number = conn.execute("SELECT value FROM counters WHERE name = 'claim_key'").fetchone()[
-                0
-            ]
             cur = conn.execute(
                 'INSERT INTO claims (uid, key, source_id, start, "end", quote, prefix, suffix, '
                 "statement, party, kind, credibility, status, created_at, modified_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid or new_uid(),
-                    f"C{number}",
+                    self._take_key(key),
                     source_id,
                     anchor.start,
                     anchor.end,
@@ -118,6 +120,34 @@ class ClaimManager:
             changes.claims.add(claim_id)
             changes.sources.add(source_id)
         return self.get(claim_id)
+
+    def free_keys(self, keys: Iterable[str]) -> set[str]:
+        """Return those of keys this library has never handed out, so claims can keep them.
+
+        A key at or below the key counter may have belonged to a deleted claim that a note
+        still cites, and keys are never reused (see the schema), so only keys above it are free.
+        """
+        counter = self._key_counter()
+        return {
+            k
+            for k in keys
+            if (m := _KEY.fullmatch(k)) and int(m[1]) > counter and self.by_key(k) is None
+        }
+
+    def _key_counter(self) -> int:
+        row = self._lib.conn.execute("SELECT value FROM counters WHERE name = 'claim_key'")
+        return int(row.fetchone()[0])
+
+    def _take_key(self, key: str | None) -> str:
+        """Hand out the next key, or the free key asked for, moving the counter past it."""
+        if key is None:
+            number = self._key_counter() + 1
+        else:
+            if key not in self.free_keys([key]):
+                raise InvalidInput(f"claim key {key} is not free in this library")
+            number = int(key[1:])
+        self._lib.conn.execute("UPDATE counters SET value = ? WHERE name = 'claim_key'", (number,))
+        return key or f"C{number}"
 
     def get(self, claim_id: int) -> Claim:
         """Return the claim with this id; raise NotFound."""

@@ -157,6 +157,17 @@ class NoteManager:
                 changes.notes.add(note_id)
         return self.get(note_id)
 
+    def set_setting(self, note_id: int, name: str, value: Any) -> Note:
+        """Store one setting of a note; bookkeeping, not an edit (modified_at is kept)."""
+        settings = {**self.get(note_id).settings, name: value}
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                "UPDATE notes SET settings = ? WHERE id = ?",
+                (json.dumps(settings, sort_keys=True), note_id),
+            )
+            changes.notes.add(note_id)
+        return self.get(note_id)
+
     def set_section(self, note_id: int, key: str, body: str) -> Note:
         """Replace the Markdown body of one section."""
         note = self.get(note_id)

@@ -3,8 +3,14 @@ comments, moved between libraries and merged by global ids and text hashes.
 
 A package is a zip holding `manifest.json` (format, version and the SHA-256 of every other
 member) and JSON members. Import validates everything before writing anything, then merges in
-one transaction: nothing is duplicated, nothing is overwritten silently (a record edited on
-both sides is kept as both, and the conflict is reported).
+one transaction: nothing is duplicated, nothing is overwritten silently.
+
+Merges are three-way. Each library remembers, in the note's settings ("pack_base"), a content
+fingerprint of the note and of each claim as last exchanged (sent or received); a package
+carries the sender's as its base. A record that only the sender changed since the base is
+updated in place (the note's previous text is kept as a version), one that only the receiver
+changed is kept, and one changed on both sides is kept as both and reported. Packages without
+a base (older ones) treat every difference as a change on both sides.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from typing import Any
 from briefing_app import __version__
 from briefing_app.core.atomic import atomic_path
 from briefing_app.core.changes import now_iso
-from briefing_app.core.citations import CITATION_GROUP
+from briefing_app.core.citations import CITATION_GROUP, cited_keys
+from briefing_app.core.claims import EDITABLE_FIELDS
 from briefing_app.core.errors import BriefingError, CorruptFile, MissingClaim
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
@@ -44,6 +51,8 @@ _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credi
 _NOTE_FIELDS = (
     "uid", "title", "template", "marking", "memo_to", "memo_from", "subject", "memo_date", "status",
 )  # fmt: skip
+# The note setting that remembers the fingerprints of the note and its claims as last exchanged.
+BASE_SETTING = "pack_base"
 
 
 class InvalidPack(CorruptFile):
@@ -58,6 +67,8 @@ class PackImportResult:
     added: dict[str, int] = field(default_factory=dict)
     reused: dict[str, int] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
+    # Records only the sender changed since the last exchange, brought up to date in place.
+    updated: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing pack import --json`."""
@@ -67,6 +78,9 @@ class PackImportResult:
         """Return a one-line summary."""
         added = ", ".join(f"{n} {k}" for k, n in self.added.items() if n) or "nothing new"
         text = f"Imported into note {self.note_id}: {added}"
+        updated = ", ".join(f"{n} {k}" for k, n in self.updated.items() if n)
+        if updated:
+            text += f"; updated {updated}"
         if self.conflicts:
             text += f"; {len(self.conflicts)} conflict(s) kept as both"
         return text
@@ -87,12 +101,17 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     sources = {c.source_id: lib.sources.get(c.source_id) for c in claims.values()}
     comments = lib.comments.all(note_id)
     uid_of_comment = {c.id: c.uid for c in comments}
+    base = _remembered(note)
     members: dict[str, Any] = {
         "note.json": {
             **{f: getattr(note, f) for f in _NOTE_FIELDS},
             "sections": [s.to_json() for s in note.sections],
+            "base": base["note"],
         },
-        "claims.json": [_claim_json(lib, c, sources[c.source_id]) for c in claims.values()],
+        "claims.json": [
+            {**_claim_json(lib, c, sources[c.source_id]), "base": base["claims"].get(c.uid)}
+            for c in claims.values()
+        ],
         "versions.json": [
             {k: v for k, v in version.to_json().items() if k not in ("id", "note_id", "number")}
             for version in lib.versions.all(note_id)
@@ -121,6 +140,11 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         zf.writestr("manifest.json", _dump(manifest))
         for name, data in encoded.items():
             zf.writestr(name, data)
+    # What was sent is now the base of the next exchange of this note, in either direction.
+    base["note"] = _local_note_fingerprint(lib, note)
+    base["claims"].update({c.uid: _local_claim_fingerprint(c) for c in claims.values()})
+    with lib.write():
+        lib.notes.set_setting(note_id, BASE_SETTING, base)
     return path
 
 
@@ -166,31 +190,48 @@ def import_pack(lib: Library, path: Path | str) -> PackImportResult:
     """Merge a package into lib in one transaction; a bad package changes nothing."""
     members = read_pack(path)
     sources = [v for k, v in members.items() if k.startswith("sources/")]
+    claims = members["claims.json"]
     with lib.write():
-        merger = _Merger(lib)
+        merger = _Merger(lib, Path(path).name, claims)
         for data in sources:
             merger.source(data)
-        for data in members["claims.json"]:
+        for data in merger.in_key_order(claims):
             merger.claim(data)
         note_id = merger.note(members["note.json"])
         for data in members.get("versions.json", []):
             merger.version(note_id, data)
         for data in members["comments.json"]:
             merger.comment(note_id, data)
-    return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts)
+    return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts, merger.updated)
 
 
 class _Merger:
     """Merges one package's records, remembering how package ids map to this library's."""
 
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Library, pack_name: str, claims: list[dict[str, Any]]) -> None:
         self.lib = lib
+        self.pack_name = pack_name
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
         self.comment_ids: dict[str, int] = {}
         self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
         self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
+        self.updated = {"claims": 0, "notes": 0}
         self.conflicts: list[str] = []
+        # Package keys no claim here has ever had: claims added with them keep them.
+        self.free_keys = lib.claims.free_keys(c["key"] for c in claims)
+        self.pack_uids = {c["key"]: c["uid"] for c in claims}
+        # Fingerprints of the claims now the same on both sides, and package keys that are not.
+        self.agreed_claims: dict[str, str] = {}
+        self.conflicted_keys: set[str] = set()
+
+    def in_key_order(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Return claims with free keys first, each group by key number.
+
+        Claims keeping their keys must be added before any new key is handed out, and
+        ascending, so that no claim takes a key that another one of this package keeps.
+        """
+        return sorted(claims, key=lambda c: (c["key"] not in self.free_keys, _key_number(c)))
 
     def source(self, data: dict[str, Any]) -> None:
         local = self.lib.sources.by_uid(data["uid"])
@@ -231,9 +272,9 @@ class _Merger:
 
     def claim(self, data: dict[str, Any]) -> None:
         local = self.lib.claims.by_uid(data["uid"])
-        if local is not None and _same_claim(local, data):
+        if local is not None and self._merged_claim(local, data):
             self.claim_keys[data["key"]] = local.key
-            self.reused["claims"] += 1
+            self.agreed_claims[data["uid"]] = _claim_fingerprint(data)
             return
         source_id = self.source_ids[data["source_uid"]]
         claim = self.lib.claims.add(
@@ -247,20 +288,96 @@ class _Merger:
             status=data["status"],
             tags=_tag_names(data.get("tags", [])),
             uid=data["uid"] if local is None else None,
+            key=data["key"] if data["key"] in self.free_keys else None,
         )
         if local is not None:
             self.conflicts.append(
                 f"claim {local.key} was edited on both sides: the package's version is {claim.key}"
             )
+            self.conflicted_keys.add(data["key"])
+        else:
+            self.agreed_claims[data["uid"]] = _claim_fingerprint(data)
         self.claim_keys[data["key"]] = claim.key
         self.added["claims"] += 1
+
+    def _merged_claim(self, local: Claim, data: dict[str, Any]) -> bool:
+        """Merge a claim held on both sides; return False if it changed on both since the base."""
+        base = data.get("base")
+        if _same_claim(local, data) or (base is not None and _claim_fingerprint(data) == base):
+            self.reused["claims"] += 1  # the same, or changed only here
+            return True
+        anchored_alike = all(getattr(local, f) == data[f] for f in ("start", "end", "quote"))
+        if base is None or _local_claim_fingerprint(local) != base or not anchored_alike:
+            return False
+        self.lib.claims.update(
+            local.id,
+            **{f: data[f] for f in EDITABLE_FIELDS},
+            tags=_tag_names(data.get("tags", [])),
+        )
+        self.updated["claims"] += 1
+        return True
 
     def note(self, data: dict[str, Any]) -> int:
         bodies = {s["key"]: self._rekey(s["body"]) for s in data["sections"]}
         local = self.lib.notes.by_uid(data["uid"])
-        if local is not None and _same_note(local, data, bodies):
-            self.reused["notes"] += 1
+        incoming = _note_fingerprint(data, data["sections"], self.pack_uids)
+        if local is not None and self._merged_note(local, data, bodies, incoming):
+            self._remember(local.id, incoming)
             return local.id
+        note_id = self._add_note(local, data, bodies)
+        self._remember(note_id if local is None else local.id, None if local else incoming)
+        return note_id
+
+    def _merged_note(
+        self, local: Note, data: dict[str, Any], bodies: dict[str, str], incoming: str
+    ) -> bool:
+        """Merge into a note held on both sides; return False if it changed on both sides."""
+        same_text = _same_note(local, data, bodies)
+        base = data.get("base")
+        # A note citing a claim kept as both was not changed by one side only.
+        cites_conflict = not self.conflicted_keys.isdisjoint(_pack_cited_keys(data))
+        if (same_text and local.status == data["status"]) or (
+            base is not None and not cites_conflict and incoming == base
+        ):
+            self.reused["notes"] += 1  # the same, or changed only here
+            return True
+        if (
+            base is not None
+            and not cites_conflict
+            and _local_note_fingerprint(self.lib, local) == base
+            and _replaceable(local, data)
+        ):
+            self._fast_forward(local, data, bodies)
+            return True
+        if same_text:  # as before bases: a different status alone is not a conflict
+            self.reused["notes"] += 1
+            return True
+        return False
+
+    def _fast_forward(self, local: Note, data: dict[str, Any], bodies: dict[str, str]) -> None:
+        """Bring a note only the sender changed up to the package's, keeping ours as a version."""
+        self.lib.versions.snapshot(local.id, f"Before importing {self.pack_name}")
+        for section in local.sections:
+            if section.body != bodies[section.key]:
+                self.lib.notes.set_section(local.id, section.key, bodies[section.key])
+        header = {
+            f: data[f]
+            for f in _NOTE_FIELDS
+            if f not in ("uid", "template") and getattr(local, f) != data[f]
+        }
+        if header:
+            self.lib.notes.update(local.id, **header)
+        self.updated["notes"] += 1
+
+    def _remember(self, note_id: int, note_fingerprint: str | None) -> None:
+        """Record what both libraries now agree on as the base of the next exchange."""
+        base = _remembered(self.lib.notes.get(note_id))
+        if note_fingerprint is not None:
+            base["note"] = note_fingerprint
+        base["claims"].update(self.agreed_claims)
+        self.lib.notes.set_setting(note_id, BASE_SETTING, base)
+
+    def _add_note(self, local: Note | None, data: dict[str, Any], bodies: dict[str, str]) -> int:
         header = {k: data[k] for k in ("memo_to", "memo_from", "subject", "memo_date")}
         title = data["title"]
         if local is not None:
@@ -330,13 +447,80 @@ class _Merger:
 
     def _rekey(self, body: str) -> str:
         """Rewrite the package's claim keys in citations to this library's keys, in one pass."""
+        return _map_citations(body, self.claim_keys)
 
-        def group(match: re.Match[str]) -> str:
-            return re.sub(
-                r"@(C\d+)\b", lambda k: "@" + self.claim_keys.get(k[1], k[1]), match.group(0)
-            )
 
-        return CITATION_GROUP.sub(group, body)
+def _map_citations(body: str, mapping: dict[str, str]) -> str:
+    """Replace the claim keys cited in body by what mapping gives (others are left alone)."""
+
+    def group(match: re.Match[str]) -> str:
+        return re.sub(r"@(C\d+)\b", lambda k: "@" + mapping.get(k[1], k[1]), match.group(0))
+
+    return CITATION_GROUP.sub(group, body)
+
+
+def _key_number(data: dict[str, Any]) -> int:
+    digits = str(data["key"])[1:]
+    return int(digits) if digits.isdigit() else 0
+
+
+def _pack_cited_keys(data: dict[str, Any]) -> list[str]:
+    return cited_keys("\n\n".join(s["body"] for s in data["sections"]))
+
+
+def _replaceable(local: Note, data: dict[str, Any]) -> bool:
+    """Whether a fast-forward can write the package's note over this one."""
+    same_shape = [(s.key, s.heading) for s in local.sections] == [
+        (s["key"], s["heading"]) for s in data["sections"]
+    ]
+    # A final note is read-only until someone reopens it here.
+    return same_shape and local.template == data["template"] and local.status != "final"
+
+
+def _remembered(note: Note) -> dict[str, Any]:
+    """Return a note's remembered base: {"note": fingerprint or None, "claims": {uid: ...}}."""
+    base = note.settings.get(BASE_SETTING) or {}
+    return {"note": base.get("note"), "claims": dict(base.get("claims") or {})}
+
+
+def _fingerprint(data: Any) -> str:
+    return hashlib.sha256(_dump(data)).hexdigest()
+
+
+def _note_fingerprint(
+    fields: dict[str, Any], sections: list[dict[str, str]], uid_of_key: dict[str, str]
+) -> str:
+    """Fingerprint a note's content; citations by claim uid, since keys differ by library."""
+    return _fingerprint(
+        {
+            **{f: fields[f] for f in _NOTE_FIELDS if f != "uid"},
+            "sections": [
+                [s["key"], s["heading"], _map_citations(s["body"], uid_of_key)] for s in sections
+            ],
+        }
+    )
+
+
+def _local_note_fingerprint(lib: Library, note: Note) -> str:
+    uids = {k: c.uid for k, c in lib.claims.by_keys(lib.notes.cited_keys(note)).items()}
+    fields = {f: getattr(note, f) for f in _NOTE_FIELDS}
+    sections = [{"key": s.key, "heading": s.heading, "body": s.body} for s in note.sections]
+    return _note_fingerprint(fields, sections, uids)
+
+
+def _claim_fingerprint(data: dict[str, Any]) -> str:
+    """Fingerprint what a package's claim says and how it is graded and tagged."""
+    return _claim_values_fingerprint(data, _tag_names(data.get("tags", [])))
+
+
+def _local_claim_fingerprint(claim: Claim) -> str:
+    return _claim_values_fingerprint(
+        {f: getattr(claim, f) for f in _CLAIM_COMPARED}, claim.tag_refs
+    )
+
+
+def _claim_values_fingerprint(values: dict[str, Any], tag_refs: list[str]) -> str:
+    return _fingerprint({**{f: values[f] for f in _CLAIM_COMPARED}, "tags": sorted(tag_refs)})
 
 
 def _same_claim(local: Claim, data: dict[str, Any]) -> bool:
