@@ -14,6 +14,12 @@ from typing import Any
 from briefing_app.core.dates import parse_date
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
+from briefing_app.core.importers.docx_text import (
+    block_elements,
+    paragraph_mark_deleted,
+    paragraph_text,
+    row_deleted,
+)
 
 # Real reports are a few MB unpacked (images included); this leaves room for big ones.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -81,24 +87,32 @@ def check_zip(data: bytes) -> None:
 
 
 def _blocks(document: Any) -> list[str]:
-    """Return the body's paragraphs and table rows in reading order."""
+    """Return the body's paragraphs and table rows in reading order, tracked changes accepted."""
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     blocks: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            text = Paragraph(child, document).text.strip()
-            if text:
-                blocks.append(text)
-        elif child.tag == f"{_W}tbl":
-            blocks.extend(_table_rows(Table(child, document)))
+    carried = ""  # text of paragraphs whose end mark was deleted: it joins the next paragraph
+    for element in block_elements(document.element.body):
+        if element.tag == f"{_W}p":
+            text = carried + paragraph_text(element)
+            carried = text if paragraph_mark_deleted(element) else ""
+            if not carried and text.strip():
+                blocks.append(text.strip())
+            continue
+        if carried.strip():
+            blocks.append(carried.strip())
+        carried = ""
+        blocks.extend(_table_rows(Table(element, document)))
+    if carried.strip():
+        blocks.append(carried.strip())
     return blocks
 
 
 def _table_rows(table: Any) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
+        if row_deleted(row._tr):
+            continue
         cells: list[str] = []
         previous = None
         for cell in row.cells:
@@ -106,16 +120,29 @@ def _table_rows(table: Any) -> list[str]:
             if cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(" ".join(cell.text.split()))
+            cells.append(" ".join(_cell_text(cell._tc).split()))
         line = " | ".join(cells).strip(" |")
         if line:
             rows.append(line)
     return rows
 
 
+def _cell_text(tc: Any) -> str:
+    """Return a cell's paragraphs as one string (a nested table's text included)."""
+    texts: list[str] = []
+    for element in block_elements(tc):
+        if element.tag == f"{_W}p":
+            texts.append(paragraph_text(element))
+        else:
+            for row in element.iterchildren(f"{_W}tr"):
+                texts.extend(_cell_text(nested) for nested in row.iterchildren(f"{_W}tc"))
+    return "\n".join(texts)
+
+
 def _first_heading(document: Any) -> str:
     for paragraph in document.paragraphs[:20]:
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        if style.startswith(("Title", "Heading")) and paragraph.text.strip():
-            return str(paragraph.text.strip())
+        text = paragraph_text(paragraph._p).strip()
+        if style.startswith(("Title", "Heading")) and text:
+            return text
     return ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -123,6 +124,25 @@ def docx_with_table() -> bytes:
     props.title = "Khatlon situation report"
     props.author = "Desk Officer"
     props.created = datetime.datetime(2025, 12, 4, 9, 30)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def docx_from_body_xml(*blocks: str, title: str = "") -> bytes:
+    """Return a .docx whose body holds the given WordprocessingML blocks (w: prefix, no xmlns)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    body = document.element.body
+    section = body[-1]  # w:sectPr stays last
+    for block in blocks:
+        # Declare the namespace on the block's root element: "<w:p>" -> "<w:p xmlns:w=...>".
+        xml = re.sub(r"^<(w:\w+)", rf"<\1 {nsdecls('w')}", block.strip(), count=1)
+        section.addprevious(parse_xml(xml))
+    document.core_properties.title = title
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
