@@ -66,7 +66,7 @@ def make_command(app: AppContext) -> None:
 @pass_app
 def verify_command(app: AppContext, which: str) -> None:
     """Check that a backup (its number in `backup list`, or a path) opens as a sound library."""
-    info = verify_backup(_resolve(app.library_path, which))
+    info = verify_backup(_resolve(app.library_path, which), app.library_path)
     click.echo(f"OK: {info.describe()}")
 
 
@@ -80,7 +80,7 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
     The current library is backed up first, so a restore can itself be undone.
     """
     path = _resolve(app.library_path, which)
-    info = verify_backup(path)
+    info = verify_backup(path, app.library_path)
     if not yes:
         click.confirm(
             f"Replace {app.library_path} with the backup of "
