@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import AppContext, pass_app, require_library
 from briefing_app.cli.output import echo_json, echo_table
 from briefing_app.core.backup import (
     BackupInfo,
@@ -29,6 +29,9 @@ def backup_group() -> None:
 def list_command(app: AppContext, as_json: bool) -> None:
     """List the library's backups, newest first (number 1 is the newest)."""
     backups = list_backups(app.library_path)
+    if not backups:
+        # A deleted library's backups are still listed (to restore it); a typo lists nothing.
+        require_library(app.library_path)
     if as_json:
         echo_json([_to_json(n, b) for n, b in enumerate(backups, 1)])
         return

@@ -74,7 +74,7 @@ def note_new(
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--setting")
         values[name.strip()] = value.strip()
     template = get_template(template_name)
-    lib = app.library()
+    lib = app.library(create=True)
     with lib.write():  # the note and its settings, or nothing
         note = lib.notes.create(
             title,

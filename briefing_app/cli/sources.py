@@ -19,7 +19,7 @@ from briefing_app.core.importers.batch import import_paths
 @pass_app
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders (recursively) as sources; duplicates are skipped."""
-    lib = app.library()
+    lib = app.library(create=True)
     if as_json or not sys.stderr.isatty():
         summary = import_paths(lib, paths)
     else:

@@ -234,3 +234,35 @@ def test_note_set_reads_legacy_encodings_and_refuses_binary(
     binary.write_bytes(bytes(range(256)) * 8)
     result = briefing("note", "set", "1", "issue", "--file", str(binary), library=demo_file)
     assert result.returncode == 1 and "binary" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sources"],
+        ["claims"],
+        ["notes"],
+        ["search", "pass"],
+        ["note", "show", "1"],
+        ["export", "1", "-o", "{tmp}/out.md"],
+        ["check", "1"],
+        ["backup", "list"],
+    ],
+)
+def test_a_mistyped_library_path_is_an_error_for_a_reading_command_and_creates_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    typo = tmp_path / "typo" / "librray.sqlite"
+    result = briefing(*(arg.format(tmp=tmp_path) for arg in command), library=typo)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {typo}: no library at this path (create one with `briefing demo` or by importing)"
+    )
+    assert not (tmp_path / "typo").exists()
+
+
+def test_commands_that_make_things_still_create_a_new_library(tmp_path: Path) -> None:
+    library = tmp_path / "new" / "library.sqlite"
+    made = briefing("note", "new", "--template", "sitrep", "--title", "First", library=library)
+    assert made.returncode == 0, made.stderr
+    assert "First" in briefing("notes", library=library).stdout
