@@ -133,13 +133,13 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 @pass_app
 def note_set(app: AppContext, note_ref: str, section: str, body_file: BinaryIO) -> None:
     """Replace the body of one section of a note with a Markdown file."""
-    from briefing_app.core.importers.decoding import decode_text
+    from briefing_app.core.importers.decoding import decode_utf8
     from briefing_app.core.text import normalise_text
 
     lib = app.library()
     note = lib.notes.find(note_ref)
     try:
-        body = normalise_text(decode_text(body_file.read()))
+        body = normalise_text(decode_utf8(body_file.read()))
     except BriefingError as exc:
         raise click.ClickException(f"{body_file.name}: {exc}") from exc
     lib.notes.set_section(note.id, section, body)
