@@ -285,3 +285,19 @@ def test_commands_that_make_things_still_create_a_new_library(tmp_path: Path) ->
     made = briefing("note", "new", "--template", "sitrep", "--title", "First", library=library)
     assert made.returncode == 0, made.stderr
     assert "First" in briefing("notes", library=library).stdout
+
+
+def test_a_title_two_notes_share_is_refused_rather_than_guessed(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    for _ in range(2):
+        made = briefing("note", "new", "--template", "sitrep", "--title", "Same", library=library)
+        assert made.returncode == 0, made.stderr
+    body = write_fixture(tmp_path / "body.md", "New text.\n")
+    for command in (
+        ["note", "show", "Same"],
+        ["note", "set", "Same", "developments", "--file", str(body)],
+    ):
+        result = briefing(*command, library=library)
+        assert result.returncode == 1
+        assert result.stderr.strip() == "Error: 2 notes are titled 'Same' (ids 1, 2): give the id"
+    assert "New text." not in briefing("note", "show", "1", library=library).stdout
