@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import AppContext, pass_app, require_library
 from briefing_app.cli.output import echo_json, echo_table
 from briefing_app.core.backup import (
     BackupInfo,
@@ -29,6 +29,9 @@ def backup_group() -> None:
 def list_command(app: AppContext, as_json: bool) -> None:
     """List the library's backups, newest first (number 1 is the newest)."""
     backups = list_backups(app.library_path)
+    if not backups:
+        # A deleted library's backups are still listed (to restore it); a typo lists nothing.
+        require_library(app.library_path)
     if as_json:
         echo_json([_to_json(n, b) for n, b in enumerate(backups, 1)])
         return
@@ -66,7 +69,7 @@ def make_command(app: AppContext) -> None:
 @pass_app
 def verify_command(app: AppContext, which: str) -> None:
     """Check that a backup (its number in `backup list`, or a path) opens as a sound library."""
-    info = verify_backup(_resolve(app.library_path, which))
+    info = verify_backup(_resolve(app.library_path, which), app.library_path)
     click.echo(f"OK: {info.describe()}")
 
 
@@ -80,7 +83,7 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
     The current library is backed up first, so a restore can itself be undone.
     """
     path = _resolve(app.library_path, which)
-    info = verify_backup(path)
+    info = verify_backup(path, app.library_path)
     if not yes:
         click.confirm(
             f"Replace {app.library_path} with the backup of "

@@ -80,7 +80,7 @@ def claim_add_command(
     as_json: bool,
 ) -> None:
     """Tag the words QUOTE of source SOURCE_ID as a claim."""
-    claim = app.library().claims.add(
+    claim = app.library(create=True).claims.add(
         source_id,
         quote=quote,
         occurrence=occurrence,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from briefing_app.core.errors import LibraryError
 from briefing_app.core.library import Library, default_library_path
 
 
@@ -19,10 +20,16 @@ class AppContext:
     start_gui: Callable[[Path], int] | None = None
     _library: Library | None = field(default=None, repr=False)
 
-    def library(self) -> Library:
-        """Open the library on first use (creating it if new) and keep it for the command."""
+    def library(self, *, create: bool = False) -> Library:
+        """Open the library on first use and keep it for the command.
+
+        Only commands that naturally make a library (import, demo, note new...) pass create:
+        for any other a mistyped --library must not leave a new empty library behind.
+        """
         if self._library is None:
-            self._library = Library.open(self.library_path)
+            if not create:
+                require_library(self.library_path)
+            self._library = Library.open(self.library_path, create=create)
             if self._library.backup_error:
                 # The command still runs; the user should know the safety net has a hole.
                 click.echo(f"Warning: no backup made: {self._library.backup_error}", err=True)
@@ -36,6 +43,14 @@ class AppContext:
 
 
 pass_app = click.make_pass_decorator(AppContext)
+
+
+def require_library(path: Path) -> None:
+    """Raise LibraryError, without creating anything, if there is no library file at path."""
+    if not path.exists():
+        raise LibraryError(
+            f"{path}: no library at this path (create one with `briefing demo` or by importing)"
+        )
 
 
 def resolve_library_path(option: str | None) -> Path:

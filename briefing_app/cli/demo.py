@@ -14,7 +14,7 @@ from briefing_app.core.demo import build_demo
 @pass_app
 def demo_command(app: AppContext, as_json: bool) -> None:
     """Load the sample article with its claims and an example note."""
-    result = build_demo(app.library())
+    result = build_demo(app.library(create=True))
     if as_json:
         echo_json(result)
     elif result["created"]:

@@ -74,7 +74,7 @@ def note_new(
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--setting")
         values[name.strip()] = value.strip()
     template = get_template(template_name)
-    lib = app.library()
+    lib = app.library(create=True)
     with lib.write():  # the note and its settings, or nothing
         note = lib.notes.create(
             title,
@@ -133,13 +133,13 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 @pass_app
 def note_set(app: AppContext, note_ref: str, section: str, body_file: BinaryIO) -> None:
     """Replace the body of one section of a note with a Markdown file."""
-    from briefing_app.core.importers.decoding import decode_text
+    from briefing_app.core.importers.decoding import decode_utf8
     from briefing_app.core.text import normalise_text
 
     lib = app.library()
     note = lib.notes.find(note_ref)
     try:
-        body = normalise_text(decode_text(body_file.read()))
+        body = normalise_text(decode_utf8(body_file.read()))
     except BriefingError as exc:
         raise click.ClickException(f"{body_file.name}: {exc}") from exc
     lib.notes.set_section(note.id, section, body)

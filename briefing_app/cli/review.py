@@ -39,7 +39,7 @@ def pack_import_command(app: AppContext, package: Path, as_json: bool) -> None:
 
     if not package.is_file():
         raise click.ClickException(f"{package}: no such file")
-    result = import_pack(app.library(), package)
+    result = import_pack(app.library(create=True), package)
     if as_json:
         echo_json(result.to_json())
         return

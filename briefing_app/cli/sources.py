@@ -19,7 +19,7 @@ from briefing_app.core.importers.batch import import_paths
 @pass_app
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders (recursively) as sources; duplicates are skipped."""
-    lib = app.library()
+    lib = app.library(create=True)
     if as_json or not sys.stderr.isatty():
         summary = import_paths(lib, paths)
     else:
@@ -104,10 +104,14 @@ def source_group() -> None:
 @pass_app
 def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> None:
     """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging."""
-    from briefing_app.core.importers.decoding import decode_text
+    from briefing_app.core.errors import BriefingError
+    from briefing_app.core.importers.decoding import decode_utf8
 
-    # Stored like imported text: no leading or trailing blank lines.
-    text = decode_text(text_file.read_bytes()).strip("\n")
+    try:
+        # Stored like imported text: no leading or trailing blank lines.
+        text = decode_utf8(text_file.read_bytes()).strip("\n")
+    except BriefingError as exc:
+        raise click.ClickException(f"{text_file}: {exc}") from exc
     source = app.library().sources.correct_text(source_id, text)
     click.echo(f"source {source.id}: text corrected ({len(source.text)} characters)")
 

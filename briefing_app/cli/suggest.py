@@ -115,7 +115,7 @@ def party_group() -> None:
 @pass_app
 def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
     """Record that ALIAS names the party CANONICAL (e.g. "Taliban administration" "Taliban")."""
-    app.library().parties.merge(alias, canonical)
+    app.library(create=True).parties.merge(alias, canonical)
     click.echo(f"{alias} → {app.library().parties.normalise(alias)}")
 
 

@@ -1,13 +1,22 @@
 """Rolling backups of a library file, made with SQLite's online backup API, and restoring one.
 
-Backups live in a `backups/` folder beside the library, named `<library stem>-<UTC time>.sqlite`,
-each with a small `.json` sidecar (what it holds, and a fingerprint of the library it copied).
+Backups live in a `backups/` folder beside the library, named
+`<library file name>.<UTC time>.sqlite` (e.g. `lib.sqlite.20250101T120000000000Z.sqlite`),
+each with a small `.json` sidecar (what it holds, the library's file name, and a fingerprint of
+the library it copied). The full file name keys them: `lib.sqlite` and `lib.db` in one folder
+never see, prune or restore each other's.
+
+Older versions named them `<library stem>-<UTC time>.sqlite`, which two libraries sharing a stem
+also shared. Such a legacy backup is attributed to a library only while no other SQLite file in
+the library's folder has the same stem (it is then renamed to the new scheme the next time a
+backup is made, so the attribution sticks); otherwise it is offered to neither library.
 The API the app and the command line use:
 
 - `make_backup(lib_path)` -> Path of a new, verified backup (the last `KEEP` are kept);
 - `backup_if_due(lib_path)` -> the on-open backup, for a worker thread (None when skipped);
 - `list_backups(lib_path)` -> backups, newest first;
-- `verify_backup(path)` -> BackupInfo, or BackupError if it does not open as a sound library;
+- `verify_backup(path, lib_path)` -> BackupInfo, or BackupError if it does not open as a sound
+  library (or, given lib_path, is recognisably a backup of another library);
 - `restore_backup(backup, lib_path)` -> replaces the library's content with the backup's in one
   step, after backing up the current library (whose backup path it returns).
 """
@@ -15,6 +24,7 @@ The API the app and the command line use:
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import shutil
@@ -33,6 +43,11 @@ KEEP = 5
 # otherwise push every useful older backup out of the rotation within minutes.
 MIN_INTERVAL = timedelta(minutes=10)
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+# The character between the owner and the time: "." keys by full file name, "-" is the legacy
+# stem-keyed naming. The time itself contains neither, so the last one found splits the name.
+_NEW_SEP = "."
+_LEGACY_SEP = "-"
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -69,8 +84,8 @@ def list_backups(lib_path: Path) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.glob(f"{lib_path.stem}-*.sqlite"):
-        created = _parse_stamp(path.stem[len(lib_path.stem) + 1 :])
+    for path in _own_backup_files(lib_path):
+        created = _split_name(path)[2]
         if created is None:
             continue
         meta = _read_sidecar(path)
@@ -89,6 +104,109 @@ def list_backups(lib_path: Path) -> list[BackupInfo]:
     return found
 
 
+def _own_backup_files(lib_path: Path) -> list[Path]:
+    """Return the backup files that are lib_path's: named by its file name, or legacy-attributed."""
+    folder = backup_dir(lib_path)
+    own = [
+        path
+        for path in folder.glob(f"{glob.escape(lib_path.name)}{_NEW_SEP}*.sqlite")
+        if _owner(path) == lib_path.name
+    ]
+    if _legacy_attributable(lib_path):
+        own += [
+            path
+            for path in folder.glob(f"{glob.escape(lib_path.stem)}{_LEGACY_SEP}*.sqlite")
+            if _is_legacy_of(path, lib_path)
+        ]
+    return own
+
+
+def _split_name(path: Path) -> tuple[str, str, datetime | None]:
+    """Split a backup file name into (owner, separator, time); time None if not a backup name."""
+    name = path.name
+    if not name.endswith(".sqlite"):
+        return "", "", None
+    body = name[: -len(".sqlite")]
+    cut = max(body.rfind(_NEW_SEP), body.rfind(_LEGACY_SEP))
+    if cut <= 0:
+        return "", "", None
+    return body[:cut], body[cut], _parse_stamp(body[cut + 1 :])
+
+
+def _owner(path: Path) -> str | None:
+    """Return the library file name a new-style backup belongs to (None if not new-style)."""
+    owner, sep, created = _split_name(path)
+    if created is None or sep != _NEW_SEP:
+        return None
+    recorded = _read_sidecar(path).get("library")
+    # A sidecar that names another library contradicts the file name: trust neither.
+    if recorded is not None and recorded != owner:
+        return None
+    return owner
+
+
+def _is_legacy_of(path: Path, lib_path: Path) -> bool:
+    """Return whether path is named as a legacy (stem-keyed) backup of lib_path's stem."""
+    owner, sep, created = _split_name(path)
+    recorded = _read_sidecar(path).get("library")
+    return (
+        created is not None
+        and sep == _LEGACY_SEP
+        and owner == lib_path.stem
+        and recorded in (None, lib_path.name)
+    )
+
+
+def _legacy_attributable(lib_path: Path) -> bool:
+    """Return whether legacy backups named by lib_path's stem can only be lib_path's.
+
+    They can while no other SQLite file beside the library shares its stem. (A same-stem
+    library deleted since cannot be seen; its old backups would then be attributed here.)
+    """
+    stem = lib_path.stem
+    folder = lib_path.parent
+    try:
+        candidates = [folder / stem, *folder.glob(f"{glob.escape(stem)}.*")]
+    except OSError:
+        return False
+    for other in candidates:
+        if other.name == lib_path.name or other.stem != stem:
+            continue
+        if _looks_like_sqlite(other):
+            return False
+    return True
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _adopt_legacy(lib_path: Path) -> None:
+    """Rename lib_path's attributable legacy backups to the new naming, so the claim sticks."""
+    if not backup_dir(lib_path).is_dir() or not _legacy_attributable(lib_path):
+        return
+    for path in backup_dir(lib_path).glob(f"{glob.escape(lib_path.stem)}{_LEGACY_SEP}*.sqlite"):
+        if not _is_legacy_of(path, lib_path):
+            continue
+        created = _split_name(path)[2]
+        if created is None:
+            continue
+        target = path.with_name(f"{lib_path.name}{_NEW_SEP}{created.strftime(_STAMP)}.sqlite")
+        if target.exists():
+            continue
+        meta = _read_sidecar(path)
+        # Best effort: an unrenamed legacy backup is still listed while it stays attributable.
+        with contextlib.suppress(OSError):
+            os.replace(path, target)
+            meta["library"] = lib_path.name
+            _sidecar(target).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+            _sidecar(path).unlink(missing_ok=True)
+
+
 def make_backup(
     lib_path: Path, *, conn: sqlite3.Connection | None = None, keep: int | None = KEEP
 ) -> Path:
@@ -100,6 +218,7 @@ def make_backup(
     lib_path = Path(lib_path)
     if conn is None and not lib_path.is_file():
         raise BackupError(f"{lib_path}: no library to back up")
+    _adopt_legacy(lib_path)
     try:
         target = _copy_to_new_backup(lib_path, conn)
     except OSError as exc:
@@ -138,7 +257,7 @@ def _copy_to_new_backup(lib_path: Path, conn: sqlite3.Connection | None) -> Path
     except BackupError:
         target.unlink(missing_ok=True)
         raise
-    _write_sidecar(target, info, fingerprint)
+    _write_sidecar(target, info, fingerprint, lib_path.name)
     return target
 
 
@@ -191,7 +310,8 @@ def prune_backups(lib_path: Path, keep: int = KEEP) -> list[Path]:
         removed.append(info.path)
     # Copies cut short by a crash; an hour old so another process's copy in progress is spared.
     stale = datetime.now(UTC).timestamp() - 3600
-    for partial in backup_dir(lib_path).glob(f"{Path(lib_path).stem}-*.sqlite.partial"):
+    name = glob.escape(Path(lib_path).name)
+    for partial in backup_dir(lib_path).glob(f"{name}{_NEW_SEP}*.sqlite.partial"):
         with contextlib.suppress(OSError):
             if partial.stat().st_mtime < stale:
                 partial.unlink()
@@ -199,11 +319,17 @@ def prune_backups(lib_path: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def verify_backup(path: Path) -> BackupInfo:
-    """Open a backup read-only and check it is a sound library; raise BackupError if not."""
+def verify_backup(path: Path, lib_path: Path | None = None) -> BackupInfo:
+    """Open a backup read-only and check it is a sound library; raise BackupError if not.
+
+    Given lib_path, also refuse a backup that belongs to another library (or to one it cannot
+    be told apart from).
+    """
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"{path}: no such backup")
+    if lib_path is not None:
+        _check_owner(path, Path(lib_path))
     try:
         conn = _open_read_only(path)
     except sqlite3.Error as exc:
@@ -227,10 +353,38 @@ def verify_backup(path: Path) -> BackupInfo:
         raise BackupError(f"{path.name}: the backup is damaged ({exc})") from exc
     finally:
         conn.close()
-    created = _parse_stamp(path.stem.rsplit("-", 1)[-1]) or datetime.fromtimestamp(
-        path.stat().st_mtime, UTC
-    )
+    created = _split_name(path)[2] or datetime.fromtimestamp(path.stat().st_mtime, UTC)
     return BackupInfo(path, created, path.stat().st_size, version, *counts)
+
+
+def _check_owner(path: Path, lib_path: Path) -> None:
+    """Raise BackupError if path is named or recorded as a backup of a library other than lib_path.
+
+    A file not named as a backup and without a sidecar is a copy the user chose: allowed.
+    """
+    owner, sep, created = _split_name(path)
+    recorded = _read_sidecar(path).get("library")
+    if created is not None and sep == _NEW_SEP:
+        if owner != lib_path.name:
+            raise BackupError(f"{path.name}: a backup of {owner}, not of {lib_path.name}")
+        if recorded not in (None, lib_path.name):
+            raise BackupError(f"{path.name}: its record says it is a backup of {recorded}")
+        return
+    if created is not None and sep == _LEGACY_SEP:
+        if recorded not in (None, lib_path.name):
+            raise BackupError(f"{path.name}: its record says it is a backup of {recorded}")
+        if owner != lib_path.stem:
+            raise BackupError(
+                f"{path.name}: a backup of another library ({owner}), not of {lib_path.name}"
+            )
+        if recorded is None and not _legacy_attributable(lib_path):
+            raise BackupError(
+                f"{path.name}: an old backup that may be of another library named "
+                f"{owner}.* beside {lib_path.name}; restore it only by copying it yourself"
+            )
+        return
+    if recorded is not None and recorded != lib_path.name:
+        raise BackupError(f"{path.name}: its record says it is a backup of {recorded}")
 
 
 def restore_backup(backup: Path | BackupInfo, lib_path: Path) -> Path | None:
@@ -241,7 +395,7 @@ def restore_backup(backup: Path | BackupInfo, lib_path: Path) -> Path | None:
     """
     backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     lib_path = Path(lib_path)
-    verify_backup(backup_path)
+    verify_backup(backup_path, lib_path)
     saved = _save_current(lib_path)
     source = _open_read_only(backup_path)
     try:
@@ -335,7 +489,7 @@ def _new_backup_path(lib_path: Path) -> Path:
     folder = backup_dir(lib_path)
     now = datetime.now(UTC)
     while True:
-        path = folder / f"{lib_path.stem}-{now.strftime(_STAMP)}.sqlite"
+        path = folder / f"{lib_path.name}{_NEW_SEP}{now.strftime(_STAMP)}.sqlite"
         if not path.exists():
             return path
         now += timedelta(microseconds=1)
@@ -371,8 +525,9 @@ def _read_sidecar(path: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_sidecar(path: Path, info: BackupInfo, fingerprint: list[int]) -> None:
+def _write_sidecar(path: Path, info: BackupInfo, fingerprint: list[int], library: str) -> None:
     data = {
+        "library": library,
         "schema_version": info.schema_version,
         "sources": info.sources,
         "claims": info.claims,

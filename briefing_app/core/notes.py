@@ -99,19 +99,25 @@ class NoteManager:
         return self._note_from_row(row) if row else None
 
     def find(self, ref: str | int) -> Note:
-        """Return the note named by id, uid or exact title; raise NotFound."""
+        """Return the note named by id, uid or exact title; InvalidInput if a title is shared."""
         text = str(ref).strip()
         if text.isdigit():
             if int(text) >= 2**63:  # larger than any SQLite id
                 raise NotFound(f"no note with id {text}")
             return self.get(int(text))
-        row = self._lib.conn.execute(
-            "SELECT * FROM notes WHERE uid = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-            (text, text),
-        ).fetchone()
-        if row is None:
+        row = self._lib.conn.execute("SELECT * FROM notes WHERE uid = ?", (text,)).fetchone()
+        if row is not None:
+            return self._note_from_row(row)
+        rows = self._lib.conn.execute(
+            "SELECT * FROM notes WHERE title = ? COLLATE NOCASE ORDER BY id", (text,)
+        ).fetchall()
+        if not rows:
             raise NotFound(f"no note {text!r} (give its id, uid or title)")
-        return self._note_from_row(row)
+        if len(rows) > 1:
+            # Picking one would show, export or overwrite a note the user did not mean.
+            ids = ", ".join(str(r["id"]) for r in rows)
+            raise InvalidInput(f"{len(rows)} notes are titled {text!r} (ids {ids}): give the id")
+        return self._note_from_row(rows[0])
 
     def headers(self) -> list[NoteHeader]:
         """Return what a list shows of every note, most recently changed first (no bodies)."""

@@ -60,3 +60,25 @@ def test_a_failed_backup_on_open_is_a_warning_and_the_command_still_runs(tmp_pat
     assert result.returncode == 0
     assert result.stderr.startswith("Warning: no backup made: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_restoring_backup_1_of_a_library_never_loads_a_same_stem_neighbour(tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "lib.sqlite", tmp_path / "lib.db"
+    assert briefing("demo", library=ours).returncode == 0
+    assert briefing("backup", "make", library=ours).returncode == 0
+    made = briefing(
+        "note", "new", "--template", "sitrep", "--title", "Other library", library=theirs
+    )
+    assert made.returncode == 0, made.stderr
+    assert briefing("backup", "make", library=theirs).returncode == 0
+
+    listed = json.loads(briefing("backup", "list", "--json", library=ours).stdout)
+    assert [Path(b["path"]).name.startswith("lib.sqlite.") for b in listed] == [True]
+    assert briefing("backup", "restore", "1", "--yes", library=ours).returncode == 0
+    notes = briefing("notes", library=ours).stdout
+    assert "Other library" not in notes and "Khatlon" in notes
+
+    other = json.loads(briefing("backup", "list", "--json", library=theirs).stdout)[0]["path"]
+    refused = briefing("backup", "verify", other, library=ours)
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith("a backup of lib.db, not of lib.sqlite")

@@ -60,3 +60,12 @@ def test_rules_can_be_listed_and_switched_off(tmp_path: Path) -> None:
     assert state["attribution.loaded-verb"] is False
     bad = briefing("rules", "--note", "1", "--off", "no.such.rule", library=path)
     assert bad.returncode == 1 and "no check rule" in bad.stderr
+
+
+def test_acknowledging_a_claim_key_the_note_does_not_cite_is_one_error(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    result = briefing("acknowledge", "1", "C99", library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: no claim C99"
+    assert result.stdout == ""

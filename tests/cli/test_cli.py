@@ -217,20 +217,87 @@ def test_export_targets_that_cannot_be_written_are_one_line(
     assert not missing.exists() and not (tmp_path / "copy.txt").exists()
 
 
-def test_note_set_reads_legacy_encodings_and_refuses_binary(
+def _issue_body(library: Path) -> str:
+    shown = json.loads(briefing("note", "show", "1", "--json", library=library).stdout)
+    return str(next(s for s in shown["sections"] if s["key"] == "issue")["body"])
+
+
+def test_note_set_reads_utf8_and_refuses_other_encodings_and_binary(
     demo_file: Path, tmp_path: Path
 ) -> None:
     body = tmp_path / "body.md"
-    body.write_bytes("Caf\xe9 owners fled.\r\n".encode("cp1252"))
+    body.write_bytes(b"\xef\xbb\xbf" + "Caf\xe9 owners fled.\r\n".encode())
     assert (
         briefing("note", "set", "1", "issue", "--file", str(body), library=demo_file).returncode
         == 0
     )
-    shown = json.loads(briefing("note", "show", "1", "--json", library=demo_file).stdout)
-    assert (
-        next(s for s in shown["sections"] if s["key"] == "issue")["body"] == "Café owners fled.\n"
+    assert _issue_body(demo_file) == "Café owners fled.\n"
+    # A guessed encoding once stored "Genčve" for a cp1252 "Genève": refuse rather than guess.
+    for name, data in [
+        ("legacy.md", "Talks in Gen\xe8ve resumed.\n".encode("cp1252")),
+        ("junk.md", bytes(range(256)) * 8),
+    ]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = briefing("note", "set", "1", "issue", "--file", str(path), library=demo_file)
+        assert result.returncode == 1
+        assert result.stderr.strip() == f"Error: {path}: not UTF-8 text"
+        assert _issue_body(demo_file) == "Café owners fled.\n"
+
+
+def test_source_correct_refuses_a_file_that_is_not_utf8(demo_file: Path, tmp_path: Path) -> None:
+    before = json.loads(briefing("sources", "--json", library=demo_file).stdout)
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_bytes("Gen\xe8ve".encode("cp1252"))
+    result = briefing("source", "correct", "1", "--file", str(fixed), library=demo_file)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {fixed}: not UTF-8 text"
+    assert json.loads(briefing("sources", "--json", library=demo_file).stdout) == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sources"],
+        ["claims"],
+        ["notes"],
+        ["search", "pass"],
+        ["note", "show", "1"],
+        ["export", "1", "-o", "{tmp}/out.md"],
+        ["check", "1"],
+        ["backup", "list"],
+    ],
+)
+def test_a_mistyped_library_path_is_an_error_for_a_reading_command_and_creates_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    typo = tmp_path / "typo" / "librray.sqlite"
+    result = briefing(*(arg.format(tmp=tmp_path) for arg in command), library=typo)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {typo}: no library at this path (create one with `briefing demo` or by importing)"
     )
-    binary = tmp_path / "junk.md"
-    binary.write_bytes(bytes(range(256)) * 8)
-    result = briefing("note", "set", "1", "issue", "--file", str(binary), library=demo_file)
-    assert result.returncode == 1 and "binary" in result.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+def test_commands_that_make_things_still_create_a_new_library(tmp_path: Path) -> None:
+    library = tmp_path / "new" / "library.sqlite"
+    made = briefing("note", "new", "--template", "sitrep", "--title", "First", library=library)
+    assert made.returncode == 0, made.stderr
+    assert "First" in briefing("notes", library=library).stdout
+
+
+def test_a_title_two_notes_share_is_refused_rather_than_guessed(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    for _ in range(2):
+        made = briefing("note", "new", "--template", "sitrep", "--title", "Same", library=library)
+        assert made.returncode == 0, made.stderr
+    body = write_fixture(tmp_path / "body.md", "New text.\n")
+    for command in (
+        ["note", "show", "Same"],
+        ["note", "set", "Same", "developments", "--file", str(body)],
+    ):
+        result = briefing(*command, library=library)
+        assert result.returncode == 1
+        assert result.stderr.strip() == "Error: 2 notes are titled 'Same' (ids 1, 2): give the id"
+    assert "New text." not in briefing("note", "show", "1", library=library).stdout

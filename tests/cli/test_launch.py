@@ -47,10 +47,8 @@ def test_a_command_still_runs_through_the_command_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(launch, "_start_gui", lambda path: pytest.fail("GUI started"))
-    monkeypatch.setattr(
-        "sys.argv", ["briefing", "--library", str(tmp_path / "l.sqlite"), "sources"]
-    )
+    monkeypatch.setattr("sys.argv", ["briefing", "--library", str(tmp_path / "l.sqlite"), "demo"])
     with pytest.raises(SystemExit) as exit_info:
         launch.main()
     assert exit_info.value.code in (0, None)
-    assert (tmp_path / "l.sqlite").exists()
+    assert "Demo loaded" in capsys.readouterr().out

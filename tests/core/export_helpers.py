@@ -63,7 +63,9 @@ An author's own aside.[^a]
 
 def demo_note(lib: Library) -> Note:
     """Return the demo note (the library must hold the demo)."""
-    return lib.notes.find("Attack on Chinese workers in Khatlon province")
+    # demo_in_template adds notes with the same title; the demo's own is the first.
+    title = "Attack on Chinese workers in Khatlon province"
+    return lib.notes.get(min(h.id for h in lib.notes.headers() if h.title == title))
 
 
 def demo_in_template(lib: Library, template: str) -> Note:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -244,3 +245,100 @@ def test_an_open_library_restores_over_a_file_damaged_under_it(demo_path: Path) 
         lib.restore_backup(backup)
         assert lib.sources.count() == 1
         assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# Two libraries sharing a stem in one folder (lib.sqlite, lib.db) once shared their backups.
+
+
+def _two_same_stem_libraries(tmp_path: Path) -> tuple[Path, Path]:
+    """Return lib.sqlite (the demo: 1 note) and lib.db (one note titled 'Other library')."""
+    first, second = tmp_path / "lib.sqlite", tmp_path / "lib.db"
+    with Library.open(first) as lib:
+        build_demo(lib)
+    with Library.open(second) as lib:
+        lib.notes.create("Other library", "sitrep", [("summary", "Summary")])
+    return first, second
+
+
+def _note_titles(path: Path) -> list[str]:
+    with Library.open(path, backup=False) as lib:
+        return [note.title for note in lib.notes.headers()]
+
+
+def test_libraries_sharing_a_stem_each_see_and_restore_only_their_own_backups(
+    tmp_path: Path,
+) -> None:
+    first, second = _two_same_stem_libraries(tmp_path)
+    make_backup(first)
+    make_backup(second)
+    assert [b.notes for b in list_backups(first)] == [1]
+    assert [b.path.name.startswith("lib.db.") for b in list_backups(second)] == [True]
+
+    restore_backup(list_backups(first)[0], first)
+    assert _note_titles(first) == ["Attack on Chinese workers in Khatlon province"]
+
+
+def test_rotation_counts_only_the_library_s_own_backups(tmp_path: Path) -> None:
+    first, second = _two_same_stem_libraries(tmp_path)
+    theirs = make_backup(second)
+    for _ in range(6):
+        make_backup(first, keep=2)
+    assert len(list_backups(first)) == 2
+    assert theirs.exists() and [b.path for b in list_backups(second)] == [theirs]
+
+
+def test_verify_and_restore_refuse_another_library_s_backup(tmp_path: Path) -> None:
+    first, second = _two_same_stem_libraries(tmp_path)
+    theirs = make_backup(second)
+    before = first.read_bytes()
+    with pytest.raises(BackupError, match=r"a backup of lib\.db, not of lib\.sqlite"):
+        verify_backup(theirs, first)
+    with pytest.raises(BackupError, match=r"a backup of lib\.db"):
+        restore_backup(theirs, first)
+    assert first.read_bytes() == before
+    assert list_backups(first) == []
+
+
+def _make_legacy_backup(lib_path: Path) -> Path:
+    """Make a backup as older versions named it (`<stem>-<time>.sqlite`, no library in sidecar)."""
+    new = make_backup(lib_path)
+    stamp = new.name.rsplit(".", 2)[-2]
+    legacy = new.with_name(f"{lib_path.stem}-{stamp}.sqlite")
+    new.rename(legacy)
+    sidecar = json.loads(new.with_suffix(".json").read_text(encoding="utf-8"))
+    del sidecar["library"]
+    legacy.with_suffix(".json").write_text(json.dumps(sidecar), encoding="utf-8")
+    new.with_suffix(".json").unlink()
+    return legacy
+
+
+def test_an_old_style_backup_of_the_only_library_with_that_stem_is_still_offered(
+    demo_path: Path,
+) -> None:
+    legacy = _make_legacy_backup(demo_path)
+    (listed,) = list_backups(demo_path)
+    assert listed.path == legacy and listed.notes == 1
+    assert verify_backup(legacy, demo_path).notes == 1
+    # The next backup adopts it under the new naming, so a later same-stem library cannot
+    # make it ambiguous.
+    make_backup(demo_path)
+    names = [b.path.name for b in list_backups(demo_path)]
+    assert len(names) == 2 and all(n.startswith("library.sqlite.") for n in names)
+    demo_path.with_name("library.db").write_bytes(demo_path.read_bytes())
+    assert len(list_backups(demo_path)) == 2
+
+
+def test_an_old_style_backup_shared_by_two_same_stem_libraries_is_offered_to_neither(
+    tmp_path: Path,
+) -> None:
+    first, second = _two_same_stem_libraries(tmp_path)
+    legacy = _make_legacy_backup(second)
+    assert list_backups(first) == [] and list_backups(second) == []
+    before = first.read_bytes()
+    with pytest.raises(BackupError, match="may be of another library"):
+        restore_backup(legacy, first)
+    assert first.read_bytes() == before
+    # Not theirs to delete either: another library's rotation leaves it alone.
+    for _ in range(6):
+        make_backup(first)
+    assert legacy.exists()

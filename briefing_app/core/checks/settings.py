@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.checks.base import Finding, all_rules
-from briefing_app.core.errors import InvalidInput
+from briefing_app.core.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -65,11 +65,21 @@ def undismiss(lib: Library, note_id: int, fingerprint: str) -> Note:
 
 
 def acknowledge_changes(lib: Library, note_id: int, keys: list[str] | None = None) -> Note:
-    """Mark cited claims (all, or these keys) as re-read at their current revision."""
+    """Mark cited claims (all, or these keys) as re-read at their current revision.
+
+    Raises NotFound for a key with no claim and InvalidInput for one the note does not cite.
+    """
     note = lib.notes.get(note_id)
     cited = lib.notes.cited_keys(note)
+    named = keys is not None
     keys = cited if keys is None else keys
     claims = lib.claims.by_keys(keys)
+    for key in keys if named else []:
+        # Saying "Acknowledged C99" for a claim the note never cites would hide a typo.
+        if key not in claims:
+            raise NotFound(f"no claim {key}")
+        if key not in cited:
+            raise InvalidInput(f"note {note.id} does not cite {key}")
     settings = _settings(note)
     revisions = dict(settings.get("cited_revisions", {}))
     for key, claim in claims.items():

@@ -152,6 +152,20 @@ def _misread_as_halfwidth_katakana(text: str) -> bool:
     return katakana > 0.2 * max(1, sum(1 for ch in sample if not ch.isascii()))
 
 
+def decode_utf8(data: bytes) -> str:
+    """Decode bytes the user wrote for the app (a note body, a corrected text): UTF-8 only.
+
+    A UTF-8 byte-order mark is dropped. Raises CorruptFile rather than guess: a guessed
+    encoding silently stores mangled text ("Genčve" for "Genève").
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorruptFile("not UTF-8 text") from exc
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:

@@ -26,6 +26,7 @@ class RestoreBackupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self.setMinimumWidth(560)
+        self.lib_path = lib_path
         self.backups = list_backups(lib_path)
         self.verified: BackupInfo | None = None
         intro = QLabel(
@@ -66,7 +67,7 @@ class RestoreBackupDialog(QDialog):
             self.restore_button.setEnabled(False)
             return
         try:
-            info = verify_backup(self.backups[row].path)
+            info = verify_backup(self.backups[row].path, self.lib_path)
         except BriefingError as exc:
             self.status.setText(f"⚠ {exc}")
             self.restore_button.setEnabled(False)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing_app.core.checks import CheckProfile
 from briefing_app.core.checks.document import split_sentences
 from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
+from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.library import Library
 from tests.core.checks.conftest import PROFILE, Check, rules_of
 
@@ -45,6 +48,20 @@ def test_claim_changed_after_citing_warns_until_acknowledged(
     assert rules_of(run_checks(lib, note, PROFILE).findings) == ["citation.changed"]
     acknowledge_changes(lib, note.id)
     assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
+
+
+def test_acknowledging_a_claim_the_note_does_not_cite_is_refused(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    check(background="Officials said three died [@{killed}].")
+    note = lib.notes.all()[0]
+    before = note.settings
+    with pytest.raises(NotFound, match=r"^no claim C99$"):
+        acknowledge_changes(lib, note.id, ["C99"])
+    with pytest.raises(InvalidInput, match=rf"^note {note.id} does not cite {evidence['border']}$"):
+        acknowledge_changes(lib, note.id, [evidence["killed"], evidence["border"]])
+    assert lib.notes.get(note.id).settings == before
+    acknowledge_changes(lib, note.id, [evidence["killed"]])
 
 
 def test_uncited_factual_sentence_warns_in_paragraphs_lists_and_tables(check: Check) -> None:
