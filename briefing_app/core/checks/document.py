@@ -165,6 +165,12 @@ class SectionText:
     body: str
     sentences: list[Sentence]
 
+    def paragraphs(self) -> list[tuple[int, int, list[Sentence]]]:
+        """Return each paragraph (list item, table cell) as its span and its sentences."""
+        return [
+            (a, b, [s for s in self.sentences if a <= s.start < b]) for a, b in _blocks(self.body)
+        ]
+
 
 @dataclass
 class NoteText:

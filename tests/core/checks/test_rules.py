@@ -165,6 +165,39 @@ def test_length_limits_warn(check: Check) -> None:
     assert "lines" in check(bluf=many_lines)[0].message
 
 
+def test_sentence_counts_over_the_briefing_note_template_limits_warn(lib: Library) -> None:
+    from briefing_app.core.checks import run_checks
+
+    # The briefing-note template: the Issue takes 2 sentences, any paragraph 6.
+    issue = "One point. A second point. A third point. A fourth point."
+    paragraph = " ".join(f"Point number {n} stands." for n in range(1, 10))
+    note = lib.notes.create(
+        "L",
+        "briefing-note",
+        [("issue", "Issue"), ("considerations", "Considerations")],
+        bodies={"issue": issue, "considerations": f"{paragraph}\n\nShort. Also short.\n"},
+    )
+    found = [f for f in run_checks(lib, note).findings if f.rule == "length.limits"]
+    assert [(f.section, f.message) for f in found] == [
+        ("issue", "Issue: 4 sentences, the template allows 2"),
+        (
+            "considerations",
+            "Considerations: a paragraph of 9 sentences; the template allows 6",
+        ),
+    ]
+    assert note.sections[1].body[found[1].start : found[1].end] == paragraph
+    within = lib.notes.create(
+        "M",
+        "briefing-note",
+        [("issue", "Issue"), ("considerations", "Considerations")],
+        bodies={
+            "issue": "One point. A second.",
+            "considerations": "Six. " * 6 + "\n\n" + "Six. " * 6,
+        },
+    )
+    assert [f for f in run_checks(lib, within).findings if f.rule == "length.limits"] == []
+
+
 def test_rules_can_be_switched_off_and_findings_dismissed(check: Check, lib: Library) -> None:
     from briefing_app.core.checks import run_checks
 
