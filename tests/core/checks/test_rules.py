@@ -223,3 +223,29 @@ def test_the_month_may_is_not_a_hedge(check: Check) -> None:
     findings = check(assessment="Talks may resume in May.")
     assert [f.rule for f in findings] == ["estimative.vague-hedge"]
     assert findings[0].start == findings[0].end - 3  # the lower-case "may", not the month
+
+
+def test_a_citation_left_without_its_sentence_warns(check: Check) -> None:
+    # What accepting the deletion of a cited sentence without its citation leaves behind.
+    stray = check(background="Police confirmed three deaths [@{police}]. [@{drone}]. More.")
+    assert [(f.rule, f.message) for f in stray if f.rule == "citation.stray"] == [
+        (
+            "citation.stray",
+            "[@C6] stands without a sentence (after “…confirmed three deaths [@C5].”)",
+        )
+    ]
+    no_stop = check(background="Police confirmed three deaths [@{police}]. [@{drone}]")
+    assert "citation.stray" in rules_of(no_stop)
+    alone = check(background="Three deaths [@{police}].\n\n[@{drone}].")
+    assert "citation.stray" in rules_of(alone)
+
+
+def test_citations_after_the_stop_or_in_tables_are_not_strays(check: Check) -> None:
+    for body in (
+        "Police confirmed three deaths. [@{police}]",
+        "Police confirmed three deaths. [@{police}] [@{killed}] Residents saw a drone. [@{drone}]",
+        "Police confirmed three deaths [@{police}]. Residents saw a drone [@{drone}].",
+        "Talks with the U.S. [@{police}]. Residents saw a drone [@{drone}].",
+        "| Event | Source |\n|---|---|\n| Three deaths | [@{police}] |",
+    ):
+        assert "citation.stray" not in rules_of(check(background=body)), body
