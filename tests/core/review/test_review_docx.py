@@ -151,6 +151,19 @@ def test_a_deletion_covering_a_footnote_takes_the_citation_with_it(
     assert import_review_copy(lib, path).already_imported == 1
 
 
+def test_deleting_only_a_footnote_in_word_suggests_removing_its_citation(
+    lib: Library, cited_note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(lib, cited_note, tmp_path / "review.docx")
+    word_edits.track_delete_footnote(path, "Beijing pressed Dushanbe to act")
+    import_review_copy(lib, path)
+    (edit,) = lib.edits.all(cited_note.id)
+    assert (edit.kind, edit.old_text) == ("delete", " [@C2]")
+    lib.edits.accept(edit.id)
+    body = lib.notes.get(cited_note.id).section("summary").body  # type: ignore[union-attr]
+    assert body == SUMMARY.replace(" [@C2]", "")
+
+
 def test_an_edit_whose_words_are_gone_is_refused_and_stays_pending(
     demo_lib: Library, note: Note, tmp_path: Path
 ) -> None:

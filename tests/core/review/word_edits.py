@@ -145,3 +145,17 @@ def track_delete_with_footnote(
         deletion.append(moved)
     run.find(qn("w:t")).tag = qn("w:delText")
     doc.save(str(path))
+
+
+def track_delete_footnote(path: Path, after: str, author: str = "Supervisor") -> None:
+    """Delete only the footnote reference right after the words `after` (tracked)."""
+    doc = Document(str(path))
+    paragraph = _paragraph_with(doc, after)
+    ref = _split_run_at(paragraph, after).getnext()
+    assert ref is not None and ref.find(qn("w:footnoteReference")) is not None, "no footnote"
+    deletion = paragraph.makeelement(
+        qn("w:del"), {qn("w:id"): "805", qn("w:author"): author, qn("w:date"): DATE}
+    )
+    ref.addprevious(deletion)
+    deletion.append(ref)
+    doc.save(str(path))
