@@ -13,7 +13,7 @@ from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 
 @click.command("claims")
 @click.option("--source", "source_id", type=RECORD_ID, help="Only claims on this source id.")
-@click.option("--tag", help="Only claims with this tag.")
+@click.option("--tag", help="Only claims with this tag; 'place:Khatlon' only a place tag.")
 @click.option("--party", help="Only claims made by this party.")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--status", type=click.Choice(CLAIM_STATUSES), help="Only claims with this status.")

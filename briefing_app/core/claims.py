@@ -14,6 +14,7 @@ from briefing_app.core.grading import CREDIBILITY
 from briefing_app.core.ids import new_uid
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
 from briefing_app.core.storage.rows import record_from_row
+from briefing_app.core.tags import split_tag_ref
 from briefing_app.core.text import anchor_at, find_quote
 
 if TYPE_CHECKING:
@@ -328,12 +329,26 @@ def _filter_sql(flt: ClaimFilter) -> tuple[str, list[Any]]:
         clauses.append("c.status = ?")
         params.append(flt.status)
     if flt.tag:
-        clauses.append(
-            "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-            "WHERE t.name = ? COLLATE NOCASE)"
-        )
-        params.append(flt.tag)
+        clauses.append(_tag_clause(flt.tag, params))
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _tag_clause(tag: str, params: list[Any]) -> str:
+    """Return the SQL matching claims with a tag named as the user writes it when tagging.
+
+    "place:Istiqlol" names the kind too (as `claim add --tag` reads it); a plain name matches
+    every kind. The whole text as a name is still tried, for a tag renamed to contain ':'.
+    """
+    kind, name = split_tag_ref(tag)
+    match = "t.name = ? COLLATE NOCASE"
+    params.append(tag.strip())
+    if kind is not None:
+        match += " OR (t.name = ? COLLATE NOCASE AND t.kind = ?)"
+        params.extend([name, kind])
+    return (
+        "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+        f"WHERE {match})"
+    )
 
 
 def _check_values(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
+from briefing_app.core.citations import CITATION_GROUP
 from briefing_app.core.errors import BriefingError, InvalidInput, NotFound
 from briefing_app.core.ids import new_uid
 from briefing_app.core.markdown_plain import plain_view
@@ -69,7 +70,25 @@ def _context_score(text: str, start: int, end: int, prefix: str, suffix: str) ->
 
 
 def locate_edit(body: str, old: str, prefix: str, suffix: str) -> tuple[int, int] | None:
-    """Return the span of body that an edit replaces (empty for an insertion), or None."""
+    """Return the span of body that an edit replaces (empty for an insertion), or None.
+
+    Old text holding citations ("nationals [@C1]", from a deletion that covered a footnote
+    reference) is found by its plain words and takes the citations at its ends with it.
+    """
+    if not CITATION_GROUP.search(old):
+        return locate_plain(body, old, prefix, suffix)
+    lead, trail = _edge_citations(old)
+    return locate_plain(body, plain_view(old).text, prefix, suffix, lead, trail)
+
+
+def locate_plain(
+    body: str, old: str, prefix: str, suffix: str, lead: int = 0, trail: int = 0
+) -> tuple[int, int] | None:
+    """Return the body span of plain old text (as Word shows it), or None.
+
+    lead and trail are how many citations (footnote references in Word) the change also
+    covers just before and just after those words: the span is widened over them.
+    """
     view = plain_view(body)
     text = view.text
     if old:
@@ -90,8 +109,57 @@ def locate_edit(body: str, old: str, prefix: str, suffix: str) -> tuple[int, int
     a, b = winners[0]
     if a == b:
         at = view.offsets[a - 1] + 1 if a > 0 else (view.offsets[0] if view.offsets else 0)
-        return at, at
-    return view.to_body(a, b)
+        return at, _citations_after(body, at, lead + trail)
+    start, end = view.to_body(a, b)
+    return _citations_before(body, start, lead), _citations_after(body, end, trail)
+
+
+def _edge_citations(old: str) -> tuple[int, int]:
+    """Return how many citation groups old starts with and ends with (before/after its words)."""
+    groups = list(CITATION_GROUP.finditer(old))
+    lead = 0
+    pos = 0
+    for m in groups:
+        if old[pos : m.start()].strip():
+            break
+        lead, pos = lead + 1, m.end()
+    if not old[pos:].strip():
+        return lead, 0  # citations only: they all follow the place found
+    trail = 0
+    end = len(old)
+    for m in reversed(groups):
+        if old[m.end() : end].strip():
+            break
+        trail, end = trail + 1, m.start()
+    return lead, trail
+
+
+def _citations_after(body: str, end: int, count: int) -> int:
+    """Return end moved over up to count citation groups that follow it (spaces between)."""
+    for _ in range(count):
+        at = end
+        while at < len(body) and body[at] in " \t":
+            at += 1
+        m = CITATION_GROUP.match(body, at)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _citations_before(body: str, start: int, count: int) -> int:
+    """Return start moved back over up to count citation groups (and the space before each)."""
+    for _ in range(count):
+        at = start
+        while at > 0 and body[at - 1] in " \t":
+            at -= 1
+        m = next((m for m in CITATION_GROUP.finditer(body, 0, at) if m.end() == at), None)
+        if m is None:
+            break
+        start = m.start()
+        while start > 0 and body[start - 1] in " \t":
+            start -= 1
+    return start
 
 
 class EditManager:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from briefing_app.core.atomic import atomic_path
+from briefing_app.core.edits import locate_plain
 from briefing_app.core.errors import CorruptFile, InvalidInput, NotFound
 from briefing_app.core.markdown_plain import plain_view
 from briefing_app.core.text import find_quote
@@ -33,6 +34,8 @@ NOTE_MARK = "brf_n_"
 SECTION_MARK = "brf_s_"
 IDENTIFIER_PREFIX = "briefing-note:"
 CONTEXT = 32
+# Stands for a deleted footnote reference (a citation) in a tracked change's old text.
+CITATION_MARK = "\ue000"
 # A review copy is a memo of a few pages; refuse archives that would unpack to more.
 MAX_PART_BYTES = 64 * 1024 * 1024
 
@@ -311,14 +314,22 @@ def _comments(document: Any, comments_xml: Any) -> Iterator[WordComment]:
 
 def _changes(document: Any) -> Iterator[WordChange]:
     section: str | None = None
+    refs = (_w("footnoteReference"), _w("endnoteReference"))
     for el, sec in _walk(document):
         section = sec
         if el.tag != _w("p"):
             continue
         segments: list[tuple[str, str, Any]] = []  # (kind, text, change element)
-        for node in el.iter(_w("t"), _w("delText")):
+        for node in el.iter(_w("t"), _w("delText"), *refs):
             change = _change_ancestor(node, el)
             kind = "normal" if change is None else ("del" if change.tag == _w("del") else "ins")
+            if node.tag in refs:
+                # A citation's footnote: deleted with the words, it is marked in the old text
+                # so the edit takes the [@…] with it. A kept one still separates two changes.
+                if kind == "ins":
+                    continue
+                segments.append((kind, CITATION_MARK if kind == "del" else "", change))
+                continue
             segments.append((kind, node.text or "", change))
         yield from _group_changes(segments, section)
 
@@ -335,7 +346,10 @@ def _change_ancestor(node: Any, paragraph: Any) -> Any:
 def _group_changes(
     segments: list[tuple[str, str, Any]], section: str | None
 ) -> Iterator[WordChange]:
-    original = "".join(text for kind, text, _ in segments if kind != "ins")
+    # Offsets are in the text Word shows, which has no citation marks.
+    original = "".join(text for kind, text, _ in segments if kind != "ins").replace(
+        CITATION_MARK, ""
+    )
     pos = 0  # offset in the original text
     i = 0
     while i < len(segments):
@@ -350,7 +364,7 @@ def _group_changes(
             k, t, _ = segments[i]
             if k == "del":
                 old += t
-                pos += len(t)
+                pos += len(t.replace(CITATION_MARK, ""))
             else:
                 new += t
             i += 1
@@ -363,6 +377,24 @@ def _group_changes(
             original[pos : pos + CONTEXT],
             section,
         )
+
+
+def _old_text(note: Note, section_key: str, change: WordChange) -> str:
+    """Return the note text a change replaces: its words, and the citations it deleted.
+
+    Word shows a citation as a footnote number; when the deletion covered one, the Markdown
+    [@…] it stands for is part of the old text, or accepting the edit would leave it orphaned.
+    """
+    words = change.old.replace(CITATION_MARK, "")
+    section = note.section(section_key)
+    if CITATION_MARK not in change.old or section is None:
+        return words
+    lead = len(change.old) - len(change.old.lstrip(CITATION_MARK))
+    trail = 0 if not words else len(change.old) - len(change.old.rstrip(CITATION_MARK))
+    if not words:
+        lead = change.old.count(CITATION_MARK)
+    span = locate_plain(section.body, words, change.prefix, change.suffix, lead, trail)
+    return words if span is None else section.body[span[0] : span[1]]
 
 
 @dataclass
@@ -440,16 +472,23 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
                     f"change by {ch.author} outside any section: {ch.new or ch.old!r}"
                 )
                 continue
+            # The uid is of the words Word shows, so a file imported before citation marks
+            # were read still counts as imported.
+            words = ch.old.replace(CITATION_MARK, "")
             uid = _stable_uid(
-                note.uid, section_key, ch.author, ch.date, ch.old, ch.new, ch.prefix, ch.suffix
+                note.uid, section_key, ch.author, ch.date, words, ch.new, ch.prefix, ch.suffix
             )
             if lib.edits.by_uid(uid) is not None:
                 result.already_imported += 1
                 continue
+            old_text = _old_text(note, section_key, ch)
+            if old_text == ch.new:  # only a footnote was deleted, and its place is not found
+                result.unplaced.append(f"change by {ch.author}: a deleted citation not found")
+                continue
             lib.edits.add(
                 note.id,
                 section_key,
-                ch.old,
+                old_text,
                 ch.new,
                 prefix=ch.prefix,
                 suffix=ch.suffix,

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
-from briefing_app.core.errors import NotFound
+from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.suggest import Suggestion, suggest_claims
 
 if TYPE_CHECKING:
@@ -65,10 +65,13 @@ class SuggestionManager:
     ) -> Claim:
         """Tag a suggestion as a claim with its proposed party and kind (or the ones given).
 
-        Undo is `lib.claims.delete(claim.id)`.
+        Refused (InvalidInput) when a claim already covers the passage, as the list hides it
+        then: accepting twice must not store the same claim twice. Undo is
+        `lib.claims.delete(claim.id)`.
         """
         if isinstance(suggestion, str):
             suggestion = self.find(source_id, suggestion)
+        self._refuse_if_claimed(source_id, suggestion)
         return self._lib.claims.add(
             source_id,
             start=suggestion.start,
@@ -78,6 +81,13 @@ class SuggestionManager:
             kind=suggestion.kind if kind is None else kind,
             tags=tags,
         )
+
+    def _refuse_if_claimed(self, source_id: int, suggestion: Suggestion) -> None:
+        """Raise InvalidInput naming the claim that already covers a suggestion, if any."""
+        for claim_id, start, end, _ in self._lib.claims.spans(source_id):
+            if _covers(suggestion, start, end):
+                key = self._lib.claims.get(claim_id).key
+                raise InvalidInput(f"the passage is already claim {key} (source {source_id})")
 
     def reject(self, source_id: int, suggestion: Suggestion | str) -> None:
         """Remember that a suggestion (or its fingerprint) is not a claim of this source."""

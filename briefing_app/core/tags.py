@@ -12,6 +12,19 @@ if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
 
+def split_tag_ref(text: str) -> tuple[str | None, str]:
+    """Split "kind:name" (e.g. "place:Khatlon") into its kind and name; (None, text) if no kind.
+
+    >>> split_tag_ref("Place: Khatlon"), split_tag_ref("Khatlon"), split_tag_ref("a:b")
+    (('place', 'Khatlon'), (None, 'Khatlon'), (None, 'a:b'))
+    """
+    text = text.strip()
+    prefix, sep, rest = text.partition(":")
+    if sep and prefix.strip().lower() in TAG_KINDS and rest.strip():
+        return prefix.strip().lower(), rest.strip()
+    return None, text
+
+
 class TagManager:
     """Tags in a library: `lib.tags`."""
 
@@ -23,11 +36,9 @@ class TagManager:
 
         A name written "kind:name" (e.g. "place:Khatlon") names the kind too.
         """
+        if kind is None:
+            kind, name = split_tag_ref(name)
         name = name.strip()
-        if ":" in name and kind is None:
-            prefix, rest = name.split(":", 1)
-            if prefix.strip().lower() in TAG_KINDS and rest.strip():
-                kind, name = prefix.strip().lower(), rest.strip()
         if not name:
             raise InvalidInput("a tag needs a name")
         if kind is not None and kind not in TAG_KINDS:

@@ -69,3 +69,33 @@ def test_acknowledging_a_claim_key_the_note_does_not_cite_is_one_error(tmp_path:
     assert result.returncode == 1
     assert result.stderr.strip() == "Error: no claim C99"
     assert result.stdout == ""
+
+
+def test_sentence_limits_of_the_template_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "l.sqlite"
+    assert (
+        briefing(
+            "note", "new", "--template", "briefing-note", "--title", "L", library=path
+        ).returncode
+        == 0
+    )
+    issue = tmp_path / "issue.md"
+    issue.write_text(
+        "One point. A second point. A third point. A fourth point.\n", encoding="utf-8"
+    )
+    long = tmp_path / "long.md"
+    long.write_text(
+        " ".join(f"Point number {n} stands." for n in range(1, 10)) + "\n", encoding="utf-8"
+    )
+    for section, file in (("issue", issue), ("considerations", long)):
+        result = briefing("note", "set", "1", section, "--file", str(file), library=path)
+        assert result.returncode == 0, result.stderr
+    report = json.loads(briefing("check", "1", "--json", library=path).stdout)
+    assert [(f["rule"], f["section"], f["message"]) for f in report["findings"]] == [
+        ("length.limits", "issue", "Issue: 4 sentences, the template allows 2"),
+        (
+            "length.limits",
+            "considerations",
+            "Considerations: a paragraph of 9 sentences; the template allows 6",
+        ),
+    ]

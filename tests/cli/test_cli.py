@@ -105,6 +105,12 @@ def test_claim_add_then_search_finds_it(tmp_path: Path) -> None:
     assert (claim["key"], claim["party"], claim["tags"]) == ("C1", "harbour master", ["Port"])
     hits = json.loads(briefing("search", "halted", "--json", library=lib).stdout)
     assert [(h["kind"], h["label"]) for h in hits] == [("claim", "C1")]
+    # Filtering with the tag as it was written when tagging finds the claim too.
+    for written in ("place:Port", "Port", "PLACE: port"):
+        listed = json.loads(briefing("claims", "--tag", written, "--json", library=lib).stdout)
+        assert [c["key"] for c in listed] == ["C1"], written
+    other_kind = briefing("claims", "--tag", "actor:Port", "--json", library=lib)
+    assert json.loads(other_kind.stdout) == []
 
 
 @pytest.mark.parametrize(

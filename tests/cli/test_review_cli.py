@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from briefing_app.core.demo import build_demo
+from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from tests.cli.test_cli import briefing
 
@@ -53,3 +54,28 @@ def test_a_damaged_pack_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     assert "bad.briefpack" in result.stderr
     assert lib.read_bytes() == before
+
+
+def test_accepting_a_deleted_cited_sentence_leaves_no_stray_citation(tmp_path: Path) -> None:
+    from tests.core.review import word_edits
+
+    path = tmp_path / "l.sqlite"
+    with Library.open(path) as lib:
+        source = lib.sources.add(
+            ExtractedDocument(title="Wire", text="Workers died at the camp. Beijing pressed.")
+        )
+        lib.claims.add(source.id, quote="Workers died at the camp")
+        lib.claims.add(source.id, quote="Beijing pressed")
+        body = "Workers died at the camp [@C1]. Beijing pressed Dushanbe [@C2]. Talks went on."
+        lib.notes.create("N", "briefing-note", [("summary", "Summary")], bodies={"summary": body})
+    copy = tmp_path / "copy.docx"
+    exported = briefing("review", "export", "1", "-o", str(copy), "--force", library=path)
+    assert exported.returncode == 0, exported.stderr
+    word_edits.track_delete_with_footnote(copy, "Beijing pressed Dushanbe")
+    assert briefing("review", "import", str(copy), library=path).returncode == 0
+    assert briefing("edit", "accept", "1", library=path).returncode == 0
+    note = json.loads(briefing("note", "show", "1", "--json", library=path).stdout)
+    summary = next(s["body"] for s in note["sections"] if s["key"] == "summary")
+    assert summary == "Workers died at the camp [@C1]. . Talks went on."
+    findings = json.loads(briefing("check", "1", "--json", library=path).stdout)["findings"]
+    assert "citation.stray" not in {f["rule"] for f in findings}

@@ -88,3 +88,17 @@ def test_suggest_accept_creates_the_claim(tmp_path: Path) -> None:
         "Officials",
         "official statement",
     )
+
+
+def test_suggest_accept_twice_refuses_in_one_line_and_stores_one_claim(tmp_path: Path) -> None:
+    library = _library_with_article(tmp_path)
+    officials = json.loads(briefing("suggest", "1", "--json", library=library).stdout)[0]
+    first = briefing("suggest", "accept", "1", officials["fingerprint"], library=library)
+    assert first.returncode == 0, first.stderr
+    again = briefing("suggest", "accept", "1", officials["fingerprint"], library=library)
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == [
+        "Error: the passage is already claim C1 (source 1)"
+    ]
+    claims = json.loads(briefing("claims", "--json", library=library).stdout)
+    assert [c["key"] for c in claims] == ["C1"]

@@ -95,3 +95,17 @@ def test_renaming_a_tag_onto_another_of_its_kind_is_refused(lib: Library, source
     with pytest.raises(InvalidInput, match="already"):
         lib.tags.rename(tag.id, "taliban")
     assert lib.tags.get(tag.id).name == "Officials"
+
+
+def test_claims_filter_by_tag_as_written_when_tagging(lib: Library, source_id: int) -> None:
+    place = lib.claims.add(source_id, quote="Taliban denied it", tags=["place:Istiqlol"])
+    lib.claims.add(source_id, quote="three workers died", tags=["actor:Istiqlol"])
+    lib.claims.add(source_id, quote="Officials said", tags=["topic:x:y"])
+
+    def keys(tag: str) -> list[str]:
+        return [c.key for c in lib.claims.all(ClaimFilter(tag=tag))]
+
+    assert keys("place:Istiqlol") == keys(" Place : istiqlol ") == [place.key]
+    assert len(keys("Istiqlol")) == 2  # a plain name matches every kind
+    assert keys("event:Istiqlol") == []
+    assert keys("x:y") == ["C3"]  # 'x' is not a kind: the whole text is the name

@@ -22,7 +22,9 @@ class SectionLimits:
     """A template's limits for one section; None means no limit."""
 
     max_words: int | None = None
+    max_sentences: int | None = None
     max_sentence_words: int | None = None
+    max_paragraph_sentences: int | None = None
     max_lines: int | None = None
 
 

@@ -1,10 +1,12 @@
-"""Citations must point at live claims: missing, retracted, disputed or changed since cited."""
+"""Citations must point at live claims (missing, retracted, disputed or changed since cited)
+and stand in a sentence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from briefing_app.core.checks.base import CheckContext, Finding, rule
+from briefing_app.core.checks.document import stray_citations
 
 
 def _cited(ctx: CheckContext) -> Iterator[tuple[str, int, int, str]]:
@@ -82,4 +84,23 @@ def changed_since_cited(ctx: CheckContext) -> Iterator[Finding]:
                 f"{key} changed since cited (now {claim.status}, credibility {claim.credibility})",
                 "Re-read the claim, then acknowledge the change.",
                 excerpt=f"{key}@{claim.revision}",
+            )
+
+
+@rule("citation.stray", "Citation without a sentence")
+def stray_citation(ctx: CheckContext) -> Iterator[Finding]:
+    """A citation stands after a sentence's end with no words of its own (its sentence deleted)."""
+    for section in ctx.text.sections:
+        for start, end in stray_citations(section):
+            cites = section.body[start:end]
+            before = " ".join(section.body[max(0, start - 40) : start].split())[-30:].strip()
+            yield Finding(
+                "citation.stray",
+                "warning",
+                section.key,
+                start,
+                end,
+                f"{cites} stands without a sentence (after “…{before}”)",
+                "Remove it, or put it back in the sentence it supports.",
+                excerpt=f"{before} {cites}",
             )

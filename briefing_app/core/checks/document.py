@@ -112,6 +112,13 @@ _QUOTATION = re.compile(
     r"|(?<![\w])‘(?P<d>[^’]{1,500}?)’(?![\w])"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# Citation groups right after a sentence's end ("… province [@C5]. [@C1]."), and the stop after
+# them, if any: what is left when the words of a cited sentence are deleted.
+_AFTER_END = re.compile(
+    r"(?P<stop>[.!?…])[\"'”’»)]*[ \t]+"
+    r"(?P<cites>\[[^\[\]]*?@C\d+[^\[\]]*?\](?:[ \t]*\[[^\[\]]*?@C\d+[^\[\]]*?\])*)"
+    r"(?P<own>[ \t]*[.!?…;:])?"
+)
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,12 @@ class SectionText:
     heading: str
     body: str
     sentences: list[Sentence]
+
+    def paragraphs(self) -> list[tuple[int, int, list[Sentence]]]:
+        """Return each paragraph (list item, table cell) as its span and its sentences."""
+        return [
+            (a, b, [s for s in self.sentences if a <= s.start < b]) for a, b in _blocks(self.body)
+        ]
 
 
 @dataclass
@@ -281,6 +294,41 @@ def _sentence_spans(
         else:
             merged.append((a, b))
     return [(start + a, start + b) for a, b in merged]
+
+
+def stray_citations(section: SectionText) -> list[tuple[int, int]]:
+    """Return the spans of citation groups that stand without a sentence of their own.
+
+    Such a group follows a sentence's end and either has its own full stop ("… died [@C5].
+    [@C1].") or follows a sentence that already cites before its stop ("… died [@C5]. [@C1]"),
+    or is a paragraph's only content. A citation after the stop of an uncited sentence
+    ("… died. [@C5]") is a style, not a stray; neither is a table cell holding only a citation.
+    """
+    body = section.body
+    found: list[tuple[int, int]] = []
+    for sentence in section.sentences:
+        if not sentence.citations:
+            continue
+        if not words(sentence.prose()):
+            line_start = body.rfind("\n", 0, sentence.start) + 1
+            if not body[line_start:].lstrip().startswith("|"):
+                found.append((sentence.citations[0].start, sentence.citations[-1].end))
+            continue
+        text = sentence.text
+        inside = [(c.start - sentence.start, c.end - sentence.start) for c in sentence.citations]
+        # Citations before the first word belong to the sentence before (after its stop).
+        first_word = _WORD.search(sentence.prose())
+        opening = text.find(first_word.group(0)) if first_word else 0
+        for m in _AFTER_END.finditer(text):
+            stop = m.start("stop")
+            if any(a <= stop < b for a, b in inside):
+                continue
+            if text[stop] == "." and _is_abbreviation(text, stop, text[m.start("cites") :]):
+                continue
+            cited_before = any(opening < a and b <= stop for a, b in inside)
+            if m.group("own") or cited_before:
+                found.append((sentence.start + m.start("cites"), sentence.start + m.end("cites")))
+    return found
 
 
 def _is_abbreviation(text: str, dot: int, following: str) -> bool:

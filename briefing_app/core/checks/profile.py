@@ -46,7 +46,9 @@ def profile_from_template(template: NoteTemplate) -> CheckProfile:
         merged = template.section_limits(spec.key)
         limits[spec.key] = SectionLimits(
             max_words=merged.max_words,
+            max_sentences=merged.max_sentences,
             max_sentence_words=merged.max_sentence_words,
+            max_paragraph_sentences=merged.max_paragraph_sentences,
             max_lines=merged.max_lines,
         )
     return CheckProfile(

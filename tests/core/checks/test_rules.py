@@ -182,6 +182,39 @@ def test_length_limits_warn(check: Check) -> None:
     assert "lines" in check(bluf=many_lines)[0].message
 
 
+def test_sentence_counts_over_the_briefing_note_template_limits_warn(lib: Library) -> None:
+    from briefing_app.core.checks import run_checks
+
+    # The briefing-note template: the Issue takes 2 sentences, any paragraph 6.
+    issue = "One point. A second point. A third point. A fourth point."
+    paragraph = " ".join(f"Point number {n} stands." for n in range(1, 10))
+    note = lib.notes.create(
+        "L",
+        "briefing-note",
+        [("issue", "Issue"), ("considerations", "Considerations")],
+        bodies={"issue": issue, "considerations": f"{paragraph}\n\nShort. Also short.\n"},
+    )
+    found = [f for f in run_checks(lib, note).findings if f.rule == "length.limits"]
+    assert [(f.section, f.message) for f in found] == [
+        ("issue", "Issue: 4 sentences, the template allows 2"),
+        (
+            "considerations",
+            "Considerations: a paragraph of 9 sentences; the template allows 6",
+        ),
+    ]
+    assert note.sections[1].body[found[1].start : found[1].end] == paragraph
+    within = lib.notes.create(
+        "M",
+        "briefing-note",
+        [("issue", "Issue"), ("considerations", "Considerations")],
+        bodies={
+            "issue": "One point. A second.",
+            "considerations": "Six. " * 6 + "\n\n" + "Six. " * 6,
+        },
+    )
+    assert [f for f in run_checks(lib, within).findings if f.rule == "length.limits"] == []
+
+
 def test_rules_can_be_switched_off_and_findings_dismissed(check: Check, lib: Library) -> None:
     from briefing_app.core.checks import run_checks
 
@@ -207,3 +240,29 @@ def test_the_month_may_is_not_a_hedge(check: Check) -> None:
     findings = check(assessment="Talks may resume in May.")
     assert [f.rule for f in findings] == ["estimative.vague-hedge"]
     assert findings[0].start == findings[0].end - 3  # the lower-case "may", not the month
+
+
+def test_a_citation_left_without_its_sentence_warns(check: Check) -> None:
+    # What accepting the deletion of a cited sentence without its citation leaves behind.
+    stray = check(background="Police confirmed three deaths [@{police}]. [@{drone}]. More.")
+    assert [(f.rule, f.message) for f in stray if f.rule == "citation.stray"] == [
+        (
+            "citation.stray",
+            "[@C6] stands without a sentence (after “…confirmed three deaths [@C5].”)",
+        )
+    ]
+    no_stop = check(background="Police confirmed three deaths [@{police}]. [@{drone}]")
+    assert "citation.stray" in rules_of(no_stop)
+    alone = check(background="Three deaths [@{police}].\n\n[@{drone}].")
+    assert "citation.stray" in rules_of(alone)
+
+
+def test_citations_after_the_stop_or_in_tables_are_not_strays(check: Check) -> None:
+    for body in (
+        "Police confirmed three deaths. [@{police}]",
+        "Police confirmed three deaths. [@{police}] [@{killed}] Residents saw a drone. [@{drone}]",
+        "Police confirmed three deaths [@{police}]. Residents saw a drone [@{drone}].",
+        "Talks with the U.S. [@{police}]. Residents saw a drone [@{drone}].",
+        "| Event | Source |\n|---|---|\n| Three deaths | [@{police}] |",
+    ):
+        assert "citation.stray" not in rules_of(check(background=body)), body

@@ -54,7 +54,10 @@ DEFECTS = {
         " A negotiated settlement is improbable."  # mixed likelihood rows
         " We have high confidence that attacks are likely."  # confidence + likelihood
     ),
-    "indicators": " Long " + " ".join(["word"] * 30) + ".",  # a 31-word sentence
+    "indicators": (
+        " Long " + " ".join(["word"] * 30) + "."  # a 31-word sentence
+        " [@C4]."  # a citation whose sentence was deleted
+    ),
 }
 
 

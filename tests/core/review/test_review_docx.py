@@ -12,6 +12,7 @@ from docx import Document
 
 from briefing_app.core.edits import EditDoesNotApply
 from briefing_app.core.errors import NotFound
+from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.review_docx import (
@@ -93,6 +94,74 @@ def test_tracked_changes_become_suggested_edits_applied_only_on_accept(
     assert "when armed attackers" in summary  # the rejected deletion
     assert after.section("issue").body.startswith("The attack tests severely Tajikistan")  # type: ignore[union-attr]
     assert [e.status for e in demo_lib.edits.all(note.id)] == ["accepted", "rejected", "accepted"]
+
+
+SUMMARY = (
+    "Workers died at the camp [@C1]. Beijing pressed Dushanbe to act [@C2]. "
+    "Tajik officials blamed groups in Afghanistan [@C1]."
+)
+
+
+@pytest.fixture
+def cited_note(lib: Library) -> Note:
+    """A small note whose three sentences each end in a citation (a footnote in Word)."""
+    text = "Workers died at the camp. Beijing pressed Dushanbe to act."
+    source = lib.sources.add(ExtractedDocument(title="Wire", outlet="Wire", text=text))
+    lib.claims.add(source.id, quote="Workers died at the camp", party="Police")
+    lib.claims.add(source.id, quote="Beijing pressed Dushanbe", party="Ministry")
+    return lib.notes.create(
+        "Camp attack", "briefing-note", [("summary", "Summary")], bodies={"summary": SUMMARY}
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "footnote", "old", "summary_after"),
+    [
+        (
+            "Beijing pressed Dushanbe to act",
+            "after",
+            "Beijing pressed Dushanbe to act [@C2]",
+            "Workers died at the camp [@C1]. . Tajik officials blamed groups in Afghanistan [@C1].",
+        ),
+        (
+            ". Beijing pressed Dushanbe to act",
+            "before",
+            " [@C1]. Beijing pressed Dushanbe to act",
+            "Workers died at the camp [@C2]. Tajik officials blamed groups in Afghanistan [@C1].",
+        ),
+    ],
+)
+def test_a_deletion_covering_a_footnote_takes_the_citation_with_it(
+    lib: Library,
+    cited_note: Note,
+    tmp_path: Path,
+    words: str,
+    footnote: str,
+    old: str,
+    summary_after: str,
+) -> None:
+    path = review_copy(lib, cited_note, tmp_path / "review.docx")
+    word_edits.track_delete_with_footnote(path, words, footnote)
+    assert import_review_copy(lib, path).edits_added == 1
+    (edit,) = lib.edits.all(cited_note.id)
+    assert (edit.kind, edit.old_text) == ("delete", old)
+    lib.edits.accept(edit.id)
+    assert lib.notes.get(cited_note.id).section("summary").body == summary_after  # type: ignore[union-attr]
+    # The same file again adds nothing.
+    assert import_review_copy(lib, path).already_imported == 1
+
+
+def test_deleting_only_a_footnote_in_word_suggests_removing_its_citation(
+    lib: Library, cited_note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(lib, cited_note, tmp_path / "review.docx")
+    word_edits.track_delete_footnote(path, "Beijing pressed Dushanbe to act")
+    import_review_copy(lib, path)
+    (edit,) = lib.edits.all(cited_note.id)
+    assert (edit.kind, edit.old_text) == ("delete", " [@C2]")
+    lib.edits.accept(edit.id)
+    body = lib.notes.get(cited_note.id).section("summary").body  # type: ignore[union-attr]
+    assert body == SUMMARY.replace(" [@C2]", "")
 
 
 def test_an_edit_whose_words_are_gone_is_refused_and_stays_pending(

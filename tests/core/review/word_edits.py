@@ -124,3 +124,38 @@ def move_section_to_end(path: Path, heading: str) -> None:
 def _is_heading(block: Any) -> bool:
     style = block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return style is not None and style.get(qn("w:val"), "").lower().startswith("heading")
+
+
+def track_delete_with_footnote(
+    path: Path, words: str, footnote: str = "after", author: str = "Supervisor"
+) -> None:
+    """Delete words and the footnote reference just after (or before) them as one tracked
+    deletion, as Word records selecting a sentence with its footnote number and pressing Delete.
+    """
+    doc = Document(str(path))
+    paragraph = _paragraph_with(doc, words)
+    run = _split_run_at(paragraph, words)
+    ref = run.getnext() if footnote == "after" else run.getprevious()
+    assert ref is not None and ref.find(qn("w:footnoteReference")) is not None, "no footnote"
+    deletion = paragraph.makeelement(
+        qn("w:del"), {qn("w:id"): "804", qn("w:author"): author, qn("w:date"): DATE}
+    )
+    (run if footnote == "after" else ref).addprevious(deletion)
+    for moved in (run, ref) if footnote == "after" else (ref, run):
+        deletion.append(moved)
+    run.find(qn("w:t")).tag = qn("w:delText")
+    doc.save(str(path))
+
+
+def track_delete_footnote(path: Path, after: str, author: str = "Supervisor") -> None:
+    """Delete only the footnote reference right after the words `after` (tracked)."""
+    doc = Document(str(path))
+    paragraph = _paragraph_with(doc, after)
+    ref = _split_run_at(paragraph, after).getnext()
+    assert ref is not None and ref.find(qn("w:footnoteReference")) is not None, "no footnote"
+    deletion = paragraph.makeelement(
+        qn("w:del"), {qn("w:id"): "805", qn("w:author"): author, qn("w:date"): DATE}
+    )
+    ref.addprevious(deletion)
+    deletion.append(ref)
+    doc.save(str(path))

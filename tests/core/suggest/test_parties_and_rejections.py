@@ -147,3 +147,15 @@ def test_accepting_a_suggestion_tags_it_with_its_party_and_kind(lib: Library) ->
     assert [s.party for s in lib.suggestions.for_source(source.id)] == ["Tajik officials"]
     lib.claims.delete(claim.id)
     assert len(lib.suggestions.for_source(source.id)) == 2
+
+
+def test_accepting_a_suggestion_twice_is_refused_naming_the_claim(lib: Library) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    denial = lib.suggestions.for_source(source.id)[0]
+    first = lib.suggestions.accept(source.id, denial.fingerprint)
+    with pytest.raises(InvalidInput, match=f"already claim {first.key}"):
+        lib.suggestions.accept(source.id, denial.fingerprint)
+    # The GUI holds the Suggestion object, not the fingerprint: refused the same way.
+    with pytest.raises(InvalidInput, match=f"already claim {first.key}"):
+        lib.suggestions.accept(source.id, denial)
+    assert [c.key for c in lib.claims.all()] == [first.key]
