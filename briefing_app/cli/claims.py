@@ -99,4 +99,56 @@ def claim_add_command(
         )
 
 
+@claim_group.command("edit")
+@click.argument("key")
+@click.option("--statement", help="The claim in your words.")
+@click.option("--party", help="Who makes the claim.")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS))
+@click.option(
+    "--credibility",
+    type=click.Choice(CREDIBILITY.codes()),
+    help="Information credibility, 1 (confirmed) to 6 (cannot be judged).",
+)
+@click.option(
+    "--status", type=click.Choice(CLAIM_STATUSES), help="E.g. corroborated, or retracted."
+)
+@click.option(
+    "--tag", "tags", multiple=True, help="Replace the tags with these (repeatable; 'place:X')."
+)
+@click.option("--clear-tags", is_flag=True, help="Remove every tag from the claim.")
+@click.option("--json", "as_json", is_flag=True, help="Print the claim as JSON.")
+@pass_app
+def claim_edit_command(
+    app: AppContext,
+    key: str,
+    tags: tuple[str, ...],
+    clear_tags: bool,
+    as_json: bool,
+    **values: str | None,
+) -> None:
+    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change."""
+    lib = app.library()
+    claim = lib.claims.by_key(key.strip().upper())
+    if claim is None:
+        raise click.ClickException(f"no claim {key}")
+    changes: dict[str, object] = {k: v for k, v in values.items() if v is not None}
+    if "credibility" in changes:
+        changes["credibility"] = int(str(changes["credibility"]))
+    if tags and clear_tags:
+        raise click.UsageError("--tag and --clear-tags do not go together")
+    if tags or clear_tags:
+        changes["tags"] = list(tags)
+    if not changes:
+        raise click.UsageError("give at least one option to change (see --help)")
+    claim = lib.claims.update(claim.id, **changes)
+    if as_json:
+        echo_json(claim.to_json())
+    else:
+        said = ", ".join(
+            f"tags {', '.join(claim.tags) or 'none'}" if k == "tags" else f"{k} {v!r}"
+            for k, v in changes.items()
+        )
+        click.echo(f"{claim.key}: {said}")
+
+
 COMMANDS = [claims_command, claim_group]

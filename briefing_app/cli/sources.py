@@ -9,6 +9,7 @@ import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.core.grading import RELIABILITY
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import import_paths
 
@@ -114,6 +115,40 @@ def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> 
         raise click.ClickException(f"{text_file}: {exc}") from exc
     source = app.library().sources.correct_text(source_id, text)
     click.echo(f"source {source.id}: text corrected ({len(source.text)} characters)")
+
+
+@source_group.command("set")
+@click.argument("source_id", type=RECORD_ID)
+@click.option(
+    "--reliability",
+    type=click.Choice(RELIABILITY.codes(), case_sensitive=False),
+    help="Source reliability, A (completely reliable) to F (cannot be judged).",
+)
+@click.option("--title", help="The title.")
+@click.option("--byline", help="Who wrote it.")
+@click.option("--outlet", help="Who published it.")
+@click.option("--published", help="Publication day, YYYY-MM-DD.")
+@click.option("--url", help="Where it was published.")
+@click.option("--language", help="Language code, e.g. en.")
+@click.option("--marking", help="Handling marking of the source, e.g. TLP:AMBER.")
+@click.option("--note", "analyst_note", help="Your note on the source.")
+@click.option("--json", "as_json", is_flag=True, help="Print the source as JSON.")
+@pass_app
+def source_set_command(
+    app: AppContext, source_id: int, as_json: bool, **values: str | None
+) -> None:
+    """Grade a source or correct its details; only the options given change."""
+    changes = {k: v for k, v in values.items() if v is not None}
+    if not changes:
+        raise click.UsageError("give at least one option to change (see --help)")
+    if "reliability" in changes:
+        changes["reliability"] = str(changes["reliability"]).upper()
+    source = app.library().sources.update(source_id, **changes)
+    if as_json:
+        echo_json(source.to_json())
+    else:
+        said = ", ".join(f"{k.replace('_', ' ')} {v!r}" for k, v in changes.items())
+        click.echo(f"source {source.id}: {said}")
 
 
 COMMANDS = [import_command, inspect_command, sources_command, source_group]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -59,3 +60,42 @@ def test_export_refuses_a_format_that_contradicts_the_file_name(tmp_path: Path) 
     assert result.returncode == 1
     assert result.stderr.strip().endswith("the name says docx but the format asked for is md")
     assert not out.exists()
+
+
+def test_grade_a_source_and_change_a_claim_from_the_command_line(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    graded = briefing(
+        "source", "set", "1", "--reliability", "b", "--outlet", "Asia-Plus", library=library
+    )
+    assert graded.returncode == 0, graded.stderr
+    source = json.loads(briefing("sources", "--json", library=library).stdout)[0]
+    assert (source["reliability"], source["outlet"]) == ("B", "Asia-Plus")
+
+    edited = briefing(
+        "claim", "edit", "c5", "--credibility", "2", "--status", "retracted",
+        "--tag", "place:Khatlon", library=library,
+    )  # fmt: skip
+    assert edited.returncode == 0, edited.stderr
+    claim = next(
+        c
+        for c in json.loads(briefing("claims", "--json", library=library).stdout)
+        if c["key"] == "C5"
+    )
+    assert (claim["credibility"], claim["status"]) == (2, "retracted")
+    assert claim["tags"] == ["Khatlon"]
+
+
+def test_changing_nothing_or_a_missing_claim_is_one_error_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    before = library.read_bytes()
+    missing = briefing("claim", "edit", "C99", "--status", "retracted", library=library)
+    assert missing.returncode == 1 and missing.stderr.strip() == "Error: no claim C99"
+    nothing = briefing("source", "set", "1", library=library)
+    assert nothing.returncode == 2 and "give at least one option" in nothing.stderr
+    bad = briefing("source", "set", "1", "--reliability", "Z", library=library)
+    assert bad.returncode == 2
+    assert library.read_bytes() == before
