@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from briefing_app.core.citations import CITATION_GROUP
 
 _LINE_MARKER = re.compile(r"^[ \t]*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)", re.M)
-_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*|_|`)")
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|~~|\*|_|`)")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from briefing_app.core.citations import find_citations
+from briefing_app.core.markdown_dialect import add_strikethrough, normalize_list_indent
 from briefing_app.core.models import Claim, Source
 
 CLAIM_SCHEME = "briefing"
@@ -77,6 +78,7 @@ def render_note(
     import markdown  # loaded on the first render, not at start-up
 
     md = markdown.Markdown(extensions=["tables", "sane_lists"])
+    add_strikethrough(md)  # the exporters' dialect, so the preview shows what they print
     groups: list[tuple[str, ...]] = []
     parts = []
     if note.marking:
@@ -89,7 +91,13 @@ def render_note(
             continue
         md.reset()
         parts.append(
-            _cite(md.convert(_stash_citations(body, groups)), groups, note, claims, sources)
+            _cite(
+                md.convert(normalize_list_indent(_stash_citations(body, groups))),
+                groups,
+                note,
+                claims,
+                sources,
+            )
         )
     if note.style != "inline" and groups:
         parts.append("<hr><div class='notes'><ol>")

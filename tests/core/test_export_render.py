@@ -196,3 +196,43 @@ def test_pandoc_reads_the_markdown_export(tmp_path: Path) -> None:
     assert any(n.get("t") == "Table" for n in _walk(data["blocks"]))
     links = [n for n in _walk(data["blocks"]) if n.get("t") == "Link"]
     assert links[0]["c"][2][0] == "https://example.org/report?a=1&b=2"
+
+
+def test_nested_bullet_renders_on_its_own_indented_line(tmp_path: Path) -> None:
+    _require_tools()
+    lib = Library.open(tmp_path / "lib.sqlite")
+    build_demo(lib)
+    note = demo_in_template(lib, "briefing-note")
+    # Nested under the item's text column (three spaces), as CommonMark and pandoc read it.
+    body = "1. First point [@C5]\n2. Second point [@C4]\n   - nested bullet [@C1]\n"
+    lib.notes.set_section(note.id, "background", body)
+    out = export_note(lib, note.id, tmp_path / "nested.docx")
+    lib.close()
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = text.splitlines()
+    second = next(ln for ln in lines if "Second point" in ln)
+    nested = next(ln for ln in lines if "nested bullet" in ln)
+    assert "nested" not in second  # not run into item 2
+    indent = len(nested) - len(nested.lstrip())
+    assert indent > second.index("Second point")  # further in than item 2's text

@@ -63,3 +63,10 @@ def test_preview_links_name_claim_keys_only() -> None:
     assert claim_keys_of(QUrl("briefing:claim/C1,evil")) == ["C1"]
     assert claim_keys_of(QUrl("https://example.com/claim/C1")) == []
     assert claim_keys_of(QUrl("briefing:other/C1")) == []
+
+
+def test_preview_nests_lists_and_strikes_as_the_export_does(demo_lib: Library) -> None:
+    note = PreviewNote("T", [("One", "1. First\n2. Second\n   - nested\n\n~~gone~~ ~5 left")])
+    html = render_note(note, {}, {}).html
+    assert "<li>Second<ul>" in html.replace("\n", "")  # nested under item 2, not run into it
+    assert "<del>gone</del> ~5 left" in html

@@ -16,6 +16,7 @@ class Text:
     italic: bool = False
     code: bool = False
     href: str | None = None
+    strike: bool = False
 
 
 @dataclass(frozen=True, slots=True)

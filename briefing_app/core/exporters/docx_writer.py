@@ -17,6 +17,7 @@ header or footer, so those pages would lose the handling marking every page must
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from datetime import datetime
 from pathlib import Path
@@ -89,6 +90,7 @@ def _run(
     code: bool = False,
     style: str = "",
     superscript: bool = False,
+    strike: bool = False,
 ) -> str:
     """Return one w:r holding text with the given formatting."""
     props = []
@@ -100,6 +102,8 @@ def _run(
         props.append("<w:b/>")
     if italic:
         props.append("<w:i/>")
+    if strike:
+        props.append("<w:strike/>")
     if superscript:
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
@@ -316,7 +320,7 @@ class _DocxBuilder:
                 inlines = row[c] if c < len(row) else []
                 if is_header:
                     inlines = [
-                        Text(i.text, True, i.italic, i.code, i.href) if isinstance(i, Text) else i
+                        dataclasses.replace(i, bold=True) if isinstance(i, Text) else i
                         for i in inlines
                     ]
                 cells.append(self._cell_para(self.inlines(inlines)))
@@ -410,7 +414,9 @@ class _DocxBuilder:
                 if item.href:
                     out.append(self._hyperlink(item))
                 else:
-                    out.append(_run(item.text, item.bold, item.italic, item.code))
+                    out.append(
+                        _run(item.text, item.bold, item.italic, item.code, strike=item.strike)
+                    )
             elif isinstance(item, Cite):
                 claims = [self.doc.claims[k] for k in item.keys]
                 if self.doc.citation_style == "inline":
@@ -465,7 +471,14 @@ class _DocxBuilder:
         if r_id is None:
             r_id = self.d.part.relate_to(href, RT.HYPERLINK, is_external=True)
             self._links[href] = r_id
-        run = _run(item.text, item.bold, item.italic, item.code, style=self.sid("Hyperlink"))
+        run = _run(
+            item.text,
+            item.bold,
+            item.italic,
+            item.code,
+            style=self.sid("Hyperlink"),
+            strike=item.strike,
+        )
         return f"<w:hyperlink r:id={quoteattr(r_id)}>{run}</w:hyperlink>"
 
     def endnote_list(self) -> None:

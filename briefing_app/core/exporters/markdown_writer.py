@@ -6,6 +6,7 @@ With keep_citations the pandoc citations [@C12] stay as written and a CSL-JSON b
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -29,6 +30,8 @@ from briefing_app.core.exporters.document import (
 from briefing_app.core.exporters.source_lines import attribution, grade, note_parts, source_line
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+# A tilde is escaped only where two in a row would read as ~~strikethrough~~: "~500" stays.
+_TILDES = re.compile(r"~(?=~)|(?<=~)~")
 
 
 def render_markdown(
@@ -160,7 +163,11 @@ class _MarkdownBuilder:
         for block in blocks:
             if isinstance(block, Paragraph):
                 prefix = self.doc.portion_mark + " " if self.doc.portion_mark else ""
-                out += [indent + prefix + self.inlines(block.inlines), ""]
+                # A hard line break starts a new source line, indented like the paragraph's
+                # first so it stays inside its list item or quote.
+                text = prefix + self.inlines(block.inlines)
+                out += [indent + line for line in text.split("\n")]
+                out.append("")
             elif isinstance(block, Heading):
                 out += [f"{indent}{'#' * min(block.level + 2, 6)} {self.inlines(block.inlines)}"]
                 out.append("")
@@ -193,11 +200,20 @@ class _MarkdownBuilder:
     def inlines(self, inlines: list[Inline] | tuple[Inline, ...]) -> str:
         """Return the Markdown for a paragraph's inlines."""
         out: list[str] = []
-        for item in inlines:
+        struck: list[Text] = []  # consecutive struck runs, wrapped in one ~~ pair
+        for item in [*inlines, None]:
+            if isinstance(item, Text) and item.strike:
+                struck.append(dataclasses.replace(item, strike=False))
+                continue
+            if struck:
+                out.append(_strike(self.inlines(tuple(struck))))
+                struck = []
+            if item is None:
+                break
             if isinstance(item, Text):
-                text = item.text if item.code else _esc(item.text)
-                if item.code:
-                    text = f"`{text}`"
+                # A hard line break becomes two trailing spaces, which Python-Markdown,
+                # CommonMark and pandoc all read (Python-Markdown has no backslash break).
+                text = f"`{item.text}`" if item.code else _esc(item.text).replace("\n", "  \n")
                 if item.italic:
                     text = f"*{text}*"
                 if item.bold:
@@ -230,6 +246,16 @@ class _MarkdownBuilder:
         return f"[^{len(self.notes)}]"
 
 
+def _strike(text: str) -> str:
+    """Return text wrapped in ~~ with its outer spaces outside (`~~ a~~` is no strikethrough)."""
+    core = text.strip(" ")
+    if not core:
+        return text
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    trail = text[len(text.rstrip(" ")) :]
+    return f"{lead}~~{core}~~{trail}"
+
+
 def _trimmed(lines: list[str]) -> list[str]:
     """Return lines without trailing blank ones (a quote must not end in an empty '>')."""
     while lines and not lines[-1].strip():
@@ -243,4 +269,4 @@ def _strip_space(out: list[str]) -> None:
 
 
 def _esc(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+    return _TILDES.sub(r"\\~", _ESCAPE.sub(r"\\\1", text))

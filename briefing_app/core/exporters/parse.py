@@ -6,6 +6,7 @@ no inline pattern can mangle them, and swapped back for `Cite` runs afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -26,6 +27,7 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
+from briefing_app.core.markdown_dialect import add_strikethrough, normalize_list_indent
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -35,9 +37,13 @@ _AMP = "\x02amp\x03"
 _SPACES = re.compile(r"[ \t\r\n]+")
 _UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
 # What starts one of the inline patterns left registered (code, escapes, links and footnote
-# references, autolinks, emphasis, hard line breaks). A body with none of it is plain prose:
-# the inline pass could change nothing there, and skipping it halves the parse.
-_INLINE_SYNTAX = re.compile(r"[`\\\[<*_]|  \n")
+# references, autolinks, emphasis, strikethrough, hard line breaks). A body with none of it is
+# plain prose: the inline pass could change nothing there, and skipping it halves the parse.
+# Elements that make blocks of their own; anything else in a block is inline (em, a, br, ...).
+_BLOCK_TAGS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "pre", "div", "hr")
+)
+_INLINE_SYNTAX = re.compile(r"[`\\\[<*_]|~~|  \n")
 
 
 class MarkdownParser:
@@ -50,6 +56,7 @@ class MarkdownParser:
         for name in _UNUSED_PATTERNS:
             if name in md.inlinePatterns:
                 md.inlinePatterns.deregister(name)
+        add_strikethrough(md)
         if "prettify" in md.treeprocessors:
             md.treeprocessors.deregister("prettify")
         self._md = md
@@ -72,7 +79,7 @@ class MarkdownParser:
         text = "".join(parts)
         if not text.strip():
             return []
-        root = self._tree(text)
+        root = self._tree(normalize_list_indent(text))
         walker = _Walker(cites)
         notes = next((el for el in root if el.tag == "div" and el.get("class") == "footnote"), None)
         if notes is not None:
@@ -121,11 +128,17 @@ class _Walker:
     def blocks(self, parent: ET.Element) -> list[Block]:
         """Return the blocks under an element (a body, list item or quote)."""
         out: list[Block] = []
-        loose = self.inlines_of_text(parent.text)
-        if loose:
-            out.append(Paragraph(loose))
+        # Loose text and inline elements (a tight list item's "**bold** text", a line break)
+        # gather into one paragraph until the next block element.
+        loose: list[Inline] = self.split(parent.text, {})
         for el in parent:
             tag = el.tag
+            if tag not in _BLOCK_TAGS:
+                loose.extend(self.child(el, {}))
+                loose.extend(self.split(_tail(el), {}))
+                continue
+            _flush(loose, out)
+            loose = []
             if tag == "p":
                 inlines = _trim(self.inlines(el))
                 if inlines:
@@ -143,13 +156,8 @@ class _Walker:
                 out.append(Paragraph([Text("".join(el.itertext()).rstrip("\n"), code=True)]))
             elif tag == "div":
                 out.extend(self.blocks(el))
-            elif tag != "hr":
-                inlines = _trim(self.inlines(el))
-                if inlines:
-                    out.append(Paragraph(inlines))
-            tail = self.inlines_of_text(el.tail)
-            if tail:
-                out.append(Paragraph(tail))
+            loose = self.split(el.tail, {})
+        _flush(loose, out)
         return out
 
     def table(self, el: ET.Element) -> Table:
@@ -164,39 +172,38 @@ class _Walker:
                 rows.append(cells)
         return Table(header, rows)
 
-    def inlines_of_text(self, text: str | None) -> list[Inline]:
-        """Return loose text between block elements as runs (empty if blank)."""
-        if not text or not text.strip():
-            return []
-        return _trim(self.split(text, {}))
-
     def inlines(self, el: ET.Element, style: dict[str, Any] | None = None) -> list[Inline]:
         """Return the runs of an element, carrying emphasis and links down to its text."""
         style = style or {}
         out: list[Inline] = self.split(el.text, style)
         for child in el:
-            tag = child.tag
-            if tag in ("em", "i"):
-                out.extend(self.inlines(child, {**style, "italic": True}))
-            elif tag in ("strong", "b"):
-                out.extend(self.inlines(child, {**style, "bold": True}))
-            elif tag == "code":
-                out.append(Text("".join(child.itertext()), code=True, **style))
-            elif tag == "a" and child.get("class") == "footnote-backref":
-                pass
-            elif tag == "a":
-                out.extend(self.inlines(child, {**style, "href": child.get("href", "")}))
-            elif tag == "sup" and child.get("id", "").startswith("fnref"):
-                ref = child.get("id", "").removeprefix("fnref:").split(":")[0]
-                out.append(AuthorNote(self.author_notes.get(ref, ())))
-            elif tag == "br":
-                out.append(Text("\n", **style))
-            elif tag == "img":
-                out.append(Text(child.get("alt", ""), **style))
-            else:
-                out.extend(self.inlines(child, style))
-            out.extend(self.split(child.tail, style))
+            out.extend(self.child(child, style))
+            out.extend(self.split(_tail(child), style))
         return out
+
+    def child(self, child: ET.Element, style: dict[str, Any]) -> list[Inline]:
+        """Return the runs of one inline element (its tail excluded), styled by its tag."""
+        tag = child.tag
+        if tag in ("em", "i"):
+            return self.inlines(child, {**style, "italic": True})
+        if tag in ("strong", "b"):
+            return self.inlines(child, {**style, "bold": True})
+        if tag in ("del", "s"):
+            return self.inlines(child, {**style, "strike": True})
+        if tag == "code":
+            return [Text("".join(child.itertext()), code=True, **style)]
+        if tag == "a" and child.get("class") == "footnote-backref":
+            return []
+        if tag == "a":
+            return self.inlines(child, {**style, "href": child.get("href", "")})
+        if tag == "sup" and child.get("id", "").startswith("fnref"):
+            ref = child.get("id", "").removeprefix("fnref:").split(":")[0]
+            return [AuthorNote(self.author_notes.get(ref, ()))]
+        if tag == "br":
+            return [Text("\n", **style)]
+        if tag == "img":
+            return [Text(child.get("alt", ""), **style)]
+        return self.inlines(child, style)
 
     def split(self, text: str | None, style: dict[str, Any]) -> list[Inline]:
         """Return text as runs, turning citation placeholders back into Cite runs."""
@@ -221,6 +228,18 @@ class _Walker:
         return out
 
 
+def _tail(el: ET.Element) -> str | None:
+    """Return the text after an element; a line break's without the next line's indentation."""
+    return el.tail.lstrip() if el.tag == "br" and el.tail else el.tail
+
+
+def _flush(loose: list[Inline], out: list[Block]) -> None:
+    """Append gathered loose runs to out as a paragraph, unless they are blank."""
+    inlines = _trim(loose)
+    if inlines:
+        out.append(Paragraph(inlines))
+
+
 def _trim(inlines: list[Inline]) -> list[Inline]:
     """Drop leading and trailing blanks of a block's runs (left by line breaks in the source)."""
     while inlines and isinstance(inlines[0], Text) and not inlines[0].text.strip():
@@ -228,9 +247,7 @@ def _trim(inlines: list[Inline]) -> list[Inline]:
     while inlines and isinstance(inlines[-1], Text) and not inlines[-1].text.strip():
         inlines.pop()
     if inlines and isinstance(inlines[0], Text):
-        first = inlines[0]
-        inlines[0] = Text(first.text.lstrip(), first.bold, first.italic, first.code, first.href)
+        inlines[0] = dataclasses.replace(inlines[0], text=inlines[0].text.lstrip())
     if inlines and isinstance(inlines[-1], Text):
-        last = inlines[-1]
-        inlines[-1] = Text(last.text.rstrip(), last.bold, last.italic, last.code, last.href)
+        inlines[-1] = dataclasses.replace(inlines[-1], text=inlines[-1].text.rstrip())
     return inlines
