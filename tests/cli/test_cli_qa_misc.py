@@ -1,0 +1,25 @@
+"""Smaller defects a QA pass found on the command line: each test is a user's step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.test_cli import briefing
+
+
+def test_note_new_with_a_blank_marking_lists_shows_and_exports_the_templates(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    made = briefing(
+        "note", "new", "--template", "policy-memo", "--title", "T", "--marking", "", library=library
+    )
+    assert made.returncode == 0, made.stderr
+    listed = briefing("notes", library=library).stdout.splitlines()[-1]
+    assert "UNCLASSIFIED" in listed
+    shown = briefing("note", "show", "1", library=library).stdout.splitlines()[1]
+    assert shown.endswith("· draft · UNCLASSIFIED")
+    out = tmp_path / "t.md"
+    exported = briefing("export", "1", "--format", "md", "-o", str(out), library=library)
+    assert exported.returncode == 0, exported.stderr
+    assert "UNCLASSIFIED" in out.read_text(encoding="utf-8")
