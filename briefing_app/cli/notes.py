@@ -44,7 +44,7 @@ def note_group() -> None:
 @click.option("--to", "memo_to", default="", help="Addressee (MEMO FOR / To).")
 @click.option("--from", "memo_from", default="", help="Author or originating unit.")
 @click.option("--subject", default="", help="Subject line.")
-@click.option("--date", "memo_date", default="", help="Date printed on the memo.")
+@click.option("--date", "memo_date", default="", help="Date printed on the memo, YYYY-MM-DD.")
 @click.option(
     "--setting",
     "settings",
@@ -67,7 +67,11 @@ def note_new(
     as_json: bool,
 ) -> None:
     """Create an empty note with the sections of a template."""
+    from briefing_app.core.dates import check_day
     from briefing_app.core.templates import get_template
+
+    # Refuse a bad date before the library file is created (core checks it again).
+    memo_date = check_day(memo_date, "memo date") or ""
 
     values = {}
     for item in settings:

@@ -23,3 +23,16 @@ def test_note_new_with_a_blank_marking_lists_shows_and_exports_the_templates(
     exported = briefing("export", "1", "--format", "md", "-o", str(out), library=library)
     assert exported.returncode == 0, exported.stderr
     assert "UNCLASSIFIED" in out.read_text(encoding="utf-8")
+
+
+def test_note_new_refuses_a_date_that_is_not_a_real_day(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    args = ("note", "new", "--template", "policy-memo", "--title", "T", "--date")
+    result = briefing(*args, "31/02/2025", library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: memo date '31/02/2025' is not a real day written YYYY-MM-DD (e.g. 2025-02-28)"
+    ]
+    assert not library.exists()
+    assert briefing(*args, "2025-02-28", library=library).returncode == 0
+    assert "Date: 2025-02-28" in briefing("note", "show", "1", library=library).stdout
