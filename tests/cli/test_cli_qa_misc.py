@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.cli.test_cli import briefing
@@ -36,3 +37,23 @@ def test_note_new_refuses_a_date_that_is_not_a_real_day(tmp_path: Path) -> None:
     assert not library.exists()
     assert briefing(*args, "2025-02-28", library=library).returncode == 0
     assert "Date: 2025-02-28" in briefing("note", "show", "1", library=library).stdout
+
+
+def test_resolving_a_comment_takes_its_replies_out_of_the_open_list(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    assert briefing("comment", "add", "1", "summary", "Source?", library=library).returncode == 0
+    first = json.loads(briefing("comments", "1", "--json", library=library).stdout)[-1]["id"]
+    assert briefing("comment", "reply", str(first), "Added", library=library).returncode == 0
+    assert briefing("comment", "reply", str(first), "Thanks", library=library).returncode == 0
+
+    def open_ids() -> set[int]:
+        listed = briefing("comments", "1", "--open", "--json", library=library).stdout
+        return {c["id"] for c in json.loads(listed)}
+
+    assert len(open_ids()) >= 3
+    assert briefing("comment", "resolve", str(first), library=library).returncode == 0
+    thread = {first, first + 1, first + 2}
+    assert not open_ids() & thread
+    assert briefing("comment", "resolve", "--reopen", str(first), library=library).returncode == 0
+    assert thread <= open_ids()

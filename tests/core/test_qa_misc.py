@@ -51,3 +51,14 @@ def test_a_real_day_and_a_blank_date_are_kept(demo_lib: Library) -> None:
     assert demo_lib.sources.update(source_id, published=None).published is None
     note = demo_note(demo_lib)
     assert demo_lib.notes.update(note.id, memo_date="").memo_date == ""
+
+
+def test_a_reply_is_open_or_resolved_with_its_thread(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    top = demo_lib.comments.add(note.id, note.sections[0].key, "Source?")
+    reply = demo_lib.comments.reply(top.id, "Added")
+    answer = demo_lib.comments.reply(reply.id, "Thanks")
+    thread = {top.id, reply.id, answer.id}
+    demo_lib.comments.resolve(top.id)
+    assert not {c.id for c in demo_lib.comments.all(note.id, resolved=False)} & thread
+    assert thread <= {c.id for c in demo_lib.comments.all(note.id, resolved=True)}
