@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_cli import briefing
 
 
@@ -57,3 +59,20 @@ def test_resolving_a_comment_takes_its_replies_out_of_the_open_list(tmp_path: Pa
     assert not open_ids() & thread
     assert briefing("comment", "resolve", "--reopen", str(first), library=library).returncode == 0
     assert thread <= open_ids()
+
+
+@pytest.mark.parametrize("offset", [4096, 8192])
+def test_a_damaged_library_is_named_in_one_line_with_the_way_out(
+    tmp_path: Path, offset: int
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    with library.open("r+b") as f:
+        f.seek(offset)
+        f.write(b"\x00" * 4096)
+    result = briefing("sources", library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {library}: the library file is damaged (database disk image is malformed); "
+        "restore a backup with `briefing backup list`"
+    ]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.checks import run_checks
-from briefing_app.core.errors import InvalidInput
+from briefing_app.core.demo import build_demo
+from briefing_app.core.errors import InvalidInput, LibraryDamaged
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template, printed_marking
@@ -62,3 +63,14 @@ def test_a_reply_is_open_or_resolved_with_its_thread(demo_lib: Library) -> None:
     demo_lib.comments.resolve(top.id)
     assert not {c.id for c in demo_lib.comments.all(note.id, resolved=False)} & thread
     assert thread <= {c.id for c in demo_lib.comments.all(note.id, resolved=True)}
+
+
+def test_opening_a_damaged_library_raises_library_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        build_demo(lib)
+    with path.open("r+b") as f:
+        f.seek(4096)
+        f.write(b"\x00" * 4096)
+    with pytest.raises(LibraryDamaged, match=r"the library file is damaged \(.*malformed"):
+        Library.open(path).sources.all()
