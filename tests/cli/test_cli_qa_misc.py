@@ -76,3 +76,11 @@ def test_a_damaged_library_is_named_in_one_line_with_the_way_out(
         f"Error: {library}: the library file is damaged (database disk image is malformed); "
         "restore a backup with `briefing backup list`"
     ]
+
+
+def test_inspect_on_a_folder_says_it_takes_one_file(tmp_path: Path) -> None:
+    result = briefing("inspect", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path}: is a folder; inspect takes one file (import takes folders)"
+    ]
