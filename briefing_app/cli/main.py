@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,15 @@ class BriefingGroup(click.Group):
             return super().invoke(ctx)
         except BriefingError as exc:
             raise click.ClickException(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            # Damage found by a read after the library opened: core names it (LibraryDamaged).
+            from briefing_app.core.library import damaged_error
+
+            app = ctx.find_object(AppContext)
+            damage = damaged_error(app.library_path if app else None, exc)
+            if damage is None:
+                raise
+            raise click.ClickException(str(damage)) from exc
         except OSError as exc:
             name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise click.ClickException(f"{name}{exc.strerror or exc}") from exc

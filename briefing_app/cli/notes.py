@@ -16,6 +16,8 @@ from briefing_app.core.errors import BriefingError
 @pass_app
 def notes_command(app: AppContext, as_json: bool) -> None:
     """List the notes in the library."""
+    from briefing_app.core.templates import printed_marking
+
     lib = app.library()
     notes = lib.notes.all()
     if as_json:
@@ -24,7 +26,7 @@ def notes_command(app: AppContext, as_json: bool) -> None:
     echo_table(
         ["ID", "Title", "Template", "Status", "Marking", "Cites"],
         [
-            (n.id, n.title, n.template, n.status, n.marking, len(lib.notes.cited_keys(n)))
+            (n.id, n.title, n.template, n.status, printed_marking(n), len(lib.notes.cited_keys(n)))
             for n in notes
         ],
     )
@@ -42,7 +44,7 @@ def note_group() -> None:
 @click.option("--to", "memo_to", default="", help="Addressee (MEMO FOR / To).")
 @click.option("--from", "memo_from", default="", help="Author or originating unit.")
 @click.option("--subject", default="", help="Subject line.")
-@click.option("--date", "memo_date", default="", help="Date printed on the memo.")
+@click.option("--date", "memo_date", default="", help="Date printed on the memo, YYYY-MM-DD.")
 @click.option(
     "--setting",
     "settings",
@@ -65,7 +67,11 @@ def note_new(
     as_json: bool,
 ) -> None:
     """Create an empty note with the sections of a template."""
+    from briefing_app.core.dates import check_day
     from briefing_app.core.templates import get_template
+
+    # Refuse a bad date before the library file is created (core checks it again).
+    memo_date = check_day(memo_date, "memo date") or ""
 
     values = {}
     for item in settings:
@@ -80,7 +86,8 @@ def note_new(
             title,
             template.name,
             template.headings(),
-            marking=template.marking.default if marking is None else marking,
+            # Blank means the template's: an export always prints a marking.
+            marking=(marking or "").strip() or template.marking.default,
             memo_to=memo_to,
             memo_from=memo_from,
             subject=subject,
@@ -100,13 +107,16 @@ def note_new(
 @pass_app
 def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
     """Show a note (by id, uid or title): header and section bodies."""
+    from briefing_app.core.templates import printed_marking
+
     lib = app.library()
     note = lib.notes.find(note_ref)
     if as_json:
         echo_json({**note.to_json(), "cited": lib.notes.cited_keys(note)})
         return
     click.echo(f"# {note.title}")
-    click.echo(f"Note {note.id} · template {note.template} · {note.status} · {note.marking}")
+    marking = printed_marking(note)
+    click.echo(f"Note {note.id} · template {note.template} · {note.status} · {marking}")
     for label, value in (
         ("To", note.memo_to),
         ("From", note.memo_from),

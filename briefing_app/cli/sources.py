@@ -51,6 +51,10 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
 def inspect_command(path: Path, as_json: bool) -> None:
     """Show what importing PATH would store, without storing it."""
+    if path.is_dir():  # else the importers call it a file type '(none)'
+        raise click.ClickException(
+            f"{path}: is a folder; inspect takes one file (import takes folders)"
+        )
     try:
         doc = extract_file(path)
     except Exception as exc:

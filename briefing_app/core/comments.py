@@ -90,14 +90,28 @@ class CommentManager:
         return _comment_from_row(row) if row else None
 
     def all(self, note_id: int, resolved: bool | None = None) -> list[ReviewComment]:
-        """Return a note's comments in order (only open or resolved ones when asked)."""
-        sql = "SELECT * FROM review_comments WHERE note_id = ?"
-        params: list[object] = [note_id]
-        if resolved is not None:
-            sql += " AND resolved = ?"
-            params.append(int(resolved))
-        rows = self._lib.conn.execute(sql + " ORDER BY id", params)
-        return [_comment_from_row(r) for r in rows]
+        """Return a note's comments in order (only those of open or resolved threads when asked).
+
+        A reply goes with its thread: it is open while the comment that starts the thread is.
+        """
+        rows = self._lib.conn.execute(
+            "SELECT * FROM review_comments WHERE note_id = ? ORDER BY id", (note_id,)
+        )
+        comments = [_comment_from_row(r) for r in rows]
+        if resolved is None:
+            return comments
+        # The review pane's Open/Resolved filter shows a thread by its first comment, with
+        # every reply under it; listings filter the same way.
+        by_id = {c.id: c for c in comments}
+
+        def thread_resolved(comment: ReviewComment) -> bool:
+            seen = {comment.id}
+            while comment.parent_id in by_id and comment.parent_id not in seen:
+                comment = by_id[comment.parent_id]
+                seen.add(comment.id)
+            return comment.resolved
+
+        return [c for c in comments if thread_resolved(c) == resolved]
 
     def resolve(self, comment_id: int, resolved: bool = True) -> ReviewComment:
         """Mark a comment resolved (or open again)."""

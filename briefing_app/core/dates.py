@@ -5,9 +5,34 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from briefing_app.core.errors import InvalidInput
+
+_STRICT_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMATS = ("%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y")
+
+
+def check_day(value: str | None, what: str) -> str | None:
+    """Return a typed-in day stripped (blank stays blank); raise InvalidInput unless it is a
+    real calendar day written YYYY-MM-DD.
+
+    >>> check_day("2025-02-28", "memo date")
+    '2025-02-28'
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return text
+    # Strict on purpose: what a user types is stored as is and sorted as text, so "31/02/2025"
+    # or "3/4/2025" (which day?) is refused rather than guessed.
+    if _STRICT_DAY.match(text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+    raise InvalidInput(f"{what} {text!r} is not a real day written YYYY-MM-DD (e.g. 2025-02-28)")
 
 
 def parse_date(value: object) -> str | None:

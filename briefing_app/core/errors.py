@@ -51,6 +51,10 @@ class LibraryError(BriefingError):
     """The library file cannot be opened or is not a Briefing library."""
 
 
+class LibraryDamaged(LibraryError):
+    """The library file's pages are damaged (SQLite reports a malformed database image)."""
+
+
 class LibraryBusy(LibraryError):
     """Another process holds the library's write lock for longer than the busy timeout."""
 

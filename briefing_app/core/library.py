@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import Changes
-from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
+from briefing_app.core.errors import BackupError, LibraryBusy, LibraryDamaged, LibraryError
 from briefing_app.core.storage.connection import (
     BUSY_MESSAGE,
     connect,
@@ -159,6 +160,9 @@ class Library:
                 conn.close()
             if is_busy_error(exc):
                 raise LibraryBusy(f"{p}: {BUSY_MESSAGE}") from exc
+            damage = damaged_error(p, exc)
+            if damage is not None:
+                raise damage from exc
             raise LibraryError(f"{p}: not a Briefing library ({exc})") from exc
         except BaseException:
             if conn is not None:
@@ -264,10 +268,26 @@ def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | 
     try:
         backup_on_open(conn, path, force=upgrading)
     except BackupError as exc:
+        # The copy is checked page by page; a malformed copy means the library itself is.
+        damage = damaged_error(path, exc)
+        if damage is not None:
+            raise damage from exc
         if upgrading:
             raise LibraryError(f"{path}: not upgraded, no backup could be made ({exc})") from exc
         return str(exc)
     return None
+
+
+def damaged_error(path: Path | None, exc: Exception) -> LibraryDamaged | None:
+    """Return the one-line error for a library that exc shows is damaged, else None."""
+    # SQLite's words for pages that do not hold what they should (SQLITE_CORRUPT).
+    found = re.search(r"database disk image is malformed|database corruption[^)]*", str(exc))
+    if found is None:
+        return None
+    return LibraryDamaged(
+        f"{path or ':memory:'}: the library file is damaged ({found[0]}); "
+        "restore a backup with `briefing backup list`"
+    )
 
 
 def _has_foreign_tables(conn: sqlite3.Connection) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.citations import cited_keys
+from briefing_app.core.dates import check_day
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.ids import new_uid
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
@@ -46,6 +47,7 @@ class NoteManager:
         unknown = set(header) - set(HEADER_FIELDS)
         if unknown:
             raise InvalidInput(f"unknown note field(s): {', '.join(sorted(unknown))}")
+        memo_date = check_day(header.get("memo_date", ""), "memo date") or ""
         keys = [k for k, _ in sections]
         if len(set(keys)) != len(keys):
             raise InvalidInput("section keys must be unique")
@@ -63,7 +65,7 @@ class NoteManager:
                     header.get("memo_to", ""),
                     header.get("memo_from", ""),
                     header.get("subject", ""),
-                    header.get("memo_date", ""),
+                    memo_date,
                     now,
                     now,
                 ),
@@ -148,6 +150,8 @@ class NoteManager:
             raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
         if "title" in values and not str(values["title"]).strip():
             raise InvalidInput("a note needs a title")
+        if "memo_date" in values:
+            values["memo_date"] = check_day(values["memo_date"], "memo date") or ""
         note = self.get(note_id)
         if note.status == "final" and set(values) - {"status"}:
             raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")

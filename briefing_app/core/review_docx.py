@@ -13,6 +13,7 @@ import hashlib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,8 @@ def mark_review_copy(path: Path | str, note: Note, lib: Library | None = None) -
     path = Path(path)
     doc = Document(str(path))
     doc.core_properties.identifier = IDENTIFIER_PREFIX + note.uid
+    # Marking rewrites the file, so it was last modified now (never the template's date).
+    doc.core_properties.modified = datetime.now(UTC).replace(microsecond=0)
     body = doc.element.body
     blocks = [el for el in body if el.tag in (_w("p"), _w("tbl"))]
     headings = _section_heading_positions(blocks, note)

@@ -7,6 +7,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
+from briefing_app.core.dates import check_day
 from briefing_app.core.errors import ImmutableText, InvalidInput, NotFound
 from briefing_app.core.grading import RELIABILITY
 from briefing_app.core.ids import new_uid
@@ -145,6 +146,8 @@ class SourceManager:
             raise InvalidInput(f"cannot edit source field(s): {', '.join(sorted(unknown))}")
         if "reliability" in values:
             _check_reliability(values["reliability"])
+        if "published" in values:
+            values["published"] = check_day(values["published"], "published date")
         self.get(source_id)
         if not values:
             return self.get(source_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import yaml
@@ -19,6 +19,9 @@ from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.grading import TLP_ORDER
 from briefing_app.core.notes import HEADER_FIELDS
 from briefing_app.core.resources import bundled_dir
+
+if TYPE_CHECKING:
+    from briefing_app.core.models import Note
 
 SECTION_KINDS = ("factual", "assessment", "recommendation", "mixed")
 CITATION_STYLES = ("footnotes", "endnotes", "inline")
@@ -227,6 +230,20 @@ def get_template(name: str, user_dir: Path | None = None) -> NoteTemplate:
     if name not in templates:
         raise NotFound(f"no template {name!r} (known: {', '.join(sorted(templates))})")
     return templates[name]
+
+
+def printed_marking(note: Note, template: NoteTemplate | None = None) -> str:
+    """Return the marking an export prints on note: its own, else its template's default."""
+    # Every exported page carries a marking, so a blank one stands for the template's default;
+    # listings, `note show` and the checks show this same marking.
+    if note.marking.strip():
+        return note.marking.strip()
+    if template is None:
+        try:
+            template = get_template(note.template)
+        except InvalidInput:  # NotFound and TemplateError: nothing to fall back to
+            return ""
+    return template.marking.default
 
 
 # --- parsing with line numbers -------------------------------------------------------------

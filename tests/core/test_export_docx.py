@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import docx
@@ -11,6 +12,7 @@ import pytest
 from briefing_app.core.errors import CannotWrite, MissingClaim
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
+from briefing_app.core.review_docx import export_review_copy
 from briefing_app.core.templates import get_template
 from tests.core.export_helpers import (
     FEATURES_BODY,
@@ -166,6 +168,22 @@ def test_core_properties(demo_lib: Library, tmp_path: Path) -> None:
     assert props.subject == "Attack on Chinese workers in Khatlon, Tajikistan"
     assert "Khatlon" in props.keywords
     assert props.created is not None and props.created.year >= 2024
+
+
+@pytest.mark.parametrize("review_copy", [False, True])
+def test_modified_date_is_the_export_time_not_the_template_date(
+    demo_lib: Library, tmp_path: Path, review_copy: bool
+) -> None:
+    note = demo_note(demo_lib)
+    before = datetime.now(UTC).replace(microsecond=0)
+    if review_copy:
+        out = export_review_copy(demo_lib, note.id, tmp_path / "review.docx", force=True)
+    else:
+        out = export_note(demo_lib, note.id, tmp_path / "note.docx")
+    props = docx.Document(str(out)).core_properties
+    modified = props.modified.replace(tzinfo=UTC)
+    assert before <= modified <= datetime.now(UTC) + timedelta(seconds=1)
+    assert props.created is not None and props.created.replace(tzinfo=UTC) <= modified
 
 
 def test_action_memo_prints_decision_lines_and_portion_marks(

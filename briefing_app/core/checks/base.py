@@ -42,6 +42,7 @@ class CheckProfile:
     key_judgments: frozenset[str] = frozenset()
     limits: dict[str, SectionLimits] = field(default_factory=dict)
     marking_order: tuple[str, ...] = TLP_ORDER
+    default_marking: str = ""
     disabled: frozenset[str] = frozenset()
 
 

@@ -29,11 +29,13 @@ def less_restrictive(ctx: CheckContext) -> Iterator[Finding]:
     if not ranked:
         return
     top_rank, top_source = max(ranked, key=lambda item: item[0])
-    note_rank = _rank(ctx.note.marking, order) if ctx.note.marking else -1
+    # A blank marking exports as the template's default, so judge what is printed.
+    marking = ctx.note.marking.strip() or ctx.profile.default_marking
+    note_rank = _rank(marking, order) if marking else -1
     if note_rank is None:
         note_rank = -1
     if note_rank < top_rank:
-        shown = ctx.note.marking or "unmarked"
+        shown = marking or "unmarked"
         yield Finding(
             "marking.less-restrictive",
             "error",

@@ -57,6 +57,7 @@ def profile_from_template(template: NoteTemplate) -> CheckProfile:
         key_judgments=frozenset(s.key for s in template.sections if s.key_judgments),
         limits=limits,
         marking_order=template.marking.scheme or TLP_ORDER,
+        default_marking=template.marking.default,
         disabled=frozenset(template.checks_off),
     )
 

@@ -11,7 +11,12 @@ from briefing_app.core.exporters.document import DocBox, DocSection, ExportDocum
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note
-from briefing_app.core.templates import CITATION_STYLES, NoteTemplate, get_template
+from briefing_app.core.templates import (
+    CITATION_STYLES,
+    NoteTemplate,
+    get_template,
+    printed_marking,
+)
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -51,7 +56,7 @@ def build_document(
             progress(n + 1, total)
     boxes = {b.after: DocBox(b.title, parser.parse(b.text)) for b in template.boxes}
 
-    marking = note.marking or template.marking.default
+    marking = printed_marking(note, template)
     date = note.memo_date or note.created_at[:10]
     header_lines = []
     for item in template.header:

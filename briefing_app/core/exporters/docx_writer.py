@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -171,7 +171,7 @@ class _DocxBuilder:
                 body.append(child)
 
     def properties(self) -> None:
-        """Set the core properties: title, author, subject, keywords, created."""
+        """Set the core properties: title, author, subject, keywords, created, modified."""
         props = self.d.core_properties
         props.title = self.doc.title
         props.author = self.doc.author or "Briefing"
@@ -183,6 +183,8 @@ class _DocxBuilder:
         if self.doc.created:
             with contextlib.suppress(ValueError):
                 props.created = datetime.fromisoformat(self.doc.created.replace("Z", "+00:00"))
+        # The reference document carries python-docx's template date; the file is new now.
+        props.modified = datetime.now(UTC).replace(microsecond=0)
 
     def header_footer(self) -> None:
         """Put the marking in every header and footer (first-page and even-page ones too)."""
