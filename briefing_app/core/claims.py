@@ -15,7 +15,7 @@ from briefing_app.core.ids import new_uid
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
 from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.tags import split_tag_ref
-from briefing_app.core.text import anchor_at, find_quote
+from briefing_app.core.text import anchor_at, count_quote, find_quote
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -78,6 +78,14 @@ class ClaimManager:
             if not quote or not quote.strip():
                 raise InvalidInput("a claim needs a quote or a start and end offset")
             span = find_quote(source.text, quote, occurrence)
+            if span is None and occurrence > 1:
+                found = count_quote(source.text, quote)
+                if found:
+                    times = "once" if found == 1 else f"{found} times"
+                    raise QuoteNotFound(
+                        f"the quote occurs {times} in source {source_id}; "
+                        f"occurrence {occurrence} is past the last"
+                    )
             if span is None:
                 raise QuoteNotFound(
                     f"the quote does not occur in source {source_id}: {quote[:60]!r}"

@@ -93,6 +93,18 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | 
     return None
 
 
+def count_quote(text: str, quote: str) -> int:
+    """Return how many times find_quote can find quote in text (same tolerance).
+
+    >>> count_quote("said no, then said no", "said  no")
+    2
+    """
+    quote = normalise_text(quote)
+    if not quote.strip():
+        return 0
+    return len(list(_flexible_pattern(quote).finditer(text)))
+
+
 def reanchor(text: str, anchor: Anchor) -> tuple[int, int] | None:
     """Find an anchored quote again in text whose offsets may have shifted.
 

@@ -99,3 +99,14 @@ def test_changing_nothing_or_a_missing_claim_is_one_error_and_changes_nothing(
     bad = briefing("source", "set", "1", "--reliability", "Z", library=library)
     assert bad.returncode == 2
     assert library.read_bytes() == before
+
+
+def test_asking_for_an_occurrence_past_the_last_says_how_many_there_are(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    result = briefing(
+        "claim", "add", "1", "--quote", "Taliban", "--occurrence", "99", library=library
+    )
+    assert result.returncode == 1
+    assert "occurrence 99 is past the last" in result.stderr
+    assert "times in source 1" in result.stderr
