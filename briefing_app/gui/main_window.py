@@ -381,10 +381,18 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         )
         self.export_action.setEnabled(False)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self._history_action("&Undo", self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}".strip())
+        )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self._history_action("&Redo", self.undo_stack.redo)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}".strip())
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("redo"))
         self.addAction(self.undo_action)
@@ -439,6 +447,19 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             "help",
             "Keyboard shortcuts and how to start",
         )
+
+    def _history_action(self, text: str, step: Callable[[], None]) -> QAction:
+        """Undo or Redo: text typed in the note is saved first, so the step cannot lose it."""
+        action = QAction(text, self)
+        action.setEnabled(False)
+
+        def run() -> None:
+            if self._completed:
+                self.note_workspace.flush()
+            step()
+
+        action.triggered.connect(run)
+        return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -309,6 +309,7 @@ class NoteWorkspace(QWidget):
         note_id = self.notes_panel.current_note_id() or (self.note.id if self.note else None)
         if note_id is None:
             return
+        self.editor.flush()  # the copy holds what is on screen, typed a moment ago too
         command = duplicate_note(self.lib, note_id)
         if self.execute(command) and command.note is not None:
             self.open_note_tab(command.note.id)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -170,6 +171,28 @@ class ExportDialog(QDialog):
         )
         if name:
             self.path.setText(name)
+            # The file dialog has asked about replacing it already.
+            self._replace_agreed = self.options().path
+
+    def accept(self) -> None:
+        """Close with the options, once the analyst agrees to replace an existing file."""
+        path = self.options().path
+        agreed = getattr(self, "_replace_agreed", None) == path
+        if path.exists() and not agreed and not self.confirm_replace(self, path):
+            return  # stay open: another name, or Cancel
+        super().accept()
+
+    @staticmethod
+    def confirm_replace(parent: QWidget, path: Path) -> bool:
+        """Ask whether to replace an existing file (No is the default)."""
+        answer = QMessageBox.question(
+            parent,
+            "Export note",
+            f"{path.name} already exists in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
     def ask(
