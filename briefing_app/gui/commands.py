@@ -305,6 +305,16 @@ class DeleteNoteCommand(LibraryCommand):
         self.lib.notes.restore(self.note, self.comments, self.versions, self.edits)
 
 
+# How an undo entry names a note's header fields.
+_FIELD_WORDS = {
+    "memo_to": "recipient",
+    "memo_from": "sender",
+    "memo_date": "date",
+    "subject": "subject",
+    "marking": "marking",
+}
+
+
 class EditNoteCommand(LibraryCommand):
     """Rename a note or change its status (draft, in review, final)."""
 
@@ -315,7 +325,8 @@ class EditNoteCommand(LibraryCommand):
         elif set(values) == {"status"}:
             text = f"Mark note “{before.title}” {values['status']}"
         else:
-            text = f"Edit {' and '.join(sorted(values))} of note “{before.title}”"
+            names = sorted(_FIELD_WORDS.get(k, k) for k in values)
+            text = f"Edit {' and '.join(names)} of note “{before.title}”"
         super().__init__(lib, text)
         self.note_id = note_id
         self.after = values
