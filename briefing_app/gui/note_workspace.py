@@ -296,6 +296,7 @@ class NoteWorkspace(QWidget):
             self.lib, request.title, template.name, template.headings(),
             marking=template.marking.default,
         )  # fmt: skip
+        command.on_restored = self.show_note  # redo brings the note back: show it
         if self.execute(command) and command.note is not None:
             self.open_note_tab(command.note.id)
 
@@ -312,6 +313,7 @@ class NoteWorkspace(QWidget):
             return
         self.editor.flush()  # the copy holds what is on screen, typed a moment ago too
         command = duplicate_note(self.lib, note_id)
+        command.on_restored = self.show_note
         if self.execute(command) and command.note is not None:
             self.open_note_tab(command.note.id)
 
@@ -324,7 +326,9 @@ class NoteWorkspace(QWidget):
             self.editor.flush()
             self.editor.load(None, None)
             self.note = None
-        self.execute(DeleteNoteCommand(self.lib, note_id))
+        command = DeleteNoteCommand(self.lib, note_id)
+        command.on_restored = self.show_note  # undo brings the note back: show it
+        self.execute(command)
         notes = self.lib.notes.headers()
         if self.note is None:
             self.show_note(notes[0].id if notes else None)

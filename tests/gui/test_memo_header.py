@@ -162,3 +162,30 @@ def test_opening_another_note_shows_its_header(
     assert form(window).edits["memo_to"].text() == ""
     window.note_workspace.show_note(first)
     assert form(window).edits["memo_to"].text() == "The Secretary"
+
+
+def test_undoing_a_deletion_opens_the_restored_note(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = window.note_workspace
+    kept = new_memo(window, monkeypatch, "Kept")
+    gone = new_memo(window, monkeypatch, "Gone")
+    workspace.delete_action.trigger()
+    assert workspace.note is not None and workspace.note.id == kept
+
+    window.undo_stack.undo()
+    assert workspace.note is not None and workspace.note.id == gone
+    assert workspace.editor.title.text() == "Gone"
+    assert workspace.notes_panel.current_note_id() == gone
+
+
+def test_redoing_a_new_note_opens_it(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = window.note_workspace
+    kept = new_memo(window, monkeypatch, "Kept")
+    again = new_memo(window, monkeypatch, "Again")
+    window.undo_stack.undo()
+    assert workspace.note is not None and workspace.note.id == kept
+    window.undo_stack.redo()
+    assert workspace.note is not None and workspace.note.id == again
