@@ -243,6 +243,8 @@ class CreateNoteCommand(LibraryCommand):
         self.args = (title, template, sections)
         self.bodies, self.settings, self.header = bodies, settings, header
         self.note: Note | None = None
+        # Told the id of the note a redo brought back (the workspace opens it).
+        self.on_restored: Callable[[int], None] = lambda note_id: None
 
     def first(self) -> None:
         """Create the note."""
@@ -256,6 +258,7 @@ class CreateNoteCommand(LibraryCommand):
         """Bring the note back with the same id."""
         assert self.note is not None
         self.note = self.lib.notes.restore(self.note)
+        self.on_restored(self.note.id)
 
     def back(self) -> None:
         """Remove the note, remembering it as it was (with the text written since)."""
@@ -290,6 +293,8 @@ class DeleteNoteCommand(LibraryCommand):
         self.comments: list[ReviewComment] = []
         self.versions: list[NoteVersion] = []
         self.edits: list[SuggestedEdit] = []
+        # Told the id of the note an undo brought back (the workspace opens it).
+        self.on_restored: Callable[[int], None] = lambda note_id: None
 
     def again(self) -> None:
         """Delete it, keeping what the delete removes with it for undo."""
@@ -303,6 +308,17 @@ class DeleteNoteCommand(LibraryCommand):
         """Restore it with its id, text, comments, versions and suggested edits."""
         assert self.note is not None
         self.lib.notes.restore(self.note, self.comments, self.versions, self.edits)
+        self.on_restored(self.note_id)
+
+
+# How an undo entry names a note's header fields.
+_FIELD_WORDS = {
+    "memo_to": "recipient",
+    "memo_from": "sender",
+    "memo_date": "date",
+    "subject": "subject",
+    "marking": "marking",
+}
 
 
 class EditNoteCommand(LibraryCommand):
@@ -315,7 +331,8 @@ class EditNoteCommand(LibraryCommand):
         elif set(values) == {"status"}:
             text = f"Mark note “{before.title}” {values['status']}"
         else:
-            text = f"Edit {' and '.join(sorted(values))} of note “{before.title}”"
+            names = sorted(_FIELD_WORDS.get(k, k) for k in values)
+            text = f"Edit {' and '.join(names)} of note “{before.title}”"
         super().__init__(lib, text)
         self.note_id = note_id
         self.after = values

@@ -125,6 +125,7 @@ class NoteWorkspace(QWidget):
             lambda _id: self.window_.statusBar().showMessage("Note saved", 1500)
         )
         self.editor.status_requested.connect(self.set_status)
+        self.editor.header_form.edit_requested.connect(self.edit_header)
         self.preview.anchorClicked.connect(self.follow_link)
         self.problems.finding_activated.connect(self.go_to_finding)
         self.problems.dismiss_requested.connect(self.dismiss_finding)
@@ -295,6 +296,7 @@ class NoteWorkspace(QWidget):
             self.lib, request.title, template.name, template.headings(),
             marking=template.marking.default,
         )  # fmt: skip
+        command.on_restored = self.show_note  # redo brings the note back: show it
         if self.execute(command) and command.note is not None:
             self.open_note_tab(command.note.id)
 
@@ -311,6 +313,7 @@ class NoteWorkspace(QWidget):
             return
         self.editor.flush()  # the copy holds what is on screen, typed a moment ago too
         command = duplicate_note(self.lib, note_id)
+        command.on_restored = self.show_note
         if self.execute(command) and command.note is not None:
             self.open_note_tab(command.note.id)
 
@@ -323,7 +326,9 @@ class NoteWorkspace(QWidget):
             self.editor.flush()
             self.editor.load(None, None)
             self.note = None
-        self.execute(DeleteNoteCommand(self.lib, note_id))
+        command = DeleteNoteCommand(self.lib, note_id)
+        command.on_restored = self.show_note  # undo brings the note back: show it
+        self.execute(command)
         notes = self.lib.notes.headers()
         if self.note is None:
             self.show_note(notes[0].id if notes else None)
@@ -332,6 +337,14 @@ class NoteWorkspace(QWidget):
         """Mark the open note draft, in review or final."""
         if self.note is not None and status != self.note.status:
             self.execute(SetNoteStatusCommand(self.lib, self.note.id, status))
+
+    def edit_header(self, values: dict[str, str]) -> None:
+        """Change memo header fields of the open note (undoable); a refused value is put back."""
+        if self.note is None:
+            return
+        if not self.execute(EditNoteCommand(self.lib, self.note.id, **values)):
+            for name in values:
+                self.editor.header_form.reset(name)
 
     def _save_section(self, note_id: int, key: str, body: str) -> bool:
         try:
@@ -393,6 +406,11 @@ class NoteWorkspace(QWidget):
         ids = sorted({c.source_id for c in claims.values()})
         sources = {s.id: s for s in self.lib.sources.all(ids=ids)} if ids else {}
         template = self.template
+        header: list[tuple[str, str]] = []
+        if template is not None:
+            from briefing_app.core.exporters.build import memo_header_lines
+
+            header = memo_header_lines(self.note, template)
         rendered = render_note(
             PreviewNote(
                 self.note.title,
@@ -400,6 +418,7 @@ class NoteWorkspace(QWidget):
                 self.note.marking,
                 template.citations.style if template else "footnotes",
                 template.citations.show_grades if template else False,
+                header,
             ),
             claims,
             sources,

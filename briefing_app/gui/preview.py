@@ -1,4 +1,4 @@
-"""The note's live preview: Markdown -> HTML, sanitised with nh3, shown in a QTextBrowser.
+"""The live preview: memo header and Markdown -> HTML, sanitised with nh3, in a QTextBrowser.
 
 Citations are numbered as the export numbers them (one note per citation group, in order of
 appearance across the sections) and link to `briefing:claim/C12`, which the window turns into
@@ -61,6 +61,7 @@ class PreviewNote:
     marking: str = ""
     style: str = "footnotes"
     show_grades: bool = False
+    header: Sequence[tuple[str, str]] = ()  # the memo header block: (label, value) lines
 
 
 @dataclass
@@ -84,6 +85,12 @@ def render_note(
     if note.marking:
         parts.append(f"<p><span class='marking'>{html.escape(note.marking)}</span></p>")
     parts.append(f"<h1>{html.escape(note.title)}</h1>")
+    if note.header:
+        rows = "".join(
+            f"<tr><td><b>{html.escape(label)}:</b></td><td>{html.escape(value)}</td></tr>"
+            for label, value in note.header
+        )
+        parts.append(f"<table>{rows}</table><hr>")
     for heading, body in note.sections:
         parts.append(f"<h2>{html.escape(heading)}</h2>")
         if not body.strip():

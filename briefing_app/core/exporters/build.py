@@ -58,16 +58,6 @@ def build_document(
 
     marking = printed_marking(note, template)
     date = note.memo_date or note.created_at[:10]
-    header_lines = []
-    for item in template.header:
-        if item.field.startswith("settings."):
-            value = str(note.settings.get(item.field.removeprefix("settings."), ""))
-        else:
-            value = str(getattr(note, item.field, ""))
-        if item.field == "memo_date":
-            value = long_date(date)
-        if value:
-            header_lines.append((item.label, value))
     tags = sorted({t for c in ordered.values() for t in c.tags})
     return ExportDocument(
         title=note.title,
@@ -76,7 +66,7 @@ def build_document(
         marking_placement=template.marking.placement,
         status=note.status,
         date=date,
-        header_lines=header_lines,
+        header_lines=memo_header_lines(note, template),
         sections=sections,
         boxes=boxes,
         claims=ordered,
@@ -91,6 +81,22 @@ def build_document(
         keywords=", ".join(t.split(":", 1)[-1] for t in tags),
         created=note.created_at,
     )
+
+
+def memo_header_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str]]:
+    """Return the (label, value) lines of the memo header the template prints (set ones only)."""
+    lines = []
+    for item in template.header:
+        if item.field.startswith("settings."):
+            value = str(note.settings.get(item.field.removeprefix("settings."), ""))
+        else:
+            value = str(getattr(note, item.field, ""))
+        if item.field == "memo_date":
+            # An undated memo carries the day it was written.
+            value = long_date(note.memo_date or note.created_at[:10])
+        if value:
+            lines.append((item.label, value))
+    return lines
 
 
 def _check_citations(note: Note, keys: list[str], claims: dict[str, Claim]) -> None:

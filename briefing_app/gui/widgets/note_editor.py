@@ -41,6 +41,7 @@ from briefing_app.core.models import NOTE_STATUSES, Note
 from briefing_app.core.templates import Limits, NoteTemplate
 from briefing_app.gui.claim_mime import citation_text, keys_from_mime
 from briefing_app.gui.offsets import TextOffsets
+from briefing_app.gui.widgets.note_header import NoteHeaderForm
 
 AUTOSAVE_MS = 600
 OVER_LIMIT = "#c0392b"
@@ -304,6 +305,7 @@ class NoteEditor(QWidget):
             lambda _i: self.status_requested.emit(self.status.currentData())
         )
         self.status.setEnabled(False)
+        self.header_form = NoteHeaderForm()
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -327,6 +329,7 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addLayout(head)
+        layout.addWidget(self.header_form)
         layout.addWidget(self.scroll, 1)
 
         self.autosave = QTimer(self)
@@ -348,6 +351,7 @@ class NoteEditor(QWidget):
         self._last_key = ""
         self.note_id = None if note is None else note.id
         self.status.setEnabled(note is not None)
+        self.header_form.show_note(note, template)
         if note is None:
             self.title.setText("No note open")
             self.subtitle.setText("Create one with New note, or pick one in the Notes list.")
@@ -386,6 +390,7 @@ class NoteEditor(QWidget):
     def refresh_from(self, note: Note, template: NoteTemplate | None) -> None:
         """Take bodies changed elsewhere (an undo, another window) unless being edited here."""
         self.show_header(note, template)
+        self.header_form.refresh(note)
         self._apply_read_only(note)
         for section in note.sections:
             box = self.boxes.get(section.key)

@@ -1,0 +1,155 @@
+"""The memo header form above a note's sections: To, From, Subject, Date and Marking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from briefing_app.core.grading import TLP_ORDER
+from briefing_app.core.models import Note
+from briefing_app.core.templates import NoteTemplate
+
+# The memo fields the form can edit, with the label shown and the accessible name.
+MEMO_FIELDS = {
+    "memo_to": ("To", "Memo to"),
+    "memo_from": ("From", "Memo from"),
+    "memo_date": ("Date", "Memo date"),
+    "subject": ("Subject", "Memo subject"),
+}
+_TIPS = {
+    "memo_to": "Who the note is for",
+    "memo_from": "Who the note is from",
+    "memo_date": "The note's date, written YYYY-MM-DD (blank: the day it was created)",
+    "subject": "What the note is about",
+}
+# Two compact rows, labels aligned: who and when on the first, what and how it is handled on
+# the second. (row, label column, field column span) of each field.
+_PLACES = {
+    "memo_to": (0, 0, 1),
+    "memo_from": (0, 2, 1),
+    "memo_date": (0, 4, 1),
+    "subject": (1, 0, 3),
+    "marking": (1, 4, 1),
+}
+
+
+class NoteHeaderForm(QWidget):
+    """Edits a note's memo header; each committed change becomes edit_requested({field: value})."""
+
+    edit_requested = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Memo header")
+        self.note: Note | None = None
+        self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._shown: dict[str, str] = {}  # the stored value each field last showed
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setVerticalSpacing(2)
+        for column in (1, 3):
+            grid.setColumnStretch(column, 2)
+        grid.setColumnStretch(5, 1)
+        for name, (label, accessible) in MEMO_FIELDS.items():
+            edit = QLineEdit()
+            edit.setAccessibleName(accessible)
+            edit.editingFinished.connect(lambda n=name: self._finished(n, self.edits[n].text()))
+            caption = QLabel(label)
+            caption.setBuddy(edit)
+            row, column, span = _PLACES[name]
+            grid.addWidget(caption, row, column)
+            grid.addWidget(edit, row, column + 1, 1, span)
+            self.edits[name] = edit
+            self.labels[name] = caption
+        self.edits["memo_date"].setPlaceholderText("YYYY-MM-DD")
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.setAccessibleName("Note marking")
+        line = self.marking.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(lambda: self._finished("marking", self.marking.currentText()))
+        self.marking.activated.connect(
+            lambda _i: self._finished("marking", self.marking.currentText())
+        )
+        self.labels["marking"] = QLabel("Marking")
+        self.labels["marking"].setBuddy(self.marking)
+        row, column, _span = _PLACES["marking"]
+        grid.addWidget(self.labels["marking"], row, column)
+        grid.addWidget(self.marking, row, column + 1)
+        self.show_note(None, None)
+
+    # Showing -------------------------------------------------------------------------------
+    def show_note(self, note: Note | None, template: NoteTemplate | None) -> None:
+        """Show the fields this note's template prints, filled from the note (None: hidden)."""
+        self.note = note
+        self._shown = {}
+        self.setVisible(note is not None)
+        if note is None:
+            return
+        printed = {h.field: h.label for h in template.header} if template else {}
+        for name, edit in self.edits.items():
+            # An unknown template prints nothing we know of: offer every field.
+            used = name in printed or template is None
+            edit.setVisible(used)
+            self.labels[name].setVisible(used)
+            tip = _TIPS[name]
+            if name in printed:
+                tip += f"; printed as “{printed[name]}” in the header"
+            edit.setToolTip(tip)
+        self._fill_markings(template)
+        self.refresh(note, force=True)
+
+    def _fill_markings(self, template: NoteTemplate | None) -> None:
+        scheme = template.marking.scheme if template and template.marking.scheme else TLP_ORDER
+        default = template.marking.default if template else ""
+        self.marking.blockSignals(True)
+        self.marking.clear()
+        self.marking.addItems(["", *scheme])
+        self.marking.blockSignals(False)
+        line = self.marking.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(default)
+        blank = f" (blank: {default})" if default else ""
+        self.marking.setToolTip(f"Handling marking printed on every page{blank}; free text")
+
+    def refresh(self, note: Note, force: bool = False) -> None:
+        """Take the note's stored values, except in a field being typed in (unless forced)."""
+        self.note = note
+        for name in (*self.edits, "marking"):
+            value = str(getattr(note, name) or "")
+            if force or self._text(name) == self._shown.get(name):
+                self._set_text(name, value)
+            self._shown[name] = value
+        final = note.status == "final"
+        for edit in self.edits.values():
+            edit.setReadOnly(final)
+        self.marking.setEnabled(not final)
+
+    def reset(self, name: str) -> None:
+        """Show a field's stored value again (after a refused edit)."""
+        self._set_text(name, self._shown.get(name, ""))
+
+    def _text(self, name: str) -> str:
+        return self.marking.currentText() if name == "marking" else self.edits[name].text()
+
+    def _set_text(self, name: str, value: str) -> None:
+        if name == "marking":
+            self.marking.blockSignals(True)
+            index = self.marking.findText(value)
+            if index >= 0:
+                self.marking.setCurrentIndex(index)
+            else:
+                self.marking.setEditText(value)
+            self.marking.blockSignals(False)
+        else:
+            self.edits[name].setText(value)
+            self.edits[name].setCursorPosition(0)
+
+    # Editing -------------------------------------------------------------------------------
+    def _finished(self, name: str, text: str) -> None:
+        value = text.strip()
+        if self.note is None or self.note.status == "final":
+            return
+        if value != self._shown.get(name, ""):
+            self.edit_requested.emit({name: value})

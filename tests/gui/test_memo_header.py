@@ -1,0 +1,191 @@
+"""The memo header form in the Note tab: To, From, Subject, Date and Marking, undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.dialogs.export_dialog import ExportDialog, ExportOptions
+from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog, NewNoteRequest
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.widgets.note_header import NoteHeaderForm
+
+
+def new_memo(window: MainWindow, monkeypatch: pytest.MonkeyPatch, title: str = "Visa") -> int:
+    """Create an action memo through the New note action (the dialog answered by the test)."""
+    monkeypatch.setattr(
+        NewNoteDialog,
+        "ask",
+        classmethod(lambda cls, parent, t: NewNoteRequest("policy-memo", title)),
+    )
+    window.note_workspace.new_action.trigger()
+    note = window.note_workspace.note
+    assert note is not None and note.title == title
+    return note.id
+
+
+def form(window: MainWindow) -> NoteHeaderForm:
+    return window.note_workspace.editor.header_form
+
+
+def fill(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Type into a field and press Return (which commits it)."""
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_header_typed_in_the_note_tab_is_exported_as_the_memo_block(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    note_id = new_memo(window, monkeypatch)
+    header = form(window)
+    assert header.isVisible()
+    assert header.edits["memo_to"].accessibleName() == "Memo to"
+    assert "MEMO FOR" in header.edits["memo_to"].toolTip()
+    fill(qtbot, header.edits["memo_to"], "The Secretary")
+    fill(qtbot, header.edits["memo_from"], "Policy Planning")
+    fill(qtbot, header.edits["subject"], "Visa sanctions")
+    fill(qtbot, header.edits["memo_date"], "2025-03-04")
+    note = demo_lib.notes.get(note_id)
+    assert (note.memo_to, note.memo_from, note.subject, note.memo_date) == (
+        "The Secretary", "Policy Planning", "Visa sanctions", "2025-03-04",
+    )  # fmt: skip
+    window.note_workspace.refresh_preview()
+    assert "MEMO FOR:" in window.note_workspace.last_html
+    assert "The Secretary" in window.note_workspace.last_html
+
+    target = tmp_path / "memo.docx"
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", "inline"))
+    )
+    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000) as done:
+        window.note_workspace.export()
+    assert done.args == [target]
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "MEMO FOR:\tThe Secretary" in texts
+    assert "FROM:\tPolicy Planning" in texts
+    assert "SUBJECT:\tVisa sanctions" in texts
+    assert "DATE:\tMarch 4, 2025" in texts
+
+
+def test_undo_reverts_a_header_edit_and_the_form_follows(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_memo(window, monkeypatch)
+    header = form(window)
+    fill(qtbot, header.edits["subject"], "Visa sanctions")
+    assert demo_lib.notes.get(note_id).subject == "Visa sanctions"
+    assert "subject" in window.undo_action.text()
+
+    window.undo_stack.undo()
+    assert demo_lib.notes.get(note_id).subject == ""
+    assert header.edits["subject"].text() == ""
+    window.undo_stack.redo()
+    assert header.edits["subject"].text() == "Visa sanctions"
+
+
+def test_marking_combo_offers_the_templates_markings_and_saves_a_pick(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_memo(window, monkeypatch)
+    combo = form(window).marking
+    assert combo.currentText() == "UNCLASSIFIED"
+    assert combo.findText("SECRET//NOFORN") >= 0
+    combo.setCurrentIndex(combo.findText("CONFIDENTIAL"))
+    combo.activated.emit(combo.currentIndex())
+    assert demo_lib.notes.get(note_id).marking == "CONFIDENTIAL"
+    window.undo_stack.undo()
+    assert demo_lib.notes.get(note_id).marking == "UNCLASSIFIED"
+    assert combo.currentText() == "UNCLASSIFIED"
+
+
+def test_an_invalid_date_is_refused_and_the_stored_one_shown_again(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_memo(window, monkeypatch)
+    date = form(window).edits["memo_date"]
+    fill(qtbot, date, "2025-02-28")
+    fill(qtbot, date, "31/02/2025")
+    assert demo_lib.notes.get(note_id).memo_date == "2025-02-28"
+    assert date.text() == "2025-02-28"
+    message = window.statusBar().currentMessage()
+    assert "'31/02/2025' is not a real day" in message
+    assert "Edit date" in window.undo_action.text()  # the refused edit is not on the stack
+
+
+def test_a_final_notes_header_is_read_only(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_memo(window, monkeypatch)
+    header = form(window)
+    assert not header.edits["memo_to"].isReadOnly()
+    window.note_workspace.set_status("final")
+    assert all(edit.isReadOnly() for edit in header.edits.values())
+    assert not header.marking.isEnabled()
+    window.undo_stack.undo()
+    assert not header.edits["memo_to"].isReadOnly()
+    assert header.marking.isEnabled()
+
+
+def test_the_form_shows_only_the_fields_the_template_prints(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        NewNoteDialog,
+        "ask",
+        classmethod(lambda cls, parent, t: NewNoteRequest("intelligence-assessment", "IA")),
+    )
+    window.note_workspace.new_action.trigger()
+    header = form(window)
+    assert not header.edits["memo_to"].isVisibleTo(header)
+    assert not header.edits["subject"].isVisibleTo(header)
+    assert header.edits["memo_from"].isVisibleTo(header)
+    assert header.edits["memo_date"].isVisibleTo(header)
+    assert header.marking.isVisibleTo(header)
+
+
+def test_opening_another_note_shows_its_header(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = new_memo(window, monkeypatch, "First")
+    fill(qtbot, form(window).edits["memo_to"], "The Secretary")
+    new_memo(window, monkeypatch, "Second")
+    assert form(window).edits["memo_to"].text() == ""
+    window.note_workspace.show_note(first)
+    assert form(window).edits["memo_to"].text() == "The Secretary"
+
+
+def test_undoing_a_deletion_opens_the_restored_note(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = window.note_workspace
+    kept = new_memo(window, monkeypatch, "Kept")
+    gone = new_memo(window, monkeypatch, "Gone")
+    workspace.delete_action.trigger()
+    assert workspace.note is not None and workspace.note.id == kept
+
+    window.undo_stack.undo()
+    assert workspace.note is not None and workspace.note.id == gone
+    assert workspace.editor.title.text() == "Gone"
+    assert workspace.notes_panel.current_note_id() == gone
+
+
+def test_redoing_a_new_note_opens_it(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = window.note_workspace
+    kept = new_memo(window, monkeypatch, "Kept")
+    again = new_memo(window, monkeypatch, "Again")
+    window.undo_stack.undo()
+    assert workspace.note is not None and workspace.note.id == kept
+    window.undo_stack.redo()
+    assert workspace.note is not None and workspace.note.id == again
