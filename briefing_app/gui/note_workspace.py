@@ -29,7 +29,12 @@ from briefing_app.core.citations import cited_keys, find_citations
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
-from briefing_app.core.templates import NoteTemplate, get_template, load_templates
+from briefing_app.core.templates import (
+    NoteTemplate,
+    get_template,
+    load_templates,
+    printed_marking,
+)
 from briefing_app.gui.commands import (
     AcknowledgeChangeCommand,
     CreateNoteCommand,
@@ -415,7 +420,7 @@ class NoteWorkspace(QWidget):
             PreviewNote(
                 self.note.title,
                 [(headings.get(k, k), b) for k, b in bodies],
-                self.note.marking,
+                printed_marking(self.note, template),  # as the export prints it
                 template.citations.style if template else "footnotes",
                 template.citations.show_grades if template else False,
                 header,

@@ -189,3 +189,15 @@ def test_redoing_a_new_note_opens_it(
     assert workspace.note is not None and workspace.note.id == kept
     window.undo_stack.redo()
     assert workspace.note is not None and workspace.note.id == again
+
+
+def test_the_preview_shows_the_marking_the_export_will_print(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.templates import get_template
+
+    note_id = new_memo(window, monkeypatch)
+    demo_lib.notes.update(note_id, marking="")  # blank: the template's default is printed
+    window.note_workspace.refresh_preview()
+    default = get_template("policy-memo").marking.default
+    assert default and default in window.note_workspace.last_html
