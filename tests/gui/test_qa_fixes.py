@@ -177,6 +177,8 @@ def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.is_complete)
+    count = window.claims_panel.count_label
+    assert count.text() and count.width() >= count.sizeHint().width()  # "10 claims", whole
     window.review_dock.show()
     qtbot.waitUntil(lambda: window.review_dock.width() > 0)
     qtbot.waitUntil(lambda: min(window.main_splitter.sizes()) >= 200)

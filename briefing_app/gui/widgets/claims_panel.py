@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -171,7 +170,6 @@ class ClaimsPanel(QWidget):
         # The count may be cut short rather than hold the whole centre column wide (the
         # review dock takes its width from the columns beside this one).
         self.count_label.setMinimumWidth(1)
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.model = ClaimTableModel()
         self.view = record_view(self.model, "Claims")

@@ -66,6 +66,9 @@ class NoteHeaderForm(QWidget):
         self.marking = QComboBox()
         self.marking.setEditable(True)
         self.marking.setAccessibleName("Note marking")
+        # Wide enough for "UNCLASSIFIED" or "TLP:AMBER+STRICT" without clipping.
+        self.marking.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.marking.setMinimumContentsLength(16)
         line = self.marking.lineEdit()
         assert line is not None
         line.editingFinished.connect(lambda: self._finished("marking", self.marking.currentText()))
