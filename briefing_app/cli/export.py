@@ -37,7 +37,12 @@ from briefing_app.cli.output import echo_json, echo_table
     is_flag=True,
     help="Markdown: keep [@C12] and write a CSL-JSON bibliography beside the file.",
 )
-@click.option("--force", is_flag=True, help="Export even when the analytic checks find errors.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Export even when the analytic checks find errors (a citation of a claim the "
+    "library does not hold still stops it: there is nothing to cite).",
+)
 @pass_app
 def export_command(
     app: AppContext,

@@ -201,3 +201,32 @@ def test_the_preview_shows_the_marking_the_export_will_print(
     window.note_workspace.refresh_preview()
     default = get_template("policy-memo").marking.default
     assert default and default in window.note_workspace.last_html
+
+
+def test_a_sitreps_report_number_is_typed_in_the_header_exported_and_undone(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(
+        NewNoteDialog, "ask", classmethod(lambda cls, p, t: NewNoteRequest("sitrep", "Sitrep"))
+    )
+    window.note_workspace.new_action.trigger()
+    note = window.note_workspace.note
+    assert note is not None
+    number = form(window).setting_edits["report_number"]
+    assert number.accessibleName() == "Report no."
+    fill(qtbot, number, "7")
+    assert demo_lib.notes.get(note.id).settings.get("report_number") == "7"
+
+    target = tmp_path / "sitrep.docx"
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", "footnotes"))
+    )
+    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
+        window.note_workspace.export()
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert any(t.startswith("Report no.") and t.endswith("7") for t in texts)
+
+    window.undo_stack.undo()
+    assert "report_number" not in demo_lib.notes.get(note.id).settings
+    assert number.text() == ""

@@ -45,7 +45,11 @@ class NoteHeaderForm(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self._shown: dict[str, str] = {}  # the stored value each field last showed
-        grid = QGridLayout(self)
+        # Header lines a template keeps in the note's settings (a sitrep's "Report no."), by
+        # settings key; made for the note shown, on a third row.
+        self.setting_edits: dict[str, QLineEdit] = {}
+        self._setting_labels: list[QLabel] = []
+        self._grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 2, 0, 2)
         grid.setVerticalSpacing(2)
         for column in (1, 3):
@@ -101,7 +105,26 @@ class NoteHeaderForm(QWidget):
                 tip += f"; printed as “{printed[name]}” in the header"
             edit.setToolTip(tip)
         self._fill_markings(template)
+        self._make_setting_fields(template)
         self.refresh(note, force=True)
+
+    def _make_setting_fields(self, template: NoteTemplate | None) -> None:
+        for widget in (*self.setting_edits.values(), *self._setting_labels):
+            widget.deleteLater()
+        self.setting_edits, self._setting_labels = {}, []
+        lines = [h for h in template.header if h.field.startswith("settings.")] if template else []
+        for n, line in enumerate(lines):
+            key = line.field.removeprefix("settings.")
+            edit = QLineEdit()
+            edit.setAccessibleName(line.label)
+            edit.setToolTip(f"Printed as “{line.label}” in the header")
+            edit.editingFinished.connect(lambda k=key: self._finished_setting(k))
+            caption = QLabel(line.label)
+            caption.setBuddy(edit)
+            self._grid.addWidget(caption, 2, 2 * n)
+            self._grid.addWidget(edit, 2, 2 * n + 1)
+            self.setting_edits[key] = edit
+            self._setting_labels.append(caption)
 
     def _fill_markings(self, template: NoteTemplate | None) -> None:
         scheme = template.marking.scheme if template and template.marking.scheme else TLP_ORDER
@@ -124,13 +147,22 @@ class NoteHeaderForm(QWidget):
             if force or self._text(name) == self._shown.get(name):
                 self._set_text(name, value)
             self._shown[name] = value
+        for key, edit in self.setting_edits.items():
+            value = str(note.settings.get(key, ""))
+            if force or edit.text() == self._shown.get(f"settings.{key}"):
+                edit.setText(value)
+            self._shown[f"settings.{key}"] = value
         final = note.status == "final"
-        for edit in self.edits.values():
+        for edit in (*self.edits.values(), *self.setting_edits.values()):
             edit.setReadOnly(final)
         self.marking.setEnabled(not final)
 
     def reset(self, name: str) -> None:
         """Show a field's stored value again (after a refused edit)."""
+        if name == "settings":
+            for key, edit in self.setting_edits.items():
+                edit.setText(self._shown.get(f"settings.{key}", ""))
+            return
         self._set_text(name, self._shown.get(name, ""))
 
     def _text(self, name: str) -> str:
@@ -156,3 +188,13 @@ class NoteHeaderForm(QWidget):
             return
         if value != self._shown.get(name, ""):
             self.edit_requested.emit({name: value})
+
+    def _finished_setting(self, key: str) -> None:
+        value = self.setting_edits[key].text().strip()
+        note = self.note
+        if note is None or note.status == "final" or value == self._shown.get(f"settings.{key}"):
+            return
+        settings = {k: v for k, v in note.settings.items() if k != key}
+        if value:
+            settings[key] = value
+        self.edit_requested.emit({"settings": settings})
