@@ -396,11 +396,15 @@ def restore_backup(backup: Path | BackupInfo, lib_path: Path) -> Path | None:
     backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     lib_path = Path(lib_path)
     verify_backup(backup_path, lib_path)
-    saved = _save_current(lib_path)
+    # Opened before the safety backup is made: making it renames old-style backups (this one
+    # too, perhaps) to the current naming, and an open file is read through its rename.
     source = _open_read_only(backup_path)
     try:
+        saved = _save_current(lib_path)
         if not _restore_in_place(source, lib_path):
             _restore_by_replacing(source, lib_path)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{backup_path.name}: could not be restored ({exc})") from exc
     finally:
         source.close()
     return saved

@@ -5,12 +5,16 @@ A package is a zip holding `manifest.json` (format, version and the SHA-256 of e
 member) and JSON members. Import validates everything before writing anything, then merges in
 one transaction: nothing is duplicated, nothing is overwritten silently.
 
-Merges are three-way. Each library remembers, in the note's settings ("pack_base"), a content
-fingerprint of the note and of each claim as last exchanged (sent or received); a package
-carries the sender's as its base. A record that only the sender changed since the base is
-updated in place (the note's previous text is kept as a version), one that only the receiver
-changed is kept, and one changed on both sides is kept as both and reported. Packages without
-a base (older ones) treat every difference as a change on both sides.
+Merges are three-way, by history. Each library remembers, in the note's settings
+("pack_base"), the content fingerprints the note and each cited claim have had whenever they
+were sent or received; a package carries the sender's list. On import, a record whose current
+version here is in the sender's history is one only the sender changed since: it is updated in
+place (the note's previous text kept as a version). One whose incoming version is in this
+library's history is one only this side changed since (or an old package again): it is kept.
+Anything else changed on both sides and is kept as both, and reported. A history, unlike a
+single "last exchanged" base, stays right when a package is exported twice, never delivered, or
+sent to several libraries. Packages without a history (older ones) treat every difference as a
+change on both sides; their single "base" is read as a history of one.
 """
 
 from __future__ import annotations
@@ -101,15 +105,19 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     sources = {c.source_id: lib.sources.get(c.source_id) for c in claims.values()}
     comments = lib.comments.all(note_id)
     uid_of_comment = {c.id: c.uid for c in comments}
-    base = _remembered(note)
+    # What is sent joins the note's history (and each claim's) here and in the package.
+    history = _remembered(note)
+    _add(history["note"], _local_note_fingerprint(lib, note))
+    for c in claims.values():
+        _add(history["claims"].setdefault(c.uid, []), _local_claim_fingerprint(c))
     members: dict[str, Any] = {
         "note.json": {
             **{f: getattr(note, f) for f in _NOTE_FIELDS},
             "sections": [s.to_json() for s in note.sections],
-            "base": base["note"],
+            "history": history["note"],
         },
         "claims.json": [
-            {**_claim_json(lib, c, sources[c.source_id]), "base": base["claims"].get(c.uid)}
+            {**_claim_json(lib, c, sources[c.source_id]), "history": history["claims"][c.uid]}
             for c in claims.values()
         ],
         "versions.json": [
@@ -140,11 +148,8 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         zf.writestr("manifest.json", _dump(manifest))
         for name, data in encoded.items():
             zf.writestr(name, data)
-    # What was sent is now the base of the next exchange of this note, in either direction.
-    base["note"] = _local_note_fingerprint(lib, note)
-    base["claims"].update({c.uid: _local_claim_fingerprint(c) for c in claims.values()})
     with lib.write():
-        lib.notes.set_setting(note_id, BASE_SETTING, base)
+        lib.notes.set_setting(note_id, BASE_SETTING, history)
     return path
 
 
@@ -192,7 +197,8 @@ def import_pack(lib: Library, path: Path | str) -> PackImportResult:
     sources = [v for k, v in members.items() if k.startswith("sources/")]
     claims = members["claims.json"]
     with lib.write():
-        merger = _Merger(lib, Path(path).name, claims)
+        here = lib.notes.by_uid(members["note.json"]["uid"])
+        merger = _Merger(lib, Path(path).name, claims, _remembered(here))
         for data in sources:
             merger.source(data)
         for data in merger.in_key_order(claims):
@@ -208,8 +214,16 @@ def import_pack(lib: Library, path: Path | str) -> PackImportResult:
 class _Merger:
     """Merges one package's records, remembering how package ids map to this library's."""
 
-    def __init__(self, lib: Library, pack_name: str, claims: list[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        lib: Library,
+        pack_name: str,
+        claims: list[dict[str, Any]],
+        known: dict[str, Any],
+    ) -> None:
         self.lib = lib
+        # The histories this library holds for the package's note and claims (see the module).
+        self.known = known
         self.pack_name = pack_name
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
@@ -221,8 +235,8 @@ class _Merger:
         # Package keys no claim here has ever had: claims added with them keep them.
         self.free_keys = lib.claims.free_keys(c["key"] for c in claims)
         self.pack_uids = {c["key"]: c["uid"] for c in claims}
-        # Fingerprints of the claims now the same on both sides, and package keys that are not.
-        self.agreed_claims: dict[str, str] = {}
+        # Claim fingerprints seen in this exchange, and package keys changed on both sides.
+        self.agreed_claims: dict[str, list[str]] = {}
         self.conflicted_keys: set[str] = set()
 
     def in_key_order(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -274,7 +288,7 @@ class _Merger:
         local = self.lib.claims.by_uid(data["uid"])
         if local is not None and self._merged_claim(local, data):
             self.claim_keys[data["key"]] = local.key
-            self.agreed_claims[data["uid"]] = _claim_fingerprint(data)
+            self.agreed_claims[data["uid"]] = [*_history(data), _claim_fingerprint(data)]
             return
         source_id = self.source_ids[data["source_uid"]]
         claim = self.lib.claims.add(
@@ -296,18 +310,18 @@ class _Merger:
             )
             self.conflicted_keys.add(data["key"])
         else:
-            self.agreed_claims[data["uid"]] = _claim_fingerprint(data)
+            self.agreed_claims[data["uid"]] = [*_history(data), _claim_fingerprint(data)]
         self.claim_keys[data["key"]] = claim.key
         self.added["claims"] += 1
 
     def _merged_claim(self, local: Claim, data: dict[str, Any]) -> bool:
-        """Merge a claim held on both sides; return False if it changed on both since the base."""
-        base = data.get("base")
-        if _same_claim(local, data) or (base is not None and _claim_fingerprint(data) == base):
-            self.reused["claims"] += 1  # the same, or changed only here
+        """Merge a claim held on both sides; return False if it changed on both sides."""
+        known_here = self.known["claims"].get(data["uid"], [])
+        if _same_claim(local, data) or _claim_fingerprint(data) in known_here:
+            self.reused["claims"] += 1  # the same, or changed only here since
             return True
         anchored_alike = all(getattr(local, f) == data[f] for f in ("start", "end", "quote"))
-        if base is None or _local_claim_fingerprint(local) != base or not anchored_alike:
+        if _local_claim_fingerprint(local) not in _history(data) or not anchored_alike:
             return False
         self.lib.claims.update(
             local.id,
@@ -321,11 +335,14 @@ class _Merger:
         bodies = {s["key"]: self._rekey(s["body"]) for s in data["sections"]}
         local = self.lib.notes.by_uid(data["uid"])
         incoming = _note_fingerprint(data, data["sections"], self.pack_uids)
+        seen = [*_history(data), incoming]
         if local is not None and self._merged_note(local, data, bodies, incoming):
-            self._remember(local.id, incoming)
+            self._remember(local.id, seen)
             return local.id
         note_id = self._add_note(local, data, bodies)
-        self._remember(note_id if local is None else local.id, None if local else incoming)
+        # Kept as both: the local note has now seen the incoming version too (importing the
+        # same package again adds nothing); a new note starts with the sender's history.
+        self._remember(note_id if local is None else local.id, seen)
         return note_id
 
     def _merged_note(
@@ -333,18 +350,16 @@ class _Merger:
     ) -> bool:
         """Merge into a note held on both sides; return False if it changed on both sides."""
         same_text = _same_note(local, data, bodies)
-        base = data.get("base")
         # A note citing a claim kept as both was not changed by one side only.
         cites_conflict = not self.conflicted_keys.isdisjoint(_pack_cited_keys(data))
         if (same_text and local.status == data["status"]) or (
-            base is not None and not cites_conflict and incoming == base
+            not cites_conflict and incoming in self.known["note"]
         ):
-            self.reused["notes"] += 1  # the same, or changed only here
+            self.reused["notes"] += 1  # the same, or changed only here since
             return True
         if (
-            base is not None
-            and not cites_conflict
-            and _local_note_fingerprint(self.lib, local) == base
+            not cites_conflict
+            and _local_note_fingerprint(self.lib, local) in _history(data)
             and _replaceable(local, data)
         ):
             self._fast_forward(local, data, bodies)
@@ -369,13 +384,15 @@ class _Merger:
             self.lib.notes.update(local.id, **header)
         self.updated["notes"] += 1
 
-    def _remember(self, note_id: int, note_fingerprint: str | None) -> None:
-        """Record what both libraries now agree on as the base of the next exchange."""
-        base = _remembered(self.lib.notes.get(note_id))
-        if note_fingerprint is not None:
-            base["note"] = note_fingerprint
-        base["claims"].update(self.agreed_claims)
-        self.lib.notes.set_setting(note_id, BASE_SETTING, base)
+    def _remember(self, note_id: int, seen: list[str]) -> None:
+        """Add the versions this exchange showed to the note's history (and its claims')."""
+        history = _remembered(self.lib.notes.get(note_id))
+        for fingerprint in seen:
+            _add(history["note"], fingerprint)
+        for uid, fingerprints in self.agreed_claims.items():
+            for fingerprint in fingerprints:
+                _add(history["claims"].setdefault(uid, []), fingerprint)
+        self.lib.notes.set_setting(note_id, BASE_SETTING, history)
 
     def _add_note(self, local: Note | None, data: dict[str, Any], bodies: dict[str, str]) -> int:
         header = {k: data[k] for k in ("memo_to", "memo_from", "subject", "memo_date")}
@@ -477,10 +494,35 @@ def _replaceable(local: Note, data: dict[str, Any]) -> bool:
     return same_shape and local.template == data["template"] and local.status != "final"
 
 
-def _remembered(note: Note) -> dict[str, Any]:
-    """Return a note's remembered base: {"note": fingerprint or None, "claims": {uid: ...}}."""
-    base = note.settings.get(BASE_SETTING) or {}
-    return {"note": base.get("note"), "claims": dict(base.get("claims") or {})}
+def _remembered(note: Note | None) -> dict[str, Any]:
+    """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]}}."""
+    base = (note.settings.get(BASE_SETTING) if note is not None else None) or {}
+    return {
+        "note": _as_list(base.get("note")),
+        "claims": {uid: _as_list(v) for uid, v in (base.get("claims") or {}).items()},
+    }
+
+
+def _as_list(value: Any) -> list[str]:
+    # A history of one: what the first three-way packages stored (a single last base).
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value or [] if isinstance(v, str)]
+
+
+def _history(data: dict[str, Any]) -> list[str]:
+    """Return the sender's history of a package record ("base" in the first such packages)."""
+    return _as_list(data.get("history", data.get("base")))
+
+
+# Enough for years of review rounds; the oldest entries go first.
+_HISTORY_LIMIT = 200
+
+
+def _add(history: list[str], fingerprint: str) -> None:
+    if fingerprint not in history:
+        history.append(fingerprint)
+        del history[:-_HISTORY_LIMIT]
 
 
 def _fingerprint(data: Any) -> str:

@@ -342,3 +342,16 @@ def test_an_old_style_backup_shared_by_two_same_stem_libraries_is_offered_to_nei
     for _ in range(6):
         make_backup(first)
     assert legacy.exists()
+
+
+def test_restoring_an_old_style_backup_works_the_first_time(demo_path: Path) -> None:
+    legacy = _make_legacy_backup(demo_path)
+    lib = Library.open(demo_path, backup=False)
+    lib.notes.create("Written after the backup", "sitrep", [("developments", "Developments")])
+    assert len(lib.notes.all()) == 2
+    lib.close()
+    saved = restore_backup(legacy, demo_path)  # renames the old-style file on the way
+    assert saved is not None and saved.exists()
+    lib = Library.open(demo_path, backup=False)
+    assert [n.title for n in lib.notes.all()] == ["Attack on Chinese workers in Khatlon province"]
+    lib.close()

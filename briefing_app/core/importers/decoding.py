@@ -11,6 +11,7 @@ text, and the web's) wins.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 from typing import Any
@@ -207,6 +208,22 @@ def web_codec(label: str) -> str:
     return _WEB_SUPERSETS.get(label, label)
 
 
+def decode_declared(data: bytes, label: str) -> str:
+    """Decode bytes in the charset a page or an e-mail part declares, read as browsers read it.
+
+    An "ascii" label on bytes that are not ASCII is wrong either way: when they are valid UTF-8
+    that is the likely truth (windows-1252, what browsers take "ascii" for, would garble it).
+    Raises UnicodeDecodeError or LookupError as bytes.decode does.
+
+    >>> decode_declared("Genève".encode(), "us-ascii")
+    'Genève'
+    """
+    if label.strip().lower() in ("ascii", "us-ascii"):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8")
+    return data.decode(web_codec(label))
+
+
 def decode_html(data: bytes) -> str:
     """Decode a web page: a BOM decides, then the charset the page declares, then decode_text.
 
@@ -219,7 +236,7 @@ def decode_html(data: bytes) -> str:
         declared = _DECLARED_CHARSET.search(data[:8192])
         if declared and b"\x00" not in data[:4096]:
             try:
-                text = data.decode(web_codec(declared[1].decode("ascii")))
+                text = decode_declared(data, declared[1].decode("ascii"))
             except (UnicodeDecodeError, LookupError):
                 pass
             else:

@@ -38,12 +38,12 @@ def extract_mhtml(path: Path, data: bytes) -> ExtractedDocument:
 
 
 def _decode_part(part: Message, payload: bytes) -> str:
-    from briefing_app.core.importers.decoding import decode_html, web_codec
+    from briefing_app.core.importers.decoding import decode_declared, decode_html
 
     charset = part.get_content_charset()
     if charset:
         try:
-            return payload.decode(web_codec(charset))
+            return decode_declared(payload, charset)
         except (UnicodeDecodeError, LookupError):
             pass
     return decode_html(payload)

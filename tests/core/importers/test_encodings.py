@@ -86,3 +86,10 @@ def test_page_labelled_latin_1_shows_its_windows_quotes(tmp_path: Path) -> None:
     )
     path = write_fixture(tmp_path / "quotes.html", page.encode("latin-1"))
     assert extract_file(path).text == "The minister called it “a step forward” – his words."
+
+
+def test_a_page_labelled_ascii_that_is_really_utf8_reads_as_utf8() -> None:
+    from briefing_app.core.importers.decoding import decode_html
+
+    page = '<html><head><meta charset="us-ascii"></head><body><p>Genève café in Zürich</p>'
+    assert "Genève café in Zürich" in decode_html(page.encode("utf-8"))

@@ -201,13 +201,14 @@ def test_a_key_freed_by_a_delete_is_not_handed_to_an_imported_claim(
 
 
 def _without_bases(pack: Path, out: Path) -> Path:
-    """Rewrite a package as one made before packages carried a base."""
+    """Rewrite a package as one made before packages carried a base (or a history)."""
     with zipfile.ZipFile(pack) as src:
         members = {i.filename: src.read(i.filename) for i in src.infolist()}
     for name in ("note.json", "claims.json"):
         data = json.loads(members[name])
         for record in data if isinstance(data, list) else [data]:
             record.pop("base", None)
+            record.pop("history", None)
         members[name] = json.dumps(data).encode()
     manifest = json.loads(members["manifest.json"])
     for name in ("note.json", "claims.json"):
@@ -231,3 +232,43 @@ def test_a_final_note_is_not_overwritten_by_an_import(
 
     assert len(result.conflicts) == 1
     assert body(demo_lib, note.id, "issue") != REVIEWED
+
+
+def test_an_author_who_exports_twice_still_gets_the_new_text_across(
+    demo_lib: Library, reviewer: Library, tmp_path: Path
+) -> None:
+    note = demo_lib.notes.all()[0]
+    theirs = send(demo_lib, reviewer, note.id, tmp_path / "a.briefpack")
+    demo_lib.notes.set_section(note.id, "issue", "AUTHOR SECOND DRAFT")
+    export_pack(demo_lib, note.id, tmp_path / "check.briefpack")  # looked at, never sent
+    result = import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "b.briefpack"))
+    assert result.conflicts == [] and result.updated["notes"] == 1
+    assert body(reviewer, theirs, "issue") == "AUTHOR SECOND DRAFT"
+
+
+def test_a_review_sent_back_reaches_a_third_library_the_author_forwards_to(
+    demo_lib: Library, reviewer: Library, tmp_path: Path
+) -> None:
+    third = Library.open(tmp_path / "third.sqlite")
+    note = demo_lib.notes.all()[0]
+    theirs = send(demo_lib, reviewer, note.id, tmp_path / "a.briefpack")
+    at_third = send(demo_lib, third, note.id, tmp_path / "a2.briefpack")
+    reviewer.notes.set_section(theirs, "issue", REVIEWED)
+    send(reviewer, demo_lib, theirs, tmp_path / "b.briefpack")
+    assert body(demo_lib, note.id, "issue") == REVIEWED
+    result = import_pack(third, export_pack(demo_lib, note.id, tmp_path / "c.briefpack"))
+    assert result.conflicts == [] and result.updated["notes"] == 1
+    assert body(third, at_third, "issue") == REVIEWED
+    third.close()
+
+
+def test_importing_the_same_package_after_editing_here_keeps_the_edit_and_adds_nothing(
+    demo_lib: Library, reviewer: Library, tmp_path: Path
+) -> None:
+    note = demo_lib.notes.all()[0]
+    pack = export_pack(demo_lib, note.id, tmp_path / "a.briefpack")
+    theirs = import_pack(reviewer, pack).note_id
+    reviewer.notes.set_section(theirs, "issue", REVIEWED)
+    again = import_pack(reviewer, pack)
+    assert again.conflicts == [] and len(reviewer.notes.all()) == 1
+    assert body(reviewer, theirs, "issue") == REVIEWED
