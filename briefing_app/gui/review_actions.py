@@ -40,8 +40,7 @@ class ReviewActions:
     def _build_review_pane(self) -> None:
         from briefing_app.gui.widgets.review_pane import ReviewPane
 
-        self.review_pane = ReviewPane()
-        self.review_pane.execute = self.execute  # its changes go on the undo stack
+        self.review_pane = ReviewPane(self.execute)  # its changes go on the undo stack
         self.review_dock = QDockWidget("Review", self)
         self.review_dock.setObjectName("review_dock")
         self.review_dock.setWidget(self.review_pane)

@@ -65,9 +65,8 @@ class ResolveCommentCommand(LibraryCommand):
 
     def __init__(self, lib: Library, comment_id: int, resolved: bool) -> None:
         super().__init__(lib, "Resolve comment" if resolved else "Reopen comment")
-        self.uid = lib.comments.get(comment_id).uid
-        self.resolved = resolved
-        self.before = lib.comments.get(comment_id).resolved
+        comment = lib.comments.get(comment_id)
+        self.uid, self.before, self.resolved = comment.uid, comment.resolved, resolved
 
     def _set(self, resolved: bool) -> None:
         # By uid: undoing and redoing an earlier 'add comment' gives the comment a new id.

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 FORMATS = ("docx", "md")
 
 
+def _format_name(text: str) -> str:
+    """Return a format or file-suffix name as FORMATS spells it ("Markdown" -> "md")."""
+    name = text.lower()
+    return "md" if name == "markdown" else name
+
+
 def export_note(
     lib: Library,
     note_id: int,
@@ -45,15 +51,13 @@ def export_note(
     is written.
     """
     target = Path(path).expanduser()
-    fmt = (format or target.suffix.lstrip(".")).lower()
-    if fmt == "markdown":
-        fmt = "md"
+    named = _format_name(target.suffix.lstrip("."))
+    fmt = _format_name(format) if format else named
     if fmt not in FORMATS:
         raise InvalidInput(f"{target}: unknown export format {fmt!r} (use docx or md)")
-    suffix = {".docx": "docx", ".md": "md", ".markdown": "md"}.get(target.suffix.lower())
-    if suffix is not None and suffix != fmt:
+    if named in FORMATS and named != fmt:
         # Markdown in a file named .docx would not open in Word (nor a .docx as text).
-        raise InvalidInput(f"{target}: the name says {suffix} but the format asked for is {fmt}")
+        raise InvalidInput(f"{target}: the name says {named} but the format asked for is {fmt}")
     if not target.parent.is_dir():
         raise InvalidInput(f"{target.parent}: no such folder")
     note = lib.notes.get(note_id)

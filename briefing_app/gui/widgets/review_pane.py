@@ -67,10 +67,12 @@ class ReviewPane(QWidget):
     versions_requested = Signal(int)
     message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, execute: Callable[[LibraryCommand], bool], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         # The window's execute(): runs a command and puts it on the undo stack.
-        self.execute: Callable[[LibraryCommand], bool] | None = None
+        self.execute = execute
         self.lib: Library | None = None
         self._note_id: int | None = None
         self.note: Note | None = None
@@ -368,16 +370,6 @@ class ReviewPane(QWidget):
             return None
 
     # Operations ------------------------------------------------------------------------
-    def _run(self, done: str, operation: object) -> bool:
-        """Run a core operation; report its outcome or its one-line error."""
-        try:
-            operation()  # type: ignore[operator]
-        except BriefingError as exc:
-            self.message.emit(f"⚠ {exc}")
-            return False
-        self.message.emit(done)
-        return True
-
     def _command(self, make: Callable[[Library], LibraryCommand]) -> bool:
         """Run an undoable operation through the window's undo stack (`execute`)."""
         assert self.lib is not None
@@ -387,10 +379,7 @@ class ReviewPane(QWidget):
         except BriefingError as exc:
             self.message.emit(f"⚠ {exc}")
             return False
-        if self.execute is not None:
-            return self.execute(command)
-        # A pane on its own (no window): the operation still runs, without undo.
-        return self._run(command.text(), command.execute)
+        return self.execute(command)
 
     def add_comment(self, section_key: str, text: str) -> bool:
         """Add a review comment on a section of the note under review."""
