@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.library import Library
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker
 from briefing_app.gui.main_window import MainWindow
+from tests.gui.test_notes import editor, new_note, type_into
 
 
 @pytest.fixture
@@ -193,32 +194,11 @@ def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
     again.close()
 
 
-def _new_note(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> int:
-    from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog, NewNoteRequest
-
-    monkeypatch.setattr(
-        NewNoteDialog, "ask", classmethod(lambda cls, p, t: NewNoteRequest("briefing-note", "T"))
-    )
-    window.note_workspace.new_action.trigger()
-    note = window.note_workspace.note
-    assert note is not None
-    return note.id
-
-
-def _type(qtbot: QtBot, editor: Any, text: str) -> None:
-    from PySide6.QtGui import QTextCursor
-
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor, text)
-
-
 def test_undo_and_redo_from_the_toolbar_keep_what_was_just_typed(
     complete: MainWindow, qtbot: QtBot, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    note_id = _new_note(complete, monkeypatch)
-    editor = complete.note_workspace.editor.editor("summary")
-    _type(qtbot, editor, "Three workers were killed.")
+    note_id = new_note(complete, monkeypatch, title="T")
+    type_into(qtbot, editor(complete, "summary"), "Three workers were killed.")
     complete.undo_action.trigger()  # "Undo New note": the note goes, with its text
     complete.redo_action.trigger()  # and comes back with it
     assert demo_lib.notes.get(note_id).section("summary").body == "Three workers were killed."
@@ -228,7 +208,7 @@ def test_a_duplicate_holds_the_text_typed_a_moment_ago(complete: MainWindow, qtb
     ws = complete.note_workspace
     assert ws.note is not None
     key = ws.note.sections[0].key
-    _type(qtbot, ws.editor.editor(key), " EXTRA")
+    type_into(qtbot, editor(complete, key), " EXTRA")
     ws.duplicate_action.trigger()
     assert ws.note.title.endswith("(copy)")
     assert ws.note.sections[0].body.endswith(" EXTRA")
