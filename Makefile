@@ -56,7 +56,7 @@ $(PACKAGE_STAMP): $(STAMP)
 package: $(PACKAGE_STAMP)
 	rm -rf build/pyinstaller dist/briefing
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller --distpath dist packaging/briefing.spec
-	$(BIN)/python -c "from briefing_app.core.licenses import third_party_notice as t; open('dist/briefing/THIRD_PARTY_LICENSES.txt', 'w', encoding='utf-8').write(t())"
+	$(BIN)/python -c "from briefing_app.core.bundled.licenses import third_party_notice as t; open('dist/briefing/THIRD_PARTY_LICENSES.txt', 'w', encoding='utf-8').write(t())"
 
 # Build the bundle, then run it headless outside the checkout (packaging/smoke_bundle.sh).
 package-smoke: package

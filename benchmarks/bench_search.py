@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app.core.library import Library
-from briefing_app.core.search import fts_query
+from briefing_app.core.records.search import fts_query
 
 QUERIES = [
     "ministry",

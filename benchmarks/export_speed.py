@@ -23,11 +23,11 @@ from pathlib import Path
 
 import docx
 
-from briefing_app.core.citations import CITATION_GROUP
 from briefing_app.core.exporters import export_note
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template
+from briefing_app.core.text.citations import CITATION_GROUP
 
 WORDS = [
     "the",

@@ -32,10 +32,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from briefing_app.core.dates import parse_date
-from briefing_app.core.errors import BriefingError
-from briefing_app.core.importers.base import DuplicateSource, extract_file
+from briefing_app.core.errors import BriefingError, DuplicateSource
+from briefing_app.core.importers.base import extract_file
 from briefing_app.core.library import Library
+from briefing_app.core.text.dates import parse_date
 
 FIELDS = ("title", "byline", "published", "outlet", "body")
 TARGETS = {"title": 0.85, "byline": 0.85, "published": 0.92, "outlet": 0.95, "body": 0.95}

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing_app.core.backup import backup_dir, backup_if_due
 from briefing_app.core.library import Library
+from briefing_app.core.storage.backup import backup_dir, backup_if_due
 
 RUNS = 5
 

@@ -21,11 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.listing import claim_rows
 from briefing_app.core.models import CLAIM_KINDS, Claim
+from briefing_app.core.records.claims import ClaimFilter
+from briefing_app.core.records.listing import claim_rows
 
 WORDS = [
     "officials",

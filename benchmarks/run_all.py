@@ -51,12 +51,12 @@ import import_quality  # noqa: E402
 import make_library  # noqa: E402
 import reader_speed  # noqa: E402
 
-from briefing_app.core.claims import ClaimFilter, _filter_sql  # noqa: E402
-from briefing_app.core.errors import BriefingError  # noqa: E402
+from briefing_app.core.errors import BriefingError, DuplicateSource  # noqa: E402
 from briefing_app.core.exporters import export_note  # noqa: E402
-from briefing_app.core.importers.base import DuplicateSource, extract_file  # noqa: E402
+from briefing_app.core.importers.base import extract_file  # noqa: E402
 from briefing_app.core.library import Library  # noqa: E402
-from briefing_app.core.search import fts_query  # noqa: E402
+from briefing_app.core.records.claims import ClaimFilter, _filter_sql  # noqa: E402
+from briefing_app.core.records.search import fts_query  # noqa: E402
 
 SOURCES = 10_000
 # ../shared/corpus/dev beside the repository (or beside the folder of worktrees).

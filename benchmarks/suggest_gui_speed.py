@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from briefing_app.core.demo import build_demo
+from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing_app.core.demo import build_demo
+from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 

@@ -19,7 +19,7 @@ count=$("$work/venv/bin/briefing" --library "$work/lib.sqlite" claims --json \
   | "$work/venv/bin/python" -c 'import json,sys; print(len(json.load(sys.stdin)))')
 [ "$count" -ge 8 ] || { echo "smoke: expected the demo claims, got $count" >&2; exit 1; }
 sed "s|ROOT|$root|" >"$work/check.py" <<'PY'
-import briefing_app.core.resources as r
+import briefing_app.core.bundled.resources as r
 from pathlib import Path
 for name in ("seeds", "templates", "resources", "docs"):
     repo_has_it = (Path(r"ROOT") / name).is_dir()

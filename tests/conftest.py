@@ -76,7 +76,7 @@ def lib(library_path: Path) -> Iterator[Library]:
 @pytest.fixture
 def demo_lib(lib: Library) -> Library:
     """Return a library holding the demo (sample article, its claims and note)."""
-    from briefing_app.core.demo import build_demo
+    from briefing_app.core.bundled.demo import build_demo
 
     build_demo(lib)
     return lib

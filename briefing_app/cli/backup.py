@@ -8,14 +8,14 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app, require_library
 from briefing_app.cli.output import echo_json, echo_table
-from briefing_app.core.backup import (
+from briefing_app.core.errors import NotFound
+from briefing_app.core.storage.backup import (
     BackupInfo,
     list_backups,
     make_backup,
     restore_backup,
     verify_backup,
 )
-from briefing_app.core.errors import NotFound
 
 
 @click.group("backup")

@@ -6,9 +6,9 @@ import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
-from briefing_app.core.claims import ClaimFilter
-from briefing_app.core.grading import CREDIBILITY
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
+from briefing_app.core.records.claims import ClaimFilter
+from briefing_app.core.records.grading import CREDIBILITY
 
 
 @click.command("claims")

@@ -6,7 +6,7 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo_json
-from briefing_app.core.demo import build_demo
+from briefing_app.core.bundled.demo import build_demo
 
 
 @click.command("demo")

@@ -67,8 +67,8 @@ def note_new(
     as_json: bool,
 ) -> None:
     """Create an empty note with the sections of a template."""
-    from briefing_app.core.dates import check_day
     from briefing_app.core.templates import get_template
+    from briefing_app.core.text.dates import check_day
 
     # Refuse a bad date before the library file is created (core checks it again).
     memo_date = check_day(memo_date, "memo date") or ""
@@ -144,7 +144,7 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 def note_set(app: AppContext, note_ref: str, section: str, body_file: BinaryIO) -> None:
     """Replace the body of one section of a note with a Markdown file."""
     from briefing_app.core.importers.decoding import decode_utf8
-    from briefing_app.core.text import normalise_text
+    from briefing_app.core.text.anchors import normalise_text
 
     lib = app.library()
     note = lib.notes.find(note_ref)

@@ -21,7 +21,7 @@ def pack_group() -> None:
 @pass_app
 def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
     """Write NOTE, the claims it cites, their sources and review comments to a package."""
-    from briefing_app.core.packs import export_pack
+    from briefing_app.core.review.packs import export_pack
 
     lib = app.library()
     note = lib.notes.find(note_ref)
@@ -35,7 +35,7 @@ def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
 @pass_app
 def pack_import_command(app: AppContext, package: Path, as_json: bool) -> None:
     """Merge a package into the library: nothing duplicated, conflicts kept as both."""
-    from briefing_app.core.packs import import_pack
+    from briefing_app.core.review.packs import import_pack
 
     if not package.is_file():
         raise click.ClickException(f"{package}: no such file")
@@ -194,7 +194,7 @@ def review_export_command(
     app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
 ) -> None:
     """Write a Word review copy of NOTE whose comments and changes can be read back."""
-    from briefing_app.core.review_docx import export_review_copy
+    from briefing_app.core.review.word_copy import export_review_copy
 
     lib = app.library()
     note = lib.notes.find(note_ref)
@@ -208,7 +208,7 @@ def review_export_command(
 @pass_app
 def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
     """Read a reviewer's comments and tracked changes from a review copy (.docx)."""
-    from briefing_app.core.review_docx import import_review_copy
+    from briefing_app.core.review.word_copy import import_review_copy
 
     if not path.is_file():
         raise click.ClickException(f"{path}: no such file")

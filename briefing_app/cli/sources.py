@@ -9,9 +9,9 @@ import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo_json, echo_table
-from briefing_app.core.grading import RELIABILITY
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import import_paths
+from briefing_app.core.records.grading import RELIABILITY
 
 
 @click.command("import")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_app.core.models import Source
+
 
 class BriefingError(Exception):
     """Base of every error the core raises on purpose; its message is one line for the user."""
@@ -65,3 +70,15 @@ class BackupError(BriefingError):
 
 class CheckFailed(BriefingError):
     """An export was refused because the analytic checks found errors."""
+
+
+class EditDoesNotApply(BriefingError):
+    """The text a suggested edit was made on is no longer in the note."""
+
+
+class DuplicateSource(BriefingError):
+    """The library already holds a source with exactly this text."""
+
+    def __init__(self, existing: Source) -> None:
+        super().__init__(f"already in the library as source {existing.id} ({existing.title!r})")
+        self.existing = existing

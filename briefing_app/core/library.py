@@ -28,13 +28,13 @@ from briefing_app.core.storage.connection import (
 from briefing_app.core.storage.migrations import latest_version, migrate, schema_version
 
 if TYPE_CHECKING:
-    from briefing_app.core.comments import CommentManager
-    from briefing_app.core.edits import EditManager
-    from briefing_app.core.notes import NoteManager
-    from briefing_app.core.parties import PartyManager
-    from briefing_app.core.search import SearchIndex
-    from briefing_app.core.suggestions import SuggestionManager
-    from briefing_app.core.versions import VersionManager
+    from briefing_app.core.records.notes import NoteManager
+    from briefing_app.core.records.search import SearchIndex
+    from briefing_app.core.review.comments import CommentManager
+    from briefing_app.core.review.edits import EditManager
+    from briefing_app.core.review.versions import VersionManager
+    from briefing_app.core.suggest.manager import SuggestionManager
+    from briefing_app.core.suggest.parties import PartyManager
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
 Listener = Callable[[Changes], None]
@@ -54,9 +54,9 @@ class Library:
     """An open library file, with one manager per noun: sources, claims, tags, notes."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
-        from briefing_app.core.claims import ClaimManager
-        from briefing_app.core.sources import SourceManager
-        from briefing_app.core.tags import TagManager
+        from briefing_app.core.records.claims import ClaimManager
+        from briefing_app.core.records.sources import SourceManager
+        from briefing_app.core.records.tags import TagManager
 
         self.conn = conn
         self.path = path
@@ -73,49 +73,49 @@ class Library:
     @cached_property
     def notes(self) -> NoteManager:
         """Briefing notes."""
-        from briefing_app.core.notes import NoteManager
+        from briefing_app.core.records.notes import NoteManager
 
         return NoteManager(self)
 
     @cached_property
     def search(self) -> SearchIndex:
         """Full-text search over sources and claims."""
-        from briefing_app.core.search import SearchIndex
+        from briefing_app.core.records.search import SearchIndex
 
         return SearchIndex(self)
 
     @cached_property
     def comments(self) -> CommentManager:
         """Review comments on notes."""
-        from briefing_app.core.comments import CommentManager
+        from briefing_app.core.review.comments import CommentManager
 
         return CommentManager(self)
 
     @cached_property
     def versions(self) -> VersionManager:
         """Note versions kept at each review round."""
-        from briefing_app.core.versions import VersionManager
+        from briefing_app.core.review.versions import VersionManager
 
         return VersionManager(self)
 
     @cached_property
     def edits(self) -> EditManager:
         """Suggested edits (a reviewer's tracked changes) on notes."""
-        from briefing_app.core.edits import EditManager
+        from briefing_app.core.review.edits import EditManager
 
         return EditManager(self)
 
     @cached_property
     def parties(self) -> PartyManager:
         """Party names and their aliases."""
-        from briefing_app.core.parties import PartyManager
+        from briefing_app.core.suggest.parties import PartyManager
 
         return PartyManager(self)
 
     @cached_property
     def suggestions(self) -> SuggestionManager:
         """Suggested claims for a source."""
-        from briefing_app.core.suggestions import SuggestionManager
+        from briefing_app.core.suggest.manager import SuggestionManager
 
         return SuggestionManager(self)
 
@@ -182,7 +182,7 @@ class Library:
         The current content is backed up first (that backup's path is returned). Listeners
         then hear every record as changed, so every view reloads.
         """
-        from briefing_app.core.backup import restore_backup
+        from briefing_app.core.storage.backup import restore_backup
 
         if self.path is None:
             raise LibraryError("an in-memory library has no backups")
@@ -263,7 +263,7 @@ def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | 
     """Make the on-open backup; a failure is reported, not fatal, unless a schema upgrade follows
     (an upgrade without a backup of the old file is not worth the risk)."""
     # Imported here: the app opens with backup=False and must not pay for it at start-up.
-    from briefing_app.core.backup import backup_on_open
+    from briefing_app.core.storage.backup import backup_on_open
 
     try:
         backup_on_open(conn, path, force=upgrading)

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 import yaml
 
+from briefing_app.core.bundled.resources import bundled_dir
 from briefing_app.core.errors import InvalidInput, NotFound
-from briefing_app.core.grading import TLP_ORDER
-from briefing_app.core.notes import HEADER_FIELDS
-from briefing_app.core.resources import bundled_dir
+from briefing_app.core.records.grading import TLP_ORDER
+from briefing_app.core.records.notes import HEADER_FIELDS
 
 if TYPE_CHECKING:
     from briefing_app.core.models import Note

@@ -35,7 +35,7 @@ def open_first_library(library_path: Path) -> tuple[Library, bool]:
     first_start = not library_path.exists()
     lib = Library.open(library_path, backup=False)
     if first_start:
-        from briefing_app.core.demo import build_demo
+        from briefing_app.core.bundled.demo import build_demo
 
         build_demo(lib)
     return lib, first_start

@@ -31,7 +31,7 @@ class BackgroundBackup(QObject):
     def start(self, lib_path: Path) -> None:
         """Back up the library at lib_path if one is due; report through `finished`."""
         # Imported here, in the UI thread, once the window has shown (not at start-up).
-        from briefing_app.core.backup import backup_if_due
+        from briefing_app.core.storage.backup import backup_if_due
 
         relay = _Relay()
         relay.done.connect(self._done)

@@ -14,7 +14,7 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.gui.background_backup import BackgroundBackup
 
 if TYPE_CHECKING:
-    from briefing_app.core.backup import BackupInfo
+    from briefing_app.core.storage.backup import BackupInfo
 
 
 class BackupActions:

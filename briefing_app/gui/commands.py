@@ -20,9 +20,9 @@ from briefing_app.core.models import Claim, Note, ReviewComment, Source, Tag
 if TYPE_CHECKING:
     # Not loaded at start-up: the checks, versions and edits come with the note workspace.
     from briefing_app.core.checks import Finding
-    from briefing_app.core.edits import SuggestedEdit
     from briefing_app.core.importers.batch import ImportSummary
-    from briefing_app.core.versions import NoteVersion
+    from briefing_app.core.review.edits import SuggestedEdit
+    from briefing_app.core.review.versions import NoteVersion
 
 ErrorSink = Callable[[str], None]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from briefing_app.core.edits import SuggestedEdit
-from briefing_app.core.versions import Change, SectionDiff
+from briefing_app.core.review.edits import SuggestedEdit
+from briefing_app.core.review.versions import Change, SectionDiff
 
 DELETED = "color:#b00020; text-decoration:line-through; background:rgba(176,0,32,0.08)"
 INSERTED = "color:#1b7f1b; text-decoration:underline; background:rgba(27,127,27,0.10)"

@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from briefing_app.core.resources import bundled_dir
+from briefing_app.core.bundled.resources import bundled_dir
 
 
 @cache

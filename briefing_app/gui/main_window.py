@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.listing import claim_rows, source_titles
 from briefing_app.core.models import Source
+from briefing_app.core.records.listing import claim_rows, source_titles
 from briefing_app.gui.backup_actions import BackupActions
 from briefing_app.gui.commands import (
     CreateClaimCommand,

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.checks import CheckReport, Finding, run_checks
-from briefing_app.core.citations import cited_keys, find_citations
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
@@ -35,6 +34,7 @@ from briefing_app.core.templates import (
     load_templates,
     printed_marking,
 )
+from briefing_app.core.text.citations import cited_keys, find_citations
 from briefing_app.gui.commands import (
     AcknowledgeChangeCommand,
     CreateNoteCommand,

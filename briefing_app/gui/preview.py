@@ -18,9 +18,9 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from briefing_app.core.citations import find_citations
-from briefing_app.core.markdown_dialect import add_strikethrough, normalize_list_indent
 from briefing_app.core.models import Claim, Source
+from briefing_app.core.text.citations import find_citations
+from briefing_app.core.text.markdown_dialect import add_strikethrough, normalize_list_indent
 
 CLAIM_SCHEME = "briefing"
 _OPEN, _CLOSE = "\ue000", "\ue001"

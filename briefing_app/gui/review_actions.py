@@ -21,8 +21,8 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     # Word and package handling (lxml, zip) load on first use, and the pane and dialogs with
     # the rest of the window (MainWindow.complete_window), not before its first paint.
-    from briefing_app.core.packs import PackImportResult
-    from briefing_app.core.review_docx import ReviewImportResult
+    from briefing_app.core.review.packs import PackImportResult
+    from briefing_app.core.review.word_copy import ReviewImportResult
     from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
     from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
 
@@ -119,7 +119,7 @@ class ReviewActions:
         options = _review_files().export_copy(self, f"note-{note_id}-review.docx")
         if options is None:
             return None
-        from briefing_app.core.review_docx import export_review_copy
+        from briefing_app.core.review.word_copy import export_review_copy
 
         def write(force: bool) -> Path:
             return export_review_copy(
@@ -158,7 +158,7 @@ class ReviewActions:
         path = _review_files().import_copy(self)
         if path is None:
             return None
-        from briefing_app.core.review_docx import import_review_copy
+        from briefing_app.core.review.word_copy import import_review_copy
 
         result = self._file_operation(path, lambda: import_review_copy(self.lib, path))
         if result is None:
@@ -179,7 +179,7 @@ class ReviewActions:
         path = _review_files().export_pack(self, f"note-{note_id}.briefpack")
         if path is None:
             return None
-        from briefing_app.core.packs import export_pack
+        from briefing_app.core.review.packs import export_pack
 
         written = self._file_operation(path, lambda: export_pack(self.lib, note_id, path))
         if written is None:
@@ -192,7 +192,7 @@ class ReviewActions:
         path = path or _review_files().import_pack(self)
         if path is None:
             return None
-        from briefing_app.core.packs import import_pack
+        from briefing_app.core.review.packs import import_pack
 
         # A backup on open still being made must hold the library as it was before the merge.
         self.background_backup.wait()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from briefing_app.core.library import Library
 from briefing_app.core.suggest import Suggestion, suggest_claims
-from briefing_app.core.suggestions import drop_claimed
+from briefing_app.core.suggest.manager import drop_claimed
 
 # What a search depends on: source id, text hash, known parties, aliases, language.
 _Key = tuple[int, int, tuple[str, ...], tuple[tuple[str, str], ...], str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefing_app.core.demo import build_demo
+from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.library import Library
 from tests.cli.test_cli import briefing
 

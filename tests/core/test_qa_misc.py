@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.checks import run_checks
-from briefing_app.core.demo import build_demo
 from briefing_app.core.errors import InvalidInput, LibraryDamaged
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template, printed_marking
-from tests.core.export_helpers import demo_note
+from tests.core.exporters.export_helpers import demo_note
 
 
 def test_a_blank_marking_is_the_templates_default_in_exports_and_checks(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.errors import NotFound
-from briefing_app.core.grading import TLP_ORDER
 from briefing_app.core.library import Library
+from briefing_app.core.records.grading import TLP_ORDER
 from briefing_app.core.templates import (
     TemplateError,
     get_template,

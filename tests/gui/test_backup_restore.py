@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.backup import BackupInfo, list_backups, make_backup
 from briefing_app.core.library import Library
+from briefing_app.core.storage.backup import BackupInfo, list_backups, make_backup
 from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from briefing_app.gui.main_window import MainWindow
 

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
+from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.models.claim_table import ClaimTableModel
 

@@ -501,7 +501,7 @@ def test_hovering_a_citation_in_the_editor_shows_its_tooltip(
 def test_switching_libraries_shows_the_other_librarys_note(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from briefing_app.core.demo import build_demo
+    from briefing_app.core.bundled.demo import build_demo
 
     other = tmp_path / "other.sqlite"
     with Library.open(other) as lib:

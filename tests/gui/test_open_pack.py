@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
-from briefing_app.core.packs import export_pack
+from briefing_app.core.review.packs import export_pack
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.launch import split_open_files
 
@@ -56,8 +56,8 @@ def test_the_app_imports_packages_it_is_given(
 def test_the_backup_on_open_holds_the_library_as_it_was_before_the_package_merged(
     qtbot: QtBot, demo_lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_app.core.backup import list_backups
     from briefing_app.core.importers.base import ExtractedDocument
+    from briefing_app.core.storage.backup import list_backups
     from briefing_app.gui import app as gui_app
 
     pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")

@@ -96,7 +96,7 @@ _NOT_AT_START = (
     "briefing_app.core.exporters",
     "briefing_app.core.checks",
     "briefing_app.core.suggest",
-    "briefing_app.core.backup",
+    "briefing_app.core.storage.backup",
     "briefing_app.core.importers.batch",
     "briefing_app.gui.note_workspace",
     "briefing_app.gui.widgets.review_pane",

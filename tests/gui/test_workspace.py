@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
+from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.main_window import MainWindow, local_urls
 from tests.conftest import write_fixture
 

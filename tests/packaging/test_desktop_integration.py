@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.resources import user_guide_path
+from briefing_app.core.bundled.resources import user_guide_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"

@@ -201,9 +201,9 @@ def test_sigkill_at_random_points_never_loses_or_half_applies_a_commit(tmp_path:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_sigkill_during_a_restore_leaves_one_whole_library_or_the_other(tmp_path: Path) -> None:
-    from briefing_app.core.backup import make_backup
-    from briefing_app.core.demo import build_demo
+    from briefing_app.core.bundled.demo import build_demo
     from briefing_app.core.library import Library
+    from briefing_app.core.storage.backup import make_backup
 
     library = tmp_path / "library.sqlite"
     with Library.open(library, backup=False) as lib:

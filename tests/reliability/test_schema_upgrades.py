@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from briefing_app.core.backup import list_backups, verify_backup
 from briefing_app.core.library import Library
+from briefing_app.core.storage.backup import list_backups, verify_backup
 from briefing_app.core.storage.migrations import latest_version
 from tests.fixtures import make_schema_fixtures as fixtures
 

@@ -128,7 +128,7 @@ def seed_library(library: Path) -> None:
 
 def restore_stream(library: Path, first: Path, second: Path) -> None:
     """Restore two backups over the library in turn, forever, reporting each restore."""
-    from briefing_app.core.backup import prune_backups, restore_backup
+    from briefing_app.core.storage.backup import prune_backups, restore_backup
 
     emit("READY", {})
     n = 0

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.grading import TLP_ORDER
+from briefing_app.core.records.grading import TLP_ORDER
 
 if TYPE_CHECKING:
     from briefing_app.core.checks.document import NoteText

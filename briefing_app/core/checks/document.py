@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing_app.core.citations import Citation, find_citations
 from briefing_app.core.models import Note
+from briefing_app.core.text.citations import Citation, find_citations
 
 # Titles before a name: a full stop after them never ends a sentence.
 TITLES = frozenset(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefing_app.core.checks.base import CheckProfile, SectionLimits
 from briefing_app.core.errors import BriefingError
-from briefing_app.core.grading import TLP_ORDER
+from briefing_app.core.records.grading import TLP_ORDER
 
 if TYPE_CHECKING:
     from briefing_app.core.models import Note

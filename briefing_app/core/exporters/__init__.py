@@ -1,7 +1,7 @@
 """Exporting notes: one intermediate document (parsed once), one small writer per format.
 
 >>> from briefing_app.core.library import Library
->>> from briefing_app.core.demo import build_demo
+>>> from briefing_app.core.bundled.demo import build_demo
 >>> import tempfile, pathlib
 >>> lib = Library.open(":memory:"); _ = build_demo(lib)
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "note.docx"
@@ -15,9 +15,9 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_app.core.atomic import atomic_path
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.exporters.build import Progress, build_document
+from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.templates import get_template
 
 if TYPE_CHECKING:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefing_app.core.citations import find_citations
 from briefing_app.core.errors import InvalidInput, MissingClaim
 from briefing_app.core.exporters.document import DocBox, DocSection, ExportDocument
 from briefing_app.core.exporters.parse import MarkdownParser
@@ -17,6 +16,7 @@ from briefing_app.core.templates import (
     get_template,
     printed_marking,
 )
+from briefing_app.core.text.citations import find_citations
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library

@@ -51,7 +51,7 @@ from briefing_app.core.exporters.source_lines import (
     note_parts,
     source_line_parts,
 )
-from briefing_app.core.grading import CREDIBILITY, RELIABILITY
+from briefing_app.core.records.grading import CREDIBILITY, RELIABILITY
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.

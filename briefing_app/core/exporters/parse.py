@@ -14,7 +14,6 @@ from typing import Any
 
 import markdown
 
-from briefing_app.core.citations import find_citations
 from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
@@ -27,7 +26,8 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.markdown_dialect import add_strikethrough, normalize_list_indent
+from briefing_app.core.text.citations import find_citations
+from briefing_app.core.text.markdown_dialect import add_strikethrough, normalize_list_indent
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from briefing_app.core.errors import DuplicateSource
 from briefing_app.core.importers.base import (
-    DuplicateSource,
     ExtractedDocument,
     extract_file,
     importable_suffixes,

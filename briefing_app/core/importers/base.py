@@ -7,11 +7,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.errors import BriefingError, CorruptFile, FileTooLarge, UnsupportedFormat
-from briefing_app.core.text import normalise_text
+from briefing_app.core.errors import CorruptFile, FileTooLarge, UnsupportedFormat
+from briefing_app.core.text.anchors import normalise_text
 
 if TYPE_CHECKING:
-    from briefing_app.core.models import Source
+    pass
 
 # No analyst source is this large; bigger files are refused before any parsing.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -38,14 +38,6 @@ class ExtractedDocument:
         data = asdict(self)
         data.pop("origin_path")
         return data
-
-
-class DuplicateSource(BriefingError):
-    """The library already holds a source with exactly this text."""
-
-    def __init__(self, existing: Source) -> None:
-        super().__init__(f"already in the library as source {existing.id} ({existing.title!r})")
-        self.existing = existing
 
 
 Extractor = Callable[[Path, bytes], ExtractedDocument]

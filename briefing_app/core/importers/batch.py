@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.errors import BriefingError, LibraryBusy
-from briefing_app.core.importers.base import DuplicateSource, extract_file, importable_suffixes
+from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy
+from briefing_app.core.importers.base import extract_file, importable_suffixes
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library

@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from briefing_app.core.dates import parse_date
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.docx_text import (
@@ -20,6 +19,7 @@ from briefing_app.core.importers.docx_text import (
     paragraph_text,
     row_deleted,
 )
+from briefing_app.core.text.dates import parse_date
 
 # Real reports are a few MB unpacked (images included); this leaves room for big ones.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024

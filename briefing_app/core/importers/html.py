@@ -16,11 +16,11 @@ from urllib.parse import urlparse
 
 from lxml.html import HtmlElement
 
-from briefing_app.core.dates import parse_date
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_html
 from briefing_app.core.importers.html_metadata import PageSignals, clean_space, collect_signals
+from briefing_app.core.text.dates import parse_date
 
 # Pages larger than this are not articles (a saved app, a data dump); parsing them would stall.
 MAX_HTML_BYTES = 20 * 1024 * 1024

@@ -9,12 +9,12 @@ from typing import Any
 
 import yaml
 
-from briefing_app.core.dates import parse_date
 from briefing_app.core.errors import CorruptFile
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.importers.plaintext import looks_like_headline
-from briefing_app.core.text import normalise_text
+from briefing_app.core.text.anchors import normalise_text
+from briefing_app.core.text.dates import parse_date
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")

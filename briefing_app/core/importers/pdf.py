@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing_app.core.dates import parse_date
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
+from briefing_app.core.text.dates import parse_date
 
 # Bound the work: an analyst's source is not a 5,000-page volume.
 MAX_PAGES = 2000

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_text
-from briefing_app.core.text import normalise_text
+from briefing_app.core.text.anchors import normalise_text
 
 MAX_TITLE_CHARS = 160
 MAX_TITLE_WORDS = 25

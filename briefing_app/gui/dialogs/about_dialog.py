@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import __version__
-from briefing_app.core.resources import user_guide_path
+from briefing_app.core.bundled.resources import user_guide_path
 from briefing_app.gui.icons import icon
 
 if TYPE_CHECKING:
-    from briefing_app.core.licenses import Component
+    from briefing_app.core.bundled.licenses import Component
 
 
 class AboutDialog(QDialog):
@@ -44,7 +44,7 @@ class AboutDialog(QDialog):
         self.library_label.setWordWrap(True)
         self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Reading every installed distribution's metadata is slow: only when About opens.
-        from briefing_app.core.licenses import bundled_components
+        from briefing_app.core.bundled.licenses import bundled_components
 
         self.components: list[Component] = bundled_components()
         self.table = QTableWidget(len(self.components), 3)
@@ -83,7 +83,7 @@ class AboutDialog(QDialog):
             self.license_view.clear()
             return
         component = self.components[row]
-        from briefing_app.core.licenses import license_text
+        from briefing_app.core.bundled.licenses import license_text
 
         text = license_text(component.distribution)
         self.license_view.setPlainText(

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.backup import BackupInfo, list_backups, verify_backup
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.storage.backup import BackupInfo, list_backups, verify_backup
 
 
 class RestoreBackupDialog(QDialog):

@@ -13,10 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
-from briefing_app.core.claims import ClaimFilter
-from briefing_app.core.grading import CREDIBILITY
 from briefing_app.core.library import Library
-from briefing_app.core.listing import CLAIM_ROW, claim_columns, claim_ids, claim_rows
+from briefing_app.core.records.claims import ClaimFilter
+from briefing_app.core.records.grading import CREDIBILITY
+from briefing_app.core.records.listing import CLAIM_ROW, claim_columns, claim_ids, claim_rows
 from briefing_app.gui.claim_mime import CLAIM_KEYS_MIME, claims_mime
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.models.lazy_table import LazyRowTableModel

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from briefing_app.core.grading import RELIABILITY
 from briefing_app.core.library import Library
-from briefing_app.core.listing import SOURCE_ROW, source_columns, source_ids, source_rows
+from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.records.listing import SOURCE_ROW, source_columns, source_ids, source_rows
 from briefing_app.gui.models.lazy_table import LazyRowTableModel
 from briefing_app.gui.models.row_table import Row, value_key
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.grading import CREDIBILITY
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
+from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.icons import icon
 from briefing_app.gui.widgets.completion import ListCompleter, word_completer

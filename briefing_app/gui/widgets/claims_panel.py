@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.claims import ClaimFilter
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
+from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
 from briefing_app.gui.widgets.record_view import record_view
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
-from briefing_app.core.grading import GradingScale
+from briefing_app.core.records.grading import GradingScale
 
 
 class MultiLineEdit(QPlainTextEdit):

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.checks.document import split_sentences, words
 from briefing_app.core.checks.length import estimated_lines
-from briefing_app.core.citations import CITATION_GROUP, find_citations
 from briefing_app.core.models import NOTE_STATUSES, Note
 from briefing_app.core.templates import Limits, NoteTemplate
+from briefing_app.core.text.citations import CITATION_GROUP, find_citations
 from briefing_app.gui.claim_mime import citation_text, keys_from_mime
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm

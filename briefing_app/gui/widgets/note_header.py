@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from briefing_app.core.grading import TLP_ORDER
 from briefing_app.core.models import Note
+from briefing_app.core.records.grading import TLP_ORDER
 from briefing_app.core.templates import NoteTemplate
 
 # The memo fields the form can edit, with the label shown and the accessible name.

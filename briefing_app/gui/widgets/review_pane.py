@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.changes import Changes
-from briefing_app.core.edits import SuggestedEdit, locate_edit
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note, ReviewComment
-from briefing_app.core.text import Anchor, reanchor
+from briefing_app.core.review.edits import SuggestedEdit, locate_edit
+from briefing_app.core.text.anchors import Anchor, reanchor
 from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
 from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
 from briefing_app.gui.diff_html import edit_html, section_html

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from briefing_app.core.grading import RELIABILITY, TLP_ORDER
 from briefing_app.core.models import Source
+from briefing_app.core.records.grading import RELIABILITY, TLP_ORDER
 from briefing_app.gui.widgets.fields import MultiLineEdit, grade_combo, select_data
 
 _TEXT_FIELDS = ("title", "byline", "outlet", "published", "url")

@@ -13,7 +13,7 @@ import pytest
 
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.packs import export_pack, import_pack
+from briefing_app.core.review.packs import export_pack, import_pack
 
 REVIEWED = "Reviewer rewrote the issue [@C1]."
 

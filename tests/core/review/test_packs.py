@@ -10,7 +10,7 @@ import pytest
 
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.packs import InvalidPack, export_pack, import_pack
+from briefing_app.core.review.packs import InvalidPack, export_pack, import_pack
 
 
 def contents(lib: Library) -> dict[str, Any]:

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from briefing_app.core.edits import EditDoesNotApply
-from briefing_app.core.errors import NotFound
+from briefing_app.core.errors import EditDoesNotApply, NotFound
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
-from briefing_app.core.review_docx import (
+from briefing_app.core.review.word_copy import (
     NotAReviewCopy,
     export_review_copy,
     import_review_copy,

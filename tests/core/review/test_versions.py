@@ -6,7 +6,7 @@ import pytest
 
 from briefing_app.core.errors import NoteIsFinal
 from briefing_app.core.library import Library
-from briefing_app.core.versions import diff_text
+from briefing_app.core.review.versions import diff_text
 
 
 def test_each_status_change_keeps_a_version_and_final_is_read_only(demo_lib: Library) -> None:

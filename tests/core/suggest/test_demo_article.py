@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_app.core.bundled.resources import bundled_dir
 from briefing_app.core.importers.base import extract_file
-from briefing_app.core.resources import bundled_dir
 from briefing_app.core.suggest import Suggestion, suggest_claims
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing_app.core.suggest import suggest_claims
-from briefing_app.core.suggestions import _covers, drop_claimed
+from briefing_app.core.suggest.manager import _covers, drop_claimed
 
 TEXT = (
     "Police said two men were held. The ministry denied any role in the attack. "

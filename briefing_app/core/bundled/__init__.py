@@ -1,0 +1,1 @@
+"""Bundled files: where they are, the demo library built from them, licences."""

@@ -1,0 +1,1 @@
+"""Records: sources, claims, tags, notes, search and the listings views read."""

@@ -1,0 +1,376 @@
+"""Operations on claims: anchor a span of a source, describe it, grade it, tag it."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.changes import now_iso
+from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
+from briefing_app.core.records.grading import CREDIBILITY
+from briefing_app.core.records.tags import split_tag_ref
+from briefing_app.core.storage.ids import new_uid
+from briefing_app.core.storage.rows import record_from_row
+from briefing_app.core.text.anchors import anchor_at, count_quote, find_quote
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+EDITABLE_FIELDS = ("statement", "party", "kind", "credibility", "status")
+# Edits to these change what a citing note rests on, so they bump the claim's revision.
+_SUBSTANTIVE = ("statement", "party", "kind", "credibility", "status")
+# Fields of Claim that are not columns of the claims table.
+_DERIVED = ("tags", "tag_refs")
+_KEY = re.compile(r"C([1-9]\d*)")
+
+
+@dataclass
+class ClaimFilter:
+    """What the claims list shows: every field left empty matches all."""
+
+    source_id: int | None = None
+    tag: str | None = None
+    party: str | None = None
+    kind: str | None = None
+    status: str | None = None
+
+
+class ClaimManager:
+    """Claims in a library: `lib.claims`."""
+
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def add(
+        self,
+        source_id: int,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        occurrence: int = 1,
+        statement: str = "",
+        party: str = "",
+        kind: str = "reported fact",
+        credibility: int = 6,
+        status: str = "unverified",
+        tags: list[str] | None = None,
+        uid: str | None = None,
+        key: str | None = None,
+    ) -> Claim:
+        """Anchor a new claim at start/end, or at the n-th occurrence of quote; return it.
+
+        key: keep this citation key (a claim moved in from another library); see free_keys.
+
+        >>> from briefing_app.core.library import Library
+        >>> from briefing_app.core.importers.base import ExtractedDocument
+        >>> lib = Library.open(":memory:")
+        >>> src = lib.sources.add(ExtractedDocument(title="T", text="Officials said three died."))
+        >>> lib.claims.add(src.id, quote="three died", party="Officials").key
+        'C1'
+        """
+        source = self._lib.sources.get(source_id)
+        if start is None or end is None:
+            if not quote or not quote.strip():
+                raise InvalidInput("a claim needs a quote or a start and end offset")
+            span = find_quote(source.text, quote, occurrence)
+            if span is None and occurrence > 1:
+                found = count_quote(source.text, quote)
+                if found:
+                    times = "once" if found == 1 else f"{found} times"
+                    raise QuoteNotFound(
+                        f"the quote occurs {times} in source {source_id}; "
+                        f"occurrence {occurrence} is past the last"
+                    )
+            if span is None:
+                raise QuoteNotFound(
+                    f"the quote does not occur in source {source_id}: {quote[:60]!r}"
+                )
+            start, end = span
+        if not 0 <= start < end <= len(source.text):
+            raise InvalidInput(
+                f"span {start}-{end} is outside source {source_id} (0-{len(source.text)})"
+            )
+        if not source.text[start:end].strip():
+            raise InvalidInput("a claim cannot be only white space")
+        _check_values(kind=kind, credibility=credibility, status=status)
+        anchor = anchor_at(source.text, start, end)
+        now = now_iso()
+        with self._lib.write() as changes:
+            conn = self._lib.conn
+            cur = conn.execute(
+                'INSERT INTO claims (uid, key, source_id, start, "end", quote, prefix, suffix, '
+                "statement, party, kind, credibility, status, created_at, modified_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    uid or new_uid(),
+                    self._take_key(key),
+                    source_id,
+                    anchor.start,
+                    anchor.end,
+                    anchor.quote,
+                    anchor.prefix,
+                    anchor.suffix,
+                    statement.strip(),
+                    party.strip(),
+                    kind,
+                    int(credibility),
+                    status,
+                    now,
+                    now,
+                ),
+            )
+            claim_id = int(cur.lastrowid or 0)
+            self._link_tags(claim_id, tags or [], changes.tags)
+            changes.claims.add(claim_id)
+            changes.sources.add(source_id)
+        return self.get(claim_id)
+
+    def free_keys(self, keys: Iterable[str]) -> set[str]:
+        """Return those of keys this library has never handed out, so claims can keep them.
+
+        A key at or below the key counter may have belonged to a deleted claim that a note
+        still cites, and keys are never reused (see the schema), so only keys above it are free.
+        """
+        counter = self._key_counter()
+        return {
+            k
+            for k in keys
+            if (m := _KEY.fullmatch(k)) and int(m[1]) > counter and self.by_key(k) is None
+        }
+
+    def _key_counter(self) -> int:
+        row = self._lib.conn.execute("SELECT value FROM counters WHERE name = 'claim_key'")
+        return int(row.fetchone()[0])
+
+    def _take_key(self, key: str | None) -> str:
+        """Hand out the next key, or the free key asked for, moving the counter past it."""
+        if key is None:
+            number = self._key_counter() + 1
+        else:
+            if key not in self.free_keys([key]):
+                raise InvalidInput(f"claim key {key} is not free in this library")
+            number = int(key[1:])
+        self._lib.conn.execute("UPDATE counters SET value = ? WHERE name = 'claim_key'", (number,))
+        return key or f"C{number}"
+
+    def get(self, claim_id: int) -> Claim:
+        """Return the claim with this id; raise NotFound."""
+        row = self._lib.conn.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        return self._with_tags([_claim_from_row(row)])[0]
+
+    def by_key(self, key: str) -> Claim | None:
+        """Return the claim with this citation key (e.g. 'C12'), or None."""
+        row = self._lib.conn.execute(
+            "SELECT id FROM claims WHERE key = ? COLLATE NOCASE", (key,)
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def by_keys(self, keys: list[str]) -> dict[str, Claim]:
+        """Return the claims with these keys, by key (missing keys are left out)."""
+        if not keys:
+            return {}
+        rows = self._lib.conn.execute(
+            f"SELECT * FROM claims WHERE key IN ({','.join('?' * len(keys))})", keys
+        ).fetchall()
+        return {c.key: c for c in self._with_tags([_claim_from_row(r) for r in rows])}
+
+    def by_uid(self, uid: str) -> Claim | None:
+        """Return the claim with this global id, or None."""
+        row = self._lib.conn.execute("SELECT id FROM claims WHERE uid = ?", (uid,)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def all(self, flt: ClaimFilter | None = None) -> list[Claim]:
+        """Return the claims matching flt, by source then position."""
+        flt = flt or ClaimFilter()
+        where, params = _filter_sql(flt)
+        rows = self._lib.conn.execute(
+            f"SELECT c.* FROM claims c {where} ORDER BY c.source_id, c.start, c.id", params
+        ).fetchall()
+        return self._with_tags([_claim_from_row(r) for r in rows])
+
+    def spans(self, source_id: int) -> list[tuple[int, int, int, str]]:
+        """Return (claim id, start, end, kind) of each claim on a source: what the reader paints."""
+        rows = self._lib.conn.execute(
+            'SELECT id, start, "end", kind FROM claims WHERE source_id = ? ORDER BY start',
+            (source_id,),
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def count(self) -> int:
+        """Return how many claims the library holds."""
+        return int(self._lib.conn.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def parties(self) -> list[str]:
+        """Return every party named on a claim, most used first (for completion)."""
+        rows = self._lib.conn.execute(
+            "SELECT party FROM claims WHERE party != '' "
+            "GROUP BY party ORDER BY count(*) DESC, party"
+        )
+        return [r[0] for r in rows]
+
+    def update(self, claim_id: int, **values: Any) -> Claim:
+        """Change the analyst's fields of a claim (EDITABLE_FIELDS and tags); return it."""
+        tags = values.pop("tags", None)
+        unknown = set(values) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise InvalidInput(f"cannot edit claim field(s): {', '.join(sorted(unknown))}")
+        _check_values(**{k: v for k, v in values.items() if k in ("kind", "credibility", "status")})
+        before = self.get(claim_id)
+        substantive = any(getattr(before, k) != v for k, v in values.items() if k in _SUBSTANTIVE)
+        with self._lib.write() as changes:
+            if values:
+                sets = ", ".join(f"{k} = ?" for k in values)
+                self._lib.conn.execute(
+                    f"UPDATE claims SET {sets}, modified_at = ?, revision = revision + ? "
+                    "WHERE id = ?",
+                    [*values.values(), now_iso(), int(substantive), claim_id],
+                )
+            if tags is not None:
+                self._lib.conn.execute("DELETE FROM claim_tags WHERE claim_id = ?", (claim_id,))
+                self._link_tags(claim_id, tags, changes.tags)
+            changes.claims.add(claim_id)
+        return self.get(claim_id)
+
+    def delete(self, claim_id: int) -> Claim:
+        """Delete a claim; return it as it was, so `restore` can undo the delete."""
+        claim = self.get(claim_id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+            changes.claims.add(claim_id)
+            changes.sources.add(claim.source_id)
+        return claim
+
+    def restore(self, claim: Claim) -> Claim:
+        """Re-insert a deleted claim with its id, uid and key (undo of delete or create)."""
+        values = {f.name: getattr(claim, f.name) for f in fields(Claim) if f.name not in _DERIVED}
+        cols = ", ".join(f'"{k}"' for k in values)
+        try:
+            with self._lib.write() as changes:
+                self._lib.conn.execute(
+                    f"INSERT INTO claims ({cols}) VALUES ({','.join('?' * len(values))})",
+                    list(values.values()),
+                )
+                self._link_tags(claim.id, claim.tag_refs or claim.tags, changes.tags)
+                changes.claims.add(claim.id)
+                changes.sources.add(claim.source_id)
+        except sqlite3.IntegrityError as exc:
+            raise InvalidInput(f"claim {claim.key} cannot be restored: {exc}") from exc
+        return self.get(claim.id)
+
+    def revert(self, before: Claim) -> Claim:
+        """Put a claim's analyst fields, tags and revision back exactly as in before (undo).
+
+        Unlike update, this does not count as a new revision: a note that cited the claim
+        before the edit that is being undone sees no change.
+        """
+        self.get(before.id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                "UPDATE claims SET statement = ?, party = ?, kind = ?, credibility = ?, "
+                "status = ?, revision = ?, modified_at = ? WHERE id = ?",
+                (
+                    before.statement,
+                    before.party,
+                    before.kind,
+                    before.credibility,
+                    before.status,
+                    before.revision,
+                    before.modified_at,
+                    before.id,
+                ),
+            )
+            self._lib.conn.execute("DELETE FROM claim_tags WHERE claim_id = ?", (before.id,))
+            self._link_tags(before.id, before.tag_refs or before.tags, changes.tags)
+            changes.claims.add(before.id)
+        return self.get(before.id)
+
+    def _link_tags(self, claim_id: int, names: list[str], changed: set[int]) -> None:
+        for name in names:
+            if not name.strip():
+                continue
+            tag = self._lib.tags.ensure(name)
+            self._lib.conn.execute(
+                "INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?, ?)",
+                (claim_id, tag.id),
+            )
+            changed.add(tag.id)
+
+    def _with_tags(self, claims: list[Claim]) -> list[Claim]:
+        """Fill in each claim's tag names and kind-qualified refs, in one query per 500."""
+        by_id = {c.id: c for c in claims}
+        ids = list(by_id)
+        # Chunked: SQLite limits the number of bound parameters.
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._lib.conn.execute(
+                "SELECT ct.claim_id, t.name, t.kind FROM claim_tags ct "
+                "JOIN tags t ON t.id = ct.tag_id "
+                f"WHERE ct.claim_id IN ({','.join('?' * len(chunk))}) ORDER BY t.name",
+                chunk,
+            )
+            for claim_id, name, kind in rows:
+                by_id[claim_id].tags.append(name)
+                by_id[claim_id].tag_refs.append(f"{kind}:{name}")
+        return claims
+
+
+def _filter_sql(flt: ClaimFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.source_id is not None:
+        clauses.append("c.source_id = ?")
+        params.append(flt.source_id)
+    if flt.party:
+        clauses.append("c.party = ? COLLATE NOCASE")
+        params.append(flt.party)
+    if flt.kind:
+        clauses.append("c.kind = ?")
+        params.append(flt.kind)
+    if flt.status:
+        clauses.append("c.status = ?")
+        params.append(flt.status)
+    if flt.tag:
+        clauses.append(_tag_clause(flt.tag, params))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _tag_clause(tag: str, params: list[Any]) -> str:
+    """Return the SQL matching claims with a tag named as the user writes it when tagging.
+
+    "place:Istiqlol" names the kind too (as `claim add --tag` reads it); a plain name matches
+    every kind. The whole text as a name is still tried, for a tag renamed to contain ':'.
+    """
+    kind, name = split_tag_ref(tag)
+    match = "t.name = ? COLLATE NOCASE"
+    params.append(tag.strip())
+    if kind is not None:
+        match += " OR (t.name = ? COLLATE NOCASE AND t.kind = ?)"
+        params.extend([name, kind])
+    return (
+        "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
+        f"WHERE {match})"
+    )
+
+
+def _check_values(
+    kind: str | None = None, credibility: int | None = None, status: str | None = None
+) -> None:
+    if kind is not None and kind not in CLAIM_KINDS:
+        raise InvalidInput(f"kind must be one of: {', '.join(CLAIM_KINDS)} (not {kind!r})")
+    if status is not None and status not in CLAIM_STATUSES:
+        raise InvalidInput(f"status must be one of: {', '.join(CLAIM_STATUSES)} (not {status!r})")
+    if credibility is not None and str(credibility) not in CREDIBILITY.codes():
+        raise InvalidInput(
+            f"credibility must be one of {', '.join(CREDIBILITY.codes())} (not {credibility!r})"
+        )
+
+
+def _claim_from_row(row: sqlite3.Row) -> Claim:
+    return record_from_row(Claim, row)

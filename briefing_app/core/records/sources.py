@@ -1,0 +1,250 @@
+"""Operations on sources: add imported documents, edit metadata and grades, correct text."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.changes import now_iso
+from briefing_app.core.errors import ImmutableText, InvalidInput, NotFound
+from briefing_app.core.models import Source
+from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.storage.ids import new_uid
+from briefing_app.core.storage.rows import record_from_row
+from briefing_app.core.text.anchors import normalise_text, sha256_text
+from briefing_app.core.text.dates import check_day
+
+if TYPE_CHECKING:
+    from briefing_app.core.importers.base import ExtractedDocument
+    from briefing_app.core.library import Library
+
+EDITABLE_FIELDS = (
+    "title",
+    "byline",
+    "outlet",
+    "published",
+    "url",
+    "language",
+    "reliability",
+    "marking",
+    "analyst_note",
+)
+
+_LIST_COLUMNS = (
+    "s.id, s.uid, s.title, '' AS text, s.sha256, s.byline, s.outlet, s.published, s.url, "
+    "s.language, s.format, s.retrieved_at, s.reliability, s.marking, s.analyst_note, "
+    "s.origin_path, s.created_at, s.modified_at, "
+    "(SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count"
+)
+
+
+class SourceManager:
+    """Sources in a library: `lib.sources`."""
+
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def add(
+        self,
+        doc: ExtractedDocument,
+        *,
+        reliability: str = "F",
+        marking: str = "",
+        uid: str | None = None,
+    ) -> Source:
+        """Store an extracted document as a new source; raise DuplicateSource if its text exists.
+
+        >>> from briefing_app.core.library import Library
+        >>> from briefing_app.core.importers.base import ExtractedDocument
+        >>> lib = Library.open(":memory:")
+        >>> lib.sources.add(ExtractedDocument(title="T", text="Body")).title
+        'T'
+        """
+        from briefing_app.core.errors import DuplicateSource
+
+        text = normalise_text(doc.text)
+        if not text.strip():
+            raise InvalidInput("the document has no text")
+        _check_reliability(doc.reliability or reliability)
+        digest = sha256_text(text)
+        existing = self.by_sha256(digest)
+        if existing is not None:
+            raise DuplicateSource(existing)
+        now = now_iso()
+        with self._lib.write() as changes:
+            cur = self._lib.conn.execute(
+                "INSERT INTO sources (uid, title, byline, outlet, published, url, language, "
+                "format, retrieved_at, sha256, text, reliability, marking, origin_path, "
+                "created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    uid or new_uid(),
+                    doc.title.strip(),
+                    doc.byline.strip(),
+                    doc.outlet.strip(),
+                    doc.published,
+                    doc.url.strip(),
+                    doc.language.strip(),
+                    doc.format,
+                    now,
+                    digest,
+                    text,
+                    doc.reliability or reliability,
+                    doc.marking or marking,
+                    doc.origin_path,
+                    now,
+                    now,
+                ),
+            )
+            source_id = int(cur.lastrowid or 0)
+            changes.sources.add(source_id)
+        return self.get(source_id)
+
+    def get(self, source_id: int) -> Source:
+        """Return the source with its text; raise NotFound."""
+        row = self._lib.conn.execute(
+            "SELECT s.*, (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count "
+            "FROM sources s WHERE s.id = ?",
+            (source_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no source with id {source_id}")
+        source = _source_from_row(row)
+        source.tags = self._tag_names(source_id)
+        return source
+
+    def by_uid(self, uid: str) -> Source | None:
+        """Return the source with this global id, or None."""
+        row = self._lib.conn.execute("SELECT id FROM sources WHERE uid = ?", (uid,)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def by_sha256(self, digest: str) -> Source | None:
+        """Return the source whose text has this SHA-256, or None."""
+        row = self._lib.conn.execute(
+            "SELECT id FROM sources WHERE sha256 = ?", (digest,)
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def all(self, *, ids: list[int] | None = None) -> list[Source]:
+        """Return sources without their text, newest first (optionally only these ids)."""
+        sql = f"SELECT {_LIST_COLUMNS} FROM sources s"
+        params: list[Any] = []
+        if ids is not None:
+            sql += f" WHERE s.id IN ({','.join('?' * len(ids))})"
+            params = list(ids)
+        sql += " ORDER BY s.id DESC"
+        return [_source_from_row(r) for r in self._lib.conn.execute(sql, params)]
+
+    def count(self) -> int:
+        """Return how many sources the library holds."""
+        return int(self._lib.conn.execute("SELECT count(*) FROM sources").fetchone()[0])
+
+    def update(self, source_id: int, **values: Any) -> Source:
+        """Change metadata or grading fields (see EDITABLE_FIELDS); return the updated source."""
+        unknown = set(values) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise InvalidInput(f"cannot edit source field(s): {', '.join(sorted(unknown))}")
+        if "reliability" in values:
+            _check_reliability(values["reliability"])
+        if "published" in values:
+            values["published"] = check_day(values["published"], "published date")
+        self.get(source_id)
+        if not values:
+            return self.get(source_id)
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                f"UPDATE sources SET {sets}, modified_at = ? WHERE id = ?",
+                [*values.values(), now_iso(), source_id],
+            )
+            changes.sources.add(source_id)
+        return self.get(source_id)
+
+    def correct_text(self, source_id: int, text: str) -> Source:
+        """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging.
+
+        Refused with ImmutableText once a claim points into the text.
+        """
+        text = normalise_text(text)
+        if not text.strip():
+            raise InvalidInput("the corrected text is empty")
+        try:
+            with self._lib.write() as changes:
+                self._lib.conn.execute(
+                    "UPDATE sources SET text = ?, sha256 = ?, modified_at = ? WHERE id = ?",
+                    (text, sha256_text(text), now_iso(), source_id),
+                )
+                changes.sources.add(source_id)
+        except sqlite3.IntegrityError as exc:
+            if "immutable" in str(exc):
+                raise ImmutableText(
+                    f"source {source_id} has claims: its text can no longer be corrected"
+                ) from exc
+            raise InvalidInput("another source already has exactly this text") from exc
+        return self.get(source_id)
+
+    def delete(self, source_id: int) -> Source:
+        """Delete a source that no claim points into; return it as it was (for undo)."""
+        source = self.get(source_id)
+        if source.claim_count:
+            raise InvalidInput(
+                f"source {source_id} has {source.claim_count} claim(s): delete them first"
+            )
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+            changes.sources.add(source_id)
+        return source
+
+    def restore(self, source: Source) -> Source:
+        """Re-insert a deleted source with its original id and uid (undo of delete or import)."""
+        values = {f.name: getattr(source, f.name) for f in fields(Source)}
+        for derived in ("claim_count", "tags"):
+            values.pop(derived)
+        cols = ", ".join(values)
+        with self._lib.write() as changes:
+            self._lib.conn.execute(
+                f"INSERT INTO sources ({cols}) VALUES ({','.join('?' * len(values))})",
+                list(values.values()),
+            )
+            for tag in source.tags:
+                tag_id = self._lib.tags.ensure(tag).id
+                self._lib.conn.execute(
+                    "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
+                    (source.id, tag_id),
+                )
+            changes.sources.add(source.id)
+        return self.get(source.id)
+
+    def set_tags(self, source_id: int, names: list[str]) -> Source:
+        """Replace the tags on a source, creating unknown tags as topics."""
+        self.get(source_id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM source_tags WHERE source_id = ?", (source_id,))
+            for name in names:
+                tag = self._lib.tags.ensure(name)
+                self._lib.conn.execute(
+                    "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
+                    (source_id, tag.id),
+                )
+                changes.tags.add(tag.id)
+            changes.sources.add(source_id)
+        return self.get(source_id)
+
+    def _tag_names(self, source_id: int) -> list[str]:
+        rows = self._lib.conn.execute(
+            "SELECT t.name FROM tags t JOIN source_tags st ON st.tag_id = t.id "
+            "WHERE st.source_id = ? ORDER BY t.name",
+            (source_id,),
+        )
+        return [r[0] for r in rows]
+
+
+def _check_reliability(code: str) -> None:
+    if code not in RELIABILITY.codes():
+        raise InvalidInput(
+            f"reliability must be one of {', '.join(RELIABILITY.codes())}, not {code!r}"
+        )
+
+
+def _source_from_row(row: sqlite3.Row) -> Source:
+    return record_from_row(Source, row)

@@ -1,0 +1,1 @@
+"""Review: comments, suggested edits, versions, the Word review copy and packs."""

@@ -1,0 +1,527 @@
+"""Review copies in Word: marking an exported memo so a reviewer's comments and tracked changes
+can come back to the right note, section and words.
+
+The review copy carries the note's global id in the core properties (dc:identifier) and in a
+bookmark, and a bookmark spanning each section named after the section's global id. Word and
+LibreOffice keep bookmarks (and move them with the text when a section is moved), so a comment
+or tracked change is placed by the section bookmark it sits in, not by its position.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from briefing_app.core.errors import CorruptFile, InvalidInput, NotFound
+from briefing_app.core.review.edits import locate_plain
+from briefing_app.core.storage.atomic import atomic_path
+from briefing_app.core.text.anchors import find_quote
+from briefing_app.core.text.markdown_plain import plain_view
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+    from briefing_app.core.models import Note, ReviewComment
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W, "dc": "http://purl.org/dc/elements/1.1/"}
+NOTE_MARK = "brf_n_"
+SECTION_MARK = "brf_s_"
+IDENTIFIER_PREFIX = "briefing-note:"
+CONTEXT = 32
+# Stands for a deleted footnote reference (a citation) in a tracked change's old text.
+CITATION_MARK = "\ue000"
+# A review copy is a memo of a few pages; refuse archives that would unpack to more.
+MAX_PART_BYTES = 64 * 1024 * 1024
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+class NotAReviewCopy(CorruptFile):
+    """A .docx that is not a review copy of a note in this library."""
+
+
+def export_review_copy(
+    lib: Library,
+    note_id: int,
+    path: Path | str,
+    *,
+    with_comments: bool = True,
+    force: bool = False,
+) -> Path:
+    """Export note_id as a Word memo marked as a review copy (atomically); return the path.
+
+    The analytic checks gate it like any export (errors refuse unless forced).
+    """
+    from briefing_app.core.checks import gate_export
+    from briefing_app.core.exporters import export_note
+
+    target = Path(path)
+    if target.suffix.lower() != ".docx":
+        raise InvalidInput(f"{target}: a review copy is a Word file; name it .docx")
+    note = lib.notes.get(note_id)
+    gate_export(lib, note, force)
+    # Export and mark a temporary copy, then move it into place: never a half-marked file.
+    with atomic_path(target) as tmp:
+        export_note(lib, note_id, tmp, "docx")
+        mark_review_copy(tmp, note, lib if with_comments else None)
+    return target
+
+
+def mark_review_copy(path: Path | str, note: Note, lib: Library | None = None) -> Path:
+    """Add the note's and sections' ids to an exported memo at path (in place); return path.
+
+    With lib, the note's open review comments are added as Word comments on their words.
+    """
+    from docx import Document
+
+    path = Path(path)
+    doc = Document(str(path))
+    doc.core_properties.identifier = IDENTIFIER_PREFIX + note.uid
+    # Marking rewrites the file, so it was last modified now (never the template's date).
+    doc.core_properties.modified = datetime.now(UTC).replace(microsecond=0)
+    body = doc.element.body
+    blocks = [el for el in body if el.tag in (_w("p"), _w("tbl"))]
+    headings = _section_heading_positions(blocks, note)
+    next_id = 9000  # bookmark ids only need to be unique within the document
+    first_p = next((b for b in blocks if b.tag == _w("p")), None)
+    if first_p is not None:
+        _bookmark(first_p, first_p, NOTE_MARK + note.uid, next_id, at_start=True)
+        next_id += 1
+    for i, (section, start_index) in enumerate(headings):
+        end_index = (
+            headings[i + 1][1] - 1 if i + 1 < len(headings) else _end_of_last(blocks, start_index)
+        )
+        last_p = next(
+            (b for b in reversed(blocks[start_index : end_index + 1]) if b.tag == _w("p")),
+            blocks[start_index],
+        )
+        _bookmark(blocks[start_index], last_p, SECTION_MARK + section.uid, next_id)
+        next_id += 1
+    if lib is not None:
+        _add_open_comments(doc, lib, note, blocks, headings)
+    doc.save(str(path))
+    return path
+
+
+def _section_heading_positions(blocks: list[Any], note: Note) -> list[tuple[Any, int]]:
+    """Find each section's heading paragraph, in order, by its text."""
+    found: list[tuple[Any, int]] = []
+    pos = 0
+    for section in note.sections:
+        wanted = " ".join(section.heading.split()).casefold()
+        for i in range(pos, len(blocks)):
+            if blocks[i].tag == _w("p") and _text(blocks[i]).casefold() == wanted:
+                found.append((section, i))
+                pos = i + 1
+                break
+    return found
+
+
+def _end_of_last(blocks: list[Any], start: int) -> int:
+    """Return the index of the last block of the last section (before a Sources/annex heading)."""
+    for i in range(start + 1, len(blocks)):
+        style = blocks[i].find(f"{_w('pPr')}/{_w('pStyle')}")
+        if style is not None and style.get(_w("val"), "").lower().startswith("heading"):
+            return i - 1
+    return len(blocks) - 1
+
+
+def _bookmark(first: Any, last: Any, name: str, bid: int, at_start: bool = False) -> None:
+    start = etree.SubElement(first, _w("bookmarkStart"))
+    start.set(_w("id"), str(bid))
+    start.set(_w("name"), name)
+    ppr = first.find(_w("pPr"))
+    first.remove(start)
+    first.insert(0 if ppr is None else list(first).index(ppr) + 1, start)
+    end = etree.Element(_w("bookmarkEnd"))
+    end.set(_w("id"), str(bid))
+    if at_start:
+        start.addnext(end)
+    else:
+        last.append(end)
+
+
+def _add_open_comments(
+    doc: Any, lib: Library, note: Note, blocks: list[Any], headings: list[tuple[Any, int]]
+) -> None:
+    from docx.text.paragraph import Paragraph
+
+    spans = {
+        section.key: (idx, headings[i + 1][1] if i + 1 < len(headings) else len(blocks))
+        for i, (section, idx) in enumerate(headings)
+    }
+    for comment in lib.comments.all(note.id, resolved=False):
+        if comment.parent_id is not None or comment.section_key not in spans:
+            continue
+        first, stop = spans[comment.section_key]
+        target = None
+        for block in blocks[first + 1 : stop] or blocks[first : first + 1]:
+            if block.tag == _w("p") and (
+                not comment.anchor_text or comment.anchor_text in _text(block)
+            ):
+                target = Paragraph(block, doc.part)
+                break
+        if target is None:
+            target = Paragraph(blocks[first], doc.part)
+        runs = target.runs
+        if runs:
+            doc.add_comment(runs, text=comment.body, author=comment.author or "Briefing")
+
+
+def _text(el: Any) -> str:
+    return " ".join("".join(t.text or "" for t in el.iter(_w("t"))).split())
+
+
+@dataclass
+class WordComment:
+    """A comment read from a .docx: who, when, what, on which words, in which section."""
+
+    comment_id: str
+    author: str
+    date: str
+    text: str
+    section_uid: str | None
+    anchor: str
+
+
+@dataclass
+class WordChange:
+    """A tracked change read from a .docx: old words → new words, with context."""
+
+    author: str
+    date: str
+    old: str
+    new: str
+    prefix: str
+    suffix: str
+    section_uid: str | None
+
+
+@dataclass
+class ReviewCopy:
+    """What a reviewer's .docx holds: the note's id, comments and tracked changes."""
+
+    note_uid: str
+    comments: list[WordComment] = field(default_factory=list)
+    changes: list[WordChange] = field(default_factory=list)
+
+
+def read_review_copy(path: Path | str) -> ReviewCopy:
+    """Read a reviewed .docx; raise NotAReviewCopy when it is not one of ours."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = {i.filename: i for i in zf.infolist()}
+            if "word/document.xml" not in parts:
+                raise NotAReviewCopy(f"{path.name}: not a Word document")
+            if any(i.file_size > MAX_PART_BYTES for i in parts.values()):
+                raise NotAReviewCopy(f"{path.name}: a part of the document is too large")
+            document = _parse(zf.read("word/document.xml"), path)
+            comments_xml = (
+                _parse(zf.read("word/comments.xml"), path) if "word/comments.xml" in parts else None
+            )
+            core = (
+                _parse(zf.read("docProps/core.xml"), path) if "docProps/core.xml" in parts else None
+            )
+    except zipfile.BadZipFile as exc:
+        raise NotAReviewCopy(f"{path.name}: not a Word document (damaged or not a .docx)") from exc
+    note_uid = _note_uid(document, core)
+    if note_uid is None:
+        raise NotAReviewCopy(
+            f"{path.name}: not a review copy of a Briefing note (export one with "
+            "`briefing review export`)"
+        )
+    copy = ReviewCopy(note_uid)
+    copy.comments = list(_comments(document, comments_xml))
+    copy.changes = list(_changes(document))
+    return copy
+
+
+def _parse(data: bytes, path: Path) -> Any:
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise NotAReviewCopy(f"{path.name}: damaged Word document ({exc})") from exc
+
+
+def _note_uid(document: Any, core: Any) -> str | None:
+    if core is not None:
+        ident = core.find("dc:identifier", NS)
+        if ident is not None and (ident.text or "").startswith(IDENTIFIER_PREFIX):
+            return (ident.text or "")[len(IDENTIFIER_PREFIX) :]
+    for mark in document.iter(_w("bookmarkStart")):
+        name = str(mark.get(_w("name"), ""))
+        if name.startswith(NOTE_MARK):
+            return name[len(NOTE_MARK) :]
+    return None
+
+
+def _walk(document: Any) -> Iterator[tuple[Any, str | None]]:
+    """Yield every element of the body in document order with the section it falls in."""
+    section: str | None = None
+    for el in document.iter():
+        if el.tag == _w("bookmarkStart"):
+            name = el.get(_w("name"), "")
+            if name.startswith(SECTION_MARK):
+                section = name[len(SECTION_MARK) :]
+        yield el, section
+
+
+def _comments(document: Any, comments_xml: Any) -> Iterator[WordComment]:
+    if comments_xml is None:
+        return
+    meta = {
+        c.get(_w("id")): (
+            c.get(_w("author"), ""),
+            c.get(_w("date"), ""),
+            "\n".join(
+                "".join(t.text or "" for t in p.iter(_w("t"))) for p in c.iter(_w("p"))
+            ).strip(),
+        )
+        for c in comments_xml.iter(_w("comment"))
+    }
+    open_ranges: dict[str, list[str]] = {}
+    sections: dict[str, str | None] = {}
+    anchors: dict[str, str] = {}
+    for el, section in _walk(document):
+        if el.tag == _w("commentRangeStart"):
+            cid = el.get(_w("id"))
+            open_ranges[cid] = []
+            sections[cid] = section
+        elif el.tag == _w("commentRangeEnd"):
+            cid = el.get(_w("id"))
+            anchors[cid] = "".join(open_ranges.pop(cid, []))
+        elif el.tag == _w("commentReference"):
+            cid = el.get(_w("id"))
+            sections.setdefault(cid, section)
+        elif el.tag == _w("t"):
+            for parts in open_ranges.values():
+                parts.append(el.text or "")
+    for cid, (author, date, text) in meta.items():
+        if not text:
+            continue
+        yield WordComment(
+            cid, author, date, text, sections.get(cid), " ".join(anchors.get(cid, "").split())
+        )
+
+
+def _changes(document: Any) -> Iterator[WordChange]:
+    section: str | None = None
+    refs = (_w("footnoteReference"), _w("endnoteReference"))
+    for el, sec in _walk(document):
+        section = sec
+        if el.tag != _w("p"):
+            continue
+        segments: list[tuple[str, str, Any]] = []  # (kind, text, change element)
+        for node in el.iter(_w("t"), _w("delText"), *refs):
+            change = _change_ancestor(node, el)
+            kind = "normal" if change is None else ("del" if change.tag == _w("del") else "ins")
+            if node.tag in refs:
+                # A citation's footnote: deleted with the words, it is marked in the old text
+                # so the edit takes the [@…] with it. A kept one still separates two changes.
+                if kind == "ins":
+                    continue
+                segments.append((kind, CITATION_MARK if kind == "del" else "", change))
+                continue
+            segments.append((kind, node.text or "", change))
+        yield from _group_changes(segments, section)
+
+
+def _change_ancestor(node: Any, paragraph: Any) -> Any:
+    parent = node.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in (_w("ins"), _w("del")):
+            return parent
+        parent = parent.getparent()
+    return None
+
+
+def _group_changes(
+    segments: list[tuple[str, str, Any]], section: str | None
+) -> Iterator[WordChange]:
+    # Offsets are in the text Word shows, which has no citation marks.
+    original = "".join(text for kind, text, _ in segments if kind != "ins").replace(
+        CITATION_MARK, ""
+    )
+    pos = 0  # offset in the original text
+    i = 0
+    while i < len(segments):
+        kind, text, change = segments[i]
+        if kind == "normal":
+            pos += len(text)
+            i += 1
+            continue
+        old, new, start = "", "", pos
+        author, date = change.get(_w("author"), ""), change.get(_w("date"), "")
+        while i < len(segments) and segments[i][0] != "normal":
+            k, t, _ = segments[i]
+            if k == "del":
+                old += t
+                pos += len(t.replace(CITATION_MARK, ""))
+            else:
+                new += t
+            i += 1
+        yield WordChange(
+            author,
+            date,
+            old,
+            new,
+            original[max(0, start - CONTEXT) : start],
+            original[pos : pos + CONTEXT],
+            section,
+        )
+
+
+def _old_text(note: Note, section_key: str, change: WordChange) -> str:
+    """Return the note text a change replaces: its words, and the citations it deleted.
+
+    Word shows a citation as a footnote number; when the deletion covered one, the Markdown
+    [@…] it stands for is part of the old text, or accepting the edit would leave it orphaned.
+    """
+    words = change.old.replace(CITATION_MARK, "")
+    section = note.section(section_key)
+    if CITATION_MARK not in change.old or section is None:
+        return words
+    lead = len(change.old) - len(change.old.lstrip(CITATION_MARK))
+    trail = 0 if not words else len(change.old) - len(change.old.rstrip(CITATION_MARK))
+    if not words:
+        lead = change.old.count(CITATION_MARK)
+    span = locate_plain(section.body, words, change.prefix, change.suffix, lead, trail)
+    return words if span is None else section.body[span[0] : span[1]]
+
+
+@dataclass
+class ReviewImportResult:
+    """What reading a review copy added: comments, suggested edits, and what was skipped."""
+
+    note_id: int
+    comments_added: int = 0
+    edits_added: int = 0
+    already_imported: int = 0
+    unplaced: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form printed by `briefing review import --json`."""
+        return self.__dict__.copy()
+
+    def line(self) -> str:
+        """Return a one-line summary."""
+        return (
+            f"Note {self.note_id}: {self.comments_added} comment(s) and {self.edits_added} "
+            f"suggested edit(s) added, {self.already_imported} already imported"
+        )
+
+
+def _stable_uid(*parts: str) -> str:
+    return "docx-" + hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:21]
+
+
+def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
+    """Attach a reviewer's Word comments and tracked changes to the note they were made on.
+
+    Comments become ReviewComments on the right section and words; tracked changes become
+    suggested edits to accept or reject. Importing the same file again adds nothing.
+    """
+    copy = read_review_copy(path)
+    note = lib.notes.by_uid(copy.note_uid)
+    if note is None:
+        raise NotFound(
+            f"{Path(path).name}: a review copy of a note that is not in this library "
+            f"({copy.note_uid})"
+        )
+    key_of = {s.uid: s.key for s in note.sections}
+    result = ReviewImportResult(note.id)
+    existing = lib.comments.all(note.id)
+    with lib.write():
+        for wc in copy.comments:
+            uid = _stable_uid(note.uid, wc.comment_id, wc.author, wc.date, wc.text, wc.anchor)
+            section_key = key_of.get(wc.section_uid or "", "")
+            if lib.comments.by_uid(uid) is not None or _is_own_comment(wc, section_key, existing):
+                result.already_imported += 1
+                continue
+            start = end = None
+            if section_key and wc.anchor:
+                span = _find_in_section(note, section_key, wc.anchor)
+                if span is None:
+                    result.unplaced.append(f"comment by {wc.author}: {wc.anchor!r} not found")
+                else:
+                    start, end = span
+            lib.comments.add(
+                note.id,
+                section_key,
+                wc.text,
+                author=wc.author,
+                anchor_text=wc.anchor,
+                start=start,
+                end=end,
+                uid=uid,
+                created_at=wc.date or None,
+            )
+            result.comments_added += 1
+        for ch in copy.changes:
+            section_key = key_of.get(ch.section_uid or "", "")
+            if not section_key:
+                result.unplaced.append(
+                    f"change by {ch.author} outside any section: {ch.new or ch.old!r}"
+                )
+                continue
+            # The uid is of the words Word shows, so a file imported before citation marks
+            # were read still counts as imported.
+            words = ch.old.replace(CITATION_MARK, "")
+            uid = _stable_uid(
+                note.uid, section_key, ch.author, ch.date, words, ch.new, ch.prefix, ch.suffix
+            )
+            if lib.edits.by_uid(uid) is not None:
+                result.already_imported += 1
+                continue
+            old_text = _old_text(note, section_key, ch)
+            if old_text == ch.new:  # only a footnote was deleted, and its place is not found
+                result.unplaced.append(f"change by {ch.author}: a deleted citation not found")
+                continue
+            lib.edits.add(
+                note.id,
+                section_key,
+                old_text,
+                ch.new,
+                prefix=ch.prefix,
+                suffix=ch.suffix,
+                author=ch.author,
+                created_at=ch.date,
+                uid=uid,
+            )
+            result.edits_added += 1
+    return result
+
+
+def _is_own_comment(wc: WordComment, section_key: str, existing: list[ReviewComment]) -> bool:
+    """Whether a Word comment is one of the note's own, written into the review copy.
+
+    The copy puts an app comment on the paragraph holding its words, so it comes back with the
+    same author, text and section, on words that contain the comment's own anchor.
+    """
+    return any(
+        c.author == wc.author
+        and c.body == wc.text
+        and c.section_key == section_key
+        and c.anchor_text in wc.anchor
+        for c in existing
+    )
+
+
+def _find_in_section(note: Note, key: str, words: str) -> tuple[int, int] | None:
+    section = note.section(key)
+    if section is None:
+        return None
+    view = plain_view(section.body)
+    span = find_quote(view.text, words)
+    return None if span is None else view.to_body(*span)

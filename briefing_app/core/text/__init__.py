@@ -1,0 +1,1 @@
+"""Text: anchors and re-anchoring, citations, the Markdown dialect helpers and dates."""

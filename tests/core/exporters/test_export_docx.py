@@ -1,0 +1,242 @@
+"""Word export: golden document.xml / footnotes.xml per template, real footnotes, atomic writes."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefing_app.core.errors import CannotWrite, MissingClaim
+from briefing_app.core.exporters import export_note
+from briefing_app.core.library import Library
+from briefing_app.core.review.word_copy import export_review_copy
+from briefing_app.core.templates import get_template
+from tests.core.exporters.export_helpers import (
+    FEATURES_BODY,
+    TEMPLATES,
+    assert_golden,
+    demo_in_template,
+    demo_note,
+    pretty_part,
+)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_demo_note_matches_golden_files_in_each_template(
+    demo_lib: Library, tmp_path: Path, template: str
+) -> None:
+    note = demo_in_template(demo_lib, template)
+    out = export_note(demo_lib, note.id, tmp_path / f"{template}.docx")
+    document = docx.Document(str(out))  # python-docx reopens every export
+    assert document.core_properties.title == note.title
+    assert_golden(f"{template}.document.xml", pretty_part(out, "word/document.xml"))
+    with zipfile.ZipFile(out) as z:
+        has_footnotes = "word/footnotes.xml" in z.namelist()
+    # Only footnote templates carry the footnotes part (endnotes are a Notes list, memos inline).
+    assert has_footnotes == (get_template(template).citations.style == "footnotes")
+    if has_footnotes:
+        assert_golden(f"{template}.footnotes.xml", pretty_part(out, "word/footnotes.xml"))
+
+
+def test_features_note_matches_golden(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    demo_lib.notes.update(note.id, memo_date="2026-11-20")
+    demo_lib.notes.set_section(note.id, "background", FEATURES_BODY)
+    out = export_note(demo_lib, note.id, tmp_path / "features.docx")
+    docx.Document(str(out))
+    assert_golden("features.document.xml", pretty_part(out, "word/document.xml"))
+    assert_golden("features.footnotes.xml", pretty_part(out, "word/footnotes.xml"))
+
+
+def test_citations_become_real_word_footnotes(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    out = export_note(demo_lib, note.id, tmp_path / "note.docx")
+    with zipfile.ZipFile(out) as z:
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        body = z.read("word/document.xml").decode()
+        notes = z.read("word/footnotes.xml").decode()
+    assert 'PartName="/word/footnotes.xml"' in types
+    assert "relationships/footnotes" in rels
+    assert body.count("<w:footnoteReference ") == 8  # one per citation group in the demo
+    assert 'w:type="separator"' in notes and 'w:type="continuationSeparator"' in notes
+    assert "China Urges Tajikistan" in notes
+    assert 'w:rStyle w:val="FootnoteReference"' in body
+
+
+def test_citation_style_override_inline_names_the_party(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    out = export_note(demo_lib, note.id, tmp_path / "note.docx", citations="inline")
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "(according to Government of China)" in text
+    with zipfile.ZipFile(out) as z:
+        assert "word/footnotes.xml" not in z.namelist()
+
+
+def test_marking_page_numbers_and_header_block(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    out = export_note(demo_lib, note.id, tmp_path / "note.docx")
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "UNCLASSIFIED"
+    assert section.footer.paragraphs[0].text == "UNCLASSIFIED"
+    with zipfile.ZipFile(out) as z:
+        footer = "".join(z.read(n).decode() for n in z.namelist() if "footer" in n)
+    assert " PAGE " in footer and " NUMPAGES " in footer
+    # The page line takes the reference document's Footer style (its font and tab stops).
+    assert section.footer.paragraphs[1].style.name == "Footer"
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == note.title
+    assert "To:\tDirector General, Central Asia Division" in texts
+    assert "Sources" in texts
+
+
+def test_features_render_as_word_structures(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    demo_lib.notes.set_section(note.id, "background", FEATURES_BODY)
+    out = export_note(demo_lib, note.id, tmp_path / "note.docx")
+    document = docx.Document(str(out))
+    styles = [p.style.name for p in document.paragraphs]
+    assert "List Number" in styles and "List Bullet" in styles and "List Bullet 2" in styles
+    assert "Quote" in styles
+    (table,) = document.tables
+    assert table.rows[0].cells[0].text == "Party"
+    assert table.rows[1].cells[0].text == "Tajik authorities"
+    links = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    assert [r.target_ref for r in links] == ["https://example.org/report?a=1&b=2"]
+    with zipfile.ZipFile(out) as z:
+        notes = z.read("word/footnotes.xml").decode()
+    assert "Written by the analyst, not a source." in notes
+
+
+def test_assessment_has_claims_annex_and_estimative_box(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "intelligence-assessment")
+    out = export_note(demo_lib, note.id, tmp_path / "ia.docx")
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert "Annex: Claims cited" in texts
+    assert "Notes" in texts  # endnotes: a numbered list the superscript references link to
+    assert any(t.startswith("1.\t\u201cChina Urges Tajikistan") for t in texts)
+    box, annex = document.tables
+    assert box.rows[0].cells[0].paragraphs[0].text == "Estimative language"
+    assert [c.text for c in annex.rows[0].cells] == ["Key", "Quote", "Party", "Grade", "Status"]
+    assert len(annex.rows) == 1 + len(demo_lib.notes.cited_keys(note))
+    assert document.sections[0].header.paragraphs[0].text == "TLP:AMBER"
+    assert document.sections[0].header.paragraphs[0].alignment == 2  # right-aligned (TLP)
+
+
+def test_missing_claim_stops_export_and_leaves_target_untouched(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_note(demo_lib)
+    target = tmp_path / "out" / "note.docx"
+    target.parent.mkdir()
+    target.write_bytes(b"previous export")
+    demo_lib.notes.set_section(note.id, "issue", "Unfounded [@C404].")
+    with pytest.raises(MissingClaim, match="section 'issue' cites C404"):
+        export_note(demo_lib, note.id, target)
+    assert target.read_bytes() == b"previous export"
+    assert [p.name for p in target.parent.iterdir()] == ["note.docx"]
+
+
+def test_failed_write_leaves_no_partial_file(
+    demo_lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.exporters import docx_writer
+
+    def broken(doc: object, path: Path, reference: object = None) -> None:
+        path.write_bytes(b"half a memo")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(docx_writer, "write_docx", broken)
+    target = tmp_path / "out" / "note.docx"
+    target.parent.mkdir()
+    with pytest.raises(CannotWrite, match=r"note\.docx: cannot write it \(disk full\)"):
+        export_note(demo_lib, demo_note(demo_lib).id, target)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_core_properties(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    out = export_note(demo_lib, note.id, tmp_path / "note.docx")
+    props = docx.Document(str(out)).core_properties
+    assert props.title == note.title
+    assert props.author == "Regional Analysis Unit"
+    assert props.subject == "Attack on Chinese workers in Khatlon, Tajikistan"
+    assert "Khatlon" in props.keywords
+    assert props.created is not None and props.created.year >= 2024
+
+
+@pytest.mark.parametrize("review_copy", [False, True])
+def test_modified_date_is_the_export_time_not_the_template_date(
+    demo_lib: Library, tmp_path: Path, review_copy: bool
+) -> None:
+    note = demo_note(demo_lib)
+    before = datetime.now(UTC).replace(microsecond=0)
+    if review_copy:
+        out = export_review_copy(demo_lib, note.id, tmp_path / "review.docx", force=True)
+    else:
+        out = export_note(demo_lib, note.id, tmp_path / "note.docx")
+    props = docx.Document(str(out)).core_properties
+    modified = props.modified.replace(tzinfo=UTC)
+    assert before <= modified <= datetime.now(UTC) + timedelta(seconds=1)
+    assert props.created is not None and props.created.replace(tzinfo=UTC) <= modified
+
+
+def test_action_memo_prints_decision_lines_and_portion_marks(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "policy-memo")
+    out = export_note(demo_lib, note.id, tmp_path / "memo.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    recommendation = texts.index("Recommendation")
+    assert texts[recommendation + 1].startswith("(U) That you note the attack")
+    assert texts[recommendation + 2] == "Approve ________\tDisapprove ________"
+    assert texts[:5] == [
+        note.title,
+        "MEMO FOR:\tDirector General, Central Asia Division",
+        "FROM:\tRegional Analysis Unit",
+        "SUBJECT:\tAttack on Chinese workers in Khatlon, Tajikistan",
+        "DATE:\tNovember 20, 2026",
+    ]
+
+
+def test_progress_reports_each_section(demo_lib: Library, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export_note(
+        demo_lib, demo_note(demo_lib).id, tmp_path / "n.docx", progress=lambda *a: seen.append(a)
+    )
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+def test_user_reference_document_restyles_and_keeps_marking_on_first_page(
+    demo_lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from briefing_app.core.templates import user_templates_dir
+
+    folder = user_templates_dir()
+    folder.mkdir(parents=True)
+    reference = docx.Document(str(get_template("briefing-note").reference_docx))
+    reference.styles["Normal"].font.name = "Georgia"
+    section = reference.sections[0]
+    section.different_first_page_header_footer = True
+    section.header.paragraphs[0].text = "OLD HEADER"
+    reference.save(str(folder / "ours.docx"))
+    spec = get_template("briefing-note").path
+    assert spec is not None
+    text = spec.read_text(encoding="utf-8").replace(
+        "reference_docx: briefing-note.docx", "reference_docx: ours.docx"
+    )
+    (folder / "briefing-note.yaml").write_text(text, encoding="utf-8")
+
+    out = export_note(demo_lib, demo_note(demo_lib).id, tmp_path / "note.docx")
+    document = docx.Document(str(out))
+    assert document.styles["Normal"].font.name == "Georgia"
+    section = document.sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == ["UNCLASSIFIED"]
+    assert [p.text for p in section.header.paragraphs] == ["UNCLASSIFIED"]
+    assert section.first_page_footer.paragraphs[0].text == "UNCLASSIFIED"

@@ -1,0 +1,69 @@
+"""Markdown export: front matter, footnotes resolved to sources, or pandoc citations + CSL-JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from briefing_app.core.exporters import export_note
+from briefing_app.core.library import Library
+from tests.core.exporters.export_helpers import FEATURES_BODY, demo_in_template, demo_note
+
+
+def _split(text: str) -> tuple[dict[str, str], str]:
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_front_matter_and_footnotes_resolved_to_sources(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    out = export_note(demo_lib, note.id, tmp_path / "note.md")
+    front, body = _split(out.read_text(encoding="utf-8"))
+    assert front["title"] == note.title
+    assert front["marking"] == "UNCLASSIFIED"
+    assert front["template"] == "briefing-note"
+    assert front["status"] == "draft"
+    assert front["date"] == "2026-11-20"
+    assert "## Summary" in body and "## Recommendation" in body
+    assert "Khatlon province[^1]." in body
+    assert "[@C" not in body
+    assert body.count("\n[^") == 8
+    assert "[^1]: “China Urges Tajikistan" in body
+    assert "## Sources" in body
+
+
+def test_keep_citations_writes_csl_json_beside_the_file(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    out = export_note(demo_lib, note.id, tmp_path / "note.md", keep_citations=True)
+    front, body = _split(out.read_text(encoding="utf-8"))
+    assert front["bibliography"] == "note.json"
+    assert "[@C5; @C4]" in body and "[^1]" not in body
+    items = json.loads((tmp_path / "note.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == demo_lib.notes.cited_keys(note)
+    assert items[0]["title"].startswith("China Urges Tajikistan")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".md", ".json")) == [
+        "note.json",
+        "note.md",
+    ]
+
+
+def test_markdown_round_trips_lists_tables_and_links(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_note(demo_lib)
+    demo_lib.notes.set_section(note.id, "background", FEATURES_BODY)
+    body = export_note(demo_lib, note.id, tmp_path / "n.md").read_text(encoding="utf-8")
+    assert "[linked report](https://example.org/report?a=1&b=2)" in body
+    assert "1. First step[^" in body
+    assert "    - Nested point[^" in body
+    assert "| Tajik authorities | Blame criminal groups[^" in body
+    assert "> A quoted passage from the report." in body
+    assert "Written by the analyst, not a source." in body
+
+
+def test_inline_style_names_parties(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "policy-memo")
+    body = export_note(demo_lib, note.id, tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert "(according to Government of China)" in body
+    assert "[^" not in body
+    assert "(U) " in body  # the memo template asks for portion marks

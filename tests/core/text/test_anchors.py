@@ -1,0 +1,65 @@
+"""Normalisation and re-anchoring: offsets stay exact whatever the input's encoding."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.importers.base import extract_file
+from briefing_app.core.library import Library
+from briefing_app.core.text.anchors import Anchor, anchor_at, normalise_text, reanchor
+from tests.conftest import write_fixture
+
+ARTICLE = (
+    "Deadly Attack in Khatlon\r\n\r\n"
+    "Tajik officials said “three workers” died.\r\nCafé owners fled.\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF8 + ARTICLE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
+        ARTICLE.encode("cp1252"),
+        ARTICLE.replace("\r\n", "\r").encode("utf-8"),
+    ],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "cp1252", "cr-only"],
+)
+def test_any_encoding_imports_to_the_same_text_and_offsets(
+    lib: Library, tmp_path: Path, encoded: bytes
+) -> None:
+    path = write_fixture(tmp_path / "article.txt", encoded)
+    doc = extract_file(path)
+    assert doc.title == "Deadly Attack in Khatlon"
+    assert "\r" not in doc.text and not doc.text.startswith("\ufeff")
+    source = lib.sources.add(doc)
+    claim = lib.claims.add(source.id, quote="“three workers” died")
+    stored = lib.sources.get(source.id).text
+    assert stored[claim.start : claim.end] == "“three workers” died"
+    assert claim.start == stored.index("“three")
+    assert "Café" in stored
+
+
+def test_decomposed_accents_are_stored_composed() -> None:
+    assert normalise_text("Cafe\u0301") == "Café"
+
+
+def test_reanchor_finds_the_quote_after_the_text_shifted() -> None:
+    old = "Intro. The Taliban denied it. Later the Taliban denied it again."
+    anchor = anchor_at(old, old.rindex("the Taliban denied"), old.rindex(" again"))
+    new = "A new first paragraph was added.\n\n" + old
+    start, end = reanchor(new, anchor) or (0, 0)
+    assert new[start:end] == anchor.quote
+    assert new[end:].startswith(" again")  # the second occurrence, chosen by its context
+
+
+def test_reanchor_tolerates_changed_whitespace_and_reports_missing() -> None:
+    anchor = Anchor(0, 15, "three   workers", "", "")
+    text = "We heard three workers died."
+    span = reanchor(text, anchor)
+    assert span is not None and text[span[0] : span[1]] == "three workers"
+    assert reanchor("nothing here", Anchor(0, 5, "three", "", "")) is None
