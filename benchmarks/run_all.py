@@ -55,7 +55,7 @@ from briefing_app.core.errors import BriefingError, DuplicateSource  # noqa: E40
 from briefing_app.core.exporters import export_note  # noqa: E402
 from briefing_app.core.importers.base import extract_file  # noqa: E402
 from briefing_app.core.library import Library  # noqa: E402
-from briefing_app.core.records.claims import ClaimFilter, _filter_sql  # noqa: E402
+from briefing_app.core.records.claims import ClaimFilter, claim_filter_sql  # noqa: E402
 from briefing_app.core.records.search import fts_query  # noqa: E402
 
 SOURCES = 10_000
@@ -429,7 +429,7 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
     for combo_name, value in TABLE_FILTERS:
         combo = getattr(panel, combo_name)
         flt = ClaimFilter(**{combo_name.removesuffix("_filter"): value})
-        where, params = _filter_sql(flt)
+        where, params = claim_filter_sql(raw, flt)
         sql = f"SELECT c.id FROM claims c {where} ORDER BY c.source_id, c.start, c.id"
         for chosen in (value, None):
             # Each timed change starts from the other state: filtered <-> all.

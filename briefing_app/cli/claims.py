@@ -14,9 +14,15 @@ from briefing_app.core.records.grading import CREDIBILITY
 @click.command("claims")
 @click.option("--source", "source_id", type=RECORD_ID, help="Only claims on this source id.")
 @click.option("--tag", help="Only claims with this tag; 'place:Khatlon' only a place tag.")
-@click.option("--party", help="Only claims made by this party.")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
-@click.option("--status", type=click.Choice(CLAIM_STATUSES), help="Only claims with this status.")
+@click.option("--party", help="Only claims made by this party (any case).")
+@click.option(
+    "--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="Only claims of this kind."
+)
+@click.option(
+    "--status",
+    type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
+    help="Only claims with this status.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def claims_command(
@@ -28,7 +34,10 @@ def claims_command(
     status: str | None,
     as_json: bool,
 ) -> None:
-    """List claims, optionally filtered."""
+    """List claims, optionally filtered; names and values match in any case.
+
+    Example: briefing claims --tag place:Khatlon --party police --json
+    """
     lib = app.library()
     if source_id is not None:
         lib.sources.get(source_id)  # a clear error for an unknown source, not an empty list

@@ -41,7 +41,7 @@ from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Source
-from briefing_app.core.records.listing import claim_rows, source_titles
+from briefing_app.core.records.listing import source_titles
 from briefing_app.gui.backup_actions import BackupActions
 from briefing_app.gui.commands import (
     CreateClaimCommand,
@@ -652,7 +652,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         if len(ids) > _PATCH_LIMIT:
             self.reload_claims()
             return
-        self.claims_panel.model.update(ids, claim_rows(self.lib, ids=sorted(ids)))
+        self.claims_panel.model.update(ids)
         self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _refresh_current_source(self) -> None:

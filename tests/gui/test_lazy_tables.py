@@ -97,11 +97,11 @@ def test_sorting_orders_every_claim_not_just_those_fetched(
     model = panel.model
     columns = [c[0] for c in model.columns]
     panel.view.sortByColumn(columns.index("Party"), Qt.SortOrder.AscendingOrder)
-    parties = [model.row(i)[5] for i in range(model.rowCount())]
+    parties = [model.row(i).party for i in range(model.rowCount())]
     assert parties == sorted(parties, key=str.casefold) and len(parties) == 450
 
     panel.view.sortByColumn(columns.index("Source"), Qt.SortOrder.DescendingOrder)
-    titles = [model.row(i)[3] for i in range(model.rowCount())]
+    titles = [model.row(i).source_title for i in range(model.rowCount())]
     assert titles == sorted(titles, reverse=True)
 
     panel.view.sortByColumn(columns.index("Key"), Qt.SortOrder.DescendingOrder)
@@ -109,14 +109,14 @@ def test_sorting_orders_every_claim_not_just_those_fetched(
     assert ids == sorted(ids, reverse=True)
 
     panel.view.sortByColumn(columns.index("Tags"), Qt.SortOrder.AscendingOrder)
-    tags = [", ".join(model.row(i)[11]) for i in range(model.rowCount())]
+    tags = [", ".join(model.row(i).tags) for i in range(model.rowCount())]
     assert tags == sorted(tags, key=str.casefold) and tags[-1] == "Water"
 
     panel.view.sortByColumn(columns.index("Key"), Qt.SortOrder.DescendingOrder)
     panel.set_filter_value(panel.kind_filter, "allegation")
     ids = [model.id_at(i) for i in range(model.rowCount())]
     assert ids == sorted(ids, reverse=True)
-    assert {model.row(i)[6] for i in range(model.rowCount())} == {"allegation"}
+    assert {model.row(i).kind for i in range(model.rowCount())} == {"allegation"}
 
 
 def test_edits_and_new_claims_appear_in_a_lazily_loaded_table(
@@ -130,7 +130,7 @@ def test_edits_and_new_claims_appear_in_a_lazily_loaded_table(
     claim_id = model.id_at(last)
     model.data(model.index(0, 0))  # the last row's block is not cached now
     many_claims.claims.update(claim_id, party="Harbour master")
-    assert model.row(last)[5] == "Harbour master"
+    assert model.row(last).party == "Harbour master"
 
     panel.set_filter_value(panel.kind_filter, "denial")
     shown = model.rowCount()
@@ -165,20 +165,20 @@ def test_the_library_list_shows_sorts_and_filters_every_source_lazily(
     assert model.rowCount() == 90
     # Newest first, every row readable after the cache has been emptied several times.
     assert [model.id_at(i) for i in range(90)] == list(range(90, 0, -1))
-    titles = [model.row(i)[1] for i in range(90)]
+    titles = [model.row(i).title for i in range(90)]
     assert sorted(titles) == sorted(s.title for s in lib.sources.all())
 
     panel.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert [model.row(i)[1] for i in range(90)] == sorted(titles)
+    assert [model.row(i).title for i in range(90)] == sorted(titles)
     panel.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-    grades = [model.row(i)[4] for i in range(90)]
+    grades = [model.row(i).reliability for i in range(90)]
     assert grades == sorted(grades, reverse=True)
 
     panel.filter_edit.setText("wheat")
     panel.apply_filter_now()
     shown = {model.id_at(i) for i in range(model.rowCount())}
     assert shown == set(lib.search.source_ids("wheat")) and len(shown) == 30
-    grades = [model.row(i)[4] for i in range(model.rowCount())]
+    grades = [model.row(i).reliability for i in range(model.rowCount())]
     assert grades == sorted(grades, reverse=True)
     # The claims table's source filter offers every source, by title.
     combo = window.claims_panel.source_filter

@@ -87,7 +87,7 @@ def test_grading_a_source_in_the_source_panel_is_undoable(
     panel.reliability.setCurrentIndex(panel.reliability.findData("B"))
     panel.reliability.activated.emit(panel.reliability.currentIndex())
     assert demo_lib.sources.get(1).reliability == "B"
-    assert window.library_panel.model.row(0)[4] == "B"
+    assert window.library_panel.model.row(0).reliability == "B"
     window.undo_stack.undo()
     assert demo_lib.sources.get(1).reliability == "F"
 
@@ -112,7 +112,7 @@ def test_dropping_a_file_imports_it_off_the_ui_thread(
         window.dropEvent(drop)
     summary = blocker.args[0]
     assert [o.status for o in summary.outcomes] == ["imported", "failed"]
-    titles = [window.library_panel.model.row(i)[1] for i in range(2)]
+    titles = [window.library_panel.model.row(i).title for i in range(2)]
     assert "Ceasefire talks" in titles
     assert demo_lib.sources.count() == 2
     assert "failed" in window.statusBar().currentMessage()
@@ -135,7 +135,7 @@ def test_filter_box_narrows_the_library_list(qtbot: QtBot, demo_lib: Library) ->
 
     qtbot.keyClicks(panel.filter_edit, "wheat")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
-    assert panel.model.row(0)[1] == "Grain exports"
+    assert panel.model.row(0).title == "Grain exports"
 
     panel.filter_edit.clear()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
@@ -150,18 +150,18 @@ def test_claims_table_sorts_and_filters(
 
     party_column = [c[0] for c in model.columns].index("Party")
     panel.view.sortByColumn(party_column, Qt.SortOrder.AscendingOrder)
-    parties = [model.row(i)[5] for i in range(model.rowCount())]
+    parties = [model.row(i).party for i in range(model.rowCount())]
     named = [p for p in parties if p]
     assert named == sorted(named, key=str.casefold)
 
     panel.view.sortByColumn(party_column, Qt.SortOrder.DescendingOrder)
-    parties = [p for p in (model.row(i)[5] for i in range(model.rowCount())) if p]
+    parties = [p for p in (model.row(i).party for i in range(model.rowCount())) if p]
     assert parties == sorted(parties, key=str.casefold, reverse=True)
 
     panel.set_filter_value(panel.kind_filter, "denial")
     denials = demo_lib.claims.all(ClaimFilter(kind="denial"))
     assert model.rowCount() == len(denials) > 0
-    assert {model.row(i)[6] for i in range(model.rowCount())} == {"denial"}
+    assert {model.row(i).kind for i in range(model.rowCount())} == {"denial"}
     assert "of" in panel.count_label.text()
 
     panel.set_filter_value(panel.kind_filter, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
@@ -28,9 +29,33 @@ _DERIVED = ("tags", "tag_refs")
 _KEY = re.compile(r"C([1-9]\d*)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClaimFilter:
-    """What the claims list shows: every field left empty matches all."""
+    """Which claims to list: the one filter behind `briefing claims` and the claims table.
+
+    A field left empty (None, or only spaces) matches every claim. Text is compared the way
+    an analyst reads it, not byte for byte: ignoring case by full Unicode case folding
+    ("ÁRBITRO" finds "Árbitro", "STRASSE" finds "Straße"), ignoring how accents are encoded
+    and ignoring spaces around the value.
+
+    - source_id: claims on this source.
+    - party: claims whose party is this whole name (not a part of it).
+    - kind, status: one of CLAIM_KINDS / CLAIM_STATUSES, in any case; another value is refused
+      with InvalidInput rather than silently matching nothing.
+    - tag: written as when tagging. "place:Khatlon" (the kind in any case) matches only the
+      place tag Khatlon; a plain "Khatlon" matches a tag of that name of every kind. A tag
+      whose own name holds a colon (renamed so) is still found by its whole name.
+
+    >>> from briefing_app.core.library import Library
+    >>> from briefing_app.core.importers.base import ExtractedDocument
+    >>> lib = Library.open(":memory:")
+    >>> src = lib.sources.add(ExtractedDocument(title="T", text="Officials said three died."))
+    >>> _ = lib.claims.add(src.id, quote="three died", party="Officials", tags=["place:Vakhsh"])
+    >>> [c.key for c in lib.claims.all(ClaimFilter(party="OFFICIALS", tag="Place:vakhsh"))]
+    ['C1']
+    >>> lib.claims.all(ClaimFilter(tag="actor:Vakhsh"))
+    []
+    """
 
     source_id: int | None = None
     tag: str | None = None
@@ -188,8 +213,7 @@ class ClaimManager:
 
     def all(self, flt: ClaimFilter | None = None) -> list[Claim]:
         """Return the claims matching flt, by source then position."""
-        flt = flt or ClaimFilter()
-        where, params = _filter_sql(flt)
+        where, params = claim_filter_sql(self._lib.conn, flt or ClaimFilter())
         rows = self._lib.conn.execute(
             f"SELECT c.* FROM claims c {where} ORDER BY c.source_id, c.start, c.id", params
         ).fetchall()
@@ -321,42 +345,68 @@ class ClaimManager:
         return claims
 
 
-def _filter_sql(flt: ClaimFilter) -> tuple[str, list[Any]]:
+def claim_filter_sql(conn: sqlite3.Connection, flt: ClaimFilter) -> tuple[str, list[Any]]:
+    """Return the WHERE clause (or "") and parameters selecting, from `claims c`, flt's claims.
+
+    Parties and tags are matched here in Python (see ClaimFilter for how), against the few
+    distinct values the library holds, and the query gets their exact values or ids: SQLite's
+    NOCASE folds only ASCII, and exact values let it use the party and tag indexes.
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if flt.source_id is not None:
         clauses.append("c.source_id = ?")
         params.append(flt.source_id)
-    if flt.party:
-        clauses.append("c.party = ? COLLATE NOCASE")
-        params.append(flt.party)
-    if flt.kind:
-        clauses.append("c.kind = ?")
-        params.append(flt.kind)
-    if flt.status:
-        clauses.append("c.status = ?")
-        params.append(flt.status)
-    if flt.tag:
-        clauses.append(_tag_clause(flt.tag, params))
+    party = _fold(flt.party or "")
+    if party:
+        parties = [r[0] for r in conn.execute("SELECT DISTINCT party FROM claims")]
+        clauses.append(_in("c.party", [p for p in parties if _fold(p) == party], params))
+    for column, value, allowed in (
+        ("kind", flt.kind, CLAIM_KINDS),
+        ("status", flt.status, CLAIM_STATUSES),
+    ):
+        if value and value.strip():
+            clauses.append(f"c.{column} = ?")
+            params.append(_vocabulary_value(column, value, allowed))
+    if flt.tag and flt.tag.strip():
+        tag_ids = _tag_ids(conn, flt.tag)
+        clauses.append(
+            "c.id IN (SELECT ct.claim_id FROM claim_tags ct WHERE "
+            f"{_in('ct.tag_id', tag_ids, params)})"
+        )
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _tag_clause(tag: str, params: list[Any]) -> str:
-    """Return the SQL matching claims with a tag named as the user writes it when tagging.
+def _fold(text: str) -> str:
+    """Return text as compared ignoring case: Unicode's canonical caseless form, trimmed."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", text.strip()).casefold())
 
-    "place:Istiqlol" names the kind too (as `claim add --tag` reads it); a plain name matches
-    every kind. The whole text as a name is still tried, for a tag renamed to contain ':'.
-    """
+
+def _in(column: str, values: list[Any], params: list[Any]) -> str:
+    """Return `column IN (?, ...)` for values (never true for none), adding them to params."""
+    if not values:
+        return "0"
+    params.extend(values)
+    return f"{column} IN ({','.join('?' * len(values))})"
+
+
+def _vocabulary_value(field: str, value: str, allowed: tuple[str, ...]) -> str:
+    """Return the value of allowed that value names ignoring case; raise InvalidInput."""
+    found = [a for a in allowed if _fold(a) == _fold(value)]
+    if not found:
+        raise InvalidInput(f"{field} must be one of: {', '.join(allowed)} (not {value!r})")
+    return found[0]
+
+
+def _tag_ids(conn: sqlite3.Connection, tag: str) -> list[int]:
+    """Return the ids of the tags a filter's tag text names (see ClaimFilter)."""
     kind, name = split_tag_ref(tag)
-    match = "t.name = ? COLLATE NOCASE"
-    params.append(tag.strip())
-    if kind is not None:
-        match += " OR (t.name = ? COLLATE NOCASE AND t.kind = ?)"
-        params.extend([name, kind])
-    return (
-        "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id "
-        f"WHERE {match})"
-    )
+    whole, name = _fold(tag), _fold(name)
+    return [
+        tag_id
+        for tag_id, tag_name, tag_kind in conn.execute("SELECT id, name, kind FROM tags")
+        if _fold(tag_name) == whole or (kind == tag_kind and _fold(tag_name) == name)
+    ]
 
 
 def _check_values(

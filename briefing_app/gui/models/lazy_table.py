@@ -1,25 +1,39 @@
 """A read-only table model that holds only the ids it shows and fetches rows as they are seen.
 
-Subclasses say how to query the shown ids (filter and sort applied) and how to fetch the rows
-of some ids; rows come in blocks of BLOCK around the first one asked for, and at most
-CACHE_ROWS are kept. A library of 10,000 sources or 100,000 claims thus opens with one id
-query, and memory does not grow with the library.
+Rows are core's listing rows (named tuples with an `id`), and columns name the row field they
+show. Subclasses ask core for the shown ids (filter and sort applied there) and for the rows of
+some ids; rows come in blocks of BLOCK around the first one asked for, and at most CACHE_ROWS
+are kept. A library of 10,000 sources or 100,000 claims thus opens with one id query, and
+memory does not grow with the library.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.core.library import Library
-from briefing_app.gui.models.row_table import Index, Row, RowTableModel
+
+Index = QModelIndex | QPersistentModelIndex
 
 
-class LazyRowTableModel(RowTableModel):
-    """Rows are tuples whose first item is the record id; see the module docstring."""
+class Record(Protocol):
+    """A row of a lazy table: any named tuple from core.records.listing."""
 
+    @property
+    def id(self) -> int:
+        """The record's id."""
+        ...
+
+
+R = TypeVar("R", bound=Record)
+
+
+class LazyRowTableModel(QAbstractTableModel, Generic[R]):
+    """Columns are (header, row field) pairs; see the module docstring."""
+
+    columns: tuple[tuple[str, str], ...] = ()
     # Rows are fetched this many at a time (a few screens), and at most CACHE_ROWS are kept.
     BLOCK = 256
     CACHE_ROWS = 8192
@@ -28,22 +42,38 @@ class LazyRowTableModel(RowTableModel):
         super().__init__()
         self._lib: Library | None = None
         self._ids: list[int] = []
-        self._cache: dict[int, Row] = {}
+        self._cache: dict[int, R] = {}
+        self._positions: dict[int, int] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         # The sort the shown ids are in (None after rows were added unsorted).
         self._sorted: tuple[int, Qt.SortOrder] | None = None
 
     # For subclasses ----------------------------------------------------------------------
     def query_ids(self, lib: Library) -> list[int]:
-        """Return the ids to show, filtered and in the current sort order."""
+        """Return the ids to show, filtered and in the current sort order (see sort_field)."""
         raise NotImplementedError
 
-    def fetch_rows(self, lib: Library, ids: list[int]) -> list[Row]:
+    def fetch_rows(self, lib: Library, ids: list[int]) -> list[R]:
         """Return the rows of these ids (any order; deleted ones left out)."""
         raise NotImplementedError
 
-    def placeholder(self, record_id: int) -> Row:
+    def placeholder(self, record_id: int) -> R:
         """Return what a row shows for a record deleted behind the model's back."""
-        return (record_id,) + ("",) * (max(c[1] for c in self.columns) if self.columns else 0)
+        raise NotImplementedError
+
+    def cell(self, row: R, column: int, role: int) -> Any:
+        """Return what a cell shows for role; the default shows the field's value as text."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = getattr(row, self.columns[column][1])
+            return "" if value is None else str(value)
+        return None
+
+    def sort_field(self) -> tuple[str | None, bool]:
+        """Return the row field to sort the ids by (None: the natural order), and if descending."""
+        if self._sort is None or self._sort[0] < 0:
+            return None, False
+        column, order = self._sort
+        return self.columns[column][1], order == Qt.SortOrder.DescendingOrder
 
     # Loading -----------------------------------------------------------------------------
     def attach(self, lib: Library | None) -> None:
@@ -73,13 +103,25 @@ class LazyRowTableModel(RowTableModel):
         """Return the number of shown rows."""
         return 0 if parent.isValid() else len(self._ids)
 
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Return the column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][0]
+        return None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return a cell's text (and whatever else a subclass formats)."""
         if not index.isValid():
             return None
         return self.cell(self.row(index.row()), index.column(), role)
 
-    def row(self, position: int) -> Row:
+    def row(self, position: int) -> R:
         """Return the row shown at a position, fetching its block of rows when not cached."""
         record_id = self._ids[position]
         found = self._cache.get(record_id)
@@ -100,9 +142,12 @@ class LazyRowTableModel(RowTableModel):
         """Return the ids of the shown rows, in display order."""
         return list(self._ids)
 
-    def replace_rows(self, ids: set[int], fresh: list[Row]) -> None:
-        """Refresh the shown records with these ids: update, insert or remove them in place."""
-        by_id = {r[0]: r for r in fresh}
+    def replace_rows(self, ids: set[int], fresh: list[R]) -> None:
+        """Refresh the shown records with these ids: update, insert or remove them in place.
+
+        fresh holds the rows of those of ids still to be shown; the others are removed.
+        """
+        by_id = {r.id: r for r in fresh}
         for record_id in ids:
             self._cache.pop(record_id, None)
         self._cache.update(by_id)
@@ -134,7 +179,10 @@ class LazyRowTableModel(RowTableModel):
         """Sort by a column, unless the rows already are (QTableView asks twice per click)."""
         if self._sorted == (column, order):
             return
-        super().sort(column, order)
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._apply_sort()
+        self.layoutChanged.emit()
 
     def _id_positions(self) -> dict[int, int]:
         if self._positions is None:
@@ -158,11 +206,4 @@ class LazyRowTableModel(RowTableModel):
         if len(self._cache) + len(wanted) > self.CACHE_ROWS:
             self._cache.clear()
         for row in self.fetch_rows(self._lib, wanted):
-            self._cache[row[0]] = row
-
-    def sorted_ids(self, rows: list[tuple[Any, ...]], key: Callable[[Any], Any]) -> list[int]:
-        """Sort (id, *values) tuples by key in the current order; return their ids."""
-        assert self._sort is not None
-        descending = self._sort[1] == Qt.SortOrder.DescendingOrder
-        rows.sort(key=key, reverse=descending)
-        return [r[0] for r in rows]
+            self._cache[row.id] = row
