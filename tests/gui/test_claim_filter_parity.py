@@ -14,11 +14,8 @@ from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
+from tests.core.records.test_claim_filter import add_mixed_claims
 
-TEXT = (
-    "Police said two fled. The Árbitro denied it. Residents of Istiqlol saw smoke. "
-    "The ministry confirmed the fire. Border guards said nothing. Straße closed."
-)
 # Filters as a user types them, in mixed case and script.
 FILTERS = [
     ClaimFilter(),
@@ -38,23 +35,18 @@ FILTERS = [
     ClaimFilter(status="CORROBORATED"),
     ClaimFilter(tag="istiqlol", kind="denial"),
     ClaimFilter(source_id=2, party="police"),
-    ClaimFilter(1, "actor:Police", "Police", "reported fact", "unverified"),
+    ClaimFilter(
+        source_id=1, tag="actor:Police", party="Police", kind="reported fact", status="unverified"
+    ),
 ]
 
 
 @pytest.fixture
 def library(library_path: Path, lib: Library) -> Path:
     """A library file whose claims differ in case, script, tag kind and source."""
-    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
-    add = lib.claims.add
-    add(source.id, quote="Police said", party="Police", tags=["actor:Police"])
-    add(source.id, quote="Árbitro denied", party="Árbitro", kind="denial", tags=["place:Istiqlol"])
-    add(source.id, quote="Residents", party="residents", tags=["actor:Istiqlol", "Water"])
-    add(source.id, quote="ministry confirmed", party="Министерство", status="corroborated")
-    add(source.id, quote="Border guards", party="Border guards", tags=["topic:Straße"])
-    add(source.id, quote="Straße closed", party="Straßenamt", kind="denial", tags=["ИСТИҚЛОЛ"])
+    add_mixed_claims(lib)
     other = lib.sources.add(ExtractedDocument(title="Other", text="Police said more."))
-    add(other.id, quote="Police said", party="POLICE", tags=["place:istiqlol"])
+    lib.claims.add(other.id, quote="Police said", party="POLICE", tags=["place:istiqlol"])
     return library_path
 
 

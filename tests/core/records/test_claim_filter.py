@@ -18,9 +18,8 @@ TEXT = (
 )
 
 
-@pytest.fixture
-def tagged(lib: Library) -> Library:
-    """Six claims with parties in mixed case and script, and tags of several kinds."""
+def add_mixed_claims(lib: Library) -> int:
+    """Add C1-C6: parties in mixed case and script, tags of several kinds; return the source."""
     source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
     add = lib.claims.add
     add(source.id, quote="Police said", party="Police", tags=["actor:Police"])  # C1
@@ -29,6 +28,13 @@ def tagged(lib: Library) -> Library:
     add(source.id, quote="ministry confirmed", party="Министерство", status="corroborated")  # C4
     add(source.id, quote="Border guards", party="Border guards", tags=["topic:Straße"])  # C5
     add(source.id, quote="Straße closed", party="Straßenamt", kind="denial", tags=["ИСТИҚЛОЛ"])
+    return source.id
+
+
+@pytest.fixture
+def tagged(lib: Library) -> Library:
+    """A library holding the mixed claims C1-C6."""
+    add_mixed_claims(lib)
     return lib
 
 
