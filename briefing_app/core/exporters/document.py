@@ -33,7 +33,20 @@ class AuthorNote:
     inlines: tuple[Inline, ...]
 
 
-Inline = Text | Cite | AuthorNote
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """Where a citation names claims the library does not hold (a lenient build only)."""
+
+    keys: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """Return the marker every writer prints: '[missing claim C99]'."""
+        noun = "claim" if len(self.keys) == 1 else "claims"
+        return f"[missing {noun} {', '.join(self.keys)}]"
+
+
+Inline = Text | Cite | AuthorNote | Missing
 
 
 @dataclass(slots=True)

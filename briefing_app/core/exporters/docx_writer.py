@@ -40,17 +40,14 @@ from briefing_app.core.exporters.document import (
     Heading,
     Inline,
     ListBlock,
+    Missing,
     Paragraph,
     Quote,
     Table,
     Text,
 )
-from briefing_app.core.exporters.source_lines import (
-    attribution,
-    grade,
-    note_parts,
-    source_line_parts,
-)
+from briefing_app.core.exporters.notes import NotePart, NoteTexts
+from briefing_app.core.exporters.source_lines import grade, source_line_parts
 from briefing_app.core.records.grading import CREDIBILITY, RELIABILITY
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -110,7 +107,7 @@ def _run(
     return f"<w:r>{rpr}{_t(text)}</w:r>"
 
 
-def _runs_xml(parts: list[tuple[str, bool]]) -> str:
+def _runs_xml(parts: list[tuple[str, bool]] | tuple[NotePart, ...]) -> str:
     """Return OOXML runs for (text, italic) pieces."""
     return "".join(_run(text, italic=italic) for text, italic in parts if text)
 
@@ -126,8 +123,8 @@ class _DocxBuilder:
         self.endnotes = doc.citation_style == "endnotes"
         self._style_ids = _style_ids(self.d)
         self._links: dict[str, str] = {}
-        self._cite_cache: dict[tuple[str, ...], str] = {}
-        self._cited_sources: set[int] = set()  # sources already given in full in a note
+        self.note_texts = NoteTexts(doc)
+        self._note_runs: dict[tuple[NotePart, ...], str] = {}  # many notes read the same
 
     # --- whole document -----------------------------------------------------------------------
 
@@ -420,36 +417,26 @@ class _DocxBuilder:
                         _run(item.text, item.bold, item.italic, item.code, strike=item.strike)
                     )
             elif isinstance(item, Cite):
-                claims = [self.doc.claims[k] for k in item.keys]
                 if self.doc.citation_style == "inline":
-                    text = attribution(claims, self.doc.sources)
+                    text = self.note_texts.inline_citation(item.keys)
                     if text:
-                        out.append(_run(f"({text})"))
+                        out.append(_run(text))
                     continue
-                self._note_ref(out, self._cite_note(item.keys))
+                self._note_ref(out, self._note_xml(self.note_texts.citation(item.keys)))
             elif isinstance(item, AuthorNote):
                 if self.doc.citation_style == "inline":
-                    plain = "".join(i.text for i in item.inlines if isinstance(i, Text))
-                    out.append(_run(f" ({plain})"))
+                    out.append(_run(self.note_texts.inline_author_note(item)))
                     continue
-                parts = [(i.text, i.italic) for i in item.inlines if isinstance(i, Text)]
-                self._note_ref(out, _runs_xml(parts))
+                self._note_ref(out, self._note_xml(self.note_texts.author_note(item)))
+            elif isinstance(item, Missing):
+                out.append(_run(item.text, bold=True))
         return "".join(out)
 
-    def _cite_note(self, keys: tuple[str, ...]) -> str:
-        """Return the runs of the note for a citation group.
-
-        A source's first note gives it in full, later ones in short form; once every source of
-        a group has been given in full, the group always reads the same, so it is cached.
-        """
-        runs = self._cite_cache.get(keys)
+    def _note_xml(self, parts: tuple[NotePart, ...]) -> str:
+        """Return the runs of a note that says parts."""
+        runs = self._note_runs.get(parts)
         if runs is None:
-            claims = [self.doc.claims[k] for k in keys]
-            first_time = any(c.source_id not in self._cited_sources for c in claims)
-            parts = note_parts(claims, self.doc.sources, self.doc.show_grades, self._cited_sources)
-            runs = _runs_xml(parts)
-            if not first_time:
-                self._cite_cache[keys] = runs
+            runs = self._note_runs[parts] = _runs_xml(parts)
         return runs
 
     def _note_ref(self, out: list[str], runs_xml: str) -> None:

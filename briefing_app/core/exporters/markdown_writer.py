@@ -22,12 +22,14 @@ from briefing_app.core.exporters.document import (
     Heading,
     Inline,
     ListBlock,
+    Missing,
     Paragraph,
     Quote,
     Table,
     Text,
 )
-from briefing_app.core.exporters.source_lines import attribution, grade, note_parts, source_line
+from briefing_app.core.exporters.notes import NoteTexts
+from briefing_app.core.exporters.source_lines import grade, source_line
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 # A tilde is escaped only where two in a row would read as ~~strikethrough~~: "~500" stays.
@@ -97,7 +99,7 @@ class _MarkdownBuilder:
     def __init__(self, doc: ExportDocument, keep_citations: bool, bibliography: str) -> None:
         self.doc = doc
         self.keep = keep_citations
-        self._cited_sources: set[int] = set()  # sources already given in full in a note
+        self.note_texts = NoteTexts(doc)
         self.bibliography = bibliography
         self.notes: list[str] = []
 
@@ -225,20 +227,18 @@ class _MarkdownBuilder:
                 if self.keep:
                     out.append("[" + "; ".join(f"@{k}" for k in item.keys) + "]")
                 elif self.doc.citation_style == "inline":
-                    claims = [self.doc.claims[k] for k in item.keys]
-                    out.append(f"({attribution(claims, self.doc.sources)})")
+                    out.append(self.note_texts.inline_citation(item.keys))
                 else:
                     _strip_space(out)
-                    claims = [self.doc.claims[k] for k in item.keys]
-                    parts = note_parts(
-                        claims, self.doc.sources, self.doc.show_grades, self._cited_sources
-                    )
+                    parts = self.note_texts.citation(item.keys)
                     out.append(
                         self._note("".join(f"*{_esc(t)}*" if i else _esc(t) for t, i in parts))
                     )
             elif isinstance(item, AuthorNote):
                 _strip_space(out)
                 out.append(self._note(self.inlines(item.inlines)))
+            elif isinstance(item, Missing):
+                out.append(f"**{_esc(item.text)}**")
         return "".join(out)
 
     def _note(self, text: str) -> str:
