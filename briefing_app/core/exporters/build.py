@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from briefing_app.core.errors import InvalidInput, MissingClaim
-from briefing_app.core.exporters.document import DocBox, DocSection, ExportDocument
+from briefing_app.core.exporters.document import (
+    AuthorNote,
+    Block,
+    Cite,
+    DocBox,
+    DocSection,
+    ExportDocument,
+    Heading,
+    Inline,
+    ListBlock,
+    Missing,
+    Paragraph,
+    Quote,
+    Table,
+)
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note
@@ -30,16 +45,29 @@ def build_document(
     template: NoteTemplate | None = None,
     citations: str | None = None,
     progress: Progress | None = None,
+    *,
+    bodies: Mapping[str, str] | None = None,
+    lenient: bool = False,
 ) -> ExportDocument:
-    """Parse a note's sections once and resolve every claim it cites; raise MissingClaim."""
-    template = template or get_template(note.template)
+    """Parse a note's sections once and resolve every claim it cites; raise MissingClaim.
+
+    bodies (section key -> Markdown) stand in for the stored ones: the editor's unsaved text.
+    lenient marks a citation of a missing claim with a Missing run instead of raising, and
+    lets a note whose template is unknown build with a bare one (the preview shows any note).
+    """
+    if bodies:
+        note = _with_bodies(note, bodies)
+    if template is None:
+        template = _template_of(note, lenient)
     style = citations or template.citations.style
     if style not in CITATION_STYLES:
         raise InvalidInput(f"citations must be one of {', '.join(CITATION_STYLES)}")
     keys = lib.notes.cited_keys(note)
     claims = lib.claims.by_keys(keys)
-    _check_citations(note, keys, claims)
-    ordered = {k: claims[k] for k in keys}
+    missing = {k for k in keys if k not in claims}
+    if not lenient:
+        _check_citations(note, keys, claims)
+    ordered = {k: claims[k] for k in keys if k in claims}
     # Without their text: an export prints metadata only, and texts can be megabytes.
     sources = {s.id: s for s in lib.sources.all(ids=sorted({c.source_id for c in claims.values()}))}
 
@@ -49,9 +77,10 @@ def build_document(
     for n, section in enumerate(note.sections):
         spec = template.section(section.key)
         decision = spec is not None and spec.decision
-        sections.append(
-            DocSection(section.key, section.heading, parser.parse(section.body), decision)
-        )
+        blocks = parser.parse(section.body)
+        if missing:
+            blocks = _mark_missing(blocks, missing)
+        sections.append(DocSection(section.key, section.heading, blocks, decision))
         if progress is not None:
             progress(n + 1, total)
     boxes = {b.after: DocBox(b.title, parser.parse(b.text)) for b in template.boxes}
@@ -97,6 +126,63 @@ def memo_header_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str
         if value:
             lines.append((item.label, value))
     return lines
+
+
+def _with_bodies(note: Note, bodies: Mapping[str, str]) -> Note:
+    """Return note with some sections' bodies replaced; raise InvalidInput for unknown keys."""
+    known = {s.key for s in note.sections}
+    unknown = sorted(set(bodies) - known)
+    if unknown:
+        raise InvalidInput(f"note {note.id} has no section {unknown[0]!r}")
+    sections = [
+        dataclasses.replace(s, body=bodies[s.key]) if s.key in bodies else s for s in note.sections
+    ]
+    return dataclasses.replace(note, sections=sections)
+
+
+def _template_of(note: Note, lenient: bool) -> NoteTemplate:
+    """Return the note's template; leniently, a bare one when it is unknown or broken."""
+    try:
+        return get_template(note.template)
+    except InvalidInput:  # NotFound and TemplateError
+        if not lenient:
+            raise
+        return NoteTemplate(note.template, note.template, "", ())
+
+
+def _mark_missing(blocks: list[Block], missing: set[str]) -> list[Block]:
+    """Return blocks with each citation's missing keys split off into a Missing marker."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(_mark_inlines(block.inlines, missing)))
+        elif isinstance(block, Heading):
+            out.append(Heading(block.level, _mark_inlines(block.inlines, missing)))
+        elif isinstance(block, ListBlock):
+            out.append(ListBlock(block.ordered, [_mark_missing(i, missing) for i in block.items]))
+        elif isinstance(block, Table):
+            header = [_mark_inlines(c, missing) for c in block.header]
+            rows = [[_mark_inlines(c, missing) for c in row] for row in block.rows]
+            out.append(Table(header, rows))
+        elif isinstance(block, Quote):
+            out.append(Quote(_mark_missing(block.blocks, missing)))
+    return out
+
+
+def _mark_inlines(inlines: list[Inline], missing: set[str]) -> list[Inline]:
+    out: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Cite) and missing.intersection(item.keys):
+            # The claims that exist keep their note, so the numbering stays as it will print.
+            found = tuple(k for k in item.keys if k not in missing)
+            if found:
+                out.append(Cite(found))
+            out.append(Missing(tuple(k for k in item.keys if k in missing)))
+        elif isinstance(item, AuthorNote):
+            out.append(AuthorNote(tuple(_mark_inlines(list(item.inlines), missing))))
+        else:
+            out.append(item)
+    return out
 
 
 def _check_citations(note: Note, keys: list[str], claims: dict[str, Claim]) -> None:

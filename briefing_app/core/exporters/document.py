@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from briefing_app.core.models import Claim, Source
 
+# Printed after a section that asks for a decision (action memos).
+DECISION_LINE = "Approve ________\tDisapprove ________"
+
 
 @dataclass(frozen=True, slots=True)
 class Text:

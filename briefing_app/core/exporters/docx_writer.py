@@ -33,6 +33,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefing_app.core.exporters.document import (
+    DECISION_LINE,
     AuthorNote,
     Block,
     Cite,
@@ -47,13 +48,16 @@ from briefing_app.core.exporters.document import (
     Text,
 )
 from briefing_app.core.exporters.notes import NotePart, NoteTexts
-from briefing_app.core.exporters.source_lines import grade, source_line_parts
-from briefing_app.core.records.grading import CREDIBILITY, RELIABILITY
+from briefing_app.core.exporters.source_lines import (
+    ANNEX_COLUMNS,
+    ANNEX_HEADING,
+    annex_row,
+    sources_list_entry,
+)
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-DECISION_LINE = "Approve ________\tDisapprove ________"
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
 _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
@@ -378,30 +382,16 @@ class _DocxBuilder:
         )
         style = self.sid("List Number")
         for source in self.doc.cited_sources():
-            runs = _runs_xml(source_line_parts(source))
-            if self.doc.show_grades:
-                runs += _run(
-                    f" Reliability {source.reliability} ({RELIABILITY.label(source.reliability)})."
-                )
-            self.para(style, runs, num_pr)
+            self.para(style, _runs_xml(sources_list_entry(source, self.doc.show_grades)), num_pr)
 
     def annex(self) -> None:
         """Write the claims annex: key, quote, party, grades and status of each cited claim."""
-        self.para(self.sid("Heading 1"), _run("Annex: Claims cited"))
-        header = ["Key", "Quote", "Party", "Grade", "Status"]
-        rows = [[self._cell_para(_run(h, bold=True)) for h in header]]
+        self.para(self.sid("Heading 1"), _run(ANNEX_HEADING))
+        rows = [[self._cell_para(_run(h, bold=True)) for h in ANNEX_COLUMNS]]
         for claim in self.doc.claims.values():
-            source = self.doc.sources[claim.source_id]
-            values = [
-                claim.key,
-                f"\u201c{claim.quote}\u201d",
-                claim.party or "—",
-                f"{grade(claim, source)}: {RELIABILITY.label(source.reliability)}; "
-                f"{CREDIBILITY.label(str(claim.credibility))}",
-                claim.status,
-            ]
+            values = annex_row(claim, self.doc.sources[claim.source_id])
             rows.append([self._cell_para(_run(v)) for v in values])
-        self._table_xml(len(header), rows, header=True)
+        self._table_xml(len(ANNEX_COLUMNS), rows, header=True)
 
     # --- runs ---------------------------------------------------------------------------------
 

@@ -42,9 +42,7 @@ class NoteTexts:
             claims = [self._doc.claims[k] for k in group]
             first_time = any(c.source_id not in self._cited_sources for c in claims)
             parts = tuple(
-                note_parts(
-                    claims, self._doc.sources, self._doc.show_grades, self._cited_sources
-                )
+                note_parts(claims, self._doc.sources, self._doc.show_grades, self._cited_sources)
             )
             if not first_time:
                 self._settled[group] = parts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefing_app.core.models import Claim, Source
+from briefing_app.core.records.grading import CREDIBILITY, RELIABILITY
 
 _MONTHS = (
     "January",
@@ -158,3 +159,28 @@ def attribution(claims: list[Claim], sources: dict[int, Source]) -> str:
         return ""
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"according to {joined}"
+
+
+ANNEX_HEADING = "Annex: Claims cited"
+ANNEX_COLUMNS = ("Key", "Quote", "Party", "Grade", "Status")
+
+
+def sources_list_entry(source: Source, show_grades: bool) -> list[tuple[str, bool]]:
+    """Return a source's line in the Sources list as (text, italic) pieces, graded if asked."""
+    parts = source_line_parts(source)
+    if show_grades:
+        label = RELIABILITY.label(source.reliability)
+        parts.append((f" Reliability {source.reliability} ({label}).", False))
+    return parts
+
+
+def annex_row(claim: Claim, source: Source) -> list[str]:
+    """Return a claim's row of the claims annex: key, quote, party, grades, status."""
+    return [
+        claim.key,
+        f"\u201c{claim.quote}\u201d",
+        claim.party or "—",
+        f"{grade(claim, source)}: {RELIABILITY.label(source.reliability)}; "
+        f"{CREDIBILITY.label(str(claim.credibility))}",
+        claim.status,
+    ]

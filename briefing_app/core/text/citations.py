@@ -46,3 +46,28 @@ def cited_keys(text: str) -> list[str]:
         for key in citation.keys:
             seen.setdefault(key, None)
     return list(seen)
+
+
+# Where a rendered citation links to: the preview opens the claim when the link is clicked.
+CLAIM_LINK_PREFIX = "briefing:claim/"
+_CLAIM_KEY = re.compile(r"C\d+")
+
+
+def claim_link(keys: tuple[str, ...] | list[str]) -> str:
+    """Return the link a rendered citation group points at.
+
+    >>> claim_link(("C1", "C12"))
+    'briefing:claim/C1,C12'
+    """
+    return CLAIM_LINK_PREFIX + ",".join(keys)
+
+
+def claim_link_keys(link: str) -> list[str]:
+    """Return the claim keys a citation link points at; [] for any other link.
+
+    >>> claim_link_keys("briefing:claim/C1,evil,C12"), claim_link_keys("https://e.org/claim/C1")
+    (['C1', 'C12'], [])
+    """
+    if not link.startswith(CLAIM_LINK_PREFIX):
+        return []
+    return [k for k in link.removeprefix(CLAIM_LINK_PREFIX).split(",") if _CLAIM_KEY.fullmatch(k)]
