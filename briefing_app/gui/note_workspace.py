@@ -32,9 +32,8 @@ from briefing_app.core.templates import (
     NoteTemplate,
     get_template,
     load_templates,
-    printed_marking,
 )
-from briefing_app.core.text.citations import cited_keys, find_citations
+from briefing_app.core.text.citations import find_citations
 from briefing_app.gui.commands import (
     AcknowledgeChangeCommand,
     CreateNoteCommand,
@@ -48,7 +47,7 @@ from briefing_app.gui.commands import (
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
 from briefing_app.gui.icons import icon
-from briefing_app.gui.preview import PreviewBrowser, PreviewNote, claim_keys_of, render_note
+from briefing_app.gui.preview import PreviewBrowser, claim_keys_of, render_preview
 from briefing_app.gui.widgets.note_editor import NoteEditor
 from briefing_app.gui.widgets.notes_panel import NotesPanel
 from briefing_app.gui.widgets.problems_panel import ProblemsPanel
@@ -404,34 +403,11 @@ class NoteWorkspace(QWidget):
             self.preview.setHtml("")
             self.preview_updated.emit()
             return
-        headings = {s.key: s.heading for s in self.note.sections}
-        bodies = self.editor.bodies()
-        keys = cited_keys("\n\n".join(b for _k, b in bodies))
-        claims = self.lib.claims.by_keys(keys) if keys else {}
-        ids = sorted({c.source_id for c in claims.values()})
-        sources = {s.id: s for s in self.lib.sources.all(ids=ids)} if ids else {}
-        template = self.template
-        header: list[tuple[str, str]] = []
-        if template is not None:
-            from briefing_app.core.exporters.build import memo_header_lines
-
-            header = memo_header_lines(self.note, template)
-        rendered = render_note(
-            PreviewNote(
-                self.note.title,
-                [(headings.get(k, k), b) for k, b in bodies],
-                printed_marking(self.note, template),  # as the export prints it
-                template.citations.style if template else "footnotes",
-                template.citations.show_grades if template else False,
-                header,
-            ),
-            claims,
-            sources,
-        )
+        html = render_preview(self.lib, self.note, self.template, self.editor.bodies())
         bar = self.preview.verticalScrollBar()
         position = bar.value()
-        self.last_html = rendered.html
-        self.preview.setHtml(rendered.html)
+        self.last_html = html
+        self.preview.setHtml(html)
         bar.setValue(position)
         self.preview_updated.emit()
 

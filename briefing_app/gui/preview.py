@@ -1,30 +1,31 @@
-"""The live preview: memo header and Markdown -> HTML, sanitised with nh3, in a QTextBrowser.
+"""The live preview: the export's own document written as HTML, sanitised with nh3, shown in a
+QTextBrowser.
 
-Citations are numbered as the export numbers them (one note per citation group, in order of
-appearance across the sections) and link to `briefing:claim/C12`, which the window turns into
-"show this claim in its source". Whatever HTML a section holds, the preview keeps no scripts,
-no event handlers, no `javascript:` links, no images and no style sheets, and the browser
-refuses to load any resource from outside, so the preview never touches the network.
+The note as typed (unsaved bodies included) is built by `build_document`, leniently (a citation
+of a missing claim is marked, not refused), and written by the core's HTML writer, so the
+preview numbers, words and shortens its notes exactly as the Word file does. Citations link to
+`briefing:claim/C12`, which the window turns into "show this claim in its source". Whatever
+HTML a section holds, the preview keeps no scripts, no event handlers, no `javascript:` links,
+no images and no style sheets, and the browser refuses to load any resource from outside, so
+the preview never touches the network.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from briefing_app.core.models import Claim, Source
-from briefing_app.core.text.citations import find_citations
-from briefing_app.core.text.markdown_dialect import add_strikethrough, normalize_list_indent
+from briefing_app.core.models import Note
+from briefing_app.core.templates import NoteTemplate
+from briefing_app.core.text.citations import CLAIM_LINK_PREFIX, claim_link_keys
 
-CLAIM_SCHEME = "briefing"
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+CLAIM_SCHEME = CLAIM_LINK_PREFIX.split(":", 1)[0]
 
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "b", "i", "u",
@@ -33,7 +34,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "span": {"class"},
+    "p": {"align"},
+    "span": {"class", "title"},
     "sup": {"class", "title"},
     "div": {"class"},
 }
@@ -48,70 +50,23 @@ a { text-decoration: none; }
 .marking { color: #b03030; font-weight: 600; }
 .broken { color: #c0392b; font-weight: 600; }
 .notes { font-size: 9pt; }
+.box { background-color: #e8eef4; }
 .empty { color: #888888; font-style: italic; }
 """
 
 
-@dataclass
-class PreviewNote:
-    """What the preview shows: the note's title and marking, and its sections' bodies."""
+def render_preview(
+    lib: Library, note: Note, template: NoteTemplate | None, bodies: Iterable[tuple[str, str]]
+) -> str:
+    """Return the sanitised HTML of a note as typed: (key, body) pairs stand for the stored."""
+    # On the first render, not when the window builds (the exporters load Markdown and more).
+    from briefing_app.core.exporters.build import build_document
+    from briefing_app.core.exporters.html_writer import render_html
 
-    title: str
-    sections: Sequence[tuple[str, str]]  # (heading, Markdown body)
-    marking: str = ""
-    style: str = "footnotes"
-    show_grades: bool = False
-    header: Sequence[tuple[str, str]] = ()  # the memo header block: (label, value) lines
-
-
-@dataclass
-class Rendered:
-    """The preview's HTML and the citation groups it numbered, in order."""
-
-    html: str
-    groups: list[tuple[str, ...]] = field(default_factory=list)
-
-
-def render_note(
-    note: PreviewNote, claims: dict[str, Claim], sources: dict[int, Source]
-) -> Rendered:
-    """Return the sanitised HTML of a note, with citations as the export prints them."""
-    import markdown  # loaded on the first render, not at start-up
-
-    md = markdown.Markdown(extensions=["tables", "sane_lists"])
-    add_strikethrough(md)  # the exporters' dialect, so the preview shows what they print
-    groups: list[tuple[str, ...]] = []
-    parts = []
-    if note.marking:
-        parts.append(f"<p><span class='marking'>{html.escape(note.marking)}</span></p>")
-    parts.append(f"<h1>{html.escape(note.title)}</h1>")
-    if note.header:
-        rows = "".join(
-            f"<tr><td><b>{html.escape(label)}:</b></td><td>{html.escape(value)}</td></tr>"
-            for label, value in note.header
-        )
-        parts.append(f"<table>{rows}</table><hr>")
-    for heading, body in note.sections:
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
-        if not body.strip():
-            parts.append("<p><span class='empty'>(empty)</span></p>")
-            continue
-        md.reset()
-        parts.append(
-            _cite(
-                md.convert(normalize_list_indent(_stash_citations(body, groups))),
-                groups,
-                note,
-                claims,
-                sources,
-            )
-        )
-    if note.style != "inline" and groups:
-        parts.append("<hr><div class='notes'><ol>")
-        for keys in groups:
-            parts.append(f"<li>{_note_text(keys, claims, sources, note.show_grades)}</li>")
-        parts.append("</ol></div>")
-    return Rendered(sanitise("".join(parts)), groups)
+    # Only the note's own sections: an editor a moment behind a reload never breaks the preview.
+    typed = {key: body for key, body in bodies if note.section(key) is not None}
+    doc = build_document(lib, note, template, bodies=typed, lenient=True)
+    return sanitise(render_html(doc, mark_empty=True))
 
 
 def sanitise(raw: str) -> str:
@@ -128,68 +83,9 @@ def sanitise(raw: str) -> str:
     )
 
 
-def _stash_citations(body: str, groups: list[tuple[str, ...]]) -> str:
-    """Swap each citation group for a placeholder Markdown leaves alone; remember its keys."""
-    body = body.replace(_OPEN, "").replace(_CLOSE, "")  # typed, they would pose as citations
-    out, last = [], 0
-    for citation in find_citations(body):
-        out.append(body[last : citation.start])
-        out.append(f"{_OPEN}{len(groups)}{_CLOSE}")
-        groups.append(citation.keys)
-        last = citation.end
-    out.append(body[last:])
-    return "".join(out)
-
-
-def _cite(
-    text: str,
-    groups: list[tuple[str, ...]],
-    note: PreviewNote,
-    claims: dict[str, Claim],
-    sources: dict[int, Source],
-) -> str:
-    def mark(match: re.Match[str]) -> str:
-        n = int(match[1])
-        keys = groups[n]
-        missing = [k for k in keys if k not in claims]
-        if missing:
-            title = html.escape(f"{', '.join(missing)}: no such claim in the library", quote=True)
-            return f"<sup class='broken' title='{title}'>[?{', '.join(missing)}]</sup>"
-        href = f"{CLAIM_SCHEME}:claim/{','.join(keys)}"
-        title = html.escape(
-            "; ".join(f"{k}: {claims[k].statement or claims[k].quote}" for k in keys)
-        )
-        if note.style == "inline":
-            from briefing_app.core.exporters.source_lines import attribution
-
-            words = html.escape(attribution([claims[k] for k in keys], sources))
-            return f" (<a href='{href}' title='{title}'>{words}</a>)"
-        return f"<sup><a href='{href}' title='{title}'>{n + 1}</a></sup>"
-
-    # The mark hugs the word before it, as in print.
-    return _PLACEHOLDER.sub(mark, re.sub(f"[ \t]+(?={_OPEN})", "", text))
-
-
-def _note_text(
-    keys: tuple[str, ...], claims: dict[str, Claim], sources: dict[int, Source], grades: bool
-) -> str:
-    if any(k not in claims for k in keys):
-        return "<span class='broken'>Missing claim: " + html.escape(", ".join(keys)) + "</span>"
-    # On the first render, not when the window builds (the exporters package is large).
-    from briefing_app.core.exporters.source_lines import note_parts
-
-    parts = note_parts([claims[k] for k in keys], sources, grades)
-    return "".join(f"<i>{html.escape(t)}</i>" if italic else html.escape(t) for t, italic in parts)
-
-
 def claim_keys_of(url: QUrl) -> list[str]:
     """Return the claim keys a preview link points at (`briefing:claim/C1,C2`), or []."""
-    if url.scheme() != CLAIM_SCHEME:
-        return []
-    path = url.path()
-    if not path.startswith("claim/"):
-        return []
-    return [k for k in path.removeprefix("claim/").split(",") if re.fullmatch(r"C\d+", k)]
+    return claim_link_keys(url.toString())
 
 
 class PreviewBrowser(QTextBrowser):

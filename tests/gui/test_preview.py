@@ -1,46 +1,30 @@
-"""The preview's HTML: citations numbered as the export numbers them, nothing unsafe kept."""
+"""The preview: the Word file's notes and numbering as typed, nothing unsafe kept.
+
+How the HTML reads (numbering, inline attribution, missing claims, lists) is tested on the core's
+writer in tests/core/exporters/test_export_html.py; here the window's preview."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
 
+from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
-from briefing_app.gui.preview import PreviewNote, claim_keys_of, render_note, sanitise
-
-
-def resolved(lib: Library, keys: list[str]) -> tuple[dict, dict]:
-    claims = lib.claims.by_keys(keys)
-    sources = {s.id: s for s in lib.sources.all(ids=sorted({c.source_id for c in claims.values()}))}
-    return claims, sources
-
-
-def test_citation_groups_are_numbered_in_order_across_sections(demo_lib: Library) -> None:
-    claims, sources = resolved(demo_lib, ["C1", "C2", "C3"])
-    note = PreviewNote(
-        "T", [("One", "A [@C2] and b [@C1; @C3]."), ("Two", "Again [@C2].\n\n- item [@C1]")]
-    )
-    html = render_note(note, claims, sources)
-    assert html.groups == [("C2",), ("C1", "C3"), ("C2",), ("C1",)]
-    for n, href in enumerate(["C2", "C1,C3", "C2", "C1"], start=1):
-        assert f'href="briefing:claim/{href}"' in html.html
-        assert f">{n}</a></sup>" in html.html
-    assert "A<sup>" in html.html  # the mark hugs the word before it
-    assert html.html.count("<li>") == 1 + 4  # the list item and four notes
-
-
-def test_inline_style_names_the_party_and_prints_no_notes(demo_lib: Library) -> None:
-    claims, sources = resolved(demo_lib, ["C6"])
-    note = PreviewNote("T", [("Bluf", "They deny it [@C6].")], style="inline")
-    html = render_note(note, claims, sources).html
-    assert "according to Taliban administration" in html
-    assert "<sup>" not in html and "<ol>" not in html
-
-
-def test_a_missing_claim_is_marked_not_hidden(demo_lib: Library) -> None:
-    claims, sources = resolved(demo_lib, ["C1", "C404"])
-    html = render_note(PreviewNote("T", [("S", "X [@C1; @C404].")]), claims, sources).html
-    assert "C404: no such claim in the library" in html
-    assert "Missing claim: C1, C404" in html
+from briefing_app.core.templates import get_template, printed_marking
+from briefing_app.core.text.citations import find_citations
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.preview import claim_keys_of, sanitise
+from tests.core.exporters.export_helpers import (
+    TEMPLATES,
+    demo_in_template,
+    preview_citations,
+    preview_notes,
+    word_notes,
+)
+from tests.gui.test_notes import editor, new_note, saved_body, type_into
 
 
 def test_sanitise_drops_scripts_handlers_styles_images_and_javascript_links() -> None:
@@ -65,8 +49,52 @@ def test_preview_links_name_claim_keys_only() -> None:
     assert claim_keys_of(QUrl("briefing:other/C1")) == []
 
 
-def test_preview_nests_lists_and_strikes_as_the_export_does(demo_lib: Library) -> None:
-    note = PreviewNote("T", [("One", "1. First\n2. Second\n   - nested\n\n~~gone~~ ~5 left")])
-    html = render_note(note, {}, {}).html
-    assert "<li>Second<ul>" in html.replace("\n", "")  # nested under item 2, not run into it
-    assert "<del>gone</del> ~5 left" in html
+def test_an_unsaved_citation_of_a_missing_claim_is_marked_in_the_preview(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    summary = editor(window, "summary")
+    with qtbot.waitSignal(workspace.preview_updated):
+        type_into(qtbot, summary, "Killed [@C2; @C999].")
+    assert saved_body(demo_lib, note_id, "summary") == ""  # shown before it is saved
+    shown = workspace.preview.toPlainText()
+    assert "Killed" in shown and "[missing claim C999]" in shown
+    assert "C999: no such claim in the library" in workspace.last_html
+    assert preview_citations(workspace.last_html) == [("C2",)]  # the claim that exists: note 1
+
+
+def test_a_repeated_source_is_shortened_in_the_preview_as_in_the_word_file(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    with qtbot.waitSignal(workspace.preview_updated):
+        type_into(qtbot, editor(window, "summary"), "Killed [@C2]. Asked [@C1]. Again [@C2].")
+    in_preview = preview_notes(workspace.last_html)
+    source = demo_lib.claims.by_key("C2")
+    assert source is not None
+    title = demo_lib.sources.get(source.source_id).title
+    full, short = f"\u201c{title}.\u201d", "\u201cChina Urges Tajikistan.\u201d"
+    assert [n.split(" Graded")[0] for n in in_preview] == [full, short, short]
+
+    workspace.flush()
+    out = export_note(demo_lib, note_id, tmp_path / "note.docx")
+    assert word_notes(out) == in_preview
+
+
+def test_every_templates_demo_note_previews_the_notes_its_word_file_prints(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
+) -> None:
+    workspace = window.note_workspace
+    for template in TEMPLATES:
+        note = demo_in_template(demo_lib, template)
+        workspace.show_note(note.id)
+        workspace.refresh_preview()
+        html = workspace.last_html
+        out = export_note(demo_lib, note.id, tmp_path / f"{template}.docx")
+        cited = [c.keys for s in note.sections for c in find_citations(s.body)]
+        assert preview_citations(html) == cited, template
+        assert preview_notes(html) == word_notes(out), template
+        assert printed_marking(note, get_template(template)) in workspace.preview.toPlainText()

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from briefing_app.core.errors import InvalidInput, MissingClaim
+from briefing_app.core.errors import InvalidInput, MissingClaim, NotFound
 from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
@@ -144,7 +144,7 @@ def _template_of(note: Note, lenient: bool) -> NoteTemplate:
     """Return the note's template; leniently, a bare one when it is unknown or broken."""
     try:
         return get_template(note.template)
-    except InvalidInput:  # NotFound and TemplateError
+    except (NotFound, InvalidInput):  # InvalidInput: a TemplateError
         if not lenient:
             raise
         return NoteTemplate(note.template, note.template, "", ())

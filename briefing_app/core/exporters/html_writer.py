@@ -96,14 +96,14 @@ class _HtmlBuilder:
         for section in doc.sections:
             self.out.append(f"<h2>{escape(section.heading)}</h2>")
             if not section.blocks and self.mark_empty:
-                self.out.append(f"<p><span class='empty'>{EMPTY_SECTION}</span></p>")
+                self.out.append(f'<p><span class="empty">{EMPTY_SECTION}</span></p>')
             self.out.append(self.blocks(section.blocks, portion=True))
             if section.decision:
-                self.out.append(f"<p>{escape(DECISION_LINE).replace(chr(9), ' ' * 4)}</p>")
+                self.out.append(f"<p>{escape(DECISION_LINE).replace(chr(9), '&#160;' * 6)}</p>")
             box = doc.boxes.get(section.key)
             if box is not None:
                 self.out.append(
-                    f"<div class='box'><p><b>{escape(box.title)}</b></p>"
+                    f'<div class="box"><p><b>{escape(box.title)}</b></p>'
                     f"{self.blocks(box.blocks)}</div>"
                 )
         if self.notes and self.endnotes:
@@ -124,7 +124,7 @@ class _HtmlBuilder:
         if self.doc.marking:
             align = "right" if self.doc.marking_placement == "tlp" else "center"
             self.out.append(
-                f"<p align='{align}'><span class='marking'>{escape(self.doc.marking)}</span></p>"
+                f'<p align="{align}"><span class="marking">{escape(self.doc.marking)}</span></p>'
             )
 
     def header(self) -> None:
@@ -140,7 +140,7 @@ class _HtmlBuilder:
     def note_list(self) -> None:
         """Write the notes, numbered as their references are."""
         items = "".join(f"<li>{note}</li>" for note in self.notes)
-        self.out.append(f"<div class='notes'><ol>{items}</ol></div>")
+        self.out.append(f'<div class="notes"><ol>{items}</ol></div>')
 
     def sources(self) -> None:
         """Write the Sources list: each cited source once, with its grade if asked."""
@@ -232,7 +232,7 @@ class _HtmlBuilder:
                     out.append(self.note_ref(self.note_texts.author_note(item)))
             elif isinstance(item, Missing):
                 title = escape(f"{', '.join(item.keys)}: no such claim in the library")
-                out.append(f"<span class='broken' title='{title}'>{escape(item.text)}</span>")
+                out.append(f'<span class="broken" title="{title}">{escape(item.text)}</span>')
             last = None
         return "".join(out)
 
@@ -256,4 +256,4 @@ class _HtmlBuilder:
         """Return inner as a link to the claims, their statements (or quotes) as its tooltip."""
         claims = self.doc.claims
         title = escape("; ".join(f"{k}: {claims[k].statement or claims[k].quote}" for k in keys))
-        return f"<a href='{claim_link(list(keys))}' title='{title}'>{inner}</a>"
+        return f'<a href="{claim_link(list(keys))}" title="{title}">{inner}</a>'

@@ -7,11 +7,16 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
+import lxml.html
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from lxml import etree
 
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.templates import get_template
+from briefing_app.core.text.citations import claim_link_keys
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden"
 TEMPLATES = ("briefing-note", "policy-memo", "intelligence-assessment", "sitrep")
@@ -130,3 +135,45 @@ def assert_golden(name: str, actual: str) -> None:
     assert actual.splitlines() == expected.splitlines(), (
         f"{name} differs from its golden file (BRIEFING_UPDATE_GOLDEN=1 regenerates it)"
     )
+
+
+def word_notes(docx_path: Path) -> list[str]:
+    """Return what each citation of a Word export says, in reading order, reopened with
+    python-docx: its footnote, its entry in the Notes list (endnotes), or its inline words."""
+    document = docx.Document(str(docx_path))
+    body = document.element.body
+    refs = [int(r.get(qn("w:id"))) for r in body.iter(qn("w:footnoteReference"))]
+    if refs:
+        part = next(r.target_part for r in document.part.rels.values() if r.reltype == RT.FOOTNOTES)
+        notes = {
+            int(n.get(qn("w:id"))): "".join(t.text or "" for t in n.iter(qn("w:t"))).strip()
+            for n in etree.fromstring(part.blob).iter(qn("w:footnote"))
+        }
+        return [notes[n] for n in refs]
+    anchors = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink")) if h.get(qn("w:anchor"))]
+    if anchors:
+        endnotes = {}
+        for paragraph in document.paragraphs:
+            for mark in paragraph._p.iter(qn("w:bookmarkStart")):
+                if mark.get(qn("w:name")) in anchors:
+                    endnotes[mark.get(qn("w:name"))] = paragraph.text.split("\t", 1)[1]
+        return [endnotes[a] for a in anchors]
+    runs = ("".join(t.text or "" for t in r.iter(qn("w:t"))) for r in body.iter(qn("w:r")))
+    return [text for text in runs if text.startswith("(according to ")]
+
+
+def preview_notes(html: str) -> list[str]:
+    """Return what each citation of preview HTML says, in reading order: the note its number
+    refers to, or its inline words."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    notes = [li.text_content() for li in root.xpath("//div[@class='notes']/ol/li")]
+    if notes:
+        return [notes[int(sup.text_content()) - 1] for sup in root.iter("sup")]
+    return [a.text_content() for a in root.iter("a") if claim_link_keys(a.get("href", ""))]
+
+
+def preview_citations(html: str) -> list[tuple[str, ...]]:
+    """Return the claim keys each citation link of preview HTML points at, in reading order."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    links = (claim_link_keys(a.get("href", "")) for a in root.iter("a"))
+    return [tuple(keys) for keys in links if keys]
