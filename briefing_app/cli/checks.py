@@ -92,9 +92,10 @@ def rules_command(
         lib = app.library()
         note = lib.notes.find(note_ref)
         for rule_id in off:
-            note = set_rule_enabled(lib, note.id, rule_id, False)
+            set_rule_enabled(lib, note.id, rule_id, False)
         for rule_id in on:
-            note = set_rule_enabled(lib, note.id, rule_id, True)
+            set_rule_enabled(lib, note.id, rule_id, True)
+        note = lib.notes.get(note.id)
         disabled = disabled_rules(note, profile_for_note(note))
     if as_json:
         echo_json(

@@ -94,7 +94,10 @@ def note_new(
             memo_date=memo_date,
         )
         if values:
-            note = lib.notes.update(note.id, settings={**note.settings, **values})
+            from briefing_app.core.records.note_settings import set_header_fields
+
+            set_header_fields(lib, note.id, values)
+            note = lib.notes.get(note.id)
     if as_json:
         echo_json(note.to_json())
     else:

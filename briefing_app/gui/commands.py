@@ -1,8 +1,9 @@
-"""Undoable operations: each QUndoCommand calls named core operations, never SQL.
+"""Undoable operations: one generic QUndoCommand over a core operation and its inverse.
 
-A command does its work once in `first()` (which may raise a BriefingError, so nothing is pushed
-when it fails); `redo()` after an undo repeats it, `undo()` reverses it through core's
-delete/restore pairs, which keep ids, uids and claim keys stable.
+Core owns every inverse: a delete returns what it removed and `restore` puts it back; an edit
+returns what `revert` needs and `revert` returns what redoes it. So a command is only a label,
+a `do`, an `undo` and a `redo`, and the functions below name the pairs the window uses
+(with the CamelCase names callers knew when each was a class of its own).
 """
 
 from __future__ import annotations
@@ -15,42 +16,49 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim, Note, ReviewComment, Source, Tag
 
 if TYPE_CHECKING:
-    # Not loaded at start-up: the checks, versions and edits come with the note workspace.
+    # Not loaded at start-up: the checks come with the note workspace.
     from briefing_app.core.checks import Finding
     from briefing_app.core.importers.batch import ImportSummary
-    from briefing_app.core.review.edits import SuggestedEdit
-    from briefing_app.core.review.versions import NoteVersion
 
 ErrorSink = Callable[[str], None]
 
 
 class LibraryCommand(QUndoCommand):
-    """Base: runs first() on execute, reports errors from later undo/redo to a sink."""
+    """A core operation on the undo stack, with the core operations that undo and redo it.
 
-    def __init__(self, lib: Library, text: str) -> None:
+    do() runs once, on execute (a BriefingError there means nothing is pushed), and returns
+    what undo takes; undo returns what redo takes; redo returns what undo takes again (by
+    default redo is do). Errors in a later undo or redo go to on_error in one line.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        redo: Callable[[Any], Any] | None = None,
+        *,
+        describe: Callable[[Any], str] | None = None,
+    ) -> None:
         super().__init__(text)
-        self.lib = lib
+        self._do, self._undo = do, undo
+        self._redo = redo or (lambda _undone: do())
+        self._describe = describe
+        self.result: Any = None  # what the last do or redo returned
+        self._undone: Any = None
         self._done_once = False
         self.on_error: ErrorSink = lambda message: None
-
-    def first(self) -> None:
-        """Do the operation for the first time (may raise BriefingError)."""
-        self.again()
-
-    def again(self) -> None:
-        """Redo the operation after an undo."""
-        raise NotImplementedError
-
-    def back(self) -> None:
-        """Undo the operation."""
-        raise NotImplementedError
+        # Told what a redo or an undo returned (the workspace opens a note brought back).
+        self.on_redone: Callable[[Any], None] = lambda result: None
+        self.on_undone: Callable[[Any], None] = lambda undone: None
 
     def execute(self) -> None:
-        """Run first(); the caller pushes the command only when this did not raise."""
-        self.first()
+        """Do the operation; the caller pushes the command only when this did not raise."""
+        self.result = self._do()
+        if self._describe is not None:
+            self.setText(self._describe(self.result))
         self._done_once = True
 
     def redo(self) -> None:
@@ -58,73 +66,68 @@ class LibraryCommand(QUndoCommand):
         if self._done_once:
             self._done_once = False
             return
-        self._guard(self.again)
+        if self._guard(lambda: setattr(self, "result", self._redo(self._undone))):
+            self.on_redone(self.result)
 
     def undo(self) -> None:
         """Qt's undo."""
-        self._guard(self.back)
+        if self._guard(lambda: setattr(self, "_undone", self._undo(self.result))):
+            self.on_undone(self._undone)
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _guard(self, action: Callable[[], None]) -> bool:
         try:
             action()
         except BriefingError as exc:
             self.setObsolete(True)
             self.on_error(str(exc))
+            return False
         except sqlite3.Error as exc:
             # The last guard: the transaction rolled back, so the library is as it was; say so
             # in one line rather than raising into the event loop.
             self.setObsolete(True)
             self.on_error(f"{self.text()}: could not be done ({exc}); nothing was changed")
+            return False
+        return True
 
 
-class ClaimCreatingCommand(LibraryCommand):
-    """A command that makes one claim: redo restores it with its key, undo deletes it."""
-
-    claim: Claim | None = None
-
-    def again(self) -> None:
-        """Put the claim back with the same key."""
-        assert self.claim is not None
-        self.claim = self.lib.claims.restore(self.claim)
-
-    def back(self) -> None:
-        """Remove the claim, remembering it as it was (with later edits)."""
-        assert self.claim is not None
-        self.claim = self.lib.claims.delete(self.claim.id)
+def creating(
+    text: str,
+    create: Callable[[], Any],
+    delete: Callable[[int], Any],
+    restore: Callable[[Any], Any],
+    describe: Callable[[Any], str] | None = None,
+) -> LibraryCommand:
+    """Return the command for a create: undo deletes what it made, redo restores that."""
+    return LibraryCommand(text, create, lambda made: delete(made.id), restore, describe=describe)
 
 
-class CreateClaimCommand(ClaimCreatingCommand):
+def reverting(text: str, do: Callable[[], Any], revert: Callable[[Any], Any]) -> LibraryCommand:
+    """Return the command for an edit whose core revert returns the edit that redoes it."""
+    return LibraryCommand(text, do, revert, revert)
+
+
+def CreateClaimCommand(
+    lib: Library, source_id: int, start: int, end: int, **fields: Any
+) -> LibraryCommand:
     """Tag a passage: a new claim anchored at [start, end) of a source."""
-
-    def __init__(self, lib: Library, source_id: int, start: int, end: int, **fields: Any) -> None:
-        super().__init__(lib, "Tag claim")
-        self.source_id, self.start, self.end, self.fields = source_id, start, end, fields
-
-    def first(self) -> None:
-        """Anchor the claim."""
-        self.claim = self.lib.claims.add(
-            self.source_id, start=self.start, end=self.end, **self.fields
-        )
-        self.setText(f"Tag claim {self.claim.key}")
+    return creating(
+        "Tag claim",
+        lambda: lib.claims.add(source_id, start=start, end=end, **fields),
+        lib.claims.delete,
+        lib.claims.restore,
+        lambda claim: f"Tag claim {claim.key}",
+    )
 
 
-class DeleteClaimCommand(LibraryCommand):
-    """Delete a claim."""
-
-    def __init__(self, lib: Library, claim_id: int) -> None:
-        super().__init__(lib, "Delete claim")
-        self.claim_id = claim_id
-        self.claim: Claim | None = None
-
-    def again(self) -> None:
-        """Delete it."""
-        self.claim = self.lib.claims.delete(self.claim_id)
-        self.setText(f"Delete claim {self.claim.key}")
-
-    def back(self) -> None:
-        """Restore it with its key."""
-        assert self.claim is not None
-        self.lib.claims.restore(self.claim)
+def DeleteClaimCommand(lib: Library, claim_id: int) -> LibraryCommand:
+    """Delete a claim; undo restores it with its key."""
+    return LibraryCommand(
+        "Delete claim",
+        lambda: lib.claims.delete(claim_id),
+        lib.claims.restore,
+        lambda claim: lib.claims.delete(claim.id),
+        describe=lambda claim: f"Delete claim {claim.key}",
+    )
 
 
 def describe_claim_edit(key: str, values: dict[str, Any]) -> str:
@@ -136,179 +139,100 @@ def describe_claim_edit(key: str, values: dict[str, Any]) -> str:
     return f"Edit {' and '.join(sorted(values))} of {key}"
 
 
-class EditClaimCommand(LibraryCommand):
-    """Change a claim's statement, party, kind, credibility, status or tags."""
+def EditClaimCommand(lib: Library, claim_id: int, **values: Any) -> LibraryCommand:
+    """Change a claim's fields or tags; undo puts it back exactly (tag kinds, revision)."""
+    before = lib.claims.get(claim_id)
 
-    def __init__(self, lib: Library, claim_id: int, **values: Any) -> None:
-        before = lib.claims.get(claim_id)
-        super().__init__(lib, describe_claim_edit(before.key, values))
-        self.claim_id = claim_id
-        self.after = values
-        self.before = before
+    def back(after: Any) -> Any:
+        lib.claims.revert(before)
+        return after
 
-    def again(self) -> None:
-        """Apply the new values."""
-        self.lib.claims.update(self.claim_id, **self.after)
-
-    def back(self) -> None:
-        """Put the claim back exactly as it was (fields, tags with their kinds, revision)."""
-        self.lib.claims.revert(self.before)
-
-
-class EditSourceCommand(LibraryCommand):
-    """Change a source's metadata or grading (reliability, marking)."""
-
-    def __init__(self, lib: Library, source_id: int, **values: Any) -> None:
-        before = lib.sources.get(source_id)
-        if set(values) == {"reliability"}:
-            text = f"Grade source {source_id} reliability {values['reliability']}"
-        elif set(values) == {"marking"}:
-            text = f"Mark source {source_id} {values['marking'] or '(none)'}"
-        else:
-            text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
-        super().__init__(lib, text)
-        self.source_id = source_id
-        self.after = values
-        self.before = {k: getattr(before, k) for k in values}
-
-    def again(self) -> None:
-        """Apply the new values."""
-        self.lib.sources.update(self.source_id, **self.after)
-
-    def back(self) -> None:
-        """Put the old values back."""
-        self.lib.sources.update(self.source_id, **self.before)
-
-
-class DeleteTagCommand(LibraryCommand):
-    """Delete a tag; its claims and sources stay, only the label goes."""
-
-    def __init__(self, lib: Library, tag_id: int) -> None:
-        super().__init__(lib, "Delete tag")
-        self.tag_id = tag_id
-        self.saved: tuple[Tag, list[int], list[int]] | None = None
-
-    def again(self) -> None:
-        """Delete the tag."""
-        self.saved = self.lib.tags.delete(self.tag_id)
-        self.setText(f"Delete tag {self.saved[0].name}")
-
-    def back(self) -> None:
-        """Re-create it where it was."""
-        assert self.saved is not None
-        self.lib.tags.restore(*self.saved)
-
-
-class ImportCommand(LibraryCommand):
-    """An import that already ran (in a worker thread): undo removes the new sources."""
-
-    def __init__(self, lib: Library, summary: ImportSummary) -> None:
-        ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
-        super().__init__(lib, f"Import {len(ids)} source{'s' if len(ids) != 1 else ''}")
-        self.source_ids = ids
-        self.removed: list[Source] = []
-
-    def first(self) -> None:
-        """Nothing to do: the worker imported the files."""
-
-    def again(self) -> None:
-        """Put the sources back."""
-        with self.lib.write():
-            for source in self.removed:
-                self.lib.sources.restore(source)
-        self.removed = []
-
-    def back(self) -> None:
-        """Remove the imported sources (refused if a claim was tagged on one since)."""
-        with self.lib.write():
-            self.removed = [self.lib.sources.delete(i) for i in self.source_ids]
-
-
-class CreateNoteCommand(LibraryCommand):
-    """A new note with a template's sections (or a copy of another note's)."""
-
-    def __init__(
-        self,
-        lib: Library,
-        title: str,
-        template: str,
-        sections: list[tuple[str, str]],
-        *,
-        text: str = "New note",
-        bodies: dict[str, str] | None = None,
-        settings: dict[str, Any] | None = None,
-        **header: str,
-    ) -> None:
-        super().__init__(lib, f"{text} “{title}”")
-        self.args = (title, template, sections)
-        self.bodies, self.settings, self.header = bodies, settings, header
-        self.note: Note | None = None
-        # Told the id of the note a redo brought back (the workspace opens it).
-        self.on_restored: Callable[[int], None] = lambda note_id: None
-
-    def first(self) -> None:
-        """Create the note."""
-        with self.lib.write():
-            note = self.lib.notes.create(*self.args, bodies=self.bodies, **self.header)
-            if self.settings:
-                note = self.lib.notes.update(note.id, settings={**note.settings, **self.settings})
-        self.note = note
-
-    def again(self) -> None:
-        """Bring the note back with the same id."""
-        assert self.note is not None
-        self.note = self.lib.notes.restore(self.note)
-        self.on_restored(self.note.id)
-
-    def back(self) -> None:
-        """Remove the note, remembering it as it was (with the text written since)."""
-        assert self.note is not None
-        self.note = self.lib.notes.delete(self.note.id)
-
-
-def duplicate_note(lib: Library, note_id: int) -> CreateNoteCommand:
-    """Return the command that copies a note (title “… (copy)”, same template and text)."""
-    note = lib.notes.get(note_id)
-    header = {k: getattr(note, k) for k in ("marking", "memo_to", "memo_from", "subject")}
-    settings = {k: v for k, v in note.settings.items() if k != "cited_revisions"}
-    return CreateNoteCommand(
-        lib,
-        f"{note.title} (copy)",
-        note.template,
-        [(s.key, s.heading) for s in note.sections],
-        text="Duplicate note as",
-        bodies={s.key: s.body for s in note.sections},
-        settings=settings,
-        **header,
+    return LibraryCommand(
+        describe_claim_edit(before.key, values),
+        lambda: lib.claims.update(claim_id, **values),
+        back,
+        lib.claims.revert,
     )
 
 
-class DeleteNoteCommand(LibraryCommand):
-    """Delete a note (its review comments come back with it on undo)."""
+def EditSourceCommand(lib: Library, source_id: int, **values: Any) -> LibraryCommand:
+    """Change a source's metadata or grading (reliability, marking)."""
+    source = lib.sources.get(source_id)
+    before = {k: getattr(source, k) for k in values}
+    if set(values) == {"reliability"}:
+        text = f"Grade source {source_id} reliability {values['reliability']}"
+    elif set(values) == {"marking"}:
+        text = f"Mark source {source_id} {values['marking'] or '(none)'}"
+    else:
+        text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
+    return LibraryCommand(
+        text,
+        lambda: lib.sources.update(source_id, **values),
+        lambda _after: lib.sources.update(source_id, **before),
+    )
 
-    def __init__(self, lib: Library, note_id: int) -> None:
-        super().__init__(lib, "Delete note")
-        self.note_id = note_id
-        self.note: Note | None = None
-        self.comments: list[ReviewComment] = []
-        self.versions: list[NoteVersion] = []
-        self.edits: list[SuggestedEdit] = []
-        # Told the id of the note an undo brought back (the workspace opens it).
-        self.on_restored: Callable[[int], None] = lambda note_id: None
 
-    def again(self) -> None:
-        """Delete it, keeping what the delete removes with it for undo."""
-        self.comments = self.lib.comments.all(self.note_id)
-        self.versions = self.lib.versions.all(self.note_id)
-        self.edits = self.lib.edits.all(self.note_id)
-        self.note = self.lib.notes.delete(self.note_id)
-        self.setText(f"Delete note “{self.note.title}”")
+def DeleteTagCommand(lib: Library, tag_id: int) -> LibraryCommand:
+    """Delete a tag; its claims and sources stay, only the label goes."""
+    return LibraryCommand(
+        "Delete tag",
+        lambda: lib.tags.delete(tag_id),
+        lambda saved: lib.tags.restore(*saved),
+        lambda tag: lib.tags.delete(tag.id),
+        describe=lambda saved: f"Delete tag {saved[0].name}",
+    )
 
-    def back(self) -> None:
-        """Restore it with its id, text, comments, versions and suggested edits."""
-        assert self.note is not None
-        self.lib.notes.restore(self.note, self.comments, self.versions, self.edits)
-        self.on_restored(self.note_id)
+
+def ImportCommand(lib: Library, summary: ImportSummary) -> LibraryCommand:
+    """An import that already ran (in a worker thread): undo removes the new sources."""
+    ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
+    return LibraryCommand(
+        f"Import {len(ids)} source{'s' if len(ids) != 1 else ''}",
+        lambda: None,  # the worker imported the files
+        # Refused if a claim was tagged on one of them since.
+        lambda _done: lib.sources.delete_many(ids),
+        lib.sources.restore_many,
+    )
+
+
+def CreateNoteCommand(
+    lib: Library,
+    title: str,
+    template: str,
+    sections: list[tuple[str, str]],
+    *,
+    text: str = "New note",
+    bodies: dict[str, str] | None = None,
+    **header: str,
+) -> LibraryCommand:
+    """A new note with a template's sections; undo removes it, redo brings it back."""
+    return creating(
+        f"{text} “{title}”",
+        lambda: lib.notes.create(title, template, sections, bodies=bodies, **header),
+        lib.notes.delete,
+        lib.notes.restore,
+    )
+
+
+def duplicate_note(lib: Library, note_id: int) -> LibraryCommand:
+    """Return the command that copies a note (core's duplicate: “… (copy)”, every field)."""
+    return creating(
+        f"Duplicate note as “{lib.notes.get(note_id).title} (copy)”",
+        lambda: lib.notes.duplicate(note_id),
+        lib.notes.delete,
+        lib.notes.restore,
+    )
+
+
+def DeleteNoteCommand(lib: Library, note_id: int) -> LibraryCommand:
+    """Delete a note; undo brings it back with its comments, versions and suggested edits."""
+    return LibraryCommand(
+        "Delete note",
+        lambda: lib.notes.delete(note_id),
+        lib.notes.restore,
+        lambda note: lib.notes.delete(note.id),
+        describe=lambda removed: f"Delete note “{removed.note.title}”",
+    )
 
 
 # How an undo entry names a note's header fields.
@@ -321,87 +245,55 @@ _FIELD_WORDS = {
 }
 
 
-class EditNoteCommand(LibraryCommand):
-    """Rename a note or change its status (draft, in review, final)."""
+def EditNoteCommand(lib: Library, note_id: int, **values: Any) -> LibraryCommand:
+    """Rename a note or change its header: fields, or settings={template field: value}."""
+    from briefing_app.core.records.note_settings import set_header_fields
 
-    def __init__(self, lib: Library, note_id: int, **values: Any) -> None:
-        before = lib.notes.get(note_id)
-        if set(values) == {"title"}:
-            text = f"Rename note “{before.title}” to “{values['title']}”"
-        elif set(values) == {"status"}:
-            text = f"Mark note “{before.title}” {values['status']}"
-        else:
-            names = sorted(_FIELD_WORDS.get(k, k) for k in values)
-            text = f"Edit {' and '.join(names)} of note “{before.title}”"
-        super().__init__(lib, text)
-        self.note_id = note_id
-        self.after = values
-        self.before = {k: getattr(before, k) for k in values}
-
-    def again(self) -> None:
-        """Apply the new values."""
-        self.lib.notes.update(self.note_id, **self.after)
-
-    def back(self) -> None:
-        """Put the old values back."""
-        self.lib.notes.update(self.note_id, **self.before)
+    before = lib.notes.get(note_id)
+    if set(values) == {"title"}:
+        text = f"Rename note “{before.title}” to “{values['title']}”"
+    elif set(values) == {"status"}:
+        text = f"Mark note “{before.title}” {values['status']}"
+    else:
+        names = sorted(_FIELD_WORDS.get(k, k) for k in values)
+        text = f"Edit {' and '.join(names)} of note “{before.title}”"
+    if "settings" in values:
+        fields = values.pop("settings")
+        return reverting(text, lambda: set_header_fields(lib, note_id, fields), lib.notes.revert)
+    return reverting(text, lambda: lib.notes.edit(note_id, values), lib.notes.revert)
 
 
-class SetNoteStatusCommand(LibraryCommand):
-    """Move a note to draft, in review or final; core keeps a version at each change."""
-
-    def __init__(self, lib: Library, note_id: int, status: str, reason: str = "") -> None:
-        before = lib.notes.get(note_id)
-        super().__init__(lib, f"Mark note “{before.title}” {status}")
-        self.note_id, self.status, self.reason = note_id, status, reason
-        self.before = before.status
-
-    def again(self) -> None:
-        """Apply the new status (snapshotting the note)."""
-        self.lib.notes.set_status(self.note_id, self.status, self.reason)
-
-    def back(self) -> None:
-        """Return to the previous status."""
-        self.lib.notes.set_status(self.note_id, self.before, f"undo: back to {self.before}")
+def SetNoteStatusCommand(
+    lib: Library, note_id: int, status: str, reason: str = ""
+) -> LibraryCommand:
+    """Move a note to draft, in review or final; undo removes the version the change kept."""
+    before = lib.notes.get(note_id)
+    return reverting(
+        f"Mark note “{before.title}” {status}",
+        lambda: lib.notes.change_status(note_id, status, reason),
+        lib.notes.revert_status,
+    )
 
 
-class DismissFindingCommand(LibraryCommand):
+def DismissFindingCommand(
+    lib: Library, note_id: int, finding: Finding, reason: str
+) -> LibraryCommand:
     """Dismiss a check finding on a note, keeping the reason."""
+    from briefing_app.core.checks.settings import dismiss
 
-    def __init__(self, lib: Library, note_id: int, finding: Finding, reason: str) -> None:
-        super().__init__(lib, f"Dismiss “{finding.message[:40]}”")
-        self.note_id, self.finding, self.reason = note_id, finding, reason
-
-    def again(self) -> None:
-        """Dismiss it."""
-        from briefing_app.core.checks.settings import dismiss
-
-        dismiss(self.lib, self.note_id, self.finding, self.reason)
-
-    def back(self) -> None:
-        """Bring the finding back."""
-        from briefing_app.core.checks.settings import undismiss
-
-        undismiss(self.lib, self.note_id, self.finding.fingerprint)
+    return reverting(
+        f"Dismiss “{finding.message[:40]}”",
+        lambda: dismiss(lib, note_id, finding, reason),
+        lib.notes.revert,
+    )
 
 
-class AcknowledgeChangeCommand(LibraryCommand):
-    """Mark a changed cited claim as re-read, so the note stops flagging it."""
+def AcknowledgeChangeCommand(lib: Library, note_id: int, key: str) -> LibraryCommand:
+    """Mark a changed cited claim as re-read; undo flags it again."""
+    from briefing_app.core.checks.settings import acknowledge_changes
 
-    def __init__(self, lib: Library, note_id: int, key: str) -> None:
-        super().__init__(lib, f"Acknowledge the change of {key}")
-        self.note_id, self.key = note_id, key
-        self.before = dict(lib.notes.get(note_id).settings.get("cited_revisions", {}))
-
-    def again(self) -> None:
-        """Record the claim's current revision as the one the note rests on."""
-        from briefing_app.core.checks.settings import acknowledge_changes
-
-        acknowledge_changes(self.lib, self.note_id, [self.key])
-
-    def back(self) -> None:
-        """Put the revision the note knew back (the claim is flagged again)."""
-        note = self.lib.notes.get(self.note_id)
-        self.lib.notes.update(
-            self.note_id, settings={**note.settings, "cited_revisions": self.before}
-        )
+    return reverting(
+        f"Acknowledge the change of {key}",
+        lambda: acknowledge_changes(lib, note_id, [key]),
+        lib.notes.revert,
+    )

@@ -798,8 +798,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
             self.statusBar().showMessage("Select a passage in the reader to tag it", 4000)
             return
         command = CreateClaimCommand(self.lib, self.current_source_id, *span)
-        if self.execute(command) and command.claim is not None:
-            self.select_claim(command.claim.id)
+        if self.execute(command):
+            self.select_claim(command.result.id)
             self.inspector.statement.setFocus()
 
     def delete_current_claim(self) -> None:

@@ -300,9 +300,9 @@ class NoteWorkspace(QWidget):
             self.lib, request.title, template.name, template.headings(),
             marking=template.marking.default,
         )  # fmt: skip
-        command.on_restored = self.show_note  # redo brings the note back: show it
-        if self.execute(command) and command.note is not None:
-            self.open_note_tab(command.note.id)
+        command.on_redone = lambda note: self.show_note(note.id)  # redo brings it back: show it
+        if self.execute(command):
+            self.open_note_tab(command.result.id)
 
     def rename_note(self) -> None:
         """Edit the selected note's title in place."""
@@ -317,9 +317,9 @@ class NoteWorkspace(QWidget):
             return
         self.editor.flush()  # the copy holds what is on screen, typed a moment ago too
         command = duplicate_note(self.lib, note_id)
-        command.on_restored = self.show_note
-        if self.execute(command) and command.note is not None:
-            self.open_note_tab(command.note.id)
+        command.on_redone = lambda note: self.show_note(note.id)
+        if self.execute(command):
+            self.open_note_tab(command.result.id)
 
     def delete_note(self) -> None:
         """Delete the selected note (Edit ▸ Undo brings it back)."""
@@ -331,7 +331,7 @@ class NoteWorkspace(QWidget):
             self.editor.load(None, None)
             self.note = None
         command = DeleteNoteCommand(self.lib, note_id)
-        command.on_restored = self.show_note  # undo brings the note back: show it
+        command.on_undone = lambda note: self.show_note(note.id)  # undo brings it back: show it
         self.execute(command)
         notes = self.lib.notes.headers()
         if self.note is None:

@@ -202,7 +202,7 @@ class SuggestionActions:
             return None
         self._triage_source = self.reader.source_id
         command = AcceptSuggestionCommand(self.lib, self.reader.source_id, suggestion)
-        return command.claim if self.execute(command) else None
+        return command.result if self.execute(command) else None
 
     def edit_suggestion(self, suggestion: Suggestion) -> None:
         """Accept a suggestion, then edit the new claim in the inspector."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from briefing_app.core.checks.base import CheckContext, Finding, rule
 from briefing_app.core.checks.document import stray_citations
+from briefing_app.core.records.note_settings import cited_revisions
 
 
 def _cited(ctx: CheckContext) -> Iterator[tuple[str, int, int, str]]:
@@ -69,7 +70,7 @@ def retracted_or_disputed(ctx: CheckContext) -> Iterator[Finding]:
 @rule("citation.changed", "Cited claim changed since it was cited")
 def changed_since_cited(ctx: CheckContext) -> Iterator[Finding]:
     """A cited claim was edited or regraded after the note cited it, until acknowledged."""
-    seen = ctx.note.settings.get("cited_revisions", {})
+    seen = cited_revisions(ctx.note)
     for section, start, end, key in _cited(ctx):
         claim = ctx.claims.get(key)
         if claim is None or key not in seen:

@@ -11,6 +11,8 @@ from briefing_app.core.checks.profile import profile_for_note
 
 # Re-exported: CheckFailed lives with the other errors, so catching it does not load the checks.
 from briefing_app.core.errors import CheckFailed as CheckFailed
+from briefing_app.core.records.note_settings import check_settings
+from briefing_app.core.records.note_settings import dismissals as note_dismissals
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -48,9 +50,8 @@ class CheckReport:
 
 def disabled_rules(note: Note, profile: CheckProfile) -> set[str]:
     """Return the rule ids switched off for this note (by the note or by its template)."""
-    checks = note.settings.get("checks", {})
-    disabled = set(profile.disabled) | set(checks.get("disabled", []))
-    return disabled - set(checks.get("enabled", []))
+    checks = check_settings(note)
+    return (set(profile.disabled) | set(checks.disabled)) - set(checks.enabled)
 
 
 def run_checks(lib: Library, note: Note, profile: CheckProfile | None = None) -> CheckReport:
@@ -72,7 +73,7 @@ def run_checks(lib: Library, note: Note, profile: CheckProfile | None = None) ->
     found = [f for r in all_rules() if r.id not in off for f in r.run(ctx)]
     order = {s.key: i for i, s in enumerate(note.sections)}
     found.sort(key=lambda f: (order.get(f.section, -1), f.start, _SEVERITY_ORDER[f.severity]))
-    dismissals = {d["fingerprint"]: d.get("reason", "") for d in note.settings.get("dismissed", [])}
+    dismissals = {d.fingerprint: d.reason for d in note_dismissals(note)}
     report = CheckReport()
     for finding in found:
         if finding.fingerprint in dismissals:

@@ -1,70 +1,62 @@
 """Per-note check settings: rules switched off, findings dismissed with a reason, and cited
-claims' revisions the writer has acknowledged."""
+claims' revisions the writer has acknowledged.
+
+Each returns the NoteEdit it made: `lib.notes.revert(edit)` undoes it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.checks.base import Finding, all_rules
 from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.records import note_settings
+from briefing_app.core.records.note_settings import CheckSettings, Dismissal
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
-    from briefing_app.core.models import Note
+    from briefing_app.core.records.notes import NoteEdit
 
 
-def _settings(note: Note) -> dict[str, Any]:
-    return dict(note.settings)
-
-
-def set_rule_enabled(lib: Library, note_id: int, rule_id: str, enabled: bool) -> Note:
+def set_rule_enabled(lib: Library, note_id: int, rule_id: str, enabled: bool) -> NoteEdit:
     """Switch one rule on or off for one note."""
     if rule_id not in {r.id for r in all_rules()}:
         known = ", ".join(r.id for r in all_rules())
         raise InvalidInput(f"no check rule {rule_id!r} (rules: {known})")
-    note = lib.notes.get(note_id)
-    settings = _settings(note)
-    checks = dict(settings.get("checks", {}))
-    disabled = set(checks.get("disabled", []))
-    enabled_set = set(checks.get("enabled", []))
+    held = note_settings.check_settings(lib.notes.get(note_id))
+    disabled, enabled_set = set(held.disabled), set(held.enabled)
     if enabled:
         disabled.discard(rule_id)
         enabled_set.add(rule_id)  # overrides a template that switches it off
     else:
         disabled.add(rule_id)
         enabled_set.discard(rule_id)
-    checks["disabled"], checks["enabled"] = sorted(disabled), sorted(enabled_set)
-    settings["checks"] = checks
-    return lib.notes.update(note_id, settings=settings)
+    value = CheckSettings(tuple(sorted(disabled)), tuple(sorted(enabled_set)))
+    return note_settings.set_check_settings(lib, note_id, value)
 
 
-def dismiss(lib: Library, note_id: int, finding: Finding | str, reason: str) -> Note:
+def dismiss(lib: Library, note_id: int, finding: Finding | str, reason: str) -> NoteEdit:
     """Dismiss a finding (or its fingerprint) on a note, keeping the reason given."""
     if not reason.strip():
         raise InvalidInput("say why the finding is dismissed (--reason)")
     fingerprint = finding.fingerprint if isinstance(finding, Finding) else finding
-    note = lib.notes.get(note_id)
-    settings = _settings(note)
-    kept = [d for d in settings.get("dismissed", []) if d["fingerprint"] != fingerprint]
-    entry = {"fingerprint": fingerprint, "reason": reason.strip(), "at": now_iso()}
+    held = note_settings.dismissals(lib.notes.get(note_id))
+    kept = tuple(d for d in held if d.fingerprint != fingerprint)
+    entry = Dismissal(fingerprint, reason.strip(), now_iso())
     if isinstance(finding, Finding):
-        entry |= {"rule": finding.rule, "message": finding.message}
-    settings["dismissed"] = [*kept, entry]
-    return lib.notes.update(note_id, settings=settings)
+        entry = Dismissal(fingerprint, entry.reason, entry.at, finding.rule, finding.message)
+    return note_settings.set_dismissals(lib, note_id, (*kept, entry))
 
 
-def undismiss(lib: Library, note_id: int, fingerprint: str) -> Note:
+def undismiss(lib: Library, note_id: int, fingerprint: str) -> NoteEdit:
     """Bring back a dismissed finding."""
-    note = lib.notes.get(note_id)
-    settings = _settings(note)
-    settings["dismissed"] = [
-        d for d in settings.get("dismissed", []) if d["fingerprint"] != fingerprint
-    ]
-    return lib.notes.update(note_id, settings=settings)
+    held = note_settings.dismissals(lib.notes.get(note_id))
+    kept = tuple(d for d in held if d.fingerprint != fingerprint)
+    return note_settings.set_dismissals(lib, note_id, kept)
 
 
-def acknowledge_changes(lib: Library, note_id: int, keys: list[str] | None = None) -> Note:
+def acknowledge_changes(lib: Library, note_id: int, keys: list[str] | None = None) -> NoteEdit:
     """Mark cited claims (all, or these keys) as re-read at their current revision.
 
     Raises NotFound for a key with no claim and InvalidInput for one the note does not cite.
@@ -80,9 +72,7 @@ def acknowledge_changes(lib: Library, note_id: int, keys: list[str] | None = Non
             raise NotFound(f"no claim {key}")
         if key not in cited:
             raise InvalidInput(f"note {note.id} does not cite {key}")
-    settings = _settings(note)
-    revisions = dict(settings.get("cited_revisions", {}))
+    revisions = note_settings.cited_revisions(note)
     for key, claim in claims.items():
         revisions[key] = claim.revision
-    settings["cited_revisions"] = revisions
-    return lib.notes.update(note_id, settings=settings)
+    return note_settings.set_cited_revisions(lib, note_id, revisions)

@@ -25,6 +25,7 @@ from briefing_app.core.exporters.document import (
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note
+from briefing_app.core.records.note_settings import header_field
 from briefing_app.core.templates import (
     CITATION_STYLES,
     NoteTemplate,
@@ -117,7 +118,7 @@ def memo_header_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str
     lines = []
     for item in template.header:
         if item.field.startswith("settings."):
-            value = str(note.settings.get(item.field.removeprefix("settings."), ""))
+            value = header_field(note, item.field.removeprefix("settings."))
         else:
             value = str(getattr(note, item.field, ""))
         if item.field == "memo_date":

@@ -1,17 +1,19 @@
-"""Operations on notes and their sections."""
+"""Operations on notes and their sections; each write returns what its undo needs."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
+from briefing_app.core.records.note_settings import CITED_REVISIONS, NOT_COPIED
 from briefing_app.core.storage.ids import new_uid
+from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
 from briefing_app.core.text.dates import check_day
 
@@ -21,6 +23,49 @@ if TYPE_CHECKING:
     from briefing_app.core.review.versions import NoteVersion
 
 HEADER_FIELDS = ("title", "marking", "memo_to", "memo_from", "subject", "memo_date", "status")
+# The tables whose rows belong to a note (ON DELETE CASCADE): a delete returns them all.
+NOTE_TABLES = ("note_sections", "review_comments", "note_versions", "suggested_edits")
+
+
+@dataclass(frozen=True)
+class NoteEdit:
+    """One change of a note: the values it replaced and the values it wrote (for undo).
+
+    Keys are header fields (HEADER_FIELDS), "modified_at", "settings.NAME" (None: not set)
+    and "section.KEY" (a section's body). `lib.notes.revert(edit)` puts `before` back.
+    """
+
+    note_id: int
+    before: Mapping[str, Any] = field(default_factory=dict)
+    after: Mapping[str, Any] = field(default_factory=dict)
+
+    def inverse(self) -> NoteEdit:
+        """Return the edit that undoes this one."""
+        return NoteEdit(self.note_id, self.after, self.before)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A change of a note's status and the version kept with it.
+
+    version_added is False for the change that undoes one: reverting it puts the version back.
+    """
+
+    edit: NoteEdit
+    version: NoteVersion | None = None
+    version_added: bool = True
+
+
+@dataclass(frozen=True)
+class RemovedNote:
+    """Everything a note's delete removed: the note (sections, settings), its review comments
+    and replies, versions and suggested edits, as they were (`lib.notes.restore` puts them back).
+    """
+
+    note: Note
+    comments: tuple[ReviewComment, ...] = ()
+    versions: tuple[NoteVersion, ...] = ()
+    edits: tuple[SuggestedEdit, ...] = ()
 
 
 class NoteManager:
@@ -84,9 +129,35 @@ class NoteManager:
                         bodies.get(key, ""),
                     ),
                 )
-            self._record_citations(note_id)
+            revisions = self._new_citations({}, bodies.values())
+            if revisions:
+                self._lib.conn.execute(
+                    "UPDATE notes SET settings = ? WHERE id = ?",
+                    (json.dumps({CITED_REVISIONS: revisions}, sort_keys=True), note_id),
+                )
             changes.notes.add(note_id)
         return self.get(note_id)
+
+    def duplicate(self, note_id: int) -> Note:
+        """Copy a note as a new draft titled "… (copy)": every header field (the memo date
+        too), its sections and its settings, except those only the original can hold.
+
+        >>> copy = lib.notes.duplicate(1)  # doctest: +SKIP
+        """
+        note = self.get(note_id)
+        header = {k: getattr(note, k) for k in HEADER_FIELDS if k not in ("title", "status")}
+        with self._lib.write():
+            copy = self.create(
+                f"{note.title} (copy)",
+                note.template,
+                [(s.key, s.heading) for s in note.sections],
+                bodies={s.key: s.body for s in note.sections},
+                **header,
+            )
+            kept = {f"settings.{k}": v for k, v in note.settings.items() if k not in NOT_COPIED}
+            if kept:
+                self.edit(copy.id, kept, touch=False)
+        return self.get(copy.id)
 
     def get(self, note_id: int) -> Note:
         """Return the note with its sections in order; raise NotFound."""
@@ -141,61 +212,96 @@ class NoteManager:
         return [self._note_from_row(r, sections.get(r["id"], [])) for r in rows]
 
     def update(self, note_id: int, **values: Any) -> Note:
-        """Change header fields (HEADER_FIELDS) or settings of a note."""
+        """Change header fields (HEADER_FIELDS) or settings (a whole dict) of a note."""
         settings = values.pop("settings", None)
         unknown = set(values) - set(HEADER_FIELDS)
+        if unknown:
+            raise InvalidInput(f"cannot edit note field(s): {', '.join(sorted(unknown))}")
+        if settings is not None:
+            held = self.get(note_id).settings
+            for name in {*held, *settings}:
+                if settings.get(name) != held.get(name):
+                    values[f"settings.{name}"] = settings.get(name)
+        self.edit(note_id, values)
+        return self.get(note_id)
+
+    def edit(self, note_id: int, values: Mapping[str, Any], *, touch: bool = True) -> NoteEdit:
+        """Change a note's header fields, settings or section bodies in one transaction.
+
+        Keys as in NoteEdit: a header field, "settings.NAME" (None unsets it) or
+        "section.KEY". Returns what was replaced, so `revert` is the undo. touch=False is
+        bookkeeping, not an edit: modified_at is kept and a final note may take it.
+
+        >>> edit = lib.notes.edit(1, {"title": "Renamed"})  # doctest: +SKIP
+        >>> lib.notes.revert(edit).after["title"]  # doctest: +SKIP
+        'Renamed'
+        """
+        values = dict(values)
+        note = self.get(note_id)
+        if touch and note.status == "final" and set(values) - {"status"}:
+            raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")
+        self._check_edit(note, values)
+        if "memo_date" in values:
+            values["memo_date"] = check_day(values["memo_date"], "memo date") or ""
+        if any(k.startswith("section.") for k in values):
+            bodies = [values.get(f"section.{s.key}", s.body) for s in note.sections]
+            revisions = self._new_citations(note.settings, bodies)
+            if revisions is not None:
+                values[f"settings.{CITED_REVISIONS}"] = revisions
+        if touch and values:
+            values["modified_at"] = now_iso()
+        if not values:
+            return NoteEdit(note_id)
+        with self._lib.write() as changes:
+            before = self._write(note, values)
+            changes.notes.add(note_id)
+        return NoteEdit(note_id, before, values)
+
+    def _check_edit(self, note: Note, values: Mapping[str, Any]) -> None:
+        """Refuse edit values that name no field or section, or that a note cannot hold."""
+        unknown = []
+        for key in values:
+            name = key.removeprefix("section.")
+            if name != key and note.section(name) is None:
+                known = ", ".join(s.key for s in note.sections)
+                raise NotFound(f"note {note.id} has no section {name!r} (it has: {known})")
+            if name == key and key not in HEADER_FIELDS and not key.startswith("settings."):
+                unknown.append(key)
         if unknown:
             raise InvalidInput(f"cannot edit note field(s): {', '.join(sorted(unknown))}")
         if "status" in values and values["status"] not in NOTE_STATUSES:
             raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
         if "title" in values and not str(values["title"]).strip():
             raise InvalidInput("a note needs a title")
-        if "memo_date" in values:
-            values["memo_date"] = check_day(values["memo_date"], "memo date") or ""
-        note = self.get(note_id)
-        if note.status == "final" and set(values) - {"status"}:
-            raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")
-        if settings is not None:
-            values["settings"] = json.dumps(settings, sort_keys=True)
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            with self._lib.write() as changes:
-                self._lib.conn.execute(
-                    f"UPDATE notes SET {sets}, modified_at = ? WHERE id = ?",
-                    [*values.values(), now_iso(), note_id],
-                )
-                changes.notes.add(note_id)
-        return self.get(note_id)
+
+    def revert(self, edit: NoteEdit) -> NoteEdit:
+        """Put back exactly what an edit replaced (modified_at too); return the edit that redoes it.
+
+        Refused when a section's text changed since the edit (putting the old text back would
+        lose that typing) or when a final note would get other header fields or text.
+        """
+        note = self.get(edit.note_id)
+        for key, body in edit.after.items():
+            if key.startswith("section.") and self._value(note, key) != body:
+                section = key.removeprefix("section.")
+                raise InvalidInput(f"the section {section!r} changed since; undo it by hand")
+        stays_final = edit.before.get("status", note.status) == "final" == note.status
+        touched = [k for k in edit.before if k in HEADER_FIELDS or k.startswith("section.")]
+        if stays_final and set(touched) - {"status"}:
+            raise NoteIsFinal(f"note {note.id} is final: reopen it to edit")
+        with self._lib.write() as changes:
+            self._write(note, edit.before)
+            changes.notes.add(note.id)
+        return edit.inverse()
 
     def set_setting(self, note_id: int, name: str, value: Any) -> Note:
         """Store one setting of a note; bookkeeping, not an edit (modified_at is kept)."""
-        settings = {**self.get(note_id).settings, name: value}
-        with self._lib.write() as changes:
-            self._lib.conn.execute(
-                "UPDATE notes SET settings = ? WHERE id = ?",
-                (json.dumps(settings, sort_keys=True), note_id),
-            )
-            changes.notes.add(note_id)
+        self.edit(note_id, {f"settings.{name}": value}, touch=False)
         return self.get(note_id)
 
     def set_section(self, note_id: int, key: str, body: str) -> Note:
         """Replace the Markdown body of one section."""
-        note = self.get(note_id)
-        if note.status == "final":
-            raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")
-        if note.section(key) is None:
-            known = ", ".join(s.key for s in note.sections)
-            raise NotFound(f"note {note_id} has no section {key!r} (it has: {known})")
-        with self._lib.write() as changes:
-            self._lib.conn.execute(
-                "UPDATE note_sections SET body = ? WHERE note_id = ? AND key = ?",
-                (body, note_id, key),
-            )
-            self._lib.conn.execute(
-                "UPDATE notes SET modified_at = ? WHERE id = ?", (now_iso(), note_id)
-            )
-            self._record_citations(note_id)
-            changes.notes.add(note_id)
+        self.edit(note_id, {f"section.{key}": body})
         return self.get(note_id)
 
     def set_status(self, note_id: int, status: str, reason: str = "", author: str = "") -> Note:
@@ -203,96 +309,70 @@ class NoteManager:
 
         Each change of status snapshots the note, so a reviewer can compare review rounds.
         """
+        self.change_status(note_id, status, reason, author)
+        return self.get(note_id)
+
+    def change_status(
+        self, note_id: int, status: str, reason: str = "", author: str = ""
+    ) -> StatusChange:
+        """Change a note's status as `set_status` does; return what `revert_status` undoes."""
         if status not in NOTE_STATUSES:
             raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
         note = self.get(note_id)
         if note.status == status:
-            return note
+            return StatusChange(NoteEdit(note_id), None)
         why = reason or f"{note.status} → {status}"
         with self._lib.write():
-            self._lib.versions.snapshot(note_id, why, author)
-            self.update(note_id, status=status)
-        return self.get(note_id)
+            version = self._lib.versions.snapshot(note_id, why, author)
+            edit = self.edit(note_id, {"status": status})
+        return StatusChange(edit, version)
 
-    def delete(self, note_id: int) -> Note:
-        """Delete a note and its sections; return it as it was (for undo)."""
-        note = self.get(note_id)
+    def revert_status(self, change: StatusChange) -> StatusChange:
+        """Undo a change of status: the status and the version it kept go (or come back, when
+        the change undid one); return the change that redoes it."""
+        with self._lib.write():
+            if change.version is not None and change.version_added:
+                self._lib.versions.delete(change.version.id)
+            elif change.version is not None:
+                self._lib.versions.restore(change.version)
+            edit = self.revert(change.edit)
+        return StatusChange(edit, change.version, not change.version_added)
+
+    def delete(self, note_id: int) -> RemovedNote:
+        """Delete a note with everything keyed to it; return all of it, for `restore`."""
         with self._lib.write() as changes:
+            removed = RemovedNote(
+                self.get(note_id),
+                tuple(self._lib.comments.all(note_id)),
+                tuple(self._lib.versions.all(note_id)),
+                tuple(self._lib.edits.all(note_id)),
+            )
             self._lib.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             changes.notes.add(note_id)
-        return note
+            changes.comments.update(c.id for c in removed.comments)
+        return removed
 
-    def restore(
-        self,
-        note: Note,
-        comments: Sequence[ReviewComment] = (),
-        versions: Sequence[NoteVersion] = (),
-        edits: Sequence[SuggestedEdit] = (),
-    ) -> Note:
-        """Re-insert a deleted note with its id, uid, sections and settings (undo of delete).
+    def restore(self, removed: RemovedNote) -> Note:
+        """Put a deleted note back exactly as `delete` returned it (the undo of a delete).
 
-        comments, versions, edits: the note's review comments, versions and suggested edits as
-        they were before the delete (which removed them with the note); they come back with
-        their uids, replies under their parents, versions in order, edits with their status.
+        The note, its sections, comments and replies, versions and suggested edits come back
+        with their ids, uids and times, in one transaction.
         """
-        values = {
-            f.name: getattr(note, f.name) for f in fields(Note) if f.name not in ("sections",)
-        }
+        note = removed.note
+        values = {f.name: getattr(note, f.name) for f in fields(Note) if f.name != "sections"}
         values["settings"] = json.dumps(note.settings, sort_keys=True)
-        cols = ", ".join(f'"{k}"' for k in values)
         try:
             with self._lib.write() as changes:
-                self._lib.conn.execute(
-                    f"INSERT INTO notes ({cols}) VALUES ({','.join('?' * len(values))})",
-                    list(values.values()),
-                )
+                insert_row(self._lib.conn, "notes", values)
                 for s in note.sections:
-                    self._lib.conn.execute(
-                        "INSERT INTO note_sections (id, uid, note_id, key, heading, position, "
-                        "body) VALUES (?,?,?,?,?,?,?)",
-                        (s.id, s.uid, note.id, s.key, s.heading, s.position, s.body),
-                    )
+                    section = {"id": s.id, "uid": s.uid, "note_id": note.id, "key": s.key}
+                    section |= {"heading": s.heading, "position": s.position, "body": s.body}
+                    insert_row(self._lib.conn, "note_sections", section)
                 changes.notes.add(note.id)
-                new_ids: dict[int, int] = {}
-                for c in sorted(comments, key=lambda c: c.id):
-                    parent = new_ids.get(c.parent_id) if c.parent_id is not None else None
-                    new_ids[c.id] = self._lib.comments.add(
-                        note.id,
-                        c.section_key,
-                        c.body,
-                        author=c.author,
-                        anchor_text=c.anchor_text,
-                        start=c.start,
-                        end=c.end,
-                        parent_id=parent,
-                        resolved=c.resolved,
-                        uid=c.uid,
-                        created_at=c.created_at,
-                    ).id
-                for v in sorted(versions, key=lambda v: v.number):
-                    self._lib.versions.record(
-                        note.id,
-                        v.sections,
-                        v.reason,
-                        v.author,
-                        v.status,
-                        v.title,
-                        uid=v.uid,
-                        created_at=v.created_at,
-                    )
-                for e in sorted(edits, key=lambda e: e.id):
-                    self._lib.edits.add(
-                        note.id,
-                        e.section_key,
-                        e.old_text,
-                        e.new_text,
-                        prefix=e.prefix,
-                        suffix=e.suffix,
-                        author=e.author,
-                        created_at=e.created_at,
-                        uid=e.uid,
-                        status=e.status,
-                    )
+                self._lib.comments.restore(removed.comments)
+                for version in removed.versions:
+                    self._lib.versions.restore(version)
+                self._lib.edits.restore(removed.edits)
         except sqlite3.IntegrityError as exc:
             raise InvalidInput(f"note {note.id} cannot be restored: {exc}") from exc
         return self.get(note.id)
@@ -301,20 +381,54 @@ class NoteManager:
         """Return the claim keys a note cites, each once, in order of first citation."""
         return cited_keys("\n\n".join(s.body for s in note.sections))
 
-    def _record_citations(self, note_id: int) -> None:
-        """Remember the revision of each newly cited claim, so later edits can be flagged."""
-        note = self.get(note_id)
-        revisions = dict(note.settings.get("cited_revisions", {}))
-        new = [k for k in self.cited_keys(note) if k not in revisions]
-        if not new:
-            return
-        for key, claim in self._lib.claims.by_keys(new).items():
+    def _new_citations(
+        self, settings: Mapping[str, Any], bodies: Iterable[str]
+    ) -> dict[str, int] | None:
+        """Return the cited revisions with each newly cited claim's, or None if none is new.
+
+        Remembering the revision a note was written against lets later claim edits be flagged.
+        """
+        revisions = dict(settings.get(CITED_REVISIONS) or {})
+        new = [k for k in cited_keys("\n\n".join(bodies)) if k not in revisions]
+        found = self._lib.claims.by_keys(new) if new else {}
+        if not found:
+            return None
+        for key, claim in found.items():
             revisions[key] = claim.revision
-        settings = {**note.settings, "cited_revisions": revisions}
-        self._lib.conn.execute(
-            "UPDATE notes SET settings = ? WHERE id = ?",
-            (json.dumps(settings, sort_keys=True), note_id),
-        )
+        return revisions
+
+    def _value(self, note: Note, key: str) -> Any:
+        """Return the value an edit key names (see NoteEdit) as the note holds it."""
+        if key.startswith("settings."):
+            return note.settings.get(key.removeprefix("settings."))
+        if key.startswith("section."):
+            section = note.section(key.removeprefix("section."))
+            return section.body if section is not None else None
+        return getattr(note, key)
+
+    def _write(self, note: Note, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Write edit values (see NoteEdit) as given; return the values they replaced."""
+        before = {k: self._value(note, k) for k in values}
+        columns = {k: v for k, v in values.items() if k in (*HEADER_FIELDS, "modified_at")}
+        named = {
+            k.removeprefix("settings."): v for k, v in values.items() if k.startswith("settings.")
+        }
+        if named:
+            settings = {**note.settings, **named}
+            kept = {k: v for k, v in settings.items() if v is not None}
+            columns["settings"] = json.dumps(kept, sort_keys=True)
+        if columns:
+            sets = ", ".join(f"{k} = ?" for k in columns)
+            self._lib.conn.execute(
+                f"UPDATE notes SET {sets} WHERE id = ?", [*columns.values(), note.id]
+            )
+        for key, body in values.items():
+            if key.startswith("section."):
+                self._lib.conn.execute(
+                    "UPDATE note_sections SET body = ? WHERE note_id = ? AND key = ?",
+                    (body, note.id, key.removeprefix("section.")),
+                )
+        return before
 
     def _note_from_row(self, row: sqlite3.Row, sections: list[Section] | None = None) -> Note:
         data = dict(row)

@@ -215,6 +215,16 @@ class SourceManager:
             changes.sources.add(source.id)
         return self.get(source.id)
 
+    def delete_many(self, source_ids: list[int]) -> list[Source]:
+        """Delete sources in one transaction (all or none); return them, for `restore_many`."""
+        with self._lib.write():
+            return [self.delete(i) for i in source_ids]
+
+    def restore_many(self, sources: list[Source]) -> list[Source]:
+        """Put deleted sources back in one transaction, with their ids and uids."""
+        with self._lib.write():
+            return [self.restore(s) for s in sources]
+
     def set_tags(self, source_id: int, names: list[str]) -> Source:
         """Replace the tags on a source, creating unknown tags as topics."""
         self.get(source_id)

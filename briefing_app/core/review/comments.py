@@ -1,15 +1,16 @@
-"""Review comments on notes: add, reply, resolve, list."""
+"""Review comments on notes: add, reply, resolve, list, delete and restore."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.models import ReviewComment
 from briefing_app.core.storage.ids import new_uid
-from briefing_app.core.storage.rows import record_from_row
+from briefing_app.core.storage.rows import insert_row, record_from_row
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -125,14 +126,38 @@ class CommentManager:
             changes.notes.add(comment.note_id)
         return self.get(comment_id)
 
-    def delete(self, comment_id: int) -> ReviewComment:
-        """Delete a comment and its replies; return it as it was."""
+    def delete(self, comment_id: int) -> tuple[ReviewComment, ...]:
+        """Delete a comment and its replies; return them all as they were, for `restore`."""
         comment = self.get(comment_id)
         with self._lib.write() as changes:
+            thread = self._lib.conn.execute(
+                "WITH RECURSIVE thread(id) AS (SELECT ? UNION "
+                "SELECT c.id FROM review_comments c JOIN thread t ON c.parent_id = t.id) "
+                "SELECT * FROM review_comments WHERE id IN thread ORDER BY id",
+                (comment_id,),
+            ).fetchall()
+            removed = tuple(_comment_from_row(r) for r in thread)
             self._lib.conn.execute("DELETE FROM review_comments WHERE id = ?", (comment_id,))
-            changes.comments.add(comment_id)
+            changes.comments.update(c.id for c in removed)
             changes.notes.add(comment.note_id)
-        return comment
+        return removed
+
+    def restore(self, comments: Sequence[ReviewComment]) -> tuple[ReviewComment, ...]:
+        """Put deleted comments back exactly (ids, uids, times, replies under their parents);
+        return them in order.
+
+        Refused with InvalidInput when a comment's note or the comment it replies to is gone.
+        """
+        try:
+            with self._lib.write() as changes:
+                # In id order: a reply is always made after (so numbered after) its parent.
+                for c in sorted(comments, key=lambda c: c.id):
+                    insert_row(self._lib.conn, "review_comments", c.to_json())
+                    changes.comments.add(c.id)
+                    changes.notes.add(c.note_id)
+        except sqlite3.IntegrityError as exc:
+            raise InvalidInput(f"the comment cannot be restored: {exc}") from exc
+        return tuple(self.get(c.id) for c in sorted(comments, key=lambda c: c.id))
 
 
 def _comment_from_row(row: sqlite3.Row) -> ReviewComment:

@@ -4,18 +4,20 @@ analyst — never applied silently."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import EditDoesNotApply, InvalidInput, NotFound
 from briefing_app.core.storage.ids import new_uid
-from briefing_app.core.storage.rows import record_from_row
+from briefing_app.core.storage.rows import insert_row, record_from_row
 from briefing_app.core.text.citations import CITATION_GROUP
 from briefing_app.core.text.markdown_plain import plain_view
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
+    from briefing_app.core.records.notes import NoteEdit
 
 # Context needed to place an insertion when the words around it are not unique.
 MIN_CONTEXT = 6
@@ -47,6 +49,17 @@ class SuggestedEdit:
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form shown by the CLI."""
         return {**{f.name: getattr(self, f.name) for f in fields(self)}, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class EditDecision:
+    """An accept or reject of a suggested edit: the status before and after, and for an
+    accept the change of the section's text (`lib.edits.revert` undoes it)."""
+
+    edit_id: int
+    before: str
+    after: str
+    text: NoteEdit | None = None
 
 
 def _context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
@@ -228,9 +241,11 @@ class EditManager:
 
     def accept(self, edit_id: int) -> SuggestedEdit:
         """Apply a suggested edit to its section; raise EditDoesNotApply if its text is gone."""
-        edit = self.get(edit_id)
-        if edit.status != "pending":
-            raise InvalidInput(f"suggested edit {edit_id} is already {edit.status}")
+        self.decide(edit_id, accept=True)
+        return self.get(edit_id)
+
+    def _accepted_body(self, edit: SuggestedEdit) -> tuple[str, str]:
+        """Return the edit's section key and its text with the edit applied."""
         note = self._lib.notes.get(edit.note_id)
         section = note.section(edit.section_key)
         if section is None:
@@ -238,22 +253,59 @@ class EditManager:
         span = locate_edit(section.body, edit.old_text, edit.prefix, edit.suffix)
         if span is None:
             raise EditDoesNotApply(
-                f"suggested edit {edit_id}: the words it changes are no longer in "
+                f"suggested edit {edit.id}: the words it changes are no longer in "
                 f"{section.heading}; apply it by hand"
             )
         start, end = span
-        body = section.body[:start] + edit.new_text + section.body[end:]
-        with self._lib.write():
-            self._lib.notes.set_section(edit.note_id, edit.section_key, body)
-            self._set_status(edit_id, "accepted")
-        return self.get(edit_id)
+        return section.key, section.body[:start] + edit.new_text + section.body[end:]
 
-    def reject(self, edit_id: int) -> SuggestedEdit:
-        """Mark a suggested edit rejected, leaving the note as it is."""
+    def decide(self, edit_id: int, accept: bool) -> EditDecision:
+        """Accept (applying it to the text) or reject a pending edit; return what undoes it."""
         edit = self.get(edit_id)
         if edit.status != "pending":
             raise InvalidInput(f"suggested edit {edit_id} is already {edit.status}")
-        self._set_status(edit_id, "rejected")
+        if not accept:
+            self._set_status(edit_id, "rejected")
+            return EditDecision(edit_id, "pending", "rejected")
+        key, body = self._accepted_body(edit)
+        with self._lib.write():
+            text = self._lib.notes.edit(edit.note_id, {f"section.{key}": body})
+            self._set_status(edit_id, "accepted")
+        return EditDecision(edit_id, "pending", "accepted", text)
+
+    def revert(self, decision: EditDecision) -> EditDecision:
+        """Undo a decision exactly (the status, the text and the note's times as they were);
+        return the decision that redoes it.
+
+        Refused when the section was typed in since: the old text would overwrite that typing.
+        """
+        edit = self.get(decision.edit_id)
+        if edit.status != decision.after:
+            raise InvalidInput(f"suggested edit {edit.id} is {edit.status} now")
+        text = decision.text
+        if text is not None:
+            note = self._lib.notes.get(edit.note_id)
+            section = note.section(edit.section_key)
+            if section is None or section.body != text.after.get(f"section.{edit.section_key}"):
+                raise InvalidInput(
+                    "the section changed after the edit was accepted; undo it by hand"
+                )
+        with self._lib.write():
+            undone = self._lib.notes.revert(text) if text is not None else None
+            self._set_status(edit.id, decision.before)
+        return EditDecision(edit.id, decision.after, decision.before, undone)
+
+    def restore(self, edits: Sequence[SuggestedEdit]) -> None:
+        """Put deleted suggested edits back exactly (ids, uids, times, status)."""
+        with self._lib.write() as changes:
+            for edit in edits:
+                values = {f.name: getattr(edit, f.name) for f in fields(edit)}
+                insert_row(self._lib.conn, "suggested_edits", values)
+                changes.notes.add(edit.note_id)
+
+    def reject(self, edit_id: int) -> SuggestedEdit:
+        """Mark a suggested edit rejected, leaving the note as it is."""
+        self.decide(edit_id, accept=False)
         return self.get(edit_id)
 
     def reopen(self, edit_id: int, body: str | None = None) -> SuggestedEdit:

@@ -33,6 +33,7 @@ from briefing_app.core.errors import BriefingError, CorruptFile, MissingClaim
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note, Source
+from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.text.anchors import sha256_text
@@ -55,8 +56,6 @@ _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credi
 _NOTE_FIELDS = (
     "uid", "title", "template", "marking", "memo_to", "memo_from", "subject", "memo_date", "status",
 )  # fmt: skip
-# The note setting that remembers the fingerprints of the note and its claims as last exchanged.
-BASE_SETTING = "pack_base"
 
 
 class InvalidPack(CorruptFile):
@@ -149,7 +148,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         for name, data in encoded.items():
             zf.writestr(name, data)
     with lib.write():
-        lib.notes.set_setting(note_id, BASE_SETTING, history)
+        note_settings.set_review_base(lib, note_id, history)
     return path
 
 
@@ -392,7 +391,7 @@ class _Merger:
         for uid, fingerprints in self.agreed_claims.items():
             for fingerprint in fingerprints:
                 _add(history["claims"].setdefault(uid, []), fingerprint)
-        self.lib.notes.set_setting(note_id, BASE_SETTING, history)
+        note_settings.set_review_base(self.lib, note_id, history)
 
     def _add_note(self, local: Note | None, data: dict[str, Any], bodies: dict[str, str]) -> int:
         header = {k: data[k] for k in ("memo_to", "memo_from", "subject", "memo_date")}
@@ -496,7 +495,7 @@ def _replaceable(local: Note, data: dict[str, Any]) -> bool:
 
 def _remembered(note: Note | None) -> dict[str, Any]:
     """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]}}."""
-    base = (note.settings.get(BASE_SETTING) if note is not None else None) or {}
+    base = note_settings.review_base(note) if note is not None else {}
     return {
         "note": _as_list(base.get("note")),
         "claims": {uid: _as_list(v) for uid, v in (base.get("claims") or {}).items()},

@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
-from briefing_app.core.errors import NotFound
+from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.storage.ids import new_uid
+from briefing_app.core.storage.rows import insert_row
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -139,6 +141,26 @@ class VersionManager:
             changes.notes.add(note_id)
             version_id = int(cur.lastrowid or 0)
         return self.get(version_id)
+
+    def delete(self, version_id: int) -> NoteVersion:
+        """Delete a version (the undo of the change of status that kept it); return it."""
+        version = self.get(version_id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM note_versions WHERE id = ?", (version_id,))
+            changes.notes.add(version.note_id)
+        return version
+
+    def restore(self, version: NoteVersion) -> NoteVersion:
+        """Put a deleted version back exactly: id, uid, number and time."""
+        values = version.to_json()
+        values["sections"] = json.dumps(version.sections, ensure_ascii=False)
+        try:
+            with self._lib.write() as changes:
+                insert_row(self._lib.conn, "note_versions", values)
+                changes.notes.add(version.note_id)
+        except sqlite3.IntegrityError as exc:
+            raise InvalidInput(f"version {version.number} cannot be restored: {exc}") from exc
+        return self.get(version.id)
 
     def by_uid(self, uid: str) -> NoteVersion | None:
         """Return the version with this global id, or None."""

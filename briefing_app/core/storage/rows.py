@@ -1,8 +1,9 @@
-"""Turning a database row into a record dataclass."""
+"""Turning a database row into a record dataclass, and putting a row back as it was."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any, TypeVar
 
@@ -26,3 +27,15 @@ def record_from_row(cls: type[T], row: sqlite3.Row, **overrides: Any) -> T:
     data = {name: row[name] for name in _field_names(cls) if name in keys}
     data.update(overrides)
     return cls(**data)
+
+
+def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> None:
+    """Insert one row of named column values as given (ids and times too: how undo restores).
+
+    >>> insert_row(conn, "tags", {"id": 7, "uid": "01J…", "name": "Kabul"})  # doctest: +SKIP
+    """
+    cols = ", ".join(f'"{k}"' for k in values)
+    conn.execute(
+        f"INSERT INTO {table} ({cols}) VALUES ({','.join('?' * len(values))})",
+        list(values.values()),
+    )

@@ -32,12 +32,14 @@ class PartyManager:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def merge(self, alias: str, canonical: str) -> None:
+    def merge(self, alias: str, canonical: str) -> list[tuple[int, str, str, str]]:
         """Record that alias names the same party as canonical (replacing an older alias).
+
+        Returns the alias table as it was (`alias_rows`): `restore_alias_rows` undoes it.
 
         >>> from briefing_app.core.library import Library
         >>> lib = Library.open(":memory:")
-        >>> lib.parties.merge("the Taliban administration", "Taliban")
+        >>> before = lib.parties.merge("the Taliban administration", "Taliban")
         >>> lib.parties.normalise("Taliban administration")
         'Taliban'
         """
@@ -49,6 +51,7 @@ class PartyManager:
         if party_key(alias) == party_key(canonical):
             raise InvalidInput(f"{alias!r} and {canonical!r} are already the same name")
         with self._lib.write():
+            before = self.alias_rows()
             self._lib.conn.execute(
                 "INSERT INTO party_aliases (alias, canonical, created_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(alias) DO UPDATE SET canonical = excluded.canonical",
@@ -59,20 +62,22 @@ class PartyManager:
                 "UPDATE party_aliases SET canonical = ? WHERE canonical = ? COLLATE NOCASE",
                 (canonical, alias),
             )
+        return before
 
-    def alias_rows(self) -> list[tuple[str, str, str]]:
-        """Return every alias as (alias, canonical, created_at): a snapshot for undo."""
+    def alias_rows(self) -> list[tuple[int, str, str, str]]:
+        """Return every alias as (id, alias, canonical, created_at): a snapshot for undo."""
         rows = self._lib.conn.execute(
-            "SELECT alias, canonical, created_at FROM party_aliases ORDER BY id"
+            "SELECT id, alias, canonical, created_at FROM party_aliases ORDER BY id"
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def restore_alias_rows(self, rows: list[tuple[str, str, str]]) -> None:
+    def restore_alias_rows(self, rows: list[tuple[int, str, str, str]]) -> None:
         """Put the alias table back exactly as a snapshot from alias_rows (undo of a merge)."""
         with self._lib.write():
             self._lib.conn.execute("DELETE FROM party_aliases")
             self._lib.conn.executemany(
-                "INSERT INTO party_aliases (alias, canonical, created_at) VALUES (?, ?, ?)", rows
+                "INSERT INTO party_aliases (id, alias, canonical, created_at) VALUES (?,?,?,?)",
+                rows,
             )
 
     def unmerge(self, alias: str) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from briefing_app.core.models import Note
 from briefing_app.core.records.grading import TLP_ORDER
+from briefing_app.core.records.note_settings import header_field
 from briefing_app.core.templates import NoteTemplate
 
 # The memo fields the form can edit, with the label shown and the accessible name.
@@ -148,7 +149,7 @@ class NoteHeaderForm(QWidget):
                 self._set_text(name, value)
             self._shown[name] = value
         for key, edit in self.setting_edits.items():
-            value = str(note.settings.get(key, ""))
+            value = header_field(note, key)
             if force or edit.text() == self._shown.get(f"settings.{key}"):
                 edit.setText(value)
             self._shown[f"settings.{key}"] = value
@@ -194,7 +195,4 @@ class NoteHeaderForm(QWidget):
         note = self.note
         if note is None or note.status == "final" or value == self._shown.get(f"settings.{key}"):
             return
-        settings = {k: v for k, v in note.settings.items() if k != key}
-        if value:
-            settings[key] = value
-        self.edit_requested.emit({"settings": settings})
+        self.edit_requested.emit({"settings": {key: value}})  # blank: the field is removed

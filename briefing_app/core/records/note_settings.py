@@ -1,0 +1,119 @@
+"""Typed access to a note's settings: the claim revisions it rests on, its check settings,
+dismissed findings, template header fields and review-package history.
+
+The settings are one JSON object per note; only this module knows its keys. Each setter
+returns the NoteEdit it made, so its undo is one call: `lib.notes.revert(edit)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+    from briefing_app.core.models import Note
+    from briefing_app.core.records.notes import NoteEdit
+
+CITED_REVISIONS = "cited_revisions"
+CHECKS = "checks"
+DISMISSED = "dismissed"
+REVIEW_BASE = "pack_base"
+# A copy of a note rests on the claims as they are now and has never been exchanged.
+NOT_COPIED = frozenset({CITED_REVISIONS, REVIEW_BASE})
+# Keys the template's header fields ("settings.NAME") may not use: they hold the above.
+RESERVED = frozenset({CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE})
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Rules a note switches off, and rules it switches on against its template."""
+
+    disabled: tuple[str, ...] = ()
+    enabled: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    """A finding dismissed on a note: its fingerprint, the reason and when."""
+
+    fingerprint: str
+    reason: str
+    at: str
+    rule: str = ""
+    message: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        """Return the stored form (rule and message only when known)."""
+        data = {"fingerprint": self.fingerprint, "reason": self.reason, "at": self.at}
+        if self.rule or self.message:
+            data |= {"rule": self.rule, "message": self.message}
+        return data
+
+
+def cited_revisions(note: Note) -> dict[str, int]:
+    """Return the revision of each cited claim the note was written (or re-read) against."""
+    return dict(note.settings.get(CITED_REVISIONS) or {})
+
+
+def set_cited_revisions(lib: Library, note_id: int, revisions: Mapping[str, int]) -> NoteEdit:
+    """Store the revisions a note rests on; return the edit (its undo: `lib.notes.revert`)."""
+    return lib.notes.edit(note_id, {f"settings.{CITED_REVISIONS}": dict(revisions)})
+
+
+def check_settings(note: Note) -> CheckSettings:
+    """Return the rules the note switches off and on."""
+    data = note.settings.get(CHECKS) or {}
+    return CheckSettings(tuple(data.get("disabled", ())), tuple(data.get("enabled", ())))
+
+
+def set_check_settings(lib: Library, note_id: int, value: CheckSettings) -> NoteEdit:
+    """Store which rules the note switches off and on; return the edit."""
+    data = {"disabled": sorted(value.disabled), "enabled": sorted(value.enabled)}
+    return lib.notes.edit(note_id, {f"settings.{CHECKS}": data})
+
+
+def dismissals(note: Note) -> tuple[Dismissal, ...]:
+    """Return the findings dismissed on the note, oldest first."""
+    return tuple(
+        Dismissal(
+            d["fingerprint"],
+            d.get("reason", ""),
+            d.get("at", ""),
+            d.get("rule", ""),
+            d.get("message", ""),
+        )
+        for d in note.settings.get(DISMISSED) or ()
+    )
+
+
+def set_dismissals(lib: Library, note_id: int, value: tuple[Dismissal, ...]) -> NoteEdit:
+    """Store the findings dismissed on the note; return the edit."""
+    return lib.notes.edit(note_id, {f"settings.{DISMISSED}": [d.to_json() for d in value]})
+
+
+def header_field(note: Note, name: str) -> str:
+    """Return a template header field kept in the settings ("settings.NAME"), or ""."""
+    return str(note.settings.get(name, "")) if name not in RESERVED else ""
+
+
+def set_header_fields(lib: Library, note_id: int, values: Mapping[str, str]) -> NoteEdit:
+    """Store template header fields (a blank value removes one); return the edit."""
+    reserved = sorted(set(values) & RESERVED)
+    if reserved:
+        raise InvalidInput(f"{', '.join(reserved)} is not a header field")
+    stored = {f"settings.{k}": (v.strip() or None) for k, v in values.items()}
+    return lib.notes.edit(note_id, stored)
+
+
+def review_base(note: Note) -> dict[str, Any]:
+    """Return the note's review-package history (what was last exchanged), or {}."""
+    return dict(note.settings.get(REVIEW_BASE) or {})
+
+
+def set_review_base(lib: Library, note_id: int, history: Mapping[str, Any]) -> NoteEdit:
+    """Store the review-package history; bookkeeping, so the note's modified time is kept."""
+    return lib.notes.edit(note_id, {f"settings.{REVIEW_BASE}": dict(history)}, touch=False)
