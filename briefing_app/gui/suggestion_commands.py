@@ -38,4 +38,5 @@ def MergePartyCommand(lib: Library, alias: str, canonical: str) -> LibraryComman
         f"Merge party {alias} into {canonical}",
         lambda: lib.parties.merge(alias, canonical),
         lib.parties.restore_alias_rows,
+        lib.parties.restore_alias_rows,
     )

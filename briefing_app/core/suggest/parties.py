@@ -71,14 +71,19 @@ class PartyManager:
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
-    def restore_alias_rows(self, rows: list[tuple[int, str, str, str]]) -> None:
-        """Put the alias table back exactly as a snapshot from alias_rows (undo of a merge)."""
+    def restore_alias_rows(
+        self, rows: list[tuple[int, str, str, str]]
+    ) -> list[tuple[int, str, str, str]]:
+        """Put the alias table back exactly as a snapshot from alias_rows (undo of a merge);
+        return the rows it replaced (so the same call redoes the merge)."""
         with self._lib.write():
+            replaced = self.alias_rows()
             self._lib.conn.execute("DELETE FROM party_aliases")
             self._lib.conn.executemany(
                 "INSERT INTO party_aliases (id, alias, canonical, created_at) VALUES (?,?,?,?)",
                 rows,
             )
+        return replaced
 
     def unmerge(self, alias: str) -> None:
         """Forget an alias; raise NotFound if it is not one."""

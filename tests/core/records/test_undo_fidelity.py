@@ -1,0 +1,399 @@
+"""Undo puts things back exactly: each core write returns what its inverse needs, and
+do → undo → redo leaves every table as it was (revisions, tag kinds, note history, aliases).
+
+These are the pairs the GUI's undo commands run (`gui/commands.py`), tested without Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from briefing_app.core.checks import run_checks
+from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
+from briefing_app.core.errors import InvalidInput, NoteIsFinal
+from briefing_app.core.library import Library
+from briefing_app.core.models import Note
+from briefing_app.core.records import note_settings
+from tests.core.records.library_dump import dump
+
+
+def demo_note(lib: Library) -> Note:
+    return lib.notes.all()[0]
+
+
+def round_trip(
+    lib: Library,
+    do: Callable[[], Any],
+    undo: Callable[[Any], Any],
+    redo: Callable[[Any], Any],
+) -> None:
+    """Do, undo, redo and undo again: each undo gives the dump before, each redo the one after."""
+    before = dump(lib)
+    done = do()
+    after = dump(lib)
+    assert after != before  # the operation changed something
+    undone = undo(done)
+    assert dump(lib) == before
+    done = redo(undone)
+    assert dump(lib) == after
+    undo(done)
+    assert dump(lib) == before
+
+
+# Notes -------------------------------------------------------------------------------------
+
+
+def test_a_note_delete_round_trips_with_its_history(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    demo_lib.notes.set_status(note.id, "in review", "Round 1")
+    demo_lib.edits.add(note.id, "issue", "tests", "strains", author="Supervisor")
+    first = demo_lib.comments.add(note.id, "issue", "Clearer?", author="Supervisor")
+    demo_lib.comments.reply(first.id, "Reworded.", author="Analyst")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.notes.delete(note.id),
+        demo_lib.notes.restore,
+        lambda back: demo_lib.notes.delete(back.id),
+    )
+
+
+def test_undoing_a_note_delete_brings_back_its_history(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    demo_lib.notes.set_status(note.id, "in review", "Round 1")
+    demo_lib.edits.add(note.id, "issue", "tests", "strains", author="Supervisor")
+    demo_lib.comments.add(note.id, "issue", "Clearer?", author="Supervisor")
+    removed = demo_lib.notes.delete(note.id)
+    demo_lib.notes.restore(removed)
+    assert [v.reason for v in demo_lib.versions.all(note.id)] == ["Round 1"]
+    assert [(e.old_text, e.status) for e in demo_lib.edits.all(note.id)] == [("tests", "pending")]
+    assert [c.body for c in demo_lib.comments.all(note.id)] == ["Clearer?"]
+
+
+def test_a_new_note_round_trips(demo_lib: Library) -> None:
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.notes.create("Sitrep", "sitrep", [("summary", "Summary")]),
+        lambda made: demo_lib.notes.delete(made.id),
+        demo_lib.notes.restore,
+    )
+
+
+def test_a_duplicate_carries_every_header_field_the_date_included(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    demo_lib.notes.update(
+        note.id, marking="TLP:AMBER", memo_to="The Director", memo_from="Desk",
+        subject="Workers killed", memo_date="2025-03-04",
+    )  # fmt: skip
+    note_settings.set_header_fields(demo_lib, note.id, {"report_number": "7"})
+    demo_lib.notes.set_status(note.id, "final")
+    original = demo_lib.notes.get(note.id)
+
+    copy = demo_lib.notes.duplicate(note.id)
+    assert copy.id != note.id and copy.uid != original.uid
+    assert copy.title == f"{original.title} (copy)"
+    assert copy.memo_date == "2025-03-04"
+    fields = ("template", "marking", "memo_to", "memo_from", "subject", "memo_date")
+    assert [getattr(copy, f) for f in fields] == [getattr(original, f) for f in fields]
+    assert copy.status == "draft"  # a copy is a new memo to work on
+    assert [(s.key, s.heading, s.body) for s in copy.sections] == [
+        (s.key, s.heading, s.body) for s in original.sections
+    ]
+    assert note_settings.header_field(copy, "report_number") == "7"
+
+
+def test_a_duplicate_does_not_carry_what_only_the_original_holds(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    claim = demo_lib.claims.by_key("C1")
+    assert claim is not None
+    demo_lib.claims.update(claim.id, statement="Reworded.")  # changed since the note cited it
+    note_settings.set_review_base(demo_lib, note.id, {"note": ["abc"], "claims": {}})
+    copy = demo_lib.notes.duplicate(note.id)
+    assert note_settings.review_base(copy) == {}  # the copy was never exchanged
+    # The copy rests on the claims as they are now.
+    assert note_settings.cited_revisions(copy)["C1"] == claim.revision + 1
+
+
+def test_a_duplicate_round_trips(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.notes.duplicate(note.id),
+        lambda copy: demo_lib.notes.delete(copy.id),
+        demo_lib.notes.restore,
+    )
+
+
+def test_a_header_edit_round_trips_with_its_modified_time(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.notes.edit(note.id, {"title": "Renamed", "memo_date": "2025-01-02"}),
+        demo_lib.notes.revert,
+        demo_lib.notes.revert,
+    )
+
+
+def test_a_change_of_status_round_trips_without_leaving_a_version(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.notes.change_status(note.id, "final", "Sent"),
+        demo_lib.notes.revert_status,
+        demo_lib.notes.revert_status,
+    )
+    assert demo_lib.versions.all(note.id) == []
+
+
+def test_undoing_a_change_of_status_on_a_final_note_reopens_it(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    change = demo_lib.notes.change_status(note.id, "final")
+    with pytest.raises(NoteIsFinal):
+        demo_lib.notes.set_section(note.id, "issue", "Typed.")
+    demo_lib.notes.revert_status(change)
+    assert demo_lib.notes.set_section(note.id, "issue", "Typed.").status == "draft"
+
+
+def test_a_section_typed_in_since_an_edit_is_not_overwritten_by_its_undo(
+    demo_lib: Library,
+) -> None:
+    note = demo_note(demo_lib)
+    edit = demo_lib.notes.edit(note.id, {"section.issue": "First."})
+    demo_lib.notes.set_section(note.id, "issue", "Typed later.")
+    with pytest.raises(InvalidInput, match="by hand"):
+        demo_lib.notes.revert(edit)
+    assert demo_lib.notes.get(note.id).section("issue").body == "Typed later."
+
+
+# Note settings ----------------------------------------------------------------------------
+
+
+def test_a_dismissal_round_trips(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: dismiss(demo_lib, note.id, "abc123", "Known"),
+        demo_lib.notes.revert,
+        demo_lib.notes.revert,
+    )
+
+
+def test_switching_a_rule_off_round_trips(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: set_rule_enabled(demo_lib, note.id, "citation.missing", False),
+        demo_lib.notes.revert,
+        demo_lib.notes.revert,
+    )
+
+
+def test_a_template_header_field_round_trips(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: note_settings.set_header_fields(demo_lib, note.id, {"report_number": "3"}),
+        demo_lib.notes.revert,
+        demo_lib.notes.revert,
+    )
+    with pytest.raises(InvalidInput, match="not a header field"):
+        note_settings.set_header_fields(demo_lib, note.id, {"cited_revisions": "x"})
+
+
+def test_undoing_an_acknowledgement_flags_the_changed_claim_again(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    claim = demo_lib.claims.by_key("C1")
+    assert claim is not None
+    demo_lib.claims.update(claim.id, credibility=5)
+    assert "citation.changed" in {f.rule for f in run_checks(demo_lib, note).findings}
+    round_trip(
+        demo_lib,
+        lambda: acknowledge_changes(demo_lib, note.id, ["C1"]),
+        demo_lib.notes.revert,
+        demo_lib.notes.revert,
+    )
+    assert note_settings.cited_revisions(demo_lib.notes.get(note.id))["C1"] == claim.revision
+    assert "citation.changed" in {
+        f.rule for f in run_checks(demo_lib, demo_lib.notes.get(note.id)).findings
+    }
+
+
+# Review: comments and suggested edits -----------------------------------------------------
+
+
+def test_a_comment_round_trips(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.comments.add(note.id, "issue", "Source?", author="Sup"),
+        lambda comment: demo_lib.comments.delete(comment.id),
+        lambda removed: demo_lib.comments.restore(removed)[0],
+    )
+
+
+def test_deleting_a_comment_returns_its_replies_and_restore_puts_the_thread_back(
+    demo_lib: Library,
+) -> None:
+    note = demo_note(demo_lib)
+    first = demo_lib.comments.add(note.id, "issue", "Source?", author="Sup")
+    reply = demo_lib.comments.reply(first.id, "Added C2.", author="Analyst")
+    demo_lib.comments.reply(reply.id, "Thanks.", author="Sup")
+    thread = demo_lib.comments.all(note.id)
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.comments.delete(first.id),
+        demo_lib.comments.restore,
+        lambda restored: demo_lib.comments.delete(restored[0].id),
+    )
+    removed = demo_lib.comments.delete(first.id)
+    assert list(removed) == thread
+    assert list(demo_lib.comments.restore(removed)) == thread
+
+
+def test_a_reply_whose_comment_is_gone_is_not_restored(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    first = demo_lib.comments.add(note.id, "issue", "Source?")
+    reply = demo_lib.comments.delete(demo_lib.comments.reply(first.id, "Added C2.").id)
+    demo_lib.comments.delete(first.id)
+    with pytest.raises(InvalidInput, match="cannot be restored"):
+        demo_lib.comments.restore(reply)
+
+
+def test_resolving_a_comment_round_trips(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    comment = demo_lib.comments.add(note.id, "issue", "Source?")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.comments.resolve(comment.id, True),
+        lambda _: demo_lib.comments.resolve(comment.id, False),
+        lambda _: demo_lib.comments.resolve(comment.id, True),
+    )
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_deciding_a_suggested_edit_round_trips(demo_lib: Library, accept: bool) -> None:
+    note = demo_note(demo_lib)
+    key = note.sections[0].key
+    edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers [@C2]")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.edits.decide(edit.id, accept),
+        demo_lib.edits.revert,
+        demo_lib.edits.revert,
+    )
+
+
+def test_undoing_an_accepted_edit_will_not_overwrite_typing_done_since(
+    demo_lib: Library,
+) -> None:
+    note = demo_note(demo_lib)
+    key = note.sections[0].key
+    edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers")
+    decision = demo_lib.edits.decide(edit.id, accept=True)
+    typed = "Typed later. " + demo_lib.notes.get(note.id).sections[0].body
+    demo_lib.notes.set_section(note.id, key, typed)
+    with pytest.raises(InvalidInput, match="by hand"):
+        demo_lib.edits.revert(decision)
+    assert demo_lib.notes.get(note.id).sections[0].body == typed
+    assert demo_lib.edits.get(edit.id).status == "accepted"
+
+
+# Claims, tags, sources, parties -----------------------------------------------------------
+
+
+def test_undoing_a_claim_edit_does_not_flag_citing_notes(demo_lib: Library) -> None:
+    note = demo_note(demo_lib)
+    claim = demo_lib.claims.by_key("C1")
+    assert claim is not None
+    demo_lib.claims.update(claim.id, statement="Reworded.")
+    assert "citation.changed" in {f.rule for f in run_checks(demo_lib, note).findings}
+    demo_lib.claims.revert(claim)
+    after = demo_lib.claims.get(claim.id)
+    assert (after.statement, after.revision) == (claim.statement, claim.revision)
+    assert run_checks(demo_lib, demo_lib.notes.get(note.id)).findings == []
+
+
+def test_a_claim_edit_round_trips(demo_lib: Library) -> None:
+    claim = demo_lib.claims.by_key("C1")
+    assert claim is not None
+
+    def undo(after: Any) -> Any:
+        demo_lib.claims.revert(claim)
+        return after
+
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.claims.update(claim.id, statement="Reworded.", credibility=2),
+        undo,
+        demo_lib.claims.revert,
+    )
+
+
+def test_a_claim_delete_round_trips_with_its_key(demo_lib: Library) -> None:
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.claims.delete(claim.id),
+        demo_lib.claims.restore,
+        lambda back: demo_lib.claims.delete(back.id),
+    )
+    assert demo_lib.claims.get(claim.id).key == "C2"
+
+
+def test_undo_keeps_the_kind_of_each_tag(demo_lib: Library) -> None:
+    demo_lib.tags.ensure("Zeta", "topic")
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    edited = demo_lib.claims.update(claim.id, tags=[*claim.tags, "place:Zeta"])
+    gone = demo_lib.claims.delete(claim.id)
+    demo_lib.claims.restore(gone)
+    assert "place:Zeta" in demo_lib.claims.get(claim.id).tag_refs
+    demo_lib.claims.revert(claim)
+    assert edited.tag_refs != claim.tag_refs
+    assert demo_lib.claims.get(claim.id).tag_refs == claim.tag_refs
+
+
+def test_undoing_a_tag_delete_joins_a_tag_made_since(demo_lib: Library) -> None:
+    tag = demo_lib.tags.by_name("Taliban")
+    assert tag is not None
+    tagged = {c.key for c in demo_lib.claims.all() if "Taliban" in c.tags}
+    saved = demo_lib.tags.delete(tag.id)
+    demo_lib.tags.ensure("actor:Taliban")  # made again before the undo
+    demo_lib.tags.restore(*saved)
+    assert {c.key for c in demo_lib.claims.all() if "Taliban" in c.tags} == tagged
+    assert [t.name for t in demo_lib.tags.all()].count("Taliban") == 1
+
+
+def test_a_tag_delete_round_trips(demo_lib: Library) -> None:
+    tag = demo_lib.tags.by_name("Taliban")
+    assert tag is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.tags.delete(tag.id),
+        lambda saved: demo_lib.tags.restore(*saved),
+        lambda back: demo_lib.tags.delete(back.id),
+    )
+
+
+def test_undoing_a_party_merge_restores_aliases_it_repointed(demo_lib: Library) -> None:
+    demo_lib.parties.merge("Taliban administration", "Taliban")
+    before = demo_lib.parties.alias_rows()
+    undo = demo_lib.parties.merge("Taliban", "Islamic Emirate")
+    assert undo == before
+    assert demo_lib.parties.normalise("Taliban administration") == "Islamic Emirate"
+    demo_lib.parties.restore_alias_rows(undo)
+    assert demo_lib.parties.alias_rows() == before
+    assert demo_lib.parties.normalise("Taliban administration") == "Taliban"
+
+
+def test_a_party_merge_round_trips(demo_lib: Library) -> None:
+    demo_lib.parties.merge("Taliban administration", "Taliban")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.parties.merge("Taliban", "Islamic Emirate"),
+        demo_lib.parties.restore_alias_rows,
+        demo_lib.parties.restore_alias_rows,
+    )
