@@ -101,6 +101,19 @@ def creating(
     return LibraryCommand(text, create, lambda made: delete(made.id), restore, describe=describe)
 
 
+def deleting(
+    text: str,
+    delete: Callable[[int], Any],
+    record_id: int,
+    restore: Callable[[Any], Any],
+    describe: Callable[[Any], str],
+) -> LibraryCommand:
+    """Return the command for a delete: undo restores what it removed, redo deletes again."""
+    return LibraryCommand(
+        text, lambda: delete(record_id), restore, lambda back: delete(back.id), describe=describe
+    )
+
+
 def reverting(text: str, do: Callable[[], Any], revert: Callable[[Any], Any]) -> LibraryCommand:
     """Return the command for an edit whose core revert returns the edit that redoes it."""
     return LibraryCommand(text, do, revert, revert)
@@ -121,12 +134,12 @@ def CreateClaimCommand(
 
 def DeleteClaimCommand(lib: Library, claim_id: int) -> LibraryCommand:
     """Delete a claim; undo restores it with its key."""
-    return LibraryCommand(
+    return deleting(
         "Delete claim",
-        lambda: lib.claims.delete(claim_id),
+        lib.claims.delete,
+        claim_id,
         lib.claims.restore,
-        lambda claim: lib.claims.delete(claim.id),
-        describe=lambda claim: f"Delete claim {claim.key}",
+        lambda claim: f"Delete claim {claim.key}",
     )
 
 
@@ -174,12 +187,12 @@ def EditSourceCommand(lib: Library, source_id: int, **values: Any) -> LibraryCom
 
 def DeleteTagCommand(lib: Library, tag_id: int) -> LibraryCommand:
     """Delete a tag; its claims and sources stay, only the label goes."""
-    return LibraryCommand(
+    return deleting(
         "Delete tag",
-        lambda: lib.tags.delete(tag_id),
+        lib.tags.delete,
+        tag_id,
         lambda saved: lib.tags.restore(*saved),
-        lambda tag: lib.tags.delete(tag.id),
-        describe=lambda saved: f"Delete tag {saved[0].name}",
+        lambda saved: f"Delete tag {saved[0].name}",
     )
 
 
@@ -226,12 +239,12 @@ def duplicate_note(lib: Library, note_id: int) -> LibraryCommand:
 
 def DeleteNoteCommand(lib: Library, note_id: int) -> LibraryCommand:
     """Delete a note; undo brings it back with its comments, versions and suggested edits."""
-    return LibraryCommand(
+    return deleting(
         "Delete note",
-        lambda: lib.notes.delete(note_id),
+        lib.notes.delete,
+        note_id,
         lib.notes.restore,
-        lambda note: lib.notes.delete(note.id),
-        describe=lambda removed: f"Delete note “{removed.note.title}”",
+        lambda removed: f"Delete note “{removed.note.title}”",
     )
 
 

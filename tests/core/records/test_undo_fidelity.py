@@ -17,6 +17,7 @@ from briefing_app.core.errors import InvalidInput, NoteIsFinal
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.records import note_settings
+from briefing_app.core.records.notes import NoteEdit
 from tests.core.records.library_dump import dump
 
 
@@ -126,11 +127,30 @@ def test_a_duplicate_round_trips(demo_lib: Library) -> None:
     )
 
 
-def test_a_header_edit_round_trips_with_its_modified_time(demo_lib: Library) -> None:
+# Each returns a NoteEdit, which notes.revert undoes (and the revert's result redoes).
+NOTE_EDITS: dict[str, Callable[[Library, int], NoteEdit]] = {
+    "header fields": lambda lib, note_id: lib.notes.edit(
+        note_id, {"title": "Renamed", "memo_date": "2025-01-02"}
+    ),
+    "section text citing a claim": lambda lib, note_id: lib.notes.edit(
+        note_id, {"section.issue": "Workers were killed [@C3]."}
+    ),
+    "dismissal": lambda lib, note_id: dismiss(lib, note_id, "abc123", "Known"),
+    "rule switched off": lambda lib, note_id: set_rule_enabled(
+        lib, note_id, "citation.missing", False
+    ),
+    "template header field": lambda lib, note_id: note_settings.set_header_fields(
+        lib, note_id, {"report_number": "3"}
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOTE_EDITS))
+def test_a_note_edit_round_trips_with_its_modified_time(demo_lib: Library, name: str) -> None:
     note = demo_note(demo_lib)
     round_trip(
         demo_lib,
-        lambda: demo_lib.notes.edit(note.id, {"title": "Renamed", "memo_date": "2025-01-02"}),
+        lambda: NOTE_EDITS[name](demo_lib, note.id),
         demo_lib.notes.revert,
         demo_lib.notes.revert,
     )
@@ -170,34 +190,8 @@ def test_a_section_typed_in_since_an_edit_is_not_overwritten_by_its_undo(
 # Note settings ----------------------------------------------------------------------------
 
 
-def test_a_dismissal_round_trips(demo_lib: Library) -> None:
+def test_only_template_header_fields_are_set_as_header_fields(demo_lib: Library) -> None:
     note = demo_note(demo_lib)
-    round_trip(
-        demo_lib,
-        lambda: dismiss(demo_lib, note.id, "abc123", "Known"),
-        demo_lib.notes.revert,
-        demo_lib.notes.revert,
-    )
-
-
-def test_switching_a_rule_off_round_trips(demo_lib: Library) -> None:
-    note = demo_note(demo_lib)
-    round_trip(
-        demo_lib,
-        lambda: set_rule_enabled(demo_lib, note.id, "citation.missing", False),
-        demo_lib.notes.revert,
-        demo_lib.notes.revert,
-    )
-
-
-def test_a_template_header_field_round_trips(demo_lib: Library) -> None:
-    note = demo_note(demo_lib)
-    round_trip(
-        demo_lib,
-        lambda: note_settings.set_header_fields(demo_lib, note.id, {"report_number": "3"}),
-        demo_lib.notes.revert,
-        demo_lib.notes.revert,
-    )
     with pytest.raises(InvalidInput, match="not a header field"):
         note_settings.set_header_fields(demo_lib, note.id, {"cited_revisions": "x"})
 
