@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 
 def now_iso() -> str:
@@ -31,3 +33,20 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.sources or self.claims or self.tags or self.notes or self.comments)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change of a record's fields: the values it replaced and the values it wrote.
+
+    The manager's `revert(edit)` writes `before` back exactly (modified_at included) and
+    returns `inverse()`, the edit that redoes it.
+    """
+
+    record_id: int
+    before: Mapping[str, Any] = field(default_factory=dict)
+    after: Mapping[str, Any] = field(default_factory=dict)
+
+    def inverse(self) -> Edit:
+        """Return the edit that undoes this one."""
+        return Edit(self.record_id, self.after, self.before)

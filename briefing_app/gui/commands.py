@@ -170,19 +170,13 @@ def EditClaimCommand(lib: Library, claim_id: int, **values: Any) -> LibraryComma
 
 def EditSourceCommand(lib: Library, source_id: int, **values: Any) -> LibraryCommand:
     """Change a source's metadata or grading (reliability, marking)."""
-    source = lib.sources.get(source_id)
-    before = {k: getattr(source, k) for k in values}
     if set(values) == {"reliability"}:
         text = f"Grade source {source_id} reliability {values['reliability']}"
     elif set(values) == {"marking"}:
         text = f"Mark source {source_id} {values['marking'] or '(none)'}"
     else:
         text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
-    return LibraryCommand(
-        text,
-        lambda: lib.sources.update(source_id, **values),
-        lambda _after: lib.sources.update(source_id, **before),
-    )
+    return reverting(text, lambda: lib.sources.edit(source_id, **values), lib.sources.revert)
 
 
 def DeleteTagCommand(lib: Library, tag_id: int) -> LibraryCommand:

@@ -28,7 +28,8 @@ def RejectSuggestionCommand(lib: Library, source_id: int, suggestion: Suggestion
         f"Reject suggestion ({suggestion.party or 'unknown party'})",
         # Given as a Suggestion, so core need not search the text again.
         lambda: lib.suggestions.reject(source_id, suggestion),
-        lambda _done: lib.suggestions.unreject(source_id, suggestion.fingerprint),
+        lambda rejection: lib.suggestions.unreject(source_id, rejection.fingerprint),
+        lib.suggestions.restore_rejection,
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.changes import now_iso
+from briefing_app.core.changes import Edit, now_iso
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
 from briefing_app.core.records.note_settings import CITED_REVISIONS, NOT_COPIED
@@ -27,21 +27,9 @@ HEADER_FIELDS = ("title", "marking", "memo_to", "memo_from", "subject", "memo_da
 NOTE_TABLES = ("note_sections", "review_comments", "note_versions", "suggested_edits")
 
 
-@dataclass(frozen=True)
-class NoteEdit:
-    """One change of a note: the values it replaced and the values it wrote (for undo).
-
-    Keys are header fields (HEADER_FIELDS), "modified_at", "settings.NAME" (None: not set)
-    and "section.KEY" (a section's body). `lib.notes.revert(edit)` puts `before` back.
-    """
-
-    note_id: int
-    before: Mapping[str, Any] = field(default_factory=dict)
-    after: Mapping[str, Any] = field(default_factory=dict)
-
-    def inverse(self) -> NoteEdit:
-        """Return the edit that undoes this one."""
-        return NoteEdit(self.note_id, self.after, self.before)
+# A change of a note. Keys: header fields (HEADER_FIELDS), "modified_at", "settings.NAME"
+# (None: not set) and "section.KEY" (a section's body); `lib.notes.revert(edit)` undoes it.
+NoteEdit = Edit
 
 
 @dataclass(frozen=True)
@@ -280,7 +268,7 @@ class NoteManager:
         Refused when a section's text changed since the edit (putting the old text back would
         lose that typing) or when a final note would get other header fields or text.
         """
-        note = self.get(edit.note_id)
+        note = self.get(edit.record_id)
         for key, body in edit.after.items():
             if key.startswith("section.") and self._value(note, key) != body:
                 section = key.removeprefix("section.")

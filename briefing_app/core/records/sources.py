@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.changes import now_iso
+from briefing_app.core.changes import Edit, now_iso
 from briefing_app.core.errors import ImmutableText, InvalidInput, NotFound
 from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY
@@ -141,6 +142,11 @@ class SourceManager:
 
     def update(self, source_id: int, **values: Any) -> Source:
         """Change metadata or grading fields (see EDITABLE_FIELDS); return the updated source."""
+        self.edit(source_id, **values)
+        return self.get(source_id)
+
+    def edit(self, source_id: int, **values: Any) -> Edit:
+        """Change metadata or grading fields as `update` does; return what `revert` undoes."""
         unknown = set(values) - set(EDITABLE_FIELDS)
         if unknown:
             raise InvalidInput(f"cannot edit source field(s): {', '.join(sorted(unknown))}")
@@ -148,17 +154,26 @@ class SourceManager:
             _check_reliability(values["reliability"])
         if "published" in values:
             values["published"] = check_day(values["published"], "published date")
-        self.get(source_id)
         if not values:
-            return self.get(source_id)
+            self.get(source_id)
+            return Edit(source_id)
+        return self._write(source_id, {**values, "modified_at": now_iso()})
+
+    def revert(self, edit: Edit) -> Edit:
+        """Put back exactly the fields an edit replaced (modified_at too); return the redo."""
+        self._write(edit.record_id, edit.before)
+        return edit.inverse()
+
+    def _write(self, source_id: int, values: Mapping[str, Any]) -> Edit:
+        source = self.get(source_id)
+        before = {k: getattr(source, k) for k in values}
         sets = ", ".join(f"{k} = ?" for k in values)
         with self._lib.write() as changes:
             self._lib.conn.execute(
-                f"UPDATE sources SET {sets}, modified_at = ? WHERE id = ?",
-                [*values.values(), now_iso(), source_id],
+                f"UPDATE sources SET {sets} WHERE id = ?", [*values.values(), source_id]
             )
             changes.sources.add(source_id)
-        return self.get(source_id)
+        return Edit(source_id, before, dict(values))
 
     def correct_text(self, source_id: int, text: str) -> Source:
         """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging.

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.storage.rows import insert_row, record_from_row
 from briefing_app.core.suggest import Suggestion, suggest_claims
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
     from briefing_app.core.models import Claim
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A suggestion the analyst said is not a claim of its source, as stored."""
+
+    id: int
+    source_id: int
+    fingerprint: str
+    created_at: str
 
 
 class SuggestionManager:
@@ -89,32 +101,49 @@ class SuggestionManager:
                 key = self._lib.claims.get(claim_id).key
                 raise InvalidInput(f"the passage is already claim {key} (source {source_id})")
 
-    def reject(self, source_id: int, suggestion: Suggestion | str) -> None:
-        """Remember that a suggestion (or its fingerprint) is not a claim of this source."""
+    def reject(self, source_id: int, suggestion: Suggestion | str) -> Rejection:
+        """Remember that a suggestion (or its fingerprint) is not a claim of this source;
+        return the rejection kept (`unreject` undoes it)."""
         self._lib.sources.get(source_id)
         fingerprint = (
             self.find(source_id, suggestion).fingerprint
             if isinstance(suggestion, str)
             else suggestion.fingerprint
-        )
+        ).strip()
         with self._lib.write() as changes:
             self._lib.conn.execute(
                 "INSERT OR IGNORE INTO rejected_suggestions (source_id, fingerprint, created_at) "
                 "VALUES (?, ?, ?)",
-                (source_id, fingerprint.strip(), now_iso()),
+                (source_id, fingerprint, now_iso()),
             )
             changes.sources.add(source_id)
+            return self._rejection(source_id, fingerprint)
 
-    def unreject(self, source_id: int, fingerprint: str) -> None:
-        """Propose a rejected suggestion again (the undo of reject); raise NotFound if not one."""
-        if fingerprint.strip() not in self.rejected(source_id):
-            raise NotFound(f"source {source_id} has no rejected suggestion {fingerprint.strip()!r}")
+    def unreject(self, source_id: int, fingerprint: str) -> Rejection:
+        """Propose a rejected suggestion again (the undo of reject); return the rejection it
+        removed, for `restore_rejection`. Raise NotFound if it is not one."""
+        fingerprint = fingerprint.strip()
+        if fingerprint not in self.rejected(source_id):
+            raise NotFound(f"source {source_id} has no rejected suggestion {fingerprint!r}")
         with self._lib.write() as changes:
-            self._lib.conn.execute(
-                "DELETE FROM rejected_suggestions WHERE source_id = ? AND fingerprint = ?",
-                (source_id, fingerprint.strip()),
-            )
+            removed = self._rejection(source_id, fingerprint)
+            self._lib.conn.execute("DELETE FROM rejected_suggestions WHERE id = ?", (removed.id,))
             changes.sources.add(source_id)
+        return removed
+
+    def restore_rejection(self, rejection: Rejection) -> Rejection:
+        """Put a removed rejection back exactly (id and time): the redo of a reject."""
+        with self._lib.write() as changes:
+            insert_row(self._lib.conn, "rejected_suggestions", asdict(rejection))
+            changes.sources.add(rejection.source_id)
+        return rejection
+
+    def _rejection(self, source_id: int, fingerprint: str) -> Rejection:
+        row = self._lib.conn.execute(
+            "SELECT * FROM rejected_suggestions WHERE source_id = ? AND fingerprint = ?",
+            (source_id, fingerprint),
+        ).fetchone()
+        return record_from_row(Rejection, row)
 
     def rejected(self, source_id: int) -> set[str]:
         """Return the fingerprints rejected on a source."""

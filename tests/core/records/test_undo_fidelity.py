@@ -391,3 +391,43 @@ def test_a_party_merge_round_trips(demo_lib: Library) -> None:
         demo_lib.parties.restore_alias_rows,
         demo_lib.parties.restore_alias_rows,
     )
+
+
+def test_a_rejected_suggestion_round_trips(demo_lib: Library) -> None:
+    source_id = demo_lib.sources.all()[0].id
+    suggestion = demo_lib.suggestions.for_source(source_id)[0]
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.suggestions.reject(source_id, suggestion),
+        lambda rejection: demo_lib.suggestions.unreject(source_id, rejection.fingerprint),
+        demo_lib.suggestions.restore_rejection,
+    )
+
+
+def test_a_source_edit_round_trips_with_its_modified_time(demo_lib: Library) -> None:
+    source_id = demo_lib.sources.all()[0].id
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.sources.edit(source_id, reliability="B", marking="TLP:GREEN"),
+        demo_lib.sources.revert,
+        demo_lib.sources.revert,
+    )
+
+
+def test_undoing_an_import_removes_its_sources_and_redo_puts_them_back(
+    demo_lib: Library,
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    with demo_lib.write():
+        ids = [
+            demo_lib.sources.add(ExtractedDocument(text=f"Report {n}.", title=f"R{n}")).id
+            for n in range(2)
+        ]
+    # The import ran in a worker: its undo is the first operation here.
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.sources.delete_many(ids),
+        demo_lib.sources.restore_many,
+        lambda _sources: demo_lib.sources.delete_many(ids),
+    )
