@@ -282,11 +282,6 @@ class NoteManager:
             changes.notes.add(note.id)
         return edit.inverse()
 
-    def set_setting(self, note_id: int, name: str, value: Any) -> Note:
-        """Store one setting of a note; bookkeeping, not an edit (modified_at is kept)."""
-        self.edit(note_id, {f"settings.{name}": value}, touch=False)
-        return self.get(note_id)
-
     def set_section(self, note_id: int, key: str, body: str) -> Note:
         """Replace the Markdown body of one section."""
         self.edit(note_id, {f"section.{key}": body})
