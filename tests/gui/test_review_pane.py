@@ -23,6 +23,13 @@ def _summary(lib: Library, note: Note) -> str:
     return section.body
 
 
+def _open_section(window: MainWindow) -> tuple[Note, str, str]:
+    """Return the note open in window's Note tab, its first section's key and body."""
+    note = window.note_workspace.note
+    assert note is not None
+    return note, note.sections[0].key, note.sections[0].body
+
+
 @pytest.fixture
 def note(demo_lib: Library) -> Note:
     return demo_lib.notes.all()[0]
@@ -251,10 +258,7 @@ def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
     complete: MainWindow, qtbot: QtBot, demo_lib: Library
 ) -> None:
     ws, pane = complete.note_workspace, complete.review_pane
-    note = ws.note
-    assert note is not None
-    key = note.sections[0].key
-    body = note.sections[0].body
+    note, key, body = _open_section(complete)
     at = body.index("drone")
     comment = demo_lib.comments.add(
         note.id, key, "Source?", author="Reviewer", anchor_text="drone", start=at, end=at + 5
@@ -271,11 +275,8 @@ def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
 def test_every_review_action_can_be_undone_and_redone(
     complete: MainWindow, demo_lib: Library
 ) -> None:
-    ws, pane = complete.note_workspace, complete.review_pane
-    note = ws.note
-    assert note is not None
-    key = note.sections[0].key
-    before = note.sections[0].body
+    pane = complete.review_pane
+    note, key, before = _open_section(complete)
     edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers", author="R")
     undo, redo = complete.undo_action, complete.redo_action
 
@@ -316,9 +317,7 @@ def test_every_review_action_can_be_undone_and_redone(
 def test_undoing_an_accepted_edit_will_not_overwrite_typing_done_since(
     complete: MainWindow, demo_lib: Library
 ) -> None:
-    note = complete.note_workspace.note
-    assert note is not None
-    key = note.sections[0].key
+    note, key, _ = _open_section(complete)
     edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers", author="R")
     assert complete.review_pane.accept_edit(edit.id)
     typed = "Typed later. " + demo_lib.notes.get(note.id).sections[0].body
