@@ -31,15 +31,15 @@ class Result:
     stderr: str
 
 
-def briefing(*args: str, library: Path | None = None, stdin: str | None = None) -> Result:
+def briefing(*args: str, library: Path | None = None) -> Result:
     """Run `briefing [--library LIBRARY] ARGS` in this process and return what it printed."""
     argv = [*(["--library", str(library)] if library is not None else []), *args]
     if launch.gui_library(launch.split_open_files(argv)[0]) is not None:
         # This would open the desktop app and wait for it to close.
         raise ValueError(f"`briefing {' '.join(argv)}` starts the desktop app: not in-process")
-    # As the child processes had it: no library named by the environment unless a test says so.
+    # As the child processes had it: only --library names the library, never the environment.
     runner = CliRunner(env={"BRIEFING_LIBRARY": ""})
-    with runner.isolation(input=stdin) as (out, err, _), _as_a_fresh_process(["briefing", *argv]):
+    with runner.isolation() as (out, err, _), _as_a_fresh_process(["briefing", *argv]):
         returncode = _exit_status(launch.main)
         # As the interpreter does at exit: what print() left in the buffers is output too.
         sys.stdout.flush()
@@ -69,17 +69,20 @@ def _as_a_fresh_process(argv: list[str]) -> Iterator[None]:
     saved_argv, sys.argv = sys.argv, argv
     root = logging.getLogger()
     saved_handlers, root.handlers = root.handlers, []  # records reach logging.lastResort
+    saved_level = root.level
+    root.setLevel(logging.WARNING)
     try:
         with warnings.catch_warnings():
             warnings.resetwarnings()
-            for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning):
-                warnings.simplefilter("ignore", category)  # Python's default filters
-            warnings.simplefilter("ignore", ResourceWarning)
+            quiet = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+            for category in quiet:  # Python's default filters
+                warnings.simplefilter("ignore", category)
             warnings.showwarning = _show_on_stderr
             yield
     finally:
         sys.argv = saved_argv
         root.handlers = saved_handlers
+        root.setLevel(saved_level)
 
 
 def _show_on_stderr(
