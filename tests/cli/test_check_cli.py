@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.library import Library
-from tests.cli.test_cli import briefing
+from tests.cli.runner import briefing
 
 
 def _demo_library(tmp_path: Path) -> Path:

@@ -1,26 +1,16 @@
-"""The command line, run as a user runs it: a real process, a real library file."""
+"""The command line as a user runs it, in-process (tests/cli/runner.py), on real library files."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from briefing_app.core.records.sources import SourceManager
+from tests.cli.runner import briefing
 from tests.conftest import write_fixture
-
-
-def briefing(*args: str, library: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `briefing` in a child process, as the console script does."""
-    cmd = [sys.executable, "-m", "briefing_app"]
-    if library is not None:
-        cmd += ["--library", str(library)]
-    env = {**os.environ, "BRIEFING_LIBRARY": ""}
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +297,102 @@ def test_a_title_two_notes_share_is_refused_rather_than_guessed(tmp_path: Path) 
         assert result.returncode == 1
         assert result.stderr.strip() == "Error: 2 notes are titled 'Same' (ids 1, 2): give the id"
     assert "New text." not in briefing("note", "show", "1", library=library).stdout
+
+
+def test_grade_a_source_and_change_a_claim_from_the_command_line(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    graded = briefing(
+        "source", "set", "1", "--reliability", "b", "--outlet", "Asia-Plus", library=library
+    )
+    assert graded.returncode == 0, graded.stderr
+    source = json.loads(briefing("sources", "--json", library=library).stdout)[0]
+    assert (source["reliability"], source["outlet"]) == ("B", "Asia-Plus")
+
+    edited = briefing(
+        "claim", "edit", "c5", "--credibility", "2", "--status", "retracted",
+        "--tag", "place:Khatlon", library=library,
+    )  # fmt: skip
+    assert edited.returncode == 0, edited.stderr
+    claim = next(
+        c
+        for c in json.loads(briefing("claims", "--json", library=library).stdout)
+        if c["key"] == "C5"
+    )
+    assert (claim["credibility"], claim["status"]) == (2, "retracted")
+    assert claim["tags"] == ["Khatlon"]
+
+
+def test_changing_nothing_or_a_missing_claim_is_one_error_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    before = library.read_bytes()
+    missing = briefing("claim", "edit", "C99", "--status", "retracted", library=library)
+    assert missing.returncode == 1 and missing.stderr.strip() == "Error: no claim C99"
+    nothing = briefing("source", "set", "1", library=library)
+    assert nothing.returncode == 2 and "give at least one option" in nothing.stderr
+    bad = briefing("source", "set", "1", "--reliability", "Z", library=library)
+    assert bad.returncode == 2
+    assert library.read_bytes() == before
+
+
+def test_asking_for_an_occurrence_past_the_last_says_how_many_there_are(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    result = briefing(
+        "claim", "add", "1", "--quote", "Taliban", "--occurrence", "99", library=library
+    )
+    assert result.returncode == 1
+    assert "occurrence 99 is past the last" in result.stderr
+    assert "times in source 1" in result.stderr
+
+
+@pytest.mark.parametrize("offset", [4096, 8192])
+def test_a_damaged_library_is_named_in_one_line_with_the_way_out(
+    tmp_path: Path, offset: int
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    with library.open("r+b") as f:
+        f.seek(offset)
+        f.write(b"\x00" * 4096)
+    result = briefing("sources", library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {library}: the library file is damaged (database disk image is malformed); "
+        "restore a backup with `briefing backup list`"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "printed"),
+    [
+        # click ends an interrupted command itself (status 1), before main's own handler.
+        (KeyboardInterrupt(), 1, ["", "Aborted!"]),
+        (
+            RuntimeError("boom"),
+            1,
+            [
+                "Error: internal error: RuntimeError: boom",
+                "(set BRIEFING_DEBUG=1 to see the traceback)",
+            ],
+        ),
+    ],
+)
+def test_ctrl_c_and_an_unforeseen_failure_end_in_a_line_not_a_traceback(
+    demo_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    raised: BaseException,
+    code: int,
+    printed: list[str],
+) -> None:
+    def fail(self: SourceManager) -> None:
+        raise raised
+
+    monkeypatch.delenv("BRIEFING_DEBUG", raising=False)
+    monkeypatch.setattr(SourceManager, "all", fail)
+    result = briefing("sources", library=demo_file)
+    assert (result.returncode, result.stdout) == (code, "")
+    assert result.stderr.splitlines() == printed

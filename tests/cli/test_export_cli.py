@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 
-from tests.cli.test_cli import briefing
+from tests.cli.runner import briefing
 from tests.conftest import write_fixture
 
 
@@ -93,3 +93,44 @@ def test_unknown_section_and_template_are_reported(tmp_path: Path) -> None:
     body = write_fixture(tmp_path / "b.md", "x")
     result = briefing("note", "set", "1", "nope", "--file", str(body), library=library)
     assert result.returncode == 1 and "no section 'nope'" in result.stderr
+
+
+def test_export_refuses_a_format_that_contradicts_the_file_name(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    out = tmp_path / "memo.docx"
+    result = briefing("export", "1", "--format", "md", "-o", str(out), library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("the name says docx but the format asked for is md")
+    assert not out.exists()
+
+
+def test_note_new_with_a_blank_marking_lists_shows_and_exports_the_templates(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    made = briefing(
+        "note", "new", "--template", "policy-memo", "--title", "T", "--marking", "", library=library
+    )
+    assert made.returncode == 0, made.stderr
+    listed = briefing("notes", library=library).stdout.splitlines()[-1]
+    assert "UNCLASSIFIED" in listed
+    shown = briefing("note", "show", "1", library=library).stdout.splitlines()[1]
+    assert shown.endswith("· draft · UNCLASSIFIED")
+    out = tmp_path / "t.md"
+    exported = briefing("export", "1", "--format", "md", "-o", str(out), library=library)
+    assert exported.returncode == 0, exported.stderr
+    assert "UNCLASSIFIED" in out.read_text(encoding="utf-8")
+
+
+def test_note_new_refuses_a_date_that_is_not_a_real_day(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    args = ("note", "new", "--template", "policy-memo", "--title", "T", "--date")
+    result = briefing(*args, "31/02/2025", library=library)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: memo date '31/02/2025' is not a real day written YYYY-MM-DD (e.g. 2025-02-28)"
+    ]
+    assert not library.exists()
+    assert briefing(*args, "2025-02-28", library=library).returncode == 0
+    assert "Date: 2025-02-28" in briefing("note", "show", "1", library=library).stdout

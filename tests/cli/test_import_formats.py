@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.library import Library
-from tests.cli.test_cli import briefing
+from tests.cli.runner import briefing
 from tests.conftest import write_fixture
 from tests.core.importers.samples import (
     docx_with_table,
@@ -110,3 +110,28 @@ def test_source_text_can_be_corrected_from_a_file(tmp_path: Path) -> None:
     missing = briefing("source", "correct", "7", "--file", str(fixed), library=library)
     assert missing.returncode == 1
     assert "no source with id 7" in missing.stderr
+
+
+def test_a_folder_with_a_file_that_fails_exits_non_zero_but_keeps_the_rest(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    write_fixture(folder / "good.txt", "The ministry said the border was closed on Monday.")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\ngarbage")
+    library = tmp_path / "lib.sqlite"
+    result = briefing("import", str(folder), library=library)
+    assert result.returncode == 1
+    assert "imported" in result.stdout and "good.txt" in result.stdout
+    # One line for the bad file; nothing from the PDF library's own log.
+    assert [line for line in result.stderr.splitlines() if line.strip()] == [
+        next(line for line in result.stderr.splitlines() if "broken.pdf" in line)
+    ]
+    assert "1 imported" in result.stdout
+
+
+def test_inspect_on_a_folder_says_it_takes_one_file(tmp_path: Path) -> None:
+    result = briefing("inspect", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path}: is a folder; inspect takes one file (import takes folders)"
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from tests.cli.test_cli import briefing
+from tests.cli.runner import briefing
 
 
 def test_pack_moves_a_note_with_comments_between_libraries(tmp_path: Path) -> None:
@@ -79,3 +79,23 @@ def test_accepting_a_deleted_cited_sentence_leaves_no_stray_citation(tmp_path: P
     assert summary == "Workers died at the camp [@C1]. . Talks went on."
     findings = json.loads(briefing("check", "1", "--json", library=path).stdout)["findings"]
     assert "citation.stray" not in {f["rule"] for f in findings}
+
+
+def test_resolving_a_comment_takes_its_replies_out_of_the_open_list(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    assert briefing("comment", "add", "1", "summary", "Source?", library=library).returncode == 0
+    first = json.loads(briefing("comments", "1", "--json", library=library).stdout)[-1]["id"]
+    assert briefing("comment", "reply", str(first), "Added", library=library).returncode == 0
+    assert briefing("comment", "reply", str(first), "Thanks", library=library).returncode == 0
+
+    def open_ids() -> set[int]:
+        listed = briefing("comments", "1", "--open", "--json", library=library).stdout
+        return {c["id"] for c in json.loads(listed)}
+
+    assert len(open_ids()) >= 3
+    assert briefing("comment", "resolve", str(first), library=library).returncode == 0
+    thread = {first, first + 1, first + 2}
+    assert not open_ids() & thread
+    assert briefing("comment", "resolve", "--reopen", str(first), library=library).returncode == 0
+    assert thread <= open_ids()

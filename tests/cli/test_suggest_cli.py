@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_cli import briefing
+from tests.cli.runner import briefing
 from tests.conftest import write_fixture
 
 ARTICLE = (

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.gui.settings import SETTINGS_ENV
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +36,10 @@ def window(qtbot: QtBot, demo_lib: Library) -> Iterator[object]:
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def complete(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """Return the main window on the demo, shown, with every pane built."""
+    qtbot.waitUntil(window.is_complete)
+    return window

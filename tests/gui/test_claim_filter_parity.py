@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pytestqt.qtbot import QtBot
 
-from briefing_app.cli.main import cli
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
+from tests.cli.runner import briefing
 from tests.core.records.test_claim_filter import add_mixed_claims
 
 # Filters as a user types them, in mixed case and script.
@@ -52,7 +51,7 @@ def library(library_path: Path, lib: Library) -> Path:
 
 def cli_keys(library: Path, flt: ClaimFilter) -> list[str]:
     """Return the claim keys `briefing claims --json` prints for a filter."""
-    args = ["--library", str(library), "claims", "--json"]
+    args = ["claims", "--json"]
     options = {
         "--source": flt.source_id,
         "--tag": flt.tag,
@@ -63,8 +62,8 @@ def cli_keys(library: Path, flt: ClaimFilter) -> list[str]:
     for option, value in options.items():
         if value is not None:
             args += [option, str(value)]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    result = briefing(*args, library=library)
+    assert result.returncode == 0, result.stderr
     return [c["key"] for c in json.loads(result.stdout)]
 
 

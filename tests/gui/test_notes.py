@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -608,3 +609,64 @@ def test_a_final_note_is_read_only_until_reopened(
     assert demo_lib.notes.get(note_id).status == "draft"
     editor = workspace.editor.editor("summary")
     assert editor is not None and not editor.isReadOnly()
+
+
+def test_citing_in_a_final_note_is_refused_and_nothing_claims_to_be_saved(
+    complete: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = complete.note_workspace
+    assert ws.note is not None
+    ws.set_status("final")
+    note_editor = ws.editor.current_editor()
+    assert note_editor is not None
+    qtbot.waitUntil(note_editor.isReadOnly)
+    before = note_editor.body()
+
+    def pick(cls: Any, parent: Any, claims: Any) -> list[str]:
+        return ["C2"]
+
+    monkeypatch.setattr(ClaimPicker, "ask", classmethod(pick))
+    ws.cite()
+    assert note_editor.body() == before
+    assert "final" in complete.statusBar().currentMessage()
+    note_editor.insert_citation(["C2"])  # dropped or inserted by code: still nothing
+    assert note_editor.body() == before and ws.editor.dirty() == []
+
+
+def test_undo_and_redo_from_the_toolbar_keep_what_was_just_typed(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(complete, monkeypatch, title="T")
+    type_into(qtbot, editor(complete, "summary"), "Three workers were killed.")
+    complete.undo_action.trigger()  # "Undo New note": the note goes, with its text
+    complete.redo_action.trigger()  # and comes back with it
+    assert demo_lib.notes.get(note_id).section("summary").body == "Three workers were killed."
+
+
+def test_a_duplicate_holds_the_text_typed_a_moment_ago(complete: MainWindow, qtbot: QtBot) -> None:
+    ws = complete.note_workspace
+    assert ws.note is not None
+    key = ws.note.sections[0].key
+    type_into(qtbot, editor(complete, key), " EXTRA")
+    ws.duplicate_action.trigger()
+    assert ws.note.title.endswith("(copy)")
+    assert ws.note.sections[0].body.endswith(" EXTRA")
+
+
+def test_export_asks_before_replacing_a_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "memo.docx"
+    target.write_bytes(b"my hand-edited version")
+    dialog = ExportDialog("Memo", "footnotes")
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(target))
+    asked: list[Any] = []
+    monkeypatch.setattr(
+        ExportDialog, "confirm_replace", staticmethod(lambda p, path: asked.append(path) or False)
+    )
+    dialog.accept()
+    assert asked == [target] and dialog.result() != ExportDialog.DialogCode.Accepted
+    monkeypatch.setattr(ExportDialog, "confirm_replace", staticmethod(lambda p, path: True))
+    dialog.accept()
+    assert dialog.result() == ExportDialog.DialogCode.Accepted

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.gui.highlighter import kind_colour
+from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.reader import Reader
 
@@ -66,3 +67,14 @@ def test_overlapping_claims_both_stay_visible(qtbot: QtBot, lib: Library) -> Non
     assert overlap.underlineColor().rgb() == kind_colour("denial").rgb()
     assert plain.background().style().name == "NoBrush"
     assert reader.claims_at(text.index("group")) == [outer.id, inner.id]
+
+
+def test_a_source_opens_at_its_top_with_nothing_selected(
+    complete: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.waitUntil(lambda: bool(complete.suggestions_panel.suggestions))
+    assert complete.reader.verticalScrollBar().value() == 0
+    assert not complete.reader.textCursor().hasSelection()
+    # Working through the list still moves the text to each suggestion.
+    complete.suggestions_panel.step(1)
+    assert complete.reader.textCursor().hasSelection()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,13 @@ def _summary(lib: Library, note: Note) -> str:
     section = lib.notes.get(note.id).section("summary")
     assert section is not None
     return section.body
+
+
+def _open_section(window: MainWindow) -> tuple[Note, str, str]:
+    """Return the note open in window's Note tab, its first section's key and body."""
+    note = window.note_workspace.note
+    assert note is not None
+    return note, note.sections[0].key, note.sections[0].body
 
 
 @pytest.fixture
@@ -244,3 +252,101 @@ def test_unsaved_typing_is_saved_before_the_pane_changes_the_note(
     (version,) = window.lib.versions.all(note.id)
     issue = next(s for s in version.sections if s["key"] == "issue")
     assert issue["body"] == "Typed but not yet autosaved."
+
+
+def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library
+) -> None:
+    ws, pane = complete.note_workspace, complete.review_pane
+    note, key, body = _open_section(complete)
+    at = body.index("drone")
+    comment = demo_lib.comments.add(
+        note.id, key, "Source?", author="Reviewer", anchor_text="drone", start=at, end=at + 5
+    )
+    demo_lib.notes.set_section(note.id, key, "Update: " + body)
+    complete.review_dock.show()
+    assert pane.select("comment", comment.id)
+    qtbot.mouseClick(pane.jump_button, Qt.MouseButton.LeftButton)
+    editor = ws.editor.editor(key)
+    assert editor is not None
+    assert editor.textCursor().selectedText() == "drone"
+
+
+def test_every_review_action_can_be_undone_and_redone(
+    complete: MainWindow, demo_lib: Library
+) -> None:
+    pane = complete.review_pane
+    note, key, before = _open_section(complete)
+    edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers", author="R")
+    undo, redo = complete.undo_action, complete.redo_action
+
+    assert pane.accept_edit(edit.id)
+    assert demo_lib.notes.get(note.id).sections[0].body != before
+    undo.trigger()
+    assert demo_lib.notes.get(note.id).sections[0].body == before
+    assert demo_lib.edits.get(edit.id).status == "pending"
+    redo.trigger()
+    assert demo_lib.edits.get(edit.id).status == "accepted"
+    undo.trigger()
+
+    assert pane.reject_edit(edit.id)
+    undo.trigger()
+    assert demo_lib.edits.get(edit.id).status == "pending"
+
+    assert pane.add_comment(key, "Source for this?")
+    comment = demo_lib.comments.all(note.id)[-1]
+    assert pane.reply(comment.id, "Added C2.")
+    assert pane.set_resolved(comment.id)
+    undo.trigger()
+    assert not demo_lib.comments.get(comment.id).resolved
+    undo.trigger()
+    undo.trigger()
+    assert demo_lib.comments.all(note.id) == []
+    redo.trigger()
+    redo.trigger()
+    bodies = [c.body for c in demo_lib.comments.all(note.id)]
+    assert bodies == ["Source for this?", "Added C2."]
+    thread = demo_lib.comments.all(note.id)
+    assert thread[1].parent_id == thread[0].id
+
+    assert pane.set_status("in review", "Round 1")
+    undo.trigger()
+    assert demo_lib.notes.get(note.id).status == note.status
+
+
+def test_undoing_an_accepted_edit_will_not_overwrite_typing_done_since(
+    complete: MainWindow, demo_lib: Library
+) -> None:
+    note, key, _ = _open_section(complete)
+    edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers", author="R")
+    assert complete.review_pane.accept_edit(edit.id)
+    typed = "Typed later. " + demo_lib.notes.get(note.id).sections[0].body
+    demo_lib.notes.set_section(note.id, key, typed)
+    complete.undo_action.trigger()
+    assert demo_lib.notes.get(note.id).sections[0].body == typed
+    assert "by hand" in complete.statusBar().currentMessage()
+
+
+def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    count = window.claims_panel.count_label
+    assert count.text() and count.width() >= count.sizeHint().width()  # "10 claims", whole
+    window.review_dock.show()
+    qtbot.waitUntil(lambda: window.review_dock.width() > 0)
+    qtbot.waitUntil(lambda: min(window.main_splitter.sizes()) >= 200)
+    assert window.review_dock.width() <= 420
+    window.close()
+
+    again = MainWindow(demo_lib)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.is_complete)
+    assert again.review_dock.isVisible()
+    again.close()

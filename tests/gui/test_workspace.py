@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.importers.base import ExtractedDocument
@@ -269,3 +270,31 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
     assert dialog.thread_ is None or dialog.thread_.isFinished()
     qtbot.waitUntil(lambda: not window._imports)
     assert demo_lib.sources.count() <= 1 + len(files)
+
+
+def test_go_to_reader_brings_the_reader_forward_and_tagging_needs_it(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library
+) -> None:
+    reader = complete.reader
+    cursor = reader.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(20, cursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    claims = demo_lib.claims.count()
+    qtbot.keyClick(complete, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert complete.workspace_tabs.currentWidget() is complete.note_workspace
+    complete.tag_action.trigger()  # Ctrl+T while writing the note
+    assert demo_lib.claims.count() == claims
+    assert "Reader" in complete.statusBar().currentMessage()
+    qtbot.keyClick(complete, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert reader.isVisible() and reader.hasFocus()
+
+
+def test_tab_moves_on_from_the_sources_and_claims_tables(
+    complete: MainWindow, qtbot: QtBot
+) -> None:
+    for view in (complete.library_panel.view, complete.claims_panel.view):
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not view

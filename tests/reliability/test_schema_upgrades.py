@@ -59,12 +59,16 @@ def _rows(conn: sqlite3.Connection, table: str) -> dict[Any, dict[str, Any]]:
 
 
 def test_every_earlier_schema_version_has_a_fixture() -> None:
+    # The tests below run once per file the glob finds: finding none must fail, not pass.
+    assert FIXTURES, f"no v*.sqlite fixture in {fixtures.FIXTURE_DIR}"
     missing = [v for v in range(1, latest_version()) if not fixtures.fixture_path(v).is_file()]
     assert not missing, (
         f"no upgrade fixture for schema version(s) {missing}: run "
         f"`python tests/fixtures/make_schema_fixtures.py {' '.join(map(str, missing))}` "
         "and commit the files"
     )
+    unglobbed = {fixtures.fixture_path(v) for v in range(1, latest_version())} - set(FIXTURES)
+    assert not unglobbed, f"the tests' glob misses {sorted(unglobbed)}"
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
@@ -155,6 +159,7 @@ def _check_through_the_core(lib: Library) -> None:
 
 
 def test_the_committed_fixtures_match_what_the_migrations_make(tmp_path: Path) -> None:
+    assert FIXTURES, f"no v*.sqlite fixture in {fixtures.FIXTURE_DIR}"
     for fixture in FIXTURES:
         version = int(fixture.stem.removeprefix("v"))
         fresh = fixtures.build(version, tmp_path)

@@ -99,12 +99,23 @@ def test_citations_are_rewritten_to_the_receiving_librarys_keys(
     receiver = Library.open(tmp_path / "r.sqlite")
     src = receiver.sources.add(ExtractedDocument(title="Other", text="Unrelated words here."))
     receiver.claims.add(src.id, quote="Unrelated")  # takes key C1 in the receiver
-    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    sent_note = demo_lib.notes.all()[0]
+    sent = demo_lib.notes.cited_keys(sent_note)
+    pack = export_pack(demo_lib, sent_note.id, tmp_path / "n.briefpack")
     result = import_pack(receiver, pack)
     note = receiver.notes.get(result.note_id)
-    for key in receiver.notes.cited_keys(note):
+    received = receiver.notes.cited_keys(note)
+    assert len(received) == len(sent) == 10  # the demo note cites all ten of its claims
+    received_uids = []
+    for key in received:
         claim = receiver.claims.by_key(key)
         assert claim is not None and claim.source_id != src.id
+        received_uids.append(claim.uid)
+    # Each citation names the claim it named before; the one whose key was taken got a new key.
+    sent_claims = demo_lib.claims.by_keys(sent)
+    assert received_uids == [sent_claims[k].uid for k in sent]
+    assert received[sent.index("C1")] == "C11"
+    receiver.close()
 
 
 def test_edits_on_both_sides_are_kept_as_both_and_flagged(

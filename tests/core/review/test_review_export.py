@@ -11,7 +11,7 @@ from docx import Document
 from briefing_app.core.library import Library
 from briefing_app.core.review.word_copy import export_review_copy, import_review_copy
 from briefing_app.core.templates import get_template, load_templates
-from tests.cli.test_cli import briefing
+from tests.cli.runner import briefing
 from tests.core.review import word_edits
 
 

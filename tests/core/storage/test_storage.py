@@ -1,4 +1,4 @@
-"""The library file: migrations, pragmas, foreign keys, transactions, immutability."""
+"""The library file: migrations, pragmas, foreign keys, transactions, immutability, damage."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import ImmutableText, LibraryError
+from briefing_app.core.bundled.demo import build_demo
+from briefing_app.core.errors import ImmutableText, LibraryDamaged, LibraryError
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.storage.migrations import latest_version
@@ -93,3 +94,14 @@ def test_listeners_hear_what_changed_after_commit(lib: Library) -> None:
     assert source.id in heard[0].sources
     assert claim.id in heard[-1].claims
     assert heard[-1].tags  # the new tag was reported with the claim
+
+
+def test_opening_a_damaged_library_raises_library_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        build_demo(lib)
+    with path.open("r+b") as f:
+        f.seek(4096)
+        f.write(b"\x00" * 4096)
+    with pytest.raises(LibraryDamaged, match=r"the library file is damaged \(.*malformed"):
+        Library.open(path).sources.all()
