@@ -39,6 +39,10 @@ class BriefingGroup(click.Group):
         """Run the command; report a BriefingError as one line, never a traceback."""
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # click would end with "Aborted!" and status 1; a shell expects 128 + SIGINT.
+            click.echo("briefing: interrupted", err=True)
+            ctx.exit(130)
         except BriefingError as exc:
             raise click.ClickException(str(exc)) from exc
         except sqlite3.DatabaseError as exc:

@@ -369,8 +369,8 @@ def test_a_damaged_library_is_named_in_one_line_with_the_way_out(
 @pytest.mark.parametrize(
     ("raised", "code", "printed"),
     [
-        # click ends an interrupted command itself (status 1), before main's own handler.
-        (KeyboardInterrupt(), 1, ["", "Aborted!"]),
+        # Ctrl-C: one line and the shell's status for SIGINT (128 + 2), not click's "Aborted!".
+        (KeyboardInterrupt(), 130, ["briefing: interrupted"]),
         (
             RuntimeError("boom"),
             1,
