@@ -130,7 +130,13 @@ class NoteManager:
         """Copy a note as a new draft titled "… (copy)": every header field (the memo date
         too), its sections and its settings, except those only the original can hold.
 
-        >>> copy = lib.notes.duplicate(1)  # doctest: +SKIP
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> sections = [("bluf", "BLUF")]
+        >>> note = lib.notes.create("Brief", "briefing-note", sections, memo_date="2026-01-05")
+        >>> copy = lib.notes.duplicate(note.id)
+        >>> copy.title, copy.memo_date
+        ('Brief (copy)', '2026-01-05')
         """
         note = self.get(note_id)
         header = {k: getattr(note, k) for k in HEADER_FIELDS if k not in ("title", "status")}
@@ -220,9 +226,13 @@ class NoteManager:
         "section.KEY". Returns what was replaced, so `revert` is the undo. touch=False is
         bookkeeping, not an edit: modified_at is kept and a final note may take it.
 
-        >>> edit = lib.notes.edit(1, {"title": "Renamed"})  # doctest: +SKIP
-        >>> lib.notes.revert(edit).after["title"]  # doctest: +SKIP
-        'Renamed'
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+        >>> edit = lib.notes.edit(note.id, {"title": "Renamed"})
+        >>> _ = lib.notes.revert(edit)
+        >>> lib.notes.get(note.id).title
+        'Brief'
         """
         values = dict(values)
         note = self.get(note_id)
