@@ -485,7 +485,7 @@ class NoteWorkspace(QWidget):
         if self.note is None:
             self.window_.show_error("Open a note to export it")
             return
-        if self._export is not None:
+        if self._export is not None and not self._export.done:
             self.window_.show_error("An export is already running")
             return
         self.editor.flush()
@@ -527,7 +527,6 @@ class NoteWorkspace(QWidget):
         self._export = task
 
     def _exported(self, path: Path) -> None:
-        self._export = None
         self.window_.statusBar().showMessage(f"Exported {path}", 8000)
         box = QMessageBox(
             QMessageBox.Icon.Information,
@@ -545,7 +544,6 @@ class NoteWorkspace(QWidget):
 
     def _export_failed(self, _message: str) -> None:
         # The window's task runner has shown the message.
-        self._export = None
         if self.note is not None:
             broken = broken_citations(self.lib, self.lib.notes.get(self.note.id))
             if broken:
@@ -562,7 +560,7 @@ class NoteWorkspace(QWidget):
         self._stopped = True
         for timer in (self.preview_timer, self.checks_timer, self.editor.autosave):
             timer.stop()
-        if self._export is not None:
+        if self._export is not None and not self._export.done:
             self.window_.tasks.wait()
 
 
