@@ -1006,9 +1006,6 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; there is nothing to save, every change already is."""
-        for dialog in list(self._imports):
-            # Files imported so far stay; the one being read finishes first.
-            dialog.stop_and_wait()
         if self._completed:
             self.note_workspace.stop()
         self._closed = True
@@ -1051,6 +1048,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     def _stop_workers(self) -> None:
         if self._completed:
             self.suggestion_finder.wait()
+        # An import stops after the file being read; the files imported so far stay.
         self.tasks.cancel_all()
         self.tasks.wait()
 

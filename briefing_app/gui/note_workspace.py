@@ -555,13 +555,11 @@ class NoteWorkspace(QWidget):
         self.open_url(QUrl.fromLocalFile(str(Path(path).parent)))
 
     def stop(self) -> None:
-        """Save typed text and wait for an export in flight (the window is closing)."""
+        """Save typed text (the window is closing; it waits for an export in flight)."""
         self.editor.flush()
         self._stopped = True
         for timer in (self.preview_timer, self.checks_timer, self.editor.autosave):
             timer.stop()
-        if self._export is not None and not self._export.done:
-            self.window_.tasks.wait()
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:

@@ -204,9 +204,10 @@ class TaskRunner(QObject):
     ) -> Task[T]:
         """Run operation(lib) on its own connection to lib's file; return the task.
 
-        description names the work (for a log); failure is put before an error's message
-        ("No backup made: …"). The task's signals fire on a later turn of the event loop,
-        so connect to them after this returns.
+        origin goes into the Changes the task reports; description names the work (in the
+        log, and in the message of an error the core did not foresee); failure is put before
+        an error's message ("No backup made: …"). The task's signals fire on a later turn of
+        the event loop, so connect to them after this returns.
         """
         return self.run_with_progress(
             lib,

@@ -77,13 +77,6 @@ class ImportDialog(TaskProgressDialog):
         self.summary = summary
         self.import_finished.emit(summary)
 
-    def stop_and_wait(self) -> None:
-        """Cancel the import and wait for the worker to stop (when the window closes)."""
-        self.task.cancel()
-        runner = self.task.parent()
-        if isinstance(runner, TaskRunner):
-            runner.wait()
-
 
 def summary_details(summary: ImportSummary) -> str:
     """Return one line per file that did not import, naming it and the reason."""
