@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.changes import Changes
@@ -277,3 +278,24 @@ def test_the_editors_own_autosave_does_not_reload_it_but_anothers_change_does(
     demo_lib.notes.set_section(note_id, "summary", "Changed in another window.")
     assert reloads == [note_id]
     assert summary.body() == "Changed in another window."
+
+
+def test_cancel_in_the_import_progress_dialog_stops_the_import(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    for n in range(3):
+        write_fixture(tmp_path / "many" / f"{n}.txt", f"Item {n}\n\nText {n}.")
+    gate = Gate()  # not armed: the test releases the import itself
+    monkeypatch.setattr(import_dialog, "import_paths", gate.wrap(import_dialog.import_paths))
+    dialog = window.import_paths([tmp_path / "many"])
+    qtbot.waitUntil(gate.entered.is_set)
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    cancel.click()
+    assert dialog.labelText() == "Cancelling after the current file…"
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as done:
+        gate.released.set()
+    assert done.args[0].cancelled and done.args[0].outcomes == []
+    assert demo_lib.sources.count() == 1
+    assert window.statusBar().currentMessage().endswith("(cancelled)")
