@@ -15,16 +15,21 @@ def now_iso() -> str:
 
 @dataclass
 class Changes:
-    """Ids of the records an operation created, edited or deleted, by noun."""
+    """Ids of the records an operation created, edited or deleted, by noun, and who asked.
+
+    origin is a token the initiator passed to the operation (a view, say), so that a view
+    can tell its own changes from others' and leave itself alone; None: nobody in particular.
+    """
 
     sources: set[int] = field(default_factory=set)
     claims: set[int] = field(default_factory=set)
     tags: set[int] = field(default_factory=set)
     notes: set[int] = field(default_factory=set)
     comments: set[int] = field(default_factory=set)
+    origin: object = field(default=None, compare=False)
 
     def merge(self, other: Changes) -> None:
-        """Add other's ids to these."""
+        """Add other's ids to these (the origin stays these changes' own)."""
         self.sources |= other.sources
         self.claims |= other.claims
         self.tags |= other.tags

@@ -62,6 +62,7 @@ class Library:
         self.path = path
         self._listeners: list[Listener] = []
         self._pending: Changes | None = None
+        self._closed = False
         # Why the backup on open failed, for the app to show (None: made, skipped or not asked).
         self.backup_error: str | None = None
         self.sources = SourceManager(self)
@@ -173,8 +174,15 @@ class Library:
         return lib
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connection (checkpointing the WAL); listeners hear nothing more."""
         self.conn.close()
+        self._closed = True
+        self._listeners.clear()
+
+    @property
+    def closed(self) -> bool:
+        """Return whether close() was called."""
+        return self._closed
 
     def restore_backup(self, backup: Path) -> Path | None:
         """Replace this open library's content with a backup's (File ▸ Restore from backup).
@@ -199,8 +207,7 @@ class Library:
         migrate(self.conn)  # a backup from an older schema version is brought up to date
         changes = self._all_ids()
         changes.merge(before)
-        for listener in list(self._listeners):
-            listener(changes)
+        self.announce(changes)
         return saved
 
     def _all_ids(self) -> Changes:
@@ -237,14 +244,35 @@ class Library:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    def announce(self, changes: Changes) -> None:
+        """Tell listeners about changes committed elsewhere, e.g. by a worker's own connection.
+
+        Views then refresh exactly as after a write made through this library.
+
+        >>> lib = Library.open(":memory:")
+        >>> heard = []
+        >>> lib.subscribe(heard.append)
+        >>> lib.announce(Changes(sources={3}, origin="import"))
+        >>> heard[0].sources, heard[0].origin
+        ({3}, 'import')
+        """
+        if not changes:
+            return
+        if self._pending is not None:
+            # Listeners read the library: in the middle of a write they would see half of it.
+            raise LibraryError("cannot announce changes in the middle of a write")
+        for listener in list(self._listeners):
+            listener(changes)
+
     @contextmanager
-    def write(self) -> Iterator[Changes]:
+    def write(self, origin: object = None) -> Iterator[Changes]:
         """Run a write operation in one transaction; listeners hear its changes after commit.
 
-        Nested writes join the outer transaction and report with it.
+        origin says who initiated it (see Changes.origin). Nested writes join the outer
+        transaction and report with it, under the outer write's origin.
         """
         outer = self._pending is None
-        changes = Changes() if outer else self._pending
+        changes = Changes(origin=origin) if outer else self._pending
         assert changes is not None
         if outer:
             self._pending = changes
@@ -254,9 +282,8 @@ class Library:
         finally:
             if outer:
                 self._pending = None
-        if outer and changes:
-            for listener in list(self._listeners):
-                listener(changes)
+        if outer:
+            self.announce(changes)
 
 
 def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | None:

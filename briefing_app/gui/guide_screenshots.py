@@ -37,11 +37,8 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
         article = folder / "bridge-reopens.md"
         article.write_text(ARTICLE, encoding="utf-8")
         loop = QEventLoop()
-        window.import_finished.connect(loop.quit)
-        dialog = window.import_paths([article])
-        if dialog.summary is None:
-            dialog.import_finished.connect(lambda _summary: loop.quit())
-            loop.exec()
+        window.import_paths([article]).task.finished.connect(loop.quit)
+        loop.exec()  # the import is a background task
         QApplication.processEvents()
         listed = next(s for s in lib.sources.all() if s.title.startswith("Bridge"))
         source = lib.sources.get(listed.id)

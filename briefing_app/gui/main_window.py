@@ -57,6 +57,7 @@ from briefing_app.gui.icons import icon
 from briefing_app.gui.review_actions import ReviewActions
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
 from briefing_app.gui.suggestion_actions import SuggestionActions
+from briefing_app.gui.tasks import TaskRunner
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.library_panel import LibraryPanel
@@ -119,6 +120,8 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         super().__init__()
         self.lib = lib
         self.undo_stack = QUndoStack(self)
+        # Import, export, backups and review files run here, off the UI thread.
+        self.tasks = TaskRunner(self, report_error=self.show_error)
         self._imports: list[ImportDialog] = []
         self.current_source_id: int | None = None
         self._completed = False
@@ -589,7 +592,7 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         except BriefingError as exc:
             self.show_error(str(exc))
             return
-        self.background_backup.wait()
+        # A task still running on the old file goes on there (see TaskRunner).
         old = self.lib
         if self._completed:
             self.note_workspace.flush()
@@ -831,19 +834,14 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
         self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
         from briefing_app.gui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog.start(self, self.lib, paths)
-        if dialog.summary is not None:
-            self._import_done(dialog.summary)
-        else:
-            self._imports.append(dialog)
-            dialog.import_finished.connect(lambda _s, d=dialog: self._imports.remove(d))
-            dialog.import_finished.connect(self._import_done)
+        dialog = ImportDialog.start(self, self.lib, paths, self.tasks)
+        self._imports.append(dialog)
+        dialog.task.finished.connect(lambda d=dialog: self._imports.remove(d))
+        dialog.import_finished.connect(self._import_done)
         return dialog
 
     def _import_done(self, summary: ImportSummary) -> None:
         ids = {o.source_id for o in summary.by_status("imported") if o.source_id is not None}
-        # The worker wrote through its own connection, so no listener heard it: refresh here.
-        self._on_changes(Changes(sources=ids))
         if ids:
             self.undo_stack.push(_already_done(ImportCommand(self.lib, summary), self))
             if self.current_source_id is None:
@@ -1008,9 +1006,6 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; there is nothing to save, every change already is."""
-        for dialog in list(self._imports):
-            # Files imported so far stay; the one being read finishes first.
-            dialog.stop_and_wait()
         if self._completed:
             self.note_workspace.stop()
         self._closed = True
@@ -1053,7 +1048,9 @@ class MainWindow(SuggestionActions, ReviewActions, BackupActions, QMainWindow):
     def _stop_workers(self) -> None:
         if self._completed:
             self.suggestion_finder.wait()
-        self.background_backup.wait()
+        # An import stops after the file being read; the files imported so far stay.
+        self.tasks.cancel_all()
+        self.tasks.wait()
 
 
 class _PaintWatcher(QObject):

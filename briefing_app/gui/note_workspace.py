@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -48,13 +47,14 @@ from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
 from briefing_app.gui.icons import icon
 from briefing_app.gui.preview import PreviewBrowser, claim_keys_of, render_preview
+from briefing_app.gui.tasks import Task, TaskProgressDialog
 from briefing_app.gui.widgets.note_editor import NoteEditor
 from briefing_app.gui.widgets.notes_panel import NotesPanel
 from briefing_app.gui.widgets.problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
     # The export dialog pulls in the exporters (python-docx): loaded on first export only.
-    from briefing_app.gui.dialogs.export_dialog import ExportOptions, ExportThread
+    from briefing_app.gui.dialogs.export_dialog import ExportOptions
     from briefing_app.gui.main_window import MainWindow
 
 PREVIEW_MS = 300
@@ -88,7 +88,7 @@ class NoteWorkspace(QWidget):
         self.note: Note | None = None
         self.template: NoteTemplate | None = None
         self.report: CheckReport | None = None
-        self._export: ExportThread | None = None
+        self._export: Task[Path] | None = None
         self.export_box: QMessageBox | None = None
         self.last_html = ""  # the sanitised HTML last shown in the preview
         self._stopped = False  # the window closed: the library may be closed too
@@ -207,7 +207,10 @@ class NoteWorkspace(QWidget):
                     remaining = self.lib.notes.headers()
                     self.show_note(remaining[0].id if remaining else None)
                 else:
-                    self.editor.refresh_from(self.note, self.template)
+                    # Not after the editor's own autosave: it shows what was saved, and a
+                    # reload would cost its cursor and undo history for nothing.
+                    if changes.origin is not self.editor:
+                        self.editor.refresh_from(self.note, self.template)
             self.reload_list()
         if self.note is not None and (changes.notes or changes.claims or changes.sources):
             self.preview_timer.start()
@@ -352,7 +355,7 @@ class NoteWorkspace(QWidget):
 
     def _save_section(self, note_id: int, key: str, body: str) -> bool:
         try:
-            self.lib.notes.set_section(note_id, key, body)
+            self.lib.notes.set_section(note_id, key, body, origin=self.editor)
         except BriefingError as exc:
             self.window_.show_error(str(exc))
             return False
@@ -482,7 +485,7 @@ class NoteWorkspace(QWidget):
         if self.note is None:
             self.window_.show_error("Open a note to export it")
             return
-        if self._export is not None:
+        if self._export is not None and not self._export.done:
             self.window_.show_error("An export is already running")
             return
         self.editor.flush()
@@ -514,26 +517,16 @@ class NoteWorkspace(QWidget):
             self.go_to_finding(Finding("citations.missing", "error", section, start, end, message))
 
     def start_export(self, note_id: int, options: ExportOptions) -> None:
-        """Export in a worker thread with a progress dialog."""
-        if self.lib.path is None:
-            self.window_.show_error("An in-memory library cannot be exported from the window")
-            return
-        from briefing_app.gui.dialogs.export_dialog import ExportThread
+        """Export as a background task, with a progress dialog."""
+        from briefing_app.gui.dialogs.export_dialog import export_task
 
-        thread = ExportThread(self.lib.path, note_id, options)
-        progress = QProgressDialog(f"Exporting to {options.path.name}…", "", 0, 0, self.window_)
-        progress.setCancelButton(None)
-        progress.setWindowTitle("Export")
-        progress.setMinimumDuration(300)
-        thread.progressed.connect(lambda done, total: (progress.setMaximum(total),
-                                                       progress.setValue(done)))  # fmt: skip
-        thread.succeeded.connect(lambda path: self._exported(path, progress))
-        thread.failed.connect(lambda kind, message: self._export_failed(message, progress))
-        self._export = thread
-        thread.start()
+        task = export_task(self.window_.tasks, self.lib, note_id, options)
+        TaskProgressDialog(self.window_, task, "Export", f"Exporting to {options.path.name}…")
+        task.succeeded.connect(self._exported)
+        task.failed.connect(self._export_failed)
+        self._export = task
 
-    def _exported(self, path: Path, progress: QProgressDialog) -> None:
-        self._finish_thread(progress)
+    def _exported(self, path: Path) -> None:
         self.window_.statusBar().showMessage(f"Exported {path}", 8000)
         box = QMessageBox(
             QMessageBox.Icon.Information,
@@ -549,35 +542,24 @@ class NoteWorkspace(QWidget):
         self.export_box = box
         self.export_finished.emit(path)
 
-    def _export_failed(self, message: str, progress: QProgressDialog) -> None:
-        self._finish_thread(progress)
-        self.window_.show_error(message)
+    def _export_failed(self, _message: str) -> None:
+        # The window's task runner has shown the message.
         if self.note is not None:
             broken = broken_citations(self.lib, self.lib.notes.get(self.note.id))
             if broken:
                 self.offer_broken(broken[0])
         self.export_finished.emit(None)
 
-    def _finish_thread(self, progress: QProgressDialog) -> None:
-        progress.reset()
-        progress.deleteLater()
-        if self._export is not None:
-            self._export.wait()
-            self._export.deleteLater()
-        self._export = None
-
     def open_folder(self, path: Path) -> None:
         """Show the folder holding an exported file in the desktop's file manager."""
         self.open_url(QUrl.fromLocalFile(str(Path(path).parent)))
 
     def stop(self) -> None:
-        """Save typed text and wait for an export in flight (the window is closing)."""
+        """Save typed text (the window is closing; it waits for an export in flight)."""
         self.editor.flush()
         self._stopped = True
         for timer in (self.preview_timer, self.checks_timer, self.editor.autosave):
             timer.stop()
-        if self._export is not None:
-            self._export.wait()
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from briefing_app.core.review.word_copy import ReviewImportResult
     from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
     from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
+    from briefing_app.gui.tasks import Task
 
 
 class ReviewActions:
@@ -33,7 +34,7 @@ class ReviewActions:
     # Provided by MainWindow.
     lib: Any
     restore_backup_action: Any
-    background_backup: Any
+    tasks: Any
     execute: Any
     _balance_panes: Any
 
@@ -153,23 +154,26 @@ class ReviewActions:
             self.show_error(f"{path}: {exc.strerror or exc}")
         return None
 
-    def import_review_copy(self) -> ReviewImportResult | None:
-        """Ask for a reviewed Word copy and attach its comments and tracked changes."""
+    def import_review_copy(self) -> Task[ReviewImportResult] | None:
+        """Ask for a reviewed Word copy; attach its comments and tracked changes (a task)."""
         path = _review_files().import_copy(self)
         if path is None:
             return None
         from briefing_app.core.review.word_copy import import_review_copy
 
-        result = self._file_operation(path, lambda: import_review_copy(self.lib, path))
-        if result is None:
-            return None
+        task = self.tasks.run(
+            self.lib, lambda lib: import_review_copy(lib, path), description=f"Importing {path}"
+        )
+        task.succeeded.connect(self._review_copy_imported)
+        return task
+
+    def _review_copy_imported(self, result: ReviewImportResult) -> None:
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
         line = result.line()
         if result.unplaced:
             line += f"; {len(result.unplaced)} could not be placed on a section"
         self.statusBar().showMessage(line, 8000)
-        return result
 
     def export_review_pack(self) -> Path | None:
         """Ask where, then write the current note with its evidence as a review package."""
@@ -187,23 +191,26 @@ class ReviewActions:
         self.statusBar().showMessage(f"Review package written to {written}", 6000)
         return written
 
-    def import_review_pack(self, path: Path | None = None) -> PackImportResult | None:
-        """Merge a review package (asking for one unless given) into this library."""
+    def import_review_pack(self, path: Path | None = None) -> Task[PackImportResult] | None:
+        """Merge a review package (asking for one unless given) in the background."""
         path = path or _review_files().import_pack(self)
         if path is None:
             return None
         from briefing_app.core.review.packs import import_pack
 
-        # A backup on open still being made must hold the library as it was before the merge.
-        self.background_backup.wait()
+        # Queued after a backup on open still being made: the backup holds the library as it
+        # was before the merge (see TaskRunner).
         pack = path
-        result = self._file_operation(pack, lambda: import_pack(self.lib, pack))
-        if result is None:
-            return None
+        task = self.tasks.run(
+            self.lib, lambda lib: import_pack(lib, pack), description=f"Importing {pack}"
+        )
+        task.succeeded.connect(self._review_pack_imported)
+        return task
+
+    def _review_pack_imported(self, result: PackImportResult) -> None:
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
         self.statusBar().showMessage(result.line(), 8000)
-        return result
 
 
 def _review_files() -> type[ReviewFiles]:

@@ -1,44 +1,36 @@
 """Finding a source's suggested claims off the UI thread, keeping the last result per source.
 
 `suggest_claims` takes about 9 s on a 1 MB text (2.4 KB demo article: ~17 ms), so the reader
-never waits for it: the finder gathers the library's inputs on the UI thread (cheap reads),
-runs the pure rule-based finder in a thread pool, and emits `found` when a result is ready.
-Rejections and existing claims are filtered afterwards on the UI thread, so rejecting,
-accepting or undoing either needs no new search.
+never waits for it: each search is a background task (`lib.suggestions.for_source` on the
+task's own connection), and `found` fires when a result is ready. Rejections and existing
+claims are filtered afterwards on the UI thread, so rejecting, accepting or undoing either
+needs no new search.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from briefing_app.core.library import Library
-from briefing_app.core.suggest import Suggestion, suggest_claims
+from briefing_app.core.suggest import Suggestion
 from briefing_app.core.suggest.manager import drop_claimed
+from briefing_app.gui.tasks import Task, TaskRunner
 
 # What a search depends on: source id, text hash, known parties, aliases, language.
 _Key = tuple[int, int, tuple[str, ...], tuple[tuple[str, str], ...], str]
 
 
-class _Relay(QObject):
-    """Carries a worker's result back to the UI thread (a queued signal)."""
-
-    done = Signal(object, object)
-
-
 class SuggestionFinder(QObject):
-    """Suggestions per source, computed in a worker thread and cached until inputs change."""
+    """Suggestions per source, computed in a background task and cached until inputs change."""
 
     found = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        # A runner of its own: a long search only reads, and must not hold up an import.
+        self.tasks = TaskRunner(self)
         self._cache: dict[int, tuple[_Key, list[Suggestion]]] = {}
-        self._running: dict[_Key, _Relay] = {}
+        self._running: dict[_Key, Task[list[Suggestion]]] = {}
 
     def clear(self) -> None:
         """Forget every cached result (another library was opened)."""
@@ -60,7 +52,7 @@ class SuggestionFinder(QObject):
         )
         cached = self._cache.get(source_id)
         if (cached is None or cached[0] != key) and key not in self._running:
-            self._start(key, source.text)
+            self._start(lib, key)
         return cached[1] if cached is not None else None
 
     def visible(self, lib: Library, source_id: int) -> list[Suggestion] | None:
@@ -78,33 +70,24 @@ class SuggestionFinder(QObject):
 
     def wait(self) -> None:
         """Block until running searches finish (when closing the window)."""
-        self.pool.waitForDone()
+        self.tasks.wait()
 
-    def _start(self, key: _Key, text: str) -> None:
-        relay = _Relay()
-        relay.done.connect(self._store)
-        self._running[key] = relay
-        known, aliases, language = list(key[2]), dict(key[3]), key[4]
-        self.pool.start(
-            _job(relay, key, lambda: suggest_claims(text, known, (), aliases, language))
+    def _start(self, lib: Library, key: _Key) -> None:
+        source_id = key[0]
+        task = self.tasks.run(
+            lib,
+            lambda own: own.suggestions.for_source(
+                source_id, include_claimed=True, include_rejected=True
+            ),
+            description=f"Finding suggested claims in source {source_id}",
         )
+        self._running[key] = task
+        task.finished.connect(lambda: self._store(key, task))
 
-    def _store(self, key: _Key, result: Any) -> None:
+    def _store(self, key: _Key, task: Task[list[Suggestion]]) -> None:
         self._running.pop(key, None)
-        if isinstance(result, list):
-            self._cache[key[0]] = (key, result)
-        else:
-            # The finder failed on this text: show no suggestions rather than retrying forever.
-            self._cache[key[0]] = (key, [])
+        # A failed search (logged by the task) shows no suggestions rather than retrying
+        # forever.
+        found = task.result if task.error is None else None
+        self._cache[key[0]] = (key, found or [])
         self.found.emit(key[0])
-
-
-def _job(relay: _Relay, key: _Key, work: Callable[[], list[Suggestion]]) -> Callable[[], None]:
-    def run() -> None:
-        try:
-            result: object = work()
-        except Exception as exc:
-            result = exc
-        relay.done.emit(key, result)
-
-    return run

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.gui.settings import SETTINGS_ENV
+from briefing_app.gui.tasks import Task
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -43,3 +46,12 @@ def complete(qtbot: QtBot, window: MainWindow) -> MainWindow:
     """Return the main window on the demo, shown, with every pane built."""
     qtbot.waitUntil(window.is_complete)
     return window
+
+
+def finished(qtbot: QtBot, task: Task[T] | None, timeout: int = 20_000) -> Task[T]:
+    """Wait for a background task started by the window to finish; return it."""
+    assert task is not None, "no task was started"
+    if not task.done:
+        with qtbot.waitSignal(task.finished, timeout=timeout):
+            pass
+    return task

@@ -97,9 +97,11 @@ def test_a_failed_background_backup_is_reported_in_the_status_bar(
     # (The on-open backup after the window shows: tests/gui/test_backup_restore.py.)
     window = MainWindow(demo_lib)
     qtbot.addWidget(window)
-    blocker = tmp_path / "lib.sqlite"
-    blocker.write_bytes(b"")
+    assert demo_lib.path is not None and demo_lib.path.parent == tmp_path
     (tmp_path / "backups").write_text("a file where the backups folder should be")
-    with qtbot.waitSignal(window.background_backup.finished, timeout=10_000):
-        window.background_backup.start(blocker)
-    qtbot.waitUntil(lambda: "No backup made" in window.statusBar().currentMessage())
+    task = window.start_background_backup()
+    assert task is not None
+    with qtbot.waitSignal(task.failed, timeout=10_000):
+        pass
+    message = window.statusBar().currentMessage()
+    assert message.startswith("⚠ No backup made") and "\n" not in message

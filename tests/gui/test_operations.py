@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
-from briefing_app.gui.dialogs.import_dialog import ImportDialog, ImportThread
+from briefing_app.gui.dialogs.import_dialog import ImportDialog, import_task
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.tasks import TaskRunner
 from tests.conftest import write_fixture
 
 
@@ -62,11 +63,12 @@ def test_a_cancelled_import_stops_before_the_next_file(
 ) -> None:
     files = [write_fixture(tmp_path / f"in/{n}.txt", f"Article {n}\n\nBody {n}.") for n in "abc"]
     assert lib.path is not None
-    thread = ImportThread(lib.path, files)
-    thread.cancel()
-    with qtbot.waitSignal(thread.imported, timeout=20_000) as blocker:
-        thread.start()
-    thread.wait()
+    runner = TaskRunner()
+    task = import_task(runner, lib, files)
+    task.cancel()  # before the worker reaches the first file
+    with qtbot.waitSignal(task.succeeded, timeout=20_000) as blocker:
+        pass
+    runner.wait()
     summary = blocker.args[0]
     assert summary.cancelled and summary.outcomes == []
     assert lib.sources.count() == 0

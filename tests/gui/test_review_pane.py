@@ -15,6 +15,7 @@ from briefing_app.core.models import Note
 from briefing_app.gui.dialogs.review_dialogs import ReviewCopyOptions, ReviewFiles, TextPrompt
 from briefing_app.gui.main_window import MainWindow
 from tests.core.review import word_edits
+from tests.gui.conftest import finished
 
 
 def _summary(lib: Library, note: Note) -> str:
@@ -37,7 +38,11 @@ def note(demo_lib: Library) -> Note:
 
 @pytest.fixture
 def reviewed(
-    window: MainWindow, note: Note, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
     """Export a review copy through File ▸ Export review copy, then 'review' it as Word would."""
     path = tmp_path / "review.docx"
@@ -51,7 +56,7 @@ def reviewed(
     word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
     word_edits.track_replace(path, "armed ", "")
     monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
-    result = window.import_review_copy()
+    result = finished(qtbot, window.import_review_copy()).result
     assert result is not None and (result.comments_added, result.edits_added) == (1, 2)
     return path
 
@@ -191,6 +196,7 @@ def test_versions_dialog_shows_the_words_changed_between_two_versions(
 
 
 def test_review_package_round_trip_through_the_file_menu(
+    qtbot: QtBot,
     window: MainWindow,
     demo_lib: Library,
     note: Note,
@@ -201,13 +207,16 @@ def test_review_package_round_trip_through_the_file_menu(
     monkeypatch.setattr(ReviewFiles, "export_pack", classmethod(lambda cls, p, name: pack))
     assert window.export_review_pack() == pack and pack.exists()
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
-    result = window.import_review_pack()
+    result = finished(qtbot, window.import_review_pack()).result
     assert result is not None and result.note_id == note.id
     # A damaged package is refused in one line and changes nothing.
     pack.write_bytes(pack.read_bytes()[:200])
-    assert window.import_review_pack() is None
+    before = demo_lib.notes.get(note.id)
+    refused = finished(qtbot, window.import_review_pack())
+    assert refused.result is None and refused.error is not None
     message = window.statusBar().currentMessage()
     assert message.startswith("⚠") and "\n" not in message
+    assert demo_lib.notes.get(note.id) == before and len(demo_lib.notes.all()) == 1
 
 
 def test_a_comment_written_in_the_app_is_listed_under_its_section(

@@ -178,7 +178,7 @@ def test_the_on_open_backup_starts_once_every_pane_is_built(
             if isinstance(w, MainWindow) and w.lib.path == path
         )
         window.completed.connect(lambda: order.append("complete"))
-        with qtbot.waitSignal(window.background_backup.finished, timeout=20_000):
+        with qtbot.waitSignal(window.tasks.task_finished, timeout=20_000):
             pass
         order.append("backed up")
         window.close()

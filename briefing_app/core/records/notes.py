@@ -219,12 +219,20 @@ class NoteManager:
         self.edit(note_id, values)
         return self.get(note_id)
 
-    def edit(self, note_id: int, values: Mapping[str, Any], *, touch: bool = True) -> NoteEdit:
+    def edit(
+        self,
+        note_id: int,
+        values: Mapping[str, Any],
+        *,
+        touch: bool = True,
+        origin: object = None,
+    ) -> NoteEdit:
         """Change a note's header fields, settings or section bodies in one transaction.
 
         Keys as in NoteEdit: a header field, "settings.NAME" (None unsets it) or
         "section.KEY". Returns what was replaced, so `revert` is the undo. touch=False is
-        bookkeeping, not an edit: modified_at is kept and a final note may take it.
+        bookkeeping, not an edit: modified_at is kept and a final note may take it. origin
+        marks the Changes it reports (see Changes.origin).
 
         >>> from briefing_app.core.library import Library
         >>> lib = Library.open(":memory:")
@@ -250,7 +258,7 @@ class NoteManager:
             values["modified_at"] = now_iso()
         if not values:
             return NoteEdit(note_id)
-        with self._lib.write() as changes:
+        with self._lib.write(origin) as changes:
             before = self._write(note, values)
             changes.notes.add(note_id)
         return NoteEdit(note_id, before, values)
@@ -292,9 +300,9 @@ class NoteManager:
             changes.notes.add(note.id)
         return edit.inverse()
 
-    def set_section(self, note_id: int, key: str, body: str) -> Note:
-        """Replace the Markdown body of one section."""
-        self.edit(note_id, {f"section.{key}": body})
+    def set_section(self, note_id: int, key: str, body: str, *, origin: object = None) -> Note:
+        """Replace the Markdown body of one section; origin marks the Changes it reports."""
+        self.edit(note_id, {f"section.{key}": body}, origin=origin)
         return self.get(note_id)
 
     def set_status(self, note_id: int, status: str, reason: str = "", author: str = "") -> Note:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.checks import CheckReport
-from briefing_app.core.errors import BriefingError
+from briefing_app.core.errors import CannotWrite
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import CITATION_STYLES
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings
+from briefing_app.gui.tasks import Progress, Task, TaskRunner
 
 FORMATS = (("Word document (.docx)", "docx"), ("Markdown (.md)", "md"))
 STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes", "inline": "Inline attribution"}
@@ -211,40 +212,23 @@ class ExportDialog(QDialog):
         return dialog.options()
 
 
-class ExportThread(QThread):
-    """Exports through its own library connection, off the UI thread."""
+def export_task(
+    runner: TaskRunner, lib: Library, note_id: int, options: ExportOptions
+) -> Task[Path]:
+    """Start exporting a note as options say on the runner; the task's result is the path."""
 
-    progressed = Signal(int, int)
-    succeeded = Signal(object)  # the Path written
-    failed = Signal(str, str)  # error class name, one-line message
-
-    def __init__(self, library_path: Path, note_id: int, options: ExportOptions) -> None:
-        super().__init__()
-        self.library_path = library_path
-        self.note_id = note_id
-        self.options = options
-
-    def run(self) -> None:
-        """Export; emit succeeded(path) or failed(kind, message)."""
+    def run(worker_lib: Library, progress: Progress) -> Path:
         try:
-            lib = Library.open(self.library_path, backup=False)
-        except BriefingError as exc:
-            self.failed.emit(type(exc).__name__, str(exc))
-            return
-        try:
-            path = export_note(
-                lib,
-                self.note_id,
-                self.options.path,
-                self.options.format,
-                self.options.citations,
-                progress=lambda done, total: self.progressed.emit(done, total),
+            return export_note(
+                worker_lib,
+                note_id,
+                options.path,
+                options.format,
+                options.citations,
+                progress=progress,
             )
-        except BriefingError as exc:
-            self.failed.emit(type(exc).__name__, str(exc))
         except OSError as exc:
-            self.failed.emit("OSError", f"{self.options.path}: {exc.strerror or exc}")
-        else:
-            self.succeeded.emit(path)
-        finally:
-            lib.close()
+            # Named by the file asked for, not the temporary one written beside it.
+            raise CannotWrite(f"{options.path}: {exc.strerror or exc}") from exc
+
+    return runner.run_with_progress(lib, run, description=f"Exporting to {options.path.name}")

@@ -1,120 +1,81 @@
-"""Batch import off the UI thread, with a cancellable progress dialog."""
+"""Batch import as a background task, with a cancellable progress dialog."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, Signal
+from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.importers.batch import ImportSummary, import_paths
 from briefing_app.core.library import Library
+from briefing_app.gui.tasks import Progress, Task, TaskProgressDialog, TaskRunner
 
 
-class ImportThread(QThread):
-    """Imports files through its own library connection (SQLite connections stay per thread)."""
+def import_task(runner: TaskRunner, lib: Library, paths: Sequence[Path]) -> Task[ImportSummary]:
+    """Start importing paths into lib on the runner (Cancel stops after the current file)."""
+    files = list(paths)
 
-    progressed = Signal(int, int, str)
-    imported = Signal(object)
+    def run(worker_lib: Library, progress: Progress) -> ImportSummary:
+        return import_paths(worker_lib, files, lambda done, n, path: progress(done, n, path.name))
 
-    def __init__(self, library_path: Path, paths: Sequence[Path]) -> None:
-        super().__init__()
-        self.library_path = library_path
-        self.paths = list(paths)
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        """Stop after the file being imported now."""
-        self._cancelled = True
-
-    def run(self) -> None:
-        """Import, reporting progress; emit the summary at the end."""
-
-        def progress(done: int, total: int, path: Path) -> bool:
-            self.progressed.emit(done, total, path.name)
-            return not self._cancelled
-
-        lib = Library.open(self.library_path)
-        try:
-            summary = import_paths(lib, self.paths, progress)
-        finally:
-            lib.close()
-        self.imported.emit(summary)
+    return runner.run_with_progress(lib, run, description=f"Importing {len(files)} item(s)")
 
 
-class ImportDialog(QProgressDialog):
+class ImportDialog(TaskProgressDialog):
     """Shows an import's progress; emits import_finished(ImportSummary) when it ends."""
 
     import_finished = Signal(object)
 
-    def __init__(self, parent: QWidget | None, lib: Library, paths: Sequence[Path]) -> None:
-        super().__init__("Preparing import…", "Cancel", 0, 0, parent)
-        self.setWindowTitle("Importing sources")
+    def __init__(self, parent: QWidget | None, task: Task[ImportSummary]) -> None:
+        super().__init__(
+            parent,
+            task,
+            "Importing sources",
+            "Preparing import…",
+            cancelling="Cancelling after the current file…",
+            describe=lambda done, total, name: (
+                f"Importing {name} ({min(done + 1, total)} of {total})…"
+            ),
+        )
         self.setAccessibleName("Import progress")
-        self.setMinimumDuration(300)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
         self.summary: ImportSummary | None = None
-        self.lib = lib
-        self.paths = list(paths)
-        self.thread_: ImportThread | None = None
-        self.canceled.connect(self._cancel)
+        task.succeeded.connect(self._imported)
 
     @classmethod
-    def start(cls, parent: QWidget | None, lib: Library, paths: Sequence[Path]) -> ImportDialog:
-        """Begin importing paths into lib; connect to import_finished for the summary."""
-        dialog = cls(parent, lib, paths)
-        if lib.path is None:
-            # An in-memory library cannot be shared with a thread: import here instead.
-            dialog.summary = import_paths(lib, dialog.paths)
-            dialog.import_finished.emit(dialog.summary)
-            return dialog
-        thread = ImportThread(lib.path, dialog.paths)
-        thread.progressed.connect(dialog._progressed)
-        thread.imported.connect(dialog._imported)
-        dialog.thread_ = thread
-        thread.start()
+    def start(
+        cls,
+        parent: QWidget | None,
+        lib: Library,
+        paths: Sequence[Path],
+        runner: TaskRunner | None = None,
+    ) -> ImportDialog:
+        """Begin importing paths into lib; connect to import_finished for the summary.
+
+        The import runs on runner (the window's), else on a runner of the dialog's own.
+        """
+        own = runner is None
+        runner = runner or TaskRunner()
+        dialog = cls(parent, import_task(runner, lib, paths))
+        if own:
+            runner.setParent(dialog)
         return dialog
 
     @classmethod
     def run(
         cls, parent: QWidget | None, lib: Library, paths: Sequence[Path]
     ) -> ImportSummary | None:
-        """Import paths into lib and wait for the summary (None if nothing came back)."""
+        """Import paths into lib and wait for the summary (None if the import failed)."""
         dialog = cls.start(parent, lib, paths)
-        if dialog.summary is None:
-            loop = QEventLoop()
-            dialog.import_finished.connect(lambda _summary: loop.quit())
-            loop.exec()
+        loop = QEventLoop()
+        dialog.task.finished.connect(loop.quit)
+        loop.exec()
         return dialog.summary
-
-    def _progressed(self, done: int, total: int, name: str) -> None:
-        self.setMaximum(max(total, 1))
-        self.setValue(done)
-        self.setLabelText(f"Importing {name} ({min(done + 1, total)} of {total})…")
 
     def _imported(self, summary: ImportSummary) -> None:
         self.summary = summary
-        if self.thread_ is not None:
-            self.thread_.wait()
-            self.thread_.deleteLater()
-            self.thread_ = None
-        self.canceled.disconnect(self._cancel)
-        self.close()
         self.import_finished.emit(summary)
-        self.deleteLater()
-
-    def stop_and_wait(self) -> None:
-        """Cancel the import and wait for the worker to stop (when the window closes)."""
-        if self.thread_ is not None:
-            self.thread_.cancel()
-            self.thread_.wait()
-
-    def _cancel(self) -> None:
-        if self.thread_ is not None:
-            self.thread_.cancel()
-            self.setLabelText("Cancelling after the current file…")
 
 
 def summary_details(summary: ImportSummary) -> str:
