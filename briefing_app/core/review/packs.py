@@ -5,39 +5,32 @@ A package is a zip holding `manifest.json` (format, version and the SHA-256 of e
 member) and JSON members. Import validates everything before writing anything, then merges in
 one transaction: nothing is duplicated, nothing is overwritten silently.
 
-Merges are three-way, by history. Each library remembers, in the note's settings
-("pack_base"), the content fingerprints the note and each cited claim have had whenever they
-were sent or received; a package carries the sender's list. On import, a record whose current
-version here is in the sender's history is one only the sender changed since: it is updated in
-place (the note's previous text kept as a version). One whose incoming version is in this
-library's history is one only this side changed since (or an old package again): it is kept.
-Anything else changed on both sides and is kept as both, and reported. A history, unlike a
-single "last exchanged" base, stays right when a package is exported twice, never delivered, or
-sent to several libraries. Packages without a history (older ones) treat every difference as a
-change on both sides; their single "base" is read as a history of one.
+How a package merges into a library is `merge.py`'s part.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import zipfile
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing_app import __version__
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import BriefingError, CorruptFile, MissingClaim
-from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim, Note, Source
+from briefing_app.core.models import Claim, Source
 from briefing_app.core.records import note_settings
-from briefing_app.core.records.claims import EDITABLE_FIELDS
+from briefing_app.core.review.merge import (
+    NOTE_FIELDS,
+    PackImportResult,
+    canonical_json,
+    merge_pack,
+    sent_history,
+)
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.text.anchors import sha256_text
-from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 
 PACK_FORMAT = "briefing-pack"
 PACK_VERSION = 1
@@ -52,41 +45,10 @@ _CLAIM_FIELDS = (
     "uid", "key", "start", "end", "quote", "prefix", "suffix", "statement", "party", "kind",
     "credibility", "status", "revision",
 )  # fmt: skip
-_CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credibility", "status")
-_NOTE_FIELDS = (
-    "uid", "title", "template", "marking", "memo_to", "memo_from", "subject", "memo_date", "status",
-)  # fmt: skip
 
 
 class InvalidPack(CorruptFile):
     """A package is damaged, tampered with, or not a Briefing package."""
-
-
-@dataclass
-class PackImportResult:
-    """What a package import did: the note it lands in, counts, and conflicts kept as both."""
-
-    note_id: int
-    added: dict[str, int] = field(default_factory=dict)
-    reused: dict[str, int] = field(default_factory=dict)
-    conflicts: list[str] = field(default_factory=list)
-    # Records only the sender changed since the last exchange, brought up to date in place.
-    updated: dict[str, int] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the JSON form printed by `briefing pack import --json`."""
-        return asdict(self)
-
-    def line(self) -> str:
-        """Return a one-line summary."""
-        added = ", ".join(f"{n} {k}" for k, n in self.added.items() if n) or "nothing new"
-        text = f"Imported into note {self.note_id}: {added}"
-        updated = ", ".join(f"{n} {k}" for k, n in self.updated.items() if n)
-        if updated:
-            text += f"; updated {updated}"
-        if self.conflicts:
-            text += f"; {len(self.conflicts)} conflict(s) kept as both"
-        return text
 
 
 def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
@@ -105,13 +67,10 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     comments = lib.comments.all(note_id)
     uid_of_comment = {c.id: c.uid for c in comments}
     # What is sent joins the note's history (and each claim's) here and in the package.
-    history = _remembered(note)
-    _add(history["note"], _local_note_fingerprint(lib, note))
-    for c in claims.values():
-        _add(history["claims"].setdefault(c.uid, []), _local_claim_fingerprint(c))
+    history = sent_history(lib, note, claims.values())
     members: dict[str, Any] = {
         "note.json": {
-            **{f: getattr(note, f) for f in _NOTE_FIELDS},
+            **{f: getattr(note, f) for f in NOTE_FIELDS},
             "sections": [s.to_json() for s in note.sections],
             "history": history["note"],
         },
@@ -133,7 +92,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     }
     for source in sources.values():
         members[f"sources/{source.uid}.json"] = _source_json(lib, source)
-    encoded = {name: _dump(data) for name, data in members.items()}
+    encoded = {name: canonical_json(data) for name, data in members.items()}
     manifest = {
         "format": PACK_FORMAT,
         "format_version": PACK_VERSION,
@@ -144,7 +103,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in encoded.items()},
     }
     with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("manifest.json", _dump(manifest))
+        zf.writestr("manifest.json", canonical_json(manifest))
         for name, data in encoded.items():
             zf.writestr(name, data)
     with lib.write():
@@ -192,391 +151,7 @@ def read_pack(path: Path | str) -> dict[str, Any]:
 
 def import_pack(lib: Library, path: Path | str) -> PackImportResult:
     """Merge a package into lib in one transaction; a bad package changes nothing."""
-    members = read_pack(path)
-    sources = [v for k, v in members.items() if k.startswith("sources/")]
-    claims = members["claims.json"]
-    with lib.write():
-        here = lib.notes.by_uid(members["note.json"]["uid"])
-        merger = _Merger(lib, Path(path).name, claims, _remembered(here))
-        for data in sources:
-            merger.source(data)
-        for data in merger.in_key_order(claims):
-            merger.claim(data)
-        note_id = merger.note(members["note.json"])
-        for data in members.get("versions.json", []):
-            merger.version(note_id, data)
-        for data in members["comments.json"]:
-            merger.comment(note_id, data)
-    return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts, merger.updated)
-
-
-class _Merger:
-    """Merges one package's records, remembering how package ids map to this library's."""
-
-    def __init__(
-        self,
-        lib: Library,
-        pack_name: str,
-        claims: list[dict[str, Any]],
-        known: dict[str, Any],
-    ) -> None:
-        self.lib = lib
-        # The histories this library holds for the package's note and claims (see the module).
-        self.known = known
-        self.pack_name = pack_name
-        self.source_ids: dict[str, int] = {}
-        self.claim_keys: dict[str, str] = {}
-        self.comment_ids: dict[str, int] = {}
-        self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
-        self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
-        self.updated = {"claims": 0, "notes": 0}
-        self.conflicts: list[str] = []
-        # Package keys no claim here has ever had: claims added with them keep them.
-        self.free_keys = lib.claims.free_keys(c["key"] for c in claims)
-        self.pack_uids = {c["key"]: c["uid"] for c in claims}
-        # Claim fingerprints seen in this exchange, and package keys changed on both sides.
-        self.agreed_claims: dict[str, list[str]] = {}
-        self.conflicted_keys: set[str] = set()
-
-    def in_key_order(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Return claims with free keys first, each group by key number.
-
-        Claims keeping their keys must be added before any new key is handed out, and
-        ascending, so that no claim takes a key that another one of this package keeps.
-        """
-        return sorted(claims, key=lambda c: (c["key"] not in self.free_keys, _key_number(c)))
-
-    def source(self, data: dict[str, Any]) -> None:
-        local = self.lib.sources.by_uid(data["uid"])
-        if local is not None and local.sha256 == data["sha256"]:
-            self.source_ids[data["uid"]] = local.id
-            self.reused["sources"] += 1
-            changed = [
-                f for f in ("reliability", "marking", "title") if getattr(local, f) != data[f]
-            ]
-            if changed:
-                self.conflicts.append(
-                    f"source {local.id} ({local.title!r}): {', '.join(changed)} differ; "
-                    "this library's values kept"
-                )
-            return
-        same_text = self.lib.sources.by_sha256(data["sha256"])
-        if same_text is not None:
-            self.source_ids[data["uid"]] = same_text.id
-            self.reused["sources"] += 1
-            return
-        new_uid = data["uid"] if local is None else None
-        if local is not None:
-            self.conflicts.append(
-                f"source {local.id} ({local.title!r}) has different text here; "
-                "the package's version was added as a new source"
-            )
-        doc = ExtractedDocument(
-            **{k: data[k] for k in ("title", "text", "byline", "outlet", "published", "url",
-                                    "language", "format", "reliability", "marking")}
-        )  # fmt: skip
-        source = self.lib.sources.add(doc, uid=new_uid)
-        if data.get("analyst_note"):
-            self.lib.sources.update(source.id, analyst_note=data["analyst_note"])
-        if data.get("tags"):
-            self.lib.sources.set_tags(source.id, _tag_names(data["tags"]))
-        self.source_ids[data["uid"]] = source.id
-        self.added["sources"] += 1
-
-    def claim(self, data: dict[str, Any]) -> None:
-        local = self.lib.claims.by_uid(data["uid"])
-        if local is not None and self._merged_claim(local, data):
-            self.claim_keys[data["key"]] = local.key
-            self.agreed_claims[data["uid"]] = [*_history(data), _claim_fingerprint(data)]
-            return
-        source_id = self.source_ids[data["source_uid"]]
-        claim = self.lib.claims.add(
-            source_id,
-            start=data["start"],
-            end=data["end"],
-            statement=data["statement"],
-            party=data["party"],
-            kind=data["kind"],
-            credibility=int(data["credibility"]),
-            status=data["status"],
-            tags=_tag_names(data.get("tags", [])),
-            uid=data["uid"] if local is None else None,
-            key=data["key"] if data["key"] in self.free_keys else None,
-        )
-        if local is not None:
-            self.conflicts.append(
-                f"claim {local.key} was edited on both sides: the package's version is {claim.key}"
-            )
-            self.conflicted_keys.add(data["key"])
-        else:
-            self.agreed_claims[data["uid"]] = [*_history(data), _claim_fingerprint(data)]
-        self.claim_keys[data["key"]] = claim.key
-        self.added["claims"] += 1
-
-    def _merged_claim(self, local: Claim, data: dict[str, Any]) -> bool:
-        """Merge a claim held on both sides; return False if it changed on both sides."""
-        known_here = self.known["claims"].get(data["uid"], [])
-        if _same_claim(local, data) or _claim_fingerprint(data) in known_here:
-            self.reused["claims"] += 1  # the same, or changed only here since
-            return True
-        anchored_alike = all(getattr(local, f) == data[f] for f in ("start", "end", "quote"))
-        if _local_claim_fingerprint(local) not in _history(data) or not anchored_alike:
-            return False
-        self.lib.claims.update(
-            local.id,
-            **{f: data[f] for f in EDITABLE_FIELDS},
-            tags=_tag_names(data.get("tags", [])),
-        )
-        self.updated["claims"] += 1
-        return True
-
-    def note(self, data: dict[str, Any]) -> int:
-        bodies = {s["key"]: self._rekey(s["body"]) for s in data["sections"]}
-        local = self.lib.notes.by_uid(data["uid"])
-        incoming = _note_fingerprint(data, data["sections"], self.pack_uids)
-        seen = [*_history(data), incoming]
-        if local is not None and self._merged_note(local, data, bodies, incoming):
-            self._remember(local.id, seen)
-            return local.id
-        note_id = self._add_note(local, data, bodies)
-        # Kept as both: the local note has now seen the incoming version too (importing the
-        # same package again adds nothing); a new note starts with the sender's history.
-        self._remember(note_id if local is None else local.id, seen)
-        return note_id
-
-    def _merged_note(
-        self, local: Note, data: dict[str, Any], bodies: dict[str, str], incoming: str
-    ) -> bool:
-        """Merge into a note held on both sides; return False if it changed on both sides."""
-        same_text = _same_note(local, data, bodies)
-        # A note citing a claim kept as both was not changed by one side only.
-        cites_conflict = not self.conflicted_keys.isdisjoint(_pack_cited_keys(data))
-        if (same_text and local.status == data["status"]) or (
-            not cites_conflict and incoming in self.known["note"]
-        ):
-            self.reused["notes"] += 1  # the same, or changed only here since
-            return True
-        if (
-            not cites_conflict
-            and _local_note_fingerprint(self.lib, local) in _history(data)
-            and _replaceable(local, data)
-        ):
-            self._fast_forward(local, data, bodies)
-            return True
-        if same_text:  # as before bases: a different status alone is not a conflict
-            self.reused["notes"] += 1
-            return True
-        return False
-
-    def _fast_forward(self, local: Note, data: dict[str, Any], bodies: dict[str, str]) -> None:
-        """Bring a note only the sender changed up to the package's, keeping ours as a version."""
-        self.lib.versions.snapshot(local.id, f"Before importing {self.pack_name}")
-        for section in local.sections:
-            if section.body != bodies[section.key]:
-                self.lib.notes.set_section(local.id, section.key, bodies[section.key])
-        header = {
-            f: data[f]
-            for f in _NOTE_FIELDS
-            if f not in ("uid", "template") and getattr(local, f) != data[f]
-        }
-        if header:
-            self.lib.notes.update(local.id, **header)
-        self.updated["notes"] += 1
-
-    def _remember(self, note_id: int, seen: list[str]) -> None:
-        """Add the versions this exchange showed to the note's history (and its claims')."""
-        history = _remembered(self.lib.notes.get(note_id))
-        for fingerprint in seen:
-            _add(history["note"], fingerprint)
-        for uid, fingerprints in self.agreed_claims.items():
-            for fingerprint in fingerprints:
-                _add(history["claims"].setdefault(uid, []), fingerprint)
-        note_settings.set_review_base(self.lib, note_id, history)
-
-    def _add_note(self, local: Note | None, data: dict[str, Any], bodies: dict[str, str]) -> int:
-        header = {k: data[k] for k in ("memo_to", "memo_from", "subject", "memo_date")}
-        title = data["title"]
-        if local is not None:
-            title = f"{title} (review copy {now_iso()[:10]})"
-            self.conflicts.append(
-                f"note {local.id} ({local.title!r}) differs from the package's: "
-                f"the package's version was added as {title!r}"
-            )
-        note = self.lib.notes.create(
-            title,
-            data["template"],
-            [(s["key"], s["heading"]) for s in data["sections"]],
-            marking=data["marking"],
-            bodies=bodies,
-            uid=data["uid"] if local is None else None,
-            section_uids={s["key"]: s["uid"] for s in data["sections"]} if local is None else None,
-            **header,
-        )
-        if data.get("status") and data["status"] != note.status:
-            self.lib.notes.update(note.id, status=data["status"])
-        self.added["notes"] += 1
-        return note.id
-
-    def version(self, note_id: int, data: dict[str, Any]) -> None:
-        if self.lib.versions.by_uid(data["uid"]) is not None:
-            self.reused["versions"] += 1
-            return
-        sections = [{**s, "body": self._rekey(s["body"])} for s in data["sections"]]
-        self.lib.versions.record(
-            note_id,
-            sections,
-            data["reason"],
-            data["author"],
-            data["status"],
-            data["title"],
-            uid=data["uid"],
-            created_at=data["created_at"],
-        )
-        self.added["versions"] += 1
-
-    def comment(self, note_id: int, data: dict[str, Any]) -> None:
-        local = self.lib.comments.by_uid(data["uid"])
-        if local is not None:
-            self.comment_ids[data["uid"]] = local.id
-            self.reused["comments"] += 1
-            if local.resolved != bool(data["resolved"]) and data["resolved"]:
-                self.lib.comments.resolve(local.id)
-            return
-        parent = self.comment_ids.get(data["parent_uid"]) if data.get("parent_uid") else None
-        note = self.lib.notes.get(note_id)
-        section = data["section_key"] if note.section(data["section_key"]) else ""
-        comment = self.lib.comments.add(
-            note_id,
-            section,
-            data["body"],
-            author=data["author"],
-            anchor_text=data["anchor_text"],
-            start=data["start"],
-            end=data["end"],
-            parent_id=parent,
-            resolved=bool(data["resolved"]),
-            uid=data["uid"],
-            created_at=data["created_at"],
-        )
-        self.comment_ids[data["uid"]] = comment.id
-        self.added["comments"] += 1
-
-    def _rekey(self, body: str) -> str:
-        """Rewrite the package's claim keys in citations to this library's keys, in one pass."""
-        return _map_citations(body, self.claim_keys)
-
-
-def _map_citations(body: str, mapping: dict[str, str]) -> str:
-    """Replace the claim keys cited in body by what mapping gives (others are left alone)."""
-
-    def group(match: re.Match[str]) -> str:
-        return re.sub(r"@(C\d+)\b", lambda k: "@" + mapping.get(k[1], k[1]), match.group(0))
-
-    return CITATION_GROUP.sub(group, body)
-
-
-def _key_number(data: dict[str, Any]) -> int:
-    digits = str(data["key"])[1:]
-    return int(digits) if digits.isdigit() else 0
-
-
-def _pack_cited_keys(data: dict[str, Any]) -> list[str]:
-    return cited_keys("\n\n".join(s["body"] for s in data["sections"]))
-
-
-def _replaceable(local: Note, data: dict[str, Any]) -> bool:
-    """Whether a fast-forward can write the package's note over this one."""
-    same_shape = [(s.key, s.heading) for s in local.sections] == [
-        (s["key"], s["heading"]) for s in data["sections"]
-    ]
-    # A final note is read-only until someone reopens it here.
-    return same_shape and local.template == data["template"] and local.status != "final"
-
-
-def _remembered(note: Note | None) -> dict[str, Any]:
-    """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]}}."""
-    base = note_settings.review_base(note) if note is not None else {}
-    return {
-        "note": _as_list(base.get("note")),
-        "claims": {uid: _as_list(v) for uid, v in (base.get("claims") or {}).items()},
-    }
-
-
-def _as_list(value: Any) -> list[str]:
-    # A history of one: what the first three-way packages stored (a single last base).
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value or [] if isinstance(v, str)]
-
-
-def _history(data: dict[str, Any]) -> list[str]:
-    """Return the sender's history of a package record ("base" in the first such packages)."""
-    return _as_list(data.get("history", data.get("base")))
-
-
-# Enough for years of review rounds; the oldest entries go first.
-_HISTORY_LIMIT = 200
-
-
-def _add(history: list[str], fingerprint: str) -> None:
-    if fingerprint not in history:
-        history.append(fingerprint)
-        del history[:-_HISTORY_LIMIT]
-
-
-def _fingerprint(data: Any) -> str:
-    return hashlib.sha256(_dump(data)).hexdigest()
-
-
-def _note_fingerprint(
-    fields: dict[str, Any], sections: list[dict[str, str]], uid_of_key: dict[str, str]
-) -> str:
-    """Fingerprint a note's content; citations by claim uid, since keys differ by library."""
-    return _fingerprint(
-        {
-            **{f: fields[f] for f in _NOTE_FIELDS if f != "uid"},
-            "sections": [
-                [s["key"], s["heading"], _map_citations(s["body"], uid_of_key)] for s in sections
-            ],
-        }
-    )
-
-
-def _local_note_fingerprint(lib: Library, note: Note) -> str:
-    uids = {k: c.uid for k, c in lib.claims.by_keys(lib.notes.cited_keys(note)).items()}
-    fields = {f: getattr(note, f) for f in _NOTE_FIELDS}
-    sections = [{"key": s.key, "heading": s.heading, "body": s.body} for s in note.sections]
-    return _note_fingerprint(fields, sections, uids)
-
-
-def _claim_fingerprint(data: dict[str, Any]) -> str:
-    """Fingerprint what a package's claim says and how it is graded and tagged."""
-    return _claim_values_fingerprint(data, _tag_names(data.get("tags", [])))
-
-
-def _local_claim_fingerprint(claim: Claim) -> str:
-    return _claim_values_fingerprint(
-        {f: getattr(claim, f) for f in _CLAIM_COMPARED}, claim.tag_refs
-    )
-
-
-def _claim_values_fingerprint(values: dict[str, Any], tag_refs: list[str]) -> str:
-    return _fingerprint({**{f: values[f] for f in _CLAIM_COMPARED}, "tags": sorted(tag_refs)})
-
-
-def _same_claim(local: Claim, data: dict[str, Any]) -> bool:
-    same_fields = all(getattr(local, f) == data[f] for f in _CLAIM_COMPARED)
-    return same_fields and sorted(local.tags) == sorted(_tag_names(data.get("tags", []), False))
-
-
-def _same_note(local: Note, data: dict[str, Any], bodies: dict[str, str]) -> bool:
-    if any(getattr(local, f) != data[f] for f in _NOTE_FIELDS if f not in ("uid", "status")):
-        return False
-    return {s.key: s.body for s in local.sections} == bodies
-
-
-def _tag_names(tags: list[dict[str, str]], with_kind: bool = True) -> list[str]:
-    return [f"{t['kind']}:{t['name']}" if with_kind else t["name"] for t in tags]
+    return merge_pack(lib, read_pack(path), Path(path).name)
 
 
 def _claim_json(lib: Library, claim: Claim, source: Source) -> dict[str, Any]:
@@ -588,10 +163,6 @@ def _claim_json(lib: Library, claim: Claim, source: Source) -> dict[str, Any]:
 def _source_json(lib: Library, source: Source) -> dict[str, Any]:
     tags = [{"name": t.name, "kind": t.kind} for t in lib.tags.on_source(source.id)]
     return {**{f: getattr(source, f) for f in _SOURCE_FIELDS}, "tags": tags}
-
-
-def _dump(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 def _load(data: bytes, name: str) -> Any:
