@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from briefing_app.core.errors import LibraryError
 from briefing_app.core.storage.connection import transaction
 
 
@@ -61,8 +62,30 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
     for m in MIGRATIONS:
         if m.version <= schema_version(conn) or m.version > target:
             continue
+        _apply(conn, m)
+        applied.append(m.name)
+    return applied
+
+
+def _apply(conn: sqlite3.Connection, m: Migration) -> None:
+    """Apply one migration in its own transaction and record it.
+
+    Foreign keys are off meanwhile, as SQLite asks for a migration that rebuilds a table
+    (storage.reshape): dropping the old copy must not fire ON DELETE CASCADE on the rows that
+    point at it. The pragma cannot change inside a transaction, so it is set around it, and
+    the keys are checked before the commit instead.
+    """
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
         with transaction(conn):
             m.apply(conn)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise LibraryError(
+                    f"schema upgrade {m.version} ({m.name}) would leave a row of "
+                    f"{broken[0]} pointing at a missing {broken[2]}; nothing was changed"
+                )
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -72,5 +95,5 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[str]:
                 (m.version, m.name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
             conn.execute(f"PRAGMA user_version = {m.version}")
-        applied.append(m.name)
-    return applied
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(enforced)}")

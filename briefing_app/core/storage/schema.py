@@ -215,3 +215,36 @@ def suggested_edits(conn: sqlite3.Connection) -> None:
         )"""
     )
     conn.execute("CREATE INDEX suggested_edits_note ON suggested_edits(note_id, status)")
+
+
+@migration(5, "views for reading the library with sqlite-utils; suggested edits need a time")
+def readable_views(conn: sqlite3.Connection) -> None:
+    """Add views naming claims with their sources, and sources with their counts; make a
+    suggested edit's created_at required with no default, like every other table's."""
+    from briefing_app.core.storage.reshape import reshape_table
+
+    # Version 4 gave created_at a default of '' (a row with no time); ALTER cannot drop it.
+    reshape_table(conn, "suggested_edits", defaults={"created_at": None})
+    # For someone who opens the file with `sqlite-utils` or `sqlite3`: what the app shows, by name.
+    conn.execute(
+        """CREATE VIEW claims_with_sources AS
+        SELECT c.key, c.quote, c.statement, c.party, c.kind,
+               s.reliability || c.credibility AS grade,
+               c.status, c.revision,
+               (SELECT group_concat(t.name, ', ') FROM claim_tags ct
+                  JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id) AS tags,
+               s.id AS source_id, s.title AS source_title, s.outlet AS source_outlet,
+               s.published AS source_published, s.url AS source_url,
+               c.id AS claim_id, c.uid AS claim_uid, c.created_at, c.modified_at
+        FROM claims c JOIN sources s ON s.id = c.source_id"""
+    )
+    conn.execute(
+        """CREATE VIEW sources_with_counts AS
+        SELECT s.id, s.title, s.byline, s.outlet, s.published, s.url, s.language, s.format,
+               s.reliability, s.marking,
+               (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims,
+               (SELECT group_concat(t.name, ', ') FROM source_tags st
+                  JOIN tags t ON t.id = st.tag_id WHERE st.source_id = s.id) AS tags,
+               length(s.text) AS characters, s.retrieved_at, s.uid
+        FROM sources s"""
+    )
