@@ -4,16 +4,43 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
-from briefing_app.core.models import ReviewComment
+from briefing_app.core.models import Note, ReviewComment
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row, record_from_row
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
+
+
+_COLUMNS = (
+    "uid", "note_id", "section_key", "anchor_text", "start", "end", "author", "body",
+    "resolved", "parent_id", "created_at",
+)  # fmt: skip
+_INSERT = (
+    'INSERT INTO review_comments (uid, note_id, section_key, anchor_text, start, "end", author, '
+    "body, resolved, parent_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+@dataclass(frozen=True)
+class NewComment:
+    """A comment to add with CommentManager.add_many: where it sits, what it says, whose it is."""
+
+    section_key: str
+    body: str
+    author: str = ""
+    anchor_text: str = ""
+    start: int | None = None
+    end: int | None = None
+    parent_uid: str | None = None
+    resolved: bool = False
+    uid: str | None = None
+    created_at: str | None = None
 
 
 class CommentManager:
@@ -38,34 +65,64 @@ class CommentManager:
         created_at: str | None = None,
     ) -> ReviewComment:
         """Add a comment on a section's text range (or the whole section); return it."""
-        if not body.strip():
-            raise InvalidInput("a comment needs some text")
-        note = self._lib.notes.get(note_id)
-        if section_key and note.section(section_key) is None:
-            raise NotFound(f"note {note_id} has no section {section_key!r}")
+        comment = NewComment(
+            section_key, body, author, anchor_text, start, end, None, resolved, uid, created_at
+        )
+        _check(self._lib.notes.get(note_id), comment)
         with self._lib.write() as changes:
-            cur = self._lib.conn.execute(
-                "INSERT INTO review_comments (uid, note_id, section_key, anchor_text, start, "
-                '"end", author, body, resolved, parent_id, created_at) '
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    uid or new_uid(),
-                    note_id,
-                    section_key,
-                    anchor_text,
-                    start,
-                    end,
-                    author.strip(),
-                    body.strip(),
-                    int(resolved),
-                    parent_id,
-                    created_at or now_iso(),
-                ),
-            )
+            row = _row(note_id, comment, parent_id)
+            cur = self._lib.conn.execute(_INSERT, [row[c] for c in _COLUMNS])
             comment_id = int(cur.lastrowid or 0)
             changes.comments.add(comment_id)
             changes.notes.add(note_id)
         return self.get(comment_id)
+
+    def add_many(self, note_id: int, comments: Sequence[NewComment]) -> list[int]:
+        """Add comments to one note at once (a review package's); return their ids in order.
+
+        A reply names its parent by uid: an earlier comment of the list, or one already here.
+
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> note = lib.notes.create("N", "briefing-note", [("summary", "Summary")])
+        >>> lib.comments.add_many(note.id, [NewComment("summary", "Source?", uid="a"),
+        ...                                 NewComment("summary", "Ministry.", parent_uid="a")])
+        [1, 2]
+        """
+        note = self._lib.notes.get(note_id)
+        for comment in comments:
+            _check(note, comment)
+        if not comments:
+            return []
+        # Imported here: sqlite-utils takes ~0.1 s to import, which opening the app must not pay.
+        from sqlite_utils import Database
+
+        with self._lib.write() as changes:
+            conn = self._lib.conn
+            # Ids handed out here, as SQLite would (max + 1), so replies can point at comments of
+            # the same list; the write transaction holds the lock, so no one else takes them.
+            first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM review_comments")
+            next_id = int(first.fetchone()[0])
+            ids: dict[str, int] = {}
+            rows: list[dict[str, Any]] = []
+            for comment in comments:
+                parent = ids.get(comment.parent_uid or "") or self._id_of(comment.parent_uid)
+                row = _row(note_id, comment, parent)
+                row["id"] = ids[row["uid"]] = next_id + len(rows)
+                rows.append(row)
+            # Version 4 of sqlite-utils and later join the open transaction (a savepoint).
+            db = Database(conn, recursive_triggers=False, execute_plugins=False)
+            db.table("review_comments").insert_all(rows)
+            changes.comments.update(r["id"] for r in rows)
+            changes.notes.add(note_id)
+        return [r["id"] for r in rows]
+
+    def _id_of(self, uid: str | None) -> int | None:
+        if not uid:
+            return None
+        row = self._lib.conn.execute("SELECT id FROM review_comments WHERE uid = ?", (uid,))
+        found = row.fetchone()
+        return int(found[0]) if found else None
 
     def reply(self, comment_id: int, body: str, author: str = "") -> ReviewComment:
         """Reply to a comment; the reply sits on the same section."""
@@ -162,3 +219,28 @@ class CommentManager:
 
 def _comment_from_row(row: sqlite3.Row) -> ReviewComment:
     return record_from_row(ReviewComment, row, resolved=bool(row["resolved"]))
+
+
+def _check(note: Note, comment: NewComment) -> None:
+    """Refuse a comment with no text, or on a section the note does not have."""
+    if not comment.body.strip():
+        raise InvalidInput("a comment needs some text")
+    if comment.section_key and note.section(comment.section_key) is None:
+        raise NotFound(f"note {note.id} has no section {comment.section_key!r}")
+
+
+def _row(note_id: int, comment: NewComment, parent_id: int | None) -> dict[str, Any]:
+    """Return the review_comments row for comment, by column."""
+    return {
+        "uid": comment.uid or new_uid(),
+        "note_id": note_id,
+        "section_key": comment.section_key,
+        "anchor_text": comment.anchor_text,
+        "start": comment.start,
+        "end": comment.end,
+        "author": comment.author.strip(),
+        "body": comment.body.strip(),
+        "resolved": int(comment.resolved),
+        "parent_id": parent_id,
+        "created_at": comment.created_at or now_iso(),
+    }

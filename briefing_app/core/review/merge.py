@@ -27,6 +27,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note
 from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
+from briefing_app.core.review.comments import NewComment
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 
 _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credibility", "status")
@@ -77,8 +78,7 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         note_id = merger.note(members["note.json"])
         for data in members.get("versions.json", []):
             merger.version(note_id, data)
-        for data in members["comments.json"]:
-            merger.comment(note_id, data)
+        merger.comments(note_id, members["comments.json"])
     return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts, merger.updated)
 
 
@@ -110,7 +110,6 @@ class _Merger:
         self.pack_name = pack_name
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
-        self.comment_ids: dict[str, int] = {}
         self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
         self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
         self.updated = {"claims": 0, "notes": 0}
@@ -318,32 +317,37 @@ class _Merger:
         )
         self.added["versions"] += 1
 
-    def comment(self, note_id: int, data: dict[str, Any]) -> None:
-        local = self.lib.comments.by_uid(data["uid"])
-        if local is not None:
-            self.comment_ids[data["uid"]] = local.id
-            self.reused["comments"] += 1
-            if local.resolved != bool(data["resolved"]) and data["resolved"]:
-                self.lib.comments.resolve(local.id)
-            return
-        parent = self.comment_ids.get(data["parent_uid"]) if data.get("parent_uid") else None
+    def comments(self, note_id: int, items: list[dict[str, Any]]) -> None:
+        """Add the package's new comments in one insert; resolve those resolved since."""
         note = self.lib.notes.get(note_id)
-        section = data["section_key"] if note.section(data["section_key"]) else ""
-        comment = self.lib.comments.add(
-            note_id,
-            section,
-            data["body"],
-            author=data["author"],
-            anchor_text=data["anchor_text"],
-            start=data["start"],
-            end=data["end"],
-            parent_id=parent,
-            resolved=bool(data["resolved"]),
-            uid=data["uid"],
-            created_at=data["created_at"],
-        )
-        self.comment_ids[data["uid"]] = comment.id
-        self.added["comments"] += 1
+        new: list[NewComment] = []
+        for data in items:
+            local = self.lib.comments.by_uid(data["uid"])
+            if local is None and any(c.uid == data["uid"] for c in new):
+                self.reused["comments"] += 1  # listed twice: the first one stands
+                continue
+            if local is not None:
+                self.reused["comments"] += 1
+                if local.resolved != bool(data["resolved"]) and data["resolved"]:
+                    self.lib.comments.resolve(local.id)
+                continue
+            section = data["section_key"] if note.section(data["section_key"]) else ""
+            new.append(
+                NewComment(
+                    section,
+                    data["body"],
+                    author=data["author"],
+                    anchor_text=data["anchor_text"],
+                    start=data["start"],
+                    end=data["end"],
+                    parent_uid=data.get("parent_uid"),
+                    resolved=bool(data["resolved"]),
+                    uid=data["uid"],
+                    created_at=data["created_at"],
+                )
+            )
+        self.lib.comments.add_many(note_id, new)
+        self.added["comments"] += len(new)
 
     def _rekey(self, body: str) -> str:
         """Rewrite the package's claim keys in citations to this library's keys, in one pass."""

@@ -203,3 +203,52 @@ def test_versions_travel_with_the_pack(demo_lib: Library, other: Library, tmp_pa
     assert other.notes.get(result.note_id).status == "in review"
     again = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "v2.briefpack"))
     assert again.added["versions"] == 0
+
+
+def test_comment_threads_arrive_with_each_reply_under_its_comment(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    note = demo_lib.notes.all()[0]
+    first = demo_lib.comments.add(note.id, "summary", "Source?", author="Supervisor")
+    demo_lib.comments.reply(first.id, "The ministry.", author="Analyst")
+    demo_lib.comments.add(note.id, "issue", "Fine.", author="Supervisor")
+
+    result = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "t.briefpack"))
+
+    assert result.added["comments"] == 3
+    comments = other.comments.all(result.note_id)
+    by_id = {c.id: c for c in comments}
+    threads = [(c.body, by_id[c.parent_id].body if c.parent_id else None) for c in comments]
+    assert threads == [("Source?", None), ("The ministry.", "Source?"), ("Fine.", None)]
+
+
+def test_a_failure_after_the_comments_are_in_leaves_the_library_exactly_as_it_was(
+    demo_lib: Library, other: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.review.comments import CommentManager
+
+    note = demo_lib.notes.all()[0]
+    for n in range(30):
+        demo_lib.comments.add(note.id, "summary", f"Comment {n}", author="Supervisor")
+    pack = export_pack(demo_lib, note.id, tmp_path / "n.briefpack")
+    other.sources.add(ExtractedDocument(title="Already here", text="Kept as it was."))
+    before = list(other.conn.iterdump())
+    heard: list[object] = []
+    other.subscribe(heard.append)
+    add_many = CommentManager.add_many
+
+    def add_then_fail(self: CommentManager, *args: Any, **kwargs: Any) -> list[int]:
+        ids = add_many(self, *args, **kwargs)  # sources, claims, note and comments are in
+        assert len(ids) == 30
+        raise OSError("disk full")
+
+    monkeypatch.setattr(CommentManager, "add_many", add_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        import_pack(other, pack)
+
+    # sqlite-utils' bulk insert joined the import's transaction instead of committing it.
+    assert not other.conn.in_transaction
+    assert list(other.conn.iterdump()) == before
+    assert heard == []
+    monkeypatch.undo()
+    assert import_pack(other, pack).added["comments"] == 30
