@@ -91,6 +91,7 @@ _NOT_AT_START = (
     "click",
     "platformdirs",
     "hashlib",
+    "sqlite_utils",
     "briefing_app.cli",
     "briefing_app.core.templates",
     "briefing_app.core.exporters",
