@@ -154,6 +154,14 @@ def _check_through_the_core(lib: Library) -> None:
         "SELECT rowid FROM sources_fts WHERE sources_fts MATCH 'evacuated'"
     ).fetchall()
     assert [h[0] for h in hits] == [1]
+    # The views for people reading the file with sqlite-utils (schema 5) see the old records.
+    grades = lib.conn.execute("SELECT key, grade, source_title FROM claims_with_sources")
+    assert sorted(tuple(r) for r in grades) == [
+        ("C1", "B2", "Attack on mining camp"),
+        ("C2", "B3", "Attack on mining camp"),
+        ("C3", "B4", "Attack on mining camp"),
+        ("C5", "F6", "Embassy statement"),
+    ]
     # Keys are never reused: the next claim continues after the highest ever handed out.
     assert lib.claims.add(1, quote="mining camp").key == "C6"
 
