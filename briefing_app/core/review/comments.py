@@ -17,14 +17,6 @@ if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
 
-_COLUMNS = (
-    "uid", "note_id", "section_key", "anchor_text", "start", "end", "author", "body",
-    "resolved", "parent_id", "created_at",
-)  # fmt: skip
-_QUOTED = ", ".join(f'"{c}"' for c in _COLUMNS)  # "end" is an SQL keyword
-_INSERT = f"INSERT INTO review_comments ({_QUOTED}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-
-
 @dataclass(frozen=True)
 class NewComment:
     """A comment to add with CommentManager.add_many: where it sits, what it says, whose it is."""
@@ -76,9 +68,9 @@ class CommentManager:
         )
         _check(self._lib.notes.get(note_id), comment)
         with self._lib.write() as changes:
-            row = _row(note_id, comment, parent_id)
-            cur = self._lib.conn.execute(_INSERT, [row[c] for c in _COLUMNS])
-            comment_id = int(cur.lastrowid or 0)
+            comment_id = insert_row(
+                self._lib.conn, "review_comments", _row(note_id, comment, parent_id)
+            )
             changes.comments.add(comment_id)
             changes.notes.add(note_id)
         return self.get(comment_id)

@@ -26,7 +26,14 @@ def reshape_table(conn: sqlite3.Connection, table: str, **changes: Any) -> None:
     Triggers and views whose SQL names the table are recreated from their stored SQL, so a
     change that renames or drops a column they use fails here and the migration rolls back.
 
-    >>> # @migration(9, "..."): reshape_table(conn, "suggested_edits", defaults={"x": None})
+    >>> from briefing_app.core.storage.connection import connect, transaction
+    >>> conn = connect(":memory:", wal=False)
+    >>> _ = conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)")
+    >>> _ = conn.execute("PRAGMA foreign_keys = OFF")  # as migrate() does
+    >>> with transaction(conn):
+    ...     reshape_table(conn, "t", defaults={"n": 1})
+    >>> conn.execute("SELECT dflt_value FROM pragma_table_info('t') WHERE name = 'n'").fetchone()[0]
+    '1'
     """
     # sqlite-utils takes ~0.07 s CPU to import: only a migration that reshapes a table pays it.
     from sqlite_utils import Database

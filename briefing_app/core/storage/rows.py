@@ -29,17 +29,20 @@ def record_from_row(cls: type[T], row: sqlite3.Row, **overrides: Any) -> T:
     return cls(**data)
 
 
-def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> None:
-    """Insert one row of named column values as given (ids and times too: how undo restores).
+def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> int:
+    """Insert one row of named column values as given (ids and times too: how undo restores);
+    return its rowid.
 
     >>> conn = sqlite3.connect(":memory:")
     >>> _ = conn.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT)")
     >>> insert_row(conn, "tags", {"id": 7, "name": "Kabul"})
+    7
     >>> conn.execute("SELECT id, name FROM tags").fetchall()
     [(7, 'Kabul')]
     """
     cols = ", ".join(f'"{k}"' for k in values)
-    conn.execute(
+    cur = conn.execute(
         f"INSERT INTO {table} ({cols}) VALUES ({','.join('?' * len(values))})",
         list(values.values()),
     )
+    return int(cur.lastrowid or 0)
