@@ -87,11 +87,11 @@ class CommentManager:
         ...                                 NewComment("summary", "Ministry.", parent_uid="a")])
         [1, 2]
         """
+        if not comments:
+            return []
         note = self._lib.notes.get(note_id)
         for comment in comments:
             _check(note, comment)
-        if not comments:
-            return []
         # Imported here: sqlite-utils takes ~0.07 s CPU to import, which start-up must not pay.
         from sqlite_utils import Database
 
