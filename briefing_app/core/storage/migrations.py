@@ -83,8 +83,8 @@ def _apply(conn: sqlite3.Connection, m: Migration) -> None:
             broken = conn.execute("PRAGMA foreign_key_check").fetchone()
             if broken is not None:
                 raise LibraryError(
-                    f"schema upgrade {m.version} ({m.name}) would leave a row of "
-                    f"{broken[0]} pointing at a missing {broken[2]}; nothing was changed"
+                    f"schema upgrade {m.version} ({m.name}) would leave a row of {broken[0]} "
+                    f"pointing at a row of {broken[2]} that is gone; nothing was changed"
                 )
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
