@@ -200,10 +200,14 @@ class Library:
             before = self._all_ids()
         except sqlite3.DatabaseError:
             before = Changes()  # the file is too damaged to list: the views reload anyway
-        saved = restore_backup(backup, self.path)
-        # A damaged file is replaced by renaming, which an open connection would not see.
+        # Closed while the file is replaced: a damaged file is renamed over, which an open
+        # connection would not see, and its raw copy is read through Python, which would drop
+        # this connection's locks (see core.storage.backup._save_current).
         self.conn.close()
-        self.conn = connect(self.path)
+        try:
+            saved = restore_backup(backup, self.path)
+        finally:
+            self.conn = connect(self.path)
         migrate(self.conn)  # a backup from an older schema version is brought up to date
         changes = self._all_ids()
         changes.merge(before)

@@ -3,6 +3,9 @@
     python worker.py crash LIBRARY SEED WORKDIR   scripted stream of operations, forever
     python worker.py writer LIBRARY NAME COUNT    COUNT claims, one transaction each
     python worker.py restore LIBRARY FIRST SECOND restore two backups in turn, forever
+    python worker.py cycle LIBRARY ROLE NAME COUNT SECONDS
+                                                  what the command line or the app does, in a
+                                                  loop (many_processes.py drives it)
 
 Every operation prints `BEGIN {json}` before it starts and `OK {json}` once committed, flushed
 at once, so the parent knows exactly what was committed when it kills this process.
@@ -12,10 +15,14 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 import sys
+import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from briefing_app.core.errors import BriefingError
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.importers.batch import import_one
 from briefing_app.core.library import Library
@@ -141,12 +148,58 @@ def restore_stream(library: Path, first: Path, second: Path) -> None:
         prune_backups(library, keep=3)
 
 
+def cycle(library: Path, role: str, name: str, count: int, seconds: float) -> None:
+    """Do count operations (or stop after seconds) as one role, reporting each and every error.
+
+    Roles: `cli` opens the library for each claim it adds, as `briefing claim add` does (the
+    on-open backup runs each time); `app` keeps it open, as the window does, and makes a backup
+    every 20 claims, as the app's backup worker does; `reader` opens it to count claims, as
+    `briefing claim list` does. An error is reported and the loop goes on: the parent counts.
+    """
+    from briefing_app.core.storage.backup import backup_if_due
+
+    deadline = time.monotonic() + seconds
+    app = Library.open(library) if role == "app" else None
+    emit("READY", {"role": role, "name": name})
+    for i in range(count):
+        if time.monotonic() > deadline:
+            break
+        statement = f"{name}-{i}"
+        try:
+            if role == "reader":
+                with Library.open(library) as lib:
+                    emit("READ", {"claims": lib.claims.count()})
+                continue
+            emit("BEGIN", {"statement": statement})
+            if app is None:
+                with Library.open(library) as lib:
+                    _add_claim(lib, statement, i)
+            else:
+                _add_claim(app, statement, i)
+                if i % 20 == 19:
+                    backup_if_due(library, min_interval=timedelta(0))
+            emit("OK", {"statement": statement})
+        except (BriefingError, sqlite3.Error) as exc:
+            emit("ERR", {"type": type(exc).__name__, "message": str(exc)})
+    if app is not None:
+        app.close()
+    emit("DONE", {"name": name})
+
+
+def _add_claim(lib: Library, statement: str, i: int) -> None:
+    source = lib.sources.all()[0]
+    start = i % max(1, len(source.text) - 10)
+    lib.claims.add(source.id, start=start, end=start + 5, statement=statement)
+
+
 if __name__ == "__main__":
     mode, lib_arg, *rest = sys.argv[1:]
     if mode == "crash":
         crash_stream(Path(lib_arg), int(rest[0]), Path(rest[1]))
     elif mode == "restore":
         restore_stream(Path(lib_arg), Path(rest[0]), Path(rest[1]))
+    elif mode == "cycle":
+        cycle(Path(lib_arg), rest[0], rest[1], int(rest[2]), float(rest[3]))
     elif mode == "writer":
         writer(Path(lib_arg), rest[0], int(rest[1]))
     else:

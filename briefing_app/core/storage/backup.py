@@ -47,7 +47,9 @@ _STAMP = "%Y%m%dT%H%M%S%fZ"
 # stem-keyed naming. The time itself contains neither, so the last one found splits the name.
 _NEW_SEP = "."
 _LEGACY_SEP = "-"
-_SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite's files beside a database: never opened here while SQLite may hold them (see
+# _is_sqlite_database), and never taken for a library of their own.
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -88,12 +90,16 @@ def list_backups(lib_path: Path) -> list[BackupInfo]:
         created = _split_name(path)[2]
         if created is None:
             continue
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            continue  # pruned by another process since the folder was read
         meta = _read_sidecar(path)
         found.append(
             BackupInfo(
                 path=path,
                 created_at=created,
-                size=path.stat().st_size,
+                size=size,
                 schema_version=_int_or_none(meta.get("schema_version")),
                 sources=_int_or_none(meta.get("sources")),
                 claims=_int_or_none(meta.get("claims")),
@@ -170,19 +176,40 @@ def _legacy_attributable(lib_path: Path) -> bool:
     except OSError:
         return False
     for other in candidates:
-        if other.name == lib_path.name or other.stem != stem:
+        if other.name == lib_path.name or other.stem != stem or _is_side_file(other):
             continue
-        if _looks_like_sqlite(other):
+        if _is_sqlite_database(other):
             return False
     return True
 
 
-def _looks_like_sqlite(path: Path) -> bool:
+def _is_side_file(path: Path) -> bool:
+    """Return whether path is named as SQLite's WAL, shared-memory index or journal of a file."""
+    return path.name.endswith(_SIDE_SUFFIXES)
+
+
+def _is_sqlite_database(path: Path) -> bool:
+    """Return whether SQLite reads path as a database (asked through SQLite, never opened here).
+
+    Opening and closing a file through Python drops every POSIX lock this process holds on it
+    (SQLite's locks included), and another process may then rebuild a shared-memory index that
+    SQLite here still uses: it dies by SIGBUS. SQLite shares one descriptor per file instead.
+    """
     try:
-        with open(path, "rb") as handle:
-            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
-    except OSError:
+        # An empty file would read as an empty database; it is no library.
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        conn = _open_read_only(path)
+    except (OSError, sqlite3.Error):
         return False
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        # A database another process holds locked is still a database.
+        return is_busy_error(exc)
+    finally:
+        conn.close()
+    return True
 
 
 def _adopt_legacy(lib_path: Path) -> None:
@@ -420,6 +447,8 @@ def _save_current(lib_path: Path) -> Path | None:
     except BackupError as exc:
         if "busy" in str(exc):
             raise
+    # The one read of the library through Python, for a file SQLite cannot copy: callers hold
+    # no connection to it in this process (closing this copy's descriptor would drop its locks).
     raw = _new_backup_path(lib_path).with_suffix(".damaged")
     shutil.copy2(lib_path, raw)
     wal = Path(f"{lib_path}-wal")
