@@ -141,7 +141,6 @@ def _run_role(
                 kind = f"exit {child.returncode}: {error_kind(last)}"
                 tally.errors[kind] += 1
                 tally.examples.setdefault(kind, last)
-                return
 
 
 def _record(tally: Tally, kind: str, data: dict[str, object]) -> int:
