@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import AppContext, pass_app, require_library
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.errors import NotFound
 from briefing_app.core.storage.backup import (
     BackupInfo,
@@ -36,7 +36,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
         echo_json([_to_json(n, b) for n, b in enumerate(backups, 1)])
         return
     if not backups:
-        click.echo(f"No backups of {app.library_path} yet.")
+        echo(f"No backups of {app.library_path} yet.")
         return
     echo_table(
         ["#", "made", "sources", "claims", "notes", "file"],
@@ -61,7 +61,7 @@ def make_command(app: AppContext) -> None:
     """Back up the library now (the oldest backups beyond the last five are removed)."""
     path = make_backup(app.library_path)
     info = verify_backup(path)
-    click.echo(f"Backed up to {path} ({info.sources} sources, {info.claims} claims).")
+    echo(f"Backed up to {path} ({info.sources} sources, {info.claims} claims).")
 
 
 @backup_group.command("verify")
@@ -70,7 +70,7 @@ def make_command(app: AppContext) -> None:
 def verify_command(app: AppContext, which: str) -> None:
     """Check that a backup (its number in `backup list`, or a path) opens as a sound library."""
     info = verify_backup(_resolve(app.library_path, which), app.library_path)
-    click.echo(f"OK: {info.describe()}")
+    echo(f"OK: {info.describe()}")
 
 
 @backup_group.command("restore")
@@ -91,12 +91,12 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
             abort=True,
         )
     saved = restore_backup(info, app.library_path)
-    click.echo(
+    echo(
         f"Restored {app.library_path} from {path.name} "
         f"({info.sources} sources, {info.claims} claims, {info.notes} notes)."
     )
     if saved is not None:
-        click.echo(f"The replaced library was saved as {saved}.")
+        echo(f"The replaced library was saved as {saved}.")
 
 
 def _resolve(library_path: Path, which: str) -> Path:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.checks import all_rules, run_checks
 from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
 
@@ -30,10 +30,10 @@ def check_command(app: AppContext, note_ref: str, as_json: bool) -> None:
         headings = {s.key: s.heading for s in note.sections}
         for f in report.findings:
             where = headings.get(f.section, "Note") if f.section else "Note"
-            click.echo(f"{f.severity:7} {where}: {f.message}  [{f.rule} {f.fingerprint}]")
+            echo(f"{f.severity:7} {where}: {f.message}  [{f.rule} {f.fingerprint}]")
             if f.fix:
-                click.echo(f"        → {f.fix}")
-        click.echo(
+                echo(f"        → {f.fix}")
+        echo(
             f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), "
             f"{len(report.findings) - len(report.errors) - len(report.warnings)} note(s)"
             + (f"; {len(report.dismissed)} dismissed" if report.dismissed else "")
@@ -56,7 +56,7 @@ def dismiss_command(app: AppContext, note_ref: str, fingerprint: str, reason: st
     if match is None:
         raise click.ClickException(f"no current finding {fingerprint} on note {note.id}")
     dismiss(lib, note.id, match, reason)
-    click.echo(f"Dismissed: {match.message}")
+    echo(f"Dismissed: {match.message}")
 
 
 @click.command("acknowledge")
@@ -68,7 +68,7 @@ def acknowledge_command(app: AppContext, note_ref: str, keys: tuple[str, ...]) -
     lib = app.library()
     note = lib.notes.find(note_ref)
     acknowledge_changes(lib, note.id, list(keys) or None)
-    click.echo("Acknowledged " + (", ".join(keys) if keys else "all cited claims"))
+    echo("Acknowledged " + (", ".join(keys) if keys else "all cited claims"))
 
 
 @click.command("rules")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.records.grading import CREDIBILITY
@@ -103,9 +103,7 @@ def claim_add_command(
     if as_json:
         echo_json(claim.to_json())
     else:
-        click.echo(
-            f"{claim.key}: {claim.quote!r} at {claim.start}-{claim.end} of source {source_id}"
-        )
+        echo(f"{claim.key}: {claim.quote!r} at {claim.start}-{claim.end} of source {source_id}")
 
 
 @claim_group.command("edit")
@@ -157,7 +155,7 @@ def claim_edit_command(
             f"tags {', '.join(claim.tags) or 'none'}" if k == "tags" else f"{k} {v!r}"
             for k, v in changes.items()
         )
-        click.echo(f"{claim.key}: {said}")
+        echo(f"{claim.key}: {said}")
 
 
 COMMANDS = [claims_command, claim_group]

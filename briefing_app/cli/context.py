@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from briefing_app.cli.output import echo
 from briefing_app.core.errors import LibraryError
 from briefing_app.core.library import Library, default_library_path
 
@@ -32,7 +33,7 @@ class AppContext:
             self._library = Library.open(self.library_path, create=create)
             if self._library.backup_error:
                 # The command still runs; the user should know the safety net has a hole.
-                click.echo(f"Warning: no backup made: {self._library.backup_error}", err=True)
+                echo(f"Warning: no backup made: {self._library.backup_error}", err=True)
         return self._library
 
     def close(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo_json
+from briefing_app.cli.output import echo, echo_json
 from briefing_app.core.bundled.demo import build_demo
 
 
@@ -18,12 +18,12 @@ def demo_command(app: AppContext, as_json: bool) -> None:
     if as_json:
         echo_json(result)
     elif result["created"]:
-        click.echo(
+        echo(
             f"Demo loaded into {app.library_path}: source {result['source_id']}, "
             f"{result['claims']} claims, {result['notes']} note(s)."
         )
     else:
-        click.echo(f"The demo is already in {app.library_path} (source {result['source_id']}).")
+        echo(f"The demo is already in {app.library_path} (source {result['source_id']}).")
 
 
 COMMANDS = [demo_command]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 
 
 @click.command("export")
@@ -66,8 +66,8 @@ def export_command(
     report = gate_export(lib, note, force)
     path = export_note(lib, note.id, output, fmt, citations, keep_citations=keep_citations)
     for finding in report.errors + report.warnings:
-        click.echo(f"{finding.severity}: {finding.message}", err=True)
-    click.echo(f"Wrote {path}")
+        echo(f"{finding.severity}: {finding.message}", err=True)
+    echo(f"Wrote {path}")
 
 
 @click.command("templates")

@@ -13,6 +13,7 @@ import click
 
 from briefing_app import __version__
 from briefing_app.cli.context import AppContext, resolve_library_path
+from briefing_app.cli.output import echo, printable
 from briefing_app.core.errors import BriefingError
 
 
@@ -41,10 +42,14 @@ class BriefingGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             # click would end with "Aborted!" and status 1; a shell expects 128 + SIGINT.
-            click.echo("briefing: interrupted", err=True)
+            echo("briefing: interrupted", err=True)
             ctx.exit(130)
+        except click.ClickException as exc:
+            # Messages name files and records: their control characters must not reach a terminal.
+            exc.message = printable(exc.message)
+            raise
         except BriefingError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(printable(str(exc))) from exc
         except sqlite3.DatabaseError as exc:
             # Damage found by a read after the library opened: core names it (LibraryDamaged).
             from briefing_app.core.library import damaged_error
@@ -53,10 +58,10 @@ class BriefingGroup(click.Group):
             damage = damaged_error(app.library_path if app else None, exc)
             if damage is None:
                 raise
-            raise click.ClickException(str(damage)) from exc
+            raise click.ClickException(printable(str(damage))) from exc
         except OSError as exc:
             name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            raise click.ClickException(f"{name}{exc.strerror or exc}") from exc
+            raise click.ClickException(printable(f"{name}{exc.strerror or exc}")) from exc
         finally:
             app = ctx.find_object(AppContext)
             if app is not None:
@@ -82,7 +87,7 @@ def cli(ctx: click.Context, library: str | None) -> None:
     ctx.obj = AppContext(resolve_library_path(library), start_gui=start_gui)
     if ctx.invoked_subcommand is None:
         if start_gui is None:
-            click.echo(ctx.get_help())
+            echo(ctx.get_help())
             return
         ctx.exit(start_gui(ctx.obj.library_path))
 
@@ -110,11 +115,11 @@ def main(argv: list[str] | None = None, start_gui: Callable[[Path], int] | None 
     try:
         cli.main(args=argv, obj={"start_gui": start_gui}, prog_name="briefing")
     except KeyboardInterrupt:
-        click.echo("briefing: interrupted", err=True)
+        echo("briefing: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # pragma: no cover - the last guard against a traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        click.echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("(set BRIEFING_DEBUG=1 to see the traceback)", err=True)
+        echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
+        echo("(set BRIEFING_DEBUG=1 to see the traceback)", err=True)
         sys.exit(1)

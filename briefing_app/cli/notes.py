@@ -7,7 +7,7 @@ from typing import BinaryIO
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.errors import BriefingError
 
 
@@ -101,7 +101,7 @@ def note_new(
     if as_json:
         echo_json(note.to_json())
     else:
-        click.echo(f"Created note {note.id}: {note.title} ({template.name})")
+        echo(f"Created note {note.id}: {note.title} ({template.name})")
 
 
 @note_group.command("show")
@@ -117,9 +117,9 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
     if as_json:
         echo_json({**note.to_json(), "cited": lib.notes.cited_keys(note)})
         return
-    click.echo(f"# {note.title}")
+    echo(f"# {note.title}")
     marking = printed_marking(note)
-    click.echo(f"Note {note.id} · template {note.template} · {note.status} · {marking}")
+    echo(f"Note {note.id} · template {note.template} · {note.status} · {marking}")
     for label, value in (
         ("To", note.memo_to),
         ("From", note.memo_from),
@@ -127,10 +127,10 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
         ("Date", note.memo_date),
     ):
         if value:
-            click.echo(f"{label}: {value}")
+            echo(f"{label}: {value}")
     for section in note.sections:
-        click.echo(f"\n## {section.heading} [{section.key}]\n")
-        click.echo(section.body or "(empty)")
+        echo(f"\n## {section.heading} [{section.key}]\n")
+        echo(section.body or "(empty)")
 
 
 @note_group.command("set")
@@ -156,7 +156,7 @@ def note_set(app: AppContext, note_ref: str, section: str, body_file: BinaryIO) 
     except BriefingError as exc:
         raise click.ClickException(f"{body_file.name}: {exc}") from exc
     lib.notes.set_section(note.id, section, body)
-    click.echo(f"Updated section {section!r} of note {note.id}.")
+    echo(f"Updated section {section!r} of note {note.id}.")
 
 
 COMMANDS = [notes_command, note_group]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 
 
 @click.group("pack")
@@ -26,7 +26,7 @@ def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
     lib = app.library()
     note = lib.notes.find(note_ref)
     export_pack(lib, note.id, output)
-    click.echo(f"Wrote {output}")
+    echo(f"Wrote {output}")
 
 
 @pack_group.command("import")
@@ -43,9 +43,9 @@ def pack_import_command(app: AppContext, package: Path, as_json: bool) -> None:
     if as_json:
         echo_json(result.to_json())
         return
-    click.echo(result.line())
+    echo(result.line())
     for conflict in result.conflicts:
-        click.echo(f"conflict: {conflict}")
+        echo(f"conflict: {conflict}")
 
 
 @click.command("comments")
@@ -98,7 +98,7 @@ def comment_add_command(
     comment = lib.comments.add(
         note.id, section, text, author=author, anchor_text=anchor, start=start, end=end
     )
-    click.echo(f"Comment {comment.id} added")
+    echo(f"Comment {comment.id} added")
 
 
 @comment_group.command("reply")
@@ -109,7 +109,7 @@ def comment_add_command(
 def comment_reply_command(app: AppContext, comment_id: int, text: str, author: str) -> None:
     """Reply to comment COMMENT_ID."""
     reply = app.library().comments.reply(comment_id, text, author)
-    click.echo(f"Reply {reply.id} added")
+    echo(f"Reply {reply.id} added")
 
 
 @comment_group.command("resolve")
@@ -119,7 +119,7 @@ def comment_reply_command(app: AppContext, comment_id: int, text: str, author: s
 def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> None:
     """Mark comment COMMENT_ID resolved."""
     comment = app.library().comments.resolve(comment_id, not reopen)
-    click.echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
+    echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
 
 
 @click.command("status")
@@ -133,7 +133,7 @@ def status_command(app: AppContext, note_ref: str, status: str, reason: str, aut
     lib = app.library()
     note = lib.notes.find(note_ref)
     note = lib.notes.set_status(note.id, status.replace("-", " "), reason, author)
-    click.echo(f"Note {note.id} is now {note.status}")
+    echo(f"Note {note.id} is now {note.status}")
 
 
 @click.command("versions")
@@ -169,14 +169,14 @@ def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_j
     for d in diffs:
         if d.status == "unchanged":
             continue
-        click.echo(f"## {d.heading} ({d.status})")
+        echo(f"## {d.heading} ({d.status})")
         text = "".join(
             c.new if c.op == "equal" else
             (f"[-{c.old}-]" if c.old else "") + (f"{{+{c.new}+}}" if c.new else "")
             for c in d.changes
         )  # fmt: skip
-        click.echo(text)
-        click.echo()
+        echo(text)
+        echo()
 
 
 @click.group("review")
@@ -199,7 +199,7 @@ def review_export_command(
     lib = app.library()
     note = lib.notes.find(note_ref)
     path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
-    click.echo(f"Wrote review copy {path}")
+    echo(f"Wrote review copy {path}")
 
 
 @review_group.command("import")
@@ -216,9 +216,9 @@ def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
     if as_json:
         echo_json(result.to_json())
         return
-    click.echo(result.line())
+    echo(result.line())
     for problem in result.unplaced:
-        click.echo(f"not placed: {problem}")
+        echo(f"not placed: {problem}")
 
 
 @click.command("edits")
@@ -253,7 +253,7 @@ def edit_group() -> None:
 def edit_accept_command(app: AppContext, edit_id: int) -> None:
     """Apply suggested edit EDIT_ID to its note."""
     edit = app.library().edits.accept(edit_id)
-    click.echo(f"Accepted edit {edit.id} in {edit.section_key}")
+    echo(f"Accepted edit {edit.id} in {edit.section_key}")
 
 
 @edit_group.command("reject")
@@ -262,7 +262,7 @@ def edit_accept_command(app: AppContext, edit_id: int) -> None:
 def edit_reject_command(app: AppContext, edit_id: int) -> None:
     """Reject suggested edit EDIT_ID, leaving the note as it is."""
     edit = app.library().edits.reject(edit_id)
-    click.echo(f"Rejected edit {edit.id}")
+    echo(f"Rejected edit {edit.id}")
 
 
 COMMANDS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 
 
 @click.command("search")
@@ -20,7 +20,7 @@ def search_command(app: AppContext, query: str, limit: int, as_json: bool) -> No
         echo_json([h.to_json() for h in hits])
         return
     if not hits:
-        click.echo("No matches.")
+        echo("No matches.")
         return
     echo_table(["Kind", "ID", "Label", "Match"], [(h.kind, h.id, h.label, h.snippet) for h in hits])
 

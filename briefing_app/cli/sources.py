@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import import_paths
 from briefing_app.core.records.grading import RELIABILITY
@@ -36,12 +36,12 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
     else:
         for outcome in summary.outcomes:
             if outcome.status == "imported":
-                click.echo(f"imported  {outcome.path}  → source {outcome.source_id}")
+                echo(f"imported  {outcome.path}  → source {outcome.source_id}")
             elif outcome.status == "duplicate":
-                click.echo(f"duplicate {outcome.path}: {outcome.reason}")
+                echo(f"duplicate {outcome.path}: {outcome.reason}")
             else:
-                click.echo(f"failed    {outcome.path}: {outcome.reason}", err=True)
-        click.echo(summary.line())
+                echo(f"failed    {outcome.path}: {outcome.reason}", err=True)
+        echo(summary.line())
     if summary.by_status("failed"):
         sys.exit(1)  # like cp -r: the files that could be read are in; the status says not all
 
@@ -68,10 +68,10 @@ def inspect_command(path: Path, as_json: bool) -> None:
         return
     for name, value in doc.to_json().items():
         if name != "text":
-            click.echo(f"{name:10} {value if value is not None else ''}")
-    click.echo(f"{'text':10} {len(doc.text)} characters")
-    click.echo()
-    click.echo(doc.text[:1500] + ("…" if len(doc.text) > 1500 else ""))
+            echo(f"{name:10} {value if value is not None else ''}")
+    echo(f"{'text':10} {len(doc.text)} characters")
+    echo()
+    echo(doc.text[:1500] + ("…" if len(doc.text) > 1500 else ""))
 
 
 @click.command("sources")
@@ -118,7 +118,7 @@ def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> 
     except BriefingError as exc:
         raise click.ClickException(f"{text_file}: {exc}") from exc
     source = app.library().sources.correct_text(source_id, text)
-    click.echo(f"source {source.id}: text corrected ({len(source.text)} characters)")
+    echo(f"source {source.id}: text corrected ({len(source.text)} characters)")
 
 
 @source_group.command("set")
@@ -152,7 +152,7 @@ def source_set_command(
         echo_json(source.to_json())
     else:
         said = ", ".join(f"{k.replace('_', ' ')} {v!r}" for k, v in changes.items())
-        click.echo(f"source {source.id}: {said}")
+        echo(f"source {source.id}: {said}")
 
 
 COMMANDS = [import_command, inspect_command, sources_command, source_group]

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.models import CLAIM_KINDS
 
 
@@ -81,7 +81,7 @@ def suggest_accept_command(
     if as_json:
         echo_json(claim.to_json())
     else:
-        click.echo(f"{claim.key}: {claim.party or '(no party)'}, {claim.kind}: {claim.quote!r}")
+        echo(f"{claim.key}: {claim.party or '(no party)'}, {claim.kind}: {claim.quote!r}")
 
 
 @suggest_group.command("reject")
@@ -91,7 +91,7 @@ def suggest_accept_command(
 def suggest_reject_command(app: AppContext, source_id: int, fingerprint: str) -> None:
     """Reject suggestion FINGERPRINT of SOURCE_ID: it will not be proposed again."""
     app.library().suggestions.reject(source_id, fingerprint)
-    click.echo(f"rejected {fingerprint} on source {source_id}")
+    echo(f"rejected {fingerprint} on source {source_id}")
 
 
 @suggest_group.command("restore")
@@ -101,7 +101,7 @@ def suggest_reject_command(app: AppContext, source_id: int, fingerprint: str) ->
 def suggest_restore_command(app: AppContext, source_id: int, fingerprint: str) -> None:
     """Propose a rejected suggestion of SOURCE_ID again."""
     app.library().suggestions.unreject(source_id, fingerprint)
-    click.echo(f"restored {fingerprint} on source {source_id}")
+    echo(f"restored {fingerprint} on source {source_id}")
 
 
 @click.group("party")
@@ -116,7 +116,7 @@ def party_group() -> None:
 def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
     """Record that ALIAS names the party CANONICAL (e.g. "Taliban administration" "Taliban")."""
     app.library(create=True).parties.merge(alias, canonical)
-    click.echo(f"{alias} → {app.library().parties.normalise(alias)}")
+    echo(f"{alias} → {app.library().parties.normalise(alias)}")
 
 
 @party_group.command("unalias")
@@ -125,7 +125,7 @@ def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
 def party_unalias_command(app: AppContext, alias: str) -> None:
     """Forget that ALIAS is another name of a party."""
     app.library().parties.unmerge(alias)
-    click.echo(f"{alias} is no longer an alias")
+    echo(f"{alias} is no longer an alias")
 
 
 @click.command("parties")

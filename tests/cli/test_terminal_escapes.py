@@ -1,0 +1,74 @@
+"""Text from sources and notes cannot drive the terminal: control characters print as escapes.
+
+A party, title or source text holding ESC or BEL (a crafted web page, a pasted string) would
+otherwise retitle the window, clear the screen or ring when `briefing` prints it (issue 22 §5).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing_app.cli.main import cli
+from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.library import Library
+
+RETITLE = "\x1b]0;owned\x07"
+CLEAR = "\x1b[2J"
+C1_CSI = "\x9b31m"
+
+
+@pytest.fixture
+def hostile_library(library_path: Path) -> Path:
+    """A library whose source, claim party and note title hold terminal control sequences."""
+    with Library.open(library_path) as lib:
+        source = lib.sources.add(
+            ExtractedDocument(
+                title=f"Report {RETITLE}",
+                text=f"Officials said {CLEAR}three died{C1_CSI} in the attack on Tuesday.",
+            )
+        )
+        lib.claims.add(source.id, quote="three died", party=f"Officials {CLEAR}")
+        lib.notes.create(f"Memo {RETITLE}", "sitrep", [("summary", "Summary")])
+    return library_path
+
+
+def run(library: Path, *args: str) -> str:
+    """Run `briefing --library LIBRARY ARGS` in-process; return what it printed."""
+    result = CliRunner().invoke(cli, ["--library", str(library), *args], obj={})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["sources"], ["claims"], ["claims", "--party", f"Officials {CLEAR}"], ["note", "show", "1"]],
+)
+def test_control_characters_print_as_visible_escapes(
+    hostile_library: Path, args: list[str]
+) -> None:
+    out = run(hostile_library, *args)
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\\x1b" in out
+
+
+def test_json_output_escapes_them_and_still_parses_to_the_stored_text(
+    hostile_library: Path,
+) -> None:
+    out = run(hostile_library, "claims", "--json")
+    assert "\x1b" not in out and "\x9b" not in out
+    (claim,) = json.loads(out)
+    assert claim["party"] == f"Officials {CLEAR}"
+
+
+def test_an_error_message_naming_the_text_escapes_it_too(
+    hostile_library: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / f"Report {RETITLE}.md"
+    result = CliRunner().invoke(cli, ["--library", str(hostile_library), "inspect", str(missing)])
+    assert result.exit_code != 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Report \\x1b]0;owned\\x07.md" in result.output
