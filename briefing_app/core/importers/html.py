@@ -26,6 +26,10 @@ from briefing_app.core.text.dates import parse_date
 MAX_HTML_BYTES = 20 * 1024 * 1024
 SHORT_TEXT_CHARS = 1000
 MAX_MARKUP_AUTHORS = 4
+# HTML5's empty elements that libxml2's (HTML 4) parser does not know: written without a closing
+# slash, as HTML5 allows, it nests the rest of the parent inside them, and trafilatura then drops
+# that text with the element (two of four paragraphs after one `<embed src=…>`).
+_VOID_UNKNOWN_TO_LIBXML2 = ("embed", "source", "track", "wbr", "keygen")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -54,7 +58,26 @@ def parse_html(html: str) -> HtmlElement:
         raise CorruptFile("not a readable web page") from exc
     if tree is None:
         raise CorruptFile("not a readable web page")
+    _empty_void_elements(tree)
     return tree
+
+
+def _empty_void_elements(tree: HtmlElement) -> None:
+    """Move what the parser nested inside an empty element back after it, where the page has it."""
+    for element in list(tree.iter(*_VOID_UNKNOWN_TO_LIBXML2)):
+        children = list(element)
+        if not children and not element.text:
+            continue
+        after = element.tail or ""
+        element.tail, element.text = element.text, None
+        parent = element.getparent()
+        if parent is None:
+            continue
+        at = parent.index(element)
+        for offset, child in enumerate(children, 1):
+            parent.insert(at + offset, child)  # moves it out of element
+        last = children[-1] if children else element
+        last.tail = ((last.tail or "") + after) or None
 
 
 def extract_html(html: str, *, url: str = "") -> ExtractedDocument:

@@ -168,3 +168,28 @@ def test_a_menu_of_columnists_is_not_a_byline(tmp_path: Path) -> None:
     )
     page = _page(f"<ul class='columnists'>{links}</ul>")
     assert extract_file(write_fixture(tmp_path / "b.html", page)).byline == ""
+
+
+@pytest.mark.parametrize(
+    "empty", ['<embed src="chart.svg" type="image/svg+xml">', "<source src=a.mp4>"]
+)
+def test_an_empty_element_without_a_closing_slash_keeps_every_paragraph_after_it(
+    tmp_path: Path, empty: str
+) -> None:
+    paragraphs = [
+        "Officials confirmed that the convoy reached the border town after talks on Tuesday.",
+        "Witnesses reported gunfire near the crossing late on Tuesday evening, residents said.",
+        "The ministry denied that any soldiers had been wounded in the exchange of fire there.",
+        "Aid agencies expect more convoys to cross within the week if the ceasefire holds.",
+    ]
+    body = "".join(
+        f"<p>{text}</p>" + (empty if n == 1 else "") for n, text in enumerate(paragraphs)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Convoy reaches border town</title></head><body>"
+        f"<article><h1>Convoy reaches border town</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    text = extract_file(page).text
+    assert [line for line in text.splitlines() if line in paragraphs] == paragraphs
