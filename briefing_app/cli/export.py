@@ -8,6 +8,7 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.core.errors import ReadOnlyTarget
 
 
 @click.command("export")
@@ -41,7 +42,8 @@ from briefing_app.cli.output import echo, echo_json, echo_table
     "--force",
     is_flag=True,
     help="Export even when the analytic checks find errors (a citation of a claim the "
-    "library does not hold still stops it: there is nothing to cite).",
+    "library does not hold still stops it: there is nothing to cite), and replace a "
+    "read-only file (it stays read-only).",
 )
 @pass_app
 def export_command(
@@ -64,7 +66,18 @@ def export_command(
     lib = app.library()
     note = lib.notes.find(note_ref)
     report = gate_export(lib, note, force)
-    path = export_note(lib, note.id, output, fmt, citations, keep_citations=keep_citations)
+    try:
+        path = export_note(
+            lib,
+            note.id,
+            output,
+            fmt,
+            citations,
+            keep_citations=keep_citations,
+            replace_read_only=force,
+        )
+    except ReadOnlyTarget as exc:
+        raise click.ClickException(f"{exc} (--force replaces it)") from exc
     for finding in report.errors + report.warnings:
         echo(f"{finding.severity}: {finding.message}", err=True)
     echo(f"Wrote {path}")

@@ -48,6 +48,10 @@ class CannotWrite(BriefingError):
     """An output file cannot be written (no such folder, no permission, disk full)."""
 
 
+class ReadOnlyTarget(CannotWrite):
+    """An output file exists and is write-protected: it is replaced only when asked to."""
+
+
 class NoteIsFinal(BriefingError):
     """A final note is read-only until it is reopened."""
 

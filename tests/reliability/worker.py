@@ -6,6 +6,7 @@
     python worker.py cycle LIBRARY ROLE NAME COUNT SECONDS
                                                   what the command line or the app does, in a
                                                   loop (many_processes.py drives it)
+    python worker.py hold-write TARGET            start writing TARGET atomically, then wait
 
 Every operation prints `BEGIN {json}` before it starts and `OK {json}` once committed, flushed
 at once, so the parent knows exactly what was committed when it kills this process.
@@ -192,6 +193,16 @@ def _add_claim(lib: Library, statement: str, i: int) -> None:
     lib.claims.add(source.id, start=start, end=start + 5, statement=statement)
 
 
+def hold_write(target: Path) -> None:
+    """Write half of TARGET's temporary, report it, and wait (for the parent's SIGKILL)."""
+    from briefing_app.core.storage.atomic import atomic_path
+
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(b"half a memo")
+        emit("READY", {"temporary": tmp.name})
+        sys.stdin.readline()
+
+
 if __name__ == "__main__":
     mode, lib_arg, *rest = sys.argv[1:]
     if mode == "crash":
@@ -200,6 +211,8 @@ if __name__ == "__main__":
         restore_stream(Path(lib_arg), Path(rest[0]), Path(rest[1]))
     elif mode == "cycle":
         cycle(Path(lib_arg), rest[0], rest[1], int(rest[2]), float(rest[3]))
+    elif mode == "hold-write":
+        hold_write(Path(lib_arg))
     elif mode == "writer":
         writer(Path(lib_arg), rest[0], int(rest[1]))
     else:

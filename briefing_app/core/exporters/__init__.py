@@ -41,12 +41,14 @@ def export_note(
     progress: Progress | None = None,
     *,
     keep_citations: bool = False,
+    replace_read_only: bool = False,
 ) -> Path:
     """Export a note to .docx or .md at path, atomically; return the path written.
 
     format defaults to the path's suffix; citations ("footnotes", "endnotes", "inline")
     overrides the template's style; progress(done, total) is called as sections are parsed.
     keep_citations (Markdown only) keeps [@C12] and writes a CSL-JSON bibliography beside it.
+    A write-protected file at path raises ReadOnlyTarget unless replace_read_only.
     Raises MissingClaim when the note cites a claim the library does not hold; then nothing
     is written.
     """
@@ -73,8 +75,12 @@ def export_note(
     # Write next to the target and move into place only when complete: a failed export never
     # leaves a half-written file where the reader expects the memo.
     with contextlib.ExitStack() as stack:
-        tmp = stack.enter_context(atomic_path(target))
-        tmp_bib = stack.enter_context(atomic_path(bibliography)) if bibliography else None
+        tmp = stack.enter_context(atomic_path(target, replace_read_only=replace_read_only))
+        tmp_bib = (
+            stack.enter_context(atomic_path(bibliography, replace_read_only=replace_read_only))
+            if bibliography
+            else None
+        )
         if fmt == "docx":
             from briefing_app.core.exporters.docx_writer import write_docx
 

@@ -102,12 +102,21 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         "note_title": note.title,
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in encoded.items()},
     }
-    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("manifest.json", canonical_json(manifest))
-        for name, data in encoded.items():
-            zf.writestr(name, data)
-    with lib.write():
-        note_settings.set_review_base(lib, note_id, history)
+    # The package and the record of what it exchanged stand or fall together: the record is
+    # written first, and the package is moved into place only before the record commits.
+    placed = False
+    try:
+        with lib.write():
+            note_settings.set_review_base(lib, note_id, history)
+            with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr("manifest.json", canonical_json(manifest))
+                for name, data in encoded.items():
+                    zf.writestr(name, data)
+            placed = True
+    except BaseException:
+        if placed:  # the commit failed after the package was in place
+            path.unlink(missing_ok=True)
+        raise
     return path
 
 

@@ -1,0 +1,67 @@
+"""Export targets the analyst did not mean to lose: read-only memos, packages of failed exports."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from briefing_app.cli.main import cli
+from briefing_app.core.bundled.demo import build_demo
+from briefing_app.core.library import Library
+
+
+@pytest.fixture
+def demo_library(library_path: Path) -> Path:
+    """A library holding the demo note (id 1)."""
+    with Library.open(library_path) as lib:
+        build_demo(lib)
+    return library_path
+
+
+def run(library: Path, *args: str) -> Result:
+    """Run `briefing --library LIBRARY ARGS` in-process."""
+    return CliRunner().invoke(cli, ["--library", str(library), *args], obj={})
+
+
+def test_export_over_a_read_only_file_refuses_without_force_and_keeps_it_read_only_with(
+    demo_library: Path, tmp_path: Path
+) -> None:
+    memo = tmp_path / "memo.md"
+    memo.write_text("the signed-off version", encoding="utf-8")
+    memo.chmod(0o444)
+
+    refused = run(demo_library, "export", "1", "-o", str(memo))
+    assert refused.exit_code == 1
+    assert refused.output.strip().splitlines() == [
+        f"Error: {memo}: the file is read-only; not replaced (--force replaces it)"
+    ]
+    assert memo.read_text(encoding="utf-8") == "the signed-off version"
+
+    forced = run(demo_library, "export", "1", "-o", str(memo), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Khatlon" in memo.read_text(encoding="utf-8")
+    assert stat.S_IMODE(memo.stat().st_mode) == 0o444
+
+
+def test_a_pack_export_that_reports_an_error_leaves_no_package(
+    demo_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_BUSY_TIMEOUT_MS", "100")
+    package = tmp_path / "note.briefpack"
+    other = sqlite3.connect(demo_library, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process is writing for longer than we wait
+    try:
+        result = run(demo_library, "pack", "export", "1", "-o", str(package))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 1
+    assert "busy" in result.output
+    assert list(tmp_path.glob("*.briefpack")) == []
+    # Once the library is free, the same command writes it.
+    assert run(demo_library, "pack", "export", "1", "-o", str(package)).exit_code == 0
+    assert package.is_file()
