@@ -68,6 +68,14 @@ class LibraryBusy(LibraryError):
     """Another process holds the library's write lock for longer than the busy timeout."""
 
 
+class LibraryReadOnly(LibraryError):
+    """The library file or its folder is not writable: it opens for reading only."""
+
+
+class DiskFull(LibraryError):
+    """The disk has no room for a write to the library; nothing of that write was kept."""
+
+
 class BackupError(BriefingError):
     """A backup cannot be made, or a backup file does not open as a sound library."""
 

@@ -17,13 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import Changes
-from briefing_app.core.errors import BackupError, LibraryBusy, LibraryDamaged, LibraryError
+from briefing_app.core.errors import (
+    BackupError,
+    LibraryDamaged,
+    LibraryError,
+    LibraryReadOnly,
+)
 from briefing_app.core.storage.connection import (
-    BUSY_MESSAGE,
     connect,
+    connect_read_only,
     enable_wal,
-    is_busy_error,
     transaction,
+    write_error,
 )
 from briefing_app.core.storage.migrations import latest_version, migrate, schema_version
 
@@ -65,6 +70,8 @@ class Library:
         self._closed = False
         # Why the backup on open failed, for the app to show (None: made, skipped or not asked).
         self.backup_error: str | None = None
+        # Why the library opened for reading only (None: it is writable).
+        self.read_only: str | None = None
         self.sources = SourceManager(self)
         self.claims = ClaimManager(self)
         self.tags = TagManager(self)
@@ -138,6 +145,11 @@ class Library:
             if p.exists() and p.is_dir():
                 raise LibraryError(f"{p}: is a folder, not a library file")
             p.parent.mkdir(parents=True, exist_ok=True)
+            read_only = _read_only_reason(p)
+            if read_only is not None:
+                if not p.exists():
+                    raise LibraryReadOnly(f"{read_only}; no library can be made there")
+                return cls._open_for_reading(p, read_only)
         conn: sqlite3.Connection | None = None
         backup_error = None
         try:
@@ -159,18 +171,45 @@ class Library:
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            if is_busy_error(exc):
-                raise LibraryBusy(f"{p}: {BUSY_MESSAGE}") from exc
-            damage = damaged_error(p, exc)
-            if damage is not None:
-                raise damage from exc
-            raise LibraryError(f"{p}: not a Briefing library ({exc})") from exc
+            raise _open_error(p, exc) from exc
         except BaseException:
             if conn is not None:
                 conn.close()
             raise
         lib = cls(conn, p)
         lib.backup_error = backup_error
+        return lib
+
+    @classmethod
+    def _open_for_reading(cls, path: Path, reason: str) -> Library:
+        """Open a library that cannot be written (reason says why): no backup, no upgrade."""
+        # Without its side files in a folder that cannot hold them, SQLite reads a WAL library
+        # only as immutable; with them, it reads it properly locked.
+        wal_present = Path(f"{path}-wal").exists()
+        folder_read_only = not os.access(path.parent, os.W_OK)
+        conn = None
+        try:
+            conn = connect_read_only(path, immutable=folder_read_only and not wal_present)
+            found = schema_version(conn)
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise _open_error(path, exc) from exc
+        if found != latest_version():
+            conn.close()
+            if found > latest_version():
+                raise LibraryError(
+                    f"{path}: made by a newer Briefing "
+                    f"(schema {found}, this one knows {latest_version()})"
+                )
+            if found == 0:
+                raise LibraryError(f"{path}: not a Briefing library")
+            raise LibraryReadOnly(
+                f"{reason}; the library needs an upgrade to open, which writes to it: "
+                "make it writable"
+            )
+        lib = cls(conn, path)
+        lib.read_only = reason
         return lib
 
     def close(self) -> None:
@@ -275,6 +314,8 @@ class Library:
         origin says who initiated it (see Changes.origin). Nested writes join the outer
         transaction and report with it, under the outer write's origin.
         """
+        if self.read_only is not None:
+            raise LibraryReadOnly(f"{self.read_only}; make it writable to change anything")
         outer = self._pending is None
         changes = Changes(origin=origin) if outer else self._pending
         assert changes is not None
@@ -307,6 +348,27 @@ def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | 
             raise LibraryError(f"{path}: not upgraded, no backup could be made ({exc})") from exc
         return str(exc)
     return None
+
+
+def _read_only_reason(path: Path) -> str | None:
+    """Return why the library at path can only be read (None if it can be written)."""
+    if not os.access(path.parent, os.W_OK):
+        # SQLite keeps the library's write-ahead log and its index beside it.
+        return f"{path.parent}: the library's folder is not writable"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path}: the library file is read-only"
+    return None
+
+
+def _open_error(path: Path | None, exc: sqlite3.DatabaseError) -> LibraryError:
+    """Return the one-line error for SQLite failing to open (or set up) the library."""
+    typed = write_error(exc, str(path or ":memory:"))
+    if typed is not None:
+        return typed
+    damage = damaged_error(path, exc)
+    if damage is not None:
+        return damage
+    return LibraryError(f"{path}: not a Briefing library ({exc})")
 
 
 def damaged_error(path: Path | None, exc: Exception) -> LibraryDamaged | None:

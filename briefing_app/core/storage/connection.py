@@ -8,12 +8,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing_app.core.errors import LibraryBusy
+from briefing_app.core.errors import DiskFull, LibraryBusy, LibraryError, LibraryReadOnly
 
 BUSY_TIMEOUT_MS = 5000
 # Tests (and impatient scripts) shorten the wait for another process's write lock.
 BUSY_TIMEOUT_ENV = "BRIEFING_BUSY_TIMEOUT_MS"
 BUSY_MESSAGE = "the library is busy (in use by another Briefing process?)"
+READ_ONLY_MESSAGE = (
+    "the library cannot be changed: its file or folder is read-only; make both writable"
+)
+FULL_MESSAGE = "the disk is full: nothing of this change was saved; free some space and retry"
 
 
 def busy_timeout_ms() -> int:
@@ -28,6 +32,33 @@ def is_busy_error(exc: BaseException) -> bool:
         return False
     text = str(exc).lower()
     return "database is locked" in text or "database is busy" in text or "is locked" in text
+
+
+def write_error(exc: sqlite3.Error, where: str = "") -> LibraryError | None:
+    """Return the typed error for SQLite refusing a write (busy, read-only, full), else None."""
+    text = str(exc).lower()
+    prefix = f"{where}: " if where else ""
+    if is_busy_error(exc):
+        return LibraryBusy(prefix + BUSY_MESSAGE)
+    if "readonly database" in text:
+        return LibraryReadOnly(prefix + READ_ONLY_MESSAGE)
+    if "disk is full" in text:
+        return DiskFull(prefix + FULL_MESSAGE)
+    return None
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """Open a library for reading only, as connect() does otherwise.
+
+    immutable is for a folder where SQLite cannot create the WAL's side files: the file is then
+    read as it stands (no other process can be changing it there without them).
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
@@ -71,11 +102,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if is_busy_error(exc):
-            raise LibraryBusy(BUSY_MESSAGE) from exc
-        raise
+        raise (write_error(exc) or exc) from exc
     try:
         yield conn
+    except sqlite3.OperationalError as exc:
+        conn.execute("ROLLBACK")
+        raise (write_error(exc) or exc) from exc
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -85,6 +117,4 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         # A failed COMMIT leaves the transaction open: roll it back so nothing is half-kept.
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        if is_busy_error(exc):
-            raise LibraryBusy(BUSY_MESSAGE) from exc
-        raise
+        raise (write_error(exc) or exc) from exc
