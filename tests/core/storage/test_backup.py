@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +22,7 @@ from briefing_app.core.storage.backup import (
     verify_backup,
 )
 from briefing_app.core.storage.migrations import latest_version
+from tests.core.storage.backup_helpers import make_legacy_backup
 
 
 @pytest.fixture
@@ -299,23 +299,10 @@ def test_verify_and_restore_refuse_another_library_s_backup(tmp_path: Path) -> N
     assert list_backups(first) == []
 
 
-def _make_legacy_backup(lib_path: Path) -> Path:
-    """Make a backup as older versions named it (`<stem>-<time>.sqlite`, no library in sidecar)."""
-    new = make_backup(lib_path)
-    stamp = new.name.rsplit(".", 2)[-2]
-    legacy = new.with_name(f"{lib_path.stem}-{stamp}.sqlite")
-    new.rename(legacy)
-    sidecar = json.loads(new.with_suffix(".json").read_text(encoding="utf-8"))
-    del sidecar["library"]
-    legacy.with_suffix(".json").write_text(json.dumps(sidecar), encoding="utf-8")
-    new.with_suffix(".json").unlink()
-    return legacy
-
-
 def test_an_old_style_backup_of_the_only_library_with_that_stem_is_still_offered(
     demo_path: Path,
 ) -> None:
-    legacy = _make_legacy_backup(demo_path)
+    legacy = make_legacy_backup(demo_path)
     (listed,) = list_backups(demo_path)
     assert listed.path == legacy and listed.notes == 1
     assert verify_backup(legacy, demo_path).notes == 1
@@ -332,7 +319,7 @@ def test_an_old_style_backup_shared_by_two_same_stem_libraries_is_offered_to_nei
     tmp_path: Path,
 ) -> None:
     first, second = _two_same_stem_libraries(tmp_path)
-    legacy = _make_legacy_backup(second)
+    legacy = make_legacy_backup(second)
     assert list_backups(first) == [] and list_backups(second) == []
     before = first.read_bytes()
     with pytest.raises(BackupError, match="may be of another library"):
@@ -345,7 +332,7 @@ def test_an_old_style_backup_shared_by_two_same_stem_libraries_is_offered_to_nei
 
 
 def test_restoring_an_old_style_backup_works_the_first_time(demo_path: Path) -> None:
-    legacy = _make_legacy_backup(demo_path)
+    legacy = make_legacy_backup(demo_path)
     lib = Library.open(demo_path, backup=False)
     lib.notes.create("Written after the backup", "sitrep", [("developments", "Developments")])
     assert len(lib.notes.all()) == 2

@@ -7,7 +7,6 @@ dies by SIGBUS. Only SQLite may open `<library>`, `-wal`, `-shm` and `-journal`.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from briefing_app.core.storage.backup import (
     restore_backup,
     verify_backup,
 )
+from tests.core.storage.backup_helpers import age_backup, make_legacy_backup
 
 _watching: list[tuple[set[str], list[str]]] = []
 
@@ -55,33 +55,13 @@ def opens_of(lib_path: Path) -> Iterator[list[str]]:
         _watching.remove((forbidden, seen))
 
 
-def _age(backup: Path, hours: int) -> Path:
-    """Rename a backup (and its sidecar) as if made hours ago, so the next one is due."""
-    stamp = (datetime.now(UTC) - timedelta(hours=hours)).strftime("%Y%m%dT%H%M%S%fZ")
-    older = backup.with_name(f"{backup.name.split('.sqlite.')[0]}.sqlite.{stamp}.sqlite")
-    backup.rename(older)
-    backup.with_suffix(".json").rename(older.with_suffix(".json"))
-    return older
-
-
-def _legacy(backup: Path, stem: str) -> Path:
-    """Rename a backup as older versions named it (`<stem>-<time>.sqlite`)."""
-    legacy = backup.with_name(f"{stem}-{backup.name.rsplit('.', 2)[-2]}.sqlite")
-    backup.rename(legacy)
-    sidecar = json.loads(backup.with_suffix(".json").read_text(encoding="utf-8"))
-    del sidecar["library"]
-    legacy.with_suffix(".json").write_text(json.dumps(sidecar), encoding="utf-8")
-    backup.with_suffix(".json").unlink()
-    return legacy
-
-
 def test_opening_writing_backing_up_and_restoring_never_open_the_library_s_files(
     library_path: Path,
 ) -> None:
     with Library.open(library_path) as lib:
         build_demo(lib)
-    _legacy(_age(make_backup(library_path), hours=3), library_path.stem)
-    old = _age(make_backup(library_path), hours=2)
+    make_legacy_backup(library_path, age_backup(make_backup(library_path), hours=3))
+    old = age_backup(make_backup(library_path), hours=2)
     with Library.open(library_path, backup=False) as lib:  # changed since that backup
         lib.notes.create("Written since", "sitrep", [("summary", "Summary")])
     with opens_of(library_path) as seen:
