@@ -34,7 +34,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefing_app.core.errors import BackupError
-from briefing_app.core.storage.connection import connect, is_busy_error, transaction
+from briefing_app.core.storage.connection import (
+    connect,
+    connect_read_only,
+    is_busy_error,
+    transaction,
+)
 from briefing_app.core.storage.migrations import latest_version
 
 BACKUP_DIR = "backups"
@@ -513,7 +518,7 @@ def _copy_database(source: sqlite3.Connection, target: Path) -> None:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_read_only(Path(path))
     conn.execute("PRAGMA query_only = ON")
     return conn
 
