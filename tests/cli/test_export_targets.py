@@ -7,11 +7,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from briefing_app.cli.main import cli
 from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.library import Library
+from tests.cli.runner import Result, briefing
 
 
 @pytest.fixture
@@ -23,8 +22,8 @@ def demo_library(library_path: Path) -> Path:
 
 
 def run(library: Path, *args: str) -> Result:
-    """Run `briefing --library LIBRARY ARGS` in-process."""
-    return CliRunner().invoke(cli, ["--library", str(library), *args], obj={})
+    """Run `briefing --library LIBRARY ARGS`."""
+    return briefing(*args, library=library)
 
 
 def test_export_over_a_read_only_file_refuses_without_force_and_keeps_it_read_only_with(
@@ -35,14 +34,14 @@ def test_export_over_a_read_only_file_refuses_without_force_and_keeps_it_read_on
     memo.chmod(0o444)
 
     refused = run(demo_library, "export", "1", "-o", str(memo))
-    assert refused.exit_code == 1
-    assert refused.output.strip().splitlines() == [
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
         f"Error: {memo}: the file is read-only; not replaced (--force replaces it)"
     ]
     assert memo.read_text(encoding="utf-8") == "the signed-off version"
 
     forced = run(demo_library, "export", "1", "-o", str(memo), "--force")
-    assert forced.exit_code == 0, forced.output
+    assert forced.returncode == 0, forced.stderr
     assert "Khatlon" in memo.read_text(encoding="utf-8")
     assert stat.S_IMODE(memo.stat().st_mode) == 0o444
 
@@ -59,9 +58,9 @@ def test_a_pack_export_that_reports_an_error_leaves_no_package(
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert result.exit_code == 1
-    assert "busy" in result.output
+    assert result.returncode == 1
+    assert "busy" in result.stderr
     assert list(tmp_path.glob("*.briefpack")) == []
     # Once the library is free, the same command writes it.
-    assert run(demo_library, "pack", "export", "1", "-o", str(package)).exit_code == 0
+    assert run(demo_library, "pack", "export", "1", "-o", str(package)).returncode == 0
     assert package.is_file()

@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from briefing_app.cli.main import cli
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
+from tests.cli.runner import briefing
 
 RETITLE = "\x1b]0;owned\x07"
 CLEAR = "\x1b[2J"
@@ -37,10 +36,10 @@ def hostile_library(library_path: Path) -> Path:
 
 
 def run(library: Path, *args: str) -> str:
-    """Run `briefing --library LIBRARY ARGS` in-process; return what it printed."""
-    result = CliRunner().invoke(cli, ["--library", str(library), *args], obj={})
-    assert result.exit_code == 0, result.output
-    return result.output
+    """Run `briefing --library LIBRARY ARGS`; return what it printed."""
+    result = briefing(*args, library=library)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 @pytest.mark.parametrize(
@@ -68,7 +67,7 @@ def test_an_error_message_naming_the_text_escapes_it_too(
     hostile_library: Path, tmp_path: Path
 ) -> None:
     missing = tmp_path / f"Report {RETITLE}.md"
-    result = CliRunner().invoke(cli, ["--library", str(hostile_library), "inspect", str(missing)])
-    assert result.exit_code != 0
-    assert "\x1b" not in result.output and "\x07" not in result.output
-    assert "Report \\x1b]0;owned\\x07.md" in result.output
+    result = briefing("inspect", str(missing), library=hostile_library)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "Report \\x1b]0;owned\\x07.md" in result.stderr

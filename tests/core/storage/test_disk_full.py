@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
 
-from briefing_app.cli.main import cli
 from briefing_app.core.errors import DiskFull
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
@@ -31,23 +27,3 @@ def test_a_write_to_a_full_disk_is_a_typed_error_and_keeps_nothing_of_itself(
     assert [s.title for s in lib.sources.all()] == ["Short"]
     lib.conn.execute("PRAGMA max_page_count = 1073741823")  # space freed
     assert lib.sources.add(REPORT).title == "Long report"
-
-
-def test_the_command_line_says_so_without_a_traceback(
-    library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    Library.open(library_path).close()
-    opened = Library.open
-
-    def open_full(*args: object, **kwargs: object) -> Library:
-        lib = opened(*args, **kwargs)  # type: ignore[arg-type]
-        fill_up(lib)
-        return lib
-
-    monkeypatch.setattr(Library, "open", open_full)
-    report = tmp_path / "report.md"
-    report.write_text(REPORT.text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--library", str(library_path), "import", str(report)])
-    assert result.exit_code == 1
-    assert "the disk is full" in result.output
-    assert "internal error" not in result.output and "Traceback" not in result.output
