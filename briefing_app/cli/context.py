@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from briefing_app.cli.output import echo
-from briefing_app.core.errors import LibraryError
+from briefing_app.core.errors import LibraryError, ReadOnlyTarget
 from briefing_app.core.library import Library, default_library_path
 
 
@@ -61,3 +62,12 @@ def resolve_library_path(option: str | None) -> Path:
 
 # An id as SQLite stores it: a larger number is a usage error, not an internal overflow.
 RECORD_ID = click.IntRange(1, 2**63 - 1)
+
+
+@contextmanager
+def force_replaces_read_only() -> Iterator[None]:
+    """Add to a refusal to replace a read-only file that --force would replace it."""
+    try:
+        yield
+    except ReadOnlyTarget as exc:
+        raise click.ClickException(f"{exc} (--force replaces it)") from exc

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import AppContext, force_replaces_read_only, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.core.errors import ReadOnlyTarget
 
 
 @click.command("export")
@@ -66,7 +65,7 @@ def export_command(
     lib = app.library()
     note = lib.notes.find(note_ref)
     report = gate_export(lib, note, force)
-    try:
+    with force_replaces_read_only():
         path = export_note(
             lib,
             note.id,
@@ -76,8 +75,6 @@ def export_command(
             keep_citations=keep_citations,
             replace_read_only=force,
         )
-    except ReadOnlyTarget as exc:
-        raise click.ClickException(f"{exc} (--force replaces it)") from exc
     for finding in report.errors + report.warnings:
         echo(f"{finding.severity}: {finding.message}", err=True)
     echo(f"Wrote {path}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
+from briefing_app.cli.context import RECORD_ID, AppContext, force_replaces_read_only, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 
 
@@ -188,7 +188,11 @@ def review_group() -> None:
 @click.argument("note_ref", metavar="NOTE")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--comments/--no-comments", default=True, help="Include open review comments.")
-@click.option("--force", is_flag=True, help="Export even when the analytic checks find errors.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Export even when the analytic checks find errors, and replace a read-only file.",
+)
 @pass_app
 def review_export_command(
     app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
@@ -198,7 +202,8 @@ def review_export_command(
 
     lib = app.library()
     note = lib.notes.find(note_ref)
-    path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
+    with force_replaces_read_only():
+        path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
     echo(f"Wrote review copy {path}")
 
 

@@ -59,7 +59,8 @@ def export_review_copy(
 ) -> Path:
     """Export note_id as a Word memo marked as a review copy (atomically); return the path.
 
-    The analytic checks gate it like any export (errors refuse unless forced).
+    The analytic checks gate it like any export (errors refuse unless forced); force also
+    replaces a write-protected file at path (else ReadOnlyTarget).
     """
     from briefing_app.core.checks import gate_export
     from briefing_app.core.exporters import export_note
@@ -70,7 +71,7 @@ def export_review_copy(
     note = lib.notes.get(note_id)
     gate_export(lib, note, force)
     # Export and mark a temporary copy, then move it into place: never a half-marked file.
-    with atomic_path(target) as tmp:
+    with atomic_path(target, replace_read_only=force) as tmp:
         export_note(lib, note_id, tmp, "docx")
         mark_review_copy(tmp, note, lib if with_comments else None)
     return target
