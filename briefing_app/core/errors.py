@@ -20,6 +20,10 @@ class InvalidInput(BriefingError):
     """A value given by the user is not acceptable (bad grade, empty quote, unknown kind...)."""
 
 
+class TemplateError(InvalidInput):
+    """A template file (or its reference document) is not valid; the message names the file."""
+
+
 class UnsupportedFormat(BriefingError):
     """A file's type is not one the importers read."""
 

@@ -16,7 +16,7 @@ import platformdirs
 import yaml
 
 from briefing_app.core.bundled.resources import bundled_dir
-from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.errors import InvalidInput, NotFound, TemplateError
 from briefing_app.core.records.grading import TLP_ORDER
 from briefing_app.core.records.notes import HEADER_FIELDS
 
@@ -34,10 +34,14 @@ LIMIT_NAMES = (
     "max_lines",
     "pages",
 )
-
-
-class TemplateError(InvalidInput):
-    """A template file is not valid; the message names the file and line."""
+# A template is a page of settings: these bounds are far above any real one, and keep a
+# hostile file (a YAML alias bomb, 20,000 sections, a 10 MB heading) from costing minutes,
+# gigabytes or an export Word cannot open.
+MAX_TEMPLATE_BYTES = 256 * 1024
+MAX_YAML_VALUES = 50_000  # counted with every alias expanded
+MAX_SECTIONS = 100
+MAX_HEADING_CHARS = 200  # headings, labels, names: one line each
+MAX_TEXT_CHARS = 10_000  # guidance, descriptions, box texts
 
 
 @dataclass(frozen=True)
@@ -203,16 +207,16 @@ def user_templates_dir() -> Path:
 
 
 def load_templates(user_dir: Path | None = None) -> dict[str, NoteTemplate]:
-    """Return every template by name: bundled ones, then the user's (which override by name)."""
-    found: dict[str, NoteTemplate] = {}
-    folders = [bundled_dir("templates"), user_dir or user_templates_dir()]
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.yaml")):
-            template = load_template_file(path)
-            found[template.name] = template
-    return found
+    """Return every template by name: bundled ones, then the user's (which override by name).
+
+    A user file that is not a valid template is left out: template_problems() says why.
+    """
+    return {**_bundled_templates(), **_read_user_templates(user_dir or user_templates_dir())[0]}
+
+
+def template_problems(user_dir: Path | None = None) -> list[TemplateError]:
+    """Return why each user template file that load_templates leaves out is not valid."""
+    return list(_read_user_templates(user_dir or user_templates_dir())[1].values())
 
 
 def get_template(name: str, user_dir: Path | None = None) -> NoteTemplate:
@@ -220,16 +224,52 @@ def get_template(name: str, user_dir: Path | None = None) -> NoteTemplate:
     # Fast path: with no user templates (which may override any name), a bundled template is
     # NAME.yaml, so an export reads one file rather than every template.
     user = user_dir or user_templates_dir()
-    if not (user.is_dir() and any(user.glob("*.yaml"))):
+    if not _template_files(user):
         path = bundled_dir("templates") / f"{name}.yaml"
         if path.is_file():
             template = load_template_file(path)
             if template.name == name:
                 return template
-    templates = load_templates(user_dir)
+    user_templates, problems = _read_user_templates(user)
+    for path, problem in problems.items():
+        # A broken NAME.yaml was meant to be (or to override) this template: say what is wrong
+        # with it rather than answer with another template or "no template".
+        if path.stem == name:
+            raise problem
+    templates = {**_bundled_templates(), **user_templates}
     if name not in templates:
-        raise NotFound(f"no template {name!r} (known: {', '.join(sorted(templates))})")
+        unread = f"; not read: {', '.join(p.name for p in problems)}" if problems else ""
+        raise NotFound(f"no template {name!r} (known: {', '.join(sorted(templates))}{unread})")
     return templates[name]
+
+
+def _template_files(folder: Path) -> list[Path]:
+    """Return the folder's template files (regular files only: a FIFO would block a read)."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.glob("*.yaml")) if p.is_file()]
+
+
+def _bundled_templates() -> dict[str, NoteTemplate]:
+    """Return the templates shipped with Briefing by name (an invalid one is our bug: raise)."""
+    return {t.name: t for t in map(load_template_file, _template_files(bundled_dir("templates")))}
+
+
+def _read_user_templates(
+    folder: Path,
+) -> tuple[dict[str, NoteTemplate], dict[Path, TemplateError]]:
+    """Return the user's valid templates by name and the error of each invalid file."""
+    templates: dict[str, NoteTemplate] = {}
+    problems: dict[Path, TemplateError] = {}
+    # One broken file of the user's must not take every template (and so every export) with it.
+    for path in _template_files(folder):
+        try:
+            template = load_template_file(path)
+        except TemplateError as exc:
+            problems[path] = exc
+        else:
+            templates[template.name] = template
+    return templates, problems
 
 
 def printed_marking(note: Note, template: NoteTemplate | None = None) -> str:
@@ -284,6 +324,59 @@ _LineLoader.add_constructor(
 )
 
 
+def _load_yaml(path: Path) -> Any:
+    """Parse a template file, refusing one far bigger than any template or a YAML alias bomb."""
+    try:
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            raw = f.read(MAX_TEMPLATE_BYTES + 1) if size <= MAX_TEMPLATE_BYTES else b""
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    size = max(size, len(raw))
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"{path}: the file is {size // 1024:,} KB; "
+            f"the limit is {MAX_TEMPLATE_BYTES // 1024} KB for a template"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path}: not UTF-8 text") from exc
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_expanded_size(node, path)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise TemplateError(f"{path}:{line}: not valid YAML: {exc.problem}") from exc
+    finally:
+        loader.dispose()
+
+
+def _check_expanded_size(root: yaml.Node, path: Path) -> None:
+    """Refuse YAML whose aliases expand to more values than any template holds."""
+    # An alias shares its anchor's node, so a 500-byte file can stand for billions of values
+    # (an alias bomb); whatever walks them (str() of a mapping key, a merge key) would then
+    # take minutes and gigabytes. Count the values as that walk would see them, up to the cap.
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_YAML_VALUES:
+            raise TemplateError(
+                f"{path}:{node.start_mark.line + 1}: the YAML expands to over "
+                f"{MAX_YAML_VALUES:,} values through its aliases; the limit is {MAX_YAML_VALUES:,}"
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+
+
 class _Reader:
     """Reads typed values out of one template file, raising TemplateError with file:line."""
 
@@ -302,7 +395,15 @@ class _Reader:
             raise self.fail(where, key, f"{key} must be a mapping")
         return data
 
-    def text(self, m: _Map, key: str, *, required: bool = False, default: str = "") -> str:
+    def text(
+        self,
+        m: _Map,
+        key: str,
+        *,
+        required: bool = False,
+        default: str = "",
+        max_chars: int = MAX_TEXT_CHARS,
+    ) -> str:
         if key not in m or m[key] is None:
             if required:
                 raise self.fail(m, None, f"missing required field {key!r}")
@@ -310,7 +411,10 @@ class _Reader:
         value = m[key]
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise self.fail(m, key, f"{key} must be text")
-        return str(value).strip()
+        text = str(value).strip()
+        if len(text) > max_chars:
+            raise self.fail(m, key, f"{key} is {len(text)} characters; the limit is {max_chars}")
+        return text
 
     def flag(self, m: _Map, key: str, default: bool) -> bool:
         value = m.get(key, default)
@@ -369,29 +473,28 @@ _TOP_KEYS = {
 
 def load_template_file(path: Path) -> NoteTemplate:
     """Read and validate one template file; raise TemplateError naming the file and line."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise TemplateError(f"{path}:{line}: not valid YAML: {exc.problem}") from exc
-    except UnicodeDecodeError as exc:
-        raise TemplateError(f"{path}: not UTF-8 text") from exc
+    data = _load_yaml(path)
     r = _Reader(path)
     if not isinstance(data, _Map):
         raise TemplateError(f"{path}: a template must be a YAML mapping")
     for key in data:
         if key not in _TOP_KEYS:
             raise r.fail(data, key, f"unknown field {key!r}")
-    name = r.text(data, "name", required=True)
+    name = r.text(data, "name", required=True, max_chars=MAX_HEADING_CHARS)
     if not name or any(c.isspace() for c in name):
         raise r.fail(data, "name", "name must be one word (letters, digits, dashes)")
 
     sections: list[SectionSpec] = []
-    for item in r.items(data, "sections", required=True):
+    items = r.items(data, "sections", required=True)
+    if len(items) > MAX_SECTIONS:
+        raise r.fail(
+            data, "sections", f"the template has {len(items)} sections; the limit is {MAX_SECTIONS}"
+        )
+    for item in items:
         for field_name in item:
             if field_name not in _SECTION_KEYS:
                 raise r.fail(item, field_name, f"unknown section field {field_name!r}")
-        key = r.text(item, "key", required=True)
+        key = r.text(item, "key", required=True, max_chars=MAX_HEADING_CHARS)
         if not key.isidentifier():
             raise r.fail(item, "key", f"section key {key!r} must be a word like 'key_judgments'")
         if any(s.key == key for s in sections):
@@ -399,7 +502,7 @@ def load_template_file(path: Path) -> NoteTemplate:
         sections.append(
             SectionSpec(
                 key=key,
-                heading=r.text(item, "heading", required=True),
+                heading=r.text(item, "heading", required=True, max_chars=MAX_HEADING_CHARS),
                 kind=r.choice(item, "kind", SECTION_KINDS, "mixed"),
                 guidance=r.text(item, "guidance"),
                 limits=r.limits(item, "limits"),
@@ -471,7 +574,7 @@ def load_template_file(path: Path) -> NoteTemplate:
 
     return NoteTemplate(
         name=name,
-        label=r.text(data, "label", default=name),
+        label=r.text(data, "label", default=name, max_chars=MAX_HEADING_CHARS),
         description=r.text(data, "description"),
         sections=tuple(sections),
         header=tuple(header),

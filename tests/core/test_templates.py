@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from briefing_app.core.checks import run_checks
-from briefing_app.core.errors import NotFound
+from briefing_app.core.errors import NotFound, TemplateError
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import TLP_ORDER
 from briefing_app.core.templates import (
-    TemplateError,
+    MAX_SECTIONS,
     get_template,
     load_template_file,
     load_templates,
     printed_marking,
+    template_problems,
     user_templates_dir,
 )
+from tests.capped_child import run_capped
 from tests.conftest import write_fixture
 from tests.core.exporters.export_helpers import demo_note
 
@@ -136,3 +139,118 @@ def test_a_blank_marking_is_the_templates_default_in_exports_and_checks(
         demo_lib.sources.update(claim.source_id, marking=default)
     rules = {f.rule for f in run_checks(demo_lib, note).findings}
     assert "marking.less-restrictive" not in rules
+
+
+# --- hostile template files: refused in seconds and megabytes, with one line ---------------
+
+# Nine lists of nine: the last alias stands for 9**9 "lol"s, though the file is ~550 bytes.
+_NINE_BY_NINE = "".join(
+    f"  - &{a} [{', '.join([f'*{b}'] * 9) if b else ', '.join(['lol'] * 9)}]\n"
+    for b, a in zip(["", *"abcdefgh"], "abcdefghi", strict=True)
+)
+ALIAS_KEY_BOMB = f"name: bomb\nboxes:\n{_NINE_BY_NINE}  - ? *i\n    : x\nsections: []\n"
+MERGE_KEY_BOMB = (
+    "name: bomb\nboxes:\n"
+    + "  - &a {" + ", ".join(f"k{n}: {n}" for n in range(9)) + "}\n"
+    + "".join(
+        f"  - &{a} {{<<: [{', '.join([f'*{b}'] * 9)}]}}\n"
+        for b, a in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "  - {<<: *i}\nsections: []\n"
+)  # fmt: skip
+
+_LOAD_IN_CHILD = """\
+import sys
+from pathlib import Path
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.templates import load_template_file
+try:
+    load_template_file(Path(sys.argv[1]))
+except BriefingError as exc:
+    print(type(exc).__name__, exc)
+"""
+
+
+# PyYAML 6.0.4 itself merges each aliased mapping once; the merge-key bomb guards the loader
+# whatever PyYAML does (pyproject allows any 6.x).
+@pytest.mark.parametrize("bomb", [ALIAS_KEY_BOMB, MERGE_KEY_BOMB], ids=["alias-key", "merge-key"])
+def test_a_yaml_alias_bomb_is_refused_in_seconds_and_megabytes(tmp_path: Path, bomb: str) -> None:
+    path = write_fixture(tmp_path / "bomb.yaml", bomb)
+    assert path.stat().st_size < 1000
+    run = run_capped(_LOAD_IN_CHILD, str(path))
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith(f"TemplateError {path}:"), run.stdout
+    assert len(run.stdout.splitlines()) == 1
+    assert run.peak_mb < 300, f"peak {run.peak_mb:.0f} MB"
+    assert run.seconds < 60  # generous: the bug took minutes and gigabytes
+
+
+def test_twenty_thousand_sections_are_refused_at_once(tmp_path: Path) -> None:
+    sections = "".join(f"  - key: s{n}\n    heading: Section {n}\n" for n in range(20_000))
+    path = write_fixture(tmp_path / "many.yaml", f"name: many\nsections:\n{sections}")
+    start = time.monotonic()
+    with pytest.raises(TemplateError, match="limit") as err:
+        load_template_file(path)
+    assert time.monotonic() - start < 5  # generous: every load took ~10-30 s
+    assert str(err.value).startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "name: x\nsections:\n"
+            + "".join(f"  - {{key: s{n}, heading: S{n}}}\n" for n in range(MAX_SECTIONS + 1)),
+            f"{MAX_SECTIONS + 1} sections; the limit is {MAX_SECTIONS}",
+        ),
+        (
+            f"name: x\nsections:\n  - key: a\n    heading: {'H' * 1000}\n",
+            "heading is 1000 characters; the limit is",
+        ),
+        (
+            f"name: x\nsections:\n  - key: a\n    heading: A\n    guidance: {'g ' * 20_000}\n",
+            "guidance is 39999 characters; the limit is",
+        ),
+        (f"name: x\nsections:\n  - key: a\n    heading: {'H' * 10_000_000}\n", "the limit is"),
+    ],
+    ids=["sections", "heading", "guidance", "10-MB-heading"],
+)
+def test_template_limits_name_the_file_and_the_reason(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    path = write_fixture(tmp_path / "big.yaml", text)
+    with pytest.raises(TemplateError) as err:
+        load_template_file(path)
+    message = str(err.value)
+    assert message.startswith(str(path)) and reason in message, message
+    assert "\n" not in message
+
+
+BROKEN = "name: broken\nsections:\n  - key: a\n    heading: A\n    kind: opinion\n"
+
+
+def test_a_broken_user_template_is_left_out_reported_and_the_rest_work(
+    config_home: Path,
+) -> None:
+    folder = user_templates_dir()
+    write_fixture(folder / "mine.yaml", MINIMAL.format(name="mine", label="Mine", heading="Gist"))
+    broken = write_fixture(folder / "broken.yaml", BROKEN)
+
+    templates = load_templates()
+    assert set(templates) == {
+        "briefing-note", "policy-memo", "intelligence-assessment", "sitrep", "mine",
+    }  # fmt: skip
+    (problem,) = template_problems()
+    assert str(problem).startswith(f"{broken}:5: kind must be")
+    assert get_template("sitrep").name == "sitrep"
+    assert get_template("mine").sections[0].heading == "Gist"
+    # Asked for by its own name, the broken template's error is the answer, not "no template".
+    with pytest.raises(TemplateError, match="kind must be"):
+        get_template("broken")
+
+
+def test_a_broken_user_override_is_not_replaced_by_the_bundled_template(config_home: Path) -> None:
+    write_fixture(user_templates_dir() / "sitrep.yaml", BROKEN.replace("broken", "sitrep"))
+    with pytest.raises(TemplateError, match=r"sitrep\.yaml:5: kind must be"):
+        get_template("sitrep")
+    assert get_template("policy-memo").name == "policy-memo"
