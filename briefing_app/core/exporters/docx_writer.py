@@ -48,6 +48,7 @@ from briefing_app.core.exporters.document import (
     Text,
 )
 from briefing_app.core.exporters.notes import NotePart, NoteTexts
+from briefing_app.core.exporters.reference_docx import open_reference
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
     ANNEX_HEADING,
@@ -121,7 +122,7 @@ class _DocxBuilder:
 
     def __init__(self, doc: ExportDocument, reference: Path | None) -> None:
         self.doc = doc
-        self.d = docx.Document(str(reference)) if reference else docx.Document()
+        self.d = open_reference(reference) if reference else docx.Document()
         self.out: list[str] = []
         self.notes: list[str] = []  # the runs (OOXML) of each footnote or endnote, in order
         self.endnotes = doc.citation_style == "endnotes"

@@ -1,0 +1,131 @@
+"""A template's reference .docx, opened safely: a user's config folder may hold anything.
+
+python-docx inflates every part of the archive into memory whatever its size, and follows a
+symbolic link wherever it points. So the file is read once, every part is inflated in bounded
+chunks (never trusting the sizes the archive declares) and its XML checked for a DTD, and
+only then does python-docx open it, from those same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from briefing_app.core.errors import FileTooLarge, TemplateError
+
+# A reference document holds styles, page setup and perhaps a logo or an embedded font: a few
+# hundred KB, a few MB at most. These bounds are far above that and far below harm.
+MAX_FILE_BYTES = 32 * 2**20
+MAX_PARTS = 1000
+MAX_XML_PART_BYTES = 4 * 2**20  # parsed twice (here and by python-docx): kept smaller
+MAX_PART_BYTES = 16 * 2**20
+MAX_TOTAL_BYTES = 48 * 2**20
+_CHUNK = 64 * 1024
+_XML_SUFFIXES = (".xml", ".rels")
+
+
+def open_reference(path: Path) -> Any:
+    """Return the python-docx Document of a reference .docx; refuse an unsafe one in one line."""
+    data = _read_regular_file(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_parts(path, archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise TemplateError(f"{path}: the reference document is not a valid .docx ({exc})") from exc
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx's and lxml's own errors: a package Word cannot open
+        if type(exc).__module__.startswith(("docx", "lxml")) or isinstance(exc, KeyError):
+            raise TemplateError(
+                f"{path}: the reference document is not a valid Word document ({exc})"
+            ) from exc
+        raise
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """Return the file's bytes; refuse a link, anything but a regular file, or a huge file."""
+    # A link could stand for any file on the machine (or a device that never ends).
+    if path.is_symlink():
+        raise TemplateError(
+            f"{path}: the reference document is a symbolic link; put the .docx itself there"
+        )
+    try:
+        with path.open("rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise TemplateError(f"{path}: the reference document is not a regular file")
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read the reference document ({exc.strerror})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise FileTooLarge(
+            f"{path}: the reference document is over {MAX_FILE_BYTES // 2**20} MB; "
+            "a reference document holds styles and page setup"
+        )
+    return data
+
+
+def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Inflate every part in bounded chunks; parse each XML part, refusing any DTD."""
+    members = archive.infolist()
+    if len(members) > MAX_PARTS:
+        raise FileTooLarge(
+            f"{path}: the reference document holds {len(members)} parts; the limit is {MAX_PARTS}"
+        )
+    total = 0
+    for member in members:
+        xml = member.filename.lower().endswith(_XML_SUFFIXES)
+        limit = MAX_XML_PART_BYTES if xml else MAX_PART_BYTES
+        content = _inflate(path, archive, member, limit, MAX_TOTAL_BYTES - total)
+        total += len(content)
+        if xml:
+            _refuse_dtd(path, member.filename, content)
+
+
+def _inflate(
+    path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, room: int
+) -> bytes:
+    """Return a part's inflated bytes, reading no more than limit (and room) of them."""
+    # The declared size may lie; what the chunks actually add up to is what counts.
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise FileTooLarge(
+                    f"{path}: the reference document's part {member.filename} inflates to "
+                    f"more than the {limit // 2**20} MB allowed"
+                )
+            if size > room:
+                raise FileTooLarge(
+                    f"{path}: the reference document inflates to more than the "
+                    f"{MAX_TOTAL_BYTES // 2**20} MB allowed"
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _refuse_dtd(path: Path, name: str, content: bytes) -> None:
+    """Refuse an XML part that declares a DTD (and with it, entities)."""
+    # Office Open XML parts never carry a DTD (ECMA-376 Part 2 forbids one); a DTD here could
+    # only declare entities that read local files or multiply into gigabytes. The parser
+    # recovers from errors (an entity in an attribute is one) so the DTD is found all the
+    # same; python-docx, parsing strictly, refuses a part that is not well-formed.
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
+    )
+    root = etree.fromstring(content, parser)
+    if root is not None and root.getroottree().docinfo.doctype:
+        raise TemplateError(
+            f"{path}: the reference document's part {name} declares a DTD (entities); "
+            "Word never writes one: save the document again from Word"
+        )
