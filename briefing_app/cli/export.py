@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import AppContext, force_replaces_read_only, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_problems
 
 
 @click.command("export")
@@ -77,6 +77,7 @@ def export_command(
         )
     for finding in report.errors + report.warnings:
         echo(f"{finding.severity}: {finding.message}", err=True)
+    echo_template_problems()
     echo(f"Wrote {path}")
 
 
@@ -87,6 +88,7 @@ def templates_command(as_json: bool) -> None:
     from briefing_app.core.templates import load_templates
 
     templates = load_templates()
+    echo_template_problems()
     if as_json:
         echo_json([t.to_json() for t in templates.values()])
         return

@@ -7,7 +7,7 @@ from typing import BinaryIO
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_problems
 from briefing_app.core.errors import BriefingError
 
 
@@ -80,6 +80,7 @@ def note_new(
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--setting")
         values[name.strip()] = value.strip()
     template = get_template(template_name)
+    echo_template_problems()  # the others: this one would have raised
     lib = app.library(create=True)
     with lib.write():  # the note and its settings, or nothing
         note = lib.notes.create(

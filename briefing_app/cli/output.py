@@ -45,3 +45,11 @@ def echo_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width:
         echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
             echo("  ".join("-" * w for w in widths))
+
+
+def echo_template_problems() -> None:
+    """Print one warning line on stderr for each of the user's template files left unread."""
+    from briefing_app.core.templates import template_problems
+
+    for problem in template_problems():
+        echo(f"Warning: template not read: {problem}", err=True)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 
 from tests.cli.runner import briefing
 from tests.conftest import write_fixture
@@ -134,3 +135,44 @@ def test_note_new_refuses_a_date_that_is_not_a_real_day(tmp_path: Path) -> None:
     assert not library.exists()
     assert briefing(*args, "2025-02-28", library=library).returncode == 0
     assert "Date: 2025-02-28" in briefing("note", "show", "1", library=library).stdout
+
+
+BROKEN_TEMPLATE = "name: broken\nsections:\n  - key: a\n    heading: A\n    kind: opinion\n"
+
+
+def test_a_broken_user_template_is_reported_once_and_the_others_keep_working(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from briefing_app.core.templates import user_templates_dir
+
+    broken = write_fixture(user_templates_dir() / "broken.yaml", BROKEN_TEMPLATE)
+    warning = f"Warning: template not read: {broken}:5: kind must be"
+
+    def reported_once(stderr: str) -> bool:
+        lines = [line for line in stderr.splitlines() if str(broken) in line]
+        return len(lines) == 1 and lines[0].startswith(warning)
+
+    listed = briefing("templates")
+    assert listed.returncode == 0, listed.stderr
+    assert "sitrep" in listed.stdout and "broken" not in listed.stdout
+    assert reported_once(listed.stderr), listed.stderr
+    as_json = briefing("templates", "--json")
+    assert as_json.returncode == 0 and len(json.loads(as_json.stdout)) == 4
+    assert reported_once(as_json.stderr), as_json.stderr
+
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    made = briefing("note", "new", "--template", "sitrep", "--title", "T", library=library)
+    assert made.returncode == 0, made.stderr
+    assert reported_once(made.stderr), made.stderr
+    out = tmp_path / "demo.docx"
+    exported = briefing("export", "1", "-o", str(out), library=library)
+    assert exported.returncode == 0, exported.stderr
+    assert reported_once(exported.stderr), exported.stderr
+    assert docx.Document(str(out)).paragraphs
+
+    asked = briefing("note", "new", "--template", "broken", "--title", "T", library=library)
+    assert asked.returncode == 1
+    assert asked.stderr.splitlines() == [asked.stderr.splitlines()[0]]
+    assert asked.stderr.startswith(f"Error: {broken}:5: kind must be")
