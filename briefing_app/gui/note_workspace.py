@@ -31,6 +31,7 @@ from briefing_app.core.templates import (
     NoteTemplate,
     get_template,
     load_templates,
+    template_problems,
 )
 from briefing_app.core.text.citations import find_citations
 from briefing_app.gui.commands import (
@@ -221,9 +222,12 @@ class NoteWorkspace(QWidget):
         self.notes_panel.show_notes(self.lib.notes.headers(), self.note.id if self.note else None)
 
     def templates(self) -> dict[str, NoteTemplate]:
-        """Return the templates by name (read once)."""
+        """Return the templates by name (read once; a broken user template is reported)."""
         if getattr(self, "_templates", None) is None:
             self._templates = load_templates()
+            problems = template_problems()
+            if problems:
+                self.window_.show_error("Template not read: " + "; ".join(str(p) for p in problems))
         assert self._templates is not None
         return self._templates
 

@@ -474,6 +474,43 @@ def test_new_note_dialog_lists_templates_and_needs_a_title(qtbot: QtBot) -> None
     assert dialog.request() == NewNoteRequest(templates[1].name, "Weekly sitrep")
 
 
+@pytest.fixture
+def broken_user_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put a valid and a broken template in an isolated user config folder; return the broken."""
+    from briefing_app.core.templates import user_templates_dir
+    from tests.conftest import write_fixture
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = user_templates_dir()
+    write_fixture(folder / "mine.yaml", "name: mine\nsections:\n  - {key: gist, heading: Gist}\n")
+    broken = "name: broken\nsections:\n  - key: a\n    heading: A\n    kind: opinion\n"
+    return write_fixture(folder / "broken.yaml", broken)
+
+
+def test_a_broken_user_template_is_reported_and_the_others_keep_working(
+    broken_user_template: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = window.note_workspace
+    window.workspace_tabs.setCurrentWidget(workspace)
+    assert workspace.template is not None and workspace.template.name == "briefing-note"
+    offered: list[str] = []
+    shown: list[str] = []
+
+    def ask(cls: type, parent: object, templates: list[Any]) -> NewNoteRequest:
+        offered.extend(t.name for t in templates)
+        shown.append(window.statusBar().currentMessage())  # while the dialog would be open
+        return NewNoteRequest("mine", "Mine")
+
+    monkeypatch.setattr(NewNoteDialog, "ask", classmethod(ask))
+    workspace.new_action.trigger()
+    assert sorted(offered) == [
+        "briefing-note", "intelligence-assessment", "mine", "policy-memo", "sitrep",
+    ]  # fmt: skip
+    assert f"{broken_user_template}:5: kind must be" in shown[0]
+    assert workspace.note is not None and workspace.note.title == "Mine"
+    assert [s.heading for s in workspace.note.sections] == ["Gist"]
+
+
 def test_a_claim_drag_carries_its_mime_type() -> None:
     from briefing_app.gui.claim_mime import claims_mime
 
