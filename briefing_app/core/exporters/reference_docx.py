@@ -12,9 +12,11 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
+import docx
 from lxml import etree
 
 from briefing_app.core.errors import FileTooLarge, TemplateError
@@ -36,10 +38,9 @@ def open_reference(path: Path) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_parts(path, archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+    # zlib.error: damaged compressed data; RuntimeError: an encrypted part.
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, zlib.error, RuntimeError) as exc:
         raise TemplateError(f"{path}: the reference document is not a valid .docx ({exc})") from exc
-    import docx
-
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx's and lxml's own errors: a package Word cannot open
@@ -123,7 +124,10 @@ def _refuse_dtd(path: Path, name: str, content: bytes) -> None:
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
     )
-    root = etree.fromstring(content, parser)
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError:  # not XML at all (empty, binary): no DTD; python-docx decides
+        return
     if root is not None and root.getroottree().docinfo.doctype:
         raise TemplateError(
             f"{path}: the reference document's part {name} declares a DTD (entities); "
