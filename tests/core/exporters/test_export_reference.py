@@ -109,10 +109,19 @@ def test_a_reference_declaring_a_dtd_or_entities_is_refused(
     assert "DTD" in str(error)
 
 
+@pytest.mark.parametrize("damage", ["not-a-zip", "damaged-part"])
 def test_a_damaged_reference_is_refused_with_one_line(
-    demo_lib: Library, tmp_path: Path, reference: Path
+    demo_lib: Library, tmp_path: Path, reference: Path, damage: str
 ) -> None:
-    reference.write_bytes(b"PK\x03\x04 not really a zip archive")
+    if damage == "not-a-zip":
+        reference.write_bytes(b"PK\x03\x04 not really a zip archive")
+    else:
+        data = bytearray(write_docx_parts(reference, bundled_parts()).read_bytes())
+        with zipfile.ZipFile(reference) as zf:
+            member = zf.getinfo(STYLES)
+        start = member.header_offset + 30 + len(STYLES)  # the compressed data
+        data[start + 10 : start + 50] = b"\xff" * 40
+        reference.write_bytes(bytes(data))
     error = refusal(demo_lib, tmp_path)
     assert isinstance(error, TemplateError)
     assert str(error).startswith(f"{reference}: ")
