@@ -2,7 +2,11 @@
 
 Usage: python benchmarks/suggest_quality.py [CORPUS_DIR] [--show-misses]
 
---show-misses lists misses of the development set only: the held-out set is not to tune on.
+--show-misses lists misses of the sets rules may be tuned on only (the development set and the
+tune half of the fresh pages): the held-out set and the check half are not to tune on.
+
+suggest_fresh.json holds pages annotated for issue 21, split once at random with a fixed seed
+(its split_seed) into a tune half and a check half; both halves print side by side at the end.
 
 CORPUS_DIR holds <page>/truth.json (default ../shared/corpus/dev beside the repository). The
 annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets into each page's
@@ -23,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_app.core.errors import InvalidInput
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.suggest import suggest_claims
 from briefing_app.core.suggest.languages import lexicon_for
@@ -31,6 +36,8 @@ from briefing_app.core.suggest.sentences import split_sentences
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "benchmarks" / "data"
 SETS = (("development set", "suggest_dev.json"), ("held-out set", "suggest_holdout.json"))
+FRESH = "suggest_fresh.json"
+HALVES = ("tune", "check")
 Span = tuple[int, int, str]
 
 
@@ -120,38 +127,74 @@ def _text(article: dict[str, object], corpus: Path) -> str:
     return str(truth["text"])
 
 
+def _suggested(text: str, language: str) -> list[Span]:
+    """Return the suggester's spans; a language without a word list suggests nothing."""
+    try:
+        return [(s.start, s.end, s.party) for s in suggest_claims(text, language=language)]
+    except InvalidInput:
+        return []
+
+
+def _show(text: str, gold: list[dict[str, object]], found: list[Span]) -> None:
+    pairs, missed, extra = _match(gold, found)
+    for gi in missed:
+        g = gold[gi]
+        print(f"    MISS  {g['parties'][0]!r}: {text[g['start'] : g['end']][:110]!r}")  # type: ignore[index,misc]
+    for si in extra:
+        a, b, party = found[si]
+        print(f"    EXTRA {party!r}: {text[a:b][:110]!r}")
+    for gi, si in pairs:
+        want = {_party(p) for p in gold[gi]["parties"]}  # type: ignore[attr-defined]
+        if _party(found[si][2]) not in want:
+            print(f"    PARTY {found[si][2]!r} (want {gold[gi]['parties']!r})")
+
+
+def _score_set(
+    articles: list[dict[str, object]], corpus: Path, show_misses: bool
+) -> tuple[Score, Score]:
+    """Print one row per article; return the suggester's and the baseline's totals."""
+    total, base_total = Score(), Score()
+    for article in articles:
+        text = _text(article, corpus)
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["text_sha256"]:
+            sys.exit(f"{article['page']}: text differs from the annotated one")
+        gold = article["statements"]
+        found = _suggested(text, str(article.get("language", "en")))
+        score, _, _ = _score(gold, found)  # type: ignore[arg-type]
+        base, _, _ = _score(gold, _baseline(text))  # type: ignore[arg-type]
+        total.add(score)
+        base_total.add(base)
+        print(f"{str(article['page'])[:44]:44s} {score.row()}")
+        if show_misses:
+            _show(text, gold, found)  # type: ignore[arg-type]
+    return total, base_total
+
+
 def run(corpus: Path, show_misses: bool) -> None:
     """Print the scores of every annotated article, per set, with the baseline's totals."""
     header = f"{'article':44s} {'gold':>5s} {'sugg':>5s} {'match':>5s}  recall  precis  party"
+    baseline_name = "baseline (reporting-verb sentences, no party)"
     for title, name in SETS:
         data = json.loads((DATA / name).read_text(encoding="utf-8"))
-        total, base_total = Score(), Score()
         print(f"\n== {title} ({name})\n{header}")
-        for article in data["articles"]:
-            text = _text(article, corpus)
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != article["text_sha256"]:
-                sys.exit(f"{article['page']}: text differs from the annotated one")
-            gold = article["statements"]
-            found = [(s.start, s.end, s.party) for s in suggest_claims(text)]
-            score, missed, extra = _score(gold, found)
-            base, _, _ = _score(gold, _baseline(text))
-            total.add(score)
-            base_total.add(base)
-            print(f"{article['page'][:44]:44s} {score.row()}")
-            if show_misses and name == SETS[0][1]:
-                for gi in missed:
-                    g = gold[gi]
-                    print(f"    MISS  {g['parties'][0]!r}: {text[g['start'] : g['end']][:110]!r}")
-                for si in extra:
-                    a, b, party = found[si]
-                    print(f"    EXTRA {party!r}: {text[a:b][:110]!r}")
-                pairs, _, _ = _match(gold, found)
-                for gi, si in pairs:
-                    want = {_party(p) for p in gold[gi]["parties"]}
-                    if _party(found[si][2]) not in want:
-                        print(f"    PARTY {found[si][2]!r} (want {gold[gi]['parties']!r})")
+        total, base_total = _score_set(data["articles"], corpus, show_misses and name == SETS[0][1])
         print(f"{'TOTAL':44s} {total.row()}")
-        print(f"{'baseline (reporting-verb sentences, no party)':44s} {base_total.row()}")
+        print(f"{baseline_name:44s} {base_total.row()}")
+    fresh = json.loads((DATA / FRESH).read_text(encoding="utf-8"))
+    totals = {}
+    for half in HALVES:
+        print(f"\n== fresh pages, {half} half ({FRESH}, seed {fresh['split_seed']})\n{header}")
+        articles = [a for a in fresh["articles"] if a["half"] == half]
+        totals[half] = _score_set(articles, corpus, show_misses and half == "tune")
+        print(f"{'TOTAL':44s} {totals[half][0].row()}")
+    columns = (
+        f"{'gold':>5s} {'sugg':>5s} {'match':>5s}  {'recall':>6s}  {'precis':>6s}  {'party':>6s}"
+    )
+    print(f"\n== fresh pages, side by side\n{'':24s}{'tune':^41s}    {'check':^41s}")
+    print(f"{'':24s}{columns}    {columns}")
+    for label, index in (("suggester", 0), ("baseline", 1)):
+        row = "    ".join(totals[half][index].row() for half in HALVES)
+        print(f"{label:24s}{row}")
 
 
 def main() -> None:
@@ -159,7 +202,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus" / "dev"))
     parser.add_argument(
-        "--show-misses", action="store_true", help="List misses and extras (development set only)."
+        "--show-misses",
+        action="store_true",
+        help="List misses and extras (development set and tune half only).",
     )
     args = parser.parse_args()
     corpus = Path(args.corpus)
