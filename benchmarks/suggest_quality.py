@@ -13,8 +13,10 @@ annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets
 truth.json text, so no article text lives in the repository. A suggestion matches an annotated
 statement when they overlap by at least half of the shorter span (one-to-one, largest overlaps
 first); party accuracy counts matched pairs whose party equals one of the annotated names,
-ignoring case and a leading "the". The baseline, measured in the same run, proposes every
-sentence holding a reporting verb, with no party.
+ignoring case, a leading "the" and a title ("Mayor"); the mention as written counts too (the
+suggester names a person by the fullest name the text gives and keeps the surface form, e.g.
+"Mr. Frankel" for "Jeffrey Frankel", as an alias). The baseline, measured in the same run,
+proposes every sentence holding a reporting verb, with no party.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.suggest import suggest_claims
+from briefing_app.core.suggest.coreference import strip_title
 from briefing_app.core.suggest.languages import lexicon_for
 from briefing_app.core.suggest.sentences import split_sentences
 
@@ -38,7 +41,7 @@ DATA = REPO / "benchmarks" / "data"
 SETS = (("development set", "suggest_dev.json"), ("held-out set", "suggest_holdout.json"))
 FRESH = "suggest_fresh.json"
 HALVES = ("tune", "check")
-Span = tuple[int, int, str]
+Span = tuple[int, int, str, str]  # start, end, party, mention as written
 
 
 @dataclass
@@ -81,7 +84,7 @@ def _match(
     candidates = []
     for gi, g in enumerate(gold):
         ga, gb = int(g["start"]), int(g["end"])  # type: ignore[call-overload]
-        for si, (sa, sb, _) in enumerate(found):
+        for si, (sa, sb, *_) in enumerate(found):
             overlap = min(gb, sb) - max(ga, sa)
             shorter = min(gb - ga, sb - sa)
             if shorter > 0 and overlap * 2 >= shorter:
@@ -97,12 +100,19 @@ def _match(
     return pairs, missed, extra
 
 
+def _names(span: Span, parties: list[str]) -> bool:
+    """Return whether a suggestion's party, or its mention as written, is an annotated name."""
+    want = {_party(p) for p in parties}
+    names = {span[2], strip_title(span[2], lexicon_for("en"))} | ({span[3]} if span[3] else set())
+    return any(_party(n) in want for n in names)
+
+
 def _score(gold: list[dict[str, object]], found: list[Span]) -> tuple[Score, list[int], list[int]]:
     pairs, missed, extra = _match(gold, found)
     right = sum(
         1
         for gi, si in pairs
-        if _party(found[si][2]) in {_party(p) for p in gold[gi]["parties"]}  # type: ignore[attr-defined]
+        if _names(found[si], gold[gi]["parties"])  # type: ignore[arg-type]
     )
     return Score(len(gold), len(found), len(pairs), right), missed, extra
 
@@ -113,7 +123,7 @@ def _baseline(text: str) -> list[Span]:
         r"\b(?:" + "|".join(re.escape(f) for f in lexicon.verb_forms) + r"|according to)\b"
     )
     return [
-        (s.start, s.end, "")
+        (s.start, s.end, "", "")
         for s in split_sentences(text, lexicon.abbreviations)
         if verbs.search(s.text)
     ]
@@ -130,7 +140,9 @@ def _text(article: dict[str, object], corpus: Path) -> str:
 def _suggested(text: str, language: str) -> list[Span]:
     """Return the suggester's spans; a language without a word list suggests nothing."""
     try:
-        return [(s.start, s.end, s.party) for s in suggest_claims(text, language=language)]
+        return [
+            (s.start, s.end, s.party, s.mention) for s in suggest_claims(text, language=language)
+        ]
     except InvalidInput:
         return []
 
@@ -141,11 +153,10 @@ def _show(text: str, gold: list[dict[str, object]], found: list[Span]) -> None:
         g = gold[gi]
         print(f"    MISS  {g['parties'][0]!r}: {text[g['start'] : g['end']][:110]!r}")  # type: ignore[index,misc]
     for si in extra:
-        a, b, party = found[si]
+        a, b, party, _ = found[si]
         print(f"    EXTRA {party!r}: {text[a:b][:110]!r}")
     for gi, si in pairs:
-        want = {_party(p) for p in gold[gi]["parties"]}  # type: ignore[attr-defined]
-        if _party(found[si][2]) not in want:
+        if not _names(found[si], gold[gi]["parties"]):  # type: ignore[arg-type]
             print(f"    PARTY {found[si][2]!r} (want {gold[gi]['parties']!r})")
 
 

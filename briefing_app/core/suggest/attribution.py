@@ -25,7 +25,7 @@ _WHEN = (
     r"morning|afternoon|evening|night|day|january|february|march|april|may|june|july|august|"
     r"september|october|november|december)"
 )
-_TIME_TAIL = re.compile(
+TIME_TAIL = re.compile(
     r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
     r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|letter|post|"
@@ -76,6 +76,9 @@ _CONTROL_VERB_BEFORE = re.compile(
 )
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_QUESTION_AFTER = re.compile(
+    r"\s+(?:[\w’'.-]+\s+){0,4}?(?:whether|if|what|why|how|when|who|where|which|about)\b"
+)
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 
 
@@ -172,6 +175,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote")):
         return None  # "Florida State's claim is": a noun
+    if att.lemma == "ask" and _QUESTION_AFTER.match(after):
+        return None  # "asked him whether…": a question, not a statement
     if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
         return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
@@ -415,7 +420,7 @@ def _clean_party(
 ) -> tuple[int, int] | None:
     """Trim noise words around a candidate party and return its span if it names a speaker."""
     segment = sentence[start:end]
-    timeless = _TIME_TAIL.sub("", segment.rstrip())
+    timeless = TIME_TAIL.sub("", segment.rstrip())
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(timeless)]
 
     def word(i: int) -> str:

@@ -7,9 +7,17 @@ from collections.abc import Collection, Iterable, Mapping
 
 from briefing_app.core.suggest.attribution import (
     INTRO,
+    TIME_TAIL,
     Attribution,
     find_attributions,
     main_subject,
+    quote_regions,
+)
+from briefing_app.core.suggest.coreference import (
+    NameIndex,
+    names_party,
+    role_holder,
+    strip_title,
 )
 from briefing_app.core.suggest.languages import Lexicon, lexicon_for
 from briefing_app.core.suggest.models import Suggestion, fingerprint_for
@@ -48,12 +56,22 @@ def suggest_claims(
     lexicon = lexicon_for(language)
     known = list(known_parties)
     memory = PartyMemory(lexicon)
+    names = NameIndex(text, lexicon)
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
+    lead_party: str | None = None  # the speaker of a "X said:" lead-in, for the list under it
     sentences = split_sentences(text, lexicon.abbreviations)
     for index, sentence in enumerate(sentences):
         attributions = find_attributions(sentence.text, lexicon)
+        if lead_party is not None and index == last_index + 1 and _in_list(text, sentences, index):
+            # "Mr Obama said:" then bullet points: each item is that speaker's statement.
+            suggestions.append(
+                _continued_quote(sentence, lead_party, known, aliases, lexicon, "list item")
+            )
+            last_index = index
+            continue
+        lead_party = None
         if not attributions:
             if index == last_index + 1 and last_party and _is_quotation(sentence.text):
                 suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
@@ -63,9 +81,20 @@ def suggest_claims(
             else:
                 _remember_subject(text, sentence, memory, lexicon)
             continue
-        for group, party in _by_party(sentence.text, attributions, memory, lexicon):
+        for group, found_party in _by_party(sentence.text, attributions, memory, lexicon):
             mention = group[0].party
+            before = text[: sentence.start + group[0].anchor_start]
+            previous_text = sentences[index - 1].text if index else ""
+            party = _resolve(found_party, before, previous_text, names, lexicon)
+            if mention.lower() in lexicon.pronouns:
+                party = strip_title(party, lexicon)  # "he" is the person, not the title
             start, end = _span(sentence, group, attributions)
+            if start < end and _only_attribution(text[start:end], mention, group, sentence):
+                start = end  # "According to the FBI": who, but nothing said
+            if sentence.text[group[-1].anchor_end :].strip() == ":":
+                lead_party = party
+                last_index = index
+                continue
             if start >= end:
                 # "“…right?” Sanborn said.": the quotation is the sentence before.
                 previous = sentences[index - 1] if index else None
@@ -93,7 +122,7 @@ def suggest_claims(
                 )
             )
             memory.remember(party)
-            last_party = party
+            last_party = party or last_party
         last_index = index
     rejected_set = set(rejected)
     return [s for s in suggestions if s.fingerprint not in rejected_set]
@@ -119,16 +148,51 @@ def _by_party(
     return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
 
 
+def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: Lexicon) -> str:
+    """Return the fullest name for a party mention, or "" when it names nobody (unresolved)."""
+    if party.lower() in lexicon.pronouns:
+        # Still a pronoun: the last person named in the previous sentence, else unresolved.
+        if lexicon.pronouns[party.lower()] != "person":
+            return ""
+        people = [names.fullest(n, len(before)) for n in _names_in(previous, lexicon)]
+        return next((n for n in reversed(people) if len(n.split()) >= 2), "")
+    if not names_party(party, lexicon):
+        return ""
+    holder = role_holder(party, before, lexicon)
+    if holder is not None:
+        return holder
+    return names.fullest(party, len(before))
+
+
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 
 
 def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
-    """Return the people named in sentence before end, in order."""
+    """Return the people named in sentence before end, outside quotations, in order."""
+    said = _unquoted(sentence)
     return [
         m.group(0)
-        for m in _NAME.finditer(sentence, 0, max(end, 0))
+        for m in _NAME.finditer(said, 0, max(end, 0))
         if is_person_like(m.group(0), lexicon)
     ]
+
+
+_WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
+
+
+def _names_in(sentence: str, lexicon: Lexicon) -> list[str]:
+    """Return the names (full, or a surname alone) in a sentence outside quotations, in order."""
+    said = _unquoted(sentence)
+    found = [(m.start(), m.group(0)) for m in _NAME.finditer(said)]
+    found += [(m.start(), re.sub(r"[’']s?$", "", m.group(0))) for m in _WORD.finditer(said)]
+    return [n for _, n in sorted(found) if is_person_like(n, lexicon)]
+
+
+def _unquoted(sentence: str) -> str:
+    """Return sentence with its quotations blanked out (same length, same offsets)."""
+    for a, b in quote_regions(sentence):
+        sentence = sentence[:a] + " " * (b - a) + sentence[b:]
+    return sentence
 
 
 def _span(
@@ -257,12 +321,45 @@ def _is_quotation(sentence: str) -> bool:
     return s.count("“") > s.count("”") or (s[0] == '"' and s.count('"') % 2 == 1)
 
 
+def _only_attribution(
+    quote: str, mention: str, group: list[Attribution], sentence: Sentence
+) -> bool:
+    """Return whether a span holds only who said it and when ("Yahoo Finance reported")."""
+    rest = quote
+    for att in group:
+        rest = rest.replace(sentence.text[att.verb_start : att.verb_end], " ")
+    if mention:
+        rest = rest.replace(mention, " ")
+    rest = TIME_TAIL.sub("", " " + rest.strip(" ,.;:"))
+    return len(re.findall(r"\w+", rest)) <= 1 and not re.search(r"[“”\"]", rest)
+
+
+_ITEM_PREFIX = re.compile(r"[ \t]{2,}|[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
+
+
+def _in_list(text: str, sentences: list[Sentence], index: int) -> bool:
+    """Return whether a sentence is (part of) an indented or bulleted item of a list."""
+    sentence = sentences[index]
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if _ITEM_PREFIX.fullmatch(text[line_start : sentence.start]):
+        return True
+    previous = sentences[index - 1] if index else None
+    # The second sentence of an item stays in it while the paragraph goes on.
+    return (
+        previous is not None
+        and "\n" not in text[previous.end : sentence.start]
+        and _ITEM_PREFIX.fullmatch(text[text.rfind("\n", 0, previous.start) + 1 : previous.start])
+        is not None
+    )
+
+
 def _continued_quote(
     sentence: Sentence,
     party: str,
     known: list[str],
     aliases: Mapping[str, str] | None,
     lexicon: Lexicon,
+    pattern: str = "quote continues",
 ) -> Suggestion:
     start, end = _trim(sentence, 0, len(sentence.text))
     quote = sentence.text[start - sentence.start : end - sentence.start]
@@ -274,7 +371,7 @@ def _continued_quote(
         normalized_party=normalise_party(party, known, aliases),
         kind=_kind("quote", party, lexicon),
         verb="quote",
-        pattern="quote continues",
+        pattern=pattern,
         mention="",
         sentence_start=sentence.start,
         sentence_end=sentence.end,

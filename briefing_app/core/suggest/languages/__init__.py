@@ -39,6 +39,18 @@ class Lexicon:
     abbreviations: frozenset[str]
     # Words before a document that stands for its author: "a statement from X".
     document_words: tuple[str, ...] = field(default_factory=tuple)
+    # Titles before a name that are not part of it ("Mr", "Dr", "Opposition Leader" -> "leader").
+    person_titles: frozenset[str] = frozenset()
+    # Nouns for a role one person holds, so "the driver" can mean the driver named earlier.
+    person_roles: frozenset[str] = frozenset()
+    # First words that never start a party ("There", "On Dec", "Five"): places, dates, counts.
+    non_party_starts: frozenset[str] = frozenset()
+    # Counts and quantifiers that name nobody alone ("Five", "Some"), though "Some people" may.
+    quantifiers: frozenset[str] = frozenset()
+    # Possessive determiners: "its residents" names nobody the sentence says.
+    possessives: frozenset[str] = frozenset()
+    # Singular nouns that name a party alone, written in lower case ("police", "staff").
+    collective_nouns: frozenset[str] = frozenset()
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -180,4 +180,33 @@ LEXICON = Lexicon(
         "a tweet from",
         "an interview with",
     ),
+    person_titles=_words(
+        """mr mrs ms miss dr prof sen senator rep gov gen col lt sgt capt cmdr adm rev hon sir
+        dame lord lady president vice prime minister chancellor secretary governor mayor
+        chairman chairwoman chair chief ceo cfo coo founder co-founder director manager coach
+        leader judge justice attorney general officer detective inspector superintendent
+        commissioner spokesman spokeswoman spokesperson ambassador deputy assistant head
+        opposition former late skipper professor"""
+    ),
+    person_roles=_words(
+        """president minister chancellor secretary governor mayor senator ambassador chairman
+        chairwoman ceo founder director manager coach judge prosecutor spokesman spokeswoman
+        spokesperson driver pilot captain skipper officer detective doctor nurse teacher
+        witness victim suspect defendant owner actor actress singer star player striker
+        quarterback pitcher author researcher professor scientist economist analyst lawyer
+        attorney editor reporter chef farmer fisherman councillor councilman commissioner
+        sheriff woman man"""
+    ),
+    non_party_starts=_words(
+        """there here on in at for from by during after before since until with without into
+        onto over under about across through when while where if once then now today
+        yesterday tomorrow meanwhile however also still yet thus so take returning despite
+        cases it’s it's that’s that's what how why"""
+    ),
+    quantifiers=_words(
+        """one two three four five six seven eight nine ten eleven twelve dozens hundreds
+        thousands millions some many several most few all each every both either neither"""
+    ),
+    possessives=_words("its his her their our my your"),
+    collective_nouns=_words("police staff media management military"),
 )

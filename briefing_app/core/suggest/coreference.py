@@ -1,0 +1,148 @@
+"""Who a short mention means: "Mr. Frankel" or "the president" -> the fullest name given earlier.
+
+Also decides when a mention names no party at all ("There", "ministry", "its residents"), so the
+suggester can say the party is unresolved (an empty party) rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.party_names import is_person_like, person_name
+
+_CAPITALISED = r"[A-Z][\w.’'-]*"
+_SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b)?"
+
+
+def strip_title(mention: str, lexicon: Lexicon) -> str:
+    """Return mention without a leading courtesy or job title ("Mr. Frankel" -> "Frankel").
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> strip_title("Opposition Leader Bill Shorten", lexicon_for("en"))
+    'Bill Shorten'
+    >>> strip_title("Dr. David H. Gorski", lexicon_for("en"))
+    'David H. Gorski'
+    """
+    words = mention.split()
+    while len(words) > 2 and words[0].strip(".,").lower() in lexicon.person_titles:
+        words.pop(0)  # "Opposition Leader Bill Shorten"
+    rest = " ".join(words)
+    if not is_person_like(rest, lexicon):
+        return mention
+    words = person_name(rest, lexicon).split()
+    while len(words) > 1 and words[0].strip(".,").lower() in lexicon.person_titles:
+        words.pop(0)
+    return " ".join(words) if words else mention
+
+
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    return word.strip(".,").lower() in lexicon.person_titles
+
+
+class NameIndex:
+    """The full names a text introduces, by surname, to name a later "Mr Obama" in full.
+
+    Built once per text, so resolving each mention does not rescan the text before it.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> names = NameIndex("said Jeffrey Frankel, an economist. Mr. Frankel", lexicon_for("en"))
+    >>> names.fullest("Mr. Frankel", upto=40)
+    'Jeffrey Frankel'
+    """
+
+    _FULL = re.compile(r"((?:" + _CAPITALISED + r"\s+){1,3})([A-Z][\w’'-]*)\b(" + _SUFFIX + ")")
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._by_surname: dict[str, list[tuple[int, int, str]]] = {}
+        stop = (
+            lexicon.organisation_nouns
+            | lexicon.determiners
+            | lexicon.non_party_starts
+            | lexicon.leading_noise
+        )
+        for match in self._FULL.finditer(text):
+            given: list[str] = []
+            for word in reversed(match.group(1).split()):
+                bare = word.strip(".,").lower()
+                if (
+                    _is_title(word, lexicon)
+                    or bare in stop
+                    or word.endswith(("’s", "'s"))
+                    or (word.isupper() and len(word) > 1)
+                    or (word.endswith(".") and len(word) > 2 and bare not in lexicon.abbreviations)
+                ):
+                    break  # a title, an organisation or the end of the sentence before
+                given.insert(0, word)
+            if given:
+                surname = match.group(2)
+                full = " ".join([*given, surname]) + match.group(3).replace(",", "")
+                entry = (match.start(), len(given), full)
+                self._by_surname.setdefault(surname, []).append(entry)
+
+    def fullest(self, mention: str, upto: int) -> str:
+        """Return the fullest name given before offset upto for a short person mention."""
+        name = strip_title(mention, self._lexicon)
+        words = name.split()
+        if len(words) != 1 or not is_person_like(mention, self._lexicon):
+            return mention  # a full name already (titles and all), or no person's name
+        # The first introduction with the fewest given names: "Professor of Urbanism Ans
+        # Persoons" and "Ans Persoons" name the same person.
+        earlier = [e for e in self._by_surname.get(words[0], []) if e[0] < upto]
+        return min(earlier, key=lambda e: (e[1], e[0]))[2] if earlier else mention
+
+
+_ROLE_WINDOW = 6000
+
+
+def role_holder(mention: str, before: str, lexicon: Lexicon) -> str | None:
+    """Return the person introduced with the role a "the driver"-style mention names, if any.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> role_holder("the president", "President Barack Obama spoke.", lexicon_for("en"))
+    'Barack Obama'
+    """
+    words = mention.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in lexicon.person_roles:
+        return None
+    role = "(?i:" + re.escape(words[1]) + ")"
+    name = r"((?:" + _CAPITALISED + r"\s+){0,2}" + _CAPITALISED + r")"
+    patterns = (
+        # "President Barack Obama", "the driver, Kevin Smith,"
+        re.compile(r"\b" + role + r",?\s+" + name),
+        # "Kevin Smith, the driver", "Kevin Smith, a driver from Leeds"
+        re.compile(name + r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}" + role + r"\b"),
+    )
+    found: list[tuple[int, str]] = []
+    window = before[-_ROLE_WINDOW:]  # the role is introduced near its mention
+    for pattern in patterns:
+        for match in pattern.finditer(window):
+            candidate = strip_title(match.group(1), lexicon)
+            if is_person_like(candidate, lexicon) and len(candidate.split()) >= 2:
+                found.append((match.start(), candidate))
+    return max(found)[1] if found else None
+
+
+def names_party(mention: str, lexicon: Lexicon) -> bool:
+    """Return whether a mention can name a party on its own (not "There", "ministry", "Five").
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> en = lexicon_for("en")
+    >>> [names_party(m, en) for m in ("There", "group", "its residents", "On Dec", "the ministry")]
+    [False, False, False, False, True]
+    """
+    words = mention.split()
+    if not words:
+        return True  # an empty party is already unresolved
+    lowered = [w.strip(".,’'“”\"").lower() for w in words]
+    if lowered[0] in lexicon.non_party_starts:
+        return False
+    if len(words) == 1 and lowered[0] in lexicon.quantifiers | lexicon.possessives:
+        return False
+    if lowered[0] in lexicon.possessives and len(words) <= 3:
+        return False  # "its residents": whose, the text does not say here
+    if len(words) == 1 and words[0].islower() and lowered[0] not in lexicon.pronouns:
+        # a bare singular noun ("ministry", "group") names nobody; a plural ("experts") may
+        return lowered[0].endswith("s") or lowered[0] in lexicon.collective_nouns
+    return True
