@@ -41,7 +41,8 @@ INTRO = re.compile(
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
     r"(?:statement|press release|release|interview|post|tweet|letter|speech|report|"
-    r"news conference|press conference|email|message)\b[^,]{0,60},\s*"
+    r"news conference|press conference|email|message|complaint|filing|lawsuit|indictment|"
+    r"affidavit)\b[^,]{0,60},\s*"
 )
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
 _MODAL_BEFORE = re.compile(
@@ -58,12 +59,22 @@ _AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
+    # "called X “stunning”" reports speech; "a group called X", "called the police" do not.
+    "call": re.compile(r"(?!\s+[^.“”\"]{0,60}[“\"])"),
+    "refer": re.compile(r"(?!\s+[^.“”\"]{0,60}[“\"])"),
+    "repeat": re.compile(r"(?!\s+(?:that\b|[^.“”\"]{0,40}[“\"]))"),
+    "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
+    "request": re.compile(r"(?!\s+that\b)"),
+    "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
 }
+# Verbs that report what a document says only when a document is their subject.
+_DOCUMENT_VERBS = frozenset(("read",))
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
     (
         *("report", "study", "survey", "investigation", "review", "audit", "analysis"),
         *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
+        *("records", "documents", "data", "figures", "filings", "polls", "footage"),
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")
@@ -111,8 +122,14 @@ def quote_regions(sentence: str) -> list[tuple[int, int]]:
     regions = []
     open_at: int | None = None
     straight_open: int | None = None
+    low_open = False  # German „…“ closes with the mark English opens with
     for i, ch in enumerate(sentence):
-        if ch == "“" and open_at is None:
+        if ch == "„" and open_at is None:
+            open_at, low_open = i, True
+        elif ch == "“" and low_open and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at, low_open = None, False
+        elif ch == "“" and open_at is None:
             open_at = i
         elif ch == "”" and open_at is not None:
             regions.append((open_at, i + 1))
@@ -182,7 +199,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
         return None
     progressive = form.endswith("ing") and _BE_BEFORE.search(before)
-    if not progressive and _BE_BEFORE.search(before):
+    if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if form.endswith("ing") and not progressive:
         if _ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before):
@@ -224,6 +241,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and party.split()[-1].lower() not in _FINDERS
     ):
         return None
+    if att.lemma in _DOCUMENT_VERBS and party.split()[-1].lower() not in lexicon.speaker_nouns:
+        return None  # "he reads books": "reads" reports only a document ("the filing reads")
     att.party_start, att.party_end = span
     att.party = party
     return att
@@ -471,7 +490,9 @@ def _clean_party(
         return None
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
     if any(w in _AUXILIARIES for w in lowered[1:]) or (
-        lowered[-1].endswith("ing") and words[-1].islower()
+        lowered[-1].endswith("ing")
+        and words[-1].islower()
+        and lowered[-1] not in lexicon.speaker_nouns  # "the filing", "the ruling"
     ):
         return None
     if (
@@ -513,6 +534,13 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
                     start += m.end()
                     break
             end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
+            if lexicon.nouns_capitalised:
+                # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
+                verb = re.search(
+                    r"\s(?!(?:" + "|".join(lexicon.determiners) + r")\b)[a-zäöüß]",
+                    sentence[start + 1 : end],
+                )
+                end = start + 1 + verb.start() if verb else end
             span = _clean_party(sentence, start, end, lexicon)
             if span is None:
                 continue

@@ -88,7 +88,7 @@ def suggest_claims(
             party = _resolve(found_party, before, previous_text, names, lexicon)
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
-            start, end = _span(sentence, group, attributions)
+            start, end = _span(sentence, group, attributions, lexicon)
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
             if sentence.text[group[-1].anchor_end :].strip() == ":":
@@ -196,7 +196,7 @@ def _unquoted(sentence: str) -> str:
 
 
 def _span(
-    sentence: Sentence, group: list[Attribution], everyone: list[Attribution]
+    sentence: Sentence, group: list[Attribution], everyone: list[Attribution], lexicon: Lexicon
 ) -> tuple[int, int]:
     """Return the text offsets of what a group's party said in this sentence."""
     s = sentence.text
@@ -217,10 +217,18 @@ def _span(
         tail = s[last_att.anchor_end :]
         if _is_lead_in(head) and _strips_lead(first_att, head):
             lo = first_att.anchor_end
-            lo += len(re.match(r"\s*(?:that\b|:)?", s[lo:]).group(0))  # type: ignore[union-attr]
+            lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
         elif _is_trailing(first_att, head, tail):
             hi = first_att.anchor_start
     return _trim(sentence, lo, hi)
+
+
+def _opener(lexicon: Lexicon) -> re.Pattern[str]:
+    """Return the pattern of what opens the content after a lead-in ("that", ":")."""
+    words = "|".join(
+        re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
+    )
+    return re.compile(r"\s*(?:" + words + r"|:)?")
 
 
 def _strips_lead(att: Attribution, head: str) -> bool:
@@ -236,7 +244,13 @@ def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
     """Return whether the attribution closes the sentence ("…, officials said on Monday.")."""
     if att.pattern not in ("X verb", "verb X", "according to X") or _is_lead_in(head):
         return False
-    if att.party_start >= 0 and abs(att.verb_start - att.party_end) > 40:
+    # The party stands next to its verb, on either side ("…, a déclaré jeudi le ministre").
+    gap = (
+        att.party_start - att.verb_end
+        if att.party_start >= att.verb_end
+        else att.verb_start - att.party_end
+    )
+    if att.party_start >= 0 and gap > 40:
         return False
     return not tail.strip(_TRIM + '”"’') or bool(re.search(r"[,”\"’]\s*$", head))
 
@@ -331,7 +345,7 @@ def _only_attribution(
     if mention:
         rest = rest.replace(mention, " ")
     rest = TIME_TAIL.sub("", " " + rest.strip(" ,.;:"))
-    return len(re.findall(r"\w+", rest)) <= 1 and not re.search(r"[“”\"]", rest)
+    return not re.search(r"\w", rest)
 
 
 _ITEM_PREFIX = re.compile(r"[ \t]{2,}|[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")

@@ -72,6 +72,7 @@ def test_an_appositive_description_is_not_the_party() -> None:
         ("The road was closed, ministry said.", "ministry"),
         ("Its residents said the water was unsafe.", "Its residents"),
         ("There are claims, he said, that the vote was rigged.", "he"),
+        ("“Stay a size two forever,” someone joked.", "someone"),
     ],
 )
 def test_a_mention_that_names_nobody_leaves_the_party_unresolved(text: str, mention: str) -> None:
@@ -104,3 +105,95 @@ def test_each_item_of_a_list_under_a_lead_in_is_the_speakers_statement() -> None
         ("Robert Kennedy", "Masks do not work"),
         ("Robert Kennedy", "They never did"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The driver was drunk, the filing reads.", "the filing"),
+        ("Court records show the driver was drunk.", "Court records"),
+        ("Per jail records, the driver was held overnight.", "jail records"),
+        ("The deal is close, per Jon Heyman.", "Jon Heyman"),
+        ("Economists hinted that rates would rise.", "Economists"),
+        ("Residents complained that the water smelled.", "Residents"),
+        ("Steenburgen called the performance “stunning.”", "Steenburgen"),
+        ("“Unbothered,” Owens captioned his post.", "Owens"),
+        ("“Stay a size two forever,” Lee joked.", "Lee"),
+        ("Kennedy floated the idea that the virus was engineered.", "Kennedy"),
+        ("Rates will rise next year, say economists.", "economists"),
+        ("Smith was quoted as saying the plan had failed.", "Smith"),
+    ],
+)
+def test_reporting_frames_outside_the_old_word_list(text: str, party: str) -> None:
+    assert only(text).party == party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A group called Save Our Park met on Monday.",
+        "She reads books at night.",
+        "The ministry requested overseas travel bans for three officers.",
+    ],
+)
+def test_the_same_verbs_as_actions_are_not_claims(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "party", "quote"),
+    [
+        (
+            "fr",
+            "Un troisième Français a été tué au Népal, a déclaré jeudi le ministre.",
+            "le ministre",
+            "Un troisième Français a été tué au Népal",
+        ),
+        (
+            "fr",
+            "«Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Fabius.",
+            "Laurent Fabius",
+            "Pour certains d’entre eux on est très interrogatif",
+        ),
+        (
+            "fr",
+            "L’avion s’est posé avec 206 passagers, selon le Quai d’Orsay.",
+            "le Quai d’Orsay",
+            "L’avion s’est posé avec 206 passagers",
+        ),
+        (
+            "fr",
+            "François Hollande avait annoncé qu'il saisirait le Conseil.",
+            "François Hollande",
+            "il saisirait le Conseil",
+        ),
+        (
+            "de",
+            "Die Polizei sagte, drei Menschen seien verletzt worden.",
+            "Die Polizei",
+            "drei Menschen seien verletzt worden",
+        ),
+        (
+            "de",
+            "„Wir bauen die Schule wieder auf“, sagte Bürgermeisterin Anna Schmidt.",
+            "Bürgermeisterin Anna Schmidt",
+            "„Wir bauen die Schule wieder auf“",
+        ),
+        (
+            "de",
+            "Laut Polizei wurden drei Menschen verletzt.",
+            "Polizei",
+            "wurden drei Menschen verletzt",
+        ),
+    ],
+)
+def test_french_and_german_attribution_frames(
+    language: str, text: str, party: str, quote: str
+) -> None:
+    suggestions = suggest_claims(text, language=language)
+    assert [(s.party, s.quote) for s in suggestions] == [(party, quote)]
+
+
+def test_a_german_reported_rumour_is_a_claim_with_no_party() -> None:
+    text = "Die Engine im Browser soll beschleunigt worden sein."
+    assert [s.party for s in suggest_claims(text, language="de")] == [""]

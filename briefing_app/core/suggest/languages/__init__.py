@@ -49,6 +49,10 @@ class Lexicon:
     quantifiers: frozenset[str] = frozenset()
     # Possessive determiners: "its residents" names nobody the sentence says.
     possessives: frozenset[str] = frozenset()
+    # Words that open reported content after a lead-in verb ("said that…", "a déclaré que…").
+    complementisers: tuple[str, ...] = ("that",)
+    # Whether every noun is capitalised (German): a party after "laut" ends at a lower-case word.
+    nouns_capitalised: bool = False
     # Singular nouns that name a party alone, written in lower case ("police", "staff").
     collective_nouns: frozenset[str] = frozenset()
 
@@ -57,7 +61,17 @@ def lexicon_for(language: str) -> Lexicon:
     """Return the lexicon for a language code ('en', 'en-GB'...); raise InvalidInput if none."""
     code = (language or "en").split("-")[0].split("_")[0].lower()
     if code == "en":
-        from briefing_app.core.suggest.languages.en import LEXICON
+        from briefing_app.core.suggest.languages.en import LEXICON as EN
 
-        return LEXICON
-    raise InvalidInput(f"no claim-suggestion word list for language {language!r} (have: en)")
+        return EN
+    if code == "fr":
+        from briefing_app.core.suggest.languages.fr import LEXICON as FR
+
+        return FR
+    if code == "de":
+        from briefing_app.core.suggest.languages.de import LEXICON as DE
+
+        return DE
+    raise InvalidInput(
+        f"no claim-suggestion word list for language {language!r} (have: en, fr, de)"
+    )

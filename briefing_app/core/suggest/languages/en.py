@@ -51,8 +51,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "find": ("found", "finds"),
     "recommend": ("recommended", "recommends"),
     "protest": ("protested",),
-    "concede": ("conceded", "concedes"),
-    "show": ("showed", "shows"),
+    "concede": ("conceded", "concedes", "conceding"),
+    "show": ("showed", "shows", "show"),
     "express": ("expressed", "expresses", "express", "expressing"),
     "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
     "reply": ("replied", "responded", "responds"),
@@ -75,6 +75,23 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "expect": ("expect", "expects"),
     "post": ("posted",),
     "continue": ("continued",),
+    "hint": ("hinted", "hints", "hinting"),
+    "complain": ("complained", "complains", "complaining"),
+    "request": ("requested", "requests"),
+    "cite": ("cited", "cites", "citing"),
+    "play down": ("played down", "plays down", "playing down", "downplayed", "downplays"),
+    "decline to say": ("declined to say", "declines to say", "would not say"),
+    "joke": ("joked", "jokes", "quipped"),
+    "boast": ("boasted", "boasts"),
+    "caption": ("captioned",),
+    "float": ("floated",),
+    "repeat": ("repeated", "repeats"),
+    "call": ("called", "calls", "calling"),
+    "refer": ("referred to", "refers to"),
+    "read": ("reads",),
+    "quote": ("quoted as saying",),
+    "reiterate": ("reiterating",),
+    "remark": ("remarked", "remarks"),
 }
 
 _KINDS = {
@@ -95,10 +112,11 @@ LEXICON = Lexicon(
     verb_kinds=_KINDS,
     inverting_forms=_words(
         "said says added adds wrote writes explained noted asked continued insisted replied"
-        " warned argued stated tweeted declared posted"
+        " warned argued stated tweeted declared posted say warn argue note joked quipped"
+        " reads remarked"
     ),
     after_quote_forms=_words("continued declared posted"),
-    source_phrases=("according to",),
+    source_phrases=("according to", "per"),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
         r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
@@ -139,7 +157,9 @@ LEXICON = Lexicon(
         neighbors commentators reporters journalists spokespeople affidavit complaint filing
         indictment opposition rebels militants insurgents troops soldiers protesters students
         survivors victims relatives parents teachers farmers traders airline firm elders
-        lawsuit suit paper documents filings letter providers"""
+        lawsuit suit paper documents filings letter providers records memo sign signs
+        caption tweet post message email transcript website page data figures poll polls ruling
+        someone somebody others"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
