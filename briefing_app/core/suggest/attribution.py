@@ -484,7 +484,10 @@ def _clean_party(
         text = sentence[a:b]
         words = text.split()
         lowered = [w.lower().strip(".,’'") for w in words]
-    if any(w in lexicon.pronouns for w in lowered) or any(ch.isdigit() for ch in text):
+    counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text)  # "70 percent of voters"
+    if any(w in lexicon.pronouns for w in lowered) or (
+        any(ch.isdigit() for ch in text) and not counted
+    ):
         return None
     if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):
         return None

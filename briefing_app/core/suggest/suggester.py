@@ -73,9 +73,20 @@ def suggest_claims(
             continue
         lead_party = None
         if not attributions:
-            if index == last_index + 1 and last_party and _is_quotation(sentence.text):
+            speaker = _colon_speaker(sentence.text, names, sentence.start, lexicon)
+            recent = index == last_index + 1 and last_party
+            if recent and (_is_quotation(sentence.text) or _opens_quote(sentence.text)):
+                # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
                 last_index = index
+            elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
+                # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
+                party = speaker or last_party
+                suggestions.append(
+                    _continued_quote(sentence, party, known, aliases, lexicon, "colon quote")
+                )
+                memory.remember(party)
+                last_party, last_index = party, index
             elif index == last_index + 1 and not re.search(r"[.!?”\"’:]$", sentence.text):
                 last_index = index  # a caption or heading does not end the speaker's quote
             else:
@@ -335,6 +346,28 @@ def _is_quotation(sentence: str) -> bool:
     return s.count("“") > s.count("”") or (s[0] == '"' and s.count('"') % 2 == 1)
 
 
+_COLON_QUOTE = re.compile(r":\s*[“\"«„][^“”\"«»„]{12,}[”\"»“]?[.!?]?[”\"»“]?\s*$")
+
+
+def _opens_quote(sentence: str) -> bool:
+    """Return whether a sentence opens with a quotation of a few words or more ("“So I…,” a…")."""
+    regions = quote_regions(sentence)
+    return bool(regions) and regions[0][0] == 0 and regions[0][1] - regions[0][0] > 20
+
+
+def _colon_speaker(sentence: str, names: NameIndex, offset: int, lexicon: Lexicon) -> str | None:
+    """Return the person whose quotation follows a colon after them ("X had one worry: “…”")."""
+    if not _COLON_QUOTE.search(sentence):
+        return None
+    span = main_subject(sentence, lexicon)
+    if span is None or span[1] > sentence.index(":"):
+        return None
+    subject = sentence[span[0] : span[1]]
+    if not is_person_like(subject, lexicon) or not names_party(subject, lexicon):
+        return None
+    return names.fullest(subject, offset + span[0])
+
+
 def _only_attribution(
     quote: str, mention: str, group: list[Attribution], sentence: Sentence
 ) -> bool:
@@ -375,7 +408,9 @@ def _continued_quote(
     lexicon: Lexicon,
     pattern: str = "quote continues",
 ) -> Suggestion:
-    start, end = _trim(sentence, 0, len(sentence.text))
+    # "X had one worry: “…”": the statement is the quotation after the colon.
+    lo = sentence.text.rindex(":") + 1 if pattern == "colon quote" else 0
+    start, end = _trim(sentence, lo, len(sentence.text))
     quote = sentence.text[start - sentence.start : end - sentence.start]
     return Suggestion(
         start=start,

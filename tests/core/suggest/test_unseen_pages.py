@@ -197,3 +197,23 @@ def test_french_and_german_attribution_frames(
 def test_a_german_reported_rumour_is_a_claim_with_no_party() -> None:
     text = "Die Engine im Browser soll beschleunigt worden sein."
     assert [s.party for s in suggest_claims(text, language="de")] == [""]
+
+
+def test_a_quotation_that_goes_on_into_the_next_paragraph_stays_the_speakers() -> None:
+    text = (
+        "“I felt strange as soon as the anesthesia wore off,” Mary Steenburgen said.\n\n"
+        "“So I called a friend, a Scottish woman who started out as a nanny,” a detail "
+        "that fits the film.\n\n"
+        "“All of a sudden she was picking up random instruments,” McDowell laughed."
+    )
+    assert [s.party for s in suggest_claims(text)] == ["Mary Steenburgen"] * 2 + ["McDowell"]
+
+
+def test_a_quotation_after_a_colon_is_the_subjects() -> None:
+    text = (
+        "Jessie Buckley, who phoned in from Chicago, had a similar experience: "
+        "“It was just that immediate feeling of this is the song.”"
+    )
+    suggestion = only(text)
+    assert suggestion.party == "Jessie Buckley"
+    assert suggestion.quote == "It was just that immediate feeling of this is the song"

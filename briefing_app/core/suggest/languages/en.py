@@ -19,7 +19,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "explain": ("explained", "explains", "explaining"),
     "write": ("wrote", "writes"),
     "argue": ("argue", "argued", "argues", "arguing"),
-    "insist": ("insist", "insisted", "insists", "insisting"),
+    "insist": (
+        *("insist", "insisted", "insists", "insisting"),
+        *("is adamant", "was adamant", "are adamant", "were adamant"),
+    ),
     "warn": ("warn", "warned", "warns", "warning"),
     "announce": ("announce", "announced", "announces", "announcing"),
     "declare": ("declared",),
@@ -92,6 +95,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "quote": ("quoted as saying",),
     "reiterate": ("reiterating",),
     "remark": ("remarked", "remarks"),
+    "laugh": ("laughed",),
+    "sum up": ("summed up", "sums up"),
 }
 
 _KINDS = {
@@ -115,8 +120,8 @@ LEXICON = Lexicon(
         " warned argued stated tweeted declared posted say warn argue note joked quipped"
         " reads remarked"
     ),
-    after_quote_forms=_words("continued declared posted"),
-    source_phrases=("according to", "per"),
+    after_quote_forms=_words("continued declared posted laughed"),
+    source_phrases=("according to", "per", "in the words of"),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
         r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
@@ -221,7 +226,7 @@ LEXICON = Lexicon(
         """there here on in at for from by during after before since until with without into
         onto over under about across through when while where if once then now today
         yesterday tomorrow meanwhile however also still yet thus so take returning despite
-        cases it’s it's that’s that's what how why"""
+        cases it’s it's that’s that's what how why i we you me us"""
     ),
     quantifiers=_words(
         """one two three four five six seven eight nine ten eleven twelve dozens hundreds
