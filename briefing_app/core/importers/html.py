@@ -121,9 +121,10 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
         if len(second) > len(text.strip()):
             text = second
     outlet = choose_outlet(signals, found)
+    title = choose_title(signals, found, outlet)
     doc = ExtractedDocument(
-        text=text,
-        title=choose_title(signals, found, outlet),
+        text=arrange_body(text, title, signals.standfirst),
+        title=title,
         byline=choose_byline(signals, found, outlet),
         outlet=outlet,
         published=choose_published(signals, found),
@@ -131,6 +132,25 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
         language=_language(tree, found),
     )
     return doc
+
+
+def arrange_body(text: str, title: str, standfirst: str = "") -> str:
+    r"""Return the body as paragraphs separated by blank lines, without a repeated headline.
+
+    The standfirst (the lead under the headline) opens the body when the extractor dropped it.
+
+    >>> arrange_body("Big News\nFirst line.\nSecond line.", "Big News")
+    'First line.\n\nSecond line.'
+    """
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    if title:
+        # The headline again as an opening paragraph (before or after the lead).
+        head = [p for p in paragraphs[:3] if _key(p) != _key(title)]
+        paragraphs = head + paragraphs[3:]
+    if standfirst and _key(standfirst[:80]) not in _key(" ".join(paragraphs[:3])):
+        paragraphs.insert(0, standfirst)
+    return "\n\n".join(paragraphs)
 
 
 def _as_dict(result: Any) -> dict[str, Any]:
@@ -367,11 +387,29 @@ def choose_outlet(signals: PageSignals, found: dict[str, Any]) -> str:
         signals.ld_publisher,
         signals.meta.get("og:site_name", ""),
         signals.ld_website,
-        clean_space(found.get("sitename")),
     ):
         if value:
             return value
-    return ""
+    guessed = clean_space(found.get("sitename"))
+    return _spelled_out(guessed, signals) or guessed
+
+
+def _spelled_out(guessed: str, signals: PageSignals) -> str:
+    """Return the page's own spelling of a site name guessed from its domain, if it has one.
+
+    trafilatura names "dailynewsegypt.com" "Dailynewsegypt"; the <title> suffix, the
+    application name or the logo's alt text spell it "Daily News Egypt".
+    """
+    if not guessed or " " in guessed:
+        return ""
+    domain = guessed.removeprefix("www.").split(".")[0]
+    title_parts = re.split(_SEPARATORS, signals.title_element)
+    options = [
+        signals.meta.get("application-name", ""),
+        *signals.logo_alts,
+        *(title_parts[-1:] + title_parts[:1] if len(title_parts) > 1 else []),
+    ]
+    return next((o for o in options if o and _key(o) == _key(domain)), "")
 
 
 def choose_url(signals: PageSignals, found: dict[str, Any], given: str) -> str:

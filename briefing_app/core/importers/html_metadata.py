@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fromstring, tostring
 
 # schema.org types whose headline/author/date describe the article itself.
 ARTICLE_TYPES = {
@@ -57,6 +57,8 @@ class PageSignals:
     author_class_texts: list[str] = field(default_factory=list)
     by_author_texts: list[str] = field(default_factory=list)
     time_published: str = ""
+    logo_alts: list[str] = field(default_factory=list)
+    standfirst: str = ""
 
 
 def clean_space(value: object) -> str:
@@ -77,7 +79,7 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
     title = tree.find(".//title")
     if title is not None:
         signals.title_element = clean_space(title.text_content())
-    signals.h1 = [t for t in (clean_space(h.text_content()) for h in tree.iterfind(".//h1")) if t]
+    signals.h1 = [t for t in (headline_text(h) for h in tree.iterfind(".//h1")) if t]
     for link in tree.iterfind(".//link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             signals.canonical = link.get("href", "").strip()
@@ -88,7 +90,65 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
     signals.author_class_texts = _classed_texts(tree, "author")
     signals.by_author_texts = _classed_texts(tree, "author", after_by=True)
     signals.time_published = _time_published(tree)
+    signals.logo_alts = _logo_alts(tree)
+    signals.standfirst = _standfirst(tree)
     return signals
+
+
+def _logo_alts(tree: HtmlElement) -> list[str]:
+    """Return the alt text of the page's logo images (the site's name as the page spells it)."""
+    alts = []
+    for img in tree.iterfind(".//img"):
+        where = " ".join(img.get(a) or "" for a in ("class", "id", "src", "alt")).lower()
+        alt = clean_space(img.get("alt"))
+        if "logo" in where and alt and len(alt.split()) <= 6:
+            alts.append(re.sub(r"\s*\blogo\b\s*", " ", alt, flags=re.IGNORECASE).strip())
+        if len(alts) >= 5:
+            break
+    return [a for a in alts if a]
+
+
+_STANDFIRST_CLASS = re.compile(
+    r"\b(?:standfirst|article-lead|article__lead|lede|dek|deck|intro|summary|teaser|"
+    r"sub-?headline|subtitle|strapline|abstract|excerpt)\b",
+    re.IGNORECASE,
+)
+
+
+def _standfirst(tree: HtmlElement) -> str:
+    """Return the lead paragraph printed under the headline (the standfirst), if marked up."""
+    for el in tree.iter("p", "div", "h2"):
+        if _STANDFIRST_CLASS.search(el.get("class") or ""):
+            text = clean_space(el.text_content())
+            if 40 <= len(text) <= 600:
+                return text
+    return ""
+
+
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|dachzeile|topline|eyebrow|supertitle|super-title|roofline|spitzmarke|"
+    r"visually-hidden|sr-only|screen-reader",
+    re.IGNORECASE,
+)
+
+
+def headline_text(h1: HtmlElement) -> str:
+    """Return a headline element's text without its kicker or section label.
+
+    Pages put "Klimaschutz" or "Interne Unterlagen im Netz" in a span inside the <h1>; read
+    whole, it glues onto the headline ("Interne Unterlagen im NetzDaten von …").
+    """
+    if not any(_is_kicker(node) for node in h1.iterdescendants()):
+        return clean_space(h1.text_content())
+    copy = fromstring(tostring(h1, encoding="unicode"))
+    for node in [n for n in copy.iterdescendants() if _is_kicker(n)]:
+        node.drop_tree()  # keeps the text after it
+    text = clean_space(copy.text_content()) or clean_space(h1.text_content())
+    return re.sub(r"^[\s:|–—·•-]+", "", text)  # the ": " between kicker and headline
+
+
+def _is_kicker(node: HtmlElement) -> bool:
+    return isinstance(node.tag, str) and bool(_KICKER_CLASS.search(node.get("class") or ""))
 
 
 def _read_json_ld(tree: HtmlElement, signals: PageSignals) -> None:
