@@ -60,7 +60,8 @@ _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
     # "called X “stunning”" reports speech; "a group called X", "called the police" do not.
-    "call": re.compile(r"(?!\s+[^.“”\"]{0,60}[“\"])"),
+    # ("a song called “Glasgow”" names a thing: the quotation must follow an object.)
+    "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"])"),
     "refer": re.compile(r"(?!\s+[^.“”\"]{0,60}[“\"])"),
     "repeat": re.compile(r"(?!\s+(?:that\b|[^.“”\"]{0,40}[“\"]))"),
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
@@ -484,7 +485,9 @@ def _clean_party(
         text = sentence[a:b]
         words = text.split()
         lowered = [w.lower().strip(".,’'") for w in words]
-    counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text)  # "70 percent of voters"
+    counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text) or re.fullmatch(
+        r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
+    )  # "70 percent of voters", a station: "Fox 6"
     if any(w in lexicon.pronouns for w in lowered) or (
         any(ch.isdigit() for ch in text) and not counted
     ):

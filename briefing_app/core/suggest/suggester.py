@@ -363,7 +363,9 @@ def _colon_speaker(sentence: str, names: NameIndex, offset: int, lexicon: Lexico
     if span is None or span[1] > sentence.index(":"):
         return None
     subject = sentence[span[0] : span[1]]
-    if not is_person_like(subject, lexicon) or not names_party(subject, lexicon):
+    if subject.lower() in lexicon.pronouns or not is_person_like(subject, lexicon):
+        return None  # "She apologizes: “…”" in a review is the character, not a speaker
+    if not names_party(subject, lexicon):
         return None
     return names.fullest(subject, offset + span[0])
 

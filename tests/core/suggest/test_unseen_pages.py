@@ -114,6 +114,9 @@ def test_each_item_of_a_list_under_a_lead_in_is_the_speakers_statement() -> None
         ("Court records show the driver was drunk.", "Court records"),
         ("Per jail records, the driver was held overnight.", "jail records"),
         ("The deal is close, per Jon Heyman.", "Jon Heyman"),
+        ("Fox 6 reports that the driver was held overnight.", "Fox 6"),
+        ("Dana Lee told WLUK the driver was held overnight.", "Dana Lee"),
+        ("In a complaint obtained by People, the woman alleges she was hurt.", "the woman"),
         ("Economists hinted that rates would rise.", "Economists"),
         ("Residents complained that the water smelled.", "Residents"),
         ("Steenburgen called the performance “stunning.”", "Steenburgen"),
@@ -132,6 +135,7 @@ def test_reporting_frames_outside_the_old_word_list(text: str, party: str) -> No
     "text",
     [
         "A group called Save Our Park met on Monday.",
+        "At the last minute, a sample came in called “Glasgow (No Place Like Home).”",
         "She reads books at night.",
         "The ministry requested overseas travel bans for three officers.",
     ],

@@ -47,7 +47,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "pledge": ("pledged", "pledges", "pledging"),
     "vow": ("vowed", "vows", "vowing"),
     "threaten": ("threatened", "threatens"),
-    "report": ("report", "reported"),
+    "report": ("report", "reported", "reports that"),
     "suggest": ("suggest", "suggested", "suggests", "suggesting"),
     "predict": ("predict", "predicted", "predicts"),
     "estimate": ("estimated", "estimates"),
