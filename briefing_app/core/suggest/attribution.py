@@ -68,8 +68,12 @@ _NOT_REPORTING_AFTER = {
     "request": re.compile(r"(?!\s+that\b)"),
     "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
 }
-# Verbs that report what a document says only when a document is their subject.
-_DOCUMENT_VERBS = frozenset(("read",))
+# Forms that report what a document says only when a document is their subject.
+_DOCUMENT_FORMS = frozenset(("reads", "states"))
+# Forms that are nouns after a possessive ("the Taliban’s claims"; but "McDonald’s said").
+_NOUN_FORMS = frozenset(
+    ["claim", "claims", "report", "reports", "estimates", "finds", "shows", "calls", "remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes", "post"]
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
     (
@@ -242,7 +246,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and party.split()[-1].lower() not in _FINDERS
     ):
         return None
-    if att.lemma in _DOCUMENT_VERBS and party.split()[-1].lower() not in lexicon.speaker_nouns:
+    if re.search(r"[’']s?$", party) and form in _NOUN_FORMS:
+        return None  # "the Taliban’s claims are false": a noun, the author's judgment
+    if form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns:
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
     att.party_start, att.party_end = span
     att.party = party

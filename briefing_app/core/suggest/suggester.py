@@ -226,7 +226,9 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
-        if _is_lead_in(head) and _strips_lead(first_att, head):
+        if (_is_lead_in(head) and _strips_lead(first_att, head)) or _is_appositive(
+            first_att, head, tail
+        ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
         elif _is_trailing(first_att, head, tail):
@@ -240,6 +242,18 @@ def _opener(lexicon: Lexicon) -> re.Pattern[str]:
         re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
     )
     return re.compile(r"\s*(?:" + words + r"|:)?")
+
+
+def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
+    """Return whether the words before "X said" describe X ("The mother of…, Jane Doe, said")."""
+    return (
+        att.pattern == "X verb"
+        and head.rstrip().endswith(",")
+        and not re.search(r"[“”\"«»„]", head)
+        and len(head.split()) <= 12
+        and len(tail.split()) >= 3
+        and bool(re.match(r"\s*(?:the|a|an)\s", head, re.IGNORECASE))
+    )
 
 
 def _strips_lead(att: Attribution, head: str) -> bool:

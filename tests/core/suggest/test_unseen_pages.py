@@ -64,6 +64,8 @@ def test_a_pronoun_speaker_is_the_person_named_in_the_sentence_before() -> None:
 def test_an_appositive_description_is_not_the_party() -> None:
     text = "Jane Doe, mother of a woman who took the drug, said the label was wrong."
     assert only(text).party == "Jane Doe"
+    text = "The mother of a woman who took the drug, Jane Doe, said the label was wrong."
+    assert (only(text).party, only(text).quote) == ("Jane Doe", "the label was wrong")
 
 
 @pytest.mark.parametrize(
@@ -112,6 +114,9 @@ def test_each_item_of_a_list_under_a_lead_in_is_the_speakers_statement() -> None
     [
         ("The driver was drunk, the filing reads.", "the filing"),
         ("Court records show the driver was drunk.", "Court records"),
+        ("The criminal complaint states the driver was drunk.", "The criminal complaint"),
+        ("Jane Doe stated that the driver was drunk.", "Jane Doe"),
+        ("McDonald’s said the price would rise.", "McDonald’s"),
         ("Per jail records, the driver was held overnight.", "jail records"),
         ("The deal is close, per Jon Heyman.", "Jon Heyman"),
         ("Fox 6 reports that the driver was held overnight.", "Fox 6"),
@@ -137,6 +142,8 @@ def test_reporting_frames_outside_the_old_word_list(text: str, party: str) -> No
         "A group called Save Our Park met on Monday.",
         "At the last minute, a sample came in called “Glasgow (No Place Like Home).”",
         "She reads books at night.",
+        "The state states its case in court.",
+        "The Taliban’s claims about the attack are false.",
         "The ministry requested overseas travel bans for three officers.",
     ],
 )

@@ -14,7 +14,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
     "add": ("added", "adds"),
-    "state": ("stated", "stating"),
+    "state": ("stated", "stating", "states"),
     "note": ("noted", "notes", "noting"),
     "explain": ("explained", "explains", "explaining"),
     "write": ("wrote", "writes"),
