@@ -72,7 +72,11 @@ _NOT_REPORTING_AFTER = {
 _DOCUMENT_FORMS = frozenset(("reads", "states"))
 # Forms that are nouns after a possessive ("the Taliban’s claims"; but "McDonald’s said").
 _NOUN_FORMS = frozenset(
-    ["claim", "claims", "report", "reports", "estimates", "finds", "shows", "calls", "remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes", "post"]
+    (
+        *("claim", "claims", "report", "reports", "estimates", "finds", "shows", "calls"),
+        *("remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes"),
+        "post",
+    )
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
