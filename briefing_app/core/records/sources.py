@@ -69,7 +69,7 @@ class SourceManager:
             raise InvalidInput("the document has no text")
         _check_reliability(doc.reliability or reliability)
         digest = sha256_text(text)
-        existing = self.by_sha256(digest)
+        existing = self.by_sha256(digest) or self._same_words(doc, text)
         if existing is not None:
             raise DuplicateSource(existing)
         now = now_iso()
@@ -118,6 +118,21 @@ class SourceManager:
         """Return the source with this global id, or None."""
         row = self._lib.conn.execute("SELECT id FROM sources WHERE uid = ?", (uid,)).fetchone()
         return self.get(row[0]) if row else None
+
+    def _same_words(self, doc: ExtractedDocument, text: str) -> Source | None:
+        """Return a source with this title, URL or file whose text differs only in spacing."""
+        # Pages imported before paragraphs were stored with blank lines between them hash
+        # differently from the same page imported today: still the same source.
+        rows = self._lib.conn.execute(
+            "SELECT id, text FROM sources WHERE (title = ? AND title != '') "
+            "OR (url = ? AND url != '') OR (origin_path = ? AND origin_path != '')",
+            (doc.title.strip(), doc.url.strip(), doc.origin_path or ""),
+        ).fetchall()
+        words = text.split()
+        for row in rows:
+            if row[1].split() == words:
+                return self.get(row[0])
+        return None
 
     def by_sha256(self, digest: str) -> Source | None:
         """Return the source whose text has this SHA-256, or None."""

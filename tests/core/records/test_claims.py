@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from briefing_app.core.errors import InvalidInput, QuoteNotFound
+from briefing_app.core.errors import DuplicateSource, InvalidInput, QuoteNotFound
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.records.claims import ClaimFilter
@@ -109,3 +111,24 @@ def test_claims_filter_by_tag_as_written_when_tagging(lib: Library, source_id: i
     assert len(keys("Istiqlol")) == 2  # a plain name matches every kind
     assert keys("event:Istiqlol") == []
     assert keys("x:y") == ["C3"]  # 'x' is not a kind: the whole text is the name
+
+
+def test_a_page_imported_again_with_new_paragraph_spacing_is_the_same_source(
+    tmp_path: Path,
+) -> None:
+    """Pages imported before paragraphs got blank lines between them are not imported twice."""
+    with Library.open(tmp_path / "lib.sqlite") as lib:
+        old = lib.sources.add(
+            ExtractedDocument(title="Attack", url="https://x.test/a", text="One.\nTwo.\nThree.")
+        )
+        with pytest.raises(DuplicateSource) as raised:
+            lib.sources.add(
+                ExtractedDocument(
+                    title="Attack", url="https://x.test/a", text="One.\n\nTwo.\n\nThree."
+                )
+            )
+        assert raised.value.existing.id == old.id
+        # Same words under another title and URL: a different document, kept.
+        other = lib.sources.add(ExtractedDocument(title="Other", text="One.\n\nTwo.\n\nThree."))
+        assert other.id != old.id
+        assert lib.sources.count() == 2
