@@ -61,7 +61,7 @@ def render_main_window(out: Path, width: int = 1440, height: int = 900) -> Path:
     """Open the demo library, show a claim, and save the window as out."""
     with demo_window(width, height) as (window, lib, _first_start):
         denial = next(c for c in lib.claims.all() if c.kind == "denial")
-        window.show_claim(denial.id)
+        window.sources.show_claim(denial.id)
         window.claims_panel.view.scrollToTop()
         window.statusBar().showMessage(f"{denial.key} — {denial.party}: {denial.statement}")
         return save_shot(window, out)

@@ -34,8 +34,8 @@ from briefing_app.core.models import Note, ReviewComment
 from briefing_app.core.review.edits import SuggestedEdit, locate_edit
 from briefing_app.core.text.anchors import Anchor, reanchor
 from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
-from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
-from briefing_app.gui.diff_html import edit_html, section_html
+from briefing_app.gui.review.dialogs import CommentDialog, TextPrompt
+from briefing_app.gui.review.diff_html import edit_html, section_html
 from briefing_app.gui.review_commands import (
     AddCommentCommand,
     DecideEditCommand,
