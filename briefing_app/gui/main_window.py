@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -25,7 +24,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QMainWindow,
     QMenu,
@@ -44,10 +42,12 @@ from briefing_app.gui.backup.controller import BackupController
 from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.help_menu import add_help_actions
+from briefing_app.gui.history import history_actions
 from briefing_app.gui.icons import icon
 from briefing_app.gui.layout_memory import LayoutMemory
+from briefing_app.gui.library_files import LibraryFiles
 from briefing_app.gui.services import Services
-from briefing_app.gui.settings import recent_libraries, remember_library
+from briefing_app.gui.settings import remember_library
 from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
 from briefing_app.gui.tasks import TaskRunner
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesController(self.services, lib)
         self.imports = ImportController(self.services, lib, self.sources, self.tasks)
         self.backups = BackupController(self.services, lib, self.tasks)
+        self.library_files = LibraryFiles(self.services, self.switch_library)
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -121,9 +122,8 @@ class MainWindow(QMainWindow):
             )
             self._add_later_menus(later)
             review_pane, workspace = later.review.review_pane, later.note_workspace
-            # The review pane follows the open note, and 'Go to' opens the place in the editor.
+            # The review pane follows the open note (its 'Go to' opens the place in the editor).
             workspace.note_shown.connect(review_pane.set_current_note)
-            review_pane.jump_to.connect(self.go_to_note_place)
             review_pane.before_note_change.connect(workspace.flush)
             # The sources/notes splitter holds the notes list, which comes with the workspace.
             self.layout_memory.restore_splitters(
@@ -188,10 +188,6 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.complete_window()
 
-    def go_to_note_place(self, note_id: int, section_key: str, start: int, end: int) -> None:
-        """Open a note in the editor and select a range of a section (-1: the whole section)."""
-        self.note_workspace.go_to_place(note_id, section_key, start, end)
-
     # Construction -----------------------------------------------------------------------
     def _build_panels(self) -> None:
         sources = self.sources
@@ -255,22 +251,8 @@ class MainWindow(QMainWindow):
         self.tag_action = self.sources.tag_action
         self.delete_claim_action = self.sources.delete_claim_action
         self.find_action = self.sources.find_action
-        self.new_library_action = make_action(
-            self,
-            "&New library…",
-            self.choose_new_library,
-            QKeySequence.StandardKey.New,
-            "library-new",
-            "Start a new, empty library file",
-        )
-        self.open_library_action = make_action(
-            self,
-            "&Open library…",
-            self.choose_open_library,
-            "Ctrl+Shift+O",
-            "library-open",
-            "Open another library file",
-        )
+        self.new_library_action = self.library_files.new_library_action
+        self.open_library_action = self.library_files.open_library_action
         self.export_action = make_action(
             self,
             "&Export note…",
@@ -281,20 +263,10 @@ class MainWindow(QMainWindow):
         )
         self.export_action.setEnabled(False)
         self.quit_action = make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self._history_action("&Undo", self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}".strip())
+        # Undo and Redo save text typed in the note first, so the step cannot lose it.
+        self.undo_action, self.redo_action = history_actions(
+            self, self.undo_stack, self._flush_note
         )
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self._history_action("&Redo", self.undo_stack.redo)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}".strip())
-        )
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("redo"))
         # Keyboard users move between panes with Ctrl+1…4.
         self.focus_actions = [
             make_action(
@@ -330,26 +302,16 @@ class MainWindow(QMainWindow):
             ]
         )
 
-    def _history_action(self, text: str, step: Callable[[], None]) -> QAction:
-        """Undo or Redo: text typed in the note is saved first, so the step cannot lose it."""
-        action = QAction(text, self)
-        action.setEnabled(False)
-
-        def run() -> None:
-            if self._later is not None:
-                self._later.note_workspace.flush()
-            step()
-
-        action.triggered.connect(run)
-        return action
+    def _flush_note(self) -> None:
+        if self._later is not None:
+            self._later.note_workspace.flush()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_library_action)
         file_menu.addAction(self.open_library_action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.library_files.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -528,36 +490,6 @@ class MainWindow(QMainWindow):
         """Show (or hide) the notice that this library holds the sample data."""
         self.sample_hint.setVisible(visible)
 
-    def choose_new_library(self) -> None:
-        """Ask where to create a new, empty library and open it."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, "New library", "library.sqlite", "Briefing libraries (*.sqlite)"
-        )
-        if name:
-            path = Path(name)
-            if path.exists():
-                self.show_error(f"{path}: already exists; use Open library instead")
-                return
-            self.switch_library(path)
-
-    def choose_open_library(self) -> None:
-        """Ask for a library file and open it."""
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open library", "", "Briefing libraries (*.sqlite);;All files (*)"
-        )
-        if name:
-            self.switch_library(Path(name))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in recent_libraries():
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.switch_library(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent libraries").setEnabled(False)
-
     # Refreshing and operations ----------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
         self.sources.on_changes(changes)
@@ -636,51 +568,40 @@ class MainWindow(QMainWindow):
 
 
 class _WindowServices(Services):
-    """What the window gives its controllers (gui/services.py): never the window itself."""
+    """What the window gives its controllers: each method as documented in gui/services.py."""
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
 
     def execute(self, command: LibraryCommand) -> bool:
-        """Run an undoable command and put it on the undo stack; False when it was refused."""
         return self._window.execute(command)
 
     def record(self, command: QUndoCommand) -> None:
-        """Put a step already carried out on the undo stack."""
         self._window.undo_stack.push(command)
 
     def forget_history(self) -> None:
-        """Empty the undo stack."""
         self._window.undo_stack.clear()
 
     def show_error(self, message: str) -> None:
-        """Report a refused operation in the status bar."""
         self._window.show_error(message)
 
     def show_status(self, message: str, ms: int = 4000) -> None:
-        """Show a passing message in the status bar."""
         self._window.statusBar().showMessage(message, ms)
 
     def show_claim(self, claim_id: int) -> None:
-        """Open a claim's source in the reader and select its passage."""
         self._window.sources.show_claim(claim_id)
 
     def go_to_note_place(self, note_id: int, section_key: str, start: int, end: int) -> None:
-        """Open a note in the editor and select a range of a section."""
-        self._window.go_to_note_place(note_id, section_key, start, end)
+        self._window.note_workspace.go_to_place(note_id, section_key, start, end)
 
     def after_first_paint(self, action: Callable[[], None]) -> None:
-        """Run action once the window has painted."""
         self._window.after_first_paint(action)
 
     def dialog_parent(self) -> QWidget:
-        """Return the window, which dialogs open over."""
         return self._window
 
     def bring_forward(self, widget: QWidget) -> None:
-        """Make the workspace tab holding widget the current one."""
         self._window.bring_forward(widget)
 
     def route_file_drops(self) -> None:
-        """Send files dropped on any text field of the window to the import."""
         self._window.imports.route_drops(self._window)

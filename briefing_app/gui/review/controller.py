@@ -48,6 +48,7 @@ class ReviewController(QObject):
         self.review_pane.message.connect(self._review_message)
         self.review_pane.versions_requested.connect(self.show_versions)
         self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
+        self.review_pane.jump_to.connect(services.go_to_note_place)
         self.review_actions = self._build_actions()
 
     def attach(self, lib: Library) -> None:
