@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
             make_action(
                 self,
                 f"Go to {name}",
-                lambda w=widget: self._focus(w),
+                partial(self._focus, widget),
                 f"Ctrl+{n}",
                 tip=f"Move the keyboard focus to the {name.lower()}",
             )

@@ -87,7 +87,7 @@ def render_note_editor(out: Path, width: int = 1600, height: int = 1000) -> Path
             # The cursor after the Summary's first citation, as if the writer just cited it.
             end = summary.body().find("]") + 1
             workspace.editor.go_to("summary", end, end)
-        workspace.editor.scroll.verticalScrollBar().setValue(0)
+        workspace.editor.scroll_area.verticalScrollBar().setValue(0)
         workspace.refresh_preview()
         workspace.refresh_checks()
         window.statusBar().showMessage("Saved — every change is kept as you type")

@@ -175,7 +175,8 @@ class SourcesController(QObject):
         self.library_panel.model.attach(self.lib)
         if self.current_source_id is not None:
             self.library_panel.select_source(self.current_source_id)
-        self.claims_panel.set_sources_later(lambda lib=self.lib: source_titles(lib))
+        lib = self.lib
+        self.claims_panel.set_sources_later(lambda: source_titles(lib))
 
     def reload_tags(self) -> None:
         """Reload the tags list, the completions and the tag and party filters."""

@@ -66,7 +66,7 @@ class SuggestionsController(QObject):
         self.show_suggestions_action = QAction("Show &suggestions", self)
         self.show_suggestions_action.setCheckable(True)
         self.show_suggestions_action.setChecked(
-            app_settings().value("reader/show_suggestions", True, type=bool)
+            bool(app_settings().value("reader/show_suggestions", True, type=bool))
         )
         self.show_suggestions_action.setStatusTip("Propose who-said-what passages to tag")
         self.show_suggestions_action.toggled.connect(self._toggle_suggestions)
@@ -182,7 +182,7 @@ class SuggestionsController(QObject):
         # The source whose suggestions the analyst is working through (accepting, rejecting):
         # there the next suggestion is selected in the text; a source just opened stays at its
         # top with nothing selected.
-        self._triage_source: int | None = None
+        self._triage_source = None
 
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
         if self._following_cursor:
