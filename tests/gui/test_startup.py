@@ -101,6 +101,10 @@ _NOT_AT_START = (
     "briefing_app.core.importers.batch",
     "briefing_app.gui.notes.note_workspace",
     "briefing_app.gui.review.pane",
+    # The controllers complete_window builds, and their feature folders.
+    "briefing_app.gui.notes",
+    "briefing_app.gui.review",
+    "briefing_app.gui.suggest",
 )
 
 
