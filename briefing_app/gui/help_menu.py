@@ -41,6 +41,7 @@ def add_help_actions(
         "help",
         "Keyboard shortcuts and how to start",
     )
+    parent.addAction(help_action)  # F1 works wherever the focus is in the window
     menu.addAction(help_action)
 
     def open_guide() -> None:
