@@ -74,8 +74,6 @@ class _LaterParts:
 class MainWindow(QMainWindow):
     """The Briefing workspace for one library."""
 
-    # A message from work done in another thread (e.g. the backup on start) for the status bar.
-    background_error = Signal(str)
     # complete_window() has built the note workspace, review pane and suggestions.
     completed = Signal()
 
@@ -106,7 +104,6 @@ class MainWindow(QMainWindow):
             [self.main_splitter, self.centre_splitter, self.side_splitter]
         )
         self.statusBar().showMessage("Ready", 3000)
-        self.background_error.connect(self.show_error)
         self._attach(lib)
 
     # The parts built after the first paint -----------------------------------------------
