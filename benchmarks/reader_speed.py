@@ -154,8 +154,8 @@ def main() -> int:
         reader.viewport().grab()
 
     def open_in_window() -> None:
-        window.open_source(small.id)
-        window.open_source(big.id)
+        window.sources.open_source(small.id)
+        window.sources.open_source(big.id)
         reader.viewport().grab()
 
     base = median_ms(show_plain)
@@ -190,7 +190,7 @@ def main() -> int:
         claim_rows(lib, ClaimFilter())
 
     def load_table() -> None:
-        window.reload_claims()
+        window.sources.reload_claims()
         table.view.viewport().grab()
 
     def sort_table() -> None:

@@ -395,8 +395,8 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
         reader_speed.plain_paint(text, reader.size())
 
     def open_in_window() -> None:
-        window.open_source(small.id)
-        window.open_source(big.id)
+        window.sources.open_source(small.id)
+        window.sources.open_source(big.id)
         reader.viewport().grab()
 
     opened, plain = paired_medians(runs, open_in_window, show_plain)

@@ -49,26 +49,26 @@ def main() -> None:
         app.processEvents()
 
         def open_big(shown: bool) -> float:
-            window.show_suggestions_action.setChecked(shown)
-            window.open_source(demo)
+            window.suggestions.show_suggestions_action.setChecked(shown)
+            window.sources.open_source(demo)
             app.processEvents()
             start = time.perf_counter()
-            window.open_source(big)
+            window.sources.open_source(big)
             return time.perf_counter() - start
 
         plain = statistics.median(open_big(False) for _ in range(3))
         opened = statistics.median(open_big(True) for _ in range(3))
         start = time.perf_counter()
-        while not window.suggestions_panel.suggestions:
+        while not window.suggestions.suggestions_panel.suggestions:
             app.processEvents()
         found = time.perf_counter() - start
         accepts = []
         for _ in range(3):
             start = time.perf_counter()
-            window.accept_current_suggestion()
+            window.suggestions.accept_current_suggestion()
             accepts.append(time.perf_counter() - start)
         accept = statistics.median(accepts)
-        shown = len(window.suggestions_panel.suggestions)
+        shown = len(window.suggestions.suggestions_panel.suggestions)
         window.close()
         lib.close()
     print(f"1 MB source, {CLAIMS} claims, {shown} suggestions shown")

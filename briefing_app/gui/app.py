@@ -60,7 +60,7 @@ def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
         # The backup first: it is the way back from a merge the analyst did not want.
         QTimer.singleShot(0, window.start_background_backup)
         for path in open_files:
-            QTimer.singleShot(0, lambda p=path: window.import_review_pack(p))
+            QTimer.singleShot(0, lambda p=path: window.review.import_review_pack(p))
     else:
         # Once every pane is built: the worker would compete with the window for the
         # interpreter.

@@ -215,7 +215,8 @@ def CreateNoteCommand(
     """A new note with a template's sections; undo removes it, redo brings it back."""
     return creating(
         f"{text} “{title}”",
-        lambda: lib.notes.create(title, template, sections, bodies=bodies, **header),
+        # header holds str fields only; mypy cannot tell that ** fills none of the others.
+        lambda: lib.notes.create(title, template, sections, bodies=bodies, **header),  # type: ignore[arg-type]
         lib.notes.delete,
         lib.notes.restore,
     )

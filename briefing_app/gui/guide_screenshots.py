@@ -37,12 +37,12 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
         article = folder / "bridge-reopens.md"
         article.write_text(ARTICLE, encoding="utf-8")
         loop = QEventLoop()
-        window.import_paths([article]).task.finished.connect(loop.quit)
+        window.imports.import_paths([article]).task.finished.connect(loop.quit)
         loop.exec()  # the import is a background task
         QApplication.processEvents()
         listed = next(s for s in lib.sources.all() if s.title.startswith("Bridge"))
         source = lib.sources.get(listed.id)
-        window.open_source(source.id)
+        window.sources.open_source(source.id)
         window.statusBar().showMessage("1 imported, 0 duplicate, 0 failed")
         QApplication.processEvents()
         written.append(save_shot(window, out_dir / "import.png"))
@@ -51,7 +51,7 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
         start = source.text.index("the Varzob bridge")
         end = source.text.index("next week") + len("next week")
         window.reader.select_span(start, end)
-        window.tag_selection()
+        window.sources.tag_selection()
         window.inspector.statement.setPlainText(source.text[start:end])
         QApplication.processEvents()
         written.append(save_shot(window, out_dir / "tag.png"))
@@ -93,13 +93,13 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
             suffix=" were killed when armed",
             author="Supervisor",
         )
-        window.review_pane.set_current_note(note.id)
-        window.review_dock.show()
+        window.review.review_pane.set_current_note(note.id)
+        window.review.review_dock.show()
         window.resize(width + 420, height + 100)  # room for the dock beside the editor
-        window.resizeDocks([window.review_dock], [440], Qt.Orientation.Horizontal)
+        window.resizeDocks([window.review.review_dock], [440], Qt.Orientation.Horizontal)
         QApplication.processEvents()
         written.append(save_shot(window, out_dir / "review.png"))
-        window.review_dock.hide()
+        window.review.review_dock.hide()
         window.resize(width, height)
 
         # Help ▸ About Briefing.

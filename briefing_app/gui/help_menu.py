@@ -1,4 +1,4 @@
-"""Help ▸ User guide and Help ▸ About Briefing.
+"""Help ▸ Briefing help, User guide and About Briefing.
 
 Apart from the About dialog so that building the menu does not load the dialog's widgets
 (their Python enums cost start-up time); the dialog module loads when an action runs.
@@ -9,16 +9,40 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from briefing_app.gui.actions import make_action
 from briefing_app.gui.icons import icon
+
+HELP_TEXT = """<h3>Briefing</h3>
+<p>Import articles, tag claims in them, grade sources, and write briefing notes.</p>
+<table>
+<tr><td><b>Ctrl+O</b></td><td>Import files (or drop files and folders on the window)</td></tr>
+<tr><td><b>Ctrl+T</b></td><td>Tag the selected passage as a claim</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>Filter the sources by full-text search</td></tr>
+<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo any change</td></tr>
+<tr><td><b>Ctrl+Shift+N</b></td><td>New note from a template</td></tr>
+<tr><td><b>Ctrl+K</b></td><td>Cite claims in the note (or drag claims into it)</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Export the open note as Word or Markdown</td></tr>
+</table>
+<p>Every change is saved at once; there is no Save command.</p>"""
 
 
 def add_help_actions(
     parent: QWidget, menu: QMenu, library_path: Callable[[], Path | None]
-) -> tuple[QAction, QAction]:
-    """Add Help ▸ User guide and Help ▸ About Briefing to menu; return (guide, about)."""
+) -> tuple[QAction, QAction, QAction]:
+    """Add Help ▸ Briefing help, User guide and About Briefing to menu; return the three."""
+    help_action = make_action(
+        parent,
+        "Briefing &help",
+        lambda: QMessageBox.about(parent, "Briefing help", HELP_TEXT),
+        QKeySequence.StandardKey.HelpContents,
+        "help",
+        "Keyboard shortcuts and how to start",
+    )
+    parent.addAction(help_action)  # F1 works wherever the focus is in the window
+    menu.addAction(help_action)
 
     def open_guide() -> None:
         from briefing_app.gui.dialogs.about_dialog import open_user_guide
@@ -40,4 +64,4 @@ def add_help_actions(
     menu.addAction(guide)
     menu.addSeparator()
     menu.addAction(about)
-    return guide, about
+    return help_action, guide, about

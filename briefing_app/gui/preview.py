@@ -100,7 +100,7 @@ class PreviewBrowser(QTextBrowser):
         self.document().setDocumentMargin(18)
         self.refused: list[str] = []  # what the note asked to load and was refused (for tests)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         """Refuse every resource: the sanitised HTML has no images, so any request is foreign."""
-        self.refused.append(name.toString())
+        self.refused.append(name.toString() if isinstance(name, QUrl) else name)
         return None

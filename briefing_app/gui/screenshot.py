@@ -61,7 +61,7 @@ def render_main_window(out: Path, width: int = 1440, height: int = 900) -> Path:
     """Open the demo library, show a claim, and save the window as out."""
     with demo_window(width, height) as (window, lib, _first_start):
         denial = next(c for c in lib.claims.all() if c.kind == "denial")
-        window.show_claim(denial.id)
+        window.sources.show_claim(denial.id)
         window.claims_panel.view.scrollToTop()
         window.statusBar().showMessage(f"{denial.key} — {denial.party}: {denial.statement}")
         return save_shot(window, out)
@@ -87,7 +87,7 @@ def render_note_editor(out: Path, width: int = 1600, height: int = 1000) -> Path
             # The cursor after the Summary's first citation, as if the writer just cited it.
             end = summary.body().find("]") + 1
             workspace.editor.go_to("summary", end, end)
-        workspace.editor.scroll.verticalScrollBar().setValue(0)
+        workspace.editor.scroll_area.verticalScrollBar().setValue(0)
         workspace.refresh_preview()
         workspace.refresh_checks()
         window.statusBar().showMessage("Saved — every change is kept as you type")

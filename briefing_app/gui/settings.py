@@ -26,7 +26,7 @@ def app_settings() -> QSettings:
 def recent_libraries() -> list[Path]:
     """Return the libraries opened recently, most recent first, that still exist."""
     value = app_settings().value("recent_libraries", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [Path(n) for n in names if n and Path(n).exists()]
 
 

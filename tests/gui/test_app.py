@@ -25,7 +25,7 @@ def test_first_start_creates_the_library_with_the_demo_and_says_so(
     window.show_sample_hint(first)
     window.show()
     assert window.sample_hint.isVisible()
-    assert "File ▸ New library" in window.sample_hint_label.text()
+    assert "File ▸ New library" in window.sample_hint.label.text()
     lib2, again = open_first_library(path)
     assert not again and lib2.sources.count() == 1
     lib2.close()

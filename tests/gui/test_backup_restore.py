@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.core.storage.backup import BackupInfo, list_backups, make_backup
-from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog
+from briefing_app.gui.backup.restore_dialog import RestoreBackupDialog
 from briefing_app.gui.main_window import MainWindow
 
 
@@ -19,7 +19,7 @@ def test_restore_brings_back_a_deleted_claim_and_the_views_show_it(
     assert demo_lib.path is not None
     make_backup(demo_lib.path)
     claim = demo_lib.claims.all()[0]
-    window.show_claim(claim.id)
+    window.sources.show_claim(claim.id)
     window.inspector.delete_requested.emit(claim.id)
     assert claim.id not in window.claims_panel.model.ids()
     assert not window.reader.claims_at(claim.start)
@@ -32,7 +32,7 @@ def test_restore_brings_back_a_deleted_claim_and_the_views_show_it(
     chosen = dialog.verified
     monkeypatch.setattr(RestoreBackupDialog, "ask", classmethod(lambda cls, p, path: chosen))
     monkeypatch.setattr(RestoreBackupDialog, "confirm", classmethod(lambda cls, p, info: True))
-    window.restore_backup_action.trigger()
+    window.backups.restore_backup_action.trigger()
 
     assert demo_lib.claims.get(claim.id).key == claim.key
     assert claim.id in window.claims_panel.model.ids()

@@ -206,15 +206,15 @@ def test_the_source_filter_offers_sources_added_after_it_was_filled(
 def test_a_big_library_fills_the_claims_table_and_tags_just_after_the_window_shows(
     qtbot: QtBot, many_claims: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_app.gui import main_window
+    from briefing_app.gui.sources import controller as sources_controller
 
-    monkeypatch.setattr(main_window, "DEFER_CLAIMS", 100)
+    monkeypatch.setattr(sources_controller, "DEFER_CLAIMS", 100)
     window = MainWindow(many_claims)
     qtbot.addWidget(window)
     # The library list is there at once; the claims follow once the window can paint.
     assert window.library_panel.model.rowCount() == 3
     assert window.claims_panel.count_label.text() == "Loading claims…"
-    with qtbot.waitSignal(window.claims_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.sources.claims_loaded, timeout=10_000):
         window.show()
     assert window.claims_panel.model.rowCount() == 450
     assert window.claims_panel.count_label.text() == "450 claims"
@@ -225,11 +225,11 @@ def test_a_big_library_fills_the_claims_table_and_tags_just_after_the_window_sho
 def test_a_big_library_in_a_window_never_painted_still_loads_its_claims(
     qtbot: QtBot, many_claims: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_app.gui import main_window
+    from briefing_app.gui.sources import controller as sources_controller
 
-    monkeypatch.setattr(main_window, "DEFER_CLAIMS", 100)
+    monkeypatch.setattr(sources_controller, "DEFER_CLAIMS", 100)
     window = MainWindow(many_claims)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.claims_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.sources.claims_loaded, timeout=10_000):
         pass
     assert window.claims_panel.model.rowCount() == 450

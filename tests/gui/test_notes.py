@@ -176,7 +176,7 @@ def test_insert_from_mime_data_takes_several_claims_as_one_group(
 
 def test_dragging_a_claims_passage_from_the_reader_carries_the_claim(window: MainWindow) -> None:
     claim = window.lib.claims.get(1)
-    window.show_claim(claim.id)
+    window.sources.show_claim(claim.id)
     mime = window.reader.createMimeDataFromSelection()
     assert keys_from_mime(mime) == [claim.key]
     assert mime.text() == claim.quote

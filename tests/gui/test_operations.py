@@ -35,7 +35,7 @@ def test_hovering_a_highlight_shows_its_claim(
 def test_deleting_a_claim_in_the_inspector_is_undone_with_its_key(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:
-    window.select_claim(2)
+    window.sources.select_claim(2)
     window.inspector.delete_button.click()
     assert demo_lib.claims.by_key("C2") is None
     # Like a mail client, the table moves on to the next claim.
@@ -105,7 +105,7 @@ def test_keyboard_moves_between_panes_and_deletes_the_selected_claim(
     view = window.claims_panel.view
     assert view.hasFocus()
     window.claims_panel.select_claim(4)
-    window.select_claim(4)
+    window.sources.select_claim(4)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert demo_lib.claims.by_key("C4") is None
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -72,9 +72,9 @@ def test_overlapping_claims_both_stay_visible(qtbot: QtBot, lib: Library) -> Non
 def test_a_source_opens_at_its_top_with_nothing_selected(
     complete: MainWindow, qtbot: QtBot
 ) -> None:
-    qtbot.waitUntil(lambda: bool(complete.suggestions_panel.suggestions))
+    qtbot.waitUntil(lambda: bool(complete.suggestions.suggestions_panel.suggestions))
     assert complete.reader.verticalScrollBar().value() == 0
     assert not complete.reader.textCursor().hasSelection()
     # Working through the list still moves the text to each suggestion.
-    complete.suggestions_panel.step(1)
+    complete.suggestions.suggestions_panel.step(1)
     assert complete.reader.textCursor().hasSelection()

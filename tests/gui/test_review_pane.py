@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.errors import NoteIsFinal
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
-from briefing_app.gui.dialogs.review_dialogs import ReviewCopyOptions, ReviewFiles, TextPrompt
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.review.dialogs import ReviewCopyOptions, ReviewFiles, TextPrompt
 from tests.core.review import word_edits
 from tests.gui.conftest import finished
 
@@ -50,26 +50,28 @@ def reviewed(
         ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
     )
     monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
-    assert window.review_pane.current_note_id == note.id
-    assert window.export_review_copy() == path
+    assert window.review.review_pane.current_note_id == note.id
+    assert window.review.export_review_copy() == path
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
     word_edits.track_replace(path, "armed ", "")
     monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
-    result = finished(qtbot, window.import_review_copy()).result
+    result = finished(qtbot, window.review.import_review_copy()).result
     assert result is not None and (result.comments_added, result.edits_added) == (1, 2)
     return path
 
 
 def _row(window: MainWindow, kind: str, words: str) -> int:
-    return next(i for k, i, text in window.review_pane.items() if k == kind and words in text)
+    return next(
+        i for k, i, text in window.review.review_pane.items() if k == kind and words in text
+    )
 
 
 def test_the_pane_lists_an_imported_comment_and_suggested_edits_by_section(
     window: MainWindow, note: Note, reviewed: Path
 ) -> None:
-    pane = window.review_pane
-    assert window.review_dock.isVisible()
+    pane = window.review.review_pane
+    assert window.review.review_dock.isVisible()
     top = pane.tree.topLevelItem(0)
     assert top is not None and top.text(0) == note.section("summary").heading  # type: ignore[union-attr]
     texts = [text for _k, _i, text in pane.items()]
@@ -88,7 +90,7 @@ def test_the_pane_lists_an_imported_comment_and_suggested_edits_by_section(
 def test_accepting_an_edit_changes_the_note_and_rejecting_leaves_it(
     window: MainWindow, demo_lib: Library, note: Note, reviewed: Path
 ) -> None:
-    pane = window.review_pane
+    pane = window.review.review_pane
     pane.select("edit", _row(window, "edit", "nationals"))
     pane.accept_button.click()
     assert _summary(demo_lib, note).startswith("Three Chinese nationals were killed")
@@ -110,8 +112,8 @@ def test_an_edit_whose_words_are_gone_is_refused_in_one_line(
 ) -> None:
     body = _summary(demo_lib, note).replace("Three Chinese workers", "Several people")
     demo_lib.notes.set_section(note.id, "summary", body)
-    window.review_pane.select("edit", _row(window, "edit", "nationals"))
-    window.review_pane.accept_button.click()
+    window.review.review_pane.select("edit", _row(window, "edit", "nationals"))
+    window.review.review_pane.accept_button.click()
     message = window.statusBar().currentMessage()
     assert "apply it by hand" in message and "\n" not in message
     assert _summary(demo_lib, note) == body
@@ -124,7 +126,7 @@ def test_reply_resolve_and_jump_to_the_commented_words(
     reviewed: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pane = window.review_pane
+    pane = window.review.review_pane
     comment_id = _row(window, "comment", "drone")
     pane.select("comment", comment_id)
     monkeypatch.setattr(TextPrompt, "ask", classmethod(lambda cls, *a, **k: "Yes, per C5."))
@@ -152,7 +154,7 @@ def test_final_makes_the_note_read_only_until_reopened(
     reviewed: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pane = window.review_pane
+    pane = window.review.review_pane
     monkeypatch.setattr(TextPrompt, "ask", classmethod(lambda cls, *a, **k: "Signed off"))
     pane.status_buttons["final"].click()
     assert demo_lib.notes.get(note.id).status == "final"
@@ -177,14 +179,14 @@ def test_versions_dialog_shows_the_words_changed_between_two_versions(
     reviewed: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pane = window.review_pane
+    pane = window.review.review_pane
     monkeypatch.setattr(TextPrompt, "ask", classmethod(lambda cls, *a, **k: "Round 1"))
     pane.status_buttons["in review"].click()  # version 1: the draft as exported
     pane.select("edit", _row(window, "edit", "nationals"))
     pane.accept_button.click()
     pane.status_buttons["final"].click()  # version 2: after the edit
     pane.versions_button.click()
-    dialog = window.versions_dialog
+    dialog = window.review.versions_dialog
     assert dialog is not None and dialog.list.count() == 2
     dialog.compare(1, 2)
     doc = dialog.view.document()
@@ -205,14 +207,14 @@ def test_review_package_round_trip_through_the_file_menu(
 ) -> None:
     pack = tmp_path / "note.briefpack"
     monkeypatch.setattr(ReviewFiles, "export_pack", classmethod(lambda cls, p, name: pack))
-    assert window.export_review_pack() == pack and pack.exists()
+    assert window.review.export_review_pack() == pack and pack.exists()
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
-    result = finished(qtbot, window.import_review_pack()).result
+    result = finished(qtbot, window.review.import_review_pack()).result
     assert result is not None and result.note_id == note.id
     # A damaged package is refused in one line and changes nothing.
     pack.write_bytes(pack.read_bytes()[:200])
     before = demo_lib.notes.get(note.id)
-    refused = finished(qtbot, window.import_review_pack())
+    refused = finished(qtbot, window.review.import_review_pack())
     assert refused.result is None and refused.error is not None
     message = window.statusBar().currentMessage()
     assert message.startswith("⚠") and "\n" not in message
@@ -222,9 +224,9 @@ def test_review_package_round_trip_through_the_file_menu(
 def test_a_comment_written_in_the_app_is_listed_under_its_section(
     window: MainWindow, demo_lib: Library, note: Note, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_app.gui.dialogs.review_dialogs import CommentDialog
+    from briefing_app.gui.review.dialogs import CommentDialog
 
-    pane = window.review_pane
+    pane = window.review.review_pane
     assert pane.items() == []
     monkeypatch.setattr(
         CommentDialog, "ask", classmethod(lambda cls, p, sections, key: ("issue", "Source?"))
@@ -240,10 +242,10 @@ def test_go_to_in_the_review_pane_selects_the_words_in_the_note_editor(
     window: MainWindow, note: Note
 ) -> None:
     window.note_workspace.open_note_tab(note.id)
-    assert window.review_pane.current_note_id == note.id  # the pane follows the editor
+    assert window.review.review_pane.current_note_id == note.id  # the pane follows the editor
     body = note.section("issue").body  # type: ignore[union-attr]
     start = body.index("security")
-    window.go_to_note_place(note.id, "issue", start, start + len("security"))
+    window.note_workspace.go_to_place(note.id, "issue", start, start + len("security"))
     editor = window.note_workspace.editor.editor("issue")
     assert editor is not None
     assert editor.textCursor().selectedText() == "security"
@@ -256,8 +258,8 @@ def test_unsaved_typing_is_saved_before_the_pane_changes_the_note(
     editor = window.note_workspace.editor.editor("issue")
     assert editor is not None
     editor.setPlainText("Typed but not yet autosaved.")
-    window.review_pane.set_current_note(note.id)
-    window.review_pane.set_status("in review", "Round 1")
+    window.review.review_pane.set_current_note(note.id)
+    window.review.review_pane.set_status("in review", "Round 1")
     (version,) = window.lib.versions.all(note.id)
     issue = next(s for s in version.sections if s["key"] == "issue")
     assert issue["body"] == "Typed but not yet autosaved."
@@ -266,14 +268,14 @@ def test_unsaved_typing_is_saved_before_the_pane_changes_the_note(
 def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
     complete: MainWindow, qtbot: QtBot, demo_lib: Library
 ) -> None:
-    ws, pane = complete.note_workspace, complete.review_pane
+    ws, pane = complete.note_workspace, complete.review.review_pane
     note, key, body = _open_section(complete)
     at = body.index("drone")
     comment = demo_lib.comments.add(
         note.id, key, "Source?", author="Reviewer", anchor_text="drone", start=at, end=at + 5
     )
     demo_lib.notes.set_section(note.id, key, "Update: " + body)
-    complete.review_dock.show()
+    complete.review.review_dock.show()
     assert pane.select("comment", comment.id)
     qtbot.mouseClick(pane.jump_button, Qt.MouseButton.LeftButton)
     editor = ws.editor.editor(key)
@@ -284,7 +286,7 @@ def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
 def test_every_review_action_can_be_undone_and_redone(
     complete: MainWindow, demo_lib: Library
 ) -> None:
-    pane = complete.review_pane
+    pane = complete.review.review_pane
     note, key, before = _open_section(complete)
     edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers", author="R")
     undo, redo = complete.undo_action, complete.redo_action
@@ -328,7 +330,7 @@ def test_undoing_an_accepted_edit_will_not_overwrite_typing_done_since(
 ) -> None:
     note, key, _ = _open_section(complete)
     edit = demo_lib.edits.add(note.id, key, "Three Chinese workers", "Three workers", author="R")
-    assert complete.review_pane.accept_edit(edit.id)
+    assert complete.review.review_pane.accept_edit(edit.id)
     typed = "Typed later. " + demo_lib.notes.get(note.id).sections[0].body
     demo_lib.notes.set_section(note.id, key, typed)
     complete.undo_action.trigger()
@@ -347,15 +349,15 @@ def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
     qtbot.waitUntil(window.is_complete)
     count = window.claims_panel.count_label
     assert count.text() and count.width() >= count.sizeHint().width()  # "10 claims", whole
-    window.review_dock.show()
-    qtbot.waitUntil(lambda: window.review_dock.width() > 0)
+    window.review.review_dock.show()
+    qtbot.waitUntil(lambda: window.review.review_dock.width() > 0)
     qtbot.waitUntil(lambda: min(window.main_splitter.sizes()) >= 200)
-    assert window.review_dock.width() <= 420
+    assert window.review.review_dock.width() <= 420
     window.close()
 
     again = MainWindow(demo_lib)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(again.is_complete)
-    assert again.review_dock.isVisible()
+    assert again.review.review_dock.isVisible()
     again.close()

@@ -54,7 +54,7 @@ def test_asking_for_the_note_workspace_before_the_first_paint_builds_it_at_once(
     workspace = window.note_workspace
     assert workspace.note is not None
     assert window.workspace_tabs.count() == 2
-    assert window.review_pane.current_note_id == workspace.note.id
+    assert window.review.review_pane.current_note_id == workspace.note.id
 
 
 _PROBE = """
@@ -99,8 +99,12 @@ _NOT_AT_START = (
     "briefing_app.core.suggest",
     "briefing_app.core.storage.backup",
     "briefing_app.core.importers.batch",
-    "briefing_app.gui.note_workspace",
-    "briefing_app.gui.widgets.review_pane",
+    "briefing_app.gui.notes.note_workspace",
+    "briefing_app.gui.review.pane",
+    # The controllers complete_window builds, and their feature folders.
+    "briefing_app.gui.notes",
+    "briefing_app.gui.review",
+    "briefing_app.gui.suggest",
 )
 
 
@@ -137,9 +141,9 @@ def test_the_reader_stays_on_screen_while_the_rest_of_the_window_is_built(
     window.complete_window()
     # Not even for one frame does the text disappear (it is not moved to another parent).
     assert window.reader.isVisible()
-    assert window.suggestions_panel.parent() is window.reader_splitter
+    assert window.suggestions.suggestions_panel.parent() is window.reader_splitter
     # The suggestions list arrives beside the text and leaves it three quarters of the width.
-    qtbot.waitUntil(lambda: window.suggestions_panel.isVisible())
+    qtbot.waitUntil(lambda: window.suggestions.suggestions_panel.isVisible())
     text, suggestions = window.reader_splitter.sizes()
     assert text >= 2.5 * suggestions > 0
 

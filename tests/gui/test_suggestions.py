@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
-from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.suggest.merge_party_dialog import MergePartyDialog
 from tests.gui.test_reader import formats_at
 
 
@@ -32,14 +32,14 @@ def _open_window(qtbot: QtBot, lib: Library) -> MainWindow:
 
 
 def _wait_for_suggestions(qtbot: QtBot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: "searching" not in win.suggestions_panel.title.text())
-    qtbot.waitUntil(lambda: bool(win.suggestions_panel.suggestions))
+    qtbot.waitUntil(lambda: "searching" not in win.suggestions.suggestions_panel.title.text())
+    qtbot.waitUntil(lambda: bool(win.suggestions.suggestions_panel.suggestions))
 
 
 def _denial_row(win: MainWindow) -> int:
     return next(
         n
-        for n, s in enumerate(win.suggestions_panel.suggestions)
+        for n, s in enumerate(win.suggestions.suggestions_panel.suggestions)
         if s.kind == "denial" and "Taliban" in s.party
     )
 
@@ -50,7 +50,7 @@ def test_demo_suggestions_include_the_taliban_denial_as_dashed_underlines(
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    panel = win.suggestions_panel
+    panel = win.suggestions.suggestions_panel
     denial = panel.suggestions[_denial_row(win)]
     assert "denying direct responsibility" in denial.quote
     assert f"{denial.normalized_party} · denial" in panel.list.item(_denial_row(win)).text()
@@ -67,7 +67,7 @@ def test_n_moves_enter_accepts_and_ctrl_z_takes_the_claim_back(
     source_id = _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    panel = win.suggestions_panel
+    panel = win.suggestions.suggestions_panel
     win.reader.setFocus()
     assert panel.list.currentRow() == 0
     qtbot.keyClick(win.reader, Qt.Key.Key_N)
@@ -107,8 +107,8 @@ def test_edit_then_accept_opens_the_new_claim_in_the_inspector(
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    win.suggestions_panel.list.setCurrentRow(_denial_row(win))
-    win.suggestions_panel.edit_button.click()
+    win.suggestions.suggestions_panel.list.setCurrentRow(_denial_row(win))
+    win.suggestions.suggestions_panel.edit_button.click()
     claim = win.inspector.claim
     assert claim is not None and claim.kind == "denial"
     assert "denying direct responsibility" in claim.quote
@@ -118,7 +118,7 @@ def test_del_rejects_and_the_rejection_outlives_the_window(qtbot: QtBot, demo_li
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    panel = win.suggestions_panel
+    panel = win.suggestions.suggestions_panel
     panel.list.setCurrentRow(_denial_row(win))
     denial = panel.current()
     assert denial is not None
@@ -129,7 +129,9 @@ def test_del_rejects_and_the_rejection_outlives_the_window(qtbot: QtBot, demo_li
 
     again = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, again)
-    assert denial.fingerprint not in [s.fingerprint for s in again.suggestions_panel.suggestions]
+    assert denial.fingerprint not in [
+        s.fingerprint for s in again.suggestions.suggestions_panel.suggestions
+    ]
     # Undo in the first window's stack is gone, but the core keeps the rejection per source.
     assert denial.fingerprint in demo_lib.suggestions.rejected(again.reader.source_id or 0)
 
@@ -138,10 +140,10 @@ def test_rejecting_is_undoable(qtbot: QtBot, demo_lib: Library) -> None:
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    panel = win.suggestions_panel
+    panel = win.suggestions.suggestions_panel
     first = panel.current()
     assert first is not None
-    win.reject_current_suggestion()
+    win.suggestions.reject_current_suggestion()
     assert first.fingerprint not in [s.fingerprint for s in panel.suggestions]
     win.undo_stack.undo()
     assert first.fingerprint in [s.fingerprint for s in panel.suggestions]
@@ -151,11 +153,11 @@ def test_view_toggle_hides_the_list_and_the_underlines(qtbot: QtBot, demo_lib: L
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    win.show_suggestions_action.setChecked(False)
-    assert not win.suggestions_panel.isVisible()
+    win.suggestions.show_suggestions_action.setChecked(False)
+    assert not win.suggestions.suggestions_panel.isVisible()
     assert not win.reader.highlighter.layers["suggestions"].spans
-    win.show_suggestions_action.setChecked(True)
-    assert win.suggestions_panel.isVisible()
+    win.suggestions.show_suggestions_action.setChecked(True)
+    assert win.suggestions.suggestions_panel.isVisible()
     assert win.reader.highlighter.layers["suggestions"].spans
 
 
@@ -165,14 +167,14 @@ def test_merging_a_party_renames_it_in_the_suggestions_and_undo_restores_it(
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    panel = win.suggestions_panel
+    panel = win.suggestions.suggestions_panel
     panel.list.setCurrentRow(_denial_row(win))
     denial = panel.current()
     assert denial is not None and denial.normalized_party == "Taliban administration"
     monkeypatch.setattr(
         MergePartyDialog, "ask", classmethod(lambda cls, p, parties, alias: (alias, "Taliban"))
     )
-    win.merge_party_action.trigger()
+    win.suggestions.merge_party_action.trigger()
 
     def denial_party() -> str:
         return next(s.normalized_party for s in panel.suggestions if s.kind == "denial")
@@ -189,7 +191,7 @@ def test_clicking_a_dashed_passage_makes_it_the_current_suggestion(
     _taliban_denial_unclaimed(demo_lib)
     win = _open_window(qtbot, demo_lib)
     _wait_for_suggestions(qtbot, win)
-    panel = win.suggestions_panel
+    panel = win.suggestions.suggestions_panel
     denial = panel.suggestions[_denial_row(win)]
     panel.list.setCurrentRow(0 if _denial_row(win) else 1)
     cursor = win.reader.textCursor()

@@ -25,8 +25,8 @@ from briefing_app.core.storage.backup import list_backups
 from briefing_app.core.suggest.manager import SuggestionManager
 from briefing_app.gui.dialogs import export_dialog, import_dialog
 from briefing_app.gui.dialogs.export_dialog import ExportOptions
-from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.review.dialogs import ReviewFiles
 from briefing_app.gui.tasks import TaskRunner
 from tests.conftest import write_fixture
 from tests.core.review import word_edits
@@ -94,8 +94,8 @@ def test_an_import_runs_off_the_ui_thread_and_lists_the_new_source(
 ) -> None:  # fmt: skip
     path = write_fixture(tmp_path / "in" / "strike.txt", "Port strike\n\nDockers stopped work.")
     gate = hold(monkeypatch, import_dialog, "import_paths")
-    with qtbot.waitSignal(window.import_finished, timeout=20_000):
-        window.import_paths([path])
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000):
+        window.imports.import_paths([path])
     assert gate.proved_responsive()
     titles = [window.library_panel.model.row(i)[1] for i in range(2)]
     assert "Port strike" in titles and demo_lib.sources.count() == 2
@@ -112,13 +112,13 @@ def test_a_package_merges_off_the_ui_thread_and_its_note_and_sources_appear(
     window.show()
     assert window.library_panel.model.rowCount() == 0
     gate = hold(monkeypatch, packs, "import_pack")
-    task = finished(qtbot, window.import_review_pack(pack))
+    task = finished(qtbot, window.review.import_review_pack(pack))
     assert gate.proved_responsive()
     assert task.result is not None and task.changes.notes == {task.result.note_id}
     listed = window.note_workspace.notes_panel.list
     assert [listed.item(i).text() for i in range(listed.count())] == [note.title]
     assert window.library_panel.model.rowCount() == demo_lib.sources.count()
-    assert window.review_dock.isVisible()
+    assert window.review.review_dock.isVisible()
     assert window.statusBar().currentMessage() == task.result.line()
     window.close()
 
@@ -132,9 +132,9 @@ def test_a_reviewed_copy_is_read_off_the_ui_thread_and_its_comment_listed(
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
     gate = hold(monkeypatch, word_copy, "import_review_copy")
-    finished(qtbot, window.import_review_copy())
+    finished(qtbot, window.review.import_review_copy())
     assert gate.proved_responsive()
-    texts = [text for _kind, _id, text in window.review_pane.items()]
+    texts = [text for _kind, _id, text in window.review.review_pane.items()]
     assert any("Is the drone confirmed?" in t for t in texts)
 
 
@@ -166,17 +166,19 @@ def test_the_on_open_backup_runs_off_the_ui_thread(
 def test_suggestions_are_found_off_the_ui_thread(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    finder = window.suggestion_finder
+    finder = window.suggestions.suggestion_finder
     source_id = window.reader.source_id
     assert source_id is not None
     qtbot.waitUntil(lambda: not finder.is_searching(source_id))
     gate = hold(monkeypatch, SuggestionManager, "for_source")
     finder.clear()
     with qtbot.waitSignal(finder.found, timeout=20_000):
-        window.refresh_suggestions()
-        assert window.suggestions_panel.suggestions == []  # searching: nothing to show yet
+        window.suggestions.refresh_suggestions()
+        assert (
+            window.suggestions.suggestions_panel.suggestions == []
+        )  # searching: nothing to show yet
     assert gate.proved_responsive()
-    assert window.suggestions_panel.suggestions
+    assert window.suggestions.suggestions_panel.suggestions
 
 
 def test_a_failing_task_reports_one_line_and_leaves_the_library_as_it_was(
@@ -288,13 +290,13 @@ def test_cancel_in_the_import_progress_dialog_stops_the_import(
         write_fixture(tmp_path / "many" / f"{n}.txt", f"Item {n}\n\nText {n}.")
     gate = Gate()  # not armed: the test releases the import itself
     monkeypatch.setattr(import_dialog, "import_paths", gate.wrap(import_dialog.import_paths))
-    dialog = window.import_paths([tmp_path / "many"])
+    dialog = window.imports.import_paths([tmp_path / "many"])
     qtbot.waitUntil(gate.entered.is_set)
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Cancel"
     cancel.click()
     assert dialog.labelText() == "Cancelling after the current file…"
-    with qtbot.waitSignal(window.import_finished, timeout=20_000) as done:
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
         gate.released.set()
     assert done.args[0].cancelled and done.args[0].outcomes == []
     assert demo_lib.sources.count() == 1

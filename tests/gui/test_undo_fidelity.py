@@ -74,7 +74,7 @@ def test_undo_of_a_party_merge_in_the_window_restores_the_aliases(
 ) -> None:
     demo_lib.parties.merge("Taliban administration", "Taliban")
     before = dump(demo_lib)
-    assert window.merge_parties("Taliban", "Islamic Emirate")
+    assert window.suggestions.merge_parties("Taliban", "Islamic Emirate")
     assert demo_lib.parties.normalise("Taliban administration") == "Islamic Emirate"
     undo_redo_undo(window, demo_lib, before)
     assert demo_lib.parties.normalise("Taliban administration") == "Taliban"

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.records.claims import ClaimFilter
-from briefing_app.gui.main_window import MainWindow, local_urls
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.sources.imports import local_urls
 from tests.conftest import write_fixture
 
 
@@ -61,7 +62,7 @@ def test_ctrl_t_anchors_a_claim_at_the_selection_and_undo_redo_work(
 def test_inspector_edits_are_saved_and_undoable(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:
-    window.select_claim(1)
+    window.sources.select_claim(1)
     inspector = window.inspector
     inspector.party.setText("Ministry of Foreign Affairs of China")
     inspector.party.editingFinished.emit()
@@ -109,7 +110,7 @@ def test_dropping_a_file_imports_it_off_the_ui_thread(
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(200, 200), *args, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.import_finished, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as blocker:
         window.dropEvent(drop)
     summary = blocker.args[0]
     assert [o.status for o in summary.outcomes] == ["imported", "failed"]
@@ -215,7 +216,7 @@ def test_clicking_a_highlight_selects_its_claim(
     assert window.inspector.claim is not None
     assert window.inspector.claim.id == claim.id
     assert window.claims_panel.current_claim_id() == claim.id
-    assert claim.key in window.describe_claim(claim.id)
+    assert claim.key in window.sources.describe_claim(claim.id)
 
 
 def test_double_clicking_a_claim_shows_it_in_its_source(qtbot: QtBot, demo_lib: Library) -> None:
@@ -225,7 +226,7 @@ def test_double_clicking_a_claim_shows_it_in_its_source(qtbot: QtBot, demo_lib: 
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.open_source(other.id)
+    window.sources.open_source(other.id)
     claim = demo_lib.claims.get(6)
     view = window.claims_panel.view
     model = window.claims_panel.model
@@ -235,7 +236,7 @@ def test_double_clicking_a_claim_shows_it_in_its_source(qtbot: QtBot, demo_lib: 
     # A press first: QTest's double click alone does not set the view's pressed index.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.current_source_id == claim.source_id
+    assert window.sources.current_source_id == claim.source_id
     assert window.reader.selection_span() == (claim.start, claim.end)
     assert window.inspector.claim is not None and window.inspector.claim.id == claim.id
 
@@ -255,8 +256,8 @@ def test_files_dropped_on_a_text_field_are_imported_not_pasted(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.import_finished, timeout=20_000):
-        assert window.eventFilter(field, drop)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000):
+        assert window.imports.eventFilter(field, drop)
     assert field.text() == ""
     assert demo_lib.sources.count() == 2
 
@@ -265,11 +266,11 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
 ) -> None:
     files = [write_fixture(tmp_path / f"many/{n}.txt", f"Item {n}\n\nText {n}.") for n in range(30)]
-    dialog = window.import_paths([tmp_path / "many"])
+    dialog = window.imports.import_paths([tmp_path / "many"])
     window.close()
     # Closing cancelled the import and waited for the worker: nothing runs on.
     assert dialog.task.cancelled and window.tasks.pool.activeThreadCount() == 0
-    qtbot.waitUntil(lambda: not window._imports)
+    qtbot.waitUntil(lambda: not window.imports.imports)
     assert demo_lib.sources.count() <= 1 + len(files)
 
 

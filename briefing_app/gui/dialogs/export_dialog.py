@@ -74,12 +74,14 @@ class ExportDialog(QDialog):
             self.format.addItem(label, fmt)
         remembered = str(settings.value("export/format", "docx"))
         self.format.setCurrentIndex(max(0, self.format.findData(remembered)))
-        self.style = QComboBox()
-        self.style.setAccessibleName("Citation style")
+        self.style_combo = QComboBox()
+        self.style_combo.setAccessibleName("Citation style")
         for name in CITATION_STYLES:
-            self.style.addItem(STYLE_LABELS.get(name, name), name)
-        self.style.setCurrentIndex(max(0, self.style.findData(style)))
-        self.style.setToolTip("The template's style is chosen; another applies to this export only")
+            self.style_combo.addItem(STYLE_LABELS.get(name, name), name)
+        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(style)))
+        self.style_combo.setToolTip(
+            "The template's style is chosen; another applies to this export only"
+        )
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
         self.path = QLineEdit(str(folder / default_file_name(title, self.current_format())))
         self.path.setAccessibleName("Output file")
@@ -91,7 +93,7 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Format", self.format)
-        form.addRow("&Citations", self.style)
+        form.addRow("&Citations", self.style_combo)
         save_label = QLabel("&Save as")
         save_label.setBuddy(self.path)
         form.addRow(save_label, row)
@@ -152,7 +154,7 @@ class ExportDialog(QDialog):
         fmt = self.current_format()
         if path.suffix.lower() != f".{fmt}":
             path = path.with_suffix(f".{fmt}")
-        return ExportOptions(path, fmt, str(self.style.currentData()))
+        return ExportOptions(path, fmt, str(self.style_combo.currentData()))
 
     def remember(self) -> None:
         """Keep the folder and format for the next export."""
@@ -218,6 +220,9 @@ def export_task(
     """Start exporting a note as options say on the runner; the task's result is the path."""
 
     def run(worker_lib: Library, progress: Progress) -> Path:
+        def report(done: int, total: int) -> None:
+            progress(done, total)  # an export cannot be cancelled half-way
+
         try:
             return export_note(
                 worker_lib,
@@ -225,7 +230,7 @@ def export_task(
                 options.path,
                 options.format,
                 options.citations,
-                progress=progress,
+                progress=report,
             )
         except OSError as exc:
             # Named by the file asked for, not the temporary one written beside it.

@@ -162,9 +162,9 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
         positions = self._id_positions()
         last = len(self.columns) - 1
         for record_id in by_id:
-            pos = positions.get(record_id)
-            if pos is not None:
-                self.dataChanged.emit(self.index(pos, 0), self.index(pos, last))
+            at = positions.get(record_id)
+            if at is not None:
+                self.dataChanged.emit(self.index(at, 0), self.index(at, last))
         new = [i for i in by_id if i not in positions]
         if new:
             self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)

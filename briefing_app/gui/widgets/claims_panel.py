@@ -195,11 +195,12 @@ class ClaimsPanel(QWidget):
         parties: list[str] | None = None,
     ) -> None:
         """Offer these sources, tags or parties in the filters (None: leave as is)."""
-        for combo, items in (
+        offered: list[tuple[QComboBox, list[tuple[str, object]] | None]] = [
             (self.source_filter, None if sources is None else [(t, i) for i, t in sources]),
             (self.tag_filter, None if tags is None else [(t, t) for t in tags]),
             (self.party_filter, None if parties is None else [(p, p) for p in parties]),
-        ):
+        ]
+        for combo, items in offered:
             if items is not None and items != self._choices.get(combo.accessibleName()):
                 self._choices[combo.accessibleName()] = items
                 _fill(combo, items)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -55,11 +55,7 @@ class LibraryPanel(QWidget):
         for column, width in ((1, 80), (2, 82), (3, 46), (4, 52)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        self.view.selectionModel().currentRowChanged.connect(
-            lambda current, _prev: (
-                current.isValid() and self.source_selected.emit(self.model.id_at(current.row()))
-            )
-        )
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         self.tags = QListWidget()
         self.tags.setAccessibleName("Tags")
@@ -126,6 +122,10 @@ class LibraryPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole + 1, tag.name)
             item.setToolTip(f"{tag.claim_count} claim(s) tagged {tag.kind}:{tag.name}")
             self.tags.addItem(item)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.source_selected.emit(self.model.id_at(current.row()))
 
     def _tag_clicked(self, item: QListWidgetItem) -> None:
         self.tag_selected.emit(str(item.data(Qt.ItemDataRole.UserRole + 1)))

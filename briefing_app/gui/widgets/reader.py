@@ -164,9 +164,12 @@ class Reader(QPlainTextEdit):
         """Offer tagging next to Copy and Select All."""
         menu = self.createStandardContextMenu(event.pos())
         if self.context_actions:
-            first = menu.actions()[0] if menu.actions() else None
-            for action in self.context_actions:
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
+            actions = menu.actions()
+            if actions:  # before Copy and Select All
+                for action in self.context_actions:
+                    menu.insertAction(actions[0], action)
+                menu.insertSeparator(actions[0])
+            else:
+                menu.addActions(self.context_actions)
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -1,58 +1,51 @@
-"""The main window's suggested claims: list, dashed layer, keys, accept, reject, merge.
+"""Suggested claims in the reader: the list, the dashed layer, keys, accept, reject, merge.
 
-A mixin of MainWindow: it uses the window's library, undo stack, reader and status bar, and
-keeps its code apart from the rest of the window.
+Built with the rest of the window just after its first paint; it works on the reader it is
+given and asks the window only through its services.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
 from briefing_app.core.models import Claim
 from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.services import Services
 from briefing_app.gui.settings import app_settings
+from briefing_app.gui.suggest.panel import SuggestionsPanel
 from briefing_app.gui.suggestion_commands import (
     AcceptSuggestionCommand,
     MergePartyCommand,
     RejectSuggestionCommand,
 )
+from briefing_app.gui.suggestion_finder import SuggestionFinder
+from briefing_app.gui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from briefing_app.core.suggest import Suggestion
 
 
-class SuggestionActions:
+class SuggestionsController(QObject):
     """Suggested claims in the reader (issue 11)."""
 
-    # Provided by MainWindow.
-    lib: Any
-    reader: Any
-    reader_page: Any
-    reader_splitter: Any
-    inspector: Any
-    undo_stack: Any
-
-    def _build_suggestions(self) -> None:
-        # Here, not at the top: built with the rest of the window after its first paint.
-        from briefing_app.gui.suggestion_finder import SuggestionFinder
-        from briefing_app.gui.widgets.suggestions_panel import SuggestionsPanel
-
+    def __init__(
+        self, services: Services, lib: Library, reader: Reader, edit_claim: Callable[[int], None]
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.lib = lib
+        self.reader = reader
+        # Opens an accepted suggestion's claim in the inspector.
+        self.edit_claim = edit_claim
         self.suggestion_finder = SuggestionFinder(self)
         self.suggestions_panel = SuggestionsPanel()
-        # The list sits beside the text, in the splitter the window made for it.
-        self.reader_splitter.addWidget(self.suggestions_panel)
-        self.reader_splitter.setStretchFactor(0, 3)
-        self.reader_splitter.setStretchFactor(1, 1)
-        # The splitter is already laid out around the reader alone: give the text three
-        # quarters (a saved layout, restored after this, takes precedence).
-        width = max(self.reader_splitter.width(), 400)
-        self.reader_splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
         self._suggested_text: tuple[int | None, int] = (None, 0)
         self._following_cursor = False
         # The source whose suggestions the analyst is working through (accepting, rejecting):
@@ -67,15 +60,20 @@ class SuggestionActions:
         self.suggestions_panel.edit_requested.connect(self.edit_suggestion)
         self.suggestions_panel.reject_requested.connect(self.reject_suggestion)
 
-    def _add_suggestion_actions(self) -> None:
+        self._build_actions()
+
+    def _build_actions(self) -> None:
         self.show_suggestions_action = QAction("Show &suggestions", self)
         self.show_suggestions_action.setCheckable(True)
         self.show_suggestions_action.setChecked(
-            app_settings().value("reader/show_suggestions", True, type=bool)
+            bool(app_settings().value("reader/show_suggestions", True, type=bool))
         )
         self.show_suggestions_action.setStatusTip("Propose who-said-what passages to tag")
         self.show_suggestions_action.toggled.connect(self._toggle_suggestions)
-        self.suggestions_panel.setVisible(self.show_suggestions_action.isChecked())
+        if not self.show_suggestions_action.isChecked():
+            # Hidden before the window places it (showing a widget without a parent yet
+            # would open it as a window of its own).
+            self.suggestions_panel.hide()
         # Plain keys act only where the reader or the list has the focus (the reader is
         # read-only, so N, P, Enter and Del type nothing there).
         keyed = (
@@ -99,15 +97,29 @@ class SuggestionActions:
             "Say that two spellings name one party (the current suggestion's, by default)"
         )
         self.merge_party_action.triggered.connect(self.choose_party_merge)
-        view_menu = self._menu("&View")
-        view_menu.addSeparator()
-        view_menu.addAction(self.show_suggestions_action)
-        menu = view_menu.addMenu("Su&ggestions")
-        for action in self.suggestion_actions:
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.merge_party_action)
-        self._menu("&Edit").addAction(self.merge_party_action)
+
+    def attach(self, lib: Library) -> None:
+        """Suggest from this library from now on (its results are not the last one's)."""
+        self.lib = lib
+        lib.subscribe(self._on_suggestion_changes)
+        self.suggestion_finder.clear()
+        if self.reader.window().isVisible():
+            self.refresh_suggestions()  # else once the window shows (refresh_when_shown)
+
+    def refresh_when_shown(self) -> None:
+        """Look for suggestions once the window has painted, if none are listed yet."""
+        # Reading a source for them should not hold up the window appearing.
+        if self.reader.source_id is not None and not self.suggestions_panel.suggestions:
+            self.services.after_first_paint(self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        # A window closed meanwhile may have closed its library too.
+        if self.reader.window().isVisible():
+            self.refresh_suggestions()
+
+    def stop(self) -> None:
+        """Wait for a search in flight (the window is closing)."""
+        self.suggestion_finder.wait()
 
     def _toggle_suggestions(self, shown: bool) -> None:
         app_settings().setValue("reader/show_suggestions", shown)
@@ -144,7 +156,7 @@ class SuggestionActions:
 
     def _suggestions_found(self, source_id: int) -> None:
         # A closed window's library may be closed too; it refreshes when shown again.
-        if source_id == self.reader.source_id and self.isVisible():
+        if source_id == self.reader.source_id and self.reader.window().isVisible():
             self.refresh_suggestions()
 
     def _on_suggestion_changes(self, changes: Changes) -> None:
@@ -170,7 +182,7 @@ class SuggestionActions:
         # The source whose suggestions the analyst is working through (accepting, rejecting):
         # there the next suggestion is selected in the text; a source just opened stays at its
         # top with nothing selected.
-        self._triage_source: int | None = None
+        self._triage_source = None
 
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
         if self._following_cursor:
@@ -202,45 +214,46 @@ class SuggestionActions:
             return None
         self._triage_source = self.reader.source_id
         command = AcceptSuggestionCommand(self.lib, self.reader.source_id, suggestion)
-        return command.result if self.execute(command) else None
+        return command.result if self.services.execute(command) else None
 
     def edit_suggestion(self, suggestion: Suggestion) -> None:
         """Accept a suggestion, then edit the new claim in the inspector."""
         claim = self.accept_suggestion(suggestion)
         if claim is not None:
-            self.select_claim(claim.id)
-            self.inspector.statement.setFocus()
+            self.edit_claim(claim.id)
 
     def choose_party_merge(self) -> None:
         """Ask which name is an alias of which party, then merge them (undoable)."""
         current = self.suggestions_panel.current()
         alias = current.party if current is not None else ""
         parties = sorted({*self.lib.parties.known(), alias} - {""}, key=str.casefold)
-        from briefing_app.gui.dialogs.merge_party_dialog import MergePartyDialog
+        from briefing_app.gui.suggest.merge_party_dialog import MergePartyDialog
 
-        chosen = MergePartyDialog.ask(self, parties, alias)
+        chosen = MergePartyDialog.ask(self.services.dialog_parent(), parties, alias)
         if chosen is not None:
             self.merge_parties(*chosen)
 
     def merge_parties(self, alias: str, canonical: str) -> bool:
         """Record that alias names canonical; suggestions are found again with the new name."""
         command = MergePartyCommand(self.lib, alias, canonical)
-        command.on_error = self.show_error
+        command.on_error = self.services.show_error
         try:
             command.execute()
         except BriefingError as exc:
-            self.show_error(str(exc))
+            self.services.show_error(str(exc))
             return False
-        self.undo_stack.push(_RefreshingCommand(command, self.refresh_suggestions))
+        self.services.record(_RefreshingCommand(command, self.refresh_suggestions))
         self.refresh_suggestions()
-        self.statusBar().showMessage(command.text(), 4000)
+        self.services.show_status(command.text(), 4000)
         return True
 
     def reject_suggestion(self, suggestion: Suggestion) -> None:
         """Reject a suggestion for this source (undoable)."""
         if self.reader.source_id is not None:
             self._triage_source = self.reader.source_id
-            self.execute(RejectSuggestionCommand(self.lib, self.reader.source_id, suggestion))
+            self.services.execute(
+                RejectSuggestionCommand(self.lib, self.reader.source_id, suggestion)
+            )
 
 
 class _RefreshingCommand(QUndoCommand):

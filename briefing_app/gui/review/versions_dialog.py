@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.review.versions import NoteVersion
-from briefing_app.gui.diff_html import diff_html
+from briefing_app.gui.review.diff_html import diff_html
 
 _NOW = 0  # the combo data for "the note as it is now"
 

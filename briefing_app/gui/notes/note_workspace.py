@@ -1,8 +1,9 @@
 """Writing the note: the notes list, the section editor, the live preview, problems and export.
 
 The main window holds one NoteWorkspace (the "Note" tab) and forwards the library's Changes to
-it. Like the rest of the GUI it changes data only through core operations: typing is saved
-with `lib.notes.set_section`, everything else goes through undoable commands.
+it; the workspace asks the window only through its services (`gui/services.py`). Like the rest
+of the GUI it changes data only through core operations: typing is saved with
+`lib.notes.set_section`, everything else goes through undoable commands.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
 from briefing_app.gui.icons import icon
 from briefing_app.gui.preview import PreviewBrowser, claim_keys_of, render_preview
-from briefing_app.gui.tasks import Task, TaskProgressDialog
+from briefing_app.gui.services import Services
+from briefing_app.gui.tasks import Task, TaskProgressDialog, TaskRunner
 from briefing_app.gui.widgets.note_editor import NoteEditor
 from briefing_app.gui.widgets.notes_panel import NotesPanel
 from briefing_app.gui.widgets.problems_panel import ProblemsPanel
@@ -56,7 +58,6 @@ from briefing_app.gui.widgets.problems_panel import ProblemsPanel
 if TYPE_CHECKING:
     # The export dialog pulls in the exporters (python-docx): loaded on first export only.
     from briefing_app.gui.dialogs.export_dialog import ExportOptions
-    from briefing_app.gui.main_window import MainWindow
 
 PREVIEW_MS = 300
 CHECKS_MS = 400
@@ -82,10 +83,11 @@ class NoteWorkspace(QWidget):
     note_shown = Signal(object)  # the id of the note now open, or None
     preview_updated = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, services: Services, lib: Library, tasks: TaskRunner) -> None:
         super().__init__()
-        self.window_ = window
-        self.lib: Library = window.lib
+        self.services = services
+        self.lib = lib
+        self.tasks = tasks  # the export runs there, off the UI thread
         self.note: Note | None = None
         self.template: NoteTemplate | None = None
         self.report: CheckReport | None = None
@@ -126,9 +128,7 @@ class NoteWorkspace(QWidget):
 
         self.editor.edited.connect(self.preview_timer.start)
         self.editor.saved.connect(lambda _id: self.checks_timer.start())
-        self.editor.saved.connect(
-            lambda _id: self.window_.statusBar().showMessage("Note saved", 1500)
-        )
+        self.editor.saved.connect(lambda _id: self.services.show_status("Note saved", 1500))
         self.editor.status_requested.connect(self.set_status)
         self.editor.header_form.edit_requested.connect(self.edit_header)
         self.preview.anchorClicked.connect(self.follow_link)
@@ -145,7 +145,7 @@ class NoteWorkspace(QWidget):
     # Actions -------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], shortcut: str | None,
                 icon_name: str | None, tip: str) -> QAction:  # fmt: skip
-        action = QAction(text, self.window_)
+        action = QAction(text, self)  # the window adds it to itself, menus and toolbar
         if icon_name:
             action.setIcon(icon(icon_name))
         if shortcut:
@@ -153,7 +153,6 @@ class NoteWorkspace(QWidget):
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
-        self.window_.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -227,7 +226,8 @@ class NoteWorkspace(QWidget):
             self._templates = load_templates()
             problems = template_problems()
             if problems:
-                self.window_.show_error("Template not read: " + "; ".join(str(p) for p in problems))
+                read = "; ".join(str(p) for p in problems)
+                self.services.show_error(f"Template not read: {read}")
         assert self._templates is not None
         return self._templates
 
@@ -242,7 +242,7 @@ class NoteWorkspace(QWidget):
             try:
                 note = self.lib.notes.get(note_id)
             except BriefingError as exc:
-                self.window_.show_error(str(exc))
+                self.services.show_error(str(exc))
         self.note = note
         self.template = None
         if note is not None:
@@ -251,10 +251,9 @@ class NoteWorkspace(QWidget):
             except BriefingError:
                 self.template = None  # an unknown template: sections still edit
         self.editor.load(note, self.template)
-        self.window_._route_file_drops()
+        self.services.route_file_drops()  # the section editors are new
         for action in (self.rename_action, self.duplicate_action, self.delete_action):
             action.setEnabled(note is not None)
-        self.window_.export_action.setEnabled(note is not None)
         self.reload_list()
         self._refresh_when_shown()
         self.note_shown.emit(None if note is None else note.id)
@@ -281,10 +280,20 @@ class NoteWorkspace(QWidget):
     def open_note_tab(self, note_id: int) -> None:
         """Open a note and bring the Note tab forward."""
         self.show_note(note_id)
-        self.window_.workspace_tabs.setCurrentWidget(self)
+        self.services.bring_forward(self)
         editor = self.editor.current_editor()
         if editor is not None:
             editor.setFocus()
+
+    def go_to_place(self, note_id: int, section_key: str, start: int, end: int) -> None:
+        """Open a note in the editor and select a range of a section (-1: the whole section)."""
+        self.open_note_tab(note_id)
+        if start < 0:
+            box_editor = self.editor.editor(section_key)
+            length = len(box_editor.body()) if box_editor is not None else 0
+            self.editor.go_to(section_key, 0, length)
+        else:
+            self.editor.go_to(section_key, start, end)
 
     def _list_row_changed(self, _row: int) -> None:
         note_id = self.notes_panel.current_note_id()
@@ -294,12 +303,12 @@ class NoteWorkspace(QWidget):
     def execute(self, command: LibraryCommand) -> bool:
         """Save typed text first, then run an undoable command."""
         self.editor.flush()
-        return self.window_.execute(command)
+        return self.services.execute(command)
 
     def new_note(self) -> None:
         """Ask for a template and a title; create the note and open it."""
         templates = sorted(self.templates().values(), key=lambda t: t.label.casefold())
-        request = NewNoteDialog.ask(self.window_, templates)
+        request = NewNoteDialog.ask(self.services.dialog_parent(), templates)
         if request is None:
             return
         template = self.templates()[request.template]
@@ -361,7 +370,7 @@ class NoteWorkspace(QWidget):
         try:
             self.lib.notes.set_section(note_id, key, body, origin=self.editor)
         except BriefingError as exc:
-            self.window_.show_error(str(exc))
+            self.services.show_error(str(exc))
             return False
         return True
 
@@ -370,15 +379,15 @@ class NoteWorkspace(QWidget):
         """Ctrl+K: pick claims and cite them at the cursor of the section being written."""
         editor = self.editor.current_editor()
         if editor is None:
-            self.window_.show_error("Open a note to cite claims in it")
+            self.services.show_error("Open a note to cite claims in it")
             return
         if editor.isReadOnly():
-            self.window_.show_error("This note is final: set it back to draft to cite claims")
+            self.services.show_error("This note is final: set it back to draft to cite claims")
             return
         claims = [PickableClaim.of(c) for c in self.lib.claims.all()]
-        keys = ClaimPicker.ask(self.window_, claims)
+        keys = ClaimPicker.ask(self.services.dialog_parent(), claims)
         if keys:
-            self.window_.workspace_tabs.setCurrentWidget(self)
+            self.services.bring_forward(self)
             editor.setFocus()
             editor.insert_citation(keys)
 
@@ -422,15 +431,15 @@ class NoteWorkspace(QWidget):
         """A citation in the preview opens its claim in the reader (provenance)."""
         keys = claim_keys_of(url)
         if not keys:
-            self.window_.statusBar().showMessage(f"Links are not opened: {url.toString()}", 5000)
+            self.services.show_status(f"Links are not opened: {url.toString()}", 5000)
             return
         claim = self.lib.claims.by_key(keys[0])
         if claim is None:
-            self.window_.show_error(f"{keys[0]} is not in the library")
+            self.services.show_error(f"{keys[0]} is not in the library")
             return
-        self.window_.show_claim(claim.id)
+        self.services.show_claim(claim.id)
         if len(keys) > 1:
-            self.window_.statusBar().showMessage(f"Cited together: {', '.join(keys)}", 6000)
+            self.services.show_status(f"Cited together: {', '.join(keys)}", 6000)
 
     # Problems ------------------------------------------------------------------------------
     def refresh_checks(self) -> None:
@@ -444,14 +453,14 @@ class NoteWorkspace(QWidget):
                 self.report = run_checks(self.lib, self.lib.notes.get(self.note.id))
             except BriefingError as exc:
                 self.report = None
-                self.window_.show_error(str(exc))
+                self.services.show_error(str(exc))
             headings = {s.key: s.heading for s in self.note.sections}
             self.problems.show_report(self.report, headings)
         self.checks_updated.emit()
 
     def go_to_finding(self, finding: Finding) -> None:
         """Select the finding's place in its section editor."""
-        self.window_.workspace_tabs.setCurrentWidget(self)
+        self.services.bring_forward(self)
         self.editor.go_to(finding.section, finding.start, finding.end)
 
     def dismiss_finding(self, finding: Finding) -> None:
@@ -472,12 +481,16 @@ class NoteWorkspace(QWidget):
 
     def _ask_reason(self, finding: Finding) -> str | None:
         text, ok = QInputDialog.getText(
-            self.window_, "Dismiss finding", f"{finding.message}\n\nWhy can it be dismissed?"
+            self.services.dialog_parent(),
+            "Dismiss finding",
+            f"{finding.message}\n\nWhy can it be dismissed?",
         )
         return text if ok else None
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window_)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, parent=self.services.dialog_parent()
+        )
         go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -487,10 +500,10 @@ class NoteWorkspace(QWidget):
     def export(self) -> None:
         """Ctrl+E: check the note, ask how to export it, and export it off the UI thread."""
         if self.note is None:
-            self.window_.show_error("Open a note to export it")
+            self.services.show_error("Open a note to export it")
             return
         if self._export is not None and not self._export.done:
-            self.window_.show_error("An export is already running")
+            self.services.show_error("An export is already running")
             return
         self.editor.flush()
         note = self.lib.notes.get(self.note.id)
@@ -503,7 +516,9 @@ class NoteWorkspace(QWidget):
         headings = {s.key: s.heading for s in note.sections}
         from briefing_app.gui.dialogs.export_dialog import ExportDialog
 
-        options = ExportDialog.ask(self.window_, note.title, style, self.report, headings)
+        options = ExportDialog.ask(
+            self.services.dialog_parent(), note.title, style, self.report, headings
+        )
         if options is not None:
             self.start_export(note.id, options)
 
@@ -516,7 +531,7 @@ class NoteWorkspace(QWidget):
         message = (
             f"{heading} cites {key}, which is not in the library; the note cannot be exported."
         )
-        self.window_.show_error(message)
+        self.services.show_error(message)
         if self.confirm("Broken citation", message, "Go to citation"):
             self.go_to_finding(Finding("citations.missing", "error", section, start, end, message))
 
@@ -524,20 +539,21 @@ class NoteWorkspace(QWidget):
         """Export as a background task, with a progress dialog."""
         from briefing_app.gui.dialogs.export_dialog import export_task
 
-        task = export_task(self.window_.tasks, self.lib, note_id, options)
-        TaskProgressDialog(self.window_, task, "Export", f"Exporting to {options.path.name}…")
+        task = export_task(self.tasks, self.lib, note_id, options)
+        parent = self.services.dialog_parent()
+        TaskProgressDialog(parent, task, "Export", f"Exporting to {options.path.name}…")
         task.succeeded.connect(self._exported)
         task.failed.connect(self._export_failed)
         self._export = task
 
     def _exported(self, path: Path) -> None:
-        self.window_.statusBar().showMessage(f"Exported {path}", 8000)
+        self.services.show_status(f"Exported {path}", 8000)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Export finished",
             f"The note was written to\n{path}",
             QMessageBox.StandardButton.Close,
-            self.window_,
+            self.services.dialog_parent(),
         )
         folder = box.addButton("Open containing folder", QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda: self.open_folder(path))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -132,10 +132,10 @@ class SuggestionsPanel(QWidget):
         self._update_buttons()
         self.current_changed.emit(self.current())
 
-    def _request(self, signal: Signal) -> None:
+    def _request(self, signal: SignalInstance) -> None:
         current = self.current()
         if current is not None:
-            signal.emit(current)  # type: ignore[attr-defined]
+            signal.emit(current)
 
     def _update_buttons(self) -> None:
         has = self.current() is not None

@@ -1,115 +1,113 @@
-"""The main window's review pane and review files (Word copies, packages).
+"""The review pane dock and review files (Word copies, packages).
 
-A mixin of MainWindow: it uses the window's library, undo stack, reader and status bar, and
-keeps its code apart from the rest of the window.
+Built with the rest of the window just after its first paint; the window places the dock and
+the actions, and the controller asks it only through its services.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from briefing_app.core.errors import BriefingError, CheckFailed
+from briefing_app.core.library import Library
+from briefing_app.gui.actions import make_action
+from briefing_app.gui.review.pane import ReviewPane
+from briefing_app.gui.services import Services
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    # Word and package handling (lxml, zip) load on first use, and the pane and dialogs with
-    # the rest of the window (MainWindow.complete_window), not before its first paint.
+    # Word and package handling (lxml, zip) load on first use, and the dialogs with them.
     from briefing_app.core.review.packs import PackImportResult
     from briefing_app.core.review.word_copy import ReviewImportResult
-    from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
-    from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
-    from briefing_app.gui.tasks import Task
+    from briefing_app.gui.review.dialogs import ReviewFiles
+    from briefing_app.gui.review.versions_dialog import VersionsDialog
+    from briefing_app.gui.tasks import Task, TaskRunner
 
 
-class ReviewActions:
+class ReviewController(QObject):
     """The review pane dock and File ▸ review copy / package (issue 8)."""
 
-    # Provided by MainWindow.
-    lib: Any
-    restore_backup_action: Any
-    tasks: Any
-    execute: Any
-    _balance_panes: Any
-
-    def _build_review_pane(self) -> None:
-        from briefing_app.gui.widgets.review_pane import ReviewPane
-
-        self.review_pane = ReviewPane(self.execute)  # its changes go on the undo stack
-        self.review_dock = QDockWidget("Review", self)
+    def __init__(self, services: Services, lib: Library, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.services = services
+        self.lib = lib
+        self.tasks = tasks  # review files are read off the UI thread
+        self.review_pane = ReviewPane(services.execute)  # its changes go on the undo stack
+        self.review_dock = QDockWidget("Review")
         self.review_dock.setObjectName("review_dock")
         self.review_dock.setWidget(self.review_pane)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
         self.review_dock.hide()
         self.versions_dialog: VersionsDialog | None = None
         self.review_pane.message.connect(self._review_message)
         self.review_pane.versions_requested.connect(self.show_versions)
         self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
-        self.review_dock.visibilityChanged.connect(self._review_dock_shown)
+        self.review_pane.jump_to.connect(services.go_to_note_place)
+        self.review_actions = self._build_actions()
 
-    def _review_dock_shown(self, visible: bool) -> None:
-        # The dock takes its width from the window's panes; after the layout pass, give the
-        # side panes their share back if it left them too narrow to read.
-        if visible:
-            QTimer.singleShot(0, self, self._balance_panes)
+    def attach(self, lib: Library) -> None:
+        """Review the notes of this library from now on."""
+        self.lib = lib
+        lib.subscribe(self.review_pane.on_changes)
+        self.review_pane.set_library(lib)
 
-    def _add_review_menu(self) -> None:
+    def _build_actions(self) -> list[QAction]:
         self.review_dock.toggleViewAction().setText("&Review pane")
         self.review_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.review_dock.toggleViewAction().setStatusTip("Comments, suggested edits and status")
-        view_menu = self._menu("&View")
-        view_menu.addAction(self.review_dock.toggleViewAction())
-        self.review_actions = [
-            self._action(
+        return [
+            make_action(
+                self,
                 "Export review &copy…",
                 self.export_review_copy,
                 tip="Write the note as a Word file for a reviewer",
             ),
-            self._action(
+            make_action(
+                self,
                 "Import re&viewed copy…",
                 self.import_review_copy,
                 tip="Read a reviewer's Word comments and tracked changes back",
             ),
-            self._action(
+            make_action(
+                self,
                 "Export review &package…",
                 self.export_review_pack,
                 tip="Write the note with its evidence for another Briefing library",
             ),
-            self._action(
+            make_action(
+                self,
                 "Import review pac&kage…",
                 self.import_review_pack,
                 tip="Merge a note and its evidence from another Briefing library",
             ),
         ]
-        file_menu = self._menu("&File")
-        for action in self.review_actions:
-            file_menu.insertAction(self.restore_backup_action, action)
-        file_menu.insertSeparator(self.restore_backup_action)
 
     def _review_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000 if message.startswith("⚠") else 4000)
+        self.services.show_status(message, 8000 if message.startswith("⚠") else 4000)
 
     def show_versions(self, note_id: int) -> VersionsDialog | None:
         """Show the versions of a note and what changed between them (not modal)."""
-        from briefing_app.gui.dialogs.versions_dialog import VersionsDialog
+        from briefing_app.gui.review.versions_dialog import VersionsDialog
 
         try:
-            self.versions_dialog = VersionsDialog.open_for(self, self.lib, note_id)
+            self.versions_dialog = VersionsDialog.open_for(
+                self.services.dialog_parent(), self.lib, note_id
+            )
         except BriefingError as exc:
-            self.show_error(str(exc))
+            self.services.show_error(str(exc))
             return None
         return self.versions_dialog
 
     def _note_for_review(self) -> int | None:
         note_id = self.review_pane.current_note_id
         if note_id is None:
-            self.show_error("no note to review: create a note first")
+            self.services.show_error("no note to review: create a note first")
         return note_id
 
     def export_review_copy(self) -> Path | None:
@@ -117,7 +115,9 @@ class ReviewActions:
         note_id = self._note_for_review()
         if note_id is None:
             return None
-        options = _review_files().export_copy(self, f"note-{note_id}-review.docx")
+        options = _review_files().export_copy(
+            self.services.dialog_parent(), f"note-{note_id}-review.docx"
+        )
         if options is None:
             return None
         from briefing_app.core.review.word_copy import export_review_copy
@@ -131,12 +131,14 @@ class ReviewActions:
             path = self._file_operation(options.path, lambda: write(options.force))
         except CheckFailed as exc:
             # The checks found errors: export anyway only if the analyst says so.
-            if options.force or not _review_files().confirm_force(self, str(exc)):
-                self.show_error(str(exc))
+            if options.force or not _review_files().confirm_force(
+                self.services.dialog_parent(), str(exc)
+            ):
+                self.services.show_error(str(exc))
                 return None
             path = self._file_operation(options.path, lambda: write(True))
         if path is not None:
-            self.statusBar().showMessage(f"Review copy written to {path}", 6000)
+            self.services.show_status(f"Review copy written to {path}", 6000)
         return path
 
     def _file_operation(self, path: Path, action: Callable[[], T]) -> T | None:
@@ -149,14 +151,14 @@ class ReviewActions:
         except CheckFailed:
             raise
         except BriefingError as exc:
-            self.show_error(str(exc))
+            self.services.show_error(str(exc))
         except OSError as exc:
-            self.show_error(f"{path}: {exc.strerror or exc}")
+            self.services.show_error(f"{path}: {exc.strerror or exc}")
         return None
 
     def import_review_copy(self) -> Task[ReviewImportResult] | None:
         """Ask for a reviewed Word copy; attach its comments and tracked changes (a task)."""
-        path = _review_files().import_copy(self)
+        path = _review_files().import_copy(self.services.dialog_parent())
         if path is None:
             return None
         from briefing_app.core.review.word_copy import import_review_copy
@@ -173,14 +175,16 @@ class ReviewActions:
         line = result.line()
         if result.unplaced:
             line += f"; {len(result.unplaced)} could not be placed on a section"
-        self.statusBar().showMessage(line, 8000)
+        self.services.show_status(line, 8000)
 
     def export_review_pack(self) -> Path | None:
         """Ask where, then write the current note with its evidence as a review package."""
         note_id = self._note_for_review()
         if note_id is None:
             return None
-        path = _review_files().export_pack(self, f"note-{note_id}.briefpack")
+        path = _review_files().export_pack(
+            self.services.dialog_parent(), f"note-{note_id}.briefpack"
+        )
         if path is None:
             return None
         from briefing_app.core.review.packs import export_pack
@@ -188,12 +192,12 @@ class ReviewActions:
         written = self._file_operation(path, lambda: export_pack(self.lib, note_id, path))
         if written is None:
             return None
-        self.statusBar().showMessage(f"Review package written to {written}", 6000)
+        self.services.show_status(f"Review package written to {written}", 6000)
         return written
 
     def import_review_pack(self, path: Path | None = None) -> Task[PackImportResult] | None:
         """Merge a review package (asking for one unless given) in the background."""
-        path = path or _review_files().import_pack(self)
+        path = path or _review_files().import_pack(self.services.dialog_parent())
         if path is None:
             return None
         from briefing_app.core.review.packs import import_pack
@@ -210,10 +214,10 @@ class ReviewActions:
     def _review_pack_imported(self, result: PackImportResult) -> None:
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
-        self.statusBar().showMessage(result.line(), 8000)
+        self.services.show_status(result.line(), 8000)
 
 
 def _review_files() -> type[ReviewFiles]:
-    from briefing_app.gui.dialogs.review_dialogs import ReviewFiles
+    from briefing_app.gui.review.dialogs import ReviewFiles
 
     return ReviewFiles

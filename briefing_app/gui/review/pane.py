@@ -34,8 +34,8 @@ from briefing_app.core.models import Note, ReviewComment
 from briefing_app.core.review.edits import SuggestedEdit, locate_edit
 from briefing_app.core.text.anchors import Anchor, reanchor
 from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
-from briefing_app.gui.dialogs.review_dialogs import CommentDialog, TextPrompt
-from briefing_app.gui.diff_html import edit_html, section_html
+from briefing_app.gui.review.dialogs import CommentDialog, TextPrompt
+from briefing_app.gui.review.diff_html import edit_html, section_html
 from briefing_app.gui.review_commands import (
     AddCommentCommand,
     DecideEditCommand,
@@ -278,12 +278,12 @@ class ReviewPane(QWidget):
         found = []
         for n in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(n)
-            stack = [section.child(i) for i in range(section.childCount())]
+            stack = _children(section) if section is not None else []
             while stack:
                 item = stack.pop(0)
                 ref = item.data(0, Qt.ItemDataRole.UserRole)
                 found.append((ref.kind, ref.record_id, item.text(0)))
-                stack[:0] = [item.child(i) for i in range(item.childCount())]
+                stack[:0] = _children(item)
         return found
 
     def select(self, kind: str, record_id: int) -> bool:
@@ -297,11 +297,12 @@ class ReviewPane(QWidget):
 
     def _all_items(self) -> list[QTreeWidgetItem]:
         found = []
-        stack = [self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount())]
+        top = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        stack = [item for item in top if item is not None]
         while stack:
             item = stack.pop(0)
             found.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
+            stack.extend(_children(item))
         return found
 
     def _current_ref(self) -> _Ref | None:
@@ -546,3 +547,9 @@ def _comment_html(comment: ReviewComment) -> str:
         f"<span style='color:gray'>{html.escape(when)} · {state}</span></p>{quote}"
         f"<p>{html.escape(comment.body).replace(chr(10), '<br>')}</p>"
     )
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """Return an item's child rows, top to bottom."""
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]

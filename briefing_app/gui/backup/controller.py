@@ -1,38 +1,42 @@
-"""The main window's backups: the on-open backup in a worker, File ▸ Restore from backup.
+"""Backups from the window: the on-open backup as a background task, File ▸ Restore from backup.
 
-A mixin of MainWindow: it uses the window's library, undo stack, reader and status bar, and
-keeps its code apart from the rest of the window.
+The window places the restore action in its File menu; the controller asks the window only
+through its services.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
+from briefing_app.gui.services import Services
+from briefing_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from briefing_app.core.storage.backup import BackupInfo
     from briefing_app.gui.tasks import Task
 
 
-class BackupActions:
+class BackupController(QObject):
     """Backups from the window (issue 9)."""
 
-    # Provided by MainWindow.
-    lib: Any
-    quit_action: Any
-    undo_stack: Any
-    tasks: Any
-
-    def _add_backup_menu(self) -> None:
+    def __init__(self, services: Services, lib: Library, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.services = services
+        self.lib = lib
+        self.tasks = tasks
         self.restore_backup_action = QAction("Restore from &backup…", self)
         self.restore_backup_action.setStatusTip("Bring back the library as it was in a backup")
         self.restore_backup_action.triggered.connect(self.choose_backup_to_restore)
-        self._menu("&File").insertAction(self.quit_action, self.restore_backup_action)
-        self._menu("&File").insertSeparator(self.quit_action)
+
+    def attach(self, lib: Library) -> None:
+        """Back up and restore this library from now on."""
+        self.lib = lib
 
     def start_background_backup(self) -> Task[Path | None] | None:
         """Make the on-open backup as a background task (the library opens with backup=False).
@@ -57,31 +61,32 @@ class BackupActions:
 
     def _backup_made(self, made: Path | None) -> None:
         if made is not None:
-            self.statusBar().showMessage(f"Backed up the library to {made.name}", 4000)
+            self.services.show_status(f"Backed up the library to {made.name}", 4000)
 
     def choose_backup_to_restore(self) -> None:
         """Ask for a backup, confirm, and restore it into the open library."""
         if self.lib.path is None:
-            self.show_error("an in-memory library has no backups")
+            self.services.show_error("an in-memory library has no backups")
             return
-        from briefing_app.gui.dialogs.restore_backup_dialog import RestoreBackupDialog
+        from briefing_app.gui.backup.restore_dialog import RestoreBackupDialog
 
-        info = RestoreBackupDialog.ask(self, self.lib.path)
-        if info is not None and RestoreBackupDialog.confirm(self, info):
+        parent = self.services.dialog_parent()
+        info = RestoreBackupDialog.ask(parent, self.lib.path)
+        if info is not None and RestoreBackupDialog.confirm(parent, info):
             self.restore_backup(info)
 
     def restore_backup(self, info: BackupInfo) -> bool:
         """Replace the library's content with a backup's; every view reloads."""
-        from briefing_app.gui.dialogs.restore_backup_dialog import describe_restore
+        from briefing_app.gui.backup.restore_dialog import describe_restore
 
         # The backup made on open may still be copying the file being replaced.
         self.tasks.wait()
         try:
             saved = self.lib.restore_backup(info.path)
         except BriefingError as exc:
-            self.show_error(str(exc))
+            self.services.show_error(str(exc))
             return False
         # Undo steps refer to records as they were before the restore.
-        self.undo_stack.clear()
-        self.statusBar().showMessage(describe_restore(info, saved), 8000)
+        self.services.forget_history()
+        self.services.show_status(describe_restore(info, saved), 8000)
         return True

@@ -1,0 +1,77 @@
+"""Library files: File ▸ New library, Open library and Open recent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from briefing_app.gui.actions import make_action
+from briefing_app.gui.services import Services
+from briefing_app.gui.settings import recent_libraries
+
+
+class LibraryFiles(QObject):
+    """Asks which library file to create or open, then hands it to open_library."""
+
+    def __init__(self, services: Services, open_library: Callable[[Path], None]) -> None:
+        super().__init__()
+        self.services = services
+        self.open_library = open_library
+        self.new_library_action = make_action(
+            self,
+            "&New library…",
+            self.choose_new_library,
+            QKeySequence.StandardKey.New,
+            "library-new",
+            "Start a new, empty library file",
+        )
+        self.open_library_action = make_action(
+            self,
+            "&Open library…",
+            self.choose_open_library,
+            "Ctrl+Shift+O",
+            "library-open",
+            "Open another library file",
+        )
+        self.recent_menu = QMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def choose_new_library(self) -> None:
+        """Ask where to create a new, empty library and open it."""
+        name, _ = QFileDialog.getSaveFileName(
+            self.services.dialog_parent(),
+            "New library",
+            "library.sqlite",
+            "Briefing libraries (*.sqlite)",
+        )
+        if name:
+            path = Path(name)
+            if path.exists():
+                self.services.show_error(f"{path}: already exists; use Open library instead")
+                return
+            self.open_library(path)
+
+    def choose_open_library(self) -> None:
+        """Ask for a library file and open it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.services.dialog_parent(),
+            "Open library",
+            "",
+            "Briefing libraries (*.sqlite);;All files (*)",
+        )
+        if name:
+            self.open_library(Path(name))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_libraries():
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_library(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent libraries").setEnabled(False)

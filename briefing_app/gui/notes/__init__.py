@@ -1,0 +1,1 @@
+"""Writing notes: the Note tab and its notes list, editor, preview, problems and export."""

@@ -1,0 +1,1 @@
+"""Review: the review pane dock, versions, Word review copies and review packages."""

@@ -1,0 +1,1 @@
+"""Sources and claims: the library list, reader, inspector and claims table; imports and drops."""

@@ -1,0 +1,141 @@
+"""Importing files: File ▸ Import, and files or folders dropped anywhere on the window.
+
+The import runs off the UI thread through its own library connection
+(`dialogs/import_dialog.py`); when it ends, the views refresh and one undo step takes the
+whole batch back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from briefing_app.core.library import Library
+from briefing_app.gui.actions import make_action
+from briefing_app.gui.commands import ImportCommand
+from briefing_app.gui.services import Services
+from briefing_app.gui.sources.controller import SourcesController
+from briefing_app.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Loaded on first use: importing files is not part of start-up.
+    from briefing_app.core.importers.batch import ImportSummary
+    from briefing_app.gui.dialogs.import_dialog import ImportDialog
+
+
+class ImportController(QObject):
+    """Imports files and folders chosen or dropped; import_finished fires with the summary."""
+
+    import_finished = Signal(object)
+
+    def __init__(
+        self, services: Services, lib: Library, sources: SourcesController, tasks: TaskRunner
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.lib = lib
+        self.sources = sources
+        self.tasks = tasks  # the import runs there, off the UI thread
+        self.imports: list[ImportDialog] = []
+        self.import_action: QAction = make_action(
+            self,
+            "&Import…",
+            self.choose_import,
+            QKeySequence.StandardKey.Open,
+            "import",
+            "Import articles from files or folders",
+        )
+
+    def attach(self, lib: Library) -> None:
+        """Import into this library from now on."""
+        self.lib = lib
+
+    def choose_import(self) -> None:
+        """Ask for files to import (several at once) and import them."""
+        from briefing_app.core.importers.base import importable_suffixes
+
+        patterns = " ".join(f"*{s}" for s in importable_suffixes())
+        names, _ = QFileDialog.getOpenFileNames(
+            self.services.dialog_parent(),
+            "Import sources",
+            "",
+            f"Articles ({patterns});;All files (*)",
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: Sequence[Path]) -> ImportDialog:
+        """Import files and folders off the UI thread; import_finished fires with the summary."""
+        self.services.show_status(f"Importing {len(paths)} item(s)…", 0)
+        from briefing_app.gui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog.start(self.services.dialog_parent(), self.lib, paths, self.tasks)
+        self.imports.append(dialog)
+        dialog.task.finished.connect(lambda d=dialog: self.imports.remove(d))
+        dialog.import_finished.connect(self._import_done)
+        return dialog
+
+    def _import_done(self, summary: ImportSummary) -> None:
+        ids = {o.source_id for o in summary.by_status("imported") if o.source_id is not None}
+        if ids:
+            command = ImportCommand(self.lib, summary)
+            command.on_error = self.services.show_error
+            command.execute()  # already done: this only records what undo takes back
+            self.services.record(command)
+            if self.sources.current_source_id is None:
+                self.sources.open_source(min(ids))
+        self.services.show_status(f"Import: {summary.line()}", 8000)
+        from briefing_app.gui.dialogs.import_dialog import summary_details
+
+        details = summary_details(summary)
+        if summary.by_status("failed"):
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Import finished",
+                f"Import: {summary.line()}.",
+                QMessageBox.StandardButton.Ok,
+                self.services.dialog_parent(),
+            )
+            box.setInformativeText("Some files could not be imported; see the details.")
+            box.setDetailedText(details)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        self.import_finished.emit(summary)
+
+    # Drops ------------------------------------------------------------------------------
+    def route_drops(self, root: QWidget) -> None:
+        """Take files dropped on any widget in root that accepts drops (the window too)."""
+        # Text fields accept drops themselves and would paste a dropped file's path:
+        # files dropped anywhere in the window are imported instead.
+        for widget in root.findChildren(QWidget):
+            if widget.acceptDrops():
+                # Installing twice is harmless: Qt keeps one filter per object.
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Accept files dragged onto a watched widget and import them when dropped."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            paths = local_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self.import_paths(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def local_paths(mime: QMimeData) -> list[Path]:
+    """Return the local files and folders a drag carries."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def local_urls(paths: Sequence[Path]) -> list[QUrl]:
+    """Return file URLs for paths (what a file manager puts in a drag)."""
+    return [QUrl.fromLocalFile(str(p)) for p in paths]
