@@ -60,8 +60,10 @@ def resolve_library_path(option: str | None) -> Path:
     return Path(option).expanduser() if option else default_library_path()
 
 
-# An id as SQLite stores it: a larger number is a usage error, not an internal overflow.
-RECORD_ID = click.IntRange(1, 2**63 - 1)
+# SQLite's largest integer: a larger id or count is a usage error, not an internal overflow.
+_SQLITE_MAX = 2**63 - 1
+RECORD_ID = click.IntRange(1, _SQLITE_MAX)
+COUNT = click.IntRange(1, _SQLITE_MAX)
 
 
 @contextmanager

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.context import COUNT, AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 
 
 @click.command("search")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(min=1), default=50, help="Most results of each kind.")
+@click.option("--limit", type=COUNT, default=50, help="Most results of each kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def search_command(app: AppContext, query: str, limit: int, as_json: bool) -> None:

@@ -8,6 +8,20 @@ if TYPE_CHECKING:
     from briefing_app.core.models import Source
 
 
+def quoted(value: object, limit: int = 40) -> str:
+    """Return value as a message quotes it: its repr, cut after limit characters.
+
+    A value from a file may be megabytes long; the message about it stays one short line.
+
+    >>> quoted("abc"), quoted("x" * 50, limit=5)
+    ("'abc'", "'xxxxx'...")
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}..."
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}..."
+
+
 class BriefingError(Exception):
     """Base of every error the core raises on purpose; its message is one line for the user."""
 
@@ -30,6 +44,11 @@ class UnsupportedFormat(BriefingError):
 
 class CorruptFile(BriefingError):
     """A file claims a format but cannot be read as it (truncated, damaged, no text)."""
+
+
+class InvalidPack(CorruptFile):
+    """A review package is damaged, forged, or not a Briefing package; the message names the
+    package, and the record and field at fault."""
 
 
 class FileTooLarge(BriefingError):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
-from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound
+from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound, quoted
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
 from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.core.records.tags import split_tag_ref
@@ -26,7 +26,9 @@ EDITABLE_FIELDS = ("statement", "party", "kind", "credibility", "status")
 _SUBSTANTIVE = ("statement", "party", "kind", "credibility", "status")
 # Fields of Claim that are not columns of the claims table.
 _DERIVED = ("tags", "tag_refs")
-_KEY = re.compile(r"C([1-9]\d*)")
+# Citation keys: "C" and a number. Nine digits is a billion claims, far past any library; a
+# longer number is not a key (and would not fit the key counter).
+_KEY = re.compile(r"C([1-9]\d{0,8})")
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ class ClaimManager:
             )
         if not source.text[start:end].strip():
             raise InvalidInput("a claim cannot be only white space")
-        _check_values(kind=kind, credibility=credibility, status=status)
+        check_claim_values(kind=kind, credibility=credibility, status=status)
         anchor = anchor_at(source.text, start, end)
         now = now_iso()
         with self._lib.write() as changes:
@@ -177,6 +179,7 @@ class ClaimManager:
         if key is None:
             number = self._key_counter() + 1
         else:
+            check_key(key)
             if key not in self.free_keys([key]):
                 raise InvalidInput(f"claim key {key} is not free in this library")
             number = int(key[1:])
@@ -245,7 +248,9 @@ class ClaimManager:
         unknown = set(values) - set(EDITABLE_FIELDS)
         if unknown:
             raise InvalidInput(f"cannot edit claim field(s): {', '.join(sorted(unknown))}")
-        _check_values(**{k: v for k, v in values.items() if k in ("kind", "credibility", "status")})
+        check_claim_values(
+            **{k: v for k, v in values.items() if k in ("kind", "credibility", "status")}
+        )
         before = self.get(claim_id)
         substantive = any(getattr(before, k) != v for k, v in values.items() if k in _SUBSTANTIVE)
         with self._lib.write() as changes:
@@ -409,16 +414,29 @@ def _tag_ids(conn: sqlite3.Connection, tag: str) -> list[int]:
     ]
 
 
-def _check_values(
-    kind: str | None = None, credibility: int | None = None, status: str | None = None
+def check_key(key: str) -> None:
+    """Refuse a citation key that is not "C" and a number a library could hand out.
+
+    >>> check_key("C12")
+    """
+    if not _KEY.fullmatch(key):
+        raise InvalidInput(f"{quoted(key, 20)} is not a claim key (C1, C2, ... up to nine digits)")
+
+
+def check_claim_values(
+    kind: str | None = None, credibility: int | str | None = None, status: str | None = None
 ) -> None:
+    """Refuse a kind, credibility or status outside the library's vocabularies and scale."""
     if kind is not None and kind not in CLAIM_KINDS:
-        raise InvalidInput(f"kind must be one of: {', '.join(CLAIM_KINDS)} (not {kind!r})")
+        raise InvalidInput(f"kind must be one of: {', '.join(CLAIM_KINDS)} (not {quoted(kind)})")
     if status is not None and status not in CLAIM_STATUSES:
-        raise InvalidInput(f"status must be one of: {', '.join(CLAIM_STATUSES)} (not {status!r})")
+        raise InvalidInput(
+            f"status must be one of: {', '.join(CLAIM_STATUSES)} (not {quoted(status)})"
+        )
     if credibility is not None and str(credibility) not in CREDIBILITY.codes():
         raise InvalidInput(
-            f"credibility must be one of {', '.join(CREDIBILITY.codes())} (not {credibility!r})"
+            f"credibility must be one of {', '.join(CREDIBILITY.codes())} "
+            f"(not {quoted(credibility)})"
         )
 
 

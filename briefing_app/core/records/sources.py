@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import Edit, now_iso
-from briefing_app.core.errors import ImmutableText, InvalidInput, NotFound
+from briefing_app.core.errors import FileTooLarge, ImmutableText, InvalidInput, NotFound, quoted
+from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY
 from briefing_app.core.storage.ids import new_uid
@@ -31,6 +33,11 @@ EDITABLE_FIELDS = (
     "marking",
     "analyst_note",
 )
+
+# A scheme, and a host name with a port, which looks like one ("example.org:8080/a").
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_HOST_AND_PORT = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:\d+(?:[/?#]|$)")
+_WEB_SCHEMES = ("http", "https")
 
 _LIST_COLUMNS = (
     "s.id, s.uid, s.title, '' AS text, s.sha256, s.byline, s.outlet, s.published, s.url, "
@@ -65,9 +72,7 @@ class SourceManager:
         from briefing_app.core.errors import DuplicateSource
 
         text = normalise_text(doc.text)
-        if not text.strip():
-            raise InvalidInput("the document has no text")
-        _check_reliability(doc.reliability or reliability)
+        check_source(replace(doc, text=text), reliability)
         digest = sha256_text(text)
         existing = self.by_sha256(digest) or self._same_words(doc, text)
         if existing is not None:
@@ -167,6 +172,8 @@ class SourceManager:
             raise InvalidInput(f"cannot edit source field(s): {', '.join(sorted(unknown))}")
         if "reliability" in values:
             _check_reliability(values["reliability"])
+        if "url" in values:
+            check_url(values["url"])
         if "published" in values:
             values["published"] = check_day(values["published"], "published date")
         if not values:
@@ -279,10 +286,57 @@ class SourceManager:
         return [r[0] for r in rows]
 
 
+def check_source(doc: ExtractedDocument, reliability: str = "F") -> None:
+    """Refuse a document no source may be made of: its text (as stored), grade, address, date.
+
+    `SourceManager.add` checks every source here, whether a file import or a review package
+    brings it; a package's sources are checked here before anything of it is stored.
+    """
+    check_text(doc.text)
+    _check_reliability(doc.reliability or reliability)
+    check_url(doc.url)
+    check_day(doc.published, "published date")
+
+
+def check_text(text: str) -> None:
+    """Refuse a source text no import stores: empty, over the import's limit, or binary.
+
+    The limit is the importers' limit on a file.
+    """
+    if not text.strip():
+        raise InvalidInput("the document has no text")
+    # A file of MAX_FILE_BYTES never decodes to more characters than it has bytes.
+    if len(text) > MAX_FILE_BYTES:
+        raise FileTooLarge(
+            f"the text is {len(text) // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
+        )
+    if "\x00" in text:
+        # What the importers refuse as "binary data, not text"; SQLite tools cut text there.
+        raise InvalidInput("the text holds NUL characters (binary data, not text)")
+
+
+def check_url(url: str) -> None:
+    """Refuse a source address that is not a web page's (javascript:, data:, file:...).
+
+    An address without a scheme ("www.example.org") is kept as written.
+
+    >>> check_url("https://example.org/a")
+    >>> check_url("javascript:alert(1)")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    briefing_app.core.errors.InvalidInput: url 'javascript:alert(1)' is not a web address ...
+    """
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    squeezed = re.sub(r"[\x00-\x20]+", "", url)
+    scheme = _URL_SCHEME.match(squeezed)
+    if scheme and scheme[1].lower() not in _WEB_SCHEMES and not _HOST_AND_PORT.match(squeezed):
+        raise InvalidInput(f"url {quoted(url, 60)} is not a web address (http:// or https://)")
+
+
 def _check_reliability(code: str) -> None:
     if code not in RELIABILITY.codes():
         raise InvalidInput(
-            f"reliability must be one of {', '.join(RELIABILITY.codes())}, not {code!r}"
+            f"reliability must be one of {', '.join(RELIABILITY.codes())}, not {quoted(code)}"
         )
 
 

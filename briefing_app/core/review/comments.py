@@ -66,7 +66,11 @@ class CommentManager:
             uid=uid,
             created_at=created_at,
         )
-        _check(self._lib.notes.get(note_id), comment)
+        note = self._lib.notes.get(note_id)
+        _check(note, comment)
+        section = note.section(section_key)
+        if section is not None:
+            check_comment_span(section.body, start, end)
         with self._lib.write() as changes:
             comment_id = insert_row(
                 self._lib.conn, "review_comments", _row(note_id, comment, parent_id)
@@ -225,6 +229,22 @@ def _check(note: Note, comment: NewComment) -> None:
         raise InvalidInput("a comment needs some text")
     if comment.section_key and note.section(comment.section_key) is None:
         raise NotFound(f"note {note.id} has no section {comment.section_key!r}")
+
+
+def check_comment_span(body: str, start: int | None, end: int | None) -> None:
+    """Refuse a comment's place that is not a range of its section's text (none: the whole).
+
+    Only where the comment is made: a package's comments are checked against the sender's
+    section, since the receiver's may have changed since (the anchor text finds them again).
+
+    >>> check_comment_span("Three died.", 0, 5)
+    """
+    if start is None and end is None:
+        return
+    if start is None or end is None or not 0 <= start <= end <= len(body):
+        raise InvalidInput(
+            f"the comment's place {start}-{end} is outside its section (0-{len(body)})"
+        )
 
 
 def _row(note_id: int, comment: NewComment, parent_id: int | None) -> dict[str, Any]:

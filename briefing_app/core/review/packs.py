@@ -5,20 +5,31 @@ A package is a zip holding `manifest.json` (format, version and the SHA-256 of e
 member) and JSON members. Import validates everything before writing anything, then merges in
 one transaction: nothing is duplicated, nothing is overwritten silently.
 
-How a package merges into a library is `merge.py`'s part.
+What a package must hold is `pack_contents.py`'s part, how it merges into a library `merge.py`'s.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from briefing_app import __version__
 from briefing_app.core.changes import now_iso
-from briefing_app.core.errors import BriefingError, CorruptFile, MissingClaim
+from briefing_app.core.errors import (
+    BriefingError,
+    CorruptFile,
+    FileTooLarge,
+    InvalidInput,
+    InvalidPack,
+    MissingClaim,
+    NotFound,
+)
+from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Source
 from briefing_app.core.records import note_settings
@@ -29,14 +40,24 @@ from briefing_app.core.review.merge import (
     merge_pack,
     sent_history,
 )
+from briefing_app.core.review.pack_contents import (
+    EXPORT_AGAIN,
+    PACK_FORMAT,
+    PACK_VERSION,
+    check_manifest,
+    check_members,
+)
 from briefing_app.core.storage.atomic import atomic_path
-from briefing_app.core.text.anchors import sha256_text
+from briefing_app.core.storage.zip_members import read_member
 
-PACK_FORMAT = "briefing-pack"
-PACK_VERSION = 1
-# Bounds on what an import will read: a package is a few sources, not gigabytes.
+# Bounds on what an import reads: a package is a few sources, not gigabytes. A member holds at
+# most one source and unpacks to no more than the importers' limit on a file. Reading one peaks
+# near three times its size (bytes, text, parsed), on top of the members read before it: the
+# bound on all of them keeps a hostile package under the 300 MB that issue 22 allows (a member
+# at the limit measured 274 MB at its peak, the interpreter and Briefing included).
 MAX_MEMBERS = 10_000
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_MEMBER_BYTES = MAX_FILE_BYTES
+MAX_UNPACKED_BYTES = MAX_FILE_BYTES + MAX_FILE_BYTES // 4
 _SOURCE_FIELDS = (
     "uid", "title", "byline", "outlet", "published", "url", "language", "format",
     "retrieved_at", "sha256", "text", "reliability", "marking", "analyst_note",
@@ -45,10 +66,6 @@ _CLAIM_FIELDS = (
     "uid", "key", "start", "end", "quote", "prefix", "suffix", "statement", "party", "kind",
     "credibility", "status", "revision",
 )  # fmt: skip
-
-
-class InvalidPack(CorruptFile):
-    """A package is damaged, tampered with, or not a Briefing package."""
 
 
 def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
@@ -125,42 +142,85 @@ def read_pack(path: Path | str) -> dict[str, Any]:
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-                raise InvalidPack(f"{path.name}: package is too large to be a Briefing package")
-            names = {i.filename for i in infos}
-            if "manifest.json" not in names:
-                raise InvalidPack(f"{path.name}: not a Briefing package (no manifest)")
-            manifest = _load(zf.read("manifest.json"), "manifest.json")
-            if manifest.get("format") != PACK_FORMAT:
-                raise InvalidPack(f"{path.name}: not a Briefing package")
-            if int(manifest.get("format_version", 0)) > PACK_VERSION:
-                raise InvalidPack(f"{path.name}: made by a newer Briefing (package format too new)")
-            files: dict[str, str] = manifest.get("files", {})
-            extra = names - set(files) - {"manifest.json"}
-            if extra:
-                raise InvalidPack(
-                    f"{path.name}: tampered package (unlisted file {sorted(extra)[0]})"
-                )
-            members: dict[str, Any] = {"manifest.json": manifest}
-            for name, digest in files.items():
-                if name not in names:
-                    raise InvalidPack(f"{path.name}: truncated package ({name} is missing)")
-                data = zf.read(name)
-                if hashlib.sha256(data).hexdigest() != digest:
-                    raise InvalidPack(f"{path.name}: tampered package ({name} does not match)")
-                members[name] = _load(data, name)
+            members = _read_members(path.name, zf)
     except zipfile.BadZipFile as exc:
         raise InvalidPack(f"{path.name}: damaged or truncated package ({exc})") from exc
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise InvalidPack(f"{path.name}: cannot read the package ({exc})") from exc
-    _check_contents(path.name, members)
+    check_members(path.name, members)
     return members
 
 
 def import_pack(lib: Library, path: Path | str) -> PackImportResult:
     """Merge a package into lib in one transaction; a bad package changes nothing."""
-    return merge_pack(lib, read_pack(path), Path(path).name)
+    name = Path(path).name
+    members = read_pack(path)
+    try:
+        return merge_pack(lib, members, name)
+    except (InvalidInput, NotFound) as exc:
+        # A value the package's checks let through and a record's own check refused.
+        raise InvalidPack(f"{name}: {exc}; {EXPORT_AGAIN}") from exc
+    except sqlite3.IntegrityError as exc:
+        # Ids the package gives its records (a section's, say) that this library already
+        # gives to others: the merge is undone like any failed write.
+        raise InvalidPack(
+            f"{name}: its records clash with this library's ({exc}); {EXPORT_AGAIN}"
+        ) from exc
+
+
+def _read_members(pack: str, zf: zipfile.ZipFile) -> dict[str, Any]:
+    """Read the manifest, then every member it lists, checking each against its hash."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise InvalidPack(f"{pack}: package has {len(infos)} files, too many for a Briefing one")
+    names = {i.filename for i in infos}
+    if "manifest.json" not in names:
+        raise InvalidPack(f"{pack}: not a Briefing package (no manifest)")
+    manifest_text = _decode(pack, "manifest.json", _read(pack, zf, "manifest.json"))
+    manifest = check_manifest(pack, _load(pack, "manifest.json", manifest_text))
+    files: dict[str, str] = manifest["files"]
+    extra = names - set(files) - {"manifest.json"}
+    if extra:
+        raise InvalidPack(f"{pack}: tampered package (unlisted file {sorted(extra)[0]})")
+    missing = sorted(set(files) - names)
+    if missing:
+        raise InvalidPack(f"{pack}: truncated package ({missing[0]} is missing)")
+    members: dict[str, Any] = {"manifest.json": manifest}
+    room = MAX_UNPACKED_BYTES
+    for name, digest in files.items():
+        members[name], size = _member(pack, zf, name, digest, room)
+        room -= size
+    return members
+
+
+def _member(pack: str, zf: zipfile.ZipFile, name: str, digest: str, room: int) -> tuple[Any, int]:
+    """Read, verify and parse one listed member; return it and its size in bytes.
+
+    Only this frame holds the member's bytes, and it drops them once they are decoded: a
+    member is in memory as bytes, text and parsed JSON no more than three times at once.
+    """
+    data = _read(pack, zf, name)
+    size = len(data)
+    if size > room:
+        raise InvalidPack(
+            f"{pack}: package unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB, more than a "
+            "review package holds"
+        )
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise InvalidPack(f"{pack}: tampered package ({name} does not match)")
+    text = _decode(pack, name, data)
+    del data
+    return _load(pack, name, text), size
+
+
+def _read(pack: str, zf: zipfile.ZipFile, name: str) -> bytes:
+    """Read one member, each no larger than a source at the import limit can make it."""
+    try:
+        return read_member(zf, name, MAX_MEMBER_BYTES)
+    except FileTooLarge as exc:
+        raise InvalidPack(f"{pack}: {exc}") from exc
+    except CorruptFile as exc:
+        raise InvalidPack(f"{pack}: {exc}; {EXPORT_AGAIN}") from exc
 
 
 def _claim_json(lib: Library, claim: Claim, source: Source) -> dict[str, Any]:
@@ -174,38 +234,35 @@ def _source_json(lib: Library, source: Source) -> dict[str, Any]:
     return {**{f: getattr(source, f) for f in _SOURCE_FIELDS}, "tags": tags}
 
 
-def _load(data: bytes, name: str) -> Any:
+def _decode(pack: str, name: str, data: bytes) -> str:
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidPack(f"{name} in the package is not valid JSON") from exc
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidPack(f"{pack}: {name} is not UTF-8 text; {EXPORT_AGAIN}") from exc
 
 
-def _check_contents(name: str, members: dict[str, Any]) -> None:
-    """Check that the members fit together: every claim's source is there, quotes match texts."""
+def _load(pack: str, name: str, text: str) -> Any:
+    """Parse a member's JSON; refuse NaN and infinities, which no Briefing package holds."""
     try:
-        note = members["note.json"]
-        claims = members["claims.json"]
-        comments = members["comments.json"]
-        sources = {v["uid"]: v for k, v in members.items() if k.startswith("sources/")}
-        for key in ("uid", "title", "template", "sections"):
-            if key not in note:
-                raise InvalidPack(f"{name}: the note has no {key}")
-        for source in sources.values():
-            if sha256_text(source["text"]) != source["sha256"]:
-                raise InvalidPack(f"{name}: source {source['uid']} text does not match its hash")
-        for claim in claims:
-            source = sources.get(claim["source_uid"])
-            if source is None:
-                raise InvalidPack(f"{name}: claim {claim['key']} has no source in the package")
-            if source["text"][claim["start"] : claim["end"]] != claim["quote"]:
-                raise InvalidPack(f"{name}: claim {claim['key']} does not match its source text")
-        if not isinstance(comments, list):
-            raise InvalidPack(f"{name}: comments are not a list")
-    except KeyError as exc:
-        raise InvalidPack(f"{name}: incomplete package (missing {exc})") from exc
-    except (TypeError, AttributeError) as exc:
-        raise InvalidPack(f"{name}: malformed package ({exc})") from exc
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError as exc:
+        raise InvalidPack(f"{pack}: {name} is nested too deeply; {EXPORT_AGAIN}") from exc
+    except ValueError as exc:  # JSONDecodeError too
+        reason = str(exc).split(":")[0]
+        if "integer string conversion" in reason:
+            reason = "a number thousands of digits long"
+        raise InvalidPack(f"{pack}: {name} is not valid JSON ({reason}); {EXPORT_AGAIN}") from exc
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is too large a number")
+    return value
 
 
 __all__ = ["BriefingError", "InvalidPack", "PackImportResult", "export_pack", "import_pack"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from briefing_app.core.errors import InvalidInput
+from briefing_app.core.errors import InvalidInput, quoted
 
 _STRICT_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -32,7 +32,9 @@ def check_day(value: str | None, what: str) -> str | None:
             return date.fromisoformat(text).isoformat()
         except ValueError:
             pass
-    raise InvalidInput(f"{what} {text!r} is not a real day written YYYY-MM-DD (e.g. 2025-02-28)")
+    raise InvalidInput(
+        f"{what} {quoted(text)} is not a real day written YYYY-MM-DD (e.g. 2025-02-28)"
+    )
 
 
 def parse_date(value: object) -> str | None:

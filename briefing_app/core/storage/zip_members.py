@@ -1,0 +1,76 @@
+"""Reading one member of a zip file whose headers may lie: in chunks, never past a limit.
+
+`ZipFile.read` asks the decompressor for up to a gigabyte at once and only then cuts the result
+to the size the header declares, so a member of 1 MB declaring 1 MB and inflating to 1 GiB
+costs a gigabyte of memory before its CRC fails. Reading in small chunks keeps memory at the
+limit whatever the member holds or declares. Review packages (`review/packs.py`) read their
+members here.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+
+from briefing_app.core.errors import CorruptFile, FileTooLarge
+
+try:
+    from lzma import LZMAError
+except ImportError:  # pragma: no cover - Python built without lzma: zipfile cannot use it either
+
+    class LZMAError(Exception):  # type: ignore[no-redef]
+        """Stands in for lzma's error where Python has no lzma."""
+
+
+CHUNK_BYTES = 1 << 20
+# What Python's zipfile can decompress; anything else (Deflate64, AES...) is refused up front.
+READABLE_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+_ENCRYPTED = 0x1
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """Return the bytes of member name, reading at most limit of them.
+
+    Raises FileTooLarge when it declares or unpacks to more than limit bytes, CorruptFile when
+    it is missing, encrypted, compressed in a way Python cannot read, or damaged.
+
+    >>> import io
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    ...     zf.writestr("a.json", b"[1, 2]")
+    >>> read_member(zipfile.ZipFile(buffer), "a.json", limit=100)
+    b'[1, 2]'
+    """
+    try:
+        info = zf.getinfo(name)
+    except KeyError as exc:
+        raise CorruptFile(f"{name} is missing") from exc
+    if info.flag_bits & _ENCRYPTED:
+        raise CorruptFile(f"{name} is encrypted")
+    if info.compress_type not in READABLE_METHODS:
+        raise CorruptFile(f"{name} uses a compression method Briefing cannot read")
+    if info.file_size > limit:
+        raise FileTooLarge(f"{name} unpacks to {_mb(info.file_size)}; the limit is {_mb(limit)}")
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with zf.open(info) as member:
+            # zipfile stops at the declared size (then checks the CRC); the count below stops a
+            # member whose header was believed for its size and still holds more.
+            while chunk := member.read(CHUNK_BYTES):
+                total += len(chunk)
+                if total > limit:
+                    raise FileTooLarge(f"{name} unpacks to over {_mb(limit)}, the limit")
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, LZMAError, EOFError, OSError, RuntimeError) as exc:
+        # bz2 reports damage as OSError, zipfile a password it was not given as RuntimeError.
+        raise CorruptFile(f"{name} is damaged ({exc})") from exc
+    except NotImplementedError as exc:
+        raise CorruptFile(f"{name} uses a compression method Briefing cannot read") from exc
+    return b"".join(chunks)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MB" if size >= 1 << 20 else f"{size} bytes"
