@@ -85,3 +85,47 @@ def test_the_backup_on_open_holds_the_library_as_it_was_before_the_package_merge
     # The way back from an unwanted merge: the copy has the receiver's source, not the note.
     assert backup.sources.count() == 1 and backup.notes.all() == []
     backup.close()
+
+
+def test_a_bad_package_opened_from_the_file_manager_shows_a_dialog_not_a_traceback(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_app.gui import app as gui_app
+    from tests.reliability.hostile_packs import forge, sample_pack
+
+    # The note's sections as a string: this ended in a TypeError logged with its traceback.
+    bad = forge(
+        sample_pack(), tmp_path / "bad.briefpack", lambda m: m["note.json"].update(sections="x")
+    )
+    target = tmp_path / "receiver.sqlite"
+    Library.open(target).close()
+    shown: list[str] = []
+
+    def fake_exec() -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.lib.path == target
+        )
+
+        def boxes() -> list[QMessageBox]:
+            return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+        qtbot.waitUntil(lambda: boxes() != [])
+        shown.extend(b.text() for b in boxes())
+        assert window.lib.notes.all() == [] and window.lib.sources.count() == 0
+        window.close()
+        window.lib.close()
+        return 0
+
+    monkeypatch.setattr(gui_app.application(), "exec", fake_exec)
+    with caplog.at_level(logging.WARNING):
+        assert gui_app.run(target, [bad]) == 0
+    assert len(shown) == 1
+    assert shown[0].startswith("bad.briefpack: the note: 'sections'")
+    assert "\n" not in shown[0]
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from briefing_app.core.errors import BriefingError, CheckFailed
 from briefing_app.core.library import Library
@@ -209,12 +209,26 @@ class ReviewController(QObject):
             self.lib, lambda lib: import_pack(lib, pack), description=f"Importing {pack}"
         )
         task.succeeded.connect(self._review_pack_imported)
+        task.failed.connect(self._review_pack_refused)
         return task
 
     def _review_pack_imported(self, result: PackImportResult) -> None:
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
         self.services.show_status(result.line(), 8000)
+
+    def _review_pack_refused(self, message: str) -> None:
+        # A package opened from the file manager has no other place to say why nothing came
+        # in: the status bar of a window just opened is easily missed.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Review package not imported",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.services.dialog_parent(),
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
 
 def _review_files() -> type[ReviewFiles]:
