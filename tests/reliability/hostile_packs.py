@@ -106,6 +106,19 @@ def write_zip(path: Path, entries: list[RawEntry]) -> Path:
     return path
 
 
+def many_entries(path: Path, count: int) -> Path:
+    """Write a zip whose list of files names count empty entries (all one local entry)."""
+    name = b"a"
+    local = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 0, 0, 0, 0, 0, 0, 1, 0) + name
+    entry = struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, 1,
+                        0, 0, 0, 0, 0, 0) + name  # fmt: skip
+    listed = min(count, 0xFFFF)
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, listed, listed, len(entry) * count,
+                      len(local), 0)  # fmt: skip
+    path.write_bytes(local + entry * count + end)
+    return path
+
+
 def repack(pack: Path, out: Path, replace: dict[str, RawEntry]) -> Path:
     """Write out with pack's entries stored as they are, except those named in replace."""
     with zipfile.ZipFile(pack) as zf:

@@ -31,6 +31,7 @@ from tests.reliability.hostile_packs import (
     RawEntry,
     forge,
     library_dump,
+    many_entries,
     read_members,
     repack,
     repeated_deflate,
@@ -272,6 +273,15 @@ def test_a_200_mb_source_text_is_refused_in_bounded_memory(tmp_path: Path) -> No
     report = import_in_child(tmp_path / "receiver.sqlite", pack)
     assert_refused_in_bounds(report, pack)
     assert name in report["message"]
+
+
+def test_a_package_listing_a_million_files_is_refused_before_the_list_is_read(
+    tmp_path: Path,
+) -> None:
+    pack = many_entries(tmp_path / "many.briefpack", 1_000_000)
+    report = import_in_child(tmp_path / "receiver.sqlite", pack)
+    assert_refused_in_bounds(report, pack)
+    assert "files" in report["message"]
 
 
 # --- Any mutation of a package's records ends in a typed error (issue 22 §4) -----------------

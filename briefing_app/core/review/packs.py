@@ -48,7 +48,7 @@ from briefing_app.core.review.pack_contents import (
     check_members,
 )
 from briefing_app.core.storage.atomic import atomic_path
-from briefing_app.core.storage.zip_members import read_member
+from briefing_app.core.storage.zip_members import directory_bytes, read_member
 
 # Bounds on what an import reads: a package is a few sources, not gigabytes. A member holds at
 # most one source and unpacks to no more than the importers' limit on a file. Reading one peaks
@@ -56,6 +56,9 @@ from briefing_app.core.storage.zip_members import read_member
 # bound on all of them keeps a hostile package under the 300 MB that issue 22 allows (a member
 # at the limit measured 274 MB at its peak, the interpreter and Briefing included).
 MAX_MEMBERS = 10_000
+# Room in the zip's list of files for MAX_MEMBERS entries with long names (a few hundred bytes
+# each); read before the list is (see zip_members.directory_bytes).
+MAX_DIRECTORY_BYTES = MAX_MEMBERS * 512
 MAX_MEMBER_BYTES = MAX_FILE_BYTES
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES + MAX_FILE_BYTES // 4
 _SOURCE_FIELDS = (
@@ -141,6 +144,9 @@ def read_pack(path: Path | str) -> dict[str, Any]:
     """Read and validate a package; return its members as parsed JSON, or raise InvalidPack."""
     path = Path(path)
     try:
+        directory = directory_bytes(path)
+        if directory is not None and directory > MAX_DIRECTORY_BYTES:
+            raise InvalidPack(f"{path.name}: lists more files than a review package holds")
         with zipfile.ZipFile(path) as zf:
             members = _read_members(path.name, zf)
     except zipfile.BadZipFile as exc:

@@ -9,8 +9,10 @@ members here.
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
+from pathlib import Path
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 
@@ -28,6 +30,10 @@ READABLE_METHODS = frozenset(
     {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 )
 _ENCRYPTED = 0x1
+# The end of central directory record, and how far from the end it may sit (its comment).
+_END = struct.Struct("<4s4H2LH")
+_END_SIGNATURE = b"PK\x05\x06"
+_END_SEARCH = _END.size + 0xFFFF
 
 
 def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -74,3 +80,21 @@ def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 def _mb(size: int) -> str:
     return f"{size / (1 << 20):.0f} MB" if size >= 1 << 20 else f"{size} bytes"
+
+
+def directory_bytes(path: Path) -> int | None:
+    """Return the size of a zip file's central directory as its end record gives it (None
+    without an end record: not a zip file, which opening it will say).
+
+    ZipFile turns the whole directory into objects on opening, before anyone can count them:
+    a directory of a million empty entries costs it a gigabyte. This reads only the end.
+    """
+    with path.open("rb") as fp:
+        end = fp.seek(0, 2)
+        fp.seek(max(0, end - _END_SEARCH))
+        tail = fp.read()
+    at = tail.rfind(_END_SIGNATURE)
+    if at < 0 or len(tail) - at < _END.size:
+        return None
+    size: int = _END.unpack_from(tail, at)[5]
+    return size
