@@ -14,6 +14,15 @@ from briefing_app.gui.main_window import MainWindow
 from briefing_app.launch import split_open_files
 
 
+def window_on(library: Path) -> MainWindow:
+    """Return the main window the app opened on library."""
+    return next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.lib.path == library
+    )
+
+
 def test_only_files_without_a_command_are_opened(tmp_path: Path) -> None:
     pack = tmp_path / "n.briefpack"
     pack.write_bytes(b"PK")
@@ -37,11 +46,7 @@ def test_the_app_imports_packages_it_is_given(
     imported: list[int] = []
 
     def fake_exec() -> int:
-        window = next(
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w.lib.path == target
-        )
+        window = window_on(target)
         qtbot.waitUntil(lambda: window.lib.notes.all() != [])
         imported.extend(n.id for n in window.lib.notes.all())
         window.close()
@@ -67,11 +72,7 @@ def test_the_backup_on_open_holds_the_library_as_it_was_before_the_package_merge
     receiver.close()
 
     def fake_exec() -> int:
-        window = next(
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w.lib.path == target
-        )
+        window = window_on(target)
         qtbot.waitUntil(lambda: window.lib.notes.all() != [])
         window.close()
         window.lib.close()
@@ -106,11 +107,7 @@ def test_a_bad_package_opened_from_the_file_manager_shows_a_dialog_not_a_traceba
     shown: list[str] = []
 
     def fake_exec() -> int:
-        window = next(
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w.lib.path == target
-        )
+        window = window_on(target)
 
         def boxes() -> list[QMessageBox]:
             return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
