@@ -4,15 +4,13 @@ bounded memory, and the receiving library is left exactly as it was.
 A package is checked as strictly as a file import: the same limits on a source's text, the same
 normal form, dates, addresses, grades and spans, and every member's shape, so that a forged
 package ends in `InvalidPack` and never in another exception. The memory-bound cases run in a
-child process (pack_child.py), whose peak is the import's own.
+capped child process (tests/capped_child.py), whose peak is the import's own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -26,6 +24,7 @@ from hypothesis import strategies as st
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.review.packs import InvalidPack, import_pack
+from tests.capped_child import run_capped
 from tests.reliability.hostile_packs import (
     MiB,
     RawEntry,
@@ -41,11 +40,8 @@ from tests.reliability.hostile_packs import (
     stored,
 )
 
-CHILD = Path(__file__).with_name("pack_child.py")
 # What the issue allows a hostile package: far below what reading it whole would take.
 PEAK_MB = 300
-# A hang guard, not a timing assertion.
-CHILD_TIMEOUT_S = 120
 
 
 def refused(lib: Library, pack: Path) -> str:
@@ -207,18 +203,34 @@ def test_an_unknown_compression_method_is_refused(receiver: Library, tmp_path: P
 # --- Size: bounded reading, bounded memory (issue 22 §3) -------------------------------------
 
 
+# Imports a package in a child process: how it ended and whether the library changed.
+_IMPORT_IN_CHILD = """
+import json, sys
+from pathlib import Path
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
+from briefing_app.core.review.packs import import_pack
+
+lib = Library.open(Path(sys.argv[1]), backup=False)
+before = list(lib.conn.iterdump())
+report = {"error": None, "message": ""}
+try:
+    import_pack(lib, Path(sys.argv[2]))
+except BriefingError as exc:
+    report.update(error=type(exc).__name__, message=str(exc))
+report["changed"] = list(lib.conn.iterdump()) != before
+lib.close()
+print(json.dumps(report))
+"""
+
+
 def import_in_child(library: Path, pack: Path) -> dict[str, Any]:
-    """Import pack into library in a child process; return its report (see pack_child.py)."""
+    """Import pack into library in a capped child process; return its report and peak memory."""
     Library.open(library, backup=False).close()
-    done = subprocess.run(
-        [sys.executable, str(CHILD), str(library), str(pack)],
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report: dict[str, Any] = json.loads(done.stdout)
+    run = run_capped(_IMPORT_IN_CHILD, str(library), str(pack))
+    assert run.returncode == 0, run.stderr[-2000:]
+    report: dict[str, Any] = json.loads(run.stdout)
+    report["peak_mb"] = run.peak_mb
     return report
 
 
