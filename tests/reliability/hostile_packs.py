@@ -9,9 +9,11 @@ stream of gigabytes from a few kilobytes of work.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import json
+import shutil
 import struct
 import tempfile
 import zipfile
@@ -159,6 +161,7 @@ def sample_pack() -> Path:
     from briefing_app.core.review.packs import export_pack
 
     folder = Path(tempfile.mkdtemp(prefix="briefing-hostile-packs-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     lib = Library.open(folder / "sender.sqlite", backup=False)
     build_demo(lib)
     note = lib.notes.all()[0]
