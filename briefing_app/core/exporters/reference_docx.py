@@ -19,7 +19,8 @@ from typing import Any
 import docx
 from lxml import etree
 
-from briefing_app.core.errors import FileTooLarge, TemplateError
+from briefing_app.core.errors import CorruptFile, FileTooLarge, TemplateError
+from briefing_app.core.storage.zip_members import read_member
 
 # A reference document holds styles, page setup and perhaps a logo or an embedded font: a few
 # hundred KB, a few MB at most. These bounds are far above that and far below harm.
@@ -28,7 +29,6 @@ MAX_PARTS = 1000
 MAX_XML_PART_BYTES = 4 * 2**20  # parsed twice (here and by python-docx): kept smaller
 MAX_PART_BYTES = 16 * 2**20
 MAX_TOTAL_BYTES = 48 * 2**20
-_CHUNK = 64 * 1024
 _XML_SUFFIXES = (".xml", ".rels")
 
 
@@ -95,24 +95,17 @@ def _inflate(
     path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, room: int
 ) -> bytes:
     """Return a part's inflated bytes, reading no more than limit (and room) of them."""
-    # The declared size may lie; what the chunks actually add up to is what counts.
-    chunks: list[bytes] = []
-    size = 0
-    with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise FileTooLarge(
-                    f"{path}: the reference document's part {member.filename} inflates to "
-                    f"more than the {limit // 2**20} MB allowed"
-                )
-            if size > room:
-                raise FileTooLarge(
-                    f"{path}: the reference document inflates to more than the "
-                    f"{MAX_TOTAL_BYTES // 2**20} MB allowed"
-                )
-            chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return read_member(archive, member.filename, min(limit, room))
+    except FileTooLarge as exc:
+        if room < limit:  # the whole document, not this part, ran out of room
+            raise FileTooLarge(
+                f"{path}: the reference document inflates to more than the "
+                f"{MAX_TOTAL_BYTES // 2**20} MB allowed"
+            ) from exc
+        raise FileTooLarge(f"{path}: the reference document's part {exc}") from exc
+    except CorruptFile as exc:
+        raise TemplateError(f"{path}: the reference document is not a valid .docx ({exc})") from exc
 
 
 def _refuse_dtd(path: Path, name: str, content: bytes) -> None:
