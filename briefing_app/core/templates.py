@@ -117,6 +117,7 @@ class CitationSpec:
     style: str = "footnotes"
     show_grades: bool = False
     sources_list: bool = True
+    note_style: str = "house"  # the citation style: what each note says (citation_styles.py)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class NoteTemplate:
                 "style": self.citations.style,
                 "show_grades": self.citations.show_grades,
                 "sources_list": self.citations.sources_list,
+                "note_style": self.citations.note_style,
             },
             "claims_annex": self.claims_annex,
             "limits": _limits_json(self.limits),
@@ -552,6 +554,7 @@ def load_template_file(path: Path) -> NoteTemplate:
             style=r.choice(c, "style", CITATION_STYLES, "footnotes"),
             show_grades=r.flag(c, "show_grades", False),
             sources_list=r.flag(c, "sources_list", True),
+            note_style=r.text(c, "note_style", default="house"),
         )
 
     boxes: list[BoxSpec] = []

@@ -22,6 +22,8 @@ from briefing_app.core.exporters.document import (
     Quote,
     Table,
 )
+from briefing_app.core.exporters.citation_styles import get_style
+from briefing_app.core.exporters.notes import merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note
@@ -49,8 +51,11 @@ def build_document(
     *,
     bodies: Mapping[str, str] | None = None,
     lenient: bool = False,
+    note_style: str | None = None,
 ) -> ExportDocument:
     """Parse a note's sections once and resolve every claim it cites; raise MissingClaim.
+
+    note_style names the citation style of the notes (default: the template's).
 
     bodies (section key -> Markdown) stand in for the stored ones: the editor's unsaved text.
     lenient marks a citation of a missing claim with a Missing run instead of raising, and
@@ -63,6 +68,7 @@ def build_document(
     style = citations or template.citations.style
     if style not in CITATION_STYLES:
         raise InvalidInput(f"citations must be one of {', '.join(CITATION_STYLES)}")
+    cite_style = get_style(note_style or template.citations.note_style)
     keys = lib.notes.cited_keys(note)
     claims = lib.claims.by_keys(keys)
     missing = {k for k in keys if k not in claims}
@@ -72,6 +78,7 @@ def build_document(
     # Without their text: an export prints metadata only, and texts can be megabytes.
     sources = {s.id: s for s in lib.sources.all(ids=sorted({c.source_id for c in claims.values()}))}
 
+    source_of = {k: c.source_id for k, c in ordered.items()}
     parser = MarkdownParser()
     total = len(note.sections)
     sections: list[DocSection] = []
@@ -81,6 +88,8 @@ def build_document(
         blocks = parser.parse(section.body)
         if missing:
             blocks = _mark_missing(blocks, missing)
+        if cite_style.merge_sentence:
+            blocks = merge_sentence_citations(blocks, source_of)
         sections.append(DocSection(section.key, section.heading, blocks, decision))
         if progress is not None:
             progress(n + 1, total)
@@ -102,6 +111,7 @@ def build_document(
         claims=ordered,
         sources=sources,
         citation_style=style,
+        note_style=cite_style,
         show_grades=template.citations.show_grades,
         sources_list=template.citations.sources_list,
         claims_annex=template.claims_annex,

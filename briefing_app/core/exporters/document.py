@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing_app.core.exporters.citation_styles import CitationStyle
 from briefing_app.core.models import Claim, Source
 
 # Printed after a section that asks for a decision (action memos).
@@ -127,6 +128,7 @@ class ExportDocument:
     claims: dict[str, Claim] = field(default_factory=dict)
     sources: dict[int, Source] = field(default_factory=dict)
     citation_style: str = "footnotes"
+    note_style: CitationStyle = field(default_factory=lambda: CitationStyle("house"))
     show_grades: bool = False
     sources_list: bool = True
     claims_annex: bool = False

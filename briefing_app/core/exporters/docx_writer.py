@@ -47,7 +47,7 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NotePart, NoteTexts
+from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend
 from briefing_app.core.exporters.reference_docx import open_reference
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
@@ -150,6 +150,8 @@ class _DocxBuilder:
             self.endnote_list()
         if self.doc.sources_list and self.doc.claims:
             self.sources()
+        for line in legend(self.doc):
+            self.para(self.sid("footnote text"), _run(line))
         if self.doc.claims_annex and self.doc.claims:
             self.annex()
         self.replace_body()

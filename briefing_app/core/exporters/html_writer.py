@@ -6,7 +6,7 @@ Notes list (endnotes), Sources and the claims annex, and the footnotes at the en
 says what `NoteTexts` says, as in Word. Citations are superscript numbers (or the inline
 attribution) linking to `briefing:claim/C12`; a lenient build's missing claims are marked.
 The HTML holds no style, script or image: a caller that shows it styles the classes used here
-(marking, broken, notes, box, empty) and sanitises it.
+(marking, broken, notes, box, empty, legend) and sanitises it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NotePart, NoteTexts
+from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
     ANNEX_HEADING,
@@ -111,6 +111,7 @@ class _HtmlBuilder:
             self.note_list()
         if doc.sources_list and doc.claims:
             self.sources()
+        self.out += [f'<p class="legend">{escape(line)}</p>' for line in legend(doc)]
         if doc.claims_annex and doc.claims:
             self.annex()
         if self.notes and not self.endnotes:

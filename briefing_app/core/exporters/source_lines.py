@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+from typing import TYPE_CHECKING
 
 from briefing_app.core.models import Claim, Source
 from briefing_app.core.records.grading import CREDIBILITY, RELIABILITY
+
+if TYPE_CHECKING:
+    from briefing_app.core.exporters.citation_styles import CitationStyle
 
 _MONTHS = (
     "January",
@@ -115,17 +120,95 @@ def grade(claim: Claim, source: Source) -> str:
     return f"{source.reliability}{claim.credibility}"
 
 
+def grade_in_words(claim: Claim, source: Source) -> str:
+    """Return a grade with what it means: 'B2 (usually reliable; probably true)'."""
+    reliability = RELIABILITY.label(source.reliability)
+    credibility = CREDIBILITY.label(str(claim.credibility))
+    return f"{grade(claim, source)} ({reliability.lower()}; {credibility.lower()})"
+
+
+def short_date(iso: str | None) -> str:
+    """Return an ISO date as '30 Nov 2025' (the terse form of intelligence notes)."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}"
+
+
+def styled_source_parts(source: Source, style: CitationStyle) -> list[tuple[str, bool]]:
+    """Return a source's full form in a style: Chicago-like with a title, else terse fields.
+
+    Terse: the chosen fields joined by commas ("Asia-Plus, 30 Nov 2025"), the title in
+    quotation marks when none of them is known.
+    """
+    if "title" in style.fields:
+        shown = dataclasses.replace(
+            source,
+            byline=source.byline if "author" in style.fields else "",
+            outlet=source.outlet if "outlet" in style.fields else "",
+            published=source.published if "date" in style.fields else None,
+            url=source.url if "url" in style.fields else "",
+        )
+        if style.date == "short" and shown.published:
+            shown = dataclasses.replace(shown, published=short_date(shown.published))
+        return source_line_parts(shown)
+    when = long_date if style.date == "long" else short_date
+    values = {
+        "author": source.byline,
+        "outlet": source.outlet,
+        "date": when(source.published),
+        "url": source.url,
+    }
+    pieces = [values[f] for f in style.fields if values.get(f)]
+    return [(", ".join(pieces) if pieces else f"\u201c{source.title or 'Untitled'}\u201d", False)]
+
+
+def _grades(claims: list[Claim], source: Source, style: CitationStyle, show: bool) -> str:
+    """Return the grades (and keys, if the style shows them) after a source: ' Graded F2.'."""
+    form = style.grade if show else "none"
+    if form == "none":
+        return f" ({', '.join(c.key for c in claims)})" if style.keys else ""
+    each = [grade_in_words(c, source) if form == "words" else grade(c, source) for c in claims]
+    if style.keys:
+        each = [f"{g} ({c.key})" for g, c in zip(each, claims, strict=True)]
+    each = list(dict.fromkeys(each))  # two claims graded alike read as one grade
+    if form == "brackets":
+        return f" [{', '.join(each)}]"
+    return f" Graded {', '.join(each)}."
+
+
+def _claim_text(claims: list[Claim], style: CitationStyle) -> str:
+    """Return the claims' own words a style prints after the source, or ''."""
+    if style.claim == "quote":
+        return "".join(f" Quoting: \u201c{c.quote.strip().rstrip('.')}.\u201d" for c in claims)
+    if style.claim == "statement":
+        return "".join(
+            f" {(c.statement or c.quote).strip().rstrip('.')}." for c in claims
+        )
+    return ""
+
+
+IBID = "Ibid."
+
+
 def note_parts(
     claims: list[Claim],
     sources: dict[int, Source],
+    style: CitationStyle,
     show_grades: bool,
     cited_before: set[int] | None = None,
+    *,
+    ibid: bool = False,
 ) -> list[tuple[str, bool]]:
     """Return what a footnote or endnote says for a citation group, as (text, italic) pieces.
 
-    Each source is named once, in order of first citation, followed by the grades of the
-    claims taken from it: “Title.” Graded B2 (C5), B3 (C4). With cited_before (the ids of
-    sources already given in full, updated here), a source cited again takes its short form.
+    Each source is named once, in order of first citation, followed by what the style prints
+    of its claims: “Title.” Graded B2, B3. With cited_before (the ids of sources already given
+    in full, updated here), a source cited again takes its short form if the style has one;
+    ibid (one source, the same as the note before) prints *Ibid.* instead of the source.
     """
     by_source: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -135,16 +218,33 @@ def note_parts(
         source = sources[source_id]
         if n:
             parts.append((" ", False))
-        if cited_before is not None and source_id in cited_before:
+        if ibid:
+            parts.append((IBID, True))
+        elif style.short_form and cited_before is not None and source_id in cited_before:
             parts.extend(short_source_parts(source))
         else:
-            parts.extend(source_line_parts(source))
-            if cited_before is not None:
-                cited_before.add(source_id)
-        if show_grades:
-            grades = ", ".join(f"{grade(c, source)} ({c.key})" for c in group)
-            parts.append((f" Graded {grades}.", False))
+            parts.extend(styled_source_parts(source, style))
+        if cited_before is not None:
+            cited_before.add(source_id)
+        tail = _claim_text(group, style) + _grades(group, source, style, show_grades)
+        if tail:
+            parts.append((tail, False))
     return parts
+
+
+def grading_legend(claims: list[Claim], sources: dict[int, Source]) -> list[str]:
+    """Return the legend of the grades these claims carry, one line per scale, in its words.
+
+    'Admiralty source reliability: F — reliability cannot be judged.' — only the codes in use.
+    """
+    used_reliability = {sources[c.source_id].reliability for c in claims}
+    used_credibility = {str(c.credibility) for c in claims}
+    lines = []
+    for scale, used in ((RELIABILITY, used_reliability), (CREDIBILITY, used_credibility)):
+        codes = [f"{g.code} \u2014 {g.label.lower()}" for g in scale.grades if g.code in used]
+        if codes:
+            lines.append(f"{scale.name}: {'; '.join(codes)}.")
+    return lines
 
 
 def attribution(claims: list[Claim], sources: dict[int, Source]) -> str:

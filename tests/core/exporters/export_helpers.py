@@ -20,6 +20,7 @@ from briefing_app.core.text.citations import claim_link_keys
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden"
 TEMPLATES = ("briefing-note", "policy-memo", "intelligence-assessment", "sitrep")
+STYLES = ("house", "intel", "academic")  # the bundled citation styles
 MEMO_DATE = "2026-11-20"
 
 # Which sections of the demo (briefing-note) note fill each section of the other templates.
