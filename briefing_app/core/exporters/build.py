@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from briefing_app.core.errors import InvalidInput, MissingClaim, NotFound
+from briefing_app.core.exporters.citation_styles import get_style
 from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
@@ -22,7 +23,6 @@ from briefing_app.core.exporters.document import (
     Quote,
     Table,
 )
-from briefing_app.core.exporters.citation_styles import get_style
 from briefing_app.core.exporters.notes import merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date

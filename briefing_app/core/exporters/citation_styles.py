@@ -87,8 +87,11 @@ def load_style_file(path: Path) -> CitationStyle:
     """Read and validate one style file; raise CitationStyleError naming the file and reason."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise CitationStyleError(f"{path}:{line}: not valid YAML: {exc.problem}") from exc
     except yaml.YAMLError as exc:
-        raise CitationStyleError(f"{path}: not valid YAML: {exc}") from exc
+        raise CitationStyleError(f"{path}: not valid YAML") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise CitationStyleError(f"{path}: cannot be read as UTF-8 text") from exc
     if not isinstance(data, dict):
@@ -96,9 +99,7 @@ def load_style_file(path: Path) -> CitationStyle:
     for key, value in data.items():
         kind = _KEYS.get(str(key))
         if kind is None:
-            raise CitationStyleError(
-                f"{path}: unknown field {key!r} (known: {', '.join(_KEYS)})"
-            )
+            raise CitationStyleError(f"{path}: unknown field {key!r} (known: {', '.join(_KEYS)})")
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             want = {str: "text", bool: "true or false", list: "a list"}[kind]
             raise CitationStyleError(f"{path}: {key} must be {want}")

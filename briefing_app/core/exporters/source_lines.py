@@ -166,29 +166,53 @@ def styled_source_parts(source: Source, style: CitationStyle) -> list[tuple[str,
     return [(", ".join(pieces) if pieces else f"\u201c{source.title or 'Untitled'}\u201d", False)]
 
 
-def _grades(claims: list[Claim], source: Source, style: CitationStyle, show: bool) -> str:
-    """Return the grades (and keys, if the style shows them) after a source: ' Graded F2.'."""
+def _grade_of(
+    claim: Claim, source: Source, form: str, keys: bool, *, bracketed: bool = False
+) -> str:
+    """Return one claim's grade as the style prints it ('F2', 'F2 (C5)'), or ''.
+
+    bracketed: the grade goes inside parentheses, so it nests none ('F2: …; probably true, C5').
+    """
+    if form == "words" and bracketed:
+        text = grade_in_words(claim, source).replace(" (", ": ", 1).removesuffix(")")
+    elif form == "words":
+        text = grade_in_words(claim, source)
+    elif form in ("code", "brackets"):
+        text = grade(claim, source)
+    else:
+        text = ""
+    if keys and bracketed:
+        return f"{text}, {claim.key}" if text else claim.key
+    if keys:
+        return f"{text} ({claim.key})" if text else claim.key
+    return text
+
+
+def _claims_tail(claims: list[Claim], source: Source, style: CitationStyle, show: bool) -> str:
+    """Return what follows the source: its claims' words and grades as the style asks.
+
+    ' Graded F2, F3.' or ' [F2]' alone; with claim text, each claim with its own grade:
+    ' Quoting: “killing three workers” (F2: reliability cannot be judged; probably true).'
+    """
     form = style.grade if show else "none"
-    if form == "none":
-        return f" ({', '.join(c.key for c in claims)})" if style.keys else ""
-    each = [grade_in_words(c, source) if form == "words" else grade(c, source) for c in claims]
-    if style.keys:
-        each = [f"{g} ({c.key})" for g, c in zip(each, claims, strict=True)]
-    each = list(dict.fromkeys(each))  # two claims graded alike read as one grade
-    if form == "brackets":
-        return f" [{', '.join(each)}]"
-    return f" Graded {', '.join(each)}."
-
-
-def _claim_text(claims: list[Claim], style: CitationStyle) -> str:
-    """Return the claims' own words a style prints after the source, or ''."""
-    if style.claim == "quote":
-        return "".join(f" Quoting: \u201c{c.quote.strip().rstrip('.')}.\u201d" for c in claims)
-    if style.claim == "statement":
-        return "".join(
-            f" {(c.statement or c.quote).strip().rstrip('.')}." for c in claims
-        )
-    return ""
+    if style.claim == "none":
+        each = [_grade_of(c, source, form, style.keys) for c in claims]
+        each = [g for g in dict.fromkeys(each) if g]  # two claims graded alike read as one
+        if not each:
+            return ""
+        if form == "brackets":
+            return f" [{', '.join(each)}]"
+        return f" Graded {', '.join(each)}." if form != "none" else f" ({', '.join(each)})"
+    items = []
+    for claim in claims:
+        if style.claim == "quote":
+            text = f"\u201c{claim.quote.strip().rstrip('.')}\u201d"
+        else:
+            text = (claim.statement or claim.quote).strip().rstrip(".")
+        graded = _grade_of(claim, source, form, style.keys, bracketed=True)
+        items.append(f"{text} ({graded})" if graded else text)
+    lead = " Quoting: " if style.claim == "quote" else " "
+    return lead + "; ".join(items) + "."
 
 
 IBID = "Ibid."
@@ -226,7 +250,7 @@ def note_parts(
             parts.extend(styled_source_parts(source, style))
         if cited_before is not None:
             cited_before.add(source_id)
-        tail = _claim_text(group, style) + _grades(group, source, style, show_grades)
+        tail = _claims_tail(group, source, style, show_grades)
         if tail:
             parts.append((tail, False))
     return parts

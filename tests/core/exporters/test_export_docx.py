@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,18 +10,20 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefing_app.core.errors import CannotWrite, MissingClaim
+from briefing_app.core.errors import CannotWrite, MissingClaim, NotFound
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.review.word_copy import export_review_copy
 from briefing_app.core.templates import get_template
 from tests.core.exporters.export_helpers import (
     FEATURES_BODY,
+    STYLES,
     TEMPLATES,
     assert_golden,
     demo_in_template,
     demo_note,
     pretty_part,
+    word_notes,
 )
 
 
@@ -240,3 +243,46 @@ def test_user_reference_document_restyles_and_keeps_marking_on_first_page(
     assert [p.text for p in section.first_page_header.paragraphs] == ["UNCLASSIFIED"]
     assert [p.text for p in section.header.paragraphs] == ["UNCLASSIFIED"]
     assert section.first_page_footer.paragraphs[0].text == "UNCLASSIFIED"
+
+
+def _sources_list(docx_path: Path) -> str:
+    """Return the text of the Sources list and what follows it (the grading legend)."""
+    lines = [p.text for p in docx.Document(str(docx_path)).paragraphs]
+    return "\n".join(lines[lines.index("Sources") :]) + "\n"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_demo_note_in_each_citation_style_matches_golden_notes_and_sources(
+    demo_lib: Library, tmp_path: Path, style: str
+) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    out = export_note(demo_lib, note.id, tmp_path / f"{style}.docx", style=style)
+    assert_golden(f"style-{style}.footnotes.xml", pretty_part(out, "word/footnotes.xml"))
+    assert_golden(f"style-{style}.sources.txt", _sources_list(out))
+
+
+def test_default_export_has_no_claim_keys_uses_ibid_and_ends_with_a_legend(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    out = export_note(demo_lib, note.id, tmp_path / "memo.docx")
+    notes = word_notes(out)
+    assert not any(re.search(r"\bC\d+\b", n) for n in notes)  # F2 is a grade; C8 was a key
+    assert notes[1:] and all(n.startswith("Ibid.") for n in notes[1:])
+    tail = _sources_list(out)
+    assert "Admiralty source reliability: F — reliability cannot be judged." in tail
+    assert "Admiralty information credibility: 2 — probably true;" in tail
+
+
+def test_intel_style_prints_outlet_date_and_grade_only(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    source_id = demo_lib.claims.by_key("C5").source_id  # type: ignore[union-attr]
+    demo_lib.sources.update(source_id, outlet="Asia-Plus", published="2025-11-30", reliability="B")
+    out = export_note(demo_lib, note.id, tmp_path / "intel.docx", style="intel")
+    assert word_notes(out)[:2] == ["Asia-Plus, 30 Nov 2025 [B2, B3]", "Asia-Plus, 30 Nov 2025 [B2]"]
+
+
+def test_an_unknown_style_is_refused_by_name(demo_lib: Library, tmp_path: Path) -> None:
+    with pytest.raises(NotFound, match="no citation style 'harvard' \\(known: academic, house"):
+        export_note(demo_lib, demo_note(demo_lib).id, tmp_path / "x.docx", style="harvard")
+    assert not (tmp_path / "x.docx").exists()
