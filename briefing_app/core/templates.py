@@ -71,7 +71,9 @@ class SectionSpec:
     guidance: str = ""
     limits: Limits = field(default_factory=Limits)
     decision: bool = False  # print "Approve ___ Disapprove ___" after the section (action memos)
-    key_judgments: bool = False  # statements here must not rest on a single source (checks)
+    # Statements here must not rest on a single source (checks). None: not said, so judged
+    # by kind (an assessment or summary section, when no section is marked; `checks.profile`).
+    key_judgments: bool | None = None
 
     @property
     def factual(self) -> bool:
@@ -509,7 +511,9 @@ def load_template_file(path: Path) -> NoteTemplate:
                 guidance=r.text(item, "guidance"),
                 limits=r.limits(item, "limits"),
                 decision=r.flag(item, "decision", False),
-                key_judgments=r.flag(item, "key_judgments", False),
+                key_judgments=(
+                    r.flag(item, "key_judgments", False) if "key_judgments" in item else None
+                ),
             )
         )
     if not sections:
