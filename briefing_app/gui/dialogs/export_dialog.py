@@ -1,4 +1,4 @@
-"""Export a note: format, citations, their style, output path (remembered) and the checks' verdict."""
+"""Export a note: format, citations and their style, output path (remembered), checks."""
 
 from __future__ import annotations
 
