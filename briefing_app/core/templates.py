@@ -18,6 +18,7 @@ import yaml
 from briefing_app.core.bundled.resources import bundled_dir
 from briefing_app.core.errors import InvalidInput, NotFound, TemplateError
 from briefing_app.core.records.grading import TLP_ORDER
+from briefing_app.core.records.note_settings import DATE_SUFFIX, RESERVED
 from briefing_app.core.records.notes import HEADER_FIELDS
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 SECTION_KINDS = ("factual", "assessment", "recommendation", "mixed")
 CITATION_STYLES = ("footnotes", "endnotes", "inline")
 MARKING_PLACEMENTS = ("banner", "tlp")
+CLEARANCE_PLACEMENTS = ("end", "header")
 LIMIT_NAMES = (
     "max_words",
     "max_sentences",
@@ -123,6 +125,25 @@ class CitationSpec:
 
 
 @dataclass(frozen=True)
+class ClearanceLine:
+    """A drafting or clearance line (Prepared by, Approved by): its settings key and label.
+
+    The note keeps the name under key and the date under key_date (`note_settings`).
+    """
+
+    field: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ClearanceSpec:
+    """The drafting and clearance block: its lines and where it prints (end or header)."""
+
+    lines: tuple[ClearanceLine, ...] = ()
+    placement: str = "end"
+
+
+@dataclass(frozen=True)
 class BoxSpec:
     """A shaded explainer box (Markdown text) printed after a section."""
 
@@ -148,6 +169,7 @@ class NoteTemplate:
     reference_docx: Path | None = None
     path: Path | None = None
     checks_off: tuple[str, ...] = ()  # analytic check rule ids switched off for this template
+    clearance: ClearanceSpec = field(default_factory=ClearanceSpec)
 
     def section(self, key: str) -> SectionSpec | None:
         """Return the section spec with this key, or None."""
@@ -157,6 +179,15 @@ class NoteTemplate:
         """Return the note-wide limits overridden by this section's own."""
         spec = self.section(key)
         return self.limits if spec is None else self.limits.merged(spec.limits)
+
+    def setting_fields(self) -> list[str]:
+        """Return the fields this template keeps in a note's settings: header lines of the
+        form settings.NAME, then each clearance line's name and date (NAME, NAME_date)."""
+        fields = [h.field.removeprefix("settings.") for h in self.header]
+        fields = [f for f, h in zip(fields, self.header, strict=True) if h.field != f]
+        for line in self.clearance.lines:
+            fields += [line.field, line.field + DATE_SUFFIX]
+        return fields
 
     def headings(self) -> list[tuple[str, str]]:
         """Return (key, heading) pairs in order, as lib.notes.create takes them."""
@@ -198,6 +229,10 @@ class NoteTemplate:
             ],
             "boxes": [{"after": b.after, "title": b.title, "text": b.text} for b in self.boxes],
             "checks_off": list(self.checks_off),
+            "clearance": {
+                "placement": self.clearance.placement,
+                "lines": [{"field": c.field, "label": c.label} for c in self.clearance.lines],
+            },
         }
 
 
@@ -472,6 +507,7 @@ _TOP_KEYS = {
     "sections",
     "boxes",
     "checks_off",
+    "clearance",
 }
 
 
@@ -579,6 +615,8 @@ def load_template_file(path: Path) -> NoteTemplate:
     if not isinstance(checks_off, list) or not all(isinstance(c, str) for c in checks_off):
         raise r.fail(data, "checks_off", "checks_off must be a list of check rule ids")
 
+    clearance = _clearance(r, data)
+
     return NoteTemplate(
         name=name,
         label=r.text(data, "label", default=name, max_chars=MAX_HEADING_CHARS),
@@ -593,7 +631,24 @@ def load_template_file(path: Path) -> NoteTemplate:
         reference_docx=reference,
         path=path,
         checks_off=tuple(checks_off),
+        clearance=clearance,
     )
+
+
+def _clearance(r: _Reader, data: _Map) -> ClearanceSpec:
+    """Read the drafting and clearance block: lines of {field, label} and a placement."""
+    if "clearance" not in data:
+        return ClearanceSpec()
+    m = r.mapping(data["clearance"], data, "clearance")
+    lines: list[ClearanceLine] = []
+    for item in r.items(m, "lines", required=True):
+        key = r.text(item, "field", required=True)
+        if not key.isidentifier() or key in HEADER_FIELDS or key in RESERVED:
+            raise r.fail(
+                item, "field", f"clearance field {key!r} must be a new word like 'approved_by'"
+            )
+        lines.append(ClearanceLine(key, r.text(item, "label", required=True)))
+    return ClearanceSpec(tuple(lines), r.choice(m, "placement", CLEARANCE_PLACEMENTS, "end"))
 
 
 def _find_reference(template_path: Path, name: str) -> Path | None:

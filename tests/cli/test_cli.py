@@ -396,3 +396,29 @@ def test_ctrl_c_and_an_unforeseen_failure_end_in_a_line_not_a_traceback(
     result = briefing("sources", library=demo_file)
     assert (result.returncode, result.stdout) == (code, "")
     assert result.stderr.splitlines() == printed
+
+
+def test_note_set_fields_signs_clearance_lines_and_refuses_unknown_ones(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    result = briefing(
+        "note", "set", "1", "--field", "approved_by=J. Tremblay",
+        "--field", "approved_by_date=2026-11-21", "--field", "subject=", library=library,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(briefing("note", "show", "1", "--json", library=library).stdout)
+    assert shown["settings"]["approved_by"] == "J. Tremblay"
+    assert shown["subject"] == ""
+    out = tmp_path / "memo.md"
+    assert briefing("export", "1", "-o", str(out), library=library).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert "**Approved by:** J. Tremblay, November 21, 2026" in text
+    assert "Subject" not in text  # empty: no Subject line, and the title is not repeated
+
+    bad = briefing("note", "set", "1", "--field", "signed_by=X", library=library)
+    assert bad.returncode != 0
+    assert bad.stderr.strip().startswith("Error: template briefing-note has no field 'signed_by'")
+    bad = briefing("note", "set", "1", "--field", "approved_by_date=21/11/2026", library=library)
+    assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr

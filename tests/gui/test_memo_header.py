@@ -230,3 +230,31 @@ def test_a_sitreps_report_number_is_typed_in_the_header_exported_and_undone(
     window.undo_stack.undo()
     assert "report_number" not in demo_lib.notes.get(note.id).settings
     assert number.text() == ""
+
+
+def test_clearance_lines_are_signed_in_the_header_form_and_printed_at_the_end(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    note_id = new_memo(window, monkeypatch)  # an action memo: Drafted, Cleared, Approved
+    fields = form(window).setting_edits
+    assert fields["approved_by"].accessibleName() == "Approved: name"
+    fill(qtbot, fields["approved_by"], "J. Tremblay")
+    fill(qtbot, fields["approved_by_date"], "2026-11-21")
+    assert demo_lib.notes.get(note_id).settings["approved_by"] == "J. Tremblay"
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    fill(qtbot, fields["drafted_by_date"], "21/11/2026")  # refused: not YYYY-MM-DD
+    assert errors and "YYYY-MM-DD" in errors[0]
+    assert "drafted_by_date" not in demo_lib.notes.get(note_id).settings
+
+    target = tmp_path / "memo.docx"
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", "inline"))
+    )
+    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
+        window.note_workspace.export()
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Approved:\tJ. Tremblay, November 21, 2026" in texts
+    assert "Drafted:\t" + "_" * 24 in texts  # unsigned: a line to sign on
+    assert texts.index("Approved:\tJ. Tremblay, November 21, 2026") > texts.index("Background")

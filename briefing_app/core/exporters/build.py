@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from briefing_app.core.errors import InvalidInput, MissingClaim, NotFound
 from briefing_app.core.exporters.citation_styles import get_style
 from briefing_app.core.exporters.document import (
+    UNSIGNED,
     AuthorNote,
     Block,
     Cite,
@@ -27,7 +28,7 @@ from briefing_app.core.exporters.notes import merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note
-from briefing_app.core.records.note_settings import header_field
+from briefing_app.core.records.note_settings import DATE_SUFFIX, header_field
 from briefing_app.core.templates import (
     CITATION_STYLES,
     NoteTemplate,
@@ -97,6 +98,10 @@ def build_document(
 
     marking = printed_marking(note, template)
     date = note.memo_date or note.created_at[:10]
+    header_lines = memo_header_lines(note, template)
+    clearance = clearance_lines(note, template)
+    if template.clearance.placement == "header":
+        header_lines, clearance = header_lines + clearance, []
     tags = sorted({t for c in ordered.values() for t in c.tags})
     return ExportDocument(
         title=note.title,
@@ -105,7 +110,8 @@ def build_document(
         marking_placement=template.marking.placement,
         status=note.status,
         date=date,
-        header_lines=memo_header_lines(note, template),
+        header_lines=header_lines,
+        clearance=clearance,
         sections=sections,
         boxes=boxes,
         claims=ordered,
@@ -117,7 +123,7 @@ def build_document(
         claims_annex=template.claims_annex,
         portion_mark=_portion_mark(marking) if template.marking.portion_marks else "",
         author=note.memo_from,
-        subject=note.subject or note.title,
+        subject=note.subject,  # a subject that only repeats the title says nothing
         keywords=", ".join(t.split(":", 1)[-1] for t in tags),
         created=note.created_at,
     )
@@ -136,6 +142,20 @@ def memo_header_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str
             value = long_date(note.memo_date or note.created_at[:10])
         if value:
             lines.append((item.label, value))
+    return lines
+
+
+def clearance_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str]]:
+    """Return the (label, value) drafting and clearance lines: 'Name, November 20, 2026'.
+
+    Every line the template defines prints; one nobody has signed yet leaves a line to sign.
+    """
+    lines = []
+    for line in template.clearance.lines:
+        name = header_field(note, line.field)
+        day = long_date(header_field(note, line.field + DATE_SUFFIX))
+        value = ", ".join(p for p in (name, day) if p)
+        lines.append((line.label, value or UNSIGNED))
     return lines
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from briefing_app.core.exporters.citation_styles import CitationStyle
 from briefing_app.core.models import Claim, Source
 
+# Printed for a clearance line nobody has signed yet: the space to sign in.
+UNSIGNED = "_" * 24
 # Printed after a section that asks for a decision (action memos).
 DECISION_LINE = "Approve ________\tDisapprove ________"
 
@@ -133,6 +135,7 @@ class ExportDocument:
     sources_list: bool = True
     claims_annex: bool = False
     portion_mark: str = ""
+    clearance: list[tuple[str, str]] = field(default_factory=list)  # (label, value) at the end
     author: str = ""
     subject: str = ""
     keywords: str = ""

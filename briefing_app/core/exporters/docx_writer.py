@@ -61,6 +61,7 @@ _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
+_CLEARANCE_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
 _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
 
 
@@ -146,6 +147,9 @@ class _DocxBuilder:
             box = self.doc.boxes.get(section.key)
             if box is not None:
                 self.box(box.title, box.blocks)
+        if self.doc.clearance:
+            self.para(self.sid("Normal"), "", _CLEARANCE_RULE)
+            self.label_lines(self.doc.clearance)
         if self.notes and self.endnotes:
             self.endnote_list()
         if self.doc.sources_list and self.doc.claims:
@@ -240,9 +244,12 @@ class _DocxBuilder:
     def front(self) -> None:
         """Write the title and the memo header block (label, tab, value) with a rule under it."""
         self.para(self.sid("Title"), _run(self.doc.title))
-        lines = self.doc.header_lines
+        self.label_lines(self.doc.header_lines, _BOTTOM_RULE)
+
+    def label_lines(self, lines: list[tuple[str, str]], last_extra: str = "") -> None:
+        """Write label/value lines (label, tab, value) in the Memo Header style."""
         for n, (label, value) in enumerate(lines):
-            extra = (_BOTTOM_RULE if n == len(lines) - 1 else "") + _TAB_STOP
+            extra = (last_extra if n == len(lines) - 1 else "") + _TAB_STOP
             self.para(
                 self.sid("Memo Header"),
                 _run(f"{label}:", bold=True) + _run(f"\t{value}"),

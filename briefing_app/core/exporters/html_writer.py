@@ -76,6 +76,15 @@ def _text_html(item: Text) -> str:
     return text
 
 
+def _label_table(lines: list[tuple[str, str]]) -> str:
+    """Return label/value lines (the memo header, the clearance block) as a table."""
+    rows = "".join(
+        f"<tr><td><b>{escape(label)}:</b></td><td>{escape(value)}</td></tr>"
+        for label, value in lines
+    )
+    return f"<table>{rows}</table>"
+
+
 class _HtmlBuilder:
     """Builds one HTML fragment; holds the notes as it meets them."""
 
@@ -106,6 +115,8 @@ class _HtmlBuilder:
                     f'<div class="box"><p><b>{escape(box.title)}</b></p>'
                     f"{self.blocks(box.blocks)}</div>"
                 )
+        if doc.clearance:
+            self.out.append(f"<hr>{_label_table(doc.clearance)}")
         if self.notes and self.endnotes:
             self.out.append("<h2>Notes</h2>")
             self.note_list()
@@ -130,13 +141,8 @@ class _HtmlBuilder:
 
     def header(self) -> None:
         """Write the memo header block (label, value) with a rule under it."""
-        if not self.doc.header_lines:
-            return
-        rows = "".join(
-            f"<tr><td><b>{escape(label)}:</b></td><td>{escape(value)}</td></tr>"
-            for label, value in self.doc.header_lines
-        )
-        self.out.append(f"<table>{rows}</table><hr>")
+        if self.doc.header_lines:
+            self.out.append(f"{_label_table(self.doc.header_lines)}<hr>")
 
     def note_list(self) -> None:
         """Write the notes, numbered as their references are."""

@@ -125,8 +125,7 @@ class _MarkdownBuilder:
         out += marking
         out += [f"# {_esc(doc.title)}", ""]
         if doc.header_lines:
-            lines = [f"**{_esc(label)}:** {_esc(value)}" for label, value in doc.header_lines]
-            out += ["  \n".join(lines), ""]
+            out += [_label_lines(doc.header_lines), ""]
         for section in doc.sections:
             out += [f"## {_esc(section.heading)}", ""]
             out += self.blocks(section.blocks)
@@ -138,6 +137,8 @@ class _MarkdownBuilder:
                 out.append(">")
                 out += ["> " + ln if ln else ">" for ln in _trimmed(self.blocks(box.blocks))]
                 out.append("")
+        if doc.clearance:
+            out += ["* * *", "", _label_lines(doc.clearance), ""]
         if doc.sources_list and doc.claims:
             out += ["## Sources", ""]
             for n, source in enumerate(doc.cited_sources(), start=1):
@@ -246,6 +247,11 @@ class _MarkdownBuilder:
     def _note(self, text: str) -> str:
         self.notes.append(text)
         return f"[^{len(self.notes)}]"
+
+
+def _label_lines(lines: list[tuple[str, str]]) -> str:
+    """Return label/value lines as one paragraph of hard-broken lines: '**To:** Director'."""
+    return "  \n".join(f"**{_esc(label)}:** {_esc(value)}" for label, value in lines)
 
 
 def _parts_md(parts: Sequence[tuple[str, bool]]) -> str:

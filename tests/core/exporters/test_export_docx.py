@@ -168,9 +168,15 @@ def test_core_properties(demo_lib: Library, tmp_path: Path) -> None:
     props = docx.Document(str(out)).core_properties
     assert props.title == note.title
     assert props.author == "Regional Analysis Unit"
-    assert props.subject == "Attack on Chinese workers in Khatlon, Tajikistan"
+    assert props.subject == "Security of Chinese nationals on the Tajik–Afghan border"
     assert "Khatlon" in props.keywords
     assert props.created is not None and props.created.year >= 2024
+    # A note without a subject has none: the title is not repeated as one.
+    demo_lib.notes.update(note.id, subject="")
+    out = export_note(demo_lib, note.id, tmp_path / "bare.docx")
+    assert docx.Document(str(out)).core_properties.subject == ""
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert not any(t.startswith("Subject:") for t in texts)
 
 
 @pytest.mark.parametrize("review_copy", [False, True])
@@ -202,7 +208,7 @@ def test_action_memo_prints_decision_lines_and_portion_marks(
         note.title,
         "MEMO FOR:\tDirector General, Central Asia Division",
         "FROM:\tRegional Analysis Unit",
-        "SUBJECT:\tAttack on Chinese workers in Khatlon, Tajikistan",
+        "SUBJECT:\tSecurity of Chinese nationals on the Tajik–Afghan border",
         "DATE:\tNovember 20, 2026",
     ]
 

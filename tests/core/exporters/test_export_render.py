@@ -28,11 +28,24 @@ TOOLS = ("soffice", "pdftotext", "pandoc")
 
 
 class Rendered(NamedTuple):
-    """One export: the .docx, its PDF, and every claim key cited (once per citation)."""
+    """One export: the .docx, its PDF, every claim key cited (once per citation), and the
+    grades each citation's note prints, in reading order ("F2, F3")."""
 
     docx: Path
     pdf: Path
     cited: list[str]
+    grades: list[str] = []
+
+
+def _note_grades(lib: Library, note_id: int) -> list[str]:
+    """Return the grades each citation group of a note prints: its claims' grades, once each."""
+    groups = [c.keys for s in lib.notes.get(note_id).sections for c in find_citations(s.body)]
+    printed = []
+    for keys in groups:
+        claims = [lib.claims.by_key(k) for k in keys]
+        grades = [f"{lib.sources.get(c.source_id).reliability}{c.credibility}" for c in claims if c]
+        printed.append(", ".join(dict.fromkeys(grades)))
+    return printed
 
 
 def _require_tools() -> None:
@@ -52,9 +65,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
     build_demo(lib)
     docs: dict[str, Path] = {}
     cited: dict[str, list[str]] = {}
+    grades: dict[str, list[str]] = {}
     for template in TEMPLATES:
         note = demo_in_template(lib, template)
         docs[template] = export_note(lib, note.id, root / f"{template}.docx")
+        grades[template] = _note_grades(lib, note.id)
         cited[template] = [
             key for s in note.sections for c in find_citations(s.body) for key in c.keys
         ]
@@ -82,7 +97,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
         timeout=240,
     )
     yield {
-        name: Rendered(path, path.with_suffix(".pdf"), cited.get(name, []))
+        name: Rendered(path, path.with_suffix(".pdf"), cited.get(name, []), grades.get(name, []))
         for name, path in docs.items()
     }
 
@@ -109,9 +124,12 @@ def test_marking_and_page_numbers_on_every_page(rendered: dict[str, Rendered], n
 @pytest.mark.parametrize("name", ["briefing-note", "intelligence-assessment", "sitrep"])
 def test_each_footnote_prints_its_source_line(rendered: dict[str, Rendered], name: str) -> None:
     text = " ".join(_pages(rendered[name].pdf))
-    printed = re.findall(r"\b[A-F]\d \((C\d+)\)", text)
-    assert sorted(printed) == sorted(rendered[name].cited)
+    # Every citation's note, with the grades of its claims (claim keys are not printed).
+    printed = re.findall(r"Graded ([A-F]\d(?:, [A-F]\d)*)\.", text)
+    assert printed == rendered[name].grades
+    assert not re.search(r"\(C\d+\)", text)
     assert "China Urges Tajikistan to Ensure Safety of Its Citizens After Deadly Attack." in text
+    assert "Admiralty source reliability: F — reliability cannot be judged." in text
 
 
 def _pandoc_json(path: Path) -> dict[str, object]:
@@ -162,13 +180,16 @@ def test_pandoc_reads_back_headings_and_notes(rendered: dict[str, Rendered], nam
     style = template.citations.style
     if style == "footnotes":
         assert len(notes) == len(find_citations_in(rendered[name].docx))
-        assert all("China Urges Tajikistan" in note for note in notes)
+        # One source throughout: named in the first note, Ibid. in each one after.
+        assert "China Urges Tajikistan" in notes[0]
+        assert all(note.startswith("Ibid.") for note in notes[1:])
     else:
         assert notes == []
     if style == "endnotes":
         assert "Notes" in headings
         text = _plain(data["blocks"])
-        assert all(f"({key})" in text for key in rendered[name].cited)
+        printed = re.findall(r"Graded ([A-F]\d(?:, [A-F]\d)*)\.", text)
+        assert printed == rendered[name].grades
 
 
 def test_pandoc_reads_the_markdown_export(tmp_path: Path) -> None:
@@ -190,7 +211,9 @@ def test_pandoc_reads_the_markdown_export(tmp_path: Path) -> None:
     )
     assert _plain(data["meta"]["title"]) == note.title
     headings = [_plain(n["c"][2]) for n in _walk(data["blocks"]) if n.get("t") == "Header"]
-    assert headings[:5] == [s.heading for s in get_template("briefing-note").sections]
+    # The body starts with the title, as the Word memo does, then the sections.
+    assert headings[0] == note.title
+    assert headings[1:6] == [s.heading for s in get_template("briefing-note").sections]
     notes = [n for n in _walk(data["blocks"]) if n.get("t") == "Note"]
     assert len(notes) == cited_groups + 1  # every citation group, plus the author's own note
     assert any(n.get("t") == "Table" for n in _walk(data["blocks"]))
