@@ -34,7 +34,7 @@ class Rendered(NamedTuple):
     docx: Path
     pdf: Path
     cited: list[str]
-    grades: list[str] = []
+    grades: list[str]
 
 
 def _note_grades(lib: Library, note_id: int) -> list[str]:
