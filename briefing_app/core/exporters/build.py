@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from briefing_app.core.errors import InvalidInput, MissingClaim, NotFound
 from briefing_app.core.exporters.citation_styles import get_style
+from briefing_app.core.exporters.csl_sources import find_csl
 from briefing_app.core.exporters.document import (
     UNSIGNED,
     AuthorNote,
@@ -70,6 +71,8 @@ def build_document(
     if style not in CITATION_STYLES:
         raise InvalidInput(f"citations must be one of {', '.join(CITATION_STYLES)}")
     cite_style = get_style(note_style or template.citations.note_style)
+    if cite_style.csl and template.citations.sources_list:
+        find_csl(cite_style.csl)  # a missing or broken CSL style stops here, named
     keys = lib.notes.cited_keys(note)
     claims = lib.claims.by_keys(keys)
     missing = {k for k in keys if k not in claims}
@@ -120,6 +123,7 @@ def build_document(
         note_style=cite_style,
         show_grades=template.citations.show_grades,
         sources_list=template.citations.sources_list,
+        sources_csl=cite_style.csl,
         claims_annex=template.claims_annex,
         portion_mark=_portion_mark(marking) if template.marking.portion_marks else "",
         author=note.memo_from,

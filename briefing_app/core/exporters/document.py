@@ -133,6 +133,7 @@ class ExportDocument:
     note_style: CitationStyle = field(default_factory=lambda: CitationStyle("house"))
     show_grades: bool = False
     sources_list: bool = True
+    sources_csl: str = ""  # the CSL style formatting the Sources list ("": the house form)
     claims_annex: bool = False
     portion_mark: str = ""
     clearance: list[tuple[str, str]] = field(default_factory=list)  # (label, value) at the end

@@ -47,13 +47,12 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend
+from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend, sources_entries
 from briefing_app.core.exporters.reference_docx import open_reference
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
     ANNEX_HEADING,
     annex_row,
-    sources_list_entry,
 )
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -391,8 +390,8 @@ class _DocxBuilder:
             f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
         )
         style = self.sid("List Number")
-        for source in self.doc.cited_sources():
-            self.para(style, _runs_xml(sources_list_entry(source, self.doc.show_grades)), num_pr)
+        for entry in sources_entries(self.doc):
+            self.para(style, _runs_xml(entry), num_pr)
 
     def annex(self) -> None:
         """Write the claims annex: key, quote, party, grades and status of each cited claim."""

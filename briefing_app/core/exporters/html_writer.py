@@ -30,12 +30,11 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend
+from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend, sources_entries
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
     ANNEX_HEADING,
     annex_row,
-    sources_list_entry,
 )
 from briefing_app.core.text.citations import claim_link
 
@@ -151,8 +150,7 @@ class _HtmlBuilder:
 
     def sources(self) -> None:
         """Write the Sources list: each cited source once, with its grade if asked."""
-        entries = (sources_list_entry(s, self.doc.show_grades) for s in self.doc.cited_sources())
-        items = "".join(f"<li>{_parts_html(parts)}</li>" for parts in entries)
+        items = "".join(f"<li>{_parts_html(parts)}</li>" for parts in sources_entries(self.doc))
         self.out.append(f"<h2>Sources</h2><ol>{items}</ol>")
 
     def annex(self) -> None:

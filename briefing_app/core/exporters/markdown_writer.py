@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from briefing_app.core.exporters.csl_sources import source_csl_item
 from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
@@ -29,8 +30,8 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NoteTexts, legend
-from briefing_app.core.exporters.source_lines import grade, sources_list_entry
+from briefing_app.core.exporters.notes import NoteTexts, legend, sources_entries
+from briefing_app.core.exporters.source_lines import grade
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 # A tilde is escaped only where two in a row would read as ~~strikethrough~~: "~500" stays.
@@ -74,20 +75,7 @@ def csl_json(doc: ExportDocument) -> list[dict[str, Any]]:
     items = []
     for key, claim in doc.claims.items():
         source = doc.sources[claim.source_id]
-        item: dict[str, Any] = {
-            "id": key,
-            "type": "article-newspaper" if source.outlet else "document",
-            "title": source.title,
-        }
-        if source.outlet:
-            item["container-title"] = source.outlet
-        if source.byline:
-            item["author"] = [{"literal": source.byline}]
-        if source.published:
-            parts = [int(p) for p in source.published[:10].split("-") if p.isdigit()]
-            item["issued"] = {"date-parts": [parts]}
-        if source.url:
-            item["URL"] = source.url
+        item = source_csl_item(source, key)
         note = f"Claim {key}: {(claim.statement or claim.quote).rstrip('.')}"
         if claim.party:
             note += f" ({claim.party})"
@@ -141,8 +129,8 @@ class _MarkdownBuilder:
             out += ["* * *", "", _label_lines(doc.clearance), ""]
         if doc.sources_list and doc.claims:
             out += ["## Sources", ""]
-            for n, source in enumerate(doc.cited_sources(), start=1):
-                out.append(f"{n}. {_parts_md(sources_list_entry(source, doc.show_grades))}")
+            for n, entry in enumerate(sources_entries(doc), start=1):
+                out.append(f"{n}. {_parts_md(entry)}")
             out.append("")
         out += [line for text in legend(doc) for line in (_esc(text), "")]
         if doc.claims_annex and doc.claims:

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from briefing_app.core.exporters.csl_sources import csl_entries
 from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
@@ -26,7 +27,13 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.source_lines import attribution, grading_legend, note_parts
+from briefing_app.core.exporters.source_lines import (
+    attribution,
+    grading_legend,
+    note_parts,
+    source_grade_parts,
+    sources_list_entry,
+)
 
 NotePart = tuple[str, bool]  # (text, italic)
 
@@ -80,6 +87,19 @@ class NoteTexts:
     def inline_author_note(self, note: AuthorNote) -> str:
         """Return a writer's own note printed inline, after the text: ' (the note)'."""
         return f" ({''.join(text for text, _ in self.author_note(note))})"
+
+
+def sources_entries(doc: ExportDocument) -> list[tuple[NotePart, ...]]:
+    """Return the Sources list every writer prints: each cited source once, as the style's
+    CSL file formats it (in its order), or the house source line in order of first citation;
+    graded when the template asks."""
+    sources = doc.cited_sources()
+    if not doc.sources_csl:
+        return [tuple(sources_list_entry(s, doc.show_grades)) for s in sources]
+    return [
+        parts + tuple(source_grade_parts(source, doc.show_grades))
+        for source, parts in csl_entries(sources, doc.sources_csl)
+    ]
 
 
 def legend(doc: ExportDocument) -> list[str]:

@@ -188,6 +188,9 @@ def _grade_of(
     return text
 
 
+_INNER_QUOTES = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+
+
 def _claims_tail(claims: list[Claim], source: Source, style: CitationStyle, show: bool) -> str:
     """Return what follows the source: its claims' words and grades as the style asks.
 
@@ -206,7 +209,9 @@ def _claims_tail(claims: list[Claim], source: Source, style: CitationStyle, show
     items = []
     for claim in claims:
         if style.claim == "quote":
-            text = f"\u201c{claim.quote.strip().rstrip('.')}\u201d"
+            # Quotation marks inside the quoted words become single ones, as in print.
+            inner = claim.quote.strip().rstrip(".").translate(_INNER_QUOTES)
+            text = f"\u201c{inner}\u201d"
         else:
             text = (claim.statement or claim.quote).strip().rstrip(".")
         graded = _grade_of(claim, source, form, style.keys, bracketed=True)
@@ -291,11 +296,15 @@ ANNEX_COLUMNS = ("Key", "Quote", "Party", "Grade", "Status")
 
 def sources_list_entry(source: Source, show_grades: bool) -> list[tuple[str, bool]]:
     """Return a source's line in the Sources list as (text, italic) pieces, graded if asked."""
-    parts = source_line_parts(source)
-    if show_grades:
-        label = RELIABILITY.label(source.reliability)
-        parts.append((f" Reliability {source.reliability} ({label}).", False))
-    return parts
+    return source_line_parts(source) + source_grade_parts(source, show_grades)
+
+
+def source_grade_parts(source: Source, show_grades: bool) -> list[tuple[str, bool]]:
+    """Return the reliability a Sources list entry ends with: ' Reliability B (Usually …).'"""
+    if not show_grades:
+        return []
+    label = RELIABILITY.label(source.reliability)
+    return [(f" Reliability {source.reliability} ({label}).", False)]
 
 
 def annex_row(claim: Claim, source: Source) -> list[str]:
