@@ -29,12 +29,9 @@ def single_source(ctx: CheckContext) -> Iterator[Finding]:
         if section.key not in ctx.profile.key_judgments:
             continue
         for sentence in section.sentences:
-            claims = [ctx.claims[k] for k in sentence.keys if k in ctx.claims]
-            sources = {c.source_id for c in claims}
-            if len(sources) != 1:
+            title = _only_source(ctx, sentence.keys)
+            if title is None:
                 continue
-            source = ctx.sources.get(next(iter(sources)))
-            title = source.title if source else "one source"
             yield Finding(
                 "corroboration.single-source",
                 "warning",
@@ -53,11 +50,9 @@ def _single_source_sections(ctx: CheckContext) -> Iterator[Finding]:
         if section.key not in ctx.profile.judgments:
             continue
         cited = [s for s in section.sentences if s.keys]
-        sources = {ctx.claims[k].source_id for s in cited for k in s.keys if k in ctx.claims}
-        if len(sources) != 1:
+        title = _only_source(ctx, [k for s in cited for k in s.keys])
+        if title is None:
             continue
-        source = ctx.sources.get(next(iter(sources)))
-        title = source.title if source else "one source"
         yield Finding(
             "corroboration.single-source",
             "warning",
@@ -68,6 +63,15 @@ def _single_source_sections(ctx: CheckContext) -> Iterator[Finding]:
             "Corroborate from an independent source, or say plainly that it rests on one.",
             excerpt=f"section {section.key}: {title}",
         )
+
+
+def _only_source(ctx: CheckContext, keys: list[str]) -> str | None:
+    """Return the title of the one source the cited claims all come from, else None."""
+    sources = {ctx.claims[k].source_id for k in keys if k in ctx.claims}
+    if len(sources) != 1:
+        return None
+    source = ctx.sources.get(next(iter(sources)))
+    return source.title if source else "one source"
 
 
 def _same_origin(claims: list[Claim]) -> str | None:

@@ -17,13 +17,9 @@ from briefing_app.core.exporters.document import (
     DocBox,
     DocSection,
     ExportDocument,
-    Heading,
     Inline,
-    ListBlock,
     Missing,
-    Paragraph,
-    Quote,
-    Table,
+    map_inlines,
 )
 from briefing_app.core.exporters.notes import merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
@@ -187,21 +183,7 @@ def _template_of(note: Note, lenient: bool) -> NoteTemplate:
 
 def _mark_missing(blocks: list[Block], missing: set[str]) -> list[Block]:
     """Return blocks with each citation's missing keys split off into a Missing marker."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(Paragraph(_mark_inlines(block.inlines, missing)))
-        elif isinstance(block, Heading):
-            out.append(Heading(block.level, _mark_inlines(block.inlines, missing)))
-        elif isinstance(block, ListBlock):
-            out.append(ListBlock(block.ordered, [_mark_missing(i, missing) for i in block.items]))
-        elif isinstance(block, Table):
-            header = [_mark_inlines(c, missing) for c in block.header]
-            rows = [[_mark_inlines(c, missing) for c in row] for row in block.rows]
-            out.append(Table(header, rows))
-        elif isinstance(block, Quote):
-            out.append(Quote(_mark_missing(block.blocks, missing)))
-    return out
+    return map_inlines(blocks, lambda inlines: _mark_inlines(inlines, missing))
 
 
 def _mark_inlines(inlines: list[Inline], missing: set[str]) -> list[Inline]:

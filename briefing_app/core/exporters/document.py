@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing_app.core.exporters.citation_styles import CitationStyle
@@ -94,6 +95,25 @@ class Quote:
 
 
 Block = Heading | Paragraph | ListBlock | Table | Quote
+
+
+def map_inlines(blocks: list[Block], change: Callable[[list[Inline]], list[Inline]]) -> list[Block]:
+    """Return blocks with change applied to the runs of every paragraph, heading, list item,
+    table cell and quotation inside them (the blocks given are left as they were)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(change(block.inlines)))
+        elif isinstance(block, Heading):
+            out.append(Heading(block.level, change(block.inlines)))
+        elif isinstance(block, ListBlock):
+            out.append(ListBlock(block.ordered, [map_inlines(i, change) for i in block.items]))
+        elif isinstance(block, Table):
+            header = [change(c) for c in block.header]
+            out.append(Table(header, [[change(c) for c in row] for row in block.rows]))
+        elif isinstance(block, Quote):
+            out.append(Quote(map_inlines(block.blocks, change)))
+    return out
 
 
 @dataclass(slots=True)

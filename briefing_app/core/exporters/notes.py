@@ -19,13 +19,9 @@ from briefing_app.core.exporters.document import (
     Block,
     Cite,
     ExportDocument,
-    Heading,
     Inline,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Table,
     Text,
+    map_inlines,
 )
 from briefing_app.core.exporters.source_lines import (
     attribution,
@@ -126,26 +122,10 @@ def merge_sentence_citations(blocks: list[Block], source_of: dict[str, int]) -> 
     """Return blocks where citations of the same sources within one sentence are one citation.
 
     source_of maps each claim key to its source id.
-
     "X [@C1], and Y [@C2]." with C1 and C2 from one source gives one note for both, at the
     first mark: a reader expects one note per source and sentence, not two that repeat.
     """
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(Paragraph(_merge_inlines(block.inlines, source_of)))
-        elif isinstance(block, Heading):
-            out.append(Heading(block.level, _merge_inlines(block.inlines, source_of)))
-        elif isinstance(block, ListBlock):
-            items = [merge_sentence_citations(i, source_of) for i in block.items]
-            out.append(ListBlock(block.ordered, items))
-        elif isinstance(block, Table):
-            header = [_merge_inlines(c, source_of) for c in block.header]
-            rows = [[_merge_inlines(c, source_of) for c in row] for row in block.rows]
-            out.append(Table(header, rows))
-        elif isinstance(block, Quote):
-            out.append(Quote(merge_sentence_citations(block.blocks, source_of)))
-    return out
+    return map_inlines(blocks, lambda inlines: _merge_inlines(inlines, source_of))
 
 
 def _merge_inlines(inlines: list[Inline], source_of: dict[str, int]) -> list[Inline]:

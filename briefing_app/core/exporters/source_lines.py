@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,13 +31,22 @@ _MONTHS = (
 
 def long_date(iso: str | None) -> str:
     """Return an ISO date as 'March 4, 2025' (Chicago style), or the text as given."""
+    return _date(iso, lambda d: f"{_MONTHS[d.month - 1]} {d.day}, {d.year}")
+
+
+def short_date(iso: str | None) -> str:
+    """Return an ISO date as '30 Nov 2025' (the terse form of intelligence notes)."""
+    return _date(iso, lambda d: f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}")
+
+
+def _date(iso: str | None, form: Callable[[date], str]) -> str:
+    """Return an ISO date in a form; text that is no ISO date as given, None as ''."""
     if not iso:
         return ""
     try:
-        d = date.fromisoformat(iso[:10])
+        return form(date.fromisoformat(iso[:10]))
     except ValueError:
         return iso
-    return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def source_line_parts(source: Source) -> list[tuple[str, bool]]:
@@ -125,17 +135,6 @@ def grade_in_words(claim: Claim, source: Source) -> str:
     reliability = RELIABILITY.label(source.reliability)
     credibility = CREDIBILITY.label(str(claim.credibility))
     return f"{grade(claim, source)} ({reliability.lower()}; {credibility.lower()})"
-
-
-def short_date(iso: str | None) -> str:
-    """Return an ISO date as '30 Nov 2025' (the terse form of intelligence notes)."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}"
 
 
 def styled_source_parts(source: Source, style: CitationStyle) -> list[tuple[str, bool]]:

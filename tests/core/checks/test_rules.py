@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from briefing_app.core.checks import CheckProfile, Finding, run_checks
@@ -282,26 +284,29 @@ def test_sentences_framing_the_question_are_not_uncited_facts(check: Check) -> N
     assert uncited == ["The camp housed two hundred workers."]  # the one fact still warns
 
 
-def test_a_capital_stands_for_its_government_when_attributing(lib: Library) -> None:
+def _unattributed_checker(lib: Library) -> tuple[str, str, Callable[[str], list[Finding]]]:
+    """Add a Tajik allegation and a Taliban denial; return their keys and a function giving
+    the unnamed-party findings of a background that says body."""
     source = lib.sources.add(ExtractedDocument(title="R", outlet="Wire", text=DUSHANBE_TEXT))
-    tajik = lib.claims.add(
-        source.id,
-        quote="Tajik authorities blamed criminal groups",
-        party="Tajik authorities",
-        kind="allegation",
-    ).key
-    taliban = lib.claims.add(
-        source.id,
-        quote="The Taliban denied any role",
-        party="Taliban administration",
-        kind="denial",
-    ).key
+    tajik, taliban = (
+        lib.claims.add(source.id, quote=quote, party=party, kind=kind).key
+        for quote, party, kind in (
+            ("Tajik authorities blamed criminal groups", "Tajik authorities", "allegation"),
+            ("The Taliban denied any role", "Taliban administration", "denial"),
+        )
+    )
     note = lib.notes.create("N", "briefing-note", [("background", "Background")])
 
     def unattributed(body: str) -> list[Finding]:
         lib.notes.set_section(note.id, "background", body)
         report = run_checks(lib, lib.notes.get(note.id), PROFILE)
         return [f for f in report.findings if f.rule == "attribution.unnamed-party"]
+
+    return tajik, taliban, unattributed
+
+
+def test_a_capital_stands_for_its_government_when_attributing(lib: Library) -> None:
+    tajik, taliban, unattributed = _unattributed_checker(lib)
 
     assert unattributed(f"Dushanbe frames the attack as the work of criminals [@{tajik}].") == []
     assert unattributed(f"Kabul rejects any part in the attack [@{taliban}].") == []
@@ -311,20 +316,11 @@ def test_a_capital_stands_for_its_government_when_attributing(lib: Library) -> N
 
 
 def test_a_library_alias_names_its_party(lib: Library) -> None:
-    source = lib.sources.add(ExtractedDocument(title="R", outlet="Wire", text=DUSHANBE_TEXT))
-    key = lib.claims.add(
-        source.id,
-        quote="Tajik authorities blamed criminal groups",
-        party="Tajik authorities",
-        kind="allegation",
-    ).key
+    tajik, _, unattributed = _unattributed_checker(lib)
+    body = f"The Committee for National Security blames criminals [@{tajik}]."
+    assert len(unattributed(body)) == 1
     lib.parties.merge("Committee for National Security", "Tajik authorities")
-    note = lib.notes.create("N", "briefing-note", [("background", "Background")])
-    lib.notes.set_section(
-        note.id, "background", f"The Committee for National Security blames criminals [@{key}]."
-    )
-    report = run_checks(lib, lib.notes.get(note.id), PROFILE)
-    assert not [f for f in report.findings if f.rule == "attribution.unnamed-party"]
+    assert unattributed(body) == []
 
 
 def test_a_summary_or_assessment_on_one_source_warns_in_any_template(lib: Library) -> None:

@@ -12,9 +12,8 @@ from briefing_app.core.errors import CitationStyleError, NotFound
 from briefing_app.core.exporters import export_note
 from briefing_app.core.exporters.citation_styles import get_style, load_style_file, load_styles
 from briefing_app.core.exporters.csl_sources import csl_entries
-from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from tests.core.exporters.export_helpers import STYLES
+from tests.core.exporters.export_helpers import STYLES, add_wire_claim
 
 
 def test_bundled_styles_load_and_hide_claim_keys(tmp_path: Path) -> None:
@@ -64,17 +63,7 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _wire(lib: Library) -> None:
     """Add a fully described source and cite it from the demo note's background."""
-    source = lib.sources.add(
-        ExtractedDocument(
-            title="Border crossings shut after attack",
-            text="The border crossing at Istiqlol stayed closed on Monday.",
-            byline="Jane Roe",
-            outlet="Example Wire",
-            published="2025-12-01",
-            url="https://example.org/border",
-        )
-    )
-    claim = lib.claims.add(source.id, quote="The border crossing at Istiqlol stayed closed")
+    claim = add_wire_claim(lib)
     note = lib.notes.all()[0]
     lib.notes.set_section(note.id, "background", f"The crossing closed [@{claim.key}].")
 
@@ -86,7 +75,7 @@ def test_the_bundled_csl_styles_format_the_sources_list(demo_lib: Library) -> No
         style: ["".join(t for t, _ in parts) for _, parts in csl_entries(sources, style)]
         for style in ("chicago-note-bibliography", "chicago-author-date", "apa")
     }
-    wire = "Border crossings shut after attack"
+    wire = "Border crossings shut after attack on Chinese camp"
     assert lines["chicago-note-bibliography"][1] == (
         f"Jane Roe. “{wire}.” Example Wire, December 1, 2025. https://example.org/border."
     )

@@ -12,7 +12,6 @@ import pytest
 
 from briefing_app.core.errors import CannotWrite, MissingClaim, NotFound
 from briefing_app.core.exporters import export_note
-from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.review.word_copy import export_review_copy
 from briefing_app.core.templates import get_template
@@ -20,6 +19,7 @@ from tests.core.exporters.export_helpers import (
     FEATURES_BODY,
     STYLES,
     TEMPLATES,
+    add_wire_claim,
     assert_golden,
     demo_in_template,
     demo_note,
@@ -265,20 +265,7 @@ def test_demo_note_in_each_citation_style_matches_golden_notes_and_sources(
     note = demo_in_template(demo_lib, "briefing-note")
     # A second source with every field the demo's capture lacks (author, outlet, date, URL),
     # cited between two citations of the demo's: full and short forms, Ibid. broken and resumed.
-    wire = demo_lib.sources.add(
-        ExtractedDocument(
-            title="Border crossings shut after attack on Chinese camp",
-            text="The border crossing at Istiqlol stayed closed on Monday, officials said.",
-            byline="Jane Roe",
-            outlet="Example Wire",
-            published="2025-12-01",
-            url="https://example.org/border",
-        ),
-        reliability="B",
-    )
-    closed = demo_lib.claims.add(
-        wire.id, quote="The border crossing at Istiqlol stayed closed", credibility=2
-    )
+    closed = add_wire_claim(demo_lib)
     background = note.section("background")
     assert background is not None
     body = background.body + f"\n- The crossing stayed closed [@{closed.key}]. Again [@C8]."
