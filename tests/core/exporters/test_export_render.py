@@ -20,7 +20,12 @@ from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template
 from briefing_app.core.text.citations import find_citations
-from tests.core.exporters.export_helpers import FEATURES_BODY, TEMPLATES, demo_in_template
+from tests.core.exporters.export_helpers import (
+    FEATURES_BODY,
+    STYLES,
+    TEMPLATES,
+    demo_in_template,
+)
 
 pytestmark = pytest.mark.render
 
@@ -78,6 +83,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
     assert paragraph is not None
     lib.notes.set_section(long_note.id, "developments", "\n\n".join([paragraph.body] * 25))
     docs["long"] = export_note(lib, long_note.id, root / "long.docx")
+    demo = demo_in_template(lib, "briefing-note")
+    for style in STYLES:
+        docs[f"style-{style}"] = export_note(lib, demo.id, root / f"s-{style}.docx", style=style)
     lib.close()
     # A profile of our own: parallel soffice runs would otherwise fight over the user's one.
     profile = (root / "lo-profile").as_uri()
@@ -130,6 +138,23 @@ def test_each_footnote_prints_its_source_line(rendered: dict[str, Rendered], nam
     assert not re.search(r"\(C\d+\)", text)
     assert "China Urges Tajikistan to Ensure Safety of Its Citizens After Deadly Attack." in text
     assert "Admiralty source reliability: F — reliability cannot be judged." in text
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_each_citation_style_renders_its_notes_with_marking_and_page_numbers(
+    rendered: dict[str, Rendered], style: str
+) -> None:
+    pages = _pages(rendered[f"style-{style}"].pdf)
+    text = " ".join(pages)
+    for n, page in enumerate(pages, start=1):
+        assert page.count("UNCLASSIFIED") >= 2 and f"Page {n} of {len(pages)}" in page
+    assert not re.search(r"\(C\d+\)", text)  # no style prints the claim keys
+    expected = {
+        "house": "Ibid. Graded F2.",
+        "intel": "Deadly Attack” [F2]",
+        "academic": "(F2: reliability cannot be judged; probably true)",
+    }
+    assert expected[style] in text
 
 
 def _pandoc_json(path: Path) -> dict[str, object]:
