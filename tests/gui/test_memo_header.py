@@ -34,6 +34,18 @@ def form(window: MainWindow) -> NoteHeaderForm:
     return window.note_workspace.editor.header_form
 
 
+def export_paragraphs(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, cite: str
+) -> list[str]:
+    """Export the shown note to target through the Export action; return its paragraphs."""
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", cite))
+    )
+    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
+        window.note_workspace.export()
+    return [p.text for p in docx.Document(str(target)).paragraphs]
+
+
 def fill(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     """Type into a field and press Return (which commits it)."""
     edit.setFocus()
@@ -218,13 +230,7 @@ def test_a_sitreps_report_number_is_typed_in_the_header_exported_and_undone(
     fill(qtbot, number, "7")
     assert demo_lib.notes.get(note.id).settings.get("report_number") == "7"
 
-    target = tmp_path / "sitrep.docx"
-    monkeypatch.setattr(
-        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", "footnotes"))
-    )
-    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
-        window.note_workspace.export()
-    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    texts = export_paragraphs(qtbot, window, monkeypatch, tmp_path / "sitrep.docx", "footnotes")
     assert any(t.startswith("Report no.") and t.endswith("7") for t in texts)
 
     window.undo_stack.undo()
@@ -248,13 +254,7 @@ def test_clearance_lines_are_signed_in_the_header_form_and_printed_at_the_end(
     assert errors and "YYYY-MM-DD" in errors[0]
     assert "drafted_by_date" not in demo_lib.notes.get(note_id).settings
 
-    target = tmp_path / "memo.docx"
-    monkeypatch.setattr(
-        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", "inline"))
-    )
-    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
-        window.note_workspace.export()
-    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    texts = export_paragraphs(qtbot, window, monkeypatch, tmp_path / "memo.docx", "inline")
     assert "Approved:\tJ. Tremblay, November 21, 2026" in texts
     assert "Drafted:\t" + "_" * 24 in texts  # unsigned: a line to sign on
     assert texts.index("Approved:\tJ. Tremblay, November 21, 2026") > texts.index("Background")
