@@ -33,6 +33,14 @@ from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_p
     help="Citation style (default: the template's).",
 )
 @click.option(
+    "--style",
+    "note_style",
+    default=None,
+    metavar="NAME",
+    help="Citation style of the notes: house, intel, academic or one of yours "
+    "(default: the template's; `briefing styles` lists them).",
+)
+@click.option(
     "--keep-citations",
     is_flag=True,
     help="Markdown: keep [@C12] and write a CSL-JSON bibliography beside the file.",
@@ -51,19 +59,25 @@ def export_command(
     fmt: str | None,
     output: Path,
     citations: str | None,
+    note_style: str | None,
     keep_citations: bool,
     force: bool,
 ) -> None:
     """Export a note as a Word memo or Markdown.
 
     The analytic checks run first: errors stop the export unless --force; warnings are listed.
+
+    Example: briefing export 1 -o memo.docx --style intel
     """
     # Imported here so `briefing --help` and other commands do not pay for python-docx.
     from briefing_app.core.checks import gate_export
     from briefing_app.core.exporters import export_note
+    from briefing_app.core.exporters.citation_styles import get_style
 
     lib = app.library()
     note = lib.notes.find(note_ref)
+    if note_style is not None:
+        get_style(note_style)  # an unknown style stops before the checks run
     report = gate_export(lib, note, force)
     with force_replaces_read_only():
         path = export_note(
@@ -74,6 +88,7 @@ def export_command(
             citations,
             keep_citations=keep_citations,
             replace_read_only=force,
+            style=note_style,
         )
     for finding in report.errors + report.warnings:
         echo(f"{finding.severity}: {finding.message}", err=True)
@@ -108,4 +123,27 @@ def templates_command(as_json: bool) -> None:
     )
 
 
-COMMANDS = [export_command, templates_command]
+@click.command("styles")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (every field of each style).")
+def styles_command(as_json: bool) -> None:
+    """List the citation styles (bundled and from your config folder's citation_styles/).
+
+    Example: briefing styles --json
+    """
+    from briefing_app.core.exporters.citation_styles import load_styles
+
+    styles = load_styles()
+    if as_json:
+        echo_json([s.to_json() for s in styles.values()])
+        return
+    echo_table(
+        ["Name", "Label", "Grades", "Ibid.", "Keys"],
+        [
+            (s.name, s.label, s.grade, "yes" if s.ibid else "no", "yes" if s.keys else "no")
+            for s in styles.values()
+        ],
+        max_width=70,
+    )
+
+
+COMMANDS = [export_command, templates_command, styles_command]

@@ -73,12 +73,7 @@ def note_new(
     # Refuse a bad date before the library file is created (core checks it again).
     memo_date = check_day(memo_date, "memo date") or ""
 
-    values = {}
-    for item in settings:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--setting")
-        values[name.strip()] = value.strip()
+    values = _name_values(settings, "--setting")
     template = get_template(template_name)
     echo_template_problems()  # the others: this one would have raised
     lib = app.library(create=True)
@@ -136,28 +131,67 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 
 @note_group.command("set")
 @click.argument("note_ref")
-@click.argument("section")
+@click.argument("section", required=False)
 @click.option(
     "--file",
     "body_file",
-    required=True,
     type=click.File("rb"),
-    help="Markdown file with the new body ('-' for standard input).",
+    help="Markdown file with the new body of SECTION ('-' for standard input).",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a header field (subject, memo_to…) or one of the template's own, such as a "
+    "clearance line (prepared_by=NAME, prepared_by_date=YYYY-MM-DD); a blank value clears it.",
 )
 @pass_app
-def note_set(app: AppContext, note_ref: str, section: str, body_file: BinaryIO) -> None:
-    """Replace the body of one section of a note with a Markdown file."""
+def note_set(
+    app: AppContext,
+    note_ref: str,
+    section: str | None,
+    body_file: BinaryIO | None,
+    fields: tuple[str, ...],
+) -> None:
+    """Replace the body of one section of a note with a Markdown file, or set its fields.
+
+    Example: briefing note set 1 --field approved_by="J. Tremblay"
+    """
     from briefing_app.core.importers.decoding import decode_utf8
     from briefing_app.core.text.anchors import normalise_text
 
+    if (section is None) != (body_file is None):
+        raise click.UsageError("give both SECTION and --file to replace a section's body")
+    if section is None and not fields:
+        raise click.UsageError("nothing to set: give SECTION --file FILE, or --field NAME=VALUE")
+    values = _name_values(fields, "--field")
     lib = app.library()
     note = lib.notes.find(note_ref)
-    try:
-        body = normalise_text(decode_utf8(body_file.read()))
-    except BriefingError as exc:
-        raise click.ClickException(f"{body_file.name}: {exc}") from exc
-    lib.notes.set_section(note.id, section, body)
-    echo(f"Updated section {section!r} of note {note.id}.")
+    if values:
+        from briefing_app.core.records.note_settings import set_note_fields
+        from briefing_app.core.templates import get_template
+
+        set_note_fields(lib, note, get_template(note.template), values)
+        echo(f"Set {', '.join(values)} of note {note.id}.")
+    if section is not None and body_file is not None:
+        try:
+            body = normalise_text(decode_utf8(body_file.read()))
+        except BriefingError as exc:
+            raise click.ClickException(f"{body_file.name}: {exc}") from exc
+        lib.notes.set_section(note.id, section, body)
+        echo(f"Updated section {section!r} of note {note.id}.")
+
+
+def _name_values(items: tuple[str, ...], option: str) -> dict[str, str]:
+    """Return NAME=VALUE items as a dict; raise BadParameter naming a malformed one."""
+    values = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint=option)
+        values[name.strip()] = value.strip()
+    return values
 
 
 COMMANDS = [notes_command, note_group]

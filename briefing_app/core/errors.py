@@ -117,3 +117,7 @@ class DuplicateSource(BriefingError):
     def __init__(self, existing: Source) -> None:
         super().__init__(f"already in the library as source {existing.id} ({existing.title!r})")
         self.existing = existing
+
+
+class CitationStyleError(InvalidInput):
+    """A citation style file is not valid; the message names the file and the reason."""

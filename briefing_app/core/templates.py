@@ -18,6 +18,7 @@ import yaml
 from briefing_app.core.bundled.resources import bundled_dir
 from briefing_app.core.errors import InvalidInput, NotFound, TemplateError
 from briefing_app.core.records.grading import TLP_ORDER
+from briefing_app.core.records.note_settings import DATE_SUFFIX, RESERVED
 from briefing_app.core.records.notes import HEADER_FIELDS
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 SECTION_KINDS = ("factual", "assessment", "recommendation", "mixed")
 CITATION_STYLES = ("footnotes", "endnotes", "inline")
 MARKING_PLACEMENTS = ("banner", "tlp")
+CLEARANCE_PLACEMENTS = ("end", "header")
 LIMIT_NAMES = (
     "max_words",
     "max_sentences",
@@ -71,7 +73,9 @@ class SectionSpec:
     guidance: str = ""
     limits: Limits = field(default_factory=Limits)
     decision: bool = False  # print "Approve ___ Disapprove ___" after the section (action memos)
-    key_judgments: bool = False  # statements here must not rest on a single source (checks)
+    # Statements here must not rest on a single source (checks). None: not said, so judged
+    # by kind (an assessment or summary section, when no section is marked; `checks.profile`).
+    key_judgments: bool | None = None
 
     @property
     def factual(self) -> bool:
@@ -117,6 +121,26 @@ class CitationSpec:
     style: str = "footnotes"
     show_grades: bool = False
     sources_list: bool = True
+    note_style: str = "house"  # the citation style: what each note says (citation_styles.py)
+
+
+@dataclass(frozen=True)
+class ClearanceLine:
+    """A drafting or clearance line (Prepared by, Approved by): its settings key and label.
+
+    The note keeps the name under key and the date under key_date (`note_settings`).
+    """
+
+    field: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ClearanceSpec:
+    """The drafting and clearance block: its lines and where it prints (end or header)."""
+
+    lines: tuple[ClearanceLine, ...] = ()
+    placement: str = "end"
 
 
 @dataclass(frozen=True)
@@ -145,6 +169,7 @@ class NoteTemplate:
     reference_docx: Path | None = None
     path: Path | None = None
     checks_off: tuple[str, ...] = ()  # analytic check rule ids switched off for this template
+    clearance: ClearanceSpec = field(default_factory=ClearanceSpec)
 
     def section(self, key: str) -> SectionSpec | None:
         """Return the section spec with this key, or None."""
@@ -154,6 +179,15 @@ class NoteTemplate:
         """Return the note-wide limits overridden by this section's own."""
         spec = self.section(key)
         return self.limits if spec is None else self.limits.merged(spec.limits)
+
+    def setting_fields(self) -> list[str]:
+        """Return the fields this template keeps in a note's settings: header lines of the
+        form settings.NAME, then each clearance line's name and date (NAME, NAME_date)."""
+        fields = [h.field.removeprefix("settings.") for h in self.header]
+        fields = [f for f, h in zip(fields, self.header, strict=True) if h.field != f]
+        for line in self.clearance.lines:
+            fields += [line.field, line.field + DATE_SUFFIX]
+        return fields
 
     def headings(self) -> list[tuple[str, str]]:
         """Return (key, heading) pairs in order, as lib.notes.create takes them."""
@@ -178,6 +212,7 @@ class NoteTemplate:
                 "style": self.citations.style,
                 "show_grades": self.citations.show_grades,
                 "sources_list": self.citations.sources_list,
+                "note_style": self.citations.note_style,
             },
             "claims_annex": self.claims_annex,
             "limits": _limits_json(self.limits),
@@ -194,6 +229,10 @@ class NoteTemplate:
             ],
             "boxes": [{"after": b.after, "title": b.title, "text": b.text} for b in self.boxes],
             "checks_off": list(self.checks_off),
+            "clearance": {
+                "placement": self.clearance.placement,
+                "lines": [{"field": c.field, "label": c.label} for c in self.clearance.lines],
+            },
         }
 
 
@@ -468,6 +507,7 @@ _TOP_KEYS = {
     "sections",
     "boxes",
     "checks_off",
+    "clearance",
 }
 
 
@@ -507,7 +547,9 @@ def load_template_file(path: Path) -> NoteTemplate:
                 guidance=r.text(item, "guidance"),
                 limits=r.limits(item, "limits"),
                 decision=r.flag(item, "decision", False),
-                key_judgments=r.flag(item, "key_judgments", False),
+                key_judgments=(
+                    r.flag(item, "key_judgments", False) if "key_judgments" in item else None
+                ),
             )
         )
     if not sections:
@@ -552,6 +594,7 @@ def load_template_file(path: Path) -> NoteTemplate:
             style=r.choice(c, "style", CITATION_STYLES, "footnotes"),
             show_grades=r.flag(c, "show_grades", False),
             sources_list=r.flag(c, "sources_list", True),
+            note_style=r.text(c, "note_style", default="house"),
         )
 
     boxes: list[BoxSpec] = []
@@ -572,6 +615,8 @@ def load_template_file(path: Path) -> NoteTemplate:
     if not isinstance(checks_off, list) or not all(isinstance(c, str) for c in checks_off):
         raise r.fail(data, "checks_off", "checks_off must be a list of check rule ids")
 
+    clearance = _clearance(r, data)
+
     return NoteTemplate(
         name=name,
         label=r.text(data, "label", default=name, max_chars=MAX_HEADING_CHARS),
@@ -586,7 +631,24 @@ def load_template_file(path: Path) -> NoteTemplate:
         reference_docx=reference,
         path=path,
         checks_off=tuple(checks_off),
+        clearance=clearance,
     )
+
+
+def _clearance(r: _Reader, data: _Map) -> ClearanceSpec:
+    """Read the drafting and clearance block: lines of {field, label} and a placement."""
+    if "clearance" not in data:
+        return ClearanceSpec()
+    m = r.mapping(data["clearance"], data, "clearance")
+    lines: list[ClearanceLine] = []
+    for item in r.items(m, "lines", required=True):
+        key = r.text(item, "field", required=True)
+        if not key.isidentifier() or key in HEADER_FIELDS or key in RESERVED:
+            raise r.fail(
+                item, "field", f"clearance field {key!r} must be a new word like 'approved_by'"
+            )
+        lines.append(ClearanceLine(key, r.text(item, "label", required=True)))
+    return ClearanceSpec(tuple(lines), r.choice(m, "placement", CLEARANCE_PLACEMENTS, "end"))
 
 
 def _find_reference(template_path: Path, name: str) -> Path | None:

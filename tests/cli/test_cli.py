@@ -6,11 +6,13 @@ import hashlib
 import json
 from pathlib import Path
 
+import docx
 import pytest
 
 from briefing_app.core.records.sources import SourceManager
 from tests.cli.runner import briefing
 from tests.conftest import write_fixture
+from tests.core.exporters.export_helpers import word_notes
 
 
 @pytest.fixture(scope="module")
@@ -396,3 +398,59 @@ def test_ctrl_c_and_an_unforeseen_failure_end_in_a_line_not_a_traceback(
     result = briefing("sources", library=demo_file)
     assert (result.returncode, result.stdout) == (code, "")
     assert result.stderr.splitlines() == printed
+
+
+def test_note_set_fields_signs_clearance_lines_and_refuses_unknown_ones(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    result = briefing(
+        "note", "set", "1", "--field", "approved_by=J. Tremblay",
+        "--field", "approved_by_date=2026-11-21", "--field", "subject=", library=library,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(briefing("note", "show", "1", "--json", library=library).stdout)
+    assert shown["settings"]["approved_by"] == "J. Tremblay"
+    assert shown["subject"] == ""
+    out = tmp_path / "memo.md"
+    assert briefing("export", "1", "-o", str(out), library=library).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert "**Approved by:** J. Tremblay, November 21, 2026" in text
+    assert "Subject" not in text  # empty: no Subject line, and the title is not repeated
+
+    bad = briefing("note", "set", "1", "--field", "signed_by=X", library=library)
+    assert bad.returncode != 0
+    assert bad.stderr.strip().startswith("Error: template briefing-note has no field 'signed_by'")
+    bad = briefing("note", "set", "1", "--field", "approved_by_date=21/11/2026", library=library)
+    assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_done_when_of_issue_20_demo_exports_keyless_ibid_notes_with_a_legend(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "L.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    memo = tmp_path / "memo.docx"
+    result = briefing("export", "1", "-o", str(memo), library=library)
+    assert result.returncode == 0, result.stderr
+    notes = word_notes(memo)
+    assert notes[0].startswith("“China Urges Tajikistan") and "(C" not in " ".join(notes)
+    assert all(n.startswith("Ibid. Graded F") for n in notes[1:])
+    texts = [p.text for p in docx.Document(str(memo)).paragraphs]
+    assert any(t.startswith("Admiralty source reliability: F — ") for t in texts)
+    # --style switches between the bundled styles.
+    intel = tmp_path / "intel.docx"
+    switched = briefing("export", "1", "-o", str(intel), "--style", "intel", library=library)
+    assert switched.returncode == 0, switched.stderr
+    assert word_notes(intel)[1].endswith("[F2]")
+    unknown = briefing("export", "1", "-o", str(intel), "--style", "mla", library=library)
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("Error: no citation style 'mla' (known: academic, house")
+    # --format md: the body starts with the title.
+    md = tmp_path / "memo.md"
+    assert briefing("export", "1", "-o", str(md), "--format", "md", library=library).returncode == 0
+    body = md.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.lstrip().splitlines()[2] == "# Attack on Chinese workers in Khatlon province"
+    listed = briefing("styles", "--json", library=library)
+    assert {"house", "intel", "academic"} <= {s["name"] for s in json.loads(listed.stdout)}

@@ -106,6 +106,18 @@ def test_unknown_template_lists_the_known_ones() -> None:
         ("name: x\nsections:\n  - key: a\n    heading: A\nmarking:\n  placement: left\n", 6, ""),
         ("name: x\nsections: [\n", 3, "not valid YAML"),
         ("name: x\nsections:\n  - {key: a, heading: A}\nchecks_off: hedges\n", 4, "checks_off"),
+        (
+            "name: x\nsections:\n  - {key: a, heading: A}\n"
+            "clearance:\n  lines:\n    - {field: subject, label: S}\n",
+            6,
+            "clearance field 'subject' must be a new word",
+        ),
+        (
+            "name: x\nsections:\n  - {key: a, heading: A}\n"
+            "clearance:\n  placement: footer\n  lines: []\n",
+            5,
+            "placement must be one of end, header",
+        ),
     ],
 )
 def test_bad_template_names_file_and_line(

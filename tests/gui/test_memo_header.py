@@ -34,6 +34,18 @@ def form(window: MainWindow) -> NoteHeaderForm:
     return window.note_workspace.editor.header_form
 
 
+def export_paragraphs(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, target: Path, cite: str
+) -> list[str]:
+    """Export the shown note to target through the Export action; return its paragraphs."""
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", cite))
+    )
+    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
+        window.note_workspace.export()
+    return [p.text for p in docx.Document(str(target)).paragraphs]
+
+
 def fill(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     """Type into a field and press Return (which commits it)."""
     edit.setFocus()
@@ -218,15 +230,31 @@ def test_a_sitreps_report_number_is_typed_in_the_header_exported_and_undone(
     fill(qtbot, number, "7")
     assert demo_lib.notes.get(note.id).settings.get("report_number") == "7"
 
-    target = tmp_path / "sitrep.docx"
-    monkeypatch.setattr(
-        ExportDialog, "ask", classmethod(lambda *a: ExportOptions(target, "docx", "footnotes"))
-    )
-    with qtbot.waitSignal(window.note_workspace.export_finished, timeout=20_000):
-        window.note_workspace.export()
-    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    texts = export_paragraphs(qtbot, window, monkeypatch, tmp_path / "sitrep.docx", "footnotes")
     assert any(t.startswith("Report no.") and t.endswith("7") for t in texts)
 
     window.undo_stack.undo()
     assert "report_number" not in demo_lib.notes.get(note.id).settings
     assert number.text() == ""
+
+
+def test_clearance_lines_are_signed_in_the_header_form_and_printed_at_the_end(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    note_id = new_memo(window, monkeypatch)  # an action memo: Drafted, Cleared, Approved
+    fields = form(window).setting_edits
+    assert fields["approved_by"].accessibleName() == "Approved: name"
+    fill(qtbot, fields["approved_by"], "J. Tremblay")
+    fill(qtbot, fields["approved_by_date"], "2026-11-21")
+    assert demo_lib.notes.get(note_id).settings["approved_by"] == "J. Tremblay"
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    fill(qtbot, fields["drafted_by_date"], "21/11/2026")  # refused: not YYYY-MM-DD
+    assert errors and "YYYY-MM-DD" in errors[0]
+    assert "drafted_by_date" not in demo_lib.notes.get(note_id).settings
+
+    texts = export_paragraphs(qtbot, window, monkeypatch, tmp_path / "memo.docx", "inline")
+    assert "Approved:\tJ. Tremblay, November 21, 2026" in texts
+    assert "Drafted:\t" + "_" * 24 in texts  # unsigned: a line to sign on
+    assert texts.index("Approved:\tJ. Tremblay, November 21, 2026") > texts.index("Background")

@@ -707,3 +707,24 @@ def test_export_asks_before_replacing_a_file(
     monkeypatch.setattr(ExportDialog, "confirm_replace", staticmethod(lambda p, path: True))
     dialog.accept()
     assert dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_export_dialog_offers_every_citation_style_and_exports_in_the_chosen_one(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    from briefing_app.core.exporters import export_note
+
+    dialog = ExportDialog("My note", "footnotes")
+    qtbot.addWidget(dialog)
+    offered = [dialog.note_style.itemData(i) for i in range(dialog.note_style.count())]
+    assert offered[0] is None and {"house", "intel", "academic"} <= set(offered)
+    assert dialog.options().note_style is None  # the template's, unless another is picked
+    dialog.note_style.setCurrentIndex(dialog.note_style.findData("intel"))
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(tmp_path / "memo.md"))
+    options = dialog.options()
+    assert options.note_style == "intel"
+    note_id = demo_lib.notes.all()[0].id
+    out = export_note(demo_lib, note_id, options.path, options.format, style=options.note_style)
+    notes = [line for line in out.read_text("utf-8").splitlines() if line.startswith("[^")]
+    assert notes[1].endswith("\\[F2\\]")  # the intel form: source and [grade], no Ibid.

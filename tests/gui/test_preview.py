@@ -76,8 +76,9 @@ def test_a_repeated_source_is_shortened_in_the_preview_as_in_the_word_file(
     source = demo_lib.claims.by_key("C2")
     assert source is not None
     title = demo_lib.sources.get(source.source_id).title
-    full, short = f"\u201c{title}.\u201d", "\u201cChina Urges Tajikistan.\u201d"
-    assert [n.split(" Graded")[0] for n in in_preview] == [full, short, short]
+    # The house style: in full once, then Ibid. for each note repeating the source before it.
+    full, ibid = f"\u201c{title}.\u201d", "Ibid."
+    assert [n.split(" Graded")[0] for n in in_preview] == [full, ibid, ibid]
 
     workspace.flush()
     out = export_note(demo_lib, note_id, tmp_path / "note.docx")

@@ -28,6 +28,7 @@ _ROOTS = (
     "nh3",
     "readability-lxml",
     "lxml_html_clean",
+    "citeproc-py",
 )
 # sqlite-utils requires pip for its own `install` command, which Briefing never runs or ships.
 _NOT_SHIPPED = frozenset({"pip"})

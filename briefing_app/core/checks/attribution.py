@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from briefing_app.core.checks.base import CheckContext, Finding, rule
 from briefing_app.core.checks.document import words
+from briefing_app.core.suggest.party_metonyms import load_party_groups, mentions, names_for
 
 ATTRIBUTED_KINDS = ("allegation", "denial")
 _STOP = frozenset(["the", "of", "and", "for", "in", "on", "at", "a", "an", "to", "by", "de", "al"])
@@ -24,14 +25,23 @@ def _party_words(party: str) -> set[str]:
 
 @rule("attribution.unnamed-party", "Allegation or denial used without its party")
 def unnamed_party(ctx: CheckContext) -> Iterator[Finding]:
-    """A sentence rests on an allegation or denial but does not name who made it."""
+    """A sentence rests on an allegation or denial but does not name who made it.
+
+    A party is named by its own words, a library alias, or a name standing for it in the
+    party name lists ("Dushanbe" for the Tajik authorities, "Kabul" for the Taliban).
+    """
+    groups = load_party_groups()
+    aliases = ctx.lib.parties.aliases()
     for sentence in ctx.text.sentences():
-        prose_words = {w.casefold() for w in words(sentence.prose())}
+        prose = sentence.prose()
+        prose_words = {w.casefold() for w in words(prose)}
         for key in sentence.keys:
             claim = ctx.claims.get(key)
             if claim is None or claim.kind not in ATTRIBUTED_KINDS or not claim.party.strip():
                 continue
             if _party_words(claim.party) & prose_words:
+                continue
+            if any(mentions(prose, n) for n in names_for(claim.party, groups, aliases)):
                 continue
             yield Finding(
                 "attribution.unnamed-party",

@@ -35,11 +35,14 @@ class CheckProfile:
     factual: sections where every sentence should cite its evidence.
     assessment: sections holding judgments (estimative language rules apply).
     key_judgments: sections whose statements must not rest on one source.
+    judgments: sections whose evidence, taken together, must not all be one source (a
+    template's summary and assessment sections, when it marks no key-judgment section).
     """
 
     factual: frozenset[str] = frozenset()
     assessment: frozenset[str] = frozenset()
     key_judgments: frozenset[str] = frozenset()
+    judgments: frozenset[str] = frozenset()
     limits: dict[str, SectionLimits] = field(default_factory=dict)
     marking_order: tuple[str, ...] = TLP_ORDER
     default_marking: str = ""

@@ -19,17 +19,19 @@ def _party(claim: Claim) -> str:
 
 @rule("corroboration.single-source", "Key judgment rests on a single source")
 def single_source(ctx: CheckContext) -> Iterator[Finding]:
-    """A statement in a key-judgment section cites claims that all come from one source."""
+    """A key judgment, or a whole summary or assessment, cites claims from one source only.
+
+    In sections the template marks as key judgments each statement is judged; in a template
+    that marks none, its summary and assessment sections are judged whole, once each.
+    """
+    yield from _single_source_sections(ctx)
     for section in ctx.text.sections:
         if section.key not in ctx.profile.key_judgments:
             continue
         for sentence in section.sentences:
-            claims = [ctx.claims[k] for k in sentence.keys if k in ctx.claims]
-            sources = {c.source_id for c in claims}
-            if len(sources) != 1:
+            title = _only_source(ctx, sentence.keys)
+            if title is None:
                 continue
-            source = ctx.sources.get(next(iter(sources)))
-            title = source.title if source else "one source"
             yield Finding(
                 "corroboration.single-source",
                 "warning",
@@ -40,6 +42,36 @@ def single_source(ctx: CheckContext) -> Iterator[Finding]:
                 "Cite corroboration from an independent source, or lower the confidence.",
                 excerpt=sentence.prose(),
             )
+
+
+def _single_source_sections(ctx: CheckContext) -> Iterator[Finding]:
+    """Yield a finding for each summary or assessment section citing one source only."""
+    for section in ctx.text.sections:
+        if section.key not in ctx.profile.judgments:
+            continue
+        cited = [s for s in section.sentences if s.keys]
+        title = _only_source(ctx, [k for s in cited for k in s.keys])
+        if title is None:
+            continue
+        yield Finding(
+            "corroboration.single-source",
+            "warning",
+            section.key,
+            cited[0].start,
+            cited[-1].end,
+            f"Everything this section cites comes from a single source ({title!r})",
+            "Corroborate from an independent source, or say plainly that it rests on one.",
+            excerpt=f"section {section.key}: {title}",
+        )
+
+
+def _only_source(ctx: CheckContext, keys: list[str]) -> str | None:
+    """Return the title of the one source the cited claims all come from, else None."""
+    sources = {ctx.claims[k].source_id for k in keys if k in ctx.claims}
+    if len(sources) != 1:
+        return None
+    source = ctx.sources.get(next(iter(sources)))
+    return source.title if source else "one source"
 
 
 def _same_origin(claims: list[Claim]) -> str | None:

@@ -26,6 +26,8 @@ ASSESSMENT_KEYS = frozenset(
 )
 KEY_JUDGMENT_KEYS = frozenset({"key_judgments"})
 NOT_FACTUAL = frozenset({"recommendation", "next_report", "indicators"})
+# Sections that sum up the note: what they say must not all come from one source.
+SUMMARY_KEYS = frozenset({"summary", "bluf", "key_points", "executive_summary"})
 
 
 def default_profile(note: Note) -> CheckProfile:
@@ -51,10 +53,21 @@ def profile_from_template(template: NoteTemplate) -> CheckProfile:
             max_paragraph_sentences=merged.max_paragraph_sentences,
             max_lines=merged.max_lines,
         )
+    marked = frozenset(s.key for s in template.sections if s.key_judgments)
+    # Every template with an assessment or summary section gets the single-source judgment;
+    # a template turns it off with key_judgments: false on the section, or checks_off.
+    judgments = frozenset(
+        s.key
+        for s in template.sections
+        if not marked
+        and s.key_judgments is None
+        and (s.kind == "assessment" or s.key in SUMMARY_KEYS)
+    )
     return CheckProfile(
         factual=frozenset(s.key for s in template.sections if s.factual),
         assessment=frozenset(s.key for s in template.sections if s.assessment),
-        key_judgments=frozenset(s.key for s in template.sections if s.key_judgments),
+        key_judgments=marked,
+        judgments=judgments,
         limits=limits,
         marking_order=template.marking.scheme or TLP_ORDER,
         default_marking=template.marking.default,

@@ -10,6 +10,30 @@ from briefing_app.core.checks.base import CheckContext, Finding, rule
 from briefing_app.core.checks.document import words
 
 MIN_WORDS_TO_TRACE = 4
+# Sentences that address the reader or frame the question state no fact to cite: "You need to
+# know whether…", "This note asks…", "The question is…" (the Issue guidance asks for them).
+FRAMING = re.compile(
+    r"^\W*(?:"
+    r"(?:you|we)\s+(?:need|must|should|may\s+wish|will\s+want|are\s+asked|have\s+asked)\s+to\b"
+    r"|you\s+(?:asked|requested)\b"
+    r"|(?:this|the\s+present)\s+(?:note|memo|memorandum|brief|briefing|paper|report|assessment)"
+    r"\s+(?:asks|seeks|considers|examines|addresses|sets\s+out|responds|answers|looks|is\s+to)\b"
+    r"|the\s+(?:question|issue|decision)\s+(?:is|for\s+you|before\s+you)\b"
+    r"|whether\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def frames_the_question(sentence: str) -> bool:
+    """Return whether a sentence addresses the reader or frames the question (no fact to cite).
+
+    >>> frames_the_question("You need to know whether the attack was launched from Afghanistan.")
+    True
+    >>> frames_the_question("Three workers were killed.")
+    False
+    """
+    return bool(FRAMING.match(sentence)) or sentence.rstrip().endswith("?")
 
 
 @rule("trace.uncited", "Factual sentence cites nothing")
@@ -19,7 +43,10 @@ def uncited_sentence(ctx: CheckContext) -> Iterator[Finding]:
         if section.key not in ctx.profile.factual:
             continue
         for sentence in section.sentences:
-            if sentence.citations or len(words(sentence.prose())) < MIN_WORDS_TO_TRACE:
+            prose = sentence.prose()
+            if sentence.citations or len(words(prose)) < MIN_WORDS_TO_TRACE:
+                continue
+            if frames_the_question(prose):
                 continue
             yield Finding(
                 "trace.uncited",

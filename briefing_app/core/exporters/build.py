@@ -7,25 +7,25 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from briefing_app.core.errors import InvalidInput, MissingClaim, NotFound
+from briefing_app.core.exporters.citation_styles import get_style
+from briefing_app.core.exporters.csl_sources import find_csl
 from briefing_app.core.exporters.document import (
+    UNSIGNED,
     AuthorNote,
     Block,
     Cite,
     DocBox,
     DocSection,
     ExportDocument,
-    Heading,
     Inline,
-    ListBlock,
     Missing,
-    Paragraph,
-    Quote,
-    Table,
+    map_inlines,
 )
+from briefing_app.core.exporters.notes import merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note
-from briefing_app.core.records.note_settings import header_field
+from briefing_app.core.records.note_settings import DATE_SUFFIX, header_field
 from briefing_app.core.templates import (
     CITATION_STYLES,
     NoteTemplate,
@@ -49,8 +49,11 @@ def build_document(
     *,
     bodies: Mapping[str, str] | None = None,
     lenient: bool = False,
+    note_style: str | None = None,
 ) -> ExportDocument:
     """Parse a note's sections once and resolve every claim it cites; raise MissingClaim.
+
+    note_style names the citation style of the notes (default: the template's).
 
     bodies (section key -> Markdown) stand in for the stored ones: the editor's unsaved text.
     lenient marks a citation of a missing claim with a Missing run instead of raising, and
@@ -63,6 +66,9 @@ def build_document(
     style = citations or template.citations.style
     if style not in CITATION_STYLES:
         raise InvalidInput(f"citations must be one of {', '.join(CITATION_STYLES)}")
+    cite_style = get_style(note_style or template.citations.note_style)
+    if cite_style.csl and template.citations.sources_list:
+        find_csl(cite_style.csl)  # a missing or broken CSL style stops here, named
     keys = lib.notes.cited_keys(note)
     claims = lib.claims.by_keys(keys)
     missing = {k for k in keys if k not in claims}
@@ -72,6 +78,7 @@ def build_document(
     # Without their text: an export prints metadata only, and texts can be megabytes.
     sources = {s.id: s for s in lib.sources.all(ids=sorted({c.source_id for c in claims.values()}))}
 
+    source_of = {k: c.source_id for k, c in ordered.items()}
     parser = MarkdownParser()
     total = len(note.sections)
     sections: list[DocSection] = []
@@ -81,6 +88,8 @@ def build_document(
         blocks = parser.parse(section.body)
         if missing:
             blocks = _mark_missing(blocks, missing)
+        if cite_style.merge_sentence:
+            blocks = merge_sentence_citations(blocks, source_of)
         sections.append(DocSection(section.key, section.heading, blocks, decision))
         if progress is not None:
             progress(n + 1, total)
@@ -88,6 +97,10 @@ def build_document(
 
     marking = printed_marking(note, template)
     date = note.memo_date or note.created_at[:10]
+    header_lines = memo_header_lines(note, template)
+    clearance = clearance_lines(note, template)
+    if template.clearance.placement == "header":
+        header_lines, clearance = header_lines + clearance, []
     tags = sorted({t for c in ordered.values() for t in c.tags})
     return ExportDocument(
         title=note.title,
@@ -96,18 +109,21 @@ def build_document(
         marking_placement=template.marking.placement,
         status=note.status,
         date=date,
-        header_lines=memo_header_lines(note, template),
+        header_lines=header_lines,
+        clearance=clearance,
         sections=sections,
         boxes=boxes,
         claims=ordered,
         sources=sources,
         citation_style=style,
+        note_style=cite_style,
         show_grades=template.citations.show_grades,
         sources_list=template.citations.sources_list,
+        sources_csl=cite_style.csl,
         claims_annex=template.claims_annex,
         portion_mark=_portion_mark(marking) if template.marking.portion_marks else "",
         author=note.memo_from,
-        subject=note.subject or note.title,
+        subject=note.subject,  # a subject that only repeats the title says nothing
         keywords=", ".join(t.split(":", 1)[-1] for t in tags),
         created=note.created_at,
     )
@@ -126,6 +142,20 @@ def memo_header_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str
             value = long_date(note.memo_date or note.created_at[:10])
         if value:
             lines.append((item.label, value))
+    return lines
+
+
+def clearance_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str]]:
+    """Return the (label, value) drafting and clearance lines: 'Name, November 20, 2026'.
+
+    Every line the template defines prints; one nobody has signed yet leaves a line to sign.
+    """
+    lines = []
+    for line in template.clearance.lines:
+        name = header_field(note, line.field)
+        day = long_date(header_field(note, line.field + DATE_SUFFIX))
+        value = ", ".join(p for p in (name, day) if p)
+        lines.append((line.label, value or UNSIGNED))
     return lines
 
 
@@ -153,21 +183,7 @@ def _template_of(note: Note, lenient: bool) -> NoteTemplate:
 
 def _mark_missing(blocks: list[Block], missing: set[str]) -> list[Block]:
     """Return blocks with each citation's missing keys split off into a Missing marker."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(Paragraph(_mark_inlines(block.inlines, missing)))
-        elif isinstance(block, Heading):
-            out.append(Heading(block.level, _mark_inlines(block.inlines, missing)))
-        elif isinstance(block, ListBlock):
-            out.append(ListBlock(block.ordered, [_mark_missing(i, missing) for i in block.items]))
-        elif isinstance(block, Table):
-            header = [_mark_inlines(c, missing) for c in block.header]
-            rows = [[_mark_inlines(c, missing) for c in row] for row in block.rows]
-            out.append(Table(header, rows))
-        elif isinstance(block, Quote):
-            out.append(Quote(_mark_missing(block.blocks, missing)))
-    return out
+    return map_inlines(blocks, lambda inlines: _mark_inlines(inlines, missing))
 
 
 def _mark_inlines(inlines: list[Inline], missing: set[str]) -> list[Inline]:

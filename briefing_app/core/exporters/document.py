@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from briefing_app.core.exporters.citation_styles import CitationStyle
 from briefing_app.core.models import Claim, Source
 
+# Printed for a clearance line nobody has signed yet: the space to sign in.
+UNSIGNED = "_" * 24
 # Printed after a section that asks for a decision (action memos).
 DECISION_LINE = "Approve ________\tDisapprove ________"
 
@@ -93,6 +97,25 @@ class Quote:
 Block = Heading | Paragraph | ListBlock | Table | Quote
 
 
+def map_inlines(blocks: list[Block], change: Callable[[list[Inline]], list[Inline]]) -> list[Block]:
+    """Return blocks with change applied to the runs of every paragraph, heading, list item,
+    table cell and quotation inside them (the blocks given are left as they were)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(change(block.inlines)))
+        elif isinstance(block, Heading):
+            out.append(Heading(block.level, change(block.inlines)))
+        elif isinstance(block, ListBlock):
+            out.append(ListBlock(block.ordered, [map_inlines(i, change) for i in block.items]))
+        elif isinstance(block, Table):
+            header = [change(c) for c in block.header]
+            out.append(Table(header, [[change(c) for c in row] for row in block.rows]))
+        elif isinstance(block, Quote):
+            out.append(Quote(map_inlines(block.blocks, change)))
+    return out
+
+
 @dataclass(slots=True)
 class DocSection:
     """One note section: its key, heading and parsed body."""
@@ -127,10 +150,13 @@ class ExportDocument:
     claims: dict[str, Claim] = field(default_factory=dict)
     sources: dict[int, Source] = field(default_factory=dict)
     citation_style: str = "footnotes"
+    note_style: CitationStyle = field(default_factory=lambda: CitationStyle("house"))
     show_grades: bool = False
     sources_list: bool = True
+    sources_csl: str = ""  # the CSL style formatting the Sources list ("": the house form)
     claims_annex: bool = False
     portion_mark: str = ""
+    clearance: list[tuple[str, str]] = field(default_factory=list)  # (label, value) at the end
     author: str = ""
     subject: str = ""
     keywords: str = ""

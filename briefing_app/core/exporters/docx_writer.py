@@ -47,13 +47,12 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NotePart, NoteTexts
+from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend, sources_entries
 from briefing_app.core.exporters.reference_docx import open_reference
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
     ANNEX_HEADING,
     annex_row,
-    sources_list_entry,
 )
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,6 +60,7 @@ _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
+_CLEARANCE_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
 _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
 
 
@@ -146,10 +146,15 @@ class _DocxBuilder:
             box = self.doc.boxes.get(section.key)
             if box is not None:
                 self.box(box.title, box.blocks)
+        if self.doc.clearance:
+            self.para(self.sid("Normal"), "", _CLEARANCE_RULE)
+            self.label_lines(self.doc.clearance)
         if self.notes and self.endnotes:
             self.endnote_list()
         if self.doc.sources_list and self.doc.claims:
             self.sources()
+        for line in legend(self.doc):
+            self.para(self.sid("footnote text"), _run(line))
         if self.doc.claims_annex and self.doc.claims:
             self.annex()
         self.replace_body()
@@ -238,9 +243,12 @@ class _DocxBuilder:
     def front(self) -> None:
         """Write the title and the memo header block (label, tab, value) with a rule under it."""
         self.para(self.sid("Title"), _run(self.doc.title))
-        lines = self.doc.header_lines
+        self.label_lines(self.doc.header_lines, _BOTTOM_RULE)
+
+    def label_lines(self, lines: list[tuple[str, str]], last_extra: str = "") -> None:
+        """Write label/value lines (label, tab, value) in the Memo Header style."""
         for n, (label, value) in enumerate(lines):
-            extra = (_BOTTOM_RULE if n == len(lines) - 1 else "") + _TAB_STOP
+            extra = (last_extra if n == len(lines) - 1 else "") + _TAB_STOP
             self.para(
                 self.sid("Memo Header"),
                 _run(f"{label}:", bold=True) + _run(f"\t{value}"),
@@ -382,8 +390,8 @@ class _DocxBuilder:
             f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
         )
         style = self.sid("List Number")
-        for source in self.doc.cited_sources():
-            self.para(style, _runs_xml(sources_list_entry(source, self.doc.show_grades)), num_pr)
+        for entry in sources_entries(self.doc):
+            self.para(style, _runs_xml(entry), num_pr)
 
     def annex(self) -> None:
         """Write the claims annex: key, quote, party, grades and status of each cited claim."""

@@ -6,7 +6,7 @@ Notes list (endnotes), Sources and the claims annex, and the footnotes at the en
 says what `NoteTexts` says, as in Word. Citations are superscript numbers (or the inline
 attribution) linking to `briefing:claim/C12`; a lenient build's missing claims are marked.
 The HTML holds no style, script or image: a caller that shows it styles the classes used here
-(marking, broken, notes, box, empty) and sanitises it.
+(marking, broken, notes, box, empty, legend) and sanitises it.
 """
 
 from __future__ import annotations
@@ -30,12 +30,11 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NotePart, NoteTexts
+from briefing_app.core.exporters.notes import NotePart, NoteTexts, legend, sources_entries
 from briefing_app.core.exporters.source_lines import (
     ANNEX_COLUMNS,
     ANNEX_HEADING,
     annex_row,
-    sources_list_entry,
 )
 from briefing_app.core.text.citations import claim_link
 
@@ -76,6 +75,15 @@ def _text_html(item: Text) -> str:
     return text
 
 
+def _label_table(lines: list[tuple[str, str]]) -> str:
+    """Return label/value lines (the memo header, the clearance block) as a table."""
+    rows = "".join(
+        f"<tr><td><b>{escape(label)}:</b></td><td>{escape(value)}</td></tr>"
+        for label, value in lines
+    )
+    return f"<table>{rows}</table>"
+
+
 class _HtmlBuilder:
     """Builds one HTML fragment; holds the notes as it meets them."""
 
@@ -106,11 +114,14 @@ class _HtmlBuilder:
                     f'<div class="box"><p><b>{escape(box.title)}</b></p>'
                     f"{self.blocks(box.blocks)}</div>"
                 )
+        if doc.clearance:
+            self.out.append(f"<hr>{_label_table(doc.clearance)}")
         if self.notes and self.endnotes:
             self.out.append("<h2>Notes</h2>")
             self.note_list()
         if doc.sources_list and doc.claims:
             self.sources()
+        self.out += [f'<p class="legend">{escape(line)}</p>' for line in legend(doc)]
         if doc.claims_annex and doc.claims:
             self.annex()
         if self.notes and not self.endnotes:
@@ -129,13 +140,8 @@ class _HtmlBuilder:
 
     def header(self) -> None:
         """Write the memo header block (label, value) with a rule under it."""
-        if not self.doc.header_lines:
-            return
-        rows = "".join(
-            f"<tr><td><b>{escape(label)}:</b></td><td>{escape(value)}</td></tr>"
-            for label, value in self.doc.header_lines
-        )
-        self.out.append(f"<table>{rows}</table><hr>")
+        if self.doc.header_lines:
+            self.out.append(f"{_label_table(self.doc.header_lines)}<hr>")
 
     def note_list(self) -> None:
         """Write the notes, numbered as their references are."""
@@ -144,8 +150,7 @@ class _HtmlBuilder:
 
     def sources(self) -> None:
         """Write the Sources list: each cited source once, with its grade if asked."""
-        entries = (sources_list_entry(s, self.doc.show_grades) for s in self.doc.cited_sources())
-        items = "".join(f"<li>{_parts_html(parts)}</li>" for parts in entries)
+        items = "".join(f"<li>{_parts_html(parts)}</li>" for parts in sources_entries(self.doc))
         self.out.append(f"<h2>Sources</h2><ol>{items}</ol>")
 
     def annex(self) -> None:

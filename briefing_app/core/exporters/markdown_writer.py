@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from briefing_app.core.exporters.csl_sources import source_csl_item
 from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
@@ -28,8 +30,8 @@ from briefing_app.core.exporters.document import (
     Table,
     Text,
 )
-from briefing_app.core.exporters.notes import NoteTexts
-from briefing_app.core.exporters.source_lines import grade, source_line
+from briefing_app.core.exporters.notes import NoteTexts, legend, sources_entries
+from briefing_app.core.exporters.source_lines import grade
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 # A tilde is escaped only where two in a row would read as ~~strikethrough~~: "~500" stays.
@@ -73,20 +75,7 @@ def csl_json(doc: ExportDocument) -> list[dict[str, Any]]:
     items = []
     for key, claim in doc.claims.items():
         source = doc.sources[claim.source_id]
-        item: dict[str, Any] = {
-            "id": key,
-            "type": "article-newspaper" if source.outlet else "document",
-            "title": source.title,
-        }
-        if source.outlet:
-            item["container-title"] = source.outlet
-        if source.byline:
-            item["author"] = [{"literal": source.byline}]
-        if source.published:
-            parts = [int(p) for p in source.published[:10].split("-") if p.isdigit()]
-            item["issued"] = {"date-parts": [parts]}
-        if source.url:
-            item["URL"] = source.url
+        item = source_csl_item(source, key)
         note = f"Claim {key}: {(claim.statement or claim.quote).rstrip('.')}"
         if claim.party:
             note += f" ({claim.party})"
@@ -119,8 +108,12 @@ class _MarkdownBuilder:
             front["bibliography"] = self.bibliography
         out = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).rstrip(), "---"]
         out.append("")
-        if doc.marking:
-            out += [f"**{_esc(doc.marking)}**", ""]
+        # The body reads as the Word memo does: marking, title, memo header, then the sections.
+        marking = [f"**{_esc(doc.marking)}**", ""] if doc.marking else []
+        out += marking
+        out += [f"# {_esc(doc.title)}", ""]
+        if doc.header_lines:
+            out += [_label_lines(doc.header_lines), ""]
         for section in doc.sections:
             out += [f"## {_esc(section.heading)}", ""]
             out += self.blocks(section.blocks)
@@ -132,14 +125,14 @@ class _MarkdownBuilder:
                 out.append(">")
                 out += ["> " + ln if ln else ">" for ln in _trimmed(self.blocks(box.blocks))]
                 out.append("")
+        if doc.clearance:
+            out += ["* * *", "", _label_lines(doc.clearance), ""]
         if doc.sources_list and doc.claims:
             out += ["## Sources", ""]
-            for n, source in enumerate(doc.cited_sources(), start=1):
-                line = source_line(source)
-                if doc.show_grades:
-                    line += f" Reliability {source.reliability}."
-                out.append(f"{n}. {_esc(line)}")
+            for n, entry in enumerate(sources_entries(doc), start=1):
+                out.append(f"{n}. {_parts_md(entry)}")
             out.append("")
+        out += [line for text in legend(doc) for line in (_esc(text), "")]
         if doc.claims_annex and doc.claims:
             out += ["## Annex: Claims cited", "", "| Key | Quote | Party | Grade | Status |"]
             out.append("|---|---|---|---|---|")
@@ -154,6 +147,7 @@ class _MarkdownBuilder:
                 ]
                 out.append("| " + " | ".join(_esc(c) for c in cells) + " |")
             out.append("")
+        out += marking
         for n, text in enumerate(self.notes, start=1):
             out.append(f"[^{n}]: {text}")
         text = "\n".join(out).rstrip() + "\n"
@@ -230,10 +224,7 @@ class _MarkdownBuilder:
                     out.append(self.note_texts.inline_citation(item.keys))
                 else:
                     _strip_space(out)
-                    parts = self.note_texts.citation(item.keys)
-                    out.append(
-                        self._note("".join(f"*{_esc(t)}*" if i else _esc(t) for t, i in parts))
-                    )
+                    out.append(self._note(_parts_md(self.note_texts.citation(item.keys))))
             elif isinstance(item, AuthorNote):
                 _strip_space(out)
                 out.append(self._note(self.inlines(item.inlines)))
@@ -244,6 +235,16 @@ class _MarkdownBuilder:
     def _note(self, text: str) -> str:
         self.notes.append(text)
         return f"[^{len(self.notes)}]"
+
+
+def _label_lines(lines: list[tuple[str, str]]) -> str:
+    """Return label/value lines as one paragraph of hard-broken lines: '**To:** Director'."""
+    return "  \n".join(f"**{_esc(label)}:** {_esc(value)}" for label, value in lines)
+
+
+def _parts_md(parts: Sequence[tuple[str, bool]]) -> str:
+    """Return (text, italic) pieces as Markdown."""
+    return "".join(f"*{_esc(t)}*" if italic else _esc(t) for t, italic in parts if t)
 
 
 def _strike(text: str) -> str:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidInput
+from briefing_app.core.text.dates import check_day
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
     from briefing_app.core.models import Note
     from briefing_app.core.records.notes import NoteEdit
+    from briefing_app.core.templates import NoteTemplate
 
 CITED_REVISIONS = "cited_revisions"
 CHECKS = "checks"
@@ -95,6 +97,10 @@ def set_dismissals(lib: Library, note_id: int, value: tuple[Dismissal, ...]) -> 
     return lib.notes.edit(note_id, {f"settings.{DISMISSED}": [d.to_json() for d in value]})
 
 
+# A clearance line keeps its name under its key and its date under key + DATE_SUFFIX.
+DATE_SUFFIX = "_date"
+
+
 def header_field(note: Note, name: str) -> str:
     """Return a template header field kept in the settings ("settings.NAME"), or ""."""
     return str(note.settings.get(name, "")) if name not in RESERVED else ""
@@ -105,8 +111,39 @@ def set_header_fields(lib: Library, note_id: int, values: Mapping[str, str]) -> 
     reserved = sorted(set(values) & RESERVED)
     if reserved:
         raise InvalidInput(f"{', '.join(reserved)} is not a header field")
+    _check_dates(values)
     stored = {f"settings.{k}": (v.strip() or None) for k, v in values.items()}
     return lib.notes.edit(note_id, stored)
+
+
+def _check_dates(values: Mapping[str, str]) -> None:
+    """Refuse a clearance date (a field named *_date) that is not a day written YYYY-MM-DD."""
+    for key, value in values.items():
+        if key.endswith(DATE_SUFFIX) and value.strip():
+            check_day(value.strip(), key.replace("_", " "))
+
+
+def set_note_fields(
+    lib: Library, note: Note, template: NoteTemplate, values: Mapping[str, str]
+) -> NoteEdit:
+    """Set header fields (memo_to, subject…) and the template's own fields (a sitrep's
+    report_number, clearance lines such as approved_by and approved_by_date) in one edit.
+
+    Raise InvalidInput naming a field neither the note nor its template has.
+    """
+    from briefing_app.core.records.notes import HEADER_FIELDS
+
+    own = template.setting_fields()
+    unknown = sorted(set(values) - set(HEADER_FIELDS) - set(own))
+    if unknown:
+        raise InvalidInput(
+            f"template {template.name} has no field {unknown[0]!r} "
+            f"(fields: {', '.join([*HEADER_FIELDS, *own])})"
+        )
+    _check_dates({k: v for k, v in values.items() if k in own})
+    edit: dict[str, str | None] = {k: v.strip() for k, v in values.items() if k in HEADER_FIELDS}
+    edit |= {f"settings.{k}": (v.strip() or None) for k, v in values.items() if k in own}
+    return lib.notes.edit(note.id, edit)
 
 
 def review_base(note: Note) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Export a note: format, citation style, output path (remembered) and the checks' verdict."""
+"""Export a note: format, citations and their style, output path (remembered), checks."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.checks import CheckReport
 from briefing_app.core.errors import CannotWrite
 from briefing_app.core.exporters import export_note
+from briefing_app.core.exporters.citation_styles import load_styles
 from briefing_app.core.library import Library
 from briefing_app.core.templates import CITATION_STYLES
 from briefing_app.gui.icons import icon
@@ -39,11 +40,13 @@ STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes", "inline": "Inl
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """Where and how to export: the path, the format (docx/md) and the citation style."""
+    """Where and how to export: the path, the format (docx/md), where citations go
+    (footnotes, endnotes, inline) and the citation style of the notes (house, intel, …)."""
 
     path: Path
     format: str
     citations: str
+    note_style: str | None = None
 
 
 def default_file_name(title: str, fmt: str) -> str:
@@ -62,6 +65,7 @@ class ExportDialog(QDialog):
         report: CheckReport | None = None,
         parent: QWidget | None = None,
         headings: dict[str, str] | None = None,
+        note_style: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.headings = headings or {}
@@ -82,6 +86,13 @@ class ExportDialog(QDialog):
         self.style_combo.setToolTip(
             "The template's style is chosen; another applies to this export only"
         )
+        self.note_style = QComboBox()
+        self.note_style.setAccessibleName("Note style")
+        self.note_style.addItem("The template's", None)
+        for name, cite_style in load_styles().items():
+            self.note_style.addItem(cite_style.label or name, name)
+        self.note_style.setCurrentIndex(max(0, self.note_style.findData(note_style)))
+        self.note_style.setToolTip("What each note says: source, grade, Ibid. (`briefing styles`)")
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
         self.path = QLineEdit(str(folder / default_file_name(title, self.current_format())))
         self.path.setAccessibleName("Output file")
@@ -94,6 +105,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format", self.format)
         form.addRow("&Citations", self.style_combo)
+        form.addRow("Note st&yle", self.note_style)
         save_label = QLabel("&Save as")
         save_label.setBuddy(self.path)
         form.addRow(save_label, row)
@@ -154,7 +166,10 @@ class ExportDialog(QDialog):
         fmt = self.current_format()
         if path.suffix.lower() != f".{fmt}":
             path = path.with_suffix(f".{fmt}")
-        return ExportOptions(path, fmt, str(self.style_combo.currentData()))
+        chosen = self.note_style.currentData()
+        return ExportOptions(
+            path, fmt, str(self.style_combo.currentData()), str(chosen) if chosen else None
+        )
 
     def remember(self) -> None:
         """Keep the folder and format for the next export."""
@@ -205,9 +220,10 @@ class ExportDialog(QDialog):
         style: str,
         report: CheckReport | None = None,
         headings: dict[str, str] | None = None,
+        note_style: str | None = None,
     ) -> ExportOptions | None:
         """Show the dialog; return the options (remembered), or None when cancelled."""
-        dialog = cls(title, style, report, parent, headings)
+        dialog = cls(title, style, report, parent, headings, note_style)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         dialog.remember()
@@ -231,6 +247,7 @@ def export_task(
                 options.format,
                 options.citations,
                 progress=report,
+                style=options.note_style,
             )
         except OSError as exc:
             # Named by the file asked for, not the temporary one written beside it.

@@ -1,4 +1,5 @@
-"""The memo header form above a note's sections: To, From, Subject, Date and Marking."""
+"""The memo header form above a note's sections: To, From, Subject, Date and Marking, the
+template's own header lines, and its drafting and clearance lines (name and date)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from briefing_app.core.models import Note
 from briefing_app.core.records.grading import TLP_ORDER
-from briefing_app.core.records.note_settings import header_field
+from briefing_app.core.records.note_settings import DATE_SUFFIX, header_field
 from briefing_app.core.templates import NoteTemplate
 
 # The memo fields the form can edit, with the label shown and the accessible name.
@@ -126,6 +127,25 @@ class NoteHeaderForm(QWidget):
             self._grid.addWidget(edit, 2, 2 * n + 1)
             self.setting_edits[key] = edit
             self._setting_labels.append(caption)
+        clearance = template.clearance.lines if template else ()
+        for n, clear in enumerate(clearance):
+            # One row per line, below the header lines: "Approved by [name]  Date [YYYY-MM-DD]".
+            self._add_setting(clear.field, clear.label, 3 + n, 0, f"{clear.label}: name")
+            self._add_setting(clear.field + DATE_SUFFIX, "Date", 3 + n, 2, f"{clear.label}: date")
+            self.setting_edits[clear.field + DATE_SUFFIX].setPlaceholderText("YYYY-MM-DD")
+
+    def _add_setting(self, key: str, label: str, row: int, column: int, accessible: str) -> None:
+        """Add a labelled field kept in the note's settings at row, column of the grid."""
+        edit = QLineEdit()
+        edit.setAccessibleName(accessible)
+        edit.setToolTip(f"Printed in the drafting and clearance block as “{accessible}”")
+        edit.editingFinished.connect(lambda k=key: self._finished_setting(k))
+        caption = QLabel(label)
+        caption.setBuddy(edit)
+        self._grid.addWidget(caption, row, column)
+        self._grid.addWidget(edit, row, column + 1)
+        self.setting_edits[key] = edit
+        self._setting_labels.append(caption)
 
     def _fill_markings(self, template: NoteTemplate | None) -> None:
         scheme = template.marking.scheme if template and template.marking.scheme else TLP_ORDER

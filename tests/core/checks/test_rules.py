@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from briefing_app.core.checks import CheckProfile
+from briefing_app.core.checks import CheckProfile, Finding, run_checks
 from briefing_app.core.checks.document import split_sentences
 from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
 from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from tests.core.checks.conftest import PROFILE, Check, rules_of
+
+DUSHANBE_TEXT = "Tajik authorities blamed criminal groups. The Taliban denied any role."
 
 
 def test_citation_of_a_missing_claim_is_an_error(check: Check) -> None:
@@ -266,3 +271,81 @@ def test_citations_after_the_stop_or_in_tables_are_not_strays(check: Check) -> N
         "| Event | Source |\n|---|---|\n| Three deaths | [@{police}] |",
     ):
         assert "citation.stray" not in rules_of(check(background=body)), body
+
+
+def test_sentences_framing_the_question_are_not_uncited_facts(check: Check) -> None:
+    framing = (
+        "You need to know whether the attack was launched from Afghanistan. "
+        "This note asks what the attack means for Chinese projects. "
+        "Will the border stay closed? "
+        "The camp housed two hundred workers."
+    )
+    uncited = [f.excerpt for f in check(background=framing) if f.rule == "trace.uncited"]
+    assert uncited == ["The camp housed two hundred workers."]  # the one fact still warns
+
+
+def _unattributed_checker(lib: Library) -> tuple[str, str, Callable[[str], list[Finding]]]:
+    """Add a Tajik allegation and a Taliban denial; return their keys and a function giving
+    the unnamed-party findings of a background that says body."""
+    source = lib.sources.add(ExtractedDocument(title="R", outlet="Wire", text=DUSHANBE_TEXT))
+    tajik, taliban = (
+        lib.claims.add(source.id, quote=quote, party=party, kind=kind).key
+        for quote, party, kind in (
+            ("Tajik authorities blamed criminal groups", "Tajik authorities", "allegation"),
+            ("The Taliban denied any role", "Taliban administration", "denial"),
+        )
+    )
+    note = lib.notes.create("N", "briefing-note", [("background", "Background")])
+
+    def unattributed(body: str) -> list[Finding]:
+        lib.notes.set_section(note.id, "background", body)
+        report = run_checks(lib, lib.notes.get(note.id), PROFILE)
+        return [f for f in report.findings if f.rule == "attribution.unnamed-party"]
+
+    return tajik, taliban, unattributed
+
+
+def test_a_capital_stands_for_its_government_when_attributing(lib: Library) -> None:
+    tajik, taliban, unattributed = _unattributed_checker(lib)
+
+    assert unattributed(f"Dushanbe frames the attack as the work of criminals [@{tajik}].") == []
+    assert unattributed(f"Kabul rejects any part in the attack [@{taliban}].") == []
+    # A capital stands only for its own government; no name at all still warns.
+    assert len(unattributed(f"Beijing frames the attack as the work of criminals [@{tajik}].")) == 1
+    assert len(unattributed(f"Criminals carried out the attack [@{tajik}].")) == 1
+
+
+def test_a_library_alias_names_its_party(lib: Library) -> None:
+    tajik, _, unattributed = _unattributed_checker(lib)
+    body = f"The Committee for National Security blames criminals [@{tajik}]."
+    assert len(unattributed(body)) == 1
+    lib.parties.merge("Committee for National Security", "Tajik authorities")
+    assert unattributed(body) == []
+
+
+def test_a_summary_or_assessment_on_one_source_warns_in_any_template(lib: Library) -> None:
+    from briefing_app.core.checks.profile import profile_from_template
+    from briefing_app.core.templates import get_template, load_template_file
+
+    source = lib.sources.add(ExtractedDocument(title="Only report", text=DUSHANBE_TEXT))
+    key = lib.claims.add(source.id, quote="Tajik authorities blamed criminal groups").key
+    template = get_template("briefing-note")
+    bodies = {
+        "summary": f"Criminals attacked the camp [@{key}]. More attacks follow [@{key}].",
+        "considerations": "We judge further attacks are likely.",  # cites nothing: no finding
+    }
+    note = lib.notes.create("N", template.name, template.headings(), bodies=bodies)
+    findings = run_checks(lib, note).findings
+    single = [f for f in findings if f.rule == "corroboration.single-source"]
+    assert [(f.section, f.severity) for f in single] == [("summary", "warning")]  # once
+    assert "'Only report'" in single[0].message
+    # A template switches it off by saying its summary is not a key judgment.
+    text = template.path.read_text(encoding="utf-8").replace(  # type: ignore[union-attr]
+        "  - key: summary\n", "  - key: summary\n    key_judgments: false\n"
+    )
+    own = lib.path.parent / "own.yaml" if lib.path else None
+    assert own is not None
+    own.write_text(text.replace("name: briefing-note", "name: own-note"), encoding="utf-8")
+    profile = profile_from_template(load_template_file(own))
+    off = run_checks(lib, note, profile).findings
+    assert not [f for f in off if f.rule == "corroboration.single-source"]

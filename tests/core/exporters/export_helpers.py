@@ -13,13 +13,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.models import Note
+from briefing_app.core.models import Claim, Note
 from briefing_app.core.templates import get_template
 from briefing_app.core.text.citations import claim_link_keys
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden"
 TEMPLATES = ("briefing-note", "policy-memo", "intelligence-assessment", "sitrep")
+STYLES = ("house", "intel", "academic")  # the bundled citation styles
 MEMO_DATE = "2026-11-20"
 
 # Which sections of the demo (briefing-note) note fill each section of the other templates.
@@ -64,6 +66,25 @@ An author's own aside.[^a]
 
 [^a]: Written by the analyst, not a source.
 """
+
+
+def add_wire_claim(lib: Library) -> Claim:
+    """Add a source with every field the demo's capture lacks (author, outlet, date, URL) and
+    one claim from it; return the claim."""
+    wire = lib.sources.add(
+        ExtractedDocument(
+            title="Border crossings shut after attack on Chinese camp",
+            text="The border crossing at Istiqlol stayed closed on Monday, officials said.",
+            byline="Jane Roe",
+            outlet="Example Wire",
+            published="2025-12-01",
+            url="https://example.org/border",
+        ),
+        reliability="B",
+    )
+    return lib.claims.add(
+        wire.id, quote="The border crossing at Istiqlol stayed closed", credibility=2
+    )
 
 
 def demo_note(lib: Library) -> Note:

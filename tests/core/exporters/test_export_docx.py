@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,18 +10,21 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefing_app.core.errors import CannotWrite, MissingClaim
+from briefing_app.core.errors import CannotWrite, MissingClaim, NotFound
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.review.word_copy import export_review_copy
 from briefing_app.core.templates import get_template
 from tests.core.exporters.export_helpers import (
     FEATURES_BODY,
+    STYLES,
     TEMPLATES,
+    add_wire_claim,
     assert_golden,
     demo_in_template,
     demo_note,
     pretty_part,
+    word_notes,
 )
 
 
@@ -165,9 +169,15 @@ def test_core_properties(demo_lib: Library, tmp_path: Path) -> None:
     props = docx.Document(str(out)).core_properties
     assert props.title == note.title
     assert props.author == "Regional Analysis Unit"
-    assert props.subject == "Attack on Chinese workers in Khatlon, Tajikistan"
+    assert props.subject == "Security of Chinese nationals on the Tajik–Afghan border"
     assert "Khatlon" in props.keywords
     assert props.created is not None and props.created.year >= 2024
+    # A note without a subject has none: the title is not repeated as one.
+    demo_lib.notes.update(note.id, subject="")
+    out = export_note(demo_lib, note.id, tmp_path / "bare.docx")
+    assert docx.Document(str(out)).core_properties.subject == ""
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert not any(t.startswith("Subject:") for t in texts)
 
 
 @pytest.mark.parametrize("review_copy", [False, True])
@@ -199,7 +209,7 @@ def test_action_memo_prints_decision_lines_and_portion_marks(
         note.title,
         "MEMO FOR:\tDirector General, Central Asia Division",
         "FROM:\tRegional Analysis Unit",
-        "SUBJECT:\tAttack on Chinese workers in Khatlon, Tajikistan",
+        "SUBJECT:\tSecurity of Chinese nationals on the Tajik–Afghan border",
         "DATE:\tNovember 20, 2026",
     ]
 
@@ -240,3 +250,53 @@ def test_user_reference_document_restyles_and_keeps_marking_on_first_page(
     assert [p.text for p in section.first_page_header.paragraphs] == ["UNCLASSIFIED"]
     assert [p.text for p in section.header.paragraphs] == ["UNCLASSIFIED"]
     assert section.first_page_footer.paragraphs[0].text == "UNCLASSIFIED"
+
+
+def _sources_list(docx_path: Path) -> str:
+    """Return the text of the Sources list and what follows it (the grading legend)."""
+    lines = [p.text for p in docx.Document(str(docx_path)).paragraphs]
+    return "\n".join(lines[lines.index("Sources") :]) + "\n"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_demo_note_in_each_citation_style_matches_golden_notes_and_sources(
+    demo_lib: Library, tmp_path: Path, style: str
+) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    # A second source with every field the demo's capture lacks (author, outlet, date, URL),
+    # cited between two citations of the demo's: full and short forms, Ibid. broken and resumed.
+    closed = add_wire_claim(demo_lib)
+    background = note.section("background")
+    assert background is not None
+    body = background.body + f"\n- The crossing stayed closed [@{closed.key}]. Again [@C8]."
+    demo_lib.notes.set_section(note.id, "background", body)
+    out = export_note(demo_lib, note.id, tmp_path / f"{style}.docx", style=style)
+    assert_golden(f"style-{style}.footnotes.xml", pretty_part(out, "word/footnotes.xml"))
+    assert_golden(f"style-{style}.sources.txt", _sources_list(out))
+
+
+def test_default_export_has_no_claim_keys_uses_ibid_and_ends_with_a_legend(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    out = export_note(demo_lib, note.id, tmp_path / "memo.docx")
+    notes = word_notes(out)
+    assert not any(re.search(r"\bC\d+\b", n) for n in notes)  # F2 is a grade; C8 was a key
+    assert notes[1:] and all(n.startswith("Ibid.") for n in notes[1:])
+    tail = _sources_list(out)
+    assert "Admiralty source reliability: F — reliability cannot be judged." in tail
+    assert "Admiralty information credibility: 2 — probably true;" in tail
+
+
+def test_intel_style_prints_outlet_date_and_grade_only(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    source_id = demo_lib.claims.by_key("C5").source_id  # type: ignore[union-attr]
+    demo_lib.sources.update(source_id, outlet="Asia-Plus", published="2025-11-30", reliability="B")
+    out = export_note(demo_lib, note.id, tmp_path / "intel.docx", style="intel")
+    assert word_notes(out)[:2] == ["Asia-Plus, 30 Nov 2025 [B2, B3]", "Asia-Plus, 30 Nov 2025 [B2]"]
+
+
+def test_an_unknown_style_is_refused_by_name(demo_lib: Library, tmp_path: Path) -> None:
+    with pytest.raises(NotFound, match="no citation style 'harvard' \\(known: academic, house"):
+        export_note(demo_lib, demo_note(demo_lib).id, tmp_path / "x.docx", style="harvard")
+    assert not (tmp_path / "x.docx").exists()

@@ -19,6 +19,7 @@ from briefing_app.core.models import Note
 from briefing_app.core.templates import get_template
 from briefing_app.core.text.citations import find_citations
 from tests.core.exporters.export_helpers import (
+    STYLES,
     TEMPLATES,
     demo_in_template,
     preview_citations,
@@ -32,33 +33,42 @@ def blank_note(lib: Library, template: str = "briefing-note") -> Note:
     return lib.notes.create("T", template, get_template(template).headings())
 
 
-def preview(lib: Library, note: Note, bodies: dict[str, str], citations: str | None = None) -> str:
+def preview(
+    lib: Library,
+    note: Note,
+    bodies: dict[str, str],
+    citations: str | None = None,
+    style: str | None = None,
+) -> str:
     """Return the preview HTML of note with unsaved bodies, as the GUI builds it (leniently)."""
-    doc = build_document(lib, note, citations=citations, bodies=bodies, lenient=True)
+    doc = build_document(
+        lib, note, citations=citations, bodies=bodies, lenient=True, note_style=style
+    )
     return render_html(doc, mark_empty=True)
 
 
+@pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_preview_and_word_file_print_the_same_notes_for_the_same_citations(
-    demo_lib: Library, tmp_path: Path, template: str
+    demo_lib: Library, tmp_path: Path, template: str, style: str
 ) -> None:
     note = demo_in_template(demo_lib, template)
-    html = preview(demo_lib, note, {s.key: s.body for s in note.sections})
-    out = export_note(demo_lib, note.id, tmp_path / f"{template}.docx")
+    html = preview(demo_lib, note, {s.key: s.body for s in note.sections}, style=style)
+    out = export_note(demo_lib, note.id, tmp_path / f"{template}.docx", style=style)
 
     cited = [c.keys for s in note.sections for c in find_citations(s.body)]
     assert cited and preview_citations(html) == cited  # every citation, in the note's order
     in_word = word_notes(out)
     assert len(in_word) == len(cited)
     assert preview_notes(html) == in_word
-    if get_template(template).citations.style != "inline":
-        # The demo cites one source throughout: in full once, then short, in both.
+    if get_template(template).citations.style != "inline" and style != "intel":
+        # The demo cites one source throughout: in full once, then short (or Ibid.), in both.
         assert len(in_word[0]) > len(in_word[1])
 
 
 def test_citation_groups_are_numbered_in_order_across_sections(demo_lib: Library) -> None:
     note = blank_note(demo_lib)
-    bodies = {"summary": "A [@C2] and b [@C1; @C3].", "issue": "Again [@C2].\n\n- item [@C1]"}
+    bodies = {"summary": "A [@C2]. And b [@C1; @C3].", "issue": "Again [@C2].\n\n- item [@C1]"}
     html = preview(demo_lib, note, bodies)
     assert preview_citations(html) == [("C2",), ("C1", "C3"), ("C2",), ("C1",)]
     for n, href in enumerate(["C2", "C1,C3", "C2", "C1"], start=1):
@@ -73,11 +83,35 @@ def test_citation_groups_are_numbered_in_order_across_sections(demo_lib: Library
 
 
 def test_a_repeated_source_takes_its_short_form_after_the_first_note(demo_lib: Library) -> None:
-    html = preview(demo_lib, blank_note(demo_lib), {"summary": "A [@C1]. B [@C3]. C [@C1]."})
+    bodies = {"summary": "A [@C1]. B [@C3]. C [@C1]."}
+    html = preview(demo_lib, blank_note(demo_lib), bodies, style="academic")
     full, short, again = preview_notes(html)
     assert full.startswith("\u201cChina Urges Tajikistan to Ensure Safety of Its Citizens")
-    assert short.startswith("\u201cChina Urges Tajikistan.\u201d") and "(C3)" in short
-    assert again.startswith("\u201cChina Urges Tajikistan.\u201d") and "(C1)" in again
+    assert short.startswith("\u201cChina Urges Tajikistan.\u201d") and "C3" not in short
+    assert again.startswith("\u201cChina Urges Tajikistan.\u201d") and "C1" not in again
+
+
+def test_house_style_prints_ibid_for_a_note_repeating_the_source_before(
+    demo_lib: Library,
+) -> None:
+    bodies = {"summary": "A [@C1]. B [@C3].[^a] C [@C1].\n\n[^a]: An aside."}
+    full, ibid, aside, after_aside = preview_notes(preview(demo_lib, blank_note(demo_lib), bodies))
+    assert full.startswith("\u201cChina Urges Tajikistan to Ensure Safety of Its Citizens")
+    assert ibid == "Ibid. Graded F2."  # no claim key (C3): the reader has no use for it
+    assert aside == "An aside."
+    # An author's note in between ends the run: the source is named again, in short.
+    assert after_aside.startswith("\u201cChina Urges Tajikistan.\u201d")
+
+
+def test_citations_of_one_source_in_one_sentence_give_one_note(demo_lib: Library) -> None:
+    bodies = {"summary": "Officials blame X [@C9], and the Taliban deny it [@C6]. Later [@C1]."}
+    html = preview(demo_lib, blank_note(demo_lib), bodies)
+    assert preview_citations(html) == [("C9", "C6"), ("C1",)]
+    assert "blame X<sup>" in html  # one mark, at the first citation
+    assert "deny it. Later<sup>" in html  # the merged-away mark leaves no space behind
+    # The academic style keeps one note per citation.
+    html = preview(demo_lib, blank_note(demo_lib), bodies, style="academic")
+    assert preview_citations(html) == [("C9",), ("C6",), ("C1",)]
 
 
 def test_inline_style_names_the_party_and_prints_no_notes(demo_lib: Library) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import yaml
 
 from briefing_app.core.exporters import export_note
@@ -67,3 +68,27 @@ def test_inline_style_names_parties(demo_lib: Library, tmp_path: Path) -> None:
     assert "(according to Government of China)" in body
     assert "[^" not in body
     assert "(U) " in body  # the memo template asks for portion marks
+
+
+def test_markdown_body_reads_as_the_word_memo(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    _, body = _split(export_note(demo_lib, note.id, tmp_path / "n.md").read_text("utf-8"))
+    lines = [line for line in body.splitlines() if line]
+    # Marking, then the title as a heading, then the memo header block, then the sections.
+    assert lines[:3] == ["**UNCLASSIFIED**", f"# {note.title}", "**To:** " + note.memo_to + "  "]
+    assert "**Date:** November 20, 2026  " in lines
+    assert lines.index("## Summary") > lines.index(f"# {note.title}")
+    # The marking closes the memo too, before the notes' definitions.
+    assert lines[-9] == "**UNCLASSIFIED**" and lines[-8].startswith("[^1]: ")
+
+
+def test_markdown_and_word_word_the_sources_list_alike(demo_lib: Library, tmp_path: Path) -> None:
+    note = demo_in_template(demo_lib, "briefing-note")
+    md = export_note(demo_lib, note.id, tmp_path / "n.md").read_text("utf-8")
+    word = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "n.docx")))
+    paragraphs = [p.text for p in word.paragraphs]
+    entry = paragraphs[paragraphs.index("Sources") + 1]
+    assert entry.endswith("Reliability F (Reliability cannot be judged).")
+    assert f"1. {entry}" in md.splitlines()
+    legend = [p for p in paragraphs if p.startswith("Admiralty ")]
+    assert legend and all(line in md.splitlines() for line in legend)

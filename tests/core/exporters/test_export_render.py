@@ -20,7 +20,12 @@ from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template
 from briefing_app.core.text.citations import find_citations
-from tests.core.exporters.export_helpers import FEATURES_BODY, TEMPLATES, demo_in_template
+from tests.core.exporters.export_helpers import (
+    FEATURES_BODY,
+    STYLES,
+    TEMPLATES,
+    demo_in_template,
+)
 
 pytestmark = pytest.mark.render
 
@@ -28,11 +33,24 @@ TOOLS = ("soffice", "pdftotext", "pandoc")
 
 
 class Rendered(NamedTuple):
-    """One export: the .docx, its PDF, and every claim key cited (once per citation)."""
+    """One export: the .docx, its PDF, every claim key cited (once per citation), and the
+    grades each citation's note prints, in reading order ("F2, F3")."""
 
     docx: Path
     pdf: Path
     cited: list[str]
+    grades: list[str]
+
+
+def _note_grades(lib: Library, note_id: int) -> list[str]:
+    """Return the grades each citation group of a note prints: its claims' grades, once each."""
+    groups = [c.keys for s in lib.notes.get(note_id).sections for c in find_citations(s.body)]
+    printed = []
+    for keys in groups:
+        claims = [lib.claims.by_key(k) for k in keys]
+        grades = [f"{lib.sources.get(c.source_id).reliability}{c.credibility}" for c in claims if c]
+        printed.append(", ".join(dict.fromkeys(grades)))
+    return printed
 
 
 def _require_tools() -> None:
@@ -52,9 +70,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
     build_demo(lib)
     docs: dict[str, Path] = {}
     cited: dict[str, list[str]] = {}
+    grades: dict[str, list[str]] = {}
     for template in TEMPLATES:
         note = demo_in_template(lib, template)
         docs[template] = export_note(lib, note.id, root / f"{template}.docx")
+        grades[template] = _note_grades(lib, note.id)
         cited[template] = [
             key for s in note.sections for c in find_citations(s.body) for key in c.keys
         ]
@@ -63,6 +83,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
     assert paragraph is not None
     lib.notes.set_section(long_note.id, "developments", "\n\n".join([paragraph.body] * 25))
     docs["long"] = export_note(lib, long_note.id, root / "long.docx")
+    demo = demo_in_template(lib, "briefing-note")
+    for style in STYLES:
+        docs[f"style-{style}"] = export_note(lib, demo.id, root / f"s-{style}.docx", style=style)
     lib.close()
     # A profile of our own: parallel soffice runs would otherwise fight over the user's one.
     profile = (root / "lo-profile").as_uri()
@@ -82,7 +105,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
         timeout=240,
     )
     yield {
-        name: Rendered(path, path.with_suffix(".pdf"), cited.get(name, []))
+        name: Rendered(path, path.with_suffix(".pdf"), cited.get(name, []), grades.get(name, []))
         for name, path in docs.items()
     }
 
@@ -109,9 +132,29 @@ def test_marking_and_page_numbers_on_every_page(rendered: dict[str, Rendered], n
 @pytest.mark.parametrize("name", ["briefing-note", "intelligence-assessment", "sitrep"])
 def test_each_footnote_prints_its_source_line(rendered: dict[str, Rendered], name: str) -> None:
     text = " ".join(_pages(rendered[name].pdf))
-    printed = re.findall(r"\b[A-F]\d \((C\d+)\)", text)
-    assert sorted(printed) == sorted(rendered[name].cited)
+    # Every citation's note, with the grades of its claims (claim keys are not printed).
+    printed = re.findall(r"Graded ([A-F]\d(?:, [A-F]\d)*)\.", text)
+    assert printed == rendered[name].grades
+    assert not re.search(r"\(C\d+\)", text)
     assert "China Urges Tajikistan to Ensure Safety of Its Citizens After Deadly Attack." in text
+    assert "Admiralty source reliability: F — reliability cannot be judged." in text
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_each_citation_style_renders_its_notes_with_marking_and_page_numbers(
+    rendered: dict[str, Rendered], style: str
+) -> None:
+    pages = _pages(rendered[f"style-{style}"].pdf)
+    text = " ".join(pages)
+    for n, page in enumerate(pages, start=1):
+        assert page.count("UNCLASSIFIED") >= 2 and f"Page {n} of {len(pages)}" in page
+    assert not re.search(r"\(C\d+\)", text)  # no style prints the claim keys
+    expected = {
+        "house": "Ibid. Graded F2.",
+        "intel": "Deadly Attack” [F2]",
+        "academic": "(F2: reliability cannot be judged; probably true)",
+    }
+    assert expected[style] in text
 
 
 def _pandoc_json(path: Path) -> dict[str, object]:
@@ -162,13 +205,16 @@ def test_pandoc_reads_back_headings_and_notes(rendered: dict[str, Rendered], nam
     style = template.citations.style
     if style == "footnotes":
         assert len(notes) == len(find_citations_in(rendered[name].docx))
-        assert all("China Urges Tajikistan" in note for note in notes)
+        # One source throughout: named in the first note, Ibid. in each one after.
+        assert "China Urges Tajikistan" in notes[0]
+        assert all(note.startswith("Ibid.") for note in notes[1:])
     else:
         assert notes == []
     if style == "endnotes":
         assert "Notes" in headings
         text = _plain(data["blocks"])
-        assert all(f"({key})" in text for key in rendered[name].cited)
+        printed = re.findall(r"Graded ([A-F]\d(?:, [A-F]\d)*)\.", text)
+        assert printed == rendered[name].grades
 
 
 def test_pandoc_reads_the_markdown_export(tmp_path: Path) -> None:
@@ -190,7 +236,9 @@ def test_pandoc_reads_the_markdown_export(tmp_path: Path) -> None:
     )
     assert _plain(data["meta"]["title"]) == note.title
     headings = [_plain(n["c"][2]) for n in _walk(data["blocks"]) if n.get("t") == "Header"]
-    assert headings[:5] == [s.heading for s in get_template("briefing-note").sections]
+    # The body starts with the title, as the Word memo does, then the sections.
+    assert headings[0] == note.title
+    assert headings[1:6] == [s.heading for s in get_template("briefing-note").sections]
     notes = [n for n in _walk(data["blocks"]) if n.get("t") == "Note"]
     assert len(notes) == cited_groups + 1  # every citation group, plus the author's own note
     assert any(n.get("t") == "Table" for n in _walk(data["blocks"]))

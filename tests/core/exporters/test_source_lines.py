@@ -29,11 +29,16 @@ def test_markdown_export_gives_a_source_in_full_once_then_short(
     demo_lib: Library, tmp_path: Path
 ) -> None:
     note = demo_lib.notes.all()[0]
-    text = export_note(demo_lib, note.id, tmp_path / "n.md").read_text(encoding="utf-8")
-    notes = [line for line in text.splitlines() if line.startswith("[^")]
+    out = export_note(demo_lib, note.id, tmp_path / "n.md", style="academic")
+    notes = [line for line in out.read_text(encoding="utf-8").splitlines() if line[:2] == "[^"]
     title = "China Urges Tajikistan to Ensure Safety of Its Citizens After Deadly Attack"
     assert title in notes[0]
     assert all(title not in n and "“China Urges Tajikistan.”" in n for n in notes[1:])
+    # The house style says Ibid. where a note repeats the source of the one before.
+    text = export_note(demo_lib, note.id, tmp_path / "h.md").read_text(encoding="utf-8")
+    notes = [line for line in text.splitlines() if line.startswith("[^")]
+    assert title in notes[0]
+    assert all(n.split(": ", 1)[1].startswith("*Ibid.* Graded F") for n in notes[1:])
 
 
 def test_citations_in_code_stay_literal_text(demo_lib: Library, tmp_path: Path) -> None:
