@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from briefing_app.core.errors import CorruptFile, InvalidInput, NotFound
+from briefing_app.core.errors import CorruptFile, FileTooLarge, InvalidInput, NotFound
 from briefing_app.core.review.edits import locate_plain
 from briefing_app.core.storage.atomic import atomic_path
+from briefing_app.core.storage.zip_members import read_member
 from briefing_app.core.text.anchors import find_quote
 from briefing_app.core.text.markdown_plain import plain_view
 
@@ -224,25 +225,26 @@ def read_review_copy(path: Path | str) -> ReviewCopy:
             parts = {i.filename: i for i in zf.infolist()}
             if "word/document.xml" not in parts:
                 raise NotAReviewCopy(f"{path.name}: not a Word document")
-            if any(i.file_size > MAX_PART_BYTES for i in parts.values()):
-                raise NotAReviewCopy(f"{path.name}: a part of the document is too large")
-            document = _parse(zf.read("word/document.xml"), path)
-            comments_xml = (
-                _parse(zf.read("word/comments.xml"), path) if "word/comments.xml" in parts else None
-            )
-            core = (
-                _parse(zf.read("docProps/core.xml"), path) if "docProps/core.xml" in parts else None
-            )
+            xml = {
+                name: _parse(read_member(zf, parts[name], MAX_PART_BYTES), path)
+                for name in ("word/document.xml", "word/comments.xml", "docProps/core.xml")
+                if name in parts
+            }
     except zipfile.BadZipFile as exc:
         raise NotAReviewCopy(f"{path.name}: not a Word document (damaged or not a .docx)") from exc
-    note_uid = _note_uid(document, core)
+    except NotAReviewCopy:
+        raise
+    except (CorruptFile, FileTooLarge) as exc:  # a part the bounded reader refused
+        raise NotAReviewCopy(f"{path.name}: {exc}") from exc
+    document = xml["word/document.xml"]
+    note_uid = _note_uid(document, xml.get("docProps/core.xml"))
     if note_uid is None:
         raise NotAReviewCopy(
             f"{path.name}: not a review copy of a Briefing note (export one with "
             "`briefing review export`)"
         )
     copy = ReviewCopy(note_uid)
-    copy.comments = list(_comments(document, comments_xml))
+    copy.comments = list(_comments(document, xml.get("word/comments.xml"), path))
     copy.changes = list(_changes(document))
     return copy
 
@@ -278,73 +280,94 @@ def _walk(document: Any) -> Iterator[tuple[Any, str | None]]:
         yield el, section
 
 
-def _comments(document: Any, comments_xml: Any) -> Iterator[WordComment]:
+def _comments(document: Any, comments_xml: Any, path: Path) -> Iterator[WordComment]:
     if comments_xml is None:
         return
-    meta = {
-        c.get(_w("id")): (
+    meta: dict[str, tuple[str, str, str]] = {}
+    for number, c in enumerate(comments_xml.iter(_w("comment")), 1):
+        cid = c.get(_w("id"))
+        if cid is None:
+            raise NotAReviewCopy(
+                f"{path.name}: word/comments.xml has a comment without an id (comment {number})"
+            )
+        meta[cid] = (
             c.get(_w("author"), ""),
             c.get(_w("date"), ""),
             "\n".join(
                 "".join(t.text or "" for t in p.iter(_w("t"))) for p in c.iter(_w("p"))
             ).strip(),
         )
-        for c in comments_xml.iter(_w("comment"))
-    }
-    open_ranges: dict[str, list[str]] = {}
+    # A range keeps only the offset where it starts, and its words are cut from the document's
+    # text when it ends: open ranges cost nothing per word (K ranges never closed, over K runs,
+    # once cost K² appends).
+    texts: list[str] = []
+    length = 0
+    starts: dict[str, int] = {}
+    spans: dict[str, tuple[int, int]] = {}
     sections: dict[str, str | None] = {}
-    anchors: dict[str, str] = {}
     for el, section in _walk(document):
         if el.tag == _w("commentRangeStart"):
             cid = el.get(_w("id"))
-            open_ranges[cid] = []
+            starts[cid] = length
             sections[cid] = section
         elif el.tag == _w("commentRangeEnd"):
             cid = el.get(_w("id"))
-            anchors[cid] = "".join(open_ranges.pop(cid, []))
+            spans[cid] = (starts.pop(cid, length), length)
         elif el.tag == _w("commentReference"):
-            cid = el.get(_w("id"))
-            sections.setdefault(cid, section)
+            sections.setdefault(el.get(_w("id")), section)
         elif el.tag == _w("t"):
-            for parts in open_ranges.values():
-                parts.append(el.text or "")
-    for cid, (author, date, text) in meta.items():
-        if not text:
+            texts.append(el.text or "")
+            length += len(texts[-1])
+    text = "".join(texts)
+    for cid, (author, date, body) in meta.items():
+        if not body:
             continue
+        start, end = spans.get(cid, (0, 0))
         yield WordComment(
-            cid, author, date, text, sections.get(cid), " ".join(anchors.get(cid, "").split())
+            cid, author, date, body, sections.get(cid), " ".join(text[start:end].split())
         )
 
 
 def _changes(document: Any) -> Iterator[WordChange]:
-    section: str | None = None
+    """Yield the tracked changes paragraph by paragraph, in one pass over the document.
+
+    A text belongs to the innermost paragraph around it (a text box's paragraphs sit inside
+    another paragraph), and to the innermost insertion or deletion within that paragraph.
+    Reading each paragraph's whole subtree instead cost the cube of the nesting depth.
+    """
     refs = (_w("footnoteReference"), _w("endnoteReference"))
-    for el, sec in _walk(document):
-        section = sec
-        if el.tag != _w("p"):
-            continue
-        segments: list[tuple[str, str, Any]] = []  # (kind, text, change element)
-        for node in el.iter(_w("t"), _w("delText"), *refs):
-            change = _change_ancestor(node, el)
+    words = (_w("t"), _w("delText"), *refs)
+    marks = (_w("ins"), _w("del"))
+    section: str | None = None
+    # Per open paragraph: the section it starts in, its segments, the changes open inside it.
+    paragraphs: list[tuple[str | None, list[tuple[str, str, Any]], list[Any]]] = []
+    for event, el in etree.iterwalk(document, events=("start", "end")):
+        tag = el.tag
+        if event == "end":
+            if tag == _w("p"):
+                start_section, segments, _ = paragraphs.pop()
+                yield from _group_changes(segments, start_section)
+            elif tag in marks and paragraphs and paragraphs[-1][2][-1:] == [el]:
+                paragraphs[-1][2].pop()
+        elif tag == _w("bookmarkStart"):
+            name = el.get(_w("name"), "")
+            if name.startswith(SECTION_MARK):
+                section = name[len(SECTION_MARK) :]
+        elif tag == _w("p"):
+            paragraphs.append((section, [], []))
+        elif paragraphs and tag in marks:
+            paragraphs[-1][2].append(el)
+        elif paragraphs and tag in words:
+            _, segments, open_changes = paragraphs[-1]
+            change = open_changes[-1] if open_changes else None
             kind = "normal" if change is None else ("del" if change.tag == _w("del") else "ins")
-            if node.tag in refs:
+            if tag in refs:
                 # A citation's footnote: deleted with the words, it is marked in the old text
                 # so the edit takes the [@…] with it. A kept one still separates two changes.
-                if kind == "ins":
-                    continue
-                segments.append((kind, CITATION_MARK if kind == "del" else "", change))
+                if kind != "ins":
+                    segments.append((kind, CITATION_MARK if kind == "del" else "", change))
                 continue
-            segments.append((kind, node.text or "", change))
-        yield from _group_changes(segments, section)
-
-
-def _change_ancestor(node: Any, paragraph: Any) -> Any:
-    parent = node.getparent()
-    while parent is not None and parent is not paragraph:
-        if parent.tag in (_w("ins"), _w("del")):
-            return parent
-        parent = parent.getparent()
-    return None
+            segments.append((kind, el.text or "", change))
 
 
 def _group_changes(
@@ -442,12 +465,14 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
         )
     key_of = {s.uid: s.key for s in note.sections}
     result = ReviewImportResult(note.id)
-    existing = lib.comments.all(note.id)
+    own_comments = _index_own_comments(lib.comments.all(note.id))
     with lib.write():
         for wc in copy.comments:
             uid = _stable_uid(note.uid, wc.comment_id, wc.author, wc.date, wc.text, wc.anchor)
             section_key = key_of.get(wc.section_uid or "", "")
-            if lib.comments.by_uid(uid) is not None or _is_own_comment(wc, section_key, existing):
+            if lib.comments.by_uid(uid) is not None or _is_own_comment(
+                wc, section_key, own_comments
+            ):
                 result.already_imported += 1
                 continue
             start = end = None
@@ -504,19 +529,26 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
     return result
 
 
-def _is_own_comment(wc: WordComment, section_key: str, existing: list[ReviewComment]) -> bool:
+# The note's comments by (author, text, section): the anchors they were written on.
+OwnComments = dict[tuple[str, str, str], set[str]]
+
+
+def _index_own_comments(comments: list[ReviewComment]) -> OwnComments:
+    """Index a note's comments once per import, so each Word comment is matched in a lookup."""
+    index: OwnComments = {}
+    for c in comments:
+        index.setdefault((c.author, c.body, c.section_key), set()).add(c.anchor_text)
+    return index
+
+
+def _is_own_comment(wc: WordComment, section_key: str, own: OwnComments) -> bool:
     """Whether a Word comment is one of the note's own, written into the review copy.
 
     The copy puts an app comment on the paragraph holding its words, so it comes back with the
     same author, text and section, on words that contain the comment's own anchor.
     """
-    return any(
-        c.author == wc.author
-        and c.body == wc.text
-        and c.section_key == section_key
-        and c.anchor_text in wc.anchor
-        for c in existing
-    )
+    anchors = own.get((wc.author, wc.text, section_key), set())
+    return any(anchor in wc.anchor for anchor in anchors)
 
 
 def _find_in_section(note: Note, key: str, words: str) -> tuple[int, int] | None:

@@ -3,12 +3,16 @@
 `ZipFile.read` asks the decompressor for up to a gigabyte at once and only then cuts the result
 to the size the header declares, so a member of 1 MB declaring 1 MB and inflating to 1 GiB
 costs a gigabyte of memory before its CRC fails. Reading in small chunks keeps memory at the
-limit whatever the member holds or declares. Review packages (`review/packs.py`) read their
-members here.
+limit whatever the member holds or declares, and a member holding more than it declares is
+named as such. Only stored and deflated members are read: bzip2 and LZMA inflate a whole chunk
+with no bound, and neither Word nor Briefing writes them. Review packages (`review/packs.py`),
+Word sources (`importers/docx.py`), review copies (`review/word_copy.py`) and reference
+documents (`exporters/reference_docx.py`) read their members here.
 """
 
 from __future__ import annotations
 
+import copy
 import struct
 import zipfile
 import zlib
@@ -16,19 +20,10 @@ from pathlib import Path
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 
-try:
-    from lzma import LZMAError
-except ImportError:  # pragma: no cover - Python built without lzma: zipfile cannot use it either
-
-    class LZMAError(Exception):  # type: ignore[no-redef]
-        """Stands in for lzma's error where Python has no lzma."""
-
-
 CHUNK_BYTES = 1 << 20
-# What Python's zipfile can decompress; anything else (Deflate64, AES...) is refused up front.
-READABLE_METHODS = frozenset(
-    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
-)
+# Inflated in bounded steps; anything else (bzip2, LZMA, Deflate64, AES...) is refused up front.
+READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+_METHOD_NAMES = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma", 9: "Deflate64"}
 _ENCRYPTED = 0x1
 # The end of central directory record, and how far from the end it may sit (its comment).
 _END = struct.Struct("<4s4H2LH")
@@ -36,11 +31,11 @@ _END_SIGNATURE = b"PK\x05\x06"
 _END_SEARCH = _END.size + 0xFFFF
 
 
-def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    """Return the bytes of member name, reading at most limit of them.
+def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: int) -> bytes:
+    """Return the bytes of a member (named, or by its ZipInfo), reading at most limit of them.
 
-    Raises FileTooLarge when it declares or unpacks to more than limit bytes, CorruptFile when
-    it is missing, encrypted, compressed in a way Python cannot read, or damaged.
+    Raises FileTooLarge when it declares more than limit bytes, CorruptFile when it is missing,
+    encrypted, compressed other than stored or deflated, damaged, or holds more than it declares.
 
     >>> import io
     >>> buffer = io.BytesIO()
@@ -49,32 +44,42 @@ def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     >>> read_member(zipfile.ZipFile(buffer), "a.json", limit=100)
     b'[1, 2]'
     """
+    name = member if isinstance(member, str) else member.filename
     try:
-        info = zf.getinfo(name)
+        info = zf.getinfo(name) if isinstance(member, str) else member
     except KeyError as exc:
         raise CorruptFile(f"{name} is missing") from exc
     if info.flag_bits & _ENCRYPTED:
         raise CorruptFile(f"{name} is encrypted")
     if info.compress_type not in READABLE_METHODS:
-        raise CorruptFile(f"{name} uses a compression method Briefing cannot read")
+        method = _METHOD_NAMES.get(info.compress_type, str(info.compress_type))
+        raise CorruptFile(
+            f"{name} uses zip compression method {method}, which Briefing does not read "
+            "(only stored and deflated)"
+        )
     if info.file_size > limit:
         raise FileTooLarge(f"{name} unpacks to {_mb(info.file_size)}; the limit is {_mb(limit)}")
+    # zipfile stops at the declared size and only then checks the CRC, so a lie would pass as
+    # damage, or as the declared bytes. Asked for more than declared, an honest stream ends
+    # first (its CRC checked then) and a lying one shows by its size, a chunk before zipfile
+    # would check a CRC made for the declared bytes only.
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + CHUNK_BYTES + 1
     chunks: list[bytes] = []
     total = 0
     try:
-        with zf.open(info) as member:
-            # zipfile stops at the declared size (then checks the CRC); the count below stops a
-            # member whose header was believed for its size and still holds more.
-            while chunk := member.read(CHUNK_BYTES):
+        with zf.open(probe) as stream:
+            while chunk := stream.read(CHUNK_BYTES):
                 total += len(chunk)
-                if total > limit:
-                    raise FileTooLarge(f"{name} unpacks to over {_mb(limit)}, the limit")
+                if total > info.file_size:
+                    raise CorruptFile(
+                        f"{name} unpacks to more than the {_mb(info.file_size)} its header "
+                        "declares (damaged, or a zip bomb)"
+                    )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, LZMAError, EOFError, OSError, RuntimeError) as exc:
-        # bz2 reports damage as OSError, zipfile a password it was not given as RuntimeError.
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
+        # zipfile reports a password it was not given as RuntimeError.
         raise CorruptFile(f"{name} is damaged ({exc})") from exc
-    except NotImplementedError as exc:
-        raise CorruptFile(f"{name} uses a compression method Briefing cannot read") from exc
     return b"".join(chunks)
 
 
