@@ -1,7 +1,9 @@
 """Word documents (.docx): paragraphs and tables in reading order, core properties as metadata.
 
-A .docx is a zip archive: member sizes are checked before python-docx touches it, so a small
-file that would decompress to gigabytes (a zip bomb) is refused without being inflated.
+A .docx is a zip archive: member sizes are checked before anything is inflated, so a small file
+that would decompress to gigabytes (a zip bomb) is refused unread. Sizes are declared by the
+archive itself, so each part is then read within bounds (a part that inflates past its declared
+size is refused) and python-docx is given a copy made of those parts only.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from briefing_app.core.importers.docx_text import (
     paragraph_text,
     row_deleted,
 )
+from briefing_app.core.storage.zip_members import read_member
 from briefing_app.core.text.dates import parse_date
 
 # Real reports are a few MB unpacked (images included); this leaves room for big ones.
@@ -33,9 +36,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 @register(".docx", format_name="docx")
 def extract_docx(path: Path, data: bytes) -> ExtractedDocument:
     """Extract the text and core properties of a Word document."""
-    check_zip(data)
+    package = honest_package(data)
     try:
-        return _read_document(path, data)
+        return _read_document(path, package)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise CorruptFile("not a valid Word .docx file (truncated or damaged)") from exc
     except Exception as exc:  # lxml.etree.XMLSyntaxError and python-docx's own errors
@@ -61,29 +64,41 @@ def _read_document(path: Path, data: bytes) -> ExtractedDocument:
     )
 
 
-def check_zip(data: bytes) -> None:
-    """Refuse an archive that is not a zip or whose members would unpack above the limits."""
+def honest_package(data: bytes) -> bytes:
+    """Return the .docx rewritten from parts read within bounds; refuse one over the limits.
+
+    Python-docx inflates each part whole, trusting nothing but the stream; it reads this copy,
+    whose parts are stored exactly as large as they were found to be.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise CorruptFile("not a valid Word .docx file (not a zip archive: truncated?)") from exc
-    with archive:
+    out = io.BytesIO()
+    with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as rewritten:
         members = archive.infolist()
-        if len(members) > MAX_MEMBERS:
-            raise FileTooLarge(f"the .docx holds {len(members)} parts; the limit is {MAX_MEMBERS}")
-        total = sum(m.file_size for m in members)
-        if total > MAX_UNPACKED_BYTES:
-            raise FileTooLarge(
-                f"the .docx would unpack to {total // 2**20} MB; "
-                f"the limit is {MAX_UNPACKED_BYTES // 2**20} MB (zip bomb?)"
-            )
-        for member in members:
-            if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(
-                member.compress_size, 1
-            ):
-                raise FileTooLarge(f"the .docx part {member.filename} is compressed suspiciously")
+        _check_declared_sizes(members)
         if "word/document.xml" not in archive.namelist():
             raise CorruptFile("not a valid Word .docx file (no word/document.xml inside)")
+        for member in members:
+            rewritten.writestr(member.filename, read_member(archive, member, MAX_UNPACKED_BYTES))
+    return out.getvalue()
+
+
+def _check_declared_sizes(members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise FileTooLarge(f"the .docx holds {len(members)} parts; the limit is {MAX_MEMBERS}")
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise FileTooLarge(
+            f"the .docx would unpack to {total // 2**20} MB; "
+            f"the limit is {MAX_UNPACKED_BYTES // 2**20} MB (zip bomb?)"
+        )
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise FileTooLarge(f"the .docx part {member.filename} is compressed suspiciously")
 
 
 def _blocks(document: Any) -> list[str]:

@@ -133,3 +133,37 @@ def test_docx_with_damaged_xml_is_corrupt(tmp_path: Path) -> None:
             )
     with pytest.raises(CorruptFile, match="docx"):
         extract_file(write_fixture(tmp_path / "damaged.docx", out.getvalue()))
+
+
+def test_docx_part_that_inflates_beyond_its_declared_size_is_refused_unread(
+    tmp_path: Path,
+) -> None:
+    from tests import hostile_docx as hostile
+    from tests.peak_memory import run_measured
+
+    head = hostile.document_xml("<w:p><w:r><w:t>Fine</w:t></w:r></w:p>")
+    bomb = hostile.lying("word/document.xml", head, padding_mib=1024)
+    path = write_fixture(tmp_path / "bomb.docx", hostile.with_part(hostile.blank_docx(), bomb))
+    assert path.stat().st_size < 2 * 2**20  # a 1 MB file that would inflate to 1 GiB
+    run = run_measured(
+        "from briefing_app.core.errors import BriefingError\n"
+        "from briefing_app.core.importers.base import extract_file\n"
+        f"try:\n    extract_file({str(path)!r})\n"
+        "except BriefingError as exc:\n    print(type(exc).__name__, exc)\n"
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.seconds < 30 and run.peak_mb < 300, run
+    assert run.stdout.startswith("CorruptFile part word/document.xml unpacks to more than")
+
+
+@pytest.mark.parametrize(("method", "name"), [(12, "bzip2"), (14, "lzma"), (99, "99")])
+def test_docx_part_compressed_as_word_never_does_is_named(
+    tmp_path: Path, method: int, name: str
+) -> None:
+    from tests import hostile_docx as hostile
+
+    document = hostile.document_xml("<w:p><w:r><w:t>Text</w:t></w:r></w:p>")
+    part = hostile.with_method("word/document.xml", document, method)
+    path = write_fixture(tmp_path / "method.docx", hostile.with_part(hostile.blank_docx(), part))
+    with pytest.raises(CorruptFile, match=f"word/document.xml .*compression method {name}"):
+        extract_file(path)
