@@ -38,8 +38,10 @@ IDENTIFIER_PREFIX = "briefing-note:"
 CONTEXT = 32
 # Stands for a deleted footnote reference (a citation) in a tracked change's old text.
 CITATION_MARK = "\ue000"
-# A review copy is a memo of a few pages; refuse archives that would unpack to more.
-MAX_PART_BYTES = 64 * 1024 * 1024
+# A review copy is a memo of a few pages: its parts are tens of kilobytes. Parsed XML takes some
+# twenty times its size in memory, so the parts read are refused, unparsed, above this.
+MAX_XML_BYTES = 10 * 1024 * 1024
+XML_PARTS = ("word/document.xml", "word/comments.xml", "docProps/core.xml")
 
 
 def _w(tag: str) -> str:
@@ -225,10 +227,16 @@ def read_review_copy(path: Path | str) -> ReviewCopy:
             parts = {i.filename: i for i in zf.infolist()}
             if "word/document.xml" not in parts:
                 raise NotAReviewCopy(f"{path.name}: not a Word document")
+            present = [parts[name] for name in XML_PARTS if name in parts]
+            size = sum(info.file_size for info in present)
+            if size > MAX_XML_BYTES:
+                raise NotAReviewCopy(
+                    f"{path.name}: its text parts would unpack to {size // 2**20} MB; "
+                    f"a review copy holds at most {MAX_XML_BYTES // 2**20} MB"
+                )
             xml = {
-                name: _parse(read_member(zf, parts[name], MAX_PART_BYTES), path)
-                for name in ("word/document.xml", "word/comments.xml", "docProps/core.xml")
-                if name in parts
+                info.filename: _parse(read_member(zf, info, MAX_XML_BYTES), path)
+                for info in present
             }
     except zipfile.BadZipFile as exc:
         raise NotAReviewCopy(f"{path.name}: not a Word document (damaged or not a .docx)") from exc

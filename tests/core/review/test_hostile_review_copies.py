@@ -67,6 +67,17 @@ def test_a_part_that_inflates_beyond_its_declared_size_is_refused_unread(
     assert "word/document.xml" in line and "more than" in line
 
 
+def test_a_document_part_larger_than_any_memo_is_refused_before_parsing(
+    demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
+) -> None:
+    runs = "<w:r><w:t>x</w:t></w:r>" * (20 * 2**20 // 24)  # 20 MB of honest XML
+    path = tmp_path / "huge.docx"
+    path.write_bytes(hostile.review_copy(hostile.document_xml(f"<w:p>{runs}</w:p>", note.uid)))
+    assert path.stat().st_size < 256 * 1024
+    (line,) = import_in_child(library_path, path)
+    assert line.startswith("NotAReviewCopy huge.docx: ") and "MB" in line
+
+
 def test_unclosed_comment_ranges_cost_time_in_proportion_to_the_document(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
