@@ -42,6 +42,9 @@ CITATION_MARK = "\ue000"
 # twenty times its size in memory, so the parts read are refused, unparsed, above this.
 MAX_XML_BYTES = 10 * 1024 * 1024
 XML_PARTS = ("word/document.xml", "word/comments.xml", "docProps/core.xml")
+# Between them, a memo's comments cover a few times its text at most; ranges nested thousands
+# deep (each anchor a copy of the whole text) would fill memory and the library.
+MAX_ANCHORED_CHARS = 8_000_000
 
 
 def _w(tag: str) -> str:
@@ -327,13 +330,17 @@ def _comments(document: Any, comments_xml: Any, path: Path) -> Iterator[WordComm
             texts.append(el.text or "")
             length += len(texts[-1])
     text = "".join(texts)
-    for cid, (author, date, body) in meta.items():
-        if not body:
-            continue
-        start, end = spans.get(cid, (0, 0))
-        yield WordComment(
-            cid, author, date, body, sections.get(cid), " ".join(text[start:end].split())
+    kept = {cid: spans.get(cid, (0, 0)) for cid, (_, _, body) in meta.items() if body}
+    anchored = sum(end - start for start, end in kept.values())
+    if anchored > MAX_ANCHORED_CHARS:
+        raise NotAReviewCopy(
+            f"{path.name}: its comment ranges overlap so much that they cover {anchored:,} "
+            f"characters between them (a review copy's cover at most {MAX_ANCHORED_CHARS:,})"
         )
+    for cid, (start, end) in kept.items():
+        author, date, body = meta[cid]
+        anchor = " ".join(text[start:end].split())
+        yield WordComment(cid, author, date, body, sections.get(cid), anchor)
 
 
 def _changes(document: Any) -> Iterator[WordChange]:

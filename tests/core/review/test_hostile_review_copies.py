@@ -105,6 +105,31 @@ def test_unclosed_comment_ranges_cost_time_in_proportion_to_the_document(
     assert anchors == {"Never closed": "", "Closed": "Three Chinese workers"}
 
 
+def test_comment_ranges_overlapping_thousands_of_times_are_refused(
+    demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
+) -> None:
+    ranges = 6000  # each closed only after every run: 6000 copies of the whole text
+    starts = "".join(f'<w:commentRangeStart w:id="{i}"/>' for i in range(ranges))
+    ends = "".join(f'<w:commentRangeEnd w:id="{i}"/>' for i in range(ranges))
+    runs = "<w:r><w:t>word </w:t></w:r>" * ranges
+    comments = "".join(
+        f'<w:comment w:id="{i}" w:author="R"><w:p><w:r><w:t>On all {i}</w:t></w:r></w:p>'
+        "</w:comment>"
+        for i in range(ranges)
+    )
+    path = tmp_path / "overlap.docx"
+    path.write_bytes(
+        hostile.review_copy(
+            hostile.document_xml(f"<w:p>{starts}{runs}{ends}</w:p>", note.uid),
+            hostile.comments_xml(comments),
+        )
+    )
+    assert path.stat().st_size < 96 * 1024
+    (line,) = import_in_child(library_path, path)
+    assert line.startswith("NotAReviewCopy overlap.docx: ") and "overlap" in line
+    assert demo_lib.comments.all(note.id) == []
+
+
 def test_deeply_nested_paragraphs_with_tracked_insertions_are_read_once_each(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
