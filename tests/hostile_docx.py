@@ -124,3 +124,16 @@ def blank_docx() -> bytes:
     out = io.BytesIO()
     Document().save(out)
     return out.getvalue()
+
+
+def comment(cid: object, text: str, author: str = "R") -> str:
+    """Return a w:comment element saying text (with no w:id at all when cid is None)."""
+    ident = "" if cid is None else f' w:id="{cid}"'
+    return (
+        f'<w:comment{ident} w:author="{author}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>'
+    )
+
+
+def range_marks(kind: str, count: int) -> str:
+    """Return count w:commentRangeStart (kind "Start") or w:commentRangeEnd elements, ids 0.."""
+    return "".join(f'<w:commentRange{kind} w:id="{i}"/>' for i in range(count))

@@ -19,7 +19,7 @@ def _inflating(uid: str) -> bytes:
 
 
 def _comment_without_id(uid: str) -> bytes:
-    comment = '<w:comment w:author="R"><w:p><w:r><w:t>Who?</w:t></w:r></w:p></w:comment>'
+    comment = hostile.comment(None, "Who?")
     return hostile.review_copy(hostile.document_xml("<w:p/>", uid), hostile.comments_xml(comment))
 
 

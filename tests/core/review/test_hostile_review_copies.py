@@ -20,6 +20,7 @@ from tests.peak_memory import run_measured
 
 MAX_PEAK_MB = 300
 MAX_SECONDS = 30
+WORDS = "<w:r><w:t>word </w:t></w:r>"
 
 IMPORT = """
 from briefing_app.core.errors import BriefingError
@@ -43,6 +44,14 @@ def import_in_child(library: Path, *paths: Path) -> list[str]:
     assert run.returncode == 0, run.stderr
     assert run.seconds < MAX_SECONDS and run.peak_mb < MAX_PEAK_MB, run
     return run.stdout.splitlines()
+
+
+def _write_copy(path: Path, note: Note, body: str, comments: str) -> Path:
+    """Write a review copy of note with this body and these comments; return its path."""
+    path.write_bytes(
+        hostile.review_copy(hostile.document_xml(body, note.uid), hostile.comments_xml(comments))
+    )
+    return path
 
 
 @pytest.fixture
@@ -82,22 +91,15 @@ def test_unclosed_comment_ranges_cost_time_in_proportion_to_the_document(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
     ranges = 6000
-    starts = "".join(f'<w:commentRangeStart w:id="{i}"/>' for i in range(ranges))
-    runs = "<w:r><w:t>word </w:t></w:r>" * ranges
     closed = (
         '<w:commentRangeStart w:id="c"/><w:r><w:t>Three Chinese workers</w:t></w:r>'
         '<w:commentRangeEnd w:id="c"/>'
     )
-    comments = "".join(
-        f'<w:comment w:id="{cid}" w:author="R"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>'
-        for cid, text in (("0", "Never closed"), ("c", "Closed"))
-    )
-    path = tmp_path / "ranges.docx"
-    path.write_bytes(
-        hostile.review_copy(
-            hostile.document_xml(f"<w:p>{starts}{runs}</w:p><w:p>{closed}</w:p>", note.uid),
-            hostile.comments_xml(comments),
-        )
+    path = _write_copy(
+        tmp_path / "ranges.docx",
+        note,
+        f"<w:p>{hostile.range_marks('Start', ranges)}{WORDS * ranges}</w:p><w:p>{closed}</w:p>",
+        hostile.comment(0, "Never closed") + hostile.comment("c", "Closed"),
     )
     assert path.stat().st_size < 64 * 1024
     assert import_in_child(library_path, path) == ["2 0 0"]
@@ -109,20 +111,12 @@ def test_comment_ranges_overlapping_thousands_of_times_are_refused(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
     ranges = 6000  # each closed only after every run: 6000 copies of the whole text
-    starts = "".join(f'<w:commentRangeStart w:id="{i}"/>' for i in range(ranges))
-    ends = "".join(f'<w:commentRangeEnd w:id="{i}"/>' for i in range(ranges))
-    runs = "<w:r><w:t>word </w:t></w:r>" * ranges
-    comments = "".join(
-        f'<w:comment w:id="{i}" w:author="R"><w:p><w:r><w:t>On all {i}</w:t></w:r></w:p>'
-        "</w:comment>"
-        for i in range(ranges)
-    )
-    path = tmp_path / "overlap.docx"
-    path.write_bytes(
-        hostile.review_copy(
-            hostile.document_xml(f"<w:p>{starts}{runs}{ends}</w:p>", note.uid),
-            hostile.comments_xml(comments),
-        )
+    starts, ends = hostile.range_marks("Start", ranges), hostile.range_marks("End", ranges)
+    path = _write_copy(
+        tmp_path / "overlap.docx",
+        note,
+        f"<w:p>{starts}{WORDS * ranges}{ends}</w:p>",
+        "".join(hostile.comment(i, f"On all {i}") for i in range(ranges)),
     )
     assert path.stat().st_size < 96 * 1024
     (line,) = import_in_child(library_path, path)
@@ -152,29 +146,24 @@ def test_deeply_nested_paragraphs_with_tracked_insertions_are_read_once_each(
     assert (edit.section_key, edit.old_text, edit.new_text) == ("summary", "", "new")
 
 
-def _many_comments(note: Note, count: int, round_: int) -> bytes:
+def _many_comments(path: Path, note: Note, count: int, round_: int) -> Path:
     ranges = "".join(
         f'<w:commentRangeStart w:id="{i}"/><w:r><w:t>w{i} </w:t></w:r>'
         f'<w:commentRangeEnd w:id="{i}"/>'
         for i in range(count)
     )
     comments = "".join(
-        f'<w:comment w:id="{i}" w:author="Reviewer"><w:p><w:r>'
-        f"<w:t>Round {round_}, point {i}</w:t></w:r></w:p></w:comment>"
-        for i in range(count)
+        hostile.comment(i, f"Round {round_}, point {i}", "Reviewer") for i in range(count)
     )
-    return hostile.review_copy(
-        hostile.document_xml(f"<w:p>{ranges}</w:p>", note.uid), hostile.comments_xml(comments)
-    )
+    return _write_copy(path, note, f"<w:p>{ranges}</w:p>", comments)
 
 
 def test_a_second_copy_with_many_comments_is_not_compared_with_every_existing_one(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
     count = 30_000
-    first, second = tmp_path / "first.docx", tmp_path / "second.docx"
-    first.write_bytes(_many_comments(note, count, 1))
-    second.write_bytes(_many_comments(note, count, 2))
+    first = _many_comments(tmp_path / "first.docx", note, count, 1)
+    second = _many_comments(tmp_path / "second.docx", note, count, 2)
     assert import_in_child(library_path, first, second) == [f"{count} 0 0", f"{count} 0 0"]
     assert len(demo_lib.comments.all(note.id)) == 2 * count
 
@@ -182,15 +171,7 @@ def test_a_second_copy_with_many_comments_is_not_compared_with_every_existing_on
 def test_a_comment_without_an_id_is_named(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "noid.docx"
-    path.write_bytes(
-        hostile.review_copy(
-            hostile.document_xml("<w:p><w:r><w:t>Text</w:t></w:r></w:p>", note.uid),
-            hostile.comments_xml(
-                '<w:comment w:author="R"><w:p><w:r><w:t>Who am I?</w:t></w:r></w:p></w:comment>'
-            ),
-        )
-    )
+    path = _write_copy(tmp_path / "noid.docx", note, WORDS, hostile.comment(None, "Who am I?"))
     before = library_path.read_bytes()
     with pytest.raises(NotAReviewCopy, match=r"^noid\.docx: .*comment .*without an id"):
         import_review_copy(demo_lib, path)
