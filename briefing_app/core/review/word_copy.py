@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge, InvalidInput, NotFound
+from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.edits import locate_plain
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.storage.zip_members import read_member
 from briefing_app.core.text.anchors import find_quote
-from briefing_app.core.text.markdown_plain import plain_view
+from briefing_app.core.text.markdown_plain import PlainView, plain_view
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -481,6 +482,9 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
     key_of = {s.uid: s.key for s in note.sections}
     result = ReviewImportResult(note.id)
     own_comments = _index_own_comments(lib.comments.all(note.id))
+    # Each section's plain text once, not once per comment (a copy may carry thousands).
+    views = {s.key: plain_view(s.body) for s in note.sections}
+    new_comments: list[NewComment] = []
     with lib.write():
         for wc in copy.comments:
             uid = _stable_uid(note.uid, wc.comment_id, wc.author, wc.date, wc.text, wc.anchor)
@@ -492,23 +496,26 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
                 continue
             start = end = None
             if section_key and wc.anchor:
-                span = _find_in_section(note, section_key, wc.anchor)
+                span = _find_in_section(views, section_key, wc.anchor)
                 if span is None:
                     result.unplaced.append(f"comment by {wc.author}: {wc.anchor!r} not found")
                 else:
                     start, end = span
-            lib.comments.add(
-                note.id,
-                section_key,
-                wc.text,
-                author=wc.author,
-                anchor_text=wc.anchor,
-                start=start,
-                end=end,
-                uid=uid,
-                created_at=wc.date or None,
+            new_comments.append(
+                NewComment(
+                    section_key,
+                    wc.text,
+                    author=wc.author,
+                    anchor_text=wc.anchor,
+                    start=start,
+                    end=end,
+                    uid=uid,
+                    created_at=wc.date or None,
+                )
             )
-            result.comments_added += 1
+        # In one insert: a copy may carry thousands of comments. Their uids differ (each is
+        # of its Word comment's id), so none of them can be already imported by another.
+        result.comments_added = len(lib.comments.add_many(note.id, new_comments))
         for ch in copy.changes:
             section_key = key_of.get(ch.section_uid or "", "")
             if not section_key:
@@ -566,10 +573,9 @@ def _is_own_comment(wc: WordComment, section_key: str, own: OwnComments) -> bool
     return any(anchor in wc.anchor for anchor in anchors)
 
 
-def _find_in_section(note: Note, key: str, words: str) -> tuple[int, int] | None:
-    section = note.section(key)
-    if section is None:
+def _find_in_section(views: dict[str, PlainView], key: str, words: str) -> tuple[int, int] | None:
+    view = views.get(key)
+    if view is None:
         return None
-    view = plain_view(section.body)
     span = find_quote(view.text, words)
     return None if span is None else view.to_body(*span)

@@ -168,6 +168,28 @@ def test_a_second_copy_with_many_comments_is_not_compared_with_every_existing_on
     assert len(demo_lib.comments.all(note.id)) == 2 * count
 
 
+def test_many_comments_in_a_long_section_read_the_section_once(
+    demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
+) -> None:
+    count = 20_000
+    demo_lib.notes.set_section(note.id, "summary", "Some *words* here [@C1]. " * 800)
+    section = note.section("summary").uid  # type: ignore[union-attr]
+    ranges = "".join(
+        f'<w:commentRangeStart w:id="{i}"/><w:r><w:t>here {i}</w:t></w:r>'
+        f'<w:commentRangeEnd w:id="{i}"/>'
+        for i in range(count)
+    )
+    path = _write_copy(
+        tmp_path / "section.docx",
+        note,
+        f'<w:p><w:bookmarkStart w:id="7" w:name="brf_s_{section}"/>{ranges}</w:p>',
+        "".join(hostile.comment(i, f"Point {i}") for i in range(count)),
+    )
+    assert import_in_child(library_path, path) == [f"{count} 0 0"]
+    (summary,) = {c.section_key for c in demo_lib.comments.all(note.id)}
+    assert summary == "summary"
+
+
 def test_a_comment_without_an_id_is_named(
     demo_lib: Library, note: Note, library_path: Path, tmp_path: Path
 ) -> None:
