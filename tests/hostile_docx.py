@@ -37,19 +37,26 @@ def honest(name: str, data: bytes) -> Part:
     return Part(name, stored, DEFLATED, len(data), zlib.crc32(data))
 
 
-def lying(name: str, head: bytes, padding_mib: int) -> Part:
-    """Return a deflated part that declares len(head) bytes but inflates to head + padding_mib MiB.
+def inflating(name: str, head: bytes, padding_mib: int, *, honest: bool = False) -> Part:
+    """Return a deflated part holding head then padding_mib MiB of spaces, a megabyte a gigabyte.
 
-    The CRC is head's, so a reader that stops at the declared size sees a sound part: only the
-    memory spent inflating the rest betrays a reader that does not.
+    Honest, its headers declare all of it. Otherwise they declare only head, with head's CRC:
+    a reader that stops at the declared size sees a sound part, and only the memory spent
+    inflating the rest betrays a reader that does not.
     """
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     start = compressor.compress(head) + compressor.flush(zlib.Z_FULL_FLUSH)
     # After a full flush the stream no longer refers back, so one MiB of spaces compressed once
-    # can be repeated: a megabyte of file for each gigabyte it inflates to.
-    block = compressor.compress(b" " * 2**20) + compressor.flush(zlib.Z_FULL_FLUSH)
+    # can be repeated instead of compressing the gigabyte.
+    mib = b" " * 2**20
+    block = compressor.compress(mib) + compressor.flush(zlib.Z_FULL_FLUSH)
     stored = start + block * padding_mib + compressor.flush()
-    return Part(name, stored, DEFLATED, len(head), zlib.crc32(head))
+    if not honest:
+        return Part(name, stored, DEFLATED, len(head), zlib.crc32(head))
+    crc = zlib.crc32(head)
+    for _ in range(padding_mib):
+        crc = zlib.crc32(mib, crc)
+    return Part(name, stored, DEFLATED, len(head) + padding_mib * 2**20, crc)
 
 
 def with_method(name: str, data: bytes, method: int) -> Part:

@@ -15,7 +15,7 @@ from tests.cli.runner import briefing
 
 def _inflating(uid: str) -> bytes:
     head = hostile.document_xml("<w:p><w:r><w:t>Fine</w:t></w:r></w:p>", uid)
-    return hostile.zip_of(hostile.lying("word/document.xml", head, padding_mib=64))
+    return hostile.zip_of(hostile.inflating("word/document.xml", head, padding_mib=64))
 
 
 def _comment_without_id(uid: str) -> bytes:

@@ -3,9 +3,7 @@ is refused with one line, in seconds and megabytes, and the bundled ones still s
 
 from __future__ import annotations
 
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import docx
@@ -16,6 +14,7 @@ from briefing_app.core.errors import BriefingError, FileTooLarge, TemplateError
 from briefing_app.core.exporters import export_note
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template, user_templates_dir
+from tests import hostile_docx as hostile
 from tests.capped_child import run_capped
 from tests.core.exporters.export_helpers import demo_note
 
@@ -128,38 +127,11 @@ def test_a_damaged_reference_is_refused_with_one_line(
 
 
 def deflated_zip(path: Path, parts: dict[str, bytes], big_name: str, big_gib: int) -> Path:
-    """Write a zip holding parts plus big_name: big_gib GiB of spaces, honestly declared.
-
-    Deflate compresses a MiB of spaces after a full flush to the same bytes every time, so the
-    gigabyte is written as one block repeated (in a fraction of a second) rather than compressed.
-    """
-    mib = b" " * 2**20
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = compressor.compress(mib) + compressor.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
-    for _ in range(1024 * big_gib):
-        crc = zlib.crc32(mib, crc)
-    big = (block * (1024 * big_gib) + compressor.flush(), crc, 2**30 * big_gib)
-    members = {n: (_raw_deflate(d), zlib.crc32(d), len(d)) for n, d in parts.items()}
-    members[big_name] = big
-    body = bytearray()
-    directory = bytearray()
-    for name, (data, crc32, size) in members.items():
-        encoded = name.encode()
-        fields = (20, 0, 8, 0, 0x21, crc32, len(data), size, len(encoded))
-        directory += struct.pack("<IH", 0x02014B50, 20)
-        directory += struct.pack("<HHHHHIIIHHHHHII", *fields, 0, 0, 0, 0, 0, len(body)) + encoded
-        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + encoded + data
-    end = struct.pack(
-        "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), len(body), 0
-    )
-    path.write_bytes(bytes(body + directory + end))
+    """Write a zip holding parts plus big_name: big_gib GiB of spaces, honestly declared."""
+    members = [hostile.honest(name, data) for name, data in parts.items()]
+    members.append(hostile.inflating(big_name, b"", 1024 * big_gib, honest=True))
+    path.write_bytes(hostile.zip_of(*members))
     return path
-
-
-def _raw_deflate(data: bytes) -> bytes:
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush()
 
 
 _EXPORT_IN_CHILD = """\
@@ -194,3 +166,17 @@ def test_a_reference_with_a_gigabyte_styles_part_is_refused_in_seconds_and_megab
     assert run.peak_mb < 300, f"peak {run.peak_mb:.0f} MB"
     assert run.seconds < 60  # generous: reading the gigabyte took far longer and far more
     assert not (tmp_path / "note.docx").exists()
+
+
+def test_a_reference_part_compressed_as_word_never_does_is_refused(
+    demo_lib: Library, tmp_path: Path, reference: Path
+) -> None:
+    # bzip2 inflates with no bound on what one chunk gives: Word never writes it.
+    parts = [hostile.honest(name, data) for name, data in bundled_parts().items()]
+    parts = [hostile.with_method(p.name, b"BZh9", 12) if p.name == STYLES else p for p in parts]
+    reference.write_bytes(hostile.zip_of(*parts))
+    error = refusal(demo_lib, tmp_path)
+    assert isinstance(error, TemplateError)
+    assert str(error).startswith(f"{reference}: ") and f"{STYLES} uses zip compression" in str(
+        error
+    )

@@ -1,7 +1,7 @@
 """A hostile reviewer's Word file is read in bounded time and memory, or refused in one line.
 
 Each file is tiny and built here; the harmful ones run in a child process whose peak memory is
-measured (see tests/peak_memory.py). The bounds are generous: they catch work that takes
+measured (see tests/capped_child.py). The bounds are generous: they catch work that takes
 minutes or gigabytes, not a slow machine.
 """
 
@@ -16,19 +16,20 @@ from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.review.word_copy import NotAReviewCopy, import_review_copy
 from tests import hostile_docx as hostile
-from tests.peak_memory import run_measured
+from tests.capped_child import run_capped
 
 MAX_PEAK_MB = 300
 MAX_SECONDS = 30
 WORDS = "<w:r><w:t>word </w:t></w:r>"
 
-IMPORT = """
+IMPORT = """\
+import sys
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.review.word_copy import import_review_copy
 
-with Library.open({library!r}) as lib:
-    for path in {paths!r}:
+with Library.open(sys.argv[1], backup=False) as lib:
+    for path in sys.argv[2:]:
         try:
             result = import_review_copy(lib, path)
         except BriefingError as exc:
@@ -40,8 +41,8 @@ with Library.open({library!r}) as lib:
 
 def import_in_child(library: Path, *paths: Path) -> list[str]:
     """Import the review copies in a child process; return one line per copy, checking bounds."""
-    run = run_measured(IMPORT.format(library=str(library), paths=[str(p) for p in paths]))
-    assert run.returncode == 0, run.stderr
+    run = run_capped(IMPORT, str(library), *map(str, paths))
+    assert run.returncode == 0, run.stderr[-2000:]
     assert run.seconds < MAX_SECONDS and run.peak_mb < MAX_PEAK_MB, run
     return run.stdout.splitlines()
 
@@ -67,7 +68,7 @@ def test_a_part_that_inflates_beyond_its_declared_size_is_refused_unread(
     path.write_bytes(
         hostile.zip_of(
             hostile.honest("[Content_Types].xml", hostile.CONTENT_TYPES.encode()),
-            hostile.lying("word/document.xml", head, padding_mib=1024),
+            hostile.inflating("word/document.xml", head, padding_mib=1024),
         )
     )
     assert path.stat().st_size < 2 * 2**20  # a 1 MB file that would inflate to 1 GiB
