@@ -1,9 +1,10 @@
 """Run Python code in a child process under memory and time caps; report its peak memory.
 
 A hostile file that costs gigabytes must not take the test machine down with it: the child
-caps its own address space, so the bug shows as a failed child, and the parent reads the
-child's own peak resident memory from os.wait4 (RUSAGE_CHILDREN would mix in every earlier
-child of the test process).
+caps its own address space, so the bug shows as a failed child. Its peak resident memory is
+its own VmHWM, written as it exits: Linux counts the parent's high-water mark into an exec'd
+child's ru_maxrss (os.wait4's figure, still the fallback where there is no /proc), so a test
+process that once held 400 MB would see every child peak at 400 MB.
 """
 
 from __future__ import annotations
@@ -29,6 +30,21 @@ import resource
 resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE_CAP}, {ADDRESS_SPACE_CAP}))
 resource.setrlimit(resource.RLIMIT_CPU, ({CPU_SECONDS_CAP}, {CPU_SECONDS_CAP}))
 """
+# Appended with the path of the file the peak (in kB) is written to.
+_PEAK_REPORT = """\
+import atexit
+
+def _report_peak(path={path!r}):
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+        with open(path, "w") as out:
+            out.write(peak)
+    except (OSError, StopIteration):
+        pass  # no /proc: the parent takes os.wait4's figure
+
+atexit.register(_report_peak)
+"""
 
 
 @dataclass(frozen=True)
@@ -48,10 +64,16 @@ def run_capped(code: str, *args: str) -> ChildRun:
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        peak_file = Path(scratch) / "peak"
+        prelude = _PRELUDE + _PEAK_REPORT.format(path=str(peak_file))
         start = time.monotonic()
         child = subprocess.Popen(
-            [sys.executable, "-c", _PRELUDE + code, *args], stdout=out, stderr=err, env=env
+            [sys.executable, "-c", prelude + code, *args], stdout=out, stderr=err, env=env
         )
         # A child stuck without using CPU is killed too, so the test ends either way.
         timer = threading.Timer(WALL_SECONDS_CAP, child.kill)
@@ -68,9 +90,17 @@ def run_capped(code: str, *args: str) -> ChildRun:
             returncode=child.returncode,
             stdout=out.read().decode(errors="replace"),
             stderr=err.read().decode(errors="replace"),
-            peak_mb=_maxrss_mb(usage),
+            peak_mb=_peak_mb(peak_file, usage),
             seconds=seconds,
         )
+
+
+def _peak_mb(peak_file: Path, usage: resource.struct_rusage) -> float:
+    """Return the child's own peak (VmHWM) in MB, or wait4's maxrss when it wrote none."""
+    try:
+        return int(peak_file.read_text()) / 1024
+    except (OSError, ValueError):  # killed before it could write, or no /proc
+        return _maxrss_mb(usage)
 
 
 def _maxrss_mb(usage: resource.struct_rusage) -> float:
