@@ -159,6 +159,7 @@ def test_a_poll_with_no_outside_change_refreshes_nothing(
 def test_an_inspector_edit_over_a_value_changed_elsewhere_keeps_both(
     qtbot: QtBot, window: MainWindow, other: Library
 ) -> None:
+    window.outside.start()
     window.sources.select_claim(1)
     inspector = window.inspector
     other.claims.update(1, party="Set elsewhere")
@@ -169,7 +170,7 @@ def test_an_inspector_edit_over_a_value_changed_elsewhere_keeps_both(
     assert window.lib.claims.get(1).party == "Set elsewhere"
     assert "changed elsewhere" in window.statusBar().currentMessage()
     assert "Set elsewhere" in window.statusBar().currentMessage()
-    window.outside.poll()  # the refresh does not wipe what was typed
+    assert 1 in window.outside.poll().claims  # the refresh does not wipe what was typed
     assert inspector.party.text() == "Typed here"
 
     inspector.party.editingFinished.emit()  # confirmed again: it replaces the other value
@@ -179,6 +180,7 @@ def test_an_inspector_edit_over_a_value_changed_elsewhere_keeps_both(
 def test_a_source_field_edited_elsewhere_is_not_overwritten_from_the_panel(
     qtbot: QtBot, window: MainWindow, other: Library
 ) -> None:
+    window.outside.start()
     panel = window.source_panel
     assert panel.source is not None
     source_id = panel.source.id
@@ -189,5 +191,7 @@ def test_a_source_field_edited_elsewhere_is_not_overwritten_from_the_panel(
 
     assert window.lib.sources.get(source_id).outlet == "Set elsewhere"
     assert "changed elsewhere" in window.statusBar().currentMessage()
+    assert source_id in window.outside.poll().sources  # nor here
+    assert panel.edits["outlet"].text() == "Typed here"
     panel.edits["outlet"].editingFinished.emit()
     assert window.lib.sources.get(source_id).outlet == "Typed here"

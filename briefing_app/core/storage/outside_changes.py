@@ -6,8 +6,9 @@ what was seen last, to say *what* changed:
 
 - sources and claims (10,000 and 100,000 rows in the benchmark library) by three markers each:
   the row count, the highest id and the latest `modified_at`. New rows are those above the old
-  highest id, edited ones those modified at or after the old latest time (the same second
-  again: times are stored to the second), and a count short of that means rows were deleted:
+  highest id, edited ones those modified at or after the old latest time (that second again:
+  times are stored to the second, so the rows of the latest second are reported again at each
+  outside commit, a few hundred at most), and a count short of that means rows were deleted:
   which ones is not known, so every id is reported and the views reload, as after a restore.
 - notes (with their sections, versions and suggested edits), tags and review comments are
   small, so each row's fingerprint is kept and compared exactly.
@@ -106,8 +107,10 @@ class OutsideChanges:
         now = _Markers(int(row[0]), int(row[1]), str(row[2]))
         before = self._markers.get(table)
         self._markers[table] = now
-        if before is None or before == now:
+        if before is None:
             return set()
+        # Equal markers do not mean nothing changed: an edit in the same second as the latest
+        # one leaves them as they were, so the rows of that second are always looked at.
         newer = conn.execute(f"SELECT id FROM {table} WHERE id > ?", (before.max_id,))
         added = {int(r[0]) for r in newer}
         if now.count != before.count + len(added):

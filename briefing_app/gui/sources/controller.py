@@ -212,7 +212,8 @@ class SourcesController(QObject):
             self.source_panel.show_source(None)
             self._show_reader_title(None)
             return
-        self.source_panel.show_source(source)
+        if source != self.source_panel.source:  # after a conflict it holds what was typed
+            self.source_panel.show_source(source)
         self._show_reader_title(source)
         if self.reader.toPlainText() != source.text:
             self.reader.show_source(source.id, source.text, self.lib.claims.spans(source.id))

@@ -76,3 +76,18 @@ def test_tags_and_comments_changed_elsewhere_are_reported(lib: Library, other: L
     assert changes.comments == {comment.id}
     assert len(changes.tags) == 1
     assert changes.sources == {source.id}
+
+
+def test_an_edit_in_the_same_second_as_the_last_one_is_still_found(
+    lib: Library, other: Library
+) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    claim = lib.claims.add(source.id, quote="Police said more.")
+    watcher = OutsideChanges(lib)
+
+    other.claims.update(claim.id, party="Police")  # within the second the claim was made
+    other.sources.update(source.id, outlet="Asia-Plus")
+
+    changes = watcher.poll()
+    assert claim.id in changes.claims
+    assert source.id in changes.sources
