@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from briefing_app.core.errors import ConflictingEdit
 
 
 def now_iso() -> str:
@@ -55,3 +57,20 @@ class Edit:
     def inverse(self) -> Edit:
         """Return the edit that undoes this one."""
         return Edit(self.record_id, self.after, self.before)
+
+
+def refuse_conflicts(what: str, expected: Mapping[str, Any], held: Callable[[str], Any]) -> None:
+    """Raise ConflictingEdit for the first field whose held value is not the one expected.
+
+    Called inside the write's transaction, so nothing can change between the check and the
+    write: the editor's value replaces only the value it was typed over.
+
+    >>> refuse_conflicts("claim C1", {"party": "MoD"}, {"party": "MoD"}.get)
+    >>> refuse_conflicts("C1", {"party": "MoD"}, {"party": "Army"}.get)
+    Traceback (most recent call last):
+    briefing_app.core.errors.ConflictingEdit: C1: party was changed elsewhere since it was loaded
+    """
+    for name, value in expected.items():
+        stored = held(name)
+        if stored != value:
+            raise ConflictingEdit(what, name, stored)

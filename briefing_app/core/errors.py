@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from briefing_app.core.models import Source
@@ -121,3 +121,17 @@ class DuplicateSource(BriefingError):
 
 class CitationStyleError(InvalidInput):
     """A citation style file is not valid; the message names the file and the reason."""
+
+
+class ConflictingEdit(BriefingError):
+    """A field was changed elsewhere (another window, the CLI) since the editor loaded it.
+
+    `field` names it as the edit did ("section.summary", "statement"), `stored` is the value
+    the library now holds, so the edge can keep both texts instead of overwriting one.
+    """
+
+    def __init__(self, what: str, field: str, stored: Any) -> None:
+        name = field.removeprefix("section.")
+        super().__init__(f"{what}: {name} was changed elsewhere since it was loaded")
+        self.field = field
+        self.stored = stored

@@ -9,7 +9,7 @@ a `do`, an `undo` and a `redo`, and the functions below name the pairs the windo
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -152,8 +152,14 @@ def describe_claim_edit(key: str, values: dict[str, Any]) -> str:
     return f"Edit {' and '.join(sorted(values))} of {key}"
 
 
-def EditClaimCommand(lib: Library, claim_id: int, **values: Any) -> LibraryCommand:
-    """Change a claim's fields or tags; undo puts it back exactly (tag kinds, revision)."""
+def EditClaimCommand(
+    lib: Library, claim_id: int, *, expected: Mapping[str, Any] | None = None, **values: Any
+) -> LibraryCommand:
+    """Change a claim's fields or tags; undo puts it back exactly (tag kinds, revision).
+
+    expected: the values the inspector showed; if the claim holds others (changed elsewhere),
+    the core refuses with ConflictingEdit.
+    """
     before = lib.claims.get(claim_id)
 
     def back(after: Any) -> Any:
@@ -162,21 +168,25 @@ def EditClaimCommand(lib: Library, claim_id: int, **values: Any) -> LibraryComma
 
     return LibraryCommand(
         describe_claim_edit(before.key, values),
-        lambda: lib.claims.update(claim_id, **values),
+        lambda: lib.claims.update(claim_id, expected=expected, **values),
         back,
         lib.claims.revert,
     )
 
 
-def EditSourceCommand(lib: Library, source_id: int, **values: Any) -> LibraryCommand:
-    """Change a source's metadata or grading (reliability, marking)."""
+def EditSourceCommand(
+    lib: Library, source_id: int, *, expected: Mapping[str, Any] | None = None, **values: Any
+) -> LibraryCommand:
+    """Change a source's metadata or grading (reliability, marking); expected as for claims."""
     if set(values) == {"reliability"}:
         text = f"Grade source {source_id} reliability {values['reliability']}"
     elif set(values) == {"marking"}:
         text = f"Mark source {source_id} {values['marking'] or '(none)'}"
     else:
         text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
-    return reverting(text, lambda: lib.sources.edit(source_id, **values), lib.sources.revert)
+    return reverting(
+        text, lambda: lib.sources.edit(source_id, expected=expected, **values), lib.sources.revert
+    )
 
 
 def DeleteTagCommand(lib: Library, tag_id: int) -> LibraryCommand:

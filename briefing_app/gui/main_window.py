@@ -47,6 +47,7 @@ from briefing_app.gui.history import history_actions
 from briefing_app.gui.icons import icon
 from briefing_app.gui.layout_memory import LayoutMemory
 from briefing_app.gui.library_files import LibraryFiles
+from briefing_app.gui.outside_poller import OutsidePoller
 from briefing_app.gui.services import Services
 from briefing_app.gui.settings import remember_library
 from briefing_app.gui.sources.controller import SourcesController
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self.services, lib, self.sources, self.tasks)
         self.backups = BackupController(self.services, lib, self.tasks)
         self.library_files = LibraryFiles(self.services, self.switch_library)
+        self.outside = OutsidePoller(self)  # changes made by the CLI or another window
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -447,6 +449,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — Briefing")
         self.setWindowFilePath(str(lib.path) if lib.path else "")
         self.undo_stack.clear()
+        self.outside.attach(lib)
+        self.after_first_paint(self.outside.start)
         self.imports.attach(lib)
         self.backups.attach(lib)
         if self._later is not None:
@@ -555,6 +559,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; there is nothing to save, every change already is."""
         self._closed = True
+        self.outside.stop()
         if self._later is not None:
             self._later.note_workspace.stop()
             self._later.suggestions.stop()

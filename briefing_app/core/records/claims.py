@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.changes import now_iso
+from briefing_app.core.changes import now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound, quoted
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
 from briefing_app.core.records.grading import CREDIBILITY
@@ -242,8 +242,14 @@ class ClaimManager:
         )
         return [r[0] for r in rows]
 
-    def update(self, claim_id: int, **values: Any) -> Claim:
-        """Change the analyst's fields of a claim (EDITABLE_FIELDS and tags); return it."""
+    def update(
+        self, claim_id: int, *, expected: Mapping[str, Any] | None = None, **values: Any
+    ) -> Claim:
+        """Change the analyst's fields of a claim (EDITABLE_FIELDS and tags); return it.
+
+        expected holds the values the inspector showed: when the claim holds others (edited
+        in another window since), ConflictingEdit carries the stored one; nothing is written.
+        """
         tags = values.pop("tags", None)
         unknown = set(values) - set(EDITABLE_FIELDS)
         if unknown:
@@ -251,9 +257,15 @@ class ClaimManager:
         check_claim_values(
             **{k: v for k, v in values.items() if k in ("kind", "credibility", "status")}
         )
-        before = self.get(claim_id)
-        substantive = any(getattr(before, k) != v for k, v in values.items() if k in _SUBSTANTIVE)
         with self._lib.write() as changes:
+            # Read inside the transaction: the check and the write see the same claim.
+            before = self.get(claim_id)
+            if expected:
+                shown = {k: sorted(v) if k == "tags" else v for k, v in expected.items()}
+                refuse_conflicts(f"claim {before.key}", shown, lambda k: _field(before, k))
+            substantive = any(
+                getattr(before, k) != v for k, v in values.items() if k in _SUBSTANTIVE
+            )
             if values:
                 sets = ", ".join(f"{k} = ?" for k in values)
                 self._lib.conn.execute(
@@ -438,6 +450,11 @@ def check_claim_values(
             f"credibility must be one of {', '.join(CREDIBILITY.codes())} "
             f"(not {quoted(credibility)})"
         )
+
+
+def _field(claim: Claim, name: str) -> Any:
+    """Return a claim's field as an edit names it (tags in order, as compared)."""
+    return sorted(claim.tags) if name == "tags" else getattr(claim, name)
 
 
 def _claim_from_row(row: sqlite3.Row) -> Claim:

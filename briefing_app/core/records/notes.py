@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.changes import Edit, now_iso
+from briefing_app.core.changes import Edit, now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
 from briefing_app.core.records.note_settings import CITED_REVISIONS, NOT_COPIED
@@ -226,13 +226,15 @@ class NoteManager:
         *,
         touch: bool = True,
         origin: object = None,
+        expected: Mapping[str, Any] | None = None,
     ) -> NoteEdit:
         """Change a note's header fields, settings or section bodies in one transaction.
 
         Keys as in NoteEdit: a header field, "settings.NAME" (None unsets it) or
         "section.KEY". Returns what was replaced, so `revert` is the undo. touch=False is
         bookkeeping, not an edit: modified_at is kept and a final note may take it. origin
-        marks the Changes it reports (see Changes.origin).
+        marks the Changes it reports (see Changes.origin). expected (same keys) holds what the
+        editor last loaded: if the note holds anything else, ConflictingEdit, nothing written.
 
         >>> from briefing_app.core.library import Library
         >>> lib = Library.open(":memory:")
@@ -259,6 +261,10 @@ class NoteManager:
         if not values:
             return NoteEdit(note_id)
         with self._lib.write(origin) as changes:
+            if expected:
+                # Read again inside the transaction: another process may have written since.
+                note = self.get(note_id)
+                refuse_conflicts(f"note {note_id}", expected, lambda k: self._value(note, k))
             before = self._write(note, values)
             changes.notes.add(note_id)
         return NoteEdit(note_id, before, values)
@@ -300,9 +306,34 @@ class NoteManager:
             changes.notes.add(note.id)
         return edit.inverse()
 
-    def set_section(self, note_id: int, key: str, body: str, *, origin: object = None) -> Note:
-        """Replace the Markdown body of one section; origin marks the Changes it reports."""
-        self.edit(note_id, {f"section.{key}": body}, origin=origin)
+    def set_section(
+        self,
+        note_id: int,
+        key: str,
+        body: str,
+        *,
+        origin: object = None,
+        expected: str | None = None,
+    ) -> Note:
+        """Replace the Markdown body of one section; origin marks the Changes it reports.
+
+        expected is the body the editor last loaded: when the section holds another text (set
+        from the command line, say), ConflictingEdit carries it and nothing is written.
+
+        >>> from briefing_app.core.errors import ConflictingEdit
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+        >>> _ = lib.notes.set_section(note.id, "bluf", "Theirs")
+        >>> try:
+        ...     lib.notes.set_section(note.id, "bluf", "Mine", expected="")
+        ... except ConflictingEdit as conflict:
+        ...     print(conflict.stored)
+        Theirs
+        """
+        field = f"section.{key}"
+        checked = None if expected is None else {field: expected}
+        self.edit(note_id, {field: body}, origin=origin, expected=checked)
         return self.get(note_id)
 
     def set_status(self, note_id: int, status: str, reason: str = "", author: str = "") -> Note:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.changes import Edit, now_iso
+from briefing_app.core.changes import Edit, now_iso, refuse_conflicts
 from briefing_app.core.errors import FileTooLarge, ImmutableText, InvalidInput, NotFound, quoted
 from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.models import Source
@@ -165,8 +165,14 @@ class SourceManager:
         self.edit(source_id, **values)
         return self.get(source_id)
 
-    def edit(self, source_id: int, **values: Any) -> Edit:
-        """Change metadata or grading fields as `update` does; return what `revert` undoes."""
+    def edit(
+        self, source_id: int, *, expected: Mapping[str, Any] | None = None, **values: Any
+    ) -> Edit:
+        """Change metadata or grading fields as `update` does; return what `revert` undoes.
+
+        expected holds the values the panel showed: when the source holds others (edited
+        elsewhere since), ConflictingEdit carries the stored one; nothing is written.
+        """
         unknown = set(values) - set(EDITABLE_FIELDS)
         if unknown:
             raise InvalidInput(f"cannot edit source field(s): {', '.join(sorted(unknown))}")
@@ -179,18 +185,23 @@ class SourceManager:
         if not values:
             self.get(source_id)
             return Edit(source_id)
-        return self._write(source_id, {**values, "modified_at": now_iso()})
+        return self._write(source_id, {**values, "modified_at": now_iso()}, expected)
 
     def revert(self, edit: Edit) -> Edit:
         """Put back exactly the fields an edit replaced (modified_at too); return the redo."""
         self._write(edit.record_id, edit.before)
         return edit.inverse()
 
-    def _write(self, source_id: int, values: Mapping[str, Any]) -> Edit:
-        source = self.get(source_id)
-        before = {k: getattr(source, k) for k in values}
+    def _write(
+        self, source_id: int, values: Mapping[str, Any], expected: Mapping[str, Any] | None = None
+    ) -> Edit:
         sets = ", ".join(f"{k} = ?" for k in values)
         with self._lib.write() as changes:
+            # Read inside the transaction: the check and the write see the same source.
+            source = self.get(source_id)
+            if expected:
+                refuse_conflicts(f"source {source_id}", expected, lambda k: getattr(source, k))
+            before = {k: getattr(source, k) for k in values}
             self._lib.conn.execute(
                 f"UPDATE sources SET {sets} WHERE id = ?", [*values.values(), source_id]
             )

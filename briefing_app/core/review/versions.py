@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -99,10 +100,20 @@ class VersionManager:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def snapshot(self, note_id: int, reason: str, author: str = "") -> NoteVersion:
-        """Record the note as it is now, numbered after the last version, with a reason."""
+    def snapshot(
+        self, note_id: int, reason: str, author: str = "", bodies: Mapping[str, str] | None = None
+    ) -> NoteVersion:
+        """Record the note as it is now, numbered after the last version, with a reason.
+
+        bodies replace the stored text of some sections: a writer's text that could not be
+        saved (another process changed the section meanwhile) is kept as a version this way.
+        """
         note = self._lib.notes.get(note_id)
-        sections = [{"key": s.key, "heading": s.heading, "body": s.body} for s in note.sections]
+        held = bodies or {}
+        sections = [
+            {"key": s.key, "heading": s.heading, "body": held.get(s.key, s.body)}
+            for s in note.sections
+        ]
         return self.record(note_id, sections, reason, author, note.status, note.title)
 
     def record(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.checks import CheckReport, Finding, run_checks
-from briefing_app.core.errors import BriefingError
+from briefing_app.core.errors import BriefingError, ConflictingEdit
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.templates import (
@@ -48,6 +48,7 @@ from briefing_app.gui.commands import (
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
 from briefing_app.gui.icons import icon
+from briefing_app.gui.notes.section_conflicts import SectionConflicts
 from briefing_app.gui.preview import PreviewBrowser, claim_keys_of, render_preview
 from briefing_app.gui.services import Services
 from briefing_app.gui.tasks import Task, TaskProgressDialog, TaskRunner
@@ -119,8 +120,11 @@ class NoteWorkspace(QWidget):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # A section changed elsewhere while typed here: both texts kept, the writer chooses.
+        self.conflicts = SectionConflicts(self.editor, lambda: self.lib, services.show_error)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.splitter)
 
         self.preview_timer = _single_shot(self, PREVIEW_MS, self.refresh_preview)
@@ -237,6 +241,7 @@ class NoteWorkspace(QWidget):
         if self.note is not None and note_id == self.note.id:
             return
         self.editor.flush()
+        self.conflicts.settle()
         note = None
         if note_id is not None:
             try:
@@ -367,8 +372,14 @@ class NoteWorkspace(QWidget):
                 self.editor.header_form.reset(name)
 
     def _save_section(self, note_id: int, key: str, body: str) -> bool:
+        if self.conflicts.blocks(note_id, key, body):
+            return False  # the writer has not chosen between the two texts yet
+        expected = self.editor.saved_body(key)
         try:
-            self.lib.notes.set_section(note_id, key, body, origin=self.editor)
+            self.lib.notes.set_section(note_id, key, body, origin=self.editor, expected=expected)
+        except ConflictingEdit as conflict:
+            self.conflicts.arise(note_id, key, body, conflict.stored)
+            return False
         except BriefingError as exc:
             self.services.show_error(str(exc))
             return False
@@ -577,6 +588,7 @@ class NoteWorkspace(QWidget):
     def stop(self) -> None:
         """Save typed text (the window is closing; it waits for an export in flight)."""
         self.editor.flush()
+        self.conflicts.settle()
         self._stopped = True
         for timer in (self.preview_timer, self.checks_timer, self.editor.autosave):
             timer.stop()

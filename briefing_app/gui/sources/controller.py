@@ -8,6 +8,7 @@ services, and refresh from the Changes the library reports after every committed
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.models import Source
+from briefing_app.core.models import Claim, Source
 from briefing_app.core.records.listing import source_titles
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import (
@@ -76,16 +77,12 @@ class SourcesController(QObject):
         self.claims_panel.filter_changed.connect(self._filter_claims)
         self.claims_panel.claim_selected.connect(self._show_claim_in_inspector)
         self.claims_panel.claim_activated.connect(self.show_claim)
-        self.inspector.edit_requested.connect(
-            lambda claim_id, values: execute(EditClaimCommand(self.lib, claim_id, **values))
-        )
+        self.inspector.edit_requested.connect(self._edit_claim)
         self.inspector.delete_requested.connect(
             lambda claim_id: execute(DeleteClaimCommand(self.lib, claim_id))
         )
         self.inspector.show_requested.connect(self.show_claim)
-        self.source_panel.edit_requested.connect(
-            lambda source_id, values: execute(EditSourceCommand(self.lib, source_id, **values))
-        )
+        self.source_panel.edit_requested.connect(self._edit_source)
         # Claims dragged from the table or the reader land in a note as citations.
         self.claims_panel.view.setDragEnabled(True)
         self.claims_panel.view.setDragDropMode(self.claims_panel.view.DragDropMode.DragOnly)
@@ -166,7 +163,7 @@ class SourcesController(QObject):
                 self._refresh_spans()
             claim = self.inspector.claim
             if claim is not None and claim.id in changes.claims:
-                self._show_claim_in_inspector(claim.id)
+                self._refresh_inspector(claim)
         if changes.tags or changes.claims:
             self.reload_tags()
 
@@ -215,7 +212,8 @@ class SourcesController(QObject):
             self.source_panel.show_source(None)
             self._show_reader_title(None)
             return
-        self.source_panel.show_source(source)
+        if source != self.source_panel.source:  # after a conflict it holds what was typed
+            self.source_panel.show_source(source)
         self._show_reader_title(source)
         if self.reader.toPlainText() != source.text:
             self.reader.show_source(source.id, source.text, self.lib.claims.spans(source.id))
@@ -285,6 +283,48 @@ class SourcesController(QObject):
         except BriefingError:
             self.inspector.show_claim(None)
 
+    def _refresh_inspector(self, shown: Claim) -> None:
+        # Only when the claim differs from what the inspector holds: after a conflict it holds
+        # the stored claim already, and a refresh would wipe what the analyst typed over it.
+        try:
+            stored = self.lib.claims.get(shown.id)
+        except BriefingError:
+            self.inspector.show_claim(None)
+            return
+        if stored != shown:
+            self.inspector.show_claim(stored)
+
+    # Edits in the inspector and the source panel: each replaces only the value it was typed
+    # over; a value changed elsewhere meanwhile is a conflict, and both values are kept.
+    def _edit_claim(self, claim_id: int, values: dict[str, Any]) -> None:
+        shown = self.inspector.claim
+        expected = _shown_values(shown, values) if shown and shown.id == claim_id else None
+        command = EditClaimCommand(self.lib, claim_id, expected=expected, **values)
+        if self.services.execute(command) or shown is None or expected is None:
+            return
+        try:
+            stored = self.lib.claims.get(claim_id)
+        except BriefingError:
+            return
+        if _shown_values(stored, values) != expected:
+            # The fields keep what was typed; confirming it again replaces the stored value.
+            self.inspector.claim = stored
+            self.services.show_error(_conflict_message(stored.key, expected, stored))
+
+    def _edit_source(self, source_id: int, values: dict[str, Any]) -> None:
+        shown = self.source_panel.source
+        expected = _shown_values(shown, values) if shown and shown.id == source_id else None
+        command = EditSourceCommand(self.lib, source_id, expected=expected, **values)
+        if self.services.execute(command) or shown is None or expected is None:
+            return
+        try:
+            stored = self.lib.sources.get(source_id)
+        except BriefingError:
+            return
+        if _shown_values(stored, values) != expected:
+            self.source_panel.source = stored
+            self.services.show_error(_conflict_message(f"source {source_id}", expected, stored))
+
     def describe_claim(self, claim_id: int) -> str:
         """Return the tooltip for a claim: key, party, kind, grade and statement."""
         try:
@@ -339,3 +379,21 @@ class SourcesController(QObject):
             claim_id = self.inspector.claim.id
         if claim_id is not None:
             self.services.execute(DeleteClaimCommand(self.lib, claim_id))
+
+
+def _shown_values(record: object, values: dict[str, Any]) -> dict[str, Any]:
+    """Return the record's values of the fields an edit names."""
+    return {name: getattr(record, name) for name in values}
+
+
+def _conflict_message(what: str, expected: dict[str, Any], stored: object) -> str:
+    """Say which field changed elsewhere, what it holds now, and that the typed value waits."""
+    name = next(n for n, v in expected.items() if getattr(stored, n) != v)
+    now = getattr(stored, name)
+    shown = ", ".join(now) if isinstance(now, list) else str(now or "(empty)")
+    if len(shown) > 80:
+        shown = shown[:79] + "…"
+    return (
+        f"{what}: {name} was changed elsewhere to “{shown}”; yours is kept in the field, "
+        "confirm it again to replace that"
+    )

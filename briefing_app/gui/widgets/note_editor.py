@@ -424,6 +424,26 @@ class NoteEditor(QWidget):
         if saved:
             self.saved.emit(self.note_id)
 
+    # Conflicts (the section was changed elsewhere while typed here) -----------------------
+    def saved_body(self, key: str) -> str | None:
+        """Return the text of a section as last loaded or saved (what typing replaces)."""
+        return self._saved_bodies.get(key)
+
+    def take_stored(self, key: str, body: str) -> None:
+        """Show a section's stored text in place of what was typed (typing is undoable)."""
+        box = self.boxes.get(key)
+        if box is not None:
+            self._saved_bodies[key] = body
+            cursor = QTextCursor(box.editor.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(body)  # an edit, not a reload: Ctrl+Z brings the typing back
+            self.autosave.stop()
+
+    def rebase(self, key: str, stored: str) -> None:
+        """Let the typed text of a section replace `stored` (the writer keeps their own)."""
+        if key in self.boxes:
+            self._saved_bodies[key] = stored
+
     # Access --------------------------------------------------------------------------------
     def bodies(self) -> list[tuple[str, str]]:
         """Return (key, body) of every section as typed (saved or not)."""

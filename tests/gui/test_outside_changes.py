@@ -1,0 +1,197 @@
+"""Changes made elsewhere (the CLI, another window) while the window is open: nothing typed
+here is lost, nothing stored there is overwritten, and the views show what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.changes import Changes
+from briefing_app.core.library import Library
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.widgets.note_editor import SectionEditor
+from tests.cli.runner import briefing
+
+CLI_TEXT = "Set from the command line."
+
+
+@pytest.fixture
+def other(demo_lib: Library, library_path: Path) -> Iterator[Library]:
+    """A second connection to the window's library file, as another process has."""
+    with Library.open(library_path, backup=False) as second:
+        yield second
+
+
+def open_demo_note(window: MainWindow) -> tuple[int, SectionEditor]:
+    workspace = window.note_workspace
+    note = window.lib.notes.headers()[0]
+    workspace.open_note_tab(note.id)
+    editor = workspace.editor.editor("summary")
+    assert editor is not None
+    return note.id, editor
+
+
+def type_at_end(qtbot: QtBot, editor: SectionEditor, text: str) -> None:
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, text)
+
+
+def stored_summary(lib: Library, note_id: int) -> str:
+    section = lib.notes.get(note_id).section("summary")
+    assert section is not None
+    return section.body
+
+
+def test_typing_over_a_section_set_on_the_command_line_keeps_both_texts(
+    qtbot: QtBot, complete: MainWindow, library_path: Path, tmp_path: Path
+) -> None:
+    window = complete
+    note_id, editor = open_demo_note(window)
+    loaded = editor.body()
+    text_file = tmp_path / "summary.md"
+    text_file.write_text(CLI_TEXT, encoding="utf-8")
+    result = briefing(
+        "note", "set", str(note_id), "summary", "--file", str(text_file), library=library_path
+    )
+    assert result.returncode == 0, result.stderr
+
+    type_at_end(qtbot, editor, " Typed in the app.")
+    window.note_workspace.flush()
+
+    assert stored_summary(window.lib, note_id) == CLI_TEXT  # not overwritten
+    banner = window.note_workspace.conflicts
+    assert banner.isVisible()
+    assert "changed elsewhere" in banner.message.text()
+    assert editor.body() == loaded + " Typed in the app."  # not lost either
+    versions = window.lib.versions.all(note_id)
+    kept = [s["body"] for s in versions[-1].sections if s["key"] == "summary"]
+    assert kept == [loaded + " Typed in the app."]
+
+    # More typing waits for the writer's choice: still nothing overwritten.
+    type_at_end(qtbot, editor, " More.")
+    window.note_workspace.flush()
+    assert stored_summary(window.lib, note_id) == CLI_TEXT
+
+    banner.show_differences()
+    assert banner.diff_dialog is not None
+    assert "Typed in the app" in banner.diff_dialog.findChild(QTextBrowser).toPlainText()
+    banner.diff_dialog.close()
+
+    banner.keep_mine_button.click()
+    assert stored_summary(window.lib, note_id) == loaded + " Typed in the app. More."
+    assert not banner.isVisible()
+    # The command line's text is kept as a version before it was replaced.
+    bodies = [s["body"] for v in window.lib.versions.all(note_id) for s in v.sections]
+    assert CLI_TEXT in bodies
+
+
+def test_use_theirs_shows_the_other_text_and_keeps_the_typed_one_as_a_version(
+    qtbot: QtBot, complete: MainWindow, other: Library
+) -> None:
+    window = complete
+    note_id, editor = open_demo_note(window)
+    other.notes.set_section(note_id, "summary", CLI_TEXT)
+    type_at_end(qtbot, editor, " Mine.")
+    window.note_workspace.flush()
+    typed = editor.body()
+
+    window.note_workspace.conflicts.use_theirs_button.click()
+
+    assert editor.body() == CLI_TEXT
+    assert stored_summary(window.lib, note_id) == CLI_TEXT
+    assert not window.note_workspace.conflicts.isVisible()
+    bodies = [s["body"] for v in window.lib.versions.all(note_id) for s in v.sections]
+    assert typed in bodies
+    window.note_workspace.flush()  # nothing more to save: theirs stays
+    assert stored_summary(window.lib, note_id) == CLI_TEXT
+
+
+def test_a_section_changed_elsewhere_shows_after_a_poll_when_not_being_edited(
+    qtbot: QtBot, complete: MainWindow, other: Library
+) -> None:
+    window = complete
+    note_id, editor = open_demo_note(window)
+    window.outside.start()
+    other.notes.set_section(note_id, "summary", CLI_TEXT)
+
+    changes = window.outside.poll()
+
+    assert note_id in changes.notes
+    assert editor.body() == CLI_TEXT
+
+
+def test_claims_added_elsewhere_appear_in_the_claims_table_after_a_poll(
+    qtbot: QtBot, window: MainWindow, other: Library
+) -> None:
+    shown = window.claims_panel.model.total()
+    window.outside.start()
+    source = other.sources.all()[0]
+    added = other.claims.add(source.id, start=0, end=20)
+
+    window.outside.poll()
+
+    assert window.claims_panel.model.total() == shown + 1
+    assert window.claims_panel.model.position_of(added.id) is not None
+
+
+def test_a_poll_with_no_outside_change_refreshes_nothing(
+    qtbot: QtBot, window: MainWindow, other: Library
+) -> None:
+    heard: list[Changes] = []
+    window.outside.start()
+    window.lib.subscribe(heard.append)
+    window.sources.select_claim(1)
+    window.inspector.party.setText("Own edit")
+    window.inspector.party.editingFinished.emit()  # this window's own write
+    heard.clear()
+
+    assert not window.outside.poll()
+    assert not window.outside.poll()
+    assert heard == []
+
+
+def test_an_inspector_edit_over_a_value_changed_elsewhere_keeps_both(
+    qtbot: QtBot, window: MainWindow, other: Library
+) -> None:
+    window.outside.start()
+    window.sources.select_claim(1)
+    inspector = window.inspector
+    other.claims.update(1, party="Set elsewhere")
+
+    inspector.party.setText("Typed here")
+    inspector.party.editingFinished.emit()
+
+    assert window.lib.claims.get(1).party == "Set elsewhere"
+    assert "changed elsewhere" in window.statusBar().currentMessage()
+    assert "Set elsewhere" in window.statusBar().currentMessage()
+    assert 1 in window.outside.poll().claims  # the refresh does not wipe what was typed
+    assert inspector.party.text() == "Typed here"
+
+    inspector.party.editingFinished.emit()  # confirmed again: it replaces the other value
+    assert window.lib.claims.get(1).party == "Typed here"
+
+
+def test_a_source_field_edited_elsewhere_is_not_overwritten_from_the_panel(
+    qtbot: QtBot, window: MainWindow, other: Library
+) -> None:
+    window.outside.start()
+    panel = window.source_panel
+    assert panel.source is not None
+    source_id = panel.source.id
+    other.sources.update(source_id, outlet="Set elsewhere")
+
+    panel.edits["outlet"].setText("Typed here")
+    panel.edits["outlet"].editingFinished.emit()
+
+    assert window.lib.sources.get(source_id).outlet == "Set elsewhere"
+    assert "changed elsewhere" in window.statusBar().currentMessage()
+    assert source_id in window.outside.poll().sources  # nor here
+    assert panel.edits["outlet"].text() == "Typed here"
+    panel.edits["outlet"].editingFinished.emit()
+    assert window.lib.sources.get(source_id).outlet == "Typed here"
