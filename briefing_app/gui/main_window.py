@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -25,10 +25,8 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +39,7 @@ from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.backup.controller import BackupController
 from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.docks import PanelDocks
 from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.help_menu import add_help_actions
 from briefing_app.gui.history import history_actions
@@ -97,12 +96,13 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_actions()
         self._build_menus()
+        self._build_docks()
         self._build_toolbar()
-        self.layout_memory = LayoutMemory(self, self.main_splitter, self.centre_splitter)
+        self.layout_memory = LayoutMemory(self, self.docks)
         self.layout_memory.restore_geometry()
-        self.layout_memory.restore_splitters(
-            [self.main_splitter, self.centre_splitter, self.side_splitter]
-        )
+        self.layout_memory.restore_docks()  # the early docks; the rest join in complete_window
+        self.layout_memory.restore_splitters([self.work_splitter])
+        self.layout_memory.restore_headers({"sources": self.library_panel.view.horizontalHeader()})
         self.statusBar().showMessage("Ready", 3000)
         self._attach(lib)
 
@@ -125,12 +125,7 @@ class MainWindow(QMainWindow):
             review_pane.before_note_change.connect(workspace.flush)
             # The sources/notes splitter holds the notes list, which comes with the workspace.
             self.layout_memory.restore_splitters(
-                [
-                    self.library_panel.splitter,
-                    self.reader_splitter,
-                    workspace.splitter,
-                    workspace.left_splitter,
-                ]
+                [self.reader_splitter, workspace.splitter, workspace.left_splitter]
             )
             self.layout_memory.restore_docks()
             self.imports.route_drops(self)
@@ -196,6 +191,9 @@ class MainWindow(QMainWindow):
         # A tab widget, so the note editor can sit beside the reader as another tab.
         self.workspace_tabs = QTabWidget()
         self.workspace_tabs.setDocumentMode(True)
+        # A passage dragged from the reader over the Note tab opens it, to be dropped there.
+        self.workspace_tabs.tabBar().setChangeCurrentOnDrag(True)
+        self.workspace_tabs.tabBar().setAcceptDrops(True)
         self.reader_page = QWidget()
         page_layout = QVBoxLayout(self.reader_page)
         page_layout.setContentsMargins(0, 4, 0, 0)
@@ -208,41 +206,33 @@ class MainWindow(QMainWindow):
         self.workspace_tabs.addTab(self.reader_page, icon("source"), "Reader")
         self.workspace_tabs.setAccessibleName("Workspace")
 
-        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.centre_splitter.setObjectName("centre_splitter")
-        self.centre_splitter.addWidget(self.workspace_tabs)
-        self.centre_splitter.addWidget(self.claims_panel)
-        self.centre_splitter.setStretchFactor(0, 3)
-        self.centre_splitter.setStretchFactor(1, 2)
-
-        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.setObjectName("side_splitter")
-        for title, widget in (("Claim", self.inspector), ("Source", self.source_panel)):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            # The form follows the pane's width instead of scrolling sideways.
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(widget)
-            scroll.setAccessibleName(title)
-            self.side_splitter.addWidget(scroll)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.library_panel)
-        self.main_splitter.addWidget(self.centre_splitter)
-        self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.setStretchFactor(0, 2)
-        self.main_splitter.setStretchFactor(1, 5)
-        self.main_splitter.setStretchFactor(2, 2)
+        # Write puts the note editor beside the reader here (see _set_side_by_side).
+        self.work_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.work_splitter.setObjectName("work_splitter")
+        self.work_splitter.setChildrenCollapsible(False)
+        self.work_splitter.addWidget(self.workspace_tabs)
 
         self.sample_hint = SampleHint()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.sample_hint)
-        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.work_splitter, 1)
         self.setCentralWidget(central)
+        central.setAccessibleName("Reader and note")
+
+    def _build_docks(self) -> None:
+        self.docks = docks = PanelDocks(self, self._set_side_by_side, self.view_menu)
+        left, right, bottom = (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        docks.add("sources", "&Sources", self.library_panel, left)
+        docks.add("tags", "&Tags", self.library_panel.tags, left)
+        docks.add("claims", "&Claims table", self.claims_panel, bottom)
+        docks.add("inspector", "Claim &inspector", self.inspector, right, scroll=True)
+        docks.add("source", "Source &details", self.source_panel, right, scroll=True)
 
     def _build_actions(self) -> None:
         self.import_action = self.imports.import_action
@@ -284,8 +274,25 @@ class MainWindow(QMainWindow):
                 start=1,
             )
         ]
+        # F6 and Shift+F6 visit the panels shown, as in most desktop apps.
+        self.next_panel_action = make_action(
+            self,
+            "Next &panel",
+            lambda: self.docks.focus_next_panel(),
+            "F6",
+            tip="Move the keyboard focus to the next panel",
+        )
+        self.previous_panel_action = make_action(
+            self,
+            "Previous panel",
+            lambda: self.docks.focus_next_panel(forward=False),
+            "Shift+F6",
+            tip="Move the keyboard focus to the previous panel",
+        )
         self.addActions(
             [
+                self.next_panel_action,
+                self.previous_panel_action,
                 self.import_action,
                 self.new_library_action,
                 self.open_library_action,
@@ -329,6 +336,9 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         for action in self.focus_actions:
             self.view_menu.addAction(action)
+        self.view_menu.addAction(self.next_panel_action)
+        self.view_menu.addAction(self.previous_panel_action)
+        self.view_menu.addSeparator()
         # Filled with the note actions when the note workspace is built (complete_window).
         self.note_menu = bar.addMenu("&Note")
         self.note_menu.addAction(self.export_action)
@@ -380,14 +390,8 @@ class MainWindow(QMainWindow):
         review = ReviewController(self.services, self.lib, self.tasks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review.review_dock)
         review.review_dock.hide()
-        review.review_dock.visibilityChanged.connect(self._review_dock_shown)
+        self.docks.adopt("review", "&Review", review.review_dock)
         return review
-
-    def _review_dock_shown(self, visible: bool) -> None:
-        # The dock takes its width from the window's panes; after the layout pass, give the
-        # side panes their share back if it left them too narrow to read.
-        if visible:
-            QTimer.singleShot(0, self, self.layout_memory.balance_panes)
 
     def _build_notes_area(self) -> NoteWorkspace:
         """The Note tab (editor, problems, preview) and the notes list under the sources."""
@@ -395,7 +399,10 @@ class MainWindow(QMainWindow):
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
         self.workspace_tabs.addTab(ws, icon("note"), "Note")
-        self.library_panel.splitter.addWidget(ws.notes_panel)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.docks.add("notes", "&Notes", ws.notes_panel, left)
+        self.docks.add("problems", "&Problems", ws.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.docks.add("preview", "Pre&view", ws.preview, Qt.DockWidgetArea.RightDockWidgetArea)
         ws.note_shown.connect(lambda note_id: self.export_action.setEnabled(note_id is not None))
         return ws
 
@@ -431,7 +438,6 @@ class MainWindow(QMainWindow):
         self._menu("&Edit").addAction(suggestions.merge_party_action)
 
         review = later.review
-        self.view_menu.addAction(review.review_dock.toggleViewAction())
         restore = self.backups.restore_backup_action
         file_menu = self._menu("&File")
         for action in review.review_actions:
@@ -517,6 +523,22 @@ class MainWindow(QMainWindow):
             page = page.parentWidget()
         if page is not None:
             self.workspace_tabs.setCurrentWidget(page)
+
+    def _set_side_by_side(self, side_by_side: bool, note_in_front: bool) -> None:
+        """Put the note editor beside the reader, or back as the reader's neighbouring tab."""
+        if self._later is None:
+            return
+        ws = self._later.note_workspace
+        if side_by_side and self.workspace_tabs.indexOf(ws) >= 0:
+            self.workspace_tabs.removeTab(self.workspace_tabs.indexOf(ws))
+            self.work_splitter.addWidget(ws)
+            half = max(self.work_splitter.width() // 2, 200)
+            self.work_splitter.setSizes([half, half])
+        elif not side_by_side and self.workspace_tabs.indexOf(ws) < 0:
+            self.workspace_tabs.addTab(ws, icon("note"), "Note")
+        self.workspace_tabs.setCurrentWidget(
+            ws if note_in_front and not side_by_side else self.reader_page
+        )
 
     def _focus(self, widget: QWidget) -> None:
         # The reader may sit behind the Note tab: bring it forward before it takes the keys.
