@@ -45,6 +45,7 @@ class Layout:
     areas: dict[Area, tuple[tuple[str, ...], ...]]
     side_by_side: bool  # reader and note editor beside each other rather than tabbed
     widths: dict[str, float]  # dock name -> share of the window's width
+    heights: dict[str, float]  # dock name -> share of the window's height (bottom docks)
     note_in_front: bool = False
 
 
@@ -53,11 +54,13 @@ LAYOUTS: dict[str, Layout] = {
         "&Read && tag",
         {
             _LEFT: (("sources",), ("tags", "notes")),
-            _RIGHT: (("inspector",), ("source",)),
-            _BOTTOM: (("claims",),),
+            # The note's panels wait behind the reader's: the Note tab brings them forward.
+            _RIGHT: (("inspector",), ("source", "preview")),
+            _BOTTOM: (("claims", "problems"),),
         },
         side_by_side=False,
         widths={"sources": 0.15, "inspector": 0.2},
+        heights={"claims": 0.36},
     ),
     "write": Layout(
         "&Write",
@@ -68,6 +71,7 @@ LAYOUTS: dict[str, Layout] = {
         },
         side_by_side=True,
         widths={"notes": 0.15, "preview": 0.24},
+        heights={"problems": 0.2},
         note_in_front=True,
     ),
     "review": Layout(
@@ -78,6 +82,7 @@ LAYOUTS: dict[str, Layout] = {
         },
         side_by_side=False,
         widths={"notes": 0.15, "review": 0.3},
+        heights={},
         note_in_front=True,
     ),
 }
@@ -134,6 +139,7 @@ class PanelDocks(QObject):
     def adopt(self, name: str, title: str, dock: QDockWidget) -> None:
         """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
         dock.setObjectName(f"{name}_dock")
+        dock.setAccessibleName(title.replace("&", ""))
         toggle = dock.toggleViewAction()
         toggle.setText(title)
         self.panels_menu.addAction(toggle)
@@ -144,12 +150,17 @@ class PanelDocks(QObject):
         layout = LAYOUTS[name]
         self.current = name
         self.layout_actions[name].setChecked(True)
-        shown: set[str] = set()
+        shown: set[str] = set()  # the object names of the docks the layout shows
         width = self.window.width()
-        areas = dict(layout.areas)
+        areas, widths = dict(layout.areas), layout.widths
         if name == "write" and width < WIDE_ENOUGH_FOR_PREVIEW:
-            # Too narrow for three columns of text: the preview becomes a tab on the left.
+            # Too narrow for three columns of text: the preview becomes a tab on the left, as
+            # wide as a column of text, rather than a strip wrapping its title letter by letter.
             areas = {_LEFT: (("notes", "preview", "sources"),), _BOTTOM: areas[_BOTTOM]}
+            widths = {"notes": 0.24}
+        for dock in self.docks.values():
+            # Out of their old tab groups first: moved one by one, Qt leaves their tab bars.
+            self.window.removeDockWidget(dock)
         for area, groups in areas.items():
             for group in groups:
                 docks = [self.docks[n] for n in group if n in self.docks]
@@ -166,14 +177,25 @@ class PanelDocks(QObject):
             if dock.objectName() not in shown:
                 dock.hide()
         self.arrange_centre()
-        sized = [(self.docks[n], share) for n, share in layout.widths.items() if n in self.docks]
-        sized = [(d, s) for d, s in sized if d.isVisible() or d.objectName() in shown]
-        if sized:
+        self._resize(widths, width, Qt.Orientation.Horizontal)
+        self._resize(layout.heights, self.window.height(), Qt.Orientation.Vertical)
+
+    def _resize(self, shares: dict[str, float], total: int, orientation: Qt.Orientation) -> None:
+        docks = [(self.docks[n], share) for n, share in shares.items() if n in self.docks]
+        docks = [(dock, share) for dock, share in docks if not dock.isHidden()]
+        if docks:
             self.window.resizeDocks(
-                [d for d, _ in sized],
-                [int(width * s) for _, s in sized],
-                Qt.Orientation.Horizontal,
+                [dock for dock, _ in docks], [int(total * s) for _, s in docks], orientation
             )
+
+    def follow_tab(self, note_in_front: bool) -> None:
+        """Bring forward the docks about what the centre shows: the note's, or the reader's."""
+        names = ("preview", "problems") if note_in_front else ("source", "claims")
+        for name in names:
+            dock = self.docks.get(name)
+            # Checked in the View menu: shown, perhaps as a tab behind another dock.
+            if dock is not None and dock.toggleViewAction().isChecked():
+                dock.raise_()
 
     def arrange_centre(self) -> None:
         """Put the reader and note editor side by side or tabbed, as the current layout says."""

@@ -47,7 +47,6 @@ class LayoutMemory:
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and self.window.restoreState(state):
             self._state_restored = True
-            self.docks.arrange_centre()  # not part of the dock state: the layout says it
         else:
             self.docks.apply(self.docks.current)
 

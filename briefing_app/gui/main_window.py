@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         finally:
             self._completing = False
         self._later = later
+        self.docks.arrange_centre()  # the note beside the reader, if the layout says so
         later.suggestions.attach(self.lib)
         self._attach_review_and_notes(later, self.lib)
         self.completed.emit()
@@ -389,6 +390,8 @@ class MainWindow(QMainWindow):
 
         review = ReviewController(self.services, self.lib, self.tasks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review.review_dock)
+        # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
+        self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
         review.review_dock.hide()
         self.docks.adopt("review", "&Review", review.review_dock)
         return review
@@ -399,6 +402,9 @@ class MainWindow(QMainWindow):
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
         self.workspace_tabs.addTab(ws, icon("note"), "Note")
+        self.workspace_tabs.currentChanged.connect(
+            lambda _index: self.docks.follow_tab(self.workspace_tabs.currentWidget() is ws)
+        )
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.docks.add("notes", "&Notes", ws.notes_panel, left)
         self.docks.add("problems", "&Problems", ws.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -532,10 +538,17 @@ class MainWindow(QMainWindow):
         if side_by_side and self.workspace_tabs.indexOf(ws) >= 0:
             self.workspace_tabs.removeTab(self.workspace_tabs.indexOf(ws))
             self.work_splitter.addWidget(ws)
-            half = max(self.work_splitter.width() // 2, 200)
-            self.work_splitter.setSizes([half, half])
+            ws.show()  # the tab widget hid it as a page no longer current
+            # The note gets the larger share: its header has a row of three fields.
+            width = max(self.work_splitter.width(), 400)
+            self.work_splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+            # Beside the note the reader is one column: the suggestions list would leave
+            # the text a strip a few words wide. Folded away, it can be dragged back.
+            self.reader_splitter.setSizes([width, 0])
         elif not side_by_side and self.workspace_tabs.indexOf(ws) < 0:
             self.workspace_tabs.addTab(ws, icon("note"), "Note")
+            width = max(self.reader_splitter.width(), 400)
+            self.reader_splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
         self.workspace_tabs.setCurrentWidget(
             ws if note_in_front and not side_by_side else self.reader_page
         )
