@@ -98,6 +98,7 @@ class PanelDocks(QObject):
         self.window = window
         self._side_by_side = side_by_side
         self.docks: dict[str, QDockWidget] = {}
+        self.homes: dict[str, Area] = {}  # where a dock the layout leaves out waits, hidden
         self.current = "read"
         # The bottom area sits under the centre only: the side columns run the full height.
         window.setCorner(Qt.Corner.BottomLeftCorner, _LEFT)
@@ -129,6 +130,7 @@ class PanelDocks(QObject):
         dock.setAccessibleName(title.replace("&", ""))
         dock.setWidget(_scrolling(widget, title) if scroll else widget)
         self.window.addDockWidget(area, dock)
+        self.homes[name] = area
         toggle = dock.toggleViewAction()
         toggle.setText(title)
         toggle.setToolTip(f"Show or hide the {title.replace('&', '').lower()} panel")
@@ -136,7 +138,7 @@ class PanelDocks(QObject):
         self.docks[name] = dock
         return dock
 
-    def adopt(self, name: str, title: str, dock: QDockWidget) -> None:
+    def adopt(self, name: str, title: str, dock: QDockWidget, area: Area) -> None:
         """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
         dock.setObjectName(f"{name}_dock")
         dock.setAccessibleName(title.replace("&", ""))
@@ -144,6 +146,7 @@ class PanelDocks(QObject):
         toggle.setText(title)
         self.panels_menu.addAction(toggle)
         self.docks[name] = dock
+        self.homes[name] = area
 
     def apply(self, name: str) -> None:
         """Arrange the docks as the named layout says (docks not built yet are skipped)."""
@@ -173,8 +176,10 @@ class PanelDocks(QObject):
                     self.window.tabifyDockWidget(first, other)
                 if docks:
                     docks[0].raise_()
-        for dock in self.docks.values():
+        for name, dock in self.docks.items():
             if dock.objectName() not in shown:
+                # Docked at home, so the View menu shows it there, not as a floating window.
+                self.window.addDockWidget(self.homes[name], dock)
                 dock.hide()
         self.arrange_centre()
         self._resize(widths, width, Qt.Orientation.Horizontal)

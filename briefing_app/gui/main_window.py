@@ -27,8 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
-    QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +50,7 @@ from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.gui.widgets.sample_hint import SampleHint
+from briefing_app.gui.work_area import WorkArea
 
 if TYPE_CHECKING:
     # Built just after the first paint (complete_window): their modules load then.
@@ -189,29 +188,10 @@ class MainWindow(QMainWindow):
         self.inspector, self.source_panel = sources.inspector, sources.source_panel
         self.claims_panel = sources.claims_panel
 
-        # A tab widget, so the note editor can sit beside the reader as another tab.
-        self.workspace_tabs = QTabWidget()
-        self.workspace_tabs.setDocumentMode(True)
-        # A passage dragged from the reader over the Note tab opens it, to be dropped there.
-        self.workspace_tabs.tabBar().setChangeCurrentOnDrag(True)
-        self.workspace_tabs.tabBar().setAcceptDrops(True)
-        self.reader_page = QWidget()
-        page_layout = QVBoxLayout(self.reader_page)
-        page_layout.setContentsMargins(0, 4, 0, 0)
-        page_layout.addWidget(sources.reader_title)
-        # The suggestions list joins the reader here when the window is completed.
-        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.reader_splitter.setObjectName("reader_splitter")
-        self.reader_splitter.addWidget(self.reader)
-        page_layout.addWidget(self.reader_splitter, 1)
-        self.workspace_tabs.addTab(self.reader_page, icon("source"), "Reader")
-        self.workspace_tabs.setAccessibleName("Workspace")
-
-        # Write puts the note editor beside the reader here (see _set_side_by_side).
-        self.work_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.work_splitter.setObjectName("work_splitter")
-        self.work_splitter.setChildrenCollapsible(False)
-        self.work_splitter.addWidget(self.workspace_tabs)
+        # The reader and, once built, the note: tabs, or side by side in the Write layout.
+        self.work_area = area = WorkArea(sources.reader_title, self.reader)
+        self.work_splitter, self.workspace_tabs = area, area.tabs
+        self.reader_page, self.reader_splitter = area.reader_page, area.reader_splitter
 
         self.sample_hint = SampleHint()
         central = QWidget()
@@ -223,7 +203,7 @@ class MainWindow(QMainWindow):
         central.setAccessibleName("Reader and note")
 
     def _build_docks(self) -> None:
-        self.docks = docks = PanelDocks(self, self._set_side_by_side, self.view_menu)
+        self.docks = docks = PanelDocks(self, self.work_area.set_side_by_side, self.view_menu)
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -393,7 +373,9 @@ class MainWindow(QMainWindow):
         # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
         self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
         review.review_dock.hide()
-        self.docks.adopt("review", "&Review", review.review_dock)
+        self.docks.adopt(
+            "review", "&Review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         return review
 
     def _build_notes_area(self) -> NoteWorkspace:
@@ -401,9 +383,9 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.notes.note_workspace import NoteWorkspace
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
-        self.workspace_tabs.addTab(ws, icon("note"), "Note")
+        self.work_area.add_note(ws)
         self.workspace_tabs.currentChanged.connect(
-            lambda _index: self.docks.follow_tab(self.workspace_tabs.currentWidget() is ws)
+            lambda _index: self.docks.follow_tab(self.work_area.note_in_front())
         )
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.docks.add("notes", "&Notes", ws.notes_panel, left)
@@ -524,34 +506,7 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self, widget: QWidget) -> None:
         """Make the workspace tab holding widget the current one (no tab holds it: nothing)."""
-        page: QWidget | None = widget
-        while page is not None and self.workspace_tabs.indexOf(page) < 0:
-            page = page.parentWidget()
-        if page is not None:
-            self.workspace_tabs.setCurrentWidget(page)
-
-    def _set_side_by_side(self, side_by_side: bool, note_in_front: bool) -> None:
-        """Put the note editor beside the reader, or back as the reader's neighbouring tab."""
-        if self._later is None:
-            return
-        ws = self._later.note_workspace
-        if side_by_side and self.workspace_tabs.indexOf(ws) >= 0:
-            self.workspace_tabs.removeTab(self.workspace_tabs.indexOf(ws))
-            self.work_splitter.addWidget(ws)
-            ws.show()  # the tab widget hid it as a page no longer current
-            # The note gets the larger share: its header has a row of three fields.
-            width = max(self.work_splitter.width(), 400)
-            self.work_splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
-            # Beside the note the reader is one column: the suggestions list would leave
-            # the text a strip a few words wide. Folded away, it can be dragged back.
-            self.reader_splitter.setSizes([width, 0])
-        elif not side_by_side and self.workspace_tabs.indexOf(ws) < 0:
-            self.workspace_tabs.addTab(ws, icon("note"), "Note")
-            width = max(self.reader_splitter.width(), 400)
-            self.reader_splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
-        self.workspace_tabs.setCurrentWidget(
-            ws if note_in_front and not side_by_side else self.reader_page
-        )
+        self.work_area.bring_forward(widget)
 
     def _focus(self, widget: QWidget) -> None:
         # The reader may sit behind the Note tab: bring it forward before it takes the keys.

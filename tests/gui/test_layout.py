@@ -66,6 +66,8 @@ def test_the_view_menu_shows_and_hides_every_panel(qtbot: QtBot, complete: MainW
         assert dock.isHidden() == was_shown, name
         toggles[title].trigger()
         assert dock.isHidden() != was_shown, name
+        if not dock.isHidden():  # one the layout left out comes back docked, not floating
+            assert not dock.isFloating(), name
     # Each is a dock the analyst can move, float and close.
     features = QDockWidget.DockWidgetFeature
     for dock in complete.docks.docks.values():
