@@ -138,13 +138,11 @@ class PanelDocks(QObject):
         self.docks[name] = dock
         return dock
 
-    def adopt(self, name: str, title: str, dock: QDockWidget, area: Area) -> None:
+    def adopt(self, name: str, dock: QDockWidget, area: Area) -> None:
         """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
         dock.setObjectName(f"{name}_dock")
-        dock.setAccessibleName(title.replace("&", ""))
-        toggle = dock.toggleViewAction()
-        toggle.setText(title)
-        self.panels_menu.addAction(toggle)
+        dock.setAccessibleName(dock.windowTitle())
+        self.panels_menu.addAction(dock.toggleViewAction())  # named, with its shortcut, there
         self.docks[name] = dock
         self.homes[name] = area
 

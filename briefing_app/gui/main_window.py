@@ -373,9 +373,7 @@ class MainWindow(QMainWindow):
         # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
         self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
         review.review_dock.hide()
-        self.docks.adopt(
-            "review", "&Review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        self.docks.adopt("review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         return review
 
     def _build_notes_area(self) -> NoteWorkspace:

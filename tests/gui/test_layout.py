@@ -40,7 +40,7 @@ PANELS = {
     "source": "Source &details",
     "problems": "&Problems",
     "preview": "Pre&view",
-    "review": "&Review",
+    "review": "&Review pane",
 }
 
 
