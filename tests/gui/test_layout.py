@@ -3,6 +3,10 @@ screen, the library used last, panel-to-panel keys and names for screen readers.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,7 +147,40 @@ def test_the_chosen_layout_and_the_docks_are_remembered(qtbot: QtBot, demo_lib: 
     assert again.docks.docks["problems"].isHidden()
 
 
-def test_at_first_start_the_window_fits_its_screen() -> None:
+_FIRST_START = """
+import sys
+from pathlib import Path
+from briefing_app.gui.app import application, open_first_library
+from briefing_app.gui.main_window import MainWindow
+app = application()
+lib, _first = open_first_library(Path(sys.argv[1]))
+window = MainWindow(lib)
+window.show()
+print(window.width(), window.height())
+"""
+
+
+def test_at_first_start_the_window_fits_a_1366_by_768_screen(tmp_path: Path) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366,
+                                 "height": 768, "logicalDpi": 96, "dpr": 1}]})
+    )  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "BRIEFING_SETTINGS_DIR": str(tmp_path / "settings"),  # nothing remembered: a first start
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_START, str(tmp_path / "library.sqlite")],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    width, height = map(int, result.stdout.split()[-2:])
+    assert (width, height) == (1350, 728)
+
+
+def test_the_first_start_size_shrinks_to_the_screen() -> None:
     assert first_start_size(QRect(0, 0, 1920, 1080)) == (1440, 900)
     assert first_start_size(QRect(0, 0, 1366, 768)) == (1350, 728)
     assert first_start_size(QRect(0, 0, 1440, 900)) == (1424, 860)
