@@ -14,6 +14,9 @@ from briefing_app.gui.settings import app_settings
 if TYPE_CHECKING:
     from briefing_app.gui.docks import PanelDocks
 
+# Bumped when the docks change: a state saved by an older window (panels in splitters, one
+# dock) is not restored over the new docks; the chosen layout is applied instead.
+DOCK_STATE_VERSION = 2
 # The size the window asks for at first start, when the screen has room for it (px).
 DEFAULT_SIZE = (1440, 900)
 
@@ -45,7 +48,7 @@ class LayoutMemory:
         self.docks.current = name if name in LAYOUTS else "read"
         self.docks.layout_actions[self.docks.current].setChecked(True)
         state = settings.value("window/state")
-        if isinstance(state, QByteArray) and self.window.restoreState(state):
+        if isinstance(state, QByteArray) and self.window.restoreState(state, DOCK_STATE_VERSION):
             self._state_restored = True
         else:
             self.docks.apply(self.docks.current)
@@ -81,7 +84,7 @@ class LayoutMemory:
         settings = app_settings()
         settings.setValue("window/geometry", self.window.saveGeometry())
         if with_docks:
-            settings.setValue("window/state", self.window.saveState())
+            settings.setValue("window/state", self.window.saveState(DOCK_STATE_VERSION))
             settings.setValue("window/layout", self.docks.current)
         for splitter in self.splitters:
             settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())

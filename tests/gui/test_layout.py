@@ -160,6 +160,19 @@ print(window.width(), window.height())
 """
 
 
+def test_a_dock_state_saved_by_an_older_window_gives_way_to_the_layout(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib)
+    window.docks.docks["claims"].close()
+    old = window.saveState()  # version 0, as the window before docks saved it
+    window.close()
+    app_settings().setValue("window/state", old)
+    again = _open(qtbot, demo_lib)
+    qtbot.waitUntil(again.docks.docks["claims"].isVisible)  # Read & tag, as at a first start
+    assert again.docks.docks["review"].isHidden()
+
+
 def test_at_first_start_the_window_fits_a_1366_by_768_screen(tmp_path: Path) -> None:
     screen = tmp_path / "screen.json"
     screen.write_text(
