@@ -76,9 +76,7 @@ def gui_library(argv: list[str]) -> Path | None:
     `--library=PATH`); anything else, help and errors included, goes to the command line.
     """
     if not argv:
-        from briefing_app.core.library import default_library_path
-
-        return default_library_path()
+        return library_at_start()
     value = None
     if len(argv) == 2 and argv[0] == _LIBRARY_OPTION:
         value = argv[1]
@@ -87,6 +85,22 @@ def gui_library(argv: list[str]) -> Path | None:
     if not value or value.startswith("-"):
         return None
     return Path(value).expanduser()
+
+
+def library_at_start() -> Path:
+    """Return the library `briefing` alone opens: $BRIEFING_LIBRARY, else the one used last.
+
+    The default library (the demo, on a true first start) only when neither is there.
+    """
+    from briefing_app.core.library import LIBRARY_ENV, default_library_path
+
+    if not os.environ.get(LIBRARY_ENV):
+        from briefing_app.gui.settings import last_library
+
+        last = last_library()
+        if last is not None:
+            return last
+    return default_library_path()
 
 
 def main() -> None:

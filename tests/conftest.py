@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Before any Qt import: the suite runs headless.
+# Before any Qt import: the suite runs headless, on a 1920×1080 screen (the offscreen
+# platform's own is 800×800, where the window would shrink to fit, as on a small laptop).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    _screen = Path(__file__).with_name("offscreen_screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
 from briefing_app.core.library import Library
 

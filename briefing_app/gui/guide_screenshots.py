@@ -22,7 +22,7 @@ Residents of the northern districts had faced detours of up to forty minutes sin
 
 def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Path]:
     """Write import, tag, export, review and about screenshots for the user guide to out_dir."""
-    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.gui.dialogs.about_dialog import AboutDialog
@@ -94,12 +94,12 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
             author="Supervisor",
         )
         window.review.review_pane.set_current_note(note.id)
-        window.review.review_dock.show()
-        window.resize(width + 420, height + 100)  # room for the dock beside the editor
-        window.resizeDocks([window.review.review_dock], [440], Qt.Orientation.Horizontal)
+        window.resize(width + 200, height)  # room for the review pane beside the editor
+        QApplication.processEvents()
+        window.docks.apply("review")  # View ▸ Layout ▸ Review
         QApplication.processEvents()
         written.append(save_shot(window, out_dir / "review.png"))
-        window.review.review_dock.hide()
+        window.docks.apply("read")
         window.resize(width, height)
 
         # Help ▸ About Briefing.

@@ -1,41 +1,57 @@
-"""Layout memory: the window's geometry, docks and splitter sizes as the analyst left them,
-and a sensible division of the window the first time it shows."""
+"""Layout memory: the window's geometry, docks, named layout, splitters and table columns as
+the analyst left them, and a window that fits its screen the first time it shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QByteArray, QRect, QTimer
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+
+from briefing_app.gui.docks import LAYOUTS
 from briefing_app.gui.settings import app_settings
 
-# Narrower than this, a column of the main splitter is no longer readable (px).
-_NARROWEST_PANE = 200
+if TYPE_CHECKING:
+    from briefing_app.gui.docks import PanelDocks
+
+# Bumped when the docks change: a state saved by an older window (panels in splitters, one
+# dock) is not restored over the new docks; the chosen layout is applied instead.
+DOCK_STATE_VERSION = 2
+# The size the window asks for at first start, when the screen has room for it (px).
+DEFAULT_SIZE = (1440, 900)
 
 
 class LayoutMemory:
     """Restores and saves a main window's layout in the app's settings."""
 
-    def __init__(self, window: QMainWindow, main: QSplitter, centre: QSplitter) -> None:
+    def __init__(self, window: QMainWindow, docks: PanelDocks) -> None:
         self.window = window
-        self.main = main  # sources | reader and claims | inspector
-        self.centre = centre  # reader over claims table
-        # The splitters of every part built so far, saved and restored by object name.
+        self.docks = docks
+        # The splitters and table headers of every part built so far, saved by name.
         self.splitters: list[QSplitter] = []
-        self._restored = False
+        self.headers: dict[str, QHeaderView] = {}
+        self._state_restored = False
+        self._shown = False
 
     def restore_geometry(self) -> None:
-        """Put the window where it was, or give it its default size."""
+        """Put the window where it was, or fit the default size to the screen's free area."""
         geometry = app_settings().value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.window.restoreGeometry(geometry)
-        else:
-            self.window.resize(1440, 900)
+        if isinstance(geometry, QByteArray) and self.window.restoreGeometry(geometry):
+            return
+        screen = self.window.screen()
+        self.window.resize(*first_start_size(screen.availableGeometry() if screen else None))
 
     def restore_docks(self) -> None:
-        """Open or close the docks, and put the toolbar, where the analyst left them."""
-        state = app_settings().value("window/state")
-        if isinstance(state, QByteArray):
-            self.window.restoreState(state)
+        """Put the docks and the toolbar where the analyst left them, or apply the layout."""
+        settings = app_settings()
+        name = str(settings.value("window/layout", "read"))
+        self.docks.current = name if name in LAYOUTS else "read"
+        self.docks.layout_actions[self.docks.current].setChecked(True)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and self.window.restoreState(state, DOCK_STATE_VERSION):
+            self._state_restored = True
+        else:
+            self.docks.apply(self.docks.current)
 
     def restore_splitters(self, splitters: list[QSplitter]) -> None:
         """Give the splitters their saved sizes; remember them for save()."""
@@ -44,35 +60,43 @@ class LayoutMemory:
         for splitter in splitters:
             state = settings.value(f"splitters/{splitter.objectName()}")
             if isinstance(state, QByteArray):
-                self._restored = splitter.restoreState(state) or self._restored
+                splitter.restoreState(state)
+
+    def restore_headers(self, headers: dict[str, QHeaderView]) -> None:
+        """Give table columns their saved widths and order; remember them for save()."""
+        self.headers.update(headers)
+        settings = app_settings()
+        for name, header in headers.items():
+            state = settings.value(f"headers/{name}")
+            if isinstance(state, QByteArray):
+                header.restoreState(state)
 
     def shown(self) -> None:
-        """On the very first show with nothing saved, divide the window sensibly."""
-        if not self._restored:
-            self._restored = True
-            # After the first layout pass, when the splitters know their real size.
-            QTimer.singleShot(0, self._default_layout)
-
-    def _default_layout(self) -> None:
-        self._divide_main(self.main.width())
-        height = self.centre.height()
-        self.centre.setSizes([int(height * 0.6), int(height * 0.4)])
-
-    def _divide_main(self, width: int) -> None:
-        self.main.setSizes([int(width * 0.28), int(width * 0.46), int(width * 0.26)])
-
-    def balance_panes(self) -> None:
-        """Give the sources and inspector columns their share back when they got too narrow."""
-        sizes = self.main.sizes()
-        if sizes and min(sizes) < _NARROWEST_PANE:
-            self._divide_main(sum(sizes))
+        """On the first show with no saved dock state, apply the chosen layout."""
+        if not self._shown:
+            self._shown = True
+            if not self._state_restored:
+                # After the first layout pass, when the window knows its real width.
+                QTimer.singleShot(0, self.window, lambda: self.docks.apply(self.docks.current))
 
     def save(self, with_docks: bool) -> None:
-        """Remember the window geometry, the docks (if built) and the splitter sizes."""
+        """Remember the geometry, the docks and layout (if built), splitters and columns."""
         settings = app_settings()
         settings.setValue("window/geometry", self.window.saveGeometry())
         if with_docks:
-            settings.setValue("window/state", self.window.saveState())
+            settings.setValue("window/state", self.window.saveState(DOCK_STATE_VERSION))
+            settings.setValue("window/layout", self.docks.current)
         for splitter in self.splitters:
             settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        for name, header in self.headers.items():
+            settings.setValue(f"headers/{name}", header.saveState())
         settings.sync()
+
+
+def first_start_size(free: QRect | None) -> tuple[int, int]:
+    """Return the window's size at first start: the default, shrunk to the screen's free area."""
+    width, height = DEFAULT_SIZE
+    if free is not None and free.width() > 0:
+        # The frame (title bar, borders) takes a little more than the client area.
+        width, height = min(width, free.width() - 16), min(height, free.height() - 40)
+    return width, height

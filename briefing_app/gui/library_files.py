@@ -38,6 +38,7 @@ class LibraryFiles(QObject):
             "Open another library file",
         )
         self.recent_menu = QMenu("Open &recent")
+        self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def choose_new_library(self) -> None:
@@ -69,9 +70,18 @@ class LibraryFiles(QObject):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in recent_libraries():
-            action = self.recent_menu.addAction(path.name)
+            # The folder tells apart two libraries of the same name; the full path on hover.
+            action = self.recent_menu.addAction(f"{path.name}  —  {_short_folder(path.parent)}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_library(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent libraries").setEnabled(False)
+
+
+def _short_folder(folder: Path) -> str:
+    """Return the folder as shown in Open recent: under the home folder, with ~."""
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)

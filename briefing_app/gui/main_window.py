@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -25,12 +25,8 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QMainWindow,
     QMenu,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +37,7 @@ from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.backup.controller import BackupController
 from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.docks import PanelDocks
 from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.help_menu import add_help_actions
 from briefing_app.gui.history import history_actions
@@ -54,6 +51,7 @@ from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.gui.widgets.sample_hint import SampleHint
+from briefing_app.gui.work_area import WorkArea
 
 if TYPE_CHECKING:
     # Built just after the first paint (complete_window): their modules load then.
@@ -99,12 +97,13 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_actions()
         self._build_menus()
+        self._build_docks()
         self._build_toolbar()
-        self.layout_memory = LayoutMemory(self, self.main_splitter, self.centre_splitter)
+        self.layout_memory = LayoutMemory(self, self.docks)
         self.layout_memory.restore_geometry()
-        self.layout_memory.restore_splitters(
-            [self.main_splitter, self.centre_splitter, self.side_splitter]
-        )
+        self.layout_memory.restore_docks()  # the early docks; the rest join in complete_window
+        self.layout_memory.restore_splitters([self.work_splitter])
+        self.layout_memory.restore_headers({"sources": self.library_panel.view.horizontalHeader()})
         self.statusBar().showMessage("Ready", 3000)
         self._attach(lib)
 
@@ -127,12 +126,7 @@ class MainWindow(QMainWindow):
             review_pane.before_note_change.connect(workspace.flush)
             # The sources/notes splitter holds the notes list, which comes with the workspace.
             self.layout_memory.restore_splitters(
-                [
-                    self.library_panel.splitter,
-                    self.reader_splitter,
-                    workspace.splitter,
-                    workspace.left_splitter,
-                ]
+                [self.reader_splitter, workspace.splitter, workspace.left_splitter]
             )
             self.layout_memory.restore_docks()
             self.imports.route_drops(self)
@@ -144,6 +138,7 @@ class MainWindow(QMainWindow):
         finally:
             self._completing = False
         self._later = later
+        self.docks.arrange_centre()  # the note beside the reader, if the layout says so
         later.suggestions.attach(self.lib)
         self._attach_review_and_notes(later, self.lib)
         self.completed.emit()
@@ -195,56 +190,32 @@ class MainWindow(QMainWindow):
         self.inspector, self.source_panel = sources.inspector, sources.source_panel
         self.claims_panel = sources.claims_panel
 
-        # A tab widget, so the note editor can sit beside the reader as another tab.
-        self.workspace_tabs = QTabWidget()
-        self.workspace_tabs.setDocumentMode(True)
-        self.reader_page = QWidget()
-        page_layout = QVBoxLayout(self.reader_page)
-        page_layout.setContentsMargins(0, 4, 0, 0)
-        page_layout.addWidget(sources.reader_title)
-        # The suggestions list joins the reader here when the window is completed.
-        self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.reader_splitter.setObjectName("reader_splitter")
-        self.reader_splitter.addWidget(self.reader)
-        page_layout.addWidget(self.reader_splitter, 1)
-        self.workspace_tabs.addTab(self.reader_page, icon("source"), "Reader")
-        self.workspace_tabs.setAccessibleName("Workspace")
-
-        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.centre_splitter.setObjectName("centre_splitter")
-        self.centre_splitter.addWidget(self.workspace_tabs)
-        self.centre_splitter.addWidget(self.claims_panel)
-        self.centre_splitter.setStretchFactor(0, 3)
-        self.centre_splitter.setStretchFactor(1, 2)
-
-        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.side_splitter.setObjectName("side_splitter")
-        for title, widget in (("Claim", self.inspector), ("Source", self.source_panel)):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            # The form follows the pane's width instead of scrolling sideways.
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(widget)
-            scroll.setAccessibleName(title)
-            self.side_splitter.addWidget(scroll)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.library_panel)
-        self.main_splitter.addWidget(self.centre_splitter)
-        self.main_splitter.addWidget(self.side_splitter)
-        self.main_splitter.setStretchFactor(0, 2)
-        self.main_splitter.setStretchFactor(1, 5)
-        self.main_splitter.setStretchFactor(2, 2)
+        # The reader and, once built, the note: tabs, or side by side in the Write layout.
+        self.work_area = area = WorkArea(sources.reader_title, self.reader)
+        self.work_splitter, self.workspace_tabs = area, area.tabs
+        self.reader_page, self.reader_splitter = area.reader_page, area.reader_splitter
 
         self.sample_hint = SampleHint()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.sample_hint)
-        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.work_splitter, 1)
         self.setCentralWidget(central)
+        central.setAccessibleName("Reader and note")
+
+    def _build_docks(self) -> None:
+        self.docks = docks = PanelDocks(self, self.work_area.set_side_by_side, self.view_menu)
+        left, right, bottom = (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        docks.add("sources", "&Sources", self.library_panel, left)
+        docks.add("tags", "&Tags", self.library_panel.tags, left)
+        docks.add("claims", "&Claims table", self.claims_panel, bottom)
+        docks.add("inspector", "Claim &inspector", self.inspector, right, scroll=True)
+        docks.add("source", "Source &details", self.source_panel, right, scroll=True)
 
     def _build_actions(self) -> None:
         self.import_action = self.imports.import_action
@@ -286,8 +257,25 @@ class MainWindow(QMainWindow):
                 start=1,
             )
         ]
+        # F6 and Shift+F6 visit the panels shown, as in most desktop apps.
+        self.next_panel_action = make_action(
+            self,
+            "Next &panel",
+            lambda: self.docks.focus_next_panel(),
+            "F6",
+            tip="Move the keyboard focus to the next panel",
+        )
+        self.previous_panel_action = make_action(
+            self,
+            "Previous panel",
+            lambda: self.docks.focus_next_panel(forward=False),
+            "Shift+F6",
+            tip="Move the keyboard focus to the previous panel",
+        )
         self.addActions(
             [
+                self.next_panel_action,
+                self.previous_panel_action,
                 self.import_action,
                 self.new_library_action,
                 self.open_library_action,
@@ -331,6 +319,9 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         for action in self.focus_actions:
             self.view_menu.addAction(action)
+        self.view_menu.addAction(self.next_panel_action)
+        self.view_menu.addAction(self.previous_panel_action)
+        self.view_menu.addSeparator()
         # Filled with the note actions when the note workspace is built (complete_window).
         self.note_menu = bar.addMenu("&Note")
         self.note_menu.addAction(self.export_action)
@@ -381,23 +372,25 @@ class MainWindow(QMainWindow):
 
         review = ReviewController(self.services, self.lib, self.tasks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review.review_dock)
+        # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
+        self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
         review.review_dock.hide()
-        review.review_dock.visibilityChanged.connect(self._review_dock_shown)
+        self.docks.adopt("review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         return review
-
-    def _review_dock_shown(self, visible: bool) -> None:
-        # The dock takes its width from the window's panes; after the layout pass, give the
-        # side panes their share back if it left them too narrow to read.
-        if visible:
-            QTimer.singleShot(0, self, self.layout_memory.balance_panes)
 
     def _build_notes_area(self) -> NoteWorkspace:
         """The Note tab (editor, problems, preview) and the notes list under the sources."""
         from briefing_app.gui.notes.note_workspace import NoteWorkspace
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
-        self.workspace_tabs.addTab(ws, icon("note"), "Note")
-        self.library_panel.splitter.addWidget(ws.notes_panel)
+        self.work_area.add_note(ws)
+        self.workspace_tabs.currentChanged.connect(
+            lambda _index: self.docks.follow_tab(self.work_area.note_in_front())
+        )
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.docks.add("notes", "&Notes", ws.notes_panel, left)
+        self.docks.add("problems", "&Problems", ws.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.docks.add("preview", "Pre&view", ws.preview, Qt.DockWidgetArea.RightDockWidgetArea)
         ws.note_shown.connect(lambda note_id: self.export_action.setEnabled(note_id is not None))
         return ws
 
@@ -433,7 +426,6 @@ class MainWindow(QMainWindow):
         self._menu("&Edit").addAction(suggestions.merge_party_action)
 
         review = later.review
-        self.view_menu.addAction(review.review_dock.toggleViewAction())
         restore = self.backups.restore_backup_action
         file_menu = self._menu("&File")
         for action in review.review_actions:
@@ -516,11 +508,7 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self, widget: QWidget) -> None:
         """Make the workspace tab holding widget the current one (no tab holds it: nothing)."""
-        page: QWidget | None = widget
-        while page is not None and self.workspace_tabs.indexOf(page) < 0:
-            page = page.parentWidget()
-        if page is not None:
-            self.workspace_tabs.setCurrentWidget(page)
+        self.work_area.bring_forward(widget)
 
     def _focus(self, widget: QWidget) -> None:
         # The reader may sit behind the Note tab: bring it forward before it takes the keys.

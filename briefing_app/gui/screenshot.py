@@ -73,12 +73,9 @@ def render_note_editor(out: Path, width: int = 1600, height: int = 1000) -> Path
         window.show_sample_hint(False)
         workspace = window.note_workspace
         note = lib.notes.all()[0]
+        # View ▸ Layout ▸ Write: reader and note side by side, the preview beside them.
+        window.docks.apply("write")
         workspace.open_note_tab(note.id)
-        # Give the writing room: a slim library column, no inspector, a short claims table.
-        window.main_splitter.setSizes([int(width * 0.2), int(width * 0.8), 0])
-        window.centre_splitter.setSizes([int(height * 0.74), int(height * 0.26)])
-        workspace.splitter.setSizes([int(width * 0.44), int(width * 0.36)])
-        workspace.left_splitter.setSizes([int(height * 0.56), int(height * 0.18)])
         from PySide6.QtWidgets import QApplication
 
         QApplication.processEvents()

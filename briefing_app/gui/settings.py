@@ -24,10 +24,20 @@ def app_settings() -> QSettings:
 
 
 def recent_libraries() -> list[Path]:
-    """Return the libraries opened recently, most recent first, that still exist."""
-    value = app_settings().value("recent_libraries", [])
+    """Return the libraries opened recently, most recent first; forget those whose file is gone."""
+    settings = app_settings()
+    value = settings.value("recent_libraries", [])
     names = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-    return [Path(n) for n in names if n and Path(n).exists()]
+    existing = [Path(n) for n in names if n and Path(n).exists()]
+    if len(existing) != len(names):
+        settings.setValue("recent_libraries", [str(p) for p in existing])
+    return existing
+
+
+def last_library() -> Path | None:
+    """Return the library used last, if its file is still there."""
+    recent = recent_libraries()
+    return recent[0] if recent else None
 
 
 def remember_library(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -31,22 +32,28 @@ def test_first_start_creates_the_library_with_the_demo_and_says_so(
     lib2.close()
 
 
-def test_splitter_sizes_are_remembered(qtbot: QtBot, demo_lib: Library) -> None:
+def test_panel_widths_are_remembered(qtbot: QtBot, demo_lib: Library) -> None:
     window = MainWindow(demo_lib)
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
-    window.main_splitter.setSizes([500, 600, 300])
-    wanted = window.main_splitter.sizes()
+    qtbot.waitUntil(window.is_complete)
+    sources = window.docks.docks["sources"]
+    window.resizeDocks([sources], [400], Qt.Orientation.Horizontal)
+    window.reader_splitter.setSizes([700, 300])
+    qtbot.waitUntil(lambda: sources.width() == 400)
+    wanted = window.reader_splitter.sizes()
     window.close()
 
     again = MainWindow(demo_lib)
     qtbot.addWidget(again)
-    again.resize(window.size())
     again.show()
     qtbot.waitExposed(again)
-    assert again.main_splitter.sizes() == wanted
+    qtbot.waitUntil(again.is_complete)
+    assert again.size() == window.size()
+    qtbot.waitUntil(lambda: again.docks.docks["sources"].width() == 400)
+    assert again.reader_splitter.sizes() == wanted
 
 
 def test_opening_another_library_switches_the_window_and_remembers_it(

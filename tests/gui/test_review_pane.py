@@ -351,7 +351,8 @@ def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
     assert count.text() and count.width() >= count.sizeHint().width()  # "10 claims", whole
     window.review.review_dock.show()
     qtbot.waitUntil(lambda: window.review.review_dock.width() > 0)
-    qtbot.waitUntil(lambda: min(window.main_splitter.sizes()) >= 200)
+    columns = (window.docks.docks["sources"], window.workspace_tabs, window.review.review_dock)
+    qtbot.waitUntil(lambda: min(column.width() for column in columns) >= 200)
     assert window.review.review_dock.width() <= 420
     window.close()
 

@@ -30,8 +30,9 @@ def test_notes_review_and_suggestions_arrive_after_the_first_paint_unasked(
     # Nothing asks for the note workspace: the window builds it itself once it has painted.
     qtbot.waitUntil(lambda: tabs.count() == 2)
     assert tabs.tabText(1) == "Note"
-    notes = window.library_panel.splitter.widget(1)
-    assert notes is not None and notes.isVisible()
+    notes = window.docks.docks["notes"]
+    qtbot.waitUntil(lambda: notes.widget() is window.note_workspace.notes_panel)
+    qtbot.waitUntil(notes.isVisible)
     assert "Su&ggestions" in _menu_texts(window, "&View")
     assert _menu_texts(window, "&Note")[:3] == ["&New note…", "&Rename note", "D&uplicate note"]
     assert _menu_texts(window, "&File")[-4:] == [

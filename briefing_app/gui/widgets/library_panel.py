@@ -6,11 +6,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from briefing_app.gui.widgets.record_view import record_view
 
 
 class LibraryPanel(QWidget):
-    """Sources (sortable, filtered by full-text search) above the tags."""
+    """Sources (sortable, filtered by full-text search) and the tags list the window docks."""
 
     source_selected = Signal(int)
     filter_changed = Signal(str)
@@ -69,25 +67,11 @@ class LibraryPanel(QWidget):
         self.delete_tag_action.triggered.connect(self._delete_tag)
         self.tags.addAction(self.delete_tag_action)
 
-        sources_box = QWidget()
-        sources_layout = QVBoxLayout(sources_box)
-        sources_layout.setContentsMargins(0, 0, 0, 0)
-        sources_layout.addWidget(self.filter_edit)
-        sources_layout.addWidget(self.view)
-        tags_box = QWidget()
-        tags_layout = QVBoxLayout(tags_box)
-        tags_layout.setContentsMargins(0, 0, 0, 0)
-        tags_layout.addWidget(QLabel("<b>Tags</b>"))
-        tags_layout.addWidget(self.tags)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("library_splitter")
-        self.splitter.addWidget(sources_box)
-        self.splitter.addWidget(tags_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        # The tags list is not laid out here: the window docks it on its own.
 
     def apply_filter_now(self) -> None:
         """Filter without waiting for the typing pause."""

@@ -68,7 +68,10 @@ class NoteHeaderForm(QWidget):
             grid.addWidget(edit, row, column + 1, 1, span)
             self.edits[name] = edit
             self.labels[name] = caption
-        self.edits["memo_date"].setPlaceholderText("YYYY-MM-DD")
+        date = self.edits["memo_date"]
+        date.setPlaceholderText("YYYY-MM-DD")
+        # No wider than a date: the room goes to To and From, whose names are longer.
+        date.setMaximumWidth(date.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 24)
         self.marking = QComboBox()
         self.marking.setEditable(True)
         self.marking.setAccessibleName("Note marking")

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QToolBar,
@@ -29,7 +28,6 @@ class NotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Notes")
-        caption = QLabel("<b>Notes</b>")
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -45,10 +43,8 @@ class NotesPanel(QWidget):
         self.list.itemActivated.connect(lambda item: self.note_activated.emit(item.data(ID_ROLE)))
         self.list.itemChanged.connect(self._renamed)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        head = QVBoxLayout()
-        head.addWidget(caption)
-        layout.addLayout(head)
+        # No caption of its own: the window docks it under the title "Notes".
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.list, 1)
         self._titles: dict[int, str] = {}

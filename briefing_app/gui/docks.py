@@ -1,0 +1,248 @@
+"""The window's panels as dock widgets, the View menu that toggles them, and named layouts.
+
+Every panel (sources, tags, notes, claims table, inspector, source, problems, preview, review)
+is a QDockWidget the analyst can show, hide, move and tab; the reader and the note editor share
+the centre. Three named layouts put the docks where a task wants them: *Read & tag*, *Write*
+(reader and note side by side) and *Review*. Which one was chosen, and where the docks are,
+is remembered by LayoutMemory with the rest of the window.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QWidget,
+)
+
+Area = Qt.DockWidgetArea
+_LEFT, _RIGHT, _BOTTOM = (
+    Area.LeftDockWidgetArea,
+    Area.RightDockWidgetArea,
+    Area.BottomDockWidgetArea,
+)
+
+# Narrower than this, the Write layout tabs the preview with the notes list instead of
+# squeezing it beside the editor until its title wraps letter by letter (px of window).
+WIDE_ENOUGH_FOR_PREVIEW = 1500
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A named arrangement: which docks show, where, and whether the note sits by the reader."""
+
+    title: str
+    # Per area, the docks shown there top to bottom; docks in one inner tuple share tabs.
+    areas: dict[Area, tuple[tuple[str, ...], ...]]
+    side_by_side: bool  # reader and note editor beside each other rather than tabbed
+    widths: dict[str, float]  # dock name -> share of the window's width
+    heights: dict[str, float]  # dock name -> share of the window's height (bottom docks)
+    note_in_front: bool = False
+
+
+LAYOUTS: dict[str, Layout] = {
+    "read": Layout(
+        "&Read && tag",
+        {
+            _LEFT: (("sources",), ("tags", "notes")),
+            # The note's panels wait behind the reader's: the Note tab brings them forward.
+            _RIGHT: (("inspector",), ("source", "preview")),
+            _BOTTOM: (("claims", "problems"),),
+        },
+        side_by_side=False,
+        widths={"sources": 0.15, "inspector": 0.2},
+        heights={"claims": 0.36},
+    ),
+    "write": Layout(
+        "&Write",
+        {
+            _LEFT: (("notes", "sources"),),
+            _RIGHT: (("preview",),),
+            _BOTTOM: (("problems", "claims"),),
+        },
+        side_by_side=True,
+        widths={"notes": 0.15, "preview": 0.24},
+        heights={"problems": 0.2},
+        note_in_front=True,
+    ),
+    "review": Layout(
+        "Re&view",
+        {
+            _LEFT: (("notes",),),
+            _RIGHT: (("review",), ("preview",)),
+        },
+        side_by_side=False,
+        widths={"notes": 0.15, "review": 0.3},
+        heights={},
+        note_in_front=True,
+    ),
+}
+
+
+class PanelDocks(QObject):
+    """Makes the window's docks, toggles them from the View menu and applies named layouts."""
+
+    def __init__(
+        self, window: QMainWindow, side_by_side: Callable[[bool, bool], None], menu: QMenu
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._side_by_side = side_by_side
+        self.docks: dict[str, QDockWidget] = {}
+        self.homes: dict[str, Area] = {}  # where a dock the layout leaves out waits, hidden
+        self.current = "read"
+        # The bottom area sits under the centre only: the side columns run the full height.
+        window.setCorner(Qt.Corner.BottomLeftCorner, _LEFT)
+        window.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
+        window.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self.panels_menu = menu.addMenu("&Panels")
+        self.layouts_menu = menu.addMenu("&Layout")
+        self.layout_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for name, layout in LAYOUTS.items():
+            action = QAction(layout.title, self, checkable=True)
+            action.setToolTip(f"Arrange the panels for {layout.title.replace('&', '')}")
+            action.triggered.connect(lambda _checked=False, n=name: self.apply(n))
+            group.addAction(action)
+            self.layouts_menu.addAction(action)
+            self.layout_actions[name] = action
+        self.layout_actions["read"].setChecked(True)
+
+    def add(
+        self, name: str, title: str, widget: QWidget, area: Area, scroll: bool = False
+    ) -> QDockWidget:
+        """Put widget in a dock named name (the View menu toggles it) in area."""
+        dock = QDockWidget(title.replace("&", ""), self.window)
+        dock.setObjectName(f"{name}_dock")
+        dock.setAccessibleName(title.replace("&", ""))
+        dock.setWidget(_scrolling(widget, title) if scroll else widget)
+        self.window.addDockWidget(area, dock)
+        self.homes[name] = area
+        toggle = dock.toggleViewAction()
+        toggle.setText(title)
+        toggle.setToolTip(f"Show or hide the {title.replace('&', '').lower()} panel")
+        self.panels_menu.addAction(toggle)
+        self.docks[name] = dock
+        return dock
+
+    def adopt(self, name: str, dock: QDockWidget, area: Area) -> None:
+        """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
+        dock.setObjectName(f"{name}_dock")
+        dock.setAccessibleName(dock.windowTitle())
+        self.panels_menu.addAction(dock.toggleViewAction())  # named, with its shortcut, there
+        self.docks[name] = dock
+        self.homes[name] = area
+
+    def apply(self, name: str) -> None:
+        """Arrange the docks as the named layout says (docks not built yet are skipped)."""
+        layout = LAYOUTS[name]
+        self.current = name
+        self.layout_actions[name].setChecked(True)
+        shown: set[str] = set()  # the object names of the docks the layout shows
+        width = self.window.width()
+        areas, widths = dict(layout.areas), layout.widths
+        if name == "write" and width < WIDE_ENOUGH_FOR_PREVIEW:
+            # Too narrow for three columns of text: the preview becomes a tab on the left, as
+            # wide as a column of text, rather than a strip wrapping its title letter by letter.
+            areas = {_LEFT: (("notes", "preview", "sources"),), _BOTTOM: areas[_BOTTOM]}
+            widths = {"notes": 0.24}
+        for dock in self.docks.values():
+            # Out of their old tab groups first: moved one by one, Qt leaves their tab bars.
+            self.window.removeDockWidget(dock)
+        for area, groups in areas.items():
+            for group in groups:
+                docks = [self.docks[n] for n in group if n in self.docks]
+                for dock in docks:
+                    dock.setFloating(False)
+                    self.window.addDockWidget(area, dock, Qt.Orientation.Vertical)
+                    dock.show()
+                    shown.add(dock.objectName())
+                for first, other in itertools.pairwise(docks):
+                    self.window.tabifyDockWidget(first, other)
+                if docks:
+                    docks[0].raise_()
+        for name, dock in self.docks.items():
+            if dock.objectName() not in shown:
+                # Docked at home, so the View menu shows it there, not as a floating window.
+                self.window.addDockWidget(self.homes[name], dock)
+                dock.hide()
+        self.arrange_centre()
+        self._resize(widths, width, Qt.Orientation.Horizontal)
+        self._resize(layout.heights, self.window.height(), Qt.Orientation.Vertical)
+
+    def _resize(self, shares: dict[str, float], total: int, orientation: Qt.Orientation) -> None:
+        docks = [(self.docks[n], share) for n, share in shares.items() if n in self.docks]
+        docks = [(dock, share) for dock, share in docks if not dock.isHidden()]
+        if docks:
+            self.window.resizeDocks(
+                [dock for dock, _ in docks], [int(total * s) for _, s in docks], orientation
+            )
+
+    def follow_tab(self, note_in_front: bool) -> None:
+        """Bring forward the docks about what the centre shows: the note's, or the reader's."""
+        names = ("preview", "problems") if note_in_front else ("source", "claims")
+        for name in names:
+            dock = self.docks.get(name)
+            # Checked in the View menu: shown, perhaps as a tab behind another dock.
+            if dock is not None and dock.toggleViewAction().isChecked():
+                dock.raise_()
+
+    def arrange_centre(self) -> None:
+        """Put the reader and note editor side by side or tabbed, as the current layout says."""
+        layout = LAYOUTS[self.current]
+        self._side_by_side(layout.side_by_side, layout.note_in_front)
+
+    def focus_next_panel(self, forward: bool = True) -> None:
+        """Move the keyboard focus to the next panel shown (F6), or the previous (Shift+F6)."""
+        centre = self.window.centralWidget()
+        panels = [centre] if centre is not None else []
+        panels += [
+            d for d in self.docks.values() if d.isVisible() and not d.visibleRegion().isEmpty()
+        ]
+        if not panels:
+            return
+        focus = self.window.focusWidget()
+        here = next((i for i, p in enumerate(panels) if focus and p.isAncestorOf(focus)), -1)
+        step = 1 if forward else -1
+        for offset in range(1, len(panels) + 1):
+            target = _first_focusable(panels[(here + step * offset) % len(panels)])
+            if target is not None:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+
+
+def _first_focusable(panel: QWidget) -> QWidget | None:
+    """Return the first widget in panel that takes the keyboard focus and is on screen."""
+    for child in panel.findChildren(QWidget):
+        if (
+            child.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and child.isVisible()
+            and child.isEnabled()
+            and not child.visibleRegion().isEmpty()
+        ):
+            return child
+    return None
+
+
+def _scrolling(widget: QWidget, title: str) -> QScrollArea:
+    """Wrap a form so it follows the dock's width and scrolls down, never sideways."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    scroll.setAccessibleName(title.replace("&", ""))
+    return scroll

@@ -1,0 +1,370 @@
+"""The window's layout: docks the View menu toggles, named layouts, a window that fits its
+screen, the library used last, panel-to-panel keys and names for screen readers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from briefing_app import launch
+from briefing_app.core.library import LIBRARY_ENV, Library, default_library_path
+from briefing_app.gui.claim_mime import keys_from_mime
+from briefing_app.gui.layout_memory import first_start_size
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
+
+PANELS = {
+    "sources": "&Sources",
+    "tags": "&Tags",
+    "notes": "&Notes",
+    "claims": "&Claims table",
+    "inspector": "Claim &inspector",
+    "source": "Source &details",
+    "problems": "&Problems",
+    "preview": "Pre&view",
+    "review": "&Review pane",
+}
+
+
+def _open(qtbot: QtBot, lib: Library, size: tuple[int, int] | None = None) -> MainWindow:
+    window = MainWindow(lib)
+    qtbot.addWidget(window)
+    if size:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    return window
+
+
+def test_the_view_menu_shows_and_hides_every_panel(qtbot: QtBot, complete: MainWindow) -> None:
+    menu = complete.docks.panels_menu
+    toggles = {a.text(): a for a in menu.actions()}
+    assert set(toggles) == set(PANELS.values())
+    for name, title in PANELS.items():
+        dock = complete.docks.docks[name]
+        was_shown = not dock.isHidden()
+        toggles[title].trigger()
+        assert dock.isHidden() == was_shown, name
+        toggles[title].trigger()
+        assert dock.isHidden() != was_shown, name
+        if not dock.isHidden():  # one the layout left out comes back docked, not floating
+            assert not dock.isFloating(), name
+    # Each is a dock the analyst can move, float and close.
+    features = QDockWidget.DockWidgetFeature
+    for dock in complete.docks.docks.values():
+        assert dock.features() & features.DockWidgetMovable
+        assert dock.features() & features.DockWidgetClosable
+
+
+def test_write_puts_the_note_beside_the_reader_and_a_passage_drops_straight_in(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    layouts = {a.text(): a for a in complete.docks.layouts_menu.actions()}
+    assert set(layouts) == {"&Read && tag", "&Write", "Re&view"}
+    layouts["&Write"].trigger()
+    workspace = complete.note_workspace
+    qtbot.waitUntil(lambda: workspace.isVisible() and complete.reader.isVisible())
+    assert workspace.parent() is complete.work_splitter  # beside the reader, not a tab
+    assert complete.docks.docks["preview"].isVisible()
+    assert complete.docks.docks["inspector"].isHidden()
+
+    # Drag a tagged passage from the reader and drop it on the Summary: it is cited there.
+    claim = next(c for c in demo_lib.claims.all() if c.kind == "denial")
+    complete.sources.show_claim(claim.id)
+    complete.reader.select_span(claim.start, claim.end)
+    mime = complete.reader.createMimeDataFromSelection()
+    assert keys_from_mime(mime) == [claim.key]
+    summary = workspace.editor.editor("summary")
+    assert summary is not None and summary.isVisible()
+    target = summary.viewport()
+    at = QPointF(target.rect().bottomRight() - QPoint(8, 8))
+    action, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    keys = Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(at.toPoint(), action, mime, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDragMoveEvent(at.toPoint(), action, mime, buttons, keys))
+    QApplication.sendEvent(target, QDropEvent(at, action, mime, buttons, keys))
+    assert f"@{claim.key}" in summary.body()
+
+    layouts["&Read && tag"].trigger()
+    assert complete.workspace_tabs.indexOf(workspace) >= 0  # a tab beside the reader again
+    assert complete.docks.docks["inspector"].isVisible()
+    assert complete.docks.docks["claims"].isVisible()
+    layouts["Re&view"].trigger()
+    qtbot.waitUntil(complete.review.review_dock.isVisible)
+    assert complete.workspace_tabs.currentWidget() is workspace
+
+
+def test_hovering_a_drag_over_the_note_tab_opens_it(qtbot: QtBot, complete: MainWindow) -> None:
+    tabs = complete.workspace_tabs
+    tabs.setCurrentWidget(complete.reader_page)
+    bar = tabs.tabBar()
+    complete.reader.select_span(0, 20)
+    mime = complete.reader.createMimeDataFromSelection()
+    at = bar.tabRect(tabs.indexOf(complete.note_workspace)).center()
+    action, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    keys = Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(bar, QDragEnterEvent(at, action, mime, buttons, keys))
+    QApplication.sendEvent(bar, QDragMoveEvent(at, action, mime, buttons, keys))
+    qtbot.waitUntil(lambda: tabs.currentWidget() is complete.note_workspace)
+
+
+def test_the_chosen_layout_and_the_docks_are_remembered(qtbot: QtBot, demo_lib: Library) -> None:
+    window = _open(qtbot, demo_lib, (1600, 1000))
+    window.docks.apply("write")
+    window.docks.docks["problems"].close()  # and one panel closed by hand
+    window.close()
+
+    again = _open(qtbot, demo_lib)
+    assert again.docks.current == "write"
+    assert again.docks.layout_actions["write"].isChecked()
+    assert again.note_workspace.parent() is again.work_splitter
+    qtbot.waitUntil(again.docks.docks["preview"].isVisible)
+    assert again.docks.docks["problems"].isHidden()
+
+
+_FIRST_START = """
+import sys
+from pathlib import Path
+from briefing_app.gui.app import application, open_first_library
+from briefing_app.gui.main_window import MainWindow
+app = application()
+lib, _first = open_first_library(Path(sys.argv[1]))
+window = MainWindow(lib)
+window.show()
+print(window.width(), window.height())
+"""
+
+
+def test_a_dock_state_saved_by_an_older_window_gives_way_to_the_layout(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib)
+    window.docks.docks["claims"].close()
+    old = window.saveState()  # version 0, as the window before docks saved it
+    window.close()
+    app_settings().setValue("window/state", old)
+    again = _open(qtbot, demo_lib)
+    qtbot.waitUntil(again.docks.docks["claims"].isVisible)  # Read & tag, as at a first start
+    assert again.docks.docks["review"].isHidden()
+
+
+def test_at_first_start_the_window_fits_a_1366_by_768_screen(tmp_path: Path) -> None:
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366,
+                                 "height": 768, "logicalDpi": 96, "dpr": 1}]})
+    )  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "BRIEFING_SETTINGS_DIR": str(tmp_path / "settings"),  # nothing remembered: a first start
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_START, str(tmp_path / "library.sqlite")],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    width, height = map(int, result.stdout.split()[-2:])
+    assert (width, height) == (1350, 728)
+
+
+def test_the_first_start_size_shrinks_to_the_screen() -> None:
+    assert first_start_size(QRect(0, 0, 1920, 1080)) == (1440, 900)
+    assert first_start_size(QRect(0, 0, 1366, 768)) == (1350, 728)
+    assert first_start_size(QRect(0, 0, 1440, 900)) == (1424, 860)
+    assert first_start_size(None) == (1440, 900)
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1440, 900)])
+@pytest.mark.parametrize("layout", ["read", "write", "review"])
+def test_nothing_is_squeezed_on_a_laptop_screen(
+    qtbot: QtBot, demo_lib: Library, screen: tuple[int, int], layout: str
+) -> None:
+    window = _open(qtbot, demo_lib, first_start_size(QRect(QPoint(0, 0), QPoint(*screen))))
+    window.docks.apply(layout)
+    workspace = window.note_workspace
+    if layout == "read":
+        window.workspace_tabs.setCurrentWidget(workspace)
+    for name in ("preview", "claims"):
+        # A dock tabbed behind another is measured as the analyst sees it: brought forward.
+        window.docks.docks[name].raise_()
+    # The checks hold once the layout has settled (dock sizes apply on the next passes).
+    qtbot.waitUntil(lambda: _nothing_squeezed(window))
+
+
+def _nothing_squeezed(window: MainWindow) -> None:
+    workspace = window.note_workspace
+    # No toolbar button is pushed into the overflow menu.
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+    # Every text pane shown is wide enough for words, not letters.
+    panes = [window.reader, workspace.editor, workspace.preview, window.claims_panel.view]
+    for pane in panes:
+        if pane.isVisible():
+            assert pane.width() >= 250, (pane.accessibleName(), pane.width())
+    # The memo header's fields are all on screen, To and From wide enough for a name.
+    header = workspace.editor.header_form
+    if header.isVisible():
+        for name in ("memo_to", "memo_from"):
+            edit = header.edits[name]
+            assert edit.isVisible() and edit.width() >= 120, (name, edit.width())
+            assert window.rect().contains(edit.mapTo(window, edit.rect().bottomRight()))
+
+
+def test_the_preview_is_a_tab_not_a_strip_when_the_window_is_narrow(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib, (1350, 728))
+    window.docks.apply("write")
+    preview = window.docks.docks["preview"]
+    assert window.tabifiedDockWidgets(preview)  # shares its place with the notes list
+    preview.raise_()
+    qtbot.waitUntil(lambda: preview.isVisible() and preview.width() >= 250)
+
+
+def test_the_library_used_last_opens_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(LIBRARY_ENV, raising=False)
+    default = tmp_path / "data" / "library.sqlite"
+    real_default = default_library_path
+    monkeypatch.setattr("briefing_app.core.library.default_library_path", lambda: default)
+    assert launch.library_at_start() == default  # a true first start: the demo's place
+    mine = tmp_path / "work" / "mine.sqlite"
+    Library.open(mine).close()
+    remember_library(mine)
+    assert launch.library_at_start() == mine.resolve()
+    assert launch.gui_library([]) == mine.resolve()
+    mine.unlink()  # moved away: the default again, and Open recent forgets it
+    assert launch.library_at_start() == default
+    # $BRIEFING_LIBRARY still wins over what was used last.
+    Library.open(mine).close()
+    remember_library(mine)
+    monkeypatch.setattr("briefing_app.core.library.default_library_path", real_default)
+    monkeypatch.setenv(LIBRARY_ENV, str(tmp_path / "env.sqlite"))
+    assert launch.library_at_start() == tmp_path / "env.sqlite"
+
+
+def test_open_recent_shows_each_folder_and_drops_files_that_are_gone(
+    qtbot: QtBot, complete: MainWindow, tmp_path: Path
+) -> None:
+    paths = [tmp_path / "a" / "library.sqlite", tmp_path / "b" / "library.sqlite"]
+    for path in paths:
+        Library.open(path).close()
+        remember_library(path)
+    gone = tmp_path / "gone.sqlite"
+    Library.open(gone).close()
+    remember_library(gone)
+    gone.unlink()
+    menu = complete.library_files.recent_menu
+    menu.aboutToShow.emit()
+    actions = menu.actions()
+    assert [a.toolTip() for a in actions] == [str(p.resolve()) for p in reversed(paths)]
+    texts = [a.text() for a in actions]
+    assert texts[0].startswith("library.sqlite") and texts[0].endswith("b")
+    assert texts[1].endswith("a")
+    assert menu.toolTipsVisible()
+    assert str(gone.resolve()) not in (app_settings().value("recent_libraries") or [])
+    assert gone.resolve() not in recent_libraries()
+
+
+def test_the_toolbar_keeps_short_undo_labels_and_names_the_step_in_the_tooltip(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib, (1350, 728))
+    claim = demo_lib.claims.all()[0]
+    window.sources.show_claim(claim.id)
+    window.sources.delete_claim_action.trigger()
+    assert window.undo_action.text().startswith("&Undo Delete claim")
+    button = window.toolbar.widgetForAction(window.undo_action)
+    assert isinstance(button, QToolButton)
+    assert button.text() == "Undo"
+    assert "Delete claim" in window.undo_action.toolTip()
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+
+
+def test_the_sources_table_keeps_its_columns(qtbot: QtBot, demo_lib: Library) -> None:
+    window = _open(qtbot, demo_lib)
+    header = window.library_panel.view.horizontalHeader()
+    header.resizeSection(1, 140)  # the title column stretches; the others are the analyst's
+    header.moveSection(4, 1)
+    window.close()
+    again = _open(qtbot, demo_lib)
+    kept = again.library_panel.view.horizontalHeader()
+    assert kept.sectionSize(1) == 140
+    assert kept.visualIndex(4) == 1
+
+
+def test_f6_moves_between_the_panels(qtbot: QtBot, complete: MainWindow) -> None:
+    complete.activateWindow()
+    complete.library_panel.view.setFocus()
+    qtbot.waitUntil(lambda: complete.focusWidget() is complete.library_panel.view)
+
+    def panel_of(widget: QWidget | None) -> QWidget | None:
+        while widget is not None and not isinstance(widget, QDockWidget):
+            if widget is complete.centralWidget():
+                return widget
+            widget = widget.parentWidget()
+        return widget
+
+    visited = [panel_of(complete.focusWidget())]
+    for _ in range(4):
+        complete.next_panel_action.trigger()
+        visited.append(panel_of(complete.focusWidget()))
+    assert None not in visited
+    assert len(set(visited)) == 5  # a different panel each time
+    complete.previous_panel_action.trigger()
+    assert panel_of(complete.focusWidget()) is visited[-2]
+
+
+def test_every_panel_table_and_field_has_an_accessible_name(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    kinds = (
+        QDockWidget,
+        QTabWidget,
+        QAbstractItemView,
+        QLineEdit,
+        QTextEdit,
+        QPlainTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+    )
+    unnamed = []
+    for widget in complete.findChildren(QWidget):
+        if not isinstance(widget, kinds) or widget.window() is not complete:
+            continue  # popups (a combo's list) are their own windows, named by their combo
+        if isinstance(widget, QHeaderView):
+            continue  # part of its table, which is named
+        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):
+            continue  # an editable combo's text: the combo carries the name
+        if not widget.accessibleName():
+            unnamed.append(f"{type(widget).__name__} in {type(widget.parentWidget()).__name__}")
+    assert unnamed == []
