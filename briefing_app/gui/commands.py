@@ -243,6 +243,40 @@ def DeleteNoteCommand(lib: Library, note_id: int) -> LibraryCommand:
     )
 
 
+class TypingStep(LibraryCommand):
+    """Typing in one note section, recorded after the editor did it: undo puts the body back.
+
+    The step grows while the writer types on (`after`), until the editor closes it; undo and
+    redo are core edits of the section, so the library holds what the editor then shows.
+    """
+
+    def __init__(
+        self, lib: Library, note_id: int, key: str, heading: str, before: str, after: str
+    ) -> None:
+        self.note_id, self.key, self.before, self.after = note_id, key, before, after
+        field = f"section.{key}"
+        super().__init__(
+            f"Typing in {heading}",
+            lambda: None,  # the editor did it
+            lambda _done: lib.notes.edit(note_id, {field: self.before}),
+            lambda _undone: lib.notes.edit(note_id, {field: self.after}),
+        )
+        self.execute()
+
+    def changed_span(self, body: str) -> int:
+        """Return where the step's change ends in body (the text before or after it)."""
+        prefix = len(_common_prefix(self.before, self.after))
+        suffix = len(_common_prefix(self.before[prefix:][::-1], self.after[prefix:][::-1]))
+        return max(prefix, len(body) - suffix)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 # How an undo entry names a note's header fields.
 _FIELD_WORDS = {
     "memo_to": "recipient",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ from briefing_app.gui.commands import (
     EditNoteCommand,
     LibraryCommand,
     SetNoteStatusCommand,
+    TypingStep,
     duplicate_note,
 )
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
@@ -90,6 +92,7 @@ class NoteWorkspace(QWidget):
         self.tasks = tasks  # the export runs there, off the UI thread
         self.note: Note | None = None
         self.template: NoteTemplate | None = None
+        self._typing: TypingStep | None = None  # the open typing step, on the undo stack
         self.report: CheckReport | None = None
         self._export: Task[Path] | None = None
         self.export_box: QMessageBox | None = None
@@ -127,6 +130,7 @@ class NoteWorkspace(QWidget):
         self.checks_timer = _single_shot(self, CHECKS_MS, self.refresh_checks)
 
         self.editor.edited.connect(self.preview_timer.start)
+        self.editor.step_typed.connect(self._record_typing)
         self.editor.saved.connect(lambda _id: self.checks_timer.start())
         self.editor.saved.connect(lambda _id: self.services.show_status("Note saved", 1500))
         self.editor.status_requested.connect(self.set_status)
@@ -188,8 +192,37 @@ class NoteWorkspace(QWidget):
         self.show_note(notes[0].id if notes else None)
 
     def flush(self) -> None:
-        """Save any text typed but not yet saved."""
+        """Save any text typed but not yet saved; what is typed next is a new undo step."""
         self.editor.flush()
+        self.end_typing_step()
+
+    def end_typing_step(self) -> None:
+        """Close the open typing step (an undo, a redo or another command comes next)."""
+        self.editor.end_steps()
+        self._typing = None
+
+    def _record_typing(self, key: str, before: str, after: str, new: bool) -> None:
+        """Put typing on the window's undo stack: a new step, or the open one grown."""
+        if self.note is None:
+            return
+        step = self._typing
+        if not new and step is not None and (step.note_id, step.key) == (self.note.id, key):
+            step.after = after
+            return
+        heading = next((s.heading for s in self.note.sections if s.key == key), key)
+        step = TypingStep(self.lib, self.note.id, key, heading, before, after)
+        step.on_error = self.services.show_error
+        step.on_undone = partial(self._reveal_typing, step, before=True)
+        step.on_redone = partial(self._reveal_typing, step, before=False)
+        self.services.record(step)
+        self._typing = step
+
+    def _reveal_typing(self, step: TypingStep, _edit: object, *, before: bool) -> None:
+        """After an undo or redo of typing: show its note, the cursor where the text changed."""
+        self._typing = None
+        self.show_note(step.note_id)
+        position = step.changed_span(step.before if before else step.after)
+        self.editor.go_to(step.key, position, position)
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the committed changes touch."""
@@ -302,7 +335,7 @@ class NoteWorkspace(QWidget):
 
     def execute(self, command: LibraryCommand) -> bool:
         """Save typed text first, then run an undoable command."""
-        self.editor.flush()
+        self.flush()
         return self.services.execute(command)
 
     def new_note(self) -> None:
