@@ -51,6 +51,8 @@ class SourcesController(QObject):
         self.services = services
         self.lib = lib
         self.current_source_id: int | None = None
+        # The selected claim, (claim id, its source id): the one the inspector shows.
+        self.selected: tuple[int, int] | None = None
         self.library_panel = LibraryPanel()
         self.reader = Reader()
         self.reader.describe_claim = self.describe_claim
@@ -74,7 +76,7 @@ class SourcesController(QObject):
         )
         self.reader.claim_clicked.connect(self.select_claim)
         self.claims_panel.filter_changed.connect(self._filter_claims)
-        self.claims_panel.claim_selected.connect(self._show_claim_in_inspector)
+        self.claims_panel.claim_selected.connect(self._row_selected)
         self.claims_panel.claim_activated.connect(self.show_claim)
         self.inspector.edit_requested.connect(
             lambda claim_id, values: execute(EditClaimCommand(self.lib, claim_id, **values))
@@ -129,7 +131,7 @@ class SourcesController(QObject):
         self.current_source_id = None
         self.reader.show_source(None, "", [])
         self._show_reader_title(None)
-        self.inspector.show_claim(None)
+        self.clear_selection()
         self.source_panel.show_source(None)
         self.reload_sources()
         self.claims_panel.model.filter = self.claims_panel.current_filter()
@@ -164,9 +166,7 @@ class SourcesController(QObject):
             self._refresh_claims(changes.claims)
             if self.current_source_id is not None and not changes.sources:
                 self._refresh_spans()
-            claim = self.inspector.claim
-            if claim is not None and claim.id in changes.claims:
-                self._show_claim_in_inspector(claim.id)
+            self._keep_selection(refresh=self._selected_id() in changes.claims)
         if changes.tags or changes.claims:
             self.reload_tags()
 
@@ -189,18 +189,29 @@ class SourcesController(QObject):
 
     def reload_claims(self) -> None:
         """Reload the claims table: the ids it shows; rows are fetched as they come into view."""
-        self.claims_panel.model.attach(self.lib)
+        with self.claims_panel.quiet_selection():
+            self.claims_panel.model.attach(self.lib)
         self.claims_panel.update_count(self.claims_panel.model.total())
+        self._keep_selection(refresh=False)
 
     def _filter_claims(self) -> None:
-        self.claims_panel.model.set_filter(self.claims_panel.current_filter())
+        with self.claims_panel.quiet_selection():
+            self.claims_panel.model.set_filter(self.claims_panel.current_filter())
         self.claims_panel.update_count(self.claims_panel.model.total())
+        selected = self._selected_id()
+        if selected is not None and self.claims_panel.model.position_of(selected) is None:
+            self.clear_selection()  # the filter hid it
+        else:
+            self._keep_selection(refresh=False)
 
     def _refresh_claims(self, ids: set[int]) -> None:
         if len(ids) > _PATCH_LIMIT:
             self.reload_claims()
             return
-        self.claims_panel.model.update(ids)
+        # A removed row must not hand the selection to its neighbour (a second Del would
+        # delete that one): the selection is put back from self.selected after the update.
+        with self.claims_panel.quiet_selection():
+            self.claims_panel.model.update(ids)
         self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _refresh_current_source(self) -> None:
@@ -238,6 +249,8 @@ class SourcesController(QObject):
             self.services.show_error(str(exc))
             return
         self.current_source_id = source_id
+        if self.selected is not None and self.selected[1] != source_id:
+            self.clear_selection()  # the inspector shows a claim of the source in the reader
         self.reader.show_source(source.id, source.text, self.lib.claims.spans(source.id))
         self.source_panel.show_source(source)
         self._show_reader_title(source)
@@ -257,9 +270,42 @@ class SourcesController(QObject):
         )
 
     def select_claim(self, claim_id: int) -> None:
-        """Show a claim in the inspector and select it in the table."""
-        self._show_claim_in_inspector(claim_id)
-        self.claims_panel.select_claim(claim_id)
+        """Select a claim: the inspector shows it, the table selects its row when shown."""
+        try:
+            claim = self.lib.claims.get(claim_id)
+        except BriefingError:
+            self.clear_selection()
+            return
+        self.selected = (claim.id, claim.source_id)
+        self.inspector.show_claim(claim)
+        self.claims_panel.select_claim(claim.id)
+
+    def clear_selection(self) -> None:
+        """Select no claim: an empty inspector, no row selected."""
+        self.selected = None
+        self.inspector.show_claim(None)
+        self.claims_panel.clear_selection()
+
+    def _selected_id(self) -> int | None:
+        return None if self.selected is None else self.selected[0]
+
+    def _keep_selection(self, *, refresh: bool) -> None:
+        """Put the table's selection back on the selected claim; drop it if it is gone."""
+        selected = self._selected_id()
+        if selected is None:
+            self.claims_panel.clear_selection()
+        elif refresh or self.claims_panel.current_claim_id() != selected:
+            self.select_claim(selected)
+
+    def _row_selected(self, claim_id: int) -> None:
+        """A row chosen in the table: select its claim and mark it in the reader."""
+        self.select_claim(claim_id)
+        if self.selected is None:
+            return
+        claim = self.lib.claims.get(claim_id)
+        self.open_source(claim.source_id)
+        self.selected = (claim.id, claim.source_id)  # opening its source keeps it selected
+        self.reader.select_span(claim.start, claim.end)
 
     def edit_claim(self, claim_id: int) -> None:
         """Select a claim and put the cursor in the inspector's statement."""
@@ -278,12 +324,6 @@ class SourcesController(QObject):
         self.reader.select_span(claim.start, claim.end)
         self.select_claim(claim_id)
         self.reader.setFocus()
-
-    def _show_claim_in_inspector(self, claim_id: int) -> None:
-        try:
-            self.inspector.show_claim(self.lib.claims.get(claim_id))
-        except BriefingError:
-            self.inspector.show_claim(None)
 
     def describe_claim(self, claim_id: int) -> str:
         """Return the tooltip for a claim: key, party, kind, grade and statement."""
@@ -333,9 +373,7 @@ class SourcesController(QObject):
             self.edit_claim(command.result.id)
 
     def delete_current_claim(self) -> None:
-        """Delete the claim shown in the inspector (or selected in the table)."""
-        claim_id = self.claims_panel.current_claim_id()
-        if self.inspector.claim is not None:
-            claim_id = self.inspector.claim.id
+        """Delete the selected claim (the one the inspector shows); none selected, nothing."""
+        claim_id = self._selected_id()
         if claim_id is not None:
             self.services.execute(DeleteClaimCommand(self.lib, claim_id))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -179,6 +180,8 @@ class ClaimsPanel(QWidget):
         for column, width in enumerate((52, 130, 150, 140, 44, 90, 360)):
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        # Clicking the row already current tells nothing to currentRowChanged.
+        self.view.clicked.connect(self._current_changed)
         self.view.doubleClicked.connect(
             lambda index: self.claim_activated.emit(self.model.id_at(index.row()))
         )
@@ -248,7 +251,7 @@ class ClaimsPanel(QWidget):
         """Select a claim's row when it is shown."""
         pos = self.model.position_of(claim_id)
         if pos is None:
-            self.view.clearSelection()
+            self.clear_selection()
             return
         index = self.model.index(pos, 0)
         self.view.selectionModel().blockSignals(True)
@@ -261,11 +264,27 @@ class ClaimsPanel(QWidget):
         self.view.viewport().update()
         self.view.scrollTo(index)
 
+    @contextmanager
+    def quiet_selection(self) -> Iterator[None]:
+        """Change the model without the rows it moves or removes selecting another claim."""
+        selection = self.view.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            yield
+        finally:
+            selection.blockSignals(blocked)
+
+    def clear_selection(self) -> None:
+        """Select no row (and leave no current row for the arrow keys to select from)."""
+        with self.quiet_selection():
+            self.view.selectionModel().clear()
+        self.view.viewport().update()
+
     def current_claim_id(self) -> int | None:
         """Return the id of the selected claim, or None."""
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         if current.isValid():
             self.claim_selected.emit(self.model.id_at(current.row()))
