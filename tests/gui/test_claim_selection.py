@@ -31,6 +31,15 @@ def click_row(qtbot: QtBot, window: MainWindow, key: str) -> int:
     return claim.id
 
 
+def tag_new(window: MainWindow) -> str:
+    """Tag the reader's first words as a new claim (one no note cites); return its key."""
+    window.reader.select_span(0, 5)
+    window.tag_action.trigger()
+    claim = window.inspector.claim
+    assert claim is not None
+    return claim.key
+
+
 def shown(window: MainWindow) -> int | None:
     claim = window.inspector.claim
     return None if claim is None else claim.id
@@ -104,7 +113,8 @@ def test_undoing_a_new_claim_empties_the_inspector(
 def test_after_a_delete_nothing_is_selected_and_a_second_del_deletes_nothing(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:
-    click_row(qtbot, window, "C4")
+    uncited = tag_new(window)  # no note cites it: deleted without asking
+    click_row(qtbot, window, uncited)
     count = len(demo_lib.claims.all())
     view = window.claims_panel.view
     view.setFocus()
@@ -114,3 +124,31 @@ def test_after_a_delete_nothing_is_selected_and_a_second_del_deletes_nothing(
     assert window.claims_panel.current_claim_id() is None
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert len(demo_lib.claims.all()) == count - 1
+
+
+def test_deleting_a_cited_claim_asks_first_naming_the_notes(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    note = demo_lib.notes.all()[0]
+    cited = demo_lib.notes.cited_keys(note)[0]
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(title: str, text: str, yes: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    window.sources.confirm = confirm
+    claim_id = click_row(qtbot, window, cited)
+    window.delete_claim_action.trigger()
+    assert len(asked) == 1 and f"“{note.title}”" in asked[0] and cited in asked[0]
+    assert demo_lib.claims.by_key(cited) is not None  # Cancel kept it
+    assert shown(window) == claim_id
+    answer[0] = True
+    window.inspector.delete_button.click()
+    assert demo_lib.claims.by_key(cited) is None
+    uncited = tag_new(window)
+    click_row(qtbot, window, uncited)
+    window.delete_claim_action.trigger()
+    assert demo_lib.claims.by_key(uncited) is None
+    assert len(asked) == 2  # an uncited claim goes without asking

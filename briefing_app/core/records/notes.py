@@ -378,6 +378,19 @@ class NoteManager:
             raise InvalidInput(f"note {note.id} cannot be restored: {exc}") from exc
         return self.get(note.id)
 
+    def citing(self, key: str) -> list[NoteHeader]:
+        """Return the notes citing a claim key, most recently changed first.
+
+        Example: ``[n.title for n in lib.notes.citing("C12")]`` names the notes a delete of
+        C12 would leave with a broken citation.
+        """
+        rows = self._lib.conn.execute(
+            "SELECT note_id, body FROM note_sections WHERE instr(body, ?) > 0", (key,)
+        )
+        # A citation never spans sections: each body is parsed on its own.
+        ids = {note_id for note_id, body in rows if key in cited_keys(body)}
+        return [h for h in self.headers() if h.id in ids]
+
     def cited_keys(self, note: Note) -> list[str]:
         """Return the claim keys a note cites, each once, in order of first citation."""
         return cited_keys("\n\n".join(s.body for s in note.sections))

@@ -8,10 +8,11 @@ services, and refresh from the Changes the library reports after every committed
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
@@ -51,6 +52,8 @@ class SourcesController(QObject):
         self.services = services
         self.lib = lib
         self.current_source_id: int | None = None
+        # Asks (title, text, the button that goes ahead) yes or no; tests replace it.
+        self.confirm: Callable[[str, str, str], bool] = self._confirm
         # The selected claim, (claim id, its source id): the one the inspector shows.
         self.selected: tuple[int, int] | None = None
         self.library_panel = LibraryPanel()
@@ -81,9 +84,7 @@ class SourcesController(QObject):
         self.inspector.edit_requested.connect(
             lambda claim_id, values: execute(EditClaimCommand(self.lib, claim_id, **values))
         )
-        self.inspector.delete_requested.connect(
-            lambda claim_id: execute(DeleteClaimCommand(self.lib, claim_id))
-        )
+        self.inspector.delete_requested.connect(self.delete_claim)
         self.inspector.show_requested.connect(self.show_claim)
         self.source_panel.edit_requested.connect(
             lambda source_id, values: execute(EditSourceCommand(self.lib, source_id, **values))
@@ -376,4 +377,33 @@ class SourcesController(QObject):
         """Delete the selected claim (the one the inspector shows); none selected, nothing."""
         claim_id = self._selected_id()
         if claim_id is not None:
-            self.services.execute(DeleteClaimCommand(self.lib, claim_id))
+            self.delete_claim(claim_id)
+
+    def delete_claim(self, claim_id: int) -> None:
+        """Delete a claim (undoable), asking first when a note cites it."""
+        try:
+            claim = self.lib.claims.get(claim_id)
+        except BriefingError as exc:
+            self.services.show_error(str(exc))
+            return
+        citing = self.lib.notes.citing(claim.key)
+        if citing:
+            titles = ", ".join(f"“{n.title}”" for n in citing)
+            notes = "note" if len(citing) == 1 else "notes"
+            text = (
+                f"{claim.key} is cited by the {notes} {titles}. Deleting it leaves "
+                f"{'that citation' if len(citing) == 1 else 'those citations'} broken "
+                "(Edit ▸ Undo brings the claim back)."
+            )
+            if not self.confirm(f"Delete {claim.key}?", text, f"Delete {claim.key}"):
+                return
+        self.services.execute(DeleteClaimCommand(self.lib, claim_id))
+
+    def _confirm(self, title: str, text: str, yes: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, parent=self.services.dialog_parent()
+        )
+        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
