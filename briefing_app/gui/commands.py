@@ -168,14 +168,21 @@ def EditClaimCommand(lib: Library, claim_id: int, **values: Any) -> LibraryComma
     )
 
 
+# How an undo entry names a source's fields (the rest are already words: title, outlet, url).
+_SOURCE_FIELD_WORDS = {"analyst_note": "note", "published": "date", "byline": "author"}
+
+
 def EditSourceCommand(lib: Library, source_id: int, **values: Any) -> LibraryCommand:
     """Change a source's metadata or grading (reliability, marking)."""
     if set(values) == {"reliability"}:
         text = f"Grade source {source_id} reliability {values['reliability']}"
     elif set(values) == {"marking"}:
         text = f"Mark source {source_id} {values['marking'] or '(none)'}"
+    elif set(values) == {"analyst_note"}:
+        text = f"Edit note on source {source_id}"
     else:
-        text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
+        names = sorted(_SOURCE_FIELD_WORDS.get(k, k) for k in values)
+        text = f"Edit {' and '.join(names)} of source {source_id}"
     return reverting(text, lambda: lib.sources.edit(source_id, **values), lib.sources.revert)
 
 

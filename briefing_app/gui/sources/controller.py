@@ -34,6 +34,7 @@ from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
 from briefing_app.gui.widgets.source_panel import SourcePanel
+from briefing_app.gui.wording import count_of
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
@@ -256,7 +257,8 @@ class SourcesController(QObject):
         self.source_panel.show_source(source)
         self._show_reader_title(source)
         self.library_panel.select_source(source_id)
-        self.services.show_status(f"{source.title or 'Untitled'} — {source.claim_count} claims")
+        claims = count_of(source.claim_count, "claim")
+        self.services.show_status(f"{source.title or 'Untitled'} — {claims}")
 
     def _show_reader_title(self, source: Source | None) -> None:
         if source is None:
@@ -347,7 +349,8 @@ class SourcesController(QObject):
             return
         ids = set(self.lib.search.source_ids(text))
         self.library_panel.model.set_filter(ids)
-        self.services.show_status(f"{len(ids)} source(s) match “{text}”")
+        matches = "matches" if len(ids) == 1 else "match"
+        self.services.show_status(f"{count_of(len(ids), 'source')} {matches} “{text}”")
 
     def _filter_claims_by_tag(self, name: str) -> None:
         self.claims_panel.set_filter_value(self.claims_panel.tag_filter, name)

@@ -29,6 +29,7 @@ from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
 from briefing_app.gui.widgets.record_view import record_view
+from briefing_app.gui.wording import count_of
 
 _ANY = "Any"
 
@@ -244,7 +245,9 @@ class ClaimsPanel(QWidget):
         """Say how many claims are shown out of how many."""
         shown = self.model.rowCount()
         self.count_label.setText(
-            f"{shown:,} claims" if shown == total else f"{shown:,} of {total:,} claims"
+            count_of(shown, "claim")
+            if shown == total
+            else f"{shown:,} of {count_of(total, 'claim')}"
         )
 
     def select_claim(self, claim_id: int) -> None:
