@@ -152,3 +152,17 @@ def test_deleting_a_cited_claim_asks_first_naming_the_notes(
     window.delete_claim_action.trigger()
     assert demo_lib.claims.by_key(uncited) is None
     assert len(asked) == 2  # an uncited claim goes without asking
+
+
+def test_tagging_a_selection_leaves_out_its_leading_and_trailing_spaces(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    text = window.reader.source_text()
+    word = text.index(" ", 20)  # a space before a word
+    end = text.index(" ", word + 1) + 1  # the next word and the space after it
+    window.reader.select_span(word, end)
+    window.tag_action.trigger()
+    claim = window.inspector.claim
+    assert claim is not None
+    assert (claim.start, claim.end) == (word + 1, end - 1)
+    assert claim.quote == text[word + 1 : end - 1] and claim.quote.strip() == claim.quote

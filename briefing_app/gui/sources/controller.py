@@ -19,6 +19,7 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Source
 from briefing_app.core.records.listing import source_titles
+from briefing_app.core.text.anchors import trimmed_span
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import (
     CreateClaimCommand,
@@ -369,6 +370,9 @@ class SourcesController(QObject):
             # Ctrl+T typed while writing the note must not tag a passage the analyst cannot see.
             self.services.show_status("Open the Reader tab to tag a passage")
             return
+        if span is not None:
+            # A selection dragged a little wide: the claim quotes the words, not the spaces.
+            span = trimmed_span(self.reader.source_text(), *span)
         if self.current_source_id is None or span is None:
             self.services.show_status("Select a passage in the reader to tag it")
             return

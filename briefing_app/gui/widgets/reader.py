@@ -37,6 +37,7 @@ class Reader(QPlainTextEdit):
         self.document().setDocumentMargin(12)
         self.highlighter = ClaimHighlighter(self.document())
         self.source_id: int | None = None
+        self._text = ""
         self._offsets = TextOffsets("")
         self._press_pos: QPoint | None = None
         self.describe_claim: Callable[[int], str] = lambda claim_id: ""
@@ -48,6 +49,7 @@ class Reader(QPlainTextEdit):
     def show_source(self, source_id: int | None, text: str, spans: list[CoreSpan]) -> None:
         """Show a source's text with its claims (None: show nothing)."""
         self.source_id = source_id
+        self._text = text
         self._offsets = TextOffsets(text)
         # Spans first, so setPlainText highlights once, with the right spans; other layers
         # (suggestions) belonged to the previous text.
@@ -56,6 +58,10 @@ class Reader(QPlainTextEdit):
             if name != "claims":
                 layer.set_spans([])
         self.setPlainText(text)
+
+    def source_text(self) -> str:
+        """Return the text shown, as the core holds it (core offsets index it)."""
+        return self._text
 
     def set_spans(self, spans: list[CoreSpan], layer: str = "claims", style: str = "fill") -> None:
         """Replace the highlighted spans of a layer and repaint."""
