@@ -731,3 +731,22 @@ def test_export_dialog_offers_every_citation_style_and_exports_in_the_chosen_one
     out = export_note(demo_lib, note_id, options.path, options.format, style=options.note_style)
     notes = [line for line in out.read_text("utf-8").splitlines() if line.startswith("[^")]
     assert notes[1].endswith("\\[F2\\]")  # the intel form: source and [grade], no Ibid.
+
+
+def test_a_problem_shows_its_passage_as_text_not_its_key_and_revision(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.commands import EditClaimCommand
+
+    new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "background").setPlainText("Three died [@C2].")
+    workspace.flush()
+    claim = demo_lib.claims.by_key("C2")
+    assert claim is not None
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        window.execute(EditClaimCommand(demo_lib, claim.id, credibility=5))
+    changed = [i for i, f in enumerate(workspace.problems.findings) if f.rule == "citation.changed"]
+    item = workspace.problems.tree.topLevelItem(changed[0])
+    assert item.text(2) == "[@C2]"
+    assert "@2" not in item.text(2) and "C2@" not in item.text(2)

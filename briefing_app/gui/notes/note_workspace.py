@@ -482,13 +482,15 @@ class NoteWorkspace(QWidget):
             self.report = None
             self.problems.show_report(None, {})
         else:
+            saved: Note | None = None
             try:
-                self.report = run_checks(self.lib, self.lib.notes.get(self.note.id))
+                saved = self.lib.notes.get(self.note.id)
+                self.report = run_checks(self.lib, saved)
             except BriefingError as exc:
                 self.report = None
                 self.services.show_error(str(exc))
             headings = {s.key: s.heading for s in self.note.sections}
-            self.problems.show_report(self.report, headings)
+            self.problems.show_report(self.report, headings, saved)
         self.checks_updated.emit()
 
     def go_to_finding(self, finding: Finding) -> None:
