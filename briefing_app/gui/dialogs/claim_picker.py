@@ -322,7 +322,8 @@ class ClaimPicker(QDialog):
             current = self.chosen()
             self.chosen_label.setText(
                 f"Nothing chosen yet: Enter cites {current[0]}"
-                " (Shift+Up/Down, Space or Ctrl+click choose several)"
+                # Keys that work where the cursor is, the search box: Space there is typed.
+                " (Shift+Up/Down, Ctrl+Space or Ctrl+click choose several)"
                 if current
                 else "Nothing chosen"
             )
