@@ -407,6 +407,7 @@ class MainWindow(QMainWindow):
             self.note_menu.insertAction(export, action)
         self.note_menu.insertSeparator(export)
         self.note_menu.insertAction(export, ws.cite_action)
+        self.note_menu.insertAction(export, ws.replace_action)
         self.toolbar.insertAction(export, ws.new_action)
         self.toolbar.insertAction(export, ws.cite_action)
         go_to_note = make_action(
@@ -417,7 +418,7 @@ class MainWindow(QMainWindow):
             tip="Move the keyboard focus to the note editor",
         )
         self.focus_actions.append(go_to_note)
-        self.addActions([*note_actions, ws.cite_action, go_to_note])
+        self.addActions([*note_actions, ws.cite_action, ws.replace_action, go_to_note])
         self.view_menu.addAction(go_to_note)
 
         suggestions = later.suggestions

@@ -15,8 +15,8 @@ from briefing_app.core.records.note_settings import CITED_REVISIONS, NOT_COPIED
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
-from briefing_app.core.text.find import replace_all
 from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.find import replace_all
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library

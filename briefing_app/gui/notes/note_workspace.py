@@ -46,6 +46,7 @@ from briefing_app.gui.commands import (
     SetNoteStatusCommand,
     TypingStep,
     duplicate_note,
+    reverting,
 )
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
@@ -56,8 +57,11 @@ from briefing_app.gui.tasks import Task, TaskProgressDialog, TaskRunner
 from briefing_app.gui.widgets.note_editor import NoteEditor
 from briefing_app.gui.widgets.notes_panel import NotesPanel
 from briefing_app.gui.widgets.problems_panel import ProblemsPanel
+from briefing_app.gui.wording import count_of
 
 if TYPE_CHECKING:
+    from briefing_app.core.records.notes import NoteEdit
+
     # The export dialog pulls in the exporters (python-docx): loaded on first export only.
     from briefing_app.gui.dialogs.export_dialog import ExportOptions
 
@@ -175,6 +179,10 @@ class NoteWorkspace(QWidget):
         self.cite_action = self._action(
             "&Cite claim…", self.cite, "Ctrl+K", "cite", "Cite claims at the cursor"
         )
+        self.replace_action = self._action(
+            "Find and &replace…", self.replace_in_note, "Ctrl+H", None,
+            "Replace a word or phrase in every section of the note (one undo step)",
+        )  # fmt: skip
         self.notes_panel.add_actions(
             [self.new_action, self.rename_action, self.duplicate_action, self.delete_action]
         )
@@ -423,6 +431,39 @@ class NoteWorkspace(QWidget):
             self.services.bring_forward(self)
             editor.setFocus()
             editor.insert_citation(keys)
+
+    # Find and replace ----------------------------------------------------------------------
+    def replace_in_note(self) -> None:
+        """Ctrl+H: replace a phrase in every section of the open note, as one undo step."""
+        if self.note is None:
+            self.services.show_error("Open a note to replace text in it")
+            return
+        from briefing_app.gui.dialogs.replace_dialog import ReplaceDialog
+
+        editor = self.editor.current_editor()
+        selected = editor.textCursor().selectedText() if editor is not None else ""
+        request = ReplaceDialog.ask(self.services.dialog_parent(), selected.strip())
+        if request is not None:
+            self.replace_all(request.phrase, request.replacement)
+
+    def replace_all(self, phrase: str, replacement: str) -> bool:
+        """Replace phrase (case ignored) with replacement in every section; say how many."""
+        if self.note is None:
+            return False
+        note_id, counted = self.note.id, {}
+
+        def do() -> NoteEdit:
+            done = self.lib.notes.replace_all(note_id, phrase, replacement)
+            counted["n"], counted["sections"] = done.count, done.sections
+            return done.edit
+
+        command = reverting(f"Replace “{phrase}” with “{replacement}”", do, self.lib.notes.revert)
+        if not self.execute(command):
+            return False
+        n, sections = counted["n"], counted["sections"]
+        where = f" in {count_of(sections, 'section')}" if n else ""
+        self.services.show_status(f"Replaced {count_of(n, 'match', 'matches')}{where}", 6000)
+        return True
 
     def describe_citation(self, keys: list[str]) -> str:
         """Return a citation's tooltip: each claim's quote, party and source."""
