@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.reader_splitter.setObjectName("reader_splitter")
         self.reader_splitter.addWidget(self.reader)
         page_layout.addWidget(self.reader_splitter, 1)
+        page_layout.addWidget(sources.find_bar)
         self.workspace_tabs.addTab(self.reader_page, icon("source"), "Reader")
         self.workspace_tabs.setAccessibleName("Workspace")
 

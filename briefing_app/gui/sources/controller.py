@@ -32,6 +32,7 @@ from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.services import Services
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
+from briefing_app.gui.widgets.find_bar import FindBar
 from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
 from briefing_app.gui.widgets.source_panel import SourcePanel
@@ -68,6 +69,7 @@ class SourcesController(QObject):
         self.reader_title.setTextFormat(Qt.TextFormat.RichText)
         self.reader_title.setWordWrap(True)
         self.reader_title.setAccessibleName("Source title")
+        self.find_bar = FindBar(self.reader)
         self._connect()
         self.tag_action, self.delete_claim_action, self.find_action = self._build_actions()
 
@@ -105,7 +107,6 @@ class SourcesController(QObject):
             "tag",
             "Anchor a new claim exactly at the selected passage",
         )
-        self.reader.context_actions = [tag]
         delete = make_action(
             self,
             "&Delete claim",
@@ -121,10 +122,23 @@ class SourcesController(QObject):
             self,
             "&Find sources…",
             self.focus_filter,
+            "Ctrl+Shift+F",
+            "find",
+            "Filter the sources by full-text search (Ctrl+F finds in the source shown)",
+        )
+        # Ctrl+F in the reader (or its find bar) finds in the source shown.
+        self.find_in_source_action = make_action(
+            self,
+            "Find in &source…",
+            self.find_bar.open,
             QKeySequence.StandardKey.Find,
             "find",
-            "Filter the sources by full-text search",
+            "Find a word or phrase in the source shown (Enter: next, Shift+Enter: previous)",
         )
+        self.find_in_source_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reader.addAction(self.find_in_source_action)
+        self.find_bar.addAction(self.find_in_source_action)
+        self.reader.context_actions = [tag, self.find_in_source_action]
         return tag, delete, find
 
     # Library ----------------------------------------------------------------------------

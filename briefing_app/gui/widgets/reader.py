@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.gui.claim_mime import claims_mime
 from briefing_app.gui.highlighter import ClaimHighlighter
@@ -14,6 +22,8 @@ from briefing_app.gui.offsets import TextOffsets
 
 # (claim id, start, end, kind) with core (Python) offsets, as lib.claims.spans() returns.
 CoreSpan = tuple[int, int, int, str]
+# Find's marks: every match, and the current one.
+_FOUND, _CURRENT = "#fff59d", "#ffb74d"
 
 
 class Reader(QPlainTextEdit):
@@ -58,6 +68,21 @@ class Reader(QPlainTextEdit):
             if name != "claims":
                 layer.set_spans([])
         self.setPlainText(text)
+
+    def mark_found(self, spans: list[tuple[int, int]], current: int) -> None:
+        """Mark every match of a find (core offsets); select the current one and show it."""
+        marks = []
+        for n, (start, end) in enumerate(spans):
+            mark = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_qt(start))
+            cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor
+            mark.format.setBackground(QColor(_CURRENT if n == current else _FOUND))
+            marks.append(mark)
+        self.setExtraSelections(marks)
+        if 0 <= current < len(spans):
+            self.select_span(*spans[current])
 
     def source_text(self) -> str:
         """Return the text shown, as the core holds it (core offsets index it)."""
