@@ -621,6 +621,8 @@ def test_a_claim_changed_since_cited_is_flagged_until_acknowledged(
     tree = workspace.problems.tree
     changed = [i for i, f in enumerate(workspace.problems.findings) if f.rule == "citation.changed"]
     assert len(changed) == 1
+    # The passage is the note's words, not the finding's "C2@1" (key and revision).
+    assert tree.topLevelItem(changed[0]).text(2) == "[@C2]"
     assert not workspace.problems.acknowledge_action.isEnabled()
     tree.setCurrentItem(tree.topLevelItem(changed[0]))
     assert workspace.problems.acknowledge_action.isEnabled()
@@ -731,22 +733,3 @@ def test_export_dialog_offers_every_citation_style_and_exports_in_the_chosen_one
     out = export_note(demo_lib, note_id, options.path, options.format, style=options.note_style)
     notes = [line for line in out.read_text("utf-8").splitlines() if line.startswith("[^")]
     assert notes[1].endswith("\\[F2\\]")  # the intel form: source and [grade], no Ibid.
-
-
-def test_a_problem_shows_its_passage_as_text_not_its_key_and_revision(
-    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from briefing_app.gui.commands import EditClaimCommand
-
-    new_note(window, monkeypatch)
-    workspace = window.note_workspace
-    editor(window, "background").setPlainText("Three died [@C2].")
-    workspace.flush()
-    claim = demo_lib.claims.by_key("C2")
-    assert claim is not None
-    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
-        window.execute(EditClaimCommand(demo_lib, claim.id, credibility=5))
-    changed = [i for i, f in enumerate(workspace.problems.findings) if f.rule == "citation.changed"]
-    item = workspace.problems.tree.topLevelItem(changed[0])
-    assert item.text(2) == "[@C2]"
-    assert "@2" not in item.text(2) and "C2@" not in item.text(2)

@@ -26,12 +26,17 @@ class Clock:
         self.now += STEP_PAUSE_S + 0.5
 
 
-def typing_editor(window: MainWindow, key: str, clock: Clock) -> SectionEditor:
+def start_typing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, key: str
+) -> tuple[int, Clock, SectionEditor]:
+    """Create a note; return its id, the clock its editors read, and a section's editor."""
+    note_id = new_note(window, monkeypatch)
+    clock = Clock()
     found = editor(window, key)
     found.clock = clock
     found.setFocus()
     found.moveCursor(QTextCursor.MoveOperation.End)
-    return found
+    return note_id, clock, found
 
 
 def ctrl_z(qtbot: QtBot, widget: SectionEditor) -> None:
@@ -41,9 +46,7 @@ def ctrl_z(qtbot: QtBot, widget: SectionEditor) -> None:
 def test_one_ctrl_z_removes_only_the_paragraph_typed_after_a_pause_and_saves_what_shows(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    note_id = new_note(window, monkeypatch)
-    clock = Clock()
-    summary = typing_editor(window, "summary", clock)
+    note_id, clock, summary = start_typing(window, monkeypatch, "summary")
     qtbot.keyClicks(summary, "Gunmen killed three workers near the border")
     qtbot.keyClick(summary, Qt.Key.Key_Return)
     clock.pause()
@@ -66,9 +69,7 @@ def test_one_ctrl_z_removes_only_the_paragraph_typed_after_a_pause_and_saves_wha
 def test_ctrl_z_undoes_the_editors_typing_first_then_earlier_app_actions(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    note_id = new_note(window, monkeypatch)
-    clock = Clock()
-    issue = typing_editor(window, "issue", clock)
+    note_id, clock, issue = start_typing(window, monkeypatch, "issue")
     qtbot.keyClicks(issue, "Can Dushanbe hold")
     clock.pause()
     qtbot.keyClicks(issue, " the border")  # a pause starts a new step, inside a sentence too
@@ -85,9 +86,8 @@ def test_ctrl_z_undoes_the_editors_typing_first_then_earlier_app_actions(
 def test_a_sentence_end_a_cursor_jump_and_a_paste_each_start_a_step(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    note_id = new_note(window, monkeypatch)
-    clock = Clock()  # never moved: no pause separates these steps
-    background = typing_editor(window, "background", clock)
+    # The clock never moves: no pause separates these steps.
+    note_id, _clock, background = start_typing(window, monkeypatch, "background")
     qtbot.keyClicks(background, "Three died. Two fled")
     background.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClicks(background, "Update: ")
@@ -114,9 +114,7 @@ def test_a_sentence_end_a_cursor_jump_and_a_paste_each_start_a_step(
 def test_a_citation_insert_is_its_own_step(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    note_id = new_note(window, monkeypatch)
-    clock = Clock()
-    considerations = typing_editor(window, "considerations", clock)
+    note_id, _clock, considerations = start_typing(window, monkeypatch, "considerations")
     qtbot.keyClicks(considerations, "The Taliban deny it")
     considerations.insert_citation(["C2"])
     assert considerations.body() == "The Taliban deny it [@C2]"
@@ -128,9 +126,7 @@ def test_a_citation_insert_is_its_own_step(
 def test_undoing_typing_in_a_note_not_open_opens_it_at_the_change(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    note_id = new_note(window, monkeypatch)
-    clock = Clock()
-    summary = typing_editor(window, "summary", clock)
+    note_id, _clock, summary = start_typing(window, monkeypatch, "summary")
     qtbot.keyClicks(summary, "Typed here")
     workspace = window.note_workspace
     other = next(n.id for n in demo_lib.notes.all() if n.id != note_id)

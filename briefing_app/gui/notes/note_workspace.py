@@ -564,13 +564,9 @@ class NoteWorkspace(QWidget):
         return text if ok else None
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, parent=self.services.dialog_parent()
-        )
-        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is go
+        from briefing_app.gui.dialogs.confirm import ask_to_go_ahead
+
+        return ask_to_go_ahead(self.services.dialog_parent(), title, text, yes)
 
     # Export --------------------------------------------------------------------------------
     def export(self) -> None:

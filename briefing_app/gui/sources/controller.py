@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
@@ -421,10 +421,6 @@ class SourcesController(QObject):
         self.services.execute(DeleteClaimCommand(self.lib, claim_id))
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, parent=self.services.dialog_parent()
-        )
-        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is go
+        from briefing_app.gui.dialogs.confirm import ask_to_go_ahead
+
+        return ask_to_go_ahead(self.services.dialog_parent(), title, text, yes)
