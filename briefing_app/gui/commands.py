@@ -174,6 +174,10 @@ def EditClaimCommand(
     )
 
 
+# How an undo entry names a source's fields (the rest are already words: title, outlet, url).
+_SOURCE_FIELD_WORDS = {"analyst_note": "note", "published": "date", "byline": "author"}
+
+
 def EditSourceCommand(
     lib: Library, source_id: int, *, expected: Mapping[str, Any] | None = None, **values: Any
 ) -> LibraryCommand:
@@ -182,8 +186,11 @@ def EditSourceCommand(
         text = f"Grade source {source_id} reliability {values['reliability']}"
     elif set(values) == {"marking"}:
         text = f"Mark source {source_id} {values['marking'] or '(none)'}"
+    elif set(values) == {"analyst_note"}:
+        text = f"Edit note on source {source_id}"
     else:
-        text = f"Edit {' and '.join(sorted(values))} of source {source_id}"
+        names = sorted(_SOURCE_FIELD_WORDS.get(k, k) for k in values)
+        text = f"Edit {' and '.join(names)} of source {source_id}"
     return reverting(
         text, lambda: lib.sources.edit(source_id, expected=expected, **values), lib.sources.revert
     )
@@ -251,6 +258,40 @@ def DeleteNoteCommand(lib: Library, note_id: int) -> LibraryCommand:
         lib.notes.restore,
         lambda removed: f"Delete note “{removed.note.title}”",
     )
+
+
+class TypingStep(LibraryCommand):
+    """Typing in one note section, recorded after the editor did it: undo puts the body back.
+
+    The step grows while the writer types on (`after`), until the editor closes it; undo and
+    redo are core edits of the section, so the library holds what the editor then shows.
+    """
+
+    def __init__(
+        self, lib: Library, note_id: int, key: str, heading: str, before: str, after: str
+    ) -> None:
+        self.note_id, self.key, self.before, self.after = note_id, key, before, after
+        field = f"section.{key}"
+        super().__init__(
+            f"Typing in {heading}",
+            lambda: None,  # the editor did it
+            lambda _done: lib.notes.edit(note_id, {field: self.before}),
+            lambda _undone: lib.notes.edit(note_id, {field: self.after}),
+        )
+        self.execute()
+
+    def changed_span(self, body: str) -> int:
+        """Return where the step's change ends in body (the text before or after it)."""
+        prefix = len(_common_prefix(self.before, self.after))
+        suffix = len(_common_prefix(self.before[prefix:][::-1], self.after[prefix:][::-1]))
+        return max(prefix, len(body) - suffix)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 # How an undo entry names a note's header fields.

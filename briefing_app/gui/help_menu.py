@@ -20,7 +20,9 @@ HELP_TEXT = """<h3>Briefing</h3>
 <table>
 <tr><td><b>Ctrl+O</b></td><td>Import files (or drop files and folders on the window)</td></tr>
 <tr><td><b>Ctrl+T</b></td><td>Tag the selected passage as a claim</td></tr>
-<tr><td><b>Ctrl+F</b></td><td>Filter the sources by full-text search</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>Find in the source shown in the reader</td></tr>
+<tr><td><b>Ctrl+Shift+F</b></td><td>Filter the sources by full-text search</td></tr>
+<tr><td><b>Ctrl+H</b></td><td>Find and replace in every section of the note</td></tr>
 <tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo any change</td></tr>
 <tr><td><b>Ctrl+Shift+N</b></td><td>New note from a template</td></tr>
 <tr><td><b>Ctrl+K</b></td><td>Cite claims in the note (or drag claims into it)</td></tr>

@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.claims_panel = sources.claims_panel
 
         # The reader and, once built, the note: tabs, or side by side in the Write layout.
-        self.work_area = area = WorkArea(sources.reader_title, self.reader)
+        self.work_area = area = WorkArea(sources.reader_title, self.reader, sources.find_bar)
         self.work_splitter, self.workspace_tabs = area, area.tabs
         self.reader_page, self.reader_splitter = area.reader_page, area.reader_splitter
 
@@ -402,6 +402,7 @@ class MainWindow(QMainWindow):
             self.note_menu.insertAction(export, action)
         self.note_menu.insertSeparator(export)
         self.note_menu.insertAction(export, ws.cite_action)
+        self.note_menu.insertAction(export, ws.replace_action)
         self.toolbar.insertAction(export, ws.new_action)
         self.toolbar.insertAction(export, ws.cite_action)
         go_to_note = make_action(
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
             tip="Move the keyboard focus to the note editor",
         )
         self.focus_actions.append(go_to_note)
-        self.addActions([*note_actions, ws.cite_action, go_to_note])
+        self.addActions([*note_actions, ws.cite_action, ws.replace_action, go_to_note])
         self.view_menu.addAction(go_to_note)
 
         suggestions = later.suggestions

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefing_app.core.library import Library
 from briefing_app.gui.commands import LibraryCommand, creating
+from briefing_app.gui.wording import count_of
 
 if TYPE_CHECKING:
     from briefing_app.core.suggest import Suggestion
@@ -34,10 +35,11 @@ def RejectSuggestionCommand(lib: Library, source_id: int, suggestion: Suggestion
 
 
 def MergePartyCommand(lib: Library, alias: str, canonical: str) -> LibraryCommand:
-    """Record that alias names the same party as canonical; undo puts every alias back."""
+    """Record that alias names canonical and rename it on the claims; undo puts all back."""
+    text = f"Merge party {alias} into {canonical}"
     return LibraryCommand(
-        f"Merge party {alias} into {canonical}",
-        lambda: lib.parties.merge(alias, canonical),
-        lib.parties.restore_alias_rows,
-        lib.parties.restore_alias_rows,
+        text,
+        lambda: lib.parties.merge_claims(alias, canonical),
+        lambda merge: lib.parties.undo_merge(merge),
+        describe=lambda merge: f"{text} ({count_of(len(merge.renamed), 'claim')} renamed)",
     )

@@ -11,7 +11,7 @@ from briefing_app.gui.icons import icon
 class WorkArea(QSplitter):
     """Holds the Reader tab and, once built, the note: its neighbouring tab or beside it."""
 
-    def __init__(self, reader_title: QLabel, reader: QWidget) -> None:
+    def __init__(self, reader_title: QLabel, reader: QWidget, find_bar: QWidget) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self.setObjectName("work_splitter")
         self.setChildrenCollapsible(False)
@@ -31,6 +31,7 @@ class WorkArea(QSplitter):
         self.reader_splitter.setObjectName("reader_splitter")
         self.reader_splitter.addWidget(reader)
         page_layout.addWidget(self.reader_splitter, 1)
+        page_layout.addWidget(find_bar)
         self.tabs.addTab(self.reader_page, icon("source"), "Reader")
         self.addWidget(self.tabs)
 

@@ -20,6 +20,7 @@ def test_restore_brings_back_a_deleted_claim_and_the_views_show_it(
     make_backup(demo_lib.path)
     claim = demo_lib.claims.all()[0]
     window.sources.show_claim(claim.id)
+    window.sources.confirm = lambda title, text, yes: True  # the demo note cites it
     window.inspector.delete_requested.emit(claim.id)
     assert claim.id not in window.claims_panel.model.ids()
     assert not window.reader.claims_at(claim.start)

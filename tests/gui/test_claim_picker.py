@@ -155,3 +155,16 @@ def test_ctrl_k_cites_every_chosen_claim_in_the_order_chosen(
     summary.setFocus()
     qtbot.keyClick(summary, Qt.Key.Key_K, CTRL)
     assert summary.body().endswith("[@C6; @C2]")
+
+
+def test_the_hint_names_keys_that_choose_from_the_search_box(
+    qtbot: QtBot, picker: ClaimPicker
+) -> None:
+    search(qtbot, picker, "embassy")
+    hint = picker.chosen_label.text()
+    assert "Ctrl+Space" in hint and "Shift+Up/Down" in hint
+    qtbot.keyClick(picker.search, Qt.Key.Key_Space, CTRL)  # as the hint says
+    assert picker.chosen() == ["C4"]
+    assert picker.search.text() == "embassy"  # nothing typed
+    qtbot.keyClick(picker.search, Qt.Key.Key_Down, SHIFT)
+    assert picker.chosen() == ["C4", "C5"]

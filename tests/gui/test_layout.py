@@ -299,6 +299,7 @@ def test_the_toolbar_keeps_short_undo_labels_and_names_the_step_in_the_tooltip(
     window = _open(qtbot, demo_lib, (1350, 728))
     claim = demo_lib.claims.all()[0]
     window.sources.show_claim(claim.id)
+    window.sources.confirm = lambda *_: True  # the demo note cites it: deleting asks first
     window.sources.delete_claim_action.trigger()
     assert window.undo_action.text().startswith("&Undo Delete claim")
     button = window.toolbar.widgetForAction(window.undo_action)

@@ -258,3 +258,28 @@ def test_clearance_lines_are_signed_in_the_header_form_and_printed_at_the_end(
     assert "Approved:\tJ. Tremblay, November 21, 2026" in texts
     assert "Drafted:\t" + "_" * 24 in texts  # unsigned: a line to sign on
     assert texts.index("Approved:\tJ. Tremblay, November 21, 2026") > texts.index("Background")
+
+
+def test_a_final_notes_header_looks_read_only_and_says_why(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_memo(window, monkeypatch)
+    header = form(window)
+    to = header.edits["memo_to"]
+    assert to.hasFrame()
+    window.note_workspace.set_status("final")
+    assert not any(edit.hasFrame() for edit in header.edits.values())  # no field to type in
+    assert "transparent" in to.styleSheet()
+    assert "set its status back to draft" in to.statusTip()
+    window.undo_stack.undo()
+    assert to.hasFrame() and to.styleSheet() == "" and to.statusTip() == ""
+
+
+def test_markings_explain_tlp_on_sources_and_the_templates_scheme_on_notes(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_memo(window, monkeypatch)
+    note_tip = form(window).marking.toolTip()
+    assert "sources keep their TLP marking" in note_tip
+    source_tip = window.source_panel.marking.toolTip()
+    assert "Sources are marked in TLP" in source_tip and "template's scheme" in source_tip

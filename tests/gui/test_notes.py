@@ -565,9 +565,12 @@ def test_undoing_a_new_note_closes_it_and_redo_brings_it_back(
     workspace = window.note_workspace
     editor(window, "summary").setPlainText("Saved before the undo.")
     workspace.flush()
+    window.undo_stack.undo()  # the typing is a step of its own, undone first
+    assert demo_lib.notes.get(note_id).section("summary").body == ""
     window.undo_stack.undo()
     assert all(n.id != note_id for n in demo_lib.notes.all())
     assert workspace.note is not None and workspace.note.id != note_id  # the demo note
+    window.undo_stack.redo()
     window.undo_stack.redo()
     assert demo_lib.notes.get(note_id).section("summary").body == "Saved before the undo."
 
@@ -618,6 +621,8 @@ def test_a_claim_changed_since_cited_is_flagged_until_acknowledged(
     tree = workspace.problems.tree
     changed = [i for i, f in enumerate(workspace.problems.findings) if f.rule == "citation.changed"]
     assert len(changed) == 1
+    # The passage is the note's words, not the finding's "C2@1" (key and revision).
+    assert tree.topLevelItem(changed[0]).text(2) == "[@C2]"
     assert not workspace.problems.acknowledge_action.isEnabled()
     tree.setCurrentItem(tree.topLevelItem(changed[0]))
     assert workspace.problems.acknowledge_action.isEnabled()

@@ -275,7 +275,9 @@ def test_the_editors_own_autosave_does_not_reload_it_but_anothers_change_does(
     )
     assert reloads == []  # its own save did not come back to it
     assert summary.textCursor().position() == 6
-    assert summary.document().isUndoAvailable()
+    # The typing is still undoable (on the window's stack, where typing now lives).
+    assert window.undo_stack.canUndo()
+    assert window.undo_action.text() == "&Undo Typing in Summary"
 
     demo_lib.notes.set_section(note_id, "summary", "Changed in another window.")
     assert reloads == [note_id]

@@ -78,3 +78,19 @@ def test_undo_of_a_party_merge_in_the_window_restores_the_aliases(
     assert demo_lib.parties.normalise("Taliban administration") == "Islamic Emirate"
     undo_redo_undo(window, demo_lib, before)
     assert demo_lib.parties.normalise("Taliban administration") == "Taliban"
+
+
+def test_merging_party_names_renames_the_claims_says_how_many_and_undoes_in_one_step(
+    window: MainWindow, demo_lib: Library
+) -> None:
+    before = dump(demo_lib)
+    assert window.suggestions.merge_parties("Taliban administration", "Taliban")
+    assert {c.party for c in demo_lib.claims.all() if c.key in ("C6", "C7")} == {"Taliban"}
+    text = "Merge party Taliban administration into Taliban (2 claims renamed)"
+    assert window.statusBar().currentMessage() == text
+    assert window.undo_action.text() == f"&Undo {text}"
+    assert window.claims_panel.party_filter.findData("Taliban") >= 0  # the table's filter
+    undo_redo_undo(window, demo_lib, before)
+    assert {c.party for c in demo_lib.claims.all() if c.key in ("C6", "C7")} == {
+        "Taliban administration"
+    }

@@ -300,3 +300,24 @@ def test_tab_moves_on_from_the_sources_and_claims_tables(
         qtbot.waitUntil(view.hasFocus)
         qtbot.keyClick(view, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is not view
+
+
+def test_an_import_opens_its_first_source_and_lists_duplicates_in_its_summary(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
+) -> None:
+    first = write_fixture(tmp_path / "in" / "a.txt", "Grain exports\n\nWheat shipments rose.")
+    second = write_fixture(tmp_path / "in" / "b.txt", "Port strike\n\nDockers stopped work.")
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000):
+        window.imports.import_paths([first, second])
+    assert window.reader.source_text().endswith("Wheat shipments rose.")  # the first file
+    assert window.workspace_tabs.currentWidget() is window.reader_page
+    assert window.imports.summary_box is None  # nothing to report beyond the status bar
+
+    again = write_fixture(tmp_path / "again" / "b copy.txt", "Port strike\n\nDockers stopped work.")
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000):
+        window.imports.import_paths([again])
+    box = window.imports.summary_box
+    assert box is not None
+    assert "Already in the library: b copy.txt." in box.informativeText()
+    assert "b copy.txt: duplicate" in box.detailedText()
+    box.close()

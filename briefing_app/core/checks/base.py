@@ -68,6 +68,17 @@ class Finding:
         raw = f"{self.rule}\x00{self.section}\x00{' '.join(self.excerpt.split()).casefold()}"
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
+    def passage(self, note: Note) -> str:
+        """Return the note's words the finding is about: its excerpt when the note holds it,
+        else the text at its place (an excerpt like "C7@6" identifies, it is not text)."""
+        excerpt = " ".join(self.excerpt.split())
+        section = note.section(self.section)
+        body = section.body if section is not None else ""
+        if excerpt and excerpt in " ".join(body.split()):
+            return excerpt
+        text = body[self.start : self.end] if 0 <= self.start < self.end <= len(body) else ""
+        return " ".join(text.split()) or excerpt
+
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing check --json`."""
         return {

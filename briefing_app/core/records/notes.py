@@ -16,6 +16,7 @@ from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
 from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.find import replace_all
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -30,6 +31,15 @@ NOTE_TABLES = ("note_sections", "review_comments", "note_versions", "suggested_e
 # A change of a note. Keys: header fields (HEADER_FIELDS), "modified_at", "settings.NAME"
 # (None: not set) and "section.KEY" (a section's body); `lib.notes.revert(edit)` undoes it.
 NoteEdit = Edit
+
+
+@dataclass(frozen=True)
+class NoteReplace:
+    """What a replace across a note's sections did: the edit (for revert) and its counts."""
+
+    edit: NoteEdit
+    count: int  # matches replaced
+    sections: int  # sections changed
 
 
 @dataclass(frozen=True)
@@ -408,6 +418,44 @@ class NoteManager:
         except sqlite3.IntegrityError as exc:
             raise InvalidInput(f"note {note.id} cannot be restored: {exc}") from exc
         return self.get(note.id)
+
+    def replace_all(self, note_id: int, phrase: str, replacement: str) -> NoteReplace:
+        """Replace phrase (ignoring case) in every section of a note, in one edit.
+
+        Returns the edit (`revert` undoes it, as one step) and how many were replaced in how
+        many sections. A final note refuses it, as any edit.
+
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+        >>> _ = lib.notes.set_section(note.id, "bluf", "Kabul said no.")
+        >>> lib.notes.replace_all(note.id, "kabul", "Kābul").count
+        1
+        """
+        if not phrase:
+            raise InvalidInput("give the text to find")
+        values: dict[str, str] = {}
+        count = 0
+        for section in self.get(note_id).sections:
+            body, n = replace_all(section.body, phrase, replacement)
+            if n:
+                values[f"section.{section.key}"] = body
+                count += n
+        edit = self.edit(note_id, values) if values else NoteEdit(note_id)
+        return NoteReplace(edit, count, len(values))
+
+    def citing(self, key: str) -> list[NoteHeader]:
+        """Return the notes citing a claim key, most recently changed first.
+
+        Example: ``[n.title for n in lib.notes.citing("C12")]`` names the notes a delete of
+        C12 would leave with a broken citation.
+        """
+        rows = self._lib.conn.execute(
+            "SELECT note_id, body FROM note_sections WHERE instr(body, ?) > 0", (key,)
+        )
+        # A citation never spans sections: each body is parsed on its own.
+        ids = {note_id for note_id, body in rows if key in cited_keys(body)}
+        return [h for h in self.headers() if h.id in ids]
 
     def cited_keys(self, note: Note) -> list[str]:
         """Return the claim keys a note cites, each once, in order of first citation."""

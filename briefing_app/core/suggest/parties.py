@@ -26,6 +26,14 @@ class Party:
         return {"name": self.name, "claim_count": self.claim_count, "aliases": self.aliases}
 
 
+@dataclass(frozen=True)
+class PartyMerge:
+    """What a merge replaced: the alias table, and the party each renamed claim had."""
+
+    alias_rows: list[tuple[int, str, str, str]]
+    renamed: dict[int, str]  # claim id -> its party before the merge
+
+
 class PartyManager:
     """Party names and aliases in a library: `lib.parties`."""
 
@@ -63,6 +71,46 @@ class PartyManager:
                 (canonical, alias),
             )
         return before
+
+    def merge_claims(self, alias: str, canonical: str) -> PartyMerge:
+        """Merge alias into canonical (as merge) and rename the party on the claims naming alias.
+
+        One transaction; `undo_merge` puts back the aliases and every renamed claim's party.
+
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> lib.parties.merge_claims("the Taliban administration", "Taliban").renamed
+        {}
+        """
+        with self._lib.write() as changes:
+            before = self.merge(alias, canonical)
+            key = party_key(" ".join(alias.split()))
+            name = self.aliases()[key]  # the canonical name, an older alias followed
+            renamed = {
+                claim_id: party
+                for claim_id, party in self._lib.conn.execute(
+                    "SELECT id, party FROM claims WHERE party != ''"
+                )
+                if party_key(party) == key and party != name
+            }
+            self._set_parties({claim_id: name for claim_id in renamed})
+            changes.claims.update(renamed)
+        return PartyMerge(before, renamed)
+
+    def undo_merge(self, merge: PartyMerge) -> list[tuple[int, str, str, str]]:
+        """Put back the aliases and each renamed claim's party as before merge_claims."""
+        with self._lib.write() as changes:
+            replaced = self.restore_alias_rows(merge.alias_rows)
+            self._set_parties(merge.renamed)
+            changes.claims.update(merge.renamed)
+        return replaced
+
+    def _set_parties(self, parties: dict[int, str]) -> None:
+        # The same party under its library name: not a new revision of the claim, so notes
+        # citing it are not told to re-read it.
+        self._lib.conn.executemany(
+            "UPDATE claims SET party = ? WHERE id = ?", [(p, i) for i, p in parties.items()]
+        )
 
     def alias_rows(self) -> list[tuple[int, str, str, str]]:
         """Return every alias as (id, alias, canonical, created_at): a snapshot for undo."""

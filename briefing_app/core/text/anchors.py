@@ -41,6 +41,19 @@ class Anchor:
     suffix: str
 
 
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return [start, end) without the whitespace at either end; None if only whitespace.
+
+    >>> trimmed_span("  said so. ", 0, 11)
+    (2, 10)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def anchor_at(text: str, start: int, end: int) -> Anchor:
     """Return the anchor for text[start:end] with up to CONTEXT_CHARS of context each side."""
     if not 0 <= start < end <= len(text):

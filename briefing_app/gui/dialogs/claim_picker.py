@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.models import Claim
+from briefing_app.gui.wording import count_of
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class ClaimPicker(QDialog):
         finally:
             self._rebuilding = False
         self._anchor = None
-        self.count.setText(f"{self.list.count()} of {len(self.claims)} claims")
+        self.count.setText(f"{self.list.count()} of {count_of(len(self.claims), 'claim')}")
         self._show_chosen()
 
     def choices(self) -> list[str]:
@@ -321,7 +322,8 @@ class ClaimPicker(QDialog):
             current = self.chosen()
             self.chosen_label.setText(
                 f"Nothing chosen yet: Enter cites {current[0]}"
-                " (Shift+Up/Down, Space or Ctrl+click choose several)"
+                # Keys that work where the cursor is, the search box: Space there is typed.
+                " (Shift+Up/Down, Ctrl+Space or Ctrl+click choose several)"
                 if current
                 else "Nothing chosen"
             )

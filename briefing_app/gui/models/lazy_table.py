@@ -181,7 +181,15 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        # The selection and current row follow their records, not their row numbers.
+        persistent = self.persistentIndexList()
+        held = [(i, self._ids[i.row()] if i.row() < len(self._ids) else None) for i in persistent]
         self._apply_sort()
+        positions = self._id_positions()
+        for index, record_id in held:
+            at = None if record_id is None else positions.get(record_id)
+            moved = QModelIndex() if at is None else self.index(at, index.column())
+            self.changePersistentIndex(index, moved)
         self.layoutChanged.emit()
 
     def _id_positions(self) -> dict[int, int]:

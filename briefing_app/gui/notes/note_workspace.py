@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,9 @@ from briefing_app.gui.commands import (
     EditNoteCommand,
     LibraryCommand,
     SetNoteStatusCommand,
+    TypingStep,
     duplicate_note,
+    reverting,
 )
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
@@ -55,8 +58,11 @@ from briefing_app.gui.tasks import Task, TaskProgressDialog, TaskRunner
 from briefing_app.gui.widgets.note_editor import NoteEditor
 from briefing_app.gui.widgets.notes_panel import NotesPanel
 from briefing_app.gui.widgets.problems_panel import ProblemsPanel
+from briefing_app.gui.wording import count_of
 
 if TYPE_CHECKING:
+    from briefing_app.core.records.notes import NoteEdit
+
     # The export dialog pulls in the exporters (python-docx): loaded on first export only.
     from briefing_app.gui.dialogs.export_dialog import ExportOptions
 
@@ -91,6 +97,7 @@ class NoteWorkspace(QWidget):
         self.tasks = tasks  # the export runs there, off the UI thread
         self.note: Note | None = None
         self.template: NoteTemplate | None = None
+        self._typing: TypingStep | None = None  # the open typing step, on the undo stack
         self.report: CheckReport | None = None
         self._export: Task[Path] | None = None
         self.export_box: QMessageBox | None = None
@@ -131,6 +138,7 @@ class NoteWorkspace(QWidget):
         self.checks_timer = _single_shot(self, CHECKS_MS, self.refresh_checks)
 
         self.editor.edited.connect(self.preview_timer.start)
+        self.editor.step_typed.connect(self._record_typing)
         self.editor.saved.connect(lambda _id: self.checks_timer.start())
         self.editor.saved.connect(lambda _id: self.services.show_status("Note saved", 1500))
         self.editor.status_requested.connect(self.set_status)
@@ -175,6 +183,10 @@ class NoteWorkspace(QWidget):
         self.cite_action = self._action(
             "&Cite claim…", self.cite, "Ctrl+K", "cite", "Cite claims at the cursor"
         )
+        self.replace_action = self._action(
+            "Find and &replace…", self.replace_in_note, "Ctrl+H", None,
+            "Replace a word or phrase in every section of the note (one undo step)",
+        )  # fmt: skip
         self.notes_panel.add_actions(
             [self.new_action, self.rename_action, self.duplicate_action, self.delete_action]
         )
@@ -192,8 +204,37 @@ class NoteWorkspace(QWidget):
         self.show_note(notes[0].id if notes else None)
 
     def flush(self) -> None:
-        """Save any text typed but not yet saved."""
+        """Save any text typed but not yet saved; what is typed next is a new undo step."""
         self.editor.flush()
+        self.end_typing_step()
+
+    def end_typing_step(self) -> None:
+        """Close the open typing step (an undo, a redo or another command comes next)."""
+        self.editor.end_steps()
+        self._typing = None
+
+    def _record_typing(self, key: str, before: str, after: str, new: bool) -> None:
+        """Put typing on the window's undo stack: a new step, or the open one grown."""
+        if self.note is None:
+            return
+        step = self._typing
+        if not new and step is not None and (step.note_id, step.key) == (self.note.id, key):
+            step.after = after
+            return
+        heading = next((s.heading for s in self.note.sections if s.key == key), key)
+        step = TypingStep(self.lib, self.note.id, key, heading, before, after)
+        step.on_error = self.services.show_error
+        step.on_undone = partial(self._reveal_typing, step, before=True)
+        step.on_redone = partial(self._reveal_typing, step, before=False)
+        self.services.record(step)
+        self._typing = step
+
+    def _reveal_typing(self, step: TypingStep, _edit: object, *, before: bool) -> None:
+        """After an undo or redo of typing: show its note, the cursor where the text changed."""
+        self._typing = None
+        self.show_note(step.note_id)
+        position = step.changed_span(step.before if before else step.after)
+        self.editor.go_to(step.key, position, position)
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh what the committed changes touch."""
@@ -307,7 +348,7 @@ class NoteWorkspace(QWidget):
 
     def execute(self, command: LibraryCommand) -> bool:
         """Save typed text first, then run an undoable command."""
-        self.editor.flush()
+        self.flush()
         return self.services.execute(command)
 
     def new_note(self) -> None:
@@ -402,6 +443,39 @@ class NoteWorkspace(QWidget):
             editor.setFocus()
             editor.insert_citation(keys)
 
+    # Find and replace ----------------------------------------------------------------------
+    def replace_in_note(self) -> None:
+        """Ctrl+H: replace a phrase in every section of the open note, as one undo step."""
+        if self.note is None:
+            self.services.show_error("Open a note to replace text in it")
+            return
+        from briefing_app.gui.dialogs.replace_dialog import ReplaceDialog
+
+        editor = self.editor.current_editor()
+        selected = editor.textCursor().selectedText() if editor is not None else ""
+        request = ReplaceDialog.ask(self.services.dialog_parent(), selected.strip())
+        if request is not None:
+            self.replace_all(request.phrase, request.replacement)
+
+    def replace_all(self, phrase: str, replacement: str) -> bool:
+        """Replace phrase (case ignored) with replacement in every section; say how many."""
+        if self.note is None:
+            return False
+        note_id, counted = self.note.id, {}
+
+        def do() -> NoteEdit:
+            done = self.lib.notes.replace_all(note_id, phrase, replacement)
+            counted["n"], counted["sections"] = done.count, done.sections
+            return done.edit
+
+        command = reverting(f"Replace “{phrase}” with “{replacement}”", do, self.lib.notes.revert)
+        if not self.execute(command):
+            return False
+        n, sections = counted["n"], counted["sections"]
+        where = f" in {count_of(sections, 'section')}" if n else ""
+        self.services.show_status(f"Replaced {count_of(n, 'match', 'matches')}{where}", 6000)
+        return True
+
     def describe_citation(self, keys: list[str]) -> str:
         """Return a citation's tooltip: each claim's quote, party and source."""
         claims = self.lib.claims.by_keys(keys)
@@ -460,13 +534,15 @@ class NoteWorkspace(QWidget):
             self.report = None
             self.problems.show_report(None, {})
         else:
+            saved: Note | None = None
             try:
-                self.report = run_checks(self.lib, self.lib.notes.get(self.note.id))
+                saved = self.lib.notes.get(self.note.id)
+                self.report = run_checks(self.lib, saved)
             except BriefingError as exc:
                 self.report = None
                 self.services.show_error(str(exc))
             headings = {s.key: s.heading for s in self.note.sections}
-            self.problems.show_report(self.report, headings)
+            self.problems.show_report(self.report, headings, saved)
         self.checks_updated.emit()
 
     def go_to_finding(self, finding: Finding) -> None:
@@ -499,13 +575,9 @@ class NoteWorkspace(QWidget):
         return text if ok else None
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, parent=self.services.dialog_parent()
-        )
-        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is go
+        from briefing_app.gui.dialogs.confirm import ask_to_go_ahead
+
+        return ask_to_go_ahead(self.services.dialog_parent(), title, text, yes)
 
     # Export --------------------------------------------------------------------------------
     def export(self) -> None:

@@ -8,6 +8,7 @@ services, and refresh from the Changes the library reports after every committed
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import QLabel
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim, Source
+from briefing_app.core.models import Source
 from briefing_app.core.records.listing import source_titles
+from briefing_app.core.text.anchors import trimmed_span
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import (
     CreateClaimCommand,
@@ -31,9 +33,11 @@ from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.services import Services
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
+from briefing_app.gui.widgets.find_bar import FindBar
 from briefing_app.gui.widgets.library_panel import LibraryPanel
 from briefing_app.gui.widgets.reader import Reader
 from briefing_app.gui.widgets.source_panel import SourcePanel
+from briefing_app.gui.wording import count_of
 
 # Above this many changed claims a full reload is cheaper than patching rows one by one.
 _PATCH_LIMIT = 400
@@ -52,6 +56,10 @@ class SourcesController(QObject):
         self.services = services
         self.lib = lib
         self.current_source_id: int | None = None
+        # Asks (title, text, the button that goes ahead) yes or no; tests replace it.
+        self.confirm: Callable[[str, str, str], bool] = self._confirm
+        # The selected claim, (claim id, its source id): the one the inspector shows.
+        self.selected: tuple[int, int] | None = None
         self.library_panel = LibraryPanel()
         self.reader = Reader()
         self.reader.describe_claim = self.describe_claim
@@ -62,6 +70,7 @@ class SourcesController(QObject):
         self.reader_title.setTextFormat(Qt.TextFormat.RichText)
         self.reader_title.setWordWrap(True)
         self.reader_title.setAccessibleName("Source title")
+        self.find_bar = FindBar(self.reader)
         self._connect()
         self.tag_action, self.delete_claim_action, self.find_action = self._build_actions()
 
@@ -75,12 +84,10 @@ class SourcesController(QObject):
         )
         self.reader.claim_clicked.connect(self.select_claim)
         self.claims_panel.filter_changed.connect(self._filter_claims)
-        self.claims_panel.claim_selected.connect(self._show_claim_in_inspector)
+        self.claims_panel.claim_selected.connect(self._row_selected)
         self.claims_panel.claim_activated.connect(self.show_claim)
         self.inspector.edit_requested.connect(self._edit_claim)
-        self.inspector.delete_requested.connect(
-            lambda claim_id: execute(DeleteClaimCommand(self.lib, claim_id))
-        )
+        self.inspector.delete_requested.connect(self.delete_claim)
         self.inspector.show_requested.connect(self.show_claim)
         self.source_panel.edit_requested.connect(self._edit_source)
         # Claims dragged from the table or the reader land in a note as citations.
@@ -97,7 +104,6 @@ class SourcesController(QObject):
             "tag",
             "Anchor a new claim exactly at the selected passage",
         )
-        self.reader.context_actions = [tag]
         delete = make_action(
             self,
             "&Delete claim",
@@ -113,10 +119,23 @@ class SourcesController(QObject):
             self,
             "&Find sources…",
             self.focus_filter,
+            "Ctrl+Shift+F",
+            "find",
+            "Filter the sources by full-text search (Ctrl+F finds in the source shown)",
+        )
+        # Ctrl+F in the reader (or its find bar) finds in the source shown.
+        self.find_in_source_action = make_action(
+            self,
+            "Find in &source…",
+            self.find_bar.open,
             QKeySequence.StandardKey.Find,
             "find",
-            "Filter the sources by full-text search",
+            "Find a word or phrase in the source shown (Enter: next, Shift+Enter: previous)",
         )
+        self.find_in_source_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reader.addAction(self.find_in_source_action)
+        self.find_bar.addAction(self.find_in_source_action)
+        self.reader.context_actions = [tag, self.find_in_source_action]
         return tag, delete, find
 
     # Library ----------------------------------------------------------------------------
@@ -126,7 +145,7 @@ class SourcesController(QObject):
         self.current_source_id = None
         self.reader.show_source(None, "", [])
         self._show_reader_title(None)
-        self.inspector.show_claim(None)
+        self.clear_selection()
         self.source_panel.show_source(None)
         self.reload_sources()
         self.claims_panel.model.filter = self.claims_panel.current_filter()
@@ -161,9 +180,7 @@ class SourcesController(QObject):
             self._refresh_claims(changes.claims)
             if self.current_source_id is not None and not changes.sources:
                 self._refresh_spans()
-            claim = self.inspector.claim
-            if claim is not None and claim.id in changes.claims:
-                self._refresh_inspector(claim)
+            self._keep_selection(refresh=self._selected_id() in changes.claims)
         if changes.tags or changes.claims:
             self.reload_tags()
 
@@ -186,18 +203,29 @@ class SourcesController(QObject):
 
     def reload_claims(self) -> None:
         """Reload the claims table: the ids it shows; rows are fetched as they come into view."""
-        self.claims_panel.model.attach(self.lib)
+        with self.claims_panel.quiet_selection():
+            self.claims_panel.model.attach(self.lib)
         self.claims_panel.update_count(self.claims_panel.model.total())
+        self._keep_selection(refresh=False)
 
     def _filter_claims(self) -> None:
-        self.claims_panel.model.set_filter(self.claims_panel.current_filter())
+        with self.claims_panel.quiet_selection():
+            self.claims_panel.model.set_filter(self.claims_panel.current_filter())
         self.claims_panel.update_count(self.claims_panel.model.total())
+        selected = self._selected_id()
+        if selected is not None and self.claims_panel.model.position_of(selected) is None:
+            self.clear_selection()  # the filter hid it
+        else:
+            self._keep_selection(refresh=False)
 
     def _refresh_claims(self, ids: set[int]) -> None:
         if len(ids) > _PATCH_LIMIT:
             self.reload_claims()
             return
-        self.claims_panel.model.update(ids)
+        # A removed row must not hand the selection to its neighbour (a second Del would
+        # delete that one): the selection is put back from self.selected after the update.
+        with self.claims_panel.quiet_selection():
+            self.claims_panel.model.update(ids)
         self.claims_panel.update_count(self.claims_panel.model.total())
 
     def _refresh_current_source(self) -> None:
@@ -236,11 +264,14 @@ class SourcesController(QObject):
             self.services.show_error(str(exc))
             return
         self.current_source_id = source_id
+        if self.selected is not None and self.selected[1] != source_id:
+            self.clear_selection()  # the inspector shows a claim of the source in the reader
         self.reader.show_source(source.id, source.text, self.lib.claims.spans(source.id))
         self.source_panel.show_source(source)
         self._show_reader_title(source)
         self.library_panel.select_source(source_id)
-        self.services.show_status(f"{source.title or 'Untitled'} — {source.claim_count} claims")
+        claims = count_of(source.claim_count, "claim")
+        self.services.show_status(f"{source.title or 'Untitled'} — {claims}")
 
     def _show_reader_title(self, source: Source | None) -> None:
         if source is None:
@@ -255,9 +286,45 @@ class SourcesController(QObject):
         )
 
     def select_claim(self, claim_id: int) -> None:
-        """Show a claim in the inspector and select it in the table."""
-        self._show_claim_in_inspector(claim_id)
-        self.claims_panel.select_claim(claim_id)
+        """Select a claim: the inspector shows it, the table selects its row when shown."""
+        try:
+            claim = self.lib.claims.get(claim_id)
+        except BriefingError:
+            self.clear_selection()
+            return
+        self.selected = (claim.id, claim.source_id)
+        # Only when it differs from what the inspector holds: after a conflict it holds the
+        # stored claim already, and showing it again would wipe what the analyst typed over it.
+        if self.inspector.claim != claim:
+            self.inspector.show_claim(claim)
+        self.claims_panel.select_claim(claim.id)
+
+    def clear_selection(self) -> None:
+        """Select no claim: an empty inspector, no row selected."""
+        self.selected = None
+        self.inspector.show_claim(None)
+        self.claims_panel.clear_selection()
+
+    def _selected_id(self) -> int | None:
+        return None if self.selected is None else self.selected[0]
+
+    def _keep_selection(self, *, refresh: bool) -> None:
+        """Put the table's selection back on the selected claim; drop it if it is gone."""
+        selected = self._selected_id()
+        if selected is None:
+            self.claims_panel.clear_selection()
+        elif refresh or self.claims_panel.current_claim_id() != selected:
+            self.select_claim(selected)
+
+    def _row_selected(self, claim_id: int) -> None:
+        """A row chosen in the table: select its claim and mark it in the reader."""
+        self.select_claim(claim_id)
+        if self.selected is None:
+            return
+        claim = self.lib.claims.get(claim_id)
+        self.open_source(claim.source_id)
+        self.selected = (claim.id, claim.source_id)  # opening its source keeps it selected
+        self.reader.select_span(claim.start, claim.end)
 
     def edit_claim(self, claim_id: int) -> None:
         """Select a claim and put the cursor in the inspector's statement."""
@@ -276,23 +343,6 @@ class SourcesController(QObject):
         self.reader.select_span(claim.start, claim.end)
         self.select_claim(claim_id)
         self.reader.setFocus()
-
-    def _show_claim_in_inspector(self, claim_id: int) -> None:
-        try:
-            self.inspector.show_claim(self.lib.claims.get(claim_id))
-        except BriefingError:
-            self.inspector.show_claim(None)
-
-    def _refresh_inspector(self, shown: Claim) -> None:
-        # Only when the claim differs from what the inspector holds: after a conflict it holds
-        # the stored claim already, and a refresh would wipe what the analyst typed over it.
-        try:
-            stored = self.lib.claims.get(shown.id)
-        except BriefingError:
-            self.inspector.show_claim(None)
-            return
-        if stored != shown:
-            self.inspector.show_claim(stored)
 
     # Edits in the inspector and the source panel: each replaces only the value it was typed
     # over; a value changed elsewhere meanwhile is a conflict, and both values are kept.
@@ -346,7 +396,8 @@ class SourcesController(QObject):
             return
         ids = set(self.lib.search.source_ids(text))
         self.library_panel.model.set_filter(ids)
-        self.services.show_status(f"{len(ids)} source(s) match “{text}”")
+        matches = "matches" if len(ids) == 1 else "match"
+        self.services.show_status(f"{count_of(len(ids), 'source')} {matches} “{text}”")
 
     def _filter_claims_by_tag(self, name: str) -> None:
         self.claims_panel.set_filter_value(self.claims_panel.tag_filter, name)
@@ -365,6 +416,9 @@ class SourcesController(QObject):
             # Ctrl+T typed while writing the note must not tag a passage the analyst cannot see.
             self.services.show_status("Open the Reader tab to tag a passage")
             return
+        if span is not None:
+            # A selection dragged a little wide: the claim quotes the words, not the spaces.
+            span = trimmed_span(self.reader.source_text(), *span)
         if self.current_source_id is None or span is None:
             self.services.show_status("Select a passage in the reader to tag it")
             return
@@ -373,12 +427,35 @@ class SourcesController(QObject):
             self.edit_claim(command.result.id)
 
     def delete_current_claim(self) -> None:
-        """Delete the claim shown in the inspector (or selected in the table)."""
-        claim_id = self.claims_panel.current_claim_id()
-        if self.inspector.claim is not None:
-            claim_id = self.inspector.claim.id
+        """Delete the selected claim (the one the inspector shows); none selected, nothing."""
+        claim_id = self._selected_id()
         if claim_id is not None:
-            self.services.execute(DeleteClaimCommand(self.lib, claim_id))
+            self.delete_claim(claim_id)
+
+    def delete_claim(self, claim_id: int) -> None:
+        """Delete a claim (undoable), asking first when a note cites it."""
+        try:
+            claim = self.lib.claims.get(claim_id)
+        except BriefingError as exc:
+            self.services.show_error(str(exc))
+            return
+        citing = self.lib.notes.citing(claim.key)
+        if citing:
+            titles = ", ".join(f"“{n.title}”" for n in citing)
+            notes = "note" if len(citing) == 1 else "notes"
+            text = (
+                f"{claim.key} is cited by the {notes} {titles}. Deleting it leaves "
+                f"{'that citation' if len(citing) == 1 else 'those citations'} broken "
+                "(Edit ▸ Undo brings the claim back)."
+            )
+            if not self.confirm(f"Delete {claim.key}?", text, f"Delete {claim.key}"):
+                return
+        self.services.execute(DeleteClaimCommand(self.lib, claim_id))
+
+    def _confirm(self, title: str, text: str, yes: str) -> bool:
+        from briefing_app.gui.dialogs.confirm import ask_to_go_ahead
+
+        return ask_to_go_ahead(self.services.dialog_parent(), title, text, yes)
 
 
 def _shown_values(record: object, values: dict[str, Any]) -> dict[str, Any]:

@@ -42,6 +42,7 @@ class ImportController(QObject):
         self.sources = sources
         self.tasks = tasks  # the import runs there, off the UI thread
         self.imports: list[ImportDialog] = []
+        self.summary_box: QMessageBox | None = None  # the last import's summary, if it had one
         self.import_action: QAction = make_action(
             self,
             "&Import…",
@@ -81,31 +82,45 @@ class ImportController(QObject):
         return dialog
 
     def _import_done(self, summary: ImportSummary) -> None:
-        ids = {o.source_id for o in summary.by_status("imported") if o.source_id is not None}
+        ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
         if ids:
             command = ImportCommand(self.lib, summary)
             command.on_error = self.services.show_error
             command.execute()  # already done: this only records what undo takes back
             self.services.record(command)
-            if self.sources.current_source_id is None:
-                self.sources.open_source(min(ids))
+            # What was just imported is what the analyst wants to read: the first of it.
+            self.sources.open_source(ids[0])
+            self.services.bring_forward(self.sources.reader)
         self.services.show_status(f"Import: {summary.line()}", 8000)
+        if summary.by_status("failed") or summary.by_status("duplicate"):
+            self._show_summary(summary)
+        self.import_finished.emit(summary)
+
+    def _show_summary(self, summary: ImportSummary) -> None:
+        """Say which files were already in the library and which could not be read."""
         from briefing_app.gui.dialogs.import_dialog import summary_details
 
-        details = summary_details(summary)
+        said = []
+        duplicates = [o.path.name for o in summary.by_status("duplicate")]
+        if duplicates:
+            shown = ", ".join(duplicates[:5]) + (" …" if len(duplicates) > 5 else "")
+            said.append(f"Already in the library: {shown}.")
         if summary.by_status("failed"):
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Import finished",
-                f"Import: {summary.line()}.",
-                QMessageBox.StandardButton.Ok,
-                self.services.dialog_parent(),
-            )
-            box.setInformativeText("Some files could not be imported; see the details.")
-            box.setDetailedText(details)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-        self.import_finished.emit(summary)
+            said.append("Some files could not be imported; see the details.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning
+            if summary.by_status("failed")
+            else QMessageBox.Icon.Information,
+            "Import finished",
+            f"Import: {summary.line()}.",
+            QMessageBox.StandardButton.Ok,
+            self.services.dialog_parent(),
+        )
+        box.setInformativeText("\n".join(said))
+        box.setDetailedText(summary_details(summary))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.summary_box = box
 
     # Drops ------------------------------------------------------------------------------
     def route_drops(self, root: QWidget) -> None:

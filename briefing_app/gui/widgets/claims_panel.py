@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
 from briefing_app.gui.widgets.record_view import record_view
+from briefing_app.gui.wording import count_of
 
 _ANY = "Any"
 
@@ -179,6 +181,8 @@ class ClaimsPanel(QWidget):
         for column, width in enumerate((52, 130, 150, 140, 44, 90, 360)):
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        # Clicking the row already current tells nothing to currentRowChanged.
+        self.view.clicked.connect(self._current_changed)
         self.view.doubleClicked.connect(
             lambda index: self.claim_activated.emit(self.model.id_at(index.row()))
         )
@@ -241,14 +245,16 @@ class ClaimsPanel(QWidget):
         """Say how many claims are shown out of how many."""
         shown = self.model.rowCount()
         self.count_label.setText(
-            f"{shown:,} claims" if shown == total else f"{shown:,} of {total:,} claims"
+            count_of(shown, "claim")
+            if shown == total
+            else f"{shown:,} of {count_of(total, 'claim')}"
         )
 
     def select_claim(self, claim_id: int) -> None:
         """Select a claim's row when it is shown."""
         pos = self.model.position_of(claim_id)
         if pos is None:
-            self.view.clearSelection()
+            self.clear_selection()
             return
         index = self.model.index(pos, 0)
         self.view.selectionModel().blockSignals(True)
@@ -261,11 +267,27 @@ class ClaimsPanel(QWidget):
         self.view.viewport().update()
         self.view.scrollTo(index)
 
+    @contextmanager
+    def quiet_selection(self) -> Iterator[None]:
+        """Change the model without the rows it moves or removes selecting another claim."""
+        selection = self.view.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            yield
+        finally:
+            selection.blockSignals(blocked)
+
+    def clear_selection(self) -> None:
+        """Select no row (and leave no current row for the arrow keys to select from)."""
+        with self.quiet_selection():
+            self.view.selectionModel().clear()
+        self.view.viewport().update()
+
     def current_claim_id(self) -> int | None:
         """Return the id of the selected claim, or None."""
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         if current.isValid():
             self.claim_selected.emit(self.model.id_at(current.row()))

@@ -17,6 +17,7 @@ from briefing_app.core.models import Tag
 from briefing_app.gui.icons import icon
 from briefing_app.gui.models.source_table import SourceTableModel
 from briefing_app.gui.widgets.record_view import record_view
+from briefing_app.gui.wording import count_of
 
 
 class LibraryPanel(QWidget):
@@ -104,7 +105,7 @@ class LibraryPanel(QWidget):
             item = QListWidgetItem(icon("tag"), f"{tag.kind}: {tag.name}  ({tag.claim_count})")
             item.setData(Qt.ItemDataRole.UserRole, tag.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, tag.name)
-            item.setToolTip(f"{tag.claim_count} claim(s) tagged {tag.kind}:{tag.name}")
+            item.setToolTip(f"{count_of(tag.claim_count, 'claim')} tagged {tag.kind}:{tag.name}")
             self.tags.addItem(item)
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,13 +1,18 @@
 """The note editor: one Markdown editor per template section, with counts and autosave.
 
-Typing is undone by each editor's own undo stack (the window's Ctrl+Z gives way while an
-editor has the focus); the text is saved through the core a moment after typing stops, and at
-once when an editor loses the focus or the note is closed.
+Typing is part of the window's Undo/Redo: each editor cuts its typing into steps (a pause of
+about a second, a sentence or paragraph end, a cursor jump, a paste or a citation start a new
+one) and reports them with `step_typed`; the workspace puts them on the window's undo stack.
+The editors keep no undo history of their own, so Ctrl+Z always reaches the window's Undo. The
+text is saved through the core a moment after typing stops, and at once when an editor loses
+the focus or the note is closed.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
@@ -16,6 +21,8 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -44,6 +51,15 @@ from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
 
 AUTOSAVE_MS = 600
+# Typing after a pause this long (seconds) is a new undo step.
+STEP_PAUSE_S = 1.0
+# Just typed: the end of a sentence (and the space after it) or of a line.
+_STEP_END = re.compile(r"(?:[.!?][\"')\]”’]*\s|\n)$")
+# The keys the window's Undo and Redo answer to; an editor lets them through.
+_HISTORY_KEYS = (
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+)
 OVER_LIMIT = "#c0392b"
 
 # Saves one section (note id, key, body); returns whether it was written.
@@ -101,10 +117,22 @@ class SectionEditor(QTextEdit):
 
     focus_left = Signal()
     focus_entered = Signal()
+    # One undo step grew: (the body before the step, the body now, whether the step is new).
+    step_typed = Signal(str, str, bool)
 
     def __init__(self, key: str, guidance: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
+        # The window's undo stack holds typing (see step_typed): an editor history of its own
+        # would undo behind the window's back, and in steps nobody chose.
+        self.setUndoRedoEnabled(False)
+        self.clock: Callable[[], float] = time.monotonic  # tests drive the pause with it
+        self._shown = ""  # the body as last loaded or typed
+        self._step_before: str | None = None  # the body when the open step began
+        self._last_typed = -math.inf
+        self._loading = False
+        self.textChanged.connect(self._text_changed)
+        self.cursorPositionChanged.connect(self._cursor_moved)
         self.setPlaceholderText(
             guidance or "Write this section in Markdown; cite claims with Ctrl+K"
         )
@@ -131,8 +159,50 @@ class SectionEditor(QTextEdit):
         return self.toPlainText()
 
     def set_body(self, text: str) -> None:
-        """Show a body loaded from the library (resets this editor's undo history)."""
-        self.setPlainText(text)
+        """Show a body loaded from the library (not a typing step)."""
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self._shown = self.body()
+        self.end_step()
+
+    # Undo steps ----------------------------------------------------------------------------
+    def end_step(self) -> None:
+        """Close the open typing step: what is typed next is a step of its own."""
+        self._step_before = None
+
+    def _text_changed(self) -> None:
+        body = self.body()
+        if self._loading or body == self._shown:
+            return
+        now = self.clock()
+        if now - self._last_typed >= STEP_PAUSE_S:
+            self.end_step()
+        new = self._step_before is None
+        if self._step_before is None:
+            self._step_before = self._shown
+        self._shown, self._last_typed = body, now
+        self.step_typed.emit(self._step_before, body, new)
+        typed = body[: TextOffsets(body).to_py(self.textCursor().position())]
+        if _STEP_END.search(typed):
+            self.end_step()
+
+    def _cursor_moved(self) -> None:
+        # Qt moves the cursor before it reports the text changed: a move with the text as
+        # last seen is a jump (a click, an arrow key), not typing.
+        if not self._loading and self.body() == self._shown:
+            self.end_step()
+
+    def event(self, event: QEvent) -> bool:
+        """Let Undo and Redo through to the window, whose stack holds this editor's typing."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if any(event.matches(k) for k in _HISTORY_KEYS) or _is_ctrl_y(event):
+                event.ignore()
+                return False
+        return super().event(event)
 
     def select_range(self, start: int, end: int) -> None:
         """Select core offsets [start, end) of the body and show them."""
@@ -154,8 +224,10 @@ class SectionEditor(QTextEdit):
         before = self.body()[: TextOffsets(self.body()).to_py(cursor.selectionStart())]
         if before and not before[-1].isspace():
             text = " " + text
+        self.end_step()  # a citation is a step of its own
         cursor.insertText(text)
         self.setTextCursor(cursor)
+        self.end_step()
 
     # Drops ---------------------------------------------------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
@@ -167,10 +239,13 @@ class SectionEditor(QTextEdit):
         keys = keys_from_mime(source)
         if keys:
             self.insert_citation(keys)
-        elif source.hasText():
+            return
+        self.end_step()  # a paste is a step of its own
+        if source.hasText():
             self.textCursor().insertText(source.text())
         else:
             super().insertFromMimeData(source)
+        self.end_step()
 
     # Tooltips and focus ----------------------------------------------------------------------
     def citation_keys_at(self, position: int) -> list[str]:
@@ -201,8 +276,9 @@ class SectionEditor(QTextEdit):
         self.focus_entered.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Save at once when the writer moves elsewhere."""
+        """Save at once when the writer moves elsewhere (typing after it is a new step)."""
         super().focusOutEvent(event)
+        self.end_step()
         self.focus_left.emit()
 
     def _fit_height(self) -> None:
@@ -214,6 +290,11 @@ class SectionEditor(QTextEdit):
         height = int(content) + margins.top() + margins.bottom() + 2
         if height != self.height():
             self.setFixedHeight(height)
+
+
+def _is_ctrl_y(event: QKeyEvent) -> bool:
+    # Ctrl+Y is the window's second Redo key; on Linux it is not the standard Redo.
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
 
 
 def section_counts(body: str) -> tuple[int, int, int]:
@@ -276,6 +357,7 @@ class NoteEditor(QWidget):
 
     saved = Signal(int)  # note id, after an autosave wrote something
     edited = Signal()  # any change of text (for the preview)
+    step_typed = Signal(str, str, str, bool)  # section key, before, after, a new step
     status_requested = Signal(str)
 
     def __init__(self, save: SaveFn, parent: QWidget | None = None) -> None:
@@ -365,6 +447,11 @@ class NoteEditor(QWidget):
             box.update_counts()
             box.editor.describe_citation = lambda keys: self.describe_citation(keys)
             box.editor.textChanged.connect(self._typed)
+            box.editor.step_typed.connect(
+                lambda before, after, new, k=section.key: self.step_typed.emit(
+                    k, before, after, new
+                )
+            )
             box.editor.focus_left.connect(self.flush)
             box.editor.focus_entered.connect(lambda k=section.key: setattr(self, "_last_key", k))
             self.sections_layout.insertWidget(self.sections_layout.count() - 1, box)
@@ -443,6 +530,11 @@ class NoteEditor(QWidget):
         """Let the typed text of a section replace `stored` (the writer keeps their own)."""
         if key in self.boxes:
             self._saved_bodies[key] = stored
+
+    def end_steps(self) -> None:
+        """Close every section's open typing step (an undo or another change comes next)."""
+        for box in self.boxes.values():
+            box.editor.end_step()
 
     # Access --------------------------------------------------------------------------------
     def bodies(self) -> list[tuple[str, str]]:

@@ -35,6 +35,9 @@ _PLACES = {
 }
 
 
+_FINAL_TIP = "The note is final: set its status back to draft to edit the header"
+
+
 class NoteHeaderForm(QWidget):
     """Edits a note's memo header; each committed change becomes edit_requested({field: value})."""
 
@@ -161,7 +164,12 @@ class NoteHeaderForm(QWidget):
         assert line is not None
         line.setPlaceholderText(default)
         blank = f" (blank: {default})" if default else ""
-        self.marking.setToolTip(f"Handling marking printed on every page{blank}; free text")
+        kind = "the template's scheme" if template and template.marking.scheme else "TLP"
+        self.marking.setToolTip(
+            f"Handling marking printed on every page{blank}; free text. A note is marked in "
+            f"{kind}, the scheme its readers expect; sources keep their TLP marking, which says "
+            "how the material may be shared with you."
+        )
 
     def refresh(self, note: Note, force: bool = False) -> None:
         """Take the note's stored values, except in a field being typed in (unless forced)."""
@@ -179,6 +187,11 @@ class NoteHeaderForm(QWidget):
         final = note.status == "final"
         for edit in (*self.edits.values(), *self.setting_edits.values()):
             edit.setReadOnly(final)
+            # Read-only should look it: no frame, no field background, and a word why.
+            edit.setFrame(not final)
+            edit.setStyleSheet("QLineEdit { background: transparent; }" if final else "")
+            edit.setProperty("final", final)
+            edit.setStatusTip(_FINAL_TIP if final else "")
         self.marking.setEnabled(not final)
 
     def reset(self, name: str) -> None:

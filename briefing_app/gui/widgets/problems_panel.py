@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.checks import CheckReport, Finding
+from briefing_app.core.models import Note
 from briefing_app.gui.icons import icon
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -68,15 +69,19 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         self.findings: list[Finding] = []
 
-    def show_report(self, report: CheckReport | None, headings: dict[str, str]) -> None:
-        """List a report's findings (None: no note open)."""
+    def show_report(
+        self, report: CheckReport | None, headings: dict[str, str], note: Note | None = None
+    ) -> None:
+        """List a report's findings (None: no note open), each with its passage in note."""
         self.tree.clear()
         self.findings = [] if report is None else list(report.findings)
         if report is None:
             self.summary.setText("No note open")
             return
         for finding in self.findings:
-            passage = " ".join(finding.excerpt.split())
+            passage = (
+                finding.passage(note) if note is not None else " ".join(finding.excerpt.split())
+            )
             item = QTreeWidgetItem(
                 ["", headings.get(finding.section, finding.section), passage, finding.message]
             )

@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.gui.claim_mime import claims_mime
 from briefing_app.gui.highlighter import ClaimHighlighter
@@ -14,6 +22,8 @@ from briefing_app.gui.offsets import TextOffsets
 
 # (claim id, start, end, kind) with core (Python) offsets, as lib.claims.spans() returns.
 CoreSpan = tuple[int, int, int, str]
+# Find's marks: every match, and the current one.
+_FOUND, _CURRENT = "#fff59d", "#ffb74d"
 
 
 class Reader(QPlainTextEdit):
@@ -37,6 +47,7 @@ class Reader(QPlainTextEdit):
         self.document().setDocumentMargin(12)
         self.highlighter = ClaimHighlighter(self.document())
         self.source_id: int | None = None
+        self._text = ""
         self._offsets = TextOffsets("")
         self._press_pos: QPoint | None = None
         self.describe_claim: Callable[[int], str] = lambda claim_id: ""
@@ -48,6 +59,7 @@ class Reader(QPlainTextEdit):
     def show_source(self, source_id: int | None, text: str, spans: list[CoreSpan]) -> None:
         """Show a source's text with its claims (None: show nothing)."""
         self.source_id = source_id
+        self._text = text
         self._offsets = TextOffsets(text)
         # Spans first, so setPlainText highlights once, with the right spans; other layers
         # (suggestions) belonged to the previous text.
@@ -56,6 +68,25 @@ class Reader(QPlainTextEdit):
             if name != "claims":
                 layer.set_spans([])
         self.setPlainText(text)
+
+    def mark_found(self, spans: list[tuple[int, int]], current: int) -> None:
+        """Mark every match of a find (core offsets); select the current one and show it."""
+        marks = []
+        for n, (start, end) in enumerate(spans):
+            mark = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_qt(start))
+            cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor
+            mark.format.setBackground(QColor(_CURRENT if n == current else _FOUND))
+            marks.append(mark)
+        self.setExtraSelections(marks)
+        if 0 <= current < len(spans):
+            self.select_span(*spans[current])
+
+    def source_text(self) -> str:
+        """Return the text shown, as the core holds it (core offsets index it)."""
+        return self._text
 
     def set_spans(self, spans: list[CoreSpan], layer: str = "claims", style: str = "fill") -> None:
         """Replace the highlighted spans of a layer and repaint."""

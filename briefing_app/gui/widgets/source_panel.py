@@ -53,7 +53,11 @@ class SourcePanel(QWidget):
         self.marking.setEditable(True)
         self.marking.addItems(["", *TLP_ORDER])
         self.marking.setAccessibleName("Marking")
-        self.marking.setToolTip("Handling marking, e.g. TLP:AMBER (free text)")
+        self.marking.setToolTip(
+            "Handling marking, e.g. TLP:AMBER (free text). Sources are marked in TLP: it says "
+            "how the material may be shared. A note is marked in its template's scheme "
+            "(e.g. OFFICIAL), which its readers expect."
+        )
         line = self.marking.lineEdit()
         assert line is not None
         line.editingFinished.connect(lambda: self._edit(marking=self.marking.currentText().strip()))

@@ -434,3 +434,18 @@ def test_undoing_an_import_removes_its_sources_and_redo_puts_them_back(
         demo_lib.sources.restore_many,
         lambda _sources: demo_lib.sources.delete_many(ids),
     )
+
+
+def test_a_party_merge_that_renames_claims_round_trips(demo_lib: Library) -> None:
+    merged = demo_lib.parties.merge_claims("Taliban administration", "Taliban")
+    assert len(merged.renamed) == 2  # the demo's two Taliban claims, C6 and C7
+    taliban = [c for c in demo_lib.claims.all() if c.party.startswith("Taliban")]
+    assert {c.key: c.party for c in taliban} == {"C6": "Taliban", "C7": "Taliban"}
+    assert all(c.revision == 1 for c in taliban)  # the same party: no new revision
+    demo_lib.parties.undo_merge(merged)
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.parties.merge_claims("Taliban administration", "Taliban"),
+        demo_lib.parties.undo_merge,
+        lambda _undone: demo_lib.parties.merge_claims("Taliban administration", "Taliban"),
+    )

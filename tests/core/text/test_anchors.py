@@ -63,3 +63,13 @@ def test_reanchor_tolerates_changed_whitespace_and_reports_missing() -> None:
     span = reanchor(text, anchor)
     assert span is not None and text[span[0] : span[1]] == "three workers"
     assert reanchor("nothing here", Anchor(0, 5, "three", "", "")) is None
+
+
+def test_a_span_is_trimmed_of_the_whitespace_at_its_ends() -> None:
+    from briefing_app.core.text.anchors import trimmed_span
+
+    text = "Police said:\n  three died. \n"
+    assert trimmed_span(text, 12, len(text)) == (15, 26)
+    assert text[15:26] == "three died."
+    assert trimmed_span(text, 12, 15) is None  # only whitespace: nothing to tag
+    assert trimmed_span(text, 0, 6) == (0, 6)
