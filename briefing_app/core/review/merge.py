@@ -207,7 +207,8 @@ class _Merger:
             return False
         self.lib.claims.update(
             local.id,
-            **{f: data[f] for f in EDITABLE_FIELDS},
+            # A package made before event dates carries none: what is here stays.
+            **{f: data[f] for f in EDITABLE_FIELDS if f in data},
             tags=_tag_names(data.get("tags", [])),
         )
         self.updated["claims"] += 1

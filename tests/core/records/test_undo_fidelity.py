@@ -434,3 +434,95 @@ def test_undoing_an_import_removes_its_sources_and_redo_puts_them_back(
         demo_lib.sources.restore_many,
         lambda _sources: demo_lib.sources.delete_many(ids),
     )
+
+
+# Key questions and relations between claims --------------------------------------------------
+
+
+def test_a_relation_link_round_trips(demo_lib: Library) -> None:
+    c1, c2 = (demo_lib.claims.by_key(k) for k in ("C1", "C2"))
+    assert c1 is not None and c2 is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.relations.link(c1.id, "corroborates", c2.id, "same call"),
+        lambda made: demo_lib.relations.unlink(made.from_claim_id, made.to_claim_id),
+        lambda removed: (demo_lib.relations.restore([removed]), removed)[1],
+    )
+
+
+def test_a_relation_unlink_round_trips(demo_lib: Library) -> None:
+    (first, *_) = demo_lib.relations.all()
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.relations.unlink(first.to_claim_id, first.from_claim_id),
+        lambda removed: (demo_lib.relations.restore([removed]), removed)[1],
+        lambda back: demo_lib.relations.unlink(back.from_claim_id, back.to_claim_id),
+    )
+
+
+def test_a_claim_delete_round_trips_with_its_relations_and_questions(demo_lib: Library) -> None:
+    claim = demo_lib.claims.by_key("C9")  # on Q1 and in two contradicts links
+    assert claim is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.claims.delete(claim.id),
+        demo_lib.claims.restore,
+        lambda back: demo_lib.claims.delete(back.id),
+    )
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+
+
+def test_a_question_delete_round_trips_with_its_claims_in_order(demo_lib: Library) -> None:
+    q1 = demo_lib.questions.by_key("Q1")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.delete(q1.id),
+        demo_lib.questions.restore,
+        lambda back: demo_lib.questions.delete(back.id),
+    )
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+
+
+def test_assigning_and_unassigning_claims_round_trip(demo_lib: Library) -> None:
+    q1 = demo_lib.questions.by_key("Q1")
+    c4, c6 = (demo_lib.claims.by_key(k) for k in ("C4", "C6"))
+    assert c4 is not None and c6 is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.assign(q1.id, [c4.id]),
+        lambda added: (demo_lib.questions.unassign(q1.id, [c for c, _ in added]), added)[1],
+        lambda added: demo_lib.questions.assign(q1.id, [c for c, _ in added]),
+    )
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.unassign(q1.id, [c6.id]),
+        lambda removed: (demo_lib.questions.restore_assignments(q1.id, removed), removed)[1],
+        lambda removed: demo_lib.questions.unassign(q1.id, [c for c, _ in removed]),
+    )
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+
+
+def test_a_question_edit_round_trips(demo_lib: Library) -> None:
+    before = demo_lib.questions.by_key("Q1")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.update(before.id, text="Who attacked?", note="open"),
+        lambda after: (demo_lib.questions.revert(before), after)[1],
+        demo_lib.questions.revert,
+    )
+
+
+def test_a_claim_event_date_edit_round_trips(demo_lib: Library) -> None:
+    claim = demo_lib.claims.by_key("C1")
+    assert claim is not None
+
+    def undo(after: Any) -> Any:
+        demo_lib.claims.revert(claim)
+        return after
+
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.claims.update(claim.id, event_date="2025-11-28"),
+        undo,
+        demo_lib.claims.revert,
+    )

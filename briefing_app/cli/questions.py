@@ -1,0 +1,108 @@
+"""`briefing question add|assign|unassign` and `briefing questions`: the brief's key questions."""
+
+from __future__ import annotations
+
+import click
+
+from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.core.errors import NotFound
+from briefing_app.core.library import Library
+
+
+def claim_ids(lib: Library, keys: tuple[str, ...]) -> list[int]:
+    """Return the ids of the claims named by keys (C6, c7); raise NotFound for an unknown one."""
+    found = []
+    for key in keys:
+        claim = lib.claims.by_key(key.strip().upper())
+        if claim is None:
+            raise NotFound(f"no claim {key.strip()}")
+        found.append(claim.id)
+    return found
+
+
+@click.command("questions")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def questions_command(app: AppContext, as_json: bool) -> None:
+    """List the key questions with the claims assigned to each.
+
+    Example: briefing questions --json
+    """
+    questions = app.library().questions.all()
+    if as_json:
+        echo_json([q.to_json() for q in questions])
+        return
+    echo_table(
+        ["Key", "Question", "Claims"],
+        [(q.key, q.text, " ".join(q.claim_keys)) for q in questions],
+    )
+
+
+@click.group("question")
+def question_group() -> None:
+    """Add a key question, or assign claims to one."""
+
+
+@question_group.command("add")
+@click.argument("text")
+@click.option("--note", default="", help="A short note on the question.")
+@click.option("--json", "as_json", is_flag=True, help="Print the new question as JSON.")
+@pass_app
+def question_add_command(app: AppContext, text: str, note: str, as_json: bool) -> None:
+    """Add the key question TEXT; print its key.
+
+    Example: briefing question add "Who carried out the Khatlon attack?"
+    """
+    question = app.library().questions.add(text, note)
+    if as_json:
+        echo_json(question.to_json())
+    else:
+        echo(question.key)
+
+
+@question_group.command("assign")
+@click.argument("key")
+@click.argument("claims", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the question as JSON.")
+@pass_app
+def question_assign_command(
+    app: AppContext, key: str, claims: tuple[str, ...], as_json: bool
+) -> None:
+    """Assign CLAIMS to question KEY, after those it has.
+
+    Example: briefing question assign Q1 C6 C7 C9
+    """
+    lib = app.library()
+    question = lib.questions.by_key(key)
+    lib.questions.assign(question.id, claim_ids(lib, claims))
+    _print(lib, question.id, as_json)
+
+
+@question_group.command("unassign")
+@click.argument("key")
+@click.argument("claims", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the question as JSON.")
+@pass_app
+def question_unassign_command(
+    app: AppContext, key: str, claims: tuple[str, ...], as_json: bool
+) -> None:
+    """Take CLAIMS off question KEY.
+
+    Example: briefing question unassign Q1 C7
+    """
+    lib = app.library()
+    question = lib.questions.by_key(key)
+    lib.questions.unassign(question.id, claim_ids(lib, claims))
+    _print(lib, question.id, as_json)
+
+
+def _print(lib: Library, question_id: int, as_json: bool) -> None:
+    question = lib.questions.get(question_id)
+    if as_json:
+        echo_json(question.to_json())
+    else:
+        echo(f"{question.key}: {' '.join(question.claim_keys) or 'no claims'}")
+
+
+COMMANDS = [questions_command, question_group]

@@ -1,0 +1,38 @@
+"""`briefing timeline`: claims in the order of the events they report."""
+
+from __future__ import annotations
+
+import click
+
+from briefing_app.cli.context import AppContext, pass_app
+from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.core.records.claims import ClaimFilter
+from briefing_app.core.records.timeline import timeline
+
+
+@click.command("timeline")
+@click.option("--question", "question_key", help="Only the claims of this key question (Q1).")
+@click.option("--party", help="Only claims made by this party (any case).")
+@click.option("--tag", help="Only claims with this tag; 'place:Khatlon' only a place tag.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_app
+def timeline_command(
+    app: AppContext, question_key: str | None, party: str | None, tag: str | None, as_json: bool
+) -> None:
+    """List claims by event date, undated ones after, with each source's publication date.
+
+    Example: briefing timeline --question Q1 --json
+    """
+    lib = app.library()
+    question_id = lib.questions.by_key(question_key).id if question_key else None
+    rows = timeline(lib, question_id, ClaimFilter(party=party, tag=tag))
+    if as_json:
+        echo_json([r.to_json() for r in rows])
+        return
+    echo_table(
+        ["Event date", "Published", "Key", "Party", "Statement"],
+        [(r.event_date or "—", r.published, r.key, r.party, r.statement) for r in rows],
+    )
+
+
+COMMANDS = [timeline_command]
