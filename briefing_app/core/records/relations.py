@@ -53,8 +53,13 @@ class RelationManager:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def link(self, from_id: int, relation: str, to_id: int, note: str = "") -> ClaimRelation:
-        """Link two claims; refuse a claim linked to itself or a pair already linked."""
+    def link(
+        self, from_id: int, relation: str, to_id: int, note: str = "", *, uid: str | None = None
+    ) -> ClaimRelation:
+        """Link two claims; refuse a claim linked to itself or a pair already linked.
+
+        uid: keep this global id (a relation moved in from another library).
+        """
         if relation not in RELATIONS:
             raise InvalidInput(
                 f"relation must be one of: {', '.join(RELATIONS)} (not {relation!r})"
@@ -72,7 +77,7 @@ class RelationManager:
             cur = self._lib.conn.execute(
                 "INSERT INTO claim_relations (uid, from_claim_id, to_claim_id, relation, note, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (new_uid(), from_id, to_id, relation, note.strip(), now_iso()),
+                (uid or new_uid(), from_id, to_id, relation, note.strip(), now_iso()),
             )
             changes.claims.update({from_id, to_id})
         return self.get(int(cur.lastrowid or 0))
@@ -83,6 +88,11 @@ class RelationManager:
         if row is None:
             raise NotFound(f"no claim relation with id {relation_id}")
         return _relation(tuple(row))
+
+    def by_uid(self, uid: str) -> ClaimRelation | None:
+        """Return the relation with this global id, or None."""
+        row = self._lib.conn.execute(f"{_SELECT} WHERE r.uid = ?", (uid,)).fetchone()
+        return None if row is None else _relation(tuple(row))
 
     def between(self, a_id: int, b_id: int) -> ClaimRelation | None:
         """Return the relation linking two claims (either way round), or None."""
