@@ -134,3 +134,29 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(
     result = briefing(*args, "--json", library=demo_file)
     assert (result.returncode, result.stderr, result.stdout) == (1, message + "\n", "")
     assert _digest(demo_file) == before
+
+
+def test_the_timeline_shows_a_suggested_date_for_an_undated_claim(tmp_path: Path) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+    from briefing_app.core.library import Library
+
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        text = "Police said on Sunday that three workers died."
+        src = lib.sources.add(
+            ExtractedDocument(title="T", text=text, language="en", published="2025-12-03")
+        )
+        lib.claims.add(src.id, quote="three workers died", party="Police")
+    before = _digest(path)
+    table = briefing("timeline", library=path).stdout
+    assert "2025-11-30? (suggested)  2025-12-03  C1" in table
+    (row,) = json.loads(briefing("timeline", "--json", library=path).stdout)
+    assert (row["event_date"], row["published"]) == (None, "2025-12-03")
+    assert row["suggested_event_date"] == {
+        "date": "2025-11-30",
+        "words": "on Sunday",
+        "reason": "from 'on Sunday', counted from the publication day 2025-12-03",
+    }
+    (plain,) = json.loads(briefing("timeline", "--no-suggest", "--json", library=path).stdout)
+    assert plain["suggested_event_date"] is None
+    assert _digest(path) == before  # suggestions are never stored

@@ -14,6 +14,7 @@ from briefing_app.core.text.event_dates import precision
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
+    from briefing_app.core.suggest.event_dates import EventDateSuggestion
 
 
 class TimelineRow(NamedTuple):
@@ -85,3 +86,23 @@ def timeline(
     """
     sql, params = timeline_sql(lib, question_id, flt)
     return [TimelineRow._make(r) for r in lib.conn.execute(sql, params)]
+
+
+def suggested_dates(lib: Library, rows: list[TimelineRow]) -> dict[int, EventDateSuggestion]:
+    """Return, by claim id, the event date suggested for each undated row (shown, not stored).
+
+    Each suggestion reads the claim's sentence with dateparser (a few milliseconds a claim),
+    so this is for the undated rows a reader looks at, not a whole large library at once.
+    """
+    from briefing_app.core.suggest.event_dates import suggest_for_claim
+
+    undated = [r for r in rows if not r.event_date]
+    found: dict[int, EventDateSuggestion] = {}
+    by_source: dict[int, list[TimelineRow]] = {}
+    for row in undated:
+        by_source.setdefault(row.source_id, []).append(row)
+    for source_id, members in by_source.items():
+        source = lib.sources.get(source_id)
+        for row in members:
+            found[row.claim_id] = suggest_for_claim(lib.claims.get(row.claim_id), source)
+    return found
