@@ -73,10 +73,7 @@ def question_assign_command(
 
     Example: briefing question assign Q1 C6 C7 C9
     """
-    lib = app.library()
-    question = lib.questions.by_key(key)
-    lib.questions.assign(question.id, claim_ids(lib, claims))
-    _print(lib, question.id, as_json)
+    _change(app, key, claims, as_json, assign=True)
 
 
 @question_group.command("unassign")
@@ -91,14 +88,18 @@ def question_unassign_command(
 
     Example: briefing question unassign Q1 C7
     """
+    _change(app, key, claims, as_json, assign=False)
+
+
+def _change(
+    app: AppContext, key: str, claims: tuple[str, ...], as_json: bool, *, assign: bool
+) -> None:
+    """Assign claims to (or take them off) question key, then print the question."""
     lib = app.library()
     question = lib.questions.by_key(key)
-    lib.questions.unassign(question.id, claim_ids(lib, claims))
-    _print(lib, question.id, as_json)
-
-
-def _print(lib: Library, question_id: int, as_json: bool) -> None:
-    question = lib.questions.get(question_id)
+    change = lib.questions.assign if assign else lib.questions.unassign
+    change(question.id, claim_ids(lib, claims))
+    question = lib.questions.get(question.id)
     if as_json:
         echo_json(question.to_json())
     else:

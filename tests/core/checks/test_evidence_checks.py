@@ -4,13 +4,7 @@ through `repeats`, and claims superseded by an `updates` link."""
 from __future__ import annotations
 
 from briefing_app.core.library import Library
-from tests.core.checks.conftest import Check, rules_of
-
-
-def link(lib: Library, first: str, relation: str, second: str) -> None:
-    a, b = lib.claims.by_key(first), lib.claims.by_key(second)
-    assert a is not None and b is not None
-    lib.relations.link(a.id, relation, b.id)
+from tests.core.checks.conftest import Check, link, rules_of
 
 
 def test_citing_one_side_of_a_contradiction_alone_warns(
