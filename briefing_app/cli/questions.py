@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
@@ -61,11 +64,19 @@ def question_add_command(app: AppContext, text: str, note: str, as_json: bool) -
         echo(question.key)
 
 
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def _question_and_claims(fn: F) -> F:
+    """Give a command the arguments KEY CLAIMS..., --json and the app (assign, unassign)."""
+    fn = pass_app(fn)
+    fn = click.option("--json", "as_json", is_flag=True, help="Print the question as JSON.")(fn)
+    fn = click.argument("claims", nargs=-1, required=True)(fn)
+    return click.argument("key")(fn)
+
+
 @question_group.command("assign")
-@click.argument("key")
-@click.argument("claims", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the question as JSON.")
-@pass_app
+@_question_and_claims
 def question_assign_command(
     app: AppContext, key: str, claims: tuple[str, ...], as_json: bool
 ) -> None:
@@ -77,10 +88,7 @@ def question_assign_command(
 
 
 @question_group.command("unassign")
-@click.argument("key")
-@click.argument("claims", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the question as JSON.")
-@pass_app
+@_question_and_claims
 def question_unassign_command(
     app: AppContext, key: str, claims: tuple[str, ...], as_json: bool
 ) -> None:
