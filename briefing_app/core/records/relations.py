@@ -21,6 +21,9 @@ from briefing_app.core.storage.ids import new_uid
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
+# A relation's note says in a line why two claims bear on each other; an essay goes in a note.
+MAX_NOTE_CHARS = 500
+
 _SELECT = (
     "SELECT r.id, r.uid, r.from_claim_id, r.to_claim_id, r.relation, r.note, r.created_at, "
     "a.key, b.key FROM claim_relations r "
@@ -64,6 +67,8 @@ class RelationManager:
             raise InvalidInput(
                 f"relation must be one of: {', '.join(RELATIONS)} (not {relation!r})"
             )
+        if len(note.strip()) > MAX_NOTE_CHARS:
+            raise InvalidInput(f"a relation's note is at most {MAX_NOTE_CHARS} characters")
         first, second = self._lib.claims.get(from_id), self._lib.claims.get(to_id)
         if from_id == to_id:
             raise InvalidInput(f"claim {first.key} cannot be linked to itself")

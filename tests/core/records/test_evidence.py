@@ -66,6 +66,9 @@ def test_an_unknown_relation_or_claim_is_refused(lib: Library, wires: dict[str, 
         lib.relations.link(wires["reuters"].id, "refutes", wires["army"].id)
     with pytest.raises(NotFound):
         lib.relations.link(wires["reuters"].id, "repeats", 999)
+    with pytest.raises(InvalidInput, match="note is at most 500 characters"):
+        lib.relations.link(wires["reuters"].id, "repeats", wires["blog"].id, "x" * 501)
+    assert lib.relations.all() == []
 
 
 def test_unlink_removes_the_pair_and_restore_puts_it_back(
