@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidPack
 from briefing_app.core.models import RELATIONS, Claim
+from briefing_app.core.records.relations import MAX_NOTE_CHARS
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -83,6 +84,8 @@ def check_evidence(pack: str, members: dict[str, Any]) -> None:
             raise refuse(where, "names a claim not in the package")
         if relation["from_uid"] == relation["to_uid"]:
             raise refuse(where, "links a claim to itself")
+        if len(relation["note"].strip()) > MAX_NOTE_CHARS:
+            raise refuse(where, f"has a note over {MAX_NOTE_CHARS} characters")
 
 
 def _list(pack: str, name: str, members: dict[str, Any]) -> list[Any]:

@@ -136,6 +136,7 @@ def test_a_package_from_before_questions_and_relations_still_imports(
         (lambda m: m["questions.json"][0].update(text=" "), "has no text"),
         (lambda m: m.update({"relations.json": {}}), "relations.json is not a list"),
         (lambda m: m["relations.json"][0].update(note=3), "'note' is a whole number, not text"),
+        (lambda m: m["relations.json"][0].update(note="x" * 501), "a note over 500 characters"),
         (
             lambda m: m["claims.json"][0].update(event_date="2025-13"),
             "event date '2025-13' is not a real date",
