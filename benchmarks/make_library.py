@@ -4,7 +4,9 @@
 
 Articles are 3-8 KB of varied, news-like English made up from word lists by a small random
 grammar (no corpus is copied); each source gets topic/place tags and 10 claims anchored on whole
-sentences, with parties, kinds and grades; one note per 100 sources cites 20 claims. Everything
+sentences, with parties, kinds, grades and an event date near the source's publication day;
+relations between claims (one source in three links a claim to one of an earlier source:
+repeats, corroborates, contradicts or updates); one note per 100 sources cites 20 claims. Everything
 goes through the core operations (sources.add, claims.add, notes.create), batched as one
 transaction per 100 sources by nesting them in `lib.write()`. Prints the time taken.
 """
@@ -218,6 +220,8 @@ def article(rng: random.Random, number: int) -> tuple[str, str, list[tuple[int, 
 def build(path: Path, n: int, seed: int = 1) -> dict[str, int]:
     """Build the library at path with n sources; return what it holds."""
     rng = random.Random(seed)
+    # Its own stream: the dates and relations added for issue 17 leave the rest as it was.
+    evidence_rng = random.Random(seed + 1)
     lib = Library.open(path, backup=False)
     keys: list[str] = []
     try:
@@ -240,6 +244,8 @@ def build(path: Path, n: int, seed: int = 1) -> dict[str, int]:
                     lib.sources.set_tags(
                         source.id, [rng.choice(TOPICS), f"place:{rng.choice(PLACES)}"]
                     )
+                    published = source.published or "2025-01-01"
+                    made: list[int] = []
                     for start, end in rng.sample(spans, min(CLAIMS_PER_SOURCE, len(spans))):
                         claim = lib.claims.add(
                             source.id,
@@ -251,8 +257,11 @@ def build(path: Path, n: int, seed: int = 1) -> dict[str, int]:
                             credibility=rng.randint(1, 6),
                             status=rng.choice(CLAIM_STATUSES),
                             tags=[rng.choice(TOPICS)],
+                            event_date=_event_date(evidence_rng, published),
                         )
                         keys.append(claim.key)
+                        made.append(claim.id)
+                    _relate(lib, evidence_rng, made)
                 _note(lib, rng, keys, batch_start // BATCH)
             done = min(n, batch_start + BATCH)
             if done % (BATCH * 10) == 0 or done == n:
@@ -265,6 +274,31 @@ def build(path: Path, n: int, seed: int = 1) -> dict[str, int]:
     finally:
         lib.close()
     return counts
+
+
+def _event_date(rng: random.Random, published: str) -> str:
+    """Return an event date up to a month before published, at the precision reports give."""
+    year, month, day = (int(p) for p in published.split("-"))
+    day = max(1, min(28, day) - rng.randint(0, 9))
+    form = rng.random()
+    if form < 0.1:
+        return f"{year}"
+    if form < 0.3:
+        return f"{year}-{month:02d}"
+    if form < 0.9:
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"{year}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:{rng.choice((0, 30)):02d}"
+
+
+def _relate(lib: Library, rng: random.Random, claims: list[int]) -> None:
+    """Link a claim of one source in three to a claim of an earlier source."""
+    first = min(claims)
+    if first <= CLAIMS_PER_SOURCE or rng.random() > 1 / 3:
+        return
+    earlier, claim = rng.randint(1, first - 1), rng.choice(claims)
+    relation = rng.choice(("repeats", "corroborates", "contradicts", "updates"))
+    if lib.relations.between(claim, earlier) is None:
+        lib.relations.link(claim, relation, earlier)
 
 
 def _note(lib: Library, rng: random.Random, keys: list[str], number: int) -> None:

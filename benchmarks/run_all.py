@@ -18,6 +18,9 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   (import_quality.bare), interleaved page by page;
 - export: export_speed's 300-claim note to .docx against bare python-docx, and `briefing export`
   as a process on the ~50-page, ~480-footnote note against `pandoc note.md -o note.docx`;
+- timeline: `briefing timeline --json` over the 10k library's 100,000 claims (every one dated by
+  make_library.py, a third of its sources linked by relations) against sqlite3 running the
+  same SELECT and printing its rows as the same JSON (benchmarks/timeline_speed.py);
 - reader: opening a 1 MB source with 5,000 claims in the main window (reader_speed's builders)
   against a plain QPlainTextEdit showing the same text; claims table filters over the 10k
   library's 100,000 claims against the raw sqlite3 query selecting the same ids.
@@ -50,6 +53,7 @@ import export_speed  # noqa: E402
 import import_quality  # noqa: E402
 import make_library  # noqa: E402
 import reader_speed  # noqa: E402
+import timeline_speed  # noqa: E402
 
 from briefing_app.core.errors import BriefingError, DuplicateSource  # noqa: E402
 from briefing_app.core.exporters import export_note  # noqa: E402
@@ -483,6 +487,32 @@ def reader_and_table(library: Path, work: Path, runs: int) -> list[Row]:
     return rows
 
 
+def timeline(library: Path, runs: int) -> list[Row]:
+    """`briefing timeline --json` against the bare query printing the same rows as JSON."""
+    m = timeline_speed.measure(library, runs, paired_medians)
+    ours, baseline = m["ours"], m["baseline"]
+    return [
+        Row(
+            f"timeline --json, {m['claims']:,.0f} claims",
+            ours * 1000,
+            "ms",
+            baseline * 1000,
+            "<= 1.5x",
+            ours <= 1.5 * baseline,
+            "vs sqlite3 running the same SELECT, rows printed as the same JSON",
+        ),
+        Row(
+            "  timeline: the bare query alone",
+            m["query"] * 1000,
+            "ms",
+            baseline * 1000,
+            "(detail)",
+            True,
+            "sqlite3 fetchall, nothing printed",
+        ),
+    ]
+
+
 # Table ------------------------------------------------------------------------------------------
 def print_table(rows: list[Row], header: str) -> None:
     """Print the results as one table."""
@@ -510,12 +540,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure")
     parser.add_argument(
         "--only",
-        choices=["startup", "search", "import", "export", "reader"],
+        choices=["startup", "search", "import", "export", "reader", "timeline"],
         action="append",
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args(argv)
-    parts = set(args.only or ["startup", "search", "import", "export", "reader"])
+    parts = set(args.only or ["startup", "search", "import", "export", "reader", "timeline"])
     with tempfile.TemporaryDirectory(prefix="briefing-runall-") as tmp:
         work = Path(tmp)
         library = args.library or work / "lib10k.sqlite"
@@ -532,6 +562,7 @@ def main(argv: list[str] | None = None) -> None:
             ("import", lambda: import_throughput(args.corpus, work, max(2, args.runs // 2))),
             ("export", lambda: export(work, args.runs)),
             ("reader", lambda: reader_and_table(library, work, args.runs)),
+            ("timeline", lambda: timeline(library, args.runs)),
         ]
         for name, step in steps:
             if name in parts:

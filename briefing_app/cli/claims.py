@@ -123,6 +123,10 @@ def claim_add_command(
     "--tag", "tags", multiple=True, help="Replace the tags with these (repeatable; 'place:X')."
 )
 @click.option("--clear-tags", is_flag=True, help="Remove every tag from the claim.")
+@click.option(
+    "--event-date",
+    help="When the event happened: 2025, 2025-11, 2025-11-30 or 2025-11-30T14:00 ('' clears).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the claim as JSON.")
 @pass_app
 def claim_edit_command(

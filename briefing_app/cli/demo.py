@@ -22,6 +22,8 @@ def demo_command(app: AppContext, as_json: bool) -> None:
             f"Demo loaded into {app.library_path}: source {result['source_id']}, "
             f"{result['claims']} claims, {result['notes']} note(s)."
         )
+        if result["questions"]:
+            echo("Its key question and the claims that answer it: briefing board Q1")
     else:
         echo(f"The demo is already in {app.library_path} (source {result['source_id']}).")
 

@@ -34,6 +34,8 @@ from briefing_app.core.storage.migrations import latest_version, migrate, schema
 
 if TYPE_CHECKING:
     from briefing_app.core.records.notes import NoteManager
+    from briefing_app.core.records.questions import QuestionManager
+    from briefing_app.core.records.relations import RelationManager
     from briefing_app.core.records.search import SearchIndex
     from briefing_app.core.review.comments import CommentManager
     from briefing_app.core.review.edits import EditManager
@@ -84,6 +86,20 @@ class Library:
         from briefing_app.core.records.notes import NoteManager
 
         return NoteManager(self)
+
+    @cached_property
+    def questions(self) -> QuestionManager:
+        """Key questions the brief must answer, with the claims assigned to each."""
+        from briefing_app.core.records.questions import QuestionManager
+
+        return QuestionManager(self)
+
+    @cached_property
+    def relations(self) -> RelationManager:
+        """Relations between claims (corroborates, contradicts, repeats, updates)."""
+        from briefing_app.core.records.relations import RelationManager
+
+        return RelationManager(self)
 
     @cached_property
     def search(self) -> SearchIndex:

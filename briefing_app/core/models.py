@@ -9,6 +9,10 @@ CLAIM_KINDS = ("reported fact", "allegation", "denial", "official statement", "a
 CLAIM_STATUSES = ("unverified", "corroborated", "disputed", "retracted")
 TAG_KINDS = ("topic", "actor", "place", "organisation", "event", "source type")
 NOTE_STATUSES = ("draft", "in review", "final")
+# corroborates and contradicts are symmetric; "A repeats B": A reports B or shares its origin;
+# "A updates B": A supersedes B (a revised casualty figure).
+RELATIONS = ("corroborates", "contradicts", "repeats", "updates")
+SYMMETRIC_RELATIONS = frozenset({"corroborates", "contradicts"})
 
 
 @dataclass
@@ -86,6 +90,11 @@ class Claim:
     revision: int = 1
     created_at: str = ""
     modified_at: str = ""
+    # When the event the claim reports happened: reduced-precision ISO ("2025-11"), "" unknown.
+    event_date: str = ""
+    # Filled only by `ClaimManager.delete`: the relations and question places the delete took
+    # with it, so `restore` puts them back.
+    links: ClaimLinks | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form shown by the CLI."""
@@ -106,6 +115,74 @@ class Claim:
             "status": self.status,
             "tags": self.tags,
             "revision": self.revision,
+            "event_date": self.event_date,
+            "created_at": self.created_at,
+            "modified_at": self.modified_at,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimRelation:
+    """A link between two claims: from_key corroborates/contradicts/repeats/updates to_key."""
+
+    id: int
+    uid: str
+    from_claim_id: int
+    to_claim_id: int
+    relation: str
+    note: str = ""
+    created_at: str = ""
+    from_key: str = ""
+    to_key: str = ""
+
+    def other(self, claim_id: int) -> int:
+        """Return the claim at the other end of the link from claim_id."""
+        return self.to_claim_id if claim_id == self.from_claim_id else self.from_claim_id
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "from": self.from_key,
+            "relation": self.relation,
+            "to": self.to_key,
+            "note": self.note,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimLinks:
+    """What deleting a claim removes with it: its relations and its places under questions."""
+
+    relations: tuple[ClaimRelation, ...] = ()
+    # (question id, position) of each question the claim was assigned to.
+    questions: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class Question:
+    """A key question the brief must answer (Q1), with the claims assigned to it, in order."""
+
+    id: int
+    uid: str
+    key: str
+    text: str
+    note: str = ""
+    claim_keys: list[str] = field(default_factory=list)
+    created_at: str = ""
+    modified_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form shown by the CLI."""
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "key": self.key,
+            "text": self.text,
+            "note": self.note,
+            "claims": self.claim_keys,
             "created_at": self.created_at,
             "modified_at": self.modified_at,
         }

@@ -164,6 +164,9 @@ class NoteTemplate:
     marking: MarkingSpec = field(default_factory=MarkingSpec)
     citations: CitationSpec = field(default_factory=CitationSpec)
     claims_annex: bool = False
+    # The cited claims by event date, and per key question its positions and their sources.
+    chronology_annex: bool = False
+    competing_claims_annex: bool = False
     limits: Limits = field(default_factory=Limits)
     boxes: tuple[BoxSpec, ...] = ()
     reference_docx: Path | None = None
@@ -215,6 +218,8 @@ class NoteTemplate:
                 "note_style": self.citations.note_style,
             },
             "claims_annex": self.claims_annex,
+            "chronology_annex": self.chronology_annex,
+            "competing_claims_annex": self.competing_claims_annex,
             "limits": _limits_json(self.limits),
             "sections": [
                 {
@@ -503,6 +508,8 @@ _TOP_KEYS = {
     "marking",
     "citations",
     "claims_annex",
+    "chronology_annex",
+    "competing_claims_annex",
     "limits",
     "sections",
     "boxes",
@@ -626,6 +633,8 @@ def load_template_file(path: Path) -> NoteTemplate:
         marking=marking,
         citations=citations,
         claims_annex=r.flag(data, "claims_annex", False),
+        chronology_annex=r.flag(data, "chronology_annex", False),
+        competing_claims_annex=r.flag(data, "competing_claims_annex", False),
         limits=r.limits(data, "limits"),
         boxes=tuple(boxes),
         reference_docx=reference,

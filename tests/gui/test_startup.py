@@ -87,6 +87,7 @@ _NOT_AT_START = (
     "docx",
     "lxml",
     "trafilatura",
+    "dateparser",  # suggested event dates: only when a timeline asks for them
     "pypdf",
     "nh3",
     "click",

@@ -30,9 +30,16 @@ def build_demo(lib: Library, seeds_dir: Path | None = None) -> dict[str, Any]:
         try:
             source = lib.sources.add(doc)
         except DuplicateSource as dup:
-            return {"created": False, "source_id": dup.existing.id, "claims": 0, "notes": 0}
+            return {
+                "created": False,
+                "source_id": dup.existing.id,
+                "claims": 0,
+                "notes": 0,
+                "questions": 0,
+            }
         lib.sources.set_tags(source.id, spec.get("source_tags", []))
         keys: dict[str, str] = {}
+        ids: dict[str, int] = {}
         for item in spec["claims"]:
             claim = lib.claims.add(
                 source.id,
@@ -43,10 +50,36 @@ def build_demo(lib: Library, seeds_dir: Path | None = None) -> dict[str, Any]:
                 credibility=int(item.get("credibility", 6)),
                 status=item.get("status", "unverified"),
                 tags=item.get("tags", []),
+                event_date=str(item.get("event_date", "")),
             )
             keys[item["ref"]] = claim.key
+            ids[item["ref"]] = claim.id
+        questions = _build_evidence(lib, spec, ids)
         notes = [_build_note(lib, item, keys) for item in spec.get("notes", [])]
-    return {"created": True, "source_id": source.id, "claims": len(keys), "notes": len(notes)}
+    return {
+        "created": True,
+        "source_id": source.id,
+        "claims": len(keys),
+        "notes": len(notes),
+        "questions": questions,
+    }
+
+
+def _build_evidence(lib: Library, spec: dict[str, Any], ids: dict[str, int]) -> int:
+    """Add the demo's key questions with their claims, and the relations between claims;
+    return how many questions."""
+
+    def claim_id(ref: str) -> int:
+        if ref not in ids:
+            raise InvalidInput(f"demo names unknown claim ref {ref!r}")
+        return ids[ref]
+
+    for item in spec.get("questions", []):
+        question = lib.questions.add(item["text"], item.get("note", ""))
+        lib.questions.assign(question.id, [claim_id(r) for r in item.get("claims", [])])
+    for first, relation, second, *note in spec.get("relations", []):
+        lib.relations.link(claim_id(first), relation, claim_id(second), note[0] if note else "")
+    return len(spec.get("questions", []))
 
 
 def _build_note(lib: Library, item: dict[str, Any], keys: dict[str, str]) -> Note:

@@ -29,6 +29,7 @@ _ROOTS = (
     "readability-lxml",
     "lxml_html_clean",
     "citeproc-py",
+    "dateparser",
 )
 # sqlite-utils requires pip for its own `install` command, which Briefing never runs or ships.
 _NOT_SHIPPED = frozenset({"pip"})

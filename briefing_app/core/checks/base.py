@@ -151,6 +151,7 @@ def all_rules() -> list[Rule]:
         citation_rules,
         corroboration,
         estimative,
+        evidence,
         length,
         markings,
         traceability,

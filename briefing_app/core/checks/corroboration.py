@@ -74,10 +74,15 @@ def _only_source(ctx: CheckContext, keys: list[str]) -> str | None:
     return source.title if source else "one source"
 
 
-def _same_origin(claims: list[Claim]) -> str | None:
-    """Return why these claims are not independent, or None when they may be."""
+def _same_origin(claims: list[Claim], origins: dict[int, int] | None = None) -> str | None:
+    """Return why these claims are not independent, or None when they may be.
+
+    origins: each claim's origin by the analyst's `repeats` links (RelationManager.origins).
+    """
     if len({c.source_id for c in claims}) < 2:
         return None
+    if origins and len({origins.get(c.id, -c.id) for c in claims}) == 1:
+        return "trace to one origin through 'repeats' links"
     parties = {_party(c) for c in claims}
     if len(parties) == 1 and "" not in parties:
         return f"all relay the same party ({claims[0].party})"
@@ -90,14 +95,16 @@ def _same_origin(claims: list[Claim]) -> str | None:
 
 @rule("corroboration.circular", "Possible circular reporting")
 def circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
-    """Claims cited together as corroboration trace to the same origin (same text or party)."""
+    """Claims cited together as corroboration trace to the same origin (same text or party, or
+    linked by `repeats` to one origin)."""
+    origins = ctx.lib.relations.origins()
     for section in ctx.text.sections:
         for sentence in section.sentences:
             for citation in sentence.citations:
                 claims = [ctx.claims[k] for k in citation.keys if k in ctx.claims]
                 if len(claims) < 2:
                     continue
-                reason = _same_origin(claims)
+                reason = _same_origin(claims, origins)
                 if reason is None:
                     continue
                 yield Finding(

@@ -14,6 +14,7 @@ from briefing_app.core.exporters.document import (
     AuthorNote,
     Block,
     Cite,
+    DocAnnex,
     DocBox,
     DocSection,
     ExportDocument,
@@ -24,7 +25,7 @@ from briefing_app.core.exporters.document import (
 from briefing_app.core.exporters.notes import merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
-from briefing_app.core.models import Claim, Note
+from briefing_app.core.models import Claim, Note, Source
 from briefing_app.core.records.note_settings import DATE_SUFFIX, header_field
 from briefing_app.core.templates import (
     CITATION_STYLES,
@@ -121,12 +122,26 @@ def build_document(
         sources_list=template.citations.sources_list,
         sources_csl=cite_style.csl,
         claims_annex=template.claims_annex,
+        annexes=_annexes(lib, template, ordered, sources),
         portion_mark=_portion_mark(marking) if template.marking.portion_marks else "",
         author=note.memo_from,
         subject=note.subject,  # a subject that only repeats the title says nothing
         keywords=", ".join(t.split(":", 1)[-1] for t in tags),
         created=note.created_at,
     )
+
+
+def _annexes(
+    lib: Library, template: NoteTemplate, claims: dict[str, Claim], sources: dict[int, Source]
+) -> list[DocAnnex]:
+    """Return the annexes the template asks for that have something to show."""
+    from briefing_app.core.exporters.annexes import chronology_annex, competing_claims_annex
+
+    found = [
+        chronology_annex(claims, sources) if template.chronology_annex else None,
+        competing_claims_annex(lib, claims) if template.competing_claims_annex else None,
+    ]
+    return [a for a in found if a is not None]
 
 
 def memo_header_lines(note: Note, template: NoteTemplate) -> list[tuple[str, str]]:

@@ -135,6 +135,14 @@ class DocBox:
 
 
 @dataclass(slots=True)
+class DocAnnex:
+    """An annex printed after the note's sources: its heading and its blocks (tables)."""
+
+    heading: str
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
 class ExportDocument:
     """A note ready to write: header, sections, the claims and sources it cites, and options."""
 
@@ -155,6 +163,7 @@ class ExportDocument:
     sources_list: bool = True
     sources_csl: str = ""  # the CSL style formatting the Sources list ("": the house form)
     claims_annex: bool = False
+    annexes: list[DocAnnex] = field(default_factory=list)
     portion_mark: str = ""
     clearance: list[tuple[str, str]] = field(default_factory=list)  # (label, value) at the end
     author: str = ""

@@ -157,6 +157,9 @@ class _DocxBuilder:
             self.para(self.sid("footnote text"), _run(line))
         if self.doc.claims_annex and self.doc.claims:
             self.annex()
+        for annex in self.doc.annexes:
+            self.para(self.sid("Heading 1"), _run(annex.heading))
+            self.blocks(annex.blocks)
         self.replace_body()
         if self.notes and not self.endnotes:
             self.footnotes_part()

@@ -124,6 +124,8 @@ class _HtmlBuilder:
         self.out += [f'<p class="legend">{escape(line)}</p>' for line in legend(doc)]
         if doc.claims_annex and doc.claims:
             self.annex()
+        for annex in doc.annexes:
+            self.out.append(f"<h2>{escape(annex.heading)}</h2>{self.blocks(annex.blocks)}")
         if self.notes and not self.endnotes:
             self.out.append("<hr>")
             self.note_list()

@@ -147,6 +147,9 @@ class _MarkdownBuilder:
                 ]
                 out.append("| " + " | ".join(_esc(c) for c in cells) + " |")
             out.append("")
+        for annex in doc.annexes:
+            out += [f"## {_esc(annex.heading)}", ""]
+            out += self.blocks(annex.blocks)
         out += marking
         for n, text in enumerate(self.notes, start=1):
             out.append(f"[^{n}]: {text}")

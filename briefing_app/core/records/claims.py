@@ -11,21 +11,22 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound, quoted
-from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, ClaimLinks
 from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.core.records.tags import split_tag_ref
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.text.anchors import anchor_at, count_quote, find_quote
+from briefing_app.core.text.event_dates import check_event_date
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
-EDITABLE_FIELDS = ("statement", "party", "kind", "credibility", "status")
+EDITABLE_FIELDS = ("statement", "party", "kind", "credibility", "status", "event_date")
 # Edits to these change what a citing note rests on, so they bump the claim's revision.
 _SUBSTANTIVE = ("statement", "party", "kind", "credibility", "status")
 # Fields of Claim that are not columns of the claims table.
-_DERIVED = ("tags", "tag_refs")
+_DERIVED = ("tags", "tag_refs", "links")
 # Citation keys: "C" and a number. Nine digits is a billion claims, far past any library; a
 # longer number is not a key (and would not fit the key counter).
 _KEY = re.compile(r"C([1-9]\d{0,8})")
@@ -88,6 +89,7 @@ class ClaimManager:
         tags: list[str] | None = None,
         uid: str | None = None,
         key: str | None = None,
+        event_date: str = "",
     ) -> Claim:
         """Anchor a new claim at start/end, or at the n-th occurrence of quote; return it.
 
@@ -125,14 +127,15 @@ class ClaimManager:
         if not source.text[start:end].strip():
             raise InvalidInput("a claim cannot be only white space")
         check_claim_values(kind=kind, credibility=credibility, status=status)
+        event_date = check_event_date(event_date)
         anchor = anchor_at(source.text, start, end)
         now = now_iso()
         with self._lib.write() as changes:
             conn = self._lib.conn
             cur = conn.execute(
                 'INSERT INTO claims (uid, key, source_id, start, "end", quote, prefix, suffix, '
-                "statement, party, kind, credibility, status, created_at, modified_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "statement, party, kind, credibility, status, event_date, created_at, modified_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid or new_uid(),
                     self._take_key(key),
@@ -147,6 +150,7 @@ class ClaimManager:
                     kind,
                     int(credibility),
                     status,
+                    event_date,
                     now,
                     now,
                 ),
@@ -257,6 +261,8 @@ class ClaimManager:
         check_claim_values(
             **{k: v for k, v in values.items() if k in ("kind", "credibility", "status")}
         )
+        if "event_date" in values:
+            values["event_date"] = check_event_date(values["event_date"])
         with self._lib.write() as changes:
             # Read inside the transaction: the check and the write see the same claim.
             before = self.get(claim_id)
@@ -280,8 +286,22 @@ class ClaimManager:
         return self.get(claim_id)
 
     def delete(self, claim_id: int) -> Claim:
-        """Delete a claim; return it as it was, so `restore` can undo the delete."""
+        """Delete a claim; return it as it was, so `restore` can undo the delete.
+
+        Its relations and places under key questions go with it; the returned claim's
+        `links` holds them for `restore`.
+        """
         claim = self.get(claim_id)
+        claim.links = ClaimLinks(
+            relations=tuple(self._lib.relations.all(claim_id)),
+            questions=tuple(
+                (int(r[0]), int(r[1]))
+                for r in self._lib.conn.execute(
+                    "SELECT question_id, position FROM question_claims WHERE claim_id = ?",
+                    (claim_id,),
+                )
+            ),
+        )
         with self._lib.write() as changes:
             self._lib.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
             changes.claims.add(claim_id)
@@ -299,6 +319,10 @@ class ClaimManager:
                     list(values.values()),
                 )
                 self._link_tags(claim.id, claim.tag_refs or claim.tags, changes.tags)
+                if claim.links is not None:
+                    self._lib.relations.restore(claim.links.relations)
+                    for question_id, position in claim.links.questions:
+                        self._lib.questions.restore_assignments(question_id, [(claim.id, position)])
                 changes.claims.add(claim.id)
                 changes.sources.add(claim.source_id)
         except sqlite3.IntegrityError as exc:
@@ -315,13 +339,14 @@ class ClaimManager:
         with self._lib.write() as changes:
             self._lib.conn.execute(
                 "UPDATE claims SET statement = ?, party = ?, kind = ?, credibility = ?, "
-                "status = ?, revision = ?, modified_at = ? WHERE id = ?",
+                "status = ?, event_date = ?, revision = ?, modified_at = ? WHERE id = ?",
                 (
                     before.statement,
                     before.party,
                     before.kind,
                     before.credibility,
                     before.status,
+                    before.event_date,
                     before.revision,
                     before.modified_at,
                     before.id,

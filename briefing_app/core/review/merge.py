@@ -28,6 +28,7 @@ from briefing_app.core.models import Claim, Note
 from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
+from briefing_app.core.review.pack_evidence import merge_evidence
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 
 _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credibility", "status")
@@ -79,6 +80,9 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         for data in members.get("versions.json", []):
             merger.version(note_id, data)
         merger.comments(note_id, members["comments.json"])
+        merge_evidence(
+            lib, members, merger.claim_ids, merger.added, merger.reused, merger.conflicts
+        )
     return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts, merger.updated)
 
 
@@ -110,8 +114,12 @@ class _Merger:
         self.pack_name = pack_name
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
-        self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
-        self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0}
+        self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0,
+                      "questions": 0, "relations": 0}  # fmt: skip
+        self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0,
+                       "questions": 0, "relations": 0}  # fmt: skip
+        # Package claim uid -> the claim here it merged into or was added as.
+        self.claim_ids: dict[str, int] = {}
         self.updated = {"claims": 0, "notes": 0}
         self.conflicts: list[str] = []
         # Package keys no claim here has ever had: claims added with them keep them.
@@ -170,6 +178,7 @@ class _Merger:
         local = self.lib.claims.by_uid(data["uid"])
         if local is not None and self._merged_claim(local, data):
             self.claim_keys[data["key"]] = local.key
+            self.claim_ids[data["uid"]] = local.id
             self.agreed_claims[data["uid"]] = [*_history(data), _claim_fingerprint(data)]
             return
         source_id = self.source_ids[data["source_uid"]]
@@ -185,7 +194,9 @@ class _Merger:
             tags=_tag_names(data.get("tags", [])),
             uid=data["uid"] if local is None else None,
             key=data["key"] if data["key"] in self.free_keys else None,
+            event_date=str(data.get("event_date", "")),
         )
+        self.claim_ids[data["uid"]] = claim.id
         if local is not None:
             self.conflicts.append(
                 f"claim {local.key} was edited on both sides: the package's version is {claim.key}"
@@ -207,7 +218,8 @@ class _Merger:
             return False
         self.lib.claims.update(
             local.id,
-            **{f: data[f] for f in EDITABLE_FIELDS},
+            # A package made before event dates carries none: what is here stays.
+            **{f: data[f] for f in EDITABLE_FIELDS if f in data},
             tags=_tag_names(data.get("tags", [])),
         )
         self.updated["claims"] += 1
@@ -444,16 +456,25 @@ def _claim_fingerprint(data: dict[str, Any]) -> str:
 
 def _local_claim_fingerprint(claim: Claim) -> str:
     return _claim_values_fingerprint(
-        {f: getattr(claim, f) for f in _CLAIM_COMPARED}, claim.tag_refs
+        {**{f: getattr(claim, f) for f in _CLAIM_COMPARED}, "event_date": claim.event_date},
+        claim.tag_refs,
     )
 
 
 def _claim_values_fingerprint(values: dict[str, Any], tag_refs: list[str]) -> str:
-    return _fingerprint({**{f: values[f] for f in _CLAIM_COMPARED}, "tags": sorted(tag_refs)})
+    compared = {**{f: values[f] for f in _CLAIM_COMPARED}, "tags": sorted(tag_refs)}
+    # Only when set: an undated claim keeps the fingerprint it had before event dates existed,
+    # so histories remembered by older versions still match.
+    if values.get("event_date"):
+        compared["event_date"] = values["event_date"]
+    return _fingerprint(compared)
 
 
 def _same_claim(local: Claim, data: dict[str, Any]) -> bool:
     same_fields = all(getattr(local, f) == data[f] for f in _CLAIM_COMPARED)
+    # A package made before event dates says nothing about them.
+    if "event_date" in data and local.event_date != data["event_date"]:
+        return False
     return same_fields and sorted(local.tags) == sorted(_tag_names(data.get("tags", []), False))
 
 

@@ -19,8 +19,10 @@ from briefing_app.core.records.claims import check_claim_values, check_key
 from briefing_app.core.records.sources import check_source
 from briefing_app.core.review.comments import check_comment_span
 from briefing_app.core.review.merge import NOTE_FIELDS
+from briefing_app.core.review.pack_evidence import check_evidence
 from briefing_app.core.text.anchors import normalise_text, sha256_text
 from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.event_dates import check_event_date
 
 PACK_FORMAT = "briefing-pack"
 PACK_VERSION = 1
@@ -63,6 +65,7 @@ CLAIM_OPTIONAL: Shape = {
     "tags": _LIST,
     "history": _HISTORY,
     "base": _HISTORY,
+    "event_date": _TEXT,
 }
 TAG: Shape = {"name": _TEXT, "kind": _TEXT}
 VERSION: Shape = {
@@ -140,6 +143,7 @@ def check_members(pack: str, members: dict[str, Any]) -> None:
         _sections(pack, where, version["sections"], VERSION_SECTION)
     for index, data in enumerate(_list(pack, "comments.json", members["comments.json"])):
         _comment(pack, index, data, bodies)
+    check_evidence(pack, members)
 
 
 def record(
@@ -197,6 +201,7 @@ def _claim(pack: str, index: int, data: Any, sources: dict[str, dict[str, Any]])
         where,
         lambda: check_claim_values(claim["kind"], claim["credibility"], claim["status"]),
     )
+    _as_pack_error(pack, where, lambda: check_event_date(claim.get("event_date", "")))
     _tags(pack, where, claim.get("tags", []))
     source = sources.get(claim["source_uid"])
     if source is None:

@@ -47,6 +47,7 @@ from briefing_app.core.review.pack_contents import (
     check_manifest,
     check_members,
 )
+from briefing_app.core.review.pack_evidence import evidence_members
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.storage.zip_members import directory_bytes, read_member
 
@@ -67,7 +68,7 @@ _SOURCE_FIELDS = (
 )  # fmt: skip
 _CLAIM_FIELDS = (
     "uid", "key", "start", "end", "quote", "prefix", "suffix", "statement", "party", "kind",
-    "credibility", "status", "revision",
+    "credibility", "status", "revision", "event_date",
 )  # fmt: skip
 
 
@@ -112,6 +113,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     }
     for source in sources.values():
         members[f"sources/{source.uid}.json"] = _source_json(lib, source)
+    members.update(evidence_members(lib, claims.values()))
     encoded = {name: canonical_json(data) for name, data in members.items()}
     manifest = {
         "format": PACK_FORMAT,

@@ -248,3 +248,54 @@ def readable_views(conn: sqlite3.Connection) -> None:
                length(s.text) AS characters, s.retrieved_at, s.uid
         FROM sources s"""
     )
+
+
+@migration(6, "evidence: key questions, claim relations, event dates on claims")
+def evidence_tables(conn: sqlite3.Connection) -> None:
+    """Add a claim's event date, key questions with their assigned claims, and the relations
+    between claims (corroborates, contradicts, repeats, updates)."""
+    # Reduced-precision ISO ('2025', '2025-11', '2025-11-30', '2025-11-30T14:00'), '' for none:
+    # sorted as text, so the timeline is one indexed ORDER BY.
+    conn.execute("ALTER TABLE claims ADD COLUMN event_date TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX claims_event_date ON claims(event_date)")
+    # Question keys, like claim keys, are never reused: a note may name Q1.
+    conn.execute("INSERT INTO counters (name, value) VALUES ('question_key', 0)")
+    conn.execute(
+        """CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            key TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE question_claims (
+            question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (question_id, claim_id)
+        )"""
+    )
+    conn.execute("CREATE INDEX question_claims_claim ON question_claims(claim_id)")
+    conn.execute(
+        """CREATE TABLE claim_relations (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            from_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            to_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            relation TEXT NOT NULL
+                CHECK (relation IN ('corroborates', 'contradicts', 'repeats', 'updates')),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            CHECK (from_claim_id != to_claim_id)
+        )"""
+    )
+    # One relation per pair of claims, whichever way round it was written.
+    conn.execute(
+        "CREATE UNIQUE INDEX claim_relations_pair ON claim_relations("
+        "min(from_claim_id, to_claim_id), max(from_claim_id, to_claim_id))"
+    )
+    conn.execute("CREATE INDEX claim_relations_to ON claim_relations(to_claim_id)")

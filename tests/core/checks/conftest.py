@@ -102,3 +102,10 @@ def check(lib: Library, evidence: dict[str, str]) -> Check:
 def rules_of(findings: list[Finding]) -> list[str]:
     """Return the rule ids of findings, in order."""
     return [f.rule for f in findings]
+
+
+def link(lib: Library, first: str, relation: str, second: str) -> None:
+    """Link the claims with keys first and second (e.g. "C1 contradicts C2")."""
+    a, b = lib.claims.by_key(first), lib.claims.by_key(second)
+    assert a is not None and b is not None
+    lib.relations.link(a.id, relation, b.id)

@@ -9,6 +9,7 @@ from briefing_app.core.checks import all_rules, run_checks
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.templates import get_template
+from tests.core.checks.conftest import link
 
 POLICE_REPORT = (
     "Khatlon police said three Chinese workers died in the attack on the camp. "
@@ -103,6 +104,9 @@ def test_one_defect_per_rule_gives_exactly_one_finding_per_rule(demo_lib: Librar
     changed = demo_lib.claims.by_key(keys["changed"])
     assert changed is not None
     demo_lib.claims.update(changed.id, credibility=5)  # regraded after it was cited
+    # C8 is cited, the claim contradicting it is not, nor its party named.
+    link(demo_lib, "C10", "contradicts", "C8")
+    link(demo_lib, "C2", "updates", "C1")  # C1 is cited, the claim superseding it is not
     findings = run_checks(demo_lib, demo_lib.notes.get(note_id)).findings
     assert Counter(f.rule for f in findings) == Counter(r.id for r in all_rules())
     (too_long,) = [f for f in findings if f.rule == "length.limits"]

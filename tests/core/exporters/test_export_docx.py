@@ -106,7 +106,10 @@ def test_features_render_as_word_structures(demo_lib: Library, tmp_path: Path) -
     styles = [p.style.name for p in document.paragraphs]
     assert "List Number" in styles and "List Bullet" in styles and "List Bullet 2" in styles
     assert "Quote" in styles
-    (table,) = document.tables
+    table, chronology = document.tables  # the note's own table, then the template's annex
+    assert [c.text for c in chronology.rows[0].cells] == [
+        "Event date", "Claim", "Party", "Statement", "Reported",
+    ]  # fmt: skip
     assert table.rows[0].cells[0].text == "Party"
     assert table.rows[1].cells[0].text == "Tajik authorities"
     links = [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]

@@ -312,7 +312,12 @@ def test_undoing_a_claim_edit_does_not_flag_citing_notes(demo_lib: Library) -> N
     assert run_checks(demo_lib, demo_lib.notes.get(note.id)).findings == before
 
 
-def test_a_claim_edit_round_trips(demo_lib: Library) -> None:
+@pytest.mark.parametrize(
+    "values",
+    [{"statement": "Reworded.", "credibility": 2}, {"event_date": "2025-11-28"}],
+    ids=["restated", "dated"],
+)
+def test_a_claim_edit_round_trips(demo_lib: Library, values: dict[str, Any]) -> None:
     claim = demo_lib.claims.by_key("C1")
     assert claim is not None
 
@@ -322,7 +327,7 @@ def test_a_claim_edit_round_trips(demo_lib: Library) -> None:
 
     round_trip(
         demo_lib,
-        lambda: demo_lib.claims.update(claim.id, statement="Reworded.", credibility=2),
+        lambda: demo_lib.claims.update(claim.id, **values),
         undo,
         demo_lib.claims.revert,
     )
@@ -448,4 +453,71 @@ def test_a_party_merge_that_renames_claims_round_trips(demo_lib: Library) -> Non
         lambda: demo_lib.parties.merge_claims("Taliban administration", "Taliban"),
         demo_lib.parties.undo_merge,
         lambda _undone: demo_lib.parties.merge_claims("Taliban administration", "Taliban"),
+    )
+
+
+# Key questions and relations between claims --------------------------------------------------
+
+
+def test_a_relation_link_round_trips(demo_lib: Library) -> None:
+    c1, c2 = (demo_lib.claims.by_key(k) for k in ("C1", "C2"))
+    assert c1 is not None and c2 is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.relations.link(c1.id, "corroborates", c2.id, "same call"),
+        lambda made: demo_lib.relations.unlink(made.from_claim_id, made.to_claim_id),
+        lambda removed: (demo_lib.relations.restore([removed]), removed)[1],
+    )
+
+
+def test_a_relation_unlink_round_trips(demo_lib: Library) -> None:
+    (first, *_) = demo_lib.relations.all()
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.relations.unlink(first.to_claim_id, first.from_claim_id),
+        lambda removed: (demo_lib.relations.restore([removed]), removed)[1],
+        lambda back: demo_lib.relations.unlink(back.from_claim_id, back.to_claim_id),
+    )
+
+
+@pytest.mark.parametrize("noun", ["claims", "questions"])
+def test_a_delete_round_trips_with_the_questions_and_relations_it_touches(
+    demo_lib: Library, noun: str
+) -> None:
+    # C9 is on Q1 and in two contradicts links; Q1 holds C9, C6 and C7 in that order.
+    record = demo_lib.claims.by_key("C9") if noun == "claims" else demo_lib.questions.by_key("Q1")
+    assert record is not None
+    manager = getattr(demo_lib, noun)
+    round_trip(demo_lib, lambda: manager.delete(record.id), manager.restore,
+               lambda back: manager.delete(back.id))  # fmt: skip
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+    assert len(demo_lib.relations.all()) == 2
+
+
+def test_assigning_and_unassigning_claims_round_trip(demo_lib: Library) -> None:
+    q1 = demo_lib.questions.by_key("Q1")
+    c4, c6 = (demo_lib.claims.by_key(k) for k in ("C4", "C6"))
+    assert c4 is not None and c6 is not None
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.assign(q1.id, [c4.id]),
+        lambda added: (demo_lib.questions.unassign(q1.id, [c for c, _ in added]), added)[1],
+        lambda added: demo_lib.questions.assign(q1.id, [c for c, _ in added]),
+    )
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.unassign(q1.id, [c6.id]),
+        lambda removed: (demo_lib.questions.restore_assignments(q1.id, removed), removed)[1],
+        lambda removed: demo_lib.questions.unassign(q1.id, [c for c, _ in removed]),
+    )
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+
+
+def test_a_question_edit_round_trips(demo_lib: Library) -> None:
+    before = demo_lib.questions.by_key("Q1")
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.questions.update(before.id, text="Who attacked?", note="open"),
+        lambda after: (demo_lib.questions.revert(before), after)[1],
+        demo_lib.questions.revert,
     )

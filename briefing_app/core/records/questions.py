@@ -1,0 +1,239 @@
+"""Key questions a brief must answer (Q1, Q2...), each with an ordered set of claims.
+
+A claim can serve several questions. Question keys, like claim keys, are never reused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing_app.core.changes import now_iso
+from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.models import Claim, Question
+from briefing_app.core.storage.ids import new_uid
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+_KEY = re.compile(r"Q([1-9]\d*)")
+
+
+@dataclass(frozen=True)
+class RemovedQuestion:
+    """A deleted question with the claims it had, in order: what `restore` puts back."""
+
+    question: Question
+    # (claim id, position) of each assigned claim.
+    assignments: tuple[tuple[int, int], ...]
+
+
+class QuestionManager:
+    """Key questions in a library: `lib.questions`.
+
+    >>> from briefing_app.core.library import Library
+    >>> lib = Library.open(":memory:")
+    >>> lib.questions.add("Who carried out the Khatlon attack?").key
+    'Q1'
+    """
+
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def add(self, text: str, note: str = "", *, uid: str | None = None) -> Question:
+        """Add a key question; return it with its new key."""
+        if not text.strip():
+            raise InvalidInput("a key question needs its text")
+        now = now_iso()
+        conn = self._lib.conn
+        with self._lib.write():
+            number = int(
+                conn.execute("SELECT value FROM counters WHERE name = 'question_key'").fetchone()[0]
+            )
+            conn.execute("UPDATE counters SET value = ? WHERE name = 'question_key'", (number + 1,))
+            cur = conn.execute(
+                "INSERT INTO questions (uid, key, text, note, created_at, modified_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (uid or new_uid(), f"Q{number + 1}", text.strip(), note.strip(), now, now),
+            )
+        return self.get(int(cur.lastrowid or 0))
+
+    def get(self, question_id: int) -> Question:
+        """Return the question with this id; raise NotFound."""
+        row = self._lib.conn.execute(
+            "SELECT id, uid, key, text, note, created_at, modified_at FROM questions WHERE id = ?",
+            (question_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no key question with id {question_id}")
+        return Question(
+            row[0], row[1], row[2], row[3], row[4], self._claim_keys(row[0]), row[5], row[6]
+        )
+
+    def by_key(self, key: str) -> Question:
+        """Return the question with this key (e.g. 'Q1', any case); raise NotFound."""
+        row = self._lib.conn.execute(
+            "SELECT id FROM questions WHERE key = ? COLLATE NOCASE", (key.strip(),)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no key question {key.strip()}")
+        return self.get(row[0])
+
+    def by_uid(self, uid: str) -> Question | None:
+        """Return the question with this global id, or None."""
+        row = self._lib.conn.execute("SELECT id FROM questions WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else self.get(row[0])
+
+    def all(self) -> list[Question]:
+        """Return every question, by key number."""
+        rows = self._lib.conn.execute("SELECT id FROM questions ORDER BY id").fetchall()
+        return sorted((self.get(r[0]) for r in rows), key=lambda q: int(q.key[1:]))
+
+    def update(
+        self, question_id: int, text: str | None = None, note: str | None = None
+    ) -> Question:
+        """Change a question's text or note; return it."""
+        self.get(question_id)
+        if text is not None and not text.strip():
+            raise InvalidInput("a key question needs its text")
+        with self._lib.write():
+            if text is not None:
+                self._lib.conn.execute(
+                    "UPDATE questions SET text = ?, modified_at = ? WHERE id = ?",
+                    (text.strip(), now_iso(), question_id),
+                )
+            if note is not None:
+                self._lib.conn.execute(
+                    "UPDATE questions SET note = ?, modified_at = ? WHERE id = ?",
+                    (note.strip(), now_iso(), question_id),
+                )
+        return self.get(question_id)
+
+    def revert(self, before: Question) -> Question:
+        """Put a question's text, note and time back as in before (undo of update)."""
+        self.get(before.id)
+        with self._lib.write():
+            self._lib.conn.execute(
+                "UPDATE questions SET text = ?, note = ?, modified_at = ? WHERE id = ?",
+                (before.text, before.note, before.modified_at, before.id),
+            )
+        return self.get(before.id)
+
+    def claims(self, question_id: int) -> list[Claim]:
+        """Return the claims assigned to a question, in their order."""
+        rows = self._lib.conn.execute(
+            "SELECT claim_id FROM question_claims WHERE question_id = ? ORDER BY position",
+            (question_id,),
+        ).fetchall()
+        return [self._lib.claims.get(r[0]) for r in rows]
+
+    def of_claim(self, claim_id: int) -> list[Question]:
+        """Return the questions a claim is assigned to."""
+        rows = self._lib.conn.execute(
+            "SELECT question_id FROM question_claims WHERE claim_id = ? ORDER BY question_id",
+            (claim_id,),
+        ).fetchall()
+        return [self.get(r[0]) for r in rows]
+
+    def assign(self, question_id: int, claim_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """Assign claims to a question after those it has; return the (claim id, position) of
+        each newly assigned one (a claim already there keeps its place), so `unassign` undoes."""
+        self.get(question_id)
+        ids = list(dict.fromkeys(claim_ids))
+        for claim_id in ids:
+            self._lib.claims.get(claim_id)
+        conn = self._lib.conn
+        added: list[tuple[int, int]] = []
+        with self._lib.write() as changes:
+            last = conn.execute(
+                "SELECT coalesce(max(position), -1) FROM question_claims WHERE question_id = ?",
+                (question_id,),
+            ).fetchone()[0]
+            for claim_id in ids:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO question_claims (question_id, claim_id, position) "
+                    "VALUES (?, ?, ?)",
+                    (question_id, claim_id, last + 1),
+                )
+                if cur.rowcount:
+                    last += 1
+                    added.append((claim_id, last))
+                    changes.claims.add(claim_id)
+        return added
+
+    def unassign(self, question_id: int, claim_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """Take claims off a question; return each one's (claim id, position), so
+        `restore_assignments` puts them back where they were."""
+        question = self.get(question_id)
+        conn = self._lib.conn
+        found: list[tuple[int, int]] = []
+        for claim_id in dict.fromkeys(claim_ids):
+            row = conn.execute(
+                "SELECT position FROM question_claims WHERE question_id = ? AND claim_id = ?",
+                (question_id, claim_id),
+            ).fetchone()
+            if row is None:
+                key = self._lib.claims.get(claim_id).key
+                raise InvalidInput(f"{key} is not assigned to {question.key}")
+            found.append((claim_id, int(row[0])))
+        with self._lib.write() as changes:
+            conn.executemany(
+                "DELETE FROM question_claims WHERE question_id = ? AND claim_id = ?",
+                [(question_id, c) for c, _ in found],
+            )
+            changes.claims.update(c for c, _ in found)
+        return found
+
+    def restore_assignments(self, question_id: int, assignments: Iterable[tuple[int, int]]) -> None:
+        """Put claims back on a question at their old positions (undo of unassign)."""
+        with self._lib.write() as changes:
+            for claim_id, position in assignments:
+                self._lib.conn.execute(
+                    "INSERT OR IGNORE INTO question_claims (question_id, claim_id, position) "
+                    "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "
+                    "AND EXISTS (SELECT 1 FROM questions WHERE id = ?)",
+                    (question_id, claim_id, position, claim_id, question_id),
+                )
+                changes.claims.add(claim_id)
+
+    def delete(self, question_id: int) -> RemovedQuestion:
+        """Delete a question (its claims stay); return what `restore` needs."""
+        question = self.get(question_id)
+        assignments = tuple(
+            (int(r[0]), int(r[1]))
+            for r in self._lib.conn.execute(
+                "SELECT claim_id, position FROM question_claims WHERE question_id = ?",
+                (question_id,),
+            )
+        )
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM questions WHERE id = ?", (question_id,))
+            changes.claims.update(c for c, _ in assignments)
+        return RemovedQuestion(question, assignments)
+
+    def restore(self, removed: RemovedQuestion) -> Question:
+        """Re-create a deleted question with its id, uid and key, and its claims in order."""
+        q = removed.question
+        with self._lib.write():
+            self._lib.conn.execute(
+                "INSERT INTO questions (id, uid, key, text, note, created_at, modified_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (q.id, q.uid, q.key, q.text, q.note, q.created_at, q.modified_at),
+            )
+            self.restore_assignments(q.id, removed.assignments)
+        return self.get(q.id)
+
+    def _claim_keys(self, question_id: int) -> list[str]:
+        rows = self._lib.conn.execute(
+            "SELECT c.key FROM question_claims qc JOIN claims c ON c.id = qc.claim_id "
+            "WHERE qc.question_id = ? ORDER BY qc.position",
+            (question_id,),
+        )
+        return [r[0] for r in rows]
+
+
+def is_question_key(text: str) -> bool:
+    """Return whether text is written as a question key (Q1, q12)."""
+    return _KEY.fullmatch(text.strip().upper()) is not None

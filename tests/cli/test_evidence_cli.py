@@ -1,0 +1,162 @@
+"""`briefing question`, `claim link`, `relations`, `board` and `timeline`, as a user runs them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.runner import briefing
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    result = briefing("demo", library=path)
+    assert result.returncode == 0, result.stderr
+    assert "briefing board Q1" in result.stdout
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_demo_board_shows_the_parties_and_the_contradiction(demo_file: Path) -> None:
+    result = briefing("board", "Q1", "--json", library=demo_file)
+    assert result.returncode == 0, result.stderr
+    board = json.loads(result.stdout)
+    assert board["question"]["text"] == "Who carried out the Khatlon attack?"
+    positions = {p["party"]: [c["kind"] for c in p["claims"]] for p in board["positions"]}
+    assert positions == {
+        "Tajik authorities": ["allegation"],
+        "Taliban administration": ["denial", "allegation"],
+    }
+    assert all(p["independent_sources"] == 1 for p in board["positions"])
+    assert {(r["from"], r["relation"], r["to"]) for r in board["relations"]} == {
+        ("C9", "contradicts", "C6"),
+        ("C9", "contradicts", "C7"),
+    }
+    tajik = board["positions"][0]["claims"][0]
+    assert (tajik["key"], tajik["source_grade"], tajik["event_date"]) == ("C9", "F3", "2025-11")
+    assert tajik["suggested_status"] == "disputed"
+    text = briefing("board", "Q1", library=demo_file).stdout
+    assert "Taliban administration (1 independent source)" in text
+    assert "C9 contradicts C6" in text
+
+
+def test_the_demo_timeline_lists_dated_claims_in_order(demo_file: Path) -> None:
+    rows = json.loads(briefing("timeline", "--json", library=demo_file).stdout)
+    dated = [(r["key"], r["event_date"]) for r in rows if r["event_date"]]
+    assert dated == [
+        ("C6", "2025-11"),
+        ("C7", "2025-11"),
+        ("C9", "2025-11"),
+        ("C4", "2025-11-26"),
+        ("C5", "2025-11-26"),
+    ]
+    assert rows[0]["event_date_precision"] == "month" and rows[0]["published"] is None
+    assert all(r["event_date"] is None for r in rows[len(dated) :])
+    q1 = json.loads(briefing("timeline", "--question", "Q1", "--json", library=demo_file).stdout)
+    assert [r["key"] for r in q1] == ["C6", "C7", "C9"]
+    taliban = briefing("timeline", "--party", "taliban administration", "--json", library=demo_file)
+    assert [r["key"] for r in json.loads(taliban.stdout)] == ["C6", "C7"]
+
+
+def test_questions_are_added_assigned_and_listed(demo_file: Path) -> None:
+    added = briefing("question", "add", "How many workers died?", library=demo_file)
+    assert (added.returncode, added.stdout.strip()) == (0, "Q2")
+    assert (
+        briefing("question", "assign", "q2", "C5", "c4", library=demo_file).stdout == "Q2: C5 C4\n"
+    )
+    assert briefing("question", "unassign", "Q2", "C5", library=demo_file).stdout == "Q2: C4\n"
+    listed = json.loads(briefing("questions", "--json", library=demo_file).stdout)
+    assert [(q["key"], q["claims"]) for q in listed] == [("Q1", ["C9", "C6", "C7"]), ("Q2", ["C4"])]
+
+
+def test_links_are_made_listed_and_removed(demo_file: Path) -> None:
+    made = briefing(
+        "claim", "link", "C4", "corroborates", "C5", "--note", "same toll", library=demo_file
+    )
+    assert (made.returncode, made.stdout) == (0, "C4 corroborates C5\n")
+    rows = json.loads(briefing("relations", "--claim", "c5", "--json", library=demo_file).stdout)
+    assert [(r["from"], r["relation"], r["to"], r["note"]) for r in rows] == [
+        ("C4", "corroborates", "C5", "same toll")
+    ]
+    gone = briefing("claim", "unlink", "C5", "C4", library=demo_file)
+    assert gone.stdout == "removed: C4 corroborates C5\n"
+    assert (
+        json.loads(briefing("relations", "--claim", "C5", "--json", library=demo_file).stdout) == []
+    )
+
+
+def test_event_dates_are_set_and_cleared(demo_file: Path) -> None:
+    set_ = briefing(
+        "claim", "edit", "C1", "--event-date", "2025-11-30T14:00", "--json", library=demo_file
+    )
+    assert json.loads(set_.stdout)["event_date"] == "2025-11-30T14:00"
+    cleared = briefing("claim", "edit", "C1", "--event-date", "", "--json", library=demo_file)
+    assert json.loads(cleared.stdout)["event_date"] == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["question", "add", "  "], "Error: a key question needs its text"),
+        (["question", "assign", "Q1", "C99"], "Error: no claim C99"),
+        (["question", "assign", "Q7", "C1"], "Error: no key question Q7"),
+        (["question", "unassign", "Q1", "C1"], "Error: C1 is not assigned to Q1"),
+        (
+            ["claim", "link", "C6", "contradicts", "C6"],
+            "Error: claim C6 cannot be linked to itself",
+        ),
+        (
+            ["claim", "link", "C6", "corroborates", "C9"],
+            "Error: C6 and C9 are already linked (C9 contradicts C6); unlink them first",
+        ),
+        (["claim", "unlink", "C1", "C2"], "Error: C1 and C2 are not linked"),
+        (
+            ["claim", "edit", "C1", "--event-date", "2025-02-30"],
+            "Error: event date '2025-02-30' is not a real date written 2025, 2025-11, "
+            "2025-11-30 or 2025-11-30T14:00",
+        ),
+        (["board", "Q3"], "Error: no key question Q3"),
+        (["timeline", "--question", "Q3"], "Error: no key question Q3"),
+        (["relations", "--claim", "C42"], "Error: no claim C42"),
+    ],
+)
+def test_bad_input_is_one_line_exit_1_and_changes_nothing(
+    demo_file: Path, args: list[str], message: str
+) -> None:
+    before = _digest(demo_file)
+    result = briefing(*args, "--json", library=demo_file)
+    assert (result.returncode, result.stderr, result.stdout) == (1, message + "\n", "")
+    assert _digest(demo_file) == before
+
+
+def test_the_timeline_shows_a_suggested_date_for_an_undated_claim(tmp_path: Path) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+    from briefing_app.core.library import Library
+
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as lib:
+        text = "Police said on Sunday that three workers died."
+        src = lib.sources.add(
+            ExtractedDocument(title="T", text=text, language="en", published="2025-12-03")
+        )
+        lib.claims.add(src.id, quote="three workers died", party="Police")
+    before = _digest(path)
+    table = briefing("timeline", library=path).stdout
+    assert "2025-11-30? (suggested)  2025-12-03  C1" in table
+    (row,) = json.loads(briefing("timeline", "--json", library=path).stdout)
+    assert (row["event_date"], row["published"]) == (None, "2025-12-03")
+    assert row["suggested_event_date"] == {
+        "date": "2025-11-30",
+        "words": "on Sunday",
+        "reason": "from 'on Sunday', counted from the publication day 2025-12-03",
+    }
+    (plain,) = json.loads(briefing("timeline", "--no-suggest", "--json", library=path).stdout)
+    assert plain["suggested_event_date"] is None
+    assert _digest(path) == before  # suggestions are never stored
