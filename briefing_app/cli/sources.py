@@ -131,7 +131,7 @@ def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> 
 @click.option("--title", help="The title.")
 @click.option("--byline", help="Who wrote it.")
 @click.option("--outlet", help="Who published it.")
-@click.option("--published", help="Publication day, YYYY-MM-DD.")
+@click.option("--published", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
 @click.option("--url", help="Where it was published.")
 @click.option("--language", help="Language code, e.g. en.")
 @click.option("--marking", help="Handling marking of the source, e.g. TLP:AMBER.")

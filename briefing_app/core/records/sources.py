@@ -16,7 +16,7 @@ from briefing_app.core.records.grading import RELIABILITY
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.text.anchors import normalise_text, sha256_text
-from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.dates import check_partial_date
 
 if TYPE_CHECKING:
     from briefing_app.core.importers.base import ExtractedDocument
@@ -42,7 +42,7 @@ _WEB_SCHEMES = ("http", "https")
 _LIST_COLUMNS = (
     "s.id, s.uid, s.title, '' AS text, s.sha256, s.byline, s.outlet, s.published, s.url, "
     "s.language, s.format, s.retrieved_at, s.reliability, s.marking, s.analyst_note, "
-    "s.origin_path, s.created_at, s.modified_at, "
+    "s.origin_path, s.created_at, s.modified_at, s.doi, s.ref_id, s.accessed, "
     "(SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count"
 )
 
@@ -175,7 +175,7 @@ class SourceManager:
         if "url" in values:
             check_url(values["url"])
         if "published" in values:
-            values["published"] = check_day(values["published"], "published date")
+            values["published"] = check_partial_date(values["published"], "published date")
         if not values:
             self.get(source_id)
             return Edit(source_id)

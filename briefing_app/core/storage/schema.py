@@ -248,3 +248,15 @@ def readable_views(conn: sqlite3.Connection) -> None:
                length(s.text) AS characters, s.retrieved_at, s.uid
         FROM sources s"""
     )
+
+
+@migration(6, "reference metadata: DOI, reference id, accessed day; published may be partial")
+def reference_metadata(conn: sqlite3.Connection) -> None:
+    """Give sources the identifiers a reference manager keeps (DOI, Zotero item URI or key) and
+    the day the analyst accessed the page; a published date may now be a year or a year-month."""
+    # A re-imported Zotero item is found by these, so it updates its source instead of adding one.
+    conn.execute("ALTER TABLE sources ADD COLUMN doi TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE sources ADD COLUMN ref_id TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE sources ADD COLUMN accessed TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX sources_doi ON sources(doi) WHERE doi != ''")
+    conn.execute("CREATE INDEX sources_ref_id ON sources(ref_id) WHERE ref_id != ''")
