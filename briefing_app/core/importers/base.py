@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,11 +32,20 @@ class ExtractedDocument:
     reliability: str = ""
     marking: str = ""
     origin_path: str = ""
+    # From a reference manager (importers/references): identifiers, tags and a note.
+    doi: str = ""
+    ref_id: str = ""
+    accessed: str = ""
+    tags: list[str] = field(default_factory=list)
+    analyst_note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing inspect`."""
         data = asdict(self)
         data.pop("origin_path")
+        for key in ("doi", "ref_id", "accessed", "tags", "analyst_note"):
+            if not data[key]:
+                data.pop(key)  # only reference imports fill these
         return data
 
 

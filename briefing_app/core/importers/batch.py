@@ -9,6 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy
 from briefing_app.core.importers.base import extract_file, importable_suffixes
+from briefing_app.core.importers.references import (
+    Reference,
+    is_reference_file,
+    read_references,
+    reference_document,
+    reference_suffixes,
+)
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -25,15 +32,28 @@ class FileOutcome:
     status: str
     reason: str = ""
     source_id: int | None = None
+    # One item of a reference file (its title): path is then the reference file.
+    item: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing import --json`."""
-        return {
+        data: dict[str, Any] = {
             "path": str(self.path),
             "status": self.status,
             "reason": self.reason,
             "source_id": self.source_id,
         }
+        if self.item:
+            data["item"] = self.item
+        return data
+
+
+@dataclass
+class ImportItem:
+    """One thing to import: a file, or one reference read from a reference file."""
+
+    path: Path
+    reference: Reference | None = None
 
 
 @dataclass
@@ -51,6 +71,11 @@ class ImportSummary:
         """Return a one-line summary such as '3 imported, 1 duplicate, 0 failed'."""
         parts = [
             f"{len(self.by_status('imported'))} imported",
+            *(
+                f"{len(self.by_status(s))} {s}"
+                for s in ("updated", "unchanged")
+                if self.by_status(s)
+            ),
             f"{len(self.by_status('duplicate'))} duplicate",
             f"{len(self.by_status('failed'))} failed",
         ]
@@ -60,6 +85,8 @@ class ImportSummary:
         """Return the JSON form printed by `briefing import --json`."""
         return {
             "imported": len(self.by_status("imported")),
+            "updated": len(self.by_status("updated")),
+            "unchanged": len(self.by_status("unchanged")),
             "duplicate": len(self.by_status("duplicate")),
             "failed": len(self.by_status("failed")),
             "cancelled": self.cancelled,
@@ -71,17 +98,45 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Yield the files named, and the importable files inside named folders (recursively, sorted).
 
     Files named directly are yielded whatever their type, so an unsupported one is reported.
+    A folder with a reference file at its top is a reference manager's export (Zotero's Export
+    Files): only its reference files are yielded, their attachments come with their items.
     """
-    suffixes = set(importable_suffixes())
+    suffixes = set(importable_suffixes()) | {".ris", ".bib"}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            references = [c for c in sorted(path.iterdir()) if is_reference_file(c)]
+            if references:
+                yield from references
+                continue
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in suffixes:
+                wanted = child.suffix.lower() in suffixes or is_reference_file(child)
+                if child.is_file() and not hidden and wanted:
                     yield child
         else:
             yield path
+
+
+def expand_items(
+    paths: Iterable[Path | str], failures: list[FileOutcome] | None = None
+) -> list[ImportItem]:
+    """Return what to import from files and folders: each reference of a reference file is
+    one item; a reference file that cannot be read is added to failures."""
+    items: list[ImportItem] = []
+    for path in expand_paths(paths):
+        if path.suffix.lower() not in reference_suffixes() or not path.is_file():
+            items.append(ImportItem(path))
+            continue
+        if path.suffix.lower() == ".json" and not is_reference_file(path):
+            items.append(ImportItem(path))  # reported as an unsupported type
+            continue
+        try:
+            items.extend(ImportItem(path, ref) for ref in read_references(path))
+        except BriefingError as exc:
+            if failures is not None:
+                failures.append(FileOutcome(path, "failed", str(exc)))
+    return items
 
 
 def import_paths(
@@ -91,18 +146,36 @@ def import_paths(
 ) -> ImportSummary:
     """Import files and folders into lib, each file in its own transaction; return the summary.
 
-    A file that fails is reported and skipped; the others still import.
+    A file that fails is reported and skipped; the others still import. A reference file's
+    items import one by one (progress counts items); importing it again updates them.
     """
-    files = list(expand_paths(paths))
     summary = ImportSummary()
-    for done, path in enumerate(files):
-        if progress is not None and progress(done, len(files), path) is False:
+    items = expand_items(paths, summary.outcomes)
+    for done, item in enumerate(items):
+        if progress is not None and progress(done, len(items), item.path) is False:
             summary.cancelled = True
             break
-        summary.outcomes.append(import_one(lib, path))
+        if item.reference is None:
+            summary.outcomes.append(import_one(lib, item.path))
+        else:
+            summary.outcomes.append(import_reference(lib, item.path, item.reference))
     if progress is not None and not summary.cancelled:
-        progress(len(files), len(files), files[-1] if files else Path())
+        progress(len(items), len(items), items[-1].path if items else Path())
     return summary
+
+
+def import_reference(lib: Library, path: Path, ref: Reference) -> FileOutcome:
+    """Import one reference (or update the source it became before); never raise for a bad
+    item, report it in the outcome instead."""
+    try:
+        doc = reference_document(ref)
+        doc.origin_path = doc.origin_path or str(path)
+        source, status = lib.sources.add_or_update(doc)
+    except LibraryBusy:
+        raise
+    except BriefingError as exc:
+        return FileOutcome(path, "failed", str(exc), item=ref.label)
+    return FileOutcome(path, status, "", source.id, item=ref.label)
 
 
 def import_one(lib: Library, path: Path) -> FileOutcome:
