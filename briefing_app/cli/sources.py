@@ -35,12 +35,13 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
         echo_json(summary.to_json())
     else:
         for outcome in summary.outcomes:
-            if outcome.status == "imported":
-                echo(f"imported  {outcome.path}  → source {outcome.source_id}")
+            item = f" [{outcome.item}]" if outcome.item else ""
+            if outcome.status in ("imported", "updated", "unchanged"):
+                echo(f"{outcome.status:9} {outcome.path}{item}  → source {outcome.source_id}")
             elif outcome.status == "duplicate":
                 echo(f"duplicate {outcome.path}: {outcome.reason}")
             else:
-                echo(f"failed    {outcome.path}: {outcome.reason}", err=True)
+                echo(f"failed    {outcome.path}{item}: {outcome.reason}", err=True)
         echo(summary.line())
     if summary.by_status("failed"):
         sys.exit(1)  # like cp -r: the files that could be read are in; the status says not all
@@ -76,10 +77,37 @@ def inspect_command(path: Path, as_json: bool) -> None:
 
 @click.command("sources")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--format",
+    "ref_format",
+    type=click.Choice(["csl-json", "ris", "bibtex"]),
+    help="Write the sources as references for Zotero (with -o).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+)
+@click.option(
+    "--source", "source_ids", type=RECORD_ID, multiple=True, help="Only this source (repeatable)."
+)
+@click.option("--note", "note_id", type=RECORD_ID, help="Only the sources this note cites.")
 @pass_app
-def sources_command(app: AppContext, as_json: bool) -> None:
-    """List the sources in the library."""
-    sources = app.library().sources.all()
+def sources_command(
+    app: AppContext,
+    as_json: bool,
+    ref_format: str | None,
+    output: Path | None,
+    source_ids: tuple[int, ...],
+    note_id: int | None,
+) -> None:
+    """List the sources in the library, or write them for Zotero.
+
+    Example: briefing sources --format ris -o sources.ris --note 3
+    """
+    lib = app.library()
+    if ref_format is not None or output is not None:
+        _write_references(app, ref_format, output, list(source_ids), note_id)
+        return
+    sources = lib.sources.all()
     if as_json:
         echo_json([s.to_json() for s in sources])
         return
@@ -90,6 +118,28 @@ def sources_command(app: AppContext, as_json: bool) -> None:
             for s in sources
         ],
     )
+
+
+def _write_references(
+    app: AppContext,
+    ref_format: str | None,
+    output: Path | None,
+    source_ids: list[int],
+    note_id: int | None,
+) -> None:
+    from briefing_app.core.exporters.references import write_references
+
+    if ref_format is None or output is None:
+        raise click.UsageError("writing references needs both --format and -o FILE")
+    lib = app.library()
+    if note_id is not None:
+        sources = lib.sources.cited_in(note_id)
+    elif source_ids:
+        sources = [lib.sources.get(i) for i in source_ids]
+    else:
+        sources = [lib.sources.get(s.id) for s in reversed(lib.sources.all())]
+    write_references(sources, output, ref_format)
+    echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
 
 
 @click.group("source")

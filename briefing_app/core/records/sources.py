@@ -251,6 +251,14 @@ class SourceManager:
         sql += " ORDER BY s.id DESC"
         return [_source_from_row(r) for r in self._lib.conn.execute(sql, params)]
 
+    def cited_in(self, note_id: int) -> list[Source]:
+        """Return the sources a note's citations point into, in order of first citation."""
+        note = self._lib.notes.get(note_id)
+        keys = self._lib.notes.cited_keys(note)
+        claims = self._lib.claims.by_keys(keys)
+        ids = list(dict.fromkeys(claims[k].source_id for k in keys if k in claims))
+        return [self.get(i) for i in ids]
+
     def count(self) -> int:
         """Return how many sources the library holds."""
         return int(self._lib.conn.execute("SELECT count(*) FROM sources").fetchone()[0])
