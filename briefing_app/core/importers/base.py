@@ -17,6 +17,15 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """A passage a reader highlighted in a reference manager: the quote, its page, a comment."""
+
+    quote: str
+    page: str = ""
+    comment: str = ""
+
+
 @dataclass
 class ExtractedDocument:
     """What an importer found in a file: the text to store and the metadata around it."""
@@ -38,12 +47,14 @@ class ExtractedDocument:
     accessed: str = ""
     tags: list[str] = field(default_factory=list)
     analyst_note: str = ""
+    # Highlights from annotation notes: suggested claims once the source is stored.
+    annotations: list[Annotation] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing inspect`."""
         data = asdict(self)
         data.pop("origin_path")
-        for key in ("doi", "ref_id", "accessed", "tags", "analyst_note"):
+        for key in ("doi", "ref_id", "accessed", "tags", "analyst_note", "annotations"):
             if not data[key]:
                 data.pop(key)  # only reference imports fill these
         return data

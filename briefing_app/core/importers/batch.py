@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy
-from briefing_app.core.importers.base import extract_file, importable_suffixes
+from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.references import (
     Reference,
     is_reference_file,
@@ -170,12 +170,28 @@ def import_reference(lib: Library, path: Path, ref: Reference) -> FileOutcome:
     try:
         doc = reference_document(ref)
         doc.origin_path = doc.origin_path or str(path)
-        source, status = lib.sources.add_or_update(doc)
+        return store_reference(lib, path, doc, ref.label)
     except LibraryBusy:
         raise
     except BriefingError as exc:
         return FileOutcome(path, "failed", str(exc), item=ref.label)
-    return FileOutcome(path, status, "", source.id, item=ref.label)
+
+
+def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str) -> FileOutcome:
+    """Store (or update) a reference's source and its highlights in one transaction."""
+    with lib.write():
+        source, status = lib.sources.add_or_update(doc)
+        added, missing = lib.suggestions.add_highlights(source.id, doc.annotations)
+    if added and status == "unchanged":
+        status = "updated"
+    reason = ""
+    if missing:
+        # Listed, not dropped: the analyst finds these passages by hand.
+        quotes = "; ".join(
+            f"“{m.quote[:60]}”" + (f" (p. {m.page})" if m.page else "") for m in missing
+        )
+        reason = f"{len(missing)} highlight(s) not found in the text: {quotes}"
+    return FileOutcome(path, status, reason, source.id, item=label)
 
 
 def import_one(lib: Library, path: Path) -> FileOutcome:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefing_app.core.errors import BriefingError, CorruptFile, FileTooLarge, UnsupportedFormat
 from briefing_app.core.importers.base import MAX_FILE_BYTES, ExtractedDocument, extract_file
+from briefing_app.core.importers.references.annotations import read_annotations
 from briefing_app.core.importers.references.base import Reference, ReferenceReader
 from briefing_app.core.records.sources import ABSTRACT_FORMAT, ABSTRACT_NOTE
 
@@ -98,6 +99,7 @@ def reference_document(ref: Reference) -> ExtractedDocument:
     doc.reliability = ref.reliability() or doc.reliability
     doc.marking = ref.marking() or doc.marking
     doc.tags = list(ref.tags)
+    doc.annotations = [a for note in ref.raw_notes for a in read_annotations(note)]
     return doc
 
 

@@ -192,3 +192,46 @@ def test_a_file_imported_before_is_the_same_source_when_its_reference_comes(
     assert refs.outcomes[0].status == "updated"
     assert refs.outcomes[0].source_id == plain.outcomes[0].source_id
     assert lib.sources.get(plain.outcomes[0].source_id or 0).doi == "10.1234/AW.2025.11"
+
+
+def test_zotero_highlights_become_suggested_claims_and_lost_ones_are_listed(
+    lib: Library, tmp_path: Path
+) -> None:
+    from tests.core.importers.references.zotero_exports import RIS_WITH_ANNOTATIONS
+
+    path = export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_ANNOTATIONS)
+    summary = import_paths(lib, [path])
+    outcome = summary.outcomes[0]
+    assert outcome.status == "imported"
+    assert outcome.reason == (
+        "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)"
+    )
+    source_id = outcome.source_id or 0
+    suggested = [
+        s for s in lib.suggestions.for_source(source_id) if s.pattern == "zotero highlight"
+    ]
+    assert [s.quote for s in suggested] == ["three Chinese workers were killed in the attack"]
+    assert suggested[0].mention == "Key casualty figure."
+    assert [h.quote for h in lib.suggestions.unanchored(source_id)] == [
+        "the minister resigned on Friday"
+    ]
+    # Accepting one makes it a claim, anchored where the quote is.
+    claim = lib.suggestions.accept(source_id, suggested[0])
+    assert claim.quote == "three Chinese workers were killed in the attack"
+    assert not [s for s in lib.suggestions.for_source(source_id) if s.pattern == "zotero highlight"]
+    # Importing again adds no second copy of either highlight.
+    again = import_paths(lib, [path])
+    assert again.outcomes[0].status == "unchanged"
+    assert len(lib.suggestions.highlights(source_id)) == 2
+
+
+def test_a_rejected_highlight_stays_rejected(lib: Library, tmp_path: Path) -> None:
+    from tests.core.importers.references.zotero_exports import RIS_WITH_ANNOTATIONS
+
+    path = export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_ANNOTATIONS)
+    source_id = import_paths(lib, [path]).outcomes[0].source_id or 0
+    highlight = next(
+        s for s in lib.suggestions.for_source(source_id) if s.pattern == "zotero highlight"
+    )
+    lib.suggestions.reject(source_id, highlight)
+    assert highlight not in lib.suggestions.for_source(source_id)

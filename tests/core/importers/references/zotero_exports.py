@@ -88,3 +88,38 @@ def export_folder(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _annotation(quote: str, page: str) -> str:
+    from urllib.parse import quote as encode
+
+    data = encode(
+        '{"attachmentURI":"http://zotero.org/users/local/abc/items/PDF12345",'
+        f'"annotationKey":"ANN{page}","color":"#ffd400","pageLabel":"{page}",'
+        '"position":{"pageIndex":0,"rects":[[72,750,300,760]]},'
+        '"citationItem":{"uris":["http://zotero.org/users/local/abc/items/ITEM1234"],'
+        f'"locator":"{page}"}}}}',
+        safe="",
+    )
+    citation = encode(
+        '{"citationItems":[{"uris":["http://zotero.org/users/local/abc/items/ITEM1234"]}]}'
+    )
+    return (
+        f'<p><span class="highlight" data-annotation="{data}">“{quote}”</span> '
+        f'<span class="citation" data-citation="{citation}">(<span class="citation-item">'
+        f"Roe and Doe, 2025, p. {page}</span>)</span> Key casualty figure.</p>"
+    )
+
+
+# "Add Note from Annotations": one highlight the PDF holds (across a hyphenated line end),
+# one it does not.
+ANNOTATION_NOTE = (
+    '<div data-citation-items="%5B%5D" data-schema-version="8"><h1>Annotations<br/>'
+    "(12/1/2025, 10:00:00 AM)</h1>"
+    + _annotation("three Chinese workers were killed in the attack", "1")
+    + _annotation("the minister resigned on Friday", "2")
+    + "</div>"
+)
+RIS_WITH_ANNOTATIONS = RIS.replace(
+    "L1  - files/13/snapshot.html\n", f"L1  - files/13/snapshot.html\nN1  - {ANNOTATION_NOTE}\n", 1
+)
