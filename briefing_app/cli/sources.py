@@ -10,7 +10,7 @@ import click
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
-from briefing_app.core.importers.batch import import_paths
+from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.records.grading import RELIABILITY
 
 
@@ -21,8 +21,9 @@ from briefing_app.core.records.grading import RELIABILITY
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders (recursively) as sources; duplicates are skipped."""
     lib = app.library(create=True)
+    workers = default_workers()
     if as_json or not sys.stderr.isatty():
-        summary = import_paths(lib, paths)
+        summary = import_paths(lib, paths, workers=workers)
     else:
         with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
 
@@ -30,7 +31,7 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
                 bar.length = max(total, 1)
                 bar.update(done - bar.pos)
 
-            summary = import_paths(lib, paths, progress=progress)
+            summary = import_paths(lib, paths, progress=progress, workers=workers)
     if as_json:
         echo_json(summary.to_json())
     else:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,42 +145,121 @@ def expand_items(
     return items
 
 
+# Fewer files than this import in this process: starting a worker (and its importers) costs
+# about a second, more than extracting a few pages.
+PARALLEL_FROM = 8
+
+
+def default_workers() -> int:
+    """Return how many processes a big import extracts in: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Extracted:
+    """What a worker sends back for one item: the document, or why it could not be read."""
+
+    doc: ExtractedDocument | None = None
+    status: str = "failed"
+    reason: str = ""
+
+
+def extract_item(item: ImportItem) -> Extracted:
+    """Read one item (in a worker process or here); never raise for a bad file."""
+    path = item.path
+    if item.reference is None and not path.exists():
+        return Extracted(reason="no such file or folder")
+    try:
+        if item.reference is None:
+            doc = extract_file(path)
+        else:
+            doc = reference_document(item.reference)
+            doc.origin_path = doc.origin_path or str(path)
+    except BriefingError as exc:
+        return Extracted(reason=str(exc))
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+        # Third-party parsers raise these on damaged input; the user needs the file named.
+        return Extracted(reason=f"cannot read the file ({type(exc).__name__}: {exc})")
+    return Extracted(doc=doc, status="read")
+
+
+def store_item(lib: Library, item: ImportItem, extracted: Extracted) -> FileOutcome:
+    """Store what was read from one item in one transaction; report a refusal in the outcome."""
+    label = item.reference.label if item.reference is not None else ""
+    if extracted.doc is None:
+        return FileOutcome(item.path, "failed", extracted.reason, item=label)
+    try:
+        if item.reference is not None:
+            return store_reference(lib, item.path, extracted.doc, label)
+        source = lib.sources.add(extracted.doc)
+    except DuplicateSource as dup:
+        return FileOutcome(item.path, "duplicate", str(dup), dup.existing.id)
+    except LibraryBusy:
+        raise  # not this file's fault: every other file would wait out the timeout too
+    except BriefingError as exc:
+        return FileOutcome(item.path, "failed", str(exc), item=label)
+    return FileOutcome(item.path, "imported", "", source.id)
+
+
 def import_paths(
     lib: Library,
     paths: Iterable[Path | str],
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> ImportSummary:
     """Import files and folders into lib, each file in its own transaction; return the summary.
 
     A file that fails is reported and skipped; the others still import. A reference file's
-    items import one by one (progress counts items); importing it again updates them.
+    items import one by one (progress counts items); importing it again updates them. With
+    workers > 1 a big import reads its files in that many processes; only this process
+    writes the library, in the files' order, so the outcome is the same as with one.
     """
     summary = ImportSummary()
     items = expand_items(paths, summary.outcomes)
-    for done, item in enumerate(items):
-        if progress is not None and progress(done, len(items), item.path) is False:
-            summary.cancelled = True
-            break
-        if item.reference is None:
-            summary.outcomes.append(import_one(lib, item.path))
-        else:
-            summary.outcomes.append(import_reference(lib, item.path, item.reference))
+    parallel = workers > 1 and len(items) >= PARALLEL_FROM
+    with _extractions(items, workers if parallel else 1) as results:
+        for done, (item, extracted) in enumerate(zip(items, results, strict=False)):
+            if progress is not None and progress(done, len(items), item.path) is False:
+                summary.cancelled = True
+                break
+            summary.outcomes.append(store_item(lib, item, extracted()))
     if progress is not None and not summary.cancelled:
         progress(len(items), len(items), items[-1].path if items else Path())
     return summary
 
 
+@contextmanager
+def _extractions(
+    items: list[ImportItem], workers: int
+) -> Iterator[Iterator[Callable[[], Extracted]]]:
+    """Yield, per item in order, a call returning what was read from it: read on demand here,
+    or ahead in worker processes (spawned: no fork of a process holding SQLite and Qt)."""
+    if workers <= 1:
+        yield (functools.partial(extract_item, item) for item in items)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        futures = [pool.submit(extract_item, item) for item in items]
+        yield (functools.partial(_worker_result, future) for future in futures)
+    finally:
+        # Cancel stops what has not started; what is running finishes, unwritten.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_result(future: Future[Extracted]) -> Extracted:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        # A worker killed (out of memory, a crash in a parser's C code) fails its files only.
+        return Extracted(reason=f"the process reading the file stopped ({exc})")
+
+
 def import_reference(lib: Library, path: Path, ref: Reference) -> FileOutcome:
     """Import one reference (or update the source it became before); never raise for a bad
     item, report it in the outcome instead."""
-    try:
-        doc = reference_document(ref)
-        doc.origin_path = doc.origin_path or str(path)
-        return store_reference(lib, path, doc, ref.label)
-    except LibraryBusy:
-        raise
-    except BriefingError as exc:
-        return FileOutcome(path, "failed", str(exc), item=ref.label)
+    item = ImportItem(path, ref)
+    return store_item(lib, item, extract_item(item))
 
 
 def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str) -> FileOutcome:
@@ -196,18 +281,5 @@ def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str
 
 def import_one(lib: Library, path: Path) -> FileOutcome:
     """Import one file; never raise for a bad file, report it in the outcome instead."""
-    if not path.exists():
-        return FileOutcome(path, "failed", "no such file or folder")
-    try:
-        doc = extract_file(path)
-        source = lib.sources.add(doc)
-    except DuplicateSource as dup:
-        return FileOutcome(path, "duplicate", str(dup), dup.existing.id)
-    except LibraryBusy:
-        raise  # not this file's fault: every other file would wait out the timeout too
-    except BriefingError as exc:
-        return FileOutcome(path, "failed", str(exc))
-    except (OSError, ValueError, RecursionError, MemoryError) as exc:
-        # Third-party parsers raise these on damaged input; the user needs the file named.
-        return FileOutcome(path, "failed", f"cannot read the file ({type(exc).__name__}: {exc})")
-    return FileOutcome(path, "imported", "", source.id)
+    item = ImportItem(path)
+    return store_item(lib, item, extract_item(item))

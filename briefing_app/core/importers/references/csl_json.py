@@ -18,10 +18,18 @@ def looks_like_csl_json(data: bytes) -> bool:
     if head not in (b"[", b"{"):
         return False
     try:
-        items = _items(json.loads(data.decode("utf-8-sig")))
-    except (ValueError, UnicodeDecodeError, CorruptFile):
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
         return False
-    return all(isinstance(i, dict) and ("type" in i or "title" in i) for i in items)
+    # Zotero writes a list of items, each with a CSL type; other JSON (a page's metadata
+    # beside it, say) is not a reference file, even when it has a title.
+    if isinstance(parsed, dict) and isinstance(parsed.get("items"), list):
+        parsed = parsed["items"]
+    return (
+        isinstance(parsed, list)
+        and bool(parsed)
+        and all(isinstance(i, dict) and isinstance(i.get("type"), str) for i in parsed)
+    )
 
 
 def read_csl_json(path: Path, data: bytes) -> list[Reference]:

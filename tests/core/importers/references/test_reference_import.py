@@ -235,3 +235,14 @@ def test_a_rejected_highlight_stays_rejected(lib: Library, tmp_path: Path) -> No
     )
     lib.suggestions.reject(source_id, highlight)
     assert highlight not in lib.suggestions.for_source(source_id)
+
+
+def test_other_json_beside_pages_is_not_taken_for_references(lib: Library, tmp_path: Path) -> None:
+    from tests.core.importers.samples import news_page_with_json_ld
+
+    page = tmp_path / "pages" / "one"
+    page.mkdir(parents=True)
+    (page / "source.html").write_text(news_page_with_json_ld())
+    (page / "truth.json").write_text('{"title": "Embassy urges safety", "byline": "Jane Roe"}')
+    summary = import_paths(lib, [tmp_path / "pages"])
+    assert summary.line() == "1 imported, 0 duplicate, 0 failed"
