@@ -59,7 +59,8 @@ class ImportController(QObject):
         """Ask for files to import (several at once) and import them."""
         from briefing_app.core.importers.base import importable_suffixes
 
-        patterns = " ".join(f"*{s}" for s in importable_suffixes())
+        # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
+        patterns = " ".join(f"*{s}" for s in [*importable_suffixes(), ".ris", ".bib", ".json"])
         names, _ = QFileDialog.getOpenFileNames(
             self.services.dialog_parent(),
             "Import sources",

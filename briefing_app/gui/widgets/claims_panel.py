@@ -14,12 +14,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtGui import QAction, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -167,6 +168,7 @@ class ClaimsPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.filter_changed.emit())
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self._bar = bar
         # The count may be cut short rather than hold the whole centre column wide (the
         # review dock takes its width from the columns beside this one).
         self.count_label.setMinimumWidth(1)
@@ -187,6 +189,13 @@ class ClaimsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+
+    def add_tool_action(self, action: QAction) -> None:
+        """Offer an action on the table as a button at the end of the filter bar."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self._bar.addWidget(button)
 
     def set_choices(
         self,

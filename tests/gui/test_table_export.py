@@ -1,0 +1,50 @@
+"""The claims table's Export table…: what the filters show goes to a spreadsheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.sources.table_export import TableExportFiles, TableExportTarget
+from tests.gui.conftest import finished
+
+
+def test_export_table_writes_the_filtered_claims_to_xlsx(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    lib = window.lib
+    claims = lib.claims.all()
+    assert len(claims) > 1
+    party = claims[0].party
+    expected = [c.key for c in claims if c.party.casefold() == party.casefold()]
+    panel = window.sources.claims_panel
+    qtbot.waitUntil(lambda: panel.party_filter.count() > 1)
+    panel.set_filter_value(panel.party_filter, party)
+    target = TableExportTarget(tmp_path / "claims.xlsx", "xlsx")
+    monkeypatch.setattr(TableExportFiles, "ask", classmethod(lambda cls, parent: target))
+    assert window.table_export.action.isEnabled()
+    with qtbot.waitSignal(window.table_export.exported) as written:
+        window.table_export.action.trigger()
+    assert written.args == [len(expected)]
+    sheet = load_workbook(target.path).active
+    assert sheet is not None
+    keys = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert keys == expected
+    assert f"Wrote {len(expected)} claim(s) to claims.xlsx" in window.statusBar().currentMessage()
+
+
+def test_a_refused_export_is_reported_in_one_line(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    task = window.table_export.export(TableExportTarget(tmp_path / "missing" / "t.csv", "csv"))
+    with qtbot.waitSignal(task.failed) as failed:
+        pass
+    finished(qtbot, task)
+    assert not (tmp_path / "missing").exists()
+    (message,) = failed.args
+    assert "no such folder" in message and "\n" not in message
