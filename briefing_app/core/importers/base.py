@@ -94,6 +94,18 @@ def importable_suffixes() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def read_capped(path: Path) -> bytes:
+    """Return a file's bytes; refuse a missing, empty or oversized file with a typed error."""
+    if not path.is_file():
+        raise CorruptFile("not a readable file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileTooLarge(f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+    if size == 0:
+        raise CorruptFile("the file is empty")
+    return path.read_bytes()
+
+
 def extract_file(path: Path | str) -> ExtractedDocument:
     """Read path with the importer for its suffix; raise a typed BriefingError naming the reason.
 
@@ -105,14 +117,7 @@ def extract_file(path: Path | str) -> ExtractedDocument:
     if suffix not in _REGISTRY:
         known = ", ".join(importable_suffixes())
         raise UnsupportedFormat(f"unsupported file type {suffix or '(none)'!r} (known: {known})")
-    if not path.is_file():
-        raise CorruptFile("not a readable file")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise FileTooLarge(f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
-    if size == 0:
-        raise CorruptFile("the file is empty")
-    data = path.read_bytes()
+    data = read_capped(path)
     format_name, extractor = _REGISTRY[suffix]
     doc = extractor(path, data)
     doc.text = normalise_text(doc.text).strip("\n")

@@ -370,13 +370,7 @@ class SourceManager:
         self.get(source_id)
         with self._lib.write() as changes:
             self._lib.conn.execute("DELETE FROM source_tags WHERE source_id = ?", (source_id,))
-            for name in names:
-                tag = self._lib.tags.ensure(name)
-                self._lib.conn.execute(
-                    "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
-                    (source_id, tag.id),
-                )
-                changes.tags.add(tag.id)
+            self._add_tags(source_id, names)
             changes.sources.add(source_id)
         return self.get(source_id)
 

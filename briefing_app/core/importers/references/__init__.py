@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_app.core.errors import BriefingError, CorruptFile, FileTooLarge, UnsupportedFormat
-from briefing_app.core.importers.base import MAX_FILE_BYTES, ExtractedDocument, extract_file
+from briefing_app.core.errors import BriefingError, CorruptFile, UnsupportedFormat
+from briefing_app.core.importers.base import (
+    MAX_FILE_BYTES,
+    ExtractedDocument,
+    extract_file,
+    read_capped,
+)
 from briefing_app.core.importers.references.annotations import read_annotations
 from briefing_app.core.importers.references.base import Reference, ReferenceReader
 from briefing_app.core.records.sources import ABSTRACT_FORMAT, ABSTRACT_NOTE
@@ -67,14 +72,7 @@ def read_references(path: Path | str) -> list[Reference]:
     reader = _readers().get(path.suffix.lower())
     if reader is None:
         raise UnsupportedFormat(f"not a reference file: {path.name}")
-    if not path.is_file():
-        raise CorruptFile("not a readable file")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise FileTooLarge(f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
-    if size == 0:
-        raise CorruptFile("the file is empty")
-    return reader(path, path.read_bytes())
+    return reader(path, read_capped(path))
 
 
 def reference_document(ref: Reference) -> ExtractedDocument:
