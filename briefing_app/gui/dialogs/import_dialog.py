@@ -84,10 +84,12 @@ class ImportDialog(TaskProgressDialog):
 
 
 def summary_details(summary: ImportSummary) -> str:
-    """Return one line per file that did not import, naming it and the reason."""
+    """Return one line per file that did not import (or imported with a remark, such as
+    highlights not found), naming it, the reference item when there is one, and the reason."""
+    stored = ("imported", "updated", "unchanged")
     lines = [
-        f"{o.path.name}: {o.status} — {o.reason}"
+        f"{o.path.name}{f' [{o.item}]' if o.item else ''}: {o.status} — {o.reason}"
         for o in summary.outcomes
-        if o.status != "imported"
+        if o.status not in stored or o.reason
     ]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The claims table's Export table…: what the filters show goes to a spreadsheet."""
+"""Reference libraries and tables in the app: a Zotero export in, the claims table out."""
 
 from __future__ import annotations
 
@@ -48,3 +48,26 @@ def test_a_refused_export_is_reported_in_one_line(
     assert not (tmp_path / "missing").exists()
     (message,) = failed.args
     assert "no such folder" in message and "\n" not in message
+
+
+def test_a_zotero_export_imports_through_the_window_and_names_lost_highlights(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from briefing_app.gui.dialogs.import_dialog import summary_details
+    from tests.core.importers.references.zotero_exports import (
+        RIS_WITH_ANNOTATIONS,
+        export_folder,
+    )
+
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_ANNOTATIONS)
+    before = window.lib.sources.count()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
+        window.imports.import_paths([tmp_path / "export"])
+    summary = done.args[0]
+    assert summary.line() == "2 imported, 0 duplicate, 0 failed"
+    assert window.lib.sources.count() == before + 2
+    assert summary_details(summary) == (
+        "Exported Items.ris [Three workers killed near the border]: imported — "
+        "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)"
+    )
+    assert "Import: 2 imported" in window.statusBar().currentMessage()
