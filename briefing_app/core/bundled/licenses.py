@@ -29,6 +29,9 @@ _ROOTS = (
     "readability-lxml",
     "lxml_html_clean",
     "citeproc-py",
+    "rispy",
+    "bibtexparser",
+    "openpyxl",
 )
 # sqlite-utils requires pip for its own `install` command, which Briefing never runs or ships.
 _NOT_SHIPPED = frozenset({"pip"})
