@@ -71,3 +71,25 @@ def test_a_zotero_export_imports_through_the_window_and_names_lost_highlights(
         "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)"
     )
     assert "Import: 2 imported" in window.statusBar().currentMessage()
+
+
+def test_undo_takes_back_a_re_import_of_a_zotero_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.core.importers.references.zotero_exports import RIS
+
+    path = tmp_path / "refs.ris"
+    path.write_text(RIS)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as first:
+        window.imports.import_paths([path])
+    source_id = first.args[0].outcomes[0].source_id
+    before = window.lib.sources.get(source_id)
+    path.write_text(RIS.replace("TI  - Three workers killed near the border", "TI  - Renamed"))
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000):
+        window.imports.import_paths([path])
+    assert window.lib.sources.get(source_id).title == "Renamed"
+    assert window.undo_stack.undoText() == "Update 1 source"
+    window.undo_stack.undo()
+    assert window.lib.sources.get(source_id) == before
+    window.undo_stack.redo()
+    assert window.lib.sources.get(source_id).title == "Renamed"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_app.core.changes import Edit
 from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy
 from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.references import (
@@ -40,6 +41,8 @@ class FileOutcome:
     source_id: int | None = None
     # One item of a reference file (its title): path is then the reference file.
     item: str = ""
+    # What re-importing a reference changed on its source, for undo (lib.sources.revert_refresh).
+    edit: Edit | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing import --json`."""
@@ -265,7 +268,7 @@ def import_reference(lib: Library, path: Path, ref: Reference) -> FileOutcome:
 def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str) -> FileOutcome:
     """Store (or update) a reference's source and its highlights in one transaction."""
     with lib.write():
-        source, status = lib.sources.add_or_update(doc)
+        source, status, edit = lib.sources.add_or_update(doc)
         added, missing = lib.suggestions.add_highlights(source.id, doc.annotations)
     if added and status == "unchanged":
         status = "updated"
@@ -276,7 +279,7 @@ def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str
             f"“{m.quote[:60]}”" + (f" (p. {m.page})" if m.page else "") for m in missing
         )
         reason = f"{len(missing)} highlight(s) not found in the text: {quotes}"
-    return FileOutcome(path, status, reason, source.id, item=label)
+    return FileOutcome(path, status, reason, source.id, item=label, edit=edit)
 
 
 def import_one(lib: Library, path: Path) -> FileOutcome:

@@ -117,9 +117,10 @@ class SourceManager:
                 self._add_tags(source_id, doc.tags)
         return self.get(source_id)
 
-    def add_or_update(self, doc: ExtractedDocument) -> tuple[Source, str]:
+    def add_or_update(self, doc: ExtractedDocument) -> tuple[Source, str, Edit | None]:
         """Store a reference's document, or update the source it was imported as before;
-        return the source and 'imported', 'updated' or 'unchanged'.
+        return the source, 'imported', 'updated' or 'unchanged', and for an update the edit
+        `revert_refresh` undoes.
 
         The same item is found by DOI, then by the reference manager's id, then by URL and
         title, then by its text. Metadata is refreshed and new tags added; the text changes
@@ -130,7 +131,7 @@ class SourceManager:
         existing = self.same_reference(doc)
         if existing is None:
             try:
-                return self.add(doc), "imported"
+                return self.add(doc), "imported", None
             except DuplicateSource as dup:
                 existing = dup.existing
         return self._refresh(existing.id, doc)
@@ -152,7 +153,7 @@ class SourceManager:
                 return self.get(row[0])
         return None
 
-    def _refresh(self, source_id: int, doc: ExtractedDocument) -> tuple[Source, str]:
+    def _refresh(self, source_id: int, doc: ExtractedDocument) -> tuple[Source, str, Edit | None]:
         check_source(replace(doc, text=normalise_text(doc.text)))
         source = self.get(source_id)
         wanted = {
@@ -183,13 +184,24 @@ class SourceManager:
                 values["analyst_note"] = ""  # the text is now the attachment's
         new_tags = [t for t in doc.tags if t not in source.tags]
         if not values and not new_tags:
-            return source, "unchanged"
+            return source, "unchanged", None
         with self._lib.write() as changes:
-            if values:
-                self._write(source_id, {**values, "modified_at": now_iso()})
+            edit = self._write(source_id, {**values, "modified_at": now_iso()})
             self._add_tags(source_id, new_tags)
             changes.sources.add(source_id)
-        return self.get(source_id), "updated"
+        before = {**edit.before, "tags": list(source.tags)}
+        after = {**edit.after, "tags": [*source.tags, *new_tags]}
+        return self.get(source_id), "updated", Edit(source_id, before, after)
+
+    def revert_refresh(self, edit: Edit) -> Edit:
+        """Put back what importing a reference again changed on its source (fields, text and
+        tags); return the edit that redoes it."""
+        values = {k: v for k, v in edit.before.items() if k != "tags"}
+        with self._lib.write():
+            self._write(edit.record_id, values)
+            if "tags" in edit.before:
+                self.set_tags(edit.record_id, list(edit.before["tags"]))
+        return edit.inverse()
 
     def _add_tags(self, source_id: int, names: list[str]) -> None:
         with self._lib.write() as changes:

@@ -83,12 +83,12 @@ class ImportController(QObject):
 
     def _import_done(self, summary: ImportSummary) -> None:
         ids = {o.source_id for o in summary.by_status("imported") if o.source_id is not None}
-        if ids:
+        if ids or any(o.edit is not None for o in summary.outcomes):
             command = ImportCommand(self.lib, summary)
             command.on_error = self.services.show_error
             command.execute()  # already done: this only records what undo takes back
             self.services.record(command)
-            if self.sources.current_source_id is None:
+            if ids and self.sources.current_source_id is None:
                 self.sources.open_source(min(ids))
         self.services.show_status(f"Import: {summary.line()}", 8000)
         from briefing_app.gui.dialogs.import_dialog import summary_details

@@ -246,3 +246,28 @@ def test_other_json_beside_pages_is_not_taken_for_references(lib: Library, tmp_p
     (page / "truth.json").write_text('{"title": "Embassy urges safety", "byline": "Jane Roe"}')
     summary = import_paths(lib, [tmp_path / "pages"])
     assert summary.line() == "1 imported, 0 duplicate, 0 failed"
+
+
+def test_what_a_re_import_changed_is_undone_and_redone_exactly(
+    lib: Library, tmp_path: Path
+) -> None:
+    bare = tmp_path / "bare" / "refs.ris"
+    bare.parent.mkdir()
+    bare.write_text(RIS)
+    attack_id = import_paths(lib, [bare]).outcomes[0].source_id or 0
+    before = lib.sources.get(attack_id)
+    full = export_folder(
+        tmp_path / "full",
+        "refs.ris",
+        RIS.replace("DA  - 2025/11//", "DA  - 2025/11/30/").replace(
+            "KW  - Khatlon\n", "KW  - mining\n", 1
+        ),
+    )
+    outcome = import_paths(lib, [full]).outcomes[0]
+    assert outcome.status == "updated" and outcome.edit is not None
+    after = lib.sources.get(attack_id)
+    assert after.format == "pdf" and "mining" in after.tags and after.published == "2025-11-30"
+    redo = lib.sources.revert_refresh(outcome.edit)
+    assert lib.sources.get(attack_id) == before  # text, metadata, modified time and tags
+    lib.sources.revert_refresh(redo)
+    assert lib.sources.get(attack_id) == after
