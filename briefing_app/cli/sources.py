@@ -38,7 +38,10 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
         for outcome in summary.outcomes:
             item = f" [{outcome.item}]" if outcome.item else ""
             if outcome.status in ("imported", "updated", "unchanged"):
-                echo(f"{outcome.status:9} {outcome.path}{item}  → source {outcome.source_id}")
+                remark = f" ({outcome.reason})" if outcome.reason else ""
+                echo(
+                    f"{outcome.status:9} {outcome.path}{item}  → source {outcome.source_id}{remark}"
+                )
             elif outcome.status == "duplicate":
                 echo(f"duplicate {outcome.path}: {outcome.reason}")
             else:

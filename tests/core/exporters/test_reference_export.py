@@ -62,3 +62,25 @@ def test_briefing_sources_writes_a_notes_cited_sources(demo_lib: Library, tmp_pa
     assert len(read_references(every)) == demo_lib.sources.count()
     refused = briefing("sources", "--format", "ris", library=library)
     assert refused.returncode != 0 and "-o FILE" in refused.stderr
+
+
+def test_briefing_import_reads_a_zotero_export_and_names_each_item(tmp_path: Path) -> None:
+    from tests.core.importers.references.zotero_exports import RIS_WITH_ANNOTATIONS, export_folder
+
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_ANNOTATIONS)
+    library = tmp_path / "lib.sqlite"
+    first = briefing("import", str(tmp_path / "export"), library=library)
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0].startswith("imported ") and "[Three workers killed near the border]" in lines[0]
+    assert (
+        "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)" in lines[0]
+    )
+    assert lines[-1] == "2 imported, 0 duplicate, 0 failed"
+    again = briefing("import", "--json", str(tmp_path / "export"), library=library)
+    report = json.loads(again.stdout)
+    assert (report["imported"], report["unchanged"]) == (0, 2)
+    assert [f["item"] for f in report["files"]] == [
+        "Three workers killed near the border",
+        "Ministry statement on the incident",
+    ]
