@@ -28,6 +28,7 @@ def test_export_table_writes_the_filtered_claims_to_xlsx(
     target = TableExportTarget(tmp_path / "claims.xlsx", "xlsx")
     monkeypatch.setattr(TableExportFiles, "ask", classmethod(lambda cls, parent: target))
     assert window.table_export.action.isEnabled()
+    assert window.table_export.action in panel.context_actions  # right-click on the table
     with qtbot.waitSignal(window.table_export.exported) as written:
         window.table_export.action.trigger()
     assert written.args == [len(expected)]

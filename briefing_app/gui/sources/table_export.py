@@ -71,7 +71,7 @@ class TableExportController(QObject):
             "export",
             "Write the claims the table shows to a spreadsheet (xlsx or CSV)",
         )
-        claims_panel.add_tool_action(self.action)
+        claims_panel.add_context_action(self.action)
 
     def attach(self, lib: Library) -> None:
         """Export from this library from now on."""
