@@ -105,6 +105,11 @@ def library_at_start() -> Path:
 
 def main() -> None:
     """Run `briefing`; given package files and no command, open them in the desktop app."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        # In the frozen app a worker process of a big import is this executable started again.
+        multiprocessing.freeze_support()
     args, files = split_open_files(sys.argv[1:])
     library = gui_library(args)
     if library is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
@@ -24,6 +26,15 @@ from briefing_app.core.records.grading import CREDIBILITY
     help="Only claims with this status.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--format",
+    "table_format",
+    type=click.Choice(["csv", "xlsx"]),
+    help="Write the claims as a spreadsheet table (with -o).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+)
 @pass_app
 def claims_command(
     app: AppContext,
@@ -33,15 +44,28 @@ def claims_command(
     kind: str | None,
     status: str | None,
     as_json: bool,
+    table_format: str | None,
+    output: Path | None,
 ) -> None:
     """List claims, optionally filtered; names and values match in any case.
 
     Example: briefing claims --tag place:Khatlon --party police --json
+
+    Example: briefing claims --status corroborated --format xlsx -o claims.xlsx
     """
     lib = app.library()
     if source_id is not None:
         lib.sources.get(source_id)  # a clear error for an unknown source, not an empty list
-    claims = lib.claims.all(ClaimFilter(source_id, tag, party, kind, status))
+    flt = ClaimFilter(source_id, tag, party, kind, status)
+    if table_format is not None or output is not None:
+        from briefing_app.core.exporters.claims_table import write_claims_table
+
+        if table_format is None or output is None:
+            raise click.UsageError("writing a table needs both --format and -o FILE")
+        count = write_claims_table(lib, output, table_format, flt)
+        echo(f"wrote {count} claim(s) to {output} as {table_format}")
+        return
+    claims = lib.claims.all(flt)
     if as_json:
         echo_json([c.to_json() for c in claims])
         return

@@ -10,7 +10,7 @@ import click
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
-from briefing_app.core.importers.batch import import_paths
+from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.records.grading import RELIABILITY
 
 
@@ -21,8 +21,9 @@ from briefing_app.core.records.grading import RELIABILITY
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders (recursively) as sources; duplicates are skipped."""
     lib = app.library(create=True)
+    workers = default_workers()
     if as_json or not sys.stderr.isatty():
-        summary = import_paths(lib, paths)
+        summary = import_paths(lib, paths, workers=workers)
     else:
         with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
 
@@ -30,17 +31,21 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
                 bar.length = max(total, 1)
                 bar.update(done - bar.pos)
 
-            summary = import_paths(lib, paths, progress=progress)
+            summary = import_paths(lib, paths, progress=progress, workers=workers)
     if as_json:
         echo_json(summary.to_json())
     else:
         for outcome in summary.outcomes:
-            if outcome.status == "imported":
-                echo(f"imported  {outcome.path}  → source {outcome.source_id}")
+            item = f" [{outcome.item}]" if outcome.item else ""
+            if outcome.status in ("imported", "updated", "unchanged"):
+                remark = f" ({outcome.reason})" if outcome.reason else ""
+                echo(
+                    f"{outcome.status:9} {outcome.path}{item}  → source {outcome.source_id}{remark}"
+                )
             elif outcome.status == "duplicate":
                 echo(f"duplicate {outcome.path}: {outcome.reason}")
             else:
-                echo(f"failed    {outcome.path}: {outcome.reason}", err=True)
+                echo(f"failed    {outcome.path}{item}: {outcome.reason}", err=True)
         echo(summary.line())
     if summary.by_status("failed"):
         sys.exit(1)  # like cp -r: the files that could be read are in; the status says not all
@@ -76,10 +81,37 @@ def inspect_command(path: Path, as_json: bool) -> None:
 
 @click.command("sources")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--format",
+    "ref_format",
+    type=click.Choice(["csl-json", "ris", "bibtex"]),
+    help="Write the sources as references for Zotero (with -o).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+)
+@click.option(
+    "--source", "source_ids", type=RECORD_ID, multiple=True, help="Only this source (repeatable)."
+)
+@click.option("--note", "note_id", type=RECORD_ID, help="Only the sources this note cites.")
 @pass_app
-def sources_command(app: AppContext, as_json: bool) -> None:
-    """List the sources in the library."""
-    sources = app.library().sources.all()
+def sources_command(
+    app: AppContext,
+    as_json: bool,
+    ref_format: str | None,
+    output: Path | None,
+    source_ids: tuple[int, ...],
+    note_id: int | None,
+) -> None:
+    """List the sources in the library, or write them for Zotero.
+
+    Example: briefing sources --format ris -o sources.ris --note 3
+    """
+    lib = app.library()
+    if ref_format is not None or output is not None:
+        _write_references(app, ref_format, output, list(source_ids), note_id)
+        return
+    sources = lib.sources.all()
     if as_json:
         echo_json([s.to_json() for s in sources])
         return
@@ -90,6 +122,28 @@ def sources_command(app: AppContext, as_json: bool) -> None:
             for s in sources
         ],
     )
+
+
+def _write_references(
+    app: AppContext,
+    ref_format: str | None,
+    output: Path | None,
+    source_ids: list[int],
+    note_id: int | None,
+) -> None:
+    from briefing_app.core.exporters.references import write_references
+
+    if ref_format is None or output is None:
+        raise click.UsageError("writing references needs both --format and -o FILE")
+    lib = app.library()
+    if note_id is not None:
+        sources = lib.sources.cited_in(note_id)
+    elif source_ids:
+        sources = [lib.sources.get(i) for i in source_ids]
+    else:
+        sources = [lib.sources.get(s.id) for s in reversed(lib.sources.all())]
+    write_references(sources, output, ref_format)
+    echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
 
 
 @click.group("source")
@@ -131,7 +185,7 @@ def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> 
 @click.option("--title", help="The title.")
 @click.option("--byline", help="Who wrote it.")
 @click.option("--outlet", help="Who published it.")
-@click.option("--published", help="Publication day, YYYY-MM-DD.")
+@click.option("--published", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
 @click.option("--url", help="Where it was published.")
 @click.option("--language", help="Language code, e.g. en.")
 @click.option("--marking", help="Handling marking of the source, e.g. TLP:AMBER.")

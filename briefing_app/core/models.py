@@ -37,6 +37,10 @@ class Source:
     origin_path: str = ""
     created_at: str = ""
     modified_at: str = ""
+    # From a reference manager: the DOI, the item's URI or key, and the day the page was read.
+    doi: str = ""
+    ref_id: str = ""
+    accessed: str = ""
     claim_count: int = 0
     tags: list[str] = field(default_factory=list)
 
@@ -57,6 +61,8 @@ class Source:
             "reliability": self.reliability,
             "marking": self.marking,
             "analyst_note": self.analyst_note,
+            "doi": self.doi,
+            "accessed": self.accessed,
             "claim_count": self.claim_count,
             "tags": self.tags,
         }

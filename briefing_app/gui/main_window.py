@@ -49,6 +49,7 @@ from briefing_app.gui.services import Services
 from briefing_app.gui.settings import remember_library
 from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
+from briefing_app.gui.sources.table_export import TableExportController
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.gui.widgets.sample_hint import SampleHint
 from briefing_app.gui.work_area import WorkArea
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # files dropped on the window are imported
         self.sources = SourcesController(self.services, lib)
         self.imports = ImportController(self.services, lib, self.sources, self.tasks)
+        self.table_export = TableExportController(
+            self.services, lib, self.sources.claims_panel, self.tasks
+        )
         self.backups = BackupController(self.services, lib, self.tasks)
         self.library_files = LibraryFiles(self.services, self.switch_library)
         self.outside = OutsidePoller(self)  # changes made by the CLI or another window
@@ -445,6 +449,7 @@ class MainWindow(QMainWindow):
         self.outside.attach(lib)
         self.after_first_paint(self.outside.start)
         self.imports.attach(lib)
+        self.table_export.attach(lib)
         self.backups.attach(lib)
         if self._later is not None:
             # Before the reader shows the new library's text: that refreshes the suggestions.

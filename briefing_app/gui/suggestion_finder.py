@@ -17,7 +17,7 @@ from briefing_app.core.suggest.manager import drop_claimed
 from briefing_app.gui.tasks import Task, TaskRunner
 
 # What a search depends on: source id, text hash, known parties, aliases, language.
-_Key = tuple[int, int, tuple[str, ...], tuple[tuple[str, str], ...], str]
+_Key = tuple[int, int, tuple[str, ...], tuple[tuple[str, str], ...], str, tuple[str, ...]]
 
 
 class SuggestionFinder(QObject):
@@ -49,6 +49,8 @@ class SuggestionFinder(QObject):
             tuple(lib.parties.known()),
             tuple(sorted(lib.parties.aliases().items())),
             source.language or "en",
+            # Highlights a re-import brought from Zotero are suggestions too.
+            tuple(h.quote for h in lib.suggestions.highlights(source_id)),
         )
         cached = self._cache.get(source_id)
         if (cached is None or cached[0] != key) and key not in self._running:

@@ -205,3 +205,22 @@ def test_clicking_a_dashed_passage_makes_it_the_current_suggestion(
     spans = demo_lib.claims.spans(win.reader.source_id or 0)
     assert (denial.start, denial.end) in [(a, b) for _i, a, b, _k in spans]
     assert denial.fingerprint not in [s.fingerprint for s in panel.suggestions]
+
+
+def test_a_zotero_highlight_is_offered_as_such_with_its_comment(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    from briefing_app.core.importers.base import Annotation
+
+    source = demo_lib.sources.get(demo_lib.sources.all()[0].id)
+    for claim_id, _start, _end, _kind in demo_lib.claims.spans(source.id):
+        demo_lib.claims.delete(claim_id)  # so no claim covers the highlighted words
+    quote = " ".join(source.text.split()[3:11])
+    demo_lib.suggestions.add_highlights(source.id, [Annotation(quote, "1", "Check this")])
+    win = _open_window(qtbot, demo_lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions.suggestions_panel
+    row = next(n for n, s in enumerate(panel.suggestions) if s.pattern == "zotero highlight")
+    item = panel.list.item(row)
+    assert item.text().startswith("Highlighted in Zotero\n“")
+    assert item.toolTip().startswith("Highlighted in Zotero: Check this: ")

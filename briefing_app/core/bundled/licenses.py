@@ -30,6 +30,9 @@ _ROOTS = (
     "lxml_html_clean",
     "citeproc-py",
     "dateparser",
+    "rispy",
+    "bibtexparser",
+    "openpyxl",
 )
 # sqlite-utils requires pip for its own `install` command, which Briefing never runs or ships.
 _NOT_SHIPPED = frozenset({"pip"})

@@ -30,19 +30,38 @@ _MONTHS = (
 
 
 def long_date(iso: str | None) -> str:
-    """Return an ISO date as 'March 4, 2025' (Chicago style), or the text as given."""
-    return _date(iso, lambda d: f"{_MONTHS[d.month - 1]} {d.day}, {d.year}")
+    """Return an ISO date as 'March 4, 2025' (Chicago style), or the text as given.
+
+    A year-month is 'March 2025' and a year '2025': Chicago writes what is known.
+    """
+    return _date(
+        iso,
+        lambda d: f"{_MONTHS[d.month - 1]} {d.day}, {d.year}",
+        lambda year, month: f"{_MONTHS[month - 1]} {year}",
+    )
 
 
 def short_date(iso: str | None) -> str:
     """Return an ISO date as '30 Nov 2025' (the terse form of intelligence notes)."""
-    return _date(iso, lambda d: f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}")
+    return _date(
+        iso,
+        lambda d: f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}",
+        lambda year, month: f"{_MONTHS[month - 1][:3]} {year}",
+    )
 
 
-def _date(iso: str | None, form: Callable[[date], str]) -> str:
-    """Return an ISO date in a form; text that is no ISO date as given, None as ''."""
+def _date(
+    iso: str | None, form: Callable[[date], str], month_form: Callable[[str, int], str]
+) -> str:
+    """Return an ISO date (a day, a year-month or a year) in a form; text that is no ISO date
+    as given, None as ''."""
     if not iso:
         return ""
+    if len(iso) == 7 and iso[4] == "-" and iso[:4].isdigit() and iso[5:].isdigit():
+        month = int(iso[5:])
+        return month_form(iso[:4], month) if 1 <= month <= 12 else iso
+    if len(iso) == 4 and iso.isdigit():
+        return iso
     try:
         return form(date.fromisoformat(iso[:10]))
     except ValueError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 # No analyst source is this large; bigger files are refused before any parsing.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A passage a reader highlighted in a reference manager: the quote, its page, a comment."""
+
+    quote: str
+    page: str = ""
+    comment: str = ""
 
 
 @dataclass
@@ -32,11 +41,22 @@ class ExtractedDocument:
     reliability: str = ""
     marking: str = ""
     origin_path: str = ""
+    # From a reference manager (importers/references): identifiers, tags and a note.
+    doi: str = ""
+    ref_id: str = ""
+    accessed: str = ""
+    tags: list[str] = field(default_factory=list)
+    analyst_note: str = ""
+    # Highlights from annotation notes: suggested claims once the source is stored.
+    annotations: list[Annotation] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing inspect`."""
         data = asdict(self)
         data.pop("origin_path")
+        for key in ("doi", "ref_id", "accessed", "tags", "analyst_note", "annotations"):
+            if not data[key]:
+                data.pop(key)  # only reference imports fill these
         return data
 
 
@@ -74,6 +94,18 @@ def importable_suffixes() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def read_capped(path: Path) -> bytes:
+    """Return a file's bytes; refuse a missing, empty or oversized file with a typed error."""
+    if not path.is_file():
+        raise CorruptFile("not a readable file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FileTooLarge(f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+    if size == 0:
+        raise CorruptFile("the file is empty")
+    return path.read_bytes()
+
+
 def extract_file(path: Path | str) -> ExtractedDocument:
     """Read path with the importer for its suffix; raise a typed BriefingError naming the reason.
 
@@ -85,14 +117,7 @@ def extract_file(path: Path | str) -> ExtractedDocument:
     if suffix not in _REGISTRY:
         known = ", ".join(importable_suffixes())
         raise UnsupportedFormat(f"unsupported file type {suffix or '(none)'!r} (known: {known})")
-    if not path.is_file():
-        raise CorruptFile("not a readable file")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise FileTooLarge(f"file is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
-    if size == 0:
-        raise CorruptFile("the file is empty")
-    data = path.read_bytes()
+    data = read_capped(path)
     format_name, extractor = _REGISTRY[suffix]
     doc = extractor(path, data)
     doc.text = normalise_text(doc.text).strip("\n")

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_app.core.changes import Edit
 from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy
-from briefing_app.core.importers.base import extract_file, importable_suffixes
+from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
+from briefing_app.core.importers.references import (
+    Reference,
+    is_reference_file,
+    read_references,
+    reference_document,
+    reference_suffixes,
+)
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -25,15 +39,30 @@ class FileOutcome:
     status: str
     reason: str = ""
     source_id: int | None = None
+    # One item of a reference file (its title): path is then the reference file.
+    item: str = ""
+    # What re-importing a reference changed on its source, for undo (lib.sources.revert_refresh).
+    edit: Edit | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing import --json`."""
-        return {
+        data: dict[str, Any] = {
             "path": str(self.path),
             "status": self.status,
             "reason": self.reason,
             "source_id": self.source_id,
         }
+        if self.item:
+            data["item"] = self.item
+        return data
+
+
+@dataclass
+class ImportItem:
+    """One thing to import: a file, or one reference read from a reference file."""
+
+    path: Path
+    reference: Reference | None = None
 
 
 @dataclass
@@ -51,6 +80,11 @@ class ImportSummary:
         """Return a one-line summary such as '3 imported, 1 duplicate, 0 failed'."""
         parts = [
             f"{len(self.by_status('imported'))} imported",
+            *(
+                f"{len(self.by_status(s))} {s}"
+                for s in ("updated", "unchanged")
+                if self.by_status(s)
+            ),
             f"{len(self.by_status('duplicate'))} duplicate",
             f"{len(self.by_status('failed'))} failed",
         ]
@@ -60,6 +94,8 @@ class ImportSummary:
         """Return the JSON form printed by `briefing import --json`."""
         return {
             "imported": len(self.by_status("imported")),
+            "updated": len(self.by_status("updated")),
+            "unchanged": len(self.by_status("unchanged")),
             "duplicate": len(self.by_status("duplicate")),
             "failed": len(self.by_status("failed")),
             "cancelled": self.cancelled,
@@ -71,54 +107,182 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Yield the files named, and the importable files inside named folders (recursively, sorted).
 
     Files named directly are yielded whatever their type, so an unsupported one is reported.
+    A folder with a reference file at its top is a reference manager's export (Zotero's Export
+    Files): only its reference files are yielded, their attachments come with their items.
     """
-    suffixes = set(importable_suffixes())
+    suffixes = set(importable_suffixes()) | {".ris", ".bib"}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            references = [c for c in sorted(path.iterdir()) if is_reference_file(c)]
+            if references:
+                yield from references
+                continue
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in suffixes:
+                wanted = child.suffix.lower() in suffixes or is_reference_file(child)
+                if child.is_file() and not hidden and wanted:
                     yield child
         else:
             yield path
+
+
+def expand_items(
+    paths: Iterable[Path | str], failures: list[FileOutcome] | None = None
+) -> list[ImportItem]:
+    """Return what to import from files and folders: each reference of a reference file is
+    one item; a reference file that cannot be read is added to failures."""
+    items: list[ImportItem] = []
+    for path in expand_paths(paths):
+        if path.suffix.lower() not in reference_suffixes() or not path.is_file():
+            items.append(ImportItem(path))
+            continue
+        if path.suffix.lower() == ".json" and not is_reference_file(path):
+            items.append(ImportItem(path))  # reported as an unsupported type
+            continue
+        try:
+            items.extend(ImportItem(path, ref) for ref in read_references(path))
+        except BriefingError as exc:
+            if failures is not None:
+                failures.append(FileOutcome(path, "failed", str(exc)))
+    return items
+
+
+# Fewer files than this import in this process: starting a worker (and its importers) costs
+# about a second, more than extracting a few pages.
+PARALLEL_FROM = 8
+
+
+def default_workers() -> int:
+    """Return how many processes a big import extracts in: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Extracted:
+    """What a worker sends back for one item: the document, or why it could not be read."""
+
+    doc: ExtractedDocument | None = None
+    status: str = "failed"
+    reason: str = ""
+
+
+def extract_item(item: ImportItem) -> Extracted:
+    """Read one item (in a worker process or here); never raise for a bad file."""
+    path = item.path
+    if item.reference is None and not path.exists():
+        return Extracted(reason="no such file or folder")
+    try:
+        if item.reference is None:
+            doc = extract_file(path)
+        else:
+            doc = reference_document(item.reference)
+            doc.origin_path = doc.origin_path or str(path)
+    except BriefingError as exc:
+        return Extracted(reason=str(exc))
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+        # Third-party parsers raise these on damaged input; the user needs the file named.
+        return Extracted(reason=f"cannot read the file ({type(exc).__name__}: {exc})")
+    return Extracted(doc=doc, status="read")
+
+
+def store_item(lib: Library, item: ImportItem, extracted: Extracted) -> FileOutcome:
+    """Store what was read from one item in one transaction; report a refusal in the outcome."""
+    label = item.reference.label if item.reference is not None else ""
+    if extracted.doc is None:
+        return FileOutcome(item.path, "failed", extracted.reason, item=label)
+    try:
+        if item.reference is not None:
+            return store_reference(lib, item.path, extracted.doc, label)
+        source = lib.sources.add(extracted.doc)
+    except DuplicateSource as dup:
+        return FileOutcome(item.path, "duplicate", str(dup), dup.existing.id)
+    except LibraryBusy:
+        raise  # not this file's fault: every other file would wait out the timeout too
+    except BriefingError as exc:
+        return FileOutcome(item.path, "failed", str(exc), item=label)
+    return FileOutcome(item.path, "imported", "", source.id)
 
 
 def import_paths(
     lib: Library,
     paths: Iterable[Path | str],
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> ImportSummary:
     """Import files and folders into lib, each file in its own transaction; return the summary.
 
-    A file that fails is reported and skipped; the others still import.
+    A file that fails is reported and skipped; the others still import. A reference file's
+    items import one by one (progress counts items); importing it again updates them. With
+    workers > 1 a big import reads its files in that many processes; only this process
+    writes the library, in the files' order, so the outcome is the same as with one.
     """
-    files = list(expand_paths(paths))
     summary = ImportSummary()
-    for done, path in enumerate(files):
-        if progress is not None and progress(done, len(files), path) is False:
-            summary.cancelled = True
-            break
-        summary.outcomes.append(import_one(lib, path))
+    items = expand_items(paths, summary.outcomes)
+    parallel = workers > 1 and len(items) >= PARALLEL_FROM
+    with _extractions(items, workers if parallel else 1) as results:
+        for done, (item, extracted) in enumerate(zip(items, results, strict=False)):
+            if progress is not None and progress(done, len(items), item.path) is False:
+                summary.cancelled = True
+                break
+            summary.outcomes.append(store_item(lib, item, extracted()))
     if progress is not None and not summary.cancelled:
-        progress(len(files), len(files), files[-1] if files else Path())
+        progress(len(items), len(items), items[-1].path if items else Path())
     return summary
+
+
+@contextmanager
+def _extractions(
+    items: list[ImportItem], workers: int
+) -> Iterator[Iterator[Callable[[], Extracted]]]:
+    """Yield, per item in order, a call returning what was read from it: read on demand here,
+    or ahead in worker processes (spawned: no fork of a process holding SQLite and Qt)."""
+    if workers <= 1:
+        yield (functools.partial(extract_item, item) for item in items)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        futures = [pool.submit(extract_item, item) for item in items]
+        yield (functools.partial(_worker_result, future) for future in futures)
+    finally:
+        # Cancel stops what has not started; what is running finishes, unwritten.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_result(future: Future[Extracted]) -> Extracted:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        # A worker killed (out of memory, a crash in a parser's C code) fails its files only.
+        return Extracted(reason=f"the process reading the file stopped ({exc})")
+
+
+def import_reference(lib: Library, path: Path, ref: Reference) -> FileOutcome:
+    """Import one reference (or update the source it became before); never raise for a bad
+    item, report it in the outcome instead."""
+    item = ImportItem(path, ref)
+    return store_item(lib, item, extract_item(item))
+
+
+def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str) -> FileOutcome:
+    """Store (or update) a reference's source and its highlights in one transaction."""
+    with lib.write():
+        source, status, edit = lib.sources.add_or_update(doc)
+        added, missing = lib.suggestions.add_highlights(source.id, doc.annotations)
+    if added and status == "unchanged":
+        status = "updated"
+    reason = ""
+    if missing:
+        # Listed, not dropped: the analyst finds these passages by hand.
+        quotes = "; ".join(
+            f"“{m.quote[:60]}”" + (f" (p. {m.page})" if m.page else "") for m in missing
+        )
+        reason = f"{len(missing)} highlight(s) not found in the text: {quotes}"
+    return FileOutcome(path, status, reason, source.id, item=label, edit=edit)
 
 
 def import_one(lib: Library, path: Path) -> FileOutcome:
     """Import one file; never raise for a bad file, report it in the outcome instead."""
-    if not path.exists():
-        return FileOutcome(path, "failed", "no such file or folder")
-    try:
-        doc = extract_file(path)
-        source = lib.sources.add(doc)
-    except DuplicateSource as dup:
-        return FileOutcome(path, "duplicate", str(dup), dup.existing.id)
-    except LibraryBusy:
-        raise  # not this file's fault: every other file would wait out the timeout too
-    except BriefingError as exc:
-        return FileOutcome(path, "failed", str(exc))
-    except (OSError, ValueError, RecursionError, MemoryError) as exc:
-        # Third-party parsers raise these on damaged input; the user needs the file named.
-        return FileOutcome(path, "failed", f"cannot read the file ({type(exc).__name__}: {exc})")
-    return FileOutcome(path, "imported", "", source.id)
+    item = ImportItem(path)
+    return store_item(lib, item, extract_item(item))

@@ -16,7 +16,7 @@ from briefing_app.core.records.grading import RELIABILITY
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.text.anchors import normalise_text, sha256_text
-from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.dates import check_partial_date
 
 if TYPE_CHECKING:
     from briefing_app.core.importers.base import ExtractedDocument
@@ -39,10 +39,14 @@ _URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _HOST_AND_PORT = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:\d+(?:[/?#]|$)")
 _WEB_SCHEMES = ("http", "https")
 
+# A reference imported without a usable attachment: its text is its abstract and notes.
+ABSTRACT_FORMAT = "reference"
+ABSTRACT_NOTE = "No usable attachment: the text is the reference's abstract and notes."
+
 _LIST_COLUMNS = (
     "s.id, s.uid, s.title, '' AS text, s.sha256, s.byline, s.outlet, s.published, s.url, "
     "s.language, s.format, s.retrieved_at, s.reliability, s.marking, s.analyst_note, "
-    "s.origin_path, s.created_at, s.modified_at, "
+    "s.origin_path, s.created_at, s.modified_at, s.doi, s.ref_id, s.accessed, "
     "(SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count"
 )
 
@@ -82,7 +86,8 @@ class SourceManager:
             cur = self._lib.conn.execute(
                 "INSERT INTO sources (uid, title, byline, outlet, published, url, language, "
                 "format, retrieved_at, sha256, text, reliability, marking, origin_path, "
-                "created_at, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "created_at, modified_at, doi, ref_id, accessed, analyst_note) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid or new_uid(),
                     doc.title.strip(),
@@ -100,11 +105,113 @@ class SourceManager:
                     doc.origin_path,
                     now,
                     now,
+                    doc.doi.strip(),
+                    doc.ref_id.strip(),
+                    doc.accessed,
+                    doc.analyst_note,
                 ),
             )
             source_id = int(cur.lastrowid or 0)
             changes.sources.add(source_id)
+            if doc.tags:
+                self._add_tags(source_id, doc.tags)
         return self.get(source_id)
+
+    def add_or_update(self, doc: ExtractedDocument) -> tuple[Source, str, Edit | None]:
+        """Store a reference's document, or update the source it was imported as before;
+        return the source, 'imported', 'updated' or 'unchanged', and for an update the edit
+        `revert_refresh` undoes.
+
+        The same item is found by DOI, then by the reference manager's id, then by URL and
+        title, then by its text. Metadata is refreshed and new tags added; the text changes
+        only while no claim points into it, and never from an attachment back to an abstract.
+        """
+        from briefing_app.core.errors import DuplicateSource
+
+        existing = self.same_reference(doc)
+        if existing is None:
+            try:
+                return self.add(doc), "imported", None
+            except DuplicateSource as dup:
+                existing = dup.existing
+        return self._refresh(existing.id, doc)
+
+    def same_reference(self, doc: ExtractedDocument) -> Source | None:
+        """Return the source a reference was imported as before (by DOI, id, URL and title)."""
+        checks = [
+            ("lower(doi) = lower(?) AND doi != ''", (doc.doi.strip(),)),
+            ("ref_id = ? AND ref_id != ''", (doc.ref_id.strip(),)),
+            ("url = ? AND title = ? AND url != ''", (doc.url.strip(), doc.title.strip())),
+        ]
+        for where, params in checks:
+            if not any(params):
+                continue
+            row = self._lib.conn.execute(
+                f"SELECT id FROM sources WHERE {where} ORDER BY id LIMIT 1", params
+            ).fetchone()
+            if row:
+                return self.get(row[0])
+        return None
+
+    def _refresh(self, source_id: int, doc: ExtractedDocument) -> tuple[Source, str, Edit | None]:
+        check_source(replace(doc, text=normalise_text(doc.text)))
+        source = self.get(source_id)
+        wanted = {
+            "title": doc.title.strip(),
+            "byline": doc.byline.strip(),
+            "outlet": doc.outlet.strip(),
+            "published": doc.published,
+            "url": doc.url.strip(),
+            "language": doc.language.strip(),
+            "doi": doc.doi.strip(),
+            "ref_id": doc.ref_id.strip(),
+            "accessed": doc.accessed,
+            "reliability": doc.reliability,
+            "marking": doc.marking,
+        }
+        values = {k: v for k, v in wanted.items() if v and v != getattr(source, k)}
+        text = normalise_text(doc.text)
+        better_text = doc.format != ABSTRACT_FORMAT or source.format == ABSTRACT_FORMAT
+        if (
+            text.strip()
+            and text != source.text
+            and better_text
+            and not source.claim_count
+            and self.by_sha256(sha256_text(text)) is None
+        ):
+            values.update(text=text, sha256=sha256_text(text), format=doc.format)
+            if source.analyst_note == ABSTRACT_NOTE and doc.format != ABSTRACT_FORMAT:
+                values["analyst_note"] = ""  # the text is now the attachment's
+        new_tags = [t for t in doc.tags if t not in source.tags]
+        if not values and not new_tags:
+            return source, "unchanged", None
+        with self._lib.write() as changes:
+            edit = self._write(source_id, {**values, "modified_at": now_iso()})
+            self._add_tags(source_id, new_tags)
+            changes.sources.add(source_id)
+        before = {**edit.before, "tags": list(source.tags)}
+        after = {**edit.after, "tags": [*source.tags, *new_tags]}
+        return self.get(source_id), "updated", Edit(source_id, before, after)
+
+    def revert_refresh(self, edit: Edit) -> Edit:
+        """Put back what importing a reference again changed on its source (fields, text and
+        tags); return the edit that redoes it."""
+        values = {k: v for k, v in edit.before.items() if k != "tags"}
+        with self._lib.write():
+            self._write(edit.record_id, values)
+            if "tags" in edit.before:
+                self.set_tags(edit.record_id, list(edit.before["tags"]))
+        return edit.inverse()
+
+    def _add_tags(self, source_id: int, names: list[str]) -> None:
+        with self._lib.write() as changes:
+            for name in names:
+                tag = self._lib.tags.ensure(name)
+                self._lib.conn.execute(
+                    "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
+                    (source_id, tag.id),
+                )
+                changes.tags.add(tag.id)
 
     def get(self, source_id: int) -> Source:
         """Return the source with its text; raise NotFound."""
@@ -156,6 +263,14 @@ class SourceManager:
         sql += " ORDER BY s.id DESC"
         return [_source_from_row(r) for r in self._lib.conn.execute(sql, params)]
 
+    def cited_in(self, note_id: int) -> list[Source]:
+        """Return the sources a note's citations point into, in order of first citation."""
+        note = self._lib.notes.get(note_id)
+        keys = self._lib.notes.cited_keys(note)
+        claims = self._lib.claims.by_keys(keys)
+        ids = list(dict.fromkeys(claims[k].source_id for k in keys if k in claims))
+        return [self.get(i) for i in ids]
+
     def count(self) -> int:
         """Return how many sources the library holds."""
         return int(self._lib.conn.execute("SELECT count(*) FROM sources").fetchone()[0])
@@ -181,7 +296,7 @@ class SourceManager:
         if "url" in values:
             check_url(values["url"])
         if "published" in values:
-            values["published"] = check_day(values["published"], "published date")
+            values["published"] = check_partial_date(values["published"], "published date")
         if not values:
             self.get(source_id)
             return Edit(source_id)
@@ -278,13 +393,7 @@ class SourceManager:
         self.get(source_id)
         with self._lib.write() as changes:
             self._lib.conn.execute("DELETE FROM source_tags WHERE source_id = ?", (source_id,))
-            for name in names:
-                tag = self._lib.tags.ensure(name)
-                self._lib.conn.execute(
-                    "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
-                    (source_id, tag.id),
-                )
-                changes.tags.add(tag.id)
+            self._add_tags(source_id, names)
             changes.sources.add(source_id)
         return self.get(source_id)
 
@@ -306,7 +415,7 @@ def check_source(doc: ExtractedDocument, reliability: str = "F") -> None:
     check_text(doc.text)
     _check_reliability(doc.reliability or reliability)
     check_url(doc.url)
-    check_day(doc.published, "published date")
+    check_partial_date(doc.published, "published date")
 
 
 def check_text(text: str) -> None:

@@ -299,3 +299,31 @@ def evidence_tables(conn: sqlite3.Connection) -> None:
         "min(from_claim_id, to_claim_id), max(from_claim_id, to_claim_id))"
     )
     conn.execute("CREATE INDEX claim_relations_to ON claim_relations(to_claim_id)")
+
+
+@migration(
+    7,
+    "reference metadata: DOI, reference id, accessed day, highlights; published may be partial",
+)
+def reference_metadata(conn: sqlite3.Connection) -> None:
+    """Give sources the identifiers a reference manager keeps (DOI, Zotero item URI or key) and
+    the day the analyst accessed the page; a published date may now be a year or a year-month."""
+    # A re-imported Zotero item is found by these, so it updates its source instead of adding one.
+    conn.execute("ALTER TABLE sources ADD COLUMN doi TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE sources ADD COLUMN ref_id TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE sources ADD COLUMN accessed TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX sources_doi ON sources(doi) WHERE doi != ''")
+    conn.execute("CREATE INDEX sources_ref_id ON sources(ref_id) WHERE ref_id != ''")
+    # Passages highlighted in Zotero (annotation notes): suggested claims, anchored by quote
+    # whenever the suggestions are listed, so they follow the text as suggestions do.
+    conn.execute(
+        """CREATE TABLE highlight_suggestions (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            quote TEXT NOT NULL,
+            page TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (source_id, quote, page)
+        )"""
+    )

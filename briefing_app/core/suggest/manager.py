@@ -8,8 +8,14 @@ from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.importers.base import Annotation
 from briefing_app.core.storage.rows import insert_row, record_from_row
 from briefing_app.core.suggest import Suggestion, suggest_claims
+from briefing_app.core.suggest.models import fingerprint_for
+from briefing_app.core.text.anchors import find_quote
+
+# The pattern of a suggestion that is a passage the analyst highlighted in Zotero.
+HIGHLIGHT_PATTERN = "zotero highlight"
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -52,10 +58,74 @@ class SuggestionManager:
             aliases=self._lib.parties.aliases(),
             language=source.language or "en",
         )
+        rejected = set() if include_rejected else self.rejected(source_id)
+        highlighted = [
+            s
+            for s in self._highlight_suggestions(source_id, source.text)
+            if s.fingerprint not in rejected
+        ]
+        suggestions = sorted([*highlighted, *suggestions], key=lambda s: (s.start, s.end))
         if include_claimed:
             return suggestions
         spans = [(start, end) for _, start, end, _ in self._lib.claims.spans(source_id)]
         return drop_claimed(suggestions, spans)
+
+    def add_highlights(
+        self, source_id: int, highlights: list[Annotation]
+    ) -> tuple[int, list[Annotation]]:
+        """Keep passages highlighted in a reference manager as suggested claims of a source;
+        return how many were new, and those whose quote is not found in the source's text
+        (kept too, and listed by `unanchored`, so nothing is dropped silently)."""
+        text = self._lib.sources.get(source_id).text
+        added = 0
+        with self._lib.write() as changes:
+            for item in highlights:
+                added += self._lib.conn.execute(
+                    "INSERT OR IGNORE INTO highlight_suggestions "
+                    "(source_id, quote, page, comment, created_at) VALUES (?, ?, ?, ?, ?)",
+                    (source_id, item.quote, item.page, item.comment, now_iso()),
+                ).rowcount
+            changes.sources.add(source_id)
+        return added, [h for h in highlights if find_quote(text, h.quote) is None]
+
+    def highlights(self, source_id: int) -> list[Annotation]:
+        """Return the highlighted passages kept for a source, in the order they came."""
+        rows = self._lib.conn.execute(
+            "SELECT quote, page, comment FROM highlight_suggestions WHERE source_id = ? "
+            "ORDER BY id",
+            (source_id,),
+        )
+        return [Annotation(quote=q, page=p, comment=c) for q, p, c in rows]
+
+    def unanchored(self, source_id: int) -> list[Annotation]:
+        """Return the highlighted passages whose quote the source's text does not hold."""
+        text = self._lib.sources.get(source_id).text
+        return [h for h in self.highlights(source_id) if find_quote(text, h.quote) is None]
+
+    def _highlight_suggestions(self, source_id: int, text: str) -> list[Suggestion]:
+        found = []
+        for item in self.highlights(source_id):
+            span = find_quote(text, item.quote)
+            if span is None:
+                continue
+            start, end = span
+            found.append(
+                Suggestion(
+                    start=start,
+                    end=end,
+                    quote=text[start:end],
+                    party="",
+                    normalized_party="",
+                    kind="reported fact",
+                    verb="",
+                    pattern=HIGHLIGHT_PATTERN,
+                    mention=item.comment,
+                    sentence_start=start,
+                    sentence_end=end,
+                    fingerprint=fingerprint_for(item.quote, "", HIGHLIGHT_PATTERN),
+                )
+            )
+        return found
 
     def find(self, source_id: int, fingerprint: str) -> Suggestion:
         """Return the suggestion with this fingerprint on a source (rejected ones too)."""

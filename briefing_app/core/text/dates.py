@@ -1,4 +1,8 @@
-"""Dates as analysts see them: a calendar day, stored as ISO 'YYYY-MM-DD'."""
+"""Dates as analysts see them: a calendar day, stored as ISO 'YYYY-MM-DD'.
+
+A source's published date may be known only to the year or month ('2025', '2025-11'): references
+from Zotero often are, and inventing a day would print a date nobody wrote.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from datetime import date, datetime
 from briefing_app.core.errors import InvalidInput, quoted
 
 _STRICT_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMATS = ("%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y")
@@ -35,6 +40,56 @@ def check_day(value: str | None, what: str) -> str | None:
     raise InvalidInput(
         f"{what} {quoted(text)} is not a real day written YYYY-MM-DD (e.g. 2025-02-28)"
     )
+
+
+def check_partial_date(value: str | None, what: str) -> str | None:
+    """Return a typed-in date that is a day, a year-month or a year; raise InvalidInput otherwise.
+
+    >>> check_partial_date("2025-11", "published date")
+    '2025-11'
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return text
+    partial = partial_date(text)
+    if partial != text:
+        raise InvalidInput(
+            f"{what} {text!r} is not a date written YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2025-02)"
+        )
+    return partial
+
+
+def partial_date(*parts: object) -> str | None:
+    """Return year, month, day (each may be blank or missing) as the ISO date they name, as
+    precise as what is known; None without a real year.
+
+    >>> partial_date("2025", "11", "")
+    '2025-11'
+    >>> partial_date("2025-02-30")
+    """
+    if len(parts) == 1:
+        match = _PARTIAL.match(str(parts[0] or "").strip())
+        if not match:
+            return None
+        parts = match.groups()
+    numbers: list[int] = []
+    for part in parts[:3]:
+        text = str(part).strip() if part is not None else ""
+        if not text.isdigit():
+            break  # a blank month means the day is unknown too, whatever it says
+        numbers.append(int(text))
+    if not numbers or not 1000 <= numbers[0] <= 9999:
+        return None
+    if len(numbers) >= 2 and not 1 <= numbers[1] <= 12:
+        numbers = numbers[:1]
+    if len(numbers) == 3:
+        try:
+            return date(*numbers).isoformat()
+        except ValueError:
+            return None
+    return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
 
 
 def parse_date(value: object) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Signal
 from PySide6.QtWidgets import QWidget
 
-from briefing_app.core.importers.batch import ImportSummary, import_paths
+from briefing_app.core.importers.batch import ImportSummary, default_workers, import_paths
 from briefing_app.core.library import Library
 from briefing_app.gui.tasks import Progress, Task, TaskProgressDialog, TaskRunner
 
@@ -18,7 +18,12 @@ def import_task(runner: TaskRunner, lib: Library, paths: Sequence[Path]) -> Task
     files = list(paths)
 
     def run(worker_lib: Library, progress: Progress) -> ImportSummary:
-        return import_paths(worker_lib, files, lambda done, n, path: progress(done, n, path.name))
+        return import_paths(
+            worker_lib,
+            files,
+            lambda done, n, path: progress(done, n, path.name),
+            workers=default_workers(),  # a big folder reads in every core, off the UI process
+        )
 
     return runner.run_with_progress(lib, run, description=f"Importing {len(files)} item(s)")
 
@@ -79,10 +84,12 @@ class ImportDialog(TaskProgressDialog):
 
 
 def summary_details(summary: ImportSummary) -> str:
-    """Return one line per file that did not import, naming it and the reason."""
+    """Return one line per file that did not import (or imported with a remark, such as
+    highlights not found), naming it, the reference item when there is one, and the reason."""
+    stored = ("imported", "updated", "unchanged")
     lines = [
-        f"{o.path.name}: {o.status} — {o.reason}"
+        f"{o.path.name}{f' [{o.item}]' if o.item else ''}: {o.status} — {o.reason}"
         for o in summary.outcomes
-        if o.status != "imported"
+        if o.status not in stored or o.reason
     ]
     return "\n".join(lines)

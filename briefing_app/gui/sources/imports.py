@@ -60,7 +60,8 @@ class ImportController(QObject):
         """Ask for files to import (several at once) and import them."""
         from briefing_app.core.importers.base import importable_suffixes
 
-        patterns = " ".join(f"*{s}" for s in importable_suffixes())
+        # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
+        patterns = " ".join(f"*{s}" for s in [*importable_suffixes(), ".ris", ".bib", ".json"])
         names, _ = QFileDialog.getOpenFileNames(
             self.services.dialog_parent(),
             "Import sources",
@@ -83,14 +84,15 @@ class ImportController(QObject):
 
     def _import_done(self, summary: ImportSummary) -> None:
         ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
-        if ids:
+        if ids or any(o.edit is not None for o in summary.outcomes):
             command = ImportCommand(self.lib, summary)
             command.on_error = self.services.show_error
             command.execute()  # already done: this only records what undo takes back
             self.services.record(command)
-            # What was just imported is what the analyst wants to read: the first of it.
-            self.sources.open_source(ids[0])
-            self.services.bring_forward(self.sources.reader)
+            if ids:
+                # What was just imported is what the analyst wants to read: the first of it.
+                self.sources.open_source(ids[0])
+                self.services.bring_forward(self.sources.reader)
         self.services.show_status(f"Import: {summary.line()}", 8000)
         if summary.by_status("failed") or summary.by_status("duplicate"):
             self._show_summary(summary)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.suggest import Suggestion
+from briefing_app.core.suggest.manager import HIGHLIGHT_PATTERN
 from briefing_app.gui.highlighter import kind_colour
 
 _QUOTE_CHARS = 140
@@ -147,6 +148,8 @@ def _item_text(suggestion: Suggestion) -> str:
     quote = " ".join(suggestion.quote.split())
     if len(quote) > _QUOTE_CHARS:
         quote = quote[: _QUOTE_CHARS - 1] + "…"
+    if suggestion.pattern == HIGHLIGHT_PATTERN:
+        return f"Highlighted in Zotero\n“{quote}”"
     party = suggestion.normalized_party or suggestion.party or "unknown party"
     return f"{party} · {suggestion.kind}\n“{quote}”"
 
@@ -154,6 +157,9 @@ def _item_text(suggestion: Suggestion) -> str:
 def _item(suggestion: Suggestion) -> QListWidgetItem:
     item = QListWidgetItem(_item_text(suggestion))
     said = f"{suggestion.party} {suggestion.verb} ({suggestion.kind})"
+    if suggestion.pattern == HIGHLIGHT_PATTERN:
+        # The highlight's comment in Zotero is the analyst's own reading of the passage.
+        said = f"Highlighted in Zotero{': ' + suggestion.mention if suggestion.mention else ''}"
     item.setToolTip(f"{said}: {' '.join(suggestion.quote.split())}")
     colour = kind_colour(suggestion.kind, 40)
     item.setBackground(colour)

@@ -12,15 +12,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtGui import QAction, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -169,6 +171,7 @@ class ClaimsPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.filter_changed.emit())
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.context_actions: list[QAction] = []
         # The count may be cut short rather than hold the whole centre column wide (the
         # review dock takes its width from the columns beside this one).
         self.count_label.setMinimumWidth(1)
@@ -191,6 +194,20 @@ class ClaimsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+
+    def add_context_action(self, action: QAction) -> None:
+        """Offer an action on the whole table in its right-click menu."""
+        # Not a button in the filter bar: the bar is as narrow as the centre column allows.
+        if not self.context_actions:
+            self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.context_actions.append(action)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.view)
+        menu.addActions(self.context_actions)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def set_choices(
         self,

@@ -42,7 +42,7 @@ class SourcePanel(QWidget):
             edit.editingFinished.connect(lambda n=name: self._text_edited(n))
             self.edits[name] = edit
             form.addRow(labels[name], edit)
-        self.edits["published"].setPlaceholderText("YYYY-MM-DD")
+        self.edits["published"].setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
         self.reliability = grade_combo(RELIABILITY)
         self.reliability.setAccessibleName("Reliability")
         self.reliability.activated.connect(

@@ -48,3 +48,34 @@ def test_a_real_day_and_a_blank_date_are_kept(demo_lib: Library) -> None:
     assert demo_lib.sources.update(source_id, published=None).published is None
     note = demo_note(demo_lib)
     assert demo_lib.notes.update(note.id, memo_date="").memo_date == ""
+
+
+def test_a_published_date_keeps_its_precision_and_prints_what_is_known(demo_lib: Library) -> None:
+    from briefing_app.core.exporters.source_lines import long_date
+
+    source_id = demo_lib.sources.all()[0].id
+    assert demo_lib.sources.update(source_id, published="2025-11").published == "2025-11"
+    assert long_date(demo_lib.sources.get(source_id).published) == "November 2025"
+    assert demo_lib.sources.update(source_id, published="2025").published == "2025"
+    assert long_date("2025") == "2025"
+    assert long_date("2025-11-30") == "November 30, 2025"
+    with pytest.raises(InvalidInput, match=r"YYYY-MM or YYYY"):
+        demo_lib.sources.update(source_id, published="2025-13")
+    assert demo_lib.sources.get(source_id).published == "2025"
+
+
+@pytest.mark.parametrize(
+    ("parts", "iso"),
+    [
+        (("2025", "11", "30"), "2025-11-30"),
+        (("2025", "11", ""), "2025-11"),
+        (("2025", "", "30"), "2025"),  # a day without its month names nothing more than the year
+        (("2025-02-30",), None),
+        (("", "", ""), None),
+        ((2024, 2), "2024-02"),
+    ],
+)
+def test_partial_dates_from_reference_managers(parts: tuple[object, ...], iso: str | None) -> None:
+    from briefing_app.core.text.dates import partial_date
+
+    assert partial_date(*parts) == iso

@@ -1,0 +1,96 @@
+"""A reference from a reference manager (Zotero): its metadata, notes and attachment paths."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from briefing_app.core.records.grading import RELIABILITY
+
+
+@dataclass
+class Reference:
+    """One item of a reference file, as the reference manager described it."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    container: str = ""
+    published: str | None = None
+    url: str = ""
+    language: str = ""
+    doi: str = ""
+    accessed: str = ""
+    abstract: str = ""
+    # Notes as plain text (Zotero writes them as HTML); raw_notes keeps the HTML, where
+    # annotation notes carry their quotes.
+    notes: list[str] = field(default_factory=list)
+    raw_notes: list[str] = field(default_factory=list)
+    attachments: list[Path] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    extra: str = ""
+    ref_id: str = ""
+
+    @property
+    def label(self) -> str:
+        """Return how the item is named in an import summary."""
+        return self.title or self.url or self.ref_id or "(untitled reference)"
+
+    def reliability(self) -> str:
+        """Return the grade an Extra line 'Reliability: B' gives, or ''."""
+        value = _extra_value(self.extra, "reliability").upper()[:1]
+        return value if value in RELIABILITY.codes() else ""
+
+    def marking(self) -> str:
+        """Return the marking an Extra line 'Marking: TLP:AMBER' gives, or ''."""
+        return _extra_value(self.extra, "marking")
+
+
+ReferenceReader = Callable[[Path, bytes], list[Reference]]
+
+
+def _extra_value(extra: str, name: str) -> str:
+    for line in extra.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == name:
+            return value.strip()
+    return ""
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(fragment: str) -> str:
+    """Return a Zotero note (HTML, or plain text) as plain text, one paragraph a line."""
+    text = _BLOCK_END.sub("\n", fragment)
+    text = html.unescape(_TAG.sub("", text))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def attachment_path(raw: str, base_dir: Path) -> Path | None:
+    """Return where an attachment named in a reference file lies: relative to the file's folder
+    (Zotero's Export Files), absolute, or a file:// URL; None for web links."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    if raw.startswith("file:"):
+        return Path(unquote(urlparse(raw).path))
+    if re.match(r"^[a-z][a-z0-9+.-]*://", raw, re.IGNORECASE):
+        return None
+    path = Path(raw)
+    return path if path.is_absolute() else base_dir / path
+
+
+def split_extra(text: str) -> tuple[str, str]:
+    """Split a field holding Zotero's Extra into (the Extra lines we read, the rest)."""
+    extra: list[str] = []
+    rest: list[str] = []
+    for line in text.splitlines():
+        key = line.partition(":")[0].strip().lower()
+        (extra if key in ("reliability", "marking") else rest).append(line)
+    return "\n".join(extra), "\n".join(rest).strip()

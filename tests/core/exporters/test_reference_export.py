@@ -1,0 +1,86 @@
+"""Sources back out for Zotero: what is written reads back as the same references."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.exporters.references import write_references
+from briefing_app.core.importers.batch import import_paths
+from briefing_app.core.importers.references import read_references
+from briefing_app.core.library import Library
+from tests.cli.runner import briefing
+from tests.core.importers.references.zotero_exports import RIS
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("ris", ".ris"), ("bibtex", ".bib"), ("csl-json", ".json")]
+)
+def test_exported_references_read_back_with_dates_grades_and_tags(
+    lib: Library, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    source_file = tmp_path / "in.ris"
+    source_file.write_text(RIS)
+    summary = import_paths(lib, [source_file])
+    sources = [lib.sources.get(o.source_id or 0) for o in summary.outcomes]
+    lib.sources.update(sources[1].id, published="2024-03-05", byline="Ministry Press Office")
+    sources[1] = lib.sources.get(sources[1].id)
+    out = write_references(sources, tmp_path / f"out{suffix}", fmt)
+    attack, statement = read_references(out)
+    assert attack.title == "Three workers killed near the border"
+    assert attack.published == "2025-11"  # a year-month stays a year-month
+    assert attack.container == "Asia Wire"
+    assert attack.doi == "10.1234/AW.2025.11"
+    assert attack.url == "https://asiawire.example.org/attack"
+    assert attack.accessed == "2025-12-01"
+    assert (attack.reliability(), attack.marking()) == ("B", "TLP:AMBER")
+    assert sorted(attack.tags) == ["Khatlon", "border security"]
+    assert statement.published == "2024-03-05"
+    assert statement.authors == ["Ministry Press Office"]
+
+
+def test_briefing_sources_writes_a_notes_cited_sources(demo_lib: Library, tmp_path: Path) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    demo_lib.sources.add(ExtractedDocument(title="Not cited", text="Nobody cites this."))
+    library = Path(demo_lib.path)
+    note = demo_lib.notes.headers()[0]
+    cited = demo_lib.sources.cited_in(note.id)
+    assert cited, "the demo note cites sources"
+    out = tmp_path / "cited.json"
+    result = briefing(
+        "sources", "--format", "csl-json", "-o", str(out), "--note", str(note.id), library=library
+    )
+    assert result.returncode == 0, result.stderr
+    items = json.loads(out.read_text())
+    assert [i["title"] for i in items] == [s.title for s in cited]
+    assert len(items) < demo_lib.sources.count()
+    every = tmp_path / "all.ris"
+    assert briefing("sources", "--format", "ris", "-o", str(every), library=library).returncode == 0
+    assert len(read_references(every)) == demo_lib.sources.count()
+    refused = briefing("sources", "--format", "ris", library=library)
+    assert refused.returncode != 0 and "-o FILE" in refused.stderr
+
+
+def test_briefing_import_reads_a_zotero_export_and_names_each_item(tmp_path: Path) -> None:
+    from tests.core.importers.references.zotero_exports import RIS_WITH_ANNOTATIONS, export_folder
+
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_ANNOTATIONS)
+    library = tmp_path / "lib.sqlite"
+    first = briefing("import", str(tmp_path / "export"), library=library)
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0].startswith("imported ") and "[Three workers killed near the border]" in lines[0]
+    assert (
+        "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)" in lines[0]
+    )
+    assert lines[-1] == "2 imported, 0 duplicate, 0 failed"
+    again = briefing("import", "--json", str(tmp_path / "export"), library=library)
+    report = json.loads(again.stdout)
+    assert (report["imported"], report["unchanged"]) == (0, 2)
+    assert [f["item"] for f in report["files"]] == [
+        "Three workers killed near the border",
+        "Ministry statement on the incident",
+    ]

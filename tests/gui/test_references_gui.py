@@ -1,0 +1,96 @@
+"""Reference libraries and tables in the app: a Zotero export in, the claims table out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.sources.table_export import TableExportFiles, TableExportTarget
+from tests.gui.conftest import finished
+
+
+def test_export_table_writes_the_filtered_claims_to_xlsx(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    lib = window.lib
+    claims = lib.claims.all()
+    assert len(claims) > 1
+    party = claims[0].party
+    expected = [c.key for c in claims if c.party.casefold() == party.casefold()]
+    panel = window.sources.claims_panel
+    qtbot.waitUntil(lambda: panel.party_filter.count() > 1)
+    panel.set_filter_value(panel.party_filter, party)
+    target = TableExportTarget(tmp_path / "claims.xlsx", "xlsx")
+    monkeypatch.setattr(TableExportFiles, "ask", classmethod(lambda cls, parent: target))
+    assert window.table_export.action.isEnabled()
+    assert window.table_export.action in panel.context_actions  # right-click on the table
+    with qtbot.waitSignal(window.table_export.exported) as written:
+        window.table_export.action.trigger()
+    assert written.args == [len(expected)]
+    sheet = load_workbook(target.path).active
+    assert sheet is not None
+    keys = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert keys == expected
+    assert f"Wrote {len(expected)} claim(s) to claims.xlsx" in window.statusBar().currentMessage()
+
+
+def test_a_refused_export_is_reported_in_one_line(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    task = window.table_export.export(TableExportTarget(tmp_path / "missing" / "t.csv", "csv"))
+    with qtbot.waitSignal(task.failed) as failed:
+        pass
+    finished(qtbot, task)
+    assert not (tmp_path / "missing").exists()
+    (message,) = failed.args
+    assert "no such folder" in message and "\n" not in message
+
+
+def test_a_zotero_export_imports_through_the_window_and_names_lost_highlights(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from briefing_app.gui.dialogs.import_dialog import summary_details
+    from tests.core.importers.references.zotero_exports import (
+        RIS_WITH_ANNOTATIONS,
+        export_folder,
+    )
+
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_ANNOTATIONS)
+    before = window.lib.sources.count()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
+        window.imports.import_paths([tmp_path / "export"])
+    summary = done.args[0]
+    assert summary.line() == "2 imported, 0 duplicate, 0 failed"
+    assert window.lib.sources.count() == before + 2
+    assert summary_details(summary) == (
+        "Exported Items.ris [Three workers killed near the border]: imported — "
+        "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)"
+    )
+    assert "Import: 2 imported" in window.statusBar().currentMessage()
+
+
+def test_undo_takes_back_a_re_import_of_a_zotero_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.core.importers.references.zotero_exports import RIS
+
+    path = tmp_path / "refs.ris"
+    path.write_text(RIS)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as first:
+        window.imports.import_paths([path])
+    source_id = first.args[0].outcomes[0].source_id
+    before = window.lib.sources.get(source_id)
+    path.write_text(RIS.replace("TI  - Three workers killed near the border", "TI  - Renamed"))
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000):
+        window.imports.import_paths([path])
+    assert window.lib.sources.get(source_id).title == "Renamed"
+    assert window.undo_stack.undoText() == "Update 1 source"
+    window.undo_stack.undo()
+    assert window.lib.sources.get(source_id) == before
+    window.undo_stack.redo()
+    assert window.lib.sources.get(source_id).title == "Renamed"
