@@ -111,7 +111,16 @@ def test_contents_a_file_import_refuses_are_refused_in_a_package(
 
 def test_a_valid_package_still_imports(receiver: Library, tmp_path: Path) -> None:
     result = import_pack(receiver, sample_pack())
-    assert result.added == {"sources": 1, "claims": 10, "notes": 1, "versions": 1, "comments": 2}
+    assert result.added == {
+        "sources": 1,
+        "claims": 10,
+        "notes": 1,
+        "versions": 1,
+        "comments": 2,
+        # The demo's key question and its two contradicts links (issue 17).
+        "questions": 1,
+        "relations": 2,
+    }
 
 
 # --- Malformed packages that ended in "internal error" (issue 22 §4) -------------------------

@@ -77,8 +77,9 @@ def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: int) 
                         "declares (damaged, or a zip bomb)"
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
-        # zipfile reports a password it was not given as RuntimeError.
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError) as exc:
+        # zipfile reports a password it was not given as RuntimeError, and a member whose
+        # offset points before the file's start as ValueError (a negative seek).
         raise CorruptFile(f"{name} is damaged ({exc})") from exc
     return b"".join(chunks)
 

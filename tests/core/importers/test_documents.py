@@ -12,6 +12,7 @@ from briefing_app.core.importers.base import extract_file
 from tests.conftest import write_fixture
 from tests.core.importers.samples import (
     ARTICLE_PARAGRAPHS,
+    docx_from_body_xml,
     docx_with_table,
     email_with_html_body,
     encrypted_pdf,
@@ -169,3 +170,15 @@ def test_docx_part_compressed_as_word_never_does_is_named(
     path = write_fixture(tmp_path / "method.docx", hostile.with_part(hostile.blank_docx(), part))
     with pytest.raises(CorruptFile, match=f"word/document.xml .*compression method {name}"):
         extract_file(path)
+
+
+def test_a_docx_whose_member_offset_points_before_the_file_is_refused_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """Found by the fuzzer: a .docx missing its first byte makes zipfile seek to -1."""
+    whole = docx_from_body_xml("<w:p><w:r><w:t>Text</w:t></w:r></w:p>")
+    path = tmp_path / "broken.docx"
+    path.write_bytes(whole[1:])
+    with pytest.raises(CorruptFile) as raised:
+        extract_file(path)
+    assert "\n" not in str(raised.value)
