@@ -135,3 +135,7 @@ class ConflictingEdit(BriefingError):
         super().__init__(f"{what}: {name} was changed elsewhere since it was loaded")
         self.field = field
         self.stored = stored
+
+
+class NotAReviewCopy(CorruptFile):
+    """A .docx that is not a review copy of a note in this library."""

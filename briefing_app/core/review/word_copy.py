@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from briefing_app.core.errors import CorruptFile, FileTooLarge, InvalidInput, NotFound
+from briefing_app.core.errors import (
+    CorruptFile,
+    FileTooLarge,
+    InvalidInput,
+    NotAReviewCopy,
+    NotFound,
+)
 from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.edits import locate_plain
 from briefing_app.core.storage.atomic import atomic_path
@@ -50,10 +56,6 @@ MAX_ANCHORED_CHARS = 8_000_000
 
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
-
-
-class NotAReviewCopy(CorruptFile):
-    """A .docx that is not a review copy of a note in this library."""
 
 
 def export_review_copy(

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import CorruptFile
+from briefing_app.core.errors import CorruptFile, NotAReviewCopy
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
-from briefing_app.core.review.word_copy import NotAReviewCopy, import_review_copy
+from briefing_app.core.review.word_copy import import_review_copy
 from tests import hostile_docx as hostile
 from tests.capped_child import run_capped
 
