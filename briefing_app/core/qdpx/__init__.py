@@ -1,0 +1,1 @@
+"""REFI-QDA project exchange (.qdpx): export coded work, import other tools' projects."""

@@ -1,0 +1,45 @@
+"""How our records map onto REFI-QDA project elements (shared by the writer and the reader)."""
+
+from __future__ import annotations
+
+import uuid
+
+# The project namespace of the QDA-XML 1.0 schema (Project.xsd).
+NAMESPACE = "urn:QDA-XML:project:1.0"
+
+# GUIDs are derived from our uids (uuid5 in a namespace of our own) so that exporting the same
+# library twice gives the same GUIDs, and a tool that merges by GUID sees the same objects.
+GUID_NAMESPACE = uuid.UUID("6f1d7d1e-3b7a-5c55-9a43-2b1e2f8c0a51")
+
+# Non-codable parent codes that carry claim attributes rather than tags. On import, a code
+# under one of these parents sets the attribute instead of becoming a tag. The children are
+# named by the attribute's value (kind and status as in core.models, credibility "1".."6",
+# party as written on the claim).
+CLAIM_KIND_PARENT = "Claim kind"
+CLAIM_STATUS_PARENT = "Claim status"
+CREDIBILITY_PARENT = "Credibility"
+PARTY_PARENT = "Party"
+ATTRIBUTE_PARENTS = (CLAIM_KIND_PARENT, CLAIM_STATUS_PARENT, CREDIBILITY_PARENT, PARTY_PARENT)
+
+# Tags hang under one non-codable parent per tag kind, named "Tags: <kind>" so that the kind
+# survives the round trip and never collides with the attribute parents above.
+TAG_KIND_PREFIX = "Tags: "
+
+# TextSource variables (name → Source field). Published keeps its reduced precision as text.
+SOURCE_VARIABLES = {
+    "Outlet": "outlet",
+    "Byline": "byline",
+    "Published": "published",
+    "URL": "url",
+    "Reliability": "reliability",
+    "Marking": "marking",
+}
+
+# A claim's selection description is "<statement>\n\nClaim <key>"; the reader takes the key back
+# from the last line when it has this shape.
+CLAIM_KEY_LINE_PREFIX = "Claim "
+
+
+def guid_for(kind: str, uid: str) -> str:
+    """Return the stable upper-case GUID for one of our records (kind = 'source', 'claim', ...)."""
+    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{uid}")).upper()
