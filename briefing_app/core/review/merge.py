@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from briefing_app.core.changes import now_iso
-from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.importers.base import Annotation, ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note
 from briefing_app.core.records import note_settings
@@ -164,11 +164,15 @@ class _Merger:
             )
         doc = ExtractedDocument(
             **{k: data[k] for k in ("title", "text", "byline", "outlet", "published", "url",
-                                    "language", "format", "reliability", "marking")}
+                                    "language", "format", "reliability", "marking")},
+            # Packages written before reference metadata travelled have none of these.
+            **{k: data.get(k, "") for k in ("doi", "ref_id", "accessed", "analyst_note")},
         )  # fmt: skip
         source = self.lib.sources.add(doc, uid=new_uid)
-        if data.get("analyst_note"):
-            self.lib.sources.update(source.id, analyst_note=data["analyst_note"])
+        if data.get("highlights"):
+            self.lib.suggestions.add_highlights(
+                source.id, [Annotation(**h) for h in data["highlights"]]
+            )
         if data.get("tags"):
             self.lib.sources.set_tags(source.id, _tag_names(data["tags"]))
         self.source_ids[data["uid"]] = source.id

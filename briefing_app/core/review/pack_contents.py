@@ -21,7 +21,7 @@ from briefing_app.core.review.comments import check_comment_span
 from briefing_app.core.review.merge import NOTE_FIELDS
 from briefing_app.core.review.pack_evidence import check_evidence
 from briefing_app.core.text.anchors import normalise_text, sha256_text
-from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.dates import check_day, check_partial_date
 from briefing_app.core.text.event_dates import check_event_date
 
 PACK_FORMAT = "briefing-pack"
@@ -49,7 +49,13 @@ _SOURCE_TEXTS = (
     "reliability", "marking",
 )  # fmt: skip
 SOURCE: Shape = {**dict.fromkeys(_SOURCE_TEXTS, _TEXT), "published": _TEXT_OR_NULL}
-SOURCE_OPTIONAL: Shape = {"analyst_note": _TEXT, "retrieved_at": _TEXT, "tags": _LIST}
+SOURCE_OPTIONAL: Shape = {
+    **dict.fromkeys(("analyst_note", "retrieved_at", "doi", "ref_id", "accessed"), _TEXT),
+    "tags": _LIST,
+    "highlights": _LIST,
+}
+# A passage highlighted in a reference manager, kept as a suggested claim of its source.
+HIGHLIGHT: Shape = dict.fromkeys(("quote", "page", "comment"), _TEXT)
 CLAIM: Shape = {
     **dict.fromkeys(
         ("uid", "key", "source_uid", "quote", "statement", "party", "kind", "status"), _TEXT
@@ -177,6 +183,11 @@ def _source(pack: str, name: str, data: Any) -> dict[str, Any]:
     source = record(pack, name, data, SOURCE, SOURCE_OPTIONAL)
     where = f"source {_shown(source['uid'])}"
     _tags(pack, where, source.get("tags", []))
+    for index, item in enumerate(_list(pack, f"{where}: highlights", source.get("highlights", []))):
+        record(pack, f"{where}: highlight #{index + 1}", item, HIGHLIGHT)
+    if source.get("accessed"):
+        accessed = source["accessed"]
+        _as_pack_error(pack, where, lambda: check_partial_date(accessed, "accessed date"))
     text = source["text"]
     doc = ExtractedDocument(**{f: source[f] for f in SOURCE if f not in ("uid", "sha256")})
     _as_pack_error(pack, where, lambda: check_source(doc))

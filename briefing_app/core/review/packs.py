@@ -15,6 +15,7 @@ import json
 import math
 import sqlite3
 import zipfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,8 @@ MAX_MEMBER_BYTES = MAX_FILE_BYTES
 MAX_UNPACKED_BYTES = MAX_FILE_BYTES + MAX_FILE_BYTES // 4
 _SOURCE_FIELDS = (
     "uid", "title", "byline", "outlet", "published", "url", "language", "format",
-    "retrieved_at", "sha256", "text", "reliability", "marking", "analyst_note",
+    "retrieved_at", "sha256", "text", "reliability", "marking", "analyst_note", "doi", "ref_id",
+    "accessed",
 )  # fmt: skip
 _CLAIM_FIELDS = (
     "uid", "key", "start", "end", "quote", "prefix", "suffix", "statement", "party", "kind",
@@ -239,7 +241,13 @@ def _claim_json(lib: Library, claim: Claim, source: Source) -> dict[str, Any]:
 
 def _source_json(lib: Library, source: Source) -> dict[str, Any]:
     tags = [{"name": t.name, "kind": t.kind} for t in lib.tags.on_source(source.id)]
-    return {**{f: getattr(source, f) for f in _SOURCE_FIELDS}, "tags": tags}
+    # Passages highlighted in Zotero travel too: the reviewer sees the same suggestions.
+    highlights = [asdict(h) for h in lib.suggestions.highlights(source.id)]
+    return {
+        **{f: getattr(source, f) for f in _SOURCE_FIELDS},
+        "tags": tags,
+        "highlights": highlights,
+    }
 
 
 def _decode(pack: str, name: str, data: bytes) -> str:

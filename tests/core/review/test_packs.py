@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.importers.base import Annotation, ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.review.packs import InvalidPack, export_pack, import_pack
 
@@ -84,6 +84,55 @@ def test_round_trip_into_an_empty_library_and_back(
     assert contents(demo_lib) == contents(other)
     comments = demo_lib.comments.all(note.id)
     assert [(c.author, c.resolved) for c in comments] == [("Analyst", True), ("Supervisor", False)]
+
+
+def test_reference_metadata_and_zotero_highlights_travel_with_the_source(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    text = "Officials said the border post was attacked at night. Residents heard shots at dawn."
+    doc = ExtractedDocument(title="Wire", text=text, doi="10.1000/khatlon.1", accessed="2025-12")
+    source = demo_lib.sources.add(doc)
+    claim = demo_lib.claims.add(source.id, start=0, end=53, party="Officials")
+    note = demo_lib.notes.all()[0]
+    section = note.sections[0]
+    demo_lib.notes.set_section(note.id, section.key, f"{section.body} [@{claim.key}]")
+    quote = "Residents heard shots at dawn."
+    demo_lib.suggestions.add_highlights(source.id, [Annotation(quote, "2", "Check this")])
+    pack = export_pack(demo_lib, note.id, tmp_path / "out.briefpack")
+
+    import_pack(other, pack)
+    arrived = other.sources.by_uid(source.uid)
+    assert arrived is not None
+    assert (arrived.doi, arrived.accessed) == ("10.1000/khatlon.1", "2025-12")
+    assert other.suggestions.highlights(arrived.id) == [Annotation(quote, "2", "Check this")]
+    suggested = [s.quote for s in other.suggestions.for_source(arrived.id)]
+    assert quote in suggested
+
+
+def test_a_pack_with_a_malformed_highlight_is_refused_and_changes_nothing(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    import hashlib
+    import json
+
+    pack = export_pack(demo_lib, demo_lib.notes.all()[0].id, tmp_path / "n.briefpack")
+    forged = tmp_path / "forged.briefpack"
+    with zipfile.ZipFile(pack) as src:
+        members = {i.filename: src.read(i.filename) for i in src.infolist()}
+    manifest = json.loads(members["manifest.json"])
+    name = next(n for n in members if n.startswith("sources/"))
+    source = json.loads(members[name])
+    source["highlights"] = [{"quote": 7, "page": "", "comment": ""}]
+    members[name] = json.dumps(source).encode()
+    manifest["files"][name] = hashlib.sha256(members[name]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(forged, "w") as dst:
+        for member, body in members.items():
+            dst.writestr(member, body)
+    with pytest.raises(InvalidPack, match="highlight #1") as err:
+        import_pack(other, forged)
+    assert len(str(err.value).splitlines()) == 1
+    assert other.sources.count() == 0
 
 
 def test_importing_twice_adds_nothing(demo_lib: Library, other: Library, tmp_path: Path) -> None:
