@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from briefing_app.core.changes import Edit
     from briefing_app.core.checks import Finding
     from briefing_app.core.importers.batch import ImportSummary
-    from briefing_app.core.models import Source
+    from briefing_app.core.records.sources import RemovedSource
 
 ErrorSink = Callable[[str], None]
 
@@ -215,13 +215,13 @@ def ImportCommand(lib: Library, summary: ImportSummary) -> LibraryCommand:
     ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
     edits = [o.edit for o in summary.outcomes if o.edit is not None]
 
-    def undo(_done: object) -> tuple[list[Source], list[Edit]]:
+    def undo(_done: object) -> tuple[list[RemovedSource], list[Edit]]:
         # Refused if a claim was tagged on one of the new sources since.
         with lib.write():
             removed = lib.sources.delete_many(ids)
             return removed, [lib.sources.revert_refresh(e) for e in edits]
 
-    def redo(undone: tuple[list[Source], list[Edit]]) -> None:
+    def redo(undone: tuple[list[RemovedSource], list[Edit]]) -> None:
         removed, redo_edits = undone
         with lib.write():
             lib.sources.restore_many(removed)

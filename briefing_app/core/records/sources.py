@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import Edit, now_iso, refuse_conflicts
@@ -38,6 +38,19 @@ EDITABLE_FIELDS = (
 _URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _HOST_AND_PORT = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+:\d+(?:[/?#]|$)")
 _WEB_SCHEMES = ("http", "https")
+
+# What a source's rows in other tables hold that deleting it removes (ON DELETE CASCADE) and
+# undoing the delete must put back: its Zotero highlights and its rejected suggestions.
+_DEPENDENT_TABLES = ("highlight_suggestions", "rejected_suggestions")
+
+
+@dataclass(frozen=True)
+class RemovedSource:
+    """A deleted source and the rows that went with it, for `restore`."""
+
+    source: Source
+    dependents: tuple[tuple[str, tuple[str, ...], tuple[tuple[Any, ...], ...]], ...] = ()
+
 
 # A reference imported without a usable attachment: its text is its abstract and notes.
 ABSTRACT_FORMAT = "reference"
@@ -346,20 +359,28 @@ class SourceManager:
             raise InvalidInput("another source already has exactly this text") from exc
         return self.get(source_id)
 
-    def delete(self, source_id: int) -> Source:
-        """Delete a source that no claim points into; return it as it was (for undo)."""
+    def delete(self, source_id: int) -> RemovedSource:
+        """Delete a source that no claim points into; return what `restore` puts back."""
         source = self.get(source_id)
         if source.claim_count:
             raise InvalidInput(
                 f"source {source_id} has {source.claim_count} claim(s): delete them first"
             )
         with self._lib.write() as changes:
+            dependents = []
+            for table in _DEPENDENT_TABLES:
+                cur = self._lib.conn.execute(
+                    f"SELECT * FROM {table} WHERE source_id = ? ORDER BY id", (source_id,)
+                )
+                columns = tuple(d[0] for d in cur.description)
+                dependents.append((table, columns, tuple(tuple(r) for r in cur.fetchall())))
             self._lib.conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
             changes.sources.add(source_id)
-        return source
+        return RemovedSource(source, tuple(dependents))
 
-    def restore(self, source: Source) -> Source:
+    def restore(self, removed: RemovedSource) -> Source:
         """Re-insert a deleted source with its original id and uid (undo of delete or import)."""
+        source = removed.source
         values = {f.name: getattr(source, f.name) for f in fields(Source)}
         for derived in ("claim_count", "tags"):
             values.pop(derived)
@@ -375,18 +396,23 @@ class SourceManager:
                     "INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)",
                     (source.id, tag_id),
                 )
+            for table, columns, rows in removed.dependents:
+                marks = ",".join("?" * len(columns))
+                self._lib.conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+                )
             changes.sources.add(source.id)
         return self.get(source.id)
 
-    def delete_many(self, source_ids: list[int]) -> list[Source]:
+    def delete_many(self, source_ids: list[int]) -> list[RemovedSource]:
         """Delete sources in one transaction (all or none); return them, for `restore_many`."""
         with self._lib.write():
             return [self.delete(i) for i in source_ids]
 
-    def restore_many(self, sources: list[Source]) -> list[Source]:
+    def restore_many(self, removed: list[RemovedSource]) -> list[Source]:
         """Put deleted sources back in one transaction, with their ids and uids."""
         with self._lib.write():
-            return [self.restore(s) for s in sources]
+            return [self.restore(r) for r in removed]
 
     def set_tags(self, source_id: int, names: list[str]) -> Source:
         """Replace the tags on a source, creating unknown tags as topics."""

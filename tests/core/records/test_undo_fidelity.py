@@ -441,6 +441,24 @@ def test_undoing_an_import_removes_its_sources_and_redo_puts_them_back(
     )
 
 
+def test_undoing_an_import_keeps_the_zotero_highlights_and_rejections_of_its_sources(
+    demo_lib: Library,
+) -> None:
+    from briefing_app.core.importers.base import Annotation, ExtractedDocument
+
+    text = "The ministry said the border post was attacked. Residents heard shots at dawn."
+    source = demo_lib.sources.add(ExtractedDocument(text=text, title="Wire"))
+    demo_lib.suggestions.add_highlights(source.id, [Annotation("Residents heard shots", "3")])
+    demo_lib.suggestions.reject(source.id, demo_lib.suggestions.for_source(source.id)[-1])
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.sources.delete_many([source.id]),
+        demo_lib.sources.restore_many,
+        lambda _sources: demo_lib.sources.delete_many([source.id]),
+    )
+    assert demo_lib.suggestions.highlights(source.id) == [Annotation("Residents heard shots", "3")]
+
+
 def test_a_party_merge_that_renames_claims_round_trips(demo_lib: Library) -> None:
     merged = demo_lib.parties.merge_claims("Taliban administration", "Taliban")
     assert len(merged.renamed) == 2  # the demo's two Taliban claims, C6 and C7
