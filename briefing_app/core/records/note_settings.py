@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.text.dates import check_day
+from briefing_app.core.text.spelling import DEFAULT_LANGUAGE, LANGUAGES, check_language
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -24,10 +25,11 @@ CITED_REVISIONS = "cited_revisions"
 CHECKS = "checks"
 DISMISSED = "dismissed"
 REVIEW_BASE = "pack_base"
+SPELLING_LANGUAGE = "spelling_language"
 # A copy of a note rests on the claims as they are now and has never been exchanged.
 NOT_COPIED = frozenset({CITED_REVISIONS, REVIEW_BASE})
 # Keys the template's header fields ("settings.NAME") may not use: they hold the above.
-RESERVED = frozenset({CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE})
+RESERVED = frozenset({CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE})
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,22 @@ def set_note_fields(
     edit: dict[str, str | None] = {k: v.strip() for k, v in values.items() if k in HEADER_FIELDS}
     edit |= {f"settings.{k}": (v.strip() or None) for k, v in values.items() if k in own}
     return lib.notes.edit(note.id, edit)
+
+
+def spelling_language(note: Note) -> str:
+    """Return the language the note's spelling is checked in (English unless set)."""
+    value = note.settings.get(SPELLING_LANGUAGE)
+    # A value this version has no dictionary for (a package from a newer one) reads as the default.
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_spelling_language(lib: Library, note_id: int, language: str) -> NoteEdit:
+    """Check the note's spelling in another language; return the edit (undo: `revert`).
+
+    Bookkeeping, not writing: the note's modified time is kept, and a final note takes it.
+    """
+    check_language(language)
+    return lib.notes.edit(note_id, {f"settings.{SPELLING_LANGUAGE}": language}, touch=False)
 
 
 def review_base(note: Note) -> dict[str, Any]:

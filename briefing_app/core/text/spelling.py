@@ -1,0 +1,299 @@
+"""Offline spelling for note sections: which words are misspelt, and what to write instead.
+
+The dictionaries are pyspellchecker's word-frequency lists (one per language, shipped with the
+package). What an analyst writes that no dictionary holds is never flagged: claim keys and
+citations ([@C12], [C4]), URLs, e-mail addresses, inline code, words with digits, and words in
+capitals (acronyms such as NATO, and names with inner capitals such as McCain). Words the
+writer added to their own word list are known in every language.
+
+A `Speller` loads its dictionary when made (0.2–0.6 s): the GUI makes it off the UI thread and
+asks `Spellers.ready` while the writer types.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_app.core.errors import CannotWrite, InvalidInput
+from briefing_app.core.text.citations import CITATION_GROUP
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+# The languages pyspellchecker ships a dictionary for, by their names in the menu.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "ar": "Arabic",
+    "eu": "Basque",
+    "nl": "Dutch",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "lv": "Latvian",
+    "fa": "Persian",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "es": "Spanish",
+}
+DEFAULT_LANGUAGE = "en"
+
+# A word: letters and digits, joined by apostrophes or hyphens ("don't", "well-known").
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+# Text that is not prose: no word inside it is checked.
+_NOT_PROSE = re.compile(
+    "|".join(
+        (
+            CITATION_GROUP.pattern,  # [@C12; @C15]
+            r"\[[^\[\]\n]*\bC\d+\b[^\[\]\n]*\]",  # [C4], [see C4]
+            r"(?:https?|ftp|file)://\S+|www\.\S+|mailto:\S+",  # URLs
+            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+            r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*",  # bbc.co.uk/news/…
+            r"\b[\w-]+(?:\.[\w-]+)+\.(?:com|org|net|gov|edu|int|mil|info|io|uk|eu)\b",
+            r"`[^`\n]+`",  # inline code
+            r"\]\([^)\n]*\)",  # a Markdown link's target
+        )
+    )
+)
+# Elided articles and prepositions before an apostrophe: l'homme, dell'anno, qu'il.
+_ELISION_MAX = 5
+# Candidate searches grow with a word's length (distance 2 takes ~1 s for an 8-letter word):
+# long words get distance 1 only, very long ones none, so a right-click never waits.
+MAX_SUGGEST_LENGTH = 15
+MAX_DISTANCE_2_LENGTH = 6
+
+
+def user_words_path() -> Path:
+    """Return the user's word list: one word a line, in the config folder (spelling/words.txt)."""
+    import platformdirs  # only when spelling starts: it costs start-up time otherwise
+
+    return Path(platformdirs.user_config_dir("briefing", appauthor=False)) / "spelling" / "words.txt"
+
+
+def check_language(language: str) -> str:
+    """Return language if a dictionary ships for it; raise InvalidInput naming the choices."""
+    if language not in LANGUAGES:
+        raise InvalidInput(
+            f"no spelling dictionary for {language!r} (choose one of {', '.join(sorted(LANGUAGES))})"
+        )
+    return language
+
+
+@dataclass
+class UserWords:
+    """The writer's own words ("Add to dictionary"): a text file, one word a line.
+
+    Per user, as word processors keep it, not per library: the names an analyst writes
+    (people, places, groups) recur in every library and language they work in.
+
+    >>> import tempfile, pathlib
+    >>> words = UserWords(pathlib.Path(tempfile.mkdtemp()) / "words.txt")
+    >>> words.add("Dushanbe"); "dushanbe" in words
+    True
+    """
+
+    path: Path
+    _words: set[str] | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def words(self) -> set[str]:
+        """Return the words (case-folded), read from the file on first use."""
+        with self._lock:
+            if self._words is None:
+                self._words = set(_read_words(self.path))
+            return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.casefold() in self.words()
+
+    def add(self, word: str) -> None:
+        """Add a word and save the list at once (CannotWrite if the folder cannot take it)."""
+        word = word.strip()
+        if not word or any(c.isspace() for c in word):
+            raise InvalidInput(f"{word!r} is not one word")
+        words = self.words()
+        if word.casefold() in words:
+            return
+        _write_lines(self.path, [*_read_lines(self.path), word])
+        words.add(word.casefold())
+
+    def remove(self, word: str) -> None:
+        """Take a word out of the list (it is flagged again) and save the list."""
+        words = self.words()
+        if word.casefold() not in words:
+            return
+        kept = [line for line in _read_lines(self.path) if line.casefold() != word.casefold()]
+        _write_lines(self.path, kept)
+        words.discard(word.casefold())
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    from briefing_app.core.storage.atomic import atomic_path  # tempfile: not at start-up
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CannotWrite(f"{path.parent}: cannot make the folder ({exc.strerror or exc})") from exc
+    with atomic_path(path) as tmp:
+        tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _read_words(path: Path) -> Iterable[str]:
+    return (line.casefold() for line in _read_lines(path) if not line.startswith("#"))
+
+
+class Speller:
+    """One language's dictionary, with the skip rules and the writer's own words.
+
+    >>> speller = Speller("en", UserWords(Path("/nonexistent/words.txt")))
+    >>> speller.misspelt_spans("NATO said teh talks [@C12] went well.")
+    [(10, 13)]
+    >>> speller.suggestions("teh")[:2]
+    ['the', 'ten']
+    """
+
+    def __init__(self, language: str, user_words: UserWords) -> None:
+        from spellchecker import SpellChecker  # ~0.2–0.6 s to read a dictionary
+
+        self.language = check_language(language)
+        self.user_words = user_words
+        self._checker: SpellChecker = SpellChecker(language=language, distance=1)
+        self._dictionary = self._checker.word_frequency.dictionary
+        # Per word, whether it is misspelt: a paragraph is re-checked on every keystroke.
+        self._verdicts: dict[str, bool] = {}
+
+    def forget(self) -> None:
+        """Drop remembered verdicts (the user's word list changed)."""
+        self._verdicts.clear()
+
+    def misspelt_spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the [start, end) offsets of the misspelt words of a paragraph, in order."""
+        skipped = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
+        spans = []
+        for match in _TOKEN.finditer(text):
+            if skipped and any(a < match.end() and match.start() < b for a, b in skipped):
+                continue
+            spans.extend(self._misspelt_parts(match.group(), match.start()))
+        return spans
+
+    def _misspelt_parts(self, token: str, start: int) -> list[tuple[int, int]]:
+        """Check a hyphenated token whole, else part by part (only unknown parts are marked)."""
+        if not self.is_misspelt(token):
+            return []
+        if "-" not in token:
+            return [(start, start + len(token))]
+        spans, offset = [], start
+        for part in token.split("-"):
+            if self.is_misspelt(part):
+                spans.append((offset, offset + len(part)))
+            offset += len(part) + 1
+        return spans
+
+    def is_misspelt(self, word: str) -> bool:
+        """Return whether a word is flagged (the skip rules, the user's words, the dictionary)."""
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = self._judge(word)
+        return verdict
+
+    def _judge(self, word: str) -> bool:
+        if _never_flagged(word) or word in self.user_words:
+            return False
+        plain = word.replace("’", "'")
+        if self._known(plain):
+            return False
+        if "-" in plain:
+            return any(self.is_misspelt(part) for part in plain.split("-"))
+        if "'" in plain:
+            return not self._known_with_apostrophe(plain)
+        return True
+
+    def _known(self, word: str) -> bool:
+        return word.casefold() in self._dictionary or word.lower() in self._dictionary
+
+    def _known_with_apostrophe(self, word: str) -> bool:
+        """Possessives (Taliban's, Taliban') and elisions (l'homme, dell'anno, qu'il)."""
+        for suffix in ("'s", "'"):
+            stem = word.removesuffix(suffix)
+            if stem != word and (self._known(stem) or stem in self.user_words):
+                return True
+        head, _, rest = word.partition("'")
+        return len(head) <= _ELISION_MAX and (self._known(rest) or rest in self.user_words)
+
+    def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        """Return up to limit known words close to word, the most common first, cased as it."""
+        if len(word) > MAX_SUGGEST_LENGTH or not word.strip():
+            return []
+        lowered = word.lower()
+        found = self._checker.known(self._checker.edit_distance_1(lowered))
+        if not found and len(word) <= MAX_DISTANCE_2_LENGTH:
+            found = self._checker.known(self._checker.edit_distance_2(lowered))
+        found.discard(lowered)
+        ranked = sorted(found, key=lambda w: (-self._dictionary[w], w))[:limit]
+        return [_cased_as(word, w) for w in ranked]
+
+
+def _never_flagged(word: str) -> bool:
+    """Single letters, words with digits or underscores, and words in capitals."""
+    if len(word) < 2 or any(c.isdigit() or c == "_" for c in word):
+        return True
+    for part in re.split(r"['’-]", word):
+        # NATO, NATO's; McCain, iPhone, al-Qaeda: names and acronyms, not prose.
+        if len(part) > 1 and (part.isupper() or any(c.isupper() for c in part[1:])):
+            return True
+    return False
+
+
+def _cased_as(original: str, suggestion: str) -> str:
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class Spellers:
+    """The spellers made so far, one per language, shared by every editor (thread-safe).
+
+    `get` makes a language's speller (slow, the first time); `ready` never waits.
+    """
+
+    def __init__(self, user_words: UserWords | None = None) -> None:
+        self.user_words = user_words or UserWords(user_words_path())
+        self._spellers: dict[str, Speller] = {}
+        self._lock = threading.Lock()
+
+    def get(self, language: str) -> Speller:
+        """Return the speller of a language, reading its dictionary if not read yet."""
+        check_language(language)
+        with self._lock:
+            speller = self._spellers.get(language)
+            if speller is None:
+                speller = self._spellers[language] = Speller(language, self.user_words)
+            return speller
+
+    def ready(self, language: str) -> Speller | None:
+        """Return the speller of a language if its dictionary is read, else None."""
+        return self._spellers.get(language)
+
+    def add_word(self, word: str) -> None:
+        """Add a word to the user's list; every language knows it from now on."""
+        self.user_words.add(word)
+        for speller in list(self._spellers.values()):
+            speller.forget()
+
+    def remove_word(self, word: str) -> None:
+        """Take a word out of the user's list."""
+        self.user_words.remove(word)
+        for speller in list(self._spellers.values()):
+            speller.forget()

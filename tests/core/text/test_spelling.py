@@ -1,0 +1,144 @@
+"""Spelling: what is flagged, what never is, the writer's own words, other languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.errors import InvalidInput
+from briefing_app.core.library import Library
+from briefing_app.core.records import note_settings
+from briefing_app.core.text.spelling import LANGUAGES, Speller, Spellers, UserWords
+
+
+@pytest.fixture(scope="module")
+def spellers(tmp_path_factory: pytest.TempPathFactory) -> Spellers:
+    """Spellers shared by the module (a dictionary takes a moment to read)."""
+    return Spellers(UserWords(tmp_path_factory.mktemp("spelling") / "words.txt"))
+
+
+@pytest.fixture
+def english(spellers: Spellers) -> Speller:
+    return spellers.get("en")
+
+
+def flagged(speller: Speller, text: str) -> list[str]:
+    return [text[a:b] for a, b in speller.misspelt_spans(text)]
+
+
+def test_a_misspelt_word_is_flagged_with_its_offsets(english: Speller) -> None:
+    text = "The goverment recieved the report."
+    assert english.misspelt_spans(text) == [(4, 13), (14, 22)]
+    assert flagged(english, "The government received the report.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As C12 and C4 show",  # claim keys
+        "Police said so [@C4] and [@C4; @C15] and [C4] and [see C4, p. 2]",  # citations
+        "Read https://exmaple.org/teh-raport?q=wrold and www.exmaple.org/teh",  # URLs
+        "Write to analsyt.desk@exmaple.org today",  # e-mail addresses
+        "See bbc.co.uk/nws/wrold for it",  # a bare address with a path
+        "NATO and UNAMA and ISKP's fighters",  # acronyms, ALL CAPS, a possessive of one
+        "Reports from McCrystal and iPhoen users",  # inner capitals: names
+        "In 2024 the 3rd brigade of B52s and 2nd-hand A400M",  # words with digits
+        "Run `teh_command --wrold` now",  # inline code
+        "The [report](https://exmaple.org/raport) says",  # a link's target
+    ],
+)
+def test_what_is_not_prose_is_never_flagged(english: Speller, text: str) -> None:
+    assert flagged(english, text) == []
+
+
+def test_the_words_around_what_is_skipped_are_still_checked(english: Speller) -> None:
+    assert flagged(english, "Teh police [@C4] said brigde https://e.org/x wrold") == [
+        "Teh",
+        "brigde",
+        "wrold",
+    ]
+
+
+def test_apostrophes_and_hyphens_are_part_of_words(english: Speller) -> None:
+    assert flagged(english, "Don't doubt the Taliban's well-known claims’ source") == []
+    # Only the unknown part of a hyphenated word is marked.
+    text = "a well-knwon fact"
+    assert flagged(english, text) == ["knwon"]
+
+
+def test_words_of_the_users_list_are_known_in_every_language(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "spelling" / "words.txt"
+    spellers = Spellers(UserWords(path))
+    english, french = spellers.get("en"), spellers.get("fr")
+    assert flagged(english, "Rahmonov met Qodiri") == ["Rahmonov", "Qodiri"]
+    spellers.add_word("Rahmonov")
+    assert flagged(english, "Rahmonov met Qodiri") == ["Qodiri"]
+    assert flagged(french, "Rahmonov a rencontré") == []
+    assert flagged(english, "rahmonov's aides") == []  # any case, possessive too
+    # Saved at once, one word a line, and read back by the next session.
+    assert path.read_text(encoding="utf-8") == "Rahmonov\n"
+    assert "RAHMONOV" in UserWords(path)
+    spellers.remove_word("rahmonov")
+    assert flagged(english, "Rahmonov met Qodiri") == ["Rahmonov", "Qodiri"]
+    assert path.read_text(encoding="utf-8") == ""
+
+
+def test_the_user_list_refuses_what_is_not_one_word(tmp_path: Path) -> None:
+    words = UserWords(tmp_path / "words.txt")
+    with pytest.raises(InvalidInput, match="not one word"):
+        words.add("two words")
+    assert not (tmp_path / "words.txt").exists()
+
+
+def test_french_and_german_prose_is_known_in_its_own_language(spellers: Spellers) -> None:
+    french, german = spellers.get("fr"), spellers.get("de")
+    french_text = "L'homme qu'il a vu hier était le ministre de l'Intérieur."
+    german_text = "Die Bundesregierung hat die Straße gesperrt, sagte der Sprecher."
+    assert flagged(french, french_text) == []
+    assert flagged(german, german_text) == []
+    assert flagged(french, "Le minsitre a parlé") == ["minsitre"]
+    assert flagged(german, "Die Regirung hat gesprochen") == ["Regirung"]
+    # In English the same prose is mostly flagged.
+    english = spellers.get("en")
+    assert len(flagged(english, german_text)) >= 4
+
+
+def test_suggestions_put_the_likeliest_first_and_keep_the_case(english: Speller) -> None:
+    assert english.suggestions("goverment")[0] == "government"
+    assert english.suggestions("Parliamnet")[0] == "Parliament"
+    assert english.suggestions("teh", limit=3)[0] == "the"
+    assert len(english.suggestions("teh", limit=3)) == 3
+    # A very long word gets no candidate search (it would take seconds).
+    assert english.suggestions("internatoinalisatoinsss") == []
+
+
+def test_every_language_listed_has_a_dictionary(spellers: Spellers) -> None:
+    assert {"en", "es", "fr", "it", "pt", "de", "ru", "ar", "eu", "lv", "nl", "fa"} == set(
+        LANGUAGES
+    )
+    assert flagged(spellers.get("ru"), "Министр сказал") == []
+    with pytest.raises(InvalidInput, match="no spelling dictionary for 'xx'"):
+        spellers.get("xx")
+
+
+def test_a_notes_language_is_english_until_set_and_the_change_undoes(lib: Library) -> None:
+    note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+    assert note_settings.spelling_language(note) == "en"
+    edit = note_settings.set_spelling_language(lib, note.id, "fr")
+    assert note_settings.spelling_language(lib.notes.get(note.id)) == "fr"
+    lib.notes.revert(edit)
+    assert note_settings.spelling_language(lib.notes.get(note.id)) == "en"
+    with pytest.raises(InvalidInput, match="no spelling dictionary"):
+        note_settings.set_spelling_language(lib, note.id, "klingon")
+    assert note_settings.spelling_language(lib.notes.get(note.id)) == "en"
+
+
+def test_a_final_note_takes_a_language_and_keeps_its_modified_time(lib: Library) -> None:
+    note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+    lib.notes.set_status(note.id, "final")
+    before = lib.notes.get(note.id)
+    note_settings.set_spelling_language(lib, note.id, "de")
+    after = lib.notes.get(note.id)
+    assert note_settings.spelling_language(after) == "de"
+    assert after.modified_at == before.modified_at
