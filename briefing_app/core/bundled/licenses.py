@@ -33,6 +33,7 @@ _ROOTS = (
     "rispy",
     "bibtexparser",
     "openpyxl",
+    "pyspellchecker",
 )
 # sqlite-utils requires pip for its own `install` command, which Briefing never runs or ships.
 _NOT_SHIPPED = frozenset({"pip"})
