@@ -407,6 +407,7 @@ class MainWindow(QMainWindow):
         self.note_menu.insertSeparator(export)
         self.note_menu.insertAction(export, ws.cite_action)
         self.note_menu.insertAction(export, ws.replace_action)
+        self.note_menu.insertMenu(export, ws.spelling_menu.menu)
         self.toolbar.insertAction(export, ws.new_action)
         self.toolbar.insertAction(export, ws.cite_action)
         go_to_note = make_action(

@@ -71,15 +71,15 @@ def user_words_path() -> Path:
     """Return the user's word list: one word a line, in the config folder (spelling/words.txt)."""
     import platformdirs  # only when spelling starts: it costs start-up time otherwise
 
-    return Path(platformdirs.user_config_dir("briefing", appauthor=False)) / "spelling" / "words.txt"
+    folder = Path(platformdirs.user_config_dir("briefing", appauthor=False))
+    return folder / "spelling" / "words.txt"
 
 
 def check_language(language: str) -> str:
     """Return language if a dictionary ships for it; raise InvalidInput naming the choices."""
     if language not in LANGUAGES:
-        raise InvalidInput(
-            f"no spelling dictionary for {language!r} (choose one of {', '.join(sorted(LANGUAGES))})"
-        )
+        choices = ", ".join(sorted(LANGUAGES))
+        raise InvalidInput(f"no spelling dictionary for {language!r} (choose one of {choices})")
     return language
 
 

@@ -29,6 +29,7 @@ from briefing_app.core.checks import CheckReport, Finding, run_checks
 from briefing_app.core.errors import BriefingError, ConflictingEdit
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
+from briefing_app.core.records import note_settings
 from briefing_app.core.templates import (
     NoteTemplate,
     get_template,
@@ -52,12 +53,14 @@ from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
 from briefing_app.gui.icons import icon
 from briefing_app.gui.notes.section_conflicts import SectionConflicts
+from briefing_app.gui.notes.spelling_menu import SpellingMenu
 from briefing_app.gui.preview import PreviewBrowser, claim_keys_of, render_preview
 from briefing_app.gui.services import Services
 from briefing_app.gui.tasks import Task, TaskProgressDialog, TaskRunner
 from briefing_app.gui.widgets.note_editor import NoteEditor
 from briefing_app.gui.widgets.notes_panel import NotesPanel
 from briefing_app.gui.widgets.problems_panel import ProblemsPanel
+from briefing_app.gui.widgets.spelling import SpellCheck
 from briefing_app.gui.wording import count_of
 
 if TYPE_CHECKING:
@@ -112,6 +115,14 @@ class NoteWorkspace(QWidget):
         self.notes_panel = NotesPanel()
         self.editor = NoteEditor(self._save_section)
         self.editor.describe_citation = self.describe_citation
+        # Misspelt words underlined in the open note's language (its dictionary read off the
+        # UI thread once the note is on screen).
+        self.spelling = SpellCheck(lambda: self.lib, parent=self)
+        self.spelling.report_error = services.show_error
+        self.editor.spelling = self.spelling
+        self.spelling_menu = SpellingMenu(
+            self.spelling, self.execute, lambda: self.lib, lambda: self.note, self
+        )
         self.preview = PreviewBrowser()
         self.problems = ProblemsPanel()
 
@@ -256,6 +267,7 @@ class NoteWorkspace(QWidget):
                     # reload would cost its cursor and undo history for nothing.
                     if changes.origin is not self.editor:
                         self.editor.refresh_from(self.note, self.template)
+                    self._show_spelling_language()
             self.reload_list()
         if self.note is not None and (changes.notes or changes.claims or changes.sources):
             self.preview_timer.start()
@@ -296,6 +308,7 @@ class NoteWorkspace(QWidget):
                 self.template = get_template(note.template)
             except BriefingError:
                 self.template = None  # an unknown template: sections still edit
+        self._show_spelling_language()  # first: the sections are painted once, in it
         self.editor.load(note, self.template)
         self.services.route_file_drops()  # the section editors are new
         for action in (self.rename_action, self.duplicate_action, self.delete_action):
@@ -303,6 +316,13 @@ class NoteWorkspace(QWidget):
         self.reload_list()
         self._refresh_when_shown()
         self.note_shown.emit(None if note is None else note.id)
+
+    def _show_spelling_language(self) -> None:
+        """Check the open note in its own language, and tick it in the menu."""
+        note = self.note
+        language = note_settings.spelling_language(note) if note else self.spelling.language
+        self.spelling.set_language(language)
+        self.spelling_menu.show_note(note)
 
     def _refresh_when_shown(self) -> None:
         """Render the preview and run the checks now if the Note tab shows, else when it does.
@@ -312,6 +332,7 @@ class NoteWorkspace(QWidget):
         """
         if self.isVisible():
             self._stale = False
+            self.spelling.prepare()
             self.refresh_preview()
             self.refresh_checks()
         else:

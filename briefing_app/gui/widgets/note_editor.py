@@ -15,9 +15,11 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QHelpEvent,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QScrollArea,
     QTextEdit,
     QToolTip,
@@ -49,6 +52,7 @@ from briefing_app.core.text.citations import CITATION_GROUP, find_citations
 from briefing_app.gui.claim_mime import citation_text, keys_from_mime
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
+from briefing_app.gui.widgets.spelling import SpellCheck
 
 AUTOSAVE_MS = 600
 # Typing after a pause this long (seconds) is a new undo step.
@@ -61,6 +65,7 @@ _HISTORY_KEYS = (
     QKeySequence.StandardKey.Redo,
 )
 OVER_LIMIT = "#c0392b"
+MISSPELT = "#d62828"
 
 # Saves one section (note id, key, body); returns whether it was written.
 SaveFn = Callable[[int, str, str], bool]
@@ -82,10 +87,12 @@ def _format(
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Markdown at a glance: headings, emphasis, list markers, quotes, code and citations."""
+    """Markdown at a glance: headings, emphasis, list markers, quotes, code and citations;
+    misspelt words underlined over that (a document has one highlighter: it paints both)."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.spelling: SpellCheck | None = None
         self.rules = [
             (re.compile(r"^#{1,6}\s.*$"), _format("#3b6ea5", bold=True)),
             (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s"), _format("#3b6ea5", bold=True)),
@@ -106,6 +113,17 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for m in pattern.finditer(text):
                 start, end = offsets.to_qt(m.start()), offsets.to_qt(m.end())
                 self.setFormat(start, end - start, fmt)
+        if self.spelling is not None:
+            for a, b in self.spelling.spans(text):
+                self._underline(offsets.to_qt(a), offsets.to_qt(b))
+
+    def _underline(self, start: int, end: int) -> None:
+        """Add the wavy underline to [start, end), keeping the Markdown formats under it."""
+        for position in range(start, end):
+            fmt = self.format(position)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(QColor(MISSPELT))
+            self.setFormat(position, 1, fmt)
 
 
 class SectionEditor(QTextEdit):
@@ -228,6 +246,85 @@ class SectionEditor(QTextEdit):
         cursor.insertText(text)
         self.setTextCursor(cursor)
         self.end_step()
+
+    # Spelling ------------------------------------------------------------------------------
+    def set_spelling(self, spelling: SpellCheck | None) -> None:
+        """Underline misspelt words as the spell check says (None: no spelling)."""
+        previous = self.highlighter.spelling
+        if previous is spelling:
+            return
+        if previous is not None:
+            previous.changed.disconnect(self.highlighter.rehighlight)
+        self.highlighter.spelling = spelling
+        if spelling is not None:
+            spelling.changed.connect(self.highlighter.rehighlight)
+        self.highlighter.rehighlight()
+
+    def misspelt_at(self, position: int) -> tuple[int, int, str] | None:
+        """Return (start, end, word) in Qt positions of the misspelt word at a position."""
+        spelling = self.highlighter.spelling
+        if spelling is None:
+            return None
+        block = self.document().findBlock(position)
+        text = block.text()
+        offsets = TextOffsets(text)
+        index = offsets.to_py(position - block.position())
+        for a, b in spelling.spans(text):
+            if a <= index <= b:
+                start, end = (
+                    block.position() + offsets.to_qt(a),
+                    block.position() + offsets.to_qt(b),
+                )
+                return start, end, text[a:b]
+        return None
+
+    def context_menu_at(self, pos: QPoint) -> QMenu:
+        """Return the right-click menu: a misspelt word's corrections first, then the usual."""
+        menu = self.createStandardContextMenu(pos)
+        found = self.misspelt_at(self.cursorForPosition(pos).position())
+        spelling = self.highlighter.spelling
+        if found is None or spelling is None or self.isReadOnly():
+            return menu
+        start, end, word = found
+        first = menu.actions()[0] if menu.actions() else menu.addSeparator()
+        suggestions = spelling.suggestions(word)
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            action.triggered.connect(
+                lambda _checked=False, s=suggestion: self.replace_word(start, end, word, s)
+            )
+            menu.insertAction(first, action)
+        if not suggestions:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            menu.insertAction(first, none)
+        add = QAction(f"Add “{word}” to dictionary", menu)
+        add.setToolTip("Never flag this word again (your word list, in every library)")
+        add.triggered.connect(lambda _checked=False: spelling.add_word(word))
+        ignore = QAction("Ignore", menu)
+        ignore.setToolTip("Stop flagging this word until Briefing closes")
+        ignore.triggered.connect(lambda _checked=False: spelling.ignore(word))
+        menu.insertActions(first, [add, ignore])
+        menu.insertSeparator(first)
+        return menu
+
+    def replace_word(self, start: int, end: int, word: str, replacement: str) -> None:
+        """Put a correction in place of a word (Qt positions): one typing step, undoable."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() != word:
+            return  # the text moved under the menu: replace nothing rather than the wrong word
+        self.end_step()  # a correction is a step of its own
+        cursor.insertText(replacement)
+        self.setTextCursor(cursor)
+        self.end_step()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Show the right-click menu, with corrections over a misspelt word."""
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # Drops ---------------------------------------------------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
@@ -368,6 +465,7 @@ class NoteEditor(QWidget):
         self._saved_bodies: dict[str, str] = {}
         self._last_key = ""
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
+        self.spelling: SpellCheck | None = None  # given by the workspace
 
         self.title = QLabel("No note open")
         self.title.setAccessibleName("Note title")
@@ -443,6 +541,7 @@ class NoteEditor(QWidget):
             spec = template.section(section.key) if template else None
             limits = template.section_limits(section.key) if template else Limits()
             box = SectionBox(section.key, section.heading, spec.guidance if spec else "", limits)
+            box.editor.set_spelling(self.spelling)
             box.editor.set_body(section.body)
             box.update_counts()
             box.editor.describe_citation = lambda keys: self.describe_citation(keys)

@@ -1,0 +1,148 @@
+"""Spelling in the section editors: one SpellCheck per note workspace, shared by its editors.
+
+The dictionary of the open note's language is read off the UI thread (a task runner of its
+own, so it never waits behind an import); until it is read nothing is underlined, and typing
+never waits for it. Each editor's highlighter asks `spans` for the paragraph being painted, so
+a keystroke costs a check of its own paragraph only (and the speller remembers each word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
+from briefing_app.core.text.spelling import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Speller,
+    Spellers,
+    UserWords,
+    user_words_path,
+)
+from briefing_app.gui.settings import app_settings
+from briefing_app.gui.tasks import TaskRunner
+
+_ENABLED_KEY = "spelling/enabled"
+# Dictionaries are read once a process, per word list (a test's list is a list of its own).
+_SHARED: dict[Path, Spellers] = {}
+
+
+def shared_spellers() -> Spellers:
+    """Return the spellers over the user's word list, shared by every window of the app."""
+    path = user_words_path()
+    if path not in _SHARED:
+        _SHARED[path] = Spellers(UserWords(path))
+    return _SHARED[path]
+
+
+def spelling_enabled() -> bool:
+    """Return whether spelling is checked as the writer types (on unless switched off)."""
+    value = app_settings().value(_ENABLED_KEY, True)
+    return value not in (False, "false", "0", 0)
+
+
+class SpellCheck(QObject):
+    """What is misspelt in the open note, in its language; `changed` when that may differ."""
+
+    changed = Signal()  # editors repaint: the language, the word list or the switch changed
+
+    def __init__(
+        self,
+        lib: Callable[[], Library],
+        spellers: Spellers | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.spellers = spellers or shared_spellers()
+        self.language = DEFAULT_LANGUAGE
+        self.enabled = spelling_enabled()
+        self.ignored: set[str] = set()  # "Ignore": for this session, in every note
+        self.tasks = TaskRunner(self)
+        self.report_error: Callable[[str], None] = lambda _message: None
+        self._loading: set[str] = set()
+        self._wanted = False  # a note is on screen: its dictionary is worth reading
+
+    # The speller ---------------------------------------------------------------------------
+    def speller(self) -> Speller | None:
+        """Return the speller in use, or None (switched off, or its dictionary not read yet)."""
+        return self.spellers.ready(self.language) if self.enabled else None
+
+    def prepare(self) -> None:
+        """A note is on screen: read its language's dictionary (off the UI thread) if needed."""
+        self._wanted = True
+        if self.enabled and self.spellers.ready(self.language) is None:
+            self._load(self.language)
+
+    def set_language(self, language: str) -> None:
+        """Check in another language (the open note's); repaint now and when it is read."""
+        if language == self.language:
+            return
+        self.language = language
+        self.changed.emit()
+        if self._wanted:
+            self.prepare()
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Switch checking as one types on or off (remembered for the next start)."""
+        if enabled == self.enabled:
+            return
+        self.enabled = enabled
+        app_settings().setValue(_ENABLED_KEY, enabled)
+        self.changed.emit()
+        if enabled and self._wanted:
+            self.prepare()
+
+    def _load(self, language: str) -> None:
+        if language in self._loading:
+            return
+        self._loading.add(language)
+        name = LANGUAGES.get(language, language)
+        task = self.tasks.run(
+            self.lib(),
+            lambda _lib: self.spellers.get(language),
+            description=f"reading the {name} spelling dictionary",
+            failure="Spelling is not checked",
+        )
+        task.failed.connect(self.report_error)
+        task.finished.connect(lambda: self._loaded(language))
+
+    def _loaded(self, language: str) -> None:
+        self._loading.discard(language)
+        if language == self.language and self.spellers.ready(language) is not None:
+            self.changed.emit()
+
+    # Words ---------------------------------------------------------------------------------
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the [start, end) offsets of the misspelt words of a paragraph."""
+        speller = self.speller()
+        if speller is None:
+            return []
+        spans = speller.misspelt_spans(text)
+        if self.ignored:
+            spans = [(a, b) for a, b in spans if text[a:b].casefold() not in self.ignored]
+        return spans
+
+    def suggestions(self, word: str, limit: int = 6) -> list[str]:
+        """Return up to limit corrections of a word, the likeliest first."""
+        speller = self.speller()
+        return speller.suggestions(word, limit) if speller is not None else []
+
+    def add_word(self, word: str) -> bool:
+        """Add a word to the user's word list (saved at once); False if it could not be."""
+        try:
+            self.spellers.add_word(word)
+        except BriefingError as exc:
+            self.report_error(str(exc))
+            return False
+        self.changed.emit()
+        return True
+
+    def ignore(self, word: str) -> None:
+        """Stop flagging a word until the app closes (in every note)."""
+        self.ignored.add(word.casefold())
+        self.changed.emit()

@@ -1,0 +1,156 @@
+"""Spelling in the note editors: underlines, corrections, the user's words, a language per note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.core.records import note_settings
+from briefing_app.core.text.spelling import UserWords
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.widgets import spelling as gui_spelling
+from briefing_app.gui.widgets.note_editor import SectionEditor
+from tests.gui.test_notes import editor, new_note, saved_body
+
+
+@pytest.fixture(autouse=True)
+def own_word_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Give each test a word list of its own, never the user's."""
+    path = tmp_path / "config" / "spelling" / "words.txt"
+    monkeypatch.setattr(gui_spelling, "user_words_path", lambda: path)
+    return path
+
+
+def underlined(widget: SectionEditor) -> list[str]:
+    """Return the words shown with the spelling underline, in order."""
+    found = []
+    block = widget.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        for part in layout.formats() if layout is not None else []:
+            if part.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                found.append(block.text()[part.start : part.start + part.length])
+        block = block.next()
+    return found
+
+
+def writing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, text: str
+) -> tuple[int, SectionEditor]:
+    """Create a note, wait for its dictionary, type text into its summary."""
+    note_id = new_note(window, monkeypatch)
+    spelling = window.note_workspace.spelling
+    qtbot.waitUntil(lambda: spelling.speller() is not None, timeout=20_000)
+    summary = editor(window, "summary")
+    summary.setFocus()
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(summary, text)
+    return note_id, summary
+
+
+def point_at(widget: SectionEditor, word: str) -> object:
+    """Return the viewport point in the middle of the first occurrence of word."""
+    cursor = QTextCursor(widget.document())
+    cursor.setPosition(widget.body().index(word) + len(word) // 2)
+    return widget.cursorRect(cursor).center()
+
+
+def test_misspelt_words_are_underlined_and_keys_urls_and_acronyms_are_not(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _note_id, summary = writing(
+        qtbot, window, monkeypatch,
+        "The goverment of NATO said [@C1] and C4 at https://exmaple.org/teh, wrold",
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment", "wrold"])
+    # Switched off, nothing is underlined; on again, the same words are.
+    menu = window.note_workspace.spelling_menu
+    menu.check_action.setChecked(False)
+    assert underlined(summary) == []
+    menu.check_action.setChecked(True)
+    assert underlined(summary) == ["goverment", "wrold"]
+
+
+def test_a_correction_from_the_right_click_menu_replaces_the_word_and_ctrl_z_restores_it(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id, summary = writing(qtbot, window, monkeypatch, "The goverment said so")
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
+    menu = summary.context_menu_at(point_at(summary, "goverment"))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "government"
+    assert "Add “goverment” to dictionary" in texts and "Ignore" in texts
+    menu.actions()[0].trigger()
+    assert summary.body() == "The government said so"
+    assert underlined(summary) == []
+    assert window.undo_action.text() == "&Undo Typing in Summary"
+
+    qtbot.keyClick(summary, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert summary.body() == "The goverment said so"  # only the correction was undone
+    assert saved_body(demo_lib, note_id, "summary") == "The goverment said so"
+    assert underlined(summary) == ["goverment"]
+
+
+def test_a_word_that_is_spelt_right_has_only_the_usual_menu(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _note_id, summary = writing(qtbot, window, monkeypatch, "The goverment said so")
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
+    texts = [a.text() for a in summary.context_menu_at(point_at(summary, "said")).actions()]
+    assert not any("dictionary" in t for t in texts)
+
+
+def test_add_to_dictionary_removes_the_underline_and_is_kept_for_later(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, own_word_list: Path
+) -> None:
+    _note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri in Khujand")
+    qtbot.waitUntil(lambda: "Qodiri" in underlined(summary))
+    assert underlined(summary) == ["Rahmonov", "Qodiri", "Khujand"]
+    menu = summary.context_menu_at(point_at(summary, "Qodiri"))
+    next(a for a in menu.actions() if a.text() == "Add “Qodiri” to dictionary").trigger()
+    assert underlined(summary) == ["Rahmonov", "Khujand"]
+    assert own_word_list.read_text(encoding="utf-8") == "Qodiri\n"
+    assert "qodiri" in UserWords(own_word_list)  # a later session reads it back
+    # Ignore: gone for this session, not written down.
+    menu = summary.context_menu_at(point_at(summary, "Rahmonov"))
+    next(a for a in menu.actions() if a.text() == "Ignore").trigger()
+    assert underlined(summary) == ["Khujand"]
+    assert own_word_list.read_text(encoding="utf-8") == "Qodiri\n"
+
+
+def test_each_note_is_checked_in_its_own_language_and_the_choice_undoes(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    french = "Le ministre a dit hier soir avec les gendarmes"
+    note_id, summary = writing(qtbot, window, monkeypatch, french)
+    qtbot.waitUntil(lambda: len(underlined(summary)) >= 3)  # French read as English
+    workspace = window.note_workspace
+    workspace.spelling_menu.language_actions["fr"].trigger()
+    assert note_settings.spelling_language(demo_lib.notes.get(note_id)) == "fr"
+    assert (
+        window.undo_action.text()
+        == "&Undo Check spelling of “Border security after the Khatlon attack” in French"
+    )
+    qtbot.waitUntil(lambda: underlined(summary) == [], timeout=20_000)
+    qtbot.keyClicks(summary, " avec le goverment")
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
+    assert workspace.spelling_menu.language_actions["fr"].isChecked()
+
+    # Another note keeps English; coming back, the French one is French again.
+    other = next(n.id for n in demo_lib.notes.all() if n.id != note_id)
+    workspace.show_note(other)
+    assert workspace.spelling.language == "en"
+    assert workspace.spelling_menu.language_actions["en"].isChecked()
+    workspace.show_note(note_id)
+    assert workspace.spelling.language == "fr"
+
+    window.undo_action.trigger()  # the typing
+    window.undo_action.trigger()  # the language
+    assert note_settings.spelling_language(demo_lib.notes.get(note_id)) == "en"
+    assert workspace.spelling.language == "en"
+    qtbot.waitUntil(lambda: len(underlined(editor(window, "summary"))) >= 3)
