@@ -23,7 +23,10 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   same SELECT and printing its rows as the same JSON (benchmarks/timeline_speed.py);
 - reader: opening a 1 MB source with 5,000 claims in the main window (reader_speed's builders)
   against a plain QPlainTextEdit showing the same text; claims table filters over the 10k
-  library's 100,000 claims against the raw sqlite3 query selecting the same ids.
+  library's 100,000 claims against the raw sqlite3 query selecting the same ids;
+- spelling: a keystroke in a 5,000-word note (into the middle of a 1,000-word paragraph, and at
+  the end) with spelling on against the same section editor with spelling off, keystrokes
+  interleaved (benchmarks/spelling_speed.py).
 The machine is shared: the load average is printed with the table.
 """
 
@@ -53,6 +56,7 @@ import export_speed  # noqa: E402
 import import_quality  # noqa: E402
 import make_library  # noqa: E402
 import reader_speed  # noqa: E402
+import spelling_speed  # noqa: E402
 import timeline_speed  # noqa: E402
 
 from briefing_app.core.errors import BriefingError, DuplicateSource  # noqa: E402
@@ -513,6 +517,28 @@ def timeline(library: Path, runs: int) -> list[Row]:
     ]
 
 
+def spelling() -> list[Row]:
+    """A keystroke in a 5,000-word note, spelling on against the same editor with it off."""
+    m = spelling_speed.measure()
+    rows = []
+    for place in ("middle", "end"):
+        on, off = m[f"on {place} median"], m[f"off {place} median"]
+        p95, off95 = m[f"on {place} p95"], m[f"off {place} p95"]
+        rows.append(
+            Row(
+                f"keystroke, spelling on ({place})",
+                on * 1000,
+                "ms",
+                off * 1000,
+                "<=1.5x,p95<=16ms",
+                on <= 1.5 * off and p95 <= 0.016,
+                f"p95 {p95 * 1000:.1f} ms (off: {off95 * 1000:.1f}); 5,000 words, "
+                f"{m['flagged']:.0f} flagged",
+            )
+        )
+    return rows
+
+
 # Table ------------------------------------------------------------------------------------------
 def print_table(rows: list[Row], header: str) -> None:
     """Print the results as one table."""
@@ -540,12 +566,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure")
     parser.add_argument(
         "--only",
-        choices=["startup", "search", "import", "export", "reader", "timeline"],
+        choices=["startup", "search", "import", "export", "reader", "timeline", "spelling"],
         action="append",
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args(argv)
-    parts = set(args.only or ["startup", "search", "import", "export", "reader", "timeline"])
+    parts = set(
+        args.only or ["startup", "search", "import", "export", "reader", "timeline", "spelling"]
+    )
     with tempfile.TemporaryDirectory(prefix="briefing-runall-") as tmp:
         work = Path(tmp)
         library = args.library or work / "lib10k.sqlite"
@@ -563,6 +591,7 @@ def main(argv: list[str] | None = None) -> None:
             ("export", lambda: export(work, args.runs)),
             ("reader", lambda: reader_and_table(library, work, args.runs)),
             ("timeline", lambda: timeline(library, args.runs)),
+            ("spelling", spelling),
         ]
         for name, step in steps:
             if name in parts:

@@ -44,21 +44,20 @@ DEFAULT_LANGUAGE = "en"
 
 # A word: letters and digits, joined by apostrophes or hyphens ("don't", "well-known").
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-# Text that is not prose: no word inside it is checked.
-_NOT_PROSE = re.compile(
-    "|".join(
-        (
-            CITATION_GROUP.pattern,  # [@C12; @C15]
-            r"\[[^\[\]\n]*\bC\d+\b[^\[\]\n]*\]",  # [C4], [see C4]
-            r"(?:https?|ftp|file)://\S+|www\.\S+|mailto:\S+",  # URLs
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
-            r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*",  # bbc.co.uk/news/…
-            r"\b[\w-]+(?:\.[\w-]+)+\.(?:com|org|net|gov|edu|int|mil|info|io|uk|eu)\b",
-            r"`[^`\n]+`",  # inline code
-            r"\]\([^)\n]*\)",  # a Markdown link's target
-        )
-    )
+# Text that is not prose: no word inside it is checked. Each pattern runs only on a paragraph
+# holding its telltale characters, and addresses are found from a cheap hint, then taken whole
+# up to the spaces around them: a keystroke re-checks its paragraph, however long.
+_BRACKETED = re.compile(
+    CITATION_GROUP.pattern + r"|\[[^\[\]\n]*\bC\d+\b[^\[\]\n]*\]"  # [@C12; @C15], [C4]
 )
+_CODE = re.compile(r"`[^`\n]+`")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+# An address's telltale: a scheme, www., an @, or a dot before a top-level domain or a path.
+_ADDRESS_HINT = re.compile(
+    r"://|www\.|mailto:|@|\.(?:[a-z]{2,6}/|(?:com|org|net|gov|edu|int|mil|info|io|uk|eu)\b)"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPACE = re.compile(r"\s")
 # Elided articles and prepositions before an apostrophe: l'homme, dell'anno, qu'il.
 _ELISION_MAX = 5
 # Candidate searches grow with a word's length (distance 2 takes ~1 s for an 8-letter word):
@@ -180,12 +179,15 @@ class Speller:
 
     def misspelt_spans(self, text: str) -> list[tuple[int, int]]:
         """Return the [start, end) offsets of the misspelt words of a paragraph, in order."""
-        skipped = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
-        spans = []
-        for match in _TOKEN.finditer(text):
-            if skipped and any(a < match.end() and match.start() < b for a, b in skipped):
-                continue
-            spans.extend(self._misspelt_parts(match.group(), match.start()))
+        prose = _blank(text, _not_prose(text))
+        verdicts, spans = self._verdicts, []
+        for match in _TOKEN.finditer(prose):
+            word = match.group()
+            verdict = verdicts.get(word)
+            if verdict is None:
+                verdict = self.is_misspelt(word)
+            if verdict:
+                spans.extend(self._misspelt_parts(word, match.start()))
         return spans
 
     def _misspelt_parts(self, token: str, start: int) -> list[tuple[int, int]]:
@@ -243,6 +245,39 @@ class Speller:
         found.discard(lowered)
         ranked = sorted(found, key=lambda w: (-self._dictionary[w], w))[:limit]
         return [_cased_as(word, w) for w in ranked]
+
+
+def _not_prose(text: str) -> list[tuple[int, int]]:
+    """Return the spans of citations, code, link targets and addresses in a paragraph."""
+    spans: list[tuple[int, int]] = []
+    if "[" in text:
+        spans += [m.span() for m in _BRACKETED.finditer(text)]
+    if "`" in text:
+        spans += [m.span() for m in _CODE.finditer(text)]
+    if "](" in text:
+        spans += [m.span() for m in _LINK_TARGET.finditer(text)]
+    reached = -1
+    for hint in _ADDRESS_HINT.finditer(text):
+        if hint.start() < reached:
+            continue  # inside the address just taken
+        start = max(text.rfind(c, 0, hint.start()) for c in " \t\n") + 1
+        found = _SPACE.search(text, hint.end())
+        end = found.start() if found else len(text)
+        if hint.group() == "@" and not _EMAIL.search(text, start, end):
+            continue  # the @ of a citation, or of a handle: words around it are prose
+        spans.append((start, end))
+        reached = end
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return text with the spans replaced by spaces (same length, so offsets hold)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _never_flagged(word: str) -> bool:

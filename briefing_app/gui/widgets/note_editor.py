@@ -380,7 +380,11 @@ class SectionEditor(QTextEdit):
 
     def _fit_height(self) -> None:
         # Each editor grows with its text; the scroll area around them scrolls the note.
-        self.document().setTextWidth(self.viewport().width())
+        width = self.viewport().width()
+        # Setting the width lays out the whole section again, even when it is the same: on
+        # every keystroke that grows a line, that was most of a 5,000-word note's latency.
+        if self.document().textWidth() != width:
+            self.document().setTextWidth(width)
         minimum = 3 * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
         content = max(self.document().size().height(), minimum)
         margins = self.contentsMargins()
