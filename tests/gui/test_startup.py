@@ -97,6 +97,7 @@ _NOT_AT_START = (
     "rispy",
     "bibtexparser",
     "openpyxl",
+    "spellchecker",  # the spelling dictionaries: read once the note is on screen
     "briefing_app.cli",
     "briefing_app.core.templates",
     "briefing_app.core.exporters",

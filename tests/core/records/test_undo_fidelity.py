@@ -142,6 +142,9 @@ NOTE_EDITS: dict[str, Callable[[Library, int], NoteEdit]] = {
     "template header field": lambda lib, note_id: note_settings.set_header_fields(
         lib, note_id, {"report_number": "3"}
     ),
+    "spelling language": lambda lib, note_id: note_settings.set_spelling_language(
+        lib, note_id, "fr"
+    ),
 }
 
 
