@@ -183,6 +183,50 @@ def note_set(
         echo(f"Updated section {section!r} of note {note.id}.")
 
 
+@note_group.command("spelling")
+@click.argument("note_ref")
+@click.option(
+    "--language",
+    default=None,
+    metavar="CODE",
+    help="First set the note's spelling language: en, ar, de, es, eu, fa, fr, it, lv, nl, pt, "
+    "ru (undo it by setting the old one back).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the misspelt words as JSON.")
+@pass_app
+def note_spelling(app: AppContext, note_ref: str, language: str | None, as_json: bool) -> None:
+    """List a note's misspelt words with corrections, in the note's language (or set it).
+
+    Claim keys, citations, addresses and words in capitals are never listed; neither are the
+    words of your own list (Add to dictionary in the app).
+
+    Example: briefing note spelling 1 --language fr
+    """
+    from briefing_app.core.records import note_settings
+    from briefing_app.core.text.spelling import LANGUAGES, Spellers
+
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    if language is not None:
+        note_settings.set_spelling_language(lib, note.id, language)
+        note = lib.notes.get(note.id)
+    language = note_settings.spelling_language(note)
+    speller = Spellers().get(language)
+    found = [
+        {"section": s.key, "start": a, "end": b, "word": w, "suggestions": speller.suggestions(w)}
+        for s in note.sections
+        for a, b, w in speller.misspellings(s.body)
+    ]
+    if as_json:
+        echo_json({"note": note.id, "language": language, "misspelt": found})
+        return
+    echo(f"Note {note.id} in {LANGUAGES[language]}: {len(found)} misspelt")
+    echo_table(
+        ["Section", "At", "Word", "Suggestions"],
+        [(f["section"], f["start"], f["word"], ", ".join(f["suggestions"])) for f in found],
+    )
+
+
 def _name_values(items: tuple[str, ...], option: str) -> dict[str, str]:
     """Return NAME=VALUE items as a dict; raise BadParameter naming a malformed one."""
     values = {}

@@ -454,3 +454,34 @@ def test_done_when_of_issue_20_demo_exports_keyless_ibid_notes_with_a_legend(
     assert body.lstrip().splitlines()[2] == "# Attack on Chinese workers in Khatlon province"
     listed = briefing("styles", "--json", library=library)
     assert {"house", "intel", "academic"} <= {s["name"] for s in json.loads(listed.stdout)}
+
+
+def test_note_spelling_lists_misspelt_words_in_the_notes_language(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    body = tmp_path / "summary.md"
+    body.write_text("The goverment said [@C1] NATO wrold.\nLe ministre a dit.\n", encoding="utf-8")
+    briefing("note", "set", "1", "summary", "--file", str(body), library=library)
+    shown = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
+    summary = [
+        (m["word"], m["suggestions"][:1]) for m in shown["misspelt"] if m["section"] == "summary"
+    ]
+    assert shown["language"] == "en"
+    assert summary == [
+        ("goverment", ["government"]),
+        ("wrold", ["world"]),
+        ("ministre", ["minister"]),
+    ]
+    text = briefing("note", "spelling", "1", library=library).stdout
+    assert "goverment" in text and "government" in text
+
+    french = json.loads(
+        briefing("note", "spelling", "1", "--language", "fr", "--json", library=library).stdout
+    )
+    assert french["language"] == "fr"
+    assert "ministre" not in [m["word"] for m in french["misspelt"]]
+    refused = briefing("note", "spelling", "1", "--language", "xx", library=library)
+    assert refused.returncode != 0
+    assert "no spelling dictionary for 'xx'" in refused.stderr
+    again = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
+    assert again["language"] == "fr"  # the refused language changed nothing

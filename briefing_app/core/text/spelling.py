@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # The languages pyspellchecker ships a dictionary for, by their names in the menu.
 LANGUAGES: dict[str, str] = {
-    "en": "English",
+    "en": "English",  # British spellings are accepted too (see _american_forms)
     "ar": "Arabic",
     "eu": "Basque",
     "nl": "Dutch",
@@ -190,6 +190,18 @@ class Speller:
                 spans.extend(self._misspelt_parts(word, match.start()))
         return spans
 
+    def misspellings(self, body: str) -> list[tuple[int, int, str]]:
+        """Return (start, end, word) of each misspelt word of a whole section body.
+
+        >>> Speller("en", UserWords(Path("/nonexistent/words.txt"))).misspellings("Fine.\\nTeh end")
+        [(6, 9, 'Teh')]
+        """
+        found, offset = [], 0
+        for line in body.split("\n"):
+            found += [(offset + a, offset + b, line[a:b]) for a, b in self.misspelt_spans(line)]
+            offset += len(line) + 1
+        return found
+
     def _misspelt_parts(self, token: str, start: int) -> list[tuple[int, int]]:
         """Check a hyphenated token whole, else part by part (only unknown parts are marked)."""
         if not self.is_misspelt(token):
@@ -211,7 +223,7 @@ class Speller:
         return verdict
 
     def _judge(self, word: str) -> bool:
-        if _never_flagged(word) or word in self.user_words:
+        if _never_flagged(word):
             return False
         plain = word.replace("’", "'")
         if self._known(plain):
@@ -223,16 +235,23 @@ class Speller:
         return True
 
     def _known(self, word: str) -> bool:
-        return word.casefold() in self._dictionary or word.lower() in self._dictionary
+        """In the dictionary (any case), the user's words, or (English) spelt the British way."""
+        if word.casefold() in self._dictionary or word.lower() in self._dictionary:
+            return True
+        if word in self.user_words:
+            return True
+        return self.language == "en" and any(
+            us.lower() in self._dictionary for us in _american_forms(word)
+        )
 
     def _known_with_apostrophe(self, word: str) -> bool:
         """Possessives (Taliban's, Taliban') and elisions (l'homme, dell'anno, qu'il)."""
         for suffix in ("'s", "'"):
             stem = word.removesuffix(suffix)
-            if stem != word and (self._known(stem) or stem in self.user_words):
+            if stem != word and self._known(stem):
                 return True
         head, _, rest = word.partition("'")
-        return len(head) <= _ELISION_MAX and (self._known(rest) or rest in self.user_words)
+        return len(head) <= _ELISION_MAX and self._known(rest)
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
         """Return up to limit known words close to word, the most common first, cased as it."""
@@ -268,6 +287,32 @@ def _not_prose(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         reached = end
     return spans
+
+
+# The English dictionary spells the American way; analysts often write British English.
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$", re.I), r"iz\1"),  # organise
+    (re.compile(r"ys(e|es|ed|ing)$", re.I), r"yz\1"),  # analyse
+    (
+        re.compile(r"our(s|ed|ing|er|ers|ful|ite|ites|able|ist|ists)?$", re.I),
+        r"or\1",
+    ),  # labour, favourite
+    # centre, theatre, metre…: named, since "-tre" → "-ter" would pass French (ministre).
+    (
+        re.compile(r"(cent|theat|met|lit|fib|calib|spect|somb|lust|meag|sab)re(s|d)?$", re.I),
+        r"\1er\2",
+    ),
+    (re.compile(r"([^l])ll(ed|ing|er|ers)$", re.I), r"\1l\2"),  # travelled
+    (re.compile(r"ence(s)?$", re.I), r"ense\1"),  # defence, licence
+    (re.compile(r"ogue(s)?$", re.I), r"og\1"),  # catalogue
+    (re.compile(r"ae", re.I), "e"),  # paediatric
+    (re.compile(r"mme(s)?$", re.I), r"m\1"),  # programme
+)
+
+
+def _american_forms(word: str) -> list[str]:
+    """Return the American spellings a British word may have (labour → labor)."""
+    return [f for pattern, us in _BRITISH if (f := pattern.sub(us, word)) != word]
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -67,6 +67,15 @@ def test_apostrophes_and_hyphens_are_part_of_words(english: Speller) -> None:
     assert flagged(english, text) == ["knwon"]
 
 
+def test_british_spellings_are_english_too(english: Speller) -> None:
+    text = (
+        "The labourers' organisation analysed the centre's defence programme and travelled "
+        "to catalogue favourite honours"
+    )
+    assert flagged(english, text) == []
+    assert flagged(english, "The labuor organisaton") == ["labuor", "organisaton"]
+
+
 def test_words_of_the_users_list_are_known_in_every_language(tmp_path: Path) -> None:
     path = tmp_path / "config" / "spelling" / "words.txt"
     spellers = Spellers(UserWords(path))
