@@ -66,6 +66,15 @@ assert "Khatlon" in text, "the exported note lacks its title"
 print(f"bundle smoke: {sys.argv[1]} opens with python-docx ({len(document.paragraphs)} paragraphs)")
 PY
 
+# Spelling reads pyspellchecker's dictionaries (spellchecker/resources/*.json.gz) from the bundle.
+run --library "$work/lib.sqlite" note spelling 1 --language de --json >"$work/spelling.json"
+"$check_python" - "$work/spelling.json" <<'PY'
+import json, sys
+found = json.load(open(sys.argv[1], encoding="utf-8"))
+assert found["language"] == "de" and found["misspelt"], "the German dictionary flagged nothing"
+print(f"bundle smoke: spelling in German flags {len(found['misspelt'])} words of the English note")
+PY
+
 # The desktop app: Qt's offscreen platform plugin must load and the window must stay up.
 # `timeout` ending it (status 124) is the pass; any earlier exit is a start-up failure.
 status=0
