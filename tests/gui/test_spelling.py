@@ -154,3 +154,30 @@ def test_each_note_is_checked_in_its_own_language_and_the_choice_undoes(
     assert note_settings.spelling_language(demo_lib.notes.get(note_id)) == "en"
     assert workspace.spelling.language == "en"
     qtbot.waitUntil(lambda: len(underlined(editor(window, "summary"))) >= 3)
+
+
+def test_typing_goes_on_while_the_dictionary_is_read_and_underlines_follow(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing_app.core.text.spelling import Spellers
+
+    release = threading.Event()
+    get = Spellers.get
+
+    def slow_get(self: Spellers, language: str) -> object:
+        assert threading.current_thread() is not threading.main_thread()  # never the UI's
+        release.wait(20)
+        return get(self, language)
+
+    monkeypatch.setattr(Spellers, "get", slow_get)
+    new_note(window, monkeypatch)
+    spelling = window.note_workspace.spelling
+    summary = editor(window, "summary")
+    summary.setFocus()
+    qtbot.keyClicks(summary, "The goverment said so")
+    assert summary.body() == "The goverment said so"
+    assert spelling.speller() is None and underlined(summary) == []
+    release.set()
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment"], timeout=20_000)
