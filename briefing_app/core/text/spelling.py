@@ -182,12 +182,18 @@ class Speller:
         prose = _blank(text, _not_prose(text))
         verdicts, spans = self._verdicts, []
         for match in _TOKEN.finditer(prose):
-            word = match.group()
+            word, start = match.group(), match.start()
+            if "_" in word:
+                # _emphasis_ is a word between its marks; snake_case is a name, never flagged.
+                inner = word.strip("_")
+                if not inner or "_" in inner:
+                    continue
+                start, word = start + word.index(inner), inner
             verdict = verdicts.get(word)
             if verdict is None:
                 verdict = self.is_misspelt(word)
             if verdict:
-                spans.extend(self._misspelt_parts(word, match.start()))
+                spans.extend(self._misspelt_parts(word, start))
         return spans
 
     def misspellings(self, body: str) -> list[tuple[int, int, str]]:

@@ -60,6 +60,13 @@ def test_the_words_around_what_is_skipped_are_still_checked(english: Speller) ->
     ]
 
 
+def test_emphasis_marks_are_not_part_of_a_word_and_snake_case_is_a_name(english: Speller) -> None:
+    assert flagged(english, "An _unprecedneted_ and **wrold** move by some_user_name") == [
+        "unprecedneted",
+        "wrold",
+    ]
+
+
 def test_apostrophes_and_hyphens_are_part_of_words(english: Speller) -> None:
     assert flagged(english, "Don't doubt the Taliban's well-known claims’ source") == []
     # Only the unknown part of a hyphenated word is marked.
