@@ -536,6 +536,18 @@ def spelling() -> list[Row]:
                 f"{m['flagged']:.0f} flagged",
             )
         )
+    rows.append(
+        Row(
+            "  spelling: slowest corrections",
+            m["suggest"] * 1000,
+            "ms",
+            0,
+            "(detail)",
+            True,
+            f"a right-click's suggestions; dictionary read in {m['load'] * 1000:.0f} ms "
+            "(off the UI thread)",
+        )
+    )
     return rows
 
 
