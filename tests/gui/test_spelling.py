@@ -181,3 +181,21 @@ def test_typing_goes_on_while_the_dictionary_is_read_and_underlines_follow(
     assert spelling.speller() is None and underlined(summary) == []
     release.set()
     qtbot.waitUntil(lambda: underlined(summary) == ["goverment"], timeout=20_000)
+
+
+def test_a_misspelt_word_in_a_heading_keeps_the_heading_format_under_its_underline(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QFont
+
+    _note_id, summary = writing(qtbot, window, monkeypatch, "## The goverment")
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
+    layout = summary.document().begin().layout()
+    assert layout is not None
+    word = next(
+        r.format
+        for r in layout.formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    )
+    assert word.fontWeight() == QFont.Weight.Bold  # the heading rule's format, kept
+    assert word.foreground().color().name() == "#3b6ea5"
