@@ -192,10 +192,13 @@ def test_a_misspelt_word_in_a_heading_keeps_the_heading_format_under_its_underli
     qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
     layout = summary.document().begin().layout()
     assert layout is not None
-    word = next(
-        r.format
-        for r in layout.formats()
-        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ranges = layout.formats()  # kept: each range's format lives as long as the list
+    word = QTextCharFormat(
+        next(
+            r.format
+            for r in ranges
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        )
     )
     assert word.fontWeight() == QFont.Weight.Bold  # the heading rule's format, kept
     assert word.foreground().color().name() == "#3b6ea5"
