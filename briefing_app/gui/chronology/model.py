@@ -170,12 +170,12 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
             return row
         if role == SUGGESTION_ROLE:
             return self.suggestion(row)
+        reported = f"reported {row.published}" if row.published else "report date unknown"
+        who = f"{row.key} {row.party or 'no party'}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             when = event_date_label(row.event_date) or "undated"
-            return f"{when} — {row.key} {row.party or 'no party'}: {row.statement}"
+            return f"{when} ({reported}) — {who}: {row.statement}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            reported = f"reported {row.published}" if row.published else "report date unknown"
-            who = f"{row.key} — {row.party or 'no party'}"
             return f"{who}\n{row.statement}\n{row.source_title} ({reported})"
         return None
 
