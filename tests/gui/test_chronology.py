@@ -50,7 +50,7 @@ def _click(qtbot: QtBot, chronology: ChronologyController, key: str, button: str
     view, model = chronology.panel.view, chronology.model
     claim_id = next(i for i in model.claim_ids() if model.row(model.position_of(i) or 0).key == key)
     index = model.index(model.position_of(claim_id) or 0, 0)
-    view.scrollTo(index)
+    chronology.panel.select_claim(claim_id)
     rect = view.visualRect(index)
     pos = view.chronology_delegate.button_rects(rect)[button].center() if button else rect.center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -148,7 +148,7 @@ def _wait_for_suggestion(qtbot: QtBot, chronology: ChronologyController, key: st
     claim_id = chronology.lib.claims.by_key(key).id
     model = chronology.model
     # Dates are read for the rows on screen only: bring the claim's row into view.
-    chronology.panel.view.scrollTo(model.index(model.position_of(claim_id) or 0, 0))
+    assert chronology.panel.select_claim(claim_id)
     qtbot.waitUntil(lambda: claim_id in model.suggestions, timeout=20_000)
     return chronology.suggested(claim_id) or ""
 

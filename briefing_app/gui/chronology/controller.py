@@ -116,6 +116,8 @@ class ChronologyController(QObject):
         scroll = self.panel.view.verticalScrollBar().value()
         ids = None if changes.sources or changes.tags else set(changes.claims)
         if not self.model.refresh(ids):
+            # Reset: back where the analyst was reading, the same claim current.
+            self.panel.view.doItemsLayout()
             self.panel.view.verticalScrollBar().setValue(scroll)
             self.panel.select_claim(current)
         self.panel.update_count()
