@@ -185,8 +185,10 @@ def test_accepting_a_suggested_date_dates_the_claim_and_undo_takes_it_back(
     complete.undo_stack.undo()
     assert lib.claims.by_key("C4").event_date == ""
     qtbot.waitUntil(lambda: _lines(chronology)[0] == "Undated")
-    # Undated again, it is offered the date again.
+    # Undated again, it is offered the date again; Ctrl+Enter accepts the current claim's.
     assert _wait_for_suggestion(qtbot, chronology, "C4") == "2025-11-26"
+    qtbot.keyClick(chronology.panel.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert lib.claims.by_key("C4").event_date == "2025-11-26"
 
 
 def test_rejecting_a_suggested_date_hides_it_and_changes_nothing(
@@ -207,7 +209,13 @@ def test_rejecting_a_suggested_date_hides_it_and_changes_nothing(
     rect = chronology.panel.view.visualRect(index)
     delegate = chronology.panel.view.chronology_delegate
     assert delegate.button_at(index, rect, delegate.button_rects(rect)[ACCEPT].center()) is None
-    assert chronology.suggested(lib.claims.by_key("C4").id) == "2025-11-26"
+    c4 = lib.claims.by_key("C4").id
+    assert chronology.suggested(c4) == "2025-11-26"
+    # From the keyboard: Delete on the current claim rejects its suggestion.
+    assert _wait_for_suggestion(qtbot, chronology, "C4") == "2025-11-26"  # C4 now current
+    qtbot.keyClick(chronology.panel.view, Qt.Key.Key_Delete)
+    assert chronology.suggested(c4) is None
+    assert lib.claims.get(c4).event_date == ""
 
 
 def test_suggestions_are_read_only_for_the_undated_claims_on_screen(

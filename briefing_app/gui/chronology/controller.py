@@ -3,6 +3,8 @@ its source, accepts or rejects suggested dates, and refreshes from announced cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QObject
 
 from briefing_app.core.changes import Changes
@@ -133,10 +135,6 @@ class ChronologyController(QObject):
         if keep_focus:
             self.panel.view.setFocus()
 
-    def open_claim(self, claim_id: int) -> None:
-        """Show a claim in its source (as clicking its row does)."""
-        self.services.show_claim(claim_id)
-
     # Suggested dates --------------------------------------------------------------------
     def _want_suggestions(self, ids: list[int]) -> None:
         self._waiting.extend(i for i in ids if i not in self._waiting)
@@ -176,9 +174,9 @@ class ChronologyController(QObject):
         else:
             self.reject(entry.claim_id)
 
-    def _on_current(self, action: object) -> None:
+    def _on_current(self, action: Callable[[int], bool]) -> None:
         claim_id = self.panel.current_claim_id()
-        if claim_id is not None and callable(action):
+        if claim_id is not None:
             action(claim_id)
 
     def suggested(self, claim_id: int) -> str | None:

@@ -136,10 +136,6 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
         """Show an empty row for a claim deleted behind the model's back."""
         return TimelineRow("", "", "", "", "", "", 0, "", record_id)
 
-    def entries(self) -> list[int]:
-        """Return the shown entries in order (claim ids; negative numbers are headers)."""
-        return self.ids()
-
     def claim_ids(self) -> list[int]:
         """Return the ids of the claims shown, in time-line order."""
         return [i for i in self.ids() if i > 0]
