@@ -236,3 +236,17 @@ def test_suggestions_are_read_only_for_the_undated_claims_on_screen(
     assert 0 < len(chronology.model.suggestions) < 100  # a screenful, not all 300
     window.close()
     lib.close()
+
+
+def test_opening_another_library_shows_its_chronology(
+    qtbot: QtBot, dated: MainWindow, tmp_path: Path
+) -> None:
+    chronology = _open(qtbot, dated)
+    other = Library.open(tmp_path / "other.sqlite")
+    src = other.sources.add(ExtractedDocument(title="Wire", text="Police said two fled."))
+    other.claims.add(src.id, quote="two fled", party="Police", event_date="2024-05")
+    other.close()
+    dated.switch_library(tmp_path / "other.sqlite")
+    qtbot.waitUntil(lambda: _lines(chronology)[0] == "May 2024")
+    assert _keys(chronology) == ["C1"]
+    assert chronology.panel.count_label.text() == "1 dated claim, 0 undated"
