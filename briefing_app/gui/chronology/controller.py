@@ -143,7 +143,13 @@ class ChronologyController(QObject):
     def _read_next(self) -> None:
         if self._reading is not None or not self._waiting:
             return
+        # Only rows still on screen: those scrolled past are asked for again if painted again.
+        shown = self.panel.visible_claim_ids()
+        self.model.unask([i for i in self._waiting if i not in shown])
+        self._waiting = [i for i in self._waiting if i in shown]
         ids, self._waiting = self._waiting[:50], self._waiting[50:]
+        if not ids:
+            return
         rows = timeline_rows(self.lib, ids)
         lib = self.lib
         task = self.suggester.run(

@@ -27,6 +27,7 @@ UNDATED = "Undated"
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # a Group, or the claim's TimelineRow
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2  # an undated claim's EventDateSuggestion
 PENDING = "pending"  # SUGGESTION_ROLE while the suggestion is being read
+ASK_AFTER_MS = 120  # suggested dates are asked for this long after the rows were painted
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
         self._wanted: list[int] = []
         self._ask_timer = QTimer(self)
         self._ask_timer.setSingleShot(True)
-        self._ask_timer.setInterval(0)  # once the view has painted what it shows
+        # Once the view has painted, and scrolling has paused: rows scrolled past are not read.
+        self._ask_timer.setInterval(ASK_AFTER_MS)
         self._ask_timer.timeout.connect(self._ask)
 
     # Loading -----------------------------------------------------------------------------
@@ -208,6 +210,10 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
         self.suggestions.update(found)
         self._asked -= set(found)
         self._repaint(set(found))
+
+    def unask(self, ids: list[int]) -> None:
+        """Forget that these claims' suggestions were asked for: asked again when next shown."""
+        self._asked -= set(ids)
 
     def forget_suggestions(self, ids: set[int] | None = None) -> None:
         """Read the suggestions of these claims (None: all) again when next shown."""

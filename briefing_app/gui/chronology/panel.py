@@ -152,6 +152,7 @@ class ChronologyPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(1)
         self.model = ChronologyModel()
+        self.model.setParent(self)  # it goes with the panel, its timer too
         self.view = ChronologyView(self.model)
         self.view.setToolTip(
             "Click a claim (or press Enter) to show it in its source; suggested dates are grey"
@@ -208,6 +209,16 @@ class ChronologyPanel(QWidget):
         self.view.doItemsLayout()
         self.view.scrollTo(index)
         return True
+
+    def visible_claim_ids(self) -> set[int]:
+        """Return the ids of the claims whose rows are on screen."""
+        view, model = self.view, self.model
+        if not view.isVisible() or model.rowCount() == 0:
+            return set()
+        first = max(view.rowAt(0), 0)
+        last = view.rowAt(view.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
+        return {i for i in (model.id_at(r) for r in range(first, last + 1)) if i > 0}
 
     def row_index(self, row: int) -> QModelIndex:
         """Return the model index of a row (for the controller's signal handlers)."""
