@@ -21,6 +21,10 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
 - timeline: `briefing timeline --json` over the 10k library's 100,000 claims (every one dated by
   make_library.py, a third of its sources linked by relations) against sqlite3 running the
   same SELECT and printing its rows as the same JSON (benchmarks/timeline_speed.py);
+- chronology: the Chronology dock's first screen over the 10k library's 100,000 claims (from
+  View ▸ Panels to its list painted, on a copy of the library) against the bare SQL of the
+  first screen's rows shown by a plain QTableView over a QStandardItemModel
+  (benchmarks/chronology_speed.py);
 - reader: opening a 1 MB source with 5,000 claims in the main window (reader_speed's builders)
   against a plain QPlainTextEdit showing the same text; claims table filters over the 10k
   library's 100,000 claims against the raw sqlite3 query selecting the same ids;
@@ -52,6 +56,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench_search  # noqa: E402
+import chronology_speed  # noqa: E402
 import export_speed  # noqa: E402
 import import_quality  # noqa: E402
 import make_library  # noqa: E402
@@ -551,6 +556,27 @@ def spelling() -> list[Row]:
     return rows
 
 
+def chronology(library: Path, work: Path, runs: int) -> list[Row]:
+    """The Chronology's first screen against a plain QTableView of the same rows."""
+    m = chronology_speed.measure(library, work, runs)
+    return [
+        Row(
+            f"chronology screen, {m['claims']:,.0f} claims",
+            m["ours"] * 1000,
+            "ms",
+            m["baseline"] * 1000,
+            "<= 300 ms",
+            m["ours"] <= 0.3,
+            f"{m['dated']:,.0f} dated; vs bare SQL of the first {m['rows']} rows in a plain "
+            "QTableView",
+        )
+    ]
+
+
+# The parts of the run, in the order they run (--only picks some).
+PARTS = ["startup", "search", "import", "export", "reader", "timeline", "spelling", "chronology"]
+
+
 # Table ------------------------------------------------------------------------------------------
 def print_table(rows: list[Row], header: str) -> None:
     """Print the results as one table."""
@@ -578,14 +604,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure")
     parser.add_argument(
         "--only",
-        choices=["startup", "search", "import", "export", "reader", "timeline", "spelling"],
+        choices=PARTS,
         action="append",
         help="run only these parts (repeatable)",
     )
     args = parser.parse_args(argv)
-    parts = set(
-        args.only or ["startup", "search", "import", "export", "reader", "timeline", "spelling"]
-    )
+    parts = set(args.only or PARTS)
     with tempfile.TemporaryDirectory(prefix="briefing-runall-") as tmp:
         work = Path(tmp)
         library = args.library or work / "lib10k.sqlite"
@@ -604,6 +628,7 @@ def main(argv: list[str] | None = None) -> None:
             ("reader", lambda: reader_and_table(library, work, args.runs)),
             ("timeline", lambda: timeline(library, args.runs)),
             ("spelling", spelling),
+            ("chronology", lambda: chronology(library, work, args.runs)),
         ]
         for name, step in steps:
             if name in parts:

@@ -151,6 +151,8 @@ def describe_claim_edit(key: str, values: dict[str, Any]) -> str:
         return f"Tag {key}"
     if set(values) == {"credibility"}:
         return f"Grade {key} credibility {values['credibility']}"
+    if set(values) == {"event_date"}:
+        return f"Date {key} {values['event_date'] or '(none)'}"
     return f"Edit {' and '.join(sorted(values))} of {key}"
 
 

@@ -56,6 +56,7 @@ from briefing_app.gui.work_area import WorkArea
 
 if TYPE_CHECKING:
     # Built just after the first paint (complete_window): their modules load then.
+    from briefing_app.gui.chronology.controller import ChronologyController
     from briefing_app.gui.notes.note_workspace import NoteWorkspace
     from briefing_app.gui.review.controller import ReviewController
     from briefing_app.gui.suggest.controller import SuggestionsController
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         # Import, export, backups and review files run here, off the UI thread.
         self.tasks = TaskRunner(self, report_error=self.show_error)
         self._later: _LaterParts | None = None
+        self.chronology: ChronologyController | None = None  # built with the later parts
         self._completing = False
         self._build_failed = False
         self._closed = False
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
                 self._build_suggestions(), self._build_review_pane(), self._build_notes_area()
             )
             self._add_later_menus(later)
+            self.chronology = self._build_chronology()
             review_pane, workspace = later.review.review_pane, later.note_workspace
             # The review pane follows the open note (its 'Go to' opens the place in the editor).
             workspace.note_shown.connect(review_pane.set_current_note)
@@ -398,6 +401,17 @@ class MainWindow(QMainWindow):
         ws.note_shown.connect(lambda note_id: self.export_action.setEnabled(note_id is not None))
         return ws
 
+    def _build_chronology(self) -> ChronologyController:
+        """The chronology dock: tabbed behind the sources, shown from View ▸ Panels."""
+        from briefing_app.gui.chronology.controller import ChronologyController
+
+        chronology = ChronologyController(self.services, self.lib)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        dock = self.docks.add("chronology", "C&hronology", chronology.panel, left)
+        self.tabifyDockWidget(self.docks.docks["sources"], dock)
+        dock.hide()
+        return chronology
+
     def _add_later_menus(self, later: _LaterParts) -> None:
         """The note, suggestion and review actions in the menus and the toolbar."""
         ws, export = later.note_workspace, self.export_action
@@ -458,6 +472,8 @@ class MainWindow(QMainWindow):
         self.sources.attach(lib)
         if self._later is not None:
             self._attach_review_and_notes(self._later, lib)
+        if self.chronology is not None:
+            self.chronology.attach(lib)
 
     def _attach_review_and_notes(self, later: _LaterParts, lib: Library) -> None:
         # The review pane before the workspace: opening the note tells the pane which it is.
@@ -558,6 +574,8 @@ class MainWindow(QMainWindow):
         if self._later is not None:
             self._later.note_workspace.stop()
             self._later.suggestions.stop()
+        if self.chronology is not None:
+            self.chronology.stop()
         # An import stops after the file being read; the files imported so far stay.
         self.tasks.cancel_all()
         self.tasks.wait()

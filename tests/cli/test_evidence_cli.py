@@ -25,6 +25,11 @@ def _digest(path: Path) -> str:
 
 
 def test_the_demo_board_shows_the_parties_and_the_contradiction(demo_file: Path) -> None:
+    # The demo dates no claim (its article names no date); the analyst dates the Tajik claim.
+    assert (
+        briefing("claim", "edit", "C9", "--event-date", "2025-11", library=demo_file).returncode
+        == 0
+    )
     result = briefing("board", "Q1", "--json", library=demo_file)
     assert result.returncode == 0, result.stderr
     board = json.loads(result.stdout)
@@ -47,20 +52,40 @@ def test_the_demo_board_shows_the_parties_and_the_contradiction(demo_file: Path)
     assert "C9 contradicts C6" in text
 
 
+def test_the_demo_timeline_lists_its_claims_undated_and_says_why(demo_file: Path) -> None:
+    # The article names no date and has no publication day: nothing in it dates a claim.
+    rows = json.loads(briefing("timeline", "--json", library=demo_file).stdout)
+    assert [r["key"] for r in rows] == [f"C{n}" for n in range(1, 11)]
+    assert all(r["event_date"] is None and r["published"] is None for r in rows)
+    attack = rows[3]
+    assert attack["statement"].startswith("Armed attackers used firearms and a drone")
+    found = attack["suggested_event_date"]
+    # dateparser takes the word after it along ("last week in"); the phrase is the article's.
+    assert found["date"] is None and found["words"].startswith("last week")
+    assert (
+        found["reason"] == f"{found['words']!r} is relative and the source has no publication day"
+    )
+
+
 def test_the_demo_timeline_lists_dated_claims_in_order(demo_file: Path) -> None:
+    for key, when in (("C4", "2025-11-26"), ("C5", "2025-11-26"), ("C6", "2025-11"),
+                      ("C7", "2025-11"), ("C9", "2025")):  # fmt: skip
+        assert (
+            briefing("claim", "edit", key, "--event-date", when, library=demo_file).returncode == 0
+        )
     rows = json.loads(briefing("timeline", "--json", library=demo_file).stdout)
     dated = [(r["key"], r["event_date"]) for r in rows if r["event_date"]]
     assert dated == [
+        ("C9", "2025"),
         ("C6", "2025-11"),
         ("C7", "2025-11"),
-        ("C9", "2025-11"),
         ("C4", "2025-11-26"),
         ("C5", "2025-11-26"),
     ]
-    assert rows[0]["event_date_precision"] == "month" and rows[0]["published"] is None
+    assert rows[1]["event_date_precision"] == "month" and rows[1]["published"] is None
     assert all(r["event_date"] is None for r in rows[len(dated) :])
     q1 = json.loads(briefing("timeline", "--question", "Q1", "--json", library=demo_file).stdout)
-    assert [r["key"] for r in q1] == ["C6", "C7", "C9"]
+    assert [r["key"] for r in q1] == ["C9", "C6", "C7"]
     taliban = briefing("timeline", "--party", "taliban administration", "--json", library=demo_file)
     assert [r["key"] for r in json.loads(taliban.stdout)] == ["C6", "C7"]
 

@@ -45,6 +45,7 @@ PANELS = {
     "problems": "&Problems",
     "preview": "Pre&view",
     "review": "&Review pane",
+    "chronology": "C&hronology",
 }
 
 

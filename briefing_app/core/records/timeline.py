@@ -33,6 +33,11 @@ class TimelineRow(NamedTuple):
     source_title: str
     claim_id: int
 
+    @property
+    def id(self) -> int:
+        """The claim's id: every listing row names its record so (lazy views key on it)."""
+        return self.claim_id
+
     def to_json(self, suggested: dict[str, Any] | None = None) -> dict[str, Any]:
         """Return the JSON form shown by the CLI (suggested: the date suggested for it)."""
         data: dict[str, Any] = {
@@ -65,12 +70,63 @@ def timeline_sql(
     lib: Library, question_id: int | None = None, flt: ClaimFilter | None = None
 ) -> tuple[str, list[Any]]:
     """Return the query (and its parameters) selecting the timeline's rows."""
+    where, params = _where(lib, question_id, flt)
+    return _SQL.format(where=where), params
+
+
+def _where(lib: Library, question_id: int | None, flt: ClaimFilter | None) -> tuple[str, list[Any]]:
+    """Return the WHERE clause (or "") and parameters selecting the timeline's claims."""
     where, params = claim_filter_sql(lib.conn, flt or ClaimFilter())
     if question_id is not None:
         clause = "c.id IN (SELECT claim_id FROM question_claims WHERE question_id = ?)"
         where = f"{where} AND {clause}" if where else f"WHERE {clause}"
         params.append(question_id)
-    return _SQL.format(where=where), params
+    return where, params
+
+
+def timeline_dates(
+    lib: Library, question_id: int | None = None, flt: ClaimFilter | None = None
+) -> list[tuple[int, str]]:
+    """Return (claim id, event date) of the timeline's claims in its order: what a lazy view
+    holds, fetching the rows on screen with timeline_rows.
+
+    Two walks of the event-date index (dated claims, then undated) rather than one ORDER BY
+    on `event_date = ''`, which SQLite can only sort: 100,000 claims read in file order.
+
+    >>> from briefing_app.core.library import Library
+    >>> from briefing_app.core.importers.base import ExtractedDocument
+    >>> lib = Library.open(":memory:")
+    >>> src = lib.sources.add(ExtractedDocument(title="T", text="A fell. B rose. C held."))
+    >>> _ = lib.claims.add(src.id, quote="A fell", event_date="2025-11-30")
+    >>> _ = lib.claims.add(src.id, quote="B rose")
+    >>> _ = lib.claims.add(src.id, quote="C held", event_date="2025-11")
+    >>> timeline_dates(lib)
+    [(3, '2025-11'), (1, '2025-11-30'), (2, '')]
+    """
+    where, params = _where(lib, question_id, flt)
+    and_ = f"{where} AND" if where else "WHERE"
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None  # plain tuples: no Row object per claim
+    dated = cursor.execute(
+        f"SELECT c.id, c.event_date FROM claims c {and_} c.event_date > '' "
+        "ORDER BY c.event_date, c.id",
+        params,
+    ).fetchall()
+    undated = cursor.execute(
+        f"SELECT c.id, c.event_date FROM claims c {and_} c.event_date = '' ORDER BY c.id",
+        params,
+    ).fetchall()
+    return dated + undated
+
+
+def timeline_rows(lib: Library, ids: list[int]) -> list[TimelineRow]:
+    """Return the timeline rows of these claims (in timeline order; deleted ones left out)."""
+    if not ids:
+        return []
+    where = f"WHERE c.id IN ({','.join('?' * len(ids))})"
+    cursor = lib.conn.cursor()
+    cursor.row_factory = None
+    return [TimelineRow._make(r) for r in cursor.execute(_SQL.format(where=where), ids)]
 
 
 def timeline(

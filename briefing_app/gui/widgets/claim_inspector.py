@@ -65,6 +65,13 @@ class ClaimInspector(QWidget):
         for status in CLAIM_STATUSES:
             self.status.addItem(status, status)
         self.status.setAccessibleName("Status")
+        self.event_date = QLineEdit()
+        self.event_date.setPlaceholderText("2025, 2025-11, 2025-11-30 or 2025-11-30T14:00")
+        self.event_date.setAccessibleName("Event date")
+        self.event_date.setToolTip(
+            "When the claimed event happened, as precisely as the reporting says (ISO); "
+            "not the report's date. Empty: unknown"
+        )
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("kind:name, … (new tags are created)")
         self.tags.setAccessibleName("Tags")
@@ -83,6 +90,7 @@ class ClaimInspector(QWidget):
         form.addRow("Kind", self.kind)
         form.addRow("Credibility", self.credibility)
         form.addRow("Status", self.status)
+        form.addRow("Event date", self.event_date)
         form.addRow("Tags", self.tags)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
@@ -104,6 +112,9 @@ class ClaimInspector(QWidget):
             lambda: self._edit(credibility=int(self.credibility.currentData()))
         )
         self.status.activated.connect(lambda: self._edit(status=self.status.currentData()))
+        self.event_date.editingFinished.connect(
+            lambda: self._edit(event_date=self.event_date.text().strip())
+        )
         self.tags.editingFinished.connect(lambda: self._edit(tags=self.tag_list()))
         self.delete_button.clicked.connect(self._delete)
         self.show_button.clicked.connect(self._show)
@@ -125,6 +136,7 @@ class ClaimInspector(QWidget):
             self.kind,
             self.credibility,
             self.status,
+            self.event_date,
             self.tags,
             self.delete_button,
             self.show_button,
@@ -136,6 +148,7 @@ class ClaimInspector(QWidget):
             self.quote.setText("Select a passage in the reader and press Ctrl+T to tag a claim.")
             self.statement.setPlainText("")
             self.party.setText("")
+            self.event_date.setText("")
             self.tags.setText("")
             return
         colour = kind_colour(claim.kind).name()
@@ -150,6 +163,7 @@ class ClaimInspector(QWidget):
         select_data(self.kind, claim.kind)
         select_data(self.credibility, str(claim.credibility))
         select_data(self.status, claim.status)
+        self.event_date.setText(claim.event_date)
         self.tags.setText(", ".join(claim.tags))
         self.tags.setCursorPosition(0)
         self.party.setCursorPosition(0)

@@ -10,7 +10,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.models import Claim
 from briefing_app.core.records.board import build_board
 from briefing_app.core.records.claims import ClaimFilter
-from briefing_app.core.records.timeline import timeline
+from briefing_app.core.records.timeline import timeline, timeline_dates, timeline_rows
 from briefing_app.core.text.event_dates import check_event_date, precision
 
 
@@ -260,3 +260,19 @@ def test_the_timeline_orders_by_event_date_and_filters(
     lib.questions.assign(q.id, [wires["blog"].id, wires["reuters"].id])
     assert [r.key for r in timeline(lib, q.id)] == ["C1", "C3"]
     assert [r.key for r in timeline(lib, flt=ClaimFilter(party="police"))] == ["C1", "C4"]
+
+
+def test_the_lazy_timeline_holds_the_same_claims_in_the_same_order(
+    lib: Library, wires: dict[str, Claim]
+) -> None:
+    # What the Chronology holds (ids and dates) and fetches (rows) is what `timeline` lists.
+    for key, when in (("reuters2", "2025-11-30T14:00"), ("army", "2025"), ("afp", "2025-11")):
+        lib.claims.update(wires[key].id, event_date=when)
+    q = lib.questions.add("Toll?")
+    lib.questions.assign(q.id, [wires["blog"].id, wires["afp"].id, wires["reuters"].id])
+    for question_id, flt in ((None, None), (q.id, None), (None, ClaimFilter(party="police"))):
+        full = timeline(lib, question_id, flt)
+        assert timeline_dates(lib, question_id, flt) == [(r.claim_id, r.event_date) for r in full]
+    ids = [i for i, _ in timeline_dates(lib)]
+    assert timeline_rows(lib, list(reversed(ids))) == timeline(lib)  # in timeline order
+    assert [r.id for r in timeline_rows(lib, [ids[0], 999])] == [ids[0]]  # a gone id: no row

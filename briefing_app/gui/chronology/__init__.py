@@ -1,0 +1,1 @@
+"""The chronology: claims on a vertical time line by event date, with suggested dates."""
