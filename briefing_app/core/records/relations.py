@@ -57,11 +57,18 @@ class RelationManager:
         self._lib = lib
 
     def link(
-        self, from_id: int, relation: str, to_id: int, note: str = "", *, uid: str | None = None
+        self,
+        from_id: int,
+        relation: str,
+        to_id: int,
+        note: str = "",
+        *,
+        uid: str | None = None,
+        created_at: str = "",
     ) -> ClaimRelation:
         """Link two claims; refuse a claim linked to itself or a pair already linked.
 
-        uid: keep this global id (a relation moved in from another library).
+        uid, created_at: keep this global id and time (a relation moved in from another library).
         """
         if relation not in RELATIONS:
             raise InvalidInput(
@@ -82,7 +89,7 @@ class RelationManager:
             cur = self._lib.conn.execute(
                 "INSERT INTO claim_relations (uid, from_claim_id, to_claim_id, relation, note, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (uid or new_uid(), from_id, to_id, relation, note.strip(), now_iso()),
+                (uid or new_uid(), from_id, to_id, relation, note.strip(), created_at or now_iso()),
             )
             changes.claims.update({from_id, to_id})
         return self.get(int(cur.lastrowid or 0))

@@ -10,6 +10,7 @@ link and the difference is reported.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidPack
@@ -126,7 +127,14 @@ def merge_evidence(
             reused["relations"] += 1  # the same link, between claims kept here under others
             continue
         if here is None:
-            lib.relations.link(a, data["relation"], b, data.get("note", ""), uid=data["uid"])
+            lib.relations.link(
+                a,
+                data["relation"],
+                b,
+                data.get("note", ""),
+                uid=data["uid"],
+                created_at=_timestamp(data.get("created_at", "")),
+            )
             added["relations"] += 1
             continue
         reused["relations"] += 1
@@ -138,3 +146,12 @@ def merge_evidence(
                 f"claims {here.from_key} and {here.to_key}: linked as {here.relation} here, "
                 f"{data['relation']} in the package; this library's link kept"
             )
+
+
+def _timestamp(value: str) -> str:
+    """Return a package's creation time if it is one, else "" (the link is then stamped now)."""
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return ""
+    return value
