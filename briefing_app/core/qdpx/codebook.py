@@ -38,8 +38,12 @@ class CodeBook:
     """The code tree, and the code GUID for each tag and attribute value."""
 
     codes: list[Code]
-    tags: dict[tuple[str, str], str]  # (kind, name) -> GUID
+    tags: dict[tuple[str, str], str]  # (kind, name) -> GUID, in codebook order
     attributes: dict[tuple[str, str], str]  # (parent name, value) -> GUID
+    _rank: dict[tuple[str, str], int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rank = {key: n for n, key in enumerate(self.tags)}
 
     def count(self) -> int:
         """Return how many codes the tree holds, parents included."""
@@ -51,7 +55,7 @@ class CodeBook:
 
     def claim_codes(self, claim: Claim) -> list[str]:
         """Return the GUIDs of the codes a claim's selection is coded with, tags first."""
-        guids = [self.tags[_split_ref(ref)] for ref in claim.tag_refs]
+        guids = self._in_codebook_order(_split_ref(ref) for ref in claim.tag_refs)
         guids += [
             self.attributes[(CLAIM_KIND_PARENT, claim.kind)],
             self.attributes[(CLAIM_STATUS_PARENT, claim.status)],
@@ -63,7 +67,11 @@ class CodeBook:
 
     def tag_codes(self, tags: Iterable[Tag]) -> list[str]:
         """Return the GUIDs of the codes for tags (a source's own tags)."""
-        return [self.tags[(t.kind, t.name)] for t in tags]
+        return self._in_codebook_order((t.kind, t.name) for t in tags)
+
+    def _in_codebook_order(self, tags: Iterable[tuple[str, str]]) -> list[str]:
+        # The order a coder sees the codes in, so a selection's codings read the same way.
+        return [self.tags[key] for key in sorted(tags, key=self._rank.__getitem__)]
 
 
 def build_codebook(tags: Iterable[Tag], claims: Iterable[Claim]) -> CodeBook:
