@@ -1,20 +1,25 @@
 """The project.qde document: our records as REFI-QDA Project elements (QDA-XML 1.0).
 
-Elements are added in the order the schema's sequences ask (Users, CodeBook, Variables,
-Sources, Notes, Links; in a TextSource: Description, selections, Coding, VariableValue).
-Nothing here reads a clock: every date comes from the records, so the same library gives the
-same bytes.
+The document is streamed (lxml's incremental xmlfile), one element at a time, so a library of
+100,000 claims never sits in memory as a tree. Elements come in the order the schema's
+sequences ask: Users, CodeBook, Variables, Sources, Notes, Links; in a TextSource the
+Description, the selections, the source's own Coding, then its VariableValues. Nothing here
+reads a clock: every date comes from the records, so the same library gives the same bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
 
 from lxml import etree
 
 from briefing_app.core.models import SYMMETRIC_RELATIONS, Claim, ClaimRelation, Note, Source, Tag
 from briefing_app.core.qdpx.codebook import Code, CodeBook
+from briefing_app.core.qdpx.guids import stable_guid
 from briefing_app.core.qdpx.mapping import (
     ANALYST_USER_NAME,
     ANALYST_USER_UID,
@@ -25,186 +30,242 @@ from briefing_app.core.qdpx.mapping import (
     NAMESPACE,
     SOURCE_VARIABLES,
     USER_KIND,
-    guid_for,
 )
 from briefing_app.core.qdpx.note_text import note_text
-from briefing_app.core.qdpx.plain_text import PlainText, xml_safe
+from briefing_app.core.qdpx.plain_text import xml_safe
 
 # What xsd:dateTime accepts of the ISO times we store ("2026-12-06T02:48:35+00:00").
 _DATE_TIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
+_INDENT = "  "
+_PADS = ["\n" + _INDENT * level for level in range(8)]
 
 
-class ProjectBuilder:
-    """Build a project.qde: the codebook first, then sources, notes and links as they come."""
+@dataclass(frozen=True)
+class Selection:
+    """Where a claim's quote lies in its source's .txt file: [start, end) in code points."""
 
-    def __init__(self, name: str, codebook: CodeBook, origin: str) -> None:
-        self.user = guid_for(USER_KIND, ANALYST_USER_UID)
+    claim: Claim
+    start: int
+    end: int
+    quote: str  # the file text from start to end
+
+
+@dataclass(frozen=True)
+class ProjectHeader:
+    """The Project element's own attributes."""
+
+    name: str
+    origin: str
+    created: str = ""  # the earliest date of the records exported
+    modified: str = ""  # the latest
+
+
+def record_times(times: Iterable[str]) -> tuple[str, str]:
+    """Return the earliest and latest of these stored times that xsd:dateTime accepts.
+
+    Stored times are all UTC in one ISO form, so they sort as text.
+
+    >>> record_times(["2025-11-30T10:00:00+00:00", "", "2025-11-29T08:00:00+00:00"])
+    ('2025-11-29T08:00:00+00:00', '2025-11-30T10:00:00+00:00')
+    """
+    valid = [t for t in times if _DATE_TIME.fullmatch(t)]
+    return (min(valid), max(valid)) if valid else ("", "")
+
+
+class ProjectWriter:
+    """Write the elements of one project.qde; `project_document` makes one."""
+
+    def __init__(self, xf: Any, codebook: CodeBook) -> None:
+        self._xf = xf
         self.codebook = codebook
+        self.user = stable_guid(USER_KIND, ANALYST_USER_UID)
         # Characters XML cannot hold, replaced in names and descriptions (see mapping.py).
         self.replaced = 0
-        # The earliest and latest record dates: the project's own creation and modification.
-        self.first = self.last = ""
-        self.root = etree.Element(_q("Project"), nsmap={None: NAMESPACE})
-        self._set(self.root, "name", name)
-        self.root.set("origin", origin)
-        self.root.set("creatingUserGUID", self.user)
-        users = self._add(self.root, "Users")
-        self._set(self._add(users, "User", guid=self.user), "name", ANALYST_USER_NAME)
-        codes = self._add(self._add(self.root, "CodeBook"), "Codes")
-        for code in codebook.codes:
-            self._add_code(codes, code)
-        variables = self._add(self.root, "Variables")
-        for variable in SOURCE_VARIABLES:
-            self._add(
-                variables,
-                "Variable",
-                guid=_variable_guid(variable),
-                name=variable,
-                typeOfVariable="Text",
-            )
-        self._sources: etree._Element | None = None
-        self._notes: etree._Element | None = None
+        self._section = contextlib.ExitStack()
+        self._section_name = ""
 
     def add_source(
-        self, source: Source, plain: PlainText, claims: Iterable[Claim], tags: Iterable[Tag]
-    ) -> int:
-        """Add a TextSource with its claims' selections; return how many selections it holds.
-
-        A claim whose span lies outside the text (a damaged library) has no selection.
-        """
-        if self._sources is None:
-            self._sources = self._add(self.root, "Sources")
-        guid = guid_for("source", source.uid)
-        element = self._add(self._sources, "TextSource", guid=guid)
-        self._set(element, "name", source.title)
-        element.set("plainTextPath", f"{INTERNAL_SCHEME}{guid}.txt")
-        self._stamp(element, source.created_at, source.modified_at)
-        if source.analyst_note:
-            self._text(element, "Description", source.analyst_note)
-        added = 0
-        for claim in claims:
-            start, end = plain.span(claim.start, claim.end)
-            if not 0 <= start < end <= len(plain.text):
-                continue
-            self._add_selection(element, claim, start, end, plain.text[start:end])
-            added += 1
-        for code in self.codebook.tag_codes(tags):
-            self._add_coding(element, f"{source.uid}:{code}", code, source.created_at)
-        for variable, attr in SOURCE_VARIABLES.items():
-            value = getattr(source, attr) or ""
-            if value:
-                holder = self._add(element, "VariableValue")
-                self._add(holder, "VariableRef", targetGUID=_variable_guid(variable))
-                self._text(holder, "TextValue", str(value))
-        return added
+        self, source: Source, selections: Iterable[Selection], tags: Iterable[Tag]
+    ) -> None:
+        """Write a TextSource with its claims' selections, its own tags and its variables."""
+        self._enter("Sources")
+        guid = stable_guid("source", source.uid)
+        attrib = {
+            "guid": guid,
+            "name": self._safe(source.title),
+            "plainTextPath": f"{INTERNAL_SCHEME}{guid}.txt",
+            **self._stamp(source.created_at, source.modified_at),
+        }
+        with self._node(2, "TextSource", attrib):
+            if source.analyst_note:
+                self._leaf(3, "Description", text=source.analyst_note)
+            for selection in selections:
+                self._add_selection(selection)
+            for code in self.codebook.tag_codes(tags):
+                self._add_coding(3, f"{source.uid}:{code}", code)
+            for variable, attr in SOURCE_VARIABLES.items():
+                value = str(getattr(source, attr) or "")
+                if value:
+                    with self._node(3, "VariableValue", {}):
+                        self._leaf(4, "VariableRef", {"targetGUID": _variable_guid(variable)})
+                        self._leaf(4, "TextValue", text=value)
 
     def add_note(self, note: Note) -> None:
-        """Add a Note holding the note's header and sections as plain text."""
-        if self._notes is None:
-            self._notes = self._add(self.root, "Notes")
-        element = self._add(self._notes, "Note", guid=guid_for("note", note.uid))
-        self._set(element, "name", note.title)
-        self._stamp(element, note.created_at, note.modified_at)
-        self._text(element, "PlainTextContent", note_text(note))
+        """Write a Note holding the note's header and sections as plain text."""
+        self._enter("Notes")
+        attrib = {
+            "guid": stable_guid("note", note.uid),
+            "name": self._safe(note.title),
+            **self._stamp(note.created_at, note.modified_at),
+        }
+        with self._node(2, "Note", attrib):
+            self._leaf(3, "PlainTextContent", text=note_text(note))
 
-    def add_links(self, relations: Iterable[ClaimRelation], claim_uids: dict[int, str]) -> int:
-        """Add a Link per relation between two exported claims; return how many."""
-        links = None
-        count = 0
-        for relation in relations:
-            if links is None:
-                links = self._add(self.root, "Links")
-            direction = (
-                LINK_DIRECTION_SYMMETRIC
-                if relation.relation in SYMMETRIC_RELATIONS
-                else LINK_DIRECTION_ONE_WAY
-            )
-            self._add(
-                links,
-                "Link",
-                guid=guid_for("relation", relation.uid),
-                name=relation.relation,
-                direction=direction,
-                originGUID=guid_for("claim", claim_uids[relation.from_claim_id]),
-                targetGUID=guid_for("claim", claim_uids[relation.to_claim_id]),
-            )
-            count += 1
-        return count
+    def add_link(self, relation: ClaimRelation, from_uid: str, to_uid: str) -> None:
+        """Write a Link from one claim's selection to another's, named by the relation."""
+        self._enter("Links")
+        symmetric = relation.relation in SYMMETRIC_RELATIONS
+        attrib = {
+            "guid": stable_guid("relation", relation.uid),
+            "name": relation.relation,
+            "direction": LINK_DIRECTION_SYMMETRIC if symmetric else LINK_DIRECTION_ONE_WAY,
+            "originGUID": stable_guid("claim", from_uid),
+            "targetGUID": stable_guid("claim", to_uid),
+        }
+        self._leaf(2, "Link", attrib)
 
-    def to_bytes(self) -> bytes:
-        """Return the document: UTF-8 without a BOM, an XML declaration, indented."""
-        if self.first:
-            self.root.set("creationDateTime", self.first)
-            self.root.set("modifiedDateTime", self.last)
-        data: bytes = etree.tostring(
-            self.root, xml_declaration=True, encoding="UTF-8", pretty_print=True
-        )
-        return data
+    def write_head(self) -> None:
+        """Write Users, CodeBook and Variables: what every project has before its sources."""
+        with self._node(1, "Users", {}):
+            self._leaf(2, "User", {"guid": self.user, "name": ANALYST_USER_NAME})
+        with self._node(1, "CodeBook", {}), self._node(2, "Codes", {}):
+            for code in self.codebook.codes:
+                self._add_code(3, code)
+        with self._node(1, "Variables", {}):
+            for variable in SOURCE_VARIABLES:
+                attrib = {"guid": _variable_guid(variable), "name": variable}
+                self._leaf(2, "Variable", {**attrib, "typeOfVariable": "Text"})
 
-    def _add_code(self, parent: etree._Element, code: Code) -> None:
-        element = self._add(parent, "Code", guid=code.guid)
-        self._set(element, "name", code.name)
-        element.set("isCodable", "true" if code.codable else "false")
-        if code.description:
-            self._text(element, "Description", code.description)
-        for child in code.children:
-            self._add_code(element, child)
+    def close(self) -> None:
+        """End the section (Sources, Notes or Links) still open."""
+        self._section.close()
 
-    def _add_selection(
-        self, source: etree._Element, claim: Claim, start: int, end: int, quote: str
-    ) -> None:
-        element = self._add(source, "PlainTextSelection", guid=guid_for("claim", claim.uid))
-        self._set(element, "name", quote)
-        element.set("startPosition", str(start))
-        element.set("endPosition", str(end))
-        self._stamp(element, claim.created_at, claim.modified_at)
-        self._text(
-            element, "Description", f"{claim.statement}\n\n{CLAIM_KEY_LINE_PREFIX}{claim.key}"
-        )
-        for code in self.codebook.claim_codes(claim):
-            self._add_coding(element, f"{claim.uid}:{code}", code, claim.created_at)
+    def _enter(self, section: str) -> None:
+        """Open a top-level section; the one before it ends first (the schema's order)."""
+        if self._section_name != section:
+            self._section.close()
+            self._section_name = section
+            self._section.enter_context(self._node(1, section, {}))
 
-    def _add_coding(self, parent: etree._Element, uid: str, code: str, created: str) -> None:
-        coding = self._add(parent, "Coding", guid=guid_for("coding", uid))
-        coding.set("creatingUser", self.user)
+    def _add_code(self, level: int, code: Code) -> None:
+        attrib = {
+            "guid": code.guid,
+            "name": self._safe(code.name),
+            "isCodable": "true" if code.codable else "false",
+        }
+        if not code.description and not code.children:
+            self._leaf(level, "Code", attrib)
+            return
+        with self._node(level, "Code", attrib):
+            if code.description:
+                self._leaf(level + 1, "Description", text=code.description)
+            for child in code.children:
+                self._add_code(level + 1, child)
+
+    def _add_selection(self, selection: Selection) -> None:
+        claim = selection.claim
+        attrib = {
+            "guid": stable_guid("claim", claim.uid),
+            "name": self._safe(selection.quote),
+            "startPosition": str(selection.start),
+            "endPosition": str(selection.end),
+            **self._stamp(claim.created_at, claim.modified_at),
+        }
+        with self._node(3, "PlainTextSelection", attrib):
+            description = f"{claim.statement}\n\n{CLAIM_KEY_LINE_PREFIX}{claim.key}"
+            self._leaf(4, "Description", text=description)
+            for code in self.codebook.claim_codes(claim):
+                self._add_coding(4, f"{claim.uid}:{code}", code)
+
+    def _add_coding(self, level: int, uid: str, code: str) -> None:
+        # Written without the helpers: a library of 100,000 claims has half a million codings.
+        # No creationDateTime: when a tag was put on a claim is not recorded.
+        pad = _PADS[level]
+        xf = self._xf
+        xf.write(pad)
+        with xf.element(_CODING, {"guid": stable_guid("coding", uid), "creatingUser": self.user}):
+            xf.write(_PADS[level + 1])
+            with xf.element(_CODE_REF, {"targetGUID": code}):
+                pass
+            xf.write(pad)
+
+    def _stamp(self, created: str, modified: str) -> dict[str, str]:
+        """Return who made an element and when, from the record's own dates."""
+        stamp = {"creatingUser": self.user}
         if _DATE_TIME.fullmatch(created):
-            coding.set("creationDateTime", created)
-        self._add(coding, "CodeRef", targetGUID=code)
-
-    def _stamp(self, element: etree._Element, created: str, modified: str) -> None:
-        """Set who made an element and when, from the record's own dates."""
-        element.set("creatingUser", self.user)
-        if _DATE_TIME.fullmatch(created):
-            element.set("creationDateTime", created)
-        element.set("modifyingUser", self.user)
+            stamp["creationDateTime"] = created
+        stamp["modifyingUser"] = self.user
         if _DATE_TIME.fullmatch(modified):
-            element.set("modifiedDateTime", modified)
-        # Stored times are all UTC in one ISO form, so they sort as text.
-        for time in (created, modified):
-            if _DATE_TIME.fullmatch(time):
-                self.first = min(self.first or time, time)
-                self.last = max(self.last, time)
+            stamp["modifiedDateTime"] = modified
+        return stamp
 
-    def _add(self, parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
-        element: etree._Element = etree.SubElement(parent, _q(tag))
-        for key, value in attributes.items():
-            element.set(key, value)
-        return element
+    @contextlib.contextmanager
+    def _node(self, level: int, tag: str, attrib: dict[str, str]) -> Iterator[None]:
+        """Write an element with children, indented at level, its end tag on a line of its own."""
+        self._xf.write(_PADS[level])
+        with self._xf.element(_q(tag), attrib):
+            yield
+            self._xf.write(_PADS[level])
 
-    def _set(self, element: etree._Element, attribute: str, value: str) -> None:
+    def _leaf(
+        self, level: int, tag: str, attrib: dict[str, str] | None = None, text: str = ""
+    ) -> None:
+        """Write an element without children, with its text (made XML-safe)."""
+        self._xf.write(_PADS[level])
+        with self._xf.element(_q(tag), attrib or {}):
+            if text:
+                self._xf.write(self._safe(text))
+
+    def _safe(self, value: str) -> str:
         safe, replaced = xml_safe(value)
         self.replaced += replaced
-        element.set(attribute, safe)
+        return safe
 
-    def _text(self, parent: etree._Element, tag: str, value: str) -> None:
-        safe, replaced = xml_safe(value)
-        self.replaced += replaced
-        self._add(parent, tag).text = safe
+
+@contextlib.contextmanager
+def project_document(
+    out: IO[bytes], header: ProjectHeader, codebook: CodeBook
+) -> Iterator[ProjectWriter]:
+    """Stream a project.qde into out (UTF-8, no BOM); yield the writer for its sources and notes.
+
+    The head (users, codebook, variables) is written first; each section ends when the next
+    begins, and the document when the block does.
+    """
+    with etree.xmlfile(out, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        writer = ProjectWriter(xf, codebook)
+        attrib = {
+            "name": writer._safe(header.name),
+            "origin": header.origin,
+            "creatingUserGUID": writer.user,
+        }
+        if header.created:
+            attrib["creationDateTime"] = header.created
+            attrib["modifiedDateTime"] = header.modified
+        with xf.element(_q("Project"), attrib, nsmap={None: NAMESPACE}):
+            writer.write_head()
+            yield writer
+            writer.close()
+            xf.write("\n")
 
 
 def _q(tag: str) -> str:
     return f"{{{NAMESPACE}}}{tag}"
 
 
+_CODING = _q("Coding")
+_CODE_REF = _q("CodeRef")
+
+
 def _variable_guid(name: str) -> str:
-    return guid_for("variable", name)
+    return stable_guid("variable", name)

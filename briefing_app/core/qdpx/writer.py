@@ -16,11 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app import __version__
 from briefing_app.core.errors import FileTooLarge, InvalidInput, NotFound
-from briefing_app.core.models import Claim, Note, Tag
+from briefing_app.core.models import Claim, Note, Source, Tag
 from briefing_app.core.qdpx.codebook import build_codebook
-from briefing_app.core.qdpx.mapping import PROJECT_FILE, SOURCES_FOLDER, guid_for
+from briefing_app.core.qdpx.guids import stable_guid
+from briefing_app.core.qdpx.mapping import PROJECT_FILE, SOURCES_FOLDER
 from briefing_app.core.qdpx.plain_text import PlainText
-from briefing_app.core.qdpx.project_xml import ProjectBuilder
+from briefing_app.core.qdpx.project_xml import (
+    ProjectHeader,
+    Selection,
+    project_document,
+    record_times,
+)
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.storage.atomic import atomic_path
 
@@ -33,6 +39,8 @@ MAX_INTERNAL_BYTES = 2**31 - 1
 # Every zip member carries this time (the earliest a zip can hold), so two exports of the same
 # library are the same file, not only the same project.qde.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# A project.qde takes well under 2 KB a claim; past this many it may pass the 2 GB of a plain zip.
+_ZIP64_CLAIMS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,7 @@ class _Scope:
     """What one export holds: sources (by id, ascending), their claims, notes and tags."""
 
     name: str
-    source_ids: list[int]
+    sources: list[Source]  # without their text, by id
     claims: dict[int, list[Claim]]  # source id -> its claims, by position
     notes: list[Note]
     tags: list[Tag]
@@ -106,37 +114,62 @@ def export_project(
         scope = _library_scope(lib)
     all_claims = [c for claims in scope.claims.values() for c in claims]
     codebook = build_codebook(scope.tags, all_claims)
-    builder = ProjectBuilder(scope.name, codebook, f"Briefing {__version__}")
-    selections = 0
+    records: list[Source | Claim | Note] = [*scope.sources, *all_claims, *scope.notes]
+    created, modified = record_times(t for r in records for t in (r.created_at, r.modified_at))
+    header = ProjectHeader(scope.name, f"Briefing {__version__}", created, modified)
     with atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-        for source_id in scope.source_ids:
-            source = lib.sources.get(source_id)
-            plain = PlainText.of(source.text)
-            data = plain.text.encode("utf-8")
-            if len(data) > MAX_INTERNAL_BYTES:
-                raise FileTooLarge(
-                    f"source {source_id}: its text is over the 2 GB a .qdpx may hold per file"
-                )
-            name = f"{SOURCES_FOLDER}/{guid_for('source', source.uid)}.txt"
-            zf.writestr(_member(name), data)
-            claims = scope.claims.get(source_id, [])
-            selections += builder.add_source(source, plain, claims, lib.tags.on_source(source_id))
-        for note in scope.notes:
-            builder.add_note(note)
-        claim_uids = {c.id: c.uid for c in all_claims}
-        relations = lib.relations.among(claim_uids)
-        links = builder.add_links(relations, claim_uids)
-        zf.writestr(_member(PROJECT_FILE), builder.to_bytes())
-    left_out = _left_out(lib, scope, all_claims, len(all_claims) - selections, builder.replaced)
+        # The texts first, one at a time; the project then streams without holding any.
+        placed = _write_texts(lib, zf, scope)
+        # Past 2 GB a zip member needs ZIP64 fields, which must be asked for before writing.
+        large = len(all_claims) > _ZIP64_CLAIMS
+        with (
+            zf.open(_member(PROJECT_FILE), "w", force_zip64=large) as out,
+            project_document(out, header, codebook) as project,
+        ):
+            for source in scope.sources:
+                selections = [
+                    placed[c.id] for c in scope.claims.get(source.id, []) if c.id in placed
+                ]
+                project.add_source(source, selections, lib.tags.on_source(source.id))
+            for note in scope.notes:
+                project.add_note(note)
+            uids = {claim_id: s.claim.uid for claim_id, s in placed.items()}
+            links = 0
+            for relation in lib.relations.among(uids):
+                project.add_link(relation, uids[relation.from_claim_id], uids[relation.to_claim_id])
+                links += 1
+    unplaced = len(all_claims) - len(placed)
     return ExportReport(
         path=target,
-        sources=len(scope.source_ids),
-        claims=selections,
+        sources=len(scope.sources),
+        claims=len(placed),
         notes=len(scope.notes),
         codes=codebook.count(),
         links=links,
-        left_out=tuple(left_out),
+        left_out=tuple(_left_out(lib, scope, all_claims, unplaced, project.replaced)),
     )
+
+
+def _write_texts(lib: Library, zf: zipfile.ZipFile, scope: _Scope) -> dict[int, Selection]:
+    """Write each source's text as sources/<GUID>.txt; return where each claim lies in it.
+
+    A claim whose span lies outside its source's text (a damaged library) is left out.
+    """
+    placed: dict[int, Selection] = {}
+    for meta in scope.sources:
+        source = lib.sources.get(meta.id)
+        plain = PlainText.of(source.text)
+        data = plain.text.encode("utf-8")
+        if len(data) > MAX_INTERNAL_BYTES:
+            raise FileTooLarge(
+                f"source {source.id}: its text is over the 2 GB a .qdpx may hold per file"
+            )
+        zf.writestr(_member(f"{SOURCES_FOLDER}/{stable_guid('source', source.uid)}.txt"), data)
+        for claim in scope.claims.get(source.id, []):
+            start, end = plain.span(claim.start, claim.end)
+            if 0 <= start < end <= len(plain.text):
+                placed[claim.id] = Selection(claim, start, end, plain.text[start:end])
+    return placed
 
 
 def _library_scope(lib: Library) -> _Scope:
@@ -146,8 +179,8 @@ def _library_scope(lib: Library) -> _Scope:
         claims.setdefault(claim.source_id, []).append(claim)
     notes = sorted(lib.notes.all(), key=lambda n: n.id)
     name = lib.path.stem if lib.path is not None else "Briefing library"
-    source_ids = sorted(s.id for s in lib.sources.all())
-    return _Scope(name, source_ids, claims, notes, lib.tags.all())
+    sources = sorted(lib.sources.all(), key=lambda s: s.id)
+    return _Scope(name, sources, claims, notes, lib.tags.all())
 
 
 def _note_scope(lib: Library, note_id: int) -> _Scope:
@@ -174,11 +207,12 @@ def _sources_scope(lib: Library, source_ids: list[int]) -> _Scope:
 
 def _chosen_scope(lib: Library, name: str, source_ids: list[int]) -> _Scope:
     """Sources by id with their claims, and the tags those claims and sources carry."""
+    sources = sorted(lib.sources.all(ids=source_ids), key=lambda s: s.id)
     claims = {sid: lib.claims.all(ClaimFilter(source_id=sid)) for sid in source_ids}
     used = {ref for cs in claims.values() for c in cs for ref in c.tag_refs}
     source_tags = {t.id for sid in source_ids for t in lib.tags.on_source(sid)}
     tags = [t for t in lib.tags.all() if f"{t.kind}:{t.name}" in used or t.id in source_tags]
-    return _Scope(name, source_ids, claims, [], tags)
+    return _Scope(name, sources, claims, [], tags)
 
 
 def _left_out(
