@@ -69,10 +69,11 @@ XML_REPLACEMENT = "\ufffd"
 LINK_DIRECTION_SYMMETRIC = "Bidirectional"
 LINK_DIRECTION_ONE_WAY = "OneWay"
 
-# A note's PlainTextContent: YAML front matter (NOTE_FIELDS, then "sections": a list of
-# {key, heading}), a blank line, "# <title>", then per section "## <heading>", a blank line,
-# its Markdown body exactly as stored (citations [@C12] kept) and a blank line.
-# core/qdpx/note_text.py writes and parses this layout.
+# A note's PlainTextContent: YAML front matter between "---" lines (NOTE_FIELDS, then
+# "sections": a list of {key, heading}), a blank line, "# <title>", a blank line, then per
+# section "## <heading>", a blank line and its Markdown body exactly as stored (citations
+# [@C12] kept), sections apart by a blank line, the text ending with a line end.
+# core/qdpx/note_text.py writes it (note_text) and reads it back (parse_note_text).
 NOTE_FIELDS = (
     "title",
     "template",

@@ -8,8 +8,9 @@ exports the same bytes: GUIDs come from our uids and dates from the records.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,6 +107,12 @@ def export_project(
     target = Path(path).expanduser()
     if target.suffix.lower() != SUFFIX:
         raise InvalidInput(f"{target}: a REFI-QDA project is a {SUFFIX} file")
+    with _snapshot(lib):
+        return _export(lib, target, note_id, chosen)
+
+
+def _export(lib: Library, target: Path, note_id: int | None, chosen: list[int]) -> ExportReport:
+    """Export what note_id or chosen name (else everything) to target; see export_project."""
     if note_id is not None:
         scope = _note_scope(lib, note_id)
     elif chosen:
@@ -148,6 +155,22 @@ def export_project(
         links=links,
         left_out=tuple(_left_out(lib, scope, all_claims, unplaced, project.replaced)),
     )
+
+
+@contextlib.contextmanager
+def _snapshot(lib: Library) -> Iterator[None]:
+    """Read everything from one state of the library, whatever another window writes meanwhile.
+
+    A deferred transaction takes no lock: in WAL mode writers go on, this reader keeps its view.
+    """
+    if lib.conn.in_transaction:  # inside a caller's transaction: that is the snapshot
+        yield
+        return
+    lib.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        lib.conn.execute("ROLLBACK")  # nothing was written
 
 
 def _write_texts(lib: Library, zf: zipfile.ZipFile, scope: _Scope) -> dict[int, Selection]:

@@ -351,3 +351,50 @@ def test_a_name_other_than_qdpx_is_refused(demo_lib: Library, tmp_path: Path) ->
     with pytest.raises(InvalidInput, match=r"\.qdpx"):
         export_project(demo_lib, tmp_path / "demo.zip")
     assert not (tmp_path / "demo.zip").exists()
+
+
+def test_an_export_reads_one_state_of_the_library(
+    demo_lib: Library, library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another window deletes a source while the export runs: the export is of the library as
+    # it was when it began, not half of each.
+    other = demo_lib.sources.add(ExtractedDocument(title="Other", text="Soon gone from here."))
+    claim = demo_lib.claims.add(other.id, quote="Soon gone")
+    import briefing_app.core.qdpx.writer as writer
+
+    build = writer.build_codebook
+
+    def build_then_delete(*args: object) -> object:
+        second = Library.open(library_path, backup=False)
+        try:
+            second.claims.delete(claim.id)
+            second.sources.delete(other.id)
+        finally:
+            second.close()
+        return build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "build_codebook", build_then_delete)
+    project = _export(demo_lib, tmp_path)
+    assert [s.get("name") for s in project.all("//q:TextSource")][-1] == "Other"
+    assert "Soon gone" in [s.get("name") for s in project.all("//q:PlainTextSelection")]
+    assert demo_lib.sources.all(ids=[other.id]) == []  # gone once the export has finished
+
+
+def test_a_note_citing_a_missing_claim_still_exports(demo_lib: Library, tmp_path: Path) -> None:
+    body = demo_lib.notes.get(1).sections[1].body
+    demo_lib.notes.set_section(1, "issue", body + " Disputed [@C99].")
+    report = export_project(demo_lib, tmp_path / "note.qdpx", note_id=1)
+    assert report.claims == 10
+    assert "the note cites C99, which the library does not hold" in report.left_out
+    note = read_project(report.path).all("//q:Note/q:PlainTextContent")[0]
+    assert "Disputed [@C99]." in note.text
+
+
+def test_a_claim_outside_its_text_is_left_out_and_named(demo_lib: Library, tmp_path: Path) -> None:
+    # A damaged library: a claim's end past its source's text.
+    demo_lib.conn.execute('UPDATE claims SET "end" = 10000000 WHERE key = ?', ("C1",))
+    report = export_project(demo_lib, tmp_path / "damaged.qdpx")
+    assert report.claims == 9
+    assert "1 claim(s) whose span lies outside their source's text" in report.left_out
+    project = read_project(report.path)
+    assert len(project.all("//q:PlainTextSelection")) == 9
