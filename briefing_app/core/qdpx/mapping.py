@@ -73,7 +73,7 @@ LINK_DIRECTION_ONE_WAY = "OneWay"
 # "sections": a list of {key, heading}), a blank line, "# <title>", a blank line, then per
 # section "## <heading>", a blank line and its Markdown body exactly as stored (citations
 # [@C12] kept), sections apart by a blank line, the text ending with a line end.
-# core/qdpx/note_text.py writes it (note_text) and reads it back (parse_note_text).
+# core/qdpx/note_text.py writes it; the importer finds the sections by their listed headings.
 NOTE_FIELDS = (
     "title",
     "template",
