@@ -251,9 +251,13 @@ def test_a_sources_export_holds_those_sources_only(demo_lib: Library, tmp_path: 
 
 
 def test_the_report_names_what_the_format_cannot_carry(demo_lib: Library, tmp_path: Path) -> None:
+    for key in ("C4", "C5"):
+        claim = demo_lib.claims.by_key(key)
+        assert claim is not None
+        demo_lib.claims.update(claim.id, event_date="2025-11-26")
     report = export_project(demo_lib, tmp_path / "demo.qdpx")
     assert (report.sources, report.claims, report.notes, report.links) == (1, 10, 1, 2)
-    assert any("event date" in line for line in report.left_out)
+    assert "2 claim event date(s): a REFI-QDA selection has no date" in report.left_out
     assert any("key question" in line for line in report.left_out)
     assert report.to_json()["claims"] == 10
 
