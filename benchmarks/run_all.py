@@ -25,6 +25,9 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   View ▸ Panels to its list painted, on a copy of the library) against the bare SQL of the
   first screen's rows shown by a plain QTableView over a QStandardItemModel
   (benchmarks/chronology_speed.py);
+- qdpx: the whole 10k library exported as a REFI-QDA project (export_project) against a bare
+  writer of the same texts, selections and codings (sqlite3, zipfile, lxml; qdpx_speed.py),
+  with the export's peak memory in a fresh process;
 - reader: opening a 1 MB source with 5,000 claims in the main window (reader_speed's builders)
   against a plain QPlainTextEdit showing the same text; claims table filters over the 10k
   library's 100,000 claims against the raw sqlite3 query selecting the same ids;
@@ -60,6 +63,7 @@ import chronology_speed  # noqa: E402
 import export_speed  # noqa: E402
 import import_quality  # noqa: E402
 import make_library  # noqa: E402
+import qdpx_speed  # noqa: E402
 import reader_speed  # noqa: E402
 import spelling_speed  # noqa: E402
 import timeline_speed  # noqa: E402
@@ -574,7 +578,42 @@ def chronology(library: Path, work: Path, runs: int) -> list[Row]:
 
 
 # The parts of the run, in the order they run (--only picks some).
-PARTS = ["startup", "search", "import", "export", "reader", "timeline", "spelling", "chronology"]
+PARTS = [
+    "startup",
+    "search",
+    "import",
+    "export",
+    "reader",
+    "timeline",
+    "spelling",
+    "chronology",
+    "qdpx",
+]
+
+
+def qdpx(library: Path, runs: int) -> list[Row]:
+    """The library out as a .qdpx against a bare writer of the same elements."""
+    m = qdpx_speed.measure(library, runs, paired_medians)
+    return [
+        Row(
+            f"qdpx export, {m['claims']:,.0f} claims",
+            m["ours"],
+            "s",
+            m["baseline"],
+            "<= 1.5x",
+            m["ours"] <= 1.5 * m["baseline"],
+            "vs sqlite3 + zipfile + lxml writing the same selections and codings",
+        ),
+        Row(
+            "  qdpx export: peak memory",
+            m["peak_mb"],
+            "MB",
+            m["qde_mb"],
+            "(detail)",
+            True,
+            "baseline column: the size of project.qde (streamed, never held)",
+        ),
+    ]
 
 
 # Table ------------------------------------------------------------------------------------------
@@ -629,6 +668,7 @@ def main(argv: list[str] | None = None) -> None:
             ("timeline", lambda: timeline(library, args.runs)),
             ("spelling", spelling),
             ("chronology", lambda: chronology(library, work, args.runs)),
+            ("qdpx", lambda: qdpx(library, max(1, args.runs // 2))),
         ]
         for name, step in steps:
             if name in parts:

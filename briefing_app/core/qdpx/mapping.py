@@ -43,3 +43,45 @@ CLAIM_KEY_LINE_PREFIX = "Claim "
 def guid_for(kind: str, uid: str) -> str:
     """Return the stable upper-case GUID for one of our records (kind = 'source', 'claim', ...)."""
     return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{uid}")).upper()
+
+
+# --- Added with the writer (constants only; nothing above changes) ---
+
+# The one user of an exported project: the analyst. Briefing has no user records, so every
+# export names the same user with the same GUID (guid_for(USER_KIND, ANALYST_USER_UID)).
+USER_KIND = "user"
+ANALYST_USER_UID = "analyst"
+ANALYST_USER_NAME = "Analyst"
+
+# The file a TextSource's plain text is stored in: sources/<source GUID>.txt, referred to as
+# plainTextPath="internal://<source GUID>.txt". Lower case, as the standard names the folder.
+SOURCES_FOLDER = "sources"
+PROJECT_FILE = "project.qde"
+INTERNAL_SCHEME = "internal://"
+
+# XML 1.0 cannot hold most C0 control characters (a form feed from a PDF, a vertical tab).
+# In names and descriptions each is written as U+FFFD; the .txt files keep them, so a
+# reader comparing a selection's name with the text takes U+FFFD as any one character there.
+XML_REPLACEMENT = "\ufffd"
+
+# Claim relations (corroborates, contradicts, repeats, updates) go out as project Links from
+# one selection to another, named by the relation; symmetric relations are Bidirectional.
+LINK_DIRECTION_SYMMETRIC = "Bidirectional"
+LINK_DIRECTION_ONE_WAY = "OneWay"
+
+# A note's PlainTextContent: YAML front matter between "---" lines (NOTE_FIELDS, then
+# "sections": a list of {key, heading}), a blank line, "# <title>", a blank line, then per
+# section "## <heading>", a blank line and its Markdown body exactly as stored (citations
+# [@C12] kept), sections apart by a blank line, the text ending with a line end.
+# core/qdpx/note_text.py writes it; the importer finds the sections by their listed headings.
+NOTE_FIELDS = (
+    "title",
+    "template",
+    "status",
+    "marking",
+    "memo_to",
+    "memo_from",
+    "subject",
+    "memo_date",
+)
+NOTE_SECTION_HEADING = "## "
