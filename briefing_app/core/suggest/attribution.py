@@ -54,6 +54,9 @@ _PARTICIPLE_LEAD = re.compile(
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
+_CONTENT_AFTER = re.compile(
+    r"(?!\s*(?:[“\"«„:,.;!?]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b)"
+)
 # Objects that make a reporting verb an action: "reported for duty", "agreed to pay", "called
 # on by tribes" (a passive agent).
 _NOT_REPORTING_AFTER = {
@@ -67,9 +70,14 @@ _NOT_REPORTING_AFTER = {
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
     "request": re.compile(r"(?!\s+that\b)"),
     "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
+    "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
+    # Verbs that report speech only with what was said after them ("revealed that…",
+    # "…, she observed."), not with an object ("revealed a scar", "observed the birds").
+    **{lemma: _CONTENT_AFTER for lemma in ("observe", "reveal", "indicate", "signal", "share")},
+    **{lemma: _CONTENT_AFTER for lemma in ("assure", "inform", "imply", "echo", "conclude")},
 }
 # Forms that report what a document says only when a document is their subject.
-_DOCUMENT_FORMS = frozenset(("reads", "states"))
+_DOCUMENT_FORMS = frozenset(("reads", "read", "states"))
 # Forms that are nouns after a possessive ("the Taliban’s claims"; but "McDonald’s said").
 _NOUN_FORMS = frozenset(
     (
@@ -77,6 +85,10 @@ _NOUN_FORMS = frozenset(
         *("remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes"),
         "post",
     )
+)
+# Verbs whose subject must be someone who can speak ("the minister revealed that…").
+_SPEAKER_VERBS = frozenset(
+    ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
@@ -217,7 +229,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "participle"
         return att
     if _INFINITIVE_BEFORE.search(before):
-        if _CONTROL_VERB_BEFORE.search(before):
+        if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
         att.pattern = "participle"
@@ -254,6 +266,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "the Taliban’s claims are false": a noun, the author's judgment
     if form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns:
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
+    if att.lemma in _SPEAKER_VERBS and _inanimate(party, span[0], lexicon):
+        return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
     att.party_start, att.party_end = span
     att.party = party
     return att
@@ -274,6 +288,12 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written before a verb ("Tajik officials have said")."""
+    asides = _asides(sentence[:verb_start])
+    if asides != sentence[:verb_start]:
+        # "Andy Beshear — whose father … — promised": the party stands before the aside.
+        span = left_party(asides + sentence[verb_start:], verb_start, lexicon)
+        if span is not None:
+            return span
     left = sentence[:verb_start]
     relative = re.search(r",\s+(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", left)
     if relative:
@@ -325,6 +345,28 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             return options[1]
         return options[0] if options else None
     return None
+
+
+_ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{3,200}?\s[—–]\s*$|\s\([^()“”\"]{1,120}\),?\s*$")
+
+
+def _asides(left: str) -> str:
+    """Return left with an aside just before the verb blanked ("X — whose … —", "X (CNIL),")."""
+    match = _ASIDE.search(left)
+    if match is None:
+        return left
+    return left[: match.start()] + " " * (match.end() - match.start())
+
+
+def _inanimate(party: str, start: int, lexicon: Lexicon) -> bool:
+    """Return whether a party is a common noun phrase that names no speaker ("Blood tests")."""
+    words = party.split()
+    names = words[1:] if start == 0 or words[0].lower() in lexicon.determiners else words
+    if any(w[:1].isupper() for w in names) or (len(words) == 1 and words[0][:1].isupper()):
+        return False
+    head = words[-1].lower().removesuffix("’s").removesuffix("'s")
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
+    return head not in nouns and head not in lexicon.pronouns
 
 
 def _ends(sentence: str, verb_start: int) -> bool:
@@ -527,8 +569,11 @@ def _clean_party(
         return a, b
     content_words = words[1:] if lowered[0] in lexicon.determiners else words
     capitalised = any(w[:1].isupper() for w in content_words)
+    # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
-    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered)
+    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
+        len(words) <= 4 and lowered[-1] in lexicon.person_roles
+    )
     if not (capitalised or named):
         return None
     if not (words[0][:1].isupper() or lowered[0] in lexicon.determiners or named):

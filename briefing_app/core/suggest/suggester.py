@@ -79,6 +79,13 @@ def suggest_claims(
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
                 last_index = index
+            elif recent and _holds_quote(sentence.text):
+                # "The price … is “as low as I’ve ever seen.”": the speaker's words go on inside
+                # the next sentence, quoted, with no new verb.
+                suggestions.append(
+                    _continued_quote(sentence, last_party, known, aliases, lexicon, "quoted words")
+                )
+                last_index = index
             elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
                 # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
                 party = speaker or last_party
@@ -253,7 +260,15 @@ def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
         and len(head.split()) <= 12
         and len(tail.split()) >= 3
         and bool(re.match(r"\s*(?:the|a|an)\s", head, re.IGNORECASE))
+        # "The road was shut, Smith said in an email.": a clause, and only "when" follows.
+        and not _CLAUSE_VERB.search(head)
+        and not TIME_TAIL.fullmatch(" " + tail.strip(_TRIM))
     )
+
+
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE
+)
 
 
 def _strips_lead(att: Attribution, head: str) -> bool:
@@ -361,6 +376,23 @@ def _is_quotation(sentence: str) -> bool:
 
 
 _COLON_QUOTE = re.compile(r":\s*[“\"«„][^“”\"«»„]{12,}[”\"»“]?[.!?]?[”\"»“]?\s*$")
+
+
+def _holds_quote(sentence: str) -> bool:
+    """Return whether a sentence quotes someone's words: three words or more ending a clause.
+
+    A title or a name in quotation marks ("the “Starts with one” campaign", “The One I Love”)
+    is not anyone's words: it goes on into the sentence, or every word of it is capitalised.
+    """
+    for a, b in quote_regions(sentence):
+        words = re.findall(r"[\w’'-]+", sentence[a:b])
+        ends_clause = re.match(r"\s*(?:[.,;:!?)—–]|$)", sentence[b:]) or re.search(
+            r"[.,;:!?]\W?$", sentence[a:b]
+        )
+        titled = sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        if len(words) >= 3 and ends_clause and not titled:
+            return True
+    return False
 
 
 def _opens_quote(sentence: str) -> bool:

@@ -42,6 +42,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "prévoir": ("prévoit", "prévoient"),
     "arguer": ("arguant",),
     "faire savoir": _forms("fait savoir", ("fait savoir",)),
+    "faire part": _forms("fait part", ("fait part", "font part")),
 }
 
 LEXICON = Lexicon(

@@ -1,0 +1,121 @@
+"""Classes of attributed statements the suggester used to miss (issue 21, recall on new pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.core.suggest import suggest_claims
+
+
+def found(text: str, language: str = "en") -> list[tuple[str, str]]:
+    """Return (party, quote) of every suggestion, checking each quote against its offsets."""
+    suggestions = suggest_claims(text, language=language)
+    for s in suggestions:
+        assert s.quote == text[s.start : s.end]
+    return [(s.party, s.quote) for s in suggestions]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The retired teacher said the school had no heating.", "The retired teacher"),
+        ("The award-winning actor described the film as his “north star.”", "The award-winning actor"),
+        ("According to the man, the pills “worked within two days.”", "the man"),
+        ("In the words of the patient: “I could not climb the stairs.”", "the patient"),
+    ],
+)
+def test_a_role_noun_names_the_speaker(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_role_noun_deep_in_a_clause_is_no_party() -> None:
+    text = "The doctor then prescribed the man in the report steroids and told him to rest."
+    assert [p for p, _ in found(text)] != ["The doctor then prescribed the man in the report"]
+
+
+def test_an_aside_between_the_speaker_and_the_verb_is_stepped_over() -> None:
+    text = (
+        "In Ohio, the candidate, Jane Roe — whose mother held the same seat — promised to "
+        "protect the hospital."
+    )
+    assert [p for p, _ in found(text)] == ["Jane Roe"]
+
+
+def test_a_clause_before_the_speaker_is_the_statement_not_an_appositive() -> None:
+    assert found("The road was shut, Jane Roe said in an email.") == [
+        ("Jane Roe", "The road was shut")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("State health officials are reporting a sixth death.", "State health officials"),
+        ("As she recounted, “the ward was full every night.”", ""),
+        ("Jane Roe countered that the figures were old.", "Jane Roe"),
+        ("The mayor shot back that the budget was balanced.", "The mayor"),
+        ("Jane Roe observed that prices had doubled.", "Jane Roe"),
+        ("Jane Roe revealed that she had left the party.", "Jane Roe"),
+        ("Police records indicate that the driver was sober.", "Police records"),
+        ("The minister assured reporters that the border was open.", "The minister"),
+        ("Jane Roe informed the board that she would resign.", "Jane Roe"),
+        ("Jane Roe shared that she was expecting a child.", "Jane Roe"),
+        ("Economists cautioned that rates could rise.", "Economists"),
+        ("The union contends that the contract was broken.", "The union"),
+        ("Jane Roe asserted that the vote was fair.", "Jane Roe"),
+        ("Jane Roe speculated that the leak came from inside.", "Jane Roe"),
+        ("Jane Roe echoed that view, saying the plan was sound.", "Jane Roe"),
+        ("The company made clear that it would appeal.", "The company"),
+        ("The study concluded that coffee is safe.", "The study"),
+        ("Jane Roe characterized the deal as a surrender.", "Jane Roe"),
+        ("Jane Roe slammed the ruling as a disgrace.", "Jane Roe"),
+        ("Jane Roe voiced concern that the dam would fail.", "Jane Roe"),
+        ("Jane Roe took to Twitter to call the ruling a disgrace.", "Jane Roe"),
+        ("The statement read: “We will appeal.”", "The statement"),
+        ("Officials estimate 300 homes were lost.", "Officials"),
+    ],
+)
+def test_reporting_verbs_and_frames_outside_the_old_word_list(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_disputed_account_is_a_denial() -> None:
+    [suggestion] = suggest_claims("Jane Roe disputed that she had been paid.")
+    assert suggestion.kind == "denial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blood tests revealed that the lungs were scarred.",
+        "The attack signalled that the truce was over.",
+        "The curator shared a photo of the vase.",
+        "She revealed a scar on her arm.",
+        "She wanted to read the filing before the hearing.",
+        "She observed the birds for an hour.",
+        "The condition is related to feather bedding.",
+    ],
+)
+def test_the_new_verbs_as_actions_or_findings_are_not_claims(text: str) -> None:
+    assert found(text) == []
+
+
+def test_quoted_words_in_the_next_sentence_stay_the_speakers() -> None:
+    text = (
+        "“I was shocked,” said Jane Roe, a fish buyer. "
+        "The price, which rival stores matched, is “as low as I’ve ever seen.”"
+    )
+    assert [p for p, _ in found(text)] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "follow_on",
+    [
+        "Her film (“The One I Love”) opens on Friday.",
+        "She runs the “Starts with one” campaign in the city.",
+        "It was a “good” year.",
+    ],
+)
+def test_a_quoted_title_or_word_in_the_next_sentence_is_not_a_statement(follow_on: str) -> None:
+    text = "“I was shocked,” said Jane Roe, a fish buyer. " + follow_on
+    assert [p for p, _ in found(text)] == ["Jane Roe"]
