@@ -19,7 +19,7 @@ def found(text: str, language: str = "en") -> list[tuple[str, str]]:
     ("text", "party"),
     [
         ("The retired teacher said the school had no heating.", "The retired teacher"),
-        ("The award-winning actor described the film as his “north star.”", "The award-winning actor"),
+        ("The award-winning actor described it as his “north star.”", "The award-winning actor"),
         ("According to the man, the pills “worked within two days.”", "the man"),
         ("In the words of the patient: “I could not climb the stairs.”", "the patient"),
     ],
