@@ -64,6 +64,10 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     words = head.split()
     if not words or words[0].lower() in lexicon.determiners:
         return False
+    if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts:
+        return False  # "Some of Owens’ comments", "There": no one's name
+    if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):
+        return False  # a dateline ("ST. JOSEPH, Mich.") or an acronym, not a person
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
     tail: list[str] = []
     for word in reversed(words):
@@ -97,9 +101,10 @@ def person_name(party: str, lexicon: Lexicon) -> str:
 class PartyMemory:
     """The parties named so far in a text, to resolve 'he', 'they' or 'the ministry'."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, sexes: Mapping[str, str] | None = None) -> None:
         self._lexicon = lexicon
         self._seen: list[str] = []
+        self._sexes = dict(sexes or {})
 
     def remember(self, party: str) -> None:
         """Note that party was named (most recent last)."""
@@ -113,7 +118,16 @@ class PartyMemory:
         # Parties named earlier in the same sentence come first: "…Julie Graham…, she said".
         recent = list(reversed(nearby or [])) + list(reversed(self._seen))
         if role == "person":
-            person = next((p for p in recent if is_person_like(p, self._lexicon)), None)
+            sex = self._lexicon.gendered.get(lower)
+            person = next(
+                (
+                    p
+                    for p in recent
+                    if is_person_like(p, self._lexicon)
+                    and self._sexes.get(person_name(p, self._lexicon).split()[-1], sex) == sex
+                ),
+                None,
+            )
             return person_name(person, self._lexicon) if person else mention
         if role is not None:
             return next(

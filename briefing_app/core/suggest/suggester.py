@@ -55,8 +55,8 @@ def suggest_claims(
     """
     lexicon = lexicon_for(language)
     known = list(known_parties)
-    memory = PartyMemory(lexicon)
     names = NameIndex(text, lexicon)
+    memory = PartyMemory(lexicon, names.sexes(text))
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""

@@ -119,3 +119,37 @@ def test_quoted_words_in_the_next_sentence_stay_the_speakers() -> None:
 def test_a_quoted_title_or_word_in_the_next_sentence_is_not_a_statement(follow_on: str) -> None:
     text = "“I was shocked,” said Jane Roe, a fish buyer. " + follow_on
     assert [p for p, _ in found(text)] == ["Jane Roe"]
+
+
+def test_she_said_skips_the_man_named_last() -> None:
+    text = (
+        "Mary Steenburgen wrote songs after surgery, and she kept writing for years. "
+        "Steenburgen thought she was losing her mind. "
+        "Her son, Charlie McDowell, was worried, and he called her every day. "
+        "McDowell knew he had to help. "
+        "“I thought he was joking,” Charlie McDowell said. "
+        "“I could not stop hearing melodies,” she said."
+    )
+    assert [s.party for s in suggest_claims(text)][-1] == "Mary Steenburgen"
+
+
+def test_a_quantifier_or_a_dateline_is_no_one_a_pronoun_can_mean() -> None:
+    text = (
+        "ST. JOSEPH, Mich. (AP) — Some of Jonathan Owens’ remarks drew criticism. "
+        "He said the rules were unfair."
+    )
+    assert [s.party for s in suggest_claims(text)] == ["Jonathan Owens"]
+
+
+def test_a_described_role_is_the_person_introduced_with_it() -> None:
+    text = (
+        "The actor Pierce Brosnan arrived in Cannes on Monday. "
+        "The award-winning actor said the film was his best work."
+    )
+    suggestion = suggest_claims(text)[0]
+    assert (suggestion.party, suggestion.mention) == ("Pierce Brosnan", "The award-winning actor")
+
+
+def test_an_adverb_after_the_speaker_is_not_part_of_the_party() -> None:
+    text = "Robert Kennedy sometimes says the vaccines are unsafe."
+    assert [s.party for s in suggest_claims(text)] == ["Robert Kennedy"]

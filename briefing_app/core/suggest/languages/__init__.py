@@ -55,6 +55,8 @@ class Lexicon:
     nouns_capitalised: bool = False
     # Singular nouns that name a party alone, written in lower case ("police", "staff").
     collective_nouns: frozenset[str] = frozenset()
+    # Pronouns (and possessives) by the sex they refer to, so "she said" skips a man named last.
+    gendered: dict[str, str] = field(default_factory=dict)
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -201,7 +201,7 @@ LEXICON = Lexicon(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
         did does do been being just even still further too then often always consistently
-        subsequently quickly immediately long since"""
+        subsequently quickly immediately long since sometimes"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
     determiners=_words("the a an this that these those its his her their our"),
@@ -261,4 +261,8 @@ LEXICON = Lexicon(
     ),
     possessives=_words("its his her their our my your"),
     collective_nouns=_words("police staff media management military"),
+    gendered={
+        **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+        **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+    },
 )

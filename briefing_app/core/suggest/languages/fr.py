@@ -100,4 +100,5 @@ LEXICON = Lexicon(
     quantifiers=_words("un une deux trois quatre cinq plusieurs certains beaucoup"),
     possessives=_words("son sa ses leur leurs"),
     complementisers=("que", "qu’", "qu'"),
+    gendered={"il": "m", "elle": "f"},
 )
