@@ -322,7 +322,7 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     if span is not None:
         return _join_and(sentence, last_start, span, lexicon)
     only_noise = all(
-        w.lower() in lexicon.trailing_noise or w.lower().endswith("ly")
+        w.lower() in lexicon.trailing_noise or (w.endswith("ly") and w.lower() not in _NOT_ADVERBS)
         for w in sentence[last_start:last_end].split()
     )
     if only_noise and len(parts) >= 3:
@@ -505,7 +505,7 @@ def _clean_party(
             break  # "That report found": a determiner here, not a conjunction
         tokens.pop(0)
     while tokens and (
-        word(-1) in lexicon.trailing_noise or word(-1).endswith("ly") or not word(-1)
+        word(-1) in lexicon.trailing_noise or _adverb(sentence, tokens[-1], lexicon) or not word(-1)
     ):
         tokens.pop()
     if not tokens or len(tokens) > (16 if loose else 10):
@@ -540,8 +540,10 @@ def _clean_party(
     counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text) or re.fullmatch(
         r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
     )  # "70 percent of voters", a station: "Fox 6"
+    # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
+    undated = re.sub(r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b", "", text)
     if any(w in lexicon.pronouns for w in lowered) or (
-        any(ch.isdigit() for ch in text) and not counted
+        any(ch.isdigit() for ch in undated) and not counted
     ):
         return None
     if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):
@@ -579,6 +581,20 @@ def _clean_party(
     if not (words[0][:1].isupper() or lowered[0] in lexicon.determiners or named):
         return None
     return a, b
+
+
+_NOT_ADVERBS = frozenset(("family", "ally", "italy", "assembly", "rally", "supply", "reply"))
+
+
+def _adverb(sentence: str, token: tuple[int, int], lexicon: Lexicon) -> bool:
+    """Return whether a token is an adverb ("repeatedly"), not "family", "Kelly" or "Italy"."""
+    word = sentence[token[0] : token[1]].strip('“”"‘’(),;:')
+    return (
+        word.endswith("ly")
+        and word.islower()
+        and word not in _NOT_ADVERBS
+        and word not in lexicon.speaker_nouns | lexicon.person_roles
+    )
 
 
 def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:

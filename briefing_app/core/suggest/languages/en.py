@@ -158,6 +158,9 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+        # "The layoffs were confirmed by Microsoft": the agent is the party.
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:first |also |later )?"
+        r"(?:reported|confirmed|announced|disclosed|revealed) (?=by\b)",
     ),
     official_nouns=_words(
         """officials official ministry ministries minister ministers embassy embassies ambassador
@@ -191,7 +194,7 @@ LEXICON = Lexicon(
         survivors victims relatives parents teachers farmers traders airline firm elders
         lawsuit suit paper documents filings letter providers records memo sign signs
         caption tweet post message email transcript website page data figures poll polls ruling
-        someone somebody others another notes"""
+        someone somebody others another notes person men women"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
@@ -247,7 +250,8 @@ LEXICON = Lexicon(
         witness victim suspect defendant owner actor actress singer star player striker
         quarterback pitcher author researcher professor scientist economist analyst lawyer
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
-        sheriff woman man patient buyer"""
+        sheriff woman man patient buyer mother father son daughter wife husband brother
+        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
