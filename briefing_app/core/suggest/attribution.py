@@ -314,6 +314,16 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
         if span is not None:
             return span
+    if start > last_start and re.search(r"\s(?:of|at|from)\s", sentence[last_start:start]):
+        # "Dr. Joneigh Khaldun of the Department of Health and Human Services says": the "and"
+        # is inside the affiliation; the person heads the phrase.
+        whole = _clean_party(sentence, last_start, last_end, lexicon)
+        if (
+            whole is not None
+            and whole[1] < start
+            and is_person_like(sentence[whole[0] : whole[1]], lexicon)
+        ):
+            return whole
     # A short "the airline" is a party when it opens the sentence or closes it.
     opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
     after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
@@ -508,6 +518,12 @@ def _clean_party(
         word(-1) in lexicon.trailing_noise or _adverb(sentence, tokens[-1], lexicon) or not word(-1)
     ):
         tokens.pop()
+    if not loose and len(tokens) > 10:
+        # "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says":
+        # too long for a party, but the person's name heads it.
+        head = re.match(r"\s*(.+?)\s+(?:of|at|from|with)\s", sentence[tokens[0][0] : tokens[-1][1]])
+        if head is not None and is_person_like(head.group(1), lexicon):
+            return _clean_party(sentence, tokens[0][0], tokens[0][0] + head.end(1), lexicon)
     if not tokens or len(tokens) > (16 if loose else 10):
         return None
     a, b = tokens[0][0], tokens[-1][1]

@@ -66,6 +66,8 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         return False
     if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts:
         return False  # "Some of Owens’ comments", "There": no one's name
+    if len(words) == 1 and words[0].lower() in lexicon.speaker_nouns | lexicon.official_nouns:
+        return False  # "Others", "Officials" opening a sentence: common nouns, not names
     if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):
         return False  # a dateline ("ST. JOSEPH, Mich.") or an acronym, not a person
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
@@ -110,6 +112,11 @@ class PartyMemory:
         """Note that party was named (most recent last)."""
         if party and party.lower() not in self._lexicon.pronouns:
             self._seen.append(party)
+
+    def sex_of(self, person: str) -> str | None:
+        """Return the sex the text's pronouns give a person ("m", "f"), or None if unknown."""
+        words = person_name(person, self._lexicon).split()
+        return self._sexes.get(words[-1]) if words else None
 
     def resolve(self, mention: str, nearby: list[str] | None = None) -> str:
         """Return the named party a pronoun or short description refers to, else mention."""

@@ -61,6 +61,7 @@ def suggest_claims(
     last_index = -2
     last_party = ""
     lead_party: str | None = None  # the speaker of a "X said:" lead-in, for the list under it
+    lead_paragraph = -1  # the paragraph a lead-in ending its own paragraph introduces
     sentences = split_sentences(text, lexicon.abbreviations)
     for index, sentence in enumerate(sentences):
         attributions = find_attributions(sentence.text, lexicon)
@@ -68,6 +69,18 @@ def suggest_claims(
             # "Mr Obama said:" then bullet points: each item is that speaker's statement.
             suggestions.append(
                 _continued_quote(sentence, lead_party, known, aliases, lexicon, "list item")
+            )
+            last_index = index
+            continue
+        if (
+            lead_party is not None
+            and index == last_index + 1
+            and sentence.paragraph == lead_paragraph
+            and not attributions
+        ):
+            # "Analysts offered a few theories:" then a paragraph: the paragraph is theirs.
+            suggestions.append(
+                _continued_quote(sentence, lead_party, known, aliases, lexicon, "lead-in")
             )
             last_index = index
             continue
@@ -99,7 +112,16 @@ def suggest_claims(
             else:
                 _remember_subject(text, sentence, memory, lexicon)
             continue
-        for group, found_party in _by_party(sentence.text, attributions, memory, lexicon):
+        # People the sentence before names, for a "she said" here (only where the text's
+        # pronouns say they are a she: the sentence before often names someone else too).
+        previous_people = (
+            _people_in(sentences[index - 1], len(sentences[index - 1].text), names, lexicon)
+            if index
+            else []
+        )
+        for group, found_party in _by_party(
+            sentence.text, attributions, memory, lexicon, previous_people
+        ):
             mention = group[0].party
             before = text[: sentence.start + group[0].anchor_start]
             previous_text = sentences[index - 1].text if index else ""
@@ -110,7 +132,7 @@ def suggest_claims(
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
             if sentence.text[group[-1].anchor_end :].strip() == ":":
-                lead_party = party
+                lead_party, lead_paragraph = party, sentence.paragraph + 1
                 last_index = index
                 continue
             if start >= end:
@@ -147,7 +169,11 @@ def suggest_claims(
 
 
 def _by_party(
-    sentence: str, attributions: list[Attribution], memory: PartyMemory, lexicon: Lexicon
+    sentence: str,
+    attributions: list[Attribution],
+    memory: PartyMemory,
+    lexicon: Lexicon,
+    previous_people: list[str],
 ) -> list[tuple[list[Attribution], str]]:
     """Group a sentence's attributions by the party they resolve to, in order."""
     groups: dict[str, tuple[list[Attribution], str]] = {}
@@ -157,7 +183,9 @@ def _by_party(
         if party.lower() in lexicon.pronouns:
             nearby = list(named)
             if lexicon.pronouns.get(party.lower()) == "person":
-                nearby += _names_before(sentence, att.party_start, lexicon)
+                sex = lexicon.gendered.get(party.lower())
+                agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
+                nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
             party = memory.resolve(party, nearby)
         elif party:
             named.append(party)
@@ -193,6 +221,29 @@ def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
         for m in _NAME.finditer(said, 0, max(end, 0))
         if is_person_like(m.group(0), lexicon)
     ]
+
+
+_SURNAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _people_in(sentence: Sentence, end: int, names: NameIndex, lexicon: Lexicon) -> list[str]:
+    """Return the people named in a sentence before end, outside quotations, in order.
+
+    A surname alone counts when the text gave that person's full name before ("Steenburgen").
+    """
+    said = _unquoted(sentence.text)
+    found = [
+        (m.start(), m.end(), m.group(0))
+        for m in _NAME.finditer(said, 0, max(end, 0))
+        if is_person_like(m.group(0), lexicon)
+    ]
+    for m in _SURNAME.finditer(said, 0, max(end, 0)):
+        if any(a <= m.start() < b for a, b, _ in found):
+            continue
+        word = re.sub(r"[’']s?$", "", m.group(0))
+        if names.fullest(word, sentence.start + m.start()) != word:
+            found.append((m.start(), m.end(), word))
+    return [n for _, _, n in sorted(found)]
 
 
 _WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")

@@ -153,3 +153,49 @@ def test_a_described_role_is_the_person_introduced_with_it() -> None:
 def test_an_adverb_after_the_speaker_is_not_part_of_the_party() -> None:
     text = "Robert Kennedy sometimes says the vaccines are unsafe."
     assert [s.party for s in suggest_claims(text)] == ["Robert Kennedy"]
+
+
+def test_a_name_with_a_long_affiliation_is_the_person() -> None:
+    text = (
+        "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says "
+        "the risk continues. He says residents should take precautions."
+    )
+    # "he" is the person, without the title
+    assert [s.party for s in suggest_claims(text)] == ["Dr. Joneigh Khaldun", "Joneigh Khaldun"]
+
+
+def test_she_said_after_a_sentence_about_her_is_hers() -> None:
+    text = (
+        "Mary Steenburgen wrote songs, and she kept writing. Steenburgen said she was lost. "
+        "Charlie McDowell, her son, said he was worried. "
+        "Later, Steenburgen approached the film as a part to play. "
+        "“I fought to get the full script,” she said."
+    )
+    assert suggest_claims(text)[-1].party == "Mary Steenburgen"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The family said the boy was a gifted swimmer.", "The family"),
+        ("Kelly said the boy was a gifted swimmer.", "Kelly"),
+        ("The 45-year-old nurse said the ward was full.", "The 45-year-old nurse"),
+        (
+            "A 2020 study by Harvard researchers found that coffee is safe.",
+            "A 2020 study by Harvard researchers",
+        ),
+        ("The victim’s mother told WLUK she was heartbroken.", "The victim’s mother"),
+        (
+            "A person familiar with the matter said the deal was off.",
+            "A person familiar with the matter",
+        ),
+        ("The layoffs were confirmed by Microsoft.", "Microsoft"),
+    ],
+)
+def test_parties_the_rules_used_to_drop(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_capitalised_common_noun_is_no_one_she_can_mean() -> None:
+    text = "Others disagreed with the post. “It is cruel,” she said."
+    assert [s.party for s in suggest_claims(text)][-1] != "Others"

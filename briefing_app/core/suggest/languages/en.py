@@ -261,7 +261,8 @@ LEXICON = Lexicon(
     ),
     quantifiers=_words(
         """one two three four five six seven eight nine ten eleven twelve dozens hundreds
-        thousands millions some many several most few all each every both either neither"""
+        thousands millions some many several most few all each every both either neither
+        another"""
     ),
     possessives=_words("its his her their our my your"),
     collective_nouns=_words("police staff media management military"),
