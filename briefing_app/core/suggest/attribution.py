@@ -51,6 +51,10 @@ _MODAL_BEFORE = re.compile(
 )
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
+    # "X published articles in March claiming…": a text of the subject's says it.
+    r"|\b(?:published|posted|released|issued|shared|wrote|sent|filed|put out)\s+(?:\S+\s+){0,2}"
+    r"(?:articles?|posts?|videos?|letters?|statements?|tweets?|messages?|reports?|papers?|"
+    r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
@@ -246,6 +250,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
+    leads = "|".join(re.escape(w) for w in lexicon.inversion_leads)
+    if span is None and leads and re.search(r"\b(?:" + leads + r")\s+$", before, re.I):
+        span = right_party(sentence, match.end(), lexicon)  # "comme l’a souligné l’Arcep"
+        att.pattern = "verb X"
     if span is None:
         if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
             att.needs_subject = True
@@ -295,8 +303,9 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         if span is not None:
             return span
     left = sentence[:verb_start]
-    relative = re.search(r",\s+(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", left)
-    if relative:
+    relatives = "|".join(re.escape(w) for w in lexicon.relatives)
+    relative = re.search(r",\s+(?:" + relatives + r")\s+(?:\w+ly\s+|also\s+)?$", left)
+    if relative and lexicon.relatives:
         # "…ZeniMax Media, which accuses…": the party is the name just before the comma.
         return _trailing_name(sentence, relative.start(), lexicon)
     quoted = re.search(r"[”\"],?\s*([^,”\"]+),[^”\"]*$", left)
@@ -407,6 +416,13 @@ def _join_and(
 
 def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the capitalised name (with its article) that ends just before end."""
+    aside = re.search(r"\s*\([^()]{1,80}\)\s*$", sentence[:end])
+    if aside is not None:
+        end = aside.start()  # "La Commission … (CNIL), qui critique": the name before
+        lo = sentence.rfind(",", 0, end) + 1
+        span = _clean_party(sentence, _after_break(sentence, lo, end), end, lexicon)
+        if span is not None:
+            return span
     match = re.search(
         r"((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)*(?:(?:of|for|and)\s+)?(?:[A-Z][\w.&’'-]*\s+)*"
         r"[A-Z][\w.&’'-]*)$",
@@ -425,7 +441,7 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         return None
     first = sentence[span[0] : span[1]].split()[0]
     allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
-    if not (first[:1].isupper() or first.lower() in allowed):
+    if not (_ELIDED.sub("", first)[:1].isupper() or first.lower() in allowed):
         return None
     return span
 
@@ -586,7 +602,8 @@ def _clean_party(
     ):
         return a, b
     content_words = words[1:] if lowered[0] in lexicon.determiners else words
-    capitalised = any(w[:1].isupper() for w in content_words)
+    # An elided article is part of the word: "l’Arcep" is a name.
+    capitalised = any(_ELIDED.sub("", w)[:1].isupper() for w in content_words)
     # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
     named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
@@ -594,9 +611,14 @@ def _clean_party(
     )
     if not (capitalised or named):
         return None
-    if not (words[0][:1].isupper() or lowered[0] in lexicon.determiners or named):
+    if not (capitalised and _ELIDED.sub("", words[0])[:1].isupper()) and not (
+        words[0][:1].isupper() or lowered[0] in lexicon.determiners or named
+    ):
         return None
     return a, b
+
+
+_ELIDED = re.compile(r"^[lLdD][’']")
 
 
 _NOT_ADVERBS = frozenset(("family", "ally", "italy", "assembly", "rally", "supply", "reply"))

@@ -284,8 +284,12 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
-        if (_is_lead_in(head) and _strips_lead(first_att, head)) or _is_appositive(
-            first_att, head, tail
+        leads = "|".join(re.escape(w) for w in lexicon.inversion_leads)
+        inverted = bool(leads) and re.fullmatch(r"(?:\w+,\s*)?(?:" + leads + r")\s*", head, re.I)
+        if (
+            (_is_lead_in(head) and _strips_lead(first_att, head))
+            or _is_appositive(first_att, head, tail)
+            or inverted
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]

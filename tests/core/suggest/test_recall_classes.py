@@ -199,3 +199,70 @@ def test_parties_the_rules_used_to_drop(text: str, party: str) -> None:
 def test_a_capitalised_common_noun_is_no_one_she_can_mean() -> None:
     text = "Others disagreed with the post. “It is cruel,” she said."
     assert [s.party for s in suggest_claims(text)][-1] != "Others"
+
+
+def test_the_paragraph_under_a_lead_in_is_the_speakers() -> None:
+    text = (
+        "Barack Obama spoke in Berlin on Monday. Mr Obama said:\n\n"
+        "The talks had failed. Both sides would try again.\n\n"
+        "The weather was fine."
+    )
+    assert found(text) == [
+        ("Barack Obama", "The talks had failed"),
+        ("Barack Obama", "Both sides would try again"),
+    ]
+
+
+def test_a_text_the_subject_published_says_what_its_participle_says() -> None:
+    text = "The group published articles in March and April claiming the virus was a plot."
+    assert [p for p, _ in found(text)] == ["The group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Cependant, comme l’a souligné l’Arcep, le texte pose problème.",
+            "l’Arcep",
+            "le texte pose problème",
+        ),
+        (
+            "Comme l’a dit le ministre, la loi sera votée.",
+            "le ministre",
+            "la loi sera votée",
+        ),
+        (
+            "La CNIL a fait part de sa volonté de contrôler les fichiers.",
+            "La CNIL",
+            "de sa volonté de contrôler les fichiers",
+        ),
+        (
+            "La Commission nationale informatique et libertés (CNIL), qui critique la loi.",
+            "La Commission nationale informatique et libertés",
+            "la loi",
+        ),
+    ],
+)
+def test_french_frames_inverted_after_comme_and_relative_clauses(
+    text: str, party: str, quote: str
+) -> None:
+    assert found(text, "fr") == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Die Bürgermeisterin warnte, die Brücke sei einsturzgefährdet.",
+            "Die Bürgermeisterin",
+            "die Brücke sei einsturzgefährdet",
+        ),
+        (
+            "„Die Brücke ist sicher“, erklärte der Minister.",
+            "der Minister",
+            "„Die Brücke ist sicher“",
+        ),
+    ],
+)
+def test_german_frames_are_unchanged(text: str, party: str, quote: str) -> None:
+    assert found(text, "de") == [(party, quote)]
