@@ -250,8 +250,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
-    leads = "|".join(re.escape(w) for w in lexicon.inversion_leads)
-    if span is None and leads and re.search(r"\b(?:" + leads + r")\s+$", before, re.I):
+    if (
+        span is None
+        and lexicon.inversion_leads
+        and lexicon_pattern(lexicon, "inversion lead").search(before)
+    ):
         span = right_party(sentence, match.end(), lexicon)  # "comme l’a souligné l’Arcep"
         att.pattern = "verb X"
     if span is None:
@@ -282,6 +285,25 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
 
 
 _VERB_PATTERNS: dict[str, re.Pattern[str]] = {}
+_LEXICON_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
+    """Return a pattern built from a lexicon's word lists, compiled once per language."""
+    key = (lexicon.language, name)
+    pattern = _LEXICON_PATTERNS.get(key)
+    if pattern is None:
+        if name == "relative":
+            words = "|".join(re.escape(w) for w in lexicon.relatives)
+            source = r",\s+(?:" + words + r")\s+(?:\w+ly\s+|also\s+)?$"
+        elif name == "inversion lead":
+            words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
+            source = r"(?i)\b(?:" + words + r")\s+$"
+        else:  # "lead-in head": "Cependant, comme " before "l’a souligné X"
+            words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
+            source = r"(?i)(?:\w+,\s*)?(?:" + words + r")\s*"
+        pattern = _LEXICON_PATTERNS[key] = re.compile(source)
+    return pattern
 
 
 def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -303,9 +325,8 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         if span is not None:
             return span
     left = sentence[:verb_start]
-    relatives = "|".join(re.escape(w) for w in lexicon.relatives)
-    relative = re.search(r",\s+(?:" + relatives + r")\s+(?:\w+ly\s+|also\s+)?$", left)
-    if relative and lexicon.relatives:
+    relative = lexicon_pattern(lexicon, "relative").search(left) if lexicon.relatives else None
+    if relative:
         # "…ZeniMax Media, which accuses…": the party is the name just before the comma.
         return _trailing_name(sentence, relative.start(), lexicon)
     quoted = re.search(r"[”\"],?\s*([^,”\"]+),[^”\"]*$", left)

@@ -91,9 +91,11 @@ class NameIndex:
         if not gendered:
             return {}
         votes: dict[str, list[str]] = {}
-        for surname in self._by_surname:
-            # Not "Steenburgen’s son … he": a possessive speaks of someone else.
-            for match in re.finditer(r"\b" + re.escape(surname) + r"\b(?![’'])", text):
+        # One pass over the capitalised words. Not "Steenburgen’s son … he": a possessive
+        # speaks of someone else.
+        for match in _WORD.finditer(text):
+            surname = match.group(0)
+            if surname in self._by_surname:
                 window = text[match.end() : match.end() + 80]
                 window = re.split(r"[“”\"\n]", window, maxsplit=1)[0]
                 for word in re.findall(r"[\w’']+", window)[:10]:
@@ -121,6 +123,7 @@ class NameIndex:
         return min(earlier, key=lambda e: (e[1], e[0]))[2] if earlier else mention
 
 
+_WORD = re.compile(r"\b[A-Z][\w’'-]*")  # "Steenburgen’s" stays whole, so it is no surname
 _ROLE_WINDOW = 6000
 
 

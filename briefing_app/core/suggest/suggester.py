@@ -10,6 +10,7 @@ from briefing_app.core.suggest.attribution import (
     TIME_TAIL,
     Attribution,
     find_attributions,
+    lexicon_pattern,
     main_subject,
     quote_regions,
 )
@@ -284,8 +285,9 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
-        leads = "|".join(re.escape(w) for w in lexicon.inversion_leads)
-        inverted = bool(leads) and re.fullmatch(r"(?:\w+,\s*)?(?:" + leads + r")\s*", head, re.I)
+        inverted = bool(lexicon.inversion_leads) and bool(
+            lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
+        )
         if (
             (_is_lead_in(head) and _strips_lead(first_att, head))
             or _is_appositive(first_att, head, tail)
