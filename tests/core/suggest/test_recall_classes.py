@@ -266,3 +266,24 @@ def test_french_frames_inverted_after_comme_and_relative_clauses(
 )
 def test_german_frames_are_unchanged(text: str, party: str, quote: str) -> None:
     assert found(text, "de") == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "O técnico Tite declarou que errou ao visitar o Instituto.",
+            "O técnico Tite",
+            "errou ao visitar o Instituto",
+        ),
+        ("“Em 2012 eu errei”, disse o técnico.", "o técnico", "Em 2012 eu errei"),
+        ("Segundo a polícia, três pessoas morreram.", "a polícia", "três pessoas morreram"),
+        (
+            "O treinador deixou claro que preferiria evitar a visita.",
+            "O treinador",
+            "preferiria evitar a visita",
+        ),
+    ],
+)
+def test_portuguese_pages_have_a_word_list(text: str, party: str, quote: str) -> None:
+    assert found(text, "pt") == [(party, quote)]

@@ -78,6 +78,10 @@ def lexicon_for(language: str) -> Lexicon:
         from briefing_app.core.suggest.languages.de import LEXICON as DE
 
         return DE
+    if code == "pt":
+        from briefing_app.core.suggest.languages.pt import LEXICON as PT
+
+        return PT
     raise InvalidInput(
-        f"no claim-suggestion word list for language {language!r} (have: en, fr, de)"
+        f"no claim-suggestion word list for language {language!r} (have: en, fr, de, pt)"
     )
