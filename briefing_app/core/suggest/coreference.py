@@ -75,6 +75,9 @@ class NameIndex:
                 ):
                     break  # a title, an organisation or the end of the sentence before
                 given.insert(0, word)
+            before = text[max(0, match.start() - 5) : match.start()]
+            if len(given) >= 2 and re.search(r"\b(?:of|for)\s+$", before):
+                given.pop(0)  # "Secretary of State for Urbanism Ans Persoons": a portfolio
             if given:
                 surname = match.group(2)
                 full = " ".join([*given, surname]) + match.group(3).replace(",", "")

@@ -66,6 +66,8 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         return False
     if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts:
         return False  # "Some of Owens’ comments", "There": no one's name
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+        return False  # "Kennedy’s Instagram": something of a person's, not a person
     if len(words) == 1 and words[0].lower() in lexicon.speaker_nouns | lexicon.official_nouns:
         return False  # "Others", "Officials" opening a sentence: common nouns, not names
     if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):

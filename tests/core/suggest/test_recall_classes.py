@@ -287,3 +287,24 @@ def test_german_frames_are_unchanged(text: str, party: str, quote: str) -> None:
 )
 def test_portuguese_pages_have_a_word_list(text: str, party: str, quote: str) -> None:
     assert found(text, "pt") == [(party, quote)]
+
+
+def test_a_portfolio_before_a_name_is_not_a_given_name() -> None:
+    text = (
+        "Brussels Secretary of State for Urbanism Ans Persoons spoke on Monday. "
+        "The rules are outdated, according to Persoons."
+    )
+    assert [s.party for s in suggest_claims(text)] == ["Ans Persoons"]
+
+
+def test_something_of_a_persons_is_no_one_he_can_mean() -> None:
+    text = (
+        "Robert Kennedy spoke in Ohio. Kennedy’s Instagram showed the crowd. "
+        "He said the vaccines were unsafe."
+    )
+    assert [s.party for s in suggest_claims(text)] == ["Robert Kennedy"]
+
+
+def test_a_portuguese_preposition_opening_a_quote_is_no_party() -> None:
+    text = "“Em 2012 eu errei”, disse Tite. “Em 2018 não errei.”"
+    assert "Em" not in [s.party for s in suggest_claims(text, language="pt")]

@@ -72,6 +72,10 @@ LEXICON = Lexicon(
         "o a os as um uma uns umas do da dos das no na nos nas este esta esse essa seu sua"
     ),
     abbreviations=_words("sr sra srta dr dra prof profa etc av"),
+    non_party_starts=_words(
+        """em no na nos nas de do da dos das para por com sem após depois antes quando onde se
+        hoje ontem amanhã aqui lá isso isto"""
+    ),
     quantifiers=_words("um uma dois duas três vários várias alguns algumas muitos muitas"),
     possessives=_words("seu sua seus suas"),
     complementisers=("que",),
