@@ -94,6 +94,7 @@ _NOUN_FORMS = frozenset(
 _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
     (
@@ -212,6 +213,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
+    if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
+        return None  # "In remarks to reporters", "after reports of": a noun
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
         return None
@@ -594,7 +597,7 @@ def _clean_party(
         r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
     )  # "70 percent of voters", a station: "Fox 6"
     # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
-    undated = re.sub(r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b", "", text)
+    undated = re.sub(r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof [\d,]+ ", "", text)
     if any(w in lexicon.pronouns for w in lowered) or (
         any(ch.isdigit() for ch in undated) and not counted
     ):

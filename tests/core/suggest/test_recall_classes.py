@@ -308,3 +308,23 @@ def test_something_of_a_persons_is_no_one_he_can_mean() -> None:
 def test_a_portuguese_preposition_opening_a_quote_is_no_party() -> None:
     text = "“Em 2012 eu errei”, disse Tite. “Em 2018 não errei.”"
     assert "Em" not in [s.party for s in suggest_claims(text, language="pt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("“I feel unsafe,” one resident said.", "one resident"),
+        ("Doe and her deputy said the firm was staying.", "Doe and her deputy"),
+        ("A survey of 2,000 adults by YouGov found that most were worse off.", "A survey"),
+    ],
+)
+def test_singular_speakers_and_counted_samples(text: str, party: str) -> None:
+    parties = [p for p, _ in found(text)]
+    assert len(parties) == 1
+    assert party in parties[0]
+
+
+def test_a_reporting_noun_after_a_preposition_is_no_verb() -> None:
+    assert found("In remarks to reporters, Doe said the firm was staying.") == [
+        ("Doe", "the firm was staying")
+    ]

@@ -194,7 +194,8 @@ LEXICON = Lexicon(
         survivors victims relatives parents teachers farmers traders airline firm elders
         lawsuit suit paper documents filings letter providers records memo sign signs
         caption tweet post message email transcript website page data figures poll polls ruling
-        someone somebody others another notes person men women"""
+        someone somebody others another notes person men women resident witness neighbor
+        neighbour expert analyst critic activist protester voter worker student"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
@@ -251,7 +252,7 @@ LEXICON = Lexicon(
         quarterback pitcher author researcher professor scientist economist analyst lawyer
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
         sheriff woman man patient buyer mother father son daughter wife husband brother
-        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner"""
+        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
