@@ -517,7 +517,7 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
 def _comma_parts(left: str) -> list[tuple[int, int]]:
     parts = []
     start = 0
-    for match in re.finditer(r",", left):
+    for match in re.finditer(r"(?<!\d),|,(?!\d{3}\b)", left):  # not "2,000"
         parts.append((start, match.start()))
         start = match.end()
     parts.append((start, len(left)))
