@@ -114,6 +114,10 @@ class NameIndex:
                 found[surname] = "m" if male > female else "f"
         return found
 
+    def knows(self, surname: str) -> bool:
+        """Return whether the text introduces someone in full with this surname."""
+        return surname in self._by_surname
+
     def fullest(self, mention: str, upto: int) -> str:
         """Return the fullest name given before offset upto for a short person mention."""
         name = strip_title(mention, self._lexicon)

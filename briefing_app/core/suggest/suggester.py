@@ -115,9 +115,10 @@ def suggest_claims(
             continue
         # People the sentence before names, for a "she said" here (only where the text's
         # pronouns say they are a she: the sentence before often names someone else too).
+        pronoun = any(lexicon.pronouns.get(a.party.lower()) == "person" for a in attributions)
         previous_people = (
             _people_in(sentences[index - 1], len(sentences[index - 1].text), names, lexicon)
-            if index
+            if index and pronoun
             else []
         )
         for group, found_party in _by_party(
@@ -242,7 +243,7 @@ def _people_in(sentence: Sentence, end: int, names: NameIndex, lexicon: Lexicon)
         if any(a <= m.start() < b for a, b, _ in found):
             continue
         word = re.sub(r"[’']s?$", "", m.group(0))
-        if names.fullest(word, sentence.start + m.start()) != word:
+        if names.knows(word) and names.fullest(word, sentence.start + m.start()) != word:
             found.append((m.start(), m.end(), word))
     return [n for _, _, n in sorted(found)]
 
