@@ -51,9 +51,16 @@ _MODAL_BEFORE = re.compile(
 )
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
+    # "X published articles in March claiming…": a text of the subject's says it.
+    r"|\b(?:published|posted|released|issued|shared|wrote|sent|filed|put out)\s+(?:\S+\s+){0,2}"
+    r"(?:articles?|posts?|videos?|letters?|statements?|tweets?|messages?|reports?|papers?|"
+    r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
+_CONTENT_AFTER = re.compile(
+    r"(?!\s*(?:[“\"«„:,.;!?]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b)"
+)
 # Objects that make a reporting verb an action: "reported for duty", "agreed to pay", "called
 # on by tribes" (a passive agent).
 _NOT_REPORTING_AFTER = {
@@ -67,9 +74,14 @@ _NOT_REPORTING_AFTER = {
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
     "request": re.compile(r"(?!\s+that\b)"),
     "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
+    "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
+    # Verbs that report speech only with what was said after them ("revealed that…",
+    # "…, she observed."), not with an object ("revealed a scar", "observed the birds").
+    **{lemma: _CONTENT_AFTER for lemma in ("observe", "reveal", "indicate", "signal", "share")},
+    **{lemma: _CONTENT_AFTER for lemma in ("assure", "inform", "imply", "echo", "conclude")},
 }
 # Forms that report what a document says only when a document is their subject.
-_DOCUMENT_FORMS = frozenset(("reads", "states"))
+_DOCUMENT_FORMS = frozenset(("reads", "read", "states"))
 # Forms that are nouns after a possessive ("the Taliban’s claims"; but "McDonald’s said").
 _NOUN_FORMS = frozenset(
     (
@@ -78,6 +90,11 @@ _NOUN_FORMS = frozenset(
         "post",
     )
 )
+# Verbs whose subject must be someone who can speak ("the minister revealed that…").
+_SPEAKER_VERBS = frozenset(
+    ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 _FINDERS = frozenset(
     (
@@ -196,6 +213,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
+    if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
+        return None  # "In remarks to reporters", "after reports of": a noun
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
         return None
@@ -217,7 +236,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "participle"
         return att
     if _INFINITIVE_BEFORE.search(before):
-        if _CONTROL_VERB_BEFORE.search(before):
+        if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
         att.pattern = "participle"
@@ -233,6 +252,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         span = left_party(sentence, match.start(), lexicon)
     if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
         span = right_party(sentence, match.end(), lexicon)
+        att.pattern = "verb X"
+    if (
+        span is None
+        and lexicon.inversion_leads
+        and lexicon_pattern(lexicon, "inversion lead").search(before)
+    ):
+        span = right_party(sentence, match.end(), lexicon)  # "comme l’a souligné l’Arcep"
         att.pattern = "verb X"
     if span is None:
         if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
@@ -254,12 +280,33 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "the Taliban’s claims are false": a noun, the author's judgment
     if form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns:
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
+    if att.lemma in _SPEAKER_VERBS and _inanimate(party, span[0], lexicon):
+        return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
     att.party_start, att.party_end = span
     att.party = party
     return att
 
 
 _VERB_PATTERNS: dict[str, re.Pattern[str]] = {}
+_LEXICON_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
+    """Return a pattern built from a lexicon's word lists, compiled once per language."""
+    key = (lexicon.language, name)
+    pattern = _LEXICON_PATTERNS.get(key)
+    if pattern is None:
+        if name == "relative":
+            words = "|".join(re.escape(w) for w in lexicon.relatives)
+            source = r",\s+(?:" + words + r")\s+(?:\w+ly\s+|also\s+)?$"
+        elif name == "inversion lead":
+            words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
+            source = r"(?i)\b(?:" + words + r")\s+$"
+        else:  # "lead-in head": "Cependant, comme " before "l’a souligné X"
+            words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
+            source = r"(?i)(?:\w+,\s*)?(?:" + words + r")\s*"
+        pattern = _LEXICON_PATTERNS[key] = re.compile(source)
+    return pattern
 
 
 def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -274,8 +321,14 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written before a verb ("Tajik officials have said")."""
+    asides = _asides(sentence[:verb_start])
+    if asides != sentence[:verb_start]:
+        # "Andy Beshear — whose father … — promised": the party stands before the aside.
+        span = left_party(asides + sentence[verb_start:], verb_start, lexicon)
+        if span is not None:
+            return span
     left = sentence[:verb_start]
-    relative = re.search(r",\s+(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", left)
+    relative = lexicon_pattern(lexicon, "relative").search(left) if lexicon.relatives else None
     if relative:
         # "…ZeniMax Media, which accuses…": the party is the name just before the comma.
         return _trailing_name(sentence, relative.start(), lexicon)
@@ -294,6 +347,16 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
         if span is not None:
             return span
+    if start > last_start and re.search(r"\s(?:of|at|from)\s", sentence[last_start:start]):
+        # "Dr. Joneigh Khaldun of the Department of Health and Human Services says": the "and"
+        # is inside the affiliation; the person heads the phrase.
+        whole = _clean_party(sentence, last_start, last_end, lexicon)
+        if (
+            whole is not None
+            and whole[1] < start
+            and is_person_like(sentence[whole[0] : whole[1]], lexicon)
+        ):
+            return whole
     # A short "the airline" is a party when it opens the sentence or closes it.
     opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
     after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
@@ -302,7 +365,7 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     if span is not None:
         return _join_and(sentence, last_start, span, lexicon)
     only_noise = all(
-        w.lower() in lexicon.trailing_noise or w.lower().endswith("ly")
+        w.lower() in lexicon.trailing_noise or (w.endswith("ly") and w.lower() not in _NOT_ADVERBS)
         for w in sentence[last_start:last_end].split()
     )
     if only_noise and len(parts) >= 3:
@@ -325,6 +388,28 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             return options[1]
         return options[0] if options else None
     return None
+
+
+_ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{3,200}?\s[—–]\s*$|\s\([^()“”\"]{1,120}\),?\s*$")
+
+
+def _asides(left: str) -> str:
+    """Return left with an aside just before the verb blanked ("X — whose … —", "X (CNIL),")."""
+    match = _ASIDE.search(left)
+    if match is None:
+        return left
+    return left[: match.start()] + " " * (match.end() - match.start())
+
+
+def _inanimate(party: str, start: int, lexicon: Lexicon) -> bool:
+    """Return whether a party is a common noun phrase that names no speaker ("Blood tests")."""
+    words = party.split()
+    names = words[1:] if start == 0 or words[0].lower() in lexicon.determiners else words
+    if any(w[:1].isupper() for w in names) or (len(words) == 1 and words[0][:1].isupper()):
+        return False
+    head = words[-1].lower().removesuffix("’s").removesuffix("'s")
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
+    return head not in nouns and head not in lexicon.pronouns
 
 
 def _ends(sentence: str, verb_start: int) -> bool:
@@ -355,6 +440,13 @@ def _join_and(
 
 def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the capitalised name (with its article) that ends just before end."""
+    aside = re.search(r"\s*\([^()]{1,80}\)\s*$", sentence[:end])
+    if aside is not None:
+        end = aside.start()  # "La Commission … (CNIL), qui critique": the name before
+        lo = sentence.rfind(",", 0, end) + 1
+        span = _clean_party(sentence, _after_break(sentence, lo, end), end, lexicon)
+        if span is not None:
+            return span
     match = re.search(
         r"((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)*(?:(?:of|for|and)\s+)?(?:[A-Z][\w.&’'-]*\s+)*"
         r"[A-Z][\w.&’'-]*)$",
@@ -373,7 +465,7 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         return None
     first = sentence[span[0] : span[1]].split()[0]
     allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
-    if not (first[:1].isupper() or first.lower() in allowed):
+    if not (_ELIDED.sub("", first)[:1].isupper() or first.lower() in allowed):
         return None
     return span
 
@@ -425,7 +517,7 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
 def _comma_parts(left: str) -> list[tuple[int, int]]:
     parts = []
     start = 0
-    for match in re.finditer(r",", left):
+    for match in re.finditer(r"(?<!\d),|,(?!\d{3}\b)", left):  # not "2,000"
         parts.append((start, match.start()))
         start = match.end()
     parts.append((start, len(left)))
@@ -463,9 +555,15 @@ def _clean_party(
             break  # "That report found": a determiner here, not a conjunction
         tokens.pop(0)
     while tokens and (
-        word(-1) in lexicon.trailing_noise or word(-1).endswith("ly") or not word(-1)
+        word(-1) in lexicon.trailing_noise or _adverb(sentence, tokens[-1], lexicon) or not word(-1)
     ):
         tokens.pop()
+    if not loose and len(tokens) > 10:
+        # "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says":
+        # too long for a party, but the person's name heads it.
+        head = re.match(r"\s*(.+?)\s+(?:of|at|from|with)\s", sentence[tokens[0][0] : tokens[-1][1]])
+        if head is not None and is_person_like(head.group(1), lexicon):
+            return _clean_party(sentence, tokens[0][0], tokens[0][0] + head.end(1), lexicon)
     if not tokens or len(tokens) > (16 if loose else 10):
         return None
     a, b = tokens[0][0], tokens[-1][1]
@@ -498,8 +596,10 @@ def _clean_party(
     counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text) or re.fullmatch(
         r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
     )  # "70 percent of voters", a station: "Fox 6"
+    # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
+    undated = re.sub(r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof [\d,]+ ", "", text)
     if any(w in lexicon.pronouns for w in lowered) or (
-        any(ch.isdigit() for ch in text) and not counted
+        any(ch.isdigit() for ch in undated) and not counted
     ):
         return None
     if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):
@@ -526,14 +626,37 @@ def _clean_party(
     ):
         return a, b
     content_words = words[1:] if lowered[0] in lexicon.determiners else words
-    capitalised = any(w[:1].isupper() for w in content_words)
+    # An elided article is part of the word: "l’Arcep" is a name.
+    capitalised = any(_ELIDED.sub("", w)[:1].isupper() for w in content_words)
+    # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
-    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered)
+    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
+        len(words) <= 4 and lowered[-1] in lexicon.person_roles
+    )
     if not (capitalised or named):
         return None
-    if not (words[0][:1].isupper() or lowered[0] in lexicon.determiners or named):
+    if not (capitalised and _ELIDED.sub("", words[0])[:1].isupper()) and not (
+        words[0][:1].isupper() or lowered[0] in lexicon.determiners or named
+    ):
         return None
     return a, b
+
+
+_ELIDED = re.compile(r"^[lLdD][’']")
+
+
+_NOT_ADVERBS = frozenset(("family", "ally", "italy", "assembly", "rally", "supply", "reply"))
+
+
+def _adverb(sentence: str, token: tuple[int, int], lexicon: Lexicon) -> bool:
+    """Return whether a token is an adverb ("repeatedly"), not "family", "Kelly" or "Italy"."""
+    word = sentence[token[0] : token[1]].strip('“”"‘’(),;:')
+    return (
+        word.endswith("ly")
+        and word.islower()
+        and word not in _NOT_ADVERBS
+        and word not in lexicon.speaker_nouns | lexicon.person_roles
+    )
 
 
 def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:

@@ -75,11 +75,48 @@ class NameIndex:
                 ):
                     break  # a title, an organisation or the end of the sentence before
                 given.insert(0, word)
+            before = text[max(0, match.start() - 5) : match.start()]
+            if len(given) >= 2 and re.search(r"\b(?:of|for)\s+$", before):
+                given.pop(0)  # "Secretary of State for Urbanism Ans Persoons": a portfolio
             if given:
                 surname = match.group(2)
                 full = " ".join([*given, surname]) + match.group(3).replace(",", "")
                 entry = (match.start(), len(given), full)
                 self._by_surname.setdefault(surname, []).append(entry)
+
+    def sexes(self, text: str) -> dict[str, str]:
+        """Return the sex ("m", "f") the text's pronouns give each surname, where they agree.
+
+        After each mention of a surname, the first gendered pronoun within a few words that are
+        not a quotation votes ("Steenburgen realized that she…"); a tie or no vote says nothing.
+        """
+        gendered = self._lexicon.gendered
+        if not gendered:
+            return {}
+        votes: dict[str, list[str]] = {}
+        # One pass over the capitalised words. Not "Steenburgen’s son … he": a possessive
+        # speaks of someone else.
+        for match in _WORD.finditer(text):
+            surname = match.group(0)
+            if surname in self._by_surname:
+                window = text[match.end() : match.end() + 80]
+                window = re.split(r"[“”\"\n]", window, maxsplit=1)[0]
+                for word in re.findall(r"[\w’']+", window)[:10]:
+                    if word.lower() in gendered:
+                        votes.setdefault(surname, []).append(gendered[word.lower()])
+                        break
+                    if word[:1].isupper() and word not in ("I", "A"):
+                        break  # another name comes first: the pronoun may be theirs
+        found = {}
+        for surname, marks in votes.items():
+            male, female = marks.count("m"), marks.count("f")
+            if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
+                found[surname] = "m" if male > female else "f"
+        return found
+
+    def knows(self, surname: str) -> bool:
+        """Return whether the text introduces someone in full with this surname."""
+        return surname in self._by_surname
 
     def fullest(self, mention: str, upto: int) -> str:
         """Return the fullest name given before offset upto for a short person mention."""
@@ -93,6 +130,7 @@ class NameIndex:
         return min(earlier, key=lambda e: (e[1], e[0]))[2] if earlier else mention
 
 
+_WORD = re.compile(r"\b[A-Z][\w’'-]*")  # "Steenburgen’s" stays whole, so it is no surname
 _ROLE_WINDOW = 6000
 
 
@@ -103,10 +141,15 @@ def role_holder(mention: str, before: str, lexicon: Lexicon) -> str | None:
     >>> role_holder("the president", "President Barack Obama spoke.", lexicon_for("en"))
     'Barack Obama'
     """
-    words = mention.lower().split()
-    if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in lexicon.person_roles:
-        return None
-    role = "(?i:" + re.escape(words[1]) + ")"
+    words = mention.split()
+    if (
+        not 2 <= len(words) <= 4
+        or words[0].lower() not in ("the", "this")
+        or words[-1].lower() not in lexicon.person_roles
+        or not all(w.islower() for w in words[1:-1])
+    ):
+        return None  # "the driver", "the award-winning actor"; not "the Labor leader"
+    role = "(?i:" + re.escape(words[-1]) + ")"
     name = r"((?:" + _CAPITALISED + r"\s+){0,2}" + _CAPITALISED + r")"
     patterns = (
         # "President Barack Obama", "the driver, Kevin Smith,"

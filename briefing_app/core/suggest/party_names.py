@@ -64,6 +64,14 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     words = head.split()
     if not words or words[0].lower() in lexicon.determiners:
         return False
+    if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts:
+        return False  # "Some of Owens’ comments", "There": no one's name
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+        return False  # "Kennedy’s Instagram": something of a person's, not a person
+    if len(words) == 1 and words[0].lower() in lexicon.speaker_nouns | lexicon.official_nouns:
+        return False  # "Others", "Officials" opening a sentence: common nouns, not names
+    if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):
+        return False  # a dateline ("ST. JOSEPH, Mich.") or an acronym, not a person
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
     tail: list[str] = []
     for word in reversed(words):
@@ -97,14 +105,20 @@ def person_name(party: str, lexicon: Lexicon) -> str:
 class PartyMemory:
     """The parties named so far in a text, to resolve 'he', 'they' or 'the ministry'."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, sexes: Mapping[str, str] | None = None) -> None:
         self._lexicon = lexicon
         self._seen: list[str] = []
+        self._sexes = dict(sexes or {})
 
     def remember(self, party: str) -> None:
         """Note that party was named (most recent last)."""
         if party and party.lower() not in self._lexicon.pronouns:
             self._seen.append(party)
+
+    def sex_of(self, person: str) -> str | None:
+        """Return the sex the text's pronouns give a person ("m", "f"), or None if unknown."""
+        words = person_name(person, self._lexicon).split()
+        return self._sexes.get(words[-1]) if words else None
 
     def resolve(self, mention: str, nearby: list[str] | None = None) -> str:
         """Return the named party a pronoun or short description refers to, else mention."""
@@ -113,7 +127,16 @@ class PartyMemory:
         # Parties named earlier in the same sentence come first: "…Julie Graham…, she said".
         recent = list(reversed(nearby or [])) + list(reversed(self._seen))
         if role == "person":
-            person = next((p for p in recent if is_person_like(p, self._lexicon)), None)
+            sex = self._lexicon.gendered.get(lower)
+            person = next(
+                (
+                    p
+                    for p in recent
+                    if is_person_like(p, self._lexicon)
+                    and self._sexes.get(person_name(p, self._lexicon).split()[-1], sex) == sex
+                ),
+                None,
+            )
             return person_name(person, self._lexicon) if person else mention
         if role is not None:
             return next(

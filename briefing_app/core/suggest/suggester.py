@@ -10,6 +10,7 @@ from briefing_app.core.suggest.attribution import (
     TIME_TAIL,
     Attribution,
     find_attributions,
+    lexicon_pattern,
     main_subject,
     quote_regions,
 )
@@ -55,12 +56,13 @@ def suggest_claims(
     """
     lexicon = lexicon_for(language)
     known = list(known_parties)
-    memory = PartyMemory(lexicon)
     names = NameIndex(text, lexicon)
+    memory = PartyMemory(lexicon, names.sexes(text))
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
     lead_party: str | None = None  # the speaker of a "X said:" lead-in, for the list under it
+    lead_paragraph = -1  # the paragraph a lead-in ending its own paragraph introduces
     sentences = split_sentences(text, lexicon.abbreviations)
     for index, sentence in enumerate(sentences):
         attributions = find_attributions(sentence.text, lexicon)
@@ -71,6 +73,18 @@ def suggest_claims(
             )
             last_index = index
             continue
+        if (
+            lead_party is not None
+            and index == last_index + 1
+            and sentence.paragraph == lead_paragraph
+            and not attributions
+        ):
+            # "Analysts offered a few theories:" then a paragraph: the paragraph is theirs.
+            suggestions.append(
+                _continued_quote(sentence, lead_party, known, aliases, lexicon, "lead-in")
+            )
+            last_index = index
+            continue
         lead_party = None
         if not attributions:
             speaker = _colon_speaker(sentence.text, names, sentence.start, lexicon)
@@ -78,6 +92,13 @@ def suggest_claims(
             if recent and (_is_quotation(sentence.text) or _opens_quote(sentence.text)):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
+                last_index = index
+            elif recent and _holds_quote(sentence.text):
+                # "The price … is “as low as I’ve ever seen.”": the speaker's words go on inside
+                # the next sentence, quoted, with no new verb.
+                suggestions.append(
+                    _continued_quote(sentence, last_party, known, aliases, lexicon, "quoted words")
+                )
                 last_index = index
             elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
                 # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
@@ -92,7 +113,17 @@ def suggest_claims(
             else:
                 _remember_subject(text, sentence, memory, lexicon)
             continue
-        for group, found_party in _by_party(sentence.text, attributions, memory, lexicon):
+        # People the sentence before names, for a "she said" here (only where the text's
+        # pronouns say they are a she: the sentence before often names someone else too).
+        pronoun = any(lexicon.pronouns.get(a.party.lower()) == "person" for a in attributions)
+        previous_people = (
+            _people_in(sentences[index - 1], len(sentences[index - 1].text), names, lexicon)
+            if index and pronoun
+            else []
+        )
+        for group, found_party in _by_party(
+            sentence.text, attributions, memory, lexicon, previous_people
+        ):
             mention = group[0].party
             before = text[: sentence.start + group[0].anchor_start]
             previous_text = sentences[index - 1].text if index else ""
@@ -103,7 +134,7 @@ def suggest_claims(
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
             if sentence.text[group[-1].anchor_end :].strip() == ":":
-                lead_party = party
+                lead_party, lead_paragraph = party, sentence.paragraph + 1
                 last_index = index
                 continue
             if start >= end:
@@ -140,7 +171,11 @@ def suggest_claims(
 
 
 def _by_party(
-    sentence: str, attributions: list[Attribution], memory: PartyMemory, lexicon: Lexicon
+    sentence: str,
+    attributions: list[Attribution],
+    memory: PartyMemory,
+    lexicon: Lexicon,
+    previous_people: list[str],
 ) -> list[tuple[list[Attribution], str]]:
     """Group a sentence's attributions by the party they resolve to, in order."""
     groups: dict[str, tuple[list[Attribution], str]] = {}
@@ -150,7 +185,9 @@ def _by_party(
         if party.lower() in lexicon.pronouns:
             nearby = list(named)
             if lexicon.pronouns.get(party.lower()) == "person":
-                nearby += _names_before(sentence, att.party_start, lexicon)
+                sex = lexicon.gendered.get(party.lower())
+                agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
+                nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
             party = memory.resolve(party, nearby)
         elif party:
             named.append(party)
@@ -186,6 +223,29 @@ def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
         for m in _NAME.finditer(said, 0, max(end, 0))
         if is_person_like(m.group(0), lexicon)
     ]
+
+
+_SURNAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _people_in(sentence: Sentence, end: int, names: NameIndex, lexicon: Lexicon) -> list[str]:
+    """Return the people named in a sentence before end, outside quotations, in order.
+
+    A surname alone counts when the text gave that person's full name before ("Steenburgen").
+    """
+    said = _unquoted(sentence.text)
+    found = [
+        (m.start(), m.end(), m.group(0))
+        for m in _NAME.finditer(said, 0, max(end, 0))
+        if is_person_like(m.group(0), lexicon)
+    ]
+    for m in _SURNAME.finditer(said, 0, max(end, 0)):
+        if any(a <= m.start() < b for a, b, _ in found):
+            continue
+        word = re.sub(r"[’']s?$", "", m.group(0))
+        if names.knows(word) and names.fullest(word, sentence.start + m.start()) != word:
+            found.append((m.start(), m.end(), word))
+    return [n for _, _, n in sorted(found)]
 
 
 _WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
@@ -226,8 +286,13 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
-        if (_is_lead_in(head) and _strips_lead(first_att, head)) or _is_appositive(
-            first_att, head, tail
+        inverted = bool(lexicon.inversion_leads) and bool(
+            lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
+        )
+        if (
+            (_is_lead_in(head) and _strips_lead(first_att, head))
+            or _is_appositive(first_att, head, tail)
+            or inverted
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
@@ -253,7 +318,15 @@ def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
         and len(head.split()) <= 12
         and len(tail.split()) >= 3
         and bool(re.match(r"\s*(?:the|a|an)\s", head, re.IGNORECASE))
+        # "The road was shut, Smith said in an email.": a clause, and only "when" follows.
+        and not _CLAUSE_VERB.search(head)
+        and not TIME_TAIL.fullmatch(" " + tail.strip(_TRIM))
     )
+
+
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE
+)
 
 
 def _strips_lead(att: Attribution, head: str) -> bool:
@@ -361,6 +434,23 @@ def _is_quotation(sentence: str) -> bool:
 
 
 _COLON_QUOTE = re.compile(r":\s*[“\"«„][^“”\"«»„]{12,}[”\"»“]?[.!?]?[”\"»“]?\s*$")
+
+
+def _holds_quote(sentence: str) -> bool:
+    """Return whether a sentence quotes someone's words: three words or more ending a clause.
+
+    A title or a name in quotation marks ("the “Starts with one” campaign", “The One I Love”)
+    is not anyone's words: it goes on into the sentence, or every word of it is capitalised.
+    """
+    for a, b in quote_regions(sentence):
+        words = re.findall(r"[\w’'-]+", sentence[a:b])
+        ends_clause = re.match(r"\s*(?:[.,;:!?)—–]|$)", sentence[b:]) or re.search(
+            r"[.,;:!?]\W?$", sentence[a:b]
+        )
+        titled = sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        if len(words) >= 3 and ends_clause and not titled:
+            return True
+    return False
 
 
 def _opens_quote(sentence: str) -> bool:

@@ -55,6 +55,12 @@ class Lexicon:
     nouns_capitalised: bool = False
     # Singular nouns that name a party alone, written in lower case ("police", "staff").
     collective_nouns: frozenset[str] = frozenset()
+    # Relative pronouns after a comma: "…ZeniMax Media, which accuses…" (the party is before).
+    relatives: tuple[str, ...] = ("which", "who")
+    # Words after which a reporting verb puts its party after it: "comme l’a souligné l’Arcep".
+    inversion_leads: tuple[str, ...] = ()
+    # Pronouns (and possessives) by the sex they refer to, so "she said" skips a man named last.
+    gendered: dict[str, str] = field(default_factory=dict)
 
 
 def lexicon_for(language: str) -> Lexicon:
@@ -72,6 +78,10 @@ def lexicon_for(language: str) -> Lexicon:
         from briefing_app.core.suggest.languages.de import LEXICON as DE
 
         return DE
+    if code == "pt":
+        from briefing_app.core.suggest.languages.pt import LEXICON as PT
+
+        return PT
     raise InvalidInput(
-        f"no claim-suggestion word list for language {language!r} (have: en, fr, de)"
+        f"no claim-suggestion word list for language {language!r} (have: en, fr, de, pt)"
     )

@@ -47,10 +47,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "pledge": ("pledged", "pledges", "pledging"),
     "vow": ("vowed", "vows", "vowing"),
     "threaten": ("threatened", "threatens"),
-    "report": ("report", "reported", "reports that"),
+    "report": ("report", "reported", "reports that", "reporting"),
     "suggest": ("suggest", "suggested", "suggests", "suggesting"),
     "predict": ("predict", "predicted", "predicts"),
-    "estimate": ("estimated", "estimates"),
+    "estimate": ("estimated", "estimates", "estimate"),
     "find": ("found", "finds"),
     "recommend": ("recommended", "recommends"),
     "protest": ("protested",),
@@ -65,6 +65,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls"),
+    "recount": ("recounted", "recounts", "related"),
     "agree": ("agreed", "agrees"),
     "criticise": ("criticized", "criticised", "criticizes", "criticises"),
     "praise": ("praised", "praises"),
@@ -91,18 +92,44 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "repeat": ("repeated", "repeats"),
     "call": ("called", "calls", "calling"),
     "refer": ("referred to", "refers to"),
-    "read": ("reads",),
+    "read": ("reads", "read"),
     "quote": ("quoted as saying",),
     "reiterate": ("reiterating",),
     "remark": ("remarked", "remarks"),
     "laugh": ("laughed",),
     "sum up": ("summed up", "sums up"),
+    "counter": ("countered", "counters", "shot back", "fired back", "hit back"),
+    "observe": ("observed", "observes"),
+    "reveal": ("revealed", "reveals"),
+    "indicate": ("indicated", "indicates", "indicate"),
+    "signal": ("signaled", "signalled", "signals"),
+    "assure": ("assured", "assures", "reassured", "reassures"),
+    "inform": ("informed", "informs", "reminded", "reminds", "advised", "advises", "notified"),
+    "share": ("shared",),
+    "caution": ("cautioned", "cautions"),
+    "contend": ("contend", "contends", "contended"),
+    "assert": ("asserted", "asserts", "asserting"),
+    "imply": ("implied", "implies"),
+    "speculate": ("speculated", "speculates", "theorized", "theorised"),
+    "echo": ("echoed", "echoes"),
+    "dispute": ("disputed", "disputes"),
+    "make clear": ("made clear", "made it clear", "makes clear", "makes it clear"),
+    "conclude": ("concluded", "concludes"),
+    "characterise": ("characterized", "characterised", "labeled", "labelled"),
+    "slam": ("slammed", "slams", "blasted", "lambasted", "decried"),
+    "voice": ("voiced",),
+    "take to": tuple(
+        f"{took} to {where}"
+        for took in ("took", "takes", "taking")
+        for where in ("Twitter", "X", "Instagram", "Facebook", "TikTok", "social media", "Threads")
+    ),
 }
 
 _KINDS = {
     "deny": "denial",
     "reject": "denial",
     "dismiss": "denial",
+    "dispute": "denial",
     "refute": "denial",
     "rule out": "denial",
     "claim": "allegation",
@@ -131,6 +158,9 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+        # "The layoffs were confirmed by Microsoft": the agent is the party.
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:first |also |later )?"
+        r"(?:reported|confirmed|announced|disclosed|revealed) (?=by\b)",
     ),
     official_nouns=_words(
         """officials official ministry ministries minister ministers embassy embassies ambassador
@@ -164,7 +194,8 @@ LEXICON = Lexicon(
         survivors victims relatives parents teachers farmers traders airline firm elders
         lawsuit suit paper documents filings letter providers records memo sign signs
         caption tweet post message email transcript website page data figures poll polls ruling
-        someone somebody others"""
+        someone somebody others another notes person men women resident witness neighbor
+        neighbour expert analyst critic activist protester voter worker student"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
@@ -174,7 +205,7 @@ LEXICON = Lexicon(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
         did does do been being just even still further too then often always consistently
-        subsequently quickly immediately"""
+        subsequently quickly immediately long since sometimes"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
     determiners=_words("the a an this that these those its his her their our"),
@@ -220,7 +251,8 @@ LEXICON = Lexicon(
         witness victim suspect defendant owner actor actress singer star player striker
         quarterback pitcher author researcher professor scientist economist analyst lawyer
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
-        sheriff woman man"""
+        sheriff woman man patient buyer mother father son daughter wife husband brother
+        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
@@ -230,8 +262,13 @@ LEXICON = Lexicon(
     ),
     quantifiers=_words(
         """one two three four five six seven eight nine ten eleven twelve dozens hundreds
-        thousands millions some many several most few all each every both either neither"""
+        thousands millions some many several most few all each every both either neither
+        another"""
     ),
     possessives=_words("its his her their our my your"),
     collective_nouns=_words("police staff media management military"),
+    gendered={
+        **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+        **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+    },
 )

@@ -12,7 +12,9 @@ def _words(text: str) -> frozenset[str]:
 def _forms(participle: str, present: tuple[str, ...]) -> tuple[str, ...]:
     """Return the compound past ("a déclaré", "ont déclaré", "avait déclaré") and present forms."""
     auxiliaries = ("a", "ont", "avait", "avaient", "aurait", "auraient")
-    return (*(f"{aux} {participle}" for aux in auxiliaries), *present)
+    # "comme l’a souligné l’Arcep": the object pronoun stands before the auxiliary.
+    clitic = (f"{pronoun}{aux} {participle}" for pronoun in ("l’", "l'") for aux in ("a", "ont"))
+    return (*(f"{aux} {participle}" for aux in auxiliaries), *clitic, *present)
 
 
 # lemma -> inflected forms, with the auxiliary, since news French reports in the passé composé.
@@ -42,6 +44,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "prévoir": ("prévoit", "prévoient"),
     "arguer": ("arguant",),
     "faire savoir": _forms("fait savoir", ("fait savoir",)),
+    "faire part": _forms("fait part", ("fait part", "font part")),
 }
 
 LEXICON = Lexicon(
@@ -99,4 +102,7 @@ LEXICON = Lexicon(
     quantifiers=_words("un une deux trois quatre cinq plusieurs certains beaucoup"),
     possessives=_words("son sa ses leur leurs"),
     complementisers=("que", "qu’", "qu'"),
+    gendered={"il": "m", "elle": "f"},
+    relatives=("qui",),
+    inversion_leads=("comme",),
 )
