@@ -28,6 +28,8 @@ class Changes:
     tags: set[int] = field(default_factory=set)
     notes: set[int] = field(default_factory=set)
     comments: set[int] = field(default_factory=set)
+    # Key questions whose ACH matrix or key assumptions changed.
+    questions: set[int] = field(default_factory=set)
     origin: object = field(default=None, compare=False)
 
     def merge(self, other: Changes) -> None:
@@ -37,9 +39,17 @@ class Changes:
         self.tags |= other.tags
         self.notes |= other.notes
         self.comments |= other.comments
+        self.questions |= other.questions
 
     def __bool__(self) -> bool:
-        return bool(self.sources or self.claims or self.tags or self.notes or self.comments)
+        return bool(
+            self.sources
+            or self.claims
+            or self.tags
+            or self.notes
+            or self.comments
+            or self.questions
+        )
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,15 @@ class ConflictingEdit(BriefingError):
 
 class NotAReviewCopy(CorruptFile):
     """A .docx that is not a review copy of a note in this library."""
+
+
+class UnknownHypothesis(NotFound):
+    """A key question's matrix has no hypothesis of this key."""
+
+
+class UnknownRow(NotFound):
+    """A key question's matrix has no row of this key (claim, assumption or absence)."""
+
+
+class BadRating(InvalidInput):
+    """A matrix rating, weight or assumption rating that is not one of the allowed values."""

@@ -33,6 +33,8 @@ from briefing_app.core.storage.connection import (
 from briefing_app.core.storage.migrations import latest_version, migrate, schema_version
 
 if TYPE_CHECKING:
+    from briefing_app.core.ach.assumptions import AssumptionManager
+    from briefing_app.core.ach.operations import AchManager
     from briefing_app.core.records.notes import NoteManager
     from briefing_app.core.records.questions import QuestionManager
     from briefing_app.core.records.relations import RelationManager
@@ -100,6 +102,20 @@ class Library:
         from briefing_app.core.records.relations import RelationManager
 
         return RelationManager(self)
+
+    @cached_property
+    def ach(self) -> AchManager:
+        """ACH matrices of key questions: hypotheses, evidence rows, ratings and weights."""
+        from briefing_app.core.ach.operations import AchManager
+
+        return AchManager(self)
+
+    @cached_property
+    def assumptions(self) -> AssumptionManager:
+        """Key assumptions of key questions (each also a row of the question's matrix)."""
+        from briefing_app.core.ach.assumptions import AssumptionManager
+
+        return AssumptionManager(self)
 
     @cached_property
     def search(self) -> SearchIndex:

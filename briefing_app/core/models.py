@@ -165,6 +165,9 @@ class ClaimLinks:
     relations: tuple[ClaimRelation, ...] = ()
     # (question id, position) of each question the claim was assigned to.
     questions: tuple[tuple[int, int], ...] = ()
+    # Its rows in ACH matrices (with their ratings) and its support of key assumptions, as
+    # records to write back (`core.ach.records.RecordState`).
+    matrix_records: tuple[Any, ...] = ()
 
 
 @dataclass

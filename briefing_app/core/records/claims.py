@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from briefing_app.core.ach.records import claim_scope, snapshot
 from briefing_app.core.changes import now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NotFound, QuoteNotFound, quoted
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, ClaimLinks
@@ -301,6 +302,7 @@ class ClaimManager:
                     (claim_id,),
                 )
             ),
+            matrix_records=snapshot(self._lib.conn, claim_scope(claim_id)),
         )
         with self._lib.write() as changes:
             self._lib.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
@@ -323,6 +325,7 @@ class ClaimManager:
                     self._lib.relations.restore(claim.links.relations)
                     for question_id, position in claim.links.questions:
                         self._lib.questions.restore_assignments(question_id, [(claim.id, position)])
+                    self._lib.ach.put_back(claim.links.matrix_records)
                 changes.claims.add(claim.id)
                 changes.sources.add(claim.source_id)
         except sqlite3.IntegrityError as exc:

@@ -26,10 +26,14 @@ CHECKS = "checks"
 DISMISSED = "dismissed"
 REVIEW_BASE = "pack_base"
 SPELLING_LANGUAGE = "spelling_language"
+# The hypothesis of a key question the note's key judgment favours (uids) and its confidence.
+JUDGMENT = "judgment"
 # A copy of a note rests on the claims as they are now and has never been exchanged.
 NOT_COPIED = frozenset({CITED_REVISIONS, REVIEW_BASE})
 # Keys the template's header fields ("settings.NAME") may not use: they hold the above.
-RESERVED = frozenset({CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE})
+RESERVED = frozenset(
+    {CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE, JUDGMENT}
+)
 
 
 @dataclass(frozen=True)
@@ -172,3 +176,16 @@ def review_base(note: Note) -> dict[str, Any]:
 def set_review_base(lib: Library, note_id: int, history: Mapping[str, Any]) -> NoteEdit:
     """Store the review-package history; bookkeeping, so the note's modified time is kept."""
     return lib.notes.edit(note_id, {f"settings.{REVIEW_BASE}": dict(history)}, touch=False)
+
+
+def judgment_setting(note: Note) -> dict[str, str] | None:
+    """Return the stored judgment: {"question": uid, "hypothesis": uid, "confidence": ...}."""
+    data = note.settings.get(JUDGMENT)
+    if not isinstance(data, dict):
+        return None
+    return {k: str(data.get(k, "")) for k in ("question", "hypothesis", "confidence")}
+
+
+def set_judgment_setting(lib: Library, note_id: int, value: Mapping[str, str] | None) -> NoteEdit:
+    """Store (or with None, remove) the note's judgment; return the edit."""
+    return lib.notes.edit(note_id, {f"settings.{JUDGMENT}": None if value is None else dict(value)})

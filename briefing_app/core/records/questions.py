@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_app.core.ach.records import RecordState, question_scope, snapshot
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.models import Claim, Question
@@ -28,6 +29,8 @@ class RemovedQuestion:
     question: Question
     # (claim id, position) of each assigned claim.
     assignments: tuple[tuple[int, int], ...]
+    # Its ACH matrix and key assumptions, as records to write back.
+    matrix_records: tuple[RecordState, ...] = ()
 
 
 class QuestionManager:
@@ -208,21 +211,25 @@ class QuestionManager:
                 (question_id,),
             )
         )
+        matrix = snapshot(self._lib.conn, question_scope(question_id))
         with self._lib.write() as changes:
             self._lib.conn.execute("DELETE FROM questions WHERE id = ?", (question_id,))
             changes.claims.update(c for c, _ in assignments)
-        return RemovedQuestion(question, assignments)
+            changes.questions.add(question_id)
+        return RemovedQuestion(question, assignments, matrix)
 
     def restore(self, removed: RemovedQuestion) -> Question:
         """Re-create a deleted question with its id, uid and key, and its claims in order."""
         q = removed.question
-        with self._lib.write():
+        with self._lib.write() as changes:
             self._lib.conn.execute(
                 "INSERT INTO questions (id, uid, key, text, note, created_at, modified_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (q.id, q.uid, q.key, q.text, q.note, q.created_at, q.modified_at),
             )
             self.restore_assignments(q.id, removed.assignments)
+            self._lib.ach.put_back(removed.matrix_records)
+            changes.questions.add(q.id)
         return self.get(q.id)
 
     def _claim_keys(self, question_id: int) -> list[str]:

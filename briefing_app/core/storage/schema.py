@@ -327,3 +327,95 @@ def reference_metadata(conn: sqlite3.Connection) -> None:
             UNIQUE (source_id, quote, page)
         )"""
     )
+
+
+@migration(8, "competing hypotheses: ACH matrices per key question, key assumptions")
+def competing_hypotheses(conn: sqlite3.Connection) -> None:
+    """Add the hypotheses, evidence rows and ratings of each key question's ACH matrix, and
+    the question's key assumptions (each one also a row of the matrix)."""
+    conn.execute(
+        """CREATE TABLE ach_hypotheses (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            UNIQUE (question_id, key)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE key_assumptions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            text TEXT NOT NULL,
+            rating TEXT NOT NULL DEFAULT ''
+                CHECK (rating IN ('', 'solid', 'caveated', 'unsupported')),
+            why TEXT NOT NULL DEFAULT '',
+            wrong_if TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            UNIQUE (question_id, key)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE assumption_claims (
+            assumption_id INTEGER NOT NULL REFERENCES key_assumptions(id) ON DELETE CASCADE,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (assumption_id, claim_id)
+        )"""
+    )
+    conn.execute("CREATE INDEX assumption_claims_claim ON assumption_claims(claim_id)")
+    conn.execute(
+        """CREATE TABLE assumption_hypotheses (
+            assumption_id INTEGER NOT NULL REFERENCES key_assumptions(id) ON DELETE CASCADE,
+            hypothesis_id INTEGER NOT NULL REFERENCES ach_hypotheses(id) ON DELETE CASCADE,
+            PRIMARY KEY (assumption_id, hypothesis_id)
+        )"""
+    )
+    conn.execute(
+        "CREATE INDEX assumption_hypotheses_hypothesis ON assumption_hypotheses(hypothesis_id)"
+    )
+    # A row is one of the question's claims (made when first rated or weighed), a key
+    # assumption, or an absence of evidence ("No group has claimed the attack", key X1...).
+    conn.execute(
+        """CREATE TABLE ach_rows (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('claim', 'assumption', 'absence')),
+            claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+            assumption_id INTEGER UNIQUE REFERENCES key_assumptions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            switched_off INTEGER NOT NULL DEFAULT 0 CHECK (switched_off IN (0, 1)),
+            deceptive INTEGER NOT NULL DEFAULT 0 CHECK (deceptive IN (0, 1)),
+            relevance TEXT NOT NULL DEFAULT 'medium'
+                CHECK (relevance IN ('high', 'medium', 'low')),
+            credibility TEXT
+                CHECK (credibility IS NULL OR credibility IN ('high', 'medium', 'low')),
+            created_at TEXT NOT NULL,
+            CHECK ((kind = 'claim') = (claim_id IS NOT NULL)),
+            CHECK ((kind = 'assumption') = (assumption_id IS NOT NULL)),
+            CHECK ((kind = 'absence') = (key != '')),
+            UNIQUE (question_id, claim_id)
+        )"""
+    )
+    conn.execute("CREATE UNIQUE INDEX ach_rows_key ON ach_rows(question_id, key) WHERE key != ''")
+    conn.execute("CREATE INDEX ach_rows_claim ON ach_rows(claim_id)")
+    conn.execute(
+        """CREATE TABLE ach_ratings (
+            row_id INTEGER NOT NULL REFERENCES ach_rows(id) ON DELETE CASCADE,
+            hypothesis_id INTEGER NOT NULL REFERENCES ach_hypotheses(id) ON DELETE CASCADE,
+            rating TEXT NOT NULL CHECK (rating IN ('CC', 'C', 'N', 'I', 'II', 'NA')),
+            PRIMARY KEY (row_id, hypothesis_id)
+        )"""
+    )
+    conn.execute("CREATE INDEX ach_ratings_hypothesis ON ach_ratings(hypothesis_id)")

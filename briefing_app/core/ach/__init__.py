@@ -1,0 +1,1 @@
+"""Analysis of Competing Hypotheses over key questions, and their key assumptions."""
