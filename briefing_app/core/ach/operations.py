@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from briefing_app.core.ach.model import Hypothesis, Matrix, MatrixRow, suggested_credibility
 from briefing_app.core.ach.records import (
@@ -474,11 +474,21 @@ class AchManager:
         absences in the order they were added (or only the one asked for)."""
         conn = self._lib.conn
         ratings: dict[int, dict[str, str]] = {}
+        # One row asked for: only its ratings (a big matrix holds 15,000).
+        only, only_params = "", cast(tuple[Any, ...], ())
+        if claim_id is not None:
+            only, only_params = " AND w.claim_id = ?", (claim_id,)
+        elif entry_key is not None:
+            only = (
+                " AND (w.key = ? OR w.assumption_id IN "
+                "(SELECT id FROM key_assumptions WHERE question_id = w.question_id AND key = ?))"
+            )
+            only_params = (entry_key, entry_key)
         for row_id, hkey, rating in conn.execute(
             "SELECT r.row_id, h.key, r.rating FROM ach_ratings r "
             "JOIN ach_hypotheses h ON h.id = r.hypothesis_id "
-            "JOIN ach_rows w ON w.id = r.row_id WHERE w.question_id = ?",
-            (question_id,),
+            f"JOIN ach_rows w ON w.id = r.row_id WHERE w.question_id = ?{only}",
+            (question_id, *only_params),
         ):
             ratings.setdefault(row_id, {})[hkey] = rating
         rows: list[MatrixRow] = []

@@ -10,8 +10,9 @@ what was seen last, to say *what* changed:
   times are stored to the second, so the rows of the latest second are reported again at each
   outside commit, a few hundred at most), and a count short of that means rows were deleted:
   which ones is not known, so every id is reported and the views reload, as after a restore.
-- notes (with their sections, versions and suggested edits), tags and review comments are
-  small, so each row's fingerprint is kept and compared exactly.
+- notes (with their sections, versions and suggested edits), tags, review comments and key
+  questions (with their claims, ACH matrix and key assumptions) are small, so each row's
+  fingerprint is kept and compared exactly.
 
 A trigger-written change log would be exact for the big tables too, but it costs every write
 (an import of 100,000 claims) a second insert per row and a schema migration; an outside change
@@ -55,6 +56,30 @@ _FINGERPRINTED = {
     ),
     "tags": "SELECT id, name, kind FROM tags",
     "comments": 'SELECT id, body, resolved, author, start, "end" FROM review_comments',
+    # A question's ACH matrix and key assumptions: only read after an outside commit, and a
+    # matrix is hundreds of rows, not the claims table's 100,000.
+    "questions": (
+        "SELECT q.id, q.text, q.note, q.modified_at,"
+        " (SELECT group_concat(h.id || ':' || h.key || ':' || h.label || ':' || h.note || ':'"
+        "  || h.position, char(30)) FROM ach_hypotheses h WHERE h.question_id = q.id),"
+        " (SELECT group_concat(w.id || ':' || w.text || ':' || w.switched_off || w.deceptive"
+        "  || w.relevance || coalesce(w.credibility, '') || ':' || w.position, char(30))"
+        "  FROM ach_rows w WHERE w.question_id = q.id),"
+        " (SELECT group_concat(r.row_id || ':' || r.hypothesis_id || r.rating, char(30))"
+        "  FROM ach_ratings r JOIN ach_rows w ON w.id = r.row_id WHERE w.question_id = q.id),"
+        " (SELECT group_concat(a.id || ':' || a.text || ':' || a.rating || ':' || a.why || ':'"
+        "  || a.wrong_if || ':' || a.modified_at, char(30))"
+        "  FROM key_assumptions a WHERE a.question_id = q.id),"
+        " (SELECT group_concat(ac.assumption_id || ':' || ac.claim_id, char(30))"
+        "  FROM assumption_claims ac JOIN key_assumptions a ON a.id = ac.assumption_id"
+        "  WHERE a.question_id = q.id),"
+        " (SELECT group_concat(ah.assumption_id || ':' || ah.hypothesis_id, char(30))"
+        "  FROM assumption_hypotheses ah JOIN key_assumptions a ON a.id = ah.assumption_id"
+        "  WHERE a.question_id = q.id),"
+        " (SELECT group_concat(qc.claim_id || ':' || qc.position, char(30))"
+        "  FROM question_claims qc WHERE qc.question_id = q.id)"
+        " FROM questions q"
+    ),
 }
 
 

@@ -64,6 +64,19 @@ def test_a_claim_deleted_elsewhere_reloads_the_claims(lib: Library, other: Libra
     assert source.id in changes.sources
 
 
+def test_a_matrix_rated_elsewhere_names_its_question(lib: Library, other: Library) -> None:
+    question = lib.questions.add("Who carried out the attack?")
+    lib.ach.add_hypothesis(question.id, "Criminal groups")
+    lib.ach.add_absence(question.id, "No group has claimed the attack")
+    watcher = OutsideChanges(lib)
+
+    other.ach.rate(question.id, "H1", "X1", "C")
+    assert watcher.poll().questions == {question.id}
+    other.assumptions.add(question.id, "The border is porous", rating="solid")
+    assert watcher.poll().questions == {question.id}
+    assert not watcher.poll()
+
+
 def test_tags_and_comments_changed_elsewhere_are_reported(lib: Library, other: Library) -> None:
     note = lib.notes.create("Brief", "briefing-note", [("summary", "Summary")])
     watcher = OutsideChanges(lib)
