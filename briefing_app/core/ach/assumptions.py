@@ -175,6 +175,14 @@ class AssumptionManager:
         ).fetchone()
         return None if row is None else self._assumption(row)
 
+    def supporting_claims(self, assumption_id: int) -> list[int]:
+        """Return the ids of the claims that support an assumption, in order."""
+        rows = self._lib.conn.execute(
+            "SELECT claim_id FROM assumption_claims WHERE assumption_id = ? ORDER BY position",
+            (assumption_id,),
+        )
+        return [int(r[0]) for r in rows]
+
     def of_hypothesis(self, question_id: int, key: str) -> list[KeyAssumption]:
         """Return the assumptions a hypothesis depends on."""
         return [a for a in self.all(question_id) if key.strip().upper() in a.hypothesis_keys]

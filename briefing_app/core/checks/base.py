@@ -105,6 +105,8 @@ class CheckContext:
     claims: dict[str, Claim]
     sources: dict[int, Source]
     _source_texts: dict[int, str] = field(default_factory=dict)
+    # What several rules of a family read and is costly to make (an ACH matrix), made once.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def source_text(self, source_id: int) -> str:
         """Return a cited source's full text, loaded once."""
@@ -149,6 +151,7 @@ def all_rules() -> list[Rule]:
     from briefing_app.core.checks import (  # noqa: F401
         attribution,
         citation_rules,
+        competing_hypotheses,
         corroboration,
         estimative,
         evidence,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from briefing_app.core.ach.judgments import judge
 from briefing_app.core.checks import all_rules, run_checks
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
@@ -107,7 +108,32 @@ def test_one_defect_per_rule_gives_exactly_one_finding_per_rule(demo_lib: Librar
     # C8 is cited, the claim contradicting it is not, nor its party named.
     link(demo_lib, "C10", "contradicts", "C8")
     link(demo_lib, "C2", "updates", "C1")  # C1 is cited, the claim superseding it is not
+    _seed_judgment(demo_lib, note_id, keys["police"])
     findings = run_checks(demo_lib, demo_lib.notes.get(note_id)).findings
     assert Counter(f.rule for f in findings) == Counter(r.id for r in all_rules())
     (too_long,) = [f for f in findings if f.rule == "length.limits"]
     assert too_long.excerpt.startswith("Long word") and "31 words" in too_long.message
+
+
+def _seed_judgment(lib: Library, note_id: int, police: str) -> None:
+    """Judge, with high confidence, the hypothesis an ACH matrix ranks second, which rests on
+    an unsupported assumption, in a matrix turning on one single-source row.
+
+    police: N, II; C4: I, N. H1 = 1 leads H2 = 2; without police H2 leads (pivotal, one outlet).
+    """
+    q = lib.questions.add("Who armed the attackers?")
+    lib.ach.add_hypothesis(q.id, "Smugglers")
+    lib.ach.add_hypothesis(q.id, "A state")
+    lib.ach.add_claims(q.id, [_claim_id(lib, police), _claim_id(lib, "C4")])
+    for row, h1, h2 in ((police, "N", "II"), ("C4", "I", "N")):
+        lib.ach.rate(q.id, "H1", row, h1)
+        lib.ach.rate(q.id, "H2", row, h2)
+    lib.assumptions.add(q.id, "Drones need a state supplier", rating="unsupported",
+                        hypotheses=["H2"])  # fmt: skip
+    judge(lib, note_id, q.id, "H2", "high")
+
+
+def _claim_id(lib: Library, key: str) -> int:
+    claim = lib.claims.by_key(key)
+    assert claim is not None
+    return claim.id

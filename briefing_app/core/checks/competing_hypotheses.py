@@ -1,0 +1,157 @@
+"""What the ACH matrix behind a note's key judgment says of it: a judgment that favours a
+hypothesis the matrix does not rank first, one resting on an unsupported assumption, a fragile
+matrix whose pivotal row rests on one source, and high confidence on a fragile matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefing_app.core.ach.judgments import judgment
+from briefing_app.core.ach.model import Judgment, Matrix, MatrixRow
+from briefing_app.core.checks.base import CheckContext, Finding, rule
+
+
+def _judged(ctx: CheckContext) -> tuple[Judgment, Matrix] | None:
+    """Return the note's judgment and its question's matrix, or None (made once per run)."""
+    if "ach.judged" not in ctx.memo:
+        found = judgment(ctx.lib, ctx.note)
+        pair = None
+        if found is not None and found.question_id is not None and found.hypothesis_key:
+            pair = (found, ctx.lib.ach.matrix(found.question_id))
+        ctx.memo["ach.judged"] = pair
+    result: tuple[Judgment, Matrix] | None = ctx.memo["ach.judged"]
+    return result
+
+
+def _label(matrix: Matrix, key: str) -> str:
+    h = matrix.hypothesis(key)
+    return f"{key} ({h.label})" if h is not None else key
+
+
+def _scores(matrix: Matrix, key: str) -> str:
+    s = matrix.scores.hypothesis(key)
+    return f"weighted inconsistency {s.weighted:.2f}, inconsistency {s.inconsistency}"
+
+
+@rule(
+    "ach.judgment-not-leading", "The judgment favours a hypothesis the matrix does not rank first"
+)
+def judgment_not_leading(ctx: CheckContext) -> Iterator[Finding]:
+    """The note's judgment favours a hypothesis that its question's ACH matrix does not rank
+    first (the least inconsistent evidence favours another)."""
+    judged = _judged(ctx)
+    if judged is None:
+        return
+    found, matrix = judged
+    leader = matrix.scores.leader
+    favoured = found.hypothesis_key
+    if leader is None or leader == favoured:
+        return
+    q = matrix.question.key
+    yield Finding(
+        "ach.judgment-not-leading",
+        "warning",
+        "",
+        0,
+        0,
+        f"The note favours {_label(matrix, favoured)} on {q}, but the matrix ranks "
+        f"{_label(matrix, leader)} first: {leader} has {_scores(matrix, leader)}; "
+        f"{favoured} has {_scores(matrix, favoured)}",
+        f"Revisit the ratings (`briefing ach show {q}`) or say in the note why the evidence "
+        "the matrix weighs is set aside.",
+        excerpt=f"{q} {favoured}<{leader}",
+    )
+
+
+@rule("ach.unsupported-assumption", "The favoured hypothesis depends on an unsupported assumption")
+def unsupported_assumption(ctx: CheckContext) -> Iterator[Finding]:
+    """The hypothesis the note's judgment favours depends on a key assumption rated
+    unsupported."""
+    judged = _judged(ctx)
+    if judged is None:
+        return
+    found, matrix = judged
+    for assumption in ctx.lib.assumptions.of_hypothesis(matrix.question.id, found.hypothesis_key):
+        if assumption.rating != "unsupported":
+            continue
+        yield Finding(
+            "ach.unsupported-assumption",
+            "warning",
+            "",
+            0,
+            0,
+            f"The favoured {_label(matrix, found.hypothesis_key)} depends on key assumption "
+            f"{assumption.key} ({assumption.text!r}), rated unsupported",
+            "Find evidence for the assumption, lower the judgment's confidence, or say in the "
+            "note what the judgment assumes.",
+            excerpt=f"{matrix.question.key} {found.hypothesis_key} {assumption.key}",
+        )
+
+
+def _single_source(ctx: CheckContext, row: MatrixRow) -> bool:
+    """Return whether a row's evidence comes from one independent source: a claim with the
+    claims corroborating it, or the claims supporting an assumption."""
+    lib = ctx.lib
+    if row.claim_id is not None:
+        backing = [
+            r.other(row.claim_id)
+            for r in lib.relations.all(row.claim_id)
+            if r.relation == "corroborates"
+        ]
+        return lib.relations.independent_sources([row.claim_id, *backing]) == 1
+    if row.assumption_id is not None:
+        ids = lib.assumptions.supporting_claims(row.assumption_id)
+        return bool(ids) and lib.relations.independent_sources(ids) == 1
+    return False
+
+
+@rule("ach.fragile-single-source", "A fragile matrix turns on a single-source row")
+def fragile_single_source(ctx: CheckContext) -> Iterator[Finding]:
+    """The ACH matrix behind the note's judgment is fragile, and a pivotal row (one whose
+    removal or flipping changes the leading hypothesis) rests on a single source: a claim not
+    corroborated by an independent one, or an assumption whose supporting claims share one."""
+    judged = _judged(ctx)
+    if judged is None:
+        return
+    matrix = judged[1]
+    scores = matrix.scores
+    for key in scores.pivotal:
+        row = matrix.row(key)
+        if row is None or not _single_source(ctx, row):
+            continue
+        yield Finding(
+            "ach.fragile-single-source",
+            "warning",
+            "",
+            0,
+            0,
+            f"The {matrix.question.key} matrix is fragile: {key} decides whether "
+            f"{scores.leader} leads, and it rests on a single source",
+            f"Look for a second, independent source for {key}, or state the judgment with "
+            "less confidence.",
+            excerpt=f"{matrix.question.key} {key}",
+        )
+
+
+@rule("ach.high-confidence-fragile", "High confidence on a fragile matrix")
+def high_confidence_fragile(ctx: CheckContext) -> Iterator[Finding]:
+    """The note's judgment is held with high confidence, but its question's ACH matrix is
+    fragile: one row decides which hypothesis leads."""
+    judged = _judged(ctx)
+    if judged is None:
+        return
+    found, matrix = judged
+    if found.confidence != "high" or not matrix.scores.fragile:
+        return
+    q = matrix.question.key
+    yield Finding(
+        "ach.high-confidence-fragile",
+        "warning",
+        "",
+        0,
+        0,
+        f"The judgment on {q} is held with high confidence, but the matrix is fragile "
+        f"(pivotal: {', '.join(matrix.scores.pivotal)})",
+        "Lower the confidence to moderate, or find evidence that does not turn on one row.",
+        excerpt=f"{q} high",
+    )
