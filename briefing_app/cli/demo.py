@@ -24,6 +24,7 @@ def demo_command(app: AppContext, as_json: bool) -> None:
         )
         if result["questions"]:
             echo("Its key question and the claims that answer it: briefing board Q1")
+            echo("Its competing hypotheses, rated and scored: briefing ach show Q1")
     else:
         echo(f"The demo is already in {app.library_path} (source {result['source_id']}).")
 

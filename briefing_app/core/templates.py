@@ -167,6 +167,10 @@ class NoteTemplate:
     # The cited claims by event date, and per key question its positions and their sources.
     chronology_annex: bool = False
     competing_claims_annex: bool = False
+    # The ACH matrix (with its scores) and the key assumptions of the questions the note
+    # answers or judges.
+    ach_annex: bool = False
+    assumptions_annex: bool = False
     limits: Limits = field(default_factory=Limits)
     boxes: tuple[BoxSpec, ...] = ()
     reference_docx: Path | None = None
@@ -220,6 +224,8 @@ class NoteTemplate:
             "claims_annex": self.claims_annex,
             "chronology_annex": self.chronology_annex,
             "competing_claims_annex": self.competing_claims_annex,
+            "ach_annex": self.ach_annex,
+            "assumptions_annex": self.assumptions_annex,
             "limits": _limits_json(self.limits),
             "sections": [
                 {
@@ -510,6 +516,8 @@ _TOP_KEYS = {
     "claims_annex",
     "chronology_annex",
     "competing_claims_annex",
+    "ach_annex",
+    "assumptions_annex",
     "limits",
     "sections",
     "boxes",
@@ -635,6 +643,8 @@ def load_template_file(path: Path) -> NoteTemplate:
         claims_annex=r.flag(data, "claims_annex", False),
         chronology_annex=r.flag(data, "chronology_annex", False),
         competing_claims_annex=r.flag(data, "competing_claims_annex", False),
+        ach_annex=r.flag(data, "ach_annex", False),
+        assumptions_annex=r.flag(data, "assumptions_annex", False),
         limits=r.limits(data, "limits"),
         boxes=tuple(boxes),
         reference_docx=reference,

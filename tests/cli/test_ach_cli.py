@@ -148,3 +148,47 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(
     result = briefing(*args, library=library)
     assert (result.returncode, result.stderr, result.stdout) == (1, message + "\n", "")
     assert _digest(library) == before
+
+
+def test_the_demo_matrix_gives_the_scores_worked_out_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite"
+    assert "briefing ach show Q1" in run(path, "demo")
+    show = json.loads(run(path, "ach", "show", "Q1", "--json"))
+    # Ratings (H1, H2, H3) and weights w = w(credibility) × w(relevance):
+    #   C9 C N I   F3 → credibility medium, relevance high: w = √2; possibly deceptive
+    #   C6 C C C   F3 → w = 1
+    #   C7 C I N   F4 → credibility low: w = 1/√2
+    #   X1 C C N   w = 1
+    #   A1 C C I   w = 1
+    # Inconsistency: H1 0; H2 1 (C7); H3 2 (C9, A1).
+    # Weighted: H1 0; H2 1/√2 = 0.7071; H3 √2 + 1 = 2.4142.
+    assert [h["label"] for h in show["hypotheses"]] == [
+        "Criminal groups based in Afghanistan",
+        "A group tied to the Taliban",
+        "Actors inside Tajikistan",
+    ]
+    assert [(h["key"], h["inconsistency"], h["weighted_inconsistency"], h["rank"])
+            for h in show["hypotheses"]] == [
+        ("H1", 0, 0.0, 1), ("H2", 1, 0.7071, 2), ("H3", 2, 2.4142, 3)]  # fmt: skip
+    # Diagnosticity: C9 and C7 rate 1, 0, -1: √6/3 = 0.8165; C6 all 1: 0; X1 1, 1, 0: √2/3 =
+    # 0.4714; A1 1, 1, -1: √8/3 = 0.9428.
+    rows = {r["key"]: r for r in show["rows"]}
+    assert {k: r["diagnosticity"] for k, r in rows.items()} == {
+        "C9": 0.8165, "C6": 0.0, "C7": 0.8165, "X1": 0.4714, "A1": 0.9428}  # fmt: skip
+    # H1 has no inconsistency, so no removal unseats it. Flipped, C9 reads I, N, C: H1 √2,
+    # H2 1/√2, H3 1 → H2 leads, so C9 is pivotal and the matrix fragile.
+    assert rows["C9"]["leader_flipped"] == "H2"
+    assert (show["leader"], show["pivotal"], show["fragile"]) == ("H1", ["C9"], True)
+    assert [(r["key"], r["relevance"], r["credibility"], r["deceptive"]) for r in show["rows"]] == [
+        ("C9", "high", "medium", True),
+        ("C6", "medium", "medium", False),
+        ("C7", "medium", "low", False),
+        ("X1", "medium", "medium", False),
+        ("A1", "medium", "medium", False),
+    ]
+    (a1,) = json.loads(run(path, "assumptions", "Q1", "--json"))
+    assert (a1["rating"], a1["supports"], a1["hypotheses"]) == (
+        "caveated",
+        ["C10", "C9"],
+        ["H1", "H2"],
+    )

@@ -77,9 +77,49 @@ def _build_evidence(lib: Library, spec: dict[str, Any], ids: dict[str, int]) -> 
     for item in spec.get("questions", []):
         question = lib.questions.add(item["text"], item.get("note", ""))
         lib.questions.assign(question.id, [claim_id(r) for r in item.get("claims", [])])
+        _build_matrix(lib, question.id, item, {r: lib.claims.get(i).key for r, i in ids.items()})
     for first, relation, second, *note in spec.get("relations", []):
         lib.relations.link(claim_id(first), relation, claim_id(second), note[0] if note else "")
     return len(spec.get("questions", []))
+
+
+def _build_matrix(
+    lib: Library, question_id: int, item: dict[str, Any], keys: dict[str, str]
+) -> None:
+    """Add a question's hypotheses, absences and key assumptions, and rate and weigh its rows."""
+    for label in item.get("hypotheses", []):
+        lib.ach.add_hypothesis(question_id, label)
+    rows = dict(keys)
+    for absence in item.get("absences", []):
+        rows[absence["ref"]] = lib.ach.add_absence(question_id, absence["text"]).made
+    for a in item.get("assumptions", []):
+        supports = [lib.claims.by_key(keys[r]) for r in a.get("supports", [])]
+        rows[a["ref"]] = lib.assumptions.add(
+            question_id,
+            a["text"],
+            rating=a.get("rating", ""),
+            why=a.get("why", ""),
+            wrong_if=a.get("wrong_if", ""),
+            supports=[c.id for c in supports if c is not None],
+            hypotheses=a.get("hypotheses", []),
+        ).made
+    hypotheses = [h.key for h in lib.ach.hypotheses(question_id)]
+    for ref, ratings in item.get("ratings", {}).items():
+        if ref not in rows:
+            raise InvalidInput(f"demo rates unknown row {ref!r}")
+        for key, rating in zip(hypotheses, ratings, strict=True):
+            lib.ach.rate(question_id, key, rows[ref], str(rating))
+    for ref, weights in item.get("weights", {}).items():
+        lib.ach.weigh(
+            question_id,
+            rows[ref],
+            relevance=weights.get("relevance"),
+            credibility=weights.get("credibility"),
+        )
+        if weights.get("deceptive"):
+            lib.ach.mark_deceptive(question_id, rows[ref], True)
+        if weights.get("off"):
+            lib.ach.switch(question_id, rows[ref], False)
 
 
 def _build_note(lib: Library, item: dict[str, Any], keys: dict[str, str]) -> Note:

@@ -80,5 +80,5 @@ def competing_claims_annex(lib: Library, claims: dict[str, Claim]) -> DocAnnex |
             said = "; ".join(
                 describe(r) + (f" ({r.note})" if r.note else "") for r in board.relations
             )
-            blocks.append(Paragraph([Text("Relations: ", italic=True), Text(said + ".")]))
+            blocks.append(Paragraph([Text("Relations:", italic=True), Text(f" {said}.")]))
     return DocAnnex(COMPETING_HEADING, blocks)

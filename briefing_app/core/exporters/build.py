@@ -122,7 +122,7 @@ def build_document(
         sources_list=template.citations.sources_list,
         sources_csl=cite_style.csl,
         claims_annex=template.claims_annex,
-        annexes=_annexes(lib, template, ordered, sources),
+        annexes=_annexes(lib, note, template, ordered, sources),
         portion_mark=_portion_mark(marking) if template.marking.portion_marks else "",
         author=note.memo_from,
         subject=note.subject,  # a subject that only repeats the title says nothing
@@ -132,14 +132,21 @@ def build_document(
 
 
 def _annexes(
-    lib: Library, template: NoteTemplate, claims: dict[str, Claim], sources: dict[int, Source]
+    lib: Library,
+    note: Note,
+    template: NoteTemplate,
+    claims: dict[str, Claim],
+    sources: dict[int, Source],
 ) -> list[DocAnnex]:
     """Return the annexes the template asks for that have something to show."""
+    from briefing_app.core.exporters.ach_annexes import ach_annex, assumptions_annex
     from briefing_app.core.exporters.annexes import chronology_annex, competing_claims_annex
 
     found = [
         chronology_annex(claims, sources) if template.chronology_annex else None,
         competing_claims_annex(lib, claims) if template.competing_claims_annex else None,
+        ach_annex(lib, note, claims) if template.ach_annex else None,
+        assumptions_annex(lib, note, claims) if template.assumptions_annex else None,
     ]
     return [a for a in found if a is not None]
 

@@ -127,7 +127,8 @@ def test_assessment_has_claims_annex_and_estimative_box(demo_lib: Library, tmp_p
     assert "Annex: Claims cited" in texts
     assert "Notes" in texts  # endnotes: a numbered list the superscript references link to
     assert any(t.startswith("1.\t\u201cChina Urges Tajikistan") for t in texts)
-    box, annex = document.tables
+    # The estimative box, the claims annex, then the ACH matrix and key assumptions of Q1.
+    box, annex, _matrix, _assumptions = document.tables
     assert box.rows[0].cells[0].paragraphs[0].text == "Estimative language"
     assert [c.text for c in annex.rows[0].cells] == ["Key", "Quote", "Party", "Grade", "Status"]
     assert len(annex.rows) == 1 + len(demo_lib.notes.cited_keys(note))
