@@ -120,6 +120,10 @@ def test_a_valid_package_still_imports(receiver: Library, tmp_path: Path) -> Non
         # The demo's key question and its two contradicts links (issue 17).
         "questions": 1,
         "relations": 2,
+        # Its ACH matrix: three hypotheses, one key assumption, five rows rated (issue 18).
+        "hypotheses": 3,
+        "assumptions": 1,
+        "ratings": 15,
     }
 
 

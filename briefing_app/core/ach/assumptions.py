@@ -61,11 +61,12 @@ class AssumptionManager:
         hypotheses: Sequence[str] = (),
         uid: str | None = None,
         row_uid: str | None = None,
+        key: str = "",
     ) -> MatrixEdit:
         """Add a key assumption (and its matrix row); the edit's `made` is its key (A1...).
 
         supports: ids of the claims that support it; hypotheses: keys of those that depend
-        on it.
+        on it. uid, row_uid, key: keep these (from a review package; the key only if free).
         """
         self._lib.questions.get(question_id)
         text = check_text(text, "a key assumption")
@@ -75,12 +76,12 @@ class AssumptionManager:
         conn = self._lib.conn
 
         def write() -> str:
-            key = next_key(conn, "key_assumptions", question_id, "A")
+            made = next_key(conn, "key_assumptions", question_id, "A", key)
             now = now_iso()
             cur = conn.execute(
                 "INSERT INTO key_assumptions (uid, question_id, key, text, rating, why, wrong_if, "
                 "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid or new_uid(), question_id, key, text, rating, why.strip(), wrong_if.strip(),
+                (uid or new_uid(), question_id, made, text, rating, why.strip(), wrong_if.strip(),
                  now, now),
             )  # fmt: skip
             assumption_id = int(cur.lastrowid or 0)
@@ -94,7 +95,7 @@ class AssumptionManager:
                 (row_uid or new_uid(), question_id, assumption_id, position, now),
             )
             self._link(assumption_id, claim_ids, hypothesis_ids)
-            return key
+            return made
 
         return self._lib.ach.change(question_id, self._question_scope(question_id), write)
 

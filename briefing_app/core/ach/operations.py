@@ -65,8 +65,16 @@ def check_text(text: str, what: str, limit: int = MAX_TEXT_CHARS) -> str:
     return value
 
 
-def next_key(conn: Any, table: str, question_id: int, prefix: str) -> str:
-    """Return the next key of this prefix in a question (after the highest held)."""
+def next_key(conn: Any, table: str, question_id: int, prefix: str, wanted: str = "") -> str:
+    """Return the next key of this prefix in a question (after the highest held), or wanted
+    when it is a free key of this prefix (a record from a review package keeps its key)."""
+    if (
+        re.fullmatch(rf"{prefix}[1-9]\d*", wanted)
+        and not conn.execute(
+            f"SELECT 1 FROM {table} WHERE question_id = ? AND key = ?", (question_id, wanted)
+        ).fetchone()
+    ):
+        return wanted
     row = conn.execute(
         f"SELECT coalesce(max(CAST(substr(key, 2) AS INTEGER)), 0) FROM {table} "
         "WHERE question_id = ? AND key LIKE ?",
@@ -119,16 +127,25 @@ class AchManager:
         apply_states(self._lib.conn, states, lenient=True)
 
     def add_hypothesis(
-        self, question_id: int, label: str, note: str = "", *, uid: str | None = None
+        self,
+        question_id: int,
+        label: str,
+        note: str = "",
+        *,
+        uid: str | None = None,
+        key: str = "",
     ) -> MatrixEdit:
-        """Add a hypothesis after the others; the edit's `made` is its key (H1, H2...)."""
+        """Add a hypothesis after the others; the edit's `made` is its key (H1, H2...).
+
+        uid, key: keep these (a hypothesis from a review package; the key only if free).
+        """
         self._question(question_id)
         label = check_text(label, "a hypothesis", MAX_LABEL_CHARS)
         note = note.strip()
         conn = self._lib.conn
 
         def write() -> str:
-            key = next_key(conn, "ach_hypotheses", question_id, "H")
+            made = next_key(conn, "ach_hypotheses", question_id, "H", key)
             position = conn.execute(
                 "SELECT coalesce(max(position), -1) + 1 FROM ach_hypotheses WHERE question_id = ?",
                 (question_id,),
@@ -137,9 +154,9 @@ class AchManager:
             conn.execute(
                 "INSERT INTO ach_hypotheses (uid, question_id, key, label, note, position, "
                 "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid or new_uid(), question_id, key, label, note, position, now, now),
+                (uid or new_uid(), question_id, made, label, note, position, now, now),
             )
-            return key
+            return made
 
         return self.change(
             question_id, [("ach_hypotheses", "question_id = ?", (question_id,))], write
@@ -213,28 +230,30 @@ class AchManager:
 
         return self.change(question_id, scope, write)
 
-    def add_absence(self, question_id: int, text: str, *, uid: str | None = None) -> MatrixEdit:
+    def add_absence(
+        self, question_id: int, text: str, *, uid: str | None = None, key: str = ""
+    ) -> MatrixEdit:
         """Add an absence of evidence as a row ("No group has claimed the attack"); its key
-        (X1, X2...) is the edit's `made`."""
+        (X1, X2...) is the edit's `made`. uid, key: kept as for `add_hypothesis`."""
         self._question(question_id)
         text = check_text(text, "an absence of evidence")
         conn = self._lib.conn
 
         def write() -> str:
-            key = next_key(conn, "ach_rows", question_id, "X")
+            made = next_key(conn, "ach_rows", question_id, "X", key)
             conn.execute(
                 "INSERT INTO ach_rows (uid, question_id, kind, key, text, position, created_at) "
                 "VALUES (?, ?, 'absence', ?, ?, ?, ?)",
                 (
                     uid or new_uid(),
                     question_id,
-                    key,
+                    made,
                     text,
                     self._next_position(question_id),
                     now_iso(),
                 ),
             )
-            return key
+            return made
 
         scope = [("ach_rows", "question_id = ? AND kind = 'absence'", (question_id,))]
         return self.change(question_id, scope, write)
@@ -429,6 +448,17 @@ class AchManager:
             (uid,),
         ).fetchone()
         return None if row is None else Hypothesis(*tuple(row))
+
+    def row_key_by_uid(self, uid: str) -> tuple[int, str] | None:
+        """Return the (question id, key) of the absence or assumption row with this global
+        id, or None."""
+        found = self._lib.conn.execute(
+            "SELECT w.question_id, coalesce(a.key, w.key) FROM ach_rows w "
+            "LEFT JOIN key_assumptions a ON a.id = w.assumption_id "
+            "WHERE w.uid = ? AND w.kind != 'claim'",
+            (uid,),
+        ).fetchone()
+        return None if found is None else (int(found[0]), str(found[1]))
 
     def matrix(self, question_id: int) -> Matrix:
         """Return a question's matrix: its hypotheses and rows with ratings and weights."""

@@ -186,6 +186,12 @@ def judgment_setting(note: Note) -> dict[str, str] | None:
     return {k: str(data.get(k, "")) for k in ("question", "hypothesis", "confidence")}
 
 
-def set_judgment_setting(lib: Library, note_id: int, value: Mapping[str, str] | None) -> NoteEdit:
-    """Store (or with None, remove) the note's judgment; return the edit."""
-    return lib.notes.edit(note_id, {f"settings.{JUDGMENT}": None if value is None else dict(value)})
+def set_judgment_setting(
+    lib: Library, note_id: int, value: Mapping[str, str] | None, *, touch: bool = True
+) -> NoteEdit:
+    """Store (or with None, remove) the note's judgment; return the edit.
+
+    touch=False: bookkeeping (a review package bringing the sender's judgment), not an edit.
+    """
+    stored = None if value is None else dict(value)
+    return lib.notes.edit(note_id, {f"settings.{JUDGMENT}": stored}, touch=touch)

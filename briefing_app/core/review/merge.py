@@ -29,6 +29,7 @@ from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.pack_evidence import merge_evidence
+from briefing_app.core.review.pack_matrices import merge_matrices
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 
 _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credibility", "status")
@@ -83,6 +84,10 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         merge_evidence(
             lib, members, merger.claim_ids, merger.added, merger.reused, merger.conflicts
         )
+        merge_matrices(
+            lib, members, note_id, merger.claim_ids, (merger.added, merger.reused),
+            merger.conflicts,
+        )  # fmt: skip
     return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts, merger.updated)
 
 
@@ -115,9 +120,11 @@ class _Merger:
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
         self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0,
-                      "questions": 0, "relations": 0}  # fmt: skip
+                      "questions": 0, "relations": 0, "hypotheses": 0, "assumptions": 0,
+                      "ratings": 0}  # fmt: skip
         self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0,
-                       "questions": 0, "relations": 0}  # fmt: skip
+                       "questions": 0, "relations": 0, "hypotheses": 0, "assumptions": 0,
+                       "ratings": 0}  # fmt: skip
         # Package claim uid -> the claim here it merged into or was added as.
         self.claim_ids: dict[str, int] = {}
         self.updated = {"claims": 0, "notes": 0}

@@ -20,6 +20,7 @@ from briefing_app.core.records.sources import check_source
 from briefing_app.core.review.comments import check_comment_span
 from briefing_app.core.review.merge import NOTE_FIELDS
 from briefing_app.core.review.pack_evidence import check_evidence
+from briefing_app.core.review.pack_matrices import check_matrices
 from briefing_app.core.text.anchors import normalise_text, sha256_text
 from briefing_app.core.text.dates import check_day, check_partial_date
 from briefing_app.core.text.event_dates import check_event_date
@@ -150,6 +151,7 @@ def check_members(pack: str, members: dict[str, Any]) -> None:
     for index, data in enumerate(_list(pack, "comments.json", members["comments.json"])):
         _comment(pack, index, data, bodies)
     check_evidence(pack, members)
+    check_matrices(pack, members)
 
 
 def record(

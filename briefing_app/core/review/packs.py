@@ -48,7 +48,8 @@ from briefing_app.core.review.pack_contents import (
     check_manifest,
     check_members,
 )
-from briefing_app.core.review.pack_evidence import evidence_members
+from briefing_app.core.review.pack_evidence import QUESTIONS_MEMBER, evidence_members
+from briefing_app.core.review.pack_matrices import matrix_members
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.storage.zip_members import directory_bytes, read_member
 
@@ -116,6 +117,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     for source in sources.values():
         members[f"sources/{source.uid}.json"] = _source_json(lib, source)
     members.update(evidence_members(lib, claims.values()))
+    members.update(matrix_members(lib, note, claims.values(), members[QUESTIONS_MEMBER]))
     encoded = {name: canonical_json(data) for name, data in members.items()}
     manifest = {
         "format": PACK_FORMAT,

@@ -1,0 +1,441 @@
+"""ACH matrices, key assumptions and the note's judgment in a review package: what is sent, how
+it is checked, and how it merges by uid like the rest.
+
+A package carries the matrix of each key question it carries (`pack_evidence.py`) and of the
+question the note's judgment names: the hypotheses, the rows that are not claims (absences,
+assumptions) and the rows of the package's own claims, with their ratings, and the key
+assumptions. On import a record already here (same uid; a claim's row: same question and
+claim) is kept; what differs is reported and this library's kept. A rating missing here is
+added; the note takes the package's judgment when it has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.ach.assumptions import check_assumption_rating
+from briefing_app.core.ach.judgments import check_confidence, judgment
+from briefing_app.core.ach.operations import MAX_LABEL_CHARS, check_level, check_rating, check_text
+from briefing_app.core.errors import BadRating, BriefingError, InvalidPack, NotFound
+from briefing_app.core.models import Claim, Note
+from briefing_app.core.records import note_settings
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+MATRICES_MEMBER = "matrices.json"
+JUDGMENT_MEMBER = "judgment.json"
+_TEXT: tuple[type, ...] = (str,)
+_LIST: tuple[type, ...] = (list,)
+_FLAG: tuple[type, ...] = (bool,)
+_TEXT_OR_NULL: tuple[type, ...] = (str, type(None))
+MATRIX = {
+    "question_uid": _TEXT,
+    "hypotheses": _LIST,
+    "rows": _LIST,
+    "ratings": _LIST,
+    "assumptions": _LIST,
+}
+HYPOTHESIS = dict.fromkeys(("uid", "key", "label", "note"), _TEXT)
+ROW = {
+    **dict.fromkeys(("uid", "kind", "key", "text", "relevance"), _TEXT),
+    "claim_uid": _TEXT_OR_NULL,
+    "assumption_uid": _TEXT_OR_NULL,
+    "credibility": _TEXT_OR_NULL,
+    "switched_off": _FLAG,
+    "deceptive": _FLAG,
+}
+RATING = dict.fromkeys(("row_uid", "hypothesis_uid", "rating"), _TEXT)
+ASSUMPTION = {
+    **dict.fromkeys(("uid", "key", "text", "rating", "why", "wrong_if"), _TEXT),
+    "claims": _LIST,
+    "hypotheses": _LIST,
+}
+JUDGMENT = dict.fromkeys(("question_uid", "hypothesis_uid", "confidence"), _TEXT)
+
+
+def matrix_members(
+    lib: Library, note: Note, claims: Iterable[Claim], questions: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Return the members holding the matrices and the judgment; questions (the package's
+    questions member) gains the judged question if it is not there yet."""
+    by_id = {c.id: c.uid for c in claims}
+    found = judgment(lib, note)
+    carried = [q["uid"] for q in questions]
+    judged_id = found.question_id if found is not None and found.hypothesis_key else None
+    if found is not None and judged_id is not None and found.question_uid not in carried:
+        q = lib.questions.get(judged_id)
+        questions.append({"uid": q.uid, "key": q.key, "text": q.text, "note": q.note, "claims": []})
+        carried.append(q.uid)
+    matrices = []
+    for uid in carried:
+        question = lib.questions.by_uid(uid)
+        if question is not None:
+            matrix = _matrix_json(lib, question.id, by_id)
+            if matrix["hypotheses"] or matrix["assumptions"]:
+                matrices.append(matrix)
+    judged = None
+    if found is not None and judged_id is not None:
+        judged = {
+            "question_uid": found.question_uid,
+            "hypothesis_uid": found.hypothesis_uid,
+            "confidence": found.confidence,
+        }
+    return {MATRICES_MEMBER: matrices, JUDGMENT_MEMBER: judged}
+
+
+def _matrix_json(lib: Library, question_id: int, claim_uids: dict[int, str]) -> dict[str, Any]:
+    """Return one question's matrix as a package carries it (rows of its own claims only)."""
+    matrix = lib.ach.matrix(question_id)
+    hypotheses = {h.key: h.uid for h in matrix.hypotheses}
+    assumptions = lib.assumptions.all(question_id)
+    assumption_uids = {a.key: a.uid for a in assumptions}
+    rows, ratings = [], []
+    for row in matrix.rows:
+        if row.id is None or (row.claim_id is not None and row.claim_id not in claim_uids):
+            continue
+        rows.append(
+            {
+                "uid": row.uid,
+                "kind": row.kind,
+                "key": row.key if row.kind == "absence" else "",
+                "text": row.text if row.kind == "absence" else "",
+                "claim_uid": None if row.claim_id is None else claim_uids[row.claim_id],
+                "assumption_uid": assumption_uids.get(row.key)
+                if row.kind == "assumption"
+                else None,
+                "switched_off": row.switched_off,
+                "deceptive": row.deceptive,
+                "relevance": row.relevance,
+                "credibility": row.credibility_override,
+            }
+        )
+        ratings += [
+            {"row_uid": row.uid, "hypothesis_uid": hypotheses[k], "rating": v}
+            for k, v in row.ratings.items()
+        ]
+    keys_to_uid = {c: u for c, u in ((lib.claims.get(i).key, u) for i, u in claim_uids.items())}
+    return {
+        "question_uid": matrix.question.uid,
+        "hypotheses": [
+            {"uid": h.uid, "key": h.key, "label": h.label, "note": h.note}
+            for h in matrix.hypotheses
+        ],
+        "rows": rows,
+        "ratings": ratings,
+        "assumptions": [
+            {
+                "uid": a.uid,
+                "key": a.key,
+                "text": a.text,
+                "rating": a.rating,
+                "why": a.why,
+                "wrong_if": a.wrong_if,
+                "claims": [keys_to_uid[k] for k in a.claim_keys if k in keys_to_uid],
+                "hypotheses": [hypotheses[k] for k in a.hypothesis_keys],
+            }
+            for a in assumptions
+        ],
+    }
+
+
+def check_matrices(pack: str, members: dict[str, Any]) -> None:
+    """Check a package's matrices and judgment name its own records; raise InvalidPack.
+
+    Packages made before matrices carry neither member: nothing to check.
+    """
+    from briefing_app.core.review.pack_contents import EXPORT_AGAIN, record
+
+    def refuse(where: str, why: str) -> InvalidPack:
+        return InvalidPack(f"{pack}: {where} {why}; {EXPORT_AGAIN}")
+
+    claim_uids = {c["uid"] for c in members["claims.json"]}
+    question_uids = {q.get("uid") for q in members.get("questions.json", [])}
+    data = members.get(MATRICES_MEMBER, [])
+    if not isinstance(data, list):
+        raise InvalidPack(f"{pack}: {MATRICES_MEMBER} is not a list; {EXPORT_AGAIN}")
+    matrices: dict[str, set[str]] = {}
+    seen: set[str] = set()
+
+    def fresh(where: str, uid: str) -> None:
+        if uid in seen:
+            raise refuse(where, "repeats a global id")
+        seen.add(uid)
+
+    for index, item in enumerate(data):
+        where = f"ACH matrix #{index + 1}"
+        matrix = record(pack, where, item, MATRIX)
+        if matrix["question_uid"] not in question_uids or matrix["question_uid"] in matrices:
+            raise refuse(where, "names a key question not in the package (or twice)")
+        hypotheses: set[str] = set()
+        for n, h in enumerate(matrix["hypotheses"]):
+            at = f"{where}, hypothesis #{n + 1}"
+            h = record(pack, at, h, HYPOTHESIS)
+            _key(refuse, at, h["key"], "H")
+            as_pack_error(
+                pack, at, partial(check_text, h["label"], "a hypothesis", MAX_LABEL_CHARS)
+            )
+            fresh(at, h["uid"])
+            hypotheses.add(h["uid"])
+        assumptions: set[str] = set()
+        for n, a in enumerate(matrix["assumptions"]):
+            at = f"{where}, assumption #{n + 1}"
+            a = record(pack, at, a, ASSUMPTION)
+            _key(refuse, at, a["key"], "A")
+            as_pack_error(pack, at, partial(check_text, a["text"], "a key assumption"))
+            as_pack_error(pack, at, partial(check_assumption_rating, a["rating"]))
+            if not set(a["claims"]) <= claim_uids or not set(a["hypotheses"]) <= hypotheses:
+                raise refuse(at, "names a claim or hypothesis not in the package")
+            fresh(at, a["uid"])
+            assumptions.add(a["uid"])
+        rows: set[str] = set()
+        for n, r in enumerate(matrix["rows"]):
+            at = f"{where}, row #{n + 1}"
+            r = record(pack, at, r, ROW)
+            _row(pack, refuse, at, r, claim_uids, assumptions)
+            fresh(at, r["uid"])
+            rows.add(r["uid"])
+        for n, rating in enumerate(matrix["ratings"]):
+            at = f"{where}, rating #{n + 1}"
+            rating = record(pack, at, rating, RATING)
+            if rating["row_uid"] not in rows or rating["hypothesis_uid"] not in hypotheses:
+                raise refuse(at, "names a row or hypothesis not in the matrix")
+            as_pack_error(pack, at, partial(_stored_rating, rating["rating"]))
+        matrices[matrix["question_uid"]] = hypotheses
+    judged = members.get(JUDGMENT_MEMBER)
+    if judged is not None:
+        judged = record(pack, "the judgment", judged, JUDGMENT)
+        if judged["hypothesis_uid"] not in matrices.get(judged["question_uid"], set()):
+            raise refuse("the judgment", "names a hypothesis not in the package")
+        as_pack_error(pack, "the judgment", lambda: check_confidence(judged["confidence"]))
+
+
+def as_pack_error(pack: str, where: str, check: Callable[[], object]) -> None:
+    """Run a record's own check; report its refusal as the package's, naming the record."""
+    from briefing_app.core.review.pack_contents import EXPORT_AGAIN
+
+    try:
+        check()
+    except BriefingError as exc:
+        raise InvalidPack(f"{pack}: {where}: {exc}; {EXPORT_AGAIN}") from exc
+
+
+def _stored_rating(value: str) -> None:
+    """Refuse a rating a matrix cannot hold (a package carries no blank cells)."""
+    if not check_rating(value):
+        raise BadRating(f"a rating is one of CC, C, N, I, II, NA (not {value!r})")
+
+
+def _key(refuse: Any, where: str, key: str, prefix: str) -> None:
+    if not re.fullmatch(rf"{prefix}[1-9]\d{{0,8}}", key):
+        raise refuse(where, f"has a key that is not {prefix}1, {prefix}2...")
+
+
+def _row(
+    pack: str,
+    refuse: Any,
+    where: str,
+    row: dict[str, Any],
+    claim_uids: set[str],
+    assumptions: set[str],
+) -> None:
+    kind = row["kind"]
+    if kind == "claim" and row["claim_uid"] not in claim_uids:
+        raise refuse(where, "names a claim not in the package")
+    if kind == "assumption" and row["assumption_uid"] not in assumptions:
+        raise refuse(where, "names an assumption not in the matrix")
+    if kind == "absence":
+        _key(refuse, where, row["key"], "X")
+        as_pack_error(pack, where, lambda: check_text(row["text"], "an absence of evidence"))
+    if kind not in ("claim", "assumption", "absence"):
+        raise refuse(where, "is of no known kind")
+    as_pack_error(pack, where, lambda: check_level(row["relevance"], "relevance"))
+    if row["credibility"] is not None:
+        as_pack_error(pack, where, lambda: check_level(row["credibility"], "credibility"))
+
+
+def merge_matrices(
+    lib: Library,
+    members: dict[str, Any],
+    note_id: int,
+    claim_ids: dict[str, int],
+    counts: tuple[dict[str, int], dict[str, int]],
+    conflicts: list[str],
+) -> None:
+    """Merge the package's matrices and judgment (claim_ids: package claim uid -> id here)."""
+    for data in members.get(MATRICES_MEMBER, []):
+        question = lib.questions.by_uid(data["question_uid"])
+        if question is not None:
+            _Matrix(lib, question.id, question.key, claim_ids, counts, conflicts).merge(data)
+    judged = members.get(JUDGMENT_MEMBER)
+    if judged is None:
+        return
+    note = lib.notes.get(note_id)
+    here = judgment(lib, note)
+    hypothesis = lib.ach.hypothesis_by_uid(judged["hypothesis_uid"])
+    if here is None and hypothesis is not None:
+        value = {
+            "question": judged["question_uid"],
+            "hypothesis": judged["hypothesis_uid"],
+            "confidence": judged["confidence"],
+        }
+        note_settings.set_judgment_setting(lib, note_id, value, touch=False)
+    elif here is not None and (here.hypothesis_uid, here.confidence) != (
+        judged["hypothesis_uid"],
+        judged["confidence"],
+    ):
+        conflicts.append("the note's judgment differs from the package's; this library's kept")
+
+
+class _Matrix:
+    """Merges one question's matrix, mapping the package's uids to this library's keys."""
+
+    def __init__(
+        self,
+        lib: Library,
+        question_id: int,
+        question_key: str,
+        claim_ids: dict[str, int],
+        counts: tuple[dict[str, int], dict[str, int]],
+        conflicts: list[str],
+    ) -> None:
+        self.lib, self.q, self.qkey = lib, question_id, question_key
+        self.claim_ids = claim_ids
+        self.added, self.reused = counts
+        self.conflicts = conflicts
+        self.hypotheses: dict[str, str] = {}  # package uid -> key here
+        self.rows: dict[str, str] = {}
+        self.new_rows: set[str] = set()
+
+    def merge(self, data: dict[str, Any]) -> None:
+        for h in data["hypotheses"]:
+            self.hypothesis(h)
+        # Rows in the package's order, each assumption with its row, so the matrix reads alike.
+        assumptions = {a["uid"]: a for a in data["assumptions"]}
+        for r in data["rows"]:
+            if r["kind"] == "assumption" and r["assumption_uid"] in assumptions:
+                self.assumption(assumptions.pop(r["assumption_uid"]), r)
+            self.row(r)
+        for a in assumptions.values():
+            self.assumption(a, None)
+        matrix = self.lib.ach.matrix(self.q)
+        held = {(r.key, h): v for r in matrix.rows for h, v in r.ratings.items()}
+        for rating in data["ratings"]:
+            row, h = self.rows.get(rating["row_uid"]), self.hypotheses.get(rating["hypothesis_uid"])
+            if row is None or h is None:
+                continue
+            here = held.get((row, h))
+            if here is None:
+                self.lib.ach.rate(self.q, h, row, rating["rating"])
+                self.added["ratings"] += 1
+            elif here == rating["rating"]:
+                self.reused["ratings"] += 1
+            else:
+                self.conflicts.append(
+                    f"{self.qkey} {row} against {h}: rated {here} here, {rating['rating']} in "
+                    "the package; this library's kept"
+                )
+
+    def hypothesis(self, h: dict[str, Any]) -> None:
+        local = self.lib.ach.hypothesis_by_uid(h["uid"])
+        if local is None:
+            edit = self.lib.ach.add_hypothesis(
+                self.q, h["label"], h["note"], uid=h["uid"], key=h["key"]
+            )
+            self.hypotheses[h["uid"]] = edit.made
+            self.added["hypotheses"] += 1
+            return
+        if local.question_id != self.q:
+            return  # the same uid under another question here: not this matrix's
+        self.hypotheses[h["uid"]] = local.key
+        self.reused["hypotheses"] += 1
+        if local.label != " ".join(h["label"].split()):
+            self.conflicts.append(
+                f"{self.qkey} hypothesis {local.key}: label differs; this library's kept"
+            )
+
+    def assumption(self, a: dict[str, Any], row: dict[str, Any] | None) -> None:
+        supports = [self.claim_ids[u] for u in a["claims"] if u in self.claim_ids]
+        hypotheses = [self.hypotheses[u] for u in a["hypotheses"] if u in self.hypotheses]
+        local = self.lib.assumptions.by_uid(a["uid"])
+        if local is None:
+            edit = self.lib.assumptions.add(
+                self.q,
+                a["text"],
+                rating=a["rating"],
+                why=a["why"],
+                wrong_if=a["wrong_if"],
+                supports=supports,
+                hypotheses=hypotheses,
+                uid=a["uid"],
+                row_uid=row["uid"] if row else None,
+                key=a["key"],
+            )
+            if row is not None:
+                self.rows[row["uid"]] = edit.made
+                self.new_rows.add(row["uid"])
+            self.added["assumptions"] += 1
+            return
+        if local.question_id != self.q:
+            return
+        self.reused["assumptions"] += 1
+        if row is not None:
+            self.rows[row["uid"]] = local.key
+        if (local.text, local.rating) != (" ".join(a["text"].split()), a["rating"]):
+            self.conflicts.append(
+                f"{self.qkey} assumption {local.key}: text or rating differs; this library's kept"
+            )
+        held = [c.id for k in local.claim_keys if (c := self.lib.claims.by_key(k)) is not None]
+        more_claims = [c for c in supports if c not in held]
+        more_hypotheses = [h for h in hypotheses if h not in local.hypothesis_keys]
+        if more_claims or more_hypotheses:
+            self.lib.assumptions.update(
+                self.q,
+                local.key,
+                supports=held + more_claims,
+                hypotheses=[*local.hypothesis_keys, *more_hypotheses],
+            )
+
+    def row(self, r: dict[str, Any]) -> None:
+        kind = r["kind"]
+        if kind == "absence":
+            found = self.lib.ach.row_key_by_uid(r["uid"])
+            if found is None:
+                made = self.lib.ach.add_absence(self.q, r["text"], uid=r["uid"], key=r["key"]).made
+                self.rows[r["uid"]] = made
+                self.new_rows.add(r["uid"])
+            elif found[0] == self.q:
+                self.rows[r["uid"]] = found[1]
+        elif kind == "claim":
+            claim_id = self.claim_ids.get(r["claim_uid"])
+            if claim_id is None:
+                return
+            key = self.lib.claims.get(claim_id).key
+            try:
+                local = self.lib.ach.row(self.q, key)
+            except NotFound:  # the claim is not on the question here
+                return
+            self.rows[r["uid"]] = key
+            if local.id is None:
+                self.new_rows.add(r["uid"])
+        row_key = self.rows.get(r["uid"])
+        if row_key is None:
+            return
+        if r["uid"] in self.new_rows:
+            self._set_state(row_key, r)
+            return
+        local = self.lib.ach.row(self.q, row_key)
+        held = (local.switched_off, local.deceptive, local.relevance, local.credibility_override)
+        if held != (r["switched_off"], r["deceptive"], r["relevance"], r["credibility"]):
+            self.conflicts.append(
+                f"{self.qkey} row {row_key}: weights or switches differ; this library's kept"
+            )
+
+    def _set_state(self, key: str, r: dict[str, Any]) -> None:
+        ach = self.lib.ach
+        ach.weigh(self.q, key, relevance=r["relevance"], credibility=r["credibility"] or "")
+        ach.switch(self.q, key, not r["switched_off"])
+        ach.mark_deceptive(self.q, key, r["deceptive"])
