@@ -308,6 +308,8 @@ class ClaimManager:
             self._lib.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
             changes.claims.add(claim_id)
             changes.sources.add(claim.source_id)
+            # Its rows in ACH matrices went with it.
+            changes.questions.update(q for q, _ in claim.links.questions)
         return claim
 
     def restore(self, claim: Claim) -> Claim:

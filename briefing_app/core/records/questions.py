@@ -164,6 +164,7 @@ class QuestionManager:
                     last += 1
                     added.append((claim_id, last))
                     changes.claims.add(claim_id)
+                    changes.questions.add(question_id)  # a new row of its ACH matrix
         return added
 
     def unassign(self, question_id: int, claim_ids: Iterable[int]) -> list[tuple[int, int]]:
@@ -187,6 +188,7 @@ class QuestionManager:
                 [(question_id, c) for c, _ in found],
             )
             changes.claims.update(c for c, _ in found)
+            changes.questions.add(question_id)
         return found
 
     def restore_assignments(self, question_id: int, assignments: Iterable[tuple[int, int]]) -> None:
@@ -200,6 +202,7 @@ class QuestionManager:
                     (question_id, claim_id, position, claim_id, question_id),
                 )
                 changes.claims.add(claim_id)
+                changes.questions.add(question_id)
 
     def delete(self, question_id: int) -> RemovedQuestion:
         """Delete a question (its claims stay); return what `restore` needs."""
