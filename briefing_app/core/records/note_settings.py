@@ -31,9 +31,7 @@ JUDGMENT = "judgment"
 # A copy of a note rests on the claims as they are now and has never been exchanged.
 NOT_COPIED = frozenset({CITED_REVISIONS, REVIEW_BASE})
 # Keys the template's header fields ("settings.NAME") may not use: they hold the above.
-RESERVED = frozenset(
-    {CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE, JUDGMENT}
-)
+RESERVED = frozenset({CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE, JUDGMENT})
 
 
 @dataclass(frozen=True)
