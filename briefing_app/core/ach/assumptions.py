@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.ach.model import ASSUMPTION_RATINGS, KeyAssumption
-from briefing_app.core.ach.operations import check_text, next_key
 from briefing_app.core.ach.records import MatrixEdit
+from briefing_app.core.ach.values import check_text, next_key
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import BadRating, UnknownRow
 from briefing_app.core.storage.ids import new_uid

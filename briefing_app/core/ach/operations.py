@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.ach.model import Hypothesis, Matrix, MatrixRow, suggested_credibility
+from briefing_app.core.ach.model import Hypothesis, Matrix, MatrixRow
 from briefing_app.core.ach.records import (
     MatrixEdit,
     RecordState,
@@ -19,68 +19,25 @@ from briefing_app.core.ach.records import (
     difference,
     read_scope,
 )
-from briefing_app.core.ach.scoring import LEVELS, RATINGS, MatrixScores
+from briefing_app.core.ach.rows import read_rows
+from briefing_app.core.ach.scoring import MatrixScores
+from briefing_app.core.ach.values import (
+    MAX_LABEL_CHARS,
+    check_level,
+    check_rating,
+    check_text,
+    next_key,
+)
 from briefing_app.core.changes import now_iso
-from briefing_app.core.errors import BadRating, InvalidInput, UnknownHypothesis, UnknownRow
+from briefing_app.core.errors import InvalidInput, UnknownHypothesis, UnknownRow
 from briefing_app.core.models import Question
 from briefing_app.core.storage.ids import new_uid
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
-# A hypothesis label is a line; its reasoning goes in the note.
-MAX_LABEL_CHARS = 300
-MAX_TEXT_CHARS = 2000
 _CLAIM_KEY = re.compile(r"C[1-9]\d*")
 _ENTRY_KEY = re.compile(r"([AX])([1-9]\d*)")
-
-
-def check_rating(rating: str) -> str:
-    """Return a rating in its stored form ('' to clear); raise BadRating.
-
-    >>> check_rating(" ii "), check_rating("")
-    ('II', '')
-    """
-    value = rating.strip().upper()
-    if value and value not in RATINGS:
-        raise BadRating(f"a rating is one of {', '.join(RATINGS)} or blank (not {rating!r})")
-    return value
-
-
-def check_level(level: str, what: str) -> str:
-    """Return a weight level (high, medium, low) in its stored form; raise BadRating."""
-    value = level.strip().lower()
-    if value not in LEVELS:
-        raise BadRating(f"{what} is one of {', '.join(LEVELS)} (not {level!r})")
-    return value
-
-
-def check_text(text: str, what: str, limit: int = MAX_TEXT_CHARS) -> str:
-    """Return text stripped; refuse it empty or over limit characters."""
-    value = " ".join(text.split())
-    if not value:
-        raise InvalidInput(f"{what} needs its text")
-    if len(value) > limit:
-        raise InvalidInput(f"{what} is at most {limit} characters")
-    return value
-
-
-def next_key(conn: Any, table: str, question_id: int, prefix: str, wanted: str = "") -> str:
-    """Return the next key of this prefix in a question (after the highest held), or wanted
-    when it is a free key of this prefix (a record from a review package keeps its key)."""
-    if (
-        re.fullmatch(rf"{prefix}[1-9]\d*", wanted)
-        and not conn.execute(
-            f"SELECT 1 FROM {table} WHERE question_id = ? AND key = ?", (question_id, wanted)
-        ).fetchone()
-    ):
-        return wanted
-    row = conn.execute(
-        f"SELECT coalesce(max(CAST(substr(key, 2) AS INTEGER)), 0) FROM {table} "
-        "WHERE question_id = ? AND key LIKE ?",
-        (question_id, f"{prefix}%"),
-    ).fetchone()
-    return f"{prefix}{int(row[0]) + 1}"
 
 
 class AchManager:
@@ -500,91 +457,7 @@ class AchManager:
     def _rows(
         self, question_id: int, *, claim_id: int | None = None, entry_key: str | None = None
     ) -> list[MatrixRow]:
-        """Return the rows of a question: its claims in their order, then its assumptions and
-        absences in the order they were added (or only the one asked for)."""
-        conn = self._lib.conn
-        ratings: dict[int, dict[str, str]] = {}
-        # One row asked for: only its ratings (a big matrix holds 15,000).
-        only, only_params = "", cast(tuple[Any, ...], ())
-        if claim_id is not None:
-            only, only_params = " AND w.claim_id = ?", (claim_id,)
-        elif entry_key is not None:
-            only = (
-                " AND (w.key = ? OR w.assumption_id IN "
-                "(SELECT id FROM key_assumptions WHERE question_id = w.question_id AND key = ?))"
-            )
-            only_params = (entry_key, entry_key)
-        for row_id, hkey, rating in conn.execute(
-            "SELECT r.row_id, h.key, r.rating FROM ach_ratings r "
-            "JOIN ach_hypotheses h ON h.id = r.hypothesis_id "
-            f"JOIN ach_rows w ON w.id = r.row_id WHERE w.question_id = ?{only}",
-            (question_id, *only_params),
-        ):
-            ratings.setdefault(row_id, {})[hkey] = rating
-        rows: list[MatrixRow] = []
-        if entry_key is None:
-            claim_filter = "" if claim_id is None else " AND qc.claim_id = ?"
-            params: tuple[Any, ...] = (question_id, question_id)
-            if claim_id is not None:
-                params += (claim_id,)
-            for r in conn.execute(
-                "SELECT w.id, w.uid, c.key, c.statement, c.quote, w.switched_off, w.deceptive, "
-                "w.relevance, w.credibility, c.id, c.party, c.credibility, s.reliability, s.id "
-                "FROM question_claims qc JOIN claims c ON c.id = qc.claim_id "
-                "JOIN sources s ON s.id = c.source_id "
-                "LEFT JOIN ach_rows w ON w.question_id = ? AND w.claim_id = qc.claim_id "
-                f"WHERE qc.question_id = ?{claim_filter} ORDER BY qc.position",
-                params,
-            ):
-                rows.append(
-                    MatrixRow(
-                        id=r[0],
-                        uid=r[1] or "",
-                        kind="claim",
-                        key=r[2],
-                        text=r[3] or r[4],
-                        ratings=ratings.get(r[0], {}) if r[0] is not None else {},
-                        switched_off=bool(r[5]),
-                        deceptive=bool(r[6]),
-                        relevance=r[7] or "medium",
-                        credibility_override=r[8],
-                        suggested_credibility=suggested_credibility(int(r[11]), str(r[12])),
-                        claim_id=r[9],
-                        party=r[10],
-                        grade=f"{r[12]}{r[11]}",
-                        source_id=r[13],
-                    )
-                )
-        if claim_id is None:
-            entry_filter = ""
-            entry_params: tuple[Any, ...] = (question_id,)
-            if entry_key is not None:
-                entry_filter = " AND coalesce(a.key, w.key) = ?"
-                entry_params += (entry_key,)
-            for r in conn.execute(
-                "SELECT w.id, w.uid, w.kind, coalesce(a.key, w.key), coalesce(a.text, w.text), "
-                "w.switched_off, w.deceptive, w.relevance, w.credibility, w.assumption_id "
-                "FROM ach_rows w LEFT JOIN key_assumptions a ON a.id = w.assumption_id "
-                f"WHERE w.question_id = ? AND w.kind != 'claim'{entry_filter} "
-                "ORDER BY w.position, w.id",
-                entry_params,
-            ):
-                rows.append(
-                    MatrixRow(
-                        id=r[0],
-                        uid=r[1],
-                        kind=r[2],
-                        key=r[3],
-                        text=r[4],
-                        ratings=ratings.get(r[0], {}),
-                        switched_off=bool(r[5]),
-                        deceptive=bool(r[6]),
-                        relevance=r[7],
-                        credibility_override=r[8],
-                        assumption_id=r[9],
-                    )
-                )
-        return rows
+        return read_rows(self._lib.conn, question_id, claim_id=claim_id, entry_key=entry_key)
 
     def questions_with_matrices(self) -> list[Question]:
         """Return the questions that have at least one hypothesis, by key number."""

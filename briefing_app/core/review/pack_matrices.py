@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.ach.assumptions import check_assumption_rating
 from briefing_app.core.ach.judgments import check_confidence, judgment
-from briefing_app.core.ach.operations import MAX_LABEL_CHARS, check_level, check_rating, check_text
+from briefing_app.core.ach.values import MAX_LABEL_CHARS, check_level, check_rating, check_text
 from briefing_app.core.errors import BadRating, BriefingError, InvalidPack, NotFound
 from briefing_app.core.models import Claim, Note
 from briefing_app.core.records import note_settings
