@@ -177,8 +177,9 @@ def deceptive_command(app: AppContext, question: str, row: str, as_json: bool) -
 @ach_group.command("remove")
 @click.argument("question")
 @click.argument("key")
+@_JSON
 @pass_app
-def remove_command(app: AppContext, question: str, key: str) -> None:
+def remove_command(app: AppContext, question: str, key: str, as_json: bool) -> None:
     """Remove a hypothesis (H2) or a row (C6, A1, X1) from QUESTION's matrix, with its ratings.
 
     A claim taken out stays in the library; it is only taken off the question.
@@ -191,7 +192,10 @@ def remove_command(app: AppContext, question: str, key: str) -> None:
         edit = lib.ach.delete_hypothesis(q.id, key)
     else:
         edit = lib.ach.remove_row(q.id, key)
-    echo(f"Removed {edit.made} from {q.key}")
+    if as_json:
+        echo_json({"question": q.key, "removed": edit.made})
+    else:
+        echo(f"Removed {edit.made} from {q.key}")
 
 
 @ach_group.command("show")

@@ -78,7 +78,8 @@ def test_a_claim_is_added_to_the_matrix_and_removed_from_it(library: Path) -> No
     assert json.loads(run(library, "questions", "--json"))[1]["claims"] == ["C4", "C5", "C1"]
     assert run(library, "ach", "remove", "Q2", "C1") == "Removed C1 from Q2\n"
     assert json.loads(run(library, "questions", "--json"))[1]["claims"] == ["C4", "C5"]
-    assert run(library, "ach", "remove", "Q2", "H1") == "Removed H1 from Q2\n"
+    removed = json.loads(run(library, "ach", "remove", "Q2", "H1", "--json"))
+    assert removed == {"question": "Q2", "removed": "H1"}
 
 
 def test_key_assumptions_are_added_listed_and_changed(library: Path) -> None:

@@ -324,9 +324,10 @@ JSON_VALUES = st.recursive(
 
 
 @st.composite
-def mutations(draw: st.DrawFn) -> Callable[[dict[str, Any]], object]:
-    """A change to one value, anywhere in a package's manifest or records, or a deletion."""
-    names = sorted(read_members(sample_pack()))
+def mutations(draw: st.DrawFn, only: tuple[str, ...] = ()) -> Callable[[dict[str, Any]], object]:
+    """A change to one value, anywhere in a package's manifest or records (or only in the
+    members named), or a deletion."""
+    names = list(only) or sorted(read_members(sample_pack()))
     member = draw(st.sampled_from(names))
     steps = draw(st.lists(st.integers(0, 40), min_size=0, max_size=4))
     action = draw(st.sampled_from(["replace", "delete", "add"]))
@@ -354,10 +355,12 @@ def mutations(draw: st.DrawFn) -> Callable[[dict[str, Any]], object]:
     return change
 
 
-@given(change=mutations())
+@given(change=mutations() | mutations(only=("matrices.json", "judgment.json")))
 def test_mutated_packages_end_in_a_typed_error_or_a_clean_import(
     change: Callable[[dict[str, Any]], object],
 ) -> None:
+    # Half the cases change the ACH matrices (issue 18): nested records a blind pick reaches
+    # less often than the package's dozen other members.
     with tempfile.TemporaryDirectory() as folder:
         pack = forge(sample_pack(), Path(folder) / "mutated.briefpack", change)
         lib = Library.open(Path(folder) / "receiver.sqlite", backup=False)

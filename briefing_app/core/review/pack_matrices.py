@@ -187,7 +187,10 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
             _key(refuse, at, a["key"], "A")
             as_pack_error(pack, at, partial(check_text, a["text"], "a key assumption"))
             as_pack_error(pack, at, partial(check_assumption_rating, a["rating"]))
-            if not set(a["claims"]) <= claim_uids or not set(a["hypotheses"]) <= hypotheses:
+            named = [*a["claims"], *a["hypotheses"]]
+            if not all(isinstance(u, str) for u in named) or not (
+                set(a["claims"]) <= claim_uids and set(a["hypotheses"]) <= hypotheses
+            ):
                 raise refuse(at, "names a claim or hypothesis not in the package")
             fresh(at, a["uid"])
             assumptions.add(a["uid"])
