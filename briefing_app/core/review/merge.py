@@ -28,8 +28,8 @@ from briefing_app.core.models import Claim, Note
 from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
+from briefing_app.core.review.merge_matrices import merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
-from briefing_app.core.review.pack_matrices import merge_matrices
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 
 _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credibility", "status")

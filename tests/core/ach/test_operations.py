@@ -140,6 +140,21 @@ def test_deleting_a_hypothesis_round_trips_with_its_ratings_and_assumption_links
     assert [h.key for h in demo_lib.ach.hypotheses(q1.id)] == ["H3", "H1"]
 
 
+def test_editing_a_hypothesis_or_an_absence_round_trips(demo_lib: Library, q1: Question) -> None:
+    with_hypotheses(demo_lib, q1, "Criminal groups")
+    demo_lib.ach.add_absence(q1.id, "No claim of responsibility")
+    edit_round_trip(
+        demo_lib,
+        lambda: demo_lib.ach.update_hypothesis(q1.id, "H1", label="Smugglers", note="Likeliest"),
+    )
+    edit_round_trip(demo_lib, lambda: demo_lib.ach.update_absence(q1.id, "X1", "No claim made"))
+    h1 = demo_lib.ach.hypothesis(q1.id, "H1")
+    assert (h1.label, h1.note) == ("Smugglers", "Likeliest")
+    assert demo_lib.ach.row(q1.id, "X1").text == "No claim made"
+    # Nothing to change: an edit that changed nothing, which undo leaves alone.
+    assert not demo_lib.ach.update_hypothesis(q1.id, "H1", label="Smugglers")
+
+
 def test_adding_a_claim_to_the_matrix_assigns_it_to_the_question(
     demo_lib: Library, q1: Question
 ) -> None:

@@ -1,0 +1,203 @@
+"""Merging the ACH matrices, key assumptions and judgment a review package carries
+(`pack_matrices.py` writes and checks them) by uid, like the rest of a package.
+
+A record already here (same uid; a claim's row: same question and claim) is kept, and what
+differs is reported with this library's kept. A rating missing here is added; the note takes
+the package's judgment when it has none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.core.ach.judgments import judgment
+from briefing_app.core.errors import NotFound
+from briefing_app.core.records import note_settings
+from briefing_app.core.review.pack_matrices import JUDGMENT_MEMBER, MATRICES_MEMBER
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
+
+def merge_matrices(
+    lib: Library,
+    members: dict[str, Any],
+    note_id: int,
+    claim_ids: dict[str, int],
+    counts: tuple[dict[str, int], dict[str, int]],
+    conflicts: list[str],
+) -> None:
+    """Merge the package's matrices and judgment (claim_ids: package claim uid -> id here)."""
+    for data in members.get(MATRICES_MEMBER, []):
+        question = lib.questions.by_uid(data["question_uid"])
+        if question is not None:
+            _Matrix(lib, question.id, question.key, claim_ids, counts, conflicts).merge(data)
+    judged = members.get(JUDGMENT_MEMBER)
+    if judged is None:
+        return
+    note = lib.notes.get(note_id)
+    here = judgment(lib, note)
+    hypothesis = lib.ach.hypothesis_by_uid(judged["hypothesis_uid"])
+    if here is None and hypothesis is not None:
+        value = {
+            "question": judged["question_uid"],
+            "hypothesis": judged["hypothesis_uid"],
+            "confidence": judged["confidence"],
+        }
+        note_settings.set_judgment_setting(lib, note_id, value, touch=False)
+    elif here is not None and (here.hypothesis_uid, here.confidence) != (
+        judged["hypothesis_uid"],
+        judged["confidence"],
+    ):
+        conflicts.append("the note's judgment differs from the package's; this library's kept")
+
+
+class _Matrix:
+    """Merges one question's matrix, mapping the package's uids to this library's keys."""
+
+    def __init__(
+        self,
+        lib: Library,
+        question_id: int,
+        question_key: str,
+        claim_ids: dict[str, int],
+        counts: tuple[dict[str, int], dict[str, int]],
+        conflicts: list[str],
+    ) -> None:
+        self.lib, self.q, self.qkey = lib, question_id, question_key
+        self.claim_ids = claim_ids
+        self.added, self.reused = counts
+        self.conflicts = conflicts
+        self.hypotheses: dict[str, str] = {}  # package uid -> key here
+        self.rows: dict[str, str] = {}
+        self.new_rows: set[str] = set()
+
+    def merge(self, data: dict[str, Any]) -> None:
+        for h in data["hypotheses"]:
+            self.hypothesis(h)
+        # Rows in the package's order, each assumption with its row, so the matrix reads alike.
+        assumptions = {a["uid"]: a for a in data["assumptions"]}
+        for r in data["rows"]:
+            if r["kind"] == "assumption" and r["assumption_uid"] in assumptions:
+                self.assumption(assumptions.pop(r["assumption_uid"]), r)
+            self.row(r)
+        for a in assumptions.values():
+            self.assumption(a, None)
+        matrix = self.lib.ach.matrix(self.q)
+        held = {(r.key, h): v for r in matrix.rows for h, v in r.ratings.items()}
+        for rating in data["ratings"]:
+            row, h = self.rows.get(rating["row_uid"]), self.hypotheses.get(rating["hypothesis_uid"])
+            if row is None or h is None:
+                continue
+            here = held.get((row, h))
+            if here is None:
+                self.lib.ach.rate(self.q, h, row, rating["rating"])
+                self.added["ratings"] += 1
+            elif here == rating["rating"]:
+                self.reused["ratings"] += 1
+            else:
+                self.conflicts.append(
+                    f"{self.qkey} {row} against {h}: rated {here} here, {rating['rating']} in "
+                    "the package; this library's kept"
+                )
+
+    def hypothesis(self, h: dict[str, Any]) -> None:
+        local = self.lib.ach.hypothesis_by_uid(h["uid"])
+        if local is None:
+            edit = self.lib.ach.add_hypothesis(
+                self.q, h["label"], h["note"], uid=h["uid"], key=h["key"]
+            )
+            self.hypotheses[h["uid"]] = edit.made
+            self.added["hypotheses"] += 1
+            return
+        if local.question_id != self.q:
+            return  # the same uid under another question here: not this matrix's
+        self.hypotheses[h["uid"]] = local.key
+        self.reused["hypotheses"] += 1
+        if local.label != " ".join(h["label"].split()):
+            self.conflicts.append(
+                f"{self.qkey} hypothesis {local.key}: label differs; this library's kept"
+            )
+
+    def assumption(self, a: dict[str, Any], row: dict[str, Any] | None) -> None:
+        supports = [self.claim_ids[u] for u in a["claims"] if u in self.claim_ids]
+        hypotheses = [self.hypotheses[u] for u in a["hypotheses"] if u in self.hypotheses]
+        local = self.lib.assumptions.by_uid(a["uid"])
+        if local is None:
+            edit = self.lib.assumptions.add(
+                self.q,
+                a["text"],
+                rating=a["rating"],
+                why=a["why"],
+                wrong_if=a["wrong_if"],
+                supports=supports,
+                hypotheses=hypotheses,
+                uid=a["uid"],
+                row_uid=row["uid"] if row else None,
+                key=a["key"],
+            )
+            if row is not None:
+                self.rows[row["uid"]] = edit.made
+                self.new_rows.add(row["uid"])
+            self.added["assumptions"] += 1
+            return
+        if local.question_id != self.q:
+            return
+        self.reused["assumptions"] += 1
+        if row is not None:
+            self.rows[row["uid"]] = local.key
+        if (local.text, local.rating) != (" ".join(a["text"].split()), a["rating"]):
+            self.conflicts.append(
+                f"{self.qkey} assumption {local.key}: text or rating differs; this library's kept"
+            )
+        held = [c.id for k in local.claim_keys if (c := self.lib.claims.by_key(k)) is not None]
+        more_claims = [c for c in supports if c not in held]
+        more_hypotheses = [h for h in hypotheses if h not in local.hypothesis_keys]
+        if more_claims or more_hypotheses:
+            self.lib.assumptions.update(
+                self.q,
+                local.key,
+                supports=held + more_claims,
+                hypotheses=[*local.hypothesis_keys, *more_hypotheses],
+            )
+
+    def row(self, r: dict[str, Any]) -> None:
+        kind = r["kind"]
+        if kind == "absence":
+            found = self.lib.ach.row_key_by_uid(r["uid"])
+            if found is None:
+                made = self.lib.ach.add_absence(self.q, r["text"], uid=r["uid"], key=r["key"]).made
+                self.rows[r["uid"]] = made
+                self.new_rows.add(r["uid"])
+            elif found[0] == self.q:
+                self.rows[r["uid"]] = found[1]
+        elif kind == "claim":
+            claim_id = self.claim_ids.get(r["claim_uid"])
+            if claim_id is None:
+                return
+            key = self.lib.claims.get(claim_id).key
+            try:
+                local = self.lib.ach.row(self.q, key)
+            except NotFound:  # the claim is not on the question here
+                return
+            self.rows[r["uid"]] = key
+            if local.id is None:
+                self.new_rows.add(r["uid"])
+        row_key = self.rows.get(r["uid"])
+        if row_key is None:
+            return
+        if r["uid"] in self.new_rows:
+            self._set_state(row_key, r)
+            return
+        local = self.lib.ach.row(self.q, row_key)
+        held = (local.switched_off, local.deceptive, local.relevance, local.credibility_override)
+        if held != (r["switched_off"], r["deceptive"], r["relevance"], r["credibility"]):
+            self.conflicts.append(
+                f"{self.qkey} row {row_key}: weights or switches differ; this library's kept"
+            )
+
+    def _set_state(self, key: str, r: dict[str, Any]) -> None:
+        ach = self.lib.ach
+        ach.weigh(self.q, key, relevance=r["relevance"], credibility=r["credibility"] or "")
+        ach.switch(self.q, key, not r["switched_off"])
+        ach.mark_deceptive(self.q, key, r["deceptive"])
