@@ -294,6 +294,7 @@ class Library:
             ("tags", "tags"),
             ("notes", "notes"),
             ("comments", "review_comments"),
+            ("questions", "questions"),
         ):
             ids = {int(r[0]) for r in self.conn.execute(f"SELECT id FROM {table}")}
             getattr(found, attr).update(ids)
