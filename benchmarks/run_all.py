@@ -33,7 +33,7 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   library's 100,000 claims against the raw sqlite3 query selecting the same ids;
 - spelling: a keystroke in a 5,000-word note (into the middle of a 1,000-word paragraph, and at
   the end) with spelling on against the same section editor with spelling off, keystrokes
-  interleaved (benchmarks/spelling_speed.py).
+  interleaved (benchmarks/spelling_speed.py);
 - ach: rescoring a 30-hypothesis × 500-row ACH matrix after one rating (scores, ranking,
   diagnosticity, the full sensitivity pass; pure core) against a bare Python loop adding up
   the same 15,000 cells' inconsistency (benchmarks/ach_speed.py).
