@@ -40,6 +40,7 @@ def MergePartyCommand(lib: Library, alias: str, canonical: str) -> LibraryComman
     return LibraryCommand(
         text,
         lambda: lib.parties.merge_claims(alias, canonical),
-        lambda merge: lib.parties.undo_merge(merge),
+        lib.parties.undo_merge,
+        lib.parties.undo_merge,
         describe=lambda merge: f"{text} ({count_of(len(merge.renamed), 'claim')} renamed)",
     )

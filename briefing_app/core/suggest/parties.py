@@ -97,13 +97,21 @@ class PartyManager:
             changes.claims.update(renamed)
         return PartyMerge(before, renamed)
 
-    def undo_merge(self, merge: PartyMerge) -> list[tuple[int, str, str, str]]:
-        """Put back the aliases and each renamed claim's party as before merge_claims."""
+    def undo_merge(self, merge: PartyMerge) -> PartyMerge:
+        """Put back the aliases and each renamed claim's party as before merge_claims; return
+        the merge as it stood, which undo_merge puts back in turn (the redo, with the alias
+        rows' own times: running the merge again would stamp them anew)."""
         with self._lib.write() as changes:
+            marks = ",".join("?" * len(merge.renamed))
+            current = dict(
+                self._lib.conn.execute(
+                    f"SELECT id, party FROM claims WHERE id IN ({marks})", list(merge.renamed)
+                ).fetchall()
+            )
             replaced = self.restore_alias_rows(merge.alias_rows)
             self._set_parties(merge.renamed)
             changes.claims.update(merge.renamed)
-        return replaced
+        return PartyMerge(replaced, current)
 
     def _set_parties(self, parties: dict[int, str]) -> None:
         # The same party under its library name: not a new revision of the claim, so notes
