@@ -21,7 +21,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from briefing_app.core.ach.model import Hypothesis, Matrix, MatrixRow
-from briefing_app.core.ach.scoring import HypothesisScore, MatrixScores, RowScore
+from briefing_app.core.ach.scoring import (
+    HypothesisScore,
+    MatrixInput,
+    MatrixScorer,
+    MatrixScores,
+    RowScore,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -68,6 +74,9 @@ class MatrixModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+        # Held between readings: a rating changed rescores its row only, not all 500.
+        self._scorer: MatrixScorer | None = None
+        self._scores: MatrixScores | None = None
         self._row_scores: tuple[RowScore, ...] = ()
         self._hyp_scores: tuple[HypothesisScore, ...] = ()
         self._leader: str | None = None
@@ -81,7 +90,7 @@ class MatrixModel(QAbstractTableModel):
     @property
     def scores(self) -> MatrixScores | None:
         """Return the scores of the matrix shown (None: no matrix)."""
-        return self.matrix.scores if self.matrix else None
+        return self._scores
 
     @property
     def leader(self) -> str | None:
@@ -126,18 +135,20 @@ class MatrixModel(QAbstractTableModel):
         old = self.matrix
         if old is None or matrix is None or not _same_shape(old, matrix):
             self.beginResetModel()
+            self._scorer = None
             self._take(matrix)
             self.endResetModel()
             return True
-        old_rows, old_row_scores = old.rows, self._row_scores
-        old_hyps, old_leader = self._hyp_scores, self._leader
-        self._take(matrix)
+        # A rating, a weight, a switch or the claim's own text changed these rows.
+        changed = [i for i, (a, b) in enumerate(zip(old.rows, matrix.rows, strict=True)) if a != b]
+        old_row_scores, old_hyps, old_leader = self._row_scores, self._hyp_scores, self._leader
+        self._take(matrix, changed)
         last = self.columnCount() - 1
         diag = self.diagnosticity_column()
-        for i, (a, b) in enumerate(zip(old_rows, matrix.rows, strict=True)):
-            if a != b:  # a rating, a weight, a switch or the claim's own text
-                self.dataChanged.emit(self.index(i + 1, 0), self.index(i + 1, last))
-            elif old_row_scores[i] != self._row_scores[i]:  # pivotal or diagnosticity moved
+        for i in changed:
+            self.dataChanged.emit(self.index(i + 1, 0), self.index(i + 1, last))
+        for i, (before, now) in enumerate(zip(old_row_scores, self._row_scores, strict=True)):
+            if before != now and i not in changed:  # pivotal or diagnosticity moved
                 self.dataChanged.emit(self.index(i + 1, KEY), self.index(i + 1, KEY))
                 self.dataChanged.emit(self.index(i + 1, diag), self.index(i + 1, diag))
         if old_hyps != self._hyp_scores:
@@ -152,9 +163,19 @@ class MatrixModel(QAbstractTableModel):
                     self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))
         return False
 
-    def _take(self, matrix: Matrix | None) -> None:
+    def _take(self, matrix: Matrix | None, changed: list[int] | None = None) -> None:
+        """Hold matrix and its scores: rescored from its changed rows when given them."""
         self.matrix = matrix
-        scores = matrix.scores if matrix else None
+        scores = None
+        if matrix is not None:
+            keys = [h.key for h in matrix.hypotheses]
+            if self._scorer is None or changed is None:
+                self._scorer = MatrixScorer(keys, [_input(r, keys) for r in matrix.rows])
+            else:
+                for i in changed:
+                    self._scorer.set_row(i, _input(matrix.rows[i], keys))
+            scores = self._scorer.scores()
+        self._scores = scores
         self._row_scores = scores.rows if scores else ()
         self._hyp_scores = scores.hypotheses if scores else ()
         self._leader = scores.leader if scores else None
@@ -323,6 +344,18 @@ class MatrixModel(QAbstractTableModel):
                 f"{s.weighted:.4f}, rank {s.rank}"
             )
         return None
+
+
+def _input(row: MatrixRow, keys: list[str]) -> MatrixInput:
+    """Return a row as scoring takes it (as `Matrix.inputs` gives every row)."""
+    return MatrixInput(
+        row.key,
+        tuple(row.ratings.get(k, "") for k in keys),
+        not row.switched_off,
+        row.deceptive,
+        row.relevance,
+        row.credibility,
+    )
 
 
 def _same_shape(old: Matrix, new: Matrix) -> bool:
