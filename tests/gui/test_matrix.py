@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.gui.main_window import MainWindow
-from briefing_app.gui.matrix.assumptions import AssumptionFields
+from briefing_app.gui.matrix.assumptions import AssumptionDialog, AssumptionFields
 from briefing_app.gui.matrix.controller import MatrixController
 from briefing_app.gui.matrix.model import (
     FIXED,
@@ -353,3 +353,44 @@ def test_removing_a_row_keeps_the_claim(qtbot: QtBot, complete: MainWindow, key:
     complete.undo_stack.undo()
     assert matrix.model.position_of(key) is not None
     assert _cell(matrix, key, "H1") == "C"
+
+
+def test_a_weight_is_picked_from_the_list_in_its_cell(qtbot: QtBot, complete: MainWindow) -> None:
+    matrix = _open(qtbot, complete)
+    lib, model, view = complete.lib, matrix.model, matrix.view
+    at = model.position_of("X1") or 0
+    index = model.index(at, FIXED.index("Relevance"))
+    view.setCurrentIndex(index)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # edit the weight, as any table cell
+    combo = view.indexWidget(index) or view.focusWidget()
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentText("high")
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qid = lib.questions.by_key("Q1").id
+    qtbot.waitUntil(lambda: lib.ach.matrix(qid).row("X1").relevance == "high")
+    assert model.index(at, FIXED.index("Relevance")).data() == "high"
+    complete.undo_stack.undo()
+    assert lib.ach.matrix(qid).row("X1").relevance == "medium"
+
+
+def test_an_assumption_is_edited_through_its_dialog(
+    qtbot: QtBot, complete: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matrix = _open(qtbot, complete)
+    panel = matrix.panel.assumptions
+    asked: list[object] = []
+
+    def ask(_parent: object, held: object = None) -> AssumptionFields:
+        asked.append(held)
+        return AssumptionFields("The attackers crossed the river", rating="unsupported")
+
+    monkeypatch.setattr(AssumptionDialog, "ask", ask)
+    panel.table.selectRow(0)
+    panel.edit_button.click()
+    assert getattr(asked[0], "key", None) == "A1"  # the dialog showed the assumption held
+    assert panel.rows_text()[0][:3] == ["A1", "The attackers crossed the river", "Unsupported"]
+    at = matrix.model.position_of("A1") or 0
+    assert matrix.model.index(at, FIXED.index("Evidence")).data() == (
+        "The attackers crossed the river"
+    )

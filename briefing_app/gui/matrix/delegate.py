@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from briefing_app.core.ach.scoring import LEVELS
 from briefing_app.gui.matrix.model import CREDIBILITY, RELEVANCE, MatrixModel
@@ -13,6 +19,7 @@ from briefing_app.gui.matrix.model import CREDIBILITY, RELEVANCE, MatrixModel
 Index = QModelIndex | QPersistentModelIndex
 SUGGESTED = "suggested"
 _FRAME = QColor("#f9a825")
+_CURRENT = QColor("#1565c0")
 
 
 class MatrixDelegate(QStyledItemDelegate):
@@ -25,16 +32,28 @@ class MatrixDelegate(QStyledItemDelegate):
         self._model = model
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Paint the cell; a cell of the leading hypothesis gets a gold frame at its sides."""
-        super().paint(painter, option, index)
+        """Paint the cell; a rating keeps its colour when current (framed, not filled with the
+        selection colour); a cell of the leading hypothesis gets a gold frame at its sides."""
         h = self._model.hypothesis_at(index.column())
-        if h is None or h.key != self._model.leader:
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if h is not None and selected:
+            plain = QStyleOptionViewItem(option)
+            plain.state &= ~QStyle.StateFlag.State_Selected
+            super().paint(painter, plain, index)
+        else:
+            super().paint(painter, option, index)
+        leads = h is not None and h.key == self._model.leader
+        if not (leads or (h is not None and selected)):
             return
         painter.save()
-        painter.setPen(QPen(_FRAME, 2))
-        rect = option.rect
-        painter.drawLine(rect.topLeft(), rect.bottomLeft())
-        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if leads:
+            painter.setPen(QPen(_FRAME, 2))
+            painter.drawLine(rect.topLeft(), rect.bottomLeft())
+            painter.drawLine(rect.topRight(), rect.bottomRight())
+        if h is not None and selected:
+            painter.setPen(QPen(_CURRENT, 3))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:

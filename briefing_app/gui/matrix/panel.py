@@ -83,6 +83,7 @@ class MatrixPanel(QWidget):
         self.splitter.addWidget(self.assumptions)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 300])  # scaled to the dock's width when laid out
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

@@ -64,8 +64,9 @@ class MatrixView(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(78)
+        header.setDefaultSectionSize(112)  # a hypothesis: its score and a short label
         header.setMinimumSectionSize(36)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -84,10 +85,13 @@ class MatrixView(QTableView):
 
     def size_columns(self) -> None:
         """Give the fixed columns their widths (hypotheses keep the default)."""
-        widths = {0: 56, 1: 320, 2: 130, 3: 50, 4: 78, 5: 84}
+        widths = {0: 60, 1: 320, 2: 130, 3: 50, 4: 78, 5: 84}
         for col, width in widths.items():
             if col < len(FIXED):
                 self.setColumnWidth(col, width)
+        model = self.model()
+        if isinstance(model, MatrixModel) and model.matrix is not None:
+            self.setColumnWidth(model.diagnosticity_column(), 96)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Rate with the rating keys; Space switches a row; D marks it possibly deceptive."""
