@@ -8,7 +8,7 @@ possibly deceptive (or not). Arrow keys move as in any table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -142,7 +142,3 @@ class MatrixView(QTableView):
             return
         event.acceptProposedAction()
         self.claims_dropped.emit(keys)
-
-    def cell(self, row: int, column: int) -> QModelIndex:
-        """Return the model index at row, column (for the controller and tests)."""
-        return self.model().index(row, column)
