@@ -35,6 +35,18 @@ Role = Qt.ItemDataRole
 KEY, TEXT, PARTY, GRADE, RELEVANCE, CREDIBILITY = range(6)
 FIXED = ("Row", "Evidence", "Party", "Grade", "Relevance", "Credibility")
 SCORE_ROW = 0
+_FIRST = len(FIXED)  # the first hypothesis's column
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Role.DisplayRole,
+        Role.ToolTipRole,
+        Role.ForegroundRole,
+        Role.BackgroundRole,
+        Role.FontRole,
+        Role.TextAlignmentRole,
+    )
+)
 # The marks a row's key carries (also spelt out in its tooltip).
 PIVOTAL_MARK, DECEPTIVE_MARK = "⚑", "⁈"
 NO_HELP = "no help"
@@ -80,12 +92,13 @@ class MatrixModel(QAbstractTableModel):
         self._row_scores: tuple[RowScore, ...] = ()
         self._hyp_scores: tuple[HypothesisScore, ...] = ()
         self._leader: str | None = None
+        self._hyps: tuple[Hypothesis, ...] = ()
 
     # What is where ---------------------------------------------------------------------------
     @property
     def hypotheses(self) -> tuple[Hypothesis, ...]:
         """Return the hypotheses shown, in column order."""
-        return self.matrix.hypotheses if self.matrix else ()
+        return self._hyps
 
     @property
     def scores(self) -> MatrixScores | None:
@@ -110,8 +123,8 @@ class MatrixModel(QAbstractTableModel):
 
     def hypothesis_at(self, column: int) -> Hypothesis | None:
         """Return the hypothesis of a column, or None for the other columns."""
-        i = column - len(FIXED)
-        return self.hypotheses[i] if 0 <= i < len(self.hypotheses) else None
+        i = column - _FIRST
+        return self._hyps[i] if 0 <= i < len(self._hyps) else None
 
     def row_at(self, row: int) -> MatrixRow | None:
         """Return the matrix row shown at a model row (None: the score row)."""
@@ -166,6 +179,7 @@ class MatrixModel(QAbstractTableModel):
     def _take(self, matrix: Matrix | None, changed: list[int] | None = None) -> None:
         """Hold matrix and its scores: rescored from its changed rows when given them."""
         self.matrix = matrix
+        self._hyps = matrix.hypotheses if matrix else ()
         scores = None
         if matrix is not None:
             keys = [h.key for h in matrix.hypotheses]
@@ -225,7 +239,8 @@ class MatrixModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
         """Return a cell's text, colours, font and tooltip."""
-        if not index.isValid() or self.matrix is None:
+        # Painting asks a dozen roles per cell; the others are answered first, and cheaply.
+        if role not in _ROLES or not index.isValid() or self.matrix is None:
             return None
         if index.row() == SCORE_ROW:
             return self._score_data(index.column(), role)
