@@ -394,3 +394,16 @@ def test_an_assumption_is_edited_through_its_dialog(
     assert matrix.model.index(at, FIXED.index("Evidence")).data() == (
         "The attackers crossed the river"
     )
+
+
+def test_regrading_a_claim_updates_its_row_and_the_scores(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    matrix = _open(qtbot, complete)
+    lib, model = complete.lib, matrix.model
+    at = model.position_of("C7") or 0
+    assert model.index(at, FIXED.index("Credibility")).data() == "low"  # F4: low
+    lib.claims.update(lib.claims.by_key("C7").id, credibility=2)  # as the inspector does
+    assert model.index(at, FIXED.index("Grade")).data() == "F2"
+    assert model.index(at, FIXED.index("Credibility")).data() == "medium"
+    assert _scores(matrix)["H2"] == "1 · 1.00 · #2"  # C7's I now weighs 1, not 1/√2

@@ -195,24 +195,27 @@ class MatrixController(QObject):
 
     # Refreshing ------------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
-        """Show the matrix as it now is when it, its claims or their sources changed."""
+        """Show the matrix as it now is when it, its claims or their sources changed; offer
+        the questions anew when others changed; show the note's judgment when notes did."""
         matrix = self.model.matrix
         claims = {r.claim_id for r in matrix.rows} if matrix else set()
+        qid = self.question_id
         mine = (
-            bool(changes.questions)
+            (qid is None and bool(changes.questions or changes.claims))
+            or qid in changes.questions
             or bool(changes.sources)
             or bool(changes.claims & claims)
-            or (self.question_id is None and bool(changes.claims))
         )
-        if not mine and not changes.notes:
+        if not (mine or changes.questions or changes.notes):
             return
         if not self.panel.isVisible():
-            self._stale = True
+            self._stale = True  # read again when next shown, not for every change unseen
             return
-        if mine:
-            self._offer_questions()
+        if changes.questions:
+            self._offer_questions()  # a question added, or deleted, elsewhere
+        if mine or self.question_id != qid:
             self.reload()
-        else:
+        elif changes.notes:
             self._show_judgment()
 
     # Operations -----------------------------------------------------------------------------
