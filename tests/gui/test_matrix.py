@@ -108,8 +108,13 @@ def test_keyboard_rating_changes_the_stored_rating_and_the_score_row_and_undo_ta
 ) -> None:
     matrix = _open(qtbot, complete)
     lib = complete.lib
-    _go_to(qtbot, matrix, "C6", "H1")
-    # Down to C7, right to H2... then back: arrows move as in any table.
+    # Shown, the matrix's first cell is current: the keys work without a click.
+    first = matrix.view.currentIndex()
+    row, h = matrix.model.row_at(first.row()), matrix.model.hypothesis_at(first.column())
+    assert row is not None and h is not None and (row.key, h.key) == ("C9", "H1")
+    matrix.view.setFocus()
+    # Down to C6, right to H2: arrows move as in any table.
+    qtbot.keyClick(matrix.view, Qt.Key.Key_Down)
     qtbot.keyClick(matrix.view, Qt.Key.Key_Down)
     qtbot.keyClick(matrix.view, Qt.Key.Key_Up)
     qtbot.keyClick(matrix.view, Qt.Key.Key_Right)  # C6 against H2

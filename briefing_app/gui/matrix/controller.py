@@ -144,6 +144,9 @@ class MatrixController(QObject):
             at = self.model.position_of(row.key) if row is not None else None
             if hypothesis is not None and matrix.hypothesis(hypothesis.key) is not None:
                 column = self.model.hypothesis_column(hypothesis.key)
+            if at is None and matrix.rows and matrix.hypotheses:
+                # A matrix first shown: the keys rate its first cell at once.
+                at, column = 1, self.model.hypothesis_column(matrix.hypotheses[0].key)
             if at is not None:
                 self.view.setCurrentIndex(self.model.index(at, column))
         self.panel.assumptions.show_assumptions(
