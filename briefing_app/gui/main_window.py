@@ -57,6 +57,7 @@ from briefing_app.gui.work_area import WorkArea
 if TYPE_CHECKING:
     # Built just after the first paint (complete_window): their modules load then.
     from briefing_app.gui.chronology.controller import ChronologyController
+    from briefing_app.gui.matrix.controller import MatrixController
     from briefing_app.gui.notes.note_workspace import NoteWorkspace
     from briefing_app.gui.review.controller import ReviewController
     from briefing_app.gui.suggest.controller import SuggestionsController
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self, report_error=self.show_error)
         self._later: _LaterParts | None = None
         self.chronology: ChronologyController | None = None  # built with the later parts
+        self.matrix: MatrixController | None = None  # built with the later parts
         self._completing = False
         self._build_failed = False
         self._closed = False
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
             )
             self._add_later_menus(later)
             self.chronology = self._build_chronology()
+            self.matrix = self._build_matrix(later.note_workspace)
             review_pane, workspace = later.review.review_pane, later.note_workspace
             # The review pane follows the open note (its 'Go to' opens the place in the editor).
             workspace.note_shown.connect(review_pane.set_current_note)
@@ -412,6 +415,20 @@ class MainWindow(QMainWindow):
         dock.hide()
         return chronology
 
+    def _build_matrix(self, workspace: NoteWorkspace) -> MatrixController:
+        """The ACH Matrix dock: tabbed behind the claims table, shown from View ▸ Panels."""
+        from briefing_app.gui.matrix.controller import MatrixController
+
+        matrix = MatrixController(
+            self.services, self.lib, lambda: workspace.note.id if workspace.note else None
+        )
+        workspace.note_shown.connect(matrix.note_changed)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        dock = self.docks.add("matrix", "&Matrix (ACH)", matrix.panel, bottom)
+        self.tabifyDockWidget(self.docks.docks["claims"], dock)
+        dock.hide()
+        return matrix
+
     def _add_later_menus(self, later: _LaterParts) -> None:
         """The note, suggestion and review actions in the menus and the toolbar."""
         ws, export = later.note_workspace, self.export_action
@@ -474,6 +491,8 @@ class MainWindow(QMainWindow):
             self._attach_review_and_notes(self._later, lib)
         if self.chronology is not None:
             self.chronology.attach(lib)
+        if self.matrix is not None:
+            self.matrix.attach(lib)
 
     def _attach_review_and_notes(self, later: _LaterParts, lib: Library) -> None:
         # The review pane before the workspace: opening the note tells the pane which it is.

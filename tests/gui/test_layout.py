@@ -46,6 +46,7 @@ PANELS = {
     "preview": "Pre&view",
     "review": "&Review pane",
     "chronology": "C&hronology",
+    "matrix": "&Matrix (ACH)",
 }
 
 

@@ -111,6 +111,7 @@ _NOT_AT_START = (
     "briefing_app.gui.notes",
     "briefing_app.gui.review",
     "briefing_app.gui.suggest",
+    "briefing_app.gui.matrix",
 )
 
 

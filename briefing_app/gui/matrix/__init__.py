@@ -1,0 +1,1 @@
+"""The ACH Matrix view of a key question and its Key Assumptions panel."""
