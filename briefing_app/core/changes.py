@@ -28,7 +28,7 @@ class Changes:
     tags: set[int] = field(default_factory=set)
     notes: set[int] = field(default_factory=set)
     comments: set[int] = field(default_factory=set)
-    # Key questions whose ACH matrix or key assumptions changed.
+    # Key questions whose text, note, claims, ACH matrix or key assumptions changed.
     questions: set[int] = field(default_factory=set)
     origin: object = field(default=None, compare=False)
 

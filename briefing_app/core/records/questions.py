@@ -45,13 +45,26 @@ class QuestionManager:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def add(self, text: str, note: str = "", *, uid: str | None = None) -> Question:
-        """Add a key question; return it with its new key."""
+    def add(
+        self,
+        text: str,
+        note: str = "",
+        *,
+        uid: str | None = None,
+        claim_ids: Iterable[int] = (),
+    ) -> Question:
+        """Add a key question (with claim_ids assigned, in one step); return it with its key.
+
+        `delete` undoes it and `restore` redoes it with the same key and claims.
+        """
         if not text.strip():
             raise InvalidInput("a key question needs its text")
+        claims = list(dict.fromkeys(claim_ids))
+        for claim_id in claims:
+            self._lib.claims.get(claim_id)  # refused before anything is written
         now = now_iso()
         conn = self._lib.conn
-        with self._lib.write():
+        with self._lib.write() as changes:
             number = int(
                 conn.execute("SELECT value FROM counters WHERE name = 'question_key'").fetchone()[0]
             )
@@ -61,7 +74,11 @@ class QuestionManager:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (uid or new_uid(), f"Q{number + 1}", text.strip(), note.strip(), now, now),
             )
-        return self.get(int(cur.lastrowid or 0))
+            question_id = int(cur.lastrowid or 0)
+            changes.questions.add(question_id)
+            if claims:
+                self.assign(question_id, claims)
+        return self.get(question_id)
 
     def get(self, question_id: int) -> Question:
         """Return the question with this id; raise NotFound."""
@@ -101,7 +118,8 @@ class QuestionManager:
         self.get(question_id)
         if text is not None and not text.strip():
             raise InvalidInput("a key question needs its text")
-        with self._lib.write():
+        with self._lib.write() as changes:
+            changes.questions.add(question_id)
             if text is not None:
                 self._lib.conn.execute(
                     "UPDATE questions SET text = ?, modified_at = ? WHERE id = ?",
@@ -117,7 +135,8 @@ class QuestionManager:
     def revert(self, before: Question) -> Question:
         """Put a question's text, note and time back as in before (undo of update)."""
         self.get(before.id)
-        with self._lib.write():
+        with self._lib.write() as changes:
+            changes.questions.add(before.id)
             self._lib.conn.execute(
                 "UPDATE questions SET text = ?, note = ?, modified_at = ? WHERE id = ?",
                 (before.text, before.note, before.modified_at, before.id),

@@ -13,6 +13,9 @@ what was seen last, to say *what* changed:
 - notes (with their sections, versions and suggested edits), tags, review comments and key
   questions (with their claims, ACH matrix and key assumptions) are small, so each row's
   fingerprint is kept and compared exactly.
+- relations between claims are small too, but have no noun of their own: a relation made,
+  changed or removed elsewhere is reported as a change of the two claims it links (which
+  views showing relations follow).
 
 A trigger-written change log would be exact for the big tables too, but it costs every write
 (an import of 100,000 claims) a second insert per row and a schema migration; an outside change
@@ -81,6 +84,7 @@ _FINGERPRINTED = {
         " FROM questions q"
     ),
 }
+_RELATIONS = "SELECT id, from_claim_id, to_claim_id, relation, note FROM claim_relations"
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class OutsideChanges:
         self._version = -1
         self._markers: dict[str, _Markers] = {}
         self._prints: dict[str, dict[int, int]] = {}
+        self._relations: dict[int, tuple[int, int, str, str]] | None = None
         self.poll()  # what is there now is the starting point, not a change
 
     def poll(self) -> Changes:
@@ -119,6 +124,7 @@ class OutsideChanges:
             getattr(changes, noun).update(self._compare_markers(table))
         for noun, query in _FINGERPRINTED.items():
             getattr(changes, noun).update(self._compare_prints(noun, query))
+        changes.claims.update(self._compare_relations())
         if changes.claims:
             # A claim added or removed elsewhere changes its source's claim count.
             changes.sources.update(self._sources_of(changes.claims))
@@ -151,6 +157,23 @@ class OutsideChanges:
         before = self._prints.get(noun, now)
         self._prints[noun] = now
         return {i for i in now.keys() | before.keys() if now.get(i) != before.get(i)}
+
+    def _compare_relations(self) -> set[int]:
+        """Return the claims at either end of a relation made, changed or removed."""
+        now = {
+            int(r[0]): (int(r[1]), int(r[2]), str(r[3]), str(r[4]))
+            for r in self._lib.conn.execute(_RELATIONS)
+        }
+        before = now if self._relations is None else self._relations
+        self._relations = now
+        claims: set[int] = set()
+        for relation_id in now.keys() | before.keys():
+            old, new = before.get(relation_id), now.get(relation_id)
+            if old != new:
+                for row in (old, new):
+                    if row is not None:
+                        claims.update(row[:2])
+        return claims
 
     def _sources_of(self, claim_ids: set[int]) -> set[int]:
         if len(claim_ids) > 900:  # under SQLite's bound-parameter limit, else every source

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_app.core.changes import Changes
 from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
@@ -181,6 +182,37 @@ def test_question_keys_are_never_reused(lib: Library) -> None:
     q1 = lib.questions.add("First?")
     lib.questions.delete(q1.id)
     assert lib.questions.add("Second?").key == "Q2"
+
+
+def test_a_question_made_with_claims_is_one_step_and_refuses_an_unknown_claim(
+    lib: Library, wires: dict[str, Claim]
+) -> None:
+    heard: list[Changes] = []
+    lib.subscribe(heard.append)
+    ids = [wires["army"].id, wires["reuters"].id]
+    q1 = lib.questions.add("How many died?", claim_ids=ids)
+    assert q1.claim_keys == ["C5", "C1"]
+    assert len(heard) == 1  # one write: one undo step, one refresh
+    assert heard[0].questions == {q1.id} and heard[0].claims == set(ids)
+    with pytest.raises(NotFound):
+        lib.questions.add("Who raided?", claim_ids=[ids[0], 999])
+    assert [q.key for q in lib.questions.all()] == ["Q1"]  # nothing half made
+
+
+def test_every_question_write_names_the_question_changed(
+    lib: Library, wires: dict[str, Claim]
+) -> None:
+    q1 = lib.questions.add("How many died?")
+    heard: list[Changes] = []
+    lib.subscribe(heard.append)
+    before = lib.questions.update(q1.id, text="How many were killed?")
+    lib.questions.revert(q1)
+    lib.questions.assign(q1.id, [wires["afp"].id])
+    lib.questions.unassign(q1.id, [wires["afp"].id])
+    removed = lib.questions.delete(q1.id)
+    lib.questions.restore(removed)
+    assert before.text == "How many were killed?"
+    assert [c.questions for c in heard] == [{q1.id}] * 6
 
 
 # Event dates -------------------------------------------------------------------------------

@@ -542,3 +542,22 @@ def test_a_question_edit_round_trips(demo_lib: Library) -> None:
         lambda after: (demo_lib.questions.revert(before), after)[1],
         demo_lib.questions.revert,
     )
+
+
+def test_a_question_made_with_claims_round_trips_with_its_key(demo_lib: Library) -> None:
+    c4, c5 = (demo_lib.claims.by_key(k) for k in ("C4", "C5"))
+    assert c4 is not None and c5 is not None
+    # Keys are never reused, so the key counter stays past Q2 after an undo, and only there
+    # may the library differ from before.
+    counter = "SELECT value FROM counters WHERE name = 'question_key'"
+    before = dump(demo_lib)
+    made = demo_lib.questions.add("How many died?", "toll", claim_ids=[c5.id, c4.id])
+    after = dump(demo_lib)
+    removed = demo_lib.questions.delete(made.id)
+    assert demo_lib.conn.execute(counter).fetchone()[0] == 2
+    demo_lib.conn.execute("UPDATE counters SET value = 1 WHERE name = 'question_key'")
+    assert dump(demo_lib) == before
+    demo_lib.conn.execute("UPDATE counters SET value = 2 WHERE name = 'question_key'")
+    back = demo_lib.questions.restore(removed)
+    assert dump(demo_lib) == after
+    assert (back.key, back.claim_keys) == ("Q2", ["C5", "C4"])

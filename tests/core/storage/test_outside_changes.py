@@ -104,3 +104,32 @@ def test_an_edit_in_the_same_second_as_the_last_one_is_still_found(
     changes = watcher.poll()
     assert claim.id in changes.claims
     assert source.id in changes.sources
+
+
+def test_questions_and_relations_changed_elsewhere_are_reported(
+    lib: Library, other: Library
+) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    died = lib.claims.add(source.id, quote="three workers died")
+    denied = lib.claims.add(source.id, quote="The Taliban denied it.")
+    police = lib.claims.add(source.id, quote="Police said more.")
+    lib.relations.link(died.id, "corroborates", police.id)
+    q1 = lib.questions.add("Who did it?")
+    # Edited long ago: only the claims of the latest second are reported at every poll.
+    with lib.write():
+        lib.conn.execute("UPDATE claims SET modified_at = '2020-01-01T00:00:00+00:00'")
+    latest = lib.claims.add(source.id, quote="Officials said").id
+    watcher = OutsideChanges(lib)
+
+    q2 = other.questions.add("How many died?")  # empty: only the question changed
+    other.questions.assign(q1.id, [denied.id])
+    other.relations.link(died.id, "contradicts", denied.id)
+    changes = watcher.poll()
+    assert changes.questions == {q1.id, q2.id}
+    assert changes.claims - {latest} == {died.id, denied.id}  # the new relation's ends
+
+    other.relations.unlink(police.id, died.id)
+    other.questions.update(q2.id, text="How many were killed?")
+    changes = watcher.poll()
+    assert (changes.questions, changes.claims - {latest}) == ({q2.id}, {died.id, police.id})
+    assert not watcher.poll()
