@@ -3,6 +3,7 @@ relations among them, and how many independent sources back each position."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -94,24 +95,35 @@ def build_board(lib: Library, question_id: int) -> Board:
     """
     question = lib.questions.get(question_id)
     claims = lib.questions.claims(question_id)
-    sources = {c.source_id: lib.sources.get(c.source_id) for c in claims}
+    sources = _graded_titles(lib, {c.source_id for c in claims})
+    # Read once for the whole board: links, outlets and repeats chains (a claim at a time
+    # read them 500 times over for a question of 500 claims).
+    weighing = lib.relations.weighing(c.id for c in claims)
     by_party: dict[str, list[BoardClaim]] = {}
     for claim in claims:
-        source = sources[claim.source_id]
-        suggested = lib.relations.suggested_status(claim.id)
+        title, reliability = sources[claim.source_id]
+        suggested = weighing.suggested_status(claim.id)
         status, because = suggested if suggested and suggested[0] != claim.status else ("", "")
         by_party.setdefault(claim.party or NO_PARTY, []).append(
-            BoardClaim(
-                claim, f"{source.reliability}{claim.credibility}", source.title, status, because
-            )
+            BoardClaim(claim, f"{reliability}{claim.credibility}", title, status, because)
         )
     positions = tuple(
         Position(
             party,
             tuple(members),
-            lib.relations.independent_sources(m.claim.id for m in members),
+            weighing.independent_sources(m.claim.id for m in members),
         )
         for party, members in by_party.items()
     )
-    relations = tuple(lib.relations.among(c.id for c in claims))
+    ids = {c.id for c in claims}
+    relations = tuple(r for r in weighing.links if r.from_claim_id in ids and r.to_claim_id in ids)
     return Board(question, positions, relations)
+
+
+def _graded_titles(lib: Library, source_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Return each source's title and reliability grade, without reading its text."""
+    rows = lib.conn.execute(
+        "SELECT id, title, reliability FROM sources WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(source_ids)),),
+    )
+    return {int(r[0]): (str(r[1]), str(r[2])) for r in rows}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -197,6 +198,15 @@ class ClaimManager:
         if row is None:
             raise NotFound(f"no claim with id {claim_id}")
         return self._with_tags([_claim_from_row(row)])[0]
+
+    def get_many(self, claim_ids: Iterable[int]) -> list[Claim]:
+        """Return the claims with these ids in the order given (missing ids are left out)."""
+        ids = list(claim_ids)
+        rows = self._lib.conn.execute(
+            "SELECT * FROM claims WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+        )
+        by_id = {c.id: c for c in self._with_tags([_claim_from_row(r) for r in rows])}
+        return [by_id[i] for i in ids if i in by_id]
 
     def by_key(self, key: str) -> Claim | None:
         """Return the claim with this citation key (e.g. 'C12'), or None."""

@@ -148,8 +148,8 @@ class QuestionManager:
         rows = self._lib.conn.execute(
             "SELECT claim_id FROM question_claims WHERE question_id = ? ORDER BY position",
             (question_id,),
-        ).fetchall()
-        return [self._lib.claims.get(r[0]) for r in rows]
+        )
+        return self._lib.claims.get_many(int(r[0]) for r in rows)
 
     def of_claim(self, claim_id: int) -> list[Question]:
         """Return the questions a claim is assigned to."""

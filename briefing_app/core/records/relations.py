@@ -9,6 +9,7 @@ it to be the same as another.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -165,7 +166,21 @@ class RelationManager:
     def among(self, claim_ids: Iterable[int]) -> list[ClaimRelation]:
         """Return the relations whose both ends are among claim_ids."""
         ids = set(claim_ids)
-        return [r for r in self.all() if r.from_claim_id in ids and r.to_claim_id in ids]
+        return [r for r in self.touching(ids) if r.from_claim_id in ids and r.to_claim_id in ids]
+
+    def touching(self, claim_ids: Iterable[int]) -> list[ClaimRelation]:
+        """Return the relations with an end among claim_ids, in the order they were made."""
+        ids = json.dumps(sorted(set(claim_ids)))
+        rows = self._lib.conn.execute(
+            f"{_SELECT} WHERE r.from_claim_id IN (SELECT value FROM json_each(?)) "
+            "OR r.to_claim_id IN (SELECT value FROM json_each(?)) ORDER BY r.id",
+            (ids, ids),
+        )
+        return [_relation(tuple(r)) for r in rows]
+
+    def weighing(self, claim_ids: Iterable[int]) -> Weighing:
+        """Return what weighing these claims needs, read once (a board weighs hundreds)."""
+        return Weighing(self._lib, claim_ids)
 
     def origins(self) -> dict[int, int]:
         """Return, for each claim linked by `repeats`, one representative of its origin group.
@@ -200,7 +215,7 @@ class RelationManager:
 
     def independent(self, a_id: int, b_id: int) -> bool:
         """Return whether two claims are independent: different outlets, no repeats chain."""
-        return self.independent_sources([a_id, b_id]) == 2
+        return self.weighing([a_id, b_id]).independent(a_id, b_id)
 
     def independent_sources(self, claim_ids: Iterable[int]) -> int:
         """Return how many independent sources back these claims: claims of one outlet, or
@@ -209,11 +224,39 @@ class RelationManager:
 
     def source_groups(self, claim_ids: Iterable[int]) -> list[set[int]]:
         """Group claims that are not independent of each other (same outlet or same origin)."""
+        ids = set(claim_ids)
+        return self.weighing(ids).source_groups(ids)
+
+    def suggested_status(self, claim_id: int) -> tuple[str, str] | None:
+        """Return the status a claim's links suggest and why, or None; never applied here.
+
+        A `contradicts` link suggests disputed; corroboration by claims from two or more
+        sources independent of each other and of the claim suggests corroborated.
+        """
+        return self.weighing([claim_id]).suggested_status(claim_id)
+
+
+class Weighing:
+    """The relations, outlets and repeats origins of a set of claims, read once.
+
+    What `RelationManager`'s independence and status questions use: asked of one claim it
+    reads little, asked of a board's hundreds it reads the library once, not once a claim.
+    """
+
+    def __init__(self, lib: Library, claim_ids: Iterable[int]) -> None:
+        ids = set(claim_ids)
+        self.links: list[ClaimRelation] = lib.relations.touching(ids)
+        self._by_claim: dict[int, list[ClaimRelation]] = {}
+        for r in self.links:
+            for end in (r.from_claim_id, r.to_claim_id):
+                self._by_claim.setdefault(end, []).append(r)
+        self._origins = lib.relations.origins()
+        ends = ids | {r.from_claim_id for r in self.links} | {r.to_claim_id for r in self.links}
+        self._outlets = _outlets(lib.conn, sorted(ends))
+
+    def source_groups(self, claim_ids: Iterable[int]) -> list[set[int]]:
+        """Group claims that are not independent of each other (same outlet or same origin)."""
         ids = sorted(set(claim_ids))
-        if not ids:
-            return []
-        outlets = _outlets(self._lib.conn, ids)
-        origins = self.origins()
         parent = {i: i for i in ids}
 
         def find(x: int) -> int:
@@ -224,7 +267,7 @@ class RelationManager:
 
         by_key: dict[object, int] = {}
         for i in ids:
-            for key in (("outlet", outlets[i]), ("origin", origins.get(i, -i))):
+            for key in (("outlet", self._outlets[i]), ("origin", self._origins.get(i, -i))):
                 if key in by_key:
                     parent[find(i)] = find(by_key[key])
                 else:
@@ -234,13 +277,17 @@ class RelationManager:
             groups.setdefault(find(i), set()).add(i)
         return list(groups.values())
 
-    def suggested_status(self, claim_id: int) -> tuple[str, str] | None:
-        """Return the status a claim's links suggest and why, or None; never applied here.
+    def independent_sources(self, claim_ids: Iterable[int]) -> int:
+        """Return how many independent sources back these claims."""
+        return len(self.source_groups(claim_ids))
 
-        A `contradicts` link suggests disputed; corroboration by claims from two or more
-        sources independent of each other and of the claim suggests corroborated.
-        """
-        links = self.all(claim_id)
+    def independent(self, a_id: int, b_id: int) -> bool:
+        """Return whether two claims are independent: different outlets, no repeats chain."""
+        return self.independent_sources([a_id, b_id]) == 2
+
+    def suggested_status(self, claim_id: int) -> tuple[str, str] | None:
+        """Return the status a claim's links suggest and why, or None (see RelationManager)."""
+        links = self._by_claim.get(claim_id, [])
         against = [r for r in links if r.relation == "contradicts"]
         if against:
             keys = ", ".join(r.from_key if r.to_claim_id == claim_id else r.to_key for r in against)

@@ -149,6 +149,17 @@ def test_deleting_a_claim_takes_its_links_and_restore_brings_them_back(
     assert lib.questions.get(q.id).claim_keys == ["C5", "C1"]
 
 
+def test_relations_touching_or_among_claims_and_claims_read_in_the_order_asked(
+    lib: Library, wires: dict[str, Claim]
+) -> None:
+    reuters, afp, blog, army = (wires[k].id for k in ("reuters", "afp", "blog", "army"))
+    lib.relations.link(blog, "repeats", reuters)
+    lib.relations.link(army, "contradicts", afp)
+    assert [r.from_key for r in lib.relations.touching([reuters, army])] == ["C3", "C5"]
+    assert [r.from_key for r in lib.relations.among([reuters, blog, afp])] == ["C3"]
+    assert [c.key for c in lib.claims.get_many([army, 999, reuters])] == ["C5", "C1"]
+
+
 # Questions ---------------------------------------------------------------------------------
 
 
