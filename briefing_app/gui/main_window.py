@@ -56,6 +56,7 @@ from briefing_app.gui.work_area import WorkArea
 
 if TYPE_CHECKING:
     # Built just after the first paint (complete_window): their modules load then.
+    from briefing_app.gui.board.controller import BoardController
     from briefing_app.gui.chronology.controller import ChronologyController
     from briefing_app.gui.matrix.controller import MatrixController
     from briefing_app.gui.notes.note_workspace import NoteWorkspace
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._later: _LaterParts | None = None
         self.chronology: ChronologyController | None = None  # built with the later parts
         self.matrix: MatrixController | None = None  # built with the later parts
+        self._board: BoardController | None = None  # built with the later parts
         self._completing = False
         self._build_failed = False
         self._closed = False
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
             self._add_later_menus(later)
             self.chronology = self._build_chronology()
             self.matrix = self._build_matrix(later.note_workspace)
+            board = self._build_board()
             review_pane, workspace = later.review.review_pane, later.note_workspace
             # The review pane follows the open note (its 'Go to' opens the place in the editor).
             workspace.note_shown.connect(review_pane.set_current_note)
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
         finally:
             self._completing = False
         self._later = later
+        self._board = board
+        board.attach(self.lib)
         self.docks.arrange_centre()  # the note beside the reader, if the layout says so
         later.suggestions.attach(self.lib)
         self._attach_review_and_notes(later, self.lib)
@@ -178,6 +183,13 @@ class MainWindow(QMainWindow):
     def review(self) -> ReviewController:
         """The review dock and review files (built at once if asked for early)."""
         return self._built().review
+
+    @property
+    def board(self) -> BoardController:
+        """The Board view of a key question (built at once if asked for early)."""
+        self._built()
+        assert self._board is not None
+        return self._board
 
     @property
     def suggestions(self) -> SuggestionsController:
@@ -388,6 +400,16 @@ class MainWindow(QMainWindow):
         self.docks.adopt("review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         return review
 
+    def _build_board(self) -> BoardController:
+        """The Board dock: shown from View ▸ Panels, as a tab beside the claims table."""
+        from briefing_app.gui.board.controller import BoardController
+
+        board = BoardController(self.services, self.lib)
+        dock = self.docks.add("board", "&Board", board.view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks.docks["claims"], dock)
+        dock.hide()
+        return board
+
     def _build_notes_area(self) -> NoteWorkspace:
         """The Note tab (editor, problems, preview) and the notes list under the sources."""
         from briefing_app.gui.notes.note_workspace import NoteWorkspace
@@ -493,6 +515,8 @@ class MainWindow(QMainWindow):
             self.chronology.attach(lib)
         if self.matrix is not None:
             self.matrix.attach(lib)
+        if self._board is not None:
+            self._board.attach(lib)
 
     def _attach_review_and_notes(self, later: _LaterParts, lib: Library) -> None:
         # The review pane before the workspace: opening the note tells the pane which it is.

@@ -112,6 +112,7 @@ _NOT_AT_START = (
     "briefing_app.gui.review",
     "briefing_app.gui.suggest",
     "briefing_app.gui.matrix",
+    "briefing_app.gui.board",
 )
 
 

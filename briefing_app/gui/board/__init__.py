@@ -1,0 +1,1 @@
+"""The Board view: a key question's competing claims side by side (issue 17)."""

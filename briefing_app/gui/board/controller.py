@@ -1,0 +1,224 @@
+"""The Board view of a key question: its positions side by side, and what the analyst does
+there — choose, add, rename or delete questions, link cards, assign dropped claims, accept a
+suggested status, open a card in its source. Every change is one undoable command over a core
+operation; the board reads the library again when the Changes touch what it shows, and only
+while it is on screen (a hidden board is read when it is shown again).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QMenu, QWidget
+
+from briefing_app.core.changes import Changes
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import Library
+from briefing_app.core.models import Question
+from briefing_app.core.records.board import Board, build_board
+from briefing_app.core.records.relations import describe
+from briefing_app.gui.board.board_view import BoardView
+from briefing_app.gui.board.relation_menu import RelationMenu
+from briefing_app.gui.commands import EditClaimCommand
+from briefing_app.gui.dialogs.question_dialog import QuestionDialog
+from briefing_app.gui.question_commands import (
+    AssignClaimsCommand,
+    DeleteQuestionCommand,
+    LinkClaimsCommand,
+    NewQuestionCommand,
+    RenameQuestionCommand,
+    UnassignClaimsCommand,
+    UnlinkClaimsCommand,
+)
+from briefing_app.gui.services import Services
+
+
+class BoardController(QObject):
+    """Keeps the Board view on the chosen question and turns its requests into commands."""
+
+    def __init__(self, services: Services, lib: Library) -> None:
+        super().__init__()
+        self.services = services
+        self.lib = lib
+        self.view = BoardView()
+        self.question_id: int | None = None
+        self._questions: list[Question] = []
+        self._stale = True  # the board shown is not the library's (read when next shown)
+        self._claims: set[int] = set()  # the claims on the board, and their sources
+        self._sources: set[int] = set()
+        view = self.view
+        view.question_chosen.connect(self.choose)
+        view.new_question_requested.connect(self.new_question)
+        view.rename_requested.connect(self.rename_question)
+        view.delete_requested.connect(self.delete_question)
+        view.shown.connect(self._refresh_if_stale)
+        view.open_requested.connect(self.services.show_claim)
+        view.link_requested.connect(self._dropped_on_card)
+        view.assign_requested.connect(self.assign_keys)
+        view.card_menu_requested.connect(self._show_card_menu)
+        view.delegate.accept_requested.connect(self.accept_status)
+
+    # Library and refreshing ---------------------------------------------------------------
+    def attach(self, lib: Library) -> None:
+        """Show a (newly opened) library's questions; follow its changes from now on."""
+        self.lib.unsubscribe(self.on_changes)
+        self.lib = lib
+        lib.subscribe(self.on_changes)
+        self.question_id = None
+        self._reload_questions()
+        self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Read the board again when the changes touch its question, claims or sources."""
+        if changes.questions:
+            self._reload_questions()
+        touched = (
+            self.question_id in changes.questions
+            or bool(changes.claims & self._claims)
+            or bool(changes.sources & self._sources)
+        )
+        if touched or (self.view.board is None and self.question_id is not None):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read and show the chosen question's board now if it is on screen, else later."""
+        if not self.view.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        board: Board | None = None
+        if self.question_id is not None:
+            try:
+                board = build_board(self.lib, self.question_id)
+            except BriefingError as exc:  # deleted meanwhile (the list follows)
+                self.services.show_error(str(exc))
+        self._claims = {c.claim.id for p in board.positions for c in p.claims} if board else set()
+        self._sources = (
+            {c.claim.source_id for p in board.positions for c in p.claims} if board else set()
+        )
+        self.view.show_board(board)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def _reload_questions(self) -> None:
+        self._questions = self.lib.questions.all()
+        ids = [q.id for q in self._questions]
+        if self.question_id not in ids:
+            self.question_id = ids[0] if ids else None
+            self._stale = True
+        self.view.show_questions(self._questions, self.question_id)
+        if self._stale:
+            self.refresh()
+
+    def choose(self, question_id: int) -> None:
+        """Show this question's board."""
+        self.question_id = question_id
+        self.view.show_questions(self._questions, question_id)
+        self.refresh()
+
+    # Questions ------------------------------------------------------------------------------
+    def new_question(self) -> None:
+        """Ask for a question's text, add it (undoable) and show its (empty) board."""
+        text = QuestionDialog.ask(self.services.dialog_parent(), "New key question")
+        if text is None:
+            return
+        command = NewQuestionCommand(self.lib, text)
+        if self.services.execute(command):
+            self.choose(command.result.id)
+
+    def rename_question(self) -> None:
+        """Ask for the chosen question's new wording and change it (undoable)."""
+        if self.question_id is None:
+            return
+        question = self.lib.questions.get(self.question_id)
+        text = QuestionDialog.ask(
+            self.services.dialog_parent(), f"Rename {question.key}", question.text
+        )
+        if text is not None and text != question.text:
+            self.services.execute(RenameQuestionCommand(self.lib, question.id, text))
+
+    def delete_question(self) -> None:
+        """Delete the chosen question (its claims stay; Edit ▸ Undo brings it back)."""
+        if self.question_id is not None:
+            self.services.execute(DeleteQuestionCommand(self.lib, self.question_id))
+
+    # Cards ----------------------------------------------------------------------------------
+    def _dropped_on_card(self, from_key: str, to_id: int, where: QPoint) -> None:
+        dragged = self.lib.claims.by_key(from_key)
+        if dragged is None or dragged.id == to_id:
+            return  # dropped back on itself: no link meant
+        target = self.lib.claims.get(to_id)
+        relation = RelationMenu.ask(self.view, where, dragged.key, target.key)
+        if relation is not None:
+            self.link(dragged.id, relation, to_id)
+
+    def link(self, from_id: int, relation: str, to_id: int) -> bool:
+        """Link two claims (undoable); a refused link is said in one line."""
+        return self.services.execute(LinkClaimsCommand(self.lib, from_id, relation, to_id))
+
+    def assign_keys(self, keys: list[str]) -> None:
+        """Assign the claims with these keys to the chosen question (undoable)."""
+        if self.question_id is None:
+            self.services.show_status("Choose or add a key question first")
+            return
+        held = set(self.lib.questions.get(self.question_id).claim_keys)
+        found = self.lib.claims.by_keys([k for k in keys if k not in held])
+        if not found:
+            self.services.show_status(f"{', '.join(keys)} already on the board")
+            return
+        ids = [found[k].id for k in keys if k in found]
+        self.services.execute(AssignClaimsCommand(self.lib, self.question_id, ids))
+
+    def accept_status(self, claim_id: int, status: str) -> None:
+        """Give a claim the status its links suggest (undoable)."""
+        self.services.execute(EditClaimCommand(self.lib, claim_id, status=status))
+
+    def card_menu(self, claim_id: int, parent: QWidget | None = None) -> QMenu:
+        """Return a card's right-click menu: open, accept, unlink, remove from the question."""
+        menu = QMenu(parent or self.view)
+        claim = self.lib.claims.get(claim_id)
+        menu.addAction("&Open in source", lambda: self.services.show_claim(claim_id))
+        board = self.view.board
+        item = (
+            next((c for p in board.positions for c in p.claims if c.claim.id == claim_id), None)
+            if board
+            else None
+        )
+        if item is not None and item.suggested_status:
+            menu.addAction(
+                f"&Accept suggested status: {item.suggested_status}",
+                lambda: self.accept_status(claim_id, item.suggested_status),
+            )
+        links = self.lib.relations.all(claim_id)
+        if links:
+            unlink = menu.addMenu("&Unlink")
+            for r in links:
+                unlink.addAction(describe(r), partial(self.unlink, r.from_claim_id, r.to_claim_id))
+        if self.question_id is not None:
+            key = self.lib.questions.get(self.question_id).key
+            menu.addSeparator()
+            menu.addAction(
+                f"&Remove {claim.key} from {key}",
+                lambda: self._unassign(claim_id),
+            )
+        return menu
+
+    def unlink(self, a_id: int, b_id: int) -> bool:
+        """Remove the relation between two claims (undoable)."""
+        return self.services.execute(UnlinkClaimsCommand(self.lib, a_id, b_id))
+
+    def _unassign(self, claim_id: int) -> None:
+        if self.question_id is not None:
+            self.services.execute(UnassignClaimsCommand(self.lib, self.question_id, [claim_id]))
+
+    def _show_card_menu(self, claim_id: int, where: QPoint) -> None:
+        try:
+            menu = self.card_menu(claim_id)
+        except BriefingError as exc:
+            self.services.show_error(str(exc))
+            return
+        menu.exec(where)
+        menu.deleteLater()
