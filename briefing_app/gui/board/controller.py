@@ -7,7 +7,7 @@ while it is on screen (a hidden board is read when it is shown again).
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QMenu, QWidget
@@ -196,7 +196,7 @@ class BoardController(QObject):
         if links:
             unlink = menu.addMenu("&Unlink")
             for r in links:
-                unlink.addAction(describe(r), partial(self.unlink, r.from_claim_id, r.to_claim_id))
+                unlink.addAction(describe(r), self._unlinker(r.from_claim_id, r.to_claim_id))
         if self.question_id is not None:
             key = self.lib.questions.get(self.question_id).key
             menu.addSeparator()
@@ -209,6 +209,13 @@ class BoardController(QObject):
     def unlink(self, a_id: int, b_id: int) -> bool:
         """Remove the relation between two claims (undoable)."""
         return self.services.execute(UnlinkClaimsCommand(self.lib, a_id, b_id))
+
+    def _unlinker(self, a_id: int, b_id: int) -> Callable[..., None]:
+        # A menu action may pass `checked`: the unlink needs only its two claims.
+        def run(*_: object) -> None:
+            self.unlink(a_id, b_id)
+
+        return run
 
     def _unassign(self, claim_id: int) -> None:
         if self.question_id is not None:

@@ -31,6 +31,7 @@ from briefing_app.gui.commands import (
 )
 from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.services import Services
+from briefing_app.gui.sources.question_menus import QuestionMenus
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.find_bar import FindBar
@@ -71,6 +72,8 @@ class SourcesController(QObject):
         self.reader_title.setWordWrap(True)
         self.reader_title.setAccessibleName("Source title")
         self.find_bar = FindBar(self.reader)
+        # Assign to question ▸ in the table's and the reader's menus, Assign… in the inspector.
+        self.question_menus = QuestionMenus(services, lambda: self.lib)
         self._connect()
         self.tag_action, self.delete_claim_action, self.find_action = self._build_actions()
 
@@ -94,6 +97,10 @@ class SourcesController(QObject):
         self.claims_panel.view.setDragEnabled(True)
         self.claims_panel.view.setDragDropMode(self.claims_panel.view.DragDropMode.DragOnly)
         self.reader.claim_keys = lambda ids: [self.lib.claims.get(i).key for i in ids]
+        menus = self.question_menus
+        self.claims_panel.set_selection_menu(menus.assign_menu)
+        self.reader.claim_menu = lambda claim_id, parent: menus.assign_menu([claim_id], parent)
+        self.inspector.questions_menu = menus.questions_menu
 
     def _build_actions(self) -> tuple[QAction, QAction, QAction]:
         tag = make_action(
@@ -183,6 +190,8 @@ class SourcesController(QObject):
             self._keep_selection(refresh=self._selected_id() in changes.claims)
         if changes.tags or changes.claims:
             self.reload_tags()
+        if changes.questions and self.selected is not None:
+            self._show_questions(self.selected[0])  # a question renamed or deleted
 
     def reload_sources(self) -> None:
         """Reload the library list (keeping the filter and selection)."""
@@ -297,7 +306,11 @@ class SourcesController(QObject):
         # stored claim already, and showing it again would wipe what the analyst typed over it.
         if self.inspector.claim != claim:
             self.inspector.show_claim(claim)
+        self._show_questions(claim.id)
         self.claims_panel.select_claim(claim.id)
+
+    def _show_questions(self, claim_id: int) -> None:
+        self.inspector.show_questions(self.lib.questions.of_claim(claim_id))
 
     def clear_selection(self) -> None:
         """Select no claim: an empty inspector, no row selected."""

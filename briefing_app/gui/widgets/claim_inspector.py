@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Question
 from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.icons import icon
@@ -78,6 +81,19 @@ class ClaimInspector(QWidget):
         self.tags.setToolTip("Comma-separated tags, e.g. actor:China, place:Khatlon")
         self.tags_completer = ListCompleter([], self)
         self.tags.setCompleter(self.tags_completer)
+        # The key questions the claim serves, and a menu to assign it or take it off one.
+        self.questions = QLabel()
+        self.questions.setWordWrap(True)
+        self.questions.setTextFormat(Qt.TextFormat.PlainText)
+        self.questions.setAccessibleName("Key questions")
+        self.questions_button = QToolButton()
+        self.questions_button.setText("Assign…")
+        self.questions_button.setToolTip(
+            "Assign this claim to a key question, or take it off one (Edit ▸ Undo)"
+        )
+        self.questions_button.clicked.connect(self._show_questions_menu)
+        # Given the claim's id, the menu the Assign… button opens (the controller's).
+        self.questions_menu: Callable[[int, QWidget], QMenu] | None = None
         self.show_button = QPushButton("Show in source")
         self.show_button.setToolTip("Select this claim's passage in the reader")
         self.delete_button = QPushButton(icon("delete"), "Delete claim")
@@ -92,6 +108,10 @@ class ClaimInspector(QWidget):
         form.addRow("Status", self.status)
         form.addRow("Event date", self.event_date)
         form.addRow("Tags", self.tags)
+        questions_row = QHBoxLayout()
+        questions_row.addWidget(self.questions, 1)
+        questions_row.addWidget(self.questions_button)
+        form.addRow("Questions", questions_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
@@ -140,6 +160,7 @@ class ClaimInspector(QWidget):
             self.tags,
             self.delete_button,
             self.show_button,
+            self.questions_button,
         )
         for widget in editors:
             widget.setEnabled(claim is not None)
@@ -150,6 +171,7 @@ class ClaimInspector(QWidget):
             self.party.setText("")
             self.event_date.setText("")
             self.tags.setText("")
+            self.show_questions([])
             return
         colour = kind_colour(claim.kind).name()
         self.heading.setText(
@@ -167,6 +189,19 @@ class ClaimInspector(QWidget):
         self.tags.setText(", ".join(claim.tags))
         self.tags.setCursorPosition(0)
         self.party.setCursorPosition(0)
+
+    def show_questions(self, questions: list[Question]) -> None:
+        """Show the key questions the claim serves (one a line)."""
+        self.questions.setText(
+            "\n".join(f"{q.key} — {q.text}" for q in questions) if questions else "None"
+        )
+
+    def _show_questions_menu(self) -> None:
+        if self.claim is None or self.questions_menu is None:
+            return
+        menu = self.questions_menu(self.claim.id, self)
+        menu.exec(self.questions_button.mapToGlobal(self.questions_button.rect().bottomLeft()))
+        menu.deleteLater()
 
     def tag_list(self) -> list[str]:
         """Return the tags typed in the tags field."""

@@ -172,6 +172,7 @@ class ClaimsPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         self.context_actions: list[QAction] = []
+        self.selection_menu: Callable[[list[int], QWidget], QMenu] | None = None
         # The count may be cut short rather than hold the whole centre column wide (the
         # review dock takes its width from the columns beside this one).
         self.count_label.setMinimumWidth(1)
@@ -198,14 +199,36 @@ class ClaimsPanel(QWidget):
     def add_context_action(self, action: QAction) -> None:
         """Offer an action on the whole table in its right-click menu."""
         # Not a button in the filter bar: the bar is as narrow as the centre column allows.
-        if not self.context_actions:
-            self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self._enable_context_menu()
         self.context_actions.append(action)
 
-    def _show_context_menu(self, pos: QPoint) -> None:
+    def set_selection_menu(self, builder: Callable[[list[int], QWidget], QMenu]) -> None:
+        """Offer, at the top of the right-click menu, builder's submenu for the selected claims."""
+        self._enable_context_menu()
+        self.selection_menu = builder
+
+    def _enable_context_menu(self) -> None:
+        if self.view.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+            self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.view.customContextMenuRequested.connect(self._show_context_menu)
+
+    def selected_claim_ids(self) -> list[int]:
+        """Return the ids of the selected claims, in table order."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows]
+
+    def context_menu(self) -> QMenu:
+        """Return the right-click menu: the selected claims' submenu, then the table's actions."""
         menu = QMenu(self.view)
+        ids = self.selected_claim_ids()
+        if ids and self.selection_menu is not None:
+            menu.addMenu(self.selection_menu(ids, menu))
+            menu.addSeparator()
         menu.addActions(self.context_actions)
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu()
         menu.exec(self.view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.gui.claim_mime import claims_mime
 from briefing_app.gui.highlighter import ClaimHighlighter
@@ -54,6 +54,8 @@ class Reader(QPlainTextEdit):
         # Given claim ids, return their keys (for dragging a claim's passage into a note).
         self.claim_keys: Callable[[list[int]], list[str]] = lambda claim_ids: []
         self.context_actions: list[QAction] = []
+        # Given the claim under the mouse, a submenu for it (e.g. Assign to question ▸).
+        self.claim_menu: Callable[[int, QWidget], QMenu | None] = lambda claim_id, parent: None
         self.viewport().installEventFilter(self)
 
     def show_source(self, source_id: int | None, text: str, spans: list[CoreSpan]) -> None:
@@ -192,15 +194,27 @@ class Reader(QPlainTextEdit):
         return super().eventFilter(watched, event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        """Offer tagging next to Copy and Select All."""
-        menu = self.createStandardContextMenu(event.pos())
-        if self.context_actions:
-            actions = menu.actions()
-            if actions:  # before Copy and Select All
-                for action in self.context_actions:
-                    menu.insertAction(actions[0], action)
-                menu.insertSeparator(actions[0])
-            else:
-                menu.addActions(self.context_actions)
+        """Offer tagging next to Copy and Select All (and, on a claim, its own menu)."""
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Return the right-click menu at a point of the viewport."""
+        menu = self.createStandardContextMenu(pos)
+        actions = menu.actions()
+        first = actions[0] if actions else None
+        claim_id = self._claim_under(pos)
+        extra = self.claim_menu(claim_id, menu) if claim_id is not None else None
+        if extra is not None and first is not None:  # the claim's own menu on top
+            menu.insertMenu(first, extra)
+        elif extra is not None:
+            menu.addMenu(extra)
+        if self.context_actions:
+            if first is not None:  # before Copy and Select All
+                for action in self.context_actions:
+                    menu.insertAction(first, action)
+                menu.insertSeparator(first)
+            else:
+                menu.addActions(self.context_actions)
+        return menu
