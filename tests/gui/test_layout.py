@@ -47,6 +47,7 @@ PANELS = {
     "review": "&Review pane",
     "chronology": "C&hronology",
     "matrix": "&Matrix (ACH)",
+    "board": "&Board",
 }
 
 
