@@ -28,6 +28,9 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
 - qdpx: the whole 10k library exported as a REFI-QDA project (export_project) against a bare
   writer of the same texts, selections and codings (sqlite3, zipfile, lxml; qdpx_speed.py),
   with the export's peak memory in a fresh process;
+- board: the Board view of a question with 500 claims (and 150 relations among them, on a copy
+  of the library with ~3,000 relations) chosen in the main window until the dock is painted,
+  against 500 plain QLabels in a scroll area of the same size (benchmarks/board_speed.py);
 - reader: opening a 1 MB source with 5,000 claims in the main window (reader_speed's builders)
   against a plain QPlainTextEdit showing the same text; claims table filters over the 10k
   library's 100,000 claims against the raw sqlite3 query selecting the same ids;
@@ -66,6 +69,7 @@ sys.path.insert(0, str(HERE))
 
 import ach_speed  # noqa: E402
 import bench_search  # noqa: E402
+import board_speed  # noqa: E402
 import chronology_speed  # noqa: E402
 import export_speed  # noqa: E402
 import import_quality  # noqa: E402
@@ -598,6 +602,7 @@ PARTS = [
     "qdpx",
     "ach",
     "matrix",
+    "board",
 ]
 
 
@@ -678,6 +683,33 @@ def matrix(runs: int) -> list[Row]:
     ]
 
 
+def board(library: Path, work: Path, runs: int) -> list[Row]:
+    """The Board view of a 500-claim question, shown and painted, against 500 plain QLabels."""
+    m = board_speed.measure(library, work, runs, paired_medians)
+    ours, baseline = m["ours"], m["baseline"]
+    return [
+        Row(
+            f"board, {m['claims']:,.0f} claims",
+            ours * 1000,
+            "ms",
+            baseline * 1000,
+            "<= 200 ms",
+            ours <= 0.2,
+            f"{m['columns']:.0f} columns, {m['relations']:.0f} relations; "
+            "vs 500 plain QLabels in a scroll area",
+        ),
+        Row(
+            "  board: build_board alone",
+            m["core"] * 1000,
+            "ms",
+            baseline * 1000,
+            "(detail)",
+            True,
+            "the core's positions, relations, statuses",
+        ),
+    ]
+
+
 # Table ------------------------------------------------------------------------------------------
 def print_table(rows: list[Row], header: str) -> None:
     """Print the results as one table."""
@@ -733,6 +765,7 @@ def main(argv: list[str] | None = None) -> None:
             ("qdpx", lambda: qdpx(library, max(1, args.runs // 2))),
             ("ach", lambda: ach(args.runs)),
             ("matrix", lambda: matrix(args.runs)),
+            ("board", lambda: board(library, work, args.runs)),
         ]
         for name, step in steps:
             if name in parts:
