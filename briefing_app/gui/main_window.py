@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         return review
 
     def _build_board(self) -> BoardController:
-        """The Board dock: shown from View ▸ Panels, as a tab beside the claims table."""
+        """The Board dock: hidden until View ▸ Panels ▸ Board shows it beside the claims table."""
         from briefing_app.gui.board.controller import BoardController
 
         board = BoardController(self.services, self.lib)

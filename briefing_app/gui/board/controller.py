@@ -71,14 +71,15 @@ class BoardController(QObject):
 
     def on_changes(self, changes: Changes) -> None:
         """Read the board again when the changes touch its question, claims or sources."""
+        shown = self.question_id
         if changes.questions:
-            self._reload_questions()
-        touched = (
-            self.question_id in changes.questions
-            or bool(changes.claims & self._claims)
-            or bool(changes.sources & self._sources)
-        )
-        if touched or (self.view.board is None and self.question_id is not None):
+            self._reload_questions()  # the chosen one may have gone: the next is chosen
+        if (
+            self.question_id != shown
+            or self.question_id in changes.questions
+            or changes.claims & self._claims
+            or changes.sources & self._sources
+        ):
             self.refresh()
 
     def refresh(self) -> None:
@@ -108,10 +109,7 @@ class BoardController(QObject):
         ids = [q.id for q in self._questions]
         if self.question_id not in ids:
             self.question_id = ids[0] if ids else None
-            self._stale = True
         self.view.show_questions(self._questions, self.question_id)
-        if self._stale:
-            self.refresh()
 
     def choose(self, question_id: int) -> None:
         """Show this question's board."""
