@@ -41,6 +41,7 @@ def card_texts(column: BoardColumn) -> list[str]:
 def test_the_board_shows_one_column_per_party_with_independent_sources(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:
+    demo_lib.claims.update(claim_id(demo_lib, "C9"), event_date="2025-11")
     board = shown_board(qtbot, window)
     assert board.view.picker.currentText().startswith("Q1 — Who carried out the Khatlon attack?")
     found = columns(board)
