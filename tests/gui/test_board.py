@@ -222,6 +222,15 @@ def test_double_clicking_a_card_opens_the_claim_in_its_source(
     assert window.inspector.claim is not None and window.inspector.claim.key == "C7"
     assert window.workspace_tabs.currentWidget() is window.reader_page
 
+    # From the keyboard: Enter on the current card.
+    c9 = demo_lib.claims.get(claim_id(demo_lib, "C9"))
+    column = board.view.column_of(c9.id)
+    assert column is not None
+    column.cards.setFocus()  # the analyst is on the board, not in the reader
+    column.cards.setCurrentIndex(board.view.card_index(c9.id))
+    qtbot.keyClick(column.cards, Qt.Key.Key_Return)
+    assert window.reader.textCursor().selectedText() == c9.quote
+
 
 def test_dropping_a_card_into_a_note_section_cites_the_claim(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,8 @@ class CardList(QListView):
     # Claim keys dropped between cards: assign them to the question.
     dropped_in_column = Signal(list)
     context_requested = Signal(int, QPoint)
+    # Enter on the current card: open it, as a double-click does.
+    open_requested = Signal(int)
 
     def __init__(self, model: ColumnModel, delegate: CardDelegate) -> None:
         super().__init__()
@@ -68,6 +70,14 @@ class CardList(QListView):
         model = self.model()
         assert isinstance(model, ColumnModel)
         return model
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter opens the current card's claim in its source."""
+        index = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
+            self.open_requested.emit(int(index.data(CLAIM_ID_ROLE)))
+            return
+        super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Take claims dragged from a card, the claims table or the reader."""
@@ -276,6 +286,7 @@ class BoardView(QWidget):
             cards.doubleClicked.connect(
                 lambda index: self.open_requested.emit(int(index.data(CLAIM_ID_ROLE)))
             )
+            cards.open_requested.connect(self.open_requested)
             cards.dropped_on_card.connect(self.link_requested)
             cards.dropped_in_column.connect(self.assign_requested)
             cards.context_requested.connect(self.card_menu_requested)
