@@ -422,3 +422,23 @@ def test_a_hidden_board_reads_the_library_only_when_shown_again(
     assert "Tajik officials" not in columns(board)  # not read while hidden
     dock.show()
     qtbot.waitUntil(lambda: "Tajik officials" in columns(board))
+
+
+def test_a_cards_menu_unlinks_accepts_and_takes_it_off_the_question(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    board = shown_board(qtbot, window)
+    c6 = claim_id(demo_lib, "C6")
+    menu = board.card_menu(c6)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["&Open in source", "&Accept suggested status: disputed"]
+    action(submenu(menu, "&Unlink"), "C9 contradicts C6").trigger()
+    assert demo_lib.relations.between(c6, claim_id(demo_lib, "C9")) is None
+    assert "contradicts" not in card_texts(columns(board)["Taliban administration"])[0]
+
+    action(board.card_menu(c6), "&Remove C6 from Q1").trigger()
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C7"]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+    assert "contradicts C9" in card_texts(columns(board)["Taliban administration"])[0]
