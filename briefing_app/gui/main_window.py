@@ -509,14 +509,16 @@ class MainWindow(QMainWindow):
             # Before the reader shows the new library's text: that refreshes the suggestions.
             self._later.suggestions.attach(lib)
         self.sources.attach(lib)
-        if self._later is not None:
-            self._attach_review_and_notes(self._later, lib)
+        # The weighing views before the notes: opening the new library's note tells the
+        # matrix which note's judgment to show, and it must read that from the new library.
         if self.chronology is not None:
             self.chronology.attach(lib)
         if self.matrix is not None:
             self.matrix.attach(lib)
         if self._board is not None:
             self._board.attach(lib)
+        if self._later is not None:
+            self._attach_review_and_notes(self._later, lib)
 
     def _attach_review_and_notes(self, later: _LaterParts, lib: Library) -> None:
         # The review pane before the workspace: opening the note tells the pane which it is.
