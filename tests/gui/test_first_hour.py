@@ -1,0 +1,66 @@
+"""What a new analyst's first hour at 1366×768 tripped on: cut guidance, "1 sentences", "(s)"."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.checks import CheckReport, Finding
+from briefing_app.core.library import Library
+from briefing_app.core.templates import Limits
+from briefing_app.gui.dialogs.export_dialog import ExportDialog
+from briefing_app.gui.widgets.note_editor import SectionEditor, counts_html
+
+GUIDANCE = (
+    "The whole note in three or four sentences — what happened, why it matters, what you recommend."
+)
+
+
+def inked_rows(image: QImage, background: QColor) -> list[int]:
+    """Return the rows of the image holding any pixel that is not the background."""
+    rows = []
+    for y in range(image.height()):
+        # Skip the two-pixel frame at each side.
+        if any(image.pixelColor(x, y) != background for x in range(3, image.width() - 3)):
+            rows.append(y)
+    return rows
+
+
+def test_a_sections_long_guidance_is_shown_whole_wrapped_not_cut_after_one_line(
+    qtbot: QtBot,
+) -> None:
+    editor = SectionEditor("summary", GUIDANCE)
+    qtbot.addWidget(editor)
+    editor.resize(300, 60)  # a narrow Write layout: the guidance needs three lines
+    editor.show()
+    qtbot.waitExposed(editor)
+    viewport = editor.viewport()
+    background = viewport.palette().color(viewport.backgroundRole())
+    rows = inked_rows(viewport.grab().toImage(), background)
+    line = editor.fontMetrics().lineSpacing()
+    assert rows, "the guidance is shown"
+    # Qt alone draws the first line only; the whole sentence takes three lines at this width.
+    assert rows[-1] - rows[0] > 2 * line
+    assert rows[-1] < viewport.height() - 2, "the box is tall enough for all of it"
+    assert editor.placeholderText() == GUIDANCE
+
+    editor.set_body("Gunmen killed three workers.")
+    assert editor.height() < 3 * line + 30, "typing replaces the guidance and its height"
+
+
+def test_section_counts_say_1_sentence_and_1_line_without_a_limit() -> None:
+    counts = counts_html("Gunmen killed three workers.", Limits())
+    assert counts == "4 words · 1 sentence · 1 line"
+    assert counts_html("One. Two.", Limits(max_sentences=2)).startswith("2 words · 2/2 sentences")
+    assert "1/2 sentences" in counts_html("One.", Limits(max_sentences=2))
+
+
+def test_the_export_dialog_counts_its_warnings_in_words(qtbot: QtBot, demo_lib: Library) -> None:
+    warning = Finding("sources.single", "warning", "summary", 0, 5, "One source only", "Add one")
+    dialog = ExportDialog("My note", "footnotes", CheckReport([warning]))
+    qtbot.addWidget(dialog)
+    assert dialog.verdict.text() == "The checks found 1 warning."
+    error = Finding("citations.missing", "error", "issue", 0, 5, "Cites a retracted claim", "Drop")
+    both = ExportDialog("My note", "footnotes", CheckReport([error, warning, warning]))
+    qtbot.addWidget(both)
+    assert "found 1 error</b> and 2 warnings." in both.verdict.text()
