@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.notes.note_workspace import NoteWorkspace
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
+        ws.editor.history_actions = (self.undo_action, self.redo_action)  # the right-click menu
         self.work_area.add_note(ws)
         self.workspace_tabs.currentChanged.connect(
             lambda _index: self.docks.follow_tab(self.work_area.note_in_front())

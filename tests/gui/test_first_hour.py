@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -9,7 +10,9 @@ from briefing_app.core.checks import CheckReport, Finding
 from briefing_app.core.library import Library
 from briefing_app.core.templates import Limits
 from briefing_app.gui.dialogs.export_dialog import ExportDialog
+from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.widgets.note_editor import SectionEditor, counts_html
+from tests.gui.test_notes import editor, new_note, saved_body, type_into
 
 GUIDANCE = (
     "The whole note in three or four sentences — what happened, why it matters, what you recommend."
@@ -64,3 +67,23 @@ def test_the_export_dialog_counts_its_warnings_in_words(qtbot: QtBot, demo_lib: 
     both = ExportDialog("My note", "footnotes", CheckReport([error, warning, warning]))
     qtbot.addWidget(both)
     assert "found 1 error</b> and 2 warnings." in both.verdict.text()
+
+
+def test_right_click_undo_in_a_section_is_the_windows_undo_and_takes_back_the_typing(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    summary = editor(window, "summary")
+    type_into(qtbot, summary, "Gunmen killed three workers.")
+    menu = summary.context_menu_at(summary.cursorRect().center())
+    undo = next(a for a in menu.actions() if a.text().startswith("&Undo"))
+    # Qt's own entry was greyed out (the editor keeps no history): this one names the step.
+    assert undo is window.undo_action
+    assert undo.isEnabled()
+    assert undo.text() == "&Undo Typing in Summary"
+    assert not any(a.objectName() == "edit-undo" for a in menu.actions())
+    undo.trigger()
+    assert summary.body() == ""
+    qtbot.waitUntil(lambda: saved_body(demo_lib, note_id, "summary") == "")
+    redo = next(a for a in menu.actions() if a.text().startswith("&Redo"))
+    assert redo is window.redo_action

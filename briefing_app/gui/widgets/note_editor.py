@@ -161,6 +161,8 @@ class SectionEditor(QTextEdit):
         # would undo behind the window's back, and in steps nobody chose.
         self.setUndoRedoEnabled(False)
         self.clock: Callable[[], float] = time.monotonic  # tests drive the pause with it
+        # The window's Undo and Redo, for the right-click menu (given by the note editor).
+        self.history_actions: tuple[QAction, ...] = ()
         self._shown = ""  # the body as last loaded or typed
         self._step_before: str | None = None  # the body when the open step began
         self._last_typed = -math.inf
@@ -323,6 +325,7 @@ class SectionEditor(QTextEdit):
     def context_menu_at(self, pos: QPoint) -> QMenu:
         """Return the right-click menu: a misspelt word's corrections first, then the usual."""
         menu = self.createStandardContextMenu(pos)
+        self._use_window_history(menu)
         found = self.misspelt_at(self.cursorForPosition(pos).position())
         spelling = self.highlighter.spelling
         if found is None or spelling is None or self.isReadOnly():
@@ -349,6 +352,15 @@ class SectionEditor(QTextEdit):
         menu.insertActions(first, [add, ignore])
         menu.insertSeparator(first)
         return menu
+
+    def _use_window_history(self, menu: QMenu) -> None:
+        # The editor keeps no history of its own (the window's stack holds its typing), so
+        # Qt's own Undo and Redo entries were always greyed out: show the window's instead.
+        for name, action in zip(("edit-undo", "edit-redo"), self.history_actions, strict=False):
+            standard = next((a for a in menu.actions() if a.objectName() == name), None)
+            if standard is not None:
+                menu.insertAction(standard, action)
+                menu.removeAction(standard)
 
     def replace_word(self, start: int, end: int, word: str, replacement: str) -> None:
         """Put a correction in place of a word (Qt positions): one typing step, undoable."""
@@ -518,6 +530,7 @@ class NoteEditor(QWidget):
         self._last_key = ""
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
         self.spelling: SpellCheck | None = None  # given by the workspace
+        self.history_actions: tuple[QAction, ...] = ()  # the window's Undo and Redo
 
         self.title = QLabel("No note open")
         self.title.setAccessibleName("Note title")
@@ -594,6 +607,7 @@ class NoteEditor(QWidget):
             limits = template.section_limits(section.key) if template else Limits()
             box = SectionBox(section.key, section.heading, spec.guidance if spec else "", limits)
             box.editor.set_spelling(self.spelling)
+            box.editor.history_actions = self.history_actions
             box.editor.set_body(section.body)
             box.update_counts()
             box.editor.describe_citation = lambda keys: self.describe_citation(keys)
