@@ -451,7 +451,8 @@ class MainWindow(QMainWindow):
         )
         self.focus_actions.append(go_to_note)
         self.addActions([*note_actions, ws.cite_action, ws.replace_action, go_to_note])
-        self.view_menu.addAction(go_to_note)
+        # With the other "Go to" entries, not after the Layout submenu.
+        self.view_menu.insertAction(self.next_panel_action, go_to_note)
 
         suggestions = later.suggestions
         self.view_menu.addSeparator()

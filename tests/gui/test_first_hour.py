@@ -87,3 +87,14 @@ def test_right_click_undo_in_a_section_is_the_windows_undo_and_takes_back_the_ty
     qtbot.waitUntil(lambda: saved_body(demo_lib, note_id, "summary") == "")
     redo = next(a for a in menu.actions() if a.text().startswith("&Redo"))
     assert redo is window.redo_action
+
+
+def test_go_to_note_is_listed_with_the_other_go_to_entries_of_the_view_menu(
+    complete: MainWindow,
+) -> None:
+    names = [a.text().replace("&", "") for a in complete.view_menu.actions()]
+    go_to = [n for n in names if n.startswith("Go to")]
+    first = names.index(go_to[0])
+    assert names[first : first + len(go_to)] == go_to  # no other entry between them
+    assert go_to[-1] == "Go to Note"
+    assert names[first + len(go_to)] == "Next panel"
