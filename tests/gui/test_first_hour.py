@@ -98,3 +98,15 @@ def test_go_to_note_is_listed_with_the_other_go_to_entries_of_the_view_menu(
     assert names[first : first + len(go_to)] == go_to  # no other entry between them
     assert go_to[-1] == "Go to Note"
     assert names[first + len(go_to)] == "Next panel"
+
+
+def test_a_new_librarys_empty_reader_says_how_to_import_the_first_source(
+    qtbot: QtBot, lib: Library
+) -> None:
+    window = MainWindow(lib)  # a new, empty library
+    qtbot.addWidget(window)
+    window.show()
+    title = window.sources.reader_title
+    assert "No source open" in title.text()
+    assert "Import articles with File ▸ Import (Ctrl+O)" in title.text()
+    assert title.isVisible()
