@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -110,3 +112,18 @@ def test_a_new_librarys_empty_reader_says_how_to_import_the_first_source(
     assert "No source open" in title.text()
     assert "Import articles with File ▸ Import (Ctrl+O)" in title.text()
     assert title.isVisible()
+
+
+def test_an_empty_inspector_shows_no_kind_credibility_or_status_of_the_last_claim(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
+) -> None:
+    denial = next(c for c in demo_lib.claims.all() if c.kind == "denial")
+    window.sources.show_claim(denial.id)
+    inspector = window.inspector
+    assert inspector.kind.currentText() == "denial"
+    window.switch_library(tmp_path / "mine.sqlite")  # File ▸ New library
+    assert inspector.claim is None
+    shown = [c.currentText() for c in (inspector.kind, inspector.credibility, inspector.status)]
+    assert shown == ["", "", ""]
+    window.sources.clear_selection()
+    assert inspector.kind.currentText() == ""

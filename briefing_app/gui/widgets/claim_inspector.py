@@ -148,6 +148,10 @@ class ClaimInspector(QWidget):
             self.quote.setText("Select a passage in the reader and press Ctrl+T to tag a claim.")
             self.statement.setPlainText("")
             self.party.setText("")
+            # Blank, not the last claim's kind, credibility and status (greyed, but read as
+            # if they were the values of a claim).
+            for choice in (self.kind, self.credibility, self.status):
+                choice.setCurrentIndex(-1)
             self.event_date.setText("")
             self.tags.setText("")
             return
