@@ -127,3 +127,22 @@ def test_an_empty_inspector_shows_no_kind_credibility_or_status_of_the_last_clai
     assert shown == ["", "", ""]
     window.sources.clear_selection()
     assert inspector.kind.currentText() == ""
+
+
+def test_the_first_hour_walk_renders_its_guide_pictures_at_1366_by_768(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefing_app.gui.walk_screenshots import render_walk
+
+    # The whole walk through the real window: new library, import, tag, write, export, review.
+    written = render_walk(tmp_path)
+    assert [p.name for p in written] == [
+        "walk-1-first-start.png", "walk-2-new-library.png", "walk-3-import.png",
+        "walk-4-tag.png", "walk-5-new-note.png", "walk-6-write.png", "walk-7-export.png",
+        "walk-8-review.png",
+    ]  # fmt: skip
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1366, 768), path.name
