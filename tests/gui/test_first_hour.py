@@ -146,3 +146,22 @@ def test_the_first_hour_walk_renders_its_guide_pictures_at_1366_by_768(
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1366, 768), path.name
+
+
+def test_the_inspector_shows_a_tag_with_its_kind_as_typed_and_keeps_it_on_editing(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    claim = demo_lib.claims.all()[0]
+    window.sources.show_claim(claim.id)
+    inspector = window.inspector
+    inspector.tags.setText("place:Khatlon")
+    inspector.tags.editingFinished.emit()
+    assert demo_lib.claims.get(claim.id).tag_refs == ["place:Khatlon"]
+    assert inspector.tags.text() == "place:Khatlon"  # not the bare "Khatlon"
+    steps = window.undo_stack.count()
+    inspector.tags.editingFinished.emit()  # leaving the field unchanged is no step
+    assert window.undo_stack.count() == steps
+    inspector.tags.setText(inspector.tags.text() + ", actor:China")
+    inspector.tags.editingFinished.emit()
+    assert sorted(demo_lib.claims.get(claim.id).tag_refs) == ["actor:China", "place:Khatlon"]
+    assert inspector.tags.text() == "actor:China, place:Khatlon"

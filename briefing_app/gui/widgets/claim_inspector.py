@@ -168,7 +168,8 @@ class ClaimInspector(QWidget):
         select_data(self.credibility, str(claim.credibility))
         select_data(self.status, claim.status)
         self.event_date.setText(claim.event_date)
-        self.tags.setText(", ".join(claim.tags))
+        # "place:Khatlon" as typed and as the completer offers it, not the bare "Khatlon".
+        self.tags.setText(", ".join(claim.tag_refs or claim.tags))
         self.tags.setCursorPosition(0)
         self.party.setCursorPosition(0)
 
@@ -181,7 +182,10 @@ class ClaimInspector(QWidget):
         if claim is None:
             return
         changed = {k: v for k, v in values.items() if getattr(claim, k) != v}
-        if "tags" in changed and sorted(changed["tags"]) == sorted(claim.tags):
+        if "tags" in changed and sorted(changed["tags"]) in (
+            sorted(claim.tags),
+            sorted(claim.tag_refs),
+        ):
             del changed["tags"]
         if changed:
             self.edit_requested.emit(claim.id, changed)
