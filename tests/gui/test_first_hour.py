@@ -165,3 +165,22 @@ def test_the_inspector_shows_a_tag_with_its_kind_as_typed_and_keeps_it_on_editin
     inspector.tags.editingFinished.emit()
     assert sorted(demo_lib.claims.get(claim.id).tag_refs) == ["actor:China", "place:Khatlon"]
     assert inspector.tags.text() == "actor:China, place:Khatlon"
+
+
+def test_a_grade_too_long_for_its_box_ends_with_an_ellipsis_and_is_named_whole_on_hover(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    from briefing_app.gui.widgets.fields import ElidingComboBox
+
+    credibility = window.inspector.credibility
+    assert isinstance(credibility, ElidingComboBox)
+    window.sources.show_claim(demo_lib.claims.all()[0].id)
+    credibility.setCurrentIndex(credibility.findData("6"))
+    credibility.resize(150, credibility.height())
+    assert credibility.currentText() == "6 – Truth cannot be judged"
+    shown = credibility.shown_text()
+    assert shown.endswith("…") and "6 – Truth cannot be judged".startswith(shown[:-1])
+    assert credibility.tool_tip_text().endswith(": 6 – Truth cannot be judged")
+    credibility.resize(400, credibility.height())  # room enough: shown whole, the usual tip
+    assert credibility.shown_text() == "6 – Truth cannot be judged"
+    assert credibility.tool_tip_text() == credibility.toolTip()
