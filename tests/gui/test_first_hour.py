@@ -184,3 +184,15 @@ def test_a_grade_too_long_for_its_box_ends_with_an_ellipsis_and_is_named_whole_o
     credibility.resize(400, credibility.height())  # room enough: shown whole, the usual tip
     assert credibility.shown_text() == "6 – Truth cannot be judged"
     assert credibility.tool_tip_text() == credibility.toolTip()
+
+
+def test_the_replace_dialog_shows_a_phrase_of_a_few_words_whole(qtbot: QtBot) -> None:
+    from briefing_app.gui.dialogs.replace_dialog import ReplaceDialog
+
+    phrase = "the Chinese construction company facility"
+    dialog = ReplaceDialog(None, phrase)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for edit in (dialog.find_edit, dialog.replace_edit):
+        assert edit.fontMetrics().horizontalAdvance(phrase) < edit.width() - 10
