@@ -196,3 +196,16 @@ def test_the_replace_dialog_shows_a_phrase_of_a_few_words_whole(qtbot: QtBot) ->
     qtbot.waitExposed(dialog)
     for edit in (dialog.find_edit, dialog.replace_edit):
         assert edit.fontMetrics().horizontalAdvance(phrase) < edit.width() - 10
+
+
+def test_the_export_dialog_shows_a_folder_and_a_title_long_file_name_whole(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    dialog = ExportDialog("Attack on Chinese workers in Khatlon", "footnotes")
+    qtbot.addWidget(dialog)
+    path = "/home/analyst/Documents/attack-on-chinese-workers-in-khatlon.docx"
+    dialog.path.setText(path)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.path.fontMetrics().horizontalAdvance(path) < dialog.path.width() - 10
+    assert dialog.width() < 1366 - 100, "and the dialog still fits a 1366-px screen"

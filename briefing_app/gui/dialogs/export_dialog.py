@@ -97,6 +97,9 @@ class ExportDialog(QDialog):
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
         self.path = QLineEdit(str(folder / default_file_name(title, self.current_format())))
         self.path.setAccessibleName("Output file")
+        # A folder and a title-long file name, whole (at 560 px the name was cut off).
+        self.path.setMinimumWidth(self.path.fontMetrics().averageCharWidth() * 72)
+        self.path.setCursorPosition(0)
         browse = QPushButton("Choose…")
         browse.setAccessibleName("Choose output file")
         browse.clicked.connect(self._browse)
