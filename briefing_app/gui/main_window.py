@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.notes.note_workspace import NoteWorkspace
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
+        ws.editor.history_actions = (self.undo_action, self.redo_action)  # the right-click menu
         self.work_area.add_note(ws)
         self.workspace_tabs.currentChanged.connect(
             lambda _index: self.docks.follow_tab(self.work_area.note_in_front())
@@ -472,7 +473,8 @@ class MainWindow(QMainWindow):
         )
         self.focus_actions.append(go_to_note)
         self.addActions([*note_actions, ws.cite_action, ws.replace_action, go_to_note])
-        self.view_menu.addAction(go_to_note)
+        # With the other "Go to" entries, not after the Layout submenu.
+        self.view_menu.insertAction(self.next_panel_action, go_to_note)
 
         suggestions = later.suggestions
         self.view_menu.addSeparator()

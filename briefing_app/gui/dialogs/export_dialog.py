@@ -33,6 +33,7 @@ from briefing_app.core.templates import CITATION_STYLES
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings
 from briefing_app.gui.tasks import Progress, Task, TaskRunner
+from briefing_app.gui.wording import count_of
 
 FORMATS = (("Word document (.docx)", "docx"), ("Markdown (.md)", "md"))
 STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes", "inline": "Inline attribution"}
@@ -96,6 +97,9 @@ class ExportDialog(QDialog):
         folder = Path(str(settings.value("export/folder", str(Path.home()))))
         self.path = QLineEdit(str(folder / default_file_name(title, self.current_format())))
         self.path.setAccessibleName("Output file")
+        # A folder and a title-long file name, whole (at 560 px the name was cut off).
+        self.path.setMinimumWidth(self.path.fontMetrics().averageCharWidth() * 72)
+        self.path.setCursorPosition(0)
         browse = QPushButton("Choose…")
         browse.setAccessibleName("Choose output file")
         browse.clicked.connect(self._browse)
@@ -147,12 +151,12 @@ class ExportDialog(QDialog):
         warnings = 0 if report is None else len(report.warnings)
         if errors:
             self.verdict.setText(
-                f"<b style='color:#c0392b'>The checks found {errors} error(s)</b> and "
-                f"{warnings} warning(s). Fix them first, or export anyway."
+                f"<b style='color:#c0392b'>The checks found {count_of(errors, 'error')}</b> "
+                f"and {count_of(warnings, 'warning')}. Fix them first, or export anyway."
             )
             self.export_button.setText("Export anyway")
         elif warnings:
-            self.verdict.setText(f"The checks found {warnings} warning(s).")
+            self.verdict.setText(f"The checks found {count_of(warnings, 'warning')}.")
         else:
             self.verdict.setText("The checks found no errors or warnings.")
 

@@ -25,6 +25,9 @@ class ReplaceDialog(QDialog):
         self.find_edit.setAccessibleName("Find")
         self.replace_edit = QLineEdit()
         self.replace_edit.setAccessibleName("Replace with")
+        # Room for a phrase of a few words (the fields were 125 px: a phrase scrolled away).
+        for edit in (self.find_edit, self.replace_edit):
+            edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 45)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -284,7 +284,12 @@ class SourcesController(QObject):
 
     def _show_reader_title(self, source: Source | None) -> None:
         if source is None:
-            self.reader_title.setText("")
+            # A new library's reader was a blank page: say how the first source gets there.
+            self.reader_title.setText(
+                "<span style='font-size:large'><b>No source open</b></span><br>"
+                "Import articles with File ▸ Import (Ctrl+O) or drop files on the window, "
+                "then pick one in the Sources list."
+            )
             return
         facts = [source.outlet, source.published or "", f"reliability {source.reliability}"]
         if source.marking:

@@ -169,6 +169,10 @@ class ClaimInspector(QWidget):
             self.quote.setText("Select a passage in the reader and press Ctrl+T to tag a claim.")
             self.statement.setPlainText("")
             self.party.setText("")
+            # Blank, not the last claim's kind, credibility and status (greyed, but read as
+            # if they were the values of a claim).
+            for choice in (self.kind, self.credibility, self.status):
+                choice.setCurrentIndex(-1)
             self.event_date.setText("")
             self.tags.setText("")
             self.show_questions([])
@@ -186,7 +190,8 @@ class ClaimInspector(QWidget):
         select_data(self.credibility, str(claim.credibility))
         select_data(self.status, claim.status)
         self.event_date.setText(claim.event_date)
-        self.tags.setText(", ".join(claim.tags))
+        # "place:Khatlon" as typed and as the completer offers it, not the bare "Khatlon".
+        self.tags.setText(", ".join(claim.tag_refs or claim.tags))
         self.tags.setCursorPosition(0)
         self.party.setCursorPosition(0)
 
@@ -212,7 +217,10 @@ class ClaimInspector(QWidget):
         if claim is None:
             return
         changed = {k: v for k, v in values.items() if getattr(claim, k) != v}
-        if "tags" in changed and sorted(changed["tags"]) == sorted(claim.tags):
+        if "tags" in changed and sorted(changed["tags"]) in (
+            sorted(claim.tags),
+            sorted(claim.tag_refs),
+        ):
             del changed["tags"]
         if changed:
             self.edit_requested.emit(claim.id, changed)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QHelpEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
+    QWidget,
+)
 
 from briefing_app.core.records.grading import GradingScale
 
@@ -26,9 +34,53 @@ class MultiLineEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
 
+class ElidingComboBox(QComboBox):
+    """A combo box that ends a choice too long for it with "…" and names it whole on hover.
+
+    Qt cuts such a choice off mid-word ("6 – Truth cannot be judge"), which at 1366 px is
+    what a narrow inspector or source panel showed.
+    """
+
+    def _field_option(self) -> tuple[QStyleOptionComboBox, int]:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        icon = 0 if option.currentIcon.isNull() else option.iconSize.width() + 4
+        return option, max(0, field.width() - icon)
+
+    def shown_text(self) -> str:
+        """Return the current choice as painted: whole, or shortened with "…" to fit."""
+        _option, width = self._field_option()
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the box with the current choice shortened to fit."""
+        painter = QStylePainter(self)
+        option, _width = self._field_option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def tool_tip_text(self) -> str:
+        """Return the hover text: the box's own tip, with the choice whole when it is cut."""
+        tip = self.toolTip()
+        if self.shown_text() == self.currentText():
+            return tip
+        return f"{tip}: {self.currentText()}" if tip else self.currentText()
+
+    def event(self, event: QEvent) -> bool:
+        """Name the whole choice on hover when it is shortened."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.tool_tip_text(), self)
+            return True
+        return super().event(event)
+
+
 def grade_combo(scale: GradingScale, parent: QWidget | None = None) -> QComboBox:
     """Return a combo box listing a grading scale as 'B – Usually reliable', data the code."""
-    combo = QComboBox(parent)
+    combo = ElidingComboBox(parent)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
     for grade in scale.grades:

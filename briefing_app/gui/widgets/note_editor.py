@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -54,8 +56,12 @@ from briefing_app.gui.claim_mime import citation_text, keys_from_mime
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
 from briefing_app.gui.widgets.spelling import SpellCheck
+from briefing_app.gui.wording import count_of
 
 AUTOSAVE_MS = 600
+_GUIDANCE_FLAGS = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft) | int(
+    Qt.TextFlag.TextWordWrap
+)
 # Typing after a pause this long (seconds) is a new undo step.
 STEP_PAUSE_S = 1.0
 # Just typed: the end of a sentence (and the space after it) or of a line.
@@ -150,10 +156,13 @@ class SectionEditor(QTextEdit):
     def __init__(self, key: str, guidance: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
+        self._guidance = ""
         # The window's undo stack holds typing (see step_typed): an editor history of its own
         # would undo behind the window's back, and in steps nobody chose.
         self.setUndoRedoEnabled(False)
         self.clock: Callable[[], float] = time.monotonic  # tests drive the pause with it
+        # The window's Undo and Redo, for the right-click menu (given by the note editor).
+        self.history_actions: tuple[QAction, ...] = ()
         self._shown = ""  # the body as last loaded or typed
         self._step_before: str | None = None  # the body when the open step began
         self._last_typed = -math.inf
@@ -179,6 +188,32 @@ class SectionEditor(QTextEdit):
         """Re-fit the height when the width (and so the wrapping) changes."""
         super().resizeEvent(event)
         self._fit_height()
+
+    # Guidance ------------------------------------------------------------------------------
+    # Qt draws a text edit's placeholder on its first line only, so a template's guidance
+    # longer than the box was cut off mid-sentence: the editor paints it wrapped itself.
+    def setPlaceholderText(self, text: str) -> None:
+        """Set the guidance shown, wrapped, while the section is empty."""
+        self._guidance = text
+        self._fit_height()
+        self.viewport().update()
+
+    def placeholderText(self) -> str:
+        """Return the guidance shown while the section is empty."""
+        return self._guidance
+
+    def _guidance_rect(self) -> QRect:
+        margin = int(self.document().documentMargin())
+        return self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the text, or the whole guidance while the section is empty."""
+        super().paintEvent(event)
+        if self._guidance and self.document().isEmpty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self._guidance_rect(), _GUIDANCE_FLAGS, self._guidance)
+            painter.end()
 
     # Text --------------------------------------------------------------------------------
     def body(self) -> str:
@@ -290,6 +325,7 @@ class SectionEditor(QTextEdit):
     def context_menu_at(self, pos: QPoint) -> QMenu:
         """Return the right-click menu: a misspelt word's corrections first, then the usual."""
         menu = self.createStandardContextMenu(pos)
+        self._use_window_history(menu)
         found = self.misspelt_at(self.cursorForPosition(pos).position())
         spelling = self.highlighter.spelling
         if found is None or spelling is None or self.isReadOnly():
@@ -316,6 +352,15 @@ class SectionEditor(QTextEdit):
         menu.insertActions(first, [add, ignore])
         menu.insertSeparator(first)
         return menu
+
+    def _use_window_history(self, menu: QMenu) -> None:
+        # The editor keeps no history of its own (the window's stack holds its typing), so
+        # Qt's own Undo and Redo entries were always greyed out: show the window's instead.
+        for name, action in zip(("edit-undo", "edit-redo"), self.history_actions, strict=False):
+            standard = next((a for a in menu.actions() if a.objectName() == name), None)
+            if standard is not None:
+                menu.insertAction(standard, action)
+                menu.removeAction(standard)
 
     def replace_word(self, start: int, end: int, word: str, replacement: str) -> None:
         """Put a correction in place of a word (Qt positions): one typing step, undoable."""
@@ -395,6 +440,11 @@ class SectionEditor(QTextEdit):
         if self.document().textWidth() != width:
             self.document().setTextWidth(width)
         minimum = 3 * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        if self._guidance and self.document().isEmpty():
+            # Room for all of the guidance, wrapped as paintEvent draws it.
+            area = QRect(0, 0, max(1, self._guidance_rect().width()), 100_000)
+            wrapped = self.fontMetrics().boundingRect(area, _GUIDANCE_FLAGS, self._guidance)
+            minimum = max(minimum, wrapped.height() + 2 * self.document().documentMargin())
         content = max(self.document().size().height(), minimum)
         margins = self.contentsMargins()
         height = int(content) + margins.top() + margins.bottom() + 2
@@ -419,11 +469,12 @@ def counts_html(body: str, limits: Limits) -> str:
     n_words, n_sentences, n_lines = section_counts(body)
     parts = []
     for n, limit, name in (
-        (n_words, limits.max_words, "words"),
-        (n_sentences, limits.max_sentences, "sentences"),
-        (n_lines, limits.max_lines, "lines"),
+        (n_words, limits.max_words, "word"),
+        (n_sentences, limits.max_sentences, "sentence"),
+        (n_lines, limits.max_lines, "line"),
     ):
-        text = f"{n} {name}" if limit is None else f"{n}/{limit} {name}"
+        # "1 sentence" on its own, but "1/2 sentences": the limit is what the noun counts.
+        text = count_of(n, name) if limit is None else f"{n}/{limit} {name}s"
         if limit is not None and n > limit:
             text = f"<span style='color:{OVER_LIMIT}; font-weight:600'>{text}</span>"
         parts.append(text)
@@ -479,6 +530,7 @@ class NoteEditor(QWidget):
         self._last_key = ""
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
         self.spelling: SpellCheck | None = None  # given by the workspace
+        self.history_actions: tuple[QAction, ...] = ()  # the window's Undo and Redo
 
         self.title = QLabel("No note open")
         self.title.setAccessibleName("Note title")
@@ -555,6 +607,7 @@ class NoteEditor(QWidget):
             limits = template.section_limits(section.key) if template else Limits()
             box = SectionBox(section.key, section.heading, spec.guidance if spec else "", limits)
             box.editor.set_spelling(self.spelling)
+            box.editor.history_actions = self.history_actions
             box.editor.set_body(section.body)
             box.update_counts()
             box.editor.describe_citation = lambda keys: self.describe_citation(keys)
