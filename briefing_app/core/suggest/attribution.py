@@ -36,7 +36,8 @@ _SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|thi
 INTRO = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Last|This|"
     r"Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
-    r"Speaking|Asked|Responding|Writing|Today|Yesterday)\b[^,]{0,80},\s*"
+    r"Speaking|Asked|Responding|Writing|Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
+    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
 )
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
@@ -75,6 +76,12 @@ _NOT_REPORTING_AFTER = {
     "request": re.compile(r"(?!\s+that\b)"),
     "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
+    "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),
+    # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
+    "disagree": re.compile(r"(?!\s*(?:[.,;:!?)”\"]|$)|\s+(?:that|with)\b)"),
+    "challenge": re.compile(
+        r"(?!\s+(?:the|this|that|a)\s+(?:idea|notion|claim|assertion|view|premise|narrative)\b)"
+    ),
     # Verbs that report speech only with what was said after them ("revealed that…",
     # "…, she observed."), not with an object ("revealed a scar", "observed the birds").
     **{lemma: _CONTENT_AFTER for lemma in ("observe", "reveal", "indicate", "signal", "share")},
@@ -96,6 +103,16 @@ _SPEAKER_VERBS = frozenset(
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
+# "a new report", "its latest findings": an adjective between a determiner and a noun form.
+_ADJECTIVE_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+(?:new|latest|recent|annual|"
+    r"previous|earlier|separate|official|initial|final|first|second|preliminary|independent|"
+    r"internal|confidential|leaked|joint|detailed|lengthy|brief|short|long)\s+$",
+    re.I,
+)
+# A person or group the attribution is about, in an absolute construction: "with Agassi later
+# admitting that…", "with the agency announcing…".
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"]{2,60}?)\s+(?:\w+ly\s+)?$")
 _FINDERS = frozenset(
     (
         *("report", "study", "survey", "investigation", "review", "audit", "analysis"),
@@ -112,6 +129,10 @@ _CONTROL_VERB_BEFORE = re.compile(
     r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
 )
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
+# "if they called for…", "unless he says so": a supposition.
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
+# "X responded by saying that…": the manner of a clause's subject speaking.
+_BY_MANNER = re.compile(r"\S\s+by\s+$")
 _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}?(?:whether|if|what|why|how|when|who|where|which|about)\b"
@@ -194,7 +215,11 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         # "…, he said according to a transcript": the document only backs the same statement.
         if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
             found.append(source)
-    found.extend(_passives(sentence, lexicon, inside_quote))
+    passives = _passives(sentence, lexicon, inside_quote)
+    if any(a.party for a in found):
+        # "…is estimated at $16 million, according to Forbes": the named source says it.
+        passives = [p for p in passives if p.party]
+    found.extend(passives)
     statement = _statement_intro(sentence, lexicon)
     if statement is not None and not any(a.party_start >= 0 for a in found):
         found.append(statement)
@@ -209,10 +234,26 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
     before = sentence[: match.start()]
     after = sentence[match.end() :]
+    if form.endswith("ing") and _BY_MANNER.search(before) and lexicon.language == "en":
+        att.pattern = "participle"
+        relative = re.search(r",\s+(?:which|who)\s+[^,]*$", before)
+        if relative is None:
+            att.needs_subject = True  # the subject of the sentence's clause speaks
+            return att
+        phrase = re.search(r"(?:[\w’'.-]+\s+){0,3}[\w’'.-]+$", sentence[: relative.start()])
+        span = phrase and _clean_party(sentence, phrase.start(), relative.start(), lexicon)
+        if not span:
+            return None  # the relative's antecedent is no party we can name
+        # "…Likud party, which tried to rally support by saying that…": the party before.
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        return att
     if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
         return None
     if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
+    if _noun_after_determiner(form, before, lexicon):
+        return None  # "a new report", "la critique de": a noun
     if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
         return None  # "In remarks to reporters", "after reports of": a noun
     action = _NOT_REPORTING_AFTER.get(att.lemma)
@@ -224,12 +265,25 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "asked him whether…": a question, not a statement
     if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
         return None  # "maintained an image": an action
-    if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
+    if form in lexicon.after_quote_forms and not (
+        _AFTER_QUOTE.search(before)
+        # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
+        or (form in lexicon.inverting_forms and re.search(r"[,”\"’]\s*$", before))
+    ):
         return None
+    if _CONDITIONAL_BEFORE.search(before):
+        return None  # "if they called for…": a supposition, not a statement
     progressive = form.endswith("ing") and _BE_BEFORE.search(before)
     if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if form.endswith("ing") and not progressive:
+        with_subject = _WITH_SUBJECT.search(before)
+        if with_subject is not None:
+            span = _clean_party(sentence, with_subject.start(1), with_subject.end(1), lexicon)
+            if span is not None and not _inanimate(sentence[span[0] : span[1]], span[0], lexicon):
+                att.party_start, att.party_end = span
+                att.party = sentence[span[0] : span[1]]
+                return att
         if _ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before):
             return None
         att.needs_subject = True
@@ -269,6 +323,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     party = sentence[span[0] : span[1]]
     if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
         return None
+    if party.lower() in lexicon.first_person:
+        return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
     if (
         att.lemma in ("find", "show")
@@ -302,6 +358,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")\s+$"
+        elif name == "noun determiner":
+            words = "|".join(re.escape(w) for w in lexicon.noun_determiners)
+            source = r"(?i)(?<![\w’'])(?:" + words + r")\s+$"
         else:  # "lead-in head": "Cependant, comme " before "l’a souligné X"
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)(?:\w+,\s*)?(?:" + words + r")\s*"
@@ -347,14 +406,18 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
         if span is not None:
             return span
-    if start > last_start and re.search(r"\s(?:of|at|from)\s", sentence[last_start:start]):
+    if start > last_start and re.search(r"\s(?:of|at|from|in)\s", sentence[last_start:start]):
         # "Dr. Joneigh Khaldun of the Department of Health and Human Services says": the "and"
         # is inside the affiliation; the person heads the phrase.
         whole = _clean_party(sentence, last_start, last_end, lexicon)
         if (
             whole is not None
             and whole[1] < start
-            and is_person_like(sentence[whole[0] : whole[1]], lexicon)
+            and (
+                is_person_like(sentence[whole[0] : whole[1]], lexicon)
+                # "prosecutors in San Francisco and Los Angeles say": a speaker noun heads it.
+                or _head_noun(sentence[whole[0] : whole[1]], lexicon)
+            )
         ):
             return whole
     # A short "the airline" is a party when it opens the sentence or closes it.
@@ -399,6 +462,22 @@ def _asides(left: str) -> str:
     if match is None:
         return left
     return left[: match.start()] + " " * (match.end() - match.start())
+
+
+def _head_noun(party: str, lexicon: Lexicon) -> bool:
+    """Return whether a lower-case speaker noun heads a phrase ("prosecutors in Ohio")."""
+    words = party.split()
+    if words and words[0].lower() in lexicon.determiners:
+        words = words[1:]
+    head = re.split(r"\s(?:of|at|from|in)\s", " ".join(words))[0].split()
+    return len(head) == 1 and head[0] in lexicon.speaker_nouns | lexicon.official_nouns
+
+
+def _noun_after_determiner(form: str, before: str, lexicon: Lexicon) -> bool:
+    """Return whether a verb form is a noun here ("a new report", "la critique de Libération")."""
+    if lexicon.noun_determiners and lexicon_pattern(lexicon, "noun determiner").search(before):
+        return True
+    return form in _NOUN_FORMS | {"report"} and bool(_ADJECTIVE_NOUN_BEFORE.search(before))
 
 
 def _inanimate(party: str, start: int, lexicon: Lexicon) -> bool:
@@ -506,7 +585,9 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
         )
         if not ok:
             break
-        end = token.start() + len(token.group().rstrip(",;:"))
+        if bare not in ("of", "for", "and"):
+            # "Facebook and other tech companies": a phrase never ends on its connector.
+            end = token.start() + len(token.group().rstrip(",;:"))
         if word.endswith((",", ";", ":")):
             break
     if end <= start:
@@ -635,14 +716,19 @@ def _clean_party(
     )
     if not (capitalised or named):
         return None
+    # "de Miranda", "van Gogh": a surname's particle is written in lower case.
+    particle = lowered[0] in _PARTICLES and len(words) >= 2 and words[1][:1].isupper()
     if not (capitalised and _ELIDED.sub("", words[0])[:1].isupper()) and not (
-        words[0][:1].isupper() or lowered[0] in lexicon.determiners or named
+        words[0][:1].isupper() or lowered[0] in lexicon.determiners or named or particle
     ):
         return None
     return a, b
 
 
 _ELIDED = re.compile(r"^[lLdD][’']")
+_PARTICLES = frozenset(
+    ("de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "ter")
+)
 
 
 _NOT_ADVERBS = frozenset(("family", "ally", "italy", "assembly", "rally", "supply", "reply"))

@@ -296,17 +296,23 @@ def _span(
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
-        elif _is_trailing(first_att, head, tail):
+        elif _is_trailing(first_att, head, tail) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
     return _trim(sentence, lo, hi)
 
 
+_OPENERS: dict[str, re.Pattern[str]] = {}
+
+
 def _opener(lexicon: Lexicon) -> re.Pattern[str]:
     """Return the pattern of what opens the content after a lead-in ("that", ":")."""
-    words = "|".join(
-        re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
-    )
-    return re.compile(r"\s*(?:" + words + r"|:)?")
+    pattern = _OPENERS.get(lexicon.language)
+    if pattern is None:
+        words = "|".join(
+            re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
+        )
+        pattern = _OPENERS[lexicon.language] = re.compile(r"\s*(?:" + words + r"|:)?")
+    return pattern
 
 
 def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
@@ -351,6 +357,12 @@ def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
     if att.party_start >= 0 and gap > 40:
         return False
     return not tail.strip(_TRIM + '”"’') or bool(re.search(r"[,”\"’]\s*$", head))
+
+
+def _content_follows(tail: str, lexicon: Lexicon) -> bool:
+    """Return whether what was said follows the attribution ("…, Jane Doe, noted that …")."""
+    opener = _opener(lexicon).match(tail)
+    return opener is not None and bool(opener.group(0).strip()) and len(tail.split()) >= 4
 
 
 def _is_lead_in(head: str) -> bool:

@@ -60,7 +60,18 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
     "reply": ("replied", "responded", "responds"),
     "describe": ("described", "describes", "describing"),
-    "emphasise": ("emphasized", "emphasised", "stressed", "stressing", "underlined"),
+    "emphasise": (
+        *("emphasized", "emphasised", "emphasizing", "emphasising"),
+        *("stressed", "stressing", "underlined"),
+    ),
+    "exclaim": ("exclaimed", "exclaims", "exclaim"),
+    "rave": ("raved", "raves"),
+    "disagree": ("disagree", "disagreed", "disagrees"),
+    "project": ("projects that", "projected that"),
+    # Only with what was decided after it ("the court ruled that…"), not "ruled the country".
+    "rule": ("ruled", "rules"),
+    # Only a claim as object ("challenged the idea that…"), not "challenged the ruling".
+    "challenge": ("challenged", "challenges", "challenging"),
     "point out": ("pointed out", "points out"),
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
@@ -145,15 +156,17 @@ LEXICON = Lexicon(
     inverting_forms=_words(
         "said says added adds wrote writes explained noted asked continued insisted replied"
         " warned argued stated tweeted declared posted say warn argue note joked quipped"
-        " reads remarked"
+        " reads remarked exclaimed exclaim exclaims raved raves"
     ),
-    after_quote_forms=_words("continued declared posted laughed"),
+    after_quote_forms=_words("continued declared posted laughed raved raves"),
     source_phrases=("according to", "per", "in the words of"),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
         r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
         r"\b(?:is|are|was|were) (?:widely )?(?:said|alleged|reported|believed|thought|"
-        r"understood|rumou?red|suspected) to\b",
+        r"understood|rumou?red|suspected|projected|forecast|predicted|estimated) to\b",
+        # "we are told that…": someone unnamed told the readers.
+        r"\b(?:we|you) (?:are|were|have been|’re|'re) (?:often |repeatedly |now )?told\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:suspected|accused) of\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
@@ -177,7 +190,7 @@ LEXICON = Lexicon(
         institute university union bank fund times post journal news network department ministry
         commission committee court police board service services administration government
         embassy army forces media reuters press organisation organization center centre
-        conference legislature assembly club league federation alliance taliban"""
+        conference legislature assembly club league federation alliance taliban project"""
     ),
     speaker_nouns=_words(
         """officials official spokesperson spokesman spokeswoman police authorities residents
@@ -195,7 +208,8 @@ LEXICON = Lexicon(
         lawsuit suit paper documents filings letter providers records memo sign signs
         caption tweet post message email transcript website page data figures poll polls ruling
         someone somebody others another notes person men women resident witness neighbor
-        neighbour expert analyst critic activist protester voter worker student"""
+        neighbour expert analyst critic activist protester voter worker student defenders
+        fans users commenters commenter site outlet"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
@@ -204,7 +218,7 @@ LEXICON = Lexicon(
     trailing_noise=_words(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
-        did does do been being just even still further too then often always consistently
+        did does do been being just even still further too then often always consistently now
         subsequently quickly immediately long since sometimes"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
@@ -271,4 +285,5 @@ LEXICON = Lexicon(
         **dict.fromkeys(("he", "him", "his", "himself"), "m"),
         **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     },
+    first_person=_words("i we"),
 )
