@@ -34,6 +34,7 @@ from briefing_app.core.suggest.sentences import (
     Sentence,
     split_sentences,
 )
+from briefing_app.core.suggest.source_lines import source_blocks
 
 _TRIM = " \t\n,;:.—–-"
 _SPLIT_BEFORE = re.compile(r"(?:;|,?\s+(?:but|while|whereas|and)\s+|,\s+)")
@@ -166,8 +167,46 @@ def suggest_claims(
             memory.remember(party)
             last_party = party or last_party
         last_index = index
+    suggestions = _credited(text, suggestions, known, aliases, lexicon)
     rejected_set = set(rejected)
     return [s for s in suggestions if s.fingerprint not in rejected_set]
+
+
+def _credited(
+    text: str,
+    suggestions: list[Suggestion],
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> list[Suggestion]:
+    """Return suggestions with each block a credit line attributes as one statement of its own.
+
+    What the rules found inside an outlet's excerpt or a tweet ("Google says…") is the excerpt's
+    own content: the block's party is the credited outlet or account.
+    """
+    blocks = source_blocks(text)
+    if not blocks:
+        return suggestions
+    kept = [s for s in suggestions if not any(a <= s.start and s.end <= b for a, b, _ in blocks)]
+    for a, b, party in blocks:
+        quote = text[a:b]
+        kept.append(
+            Suggestion(
+                start=a,
+                end=b,
+                quote=quote,
+                party=party,
+                normalized_party=normalise_party(party, known, aliases),
+                kind=_kind("quote", party, lexicon),
+                verb="quote",
+                pattern="credit line",
+                mention=party,
+                sentence_start=a,
+                sentence_end=b,
+                fingerprint=fingerprint_for(quote, party, "quote"),
+            )
+        )
+    return sorted(kept, key=lambda s: (s.start, s.end))
 
 
 def _by_party(
