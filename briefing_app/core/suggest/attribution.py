@@ -86,6 +86,10 @@ _NOT_REPORTING_AFTER = {
     # "…, she observed."), not with an object ("revealed a scar", "observed the birds").
     **{lemma: _CONTENT_AFTER for lemma in ("observe", "reveal", "indicate", "signal", "share")},
     **{lemma: _CONTENT_AFTER for lemma in ("assure", "inform", "imply", "echo", "conclude")},
+    # "answered the door", "highlighted the risks", "confessed to the crime", "texted him":
+    # speech only with what was said after them.
+    **{lemma: _CONTENT_AFTER for lemma in ("answer", "underscore", "confess")},
+    "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
 }
 # Forms that report what a document says only when a document is their subject.
 _DOCUMENT_FORMS = frozenset(("reads", "read", "states"))
@@ -94,6 +98,7 @@ _NOUN_FORMS = frozenset(
     (
         *("claim", "claims", "report", "reports", "estimates", "finds", "shows", "calls"),
         *("remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes"),
+        *("comments", "answers", "highlights", "charges", "muses"),
         "post",
     )
 )
@@ -105,7 +110,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 # "a new report", "its latest findings": an adjective between a determiner and a noun form.
 _ADJECTIVE_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+(?:new|latest|recent|annual|"
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w[’']s?)\s+(?:new|latest|recent|annual|"
     r"previous|earlier|separate|official|initial|final|first|second|preliminary|independent|"
     r"internal|confidential|leaked|joint|detailed|lengthy|brief|short|long)\s+$",
     re.I,
@@ -231,10 +236,12 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
     """Return the attribution a reporting-verb match makes, or None when it makes none."""
     form = match.group(0)
+    # "pointing out", "calling for": a participle however many words follow it.
+    participle = form.split()[0].endswith("ing")
     att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
     before = sentence[: match.start()]
     after = sentence[match.end() :]
-    if form.endswith("ing") and _BY_MANNER.search(before) and lexicon.language == "en":
+    if participle and _BY_MANNER.search(before) and lexicon.language == "en":
         att.pattern = "participle"
         relative = re.search(r",\s+(?:which|who)\s+[^,]*$", before)
         if relative is None:
@@ -250,7 +257,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return att
     if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
         return None
-    if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
+    if not participle and _DETERMINER_BEFORE.search(before):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
     if _noun_after_determiner(form, before, lexicon):
         return None  # "a new report", "la critique de": a noun
@@ -273,14 +280,20 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if _CONDITIONAL_BEFORE.search(before):
         return None  # "if they called for…": a supposition, not a statement
-    progressive = form.endswith("ing") and _BE_BEFORE.search(before)
+    progressive = participle and _BE_BEFORE.search(before)
     if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
-    if form.endswith("ing") and not progressive:
+    if participle and not progressive:
         with_subject = _WITH_SUBJECT.search(before)
         if with_subject is not None:
             span = _clean_party(sentence, with_subject.start(1), with_subject.end(1), lexicon)
-            if span is not None and not _inanimate(sentence[span[0] : span[1]], span[0], lexicon):
+            first = sentence[span[0] : span[1]].split()[0] if span is not None else ""
+            named = first[:1].isupper() or first.lower() in lexicon.determiners
+            if (
+                span is not None
+                and named
+                and not _inanimate(sentence[span[0] : span[1]], span[0], lexicon)
+            ):
                 att.party_start, att.party_end = span
                 att.party = sentence[span[0] : span[1]]
                 return att

@@ -13,11 +13,11 @@ def _words(text: str) -> frozenset[str]:
 _VERBS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
-    "add": ("added", "adds"),
+    "add": ("added", "adds", "adding"),
     "state": ("stated", "stating", "states"),
     "note": ("noted", "notes", "noting"),
     "explain": ("explained", "explains", "explaining"),
-    "write": ("wrote", "writes"),
+    "write": ("wrote", "writes", "writing"),
     "argue": ("argue", "argued", "argues", "arguing"),
     "insist": (
         *("insist", "insisted", "insists", "insisting"),
@@ -49,7 +49,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "threaten": ("threatened", "threatens"),
     "report": ("report", "reported", "reports that", "reporting"),
     "suggest": ("suggest", "suggested", "suggests", "suggesting"),
-    "predict": ("predict", "predicted", "predicts"),
+    "predict": ("predict", "predicted", "predicts", "predicting"),
     "estimate": ("estimated", "estimates", "estimate"),
     "find": ("found", "finds"),
     "recommend": ("recommended", "recommends"),
@@ -58,7 +58,21 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "show": ("showed", "shows", "show"),
     "express": ("expressed", "expresses", "express", "expressing"),
     "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
-    "reply": ("replied", "responded", "responds"),
+    "reply": ("replied", "replies", "responded", "responds"),
+    "answer": ("answered", "answers"),
+    "elaborate": ("elaborated", "elaborates"),
+    "clarify": ("clarified", "clarifies"),
+    "lament": ("lamented", "laments", "lamenting", "bemoaned", "bemoans"),
+    "confide": ("confided", "confides"),
+    "retort": ("retorted", "retorts"),
+    "underscore": ("underscored", "underscores", "highlighted", "highlights"),
+    "affirm": ("affirmed", "affirms", "proclaimed", "proclaims"),
+    "confess": ("confessed", "confesses"),
+    "muse": ("mused", "muses", "opined", "opines", "surmised", "posited", "hypothesized"),
+    "gush": ("gushed", "gushes", "enthused", "bragged", "brags"),
+    "charge": ("charged", "charges"),
+    "message": ("texted", "emailed", "messaged"),
+    "exclaim loudly": ("shouted", "yelled", "screamed", "whispered", "cried", "sighed"),
     "describe": ("described", "describes", "describing"),
     "emphasise": (
         *("emphasized", "emphasised", "emphasizing", "emphasising"),
@@ -72,16 +86,16 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "rule": ("ruled", "rules"),
     # Only a claim as object ("challenged the idea that…"), not "challenged the ruling".
     "challenge": ("challenged", "challenges", "challenging"),
-    "point out": ("pointed out", "points out"),
+    "point out": ("pointed out", "points out", "pointing out"),
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
-    "recall": ("recalled", "recalls"),
+    "recall": ("recalled", "recalls", "recalling"),
     "recount": ("recounted", "recounts", "related"),
     "agree": ("agreed", "agrees"),
     "criticise": ("criticized", "criticised", "criticizes", "criticises"),
     "praise": ("praised", "praises"),
     "welcome": ("welcomed", "welcomes"),
-    "blame": ("blamed", "blames"),
+    "blame": ("blamed", "blames", "blaming"),
     "mention": ("mentioned", "mentions"),
     "reaffirm": ("reaffirmed", "reaffirms", "reiterated", "reiterates"),
     "divulge": ("divulged", "disclosed"),
@@ -156,9 +170,14 @@ LEXICON = Lexicon(
     inverting_forms=_words(
         "said says added adds wrote writes explained noted asked continued insisted replied"
         " warned argued stated tweeted declared posted say warn argue note joked quipped"
-        " reads remarked exclaimed exclaim exclaims raved raves"
+        " reads remarked exclaimed exclaim exclaims raved raves replied replies"
+        " answered elaborated clarified lamented confided retorted mused opined surmised gushed"
+        " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
     ),
-    after_quote_forms=_words("continued declared posted laughed raved raves"),
+    after_quote_forms=_words(
+        "continued declared posted laughed raved raves shouted yelled screamed whispered cried"
+        " sighed texted emailed messaged"
+    ),
     source_phrases=("according to", "per", "in the words of"),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
