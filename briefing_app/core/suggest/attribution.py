@@ -123,6 +123,7 @@ _FINDERS = frozenset(
         *("report", "study", "survey", "investigation", "review", "audit", "analysis"),
         *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
         *("records", "documents", "data", "figures", "filings", "polls", "footage"),
+        *("respondents", "voters", "readers", "users", "index", "ranking", "rankings"),
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")
@@ -340,7 +341,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
     if (
-        att.lemma in ("find", "show")
+        att.lemma in ("find", "show", "rank")
         and not re.match(r"\s+that\b", after)
         and party.split()[-1].lower() not in _FINDERS
     ):
@@ -449,7 +450,11 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         # a person's name wins over a title.
         options = []
         for a, b in reversed(parts[max(0, len(parts) - 4) : -1]):
-            found = _clean_party(sentence, _after_break(sentence, a, b), b, lexicon)
+            # "The bartender, who asked not to be named, said": a phrase opening the sentence.
+            opening = not sentence[:a].strip()
+            found = _clean_party(
+                sentence, _after_break(sentence, a, b), b, lexicon, ends_sentence=opening
+            )
             if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
                 options.append(_join_and(sentence, a, found, lexicon))
         names = [
@@ -703,6 +708,8 @@ def _clean_party(
         lowered[-1].endswith("ing")
         and words[-1].islower()
         and lowered[-1] not in lexicon.speaker_nouns  # "the filing", "the ruling"
+        # "Residents of the building": after a determiner, an -ing word is a noun.
+        and not (len(lowered) >= 2 and lowered[-2] in lexicon.determiners)
     ):
         return None
     if (

@@ -52,6 +52,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "predict": ("predict", "predicted", "predicts", "predicting"),
     "estimate": ("estimated", "estimates", "estimate"),
     "find": ("found", "finds"),
+    # Only a finder ranks as a statement ("survey respondents ranked X last"; not "he ranked").
+    "rank": ("ranked", "ranks"),
     "recommend": ("recommended", "recommends"),
     "protest": ("protested",),
     "concede": ("conceded", "concedes", "conceding"),
