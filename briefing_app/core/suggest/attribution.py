@@ -765,46 +765,72 @@ def _adverb(sentence: str, token: tuple[int, int], lexicon: Lexicon) -> bool:
     )
 
 
+_SOURCE_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]] = {}
+
+
+def _source_patterns(
+    lexicon: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
+    """Return the patterns of a language's "according to" phrases, compiled once.
+
+    (Built per call they filled the regex cache and pushed the fixed patterns out of it.)
+    """
+    patterns = _SOURCE_PATTERNS.get(lexicon.language)
+    if patterns is None:
+        phrases = "|".join(re.escape(p) for p in lexicon.source_phrases)
+        documents = "|".join(re.escape(w) for w in lexicon.document_words)
+        patterns = _SOURCE_PATTERNS[lexicon.language] = (
+            re.compile(r"\b(?:" + phrases + r")\b", re.IGNORECASE),
+            re.compile(r"\s+(?:" + documents + r")\b", re.IGNORECASE) if documents else None,
+            re.compile(r"\s(?!(?:" + "|".join(lexicon.determiners) + r")\b)[a-zäöüß]"),
+        )
+    return patterns
+
+
 def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
-    for phrase in lexicon.source_phrases:
-        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", sentence, re.IGNORECASE):
-            if callable(inside_quote) and inside_quote(match.start()):
-                continue
-            start = match.end()
-            rest = sentence[start:]
-            for words in lexicon.document_words:
-                m = re.match(r"\s+" + re.escape(words) + r"\b", rest, re.IGNORECASE)
-                if m:
-                    start += m.end()
-                    break
-            end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
-            if lexicon.nouns_capitalised:
-                # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
-                verb = re.search(
-                    r"\s(?!(?:" + "|".join(lexicon.determiners) + r")\b)[a-zäöüß]",
-                    sentence[start + 1 : end],
-                )
-                end = start + 1 + verb.start() if verb else end
-            span = _clean_party(sentence, start, end, lexicon)
-            if span is None:
-                continue
-            att = Attribution(match.start(), match.end(), phrase, "according to X")
-            att.party_start, att.party_end = span
-            att.party = sentence[span[0] : span[1]]
-            found.append(att)
+    phrases, documents, lower_word = _source_patterns(lexicon)
+    for match in phrases.finditer(sentence):
+        if callable(inside_quote) and inside_quote(match.start()):
+            continue
+        phrase = next(p for p in lexicon.source_phrases if p.lower() == match.group(0).lower())
+        start = match.end()
+        document = documents.match(sentence, start) if documents is not None else None
+        if document is not None:
+            start = document.end()
+        end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
+        if lexicon.nouns_capitalised:
+            # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
+            verb = lower_word.search(sentence[start + 1 : end])
+            end = start + 1 + verb.start() if verb else end
+        span = _clean_party(sentence, start, end, lexicon)
+        if span is None:
+            continue
+        att = Attribution(match.start(), match.end(), phrase, "according to X")
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        found.append(att)
     return found
+
+
+_PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
+_BY_AGENT = re.compile(r"\bby\s+")
 
 
 def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
-    for pattern in lexicon.passive_patterns:
-        for match in re.finditer(pattern, sentence, re.IGNORECASE):
+    patterns = _PASSIVE_PATTERNS.get(lexicon.language)
+    if patterns is None:
+        patterns = _PASSIVE_PATTERNS[lexicon.language] = [
+            re.compile(p, re.IGNORECASE) for p in lexicon.passive_patterns
+        ]
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
             lemma = " ".join(match.group(0).lower().split())
             att = Attribution(match.start(), match.end(), lemma, "passive")
-            agent = re.search(r"\bby\s+", sentence[match.end() :])
+            agent = _BY_AGENT.search(sentence[match.end() :])
             if agent is not None:
                 # "has been described as “heartbreaking” by the conservation department"
                 start = match.end() + agent.end()
@@ -836,6 +862,8 @@ def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:
 
 def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
     """Give participles ("…, stating that") and coordinated verbs the subject before them."""
+    if not any(att.needs_subject for att in found):
+        return
     subject = main_subject(sentence, lexicon)
     for i, att in enumerate(found):
         if not att.needs_subject:

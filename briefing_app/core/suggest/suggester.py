@@ -596,7 +596,23 @@ def _remember_subject(text: str, sentence: Sentence, memory: PartyMemory, lexico
     subject = sentence.text[span[0] : span[1]]
     if not is_person_like(subject, lexicon):
         return
-    if len(subject.split()) >= 2 or re.search(
-        r"[A-Z][\w’'-]+\s+" + re.escape(subject) + r"\b", text[: sentence.start]
-    ):
+    if len(subject.split()) >= 2 or _named_in_full(subject, text, sentence.start):
         memory.remember(subject)
+
+
+_FIRST_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
+
+
+def _named_in_full(surname: str, text: str, end: int) -> bool:
+    """Return whether text before end writes surname after a capitalised word ("Chad Morris").
+
+    (Plain string search: a pattern per surname would push the fixed patterns out of the cache.)
+    """
+    at = text.find(surname, 0, end)
+    while at >= 0:
+        after = at + len(surname)
+        bounded = after >= len(text) or not (text[after].isalnum() or text[after] == "_")
+        if bounded and _FIRST_NAME_BEFORE.search(text, max(0, at - 40), at):
+            return True
+        at = text.find(surname, at + 1, end)
+    return False
