@@ -12,7 +12,9 @@ from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 # Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
 # conjunction. (Commas are handled apart, because they also surround appositives.)
 _CLAUSE_BREAK = re.compile(
-    r"[”\"]\s*|’(?=[\s,])\s*|[;:—–(]\s*|\s--\s|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
+    # (A plural possessive is no closing quote: "the victims’ relatives told…".)
+    r"[”\"]\s*|(?<![sS])’(?=[\s,])\s*|’(?=,)\s*|[;:—–(]\s*|\s--\s|"
+    r"\s(?:and|but|while|whereas|although|though|because|since|as|when|"
     r"after|before|that|which|who|if|where|so|until|even)\s",
 )
 # Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
@@ -455,7 +457,9 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             found = _clean_party(
                 sentence, _after_break(sentence, a, b), b, lexicon, ends_sentence=opening
             )
-            if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
+            # "And the union, for its part, says": a conjunction opens no time phrase.
+            phrase = re.sub(r"^(?:And|But|Yet|So|Or)\s+", "", sentence[a:b].strip())
+            if found is not None and not INTRO.match(phrase + ", "):
                 options.append(_join_and(sentence, a, found, lexicon))
         names = [
             o
@@ -623,10 +627,16 @@ def _comma_parts(left: str) -> list[tuple[int, int]]:
     return parts
 
 
+_ADVERB_BREAKS = frozenset((" since ", " so ", " even "))
+
+
 def _after_break(sentence: str, start: int, end: int) -> int:
-    last = start
+    last = previous = start
     for match in _CLAUSE_BREAK.finditer(sentence, start, end):
-        last = match.end()
+        previous, last = last, match.end()
+        if match.group(0) in _ADVERB_BREAKS and not sentence[last:end].strip():
+            # "The hotel bosses have since said": an adverb before the verb, no new clause.
+            last = previous
     return last
 
 

@@ -362,13 +362,17 @@ def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
         and not re.search(r"[“”\"«»„]", head)
         and len(head.split()) <= 12
         and len(tail.split()) >= 3
-        and bool(re.match(r"\s*(?:the|a|an)\s", head, re.IGNORECASE))
+        # "The mother of…, Jane Doe, said", "Mr. Smith’s lawyer, John Doe, said"
+        and bool(_DESCRIPTION_HEAD.match(head))
         # "The road was shut, Smith said in an email.": a clause, and only "when" follows.
         and not _CLAUSE_VERB.search(head)
         and not TIME_TAIL.fullmatch(" " + tail.strip(_TRIM))
     )
 
 
+_DESCRIPTION_HEAD = re.compile(
+    r"\s*(?:(?i:the|a|an|his|her|their|its|our|one)\s|[A-Z][\w.]*(?:\s+[A-Z][\w.’'-]*)*[’']s?\s)"
+)
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE
 )

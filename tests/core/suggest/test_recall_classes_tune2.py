@@ -189,3 +189,34 @@ def test_french_la_critique_de_is_a_noun() -> None:
 
 def test_german_first_person_is_the_author() -> None:
     assert found("Ich sagte, dass die Lage ernst sei.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Two of the victims’ relatives told the court they wanted justice.",
+            "Two of the victims’ relatives",
+            "the court they wanted justice",
+        ),
+        (
+            "Mr. Smith’s lawyer, John Doe, said his client was innocent.",
+            "John Doe",
+            "his client was innocent",
+        ),
+        (
+            "The hotel bosses have since said the rooms will reopen.",
+            "The hotel bosses",
+            "the rooms will reopen",
+        ),
+    ],
+)
+def test_possessives_appositives_and_adverbs_around_the_speaker(
+    text: str, party: str, quote: str
+) -> None:
+    assert found(text) == [(party, quote)]
+
+
+def test_a_conjunction_before_the_speaker_and_an_aside_after_it() -> None:
+    text = "And the union, for its part, says the strike will go on."
+    assert [p for p, _ in found(text)] == ["the union"]
