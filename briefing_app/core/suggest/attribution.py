@@ -348,7 +348,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and party.split()[-1].lower() not in _FINDERS
     ):
         return None
-    if re.search(r"[’']s?$", party) and form in _NOUN_FORMS:
+    possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
+    if possessive and form in _NOUN_FORMS:
         return None  # "the Taliban’s claims are false": a noun, the author's judgment
     if form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns:
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
