@@ -134,7 +134,7 @@ def suggest_claims(
             start, end = _span(sentence, group, attributions, lexicon)
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
-            if sentence.text[group[-1].anchor_end :].strip() == ":":
+            if _is_lead_in_colon(sentence.text[group[-1].anchor_end :]):
                 lead_party, lead_paragraph = party, sentence.paragraph + 1
                 last_index = index
                 continue
@@ -209,6 +209,13 @@ def _credited(
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
+def _is_lead_in_colon(tail: str) -> bool:
+    """Return whether an attribution ends its sentence with a colon and no content ("said:",
+    "said three things:", "told reporters:"): what follows is the party's."""
+    tail = tail.strip()
+    return tail.endswith(":") and len(tail.split()) <= 4 and not re.search(r"[“”\"«»„]", tail)
+
+
 def _by_party(
     sentence: str,
     attributions: list[Attribution],
@@ -242,7 +249,20 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         if lexicon.pronouns[party.lower()] != "person":
             return ""
         people = [names.fullest(n, len(before)) for n in _names_in(previous, lexicon)]
-        return next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        if person:
+            return person
+        # "The mayor was blunt. “…,” she said.": the role the sentence before opens with.
+        span = main_subject(previous, lexicon)
+        subject = previous[span[0] : span[1]] if span else ""
+        words = subject.lower().split()
+        if (
+            2 <= len(words) <= 3
+            and words[0] in ("the", "this")
+            and words[-1] in lexicon.person_roles
+        ):
+            return role_holder(subject, before, lexicon) or subject
+        return ""
     if not names_party(party, lexicon):
         return ""
     holder = role_holder(party, before, lexicon)

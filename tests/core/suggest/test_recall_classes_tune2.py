@@ -220,3 +220,13 @@ def test_possessives_appositives_and_adverbs_around_the_speaker(
 def test_a_conjunction_before_the_speaker_and_an_aside_after_it() -> None:
     text = "And the union, for its part, says the strike will go on."
     assert [p for p, _ in found(text)] == ["the union"]
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_role_is_that_role() -> None:
+    text = "The mayor was blunt. “We are not ready,” she said."
+    assert found(text)[-1] == ("The mayor", "We are not ready")
+
+
+def test_a_short_lead_in_before_a_colon_hands_the_next_paragraph_to_its_speaker() -> None:
+    text = "In her statement, Jane Roe said three things:\n\nThe dam held and the roads are open."
+    assert found(text) == [("Jane Roe", "The dam held and the roads are open")]
