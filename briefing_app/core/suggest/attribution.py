@@ -91,6 +91,8 @@ _NOT_REPORTING_AFTER = {
     # "answered the door", "highlighted the risks", "confessed to the crime", "texted him":
     # speech only with what was said after them.
     **{lemma: _CONTENT_AFTER for lemma in ("answer", "underscore", "confess")},
+    # "as one analyst put it," / "…,” Smith put it." — not "put it on the table".
+    "put it": re.compile(r"(?!\s*(?:[.,;:!?”\"]|$))"),
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
 }
 # Forms that report what a document says only when a document is their subject.

@@ -345,6 +345,14 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
+        as_word = _AS_BEFORE.search(head)
+        if as_word is not None and first_att.pattern == "X verb":
+            # "As one analyst put it, …", "“…,” as Smith said.": "as" belongs to the attribution.
+            if not head[: as_word.start()].strip():
+                lo = last_att.anchor_end
+                return _trim(sentence, lo + len(_opener(lexicon).match(s[lo:]).group(0)), hi)  # type: ignore[union-attr]
+            if not tail.strip(_TRIM + '”"’'):
+                return _trim(sentence, lo, as_word.start())
         inverted = bool(lexicon.inversion_leads) and bool(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )
@@ -361,6 +369,9 @@ def _span(
 
 
 _OPENERS: dict[str, re.Pattern[str]] = {}
+
+
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,”\"’]))[Aa]s\s+$")
 
 
 def _opener(lexicon: Lexicon) -> re.Pattern[str]:

@@ -230,3 +230,19 @@ def test_a_pronoun_after_a_sentence_opened_by_a_role_is_that_role() -> None:
 def test_a_short_lead_in_before_a_colon_hands_the_next_paragraph_to_its_speaker() -> None:
     text = "In her statement, Jane Roe said three things:\n\nThe dam held and the roads are open."
     assert found(text) == [("Jane Roe", "The dam held and the roads are open")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("“It is over,” as one analyst put it.", "It is over"),
+        ("As one analyst put it, the market has turned.", "the market has turned"),
+        ("The plan failed, as Jane Roe said.", "The plan failed"),
+    ],
+)
+def test_as_x_put_it_leaves_the_statement_without_the_attribution(text: str, quote: str) -> None:
+    assert [q for _, q in found(text)] == [quote]
+
+
+def test_put_it_as_an_action_is_no_statement() -> None:
+    assert found("He put it on the table.") == []

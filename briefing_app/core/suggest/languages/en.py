@@ -81,6 +81,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
         *("stressed", "stressing", "underlined"),
     ),
     "exclaim": ("exclaimed", "exclaims", "exclaim"),
+    "put it": ("put it", "puts it"),
     "rave": ("raved", "raves"),
     "disagree": ("disagree", "disagreed", "disagrees"),
     "project": ("projects that", "projected that"),
