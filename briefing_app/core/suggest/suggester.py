@@ -67,6 +67,13 @@ def suggest_claims(
     sentences = split_sentences(text, lexicon.abbreviations)
     for index, sentence in enumerate(sentences):
         attributions = find_attributions(sentence.text, lexicon)
+        if (
+            lead_party is not None
+            and index == last_index + 1
+            and _ITEM_NUMBER.fullmatch(sentence.text)
+        ):
+            last_index = index  # "1." cut off before its item: the list goes on
+            continue
         if lead_party is not None and index == last_index + 1 and _in_list(text, sentences, index):
             # "Mr Obama said:" then bullet points: each item is that speaker's statement.
             suggestions.append(
@@ -574,13 +581,17 @@ def _only_attribution(
 
 
 _ITEM_PREFIX = re.compile(r"[ \t]{2,}|[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
+# A bullet or an item number opening a sentence's own text ("- the dam held", "• …").
+_BULLET = re.compile(r"(?:[-•*–]|\d{1,2}[.)])[ \t]+")
+# An item number the sentence splitter cut off on its own ("1." before "The dam held.").
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]")
 
 
 def _in_list(text: str, sentences: list[Sentence], index: int) -> bool:
     """Return whether a sentence is (part of) an indented or bulleted item of a list."""
     sentence = sentences[index]
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    if _ITEM_PREFIX.fullmatch(text[line_start : sentence.start]):
+    if _ITEM_PREFIX.fullmatch(text[line_start : sentence.start]) or _BULLET.match(sentence.text):
         return True
     previous = sentences[index - 1] if index else None
     # The second sentence of an item stays in it while the paragraph goes on.
@@ -602,6 +613,9 @@ def _continued_quote(
 ) -> Suggestion:
     # "X had one worry: “…”": the statement is the quotation after the colon.
     lo = sentence.text.rindex(":") + 1 if pattern == "colon quote" else 0
+    if pattern in ("list item", "lead-in"):
+        bullet = _BULLET.match(sentence.text)
+        lo = bullet.end() if bullet is not None else lo  # "- the dam held": not the dash
     start, end = _trim(sentence, lo, len(sentence.text))
     quote = sentence.text[start - sentence.start : end - sentence.start]
     return Suggestion(

@@ -246,3 +246,15 @@ def test_as_x_put_it_leaves_the_statement_without_the_attribution(text: str, quo
 
 def test_put_it_as_an_action_is_no_statement() -> None:
     assert found("He put it on the table.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said:\n- the dam held\n- the roads are open",
+        "Jane Roe said:\n\n• the dam held\n• the roads are open",
+        "Jane Roe said:\n1. the dam held\n2. the roads are open",
+    ],
+)
+def test_every_bulleted_or_numbered_item_under_a_lead_in_is_the_speakers(text: str) -> None:
+    assert found(text) == [("Jane Roe", "the dam held"), ("Jane Roe", "the roads are open")]
