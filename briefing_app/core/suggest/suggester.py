@@ -62,6 +62,7 @@ def suggest_claims(
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
+    unnamed_at = -2  # the sentence whose statement's party was left unresolved
     lead_party: str | None = None  # the speaker of a "X said:" lead-in, for the list under it
     lead_paragraph = -1  # the paragraph a lead-in ending its own paragraph introduces
     sentences = split_sentences(text, lexicon.abbreviations)
@@ -96,10 +97,15 @@ def suggest_claims(
         lead_party = None
         if not attributions:
             speaker = _colon_speaker(sentence.text, names, sentence.start, lexicon)
-            recent = index == last_index + 1 and last_party
+            # The sentence before was said by someone the rules could not name ("she said"):
+            # its quotation still goes on.
+            unnamed = unnamed_at == last_index
+            recent = index == last_index + 1 and (last_party or unnamed)
+            speaking = last_party  # (the speaker named before, else left open)
             if recent and (_is_quotation(sentence.text) or _opens_quote(sentence.text)):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
-                suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
+                suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))
+                unnamed_at = index if unnamed and not speaking else unnamed_at
                 last_index = index
             elif recent and _holds_quote(sentence.text):
                 # "The price … is “as low as I’ve ever seen.”": the speaker's words go on inside
@@ -173,6 +179,7 @@ def suggest_claims(
             )
             memory.remember(party)
             last_party = party or last_party
+            unnamed_at = index if not party else -2
         last_index = index
     suggestions = _credited(text, suggestions, known, aliases, lexicon)
     rejected_set = set(rejected)

@@ -258,3 +258,8 @@ def test_put_it_as_an_action_is_no_statement() -> None:
 )
 def test_every_bulleted_or_numbered_item_under_a_lead_in_is_the_speakers(text: str) -> None:
     assert found(text) == [("Jane Roe", "the dam held"), ("Jane Roe", "the roads are open")]
+
+
+def test_a_quotation_goes_on_after_a_speaker_left_unresolved() -> None:
+    text = "The storm hit at night. “We lost everything,” she said. “The house is gone.”"
+    assert found(text) == [("", "We lost everything"), ("", "The house is gone")]
