@@ -4,7 +4,7 @@ Usage: python benchmarks/suggest_miss_classes.py [CORPUS_DIR] [--show]
 
 The classes are those of issue 21, decided by rules over the text (never by reading a page), so
 the check half can be counted without its misses being read: --show prints the misses of the
-tune half only, with their class, for tuning.
+tune half and of the second tune batch (suggest_tune2.json) only, with their class, for tuning.
 
   no-lexicon     the page's language has no word list (Portuguese…)
   document       the annotated party is a document or an outlet ("the filing", "court records")
@@ -25,7 +25,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.suggest_quality import DATA, FRESH, HALVES, REPO, _match, _suggested, _text
+from benchmarks.suggest_quality import (
+    DATA,
+    FRESH,
+    HALVES,
+    REPO,
+    TUNE2,
+    _match,
+    _suggested,
+    _text,
+)
 from briefing_app.core.suggest.attribution import find_attributions, quote_regions
 from briefing_app.core.suggest.languages import lexicon_for
 from briefing_app.core.suggest.sentences import split_sentences
@@ -76,11 +85,14 @@ def classify(text: str, gold: dict[str, object], language: str) -> str:
 
 
 def run(corpus: Path, show: bool) -> None:
-    """Print per-class counts of misses for each half (and the tune half's misses with --show)."""
+    """Print per-class counts of misses per set (and the tunable sets' misses with --show)."""
     fresh = json.loads((DATA / FRESH).read_text(encoding="utf-8"))
-    counts = {half: Counter[str]() for half in HALVES}
-    for article in fresh["articles"]:
-        half = str(article["half"])
+    tune2 = json.loads((DATA / TUNE2).read_text(encoding="utf-8"))
+    articles = [(str(a["half"]), a) for a in fresh["articles"]]
+    articles += [("tune2", a) for a in tune2["articles"]]
+    names = (*HALVES, "tune2")
+    counts = {name: Counter[str]() for name in names}
+    for name, article in articles:
         text = _text(article, corpus)
         language = str(article.get("language", "en"))
         gold = article["statements"]
@@ -88,21 +100,23 @@ def run(corpus: Path, show: bool) -> None:
         for gi in missed:
             g = gold[gi]
             kind = classify(text, g, language)
-            counts[half][kind] += 1
-            if show and half == "tune":
+            counts[name][kind] += 1
+            if show and name != "check":
                 quote = text[g["start"] : g["end"]][:120]
                 print(f"{kind:10s} {article['page'][:30]:30s} {g['parties'][0]!r}: {quote!r}")
-    print(f"\n{'class':12s}" + "".join(f"{h:>8s}" for h in HALVES))
+    print(f"\n{'class':12s}" + "".join(f"{n:>8s}" for n in names))
     for kind in CLASSES:
-        print(f"{kind:12s}" + "".join(f"{counts[h][kind]:8d}" for h in HALVES))
-    print(f"{'total':12s}" + "".join(f"{sum(counts[h].values()):8d}" for h in HALVES))
+        print(f"{kind:12s}" + "".join(f"{counts[n][kind]:8d}" for n in names))
+    print(f"{'total':12s}" + "".join(f"{sum(counts[n].values()):8d}" for n in names))
 
 
 def main() -> None:
     """Parse arguments and print the counts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus" / "dev"))
-    parser.add_argument("--show", action="store_true", help="List the tune half's misses.")
+    parser.add_argument(
+        "--show", action="store_true", help="List the misses of the tune half and the tune2 batch."
+    )
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_dir():

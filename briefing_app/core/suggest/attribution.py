@@ -12,7 +12,9 @@ from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 # Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
 # conjunction. (Commas are handled apart, because they also surround appositives.)
 _CLAUSE_BREAK = re.compile(
-    r"[”\"]\s*|’(?=[\s,])\s*|[;:—–(]\s*|\s--\s|\s(?:and|but|while|whereas|although|though|because|since|as|when|"
+    # (A plural possessive is no closing quote: "the victims’ relatives told…".)
+    r"[”\"]\s*|(?<![sS])’(?=[\s,])\s*|’(?=,)\s*|[;:—–(]\s*|\s--\s|"
+    r"\s(?:and|but|while|whereas|although|though|because|since|as|when|"
     r"after|before|that|which|who|if|where|so|until|even)\s",
 )
 # Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
@@ -36,7 +38,8 @@ _SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|thi
 INTRO = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Last|This|"
     r"Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
-    r"Speaking|Asked|Responding|Writing|Today|Yesterday)\b[^,]{0,80},\s*"
+    r"Speaking|Asked|Responding|Writing|Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
+    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
 )
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
@@ -75,10 +78,22 @@ _NOT_REPORTING_AFTER = {
     "request": re.compile(r"(?!\s+that\b)"),
     "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
+    "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),
+    # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
+    "disagree": re.compile(r"(?!\s*(?:[.,;:!?)”\"]|$)|\s+(?:that|with)\b)"),
+    "challenge": re.compile(
+        r"(?!\s+(?:the|this|that|a)\s+(?:idea|notion|claim|assertion|view|premise|narrative)\b)"
+    ),
     # Verbs that report speech only with what was said after them ("revealed that…",
     # "…, she observed."), not with an object ("revealed a scar", "observed the birds").
     **{lemma: _CONTENT_AFTER for lemma in ("observe", "reveal", "indicate", "signal", "share")},
     **{lemma: _CONTENT_AFTER for lemma in ("assure", "inform", "imply", "echo", "conclude")},
+    # "answered the door", "highlighted the risks", "confessed to the crime", "texted him":
+    # speech only with what was said after them.
+    **{lemma: _CONTENT_AFTER for lemma in ("answer", "underscore", "confess")},
+    # "as one analyst put it," / "…,” Smith put it." — not "put it on the table".
+    "put it": re.compile(r"(?!\s*(?:[.,;:!?”\"]|$))"),
+    "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
 }
 # Forms that report what a document says only when a document is their subject.
 _DOCUMENT_FORMS = frozenset(("reads", "read", "states"))
@@ -87,6 +102,7 @@ _NOUN_FORMS = frozenset(
     (
         *("claim", "claims", "report", "reports", "estimates", "finds", "shows", "calls"),
         *("remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes"),
+        *("comments", "answers", "highlights", "charges", "muses"),
         "post",
     )
 )
@@ -96,11 +112,22 @@ _SPEAKER_VERBS = frozenset(
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
+# "a new report", "its latest findings": an adjective between a determiner and a noun form.
+_ADJECTIVE_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w[’']s?)\s+(?:new|latest|recent|annual|"
+    r"previous|earlier|separate|official|initial|final|first|second|preliminary|independent|"
+    r"internal|confidential|leaked|joint|detailed|lengthy|brief|short|long)\s+$",
+    re.I,
+)
+# A person or group the attribution is about, in an absolute construction: "with Agassi later
+# admitting that…", "with the agency announcing…".
+_WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"]{2,60}?)\s+(?:\w+ly\s+)?$")
 _FINDERS = frozenset(
     (
         *("report", "study", "survey", "investigation", "review", "audit", "analysis"),
         *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
         *("records", "documents", "data", "figures", "filings", "polls", "footage"),
+        *("respondents", "voters", "readers", "users", "index", "ranking", "rankings"),
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")
@@ -112,6 +139,10 @@ _CONTROL_VERB_BEFORE = re.compile(
     r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
 )
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
+# "if they called for…", "unless he says so": a supposition.
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
+# "X responded by saying that…": the manner of a clause's subject speaking.
+_BY_MANNER = re.compile(r"\S\s+by\s+$")
 _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}?(?:whether|if|what|why|how|when|who|where|which|about)\b"
@@ -194,7 +225,11 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         # "…, he said according to a transcript": the document only backs the same statement.
         if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
             found.append(source)
-    found.extend(_passives(sentence, lexicon, inside_quote))
+    passives = _passives(sentence, lexicon, inside_quote)
+    if any(a.party for a in found):
+        # "…is estimated at $16 million, according to Forbes": the named source says it.
+        passives = [p for p in passives if p.party]
+    found.extend(passives)
     statement = _statement_intro(sentence, lexicon)
     if statement is not None and not any(a.party_start >= 0 for a in found):
         found.append(statement)
@@ -206,13 +241,31 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
     """Return the attribution a reporting-verb match makes, or None when it makes none."""
     form = match.group(0)
+    # "pointing out", "calling for": a participle however many words follow it.
+    participle = form.split()[0].endswith("ing")
     att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
     before = sentence[: match.start()]
     after = sentence[match.end() :]
+    if participle and _BY_MANNER.search(before) and lexicon.language == "en":
+        att.pattern = "participle"
+        relative = re.search(r",\s+(?:which|who)\s+[^,]*$", before)
+        if relative is None:
+            att.needs_subject = True  # the subject of the sentence's clause speaks
+            return att
+        phrase = re.search(r"(?:[\w’'.-]+\s+){0,3}[\w’'.-]+$", sentence[: relative.start()])
+        span = phrase and _clean_party(sentence, phrase.start(), relative.start(), lexicon)
+        if not span:
+            return None  # the relative's antecedent is no party we can name
+        # "…Likud party, which tried to rally support by saying that…": the party before.
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        return att
     if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
         return None
-    if not form.endswith("ing") and _DETERMINER_BEFORE.search(before):
+    if not participle and _DETERMINER_BEFORE.search(before):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
+    if _noun_after_determiner(form, before, lexicon):
+        return None  # "a new report", "la critique de": a noun
     if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
         return None  # "In remarks to reporters", "after reports of": a noun
     action = _NOT_REPORTING_AFTER.get(att.lemma)
@@ -224,12 +277,31 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "asked him whether…": a question, not a statement
     if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
         return None  # "maintained an image": an action
-    if form in lexicon.after_quote_forms and not _AFTER_QUOTE.search(before):
+    if form in lexicon.after_quote_forms and not (
+        _AFTER_QUOTE.search(before)
+        # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
+        or (form in lexicon.inverting_forms and re.search(r"[,”\"’]\s*$", before))
+    ):
         return None
-    progressive = form.endswith("ing") and _BE_BEFORE.search(before)
+    if _CONDITIONAL_BEFORE.search(before):
+        return None  # "if they called for…": a supposition, not a statement
+    progressive = participle and _BE_BEFORE.search(before)
     if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
-    if form.endswith("ing") and not progressive:
+    if participle and not progressive:
+        with_subject = _WITH_SUBJECT.search(before)
+        if with_subject is not None:
+            span = _clean_party(sentence, with_subject.start(1), with_subject.end(1), lexicon)
+            first = sentence[span[0] : span[1]].split()[0] if span is not None else ""
+            named = first[:1].isupper() or first.lower() in lexicon.determiners
+            if (
+                span is not None
+                and named
+                and not _inanimate(sentence[span[0] : span[1]], span[0], lexicon)
+            ):
+                att.party_start, att.party_end = span
+                att.party = sentence[span[0] : span[1]]
+                return att
         if _ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before):
             return None
         att.needs_subject = True
@@ -269,14 +341,17 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     party = sentence[span[0] : span[1]]
     if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
         return None
+    if party.lower() in lexicon.first_person:
+        return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
     if (
-        att.lemma in ("find", "show")
+        att.lemma in ("find", "show", "rank")
         and not re.match(r"\s+that\b", after)
         and party.split()[-1].lower() not in _FINDERS
     ):
         return None
-    if re.search(r"[’']s?$", party) and form in _NOUN_FORMS:
+    possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
+    if possessive and form in _NOUN_FORMS:
         return None  # "the Taliban’s claims are false": a noun, the author's judgment
     if form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns:
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
@@ -302,6 +377,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")\s+$"
+        elif name == "noun determiner":
+            words = "|".join(re.escape(w) for w in lexicon.noun_determiners)
+            source = r"(?i)(?<![\w’'])(?:" + words + r")\s+$"
         else:  # "lead-in head": "Cependant, comme " before "l’a souligné X"
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)(?:\w+,\s*)?(?:" + words + r")\s*"
@@ -347,14 +425,18 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
         if span is not None:
             return span
-    if start > last_start and re.search(r"\s(?:of|at|from)\s", sentence[last_start:start]):
+    if start > last_start and re.search(r"\s(?:of|at|from|in)\s", sentence[last_start:start]):
         # "Dr. Joneigh Khaldun of the Department of Health and Human Services says": the "and"
         # is inside the affiliation; the person heads the phrase.
         whole = _clean_party(sentence, last_start, last_end, lexicon)
         if (
             whole is not None
             and whole[1] < start
-            and is_person_like(sentence[whole[0] : whole[1]], lexicon)
+            and (
+                is_person_like(sentence[whole[0] : whole[1]], lexicon)
+                # "prosecutors in San Francisco and Los Angeles say": a speaker noun heads it.
+                or _head_noun(sentence[whole[0] : whole[1]], lexicon)
+            )
         ):
             return whole
     # A short "the airline" is a party when it opens the sentence or closes it.
@@ -373,8 +455,14 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         # a person's name wins over a title.
         options = []
         for a, b in reversed(parts[max(0, len(parts) - 4) : -1]):
-            found = _clean_party(sentence, _after_break(sentence, a, b), b, lexicon)
-            if found is not None and not INTRO.match(sentence[a:b].strip() + ", "):
+            # "The bartender, who asked not to be named, said": a phrase opening the sentence.
+            opening = not sentence[:a].strip()
+            found = _clean_party(
+                sentence, _after_break(sentence, a, b), b, lexicon, ends_sentence=opening
+            )
+            # "And the union, for its part, says": a conjunction opens no time phrase.
+            phrase = re.sub(r"^(?:And|But|Yet|So|Or)\s+", "", sentence[a:b].strip())
+            if found is not None and not INTRO.match(phrase + ", "):
                 options.append(_join_and(sentence, a, found, lexicon))
         names = [
             o
@@ -399,6 +487,22 @@ def _asides(left: str) -> str:
     if match is None:
         return left
     return left[: match.start()] + " " * (match.end() - match.start())
+
+
+def _head_noun(party: str, lexicon: Lexicon) -> bool:
+    """Return whether a lower-case speaker noun heads a phrase ("prosecutors in Ohio")."""
+    words = party.split()
+    if words and words[0].lower() in lexicon.determiners:
+        words = words[1:]
+    head = re.split(r"\s(?:of|at|from|in)\s", " ".join(words))[0].split()
+    return len(head) == 1 and head[0] in lexicon.speaker_nouns | lexicon.official_nouns
+
+
+def _noun_after_determiner(form: str, before: str, lexicon: Lexicon) -> bool:
+    """Return whether a verb form is a noun here ("a new report", "la critique de Libération")."""
+    if lexicon.noun_determiners and lexicon_pattern(lexicon, "noun determiner").search(before):
+        return True
+    return form in _NOUN_FORMS | {"report"} and bool(_ADJECTIVE_NOUN_BEFORE.search(before))
 
 
 def _inanimate(party: str, start: int, lexicon: Lexicon) -> bool:
@@ -506,7 +610,9 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
         )
         if not ok:
             break
-        end = token.start() + len(token.group().rstrip(",;:"))
+        if bare not in ("of", "for", "and"):
+            # "Facebook and other tech companies": a phrase never ends on its connector.
+            end = token.start() + len(token.group().rstrip(",;:"))
         if word.endswith((",", ";", ":")):
             break
     if end <= start:
@@ -524,10 +630,16 @@ def _comma_parts(left: str) -> list[tuple[int, int]]:
     return parts
 
 
+_ADVERB_BREAKS = frozenset((" since ", " so ", " even "))
+
+
 def _after_break(sentence: str, start: int, end: int) -> int:
-    last = start
+    last = previous = start
     for match in _CLAUSE_BREAK.finditer(sentence, start, end):
-        last = match.end()
+        previous, last = last, match.end()
+        if match.group(0) in _ADVERB_BREAKS and not sentence[last:end].strip():
+            # "The hotel bosses have since said": an adverb before the verb, no new clause.
+            last = previous
     return last
 
 
@@ -609,6 +721,8 @@ def _clean_party(
         lowered[-1].endswith("ing")
         and words[-1].islower()
         and lowered[-1] not in lexicon.speaker_nouns  # "the filing", "the ruling"
+        # "Residents of the building": after a determiner, an -ing word is a noun.
+        and not (len(lowered) >= 2 and lowered[-2] in lexicon.determiners)
     ):
         return None
     if (
@@ -635,14 +749,19 @@ def _clean_party(
     )
     if not (capitalised or named):
         return None
+    # "de Miranda", "van Gogh": a surname's particle is written in lower case.
+    particle = lowered[0] in _PARTICLES and len(words) >= 2 and words[1][:1].isupper()
     if not (capitalised and _ELIDED.sub("", words[0])[:1].isupper()) and not (
-        words[0][:1].isupper() or lowered[0] in lexicon.determiners or named
+        words[0][:1].isupper() or lowered[0] in lexicon.determiners or named or particle
     ):
         return None
     return a, b
 
 
 _ELIDED = re.compile(r"^[lLdD][’']")
+_PARTICLES = frozenset(
+    ("de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "ter")
+)
 
 
 _NOT_ADVERBS = frozenset(("family", "ally", "italy", "assembly", "rally", "supply", "reply"))
@@ -659,46 +778,72 @@ def _adverb(sentence: str, token: tuple[int, int], lexicon: Lexicon) -> bool:
     )
 
 
+_SOURCE_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]] = {}
+
+
+def _source_patterns(
+    lexicon: Lexicon,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
+    """Return the patterns of a language's "according to" phrases, compiled once.
+
+    (Built per call they filled the regex cache and pushed the fixed patterns out of it.)
+    """
+    patterns = _SOURCE_PATTERNS.get(lexicon.language)
+    if patterns is None:
+        phrases = "|".join(re.escape(p) for p in lexicon.source_phrases)
+        documents = "|".join(re.escape(w) for w in lexicon.document_words)
+        patterns = _SOURCE_PATTERNS[lexicon.language] = (
+            re.compile(r"\b(?:" + phrases + r")\b", re.IGNORECASE),
+            re.compile(r"\s+(?:" + documents + r")\b", re.IGNORECASE) if documents else None,
+            re.compile(r"\s(?!(?:" + "|".join(lexicon.determiners) + r")\b)[a-zäöüß]"),
+        )
+    return patterns
+
+
 def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
-    for phrase in lexicon.source_phrases:
-        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", sentence, re.IGNORECASE):
-            if callable(inside_quote) and inside_quote(match.start()):
-                continue
-            start = match.end()
-            rest = sentence[start:]
-            for words in lexicon.document_words:
-                m = re.match(r"\s+" + re.escape(words) + r"\b", rest, re.IGNORECASE)
-                if m:
-                    start += m.end()
-                    break
-            end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
-            if lexicon.nouns_capitalised:
-                # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
-                verb = re.search(
-                    r"\s(?!(?:" + "|".join(lexicon.determiners) + r")\b)[a-zäöüß]",
-                    sentence[start + 1 : end],
-                )
-                end = start + 1 + verb.start() if verb else end
-            span = _clean_party(sentence, start, end, lexicon)
-            if span is None:
-                continue
-            att = Attribution(match.start(), match.end(), phrase, "according to X")
-            att.party_start, att.party_end = span
-            att.party = sentence[span[0] : span[1]]
-            found.append(att)
+    phrases, documents, lower_word = _source_patterns(lexicon)
+    for match in phrases.finditer(sentence):
+        if callable(inside_quote) and inside_quote(match.start()):
+            continue
+        phrase = next(p for p in lexicon.source_phrases if p.lower() == match.group(0).lower())
+        start = match.end()
+        document = documents.match(sentence, start) if documents is not None else None
+        if document is not None:
+            start = document.end()
+        end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
+        if lexicon.nouns_capitalised:
+            # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
+            verb = lower_word.search(sentence[start + 1 : end])
+            end = start + 1 + verb.start() if verb else end
+        span = _clean_party(sentence, start, end, lexicon)
+        if span is None:
+            continue
+        att = Attribution(match.start(), match.end(), phrase, "according to X")
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        found.append(att)
     return found
+
+
+_PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
+_BY_AGENT = re.compile(r"\bby\s+")
 
 
 def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
-    for pattern in lexicon.passive_patterns:
-        for match in re.finditer(pattern, sentence, re.IGNORECASE):
+    patterns = _PASSIVE_PATTERNS.get(lexicon.language)
+    if patterns is None:
+        patterns = _PASSIVE_PATTERNS[lexicon.language] = [
+            re.compile(p, re.IGNORECASE) for p in lexicon.passive_patterns
+        ]
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
             lemma = " ".join(match.group(0).lower().split())
             att = Attribution(match.start(), match.end(), lemma, "passive")
-            agent = re.search(r"\bby\s+", sentence[match.end() :])
+            agent = _BY_AGENT.search(sentence[match.end() :])
             if agent is not None:
                 # "has been described as “heartbreaking” by the conservation department"
                 start = match.end() + agent.end()
@@ -730,6 +875,8 @@ def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:
 
 def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
     """Give participles ("…, stating that") and coordinated verbs the subject before them."""
+    if not any(att.needs_subject for att in found):
+        return
     subject = main_subject(sentence, lexicon)
     for i, att in enumerate(found):
         if not att.needs_subject:

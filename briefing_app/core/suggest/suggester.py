@@ -34,6 +34,7 @@ from briefing_app.core.suggest.sentences import (
     Sentence,
     split_sentences,
 )
+from briefing_app.core.suggest.source_lines import source_blocks
 
 _TRIM = " \t\n,;:.—–-"
 _SPLIT_BEFORE = re.compile(r"(?:;|,?\s+(?:but|while|whereas|and)\s+|,\s+)")
@@ -61,11 +62,19 @@ def suggest_claims(
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
+    unnamed_at = -2  # the sentence whose statement's party was left unresolved
     lead_party: str | None = None  # the speaker of a "X said:" lead-in, for the list under it
     lead_paragraph = -1  # the paragraph a lead-in ending its own paragraph introduces
     sentences = split_sentences(text, lexicon.abbreviations)
     for index, sentence in enumerate(sentences):
         attributions = find_attributions(sentence.text, lexicon)
+        if (
+            lead_party is not None
+            and index == last_index + 1
+            and _ITEM_NUMBER.fullmatch(sentence.text)
+        ):
+            last_index = index  # "1." cut off before its item: the list goes on
+            continue
         if lead_party is not None and index == last_index + 1 and _in_list(text, sentences, index):
             # "Mr Obama said:" then bullet points: each item is that speaker's statement.
             suggestions.append(
@@ -88,10 +97,15 @@ def suggest_claims(
         lead_party = None
         if not attributions:
             speaker = _colon_speaker(sentence.text, names, sentence.start, lexicon)
-            recent = index == last_index + 1 and last_party
+            # The sentence before was said by someone the rules could not name ("she said"):
+            # its quotation still goes on.
+            unnamed = unnamed_at == last_index
+            recent = index == last_index + 1 and (last_party or unnamed)
+            speaking = last_party  # (the speaker named before, else left open)
             if recent and (_is_quotation(sentence.text) or _opens_quote(sentence.text)):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
-                suggestions.append(_continued_quote(sentence, last_party, known, aliases, lexicon))
+                suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))
+                unnamed_at = index if unnamed and not speaking else unnamed_at
                 last_index = index
             elif recent and _holds_quote(sentence.text):
                 # "The price … is “as low as I’ve ever seen.”": the speaker's words go on inside
@@ -133,7 +147,7 @@ def suggest_claims(
             start, end = _span(sentence, group, attributions, lexicon)
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
-            if sentence.text[group[-1].anchor_end :].strip() == ":":
+            if _is_lead_in_colon(sentence.text[group[-1].anchor_end :]):
                 lead_party, lead_paragraph = party, sentence.paragraph + 1
                 last_index = index
                 continue
@@ -165,9 +179,55 @@ def suggest_claims(
             )
             memory.remember(party)
             last_party = party or last_party
+            unnamed_at = index if not party else -2
         last_index = index
+    suggestions = _credited(text, suggestions, known, aliases, lexicon)
     rejected_set = set(rejected)
     return [s for s in suggestions if s.fingerprint not in rejected_set]
+
+
+def _credited(
+    text: str,
+    suggestions: list[Suggestion],
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> list[Suggestion]:
+    """Return suggestions with each block a credit line attributes as one statement of its own.
+
+    What the rules found inside an outlet's excerpt or a tweet ("Google says…") is the excerpt's
+    own content: the block's party is the credited outlet or account.
+    """
+    blocks = source_blocks(text)
+    if not blocks:
+        return suggestions
+    kept = [s for s in suggestions if not any(a <= s.start and s.end <= b for a, b, _ in blocks)]
+    for a, b, party in blocks:
+        quote = text[a:b]
+        kept.append(
+            Suggestion(
+                start=a,
+                end=b,
+                quote=quote,
+                party=party,
+                normalized_party=normalise_party(party, known, aliases),
+                kind=_kind("quote", party, lexicon),
+                verb="quote",
+                pattern="credit line",
+                mention=party,
+                sentence_start=a,
+                sentence_end=b,
+                fingerprint=fingerprint_for(quote, party, "quote"),
+            )
+        )
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _is_lead_in_colon(tail: str) -> bool:
+    """Return whether an attribution ends its sentence with a colon and no content ("said:",
+    "said three things:", "told reporters:"): what follows is the party's."""
+    tail = tail.strip()
+    return tail.endswith(":") and len(tail.split()) <= 4 and not re.search(r"[“”\"«»„]", tail)
 
 
 def _by_party(
@@ -203,7 +263,20 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         if lexicon.pronouns[party.lower()] != "person":
             return ""
         people = [names.fullest(n, len(before)) for n in _names_in(previous, lexicon)]
-        return next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        if person:
+            return person
+        # "The mayor was blunt. “…,” she said.": the role the sentence before opens with.
+        span = main_subject(previous, lexicon)
+        subject = previous[span[0] : span[1]] if span else ""
+        words = subject.lower().split()
+        if (
+            2 <= len(words) <= 3
+            and words[0] in ("the", "this")
+            and words[-1] in lexicon.person_roles
+        ):
+            return role_holder(subject, before, lexicon) or subject
+        return ""
     if not names_party(party, lexicon):
         return ""
     holder = role_holder(party, before, lexicon)
@@ -286,6 +359,14 @@ def _span(
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
         tail = s[last_att.anchor_end :]
+        as_word = _AS_BEFORE.search(head)
+        if as_word is not None and first_att.pattern == "X verb":
+            # "As one analyst put it, …", "“…,” as Smith said.": "as" belongs to the attribution.
+            if not head[: as_word.start()].strip():
+                lo = last_att.anchor_end
+                return _trim(sentence, lo + len(_opener(lexicon).match(s[lo:]).group(0)), hi)  # type: ignore[union-attr]
+            if not tail.strip(_TRIM + '”"’'):
+                return _trim(sentence, lo, as_word.start())
         inverted = bool(lexicon.inversion_leads) and bool(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )
@@ -296,17 +377,26 @@ def _span(
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
-        elif _is_trailing(first_att, head, tail):
+        elif _is_trailing(first_att, head, tail) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
     return _trim(sentence, lo, hi)
 
 
+_OPENERS: dict[str, re.Pattern[str]] = {}
+
+
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,”\"’]))[Aa]s\s+$")
+
+
 def _opener(lexicon: Lexicon) -> re.Pattern[str]:
     """Return the pattern of what opens the content after a lead-in ("that", ":")."""
-    words = "|".join(
-        re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
-    )
-    return re.compile(r"\s*(?:" + words + r"|:)?")
+    pattern = _OPENERS.get(lexicon.language)
+    if pattern is None:
+        words = "|".join(
+            re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
+        )
+        pattern = _OPENERS[lexicon.language] = re.compile(r"\s*(?:" + words + r"|:)?")
+    return pattern
 
 
 def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
@@ -317,13 +407,17 @@ def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
         and not re.search(r"[“”\"«»„]", head)
         and len(head.split()) <= 12
         and len(tail.split()) >= 3
-        and bool(re.match(r"\s*(?:the|a|an)\s", head, re.IGNORECASE))
+        # "The mother of…, Jane Doe, said", "Mr. Smith’s lawyer, John Doe, said"
+        and bool(_DESCRIPTION_HEAD.match(head))
         # "The road was shut, Smith said in an email.": a clause, and only "when" follows.
         and not _CLAUSE_VERB.search(head)
         and not TIME_TAIL.fullmatch(" " + tail.strip(_TRIM))
     )
 
 
+_DESCRIPTION_HEAD = re.compile(
+    r"\s*(?:(?i:the|a|an|his|her|their|its|our|one)\s|[A-Z][\w.]*(?:\s+[A-Z][\w.’'-]*)*[’']s?\s)"
+)
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE
 )
@@ -351,6 +445,12 @@ def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
     if att.party_start >= 0 and gap > 40:
         return False
     return not tail.strip(_TRIM + '”"’') or bool(re.search(r"[,”\"’]\s*$", head))
+
+
+def _content_follows(tail: str, lexicon: Lexicon) -> bool:
+    """Return whether what was said follows the attribution ("…, Jane Doe, noted that …")."""
+    opener = _opener(lexicon).match(tail)
+    return opener is not None and bool(opener.group(0).strip()) and len(tail.split()) >= 4
 
 
 def _is_lead_in(head: str) -> bool:
@@ -488,13 +588,17 @@ def _only_attribution(
 
 
 _ITEM_PREFIX = re.compile(r"[ \t]{2,}|[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
+# A bullet or an item number opening a sentence's own text ("- the dam held", "• …").
+_BULLET = re.compile(r"(?:[-•*–]|\d{1,2}[.)])[ \t]+")
+# An item number the sentence splitter cut off on its own ("1." before "The dam held.").
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]")
 
 
 def _in_list(text: str, sentences: list[Sentence], index: int) -> bool:
     """Return whether a sentence is (part of) an indented or bulleted item of a list."""
     sentence = sentences[index]
     line_start = text.rfind("\n", 0, sentence.start) + 1
-    if _ITEM_PREFIX.fullmatch(text[line_start : sentence.start]):
+    if _ITEM_PREFIX.fullmatch(text[line_start : sentence.start]) or _BULLET.match(sentence.text):
         return True
     previous = sentences[index - 1] if index else None
     # The second sentence of an item stays in it while the paragraph goes on.
@@ -516,6 +620,9 @@ def _continued_quote(
 ) -> Suggestion:
     # "X had one worry: “…”": the statement is the quotation after the colon.
     lo = sentence.text.rindex(":") + 1 if pattern == "colon quote" else 0
+    if pattern in ("list item", "lead-in"):
+        bullet = _BULLET.match(sentence.text)
+        lo = bullet.end() if bullet is not None else lo  # "- the dam held": not the dash
     start, end = _trim(sentence, lo, len(sentence.text))
     quote = sentence.text[start - sentence.start : end - sentence.start]
     return Suggestion(
@@ -545,7 +652,23 @@ def _remember_subject(text: str, sentence: Sentence, memory: PartyMemory, lexico
     subject = sentence.text[span[0] : span[1]]
     if not is_person_like(subject, lexicon):
         return
-    if len(subject.split()) >= 2 or re.search(
-        r"[A-Z][\w’'-]+\s+" + re.escape(subject) + r"\b", text[: sentence.start]
-    ):
+    if len(subject.split()) >= 2 or _named_in_full(subject, text, sentence.start):
         memory.remember(subject)
+
+
+_FIRST_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
+
+
+def _named_in_full(surname: str, text: str, end: int) -> bool:
+    """Return whether text before end writes surname after a capitalised word ("Chad Morris").
+
+    (Plain string search: a pattern per surname would push the fixed patterns out of the cache.)
+    """
+    at = text.find(surname, 0, end)
+    while at >= 0:
+        after = at + len(surname)
+        bounded = after >= len(text) or not (text[after].isalnum() or text[after] == "_")
+        if bounded and _FIRST_NAME_BEFORE.search(text, max(0, at - 40), at):
+            return True
+        at = text.find(surname, at + 1, end)
+    return False

@@ -61,6 +61,10 @@ class Lexicon:
     inversion_leads: tuple[str, ...] = ()
     # Pronouns (and possessives) by the sex they refer to, so "she said" skips a man named last.
     gendered: dict[str, str] = field(default_factory=dict)
+    # The author's own pronouns: "I always say" is the author's voice, not a party's.
+    first_person: frozenset[str] = frozenset()
+    # Determiners that make a following verb form a noun ("la critique de…").
+    noun_determiners: frozenset[str] = frozenset()
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -74,4 +74,5 @@ LEXICON = Lexicon(
     possessives=_words("sein seine ihr ihre"),
     complementisers=("dass",),
     nouns_capitalised=True,
+    first_person=_words("ich wir"),
 )

@@ -13,11 +13,11 @@ def _words(text: str) -> frozenset[str]:
 _VERBS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
-    "add": ("added", "adds"),
+    "add": ("added", "adds", "adding"),
     "state": ("stated", "stating", "states"),
     "note": ("noted", "notes", "noting"),
     "explain": ("explained", "explains", "explaining"),
-    "write": ("wrote", "writes"),
+    "write": ("wrote", "writes", "writing"),
     "argue": ("argue", "argued", "argues", "arguing"),
     "insist": (
         *("insist", "insisted", "insists", "insisting"),
@@ -49,28 +49,56 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "threaten": ("threatened", "threatens"),
     "report": ("report", "reported", "reports that", "reporting"),
     "suggest": ("suggest", "suggested", "suggests", "suggesting"),
-    "predict": ("predict", "predicted", "predicts"),
+    "predict": ("predict", "predicted", "predicts", "predicting"),
     "estimate": ("estimated", "estimates", "estimate"),
     "find": ("found", "finds"),
+    # Only a finder ranks as a statement ("survey respondents ranked X last"; not "he ranked").
+    "rank": ("ranked", "ranks"),
     "recommend": ("recommended", "recommends"),
     "protest": ("protested",),
     "concede": ("conceded", "concedes", "conceding"),
     "show": ("showed", "shows", "show"),
     "express": ("expressed", "expresses", "express", "expressing"),
     "issue a statement": ("issued a statement", "released a statement", "put out a statement"),
-    "reply": ("replied", "responded", "responds"),
+    "reply": ("replied", "replies", "responded", "responds"),
+    "answer": ("answered", "answers"),
+    "elaborate": ("elaborated", "elaborates"),
+    "clarify": ("clarified", "clarifies"),
+    "lament": ("lamented", "laments", "lamenting", "bemoaned", "bemoans"),
+    "confide": ("confided", "confides"),
+    "retort": ("retorted", "retorts"),
+    "underscore": ("underscored", "underscores", "highlighted", "highlights"),
+    "affirm": ("affirmed", "affirms", "proclaimed", "proclaims"),
+    "confess": ("confessed", "confesses"),
+    "muse": ("mused", "muses", "opined", "opines", "surmised", "posited", "hypothesized"),
+    "gush": ("gushed", "gushes", "enthused", "bragged", "brags"),
+    "charge": ("charged", "charges"),
+    "message": ("texted", "emailed", "messaged"),
+    "exclaim loudly": ("shouted", "yelled", "screamed", "whispered", "cried", "sighed"),
     "describe": ("described", "describes", "describing"),
-    "emphasise": ("emphasized", "emphasised", "stressed", "stressing", "underlined"),
-    "point out": ("pointed out", "points out"),
+    "emphasise": (
+        *("emphasized", "emphasised", "emphasizing", "emphasising"),
+        *("stressed", "stressing", "underlined"),
+    ),
+    "exclaim": ("exclaimed", "exclaims", "exclaim"),
+    "put it": ("put it", "puts it"),
+    "rave": ("raved", "raves"),
+    "disagree": ("disagree", "disagreed", "disagrees"),
+    "project": ("projects that", "projected that"),
+    # Only with what was decided after it ("the court ruled that…"), not "ruled the country".
+    "rule": ("ruled", "rules"),
+    # Only a claim as object ("challenged the idea that…"), not "challenged the ruling".
+    "challenge": ("challenged", "challenges", "challenging"),
+    "point out": ("pointed out", "points out", "pointing out"),
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
-    "recall": ("recalled", "recalls"),
+    "recall": ("recalled", "recalls", "recalling"),
     "recount": ("recounted", "recounts", "related"),
     "agree": ("agreed", "agrees"),
     "criticise": ("criticized", "criticised", "criticizes", "criticises"),
     "praise": ("praised", "praises"),
     "welcome": ("welcomed", "welcomes"),
-    "blame": ("blamed", "blames"),
+    "blame": ("blamed", "blames", "blaming"),
     "mention": ("mentioned", "mentions"),
     "reaffirm": ("reaffirmed", "reaffirms", "reiterated", "reiterates"),
     "divulge": ("divulged", "disclosed"),
@@ -145,15 +173,22 @@ LEXICON = Lexicon(
     inverting_forms=_words(
         "said says added adds wrote writes explained noted asked continued insisted replied"
         " warned argued stated tweeted declared posted say warn argue note joked quipped"
-        " reads remarked"
+        " reads remarked exclaimed exclaim exclaims raved raves replied replies"
+        " answered elaborated clarified lamented confided retorted mused opined surmised gushed"
+        " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
     ),
-    after_quote_forms=_words("continued declared posted laughed"),
+    after_quote_forms=_words(
+        "continued declared posted laughed raved raves shouted yelled screamed whispered cried"
+        " sighed texted emailed messaged"
+    ),
     source_phrases=("according to", "per", "in the words of"),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
         r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
         r"\b(?:is|are|was|were) (?:widely )?(?:said|alleged|reported|believed|thought|"
-        r"understood|rumou?red|suspected) to\b",
+        r"understood|rumou?red|suspected|projected|forecast|predicted|estimated) to\b",
+        # "we are told that…": someone unnamed told the readers.
+        r"\b(?:we|you) (?:are|were|have been|’re|'re) (?:often |repeatedly |now )?told\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:suspected|accused) of\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
@@ -177,7 +212,7 @@ LEXICON = Lexicon(
         institute university union bank fund times post journal news network department ministry
         commission committee court police board service services administration government
         embassy army forces media reuters press organisation organization center centre
-        conference legislature assembly club league federation alliance taliban"""
+        conference legislature assembly club league federation alliance taliban project"""
     ),
     speaker_nouns=_words(
         """officials official spokesperson spokesman spokeswoman police authorities residents
@@ -195,7 +230,8 @@ LEXICON = Lexicon(
         lawsuit suit paper documents filings letter providers records memo sign signs
         caption tweet post message email transcript website page data figures poll polls ruling
         someone somebody others another notes person men women resident witness neighbor
-        neighbour expert analyst critic activist protester voter worker student"""
+        neighbour expert analyst critic activist protester voter worker student defenders
+        fans users commenters commenter site outlet"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
@@ -204,7 +240,7 @@ LEXICON = Lexicon(
     trailing_noise=_words(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
-        did does do been being just even still further too then often always consistently
+        did does do been being just even still further too then often always consistently now
         subsequently quickly immediately long since sometimes"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
@@ -271,4 +307,5 @@ LEXICON = Lexicon(
         **dict.fromkeys(("he", "him", "his", "himself"), "m"),
         **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     },
+    first_person=_words("i we"),
 )

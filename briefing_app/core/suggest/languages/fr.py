@@ -17,17 +17,26 @@ def _forms(participle: str, present: tuple[str, ...]) -> tuple[str, ...]:
     return (*(f"{aux} {participle}" for aux in auxiliaries), *clitic, *present)
 
 
+def _imperfect(stem: str) -> tuple[str, str]:
+    """Return the imperfect's third persons ("affirmait", "affirmaient"): reports of the past."""
+    return f"{stem}ait", f"{stem}aient"
+
+
 # lemma -> inflected forms, with the auxiliary, since news French reports in the passé composé.
 _VERBS: dict[str, tuple[str, ...]] = {
-    "dire": (*_forms("dit", ("dit", "disent")), "a-t-il dit", "a-t-elle dit"),
-    "déclarer": (*_forms("déclaré", ("déclare", "déclarent")), "a-t-il déclaré"),
+    "dire": (*_forms("dit", ("dit", "disent")), "a-t-il dit", "a-t-elle dit", *_imperfect("dis")),
+    "déclarer": (
+        *_forms("déclaré", ("déclare", "déclarent")),
+        "a-t-il déclaré",
+        *_imperfect("déclar"),
+    ),
     "ajouter": (*_forms("ajouté", ("ajoute", "ajoutent")), "a-t-il ajouté", "a-t-elle ajouté"),
-    "affirmer": _forms("affirmé", ("affirme", "affirment")),
+    "affirmer": (*_forms("affirmé", ("affirme", "affirment")), *_imperfect("affirm")),
     "annoncer": _forms("annoncé", ("annonce", "annoncent")),
-    "assurer": _forms("assuré", ("assure", "assurent")),
-    "expliquer": _forms("expliqué", ("explique", "expliquent")),
-    "indiquer": _forms("indiqué", ("indique", "indiquent")),
-    "estimer": _forms("estimé", ("estime", "estiment")),
+    "assurer": (*_forms("assuré", ("assure", "assurent")), *_imperfect("assur")),
+    "expliquer": (*_forms("expliqué", ("explique", "expliquent")), *_imperfect("expliqu")),
+    "indiquer": (*_forms("indiqué", ("indique", "indiquent")), *_imperfect("indiqu")),
+    "estimer": (*_forms("estimé", ("estime", "estiment")), *_imperfect("estim")),
     "souligner": _forms("souligné", ("souligne", "soulignent")),
     "préciser": _forms("précisé", ("précise", "précisent")),
     "confirmer": _forms("confirmé", ("confirme", "confirment")),
@@ -41,6 +50,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "considérer": _forms("considéré", ("considère", "considèrent")),
     "soulever": _forms("soulevé", ("soulève", "soulèvent")),
     "critiquer": _forms("critiqué", ("critique", "critiquent")),
+    "insister": (*_forms("insisté", ("insiste", "insistent")), *_imperfect("insist")),
+    "réclamer": (*_forms("réclamé", ("réclame", "réclament")), *_imperfect("réclam")),
     "prévoir": ("prévoit", "prévoient"),
     "arguer": ("arguant",),
     "faire savoir": _forms("fait savoir", ("fait savoir",)),
@@ -103,6 +114,9 @@ LEXICON = Lexicon(
     possessives=_words("son sa ses leur leurs"),
     complementisers=("que", "qu’", "qu'"),
     gendered={"il": "m", "elle": "f"},
+    first_person=_words("je j’ j' nous"),
+    # "la critique de…", "le rapport": a verb form after these is a noun.
+    noun_determiners=_words("le la les un une son sa ses leur leurs cette ces"),
     relatives=("qui",),
     inversion_leads=("comme",),
 )

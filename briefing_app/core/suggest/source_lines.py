@@ -1,0 +1,72 @@
+"""Statements credited by a line after them: an embedded tweet's signature, a "[ Outlet ]" credit.
+
+Web pages quote tweets as the tweet's text followed by a line "— Name (@handle) Date", and review
+round-ups quote each outlet's excerpt followed by "[ Outlet ]". No reporting verb is in either
+statement: the line after it says whose it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "— Governor Kristi Noem (@govkristinoem) November 18, 2019"
+_TWEET = re.compile(
+    r"[—–-]\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
+)
+# "[ Tom's Guide ]"
+_CREDIT = re.compile(r"\[\s*(?P<name>[^\[\]\n]{2,40}?)\s*\]")
+_CHUNK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines up to a blank line
+_MOST_CREDITED = 4  # an outlet's excerpt is a few paragraphs, never a page
+
+
+def source_blocks(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, party) of each statement that a credit line after it attributes."""
+    if "(@" not in text and "[" not in text:
+        return []  # the common page: no credit lines, nothing to scan
+    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    blocks = []
+    for i, (start, end) in enumerate(chunks):
+        line = text[start:end].strip()
+        tweet = _TWEET.fullmatch(line)
+        credit = _CREDIT.fullmatch(line) if tweet is None else None
+        found = tweet or credit
+        if found is None or i == 0:
+            continue
+        name = _clean_name(found.group("name"))
+        if not name:
+            continue
+        first = i - 1
+        if credit is not None:
+            # An excerpt runs back to the previous credit, a heading or a lead-in ("…say:").
+            while first > 0 and i - first < _MOST_CREDITED:
+                before = text[chunks[first - 1][0] : chunks[first - 1][1]].strip()
+                if _is_credit(before) or _is_heading(before) or before.endswith(":"):
+                    break
+                first -= 1
+        a, b = chunks[first][0], chunks[i - 1][1]
+        if _is_credit(text[a:b].strip()) or _is_heading(text[a:b].strip()):
+            continue
+        blocks.append((a, b, name))
+    return blocks
+
+
+def _clean_name(name: str) -> str:
+    """Return a credited name without emoji and marks, or "" when it names nobody."""
+    cleaned = " ".join(re.sub(r"[^\w.&’'\s-]", " ", name).split())
+    words = cleaned.split()
+    if not words or not words[0][:1].isupper() or len(words) > 6:
+        return ""  # a handle's display name in lower case ("tall glass of …") is no party
+    return cleaned
+
+
+def _is_credit(chunk: str) -> bool:
+    return bool(_TWEET.fullmatch(chunk) or _CREDIT.fullmatch(chunk))
+
+
+def _is_heading(chunk: str) -> bool:
+    """Return whether a chunk is a heading: one short line, most words capitalised."""
+    words = chunk.split()
+    if "\n" in chunk or not words or len(words) > 20:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised >= 0.6 * len(words)
