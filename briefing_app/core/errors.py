@@ -151,3 +151,17 @@ class UnknownRow(NotFound):
 
 class BadRating(InvalidInput):
     """A matrix rating, weight or assumption rating that is not one of the allowed values."""
+
+
+class InvalidProject(CorruptFile):
+    """A REFI-QDA project (.qdpx) is damaged or not a project; the message names the file and
+    the part at fault."""
+
+
+class UnsafeProject(InvalidProject):
+    """A .qdpx project is hostile (a path out of its folder, an absolute path, a DTD or entity,
+    a zip bomb) and was refused before anything was written."""
+
+
+class ImportCancelled(BriefingError):
+    """The user cancelled an import that runs as one transaction: nothing was written."""

@@ -1,0 +1,436 @@
+"""Importing a REFI-QDA project (.qdpx) from QualCoder, NVivo, ATLAS.ti, MAXQDA or Briefing.
+
+Everything is read and checked first (reader_safety refuses a hostile file in one line); then
+text sources become sources, text selections claims, codes tags or claim attributes
+(reader_codes), memos notes, all in one transaction through the records' own operations, so a
+failure or a cancel leaves the library as it was. The import ends with a report of what was
+kept, adjusted and discarded (report.py). Importing the same project again adds nothing twice:
+a source already held (by its text, or by the GUID our own export gave it) is reused, and a
+selection already a claim on it is not added again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_app.core.errors import (
+    BriefingError,
+    CorruptFile,
+    DuplicateSource,
+    ImportCancelled,
+    InvalidInput,
+)
+from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.importers.decoding import decode_text
+from briefing_app.core.library import Library
+from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES, guid_for
+from briefing_app.core.qdpx.reader_anchor import Placed, place_selection
+from briefing_app.core.qdpx.reader_codes import CodeMeaning, code_meaning
+from briefing_app.core.qdpx.reader_notes import NOTE_TEMPLATE, note_sections
+from briefing_app.core.qdpx.reader_positions import TextForms, choose_convention
+from briefing_app.core.qdpx.reader_project import Project, Selection, TextSource, read_project
+from briefing_app.core.qdpx.reader_safety import (
+    MAX_QDE_BYTES,
+    MAX_TEXT_BYTES,
+    ProjectArchive,
+    SourcePath,
+    parse_xml,
+    source_path,
+)
+from briefing_app.core.qdpx.report import ImportReport
+from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.records.sources import check_url
+from briefing_app.core.text.dates import check_partial_date
+
+# progress(done, total): how many sources and notes are written; cancel() -> True stops it all.
+Progress = Callable[[int, int], object]
+Cancel = Callable[[], bool]
+
+SOURCE_FORMAT = "qdpx"
+_KEY_LINE = re.compile(rf"^{re.escape(CLAIM_KEY_LINE_PREFIX)}(C[1-9][0-9]*)\s*$")
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass
+class _Loaded:
+    """What was read of a project before anything is written."""
+
+    project: Project
+    texts: dict[str, TextForms] = field(default_factory=dict)
+    note_texts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _PlannedClaim:
+    selection: Selection
+    placed: Placed
+    statement: str
+    key: str | None
+    attributes: dict[str, str]
+    tags: list[str]
+
+
+def import_project(
+    lib: Library,
+    path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportReport:
+    """Import a .qdpx project into lib in one transaction and return the report.
+
+    Raises UnsafeProject (a hostile file), InvalidProject or FileTooLarge before writing
+    anything, and ImportCancelled (nothing written) when cancel() says so.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CorruptFile(f"{path.name}: not a readable file")
+    report = ImportReport(project=path.name)
+    loaded = _load(path, report)
+    _Writer(lib, loaded, report, progress, cancel).write()
+    return report
+
+
+def _load(path: Path, report: ImportReport) -> _Loaded:
+    """Read and check everything the import needs; refuse a hostile project before any write."""
+    with ProjectArchive(path) as archive:
+        qde = archive.qde_name()
+        root = parse_xml(archive.name, qde, archive.read(qde, MAX_QDE_BYTES))
+        project = read_project(archive.name, root)
+        loaded = _Loaded(project)
+        # Every path is checked before any file is read: one hostile path refuses the project.
+        paths = {s.guid: source_path(archive.name, s.path) for s in project.sources if s.path}
+        note_paths = {
+            n.guid: source_path(archive.name, n.path)
+            for n in project.notes.values()
+            if n.content is None and n.path
+        }
+        for source in project.sources:
+            text = _source_text(archive, source.content, paths.get(source.guid), report, source)
+            if text is not None:
+                loaded.texts[source.guid] = text
+        for note in project.notes.values():
+            if note.content is not None:
+                loaded.note_texts[note.guid] = note.content
+            elif note.guid in note_paths:
+                where = note_paths[note.guid]
+                info = archive.find_source(where.member) if where.member else None
+                if info is None:
+                    report.discard("note", note.name, "its text file is not in the project")
+                    continue
+                try:
+                    loaded.note_texts[note.guid] = decode_text(archive.read(info, MAX_TEXT_BYTES))
+                except CorruptFile as exc:
+                    report.discard("note", note.name, str(exc))
+    return loaded
+
+
+def _source_text(
+    archive: ProjectArchive,
+    content: str | None,
+    where: SourcePath | None,
+    report: ImportReport,
+    source: TextSource,
+) -> TextForms | None:
+    """Return a text source's text as the tool counted it, or None (reported) without one."""
+    if content is not None and content.strip():
+        return TextForms(content.removeprefix("\ufeff"), had_bom=content.startswith("\ufeff"))
+    if where is None:
+        report.discard("source", source.name, "it has neither inline text nor a text file")
+        return None
+    if where.member is None:
+        report.discard("source", source.name, f"its text is outside the project ({where.external})")
+        return None
+    info = archive.find_source(where.member)
+    if info is None:
+        report.discard("source", source.name, f"its text file {where.member} is not in the project")
+        return None
+    data = archive.read(info, MAX_TEXT_BYTES)
+    try:
+        raw = decode_text(data)
+    except CorruptFile as exc:
+        report.discard("source", source.name, f"its text file is not text ({exc})")
+        return None
+    return TextForms(raw, had_bom=data.startswith(_BOMS))
+
+
+class _Writer:
+    """Writes a loaded project into a library, recording each decision in the report."""
+
+    def __init__(
+        self,
+        lib: Library,
+        loaded: _Loaded,
+        report: ImportReport,
+        progress: Progress | None,
+        cancel: Cancel | None,
+    ) -> None:
+        self.lib = lib
+        self.project = loaded.project
+        self.loaded = loaded
+        self.report = report
+        self.progress = progress
+        self.cancel = cancel
+        self.meanings: dict[str, CodeMeaning] = {}
+        self.attached = self._attached_notes()
+
+    def write(self) -> None:
+        """Write the whole project in one transaction (rolled back on error or cancel)."""
+        for other in self.project.others:
+            self.report.discard("source", other.name, f"a {other.what}: Briefing reads text only")
+        for part, count in self.project.unread.items():
+            self.report.discard(part.lower(), f"{count} of them", "Briefing has no such records")
+        sources = [s for s in self.project.sources if s.guid in self.loaded.texts]
+        attached = {note for notes in self.attached.values() for note in notes}
+        free_notes = [g for g in self.loaded.note_texts if g not in attached]
+        total = len(sources) + len(free_notes)
+        tags_before = len(self.lib.tags.all())
+        with self.lib.write():
+            done = 0
+            own = self._own_source_guids()
+            for source in sources:
+                self._check_cancel()
+                self._source(source, own)
+                done += 1
+                self._tell(done, total)
+            for guid in free_notes:
+                self._check_cancel()
+                self._note(guid)
+                done += 1
+                self._tell(done, total)
+            self.report.count("tags", len(self.lib.tags.all()) - tags_before)
+        self._report_unused_codes()
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled(f"import of {self.report.project} cancelled; nothing was added")
+
+    def _tell(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+
+    # -- notes attached to sources and selections (NoteRef, or NVivo's Link) -------------------
+
+    def _attached_notes(self) -> dict[str, list[str]]:
+        """Return object GUID → the GUIDs of the notes attached to it."""
+        notes = self.loaded.note_texts
+        attached: dict[str, list[str]] = {}
+        for source in self.project.sources:
+            for holder, refs in [(source.guid, source.notes)] + [
+                (sel.guid, sel.notes) for sel in source.selections
+            ]:
+                for ref in refs:
+                    if ref in notes:
+                        attached.setdefault(holder, []).append(ref)
+        for link in self.project.links:
+            for note, other in ((link.origin, link.target), (link.target, link.origin)):
+                if note in notes and other not in notes:
+                    attached.setdefault(other, []).append(note)
+        return attached
+
+    def _notes_on(self, guid: str) -> list[str]:
+        return [
+            self.loaded.note_texts[n].strip() for n in dict.fromkeys(self.attached.get(guid, []))
+        ]
+
+    # -- sources ------------------------------------------------------------------------------
+
+    def _own_source_guids(self) -> dict[str, int]:
+        """Return the GUID our export gives each source here → its id (to find them again)."""
+        return {guid_for("source", s.uid): s.id for s in self.lib.sources.all()}
+
+    def _source(self, source: TextSource, own: dict[str, int]) -> None:
+        forms = self.loaded.texts[source.guid]
+        name = source.name.strip() or f"Untitled source {source.guid[:8]}"
+        source_id = own.get(source.guid)
+        if source_id is None:
+            try:
+                source_id = self.lib.sources.add(self._document(source, forms, name)).id
+            except DuplicateSource as dup:
+                source_id = dup.existing.id
+            except BriefingError as exc:
+                self.report.discard("source", name, str(exc))
+                return
+            else:
+                self.report.count("sources")
+                self._source_tags(source, source_id, name)
+                self._claims(source, source_id, forms)
+                return
+        self.report.count("sources already here")
+        if self.lib.sources.get(source_id).text != forms.stored:
+            self.report.discard(
+                "source", name, f"it matches source {source_id} here, whose text differs"
+            )
+            return
+        self._source_tags(source, source_id, name)
+        self._claims(source, source_id, forms)
+
+    def _document(self, source: TextSource, forms: TextForms, name: str) -> ExtractedDocument:
+        doc = ExtractedDocument(
+            title=name,
+            text=forms.stored,
+            format=SOURCE_FORMAT,
+            origin_path=self.report.project,
+        )
+        for variable, value in source.variables.items():
+            attribute = SOURCE_VARIABLES.get(variable)
+            if attribute is None:
+                self.report.discard("variable", f"{name}: {variable}", "no source field holds it")
+                continue
+            problem = _variable_problem(attribute, value)
+            if problem:
+                self.report.discard("variable", f"{name}: {variable}", problem)
+                continue
+            setattr(doc, attribute, value)
+        doc.analyst_note = "\n\n".join(
+            part for part in [source.description.strip(), *self._notes_on(source.guid)] if part
+        )
+        return doc
+
+    def _source_tags(self, source: TextSource, source_id: int, name: str) -> None:
+        refs = []
+        for code in source.codes:
+            meaning = self._meaning(code)
+            if meaning.problem or meaning.attribute:
+                why = meaning.problem or "a claim attribute cannot apply to a whole source"
+                self.report.discard("coding", f"{name}: {meaning.name}", why)
+            else:
+                refs.append(meaning.tag_ref)
+        if refs:
+            have = self.lib.sources.get(source_id).tags
+            self.lib.sources.set_tags(source_id, list(dict.fromkeys([*have, *refs])))
+
+    # -- claims -------------------------------------------------------------------------------
+
+    def _claims(self, source: TextSource, source_id: int, forms: TextForms) -> None:
+        named = [
+            (s.start, s.end, s.name)
+            for s in source.selections
+            if s.start is not None and s.end is not None
+        ]
+        convention = choose_convention(forms, named)
+        if convention != choose_convention(forms, []):
+            self.report.adjust("source", source.name, f"selections read as {convention.describe()}")
+        taken = {(start, end): cid for cid, start, end, _ in self.lib.claims.spans(source_id)}
+        planned: list[_PlannedClaim] = []
+        for sel in source.selections:
+            label = sel.name or f"selection {sel.guid[:8]}"
+            placed = place_selection(forms, convention, sel)
+            if isinstance(placed, str):
+                self.report.discard("selection", label, placed)
+                continue
+            if (placed.start, placed.end) in taken:
+                self.report.count("claims already here")
+                continue
+            if placed.moved:
+                self.report.adjust("selection", label, placed.moved)
+            taken[(placed.start, placed.end)] = 0
+            planned.append(self._plan_claim(sel, placed, label))
+        # Keys are handed out in order and never reused, so claims that bring their own key
+        # take them lowest first, and the others get new keys after.
+        planned.sort(key=lambda p: int(p.key[1:]) if p.key else 1 << 62)
+        for plan in planned:
+            self._add_claim(source_id, plan)
+
+    def _plan_claim(self, sel: Selection, placed: Placed, label: str) -> _PlannedClaim:
+        statement, key = _statement_and_key(sel.description)
+        notes = self._notes_on(sel.guid)
+        statement = "\n\n".join(part for part in [statement, *notes] if part)
+        attributes: dict[str, str] = {}
+        tags: list[str] = []
+        for code in sel.codes:
+            meaning = self._meaning(code)
+            if meaning.problem:
+                self.report.discard("coding", f"{label}: {meaning.name}", meaning.problem)
+            elif meaning.attribute:
+                held = attributes.get(meaning.attribute)
+                if held is not None and held != meaning.value:
+                    why = f"the claim's {meaning.attribute} is already {held!r}"
+                    self.report.discard("coding", f"{label}: {meaning.name}", why)
+                else:
+                    attributes[meaning.attribute] = meaning.value
+            else:
+                tags.append(meaning.tag_ref)
+        return _PlannedClaim(sel, placed, statement, key, attributes, list(dict.fromkeys(tags)))
+
+    def _add_claim(self, source_id: int, plan: _PlannedClaim) -> None:
+        key = plan.key if plan.key and self.lib.claims.free_keys([plan.key]) else None
+        values = plan.attributes
+        try:
+            self.lib.claims.add(
+                source_id,
+                start=plan.placed.start,
+                end=plan.placed.end,
+                statement=plan.statement,
+                party=values.get("party", ""),
+                kind=values.get("kind", "reported fact"),
+                credibility=int(values.get("credibility", "6")),
+                status=values.get("status", "unverified"),
+                tags=plan.tags,
+                key=key,
+            )
+        except BriefingError as exc:
+            self.report.discard("selection", plan.selection.name, str(exc))
+            return
+        self.report.count("claims")
+        if plan.key and key is None:
+            self.report.adjust("selection", plan.selection.name, f"key {plan.key} is taken here")
+
+    def _meaning(self, code: str) -> CodeMeaning:
+        if code not in self.meanings:
+            self.meanings[code] = code_meaning(self.project.codes, code)
+        return self.meanings[code]
+
+    def _report_unused_codes(self) -> None:
+        used = {code for source in self.project.sources for code in source.codes}
+        used |= {code for s in self.project.sources for sel in s.selections for code in sel.codes}
+        parents = {c.parent for c in self.project.codes.values()}
+        for guid, code in self.project.codes.items():
+            if guid not in used and guid not in parents:
+                self.report.discard("code", code.name, "no selection in a text source uses it")
+
+    # -- notes --------------------------------------------------------------------------------
+
+    def _note(self, guid: str) -> None:
+        note = self.project.notes[guid]
+        text = self.loaded.note_texts[guid]
+        title = note.name.strip() or "Imported memo"
+        if not text.strip():
+            self.report.discard("note", title, "it is empty")
+            return
+        sections = note_sections(text)
+        self.lib.notes.create(
+            title,
+            NOTE_TEMPLATE,
+            [(key, heading) for key, heading, _ in sections],
+            bodies={key: body for key, _, body in sections},
+        )
+        self.report.count("notes")
+
+
+def _statement_and_key(description: str) -> tuple[str, str | None]:
+    """Split our export's "<statement>\\n\\nClaim C12" description into statement and key."""
+    text = description.strip()
+    lines = text.split("\n")
+    match = _KEY_LINE.match(lines[-1].strip()) if lines else None
+    if match is None:
+        return text, None
+    return "\n".join(lines[:-1]).strip(), match[1]
+
+
+def _variable_problem(attribute: str, value: str) -> str:
+    """Return why a variable's value cannot be a source field, or ''."""
+    try:
+        if attribute == "published":
+            check_partial_date(value, "published date")
+        elif attribute == "url":
+            check_url(value)
+        elif attribute == "reliability" and value not in RELIABILITY.codes():
+            return f"{value!r} is not a reliability grade ({', '.join(RELIABILITY.codes())})"
+    except InvalidInput as exc:
+        return str(exc)
+    return ""

@@ -1,0 +1,347 @@
+"""Importing REFI-QDA projects as QualCoder, NVivo, ATLAS.ti and MAXQDA write them."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.errors import ImportCancelled
+from briefing_app.core.library import Library
+from briefing_app.core.models import Claim
+from briefing_app.core.qdpx.reader import import_project
+from tests.core.qdpx.projects import Code, Memo, Sel, Src, span, write_project
+from tests.core.records.library_dump import dump
+
+ARTICLE = (
+    "China Urges Tajikistan to Ensure Safety of Its Citizens\n"
+    "\n"
+    "Officials said three Chinese workers were killed in Khatlon province.\n"
+    "The Chinese embassy in Dushanbe called on Tajikistan to protect its citizens.\n"
+    "The Taliban administration denied any role in the attack.\n"
+)
+
+
+def claims_by_quote(lib: Library) -> dict[str, Claim]:
+    """Return the library's claims keyed by their quote."""
+    return {c.quote: c for c in lib.claims.all()}
+
+
+def assert_anchored(lib: Library) -> None:
+    """Every claim's offsets point at its quote in the stored text."""
+    for claim in lib.claims.all():
+        assert lib.sources.get(claim.source_id).text[claim.start : claim.end] == claim.quote
+
+
+# -- QualCoder: lowercase sources/, internal:// paths, exclusive ends ---------------------------
+
+
+def qualcoder_project(tmp_path: Path) -> Path:
+    text = ARTICLE
+    killed = "three Chinese workers were killed in Khatlon province"
+    denied = "The Taliban administration denied any role in the attack."
+    embassy = "The Chinese embassy in Dushanbe called on Tajikistan"
+    wrong = span(text, embassy)
+    return write_project(
+        tmp_path / "qualcoder.qdpx",
+        [
+            Src(
+                "Tajik report",
+                text,
+                [
+                    Sel(*span(text, killed), name=killed, codes=["Khatlon", "casualties"]),
+                    Sel(*span(text, denied), name=denied, codes=["denial", "Taliban"]),
+                    # Positions shifted by a tool's bug: the name puts it right.
+                    Sel(wrong[0] + 7, wrong[1] + 7, name=embassy),
+                    Sel(10, 20, name="words that are not in the article"),
+                ],
+                variables={
+                    "Outlet": "Xinhua",
+                    "URL": "https://example.org/a",
+                    "Published": "2025-11",
+                },
+                description="Reprinted from the embassy's statement.",
+            )
+        ],
+        codes=[
+            Code("Tags: place", [Code("Khatlon")], codable=False),
+            Code("Tags: actor", [Code("Taliban")], codable=False),
+            Code("casualties"),
+            Code("Claim kind", [Code("denial")], codable=False),
+            Code("Unused code"),
+        ],
+        others=[
+            '<PDFSource guid="11111111-2222-3333-4444-555555555555" name="Scan" '
+            'path="internal://11111111-2222-3333-4444-555555555555.pdf"/>'
+        ],
+    )
+
+
+def test_qualcoder_project_becomes_sources_claims_and_tags(lib: Library, tmp_path: Path) -> None:
+    report = import_project(lib, qualcoder_project(tmp_path))
+
+    assert report.kept["sources"] == 1 and report.kept["claims"] == 3
+    (source,) = lib.sources.all()
+    source = lib.sources.get(source.id)
+    assert (source.title, source.outlet, source.url, source.published) == (
+        "Tajik report", "Xinhua", "https://example.org/a", "2025-11",
+    )  # fmt: skip
+    assert source.analyst_note == "Reprinted from the embassy's statement."
+    claims = claims_by_quote(lib)
+    killed = claims["three Chinese workers were killed in Khatlon province"]
+    assert sorted(killed.tag_refs) == ["place:Khatlon", "topic:casualties"]
+    denied = claims["The Taliban administration denied any role in the attack."]
+    assert denied.kind == "denial" and denied.tag_refs == ["actor:Taliban"]
+    # Without a coding the selection is still a claim, untagged; it was re-anchored by name.
+    embassy = claims["The Chinese embassy in Dushanbe called on Tajikistan"]
+    assert embassy.tags == []
+    assert_anchored(lib)
+    assert [(i.what, i.reason) for i in report.adjusted] == [
+        ("selection", "re-anchored by its name (positions " + _shifted(ARTICLE) + ")")
+    ]
+    discarded = {(i.what, i.name): i.reason for i in report.discarded}
+    assert discarded[("selection", "words that are not in the article")] == (
+        "its name 'words that are not in the article' occurs nowhere in the source"
+    )
+    assert "Briefing reads text only" in discarded[("source", "Scan")]
+    assert discarded[("code", "Unused code")] == "no selection in a text source uses it"
+
+
+def _shifted(text: str) -> str:
+    start, end = span(text, "The Chinese embassy in Dushanbe called on Tajikistan")
+    return f"{start + 7}-{end + 7}"
+
+
+def test_importing_the_same_project_again_adds_nothing(lib: Library, tmp_path: Path) -> None:
+    path = qualcoder_project(tmp_path)
+    import_project(lib, path)
+    before = dump(lib)
+
+    again = import_project(lib, path)
+
+    assert dump(lib) == before
+    assert again.kept["sources already here"] == 1
+    assert again.kept["claims already here"] == 3
+    assert again.kept["sources"] == again.kept["claims"] == 0
+
+
+# -- NVivo: Sources/ folder, paths without internal://, CRLF text with a BOM, notes and links ---
+
+
+def nvivo_project(tmp_path: Path) -> tuple[Path, str]:
+    text = ARTICLE.replace("\n", "\r\n")
+    killed = "three Chinese workers were killed in Khatlon province"
+    denied = "The Taliban administration denied any role in the attack."
+    memo = "# Situation\r\n\r\nTense.\r\n\r\n## Outlook\r\n\r\nMore attacks are likely."
+    path = write_project(
+        tmp_path / "nvivo.qdpx",
+        [
+            Src(
+                "Interview 1",
+                text,
+                [
+                    Sel(*span(text, killed), name=killed, codes=["Khatlon"], label="killed"),
+                    Sel(*span(text, denied), name=denied, codes=["Fear"], notes=["doubt"]),
+                ],
+                bom=True,
+                path="folder",
+                notes=["provenance"],
+            ),
+            Src("Interview 2", "A second, plain interview.\r\nNothing coded.", path="bare"),
+        ],
+        folder="Sources",
+        codes=[
+            Code("Places", [Code("Khatlon")], codable=False),
+            Code("Emotions", [Code("Fear")], codable=False),
+        ],
+        memos=[
+            Memo("annotation", "Casualty figure from the provincial police."),
+            Memo("doubt", "The Taliban denied earlier attacks too."),
+            Memo("provenance", "Transcribed by the field team."),
+            Memo("Project memo", memo.replace("\r\n", "\n")),
+        ],
+        links=[("annotation", "killed")],
+        project_memos=["Project memo"],
+    )
+    return path, text
+
+
+def test_nvivo_project_with_crlf_and_bom_lands_on_the_stored_text(
+    lib: Library, tmp_path: Path
+) -> None:
+    path, _ = nvivo_project(tmp_path)
+
+    report = import_project(lib, path)
+
+    assert report.kept["sources"] == 2 and report.kept["claims"] == 2
+    claims = claims_by_quote(lib)
+    killed = claims["three Chinese workers were killed in Khatlon province"]
+    assert killed.tag_refs == ["place:Khatlon"]
+    # NVivo's annotation (a Link from a note to the selection) becomes the claim's statement.
+    assert killed.statement == "Casualty figure from the provincial police."
+    denied = claims["The Taliban administration denied any role in the attack."]
+    assert denied.tag_refs == ["topic:Emotions / Fear"]
+    assert denied.statement == "The Taliban denied earlier attacks too."
+    assert_anchored(lib)
+    source = lib.sources.get(killed.source_id)
+    assert "\r" not in source.text and not source.text.startswith("\ufeff")
+    assert source.analyst_note == "Transcribed by the field team."
+    # The project memo is a note, its headings its sections.
+    (note,) = [lib.notes.get(h.id) for h in lib.notes.headers()]
+    assert note.title == "Project memo"
+    assert [(s.heading, s.body) for s in note.sections] == [
+        ("Situation", "Tense."),
+        ("Outlook", "More attacks are likely."),
+    ]
+    assert report.discarded == []
+
+
+def test_positions_counted_in_lf_text_are_recognised(lib: Library, tmp_path: Path) -> None:
+    """Some tools count positions after turning CRLF into LF: the names show it."""
+    crlf = ARTICLE.replace("\n", "\r\n")
+    quotes = [
+        "The Chinese embassy in Dushanbe called on Tajikistan",
+        "The Taliban administration denied any role in the attack.",
+    ]
+    path = write_project(
+        tmp_path / "lf.qdpx",
+        [Src("LF counted", crlf, [Sel(*span(ARTICLE, q), name=q) for q in quotes])],
+    )
+
+    report = import_project(lib, path)
+
+    assert sorted(claims_by_quote(lib)) == sorted(quotes)
+    assert [i.reason for i in report.adjusted] == [
+        "selections read as positions in the text LF line ends, end exclusive"
+    ]
+
+
+# -- ATLAS.ti: inline text, inclusive ends, Parent::Child names, shortened quotation names -------
+
+
+def test_atlas_ti_project_with_inclusive_ends_and_parent_child_codes(
+    lib: Library, tmp_path: Path
+) -> None:
+    text = ARTICLE
+    killed = "three Chinese workers were killed in Khatlon province"
+    embassy = "The Chinese embassy in Dushanbe called on Tajikistan to protect its citizens."
+    path = write_project(
+        tmp_path / "atlas.qdpx",
+        [
+            Src(
+                "Report",
+                text,
+                [
+                    Sel(*span(text, killed, inclusive=True), name=killed, codes=["Place::Khatlon"]),
+                    Sel(
+                        *span(text, embassy, inclusive=True),
+                        name="The Chinese embassy in Dushanbe…",
+                        codes=["Actors::Chinese embassy", "Mood::Worried"],
+                    ),
+                ],
+                inline=True,
+            )
+        ],
+        codes=[Code("Place::Khatlon"), Code("Actors::Chinese embassy"), Code("Mood::Worried")],
+    )
+
+    report = import_project(lib, path)
+
+    claims = claims_by_quote(lib)
+    assert set(claims) == {killed, embassy}
+    assert claims[killed].tag_refs == ["place:Khatlon"]
+    assert sorted(claims[embassy].tag_refs) == ["actor:Chinese embassy", "topic:Mood / Worried"]
+    assert_anchored(lib)
+    assert "end inclusive" in report.adjusted[0].reason
+
+
+# -- MAXQDA: <name>.qde, NFD text and emoji -------------------------------------------------------
+
+
+def test_maxqda_project_with_nfd_text_and_emoji(lib: Library, tmp_path: Path) -> None:
+    nfc = "Le ministre a déclaré 🙂 que la région de Genève était calme. Réunion à 15 h. 🇫🇷 Fin."
+    text = unicodedata.normalize("NFD", nfc)
+    quotes = ["la région de Genève était calme", "Réunion à 15 h. 🇫🇷 Fin."]
+    quotes_nfd = [unicodedata.normalize("NFD", q) for q in quotes]
+    path = write_project(
+        tmp_path / "maxqda.qdpx",
+        [
+            Src(
+                "Déclaration",
+                text,
+                [Sel(*span(text, q), name=q, codes=["calm"]) for q in quotes_nfd],
+            )
+        ],
+        qde_name="Déclaration.qde",
+        codes=[Code("calm")],
+    )
+
+    report = import_project(lib, path)
+
+    assert sorted(claims_by_quote(lib)) == sorted(quotes)
+    assert_anchored(lib)
+    assert report.discarded == [] and report.adjusted == []
+
+
+# -- Our own attribute codes and description --------------------------------------------------
+
+
+def test_our_attribute_codes_set_kind_status_credibility_and_party(
+    lib: Library, tmp_path: Path
+) -> None:
+    quote = "The Taliban administration denied any role in the attack."
+    path = write_project(
+        tmp_path / "ours.qdpx",
+        [
+            Src(
+                "Report",
+                ARTICLE,
+                [
+                    Sel(
+                        *span(ARTICLE, quote),
+                        name=quote,
+                        description="The Taliban deny responsibility.\n\nClaim C7",
+                        codes=["denial", "disputed", "3", "Taliban administration", "bad kind"],
+                    )
+                ],
+                variables={"Reliability": "B", "Marking": "TLP:AMBER", "Colour": "red"},
+            )
+        ],
+        codes=[
+            Code("Claim kind", [Code("denial"), Code("bad kind")], codable=False),
+            Code("Claim status", [Code("disputed")], codable=False),
+            Code("Credibility", [Code("3")], codable=False),
+            Code("Party", [Code("Taliban administration")], codable=False),
+        ],
+    )
+
+    report = import_project(lib, path)
+
+    (claim,) = lib.claims.all()
+    assert (claim.key, claim.statement) == ("C7", "The Taliban deny responsibility.")
+    assert (claim.kind, claim.status, claim.credibility, claim.party) == (
+        "denial", "disputed", 3, "Taliban administration",
+    )  # fmt: skip
+    source = lib.sources.get(claim.source_id)
+    assert (source.reliability, source.marking) == ("B", "TLP:AMBER")
+    discarded = {(i.what, i.name): i.reason for i in report.discarded}
+    assert discarded[("variable", "Report: Colour")] == "no source field holds it"
+    assert (
+        "'bad kind' is not a claim kind" in discarded[("coding", f"{quote}: Claim kind::bad kind")]
+    )
+
+
+def test_a_cancelled_import_leaves_the_library_unchanged(lib: Library, tmp_path: Path) -> None:
+    path, _ = nvivo_project(tmp_path)
+    before = dump(lib)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    with pytest.raises(ImportCancelled):
+        import_project(lib, path, progress=progress, cancel=lambda: len(seen) >= 1)
+
+    assert dump(lib) == before
+    assert seen == [(1, 3)]
