@@ -1,7 +1,8 @@
-"""`briefing qdpx export`: coded work out to QDA tools as a REFI-QDA project (.qdpx)."""
+"""`briefing qdpx export` and `import`: coded work to and from QDA tools as REFI-QDA .qdpx."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -71,6 +72,41 @@ def export_command(
     )
     for line in report.left_out:
         echo(f"Not exported: {line}", err=True)
+
+
+@qdpx_group.command("import")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+@pass_app
+def qdpx_import_command(app: AppContext, project: Path, as_json: bool) -> None:
+    """Import a REFI-QDA project: text sources, coded selections as claims, codes as tags.
+
+    Prints what was kept, and each element adjusted or discarded with the reason. A hostile
+    or damaged project is refused before anything is written.
+
+    Example: briefing qdpx import interviews.qdpx
+    """
+    # Imported here: lxml and the reader load only for this command.
+    from briefing_app.core.qdpx.reader import import_project
+
+    if not project.is_file():
+        raise click.ClickException(f"{project}: no such file")
+    lib = app.library(create=True)
+    if as_json or not sys.stderr.isatty():
+        report = import_project(lib, project)
+    else:
+        with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            report = import_project(lib, project, progress=progress)
+    if as_json:
+        echo_json(report.to_json())
+        return
+    for line in report.lines():
+        echo(line)
 
 
 COMMANDS = [qdpx_group]
