@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing_app.core.errors import (
@@ -28,10 +28,10 @@ from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.library import Library
 from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES, guid_for
-from briefing_app.core.qdpx.reader_anchor import Placed, place_selection
+from briefing_app.core.qdpx.reader_anchor import Placed, names_are_labels, place_selection
 from briefing_app.core.qdpx.reader_codes import CodeMeaning, code_meaning
 from briefing_app.core.qdpx.reader_notes import NOTE_TEMPLATE, note_sections
-from briefing_app.core.qdpx.reader_positions import TextForms, choose_convention
+from briefing_app.core.qdpx.reader_positions import STANDARD, TextForms, choose_convention
 from briefing_app.core.qdpx.reader_project import Project, Selection, TextSource, read_project
 from briefing_app.core.qdpx.reader_safety import (
     MAX_QDE_BYTES,
@@ -52,6 +52,7 @@ Cancel = Callable[[], bool]
 
 SOURCE_FORMAT = "qdpx"
 _KEY_LINE = re.compile(rf"^{re.escape(CLAIM_KEY_LINE_PREFIX)}(C[1-9][0-9]*)\s*$")
+_VARIABLES = {name.lower(): attribute for name, attribute in SOURCE_VARIABLES.items()}
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -277,7 +278,7 @@ class _Writer:
             origin_path=self.report.project,
         )
         for variable, value in source.variables.items():
-            attribute = SOURCE_VARIABLES.get(variable)
+            attribute = _VARIABLES.get(variable.strip().lower())
             if attribute is None:
                 self.report.discard("variable", f"{name}: {variable}", "no source field holds it")
                 continue
@@ -313,12 +314,19 @@ class _Writer:
             if s.start is not None and s.end is not None
         ]
         convention = choose_convention(forms, named)
-        if convention != choose_convention(forms, []):
+        if convention != STANDARD:
             self.report.adjust("source", source.name, f"selections read as {convention.describe()}")
+        selections = source.selections
+        if names_are_labels(forms, convention, selections):
+            # A tool naming selections "Reference 1": nothing to check them by but positions.
+            selections = [replace(s, name="") for s in selections]
+            self.report.adjust(
+                "source", source.name, "selection names are labels, not quotes: positions trusted"
+            )
         taken = {(start, end): cid for cid, start, end, _ in self.lib.claims.spans(source_id)}
         planned: list[_PlannedClaim] = []
-        for sel in source.selections:
-            label = sel.name or f"selection {sel.guid[:8]}"
+        for sel, original in zip(selections, source.selections, strict=True):
+            label = original.name or f"selection {sel.guid[:8]}"
             placed = place_selection(forms, convention, sel)
             if isinstance(placed, str):
                 self.report.discard("selection", label, placed)

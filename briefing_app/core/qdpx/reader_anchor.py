@@ -56,6 +56,22 @@ def place_selection(forms: TextForms, convention: Convention, sel: Selection) ->
     return _checked(text, Placed(*found, moved=f"re-anchored by its name (positions {where})"))
 
 
+def names_are_labels(forms: TextForms, convention: Convention, selections: list[Selection]) -> bool:
+    """Return whether a source's selection names are labels ("Reference 1"), not its text.
+
+    So they are when some selections have names and none of them fits its positions or occurs
+    anywhere in the text; then names cannot check positions, and would drop every selection.
+    """
+    named = [s for s in selections if comparable(s.name)]
+    if not named:
+        return False
+    for sel in named:
+        selected = forms.selected(convention, sel.start or 0, sel.end or 0)
+        if name_fits(selected, sel.name) or _find_name(forms.stored, sel.name, 0, None) is not None:
+            return False
+    return True
+
+
 def _checked(text: str, placed: Placed) -> Placed | str:
     if not text[placed.start : placed.end].strip():
         return "it selects only white space"

@@ -136,19 +136,19 @@ class PositionMap:
     4
     """
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, every: int = CHECKPOINT_CHARS) -> None:
         self._text = original
         # (original position, stored position) at places where normalising the text before and
         # after separately gives the whole: before an ASCII character not ending a CRLF.
         self._checkpoints: list[tuple[int, int]] = [(0, 0)]
-        at = CHECKPOINT_CHARS
+        at = every
         while at < len(original):
-            cut = self._safe_cut(at, min(len(original), at + CHECKPOINT_CHARS))
+            cut = self._safe_cut(at, min(len(original), at + every))
             if cut is not None:
                 last_orig, last_stored = self._checkpoints[-1]
                 stored = last_stored + _stored_length(original[last_orig:cut], last_orig == 0)
                 self._checkpoints.append((cut, stored))
-            at += CHECKPOINT_CHARS
+            at += every
         self._keys = [c[0] for c in self._checkpoints]
 
     def _safe_cut(self, start: int, stop: int) -> int | None:

@@ -6,11 +6,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core.errors import ImportCancelled
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim
 from briefing_app.core.qdpx.reader import import_project
+from briefing_app.core.qdpx.reader_positions import PositionMap
+from briefing_app.core.text.anchors import normalise_text
 from tests.core.qdpx.projects import Code, Memo, Sel, Src, span, write_project
 from tests.core.records.library_dump import dump
 
@@ -345,3 +349,44 @@ def test_a_cancelled_import_leaves_the_library_unchanged(lib: Library, tmp_path:
 
     assert dump(lib) == before
     assert seen == [(1, 3)]
+
+
+def test_selection_names_that_are_labels_leave_the_positions_in_charge(
+    lib: Library, tmp_path: Path
+) -> None:
+    quotes = ["three Chinese workers were killed", "denied any role"]
+    path = write_project(
+        tmp_path / "labels.qdpx",
+        [
+            Src(
+                "Report",
+                ARTICLE,
+                [Sel(*span(ARTICLE, q), name=f"Reference {i}") for i, q in enumerate(quotes, 1)],
+            )
+        ],
+    )
+
+    report = import_project(lib, path)
+
+    assert sorted(claims_by_quote(lib)) == sorted(quotes)
+    assert [i.reason for i in report.adjusted] == [
+        "selection names are labels, not quotes: positions trusted"
+    ]
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ab \r\n\ufeff\u0301\u0327e\U0001f642\u1100\u1161", max_size=60))
+def test_positions_map_to_the_stored_text_as_normalising_the_text_before_them(raw: str) -> None:
+    positions = PositionMap(raw, every=3)  # checkpoints every few characters: all cases met
+    for i in range(len(raw) + 1):
+        assert positions.stored(i) == len(normalise_text(raw[:i]))
+    assert positions.stored(len(raw)) == len(normalise_text(raw))
+
+
+def test_positions_map_across_checkpoints_of_a_long_text() -> None:
+    raw = "\ufeff" + ("Cafe\u0301 au lait\r\n" * 2000) + "fin"
+    positions = PositionMap(raw)
+    stored = normalise_text(raw)
+    assert positions.stored(len(raw)) == len(stored)
+    at = raw.index("fin")
+    assert stored[positions.stored(at) :] == "fin"
