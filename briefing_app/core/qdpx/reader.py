@@ -27,6 +27,7 @@ from briefing_app.core.errors import (
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.library import Library
+from briefing_app.core.models import RELATIONS
 from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES, guid_for
 from briefing_app.core.qdpx.reader_anchor import Placed, names_are_labels, place_selection
 from briefing_app.core.qdpx.reader_codes import CodeMeaning, code_meaning
@@ -73,6 +74,17 @@ class _PlannedClaim:
     key: str | None
     attributes: dict[str, str]
     tags: list[str]
+    guids: list[str] = field(default_factory=list)
+
+    def merge(self, other: _PlannedClaim) -> None:
+        """Take in another selection of the same text: its codes, statement and GUID."""
+        self.tags = list(dict.fromkeys([*self.tags, *other.tags]))
+        for name, value in other.attributes.items():
+            self.attributes.setdefault(name, value)
+        if other.statement and other.statement not in self.statement:
+            self.statement = "\n\n".join(p for p in (self.statement, other.statement) if p)
+        self.key = self.key or other.key
+        self.guids += other.guids
 
 
 def import_project(
@@ -177,6 +189,9 @@ class _Writer:
         self.progress = progress
         self.cancel = cancel
         self.meanings: dict[str, CodeMeaning] = {}
+        # Selection GUID → the claim it is (added now, or found already here).
+        self.claim_ids: dict[str, int] = {}
+        self.own_notes: set[object] = set()
         self.attached = self._attached_notes()
 
     def write(self) -> None:
@@ -198,13 +213,15 @@ class _Writer:
                 self._source(source, own)
                 done += 1
                 self._tell(done, total)
+            self._relations()
+            self.own_notes = self._own_notes()
             for guid in free_notes:
                 self._check_cancel()
                 self._note(guid)
                 done += 1
                 self._tell(done, total)
+            self._codebook()
             self.report.count("tags", len(self.lib.tags.all()) - tags_before)
-        self._report_unused_codes()
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel():
@@ -325,19 +342,28 @@ class _Writer:
             )
         taken = {(start, end): cid for cid, start, end, _ in self.lib.claims.spans(source_id)}
         planned: list[_PlannedClaim] = []
+        by_span: dict[tuple[int, int], _PlannedClaim] = {}
         for sel, original in zip(selections, source.selections, strict=True):
             label = original.name or f"selection {sel.guid[:8]}"
             placed = place_selection(forms, convention, sel)
             if isinstance(placed, str):
                 self.report.discard("selection", label, placed)
                 continue
-            if (placed.start, placed.end) in taken:
+            where = (placed.start, placed.end)
+            if where in taken:
+                self.claim_ids[sel.guid] = taken[where]
                 self.report.count("claims already here")
                 continue
             if placed.moved:
                 self.report.adjust("selection", label, placed.moved)
-            taken[(placed.start, placed.end)] = 0
-            planned.append(self._plan_claim(sel, placed, label))
+            plan = self._plan_claim(sel, placed, label)
+            if where in by_span:
+                # Two coders' selections of the same text: one claim with both codings.
+                by_span[where].merge(plan)
+                self.report.adjust("selection", label, "merged with a selection of the same text")
+                continue
+            by_span[where] = plan
+            planned.append(plan)
         # Keys are handed out in order and never reused, so claims that bring their own key
         # take them lowest first, and the others get new keys after.
         planned.sort(key=lambda p: int(p.key[1:]) if p.key else 1 << 62)
@@ -363,13 +389,14 @@ class _Writer:
                     attributes[meaning.attribute] = meaning.value
             else:
                 tags.append(meaning.tag_ref)
-        return _PlannedClaim(sel, placed, statement, key, attributes, list(dict.fromkeys(tags)))
+        tags = list(dict.fromkeys(tags))
+        return _PlannedClaim(sel, placed, statement, key, attributes, tags, [sel.guid])
 
     def _add_claim(self, source_id: int, plan: _PlannedClaim) -> None:
         key = plan.key if plan.key and self.lib.claims.free_keys([plan.key]) else None
         values = plan.attributes
         try:
-            self.lib.claims.add(
+            claim = self.lib.claims.add(
                 source_id,
                 start=plan.placed.start,
                 end=plan.placed.end,
@@ -385,6 +412,7 @@ class _Writer:
             self.report.discard("selection", plan.selection.name, str(exc))
             return
         self.report.count("claims")
+        self.claim_ids.update(dict.fromkeys(plan.guids, claim.id))
         if plan.key and key is None:
             self.report.adjust("selection", plan.selection.name, f"key {plan.key} is taken here")
 
@@ -393,15 +421,59 @@ class _Writer:
             self.meanings[code] = code_meaning(self.project.codes, code)
         return self.meanings[code]
 
-    def _report_unused_codes(self) -> None:
-        used = {code for source in self.project.sources for code in source.codes}
-        used |= {code for s in self.project.sources for sel in s.selections for code in sel.codes}
+    def _codebook(self) -> None:
+        """Keep the codebook's tags that no selection uses: an analyst's vocabulary is data."""
         parents = {c.parent for c in self.project.codes.values()}
         for guid, code in self.project.codes.items():
-            if guid not in used and guid not in parents:
-                self.report.discard("code", code.name, "no selection in a text source uses it")
+            if guid in self.meanings or guid in parents:
+                continue
+            meaning = self._meaning(guid)
+            if meaning.attribute:
+                continue  # the attribute's vocabulary: Briefing has it already
+            if meaning.problem:
+                self.report.discard("code", code.name, meaning.problem)
+            elif code.codable:
+                self.lib.tags.ensure(meaning.tag_name, meaning.tag_kind)
+            else:
+                self.report.discard("code", code.name, "a grouping code with nothing under it")
+
+    # -- links: relations between claims -------------------------------------------------------
+
+    def _relations(self) -> None:
+        """Link claims whose selections the project links by a relation's name."""
+        notes = self.loaded.note_texts
+        for link in self.project.links:
+            if link.origin in notes or link.target in notes:
+                continue  # an annotation, attached above
+            name = link.name.strip().lower()
+            ends = (self.claim_ids.get(link.origin), self.claim_ids.get(link.target))
+            label = link.name or f"link {link.guid[:8]}"
+            if name not in RELATIONS or ends[0] is None or ends[1] is None:
+                self.report.discard(
+                    "link",
+                    label,
+                    f"Briefing keeps only links between claims named {', '.join(RELATIONS)}",
+                )
+                continue
+            if self.lib.relations.between(ends[0], ends[1]) is not None:
+                self.report.count("relations already here")
+                continue
+            try:
+                self.lib.relations.link(ends[0], name, ends[1])
+            except BriefingError as exc:
+                self.report.discard("link", label, str(exc))
+                continue
+            self.report.count("relations")
 
     # -- notes --------------------------------------------------------------------------------
+
+    def _own_notes(self) -> set[object]:
+        """Return what finds a note imported before: our export's GUID, or title and bodies."""
+        found: set[object] = set()
+        for note in self.lib.notes.all():
+            found.add(guid_for("note", note.uid))
+            found.add((note.title, tuple(s.body for s in note.sections)))
+        return found
 
     def _note(self, guid: str) -> None:
         note = self.project.notes[guid]
@@ -411,6 +483,9 @@ class _Writer:
             self.report.discard("note", title, "it is empty")
             return
         sections = note_sections(text)
+        if guid in self.own_notes or (title, tuple(b for _, _, b in sections)) in self.own_notes:
+            self.report.count("notes already here")
+            return
         self.lib.notes.create(
             title,
             NOTE_TEMPLATE,

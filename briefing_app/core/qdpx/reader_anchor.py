@@ -9,9 +9,11 @@ without name and positions inside the text, is dropped with the reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing_app.core.qdpx.reader_positions import (
+    XML_REPLACEMENT,
     Convention,
     TextForms,
     comparable,
@@ -87,10 +89,15 @@ def _find_name(
     if shortened:
         wanted = wanted.removesuffix("…").removesuffix("...").rstrip()
     hits: list[int] = []
-    at = text.find(wanted)
-    while at >= 0:
-        hits.append(at)
-        at = text.find(wanted, at + 1)
+    if XML_REPLACEMENT in wanted:
+        # A character XML cannot hold, replaced in the name: any one character of the text.
+        pattern = re.compile(".".join(map(re.escape, wanted.split(XML_REPLACEMENT))), re.DOTALL)
+        hits = [m.start() for m in pattern.finditer(text)]
+    else:
+        at = text.find(wanted)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(wanted, at + 1)
     if hits:
         start = min(hits, key=lambda h: abs(h - around))
         end = start + len(wanted)

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 from briefing_app.core.text.anchors import normalise_text
 
+# What our export writes in a name for a character XML 1.0 cannot hold (see mapping.py).
+XML_REPLACEMENT = "\ufffd"
+
 # Positions are mapped from the nearest checkpoint, laid about this far apart.
 CHECKPOINT_CHARS = 4096
 
@@ -68,10 +71,23 @@ def name_fits(selected: str, name: str) -> bool:
     got, want = comparable(selected), comparable(name)
     if not want:
         return False
-    if got == want:
+    if got == want or _same_but_replaced(got, want):
         return True
     opening = _name_opening(name)
     return len(opening) >= 8 and got.startswith(opening)
+
+
+def _same_but_replaced(got: str, want: str) -> bool:
+    """Return whether want is got with some characters XML cannot hold written as U+FFFD.
+
+    Our export (mapping.XML_REPLACEMENT) writes a form feed or other control character in a
+    name that way; the text file keeps it.
+    """
+    return (
+        XML_REPLACEMENT in want
+        and len(got) == len(want)
+        and all(w in (g, XML_REPLACEMENT) for g, w in zip(got, want, strict=True))
+    )
 
 
 class TextForms:

@@ -105,6 +105,7 @@ def write_project(
     memos: list[Memo] | None = None,
     project_memos: list[str] | None = None,
     links: list[tuple[str, str]] | None = None,  # (note label, selection label or source name)
+    raw_links: list[tuple[str, str, str]] | None = None,  # (name, origin label, target label)
     folder: str = "sources",
     qde_name: str = "project.qde",
     variables: list[str] | None = None,
@@ -143,14 +144,19 @@ def write_project(
                 f"<PlainTextContent>{escape(memo.text)}</PlainTextContent></Note>"
             )
         xml.append("</Notes>")
-    if links:
+    if links or raw_links:
         by_label = {s.name: s.guid for s in sources}
         by_label |= {sel.label or sel.name or "": sel.guid for s in sources for sel in s.selections}
         xml.append("<Links>")
-        for note, target in links:
+        for note, target in links or []:
             xml.append(
                 f'<Link guid="{guid("link:" + note)}" name="annotation" '
                 f'originGUID="{guid("note:" + note)}" targetGUID="{by_label[target]}"/>'
+            )
+        for name, origin, target in raw_links or []:
+            xml.append(
+                f'<Link guid="{guid("link:" + name)}" name={quoteattr(name)} '
+                f'originGUID="{by_label[origin]}" targetGUID="{by_label[target]}"/>'
             )
         xml.append("</Links>")
     for label in project_memos or []:

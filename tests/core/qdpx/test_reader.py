@@ -109,7 +109,8 @@ def test_qualcoder_project_becomes_sources_claims_and_tags(lib: Library, tmp_pat
         "its name 'words that are not in the article' occurs nowhere in the source"
     )
     assert "Briefing reads text only" in discarded[("source", "Scan")]
-    assert discarded[("code", "Unused code")] == "no selection in a text source uses it"
+    # A code no selection uses is still part of the analyst's vocabulary: a tag.
+    assert ("topic", "Unused code") in {(t.kind, t.name) for t in lib.tags.all()}
 
 
 def _shifted(text: str) -> str:
@@ -199,6 +200,8 @@ def test_nvivo_project_with_crlf_and_bom_lands_on_the_stored_text(
         ("Outlook", "More attacks are likely."),
     ]
     assert report.discarded == []
+    again = import_project(lib, path)
+    assert again.kept["notes already here"] == 1 and len(lib.notes.headers()) == 1
 
 
 def test_positions_counted_in_lf_text_are_recognised(lib: Library, tmp_path: Path) -> None:
@@ -390,3 +393,58 @@ def test_positions_map_across_checkpoints_of_a_long_text() -> None:
     assert positions.stored(len(raw)) == len(stored)
     at = raw.index("fin")
     assert stored[positions.stored(at) :] == "fin"
+
+
+def test_links_between_selections_named_by_a_relation_link_the_claims(
+    lib: Library, tmp_path: Path
+) -> None:
+    killed = "three Chinese workers were killed"
+    denied = "The Taliban administration denied any role"
+    path = write_project(
+        tmp_path / "links.qdpx",
+        [
+            Src(
+                "Report",
+                ARTICLE,
+                [
+                    Sel(*span(ARTICLE, killed), name=killed),
+                    Sel(*span(ARTICLE, denied), name=denied),
+                    # A second coder's selection of the same text: one claim, both codings.
+                    Sel(*span(ARTICLE, denied), name=denied, codes=["Taliban"], label="again"),
+                ],
+            )
+        ],
+        codes=[Code("Actors", [Code("Taliban")], codable=False)],
+        raw_links=[("contradicts", denied, killed), ("see also", killed, denied)],
+    )
+
+    report = import_project(lib, path)
+
+    claims = claims_by_quote(lib)
+    assert len(claims) == 2 and claims[denied].tag_refs == ["actor:Taliban"]
+    (relation,) = lib.relations.all()
+    assert (relation.from_claim_id, relation.relation, relation.to_claim_id) == (
+        claims[denied].id, "contradicts", claims[killed].id,
+    )  # fmt: skip
+    assert report.kept["relations"] == 1
+    assert [(i.what, i.name) for i in report.discarded] == [("link", "see also")]
+    assert ("selection", "merged with a selection of the same text") in {
+        (i.what, i.reason) for i in report.adjusted
+    }
+    again = import_project(lib, path)
+    assert again.kept["relations already here"] == 1 and len(lib.relations.all()) == 1
+
+
+def test_a_character_xml_cannot_hold_stands_as_a_replacement_in_a_name(
+    lib: Library, tmp_path: Path
+) -> None:
+    text = "Page one ends here.\x0cPage two starts here."
+    quote = "here.\x0cPage two"
+    path = write_project(
+        tmp_path / "replaced.qdpx",
+        [Src("Scan", text, [Sel(*span(text, quote), name=quote.replace("\x0c", "\ufffd"))])],
+    )
+
+    report = import_project(lib, path)
+
+    assert list(claims_by_quote(lib)) == [quote] and report.adjusted == []
