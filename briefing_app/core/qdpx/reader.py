@@ -292,7 +292,9 @@ class _Writer:
             title=name,
             text=forms.stored,
             format=SOURCE_FORMAT,
-            origin_path=self.report.project,
+            # Where in which project: one path per source (a source's path finds its duplicates
+            # with other texts, so a shared one would compare every source of the project).
+            origin_path=f"{self.report.project}#{source.guid}",
         )
         for variable, value in source.variables.items():
             attribute = _VARIABLES.get(variable.strip().lower())

@@ -139,7 +139,11 @@ def choose_convention(forms: TextForms, selections: Iterable[tuple[int, int, str
     if not named:
         return STANDARD
     candidates = forms.conventions()
-    votes = {c: sum(name_fits(forms.selected(c, s, e), n) for s, e, n in named) for c in candidates}
+    votes: dict[Convention, int] = {}
+    for convention in candidates:
+        votes[convention] = sum(name_fits(forms.selected(convention, s, e), n) for s, e, n in named)
+        if convention == STANDARD and votes[convention] == len(named):
+            return STANDARD  # every name fits: no other convention can do better
     best = max(votes.values())
     # The first convention with the most votes: the standard's when it is among them.
     return next(c for c in candidates if votes[c] == best)
