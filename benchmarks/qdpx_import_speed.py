@@ -23,16 +23,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefing_app.core.importers.base import ExtractedDocument  # noqa: E402
-from briefing_app.core.library import Library  # noqa: E402
-from briefing_app.core.qdpx.reader import import_project  # noqa: E402
-from briefing_app.core.text.anchors import normalise_text  # noqa: E402
-from tests.core.qdpx.projects import Code, Sel, Src, write_project  # noqa: E402
+from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.library import Library
+from briefing_app.core.qdpx.reader import import_project
+from briefing_app.core.text.anchors import normalise_text
+from tests.core.qdpx.projects import Code, Sel, Src, write_project
 
-WORDS = (
-    "officials said workers killed province embassy called protect citizens administration "
-    "denied attack border police reported statement ministry confirmed casualties district"
-).split()
+WORDS = [
+    "officials",
+    "said",
+    "workers",
+    "killed",
+    "province",
+    "embassy",
+    "called",
+    "protect",
+    "citizens",
+    "administration",
+    "denied",
+    "attack",
+    "border",
+    "police",
+    "reported",
+    "statement",
+    "ministry",
+    "confirmed",
+    "casualties",
+    "district",
+]
 CODES = ["Khatlon", "Dushanbe", "Fear", "Anger", "casualties"]
 
 
