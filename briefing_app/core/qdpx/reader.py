@@ -31,7 +31,7 @@ from briefing_app.core.models import RELATIONS
 from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES, guid_for
 from briefing_app.core.qdpx.reader_anchor import Placed, names_are_labels, place_selection
 from briefing_app.core.qdpx.reader_codes import CodeMeaning, code_meaning
-from briefing_app.core.qdpx.reader_notes import NOTE_TEMPLATE, note_sections
+from briefing_app.core.qdpx.reader_notes import NOTE_TEMPLATE, read_memo
 from briefing_app.core.qdpx.reader_positions import STANDARD, TextForms, choose_convention
 from briefing_app.core.qdpx.reader_project import Project, Selection, TextSource, read_project
 from briefing_app.core.qdpx.reader_safety import (
@@ -45,6 +45,7 @@ from briefing_app.core.qdpx.reader_safety import (
 from briefing_app.core.qdpx.report import ImportReport
 from briefing_app.core.records.grading import RELIABILITY
 from briefing_app.core.records.sources import check_url
+from briefing_app.core.templates import load_templates
 from briefing_app.core.text.dates import check_partial_date
 
 # progress(done, total): how many sources and notes are written; cancel() -> True stops it all.
@@ -192,6 +193,7 @@ class _Writer:
         # Selection GUID → the claim it is (added now, or found already here).
         self.claim_ids: dict[str, int] = {}
         self.own_notes: set[object] = set()
+        self.templates: set[str] = set()
         self.attached = self._attached_notes()
 
     def write(self) -> None:
@@ -199,7 +201,7 @@ class _Writer:
         for other in self.project.others:
             self.report.discard("source", other.name, f"a {other.what}: Briefing reads text only")
         for part, count in self.project.unread.items():
-            self.report.discard(part.lower(), f"{count} of them", "Briefing has no such records")
+            self.report.discard("part", f"{count} × {part}", "Briefing has no such records")
         sources = [s for s in self.project.sources if s.guid in self.loaded.texts]
         attached = {note for notes in self.attached.values() for note in notes}
         free_notes = [g for g in self.loaded.note_texts if g not in attached]
@@ -215,6 +217,7 @@ class _Writer:
                 self._tell(done, total)
             self._relations()
             self.own_notes = self._own_notes()
+            self.templates = set(load_templates())
             for guid in free_notes:
                 self._check_cancel()
                 self._note(guid)
@@ -480,20 +483,39 @@ class _Writer:
     def _note(self, guid: str) -> None:
         note = self.project.notes[guid]
         text = self.loaded.note_texts[guid]
-        title = note.name.strip() or "Imported memo"
         if not text.strip():
-            self.report.discard("note", title, "it is empty")
+            self.report.discard("note", note.name, "it is empty")
             return
-        sections = note_sections(text)
-        if guid in self.own_notes or (title, tuple(b for _, _, b in sections)) in self.own_notes:
+        memo = read_memo(note.name.strip() or "Imported memo", text)
+        bodies = tuple(body for _, _, body in memo.sections)
+        if guid in self.own_notes or (memo.title, bodies) in self.own_notes:
             self.report.count("notes already here")
             return
-        self.lib.notes.create(
-            title,
-            NOTE_TEMPLATE,
-            [(key, heading) for key, heading, _ in sections],
-            bodies={key: body for key, _, body in sections},
-        )
+        header = dict(memo.fields)
+        template = header.pop("template", NOTE_TEMPLATE)
+        status = header.pop("status", "")
+        if template not in self.templates:
+            self.report.adjust(
+                "note", memo.title, f"template {template!r} is not here: {NOTE_TEMPLATE}"
+            )
+            template = NOTE_TEMPLATE
+        try:
+            created = self.lib.notes.create(
+                memo.title,
+                template,
+                [(key, heading) for key, heading, _ in memo.sections],
+                bodies={key: body for key, _, body in memo.sections},
+                marking=header.get("marking", ""),
+                memo_to=header.get("memo_to", ""),
+                memo_from=header.get("memo_from", ""),
+                subject=header.get("subject", ""),
+                memo_date=header.get("memo_date", ""),
+            )
+            if status and status != created.status:
+                self.lib.notes.update(created.id, status=status)
+        except BriefingError as exc:
+            self.report.discard("note", memo.title, str(exc))
+            return
         self.report.count("notes")
 
 

@@ -31,10 +31,12 @@ class Code:
     name: str
     children: list[Code] = field(default_factory=list)
     codable: bool = True
+    # What selections name the code by (its name unless two codes share one).
+    key: str = ""
 
     @property
     def guid(self) -> str:
-        return guid(f"code:{self.name}")
+        return guid(f"code:{self.key or self.name}")
 
 
 @dataclass
@@ -44,7 +46,7 @@ class Sel:
     start: int | None
     end: int | None
     name: str | None = None
-    codes: list[str] = field(default_factory=list)  # code names
+    codes: list[str] = field(default_factory=list)  # code keys (their names by default)
     description: str | None = None
     notes: list[str] = field(default_factory=list)  # note labels, as NoteRef
     label: str = ""

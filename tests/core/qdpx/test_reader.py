@@ -448,3 +448,29 @@ def test_a_character_xml_cannot_hold_stands_as_a_replacement_in_a_name(
     report = import_project(lib, path)
 
     assert list(claims_by_quote(lib)) == [quote] and report.adjusted == []
+
+
+def test_a_memo_with_front_matter_keeps_its_header_and_exact_section_bodies(
+    lib: Library, tmp_path: Path
+) -> None:
+    body = "Three died.\n\n## A subheading inside the body\n\nStill the summary.  "
+    memo = (
+        "---\ntitle: Khatlon brief\ntemplate: sitrep\nmarking: TLP:AMBER\nmemo_to: Director\n"
+        "sections:\n- key: summary\n  heading: Summary\n- key: outlook\n  heading: Outlook\n---\n"
+        f"\n# Khatlon brief\n\n## Summary\n\n{body}\n\n## Outlook\n\nCalm.\n"
+    )
+    path = write_project(
+        tmp_path / "memo.qdpx", [Src("Report", ARTICLE)], memos=[Memo("memo", memo)]
+    )
+
+    import_project(lib, path)
+
+    (header,) = lib.notes.headers()
+    note = lib.notes.get(header.id)
+    assert (note.title, note.template, note.marking, note.memo_to) == (
+        "Khatlon brief", "sitrep", "TLP:AMBER", "Director",
+    )  # fmt: skip
+    assert [(s.key, s.heading, s.body) for s in note.sections] == [
+        ("summary", "Summary", body),
+        ("outlook", "Outlook", "Calm."),
+    ]
