@@ -24,6 +24,7 @@ DEFAULT_SECTION = ("notes", "Notes")
 HEADER_FIELDS = ("template", "status", "marking", "memo_to", "memo_from", "subject", "memo_date")
 # A memo's front matter is a header, not a document: anything bigger is not one.
 MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_YAML_VALUES = 10_000
 _FENCE = "---"
 _HEADING = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
@@ -59,14 +60,40 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     end = text.find(f"\n{_FENCE}\n", len(_FENCE), MAX_FRONT_MATTER_CHARS)
     if end < 0:
         return {}, text
-    try:
-        # safe_load builds plain values only; aliases cannot blow up within this size.
-        front = yaml.safe_load(text[len(_FENCE) + 1 : end])
-    except yaml.YAMLError:
-        return {}, text
+    front = _load_yaml(text[len(_FENCE) + 1 : end])
     if not isinstance(front, dict):
         return {}, text
     return front, text[end + len(_FENCE) + 2 :]
+
+
+def _load_yaml(text: str) -> Any:
+    """Return the plain values of a YAML text; None when it is not YAML or an alias bomb."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None or _expanded_size(node) > MAX_YAML_VALUES:
+            return None
+        return loader.construct_document(node)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Count a YAML document's values as a walk sees them, aliases expanded, up to the cap."""
+    # An alias shares its anchor's node, so a few hundred bytes can stand for billions of
+    # values; str() of such a value would take minutes and gigabytes.
+    count = 0
+    stack = [root]
+    while stack and count <= MAX_YAML_VALUES:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return count
 
 
 def _listed_sections(front: dict[str, Any], text: str) -> list[tuple[str, str, str]] | None:

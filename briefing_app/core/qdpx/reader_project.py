@@ -114,6 +114,21 @@ def guid_key(value: str | None) -> str:
     return (value or "").strip().strip("{}").upper()
 
 
+class _Unique:
+    """Hands out an object's GUID, or a stand-in when it has none or repeats one (damage):
+    two objects never share a key, so one cannot take the other's text or codes."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def take(self, value: str | None) -> str:
+        key = guid_key(value)
+        if not key or key in self._seen:
+            key = f"{key or 'NO-GUID'}#{len(self._seen)}"
+        self._seen.add(key)
+        return key
+
+
 def _local(element: etree._Element) -> str:
     tag = element.tag
     return etree.QName(tag).localname if isinstance(tag, str) else ""
@@ -157,6 +172,7 @@ def read_project(project: str, root: etree._Element) -> Project:
     if _local(root) != "Project":
         raise InvalidProject(f"{project}: not a REFI-QDA project (its root is {_local(root)!r})")
     result = Project(name=root.get("name", ""))
+    unique = _Unique()
     variables = {
         guid_key(v.get("guid")): v.get("name", "")
         for holder in _children(root, "Variables")
@@ -169,7 +185,7 @@ def read_project(project: str, root: etree._Element) -> Project:
         for element in sources:
             name = _local(element)
             if name == "TextSource":
-                result.sources.append(_read_source(element, variables))
+                result.sources.append(_read_source(element, variables, unique))
             elif name:
                 what = SKIPPED_SOURCES.get(name, name)
                 result.others.append(
@@ -178,7 +194,7 @@ def read_project(project: str, root: etree._Element) -> Project:
     for notes in _children(root, "Notes"):
         for element in _children(notes, "Note"):
             note = ProjectNote(
-                guid_key(element.get("guid")),
+                unique.take(element.get("guid")),
                 element.get("name", ""),
                 content=_inline(element),
                 path=element.get("plainTextPath"),
@@ -219,9 +235,9 @@ def _read_codes(holder: etree._Element, parent: str | None, into: dict[str, Code
         _read_codes(element, code.guid, into)
 
 
-def _read_source(element: etree._Element, variables: dict[str, str]) -> TextSource:
+def _read_source(element: etree._Element, variables: dict[str, str], unique: _Unique) -> TextSource:
     source = TextSource(
-        guid_key(element.get("guid")),
+        unique.take(element.get("guid")),
         element.get("name", ""),
         description=_text_of(element, "Description"),
         content=_inline(element),
@@ -238,7 +254,7 @@ def _read_source(element: etree._Element, variables: dict[str, str]) -> TextSour
     for sel in _children(element, "PlainTextSelection"):
         source.selections.append(
             Selection(
-                guid_key(sel.get("guid")),
+                unique.take(sel.get("guid")),
                 sel.get("name", ""),
                 _position(sel.get("startPosition")),
                 _position(sel.get("endPosition")),

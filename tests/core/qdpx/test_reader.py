@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from briefing_app.core.models import Claim
 from briefing_app.core.qdpx.reader import import_project
 from briefing_app.core.qdpx.reader_positions import PositionMap
 from briefing_app.core.text.anchors import normalise_text
-from tests.core.qdpx.projects import Code, Memo, Sel, Src, span, write_project
+from tests.core.qdpx.projects import Code, Memo, Sel, Src, guid, span, write_project
 from tests.core.records.library_dump import dump
 
 ARTICLE = (
@@ -474,3 +475,31 @@ def test_a_memo_with_front_matter_keeps_its_header_and_exact_section_bodies(
         ("summary", "Summary", body),
         ("outlook", "Outlook", "Calm."),
     ]
+
+
+def test_sources_without_or_with_repeated_guids_stay_apart(lib: Library, tmp_path: Path) -> None:
+    first, second = "The first interview.", "The second interview, another text."
+    path = write_project(
+        tmp_path / "guids.qdpx",
+        [
+            Src("One", first, [Sel(4, 9, name="first")]),
+            Src("Two", second, [Sel(4, 10, name="second")]),
+        ],
+    )
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    qde = members["project.qde"].decode()
+    for label in ("One", "Two"):
+        qde = qde.replace(
+            f'guid="{guid("src:" + label)}"', 'guid="AAAAAAAA-0000-0000-0000-000000000000"'
+        )
+    members["project.qde"] = qde.encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+
+    import_project(lib, path)
+
+    texts = sorted(lib.sources.get(s.id).text for s in lib.sources.all())
+    assert texts == sorted([first, second])
+    assert sorted(claims_by_quote(lib)) == ["first", "second"]

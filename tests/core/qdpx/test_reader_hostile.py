@@ -13,7 +13,7 @@ from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.qdpx import reader
 from briefing_app.core.qdpx.reader import import_project
-from tests.core.qdpx.projects import Sel, Src, span, write_project
+from tests.core.qdpx.projects import Memo, Sel, Src, span, write_project
 from tests.core.records.library_dump import dump
 
 TEXT = "Officials said three workers died.\n"
@@ -157,3 +157,19 @@ def _declare_size(path: Path, member: str, size: int) -> None:
             return
         at = data.find(b"PK\x01\x02", at + 4)
     raise AssertionError(f"{member} not in {path}")
+
+
+def test_a_yaml_alias_bomb_in_a_memo_is_kept_as_plain_text(held: Library, tmp_path: Path) -> None:
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for n in range(1, 9):
+        bomb += f"a{n}: &a{n} [*a{'' if n == 1 else n - 1}" + f", *a{'' if n == 1 else n - 1}" * 9
+        bomb += "]\n"
+    bomb += "title: *a8\n---\n\nThe memo's words.\n"
+    path = write_project(tmp_path / "yaml.qdpx", [Src("Report", TEXT)], memos=[Memo("memo", bomb)])
+
+    report = import_project(held, path)
+
+    (header,) = held.notes.headers()
+    note = held.notes.get(header.id)
+    assert note.title == "memo" and "The memo's words." in note.sections[0].body
+    assert report.kept["notes"] == 1
