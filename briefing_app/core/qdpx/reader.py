@@ -206,7 +206,7 @@ class _Writer:
         attached = {note for notes in self.attached.values() for note in notes}
         free_notes = [g for g in self.loaded.note_texts if g not in attached]
         total = len(sources) + len(free_notes)
-        tags_before = len(self.lib.tags.all())
+        tags_before = {t.id for t in self.lib.tags.all()}
         with self.lib.write():
             done = 0
             own = self._own_source_guids()
@@ -224,7 +224,9 @@ class _Writer:
                 done += 1
                 self._tell(done, total)
             self._codebook()
-            self.report.count("tags", len(self.lib.tags.all()) - tags_before)
+            new_tags = sorted({t.id for t in self.lib.tags.all()} - tags_before)
+            self.report.created.tag_ids = new_tags
+            self.report.count("tags", len(new_tags))
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel():
@@ -271,6 +273,7 @@ class _Writer:
         if source_id is None:
             try:
                 source_id = self.lib.sources.add(self._document(source, forms, name)).id
+                self.report.created.source_ids.append(source_id)
             except DuplicateSource as dup:
                 source_id = dup.existing.id
             except BriefingError as exc:
@@ -323,9 +326,12 @@ class _Writer:
                 self.report.discard("coding", f"{name}: {meaning.name}", why)
             else:
                 refs.append(meaning.tag_ref)
-        if refs:
-            have = self.lib.sources.get(source_id).tags
-            self.lib.sources.set_tags(source_id, list(dict.fromkeys([*have, *refs])))
+        have = [f"{t.kind}:{t.name}" for t in self.lib.tags.on_source(source_id)]
+        wanted = list(dict.fromkeys([*have, *refs]))
+        if wanted != have:
+            self.lib.sources.set_tags(source_id, wanted)
+            if source_id not in self.report.created.source_ids:
+                self.report.created.retagged.append((source_id, have, wanted))
 
     # -- claims -------------------------------------------------------------------------------
 
@@ -417,6 +423,7 @@ class _Writer:
             self.report.discard("selection", plan.selection.name, str(exc))
             return
         self.report.count("claims")
+        self.report.created.claim_ids.append(claim.id)
         self.claim_ids.update(dict.fromkeys(plan.guids, claim.id))
         if plan.key and key is None:
             self.report.adjust("selection", plan.selection.name, f"key {plan.key} is taken here")
@@ -464,11 +471,12 @@ class _Writer:
                 self.report.count("relations already here")
                 continue
             try:
-                self.lib.relations.link(ends[0], name, ends[1])
+                relation = self.lib.relations.link(ends[0], name, ends[1])
             except BriefingError as exc:
                 self.report.discard("link", label, str(exc))
                 continue
             self.report.count("relations")
+            self.report.created.relation_ids.append(relation.id)
 
     # -- notes --------------------------------------------------------------------------------
 
@@ -500,23 +508,25 @@ class _Writer:
             )
             template = NOTE_TEMPLATE
         try:
-            created = self.lib.notes.create(
-                memo.title,
-                template,
-                [(key, heading) for key, heading, _ in memo.sections],
-                bodies={key: body for key, _, body in memo.sections},
-                marking=header.get("marking", ""),
-                memo_to=header.get("memo_to", ""),
-                memo_from=header.get("memo_from", ""),
-                subject=header.get("subject", ""),
-                memo_date=header.get("memo_date", ""),
-            )
-            if status and status != created.status:
-                self.lib.notes.update(created.id, status=status)
+            with self.lib.write():  # the note and its status, or neither
+                created = self.lib.notes.create(
+                    memo.title,
+                    template,
+                    [(key, heading) for key, heading, _ in memo.sections],
+                    bodies={key: body for key, _, body in memo.sections},
+                    marking=header.get("marking", ""),
+                    memo_to=header.get("memo_to", ""),
+                    memo_from=header.get("memo_from", ""),
+                    subject=header.get("subject", ""),
+                    memo_date=header.get("memo_date", ""),
+                )
+                if status and status != created.status:
+                    self.lib.notes.update(created.id, status=status)
         except BriefingError as exc:
             self.report.discard("note", memo.title, str(exc))
             return
         self.report.count("notes")
+        self.report.created.note_ids.append(created.id)
 
 
 def _statement_and_key(description: str) -> tuple[str, str | None]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from briefing_app.core.qdpx.reader_undo import ImportedRecords
+
 
 @dataclass(frozen=True)
 class ReportItem:
@@ -33,6 +35,8 @@ class ImportReport:
     # Kept, but not as the project had it (re-anchored, a convention detected, a note attached).
     adjusted: list[ReportItem] = field(default_factory=list)
     discarded: list[ReportItem] = field(default_factory=list)
+    # What the import made, for `reader_undo.remove_import` (the undo of the import).
+    created: ImportedRecords = field(default_factory=ImportedRecords)
 
     def count(self, key: str, n: int = 1) -> None:
         """Add n to a kept count."""
@@ -63,7 +67,9 @@ class ImportReport:
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing qdpx import --json`."""
-        return asdict(self)
+        data = asdict(self)
+        data["created"] = self.created.to_json()
+        return data
 
 
 def _short(name: str, limit: int = 60) -> str:

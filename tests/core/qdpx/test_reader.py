@@ -15,6 +15,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.models import Claim
 from briefing_app.core.qdpx.reader import import_project
 from briefing_app.core.qdpx.reader_positions import PositionMap
+from briefing_app.core.qdpx.reader_undo import remove_import, restore_import
 from briefing_app.core.text.anchors import normalise_text
 from tests.core.qdpx.projects import Code, Memo, Sel, Src, guid, span, write_project
 from tests.core.records.library_dump import dump
@@ -135,27 +136,33 @@ def test_importing_the_same_project_again_adds_nothing(lib: Library, tmp_path: P
 # -- NVivo: Sources/ folder, paths without internal://, CRLF text with a BOM, notes and links ---
 
 
-def nvivo_project(tmp_path: Path) -> tuple[Path, str]:
+def nvivo_sources() -> list[Src]:
+    """Two sources as NVivo writes them: CRLF text with a BOM, paths without internal://."""
     text = ARTICLE.replace("\n", "\r\n")
     killed = "three Chinese workers were killed in Khatlon province"
     denied = "The Taliban administration denied any role in the attack."
+    return [
+        Src(
+            "Interview 1",
+            text,
+            [
+                Sel(*span(text, killed), name=killed, codes=["Khatlon"], label="killed"),
+                Sel(*span(text, denied), name=denied, codes=["Fear"], notes=["doubt"]),
+            ],
+            bom=True,
+            path="folder",
+            notes=["provenance"],
+        ),
+        Src("Interview 2", "A second, plain interview.\r\nNothing coded.", path="bare"),
+    ]
+
+
+def nvivo_project(tmp_path: Path) -> tuple[Path, str]:
+    text = ARTICLE.replace("\n", "\r\n")
     memo = "# Situation\r\n\r\nTense.\r\n\r\n## Outlook\r\n\r\nMore attacks are likely."
     path = write_project(
         tmp_path / "nvivo.qdpx",
-        [
-            Src(
-                "Interview 1",
-                text,
-                [
-                    Sel(*span(text, killed), name=killed, codes=["Khatlon"], label="killed"),
-                    Sel(*span(text, denied), name=denied, codes=["Fear"], notes=["doubt"]),
-                ],
-                bom=True,
-                path="folder",
-                notes=["provenance"],
-            ),
-            Src("Interview 2", "A second, plain interview.\r\nNothing coded.", path="bare"),
-        ],
+        nvivo_sources(),
         folder="Sources",
         codes=[
             Code("Places", [Code("Khatlon")], codable=False),
@@ -503,3 +510,36 @@ def test_sources_without_or_with_repeated_guids_stay_apart(lib: Library, tmp_pat
     texts = sorted(lib.sources.get(s.id).text for s in lib.sources.all())
     assert texts == sorted([first, second])
     assert sorted(claims_by_quote(lib)) == ["first", "second"]
+
+
+def test_an_import_is_undone_and_redone_exactly(demo_lib: Library, tmp_path: Path) -> None:
+    """Undo takes out what the import made, even on a source already here; redo puts it back."""
+    demo = demo_lib.sources.get(demo_lib.sources.all()[0].id)
+    quote = "Taliban"
+    path = write_project(
+        tmp_path / "undo.qdpx",
+        [
+            Src("Demo again", demo.text, [Sel(*span(demo.text, quote), name=quote)], codes=["New"]),
+            *nvivo_sources(),
+        ],
+        codes=[Code("New"), Code("Places", [Code("Khatlon")], codable=False)],
+        memos=[Memo("Memo", "## Outlook\n\nCalm.")],
+        project_memos=["Memo"],
+        raw_links=[("contradicts", "killed", quote)],
+    )
+    before = dump(demo_lib)
+    report = import_project(demo_lib, path)
+    after = dump(demo_lib)
+    records = report.created
+    assert records.retagged and records.note_ids and records.relation_ids and records.tag_ids
+
+    removed = remove_import(demo_lib, records)
+    undone = dump(demo_lib)
+    # Keys handed out are never handed out again: only the key counter remembers the import.
+    assert {k: v for k, v in undone.items() if k != "counters"} == {
+        k: v for k, v in before.items() if k != "counters"
+    }
+    restore_import(demo_lib, removed)
+    assert dump(demo_lib) == after
+    remove_import(demo_lib, restore_import(demo_lib, remove_import(demo_lib, records)))
+    assert dump(demo_lib) == undone
