@@ -109,6 +109,8 @@ class ProjectArchive:
             raise
         self._by_name = {i.filename.replace("\\", "/").lower(): i for i in self._infos}
         self._room = MAX_READ_BYTES
+        # The folder the .qde sits in (lower case), where its sources are looked for.
+        self._base = ""
 
     def __enter__(self) -> ProjectArchive:
         return self
@@ -141,22 +143,25 @@ class ProjectArchive:
                 )
 
     def qde_name(self) -> str:
-        """Return the project's .qde member: `project.qde`, else the one `<name>.qde` at the top."""
-        top = [i.filename for i in self._infos if "/" not in i.filename.strip("/")]
-        qdes = [n for n in top if n.lower().endswith(".qde")]
-        for name in qdes:
-            if name.lower() == "project.qde":
-                return name
-        if len(qdes) == 1:
-            return qdes[0]
-        if not qdes:
-            raise InvalidProject(f"{self.name}: not a REFI-QDA project (no project.qde inside)")
-        raise InvalidProject(f"{self.name}: holds several .qde files and no project.qde")
+        """Return the project's .qde member: `project.qde`, else the one `<name>.qde`, at the
+        top or (a project zipped with its folder) one folder down, which is then the base of
+        its sources."""
+        names = [i.filename.replace("\\", "/") for i in self._infos]
+        for depth in (0, 1):
+            qdes = [n for n in names if n.count("/") == depth and n.lower().endswith(".qde")]
+            named = [n for n in qdes if n.lower().rsplit("/", 1)[-1] == "project.qde"]
+            if len(named) == 1 or len(qdes) == 1:
+                chosen = (named or qdes)[0]
+                self._base = chosen[: chosen.rfind("/") + 1].lower()
+                return chosen
+            if len(qdes) > 1:
+                raise InvalidProject(f"{self.name}: holds several .qde files and no project.qde")
+        raise InvalidProject(f"{self.name}: not a REFI-QDA project (no project.qde inside)")
 
     def find_source(self, member: str) -> zipfile.ZipInfo | None:
         """Return the member a source path names: in `sources/` or `Sources/`, or as written."""
-        key = member.replace("\\", "/").lstrip("/").lower()
-        for candidate in (key, f"sources/{key}"):
+        key = self._base + member.replace("\\", "/").lstrip("/").lower()
+        for candidate in (key, f"{self._base}sources/{key.removeprefix(self._base)}"):
             if candidate in self._by_name:
                 return self._by_name[candidate]
         return None

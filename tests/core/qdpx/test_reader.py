@@ -543,3 +543,18 @@ def test_an_import_is_undone_and_redone_exactly(demo_lib: Library, tmp_path: Pat
     assert dump(demo_lib) == after
     remove_import(demo_lib, restore_import(demo_lib, remove_import(demo_lib, records)))
     assert dump(demo_lib) == undone
+
+
+def test_a_project_zipped_with_its_folder_is_read(lib: Library, tmp_path: Path) -> None:
+    quote = "three Chinese workers were killed"
+    flat = write_project(
+        tmp_path / "flat.qdpx", [Src("Report", ARTICLE, [Sel(*span(ARTICLE, quote), name=quote)])]
+    )
+    path = tmp_path / "folder.qdpx"
+    with zipfile.ZipFile(flat) as src, zipfile.ZipFile(path, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(f"Tajik study/{name}", src.read(name))
+
+    report = import_project(lib, path)
+
+    assert list(claims_by_quote(lib)) == [quote] and report.discarded == []
