@@ -558,3 +558,39 @@ def test_a_project_zipped_with_its_folder_is_read(lib: Library, tmp_path: Path) 
     report = import_project(lib, path)
 
     assert list(claims_by_quote(lib)) == [quote] and report.discarded == []
+
+
+@settings(max_examples=40)
+@given(
+    text=st.text(alphabet="ab é\r\n\ufeff\u0301🙂", min_size=1, max_size=40).filter(str.strip),
+    selections=st.lists(
+        st.tuples(
+            st.integers(-3, 45),
+            st.integers(-3, 45),
+            st.one_of(st.none(), st.text("abé 🙂", max_size=6)),
+        ),
+        max_size=6,
+    ),
+)
+def test_any_selections_import_or_are_reported_never_misplaced(
+    text: str,
+    selections: list[tuple[int, int, str | None]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    sels = [Sel(s, e, name=n, label=f"{i}") for i, (s, e, n) in enumerate(selections)]
+    path = write_project(folder / "fuzz.qdpx", [Src("Fuzz", text, sels, bom=True)])
+    lib = Library.open(":memory:")
+
+    report = import_project(lib, path)
+
+    assert (
+        report.kept["claims"]
+        + len([i for i in report.discarded if i.what == "selection"])
+        + sum(1 for i in report.adjusted if "merged" in i.reason)
+        == len(selections)
+        or not lib.sources.all()
+    )
+    assert_anchored(lib)
+    for claim in lib.claims.all():
+        assert claim.quote.strip()
