@@ -200,6 +200,8 @@ class _Writer:
         """Write the whole project in one transaction (rolled back on error or cancel)."""
         for other in self.project.others:
             self.report.discard("source", other.name, f"a {other.what}: Briefing reads text only")
+        for what, name, why in self.project.dropped:
+            self.report.discard(what, name, why)
         for part, count in self.project.unread.items():
             self.report.discard("part", f"{count} × {part}", "Briefing has no such records")
         sources = [s for s in self.project.sources if s.guid in self.loaded.texts]

@@ -103,6 +103,8 @@ class Project:
     project_notes: list[str] = field(default_factory=list)
     # Parts of the project with no place in Briefing: element name → how many.
     unread: dict[str, int] = field(default_factory=dict)
+    # Parts of sources left out while reading: (what, name, why).
+    dropped: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def guid_key(value: str | None) -> str:
@@ -186,6 +188,8 @@ def read_project(project: str, root: etree._Element) -> Project:
             name = _local(element)
             if name == "TextSource":
                 result.sources.append(_read_source(element, variables, unique))
+            elif name == "PDFSource" and _child(element, "Representation") is not None:
+                result.sources.append(_read_pdf(element, variables, unique, result))
             elif name:
                 what = SKIPPED_SOURCES.get(name, name)
                 result.others.append(
@@ -261,6 +265,35 @@ def _read_source(element: etree._Element, variables: dict[str, str], unique: _Un
                 description=_text_of(sel, "Description"),
                 codes=_codings(sel),
                 notes=_refs(sel, "NoteRef"),
+            )
+        )
+    return source
+
+
+def _read_pdf(
+    element: etree._Element, variables: dict[str, str], unique: _Unique, project: Project
+) -> TextSource:
+    """Read a PDF source by its text representation, which its text selections count in
+    (REFI-QDA 10.3); its selections of page areas are dropped."""
+    representation = _child(element, "Representation")
+    assert representation is not None
+    source = _read_source(representation, variables, unique)
+    source.name = source.name or element.get("name", "")
+    source.description = source.description or _text_of(element, "Description")
+    # Codes, notes and variables may sit on the PDF rather than on its representation; links
+    # and note references name the PDF, so the text source answers to the PDF's GUID.
+    pdf = _read_source(element, variables, unique)
+    source.guid = pdf.guid
+    source.codes += pdf.codes
+    source.notes += pdf.notes
+    source.variables = {**pdf.variables, **source.variables}
+    areas = sum(1 for _ in _children(element, "PDFSelection"))
+    if areas:
+        project.dropped.append(
+            (
+                "selection",
+                f"{source.name}: {areas} PDF area selection(s)",
+                "Briefing keeps a PDF's text, not areas of its pages",
             )
         )
     return source

@@ -594,3 +594,46 @@ def test_any_selections_import_or_are_reported_never_misplaced(
     assert_anchored(lib)
     for claim in lib.claims.all():
         assert claim.quote.strip()
+
+
+def test_a_pdf_source_comes_in_by_its_text_representation(lib: Library, tmp_path: Path) -> None:
+    quote = "three Chinese workers were killed"
+    start, end = span(ARTICLE, quote)
+    pdf = (
+        '<PDFSource guid="11111111-2222-3333-4444-555555555555" name="Scanned report" '
+        'path="internal://11111111-2222-3333-4444-555555555555.pdf">'
+        "<Description>From the embassy's site.</Description>"
+        '<PDFSelection guid="21111111-2222-3333-4444-555555555555" page="1" '
+        'firstX="1" firstY="2" secondX="30" secondY="40"/>'
+        '<Representation guid="31111111-2222-3333-4444-555555555555" '
+        'plainTextPath="internal://31111111-2222-3333-4444-555555555555.txt">'
+        f'<PlainTextSelection guid="41111111-2222-3333-4444-555555555555" name="{quote}" '
+        f'startPosition="{start}" endPosition="{end}"/></Representation>'
+        '<Coding guid="51111111-2222-3333-4444-555555555555">'
+        f'<CodeRef targetGUID="{guid("code:Khatlon")}"/></Coding></PDFSource>'
+    )
+    path = write_project(
+        tmp_path / "pdf.qdpx",
+        [],
+        codes=[Code("Places", [Code("Khatlon")], codable=False)],
+        others=[pdf],
+        extra_members={
+            "sources/11111111-2222-3333-4444-555555555555.pdf": b"%PDF-1.4 not read",
+            "sources/31111111-2222-3333-4444-555555555555.txt": ARTICLE.encode(),
+        },
+    )
+
+    report = import_project(lib, path)
+
+    (claim,) = lib.claims.all()
+    source = lib.sources.get(claim.source_id)
+    assert (claim.quote, source.title, source.analyst_note) == (
+        quote, "Scanned report", "From the embassy's site.",
+    )  # fmt: skip
+    assert lib.tags.on_source(source.id)[0].name == "Khatlon"
+    assert [(i.name, i.reason) for i in report.discarded] == [
+        (
+            "Scanned report: 1 PDF area selection(s)",
+            "Briefing keeps a PDF's text, not areas of its pages",
+        )
+    ]
