@@ -11,7 +11,7 @@ import pytest
 from briefing_app.core.errors import BriefingError, FileTooLarge, InvalidProject, UnsafeProject
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.qdpx import reader
+from briefing_app.core.qdpx import reader_load
 from briefing_app.core.qdpx.reader import import_project
 from tests.core.qdpx.projects import Memo, Sel, Src, span, write_project
 from tests.core.records.library_dump import dump
@@ -111,7 +111,7 @@ def test_a_member_over_the_standard_limit_is_refused(held: Library, tmp_path: Pa
 def test_a_text_over_our_cap_is_refused(
     held: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader, "MAX_TEXT_BYTES", 20)
+    monkeypatch.setattr(reader_load, "MAX_TEXT_BYTES", 20)
     path = plain(tmp_path, "big-text.qdpx")
     assert "the limit is 20 bytes" in refused(held, path, FileTooLarge)
 
