@@ -80,6 +80,20 @@ def import_project(
 
     Raises UnsafeProject (a hostile file), InvalidProject or FileTooLarge before writing
     anything, and ImportCancelled (nothing written) when cancel() says so.
+
+    >>> import zipfile
+    >>> from briefing_app.core.library import Library
+    >>> qde = (
+    ...     '<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>'
+    ...     '<TextSource guid="6F1D7D1E-3B7A-5C55-9A43-2B1E2F8C0A51" name="Memo">'
+    ...     "<PlainTextContent>Three workers died.</PlainTextContent>"
+    ...     '<PlainTextSelection guid="6F1D7D1E-3B7A-5C55-9A43-2B1E2F8C0A52" name="Three"'
+    ...     ' startPosition="0" endPosition="5"/></TextSource></Sources></Project>'
+    ... )
+    >>> with zipfile.ZipFile("p.qdpx", "w") as zf:
+    ...     zf.writestr("project.qde", qde)
+    >>> import_project(Library.open(":memory:"), "p.qdpx").line()
+    'Imported p.qdpx: 1 sources, 1 claims; 0 adjusted, 0 discarded'
     """
     path = Path(path)
     if not path.is_file():
