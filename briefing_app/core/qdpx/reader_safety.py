@@ -24,12 +24,13 @@ from briefing_app.core.storage.zip_members import directory_bytes, read_member
 # REFI-QDA 1.5 §8.5: an internal file is at most 2^31 - 1 bytes. Members over it are refused
 # whatever they are, even those the import would skip (a PDF, a video).
 STANDARD_MEMBER_LIMIT = 2**31 - 1
-# What we read of a project is its .qde and its text sources: each at most what a source file
-# may be (64 MB), and all of them together at most this. A bounded cap, well under the
-# standard's, because the text is held in memory.
-MAX_QDE_BYTES = MAX_FILE_BYTES
+# What we read of a project is its .qde and its text sources, all held in memory, so each has
+# a bounded cap well under the standard's: a text at most what a source file may be (64 MB);
+# the .qde at most four times that (a 10,000-source library with 100,000 claims exports a
+# 166 MB .qde, which lxml holds in about 1.4 GB); everything read together at most twice that.
+MAX_QDE_BYTES = 4 * MAX_FILE_BYTES
 MAX_TEXT_BYTES = MAX_FILE_BYTES
-MAX_READ_BYTES = 4 * MAX_FILE_BYTES
+MAX_READ_BYTES = 8 * MAX_FILE_BYTES
 MAX_MEMBERS = 100_000
 MAX_DIRECTORY_BYTES = MAX_MEMBERS * 512
 # Text and XML compress well (10-20x, 100x for repetitive text); far beyond that, over a
