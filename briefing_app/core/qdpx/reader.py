@@ -44,6 +44,7 @@ Progress = Callable[[int, int], object]
 Cancel = Callable[[], bool]
 
 SOURCE_FORMAT = "qdpx"
+CANCEL_EVERY = 200
 _KEY_LINE = re.compile(rf"^{re.escape(CLAIM_KEY_LINE_PREFIX)}(C[1-9][0-9]*)\s*$")
 _VARIABLES = {name.lower(): attribute for name, attribute in SOURCE_VARIABLES.items()}
 
@@ -312,7 +313,9 @@ class _Writer:
         # Keys are handed out in order and never reused, so claims that bring their own key
         # take them lowest first, and the others get new keys after.
         planned.sort(key=lambda p: int(p.key[1:]) if p.key else 1 << 62)
-        for plan in planned:
+        for n, plan in enumerate(planned, 1):
+            if n % CANCEL_EVERY == 0:
+                self._check_cancel()  # a source may hold thousands of selections
             self._add_claim(source_id, plan)
 
     def _plan_claim(self, sel: Selection, placed: Placed, label: str) -> _PlannedClaim:
