@@ -26,7 +26,8 @@ from briefing_app.core.errors import (
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.models import RELATIONS
-from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES, guid_for
+from briefing_app.core.qdpx.guids import stable_guid
+from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES
 from briefing_app.core.qdpx.reader_anchor import Placed, names_are_labels, place_selection
 from briefing_app.core.qdpx.reader_codes import CodeMeaning, code_meaning
 from briefing_app.core.qdpx.reader_load import Loaded, load_project
@@ -199,7 +200,7 @@ class _Writer:
 
     def _own_source_guids(self) -> dict[str, int]:
         """Return the GUID our export gives each source here → its id (to find them again)."""
-        return {guid_for("source", s.uid): s.id for s in self.lib.sources.all()}
+        return {stable_guid("source", s.uid): s.id for s in self.lib.sources.all()}
 
     def _source(self, source: TextSource, own: dict[str, int]) -> None:
         forms = self.loaded.texts[source.guid]
@@ -421,7 +422,7 @@ class _Writer:
         """Return what finds a note imported before: our export's GUID, or title and bodies."""
         found: set[object] = set()
         for note in self.lib.notes.all():
-            found.add(guid_for("note", note.uid))
+            found.add(stable_guid("note", note.uid))
             found.add((note.title, tuple(s.body for s in note.sections)))
         return found
 

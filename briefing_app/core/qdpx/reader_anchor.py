@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing_app.core.qdpx.mapping import XML_REPLACEMENT
 from briefing_app.core.qdpx.reader_positions import (
-    XML_REPLACEMENT,
     Convention,
     TextForms,
     comparable,

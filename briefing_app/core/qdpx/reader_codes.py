@@ -7,7 +7,8 @@ a tag kind ("Place", "Places", "Actors"...); without one it is a topic. ATLAS.ti
 hierarchy into a name ("Parent::Child"): its parts count as ancestors. The ancestors between
 the kind and the code (or all of them, for a topic) are kept in the tag's name as a path,
 "Parent / Child", so two codes "Child" under different parents stay two tags, and a search
-for either word finds the tag.
+for either word finds the tag. A code right under one of our own parents is taken by its whole
+name, as our export wrote it: a tag or a party may have "::" in its name.
 """
 
 from __future__ import annotations
@@ -89,6 +90,17 @@ def code_meaning(codes: dict[str, Code], guid: str) -> CodeMeaning:
     if not path:
         return CodeMeaning(guid, problem="the code is not in the codebook")
     shown = NAME_SEPARATOR.join(path)
+    code = codes[guid]
+    parent = codes.get(code.parent or "")
+    if parent is not None and parent.name in _ATTRIBUTES:
+        # Our own export: the value is the code's whole name, "::" and all (a party "UN::OCHA").
+        return _attribute(
+            f"{parent.name}{NAME_SEPARATOR}{code.name}", _ATTRIBUTES[parent.name], code.name
+        )
+    if parent is not None and parent.name.startswith(TAG_KIND_PREFIX) and code.name:
+        kind = tag_kind_named(parent.name)
+        if kind is not None:
+            return CodeMeaning(shown, tag_kind=kind, tag_name=code.name)
     if len(path) >= 2 and path[-2] in _ATTRIBUTES:
         return _attribute(shown, _ATTRIBUTES[path[-2]], path[-1])
     kind, rest = "topic", path

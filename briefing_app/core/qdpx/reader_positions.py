@@ -18,10 +18,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefing_app.core.qdpx.mapping import XML_REPLACEMENT
 from briefing_app.core.text.anchors import normalise_text
-
-# What our export writes in a name for a character XML 1.0 cannot hold (see mapping.py).
-XML_REPLACEMENT = "\ufffd"
 
 # Positions are mapped from the nearest checkpoint, laid about this far apart.
 CHECKPOINT_CHARS = 4096

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.models import Claim, ClaimRelation, Source, Tag
+from briefing_app.core.models import Claim, ClaimRelation, Tag
 from briefing_app.core.records.notes import RemovedNote
+from briefing_app.core.records.sources import RemovedSource
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -48,7 +49,7 @@ class RemovedImport:
     notes: list[RemovedNote]
     relations: list[ClaimRelation]
     claims: list[Claim]
-    sources: list[Source]
+    sources: list[RemovedSource]
     tags: list[tuple[Tag, list[int], list[int]]]
     retagged: list[tuple[int, list[str], list[str]]]
 
@@ -82,7 +83,7 @@ def restore_import(lib: Library, removed: RemovedImport) -> ImportedRecords:
         for note in removed.notes:
             lib.notes.restore(note)
     return ImportedRecords(
-        source_ids=[s.id for s in removed.sources],
+        source_ids=[r.source.id for r in removed.sources],
         claim_ids=[c.id for c in removed.claims],
         relation_ids=[r.id for r in removed.relations],
         note_ids=[n.note.id for n in removed.notes],

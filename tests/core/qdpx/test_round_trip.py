@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.qdpx.reader import import_project
-from tests.core.qdpx.our_export import write_library
+from briefing_app.core.qdpx.writer import export_project
 
 
 def snapshot(lib: Library) -> dict[str, Any]:
@@ -41,37 +43,62 @@ def snapshot(lib: Library) -> dict[str, Any]:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Library:
+def fresh(tmp_path: Path) -> Iterator[Library]:
     """A second, empty library to import into."""
     library = Library.open(tmp_path / "fresh.sqlite")
-    yield library  # type: ignore[misc]
+    yield library
     library.close()
 
 
-def test_the_demo_round_trips_through_a_project_in_our_export_style(
-    demo_lib: Library, fresh: Library, tmp_path: Path
-) -> None:
-    path = write_library(demo_lib, tmp_path / "demo.qdpx")
+def round_trip(lib: Library, fresh: Library, path: Path) -> None:
+    """Export lib, import the project into fresh, and check everything came back."""
+    export_project(lib, path)
 
     report = import_project(fresh, path)
 
-    assert snapshot(fresh) == snapshot(demo_lib)
-    assert report.adjusted == [] and report.discarded == []
-    # Everything came in as it was, so importing it again finds it all here.
-    again = import_project(fresh, path)
-    assert again.kept["claims"] == again.kept["sources"] == again.kept["notes"] == 0
-    assert snapshot(fresh) == snapshot(demo_lib)
-
-
-def test_the_demo_round_trips_through_the_exporter(
-    demo_lib: Library, fresh: Library, tmp_path: Path
-) -> None:
-    writer = pytest.importorskip("briefing_app.core.qdpx.writer", reason="exporter not merged")
-    path = tmp_path / "demo.qdpx"
-    writer.export_project(demo_lib, path)
-
-    report = import_project(fresh, path)
-
-    assert snapshot(fresh) == snapshot(demo_lib)
+    assert snapshot(fresh) == snapshot(lib)
     # The project's user is all that has no place in Briefing.
     assert [(i.what, i.name) for i in report.discarded] == [("part", "1 × User")]
+    assert report.adjusted == []
+    again = import_project(fresh, path)
+    assert again.kept["sources"] == again.kept["claims"] == again.kept["notes"] == 0
+    assert snapshot(fresh) == snapshot(lib)
+
+
+def test_the_demo_round_trips(demo_lib: Library, fresh: Library, tmp_path: Path) -> None:
+    assert demo_lib.notes.all() and demo_lib.relations.all()
+    round_trip(demo_lib, fresh, tmp_path / "demo.qdpx")
+
+
+def test_awkward_text_and_names_round_trip(lib: Library, fresh: Library, tmp_path: Path) -> None:
+    """Emoji, combining marks, a form feed in a quote, "::" and "/" in tag and party names."""
+    text = (
+        "Réunion à Genève 🙂 : the UN::OCHA office said 3 died.\x0cPage two: the ministry "
+        "denied it 🇫🇷, calling the figure «invented»."
+    )
+    source = lib.sources.add(
+        ExtractedDocument(
+            title="Genève 🙂 report", text=text, outlet="Le Temps", published="2025-11",
+            url="https://example.org/g", reliability="B", marking="TLP:AMBER",
+            analyst_note="Line one.\nLine two.",
+        )
+    )  # fmt: skip
+    lib.sources.set_tags(source.id, ["place:Genève", "topic:Emotions / Fear"])
+    said = lib.claims.add(
+        source.id, quote="the UN::OCHA office said 3 died.\x0cPage two",
+        party="UN::OCHA", kind="official statement", credibility=2, status="corroborated",
+        statement="OCHA counts three dead.", tags=["actor:UN::OCHA", "event:attack / raid"],
+    )  # fmt: skip
+    denied = lib.claims.add(
+        source.id, quote="the ministry denied it 🇫🇷", party="Ministry", kind="denial",
+        credibility=4, status="disputed",
+    )  # fmt: skip
+    lib.relations.link(denied.id, "contradicts", said.id)
+    lib.notes.create(
+        "Brief 🙂", "sitrep", [("summary", "Summary"), ("outlook", "Outlook ::")],
+        bodies={"summary": "Three died [@C1].\n\n## Not a section\n\nStill summary.  ",
+                "outlook": "Denied [@C2]."},
+        marking="TLP:AMBER", memo_to="Director",
+    )  # fmt: skip
+
+    round_trip(lib, fresh, tmp_path / "awkward.qdpx")
