@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -107,6 +108,33 @@ def direct(lib: Library, plain: list[tuple[str, list]]) -> None:
                 quote = text[start:end]
                 begin = stored.index(quote)
                 lib.claims.add(source.id, start=begin, end=begin + len(quote), tags=[tag_of[code]])
+
+
+def measure(
+    runs: int,
+    paired: Callable[[int, Callable[[], object], Callable[[], object]], tuple[float, float]],
+    sources: int = 200,
+    selections: int = 50,
+) -> dict[str, float]:
+    """Return the median times of the import and of the direct adds (paired runs), and sizes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path, plain = build(folder, sources, selections)
+        count = iter(range(10**6))
+
+        def fresh() -> Library:
+            return Library.open(folder / f"lib{next(count)}.sqlite", backup=False)
+
+        def ours() -> None:
+            with fresh() as lib:
+                import_project(lib, path)
+
+        def baseline() -> None:
+            with fresh() as lib:
+                direct(lib, plain)
+
+        ours_s, baseline_s = paired(runs, ours, baseline)
+    return {"ours": ours_s, "baseline": baseline_s, "claims": sources * selections}
 
 
 def main() -> None:
