@@ -82,19 +82,26 @@ def _source_text(
     if content is not None and content.strip():
         return TextForms(content.removeprefix("\ufeff"), had_bom=content.startswith("\ufeff"))
     if where is None:
-        report.discard("source", source.name, "it has neither inline text nor a text file")
+        _drop(report, source, "it has neither inline text nor a text file")
         return None
     if where.member is None:
-        report.discard("source", source.name, f"its text is outside the project ({where.external})")
+        _drop(report, source, f"its text is outside the project ({where.external})")
         return None
     info = archive.find_source(where.member)
     if info is None:
-        report.discard("source", source.name, f"its text file {where.member} is not in the project")
+        _drop(report, source, f"its text file {where.member} is not in the project")
         return None
     data = archive.read(info, MAX_TEXT_BYTES)
     try:
         raw = decode_text(data)
     except CorruptFile as exc:
-        report.discard("source", source.name, f"its text file is not text ({exc})")
+        _drop(report, source, f"its text file is not text ({exc})")
         return None
     return TextForms(raw, had_bom=data.startswith(_BOMS))
+
+
+def _drop(report: ImportReport, source: TextSource, reason: str) -> None:
+    """Report a source left out, and how many selections go with it."""
+    if source.selections:
+        reason += f"; its {len(source.selections)} selection(s) go with it"
+    report.discard("source", source.name, reason)

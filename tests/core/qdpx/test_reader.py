@@ -637,3 +637,25 @@ def test_a_pdf_source_comes_in_by_its_text_representation(lib: Library, tmp_path
             "Briefing keeps a PDF's text, not areas of its pages",
         )
     ]
+
+
+def test_a_source_whose_text_file_is_missing_is_reported_with_its_selections(
+    lib: Library, tmp_path: Path
+) -> None:
+    quote = "three Chinese workers"
+    path = write_project(
+        tmp_path / "missing.qdpx",
+        [
+            Src("Kept", ARTICLE, [Sel(*span(ARTICLE, quote), name=quote)]),
+            Src(
+                "Lost", "Another text.", [Sel(0, 7, name="Another")], raw_path="internal://gone.txt"
+            ),
+        ],
+    )
+
+    report = import_project(lib, path)
+
+    assert list(claims_by_quote(lib)) == [quote]
+    assert [(i.name, i.reason) for i in report.discarded] == [
+        ("Lost", "its text file gone.txt is not in the project; its 1 selection(s) go with it")
+    ]
