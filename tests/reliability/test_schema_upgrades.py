@@ -180,3 +180,23 @@ def test_the_committed_fixtures_match_what_the_migrations_make(tmp_path: Path) -
         finally:
             a.close()
             b.close()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_a_source_from_an_older_library_is_still_found_when_imported_again_spaced_anew(
+    fixture: Path, tmp_path: Path
+) -> None:
+    from briefing_app.core.errors import DuplicateSource
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    lib = Library.open(copy, backup=False)
+    try:
+        # The words hash is filled in for sources stored before it existed.
+        spaced = "\n\n".join(fixtures.SOURCE_1.split("\n"))
+        with pytest.raises(DuplicateSource) as found:
+            lib.sources.add(ExtractedDocument(title="Attack on mining camp", text=spaced + " "))
+        assert found.value.existing.id == 1
+    finally:
+        lib.close()

@@ -15,7 +15,7 @@ from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import record_from_row
-from briefing_app.core.text.anchors import normalise_text, sha256_text
+from briefing_app.core.text.anchors import normalise_text, sha256_text, words_sha256
 from briefing_app.core.text.dates import check_partial_date
 
 if TYPE_CHECKING:
@@ -99,8 +99,8 @@ class SourceManager:
             cur = self._lib.conn.execute(
                 "INSERT INTO sources (uid, title, byline, outlet, published, url, language, "
                 "format, retrieved_at, sha256, text, reliability, marking, origin_path, "
-                "created_at, modified_at, doi, ref_id, accessed, analyst_note) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "created_at, modified_at, doi, ref_id, accessed, analyst_note, words_sha256) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid or new_uid(),
                     doc.title.strip(),
@@ -122,6 +122,7 @@ class SourceManager:
                     doc.ref_id.strip(),
                     doc.accessed,
                     doc.analyst_note,
+                    words_sha256(text),
                 ),
             )
             source_id = int(cur.lastrowid or 0)
@@ -248,16 +249,12 @@ class SourceManager:
         """Return a source with this title, URL or file whose text differs only in spacing."""
         # Pages imported before paragraphs were stored with blank lines between them hash
         # differently from the same page imported today: still the same source.
-        rows = self._lib.conn.execute(
-            "SELECT id, text FROM sources WHERE (title = ? AND title != '') "
-            "OR (url = ? AND url != '') OR (origin_path = ? AND origin_path != '')",
-            (doc.title.strip(), doc.url.strip(), doc.origin_path or ""),
-        ).fetchall()
-        words = text.split()
-        for row in rows:
-            if row[1].split() == words:
-                return self.get(row[0])
-        return None
+        row = self._lib.conn.execute(
+            "SELECT id FROM sources WHERE words_sha256 = ? AND ((title = ? AND title != '') "
+            "OR (url = ? AND url != '') OR (origin_path = ? AND origin_path != ''))",
+            (words_sha256(text), doc.title.strip(), doc.url.strip(), doc.origin_path or ""),
+        ).fetchone()
+        return self.get(row[0]) if row else None
 
     def by_sha256(self, digest: str) -> Source | None:
         """Return the source whose text has this SHA-256, or None."""
@@ -323,7 +320,11 @@ class SourceManager:
     def _write(
         self, source_id: int, values: Mapping[str, Any], expected: Mapping[str, Any] | None = None
     ) -> Edit:
-        sets = ", ".join(f"{k} = ?" for k in values)
+        # The words hash follows the text (it is not a field of Source: nothing shows it).
+        stored = (
+            {**values, "words_sha256": words_sha256(values["text"])} if "text" in values else values
+        )
+        sets = ", ".join(f"{k} = ?" for k in stored)
         with self._lib.write() as changes:
             # Read inside the transaction: the check and the write see the same source.
             source = self.get(source_id)
@@ -331,7 +332,7 @@ class SourceManager:
                 refuse_conflicts(f"source {source_id}", expected, lambda k: getattr(source, k))
             before = {k: getattr(source, k) for k in values}
             self._lib.conn.execute(
-                f"UPDATE sources SET {sets} WHERE id = ?", [*values.values(), source_id]
+                f"UPDATE sources SET {sets} WHERE id = ?", [*stored.values(), source_id]
             )
             changes.sources.add(source_id)
         return Edit(source_id, before, dict(values))
@@ -347,8 +348,9 @@ class SourceManager:
         try:
             with self._lib.write() as changes:
                 self._lib.conn.execute(
-                    "UPDATE sources SET text = ?, sha256 = ?, modified_at = ? WHERE id = ?",
-                    (text, sha256_text(text), now_iso(), source_id),
+                    "UPDATE sources SET text = ?, sha256 = ?, words_sha256 = ?, modified_at = ? "
+                    "WHERE id = ?",
+                    (text, sha256_text(text), words_sha256(text), now_iso(), source_id),
                 )
                 changes.sources.add(source_id)
         except sqlite3.IntegrityError as exc:
@@ -384,6 +386,7 @@ class SourceManager:
         values = {f.name: getattr(source, f.name) for f in fields(Source)}
         for derived in ("claim_count", "tags"):
             values.pop(derived)
+        values["words_sha256"] = words_sha256(source.text)
         cols = ", ".join(values)
         with self._lib.write() as changes:
             self._lib.conn.execute(

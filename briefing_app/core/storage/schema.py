@@ -419,3 +419,23 @@ def competing_hypotheses(conn: sqlite3.Connection) -> None:
         )"""
     )
     conn.execute("CREATE INDEX ach_ratings_hypothesis ON ach_ratings(hypothesis_id)")
+
+
+@migration(9, "sources keep the hash of their words: a new source's duplicate check")
+def source_words_hash(conn: sqlite3.Connection) -> None:
+    """Keep each source's words hash (its text with spacing made single), indexed.
+
+    Adding a source looks for one with the same title, URL or file whose text differs only in
+    spacing. Without the hash that meant reading and splitting the text of every candidate,
+    and every item of one reference file or REFI-QDA project shares its file: importing a
+    project of 10,000 sources in one transaction was quadratic (minutes, not seconds).
+    """
+    from briefing_app.core.text.anchors import words_sha256
+
+    conn.execute("ALTER TABLE sources ADD COLUMN words_sha256 TEXT NOT NULL DEFAULT ''")
+    rows = conn.execute("SELECT id, text FROM sources").fetchall()
+    conn.executemany(
+        "UPDATE sources SET words_sha256 = ? WHERE id = ?",
+        [(words_sha256(text), source_id) for source_id, text in rows],
+    )
+    conn.execute("CREATE INDEX sources_words ON sources(words_sha256) WHERE words_sha256 != ''")

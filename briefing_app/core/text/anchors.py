@@ -30,6 +30,16 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def words_sha256(text: str) -> str:
+    """Return the SHA-256 of text's words with single spaces between them: the same for two
+    texts that differ only in spacing (a page stored before and after blank-line paragraphs).
+
+    >>> words_sha256("One line.\nTwo.") == words_sha256("One  line.\n\nTwo.")
+    True
+    """
+    return sha256_text(" ".join(text.split()))
+
+
 @dataclass(frozen=True)
 class Anchor:
     """Where a quote sits in a text: offsets plus the quote and its surrounding context."""
