@@ -49,6 +49,7 @@ from briefing_app.gui.services import Services
 from briefing_app.gui.settings import remember_library
 from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
+from briefing_app.gui.sources.project_export import ProjectExportController
 from briefing_app.gui.sources.table_export import TableExportController
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.gui.widgets.sample_hint import SampleHint
@@ -100,6 +101,14 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self.services, lib, self.sources, self.tasks)
         self.table_export = TableExportController(
             self.services, lib, self.sources.claims_panel, self.tasks
+        )
+        self.project_export = ProjectExportController(
+            self.services,
+            lib,
+            self.tasks,
+            self._open_note_id,
+            lambda: self.sources.current_source_id,
+            self._flush_note,
         )
         self.backups = BackupController(self.services, lib, self.tasks)
         self.library_files = LibraryFiles(self.services, self.switch_library)
@@ -316,6 +325,10 @@ class MainWindow(QMainWindow):
         if self._later is not None:
             self._later.note_workspace.flush()
 
+    def _open_note_id(self) -> int | None:
+        note = self._later.note_workspace.note if self._later is not None else None
+        return note.id if note is not None else None
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -325,6 +338,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        self.export_menu = file_menu.addMenu("E&xport")
+        self.export_menu.addAction(self.project_export.action)
         file_menu.addSeparator()
         # The review file actions join above it in complete_window.
         file_menu.addAction(self.backups.restore_backup_action)
@@ -506,6 +521,7 @@ class MainWindow(QMainWindow):
         self.after_first_paint(self.outside.start)
         self.imports.attach(lib)
         self.table_export.attach(lib)
+        self.project_export.attach(lib)
         self.backups.attach(lib)
         if self._later is not None:
             # Before the reader shows the new library's text: that refreshes the suggestions.

@@ -47,6 +47,11 @@ class Progress:
         self._task.progressed.emit(done, total, text)
         return not self._task.cancelled
 
+    @property
+    def cancelled(self) -> bool:
+        """Return whether the task was cancelled (for a core operation taking a cancel())."""
+        return self._task.cancelled
+
 
 @dataclass
 class _Outcome:

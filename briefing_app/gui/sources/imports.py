@@ -20,6 +20,7 @@ from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import ImportCommand
 from briefing_app.gui.services import Services
 from briefing_app.gui.sources.controller import SourcesController
+from briefing_app.gui.sources.project_import import ProjectImportController, is_project
 from briefing_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -51,25 +52,39 @@ class ImportController(QObject):
             "import",
             "Import articles from files or folders",
         )
+        # REFI-QDA projects (.qdpx) chosen or dropped here import as one project each.
+        self.projects = ProjectImportController(services, lib, sources, tasks)
 
     def attach(self, lib: Library) -> None:
         """Import into this library from now on."""
         self.lib = lib
+        self.projects.attach(lib)
 
     def choose_import(self) -> None:
         """Ask for files to import (several at once) and import them."""
         from briefing_app.core.importers.base import importable_suffixes
 
         # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
-        patterns = " ".join(f"*{s}" for s in [*importable_suffixes(), ".ris", ".bib", ".json"])
+        # And QDA tools' REFI-QDA projects.
+        suffixes = [*importable_suffixes(), ".ris", ".bib", ".json", ".qdpx"]
+        patterns = " ".join(f"*{s}" for s in suffixes)
         names, _ = QFileDialog.getOpenFileNames(
             self.services.dialog_parent(),
             "Import sources",
             "",
-            f"Articles ({patterns});;All files (*)",
+            f"Articles ({patterns});;REFI-QDA projects (*.qdpx);;All files (*)",
         )
         if names:
-            self.import_paths([Path(n) for n in names])
+            self.import_any([Path(n) for n in names])
+
+    def import_any(self, paths: Sequence[Path]) -> None:
+        """Import chosen or dropped paths: each .qdpx as a project, the rest as files."""
+        projects = [p for p in paths if is_project(p)]
+        for path in projects:
+            self.projects.import_project(path)
+        others = [p for p in paths if p not in projects]
+        if others:
+            self.import_paths(others)
 
     def import_paths(self, paths: Sequence[Path]) -> ImportDialog:
         """Import files and folders off the UI thread; import_finished fires with the summary."""
@@ -143,7 +158,7 @@ class ImportController(QObject):
             if paths:
                 event.acceptProposedAction()
                 if kind == QEvent.Type.Drop:
-                    self.import_paths(paths)
+                    self.import_any(paths)
                 return True
         return super().eventFilter(watched, event)
 
