@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -88,7 +88,12 @@ def test_export_from_the_file_menu_writes_a_valid_project(
         qtbot, complete, monkeypatch, "The whole library", tmp_path / "khatlon"
     )
 
-    assert offered[0] == "The whole library"
+    # The demo opens its note and its source: either can be exported alone instead.
+    assert offered == [
+        "The whole library",
+        "The open note and the sources it cites",
+        "The source open in the reader",
+    ]
     project = read_project(tmp_path / "khatlon.qdpx")  # valid against the REFI-QDA schema
     assert len(project.all("//q:TextSource")) == lib.sources.count()
     assert len(project.all("//q:PlainTextSelection")) == lib.claims.count()
@@ -158,6 +163,24 @@ def test_dropping_a_project_imports_it_with_a_report_and_one_undo_step(
     assert fresh.claims_panel.model.rowCount() == lib.claims.count()
 
 
+def test_importing_the_same_project_again_adds_nothing_and_no_undo_step(
+    qtbot: QtBot, fresh: MainWindow, demo_project: Path
+) -> None:
+    projects = fresh.imports.projects
+    finished(qtbot, projects.import_project(demo_project))
+    before = dump(fresh.lib)
+
+    with qtbot.waitSignal(projects.imported, timeout=20_000) as again:
+        projects.import_project(demo_project)
+
+    assert dump(fresh.lib) == before
+    assert again.args[0].kept["sources already here"] == 1
+    assert fresh.undo_stack.count() == 1  # the first import only
+    assert projects.report_dialog is not None and "1 sources already here" in (
+        projects.report_dialog.text()
+    )
+
+
 def test_a_vendor_project_chosen_in_file_import_reports_what_was_discarded(
     qtbot: QtBot, fresh: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -220,10 +243,12 @@ def test_cancel_stops_the_import_and_adds_nothing(
     release = threading.Event()
     blocker = fresh.tasks.run(fresh.lib, lambda _lib: release.wait(20))
     task = fresh.imports.projects.import_project(demo_project)
-    task.cancel()
+    (progress,) = fresh.imports.projects.progress_dialogs
+    progress.findChild(QPushButton).click()  # its Cancel button
     release.set()
     finished(qtbot, blocker)
     finished(qtbot, task)
 
     assert "cancelled; nothing was added" in task.message
+    assert fresh.imports.projects.progress_dialogs == []
     assert (fresh.lib.sources.count(), fresh.undo_stack.count()) == (0, 0)

@@ -105,6 +105,7 @@ class ProjectExportController(QObject):
         from briefing_app.core.qdpx.writer import export_project
 
         self.flush()
+        self.services.show_status(f"Exporting {path.name}…", 0)
         note_id, source_ids = scope.note_id, list(scope.source_ids) or None
         task = self.tasks.run(
             self.lib,

@@ -46,6 +46,7 @@ class ProjectImportController(QObject):
         self.sources = sources
         self.tasks = tasks
         self.report_dialog: ProjectReportDialog | None = None  # the last import's report
+        self.progress_dialogs: list[TaskProgressDialog] = []  # one per import running
 
     def attach(self, lib: Library) -> None:
         """Import into this library from now on."""
@@ -79,6 +80,8 @@ class ProjectImportController(QObject):
             describe=lambda done, total, name: f"Importing {name}: {done} of {total} records…",
         )
         dialog.setAccessibleName("Project import progress")
+        self.progress_dialogs.append(dialog)
+        task.finished.connect(lambda: self.progress_dialogs.remove(dialog))
         lib = self.lib
         task.succeeded.connect(lambda report: self._imported(lib, report))
         return task
