@@ -99,6 +99,10 @@ def test_export_from_the_file_menu_writes_a_valid_project(
     assert len(project.all("//q:PlainTextSelection")) == lib.claims.count()
     message = complete.statusBar().currentMessage()
     assert message.startswith(f"Wrote khatlon.qdpx: {lib.sources.count()} source(s), ")
+    # The demo's key question has no place in the format: the user is told so.
+    dialog = complete.project_export.left_out_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "key question(s): REFI-QDA has no place for them" in dialog.details.toPlainText()
 
 
 def test_export_of_the_open_note_holds_that_note_and_its_sources(

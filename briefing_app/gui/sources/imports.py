@@ -2,7 +2,7 @@
 
 The import runs off the UI thread through its own library connection
 (`dialogs/import_dialog.py`); when it ends, the views refresh and one undo step takes the
-whole batch back.
+whole batch back. A REFI-QDA project (.qdpx) among them goes to `project_import.py`.
 """
 
 from __future__ import annotations
