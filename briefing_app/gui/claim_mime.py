@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData
+from PySide6.QtGui import QDragMoveEvent
 
 CLAIM_KEYS_MIME = "application/x-briefing-claim-keys"
 _KEY = re.compile(r"C\d+")
@@ -30,3 +31,11 @@ def keys_from_mime(mime: QMimeData) -> list[str]:
         return []
     raw = bytes(mime.data(CLAIM_KEYS_MIME).data()).decode("ascii", "replace")
     return [k for k in raw.split() if _KEY.fullmatch(k)]
+
+
+def accept_claim_drag(event: QDragMoveEvent) -> None:
+    """Accept a drag (entering or moving) that carries claims; ignore any other."""
+    if keys_from_mime(event.mimeData()):
+        event.acceptProposedAction()
+    else:
+        event.ignore()

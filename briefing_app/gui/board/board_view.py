@@ -30,7 +30,7 @@ from briefing_app.core.models import ClaimRelation, Question
 from briefing_app.core.records.board import Board, Position
 from briefing_app.gui.board.card_delegate import CardDelegate
 from briefing_app.gui.board.cards import CLAIM_ID_ROLE, ColumnModel
-from briefing_app.gui.claim_mime import keys_from_mime
+from briefing_app.gui.claim_mime import accept_claim_drag, keys_from_mime
 from briefing_app.gui.wording import count_of
 
 COLUMN_WIDTH = 280
@@ -81,17 +81,11 @@ class CardList(QListView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Take claims dragged from a card, the claims table or the reader."""
-        if keys_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_claim_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Keep accepting claims wherever they move over the column."""
-        if keys_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_claim_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """On a card: link the claims; between cards: assign them to the question."""

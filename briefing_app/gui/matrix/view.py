@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from briefing_app.gui.claim_mime import keys_from_mime
+from briefing_app.gui.claim_mime import accept_claim_drag, keys_from_mime
 from briefing_app.gui.matrix.delegate import MatrixDelegate
 from briefing_app.gui.matrix.model import FIXED, MatrixModel
 
@@ -122,17 +122,11 @@ class MatrixView(QTableView):
     # Claims dragged in ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Take claims dragged from the claims table, the reader or the board."""
-        if keys_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_claim_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Anywhere over the matrix will do: a dropped claim becomes a row at the end."""
-        if keys_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_claim_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Say which claims were dropped."""
