@@ -8,7 +8,6 @@ import click
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.notes import note_group
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.cli.questions import claim_ids
 from briefing_app.core.ach.model import Matrix
 from briefing_app.core.ach.scoring import LEVELS, RATINGS
 from briefing_app.core.errors import InvalidInput
@@ -77,7 +76,7 @@ def evidence_command(
     elif absence is not None:
         made = lib.ach.add_absence(q.id, absence).made
     else:
-        ids = claim_ids(lib, claims)
+        ids = lib.claims.ids_by_key(claims)
         lib.ach.add_claims(q.id, ids)
         made = " ".join(lib.claims.get(i).key for i in ids)
     if as_json:

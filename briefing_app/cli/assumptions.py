@@ -9,7 +9,6 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.cli.questions import claim_ids
 from briefing_app.core.ach.model import ASSUMPTION_RATING_LABELS, ASSUMPTION_RATINGS
 
 F = TypeVar("F", bound=Callable[..., None])
@@ -100,7 +99,7 @@ def assumption_add_command(
         rating=rating,
         why=why or "",
         wrong_if=wrong_if or "",
-        supports=claim_ids(lib, supports),
+        supports=lib.claims.ids_by_key(supports),
         hypotheses=hypotheses,
     )
     _print(app, q.id, edit.made, as_json)
@@ -138,7 +137,7 @@ def assumption_set_command(
         rating=rating,
         why=why,
         wrong_if=wrong_if,
-        supports=claim_ids(lib, supports) if supports else None,
+        supports=lib.claims.ids_by_key(supports) if supports else None,
         hypotheses=hypotheses or None,
     )
     _print(app, q.id, edit.made, as_json)

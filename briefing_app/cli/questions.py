@@ -9,19 +9,6 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.core.errors import NotFound
-from briefing_app.core.library import Library
-
-
-def claim_ids(lib: Library, keys: tuple[str, ...]) -> list[int]:
-    """Return the ids of the claims named by keys (C6, c7); raise NotFound for an unknown one."""
-    found = []
-    for key in keys:
-        claim = lib.claims.by_key(key.strip().upper())
-        if claim is None:
-            raise NotFound(f"no claim {key.strip()}")
-        found.append(claim.id)
-    return found
 
 
 @click.command("questions")
@@ -106,7 +93,7 @@ def _change(
     lib = app.library()
     question = lib.questions.by_key(key)
     change = lib.questions.assign if assign else lib.questions.unassign
-    change(question.id, claim_ids(lib, claims))
+    change(question.id, lib.claims.ids_by_key(claims))
     question = lib.questions.get(question.id)
     if as_json:
         echo_json(question.to_json())

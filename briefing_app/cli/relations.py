@@ -7,7 +7,6 @@ import click
 from briefing_app.cli.claims import claim_group
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.cli.questions import claim_ids
 from briefing_app.core.models import RELATIONS
 from briefing_app.core.records.relations import describe
 
@@ -22,7 +21,7 @@ def relations_command(app: AppContext, key: str | None, as_json: bool) -> None:
     Example: briefing relations --claim C6 --json
     """
     lib = app.library()
-    claim_id = claim_ids(lib, (key,))[0] if key is not None else None
+    claim_id = lib.claims.ids_by_key((key,))[0] if key is not None else None
     relations = lib.relations.all(claim_id)
     if as_json:
         echo_json([r.to_json() for r in relations])
@@ -49,7 +48,7 @@ def claim_link_command(
     supersedes C9. Example: briefing claim link C6 contradicts C9 --note "casualty figure"
     """
     lib = app.library()
-    a, b = claim_ids(lib, (first, second))
+    a, b = lib.claims.ids_by_key((first, second))
     made = lib.relations.link(a, relation, b, note)
     if as_json:
         echo_json(made.to_json())
@@ -68,7 +67,7 @@ def claim_unlink_command(app: AppContext, first: str, second: str, as_json: bool
     Example: briefing claim unlink C6 C9
     """
     lib = app.library()
-    a, b = claim_ids(lib, (first, second))
+    a, b = lib.claims.ids_by_key((first, second))
     removed = lib.relations.unlink(a, b)
     if as_json:
         echo_json(removed.to_json())

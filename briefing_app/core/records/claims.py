@@ -215,6 +215,25 @@ class ClaimManager:
         ).fetchone()
         return self.get(row[0]) if row else None
 
+    def ids_by_key(self, keys: Iterable[str]) -> list[int]:
+        """Return the ids of the claims named by keys (C6, c7), in order; raise NotFound.
+
+        >>> from briefing_app.core.library import Library
+        >>> from briefing_app.core.importers.base import ExtractedDocument
+        >>> lib = Library.open(":memory:")
+        >>> src = lib.sources.add(ExtractedDocument(title="T", text="A fell. B rose."))
+        >>> _ = lib.claims.add(src.id, quote="A fell"), lib.claims.add(src.id, quote="B rose")
+        >>> lib.claims.ids_by_key(["c2", " C1 "])
+        [2, 1]
+        """
+        ids = []
+        for key in keys:
+            claim = self.by_key(key.strip().upper())
+            if claim is None:
+                raise NotFound(f"no claim {key.strip()}")
+            ids.append(claim.id)
+        return ids
+
     def by_keys(self, keys: list[str]) -> dict[str, Claim]:
         """Return the claims with these keys, by key (missing keys are left out)."""
         if not keys:

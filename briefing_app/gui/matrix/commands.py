@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from briefing_app.core.ach.judgments import clear_judgment, judge
 from briefing_app.core.ach.records import MatrixEdit
-from briefing_app.core.errors import NotFound
 from briefing_app.core.library import Library
 from briefing_app.gui.commands import LibraryCommand, reverting
 
@@ -25,23 +24,12 @@ def rate_command(
     return matrix_command(lib, text, lambda: lib.ach.rate(question_id, hypothesis, row, rating))
 
 
-def claim_ids(lib: Library, keys: Sequence[str]) -> list[int]:
-    """Return the ids of claims named by key; raise NotFound for one the library lacks."""
-    ids = []
-    for key in keys:
-        claim = lib.claims.by_key(key.strip().upper())
-        if claim is None:
-            raise NotFound(f"no claim {key.strip()}")
-        ids.append(claim.id)
-    return ids
-
-
 def add_claims_command(lib: Library, question_id: int, keys: Sequence[str]) -> LibraryCommand:
     """Assign claims to the question, so each becomes a row of its matrix."""
     return matrix_command(
         lib,
         f"Add {', '.join(keys)} to the matrix",
-        lambda: lib.ach.add_claims(question_id, claim_ids(lib, keys)),
+        lambda: lib.ach.add_claims(question_id, lib.claims.ids_by_key(keys)),
     )
 
 

@@ -26,7 +26,6 @@ from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.matrix.assumptions import AssumptionDialog, AssumptionFields
 from briefing_app.gui.matrix.commands import (
     add_claims_command,
-    claim_ids,
     clear_judgment_command,
     judge_command,
     matrix_command,
@@ -348,7 +347,7 @@ class MatrixController(QObject):
                 rating=f.rating,
                 why=f.why,
                 wrong_if=f.wrong_if,
-                supports=claim_ids(self.lib, f.supports),
+                supports=self.lib.claims.ids_by_key(f.supports),
                 hypotheses=f.hypotheses,
             ),
         )
@@ -370,7 +369,7 @@ class MatrixController(QObject):
                 rating=f.rating,
                 why=f.why,
                 wrong_if=f.wrong_if,
-                supports=claim_ids(self.lib, f.supports),
+                supports=self.lib.claims.ids_by_key(f.supports),
                 hypotheses=f.hypotheses,
             ),
         )
