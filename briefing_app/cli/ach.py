@@ -3,14 +3,18 @@ a note's key judgment favours."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.notes import note_group
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.ach.model import Matrix
+from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.ach.scoring import LEVELS, RATINGS
 from briefing_app.core.errors import InvalidInput
+from briefing_app.core.library import Library
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 
@@ -101,11 +105,8 @@ def rate_command(
 
     Example: briefing ach rate Q1 H1 C6 I
     """
-    lib = app.library()
-    q = lib.questions.by_key(question)
     value = "" if rating.strip() == "-" else rating
-    edit = lib.ach.rate(q.id, hypothesis, row, value)
-    _print_row(app, q.id, edit.made, as_json)
+    _change_row(app, question, as_json, lambda lib, q: lib.ach.rate(q, hypothesis, row, value))
 
 
 @ach_group.command("weight")
@@ -134,11 +135,13 @@ def weight_command(
     """
     if relevance is None and credibility is None:
         raise InvalidInput("give --relevance or --credibility")
-    lib = app.library()
-    q = lib.questions.by_key(question)
     cred = "" if credibility == "suggested" else credibility
-    edit = lib.ach.weigh(q.id, row, relevance=relevance, credibility=cred)
-    _print_row(app, q.id, edit.made, as_json)
+    _change_row(
+        app,
+        question,
+        as_json,
+        lambda lib, q: lib.ach.weigh(q, row, relevance=relevance, credibility=cred),
+    )
 
 
 @ach_group.command("toggle")
@@ -151,10 +154,7 @@ def toggle_command(app: AppContext, question: str, row: str, as_json: bool) -> N
 
     Example: briefing ach toggle Q1 C6
     """
-    lib = app.library()
-    q = lib.questions.by_key(question)
-    edit = lib.ach.switch(q.id, row)
-    _print_row(app, q.id, edit.made, as_json)
+    _change_row(app, question, as_json, lambda lib, q: lib.ach.switch(q, row))
 
 
 @ach_group.command("deceptive")
@@ -167,10 +167,7 @@ def deceptive_command(app: AppContext, question: str, row: str, as_json: bool) -
 
     Example: briefing ach deceptive Q1 C6
     """
-    lib = app.library()
-    q = lib.questions.by_key(question)
-    edit = lib.ach.mark_deceptive(q.id, row)
-    _print_row(app, q.id, edit.made, as_json)
+    _change_row(app, question, as_json, lambda lib, q: lib.ach.mark_deceptive(q, row))
 
 
 @ach_group.command("remove")
@@ -215,9 +212,18 @@ def show_command(app: AppContext, question: str, as_json: bool) -> None:
     _print_matrix(matrix)
 
 
-def _print_row(app: AppContext, question_id: int, key: str, as_json: bool) -> None:
+def _change_row(
+    app: AppContext, question: str, as_json: bool, change: Callable[[Library, int], MatrixEdit]
+) -> None:
+    """Make one change to a row of QUESTION's matrix, then print that row as it is now."""
+    lib = app.library()
+    question_id = lib.questions.by_key(question).id
+    _print_row(lib, question_id, change(lib, question_id).made, as_json)
+
+
+def _print_row(lib: Library, question_id: int, key: str, as_json: bool) -> None:
     """Print a row after a change: its ratings and weights, and the leader now."""
-    matrix = app.library().ach.matrix(question_id)
+    matrix = lib.ach.matrix(question_id)
     row = matrix.row(key)
     assert row is not None
     if as_json:
