@@ -9,7 +9,7 @@ import click
 
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.core.ach.model import ASSUMPTION_RATING_LABELS, ASSUMPTION_RATINGS
+from briefing_app.core.ach.model import ASSUMPTION_RATINGS
 
 F = TypeVar("F", bound=Callable[..., None])
 
@@ -30,18 +30,7 @@ def assumptions_command(app: AppContext, question: str, as_json: bool) -> None:
         return
     echo_table(
         ["Key", "Assumption", "Rating", "Why", "Wrong if", "Supports", "Hypotheses"],
-        [
-            (
-                a.key,
-                a.text,
-                ASSUMPTION_RATING_LABELS[a.rating],
-                a.why,
-                a.wrong_if,
-                " ".join(a.claim_keys),
-                " ".join(a.hypothesis_keys),
-            )
-            for a in found
-        ],
+        [a.cells() for a in found],
         max_width=40,
     )
 

@@ -216,6 +216,19 @@ class KeyAssumption:
             "hypotheses": list(self.hypothesis_keys),
         }
 
+    def cells(self) -> tuple[str, ...]:
+        """Return the row a table of assumptions shows (CLI and Matrix alike): key, text,
+        rating, why, wrong if, the claims that support it, the hypotheses that depend on it."""
+        return (
+            self.key,
+            self.text,
+            ASSUMPTION_RATING_LABELS[self.rating],
+            self.why,
+            self.wrong_if,
+            " ".join(self.claim_keys),
+            " ".join(self.hypothesis_keys),
+        )
+
 
 @dataclass(frozen=True)
 class Judgment:

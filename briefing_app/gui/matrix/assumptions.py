@@ -133,16 +133,7 @@ class AssumptionsPanel(QWidget):
         self.assumptions = assumptions
         self.table.setRowCount(len(assumptions))
         for r, a in enumerate(assumptions):
-            values = (
-                a.key,
-                a.text,
-                ASSUMPTION_RATING_LABELS[a.rating],
-                a.why,
-                a.wrong_if,
-                " ".join(a.claim_keys),
-                " ".join(a.hypothesis_keys),
-            )
-            for c, value in enumerate(values):
+            for c, value in enumerate(a.cells()):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 if c == 2 and a.rating:
