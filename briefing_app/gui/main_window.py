@@ -89,8 +89,8 @@ class MainWindow(QMainWindow):
         # Import, export, backups and review files run here, off the UI thread.
         self.tasks = TaskRunner(self, report_error=self.show_error)
         self._later: _LaterParts | None = None
-        self.chronology: ChronologyController | None = None  # built with the later parts
-        self.matrix: MatrixController | None = None  # built with the later parts
+        self._chronology: ChronologyController | None = None  # built with the later parts
+        self._matrix: MatrixController | None = None  # built with the later parts
         self._board: BoardController | None = None  # built with the later parts
         self._completing = False
         self._build_failed = False
@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
                 self._build_suggestions(), self._build_review_pane(), self._build_notes_area()
             )
             self._add_later_menus(later)
-            self.chronology = self._build_chronology()
-            self.matrix = self._build_matrix(later.note_workspace)
+            self._chronology = self._build_chronology()
+            self._matrix = self._build_matrix(later.note_workspace)
             board = self._build_board()
             review_pane, workspace = later.review.review_pane, later.note_workspace
             # The review pane follows the open note (its 'Go to' opens the place in the editor).
@@ -192,6 +192,20 @@ class MainWindow(QMainWindow):
     def review(self) -> ReviewController:
         """The review dock and review files (built at once if asked for early)."""
         return self._built().review
+
+    @property
+    def chronology(self) -> ChronologyController:
+        """The Chronology of claims by event date (built at once if asked for early)."""
+        self._built()
+        assert self._chronology is not None
+        return self._chronology
+
+    @property
+    def matrix(self) -> MatrixController:
+        """The ACH Matrix of a key question (built at once if asked for early)."""
+        self._built()
+        assert self._matrix is not None
+        return self._matrix
 
     @property
     def board(self) -> BoardController:
@@ -529,10 +543,10 @@ class MainWindow(QMainWindow):
         self.sources.attach(lib)
         # The weighing views before the notes: opening the new library's note tells the
         # matrix which note's judgment to show, and it must read that from the new library.
-        if self.chronology is not None:
-            self.chronology.attach(lib)
-        if self.matrix is not None:
-            self.matrix.attach(lib)
+        if self._chronology is not None:
+            self._chronology.attach(lib)
+        if self._matrix is not None:
+            self._matrix.attach(lib)
         if self._board is not None:
             self._board.attach(lib)
         if self._later is not None:
@@ -637,8 +651,8 @@ class MainWindow(QMainWindow):
         if self._later is not None:
             self._later.note_workspace.stop()
             self._later.suggestions.stop()
-        if self.chronology is not None:
-            self.chronology.stop()
+        if self._chronology is not None:
+            self._chronology.stop()
         # An import stops after the file being read; the files imported so far stay.
         self.tasks.cancel_all()
         self.tasks.wait()
