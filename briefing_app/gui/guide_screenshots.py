@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from briefing_app.gui.screenshot import demo_window, save_shot
+from briefing_app.gui.screenshot import demo_window, save_shot, wait_for_import, write_shots
 
 ARTICLE = """# Bridge reopens in Dushanbe
 
@@ -22,7 +22,6 @@ Residents of the northern districts had faced detours of up to forty minutes sin
 
 def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Path]:
     """Write import, tag, export, review and about screenshots for the user guide to out_dir."""
-    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.gui.dialogs.about_dialog import AboutDialog
@@ -36,10 +35,7 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
         # Import: a Markdown article, imported the way File ▸ Import does it.
         article = folder / "bridge-reopens.md"
         article.write_text(ARTICLE, encoding="utf-8")
-        loop = QEventLoop()
-        window.imports.import_paths([article]).task.finished.connect(loop.quit)
-        loop.exec()  # the import is a background task
-        QApplication.processEvents()
+        wait_for_import(window, [article])
         listed = next(s for s in lib.sources.all() if s.title.startswith("Bridge"))
         source = lib.sources.get(listed.id)
         window.sources.open_source(source.id)
@@ -115,11 +111,7 @@ def render_guide(out_dir: Path, width: int = 1280, height: int = 800) -> list[Pa
 
 def main(argv: list[str] | None = None) -> int:
     """Write the guide's screenshots to the folder given (default docs/screenshots)."""
-    args = sys.argv[1:] if argv is None else argv
-    out_dir = Path(args[0]) if args else Path("docs/screenshots")
-    for path in render_guide(out_dir):
-        print(path)
-    return 0
+    return write_shots(render_guide, argv)
 
 
 if __name__ == "__main__":

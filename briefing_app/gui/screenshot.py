@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,26 @@ def save_shot(widget: QWidget, out: Path) -> Path:
     if not widget.grab().save(str(out)):
         raise OSError(f"{out}: could not write the screenshot")
     return out
+
+
+def wait_for_import(window: MainWindow, paths: list[Path]) -> None:
+    """Import files as File ▸ Import does (a background task) and wait for it."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    loop = QEventLoop()
+    window.imports.import_paths(paths).task.finished.connect(loop.quit)
+    loop.exec()
+    QApplication.processEvents()
+
+
+def write_shots(render: Callable[[Path], list[Path]], argv: list[str] | None) -> int:
+    """Write render's screenshots to the folder argv names (default docs/screenshots)."""
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else Path("docs/screenshots")
+    for path in render(out_dir):
+        print(path)
+    return 0
 
 
 def render_main_window(out: Path, width: int = 1440, height: int = 900) -> Path:

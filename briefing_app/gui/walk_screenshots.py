@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing_app.core.bundled.resources import bundled_dir
 from briefing_app.gui.guide_screenshots import ARTICLE
-from briefing_app.gui.screenshot import demo_window, save_shot
+from briefing_app.gui.screenshot import demo_window, save_shot, wait_for_import, write_shots
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -66,17 +66,6 @@ def save_with_dialog(window: QWidget, dialog: QWidget, out: Path) -> Path:
     if not shot.save(str(out)):
         raise OSError(f"{out}: could not write the screenshot")
     return out
-
-
-def wait_for_import(window: MainWindow, paths: list[Path]) -> None:
-    """Import files as File ▸ Import does (a background task) and wait for it."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
-
-    loop = QEventLoop()
-    window.imports.import_paths(paths).task.finished.connect(loop.quit)
-    loop.exec()
-    QApplication.processEvents()
 
 
 def settle(window: MainWindow) -> None:
@@ -237,11 +226,7 @@ def render_walk(out_dir: Path, width: int = WIDTH, height: int = HEIGHT) -> list
 
 def main(argv: list[str] | None = None) -> int:
     """Write the first hour's screenshots to the folder given (default docs/screenshots)."""
-    args = sys.argv[1:] if argv is None else argv
-    out_dir = Path(args[0]) if args else Path("docs/screenshots")
-    for path in render_walk(out_dir):
-        print(path)
-    return 0
+    return write_shots(render_walk, argv)
 
 
 if __name__ == "__main__":
