@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import DuplicateSource, InvalidInput, QuoteNotFound
+from briefing_app.core.errors import DuplicateSource, InvalidInput, NotFound, QuoteNotFound
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.records.claims import ClaimFilter
@@ -32,6 +32,16 @@ def test_claim_keys_are_never_reused(lib: Library, source_id: int) -> None:
     first = lib.claims.add(source_id, quote="Taliban denied it")
     lib.claims.delete(first.id)
     assert lib.claims.add(source_id, quote="Taliban denied it").key == "C2"
+
+
+def test_claims_named_by_key_give_their_ids_in_order_and_an_unknown_key_is_named(
+    lib: Library, source_id: int
+) -> None:
+    first = lib.claims.add(source_id, quote="Taliban denied it")
+    second = lib.claims.add(source_id, quote="three workers died")
+    assert lib.claims.ids_by_key([" c2", "C1 "]) == [second.id, first.id]
+    with pytest.raises(NotFound, match="no claim C9"):
+        lib.claims.ids_by_key(["C1", "C9 "])
 
 
 def test_deleted_claim_is_restored_with_its_key_and_tags(lib: Library, source_id: int) -> None:
