@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_of, paired_medians
 
 from briefing_app.core.ach.scoring import LEVELS, RATINGS, MatrixInput, MatrixScorer
 from briefing_app.core.importers.base import ExtractedDocument
@@ -68,7 +67,7 @@ def measure(runs: int) -> dict[str, float]:
         scorer.rate(rnd.randrange(ROWS), rnd.randrange(HYPOTHESES), rnd.choice(RATINGS))
         scorer.scores()
 
-    a, b = _paired(runs, ours, lambda: bare_loop(rows))
+    a, b = paired_medians(runs, ours, lambda: bare_loop(rows))
     with tempfile.TemporaryDirectory(prefix="briefing-ach-") as tmp:
         lib, question_id = _library(Path(tmp) / "ach.sqlite", rows)
         try:
@@ -80,7 +79,7 @@ def measure(runs: int) -> dict[str, float]:
                 )
                 lib.ach.matrix(question_id).scores  # noqa: B018
 
-            c = statistics.median(_times(max(3, runs // 3), through_library))
+            c = median_of(max(3, runs // 3), through_library)
         finally:
             lib.close()
     return {"ours": a, "baseline": b, "library": c}
@@ -103,30 +102,6 @@ def _library(path: Path, rows: list[MatrixInput]) -> tuple[Library, int]:
                 [(row_id, h, r) for h, r in zip(hyp_ids, row.ratings, strict=True) if r],
             )
     return lib, q.id
-
-
-def _times(runs: int, fn: Callable[[], object]) -> list[float]:
-    fn()
-    found = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        found.append(time.perf_counter() - started)
-    return found
-
-
-def _paired(runs: int, a: Callable[[], object], b: Callable[[], object]) -> tuple[float, float]:
-    a()
-    b()
-    ta, tb = [], []
-    for _ in range(runs):
-        started = time.perf_counter()
-        a()
-        ta.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        b()
-        tb.append(time.perf_counter() - started)
-    return statistics.median(ta), statistics.median(tb)
 
 
 def main() -> None:

@@ -22,10 +22,8 @@ import argparse
 import os
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
+from timing import median_of, paired_medians
 
 from briefing_app.core.library import Library
 from briefing_app.core.models import RELATIONS
@@ -133,7 +132,7 @@ def measure(library: Path, work: Path, runs: int, paired: Paired) -> dict[str, f
     ours, baseline = paired(
         runs, show_board, lambda: plain_labels(texts, size.width(), size.height())
     )
-    core = statistics.median(_times(runs, lambda: build_board(lib, question_id)))
+    core = median_of(runs, lambda: build_board(lib, question_id))
     columns = len(view.columns)
     relations = len(view.board.relations) if view.board else 0
     window.close()
@@ -150,34 +149,6 @@ def measure(library: Path, work: Path, runs: int, paired: Paired) -> dict[str, f
     }
 
 
-def _times(runs: int, fn: Callable[[], object]) -> list[float]:
-    fn()
-    found = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        found.append(time.perf_counter() - started)
-    return found
-
-
-def _paired(
-    runs: int, ours: Callable[[], object], baseline: Callable[[], object]
-) -> tuple[float, float]:
-    ours()
-    baseline()
-    a, b = [], []
-    for _ in range(runs):  # alternating: both under the same load (the machine is shared)
-        a.append(_timed(ours))
-        b.append(_timed(baseline))
-    return statistics.median(a), statistics.median(b)
-
-
-def _timed(fn: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
-
-
 def main(argv: list[str] | None = None) -> None:
     """Measure and print the board's time against the plain labels."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -185,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="briefing-board-") as tmp:
-        m = measure(args.library, Path(tmp), args.runs, _paired)
+        m = measure(args.library, Path(tmp), args.runs, paired_medians)
     print(
         f"board of {m['claims']:.0f} claims in {m['columns']:.0f} columns, "
         f"{m['relations']:.0f} relations, dock {m['width']:.0f}x{m['height']:.0f}: "

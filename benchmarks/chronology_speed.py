@@ -21,8 +21,6 @@ import argparse
 import os
 import shutil
 import sqlite3
-import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,25 +28,18 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView
+from plain_qt import paint_plain_table, qt_app
+from timing import paired_own_medians
 
 from briefing_app.core.library import Library
 from briefing_app.core.records.timeline import timeline_sql
-
-
-def _app() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication(sys.argv)
 
 
 def measure(library: Path, work: Path, runs: int) -> dict[str, Any]:
     """Return the medians (seconds) of the chronology's first screen and of the baseline,
     runs alternating between them (the machine is shared), with the claim counts and how
     many rows the screen shows."""
-    app = _app()
+    app = qt_app()
     os.environ["BRIEFING_SETTINGS_DIR"] = str(work / "settings-chronology")
     from briefing_app.gui.main_window import MainWindow
 
@@ -71,7 +62,7 @@ def measure(library: Path, work: Path, runs: int) -> dict[str, Any]:
     dock.setFloating(True)
     dock.resize(480, 860)
 
-    def ours() -> None:
+    def ours() -> float:
         if dock.isVisible():
             toggle.trigger()  # hidden again
         chronology.attach(lib)  # forgotten: shown next, it loads the time line anew
@@ -80,47 +71,34 @@ def measure(library: Path, work: Path, runs: int) -> dict[str, Any]:
         toggle.trigger()
         app.processEvents()
         view.viewport().grab()
-        timings.append(time.perf_counter() - started)
+        seconds = time.perf_counter() - started
         if not chronology.model._cache:  # the rows on screen are fetched as they are painted
             raise SystemExit("the chronology painted no claim")
+        return seconds
 
-    timings: list[float] = []
-    ours()
+    ours()  # the first screen, whose height says how many rows the baseline fetches
     size = view.viewport().size()
     on_screen = size.height() // max(1, view.chronology_delegate.row_height()) + 1
     sql, params = timeline_sql(lib)
     conn = sqlite3.connect(copy)
 
-    def baseline() -> None:
+    def baseline() -> float:
         started = time.perf_counter()
         rows = conn.execute(f"{sql} LIMIT {on_screen}", params).fetchall()
-        model = QStandardItemModel(len(rows), 4)
-        for r, (key, event_date, published, statement, *_rest) in enumerate(rows):
-            for c, value in enumerate((event_date, published, key, statement)):
-                model.setItem(r, c, QStandardItem(str(value)))
-        table = QTableView()
-        table.setModel(model)
-        table.resize(view.size())
-        table.show()
-        app.processEvents()
-        table.viewport().grab()
-        bare.append(time.perf_counter() - started)
-        table.close()
-        table.deleteLater()
+        cells = [
+            [str(value) for value in (event_date, published, key, statement)]
+            for key, event_date, published, statement, *_rest in rows
+        ]
+        query = time.perf_counter() - started
+        return query + paint_plain_table(cells, view.size())
 
-    bare: list[float] = []
-    baseline()
-    timings.clear()
-    bare.clear()
-    for _ in range(runs):
-        ours()
-        baseline()
+    mine, bare = paired_own_medians(runs, ours, baseline)
     conn.close()
     window.close()
     lib.close()
     return {
-        "ours": statistics.median(timings),
-        "baseline": statistics.median(bare),
+        "ours": mine,
+        "baseline": bare,
         "claims": counts[0],
         "dated": counts[1] or 0,
         "rows": on_screen,

@@ -32,8 +32,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ach_speed
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from plain_qt import paint_plain_table, qt_app
+from PySide6.QtWidgets import QWidget
+from timing import paired_own_medians
 
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
@@ -65,13 +66,6 @@ class _Services:
         return self.parent
 
 
-def _app() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication(sys.argv)
-
-
 def build(path: Path) -> tuple[Library, int]:
     """Make the library: one question, HYPOTHESES hypotheses, ROWS rated rows (core ops)."""
     lib = Library.open(path, backup=False)
@@ -100,7 +94,7 @@ def build(path: Path) -> tuple[Library, int]:
 
 def measure(runs: int) -> dict[str, float]:
     """Return median seconds of ours, the baseline and one rating, and the setup's."""
-    app = _app()
+    app = qt_app()
     from briefing_app.gui.matrix.controller import MatrixController
 
     with tempfile.TemporaryDirectory(prefix="briefing-matrix-") as tmp:
@@ -112,7 +106,7 @@ def measure(runs: int) -> dict[str, float]:
         panel, model, view = controller.panel, controller.model, controller.view
         panel.resize(*SIZE)
 
-        def ours() -> None:
+        def ours() -> float:
             panel.hide()
             controller.attach(lib)  # forgotten: shown next, it reads the matrix anew
             controller.question_id = question_id
@@ -121,9 +115,10 @@ def measure(runs: int) -> dict[str, float]:
             panel.show()
             app.processEvents()
             view.viewport().grab()
-            timings.append(time.perf_counter() - started)
+            seconds = time.perf_counter() - started
             if model.rowCount() != ROWS + 1 or model.columnCount() != HYPOTHESES + 7:
                 raise SystemExit(f"the matrix shows {model.rowCount()} × {model.columnCount()}")
+            return seconds
 
         def texts() -> list[list[str]]:
             return [
@@ -131,33 +126,9 @@ def measure(runs: int) -> dict[str, float]:
                 for r in range(model.rowCount())
             ]
 
-        timings: list[float] = []
-        ours()
+        ours()  # the matrix shown once: its texts are the baseline's
         cells = texts()
-
-        def baseline() -> None:
-            started = time.perf_counter()
-            plain = QStandardItemModel(len(cells), len(cells[0]))
-            for r, line in enumerate(cells):
-                for c, text in enumerate(line):
-                    plain.setItem(r, c, QStandardItem(text))
-            table = QTableView()
-            table.setModel(plain)
-            table.resize(view.size())
-            table.show()
-            app.processEvents()
-            table.viewport().grab()
-            bare.append(time.perf_counter() - started)
-            table.close()
-            table.deleteLater()
-
-        bare: list[float] = []
-        baseline()
-        timings.clear()
-        bare.clear()
-        for _ in range(runs):
-            ours()
-            baseline()
+        mine, bare = paired_own_medians(runs, ours, lambda: paint_plain_table(cells, view.size()))
 
         rating_times: list[float] = []
         resets: list[bool] = []
@@ -173,8 +144,8 @@ def measure(runs: int) -> dict[str, float]:
         panel.close()
         lib.close()
     return {
-        "ours": statistics.median(timings),
-        "baseline": statistics.median(bare),
+        "ours": mine,
+        "baseline": bare,
         "rating": statistics.median(rating_times),
         "setup": setup,
     }

@@ -84,6 +84,7 @@ import qdpx_speed  # noqa: E402
 import reader_speed  # noqa: E402
 import spelling_speed  # noqa: E402
 import timeline_speed  # noqa: E402
+from timing import median_of, paired_medians  # noqa: E402
 
 from briefing_app.core.errors import BriefingError, DuplicateSource  # noqa: E402
 from briefing_app.core.exporters import export_note  # noqa: E402
@@ -136,37 +137,6 @@ class Row:
     limit: str
     met: bool
     note: str = ""
-
-
-def paired_medians(
-    runs: int, ours: Callable[[], object], baseline: Callable[[], object]
-) -> tuple[float, float]:
-    """Return the median times of ours and baseline in seconds, runs alternating between them.
-
-    Alternating puts both under the same machine load (the machine is shared).
-    """
-    ours()
-    baseline()
-    a, b = [], []
-    for _ in range(runs):
-        started = time.perf_counter()
-        ours()
-        a.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        baseline()
-        b.append(time.perf_counter() - started)
-    return statistics.median(a), statistics.median(b)
-
-
-def median_of(runs: int, fn: Callable[[], object]) -> float:
-    """Return the median wall time of fn over runs calls, in seconds (after one warm-up)."""
-    fn()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def child_env(work: Path) -> dict[str, str]:

@@ -16,11 +16,11 @@ import io
 import json
 import sqlite3
 import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
+from timing import paired_medians, timed
 
 from briefing_app.cli.main import cli
 from briefing_app.core.library import Library
@@ -76,25 +76,19 @@ Paired = Callable[[int, Callable[[], object], Callable[[], object]], tuple[float
 def measure(library: Path, runs: int, paired: Paired) -> dict[str, float]:
     """Return the medians (seconds) of ours, the bare query printed as JSON, and the query.
 
-    paired: run_all.paired_medians, which alternates the two under the same machine load.
+    paired: timing.paired_medians, which alternates the two under the same machine load.
     """
     sql, params = query(library)
     if json.loads(ours(library)) != json.loads(bare(library, sql, params)):
         raise SystemExit("the baseline does not print what `briefing timeline --json` prints")
     mine, baseline = paired(runs, lambda: ours(library), lambda: bare(library, sql, params))
     query_only = statistics.median(
-        _timed(lambda: bare(library, sql, params, print_json=False)) for _ in range(runs)
+        timed(lambda: bare(library, sql, params, print_json=False)) for _ in range(runs)
     )
     conn = sqlite3.connect(library)
     count = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
     conn.close()
     return {"ours": mine, "baseline": baseline, "query": query_only, "claims": count}
-
-
-def _timed(fn: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -103,8 +97,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("library", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    from run_all import paired_medians  # run_all imports this module: not at the top
-
     m = measure(args.library, args.runs, paired_medians)
     print(
         f"{m['claims']:,} claims: timeline --json {m['ours'] * 1000:.0f} ms, "
