@@ -34,7 +34,7 @@ def words_sha256(text: str) -> str:
     """Return the SHA-256 of text's words with single spaces between them: the same for two
     texts that differ only in spacing (a page stored before and after blank-line paragraphs).
 
-    >>> words_sha256("One line.\nTwo.") == words_sha256("One  line.\n\nTwo.")
+    >>> words_sha256("One line.\\nTwo.") == words_sha256("One  line.\\n\\nTwo.")
     True
     """
     return sha256_text(" ".join(text.split()))
