@@ -6,12 +6,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+# First, so the trace's zero is before Qt loads.
+from briefing_app.gui.startup_trace import mark  # isort: skip
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
+
+mark("Qt and the core loaded")
 
 
 def application() -> QApplication:
@@ -44,18 +49,23 @@ def open_first_library(library_path: Path) -> tuple[Library, bool]:
 def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     """Open the library in the main window, then any review packages given, and run the loop."""
     app = application()
+    mark("QApplication made")
     try:
         lib, first_start = open_first_library(library_path)
     except BriefingError as exc:
         QMessageBox.critical(None, "Briefing", str(exc))
         return 1
+    mark("library opened")
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import remember_library
 
+    mark("window modules loaded")
     remember_library(library_path)
     window = MainWindow(lib)
+    mark("window built")
     window.show_sample_hint(first_start)
     window.show()
+    mark("window.show() returned")
     if open_files:
         # The backup first: it is the way back from a merge the analyst did not want.
         QTimer.singleShot(0, window.start_background_backup)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from briefing_app.gui.startup_trace import mark
+
 
 class PaintWatcher(QObject):
     """Runs an action once, just after a widget's first paint (or a second on, if none)."""
@@ -29,6 +31,7 @@ class PaintWatcher(QObject):
         """Note a paint; never stop an event."""
         if event.type() == QEvent.Type.Paint and self._action is not None:
             self._widget.removeEventFilter(self)
+            mark(f"painted: {type(self._widget).__name__} ({_name(self._action)} next)")
             QTimer.singleShot(0, self, self._run)
         return False
 
@@ -37,3 +40,8 @@ class PaintWatcher(QObject):
         if action is not None:
             self._widget.removeEventFilter(self)
             action()
+            mark(f"after the first paint: {_name(action)} done")
+
+
+def _name(action: Callable[[], None]) -> str:
+    return str(getattr(action, "__qualname__", action))

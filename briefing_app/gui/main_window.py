@@ -51,6 +51,7 @@ from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
 from briefing_app.gui.sources.project_export import ProjectExportController
 from briefing_app.gui.sources.table_export import TableExportController
+from briefing_app.gui.startup_trace import mark
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.gui.widgets.sample_hint import SampleHint
 from briefing_app.gui.work_area import WorkArea
@@ -113,18 +114,22 @@ class MainWindow(QMainWindow):
         self.backups = BackupController(self.services, lib, self.tasks)
         self.library_files = LibraryFiles(self.services, self.switch_library)
         self.outside = OutsidePoller(self)  # changes made by the CLI or another window
+        mark("controllers built")
         self._build_panels()
         self._build_actions()
         self._build_menus()
         self._build_docks()
         self._build_toolbar()
+        mark("panels, menus, docks and toolbar built")
         self.layout_memory = LayoutMemory(self, self.docks)
         self.layout_memory.restore_geometry()
         self.layout_memory.restore_docks()  # the early docks; the rest join in complete_window
         self.layout_memory.restore_splitters([self.work_splitter])
         self.layout_memory.restore_headers({"sources": self.library_panel.view.horizontalHeader()})
         self.statusBar().showMessage("Ready", 3000)
+        mark("layout restored")
         self._attach(lib)
+        mark("library attached")
 
     # The parts built after the first paint -----------------------------------------------
     def complete_window(self) -> None:
