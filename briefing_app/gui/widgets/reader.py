@@ -13,12 +13,18 @@ from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.gui.claim_mime import claims_mime
 from briefing_app.gui.highlighter import ClaimHighlighter
 from briefing_app.gui.offsets import TextOffsets
+from briefing_app.gui.paragraph_spacing import (
+    GAP_LINES,
+    SpacedParagraphLayout,
+    paragraphs_need_space,
+)
 
 # (claim id, start, end, kind) with core (Python) offsets, as lib.claims.spans() returns.
 CoreSpan = tuple[int, int, int, str]
@@ -33,6 +39,11 @@ class Reader(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A layout that can leave space between paragraphs a newline apart (drawn only).
+        document = QTextDocument(self)
+        self._layout = SpacedParagraphLayout(document)
+        document.setDocumentLayout(self._layout)
+        self.setDocument(document)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -69,7 +80,13 @@ class Reader(QPlainTextEdit):
         for name, layer in self.highlighter.layers.items():
             if name != "claims":
                 layer.set_spans([])
+        spaced = paragraphs_need_space(text)
+        self._layout.paragraph_gap = self.fontMetrics().lineSpacing() * GAP_LINES if spaced else 0
         self.setPlainText(text)
+
+    def paragraph_gap(self) -> float:
+        """Return the space drawn between paragraphs of the text shown (px; 0: none added)."""
+        return self._layout.paragraph_gap
 
     def mark_found(self, spans: list[tuple[int, int]], current: int) -> None:
         """Mark every match of a find (core offsets); select the current one and show it."""
