@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from briefing_app.core.changes import Changes
 from briefing_app.core.library import Library
 from briefing_app.core.storage.outside_changes import OutsideChanges
+from briefing_app.gui.startup_trace import mark
 
 POLL_MS = 3000
 
@@ -43,6 +44,7 @@ class OutsidePoller(QObject):
         """Take the starting point now (the window has painted): later changes are reported."""
         if self._lib is not None and self._watcher is None and not self._lib.closed:
             self._watcher = OutsideChanges(self._lib)
+            mark("outside changes: starting point taken")
 
     def stop(self) -> None:
         """Stop polling (the window closes)."""
