@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.library import Library
-from briefing_app.core.storage.outside_changes import OutsideChanges
+from briefing_app.core.storage.outside_changes import OutsideChanges, data_version
 from briefing_app.gui.startup_trace import mark
 
 POLL_MS = 3000
@@ -27,6 +27,7 @@ class OutsidePoller(QObject):
         super().__init__(parent)
         self._lib: Library | None = None
         self._watcher: OutsideChanges | None = None
+        self._seen_version: int | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -37,14 +38,19 @@ class OutsidePoller(QObject):
     def attach(self, lib: Library) -> None:
         """Watch a (newly opened) library from what it holds now."""
         self._lib = lib
-        self._watcher = None  # the starting point is taken at the first poll, after the paint
+        # The starting point is taken at the first poll, after the paint (it reads the big
+        # tables); a commit made elsewhere before then is noticed by this marker.
+        self._watcher = None
+        self._seen_version = data_version(lib)
         self.timer.start()
 
     def start(self) -> None:
         """Take the starting point now (the window has painted): later changes are reported."""
         if self._lib is not None and self._watcher is None and not self._lib.closed:
-            self._watcher = OutsideChanges(self._lib)
+            self._watcher = OutsideChanges(self._lib, self._seen_version)
             mark("outside changes: starting point taken")
+            # Committed elsewhere since the views read the library: they reload.
+            self._lib.announce(self._watcher.before_start)
 
     def stop(self) -> None:
         """Stop polling (the window closes)."""
@@ -59,8 +65,7 @@ class OutsidePoller(QObject):
             return Changes()
         if self._watcher is None:
             self.start()
-            return Changes()
-        assert self._watcher is not None
+            return self._watcher.before_start if self._watcher is not None else Changes()
         changes = self._watcher.poll()
         lib.announce(changes)
         return changes

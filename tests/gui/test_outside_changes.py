@@ -195,3 +195,25 @@ def test_a_source_field_edited_elsewhere_is_not_overwritten_from_the_panel(
     assert panel.edits["outlet"].text() == "Typed here"
     panel.edits["outlet"].editingFinished.emit()
     assert window.lib.sources.get(source_id).outlet == "Typed here"
+
+
+def test_a_claim_changed_elsewhere_while_the_window_starts_shows_once_it_has_painted(
+    qtbot: QtBot, demo_lib: Library, other: Library
+) -> None:
+    # The window reads the library before it shows, and starts watching after its first
+    # paint (that reads the big tables): a commit in between must still reach the views.
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    claim = other.claims.by_key("C7")
+    assert claim is not None
+    assert window.reader.source_id == claim.source_id
+    new_kind = "denial" if claim.kind != "denial" else "allegation"
+    other.claims.update(claim.id, kind=new_kind)
+    window.show()
+
+    def kind_painted() -> str:
+        # The demo text is all in the BMP: core offsets are Qt positions.
+        spans = window.reader.highlighter.spans_at(claim.start)
+        return next(kind for claim_id, _start, _end, kind in spans if claim_id == claim.id)
+
+    qtbot.waitUntil(lambda: kind_painted() == new_kind)

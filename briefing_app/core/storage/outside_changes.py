@@ -96,10 +96,24 @@ class _Markers:
     latest: str
 
 
-class OutsideChanges:
-    """Tells what other connections committed to a library since the last `poll()`."""
+def data_version(lib: Library) -> int:
+    """Return the library connection's `PRAGMA data_version` (a marker costing nothing).
 
-    def __init__(self, lib: Library) -> None:
+    A caller that reads its views now and starts an OutsideChanges later passes this as
+    `seen_version`, so a commit made elsewhere in between is not lost.
+    """
+    return int(lib.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+class OutsideChanges:
+    """Tells what other connections committed to a library since the last `poll()`.
+
+    The starting point is what the library holds when it is made. Given `seen_version` (the
+    `data_version` when the caller read what it shows), a commit by another connection since
+    then makes `before_start` report every record: what changed in between is not known.
+    """
+
+    def __init__(self, lib: Library, seen_version: int | None = None) -> None:
         self._lib = lib
         self._conn: sqlite3.Connection | None = None
         self._version = -1
@@ -107,6 +121,21 @@ class OutsideChanges:
         self._prints: dict[str, dict[int, int]] = {}
         self._relations: dict[int, tuple[int, int, str, str]] | None = None
         self.poll()  # what is there now is the starting point, not a change
+        self.before_start = Changes(origin=OUTSIDE)
+        if seen_version is not None and seen_version != self._version:
+            self.before_start = self._everything()
+
+    def _everything(self) -> Changes:
+        """Return every record of every noun a poll reports (the views reload it all)."""
+        conn = self._lib.conn
+        changes = Changes(origin=OUTSIDE)
+        for noun, table in _MARKED:
+            getattr(changes, noun).update(
+                int(r[0]) for r in conn.execute(f"SELECT id FROM {table}")
+            )
+        for noun, prints in self._prints.items():
+            getattr(changes, noun).update(prints)
+        return changes
 
     def poll(self) -> Changes:
         """Return what other connections changed since the last poll (empty: nothing).

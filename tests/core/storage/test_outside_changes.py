@@ -9,7 +9,7 @@ import pytest
 
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.storage.outside_changes import OUTSIDE, OutsideChanges
+from briefing_app.core.storage.outside_changes import OUTSIDE, OutsideChanges, data_version
 
 TEXT = "Officials said three workers died. The Taliban denied it. Police said more."
 
@@ -133,3 +133,30 @@ def test_questions_and_relations_changed_elsewhere_are_reported(
     changes = watcher.poll()
     assert (changes.questions, changes.claims - {latest}) == ({q2.id}, {died.id, police.id})
     assert not watcher.poll()
+
+
+def test_a_commit_elsewhere_before_the_starting_point_reloads_everything(
+    lib: Library, other: Library
+) -> None:
+    # The window reads the library, then takes the starting point after its first paint.
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    claim = lib.claims.add(source.id, quote="Police said more.")
+    note = lib.notes.create("Brief", "briefing-note", [("summary", "Summary")])
+    seen = data_version(lib)
+    other.claims.update(claim.id, statement="Changed by the CLI meanwhile.")
+    watcher = OutsideChanges(lib, seen_version=seen)
+
+    missed = watcher.before_start
+    assert missed.claims == {claim.id} and missed.sources == {source.id}
+    assert missed.notes == {note.id}
+    assert missed.origin == OUTSIDE
+    assert not watcher.poll()  # and nothing twice
+
+
+def test_no_commit_elsewhere_before_the_starting_point_reports_nothing(
+    lib: Library, other: Library
+) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    seen = data_version(lib)
+    lib.claims.add(source.id, quote="Police said more.")  # this connection's own write
+    assert not OutsideChanges(lib, seen_version=seen).before_start
