@@ -174,7 +174,7 @@ def claim_edit_command(
     if tags or clear_tags:
         changes["tags"] = list(tags)
     if not changes:
-        raise click.UsageError("give at least one option to change (see --help)")
+        raise click.UsageError("give at least one option to change")
     claim = lib.claims.update(claim.id, **changes)
     if as_json:
         echo_json(claim.to_json())

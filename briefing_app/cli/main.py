@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from briefing_app.core.errors import BriefingError
 
 
 class BriefingGroup(click.Group):
-    """A click group that turns core errors into one line on stderr and exit status 1.
+    """A click group that turns core errors and usage errors into one line on stderr and exit
+    status 1.
 
     Commands are registered on first lookup, so `briefing` with no command (the desktop app)
     starts without importing every command module.
@@ -36,6 +38,19 @@ class BriefingGroup(click.Group):
         _register()
         return super().list_commands(ctx)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """Parse briefing's own options; a usage error in them is one line (usage_error_line)."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise usage_error_line(exc) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report a BriefingError as one line, never a traceback."""
         try:
@@ -44,6 +59,9 @@ class BriefingGroup(click.Group):
             # click would end with "Aborted!" and status 1; a shell expects 128 + SIGINT.
             echo("briefing: interrupted", err=True)
             ctx.exit(130)
+        except click.UsageError as exc:
+            # Every command's and sub-group's parsing and callback run inside this call.
+            raise usage_error_line(exc) from exc
         except click.ClickException as exc:
             # Messages name files and records: their control characters must not reach a terminal.
             exc.message = printable(exc.message)
@@ -66,6 +84,46 @@ class BriefingGroup(click.Group):
             app = ctx.find_object(AppContext)
             if app is not None:
                 app.close()
+
+
+def usage_error_line(exc: click.UsageError) -> click.ClickException:
+    """Return click's usage error as one line naming the command, for exit status 1.
+
+    click prints the usage, a hint and the error on three to seven lines and exits with 2; the
+    rule for every command is one line and 1, as for any other bad input. Example:
+    `Error: briefing claims: no such option '--sourc' (did you mean one of: '--json',
+    '--source'?) (see briefing claims --help)`.
+    """
+    ctx = exc.ctx or _innermost_context(exc)
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        # A group given no command: click prints its whole help, which is no error line.
+        group = exc.ctx.command
+        names = group.list_commands(exc.ctx) if isinstance(group, click.Group) else []
+        message = f"missing command: {', '.join(names)}" if names else "missing arguments"
+    else:
+        # Choice lists come one per line, suggestions after a full stop: joined, one sentence.
+        message = " ".join(line.strip() for line in exc.format_message().splitlines()).strip()
+        message = re.sub(r"\. \(Did you mean", " (did you mean", message).removesuffix(".")
+        if message[:1].isupper() and message[1:2].islower():
+            message = message[0].lower() + message[1:]  # "Missing option" but not "Q1 ..."
+    where = ctx.command_path if ctx is not None else "briefing"
+    hint = f" (see {where} --help)" if ctx is not None and ctx.command.get_help_option(ctx) else ""
+    return click.ClickException(printable(f"{where}: {message}{hint}"))
+
+
+def _innermost_context(exc: BaseException) -> click.Context | None:
+    """Return the context of the command whose parsing raised exc, if it can be found."""
+    # click's option parser raises "requires an argument" and "does not take a value" without
+    # the command's context (its own output then names no command); the deepest `ctx` on the
+    # way down to the raise is the context of the command being parsed.
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        candidate = tb.tb_frame.f_locals.get("ctx")
+        if isinstance(candidate, click.Context):
+            found = candidate
+        tb = tb.tb_next
+    return found
 
 
 @click.group(cls=BriefingGroup, invoke_without_command=True)

@@ -198,7 +198,7 @@ def source_set_command(
     """Grade a source or correct its details; only the options given change."""
     changes = {k: v for k, v in values.items() if v is not None}
     if not changes:
-        raise click.UsageError("give at least one option to change (see --help)")
+        raise click.UsageError("give at least one option to change")
     if "reliability" in changes:
         changes["reliability"] = str(changes["reliability"]).upper()
     source = app.library().sources.update(source_id, **changes)

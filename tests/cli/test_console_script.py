@@ -86,7 +86,7 @@ def test_import_reports_the_file(script: str, tmp_path: Path) -> None:
     assert "1 imported, 0 duplicate, 0 failed" in result.stdout
 
 
-def test_errors_exit_1_and_misuse_exits_2_with_one_line(script: str, tmp_path: Path) -> None:
+def test_errors_and_misuse_exit_1_with_one_line(script: str, tmp_path: Path) -> None:
     """Smoke: the shell sees the exit statuses scripts test for, and no traceback."""
     typo = tmp_path / "typo.sqlite"
     missing = run(script, "--library", str(typo), "sources")
@@ -95,8 +95,10 @@ def test_errors_exit_1_and_misuse_exits_2_with_one_line(script: str, tmp_path: P
         f"Error: {typo}: no library at this path (create one with `briefing demo` or by importing)"
     ]
     unknown = run(script, "frobnicate")
-    assert unknown.returncode == 2
-    assert "No such command 'frobnicate'" in unknown.stderr
+    assert unknown.returncode == 1
+    assert unknown.stderr.splitlines() == [
+        "Error: briefing: no such command 'frobnicate' (see briefing --help)"
+    ]
     assert "Traceback" not in unknown.stderr
 
 

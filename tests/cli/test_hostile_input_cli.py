@@ -63,10 +63,11 @@ def test_pack_import_of_an_encrypted_package_says_so(library: Path, tmp_path: Pa
 @pytest.mark.parametrize("limit", [str(2**63), str(2**64), "9" * 40])
 def test_search_limit_beyond_what_sqlite_counts_is_a_usage_error(library: Path, limit: str) -> None:
     result = briefing("search", "attack", "--limit", limit, library=library)
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "--limit" in errors[0], result.stderr
+    assert result.stderr.splitlines() == errors  # no usage block around it
 
 
 def test_search_limit_at_the_largest_count_still_searches(library: Path) -> None:
