@@ -7,6 +7,7 @@ redo of any ACH operation are the same one function.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -143,6 +144,17 @@ def claim_scope(claim_id: int) -> Scope:
         ("ach_rows", "claim_id = ?", c),
         ("ach_ratings", f"row_id IN ({rows})", c),
         ("assumption_claims", "claim_id = ?", c),
+    ]
+
+
+def claims_scope(claim_ids: Sequence[int]) -> Scope:
+    """Return the scope of the ACH records that go with many claims deleted at once."""
+    ids = (json.dumps(list(claim_ids)),)
+    among = "claim_id IN (SELECT value FROM json_each(?))"
+    return [
+        ("ach_rows", among, ids),
+        ("ach_ratings", f"row_id IN (SELECT id FROM ach_rows WHERE {among})", ids),
+        ("assumption_claims", among, ids),
     ]
 
 

@@ -61,7 +61,8 @@ def remove_import(lib: Library, records: ImportedRecords) -> RemovedImport:
         relations = [lib.relations.get(i) for i in records.relation_ids]
         for relation in relations:
             lib.relations.unlink(relation.from_claim_id, relation.to_claim_id)
-        claims = [lib.claims.delete(i) for i in records.claim_ids]
+        # Set-based: one by one, 10,000 claims took the window away for two seconds.
+        claims = lib.claims.delete_many(records.claim_ids)
         sources = lib.sources.delete_many(records.source_ids)
         for source_id, before, _ in records.retagged:
             lib.sources.set_tags(source_id, before)
@@ -75,8 +76,7 @@ def restore_import(lib: Library, removed: RemovedImport) -> ImportedRecords:
         for tag, claim_ids, source_ids in removed.tags:
             lib.tags.restore(tag, claim_ids, source_ids)
         lib.sources.restore_many(removed.sources)
-        for claim in removed.claims:
-            lib.claims.restore(claim)
+        lib.claims.restore_many(removed.claims)
         for source_id, _, after in removed.retagged:
             lib.sources.set_tags(source_id, after)
         lib.relations.restore(removed.relations)

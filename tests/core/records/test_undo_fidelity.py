@@ -13,7 +13,7 @@ import pytest
 
 from briefing_app.core.checks import run_checks
 from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
-from briefing_app.core.errors import InvalidInput, NoteIsFinal
+from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.core.records import note_settings
@@ -346,6 +346,44 @@ def test_a_claim_delete_round_trips_with_its_key(demo_lib: Library) -> None:
         lambda back: demo_lib.claims.delete(back.id),
     )
     assert demo_lib.claims.get(claim.id).key == "C2"
+
+
+def test_deleting_many_claims_round_trips_with_relations_questions_and_ratings(
+    demo_lib: Library,
+) -> None:
+    # C9 is on Q1, rated in its matrix, and linked to two claims deleted with it.
+    q1 = demo_lib.questions.by_key("Q1")
+    demo_lib.ach.rate(q1.id, "H1", "C9", "C")
+    demo_lib.ach.rate(q1.id, "H2", "C6", "I")
+    linked = {r.from_claim_id for r in demo_lib.relations.all()} | {
+        r.to_claim_id for r in demo_lib.relations.all()
+    }
+    ids = sorted(linked | set(demo_lib.claims.ids_by_key(["C6", "C7", "C9", "C2"])))
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.claims.delete_many(ids),
+        demo_lib.claims.restore_many,
+        lambda _: demo_lib.claims.delete_many(ids),
+    )
+    assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
+    assert len(demo_lib.relations.all()) == 2
+
+
+def test_deleting_many_claims_returns_what_deleting_each_returns(demo_lib: Library) -> None:
+    q1 = demo_lib.questions.by_key("Q1")
+    demo_lib.ach.rate(q1.id, "H1", "C9", "C")
+    c9, c2 = demo_lib.claims.ids_by_key(["C9", "C2"])
+    together = demo_lib.claims.delete_many([c9, c2])
+    demo_lib.claims.restore_many(together)
+    one_by_one = [demo_lib.claims.delete(c9), demo_lib.claims.delete(c2)]
+    assert together == one_by_one and together[0].links and together[0].links.matrix_records
+
+
+def test_deleting_many_claims_refuses_a_missing_one_and_deletes_none(demo_lib: Library) -> None:
+    before = dump(demo_lib)
+    with pytest.raises(NotFound, match="no claim with id 9999"):
+        demo_lib.claims.delete_many([*demo_lib.claims.ids_by_key(["C2"]), 9999])
+    assert dump(demo_lib) == before
 
 
 def test_undo_keeps_the_kind_of_each_tag(demo_lib: Library) -> None:
