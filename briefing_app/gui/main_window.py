@@ -50,6 +50,7 @@ from briefing_app.gui.settings import remember_library
 from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
 from briefing_app.gui.sources.project_export import ProjectExportController
+from briefing_app.gui.sources.reading_place import remember_place
 from briefing_app.gui.sources.table_export import TableExportController
 from briefing_app.gui.startup_trace import mark
 from briefing_app.gui.tasks import TaskRunner
@@ -574,6 +575,7 @@ class MainWindow(QMainWindow):
         if self._later is not None:
             self._later.note_workspace.flush()
         old.unsubscribe(self._on_changes)
+        remember_place(old.path, self.sources.reading_place())
         old.close()
         self.sample_hint.hide()
         self._attach(new)
@@ -662,6 +664,7 @@ class MainWindow(QMainWindow):
         self.tasks.cancel_all()
         self.tasks.wait()
         self.layout_memory.save(with_docks=self._later is not None)
+        remember_place(self.lib.path, self.sources.reading_place())
         super().closeEvent(event)
 
 

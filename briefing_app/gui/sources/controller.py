@@ -32,6 +32,7 @@ from briefing_app.gui.commands import (
 from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.services import Services
 from briefing_app.gui.sources.question_menus import QuestionMenus
+from briefing_app.gui.sources.reading_place import ReadingPlace, remembered_place
 from briefing_app.gui.widgets.claim_inspector import ClaimInspector
 from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 from briefing_app.gui.widgets.find_bar import FindBar
@@ -147,7 +148,8 @@ class SourcesController(QObject):
 
     # Library ----------------------------------------------------------------------------
     def attach(self, lib: Library) -> None:
-        """Show a (newly opened) library: its sources, claims and tags; open its first source."""
+        """Show a (newly opened) library: its sources, claims and tags; open the source read
+        there last (its first source if it was never read or that source is gone)."""
         self.lib = lib
         self.current_source_id = None
         self.reader.show_source(None, "", [])
@@ -166,8 +168,34 @@ class SourcesController(QObject):
             )
         else:
             self._load_claims_and_tags(lib)
-        if self.library_panel.model.rowCount():
+        place = remembered_place(lib.path)
+        source = lib.sources.by_uid(place.source_uid) if place is not None else None
+        if place is not None and source is not None:
+            self.open_source(source.id)
+            # The paragraph and the claim once the reader has its size (after the paint).
+            PaintWatcher.once(self.reader.viewport(), lambda: self._return_to(lib, place))
+        elif self.library_panel.model.rowCount():
+            # Never read before, or the source read last is gone: the first one.
             self.library_panel.select_source(self.library_panel.model.id_at(0))
+
+    def reading_place(self) -> ReadingPlace | None:
+        """Return where the analyst is reading: the source, its paragraph, the claim chosen."""
+        source = self.source_panel.source
+        if self.current_source_id is None or source is None or source.id != self.current_source_id:
+            return None
+        claim = self.inspector.claim
+        chosen = claim.uid if self.selected is not None and claim is not None else ""
+        return ReadingPlace(source.uid, self.reader.top_offset(), chosen)
+
+    def _return_to(self, lib: Library, place: ReadingPlace) -> None:
+        """Scroll back to a remembered paragraph and select its claim, unless moved on since."""
+        source = self.source_panel.source
+        if lib is not self.lib or source is None or source.uid != place.source_uid:
+            return
+        self.reader.scroll_to_offset(place.top)
+        claim = lib.claims.by_uid(place.claim_uid) if place.claim_uid else None
+        if claim is not None and claim.source_id == source.id and self.selected is None:
+            self.select_claim(claim.id)
 
     def _load_claims_and_tags(self, lib: Library) -> None:
         if lib is not self.lib:  # another library was opened before this ran

@@ -152,6 +152,19 @@ class Reader(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
+    def top_offset(self) -> int:
+        """Return the core offset of the paragraph at the top of the view (where reading is)."""
+        return self._offsets.to_py(self.firstVisibleBlock().position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the paragraph holding a core offset is at the top of the view."""
+        block = self.document().findBlock(self._offsets.to_qt(min(offset, len(self._text))))
+        bar = self.verticalScrollBar()
+        # Scrolling back up to the cursor puts its line at the top; no text is selected.
+        bar.setValue(bar.maximum())
+        self.setTextCursor(QTextCursor(block))
+        self.ensureCursorVisible()
+
     def claims_at(self, start: int) -> list[int]:
         """Return the ids of the claims covering a core offset, innermost last."""
         return [s[0] for s in self.highlighter.spans_at(self._offsets.to_qt(start))]
