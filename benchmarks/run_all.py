@@ -32,7 +32,8 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
 - qdpx import: an NVivo-style project (200 sources of CRLF text with a BOM, 10,000 coded
   selections, every fifth re-anchored by its name) imported into a fresh library against the
   same sources and claims added directly with sources.add and claims.add in one transaction
-  (benchmarks/qdpx_import_speed.py);
+  (benchmarks/qdpx_import_speed.py); detail rows: undoing and redoing that import
+  (remove_import, restore_import) against the import's own time (benchmarks/qdpx_undo_speed.py);
 - board: the Board view of a question with 500 claims (and 150 relations among them, on a copy
   of the library with ~3,000 relations) chosen in the main window until the dock is painted,
   against 500 plain QLabels in a scroll area of the same size (benchmarks/board_speed.py);
@@ -84,6 +85,7 @@ import make_library  # noqa: E402
 import matrix_view_speed  # noqa: E402
 import qdpx_import_speed  # noqa: E402
 import qdpx_speed  # noqa: E402
+import qdpx_undo_speed  # noqa: E402
 import reader_speed  # noqa: E402
 import spelling_speed  # noqa: E402
 import timeline_speed  # noqa: E402
@@ -656,6 +658,7 @@ def qdpx(library: Path, runs: int) -> list[Row]:
 def qdpx_import(runs: int) -> list[Row]:
     """A QDA project in, against adding its sources and claims directly."""
     m = qdpx_import_speed.measure(runs, paired_medians)
+    u = qdpx_undo_speed.measure(max(runs, 3))
     return [
         Row(
             f"qdpx import, {m['claims']:,.0f} claims",
@@ -665,7 +668,19 @@ def qdpx_import(runs: int) -> list[Row]:
             "<= 2x",
             m["ours"] <= 2 * m["baseline"],
             "vs sources.add + claims.add of the same records in one transaction",
-        )
+        ),
+        *(
+            Row(
+                f"  qdpx import {label}, {u['claims']:,.0f} claims",
+                u[label],
+                "s",
+                u["import"],
+                "(detail)",
+                True,
+                f"{name} against the import that made the records",
+            )
+            for label, name in (("undo", "remove_import"), ("redo", "restore_import"))
+        ),
     ]
 
 
