@@ -99,6 +99,9 @@ class PanelDocks(QObject):
         self._side_by_side = side_by_side
         self.docks: dict[str, QDockWidget] = {}
         self.homes: dict[str, Area] = {}  # where a dock the layout leaves out waits, hidden
+        # A dock left out that waits as a tab behind another (name -> that dock's name): shown
+        # from the View menu it shares that dock's place instead of taking a strip beside it.
+        self.behind: dict[str, str] = {}
         self.current = "read"
         # The bottom area sits under the centre only: the side columns run the full height.
         window.setCorner(Qt.Corner.BottomLeftCorner, _LEFT)
@@ -122,29 +125,46 @@ class PanelDocks(QObject):
         self.layout_actions["read"].setChecked(True)
 
     def add(
-        self, name: str, title: str, widget: QWidget, area: Area, scroll: bool = False
+        self,
+        name: str,
+        title: str,
+        widget: QWidget,
+        area: Area,
+        scroll: bool = False,
+        behind: str | None = None,
     ) -> QDockWidget:
-        """Put widget in a dock named name (the View menu toggles it) in area."""
+        """Put widget in a dock named name (the View menu toggles it) in area.
+
+        With behind, the dock starts hidden, a tab behind that dock, and comes back there.
+        """
         dock = QDockWidget(title.replace("&", ""), self.window)
         dock.setObjectName(f"{name}_dock")
         dock.setAccessibleName(title.replace("&", ""))
         dock.setWidget(_scrolling(widget, title) if scroll else widget)
         self.window.addDockWidget(area, dock)
-        self.homes[name] = area
         toggle = dock.toggleViewAction()
         toggle.setText(title)
         toggle.setToolTip(f"Show or hide the {title.replace('&', '').lower()} panel")
         self.panels_menu.addAction(toggle)
-        self.docks[name] = dock
+        self._take(name, dock, area, behind)
         return dock
 
-    def adopt(self, name: str, dock: QDockWidget, area: Area) -> None:
+    def adopt(self, name: str, dock: QDockWidget, area: Area, behind: str | None = None) -> None:
         """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
         dock.setObjectName(f"{name}_dock")
         dock.setAccessibleName(dock.windowTitle())
         self.panels_menu.addAction(dock.toggleViewAction())  # named, with its shortcut, there
+        self._take(name, dock, area, behind)
+
+    def _take(self, name: str, dock: QDockWidget, area: Area, behind: str | None) -> None:
         self.docks[name] = dock
         self.homes[name] = area
+        if behind is not None:
+            self.behind[name] = behind
+            self.window.tabifyDockWidget(self.docks[behind], dock)
+            dock.hide()
+        # Shown from the View menu, a dock comes to the front of the tabs it shares.
+        dock.toggleViewAction().triggered.connect(lambda on: dock.raise_() if on else None)
 
     def apply(self, name: str) -> None:
         """Arrange the docks as the named layout says (docks not built yet are skipped)."""
@@ -176,8 +196,13 @@ class PanelDocks(QObject):
                     docks[0].raise_()
         for name, dock in self.docks.items():
             if dock.objectName() not in shown:
-                # Docked at home, so the View menu shows it there, not as a floating window.
-                self.window.addDockWidget(self.homes[name], dock)
+                # Docked at home, so the View menu shows it there, not as a floating window:
+                # as a tab behind its neighbour when the layout shows that one.
+                neighbour = self.docks.get(self.behind.get(name, ""))
+                if neighbour is not None and neighbour.objectName() in shown:
+                    self.window.tabifyDockWidget(neighbour, dock)
+                else:
+                    self.window.addDockWidget(self.homes[name], dock)
                 dock.hide()
         self.arrange_centre()
         self._resize(widths, width, Qt.Orientation.Horizontal)

@@ -428,21 +428,19 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.review.controller import ReviewController
 
         review = ReviewController(self.services, self.lib, self.tasks)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review.review_dock)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(right, review.review_dock)
         # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
-        self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
-        review.review_dock.hide()
-        self.docks.adopt("review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.docks.adopt("review", review.review_dock, right, behind="inspector")
         return review
 
     def _build_board(self) -> BoardController:
-        """The Board dock: hidden until View ▸ Panels ▸ Board shows it beside the claims table."""
+        """The Board dock: hidden until View ▸ Panels ▸ Board shows it, a tab by the claims."""
         from briefing_app.gui.board.controller import BoardController
 
         board = BoardController(self.services, self.lib)
-        dock = self.docks.add("board", "&Board", board.view, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.docks.docks["claims"], dock)
-        dock.hide()
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.docks.add("board", "&Board", board.view, bottom, behind="claims")
         return board
 
     def _build_notes_area(self) -> NoteWorkspace:
@@ -468,9 +466,7 @@ class MainWindow(QMainWindow):
 
         chronology = ChronologyController(self.services, self.lib)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        dock = self.docks.add("chronology", "C&hronology", chronology.panel, left)
-        self.tabifyDockWidget(self.docks.docks["sources"], dock)
-        dock.hide()
+        self.docks.add("chronology", "C&hronology", chronology.panel, left, behind="sources")
         return chronology
 
     def _build_matrix(self, workspace: NoteWorkspace) -> MatrixController:
@@ -482,9 +478,7 @@ class MainWindow(QMainWindow):
         )
         workspace.note_shown.connect(matrix.note_changed)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        dock = self.docks.add("matrix", "&Matrix (ACH)", matrix.panel, bottom)
-        self.tabifyDockWidget(self.docks.docks["claims"], dock)
-        dock.hide()
+        self.docks.add("matrix", "&Matrix (ACH)", matrix.panel, bottom, behind="claims")
         return matrix
 
     def _add_later_menus(self, later: _LaterParts) -> None:

@@ -1,0 +1,46 @@
+"""The weighing views (board, chronology, matrix) and the review pane shown from the View menu
+on a laptop screen: each comes forward as a tab where it belongs, the window stays on screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.library import Library
+from briefing_app.gui.layout_memory import first_start_size
+from briefing_app.gui.main_window import MainWindow
+
+# Each panel and the panel it shares a place with, as a tab.
+NEIGHBOURS = {
+    "board": "claims",
+    "matrix": "claims",
+    "chronology": "sources",
+    "review": "inspector",
+}
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1440, 900)])
+@pytest.mark.parametrize("name", list(NEIGHBOURS))
+def test_a_view_shown_from_the_menu_is_a_tab_and_the_window_stays_on_screen(
+    qtbot: QtBot, demo_lib: Library, name: str, screen: tuple[int, int]
+) -> None:
+    size = first_start_size(QRect(QPoint(0, 0), QPoint(*screen)))
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    docks = window.docks.docks
+    dock, neighbour = docks[name], docks[NEIGHBOURS[name]]
+    qtbot.waitUntil(lambda: not neighbour.visibleRegion().isEmpty())
+    dock.toggleViewAction().trigger()
+    # In front of the tabs it shares with its neighbour, not a strip squeezed beside it.
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    assert neighbour in window.tabifiedDockWidgets(dock)
+    assert neighbour.visibleRegion().isEmpty()
+    # The window did not grow past the screen, and the inspector is still wide enough to use.
+    assert window.width() <= screen[0]
+    inspector = docks["inspector"] if name != "review" else dock
+    assert inspector.width() >= 250, inspector.width()
