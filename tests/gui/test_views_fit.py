@@ -44,3 +44,24 @@ def test_a_view_shown_from_the_menu_is_a_tab_and_the_window_stays_on_screen(
     assert window.width() <= screen[0]
     inspector = docks["inspector"] if name != "review" else dock
     assert inspector.width() >= 250, inspector.width()
+
+
+def test_all_three_views_open_leave_the_inspector_room_on_a_laptop(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    docks = window.docks.docks
+    for name in ("board", "matrix", "chronology"):
+        docks[name].toggleViewAction().trigger()
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)  # the judgment line
+    qtbot.waitUntil(lambda: not docks["chronology"].visibleRegion().isEmpty())
+    assert window.width() <= 1366
+    # The inspector's fields are not cut at the window's edge, nor the reader squeezed.
+    qtbot.waitUntil(lambda: docks["inspector"].width() >= 250)
+    assert window.reader.width() >= 300
+    assert docks["chronology"].width() <= 300

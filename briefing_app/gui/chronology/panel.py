@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShowEv
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -137,17 +137,22 @@ class ChronologyPanel(QWidget):
         )
         self.party_filter = _ChoicesCombo("Filter chronology by party", "Only claims by a party")
         self.tag_filter = _ChoicesCombo("Filter chronology by tag", "Only claims with a tag")
-        bar = QHBoxLayout()
+        # One filter a line: side by side they made the panel 380 px wide at least, and the
+        # column it shares with the sources squeezed the inspector off a laptop's screen.
+        bar = QGridLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for label, combo in (
-            ("&Question", self.question_filter),
-            ("Part&y", self.party_filter),
-            ("Ta&g", self.tag_filter),
+        bar.setColumnStretch(1, 1)
+        for line, (label, combo) in enumerate(
+            (
+                ("&Question", self.question_filter),
+                ("Part&y", self.party_filter),
+                ("Ta&g", self.tag_filter),
+            )
         ):
             caption = QLabel(label)
             caption.setBuddy(combo)
-            bar.addWidget(caption)
-            bar.addWidget(combo, 1)
+            bar.addWidget(caption, line, 0)
+            bar.addWidget(combo, line, 1)
             combo.currentIndexChanged.connect(lambda _i: self.filter_changed.emit())
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(1)

@@ -41,7 +41,10 @@ class MatrixPanel(QWidget):
         self.question.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.question.setMinimumContentsLength(24)
+        self.question.setToolTip("The key question whose hypotheses and evidence are weighed")
+        # Short enough that the matrix fits between a laptop's side columns (the open list
+        # gives the whole question).
+        self.question.setMinimumContentsLength(12)
         caption = QLabel("&Question")
         caption.setBuddy(self.question)
         self.add_hypothesis_button = QPushButton("Add &hypothesis…")
@@ -67,6 +70,7 @@ class MatrixPanel(QWidget):
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
         self.state_label.setWordWrap(True)
         self.judgment_label = QLabel()
+        self.judgment_label.setWordWrap(True)  # a long note title never widens the dock
         self.model = MatrixModel()
         self.model.setParent(self)
         self.view = MatrixView(self.model)
