@@ -19,6 +19,7 @@ from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.matrix.assumptions import AssumptionDialog, AssumptionFields
 from briefing_app.gui.matrix.controller import MatrixController
 from briefing_app.gui.matrix.model import (
+    DECEPTIVE_MARK,
     FIXED,
     LEADER_BACKGROUND,
     NO_HELP,
@@ -412,3 +413,29 @@ def test_regrading_a_claim_updates_its_row_and_the_scores(
     assert model.index(at, FIXED.index("Grade")).data() == "F2"
     assert model.index(at, FIXED.index("Credibility")).data() == "medium"
     assert _scores(matrix)["H2"] == "1 · 1.00 · #2"  # C7's I now weighs 1, not 1/√2
+
+
+def test_the_row_key_stays_in_sight_when_the_view_scrolls_to_the_hypotheses(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    matrix = _open(qtbot, complete)
+    view, model = matrix.view, matrix.model
+    view.resize(480, 300)  # a laptop's bottom dock: narrower than the evidence columns
+    _go_to(qtbot, matrix, "C7", "H3")
+    assert view.horizontalScrollBar().value() > 0  # scrolled across to the hypotheses
+    rows = view.verticalHeader()
+    at = model.position_of("C7") or 0
+    assert rows.isVisible() and rows.width() > 0
+    # Beside the current cell, the row header names its row (and the score row its own).
+    assert model.headerData(at, Qt.Orientation.Vertical) == "C7"
+    assert model.headerData(SCORE_ROW, Qt.Orientation.Vertical) == "Scores"
+    assert rows.sectionViewportPosition(at) == view.rowViewportPosition(at)
+    pivotal = model.position_of("C9") or 0
+    assert PIVOTAL_MARK in model.headerData(pivotal, Qt.Orientation.Vertical)
+    # Marks follow at once: D on C7 marks the row header possibly deceptive.
+    with qtbot.waitSignal(model.headerDataChanged):
+        qtbot.keyClick(view, Qt.Key.Key_D)
+    assert DECEPTIVE_MARK in model.headerData(at, Qt.Orientation.Vertical)
+    # The row header's menu is the row's.
+    menu = matrix.cell_menu(at, 0)
+    assert "Re&move C7 from the matrix" in [a.text() for a in menu.actions()]

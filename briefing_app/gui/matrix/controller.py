@@ -32,7 +32,7 @@ from briefing_app.gui.matrix.commands import (
     rate_command,
 )
 from briefing_app.gui.matrix.delegate import SUGGESTED
-from briefing_app.gui.matrix.model import CREDIBILITY, RELEVANCE
+from briefing_app.gui.matrix.model import CREDIBILITY, KEY, RELEVANCE
 from briefing_app.gui.matrix.panel import MatrixPanel
 from briefing_app.gui.services import Services
 
@@ -72,6 +72,8 @@ class MatrixController(QObject):
         view.claims_dropped.connect(self.add_claims)
         view.matrix_delegate.weight_chosen.connect(self._weight_chosen)
         view.customContextMenuRequested.connect(self._cell_menu)
+        rows = view.verticalHeader()
+        rows.customContextMenuRequested.connect(self._row_header_menu)
         header = view.horizontalHeader()
         header.setContextMenuPolicy(header.contextMenuPolicy().CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -463,6 +465,11 @@ class MatrixController(QObject):
     def _cell_menu(self, pos: QPoint) -> None:
         menu = self.cell_menu(self.view.indexAt(pos).row(), self.view.indexAt(pos).column())
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _row_header_menu(self, pos: QPoint) -> None:
+        rows = self.view.verticalHeader()
+        menu = self.cell_menu(rows.logicalIndexAt(pos), KEY)
+        menu.exec(rows.viewport().mapToGlobal(pos))
 
     def cell_menu(self, row: int, column: int) -> QMenu:
         """Return the context menu of a cell: the row's switches and weights, the matrix's adds."""

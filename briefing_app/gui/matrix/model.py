@@ -160,9 +160,11 @@ class MatrixModel(QAbstractTableModel):
         diag = self.diagnosticity_column()
         for i in changed:
             self.dataChanged.emit(self.index(i + 1, 0), self.index(i + 1, last))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, i + 1, i + 1)
         for i, (before, now) in enumerate(zip(old_row_scores, self._row_scores, strict=True)):
             if before != now and i not in changed:  # pivotal or diagnosticity moved
                 self.dataChanged.emit(self.index(i + 1, KEY), self.index(i + 1, KEY))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, i + 1, i + 1)
                 self.dataChanged.emit(self.index(i + 1, diag), self.index(i + 1, diag))
         if old_hyps != self._hyp_scores:
             self.dataChanged.emit(self.index(SCORE_ROW, 0), self.index(SCORE_ROW, last))
@@ -217,9 +219,12 @@ class MatrixModel(QAbstractTableModel):
         return flags | Qt.ItemFlag.ItemIsDropEnabled
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        """Name the columns: fixed ones, hypotheses (key and label; ★ the leader)."""
-        if orientation != Qt.Orientation.Horizontal or self.matrix is None:
+        """Name the columns: fixed ones, hypotheses (key and label; ★ the leader); name the
+        rows by their key (as the Row column does), which stays on screen when scrolled."""
+        if self.matrix is None:
             return None
+        if orientation == Qt.Orientation.Vertical:
+            return self.data(self.index(section, KEY), role) if role in _ROLES else None
         h = self.hypothesis_at(section)
         if role == Role.DisplayRole:
             if h is not None:

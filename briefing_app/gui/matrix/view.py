@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from briefing_app.gui.claim_mime import accept_claim_drag, keys_from_mime
 from briefing_app.gui.matrix.delegate import MatrixDelegate
-from briefing_app.gui.matrix.model import FIXED, MatrixModel
+from briefing_app.gui.matrix.model import FIXED, KEY, MatrixModel
 
 _KEY_RATINGS = {
     Qt.Key.Key_C: "C",
@@ -58,7 +58,12 @@ class MatrixView(QTableView):
         self.matrix_delegate = MatrixDelegate(self, model)
         self.setItemDelegate(self.matrix_delegate)
         rows = self.verticalHeader()
-        rows.hide()
+        # The row's key sits in the row header, which stays put when the view scrolls across
+        # to the hypotheses (in a dock narrower than the evidence columns the Row column
+        # scrolled away, and the analyst rated cells without seeing which row they were in).
+        rows.setSectionsClickable(False)
+        rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        rows.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Every row one line high: the view never measures 500 rows' text.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -85,10 +90,11 @@ class MatrixView(QTableView):
 
     def size_columns(self) -> None:
         """Give the fixed columns their widths (hypotheses keep the default)."""
-        widths = {0: 60, 1: 320, 2: 130, 3: 50, 4: 78, 5: 84}
+        widths = {1: 320, 2: 130, 3: 50, 4: 78, 5: 84}
         for col, width in widths.items():
             if col < len(FIXED):
                 self.setColumnWidth(col, width)
+        self.setColumnHidden(KEY, True)  # the row header shows it
         model = self.model()
         if isinstance(model, MatrixModel) and model.matrix is not None:
             self.setColumnWidth(model.diagnosticity_column(), 96)
