@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -387,7 +387,7 @@ def test_an_assumption_is_edited_through_its_dialog(
     panel = matrix.panel.assumptions
     asked: list[object] = []
 
-    def ask(_parent: object, held: object = None) -> AssumptionFields:
+    def ask(_parent: object, held: object = None, check: object = None) -> AssumptionFields:
         asked.append(held)
         return AssumptionFields("The attackers crossed the river", rating="unsupported")
 
@@ -439,3 +439,31 @@ def test_the_row_key_stays_in_sight_when_the_view_scrolls_to_the_hypotheses(
     # The row header's menu is the row's.
     menu = matrix.cell_menu(at, 0)
     assert "Re&move C7 from the matrix" in [a.text() for a in menu.actions()]
+
+
+def test_an_assumption_form_with_an_unknown_key_stays_open_with_what_was_typed(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    matrix = _open(qtbot, complete)
+    dialog = AssumptionDialog(complete, None, check=matrix.assumption_problem)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.text, "The attackers knew the camp's layout")
+    qtbot.keyClicks(dialog.why, "Only one source says so")
+    qtbot.keyClicks(dialog.supports, "C9 C77")
+    qtbot.keyClicks(dialog.hypotheses, "H1")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    # Refused: the form is still there, saying why, with everything typed kept.
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problem.isVisible() and "no claim C77" in dialog.problem.text()
+    assert dialog.why.text() == "Only one source says so"
+    dialog.supports.setText("C9")
+    dialog.hypotheses.setText("H9")
+    ok.click()
+    assert dialog.isVisible() and "H9" in dialog.problem.text()
+    dialog.hypotheses.setText("H1")
+    ok.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert matrix.add_assumption(dialog.fields())
+    assert matrix.panel.assumptions.rows_text()[-1][5:] == ["C9", "H1"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -41,11 +42,21 @@ class AssumptionFields:
     hypotheses: tuple[str, ...] = ()
 
 
-class AssumptionDialog(QDialog):
-    """Add or edit a key assumption; `ask` returns the fields, or None when cancelled."""
+# Why fields would be refused (a claim or hypothesis key that does not exist), or None.
+FieldsCheck = Callable[["AssumptionFields"], str | None]
 
-    def __init__(self, parent: QWidget | None, held: KeyAssumption | None) -> None:
+
+class AssumptionDialog(QDialog):
+    """Add or edit a key assumption; `ask` returns the fields, or None when cancelled.
+
+    OK with fields the check refuses keeps the dialog open, saying why, with what was typed.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, held: KeyAssumption | None, check: FieldsCheck | None = None
+    ) -> None:
         super().__init__(parent)
+        self._check = check
         self.setWindowTitle(f"Edit key assumption {held.key}" if held else "Add key assumption")
         self.text = QLineEdit(held.text if held else "")
         self.rating = QComboBox()
@@ -68,10 +79,15 @@ class AssumptionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_sound)
         buttons.rejected.connect(self.reject)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
 
@@ -86,12 +102,23 @@ class AssumptionDialog(QDialog):
             tuple(self.hypotheses.text().replace(",", " ").split()),
         )
 
+    def _accept_if_sound(self) -> None:
+        problem = self._check(self.fields()) if self._check is not None else None
+        if problem is None:
+            self.accept()
+            return
+        self.problem.setText(f"⚠ {problem}")
+        self.problem.show()
+
     @classmethod
     def ask(
-        cls, parent: QWidget | None, held: KeyAssumption | None = None
+        cls,
+        parent: QWidget | None,
+        held: KeyAssumption | None = None,
+        check: FieldsCheck | None = None,
     ) -> AssumptionFields | None:
         """Show the dialog; return the fields typed, or None when cancelled."""
-        dialog = cls(parent, held)
+        dialog = cls(parent, held, check)
         return dialog.fields() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -19,6 +19,7 @@ from briefing_app.core.ach.model import (
 )
 from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.ach.scoring import LEVELS
+from briefing_app.core.ach.values import check_text
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
@@ -337,7 +338,9 @@ class MatrixController(QObject):
     def add_assumption(self, fields: AssumptionFields | None = None) -> bool:
         """Add a key assumption (and its row); asked for in a dialog when fields is None."""
         if fields is None:
-            fields = AssumptionDialog.ask(self.services.dialog_parent())
+            fields = AssumptionDialog.ask(
+                self.services.dialog_parent(), check=self.assumption_problem
+            )
             if fields is None:
                 return False
         f = fields
@@ -358,7 +361,9 @@ class MatrixController(QObject):
         """Change a key assumption's fields (asked for in a dialog when fields is None)."""
         if fields is None and self.question_id is not None:
             held = self.lib.assumptions.get(self.question_id, key)
-            fields = AssumptionDialog.ask(self.services.dialog_parent(), held)
+            fields = AssumptionDialog.ask(
+                self.services.dialog_parent(), held, check=self.assumption_problem
+            )
         if fields is None:
             return False
         f = fields
@@ -375,6 +380,18 @@ class MatrixController(QObject):
                 hypotheses=f.hypotheses,
             ),
         )
+
+    def assumption_problem(self, fields: AssumptionFields) -> str | None:
+        """Return why an assumption with these fields would be refused, or None."""
+        try:
+            check_text(fields.text, "a key assumption")
+            self.lib.claims.ids_by_key(fields.supports)
+            if self.question_id is not None:
+                for key in fields.hypotheses:
+                    self.lib.ach.hypothesis(self.question_id, key)
+        except BriefingError as exc:
+            return str(exc)
+        return None
 
     def rate_assumption(self, key: str, rating: str) -> bool:
         """Rate a key assumption solid, caveated or unsupported."""
