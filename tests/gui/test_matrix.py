@@ -467,3 +467,20 @@ def test_an_assumption_form_with_an_unknown_key_stays_open_with_what_was_typed(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert matrix.add_assumption(dialog.fields())
     assert matrix.panel.assumptions.rows_text()[-1][5:] == ["C9", "H1"]
+
+
+def test_a_hypothesis_added_comes_into_sight_ready_to_rate(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    matrix = _open(qtbot, complete)
+    view, model = matrix.view, matrix.model
+    view.resize(480, 300)
+    assert matrix.add_hypothesis("A staged attack by local criminals")
+    column = model.hypothesis_column("H4")
+    current = view.currentIndex()
+    assert (current.row(), current.column()) == (1, column)  # the first row's cell
+    assert view.viewport().rect().contains(view.visualRect(current))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C)
+    first = model.row_at(1)
+    assert first is not None and _cell(matrix, first.key, "H4") == "C"

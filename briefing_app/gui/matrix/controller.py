@@ -33,7 +33,7 @@ from briefing_app.gui.matrix.commands import (
     rate_command,
 )
 from briefing_app.gui.matrix.delegate import SUGGESTED
-from briefing_app.gui.matrix.model import CREDIBILITY, KEY, RELEVANCE
+from briefing_app.gui.matrix.model import CREDIBILITY, KEY, RELEVANCE, SCORE_ROW
 from briefing_app.gui.matrix.panel import MatrixPanel
 from briefing_app.gui.services import Services
 
@@ -293,7 +293,21 @@ class MatrixController(QObject):
             label = self._ask_text("Add hypothesis", "Hypothesis:")
             if label is None:
                 return False
-        return self._write("Add hypothesis", lambda q: self.lib.ach.add_hypothesis(q, label))
+        if not self._write("Add hypothesis", lambda q: self.lib.ach.add_hypothesis(q, label)):
+            return False
+        self._show_new_column()
+        return True
+
+    def _show_new_column(self) -> None:
+        """Bring the hypothesis just added (the last column) into sight, its first cell current,
+        ready to rate: it was added off to the right, out of sight in a narrow dock."""
+        if not self.model.hypotheses:
+            return
+        column = self.model.hypothesis_column(self.model.hypotheses[-1].key)
+        row = SCORE_ROW + 1 if self.model.rowCount() > SCORE_ROW + 1 else SCORE_ROW
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
 
     def rename_hypothesis(self, key: str, label: str | None = None) -> bool:
         """Change a hypothesis's label (asked for when label is None)."""
