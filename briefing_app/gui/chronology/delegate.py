@@ -23,10 +23,10 @@ from briefing_app.core.records.timeline import TimelineRow
 from briefing_app.core.suggest.event_dates import EventDateSuggestion
 from briefing_app.gui.chronology.model import (
     ENTRY_ROLE,
-    PENDING,
     SUGGESTION_ROLE,
     Group,
     event_date_label,
+    undated_words,
 )
 from briefing_app.gui.highlighter import kind_colour
 
@@ -151,7 +151,7 @@ class ChronologyDelegate(QStyledItemDelegate):
             x = self._text(painter, font, text, x, first, right, event_date_label(row.event_date))
         else:
             font.setItalic(True)
-            x = self._text(painter, font, grey, x, first, right, _undated_words(suggestion))
+            x = self._text(painter, font, grey, x, first, right, undated_words(suggestion))
         font = QFont(option.font)
         reported = f"reported {row.published}" if row.published else "report date unknown"
         x = self._text(painter, font, grey, x + 8, first, right, reported)
@@ -196,14 +196,3 @@ class ChronologyDelegate(QStyledItemDelegate):
 def _offers_date(suggestion: object) -> bool:
     """Return whether a suggestion holds a date to accept or reject."""
     return isinstance(suggestion, EventDateSuggestion) and suggestion.date is not None
-
-
-def _undated_words(suggestion: EventDateSuggestion | str | None) -> str:
-    """Return what an undated claim shows where its date would be."""
-    if suggestion == PENDING:
-        return "Undated · looking for a date…"
-    if isinstance(suggestion, EventDateSuggestion):
-        if suggestion.date is not None:
-            return f"{event_date_label(suggestion.date)}? suggested from ‘{suggestion.words}’"
-        return f"Undated · {suggestion.reason}"
-    return "Undated"

@@ -174,7 +174,9 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
             when = event_date_label(row.event_date) or "undated"
             return f"{when} ({reported}) — {who}: {row.statement}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{who}\n{row.statement}\n{row.source_title} ({reported})"
+            # The date line in full: in a narrow panel its reason for no date is cut short.
+            when = event_date_label(row.event_date) or undated_words(self.suggestion(row))
+            return f"{when}\n{who}\n{row.statement}\n{row.source_title} ({reported})"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -271,3 +273,14 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
             at = self.position_of(claim_id)
             if at is not None:
                 self.dataChanged.emit(self.index(at, 0), self.index(at, 0))
+
+
+def undated_words(suggestion: EventDateSuggestion | str | None) -> str:
+    """Return what an undated claim shows where its date would be."""
+    if suggestion == PENDING:
+        return "Undated · looking for a date…"
+    if isinstance(suggestion, EventDateSuggestion):
+        if suggestion.date is not None:
+            return f"{event_date_label(suggestion.date)}? suggested from ‘{suggestion.words}’"
+        return f"Undated · {suggestion.reason}"
+    return "Undated"
