@@ -65,3 +65,22 @@ def test_all_three_views_open_leave_the_inspector_room_on_a_laptop(
     qtbot.waitUntil(lambda: docks["inspector"].width() >= 250)
     assert window.reader.width() >= 300
     assert docks["chronology"].width() <= 300
+
+
+def test_the_inspector_shows_a_claims_questions_whole_on_a_laptop(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    demo_lib.questions.add("How many people died in the attack on the Shahin SM camp?")
+    demo_lib.questions.assign(demo_lib.questions.by_key("Q2").id, [demo_lib.claims.by_key("C9").id])
+    window.sources.select_claim(demo_lib.claims.by_key("C9").id)
+    label = window.inspector.questions
+    qtbot.waitUntil(lambda: "Q2" in label.text() and label.isVisible())
+    # Every line of the list is on screen: the label is as tall as its wrapped text.
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.width() >= 120

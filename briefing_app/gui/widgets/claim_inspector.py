@@ -108,9 +108,14 @@ class ClaimInspector(QWidget):
         form.addRow("Status", self.status)
         form.addRow("Event date", self.event_date)
         form.addRow("Tags", self.tags)
-        questions_row = QHBoxLayout()
-        questions_row.addWidget(self.questions, 1)
-        questions_row.addWidget(self.questions_button)
+        # The list over its button, the field's whole width to wrap in; in a widget, not a
+        # bare layout, so the form gives it the height of all its lines (a nested layout got
+        # one line and cut a long question off).
+        questions_row = QWidget()
+        row_layout = QVBoxLayout(questions_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.questions)
+        row_layout.addWidget(self.questions_button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow("Questions", questions_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
