@@ -268,3 +268,27 @@ def test_a_claims_tooltip_says_in_full_why_it_has_no_date(
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines()[0] == f"Undated · {reason}"
     assert "Three Chinese workers were killed" in tip
+
+
+def test_a_new_empty_library_opens_with_the_chronology_shown(
+    qtbot: QtBot, complete: MainWindow, tmp_path: Path
+) -> None:
+    chronology = _open(qtbot, complete)
+    complete.switch_library(tmp_path / "mine.sqlite")  # File ▸ New library, the panel open
+    assert complete.lib.path == tmp_path / "mine.sqlite"
+    assert chronology.model.rowCount() == 0
+    assert chronology.panel.count_label.text() == "0 dated claims, 0 undated"
+    # The rest of the window moved to the new library too, not left on the old one.
+    assert complete.claims_panel.view.model().rowCount() == 0
+
+
+def test_a_filter_no_claim_matches_shows_an_empty_time_line(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    chronology = _open(qtbot, complete)
+    complete.lib.questions.add("How many people died?")  # no claim assigned to it yet
+    combo = chronology.panel.question_filter
+    combo.before_use()
+    combo.setCurrentIndex(combo.findText("Q2", Qt.MatchFlag.MatchStartsWith))
+    qtbot.waitUntil(lambda: chronology.model.rowCount() == 0)
+    assert chronology.panel.count_label.text() == "0 dated claims, 0 undated"

@@ -126,7 +126,7 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
             entries.append(claim_id)
             if event_date:
                 dated += 1
-        ends = [*starts[1:], len(entries)]
+        ends = [*starts[1:], len(entries)] if starts else []  # no claims: no groups
         groups = [Group(k, e - s - 1) for k, s, e in zip(keys, starts, ends, strict=True)]
         return entries, groups, dated
 
