@@ -8,6 +8,8 @@ inconsistency, H2 has 1 (weighted 0.71), H3 has 2 (weighted 2.41); C9 is pivotal
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -484,3 +486,15 @@ def test_a_hypothesis_added_comes_into_sight_ready_to_rate(
     qtbot.keyClick(view, Qt.Key.Key_C)
     first = model.row_at(1)
     assert first is not None and _cell(matrix, first.key, "H4") == "C"
+
+
+def test_a_library_with_no_question_says_where_in_the_window_to_add_one(
+    qtbot: QtBot, complete: MainWindow, tmp_path: Path
+) -> None:
+    matrix = _open(qtbot, complete)
+    complete.switch_library(tmp_path / "mine.sqlite")
+    qtbot.waitUntil(lambda: "No key question yet" in matrix.state_text())
+    hint = matrix.state_text()
+    assert "New question…" in hint and "Assign to question" in hint
+    assert "briefing " not in hint  # not a command for the terminal
+    assert not matrix.panel.add_hypothesis_button.isEnabled()

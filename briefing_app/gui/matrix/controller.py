@@ -168,7 +168,10 @@ class MatrixController(QObject):
             button.setEnabled(matrix is not None)
         if matrix is None or scores is None:
             self.panel.state_label.setText(
-                "No key question yet: add one with <code>briefing question add</code>."
+                # Said in the window's words: the command line is not where a new analyst is.
+                "No key question yet: add one with <b>New question…</b> on the Board "
+                "(View ▸ Panels ▸ Board), or right-click claims in the claims table and choose "
+                "<b>Assign to question ▸ New question…</b>"
                 if self.question_id is None
                 else ""
             )
