@@ -5,6 +5,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -84,3 +96,35 @@ def test_the_inspector_shows_a_claims_questions_whole_on_a_laptop(
     # Every line of the list is on screen: the label is as tall as its wrapped text.
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     assert label.width() >= 120
+
+
+def test_the_weighing_views_shown_name_every_table_and_field_for_screen_readers(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    docks = complete.docks.docks
+    for name in ("board", "matrix", "chronology"):
+        docks[name].toggleViewAction().trigger()
+    board = complete.board
+    qtbot.waitUntil(lambda: len(board.view.columns) >= 2)  # the columns built once shown
+    qtbot.waitUntil(lambda: complete.matrix.model.rowCount() > 0)
+    kinds = (
+        QDockWidget,
+        QTabWidget,
+        QAbstractItemView,
+        QLineEdit,
+        QTextEdit,
+        QPlainTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+    )
+    unnamed = []
+    for name in ("board", "matrix", "chronology"):
+        for widget in docks[name].findChildren(QWidget):
+            if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
+                continue
+            if widget.window() is not complete:
+                continue  # a combo's popup list, named by its combo
+            if not widget.accessibleName():
+                parent = type(widget.parentWidget()).__name__
+                unnamed.append(f"{name}: {type(widget).__name__} in {parent}")
+    assert unnamed == [], "\n".join(unnamed)
