@@ -432,6 +432,9 @@ def test_the_row_key_stays_in_sight_when_the_view_scrolls_to_the_hypotheses(
     assert model.headerData(at, Qt.Orientation.Vertical) == "C7"
     assert model.headerData(SCORE_ROW, Qt.Orientation.Vertical) == "Scores"
     assert rows.sectionViewportPosition(at) == view.rowViewportPosition(at)
+    # Hovering the key reads what the row says, its Evidence column being out of sight.
+    tip = model.headerData(at, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("C7 (claim): The Taliban administration suggested")
     pivotal = model.position_of("C9") or 0
     assert PIVOTAL_MARK in model.headerData(pivotal, Qt.Orientation.Vertical)
     # Marks follow at once: D on C7 marks the row header possibly deceptive.

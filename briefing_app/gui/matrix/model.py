@@ -318,7 +318,8 @@ class MatrixModel(QAbstractTableModel):
 
     def _tooltip(self, row: MatrixRow, score: RowScore, col: int) -> str | None:
         if col == KEY:
-            notes = [f"{row.key}: {row.kind}"]
+            # What the row says, too: scrolled across to the hypotheses, only the key shows.
+            notes = [f"{row.key} ({row.kind}): {row.text}"]
             if row.switched_off:
                 notes.append("switched off: kept, not scored (Space switches it back on)")
             if row.deceptive:
