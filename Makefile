@@ -46,8 +46,9 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.screenshot docs/screenshots/note-editor.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.guide_screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.walk_screenshots docs/screenshots
-	# The first hour's pictures (1366×768) in 256 colours: a third of the size, as sharp.
-	if command -v convert >/dev/null; then for f in docs/screenshots/walk-*.png; do \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing_app.gui.view_screenshots docs/screenshots
+	# The 1366×768 pictures in 256 colours: a third of the size, as sharp.
+	if command -v convert >/dev/null; then for f in docs/screenshots/walk-*.png docs/screenshots/views-*.png; do \
 		convert "$$f" -strip +dither -colors 256 "PNG8:$$f"; done; fi
 
 # The one-folder desktop bundle (dist/briefing/briefing, runs without Python): packaging/briefing.spec.

@@ -3,6 +3,8 @@ on a laptop screen: each comes forward as a tab where it belongs, the window sta
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
@@ -128,3 +130,21 @@ def test_the_weighing_views_shown_name_every_table_and_field_for_screen_readers(
                 parent = type(widget.parentWidget()).__name__
                 unnamed.append(f"{name}: {type(widget).__name__} in {parent}")
     assert unnamed == [], "\n".join(unnamed)
+
+
+def test_the_guide_pictures_of_the_three_views_render_at_1366_by_768(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefing_app.gui.view_screenshots import render_views
+
+    written = render_views(tmp_path)
+    assert [p.name for p in written] == [
+        "views-board.png",
+        "views-matrix.png",
+        "views-chronology.png",
+    ]
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1366, 768), path.name
