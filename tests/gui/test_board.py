@@ -442,3 +442,26 @@ def test_a_cards_menu_unlinks_accepts_and_takes_it_off_the_question(
     window.undo_stack.undo()
     assert demo_lib.questions.by_key("Q1").claim_keys == ["C9", "C6", "C7"]
     assert "contradicts C9" in card_texts(columns(board)["Taliban administration"])[0]
+
+
+def test_dropping_a_card_on_one_it_is_linked_to_says_so_in_the_menu(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    board = shown_board(qtbot, window)
+    seen: list[tuple[str, bool]] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.extend((a.text(), a.isEnabled()) for a in menu.actions() if a.text())
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    viewport, point = card_point(board, demo_lib, "C9")
+    drop(viewport, point, card_mime(board, demo_lib, "C6"))
+    # The pair's link is named at the top; no other can be picked (claims are linked once).
+    assert seen[0] == ("Already linked: C9 contradicts C6 (right-click a card to unlink)", False)
+    assert [enabled for _text, enabled in seen[1:]] == [False] * 4
+    assert len(demo_lib.relations.all()) == 2 and not window.undo_stack.canUndo()

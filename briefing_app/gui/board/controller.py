@@ -149,7 +149,12 @@ class BoardController(QObject):
         if dragged is None or dragged.id == to_id:
             return  # dropped back on itself: no link meant
         target = self.lib.claims.get(to_id)
-        relation = RelationMenu.ask(self.view, where, dragged.key, target.key)
+        held = self.lib.relations.between(dragged.id, to_id)
+        if held is None:
+            relation = RelationMenu.ask(self.view, where, dragged.key, target.key)
+        else:
+            said = f"{held.from_key} {held.relation} {held.to_key}"
+            relation = RelationMenu.ask(self.view, where, dragged.key, target.key, said)
         if relation is not None:
             self.link(dragged.id, relation, to_id)
 

@@ -20,17 +20,25 @@ class RelationMenu:
     """A small menu of the four relations; tests replace `ask`."""
 
     @classmethod
-    def ask(cls, parent: QWidget, where: QPoint, from_key: str, to_key: str) -> str | None:
-        """Return the relation chosen for 'from_key … to_key', or None when dismissed."""
+    def ask(
+        cls, parent: QWidget, where: QPoint, from_key: str, to_key: str, held: str = ""
+    ) -> str | None:
+        """Return the relation chosen for 'from_key … to_key', or None when dismissed.
+
+        held names the link the two already have ('C9 contradicts C6'): the menu says so and
+        offers no other, since two claims are linked once.
+        """
         menu = QMenu(parent)
         menu.setToolTipsVisible(True)
-        title = menu.addAction(f"Link {from_key} to {to_key}")
+        heading = f"Already linked: {held} (right-click a card to unlink)" if held else ""
+        title = menu.addAction(heading or f"Link {from_key} to {to_key}")
         title.setEnabled(False)
         menu.addSeparator()
         for relation in RELATIONS:
             action = menu.addAction(f"{from_key} {relation} {to_key}")
             action.setData(relation)
             action.setToolTip(f"{from_key} {_MEANINGS[relation]}")
+            action.setEnabled(not held)
         chosen = menu.exec(where)
         menu.deleteLater()
         return str(chosen.data()) if chosen is not None and chosen.data() else None
