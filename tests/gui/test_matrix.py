@@ -485,7 +485,7 @@ def test_a_hypothesis_added_comes_into_sight_ready_to_rate(
     current = view.currentIndex()
     assert (current.row(), current.column()) == (1, column)  # the first row's cell
     assert view.viewport().rect().contains(view.visualRect(current))
-    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)  # the keys rate at once, no click needed
     qtbot.keyClick(view, Qt.Key.Key_C)
     first = model.row_at(1)
     assert first is not None and _cell(matrix, first.key, "H4") == "C"

@@ -311,6 +311,7 @@ class MatrixController(QObject):
         index = self.model.index(row, column)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
+        self.view.setFocus()  # the rating keys go to the matrix, not the button pressed
 
     def rename_hypothesis(self, key: str, label: str | None = None) -> bool:
         """Change a hypothesis's label (asked for when label is None)."""
