@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.library import Library
 from briefing_app.gui.board.board_view import BoardColumn
 from briefing_app.gui.board.card_delegate import card_layout
+from briefing_app.gui.board.cards import CLAIM_ID_ROLE
 from briefing_app.gui.board.controller import BoardController
 from briefing_app.gui.board.relation_menu import RelationMenu
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog, NewNoteRequest
@@ -465,3 +466,30 @@ def test_dropping_a_card_on_one_it_is_linked_to_says_so_in_the_menu(
     assert seen[0] == ("Already linked: C9 contradicts C6 (right-click a card to unlink)", False)
     assert [enabled for _text, enabled in seen[1:]] == [False] * 4
     assert len(demo_lib.relations.all()) == 2 and not window.undo_stack.canUndo()
+
+
+def test_the_current_card_keeps_the_keyboard_through_a_link_and_its_undo(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    board = shown_board(qtbot, window)
+    c7 = claim_id(demo_lib, "C7")
+    column = board.view.column_of(c7)
+    assert column is not None
+    column.cards.setCurrentIndex(board.view.card_index(c7))
+    column.cards.setFocus()
+    qtbot.waitUntil(column.cards.hasFocus)
+
+    def on_c7() -> bool:
+        focus = QApplication.focusWidget()
+        now = board.view.column_of(c7)
+        return (
+            now is not None
+            and focus is now.cards
+            and now.cards.currentIndex().data(CLAIM_ID_ROLE) == c7
+        )
+
+    assert board.link(c7, "corroborates", claim_id(demo_lib, "C6"))  # the columns are rebuilt
+    qtbot.waitUntil(on_c7)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert demo_lib.relations.between(c7, claim_id(demo_lib, "C6")) is None
+    qtbot.waitUntil(on_c7)  # Ctrl+Z again would undo the next step, from the same card

@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -257,8 +258,13 @@ class BoardView(QWidget):
             self.show_board(None)
 
     def show_board(self, board: Board | None) -> None:
-        """Show a question's positions, one column each (None: an empty board with a hint)."""
+        """Show a question's positions, one column each (None: an empty board with a hint).
+
+        The current card, and the keyboard focus on it, stay where they were: a link made or
+        undone rebuilds the columns, and a keyboard user would be left nowhere.
+        """
         keep = self.positions_area.horizontalScrollBar().value()
+        current, focused = self._current_card()
         for column in self.columns:
             column.setParent(None)
             column.deleteLater()
@@ -297,6 +303,22 @@ class BoardView(QWidget):
                 "table, or right-click them and choose Assign to question."
             )
         self.positions_area.horizontalScrollBar().setValue(keep)
+        holder = self.column_of(current) if current is not None else None
+        if holder is not None and current is not None:
+            holder.cards.setCurrentIndex(self.card_index(current))
+            if focused:
+                holder.cards.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _current_card(self) -> tuple[int | None, bool]:
+        """Return the claim of the current card (the focused column's first) and whether
+        the keyboard focus is on it."""
+        focus = QApplication.focusWidget()
+        ordered = sorted(self.columns, key=lambda c: c.cards is not focus)
+        for column in ordered:
+            index = column.cards.currentIndex()
+            if index.isValid():
+                return int(index.data(CLAIM_ID_ROLE)), column.cards is focus
+        return None, False
 
     def column_of(self, claim_id: int) -> BoardColumn | None:
         """Return the column holding a claim's card, or None."""
