@@ -149,12 +149,12 @@ class PanelDocks(QObject):
         self._take(name, dock, area, behind)
         return dock
 
-    def adopt(self, name: str, dock: QDockWidget, area: Area, behind: str | None = None) -> None:
+    def adopt(self, name: str, dock: QDockWidget, area: Area) -> None:
         """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
         dock.setObjectName(f"{name}_dock")
         dock.setAccessibleName(dock.windowTitle())
         self.panels_menu.addAction(dock.toggleViewAction())  # named, with its shortcut, there
-        self._take(name, dock, area, behind)
+        self._take(name, dock, area, None)
 
     def _take(self, name: str, dock: QDockWidget, area: Area, behind: str | None) -> None:
         self.docks[name] = dock

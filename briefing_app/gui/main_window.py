@@ -428,10 +428,13 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.review.controller import ReviewController
 
         review = ReviewController(self.services, self.lib, self.tasks)
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(right, review.review_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review.review_dock)
         # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
-        self.docks.adopt("review", review.review_dock, right, behind="inspector")
+        self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
+        review.review_dock.hide()
+        # Not waiting behind the inspector once a layout is applied: a review copy read in
+        # shows the pane (show(), not the View menu), which as a tab would stay out of sight.
+        self.docks.adopt("review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         return review
 
     def _build_board(self) -> BoardController:

@@ -1,5 +1,5 @@
-"""The weighing views (board, chronology, matrix) and the review pane shown from the View menu
-on a laptop screen: each comes forward as a tab where it belongs, the window stays on screen."""
+"""The weighing views (board, chronology, matrix) shown from the View menu on a laptop screen:
+each comes forward as a tab where it belongs, the window stays on screen."""
 
 from __future__ import annotations
 
@@ -26,12 +26,7 @@ from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 
 # Each panel and the panel it shares a place with, as a tab.
-NEIGHBOURS = {
-    "board": "claims",
-    "matrix": "claims",
-    "chronology": "sources",
-    "review": "inspector",
-}
+NEIGHBOURS = {"board": "claims", "matrix": "claims", "chronology": "sources"}
 
 
 @pytest.mark.parametrize("screen", [(1366, 768), (1440, 900)])
@@ -56,8 +51,7 @@ def test_a_view_shown_from_the_menu_is_a_tab_and_the_window_stays_on_screen(
     assert neighbour.visibleRegion().isEmpty()
     # The window did not grow past the screen, and the inspector is still wide enough to use.
     assert window.width() <= screen[0]
-    inspector = docks["inspector"] if name != "review" else dock
-    assert inspector.width() >= 250, inspector.width()
+    assert docks["inspector"].width() >= 250, docks["inspector"].width()
 
 
 def test_all_three_views_open_leave_the_inspector_room_on_a_laptop(
