@@ -3,8 +3,9 @@
     python benchmarks/import_speed.py [FOLDER] [--workers N] [--repeat 2]
 
 Imports FOLDER (default ../shared/corpus/dev, 130 saved news pages) into a fresh library once
-with the single-process importer and once with extraction in worker processes (only the parent
-writes the library), and prints both throughputs and their ratio. Issue 19 asks for >= 1.6x on
+with the single-process importer and once with extraction spread over N processes (N - 1
+workers plus the parent, which reads from the end of the queue while it waits and alone writes
+the library), and prints both throughputs and their ratio. Issue 19 asks for >= 1.6x on
 a 2-core machine; the machine's other load shows in the numbers, so each mode runs --repeat
 times and the best run counts.
 """

@@ -214,8 +214,8 @@ def import_paths(
 
     A file that fails is reported and skipped; the others still import. A reference file's
     items import one by one (progress counts items); importing it again updates them. With
-    workers > 1 a big import reads its files in that many processes; only this process
-    writes the library, in the files' order, so the outcome is the same as with one.
+    workers > 1 a big import reads its files in that many processes (this one among them);
+    only this process writes the library, in the files' order, so the outcome is the same.
     """
     summary = ImportSummary()
     items = expand_items(paths, summary.outcomes)
@@ -240,14 +240,44 @@ def _extractions(
     if workers <= 1:
         yield (functools.partial(extract_item, item) for item in items)
         return
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    # This process reads too (see _SharedQueue), so one process fewer is started: each costs a
+    # cold start (importers loaded, their first-page caches filled) of most of a second.
+    pool = ProcessPoolExecutor(
+        max_workers=max(1, workers - 1), mp_context=multiprocessing.get_context("spawn")
+    )
     try:
-        futures = [pool.submit(extract_item, item) for item in items]
-        yield (functools.partial(_worker_result, future) for future in futures)
+        queue = _SharedQueue(items, [pool.submit(extract_item, item) for item in items])
+        yield (functools.partial(queue.result, i) for i in range(len(items)))
     finally:
         # Cancel stops what has not started; what is running finishes, unwritten.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _SharedQueue:
+    """Items handed to worker processes, which this process helps with while it waits.
+
+    Workers take about a second to start, and the writing process would otherwise sit out
+    that second and every wait after it: while the item it must write next is still being
+    read, it reads items from the END of the queue itself (those no worker has taken yet),
+    so the library is still written in the items' order.
+    """
+
+    def __init__(self, items: list[ImportItem], futures: list[Future[Extracted]]) -> None:
+        self._items = items
+        self._futures = futures
+        self._stolen: dict[int, Extracted] = {}
+        self._back = len(items) - 1
+
+    def result(self, index: int) -> Extracted:
+        """Return what was read from item index, helping the workers until it is there."""
+        future = self._futures[index]
+        while not future.done() and self._back > index:
+            if self._futures[self._back].cancel():  # not yet handed to a worker: ours
+                self._stolen[self._back] = extract_item(self._items[self._back])
+            self._back -= 1
+        if index in self._stolen:
+            return self._stolen.pop(index)
+        return _worker_result(future)
 
 
 def _worker_result(future: Future[Extracted]) -> Extracted:
