@@ -1,0 +1,69 @@
+"""The window stays responsive while it imports a folder: the UI thread's largest stall.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/import_ui_stall.py [FOLDER]
+
+Opens the main window on a new library, starts File ▸ Import of FOLDER (default
+../shared/corpus/dev, 130 saved pages; read in every core, see core/importers/batch.py) and,
+while it runs, lets a 5 ms QTimer tick on the UI thread; prints the import's time and the
+largest, p99 and p95 gap between ticks (a gap is how long the window could not answer).
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefing_app.core.importers.batch import ImportSummary
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+
+def main() -> int:
+    """Import the folder in the window and print the UI thread's stalls."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.core.library import Library
+    from briefing_app.gui.main_window import MainWindow
+
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_FOLDER
+    app = QApplication.instance() or QApplication([])
+    scratch = Path(tempfile.mkdtemp())
+    lib = Library.open(scratch / "library.sqlite", backup=False)
+    window = MainWindow(lib)
+    window.show()
+    for _ in range(50):
+        app.processEvents()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    done: list[ImportSummary] = []
+    dialog = window.imports.import_paths([folder])
+    dialog.import_finished.connect(done.append)
+    started = time.perf_counter()
+    while not done and time.perf_counter() - started < 300:
+        app.processEvents()
+        time.sleep(0.001)  # a benchmark's own loop, not the app's: let the timer fire
+    elapsed = time.perf_counter() - started
+    gaps = sorted(b - a for a, b in itertools.pairwise(ticks))
+    window.close()
+    lib.close()
+    shutil.rmtree(scratch)
+    if not done or not gaps:
+        raise SystemExit("the import did not finish")
+    p99, p95 = gaps[int(len(gaps) * 0.99)], gaps[int(len(gaps) * 0.95)]
+    print(
+        f"import {elapsed:.2f} s ({done[0].line()}); UI stalls: largest {gaps[-1] * 1000:.0f} ms, "
+        f"p99 {p99 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":  # spawned import workers import this file again: run once
+    sys.exit(main())
