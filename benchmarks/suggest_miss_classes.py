@@ -4,7 +4,8 @@ Usage: python benchmarks/suggest_miss_classes.py [CORPUS_DIR] [--show]
 
 The classes are those of issue 21, decided by rules over the text (never by reading a page), so
 the check half can be counted without its misses being read: --show prints the misses of the
-tune half and of the second tune batch (suggest_tune2.json) only, with their class, for tuning.
+tune half and of the second and third tune batches (suggest_tune2.json, suggest_tune3.json) only,
+with their class, for tuning.
 
   no-lexicon     the page's language has no word list (Portuguese…)
   document       the annotated party is a document or an outlet ("the filing", "court records")
@@ -31,6 +32,7 @@ from benchmarks.suggest_quality import (
     HALVES,
     REPO,
     TUNE2,
+    TUNE3,
     _match,
     _suggested,
     _text,
@@ -43,7 +45,8 @@ CLASSES = ("no-lexicon", "document", "no-verb", "frame", "rejected", "span")
 _DOCUMENTS = frozenset(
     (
         *("filing", "complaint", "records", "record", "documents", "document", "report"),
-        *("reports", "study", "poll", "polls", "survey", "affidavit", "indictment", "lawsuit"),
+        *("reports", "study", "studies", "research", "poll", "polls", "survey"),
+        *("affidavit", "indictment", "lawsuit"),
         *("letter", "memo", "statement", "transcript", "page", "website", "data", "figures"),
         *("organizations", "outlets", "paper", "journal"),
     )
@@ -87,10 +90,11 @@ def classify(text: str, gold: dict[str, object], language: str) -> str:
 def run(corpus: Path, show: bool) -> None:
     """Print per-class counts of misses per set (and the tunable sets' misses with --show)."""
     fresh = json.loads((DATA / FRESH).read_text(encoding="utf-8"))
-    tune2 = json.loads((DATA / TUNE2).read_text(encoding="utf-8"))
     articles = [(str(a["half"]), a) for a in fresh["articles"]]
-    articles += [("tune2", a) for a in tune2["articles"]]
-    names = (*HALVES, "tune2")
+    for name, file in (("tune2", TUNE2), ("tune3", TUNE3)):
+        batch = json.loads((DATA / file).read_text(encoding="utf-8"))
+        articles += [(name, a) for a in batch["articles"]]
+    names = (*HALVES, "tune2", "tune3")
     counts = {name: Counter[str]() for name in names}
     for name, article in articles:
         text = _text(article, corpus)
@@ -115,7 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus" / "dev"))
     parser.add_argument(
-        "--show", action="store_true", help="List the misses of the tune half and the tune2 batch."
+        "--show", action="store_true", help="List the misses of the tune half and the tune batches."
     )
     args = parser.parse_args()
     corpus = Path(args.corpus)

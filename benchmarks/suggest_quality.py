@@ -8,7 +8,9 @@ tune half of the fresh pages): the held-out set and the check half are not to tu
 suggest_fresh.json holds pages annotated for issue 21, split once at random with a fixed seed
 (its split_seed) into a tune half and a check half; both halves print side by side at the end.
 suggest_tune2.json is a second batch of fresh pages annotated after that split, for tuning only
-(the check half is unchanged); it prints as a third column. --show-misses lists its misses too.
+(the check half is unchanged); it prints as a third column. suggest_tune3.json is a third such
+batch, annotated by reading before the suggester was run on it; it prints as a fourth column.
+--show-misses lists the misses of both tune batches too.
 
 CORPUS_DIR holds <page>/truth.json (default ../shared/corpus/dev beside the repository). The
 annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets into each page's
@@ -43,6 +45,7 @@ DATA = REPO / "benchmarks" / "data"
 SETS = (("development set", "suggest_dev.json"), ("held-out set", "suggest_holdout.json"))
 FRESH = "suggest_fresh.json"
 TUNE2 = "suggest_tune2.json"
+TUNE3 = "suggest_tune3.json"
 HALVES = ("tune", "check")
 Span = tuple[int, int, str, str]  # start, end, party, mention as written
 
@@ -201,14 +204,15 @@ def run(corpus: Path, show_misses: bool) -> None:
         articles = [a for a in fresh["articles"] if a["half"] == half]
         totals[half] = _score_set(articles, corpus, show_misses and half == "tune")
         print(f"{'TOTAL':44s} {totals[half][0].row()}")
-    tune2 = json.loads((DATA / TUNE2).read_text(encoding="utf-8"))
-    print(f"\n== second tune batch ({TUNE2}, tune only)\n{header}")
-    totals["tune2"] = _score_set(tune2["articles"], corpus, show_misses)
-    print(f"{'TOTAL':44s} {totals['tune2'][0].row()}")
+    for name, ordinal, file in (("tune2", "second", TUNE2), ("tune3", "third", TUNE3)):
+        batch = json.loads((DATA / file).read_text(encoding="utf-8"))
+        print(f"\n== {ordinal} tune batch ({file}, tune only)\n{header}")
+        totals[name] = _score_set(batch["articles"], corpus, show_misses)
+        print(f"{'TOTAL':44s} {totals[name][0].row()}")
     columns = (
         f"{'gold':>5s} {'sugg':>5s} {'match':>5s}  {'recall':>6s}  {'precis':>6s}  {'party':>6s}"
     )
-    names = (*HALVES, "tune2")
+    names = (*HALVES, "tune2", "tune3")
     print(f"\n== fresh pages, side by side\n{'':24s}" + "    ".join(f"{n:^41s}" for n in names))
     print(f"{'':24s}" + "    ".join(columns for _ in names))
     for label, index in (("suggester", 0), ("baseline", 1)):
@@ -223,7 +227,7 @@ def main() -> None:
     parser.add_argument(
         "--show-misses",
         action="store_true",
-        help="List misses and extras (development set, tune half and tune2 batch only).",
+        help="List misses and extras (development set, tune half, tune2 and tune3 only).",
     )
     args = parser.parse_args()
     corpus = Path(args.corpus)
