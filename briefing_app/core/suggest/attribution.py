@@ -94,6 +94,8 @@ _NOT_REPORTING_AFTER = {
     # "as one analyst put it," / "…,” Smith put it." — not "put it on the table".
     "put it": re.compile(r"(?!\s*(?:[.,;:!?”\"]|$))"),
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
+    "propose": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proposed a bill"
+    "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
 }
 # Forms that report what a document says only when a document is their subject.
 _DOCUMENT_FORMS = frozenset(("reads", "read", "states"))
@@ -109,7 +111,7 @@ _NOUN_FORMS = frozenset(
 # Verbs whose subject must be someone who can speak ("the minister revealed that…").
 _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
-)
+) | {"raise concerns"}  # "The attack raised concerns that…": no one spoke
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
 # "a new report", "its latest findings": an adjective between a determiner and a noun form.
@@ -128,6 +130,8 @@ _FINDERS = frozenset(
         *("inquiry", "researchers", "scientists", "poll", "investigators", "probe"),
         *("records", "documents", "data", "figures", "filings", "polls", "footage"),
         *("respondents", "voters", "readers", "users", "index", "ranking", "rankings"),
+        *("studies", "research", "review", "reviews", "analyses", "trial", "trials"),
+        *("experiment", "experiments", "findings", "results", "evidence"),
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")
@@ -279,6 +283,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not (
         _AFTER_QUOTE.search(before)
+        # "A customer raved, “…”": the quotation follows the verb.
+        or re.match(r"\s*[,:]\s*[“\"«„]", after)
         # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
         or (form in lexicon.inverting_forms and re.search(r"[,”\"’]\s*$", before))
     ):
@@ -709,7 +715,14 @@ def _clean_party(
         r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
     )  # "70 percent of voters", a station: "Fox 6"
     # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
-    undated = re.sub(r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof [\d,]+ ", "", text)
+    # So does a count of its subjects or its length ("a study in 48 people", "a 2-month trial").
+    undated = re.sub(
+        r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof [\d,]+ "
+        r"|\b(?:in|of|among|involving|with)\s+(?:more than |over |nearly |about |almost )?"
+        r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b",
+        "",
+        text,
+    )
     if any(w in lexicon.pronouns for w in lowered) or (
         any(ch.isdigit() for ch in undated) and not counted
     ):
@@ -745,7 +758,12 @@ def _clean_party(
     # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
     named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
-        len(words) <= 4 and lowered[-1] in lexicon.person_roles
+        len(words) <= 4
+        # "the 34-year-old" is a person as much as "the driver" is.
+        and (
+            lowered[-1] in lexicon.person_roles
+            or bool(re.fullmatch(r"\d{1,3}-year-old", lowered[-1]))
+        )
     )
     if not (capitalised or named):
         return None

@@ -142,7 +142,16 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "echo": ("echoed", "echoes"),
     "dispute": ("disputed", "disputes"),
     "make clear": ("made clear", "made it clear", "makes clear", "makes it clear"),
-    "conclude": ("concluded", "concludes"),
+    "conclude": ("concluded", "concludes", "conclude"),
+    # Only with what was put forward after it ("proposed that…"), not "proposed a bill".
+    "propose": ("proposed", "proposes", "proposing", "propose"),
+    "appeal": ("appealed for", "appeals for", "appealing for", "pleaded for", "pleads for"),
+    "make the case": ("made the case", "makes the case", "making the case"),
+    "raise concerns": tuple(
+        f"{raised} {what}"
+        for raised in ("raised", "raises", "raising")
+        for what in ("concerns", "the concern", "the possibility", "the prospect", "doubts")
+    ),
     "characterise": ("characterized", "characterised", "labeled", "labelled"),
     "slam": ("slammed", "slams", "blasted", "lambasted", "decried"),
     "voice": ("voiced",),
@@ -193,6 +202,12 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+        # "has been shown to…", "is considered the most common…": a finding or a judgment
+        # whose holders go unnamed.
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:\w+ly |also )?"
+        r"(?:shown|proven|proved) to\b",
+        # (Not "was considered to be normal": a past judgment is the story's, not a claim.)
+        r"\b(?:is|are) (?:\w+ly |also )?(?:considered|regarded as) (?:to be )?(?:a|an|the|one)\b",
         # "The layoffs were confirmed by Microsoft": the agent is the party.
         r"\b(?:is|are|was|were|has been|have been|had been) (?:first |also |later )?"
         r"(?:reported|confirmed|announced|disclosed|revealed) (?=by\b)",
@@ -231,7 +246,10 @@ LEXICON = Lexicon(
         caption tweet post message email transcript website page data figures poll polls ruling
         someone somebody others another notes person men women resident witness neighbor
         neighbour expert analyst critic activist protester voter worker student defenders
-        fans users commenters commenter site outlet"""
+        fans users commenters commenter site outlet brand brands manufacturer maker makers
+        retailer seller customer customers reviewer reviewers shopper shoppers buyers
+        studies research review reviews analysis analyses trial trials experiment experiments
+        findings results evidence"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however

@@ -1,0 +1,100 @@
+"""Classes the suggester missed on the third tune batch and on a battery of attribution forms.
+
+The sentences are written for these tests (issue 21, third pass): research findings as
+speakers, unnamed findings and judgments, and speech verbs outside the earlier word list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.core.suggest import suggest_claims
+
+
+def found(text: str, language: str = "en") -> list[tuple[str, str]]:
+    """Return (party, quote) of every suggestion, checking each quote against its offsets."""
+    suggestions = suggest_claims(text, language=language)
+    for s in suggestions:
+        assert s.quote == text[s.start : s.end]
+    return [(s.party, s.quote) for s in suggestions]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("One study in 48 people found that the diet reduced snacking.", "One study in 48 people"),
+        ("Another small, 6-week trial showed that the drug cut relapses.", "6-week trial"),
+        ("A review of 15 studies found that the diet reduced snacking.", "A review of 15 studies"),
+        ("Other studies indicate that walking lowers blood pressure.", "Other studies"),
+        ("Research shows the habit forms within weeks.", "Research"),
+        ("Plus, other research suggests that sleep improves recall.", "other research"),
+    ],
+)
+def test_a_study_or_research_is_the_party_of_its_finding(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poor sleep has been shown to raise the levels of hunger hormones.",
+        "Talking therapy is considered an effective treatment for the condition.",
+        "Fasting was shown to improve focus in another trial.",
+    ],
+)
+def test_unnamed_findings_and_judgments_are_passive_attributions(text: str) -> None:
+    assert [p for p, _ in found(text)] == [""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His X-ray, which was considered to be normal, was filed.",
+        "The film is considered by many.",
+    ],
+)
+def test_a_past_judgment_or_a_bare_considered_is_no_attribution(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_product_claim_according_to_the_brand_is_the_brands() -> None:
+    text = "The lamp is bright and cheap to run, according to the brand."
+    assert found(text) == [("the brand", "The lamp is bright and cheap to run")]
+
+
+def test_a_verb_of_manner_followed_by_a_quotation_reports_it() -> None:
+    text = 'A customer raved, "This is the best blender I have ever owned."'
+    assert [p for p, _ in found(text)] == ["A customer"]
+    # Without a quotation after (or before) it, "raved" reports nothing.
+    assert found("The crowd raved all night.") == []
+
+
+def test_an_age_noun_names_a_person() -> None:
+    text = "The 34-year-old said she had not been paid for three months."
+    assert found(text) == [("The 34-year-old", "she had not been paid for three months")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Smith proposed that the theory is wrong.", "Smith"),
+        ("The authors conclude that the drug cut deaths.", "The authors"),
+        ("Zelensky appealed for more air defences.", "Zelensky"),
+        ("Nadella made the case that the figures were misleading.", "Nadella"),
+        ("Nadella raised concerns that the figures were misleading.", "Nadella"),
+    ],
+)
+def test_speech_verbs_outside_the_first_word_list(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator proposed a bill on Monday.",
+        "The attack raised concerns that the government would be pressured.",
+        "Clemson and others have made the case, but Alford has been the most vocal.",
+    ],
+)
+def test_the_same_verbs_as_actions_or_without_a_speaker_report_nothing(text: str) -> None:
+    assert found(text) == []
