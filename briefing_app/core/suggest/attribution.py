@@ -95,6 +95,8 @@ _NOT_REPORTING_AFTER = {
     "put it": re.compile(r"(?!\s*(?:[.,;:!?”\"]|$))"),
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
     "propose": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proposed a bill"
+    "prove": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proved a theorem"
+    "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
 }
 # Forms that report what a document says only when a document is their subject.
@@ -131,7 +133,8 @@ _FINDERS = frozenset(
         *("records", "documents", "data", "figures", "filings", "polls", "footage"),
         *("respondents", "voters", "readers", "users", "index", "ranking", "rankings"),
         *("studies", "research", "review", "reviews", "analyses", "trial", "trials"),
-        *("experiment", "experiments", "findings", "results", "evidence"),
+        *("experiment", "experiments", "findings", "results", "evidence", "simulations"),
+        *("calculations", "observations", "measurements"),
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")

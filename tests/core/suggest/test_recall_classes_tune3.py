@@ -98,3 +98,26 @@ def test_speech_verbs_outside_the_first_word_list(text: str, party: str) -> None
 )
 def test_the_same_verbs_as_actions_or_without_a_speaker_report_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("A rep for the singer tells us she is resting at home.", "A rep for the singer"),
+        ("The singer's camp says she is fine.", "The singer's camp"),
+        ("TMZ has learned the singer was not arrested.", "TMZ"),
+        ("Experts agree the risk is small.", "Experts"),
+        ("Doe and her colleagues proved that the conjecture holds.", "Doe and her colleagues"),
+        ("The simulations indicate that the universe is flat.", "The simulations"),
+    ],
+)
+def test_outlet_and_science_writing_speakers(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She proved her point on the court.", "He has learned to cook.", "They agree to differ."],
+)
+def test_proved_learned_and_agree_without_a_statement_report_nothing(text: str) -> None:
+    assert found(text) == []

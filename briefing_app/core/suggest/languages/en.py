@@ -94,7 +94,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls", "recalling"),
     "recount": ("recounted", "recounts", "related"),
-    "agree": ("agreed", "agrees"),
+    "agree": ("agreed", "agrees", "agree"),
     "criticise": ("criticized", "criticised", "criticizes", "criticises"),
     "praise": ("praised", "praises"),
     "welcome": ("welcomed", "welcomes"),
@@ -145,6 +145,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "conclude": ("concluded", "concludes", "conclude"),
     # Only with what was put forward after it ("proposed that…"), not "proposed a bill".
     "propose": ("proposed", "proposes", "proposing", "propose"),
+    # Only with a that-clause ("proved that the conjecture holds"), not "proved a theorem".
+    "prove": ("proved", "proves", "has proven", "have proven"),
+    # An outlet's own reporting: "TMZ has learned the singer was not arrested."
+    "learn": ("has learned", "have learned", "has learnt", "have learnt"),
     "appeal": ("appealed for", "appeals for", "appealing for", "pleaded for", "pleads for"),
     "make the case": ("made the case", "makes the case", "making the case"),
     "raise concerns": tuple(
@@ -249,7 +253,8 @@ LEXICON = Lexicon(
         fans users commenters commenter site outlet brand brands manufacturer maker makers
         retailer seller customer customers reviewer reviewers shopper shoppers buyers
         studies research review reviews analysis analyses trial trials experiment experiments
-        findings results evidence"""
+        findings results evidence simulations calculations observations measurements
+        rep reps publicist publicists insider insiders camp"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
