@@ -60,7 +60,9 @@ _PARTICIPLE_LEAD = re.compile(
     r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
-_AFTER_QUOTE = re.compile(r"[”\"’],?\s+\S+(?:\s+\S+){0,6}\s+$")
+_AFTER_QUOTE = re.compile(r"[”\"’»],?\s+\S+(?:\s+\S+){0,6}\s+$")
+# The subject inside an inverted French verb: "« … », a-t-il déclaré", "poursuit-elle".
+_EMBEDDED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")
 _CONTENT_AFTER = re.compile(
     r"(?!\s*(?:[“\"«„:,.;!?]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b)"
 )
@@ -96,6 +98,8 @@ _NOT_REPORTING_AFTER = {
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
     "propose": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proposed a bill"
     "prove": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proved a theorem"
+    # "Eine Studie zeigt, dass…"; not "Das Foto zeigt einen Mann".
+    "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
 }
@@ -228,6 +232,9 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         att = _verb_attribution(sentence, match, lexicon)
         if att is not None:
             found.append(att)
+    opening = _opening_phrase(sentence, lexicon)
+    if opening is not None:
+        found.append(opening)
     for source in _source_phrases(sentence, lexicon, inside_quote):
         # "…, he said according to a transcript": the document only backs the same statement.
         if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
@@ -289,9 +296,29 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "A customer raved, “…”": the quotation follows the verb.
         or re.match(r"\s*[,:]\s*[“\"«„]", after)
         # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
-        or (form in lexicon.inverting_forms and re.search(r"[,”\"’]\s*$", before))
+        or (form in lexicon.inverting_forms and re.search(r"[,”\"’»]\s*$", before))
     ):
         return None
+    particle = lexicon.separable.get(form)
+    if particle is not None:
+        # "…, teilte die Polizei mit": the verb needs its particle at the end of its clause.
+        clause = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
+        ending = re.search(r"\s" + particle + r"\s*$", clause)
+        if ending is None:
+            return None
+        after = after[: ending.start()]
+        sentence = (
+            sentence[: match.end() + ending.start()]
+            + " " * len(ending.group(0))
+            + (sentence[match.end() + ending.end() :])
+        )
+    embedded = _EMBEDDED_SUBJECT.search(form)
+    if embedded is not None:
+        att.party_start = match.start() + embedded.start(1)
+        att.party_end = match.start() + embedded.end(1)
+        att.party = embedded.group(1)
+        att.pattern = "verb X"
+        return att
     if _CONDITIONAL_BEFORE.search(before):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
@@ -323,7 +350,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "participle"
         return att
     span = None
-    if form in lexicon.inverting_forms and re.search(r"[,”\"]\s*$", before):
+    if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
         if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", sentence[span[1] :]):
@@ -844,7 +871,45 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         att.party_start, att.party_end = span
         att.party = sentence[span[0] : span[1]]
         found.append(att)
+    for word in lexicon.postpositions:
+        # "Dem Minister zufolge kommt…", "…, Experten zufolge, …": the party before the word.
+        for match in re.finditer(
+            r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+" + word + r"\b", sentence
+        ):
+            if callable(inside_quote) and inside_quote(match.start(1)):
+                continue
+            span = _clean_party(sentence, match.start(1), match.end(1), lexicon)
+            # ("Berichten zufolge" is a passive: reports, unnamed.)
+            if span is None or sentence[span[0] : span[1]].lower() == "berichten":
+                continue
+            att = Attribution(match.end(1) + 1, match.end(), word, "X according to")
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            found.append(att)
     return found
+
+
+def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution of "Pour la ministre, cette innovation va…" (whose view it is)."""
+    if not lexicon.opening_phrases:
+        return None
+    words = "|".join(re.escape(w) for w in lexicon.opening_phrases)
+    match = re.match(r"(?i)(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s", sentence)
+    if match is None:
+        return None
+    span = _clean_party(sentence, match.start(1), match.end(1), lexicon)
+    if span is None:
+        return None
+    party = sentence[span[0] : span[1]]
+    head = party.split()[-1].lower()
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
+    # "Pour la première fois," names no one: only a person or a speaking body holds a view.
+    if not (is_person_like(party, lexicon) or head in nouns):
+        return None
+    att = Attribution(0, match.start(1), "opening", "for X,")
+    att.party_start, att.party_end = span
+    att.party = party
+    return att
 
 
 _PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}

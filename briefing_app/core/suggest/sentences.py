@@ -9,7 +9,8 @@ OPENING_QUOTES = '“‘«"'
 CLOSING_QUOTES = '”’»"'
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space.
 _END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+[“‘\"«(\[]{0,2}[A-Z0-9]")
+# (French sets a space inside its guillemets, "« C’est", and capitals may be accented.)
+_NEXT_START = re.compile(r"\s+[“‘\"«(\[]{0,2}[\s\u00a0\u202f]?[A-Z0-9À-ÖØ-Þ]")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|[a-z]\.[a-z])$")
 
 

@@ -65,6 +65,12 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     # Determiners that make a following verb form a noun ("la critique de…").
     noun_determiners: frozenset[str] = frozenset()
+    # Words that open a sentence with whose view it is: "Pour la ministre, …" (a party follows).
+    opening_phrases: tuple[str, ...] = ()
+    # Words after which their party stands before them: "Dem Minister zufolge …".
+    postpositions: tuple[str, ...] = ()
+    # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.
+    separable: dict[str, str] = field(default_factory=dict)
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -11,25 +11,50 @@ def _words(text: str) -> frozenset[str]:
 
 # lemma -> inflected forms (present, simple past, subjunctive of reported speech).
 _VERBS: dict[str, tuple[str, ...]] = {
-    "sagen": ("sagte", "sagten", "sagt", "sagen", "hat gesagt", "haben gesagt"),
+    "sagen": ("sagte", "sagten", "sagt", "sagen", "hat gesagt", "haben gesagt", "gesagt hat"),
     "erklären": ("erklärte", "erklärten", "erklärt", "hat erklärt"),
     "betonen": ("betonte", "betonten", "betont"),
-    "mitteilen": ("teilte mit", "teilten mit", "teilt mit", "hat mitgeteilt"),
+    "mitteilen": (
+        *("teilte mit", "teilten mit", "teilt mit", "hat mitgeteilt", "mitteilte"),
+        *("mitteilten", "mitgeteilt hat", "teilte", "teilten", "teilt"),
+    ),
     "berichten": ("berichtete", "berichteten", "berichtet"),
     "sprechen": ("sprach", "sprachen"),
-    "fügen hinzu": ("fügte hinzu", "fügten hinzu", "ergänzte", "ergänzten"),
+    "fügen hinzu": ("fügte hinzu", "fügten hinzu", "ergänzte", "ergänzten", "fügte", "fügten"),
     "warnen": ("warnte", "warnten", "warnt"),
     "kritisieren": ("kritisierte", "kritisierten", "kritisiert"),
     "fordern": ("forderte", "forderten", "fordert"),
     "bestätigen": ("bestätigte", "bestätigten", "bestätigt"),
     "dementieren": ("dementierte", "dementierten", "dementiert"),
     "bestreiten": ("bestritt", "bestritten", "bestreitet"),
-    "vorwerfen": ("warf vor", "warfen vor", "wirft vor"),
+    "vorwerfen": ("warf vor", "warfen vor", "wirft vor", "warf", "warfen", "vorwarf"),
     "behaupten": ("behauptete", "behaupteten", "behauptet"),
-    "ankündigen": ("kündigte an", "kündigten an", "kündigt an"),
+    "ankündigen": (
+        *("kündigte an", "kündigten an", "kündigt an", "kündigte", "kündigten", "ankündigte"),
+    ),
+    "einräumen": ("räumte ein", "räumten ein", "räumt ein", "räumte", "räumten", "einräumte"),
+    "zurückweisen": ("wies zurück", "wiesen zurück", "weist zurück", "wies", "wiesen"),
+    "angeben": ("gab an", "gaben an", "gibt an", "angab", "angaben"),
+    "zeigen": ("zeigt", "zeigte", "zeigen", "zeigten"),
+    "schließen": ("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss"),
+    "erläutern": ("erläuterte", "erläuterten", "erläutert"),
+    "unterstreichen": ("unterstrich", "unterstrichen", "unterstreicht"),
+    "versichern": ("versicherte", "versicherten", "versichert"),
+    "beklagen": ("beklagte", "beklagten", "beklagt"),
+    "verweisen": ("verwies auf", "verwiesen auf", "verweist auf"),
+    "zitieren": ("zitiert", "zitierte"),
+    "erzählen": ("erzählte", "erzählten", "erzählt"),
+    "antworten": ("antwortete", "antworteten", "entgegnete", "entgegneten"),
+    "bekräftigen": ("bekräftigte", "bekräftigten", "bekräftigt"),
     "schreiben": ("schrieb", "schrieben", "schreibt"),
     "meinen": ("meinte", "meinten", "meint"),
 }
+
+# "nach Angaben der Polizei", "nach Ansicht von Experten": whose account or view it is.
+_VIEW_NOUNS = (
+    *("Angaben", "Ansicht", "Einschätzung", "Auffassung", "Meinung", "Aussage", "Aussagen"),
+    *("Darstellung", "Informationen", "Worten"),
+)
 
 LEXICON = Lexicon(
     language="de",
@@ -41,13 +66,33 @@ LEXICON = Lexicon(
         "behaupten": "allegation",
     },
     inverting_forms=_words(
-        "sagte sagten sagt erklärte erklärten betonte betonten ergänzte ergänzten schrieb meinte"
+        "sagte sagten sagt sagen erklärte erklärten betonte betonten ergänzte ergänzten schrieb"
+        " meinte kritisierte kritisierten warnte warnten erläuterte unterstrich versicherte"
+        " beklagte erzählte antwortete entgegnete bekräftigte teilte teilten fügte fügten"
+        " räumte räumten forderte forderten"
     ),
+    # A verb whose particle ends the clause: "…, teilte die Polizei mit."
+    separable={
+        **dict.fromkeys(("teilte", "teilten", "teilt"), "mit"),
+        **dict.fromkeys(("fügte", "fügten"), "hinzu"),
+        **dict.fromkeys(("warf", "warfen"), "vor"),
+        **dict.fromkeys(("kündigte", "kündigten"), "an"),
+        **dict.fromkeys(("räumte", "räumten"), "ein"),
+        **dict.fromkeys(("wies", "wiesen"), "zurück"),
+    },
     after_quote_forms=frozenset(),
-    source_phrases=("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "zufolge"),
+    source_phrases=(
+        "laut",
+        *(f"nach {what} {of}" for what in _VIEW_NOUNS for of in ("von", "der", "des")),
+        ", so",
+    ),
+    # "Dem Minister zufolge kommt die Reform": the party stands before the word.
+    postpositions=("zufolge",),
     passive_patterns=(
         r"\bsoll(?:en)?\s+[^.,;]{0,80}\b(?:sein|haben|worden)\b",
         r"\b(?:angeblich|mutmaßlich|vermutlich|Berichten zufolge)\b",
+        # "…, hieß es aus Polizeikreisen": a report whose source goes unnamed.
+        r"\b(?:hieß|heißt) es\b",
     ),
     official_nouns=_words(
         """minister ministerin ministerium regierung polizei staatsanwaltschaft behörde behörden
@@ -61,7 +106,8 @@ LEXICON = Lexicon(
     speaker_nouns=_words(
         """sprecher sprecherin polizei behörden experten expertin experte zeugen anwohner
         anwalt anwältin staatsanwaltschaft ministerium regierung bericht studie mitteilung
-        unternehmen hersteller kritiker forscher"""
+        unternehmen hersteller kritiker forscher gewerkschaft verband partei opposition
+        ermittler fachleute wissenschaftler analysten beobachter"""
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
     trailing_noise=_words("hat haben hatte hatten ist sind war waren auch noch nicht"),

@@ -22,41 +22,109 @@ def _imperfect(stem: str) -> tuple[str, str]:
     return f"{stem}ait", f"{stem}aient"
 
 
+_SUBJECTS = ("il", "elle", "ils", "elles")
+
+
+def _inverted(participle: str, present: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the inverted forms after a quotation: "a-t-il déclaré", "explique-t-elle"."""
+    forms = [f"a-t-{who} {participle}" for who in ("il", "elle")]
+    forms += [f"ont-{who} {participle}" for who in ("ils", "elles")]
+    for verb in present:
+        # "dit-il", "poursuit-elle"; a vowel at the end takes a -t-: "explique-t-il".
+        link = "-t-" if verb[-1] in "aeé" else "-"
+        singular = not verb.endswith("nt")
+        forms += [f"{verb}{link}{who}" for who in (_SUBJECTS[:2] if singular else _SUBJECTS[2:])]
+    return tuple(forms)
+
+
+def _verb(participle: str, present: tuple[str, ...], stem: str = "") -> tuple[str, ...]:
+    """Return every news form of a reporting verb: compound past, present, inverted, imperfect."""
+    return (
+        *_forms(participle, present),
+        *_inverted(participle, present),
+        *(_imperfect(stem) if stem else ()),
+    )
+
+
+def _reflexive(participle: str, present: str) -> tuple[str, ...]:
+    """Return a pronominal verb's forms: "s’indigne", "s’est indigné(e)", "s’indigne-t-il"."""
+    forms = []
+    for apostrophe in ("’", "'"):
+        forms += [f"s{apostrophe}{present}", f"s{apostrophe}{present}nt"]
+        forms += [f"s{apostrophe}est {participle}{end}" for end in ("", "e")]
+        forms += [f"s{apostrophe}{present}-t-{who}" for who in ("il", "elle")]
+    return tuple(forms)
+
+
 # lemma -> inflected forms, with the auxiliary, since news French reports in the passé composé.
 _VERBS: dict[str, tuple[str, ...]] = {
-    "dire": (*_forms("dit", ("dit", "disent")), "a-t-il dit", "a-t-elle dit", *_imperfect("dis")),
-    "déclarer": (
-        *_forms("déclaré", ("déclare", "déclarent")),
-        "a-t-il déclaré",
-        *_imperfect("déclar"),
-    ),
-    "ajouter": (*_forms("ajouté", ("ajoute", "ajoutent")), "a-t-il ajouté", "a-t-elle ajouté"),
-    "affirmer": (*_forms("affirmé", ("affirme", "affirment")), *_imperfect("affirm")),
-    "annoncer": _forms("annoncé", ("annonce", "annoncent")),
-    "assurer": (*_forms("assuré", ("assure", "assurent")), *_imperfect("assur")),
-    "expliquer": (*_forms("expliqué", ("explique", "expliquent")), *_imperfect("expliqu")),
-    "indiquer": (*_forms("indiqué", ("indique", "indiquent")), *_imperfect("indiqu")),
-    "estimer": (*_forms("estimé", ("estime", "estiment")), *_imperfect("estim")),
-    "souligner": _forms("souligné", ("souligne", "soulignent")),
-    "préciser": _forms("précisé", ("précise", "précisent")),
-    "confirmer": _forms("confirmé", ("confirme", "confirment")),
-    "démentir": _forms("démenti", ("dément", "démentent")),
-    "nier": _forms("nié", ("nie", "nient")),
-    "accuser": _forms("accusé", ("accuse", "accusent")),
-    "dénoncer": _forms("dénoncé", ("dénonce", "dénoncent")),
-    "prévenir": _forms("prévenu", ("prévient", "préviennent")),
-    "avertir": _forms("averti", ("avertit", "avertissent")),
-    "reconnaître": _forms("reconnu", ("reconnaît", "reconnaissent")),
+    "dire": _verb("dit", ("dit", "disent"), "dis"),
+    "déclarer": _verb("déclaré", ("déclare", "déclarent"), "déclar"),
+    "ajouter": _verb("ajouté", ("ajoute", "ajoutent")),
+    "affirmer": _verb("affirmé", ("affirme", "affirment"), "affirm"),
+    "annoncer": _verb("annoncé", ("annonce", "annoncent")),
+    "assurer": _verb("assuré", ("assure", "assurent"), "assur"),
+    "expliquer": _verb("expliqué", ("explique", "expliquent"), "expliqu"),
+    "indiquer": _verb("indiqué", ("indique", "indiquent"), "indiqu"),
+    "estimer": _verb("estimé", ("estime", "estiment"), "estim"),
+    "souligner": _verb("souligné", ("souligne", "soulignent")),
+    "préciser": _verb("précisé", ("précise", "précisent")),
+    "confirmer": _verb("confirmé", ("confirme", "confirment")),
+    "démentir": _verb("démenti", ("dément", "démentent")),
+    "nier": _verb("nié", ("nie", "nient")),
+    "accuser": _verb("accusé", ("accuse", "accusent")),
+    "dénoncer": _verb("dénoncé", ("dénonce", "dénoncent")),
+    "prévenir": _verb("prévenu", ("prévient", "préviennent")),
+    "avertir": _verb("averti", ("avertit", "avertissent")),
+    "reconnaître": _verb("reconnu", ("reconnaît", "reconnaissent")),
     "considérer": _forms("considéré", ("considère", "considèrent")),
     "soulever": _forms("soulevé", ("soulève", "soulèvent")),
-    "critiquer": _forms("critiqué", ("critique", "critiquent")),
-    "insister": (*_forms("insisté", ("insiste", "insistent")), *_imperfect("insist")),
-    "réclamer": (*_forms("réclamé", ("réclame", "réclament")), *_imperfect("réclam")),
+    "critiquer": _verb("critiqué", ("critique", "critiquent")),
+    "insister": _verb("insisté", ("insiste", "insistent"), "insist"),
+    "réclamer": _verb("réclamé", ("réclame", "réclament"), "réclam"),
     "prévoir": ("prévoit", "prévoient"),
     "arguer": ("arguant",),
     "faire savoir": _forms("fait savoir", ("fait savoir",)),
     "faire part": _forms("fait part", ("fait part", "font part")),
+    "juger": _verb("jugé", ("juge", "jugent")),
+    "déplorer": _verb("déploré", ("déplore", "déplorent")),
+    "regretter": _verb("regretté", ("regrette", "regrettent")),
+    "confier": _verb("confié", ("confie", "confient")),
+    "rappeler": _verb("rappelé", ("rappelle", "rappellent")),
+    "marteler": _verb("martelé", ("martèle", "martèlent")),
+    "plaider": _verb("plaidé", ("plaide", "plaident")),
+    "appeler à": _forms("appelé à", ("appelle à", "appellent à")),
+    "montrer": _forms("montré", ("montre", "montrent")),
+    "conclure": _verb("conclu", ("conclut", "concluent")),
+    "révéler": _verb("révélé", ("révèle", "révèlent")),
+    "raconter": _verb("raconté", ("raconte", "racontent"), "racont"),
+    "témoigner": _verb("témoigné", ("témoigne", "témoignent")),
+    "admettre": _verb("admis", ("admet", "admettent")),
+    "promettre": _verb("promis", ("promet", "promettent")),
+    "répondre": _verb("répondu", ("répond", "répondent")),
+    "rétorquer": _verb("rétorqué", ("rétorque", "rétorquent")),
+    "répliquer": _verb("répliqué", ("réplique", "répliquent")),
+    "observer": _verb("observé", ("observe", "observent")),
+    "noter": _verb("noté", ("note", "notent")),
+    "relever": _verb("relevé", ("relève", "relèvent")),
+    "signaler": _verb("signalé", ("signale", "signalent")),
+    "commenter": _verb("commenté", ("commente", "commentent")),
+    # After a quotation only: "« … », lance-t-il" (not "lance un projet").
+    "lancer": _verb("lancé", ("lance", "lancent")),
+    "poursuivre": _verb("poursuivi", ("poursuit", "poursuivent")),
+    "trancher": _verb("tranché", ("tranche", "tranchent")),
+    "résumer": _verb("résumé", ("résume", "résument")),
+    "ironiser": _verb("ironisé", ("ironise", "ironisent")),
+    "glisser": _verb("glissé", ("glisse", "glissent")),
+    "s’indigner": _reflexive("indigné", "indigne"),
+    "s’emporter": _reflexive("emporté", "emporte"),
+    "s’inquiéter": _reflexive("inquiété", "inquiète"),
+    "se féliciter": _reflexive("félicité", "félicite"),
+    "s’exclamer": _reflexive("exclamé", "exclame"),
 }
+
+# Verbs that report speech only right after a quotation ("« … », lance-t-il").
+_AFTER_QUOTE = ("lancer", "poursuivre", "trancher", "résumer", "ironiser", "glisser")
 
 LEXICON = Lexicon(
     language="fr",
@@ -76,13 +144,22 @@ LEXICON = Lexicon(
             "préciser",
             "assurer",
             "prévoir",
+            *("confier", "rappeler", "marteler", "conclure", "raconter", "témoigner"),
+            *("répondre", "rétorquer", "répliquer", "commenter", "noter", "relever"),
+            *("critiquer", "dénoncer", "déplorer", "regretter", "juger", "reconnaître"),
+            *("admettre", "avertir", "prévenir", "insister", "confirmer", "plaider"),
+            *_AFTER_QUOTE,
+            *("s’indigner", "s’emporter", "s’inquiéter", "se féliciter", "s’exclamer"),
         )
         for form in _VERBS[lemma]
     ),
-    after_quote_forms=frozenset(),
+    after_quote_forms=frozenset(form for lemma in _AFTER_QUOTE for form in _VERBS[lemma]),
     source_phrases=("selon", "d’après", "d'après", "de source"),
     passive_patterns=(
         r"\b(?:aurait|auraient) (?:été )?\w+é(?:e|s|es)?\b",
+        # "Le suspect aurait pris la fuite": the conditional of a report (not "aurait pu").
+        r"\b(?:aurait|auraient) (?:déjà |ainsi |également )?"
+        r"(?!pu\b|dû\b|du\b|voulu\b|fallu\b|aimé\b|préféré\b|souhaité\b)\w+",
         r"\b(?:selon certaines sources|dit-on|paraît-il)\b",
         r"\bprésumée?s?\b",
     ),
@@ -119,4 +196,5 @@ LEXICON = Lexicon(
     noun_determiners=_words("le la les un une son sa ses leur leurs cette ces"),
     relatives=("qui",),
     inversion_leads=("comme",),
+    opening_phrases=("pour",),
 )

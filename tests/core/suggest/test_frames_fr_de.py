@@ -1,0 +1,99 @@
+"""French and German attribution frames news writes every day (issue 21): inverted verbs after a
+quotation, opinion openers, separable verbs, postpositions and unnamed reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.core.suggest import suggest_claims
+
+
+def parties(text: str, language: str) -> list[str]:
+    """Return the party of every suggestion, checking each quote against its offsets."""
+    suggestions = suggest_claims(text, language=language)
+    for s in suggestions:
+        assert s.quote == text[s.start : s.end]
+    return [s.party for s in suggestions]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("« C'est injuste », lance Jean Dupont.", "Jean Dupont"),
+        ("« C'est injuste », s'indigne Jean Dupont.", "Jean Dupont"),
+        ("« C'est injuste », s'est emporté Jean Dupont.", "Jean Dupont"),
+        ("« C'est injuste », tranche la ministre.", "la ministre"),
+        ("Jean Dupont déplore que la réforme soit injuste.", "Jean Dupont"),
+        ("Jean Dupont a confié au Monde que la réforme était injuste.", "Jean Dupont"),
+        ("Jean Dupont a rappelé que la réforme serait votée.", "Jean Dupont"),
+        ("Une étude publiée mardi montre que les prix ont augmenté.", "Une étude publiée mardi"),
+        ("Le rapport conclut que les prix ont augmenté de 5 %.", "Le rapport"),
+        ("Pour la ministre, cette innovation va dénaturer le renseignement.", "la ministre"),
+        ("Pour le gouvernement, la réforme est nécessaire.", "le gouvernement"),
+    ],
+)
+def test_french_frames_name_their_party(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]
+
+
+def test_a_pronoun_inside_an_inverted_french_verb_is_the_last_speaker() -> None:
+    text = (
+        "Jean Dupont a affirmé que la réforme serait votée. "
+        "« C'est une question de justice », a-t-il ajouté. "
+        "« Nous irons jusqu'au bout », poursuit-il."
+    )
+    assert parties(text, "fr") == ["Jean Dupont"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour la première fois, le parti a gagné la ville.",
+        "Pour cela, il faudra attendre le printemps.",
+        "La société lance un nouveau modèle.",
+        "Il aurait pu gagner la course.",
+    ],
+)
+def test_french_lookalikes_report_nothing(text: str) -> None:
+    assert parties(text, "fr") == []
+
+
+def test_a_french_conditional_of_report_is_an_unnamed_attribution() -> None:
+    assert parties("Le suspect aurait pris la fuite vers la Belgique.", "fr") == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Die Reform werde verabschiedet, so der Minister.", "der Minister"),
+        ("Drei Menschen wurden verletzt, teilte die Polizei mit.", "die Polizei"),
+        ("Die Polizei teilte am Montag mit, dass drei Menschen verletzt wurden.", "Die Polizei"),
+        ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.", "die Polizei"),
+        ("Scholz räumte ein, dass die Reform verspätet sei.", "Scholz"),
+        ("Scholz wies die Vorwürfe zurück.", "Scholz"),
+        ("Dem Minister zufolge kommt die Reform im Herbst.", "Dem Minister"),
+        ("Nach Ansicht von Experten kommt die Reform zu spät.", "Experten"),
+        ("Die Reform komme zu spät, sagen Experten.", "Experten"),
+        ("Eine Studie zeigt, dass die Preise gestiegen sind.", "Eine Studie"),
+        ("„Das ist ungerecht“, kritisierte die Gewerkschaft.", "die Gewerkschaft"),
+    ],
+)
+def test_german_frames_name_their_party(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Foto zeigt einen Mann vor dem Rathaus.",
+        "Er teilte das Brot mit seinem Bruder.",
+        "Sie wies den Weg zum Bahnhof.",
+    ],
+)
+def test_german_lookalikes_report_nothing(text: str) -> None:
+    assert parties(text, "de") == []
+
+
+def test_a_german_report_from_unnamed_circles_is_an_unnamed_attribution() -> None:
+    text = "Der Verdächtige sei geflohen, hieß es aus Polizeikreisen."
+    assert parties(text, "de") == [""]
