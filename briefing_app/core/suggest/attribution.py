@@ -63,6 +63,8 @@ _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]
 _AFTER_QUOTE = re.compile(r"[”\"’»],?\s+\S+(?:\s+\S+){0,6}\s+$")
 # The subject inside an inverted French verb: "« … », a-t-il déclaré", "poursuit-elle".
 _EMBEDDED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")
+# A that-clause right after a verb, or after a short time or place ("showed in 2019 that…").
+_THAT_SOON = r"\s+(?:\w+ly\s+|(?:in|on|at|last|this|earlier)\s+[^.,;:“”\"]{1,30}?\s+)?that\b"
 _CONTENT_AFTER = re.compile(
     r"(?!\s*(?:[“\"«„:,.;!?]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b)"
 )
@@ -94,10 +96,10 @@ _NOT_REPORTING_AFTER = {
     # speech only with what was said after them.
     **{lemma: _CONTENT_AFTER for lemma in ("answer", "underscore", "confess")},
     # "as one analyst put it," / "…,” Smith put it." — not "put it on the table".
-    "put it": re.compile(r"(?!\s*(?:[.,;:!?”\"]|$))"),
+    "put it": re.compile(r"(?!\s*(?:\w+ly\s*)?(?:[.,;:!?”\"]|$))"),  # "put it bluntly:"
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
-    "propose": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proposed a bill"
-    "prove": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),  # not "proved a theorem"
+    "propose": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proposed a bill"
+    "prove": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proved a theorem"
     # "Eine Studie zeigt, dass…"; not "Das Foto zeigt einen Mann".
     "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
@@ -235,6 +237,8 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     opening = _opening_phrase(sentence, lexicon)
     if opening is not None:
         found.append(opening)
+    if not found:
+        found.extend(_viewpoints(sentence, lexicon, inside_quote))
     for source in _source_phrases(sentence, lexicon, inside_quote):
         # "…, he said according to a transcript": the document only backs the same statement.
         if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
@@ -293,6 +297,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not (
         _AFTER_QUOTE.search(before)
+        # "Peskov posted on Telegram that…": what was posted follows (unless another verb
+        # before it reports the statement: "said in a statement emailed to NBC that").
+        or (
+            re.match(r"\s+(?:(?:on|in|to)\s+[^.,;:“”\"]{1,30}?\s+)?that\b", after)
+            and not _verb_pattern(lexicon).search(before)
+        )
         # "A customer raved, “…”": the quotation follows the verb.
         or re.match(r"\s*[,:]\s*[“\"«„]", after)
         # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
@@ -382,7 +392,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     # "police found a body" is an action; "the report found …" a finding.
     if (
         att.lemma in ("find", "show", "rank")
-        and not re.match(r"\s+that\b", after)
+        and not re.match(_THAT_SOON, after)
         and party.split()[-1].lower() not in _FINDERS
     ):
         return None
@@ -897,19 +907,50 @@ def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:
     match = re.match(r"(?i)(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s", sentence)
     if match is None:
         return None
-    span = _clean_party(sentence, match.start(1), match.end(1), lexicon)
+    span = _view_holder(sentence, match.start(1), match.end(1), lexicon)
+    if span is None:
+        return None
+    att = Attribution(0, match.start(1), "opening", "for X,")
+    att.party_start, att.party_end = span
+    att.party = sentence[span[0] : span[1]]
+    return att
+
+
+def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of a person or speaking body whose view a phrase gives, else None."""
+    span = _clean_party(sentence, start, end, lexicon)
     if span is None:
         return None
     party = sentence[span[0] : span[1]]
     head = party.split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view.
-    if not (is_person_like(party, lexicon) or head in nouns):
-        return None
-    att = Attribution(0, match.start(1), "opening", "for X,")
-    att.party_start, att.party_end = span
-    att.party = party
-    return att
+    return span if is_person_like(party, lexicon) or head in nouns else None
+
+
+_VIEWPOINT_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
+
+
+def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
+    """Return the attributions of "In Brown’s view, …", "Brown’s argument is that …"."""
+    patterns = _VIEWPOINT_PATTERNS.get(lexicon.language)
+    if patterns is None:
+        patterns = _VIEWPOINT_PATTERNS[lexicon.language] = [
+            re.compile(p) for p in lexicon.viewpoint_patterns
+        ]
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            if callable(inside_quote) and inside_quote(match.start()):
+                continue
+            span = _view_holder(sentence, match.start("party"), match.end("party"), lexicon)
+            if span is None:
+                continue
+            att = Attribution(match.start(), match.end(), "view", "X's view")
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            found.append(att)
+    return found
 
 
 _PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}

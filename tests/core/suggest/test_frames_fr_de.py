@@ -97,3 +97,15 @@ def test_german_lookalikes_report_nothing(text: str) -> None:
 def test_a_german_report_from_unnamed_circles_is_an_unnamed_attribution() -> None:
     text = "Der Verdächtige sei geflohen, hieß es aus Polizeikreisen."
     assert parties(text, "de") == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Aux yeux de la ministre, la réforme est urgente.", "fr", "la ministre"),
+        ("À en croire Jean Dupont, la réforme est urgente.", "fr", "Jean Dupont"),
+        ("Aus Sicht der Polizei ist die Lage ruhig.", "de", "Polizei"),
+    ],
+)
+def test_whose_view_a_sentence_gives(text: str, language: str, party: str) -> None:
+    assert parties(text, language) == [party]

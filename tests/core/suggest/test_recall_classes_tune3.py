@@ -121,3 +121,41 @@ def test_outlet_and_science_writing_speakers(text: str, party: str) -> None:
 )
 def test_proved_learned_and_agree_without_a_statement_report_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("In Brown's view, the town will rebuild within a year.", "Brown"),
+        ("The town will rebuild, in Brown's telling.", "Brown"),
+        ("Brown's argument is that the town will rebuild.", "Brown"),
+        ("Brown's message was simple: the town would rebuild.", "Brown"),
+        ("Smith’s conclusion: the theory is wrong.", "Smith"),
+        ("Smith showed in 2019 that the theory is wrong.", "Smith"),
+        ("Smith and Jones proposed in 2019 that the theory is wrong.", "Smith and Jones"),
+        ("Peskov posted on Telegram that the reports were propaganda.", "Peskov"),
+        ("Brown put it bluntly: the town would rebuild.", "Brown"),
+    ],
+)
+def test_views_and_later_that_clauses_name_their_holder(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the long run, prices will fall.",
+        "Trump's argument that the vote was rigged was rejected by the court.",
+        "He posted the letter on Monday.",
+    ],
+)
+def test_view_lookalikes_report_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_verb_after_another_report_does_not_make_a_second_speaker() -> None:
+    text = (
+        "A spokesperson who did not wish to be named said in a statement emailed to the paper "
+        "that the agency would review the case."
+    )
+    assert len(found(text)) == 1

@@ -121,4 +121,7 @@ LEXICON = Lexicon(
     complementisers=("dass",),
     nouns_capitalised=True,
     first_person=_words("ich wir"),
+    viewpoint_patterns=(
+        r"\b[Aa]us Sicht (?:der |des |von )(?P<party>[^,;:“”\"„]{2,50}?)(?=\s+[a-zäöüß]|[,;:]|$)",
+    ),
 )

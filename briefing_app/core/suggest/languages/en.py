@@ -331,4 +331,11 @@ LEXICON = Lexicon(
         **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     },
     first_person=_words("i we"),
+    viewpoint_patterns=(
+        r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
+        r"account|assessment|judge?ment)\b",
+        r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
+        r"conclusion|answer|response|explanation|contention|assessment|verdict|reasoning|take|"
+        r"advice|warning)(?:(?: is| was)(?: \w+)?(?: that\b|:)|:)",
+    ),
 )

@@ -197,4 +197,8 @@ LEXICON = Lexicon(
     relatives=("qui",),
     inversion_leads=("comme",),
     opening_phrases=("pour",),
+    viewpoint_patterns=(
+        r"\b[ÀA] en croire (?P<party>[^,;:“”\"«»]{2,50})",
+        r"\b[Aa]ux yeux (?:de |d’|d')(?P<party>[^,;:“”\"«»]{2,50})",
+    ),
 )
