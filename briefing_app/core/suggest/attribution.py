@@ -55,7 +55,8 @@ _MODAL_BEFORE = re.compile(
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
     # "X published articles in March claiming…": a text of the subject's says it.
-    r"|\b(?:published|posted|released|issued|shared|wrote|sent|filed|put out)\s+(?:\S+\s+){0,2}"
+    r"|\b(?:published|posted|released|issued|shared|wrote|sent|filed|put out|signed)\s+"
+    r"(?:\S+\s+){0,2}"
     r"(?:articles?|posts?|videos?|letters?|statements?|tweets?|messages?|reports?|papers?|"
     r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"
 )
@@ -405,7 +406,24 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
     att.party_start, att.party_end = span
     att.party = party
+    if att.lemma in _LISTENER_VERBS and span[1] <= att.verb_start:
+        # "told reporters the reports were…": the listener is not what was said.
+        listener = _LISTENER.match(sentence, att.verb_end)
+        if listener is not None:
+            att.verb_end = listener.end()
     return att
+
+
+# Verbs with a listener before what was said, and that listener: a pronoun, a name, a plural
+# noun or a short noun phrase ("told reporters", "told the Associated Press", "warned him").
+_LISTENER_VERBS = frozenset(("tell", "inform", "assure", "remind"))
+_LISTENER = re.compile(
+    r"\s+(?:me|him|her|us|them|you|"
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z-]+|[a-z-]+s)"
+    r"(?:\s+(?:on|last|this|earlier)\s+\w+)?(?:\s+that\b|:|(?=\s+(?:the|a|an|he|she|they|it|"
+    r"there)\b|\s+[A-Z“\"]))"
+)
 
 
 _VERB_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -651,7 +669,8 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
             or bare in lexicon.determiners
             or bare in nouns
             or bare.endswith(("’s", "'s"))
-            or (bare in ("of", "for", "and") and end > start)
+            or (bare in ("of", "for", "and", "than") and end > start)
+            or (bare.replace(",", "").isdigit() and end > start)
             or (word.isalpha() and not bare.endswith("ed") and any(a in nouns for a in ahead))
         )
         if not ok:
@@ -757,9 +776,11 @@ def _clean_party(
     # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
     # So does a count of its subjects or its length ("a study in 48 people", "a 2-month trial").
     undated = re.sub(
-        r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof [\d,]+ "
+        r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof (?:the )?[\d,]+ "
         r"|\b(?:in|of|among|involving|with)\s+(?:more than |over |nearly |about |almost )?"
-        r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b",
+        r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b"
+        # A count of speakers: "More than 100 scientists", "nearly 2,000 residents".
+        r"|^(?:more|fewer|less) than [\d,]+\s|^(?:nearly|almost|about|some|over) [\d,]+\s",
         "",
         text,
     )
@@ -797,14 +818,18 @@ def _clean_party(
     capitalised = any(_ELIDED.sub("", w)[:1].isupper() for w in content_words)
     # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
+    # "the driver of the truck": the role heads the phrase its affiliation follows.
+    head = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
     named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
-        len(words) <= 4
+        len(head) <= 4
         # "the 34-year-old" is a person as much as "the driver" is.
-        and (
-            lowered[-1] in lexicon.person_roles
-            or bool(re.fullmatch(r"\d{1,3}-year-old", lowered[-1]))
-        )
+        and (head[-1] in lexicon.person_roles or bool(re.fullmatch(r"\d{1,3}-year-old", head[-1])))
     )
+    if lowered[0] == "those" and re.match(
+        r"\S+\s+(?:close to|familiar with|with knowledge of|briefed on|involved in|who)\b",
+        text,
+    ):
+        named = True  # "Those close to her", "those familiar with the plan": unnamed sources
     if not (capitalised or named):
         return None
     # "de Miranda", "van Gogh": a surname's particle is written in lower case.

@@ -197,7 +197,7 @@ def test_german_first_person_is_the_author() -> None:
         (
             "Two of the victims’ relatives told the court they wanted justice.",
             "Two of the victims’ relatives",
-            "the court they wanted justice",
+            "they wanted justice",  # the listener ("the court") is not what was said
         ),
         (
             "Mr. Smith’s lawyer, John Doe, said his client was innocent.",

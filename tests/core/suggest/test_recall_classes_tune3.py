@@ -159,3 +159,42 @@ def test_a_verb_after_another_report_does_not_make_a_second_speaker() -> None:
         "that the agency would review the case."
     )
     assert len(found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Peskov told reporters the reports were propaganda.", "the reports were propaganda"),
+        ("Smith told the Associated Press that the plan failed.", "the plan failed"),
+        ("Smith told CNN on Monday that the plan failed.", "the plan failed"),
+        ("The minister told the court the man was innocent.", "the man was innocent"),
+        ("Smith told him the plan had failed.", "the plan had failed"),
+        ("Smith told the BBC: “We are fine.”", "We are fine"),
+    ],
+)
+def test_the_listener_is_not_part_of_what_was_said(text: str, quote: str) -> None:
+    assert [q for _, q in found(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The driver of the truck told officers he had fallen asleep.", "The driver of the truck"),
+        (
+            "Many of the 2,000 residents say the water tastes of metal.",
+            "Many of the 2,000 residents",
+        ),
+        (
+            "Those familiar with the plan say it will be announced soon.",
+            "Those familiar with the plan",
+        ),
+        ("Her husband said the car had been stolen.", "Her husband"),
+    ],
+)
+def test_more_party_shapes(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_possessive_and_a_plural_still_names_no_one() -> None:
+    # "its residents": whose residents the sentence does not say (issue 21's "not a party").
+    assert [p for p, _ in found("Its residents said the water tastes of metal.")] == [""]
