@@ -819,11 +819,11 @@ def _clean_party(
     # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
     # "the driver of the truck": the role heads the phrase its affiliation follows.
-    head = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
+    role = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
     named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
-        len(head) <= 4
+        len(role) <= 4
         # "the 34-year-old" is a person as much as "the driver" is.
-        and (head[-1] in lexicon.person_roles or bool(re.fullmatch(r"\d{1,3}-year-old", head[-1])))
+        and (role[-1] in lexicon.person_roles or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1])))
     )
     if lowered[0] == "those" and re.match(
         r"\S+\s+(?:close to|familiar with|with knowledge of|briefed on|involved in|who)\b",
