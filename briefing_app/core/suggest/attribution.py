@@ -310,6 +310,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         or (form in lexicon.inverting_forms and re.search(r"[,”\"’»]\s*$", before))
     ):
         return None
+    if form in lexicon.parenthetical_forms and not (
+        re.search(r",\s+[^,;:“”\"]{1,40}$", before) and re.match(r"\s*[,.;]", after)
+    ):
+        return None  # "I think we should go": a thought, not a report
     particle = lexicon.separable.get(form)
     if particle is not None:
         # "…, teilte die Polizei mit": the verb needs its particle at the end of its clause.
@@ -788,7 +792,12 @@ def _clean_party(
         any(ch.isdigit() for ch in undated) and not counted
     ):
         return None
-    if any(w in lexicon.verb_forms and w not in lexicon.speaker_nouns for w in lowered):
+    if any(
+        w in lexicon.verb_forms
+        and w not in lexicon.speaker_nouns
+        and w not in lexicon.parenthetical_forms  # "the German Marshall Fund think tank"
+        for w in lowered
+    ):
         return None
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
     if any(w in _AUXILIARIES for w in lowered[1:]) or (

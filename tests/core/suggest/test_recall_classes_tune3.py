@@ -198,3 +198,32 @@ def test_more_party_shapes(text: str, party: str) -> None:
 def test_a_possessive_and_a_plural_still_names_no_one() -> None:
     # "its residents": whose residents the sentence does not say (issue 21's "not a party").
     assert [p for p, _ in found("Its residents said the water tastes of metal.")] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Climate change is to blame too, scientists think, with warmer seas.", "scientists"),
+        ("The plan will fail, Smith believes.", "Smith"),
+    ],
+)
+def test_a_thought_as_an_aside_reports_its_holder(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think we should go.",
+        "Smith thinks the plan will fail.",  # a thought, not a report (the guide leaves it out)
+        "The suspects fled on foot.",
+        "The report by the German Marshall Fund think tank was cited.",
+    ],
+)
+def test_thoughts_outside_an_aside_report_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_think_tank_is_still_a_source() -> None:
+    text = "Prices rose by 5 percent, according to a report by the Fiscal Policy think tank."
+    assert [p for p, _ in found(text)] == ["the Fiscal Policy think tank"]

@@ -69,6 +69,8 @@ class Lexicon:
     opening_phrases: tuple[str, ...] = ()
     # Words after which their party stands before them: "Dem Minister zufolge …".
     postpositions: tuple[str, ...] = ()
+    # Verbs of thought that report only as an aside: "…, scientists think, …" (not "I think").
+    parenthetical_forms: frozenset[str] = frozenset()
     # Regexes with a "party" group for whose view a sentence gives: "In Brown’s view, …".
     viewpoint_patterns: tuple[str, ...] = ()
     # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.

@@ -159,6 +159,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "characterise": ("characterized", "characterised", "labeled", "labelled"),
     "slam": ("slammed", "slams", "blasted", "lambasted", "decried"),
     "voice": ("voiced",),
+    # Only as an aside (parenthetical_forms): "Climate change is to blame, scientists think."
+    "think": ("think", "thinks"),
+    "believe": ("believe", "believes"),
+    "suspect": ("suspect", "suspects"),
+    "reckon": ("reckon", "reckons"),
     "take to": tuple(
         f"{took} to {where}"
         for took in ("took", "takes", "taking")
@@ -331,6 +336,7 @@ LEXICON = Lexicon(
         **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     },
     first_person=_words("i we"),
+    parenthetical_forms=_words("think thinks believe believes suspect suspects reckon reckons"),
     viewpoint_patterns=(
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
