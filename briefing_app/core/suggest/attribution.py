@@ -370,6 +370,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         span = right_party(sentence, match.end(), lexicon)
         if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", sentence[span[1] :]):
             span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
+        apposed = re.search(r"(?:^|,)\s*([^,“”\"«»]{2,40}),\s*$", before)
+        if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):
+            span = None  # "The mother of the victim, Jane Doe, said the police came late."
         att.pattern = "verb X" if span is not None else att.pattern
     if span is None:
         span = left_party(sentence, match.start(), lexicon)

@@ -367,6 +367,15 @@ def _span(
                 return _trim(sentence, lo + len(_opener(lexicon).match(s[lo:]).group(0)), hi)  # type: ignore[union-attr]
             if not tail.strip(_TRIM + '”"’'):
                 return _trim(sentence, lo, as_word.start())
+        if (
+            first_att.pattern == "X verb"
+            and head.rstrip().endswith(",")
+            and tail.lstrip().startswith(",")
+            and head.strip(_TRIM)
+        ):
+            # "The suspect, police said, fled on foot.": an aside inside what was said, which
+            # is the whole sentence around it.
+            return _trim(sentence, lo, hi)
         inverted = bool(lexicon.inversion_leads) and bool(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )
@@ -412,6 +421,8 @@ def _is_appositive(att: Attribution, head: str, tail: str) -> bool:
         # "The road was shut, Smith said in an email.": a clause, and only "when" follows.
         and not _CLAUSE_VERB.search(head)
         and not TIME_TAIL.fullmatch(" " + tail.strip(_TRIM))
+        # "The suspect, police said, fled on foot.": an aside inside what was said.
+        and not tail.lstrip().startswith(",")
     )
 
 

@@ -227,3 +227,29 @@ def test_thoughts_outside_an_aside_report_nothing(text: str) -> None:
 def test_a_think_tank_is_still_a_source() -> None:
     text = "Prices rose by 5 percent, according to a report by the Fiscal Policy think tank."
     assert [p for p, _ in found(text)] == ["the Fiscal Policy think tank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "The suspect, police said, fled on foot.",
+            "police",
+            "The suspect, police said, fled on foot",
+        ),
+        (
+            "The mother of the victim, Jane Doe, said the police came late.",
+            "Jane Doe",
+            "the police came late",
+        ),
+        (
+            "The plan is dead, said Maria Lopez, a senior adviser.",
+            "Maria Lopez",
+            "The plan is dead",
+        ),
+    ],
+)
+def test_asides_and_appositives_keep_what_was_said_whole(text: str, party: str, quote: str) -> None:
+    # An aside inside the statement keeps both halves (a quote is one stretch of text); a name
+    # between commas before "said" is the speaker, not the start of an inverted report.
+    assert found(text) == [(party, quote)]
