@@ -279,12 +279,22 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if not names_party(party, lexicon):
         return ""
+    described = _DESCRIBED_NAME.fullmatch(party)
+    if described is not None and is_person_like(described.group(2), lexicon):
+        # "RetailNext global manager of advanced analytics Joe Shasteen": the name, not the job.
+        party = described.group(2)
     holder = role_holder(party, before, lexicon)
     if holder is not None:
         return holder
     return names.fullest(party, len(before))
 
 
+# A description in lower case, then a person's name ("… advanced analytics Joe Shasteen"); not
+# a name after "of" ("the Department of Homeland Security").
+_DESCRIBED_NAME = re.compile(
+    r"(.*\b(?!(?:of|for|and|the|at|in|on|to|with|from|by)\b)[a-z][\w-]*)"
+    r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
+)
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 
 

@@ -253,3 +253,18 @@ def test_asides_and_appositives_keep_what_was_said_whole(text: str, party: str, 
     # An aside inside the statement keeps both halves (a quote is one stretch of text); a name
     # between commas before "said" is the speaker, not the start of an inverted report.
     assert found(text) == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Acme global manager of advanced analytics Joe Shasteen said sales fell.", "Joe Shasteen"),
+        ("Harvard physicist Jane Smith said the theory is wrong.", "Jane Smith"),
+        (
+            "The Department of Homeland Security said the rule stands.",
+            "The Department of Homeland Security",
+        ),
+    ],
+)
+def test_a_job_description_before_a_name_is_not_the_party(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
