@@ -766,6 +766,12 @@ def _clean_party(
         lowered[-1] in ("or", "and", "to", "of", "that", "who")
         or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
         or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", text)
+        # "Aren’t those…", "…whenever the data": a negation or a subordinate clause.
+        or any(w.endswith(("n’t", "n't")) for w in lowered)
+        # ("A spokesperson who … because of agency policy": a relative clause may hold one.)
+        or (not loose and any(w in _SUBORDINATORS for w in lowered))
+        # "I’ve mentioned", "We’re told": the author's own voice.
+        or any(re.match(r"(?:i|we)[’'](?:ve|m|re|d|ll)$", w) for w in lowered)
     ):
         return None  # a clause or an infinitive, not a name
     if loose:
@@ -853,6 +859,7 @@ def _clean_party(
     return a, b
 
 
+_SUBORDINATORS = frozenset(("whenever", "because", "although", "unless", "whereas", "wherever"))
 _ELIDED = re.compile(r"^[lLdD][’']")
 _PARTICLES = frozenset(
     ("de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "ter")

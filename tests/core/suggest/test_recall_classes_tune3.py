@@ -268,3 +268,30 @@ def test_asides_and_appositives_keep_what_was_said_whole(text: str, party: str, 
 )
 def test_a_job_description_before_a_name_is_not_the_party(text: str, party: str) -> None:
     assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As I’ve mentioned a couple of times, there are tons of forums about it.",
+        "Aren’t those the kinds of things libertarians say they hate about government?",
+    ],
+)
+def test_the_authors_voice_and_a_negated_question_name_no_party(text: str) -> None:
+    assert all(
+        p not in ("I’ve", "Aren’t those the kinds of things libertarians") for p, _ in found(text)
+    )
+
+
+def test_we_are_told_in_a_contraction_is_an_unnamed_report() -> None:
+    assert [p for p, _ in found("We're told the split was amicable.")] == [""]
+
+
+def test_a_relative_clause_party_may_hold_because() -> None:
+    text = (
+        "A spokesperson who did not wish to be named because of agency policy said the case "
+        "would be reviewed."
+    )
+    assert [p for p, _ in found(text)] == [
+        "A spokesperson who did not wish to be named because of agency policy"
+    ]

@@ -206,7 +206,8 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were) (?:widely )?(?:said|alleged|reported|believed|thought|"
         r"understood|rumou?red|suspected|projected|forecast|predicted|estimated) to\b",
         # "we are told that…": someone unnamed told the readers.
-        r"\b(?:we|you) (?:are|were|have been|’re|'re) (?:often |repeatedly |now )?told\b",
+        r"\b(?:we|you)(?: are| were| have been|[’']re|[’']ve been) "
+        r"(?:often |repeatedly |now )?told\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:suspected|accused) of\b",
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
