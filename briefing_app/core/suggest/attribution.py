@@ -99,6 +99,15 @@ _NOT_REPORTING_AFTER = {
     # "as one analyst put it," / "…,” Smith put it." — not "put it on the table".
     "put it": re.compile(r"(?!\s*(?:\w+ly\s*)?(?:[.,;:!?”\"]|$))"),  # "put it bluntly:"
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
+    # "claim the title", "claimed victory": winning, not saying.
+    "claim": re.compile(
+        r"\s+(?:(?:the|a|an|his|her|their|its|a\s+\w+)\s+)?(?:\w+\s+)?(?:title|titles|victory|"
+        r"win|crown|prize|gold|medal|seat|seats|throne|lives|record|trophy|championship)\b"
+    ),
+    # "protested COVID-19 countermeasures", "testified before the committee": acts, unless
+    # what was said follows.
+    "protest": re.compile(r"(?!" + _THAT_SOON + r"|[,:]?\s*[“\"])"),
+    "testify": re.compile(r"(?!\s+(?:[^.;“”\"]{0,60}\s)?that\b|[,:]?\s*[“\"]|\s*[.,;]|$)"),
     "propose": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proposed a bill"
     "prove": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proved a theorem"
     # "Eine Studie zeigt, dass…"; not "Das Foto zeigt einen Mann".
@@ -149,7 +158,7 @@ _COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _CONTROL_VERB_BEFORE = re.compile(
-    r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|wanted|tried|plans|plan|expected|"
+    r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|want|wanted|tried|plans|plan|expected|"
     r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
 )
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
@@ -157,6 +166,11 @@ _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNO
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
 # "X responded by saying that…": the manner of a clause's subject speaking.
 _BY_MANNER = re.compile(r"\S\s+by\s+$")
+# Turns of phrase with a reporting verb that report nothing.
+_IDIOM = re.compile(
+    r"(?i)\bto say the least\b|\bneedless to say\b|\bso to speak\b|\bsuffice it to say\b"
+    r"|\bthat is to say\b|\bto put it (?:mildly|lightly)\b|\bgoes without saying\b"
+)
 _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}?(?:whether|if|what|why|how|when|who|where|which|about)\b"
@@ -281,6 +295,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return att
     if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
         return None
+    if _IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12):
+        return None  # "to say the least", "needless to say": a turn of phrase
     if not participle and _DETERMINER_BEFORE.search(before):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
     if _noun_after_determiner(form, before, lexicon):

@@ -139,10 +139,8 @@ class PartyMemory:
             )
             return person_name(person, self._lexicon) if person else mention
         if role is not None:
-            return next(
-                (p for p in recent if not is_person_like(p, self._lexicon)),
-                recent[0] if recent else mention,
-            )
+            # "it" is never a person: with no organisation named before, it stays unresolved.
+            return next((p for p in recent if not is_person_like(p, self._lexicon)), mention)
         words = lower.split()
         # "the ministry" after "the Chinese Foreign Ministry": the fuller earlier name.
         if len(words) == 2 and words[0] == "the" and words[1] in self._lexicon.official_nouns:

@@ -549,7 +549,8 @@ def _is_quotation(sentence: str) -> bool:
         return False
     body = s.rstrip(".!?")
     if body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES:
-        return True
+        # "“Wild Rose”" on a line of its own is a title, not the speaker going on.
+        return len(s.split()) >= 4 or bool(re.search(r"[.!?,]", s))
     # News style leaves a quote open at a paragraph's end when the next paragraph goes on.
     return s.count("“") > s.count("”") or (s[0] == '"' and s.count('"') % 2 == 1)
 

@@ -295,3 +295,41 @@ def test_a_relative_clause_party_may_hold_because() -> None:
     assert [p for p, _ in found(text)] == [
         "A spokesperson who did not wish to be named because of agency policy"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It sparked a little controversy, to say the least, among the fans.",
+        "Needless to say, the fans were upset.",
+        "She was the first woman to claim the title in a decade.",
+        "The team claimed victory on Sunday.",
+        "Kennedy protested the new rules alongside two activists.",
+        "The ambassador testified before the committee on Friday.",
+        "Looking back, I didn't want to admit it to myself.",
+    ],
+)
+def test_turns_of_phrase_and_acts_report_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Kennedy protested that the rules were unlawful.", "Kennedy"),
+        ("The ambassador testified that she had been told to stop.", "The ambassador"),
+        ("The group claimed responsibility for the attack.", "The group"),
+    ],
+)
+def test_the_same_verbs_with_what_was_said_report_it(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_it_never_resolves_to_a_person() -> None:
+    text = "John Bel Edwards won the race. To start, it confirms recent polling on the race."
+    assert all(p != "John Bel Edwards" for p, q in found(text) if "polling" in q)
+
+
+def test_a_quoted_title_on_its_own_line_does_not_go_on_with_the_speaker() -> None:
+    text = "“We wrote it in a week,” Harper said.\n“Wild Rose”\nThe film opens on Friday."
+    assert [q for _, q in found(text)] == ["We wrote it in a week"]
