@@ -23,6 +23,7 @@ from briefing_app.core.errors import (
     LibraryError,
     LibraryReadOnly,
 )
+from briefing_app.core.storage.commit_log import every_record, new_writer, record
 from briefing_app.core.storage.connection import (
     connect,
     connect_read_only,
@@ -62,7 +63,9 @@ def default_library_path() -> Path:
 class Library:
     """An open library file, with one manager per noun: sources, claims, tags, notes."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, writer: str | None = None
+    ) -> None:
         from briefing_app.core.records.claims import ClaimManager
         from briefing_app.core.records.sources import SourceManager
         from briefing_app.core.records.tags import TagManager
@@ -72,6 +75,9 @@ class Library:
         self._listeners: list[Listener] = []
         self._pending: Changes | None = None
         self._closed = False
+        # Whose commits these are in the commit log (storage/commit_log.py): a token of this
+        # open library, or the window's, given to the connections of its background tasks.
+        self.writer = writer or new_writer()
         # Why the backup on open failed, for the app to show (None: made, skipped or not asked).
         self.backup_error: str | None = None
         # Why the library opened for reading only (None: it is writable).
@@ -160,8 +166,13 @@ class Library:
         return SuggestionManager(self)
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = True, *, backup: bool = True) -> Library:
+    def open(
+        cls, path: Path | str, create: bool = True, *, backup: bool = True, writer: str = ""
+    ) -> Library:
         """Open (creating and migrating if needed) the library at path; ':memory:' for tests.
+
+        writer names whose commits this connection's are (`Library.writer` of the window whose
+        background task opens it); by default a token of its own.
 
         With backup, an existing library is first copied into its rolling backups (see
         core.backup: skipped when the newest backup is recent or identical). Before a schema
@@ -181,7 +192,7 @@ class Library:
             if read_only is not None:
                 if not p.exists():
                     raise LibraryReadOnly(f"{read_only}; no library can be made there")
-                return cls._open_for_reading(p, read_only)
+                return cls._open_for_reading(p, read_only, writer)
         conn: sqlite3.Connection | None = None
         backup_error = None
         try:
@@ -208,12 +219,12 @@ class Library:
             if conn is not None:
                 conn.close()
             raise
-        lib = cls(conn, p)
+        lib = cls(conn, p, writer or None)
         lib.backup_error = backup_error
         return lib
 
     @classmethod
-    def _open_for_reading(cls, path: Path, reason: str) -> Library:
+    def _open_for_reading(cls, path: Path, reason: str, writer: str) -> Library:
         """Open a library that cannot be written (reason says why): no backup, no upgrade."""
         # Without its side files in a folder that cannot hold them, SQLite reads a WAL library
         # only as immutable; with them, it reads it properly locked.
@@ -240,7 +251,7 @@ class Library:
                 f"{reason}; the library needs an upgrade to open, which writes to it: "
                 "make it writable"
             )
-        lib = cls(conn, path)
+        lib = cls(conn, path, writer or None)
         lib.read_only = reason
         return lib
 
@@ -276,7 +287,7 @@ class Library:
         # this connection's locks (see core.storage.backup._save_current).
         self.conn.close()
         try:
-            saved = restore_backup(backup, self.path)
+            saved = restore_backup(backup, self.path, writer=self.writer)
         finally:
             self.conn = connect(self.path)
         migrate(self.conn)  # a backup from an older schema version is brought up to date
@@ -287,18 +298,7 @@ class Library:
 
     def _all_ids(self) -> Changes:
         """Every record id, by noun: what a wholesale replacement touches."""
-        found = Changes()
-        for attr, table in (
-            ("sources", "sources"),
-            ("claims", "claims"),
-            ("tags", "tags"),
-            ("notes", "notes"),
-            ("comments", "review_comments"),
-            ("questions", "questions"),
-        ):
-            ids = {int(r[0]) for r in self.conn.execute(f"SELECT id FROM {table}")}
-            getattr(found, attr).update(ids)
-        return found
+        return every_record(self.conn)
 
     def __enter__(self) -> Library:
         return self
@@ -345,7 +345,9 @@ class Library:
         """Run a write operation in one transaction; listeners hear its changes after commit.
 
         origin says who initiated it (see Changes.origin). Nested writes join the outer
-        transaction and report with it, under the outer write's origin.
+        transaction and report with it, under the outer write's origin. The outer write also
+        logs its changes under this library's writer in the same transaction, so another
+        window learns them and this one (or its tasks' connections) can tell them as its own.
         """
         if self.read_only is not None:
             raise LibraryReadOnly(f"{self.read_only}; make it writable to change anything")
@@ -357,6 +359,8 @@ class Library:
         try:
             with transaction(self.conn):
                 yield changes
+                if outer:
+                    record(self.conn, self.writer, changes)
         finally:
             if outer:
                 self._pending = None

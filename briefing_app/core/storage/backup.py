@@ -34,6 +34,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from briefing_app.core.errors import BackupError
+from briefing_app.core.storage.commit_log import new_writer, position, record
 from briefing_app.core.storage.connection import (
     connect,
     connect_read_only,
@@ -419,11 +420,15 @@ def _check_owner(path: Path, lib_path: Path) -> None:
         raise BackupError(f"{path.name}: its record says it is a backup of {recorded}")
 
 
-def restore_backup(backup: Path | BackupInfo, lib_path: Path) -> Path | None:
+def restore_backup(
+    backup: Path | BackupInfo, lib_path: Path, *, writer: str = ""
+) -> Path | None:
     """Replace the library's content with a verified backup's, in one step.
 
     The current library is backed up first (its backup path is returned; None if there was no
     library). Raises BackupError for a bad backup and LibraryBusy if another process is writing.
+    The restore is logged as a commit of writer (by default a token of its own) that may have
+    changed every record, so a window with the library open reloads every view.
     """
     backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     lib_path = Path(lib_path)
@@ -433,7 +438,7 @@ def restore_backup(backup: Path | BackupInfo, lib_path: Path) -> Path | None:
     source = _open_read_only(backup_path)
     try:
         saved = _save_current(lib_path)
-        if not _restore_in_place(source, lib_path):
+        if not _restore_in_place(source, lib_path, writer or new_writer()):
             _restore_by_replacing(source, lib_path)
     except sqlite3.Error as exc:
         raise BackupError(f"{backup_path.name}: could not be restored ({exc})") from exc
@@ -462,10 +467,11 @@ def _save_current(lib_path: Path) -> Path | None:
     return raw
 
 
-def _restore_in_place(source: sqlite3.Connection, lib_path: Path) -> bool:
+def _restore_in_place(source: sqlite3.Connection, lib_path: Path, writer: str) -> bool:
     """Copy source over the live library through SQLite, atomically for every connection.
 
-    Returns False if the library file cannot be opened as a database (then it is replaced).
+    Returns False if the library file cannot be opened as a database (then it is replaced:
+    a window's connection keeps reading the file it opened, so it has nothing to be told).
     """
     if not lib_path.exists():
         return False
@@ -481,6 +487,11 @@ def _restore_in_place(source: sqlite3.Connection, lib_path: Path) -> bool:
         source.backup(live)
         if live.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise BackupError(f"{lib_path}: the restored library failed its integrity check")
+        if position(live) is not None:
+            # The backup's own log says nothing of what the restore replaced. (A backup of a
+            # schema before the log has none: a window's poll finds no log, and reloads.)
+            with transaction(live):
+                record(live, writer, None)
     except sqlite3.DatabaseError as exc:
         if is_busy_error(exc):
             raise

@@ -1,26 +1,26 @@
-"""What other connections (the CLI, another window) changed in a library since the last look.
+"""What other processes (the CLI, another window) changed in a library since the last look.
 
 SQLite's `PRAGMA data_version` changes when another connection commits, and costs nothing to
-read, so a poll with no outside change is one pragma. Only then are the tables compared with
-what was seen last, to say *what* changed:
+read, so a poll with nothing new is one pragma. Only then is the commit log read
+(storage/commit_log.py): every Briefing write adds a row naming its writer and the ids it
+changed, in its own transaction. The rows after the last one seen are read in the same read
+transaction as the pragma, so a commit landing between the two is read now or wholly next
+time. Rows of the watching library's own writer (its own writes, already announced, and those
+of its background tasks' connections, announced when the task ends) are skipped; the others'
+ids are what changed, exactly: a claim deleted elsewhere is that claim, not every claim.
 
-- sources and claims (10,000 and 100,000 rows in the benchmark library) by three markers each:
-  the row count, the highest id and the latest `modified_at`. New rows are those above the old
-  highest id, edited ones those modified at or after the old latest time (that second again:
-  times are stored to the second, so the rows of the latest second are reported again at each
-  outside commit, a few hundred at most), and a count short of that means rows were deleted:
-  which ones is not known, so every id is reported and the views reload, as after a restore.
-- notes (with their sections, versions and suggested edits), tags, review comments and key
-  questions (with their claims, ACH matrix and key assumptions) are small, so each row's
-  fingerprint is kept and compared exactly.
-- relations between claims are small too, but have no noun of their own: a relation made,
-  changed or removed elsewhere is reported as a change of the two claims it links (which
-  views showing relations follow).
+`data_version` alone cannot do this: it says that some other connection committed, not how
+many commits or whose, so one commit of the window's own task and one of the CLI between two
+polls look exactly like the task's commit alone. Counting the window's commits against its
+moves is wrong for the same reason.
 
-A trigger-written change log would be exact for the big tables too, but it costs every write
-(an import of 100,000 claims) a second insert per row and a schema migration; an outside change
-is rare and the markers are read in a few milliseconds. What the markers miss: an edit that
-sets `modified_at` back to an older time (another window's undo of a claim or source edit).
+When the log cannot say, every record is reported (the views reload), never less:
+- the pragma moved but no row was added: a writer other than Briefing (sqlite3 by hand);
+- the row seen last is gone or another: more than `commit_log.KEEP` commits since the last
+  look, or a backup restored over the file (a restore also logs "every record" itself);
+- the file has no log (a backup of an older schema restored by another process).
+A TRUNCATE checkpoint by another connection moves the pragma without a commit, so it reloads
+too; Briefing never asks for one.
 
 >>> from briefing_app.core.library import Library
 >>> lib = Library.open(":memory:")
@@ -32,10 +32,19 @@ False
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import Changes
+from briefing_app.core.storage.commit_log import (
+    Commit,
+    Position,
+    add_commit,
+    every_record,
+    position,
+    rows_after,
+)
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -43,172 +52,79 @@ if TYPE_CHECKING:
 # The origin of Changes found by a poll: nobody in this process asked for them.
 OUTSIDE = "outside"
 
-# Big tables: (noun on Changes, table). Small ones: a fingerprint query of (id, *fields) rows.
-_MARKED = (("sources", "sources"), ("claims", "claims"))
-_FINGERPRINTED = {
-    "notes": (
-        "SELECT n.id, n.title, n.template, n.marking, n.memo_to, n.memo_from, n.subject,"
-        " n.memo_date, n.status, n.settings, n.modified_at,"
-        " (SELECT group_concat(s.key || char(31) || s.heading || char(31) || s.body, char(30))"
-        "  FROM note_sections s WHERE s.note_id = n.id),"
-        " (SELECT count(*) || '.' || coalesce(max(v.number), 0)"
-        "  FROM note_versions v WHERE v.note_id = n.id),"
-        " (SELECT group_concat(e.id || ':' || e.status) FROM suggested_edits e"
-        "  WHERE e.note_id = n.id)"
-        " FROM notes n"
-    ),
-    "tags": "SELECT id, name, kind FROM tags",
-    "comments": 'SELECT id, body, resolved, author, start, "end" FROM review_comments',
-    # A question's ACH matrix and key assumptions: only read after an outside commit, and a
-    # matrix is hundreds of rows, not the claims table's 100,000.
-    "questions": (
-        "SELECT q.id, q.text, q.note, q.modified_at,"
-        " (SELECT group_concat(h.id || ':' || h.key || ':' || h.label || ':' || h.note || ':'"
-        "  || h.position, char(30)) FROM ach_hypotheses h WHERE h.question_id = q.id),"
-        " (SELECT group_concat(w.id || ':' || w.text || ':' || w.switched_off || w.deceptive"
-        "  || w.relevance || coalesce(w.credibility, '') || ':' || w.position, char(30))"
-        "  FROM ach_rows w WHERE w.question_id = q.id),"
-        " (SELECT group_concat(r.row_id || ':' || r.hypothesis_id || r.rating, char(30))"
-        "  FROM ach_ratings r JOIN ach_rows w ON w.id = r.row_id WHERE w.question_id = q.id),"
-        " (SELECT group_concat(a.id || ':' || a.text || ':' || a.rating || ':' || a.why || ':'"
-        "  || a.wrong_if || ':' || a.modified_at, char(30))"
-        "  FROM key_assumptions a WHERE a.question_id = q.id),"
-        " (SELECT group_concat(ac.assumption_id || ':' || ac.claim_id, char(30))"
-        "  FROM assumption_claims ac JOIN key_assumptions a ON a.id = ac.assumption_id"
-        "  WHERE a.question_id = q.id),"
-        " (SELECT group_concat(ah.assumption_id || ':' || ah.hypothesis_id, char(30))"
-        "  FROM assumption_hypotheses ah JOIN key_assumptions a ON a.id = ah.assumption_id"
-        "  WHERE a.question_id = q.id),"
-        " (SELECT group_concat(qc.claim_id || ':' || qc.position, char(30))"
-        "  FROM question_claims qc WHERE qc.question_id = q.id)"
-        " FROM questions q"
-    ),
-}
-_RELATIONS = "SELECT id, from_claim_id, to_claim_id, relation, note FROM claim_relations"
-
-
-@dataclass(frozen=True)
-class _Markers:
-    """What a big table looked like: how many rows, the highest id, the latest change."""
-
-    count: int
-    max_id: int
-    latest: str
-
 
 def data_version(lib: Library) -> int:
-    """Return the library connection's `PRAGMA data_version` (a marker costing nothing).
+    """Return the library connection's `PRAGMA data_version` (a marker costing nothing)."""
+    return _data_version(lib.conn)
 
-    A caller that reads its views now and starts an OutsideChanges later passes this as
-    `seen_version`, so a commit made elsewhere in between is not lost.
-    """
-    return int(lib.conn.execute("PRAGMA data_version").fetchone()[0])
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 class OutsideChanges:
-    """Tells what other connections committed to a library since the last `poll()`.
+    """Tells what other writers committed to a library since the last `poll()`.
 
-    The starting point is what the library holds when it is made. Given `seen_version` (the
-    `data_version` when the caller read what it shows), a commit by another connection since
-    then makes `before_start` report every record: what changed in between is not known.
+    The starting point is the library as it is when this is made, which costs two small
+    reads: make it before the views read the library, and a commit elsewhere in between is
+    reported by the first poll (at worst once more than needed, never missed). Commits of
+    `lib.writer` (this library and the connections its owner opened with its writer) are never
+    reported.
     """
 
-    def __init__(self, lib: Library, seen_version: int | None = None) -> None:
+    def __init__(self, lib: Library) -> None:
         self._lib = lib
-        self._conn: sqlite3.Connection | None = None
-        self._version = -1
-        self._markers: dict[str, _Markers] = {}
-        self._prints: dict[str, dict[int, int]] = {}
-        self._relations: dict[int, tuple[int, int, str, str]] | None = None
-        self.poll()  # what is there now is the starting point, not a change
-        self.before_start = Changes(origin=OUTSIDE)
-        if seen_version is not None and seen_version != self._version:
-            self.before_start = self._everything()
-
-    def _everything(self) -> Changes:
-        """Return every record of every noun a poll reports (the views reload it all)."""
-        conn = self._lib.conn
-        changes = Changes(origin=OUTSIDE)
-        for noun, table in _MARKED:
-            getattr(changes, noun).update(
-                int(r[0]) for r in conn.execute(f"SELECT id FROM {table}")
-            )
-        for noun, prints in self._prints.items():
-            getattr(changes, noun).update(prints)
-        return changes
+        self._conn = lib.conn
+        self._version, self._seen = self._look()
 
     def poll(self) -> Changes:
-        """Return what other connections changed since the last poll (empty: nothing).
+        """Return what other writers changed since the last poll (empty: nothing).
 
         The Changes carry OUTSIDE as their origin; `lib.announce` them to refresh the views.
         """
         conn = self._lib.conn
-        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-        if conn is self._conn and version == self._version:
+        if conn is not self._conn:
+            # The library replaced its connection to restore a backup, and announced every
+            # record itself: this is the new starting point.
+            self._conn = conn
+            self._version, self._seen = self._look()
             return Changes(origin=OUTSIDE)
-        first = self._conn is None
-        self._conn, self._version = conn, version
+        if conn.in_transaction or _data_version(conn) == self._version:
+            return Changes(origin=OUTSIDE)
+        with _snapshot(conn):
+            version, commits = _data_version(conn), rows_after(conn, self._seen, self._lib.writer)
+            if commits:
+                self._seen = Position(commits[-1].seq, commits[-1].mark)
+            elif commits is None:
+                self._seen = position(conn)  # a new starting point: the log as it is now
+            self._version = version
+            return self._changes(conn, commits)
+
+    def _changes(self, conn: sqlite3.Connection, commits: list[Commit] | None) -> Changes:
+        if not commits:
+            # None: the log cannot say what happened since the last look. []: someone
+            # committed without a row, a writer other than Briefing.
+            return every_record(conn, origin=OUTSIDE)
         changes = Changes(origin=OUTSIDE)
-        for noun, table in _MARKED:
-            getattr(changes, noun).update(self._compare_markers(table))
-        for noun, query in _FINGERPRINTED.items():
-            getattr(changes, noun).update(self._compare_prints(noun, query))
-        changes.claims.update(self._compare_relations())
-        if changes.claims:
-            # A claim added or removed elsewhere changes its source's claim count.
-            changes.sources.update(self._sources_of(changes.claims))
-        return Changes(origin=OUTSIDE) if first else changes
+        for commit in commits:
+            if commit.writer != self._lib.writer:
+                add_commit(conn, commit, changes)
+        return changes
 
-    def _compare_markers(self, table: str) -> set[int]:
+    def _look(self) -> tuple[int, Position | None]:
+        """Return the data version and the log's last row, as of one moment."""
         conn = self._lib.conn
-        row = conn.execute(
-            f"SELECT count(*), coalesce(max(id), 0), coalesce(max(modified_at), '') FROM {table}"
-        ).fetchone()
-        now = _Markers(int(row[0]), int(row[1]), str(row[2]))
-        before = self._markers.get(table)
-        self._markers[table] = now
-        if before is None:
-            return set()
-        # Equal markers do not mean nothing changed: an edit in the same second as the latest
-        # one leaves them as they were, so the rows of that second are always looked at.
-        newer = conn.execute(f"SELECT id FROM {table} WHERE id > ?", (before.max_id,))
-        added = {int(r[0]) for r in newer}
-        if now.count != before.count + len(added):
-            return {int(r[0]) for r in conn.execute(f"SELECT id FROM {table}")}  # some went
-        edited = conn.execute(
-            f"SELECT id FROM {table} WHERE modified_at >= ? AND id <= ?",
-            (before.latest, before.max_id),
-        )
-        return added | {int(r[0]) for r in edited}
+        if conn.in_transaction:
+            return _data_version(conn), position(conn)
+        with _snapshot(conn):
+            return _data_version(conn), position(conn)
 
-    def _compare_prints(self, noun: str, query: str) -> set[int]:
-        now = {int(r[0]): hash(tuple(r[1:])) for r in self._lib.conn.execute(query)}
-        before = self._prints.get(noun, now)
-        self._prints[noun] = now
-        return {i for i in now.keys() | before.keys() if now.get(i) != before.get(i)}
 
-    def _compare_relations(self) -> set[int]:
-        """Return the claims at either end of a relation made, changed or removed."""
-        now = {
-            int(r[0]): (int(r[1]), int(r[2]), str(r[3]), str(r[4]))
-            for r in self._lib.conn.execute(_RELATIONS)
-        }
-        before = now if self._relations is None else self._relations
-        self._relations = now
-        claims: set[int] = set()
-        for relation_id in now.keys() | before.keys():
-            old, new = before.get(relation_id), now.get(relation_id)
-            if old != new:
-                for row in (old, new):
-                    if row is not None:
-                        claims.update(row[:2])
-        return claims
-
-    def _sources_of(self, claim_ids: set[int]) -> set[int]:
-        if len(claim_ids) > 900:  # under SQLite's bound-parameter limit, else every source
-            return {int(r[0]) for r in self._lib.conn.execute("SELECT id FROM sources")}
-        marks = ",".join("?" * len(claim_ids))
-        rows = self._lib.conn.execute(
-            f"SELECT DISTINCT source_id FROM claims WHERE id IN ({marks})", list(claim_ids)
-        )
-        return {int(r[0]) for r in rows}
+@contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Read in one read transaction: what is read inside is one moment of the library."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")

@@ -439,3 +439,24 @@ def source_words_hash(conn: sqlite3.Connection) -> None:
         [(words_sha256(text), source_id) for source_id, text in rows],
     )
     conn.execute("CREATE INDEX sources_words ON sources(words_sha256) WHERE words_sha256 != ''")
+
+
+@migration(10, "commit log: who committed what, so a window tells its own writes from others'")
+def commit_log(conn: sqlite3.Connection) -> None:
+    """Keep a row per committed write: its writer and the ids it changed (storage.commit_log).
+
+    A window polls for what other processes (the CLI, another window) committed; SQLite's
+    `data_version` says that someone did, not who, so the window's own background tasks were
+    announced twice and a commit before the window's first paint reloaded every view.
+    The first row is the upgrade itself (mark 0): a log is never empty, so a reader can tell
+    the row it saw last is still there.
+    """
+    conn.execute(
+        """CREATE TABLE commit_log (
+            seq INTEGER PRIMARY KEY,
+            mark INTEGER NOT NULL,
+            writer TEXT NOT NULL,
+            changes TEXT
+        )"""
+    )
+    conn.execute("INSERT INTO commit_log (mark, writer, changes) VALUES (0, 'schema upgrade', NULL)")
