@@ -1,10 +1,12 @@
 """Noticing what other processes (the CLI, another window) changed in the open library.
 
 The window polls when the application becomes active and every few seconds after; each poll
-is one `PRAGMA data_version` unless another connection committed (core/storage/
-outside_changes.py). What it finds is announced through the window's library, so every view
-refreshes as after its own write, and a note editor with unsaved typing keeps it (a save then
-meets the other text as a conflict, see gui/notes/section_conflicts.py).
+is one `PRAGMA data_version` unless another connection committed, then the commit log's new
+rows (core/storage/outside_changes.py). The window's own commits are skipped: its background
+tasks write under its writer (gui/tasks.py) and are announced once, when they end. What other
+processes changed is announced through the window's library, so every view refreshes as after
+its own write, and a note editor with unsaved typing keeps it (a save then meets the other text
+as a conflict, see gui/notes/section_conflicts.py).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.library import Library
-from briefing_app.core.storage.outside_changes import OutsideChanges, data_version
+from briefing_app.core.storage.outside_changes import OutsideChanges
 from briefing_app.gui.startup_trace import mark
 
 POLL_MS = 3000
@@ -27,7 +29,7 @@ class OutsidePoller(QObject):
         super().__init__(parent)
         self._lib: Library | None = None
         self._watcher: OutsideChanges | None = None
-        self._seen_version: int | None = None
+        self._started = False
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -36,21 +38,26 @@ class OutsidePoller(QObject):
             app.applicationStateChanged.connect(self._state_changed)
 
     def attach(self, lib: Library) -> None:
-        """Watch a (newly opened) library from what it holds now."""
+        """Watch a (newly opened) library from what it holds now, before the views read it."""
         self._lib = lib
-        # The starting point is taken at the first poll, after the paint (it reads the big
-        # tables); a commit made elsewhere before then is noticed by this marker.
-        self._watcher = None
-        self._seen_version = data_version(lib)
+        # Two small reads: the starting point is taken before the views read the library, so
+        # what another process commits meanwhile is reported by the first poll (no more than
+        # that); the window's own early commits (a task started at once) are skipped.
+        self._watcher = OutsideChanges(lib)
+        self._started = False
         self.timer.start()
 
     def start(self) -> None:
-        """Take the starting point now (the window has painted): later changes are reported."""
-        if self._lib is not None and self._watcher is None and not self._lib.closed:
-            self._watcher = OutsideChanges(self._lib, self._seen_version)
-            mark("outside changes: starting point taken")
-            # Committed elsewhere since the views read the library: they reload.
-            self._lib.announce(self._watcher.before_start)
+        """Poll for the first time (the window has painted): earlier polls wait for this."""
+        if self._lib is not None and not self._started and not self._lib.closed:
+            self._started = True
+            self.poll()
+            mark("outside changes: first poll")
+
+    @property
+    def started(self) -> bool:
+        """Return whether the first poll has run (after the window's first paint)."""
+        return self._started
 
     def stop(self) -> None:
         """Stop polling (the window closes)."""
@@ -60,18 +67,16 @@ class OutsidePoller(QObject):
 
     def poll(self) -> Changes:
         """Announce (and return) what other connections changed since the last poll."""
-        lib = self._lib
-        if lib is None or lib.closed:
+        lib, watcher = self._lib, self._watcher
+        if lib is None or lib.closed or watcher is None:
             return Changes()
-        if self._watcher is None:
-            self.start()
-            return self._watcher.before_start if self._watcher is not None else Changes()
-        changes = self._watcher.poll()
+        self._started = True
+        changes = watcher.poll()
         lib.announce(changes)
         return changes
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         # Not before start(): the window becomes active as it shows, before its first paint,
-        # and taking the starting point reads the big tables (~50 ms on 100,000 claims).
-        if state == Qt.ApplicationState.ApplicationActive and self._watcher is not None:
+        # and views refreshing then would delay the paint.
+        if state == Qt.ApplicationState.ApplicationActive and self._started:
             self.poll()

@@ -1,8 +1,9 @@
 """One way to run core work off the UI thread: a Task per operation, run by a TaskRunner.
 
-As Anki's CollectionOp: a task opens its own connection to the library file, runs one core
-operation `(lib) -> result` there, and hands back the result and the `Changes` its commits
-reported. On the UI thread the changes are then announced through the UI's own library
+As Anki's CollectionOp: a task opens its own connection to the library file (under the
+window's writer, so the window's poll for other processes' commits knows them as its own),
+runs one core operation `(lib) -> result` there, and hands back the result and the `Changes`
+its commits reported. On the UI thread the changes are then announced through the UI's own library
 (`Library.announce`), so every view refreshes exactly as after a write made on the UI
 thread, and each decides for itself whether the change concerns it (`Changes.origin`).
 
@@ -111,7 +112,9 @@ class Task(QObject, Generic[T]):
         """Run in the worker thread: own connection, the operation, the changes it reported."""
         changes = Changes(origin=self.origin)
         try:
-            with Library.open(path, create=False, backup=False) as lib:
+            # The window's writer: its poll for other processes' commits skips this one's,
+            # which are announced below when the task ends (and must not be announced twice).
+            with Library.open(path, create=False, backup=False, writer=self.lib.writer) as lib:
                 lib.subscribe(changes.merge)
                 result = operation(lib, Progress(self))
         except Exception as exc:

@@ -13,9 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.changes import Changes
 from briefing_app.core.library import Library
+from briefing_app.core.storage.outside_changes import OUTSIDE
+from briefing_app.gui.dialogs import import_dialog
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.widgets.note_editor import SectionEditor
 from tests.cli.runner import briefing
+from tests.conftest import write_fixture
+from tests.gui.conftest import finished
 
 CLI_TEXT = "Set from the command line."
 
@@ -40,6 +44,17 @@ def type_at_end(qtbot: QtBot, editor: SectionEditor, text: str) -> None:
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(editor, text)
+
+
+def outside_changes_heard(window: MainWindow) -> list[Changes]:
+    """Collect what the window's poll announces as changed by other processes."""
+    heard: list[Changes] = []
+    window.lib.subscribe(lambda c: heard.append(c) if c.origin == OUTSIDE else None)
+    return heard
+
+
+def announcements_of_source(heard: list[Changes], source_id: int) -> int:
+    return sum(source_id in c.sources for c in heard)
 
 
 def stored_summary(lib: Library, note_id: int) -> str:
@@ -200,10 +215,11 @@ def test_a_source_field_edited_elsewhere_is_not_overwritten_from_the_panel(
 def test_a_claim_changed_elsewhere_while_the_window_starts_shows_once_it_has_painted(
     qtbot: QtBot, demo_lib: Library, other: Library
 ) -> None:
-    # The window reads the library before it shows, and starts watching after its first
-    # paint (that reads the big tables): a commit in between must still reach the views.
+    # The window reads the library before it shows, and first polls after its first paint:
+    # a commit in between must still reach the views, and only what it changed reloads.
     window = MainWindow(demo_lib)
     qtbot.addWidget(window)
+    heard = outside_changes_heard(window)
     claim = other.claims.by_key("C7")
     assert claim is not None
     assert window.reader.source_id == claim.source_id
@@ -217,3 +233,94 @@ def test_a_claim_changed_elsewhere_while_the_window_starts_shows_once_it_has_pai
         return next(kind for claim_id, _start, _end, kind in spans if claim_id == claim.id)
 
     qtbot.waitUntil(lambda: kind_painted() == new_kind)
+    qtbot.waitUntil(lambda: window.outside.started)
+    assert [(c.claims, c.sources, c.notes) for c in heard] == [({claim.id}, set(), set())]
+
+
+def test_an_import_by_the_window_is_announced_once_not_again_by_the_poll(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.outside.start()
+    heard: list[Changes] = []
+    window.lib.subscribe(heard.append)
+    path = write_fixture(tmp_path / "in" / "strike.txt", "Port strike\n\nDockers stopped work.")
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
+        window.imports.import_paths([path])
+    source_id = done.args[0].by_status("imported")[0].source_id
+
+    assert announcements_of_source(heard, source_id) == 1  # when the import ended
+    assert not window.outside.poll()  # its commits were the window's own
+    assert announcements_of_source(heard, source_id) == 1
+
+
+def test_a_commit_elsewhere_while_the_window_imports_is_still_shown(
+    qtbot: QtBot, window: MainWindow, other: Library, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    window.outside.start()
+    window.sources.select_claim(1)
+    heard = outside_changes_heard(window)
+    real_import = import_dialog.import_paths
+
+    def import_then_other_process_commits(*args: object, **kwargs: object) -> object:
+        summary = real_import(*args, **kwargs)  # type: ignore[arg-type]
+        other.claims.update(1, party="Set elsewhere")  # before the window polls again
+        return summary
+
+    monkeypatch.setattr(import_dialog, "import_paths", import_then_other_process_commits)
+    path = write_fixture(tmp_path / "in" / "strike.txt", "Port strike\n\nDockers stopped work.")
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
+        window.imports.import_paths([path])
+    source_id = done.args[0].by_status("imported")[0].source_id
+    window.sources.select_claim(1)
+
+    changes = window.outside.poll()
+    assert changes.claims == {1}  # the other process's edit, not the import's source again
+    assert source_id not in changes.sources
+    assert window.inspector.party.text() == "Set elsewhere"
+    assert not window.outside.poll()
+    assert len(heard) == 1
+
+
+def test_a_note_set_on_the_command_line_after_a_window_task_shows_once(
+    qtbot: QtBot, complete: MainWindow, library_path: Path, tmp_path: Path
+) -> None:
+    window = complete
+    note_id, editor = open_demo_note(window)
+    window.outside.start()
+    heard = outside_changes_heard(window)
+    task = window.tasks.run(window.lib, lambda lib: lib.claims.update(1, party="From a task"))
+    finished(qtbot, task)
+    text_file = tmp_path / "summary.md"
+    text_file.write_text(CLI_TEXT, encoding="utf-8")
+    result = briefing(
+        "note", "set", str(note_id), "summary", "--file", str(text_file), library=library_path
+    )
+    assert result.returncode == 0, result.stderr
+
+    changes = window.outside.poll()
+    assert (changes.notes, changes.claims) == ({note_id}, set())
+    assert editor.body() == CLI_TEXT
+    assert len(heard) == 1
+
+
+def test_the_windows_own_commit_before_its_first_paint_reloads_nothing(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    heard: list[Changes] = []
+    window.lib.subscribe(heard.append)
+    claim = demo_lib.claims.by_key("C7")
+    assert claim is not None
+    # A background task started as the window opens commits before the first paint.
+    task = window.tasks.run(window.lib, lambda lib: lib.claims.update(claim.id, party="Early"))
+    window.show()
+    finished(qtbot, task)
+    qtbot.waitUntil(lambda: window.outside.started)
+
+    assert not window.outside.poll()
+    assert [c.claims for c in heard] == [{claim.id}]  # the task's own announcement, once
+    assert not any(c.origin == OUTSIDE for c in heard)
+    window.sources.select_claim(claim.id)
+    assert window.inspector.party.text() == "Early"

@@ -65,9 +65,9 @@ def test_the_trace_names_each_stage_in_order_until_every_pane_is_built(
         "window.show() returned",
         "painted: MainWindow (MainWindow._complete_if_shown next)",
         "after the first paint: MainWindow._complete_if_shown done",
-        # Watching for other processes' changes reads the big tables: after the paint (the
-        # app becomes active as the window shows, before it paints).
-        "outside changes: starting point taken",
+        # The first look for other processes' changes may refresh views: after the paint
+        # (the app becomes active as the window shows, before it paints).
+        "outside changes: first poll",
     ]
     positions = [next(i for i, s in enumerate(stages) if s.startswith(e)) for e in expected]
     assert positions == sorted(positions)

@@ -420,9 +420,7 @@ def _check_owner(path: Path, lib_path: Path) -> None:
         raise BackupError(f"{path.name}: its record says it is a backup of {recorded}")
 
 
-def restore_backup(
-    backup: Path | BackupInfo, lib_path: Path, *, writer: str = ""
-) -> Path | None:
+def restore_backup(backup: Path | BackupInfo, lib_path: Path, *, writer: str = "") -> Path | None:
     """Replace the library's content with a verified backup's, in one step.
 
     The current library is backed up first (its backup path is returned; None if there was no

@@ -88,9 +88,7 @@ def record(conn: sqlite3.Connection, writer: str, changes: Changes | None) -> No
 def position(conn: sqlite3.Connection) -> Position | None:
     """Return the log's last row (None: the file has no log, a backup of an older schema)."""
     try:
-        row = conn.execute(
-            "SELECT seq, mark FROM commit_log ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
+        row = conn.execute("SELECT seq, mark FROM commit_log ORDER BY seq DESC LIMIT 1").fetchone()
     except sqlite3.OperationalError:
         return None
     return Position(int(row[0]), int(row[1])) if row is not None else Position(0, 0)

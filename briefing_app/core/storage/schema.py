@@ -459,4 +459,6 @@ def commit_log(conn: sqlite3.Connection) -> None:
             changes TEXT
         )"""
     )
-    conn.execute("INSERT INTO commit_log (mark, writer, changes) VALUES (0, 'schema upgrade', NULL)")
+    conn.execute(
+        "INSERT INTO commit_log (mark, writer, changes) VALUES (0, 'schema upgrade', NULL)"
+    )

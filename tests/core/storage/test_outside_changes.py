@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.storage.outside_changes import OUTSIDE, OutsideChanges, data_version
+from briefing_app.core.storage import commit_log
+from briefing_app.core.storage.backup import make_backup, restore_backup
+from briefing_app.core.storage.outside_changes import OUTSIDE, OutsideChanges
 
 TEXT = "Officials said three workers died. The Taliban denied it. Police said more."
 
@@ -51,7 +54,9 @@ def test_a_poll_with_no_outside_change_reports_nothing_even_after_own_writes(
     assert not watcher.poll()
 
 
-def test_a_claim_deleted_elsewhere_reloads_the_claims(lib: Library, other: Library) -> None:
+def test_a_claim_deleted_elsewhere_is_named_and_its_source_recounted(
+    lib: Library, other: Library
+) -> None:
     source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
     kept = lib.claims.add(source.id, quote="Police said more.")
     gone = lib.claims.add(source.id, quote="The Taliban denied it.")
@@ -60,8 +65,10 @@ def test_a_claim_deleted_elsewhere_reloads_the_claims(lib: Library, other: Libra
     other.claims.delete(gone.id)
     changes = watcher.poll()
 
-    assert kept.id in changes.claims  # which one went is not known: every claim reloads
-    assert source.id in changes.sources
+    # The other process's write said which claim it deleted: only that row leaves the views.
+    assert changes.claims == {gone.id}
+    assert kept.id not in changes.claims
+    assert changes.sources == {source.id}
 
 
 def test_a_matrix_rated_elsewhere_names_its_question(lib: Library, other: Library) -> None:
@@ -135,28 +142,129 @@ def test_questions_and_relations_changed_elsewhere_are_reported(
     assert not watcher.poll()
 
 
-def test_a_commit_elsewhere_before_the_starting_point_reloads_everything(
+def test_a_commit_elsewhere_before_the_first_poll_names_only_what_it_changed(
     lib: Library, other: Library
 ) -> None:
-    # The window reads the library, then takes the starting point after its first paint.
+    # The window takes its starting point, reads its views, and polls after its first paint.
     source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
     claim = lib.claims.add(source.id, quote="Police said more.")
-    note = lib.notes.create("Brief", "briefing-note", [("summary", "Summary")])
-    seen = data_version(lib)
+    lib.claims.add(source.id, quote="The Taliban denied it.")
+    lib.notes.create("Brief", "briefing-note", [("summary", "Summary")])
+    watcher = OutsideChanges(lib)
     other.claims.update(claim.id, statement="Changed by the CLI meanwhile.")
-    watcher = OutsideChanges(lib, seen_version=seen)
 
-    missed = watcher.before_start
-    assert missed.claims == {claim.id} and missed.sources == {source.id}
-    assert missed.notes == {note.id}
+    missed = watcher.poll()
+    assert missed.claims == {claim.id}  # not every claim: the views need not reload
+    assert not missed.notes and not missed.sources
     assert missed.origin == OUTSIDE
     assert not watcher.poll()  # and nothing twice
 
 
-def test_no_commit_elsewhere_before_the_starting_point_reports_nothing(
-    lib: Library, other: Library
+def test_own_writes_before_the_first_poll_report_nothing(lib: Library, library_path: Path) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    watcher = OutsideChanges(lib)
+    lib.claims.add(source.id, quote="Police said more.")  # this connection's own write
+    # A background task of the same window: its own connection, the window's writer.
+    with Library.open(library_path, backup=False, writer=lib.writer) as task:
+        task.claims.add(source.id, quote="The Taliban denied it.")
+    assert not watcher.poll()
+    assert not watcher.poll()
+
+
+def test_an_own_task_and_another_process_in_one_interval_report_only_the_other(
+    lib: Library, other: Library, library_path: Path
+) -> None:
+    # data_version moves once for both commits: only the log can tell them apart.
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    claim = lib.claims.add(source.id, quote="Police said more.")
+    note = lib.notes.create("Brief", "briefing-note", [("summary", "Summary")])
+    watcher = OutsideChanges(lib)
+    with Library.open(library_path, backup=False, writer=lib.writer) as task:
+        imported = task.sources.add(ExtractedDocument(title="Imported", text="Other text."))
+        other.claims.update(claim.id, party="Police")
+        task.notes.set_section(note.id, "summary", "Typed by the task.")
+
+    changes = watcher.poll()
+    assert changes.claims == {claim.id}
+    assert imported.id not in changes.sources
+    assert not changes.notes
+    assert not watcher.poll()
+
+
+def test_a_commit_by_a_writer_other_than_briefing_reloads_everything(
+    lib: Library, library_path: Path
+) -> None:
+    # sqlite3 by hand logs nothing: what it changed is unknown, so nothing is left stale.
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    claim = lib.claims.add(source.id, quote="Police said more.")
+    note = lib.notes.create("Brief", "briefing-note", [("summary", "Summary")])
+    watcher = OutsideChanges(lib)
+    raw = sqlite3.connect(library_path, isolation_level=None)
+    try:
+        raw.execute("UPDATE claims SET party = 'By hand' WHERE id = ?", (claim.id,))
+    finally:
+        raw.close()
+
+    changes = watcher.poll()
+    assert (changes.claims, changes.sources, changes.notes) == ({claim.id}, {source.id}, {note.id})
+    assert not watcher.poll()
+
+
+def test_more_commits_than_the_log_keeps_since_the_last_poll_reload_everything(
+    lib: Library, other: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(commit_log, "KEEP", 3)
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    first = lib.claims.add(source.id, quote="Police said more.")
+    watcher = OutsideChanges(lib)
+    for party in ("A", "B", "C", "D"):
+        other.claims.update(first.id, party=party)
+    other.notes.create("Brief", "briefing-note", [("summary", "Summary")])
+
+    changes = watcher.poll()
+    assert changes.sources == {source.id}  # not only the claim: what else went is unknown
+    assert first.id in changes.claims and changes.notes
+    assert not watcher.poll()
+
+
+def test_a_write_of_many_records_elsewhere_reloads_that_noun(
+    lib: Library, other: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(commit_log, "MAX_IDS", 2)
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    old = lib.claims.add(source.id, quote="Officials said")
+    watcher = OutsideChanges(lib)
+    with other.write():
+        new = [other.claims.add(source.id, quote=q).id for q in ("died", "denied", "Police")]
+
+    changes = watcher.poll()
+    assert changes.claims == {old.id, *new}
+    assert changes.sources == {source.id}
+
+
+def test_a_backup_restored_by_another_process_reloads_everything(
+    lib: Library, library_path: Path
 ) -> None:
     source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
-    seen = data_version(lib)
-    lib.claims.add(source.id, quote="Police said more.")  # this connection's own write
-    assert not OutsideChanges(lib, seen_version=seen).before_start
+    backup = make_backup(library_path)
+    claim = lib.claims.add(source.id, quote="Police said more.")  # the window saw it
+    watcher = OutsideChanges(lib)
+
+    restore_backup(backup, library_path)  # `briefing backup restore` in another process
+
+    changes = watcher.poll()
+    assert claim.id not in {c.id for c in lib.claims.all()}
+    assert changes.sources == {source.id}  # every record there is reloads
+    assert not watcher.poll()
+
+
+def test_a_write_that_fails_logs_nothing(lib: Library, other: Library) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    watcher = OutsideChanges(lib)
+    before = commit_log.position(lib.conn)
+    with pytest.raises(RuntimeError), other.write() as changes:
+        other.claims.add(source.id, quote="Police said more.")
+        changes.claims.add(999)
+        raise RuntimeError("the operation failed half-way")
+    assert commit_log.position(lib.conn) == before
+    assert not watcher.poll()
