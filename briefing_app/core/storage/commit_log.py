@@ -28,7 +28,7 @@ writer other than Briefing). The log keeps the last `KEEP` commits; a write nami
 from __future__ import annotations
 
 import json
-import secrets
+import os
 import sqlite3
 from dataclasses import dataclass
 
@@ -49,7 +49,8 @@ NOUN_TABLES = (
 
 def new_writer() -> str:
     """Return a writer token no other open library has."""
-    return secrets.token_hex(8)
+    # os.urandom, not secrets: that imports hashlib, which the window's start need not load.
+    return os.urandom(8).hex()
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def record(conn: sqlite3.Connection, writer: str, changes: Changes | None) -> No
     """Add writer's commit of changes (None: every record) to the log; call it in the write."""
     cur = conn.execute(
         "INSERT INTO commit_log (mark, writer, changes) VALUES (?, ?, ?)",
-        (secrets.randbits(62), writer, _encode(changes)),
+        (int.from_bytes(os.urandom(7), "big"), writer, _encode(changes)),
     )
     seq = cur.lastrowid
     assert seq is not None
