@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run_all.py [--library PATH]
 
-Builds a 10,000-source library (100,000 claims) with make_library.py, or reuses --library PATH
-(built there first if the file does not exist). Every figure is a median of several runs; the
+Builds a 10,000-source library (100,000 claims) with make_library.py, or reuses a copy of
+--library PATH (built there first if the file does not exist; the file itself is never opened
+for writing, so no schema upgrade touches it). Every figure is a median of several runs; the
 table gives the figure, the baseline, their ratio, the target and met/MISSED:
 
 - start-up: process start to the main window shown and painted with the library list filled
@@ -50,7 +51,12 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   the same 15,000 cells' inconsistency (benchmarks/ach_speed.py);
 - matrix: the Matrix view of a 30-hypothesis × 500-row matrix (built through core operations)
   shown and painted, against a plain QTableView over a QStandardItemModel holding the same
-  cell texts; a detail row for one rating rescored and repainted (benchmarks/matrix_view_speed.py).
+  cell texts; a detail row for one rating rescored and repainted (benchmarks/matrix_view_speed.py);
+- outside poll: the window's poll for other processes' commits on a copy of the 10k library
+  after one commit elsewhere (reading the commit log) against the watcher it replaced (markers
+  and fingerprints, benchmarks/marker_poll.py); detail rows: after the window's own task's
+  commit, with nothing committed, the starting point, and a write with its log row against the
+  same write without it (benchmarks/outside_poll_speed.py).
 The machine is shared: the load average is printed with the table.
 """
 
@@ -83,6 +89,7 @@ import export_speed  # noqa: E402
 import import_quality  # noqa: E402
 import make_library  # noqa: E402
 import matrix_view_speed  # noqa: E402
+import outside_poll_speed  # noqa: E402
 import qdpx_import_speed  # noqa: E402
 import qdpx_speed  # noqa: E402
 import qdpx_undo_speed  # noqa: E402
@@ -601,6 +608,7 @@ PARTS = [
     "ach",
     "matrix",
     "board",
+    "outside poll",
 ]
 
 
@@ -737,6 +745,40 @@ def board(library: Path, work: Path, runs: int) -> list[Row]:
     ]
 
 
+def outside_poll(library: Path, work: Path, runs: int) -> list[Row]:
+    """The poll for other processes' commits against the marker watcher it replaced."""
+    m = outside_poll_speed.measure(library, work, max(runs, 11))
+    details = (
+        ("own", "after the window's own task's commit", "skipped (the old one reported it again)"),
+        ("idle", "nothing committed", "one PRAGMA data_version each"),
+        ("start", "the starting point", "taken as the window opens the library"),
+        ("write", "claims.update with its log row", "baseline: the same write without the row"),
+    )
+    return [
+        Row(
+            "outside poll after a commit elsewhere",
+            m["other_ours"] * 1000,
+            "ms",
+            m["other_baseline"] * 1000,
+            "<= 1x",
+            m["other_ours"] <= m["other_baseline"],
+            f"commit log vs markers + fingerprints, {m['claims']:,.0f} claims",
+        ),
+        *(
+            Row(
+                f"  outside poll: {label}",
+                m[f"{name}_ours"] * 1000,
+                "ms",
+                m[f"{name}_baseline"] * 1000,
+                "(detail)",
+                True,
+                note,
+            )
+            for name, label, note in details
+        ),
+    ]
+
+
 # Table ------------------------------------------------------------------------------------------
 def print_table(rows: list[Row], header: str) -> None:
     """Print the results as one table."""
@@ -776,6 +818,10 @@ def main(argv: list[str] | None = None) -> None:
         if not library.exists():
             print(f"building {library} ({SOURCES:,} sources) …", file=sys.stderr, flush=True)
             make_library.build(library, SOURCES)
+        if args.library is not None:
+            # A copy: opening the shared file would bring it up to this branch's schema, and
+            # a branch without the newer migrations could no longer open it.
+            library = outside_poll_speed.copy_library(library, work / "lib10k-copy.sqlite")
         check = Library.open(library, backup=False)
         counts = (check.sources.count(), check.claims.count())
         check.close()
@@ -794,6 +840,7 @@ def main(argv: list[str] | None = None) -> None:
             ("ach", lambda: ach(args.runs)),
             ("matrix", lambda: matrix(args.runs)),
             ("board", lambda: board(library, work, args.runs)),
+            ("outside poll", lambda: outside_poll(library, work, args.runs)),
         ]
         for name, step in steps:
             if name in parts:
