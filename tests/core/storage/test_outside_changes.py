@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.core.changes import Changes
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.storage import commit_log
@@ -268,3 +269,21 @@ def test_a_write_that_fails_logs_nothing(lib: Library, other: Library) -> None:
         raise RuntimeError("the operation failed half-way")
     assert commit_log.position(lib.conn) == before
     assert not watcher.poll()
+
+
+def test_a_restore_in_this_window_is_not_reported_again_but_another_window_reloads(
+    lib: Library, other: Library, library_path: Path
+) -> None:
+    source = lib.sources.add(ExtractedDocument(title="Report", text=TEXT))
+    backup = make_backup(library_path)
+    lib.claims.add(source.id, quote="Police said more.")
+    mine, theirs = OutsideChanges(lib), OutsideChanges(other)
+    heard: list[Changes] = []
+    lib.subscribe(heard.append)
+
+    lib.restore_backup(backup)  # File ▸ Restore from backup: announced by the library itself
+
+    assert len(heard) == 1 and source.id in heard[0].sources
+    assert not mine.poll()
+    assert source.id in theirs.poll().sources
+    assert not mine.poll() and not theirs.poll()
