@@ -13,16 +13,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDockWidget,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabWidget,
-    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -34,6 +26,7 @@ from briefing_app.gui.claim_mime import keys_from_mime
 from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import app_settings, recent_libraries, remember_library
+from tests.gui.accessible_names import unnamed_widgets
 
 PANELS = {
     "sources": "&Sources",
@@ -351,24 +344,5 @@ def test_every_panel_table_and_field_has_an_accessible_name(
     qtbot: QtBot, complete: MainWindow, demo_lib: Library
 ) -> None:
     complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
-    kinds = (
-        QDockWidget,
-        QTabWidget,
-        QAbstractItemView,
-        QLineEdit,
-        QTextEdit,
-        QPlainTextEdit,
-        QComboBox,
-        QAbstractSpinBox,
-    )
-    unnamed = []
-    for widget in complete.findChildren(QWidget):
-        if not isinstance(widget, kinds) or widget.window() is not complete:
-            continue  # popups (a combo's list) are their own windows, named by their combo
-        if isinstance(widget, QHeaderView):
-            continue  # part of its table, which is named
-        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):
-            continue  # an editable combo's text: the combo carries the name
-        if not widget.accessibleName():
-            unnamed.append(f"{type(widget).__name__} in {type(widget.parentWidget()).__name__}")
+    unnamed = unnamed_widgets(complete, complete)
     assert unnamed == []

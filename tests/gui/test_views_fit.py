@@ -7,23 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QDockWidget,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabWidget,
-    QTextEdit,
-    QWidget,
-)
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
+from tests.gui.accessible_names import unnamed_widgets
 
 # Each panel and the panel it shares a place with, as a tab.
 NEIGHBOURS = {"board": "claims", "matrix": "claims", "chronology": "sources"}
@@ -103,26 +92,11 @@ def test_the_weighing_views_shown_name_every_table_and_field_for_screen_readers(
     board = complete.board
     qtbot.waitUntil(lambda: len(board.view.columns) >= 2)  # the columns built once shown
     qtbot.waitUntil(lambda: complete.matrix.model.rowCount() > 0)
-    kinds = (
-        QDockWidget,
-        QTabWidget,
-        QAbstractItemView,
-        QLineEdit,
-        QTextEdit,
-        QPlainTextEdit,
-        QComboBox,
-        QAbstractSpinBox,
-    )
-    unnamed = []
-    for name in ("board", "matrix", "chronology"):
-        for widget in docks[name].findChildren(QWidget):
-            if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
-                continue
-            if widget.window() is not complete:
-                continue  # a combo's popup list, named by its combo
-            if not widget.accessibleName():
-                parent = type(widget.parentWidget()).__name__
-                unnamed.append(f"{name}: {type(widget).__name__} in {parent}")
+    unnamed = [
+        line
+        for name in ("board", "matrix", "chronology")
+        for line in unnamed_widgets(docks[name], complete, name)
+    ]
     assert unnamed == [], "\n".join(unnamed)
 
 
