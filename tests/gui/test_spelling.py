@@ -132,6 +132,23 @@ def test_add_to_dictionary_removes_the_underline_is_kept_for_later_and_ctrl_z_ta
     assert own_word_list.read_text(encoding="utf-8") == "Qodiri\n"
 
 
+def test_a_word_list_that_cannot_be_written_says_so_in_one_line_and_nothing_is_undoable(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri.")
+    qtbot.waitUntil(lambda: underlined(summary) == ["Rahmonov", "Qodiri"])
+    blocked = tmp_path / "a file"
+    blocked.write_text("", encoding="utf-8")  # the word list's folder would be a file
+    window.note_workspace.spelling.spellers.user_words.path = blocked / "words.txt"
+    before = window.undo_action.text()
+    menu = summary.context_menu_at(point_at(summary, "Qodiri"))
+    next(a for a in menu.actions() if a.text() == "Add “Qodiri” to dictionary").trigger()
+    assert window.statusBar().currentMessage().startswith("⚠ ")
+    assert "cannot make the folder" in window.statusBar().currentMessage()
+    assert underlined(summary) == ["Rahmonov", "Qodiri"]
+    assert window.undo_action.text() == before
+
+
 def test_ignore_is_kept_with_the_note_undoes_and_other_notes_still_flag_the_word(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch,
     own_word_list: Path,

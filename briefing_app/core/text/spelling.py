@@ -184,8 +184,8 @@ def _write_lines(path: Path, lines: list[str]) -> None:
 def _read_lines(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
-        return []
+    except (FileNotFoundError, NotADirectoryError):
+        return []  # no list yet (writing one says why it cannot be, if it cannot)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -130,20 +130,21 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, end - start, fmt)
                 edges.update((start, end))
         if self.spelling is not None:
-            held = self._held_in_block(len(text))
+            held = self._held_in_block()
             for a, b in self.spelling.spans(text):
                 start, end = offsets.to_qt(a), offsets.to_qt(b)
                 # The cursor inside or at the end of the word: being typed. At its start, not.
                 if held is None or not start < held <= end:
                     self._underline(start, end, edges)
 
-    def _held_in_block(self, length: int) -> int | None:
+    def _held_in_block(self) -> int | None:
         """Return where in this block a word is being typed (Qt position), or None."""
         held = self.held_back()
         if held is None:
             return None
-        at = held - self.currentBlock().position()
-        return at if 0 <= at <= length else None
+        block = self.currentBlock()
+        at = held - block.position()
+        return at if 0 <= at < block.length() else None  # length() counts the line's end
 
     def _underline(self, start: int, end: int, edges: set[int]) -> None:
         """Add the wavy underline to [start, end), keeping the Markdown formats under it.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import InvalidInput
+from briefing_app.core.errors import CannotWrite, InvalidInput
 from briefing_app.core.library import Library
 from briefing_app.core.records import note_settings
 from briefing_app.core.text.spelling import LANGUAGES, Speller, Spellers, UserWords, WordListEdit
@@ -174,6 +174,15 @@ def test_the_user_list_refuses_what_is_not_one_word(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="not one word"):
         words.add("two words")
     assert not (tmp_path / "words.txt").exists()
+
+
+def test_a_word_list_whose_folder_cannot_be_made_is_one_typed_error(tmp_path: Path) -> None:
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    words = UserWords(tmp_path / "a file" / "words.txt")
+    assert "qodiri" not in words  # nothing to read: nothing known, nothing raised
+    with pytest.raises(CannotWrite, match="cannot make the folder"):
+        words.add("Qodiri")
+    assert "qodiri" not in words
 
 
 def test_french_and_german_prose_is_known_in_its_own_language(spellers: Spellers) -> None:
