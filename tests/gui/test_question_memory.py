@@ -17,6 +17,7 @@ from briefing_app.gui.board.controller import BoardController
 from briefing_app.gui.chronology.controller import ChronologyController
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.matrix.controller import MatrixController
+from briefing_app.gui.question_commands import DeleteQuestionCommand
 
 Q1 = "Q1 — Who carried out the Khatlon attack?"
 Q2 = "Q2 — How many workers died?"
@@ -172,11 +173,14 @@ def test_the_matrix_reopens_on_the_question_shown_last(
     matrix = again.matrix
     assert matrix.panel.question.currentText().startswith("Q2 ")
     assert matrix.question_id == again.lib.questions.by_key("Q2").id
-    # Deleted: the matrix goes back to the first question with a matrix; undo, to Q2.
-    matrix_of_q2 = matrix.question_id
-    again.lib.questions.delete(matrix_of_q2)
+    # Deleted: the matrix goes back to the first question with a matrix; undone, to Q2.
+    assert matrix.question_id is not None
+    again.execute(DeleteQuestionCommand(again.lib, matrix.question_id))
     assert matrix.panel.question.currentText().startswith("Q1 ")
     assert matrix.model.rowCount() > 0
+    again.undo_stack.undo()
+    assert matrix.panel.question.currentText().startswith("Q2 ")
+    assert "No hypotheses yet" in matrix.panel.state_label.text()
     _quit(again)
 
 
