@@ -192,15 +192,24 @@ def note_set(
     help="First set the note's spelling language: en, ar, de, es, eu, fa, fr, it, lv, nl, pt, "
     "ru (undo it by setting the old one back).",
 )
+@click.option(
+    "--ignore",
+    "ignore",
+    multiple=True,
+    metavar="WORD",
+    help="First stop flagging WORD in this note, as Ignore in the app (repeatable).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the misspelt words as JSON.")
 @pass_app
-def note_spelling(app: AppContext, note_ref: str, language: str | None, as_json: bool) -> None:
+def note_spelling(
+    app: AppContext, note_ref: str, language: str | None, ignore: tuple[str, ...], as_json: bool
+) -> None:
     """List a note's misspelt words with corrections, in the note's language (or set it).
 
     Claim keys, citations, addresses and words in capitals are never listed; neither are the
-    words of your own list (Add to dictionary in the app).
+    words of your own list (Add to dictionary in the app) nor those ignored in the note.
 
-    Example: briefing note spelling 1 --language fr
+    Example: briefing note spelling 1 --language fr --ignore Qodiri
     """
     from briefing_app.core.records import note_settings
     from briefing_app.core.text.spelling import LANGUAGES, Spellers
@@ -210,12 +219,16 @@ def note_spelling(app: AppContext, note_ref: str, language: str | None, as_json:
     if language is not None:
         note_settings.set_spelling_language(lib, note.id, language)
         note = lib.notes.get(note.id)
+    if ignore:
+        note_settings.ignore_words(lib, note.id, ignore)
+        note = lib.notes.get(note.id)
     language = note_settings.spelling_language(note)
     speller = Spellers().get(language)
+    ignored = note_settings.ignored_words(note)
     found = [
         {"section": s.key, "start": a, "end": b, "word": w, "suggestions": speller.suggestions(w)}
         for s in note.sections
-        for a, b, w in speller.misspellings(s.body)
+        for a, b, w in speller.misspellings(s.body, ignored)
     ]
     if as_json:
         echo_json({"note": note.id, "language": language, "misspelt": found})

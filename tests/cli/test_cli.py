@@ -485,3 +485,15 @@ def test_note_spelling_lists_misspelt_words_in_the_notes_language(tmp_path: Path
     assert "no spelling dictionary for 'xx'" in refused.stderr
     again = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
     assert again["language"] == "fr"  # the refused language changed nothing
+
+    # Ignored in this note, as Ignore in the app: kept, and not listed again.
+    args = ("note", "spelling", "1", "--language", "en", "--json")
+    ignoring = json.loads(briefing(*args, "--ignore", "Wrold", library=library).stdout)
+    assert "wrold" not in [m["word"] for m in ignoring["misspelt"]]
+    later = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
+    assert [m["word"] for m in later["misspelt"] if m["section"] == "summary"] == [
+        "goverment",
+        "ministre",
+    ]
+    refused = briefing("note", "spelling", "1", "--ignore", "two words", library=library)
+    assert refused.returncode != 0 and "'two words' is not one word" in refused.stderr

@@ -65,7 +65,7 @@ def test_misspelt_words_are_underlined_and_keys_urls_and_acronyms_are_not(
 ) -> None:
     _note_id, summary = writing(
         qtbot, window, monkeypatch,
-        "The goverment of NATO said [@C1] and C4 at https://exmaple.org/teh, wrold",
+        "The goverment of NATO said [@C1] and C4 at https://exmaple.org/teh, wrold.",
     )  # fmt: skip
     qtbot.waitUntil(lambda: underlined(summary) == ["goverment", "wrold"])
     # Switched off, nothing is underlined; on again, the same words are.
@@ -84,7 +84,7 @@ def test_a_correction_from_the_right_click_menu_replaces_the_word_and_ctrl_z_res
     menu = summary.context_menu_at(point_at(summary, "goverment"))
     texts = [a.text() for a in menu.actions()]
     assert texts[0] == "government"
-    assert "Add “goverment” to dictionary" in texts and "Ignore" in texts
+    assert "Add “goverment” to dictionary" in texts and "Ignore in this note" in texts
     menu.actions()[0].trigger()
     assert summary.body() == "The government said so"
     assert underlined(summary) == []
@@ -105,10 +105,10 @@ def test_a_word_that_is_spelt_right_has_only_the_usual_menu(
     assert not any("dictionary" in t for t in texts)
 
 
-def test_add_to_dictionary_removes_the_underline_and_is_kept_for_later(
+def test_add_to_dictionary_removes_the_underline_is_kept_for_later_and_ctrl_z_takes_it_back(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, own_word_list: Path
 ) -> None:
-    _note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri in Khujand")
+    _note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri in Khujand.")
     qtbot.waitUntil(lambda: "Qodiri" in underlined(summary))
     assert underlined(summary) == ["Rahmonov", "Qodiri", "Khujand"]
     menu = summary.context_menu_at(point_at(summary, "Qodiri"))
@@ -116,11 +116,101 @@ def test_add_to_dictionary_removes_the_underline_and_is_kept_for_later(
     assert underlined(summary) == ["Rahmonov", "Khujand"]
     assert own_word_list.read_text(encoding="utf-8") == "Qodiri\n"
     assert "qodiri" in UserWords(own_word_list)  # a later session reads it back
-    # Ignore: gone for this session, not written down.
-    menu = summary.context_menu_at(point_at(summary, "Rahmonov"))
-    next(a for a in menu.actions() if a.text() == "Ignore").trigger()
-    assert underlined(summary) == ["Khujand"]
+    assert window.undo_action.text() == "&Undo Add “Qodiri” to dictionary"
+
+    summary.setFocus()
+    qtbot.keyClick(summary, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert underlined(summary) == ["Rahmonov", "Qodiri", "Khujand"]  # flagged again
+    assert own_word_list.read_text(encoding="utf-8") == ""
+    assert summary.body() == "Rahmonov met Qodiri in Khujand."  # the typing stays
+    qtbot.keyClick(
+        summary,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert underlined(summary) == ["Rahmonov", "Khujand"]
     assert own_word_list.read_text(encoding="utf-8") == "Qodiri\n"
+
+
+def test_a_word_list_that_cannot_be_written_says_so_in_one_line_and_nothing_is_undoable(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri.")
+    qtbot.waitUntil(lambda: underlined(summary) == ["Rahmonov", "Qodiri"])
+    blocked = tmp_path / "a file"
+    blocked.write_text("", encoding="utf-8")  # the word list's folder would be a file
+    window.note_workspace.spelling.spellers.user_words.path = blocked / "words.txt"
+    before = window.undo_action.text()
+    menu = summary.context_menu_at(point_at(summary, "Qodiri"))
+    next(a for a in menu.actions() if a.text() == "Add “Qodiri” to dictionary").trigger()
+    assert window.statusBar().currentMessage().startswith("⚠ ")
+    assert "cannot make the folder" in window.statusBar().currentMessage()
+    assert underlined(summary) == ["Rahmonov", "Qodiri"]
+    assert window.undo_action.text() == before
+
+
+def test_ignore_is_kept_with_the_note_undoes_and_other_notes_still_flag_the_word(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch,
+    own_word_list: Path,
+) -> None:  # fmt: skip
+    note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri in Khujand.")
+    qtbot.waitUntil(lambda: underlined(summary) == ["Rahmonov", "Qodiri", "Khujand"])
+    menu = summary.context_menu_at(point_at(summary, "Rahmonov"))
+    next(a for a in menu.actions() if a.text() == "Ignore in this note").trigger()
+    assert underlined(summary) == ["Qodiri", "Khujand"]
+    assert not own_word_list.exists()  # not the user's word list: the note's
+    assert note_settings.ignored_words(demo_lib.notes.get(note_id)) == {"rahmonov"}
+    assert window.undo_action.text() == (
+        "&Undo Ignore “Rahmonov” in “Border security after the Khatlon attack”"
+    )
+    window.undo_action.trigger()
+    assert underlined(summary) == ["Rahmonov", "Qodiri", "Khujand"]
+    window.redo_action.trigger()
+    assert underlined(summary) == ["Qodiri", "Khujand"]
+
+    # Another note still flags it; back in this one, it is still ignored.
+    workspace = window.note_workspace
+    other = next(n.id for n in demo_lib.notes.all() if n.id != note_id)
+    workspace.show_note(other)
+    first = editor(window, "summary")
+    first.set_body("Rahmonov spoke.")
+    assert underlined(first) == ["Rahmonov"]
+    workspace.show_note(note_id)
+    assert underlined(editor(window, "summary")) == ["Qodiri", "Khujand"]
+
+    # Note ▸ Spelling ▸ Flag ignored words again: underlined again, undoably.
+    recheck = workspace.spelling_menu.recheck_action
+    assert recheck.isEnabled() and recheck.text() == "&Flag ignored words again (1)"
+    recheck.trigger()
+    assert underlined(editor(window, "summary")) == ["Rahmonov", "Qodiri", "Khujand"]
+    assert not recheck.isEnabled()
+    window.undo_action.trigger()
+    assert underlined(editor(window, "summary")) == ["Qodiri", "Khujand"]
+
+
+def test_the_word_being_typed_is_underlined_only_once_it_is_finished(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _note_id, summary = writing(qtbot, window, monkeypatch, "The goverment")
+    assert underlined(summary) == []  # still being typed
+    qtbot.keyClicks(summary, " sa")
+    assert underlined(summary) == ["goverment"]  # a space ends it
+    qtbot.keyClicks(summary, "id so, wrold")
+    assert underlined(summary) == ["goverment"]
+    qtbot.keyClick(summary, Qt.Key.Key_Left)  # the cursor moves: the word is left
+    assert underlined(summary) == ["goverment", "wrold"]
+    # Typing inside a flagged word holds its underline back too, until it is left again.
+    qtbot.keyClick(summary, Qt.Key.Key_Backspace)
+    assert summary.body() == "The goverment said so, wrod"
+    assert underlined(summary) == ["goverment"]
+    qtbot.keyClick(summary, Qt.Key.Key_Right)
+    assert underlined(summary) == ["goverment", "wrod"]
+    # A word left by moving elsewhere (another field): underlined at once.
+    qtbot.keyClick(summary, Qt.Key.Key_End)
+    qtbot.keyClicks(summary, " teh")
+    assert underlined(summary) == ["goverment", "wrod"]
+    editor(window, "issue").setFocus()
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment", "wrod", "teh"])
 
 
 def test_each_note_is_checked_in_its_own_language_and_the_choice_undoes(
@@ -137,7 +227,7 @@ def test_each_note_is_checked_in_its_own_language_and_the_choice_undoes(
         == "&Undo Check spelling of “Border security after the Khatlon attack” in French"
     )
     qtbot.waitUntil(lambda: underlined(summary) == [], timeout=20_000)
-    qtbot.keyClicks(summary, " avec le goverment")
+    qtbot.keyClicks(summary, " avec le goverment.")
     qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
     assert workspace.spelling_menu.language_actions["fr"].isChecked()
 
@@ -188,7 +278,7 @@ def test_a_misspelt_word_in_a_heading_keeps_the_heading_format_under_its_underli
 ) -> None:
     from PySide6.QtGui import QFont
 
-    _note_id, summary = writing(qtbot, window, monkeypatch, "## The goverment")
+    _note_id, summary = writing(qtbot, window, monkeypatch, "## The goverment ")
     qtbot.waitUntil(lambda: underlined(summary) == ["goverment"])
     layout = summary.document().begin().layout()
     assert layout is not None

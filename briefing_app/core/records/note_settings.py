@@ -7,13 +7,18 @@ returns the NoteEdit it made, so its undo is one call: `lib.notes.revert(edit)`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.text.dates import check_day
-from briefing_app.core.text.spelling import DEFAULT_LANGUAGE, LANGUAGES, check_language
+from briefing_app.core.text.spelling import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    check_language,
+    check_word,
+)
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -26,12 +31,16 @@ CHECKS = "checks"
 DISMISSED = "dismissed"
 REVIEW_BASE = "pack_base"
 SPELLING_LANGUAGE = "spelling_language"
+# Words the spell check leaves alone in this note ("Ignore"), case-folded.
+SPELLING_IGNORED = "spelling_ignored"
 # The hypothesis of a key question the note's key judgment favours (uids) and its confidence.
 JUDGMENT = "judgment"
 # A copy of a note rests on the claims as they are now and has never been exchanged.
 NOT_COPIED = frozenset({CITED_REVISIONS, REVIEW_BASE})
 # Keys the template's header fields ("settings.NAME") may not use: they hold the above.
-RESERVED = frozenset({CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE, JUDGMENT})
+RESERVED = frozenset(
+    {CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE, SPELLING_IGNORED, JUDGMENT}
+)
 
 
 @dataclass(frozen=True)
@@ -164,6 +173,43 @@ def set_spelling_language(lib: Library, note_id: int, language: str) -> NoteEdit
     """
     check_language(language)
     return lib.notes.edit(note_id, {f"settings.{SPELLING_LANGUAGE}": language}, touch=False)
+
+
+def ignored_words(note: Note) -> frozenset[str]:
+    """Return the words (case-folded) the spell check leaves alone in the note."""
+    value = note.settings.get(SPELLING_IGNORED)
+    return (
+        frozenset(w for w in value if isinstance(w, str))
+        if isinstance(value, list)
+        else frozenset()
+    )
+
+
+def ignore_words(lib: Library, note_id: int, words: Iterable[str]) -> NoteEdit:
+    """Stop flagging these words in the note ("Ignore"); return the edit (undo: `revert`).
+
+    Per note, as a word processor's "Ignore All" is per document: the same spelling may be a
+    mistake in another note. Bookkeeping, not writing: a final note takes it too.
+
+    >>> from briefing_app.core.library import Library
+    >>> lib = Library.open(":memory:")
+    >>> note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+    >>> edit = ignore_words(lib, note.id, ["Qodiri"])
+    >>> sorted(ignored_words(lib.notes.get(note.id)))
+    ['qodiri']
+    >>> _ = lib.notes.revert(edit); ignored_words(lib.notes.get(note.id))
+    frozenset()
+    """
+    words = {check_word(w).casefold() for w in words}
+    held = ignored_words(lib.notes.get(note_id))
+    return lib.notes.edit(
+        note_id, {f"settings.{SPELLING_IGNORED}": sorted(held | words)}, touch=False
+    )
+
+
+def clear_ignored_words(lib: Library, note_id: int) -> NoteEdit:
+    """Flag the note's ignored words again ("Recheck"); return the edit (undo: `revert`)."""
+    return lib.notes.edit(note_id, {f"settings.{SPELLING_IGNORED}": None}, touch=False)
 
 
 def review_base(note: Note) -> dict[str, Any]:

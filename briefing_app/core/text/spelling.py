@@ -4,7 +4,9 @@ The dictionaries are pyspellchecker's word-frequency lists (one per language, sh
 package). What an analyst writes that no dictionary holds is never flagged: claim keys and
 citations ([@C12], [C4]), URLs, e-mail addresses, inline code, words with digits, and words in
 capitals (acronyms such as NATO, and names with inner capitals such as McCain). Words the
-writer added to their own word list are known in every language.
+writer added to their own word list are known in every language; each change of that list
+returns a `WordListEdit` that `UserWords.revert` undoes. Words ignored in a note (kept in its
+settings, `records/note_settings.py`) are passed to `misspelt_spans` as `ignored`.
 
 A `Speller` loads its dictionary when made (0.2–0.6 s): the GUI makes it off the UI thread and
 asks `Spellers.ready` while the writer types.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,6 +78,14 @@ def user_words_path() -> Path:
     return folder / "spelling" / "words.txt"
 
 
+def check_word(word: str) -> str:
+    """Return word without surrounding spaces; raise InvalidInput unless it is one word."""
+    word = word.strip()
+    if not word or any(c.isspace() for c in word):
+        raise InvalidInput(f"{word!r} is not one word")
+    return word
+
+
 def check_language(language: str) -> str:
     """Return language if a dictionary ships for it; raise InvalidInput naming the choices."""
     if language not in LANGUAGES:
@@ -83,17 +94,28 @@ def check_language(language: str) -> str:
     return language
 
 
+@dataclass(frozen=True)
+class WordListEdit:
+    """What one change of the user's word list did: the lines it added and took out."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
 @dataclass
 class UserWords:
     """The writer's own words ("Add to dictionary"): a text file, one word a line.
 
     Per user, as word processors keep it, not per library: the names an analyst writes
-    (people, places, groups) recur in every library and language they work in.
+    (people, places, groups) recur in every library and language they work in. Each change
+    returns a WordListEdit; `revert` undoes it and returns the edit that redoes it.
 
     >>> import tempfile, pathlib
     >>> words = UserWords(pathlib.Path(tempfile.mkdtemp()) / "words.txt")
-    >>> words.add("Dushanbe"); "dushanbe" in words
+    >>> edit = words.add("Dushanbe"); "dushanbe" in words
     True
+    >>> redo = words.revert(edit); "dushanbe" in words
+    False
     """
 
     path: Path
@@ -110,25 +132,42 @@ class UserWords:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.casefold() in self.words()
 
-    def add(self, word: str) -> None:
-        """Add a word and save the list at once (CannotWrite if the folder cannot take it)."""
-        word = word.strip()
-        if not word or any(c.isspace() for c in word):
-            raise InvalidInput(f"{word!r} is not one word")
-        words = self.words()
-        if word.casefold() in words:
-            return
-        _write_lines(self.path, [*_read_lines(self.path), word])
-        words.add(word.casefold())
+    def add(self, word: str) -> WordListEdit:
+        """Add a word and save the list at once (CannotWrite if the folder cannot take it).
 
-    def remove(self, word: str) -> None:
-        """Take a word out of the list (it is flagged again) and save the list."""
+        A word already listed (in any case) changes nothing: the edit returned is empty.
+        """
+        return self._change(add=(check_word(word),))
+
+    def remove(self, word: str) -> WordListEdit:
+        """Take a word (in any case) out of the list, so it is flagged again; save the list."""
+        return self._change(remove=(word,))
+
+    def revert(self, edit: WordListEdit) -> WordListEdit:
+        """Undo an edit (take out what it added, put back what it took out); return the
+        edit that redoes it."""
+        return self._change(add=edit.removed, remove=edit.added)
+
+    def _change(self, add: tuple[str, ...] = (), remove: tuple[str, ...] = ()) -> WordListEdit:
         words = self.words()
-        if word.casefold() not in words:
-            return
-        kept = [line for line in _read_lines(self.path) if line.casefold() != word.casefold()]
-        _write_lines(self.path, kept)
-        words.discard(word.casefold())
+        # Read afresh: another window (or process) may have added words since.
+        lines = _read_lines(self.path)
+        gone = {w.casefold() for w in remove}
+        removed = tuple(line for line in lines if line.casefold() in gone)
+        kept = [line for line in lines if line.casefold() not in gone]
+        held = {line.casefold() for line in kept}
+        added: list[str] = []
+        for word in add:
+            if word.casefold() not in held:
+                added.append(word)
+                held.add(word.casefold())
+        if not added and not removed:
+            return WordListEdit()
+        _write_lines(self.path, [*kept, *added])
+        with self._lock:
+            words.difference_update(w.casefold() for w in removed)
+            words.update(w.casefold() for w in added)
+        return WordListEdit(tuple(added), removed)
 
 
 def _write_lines(path: Path, lines: list[str]) -> None:
@@ -145,8 +184,8 @@ def _write_lines(path: Path, lines: list[str]) -> None:
 def _read_lines(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
-        return []
+    except (FileNotFoundError, NotADirectoryError):
+        return []  # no list yet (writing one says why it cannot be, if it cannot)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -178,8 +217,13 @@ class Speller:
         """Drop remembered verdicts (the user's word list changed)."""
         self._verdicts.clear()
 
-    def misspelt_spans(self, text: str) -> list[tuple[int, int]]:
-        """Return the [start, end) offsets of the misspelt words of a paragraph, in order."""
+    def misspelt_spans(
+        self, text: str, ignored: AbstractSet[str] = frozenset()
+    ) -> list[tuple[int, int]]:
+        """Return the [start, end) offsets of the misspelt words of a paragraph, in order.
+
+        ignored: words (case-folded) not to flag here, as a note's "Ignore" keeps them.
+        """
         prose = _blank(text, _not_prose(text))
         verdicts, spans = self._verdicts, []
         for match in _TOKEN.finditer(prose):
@@ -195,9 +239,13 @@ class Speller:
                 verdict = self.is_misspelt(word)
             if verdict:
                 spans.extend(self._misspelt_parts(word, start))
+        if ignored:
+            spans = [(a, b) for a, b in spans if text[a:b].casefold() not in ignored]
         return spans
 
-    def misspellings(self, body: str) -> list[tuple[int, int, str]]:
+    def misspellings(
+        self, body: str, ignored: AbstractSet[str] = frozenset()
+    ) -> list[tuple[int, int, str]]:
         """Return (start, end, word) of each misspelt word of a whole section body.
 
         >>> Speller("en", UserWords(Path("/nonexistent/words.txt"))).misspellings("Fine.\\nTeh end")
@@ -205,7 +253,8 @@ class Speller:
         """
         found, offset = [], 0
         for line in body.split("\n"):
-            found += [(offset + a, offset + b, line[a:b]) for a, b in self.misspelt_spans(line)]
+            spans = self.misspelt_spans(line, ignored)
+            found += [(offset + a, offset + b, line[a:b]) for a, b in spans]
             offset += len(line) + 1
         return found
 
@@ -375,14 +424,21 @@ class Spellers:
         """Return the speller of a language if its dictionary is read, else None."""
         return self._spellers.get(language)
 
-    def add_word(self, word: str) -> None:
-        """Add a word to the user's list; every language knows it from now on."""
-        self.user_words.add(word)
-        for speller in list(self._spellers.values()):
-            speller.forget()
+    def add_word(self, word: str) -> WordListEdit:
+        """Add a word to the user's list (every language knows it from now on); return the
+        edit, which `revert_words` undoes."""
+        return self._forgetting(self.user_words.add(word))
 
-    def remove_word(self, word: str) -> None:
-        """Take a word out of the user's list."""
-        self.user_words.remove(word)
+    def remove_word(self, word: str) -> WordListEdit:
+        """Take a word out of the user's list; return the edit, which `revert_words` undoes."""
+        return self._forgetting(self.user_words.remove(word))
+
+    def revert_words(self, edit: WordListEdit) -> WordListEdit:
+        """Undo a change of the user's list; return the edit that redoes it."""
+        return self._forgetting(self.user_words.revert(edit))
+
+    def _forgetting(self, edit: WordListEdit) -> WordListEdit:
+        # Every speller remembers its verdicts per word: the changed words are judged anew.
         for speller in list(self._spellers.values()):
             speller.forget()
+        return edit

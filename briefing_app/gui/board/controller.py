@@ -1,6 +1,7 @@
 """The Board view of a key question: its positions side by side, and what the analyst does
 there — choose, add, rename or delete questions, link cards, assign dropped claims, accept a
-suggested status, open a card in its source. Every change is one undoable command over a core
+suggested status, open a card in its source. The question chosen last is shown again after a
+restart (per library, `QuestionMemory`). Every change is one undoable command over a core
 operation; the board reads the library again when the Changes touch what it shows, and only
 while it is on screen (a hidden board is read when it is shown again).
 """
@@ -31,6 +32,7 @@ from briefing_app.gui.question_commands import (
     UnassignClaimsCommand,
     UnlinkClaimsCommand,
 )
+from briefing_app.gui.question_memory import QuestionMemory
 from briefing_app.gui.services import Services
 
 
@@ -43,6 +45,7 @@ class BoardController(QObject):
         self.lib = lib
         self.view = BoardView()
         self.question_id: int | None = None
+        self.memory = QuestionMemory("board")
         self._questions: list[Question] = []
         self._stale = True  # the board shown is not the library's (read when next shown)
         self._claims: set[int] = set()  # the claims on the board, and their sources
@@ -66,6 +69,7 @@ class BoardController(QObject):
         self.lib = lib
         lib.subscribe(self.on_changes)
         self.question_id = None
+        self.memory.attach(lib.path)
         self._reload_questions()
         self.refresh()
 
@@ -73,7 +77,8 @@ class BoardController(QObject):
         """Read the board again when the changes touch its question, claims or sources."""
         shown = self.question_id
         if changes.questions:
-            self._reload_questions()  # the chosen one may have gone: the next is chosen
+            # The chosen one may have gone (the first is shown), or come back (an undo).
+            self._reload_questions()
         if (
             self.question_id != shown
             or self.question_id in changes.questions
@@ -106,14 +111,14 @@ class BoardController(QObject):
 
     def _reload_questions(self) -> None:
         self._questions = self.lib.questions.all()
-        ids = [q.id for q in self._questions]
-        if self.question_id not in ids:
-            self.question_id = ids[0] if ids else None
+        first = self._questions[0].id if self._questions else None
+        self.question_id = self.memory.pick(self._questions, self.question_id, first)
         self.view.show_questions(self._questions, self.question_id)
 
     def choose(self, question_id: int) -> None:
-        """Show this question's board."""
+        """Show this question's board (and again after a restart)."""
         self.question_id = question_id
+        self.memory.choose(next((q for q in self._questions if q.id == question_id), None))
         self.view.show_questions(self._questions, question_id)
         self.refresh()
 

@@ -1,5 +1,6 @@
 """The chronology's controller: loads the time line when shown, filters it, opens a claim in
-its source, accepts or rejects suggested dates, and refreshes from announced changes."""
+its source, accepts or rejects suggested dates, and refreshes from announced changes. The
+question filter chosen last is chosen again after a restart (per library, `QuestionMemory`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from briefing_app.core.suggest.event_dates import EventDateSuggestion
 from briefing_app.gui.chronology.delegate import ACCEPT
 from briefing_app.gui.chronology.panel import ChronologyPanel
 from briefing_app.gui.commands import EditClaimCommand
+from briefing_app.gui.question_memory import QuestionMemory
 from briefing_app.gui.services import Services
 from briefing_app.gui.tasks import Task, TaskRunner
 
@@ -34,10 +36,12 @@ class ChronologyController(QObject):
         self._reading: Task[dict[int, EventDateSuggestion]] | None = None
         self._waiting: list[int] = []
         self._stale = True  # the list does not show the library as it is: load when shown
+        self.memory = QuestionMemory("chronology")
         panel, view = self.panel, self.panel.view
         panel.shown.connect(self._load_if_stale)
         panel.filter_changed.connect(self._filter)
-        panel.question_filter.before_use = self._offer_questions
+        panel.question_filter.before_use = self._offer_questions_now
+        panel.question_filter.activated.connect(lambda _i: self._question_chosen())
         view.clicked.connect(lambda index: self._open(index, keep_focus=True))
         view.activated.connect(lambda index: self._open(index, keep_focus=False))
         view.button_clicked.connect(self._button_clicked)
@@ -53,6 +57,12 @@ class ChronologyController(QObject):
         self.lib = lib
         lib.subscribe(self.on_changes)
         self._waiting = []
+        self.memory.attach(lib.path)
+        # Another library's question ids mean other questions: its filter starts from Any.
+        combo = self.panel.question_filter
+        combo.blockSignals(True)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
         self.model.rejected.clear()
         self.model.forget_suggestions()
         self.model.attach(None)
@@ -76,16 +86,36 @@ class ChronologyController(QObject):
         self.model.attach(self.lib)
         self.panel.update_count()
 
-    def _offer_choices(self) -> None:
-        self._offer_questions()
+    def _offer_choices(self) -> bool:
+        """Offer the filters' choices; return whether the question filter changed."""
+        changed = self._offer_questions()
         self.panel.party_filter.set_choices([(p, p) for p in self.lib.claims.parties()])
         names = sorted({t.name for t in self.lib.tags.all()}, key=str.casefold)
         self.panel.tag_filter.set_choices([(n, n) for n in names])
+        return changed
 
-    def _offer_questions(self) -> None:
-        self.panel.question_filter.set_choices(
-            [(f"{q.key} {q.text}", q.id) for q in self.lib.questions.all()]
-        )
+    def _offer_questions(self) -> bool:
+        """Offer the library's questions, the one chosen last chosen again if it is there;
+        return whether that changed the filter (without saying so: the caller applies it)."""
+        combo = self.panel.question_filter
+        questions = self.lib.questions.all()
+        combo.set_choices([(f"{q.key} {q.text}", q.id) for q in questions])
+        wanted = self.memory.pick(questions, combo.currentData(), None)
+        if wanted == combo.currentData():
+            return False
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, combo.findData(wanted)))
+        combo.blockSignals(False)
+        return True
+
+    def _offer_questions_now(self) -> None:
+        # The list is about to open: what it offers is what the time line shows.
+        if self._offer_questions():
+            self._filter()
+
+    def _question_chosen(self) -> None:
+        chosen = self.panel.question_filter.currentData()
+        self.memory.choose(next((q for q in self.lib.questions.all() if q.id == chosen), None))
 
     def _filter(self) -> None:
         if self._stale:
@@ -104,6 +134,10 @@ class ChronologyController(QObject):
     # Refreshing -------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
         """Show the claims as they now are: a date set in the inspector moves its claim."""
+        # The question filtered on may be gone (Any) or back (its delete undone).
+        shown = changes.questions and not self._stale and self._shown()
+        if shown and self._offer_questions():
+            self._filter()
         if not (changes.claims or changes.sources or changes.tags):
             return
         if changes.sources:
@@ -113,7 +147,9 @@ class ChronologyController(QObject):
         if not self._shown():
             self._stale = True  # read again when next shown, not for every change unseen
             return
-        self._offer_choices()
+        if self._offer_choices():
+            self._filter()
+            return
         current = self.panel.current_claim_id()
         scroll = self.panel.view.verticalScrollBar().value()
         ids = None if changes.sources or changes.tags else set(changes.claims)

@@ -1,6 +1,7 @@
 """The Matrix view's controller: shows a key question's ACH matrix and key assumptions, turns
 keys, menus and drops into undoable core operations, records the note's judgment, and
-refreshes from announced changes (its own, undo's, and those made outside)."""
+refreshes from announced changes (its own, undo's, and those made outside). The question
+chosen last is shown again after a restart (per library, `QuestionMemory`)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from briefing_app.gui.matrix.commands import (
 from briefing_app.gui.matrix.delegate import SUGGESTED
 from briefing_app.gui.matrix.model import CREDIBILITY, KEY, RELEVANCE, SCORE_ROW
 from briefing_app.gui.matrix.panel import MatrixPanel
+from briefing_app.gui.question_memory import QuestionMemory
 from briefing_app.gui.services import Services
 
 
@@ -57,6 +59,7 @@ class MatrixController(QObject):
         self.panel = panel = MatrixPanel()
         self.model, self.view = panel.model, panel.view
         self.question_id: int | None = None
+        self.memory = QuestionMemory("matrix")
         self._stale = True
         panel.shown.connect(self._load_if_stale)
         panel.question.activated.connect(
@@ -94,6 +97,7 @@ class MatrixController(QObject):
         self.lib = lib
         lib.subscribe(self.on_changes)
         self.question_id = None
+        self.memory.attach(lib.path)
         self.model.set_matrix(None)
         self._stale = True
         self._load_if_stale()
@@ -109,9 +113,12 @@ class MatrixController(QObject):
         combo = self.panel.question
         questions = self.lib.questions.all()
         ids = [q.id for q in questions]
-        if self.question_id not in ids:
+        chosen = self.memory.pick(questions, self.question_id, None)
+        if chosen is None:
+            # Never chosen here, or the chosen one is gone: the first with a matrix.
             with_matrix = {q.id for q in self.lib.ach.questions_with_matrices()}
-            self.question_id = next((i for i in ids if i in with_matrix), ids[0] if ids else None)
+            chosen = next((i for i in ids if i in with_matrix), ids[0] if ids else None)
+        self.question_id = chosen
         items = [(f"{q.key} {q.text}", q.id) for q in questions]
         if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] != items:
             combo.blockSignals(True)
@@ -122,7 +129,8 @@ class MatrixController(QObject):
         combo.setCurrentIndex(max(0, combo.findData(self.question_id)))
 
     def show_question(self, question_id: int | None) -> None:
-        """Show the matrix of this key question."""
+        """Show the matrix of this key question (and again after a restart)."""
+        self.memory.choose(next((q for q in self.lib.questions.all() if q.id == question_id), None))
         self.question_id = question_id
         self._offer_questions()
         self.reload()

@@ -267,7 +267,7 @@ class NoteWorkspace(QWidget):
                     # reload would cost its cursor and undo history for nothing.
                     if changes.origin is not self.editor:
                         self.editor.refresh_from(self.note, self.template)
-                    self._show_spelling_language()
+                    self._show_spelling()
             self.reload_list()
         if self.note is not None and (changes.notes or changes.claims or changes.sources):
             self.preview_timer.start()
@@ -308,7 +308,7 @@ class NoteWorkspace(QWidget):
                 self.template = get_template(note.template)
             except BriefingError:
                 self.template = None  # an unknown template: sections still edit
-        self._show_spelling_language()  # first: the sections are painted once, in it
+        self._show_spelling()  # first: the sections are painted once, in it
         self.editor.load(note, self.template)
         self.services.route_file_drops()  # the section editors are new
         for action in (self.rename_action, self.duplicate_action, self.delete_action):
@@ -317,10 +317,11 @@ class NoteWorkspace(QWidget):
         self._refresh_when_shown()
         self.note_shown.emit(None if note is None else note.id)
 
-    def _show_spelling_language(self) -> None:
-        """Check the open note in its own language, and tick it in the menu."""
+    def _show_spelling(self) -> None:
+        """Check the open note in its own language, leaving alone the words it ignores."""
         note = self.note
         language = note_settings.spelling_language(note) if note else self.spelling.language
+        self.spelling.set_ignored(note_settings.ignored_words(note) if note else frozenset())
         self.spelling.set_language(language)
         self.spelling_menu.show_note(note)
 

@@ -1,4 +1,5 @@
-"""Note ▸ Spelling: checking as one types (on or off) and the open note's language (undoable)."""
+"""Note ▸ Spelling: checking as one types (on or off), the open note's language, and the
+words the editor's right-click menu adds to the dictionary or ignores — each undoable."""
 
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ class SpellingMenu(QObject):
         self.check_action.setStatusTip("Underline misspelt words in the note editor")
         self.check_action.toggled.connect(spelling.set_enabled)
         self.menu.addAction(self.check_action)
+        self.recheck_action = QAction("&Flag ignored words again", self)
+        self.recheck_action.setStatusTip(
+            "Underline again the words ignored in this note (undoable)"
+        )
+        self.recheck_action.triggered.connect(lambda _checked=False: self.recheck())
+        self.menu.addAction(self.recheck_action)
+        spelling.add_requested.connect(self.add_to_dictionary)
+        spelling.ignore_requested.connect(self.ignore)
         self.menu.addSection("Language of this note")
         self.languages = QActionGroup(self)
         self.languages.setExclusive(True)
@@ -62,6 +71,11 @@ class SpellingMenu(QObject):
         for code, action in self.language_actions.items():
             action.setEnabled(note is not None)
             action.setChecked(code == language)
+        ignored = len(note_settings.ignored_words(note)) if note else 0
+        self.recheck_action.setEnabled(ignored > 0)
+        self.recheck_action.setText(
+            f"&Flag ignored words again ({ignored})" if ignored else "&Flag ignored words again"
+        )
 
     def choose(self, language: str) -> bool:
         """Check the open note in another language, as an undoable command."""
@@ -78,3 +92,39 @@ class SpellingMenu(QObject):
         done = self._execute(command)
         self.show_note(self._note())
         return done
+
+    def add_to_dictionary(self, word: str) -> bool:
+        """Add a word to the user's word list, as an undoable command (undo takes it out)."""
+        spelling = self.spelling
+        command = reverting(
+            f"Add “{word}” to dictionary",
+            lambda: spelling.add_word(word),
+            spelling.revert_words,
+        )
+        return self._execute(command)
+
+    def ignore(self, word: str) -> bool:
+        """Stop flagging a word in the open note, as an undoable command kept with the note."""
+        note, lib = self._note(), self._lib()
+        if note is None:
+            return False
+        note_id = note.id
+        command = reverting(
+            f"Ignore “{word}” in “{note.title}”",
+            lambda: note_settings.ignore_words(lib, note_id, [word]),
+            lib.notes.revert,
+        )
+        return self._execute(command)
+
+    def recheck(self) -> bool:
+        """Flag the open note's ignored words again, as an undoable command."""
+        note, lib = self._note(), self._lib()
+        if note is None or not note_settings.ignored_words(note):
+            return False
+        note_id = note.id
+        command = reverting(
+            f"Flag ignored words again in “{note.title}”",
+            lambda: note_settings.clear_ignored_words(lib, note_id),
+            lib.notes.revert,
+        )
+        return self._execute(command)

@@ -1,13 +1,15 @@
 """Where the analyst was reading in each library: its source, the paragraph at the top of the
-reader and the selected claim, kept in the app's settings so a restart opens them again."""
+reader and the selected claim, kept with the library's other memories (`library_memory`) so a
+restart opens them again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
-from briefing_app.gui.settings import app_settings
+from briefing_app.gui.library_memory import forget, keep, recalled
+
+_KEYS = ("source", "top", "claim")
 
 
 @dataclass(frozen=True)
@@ -20,38 +22,22 @@ class ReadingPlace:
     claim_uid: str = ""
 
 
-def _group(path: Path) -> str:
-    # Quoted: a slash in a settings key would open a group. (Not hashlib: it is not loaded
-    # before the first paint, and the start-up test keeps it so.)
-    return "reading/" + quote(str(path.resolve()), safe="")
-
-
 def remembered_place(path: Path | None) -> ReadingPlace | None:
     """Return where the analyst left the library at path, or None (never read, in memory)."""
-    if path is None:
-        return None
-    settings = app_settings()
-    group = _group(path)
-    uid = str(settings.value(f"{group}/source", "") or "")
+    uid = recalled(path, "source")
     if not uid:
         return None
     try:
-        top = int(str(settings.value(f"{group}/top", 0)))
+        top = int(recalled(path, "top") or 0)
     except ValueError:
         top = 0
-    return ReadingPlace(uid, max(top, 0), str(settings.value(f"{group}/claim", "") or ""))
+    return ReadingPlace(uid, max(top, 0), recalled(path, "claim"))
 
 
 def remember_place(path: Path | None, place: ReadingPlace | None) -> None:
     """Remember (or, given None, forget) where the analyst is in the library at path."""
-    if path is None:
-        return
-    settings = app_settings()
-    group = _group(path)
     if place is None:
-        settings.remove(group)
+        # Only the reading place: the library's other memories (its chosen questions) stay.
+        forget(path, _KEYS)
     else:
-        settings.setValue(f"{group}/source", place.source_uid)
-        settings.setValue(f"{group}/top", place.top)
-        settings.setValue(f"{group}/claim", place.claim_uid)
-    settings.sync()
+        keep(path, {"source": place.source_uid, "top": place.top, "claim": place.claim_uid})

@@ -95,11 +95,17 @@ def _format(
 
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Markdown at a glance: headings, emphasis, list markers, quotes, code and citations;
-    misspelt words underlined over that (a document has one highlighter: it paints both)."""
+    misspelt words underlined over that (a document has one highlighter: it paints both).
+
+    The word being typed is not underlined until it is finished (see `held_back`).
+    """
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.spelling: SpellCheck | None = None
+        # The document position of the cursor while a word is typed there, else None: a word
+        # reaching it is left alone, as word processors do (each letter would flag it anew).
+        self.held_back: Callable[[], int | None] = lambda: None
         self._misspelt_colour = QColor(MISSPELT)
         self.rules = [
             (re.compile(r"^#{1,6}\s.*$"), _format("#3b6ea5", bold=True)),
@@ -124,8 +130,21 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, end - start, fmt)
                 edges.update((start, end))
         if self.spelling is not None:
+            held = self._held_in_block()
             for a, b in self.spelling.spans(text):
-                self._underline(offsets.to_qt(a), offsets.to_qt(b), edges)
+                start, end = offsets.to_qt(a), offsets.to_qt(b)
+                # The cursor inside or at the end of the word: being typed. At its start, not.
+                if held is None or not start < held <= end:
+                    self._underline(start, end, edges)
+
+    def _held_in_block(self) -> int | None:
+        """Return where in this block a word is being typed (Qt position), or None."""
+        held = self.held_back()
+        if held is None:
+            return None
+        block = self.currentBlock()
+        at = held - block.position()
+        return at if 0 <= at < block.length() else None  # length() counts the line's end
 
     def _underline(self, start: int, end: int, edges: set[int]) -> None:
         """Add the wavy underline to [start, end), keeping the Markdown formats under it.
@@ -167,6 +186,10 @@ class SectionEditor(QTextEdit):
         self._step_before: str | None = None  # the body when the open step began
         self._last_typed = -math.inf
         self._loading = False
+        # A key that writes was pressed and the cursor has not left since: the word at the
+        # cursor is being typed, and its misspelling is underlined only once it is left.
+        self._typing_word = False
+        self._typed_block = -1  # the block where it is typed (repainted when it is left)
         self.textChanged.connect(self._text_changed)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.setPlaceholderText(
@@ -178,6 +201,7 @@ class SectionEditor(QTextEdit):
         self.setAccessibleDescription("Markdown; drop claims here or press Ctrl+K to cite one")
         self.document().setDocumentMargin(8)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.held_back = self._word_being_typed
         # Given the keys of a citation group, return its tooltip (the quotes and sources).
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -222,6 +246,7 @@ class SectionEditor(QTextEdit):
 
     def set_body(self, text: str) -> None:
         """Show a body loaded from the library (not a typing step)."""
+        self._typing_word = False
         self._loading = True
         try:
             self.setPlainText(text)
@@ -246,6 +271,8 @@ class SectionEditor(QTextEdit):
         if self._step_before is None:
             self._step_before = self._shown
         self._shown, self._last_typed = body, now
+        if self._typing_word:
+            self._typed_block = self.textCursor().blockNumber()
         self.step_typed.emit(self._step_before, body, new)
         typed = body[: TextOffsets(body).to_py(self.textCursor().position())]
         if _STEP_END.search(typed):
@@ -256,6 +283,46 @@ class SectionEditor(QTextEdit):
         # last seen is a jump (a click, an arrow key), not typing.
         if not self._loading and self.body() == self._shown:
             self.end_step()
+            self._word_left()
+
+    # The word being typed ----------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Type as usual; a key that writes holds back the underline of the word it is in."""
+        text = event.text()
+        writes = (text and text.isprintable()) or event.key() in (
+            Qt.Key.Key_Backspace,
+            Qt.Key.Key_Delete,
+        )
+        if writes and not self.isReadOnly():
+            # Set before the key is handled: the highlighter repaints the block meanwhile.
+            self._typing_word = True
+            self._typed_block = self.textCursor().blockNumber()
+        super().keyPressEvent(event)
+
+    def _word_being_typed(self) -> int | None:
+        cursor = self.textCursor()
+        return cursor.position() if self._typing_word and not cursor.hasSelection() else None
+
+    def _word_left(self) -> None:
+        """The cursor left the word being typed: underline it now if it is misspelt."""
+        if not self._typing_word:
+            return
+        self._typing_word = False
+        block = self.document().findBlockByNumber(self._typed_block)
+        if block.isValid():
+            self._repaint(lambda: self.highlighter.rehighlightBlock(block))
+
+    def _repaint(self, rehighlight: Callable[[], None]) -> None:
+        # Qt reports a repaint of formats as a change of text: not an edit to save or preview
+        # (and at the window's close, the library is already gone).
+        blocked = self.blockSignals(True)
+        try:
+            rehighlight()
+        finally:
+            self.blockSignals(blocked)
+
+    def _respell(self) -> None:
+        self._repaint(self.highlighter.rehighlight)
 
     def event(self, event: QEvent) -> bool:
         """Let Undo and Redo through to the window, whose stack holds this editor's typing."""
@@ -298,11 +365,11 @@ class SectionEditor(QTextEdit):
         if previous is spelling:
             return
         if previous is not None:
-            previous.changed.disconnect(self.highlighter.rehighlight)
+            previous.changed.disconnect(self._respell)
         self.highlighter.spelling = spelling
         if spelling is not None:
-            spelling.changed.connect(self.highlighter.rehighlight)
-        self.highlighter.rehighlight()
+            spelling.changed.connect(self._respell)
+        self._respell()
 
     def misspelt_at(self, position: int) -> tuple[int, int, str] | None:
         """Return (start, end, word) in Qt positions of the misspelt word at a position."""
@@ -344,11 +411,11 @@ class SectionEditor(QTextEdit):
             none.setEnabled(False)
             menu.insertAction(first, none)
         add = QAction(f"Add “{word}” to dictionary", menu)
-        add.setToolTip("Never flag this word again (your word list, in every library)")
-        add.triggered.connect(lambda _checked=False: spelling.add_word(word))
-        ignore = QAction("Ignore", menu)
-        ignore.setToolTip("Stop flagging this word until Briefing closes")
-        ignore.triggered.connect(lambda _checked=False: spelling.ignore(word))
+        add.setToolTip("Never flag this word again (your word list, in every library; undoable)")
+        add.triggered.connect(lambda _checked=False: spelling.add_requested.emit(word))
+        ignore = QAction("Ignore in this note", menu)
+        ignore.setToolTip("Stop flagging this word anywhere in this note (kept with it; undoable)")
+        ignore.triggered.connect(lambda _checked=False: spelling.ignore_requested.emit(word))
         menu.insertActions(first, [add, ignore])
         menu.insertSeparator(first)
         return menu
@@ -430,6 +497,7 @@ class SectionEditor(QTextEdit):
         """Save at once when the writer moves elsewhere (typing after it is a new step)."""
         super().focusOutEvent(event)
         self.end_step()
+        self._word_left()
         self.focus_left.emit()
 
     def _fit_height(self) -> None:

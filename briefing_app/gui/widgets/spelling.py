@@ -4,6 +4,8 @@ The dictionary of the open note's language is read off the UI thread (a task run
 own, so it never waits behind an import); until it is read nothing is underlined, and typing
 never waits for it. Each editor's highlighter asks `spans` for the paragraph being painted, so
 a keystroke costs a check of its own paragraph only (and the speller remembers each word).
+"Add to dictionary" and "Ignore" are asked for here (`add_requested`, `ignore_requested`) and
+done as undoable commands by the Spelling menu (`gui/notes/spelling_menu.py`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.text.spelling import (
     DEFAULT_LANGUAGE,
@@ -21,6 +22,7 @@ from briefing_app.core.text.spelling import (
     Speller,
     Spellers,
     UserWords,
+    WordListEdit,
     user_words_path,
 )
 from briefing_app.gui.settings import app_settings
@@ -49,6 +51,8 @@ class SpellCheck(QObject):
     """What is misspelt in the open note, in its language; `changed` when that may differ."""
 
     changed = Signal()  # editors repaint: the language, the word list or the switch changed
+    add_requested = Signal(str)  # "Add to dictionary" chosen for a word
+    ignore_requested = Signal(str)  # "Ignore" chosen for a word (in the open note)
 
     def __init__(
         self,
@@ -61,7 +65,7 @@ class SpellCheck(QObject):
         self.spellers = spellers or shared_spellers()
         self.language = DEFAULT_LANGUAGE
         self.enabled = spelling_enabled()
-        self.ignored: set[str] = set()  # "Ignore": for this session, in every note
+        self.ignored: frozenset[str] = frozenset()  # the open note's ignored words, case-folded
         self.tasks = TaskRunner(self)
         self.report_error: Callable[[str], None] = lambda _message: None
         self._loading: set[str] = set()
@@ -122,27 +126,27 @@ class SpellCheck(QObject):
         speller = self.speller()
         if speller is None:
             return []
-        spans = speller.misspelt_spans(text)
-        if self.ignored:
-            spans = [(a, b) for a, b in spans if text[a:b].casefold() not in self.ignored]
-        return spans
+        return speller.misspelt_spans(text, self.ignored)
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
         """Return up to limit corrections of a word, the likeliest first."""
         speller = self.speller()
         return speller.suggestions(word, limit) if speller is not None else []
 
-    def add_word(self, word: str) -> bool:
-        """Add a word to the user's word list (saved at once); False if it could not be."""
-        try:
-            self.spellers.add_word(word)
-        except BriefingError as exc:
-            self.report_error(str(exc))
-            return False
-        self.changed.emit()
-        return True
+    def add_word(self, word: str) -> WordListEdit:
+        """Add a word to the user's word list (saved at once); return the edit to undo."""
+        return self._repainting(self.spellers.add_word(word))
 
-    def ignore(self, word: str) -> None:
-        """Stop flagging a word until the app closes (in every note)."""
-        self.ignored.add(word.casefold())
+    def revert_words(self, edit: WordListEdit) -> WordListEdit:
+        """Undo a change of the user's word list; return the edit that redoes it."""
+        return self._repainting(self.spellers.revert_words(edit))
+
+    def _repainting(self, edit: WordListEdit) -> WordListEdit:
         self.changed.emit()
+        return edit
+
+    def set_ignored(self, words: frozenset[str]) -> None:
+        """Leave these words (case-folded) alone: the open note ignores them."""
+        if words != self.ignored:
+            self.ignored = words
+            self.changed.emit()

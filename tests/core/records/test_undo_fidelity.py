@@ -145,6 +145,7 @@ NOTE_EDITS: dict[str, Callable[[Library, int], NoteEdit]] = {
     "spelling language": lambda lib, note_id: note_settings.set_spelling_language(
         lib, note_id, "fr"
     ),
+    "ignored spelling": lambda lib, note_id: note_settings.ignore_words(lib, note_id, ["Qodiri"]),
 }
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import InvalidInput
+from briefing_app.core.errors import CannotWrite, InvalidInput
 from briefing_app.core.library import Library
 from briefing_app.core.records import note_settings
-from briefing_app.core.text.spelling import LANGUAGES, Speller, Spellers, UserWords
+from briefing_app.core.text.spelling import LANGUAGES, Speller, Spellers, UserWords, WordListEdit
 
 
 @pytest.fixture(scope="module")
@@ -100,11 +100,89 @@ def test_words_of_the_users_list_are_known_in_every_language(tmp_path: Path) -> 
     assert path.read_text(encoding="utf-8") == ""
 
 
+def test_adding_a_word_undoes_and_redoes_and_the_underline_follows(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "spelling" / "words.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text("# my names\nDushanbe\n", encoding="utf-8")
+    spellers = Spellers(UserWords(path))
+    english = spellers.get("en")
+    assert flagged(english, "Qodiri in Dushanbe") == ["Qodiri"]
+    added = spellers.add_word("Qodiri")
+    assert added == WordListEdit(added=("Qodiri",))
+    assert flagged(english, "Qodiri in Dushanbe") == []
+    undone = spellers.revert_words(added)
+    assert path.read_text(encoding="utf-8") == "# my names\nDushanbe\n"  # exactly as it was
+    assert flagged(english, "Qodiri in Dushanbe") == ["Qodiri"]
+    redone = spellers.revert_words(undone)
+    assert redone == added and "qodiri" in UserWords(path)
+    spellers.revert_words(redone)
+    assert "qodiri" not in UserWords(path)
+    # A word listed already (in another case) changes nothing, so its undo takes nothing out.
+    same = spellers.add_word("DUSHANBE")
+    assert same == WordListEdit()
+    spellers.revert_words(same)
+    assert path.read_text(encoding="utf-8") == "# my names\nDushanbe\n"
+
+
+def test_undoing_an_add_keeps_words_another_window_added_since(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    mine, other = Spellers(UserWords(path)), Spellers(UserWords(path))
+    added = mine.add_word("Qodiri")
+    other.add_word("Rahmonov")  # another window, over the same file
+    mine.revert_words(added)
+    assert path.read_text(encoding="utf-8") == "Rahmonov\n"
+
+
+def test_removing_a_word_undoes_with_its_own_spelling(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    words = UserWords(path)
+    words.add("McQodiri-Khan")
+    removed = words.remove("mcqodiri-khan")
+    assert removed == WordListEdit(removed=("McQodiri-Khan",))
+    words.revert(removed)
+    assert path.read_text(encoding="utf-8") == "McQodiri-Khan\n"
+
+
+def test_words_ignored_in_a_note_are_not_flagged_there_and_the_ignore_undoes(
+    lib: Library, spellers: Spellers
+) -> None:
+    english = spellers.get("en")
+    note = lib.notes.create("Brief", "briefing-note", [("bluf", "BLUF")])
+    other = lib.notes.create("Other", "briefing-note", [("bluf", "BLUF")])
+    edit = note_settings.ignore_words(lib, note.id, ["Qodiri"])
+    ignored = note_settings.ignored_words(lib.notes.get(note.id))
+    assert ignored == {"qodiri"}
+    assert english.misspellings("Qodiri met qodiri and Rahmonov", ignored) == [(22, 30, "Rahmonov")]
+    assert note_settings.ignored_words(lib.notes.get(other.id)) == frozenset()  # per note
+    lib.notes.revert(edit)
+    assert note_settings.ignored_words(lib.notes.get(note.id)) == frozenset()
+    # Flagged again all at once ("Recheck"), undoably; a final note takes both.
+    lib.notes.set_status(note.id, "final")
+    before = lib.notes.get(note.id)
+    note_settings.ignore_words(lib, note.id, ["Qodiri", "Rahmonov"])
+    cleared = note_settings.clear_ignored_words(lib, note.id)
+    assert note_settings.ignored_words(lib.notes.get(note.id)) == frozenset()
+    lib.notes.revert(cleared)
+    assert note_settings.ignored_words(lib.notes.get(note.id)) == {"qodiri", "rahmonov"}
+    assert lib.notes.get(note.id).modified_at == before.modified_at
+    with pytest.raises(InvalidInput, match="not one word"):
+        note_settings.ignore_words(lib, note.id, ["two words"])
+
+
 def test_the_user_list_refuses_what_is_not_one_word(tmp_path: Path) -> None:
     words = UserWords(tmp_path / "words.txt")
     with pytest.raises(InvalidInput, match="not one word"):
         words.add("two words")
     assert not (tmp_path / "words.txt").exists()
+
+
+def test_a_word_list_whose_folder_cannot_be_made_is_one_typed_error(tmp_path: Path) -> None:
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    words = UserWords(tmp_path / "a file" / "words.txt")
+    assert "qodiri" not in words  # nothing to read: nothing known, nothing raised
+    with pytest.raises(CannotWrite, match="cannot make the folder"):
+        words.add("Qodiri")
+    assert "qodiri" not in words
 
 
 def test_french_and_german_prose_is_known_in_its_own_language(spellers: Spellers) -> None:
