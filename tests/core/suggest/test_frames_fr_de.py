@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core.suggest import suggest_claims
-
-
-def parties(text: str, language: str) -> list[str]:
-    """Return the party of every suggestion, checking each quote against its offsets."""
-    suggestions = suggest_claims(text, language=language)
-    for s in suggestions:
-        assert s.quote == text[s.start : s.end]
-    return [s.party for s in suggestions]
+from tests.core.suggest.suggested import parties
 
 
 @pytest.mark.parametrize(

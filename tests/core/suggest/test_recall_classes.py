@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.core.suggest import suggest_claims
-
-
-def found(text: str, language: str = "en") -> list[tuple[str, str]]:
-    """Return (party, quote) of every suggestion, checking each quote against its offsets."""
-    suggestions = suggest_claims(text, language=language)
-    for s in suggestions:
-        assert s.quote == text[s.start : s.end]
-    return [(s.party, s.quote) for s in suggestions]
+from tests.core.suggest.suggested import found
 
 
 @pytest.mark.parametrize(
