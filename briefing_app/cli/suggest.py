@@ -48,13 +48,20 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
             s.fingerprint,
             f"{s.start}-{s.end}",
             s.kind,
-            s.party if s.party == s.normalized_party else f"{s.party} → {s.normalized_party}",
+            _party_cell(s.party, s.normalized_party),
             s.verb,
             s.quote,
         ]
         for s in suggestions
     ]
     echo_table(["Fingerprint", "Span", "Kind", "Party", "Verb", "Quote"], rows)
+
+
+def _party_cell(party: str, normalized: str) -> str:
+    """Return a suggestion's party as listed: "(unresolved)" when the rules could name no one."""
+    if not party:
+        return "(unresolved)"
+    return party if party == normalized else f"{party} → {normalized}"
 
 
 @suggest_group.command("accept")

@@ -26,7 +26,7 @@ def AcceptSuggestionCommand(lib: Library, source_id: int, suggestion: Suggestion
 def RejectSuggestionCommand(lib: Library, source_id: int, suggestion: Suggestion) -> LibraryCommand:
     """Remember that a suggestion is not a claim of its source; undo proposes it again."""
     return LibraryCommand(
-        f"Reject suggestion ({suggestion.party or 'unknown party'})",
+        f"Reject suggestion ({suggestion.party or 'party unresolved'})",
         # Given as a Suggestion, so core need not search the text again.
         lambda: lib.suggestions.reject(source_id, suggestion),
         lambda rejection: lib.suggestions.unreject(source_id, rejection.fingerprint),

@@ -102,3 +102,13 @@ def test_suggest_accept_twice_refuses_in_one_line_and_stores_one_claim(tmp_path:
     ]
     claims = json.loads(briefing("claims", "--json", library=library).stdout)
     assert [c["key"] for c in claims] == ["C1"]
+
+
+def test_a_statement_nobody_can_be_named_for_is_listed_as_unresolved(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    article = write_fixture(tmp_path / "report.txt", "The suspect allegedly fled to Belgium.")
+    assert briefing("import", str(article), library=library).returncode == 0
+    found = json.loads(briefing("suggest", "1", "--json", library=library).stdout)
+    assert [s["party"] for s in found] == [""]  # left empty, not guessed
+    table = briefing("suggest", "1", library=library).stdout
+    assert "(unresolved)" in table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -224,3 +226,16 @@ def test_a_zotero_highlight_is_offered_as_such_with_its_comment(
     item = panel.list.item(row)
     assert item.text().startswith("Highlighted in Zotero\n“")
     assert item.toolTip().startswith("Highlighted in Zotero: Check this: ")
+
+
+def test_a_suggestion_with_no_nameable_party_says_unresolved(qtbot: QtBot, tmp_path: Path) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    lib = Library.open(tmp_path / "lib.sqlite")
+    lib.sources.add(ExtractedDocument(title="Report", text="The suspect allegedly fled."))
+    win = _open_window(qtbot, lib)
+    _wait_for_suggestions(qtbot, win)
+    panel = win.suggestions.suggestions_panel
+    assert panel.list.item(0).text().startswith("party unresolved · ")
+    win.close()
+    lib.close()

@@ -150,7 +150,8 @@ def _item_text(suggestion: Suggestion) -> str:
         quote = quote[: _QUOTE_CHARS - 1] + "…"
     if suggestion.pattern == HIGHLIGHT_PATTERN:
         return f"Highlighted in Zotero\n“{quote}”"
-    party = suggestion.normalized_party or suggestion.party or "unknown party"
+    # The rules leave a party empty when they cannot tell who it is, rather than guess.
+    party = suggestion.normalized_party or suggestion.party or "party unresolved"
     return f"{party} · {suggestion.kind}\n“{quote}”"
 
 
