@@ -24,7 +24,12 @@ from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.icons import icon
 from briefing_app.gui.widgets.completion import ListCompleter, word_completer
-from briefing_app.gui.widgets.fields import MultiLineEdit, grade_combo, select_data
+from briefing_app.gui.widgets.fields import (
+    MultiLineEdit,
+    grade_combo,
+    guard_wheel,
+    select_data,
+)
 
 
 class ClaimInspector(QWidget):
@@ -68,6 +73,7 @@ class ClaimInspector(QWidget):
         for status in CLAIM_STATUSES:
             self.status.addItem(status, status)
         self.status.setAccessibleName("Status")
+        guard_wheel(self.kind, self.credibility, self.status)
         self.event_date = QLineEdit()
         self.event_date.setPlaceholderText("2025, 2025-11, 2025-11-30 or 2025-11-30T14:00")
         self.event_date.setAccessibleName("Event date")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QHelpEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,6 +76,32 @@ class ElidingComboBox(QComboBox):
             QToolTip.showText(event.globalPos(), self.tool_tip_text(), self)
             return True
         return super().event(event)
+
+
+class _WheelGuard(QObject):
+    """Passes the wheel over an unfocused combo box on to the panel that scrolls under it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ignore the wheel unless the box has focus, so the scroll area behind it gets it."""
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # not accepted: Qt hands it to the parent (the scroll area)
+            return True
+        return False
+
+
+def guard_wheel(*combos: QComboBox) -> None:
+    """Keep the wheel from changing combos in a scrolling form unless the user clicked them.
+
+    Scrolling the source panel or the inspector with the wheel stopped on whichever box
+    passed under the pointer and changed it: each notch re-marked or re-graded the record,
+    one undo step each, without the analyst noticing.
+    """
+    for combo in combos:
+        # Qt's default WheelFocus would give the box focus on that very wheel event.
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        guard = _WheelGuard(combo)
+        combo.installEventFilter(guard)
 
 
 def grade_combo(scale: GradingScale, parent: QWidget | None = None) -> QComboBox:

@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY, TLP_ORDER
-from briefing_app.gui.widgets.fields import MultiLineEdit, grade_combo, select_data
+from briefing_app.gui.widgets.fields import (
+    MultiLineEdit,
+    grade_combo,
+    guard_wheel,
+    select_data,
+)
 
 _TEXT_FIELDS = ("title", "byline", "outlet", "published", "url")
 
@@ -65,6 +70,7 @@ class SourcePanel(QWidget):
             lambda: self._edit(marking=self.marking.currentText().strip())
         )
         form.addRow("Marking", self.marking)
+        guard_wheel(self.reliability, self.marking)
         self.note = MultiLineEdit(self, lines=2)
         self.note.setAccessibleName("Analyst note")
         self.note.setPlaceholderText("Your note on this source")
