@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
 
         ws = NoteWorkspace(self.services, self.lib, self.tasks)
         ws.editor.history_actions = (self.undo_action, self.redo_action)  # the right-click menu
+        ws.claim_in_view = lambda: self.inspector.claim.key if self.inspector.claim else None
         self.work_area.add_note(ws)
         self.workspace_tabs.currentChanged.connect(
             lambda _index: self.docks.follow_tab(self.work_area.note_in_front())

@@ -168,3 +168,36 @@ def test_the_hint_names_keys_that_choose_from_the_search_box(
     assert picker.search.text() == "embassy"  # nothing typed
     qtbot.keyClick(picker.search, Qt.Key.Key_Down, SHIFT)
     assert picker.chosen() == ["C4", "C5"]
+
+
+def test_the_picker_starts_on_the_claim_in_view(qtbot: QtBot) -> None:
+    dialog = ClaimPicker(CLAIMS, start_at="C4")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == ["C4"]
+    assert dialog.chosen_label.text().startswith("Nothing chosen yet: Enter cites C4")
+    search(qtbot, dialog, "taliban")
+    assert dialog.chosen() == ["C1"]  # a search starts from its best match
+
+
+def test_cite_claim_cites_the_claim_in_the_inspector(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.gui.test_notes import editor, new_note
+
+    claim = demo_lib.claims.all()[-1]
+    window.services.show_claim(claim.id)
+    assert window.inspector.claim is not None and window.inspector.claim.key == claim.key
+    new_note(window, monkeypatch)
+
+    def run(dialog: ClaimPicker) -> int:
+        """Stand in for exec(): the analyst presses Enter at once."""
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(ClaimPicker, "exec", run)
+    summary = editor(window, "summary")
+    summary.setFocus()
+    qtbot.keyClick(summary, Qt.Key.Key_K, CTRL)
+    assert summary.body().endswith(f"[@{claim.key}]")

@@ -188,7 +188,7 @@ def test_ctrl_k_cites_the_picked_claim_at_the_cursor(
     note_id = new_note(window, monkeypatch)
     offered: list[list[str]] = []
 
-    def pick(cls: type, parent: object, claims: list) -> list[str]:
+    def pick(cls: type, parent: object, claims: list, start_at: object = None) -> list[str]:
         offered.append([c.key for c in claims])
         return ["C5"]
 
@@ -664,7 +664,7 @@ def test_citing_in_a_final_note_is_refused_and_nothing_claims_to_be_saved(
     qtbot.waitUntil(note_editor.isReadOnly)
     before = note_editor.body()
 
-    def pick(cls: Any, parent: Any, claims: Any) -> list[str]:
+    def pick(cls: Any, parent: Any, claims: Any, start_at: Any = None) -> list[str]:
         return ["C2"]
 
     monkeypatch.setattr(ClaimPicker, "ask", classmethod(pick))

@@ -147,10 +147,17 @@ class ClaimPicker(QDialog):
     chosen claim in the order chosen, or the current row when nothing is chosen yet.
     """
 
-    def __init__(self, claims: Sequence[PickableClaim], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        claims: Sequence[PickableClaim],
+        parent: QWidget | None = None,
+        start_at: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Cite claims")
         self.claims = list(claims)
+        # The claim the analyst has in view (the inspector's): current until they search.
+        self._start_at = start_at
         self._by_key = {c.key: c for c in self.claims}
         self._chosen: list[str] = []  # in the order the analyst chose them
         self._rebuilding = False
@@ -205,12 +212,18 @@ class ClaimPicker(QDialog):
                 item.setSelected(claim.key in self._chosen)
             if self.list.count():
                 # Current, not chosen: Enter cites it only when nothing else is chosen.
-                self.list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+                row = self._start_row() if not query.strip() else 0
+                self.list.setCurrentRow(row, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.list.scrollToItem(self.list.item(row))
         finally:
             self._rebuilding = False
         self._anchor = None
         self.count.setText(f"{self.list.count()} of {count_of(len(self.claims), 'claim')}")
         self._show_chosen()
+
+    def _start_row(self) -> int:
+        keys = [self._key(row) for row in range(self.list.count())]
+        return keys.index(self._start_at) if self._start_at in keys else 0
 
     def choices(self) -> list[str]:
         """Return the keys the analyst chose, in the order chosen (none: the current row counts)."""
@@ -340,9 +353,11 @@ class ClaimPicker(QDialog):
         self.chosen_label.setText("\n".join(lines))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, claims: Sequence[PickableClaim]) -> list[str]:
-        """Show the picker; return the chosen claim keys ([] when cancelled)."""
-        dialog = cls(claims, parent)
+    def ask(
+        cls, parent: QWidget | None, claims: Sequence[PickableClaim], start_at: str | None = None
+    ) -> list[str]:
+        """Show the picker (start_at: the key current at first); return the keys chosen."""
+        dialog = cls(claims, parent, start_at)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return []
         return dialog.chosen()

@@ -111,6 +111,9 @@ class NoteWorkspace(QWidget):
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.ask_reason: Callable[[Finding], str | None] = self._ask_reason
         self.confirm: Callable[[str, str, str], bool] = self._confirm
+        # The key of the claim the analyst has in view (the window gives the inspector's):
+        # Cite claim starts on it, so Enter cites what they were looking at.
+        self.claim_in_view: Callable[[], str | None] = lambda: None
 
         self.notes_panel = NotesPanel()
         self.editor = NoteEditor(self._save_section)
@@ -459,7 +462,7 @@ class NoteWorkspace(QWidget):
             self.services.show_error("This note is final: set it back to draft to cite claims")
             return
         claims = [PickableClaim.of(c) for c in self.lib.claims.all()]
-        keys = ClaimPicker.ask(self.services.dialog_parent(), claims)
+        keys = ClaimPicker.ask(self.services.dialog_parent(), claims, self.claim_in_view())
         if keys:
             self.services.bring_forward(self)
             editor.setFocus()
