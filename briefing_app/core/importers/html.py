@@ -293,10 +293,27 @@ def choose_byline(signals: PageSignals, found: dict[str, Any], outlet: str) -> s
         # "Jane Roe, The Associated Press": drop organisations when a person is named.
         people = [n for n in kept if not n.lower().startswith("the ")]
         if people:
-            return ", ".join(dict.fromkeys(people))
+            return ", ".join(_distinct_names(people))
         if kept:
-            return ", ".join(dict.fromkeys(kept))
+            return ", ".join(_distinct_names(kept))
     return ""
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    """Return each name once, whatever its case, in its mixed-case spelling when there is one.
+
+    A page can give one author twice ("Jeffrey Gettleman" in `author`, "By JEFFREY
+    GETTLEMAN" in `byl`); the byline and every note's source line named him twice.
+
+    >>> _distinct_names(["JEFFREY GETTLEMAN", "Jeffrey Gettleman", "Anna Roe"])
+    ['Jeffrey Gettleman', 'Anna Roe']
+    """
+    spelling: dict[str, str] = {}
+    for name in names:
+        key = name.casefold()
+        if key not in spelling or (spelling[key].isupper() and not name.isupper()):
+            spelling[key] = name
+    return list(spelling.values())
 
 
 def _vendor_author(key: str) -> bool:

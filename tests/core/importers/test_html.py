@@ -161,6 +161,26 @@ def test_byline_from_a_by_line_linking_to_the_authors_page(tmp_path: Path) -> No
     assert extract_file(write_fixture(tmp_path / "a.html", page)).byline == "Anna Roe"
 
 
+@pytest.mark.parametrize(
+    "metas",
+    [
+        (
+            '<meta name="author" content="Jeffrey Gettleman">',
+            '<meta name="byl" content="By JEFFREY GETTLEMAN">',
+        ),
+        (
+            '<meta name="byl" content="By JEFFREY GETTLEMAN">',
+            '<meta name="author" content="Jeffrey Gettleman">',
+        ),
+    ],
+)
+def test_an_author_the_page_names_twice_is_in_the_byline_once(
+    tmp_path: Path, metas: tuple[str, str]
+) -> None:
+    page = _page("").replace("</head>", "".join(metas) + "</head>")
+    assert extract_file(write_fixture(tmp_path / "nyt.html", page)).byline == "Jeffrey Gettleman"
+
+
 def test_a_menu_of_columnists_is_not_a_byline(tmp_path: Path) -> None:
     links = "".join(
         f'<li><a href="/author/{n.lower()}">{n} Smith</a></li>'
