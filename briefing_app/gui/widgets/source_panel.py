@@ -93,6 +93,11 @@ class SourcePanel(QWidget):
             self.heading.setText("<b>No source selected</b>")
             for edit in self.edits.values():
                 edit.setText("")
+            # Blank, not the last source's grade and marking: greyed, they still read as the
+            # values of a source (in a new, empty library, those of the library before).
+            self.reliability.setCurrentIndex(-1)
+            self.marking.setCurrentIndex(0)
+            self.marking.setEditText("")
             self.note.setPlainText("")
             return
         words = len(source.text.split())
