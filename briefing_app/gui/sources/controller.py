@@ -157,6 +157,9 @@ class SourcesController(QObject):
         self.clear_selection()
         self.source_panel.show_source(None)
         self.reload_sources()
+        # The filter box's matches were ids in the library before: search this one again.
+        if self.library_panel.filter_edit.text().strip():
+            self._filter_sources(self.library_panel.filter_edit.text())
         self.claims_panel.model.filter = self.claims_panel.current_filter()
         if lib.claims.count() > DEFER_CLAIMS:
             # A big library: the window paints first, the claims table and tags a moment later
