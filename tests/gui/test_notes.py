@@ -733,3 +733,22 @@ def test_export_dialog_offers_every_citation_style_and_exports_in_the_chosen_one
     out = export_note(demo_lib, note_id, options.path, options.format, style=options.note_style)
     notes = [line for line in out.read_text("utf-8").splitlines() if line.startswith("[^")]
     assert notes[1].endswith("\\[F2\\]")  # the intel form: source and [grade], no Ibid.
+
+
+def test_export_to_a_folder_that_is_not_there_stays_open_and_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = ExportDialog("Memo", "footnotes")
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(tmp_path / "no such folder" / "memo.md"))
+
+    dialog.accept()
+
+    assert dialog.result() != ExportDialog.DialogCode.Accepted
+    assert dialog.problem.isVisibleTo(dialog)
+    assert str(tmp_path / "no such folder") in dialog.problem.text()
+    assert dialog.current_format() == "md"  # the choices made are still there
+    dialog.path.setText(str(tmp_path / "memo.md"))
+    dialog.accept()
+    assert dialog.result() == ExportDialog.DialogCode.Accepted

@@ -122,6 +122,13 @@ class ExportDialog(QDialog):
         self.findings.setAccessibleName("Check findings")
         self.findings.setWordWrap(True)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Why Export did nothing (a folder that is not there), said where the analyst looks.
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Save as problem")
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.hide()
+        self.path.textEdited.connect(lambda _text: self.problem.hide())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -133,6 +140,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.verdict)
         layout.addWidget(self.findings, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.show_report(report)
         self.resize(560, 360 if report and report.findings else 200)
@@ -199,6 +207,13 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         """Close with the options, once the analyst agrees to replace an existing file."""
         path = self.options().path
+        if not path.parent.is_dir():
+            # Stay open with the choices made: closing said it in the status bar only, and
+            # the next export started in the folder that is not there.
+            self.problem.setText(f"There is no folder {path.parent}: choose where to save.")
+            self.problem.show()
+            self.path.setFocus()
+            return
         agreed = getattr(self, "_replace_agreed", None) == path
         if path.exists() and not agreed and not self.confirm_replace(self, path):
             return  # stay open: another name, or Cancel
