@@ -752,3 +752,18 @@ def test_export_to_a_folder_that_is_not_there_stays_open_and_says_so(
     dialog.path.setText(str(tmp_path / "memo.md"))
     dialog.accept()
     assert dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_a_file_name_typed_with_docx_exports_word_whatever_format_was_left_chosen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = ExportDialog("Memo", "footnotes")
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))  # as the last export left it
+    dialog.path.setText(str(tmp_path / "final.docx"))
+
+    dialog.accept()
+
+    assert dialog.result() == ExportDialog.DialogCode.Accepted
+    assert dialog.options() == ExportOptions(tmp_path / "final.docx", "docx", "footnotes")
+    assert dialog.format.currentData() == "docx"

@@ -114,6 +114,7 @@ class ExportDialog(QDialog):
         save_label.setBuddy(self.path)
         form.addRow(save_label, row)
         self.format.currentIndexChanged.connect(self._format_changed)
+        self.path.editingFinished.connect(self._follow_typed_suffix)
 
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -193,7 +194,17 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         path = Path(self.path.text().strip() or default_file_name(self.note_title, "docx"))
-        self.path.setText(str(path.with_suffix(f".{self.current_format()}")))
+        text = str(path.with_suffix(f".{self.current_format()}"))
+        if text != self.path.text():
+            self.path.setText(text)
+
+    def _follow_typed_suffix(self) -> None:
+        # "memo.docx" typed with Markdown still chosen from the last export: the analyst
+        # asked for Word (the suffix was silently replaced, and memo.md written).
+        suffix = Path(self.path.text().strip()).suffix.lower().lstrip(".")
+        index = self.format.findData(suffix)
+        if index >= 0 and index != self.format.currentIndex():
+            self.format.setCurrentIndex(index)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -206,6 +217,7 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         """Close with the options, once the analyst agrees to replace an existing file."""
+        self._follow_typed_suffix()
         path = self.options().path
         if not path.parent.is_dir():
             # Stay open with the choices made: closing said it in the status bar only, and
