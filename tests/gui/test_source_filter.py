@@ -31,3 +31,23 @@ def test_a_filter_still_typed_is_searched_again_in_the_library_opened(
 
     assert window.library_panel.filter_edit.text() == "harbour"
     assert shown_titles(window) == ["Harbour report"]
+
+
+def test_the_claims_source_filter_is_any_in_the_library_opened(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.sqlite"
+    with Library.open(other) as lib:
+        harbour = lib.sources.add(ExtractedDocument(title="Harbour report", text="Police said so."))
+        second = lib.sources.add(ExtractedDocument(title="Second", text="Officials said more."))
+        lib.claims.add(harbour.id, quote="Police said so")
+        lib.claims.add(second.id, quote="Officials said more")
+    panel = window.sources.claims_panel
+    panel.set_filter_value(panel.source_filter, window.lib.sources.get(1).id)
+    assert panel.source_filter.currentText().startswith("China Urges")
+
+    window.switch_library(other)
+
+    # Not "Harbour report", the source that has the same id there.
+    assert panel.source_filter.currentData() is None
+    assert panel.model.rowCount() == 2

@@ -156,6 +156,7 @@ class SourcesController(QObject):
         self._show_reader_title(None)
         self.clear_selection()
         self.source_panel.show_source(None)
+        self.claims_panel.forget_source_filter()
         self.reload_sources()
         # The filter box's matches were ids in the library before: search this one again.
         if self.library_panel.filter_edit.text().strip():

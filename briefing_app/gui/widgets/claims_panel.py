@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -273,6 +274,15 @@ class ClaimsPanel(QWidget):
             kind=self.kind_filter.currentData(),
             status=self.status_filter.currentData(),
         )
+
+    def forget_source_filter(self) -> None:
+        """Set the source filter back to Any, quietly: its choice is an id of another library.
+
+        Kept, the id named whichever source of the library opened has it ("Harbour report"
+        where the analyst had chosen "China Urges Tajikistan…").
+        """
+        with QSignalBlocker(self.source_filter):
+            self.source_filter.setCurrentIndex(0)
 
     def set_filter_value(self, combo: QComboBox, value: object) -> None:
         """Choose a value in one of the filters (None: Any)."""
