@@ -30,6 +30,7 @@ _WHEN = (
 TIME_TAIL = re.compile(
     r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
     r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|letter|post|"
     r"email|release|speech|tweet|news conference|press conference|report|address))+$",
     re.IGNORECASE,

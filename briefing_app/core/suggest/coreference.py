@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 
 from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.party_names import is_person_like, person_name
 
-_CAPITALISED = r"[A-Z][\w.’'-]*"
+# A capitalised word, or an initial or a short abbreviation with its dot ("H.", "Mr.", "St."):
+# not a word ending a sentence ("…prominent Democrats. No, the former mayor…").
+_CAPITALISED = r"(?:[A-Z][a-z]?\.|[A-Z](?:[\w’'-]|\.(?=\w))*)"
+# Words of one name stand on one line.
+_GAP = r"[ \t\u00a0]+"
 _SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b)?"
 
 
@@ -51,7 +56,7 @@ class NameIndex:
     'Jeffrey Frankel'
     """
 
-    _FULL = re.compile(r"((?:" + _CAPITALISED + r"\s+){1,3})([A-Z][\w’'-]*)\b(" + _SUFFIX + ")")
+    _FULL = re.compile(r"((?:" + _CAPITALISED + _GAP + r"){1,3})([A-Z][\w’'-]*)\b(" + _SUFFIX + ")")
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
@@ -81,6 +86,8 @@ class NameIndex:
             if given:
                 surname = match.group(2)
                 full = " ".join([*given, surname]) + match.group(3).replace(",", "")
+                if is_place(full):
+                    continue  # "New York" is no Mr or Ms York
                 entry = (match.start(), len(given), full)
                 self._by_surname.setdefault(surname, []).append(entry)
 
@@ -150,7 +157,7 @@ def role_holder(mention: str, before: str, lexicon: Lexicon) -> str | None:
     ):
         return None  # "the driver", "the award-winning actor"; not "the Labor leader"
     role = "(?i:" + re.escape(words[-1]) + ")"
-    name = r"((?:" + _CAPITALISED + r"\s+){0,2}" + _CAPITALISED + r")"
+    name = r"((?:" + _CAPITALISED + _GAP + r"){0,2}" + _CAPITALISED + r")"
     patterns = (
         # "President Barack Obama", "the driver, Kevin Smith,"
         re.compile(r"\b" + role + r",?\s+" + name),

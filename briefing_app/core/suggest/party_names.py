@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.languages.places import is_place
 
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -61,6 +62,8 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     False
     """
     head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0]
+    if is_place(head):
+        return False  # "New York", "Las Vegas": a place written like a name
     words = head.split()
     if not words or words[0].lower() in lexicon.determiners:
         return False
@@ -78,6 +81,9 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
         tail.append(word)
+    name = re.sub(r"[’']s?$", "", " ".join(reversed(tail)))
+    if is_place(name):
+        return False  # "upstate New York", "New York City’s"
     if len(tail) == len(words):
         return 1 <= len(tail) <= 3
     return 2 <= len(tail) <= 3

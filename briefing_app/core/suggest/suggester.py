@@ -263,7 +263,10 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         if lexicon.pronouns[party.lower()] != "person":
             return ""
         people = [names.fullest(n, len(before)) for n in _names_in(previous, lexicon)]
-        person = next((n for n in reversed(people) if len(n.split()) >= 2), "")
+        person = next(
+            (n for n in reversed(people) if len(n.split()) >= 2 and is_person_like(n, lexicon)),
+            "",
+        )
         if person:
             return person
         # "The mayor was blunt. “…,” she said.": the role the sentence before opens with.
@@ -271,7 +274,7 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         subject = previous[span[0] : span[1]] if span else ""
         words = subject.lower().split()
         if (
-            2 <= len(words) <= 3
+            2 <= len(words) <= 5  # "the former New York mayor"
             and words[0] in ("the", "this")
             and words[-1] in lexicon.person_roles
         ):
@@ -279,10 +282,19 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if not names_party(party, lexicon):
         return ""
+    # "Montoya-Lewis herself said": the person, not the emphasis.
+    party = re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", party)
     described = _DESCRIBED_NAME.fullmatch(party)
-    if described is not None and is_person_like(described.group(2), lexicon):
+    if described is not None and (
+        is_person_like(described.group(2), lexicon)
+        # "whale rescue group Project Jonah": a body's name after what it is.
+        or described.group(1).split()[-1] in lexicon.organisation_nouns | lexicon.speaker_nouns
+    ):
         # "RetailNext global manager of advanced analytics Joe Shasteen": the name, not the job.
         party = described.group(2)
+    affiliated = _AFFILIATED_NAME.fullmatch(party)
+    if affiliated is not None and is_person_like(affiliated.group(1), lexicon):
+        party = affiliated.group(1)  # "Ira Katz of Little Five Points Pharmacy": the person
     holder = role_holder(party, before, lexicon)
     if holder is not None:
         return holder
@@ -295,6 +307,8 @@ _DESCRIBED_NAME = re.compile(
     r"(.*\b(?!(?:of|for|and|the|at|in|on|to|with|from|by)\b)[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
+# A person's name, then where they work ("Ira Katz of Little Five Points Pharmacy in Atlanta").
+_AFFILIATED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s+(?:of|at|from)\s+.+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 
 
@@ -368,6 +382,12 @@ def _span(
     else:
         first_att, last_att = group[0], group[-1]
         head = s[: first_att.anchor_start]
+        dateline = _DATELINE.match(head)
+        if dateline is not None:
+            # "ATLANTA -- Federal drug officials are warning…": the place the story is filed
+            # from is no part of what was said.
+            lo = dateline.end()
+            head = s[lo : first_att.anchor_start]
         tail = s[last_att.anchor_end :]
         as_word = _AS_BEFORE.search(head)
         if as_word is not None and first_att.pattern == "X verb":
@@ -390,7 +410,7 @@ def _span(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )
         if (
-            (_is_lead_in(head) and _strips_lead(first_att, head))
+            (_is_lead_in(head) and _strips_lead(first_att, head, s))
             or _is_appositive(first_att, head, tail)
             or inverted
         ):
@@ -401,6 +421,9 @@ def _span(
     return _trim(sentence, lo, hi)
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:—|–|--)\s*"
+)
 _OPENERS: dict[str, re.Pattern[str]] = {}
 
 
@@ -411,10 +434,16 @@ def _opener(lexicon: Lexicon) -> re.Pattern[str]:
     """Return the pattern of what opens the content after a lead-in ("that", ":")."""
     pattern = _OPENERS.get(lexicon.language)
     if pattern is None:
+        # ("that’s" is no complementiser: "Mumper said that’s not the case".)
         words = "|".join(
-            re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in lexicon.complementisers
+            re.escape(w) + (r"\b(?![’'])" if w[-1].isalpha() else "")
+            for w in lexicon.complementisers
         )
-        pattern = _OPENERS[lexicon.language] = re.compile(r"\s*(?:" + words + r"|:)?")
+        # "said Thursday that…", "have argued for years that…": when and how, then the content.
+        setting = f"(?:(?:{lexicon.setting_words})\\s+){{0,2}}" if lexicon.setting_words else ""
+        pattern = _OPENERS[lexicon.language] = re.compile(
+            r"\s*(?:" + setting + r"(?:" + words + r")|" + setting + r"(?=\S)|:)?"
+        )
     return pattern
 
 
@@ -444,13 +473,16 @@ _CLAUSE_VERB = re.compile(
 )
 
 
-def _strips_lead(att: Attribution, head: str) -> bool:
+def _strips_lead(att: Attribution, head: str, sentence: str) -> bool:
     """Return whether the attribution opens the sentence, so its content follows it."""
     if att.pattern == "passive":
         return not head.strip()
     if att.pattern not in ("X verb", "according to X", "in a statement, X"):
         return False
-    return not (att.pattern == "X verb" and att.verb_start - att.party_end > 40)
+    between = sentence[att.party_end : att.verb_start]
+    # "Eric Reeves, one of the leading critics of the regime, said…": an aside, however long.
+    aside = re.fullmatch(r",[^,;:“”\"]+(?:,[^,;:“”\"]+)?,\s*", between)
+    return not (att.pattern == "X verb" and len(between) > 40 and aside is None)
 
 
 def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
@@ -471,7 +503,10 @@ def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
 def _content_follows(tail: str, lexicon: Lexicon) -> bool:
     """Return whether what was said follows the attribution ("…, Jane Doe, noted that …")."""
     opener = _opener(lexicon).match(tail)
-    return opener is not None and bool(opener.group(0).strip()) and len(tail.split()) >= 4
+    said = opener.group(0).strip() if opener is not None else ""
+    # A complementiser or a colon must open it ("…, Thursday, that…"), not a time alone.
+    opens = said.endswith(":") or said.split()[-1:] in ([w] for w in lexicon.complementisers)
+    return opens and len(tail.split()) >= 4
 
 
 def _is_lead_in(head: str) -> bool:

@@ -71,6 +71,9 @@ class Lexicon:
     postpositions: tuple[str, ...] = ()
     # Verbs of thought that report only as an aside: "…, scientists think, …" (not "I think").
     parenthetical_forms: frozenset[str] = frozenset()
+    # A regex of the words that say when or how something was said, between a verb and what
+    # was said: "said Thursday that…", "have argued for years that…".
+    setting_words: str = ""
     # Regexes with a "party" group for whose view a sentence gives: "In Brown’s view, …".
     viewpoint_patterns: tuple[str, ...] = ()
     # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.

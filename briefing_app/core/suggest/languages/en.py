@@ -307,7 +307,8 @@ LEXICON = Lexicon(
         chairman chairwoman chair chief ceo cfo coo founder co-founder director manager coach
         leader judge justice attorney general officer detective inspector superintendent
         commissioner spokesman spokeswoman spokesperson ambassador deputy assistant head
-        opposition former late skipper professor"""
+        opposition former late skipper professor rabbi imam pastor reverend bishop cardinal
+        sheikh pope father sister brother"""
     ),
     person_roles=_words(
         """president minister chancellor secretary governor mayor senator ambassador chairman
@@ -323,7 +324,8 @@ LEXICON = Lexicon(
         """there here on in at for from by during after before since until with without into
         onto over under about across through when while where if once then now today
         yesterday tomorrow meanwhile however also still yet thus so take returning despite
-        cases it’s it's that’s that's what how why i we you me us"""
+        cases it’s it's that’s that's what how why i we you me us first second third fourth
+        fifth finally lastly next"""
     ),
     quantifiers=_words(
         """one two three four five six seven eight nine ten eleven twelve dozens hundreds
@@ -338,6 +340,13 @@ LEXICON = Lexicon(
     },
     first_person=_words("i we"),
     parenthetical_forms=_words("think thinks believe believes suspect suspects reckon reckons"),
+    setting_words=(
+        r"(?i:(?:on |last |this |late |early )?(?:monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday|week|month|year|night|morning|afternoon|evening))|today|yesterday|tonight|"
+        r"backstage|again|also|earlier|later|for (?:\w+ )?(?:years|months|weeks|decades)|"
+        r"(?!family|ally|italy|assembly|rally|supply|reply|early|only|daily|weekly|monthly)"
+        r"[a-z]{3,}ly"
+    ),
     viewpoint_patterns=(
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
