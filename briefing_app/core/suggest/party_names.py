@@ -51,6 +51,30 @@ def normalise_party(
     return bare_party(party)
 
 
+# What a text calls an organisation it has named: "the company", "the firm".
+_BODIES = frozenset(
+    (
+        *("company", "firm", "airline", "bank", "retailer", "carmaker", "automaker", "startup"),
+        *("charity", "publisher", "broadcaster", "network", "manufacturer", "maker", "insurer"),
+        *("chain", "giant", "conglomerate", "supermarket", "lender", "brand", "studio"),
+    )
+)
+
+
+def _names_a_body(party: str, lexicon: Lexicon) -> bool:
+    """Return whether party may be an organisation's proper name ("Apple", "Whole Foods Market").
+
+    A person is named by their fullest name, so one capitalised word is rather a body's name.
+    """
+    words = bare_party(party).split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in ("of", "and", "&") for w in words)
+        and (len(words) == 1 or not is_person_like(party, lexicon))
+        and not is_place(bare_party(party))
+    )
+
+
 def is_person_like(party: str, lexicon: Lexicon) -> bool:
     """Return whether party ends in a person's name ("Taliban spokesman Zabihullah Mujahid").
 
@@ -152,5 +176,10 @@ class PartyMemory:
         if len(words) == 2 and words[0] == "the" and words[1] in self._lexicon.official_nouns:
             for p in recent:
                 if p.lower().split()[-1] == words[1] and len(p.split()) > 2:
+                    return p
+        if len(words) == 2 and words[0] == "the" and words[1] in _BODIES:
+            # "Apple said… The company blamed…": the organisation named last, by its name.
+            for p in recent:
+                if _names_a_body(p, self._lexicon) and self.sex_of(p) is None:
                     return p
         return mention

@@ -81,3 +81,13 @@ def test_a_name_never_runs_across_a_sentence_end_or_a_paragraph() -> None:
 def test_she_or_he_is_never_a_place(text: str) -> None:
     assert all(p not in ("Las Vegas", "New York", "York") for p, _ in found(text))
     assert found(text)[-1][0] in ("Elizabeth Warren", "Robert Kennedy")
+
+
+def test_the_company_is_the_organisation_named_last() -> None:
+    text = "Apple said revenue fell. The company blamed weak demand in China."
+    assert [p for p, _ in found(text)] == ["Apple", "Apple"]
+
+
+def test_the_company_after_only_a_person_stays_as_written() -> None:
+    text = "Jane Doe said revenue fell. The company blamed weak demand."
+    assert [p for p, _ in found(text)] == ["Jane Doe", "The company"]
