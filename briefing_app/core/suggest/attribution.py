@@ -447,6 +447,8 @@ _LISTENER = re.compile(
     r"(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z-]+|[a-z-]+s)"
     r"(?:\s+(?:on|last|this|earlier)\s+\w+)?(?:\s+that\b|:|(?=\s+(?:the|a|an|he|she|they|it|"
     r"there)\b|\s+[A-Z“\"]))"
+    # "told the PA news agency that", "told the U.N. General Assembly 18 months ago that"
+    r"|\s+(?:the\s+|a\s+|an\s+|[A-Z][\w.&’'-]*\s+)(?:[\w.&’'-]+\s+){0,6}?that\b"
 )
 
 

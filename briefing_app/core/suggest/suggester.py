@@ -389,6 +389,34 @@ def _span(
             lo = dateline.end()
             head = s[lo : first_att.anchor_start]
         tail = s[last_att.anchor_end :]
+        opening = quote_regions(s)[:1]
+        if (
+            opening
+            and opening[0][0] == lo
+            and opening[0][1] <= first_att.anchor_start
+            and not s[opening[0][1] : first_att.anchor_start].strip(" ,")
+            and not re.search(r"[“”\"«»„]", tail)
+            and not _TITLE_HEAD.fullmatch(s[opening[0][0] : opening[0][1]])
+        ):
+            # "“This is how epidemics begin,” Dr. Luz Arroyo, a member of the group and
+            # signatory to the letter, told NBC News.": the quotation, however long the rest.
+            return _trim(sentence, lo, opening[0][1])
+        if first_att.pattern == "participle" and len(tail.split()) >= 3:
+            # "Yoon apologized in a brief address, saying they stemmed from…": what the
+            # participle says, not what the subject did.
+            lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, hi)
+        if (
+            len(group) >= 2
+            and first_att.lemma in _ACTS_ON_AN_OBJECT
+            and last_att.pattern == "coordinated"
+            and len(tail.split()) >= 3
+            and _is_lead_in(head, tail)
+        ):
+            # "Josh Earnest condemned the attack and said the government was willing…": what
+            # the last verb says.
+            lo = last_att.verb_end + len(_opener(lexicon).match(s[last_att.verb_end :]).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, hi)
         as_word = _AS_BEFORE.search(head)
         if as_word is not None and first_att.pattern == "X verb":
             # "As one analyst put it, …", "“…,” as Smith said.": "as" belongs to the attribution.
@@ -398,7 +426,7 @@ def _span(
             if not tail.strip(_TRIM + '”"’'):
                 return _trim(sentence, lo, as_word.start())
         if (
-            first_att.pattern == "X verb"
+            first_att.pattern in ("X verb", "according to X")
             and head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
             and head.strip(_TRIM)
@@ -410,7 +438,7 @@ def _span(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )
         if (
-            (_is_lead_in(head) and _strips_lead(first_att, head, s))
+            (_is_lead_in(head, tail) and _strips_lead(first_att, head, s))
             or _is_appositive(first_att, head, tail)
             or inverted
         ):
@@ -422,8 +450,11 @@ def _span(
 
 
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:—|–|--)\s*"
+    r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
+    r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
 )
+# Verbs whose object is what they were about, not what was said ("condemned the attack").
+_ACTS_ON_AN_OBJECT = frozenset(("condemn", "praise", "welcome", "criticise", "hail", "slam"))
 _OPENERS: dict[str, re.Pattern[str]] = {}
 
 
@@ -509,15 +540,43 @@ def _content_follows(tail: str, lexicon: Lexicon) -> bool:
     return opens and len(tail.split()) >= 4
 
 
-def _is_lead_in(head: str) -> bool:
+def _is_lead_in(head: str, tail: str = "") -> bool:
     """Return whether what precedes an attribution is empty or only an opening phrase."""
     stripped = head.strip()
-    if not stripped:
-        return True
+    if not stripped or _CONJUNCTION_HEAD.fullmatch(stripped):
+        return True  # "But indigenous elders say they…"
+    if _TITLE_HEAD.fullmatch(stripped):
+        return True  # "“Parasite” director Bong Joon Ho said…": a title, then the speaker
     if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
         return False
     words = len(stripped.split())
-    return words == 1 or (words <= 6 and bool(INTRO.fullmatch(stripped + " ")))
+    if words == 1 or (words <= 6 and bool(INTRO.fullmatch(stripped + " "))):
+        return True
+    # "In his September 2013 address to the United Nations, Obama hailed…", "When that
+    # doesn't work, Zuckerberg said…": a longer fronted phrase or clause sets the scene, when
+    # what was said follows the verb (else the words before are what was said: "But the end of
+    # Davos is not near, Goodman said.").
+    return len(tail.split()) >= 3 and (
+        (words <= 14 and bool(_PHRASE_HEAD.fullmatch(stripped)))
+        or (words <= 20 and bool(_CLAUSE_HEAD.fullmatch(stripped)))
+    )
+
+
+_CONJUNCTION_HEAD = re.compile(
+    r"(?:But|And|Yet|So|Or|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Plus|Mais|Et"
+    r"|Aber|Und|Doch)\s*,?"
+)
+# A short quoted name with no punctuation of a sentence in it: a title, not a quotation.
+_TITLE_HEAD = re.compile(r"[“\"«„](?:[^\s“”\"«»„,.;:!?]+ ?){1,4}[”\"»“]")
+_PHRASE_HEAD = re.compile(
+    r"(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Speaking|Asked|"
+    r"Responding|Writing|Earlier|Later)\b[^,]{0,100},"
+)
+_CLAUSE_HEAD = re.compile(
+    r"(?:When|While|Whilst|If|Although|Though|Because|Once|Until|Unless|Over|Under|Within|"
+    r"Throughout|Across|Among|Given|Like|Unlike|By|Through|From|Against|Beyond|Around|Dans|En|"
+    r"Après|Avant|Lors|Depuis|Malgré|Face|Nach|Vor|Bei|Trotz|Seit|Im|Am)\b[^,]{0,140},"
+)
 
 
 def _clause_start(s: str, lo: int, hi: int) -> int:

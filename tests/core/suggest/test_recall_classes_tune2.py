@@ -17,10 +17,9 @@ def test_content_after_responded_that_follows_a_when_asked_clause() -> None:
         "When asked whether they would discipline students if they called for violence, "
         "each president responded that the answer depends on the context."
     )
-    # "if they called for violence" is a supposition, not a statement of anyone's.
-    assert [(p, q[:40]) for p, q in found(text)] == [
-        ("each president", "When asked whether they would discipline")
-    ]
+    # "if they called for violence" is a supposition, not a statement of anyone's; the
+    # question they were asked sets the scene and what they said follows "responded that".
+    assert found(text) == [("each president", "the answer depends on the context")]
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,74 @@ def test_the_company_is_the_organisation_named_last() -> None:
 def test_the_company_after_only_a_person_stays_as_written() -> None:
     text = "Jane Doe said revenue fell. The company blamed weak demand."
     assert [p for p, _ in found(text)] == ["Jane Doe", "The company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "But indigenous elders say they aren’t being listened to.",
+            "they aren’t being listened to",
+        ),
+        (
+            "Over the longer term, a number of analysts say that prices will fall.",
+            "prices will fall",
+        ),
+        (
+            "When that doesn't work, Zuckerberg said scare tactics are effective.",
+            "scare tactics are effective",
+        ),
+        (
+            "“Parasite” director Bong Joon Ho said backstage that nobody predicted it.",
+            "nobody predicted it",
+        ),
+        (
+            '"This is how epidemics begin," Dr. Luz Arroyo, a member of the group and signatory '
+            "to the letter, told NBC News.",
+            "This is how epidemics begin",
+        ),
+        (
+            "The agency said in a statement emailed to NBC News that it never denied care.",
+            "it never denied care",
+        ),
+        (
+            "The ACC said during the board meeting the grant of rights stands.",
+            "the grant of rights stands",
+        ),
+        (
+            "Police told the PA news agency that the small crowd dispersed.",
+            "the small crowd dispersed",
+        ),
+        (
+            "Saturday’s peak demand, according to Mr. Marcus, reached 44,947 megawatts.",
+            "Saturday’s peak demand, according to Mr. Marcus, reached 44,947 megawatts",
+        ),
+        (
+            "Yoon apologized for his actions in a brief address, saying they stemmed from urgency.",
+            "they stemmed from urgency",
+        ),
+        (
+            "Josh Earnest condemned the attack and said the government was willing to help.",
+            "the government was willing to help",
+        ),
+        (
+            "LONDON (AP) — A man suspected of the attack was arrested, police said.",
+            "A man suspected of the attack was arrested",
+        ),
+    ],
+)
+def test_the_quote_is_what_was_said(text: str, quote: str) -> None:
+    assert [q for _, q in found(text)] == [quote]
+
+
+def test_the_words_before_a_trailing_attribution_stay_the_quote() -> None:
+    text = "But the end of relevancy won’t mean the end of Davos, Goodman said."
+    assert found(text) == [("Goodman", "But the end of relevancy won’t mean the end of Davos")]
+
+
+def test_a_denial_then_a_statement_keeps_the_denial() -> None:
+    text = (
+        "The ministry issued a statement denying any role in the attack and said a rival group "
+        "was involved."
+    )
+    assert "denying any role" in found(text)[0][1] or "any role" in found(text)[0][1]

@@ -344,6 +344,13 @@ LEXICON = Lexicon(
         r"(?i:(?:on |last |this |late |early )?(?:monday|tuesday|wednesday|thursday|friday|"
         r"saturday|sunday|week|month|year|night|morning|afternoon|evening))|today|yesterday|tonight|"
         r"backstage|again|also|earlier|later|for (?:\w+ )?(?:years|months|weeks|decades)|"
+        # "said in a statement emailed to NBC News that…", "during the board meeting"
+        r"in (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,3}?(?:statement|interview|letter|post|"
+        r"email|speech|tweet|filing|memo|video|message|release|note|address|conference|briefing|"
+        r"call)(?: (?:emailed|sent|posted|released|issued|given|published) (?:to|on|by) "
+        r"(?:[\w.&’'-]+ ){0,3}?[\w.&’'-]+)?|during (?:a|an|the|his|her|their|its) "
+        r"(?:[\w-]+ ){0,4}?(?:meeting|address|speech|hearing|interview|conference|call|debate|"
+        r"session|briefing|visit|rally)|"
         r"(?!family|ally|italy|assembly|rally|supply|reply|early|only|daily|weekly|monthly)"
         r"[a-z]{3,}ly"
     ),
