@@ -344,6 +344,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             + " " * len(ending.group(0))
             + (sentence[match.end() + ending.end() :])
         )
+        if after_particle := sentence[match.end() + ending.end() :].strip(" .!?"):
+            # "Die Polizei teilte am Montag mit, dass…": what was said follows the particle
+            # (in "Scholz wies die Vorwürfe zurück" it stands before it).
+            att.verb_end = match.end() + ending.end() if len(after_particle) > 1 else att.verb_end
     embedded = _EMBEDDED_SUBJECT.search(form)
     if embedded is not None:
         att.party_start = match.start() + embedded.start(1)
@@ -467,6 +471,10 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")\s+$"
+        elif name == "party stop":
+            source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
+        elif name == "right stop":
+            source = r"\s(?:" + lexicon.right_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "noun determiner":
             words = "|".join(re.escape(w) for w in lexicon.noun_determiners)
             source = r"(?i)(?<![\w’'])(?:" + words + r")\s+$"
@@ -654,6 +662,10 @@ def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int]
 def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written after its verb ("…," said the ministry)."""
     end = _stop(sentence, verb_end + 1, _RIGHT_STOP, lexicon)
+    if lexicon.right_stops:
+        # "…, sagte Lucke am Samstag der Deutschen Presse-Agentur": the name ends at "am".
+        own = lexicon_pattern(lexicon, "right stop").search(sentence, verb_end + 1, end)
+        end = own.start() if own is not None else end
     span = _clean_party(sentence, verb_end, end, lexicon)
     if span is None:
         return None
@@ -744,6 +756,10 @@ def _clean_party(
     ends_sentence: bool = False,
 ) -> tuple[int, int] | None:
     """Trim noise words around a candidate party and return its span if it names a speaker."""
+    if lexicon.party_stops:
+        # "Der AStA hatte bereits am Freitag moniert": the party ends at the auxiliary.
+        stop = lexicon_pattern(lexicon, "party stop").search(sentence, start, end)
+        end = stop.start() if stop is not None else end
     segment = sentence[start:end]
     timeless = TIME_TAIL.sub("", segment.rstrip())
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(timeless)]

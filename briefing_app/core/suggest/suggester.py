@@ -102,7 +102,11 @@ def suggest_claims(
             unnamed = unnamed_at == last_index
             recent = index == last_index + 1 and (last_party or unnamed)
             speaking = last_party  # (the speaker named before, else left open)
-            if recent and (_is_quotation(sentence.text) or _opens_quote(sentence.text)):
+            if recent and (
+                _is_quotation(sentence.text)
+                or _opens_quote(sentence.text)
+                or _reported_mood(sentence.text, lexicon)
+            ):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))
                 unnamed_at = index if unnamed and not speaking else unnamed_at
@@ -444,8 +448,12 @@ def _span(
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
-        elif _is_trailing(first_att, head, tail) and not _content_follows(tail, lexicon):
+        elif _is_trailing(first_att, head, tail, lexicon) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
+            if lexicon.inversion_leads:
+                # "Une infodémie massive, comme prévenait l’OMS": "comme" is the attribution's.
+                lead = lexicon_pattern(lexicon, "inversion lead").search(s, 0, hi)
+                hi = lead.start() if lead is not None else hi
     return _trim(sentence, lo, hi)
 
 
@@ -473,7 +481,15 @@ def _opener(lexicon: Lexicon) -> re.Pattern[str]:
         # "said Thursday that…", "have argued for years that…": when and how, then the content.
         setting = f"(?:(?:{lexicon.setting_words})\\s+){{0,2}}" if lexicon.setting_words else ""
         pattern = _OPENERS[lexicon.language] = re.compile(
-            r"\s*(?:" + setting + r"(?:" + words + r")|" + setting + r"(?=\S)|:)?"
+            r"\s*(?:,\s*(?="
+            + words
+            + r"))?(?:"
+            + setting
+            + r"(?:"
+            + words
+            + r")|"
+            + setting
+            + r"(?=\S)|:)?"
         )
     return pattern
 
@@ -516,7 +532,7 @@ def _strips_lead(att: Attribution, head: str, sentence: str) -> bool:
     return not (att.pattern == "X verb" and len(between) > 40 and aside is None)
 
 
-def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
+def _is_trailing(att: Attribution, head: str, tail: str, lexicon: Lexicon) -> bool:
     """Return whether the attribution closes the sentence ("…, officials said on Monday.")."""
     if att.pattern not in ("X verb", "verb X", "according to X") or _is_lead_in(head):
         return False
@@ -528,7 +544,14 @@ def _is_trailing(att: Attribution, head: str, tail: str) -> bool:
     )
     if att.party_start >= 0 and gap > 40:
         return False
-    return not tail.strip(_TRIM + '”"’') or bool(re.search(r"[,”\"’]\s*$", head))
+    rest = tail.strip(_TRIM + '”"’')
+    # "…, comme prévenait l’OMS début mars.": only when it was said follows the party.
+    when = (
+        bool(lexicon.right_stops)
+        and len(rest.split()) <= 4
+        and bool(lexicon_pattern(lexicon, "right stop").match(" " + rest))
+    )
+    return not rest or when or bool(re.search(r"[,”\"’]\s*$", head))
 
 
 def _content_follows(tail: str, lexicon: Lexicon) -> bool:
@@ -634,6 +657,17 @@ def _kind(verb: str, party: str, lexicon: Lexicon) -> str:
     if words & lexicon.official_nouns:
         return "official statement"
     return "reported fact"
+
+
+def _reported_mood(sentence: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence is in the mood of reported speech ("Ein Gespräch sei nicht
+    sinnvoll."): in German, the speaker of the sentence before goes on."""
+    if not lexicon.reported_forms:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w’']+", _unquoted(sentence))]
+    return any(w in lexicon.reported_forms for w in words) and not any(
+        w in lexicon.first_person for w in words
+    )
 
 
 def _is_quotation(sentence: str) -> bool:

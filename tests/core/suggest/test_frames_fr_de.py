@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.suggest.suggested import parties
+from tests.core.suggest.suggested import found, parties
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,61 @@ def test_a_german_report_from_unnamed_circles_is_an_unnamed_attribution() -> Non
 )
 def test_whose_view_a_sentence_gives(text: str, language: str, party: str) -> None:
     assert parties(text, language) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Die Proteste verklärten die Vorfälle, sagte Lucke am Samstag der Presse-Agentur.",
+            "Lucke",
+            "Die Proteste verklärten die Vorfälle",
+        ),
+        ("Das sei falsch, kritisierte Lucke weiter.", "Lucke", "Das sei falsch"),
+        (
+            "Die Vorlesung sei abgesagt, schrieb der AStA auf Twitter.",
+            "der AStA",
+            "Die Vorlesung sei abgesagt",
+        ),
+        (
+            "Der AStA hatte bereits am Freitag moniert, Lucke habe die Lage angeheizt.",
+            "Der AStA",
+            "Lucke habe die Lage angeheizt",
+        ),
+        (
+            "Die Polizei teilte am Montag mit, dass drei Menschen verletzt wurden.",
+            "Die Polizei",
+            "drei Menschen verletzt wurden",
+        ),
+    ],
+)
+def test_german_parties_end_where_the_name_does(text: str, party: str, quote: str) -> None:
+    assert found(text, "de") == [(party, quote)]
+
+
+def test_german_reported_speech_goes_on_in_the_subjunctive() -> None:
+    text = (
+        "Bernd Lucke sagte, er werde nicht kommen. "
+        "Ein Gespräch mit dem AStA sei auf dieser Basis nicht sinnvoll. "
+        "Die Vorlesung fand dennoch statt."
+    )
+    assert parties(text, "de") == ["Bernd Lucke", "Bernd Lucke"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "En revanche, le message est faux, détaille Mme Cardenal.",
+            "Mme Cardenal",
+            "En revanche, le message est faux",
+        ),
+        (
+            "Une infodémie massive, comme prévenait l'OMS début mars.",
+            "l'OMS",
+            "Une infodémie massive",
+        ),
+    ],
+)
+def test_french_parties_and_quotes_after_the_verb(text: str, party: str, quote: str) -> None:
+    assert found(text, "fr") == [(party, quote)]

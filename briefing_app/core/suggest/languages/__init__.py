@@ -74,6 +74,15 @@ class Lexicon:
     # A regex of the words that say when or how something was said, between a verb and what
     # was said: "said Thursday that…", "have argued for years that…".
     setting_words: str = ""
+    # Words that end a party written after its verb, besides punctuation: "…, sagte Lucke am
+    # Samstag der dpa" (a regex alternation; English's are built in).
+    right_stops: str = ""
+    # Words at which a party written before its verb ends: "Der AStA hatte bereits am Freitag
+    # moniert" (a regex alternation; German puts the auxiliary and the time between).
+    party_stops: str = ""
+    # Verb forms of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in them
+    # right after a statement goes on with that speaker's words.
+    reported_forms: frozenset[str] = frozenset()
     # Regexes with a "party" group for whose view a sentence gives: "In Brown’s view, …".
     viewpoint_patterns: tuple[str, ...] = ()
     # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.

@@ -46,6 +46,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "erzählen": ("erzählte", "erzählten", "erzählt"),
     "antworten": ("antwortete", "antworteten", "entgegnete", "entgegneten"),
     "bekräftigen": ("bekräftigte", "bekräftigten", "bekräftigt"),
+    "monieren": ("monierte", "monierten", "moniert", "bemängelte", "bemängelten", "bemängelt"),
     "schreiben": ("schrieb", "schrieben", "schreibt"),
     "meinen": ("meinte", "meinten", "meint"),
 }
@@ -69,7 +70,7 @@ LEXICON = Lexicon(
         "sagte sagten sagt sagen erklärte erklärten betonte betonten ergänzte ergänzten schrieb"
         " meinte kritisierte kritisierten warnte warnten erläuterte unterstrich versicherte"
         " beklagte erzählte antwortete entgegnete bekräftigte teilte teilten fügte fügten"
-        " räumte räumten forderte forderten"
+        " räumte räumten forderte forderten monierte bemängelte"
     ),
     # A verb whose particle ends the clause: "…, teilte die Polizei mit."
     separable={
@@ -121,6 +122,12 @@ LEXICON = Lexicon(
     complementisers=("dass",),
     nouns_capitalised=True,
     first_person=_words("ich wir"),
+    right_stops=r"am|im|auf|bei|gegenüber|in|vor|nach|mit|weiter|zufolge|zudem|noch|dazu|der|dem",
+    party_stops=r"hat|hatte|haben|hatten|ist|war|sind|waren|wird|wurde|werden|bereits|schon|am|im",
+    reported_forms=_words(
+        "sei seien habe werde könne müsse solle wolle dürfe gebe stehe gehe komme liege bleibe"
+        " wisse brauche"
+    ),
     viewpoint_patterns=(
         r"\b[Aa]us Sicht (?:der |des |von )(?P<party>[^,;:“”\"„]{2,50}?)(?=\s+[a-zäöüß]|[,;:]|$)",
     ),

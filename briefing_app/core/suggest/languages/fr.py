@@ -74,7 +74,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "nier": _verb("nié", ("nie", "nient")),
     "accuser": _verb("accusé", ("accuse", "accusent")),
     "dénoncer": _verb("dénoncé", ("dénonce", "dénoncent")),
-    "prévenir": _verb("prévenu", ("prévient", "préviennent")),
+    "prévenir": _verb("prévenu", ("prévient", "préviennent"), "préven"),
     "avertir": _verb("averti", ("avertit", "avertissent")),
     "reconnaître": _verb("reconnu", ("reconnaît", "reconnaissent")),
     "considérer": _forms("considéré", ("considère", "considèrent")),
@@ -109,6 +109,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "relever": _verb("relevé", ("relève", "relèvent")),
     "signaler": _verb("signalé", ("signale", "signalent")),
     "commenter": _verb("commenté", ("commente", "commentent")),
+    "détailler": _verb("détaillé", ("détaille", "détaillent")),
     # After a quotation only: "« … », lance-t-il" (not "lance un projet").
     "lancer": _verb("lancé", ("lance", "lancent")),
     "poursuivre": _verb("poursuivi", ("poursuit", "poursuivent")),
@@ -146,6 +147,7 @@ LEXICON = Lexicon(
             "prévoir",
             *("confier", "rappeler", "marteler", "conclure", "raconter", "témoigner"),
             *("répondre", "rétorquer", "répliquer", "commenter", "noter", "relever"),
+            "détailler",
             *("critiquer", "dénoncer", "déplorer", "regretter", "juger", "reconnaître"),
             *("admettre", "avertir", "prévenir", "insister", "confirmer", "plaider"),
             *_AFTER_QUOTE,
@@ -196,6 +198,12 @@ LEXICON = Lexicon(
     noun_determiners=_words("le la les un une son sa ses leur leurs cette ces"),
     relatives=("qui",),
     inversion_leads=("comme",),
+    non_party_starts=_words(
+        """en dans pour par sur avec après avant lors selon depuis cependant toutefois ainsi
+        enfin puis alors mais donc or aujourd’hui hier demain"""
+    ),
+    right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|hier|début|fin|mi",
     opening_phrases=("pour",),
     viewpoint_patterns=(
         r"\b[ÀA] en croire (?P<party>[^,;:“”\"«»]{2,50})",
