@@ -75,6 +75,12 @@ _CONTENT_AFTER = re.compile(
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
+    # "wrote a book", "writes songs": writing, not saying (a that-clause or quote would follow).
+    "write": re.compile(
+        r"\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more)\s+)?(?:[\w-]+\s+)?"
+        r"(?:book|books|novel|novels|song|songs|script|scripts|memoir|poem|poems|music|code|"
+        r"biography|play|plays)\b"
+    ),
     # "called X “stunning”" reports speech; "a group called X", "called the police" do not.
     # ("a song called “Glasgow”" names a thing: the quotation must follow an object.)
     "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"])"),

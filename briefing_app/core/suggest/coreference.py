@@ -7,6 +7,8 @@ suggester can say the party is unresolved (an empty party) rather than guess.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
@@ -56,7 +58,9 @@ class NameIndex:
     'Jeffrey Frankel'
     """
 
-    _FULL = re.compile(r"((?:" + _CAPITALISED + _GAP + r"){1,3})([A-Z][\w’'-]*)\b(" + _SUFFIX + ")")
+    _FULL = re.compile(
+        r"((?:" + _CAPITALISED + _GAP + r"){1,3})(?!(?:Jr|Sr)\b)([A-Z][\w’'-]*)\b(" + _SUFFIX + ")"
+    )
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
@@ -67,7 +71,7 @@ class NameIndex:
             | lexicon.non_party_starts
             | lexicon.leading_noise
         )
-        for match in self._FULL.finditer(text):
+        for match in self._matches(text):
             given: list[str] = []
             for word in reversed(match.group(1).split()):
                 bare = word.strip(".,").lower()
@@ -75,7 +79,7 @@ class NameIndex:
                     _is_title(word, lexicon)
                     or bare in stop
                     or word.endswith(("’s", "'s"))
-                    or (word.isupper() and len(word) > 1)
+                    or (word.isupper() and len(word.rstrip(".")) > 1)  # not an initial "M."
                     or (word.endswith(".") and len(word) > 2 and bare not in lexicon.abbreviations)
                 ):
                     break  # a title, an organisation or the end of the sentence before
@@ -84,12 +88,23 @@ class NameIndex:
             if len(given) >= 2 and re.search(r"\b(?:of|for)\s+$", before):
                 given.pop(0)  # "Secretary of State for Urbanism Ans Persoons": a portfolio
             if given:
-                surname = match.group(2)
+                # "Michelle Hege’s response": the name without its possessive.
+                surname = re.sub(r"[’']s$", "", match.group(2))
                 full = " ".join([*given, surname]) + match.group(3).replace(",", "")
                 if is_place(full):
                     continue  # "New York" is no Mr or Ms York
                 entry = (match.start(), len(given), full)
                 self._by_surname.setdefault(surname, []).append(entry)
+
+    @classmethod
+    def _matches(cls, text: str) -> Iterator[re.Match[str]]:
+        """Yield the capitalised runs that may be names, trying again from a run's last word
+        when the name goes on ("Florida State President Richard McCullough")."""
+        pos = 0
+        while (match := cls._FULL.search(text, pos)) is not None:
+            yield match
+            going_on = re.match(_GAP + r"[A-Z]", text[match.end(2) :]) and not match.group(3)
+            pos = match.start(2) if going_on else match.end()
 
     def sexes(self, text: str) -> dict[str, str]:
         """Return the sex ("m", "f") the text's pronouns give each surname, where they agree.
@@ -134,6 +149,14 @@ class NameIndex:
         # The first introduction with the fewest given names: "Professor of Urbanism Ans
         # Persoons" and "Ans Persoons" name the same person.
         earlier = [e for e in self._by_surname.get(words[0], []) if e[0] < upto]
+        people = Counter(e[2].split()[0] for e in earlier)
+        if len(people) > 1:
+            # "Kennedy" after John F. and Robert F. Kennedy Jr.: the one the text names most
+            # (the article's subject), and no guess on a tie.
+            (first, most), (_, next_most) = people.most_common(2)
+            if most == next_most:
+                return mention
+            earlier = [e for e in earlier if e[2].split()[0] == first]
         return min(earlier, key=lambda e: (e[1], e[0]))[2] if earlier else mention
 
 

@@ -162,3 +162,30 @@ def test_a_denial_then_a_statement_keeps_the_denial() -> None:
         "was involved."
     )
     assert "denying any role" in found(text)[0][1] or "any role" in found(text)[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Michelle Hege’s response was quick. Hege said the campaign worked.", "Michelle Hege"),
+        (
+            "Florida State President Richard McCullough spoke. McCullough said the case goes on.",
+            "Richard McCullough",
+        ),
+        ("Robert M. Danin, a fellow, spoke. Danin said the deal was weak.", "Robert M. Danin"),
+    ],
+)
+def test_a_surname_alone_is_the_full_name_given_before(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)][-1] == party
+
+
+def test_a_surname_two_people_share_equally_is_not_guessed() -> None:
+    text = (
+        "John F. Kennedy was his uncle. Robert F. Kennedy Jr. spoke later. "
+        "Kennedy said the vaccine was unsafe."
+    )
+    assert [p for p, _ in found(text)] == ["Kennedy"]
+
+
+def test_wrote_a_book_is_writing_not_saying() -> None:
+    assert found("Danin wrote a book about the talks.") == []
