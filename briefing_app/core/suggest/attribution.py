@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -211,6 +212,12 @@ class Attribution:
 
 def quote_regions(sentence: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each quotation in sentence, marks included."""
+    return list(_quote_regions(sentence))
+
+
+@functools.lru_cache(maxsize=1024)
+def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
+    # Several rules ask of the same sentence; the walk over its characters is done once.
     regions = []
     open_at: int | None = None
     straight_open: int | None = None
@@ -239,7 +246,7 @@ def quote_regions(sentence: str) -> list[tuple[int, int]]:
         regions.append((open_at, len(sentence)))
     if straight_open is not None:
         regions.append((straight_open, len(sentence)))
-    return regions
+    return tuple(regions)
 
 
 def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
