@@ -61,6 +61,23 @@ _BODIES = frozenset(
 )
 
 
+def _speaks_as_they(party: str, lexicon: Lexicon) -> bool:
+    """Return whether "they" can mean party: a plural ("energy experts", "Officials in Kyiv"),
+    a body ("the Taliban administration", "Apple"); not one person or one role-holder."""
+    if is_person_like(party, lexicon):
+        return False
+    head = re.split(r"\s(?:of|in|at|from|for|with|who|which)\s", party)[0].split()
+    last = head[-1] if head else ""
+    if last.islower() or len(head) == 1:
+        noun = last.lower()
+        if noun in lexicon.person_roles:
+            return False  # "the manager of the grid"
+        plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+        bodies = lexicon.official_nouns | lexicon.organisation_nouns | lexicon.collective_nouns
+        return plural or noun in bodies or _names_a_body(party, lexicon)
+    return _names_a_body(party, lexicon)
+
+
 def _names_a_body(party: str, lexicon: Lexicon) -> bool:
     """Return whether party may be an organisation's proper name ("Apple", "Whole Foods Market").
 
@@ -168,6 +185,10 @@ class PartyMemory:
                 None,
             )
             return person_name(person, self._lexicon) if person else mention
+        if role == "group":
+            # "they": a plural speaker ("energy experts") or a body, never one person or a
+            # singular role ("the manager of the grid").
+            return next((p for p in recent if _speaks_as_they(p, self._lexicon)), mention)
         if role is not None:
             # "it" is never a person: with no organisation named before, it stays unresolved.
             return next((p for p in recent if not is_person_like(p, self._lexicon)), mention)

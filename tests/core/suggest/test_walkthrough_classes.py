@@ -189,3 +189,16 @@ def test_a_surname_two_people_share_equally_is_not_guessed() -> None:
 
 def test_wrote_a_book_is_writing_not_saying() -> None:
     assert found("Danin wrote a book about the talks.") == []
+
+
+def test_they_is_never_one_person_or_one_role_holder() -> None:
+    text = (
+        "The manager of the grid said demand was high. The decision left experts bewildered. "
+        "They said that the utilities had plenty of power."
+    )
+    assert [p for p, _ in found(text)] == ["The manager of the grid", ""]
+
+
+def test_they_after_a_plural_speaker_is_that_speaker() -> None:
+    text = "Officials in Kyiv said the strike killed four. They said a school was hit."
+    assert [p for p, _ in found(text)] == ["Officials in Kyiv", "Officials in Kyiv"]
