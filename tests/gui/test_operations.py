@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from briefing_app.core.importers import batch
 from briefing_app.core.library import Library
 from briefing_app.gui.dialogs.import_dialog import ImportDialog, import_task
 from briefing_app.gui.main_window import MainWindow
@@ -83,6 +85,28 @@ def test_import_dialog_run_returns_the_summary(qtbot: QtBot, lib: Library, tmp_p
     assert [o.status for o in summary.outcomes] == ["imported", "failed"]
     assert "empty.txt" in str(summary.outcomes[1].path)
     assert lib.sources.count() == 1
+
+
+def test_importing_a_big_folder_leaves_reading_to_worker_processes(
+    qtbot: QtBot, lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page parsed on the import thread holds the GIL the window needs to answer the user.
+    folder = tmp_path / "in"
+    for n in range(batch.PARALLEL_FROM):
+        write_fixture(folder / f"{n}.md", f"# Article {n}\n\nBody of article {n}.")
+    read_here: list[Path] = []
+    extract_file = batch.extract_file
+
+    def spy(path: Path) -> batch.ExtractedDocument:
+        read_here.append(path)
+        return extract_file(path)
+
+    monkeypatch.setattr(batch, "extract_file", spy)  # this process only: workers are spawned
+    summary = ImportDialog.run(None, lib, [folder])
+    assert summary is not None
+    assert summary.line() == f"{batch.PARALLEL_FROM} imported, 0 duplicate, 0 failed"
+    assert read_here == []
+    assert lib.sources.count() == batch.PARALLEL_FROM
 
 
 def test_window_starts_the_claims_table_at_every_claim(

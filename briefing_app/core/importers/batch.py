@@ -209,6 +209,7 @@ def import_paths(
     paths: Iterable[Path | str],
     progress: ProgressCallback | None = None,
     workers: int = 1,
+    read_here: bool = True,
 ) -> ImportSummary:
     """Import files and folders into lib, each file in its own transaction; return the summary.
 
@@ -216,11 +217,14 @@ def import_paths(
     items import one by one (progress counts items); importing it again updates them. With
     workers > 1 a big import reads its files in that many processes (this one among them);
     only this process writes the library, in the files' order, so the outcome is the same.
+    read_here=False keeps this process to writing while `workers` others read: for a caller
+    whose process must stay responsive (the window), as parsing a page holds the GIL for
+    tens of milliseconds. A batch too small for workers is read here either way.
     """
     summary = ImportSummary()
     items = expand_items(paths, summary.outcomes)
     parallel = workers > 1 and len(items) >= PARALLEL_FROM
-    with _extractions(items, workers if parallel else 1) as results:
+    with _extractions(items, workers if parallel else 1, read_here) as results:
         for done, (item, extracted) in enumerate(zip(items, results, strict=False)):
             if progress is not None and progress(done, len(items), item.path) is False:
                 summary.cancelled = True
@@ -233,21 +237,26 @@ def import_paths(
 
 @contextmanager
 def _extractions(
-    items: list[ImportItem], workers: int
+    items: list[ImportItem], workers: int, read_here: bool = True
 ) -> Iterator[Iterator[Callable[[], Extracted]]]:
     """Yield, per item in order, a call returning what was read from it: read on demand here,
     or ahead in worker processes (spawned: no fork of a process holding SQLite and Qt)."""
     if workers <= 1:
         yield (functools.partial(extract_item, item) for item in items)
         return
-    # This process reads too (see _SharedQueue), so one process fewer is started: each costs a
-    # cold start (importers loaded, their first-page caches filled) of most of a second.
+    # When this process reads too (see _SharedQueue), one process fewer is started: each
+    # costs a cold start (importers loaded, their first-page caches filled).
     pool = ProcessPoolExecutor(
-        max_workers=max(1, workers - 1), mp_context=multiprocessing.get_context("spawn")
+        max_workers=max(1, workers - 1 if read_here else workers),
+        mp_context=multiprocessing.get_context("spawn"),
     )
     try:
-        queue = _SharedQueue(items, [pool.submit(extract_item, item) for item in items])
-        yield (functools.partial(queue.result, i) for i in range(len(items)))
+        futures = [pool.submit(extract_item, item) for item in items]
+        if read_here:
+            queue = _SharedQueue(items, futures)
+            yield (functools.partial(queue.result, i) for i in range(len(items)))
+        else:
+            yield (functools.partial(_worker_result, future) for future in futures)
     finally:
         # Cancel stops what has not started; what is running finishes, unwritten.
         pool.shutdown(wait=True, cancel_futures=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from briefing_app.core.importers import batch
 from briefing_app.core.importers.batch import PARALLEL_FROM, import_paths
 from briefing_app.core.library import Library
 from tests.core.importers.samples import news_page_with_json_ld
@@ -40,6 +43,34 @@ def test_worker_processes_import_what_one_process_does_in_the_same_order(
         (o.path, o.status, o.reason, o.source_id) for o in serial.outcomes
     ]
     assert [s.title for s in lib.sources.all()] == serial_titles
+
+
+def test_a_caller_that_must_stay_responsive_leaves_all_reading_to_the_workers(
+    tmp_path: Path, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window's import thread: a page parsed there holds the GIL the UI thread needs.
+    folder = _folder(tmp_path)
+    read_here: list[Path] = []
+    extract_file = batch.extract_file
+
+    def spy(path: Path) -> batch.ExtractedDocument:
+        read_here.append(path)
+        return extract_file(path)
+
+    monkeypatch.setattr(batch, "extract_file", spy)  # this process only: workers are spawned
+    serial_lib = Library.open(tmp_path / "serial.sqlite")
+    try:
+        serial = import_paths(serial_lib, [folder], workers=1)
+    finally:
+        serial_lib.close()
+    assert len(read_here) == len(serial.outcomes)  # the spy sees what this process reads
+    read_here.clear()
+    summary = import_paths(lib, [folder], workers=2, read_here=False)
+    assert read_here == []
+    assert [(o.path, o.status, o.reason) for o in summary.outcomes] == [
+        (o.path, o.status, o.reason) for o in serial.outcomes
+    ]
+    assert summary.line() == "10 imported, 1 duplicate, 1 failed"
 
 
 def test_cancelling_a_parallel_import_stops_writing_at_once(tmp_path: Path, lib: Library) -> None:
