@@ -209,7 +209,7 @@ def import_paths(
     paths: Iterable[Path | str],
     progress: ProgressCallback | None = None,
     workers: int = 1,
-    read_here: bool = True,
+    responsive: bool = False,
 ) -> ImportSummary:
     """Import files and folders into lib, each file in its own transaction; return the summary.
 
@@ -217,14 +217,14 @@ def import_paths(
     items import one by one (progress counts items); importing it again updates them. With
     workers > 1 a big import reads its files in that many processes (this one among them);
     only this process writes the library, in the files' order, so the outcome is the same.
-    read_here=False keeps this process to writing while `workers` others read: for a caller
-    whose process must stay responsive (the window), as parsing a page holds the GIL for
-    tens of milliseconds. A batch too small for workers is read here either way.
+    responsive=True is for a caller whose process must keep answering its user meanwhile
+    (the window): this process then only writes, and `workers` other processes read at a
+    lower CPU priority. A batch too small for workers is read here either way.
     """
     summary = ImportSummary()
     items = expand_items(paths, summary.outcomes)
     parallel = workers > 1 and len(items) >= PARALLEL_FROM
-    with _extractions(items, workers if parallel else 1, read_here) as results:
+    with _extractions(items, workers if parallel else 1, responsive) as results:
         for done, (item, extracted) in enumerate(zip(items, results, strict=False)):
             if progress is not None and progress(done, len(items), item.path) is False:
                 summary.cancelled = True
@@ -237,29 +237,45 @@ def import_paths(
 
 @contextmanager
 def _extractions(
-    items: list[ImportItem], workers: int, read_here: bool = True
+    items: list[ImportItem], workers: int, responsive: bool = False
 ) -> Iterator[Iterator[Callable[[], Extracted]]]:
     """Yield, per item in order, a call returning what was read from it: read on demand here,
     or ahead in worker processes (spawned: no fork of a process holding SQLite and Qt)."""
     if workers <= 1:
         yield (functools.partial(extract_item, item) for item in items)
         return
-    # When this process reads too (see _SharedQueue), one process fewer is started: each
-    # costs a cold start (importers loaded, their first-page caches filled).
+    # Unless this process must stay responsive it reads too (see _SharedQueue), and one
+    # process fewer is started: each costs a cold start (importers loaded, caches filled).
+    # A responsive caller must not: parsing a page holds the GIL for tens of milliseconds
+    # at a time (lxml, trafilatura), and its UI thread would wait for every one of them.
     pool = ProcessPoolExecutor(
-        max_workers=max(1, workers - 1 if read_here else workers),
+        max_workers=workers if responsive else max(1, workers - 1),
         mp_context=multiprocessing.get_context("spawn"),
+        initializer=_yield_to_the_caller if responsive else None,
     )
     try:
         futures = [pool.submit(extract_item, item) for item in items]
-        if read_here:
+        if responsive:
+            yield (functools.partial(_worker_result, future) for future in futures)
+        else:
             queue = _SharedQueue(items, futures)
             yield (functools.partial(queue.result, i) for i in range(len(items)))
-        else:
-            yield (functools.partial(_worker_result, future) for future in futures)
     finally:
-        # Cancel stops what has not started; what is running finishes, unwritten.
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Cancel stops what has not started; what is running finishes, unwritten. A window
+        # need not wait for the workers to exit (a tenth of a second); a command's process
+        # waits for them when it exits anyway.
+        pool.shutdown(wait=not responsive, cancel_futures=True)
+
+
+# How much less CPU a responsive import's workers claim: with every core reading, the UI
+# thread waking for an event still gets a core at once (nice 10 weighs a tenth of nice 0).
+WORKER_NICENESS = 10
+
+
+def _yield_to_the_caller() -> None:
+    """Lower this worker process's CPU priority (where the system has niceness)."""
+    if hasattr(os, "nice"):  # POSIX; Windows workers run at the normal priority
+        os.nice(WORKER_NICENESS)
 
 
 class _SharedQueue:

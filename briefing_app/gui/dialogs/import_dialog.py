@@ -23,8 +23,7 @@ def import_task(runner: TaskRunner, lib: Library, paths: Sequence[Path]) -> Task
             files,
             lambda done, n, path: progress(done, n, path.name),
             workers=default_workers(),  # a big folder reads in every core, off the UI process
-            # Parsing here would hold the GIL the UI thread needs for tens of ms at a time.
-            read_here=False,
+            responsive=True,  # parsing here would hold the GIL the UI thread needs
         )
 
     return runner.run_with_progress(lib, run, description=f"Importing {len(files)} item(s)")

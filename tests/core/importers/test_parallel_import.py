@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_a_caller_that_must_stay_responsive_leaves_all_reading_to_the_workers(
         serial_lib.close()
     assert len(read_here) == len(serial.outcomes)  # the spy sees what this process reads
     read_here.clear()
-    summary = import_paths(lib, [folder], workers=2, read_here=False)
+    summary = import_paths(lib, [folder], workers=2, responsive=True)
     assert read_here == []
     assert [(o.path, o.status, o.reason) for o in summary.outcomes] == [
         (o.path, o.status, o.reason) for o in serial.outcomes
@@ -73,7 +74,27 @@ def test_a_caller_that_must_stay_responsive_leaves_all_reading_to_the_workers(
     assert summary.line() == "10 imported, 1 duplicate, 1 failed"
 
 
-def test_cancelling_a_parallel_import_stops_writing_at_once(tmp_path: Path, lib: Library) -> None:
+def _niceness(item: batch.ImportItem) -> batch.Extracted:
+    # Stands in for extract_item in the workers (pickled by name): says their CPU priority.
+    return batch.Extracted(reason=str(os.nice(0)))
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no niceness on this system")
+def test_a_responsive_import_reads_at_a_lower_cpu_priority(
+    tmp_path: Path, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With every core reading, the window's UI thread must still get a core when it wakes.
+    monkeypatch.setattr(batch, "extract_item", _niceness)
+    summary = import_paths(lib, [_folder(tmp_path)], workers=2, responsive=True)
+    expected = str(min(os.nice(0) + batch.WORKER_NICENESS, 19))
+    assert {o.reason for o in summary.outcomes} == {expected}
+    assert lib.sources.count() == 0
+
+
+@pytest.mark.parametrize("responsive", [False, True])
+def test_cancelling_a_parallel_import_stops_writing_at_once(
+    tmp_path: Path, lib: Library, responsive: bool
+) -> None:
     folder = _folder(tmp_path)
     seen: list[int] = []
 
@@ -81,7 +102,7 @@ def test_cancelling_a_parallel_import_stops_writing_at_once(tmp_path: Path, lib:
         seen.append(done)
         return done < 3
 
-    summary = import_paths(lib, [folder], progress=progress, workers=2)
+    summary = import_paths(lib, [folder], progress=progress, workers=2, responsive=responsive)
     assert summary.cancelled
     assert len(summary.outcomes) == 3
     assert lib.sources.count() == 3
