@@ -11,7 +11,9 @@ the load average (other processes' load lengthens the gaps).
 On 2 cores, load ~2: the window's import reading in worker processes alone, at nice 10
 (import_paths(responsive=True)): 2.8-4.0 s, largest 11-18 ms, p99 8-9 ms, p95 6 ms. With its
 import thread reading pages too, as the CLI does: 2.9-3.7 s, largest 54-72 ms, p99 11-14 ms,
-p95 8-9 ms (that thread holds the GIL for tens of milliseconds per page).
+p95 8-9 ms (that thread holds the GIL for tens of milliseconds per page). With another
+program keeping a core busy (load 2.3-3.9): 5.7-7.4 s, largest 11-24 ms, p99 8-10 ms, against
+4.4-7.0 s, largest 75-130 ms, p99 17-21 ms (the workers, niced, leave it more of the CPU).
 """
 
 from __future__ import annotations
