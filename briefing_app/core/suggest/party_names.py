@@ -64,6 +64,8 @@ _BODIES = frozenset(
 def _speaks_as_they(party: str, lexicon: Lexicon) -> bool:
     """Return whether "they" can mean party: a plural ("energy experts", "Officials in Kyiv"),
     a body ("the Taliban administration", "Apple"); not one person or one role-holder."""
+    if re.search(r"\s(?:and|&)\s", party):
+        return True  # "Jim Phillips and Jim Ryan": two people are a "they"
     if is_person_like(party, lexicon):
         return False
     head = re.split(r"\s(?:of|in|at|from|for|with|who|which)\s", party)[0].split()

@@ -253,11 +253,25 @@ def _by_party(
                 agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
                 nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
             party = memory.resolve(party, nearby)
+        elif (owned := _OWN_DOCUMENT.fullmatch(party)) is not None:
+            # "“…,” their statement said": the statement's authors, named before.
+            pronoun = {"his": "he", "her": "she", "its": "it", "their": "they"}[
+                owned.group(1).lower()
+            ]
+            owner = memory.resolve(pronoun, list(named))
+            party = owner if owner != pronoun else party
         elif party:
             named.append(party)
             party = memory.resolve(party)
         groups.setdefault(party_key(party), ([], party))[0].append(att)
     return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+# A document of someone's the text named before: "their statement", "its filing".
+_OWN_DOCUMENT = re.compile(
+    r"(?i)(his|her|its|their)\s+(?:\w+\s+)?(?:statement|letter|filing|lawsuit|complaint|report|"
+    r"post|tweet|email|release|announcement|website)"
+)
 
 
 def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: Lexicon) -> str:

@@ -202,3 +202,17 @@ def test_they_is_never_one_person_or_one_role_holder() -> None:
 def test_they_after_a_plural_speaker_is_that_speaker() -> None:
     text = "Officials in Kyiv said the strike killed four. They said a school was hit."
     assert [p for p, _ in found(text)] == ["Officials in Kyiv", "Officials in Kyiv"]
+
+
+def test_their_statement_is_the_statement_of_those_named_before() -> None:
+    text = (
+        "Commissioner Jim Phillips and President Jim Ryan said the deal stands. "
+        "“All members are bound,” their statement said."
+    )
+    parties = [p for p, _ in found(text)]
+    assert parties[0] == parties[1] and "Jim Ryan" in parties[1]
+
+
+def test_its_filing_is_the_companys() -> None:
+    text = "Acme Holdings said revenue fell. Its filing says the tax rose."
+    assert [p for p, _ in found(text)] == ["Acme Holdings", "Acme Holdings"]

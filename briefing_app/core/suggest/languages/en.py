@@ -237,7 +237,9 @@ LEXICON = Lexicon(
         institute university union bank fund times post journal news network department ministry
         commission committee court police board service services administration government
         embassy army forces media reuters press organisation organization center centre
-        conference legislature assembly club league federation alliance taliban project"""
+        conference legislature assembly club league federation alliance taliban project
+        holdings inc. corp corp. ltd ltd. plc llc co. partners capital ventures technologies
+        systems labs airlines airways motors pharmaceuticals energy industries enterprises"""
     ),
     speaker_nouns=_words(
         """officials official spokesperson spokesman spokeswoman police authorities residents
