@@ -436,6 +436,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.lemma in ("find", "show", "rank")
         and not re.match(_THAT_SOON, after)
         and party.split()[-1].lower() not in _FINDERS
+        # "the research team found a decrease": researchers, whatever their group is called
+        and not re.search(r"(?i)\b(?:research|study|scientific|science)\s+(?:team|group)\b", party)
     ):
         return None
     possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)

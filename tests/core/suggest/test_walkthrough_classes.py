@@ -216,3 +216,9 @@ def test_their_statement_is_the_statement_of_those_named_before() -> None:
 def test_its_filing_is_the_companys() -> None:
     text = "Acme Holdings said revenue fell. Its filing says the tax rose."
     assert [p for p, _ in found(text)] == ["Acme Holdings", "Acme Holdings"]
+
+
+def test_a_research_team_finds_and_a_sports_team_does_not() -> None:
+    text = "After analyzing the data, the research team found a decrease in the risk."
+    assert [p for p, _ in found(text)] == ["the research team"]
+    assert found("The team found a way to win.") == []
