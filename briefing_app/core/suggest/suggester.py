@@ -419,6 +419,15 @@ def _span(
             # "“This is how epidemics begin,” Dr. Luz Arroyo, a member of the group and
             # signatory to the letter, told NBC News.": the quotation, however long the rest.
             return _trim(sentence, lo, opening[0][1])
+        relative = first_att.party_end >= 0 and re.fullmatch(
+            r",\s+(?:who|which|that)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+)*",
+            s[first_att.party_end : first_att.verb_start],
+        )
+        if relative and len(group) == 1 and len(tail.split()) >= 3:
+            # "…his defense minister Kim Yong-hyun, who said he took full responsibility": what
+            # the relative clause says the speaker said.
+            lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, hi)
         if first_att.pattern == "participle" and len(tail.split()) >= 3:
             # "Yoon apologized in a brief address, saying they stemmed from…": what the
             # participle says, not what the subject did.

@@ -222,3 +222,11 @@ def test_a_research_team_finds_and_a_sports_team_does_not() -> None:
     text = "After analyzing the data, the research team found a decrease in the risk."
     assert [p for p, _ in found(text)] == ["the research team"]
     assert found("The team found a way to win.") == []
+
+
+def test_a_relative_clause_quotes_what_it_says_was_said() -> None:
+    text = (
+        "Yoon accepted the resignation of his defense minister Kim Yong-hyun, who said he took "
+        "full responsibility for the order."
+    )
+    assert found(text) == [("Kim Yong-hyun", "he took full responsibility for the order")]
