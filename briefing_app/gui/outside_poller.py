@@ -3,7 +3,7 @@
 The window polls when the application becomes active and every few seconds after; each poll
 is one `PRAGMA data_version` unless another connection committed, then the commit log's new
 rows (core/storage/outside_changes.py). The window's own commits are skipped: its background
-tasks write under its writer (gui/tasks.py) and are announced once, when they end. What other
+tasks write under its writer (gui/tasks.py) and are announced once, by the task. What other
 processes changed is announced through the window's library, so every view refreshes as after
 its own write, and a note editor with unsaved typing keeps it (a save then meets the other text
 as a conflict, see gui/notes/section_conflicts.py).

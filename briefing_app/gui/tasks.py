@@ -10,6 +10,12 @@ thread, and each decides for itself whether the change concerns it (`Changes.ori
     task = window.tasks.run(window.lib, lambda lib: import_pack(lib, path))
     task.succeeded.connect(show_result)   # after the views have refreshed
 
+A long task that commits as it goes (a folder import, one transaction per file) can ask for
+its commits to be announced while it runs (`announce_while_running`): the worker hands each
+commit's `Changes` to a buffer and wakes the UI thread once; the UI thread announces what
+gathered there at most every `ANNOUNCE_EVERY_MS`, and when the task ends it announces only
+what was not announced yet, so no view hears a commit twice.
+
 Errors reach `failed` (and the runner's error sink) as one line; the core's typed errors say
 what went wrong, anything else is logged with its traceback.
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +39,10 @@ from briefing_app.core.library import Library
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+# At most this often a running task's commits refresh the views: an import commits dozens of
+# files a second, and every announcement reloads the lists the new records appear in.
+ANNOUNCE_EVERY_MS = 500
 
 
 class Progress:
@@ -54,6 +65,29 @@ class Progress:
         return self._task.cancelled
 
 
+class _Unannounced:
+    """Changes a worker committed that the UI thread has not announced yet (thread-safe)."""
+
+    def __init__(self, origin: object) -> None:
+        self._origin = origin
+        self._lock = threading.Lock()
+        self._changes = Changes(origin=origin)
+
+    def add(self, changes: Changes) -> bool:
+        """Gather changes (in the worker); return whether the UI thread must be woken for them."""
+        with self._lock:
+            # Not empty: the UI thread was woken for what is there and has not taken it yet.
+            was_empty = not self._changes
+            self._changes.merge(changes)
+            return was_empty and bool(self._changes)
+
+    def take(self) -> Changes:
+        """Return what gathered since the last take (on the UI thread) and start afresh."""
+        with self._lock:
+            taken, self._changes = self._changes, Changes(origin=self._origin)
+            return taken
+
+
 @dataclass
 class _Outcome:
     """What a worker hands back: the result or the error, and what its commits changed."""
@@ -70,7 +104,8 @@ class Task(QObject, Generic[T]):
     """One core operation run off the UI thread; its signals arrive on the UI thread.
 
     `succeeded(result)` or `failed(message)`, then `finished()`, all after the changes were
-    announced through the UI's library. `result`, `changes` and `message` keep the outcome.
+    announced through the UI's library (those of a task announcing while it runs: the last
+    ones). `result`, `changes` (all of them) and `message` keep the outcome.
     """
 
     progressed = Signal(int, int, str)  # done, total, what is being worked on
@@ -78,9 +113,18 @@ class Task(QObject, Generic[T]):
     failed = Signal(str)  # one line
     finished = Signal()
     _outcome = Signal(object)  # from the worker thread: queued to the UI thread
+    _committed = Signal()  # from the worker thread: a commit waits to be announced
 
     def __init__(
-        self, lib: Library, origin: object, description: str, failure: str, parent: QObject
+        self,
+        lib: Library,
+        origin: object,
+        description: str,
+        failure: str,
+        parent: QObject,
+        *,
+        announce_while_running: bool = False,
+        announce_every_ms: int = ANNOUNCE_EVERY_MS,
     ) -> None:
         super().__init__(parent)
         self.lib = lib
@@ -94,6 +138,14 @@ class Task(QObject, Generic[T]):
         self.done = False
         self._cancel = threading.Event()
         self._outcome.connect(self._deliver)
+        self._live = announce_while_running
+        self._unannounced = _Unannounced(origin)
+        self._announce_every_ms = announce_every_ms
+        self._last_announced: float | None = None  # time.monotonic() of the last announcement
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.timeout.connect(self._announce_committed)
+        self._committed.connect(self._schedule_announcement)
 
     @property
     def cancelled(self) -> bool:
@@ -113,9 +165,11 @@ class Task(QObject, Generic[T]):
         changes = Changes(origin=self.origin)
         try:
             # The window's writer: its poll for other processes' commits skips this one's,
-            # which are announced below when the task ends (and must not be announced twice).
+            # which the task announces itself, as it goes or when it ends (never twice).
             with Library.open(path, create=False, backup=False, writer=self.lib.writer) as lib:
                 lib.subscribe(changes.merge)
+                if self._live:
+                    lib.subscribe(self._heard_commit)
                 result = operation(lib, Progress(self))
         except Exception as exc:
             # Whatever committed before the error still happened: the views hear it too.
@@ -123,6 +177,31 @@ class Task(QObject, Generic[T]):
         else:
             outcome = _Outcome(changes, result=result)
         self._outcome.emit(outcome)
+
+    def _heard_commit(self, changes: Changes) -> None:
+        """In the worker thread, after each commit: keep its changes for the UI thread."""
+        if self._unannounced.add(changes):
+            # Once per gathering, not per commit: a fast import does not flood the event loop.
+            self._committed.emit()
+
+    def _schedule_announcement(self) -> None:
+        """On the UI thread: announce the gathered commits now, or once the interval is up."""
+        if self.done or self._announce_timer.isActive():
+            return
+        wait = 0
+        if self._last_announced is not None:
+            since = (time.monotonic() - self._last_announced) * 1000
+            wait = max(0, round(self._announce_every_ms - since))
+        self._announce_timer.start(wait)
+
+    def _announce_committed(self) -> None:
+        """On the UI thread: announce what the worker committed since the last announcement."""
+        if self.done or self.lib.closed:
+            return
+        changes = self._unannounced.take()
+        if changes:
+            self._last_announced = time.monotonic()
+            self.lib.announce(changes)
 
     def _work_here(self, operation: Callable[[Library, Progress], T]) -> None:
         """Run on the UI thread, through the UI's library (an in-memory one cannot be shared)."""
@@ -152,6 +231,7 @@ class Task(QObject, Generic[T]):
 
     def _deliver(self, outcome: _Outcome) -> None:
         """On the UI thread: announce the changes, keep the outcome, tell who is waiting."""
+        self._announce_timer.stop()
         self.changes = outcome.changes
         self.result = outcome.result
         self.error = outcome.error
@@ -164,7 +244,12 @@ class Task(QObject, Generic[T]):
             self.finished.emit()
             runner._finished(self)
             return
-        if not outcome.announced:
+        if outcome.announced:
+            pass  # written through this library: its listeners heard every commit
+        elif self._live:
+            # Only what the announcements while it ran left out: the commits since the last.
+            self.lib.announce(self._unannounced.take())
+        else:
             self.lib.announce(outcome.changes)
         if outcome.error is not None:
             # First the line for the user, then whatever the caller does about it.
@@ -199,6 +284,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.report_error = report_error
+        self.announce_every_ms = ANNOUNCE_EVERY_MS  # see run_with_progress
         self._tasks: list[Task[Any]] = []
 
     def run(
@@ -233,9 +319,22 @@ class TaskRunner(QObject):
         origin: object = None,
         description: str = "",
         failure: str = "",
+        announce_while_running: bool = False,
     ) -> Task[T]:
-        """Run operation(lib, progress) as run() does; it reports through progress()."""
-        task: Task[T] = Task(lib, origin, description, failure, self)
+        """Run operation(lib, progress) as run() does; it reports through progress().
+
+        With announce_while_running, its commits are announced as it goes (at most every
+        announce_every_ms), not all at its end: for work committing many transactions.
+        """
+        task: Task[T] = Task(
+            lib,
+            origin,
+            description,
+            failure,
+            self,
+            announce_while_running=announce_while_running,
+            announce_every_ms=self.announce_every_ms,
+        )
         self._tasks.append(task)
         if lib.path is None:
             # Later, not now: callers connect to the task's signals after this returns.

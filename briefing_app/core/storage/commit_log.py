@@ -4,7 +4,7 @@ Every `lib.write()` ends, inside its transaction, by adding a row to `commit_log
 number, a random mark, the writer (a token per open `Library`; the window gives its own to the
 connections of its background tasks) and the ids the write reported changed (`Changes`, as
 JSON). A window looking for what other processes changed reads the rows after the last one it
-saw and skips its own, so a commit of its own background task, announced when the task ended,
+saw and skips its own, so a commit of its own background task, announced by the task,
 is never announced again, while a commit of the CLI in the same interval still is, exactly.
 
 Why a log rather than counting: `PRAGMA data_version` says only that some other connection

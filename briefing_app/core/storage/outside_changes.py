@@ -6,7 +6,7 @@ read, so a poll with nothing new is one pragma. Only then is the commit log read
 changed, in its own transaction. The rows after the last one seen are read in the same read
 transaction as the pragma, so a commit landing between the two is read now or wholly next
 time. Rows of the watching library's own writer (its own writes, already announced, and those
-of its background tasks' connections, announced when the task ends) are skipped; the others'
+of its background tasks' connections, which the task announces) are skipped; the others'
 ids are what changed, exactly: a claim deleted elsewhere is that claim, not every claim.
 
 `data_version` alone cannot do this: it says that some other connection committed, not how

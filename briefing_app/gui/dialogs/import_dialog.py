@@ -14,7 +14,10 @@ from briefing_app.gui.tasks import Progress, Task, TaskProgressDialog, TaskRunne
 
 
 def import_task(runner: TaskRunner, lib: Library, paths: Sequence[Path]) -> Task[ImportSummary]:
-    """Start importing paths into lib on the runner (Cancel stops after the current file)."""
+    """Start importing paths into lib on the runner (Cancel stops after the current file).
+
+    The views hear what it imported as it goes, every half second or so, not only at its end.
+    """
     files = list(paths)
 
     def run(worker_lib: Library, progress: Progress) -> ImportSummary:
@@ -26,7 +29,13 @@ def import_task(runner: TaskRunner, lib: Library, paths: Sequence[Path]) -> Task
             responsive=True,  # parsing here would hold the GIL the UI thread needs
         )
 
-    return runner.run_with_progress(lib, run, description=f"Importing {len(files)} item(s)")
+    return runner.run_with_progress(
+        lib,
+        run,
+        description=f"Importing {len(files)} item(s)",
+        # Each file is its own commit: the sources list fills as the folder imports.
+        announce_while_running=True,
+    )
 
 
 class ImportDialog(TaskProgressDialog):

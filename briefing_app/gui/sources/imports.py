@@ -1,8 +1,9 @@
 """Importing files: File ▸ Import, and files or folders dropped anywhere on the window.
 
 The import runs off the UI thread through its own library connection
-(`dialogs/import_dialog.py`); when it ends, the views refresh and one undo step takes the
-whole batch back. A REFI-QDA project (.qdpx) among them goes to `project_import.py`.
+(`dialogs/import_dialog.py`); the views show what it stored as it goes (every half second
+or so) and, when it ends, one undo step takes the whole batch back. A REFI-QDA project
+(.qdpx) among them goes to `project_import.py`.
 """
 
 from __future__ import annotations
