@@ -163,3 +163,21 @@ def test_a_running_tasks_commits_within_the_interval_are_announced_together(
     first, *rest = task.result or []
     assert heard == [{first}, set(rest)]  # the last two once, at the end, not again
     assert task.changes.sources == {first, *rest}
+
+
+def test_the_notes_preview_is_redrawn_for_a_cited_source_not_for_one_being_imported(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    workspace = complete.note_workspace
+    workspace.open_note_tab(demo_lib.notes.headers()[0].id)
+    qtbot.waitUntil(lambda: not workspace.preview_timer.isActive())
+    cited = workspace.lib.sources.cited_in(demo_lib.notes.headers()[0].id)[0]
+
+    # A new source holds no claim: neither the preview nor the checks can show it.
+    demo_lib.sources.add(ExtractedDocument(title="Just imported", text="Nothing cited."))
+    assert not workspace.preview_timer.isActive() and not workspace.checks_timer.isActive()
+
+    demo_lib.sources.update(cited.id, title="Retitled report")  # its claims are cited
+    assert workspace.checks_timer.isActive()
+    with qtbot.waitSignal(workspace.preview_updated, timeout=5_000):
+        pass  # the preview redraws on the event loop's next turns

@@ -264,6 +264,25 @@ class ClaimManager:
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
+    def sources_holding_claims(self, source_ids: Iterable[int]) -> set[int]:
+        """Return those of source_ids that hold at least one claim.
+
+        >>> from briefing_app.core.library import Library
+        >>> from briefing_app.core.importers.base import ExtractedDocument
+        >>> lib = Library.open(":memory:")
+        >>> a = lib.sources.add(ExtractedDocument(title="A", text="Two fled."))
+        >>> b = lib.sources.add(ExtractedDocument(title="B", text="None did."))
+        >>> _ = lib.claims.add(a.id, quote="Two fled")
+        >>> lib.claims.sources_holding_claims([a.id, b.id]) == {a.id}
+        True
+        """
+        rows = self._lib.conn.execute(
+            "SELECT DISTINCT source_id FROM claims"
+            " WHERE source_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(source_ids))),),
+        )
+        return {int(r[0]) for r in rows}
+
     def count(self) -> int:
         """Return how many claims the library holds."""
         return int(self._lib.conn.execute("SELECT count(*) FROM claims").fetchone()[0])
