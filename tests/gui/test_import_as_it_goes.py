@@ -181,3 +181,20 @@ def test_the_notes_preview_is_redrawn_for_a_cited_source_not_for_one_being_impor
     assert workspace.checks_timer.isActive()
     with qtbot.waitSignal(workspace.preview_updated, timeout=5_000):
         pass  # the preview redraws on the event loop's next turns
+
+
+def test_the_sources_list_stays_where_it_was_scrolled_while_sources_arrive(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    with demo_lib.write():  # one commit: one refresh
+        for n in range(200):
+            demo_lib.sources.add(ExtractedDocument(title=f"Report {n}", text=f"Text {n}."))
+    window.sources.open_source(1)  # the demo article, at the bottom of the list
+    bar = window.library_panel.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)  # the analyst looks through the list meanwhile
+    scrolled = bar.value()
+
+    demo_lib.sources.add(ExtractedDocument(title="Just imported", text="Arrived."))
+    assert bar.value() == scrolled
+    assert window.library_panel.current_source_id() == 1  # still selected

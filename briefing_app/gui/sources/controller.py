@@ -229,7 +229,9 @@ class SourcesController(QObject):
         """Reload the library list (keeping the filter and selection)."""
         self.library_panel.model.attach(self.lib)
         if self.current_source_id is not None:
-            self.library_panel.select_source(self.current_source_id)
+            # The list stays where the analyst scrolled it: an import refreshes it every half
+            # second, and scrolling back to the open source each time would fight them.
+            self.library_panel.select_source(self.current_source_id, scroll=False)
         lib = self.lib
         self.claims_panel.set_sources_later(lambda: source_titles(lib))
 

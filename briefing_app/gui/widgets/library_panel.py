@@ -79,19 +79,25 @@ class LibraryPanel(QWidget):
         self._filter_timer.stop()
         self.filter_changed.emit(self.filter_edit.text())
 
-    def select_source(self, source_id: int) -> None:
-        """Select a source's row (without re-emitting when it is already current)."""
+    def select_source(self, source_id: int, *, scroll: bool = True) -> None:
+        """Select a source's row (without re-emitting when it is already current) and, unless
+        scroll is False, scroll the list to it."""
         pos = self.model.position_of(source_id)
         if pos is None:
             return
         index = self.model.index(pos, 0)
+        bar = self.view.verticalScrollBar()
+        kept = bar.value()
         if self.view.currentIndex().row() != pos:
             self.view.selectionModel().setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-        self.view.scrollTo(index)
+        if scroll:
+            self.view.scrollTo(index)
+        else:
+            bar.setValue(kept)  # the view scrolls to a new current row by itself
 
     def current_source_id(self) -> int | None:
         """Return the id of the selected source, or None."""
