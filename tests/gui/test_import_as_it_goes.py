@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -93,6 +94,9 @@ def test_sources_appear_while_a_folder_imports_and_each_is_announced_once(
     window.undo_stack.undo()  # one step for the whole import
     assert demo_lib.sources.count() == 1
     assert len(listed_titles(window)) == 1
+    window.undo_stack.redo()  # back with their ids, each in its place (newest first)
+    shown = window.library_panel.model.ids()
+    assert len(shown) == 1 + FILES and shown == sorted(shown, reverse=True)
 
 
 def test_cancelling_a_folder_import_keeps_and_shows_what_was_stored(
@@ -198,3 +202,16 @@ def test_the_sources_list_stays_where_it_was_scrolled_while_sources_arrive(
     demo_lib.sources.add(ExtractedDocument(title="Just imported", text="Arrived."))
     assert bar.value() == scrolled
     assert window.library_panel.current_source_id() == 1  # still selected
+
+
+def test_sources_arriving_take_their_place_in_the_lists_order(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    for title in ("Bravo", "Alpha"):
+        demo_lib.sources.add(ExtractedDocument(title=title, text=f"About {title}."))
+    assert listed_titles(window)[:2] == ["Alpha", "Bravo"]  # newest first
+
+    window.library_panel.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by title
+    demo_lib.sources.add(ExtractedDocument(title="Charlie", text="About Charlie."))
+    titles = listed_titles(window)
+    assert titles == sorted(titles, key=str.casefold) and "Charlie" in titles

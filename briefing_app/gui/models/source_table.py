@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
@@ -31,6 +32,36 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         """Show only the sources with these ids, or all of them for None."""
         self._only = ids
         self.requery()
+
+    def update(self, ids: set[int]) -> bool:
+        """Show the sources with these ids as they are now, in place; return False if it cannot.
+
+        Only new and edited sources in the natural order (newest first): a row removed or
+        one moved by a column sort needs a reload (the caller's), which puts the selection
+        back itself. In place, a big library's list is not re-read every time an import
+        stores a few sources.
+        """
+        lib = self._lib
+        if lib is None or self.sort_field()[0] is not None:
+            return False
+        rows = source_rows(lib, sorted(ids))
+        if len(rows) != len(ids):
+            return False  # some were deleted
+        only = self._only
+        shown = [r for r in rows if only is None or r.id in only]
+        positions = self._id_positions()
+        self.replace_rows(
+            {r.id for r in shown if r.id in positions}, [r for r in shown if r.id in positions]
+        )
+        for row in sorted((r for r in shown if r.id not in positions), key=lambda r: -r.id):
+            # Newest first is by id, descending: a source put back by a redo keeps its place.
+            at = bisect.bisect_left(self._ids, -row.id, key=lambda i: -i)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._ids.insert(at, row.id)
+            self._cache[row.id] = row
+            self._positions = None
+            self.endInsertRows()
+        return True
 
     def query_ids(self, lib: Library) -> list[int]:
         """Return the ids of the sources to show, in the current sort order."""

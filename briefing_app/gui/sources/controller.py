@@ -212,7 +212,7 @@ class SourcesController(QObject):
     def on_changes(self, changes: Changes) -> None:
         """Refresh the lists, the reader and the inspector where the changes touch them."""
         if changes.sources:
-            self.reload_sources()
+            self._refresh_sources(changes.sources)
             if self.current_source_id in changes.sources:
                 self._refresh_current_source()
         if changes.claims:
@@ -232,6 +232,13 @@ class SourcesController(QObject):
             # The list stays where the analyst scrolled it: an import refreshes it every half
             # second, and scrolling back to the open source each time would fight them.
             self.library_panel.select_source(self.current_source_id, scroll=False)
+        lib = self.lib
+        self.claims_panel.set_sources_later(lambda: source_titles(lib))
+
+    def _refresh_sources(self, ids: set[int]) -> None:
+        if len(ids) > _PATCH_LIMIT or not self.library_panel.model.update(ids):
+            self.reload_sources()
+            return
         lib = self.lib
         self.claims_panel.set_sources_later(lambda: source_titles(lib))
 
