@@ -15,6 +15,14 @@ import thread reading pages too, as the CLI does: 2.9-3.7 s, largest 54-72 ms, p
 p95 8-9 ms (that thread holds the GIL for tens of milliseconds per page). With another
 program keeping a core busy (load 2.3-3.9): 5.7-7.4 s, largest 11-24 ms, p99 8-10 ms, against
 4.4-7.0 s, largest 75-130 ms, p99 17-21 ms (the workers, niced, leave it more of the CPU).
+
+With the sources list refreshed as the import goes (every 0.5 s at most, gui/tasks.py), load
+1.7-1.9, against the import announced only at its end, in the same runs: a new library 3.1-5.6
+s, largest 17-22 ms, p99 8-10 ms, against 3.1-4.6 s, 14-17 ms, 9-11 ms; into lib10k (load
+1.9-2.6) largest 25-30 ms with one run of 113 ms, p99 12-16 ms, against 17-27 ms, p99 10-11
+ms. Refreshing the whole 10,000-row list, and the open note's preview and checks, every half
+second had made it 144-206 ms, p99 21-28 ms: the list now takes new sources in place, and the
+note ignores sources holding no claim.
 """
 
 from __future__ import annotations
