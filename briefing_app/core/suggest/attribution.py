@@ -402,7 +402,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
-        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", sentence[span[1] :]):
+        rest = sentence[span[1] :] if span is not None else ""
+        # ("…, kritisierte Lucke weiter.", "…, schrieb der AStA auf Twitter.": only when and
+        # where follow the party.)
+        when = bool(lexicon.right_stops) and bool(
+            lexicon_pattern(lexicon, "right stop").match(rest)
+            and re.fullmatch(r"(?:\s+[^\s,;:]+){1,5}\s*[.!?]?[”\"»]?\s*", rest)
+        )
+        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not when:
             span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
         apposed = re.search(r"(?:^|,)\s*([^,“”\"«»]{2,40}),\s*$", before)
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):

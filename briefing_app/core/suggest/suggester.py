@@ -457,6 +457,8 @@ def _span(
             and head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
             and head.strip(_TRIM)
+            # (", an industry body." after the source describes it: no second half said.)
+            and not re.fullmatch(r"\s*,\s*(?:a|an|the)\s+[^,;:]{1,60}[.!?]?\s*", tail)
         ):
             # "The suspect, police said, fled on foot.": an aside inside what was said, which
             # is the whole sentence around it.

@@ -159,3 +159,25 @@ def test_german_reported_speech_goes_on_in_the_subjunctive() -> None:
 )
 def test_french_parties_and_quotes_after_the_verb(text: str, party: str, quote: str) -> None:
     assert found(text, "fr") == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Der AStA entziehe sich seiner Verantwortung, indem er die Vorlesung störe, "
+            "kritisierte Lucke weiter.",
+            "Lucke",
+            "Der AStA entziehe sich seiner Verantwortung, indem er die Vorlesung störe",
+        ),
+        (
+            "«Wenn jemand das Opfer spielt, dann ist das falsch», schrieb der AStA auf Twitter.",
+            "der AStA",
+            "Wenn jemand das Opfer spielt, dann ist das falsch",
+        ),
+    ],
+)
+def test_a_german_statement_with_a_clause_in_it_keeps_its_speaker_after_the_verb(
+    text: str, party: str, quote: str
+) -> None:
+    assert found(text, "de") == [(party, quote)]

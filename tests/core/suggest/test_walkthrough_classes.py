@@ -230,3 +230,11 @@ def test_a_relative_clause_quotes_what_it_says_was_said() -> None:
         "full responsibility for the order."
     )
     assert found(text) == [("Kim Yong-hyun", "he took full responsibility for the order")]
+
+
+def test_a_description_of_the_source_after_it_is_no_second_half() -> None:
+    text = (
+        "Tourism brings in 14 percent of revenue, according to the World Travel and Tourism "
+        "Council, an industry body."
+    )
+    assert [q for _, q in found(text)] == ["Tourism brings in 14 percent of revenue"]
