@@ -61,7 +61,7 @@ _BODIES = frozenset(
 )
 
 
-def _speaks_as_they(party: str, lexicon: Lexicon) -> bool:
+def speaks_as_they(party: str, lexicon: Lexicon) -> bool:
     """Return whether "they" can mean party: a plural ("energy experts", "Officials in Kyiv"),
     a body ("the Taliban administration", "Apple"); not one person or one role-holder."""
     if re.search(r"\s(?:and|&)\s", party):
@@ -190,7 +190,7 @@ class PartyMemory:
         if role == "group":
             # "they": a plural speaker ("energy experts") or a body, never one person or a
             # singular role ("the manager of the grid").
-            return next((p for p in recent if _speaks_as_they(p, self._lexicon)), mention)
+            return next((p for p in recent if speaks_as_they(p, self._lexicon)), mention)
         if role is not None:
             # "it" is never a person: with no organisation named before, it stays unresolved.
             return next((p for p in recent if not is_person_like(p, self._lexicon)), mention)

@@ -27,6 +27,7 @@ from briefing_app.core.suggest.party_names import (
     is_person_like,
     normalise_party,
     party_key,
+    speaks_as_they,
 )
 from briefing_app.core.suggest.sentences import (
     CLOSING_QUOTES,
@@ -278,6 +279,12 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     """Return the fullest name for a party mention, or "" when it names nobody (unresolved)."""
     if party.lower() in lexicon.pronouns:
         # Still a pronoun: the last person named in the previous sentence, else unresolved.
+        if lexicon.pronouns[party.lower()] == "group":
+            # "Others who have tracked his career see choppier waters. …, they say.": the
+            # plural subject of the sentence before.
+            span = main_subject(previous, lexicon)
+            subject = previous[span[0] : span[1]] if span else ""
+            return subject if subject and speaks_as_they(subject, lexicon) else ""
         if lexicon.pronouns[party.lower()] != "person":
             return ""
         people = [names.fullest(n, len(before)) for n in _names_in(previous, lexicon)]

@@ -238,3 +238,8 @@ def test_a_description_of_the_source_after_it_is_no_second_half() -> None:
         "Council, an industry body."
     )
     assert [q for _, q in found(text)] == ["Tourism brings in 14 percent of revenue"]
+
+
+def test_they_after_a_plural_subject_is_that_subject() -> None:
+    text = "Others who follow his career see rough waters ahead. Turnout is low, they say."
+    assert [p for p, _ in found(text)] == ["Others"]
