@@ -16,6 +16,7 @@ from briefing_app.gui.dialogs.import_dialog import ImportDialog, import_task
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.tasks import TaskRunner
 from tests.conftest import write_fixture
+from tests.core.importers.test_parallel_import import pages_read_here
 
 
 def test_hovering_a_highlight_shows_its_claim(
@@ -94,14 +95,7 @@ def test_importing_a_big_folder_leaves_reading_to_worker_processes(
     folder = tmp_path / "in"
     for n in range(batch.PARALLEL_FROM):
         write_fixture(folder / f"{n}.md", f"# Article {n}\n\nBody of article {n}.")
-    read_here: list[Path] = []
-    extract_file = batch.extract_file
-
-    def spy(path: Path) -> batch.ExtractedDocument:
-        read_here.append(path)
-        return extract_file(path)
-
-    monkeypatch.setattr(batch, "extract_file", spy)  # this process only: workers are spawned
+    read_here = pages_read_here(monkeypatch)
     summary = ImportDialog.run(None, lib, [folder])
     assert summary is not None
     assert summary.line() == f"{batch.PARALLEL_FROM} imported, 0 duplicate, 0 failed"

@@ -46,11 +46,8 @@ def test_worker_processes_import_what_one_process_does_in_the_same_order(
     assert [s.title for s in lib.sources.all()] == serial_titles
 
 
-def test_a_caller_that_must_stay_responsive_leaves_all_reading_to_the_workers(
-    tmp_path: Path, lib: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The window's import thread: a page parsed there holds the GIL the UI thread needs.
-    folder = _folder(tmp_path)
+def pages_read_here(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Return the list the pages this process parses are added to (workers are spawned)."""
     read_here: list[Path] = []
     extract_file = batch.extract_file
 
@@ -58,7 +55,16 @@ def test_a_caller_that_must_stay_responsive_leaves_all_reading_to_the_workers(
         read_here.append(path)
         return extract_file(path)
 
-    monkeypatch.setattr(batch, "extract_file", spy)  # this process only: workers are spawned
+    monkeypatch.setattr(batch, "extract_file", spy)
+    return read_here
+
+
+def test_a_caller_that_must_stay_responsive_leaves_all_reading_to_the_workers(
+    tmp_path: Path, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window's import thread: a page parsed there holds the GIL the UI thread needs.
+    folder = _folder(tmp_path)
+    read_here = pages_read_here(monkeypatch)
     serial_lib = Library.open(tmp_path / "serial.sqlite")
     try:
         serial = import_paths(serial_lib, [folder], workers=1)
