@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from briefing_app.gui.startup_trace import mark
 
@@ -26,6 +26,18 @@ class PaintWatcher(QObject):
         # A zero timer alone would run before the first paint; a widget never painted (hidden,
         # or squeezed to nothing by a splitter) still gets the action, a second later.
         QTimer.singleShot(1000, watcher, watcher._run)
+
+    @classmethod
+    def once_contents(cls, view: QAbstractScrollArea, action: Callable[[], None]) -> None:
+        """Run action once a view's contents (its viewport) have painted.
+
+        Before the view's window first shows, the window's first paint is watched instead: it
+        paints the view's contents in the same flush. The viewport is a widget Qt made, and the
+        first such widget handed to Python makes PySide6 build the Python class (and enums) of
+        every widget type it might be: ~10 ms that need not come before the first paint.
+        """
+        window = view.window()
+        cls.once(view.viewport() if window.isVisible() else window, action)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Note a paint; never stop an event."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -220,6 +222,28 @@ def test_a_big_library_fills_the_claims_table_and_tags_just_after_the_window_sho
     assert window.claims_panel.count_label.text() == "450 claims"
     tags = window.library_panel.tags
     assert any("Water" in tags.item(i).text() for i in range(tags.count()))
+
+
+def test_a_big_library_opened_in_a_shown_window_fills_its_claims_table(
+    qtbot: QtBot, many_claims: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from briefing_app.gui.sources import controller as sources_controller
+
+    monkeypatch.setattr(sources_controller, "DEFER_CLAIMS", 100)
+    assert many_claims.path is not None
+    small = Library.open(tmp_path / "small.sqlite", backup=False)
+    window = MainWindow(small)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.claims_panel.model.rowCount() == 0
+    # File ▸ Open library: the window has painted long ago, the table fills after its repaint.
+    with qtbot.waitSignal(window.sources.claims_loaded, timeout=10_000):
+        window.switch_library(many_claims.path)
+    assert window.claims_panel.model.rowCount() == 450
+    assert window.claims_panel.count_label.text() == "450 claims"
+    window.close()
+    window.lib.close()
 
 
 def test_a_big_library_in_a_window_never_painted_still_loads_its_claims(

@@ -98,3 +98,30 @@ def test_each_library_remembers_its_own_source(qtbot: QtBot, tmp_path: Path) -> 
         assert again.reader.source_text().startswith(expected)
         again.close()
         lib.close()
+
+
+def test_a_library_opened_in_the_window_returns_to_its_paragraph_and_claim(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    paths = [tmp_path / "a.sqlite", tmp_path / "b.sqlite"]
+    with Library.open(paths[0]) as lib:
+        _long_source(lib, "Only of a")
+    with Library.open(paths[1]) as lib:
+        source = _long_source(lib, "Only of b")
+        claim = lib.claims.add(source.id, quote="Only of b paragraph 250")
+    lib = Library.open(paths[1], backup=False)
+    window = _open(qtbot, lib)
+    window.sources.show_claim(claim.id)
+    top = window.reader.top_offset()
+    assert top > 0
+    window.close()
+    lib.close()
+
+    lib = Library.open(paths[0], backup=False)
+    window = _open(qtbot, lib)
+    window.switch_library(paths[1])  # File ▸ Open library in a window already on screen
+    qtbot.waitUntil(lambda: window.reader.top_offset() == top)
+    assert window.sources.inspector.claim is not None
+    assert window.sources.inspector.claim.id == claim.id
+    window.close()
+    window.lib.close()

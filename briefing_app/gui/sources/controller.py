@@ -167,8 +167,8 @@ class SourcesController(QObject):
             # (a zero timer alone would run before the first paint).
             self.claims_panel.model.attach(None)
             self.claims_panel.count_label.setText("Loading claims…")
-            PaintWatcher.once(
-                self.claims_panel.view.viewport(), lambda: self._load_claims_and_tags(lib)
+            PaintWatcher.once_contents(
+                self.claims_panel.view, lambda: self._load_claims_and_tags(lib)
             )
         else:
             self._load_claims_and_tags(lib)
@@ -177,7 +177,7 @@ class SourcesController(QObject):
         if place is not None and source is not None:
             self.open_source(source.id)
             # The paragraph and the claim once the reader has its size (after the paint).
-            PaintWatcher.once(self.reader.viewport(), lambda: self._return_to(lib, place))
+            PaintWatcher.once_contents(self.reader, lambda: self._return_to(lib, place))
         elif self.library_panel.model.rowCount():
             # Never read before, or the source read last is gone: the first one.
             self.library_panel.select_source(self.library_panel.model.id_at(0))

@@ -331,7 +331,10 @@ class ClaimsPanel(QWidget):
         """Select no row (and leave no current row for the arrow keys to select from)."""
         with self.quiet_selection():
             self.view.selectionModel().clear()
-        self.view.viewport().update()
+        # A view not on screen has nothing painted to correct (and asking for the viewport
+        # before the first paint would cost it ~10 ms: see PaintWatcher.once_contents).
+        if self.view.isVisible():
+            self.view.viewport().update()
 
     def current_claim_id(self) -> int | None:
         """Return the id of the selected claim, or None."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -67,7 +67,6 @@ class Reader(QPlainTextEdit):
         self.context_actions: list[QAction] = []
         # Given the claim under the mouse, a submenu for it (e.g. Assign to question ▸).
         self.claim_menu: Callable[[int, QWidget], QMenu | None] = lambda claim_id, parent: None
-        self.viewport().installEventFilter(self)
 
     def show_source(self, source_id: int | None, text: str, spans: list[CoreSpan]) -> None:
         """Show a source's text with its claims (None: show nothing)."""
@@ -197,31 +196,34 @@ class Reader(QPlainTextEdit):
         spans = self.highlighter.spans_at(cursor.position())
         return spans[-1][0] if spans else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Show the claim under the mouse as a tooltip; a click (not a drag) selects it."""
-        if watched is self.viewport():
-            if event.type() == QEvent.Type.ToolTip:
-                assert isinstance(event, QHelpEvent)
-                claim_id = self._claim_under(event.pos())
-                if claim_id is None:
-                    QToolTip.hideText()
-                else:
-                    QToolTip.showText(event.globalPos(), self.describe_claim(claim_id), self)
-                return True
-            if event.type() == QEvent.Type.MouseButtonPress:
-                assert isinstance(event, QMouseEvent)
-                self._press_pos = event.position().toPoint()
-            elif event.type() == QEvent.Type.MouseButtonRelease:
-                assert isinstance(event, QMouseEvent)
-                pos = event.position().toPoint()
-                moved = self._press_pos is not None and (
-                    (pos - self._press_pos).manhattanLength() > 3
-                )
-                if not moved and not self.textCursor().hasSelection():
-                    claim_id = self._claim_under(pos)
-                    if claim_id is not None:
-                        self.claim_clicked.emit(claim_id)
-        return super().eventFilter(watched, event)
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Show the claim under the mouse as a tooltip; a click (not a drag) selects it.
+
+        Here rather than in an event filter on the viewport: a Python filter on the reader
+        also sees its scroll bars' events, and the first of them makes PySide6 build the
+        Python classes (and enums) of every widget type in turn (~10 ms before the first paint).
+        """
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            claim_id = self._claim_under(event.pos())
+            if claim_id is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.describe_claim(claim_id), self)
+            return True
+        if kind == QEvent.Type.MouseButtonPress:
+            assert isinstance(event, QMouseEvent)
+            self._press_pos = event.position().toPoint()
+        elif kind == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            pos = event.position().toPoint()
+            moved = self._press_pos is not None and ((pos - self._press_pos).manhattanLength() > 3)
+            if not moved and not self.textCursor().hasSelection():
+                claim_id = self._claim_under(pos)
+                if claim_id is not None:
+                    self.claim_clicked.emit(claim_id)
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Offer tagging next to Copy and Select All (and, on a claim, its own menu)."""
