@@ -44,6 +44,7 @@ from briefing_app.gui.history import history_actions
 from briefing_app.gui.icons import icon
 from briefing_app.gui.layout_memory import LayoutMemory
 from briefing_app.gui.library_files import LibraryFiles
+from briefing_app.gui.module_sources import forget_module_sources
 from briefing_app.gui.outside_poller import OutsidePoller
 from briefing_app.gui.services import Services
 from briefing_app.gui.settings import remember_library
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             raise RuntimeError("the window was closed before its note workspace was built")
         self._completing = True
+        # The sources of the modules loaded so far make room for the later parts.
+        forget_module_sources()
         try:
             later = _LaterParts(
                 self._build_suggestions(), self._build_review_pane(), self._build_notes_area()
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         self.docks.arrange_centre()  # the note beside the reader, if the layout says so
         later.suggestions.attach(self.lib)
         self._attach_review_and_notes(later, self.lib)
+        forget_module_sources()  # and those of the later parts' modules
         self.completed.emit()
 
     def is_complete(self) -> bool:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -56,6 +57,26 @@ def test_asking_for_the_note_workspace_before_the_first_paint_builds_it_at_once(
     assert workspace.note is not None
     assert window.workspace_tabs.count() == 2
     assert window.review.review_pane.current_note_id == workspace.note.id
+
+
+def test_the_complete_window_keeps_no_module_sources_and_tracebacks_still_show_them(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    import linecache
+    import traceback
+
+    from briefing_app.core.errors import LibraryError
+
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.is_complete)
+    # PySide6 read each module's source at import; ~7 MB of lines the window does not keep.
+    assert [name for name in linecache.cache if "briefing_app" in name] == []
+    with pytest.raises(LibraryError) as caught:
+        Library.open(tmp_path / "missing.sqlite", create=False)
+    report = "".join(traceback.format_exception(caught.value))
+    assert 'raise LibraryError(f"{p}: no library at this path")' in report
 
 
 _PROBE = """

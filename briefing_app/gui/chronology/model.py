@@ -10,6 +10,7 @@ asked for only for undated rows the view paints (`suggestions_wanted`), never al
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -241,8 +242,9 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
         when the order or grouping changed, so the view was reset."""
         if self._lib is None:
             return True
-        entries, groups, dated = self._layout(self._lib)
-        counts = (dated, len(entries) - len(groups) - dated)
+        listed, groups, dated = self._layout(self._lib)
+        counts = (dated, len(listed) - len(groups) - dated)
+        entries = array("q", listed)  # as the model holds them (an array equals no list)
         if entries == self._ids and groups == self.groups:
             if ids is None:
                 self._cache.clear()

@@ -9,6 +9,7 @@ memory does not grow with the library.
 
 from __future__ import annotations
 
+from array import array
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -41,7 +42,9 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self) -> None:
         super().__init__()
         self._lib: Library | None = None
-        self._ids: list[int] = []
+        # An array, not a list: 8 bytes an id instead of ~36 (a list slot and an int object),
+        # 2.8 MB less for a table of 100,000 claims.
+        self._ids: array[int] = array("q")
         self._cache: dict[int, R] = {}
         self._positions: dict[int, int] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -85,7 +88,7 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
         """Query the shown ids again and forget every cached row."""
         self.beginResetModel()
         self._cache.clear()
-        self._ids = self.query_ids(self._lib) if self._lib is not None else []
+        self._ids = array("q", self.query_ids(self._lib) if self._lib is not None else [])
         self._positions = None
         self._sorted = self._sort
         self.endResetModel()
@@ -93,7 +96,7 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
     def requery(self) -> None:
         """Query the shown ids again (after a filter change), keeping the cached rows."""
         self.beginResetModel()
-        self._ids = self.query_ids(self._lib) if self._lib is not None else []
+        self._ids = array("q", self.query_ids(self._lib) if self._lib is not None else [])
         self._positions = None
         self._sorted = self._sort
         self.endResetModel()
@@ -203,7 +206,7 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
         if self._lib is None:
             return
         shown = set(self._ids)
-        self._ids = [i for i in self.query_ids(self._lib) if i in shown]
+        self._ids = array("q", [i for i in self.query_ids(self._lib) if i in shown])
         self._sorted = self._sort
 
     def _fetch_block(self, position: int) -> None:
