@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing_app.gui.startup_trace import mark  # isort: skip
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from briefing_app import __version__
 from briefing_app.core.errors import BriefingError
@@ -53,6 +53,8 @@ def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     try:
         lib, first_start = open_first_library(library_path)
     except BriefingError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Briefing", str(exc))
         return 1
     mark("library opened")

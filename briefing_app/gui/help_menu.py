@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.icons import icon
@@ -38,7 +38,7 @@ def add_help_actions(
     help_action = make_action(
         parent,
         "Briefing &help",
-        lambda: QMessageBox.about(parent, "Briefing help", HELP_TEXT),
+        lambda: _show_help(parent),
         QKeySequence.StandardKey.HelpContents,
         "help",
         "Keyboard shortcuts and how to start",
@@ -67,3 +67,9 @@ def add_help_actions(
     menu.addSeparator()
     menu.addAction(about)
     return help_action, guide, about
+
+
+def _show_help(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.about(parent, "Briefing help", HELP_TEXT)

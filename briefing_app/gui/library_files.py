@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.services import Services
@@ -43,6 +43,8 @@ class LibraryFiles(QObject):
 
     def choose_new_library(self) -> None:
         """Ask where to create a new, empty library and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self.services.dialog_parent(),
             "New library",
@@ -58,6 +60,8 @@ class LibraryFiles(QObject):
 
     def choose_open_library(self) -> None:
         """Ask for a library file and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self.services.dialog_parent(),
             "Open library",

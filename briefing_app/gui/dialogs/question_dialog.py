@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 
 class QuestionDialog:
@@ -11,6 +11,8 @@ class QuestionDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str, text: str = "") -> str | None:
         """Return the question typed (stripped), or None when cancelled or left empty."""
+        from PySide6.QtWidgets import QInputDialog
+
         answer, ok = QInputDialog.getText(
             parent,
             title,

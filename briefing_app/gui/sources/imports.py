@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
@@ -25,7 +25,11 @@ from briefing_app.gui.sources.project_import import ProjectImportController, is_
 from briefing_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    # Loaded on first use: importing files is not part of start-up.
+    # Loaded on first use: importing files is not part of start-up (nor are these classes
+    # and their enums, which PySide6 builds when a module first names them).
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMessageBox
+
     from briefing_app.core.importers.batch import ImportSummary
     from briefing_app.gui.dialogs.import_dialog import ImportDialog
 
@@ -63,6 +67,8 @@ class ImportController(QObject):
 
     def choose_import(self) -> None:
         """Ask for files to import (several at once) and import them."""
+        from PySide6.QtWidgets import QFileDialog
+
         from briefing_app.core.importers.base import importable_suffixes
 
         # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
@@ -125,6 +131,8 @@ class ImportController(QObject):
             said.append(f"Already in the library: {shown}.")
         if summary.by_status("failed"):
             said.append("Some files could not be imported; see the details.")
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning
             if summary.by_status("failed")
@@ -171,4 +179,6 @@ def local_paths(mime: QMimeData) -> list[Path]:
 
 def local_urls(paths: Sequence[Path]) -> list[QUrl]:
     """Return file URLs for paths (what a file manager puts in a drag)."""
+    from PySide6.QtCore import QUrl
+
     return [QUrl.fromLocalFile(str(p)) for p in paths]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
@@ -146,6 +146,8 @@ class ProjectExportController(QObject):
     def _ask_scope(self, scopes: list[ExportScope]) -> ExportScope | None:
         if len(scopes) == 1:
             return scopes[0]
+        from PySide6.QtWidgets import QInputDialog
+
         labels = [s.label for s in scopes]
         label, ok = QInputDialog.getItem(
             self._parent(), "Export REFI-QDA project", "Export:", labels, 0, False
@@ -153,6 +155,8 @@ class ProjectExportController(QObject):
         return next((s for s in scopes if s.label == label), None) if ok else None
 
     def _ask_path(self, suggested: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self._parent(), "Export REFI-QDA project", suggested, "REFI-QDA project (*.qdpx)"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
@@ -37,6 +37,8 @@ class TableExportFiles:
         cls, parent: QWidget | None, suggested: str = "claims.xlsx"
     ) -> TableExportTarget | None:
         """Ask where to write the table; the format follows the suffix or the chosen filter."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, chosen = QFileDialog.getSaveFileName(
             parent, "Export claims table", suggested, ";;".join(_FILTERS.values())
         )
