@@ -134,6 +134,11 @@ _NOT_AT_START = (
     "briefing_app.core.suggest",
     "briefing_app.core.storage.backup",
     "briefing_app.core.importers.batch",
+    # Key questions: their commands and dialog, when a question is first chosen in a menu.
+    "briefing_app.gui.question_commands",
+    "briefing_app.gui.dialogs.question_dialog",
+    "briefing_app.core.records.questions",
+    "briefing_app.core.records.relations",
     "briefing_app.gui.notes.note_workspace",
     "briefing_app.gui.review.pane",
     # The controllers complete_window builds, and their feature folders.

@@ -12,13 +12,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing_app.core.library import Library
 from briefing_app.core.models import Question
-from briefing_app.gui.dialogs.question_dialog import QuestionDialog
-from briefing_app.gui.question_commands import (
-    AssignClaimsCommand,
-    NewQuestionCommand,
-    UnassignClaimsCommand,
-)
 from briefing_app.gui.services import Services
+
+# The question commands and dialog load when a question is first chosen: the menus are made
+# before the window's first paint, which need not wait for those modules.
 
 
 def question_title(question: Question, limit: int = 60) -> str:
@@ -80,14 +77,21 @@ class QuestionMenus:
         if not new:
             self.services.show_status(f"Already assigned to {question.key}")
             return False
+        from briefing_app.gui.question_commands import AssignClaimsCommand
+
         return self.services.execute(AssignClaimsCommand(self.lib, question_id, new))
 
     def unassign(self, question_id: int, claim_ids: list[int]) -> bool:
         """Take claims off a question (undoable)."""
+        from briefing_app.gui.question_commands import UnassignClaimsCommand
+
         return self.services.execute(UnassignClaimsCommand(self.lib, question_id, claim_ids))
 
     def assign_to_new(self, claim_ids: list[int]) -> bool:
         """Ask for a new question's text and add it with these claims, as one step."""
+        from briefing_app.gui.dialogs.question_dialog import QuestionDialog
+        from briefing_app.gui.question_commands import NewQuestionCommand
+
         text = QuestionDialog.ask(self.services.dialog_parent(), "New key question")
         if text is None:
             return False
