@@ -26,9 +26,10 @@ painted. An application-wide filter would also see it, but it hands every event 
 widget to Python, and the first such call makes PySide6 build Python enums for all the
 classes of its modules (~185 enums, ~40 ms) — a cost of the probe, not of the app.
 
-PySide6 is imported by bare() and by the app itself, not at the top of this file: the app's
-own import order is part of what is measured (modules imported after PySide6 pay its
-per-module feature check).
+PySide6 is imported by bare() and by the app itself, not at the top of this file nor before
+the app starts: the app's own import order is part of what is measured (modules imported
+after PySide6 pay its per-module feature check). app() replaces QApplication.exec once the app
+has made its QApplication.
 """
 
 from __future__ import annotations
@@ -171,10 +172,11 @@ def widgets() -> int:
 
 def app(library: str) -> int:
     """Start Briefing on library through its real entry point, probing instead of exec()."""
-    from PySide6.QtWidgets import QApplication
+    from briefing_app.gui import app as gui_app
 
     def probe_exec(application: QApplication) -> int:
         from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication
 
         from briefing_app.gui.main_window import MainWindow
 
@@ -198,7 +200,14 @@ def app(library: str) -> int:
         window.close()
         return 0
 
-    QApplication.exec = probe_exec  # type: ignore[method-assign,assignment]
+    make_application = gui_app.application
+
+    def application() -> QApplication:
+        made = make_application()
+        type(made).exec = probe_exec  # type: ignore[method-assign,assignment]
+        return made
+
+    gui_app.application = application  # type: ignore[assignment]
     sys.argv = ["briefing", "--library", library]
     from briefing_app.launch import main
 

@@ -1,26 +1,34 @@
-"""Starting the desktop app: the QApplication, the library, the main window."""
+"""Starting the desktop app: the library, the QApplication, the main window.
+
+The library opens before Qt is loaded: PySide6 reads the source of every module imported
+after it (to see whether the module uses its `__feature__` switches, ~0.2 ms a module), and
+opening a library loads some thirty core modules, which need no Qt.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # First, so the trace's zero is before Qt loads.
 from briefing_app.gui.startup_trace import mark  # isort: skip
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from briefing_app import __version__
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 
-mark("Qt and the core loaded")
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+mark("the core loaded")
 
 
 def application() -> QApplication:
     """Return the QApplication, creating it with the app's names the first time."""
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Briefing")
@@ -48,16 +56,19 @@ def open_first_library(library_path: Path) -> tuple[Library, bool]:
 
 def run(library_path: Path, open_files: Sequence[Path] = ()) -> int:
     """Open the library in the main window, then any review packages given, and run the loop."""
-    app = application()
-    mark("QApplication made")
     try:
-        lib, first_start = open_first_library(library_path)
+        lib, first_start = open_first_library(library_path)  # before Qt: see the docstring
     except BriefingError as exc:
+        application()
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "Briefing", str(exc))
         return 1
     mark("library opened")
+    from PySide6.QtCore import QTimer
+
+    app = application()
+    mark("Qt loaded, QApplication made")
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import remember_library
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,62 @@ def test_a_failed_background_backup_is_reported_in_the_status_bar(
         pass
     message = window.statusBar().currentMessage()
     assert message.startswith("⚠ No backup made") and "\n" not in message
+
+
+def test_run_reports_a_library_that_cannot_open_in_a_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_app.gui import app as gui_app
+
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _p, _t, text: said.append(text))
+    )
+    assert gui_app.run(tmp_path) == 1  # a folder, not a library file
+    assert said == [f"{tmp_path}: is a folder, not a library file"]
+
+
+_IMPORT_ORDER = """
+import sys
+from importlib.abc import MetaPathFinder
+
+before_qt = []
+
+class FirstQt(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" and not before_qt:
+            before_qt.extend(sys.modules)
+        return None
+
+sys.meta_path.insert(0, FirstQt())
+from briefing_app.gui import app as gui_app
+
+def application():
+    from PySide6.QtWidgets import QApplication
+    QApplication.exec = lambda self: print(" ".join(before_qt)) or 0
+    return QApplication.instance() or QApplication(sys.argv)
+
+gui_app.application = application
+sys.argv = ["briefing", "--library", sys.argv[1]]
+from briefing_app.launch import main
+main()
+"""
+
+
+def test_the_library_opens_before_qt_loads(demo_lib: Library) -> None:
+    # Every module imported after PySide6 has its source read by it (~0.2 ms a module).
+    assert demo_lib.path is not None
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_ORDER, str(demo_lib.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    before_qt = set(result.stdout.split())
+    assert {"briefing_app.core.records.claims", "briefing_app.core.models"} <= before_qt
