@@ -391,6 +391,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             return None
         att.needs_subject = True
         att.pattern = "participle"
+        if att.lemma in _LISTENER_VERBS:
+            # "…, telling reporters after the address that…": past the listener.
+            listener = _LISTENER.match(sentence, att.verb_end)
+            att.verb_end = listener.end() if listener is not None else att.verb_end
         return att
     if _INFINITIVE_BEFORE.search(before):
         if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
@@ -474,7 +478,8 @@ _LISTENER = re.compile(
     r"(?:\s+(?:on|last|this|earlier)\s+\w+)?(?:\s+that\b|:|(?=\s+(?:the|a|an|he|she|they|it|"
     r"there)\b|\s+[A-Z“\"]))"
     # "told the PA news agency that", "told the U.N. General Assembly 18 months ago that"
-    r"|\s+(?:the\s+|a\s+|an\s+|[A-Z][\w.&’'-]*\s+)(?:[\w.&’'-]+\s+){0,6}?that\b"
+    r"|\s+(?:the\s+|a\s+|an\s+|[A-Z][\w.&’'-]*\s+|[a-z-]+s\s+|him\s+|her\s+|them\s+)"
+    r"(?:[\w.&’'-]+\s+){0,6}?that\b"
 )
 
 

@@ -443,7 +443,7 @@ def _span(
         if (
             len(group) >= 2
             and first_att.lemma in _ACTS_ON_AN_OBJECT
-            and last_att.pattern == "coordinated"
+            and last_att.pattern in ("coordinated", "participle")
             and len(tail.split()) >= 3
             and _is_lead_in(head, tail)
         ):
@@ -494,7 +494,9 @@ _DATELINE = re.compile(
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
 )
 # Verbs whose object is what they were about, not what was said ("condemned the attack").
-_ACTS_ON_AN_OBJECT = frozenset(("condemn", "praise", "welcome", "criticise", "hail", "slam"))
+_ACTS_ON_AN_OBJECT = frozenset(
+    ("condemn", "praise", "welcome", "criticise", "hail", "slam", "urge", "call on", "call for")
+)
 _OPENERS: dict[str, re.Pattern[str]] = {}
 
 
@@ -559,8 +561,11 @@ def _strips_lead(att: Attribution, head: str, sentence: str) -> bool:
     if att.pattern not in ("X verb", "according to X", "in a statement, X"):
         return False
     between = sentence[att.party_end : att.verb_start]
-    # "Eric Reeves, one of the leading critics of the regime, said…": an aside, however long.
-    aside = re.fullmatch(r",[^,;:“”\"]+(?:,[^,;:“”\"]+)?,\s*", between)
+    # "Eric Reeves, one of the leading critics of the regime, said…", "Dr. Joneigh Khaldun of
+    # the Michigan Department of Health says…": an affiliation or an aside, however long.
+    aside = re.fullmatch(
+        r"(?:\s+(?:of|at|from|with|for)\s+[^,;:“”\"]+)?(?:,[^,;:“”\"]+){0,2},?\s*", between
+    )
     return not (att.pattern == "X verb" and len(between) > 40 and aside is None)
 
 
@@ -618,7 +623,7 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
 
 
 _CONJUNCTION_HEAD = re.compile(
-    r"(?:But|And|Yet|So|Or|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Plus|Mais|Et"
+    r"(?:But|And|Yet|So|Or|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Plus|Even|Mais|Et"
     r"|Aber|Und|Doch)\s*,?"
 )
 # A short quoted name with no punctuation of a sentence in it: a title, not a quotation.

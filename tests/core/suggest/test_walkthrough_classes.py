@@ -243,3 +243,34 @@ def test_a_description_of_the_source_after_it_is_no_second_half() -> None:
 def test_they_after_a_plural_subject_is_that_subject() -> None:
     text = "Others who follow his career see rough waters ahead. Turnout is low, they say."
     assert [p for p, _ in found(text)] == ["Others"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says "
+            "the risk continues.",
+            "the risk continues",
+        ),
+        (
+            "Even the policy manual of the Immigration Services, part of the Homeland Security "
+            "Department, notes the CDC requirement that immigrants be vaccinated.",
+            "the CDC requirement that immigrants be vaccinated",
+        ),
+        (
+            "Rachid Ghannouchi, the party leader, condemned the attack, saying in a statement "
+            "that it will not break our will.",
+            "it will not break our will",
+        ),
+        (
+            "Han Dong-hoon urged Yoon to step down, telling reporters after the address that it "
+            "had become impossible.",
+            "it had become impossible",
+        ),
+    ],
+)
+def test_affiliations_second_acts_and_listeners_stay_out_of_the_quote(
+    text: str, quote: str
+) -> None:
+    assert [q for _, q in found(text)] == [quote]
