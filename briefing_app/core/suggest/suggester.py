@@ -454,7 +454,9 @@ def _span(
         as_word = _AS_BEFORE.search(head)
         if as_word is not None and first_att.pattern == "X verb":
             # "As one analyst put it, …", "“…,” as Smith said.": "as" belongs to the attribution.
-            if not head[: as_word.start()].strip():
+            before_as = head[: as_word.start()].strip(" ,")
+            if not before_as or _CONJUNCTION_HEAD.fullmatch(before_as):
+                # "As one analyst put it, …", "But, as the committee has pointed out, it…"
                 lo = last_att.anchor_end
                 return _trim(sentence, lo + len(_opener(lexicon).match(s[lo:]).group(0)), hi)  # type: ignore[union-attr]
             if not tail.strip(_TRIM + '”"’'):
@@ -500,7 +502,7 @@ _ACTS_ON_AN_OBJECT = frozenset(
 _OPENERS: dict[str, re.Pattern[str]] = {}
 
 
-_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,”\"’]))[Aa]s\s+$")
+_AS_BEFORE = re.compile(r"(?:^|(?<=[\s,”\"’]))(?:[Aa]s|AS)\s+$")
 
 
 def _opener(lexicon: Lexicon) -> re.Pattern[str]:
@@ -514,6 +516,8 @@ def _opener(lexicon: Lexicon) -> re.Pattern[str]:
         )
         # "said Thursday that…", "have argued for years that…": when and how, then the content.
         setting = f"(?:(?:{lexicon.setting_words})\\s+){{0,2}}" if lexicon.setting_words else ""
+        # "said in a letter to Abbott last month: “…”": the last of them right before a colon.
+        last = f"(?:{lexicon.setting_words})?" if lexicon.setting_words else ""
         pattern = _OPENERS[lexicon.language] = re.compile(
             r"\s*(?:,\s*(?="
             + words
@@ -523,7 +527,10 @@ def _opener(lexicon: Lexicon) -> re.Pattern[str]:
             + words
             + r")|"
             + setting
-            + r"(?=\S)|:)?"
+            + last
+            + r":|"
+            + setting
+            + r"(?=\S))?"
         )
     return pattern
 

@@ -274,3 +274,25 @@ def test_affiliations_second_acts_and_listeners_stay_out_of_the_quote(
     text: str, quote: str
 ) -> None:
     assert [q for _, q in found(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "But, as the Joint Committee on Intelligence has pointed out, it would also be used "
+            "against journalists.",
+            "it would also be used against journalists",
+        ),
+        (
+            "AS Opposition Leader Bill Shorten said in a letter to Abbott last month: “The laws "
+            "go too far.”",
+            "The laws go too far",
+        ),
+        ("Police said Monday: the road is shut.", "the road is shut"),
+    ],
+)
+def test_an_as_aside_and_a_setting_before_a_colon_stay_out_of_the_quote(
+    text: str, quote: str
+) -> None:
+    assert [q for _, q in found(text)] == [quote]
