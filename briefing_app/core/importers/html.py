@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_html
+from briefing_app.core.importers.html_furniture import drop_controls
 from briefing_app.core.importers.html_metadata import PageSignals, clean_space, collect_signals
 from briefing_app.core.text.dates import parse_date
 
@@ -87,10 +88,12 @@ def extract_html(html: str, *, url: str = "") -> ExtractedDocument:
 
 
 def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDocument:
-    """Extract from an already parsed page; html is only read again for the fallback extractor."""
+    """Extract from a parsed page (its controls are dropped); html feeds only the fallback."""
     import trafilatura
 
     signals = collect_signals(tree)
+    # After the signals (a control may hold a date or a name), before the article text.
+    drop_controls(tree)
     result: Any = trafilatura.bare_extraction(
         tree,
         url=url or None,

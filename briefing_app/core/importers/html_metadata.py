@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml.html import HtmlElement, fromstring, tostring
 
+from briefing_app.core.importers.html_furniture import in_furniture
+
 # schema.org types whose headline/author/date describe the article itself.
 ARTICLE_TYPES = {
     "article",
@@ -115,14 +117,35 @@ _STANDFIRST_CLASS = re.compile(
 )
 
 
+# The lead sits right under the headline: on the dev pages within 21 elements after the <h1>;
+# the marked-up "summaries" further away were teasers, captions or widgets.
+STANDFIRST_REACH = 40
+
+
 def _standfirst(tree: HtmlElement) -> str:
     """Return the lead paragraph printed under the headline (the standfirst), if marked up."""
+    under_headline: set[HtmlElement] | None = None
     for el in tree.iter("p", "div", "h2"):
-        if _STANDFIRST_CLASS.search(el.get("class") or ""):
-            text = clean_space(el.text_content())
-            if 40 <= len(text) <= 600:
-                return text
+        if not _STANDFIRST_CLASS.search(el.get("class") or ""):
+            continue
+        text = clean_space(el.text_content())
+        if not 40 <= len(text) <= 600 or in_furniture(el):
+            # A "summary" in a ribbon of other stories or a side rail is not this article's.
+            continue
+        if under_headline is None:
+            under_headline = _after_headlines(tree)
+        if under_headline and el not in under_headline:
+            continue
+        return text
     return ""
+
+
+def _after_headlines(tree: HtmlElement) -> set[HtmlElement]:
+    """Return the elements just after each <h1> (empty when the page has none)."""
+    near: set[HtmlElement] = set()
+    for h1 in tree.iter("h1"):
+        near.update(h1.xpath(f"following::*[position() <= {STANDFIRST_REACH}]"))
+    return near
 
 
 _KICKER_CLASS = re.compile(
