@@ -52,6 +52,7 @@ class LibraryCommand(QUndoCommand):
         self._undone: Any = None
         self._done_once = False
         self.on_error: ErrorSink = lambda message: None
+        self.refusal = ""  # why execute() was refused, in one line (the field says it too)
         # Told what a redo or an undo returned (the workspace opens a note brought back).
         self.on_redone: Callable[[Any], None] = lambda result: None
         self.on_undone: Callable[[Any], None] = lambda undone: None

@@ -605,7 +605,8 @@ class MainWindow(QMainWindow):
         try:
             command.execute()
         except BriefingError as exc:
-            self.show_error(str(exc))
+            command.refusal = str(exc)
+            self.show_error(command.refusal)
             return False
         self.undo_stack.push(command)
         self.statusBar().showMessage(command.text(), 4000)
@@ -614,6 +615,11 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """Report a refused operation in the status bar, where it does not interrupt."""
         self.statusBar().showMessage(f"⚠ {message}", 8000)
+
+    def clear_error(self) -> None:
+        """Take down the error the status bar shows (its field was corrected or put back)."""
+        if self.statusBar().currentMessage().startswith("⚠"):
+            self.statusBar().clearMessage()
 
     def bring_forward(self, widget: QWidget) -> None:
         """Make the workspace tab holding widget the current one (no tab holds it: nothing)."""
@@ -687,6 +693,9 @@ class _WindowServices(Services):
 
     def show_error(self, message: str) -> None:
         self._window.show_error(message)
+
+    def clear_error(self) -> None:
+        self._window.clear_error()
 
     def show_status(self, message: str, ms: int = 4000) -> None:
         self._window.statusBar().showMessage(message, ms)

@@ -36,6 +36,10 @@ class Services(Protocol):
         """Report a refused operation where it does not interrupt."""
         ...
 
+    def clear_error(self) -> None:
+        """Take down a refused operation's report (the value was corrected or put back)."""
+        ...
+
     def show_status(self, message: str, ms: int = 4000) -> None:
         """Show a passing message in the status bar (0 ms: until replaced)."""
         ...

@@ -120,7 +120,7 @@ def test_marking_combo_offers_the_templates_markings_and_saves_a_pick(
     assert combo.currentText() == "UNCLASSIFIED"
 
 
-def test_an_invalid_date_is_refused_and_the_stored_one_shown_again(
+def test_an_invalid_date_is_refused_and_stays_in_the_field_marked_for_correcting(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     note_id = new_memo(window, monkeypatch)
@@ -128,10 +128,62 @@ def test_an_invalid_date_is_refused_and_the_stored_one_shown_again(
     fill(qtbot, date, "2025-02-28")
     fill(qtbot, date, "31/02/2025")
     assert demo_lib.notes.get(note_id).memo_date == "2025-02-28"
-    assert date.text() == "2025-02-28"
+    assert date.text() == "31/02/2025"  # the typed text is not lost
+    assert date.property("refused") is True
+    assert "'31/02/2025' is not a real day" in date.toolTip()
     message = window.statusBar().currentMessage()
     assert "'31/02/2025' is not a real day" in message
     assert "Edit date" in window.undo_action.text()  # the refused edit is not on the stack
+
+
+def test_a_refused_date_survives_focus_leaving_and_is_saved_once_corrected(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_memo(window, monkeypatch)
+    date = form(window).edits["memo_date"]
+    to = form(window).edits["memo_to"]
+    window.show()
+    qtbot.waitExposed(window)
+    date.setFocus()
+    qtbot.keyClicks(date, "next friday")
+    to.setFocus()  # focus leaves: editingFinished commits, the library refuses
+    qtbot.waitUntil(lambda: date.property("refused") is True)
+    assert date.text() == "next friday"
+    assert demo_lib.notes.get(note_id).memo_date in ("", None)
+    assert window.statusBar().currentMessage().startswith("⚠")
+    # Another field saved meanwhile leaves the refused text where it is.
+    fill(qtbot, to, "The Minister")
+    assert date.text() == "next friday" and date.property("refused") is True
+    # Corrected: saved, unmarked, and the status-bar error is gone at once.
+    window.show_error("'next friday' is not a date")  # as if it were still showing
+    fill(qtbot, date, "2026-11-27")
+    assert demo_lib.notes.get(note_id).memo_date == "2026-11-27"
+    assert date.property("refused") is False
+    assert not window.statusBar().currentMessage().startswith("⚠")
+    assert "YYYY-MM-DD" in date.toolTip()  # its own tip is back
+
+
+def test_escape_puts_the_stored_value_back_in_a_refused_field(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_memo(window, monkeypatch)
+    header = form(window)
+    date = header.edits["memo_date"]
+    fill(qtbot, date, "2025-02-28")
+    fill(qtbot, date, "next friday")
+    assert date.property("refused") is True
+    qtbot.keyClick(date, Qt.Key.Key_Escape)
+    assert date.text() == "2025-02-28"
+    assert date.property("refused") is False
+    assert not window.statusBar().currentMessage().startswith("⚠")
+    assert demo_lib.notes.get(note_id).memo_date == "2025-02-28"
+    # A refused clearance date too.
+    signed = header.setting_edits["drafted_by_date"]
+    fill(qtbot, signed, "21/11/2026")
+    assert signed.text() == "21/11/2026" and signed.property("refused") is True
+    assert "drafted_by_date" not in demo_lib.notes.get(note_id).settings
+    qtbot.keyClick(signed, Qt.Key.Key_Escape)
+    assert signed.text() == "" and signed.property("refused") is False
 
 
 def test_a_final_notes_header_is_read_only(

@@ -43,6 +43,9 @@ class FakeServices(Services):
     def show_error(self, message: str) -> None:
         self.errors.append(message)
 
+    def clear_error(self) -> None:
+        self.errors.clear()
+
     def show_status(self, message: str, ms: int = 4000) -> None:
         self.statuses.append(message)
 

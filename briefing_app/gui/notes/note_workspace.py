@@ -157,6 +157,7 @@ class NoteWorkspace(QWidget):
         self.editor.saved.connect(lambda _id: self.services.show_status("Note saved", 1500))
         self.editor.status_requested.connect(self.set_status)
         self.editor.header_form.edit_requested.connect(self.edit_header)
+        self.editor.header_form.refused.cleared.connect(self.services.clear_error)
         self.preview.anchorClicked.connect(self.follow_link)
         self.problems.finding_activated.connect(self.go_to_finding)
         self.problems.dismiss_requested.connect(self.dismiss_finding)
@@ -441,12 +442,16 @@ class NoteWorkspace(QWidget):
             self.execute(SetNoteStatusCommand(self.lib, self.note.id, status))
 
     def edit_header(self, values: dict[str, str]) -> None:
-        """Change memo header fields of the open note (undoable); a refused value is put back."""
+        """Change memo header fields of the open note (undoable); a refused value stays, marked.
+
+        The typed text is kept in its field, framed, with the reason, for correcting: nothing
+        is saved until it is valid, and Escape puts the stored value back.
+        """
         if self.note is None:
             return
-        if not self.execute(EditNoteCommand(self.lib, self.note.id, **values)):
-            for name in values:
-                self.editor.header_form.reset(name)
+        command = EditNoteCommand(self.lib, self.note.id, **values)
+        if not self.execute(command):
+            self.editor.header_form.refuse(values, command.refusal)
 
     def _save_section(self, note_id: int, key: str, body: str) -> bool:
         if self.conflicts.blocks(note_id, key, body):

@@ -1,11 +1,14 @@
-"""Small editing widgets shared by the inspector and the source panel."""
+"""Small editing widgets shared by the inspector, the source panel and the memo header."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QHelpEvent, QPaintEvent
+from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QLineEdit,
     QPlainTextEdit,
     QStyle,
     QStyleOptionComboBox,
@@ -126,3 +129,80 @@ def select_data(combo: QComboBox, value: object) -> None:
     else:
         combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+
+
+# A refused field's frame: the red the preview gives a broken citation.
+_REFUSED_STYLE = "QLineEdit { border: 1px solid #c0392b; border-radius: 2px; }"
+
+
+class RefusedFields(QObject):
+    """Line edits whose typed value the library refused: the text stays there to be corrected.
+
+    A refused field is framed in red, with the one-line reason as its tool tip (the status bar
+    says it too, for a while); nothing is saved until a value is accepted. Escape in a watched
+    field puts the stored value back. `cleared` says the last refused field was accepted or
+    put back, so the window can take down the error it showed.
+    """
+
+    cleared = Signal()
+
+    def __init__(self, parent: QObject, stored: Callable[[QLineEdit], str]) -> None:
+        super().__init__(parent)
+        self._stored = stored  # the value a field's record holds now
+        self._tips: dict[QLineEdit, str] = {}  # each refused field's own tool tip
+
+    def watch(self, *edits: QLineEdit) -> None:
+        """Let Escape in these fields put the stored value back."""
+        for edit in edits:
+            edit.installEventFilter(self)
+
+    def refuse(self, edit: QLineEdit, reason: str) -> None:
+        """Mark a field whose text was refused, and say why; its text stays."""
+        if edit not in self._tips:
+            self._tips[edit] = edit.toolTip()
+        edit.setProperty("refused", True)
+        edit.setStyleSheet(_REFUSED_STYLE)
+        edit.setToolTip(f"⚠ {reason}")
+        edit.setAccessibleDescription(reason)
+
+    def is_refused(self, edit: QLineEdit) -> bool:
+        """Return whether a field holds a refused value."""
+        return edit in self._tips
+
+    def reason(self, edit: QLineEdit) -> str:
+        """Return why a field's value was refused ("" when it was not)."""
+        return edit.accessibleDescription() if edit in self._tips else ""
+
+    def accept(self, edit: QLineEdit) -> None:
+        """Unmark a field: its value was saved, or the stored one put back."""
+        tip = self._tips.pop(edit, None)
+        if tip is None:
+            return
+        edit.setProperty("refused", False)
+        edit.setStyleSheet("")
+        edit.setToolTip(tip)
+        edit.setAccessibleDescription("")
+        if not self._tips:
+            self.cleared.emit()
+
+    def accept_all(self) -> None:
+        """Unmark every field (another record is shown: the user moved on)."""
+        for edit in list(self._tips):
+            self.accept(edit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in a field that differs from the record (or was refused): the stored value."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and isinstance(watched, QLineEdit)
+            and not watched.isReadOnly()
+        ):
+            stored = self._stored(watched)
+            if watched.text() != stored or watched in self._tips:
+                watched.setText(stored)
+                watched.setCursorPosition(0)
+                self.accept(watched)
+                return True  # handled: the dialog or dock behind does not close on it
+        return False

@@ -10,6 +10,7 @@ from briefing_app.core.models import Note
 from briefing_app.core.records.grading import TLP_ORDER
 from briefing_app.core.records.note_settings import DATE_SUFFIX, header_field
 from briefing_app.core.templates import NoteTemplate
+from briefing_app.gui.widgets.fields import RefusedFields
 
 # The memo fields the form can edit, with the label shown and the accessible name.
 MEMO_FIELDS = {
@@ -50,6 +51,8 @@ class NoteHeaderForm(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self._shown: dict[str, str] = {}  # the stored value each field last showed
+        # A refused value stays in its field, marked, until corrected or Escape puts it back.
+        self.refused = RefusedFields(self, self._stored_of)
         # Header lines a template keeps in the note's settings (a sitrep's "Report no."), by
         # settings key; made for the note shown, on a third row.
         self.setting_edits: dict[str, QLineEdit] = {}
@@ -71,6 +74,7 @@ class NoteHeaderForm(QWidget):
             grid.addWidget(edit, row, column + 1, 1, span)
             self.edits[name] = edit
             self.labels[name] = caption
+            self.refused.watch(edit)
         date = self.edits["memo_date"]
         date.setPlaceholderText("YYYY-MM-DD")
         # No wider than a date: the room goes to To and From, whose names are longer.
@@ -99,6 +103,7 @@ class NoteHeaderForm(QWidget):
         """Show the fields this note's template prints, filled from the note (None: hidden)."""
         self.note = note
         self._shown = {}
+        self.refused.accept_all()  # another note: the user moved on
         self.setVisible(note is not None)
         if note is None:
             return
@@ -133,6 +138,7 @@ class NoteHeaderForm(QWidget):
             self._grid.addWidget(edit, 2, 2 * n + 1)
             self.setting_edits[key] = edit
             self._setting_labels.append(caption)
+            self.refused.watch(edit)
         clearance = template.clearance.lines if template else ()
         for n, clear in enumerate(clearance):
             # One row per line, below the header lines: "Approved by [name]  Date [YYYY-MM-DD]".
@@ -152,6 +158,7 @@ class NoteHeaderForm(QWidget):
         self._grid.addWidget(edit, row, column + 1)
         self.setting_edits[key] = edit
         self._setting_labels.append(caption)
+        self.refused.watch(edit)
 
     def _fill_markings(self, template: NoteTemplate | None) -> None:
         scheme = template.marking.scheme if template and template.marking.scheme else TLP_ORDER
@@ -186,21 +193,50 @@ class NoteHeaderForm(QWidget):
             self._shown[f"settings.{key}"] = value
         final = note.status == "final"
         for edit in (*self.edits.values(), *self.setting_edits.values()):
+            if self.refused.is_refused(edit) and (final or edit.text() == self._stored_of(edit)):
+                self.refused.accept(edit)  # saved, or the note was made final: nothing to fix
             edit.setReadOnly(final)
             # Read-only should look it: no frame, no field background, and a word why.
             edit.setFrame(not final)
-            edit.setStyleSheet("QLineEdit { background: transparent; }" if final else "")
+            if not self.refused.is_refused(edit):  # keep a refused field's red frame
+                edit.setStyleSheet("QLineEdit { background: transparent; }" if final else "")
             edit.setProperty("final", final)
             edit.setStatusTip(_FINAL_TIP if final else "")
         self.marking.setEnabled(not final)
 
+    def refuse(self, values: dict[str, object], reason: str) -> None:
+        """Mark the fields of a refused edit: the typed text stays, framed, with the reason."""
+        for edit in self._edits_of(values):
+            self.refused.refuse(edit, reason)
+
     def reset(self, name: str) -> None:
-        """Show a field's stored value again (after a refused edit)."""
+        """Show a field's stored value again, unmarked (Escape does this in the field)."""
         if name == "settings":
             for key, edit in self.setting_edits.items():
                 edit.setText(self._shown.get(f"settings.{key}", ""))
+                self.refused.accept(edit)
             return
         self._set_text(name, self._shown.get(name, ""))
+        if name in self.edits:
+            self.refused.accept(self.edits[name])
+
+    def _edits_of(self, values: dict[str, object]) -> list[QLineEdit]:
+        """Return the line edits holding an edit's values ({"settings": {key: …}} included)."""
+        settings = values.get("settings")
+        keys = settings if isinstance(settings, dict) else {}
+        return [self.edits[n] for n in values if n in self.edits] + [
+            self.setting_edits[k] for k in keys if k in self.setting_edits
+        ]
+
+    def _stored_of(self, edit: QLineEdit) -> str:
+        """Return the stored value a field shows when nothing is typed in it."""
+        for name, field in self.edits.items():
+            if field is edit:
+                return self._shown.get(name, "")
+        for key, field in self.setting_edits.items():
+            if field is edit:
+                return self._shown.get(f"settings.{key}", "")
+        return edit.text()
 
     def _text(self, name: str) -> str:
         return self.marking.currentText() if name == "marking" else self.edits[name].text()
@@ -225,10 +261,15 @@ class NoteHeaderForm(QWidget):
             return
         if value != self._shown.get(name, ""):
             self.edit_requested.emit({name: value})
+        elif name in self.edits:
+            self.refused.accept(self.edits[name])  # typed back to the stored value
 
     def _finished_setting(self, key: str) -> None:
         value = self.setting_edits[key].text().strip()
         note = self.note
-        if note is None or note.status == "final" or value == self._shown.get(f"settings.{key}"):
+        if note is None or note.status == "final":
+            return
+        if value == self._shown.get(f"settings.{key}", ""):
+            self.refused.accept(self.setting_edits[key])  # typed back to the stored value
             return
         self.edit_requested.emit({"settings": {key: value}})  # blank: the field is removed
