@@ -94,6 +94,8 @@ class SourcesController(QObject):
         self.inspector.delete_requested.connect(self.delete_claim)
         self.inspector.show_requested.connect(self.show_claim)
         self.source_panel.edit_requested.connect(self._edit_source)
+        self.inspector.refused.cleared.connect(self.services.clear_error)
+        self.source_panel.refused.cleared.connect(self.services.clear_error)
         # Claims dragged from the table or the reader land in a note as citations.
         self.claims_panel.view.setDragEnabled(True)
         self.claims_panel.view.setDragDropMode(self.claims_panel.view.DragDropMode.DragOnly)
@@ -419,6 +421,8 @@ class SourcesController(QObject):
             # The fields keep what was typed; confirming it again replaces the stored value.
             self.inspector.claim = stored
             self.services.show_error(_conflict_message(stored.key, expected, stored))
+        elif command.refusal:
+            self.inspector.refuse(values, command.refusal)  # kept, marked, for correcting
 
     def _edit_source(self, source_id: int, values: dict[str, Any]) -> None:
         shown = self.source_panel.source
@@ -433,6 +437,8 @@ class SourcesController(QObject):
         if _shown_values(stored, values) != expected:
             self.source_panel.source = stored
             self.services.show_error(_conflict_message(f"source {source_id}", expected, stored))
+        elif command.refusal:
+            self.source_panel.refuse(values, command.refusal)  # kept, marked, for correcting
 
     def describe_claim(self, claim_id: int) -> str:
         """Return the tooltip for a claim: key, party, kind, grade and statement."""

@@ -26,6 +26,7 @@ from briefing_app.gui.icons import icon
 from briefing_app.gui.widgets.completion import ListCompleter, word_completer
 from briefing_app.gui.widgets.fields import (
     MultiLineEdit,
+    RefusedFields,
     grade_combo,
     guard_wheel,
     select_data,
@@ -100,6 +101,10 @@ class ClaimInspector(QWidget):
         self.questions_button.clicked.connect(self._show_questions_menu)
         # Given the claim's id, the menu the Assign… button opens (the controller's).
         self.questions_menu: Callable[[int, QWidget], QMenu] | None = None
+        # A refused value stays in its field, marked, until corrected or Escape puts it back.
+        self.line_fields = {"party": self.party, "event_date": self.event_date, "tags": self.tags}
+        self.refused = RefusedFields(self, self._stored_of)
+        self.refused.watch(*self.line_fields.values())
         self.show_button = QPushButton("Show in source")
         self.show_button.setToolTip("Select this claim's passage in the reader")
         self.delete_button = QPushButton(icon("delete"), "Delete claim")
@@ -159,7 +164,13 @@ class ClaimInspector(QWidget):
         self.tags_completer.set_words(tags)
 
     def show_claim(self, claim: Claim | None) -> None:
-        """Show a claim (None: an empty, disabled inspector)."""
+        """Show a claim (None: an empty, disabled inspector); a refused value of it stays."""
+        same = claim is not None and self.claim is not None and self.claim.id == claim.id
+        kept = {
+            e: e.text() for e in self.line_fields.values() if same and self.refused.is_refused(e)
+        }
+        if not kept:
+            self.refused.accept_all()  # another claim (or none): the user moved on
         self.claim = claim
         editors = (
             self.statement,
@@ -205,6 +216,26 @@ class ClaimInspector(QWidget):
         self.tags.setText(", ".join(claim.tag_refs or claim.tags))
         self.tags.setCursorPosition(0)
         self.party.setCursorPosition(0)
+        for edit, text in kept.items():
+            if text == self._stored_of(edit):
+                self.refused.accept(edit)  # now stored: nothing left to correct
+            else:
+                edit.setText(text)  # still refused: the typed text stays for correcting
+
+    def refuse(self, values: dict[str, Any], reason: str) -> None:
+        """Mark the fields of a refused edit: the typed text stays, framed, with the reason."""
+        for name in values:
+            if name in self.line_fields:
+                self.refused.refuse(self.line_fields[name], reason)
+
+    def _stored_of(self, edit: QLineEdit) -> str:
+        """Return what the shown claim holds for a field, as the field shows it."""
+        claim = self.claim
+        if claim is None:
+            return ""
+        if edit is self.tags:
+            return ", ".join(claim.tag_refs or claim.tags)
+        return str(claim.event_date if edit is self.event_date else claim.party)
 
     def show_questions(self, questions: list[Question]) -> None:
         """Show the key questions the claim serves (one a line)."""
@@ -235,6 +266,9 @@ class ClaimInspector(QWidget):
             del changed["tags"]
         if changed:
             self.edit_requested.emit(claim.id, changed)
+        for name in set(values) - set(changed):
+            if name in self.line_fields:
+                self.refused.accept(self.line_fields[name])  # typed back to the stored value
 
     def _delete(self) -> None:
         if self.claim is not None:

@@ -3,6 +3,8 @@ template's own header lines, and its drafting and clearance lines (name and date
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
@@ -204,7 +206,7 @@ class NoteHeaderForm(QWidget):
             edit.setStatusTip(_FINAL_TIP if final else "")
         self.marking.setEnabled(not final)
 
-    def refuse(self, values: dict[str, object], reason: str) -> None:
+    def refuse(self, values: Mapping[str, object], reason: str) -> None:
         """Mark the fields of a refused edit: the typed text stays, framed, with the reason."""
         for edit in self._edits_of(values):
             self.refused.refuse(edit, reason)
@@ -220,7 +222,7 @@ class NoteHeaderForm(QWidget):
         if name in self.edits:
             self.refused.accept(self.edits[name])
 
-    def _edits_of(self, values: dict[str, object]) -> list[QLineEdit]:
+    def _edits_of(self, values: Mapping[str, object]) -> list[QLineEdit]:
         """Return the line edits holding an edit's values ({"settings": {key: …}} included)."""
         settings = values.get("settings")
         keys = settings if isinstance(settings, dict) else {}

@@ -11,6 +11,7 @@ from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY, TLP_ORDER
 from briefing_app.gui.widgets.fields import (
     MultiLineEdit,
+    RefusedFields,
     grade_combo,
     guard_wheel,
     select_data,
@@ -47,6 +48,9 @@ class SourcePanel(QWidget):
             edit.editingFinished.connect(lambda n=name: self._text_edited(n))
             self.edits[name] = edit
             form.addRow(labels[name], edit)
+        # A refused value stays in its field, marked, until corrected or Escape puts it back.
+        self.refused = RefusedFields(self, self._stored_of)
+        self.refused.watch(*self.edits.values())
         self.edits["published"].setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
         self.reliability = grade_combo(RELIABILITY)
         self.reliability.setAccessibleName("Reliability")
@@ -85,7 +89,11 @@ class SourcePanel(QWidget):
         self.show_source(None)
 
     def show_source(self, source: Source | None) -> None:
-        """Show a source's fields (None: empty and disabled)."""
+        """Show a source's fields (None: empty and disabled); a refused value of it stays."""
+        same = source is not None and self.source is not None and self.source.id == source.id
+        kept = {e: e.text() for e in self.edits.values() if same and self.refused.is_refused(e)}
+        if not kept:
+            self.refused.accept_all()  # another source (or none): the user moved on
         self.source = source
         for widget in (*self.edits.values(), self.reliability, self.marking, self.note):
             widget.setEnabled(source is not None)
@@ -108,10 +116,26 @@ class SourcePanel(QWidget):
         for name, edit in self.edits.items():
             edit.setText(getattr(source, name) or "")
             edit.setCursorPosition(0)
+        for edit, text in kept.items():
+            if text == self._stored_of(edit):
+                self.refused.accept(edit)  # now stored: nothing left to correct
+            else:
+                edit.setText(text)  # still refused: the typed text stays for correcting
         select_data(self.reliability, source.reliability)
         select_data(self.marking, source.marking)
         if self.note.toPlainText() != source.analyst_note:
             self.note.setPlainText(source.analyst_note)
+
+    def refuse(self, values: dict[str, Any], reason: str) -> None:
+        """Mark the fields of a refused edit: the typed text stays, framed, with the reason."""
+        for name in values:
+            if name in self.edits:
+                self.refused.refuse(self.edits[name], reason)
+
+    def _stored_of(self, edit: QLineEdit) -> str:
+        """Return what the shown source holds for a field, as the field shows it."""
+        name = next((n for n, e in self.edits.items() if e is edit), "")
+        return str(getattr(self.source, name, "") or "") if self.source and name else ""
 
     def _text_edited(self, name: str) -> None:
         value: str | None = self.edits[name].text().strip()
@@ -126,3 +150,6 @@ class SourcePanel(QWidget):
         changed = {k: v for k, v in values.items() if (getattr(source, k) or None) != (v or None)}
         if changed:
             self.edit_requested.emit(source.id, changed)
+        for name in set(values) - set(changed):
+            if name in self.edits:
+                self.refused.accept(self.edits[name])  # typed back to the stored value
