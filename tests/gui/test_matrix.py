@@ -501,3 +501,40 @@ def test_a_library_with_no_question_says_where_in_the_window_to_add_one(
     assert "New question…" in hint and "Assign to question" in hint
     assert "briefing " not in hint  # not a command for the terminal
     assert not matrix.panel.add_hypothesis_button.isEnabled()
+
+
+def test_a_hypothesis_label_too_long_stays_in_its_dialog_marked_and_escape_puts_it_back(
+    qtbot: QtBot, complete: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.ach.values import MAX_LABEL_CHARS
+    from briefing_app.gui.dialogs.text_dialog import TextDialog
+
+    matrix = _open(qtbot, complete)
+    asked: list[TextDialog] = []
+
+    def drive(dialog: TextDialog) -> int:
+        """Play the analyst in the real dialog: a label too long, then a good one."""
+        asked.append(dialog)
+        dialog.open()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        dialog.edit.selectAll()
+        qtbot.keyClicks(dialog.edit, "x" * (MAX_LABEL_CHARS + 1))
+        ok.click()
+        # Refused: the dialog stays, the text too, marked, saying why.
+        assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.edit.text() == "x" * (MAX_LABEL_CHARS + 1)
+        assert dialog.edit.property("refused") is True
+        assert f"at most {MAX_LABEL_CHARS} characters" in dialog.problem.text()
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Escape)  # the label it opened with
+        assert dialog.isVisible() and dialog.edit.property("refused") is False
+        assert not dialog.problem.isVisible()
+        held = matrix._hypothesis("H1")
+        assert held is not None and dialog.edit.text() == held.label
+        dialog.edit.setText("A staged attack")
+        ok.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(TextDialog, "exec", drive)
+    assert matrix.rename_hypothesis("H1")
+    renamed = matrix._hypothesis("H1")
+    assert asked and renamed is not None and renamed.label == "A staged attack"

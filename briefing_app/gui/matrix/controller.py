@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QMenu
 
 from briefing_app.core.ach.judgments import judgment
 from briefing_app.core.ach.model import (
@@ -20,7 +20,7 @@ from briefing_app.core.ach.model import (
 )
 from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.ach.scoring import LEVELS
-from briefing_app.core.ach.values import check_text
+from briefing_app.core.ach.values import MAX_LABEL_CHARS, MAX_TEXT_CHARS, check_text
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
@@ -301,7 +301,9 @@ class MatrixController(QObject):
     def add_hypothesis(self, label: str | None = None) -> bool:
         """Add a hypothesis after the others (asked for when label is None)."""
         if label is None:
-            label = self._ask_text("Add hypothesis", "Hypothesis:")
+            label = self._ask_text(
+                "Add hypothesis", "Hypothesis:", "a hypothesis", limit=MAX_LABEL_CHARS
+            )
             if label is None:
                 return False
         if not self._write("Add hypothesis", lambda q: self.lib.ach.add_hypothesis(q, label)):
@@ -325,7 +327,13 @@ class MatrixController(QObject):
         """Change a hypothesis's label (asked for when label is None)."""
         if label is None:
             held = self._hypothesis(key)
-            label = self._ask_text(f"Rename {key}", "Hypothesis:", held.label if held else "")
+            label = self._ask_text(
+                f"Rename {key}",
+                "Hypothesis:",
+                "a hypothesis",
+                held.label if held else "",
+                MAX_LABEL_CHARS,
+            )
             if label is None:
                 return False
         return self._write(
@@ -339,7 +347,9 @@ class MatrixController(QObject):
     def add_absence(self, text: str | None = None) -> bool:
         """Add an absence of evidence as a row (asked for when text is None)."""
         if text is None:
-            text = self._ask_text("Add absence of evidence", "What is missing:")
+            text = self._ask_text(
+                "Add absence of evidence", "What is missing:", "an absence of evidence"
+            )
             if text is None:
                 return False
         return self._write("Add absence", lambda q: self.lib.ach.add_absence(q, text))
@@ -610,11 +620,29 @@ class MatrixController(QObject):
         matrix = self.model.matrix
         return matrix.hypothesis(key) if matrix else None
 
-    def _ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(
-            self.services.dialog_parent(), title, label, QLineEdit.EchoMode.Normal, text
+    def _ask_text(
+        self, title: str, label: str, what: str, text: str = "", limit: int = MAX_TEXT_CHARS
+    ) -> str | None:
+        """Ask for a line of text; one the library would refuse stays in the dialog, marked."""
+        from briefing_app.gui.dialogs.text_dialog import TextDialog
+
+        value = TextDialog.ask(
+            self.services.dialog_parent(),
+            title,
+            label,
+            text,
+            lambda typed: _text_problem(typed, what, limit),
         )
-        return value if ok and value.strip() else None
+        return value.strip() if value is not None else None
+
+
+def _text_problem(text: str, what: str, limit: int) -> str | None:
+    """Return why the matrix would refuse this text (empty, too long), or None."""
+    try:
+        check_text(text, what, limit)
+    except BriefingError as exc:
+        return str(exc)
+    return None
 
 
 def _escape(text: str) -> str:
