@@ -118,3 +118,18 @@ def test_typing_the_stored_value_back_unmarks_the_field_and_takes_the_error_down
     assert inspector.event_date.property("refused") is False
     assert not error_shown(window)
     assert window.undo_action.text() == undo_text  # nothing was saved: nothing changed
+
+
+def test_a_final_notes_title_is_not_typed_over_and_rename_says_why(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    workspace = window.note_workspace
+    note_id = demo_lib.notes.headers()[0].id
+    workspace.open_note_tab(note_id)
+    workspace.set_status("final")
+    panel = workspace.notes_panel
+    panel.select_note(note_id)
+    assert not panel.is_renamable(note_id)
+    workspace.rename_action.trigger()
+    assert panel.title_editor() is None  # no editor to type a title that would be refused
+    assert "set it back to draft to rename it" in window.statusBar().currentMessage()

@@ -164,9 +164,7 @@ class NoteWorkspace(QWidget):
         self.problems.acknowledge_requested.connect(self.acknowledge_finding)
         self.notes_panel.note_activated.connect(self.open_note_tab)
         self.notes_panel.list.currentRowChanged.connect(self._list_row_changed)
-        self.notes_panel.rename_requested.connect(
-            lambda note_id, title: self.execute(EditNoteCommand(self.lib, note_id, title=title))
-        )
+        self.notes_panel.rename_requested.connect(self.rename)
         self._build_actions()
 
     # Actions -------------------------------------------------------------------------------
@@ -404,10 +402,20 @@ class NoteWorkspace(QWidget):
             self.open_note_tab(command.result.id)
 
     def rename_note(self) -> None:
-        """Edit the selected note's title in place."""
+        """Edit the selected note's title in place (a final note's: say why not)."""
         item = self.notes_panel.list.currentItem()
-        if item is not None:
-            self.notes_panel.list.editItem(item)
+        note_id = self.notes_panel.current_note_id()
+        if item is None or note_id is None:
+            return
+        if not self.notes_panel.is_renamable(note_id):
+            self.services.show_error("This note is final: set it back to draft to rename it")
+            return
+        self.notes_panel.list.editItem(item)
+
+    def rename(self, note_id: int, title: str) -> None:
+        """Retitle a note (undoable); refused, the list shows the stored title again."""
+        if not self.execute(EditNoteCommand(self.lib, note_id, title=title)):
+            self.reload_list()  # not the refused title, as if it had been saved
 
     def duplicate_note(self) -> None:
         """Copy the selected note and open the copy."""

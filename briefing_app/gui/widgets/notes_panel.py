@@ -64,7 +64,8 @@ class NotesPanel(QWidget):
             item = QListWidgetItem(icon("note"), note.title)
             item.setData(ID_ROLE, note.id)
             item.setToolTip(f"{note.title}\n{note.template} · {note.status} · {note.marking}")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            if note.status != "final":  # a title typed over a final note's would be refused
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
             self._titles[note.id] = note.title
             if note.id == current:
@@ -82,6 +83,19 @@ class NotesPanel(QWidget):
             if self.list.item(row).data(ID_ROLE) == note_id:
                 self.list.setCurrentRow(row)
                 return
+
+    def is_renamable(self, note_id: int) -> bool:
+        """Return whether a note's title can be edited in place (a final note's cannot)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None and item.data(ID_ROLE) == note_id:
+                return bool(item.flags() & Qt.ItemFlag.ItemIsEditable)
+        return False
+
+    def title_editor(self) -> QWidget | None:
+        """Return the editor open on the selected note's title, if any."""
+        item = self.list.currentItem()
+        return self.list.indexWidget(self.list.indexFromItem(item)) if item else None
 
     def _renamed(self, item: QListWidgetItem) -> None:
         note_id = int(item.data(ID_ROLE))
