@@ -186,6 +186,25 @@ def test_escape_puts_the_stored_value_back_in_a_refused_field(
     assert signed.text() == "" and signed.property("refused") is False
 
 
+
+def test_a_refused_field_edited_back_to_the_stored_value_is_unmarked_at_once(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_memo(window, monkeypatch)
+    date = form(window).edits["memo_date"]
+    fill(qtbot, date, "2025-02-28")
+    date.setFocus()
+    date.end(False)
+    qtbot.keyClicks(date, "x")
+    qtbot.keyClick(date, Qt.Key.Key_Return)
+    assert date.text() == "2025-02-28x" and date.property("refused") is True
+    qtbot.keyClick(date, Qt.Key.Key_Backspace)  # focus has not even left yet
+    assert date.text() == "2025-02-28"
+    assert date.property("refused") is False
+    assert not window.statusBar().currentMessage().startswith("⚠")
+    assert demo_lib.notes.get(note_id).memo_date == "2025-02-28"
+
+
 def test_a_final_notes_header_is_read_only(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

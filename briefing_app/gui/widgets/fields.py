@@ -152,9 +152,14 @@ class RefusedFields(QObject):
         self._tips: dict[QLineEdit, str] = {}  # each refused field's own tool tip
 
     def watch(self, *edits: QLineEdit) -> None:
-        """Let Escape in these fields put the stored value back."""
+        """Let Escape in these fields put the stored value back (Undo back to it unmarks too)."""
         for edit in edits:
             edit.installEventFilter(self)
+            edit.textEdited.connect(lambda text, e=edit: self._edited(e, text))
+
+    def _edited(self, edit: QLineEdit, text: str) -> None:
+        if edit in self._tips and text == self._stored(edit):
+            self.accept(edit)  # typed or undone back to the stored value: nothing to correct
 
     def refuse(self, edit: QLineEdit, reason: str) -> None:
         """Mark a field whose text was refused, and say why; its text stays."""
