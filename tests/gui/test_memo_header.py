@@ -186,7 +186,6 @@ def test_escape_puts_the_stored_value_back_in_a_refused_field(
     assert signed.text() == "" and signed.property("refused") is False
 
 
-
 def test_a_refused_field_edited_back_to_the_stored_value_is_unmarked_at_once(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
