@@ -211,17 +211,6 @@ class NoteHeaderForm(QWidget):
         for edit in self._edits_of(values):
             self.refused.refuse(edit, reason)
 
-    def reset(self, name: str) -> None:
-        """Show a field's stored value again, unmarked (Escape does this in the field)."""
-        if name == "settings":
-            for key, edit in self.setting_edits.items():
-                edit.setText(self._shown.get(f"settings.{key}", ""))
-                self.refused.accept(edit)
-            return
-        self._set_text(name, self._shown.get(name, ""))
-        if name in self.edits:
-            self.refused.accept(self.edits[name])
-
     def _edits_of(self, values: Mapping[str, object]) -> list[QLineEdit]:
         """Return the line edits holding an edit's values ({"settings": {key: …}} included)."""
         settings = values.get("settings")
