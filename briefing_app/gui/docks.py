@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QScrollArea,
+    QTabBar,
     QWidget,
 )
 
@@ -34,6 +35,13 @@ _LEFT, _RIGHT, _BOTTOM = (
 # Narrower than this, the Write layout tabs the preview with the notes list instead of
 # squeezing it beside the editor until its title wraps letter by letter (px of window).
 WIDE_ENOUGH_FOR_PREVIEW = 1500
+# In a tabbed layout the bottom docks sit under the reader or the note, whichever is in front.
+# A few problems need less room than the claims table, and at 768 px high the note's sections
+# got about 100 px under its header: with the note in front the bottom takes this share.
+NOTE_FRONT_BOTTOM = 0.2
+# Docks that want a wider column than the one they wait in, as a share of the window's width,
+# when shown from the View menu: the chronology's dates in full beside the sources' 15 %.
+SHOWN_WIDTHS = {"chronology": 0.21}
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,10 @@ class PanelDocks(QObject):
         # from the View menu it shares that dock's place instead of taking a strip beside it.
         self.behind: dict[str, str] = {}
         self.current = "read"
+        # Tabbed centre: the bottom docks' height with the reader and with the note in front
+        # (key: note in front), so each tab keeps the height the analyst gave it.
+        self._bottom_heights: dict[bool, int] = {}
+        self._note_front = False
         # The bottom area sits under the centre only: the side columns run the full height.
         window.setCorner(Qt.Corner.BottomLeftCorner, _LEFT)
         window.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
@@ -165,6 +177,20 @@ class PanelDocks(QObject):
             dock.hide()
         # Shown from the View menu, a dock comes to the front of the tabs it shares.
         dock.toggleViewAction().triggered.connect(lambda on: dock.raise_() if on else None)
+        if name in SHOWN_WIDTHS:
+            dock.toggleViewAction().triggered.connect(
+                lambda on: self._widen(dock, SHOWN_WIDTHS[name]) if on else None
+            )
+
+    def _widen(self, dock: QDockWidget, share: float) -> None:
+        """Make a side dock's column at least share of the window's width (once laid out)."""
+        # Just shown, the dock has not its place yet: Qt ignores a resize until it has.
+        QTimer.singleShot(0, dock, lambda: self._widen_now(dock, share))
+
+    def _widen_now(self, dock: QDockWidget, share: float) -> None:
+        width = int(self.window.width() * share)
+        if dock.width() < width and self.window.dockWidgetArea(dock) in (_LEFT, _RIGHT):
+            self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def apply(self, name: str) -> None:
         """Arrange the docks as the named layout says (docks not built yet are skipped)."""
@@ -207,6 +233,8 @@ class PanelDocks(QObject):
         self.arrange_centre()
         self._resize(widths, width, Qt.Orientation.Horizontal)
         self._resize(layout.heights, self.window.height(), Qt.Orientation.Vertical)
+        self._bottom_heights = {}
+        self._note_front = layout.note_in_front
 
     def _resize(self, shares: dict[str, float], total: int, orientation: Qt.Orientation) -> None:
         docks = [(self.docks[n], share) for n, share in shares.items() if n in self.docks]
@@ -224,6 +252,41 @@ class PanelDocks(QObject):
             # Checked in the View menu: shown, perhaps as a tab behind another dock.
             if dock is not None and dock.toggleViewAction().isChecked():
                 dock.raise_()
+        self._fit_bottom(note_in_front)
+
+    def _fit_bottom(self, note_in_front: bool) -> None:
+        """With the reader and note tabbed, give the bottom docks the front tab's height."""
+        if LAYOUTS[self.current].side_by_side or note_in_front == self._note_front:
+            return
+        self._note_front = note_in_front
+        bottom = next(
+            (
+                d
+                for d in self.docks.values()
+                if d.toggleViewAction().isChecked()
+                and not d.isFloating()
+                and self.window.dockWidgetArea(d) == _BOTTOM
+            ),
+            None,
+        )
+        if bottom is None:
+            return
+        self._bottom_heights[not note_in_front] = self._group_height(bottom)
+        share = NOTE_FRONT_BOTTOM if note_in_front else LAYOUTS[self.current].heights.get("claims")
+        height = self._bottom_heights.get(note_in_front)
+        if height is None and share is not None:
+            height = int(self.window.height() * share)
+        if height is not None:
+            self.window.resizeDocks([bottom], [height], Qt.Orientation.Vertical)
+
+    def _group_height(self, dock: QDockWidget) -> int:
+        """Return the height of a dock with the tab bar under it (resizeDocks sizes both)."""
+        below = dock.geometry().bottom()
+        for bar in self.window.findChildren(QTabBar):
+            titles = {bar.tabText(i) for i in range(bar.count())}
+            if bar.isVisible() and dock.windowTitle() in titles and bar.y() >= below:
+                return dock.height() + bar.height()
+        return dock.height()
 
     def arrange_centre(self) -> None:
         """Put the reader and note editor side by side or tabbed, as the current layout says."""

@@ -346,3 +346,25 @@ def test_every_panel_table_and_field_has_an_accessible_name(
     complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
     unnamed = unnamed_widgets(complete, complete)
     assert unnamed == []
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1440, 900), (1920, 1080)])
+def test_the_note_in_front_has_room_for_its_sections_at_first_start(
+    qtbot: QtBot, demo_lib: Library, screen: tuple[int, int]
+) -> None:
+    window = _open(qtbot, demo_lib, first_start_size(QRect(QPoint(0, 0), QPoint(*screen))))
+    claims = window.docks.docks["claims"]
+    # The Read layout settled: the claims table has its third of the height under the reader.
+    qtbot.waitUntil(lambda: claims.height() >= window.height() * 0.3)
+    reading_height = claims.height()
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    editor = window.note_workspace.editor
+    area = editor.scroll_area
+    qtbot.waitUntil(lambda: area.isVisible() and bool(editor.boxes))
+    lines = editor.boxes["summary"].editor.fontMetrics().lineSpacing()
+    # Under the header's fields the sections show a dozen lines at once (about seven before:
+    # the claims table's height, kept under the note, left a section and a half).
+    qtbot.waitUntil(lambda: area.viewport().height() >= 12 * lines)
+    # Back to the reader, the claims table has the height it had.
+    window.workspace_tabs.setCurrentWidget(window.work_area.reader_page)
+    qtbot.waitUntil(lambda: abs(claims.height() - reading_height) <= 2)

@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.docks import SHOWN_WIDTHS
 from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 from tests.gui.accessible_names import unnamed_widgets
@@ -116,3 +119,85 @@ def test_the_guide_pictures_of_the_three_views_render_at_1366_by_768(
     for path in written:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1366, 768), path.name
+
+
+SCREENS = [(1366, 768), (1440, 900), (1920, 1080)]
+
+
+def _first_start(qtbot: QtBot, lib: Library, screen: tuple[int, int]) -> MainWindow:
+    window = MainWindow(lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(QPoint(0, 0), QPoint(*screen))))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    return window
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_chronology_shows_each_days_date_whole_at_first_start(
+    qtbot: QtBot, demo_lib: Library, screen: tuple[int, int]
+) -> None:
+    from briefing_app.gui.chronology.model import ENTRY_ROLE, Group
+
+    # The longest dates there are: a Wednesday in September, a Friday in January.
+    for key, day in (("C1", "2025-09-24"), ("C2", "2017-01-13"), ("C3", "2025-11")):
+        demo_lib.claims.update(demo_lib.claims.by_key(key).id, event_date=day)
+    window = _first_start(qtbot, demo_lib, screen)
+    dock = window.docks.docks["chronology"]
+    dock.toggleViewAction().trigger()
+    panel = window.chronology.panel
+    qtbot.waitUntil(lambda: panel.model.dated == 3 and not dock.visibleRegion().isEmpty())
+    view, delegate = panel.view, panel.view.chronology_delegate
+    metrics = QFontMetrics(view.font())
+    # Shown, the column widens to its share of the window (after its first layout pass).
+    wide = int(window.width() * SHOWN_WIDTHS["chronology"]) - 4
+    qtbot.waitUntil(lambda: dock.width() >= wide)
+    headers = 0
+    for row in range(panel.model.rowCount()):
+        index = panel.model.index(row, 0)
+        group = index.data(ENTRY_ROLE)
+        if not isinstance(group, Group) or not group.key:
+            continue
+        headers += 1
+        room = view.visualRect(index).width() - 28 - 4  # the text's place in the row
+        title, count = delegate.group_words(group, room, view.font())
+        # The date reads whole (in short if need be, the tooltip in full), with its count.
+        assert "…" not in title and title in (group.title, group.short_title), title
+        assert count, (group.title, room)
+        assert group.title in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert headers == 3
+    # A claim's date line keeps its date and when it was reported.
+    assert view.viewport().width() >= metrics.horizontalAdvance("24 Sep 2025 reported 2025-11-27")
+    # The inspector and the reader still have room beside it.
+    assert window.docks.docks["inspector"].width() >= 250
+    assert window.reader.width() >= 300
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_button_of_the_matrix_bar_shows_whole_in_its_dock(
+    qtbot: QtBot, demo_lib: Library, screen: tuple[int, int]
+) -> None:
+    window = _first_start(qtbot, demo_lib, screen)
+    dock = window.docks.docks["matrix"]
+    dock.toggleViewAction().trigger()
+    panel = window.matrix.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0 and not dock.visibleRegion().isEmpty())
+    buttons = [
+        panel.add_hypothesis_button,
+        panel.add_absence_button,
+        panel.add_assumption_button,
+        panel.judgment_button,
+    ]
+    for button in buttons:
+        # Room for its words and, after them, its menu's arrow (once drawn over the words'
+        # end); inside the dock: nothing cut at the right edge.
+        words = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+        arrow = 0
+        if button.menu() is not None:
+            arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator)
+        assert button.isVisible(), button.text()
+        assert button.width() >= words + arrow + 8, (button.text(), button.width(), words)
+        right = button.mapTo(dock, button.rect().topRight()).x()
+        assert right < dock.width(), (button.text(), right, dock.width())
+    assert panel.judgment_button.toolTip()

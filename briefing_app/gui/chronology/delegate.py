@@ -102,18 +102,36 @@ class ChronologyDelegate(QStyledItemDelegate):
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawEllipse(centre, 6, 6)
-        font = QFont(option.font)
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font = _header_font(option.font)
         painter.setFont(font)
         text_rect = rect.adjusted(_TEXT_X, 0, -4, 0)
+        title, count = self.group_words(group, text_rect.width(), option.font)
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        painter.drawText(text_rect, align, group.title)
-        used = QFontMetrics(font).horizontalAdvance(group.title)
+        painter.drawText(text_rect, align, title)
+        used = QFontMetrics(font).horizontalAdvance(title)
         painter.setFont(option.font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        count = f"{group.count} claim{'s' if group.count != 1 else ''}"
         painter.drawText(text_rect.adjusted(used + 10, 0, 0, 0), align, count)
+
+    def group_words(self, group: Group, width: int, font: QFont) -> tuple[str, str]:
+        """Return a header's date and count as they fit in width px: the date in full, else
+        in short ('Fri 13 Jan 2017'), the count left out before the date is cut."""
+        title_metrics, count_metrics = QFontMetrics(_header_font(font)), QFontMetrics(font)
+        count = f"{group.count} claim{'s' if group.count != 1 else ''}"
+        count_width = 10 + count_metrics.horizontalAdvance(count)
+        for title in (group.title, group.short_title):
+            if title_metrics.horizontalAdvance(title) + count_width <= width:
+                return title, count
+        if title_metrics.horizontalAdvance(group.short_title) <= width:
+            return group.short_title, ""
+        return title_metrics.elidedText(group.short_title, Qt.TextElideMode.ElideRight, width), ""
+
+    def minimum_width(self) -> int:
+        """Return the narrowest row that shows the longest short date with its count."""
+        title = _header_font(self._view.font())
+        widest = QFontMetrics(title).horizontalAdvance("Wed 30 Sep 2025")
+        count = self._view.fontMetrics().horizontalAdvance("999 claims")
+        return _TEXT_X + widest + 10 + count + 4
 
     def _paint_claim(
         self,
@@ -191,6 +209,14 @@ class ChronologyDelegate(QStyledItemDelegate):
             button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
             button.palette = self._view.palette()
             style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, self._view)
+
+
+def _header_font(font: QFont) -> QFont:
+    """Return the font of a group's date: bold, a little larger than the rows'."""
+    header = QFont(font)
+    header.setBold(True)
+    header.setPointSizeF(header.pointSizeF() * 1.1)
+    return header
 
 
 def _offers_date(suggestion: object) -> bool:

@@ -22,6 +22,7 @@ from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.records.timeline import TimelineRow, timeline_dates, timeline_rows
 from briefing_app.core.suggest.event_dates import EventDateSuggestion
 from briefing_app.gui.models.lazy_table import Index, LazyRowTableModel
+from briefing_app.gui.wording import count_of
 
 UNDATED = "Undated"
 # Item data roles beyond Qt's own.
@@ -44,6 +45,11 @@ class Group:
         """The header's words: 'Wednesday 26 November 2025', 'November 2025', '2025'."""
         return group_title(self.key)
 
+    @property
+    def short_title(self) -> str:
+        """The header's words in short: 'Wed 26 Nov 2025', 'Nov 2025', '2025'."""
+        return short_group_title(self.key)
+
 
 def group_title(key: str) -> str:
     """Return how a group's date reads: a day with its weekday, a month, a year, or Undated."""
@@ -56,6 +62,17 @@ def group_title(key: str) -> str:
     if len(parts) == 2:
         return f"{date(parts[0], parts[1], 1):%B %Y}"
     return str(parts[0])
+
+
+def short_group_title(key: str) -> str:
+    """Return a group's date in short: 'Wed 26 Nov 2025', 'Nov 2025', '2025', or Undated."""
+    parts = [int(p) for p in key.split("-")] if key else []
+    if len(parts) == 3:
+        day = date(*parts)
+        return f"{day:%a} {day.day} {day:%b %Y}"
+    if len(parts) == 2:
+        return f"{date(parts[0], parts[1], 1):%b %Y}"
+    return group_title(key)
 
 
 def event_date_label(value: str) -> str:
@@ -163,6 +180,9 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
                 return group
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return group.title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                # In full: a narrow panel shows the date in short.
+                return f"{group.title}: {count_of(group.count, 'claim')}"
             return None
         row = self.row(index.row())
         if role == ENTRY_ROLE:

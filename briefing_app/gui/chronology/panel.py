@@ -89,6 +89,11 @@ class ChronologyView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Chronology")
+        # Never so narrow that a day's date is cut: its short form and count fit (the
+        # header's tooltip gives it in full).
+        frame = 2 * self.frameWidth()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(self.chronology_delegate.minimum_width() + scroll_bar + frame)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A press on a row's button is the button's, not a click on the row."""

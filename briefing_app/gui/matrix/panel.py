@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,9 +49,12 @@ class MatrixPanel(QWidget):
         self.add_hypothesis_button = QPushButton("Add &hypothesis…")
         self.add_absence_button = QPushButton("Add a&bsence…")
         self.add_assumption_button = QPushButton("Add a&ssumption…")
-        self.judgment_button = QToolButton()
-        self.judgment_button.setText("Judgment of note ▸")
-        self.judgment_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: Qt keeps room for its arrow after the words, where a tool
+        # button (instant popup) drew the arrow over their end, as if cut at the dock's edge.
+        self.judgment_button = QPushButton("&Judgment of note")
+        self.judgment_button.setToolTip(
+            "Record which hypothesis the open note judges most likely, and with what confidence"
+        )
         self.judgment_menu = QMenu(self.judgment_button)
         self.judgment_button.setMenu(self.judgment_menu)
         bar = QHBoxLayout()
