@@ -498,6 +498,12 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")\s+$"
+        elif name == "opening":  # "Pour la ministre, …"
+            words = "|".join(re.escape(w) for w in lexicon.opening_phrases)
+            source = r"(?i)(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s"
+        elif name == "postposition":  # "Dem Minister zufolge"
+            words = "|".join(re.escape(w) for w in lexicon.postpositions)
+            source = r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+(" + words + r")\b"
         elif name == "party stop":
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "right stop":
@@ -987,21 +993,20 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         att.party_start, att.party_end = span
         att.party = sentence[span[0] : span[1]]
         found.append(att)
-    for word in lexicon.postpositions:
-        # "Dem Minister zufolge kommt…", "…, Experten zufolge, …": the party before the word.
-        for match in re.finditer(
-            r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+" + word + r"\b", sentence
-        ):
-            if callable(inside_quote) and inside_quote(match.start(1)):
-                continue
-            span = _clean_party(sentence, match.start(1), match.end(1), lexicon)
-            # ("Berichten zufolge" is a passive: reports, unnamed.)
-            if span is None or sentence[span[0] : span[1]].lower() == "berichten":
-                continue
-            att = Attribution(match.end(1) + 1, match.end(), word, "X according to")
-            att.party_start, att.party_end = span
-            att.party = sentence[span[0] : span[1]]
-            found.append(att)
+    if not lexicon.postpositions:
+        return found
+    # "Dem Minister zufolge kommt…", "…, Experten zufolge, …": the party before the word.
+    for match in lexicon_pattern(lexicon, "postposition").finditer(sentence):
+        if callable(inside_quote) and inside_quote(match.start(1)):
+            continue
+        span = _clean_party(sentence, match.start(1), match.end(1), lexicon)
+        # ("Berichten zufolge" is a passive: reports, unnamed.)
+        if span is None or sentence[span[0] : span[1]].lower() == "berichten":
+            continue
+        att = Attribution(match.end(1) + 1, match.end(), match.group(2), "X according to")
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        found.append(att)
     return found
 
 
@@ -1009,8 +1014,7 @@ def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:
     """Return the attribution of "Pour la ministre, cette innovation va…" (whose view it is)."""
     if not lexicon.opening_phrases:
         return None
-    words = "|".join(re.escape(w) for w in lexicon.opening_phrases)
-    match = re.match(r"(?i)(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s", sentence)
+    match = lexicon_pattern(lexicon, "opening").match(sentence)
     if match is None:
         return None
     span = _view_holder(sentence, match.start(1), match.end(1), lexicon)
