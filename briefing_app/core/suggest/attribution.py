@@ -37,10 +37,16 @@ TIME_TAIL = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|this)\s")
+# Words that open a phrase setting the scene before a sentence's subject ("In a statement,").
+SCENE_WORDS = (
+    *("In", "On", "At", "After", "Before", "During", "Following", "Despite", "With", "For"),
+    *("As", "Amid", "Since", "Speaking", "Asked", "Responding", "Writing", "Earlier", "Later"),
+)
 INTRO = re.compile(
-    r"^(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Last|This|"
-    r"Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
-    r"Speaking|Asked|Responding|Writing|Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
+    r"^(?:"
+    + "|".join(SCENE_WORDS)
+    + r"|Last|This|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
+    r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
     r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
 )
 _STATEMENT_INTRO = re.compile(

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from briefing_app.core.suggest.attribution import (
     INTRO,
+    SCENE_WORDS,
     TIME_TAIL,
     Attribution,
     find_attributions,
@@ -635,10 +636,7 @@ _CONJUNCTION_HEAD = re.compile(
 )
 # A short quoted name with no punctuation of a sentence in it: a title, not a quotation.
 _TITLE_HEAD = re.compile(r"[“\"«„](?:[^\s“”\"«»„,.;:!?]+ ?){1,4}[”\"»“]")
-_PHRASE_HEAD = re.compile(
-    r"(?:In|On|At|After|Before|During|Following|Despite|With|For|As|Amid|Since|Speaking|Asked|"
-    r"Responding|Writing|Earlier|Later)\b[^,]{0,100},"
-)
+_PHRASE_HEAD = re.compile(r"(?:" + "|".join(SCENE_WORDS) + r")\b[^,]{0,100},")
 _CLAUSE_HEAD = re.compile(
     r"(?:When|While|Whilst|If|Although|Though|Because|Once|Until|Unless|Over|Under|Within|"
     r"Throughout|Across|Among|Given|Like|Unlike|By|Through|From|Against|Beyond|Around|Dans|En|"
