@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ from briefing_app.core.library import Library
 from briefing_app.gui.app import open_first_library
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import recent_libraries, remember_library
+from tests.gui.test_startup import run_offscreen
 
 
 def test_first_start_creates_the_library_with_the_demo_and_says_so(
@@ -162,15 +160,7 @@ main()
 def test_the_library_opens_before_qt_loads(demo_lib: Library) -> None:
     # Every module imported after PySide6 has its source read by it (~0.2 ms a module).
     assert demo_lib.path is not None
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", _IMPORT_ORDER, str(demo_lib.path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = run_offscreen(_IMPORT_ORDER, demo_lib.path)
     assert result.returncode == 0, result.stderr
     before_qt = set(result.stdout.split())
     assert {"briefing_app.core.records.claims", "briefing_app.core.models"} <= before_qt

@@ -20,6 +20,19 @@ def _menu_texts(window: MainWindow, title: str) -> list[str]:
     return [a.text() or "---" for a in menu.actions()]
 
 
+def run_offscreen(script: str, library: Path) -> subprocess.CompletedProcess[str]:
+    """Run a Python script on a library in a fresh offscreen process, as the app starts."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", script, str(library)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_notes_review_and_suggestions_arrive_after_the_first_paint_unasked(
     qtbot: QtBot, demo_lib: Library
 ) -> None:
@@ -166,15 +179,7 @@ def test_the_window_shows_without_loading_import_export_or_note_machinery(
     demo_lib: Library,
 ) -> None:
     assert demo_lib.path is not None
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(demo_lib.path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = run_offscreen(_PROBE, demo_lib.path)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     loaded = set(report["modules"])
