@@ -79,6 +79,11 @@ _CONTENT_AFTER = re.compile(
 )
 # Objects that make a reporting verb an action: "reported for duty", "agreed to pay", "called
 # on by tribes" (a passive agent).
+_CHARACTERISATION = (
+    r"\s+(?:(?:the|his|her|their|its|this|that|these|those)\s+(?:[\w’'-]+\s+){0,3}?|"
+    r"(?:him|her|them|it)\s+)(?:a|an)\s+(?!(?:day|week|month|year|few|couple|second|time|"
+    r"minute|hour|number|total|lot|bit|while)\b)\w"
+)
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
@@ -90,7 +95,15 @@ _NOT_REPORTING_AFTER = {
     ),
     # "called X “stunning”" reports speech; "a group called X", "called the police" do not.
     # ("a song called “Glasgow”" names a thing: the quotation must follow an object.)
-    "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"])"),
+    # "called the attack a war crime", "branded him a liar": a characterisation (an object, then
+    # "a"/"an" and what it was called) is speech too; "called the police a day later" is not.
+    "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|" + _CHARACTERISATION + ")"),
+    "brand": re.compile(r"(?!" + _CHARACTERISATION + ")"),
+    # "questioned whether the figures were accurate"; not "questioned the suspect".
+    "question": re.compile(r"(?!\s+(?:whether|why|how)\b)"),
+    # "attributed the fire to faulty wiring", "pointed to the wiring as the cause": a view.
+    "attribute": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+to\s)"),
+    "point to": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+as\s+(?:a|an|the|evidence|proof)\b)"),
     "refer": re.compile(r"(?!\s+[^.“”\"]{0,60}[“\"])"),
     "repeat": re.compile(r"(?!\s+(?:that\b|[^.“”\"]{0,40}[“\"]))"),
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),

@@ -1,0 +1,42 @@
+"""Characterisations and causal views are attributed statements; look-alike acts are not.
+
+The sentences are written for these tests (the frame battery's English misses).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.suggest.suggested import parties
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ukraine's foreign ministry called the attack a war crime.", "Ukraine's foreign ministry"),
+        ("Brown called the fire a tragedy.", "Brown"),
+        ("Brown called him a liar.", "Brown"),
+        ("Brown branded the attack a war crime.", "Brown"),
+        ("Nadella questioned whether the figures were accurate.", "Nadella"),
+        ("Brown attributed the fire to faulty wiring.", "Brown"),
+        ("Brown pointed to faulty wiring as a likely cause.", "Brown"),
+    ],
+)
+def test_a_characterisation_or_a_view_of_causes_is_suggested(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brown called the police a day later.",
+        "Brown called his mother a few times.",
+        "A group called Friends of the Earth protested.",
+        "Police questioned the suspect.",
+        "The suspect was questioned by police.",
+        "She pointed to the door.",
+        "The brand was sold in 2019.",
+    ],
+)
+def test_a_phone_call_an_interrogation_or_a_gesture_is_not(text: str) -> None:
+    assert parties(text) == []
