@@ -547,6 +547,11 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
+_SEEN_BY = re.compile(
+    r"(?:^|[,;:]\s+)([^,;:“”\"]{2,60}?)\s+(?:seen|obtained|reviewed|viewed)\s+by\s+[^,;:“”\"]{1,60}$"
+)
+
+
 def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written before a verb ("Tajik officials have said")."""
     asides = _asides(sentence[:verb_start])
@@ -556,6 +561,12 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         if span is not None:
             return span
     left = sentence[:verb_start]
+    seen = _SEEN_BY.search(left) if lexicon.language == "en" else None
+    if seen:
+        # "A memo seen by Reuters said…": the document speaks, not who saw it.
+        span = _clean_party(sentence, seen.start(1), seen.end(1), lexicon, ends_sentence=True)
+        if span is not None:
+            return span
     relative = lexicon_pattern(lexicon, "relative").search(left) if lexicon.relatives else None
     if relative:
         # "…ZeniMax Media, which accuses…": the party is the name just before the comma.

@@ -40,3 +40,15 @@ def test_a_characterisation_or_a_view_of_causes_is_suggested(text: str, party: s
 )
 def test_a_phone_call_an_interrogation_or_a_gesture_is_not(text: str) -> None:
     assert parties(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("A memo seen by Reuters said the figures were misleading.", "A memo"),
+        ("A report obtained by The Guardian says the plan failed.", "A report"),
+        ("The man, seen by witnesses, said he ran.", "The man"),
+    ],
+)
+def test_the_document_speaks_not_the_outlet_that_saw_it(text: str, party: str) -> None:
+    assert parties(text) == [party]
