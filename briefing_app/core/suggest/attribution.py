@@ -105,7 +105,11 @@ _NOT_REPORTING_AFTER = {
     "attribute": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+to\s)"),
     "point to": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+as\s+(?:a|an|the|evidence|proof)\b)"),
     "refer": re.compile(r"(?!\s+[^.“”\"]{0,60}[“\"])"),
-    "repeat": re.compile(r"(?!\s+(?:that\b|[^.“”\"]{0,40}[“\"]))"),
+    # "repeated his call for air defences": the call is what was said.
+    "repeat": re.compile(
+        r"(?!\s+(?:that\b|[^.“”\"]{0,40}[“\"]|(?:his|her|their|its)\s+(?:\w+\s+)?(?:call|calls|"
+        r"demand|demands|appeal|warning|warnings|claim|claims|criticism|denial)\b))"
+    ),
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
     "request": re.compile(r"(?!\s+that\b)"),
     "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),

@@ -52,3 +52,16 @@ def test_a_phone_call_an_interrogation_or_a_gesture_is_not(text: str) -> None:
 )
 def test_the_document_speaks_not_the_outlet_that_saw_it(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Zelensky repeated his call for more air defences.", "Zelensky"),
+        ("Zelensky repeated his earlier warning about drones.", "Zelensky"),
+        ("The team repeated its win from last year.", None),
+        ("History repeated itself.", None),
+    ],
+)
+def test_a_repeated_call_is_said_again_a_repeated_win_is_not(text: str, party: str | None) -> None:
+    assert parties(text) == ([party] if party else [])
