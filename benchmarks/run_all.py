@@ -56,7 +56,12 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   after one commit elsewhere (reading the commit log) against the watcher it replaced (markers
   and fingerprints, benchmarks/marker_poll.py); detail rows: after the window's own task's
   commit, with nothing committed, the starting point, and a write with its log row against the
-  same write without it (benchmarks/outside_poll_speed.py).
+  same write without it (benchmarks/outside_poll_speed.py);
+- list refresh: the sources list, sorted by title and filtered by a search, taking an import's
+  announcement of a few sources in place against reloading the whole list, in the window;
+  selecting a claim near the end of the 100,000-claim table right after a filter against the
+  id-to-row dictionary the table built for it (time, and tracemalloc peak of the look-up)
+  (benchmarks/list_refresh_speed.py).
 The machine is shared: the load average is printed with the table.
 """
 
@@ -87,6 +92,7 @@ import board_speed  # noqa: E402
 import chronology_speed  # noqa: E402
 import export_speed  # noqa: E402
 import import_quality  # noqa: E402
+import list_refresh_speed  # noqa: E402
 import make_library  # noqa: E402
 import matrix_view_speed  # noqa: E402
 import outside_poll_speed  # noqa: E402
@@ -609,6 +615,7 @@ PARTS = [
     "matrix",
     "board",
     "outside poll",
+    "list refresh",
 ]
 
 
@@ -779,6 +786,51 @@ def outside_poll(library: Path, work: Path, runs: int) -> list[Row]:
     ]
 
 
+def list_refresh(library: Path, work: Path, runs: int) -> list[Row]:
+    """The sources list taking an import's announcement in place, and a claim's selection."""
+    m = list_refresh_speed.measure(library, work, runs, paired_medians)
+    ours, baseline = m["list_ours"], m["list_baseline"]
+    return [
+        Row(
+            "sources list: import announcement",
+            ours * 1000,
+            "ms",
+            baseline * 1000,
+            "<= 0.5x",
+            ours <= 0.5 * baseline,
+            f"sorted by title, filtered ({m['list_rows']:,.0f} rows), "
+            f"{list_refresh_speed.NEW_PER_ANNOUNCEMENT} new; vs the full reload",
+        ),
+        Row(
+            "select a claim after a filter",
+            m["select_ours"] * 1000,
+            "ms",
+            m["select_baseline"] * 1000,
+            "<= 1x",
+            m["select_ours"] <= m["select_baseline"],
+            f"{m['claims']:,.0f} claims; vs the id-to-row dictionary it built",
+        ),
+        Row(
+            "  claim's row look-up: time",
+            m["lookup_ours"] * 1000,
+            "ms",
+            m["lookup_baseline"] * 1000,
+            "(detail)",
+            True,
+            "the row near the end; vs building the dictionary",
+        ),
+        Row(
+            "  claim's row look-up: memory",
+            m["select_ours_bytes"] / 1e6,
+            "MB",
+            m["select_baseline_bytes"] / 1e6,
+            "(detail)",
+            True,
+            "tracemalloc peak; vs building the dictionary",
+        ),
+    ]
+
+
 # Table ------------------------------------------------------------------------------------------
 def print_table(rows: list[Row], header: str) -> None:
     """Print the results as one table."""
@@ -841,6 +893,7 @@ def main(argv: list[str] | None = None) -> None:
             ("matrix", lambda: matrix(args.runs)),
             ("board", lambda: board(library, work, args.runs)),
             ("outside poll", lambda: outside_poll(library, work, args.runs)),
+            ("list refresh", lambda: list_refresh(library, work, max(args.runs, 9))),
         ]
         for name, step in steps:
             if name in parts:

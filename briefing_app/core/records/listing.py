@@ -121,6 +121,35 @@ def source_ids(lib: Library, sort_by: str | None = None, descending: bool = Fals
     return [r[0] for r in rows]
 
 
+def source_precedes(
+    sort_by: str | None = None, descending: bool = False
+) -> Callable[[SourceRow, SourceRow], bool]:
+    """Return whether one row comes before another in the order of source_ids(sort_by, ...).
+
+    So a list sorted by source_ids can take a new or edited row in its place without
+    reading every source again.
+
+    >>> older, newer = SourceRow(1, title="b"), SourceRow(2, title="B")
+    >>> source_precedes()(newer, older), source_precedes("title")(newer, older)
+    (True, True)
+    >>> source_precedes("title", descending=True)(SourceRow(3, title="a"), older)
+    False
+    """
+    if sort_by is None:
+        return lambda a, b: a.id > b.id  # newest first
+    if sort_by not in _SOURCE_FIELD_SQL:
+        raise ValueError(f"no source field {sort_by}")
+    at = SourceRow._fields.index(sort_by)
+
+    def precedes(a: SourceRow, b: SourceRow) -> bool:
+        key_a, key_b = _sort_key(a[at]), _sort_key(b[at])
+        if key_a != key_b:
+            return bool(key_a > key_b if descending else key_a < key_b)
+        return a.id > b.id  # equal values stay newest first, either way (a stable sort)
+
+    return precedes
+
+
 def source_titles(lib: Library) -> list[tuple[int, str]]:
     """Return (id, title) of every source, by title ignoring case (for choosing one)."""
     cursor = lib.conn.cursor()

@@ -9,7 +9,9 @@ memory does not grow with the library.
 
 from __future__ import annotations
 
+import itertools
 from array import array
+from collections.abc import Collection
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -140,6 +142,12 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
     def position_of(self, record_id: int) -> int | None:
         """Return where the record with this id is shown, or None."""
         return self._id_positions().get(record_id)
+
+    def positions_of(self, record_ids: Collection[int]) -> dict[int, int]:
+        """Return where the shown records with these ids are (id: position), in one pass."""
+        wanted = record_ids if isinstance(record_ids, set | frozenset) else set(record_ids)
+        at = itertools.compress(itertools.count(), map(wanted.__contains__, self._ids))
+        return {self._ids[p]: p for p in at}
 
     def ids(self) -> list[int]:
         """Return the ids of the shown rows, in display order."""

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import bisect
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
-from briefing_app.core.records.listing import SourceRow, source_ids, source_rows
+from briefing_app.core.records.listing import (
+    SourceRow,
+    source_ids,
+    source_precedes,
+    source_rows,
+)
 from briefing_app.gui.models.lazy_table import LazyRowTableModel
 
 
@@ -27,41 +33,54 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
     def __init__(self) -> None:
         super().__init__()
         self._only: set[int] | None = None
+        self._search = ""
 
-    def set_filter(self, ids: set[int] | None) -> None:
-        """Show only the sources with these ids, or all of them for None."""
-        self._only = ids
+    def set_filter(self, ids: set[int] | None, search: str = "") -> None:
+        """Show only the sources with these ids, or all of them for None.
+
+        search is the text the ids were found for: a source stored later is shown when it
+        matches it too, as searching again would show it.
+        """
+        self._only = None if ids is None else set(ids)
+        self._search = search
         self.requery()
 
     def update(self, ids: set[int]) -> bool:
         """Show the sources with these ids as they are now, in place; return False if it cannot.
 
-        Only new and edited sources in the natural order (newest first): a row removed or
-        one moved by a column sort needs a reload (the caller's), which puts the selection
-        back itself. In place, a big library's list is not re-read every time an import
-        stores a few sources.
+        New sources that pass the filter take their place in the order shown (newest first,
+        or a column's sort); edited ones are repainted, and moved if their place changed. A
+        deleted source needs a reload (the caller's), which puts the selection back itself.
+        In place, a big library's list is not re-read every time an import stores a few
+        sources, and its selection and scroll position stay where they were.
         """
         lib = self._lib
-        if lib is None or self.sort_field()[0] is not None:
+        if lib is None or self._sorted != self._sort:
             return False
         rows = source_rows(lib, sorted(ids))
         if len(rows) != len(ids):
             return False  # some were deleted
-        only = self._only
-        shown = [r for r in rows if only is None or r.id in only]
-        positions = self._id_positions()
-        self.replace_rows(
-            {r.id for r in shown if r.id in positions}, [r for r in shown if r.id in positions]
-        )
-        for row in sorted((r for r in shown if r.id not in positions), key=lambda r: -r.id):
-            # Newest first is by id, descending: a source put back by a redo keeps its place.
-            at = bisect.bisect_left(self._ids, -row.id, key=lambda i: -i)
-            self.beginInsertRows(QModelIndex(), at, at)
-            self._ids.insert(at, row.id)
-            self._cache[row.id] = row
-            self._positions = None
-            self.endInsertRows()
+        positions = self.positions_of(ids)
+        admitted = self._admit(lib, [r.id for r in rows if r.id not in positions])
+        fresh = {r.id: r for r in rows if r.id in positions or r.id in admitted}
+        self._cache.update(fresh)
+        placed = _Placing(self, lib, fresh, source_precedes(*self.sort_field()))
+        if all(placed.in_order(at) for at in positions.values()):
+            last = len(self.columns) - 1
+            for at in positions.values():
+                self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+            positions = {}
+        placed.put([r for r in fresh.values() if r.id in admitted], positions)
         return True
+
+    def _admit(self, lib: Library, ids: list[int]) -> set[int]:
+        """Return which of these sources, not shown yet, the filter lets in (and let them in)."""
+        only = self._only
+        if only is None:
+            return set(ids)
+        matching = lib.search.matching_sources(self._search, ids) if self._search else set()
+        only |= matching
+        return matching | only.intersection(ids)  # ids filtered in before (a redo's)
 
     def query_ids(self, lib: Library) -> list[int]:
         """Return the ids of the sources to show, in the current sort order."""
@@ -91,3 +110,88 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("reliability", "claim_count"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return super().cell(row, column, role)
+
+
+class _Placing:
+    """Puts rows into a SourceTableModel's sorted ids with inserts and moves, never a reset.
+
+    The ids not being placed are in order already; a row's place is found by bisecting them,
+    reading only the rows probed (about 14 for 10,000 sources), not the whole list.
+    """
+
+    def __init__(
+        self,
+        model: SourceTableModel,
+        lib: Library,
+        fresh: dict[int, SourceRow],
+        precedes: Callable[[SourceRow, SourceRow], bool],
+    ) -> None:
+        self.model, self.lib, self.fresh, self.precedes = model, lib, fresh, precedes
+        self._probed: dict[int, SourceRow] = {}
+
+    def in_order(self, position: int) -> bool:
+        """Return whether the row at position sorts after the one above, before the one below."""
+        ids = self.model._ids
+        row = self._row(ids[position])
+        above = position == 0 or self.precedes(self._row(ids[position - 1]), row)
+        return above and (
+            position + 1 == len(ids) or self.precedes(row, self._row(ids[position + 1]))
+        )
+
+    def put(self, new: list[SourceRow], moved: dict[int, int]) -> None:
+        """Insert the new rows and move the shown rows (id: position), each to its place."""
+        model = self.model
+        ids = model._ids
+        parent = QModelIndex()
+        # First the moved rows to the end, last first so that the others keep their positions:
+        # what remains above them is in order, and each is then moved up into it.
+        for at in sorted(moved.values(), reverse=True):
+            if at + 1 < len(ids):  # the last row is at the end already (Qt refuses the move)
+                model.beginMoveRows(parent, at, at, parent, len(ids))
+                ids.append(ids.pop(at))
+                model.endMoveRows()
+        waiting = ids[len(ids) - len(moved) :].tolist() if moved else []
+        end = len(ids) - len(waiting)
+        lo = 0
+        order = functools.cmp_to_key(self._compare)
+        for row in sorted([*new, *(self.fresh[i] for i in waiting)], key=order):
+            at = self._bisect(row, lo, end)
+            if row.id in self.fresh and row.id in waiting:
+                source = end + waiting.index(row.id)
+                waiting.remove(row.id)
+                if source != at:
+                    model.beginMoveRows(parent, source, source, parent, at)
+                    ids.insert(at, ids.pop(source))
+                    model.endMoveRows()
+            else:
+                model.beginInsertRows(parent, at, at)
+                ids.insert(at, row.id)
+                model.endInsertRows()
+            model._positions = None
+            end += 1
+            lo = at + 1
+        model._positions = None
+
+    def _bisect(self, row: SourceRow, lo: int, hi: int) -> int:
+        ids = self.model._ids
+        while lo < hi:
+            middle = (lo + hi) // 2
+            if self.precedes(self._row(ids[middle]), row):
+                lo = middle + 1
+            else:
+                hi = middle
+        return lo
+
+    def _compare(self, a: SourceRow, b: SourceRow) -> int:
+        return -1 if self.precedes(a, b) else 1 if self.precedes(b, a) else 0
+
+    def _row(self, record_id: int) -> SourceRow:
+        """Return a shown source's row: fresh, cached, or read alone (a probe)."""
+        found = self.fresh.get(record_id) or self.model._cache.get(record_id)
+        if found is None:
+            found = self._probed.get(record_id)
+        if found is None:
+            read = source_rows(self.lib, [record_id])
+            found = read[0] if read else SourceRow(record_id)
+            self._probed[record_id] = found
+        return found

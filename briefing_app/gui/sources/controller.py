@@ -460,7 +460,7 @@ class SourcesController(QObject):
             self.services.show_status("", 0)
             return
         ids = set(self.lib.search.source_ids(text))
-        self.library_panel.model.set_filter(ids)
+        self.library_panel.model.set_filter(ids, text)
         matches = "matches" if len(ids) == 1 else "match"
         self.services.show_status(f"{count_of(len(ids), 'source')} {matches} “{text}”")
 
