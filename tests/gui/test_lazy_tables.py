@@ -13,6 +13,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.models.claim_table import ClaimTableModel
+from briefing_app.gui.widgets.claims_panel import ClaimsPanel
 
 PARTIES = ["Police", "residents", "Ministry", "Árbitro", ""]
 KINDS = ["reported fact", "allegation", "denial"]
@@ -257,3 +258,72 @@ def test_a_big_library_in_a_window_never_painted_still_loads_its_claims(
     with qtbot.waitSignal(window.sources.claims_loaded, timeout=10_000):
         pass
     assert window.claims_panel.model.rowCount() == 450
+
+
+def _row_on_screen(panel: ClaimsPanel, claim_id: int) -> int:
+    """Return the selected row after checking it is this claim's, highlighted and in view."""
+    view, model = panel.view, panel.model
+    row = view.currentIndex().row()
+    assert model.id_at(row) == claim_id
+    assert view.selectionModel().isRowSelected(row)
+    assert view.viewport().rect().intersects(view.visualRect(model.index(row, 0)))
+    return row
+
+
+def test_a_claim_chosen_elsewhere_is_selected_and_scrolled_to_under_sort_and_filter(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.claims_panel
+    model = panel.model
+    columns = [c[0] for c in model.columns]
+    panel.view.sortByColumn(columns.index("Party"), Qt.SortOrder.DescendingOrder)
+    panel.set_filter_value(panel.kind_filter, "denial")
+    far = model.id_at(model.rowCount() - 2)
+    panel.view.scrollToTop()
+
+    window.sources.select_claim(far)  # as from the reader or a note's citation
+
+    assert window.inspector.claim is not None and window.inspector.claim.id == far
+    row = _row_on_screen(panel, far)
+    assert row == model.rowCount() - 2
+    assert panel.view.verticalScrollBar().value() > 0
+
+    hidden = next(c.id for c in many_claims.claims.all() if c.kind != "denial")
+    window.sources.select_claim(hidden)  # not shown: no row stays selected
+    assert not panel.view.selectionModel().hasSelection()
+    assert window.inspector.claim is not None and window.inspector.claim.id == hidden
+
+
+def test_the_selected_row_follows_its_claim_when_rows_above_it_go_and_it_changes(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = MainWindow(many_claims)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.claims_panel
+    model = panel.model
+    chosen = model.id_at(200)
+    window.sources.select_claim(chosen)
+    above = [model.id_at(10), model.id_at(150)]
+    repainted: list[int] = []  # rows the view is told to paint again
+    model.dataChanged.connect(lambda first, _last: repainted.append(first.row()))
+
+    with many_claims.write():  # one change: two rows above removed, the chosen one edited
+        many_claims.claims.delete_many(above)
+        many_claims.claims.update(chosen, party="Harbour master")
+
+    row = _row_on_screen(panel, chosen)
+    assert row == 198 and row in repainted
+    assert model.data(model.index(row, columns_index(model, "Party"))) == "Harbour master"
+    assert window.inspector.party.text() == "Harbour master"
+
+
+def columns_index(model: ClaimTableModel, header: str) -> int:
+    return [c[0] for c in model.columns].index(header)

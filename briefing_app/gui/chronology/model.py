@@ -281,7 +281,6 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
                 self._cache.pop(claim_id, None)
         self._ids, self.groups = entries, groups
         self.dated, self.undated = counts
-        self._positions = None
         self.endResetModel()
         return False
 
@@ -291,10 +290,8 @@ class ChronologyModel(LazyRowTableModel[TimelineRow]):
         if ids is None or len(ids) > 64:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
             return
-        for claim_id in ids:
-            at = self.position_of(claim_id)
-            if at is not None:
-                self.dataChanged.emit(self.index(at, 0), self.index(at, 0))
+        for at in self.positions_of(ids).values():
+            self.dataChanged.emit(self.index(at, 0), self.index(at, 0))
 
 
 def undated_words(suggestion: EventDateSuggestion | str | None) -> str:

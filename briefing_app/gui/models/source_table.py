@@ -167,10 +167,8 @@ class _Placing:
                 model.beginInsertRows(parent, at, at)
                 ids.insert(at, row.id)
                 model.endInsertRows()
-            model._positions = None
             end += 1
             lo = at + 1
-        model._positions = None
 
     def _bisect(self, row: SourceRow, lo: int, hi: int) -> int:
         ids = self.model._ids

@@ -302,7 +302,10 @@ class ClaimsPanel(QWidget):
 
     def select_claim(self, claim_id: int) -> None:
         """Select a claim's row when it is shown."""
-        pos = self.model.position_of(claim_id)
+        current = self.view.currentIndex().row()
+        # A row clicked is current already: no need to look through the table for it.
+        is_current = 0 <= current < self.model.rowCount() and self.model.id_at(current) == claim_id
+        pos = current if is_current else self.model.position_of(claim_id)
         if pos is None:
             self.clear_selection()
             return
