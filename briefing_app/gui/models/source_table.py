@@ -49,8 +49,10 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         """Show the sources with these ids as they are now, in place; return False if it cannot.
 
         New sources that pass the filter take their place in the order shown (newest first,
-        or a column's sort); edited ones are repainted, and moved if their place changed. A
-        deleted source needs a reload (the caller's), which puts the selection back itself.
+        or a column's sort); edited ones are repainted, and moved if their place changed (one
+        shown stays shown, even if it no longer matches the search: the row being edited does
+        not vanish). A deleted source needs a reload (the caller's), which puts the selection
+        back itself.
         In place, a big library's list is not re-read every time an import stores a few
         sources, and its selection and scroll position stay where they were.
         """
@@ -156,7 +158,7 @@ class _Placing:
         order = functools.cmp_to_key(self._compare)
         for row in sorted([*new, *(self.fresh[i] for i in waiting)], key=order):
             at = self._bisect(row, lo, end)
-            if row.id in self.fresh and row.id in waiting:
+            if row.id in waiting:
                 source = end + waiting.index(row.id)
                 waiting.remove(row.id)
                 if source != at:
