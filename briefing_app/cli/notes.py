@@ -223,7 +223,10 @@ def note_spelling(
         note_settings.ignore_words(lib, note.id, ignore)
         note = lib.notes.get(note.id)
     language = note_settings.spelling_language(note)
-    speller = Spellers().get(language)
+    spellers = Spellers()
+    speller = spellers.get(language)
+    if spellers.user_words.problem is not None:
+        echo(f"Warning: {spellers.user_words.problem}", err=True)
     ignored = note_settings.ignored_words(note)
     found = [
         {"section": s.key, "start": a, "end": b, "word": w, "suggestions": speller.suggestions(w)}

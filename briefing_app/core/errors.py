@@ -75,6 +75,12 @@ class ReadOnlyTarget(CannotWrite):
     """An output file exists and is write-protected: it is replaced only when asked to."""
 
 
+class WordListUnreadable(BriefingError):
+    """A spelling word list (the user's own, or a dictionary shipped with the app) cannot be
+    read whole: not a file, no permission, not UTF-8 text, or over the size read; the message
+    names the list and says what spelling does without it."""
+
+
 class NoteIsFinal(BriefingError):
     """A final note is read-only until it is reopened."""
 

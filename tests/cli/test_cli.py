@@ -497,3 +497,24 @@ def test_note_spelling_lists_misspelt_words_in_the_notes_language(tmp_path: Path
     ]
     refused = briefing("note", "spelling", "1", "--ignore", "two words", library=library)
     assert refused.returncode != 0 and "'two words' is not one word" in refused.stderr
+
+
+def test_note_spelling_warns_once_of_a_word_list_it_cannot_read_and_still_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from briefing_app.core.text.spelling import user_words_path
+
+    user_words_path().mkdir(parents=True)  # a folder where the word list should be
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    body = tmp_path / "summary.md"
+    body.write_text("The goverment said so.\n", encoding="utf-8")
+    briefing("note", "set", "1", "summary", "--file", str(body), library=library)
+    listed = briefing("note", "spelling", "1", "--json", library=library)
+    assert listed.returncode == 0
+    assert "goverment" in [m["word"] for m in json.loads(listed.stdout)["misspelt"]]
+    assert listed.stderr == (
+        f"Warning: spelling word list {user_words_path()}: is a folder, not a file; "
+        "the words you added that it holds are not known\n"
+    )

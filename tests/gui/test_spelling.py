@@ -15,7 +15,7 @@ from briefing_app.core.text.spelling import UserWords
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.widgets import spelling as gui_spelling
 from briefing_app.gui.widgets.note_editor import SectionEditor
-from tests.gui.test_notes import editor, new_note, saved_body
+from tests.gui.test_notes import editor, new_note, saved_body, type_into
 
 
 @pytest.fixture(autouse=True)
@@ -292,3 +292,99 @@ def test_a_misspelt_word_in_a_heading_keeps_the_heading_format_under_its_underli
     )
     assert word.fontWeight() == QFont.Weight.Bold  # the heading rule's format, kept
     assert word.foreground().color().name() == "#3b6ea5"
+
+
+def spelling_messages(window: MainWindow) -> list[str]:
+    """Start recording the status bar's messages about spelling; return the record."""
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(
+        lambda text: said.append(text) if "spelling" in text.lower() else None
+    )
+    return said
+
+
+@pytest.fixture
+def folder_for_word_list(own_word_list: Path) -> Path:
+    """Put a folder where the word list should be, before the window starts."""
+    own_word_list.mkdir(parents=True)
+    return own_word_list
+
+
+def test_a_word_list_that_cannot_be_read_is_said_once_and_typing_and_spelling_go_on(
+    folder_for_word_list: Path, qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own_word_list = folder_for_word_list
+    said = spelling_messages(window)
+    _note_id, summary = writing(qtbot, window, monkeypatch, "The goverment met Qodiri.")
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment", "Qodiri"] and bool(said))
+    assert said == [
+        f"⚠ spelling word list {own_word_list}: is a folder, not a file; "
+        "the words you added that it holds are not known"
+    ]
+    qtbot.keyClicks(summary, " Then teh talks ended.")
+    editor(window, "issue").setFocus()
+    qtbot.waitUntil(lambda: underlined(summary) == ["goverment", "Qodiri", "teh"])
+    assert summary.body() == "The goverment met Qodiri. Then teh talks ended."
+    assert len(said) == 1  # once, not at every keystroke
+
+    # Adding a word: one line, the list left as it is, nothing on the undo stack.
+    before = window.undo_action.text()
+    menu = summary.context_menu_at(point_at(summary, "Qodiri"))
+    next(a for a in menu.actions() if a.text() == "Add “Qodiri” to dictionary").trigger()
+    assert window.statusBar().currentMessage() == (
+        f"⚠ spelling word list {own_word_list}: is a folder, not a file; "
+        "it is left as it is, so nothing in it is lost"
+    )
+    assert own_word_list.is_dir()
+    assert underlined(summary) == ["goverment", "Qodiri", "teh"]
+    assert window.undo_action.text() == before
+    assert summary.body() == "The goverment met Qodiri. Then teh talks ended."
+
+
+def test_undoing_an_add_when_the_list_can_no_longer_be_written_says_so_and_drops_the_step(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, own_word_list: Path
+) -> None:
+    _note_id, summary = writing(qtbot, window, monkeypatch, "Rahmonov met Qodiri.")
+    qtbot.waitUntil(lambda: underlined(summary) == ["Rahmonov", "Qodiri"])
+    menu = summary.context_menu_at(point_at(summary, "Qodiri"))
+    next(a for a in menu.actions() if a.text() == "Add “Qodiri” to dictionary").trigger()
+    assert underlined(summary) == ["Rahmonov"]
+    own_word_list.unlink()
+    own_word_list.mkdir()  # meanwhile something put a folder in its place
+    window.undo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"⚠ spelling word list {own_word_list}: is a folder, not a file")
+    # The step that cannot be undone is gone, and the word is as the last write left it.
+    assert "Qodiri" not in window.undo_action.text()
+    assert underlined(summary) == ["Rahmonov"]
+    assert summary.body() == "Rahmonov met Qodiri."
+
+
+def test_a_damaged_dictionary_turns_spelling_off_with_its_reason_once(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    from briefing_app.core.text import spelling as core_spelling
+
+    damaged = tmp_path / "en.json.gz"
+    damaged.write_bytes(b"\x1f\x8b\x08\x00 cut short")
+    monkeypatch.setattr(core_spelling, "_dictionary_bytes", lambda language: damaged.read_bytes())
+    said = spelling_messages(window)
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    qtbot.waitUntil(lambda: "en" in workspace.spelling.unreadable, timeout=20_000)
+    assert len(said) == 1
+    assert said[0].startswith(
+        "⚠ Spelling is not checked: the English spelling dictionary cannot be read ("
+    )
+    assert said[0].endswith("); spelling in English is off")
+    summary = editor(window, "summary")
+    type_into(qtbot, summary, "The goverment said so.")
+    editor(window, "issue").setFocus()
+    assert summary.body() == "The goverment said so."
+    assert underlined(summary) == []
+    # Showing other notes does not try (and say) it again.
+    other = next(n.id for n in demo_lib.notes.all() if n.id != note_id)
+    workspace.show_note(other)
+    workspace.show_note(note_id)
+    assert len(said) == 1

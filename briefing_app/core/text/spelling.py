@@ -9,20 +9,25 @@ returns a `WordListEdit` that `UserWords.revert` undoes. Words ignored in a note
 settings, `records/note_settings.py`) are passed to `misspelt_spans` as `ignored`.
 
 A `Speller` loads its dictionary when made (0.2–0.6 s): the GUI makes it off the UI thread and
-asks `Spellers.ready` while the writer types.
+asks `Spellers.ready` while the writer types. A word list that cannot be read whole (a folder in
+its place, no permission, not UTF-8, over MAX_WORD_LIST_BYTES) never stops spelling: what can be
+read is used, `UserWords.problem` says what was not (a `WordListUnreadable`), and the list is
+not rewritten until it reads whole, so nothing in it is lost. A shipped dictionary that cannot
+be read is a `WordListUnreadable` when its Speller is made.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import stat
 import threading
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_app.core.errors import CannotWrite, InvalidInput
+from briefing_app.core.errors import CannotWrite, InvalidInput, WordListUnreadable
 from briefing_app.core.text.citations import CITATION_GROUP
 
 if TYPE_CHECKING:
@@ -68,6 +73,14 @@ _ELISION_MAX = 5
 # search, so a right-click opens its menu at once.
 MAX_SUGGEST_LENGTH = 15
 MAX_DISTANCE_2_LENGTH = 4
+# The user's word list is read up to this size: ~200,000 words, far more than anyone adds by
+# hand (Word stops a custom dictionary at 64 KB). A mistaken or hostile file (a log, a dump,
+# one 50 MB line) costs a fraction of a second and a few tens of MB, never its whole size.
+MAX_WORD_LIST_BYTES = 2 * 1024 * 1024
+# A line this long is not a word (a pasted paragraph, a minified file): it is not looked up.
+MAX_WORD_LENGTH = 100
+# A shipped dictionary unpacks to 0.5–7.5 MB; one unpacking to more is not one.
+MAX_DICTIONARY_BYTES = 64 * 1024 * 1024
 
 
 def user_words_path() -> Path:
@@ -120,14 +133,30 @@ class UserWords:
 
     path: Path
     _words: set[str] | None = field(default=None, repr=False)
+    _problem: WordListUnreadable | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def words(self) -> set[str]:
-        """Return the words (case-folded), read from the file on first use."""
+        """Return the words (case-folded), read from the file on first use.
+
+        Never raises: a list that cannot be read whole gives the words that could be read,
+        and `problem` says why the others are missing.
+        """
         with self._lock:
             if self._words is None:
-                self._words = set(_read_words(self.path))
+                read = _read_list(self.path)
+                self._words = {
+                    line.casefold()
+                    for line in read.lines
+                    if not line.startswith("#") and len(line) <= MAX_WORD_LENGTH
+                }
+                self._problem = read.error(self.path, _WHEN_READING) if read.problem else None
             return self._words
+
+    @property
+    def problem(self) -> WordListUnreadable | None:
+        """Return why the list was not read whole (None if it was, or is not read yet)."""
+        return self._problem
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.casefold() in self.words()
@@ -151,7 +180,11 @@ class UserWords:
     def _change(self, add: tuple[str, ...] = (), remove: tuple[str, ...] = ()) -> WordListEdit:
         words = self.words()
         # Read afresh: another window (or process) may have added words since.
-        lines = _read_lines(self.path)
+        read = _read_list(self.path)
+        if read.problem:
+            # Rewriting a list read in part would lose the rest of it.
+            raise read.error(self.path, _WHEN_CHANGING)
+        lines = read.lines
         gone = {w.casefold() for w in remove}
         removed = tuple(line for line in lines if line.casefold() in gone)
         kept = [line for line in lines if line.casefold() not in gone]
@@ -181,16 +214,84 @@ def _write_lines(path: Path, lines: list[str]) -> None:
         tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
-def _read_lines(path: Path) -> list[str]:
+_WHEN_READING = "the words you added that it holds are not known"
+_WHEN_CHANGING = "it is left as it is, so nothing in it is lost"
+
+
+@dataclass(frozen=True)
+class _ListRead:
+    """The lines of a word list that could be read, and why the others could not ("")."""
+
+    lines: list[str]
+    problem: str = ""
+    some_read: bool = False
+
+    def error(self, path: Path, consequence: str) -> WordListUnreadable:
+        """Return the error saying what was not read and what follows from it."""
+        if self.some_read and consequence == _WHEN_READING:
+            consequence = "spelling goes on with the words that were read"
+        return WordListUnreadable(f"spelling word list {path}: {self.problem}; {consequence}")
+
+
+def _read_list(path: Path) -> _ListRead:
+    """Read a word list's non-empty lines (stripped), at most MAX_WORD_LIST_BYTES of them."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
-        return []  # no list yet (writing one says why it cannot be, if it cannot)
-    return [line.strip() for line in text.splitlines() if line.strip()]
+        return _ListRead([])  # no list yet (writing one says why it cannot be, if it cannot)
+    except OSError as exc:
+        return _ListRead([], f"cannot be read ({exc.strerror or exc})")
+    if stat.S_ISDIR(mode):
+        return _ListRead([], "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        return _ListRead([], "is not a plain file")  # a pipe would block the reader for ever
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_WORD_LIST_BYTES + 1)
+    except OSError as exc:
+        return _ListRead([], f"cannot be read ({exc.strerror or exc})")
+    cut = len(data) > MAX_WORD_LIST_BYTES
+    lines, undecodable = _decode_lines(data[:MAX_WORD_LIST_BYTES], cut)
+    lines = [line.strip() for line in lines if line.strip()]
+    problems = []
+    if cut:
+        megabytes = MAX_WORD_LIST_BYTES // (1024 * 1024)
+        problems.append(f"is over {megabytes} MB and only its first {megabytes} MB were read")
+    if undecodable:
+        plural = "s are" if undecodable > 1 else " is"
+        problems.append(f"{undecodable} line{plural} not UTF-8 text and skipped")
+    return _ListRead(lines, ", ".join(problems), some_read=bool(lines))
 
 
-def _read_words(path: Path) -> Iterable[str]:
-    return (line.casefold() for line in _read_lines(path) if not line.startswith("#"))
+def _decode_lines(data: bytes, cut: bool) -> tuple[list[str], int]:
+    """Return the lines of data and how many could not be decoded.
+
+    UTF-8 (with or without a byte-order mark), or UTF-16 with its mark (as Notepad's
+    "Unicode" and Word's custom dictionaries save). Data cut at the size limit loses its last
+    line, which is cut short.
+    """
+    encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+    try:
+        # Incremental: a character cut in two at the limit is not an error, only left out.
+        text = codecs.getincrementaldecoder(encoding)().decode(data, final=not cut)
+    except UnicodeDecodeError:
+        return _decode_line_by_line(data.removeprefix(codecs.BOM_UTF8), cut)
+    lines = text.split("\n")
+    return (lines[:-1] if cut else lines), 0
+
+
+def _decode_line_by_line(data: bytes, cut: bool) -> tuple[list[str], int]:
+    """Return the UTF-8 lines of data and how many others there were."""
+    raw_lines = data.split(b"\n")
+    if cut:
+        raw_lines.pop()
+    lines, undecodable = [], 0
+    for raw in raw_lines:
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            undecodable += 1
+    return lines, undecodable
 
 
 class Speller:
@@ -204,11 +305,12 @@ class Speller:
     """
 
     def __init__(self, language: str, user_words: UserWords) -> None:
-        from spellchecker import SpellChecker  # ~0.2–0.6 s to read a dictionary
+        from spellchecker import SpellChecker
 
         self.language = check_language(language)
         self.user_words = user_words
-        self._checker: SpellChecker = SpellChecker(language=language, distance=1)
+        self._checker: SpellChecker = SpellChecker(language=None, distance=1)
+        self._checker.word_frequency.load_json(_read_dictionary(language))
         self._dictionary = self._checker.word_frequency.dictionary
         # Per word, whether it is misspelt: a paragraph is re-checked on every keystroke.
         self._verdicts: dict[str, bool] = {}
@@ -324,6 +426,41 @@ class Speller:
         return [_cased_as(word, w) for w in ranked]
 
 
+def _dictionary_bytes(language: str) -> bytes | None:
+    """Return a language's shipped dictionary as stored: pyspellchecker's gzipped JSON."""
+    import pkgutil
+
+    return pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+
+
+def _read_dictionary(language: str) -> dict[str, int]:
+    """Return a shipped dictionary's word frequencies (~0.2–0.6 s); raise WordListUnreadable
+    if it is missing or damaged, so spelling in its language is off with that reason."""
+    import json
+    import zlib
+
+    name = LANGUAGES[language]
+    try:
+        packed = _dictionary_bytes(language) or b""
+        inflate = zlib.decompressobj(wbits=31)  # gzip
+        text = inflate.decompress(packed, MAX_DICTIONARY_BYTES)
+        if inflate.unconsumed_tail:
+            raise ValueError(f"over {MAX_DICTIONARY_BYTES // (1024 * 1024)} MB unpacked")
+        if not inflate.eof:
+            raise ValueError("cut short" if packed else "missing or empty")
+        frequencies = json.loads(text)
+        if not isinstance(frequencies, dict) or not all(
+            isinstance(n, int) for n in frequencies.values()
+        ):
+            raise ValueError("not a table of words and their frequencies")
+    except (OSError, ValueError, zlib.error) as exc:
+        reason = " ".join(str(exc).split())[:120]
+        raise WordListUnreadable(
+            f"the {name} spelling dictionary cannot be read ({reason}); spelling in {name} is off"
+        ) from exc
+    return frequencies
+
+
 def _not_prose(text: str) -> list[tuple[int, int]]:
     """Return the spans of citations, code, link targets and addresses in a paragraph."""
     spans: list[tuple[int, int]] = []
@@ -414,6 +551,7 @@ class Spellers:
     def get(self, language: str) -> Speller:
         """Return the speller of a language, reading its dictionary if not read yet."""
         check_language(language)
+        self.user_words.words()  # read here, off the UI thread, not on the first keystroke
         with self._lock:
             speller = self._spellers.get(language)
             if speller is None:

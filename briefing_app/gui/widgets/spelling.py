@@ -2,8 +2,10 @@
 
 The dictionary of the open note's language is read off the UI thread (a task runner of its
 own, so it never waits behind an import); until it is read nothing is underlined, and typing
-never waits for it. Each editor's highlighter asks `spans` for the paragraph being painted, so
-a keystroke costs a check of its own paragraph only (and the speller remembers each word).
+never waits for it. A word list read only in part, or a dictionary that cannot be read, is
+said once in the status bar; a language whose dictionary cannot be read is not checked. Each
+editor's highlighter asks `spans` for the paragraph being painted, so a keystroke costs a check
+of its own paragraph only (and the speller remembers each word).
 "Add to dictionary" and "Ignore" are asked for here (`add_requested`, `ignore_requested`) and
 done as undoable commands by the Spelling menu (`gui/notes/spelling_menu.py`).
 """
@@ -69,6 +71,9 @@ class SpellCheck(QObject):
         self.tasks = TaskRunner(self)
         self.report_error: Callable[[str], None] = lambda _message: None
         self._loading: set[str] = set()
+        # Languages whose dictionary cannot be read, and why: not tried (nor said) again.
+        self.unreadable: dict[str, str] = {}
+        self._told_word_list = False  # its problem is said once, not at every note shown
         self._wanted = False  # a note is on screen: its dictionary is worth reading
 
     # The speller ---------------------------------------------------------------------------
@@ -79,7 +84,11 @@ class SpellCheck(QObject):
     def prepare(self) -> None:
         """A note is on screen: read its language's dictionary (off the UI thread) if needed."""
         self._wanted = True
-        if self.enabled and self.spellers.ready(self.language) is None:
+        if (
+            self.enabled
+            and self.spellers.ready(self.language) is None
+            and self.language not in self.unreadable
+        ):
             self._load(self.language)
 
     def set_language(self, language: str) -> None:
@@ -112,12 +121,22 @@ class SpellCheck(QObject):
             description=f"reading the {name} spelling dictionary",
             failure="Spelling is not checked",
         )
-        task.failed.connect(self.report_error)
+        task.failed.connect(lambda message: self._unreadable(language, message))
         task.finished.connect(lambda: self._loaded(language))
+
+    def _unreadable(self, language: str, message: str) -> None:
+        self.unreadable[language] = message
+        self.report_error(message)
 
     def _loaded(self, language: str) -> None:
         self._loading.discard(language)
-        if language == self.language and self.spellers.ready(language) is not None:
+        if self.spellers.ready(language) is None:
+            return  # its dictionary could not be read: that was said
+        problem = self.spellers.user_words.problem
+        if problem is not None and not self._told_word_list:
+            self._told_word_list = True
+            self.report_error(str(problem))
+        if language == self.language:
             self.changed.emit()
 
     # Words ---------------------------------------------------------------------------------

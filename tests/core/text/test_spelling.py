@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import CannotWrite, InvalidInput
+from briefing_app.core.errors import CannotWrite, InvalidInput, WordListUnreadable
 from briefing_app.core.library import Library
 from briefing_app.core.records import note_settings
-from briefing_app.core.text.spelling import LANGUAGES, Speller, Spellers, UserWords, WordListEdit
+from briefing_app.core.text import spelling
+from briefing_app.core.text.spelling import (
+    LANGUAGES,
+    MAX_WORD_LIST_BYTES,
+    Speller,
+    Spellers,
+    UserWords,
+    WordListEdit,
+)
 
 
 @pytest.fixture(scope="module")
@@ -183,6 +192,142 @@ def test_a_word_list_whose_folder_cannot_be_made_is_one_typed_error(tmp_path: Pa
     with pytest.raises(CannotWrite, match="cannot make the folder"):
         words.add("Qodiri")
     assert "qodiri" not in words
+
+
+def folder_in_its_place(path: Path) -> None:
+    path.mkdir(parents=True)
+
+
+def pipe_in_its_place(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)  # opened for reading, it would wait for a writer for ever
+
+
+def unreadable(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text("Qodiri\n", encoding="utf-8")
+    path.chmod(0)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (folder_in_its_place, "is a folder, not a file"),
+        pytest.param(
+            pipe_in_its_place,
+            "is not a plain file",
+            marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes"),
+        ),
+        pytest.param(
+            unreadable,
+            "cannot be read (Permission denied)",
+            marks=pytest.mark.skipif(
+                not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads anything"
+            ),
+        ),
+    ],
+)
+def test_a_word_list_that_cannot_be_read_leaves_spelling_on_and_says_why_in_one_line(
+    tmp_path: Path, make: object, reason: str
+) -> None:
+    path = tmp_path / "config" / "spelling" / "words.txt"
+    make(path)  # type: ignore[operator]
+    spellers = Spellers(UserWords(path))
+    english = spellers.get("en")  # no OSError: the dictionary still checks
+    assert flagged(english, "The goverment met Qodiri") == ["goverment", "Qodiri"]
+    problem = spellers.user_words.problem
+    assert isinstance(problem, WordListUnreadable)
+    assert str(problem) == (
+        f"spelling word list {path}: {reason}; the words you added that it holds are not known"
+    )
+    # Adding a word would replace what could not be read: refused in one line, nothing changed.
+    with pytest.raises(WordListUnreadable, match="it is left as it is, so nothing in it is lost"):
+        spellers.add_word("Qodiri")
+    assert flagged(english, "Qodiri") == ["Qodiri"]
+
+
+def test_lines_that_are_not_utf8_are_skipped_the_others_known_and_the_list_kept(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "words.txt"
+    original = "Qodiri\nMüller\nRahmonov\nKhujand\n".encode("latin-1")  # ü: not UTF-8
+    path.write_bytes(original)
+    words = UserWords(path)
+    assert "qodiri" in words and "rahmonov" in words and "khujand" in words
+    assert str(words.problem) == (
+        f"spelling word list {path}: 1 line is not UTF-8 text and skipped; "
+        "spelling goes on with the words that were read"
+    )
+    with pytest.raises(WordListUnreadable, match="1 line is not UTF-8 text"):
+        words.add("Dushanbe")
+    assert path.read_bytes() == original  # Müller is not lost to a rewrite
+    assert "dushanbe" not in words
+
+
+def test_a_word_list_saved_as_utf16_by_notepad_or_word_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_bytes("Qodiri\r\nMüller\r\n".encode("utf-16"))  # with its byte-order mark
+    words = UserWords(path)
+    assert "qodiri" in words and "müller" in words and words.problem is None
+    words.add("Dushanbe")  # read whole: it may be rewritten (as UTF-8)
+    assert path.read_text(encoding="utf-8") == "Qodiri\nMüller\nDushanbe\n"
+
+
+def test_a_huge_word_list_is_read_up_to_the_limit_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    line = "Qodiri\n"
+    with path.open("w", encoding="utf-8") as file:
+        file.write(line * (MAX_WORD_LIST_BYTES // len(line) + 1000))
+        file.write("Rahmonov\n")  # past the limit
+    words = UserWords(path)
+    assert "qodiri" in words and "rahmonov" not in words
+    assert str(words.problem) == (
+        f"spelling word list {path}: is over 2 MB and only its first 2 MB were read; "
+        "spelling goes on with the words that were read"
+    )
+    size = path.stat().st_size
+    with pytest.raises(WordListUnreadable, match="is over 2 MB"):
+        words.add("Dushanbe")
+    assert path.stat().st_size == size
+
+
+def test_one_huge_line_is_no_word_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_text("x" * (MAX_WORD_LIST_BYTES + 10), encoding="utf-8")
+    words = UserWords(path)
+    assert words.words() == set()
+    assert "is over 2 MB" in str(words.problem)
+
+
+def test_a_line_too_long_to_be_a_word_is_not_looked_up_but_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    long_line = "y" * 500
+    path.write_text(f"{long_line}\nQodiri\n", encoding="utf-8")
+    words = UserWords(path)
+    assert words.words() == {"qodiri"} and words.problem is None
+    words.add("Dushanbe")
+    assert path.read_text(encoding="utf-8") == f"{long_line}\nQodiri\nDushanbe\n"
+
+
+def test_a_damaged_shipped_dictionary_turns_its_language_off_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = spelling._dictionary_bytes("en")
+    assert whole is not None
+    damaged = tmp_path / "en.json.gz"
+    damaged.write_bytes(whole[: len(whole) // 2])  # a download or copy cut short
+    monkeypatch.setattr(spelling, "_dictionary_bytes", lambda language: damaged.read_bytes())
+    spellers = Spellers(UserWords(tmp_path / "words.txt"))
+    with pytest.raises(
+        WordListUnreadable,
+        match=r"^the English spelling dictionary cannot be read \(cut short\); "
+        r"spelling in English is off$",
+    ):
+        spellers.get("en")
+    assert spellers.ready("en") is None
+    damaged.write_bytes(b"\x1f\x8b not gzip at all")
+    with pytest.raises(WordListUnreadable, match="English spelling dictionary cannot be read"):
+        spellers.get("en")
 
 
 def test_french_and_german_prose_is_known_in_its_own_language(spellers: Spellers) -> None:
