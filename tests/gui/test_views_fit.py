@@ -201,3 +201,60 @@ def test_every_button_of_the_matrix_bar_shows_whole_in_its_dock(
         right = button.mapTo(dock, button.rect().topRight()).x()
         assert right < dock.width(), (button.text(), right, dock.width())
     assert panel.judgment_button.toolTip()
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1440, 900), (1920, 1080)])
+def test_every_column_of_the_key_assumptions_shows_in_the_matrix_dock_without_scrolling(
+    qtbot: QtBot, demo_lib: Library, screen: tuple[int, int]
+) -> None:
+    question = demo_lib.questions.by_key("Q1").id
+    claims = [demo_lib.claims.by_key(k).id for k in ("C4", "C6", "C7", "C9")]
+    demo_lib.assumptions.add(
+        question,
+        "The Taliban administration controls every crossing point on the Panj river, so it "
+        "would have known of the attackers' movements beforehand",
+        rating="unsupported",
+        why="Only the Taliban's own statements say so, and they have reason to overstate it",
+        wrong_if="Satellite imagery shows unguarded fords used at night",
+        supports=claims,
+        hypotheses=("H1", "H2", "H3"),
+    )
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(QPoint(0, 0), QPoint(*screen))))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    window.docks.docks["matrix"].toggleViewAction().trigger()  # the default dock layout
+    panel = window.matrix.panel.assumptions
+    table = panel.table
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.isVisible())
+    header, viewport = table.horizontalHeader(), table.viewport()
+
+    def every_column_inside() -> None:
+        # Every column lies inside the viewport: nothing to scroll sideways to.
+        assert table.horizontalScrollBar().maximum() == 0
+        for c in range(table.columnCount()):
+            assert not table.isColumnHidden(c)
+            start = header.sectionViewportPosition(c)
+            assert start >= 0 and start + header.sectionSize(c) <= viewport.width(), c
+
+    qtbot.waitUntil(every_column_inside)  # the dock's layout settles after it is shown
+    # The text of a cell is drawn inside margins the style keeps on each side (and a grid line).
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+    # Each column is wide enough for a few characters; keys and ratings word by word, whole.
+    for c in range(table.columnCount()):
+        assert table.columnWidth(c) - margin >= metrics.horizontalAdvance("A99"), c
+    rating_width = table.columnWidth(2) - margin
+    for r in range(table.rowCount()):
+        key, rating = table.item(r, 0).text(), table.item(r, 2).text()
+        assert metrics.horizontalAdvance(key) <= table.columnWidth(0) - margin
+        assert all(metrics.horizontalAdvance(word) <= rating_width for word in rating.split())
+        wrapped = metrics.boundingRect(
+            QRect(0, 0, rating_width, 10_000), Qt.TextFlag.TextWordWrap, rating
+        )
+        assert wrapped.height() < table.rowHeight(r), (rating, table.rowHeight(r))
+    assert [row[2] for row in panel.rows_text()] == ["Correct with caveats", "Unsupported"]
+    # What a narrow cell cannot show whole, its tooltip does.
+    assert table.item(1, 3).toolTip().startswith("Only the Taliban's own statements")

@@ -87,9 +87,12 @@ class MatrixPanel(QWidget):
         self.splitter.setObjectName("matrix_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.assumptions)
-        self.splitter.setStretchFactor(0, 3)
+        # Halves: on a laptop (a dock ~870 px wide) the assumptions' seven columns need ~430 px
+        # to be read without scrolling sideways, and the matrix scrolls to its hypotheses
+        # with its row keys in sight.
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 300])  # scaled to the dock's width when laid out
+        self.splitter.setSizes([600, 600])  # scaled to the dock's width when laid out
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
