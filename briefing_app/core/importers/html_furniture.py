@@ -23,6 +23,17 @@ _FURNITURE_WORDS = re.compile(
     r"most-?viewed|trending|promo|newsletter|ribbon|outbrain|taboola)",
     re.IGNORECASE,
 )
+# Markup of a credits line (a byline, a date, share buttons, labels only screen readers see):
+# a word at the start of a class, id, rel or itemprop value or after - _ or a space.
+_CREDIT_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|by-line|date|dateline|published|timestamp|share|sharing|"
+    r"social|sr-only|visually-hidden|screen-reader)",
+    re.IGNORECASE,
+)
+_CREDIT_TAGS = frozenset({"a", "time", "button"})
+# A lead is prose: one with more than this share of its text in links, dates or credit markup
+# is the line of author, date and share buttons under a headline, whatever its class says.
+MAX_CREDIT_SHARE = 0.5
 # A control (role="button": a gallery opener, "Show all 50") carries a label, not prose; one
 # with more text than this wraps real content and is left alone.
 MAX_CONTROL_CHARS = 200
@@ -53,3 +64,38 @@ def drop_controls(tree: HtmlElement) -> None:
             continue  # a link styled as a button may sit inside a sentence
         if len(" ".join(element.text_content().split())) <= MAX_CONTROL_CHARS:
             element.drop_tree()  # keeps the text after it
+
+
+def is_credits_line(element: HtmlElement) -> bool:
+    """Return True when most of element's text is credits: links, dates, byline or share markup.
+
+    A page's "subtitle" may hold "By <a>Jane Doe</a> on <time>…</time>" and its share buttons
+    rather than a lead; its text read whole ("By Jane Doe on March 4, 2025 Share on Facebook")
+    is not the article's first paragraph.
+    """
+    total = len(_plain(element.text_content()))
+    return total > 0 and _credit_chars(element) > MAX_CREDIT_SHARE * total
+
+
+def _credit_chars(element: HtmlElement) -> int:
+    """Return how many characters of element's text sit in credit markup (counted once)."""
+    chars = 0
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue  # a comment or processing instruction
+        if _is_credit(child):
+            chars += len(_plain(child.text_content()))
+        else:
+            chars += _credit_chars(child)
+    return chars
+
+
+def _is_credit(element: HtmlElement) -> bool:
+    if element.tag in _CREDIT_TAGS:
+        return True
+    marks = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
+    return bool(_CREDIT_WORDS.search(marks))
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())  # spaces differ between a whole and its parts: not counted

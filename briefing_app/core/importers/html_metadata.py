@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml.html import HtmlElement, fromstring, tostring
 
-from briefing_app.core.importers.html_furniture import in_furniture
+from briefing_app.core.importers.html_furniture import in_furniture, is_credits_line
 
 # schema.org types whose headline/author/date describe the article itself.
 ARTICLE_TYPES = {
@@ -129,8 +129,9 @@ def _standfirst(tree: HtmlElement) -> str:
         if not _STANDFIRST_CLASS.search(el.get("class") or ""):
             continue
         text = clean_space(el.text_content())
-        if not 40 <= len(text) <= 600 or in_furniture(el):
-            # A "summary" in a ribbon of other stories or a side rail is not this article's.
+        if not 40 <= len(text) <= 600 or in_furniture(el) or is_credits_line(el):
+            # A "summary" in a ribbon of other stories or a side rail is not this article's,
+            # nor a "subtitle" holding the author, the date and the share buttons.
             continue
         if under_headline is None:
             under_headline = _after_headlines(tree)

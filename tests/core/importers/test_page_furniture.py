@@ -78,3 +78,48 @@ def test_web_page_paragraphs_are_separated_by_blank_lines(tmp_path: Path) -> Non
     html = page(h1="<h1>Ministry documents left open online</h1>")
     doc = extract_file(write_fixture(tmp_path / "paragraphs.html", html))
     assert doc.text == "\n\n".join(PARAGRAPHS)
+
+
+# A "subtitle" under the headline that holds the credits line: the author (linked to their
+# page), the date and the share buttons, whose labels only screen readers see.
+CREDITS_LINE = (
+    "<div class='w-full subtitle-2 mt-8'><div>By <a href='/author/jane-doe'>Jane Doe</a>"
+    " on <time datetime='2025-03-04T10:00:00Z'>March 4, 2025</time></div>"
+    "<div class='flex'>"
+    "<a href='https://www.facebook.com/sharer.php?u=x'><span class='sr-only'>Share on Facebook"
+    "</span></a><a href='https://twitter.com/intent/tweet?url=x'><span class='sr-only'>"
+    "Share on Twitter</span></a><a href='https://share.flipboard.com/x'>"
+    "<span class='sr-only'>Share on Flipboard</span></a></div></div>"
+)
+
+
+def test_a_subtitle_holding_the_byline_date_and_share_links_is_not_the_lead(
+    tmp_path: Path,
+) -> None:
+    html = page(
+        h1="<h1>Ministry documents left open online</h1>",
+        head="<title>Ministry documents left open online</title>"
+        "<meta name='author' content='Jane Doe'>",
+        before_body=CREDITS_LINE,
+    )
+    doc = extract_file(write_fixture(tmp_path / "credits.html", html))
+    assert doc.text == "\n\n".join(PARAGRAPHS)  # the article opens with its own first line
+    assert "Share on" not in doc.text
+    assert doc.byline == "Jane Doe"  # the credits still give the byline
+
+
+def test_a_lead_with_a_link_in_it_is_still_the_lead(tmp_path: Path) -> None:
+    lead = (
+        "Thousands of records were open to anyone for months, the ministry now admits, a week "
+        "after <a href='/2025/first-report'>our first report</a>."
+    )
+    html = page(
+        h1="<h1>Ministry documents left open online</h1>",
+        head="<title>Ministry documents left open online</title>",
+        before_body=f"<div class='subtitle'>{lead}</div>",
+    )
+    doc = extract_file(write_fixture(tmp_path / "linked-lead.html", html))
+    assert doc.text.split("\n\n")[0] == (
+        "Thousands of records were open to anyone for months, the ministry now admits, a week "
+        "after our first report."
+    )
