@@ -203,12 +203,6 @@ def pipe_in_its_place(path: Path) -> None:
     os.mkfifo(path)  # opened for reading, it would wait for a writer for ever
 
 
-def unreadable(path: Path) -> None:
-    path.parent.mkdir(parents=True)
-    path.write_text("Qodiri\n", encoding="utf-8")
-    path.chmod(0)
-
-
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
@@ -217,13 +211,6 @@ def unreadable(path: Path) -> None:
             pipe_in_its_place,
             "is not a plain file",
             marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes"),
-        ),
-        pytest.param(
-            unreadable,
-            "cannot be read (Permission denied)",
-            marks=pytest.mark.skipif(
-                not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads anything"
-            ),
         ),
     ],
 )
