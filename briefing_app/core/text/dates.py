@@ -16,6 +16,53 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMATS = ("%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y")
+# Month names (and the genitive forms Finnish and Polish write dates with) in the languages of
+# the pages analysts import; English is left to dateutil. Keys are lower case, with and without
+# accents; an abbreviation is the name's first letters ("dez.", "sept").
+_MONTH_NAMES = {
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "at": "jänner feber",  # Austrian January and February
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "fi": "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta "
+    "elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+}
+
+
+def _month_table() -> dict[str, int]:
+    import unicodedata
+
+    table: dict[str, int] = {}
+    for names in _MONTH_NAMES.values():
+        for number, name in enumerate(names.split(), start=1):
+            plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            for key in (name, plain):
+                table.setdefault(key, number)
+                if len(key) >= 4:
+                    # Abbreviations: "dez", "févr"; the first language's wins a clash
+                    # (Finnish "marraskuuta" is November, "mar" stays March).
+                    table.setdefault(key[:3], number)
+                    table.setdefault(key[:4], number)
+    return table
+
+
+_MONTHS = _month_table()
+# "19. Oktober 2019", "3 de diciembre de 2025", "14 maggio 2023", "19. helmikuuta 2020";
+# and "14.5.2023" (a dotted date is day first in every language that writes one).
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})(?:er|º|°)?\.?\s*(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b"
+)
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 
 
 def check_day(value: str | None, what: str) -> str | None:
@@ -127,14 +174,33 @@ def _parse_free_form(text: str) -> str | None:
     # A bare year ("2024") names no day; dateutil would invent 1 January.
     if len(text) > 80 or not _YEAR.search(text) or text.isdigit():
         return None
+    native = _parse_other_languages(text)
+    if native:
+        return native
     try:
         from dateutil import parser as date_parser
 
-        parsed: datetime = date_parser.parse(
-            text, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1)
-        )
+        # Read twice with different defaults: a field that changes with the default is one
+        # dateutil made up. "3 décembre 2025" reads as 1 March 2025 (the 3 taken for the month,
+        # the day invented); a day nobody wrote is worse than no day.
+        parsed: datetime = date_parser.parse(text, fuzzy=True, ignoretz=True, default=_DEFAULT_A)
+        again: datetime = date_parser.parse(text, fuzzy=True, ignoretz=True, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError):
         return None
-    if parsed.year < 1900:
+    if parsed.date() != again.date() or parsed.year < 1900:
         return None
     return parsed.date().isoformat()
+
+
+_DEFAULT_A = datetime(1900, 1, 1)
+_DEFAULT_B = datetime(1904, 2, 2)
+
+
+def _parse_other_languages(text: str) -> str | None:
+    """Return the day of a date written with a non-English month name or dotted, else None."""
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(match[2].lower())
+        if month:
+            return partial_date(match[3], month, match[1]) if int(match[1]) else None
+    dotted = _DOTTED.search(text)
+    return partial_date(dotted[3], dotted[2], dotted[1]) if dotted else None

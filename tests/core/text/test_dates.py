@@ -26,6 +26,32 @@ def test_free_form_dates_become_a_calendar_day(value: str, day: str | None) -> N
     assert parse_date(value) == day
 
 
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("19. Oktober 2019, 19:08 Uhr", "2019-10-19"),
+        ("Dienstag, 3. Dez. 2019", "2019-12-03"),
+        ("Publié le 3 décembre 2025", "2025-12-03"),
+        ("1er mai 2020", "2020-05-01"),
+        ("3 de diciembre de 2025", "2025-12-03"),
+        ("Pubblicato il 14 maggio 2023", "2023-05-14"),
+        ("14 de março de 2022", "2022-03-14"),
+        ("19. helmikuuta 2020", "2020-02-19"),
+        ("19.2.2020 klo 14.00", "2020-02-19"),
+        ("3 grudnia 2021", "2021-12-03"),
+        ("31. Februar 2020", None),
+    ],
+)
+def test_dates_written_in_other_languages_are_read(value: str, day: str | None) -> None:
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("value", ["March 2024", "Posted in 2024, chapter 3", "3 Kinder 2019"])
+def test_a_day_the_text_never_names_is_not_made_up(value: str) -> None:
+    # dateutil fills what is missing from a default (1 March 2024; "3" taken for March).
+    assert parse_date(value) is None
+
+
 @pytest.mark.parametrize("day", ["31/02/2025", "2025-02-31", "3 March 2025", "2025-3-4"])
 def test_typed_in_dates_must_be_real_iso_days(demo_lib: Library, day: str) -> None:
     note = demo_note(demo_lib)
