@@ -39,10 +39,13 @@ MAX_CREDIT_SHARE = 0.5
 MAX_CONTROL_CHARS = 200
 
 
-def in_furniture(element: HtmlElement) -> bool:
-    """Return True when an ancestor of element is navigation, a side rail or a teaser link."""
+def in_furniture(element: HtmlElement, *, links: bool = True) -> bool:
+    """Return True when an ancestor of element is navigation, a side rail or a teaser link.
+
+    With links=False an enclosing link alone does not count (the caller judges where it goes).
+    """
     for ancestor in element.iterancestors():
-        if ancestor.tag in FURNITURE_TAGS or ancestor.tag == "a":
+        if ancestor.tag in FURNITURE_TAGS or (links and ancestor.tag == "a"):
             # A block inside a link is a card linking to another story.
             return True
         if (ancestor.get("role") or "").lower() in FURNITURE_ROLES:

@@ -72,7 +72,6 @@ def clean_space(value: object) -> str:
 def collect_signals(tree: HtmlElement) -> PageSignals:
     """Read every metadata signal from tree (read-only)."""
     signals = PageSignals()
-    _read_json_ld(tree, signals)
     for el in tree.iterfind(".//meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         value = clean_space(el.get("content"))
@@ -86,12 +85,14 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             signals.canonical = link.get("href", "").strip()
             break
+    # After the page's own address and headline: they tell its article from other stories'.
+    _read_json_ld(tree, signals)
     signals.markup_authors = _markup_authors(tree)
     signals.byline_texts = _classed_texts(tree, "byline")
     signals.profile_links = _names_in_first_group(tree, _PROFILE_LINKS, after_by=True)
     signals.author_class_texts = _classed_texts(tree, "author")
     signals.by_author_texts = _classed_texts(tree, "author", after_by=True)
-    signals.time_published = _time_published(tree)
+    signals.time_published = _time_published(tree, _PageIdentity(signals))
     signals.logo_alts = _logo_alts(tree)
     signals.standfirst = _standfirst(tree)
     return signals
@@ -190,8 +191,13 @@ def _read_json_ld(tree: HtmlElement, signals: PageSignals) -> None:
                 articles.append(obj)
             elif "website" in types and not signals.ld_website:
                 signals.ld_website = clean_space(obj.get("name") or "")
-    # The article with a headline and the most fields describes this page; others are teasers.
-    articles.sort(key=lambda o: (bool(o.get("headline")), bool(o.get("author"))), reverse=True)
+    # The article at this page's address or under its headline describes this page, else the
+    # one with a headline and the most fields; others are teasers of other stories.
+    page = _PageIdentity(signals)
+    articles.sort(
+        key=lambda o: (page.is_this(o), bool(o.get("headline")), bool(o.get("author"))),
+        reverse=True,
+    )
     # Pages with several article objects (teasers, a duplicate) may name the author on any one.
     signals.ld_other_authors = [_person_names(obj.get("author")) for obj in articles[1:5]]
     for obj in articles[:1]:
@@ -213,6 +219,46 @@ def _read_json_ld(tree: HtmlElement, signals: PageSignals) -> None:
             url = url.get("@id") or url.get("url")
         if isinstance(url, str) and url.startswith("http"):
             signals.ld_url = url.strip()
+
+
+class _PageIdentity:
+    """The page's own address and headline, to tell its JSON-LD article from teasers."""
+
+    def __init__(self, signals: PageSignals) -> None:
+        self.urls = {_url_key(u) for u in (signals.canonical, signals.meta.get("og:url", ""))}
+        self.urls.discard("")
+        titles = [*signals.h1[:1], signals.meta.get("og:title", "")]
+        self.titles = {_title_key(t) for t in titles}
+        self.titles.discard("")
+
+    def is_this(self, obj: dict[str, Any]) -> bool:
+        """Return whether obj names this page's address or headline."""
+        for value in (obj.get("url"), obj.get("mainEntityOfPage"), obj.get("@id")):
+            if isinstance(value, dict):
+                value = value.get("@id") or value.get("url")
+            if isinstance(value, str) and _url_key(value) in self.urls:
+                return True
+        headline = obj.get("headline")
+        return isinstance(headline, str) and _title_key(headline) in self.titles
+
+
+def _in_link_elsewhere(el: HtmlElement, page: _PageIdentity) -> bool:
+    """Return whether el sits in a link to another page (a teaser card, not a permalink)."""
+    for link in el.iterancestors("a"):
+        if "bookmark" in (link.get("rel") or "").lower():
+            return False  # WordPress wraps the article's own date in its permalink
+        return _url_key(link.get("href") or "") not in page.urls
+    return False
+
+
+def _url_key(url: str) -> str:
+    """Return an address without scheme, www., query, fragment or trailing slash."""
+    url = url.strip().split("#")[0].split("?")[0].rstrip("/").lower()
+    return re.sub(r"^(?:https?:)?//(?:www\.)?", "", url)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", html.unescape(title).lower()))
 
 
 def _loads_lenient(raw: str) -> Any:
@@ -342,8 +388,10 @@ def _classed_texts(tree: HtmlElement, word: str, after_by: bool = False) -> list
     return []
 
 
-def _time_published(tree: HtmlElement) -> str:
+def _time_published(tree: HtmlElement, page: _PageIdentity) -> str:
     for el in tree.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]'):
+        if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
+            continue  # a teaser of another story: a side rail, a "most read" list, a card
         value = el.get("content") or el.get("datetime") or clean_space(el.text_content())
         if value:
             return clean_space(value)

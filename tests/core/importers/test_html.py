@@ -82,6 +82,51 @@ def test_published_day_is_the_one_the_page_gives_for_publication(
     assert doc.published == expected
 
 
+_TEASER_LD = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+    '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
+    ' "url": "https://news.example.org/2021/ferry-service"},'
+    '{"@type": "NewsArticle", "headline": "Border patrols reinforced",'
+    ' "datePublished": "2024-02-15T13:20:00-05:00",'
+    ' "url": "https://news.example.org/world/border-patrols"}]}</script>'
+    '<link rel="canonical" href="https://news.example.org/world/border-patrols/">'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "before_text"),
+    [
+        # JSON-LD listing another story first: the article at this page's address is this one.
+        (_TEASER_LD, ""),
+        # A "most read" rail or a card linking to another story, before the article's own date.
+        (
+            "",
+            '<aside><time pubdate datetime="2021-06-02">2 June</time> Ferry service resumes'
+            '</aside><p>By Anna Roe, <time pubdate datetime="2024-02-15">15 Feb 2024</time></p>',
+        ),
+        (
+            "",
+            '<div class="most-read"><span itemprop="datePublished" content="2021-06-02"></span>'
+            'Ferry service resumes</div><span itemprop="datePublished" content="2024-02-15">'
+            "</span>",
+        ),
+        (
+            "",
+            '<a href="/2021/ferry-service"><span itemprop="datePublished" content="2021-06-02">'
+            "</span>Ferry service resumes</a>"
+            '<a href="/world/border-patrols" rel="bookmark"><time pubdate datetime="2024-02-15">'
+            "15 Feb 2024</time></a>",
+        ),
+    ],
+    ids=["json-ld-teaser-first", "aside", "most-read", "teaser-card-then-permalink"],
+)
+def test_another_storys_date_is_not_the_published_day(
+    tmp_path: Path, head: str, before_text: str
+) -> None:
+    doc = extract_file(write_fixture(tmp_path / "page.html", dated_page(head, before_text)))
+    assert doc.published == "2024-02-15"
+
+
 def test_mhtml_save_goes_through_the_html_path(tmp_path: Path) -> None:
     url = "https://news.example.org/world/embassy-urges-safety"
     path = write_fixture(tmp_path / "saved.mhtml", mhtml_archive(news_page_with_json_ld(), url))
