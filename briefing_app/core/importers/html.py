@@ -387,10 +387,11 @@ _DATE_META = (
 
 
 def choose_published(signals: PageSignals, found: dict[str, Any]) -> str | None:
-    """Return the publication day: JSON-LD, then article/meta dates, then markup, then htmldate."""
+    """Return the publication day: JSON-LD, then article/meta dates, then markup, then the date
+    the page prints as published, then htmldate (which may settle on an update)."""
     candidates = [signals.ld_published]
     candidates += [signals.meta.get(k, "") for k in _DATE_META]
-    candidates += [signals.time_published, clean_space(found.get("date"))]
+    candidates += [signals.time_published, signals.shown_published, clean_space(found.get("date"))]
     for value in candidates:
         day = parse_date(value)
         if day:

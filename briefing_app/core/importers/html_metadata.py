@@ -16,6 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement, fromstring, tostring
 
 from briefing_app.core.importers.html_furniture import in_furniture, is_credits_line
+from briefing_app.core.text.dates import parse_date
 
 # schema.org types whose headline/author/date describe the article itself.
 ARTICLE_TYPES = {
@@ -59,6 +60,7 @@ class PageSignals:
     author_class_texts: list[str] = field(default_factory=list)
     by_author_texts: list[str] = field(default_factory=list)
     time_published: str = ""
+    shown_published: str = ""
     logo_alts: list[str] = field(default_factory=list)
     standfirst: str = ""
 
@@ -92,7 +94,9 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
     signals.profile_links = _names_in_first_group(tree, _PROFILE_LINKS, after_by=True)
     signals.author_class_texts = _classed_texts(tree, "author")
     signals.by_author_texts = _classed_texts(tree, "author", after_by=True)
-    signals.time_published = _time_published(tree, _PageIdentity(signals))
+    page = _PageIdentity(signals)
+    signals.time_published = _time_published(tree, page)
+    signals.shown_published = _shown_published(tree, page)
     signals.logo_alts = _logo_alts(tree)
     signals.standfirst = _standfirst(tree)
     return signals
@@ -395,4 +399,55 @@ def _time_published(tree: HtmlElement, page: _PageIdentity) -> str:
         value = el.get("content") or el.get("datetime") or clean_space(el.text_content())
         if value:
             return clean_space(value)
+    return ""
+
+
+# The date a page prints as its publication: hAtom's class="published" (WordPress's
+# "entry-date published"), else a line labelled "Published …" in one of the page languages;
+# an "Updated …" part of the same line is cut off.
+_HATOM_PUBLISHED = '//*[contains(concat(" ", normalize-space(@class), " "), " published ")]'
+_PUBLISHED_LABEL = re.compile(
+    r"(?:^|[.|·•;]\s*)(?:first\s+|originally\s+)?(?:published|posted|veröffentlicht|erschienen|"
+    r"publié|publicado|pubblicato|gepubliceerd|julkaistu|opublikowano|publicerad|publiceret)"
+    r"(?:\s+(?:on|am|le|el|em|il|op))?\s*:?\s*",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|edited|aktualisiert|editiert|mis à jour|actualizado|"
+    r"atualizado|aggiornato|bijgewerkt|päivitetty|zaktualizowano|uppdaterad|opdateret)\b",
+    re.IGNORECASE,
+)
+_MAX_LABEL_HITS = 20  # a page of a thousand "Posted" comments costs no more than this
+
+
+def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
+    """Return the publication date the page prints (hAtom or a labelled line), or ''."""
+    for el in tree.xpath(_HATOM_PUBLISHED)[:_MAX_LABEL_HITS]:
+        if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
+            continue
+        value = el.get("datetime") or el.get("content") or clean_space(el.text_content())[:80]
+        if value:
+            return clean_space(value)
+    hits = 0
+    for el in tree.iter():
+        text = el.text
+        if not text or len(text) > 300 or el.tag in ("script", "style", "title"):
+            continue
+        match = _PUBLISHED_LABEL.search(text)
+        if not match:
+            continue
+        hits += 1
+        if hits > _MAX_LABEL_HITS:
+            break
+        if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
+            continue
+        rest = text[match.end() :]
+        if len(rest.strip()) < 6:
+            # "Published <time>14 May 2023</time>": the date is in the next element.
+            whole = clean_space(el.text_content())[:300]
+            found = _PUBLISHED_LABEL.search(whole)
+            rest = whole[found.end() :] if found else ""
+        date_text = _UPDATED_LABEL.split(rest, maxsplit=1)[0].strip(" |·•;,-")[:80]
+        if parse_date(date_text):
+            return date_text  # else "Posted in Politics": look on
     return ""

@@ -82,6 +82,32 @@ def test_published_day_is_the_one_the_page_gives_for_publication(
     assert doc.published == expected
 
 
+@pytest.mark.parametrize(
+    ("head", "before_text"),
+    [
+        ("", '<p class="meta">Updated 20 June 2023</p><p class="meta">Published 14 May 2023</p>'),
+        ("", "<p>Last updated: June 20, 2023. First published: May 14, 2023</p>"),
+        ("", "<p>Aktualisiert am 20. Juni 2023</p><p>Veröffentlicht am 14. Mai 2023</p>"),
+        # Only the update has metadata; the page prints when it came out.
+        (
+            '<meta property="article:modified_time" content="2023-06-20T10:00:00Z">',
+            '<p class="date">Published <time>14 May 2023</time></p>',
+        ),
+        # hAtom (WordPress themes): class="updated" before class="published".
+        (
+            "",
+            '<time class="updated" datetime="2023-06-20T08:00:00+00:00">20 June 2023</time>'
+            '<time class="entry-date published" datetime="2023-05-14T08:00:00+00:00">'
+            "14 May 2023</time>",
+        ),
+    ],
+    ids=["labelled-lines", "one-line", "german", "modified-meta-only", "hatom"],
+)
+def test_an_update_is_not_the_published_day(tmp_path: Path, head: str, before_text: str) -> None:
+    doc = extract_file(write_fixture(tmp_path / "page.html", dated_page(head, before_text)))
+    assert doc.published == "2023-05-14"
+
+
 _TEASER_LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
     '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
