@@ -21,7 +21,7 @@ from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_html
 from briefing_app.core.importers.html_furniture import drop_controls
 from briefing_app.core.importers.html_metadata import PageSignals, clean_space, collect_signals
-from briefing_app.core.text.dates import parse_date
+from briefing_app.core.text.dates import parse_date, partial_date
 
 # Pages larger than this are not articles (a saved app, a data dump); parsing them would stall.
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -125,13 +125,14 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
             text = second
     outlet = choose_outlet(signals, found)
     title = choose_title(signals, found, outlet)
+    address = choose_url(signals, found, url)
     doc = ExtractedDocument(
         text=arrange_body(text, title, signals.standfirst),
         title=title,
         byline=choose_byline(signals, found, outlet),
         outlet=outlet,
-        published=choose_published(signals, found),
-        url=choose_url(signals, found, url),
+        published=choose_published(signals, found, address),
+        url=address,
         language=_language(tree, found),
     )
     return doc
@@ -369,6 +370,7 @@ def _is_name(name: str) -> bool:
     return 1 <= len(words) <= 5 and any(ch.isalpha() for ch in name)
 
 
+# Metadata named for publication, in the order they are trusted.
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -377,26 +379,38 @@ _DATE_META = (
     "publish-date",
     "pubdate",
     "parsely-pub-date",
-    "sailthru.date",
     "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "citation_publication_date",
 )
+# Metadata that only says "date": on some pages it is the last update (Reuters' sailthru.date).
+_GENERIC_DATE_META = ("sailthru.date", "dc.date", "dcterms.date", "date")
+# A day in the page's address ("/2023/05/14/"): the address is made when the story first runs.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
 
 
-def choose_published(signals: PageSignals, found: dict[str, Any]) -> str | None:
+def choose_published(signals: PageSignals, found: dict[str, Any], url: str = "") -> str | None:
     """Return the publication day: JSON-LD, then article/meta dates, then markup, then the date
-    the page prints as published, then htmldate (which may settle on an update)."""
-    candidates = [signals.ld_published]
-    candidates += [signals.meta.get(k, "") for k in _DATE_META]
-    candidates += [signals.time_published, signals.shown_published, clean_space(found.get("date"))]
-    for value in candidates:
+    the page prints as published, then generic date metadata and htmldate (which may settle on
+    an update, so a day in the page's address before theirs wins)."""
+    named = [signals.ld_published]
+    named += [signals.meta.get(k, "") for k in _DATE_META]
+    named += [signals.time_published, signals.shown_published]
+    for value in named:
         day = parse_date(value)
         if day:
             return day
-    return None
+    url_day = _url_day(url)
+    generic = [signals.meta.get(k, "") for k in _GENERIC_DATE_META]
+    for value in [*generic, clean_space(found.get("date"))]:
+        day = parse_date(value)
+        if day:
+            return url_day if url_day and url_day < day else day
+    return url_day
+
+
+def _url_day(url: str) -> str | None:
+    match = _URL_DAY.search(url)
+    return partial_date(match[1], match[2], match[3]) if match else None
 
 
 def choose_outlet(signals: PageSignals, found: dict[str, Any]) -> str:

@@ -108,6 +108,40 @@ def test_an_update_is_not_the_published_day(tmp_path: Path, head: str, before_te
     assert doc.published == "2023-05-14"
 
 
+@pytest.mark.parametrize(
+    ("head", "before_text", "expected"),
+    [
+        # A bare "date" meta holding the last update, later than the day in the address.
+        (
+            '<link rel="canonical" href="https://news.example.org/2023/05/14/border-patrols/">'
+            '<meta name="date" content="2023-06-20">',
+            "",
+            "2023-05-14",
+        ),
+        # A generic date (sailthru.date: the update) gives way to the marked-up publication.
+        (
+            '<meta name="sailthru.date" content="2023-06-20T09:49:32Z">',
+            '<time itemprop="datePublished" datetime="2023-05-14T12:25:36Z">May 14</time>',
+            "2023-05-14",
+        ),
+        # An address dated the print edition's day does not overrule the publisher's own date.
+        (
+            '<link rel="canonical" href="https://news.example.org/2023/05/15/border-patrols/">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2023-05-14T22:00:00-04:00"}</script>',
+            "",
+            "2023-05-14",
+        ),
+    ],
+    ids=["url-before-generic-meta", "generic-meta-after-markup", "print-day-in-url"],
+)
+def test_a_generic_date_holding_an_update_gives_way(
+    tmp_path: Path, head: str, before_text: str, expected: str
+) -> None:
+    doc = extract_file(write_fixture(tmp_path / "page.html", dated_page(head, before_text)))
+    assert doc.published == expected
+
+
 _TEASER_LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
     '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
