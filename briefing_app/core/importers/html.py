@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -395,17 +396,46 @@ def choose_published(signals: PageSignals, found: dict[str, Any], url: str = "")
     named = [signals.ld_published]
     named += [signals.meta.get(k, "") for k in _DATE_META]
     named += [signals.time_published, signals.shown_published]
+    generic = [signals.meta.get(k, "") for k in _GENERIC_DATE_META]
+    hints = [*named, *generic, *signals.time_datetimes]
     for value in named:
-        day = parse_date(value)
+        day = _local_day(value, hints) or parse_date(value)
         if day:
             return day
     url_day = _url_day(url)
-    generic = [signals.meta.get(k, "") for k in _GENERIC_DATE_META]
     for value in [*generic, clean_space(found.get("date"))]:
-        day = parse_date(value)
+        day = _local_day(value, hints) or parse_date(value)
         if day:
             return url_day if url_day and url_day < day else day
     return url_day
+
+
+def _local_day(value: str, hints: list[str]) -> str | None:
+    """Return the page's local day for a UTC time that the page also writes with its offset.
+
+    "2024-02-15T02:30:00Z" in the metadata is 21:30 on the 14th in New York; when the page's
+    <time> says "2024-02-14T21:30:00-05:00", the 14th is the day its readers saw printed.
+    """
+    moment = _aware(value)
+    if moment is None or moment.utcoffset() != timedelta(0):
+        return None
+    for hint in hints:
+        local = _aware(hint)
+        if local is not None and local.utcoffset() and abs(local - moment) < timedelta(minutes=1):
+            return local.date().isoformat()
+    return None
+
+
+def _aware(value: str) -> datetime | None:
+    """Return an ISO date-time with an explicit offset ("Z", "+01:00"), else None."""
+    text = value.strip()
+    if not 16 <= len(text) <= 40 or text[10:11] not in ("T", " "):
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _url_day(url: str) -> str | None:

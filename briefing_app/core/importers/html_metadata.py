@@ -61,6 +61,7 @@ class PageSignals:
     by_author_texts: list[str] = field(default_factory=list)
     time_published: str = ""
     shown_published: str = ""
+    time_datetimes: list[str] = field(default_factory=list)
     logo_alts: list[str] = field(default_factory=list)
     standfirst: str = ""
 
@@ -97,6 +98,7 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
     page = _PageIdentity(signals)
     signals.time_published = _time_published(tree, page)
     signals.shown_published = _shown_published(tree, page)
+    signals.time_datetimes = _time_datetimes(tree)
     signals.logo_alts = _logo_alts(tree)
     signals.standfirst = _standfirst(tree)
     return signals
@@ -390,6 +392,21 @@ def _classed_texts(tree: HtmlElement, word: str, after_by: bool = False) -> list
         if text and len(text.split()) <= 6 and (not after_by or _BY_LINE.match(text)):
             return [text]
     return []
+
+
+_MAX_TIMES = 50  # a page listing a thousand comments with times is read no further
+
+
+def _time_datetimes(tree: HtmlElement) -> list[str]:
+    """Return the datetime attributes of the page's first <time> elements (local offsets)."""
+    values: list[str] = []
+    for el in tree.iter("time"):
+        value = (el.get("datetime") or "").strip()
+        if value and len(value) <= 40:
+            values.append(value)
+            if len(values) >= _MAX_TIMES:
+                break
+    return values
 
 
 def _time_published(tree: HtmlElement, page: _PageIdentity) -> str:

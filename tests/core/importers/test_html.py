@@ -142,6 +142,24 @@ def test_a_generic_date_holding_an_update_gives_way(
     assert doc.published == expected
 
 
+@pytest.mark.parametrize(
+    ("before_text", "expected"),
+    [
+        # The same moment written with New York's offset: its readers saw the 14th.
+        ('<time datetime="2024-02-14T21:30:00-05:00">Feb 14, 2024 9:30 PM</time>', "2024-02-14"),
+        # A <time> of another moment (a comment, an event) says nothing about the zone.
+        ('<time datetime="2024-02-14T18:00:00-05:00">Feb 14, 2024 6 PM</time>', "2024-02-15"),
+    ],
+    ids=["same-moment-local", "other-moment"],
+)
+def test_a_utc_time_is_the_day_the_page_shows_in_its_own_zone(
+    tmp_path: Path, before_text: str, expected: str
+) -> None:
+    head = '<meta property="article:published_time" content="2024-02-15T02:30:00Z">'
+    doc = extract_file(write_fixture(tmp_path / "page.html", dated_page(head, before_text)))
+    assert doc.published == expected
+
+
 _TEASER_LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
     '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
