@@ -22,7 +22,7 @@ from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_html
 from briefing_app.core.importers.html_furniture import drop_controls
 from briefing_app.core.importers.html_metadata import PageSignals, clean_space, collect_signals
-from briefing_app.core.text.dates import parse_date, partial_date
+from briefing_app.core.text.dates import month_names, parse_date, partial_date
 
 # Pages larger than this are not articles (a saved app, a data dump); parsing them would stall.
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -89,7 +89,7 @@ def extract_html(html: str, *, url: str = "") -> ExtractedDocument:
 
 
 def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDocument:
-    """Extract from a parsed page (its controls are dropped); html feeds only the fallback."""
+    """Extract from a parsed page (its controls are dropped); html feeds the fallbacks."""
     import trafilatura
 
     signals = collect_signals(tree)
@@ -132,7 +132,7 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
         title=title,
         byline=choose_byline(signals, found, outlet),
         outlet=outlet,
-        published=choose_published(signals, found, address),
+        published=choose_published(signals, found, address, html),
         url=address,
         language=_language(tree, found),
     )
@@ -389,7 +389,9 @@ _GENERIC_DATE_META = ("sailthru.date", "dc.date", "dcterms.date", "date")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
 
 
-def choose_published(signals: PageSignals, found: dict[str, Any], url: str = "") -> str | None:
+def choose_published(
+    signals: PageSignals, found: dict[str, Any], url: str = "", html: str = ""
+) -> str | None:
     """Return the publication day: JSON-LD, then article/meta dates, then markup, then the date
     the page prints as published, then generic date metadata and htmldate (which may settle on
     an update, so a day in the page's address before theirs wins)."""
@@ -403,11 +405,41 @@ def choose_published(signals: PageSignals, found: dict[str, Any], url: str = "")
         if day:
             return day
     url_day = _url_day(url)
-    for value in [*generic, clean_space(found.get("date"))]:
-        day = _local_day(value, hints) or parse_date(value)
-        if day:
-            return url_day if url_day and url_day < day else day
+    guessed = parse_date(found.get("date"))
+    if guessed and guessed.endswith("-01") and not _writes_first_of_month(html, guessed):
+        # htmldate turns a bare year or month ("© 2025", "March 2024") into its first day.
+        guessed = None
+    for value in [*generic, guessed or ""]:
+        weak = _local_day(value, hints) or parse_date(value)
+        if weak:
+            return url_day if url_day and url_day < weak else weak
     return url_day
+
+
+def _writes_first_of_month(html: str, day: str) -> bool:
+    """Return whether the page writes day (the 1st of a month) in any common form.
+
+    Every such form names the year, so only a few characters around each mention of the year
+    are searched: a large page full of digits costs no more than finding the year in it.
+    """
+    year, month = day[:4], int(day[5:7])
+    names = "|".join(re.escape(n) for n in month_names(month))
+    form = re.compile(
+        rf"{year}[-/.]0?{month}[-/.]0?1\b|\b0?1[-/.]0?{month}[-/.]{year}|{year}{month:02d}01|"
+        rf"\b(?:{names})\.?\s+0?1(?:st)?\b|\b0?1(?:st|er|º)?\.?\s+(?:de\s+)?(?:{names})\b",
+        re.IGNORECASE,
+    )
+    at = html.find(year)
+    for _ in range(_MAX_YEAR_MENTIONS):
+        if at < 0:
+            return False
+        if form.search(html, max(0, at - 30), at + 30):
+            return True
+        at = html.find(year, at + 4)
+    return False
+
+
+_MAX_YEAR_MENTIONS = 2000
 
 
 def _local_day(value: str, hints: list[str]) -> str | None:

@@ -65,6 +65,18 @@ _DAY_MONTH_YEAR = re.compile(
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 
 
+def month_names(month: int) -> list[str]:
+    """Return the month's names and abbreviations in the languages dates are read in.
+
+    >>> "oktober" in month_names(10)
+    True
+    """
+    from calendar import month_abbr, month_name
+
+    english = [month_name[month].lower(), month_abbr[month].lower()]
+    return english + [name for name, number in _MONTHS.items() if number == month]
+
+
 def check_day(value: str | None, what: str) -> str | None:
     """Return a typed-in day stripped (blank stays blank); raise InvalidInput unless it is a
     real calendar day written YYYY-MM-DD.

@@ -160,6 +160,25 @@ def test_a_utc_time_is_the_day_the_page_shows_in_its_own_zone(
     assert doc.published == expected
 
 
+@pytest.mark.parametrize(
+    ("before_text", "expected"),
+    [
+        # Only the footer's "© 2025" and an archive heading: no day is written.
+        ("", None),
+        ("<h2>Archive: March 2024</h2>", None),
+        # The first of a month that the page does write stays.
+        ("<p>Posted January 1st, 2025</p>", "2025-01-01"),
+        ("<p>Am 1. März 2024 trat das Gesetz in Kraft.</p>", "2024-03-01"),
+    ],
+    ids=["copyright-year", "month-heading", "written-first", "written-first-german"],
+)
+def test_a_bare_year_or_month_is_not_made_into_a_day(
+    tmp_path: Path, before_text: str, expected: str | None
+) -> None:
+    doc = extract_file(write_fixture(tmp_path / "page.html", dated_page("", before_text)))
+    assert doc.published == expected
+
+
 _TEASER_LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
     '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
