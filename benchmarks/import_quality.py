@@ -176,9 +176,12 @@ def main() -> None:
         shown = f"{target:.2f}" if target is not None else "-"
         print(f"{name:10} {len(ours[name]):>5} {mine:>6.3f} {base:>6.3f} {shown:>7}  {verdict}")
     if unfindable:
+        scored = len(ours.get("published", []))
         print(
             f"published: {unfindable} of the misses are days the page never writes "
-            "(ISO or spelled out): the truth disagrees with every date signal on the page"
+            "(ISO or spelled out): the truth disagrees with every date signal on the page;\n"
+            f"  so at most {scored - unfindable} of {scored} "
+            f"({(scored - unfindable) / scored:.3f}) can match this truth"
         )
     rate_ours, rate_bare = len(pages) / t_ours, len(pages) / t_bare
     ratio = rate_ours / rate_bare
