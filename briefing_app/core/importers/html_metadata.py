@@ -410,7 +410,7 @@ def _time_datetimes(tree: HtmlElement) -> list[str]:
 
 
 def _time_published(tree: HtmlElement, page: _PageIdentity) -> str:
-    for el in tree.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]'):
+    for el in tree.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]')[:_MAX_TIMES]:
         if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
             continue  # a teaser of another story: a side rail, a "most read" list, a card
         value = el.get("content") or el.get("datetime") or clean_space(el.text_content())
@@ -422,7 +422,7 @@ def _time_published(tree: HtmlElement, page: _PageIdentity) -> str:
 # The date a page prints as its publication: hAtom's class="published" (WordPress's
 # "entry-date published"), else a line labelled "Published …" in one of the page languages;
 # an "Updated …" part of the same line is cut off.
-_HATOM_PUBLISHED = '//*[contains(concat(" ", normalize-space(@class), " "), " published ")]'
+_HATOM_PUBLISHED = '//*[contains(@class, "published")]'  # the whole word is checked after
 _PUBLISHED_LABEL = re.compile(
     r"(?:^|[.|·•;]\s*)(?:first\s+|originally\s+)?(?:published|posted|veröffentlicht|erschienen|"
     r"publié|publicado|pubblicato|gepubliceerd|julkaistu|opublikowano|publicerad|publiceret)"
@@ -435,20 +435,24 @@ _UPDATED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MAX_LABEL_HITS = 20  # a page of a thousand "Posted" comments costs no more than this
+# Text nodes holding a label's stem, found by libxml2 before any Python regex runs.
+_LABEL_STEMS = ("ubli", "UBLI", "ubbli", "osted", "OSTED", "ffentlicht", "rschienen", "ulkaist")
+_LABEL_TEXTS = "//text()[{}]".format(" or ".join(f'contains(., "{s}")' for s in _LABEL_STEMS))
 
 
 def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
     """Return the publication date the page prints (hAtom or a labelled line), or ''."""
-    for el in tree.xpath(_HATOM_PUBLISHED)[:_MAX_LABEL_HITS]:
+    hatom = [el for el in tree.xpath(_HATOM_PUBLISHED) if "published" in el.get("class").split()]
+    for el in hatom[:_MAX_LABEL_HITS]:
         if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
             continue
-        value = el.get("datetime") or el.get("content") or clean_space(el.text_content())[:80]
-        if value:
-            return clean_space(value)
+        value = el.get("datetime") or el.get("content") or clean_space(el.text_content()[:300])
+        if parse_date(value[:80]):
+            return clean_space(value[:80])
     hits = 0
-    for el in tree.iter():
-        text = el.text
-        if not text or len(text) > 300 or el.tag in ("script", "style", "title"):
+    for text in tree.xpath(_LABEL_TEXTS):
+        el = text.getparent()
+        if not text.is_text or len(text) > 300 or el.tag in ("script", "style", "title"):
             continue
         match = _PUBLISHED_LABEL.search(text)
         if not match:
@@ -461,7 +465,7 @@ def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
         rest = text[match.end() :]
         if len(rest.strip()) < 6:
             # "Published <time>14 May 2023</time>": the date is in the next element.
-            whole = clean_space(el.text_content())[:300]
+            whole = clean_space(el.text_content()[:600])[:300]
             found = _PUBLISHED_LABEL.search(whole)
             rest = whole[found.end() :] if found else ""
         date_text = _UPDATED_LABEL.split(rest, maxsplit=1)[0].strip(" |·•;,-")[:80]
