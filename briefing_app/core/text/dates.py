@@ -172,7 +172,7 @@ def parse_date(value: object) -> str | None:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             return None
-    for fmt in _FORMATS:
+    for fmt in _FORMATS if len(text) <= 80 else ():  # each format matches a short text whole
         try:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
