@@ -248,6 +248,21 @@ class _PageIdentity:
         return isinstance(headline, str) and _title_key(headline) in self.titles
 
 
+# Readers' comments under the article: each carries its own date (older WordPress themes
+# even mark it pubdate). A word at the start of the value or after - _ or a space.
+_COMMENT_BLOCK = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _not_the_articles(el: HtmlElement, page: _PageIdentity) -> bool:
+    """Return whether a dated element belongs to something else: a rail, a teaser, a comment."""
+    if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
+        return True
+    return any(
+        _COMMENT_BLOCK.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        for a in el.iterancestors()
+    )
+
+
 def _in_link_elsewhere(el: HtmlElement, page: _PageIdentity) -> bool:
     """Return whether el sits in a link to another page (a teaser card, not a permalink)."""
     for link in el.iterancestors("a"):
@@ -411,8 +426,8 @@ def _time_datetimes(tree: HtmlElement) -> list[str]:
 
 def _time_published(tree: HtmlElement, page: _PageIdentity) -> str:
     for el in tree.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]')[:_MAX_TIMES]:
-        if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
-            continue  # a teaser of another story: a side rail, a "most read" list, a card
+        if _not_the_articles(el, page):
+            continue  # a side rail, a "most read" list, a card, a reader's comment
         value = el.get("content") or el.get("datetime") or clean_space(el.text_content())
         if value:
             return clean_space(value)
@@ -444,7 +459,7 @@ def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
     """Return the publication date the page prints (hAtom or a labelled line), or ''."""
     hatom = [el for el in tree.xpath(_HATOM_PUBLISHED) if "published" in el.get("class").split()]
     for el in hatom[:_MAX_LABEL_HITS]:
-        if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
+        if _not_the_articles(el, page):
             continue
         value = el.get("datetime") or el.get("content") or clean_space(el.text_content()[:300])
         if parse_date(value[:80]):
@@ -460,7 +475,7 @@ def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
         hits += 1
         if hits > _MAX_LABEL_HITS:
             break
-        if in_furniture(el, links=False) or _in_link_elsewhere(el, page):
+        if _not_the_articles(el, page):
             continue
         rest = text[match.end() :]
         if len(rest.strip()) < 6:

@@ -214,8 +214,15 @@ _TEASER_LD = (
             '<a href="/world/border-patrols" rel="bookmark"><time pubdate datetime="2024-02-15">'
             "15 Feb 2024</time></a>",
         ),
+        # A reader's comment, marked pubdate by older WordPress themes.
+        (
+            "",
+            '<p class="meta">Published 15 February 2024</p>'
+            '<section id="comments"><ol class="comment-list"><li><time pubdate '
+            'datetime="2024-03-01T08:00">1 March 2024</time> Great piece!</li></ol></section>',
+        ),
     ],
-    ids=["json-ld-teaser-first", "aside", "most-read", "teaser-card-then-permalink"],
+    ids=["json-ld-teaser-first", "aside", "most-read", "teaser-card-then-permalink", "comment"],
 )
 def test_another_storys_date_is_not_the_published_day(
     tmp_path: Path, head: str, before_text: str
