@@ -127,14 +127,15 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
     outlet = choose_outlet(signals, found)
     title = choose_title(signals, found, outlet)
     address = choose_url(signals, found, url)
+    language = _language(tree, found)
     doc = ExtractedDocument(
         text=arrange_body(text, title, signals.standfirst),
         title=title,
         byline=choose_byline(signals, found, outlet),
         outlet=outlet,
-        published=choose_published(signals, found, address, html),
+        published=choose_published(signals, found, address, html, language),
         url=address,
-        language=_language(tree, found),
+        language=language,
     )
     return doc
 
@@ -390,7 +391,11 @@ _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/.-]|$)")
 
 
 def choose_published(
-    signals: PageSignals, found: dict[str, Any], url: str = "", html: str = ""
+    signals: PageSignals,
+    found: dict[str, Any],
+    url: str = "",
+    html: str = "",
+    language: str = "",
 ) -> str | None:
     """Return the publication day: JSON-LD, then article/meta dates, then markup, then the date
     the page prints as published, then generic date metadata and htmldate (which may settle on
@@ -400,8 +405,10 @@ def choose_published(
     named += [signals.time_published, signals.shown_published]
     generic = [signals.meta.get(k, "") for k in _GENERIC_DATE_META]
     hints = [*named, *generic, *signals.time_datetimes]
+    locale = (language or signals.meta.get("og:locale", "")).lower().replace("_", "-")
+    us = locale.startswith("en-us")
     for value in named:
-        day = _local_day(value, hints) or parse_date(value)
+        day = _local_day(value, hints) or parse_date(value, month_first=us)
         if day:
             return day
     url_day = _url_day(url)
@@ -410,7 +417,7 @@ def choose_published(
         # htmldate turns a bare year or month ("© 2025", "March 2024") into its first day.
         guessed = None
     for value in [*generic, guessed or ""]:
-        weak = _local_day(value, hints) or parse_date(value)
+        weak = _local_day(value, hints) or parse_date(value, month_first=us)
         if weak:
             return url_day if url_day and url_day < weak else weak
     return url_day

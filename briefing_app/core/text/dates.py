@@ -16,6 +16,8 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _FORMATS = ("%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y")
+# American pages write 04/05/2023 for 5 April.
+_US_FORMATS = tuple("%m/%d/%Y" if f == "%d/%m/%Y" else f for f in _FORMATS)
 # Month names (and the genitive forms Finnish and Polish write dates with) in the languages of
 # the pages analysts import; English is left to dateutil. Keys are lower case, with and without
 # accents; an abbreviation is the name's first letters ("dez.", "sept").
@@ -151,13 +153,18 @@ def partial_date(*parts: object) -> str | None:
     return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
 
 
-def parse_date(value: object) -> str | None:
+def parse_date(value: object, *, month_first: bool = False) -> str | None:
     """Return value as an ISO calendar day, or None when it is empty or not a date.
+
+    A slashed day is read day first (04/05/2023 is 4 May) unless month_first (an American
+    page's 5 April).
 
     >>> parse_date("2025-12-03T10:00:00+05:00")
     '2025-12-03'
     >>> parse_date("3 December 2025")
     '2025-12-03'
+    >>> parse_date("04/05/2023", month_first=True)
+    '2023-04-05'
     """
     if value is None or value == "":
         return None
@@ -172,7 +179,8 @@ def parse_date(value: object) -> str | None:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             return None
-    for fmt in _FORMATS if len(text) <= 80 else ():  # each format matches a short text whole
+    formats = _US_FORMATS if month_first else _FORMATS
+    for fmt in formats if len(text) <= 80 else ():  # each format matches a short text whole
         try:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:

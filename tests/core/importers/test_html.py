@@ -179,6 +179,17 @@ def test_a_bare_year_or_month_is_not_made_into_a_day(
     assert doc.published == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en-US", "2023-04-05"), ("en-GB", "2023-05-04"), ("de", "2023-05-04")]
+)
+def test_a_slashed_date_is_read_as_the_pages_country_writes_it(
+    tmp_path: Path, lang: str, expected: str
+) -> None:
+    page = dated_page("", '<p class="meta">Published 04/05/2023</p>')
+    page = page.replace('lang="en"', f'lang="{lang}"')
+    assert extract_file(write_fixture(tmp_path / "page.html", page)).published == expected
+
+
 _TEASER_LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
     '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
