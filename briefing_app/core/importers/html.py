@@ -21,7 +21,12 @@ from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_html
 from briefing_app.core.importers.html_furniture import drop_controls
-from briefing_app.core.importers.html_metadata import PageSignals, clean_space, collect_signals
+from briefing_app.core.importers.html_metadata import (
+    PUBLISHED_META,
+    PageSignals,
+    clean_space,
+    collect_signals,
+)
 from briefing_app.core.text.dates import month_names, parse_date, partial_date
 
 # Pages larger than this are not articles (a saved app, a data dump); parsing them would stall.
@@ -372,18 +377,6 @@ def _is_name(name: str) -> bool:
     return 1 <= len(words) <= 5 and any(ch.isalpha() for ch in name)
 
 
-# Metadata named for publication, in the order they are trusted.
-_DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "publishdate",
-    "publish-date",
-    "pubdate",
-    "parsely-pub-date",
-    "dc.date.issued",
-    "citation_publication_date",
-)
 # Metadata that only says "date": on some pages it is the last update (Reuters' sailthru.date).
 _GENERIC_DATE_META = ("sailthru.date", "dc.date", "dcterms.date", "date")
 # A day in the page's address ("/2023/05/14/"): the address is made when the story first runs.
@@ -401,7 +394,7 @@ def choose_published(
     the page prints as published, then generic date metadata and htmldate (which may settle on
     an update, so a day in the page's address before theirs wins)."""
     named = [signals.ld_published]
-    named += [signals.meta.get(k, "") for k in _DATE_META]
+    named += [signals.meta.get(k, "") for k in PUBLISHED_META]
     named += [signals.time_published, signals.shown_published]
     generic = [signals.meta.get(k, "") for k in _GENERIC_DATE_META]
     hints = [*named, *generic, *signals.time_datetimes]

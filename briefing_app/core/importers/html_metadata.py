@@ -36,6 +36,18 @@ ARTICLE_TYPES = {
     "posting",
 }
 _MAX_JSON_LD_CHARS = 2_000_000
+# Metadata named for publication, in the order they are trusted.
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "citation_publication_date",
+)
 
 
 @dataclass
@@ -97,7 +109,10 @@ def collect_signals(tree: HtmlElement) -> PageSignals:
     signals.by_author_texts = _classed_texts(tree, "author", after_by=True)
     page = _PageIdentity(signals)
     signals.time_published = _time_published(tree, page)
-    signals.shown_published = _shown_published(tree, page)
+    named = [signals.ld_published, signals.time_published]
+    if not any(parse_date(v) for v in [*named, *(signals.meta.get(k) for k in PUBLISHED_META)]):
+        # Only a page without a publication date in its metadata is searched for a printed one.
+        signals.shown_published = _shown_published(tree, page)
     signals.time_datetimes = _time_datetimes(tree)
     signals.logo_alts = _logo_alts(tree)
     signals.standfirst = _standfirst(tree)
@@ -452,7 +467,9 @@ _UPDATED_LABEL = re.compile(
 _MAX_LABEL_HITS = 20  # a page of a thousand "Posted" comments costs no more than this
 # Text nodes holding a label's stem, found by libxml2 before any Python regex runs.
 _LABEL_STEMS = ("ubli", "UBLI", "ubbli", "osted", "OSTED", "ffentlicht", "rschienen", "ulkaist")
-_LABEL_TEXTS = "//text()[{}]".format(" or ".join(f'contains(., "{s}")' for s in _LABEL_STEMS))
+_LABEL_TEXTS = "//text()[string-length(.) <= 300][{}]".format(
+    " or ".join(f'contains(., "{s}")' for s in _LABEL_STEMS)
+)
 
 
 def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
@@ -467,7 +484,7 @@ def _shown_published(tree: HtmlElement, page: _PageIdentity) -> str:
     hits = 0
     for text in tree.xpath(_LABEL_TEXTS):
         el = text.getparent()
-        if not text.is_text or len(text) > 300 or el.tag in ("script", "style", "title"):
+        if not text.is_text or el.tag in ("script", "style", "title"):
             continue
         match = _PUBLISHED_LABEL.search(text)
         if not match:
