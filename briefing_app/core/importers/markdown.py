@@ -14,7 +14,7 @@ from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.importers.plaintext import looks_like_headline
 from briefing_app.core.text.anchors import normalise_text
-from briefing_app.core.text.dates import parse_date
+from briefing_app.core.text.dates import parse_partial_date
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
@@ -76,7 +76,7 @@ def extract_markdown(path: Path, data: bytes) -> ExtractedDocument:
     if author and not doc.byline:
         doc.byline = author
     published = meta.get("published") or meta.get("date")
-    doc.published = parse_date(published if isinstance(published, _SCALARS) else None)
+    doc.published = parse_partial_date(published if isinstance(published, _SCALARS) else None)
     if not doc.title:
         first = next((ln for ln in body.split("\n") if ln.strip()), "")
         heading = _HEADING.match(first.strip())

@@ -188,6 +188,43 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
     return _parse_free_form(text)
 
 
+def parse_partial_date(value: object) -> str | None:
+    """Return value as precise as it is written: a day, a year-month or a year; else None.
+
+    A front-matter "March 2024" is a month, not 1 March (the library stores month-only dates).
+
+    >>> parse_partial_date("March 2024")
+    '2024-03'
+    >>> parse_partial_date("2024")
+    '2024'
+    >>> parse_partial_date("3 March 2024")
+    '2024-03-03'
+    """
+    day = parse_date(value)
+    if day is not None or value is None or isinstance(value, (date, datetime)):
+        return day
+    text = str(value).strip()
+    if len(text) > 80 or not _YEAR.search(text):
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return partial_date(text)
+    if re.fullmatch(r"\d{4}-\d{1,2}", text):
+        return partial_date(*text.split("-"))
+    named = re.fullmatch(r"(\w+)\.?\s+(\d{4})", text)
+    if named and _MONTHS.get(named[1].lower()):  # "März 2024", "décembre 2025"
+        return partial_date(named[2], _MONTHS[named[1].lower()], "")
+    try:
+        from dateutil import parser as date_parser
+
+        parsed: datetime = date_parser.parse(text, fuzzy=True, ignoretz=True, default=_DEFAULT_A)
+        again: datetime = date_parser.parse(text, fuzzy=True, ignoretz=True, default=_DEFAULT_B)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year != again.year or parsed.month != again.month or parsed.year < 1900:
+        return None
+    return partial_date(parsed.year, parsed.month, "")
+
+
 def _parse_free_form(text: str) -> str | None:
     # Pages write dates every way ("Tue, 3 Dec 2025 10:00:00 GMT", "December 3rd, 2025 at 9am");
     # dateutil reads them, but only text that names a year can be a publication day.

@@ -38,6 +38,21 @@ def test_markdown_front_matter_fills_the_metadata(tmp_path: Path) -> None:
     assert doc.text == "The embassy said the talks focused on security."
 
 
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("March 2024", "2024-03"), ("2024", "2024"), ("décembre 2025", "2025-12"), ("soon", None)],
+)
+def test_a_front_matter_date_is_kept_as_precise_as_it_is_written(
+    lib: Library, tmp_path: Path, written: str, stored: str | None
+) -> None:
+    # A month is not its first day: "March 2024" stored as 2024-03-01 would sort and cite wrong.
+    text = f"---\ntitle: T\npublished: '{written}'\n---\n\nBody.\n"
+    path = write_fixture(tmp_path / "m.md", text)
+    assert extract_file(path).published == stored
+    import_paths(lib, [path])
+    assert [s.published for s in lib.sources.all()] == [stored]
+
+
 def test_markdown_without_front_matter_takes_its_heading(tmp_path: Path) -> None:
     doc = extract_file(write_fixture(tmp_path / "b.md", "# A Heading\n\nBody text here.\n"))
     assert doc.title == "A Heading"
