@@ -43,9 +43,9 @@ class LibraryFiles(QObject):
 
     def choose_new_library(self) -> None:
         """Ask where to create a new, empty library and open it."""
-        from PySide6.QtWidgets import QFileDialog
+        from briefing_app.gui.dialogs.file_dialogs import save_file_name
 
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = save_file_name(
             self.services.dialog_parent(),
             "New library",
             "library.sqlite",
@@ -60,9 +60,9 @@ class LibraryFiles(QObject):
 
     def choose_open_library(self) -> None:
         """Ask for a library file and open it."""
-        from PySide6.QtWidgets import QFileDialog
+        from briefing_app.gui.dialogs.file_dialogs import open_file_name
 
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self.services.dialog_parent(),
             "Open library",
             "",

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.core.qdpx.writer import export_project
+from briefing_app.gui.dialogs import file_dialogs
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.sources.imports import local_urls
 from tests.core.qdpx.projects import Sel, Src, span, write_project
@@ -58,7 +59,7 @@ def export_from_menu(
         return choice, True
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(name), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(name), ""))
     (action,) = [a for a in window.export_menu.actions() if "REFI-QDA" in a.text()]
     with qtbot.waitSignal(window.project_export.exported, timeout=20_000):
         action.trigger()
@@ -206,7 +207,7 @@ def test_a_vendor_project_chosen_in_file_import_reports_what_was_discarded(
             'path="internal://11111111-2222-3333-4444-555555555555.pdf"/>'
         ],
     )
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: [str(path)])
     with qtbot.waitSignal(fresh.imports.projects.imported, timeout=20_000):
         fresh.import_action.trigger()
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from briefing_app.core.exporters import export_note
 from briefing_app.core.exporters.citation_styles import load_styles
 from briefing_app.core.library import Library
 from briefing_app.core.templates import CITATION_STYLES
+from briefing_app.gui.dialogs.file_dialogs import save_file_name
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings
 from briefing_app.gui.tasks import Progress, Task, TaskRunner
@@ -207,7 +207,7 @@ class ExportDialog(QDialog):
             self.format.setCurrentIndex(index)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = save_file_name(
             self, "Export note", self.path.text(), "Word or Markdown (*.docx *.md)"
         )
         if name:

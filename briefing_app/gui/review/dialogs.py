@@ -9,13 +9,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from briefing_app.gui.dialogs.file_dialogs import open_file_name, save_file_name
 
 WORD_FILTER = "Word documents (*.docx)"
 PACK_FILTER = "Briefing review packages (*.briefpack)"
@@ -75,7 +76,7 @@ class ReviewFiles:
     @classmethod
     def export_copy(cls, parent: QWidget | None, suggested: str) -> ReviewCopyOptions | None:
         """Ask where to write a Word review copy (with the open comments as Word comments)."""
-        name, _ = QFileDialog.getSaveFileName(parent, "Export review copy", suggested, WORD_FILTER)
+        name, _ = save_file_name(parent, "Export review copy", suggested, WORD_FILTER)
         return ReviewCopyOptions(Path(name)) if name else None
 
     @classmethod
@@ -93,21 +94,19 @@ class ReviewFiles:
     @classmethod
     def import_copy(cls, parent: QWidget | None) -> Path | None:
         """Ask for a reviewed Word copy to read back."""
-        name, _ = QFileDialog.getOpenFileName(parent, "Import reviewed copy", "", WORD_FILTER)
+        name = open_file_name(parent, "Import reviewed copy", "", WORD_FILTER)
         return Path(name) if name else None
 
     @classmethod
     def export_pack(cls, parent: QWidget | None, suggested: str) -> Path | None:
         """Ask where to write a review package."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Export review package", suggested, PACK_FILTER
-        )
+        name, _ = save_file_name(parent, "Export review package", suggested, PACK_FILTER)
         return Path(name) if name else None
 
     @classmethod
     def import_pack(cls, parent: QWidget | None) -> Path | None:
         """Ask for a review package to merge into this library."""
-        name, _ = QFileDialog.getOpenFileName(parent, "Import review package", "", PACK_FILTER)
+        name = open_file_name(parent, "Import review package", "", PACK_FILTER)
         return Path(name) if name else None
 
 

@@ -67,15 +67,14 @@ class ImportController(QObject):
 
     def choose_import(self) -> None:
         """Ask for files to import (several at once) and import them."""
-        from PySide6.QtWidgets import QFileDialog
-
         from briefing_app.core.importers.base import importable_suffixes
+        from briefing_app.gui.dialogs.file_dialogs import open_file_names
 
         # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
         # And QDA tools' REFI-QDA projects.
         suffixes = [*importable_suffixes(), ".ris", ".bib", ".json", ".qdpx"]
         patterns = " ".join(f"*{s}" for s in suffixes)
-        names, _ = QFileDialog.getOpenFileNames(
+        names = open_file_names(
             self.services.dialog_parent(),
             "Import sources",
             "",

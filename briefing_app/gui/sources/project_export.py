@@ -155,9 +155,9 @@ class ProjectExportController(QObject):
         return next((s for s in scopes if s.label == label), None) if ok else None
 
     def _ask_path(self, suggested: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from briefing_app.gui.dialogs.file_dialogs import save_file_name
 
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = save_file_name(
             self._parent(), "Export REFI-QDA project", suggested, "REFI-QDA project (*.qdpx)"
         )
         if not name:

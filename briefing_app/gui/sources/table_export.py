@@ -37,9 +37,9 @@ class TableExportFiles:
         cls, parent: QWidget | None, suggested: str = "claims.xlsx"
     ) -> TableExportTarget | None:
         """Ask where to write the table; the format follows the suffix or the chosen filter."""
-        from PySide6.QtWidgets import QFileDialog
+        from briefing_app.gui.dialogs.file_dialogs import save_file_name
 
-        name, chosen = QFileDialog.getSaveFileName(
+        name, chosen = save_file_name(
             parent, "Export claims table", suggested, ";;".join(_FILTERS.values())
         )
         if not name:
