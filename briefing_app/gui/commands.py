@@ -19,10 +19,8 @@ from briefing_app.core.library import Library
 
 if TYPE_CHECKING:
     # Not loaded at start-up: the checks come with the note workspace.
-    from briefing_app.core.changes import Edit
     from briefing_app.core.checks import Finding
     from briefing_app.core.importers.batch import ImportSummary
-    from briefing_app.core.records.sources import RemovedSource
 
 ErrorSink = Callable[[str], None]
 
@@ -215,21 +213,10 @@ def DeleteTagCommand(lib: Library, tag_id: int) -> LibraryCommand:
 def ImportCommand(lib: Library, summary: ImportSummary) -> LibraryCommand:
     """An import that already ran (in a worker thread): undo removes the new sources and puts
     back what importing references again changed on sources imported before."""
+    from briefing_app.core.importers.import_undo import redo_import, undo_import
+
     ids = [o.source_id for o in summary.by_status("imported") if o.source_id is not None]
     edits = [o.edit for o in summary.outcomes if o.edit is not None]
-
-    def undo(_done: object) -> tuple[list[RemovedSource], list[Edit]]:
-        # Refused if a claim was tagged on one of the new sources since.
-        with lib.write():
-            removed = lib.sources.delete_many(ids)
-            return removed, [lib.sources.revert_refresh(e) for e in edits]
-
-    def redo(undone: tuple[list[RemovedSource], list[Edit]]) -> None:
-        removed, redo_edits = undone
-        with lib.write():
-            lib.sources.restore_many(removed)
-            for edit in redo_edits:
-                lib.sources.revert_refresh(edit)
 
     def count(n: int) -> str:
         return f"{n} source{'s' if n != 1 else ''}"
@@ -239,8 +226,8 @@ def ImportCommand(lib: Library, summary: ImportSummary) -> LibraryCommand:
     return LibraryCommand(
         ", ".join(p for p in parts if p).capitalize(),
         lambda: None,  # the worker imported the files
-        undo,
-        redo,
+        lambda _done: undo_import(lib, summary),
+        lambda undone: redo_import(lib, undone),
     )
 
 

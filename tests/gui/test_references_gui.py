@@ -94,3 +94,24 @@ def test_undo_takes_back_a_re_import_of_a_zotero_export(
     assert window.lib.sources.get(source_id) == before
     window.undo_stack.redo()
     assert window.lib.sources.get(source_id).title == "Renamed"
+
+
+def test_undo_takes_back_an_import_that_updated_a_source_it_had_just_added(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.core.importers.references.test_import_undo import SNAPSHOT_ITEM
+    from tests.core.importers.references.zotero_exports import export_folder
+    from tests.core.records.library_dump import dump
+
+    refs = export_folder(tmp_path / "export", "refs.ris", SNAPSHOT_ITEM)
+    page = tmp_path / "export" / "files" / "13" / "snapshot.html"
+    before = dump(window.lib)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
+        window.imports.import_paths([page, refs])
+    assert done.args[0].line() == "1 imported, 1 updated, 0 duplicate, 0 failed"
+    after = dump(window.lib)
+    window.undo_stack.undo()
+    assert dump(window.lib) == before
+    qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == len(before["sources"]))
+    window.undo_stack.redo()
+    assert dump(window.lib) == after

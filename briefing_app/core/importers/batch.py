@@ -71,6 +71,8 @@ class ImportSummary:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    # The newest tag before the import: tags with greater ids were made by it (for undo).
+    tags_before: int = 0
 
     def by_status(self, status: str) -> list[FileOutcome]:
         """Return the outcomes with this status."""
@@ -221,7 +223,7 @@ def import_paths(
     (the window): this process then only writes, and `workers` other processes read at a
     lower CPU priority. A batch too small for workers is read here either way.
     """
-    summary = ImportSummary()
+    summary = ImportSummary(tags_before=lib.tags.newest_id())
     items = expand_items(paths, summary.outcomes)
     parallel = workers > 1 and len(items) >= PARALLEL_FROM
     with _extractions(items, workers if parallel else 1, responsive) as results:

@@ -106,6 +106,20 @@ class TagManager:
         )
         return [Tag(*r) for r in rows]
 
+    def newest_id(self) -> int:
+        """Return the id of the tag made last (0 for none): tags made after it have greater ids."""
+        return int(self._lib.conn.execute("SELECT coalesce(max(id), 0) FROM tags").fetchone()[0])
+
+    def unused_since(self, newest_id: int) -> list[int]:
+        """Return the tags made after `newest_id` that no claim or source uses."""
+        rows = self._lib.conn.execute(
+            "SELECT id FROM tags t WHERE id > ? "
+            "AND NOT EXISTS (SELECT 1 FROM claim_tags WHERE tag_id = t.id) "
+            "AND NOT EXISTS (SELECT 1 FROM source_tags WHERE tag_id = t.id) ORDER BY id",
+            (newest_id,),
+        )
+        return [r[0] for r in rows]
+
     def rename(self, tag_id: int, name: str) -> Tag:
         """Rename a tag everywhere it is used."""
         if not name.strip():
