@@ -188,14 +188,20 @@ def extract_item(item: ImportItem) -> Extracted:
     return Extracted(doc=doc, status="read")
 
 
-def store_item(lib: Library, item: ImportItem, extracted: Extracted) -> FileOutcome:
-    """Store what was read from one item in one transaction; report a refusal in the outcome."""
+def store_item(
+    lib: Library, item: ImportItem, extracted: Extracted, stored: set[int] | None = None
+) -> FileOutcome:
+    """Store what was read from one item in one transaction; report a refusal in the outcome.
+
+    `stored` holds the sources references of the same batch were stored as (see
+    `store_reference`).
+    """
     label = item.reference.label if item.reference is not None else ""
     if extracted.doc is None:
         return FileOutcome(item.path, "failed", extracted.reason, item=label)
     try:
         if item.reference is not None:
-            return store_reference(lib, item.path, extracted.doc, label)
+            return store_reference(lib, item.path, extracted.doc, label, stored)
         source = lib.sources.add(extracted.doc)
     except DuplicateSource as dup:
         return FileOutcome(item.path, "duplicate", str(dup), dup.existing.id)
@@ -226,12 +232,13 @@ def import_paths(
     summary = ImportSummary(tags_before=lib.tags.newest_id())
     items = expand_items(paths, summary.outcomes)
     parallel = workers > 1 and len(items) >= PARALLEL_FROM
+    stored: set[int] = set()  # sources stored from references by this batch
     with _extractions(items, workers if parallel else 1, responsive) as results:
         for done, (item, extracted) in enumerate(zip(items, results, strict=False)):
             if progress is not None and progress(done, len(items), item.path) is False:
                 summary.cancelled = True
                 break
-            summary.outcomes.append(store_item(lib, item, extracted()))
+            summary.outcomes.append(store_item(lib, item, extracted(), stored))
     if progress is not None and not summary.cancelled:
         progress(len(items), len(items), items[-1].path if items else Path())
     return summary
@@ -322,11 +329,28 @@ def import_reference(lib: Library, path: Path, ref: Reference) -> FileOutcome:
     return store_item(lib, item, extract_item(item))
 
 
-def store_reference(lib: Library, path: Path, doc: ExtractedDocument, label: str) -> FileOutcome:
-    """Store (or update) a reference's source and its highlights in one transaction."""
+def store_reference(
+    lib: Library, path: Path, doc: ExtractedDocument, label: str, stored: set[int] | None = None
+) -> FileOutcome:
+    """Store (or update) a reference's source and its highlights in one transaction.
+
+    A reference found to be one already stored by the same batch (`stored`: Zotero keeps
+    duplicate items apart until they are merged) is reported as a duplicate and changes
+    nothing: the later item would otherwise overwrite the first, and the next import of the
+    same export undo it again.
+    """
+    earlier = lib.sources.same_reference(doc) if stored else None
+    if earlier is not None and stored is not None and earlier.id in stored:
+        reason = (
+            f"the same item as an earlier one of this import: source {earlier.id} "
+            f"('{earlier.title}')"
+        )
+        return FileOutcome(path, "duplicate", reason, earlier.id, item=label)
     with lib.write():
         source, status, edit = lib.sources.add_or_update(doc)
         added, missing = lib.suggestions.add_highlights(source.id, doc.annotations)
+    if stored is not None:
+        stored.add(source.id)
     if added and status == "unchanged":
         status = "updated"
     reason = ""

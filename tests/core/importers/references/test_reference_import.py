@@ -1,3 +1,4 @@
+# ruff: noqa: W291  (Zotero writes "ER  - " with its trailing space)
 """Reference libraries in: Zotero's RIS, BibTeX/BibLaTeX and CSL-JSON, quirks included."""
 
 from __future__ import annotations
@@ -271,3 +272,39 @@ def test_what_a_re_import_changed_is_undone_and_redone_exactly(
     assert lib.sources.get(attack_id) == before  # text, metadata, modified time and tags
     lib.sources.revert_refresh(redo)
     assert lib.sources.get(attack_id) == after
+
+
+# Zotero keeps duplicates apart until merged: the same article twice, the second with one
+# author, the year only and only the snapshot.
+RIS_WITH_DUPLICATE = (
+    RIS
+    + """TY  - NEWS
+TI  - Three workers killed near the border
+AU  - Roe, Jane
+T2  - Asia Wire
+PY  - 2025
+UR  - https://asiawire.example.org/attack
+L1  - files/13/snapshot.html
+ER  - 
+"""
+)
+
+
+def test_a_duplicate_item_in_the_export_does_not_overwrite_the_first_and_reimports_stay_still(
+    lib: Library, tmp_path: Path
+) -> None:
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS_WITH_DUPLICATE)
+    summary = import_paths(lib, [tmp_path / "export"])
+    assert [o.status for o in summary.outcomes] == ["imported", "imported", "duplicate"]
+    first, _, again = summary.outcomes
+    assert again.source_id == first.source_id
+    assert again.reason == (
+        f"the same item as an earlier one of this import: source {first.source_id} "
+        "('Three workers killed near the border')"
+    )
+    attack = lib.sources.get(first.source_id or 0)
+    assert attack.byline == "Roe, Jane; Doe, John"
+    assert attack.published == "2025-11"
+    assert attack.format == "pdf"
+    summary = import_paths(lib, [tmp_path / "export"])
+    assert [o.status for o in summary.outcomes] == ["unchanged", "unchanged", "duplicate"]
