@@ -13,6 +13,7 @@ from briefing_app.core.errors import FileTooLarge, ImmutableText, InvalidInput, 
 from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.records.tags import split_tag_ref
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import record_from_row
 from briefing_app.core.text.anchors import normalise_text, sha256_text, words_sha256
@@ -196,7 +197,9 @@ class SourceManager:
             values.update(text=text, sha256=sha256_text(text), format=doc.format)
             if source.analyst_note == ABSTRACT_NOTE and doc.format != ABSTRACT_FORMAT:
                 values["analyst_note"] = ""  # the text is now the attachment's
-        new_tags = [t for t in doc.tags if t not in source.tags]
+        # A Zotero tag "place:Khatlon" is the tag Khatlon on the source, not a new one.
+        held = {name.casefold() for name in source.tags}
+        new_tags = [t for t in doc.tags if split_tag_ref(t)[1].casefold() not in held]
         if not values and not new_tags:
             return source, "unchanged", None
         with self._lib.write() as changes:

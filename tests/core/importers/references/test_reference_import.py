@@ -308,3 +308,19 @@ def test_a_duplicate_item_in_the_export_does_not_overwrite_the_first_and_reimpor
     assert attack.format == "pdf"
     summary = import_paths(lib, [tmp_path / "export"])
     assert [o.status for o in summary.outcomes] == ["unchanged", "unchanged", "duplicate"]
+
+
+def test_reimporting_an_item_tagged_with_a_kind_changes_nothing(
+    lib: Library, tmp_path: Path
+) -> None:
+    ris = RIS.replace("KW  - Khatlon\n", "KW  - place:Khatlon\n", 1)
+    export_folder(tmp_path / "export", "Exported Items.ris", ris)
+    first = import_paths(lib, [tmp_path / "export"]).outcomes[0]
+    source = lib.sources.get(first.source_id or 0)
+    assert {(t.name, t.kind) for t in lib.tags.on_source(source.id)} == {
+        ("border security", "topic"),
+        ("Khatlon", "place"),
+    }
+    again = import_paths(lib, [tmp_path / "export"]).outcomes[0]
+    assert (again.status, again.edit) == ("unchanged", None)
+    assert lib.sources.get(source.id) == source
