@@ -72,6 +72,11 @@ def test_a_zotero_export_imports_through_the_window_and_names_lost_highlights(
         "1 highlight(s) not found in the text: “the minister resigned on Friday” (p. 2)"
     )
     assert "Import: 2 imported" in window.statusBar().currentMessage()
+    # The summary the analyst sees names the highlight to find by hand.
+    box = window.imports.summary_box
+    assert box is not None and box.isVisible()
+    assert "1 highlight(s) not found" in box.informativeText()
+    assert "the minister resigned on Friday" in box.detailedText()
 
 
 def test_undo_takes_back_a_re_import_of_a_zotero_export(

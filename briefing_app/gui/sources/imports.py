@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from briefing_app.gui.dialogs.import_dialog import ImportDialog
 
 
+# Outcomes whose reason says why nothing was stored; a stored one's reason is a remark.
+_NOT_STORED = ("failed", "duplicate")
+
+
 class ImportController(QObject):
     """Imports files and folders chosen or dropped; import_finished fires with the summary."""
 
@@ -115,7 +119,8 @@ class ImportController(QObject):
                 self.sources.open_source(ids[0])
                 self.services.bring_forward(self.sources.reader)
         self.services.show_status(f"Import: {summary.line()}", 8000)
-        if summary.by_status("failed") or summary.by_status("duplicate"):
+        remarks = [o for o in summary.outcomes if o.reason and o.status not in _NOT_STORED]
+        if summary.by_status("failed") or summary.by_status("duplicate") or remarks:
             self._show_summary(summary)
         self.import_finished.emit(summary)
 
@@ -124,12 +129,18 @@ class ImportController(QObject):
         from briefing_app.gui.dialogs.import_dialog import summary_details
 
         said = []
-        duplicates = [o.path.name for o in summary.by_status("duplicate")]
+        # A reference file's item by its title: the file's name is the same for all of them.
+        duplicates = [o.item or o.path.name for o in summary.by_status("duplicate")]
         if duplicates:
             shown = ", ".join(duplicates[:5]) + (" …" if len(duplicates) > 5 else "")
             said.append(f"Already in the library: {shown}.")
         if summary.by_status("failed"):
             said.append("Some files could not be imported; see the details.")
+        # Stored, with something to do by hand (Zotero highlights not found in the text).
+        remarks = [o for o in summary.outcomes if o.reason and o.status not in _NOT_STORED]
+        said.extend(f"{o.item or o.path.name}: {o.reason}." for o in remarks[:5])
+        if len(remarks) > 5:
+            said.append(f"… and {len(remarks) - 5} more; see the details.")
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(
