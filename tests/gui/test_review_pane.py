@@ -362,3 +362,36 @@ def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
     qtbot.waitUntil(again.is_complete)
     assert again.review.review_dock.isVisible()
     again.close()
+
+
+def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_app.core.review.packs import export_pack, import_pack
+
+    # A supervisor rates a cell of the note's matrix otherwise, in their own library.
+    reviewer = Library.open(tmp_path / "reviewer.sqlite")
+    import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
+    question = reviewer.questions.by_key("Q1")
+    reviewer.ach.rate(question.id, "H3", "C6", "I")
+    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
+    reviewer.close()
+
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: back))
+    result = finished(qtbot, window.review.import_review_pack()).result
+    assert result is not None and len(result.conflicts) == 1
+
+    def shown() -> list[QMessageBox]:
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: shown() != [])
+    (box,) = shown()
+    assert "Q1 C6 against H3: rated C here, I in the package" in box.informativeText()
+    assert "conflict" in window.statusBar().currentMessage()

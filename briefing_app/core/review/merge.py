@@ -62,7 +62,8 @@ class PackImportResult:
         if updated:
             text += f"; updated {updated}"
         if self.conflicts:
-            text += f"; {len(self.conflicts)} conflict(s) kept as both"
+            # Each conflict says what was kept: both, or (a matrix's rating) this library's.
+            text += f"; {len(self.conflicts)} conflict(s)"
         return text
 
 

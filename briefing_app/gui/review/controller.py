@@ -216,6 +216,21 @@ class ReviewController(QObject):
         self.review_pane.set_current_note(result.note_id)
         self.review_dock.show()
         self.services.show_status(result.line(), 8000)
+        if result.conflicts:
+            # Counted in the status bar, which fades: what was kept of each, said where it stays.
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Review package imported",
+                f"{result.line()}.",
+                QMessageBox.StandardButton.Ok,
+                self.services.dialog_parent(),
+            )
+            lines = [f"• {c}" for c in result.conflicts]
+            shown = lines[:10] + ([f"… and {len(lines) - 10} more"] if len(lines) > 10 else [])
+            box.setInformativeText("\n".join(shown))
+            box.setDetailedText("\n".join(lines))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def _review_pack_refused(self, message: str) -> None:
         # A package opened from the file manager has no other place to say why nothing came
