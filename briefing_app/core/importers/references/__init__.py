@@ -90,7 +90,7 @@ def reference_document(ref: Reference) -> ExtractedDocument:
     doc.outlet = ref.container or doc.outlet
     doc.published = ref.published or doc.published
     doc.url = ref.url or doc.url
-    doc.language = ref.language or doc.language
+    doc.language = ref.language_code() or doc.language
     doc.doi = ref.doi
     doc.ref_id = ref.ref_id
     doc.accessed = ref.accessed

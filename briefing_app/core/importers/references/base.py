@@ -39,6 +39,18 @@ class Reference:
         """Return how the item is named in an import summary."""
         return self.title or self.url or self.ref_id or "(untitled reference)"
 
+    def language_code(self) -> str:
+        """Return the item's language as a code ('de'), whatever Zotero's field held.
+
+        Zotero's Language is free text ("English", "Deutsch") and BibLaTeX's langid a babel
+        name ("ngerman"); suggestions, spelling and date reading go by the code.
+
+        >>> [Reference(language=v).language_code() for v in ("ngerman", "English", "pt-BR")]
+        ['de', 'en', 'pt-BR']
+        """
+        value = self.language.strip()
+        return _LANGUAGE_NAMES.get(value.casefold(), value)
+
     def reliability(self) -> str:
         """Return the grade an Extra line 'Reliability: B' gives, or ''."""
         value = _extra_value(self.extra, "reliability").upper()[:1]
@@ -50,6 +62,26 @@ class Reference:
 
 
 ReferenceReader = Callable[[Path, bytes], list[Reference]]
+
+# Language names and BibLaTeX (babel) names of the languages Briefing has suggestions or a
+# spelling dictionary for, by code.
+_LANGUAGES = {
+    "en": "english british american UKenglish USenglish canadian australian anglais englisch",
+    "fr": "french français francais acadian canadien frenchb französisch",
+    "de": "german ngerman deutsch austrian naustrian swissgerman nswissgerman allemand",
+    "pt": "portuguese português portugues portuges brazil brazilian",
+    "es": "spanish español espanol castellano",
+    "it": "italian italiano",
+    "nl": "dutch nederlands",
+    "ru": "russian русский",
+    "ar": "arabic العربية",
+    "fa": "persian farsi فارسی",
+    "lv": "latvian latviešu",
+    "eu": "basque euskara",
+}
+_LANGUAGE_NAMES = {
+    name.casefold(): code for code, names in _LANGUAGES.items() for name in names.split()
+}
 
 
 def _extra_value(extra: str, name: str) -> str:

@@ -324,3 +324,22 @@ def test_reimporting_an_item_tagged_with_a_kind_changes_nothing(
     again = import_paths(lib, [tmp_path / "export"]).outcomes[0]
     assert (again.status, again.edit) == ("unchanged", None)
     assert lib.sources.get(source.id) == source
+
+
+def test_a_language_zotero_names_in_words_becomes_the_code_suggestions_read(
+    lib: Library, tmp_path: Path
+) -> None:
+    from briefing_app.core.suggest.languages import lexicon_for
+
+    def languages(folder: Path, name: str, text: str) -> dict[str, str]:
+        export_folder(folder, name, text)
+        with Library.open(folder / "library.sqlite") as fresh:
+            outcomes = import_paths(fresh, [folder]).outcomes
+            sources = [fresh.sources.get(o.source_id or 0) for o in outcomes]
+            return {s.title: s.language for s in sources}
+
+    bib = languages(tmp_path / "bib", "Exported.bib", BIBTEX.replace("{english}", "{ngerman}"))
+    assert bib["Ministry statement on the incident"] == "de"
+    lexicon_for(bib["Ministry statement on the incident"])  # suggestions can be made
+    ris = languages(tmp_path / "ris", "Exported.ris", RIS.replace("LA  - en\n", "LA  - English\n"))
+    assert ris["Three workers killed near the border"] == "en"
