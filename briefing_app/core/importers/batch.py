@@ -110,23 +110,41 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
 
     Files named directly are yielded whatever their type, so an unsupported one is reported.
     A folder with a reference file at its top is a reference manager's export (Zotero's Export
-    Files): only its reference files are yielded, their attachments come with their items.
+    Files): only its reference files are yielded, their attachments come with their items;
+    so too for such a folder inside a folder named.
     """
     suffixes = set(importable_suffixes()) | {".ris", ".bib"}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            references = [c for c in sorted(path.iterdir()) if is_reference_file(c)]
-            if references:
-                yield from references
-                continue
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                wanted = child.suffix.lower() in suffixes or is_reference_file(child)
-                if child.is_file() and not hidden and wanted:
-                    yield child
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        holds_references: dict[Path, bool] = {}  # per folder: a reference file at its top?
+        for child in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+            if hidden or not child.is_file():
+                continue
+            export = _export_folder(path, child.parent, holds_references)
+            if export is not None:
+                if child.parent == export and is_reference_file(child):
+                    yield child
+            elif child.suffix.lower() in suffixes or is_reference_file(child):
+                yield child
+
+
+def _export_folder(top: Path, folder: Path, holds_references: dict[Path, bool]) -> Path | None:
+    """Return the reference manager's export folder holding folder (itself, or one above it up
+    to top), or None; `holds_references` remembers each folder's answer (one look per folder)."""
+    for candidate in (folder, *folder.parents):
+        if candidate not in holds_references:
+            holds_references[candidate] = any(
+                is_reference_file(c) for c in candidate.iterdir() if c.is_file()
+            )
+        if holds_references[candidate]:
+            return candidate
+        if candidate == top:
+            return None
+    return None
 
 
 def expand_items(

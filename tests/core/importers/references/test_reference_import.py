@@ -343,3 +343,17 @@ def test_a_language_zotero_names_in_words_becomes_the_code_suggestions_read(
     lexicon_for(bib["Ministry statement on the incident"])  # suggestions can be made
     ris = languages(tmp_path / "ris", "Exported.ris", RIS.replace("LA  - en\n", "LA  - English\n"))
     assert ris["Three workers killed near the border"] == "en"
+
+
+def test_a_folder_holding_a_zotero_export_imports_it_as_the_export_folder_does(
+    lib: Library, tmp_path: Path
+) -> None:
+    # Dropped one level up (the download folder): the attachments are still no sources.
+    export_folder(tmp_path / "Downloads" / "Exported Items", "Exported Items.ris", RIS)
+    (tmp_path / "Downloads" / "notes.txt").write_text("A page of my own notes.\n")
+    summary = import_paths(lib, [tmp_path / "Downloads"])
+    assert [(o.path.name, o.status) for o in summary.outcomes] == [
+        ("Exported Items.ris", "imported"),
+        ("Exported Items.ris", "imported"),
+        ("notes.txt", "imported"),
+    ]
