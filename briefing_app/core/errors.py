@@ -46,6 +46,15 @@ class CorruptFile(BriefingError):
     """A file claims a format but cannot be read as it (truncated, damaged, no text)."""
 
 
+class PartlyRead(CorruptFile):
+    """A reference file some of whose items could not be read: the message says how many and
+    where the first is; the items that could be read are in `readable`."""
+
+    def __init__(self, message: str, readable: list[Any]) -> None:
+        super().__init__(message)
+        self.readable = readable
+
+
 class InvalidPack(CorruptFile):
     """A review package is damaged, forged, or not a Briefing package; the message names the
     package, and the record and field at fault."""

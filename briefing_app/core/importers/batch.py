@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import Edit
-from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy
+from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy, PartlyRead
 from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.references import (
     Reference,
+    broken_json,
     is_reference_file,
     read_references,
     reference_document,
@@ -158,10 +159,19 @@ def expand_items(
             items.append(ImportItem(path))
             continue
         if path.suffix.lower() == ".json" and not is_reference_file(path):
-            items.append(ImportItem(path))  # reported as an unsupported type
+            problem = broken_json(path)
+            if problem is not None and failures is not None:
+                failures.append(FileOutcome(path, "failed", problem))
+            else:
+                items.append(ImportItem(path))  # reported as an unsupported type
             continue
         try:
             items.extend(ImportItem(path, ref) for ref in read_references(path))
+        except PartlyRead as partly:
+            # What was read imports; what was not is named, so nothing is lost unseen.
+            if failures is not None:
+                failures.append(FileOutcome(path, "failed", str(partly)))
+            items.extend(ImportItem(path, ref) for ref in partly.readable)
         except BriefingError as exc:
             if failures is not None:
                 failures.append(FileOutcome(path, "failed", str(exc)))

@@ -22,6 +22,7 @@ from briefing_app.core.records.sources import ABSTRACT_FORMAT, ABSTRACT_NOTE
 
 __all__ = [
     "Reference",
+    "broken_json",
     "is_reference_file",
     "read_references",
     "reference_document",
@@ -56,6 +57,16 @@ def is_reference_file(path: Path) -> bool:
         size = path.stat().st_size
         return 0 < size <= MAX_FILE_BYTES and looks_like_csl_json(path.read_bytes())
     return True
+
+
+def broken_json(path: Path) -> str | None:
+    """Say why a .json file that is no CSL-JSON is not even JSON (a cut export), else None."""
+    from briefing_app.core.importers.references.csl_json import json_problem
+
+    try:
+        return json_problem(read_capped(path))
+    except BriefingError as exc:
+        return str(exc)
 
 
 def read_references(path: Path | str) -> list[Reference]:

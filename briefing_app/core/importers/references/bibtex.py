@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
-from briefing_app.core.errors import CorruptFile
+from briefing_app.core.errors import CorruptFile, PartlyRead
 from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.importers.references.base import (
     Reference,
@@ -24,6 +25,8 @@ def read_bibtex(path: Path, data: bytes) -> list[Reference]:
     import bibtexparser
     from bibtexparser import middlewares
 
+    _quiet_parser()
+
     text = decode_text(data)
     library = bibtexparser.parse_string(  # type: ignore[attr-defined]
         text,
@@ -38,7 +41,27 @@ def read_bibtex(path: Path, data: bytes) -> list[Reference]:
             f" ({len(library.failed_blocks)} unreadable entries)" if library.failed_blocks else ""
         )
         raise CorruptFile(f"no references found in the BibTeX file{reason}")
-    return [_reference(entry, path.parent) for entry in library.entries]
+    references = [_reference(entry, path.parent) for entry in library.entries]
+    failed = library.failed_blocks
+    if failed:
+        # bibtexparser leaves an entry it cannot parse out of the list without a word.
+        lost = len(failed)
+        start = failed[0].start_line
+        where = f"the entry at line {start + 1}" if start is not None else "an entry"
+        message = (
+            f"{lost} entr{'y' if lost == 1 else 'ies'} not read: {where} "
+            "is malformed (an unclosed brace or quote?)"
+        )
+        raise PartlyRead(message, references)
+    return references
+
+
+def _quiet_parser() -> None:
+    """Keep bibtexparser's warnings about a bad entry (several lines each) off the terminal:
+    the import names the entry itself, in one line."""
+    logger = logging.getLogger("bibtexparser")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 def _reference(entry: object, base_dir: Path) -> Reference:

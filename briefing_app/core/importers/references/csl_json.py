@@ -32,6 +32,19 @@ def looks_like_csl_json(data: bytes) -> bool:
     )
 
 
+def json_problem(data: bytes) -> str | None:
+    """Say why a file named .json is not JSON at all (cut short, damaged), else None.
+
+    A .json that is JSON but not CSL-JSON is another kind of file; one that is not JSON is a
+    broken export, and says so.
+    """
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return f"not a readable CSL-JSON file ({exc})"
+    return None
+
+
 def read_csl_json(path: Path, data: bytes) -> list[Reference]:
     """Return the references in a CSL-JSON file."""
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_app.core.errors import CorruptFile
+from briefing_app.core.errors import CorruptFile, PartlyRead
 from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.importers.references.base import (
     Reference,
@@ -27,9 +27,29 @@ def read_ris(path: Path, data: bytes) -> list[Reference]:
         entries = rispy.loads(text, list_tags=_LIST_TAGS, skip_unknown_tags=True)
     except (OSError, ValueError, KeyError) as exc:
         raise CorruptFile(f"not a readable RIS file ({exc})") from exc
-    if not entries:
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("TY  - ")]
+    if not starts:
         raise CorruptFile("no references found in the RIS file (no 'TY  - ' lines)")
-    return [_reference(entry, path.parent) for entry in entries]
+    references = [_reference(entry, path.parent) for entry in entries]
+    lost = len(starts) - len(entries)
+    if lost > 0:
+        # rispy drops an item no "ER  - " line ends (a file cut short) without a word.
+        unended = _unended(text.splitlines(), starts)
+        where = f": the item at line {unended} has no 'ER  - ' line ending it" if unended else ""
+        message = f"{lost} item{'s' if lost > 1 else ''} not read{where} (file cut short?)"
+        if not references:
+            raise CorruptFile(message)
+        raise PartlyRead(message, references)
+    return references
+
+
+def _unended(lines: list[str], starts: list[int]) -> int | None:
+    """Return the line of the first item that no "ER  - " line ends before the next begins."""
+    for k, start in enumerate(starts):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(lines)
+        if not any(line.startswith("ER  -") for line in lines[start - 1 : end]):
+            return start
+    return None
 
 
 def _reference(entry: dict[str, object], base_dir: Path) -> Reference:

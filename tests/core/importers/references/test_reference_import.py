@@ -357,3 +357,46 @@ def test_a_folder_holding_a_zotero_export_imports_it_as_the_export_folder_does(
         ("Exported Items.ris", "imported"),
         ("notes.txt", "imported"),
     ]
+
+
+def test_a_ris_file_cut_short_imports_its_whole_items_and_names_the_one_cut(
+    lib: Library, tmp_path: Path
+) -> None:
+    # A download interrupted inside the second item: no "ER  - " ends it.
+    path = tmp_path / "cut.ris"
+    path.write_text(RIS[: RIS.index("AB  - The ministry")], encoding="utf-8")
+    summary = import_paths(lib, [path])
+    assert [(o.status, o.item) for o in summary.outcomes] == [
+        ("failed", ""),
+        ("imported", "Three workers killed near the border"),
+    ]
+    assert summary.outcomes[0].reason == (
+        "1 item not read: the item at line 20 has no 'ER  - ' line ending it (file cut short?)"
+    )
+
+
+def test_a_bibtex_file_with_a_broken_entry_imports_the_others_and_names_it(
+    lib: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = BIBTEX.replace("\tjournal = {Asia Wire},\n", "\tjournal = {Asia Wire,\n", 1)
+    path = tmp_path / "refs.bib"
+    path.write_text(broken, encoding="utf-8")
+    summary = import_paths(lib, [path])
+    assert [(o.status, o.item) for o in summary.outcomes] == [
+        ("failed", ""),
+        ("imported", "Ministry statement on the incident"),
+    ]
+    assert summary.outcomes[0].reason.startswith("1 entry not read: the entry at line 1 ")
+    assert "\n" not in summary.outcomes[0].reason
+    assert capsys.readouterr().err == ""  # the parser's own warnings stay out of the terminal
+
+
+def test_a_csl_json_file_cut_short_is_named_broken_not_of_an_unknown_type(
+    lib: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "Exported Items.json"
+    path.write_text(CSL_JSON[:300], encoding="utf-8")
+    (outcome,) = import_paths(lib, [path]).outcomes
+    assert outcome.status == "failed"
+    assert outcome.reason.startswith("not a readable CSL-JSON file (")
+    assert "\n" not in outcome.reason
