@@ -518,3 +518,17 @@ def test_note_spelling_warns_once_of_a_word_list_it_cannot_read_and_still_lists(
         f"Warning: spelling word list {user_words_path()}: is a folder, not a file; "
         "the words you added that it holds are not known\n"
     )
+
+
+def test_sources_json_lists_each_source_s_tags(tmp_path: Path) -> None:
+    from briefing_app.core.library import Library
+    from tests.core.importers.references.zotero_exports import RIS, export_folder
+
+    lib = tmp_path / "lib.sqlite"
+    folder = tmp_path / "export"
+    export_folder(folder, "Exported Items.ris", RIS.replace("KW  - Khatlon", "KW  - place:Khatlon"))
+    assert briefing("import", str(folder), library=lib).returncode == 0
+    listed = json.loads(briefing("sources", "--json", library=lib).stdout)
+    with Library.open(lib) as opened:
+        assert [s["tags"] for s in listed] == [opened.sources.get(s["id"]).tags for s in listed]
+    assert [s["tags"] for s in listed] == [["Khatlon"], ["Khatlon", "border security"]]

@@ -267,14 +267,29 @@ class SourceManager:
         return self.get(row[0]) if row else None
 
     def all(self, *, ids: list[int] | None = None) -> list[Source]:
-        """Return sources without their text, newest first (optionally only these ids)."""
+        """Return sources without their text, with their tags, newest first (optionally only
+        these ids)."""
         sql = f"SELECT {_LIST_COLUMNS} FROM sources s"
         params: list[Any] = []
         if ids is not None:
             sql += f" WHERE s.id IN ({','.join('?' * len(ids))})"
             params = list(ids)
         sql += " ORDER BY s.id DESC"
-        return [_source_from_row(r) for r in self._lib.conn.execute(sql, params)]
+        sources = [_source_from_row(r) for r in self._lib.conn.execute(sql, params)]
+        tags = self._all_tag_names()
+        for source in sources:
+            source.tags = tags.get(source.id, [])
+        return sources
+
+    def _all_tag_names(self) -> dict[int, list[str]]:
+        """Return every source's tag names (as `get` orders them), in one query."""
+        names: dict[int, list[str]] = {}
+        for source_id, name in self._lib.conn.execute(
+            "SELECT st.source_id, t.name FROM tags t JOIN source_tags st ON st.tag_id = t.id "
+            "ORDER BY t.name"
+        ):
+            names.setdefault(source_id, []).append(name)
+        return names
 
     def cited_in(self, note_id: int) -> list[Source]:
         """Return the sources a note's citations point into, in order of first citation."""
