@@ -19,6 +19,7 @@ HELP_TEXT = """<h3>Briefing</h3>
 <p>Import articles, tag claims in them, grade sources, and write briefing notes.</p>
 <table>
 <tr><td><b>Ctrl+O</b></td><td>Import files (or drop files and folders on the window)</td></tr>
+<tr><td><b>Ctrl+Shift+I</b></td><td>Import a folder (a Zotero export, articles)</td></tr>
 <tr><td><b>Ctrl+T</b></td><td>Tag the selected passage as a claim</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>Find in the source shown in the reader</td></tr>
 <tr><td><b>Ctrl+Shift+F</b></td><td>Filter the sources by full-text search</td></tr>

@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
                 self.next_panel_action,
                 self.previous_panel_action,
                 self.import_action,
+                self.imports.import_folder_action,
                 self.new_library_action,
                 self.open_library_action,
                 self.export_action,
@@ -361,6 +362,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.library_files.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.imports.import_folder_action)
         file_menu.addAction(self.export_action)
         self.export_menu = file_menu.addMenu("E&xport")
         self.export_menu.addAction(self.project_export.action)

@@ -120,3 +120,20 @@ def test_undo_takes_back_an_import_that_updated_a_source_it_had_just_added(
     qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == len(before["sources"]))
     window.undo_stack.redo()
     assert dump(window.lib) == after
+
+
+def test_file_import_folder_takes_a_zotero_export_folder_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.dialogs import file_dialogs
+    from tests.core.importers.references.zotero_exports import RIS, export_folder
+
+    export_folder(tmp_path / "Exported Items", "Exported Items.ris", RIS)
+    monkeypatch.setattr(
+        file_dialogs, "folder_name", lambda *a, **k: str(tmp_path / "Exported Items")
+    )
+    (action,) = [a for a in window.menuBar().actions()[0].menu().actions() if "folder" in a.text()]
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
+    with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
+        action.trigger()
+    assert done.args[0].line() == "2 imported, 0 duplicate, 0 failed"

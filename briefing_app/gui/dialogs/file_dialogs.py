@@ -99,6 +99,15 @@ def open_file_names(
     return names
 
 
+def folder_name(parent: QWidget | None, caption: str, directory: str = "") -> str:
+    """Ask for an existing folder; return its path, or "" when cancelled."""
+    dialog = file_chooser(parent, caption, directory)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    names, _ = _run(dialog)
+    return names[0] if names else ""
+
+
 def save_file_name(
     parent: QWidget | None, caption: str, directory: str = "", name_filter: str = ""
 ) -> tuple[str, str]:

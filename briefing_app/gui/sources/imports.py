@@ -61,6 +61,16 @@ class ImportController(QObject):
             "import",
             "Import articles from files or folders",
         )
+        # A folder (Zotero's export, a folder of articles) from the keyboard too, not only
+        # by dropping it: the file chooser above picks files.
+        self.import_folder_action: QAction = make_action(
+            self,
+            "Import &folder…",
+            self.choose_import_folder,
+            "Ctrl+Shift+I",
+            "import",
+            "Import every article in a folder, or a Zotero export folder",
+        )
         # REFI-QDA projects (.qdpx) chosen or dropped here import as one project each.
         self.projects = ProjectImportController(services, lib, sources, tasks)
 
@@ -86,6 +96,14 @@ class ImportController(QObject):
         )
         if names:
             self.import_any([Path(n) for n in names])
+
+    def choose_import_folder(self) -> None:
+        """Ask for a folder and import what it holds (a Zotero export: its items)."""
+        from briefing_app.gui.dialogs.file_dialogs import folder_name
+
+        name = folder_name(self.services.dialog_parent(), "Import folder")
+        if name:
+            self.import_paths([Path(name)])
 
     def import_any(self, paths: Sequence[Path]) -> None:
         """Import chosen or dropped paths: each .qdpx as a project, the rest as files."""
