@@ -493,3 +493,28 @@ def test_the_current_card_keeps_the_keyboard_through_a_link_and_its_undo(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert demo_lib.relations.between(c7, claim_id(demo_lib, "C6")) is None
     qtbot.waitUntil(on_c7)  # Ctrl+Z again would undo the next step, from the same card
+
+
+def test_column_headings_stay_in_sight_after_a_card_is_clicked_at_1366x768(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    window.resize(1366, 728)  # a 1366×768 screen, less the window's frame
+    board = shown_board(qtbot, window)
+    area = board.view.positions_area
+
+    def headings_in_sight() -> bool:
+        # The party names head their columns, unclipped, and the board has nothing to scroll
+        # them away with (its vertical scroll bar is hidden): the cards scroll, in each column.
+        tops = [c.header.mapTo(area.viewport(), QPoint(0, 0)).y() for c in board.view.columns]
+        return min(tops) >= 0 and area.verticalScrollBar().maximum() == 0
+
+    qtbot.waitUntil(lambda: area.viewport().height() < area.widget().sizeHint().height())
+    assert headings_in_sight()
+    c9 = claim_id(demo_lib, "C9")
+    column = board.view.column_of(c9)
+    assert column is not None
+    rect = column.cards.visualRect(board.view.card_index(c9)).adjusted(2, 2, -2, -2)
+    chip = card_layout(rect, column.cards.fontMetrics()).suggestion
+    qtbot.mouseClick(column.cards.viewport(), Qt.MouseButton.LeftButton, pos=chip.center())
+    assert demo_lib.claims.get(c9).status == "disputed"
+    assert headings_in_sight()

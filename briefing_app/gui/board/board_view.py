@@ -113,6 +113,19 @@ class CardList(QListView):
             )
 
 
+class ColumnStrip(QHBoxLayout):
+    """The row of columns, as tall as the board's area whatever its cards would like.
+
+    Its headings wrap (height for width): QScrollArea then sized the row to the cards' full
+    height, taller than the area at 1366×768, and scrolled it (its vertical bar hidden) when a
+    card took the focus, out of sight of the party names. Each column's cards scroll instead.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        """Say no: the row's height is the area's, not what its wrapped headings would take."""
+        return False
+
+
 class BoardColumn(QFrame):
     """One position: the party, its claims and independent sources, and its cards."""
 
@@ -210,7 +223,7 @@ class BoardView(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.strip = QWidget()
-        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout = ColumnStrip(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.addStretch(1)
         self.positions_area = QScrollArea()
