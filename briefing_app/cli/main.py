@@ -77,6 +77,11 @@ class BriefingGroup(click.Group):
             if damage is None:
                 raise
             raise click.ClickException(printable(str(damage))) from exc
+        except BrokenPipeError:
+            # The reader of the output left (`briefing claims | head`): nothing to say to it,
+            # and Python's own flush at exit must not say it either (the docs' recipe).
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as exc:
             name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise click.ClickException(printable(f"{name}{exc.strerror or exc}")) from exc

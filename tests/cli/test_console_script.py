@@ -119,3 +119,23 @@ def test_starting_the_app_without_a_display_says_so_in_one_line(
         "the command line works without one: briefing --help"
     ]
     assert not library.exists()
+
+
+def test_output_piped_to_a_reader_that_stops_early_prints_no_error(
+    script: str, tmp_path: Path
+) -> None:
+    """`briefing claims | head -1`: the reader leaving is no error worth a line."""
+    library = tmp_path / "lib.sqlite"
+    assert run(script, "--library", str(library), "demo").returncode == 0
+    path = os.pathsep.join(p for p in (_CHECKOUT, os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "PYTHONPATH": path, "BRIEFING_LIBRARY": ""}
+    child = subprocess.Popen(
+        [script, "--library", str(library), "claims"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader leaves (as `head` does) before the table is written
+    assert child.stderr.read().decode() == ""
+    assert child.wait(timeout=120) == 1
