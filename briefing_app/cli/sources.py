@@ -19,7 +19,16 @@ from briefing_app.core.records.grading import RELIABILITY
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome of each file as JSON.")
 @pass_app
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
-    """Import files and folders (recursively) as sources; duplicates are skipped."""
+    """Import files and folders (recursively) as sources; duplicates are skipped.
+
+    Example: briefing import "Exported Items" article.html
+    """
+    projects = [p for p in paths if p.suffix.lower() == ".qdpx"]
+    if projects:
+        # The window's File > Import takes a project too; here it has a command of its own.
+        raise click.ClickException(
+            f"{projects[0]}: a REFI-QDA project; import it with: briefing qdpx import {projects[0]}"
+        )
     lib = app.library(create=True)
     workers = default_workers()
     if as_json or not sys.stderr.isatty():

@@ -114,6 +114,7 @@ def test_claim_add_then_search_finds_it(tmp_path: Path) -> None:
         (["claim", "add", "1", "--quote", "Taliban", "--credibility", "9"], 1, "9"),
         (["claims", "--source", "42"], 1, "no source with id 42"),
         (["import", "missing-file.txt"], 1, "no such file"),
+        (["import", "coded.qdpx"], 1, "a REFI-QDA project; import it with: briefing qdpx import"),
         (["frobnicate"], 1, "no such command"),
     ],
 )
