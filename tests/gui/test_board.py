@@ -518,3 +518,45 @@ def test_column_headings_stay_in_sight_after_a_card_is_clicked_at_1366x768(
     qtbot.mouseClick(column.cards.viewport(), Qt.MouseButton.LeftButton, pos=chip.center())
     assert demo_lib.claims.get(c9).status == "disputed"
     assert headings_in_sight()
+
+
+def test_two_cards_are_linked_from_the_keyboard_through_the_card_s_menu(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+
+    board = shown_board(qtbot, window)
+    c6, c7 = claim_id(demo_lib, "C6"), claim_id(demo_lib, "C7")
+    column = board.view.column_of(c6)
+    assert column is not None
+    cards = column.cards
+    cards.setCurrentIndex(board.view.card_index(c6))
+    cards.setFocus()
+    qtbot.waitUntil(cards.hasFocus)
+    offered: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        try:
+            link = submenu(menu, "&Link C6 to")
+            offered.extend(a.text() for a in link.actions())
+            target = next(a.menu() for a in link.actions() if a.text().startswith("C7 "))
+            assert isinstance(target, QMenu)
+            action(target, "C6 repeats C7").trigger()
+        finally:
+            menu.close()
+
+    QTimer.singleShot(0, choose)
+    # The menu key (or Shift+F10) on the current card, as a keyboard user opens its menu.
+    where = cards.visualRect(cards.currentIndex()).center()
+    QApplication.sendEvent(
+        cards.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, where, cards.mapToGlobal(where)),
+    )
+    assert [t.split(" ")[0] for t in offered] == ["C9", "C7"]  # the board's other cards
+    relation = demo_lib.relations.between(c6, c7)
+    assert relation is not None and relation.relation == "repeats"
+    window.undo_stack.undo()
+    assert demo_lib.relations.between(c6, c7) is None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.models import Question
+from briefing_app.core.models import RELATIONS, ClaimRelation, Question
 from briefing_app.core.records.board import Board, build_board
 from briefing_app.core.records.relations import describe
 from briefing_app.gui.board.board_view import BoardView
@@ -201,6 +201,7 @@ class BoardController(QObject):
                 lambda: self.accept_status(claim_id, item.suggested_status),
             )
         links = self.lib.relations.all(claim_id)
+        self._add_link_menu(menu, claim.key, claim_id, links)
         if links:
             unlink = menu.addMenu("&Unlink")
             for r in links:
@@ -213,6 +214,40 @@ class BoardController(QObject):
                 lambda: self._unassign(claim_id),
             )
         return menu
+
+    def _add_link_menu(
+        self, menu: QMenu, key: str, claim_id: int, links: list[ClaimRelation]
+    ) -> None:
+        """Offer to link the card to each other card of the board: the keyboard's way to do
+        what dragging one card onto another does."""
+        board = self.view.board
+        others = [
+            c.claim
+            for p in (board.positions if board else [])
+            for c in p.claims
+            if c.claim.id != claim_id
+        ]
+        if not others:
+            return
+        linked = {r.to_claim_id if r.from_claim_id == claim_id else r.from_claim_id for r in links}
+        targets = menu.addMenu(f"&Link {key} to")
+        for other in others:
+            statement = other.statement or other.quote
+            short = statement if len(statement) <= 40 else statement[:39] + "…"
+            relations = targets.addMenu(f"{other.key} — {short}")
+            # Two claims are linked once: a pair already linked offers no relation.
+            relations.setEnabled(other.id not in linked)
+            for relation in RELATIONS:
+                relations.addAction(
+                    f"{key} {relation} {other.key}", self._linker(claim_id, relation, other.id)
+                )
+
+    def _linker(self, from_id: int, relation: str, to_id: int) -> Callable[..., None]:
+        # A menu action may pass `checked`: the link needs only its claims and relation.
+        def run(*_: object) -> None:
+            self.link(from_id, relation, to_id)
+
+        return run
 
     def unlink(self, a_id: int, b_id: int) -> bool:
         """Remove the relation between two claims (undoable)."""
