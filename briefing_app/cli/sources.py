@@ -120,7 +120,7 @@ def sources_command(
     if ref_format is not None or output is not None:
         _write_references(app, ref_format, output, list(source_ids), note_id)
         return
-    sources = lib.sources.all()
+    sources = lib.sources.all(with_tags=True) if as_json else lib.sources.all()
     if as_json:
         echo_json([s.to_json() for s in sources])
         return

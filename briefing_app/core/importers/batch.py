@@ -120,32 +120,18 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
         if not path.is_dir():
             yield path
             continue
-        holds_references: dict[Path, bool] = {}  # per folder: a reference file at its top?
-        for child in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if hidden or not child.is_file():
+        found: list[Path] = []
+        for top, folders, names in os.walk(path):
+            folder = Path(top)
+            folders[:] = [f for f in folders if not f.startswith(".")]
+            files = [folder / n for n in names if not n.startswith(".")]
+            references = [f for f in files if is_reference_file(f)]
+            if references:
+                found += references
+                folders[:] = []  # an export: its attachments come with its items
                 continue
-            export = _export_folder(path, child.parent, holds_references)
-            if export is not None:
-                if child.parent == export and is_reference_file(child):
-                    yield child
-            elif child.suffix.lower() in suffixes or is_reference_file(child):
-                yield child
-
-
-def _export_folder(top: Path, folder: Path, holds_references: dict[Path, bool]) -> Path | None:
-    """Return the reference manager's export folder holding folder (itself, or one above it up
-    to top), or None; `holds_references` remembers each folder's answer (one look per folder)."""
-    for candidate in (folder, *folder.parents):
-        if candidate not in holds_references:
-            holds_references[candidate] = any(
-                is_reference_file(c) for c in candidate.iterdir() if c.is_file()
-            )
-        if holds_references[candidate]:
-            return candidate
-        if candidate == top:
-            return None
-    return None
+            found += [f for f in files if f.suffix.lower() in suffixes and f.is_file()]
+        yield from sorted(found)
 
 
 def expand_items(
@@ -367,15 +353,14 @@ def store_reference(
     nothing: the later item would otherwise overwrite the first, and the next import of the
     same export undo it again.
     """
-    earlier = lib.sources.same_reference(doc) if stored else None
-    if earlier is not None and stored is not None and earlier.id in stored:
-        reason = (
-            f"the same item as an earlier one of this import: source {earlier.id} "
-            f"('{earlier.title}')"
-        )
-        return FileOutcome(path, "duplicate", reason, earlier.id, item=label)
     with lib.write():
-        source, status, edit = lib.sources.add_or_update(doc)
+        source, status, edit = lib.sources.add_or_update(doc, keep=stored or ())
+        if status == "kept":
+            reason = (
+                f"the same item as an earlier one of this import: source {source.id} "
+                f"('{source.title}')"
+            )
+            return FileOutcome(path, "duplicate", reason, source.id, item=label)
         added, missing = lib.suggestions.add_highlights(source.id, doc.annotations)
     if stored is not None:
         stored.add(source.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -132,7 +132,9 @@ class SourceManager:
                 self._add_tags(source_id, doc.tags)
         return self.get(source_id)
 
-    def add_or_update(self, doc: ExtractedDocument) -> tuple[Source, str, Edit | None]:
+    def add_or_update(
+        self, doc: ExtractedDocument, *, keep: Collection[int] = ()
+    ) -> tuple[Source, str, Edit | None]:
         """Store a reference's document, or update the source it was imported as before;
         return the source, 'imported', 'updated' or 'unchanged', and for an update the edit
         `revert_refresh` undoes.
@@ -140,10 +142,14 @@ class SourceManager:
         The same item is found by DOI, then by the reference manager's id, then by URL and
         title, then by its text. Metadata is refreshed and new tags added; the text changes
         only while no claim points into it, and never from an attachment back to an abstract.
+        A source found by reference among `keep` is left as it is ('kept'): an import passes
+        the sources its earlier items made, so a duplicate item does not overwrite them.
         """
         from briefing_app.core.errors import DuplicateSource
 
         existing = self.same_reference(doc)
+        if existing is not None and existing.id in keep:
+            return existing, "kept", None
         if existing is None:
             try:
                 return self.add(doc), "imported", None
@@ -266,9 +272,9 @@ class SourceManager:
         ).fetchone()
         return self.get(row[0]) if row else None
 
-    def all(self, *, ids: list[int] | None = None) -> list[Source]:
-        """Return sources without their text, with their tags, newest first (optionally only
-        these ids)."""
+    def all(self, *, ids: list[int] | None = None, with_tags: bool = False) -> list[Source]:
+        """Return sources without their text, newest first (optionally only these ids); with
+        their tags when asked (`briefing sources --json` lists them)."""
         sql = f"SELECT {_LIST_COLUMNS} FROM sources s"
         params: list[Any] = []
         if ids is not None:
@@ -276,9 +282,10 @@ class SourceManager:
             params = list(ids)
         sql += " ORDER BY s.id DESC"
         sources = [_source_from_row(r) for r in self._lib.conn.execute(sql, params)]
-        tags = self._all_tag_names()
-        for source in sources:
-            source.tags = tags.get(source.id, [])
+        if with_tags:
+            tags = self._all_tag_names()
+            for source in sources:
+                source.tags = tags.get(source.id, [])
         return sources
 
     def _all_tag_names(self) -> dict[int, list[str]]:
