@@ -16,7 +16,7 @@ _CLAUSE_BREAK = re.compile(
     # (A plural possessive is no closing quote: "the victims’ relatives told…".)
     r"[”\"]\s*|(?<![sS])’(?=[\s,])\s*|’(?=,)\s*|[;:—–(]\s*|\s--\s|"
     r"\s(?:and|but|while|whereas|although|though|because|since|as|when|"
-    r"after|before|that|which|who|if|where|so|until|even)\s",
+    r"after|before|that|which|who|whom|if|where|so|until|even)\s",
 )
 # Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
 _RIGHT_STOP = re.compile(
@@ -58,7 +58,8 @@ _STATEMENT_INTRO = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|might|may|should|must|can|cannot|did not|does not|"
-    r"do not|didn’t|doesn’t|don’t|not)\s+(?:\w+ly\s+)?$"
+    # ("would have answered": what someone would have said, not what they said.)
+    r"do not|didn’t|doesn’t|don’t|not)\s+(?:have\s+)?(?:\w+ly\s+)?$"
 )
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
@@ -98,7 +99,8 @@ _NOT_REPORTING_AFTER = {
     # "called the attack a war crime", "branded him a liar": a characterisation (an object, then
     # "a"/"an" and what it was called) is speech too; "called the police a day later" is not.
     "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|" + _CHARACTERISATION + ")"),
-    "brand": re.compile(r"(?!" + _CHARACTERISATION + ")"),
+    # ("branded him as a traitor": "as" may stand before what he was called.)
+    "brand": re.compile(r"(?!" + _CHARACTERISATION + r"|\s+(?:[\w’'-]+\s+){0,3}?as\s+(?:a|an)\s)"),
     # "questioned whether the figures were accurate"; not "questioned the suspect".
     "question": re.compile(r"(?!\s+(?:whether|why|how)\b)"),
     # "attributed the fire to faulty wiring", "pointed to the wiring as the cause": a view.
@@ -192,6 +194,35 @@ _CONTROL_VERB_BEFORE = re.compile(
     r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|want|wanted|tried|plans|plan|expected|"
     r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
 )
+# Reporting verbs whose passive names the speaker after "by" ("were disputed by Smith");
+# not verbs of acts ("a meeting called by", "charged by police", "found by hikers").
+_AGENT_LEMMAS = frozenset(
+    (
+        *("describe", "characterise", "brand", "dispute", "divulge", "claim", "allege"),
+        *("deny", "criticise", "condemn", "slam", "blame", "accuse", "question", "predict"),
+        *("estimate", "suggest", "recommend", "hail", "echo", "praise", "call for", "warn"),
+        *("reaffirm", "contend", "assert", "dismiss", "rule out", "lament"),
+    )
+)
+# Past participles before their agent: right before "by", or past "as …" ("branded as a
+# “hacker” by"); after a form of "be", past what it was called ("labeled terrorists by").
+_AGENT_REDUCED = re.compile(r"\s+(?:as\s+[^.;:,()]{1,50}?\s+)?by\s+")
+_AGENT_BE = re.compile(r"\s+(?:[^.;:,()“”\"]{1,50}?\s+)?by\s+")
+# Where the agent ends: "by Morales and placed under…", "by a former employee in court".
+_AGENT_STOP = re.compile(
+    r"[,.;:!?”\"(—–]|\s-\s|\s(?:and|in|on|at|during|after|before|to|for|that|who|which|last|"
+    r"this|when|while|because|over|as)\s"
+)
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:proceed(?:ed|s)?|went on|goes on|go on|continu(?:ed|es)|began|begins|start(?:ed|s)|"
+    r"used)\s+to\s+$"
+)
+# "…, as the minister noted, …": a clause of comparison naming who said it.
+_AS_SAID = re.compile(
+    r"(?:^|[,;(—–]\s*)(?:[Jj]ust\s+)?[Aa]s\s+([^,;:“”\"()]{2,60}?)\s+(?:(?:\w+ly|has|have|had)\s+)?$"
+)
+# What was said, right after a verb: a that-clause, a quotation, an "as" phrase.
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,:]\s*[“”\"«]|[“\"«])|\s+(?:\w+ly\s+)?(?:that|as)\b|\s*[.;]?$")
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
@@ -341,7 +372,17 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
         return None  # "In remarks to reporters", "after reports of": a noun
     action = _NOT_REPORTING_AFTER.get(att.lemma)
-    if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
+    if action is not None and action.match(after):
+        return None
+    agent = _passive_agent(sentence, match, att.lemma, lexicon)
+    if agent is not None:
+        # "The figures were disputed by the union", "a plan divulged by a former employee":
+        # the agent of a passive reporting verb is who said it.
+        att.party_start, att.party_end = agent
+        att.party = sentence[agent[0] : agent[1]]
+        att.pattern = "passive"
+        return att
+    if _AGENT_AFTER.match(after):
         return None
     if _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote")):
         return None  # "Florida State's claim is": a noun
@@ -419,7 +460,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             listener = _LISTENER.match(sentence, att.verb_end)
             att.verb_end = listener.end() if listener is not None else att.verb_end
         return att
-    if _INFINITIVE_BEFORE.search(before):
+    # "…, who proceeded to tell his staff": whoever proceeded speaks.
+    aspect = _ASPECT_BEFORE.search(before) if lexicon.language == "en" else None
+    party_at = aspect.start() if aspect is not None else match.start()
+    as_clause = _AS_SAID.search(before) if lexicon.language == "en" else None
+    if as_clause is not None and re.match(r"\s*(?:[,.;:!?)—–]|$)", after):
+        # "…, as one tweeter in Sydney suggested, …": the as-clause names who said it.
+        span = _clean_party(sentence, as_clause.start(1), as_clause.end(1), lexicon, loose=True)
+        if span is not None and not _inanimate(sentence[span[0] : span[1]], -1, lexicon):
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            return att
+    if aspect is None and _INFINITIVE_BEFORE.search(before):
         if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
@@ -443,7 +495,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             span = None  # "The mother of the victim, Jane Doe, said the police came late."
         att.pattern = "verb X" if span is not None else att.pattern
     if span is None:
-        span = left_party(sentence, match.start(), lexicon)
+        span = left_party(sentence, party_at, lexicon)
     if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
@@ -454,6 +506,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     ):
         span = right_party(sentence, match.end(), lexicon)  # "comme l’a souligné l’Arcep"
         att.pattern = "verb X"
+    if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
+        span = _subject_before(sentence, party_at, lexicon)
     if span is None:
         if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
             att.needs_subject = True
@@ -517,7 +571,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     if pattern is None:
         if name == "relative":
             words = "|".join(re.escape(w) for w in lexicon.relatives)
-            source = r",\s+(?:" + words + r")\s+(?:\w+ly\s+|also\s+)?$"
+            # "…, who has long argued", "…, who had been claiming": auxiliaries and adverbs.
+            noise = "|".join(re.escape(w) for w in sorted(lexicon.trailing_noise))
+            source = r",\s+(?:" + words + r")\s+(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")\s+$"
@@ -531,6 +587,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "right stop":
             source = r"\s(?:" + lexicon.right_stops + r")(?=[\s.,;:!?]|$)"
+        elif name == "determiner phrase":  # "the Facebook founder" ending a clause
+            words = "|".join(re.escape(w) for w in sorted(lexicon.determiners))
+            source = r"(?i)(?<![\w’'-])(?:" + words + r")\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$"
         elif name == "noun determiner":
             words = "|".join(re.escape(w) for w in lexicon.noun_determiners)
             source = r"(?i)(?<![\w’'])(?:" + words + r")\s+$"
@@ -646,6 +705,50 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
 _ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{3,200}?\s[—–]\s*$|\s\([^()“”\"]{1,120}\),?\s*$")
 
 
+def _passive_agent(
+    sentence: str, match: re.Match[str], lemma: str, lexicon: Lexicon
+) -> tuple[int, int] | None:
+    """Return the span of the speaker after "by" when a reporting verb is a passive, else None."""
+    form = match.group(0)
+    if lexicon.language != "en" or lemma not in _AGENT_LEMMAS or not form.endswith(("ed", "ied")):
+        return None
+    be = _BE_BEFORE.search(sentence, 0, match.start())
+    agent = (_AGENT_BE if be is not None else _AGENT_REDUCED).match(sentence, match.end())
+    if agent is None:
+        return None
+    end = _stop(sentence, agent.end(), _AGENT_STOP, lexicon)
+    span = _clean_party(sentence, agent.end(), end, lexicon, ends_sentence=True)
+    if span is None:
+        return None
+    party = sentence[span[0] : span[1]]
+    if _inanimate(party, -1, lexicon) or party.split()[0].lower() in lexicon.pronouns:
+        return None
+    return span
+
+
+def _subject_before(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return a role-holder's noun phrase right before its verb in a longer clause, else None.
+
+    "when asked what was next the Facebook founder said, “…”": the phrase just before the
+    verb is its subject, however the clause before it reads.
+    """
+    left = sentence[:verb_start]
+    end = len(left.rstrip())
+    # Step back over auxiliaries and adverbs: "they had long claimed", "he simply described".
+    while (word := re.search(r"(?<![\w’'-])([\w’'-]+)\s*$", left[:end])) is not None and (
+        word.group(1).lower() in lexicon.trailing_noise
+        or (word.group(1).endswith("ly") and word.group(1).islower())
+    ):
+        end = len(left[: word.start()].rstrip())
+    phrase = lexicon_pattern(lexicon, "determiner phrase").search(left, 0, end)
+    if phrase is None:
+        return None
+    head = phrase.group(0).split()[-1].lower()
+    if head in lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles:
+        return _clean_party(sentence, phrase.start(), end, lexicon, ends_sentence=True)
+    return None
+
+
 def _asides(left: str) -> str:
     """Return left with an aside just before the verb blanked ("X — whose … —", "X (CNIL),")."""
     match = _ASIDE.search(left)
@@ -717,8 +820,9 @@ def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int]
         if span is not None:
             return span
     match = re.search(
-        r"((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)*(?:(?:of|for|and)\s+)?(?:[A-Z][\w.&’'-]*\s+)*"
-        r"[A-Z][\w.&’'-]*)$",
+        # ("the presence of Morales, who…": a connector only inside a name, never before it.)
+        r"(?<![\w’'-])((?:the\s+)?(?:(?:[A-Z][\w.&’'-]*\s+)+(?:of|for|and)\s+)?"
+        r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)$",
         sentence[:end],
     )
     if match is None:
@@ -930,7 +1034,8 @@ def _clean_party(
         ends_sentence
         and lowered[0] in ("the", "a", "an", "his", "her", "its", "their")
         and 2 <= len(words) <= 4
-        and all(w.isalpha() for w in lowered)
+        # "the ex-associate recalled": a hyphenated role is one word.
+        and all(w.replace("-", "").isalpha() for w in lowered)
     ):
         return a, b
     content_words = words[1:] if lowered[0] in lexicon.determiners else words
@@ -940,7 +1045,11 @@ def _clean_party(
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
     # "the driver of the truck": the role heads the phrase its affiliation follows.
     role = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
-    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
+    # ("one of the project managers": a plural of a speaker's noun names speakers too.)
+    named = any(
+        w.removesuffix("’s").removesuffix("'s") in nouns or (w[-1:] == "s" and w[:-1] in nouns)
+        for w in lowered
+    ) or (
         len(role) <= 4
         # "the 34-year-old" is a person as much as "the driver" is.
         and (role[-1] in lexicon.person_roles or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1])))
@@ -957,8 +1066,31 @@ def _clean_party(
     if not (capitalised and _ELIDED.sub("", words[0])[:1].isupper()) and not (
         words[0][:1].isupper() or lowered[0] in lexicon.determiners or named or particle
     ):
+        # "tomato farmer Lana Boatwright", "swimming greats like Jon Sieben": a lower-case
+        # description before a person's name; the name is the party.
+        name = _PERSON_AT_END.search(text)
+        description = text[: name.start()].split() if name is not None else []
+        if (
+            name is not None
+            and all(w.isalpha() or "-" in w for w in description)
+            and not any(w in _FUNCTION_WORDS for w in description)
+            and is_person_like(name.group(1), lexicon)
+        ):
+            return b - len(name.group(1)), b
         return None
     return a, b
+
+
+# Two or three capitalised words closing a phrase: a person's name after a description.
+_PERSON_AT_END = re.compile(r"(?<!\S)((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]+)$")
+# Words that make a phrase something else than a description ("added to Portrait Mode").
+_FUNCTION_WORDS = frozenset(
+    (
+        *("to", "of", "in", "on", "at", "for", "from", "by", "with", "into", "onto", "over"),
+        *("under", "about", "after", "before", "than", "and", "or", "but", "as", "that"),
+        *("which", "who", "when", "while", "if", "since", "until", "last", "this", "next"),
+    )
+)
 
 
 _SUBORDINATORS = frozenset(("whenever", "because", "although", "unless", "whereas", "wherever"))
