@@ -30,13 +30,17 @@ _WHEN = (
 )
 TIME_TAIL = re.compile(
     r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
+    # "on Nov. 27", "in Sept. 2019": a date with an abbreviated month.
+    r"|\s+(?:on|in)\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?:\s+\d{1,2}\b,?)?"
+    r"(?:\s+\d{4}\b)?"
     r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|letter|post|"
     r"email|release|speech|tweet|news conference|press conference|report|address))+$",
     re.IGNORECASE,
 )
-_SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|this)\s")
+# ("(and yours, according to Joe Ambeault) made it in": a closing bracket ends the source.)
+_SOURCE_STOP = re.compile(r"[,.;:!?”\"()—–]|\s(?:that|who|which|on|last|this)\s")
 # Words that open a phrase setting the scene before a sentence's subject ("In a statement,").
 SCENE_WORDS = (
     *("In", "On", "At", "After", "Before", "During", "Following", "Despite", "With", "For"),
@@ -85,6 +89,12 @@ _CHARACTERISATION = (
     r"(?:him|her|them|it)\s+)(?:a|an)\s+(?!(?:day|week|month|year|few|couple|second|time|"
     r"minute|hour|number|total|lot|bit|while)\b)\w"
 )
+# An object that is itself something said: "questioned the minister's claim".
+_SAID_OBJECT = (
+    r"\s+(?:[^.;:,“”\"]{0,40}?\s)?(?:claims?|assertions?|statements?|concerns?|assumptions?|"
+    r"conclusions?|findings|figures|account|version|rationale|wisdom|logic|legality|validity|"
+    r"need|motives?)\b"
+)
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
@@ -98,11 +108,17 @@ _NOT_REPORTING_AFTER = {
     # ("a song called “Glasgow”" names a thing: the quotation must follow an object.)
     # "called the attack a war crime", "branded him a liar": a characterisation (an object, then
     # "a"/"an" and what it was called) is speech too; "called the police a day later" is not.
-    "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|" + _CHARACTERISATION + ")"),
+    # ("called the figures into question": doubted them aloud.)
+    "call": re.compile(
+        r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|"
+        + _CHARACTERISATION
+        + r"|\s+[^.;:“”\"]{1,80}?\s+into\s+question\b)"
+    ),
     # ("branded him as a traitor": "as" may stand before what he was called.)
     "brand": re.compile(r"(?!" + _CHARACTERISATION + r"|\s+(?:[\w’'-]+\s+){0,3}?as\s+(?:a|an)\s)"),
-    # "questioned whether the figures were accurate"; not "questioned the suspect".
-    "question": re.compile(r"(?!\s+(?:whether|why|how)\b)"),
+    # "questioned whether the figures were accurate", "questioned the minister's claim"; not
+    # "questioned the suspect".
+    "question": re.compile(r"(?!\s+(?:whether|why|how)\b|" + _SAID_OBJECT + ")"),
     # "attributed the fire to faulty wiring", "pointed to the wiring as the cause": a view.
     "attribute": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+to\s)"),
     "point to": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+as\s+(?:a|an|the|evidence|proof)\b)"),
@@ -114,7 +130,10 @@ _NOT_REPORTING_AFTER = {
     ),
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
     "request": re.compile(r"(?!\s+that\b)"),
-    "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
+    # "cited technical reasons for the delay", "cited it as proof"; not "cited for speeding".
+    "cite": re.compile(
+        r"(?!\s+[^.]{0,60}\b(?:as|that)\b|\s+(?:[\w-]+\s+){0,2}(?:reasons?|grounds)\b)"
+    ),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
     "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),
     # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
@@ -184,6 +203,7 @@ _FINDERS = frozenset(
         *("studies", "research", "review", "reviews", "analyses", "trial", "trials"),
         *("experiment", "experiments", "findings", "results", "evidence", "simulations"),
         *("calculations", "observations", "measurements"),
+        *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")
@@ -213,6 +233,12 @@ _AGENT_STOP = re.compile(
     r"[,.;:!?”\"(—–]|\s-\s|\s(?:and|in|on|at|during|after|before|to|for|that|who|which|last|"
     r"this|when|while|because|over|as)\s"
 )
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do|would|will|could|can)(?:\s+not|n[’']t)|won[’']t|can[’']t|cannot|"
+    r"(?:refused|refuses|declined|declines)\s+to)\s+(?:\w+ly\s+)?$"
+)
+# Verbs that name what something is ("what Obama calls a reset").
+_NAMING_LEMMAS = frozenset(("call", "describe", "characterise", "brand"))
 _ASPECT_BEFORE = re.compile(
     r"\b(?:proceed(?:ed|s)?|went on|goes on|go on|continu(?:ed|es)|began|begins|start(?:ed|s)|"
     r"used)\s+to\s+$"
@@ -361,7 +387,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party_start, att.party_end = span
         att.party = sentence[span[0] : span[1]]
         return att
-    if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
+    # "did not rule out a rate rise", "refused to rule out": saying it may happen.
+    negation = (
+        _NEGATION_BEFORE.search(before)
+        if att.lemma == "rule out" and lexicon.language == "en"
+        else None
+    )
+    if negation is None and (_NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before)):
         return None
     if _IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12):
         return None  # "to say the least", "needless to say": a turn of phrase
@@ -441,8 +473,17 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         with_subject = _WITH_SUBJECT.search(before)
         if with_subject is not None:
             span = _clean_party(sentence, with_subject.start(1), with_subject.end(1), lexicon)
-            first = sentence[span[0] : span[1]].split()[0] if span is not None else ""
-            named = first[:1].isupper() or first.lower() in lexicon.determiners
+            words = sentence[span[0] : span[1]].split() if span is not None else [""]
+            first = words[0]
+            named = (
+                first[:1].isupper()
+                or first.lower() in lexicon.determiners
+                # "with many researchers warning of…": a count of speakers.
+                or (
+                    first.lower() in lexicon.quantifiers
+                    and _head_noun(" ".join(words[1:]), lexicon)
+                )
+            )
             if (
                 span is not None
                 and named
@@ -462,7 +503,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return att
     # "…, who proceeded to tell his staff": whoever proceeded speaks.
     aspect = _ASPECT_BEFORE.search(before) if lexicon.language == "en" else None
-    party_at = aspect.start() if aspect is not None else match.start()
+    party_at = match.start()
+    if aspect is not None:
+        party_at = aspect.start()
+    if negation is not None:
+        party_at = negation.start()
+        att.lemma = "not rule out"  # no denial: the speaker keeps it open
     as_clause = _AS_SAID.search(before) if lexicon.language == "en" else None
     if as_clause is not None and re.match(r"\s*(?:[,.;:!?)—–]|$)", after):
         # "…, as one tweeter in Sydney suggested, …": the as-clause names who said it.
@@ -471,7 +517,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             att.party_start, att.party_end = span
             att.party = sentence[span[0] : span[1]]
             return att
-    if aspect is None and _INFINITIVE_BEFORE.search(before):
+    if aspect is None and negation is None and _INFINITIVE_BEFORE.search(before):
         if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
@@ -494,6 +540,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):
             span = None  # "The mother of the victim, Jane Doe, said the police came late."
         att.pattern = "verb X" if span is not None else att.pattern
+    if span is None and att.lemma in _NAMING_LEMMAS and lexicon.language == "en":
+        # "…raises questions about what President Obama calls the “better-than-ever” ties":
+        # what the clause's subject calls it.
+        what = re.search(r"\b[Ww]hat\s+([^,;:“”\"]{2,60}?)\s*$", before)
+        span = what and _clean_party(sentence, what.start(1), what.end(1), lexicon)
     if span is None:
         span = left_party(sentence, party_at, lexicon)
     if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
@@ -968,12 +1019,14 @@ def _clean_party(
     lowered = [w.lower().strip(".,’'") for w in words]
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
+    # ("A resident who didn't want to be named": a who-clause may hold a negated infinitive.)
+    unclaused = re.split(r"\swho\s", text, maxsplit=1)[0] if loose else text
     if (
         lowered[-1] in ("or", "and", "to", "of", "that", "who")
         or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
-        or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", text)
+        or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", unclaused)
         # "Aren’t those…", "…whenever the data": a negation or a subordinate clause.
-        or any(w.endswith(("n’t", "n't")) for w in lowered)
+        or any(w.endswith(("n’t", "n't")) for w in unclaused.lower().split())
         # ("A spokesperson who … because of agency policy": a relative clause may hold one.)
         or (not loose and any(w in _SUBORDINATORS for w in lowered))
         # "I’ve mentioned", "We’re told": the author's own voice.
@@ -999,13 +1052,24 @@ def _clean_party(
         r"|\b(?:in|of|among|involving|with)\s+(?:more than |over |nearly |about |almost )?"
         r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b"
         # A count of speakers: "More than 100 scientists", "nearly 2,000 residents".
-        r"|^(?:more|fewer|less) than [\d,]+\s|^(?:nearly|almost|about|some|over) [\d,]+\s",
+        r"|^(?:more|fewer|less) than [\d,]+\s|^(?:nearly|almost|about|some|over) [\d,]+\s"
+        # A day: "the December 12 email from Morales".
+        r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b",
         "",
         text,
     )
-    if any(w in lexicon.pronouns for w in lowered) or (
-        any(ch.isdigit() for ch in undated) and not counted
-    ):
+    if any(w in lexicon.pronouns for w in lowered):
+        return None
+    if any(ch.isdigit() for ch in undated) and not counted:
+        # "District 12 District Attorney Janice Steidley": the person's name after a number.
+        name = _PERSON_AT_END.search(text)
+        if (
+            name is not None
+            and not any(ch.isdigit() for ch in name.group(1))
+            and is_person_like(name.group(1), lexicon)
+        ):
+            return b - len(name.group(1)), b
         return None
     if any(
         w in lexicon.verb_forms

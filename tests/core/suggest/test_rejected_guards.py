@@ -133,3 +133,84 @@ def test_a_by_phrase_that_names_no_speaker_or_an_act_is_no_passive_attribution(
 def test_whom_opens_a_clause_whose_subject_speaks() -> None:
     text = "He was replaced by Ruiz, a former aide whom Smith branded as a traitor to the party."
     assert parties(text) == ["Smith"]
+
+
+def test_a_who_clause_with_a_negated_infinitive_leaves_the_role() -> None:
+    text = "A nurse who didn't want to be named for fear of losing her job said the ward was full."
+    assert parties(text) == ["A nurse who didn't want to be named for fear of losing her job"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "The March 3 letter from Okafor also called for an inquiry.",
+            "The March 3 letter from Okafor",
+        ),
+        ('Ward 7 councillor Jane Doe called the plan "a disgrace."', "Jane Doe"),
+    ],
+)
+def test_a_day_or_a_number_before_a_name_keeps_the_party(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_an_abbreviated_date_after_a_party_is_no_part_of_it() -> None:
+    text = "Reports say that the agency on Nov. 3 warned banks that the rule had changed."
+    assert "the agency" in parties(text)
+
+
+def test_with_a_count_of_speakers_and_a_participle_speaks() -> None:
+    text = "The scheme is contested, with many economists warning that it will raise prices."
+    assert parties(text) == ["many economists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Veterans questioned the minister's claim about the budget.", "Veterans"),
+        ("The ministry has cited security reasons for the closure.", "The ministry"),
+        ("Smith did not rule out a second vote.", "Smith"),
+        ("The governor refused to rule out new taxes.", "The governor"),
+    ],
+)
+def test_objects_and_negations_that_are_statements(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police questioned the suspect for several hours.",
+        "The driver was cited for speeding.",
+        "The council proposed a new budget.",
+    ],
+)
+def test_objects_that_are_acts_stay_unattributed(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_negated_rule_out_is_no_denial() -> None:
+    from briefing_app.core.suggest import suggest_claims
+
+    (suggestion,) = suggest_claims("The bank would not rule out further cuts.")
+    assert suggestion.kind != "denial"
+
+
+def test_a_source_in_brackets_ends_at_the_bracket() -> None:
+    text = "Most of the requests (and yours, according to designer Ana Ruiz) made it in."
+    assert parties(text) == ["Ana Ruiz"]
+
+
+def test_what_a_speaker_calls_something_is_theirs() -> None:
+    text = 'The deal revives doubts about what Chancellor Weber calls a "new era" of trade.'
+    assert parties(text) == ["Chancellor Weber"]
+
+
+def test_an_article_reports_a_finding() -> None:
+    text = "The shares fell after a Bloomberg article found the firm had overstated its sales."
+    assert parties(text) == ["a Bloomberg article"]
+
+
+def test_calling_something_into_question_is_a_statement() -> None:
+    text = "But a new study released on Monday calls that account into question."
+    assert parties(text) == ["a new study released"]
