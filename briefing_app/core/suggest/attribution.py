@@ -183,7 +183,11 @@ _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 ) | {"raise concerns"}  # "The attack raised concerns that…": no one spoke
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)her|our|this|"
+    r"these|those)\s+$",
+    re.I,
+)  # ("Those close to her said": after a preposition "her" is no determiner.)
 # "a new report", "its latest findings": an adjective between a determiner and a noun form.
 _ADJECTIVE_NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w[’']s?)\s+(?:new|latest|recent|annual|"
@@ -694,6 +698,14 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     parts = _comma_parts(left)
     last_start, last_end = parts[-1]
     start = _after_break(sentence, last_start, last_end)
+    among = (
+        _AMONG_THOSE.search(sentence, last_start, last_end) if lexicon.language == "en" else None
+    )
+    if among is not None:
+        # "Brown is among those who say…", "Smith was one of the critics who argued…".
+        span = _clean_party(sentence, among.start(1), among.end(1), lexicon, ends_sentence=True)
+        if span is not None:
+            return span
     who = re.search(r"\b(\w+(?:\s+\w+){0,3})\s+who\s", sentence[last_start:last_end])
     if who and start > last_start + who.start():
         # "A witness who only wanted to be called Alex told…": the whole phrase is the party.
@@ -753,6 +765,11 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     return None
 
 
+_AMONG_THOSE = re.compile(
+    r"(?:^|(?<=[,;:]\s))\s*((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:is|are|was|were)\s+"
+    r"(?:(?:also|not)\s+)?(?:among|one of)\s+(?:those|the\s+(?:[\w-]+\s+)?\w+)\s+who\s+"
+    r"(?:(?:\w+ly|also|have|has|had)\s+)?$"
+)
 _ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{3,200}?\s[—–]\s*$|\s\([^()“”\"]{1,120}\),?\s*$")
 
 
@@ -1052,7 +1069,7 @@ def _clean_party(
         r"|\b(?:in|of|among|involving|with)\s+(?:more than |over |nearly |about |almost )?"
         r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b"
         # A count of speakers: "More than 100 scientists", "nearly 2,000 residents".
-        r"|^(?:more|fewer|less) than [\d,]+\s|^(?:nearly|almost|about|some|over) [\d,]+\s"
+        r"|^(?i:more|fewer|less) than [\d,]+\s|^(?i:nearly|almost|about|some|over) [\d,]+\s"
         # A day: "the December 12 email from Morales".
         r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b",
@@ -1075,7 +1092,12 @@ def _clean_party(
         w in lexicon.verb_forms
         and w not in lexicon.speaker_nouns
         and w not in lexicon.parenthetical_forms  # "the German Marshall Fund think tank"
-        for w in lowered
+        # "Answers posted on Quora", "Documents released by the court": a participle of the
+        # party's own, not a verb of the clause.
+        and not (w.endswith("ed") and next_word in _PARTICIPLE_PREPOSITIONS)
+        # "Answers posted on Quora", "Reports from the scene": a noun heading the party.
+        and not (w in _NOUN_FORMS and (i == 0 or (i == 1 and lowered[0] in lexicon.determiners)))
+        for i, (w, next_word) in enumerate(zip(lowered, [*lowered[1:], ""], strict=True))
     ):
         return None
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
@@ -1110,13 +1132,20 @@ def _clean_party(
     # "the driver of the truck": the role heads the phrase its affiliation follows.
     role = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
     # ("one of the project managers": a plural of a speaker's noun names speakers too.)
-    named = any(
-        w.removesuffix("’s").removesuffix("'s") in nouns or (w[-1:] == "s" and w[:-1] in nouns)
-        for w in lowered
-    ) or (
-        len(role) <= 4
-        # "the 34-year-old" is a person as much as "the driver" is.
-        and (role[-1] in lexicon.person_roles or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1])))
+    named = (
+        any(
+            w.removesuffix("’s").removesuffix("'s") in nouns or (w[-1:] == "s" and w[:-1] in nouns)
+            for w in lowered
+        )
+        or (
+            len(role) <= 4
+            # "the 34-year-old" is a person as much as "the driver" is.
+            and (
+                role[-1] in lexicon.person_roles
+                or (role[-1][-1:] == "s" and role[-1][:-1] in lexicon.person_roles)  # "employees"
+                or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1]))
+            )
+        )
     )
     if lowered[0] == "those" and re.match(
         r"\S+\s+(?:close to|familiar with|with knowledge of|briefed on|involved in|who)\b",
@@ -1157,6 +1186,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_PARTICIPLE_PREPOSITIONS = frozenset(("on", "in", "online", "by", "at", "from", "last", "this"))
 _SUBORDINATORS = frozenset(("whenever", "because", "although", "unless", "whereas", "wherever"))
 _ELIDED = re.compile(r"^[lLdD][’']")
 _PARTICLES = frozenset(

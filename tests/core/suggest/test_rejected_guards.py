@@ -214,3 +214,42 @@ def test_an_article_reports_a_finding() -> None:
 def test_calling_something_into_question_is_a_statement() -> None:
     text = "But a new study released on Monday calls that account into question."
     assert parties(text) == ["a new study released"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Friends close to him said he had been tired for weeks.", "Friends close to him"),
+        ("People close to her said she would not run again.", "People close to her"),
+    ],
+)
+def test_her_or_him_after_a_preposition_is_no_determiner(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_a_party_may_hold_its_own_participle_or_start_with_a_noun_form() -> None:
+    text = "Comments posted on the forum suggest the update broke the app."
+    assert parties(text) == ["Comments posted on the forum"]
+    text = "Reports from the border suggest the crossing has reopened."
+    assert parties(text) == ["Reports from the border"]
+
+
+def test_a_count_of_signatories_speaks_through_their_letter() -> None:
+    text = "More than 300 doctors signed a letter saying the ban was unsafe."
+    assert parties(text) == ["More than 300 doctors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Okafor is among those who say the reform came too late.", "Okafor"),
+        ("Lindqvist was one of the few analysts who argued that prices would fall.", "Lindqvist"),
+    ],
+)
+def test_among_those_who_say(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_plural_employees_of_someone_are_a_party() -> None:
+    text = "Last spring, former staffers of the mayor revealed that the audit had been buried."
+    assert parties(text) == ["former staffers of the mayor"]

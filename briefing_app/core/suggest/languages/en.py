@@ -324,7 +324,8 @@ LEXICON = Lexicon(
         quarterback pitcher author researcher professor scientist economist analyst lawyer
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
         sheriff woman man patient buyer mother father son daughter wife husband brother
-        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy"""
+        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy
+        employee staffer aide adviser advisor"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
