@@ -910,7 +910,12 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         return None
     first = sentence[span[0] : span[1]].split()[0]
     allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
-    if not (_ELIDED.sub("", first)[:1].isupper() or first.lower() in allowed):
+    # ("…, plaide l’entourage du Premier ministre": an elided article is a determiner.)
+    if not (
+        _ELIDED.sub("", first)[:1].isupper()
+        or first.lower() in allowed
+        or (lexicon.language == "fr" and re.match(r"[lL][’']\w", first))
+    ):
         return None
     return span
 
@@ -933,7 +938,9 @@ def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon)
 
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
-    intro = INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence)
+    intro = (
+        INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence) or _TIME_OPENING.match(sentence)
+    )
     start = intro.end() if intro else 0
     end = start
     for token in _TOKEN.finditer(sentence, start):
@@ -960,6 +967,14 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     if end <= start:
         return None
     return _clean_party(sentence, start, end, lexicon)
+
+
+# A time phrase opening a sentence without a comma: "This summer Piper Jaffray analyst…".
+_TIME_OPENING = re.compile(
+    r"(?:(?:This|Last|Next|Earlier|Later)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
+    r"morning|afternoon|evening|weekend)|(?:On|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))\s+(?=[A-Z]|(?:the|a|an)\s)"
+)
 
 
 def _comma_parts(left: str) -> list[tuple[int, int]]:

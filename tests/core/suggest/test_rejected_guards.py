@@ -253,3 +253,15 @@ def test_among_those_who_say(text: str, party: str) -> None:
 def test_plural_employees_of_someone_are_a_party() -> None:
     text = "Last spring, former staffers of the mayor revealed that the audit had been buried."
     assert parties(text) == ["former staffers of the mayor"]
+
+
+def test_an_elided_article_opens_a_french_party_after_its_verb() -> None:
+    text = "La réforme est nécessaire, plaide l’entourage de la ministre."
+    assert parties(text, "fr") == ["l’entourage de la ministre"]
+
+
+def test_a_time_phrase_without_a_comma_opens_no_party() -> None:
+    text = "Last week the minister toured the plant and said it would reopen in May."
+    assert parties(text) == ["the minister"]
+    text = "This spring Deutsche Bank analyst Jan Kowalski toured the plant and said it was idle."
+    assert parties(text) == ["Jan Kowalski"]
