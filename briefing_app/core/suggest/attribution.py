@@ -383,8 +383,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if relative is None:
             att.needs_subject = True  # the subject of the sentence's clause speaks
             return att
-        phrase = re.search(r"(?:[\w’'.-]+\s+){0,3}[\w’'.-]+$", sentence[: relative.start()])
-        span = phrase and _clean_party(sentence, phrase.start(), relative.start(), lexicon)
+        span = None
+        for extra in range(3, -1, -1):
+            # ("rhetoric from Netanyahu’s Likud party, which…": the longest phrase that names.)
+            phrase = re.search(
+                r"(?<![\w’'.-])(?:[\w’'.-]+\s+){" + str(extra) + r"}[\w’'.-]+$",
+                sentence[: relative.start()],
+            )
+            span = phrase and _clean_party(sentence, phrase.start(), relative.start(), lexicon)
+            if span:
+                break
         if not span:
             return None  # the relative's antecedent is no party we can name
         # "…Likud party, which tried to rally support by saying that…": the party before.
@@ -397,7 +405,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if att.lemma == "rule out" and lexicon.language == "en"
         else None
     )
-    if negation is None and (_NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before)):
+    if negation is None and (
+        _NOT_REPORTING_BEFORE.search(before)
+        # ("would only say that talks continue": all they said.)
+        or (_MODAL_BEFORE.search(before) and not re.search(r"\bwould only\s+$", before))
+    ):
         return None
     if _IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12):
         return None  # "to say the least", "needless to say": a turn of phrase
@@ -564,7 +576,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
         span = _subject_before(sentence, party_at, lexicon)
     if span is None:
-        if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
+        # ("…spoke to reporters and later said…": a time adverb after the conjunction.)
+        if re.search(
+            r"(?:\band|\bbut|,)\s+(?:(?:\w+ly|also|then|later|again|since|soon|still|even)\s+){0,2}$",
+            before,
+        ):
             att.needs_subject = True
             att.pattern = "coordinated"
             return att
@@ -1128,7 +1144,8 @@ def _clean_party(
         len(words) <= 2
         and all(re.fullmatch(r"[a-z]{3,}", w) for w in words)
         and words[-1].endswith("s")
-        and end - b <= 1
+        # ("…, engineers have long warned": auxiliaries and adverbs may stand between.)
+        and re.fullmatch(r"(?:\s+(?:have|had|also|now|long|all|\w+ly))*\s*", sentence[b:end])
     ):
         return a, b  # "…, but rebels claimed", "indigenous elders say": plurals before the verb
     if (

@@ -265,3 +265,28 @@ def test_a_time_phrase_without_a_comma_opens_no_party() -> None:
     assert parties(text) == ["the minister"]
     text = "This spring Deutsche Bank analyst Jan Kowalski toured the plant and said it was idle."
     assert parties(text) == ["Jan Kowalski"]
+
+
+def test_a_relative_clause_antecedent_after_a_preposition() -> None:
+    text = (
+        "The rules drew fire from the Green Party, which tried to win votes by saying that "
+        "the plan was unfair."
+    )
+    assert "the Green Party" in parties(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The mayor toured the site and later said the road would reopen.", "The mayor"),
+        ("Jane Doe, a spokeswoman, would only say that talks continue.", "Jane Doe"),
+        ("Kim and Park both said the vote was fair.", "Kim and Park"),
+        ("The dam is unsafe, engineers have warned for years.", "engineers"),
+    ],
+)
+def test_adverbs_and_auxiliaries_around_the_verb(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_would_without_only_stays_a_supposition() -> None:
+    assert found("Critics would say that the plan is too costly.") == []

@@ -276,7 +276,7 @@ LEXICON = Lexicon(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
         did does do been being just even still further too then often always consistently now
-        subsequently quickly immediately long since sometimes"""
+        subsequently quickly immediately long since sometimes both"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
     determiners=_words("the a an this that these those its his her their our"),
