@@ -540,7 +540,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "participle"
         return att
     span = None
-    if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before):
+    # ("Der Minister, der …, sagte, das Gesetz werde…", "Le ministre, qui …, a déclaré que…":
+    # what was said follows the verb, so no party does.)
+    content_next = _content_next(after, lexicon)
+    if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before) and not content_next:
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
         rest = sentence[span[1] :] if span is not None else ""
@@ -563,7 +566,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         span = what and _clean_party(sentence, what.start(1), what.end(1), lexicon)
     if span is None:
         span = left_party(sentence, party_at, lexicon)
-    if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
+    if (
+        span is None
+        and form in lexicon.inverting_forms
+        and _INVERSION_LEAD.search(before)
+        and not content_next
+    ):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
     if (
@@ -578,7 +586,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None:
         # ("…spoke to reporters and later said…": a time adverb after the conjunction.)
         if re.search(
-            r"(?:\band|\bbut|,)\s+(?:(?:\w+ly|also|then|later|again|since|soon|still|even)\s+){0,2}$",
+            # ("…a dénoncé la réforme et a réclamé…", "… und forderte…": the same in French and
+            # German.)
+            r"(?:\band|\bbut|\bet|\bmais|\bund|\baber|,)\s+"
+            r"(?:(?:\w+ly|also|then|later|again|since|soon|still|even)\s+){0,2}$",
             before,
         ):
             att.needs_subject = True
@@ -808,6 +819,12 @@ def _passive_agent(
     if _inanimate(party, -1, lexicon) or party.split()[0].lower() in lexicon.pronouns:
         return None
     return span
+
+
+def _content_next(after: str, lexicon: Lexicon) -> bool:
+    """Return whether what was said starts right after a verb (a comma or a complementiser)."""
+    words = "|".join(re.escape(w) for w in lexicon.complementisers)
+    return bool(re.match(r"\s*,\s|\s+(?:" + words + r")(?![\w-])", after))
 
 
 def _subject_before(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -1070,7 +1087,7 @@ def _clean_party(
     # ("A resident who didn't want to be named": a who-clause may hold a negated infinitive.)
     unclaused = re.split(r"\swho\s", text, maxsplit=1)[0] if loose else text
     if (
-        lowered[-1] in ("or", "and", "to", "of", "that", "who")
+        lowered[-1] in ("or", "and", "to", "of", "that", "who", "et", "ou", "und", "oder")
         or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
         or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", unclaused)
         # "Aren’t those…", "…whenever the data": a negation or a subordinate clause.

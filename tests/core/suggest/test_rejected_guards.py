@@ -290,3 +290,43 @@ def test_adverbs_and_auxiliaries_around_the_verb(text: str, party: str) -> None:
 
 def test_would_without_only_stays_a_supposition() -> None:
     assert found("Critics would say that the plan is too costly.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        (
+            "La ministre, qui a longtemps défendu le projet, a déclaré que le texte serait retiré.",
+            "fr",
+            "La ministre",
+        ),
+        (
+            "Die Ministerin, die das Projekt lange verteidigt hatte, sagte, das Gesetz werde "
+            "zurückgezogen.",
+            "de",
+            "Die Ministerin",
+        ),
+    ],
+)
+def test_what_was_said_after_the_verb_is_no_party_after_an_aside(
+    text: str, language: str, party: str
+) -> None:
+    # The comma closing the aside is no quotation before an inverted verb.
+    assert parties(text, language) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Le syndicat a dénoncé la réforme et a réclamé son retrait.", "fr", "Le syndicat"),
+        (
+            "Die Gewerkschaft kritisierte die Reform und forderte ihre Rücknahme.",
+            "de",
+            "Die Gewerkschaft",
+        ),
+    ],
+)
+def test_a_verb_coordinated_in_french_or_german_keeps_the_subject(
+    text: str, language: str, party: str
+) -> None:
+    assert set(parties(text, language)) == {party}
