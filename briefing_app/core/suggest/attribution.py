@@ -333,9 +333,20 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(regions)
 
 
+_GUILLEMETS = re.compile(r"«[^«»]*»|»[^«»]*«")
+
+
+def _guillemets(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Return the (start, end) of each «…» (or German »…«) quotation in sentence."""
+    if "«" not in sentence and "»" not in sentence:
+        return ()
+    return tuple(m.span() for m in _GUILLEMETS.finditer(sentence))
+
+
 def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     """Return the attributions in one sentence, in order, each with its party if found."""
-    quoted = quote_regions(sentence)
+    # (A verb inside « … » is quoted speech too: "«on dit à quoi…», ajoute-t-on".)
+    quoted = [*quote_regions(sentence), *_guillemets(sentence)]
 
     def inside_quote(pos: int) -> bool:
         return any(a < pos < b for a, b in quoted)

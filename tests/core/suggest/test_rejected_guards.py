@@ -330,3 +330,15 @@ def test_a_verb_coordinated_in_french_or_german_keeps_the_subject(
     text: str, language: str, party: str
 ) -> None:
     assert set(parties(text, language)) == {party}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("« On dit que c’est faux », a déclaré la ministre.", "fr", "la ministre"),
+        ("»Wir sagen nein«, sagte die Kanzlerin.", "de", "die Kanzlerin"),
+    ],
+)
+def test_a_verb_inside_guillemets_is_quoted_speech(text: str, language: str, party: str) -> None:
+    # ("On dit" inside the quotation made a party "On" before.)
+    assert parties(text, language) == [party]
