@@ -1125,6 +1125,8 @@ def _clean_party(
     # So does a count of its subjects or its length ("a study in 48 people", "a 2-month trial").
     undated = re.sub(
         r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof (?:the )?[\d,]+ "
+        # "the 2,000-member union", "a 27-nation bloc": a number inside an adjective.
+        r"|\b[\d,.]+-(?!year-old\b)[a-z]+\b"
         r"|\b(?:in|of|among|involving|with)\s+(?:more than |over |nearly |about |almost )?"
         r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b"
         # A count of speakers: "More than 100 scientists", "nearly 2,000 residents".
@@ -1206,6 +1208,8 @@ def _clean_party(
                 or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1]))
             )
         )
+        # "the union", "the bank": an organisation's common noun after an article.
+        or (len(lowered) <= 4 and lowered[0] == "the" and lowered[-1] in lexicon.organisation_nouns)
     )
     if lowered[0] == "those" and re.match(
         r"\S+\s+(?:close to|familiar with|with knowledge of|briefed on|involved in|who)\b",

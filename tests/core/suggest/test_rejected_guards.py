@@ -342,3 +342,18 @@ def test_a_verb_coordinated_in_french_or_german_keeps_the_subject(
 def test_a_verb_inside_guillemets_is_quoted_speech(text: str, language: str, party: str) -> None:
     # ("On dit" inside the quotation made a party "On" before.)
     assert parties(text, language) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The 5,000-member union said the strike would go ahead.", "The 5,000-member union"),
+        (
+            "Both the airline and the union said the strike would go ahead.",
+            "the airline and the union",
+        ),
+        ("Shares rose after the central bank said rates would stay.", "the central bank"),
+    ],
+)
+def test_an_organisation_named_by_its_common_noun(text: str, party: str) -> None:
+    assert parties(text) == [party]
