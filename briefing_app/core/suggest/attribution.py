@@ -95,6 +95,15 @@ _SAID_OBJECT = (
     r"conclusions?|findings|figures|account|version|rationale|wisdom|logic|legality|validity|"
     r"need|motives?)\b"
 )
+# A that-clause without "that": a subject, then a finite verb ("declared his counterpart,
+# Dmitri Medvedev, would help"); not past a subordinator ("ruled Syria until he was ousted").
+_ZERO_THAT = (
+    r"\s+(?:[A-Z][\w.’'-]*|the|his|her|their|its|a|an)\s"
+    r"(?:(?!\b(?:that|which|who|when|while|until|before|after|because|since|if|as|for)\b"
+    r"|,\s*(?:and|but|or|so|yet)\b)"
+    r"[^.;:“”\"]){0,60}?(?<!\band)(?<!\bor)(?<!\bbut)"  # ("ruled the country and was loved")
+    r"\s(?:was|were|is|are|had|has|have|would|will|could|should|must|can)\b"
+)
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     "agree": re.compile(r"\s+to\b"),
@@ -135,7 +144,8 @@ _NOT_REPORTING_AFTER = {
         r"(?!\s+[^.]{0,60}\b(?:as|that)\b|\s+(?:[\w-]+\s+){0,2}(?:reasons?|grounds)\b)"
     ),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
-    "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),
+    # "ruled that…", "ruled Trump and his sons were liable" (a that-clause without "that").
+    "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b|" + _ZERO_THAT + ")"),
     # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
     "disagree": re.compile(r"(?!\s*(?:[.,;:!?)”\"]|$)|\s+(?:that|with)\b)"),
     "challenge": re.compile(
@@ -451,6 +461,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not (
         _AFTER_QUOTE.search(before)
+        # "Obama declared his counterpart would help": a that-clause without "that".
+        or (att.lemma == "declare" and re.match(_ZERO_THAT, after))
         # "Peskov posted on Telegram that…": what was posted follows (unless another verb
         # before it reports the statement: "said in a statement emailed to NBC that").
         or (

@@ -357,3 +357,30 @@ def test_a_verb_inside_guillemets_is_quoted_speech(text: str, language: str, par
 )
 def test_an_organisation_named_by_its_common_noun(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The judge has already ruled the bank and its owners were liable.", "The judge"),
+        (
+            "Merkel declared her French counterpart, Emmanuel Macron, would join the talks.",
+            "Merkel",
+        ),
+    ],
+)
+def test_a_that_clause_without_that_after_ruled_or_declared(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assad ruled Syria for decades until he was ousted.",
+        "The king ruled the country and was loved.",
+        "The king ruled the country, and his son would later inherit it.",
+        "He declared a state of emergency that was lifted in May.",
+    ],
+)
+def test_ruling_a_country_or_declaring_an_emergency_reports_nothing(text: str) -> None:
+    assert found(text) == []
