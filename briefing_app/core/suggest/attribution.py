@@ -541,14 +541,21 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             att.verb_end = listener.end() if listener is not None else att.verb_end
         return att
     # "…, who proceeded to tell his staff": whoever proceeded speaks.
-    aspect = _ASPECT_BEFORE.search(before) if lexicon.language == "en" else None
+    # (Patterns anchored at the verb look only at the words just before it: a search over the
+    # whole clause would try every position.)
+    near = max(0, len(before) - 100)
+    aspect = _ASPECT_BEFORE.search(before, near) if lexicon.language == "en" else None
     party_at = match.start()
     if aspect is not None:
         party_at = aspect.start()
     if negation is not None:
         party_at = negation.start()
         att.lemma = "not rule out"  # no denial: the speaker keeps it open
-    as_clause = _AS_SAID.search(before) if lexicon.language == "en" else None
+    as_clause = (
+        _AS_SAID.search(before, near)
+        if lexicon.language == "en" and "s " in before[near:]
+        else None
+    )
     if as_clause is not None and re.match(r"\s*(?:[,.;:!?)—–]|$)", after):
         # "…, as one tweeter in Sydney suggested, …": the as-clause names who said it.
         span = _clean_party(sentence, as_clause.start(1), as_clause.end(1), lexicon, loose=True)
@@ -692,6 +699,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "right stop":
             source = r"\s(?:" + lexicon.right_stops + r")(?=[\s.,;:!?]|$)"
+        elif name == "content next":  # ", das Gesetz…", " que le texte…"
+            words = "|".join(re.escape(w) for w in lexicon.complementisers)
+            source = r"\s*,\s|\s+(?:" + words + r")(?![\w-])"
         elif name == "determiner phrase":  # "the Facebook founder" ending a clause
             words = "|".join(re.escape(w) for w in sorted(lexicon.determiners))
             source = r"(?i)(?<![\w’'-])(?:" + words + r")\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$"
@@ -749,7 +759,9 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     last_start, last_end = parts[-1]
     start = _after_break(sentence, last_start, last_end)
     among = (
-        _AMONG_THOSE.search(sentence, last_start, last_end) if lexicon.language == "en" else None
+        _AMONG_THOSE.search(sentence, last_start, last_end)
+        if lexicon.language == "en" and " who" in sentence[last_start:last_end]
+        else None
     )
     if among is not None:
         # "Brown is among those who say…", "Smith was one of the critics who argued…".
@@ -830,7 +842,7 @@ def _passive_agent(
     form = match.group(0)
     if lexicon.language != "en" or lemma not in _AGENT_LEMMAS or not form.endswith(("ed", "ied")):
         return None
-    be = _BE_BEFORE.search(sentence, 0, match.start())
+    be = _BE_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
     agent = (_AGENT_BE if be is not None else _AGENT_REDUCED).match(sentence, match.end())
     if agent is None:
         return None
@@ -846,8 +858,7 @@ def _passive_agent(
 
 def _content_next(after: str, lexicon: Lexicon) -> bool:
     """Return whether what was said starts right after a verb (a comma or a complementiser)."""
-    words = "|".join(re.escape(w) for w in lexicon.complementisers)
-    return bool(re.match(r"\s*,\s|\s+(?:" + words + r")(?![\w-])", after))
+    return bool(lexicon_pattern(lexicon, "content next").match(after))
 
 
 def _subject_before(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
