@@ -118,8 +118,10 @@ _NOT_REPORTING_AFTER = {
     # "called the attack a war crime", "branded him a liar": a characterisation (an object, then
     # "a"/"an" and what it was called) is speech too; "called the police a day later" is not.
     # ("called the figures into question": doubted them aloud.)
+    # ("a company called Espiamos, or “We Spy”": a name, then nothing said of it.)
     "call": re.compile(
-        r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|"
+        r"\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s*(?:[,.;)]|$)(?!\s*[^,.;]{0,30}[“\"])"
+        r"|(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|"
         + _CHARACTERISATION
         + r"|\s+[^.;:“”\"]{1,80}?\s+into\s+question\b)"
     ),
@@ -193,6 +195,8 @@ _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 ) | {"raise concerns"}  # "The attack raised concerns that…": no one spoke
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
+# A preposition right before a finite form leaves it no subject: an adjective.
+_ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|his|(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)her|our|this|"
     r"these|those)\s+$",
@@ -272,6 +276,7 @@ _BY_MANNER = re.compile(r"\S\s+by\s+$")
 _IDIOM = re.compile(
     r"(?i)\bto say the least\b|\bneedless to say\b|\bso to speak\b|\bsuffice it to say\b"
     r"|\bthat is to say\b|\bto put it (?:mildly|lightly)\b|\bgoes without saying\b"
+    r"|\b(?:is|was|isn[’']t|wasn[’']t)\s+(?:not\s+)?to\s+say\b"  # "None of this is to say…"
 )
 _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
@@ -440,6 +445,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "a new report", "la critique de": a noun
     if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
         return None  # "In remarks to reporters", "after reports of": a noun
+    if not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before):
+        return None  # "comes with added costs", "under stated rules": an adjective
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if action is not None and action.match(after):
         return None
@@ -1121,7 +1128,11 @@ def _clean_party(
     # ("A resident who didn't want to be named": a who-clause may hold a negated infinitive.)
     unclaused = re.split(r"\swho\s", text, maxsplit=1)[0] if loose else text
     if (
-        lowered[-1] in ("or", "and", "to", "of", "that", "who", "et", "ou", "und", "oder")
+        lowered[-1]
+        in ("or", "and", "to", "of", "that", "who", "et", "ou", "und", "oder", "qui", "que", "dont")
+        # ("Vous expliquerez en quoi l’expression «fonds qataris": a quotation cut open.)
+        or text.count("«") > text.count("»")
+        or text.count("“") > text.count("”")
         or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
         or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", unclaused)
         # "Aren’t those…", "…whenever the data": a negation or a subordinate clause.
@@ -1185,6 +1196,14 @@ def _clean_party(
     ):
         return None
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
+    if (
+        len(lowered) >= 3
+        and lowered[0] in lexicon.determiners
+        and lowered[-1] in lexicon.speaker_nouns
+        and re.fullmatch(r"[a-z]{3,}s", words[-2])
+        and lowered[-2] not in lexicon.speaker_nouns | lexicon.official_nouns
+    ):
+        return None  # "the positive things people say about…": a relative clause's subject
     if any(w in _AUXILIARIES for w in lowered[1:]) or (
         lowered[-1].endswith("ing")
         and words[-1].islower()
@@ -1317,6 +1336,11 @@ def _source_patterns(
     return patterns
 
 
+# A number or an amount just before "per": "$95 per adult", "up to 1TB eSATA per DVR".
+# (Not past a comma: "in the 14th century, per the dictionary".)
+_RATE_BEFORE = re.compile(r"(?:\d|[$€£¥])[^\s,;]*(?:\s+[^\s,;]+)?\s+$")
+
+
 def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
     phrases, documents, lower_word = _source_patterns(lexicon)
@@ -1324,6 +1348,10 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         if callable(inside_quote) and inside_quote(match.start()):
             continue
         phrase = next(p for p in lexicon.source_phrases if p.lower() == match.group(0).lower())
+        if phrase == "per" and _RATE_BEFORE.search(
+            sentence, max(0, match.start() - 40), match.start()
+        ):
+            continue  # "$95 per adult", "1TB per DVR": a rate, not a source
         start = match.end()
         document = documents.match(sentence, start) if documents is not None else None
         if document is not None:

@@ -384,3 +384,36 @@ def test_a_that_clause_without_that_after_ruled_or_declared(text: str, party: st
 )
 def test_ruling_a_country_or_declaring_an_emergency_reports_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The scheme comes with added fees borne by the tenants.", "en"),
+        ("A reporter joined a firm called Acme, or, in short, “the shop.”", "en"),
+        ("The fee is $40 per adult or 2% of income, whichever is larger.", "en"),
+        ("The box stores up to 2TB per DVR and skips adverts.", "en"),
+        ("The nice things customers say about a shop are shared widely.", "en"),
+        ("None of this is to say the plan ever worked.", "en"),
+        ("Les bras levés, il fait celui qui montre sa force.", "fr"),
+        ("Vous direz en quoi l’expression «fonds privés» révèle un idéal.", "fr"),
+    ],
+)
+def test_phrases_that_look_like_a_party_and_a_verb_but_are_not(text: str, language: str) -> None:
+    assert found(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "The word’s first known use was in the 14th century, per the Oxford dictionary.",
+            "the Oxford dictionary",
+        ),
+        ('The senator called the report "deeply flawed."', "The senator"),
+    ],
+)
+def test_a_source_after_a_number_or_a_name_with_a_quotation_still_speaks(
+    text: str, party: str
+) -> None:
+    assert parties(text) == [party]
