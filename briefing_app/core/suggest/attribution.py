@@ -109,9 +109,12 @@ _NOT_REPORTING_AFTER = {
     "agree": re.compile(r"\s+to\b"),
     # "wrote a book", "writes songs": writing, not saying (a that-clause or quote would follow).
     "write": re.compile(
-        r"\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more)\s+)?(?:[\w-]+\s+)?"
+        # ("wrote hundreds of songs", "wrote many heartwarming stories")
+        r"\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more|some|numerous|"
+        r"(?:hundreds|dozens|thousands|a\s+series|a\s+number)\s+of)\s+)?"
+        r"(?:(?!that\b|in\b|on\b|to\b)[\w-]+\s+){0,2}"
         r"(?:book|books|novel|novels|song|songs|script|scripts|memoir|poem|poems|music|code|"
-        r"biography|play|plays)\b"
+        r"biography|play|plays|story|stories|essay|essays|lyrics|chapters?|screenplays?)\b"
     ),
     # "called X “stunning”" reports speech; "a group called X", "called the police" do not.
     # ("a song called “Glasgow”" names a thing: the quotation must follow an object.)

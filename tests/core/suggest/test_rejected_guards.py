@@ -417,3 +417,18 @@ def test_a_source_after_a_number_or_a_name_with_a_quotation_still_speaks(
     text: str, party: str
 ) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wrote hundreds of songs that summer.",
+        "The club wrote many touching stories about its fans.",
+    ],
+)
+def test_writing_works_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+def test_writing_that_or_writing_on_a_platform_that_is_a_statement() -> None:
+    assert parties("Okafor wrote on Facebook that her books were stolen.") == ["Okafor"]
