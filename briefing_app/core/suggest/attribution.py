@@ -106,11 +106,26 @@ _ZERO_THAT = (
 )
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
-    "agree": re.compile(r"\s+to\b"),
+    # "agreed to pay", "agreed on a deal", "agreed with Sullivan." (no that-clause): acts.
+    "agree": re.compile(r"\s+(?:to|on)\b|\s+with\s+(?:(?!that\b)[^.;:,“”\"]){1,40}?\s*(?:[.;]|$)"),
+    # "argues the government's cases": a lawyer's pleading, not a claim.
+    "argue": re.compile(
+        r"\s+(?:(?!that\b)[\w’'-]+\s+){0,4}?(?:case|cases|appeal|appeals|motion)\s*(?:[.,;]|$)"
+    ),
+    # "Google added server space", "added 200 jobs"; not "added that…", "he added.", or
+    # "added the plan was dead".
+    # ("“…,” Smith added in a statement.": where or when it was added, then the end.)
+    "add": re.compile(
+        r"(?!\s*(?:[“\"«„:,.;!?)—–]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b|"
+        + _ZERO_THAT
+        + r"|\s+(?:in|on|at|during|via|later|afterwards|after|when|while|before)\b[^“”\"]{0,80}?"
+        r"[.;!?]?[”\"]?\s*$)"
+    ),
     # "wrote a book", "writes songs": writing, not saying (a that-clause or quote would follow).
     "write": re.compile(
         # ("wrote hundreds of songs", "wrote many heartwarming stories")
-        r"\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more|some|numerous|"
+        r"\s+down\b"  # "wrote down his rules"
+        r"|\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more|some|numerous|"
         r"(?:hundreds|dozens|thousands|a\s+series|a\s+number)\s+of)\s+)?"
         r"(?:(?!that\b|in\b|on\b|to\b)[\w-]+\s+){0,2}"
         r"(?:book|books|novel|novels|song|songs|script|scripts|memoir|poem|poems|music|code|"

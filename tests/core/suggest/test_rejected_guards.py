@@ -432,3 +432,32 @@ def test_writing_works_is_no_statement(text: str) -> None:
 
 def test_writing_that_or_writing_on_a_platform_that_is_a_statement() -> None:
     assert parties("Okafor wrote on Facebook that her books were stolen.") == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By then, firms such as Acme and Globex added server space every month.",
+        "The factory added 200 jobs.",
+        "The move only added to the confusion.",
+        "Kowalski eventually wrote down his rules for the team:",
+        "Schmidt agreed with Sullivan.",
+        "The cabinet agreed on another round of cuts today.",
+        "Okafor, 43, argues the government’s most important cases.",
+    ],
+)
+def test_acts_with_a_reporting_verb_report_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ('"We need more," Okafor added in a statement.', "Okafor"),
+        ("Okafor added the plan was dead.", "Okafor"),
+        ("Schmidt agreed with Sullivan that the plan had failed.", "Schmidt"),
+        ("The mayor spoke for an hour, adding that the road would reopen.", "The mayor"),
+    ],
+)
+def test_adding_or_agreeing_with_what_was_said_after_it(text: str, party: str) -> None:
+    assert parties(text) == [party]
