@@ -164,6 +164,9 @@ _NOT_REPORTING_AFTER = {
         r"(?!\s+[^.]{0,60}\b(?:as|that)\b|\s+(?:[\w-]+\s+){0,2}(?:reasons?|grounds)\b)"
     ),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
+    "mention": re.compile(
+        r"\s+(?:above|below|earlier|previously|here)\b"
+    ),  # "the email mentioned above"
     # "ruled that…", "ruled Trump and his sons were liable" (a that-clause without "that").
     "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b|" + _ZERO_THAT + ")"),
     # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
@@ -295,6 +298,7 @@ _IDIOM = re.compile(
     r"(?i)\bto say the least\b|\bneedless to say\b|\bso to speak\b|\bsuffice it to say\b"
     r"|\bthat is to say\b|\bto put it (?:mildly|lightly)\b|\bgoes without saying\b"
     r"|\b(?:is|was|isn[’']t|wasn[’']t)\s+(?:not\s+)?to\s+say\b"  # "None of this is to say…"
+    r"|\b(?:fair|safe|hard|difficult|easy|impossible|early)\s+to\s+say\b"  # "it is fair to say"
 )
 _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
@@ -640,6 +644,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         span = _subject_before(sentence, party_at, lexicon)
     if span is None:
         # ("…spoke to reporters and later said…": a time adverb after the conjunction.)
+        if form == "say" and re.search(r",\s*$", before):
+            return None  # "by the standards of, say, Europe": "for instance"
         if re.search(
             # ("…a dénoncé la réforme et a réclamé…", "… und forderte…": the same in French and
             # German.)
@@ -1031,7 +1037,11 @@ def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon)
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
     intro = (
-        INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence) or _TIME_OPENING.match(sentence)
+        INTRO.match(sentence)
+        or _STATEMENT_INTRO.match(sentence)
+        or _TIME_OPENING.match(sentence)
+        # "Finally, Nagel pushed…", "Second, the Fed will…": a sentence adverb.
+        or _ADVERB_OPENING.match(sentence)
     )
     start = intro.end() if intro else 0
     end = start
@@ -1066,6 +1076,12 @@ _TIME_OPENING = re.compile(
     r"(?:(?:This|Last|Next|Earlier|Later)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
     r"morning|afternoon|evening|weekend)|(?:On|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday))\s+(?=[A-Z]|(?:the|a|an)\s)"
+)
+
+
+_ADVERB_OPENING = re.compile(
+    r"(?:[A-Z][a-z]+ly|First|Second|Third|Fourth|Next|Lastly|Still|Again|Further|Plus|Indeed|"
+    r"Thus|Hence|Instead|Otherwise|Besides|Anyway|Now|Then|Yet)\s*,\s+"
 )
 
 
@@ -1503,6 +1519,15 @@ def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:
     return att
 
 
+_NO_SUBJECT = frozenset(("there", "here", "if", "it’s", "it's", "that’s", "that's", "what", "how"))
+
+
+def _no_subject(subject: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence's leading phrase is no speaker ("We", "There", "If this")."""
+    first = subject.split()[0].lower().strip("“”\"'‘’(")
+    return first in lexicon.first_person or (lexicon.language == "en" and first in _NO_SUBJECT)
+
+
 def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
     """Give participles ("…, stating that") and coordinated verbs the subject before them."""
     if not any(att.needs_subject for att in found):
@@ -1522,6 +1547,9 @@ def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) ->
             subject is not None
             and subject[1] <= att.verb_start
             and not re.match(r"It (?:is|was)\b", sentence)
+            # "We don't need accountants to tell us…", "There are…, so it is fair to say…":
+            # the author's voice, no party.
+            and not _no_subject(sentence[subject[0] : subject[1]], lexicon)
         ):
             att.party_start, att.party_end = subject
             att.party = sentence[subject[0] : subject[1]]

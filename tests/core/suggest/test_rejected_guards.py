@@ -461,3 +461,22 @@ def test_acts_with_a_reporting_verb_report_nothing(text: str) -> None:
 )
 def test_adding_or_agreeing_with_what_was_said_after_it(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices look low by the standards of, say, Norway.",
+        "We don’t need consultants from abroad to tell us what to do!",
+        "There are many arguments against it, so it is fair to say that the rule should stay.",
+        "If Acme combined that data with the cookie from the email mentioned above, no guess "
+        "would be needed.",
+    ],
+)
+def test_the_authors_voice_and_turns_of_phrase_have_no_party(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_sentence_adverb_is_no_subject() -> None:
+    text = "Finally, Okafor fought the ruling, insisting before the judge that it was unlawful."
+    assert parties(text) == ["Okafor"]
