@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -852,6 +853,14 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         ]
         if names:
             return names[0]
+        if len(options) >= 2 and _proper_name(sentence[options[0][0] : options[0][1]]):
+            # "The UN refugee agency, UNHCR, says": the body's own name after its description.
+            # (Only a body's description: "The man, who gave his first name, John, said" keeps
+            # "The man".)
+            described = sentence[options[1][0] : options[1][1]].lower().split()
+            bodies = lexicon.organisation_nouns | lexicon.official_nouns
+            if described[0] in lexicon.determiners and described[-1] in bodies:
+                return options[0]
         if len(options) >= 2:
             return options[1]
         return options[0] if options else None
@@ -913,6 +922,16 @@ def _subject_before(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[i
     if head in lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles:
         return _clean_party(sentence, phrase.start(), end, lexicon, ends_sentence=True)
     return None
+
+
+def _proper_name(phrase: str) -> bool:
+    """Return whether a phrase is a name of capitalised words only ("UNHCR", "Amnesty")."""
+    words = phrase.split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not is_place(phrase)  # "…in Davos, Switzerland, said": a place, not a body
+    )
 
 
 def _asides(left: str) -> str:

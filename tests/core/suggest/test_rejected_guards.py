@@ -480,3 +480,19 @@ def test_the_authors_voice_and_turns_of_phrase_have_no_party(text: str) -> None:
 def test_a_sentence_adverb_is_no_subject() -> None:
     text = "Finally, Okafor fought the ruling, insisting before the judge that it was unlawful."
     assert parties(text) == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The UN children's agency, UNICEF, says 2 million children are out of school.", "UNICEF"),
+        ("The rights group, Human Rights Watch, said the trial was unfair.", "Human Rights Watch"),
+        ("The man, who gave only his first name, Tom, said he saw the crash.", "The man"),
+        (
+            "The summit in Davos, Switzerland, said in a report that growth would slow.",
+            "The summit in Davos",
+        ),
+    ],
+)
+def test_a_body_named_after_its_description_between_commas(text: str, party: str) -> None:
+    assert parties(text) == [party]
