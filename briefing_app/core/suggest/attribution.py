@@ -536,6 +536,15 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if _CONDITIONAL_BEFORE.search(before):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
+    if (
+        not progressive
+        and _BE_BEFORE.search(before)
+        and att.lemma == "blame"
+        and re.match(r"\s+(?:\w+ly\s+)?(?:for|on)\b", after)
+    ):
+        # "The storm was blamed for scores of accidents": someone unnamed blamed it.
+        att.pattern = "passive"
+        return att
     if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if participle and not progressive:

@@ -496,3 +496,15 @@ def test_a_sentence_adverb_is_no_subject() -> None:
 )
 def test_a_body_named_after_its_description_between_commas(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The storm was blamed for dozens of crashes.", "The fire was widely blamed on faulty wiring."],
+)
+def test_a_passive_blame_is_an_unnamed_attribution(text: str) -> None:
+    assert parties(text) == [""]
+
+
+def test_a_passive_blame_by_someone_is_theirs() -> None:
+    assert parties("The crash was blamed by police on the icy road.") == ["police"]
