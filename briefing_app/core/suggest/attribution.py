@@ -69,7 +69,10 @@ _MODAL_BEFORE = re.compile(
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
     # "X published articles in March claiming…": a text of the subject's says it.
-    r"|\b(?:published|posted|released|issued|shared|wrote|sent|filed|put out|signed)\s+"
+    # ("is releasing a report Aug. 17 showing that…": any tense of the act.)
+    r"|\b(?:publish(?:ed|es|ing)|post(?:ed|s|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|"
+    r"shar(?:ed|es|ing)|wrote|writes|writing|sen(?:t|ds|ding)|fil(?:ed|es|ing)|"
+    r"put(?:s|ting)? out|sign(?:ed|s|ing))\s+"
     r"(?:\S+\s+){0,2}"
     r"(?:articles?|posts?|videos?|letters?|statements?|tweets?|messages?|reports?|papers?|"
     r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"

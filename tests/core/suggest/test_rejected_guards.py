@@ -508,3 +508,8 @@ def test_a_passive_blame_is_an_unnamed_attribution(text: str) -> None:
 
 def test_a_passive_blame_by_someone_is_theirs() -> None:
     assert parties("The crash was blamed by police on the icy road.") == ["police"]
+
+
+def test_a_text_being_released_speaks_through_its_participle() -> None:
+    text = "Oxfam is releasing a report on Monday saying that the drug works."
+    assert parties(text) == ["Oxfam"]
