@@ -190,7 +190,9 @@ _NOT_REPORTING_AFTER = {
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
     # "claim the title", "claimed victory": winning, not saying.
     "claim": re.compile(
-        r"\s+(?:(?:the|a|an|his|her|their|its|a\s+\w+)\s+)?(?:\w+\s+)?(?:title|titles|victory|"
+        # ("claimed his first and only Roland Garros title")
+        r"\s+(?:(?:the|a|an|his|her|their|its|a\s+\w+)\s+)?(?:(?!(?:that|was|were|is|are|had|has|have|"
+        r"would|will)\b)[\w’'-]+\s+){0,5}?(?:title|titles|victory|"
         r"win|crown|prize|gold|medal|seat|seats|throne|lives|record|trophy|championship)\b"
     ),
     # "protested COVID-19 countermeasures", "testified before the committee": acts, unless

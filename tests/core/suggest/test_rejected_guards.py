@@ -513,3 +513,9 @@ def test_a_passive_blame_by_someone_is_theirs() -> None:
 def test_a_text_being_released_speaks_through_its_participle() -> None:
     text = "Oxfam is releasing a report on Monday saying that the drug works."
     assert parties(text) == ["Oxfam"]
+
+
+def test_claiming_a_title_many_words_later_is_winning() -> None:
+    assert found("Federer claimed his first and only Roland Garros title in 2009.") == []
+    text = "Smith claimed the vote was rigged and the victory stolen."
+    assert parties(text) == ["Smith"]
