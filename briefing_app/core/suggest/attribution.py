@@ -168,6 +168,7 @@ _NOT_REPORTING_AFTER = {
         r"(?!\s+[^.]{0,60}\b(?:as|that)\b|\s+(?:[\w-]+\s+){0,2}(?:reasons?|grounds)\b)"
     ),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
+    "tell": re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:jokes?|anecdotes?|tales?)\b"),  # "told jokes"
     "mention": re.compile(
         r"\s+(?:above|below|earlier|previously|here)\b"
     ),  # "the email mentioned above"
@@ -294,6 +295,12 @@ _AS_SAID = re.compile(
 )
 # What was said, right after a verb: a that-clause, a quotation, an "as" phrase.
 _CLAUSE_AFTER = re.compile(r"\s*(?:[,:]\s*[“”\"«]|[“\"«])|\s+(?:\w+ly\s+)?(?:that|as)\b|\s*[.;]?$")
+_OBJECT_CONTROL_BEFORE = re.compile(
+    r"\b(?:press(?:ed|es)?|pressur(?:ed|es)|urg(?:ed|es)|ask(?:ed|s)|forc(?:ed|es)|told|tells|"
+    r"invit(?:ed|es)|encourag(?:ed|es)|allow(?:ed|s)|order(?:ed|s)|called on|calls on|"
+    r"challeng(?:ed|es)|persuad(?:ed|es)|begged|wants|wanted|expects?|expected)\s+"
+    r"(?:[\w’'.-]+\s+){1,4}to\s+$"
+)
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
@@ -608,7 +615,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             att.party = sentence[span[0] : span[1]]
             return att
     if aspect is None and negation is None and _INFINITIVE_BEFORE.search(before):
-        if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
+        if (
+            _CONTROL_VERB_BEFORE.search(before)
+            or form in _DOCUMENT_FORMS
+            # "pressed Trump to acknowledge…": what someone else was asked to say.
+            or _OBJECT_CONTROL_BEFORE.search(before, max(0, len(before) - 80))
+        ):
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
         att.pattern = "participle"

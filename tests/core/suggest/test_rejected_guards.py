@@ -519,3 +519,19 @@ def test_claiming_a_title_many_words_later_is_winning() -> None:
     assert found("Federer claimed his first and only Roland Garros title in 2009.") == []
     text = "Smith claimed the vote was rigged and the victory stolen."
     assert parties(text) == ["Smith"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wallace pressed the witness to acknowledge the gaps in his statements.",
+        "The coach forced his players to deny everything.",
+        "At the bar he told racially charged jokes.",
+    ],
+)
+def test_what_someone_else_is_pressed_to_say_or_jokes_are_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_infinitive_of_the_subjects_own_still_speaks() -> None:
+    assert parties("Okafor rose to say that the plan had failed.") == ["Okafor"]
