@@ -432,7 +432,7 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
 
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
     """Return the attribution a reporting-verb match makes, or None when it makes none."""
-    form = match.group(0)
+    form = verb_form(match.group(0), lexicon)
     # "pointing out", "calling for": a participle however many words follow it.
     participle = form.split()[0].endswith("ing")
     att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
@@ -773,11 +773,37 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     return pattern
 
 
+# Adverbs French sets between the auxiliary and the participle: "a lui-même reconnu",
+# "ont par ailleurs dénoncé", "a notamment souligné".
+_INSERTED_ADVERBS = {
+    "fr": r"(?:lui-même|elle-même|eux-mêmes|elles-mêmes|aussi|également|déjà|pourtant|ainsi|bien|"
+    r"encore|toujours|d[’']ailleurs|par ailleurs|notamment|enfin|alors|[a-zé]+ment)"
+}
+_AUXILIARY_STARTS = frozenset(("a", "ont", "avait", "avaient", "aurait", "auraient"))
+
+
+def _form_alternative(form: str, lexicon: Lexicon) -> str:
+    """Return the pattern of one verb form, with room for an adverb after its auxiliary."""
+    adverbs = _INSERTED_ADVERBS.get(lexicon.language)
+    aux, _, rest = form.partition(" ")
+    if adverbs is None or not rest or aux not in _AUXILIARY_STARTS:
+        return re.escape(form)
+    return re.escape(aux) + r"\s+(?:" + adverbs + r"\s+)?" + re.escape(rest)
+
+
+def verb_form(matched: str, lexicon: Lexicon) -> str:
+    """Return the lexicon's form of a matched verb, without an adverb set inside it."""
+    adverbs = _INSERTED_ADVERBS.get(lexicon.language)
+    if matched in lexicon.verb_forms or adverbs is None:
+        return matched
+    return re.sub(r"^(\S+)\s+" + adverbs + r"\s+", r"\1 ", matched)
+
+
 def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pattern = _VERB_PATTERNS.get(lexicon.language)
     if pattern is None:
         forms = sorted(lexicon.verb_forms, key=len, reverse=True)
-        alternatives = "|".join(re.escape(f) for f in forms)
+        alternatives = "|".join(_form_alternative(f, lexicon) for f in forms)
         pattern = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
         _VERB_PATTERNS[lexicon.language] = pattern
     return pattern
@@ -1489,7 +1515,9 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
     head = party.split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view.
-    return span if is_person_like(party, lexicon) or head in nouns else None
+    # ("Pour l’ONG", "Pour la CGT": an acronym names a body.)
+    acronym = re.fullmatch(r"(?:\S+\s+)?(?:[lLdD][’'])?[A-Z]{2,6}", party) is not None
+    return span if is_person_like(party, lexicon) or head in nouns or acronym else None
 
 
 _VIEWPOINT_PATTERNS: dict[str, list[re.Pattern[str]]] = {}

@@ -535,3 +535,22 @@ def test_what_someone_else_is_pressed_to_say_or_jokes_are_no_statement(text: str
 
 def test_an_infinitive_of_the_subjects_own_still_speaks() -> None:
     assert parties("Okafor rose to say that the plan had failed.") == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Le président a lui-même reconnu que la réforme était impopulaire.", "Le président"),
+        ("Plusieurs élus ont par ailleurs dénoncé une réforme injuste.", "Plusieurs élus"),
+        ("La ministre a notamment fait savoir qu’elle démissionnerait.", "La ministre"),
+        ("Pour la CGT, la réforme est injuste.", "la CGT"),
+    ],
+)
+def test_french_adverbs_inside_a_compound_verb_and_an_acronym_holding_a_view(
+    text: str, party: str
+) -> None:
+    assert parties(text, "fr") == [party]
+
+
+def test_pour_before_a_time_names_no_one() -> None:
+    assert found("Pour le moment, rien ne change.", "fr") == []
