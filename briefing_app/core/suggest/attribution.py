@@ -127,8 +127,8 @@ _NOT_REPORTING_AFTER = {
     ),
     # "wrote a book", "writes songs": writing, not saying (a that-clause or quote would follow).
     "write": re.compile(
-        # ("wrote hundreds of songs", "wrote many heartwarming stories")
         r"\s+down\b"  # "wrote down his rules"
+        # ("wrote hundreds of songs", "wrote many heartwarming stories")
         r"|\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more|some|numerous|"
         r"(?:hundreds|dozens|thousands|a\s+series|a\s+number)\s+of)\s+)?"
         r"(?:(?!that\b|in\b|on\b|to\b)[\w-]+\s+){0,2}"
@@ -169,9 +169,8 @@ _NOT_REPORTING_AFTER = {
     ),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
     "tell": re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:jokes?|anecdotes?|tales?)\b"),  # "told jokes"
-    "mention": re.compile(
-        r"\s+(?:above|below|earlier|previously|here)\b"
-    ),  # "the email mentioned above"
+    # "the email mentioned above": an adjective.
+    "mention": re.compile(r"\s+(?:above|below|earlier|previously|here)\b"),
     # "ruled that…", "ruled Trump and his sons were liable" (a that-clause without "that").
     "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b|" + _ZERO_THAT + ")"),
     # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
@@ -295,6 +294,7 @@ _AS_SAID = re.compile(
 )
 # What was said, right after a verb: a that-clause, a quotation, an "as" phrase.
 _CLAUSE_AFTER = re.compile(r"\s*(?:[,:]\s*[“”\"«]|[“\"«])|\s+(?:\w+ly\s+)?(?:that|as)\b|\s*[.;]?$")
+# A verb and its object before an infinitive: someone else is to say it ("pressed Trump to").
 _OBJECT_CONTROL_BEFORE = re.compile(
     r"\b(?:press(?:ed|es)?|pressur(?:ed|es)|urg(?:ed|es)|ask(?:ed|s)|forc(?:ed|es)|told|tells|"
     r"invit(?:ed|es)|encourag(?:ed|es)|allow(?:ed|s)|order(?:ed|s)|called on|calls on|"
@@ -591,10 +591,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             listener = _LISTENER.match(sentence, att.verb_end)
             att.verb_end = listener.end() if listener is not None else att.verb_end
         return att
-    # "…, who proceeded to tell his staff": whoever proceeded speaks.
     # (Patterns anchored at the verb look only at the words just before it: a search over the
     # whole clause would try every position.)
     near = max(0, len(before) - 100)
+    # "…, who proceeded to tell his staff": whoever proceeded speaks.
     aspect = _ASPECT_BEFORE.search(before, near) if lexicon.language == "en" else None
     party_at = match.start()
     if aspect is not None:
@@ -670,12 +670,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
         span = _subject_before(sentence, party_at, lexicon)
     if span is None:
-        # ("…spoke to reporters and later said…": a time adverb after the conjunction.)
         if form == "say" and re.search(r",\s*$", before):
             return None  # "by the standards of, say, Europe": "for instance"
         if re.search(
-            # ("…a dénoncé la réforme et a réclamé…", "… und forderte…": the same in French and
-            # German.)
+            # ("…spoke to reporters and later said…": a time adverb after the conjunction;
+            # "…a dénoncé la réforme et a réclamé…", "… und forderte…": French and German.)
             r"(?:\band|\bbut|\bet|\bmais|\bund|\baber|,)\s+"
             r"(?:(?:\w+ly|also|then|later|again|since|soon|still|even)\s+){0,2}$",
             before,
