@@ -269,6 +269,8 @@ _AGENT_LEMMAS = frozenset(
         *("reaffirm", "contend", "assert", "dismiss", "rule out", "lament"),
     )
 )
+# Verbs of judging whose reduced passive describes a thing rather than reports a statement.
+_JUDGING_LEMMAS = frozenset(("criticise", "condemn", "slam", "praise", "hail", "lament"))
 # Past participles before their agent: right before "by", or past "as …" ("branded as a
 # “hacker” by"); after a form of "be", past what it was called ("labeled terrorists by").
 _AGENT_REDUCED = re.compile(r"\s+(?:as\s+[^.;:,()]{1,50}?\s+)?by\s+")
@@ -934,6 +936,8 @@ def _passive_agent(
     if lexicon.language != "en" or lemma not in _AGENT_LEMMAS or not form.endswith(("ed", "ied")):
         return None
     be = _BE_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+    if be is None and lemma in _JUDGING_LEMMAS:
+        return None  # "an appearance … criticized by the administration": a description
     agent = (_AGENT_BE if be is not None else _AGENT_REDUCED).match(sentence, match.end())
     if agent is None:
         return None

@@ -554,3 +554,15 @@ def test_french_adverbs_inside_a_compound_verb_and_an_acronym_holding_a_view(
 
 def test_pour_before_a_time_names_no_one() -> None:
     assert found("Pour le moment, rien ne change.", "fr") == []
+
+
+def test_a_reduced_passive_of_judging_describes_a_thing() -> None:
+    text = (
+        "Smith warned against a bad deal in a speech arranged by party leaders and criticized "
+        "by the White House for its timing."
+    )
+    assert parties(text) == ["Smith"]
+    # With "was", the judging is reported: the White House criticised it.
+    assert parties("The speech was criticized by the White House for its timing.") == [
+        "the White House"
+    ]
