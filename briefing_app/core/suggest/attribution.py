@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -16,7 +17,7 @@ _CLAUSE_BREAK = re.compile(
     # (A plural possessive is no closing quote: "the victims’ relatives told…".)
     r"[”\"]\s*|(?<![sS])’(?=[\s,])\s*|’(?=,)\s*|[;:—–(]\s*|\s--\s|"
     r"\s(?:and|but|while|whereas|although|though|because|since|as|when|"
-    r"after|before|that|which|who|if|where|so|until|even)\s",
+    r"after|before|that|which|who|whom|if|where|so|until|even)\s",
 )
 # Where a party written after its verb ends: "…," said Jane Doe, a spokeswoman, on Monday.
 _RIGHT_STOP = re.compile(
@@ -30,13 +31,17 @@ _WHEN = (
 )
 TIME_TAIL = re.compile(
     r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
+    # "on Nov. 27", "in Sept. 2019": a date with an abbreviated month.
+    r"|\s+(?:on|in)\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?:\s+\d{1,2}\b,?)?"
+    r"(?:\s+\d{4}\b)?"
     r"|\s+(?:yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"|\s+in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|letter|post|"
     r"email|release|speech|tweet|news conference|press conference|report|address))+$",
     re.IGNORECASE,
 )
-_SOURCE_STOP = re.compile(r"[,.;:!?”\"(—–]|\s(?:that|who|which|on|last|this)\s")
+# ("(and yours, according to Joe Ambeault) made it in": a closing bracket ends the source.)
+_SOURCE_STOP = re.compile(r"[,.;:!?”\"()—–]|\s(?:that|who|which|on|last|this)\s")
 # Words that open a phrase setting the scene before a sentence's subject ("In a statement,").
 SCENE_WORDS = (
     *("In", "On", "At", "After", "Before", "During", "Following", "Despite", "With", "For"),
@@ -58,12 +63,16 @@ _STATEMENT_INTRO = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|might|may|should|must|can|cannot|did not|does not|"
-    r"do not|didn’t|doesn’t|don’t|not)\s+(?:\w+ly\s+)?$"
+    # ("would have answered": what someone would have said, not what they said.)
+    r"do not|didn’t|doesn’t|don’t|not)\s+(?:have\s+)?(?:\w+ly\s+)?$"
 )
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
     # "X published articles in March claiming…": a text of the subject's says it.
-    r"|\b(?:published|posted|released|issued|shared|wrote|sent|filed|put out|signed)\s+"
+    # ("is releasing a report Aug. 17 showing that…": any tense of the act.)
+    r"|\b(?:publish(?:ed|es|ing)|post(?:ed|s|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|"
+    r"shar(?:ed|es|ing)|wrote|writes|writing|sen(?:t|ds|ding)|fil(?:ed|es|ing)|"
+    r"put(?:s|ting)? out|sign(?:ed|s|ing))\s+"
     r"(?:\S+\s+){0,2}"
     r"(?:articles?|posts?|videos?|letters?|statements?|tweets?|messages?|reports?|papers?|"
     r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"
@@ -84,23 +93,65 @@ _CHARACTERISATION = (
     r"(?:him|her|them|it)\s+)(?:a|an)\s+(?!(?:day|week|month|year|few|couple|second|time|"
     r"minute|hour|number|total|lot|bit|while)\b)\w"
 )
+# An object that is itself something said: "questioned the minister's claim".
+_SAID_OBJECT = (
+    r"\s+(?:[^.;:,“”\"]{0,40}?\s)?(?:claims?|assertions?|statements?|concerns?|assumptions?|"
+    r"conclusions?|findings|figures|account|version|rationale|wisdom|logic|legality|validity|"
+    r"need|motives?)\b"
+)
+# A that-clause without "that": a subject, then a finite verb ("declared his counterpart,
+# Dmitri Medvedev, would help"); not past a subordinator ("ruled Syria until he was ousted").
+_ZERO_THAT = (
+    r"\s+(?:[A-Z][\w.’'-]*|the|his|her|their|its|a|an)\s"
+    r"(?:(?!\b(?:that|which|who|when|while|until|before|after|because|since|if|as|for)\b"
+    r"|,\s*(?:and|but|or|so|yet)\b)"
+    r"[^.;:“”\"]){0,60}?(?<!\band)(?<!\bor)(?<!\bbut)"  # ("ruled the country and was loved")
+    r"\s(?:was|were|is|are|had|has|have|would|will|could|should|must|can)\b"
+)
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
-    "agree": re.compile(r"\s+to\b"),
+    # "agreed to pay", "agreed on a deal", "agreed with Sullivan." (no that-clause): acts.
+    "agree": re.compile(r"\s+(?:to|on)\b|\s+with\s+(?:(?!that\b)[^.;:,“”\"]){1,40}?\s*(?:[.;]|$)"),
+    # "argues the government's cases": a lawyer's pleading, not a claim.
+    "argue": re.compile(
+        r"\s+(?:(?!that\b)[\w’'-]+\s+){0,4}?(?:case|cases|appeal|appeals|motion)\s*(?:[.,;]|$)"
+    ),
+    # "Google added server space", "added 200 jobs"; not "added that…", "he added.", or
+    # "added the plan was dead".
+    # ("“…,” Smith added in a statement.": where or when it was added, then the end.)
+    "add": re.compile(
+        r"(?!\s*(?:[“\"«„:,.;!?)—–]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b|"
+        + _ZERO_THAT
+        + r"|\s+(?:in|on|at|during|via|later|afterwards|after|when|while|before)\b[^“”\"]{0,80}?"
+        r"[.;!?]?[”\"]?\s*$)"
+    ),
     # "wrote a book", "writes songs": writing, not saying (a that-clause or quote would follow).
     "write": re.compile(
-        r"\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more)\s+)?(?:[\w-]+\s+)?"
+        r"\s+down\b"  # "wrote down his rules"
+        # ("wrote hundreds of songs", "wrote many heartwarming stories")
+        r"|\s+(?:(?:a|an|the|his|her|their|its|several|two|three|many|more|some|numerous|"
+        r"(?:hundreds|dozens|thousands|a\s+series|a\s+number)\s+of)\s+)?"
+        r"(?:(?!that\b|in\b|on\b|to\b)[\w-]+\s+){0,2}"
         r"(?:book|books|novel|novels|song|songs|script|scripts|memoir|poem|poems|music|code|"
-        r"biography|play|plays)\b"
+        r"biography|play|plays|story|stories|essay|essays|lyrics|chapters?|screenplays?)\b"
     ),
     # "called X “stunning”" reports speech; "a group called X", "called the police" do not.
     # ("a song called “Glasgow”" names a thing: the quotation must follow an object.)
     # "called the attack a war crime", "branded him a liar": a characterisation (an object, then
     # "a"/"an" and what it was called) is speech too; "called the police a day later" is not.
-    "call": re.compile(r"(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|" + _CHARACTERISATION + ")"),
-    "brand": re.compile(r"(?!" + _CHARACTERISATION + ")"),
-    # "questioned whether the figures were accurate"; not "questioned the suspect".
-    "question": re.compile(r"(?!\s+(?:whether|why|how)\b)"),
+    # ("called the figures into question": doubted them aloud.)
+    # ("a company called Espiamos, or “We Spy”": a name, then nothing said of it.)
+    "call": re.compile(
+        r"\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s*(?:[,.;)]|$)(?!\s*[^,.;]{0,30}[“\"])"
+        r"|(?!\s+[^\s.“”\"][^.“”\"]{0,60}[“\"]|"
+        + _CHARACTERISATION
+        + r"|\s+[^.;:“”\"]{1,80}?\s+into\s+question\b)"
+    ),
+    # ("branded him as a traitor": "as" may stand before what he was called.)
+    "brand": re.compile(r"(?!" + _CHARACTERISATION + r"|\s+(?:[\w’'-]+\s+){0,3}?as\s+(?:a|an)\s)"),
+    # "questioned whether the figures were accurate", "questioned the minister's claim"; not
+    # "questioned the suspect".
+    "question": re.compile(r"(?!\s+(?:whether|why|how)\b|" + _SAID_OBJECT + ")"),
     # "attributed the fire to faulty wiring", "pointed to the wiring as the cause": a view.
     "attribute": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+to\s)"),
     "point to": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+as\s+(?:a|an|the|evidence|proof)\b)"),
@@ -112,9 +163,16 @@ _NOT_REPORTING_AFTER = {
     ),
     "float": re.compile(r"(?!\s+(?:the|an|a)\s+(?:idea|theory|notion|claim)\b)"),
     "request": re.compile(r"(?!\s+that\b)"),
-    "cite": re.compile(r"(?!\s+[^.]{0,60}\b(?:as|that)\b)"),
+    # "cited technical reasons for the delay", "cited it as proof"; not "cited for speeding".
+    "cite": re.compile(
+        r"(?!\s+[^.]{0,60}\b(?:as|that)\b|\s+(?:[\w-]+\s+){0,2}(?:reasons?|grounds)\b)"
+    ),
     "recount": re.compile(r"\s+to\b"),  # "related to": an adjective
-    "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b)"),
+    "tell": re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:jokes?|anecdotes?|tales?)\b"),  # "told jokes"
+    # "the email mentioned above": an adjective.
+    "mention": re.compile(r"\s+(?:above|below|earlier|previously|here)\b"),
+    # "ruled that…", "ruled Trump and his sons were liable" (a that-clause without "that").
+    "rule": re.compile(r"(?!\s+(?:\w+ly\s+)?that\b|" + _ZERO_THAT + ")"),
     # "(The Teamsters disagree.)", "disagreed that…"; not "disagreed and performed a scan".
     "disagree": re.compile(r"(?!\s*(?:[.,;:!?)”\"]|$)|\s+(?:that|with)\b)"),
     "challenge": re.compile(
@@ -132,7 +190,9 @@ _NOT_REPORTING_AFTER = {
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
     # "claim the title", "claimed victory": winning, not saying.
     "claim": re.compile(
-        r"\s+(?:(?:the|a|an|his|her|their|its|a\s+\w+)\s+)?(?:\w+\s+)?(?:title|titles|victory|"
+        # ("claimed his first and only Roland Garros title")
+        r"\s+(?:(?:the|a|an|his|her|their|its|a\s+\w+)\s+)?(?:(?!(?:that|was|were|is|are|had|has|have|"
+        r"would|will)\b)[\w’'-]+\s+){0,5}?(?:title|titles|victory|"
         r"win|crown|prize|gold|medal|seat|seats|throne|lives|record|trophy|championship)\b"
     ),
     # "protested COVID-19 countermeasures", "testified before the committee": acts, unless
@@ -162,7 +222,13 @@ _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 ) | {"raise concerns"}  # "The attack raised concerns that…": no one spoke
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+$", re.I)
+# A preposition right before a finite form leaves it no subject: an adjective.
+_ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)her|our|this|"
+    r"these|those)\s+$",
+    re.I,
+)  # ("Those close to her said": after a preposition "her" is no determiner.)
 # "a new report", "its latest findings": an adjective between a determiner and a noun form.
 _ADJECTIVE_NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w[’']s?)\s+(?:new|latest|recent|annual|"
@@ -182,6 +248,7 @@ _FINDERS = frozenset(
         *("studies", "research", "review", "reviews", "analyses", "trial", "trials"),
         *("experiment", "experiments", "findings", "results", "evidence", "simulations"),
         *("calculations", "observations", "measurements"),
+        *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
     )
 )
 _AGENT_AFTER = re.compile(r"\s+by\b")
@@ -192,6 +259,50 @@ _CONTROL_VERB_BEFORE = re.compile(
     r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|want|wanted|tried|plans|plan|expected|"
     r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
 )
+# Reporting verbs whose passive names the speaker after "by" ("were disputed by Smith");
+# not verbs of acts ("a meeting called by", "charged by police", "found by hikers").
+_AGENT_LEMMAS = frozenset(
+    (
+        *("describe", "characterise", "brand", "dispute", "divulge", "claim", "allege"),
+        *("deny", "criticise", "condemn", "slam", "blame", "accuse", "question", "predict"),
+        *("estimate", "suggest", "recommend", "hail", "echo", "praise", "call for", "warn"),
+        *("reaffirm", "contend", "assert", "dismiss", "rule out", "lament"),
+    )
+)
+# Verbs of judging whose reduced passive describes a thing rather than reports a statement.
+_JUDGING_LEMMAS = frozenset(("criticise", "condemn", "slam", "praise", "hail", "lament"))
+# Past participles before their agent: right before "by", or past "as …" ("branded as a
+# “hacker” by"); after a form of "be", past what it was called ("labeled terrorists by").
+_AGENT_REDUCED = re.compile(r"\s+(?:as\s+[^.;:,()]{1,50}?\s+)?by\s+")
+_AGENT_BE = re.compile(r"\s+(?:[^.;:,()“”\"]{1,50}?\s+)?by\s+")
+# Where the agent ends: "by Morales and placed under…", "by a former employee in court".
+_AGENT_STOP = re.compile(
+    r"[,.;:!?”\"(—–]|\s-\s|\s(?:and|in|on|at|during|after|before|to|for|that|who|which|last|"
+    r"this|when|while|because|over|as)\s"
+)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do|would|will|could|can)(?:\s+not|n[’']t)|won[’']t|can[’']t|cannot|"
+    r"(?:refused|refuses|declined|declines)\s+to)\s+(?:\w+ly\s+)?$"
+)
+# Verbs that name what something is ("what Obama calls a reset").
+_NAMING_LEMMAS = frozenset(("call", "describe", "characterise", "brand"))
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:proceed(?:ed|s)?|went on|goes on|go on|continu(?:ed|es)|began|begins|start(?:ed|s)|"
+    r"used)\s+to\s+$"
+)
+# "…, as the minister noted, …": a clause of comparison naming who said it.
+_AS_SAID = re.compile(
+    r"(?:^|[,;(—–]\s*)(?:[Jj]ust\s+)?[Aa]s\s+([^,;:“”\"()]{2,60}?)\s+(?:(?:\w+ly|has|have|had)\s+)?$"
+)
+# What was said, right after a verb: a that-clause, a quotation, an "as" phrase.
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,:]\s*[“”\"«]|[“\"«])|\s+(?:\w+ly\s+)?(?:that|as)\b|\s*[.;]?$")
+# A verb and its object before an infinitive: someone else is to say it ("pressed Trump to").
+_OBJECT_CONTROL_BEFORE = re.compile(
+    r"\b(?:press(?:ed|es)?|pressur(?:ed|es)|urg(?:ed|es)|ask(?:ed|s)|forc(?:ed|es)|told|tells|"
+    r"invit(?:ed|es)|encourag(?:ed|es)|allow(?:ed|s)|order(?:ed|s)|called on|calls on|"
+    r"challeng(?:ed|es)|persuad(?:ed|es)|begged|wants|wanted|expects?|expected)\s+"
+    r"(?:[\w’'.-]+\s+){1,4}to\s+$"
+)
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
 _CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
@@ -201,6 +312,8 @@ _BY_MANNER = re.compile(r"\S\s+by\s+$")
 _IDIOM = re.compile(
     r"(?i)\bto say the least\b|\bneedless to say\b|\bso to speak\b|\bsuffice it to say\b"
     r"|\bthat is to say\b|\bto put it (?:mildly|lightly)\b|\bgoes without saying\b"
+    r"|\b(?:is|was|isn[’']t|wasn[’']t)\s+(?:not\s+)?to\s+say\b"  # "None of this is to say…"
+    r"|\b(?:fair|safe|hard|difficult|easy|impossible|early)\s+to\s+say\b"  # "it is fair to say"
 )
 _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
@@ -272,9 +385,20 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(regions)
 
 
+_GUILLEMETS = re.compile(r"«[^«»]*»|»[^«»]*«")
+
+
+def _guillemets(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Return the (start, end) of each «…» (or German »…«) quotation in sentence."""
+    if "«" not in sentence and "»" not in sentence:
+        return ()
+    return tuple(m.span() for m in _GUILLEMETS.finditer(sentence))
+
+
 def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     """Return the attributions in one sentence, in order, each with its party if found."""
-    quoted = quote_regions(sentence)
+    # (A verb inside « … » is quoted speech too: "«on dit à quoi…», ajoute-t-on".)
+    quoted = [*quote_regions(sentence), *_guillemets(sentence)]
 
     def inside_quote(pos: int) -> bool:
         return any(a < pos < b for a, b in quoted)
@@ -310,7 +434,7 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
 
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
     """Return the attribution a reporting-verb match makes, or None when it makes none."""
-    form = match.group(0)
+    form = verb_form(match.group(0), lexicon)
     # "pointing out", "calling for": a participle however many words follow it.
     participle = form.split()[0].endswith("ing")
     att = Attribution(match.start(), match.end(), lexicon.verb_forms[form], "X verb")
@@ -322,15 +446,33 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if relative is None:
             att.needs_subject = True  # the subject of the sentence's clause speaks
             return att
-        phrase = re.search(r"(?:[\w’'.-]+\s+){0,3}[\w’'.-]+$", sentence[: relative.start()])
-        span = phrase and _clean_party(sentence, phrase.start(), relative.start(), lexicon)
+        span = None
+        for extra in range(3, -1, -1):
+            # ("rhetoric from Netanyahu’s Likud party, which…": the longest phrase that names.)
+            phrase = re.search(
+                r"(?<![\w’'.-])(?:[\w’'.-]+\s+){" + str(extra) + r"}[\w’'.-]+$",
+                sentence[: relative.start()],
+            )
+            span = phrase and _clean_party(sentence, phrase.start(), relative.start(), lexicon)
+            if span:
+                break
         if not span:
             return None  # the relative's antecedent is no party we can name
         # "…Likud party, which tried to rally support by saying that…": the party before.
         att.party_start, att.party_end = span
         att.party = sentence[span[0] : span[1]]
         return att
-    if _NOT_REPORTING_BEFORE.search(before) or _MODAL_BEFORE.search(before):
+    # "did not rule out a rate rise", "refused to rule out": saying it may happen.
+    negation = (
+        _NEGATION_BEFORE.search(before)
+        if att.lemma == "rule out" and lexicon.language == "en"
+        else None
+    )
+    if negation is None and (
+        _NOT_REPORTING_BEFORE.search(before)
+        # ("would only say that talks continue": all they said.)
+        or (_MODAL_BEFORE.search(before) and not re.search(r"\bwould only\s+$", before))
+    ):
         return None
     if _IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12):
         return None  # "to say the least", "needless to say": a turn of phrase
@@ -340,8 +482,20 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "a new report", "la critique de": a noun
     if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
         return None  # "In remarks to reporters", "after reports of": a noun
+    if not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before):
+        return None  # "comes with added costs", "under stated rules": an adjective
     action = _NOT_REPORTING_AFTER.get(att.lemma)
-    if (action is not None and action.match(after)) or _AGENT_AFTER.match(after):
+    if action is not None and action.match(after):
+        return None
+    agent = _passive_agent(sentence, match, att.lemma, lexicon)
+    if agent is not None:
+        # "The figures were disputed by the union", "a plan divulged by a former employee":
+        # the agent of a passive reporting verb is who said it.
+        att.party_start, att.party_end = agent
+        att.party = sentence[agent[0] : agent[1]]
+        att.pattern = "passive"
+        return att
+    if _AGENT_AFTER.match(after):
         return None
     if _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote")):
         return None  # "Florida State's claim is": a noun
@@ -351,6 +505,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not (
         _AFTER_QUOTE.search(before)
+        # "Obama declared his counterpart would help": a that-clause without "that".
+        or (att.lemma == "declare" and re.match(_ZERO_THAT, after))
         # "Peskov posted on Telegram that…": what was posted follows (unless another verb
         # before it reports the statement: "said in a statement emailed to NBC that").
         or (
@@ -394,14 +550,32 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if _CONDITIONAL_BEFORE.search(before):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
+    if (
+        not progressive
+        and _BE_BEFORE.search(before)
+        and att.lemma == "blame"
+        and re.match(r"\s+(?:\w+ly\s+)?(?:for|on)\b", after)
+    ):
+        # "The storm was blamed for scores of accidents": someone unnamed blamed it.
+        att.pattern = "passive"
+        return att
     if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if participle and not progressive:
         with_subject = _WITH_SUBJECT.search(before)
         if with_subject is not None:
             span = _clean_party(sentence, with_subject.start(1), with_subject.end(1), lexicon)
-            first = sentence[span[0] : span[1]].split()[0] if span is not None else ""
-            named = first[:1].isupper() or first.lower() in lexicon.determiners
+            words = sentence[span[0] : span[1]].split() if span is not None else [""]
+            first = words[0]
+            named = (
+                first[:1].isupper()
+                or first.lower() in lexicon.determiners
+                # "with many researchers warning of…": a count of speakers.
+                or (
+                    first.lower() in lexicon.quantifiers
+                    and _head_noun(" ".join(words[1:]), lexicon)
+                )
+            )
             if (
                 span is not None
                 and named
@@ -419,14 +593,45 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             listener = _LISTENER.match(sentence, att.verb_end)
             att.verb_end = listener.end() if listener is not None else att.verb_end
         return att
-    if _INFINITIVE_BEFORE.search(before):
-        if _CONTROL_VERB_BEFORE.search(before) or form in _DOCUMENT_FORMS:
+    # (Patterns anchored at the verb look only at the words just before it: a search over the
+    # whole clause would try every position.)
+    near = max(0, len(before) - 100)
+    # "…, who proceeded to tell his staff": whoever proceeded speaks.
+    aspect = _ASPECT_BEFORE.search(before, near) if lexicon.language == "en" else None
+    party_at = match.start()
+    if aspect is not None:
+        party_at = aspect.start()
+    if negation is not None:
+        party_at = negation.start()
+        att.lemma = "not rule out"  # no denial: the speaker keeps it open
+    as_clause = (
+        _AS_SAID.search(before, near)
+        if lexicon.language == "en" and "s " in before[near:]
+        else None
+    )
+    if as_clause is not None and re.match(r"\s*(?:[,.;:!?)—–]|$)", after):
+        # "…, as one tweeter in Sydney suggested, …": the as-clause names who said it.
+        span = _clean_party(sentence, as_clause.start(1), as_clause.end(1), lexicon, loose=True)
+        if span is not None and not _inanimate(sentence[span[0] : span[1]], -1, lexicon):
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            return att
+    if aspect is None and negation is None and _INFINITIVE_BEFORE.search(before):
+        if (
+            _CONTROL_VERB_BEFORE.search(before)
+            or form in _DOCUMENT_FORMS
+            # "pressed Trump to acknowledge…": what someone else was asked to say.
+            or _OBJECT_CONTROL_BEFORE.search(before, max(0, len(before) - 80))
+        ):
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
         att.pattern = "participle"
         return att
     span = None
-    if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before):
+    # ("Der Minister, der …, sagte, das Gesetz werde…", "Le ministre, qui …, a déclaré que…":
+    # what was said follows the verb, so no party does.)
+    content_next = _content_next(after, lexicon)
+    if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before) and not content_next:
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
         rest = sentence[span[1] :] if span is not None else ""
@@ -442,9 +647,19 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):
             span = None  # "The mother of the victim, Jane Doe, said the police came late."
         att.pattern = "verb X" if span is not None else att.pattern
+    if span is None and att.lemma in _NAMING_LEMMAS and lexicon.language == "en":
+        # "…raises questions about what President Obama calls the “better-than-ever” ties":
+        # what the clause's subject calls it.
+        what = re.search(r"\b[Ww]hat\s+([^,;:“”\"]{2,60}?)\s*$", before)
+        span = what and _clean_party(sentence, what.start(1), what.end(1), lexicon)
     if span is None:
-        span = left_party(sentence, match.start(), lexicon)
-    if span is None and form in lexicon.inverting_forms and _INVERSION_LEAD.search(before):
+        span = left_party(sentence, party_at, lexicon)
+    if (
+        span is None
+        and form in lexicon.inverting_forms
+        and _INVERSION_LEAD.search(before)
+        and not content_next
+    ):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
     if (
@@ -454,8 +669,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     ):
         span = right_party(sentence, match.end(), lexicon)  # "comme l’a souligné l’Arcep"
         att.pattern = "verb X"
+    if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
+        span = _subject_before(sentence, party_at, lexicon)
     if span is None:
-        if re.search(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before):
+        if form == "say" and re.search(r",\s*$", before):
+            return None  # "by the standards of, say, Europe": "for instance"
+        if re.search(
+            # ("…spoke to reporters and later said…": a time adverb after the conjunction;
+            # "…a dénoncé la réforme et a réclamé…", "… und forderte…": French and German.)
+            r"(?:\band|\bbut|\bet|\bmais|\bund|\baber|,)\s+"
+            r"(?:(?:\w+ly|also|then|later|again|since|soon|still|even)\s+){0,2}$",
+            before,
+        ):
             att.needs_subject = True
             att.pattern = "coordinated"
             return att
@@ -517,7 +742,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     if pattern is None:
         if name == "relative":
             words = "|".join(re.escape(w) for w in lexicon.relatives)
-            source = r",\s+(?:" + words + r")\s+(?:\w+ly\s+|also\s+)?$"
+            # "…, who has long argued", "…, who had been claiming": auxiliaries and adverbs.
+            noise = "|".join(re.escape(w) for w in sorted(lexicon.trailing_noise))
+            source = r",\s+(?:" + words + r")\s+(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")\s+$"
@@ -531,6 +758,12 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "right stop":
             source = r"\s(?:" + lexicon.right_stops + r")(?=[\s.,;:!?]|$)"
+        elif name == "content next":  # ", das Gesetz…", " que le texte…"
+            words = "|".join(re.escape(w) for w in lexicon.complementisers)
+            source = r"\s*,\s|\s+(?:" + words + r")(?![\w-])"
+        elif name == "determiner phrase":  # "the Facebook founder" ending a clause
+            words = "|".join(re.escape(w) for w in sorted(lexicon.determiners))
+            source = r"(?i)(?<![\w’'-])(?:" + words + r")\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$"
         elif name == "noun determiner":
             words = "|".join(re.escape(w) for w in lexicon.noun_determiners)
             source = r"(?i)(?<![\w’'])(?:" + words + r")\s+$"
@@ -541,11 +774,37 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     return pattern
 
 
+# Adverbs French sets between the auxiliary and the participle: "a lui-même reconnu",
+# "ont par ailleurs dénoncé", "a notamment souligné".
+_INSERTED_ADVERBS = {
+    "fr": r"(?:lui-même|elle-même|eux-mêmes|elles-mêmes|aussi|également|déjà|pourtant|ainsi|bien|"
+    r"encore|toujours|d[’']ailleurs|par ailleurs|notamment|enfin|alors|[a-zé]+ment)"
+}
+_AUXILIARY_STARTS = frozenset(("a", "ont", "avait", "avaient", "aurait", "auraient"))
+
+
+def _form_alternative(form: str, lexicon: Lexicon) -> str:
+    """Return the pattern of one verb form, with room for an adverb after its auxiliary."""
+    adverbs = _INSERTED_ADVERBS.get(lexicon.language)
+    aux, _, rest = form.partition(" ")
+    if adverbs is None or not rest or aux not in _AUXILIARY_STARTS:
+        return re.escape(form)
+    return re.escape(aux) + r"\s+(?:" + adverbs + r"\s+)?" + re.escape(rest)
+
+
+def verb_form(matched: str, lexicon: Lexicon) -> str:
+    """Return the lexicon's form of a matched verb, without an adverb set inside it."""
+    adverbs = _INSERTED_ADVERBS.get(lexicon.language)
+    if matched in lexicon.verb_forms or adverbs is None:
+        return matched
+    return re.sub(r"^(\S+)\s+" + adverbs + r"\s+", r"\1 ", matched)
+
+
 def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pattern = _VERB_PATTERNS.get(lexicon.language)
     if pattern is None:
         forms = sorted(lexicon.verb_forms, key=len, reverse=True)
-        alternatives = "|".join(re.escape(f) for f in forms)
+        alternatives = "|".join(_form_alternative(f, lexicon) for f in forms)
         pattern = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
         _VERB_PATTERNS[lexicon.language] = pattern
     return pattern
@@ -584,6 +843,16 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     parts = _comma_parts(left)
     last_start, last_end = parts[-1]
     start = _after_break(sentence, last_start, last_end)
+    among = (
+        _AMONG_THOSE.search(sentence, last_start, last_end)
+        if lexicon.language == "en" and " who" in sentence[last_start:last_end]
+        else None
+    )
+    if among is not None:
+        # "Brown is among those who say…", "Smith was one of the critics who argued…".
+        span = _clean_party(sentence, among.start(1), among.end(1), lexicon, ends_sentence=True)
+        if span is not None:
+            return span
     who = re.search(r"\b(\w+(?:\s+\w+){0,3})\s+who\s", sentence[last_start:last_end])
     if who and start > last_start + who.start():
         # "A witness who only wanted to be called Alex told…": the whole phrase is the party.
@@ -637,13 +906,87 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         ]
         if names:
             return names[0]
+        if len(options) >= 2 and _proper_name(sentence[options[0][0] : options[0][1]]):
+            # "The UN refugee agency, UNHCR, says": the body's own name after its description.
+            # (Only a body's description: "The man, who gave his first name, John, said" keeps
+            # "The man".)
+            described = sentence[options[1][0] : options[1][1]].lower().split()
+            bodies = lexicon.organisation_nouns | lexicon.official_nouns
+            if described[0] in lexicon.determiners and described[-1] in bodies:
+                return options[0]
         if len(options) >= 2:
             return options[1]
         return options[0] if options else None
     return None
 
 
+_AMONG_THOSE = re.compile(
+    r"(?:^|(?<=[,;:]\s))\s*((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:is|are|was|were)\s+"
+    r"(?:(?:also|not)\s+)?(?:among|one of)\s+(?:those|the\s+(?:[\w-]+\s+)?\w+)\s+who\s+"
+    r"(?:(?:\w+ly|also|have|has|had)\s+)?$"
+)
 _ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{3,200}?\s[—–]\s*$|\s\([^()“”\"]{1,120}\),?\s*$")
+
+
+def _passive_agent(
+    sentence: str, match: re.Match[str], lemma: str, lexicon: Lexicon
+) -> tuple[int, int] | None:
+    """Return the span of the speaker after "by" when a reporting verb is a passive, else None."""
+    form = match.group(0)
+    if lexicon.language != "en" or lemma not in _AGENT_LEMMAS or not form.endswith(("ed", "ied")):
+        return None
+    be = _BE_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+    if be is None and lemma in _JUDGING_LEMMAS:
+        return None  # "an appearance … criticized by the administration": a description
+    agent = (_AGENT_BE if be is not None else _AGENT_REDUCED).match(sentence, match.end())
+    if agent is None:
+        return None
+    end = _stop(sentence, agent.end(), _AGENT_STOP, lexicon)
+    span = _clean_party(sentence, agent.end(), end, lexicon, ends_sentence=True)
+    if span is None:
+        return None
+    party = sentence[span[0] : span[1]]
+    if _inanimate(party, -1, lexicon) or party.split()[0].lower() in lexicon.pronouns:
+        return None
+    return span
+
+
+def _content_next(after: str, lexicon: Lexicon) -> bool:
+    """Return whether what was said starts right after a verb (a comma or a complementiser)."""
+    return bool(lexicon_pattern(lexicon, "content next").match(after))
+
+
+def _subject_before(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return a role-holder's noun phrase right before its verb in a longer clause, else None.
+
+    "when asked what was next the Facebook founder said, “…”": the phrase just before the
+    verb is its subject, however the clause before it reads.
+    """
+    left = sentence[:verb_start]
+    end = len(left.rstrip())
+    # Step back over auxiliaries and adverbs: "they had long claimed", "he simply described".
+    while (word := re.search(r"(?<![\w’'-])([\w’'-]+)\s*$", left[:end])) is not None and (
+        word.group(1).lower() in lexicon.trailing_noise
+        or (word.group(1).endswith("ly") and word.group(1).islower())
+    ):
+        end = len(left[: word.start()].rstrip())
+    phrase = lexicon_pattern(lexicon, "determiner phrase").search(left, 0, end)
+    if phrase is None:
+        return None
+    head = phrase.group(0).split()[-1].lower()
+    if head in lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles:
+        return _clean_party(sentence, phrase.start(), end, lexicon, ends_sentence=True)
+    return None
+
+
+def _proper_name(phrase: str) -> bool:
+    """Return whether a phrase is a name of capitalised words only ("UNHCR", "Amnesty")."""
+    words = phrase.split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not is_place(phrase)  # "…in Davos, Switzerland, said": a place, not a body
+    )
 
 
 def _asides(left: str) -> str:
@@ -717,8 +1060,9 @@ def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int]
         if span is not None:
             return span
     match = re.search(
-        r"((?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)*(?:(?:of|for|and)\s+)?(?:[A-Z][\w.&’'-]*\s+)*"
-        r"[A-Z][\w.&’'-]*)$",
+        # ("the presence of Morales, who…": a connector only inside a name, never before it.)
+        r"(?<![\w’'-])((?:the\s+)?(?:(?:[A-Z][\w.&’'-]*\s+)+(?:of|for|and)\s+)?"
+        r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)$",
         sentence[:end],
     )
     if match is None:
@@ -738,7 +1082,12 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         return None
     first = sentence[span[0] : span[1]].split()[0]
     allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
-    if not (_ELIDED.sub("", first)[:1].isupper() or first.lower() in allowed):
+    # ("…, plaide l’entourage du Premier ministre": an elided article is a determiner.)
+    if not (
+        _ELIDED.sub("", first)[:1].isupper()
+        or first.lower() in allowed
+        or (lexicon.language == "fr" and re.match(r"[lL][’']\w", first))
+    ):
         return None
     return span
 
@@ -761,7 +1110,13 @@ def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon)
 
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
-    intro = INTRO.match(sentence) or _STATEMENT_INTRO.match(sentence)
+    intro = (
+        INTRO.match(sentence)
+        or _STATEMENT_INTRO.match(sentence)
+        or _TIME_OPENING.match(sentence)
+        # "Finally, Nagel pushed…", "Second, the Fed will…": a sentence adverb.
+        or _ADVERB_OPENING.match(sentence)
+    )
     start = intro.end() if intro else 0
     end = start
     for token in _TOKEN.finditer(sentence, start):
@@ -788,6 +1143,20 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     if end <= start:
         return None
     return _clean_party(sentence, start, end, lexicon)
+
+
+# A time phrase opening a sentence without a comma: "This summer Piper Jaffray analyst…".
+_TIME_OPENING = re.compile(
+    r"(?:(?:This|Last|Next|Earlier|Later)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
+    r"morning|afternoon|evening|weekend)|(?:On|Last)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))\s+(?=[A-Z]|(?:the|a|an)\s)"
+)
+
+
+_ADVERB_OPENING = re.compile(
+    r"(?:[A-Z][a-z]+ly|First|Second|Third|Fourth|Next|Lastly|Still|Again|Further|Plus|Indeed|"
+    r"Thus|Hence|Instead|Otherwise|Besides|Anyway|Now|Then|Yet)\s*,\s+"
+)
 
 
 def _comma_parts(left: str) -> list[tuple[int, int]]:
@@ -864,12 +1233,18 @@ def _clean_party(
     lowered = [w.lower().strip(".,’'") for w in words]
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
+    # ("A resident who didn't want to be named": a who-clause may hold a negated infinitive.)
+    unclaused = re.split(r"\swho\s", text, maxsplit=1)[0] if loose else text
     if (
-        lowered[-1] in ("or", "and", "to", "of", "that", "who")
+        lowered[-1]
+        in ("or", "and", "to", "of", "that", "who", "et", "ou", "und", "oder", "qui", "que", "dont")
+        # ("Vous expliquerez en quoi l’expression «fonds qataris": a quotation cut open.)
+        or text.count("«") > text.count("»")
+        or text.count("“") > text.count("”")
         or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
-        or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", text)
+        or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", unclaused)
         # "Aren’t those…", "…whenever the data": a negation or a subordinate clause.
-        or any(w.endswith(("n’t", "n't")) for w in lowered)
+        or any(w.endswith(("n’t", "n't")) for w in unclaused.lower().split())
         # ("A spokesperson who … because of agency policy": a relative clause may hold one.)
         or (not loose and any(w in _SUBORDINATORS for w in lowered))
         # "I’ve mentioned", "We’re told": the author's own voice.
@@ -892,25 +1267,51 @@ def _clean_party(
     # So does a count of its subjects or its length ("a study in 48 people", "a 2-month trial").
     undated = re.sub(
         r"\b\d{1,3}-year-old\b|\b(?:19|20)\d\d\b|\bof (?:the )?[\d,]+ "
+        # "the 2,000-member union", "a 27-nation bloc": a number inside an adjective.
+        r"|\b[\d,.]+-(?!year-old\b)[a-z]+\b"
         r"|\b(?:in|of|among|involving|with)\s+(?:more than |over |nearly |about |almost )?"
         r"[\d,]+\s|\b\d+-(?:day|week|month|year)\b"
         # A count of speakers: "More than 100 scientists", "nearly 2,000 residents".
-        r"|^(?:more|fewer|less) than [\d,]+\s|^(?:nearly|almost|about|some|over) [\d,]+\s",
+        r"|^(?i:more|fewer|less) than [\d,]+\s|^(?i:nearly|almost|about|some|over) [\d,]+\s"
+        # A day: "the December 12 email from Morales".
+        r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b",
         "",
         text,
     )
-    if any(w in lexicon.pronouns for w in lowered) or (
-        any(ch.isdigit() for ch in undated) and not counted
-    ):
+    if any(w in lexicon.pronouns for w in lowered):
+        return None
+    if any(ch.isdigit() for ch in undated) and not counted:
+        # "District 12 District Attorney Janice Steidley": the person's name after a number.
+        name = _PERSON_AT_END.search(text)
+        if (
+            name is not None
+            and not any(ch.isdigit() for ch in name.group(1))
+            and is_person_like(name.group(1), lexicon)
+        ):
+            return b - len(name.group(1)), b
         return None
     if any(
         w in lexicon.verb_forms
         and w not in lexicon.speaker_nouns
         and w not in lexicon.parenthetical_forms  # "the German Marshall Fund think tank"
-        for w in lowered
+        # "Answers posted on Quora", "Documents released by the court": a participle of the
+        # party's own, not a verb of the clause.
+        and not (w.endswith("ed") and next_word in _PARTICIPLE_PREPOSITIONS)
+        # "Answers posted on Quora", "Reports from the scene": a noun heading the party.
+        and not (w in _NOUN_FORMS and (i == 0 or (i == 1 and lowered[0] in lexicon.determiners)))
+        for i, (w, next_word) in enumerate(zip(lowered, [*lowered[1:], ""], strict=True))
     ):
         return None
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
+    if (
+        len(lowered) >= 3
+        and lowered[0] in lexicon.determiners
+        and lowered[-1] in lexicon.speaker_nouns
+        and re.fullmatch(r"[a-z]{3,}s", words[-2])
+        and lowered[-2] not in lexicon.speaker_nouns | lexicon.official_nouns
+    ):
+        return None  # "the positive things people say about…": a relative clause's subject
     if any(w in _AUXILIARIES for w in lowered[1:]) or (
         lowered[-1].endswith("ing")
         and words[-1].islower()
@@ -923,14 +1324,16 @@ def _clean_party(
         len(words) <= 2
         and all(re.fullmatch(r"[a-z]{3,}", w) for w in words)
         and words[-1].endswith("s")
-        and end - b <= 1
+        # ("…, engineers have long warned": auxiliaries and adverbs may stand between.)
+        and re.fullmatch(r"(?:\s+(?:have|had|also|now|long|all|\w+ly))*\s*", sentence[b:end])
     ):
         return a, b  # "…, but rebels claimed", "indigenous elders say": plurals before the verb
     if (
         ends_sentence
         and lowered[0] in ("the", "a", "an", "his", "her", "its", "their")
         and 2 <= len(words) <= 4
-        and all(w.isalpha() for w in lowered)
+        # "the ex-associate recalled": a hyphenated role is one word.
+        and all(w.replace("-", "").isalpha() for w in lowered)
     ):
         return a, b
     content_words = words[1:] if lowered[0] in lexicon.determiners else words
@@ -940,10 +1343,23 @@ def _clean_party(
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
     # "the driver of the truck": the role heads the phrase its affiliation follows.
     role = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
-    named = any(w.removesuffix("’s").removesuffix("'s") in nouns for w in lowered) or (
-        len(role) <= 4
-        # "the 34-year-old" is a person as much as "the driver" is.
-        and (role[-1] in lexicon.person_roles or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1])))
+    # ("one of the project managers": a plural of a speaker's noun names speakers too.)
+    named = (
+        any(
+            w.removesuffix("’s").removesuffix("'s") in nouns or (w[-1:] == "s" and w[:-1] in nouns)
+            for w in lowered
+        )
+        or (
+            len(role) <= 4
+            # "the 34-year-old" is a person as much as "the driver" is.
+            and (
+                role[-1] in lexicon.person_roles
+                or (role[-1][-1:] == "s" and role[-1][:-1] in lexicon.person_roles)  # "employees"
+                or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1]))
+            )
+        )
+        # "the union", "the bank": an organisation's common noun after an article.
+        or (len(lowered) <= 4 and lowered[0] == "the" and lowered[-1] in lexicon.organisation_nouns)
     )
     if lowered[0] == "those" and re.match(
         r"\S+\s+(?:close to|familiar with|with knowledge of|briefed on|involved in|who)\b",
@@ -957,10 +1373,34 @@ def _clean_party(
     if not (capitalised and _ELIDED.sub("", words[0])[:1].isupper()) and not (
         words[0][:1].isupper() or lowered[0] in lexicon.determiners or named or particle
     ):
+        # "tomato farmer Lana Boatwright", "swimming greats like Jon Sieben": a lower-case
+        # description before a person's name; the name is the party.
+        name = _PERSON_AT_END.search(text)
+        description = text[: name.start()].split() if name is not None else []
+        if (
+            name is not None
+            and all(w.isalpha() or "-" in w for w in description)
+            and not any(w in _FUNCTION_WORDS for w in description)
+            and is_person_like(name.group(1), lexicon)
+        ):
+            return b - len(name.group(1)), b
         return None
     return a, b
 
 
+# Two or three capitalised words closing a phrase: a person's name after a description.
+_PERSON_AT_END = re.compile(r"(?<!\S)((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]+)$")
+# Words that make a phrase something else than a description ("added to Portrait Mode").
+_FUNCTION_WORDS = frozenset(
+    (
+        *("to", "of", "in", "on", "at", "for", "from", "by", "with", "into", "onto", "over"),
+        *("under", "about", "after", "before", "than", "and", "or", "but", "as", "that"),
+        *("which", "who", "when", "while", "if", "since", "until", "last", "this", "next"),
+    )
+)
+
+
+_PARTICIPLE_PREPOSITIONS = frozenset(("on", "in", "online", "by", "at", "from", "last", "this"))
 _SUBORDINATORS = frozenset(("whenever", "because", "although", "unless", "whereas", "wherever"))
 _ELIDED = re.compile(r"^[lLdD][’']")
 _PARTICLES = frozenset(
@@ -1004,6 +1444,11 @@ def _source_patterns(
     return patterns
 
 
+# A number or an amount just before "per": "$95 per adult", "up to 1TB eSATA per DVR".
+# (Not past a comma: "in the 14th century, per the dictionary".)
+_RATE_BEFORE = re.compile(r"(?:\d|[$€£¥])[^\s,;]*(?:\s+[^\s,;]+)?\s+$")
+
+
 def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
     phrases, documents, lower_word = _source_patterns(lexicon)
@@ -1011,6 +1456,10 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         if callable(inside_quote) and inside_quote(match.start()):
             continue
         phrase = next(p for p in lexicon.source_phrases if p.lower() == match.group(0).lower())
+        if phrase == "per" and _RATE_BEFORE.search(
+            sentence, max(0, match.start() - 40), match.start()
+        ):
+            continue  # "$95 per adult", "1TB per DVR": a rate, not a source
         start = match.end()
         document = documents.match(sentence, start) if documents is not None else None
         if document is not None:
@@ -1069,7 +1518,9 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
     head = party.split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view.
-    return span if is_person_like(party, lexicon) or head in nouns else None
+    # ("Pour l’ONG", "Pour la CGT": an acronym names a body.)
+    acronym = re.fullmatch(r"(?:\S+\s+)?(?:[lLdD][’'])?[A-Z]{2,6}", party) is not None
+    return span if is_person_like(party, lexicon) or head in nouns or acronym else None
 
 
 _VIEWPOINT_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
@@ -1144,6 +1595,15 @@ def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:
     return att
 
 
+_NO_SUBJECT = frozenset(("there", "here", "if", "it’s", "it's", "that’s", "that's", "what", "how"))
+
+
+def _no_subject(subject: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence's leading phrase is no speaker ("We", "There", "If this")."""
+    first = subject.split()[0].lower().strip("“”\"'‘’(")
+    return first in lexicon.first_person or (lexicon.language == "en" and first in _NO_SUBJECT)
+
+
 def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
     """Give participles ("…, stating that") and coordinated verbs the subject before them."""
     if not any(att.needs_subject for att in found):
@@ -1163,6 +1623,9 @@ def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) ->
             subject is not None
             and subject[1] <= att.verb_start
             and not re.match(r"It (?:is|was)\b", sentence)
+            # "We don't need accountants to tell us…", "There are…, so it is fair to say…":
+            # the author's voice, no party.
+            and not _no_subject(sentence[subject[0] : subject[1]], lexicon)
         ):
             att.party_start, att.party_end = subject
             att.party = sentence[subject[0] : subject[1]]

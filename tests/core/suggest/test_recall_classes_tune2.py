@@ -71,7 +71,8 @@ def test_the_authors_own_voice_is_no_party() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "But a new report released on Monday calls that into question.",
+        # (Not "calls that into question": that is a statement of the report's.)
+        "But a new report released on Monday casts doubt on that.",
         "The administration’s first comments came with a warning.",
     ],
 )

@@ -276,7 +276,7 @@ LEXICON = Lexicon(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
         did does do been being just even still further too then often always consistently now
-        subsequently quickly immediately long since sometimes"""
+        subsequently quickly immediately long since sometimes both"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
     determiners=_words("the a an this that these those its his her their our"),
@@ -324,7 +324,8 @@ LEXICON = Lexicon(
         quarterback pitcher author researcher professor scientist economist analyst lawyer
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
         sheriff woman man patient buyer mother father son daughter wife husband brother
-        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy"""
+        sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy
+        employee staffer aide adviser advisor"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
