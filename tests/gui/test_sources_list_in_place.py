@@ -164,3 +164,23 @@ def test_a_retitled_source_moves_to_its_place_and_stays_selected(
     assert panel.model.data(panel.model.index(0, 0)) == "Aardvark sighting"
     assert panel.current_source_id() == last
     assert panel.view.selectionModel().isRowSelected(0)
+
+
+def test_a_batch_too_big_to_take_in_place_still_adds_the_sources_matching_the_search(
+    window: MainWindow, many_sources: Library
+) -> None:
+    # Past the controller's limit the list reloads instead; it must show the same as when
+    # the few sources of a small batch are taken in place: the new ones matching the search.
+    sort_and_search(window, 0, Qt.SortOrder.AscendingOrder, SEARCH)
+    panel = window.library_panel
+    before = len(panel.model.ids())
+    with many_sources.write():
+        for n in range(410):
+            word = "harbour" if n % 2 else "border"
+            many_sources.sources.add(
+                ExtractedDocument(title=f"Dispatch {n}", text=f"Dispatch {n} at the {word}.")
+            )
+
+    shown = panel.model.ids()
+    assert len(shown) == before + 205
+    assert shown == fresh_ids(many_sources, 0, Qt.SortOrder.AscendingOrder, SEARCH)

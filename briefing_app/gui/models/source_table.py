@@ -45,6 +45,15 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         self._search = search
         self.requery()
 
+    def reload(self) -> None:
+        """Query the shown ids again; under a search, with the sources matching it stored since.
+
+        So a batch too big to take in place shows what `update` would have shown.
+        """
+        if self._lib is not None and self._only is not None and self._search:
+            self._only |= set(self._lib.search.source_ids(self._search))
+        super().reload()
+
     def update(self, ids: set[int]) -> bool:
         """Show the sources with these ids as they are now, in place; return False if it cannot.
 
