@@ -204,25 +204,38 @@ def parse_partial_date(value: object) -> str | None:
     if day is not None or value is None or isinstance(value, (date, datetime)):
         return day
     text = str(value).strip()
-    if len(text) > 80 or not _YEAR.search(text):
+    if len(text) > 80:
         return None
-    if re.fullmatch(r"\d{4}", text):
-        return partial_date(text)
-    if re.fullmatch(r"\d{4}-\d{1,2}", text):
-        return partial_date(*text.split("-"))
-    named = re.fullmatch(r"(\w+)\.?\s+(\d{4})", text)
-    if named and _MONTHS.get(named[1].lower()):  # "März 2024", "décembre 2025"
-        return partial_date(named[2], _MONTHS[named[1].lower()], "")
-    try:
-        from dateutil import parser as date_parser
+    # A month as a number only where it is written as one beside the year ("2024-03",
+    # "03/2024"): in "chapter 3, 2024" dateutil would take the 3 for March.
+    numeric = re.fullmatch(r"((?:19|20)\d\d)(?:[-/.](\d{1,2}))?", text)
+    if numeric:
+        return partial_date(numeric[1], numeric[2] or "")
+    numeric = re.fullmatch(r"(\d{1,2})[-/.]((?:19|20)\d\d)", text)
+    if numeric:
+        return partial_date(numeric[2], numeric[1])
+    years = {m[0] for m in _YEAR.finditer(text)}
+    if len(years) != 1:
+        return None  # no year, or a span of them ("winter 2023/2024")
+    named = _MONTH_YEAR.search(text)
+    month = _month_number(named[1]) if named else None
+    return partial_date(years.pop(), month or "")
 
-        parsed: datetime = date_parser.parse(text, fuzzy=True, ignoretz=True, default=_DEFAULT_A)
-        again: datetime = date_parser.parse(text, fuzzy=True, ignoretz=True, default=_DEFAULT_B)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if parsed.year != again.year or parsed.month != again.month or parsed.year < 1900:
-        return None
-    return partial_date(parsed.year, parsed.month, "")
+
+# "März 2024", "Sept. 2024", "December, 2025": a month's name just before the year.
+_MONTH_YEAR = re.compile(r"([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b")
+
+
+def _month_number(word: str) -> int | None:
+    """Return the number of the month a word names (English or another language), else None."""
+    from calendar import month_abbr, month_name
+
+    key = word.lower()
+    english = [name.lower() for name in month_name], [abbr.lower() for abbr in month_abbr]
+    for names in english:
+        if key in names[1:]:
+            return names.index(key)
+    return _MONTHS.get(key)
 
 
 def _parse_free_form(text: str) -> str | None:

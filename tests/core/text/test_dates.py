@@ -6,7 +6,7 @@ import pytest
 
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.library import Library
-from briefing_app.core.text.dates import parse_date
+from briefing_app.core.text.dates import parse_date, parse_partial_date
 from tests.core.exporters.export_helpers import demo_note
 
 
@@ -105,3 +105,22 @@ def test_partial_dates_from_reference_managers(parts: tuple[object, ...], iso: s
     from briefing_app.core.text.dates import partial_date
 
     assert partial_date(*parts) == iso
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("Posted in 2024, chapter 3", "2024"),
+        ("Volume 12, 2024", "2024"),
+        ("Revised 2024, 5th edition", "2024"),
+        ("Published March 2024", "2024-03"),
+        ("Sept. 2024", "2024-09"),
+        ("2024/03", "2024-03"),
+        ("03/2024", "2024-03"),
+        ("Spring 2024", "2024"),
+    ],
+)
+def test_a_partial_date_keeps_no_month_the_text_never_names(value: str, kept: str) -> None:
+    # A number beside a year is not a month unless written as one ("2024/03"): dateutil
+    # takes "chapter 3" for March. What the text does not name stays out, the year stays.
+    assert parse_partial_date(value) == kept
