@@ -271,6 +271,15 @@ def _parse_other_languages(text: str) -> str | None:
     for match in _DAY_MONTH_YEAR.finditer(text):
         month = _MONTHS.get(match[2].lower())
         if month:
-            return partial_date(match[3], month, match[1]) if int(match[1]) else None
+            return _calendar_day(match[3], month, match[1])
     dotted = _DOTTED.search(text)
-    return partial_date(dotted[3], dotted[2], dotted[1]) if dotted else None
+    return _calendar_day(dotted[3], dotted[2], dotted[1]) if dotted else None
+
+
+def _calendar_day(year: object, month: object, day: object) -> str | None:
+    """Return the ISO day, or None if there is no such day (partial_date would keep the year
+    of "14.13.2023", and a year is not a day)."""
+    try:
+        return date(int(str(year)), int(str(month)), int(str(day))).isoformat()
+    except ValueError:
+        return None

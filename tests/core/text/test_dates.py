@@ -124,3 +124,9 @@ def test_a_partial_date_keeps_no_month_the_text_never_names(value: str, kept: st
     # A number beside a year is not a month unless written as one ("2024/03"): dateutil
     # takes "chapter 3" for March. What the text does not name stays out, the year stays.
     assert parse_partial_date(value) == kept
+
+
+@pytest.mark.parametrize("value", ["Published 3.0.2024", "Stand: 14.13.2023", "13.13.2023"])
+def test_a_dotted_date_with_no_such_month_is_no_day_not_a_year(value: str) -> None:
+    # parse_date gives a calendar day or nothing: a bare year would be stored as published.
+    assert parse_date(value) is None
