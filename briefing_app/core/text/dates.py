@@ -65,6 +65,8 @@ _DAY_MONTH_YEAR = re.compile(
     r"\b(\d{1,2})(?:er|º|°)?\.?\s*(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)\b"
 )
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
+# "04/05/2023, 10:32": a slashed date with more after it (a time), which no format matches.
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 
 
 def month_names(month: int) -> list[str]:
@@ -185,7 +187,7 @@ def parse_date(value: object, *, month_first: bool = False) -> str | None:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    return _parse_free_form(text)
+    return _parse_free_form(text, month_first)
 
 
 def parse_partial_date(value: object) -> str | None:
@@ -238,7 +240,7 @@ def _month_number(word: str) -> int | None:
     return _MONTHS.get(key)
 
 
-def _parse_free_form(text: str) -> str | None:
+def _parse_free_form(text: str, month_first: bool = False) -> str | None:
     # Pages write dates every way ("Tue, 3 Dec 2025 10:00:00 GMT", "December 3rd, 2025 at 9am");
     # dateutil reads them, but only text that names a year can be a publication day.
     # A bare year ("2024") names no day; dateutil would invent 1 January.
@@ -247,6 +249,14 @@ def _parse_free_form(text: str) -> str | None:
     native = _parse_other_languages(text)
     if native:
         return native
+    slashed = _SLASHED.search(text)
+    if slashed:
+        # As the bare date is read (the formats): dateutil reads "04/05/2023 10:00" month
+        # first on every page, and day first would turn its "2023/05/04" round.
+        first, second, year = slashed.groups()
+        month, day = (first, second) if month_first else (second, first)
+        # The other way round only when this way names no day ("12/31/2025" anywhere).
+        return _calendar_day(year, month, day) or _calendar_day(year, day, month)
     try:
         from dateutil import parser as date_parser
 

@@ -182,10 +182,12 @@ def test_a_bare_year_or_month_is_not_made_into_a_day(
 @pytest.mark.parametrize(
     ("lang", "expected"), [("en-US", "2023-04-05"), ("en-GB", "2023-05-04"), ("de", "2023-05-04")]
 )
+@pytest.mark.parametrize("printed", ["04/05/2023", "04/05/2023 at 10:32", "04/05/2023 | 10:32 BST"])
 def test_a_slashed_date_is_read_as_the_pages_country_writes_it(
-    tmp_path: Path, lang: str, expected: str
+    tmp_path: Path, lang: str, expected: str, printed: str
 ) -> None:
-    page = dated_page("", '<p class="meta">Published 04/05/2023</p>')
+    # With a time after it too: the day is read the same way as the bare date.
+    page = dated_page("", f'<p class="meta">Published {printed}</p>')
     page = page.replace('lang="en"', f'lang="{lang}"')
     assert extract_file(write_fixture(tmp_path / "page.html", page)).published == expected
 
