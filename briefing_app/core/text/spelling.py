@@ -276,14 +276,17 @@ def _decode_lines(data: bytes, cut: bool) -> tuple[list[str], int]:
         text = codecs.getincrementaldecoder(encoding)().decode(data, final=not cut)
     except UnicodeDecodeError:
         return _decode_line_by_line(data.removeprefix(codecs.BOM_UTF8), cut)
-    lines = text.split("\n")
-    return (lines[:-1] if cut else lines), 0
+    # Any line end (a lone CR too, as old Mac editors save), as the list was read before.
+    lines = text.splitlines()
+    if cut and lines and text[-1] not in "\r\n":
+        lines.pop()
+    return lines, 0
 
 
 def _decode_line_by_line(data: bytes, cut: bool) -> tuple[list[str], int]:
     """Return the UTF-8 lines of data and how many others there were."""
-    raw_lines = data.split(b"\n")
-    if cut:
+    raw_lines = data.splitlines()
+    if cut and raw_lines and data[-1:] not in (b"\r", b"\n"):
         raw_lines.pop()
     lines, undecodable = [], 0
     for raw in raw_lines:

@@ -260,6 +260,16 @@ def test_a_word_list_saved_as_utf16_by_notepad_or_word_is_read_whole(tmp_path: P
     assert path.read_text(encoding="utf-8") == "Qodiri\nMüller\nDushanbe\n"
 
 
+def test_a_word_list_with_old_mac_line_ends_is_read_word_by_word(tmp_path: Path) -> None:
+    # Lines ended by a lone CR (classic Mac editors) were read before the size limit came in.
+    path = tmp_path / "words.txt"
+    path.write_bytes("Qodiri\rMüller\r".encode())
+    words = UserWords(path)
+    assert "qodiri" in words and "müller" in words and words.problem is None
+    words.add("Dushanbe")
+    assert path.read_text(encoding="utf-8") == "Qodiri\nMüller\nDushanbe\n"
+
+
 def test_a_huge_word_list_is_read_up_to_the_limit_and_says_so(tmp_path: Path) -> None:
     path = tmp_path / "words.txt"
     line = "Qodiri\n"
