@@ -398,8 +398,7 @@ def choose_published(
     named += [signals.time_published, signals.shown_published]
     generic = [signals.meta.get(k, "") for k in _GENERIC_DATE_META]
     hints = [*named, *generic, *signals.time_datetimes]
-    locale = (language or signals.meta.get("og:locale", "")).lower().replace("_", "-")
-    us = locale.startswith("en-us")
+    us = _locale(language, signals.meta.get("og:locale", "")).startswith("en-us")
     for value in named:
         day = _local_day(value, hints) or parse_date(value, month_first=us)
         if day:
@@ -414,6 +413,16 @@ def choose_published(
         if weak:
             return url_day if url_day and url_day < weak else weak
     return url_day
+
+
+def _locale(language: str, og_locale: str) -> str:
+    """Return the page's locale ("en-us"): its language, with og:locale's country when the
+    language names none (<html lang="en"> beside og:locale en_US, as WordPress writes)."""
+    lang = language.strip().lower().replace("_", "-")
+    og = og_locale.strip().lower().replace("_", "-")
+    if "-" not in lang and og.split("-")[0] == (lang or og.split("-")[0]):
+        return og
+    return lang
 
 
 def _writes_first_of_month(html: str, day: str) -> bool:

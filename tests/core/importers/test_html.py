@@ -192,6 +192,23 @@ def test_a_slashed_date_is_read_as_the_pages_country_writes_it(
     assert extract_file(write_fixture(tmp_path / "page.html", page)).published == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "og_locale", "expected"),
+    [("en", "en_US", "2023-04-05"), ("", "en_US", "2023-04-05"), ("en-GB", "en_US", "2023-05-04"),
+     ("de", "en_US", "2023-05-04")],
+)  # fmt: skip
+def test_a_page_saying_its_country_only_in_og_locale_is_read_as_it(
+    tmp_path: Path, lang: str, og_locale: str, expected: str
+) -> None:
+    # <html lang="en"> names no country; og:locale en_US does (WordPress and Yoast write both).
+    page = dated_page(
+        f'<meta property="og:locale" content="{og_locale}">',
+        '<p class="meta">Published 04/05/2023</p>',
+    )
+    page = page.replace('lang="en"', f'lang="{lang}"')
+    assert extract_file(write_fixture(tmp_path / "page.html", page)).published == expected
+
+
 _TEASER_LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
     '{"@type": "NewsArticle", "headline": "Ferry service resumes", "datePublished": "2021-06-02",'
