@@ -104,7 +104,7 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     >>> is_person_like("the Chinese Embassy", en)
     False
     """
-    head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0]
+    head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0]
     if is_place(head):
         return False  # "New York", "Las Vegas": a place written like a name
     words = head.split()
@@ -124,12 +124,17 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
         tail.append(word)
-    name = re.sub(r"[’']s?$", "", " ".join(reversed(tail)))
+    tail.reverse()
+    name = re.sub(r"[’']s?$", "", " ".join(tail))
     if is_place(name):
         return False  # "upstate New York", "New York City’s"
+    # "Patrol Chief James Hall", "Senate Majority Leader Chuck Schumer": the name after the
+    # last title word is what counts.
+    titles = [i for i, w in enumerate(tail[:-1]) if w.strip(".,").lower() in lexicon.person_titles]
+    named = len(tail) - titles[-1] - 1 if titles else len(tail)
     if len(tail) == len(words):
-        return 1 <= len(tail) <= 3
-    return 2 <= len(tail) <= 3
+        return 1 <= named <= 3
+    return 2 <= named <= 3
 
 
 def person_name(party: str, lexicon: Lexicon) -> str:
@@ -139,7 +144,7 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     >>> person_name("Tunisian Prime Minister Habib Essid", lexicon_for("en"))
     'Habib Essid'
     """
-    head = re.split(r",|\s(?:of|from|at|in|for)\s", party)[0].split()
+    head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0].split()
     while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}|Jr\.?|Sr\.?", head[-1]):
         head.pop()  # credentials: "Kelly Jones MS"
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
@@ -148,7 +153,11 @@ def person_name(party: str, lexicon: Lexicon) -> str:
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
         tail.append(word)
-    return " ".join(reversed(tail)) if tail else party
+    tail.reverse()
+    titles = [i for i, w in enumerate(tail[:-1]) if w.strip(".,").lower() in lexicon.person_titles]
+    if titles:
+        tail = tail[titles[-1] + 1 :]  # "Patrol Chief James Hall": the name after the title
+    return " ".join(tail) if tail else party
 
 
 class PartyMemory:

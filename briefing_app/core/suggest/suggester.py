@@ -333,8 +333,11 @@ _DESCRIBED_NAME = re.compile(
     r"(.*\b(?!(?:of|for|and|the|at|in|on|to|with|from|by)\b)[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
-# A person's name, then where they work ("Ira Katz of Little Five Points Pharmacy in Atlanta").
-_AFFILIATED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s+(?:of|at|from)\s+.+")
+# A person's name, then where they work ("Ira Katz of Little Five Points Pharmacy in Atlanta",
+# "James Hall with the police").
+_AFFILIATED_NAME = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s+(?:of|at|from|with)\s+.+"
+)
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 
 
