@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
@@ -145,7 +145,7 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     'Habib Essid'
     """
     head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0].split()
-    while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}|Jr\.?|Sr\.?", head[-1]):
+    while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}", head[-1]):
         head.pop()  # credentials: "Kelly Jones MS"
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
     tail: list[str] = []
@@ -163,10 +163,23 @@ def person_name(party: str, lexicon: Lexicon) -> str:
 class PartyMemory:
     """The parties named so far in a text, to resolve 'he', 'they' or 'the ministry'."""
 
-    def __init__(self, lexicon: Lexicon, sexes: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        sexes: Mapping[str, str] | None = None,
+        known: Callable[[str], bool] | None = None,
+    ) -> None:
         self._lexicon = lexicon
         self._seen: list[str] = []
         self._sexes = dict(sexes or {})
+        # Surnames the text introduced in full ("Page" after "Larry Page"): a person even when
+        # the word is also a common noun.
+        self._known = known or (lambda _: False)
+
+    def _is_person(self, party: str) -> bool:
+        if is_person_like(party, self._lexicon):
+            return True
+        return " " not in party and party[:1].isupper() and self._known(party)
 
     def remember(self, party: str) -> None:
         """Note that party was named (most recent last)."""
@@ -190,7 +203,7 @@ class PartyMemory:
                 (
                     p
                     for p in recent
-                    if is_person_like(p, self._lexicon)
+                    if self._is_person(p)
                     and self._sexes.get(person_name(p, self._lexicon).split()[-1], sex) == sex
                 ),
                 None,

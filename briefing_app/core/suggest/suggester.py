@@ -60,7 +60,7 @@ def suggest_claims(
     lexicon = lexicon_for(language)
     known = list(known_parties)
     names = NameIndex(text, lexicon)
-    memory = PartyMemory(lexicon, names.sexes(text))
+    memory = PartyMemory(lexicon, names.sexes(text), names.knows)
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
@@ -131,7 +131,7 @@ def suggest_claims(
             elif index == last_index + 1 and not re.search(r"[.!?”\"’:]$", sentence.text):
                 last_index = index  # a caption or heading does not end the speaker's quote
             else:
-                _remember_subject(text, sentence, memory, lexicon)
+                _remember_subject(text, sentence, memory, names, lexicon)
             continue
         # People the sentence before names, for a "she said" here (only where the text's
         # pronouns say they are a she: the sentence before often names someone else too).
@@ -155,12 +155,15 @@ def suggest_claims(
                 start = end  # "According to the FBI": who, but nothing said
             if _is_lead_in_colon(sentence.text[group[-1].anchor_end :]):
                 lead_party, lead_paragraph = party, sentence.paragraph + 1
+                memory.remember(party)
                 last_index = index
                 continue
             if start >= end:
                 # "“…right?” Sanborn said.": the quotation is the sentence before.
                 previous = sentences[index - 1] if index else None
                 if previous is None or not _is_quotation(previous.text):
+                    # "Buchheit disagreed.": nothing said here, but a later "he" may be him.
+                    memory.remember(party)
                     continue
                 if suggestions and suggestions[-1].sentence_start == previous.start:
                     suggestions.pop()
@@ -836,21 +839,42 @@ def _continued_quote(
     )
 
 
-def _remember_subject(text: str, sentence: Sentence, memory: PartyMemory, lexicon: Lexicon) -> None:
+def _remember_subject(
+    text: str, sentence: Sentence, memory: PartyMemory, names: NameIndex, lexicon: Lexicon
+) -> None:
     """Remember a sentence's subject when it is a person, for a later 'he' or 'she'.
 
     A lone surname counts only when the text named that person in full before ("Chad Morris").
     """
+    described = _DESCRIBED_SUBJECT.match(sentence.text)
+    if described is not None and is_person_like(described.group(1), lexicon):
+        memory.remember(described.group(1))  # "Finally, one of the engineers, Ron Dolin, said"
+        return
     span = main_subject(sentence.text, lexicon)
     if span is None:
         return
     subject = sentence.text[span[0] : span[1]]
+    words = subject.split()
+    if len(words) > 1 and words[0].lower() in lexicon.leading_noise:
+        subject = " ".join(words[1:])  # "So Page gave one.": Page
+    if (
+        " " not in subject
+        and names.knows(subject)
+        and _named_in_full(subject, text, sentence.start)
+    ):
+        memory.remember(subject)  # "Page" after "Larry Page", though "page" is a common noun
+        return
     if not is_person_like(subject, lexicon):
         return
     if len(subject.split()) >= 2 or _named_in_full(subject, text, sentence.start):
         memory.remember(subject)
 
 
+# A description, then the person's name between commas, then the verb ("Finally, one of the
+# engineers in the room, Ron Dolin, started yelling").
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:[A-Z]\w+ly,\s+)?[^,“”\"]{1,60},\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+),\s+[a-z]"
+)
 _FIRST_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
 
 

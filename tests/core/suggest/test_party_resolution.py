@@ -25,3 +25,39 @@ def test_a_pronoun_means_the_person_after_a_long_title() -> None:
         "He said the vote would fail."
     )
     assert parties(text) == ["Ella Park", "Paul Hendry"]
+
+
+def test_a_pronoun_names_a_person_with_their_suffix() -> None:
+    text = "James Roosevelt Jr. spoke in Boston on Friday. He said the program was sound."
+    assert parties(text) == ["James Roosevelt Jr."]
+
+
+def test_to_or_not_before_a_surname_is_no_given_name() -> None:
+    text = "Olivia Munn said she was tired. Not Munn, though: she said the show went well."
+    assert parties(text) == ["Olivia Munn", "Olivia Munn"]
+
+
+def test_someone_who_disagrees_without_words_is_the_he_that_follows() -> None:
+    text = (
+        "Paul Bauer built the program. “It is too slow,” Larry Page said. Bauer disagreed. "
+        "It was loading fine, he said."
+    )
+    assert parties(text) == ["Larry Page", "Paul Bauer"]
+
+
+def test_a_surname_that_is_also_a_noun_opens_a_sentence_about_that_person() -> None:
+    text = (
+        "Larry Page founded the firm. Eric Sand said the plan was sound. "
+        "The staff demanded an explanation. So Page gave one. "
+        "With little emotion, he explained that managers were not needed."
+    )
+    assert parties(text)[-1] == "Page"
+
+
+def test_a_name_set_off_after_a_description_is_the_sentences_subject() -> None:
+    text = (
+        "Larry Page spoke. Eric Sand said the plan was sound. "
+        "Finally, one of the engineers in the room, Ron Dolin, started yelling at Page. "
+        "He said the meeting was no place for it."
+    )
+    assert parties(text) == ["Eric Sand", "Ron Dolin"]

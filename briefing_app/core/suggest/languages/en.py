@@ -332,11 +332,11 @@ LEXICON = Lexicon(
         onto over under about across through when while where if once then now today
         yesterday tomorrow meanwhile however also still yet thus so take returning despite
         cases it’s it's that’s that's what how why i we you me us first second third fourth
-        fifth finally lastly next"""
+        fifth finally lastly next to not like unlike against among between toward towards upon"""
     ),
     quantifiers=_words(
         """one two three four five six seven eight nine ten eleven twelve dozens hundreds
-        thousands millions some many several most few all each every both either neither
+        thousands millions some many several most few all each every both either neither none
         another"""
     ),
     possessives=_words("its his her their our my your"),
