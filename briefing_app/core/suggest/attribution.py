@@ -1003,7 +1003,8 @@ def _head_noun(party: str, lexicon: Lexicon) -> bool:
     if words and words[0].lower() in lexicon.determiners:
         words = words[1:]
     head = re.split(r"\s(?:of|at|from|in)\s", " ".join(words))[0].split()
-    return len(head) == 1 and head[0] in lexicon.speaker_nouns | lexicon.official_nouns
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
+    return len(head) == 1 and head[0] in nouns  # "prosecutors in Ohio", "a nurse from Leeds"
 
 
 def _noun_after_determiner(form: str, before: str, lexicon: Lexicon) -> bool:
@@ -1089,7 +1090,18 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         or (lexicon.language == "fr" and re.match(r"[lL][’']\w", first))
     ):
         return None
+    origin = _ORIGIN.match(sentence, span[1])
+    if origin is not None and _head_noun(sentence[span[0] : span[1]], lexicon):
+        # "…," says a doctor from Hebron: where they are from
+        return span[0], origin.start(1) + len(origin.group(1).rstrip(" ."))
     return span
+
+
+# Where a speaker described by their role comes from: "a doctor from Hebron", to a comma or the
+# end of the sentence.
+_ORIGIN = re.compile(
+    r"\s+(?:from|in|at|of)\s+((?:the\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})(?=\s*[,.;!?]|$)"
+)
 
 
 def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon) -> int:
@@ -1254,7 +1266,13 @@ def _clean_party(
     if loose:
         return (a, b) if len(words) <= 16 else None
     name = re.search(r"\s((?:[A-Z][\w’'-]+\s?){1,3})$", text)
-    if words[0].lower() in ("a", "an") and name and all(w.islower() for w in words[1:-1]):
+    if (
+        words[0].lower() in ("a", "an")
+        and name
+        and all(w.islower() for w in words[1:-1])
+        # "A nurse from Leeds said": the place is where the speaker is from.
+        and not (len(words) > 2 and lowered[-2] in ("from", "of", "at", "in", "with"))
+    ):
         # "a process Persoons said": a relative clause; the name is the party.
         a = b - len(name.group(1).rstrip())
         text = sentence[a:b]

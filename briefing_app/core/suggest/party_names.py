@@ -160,6 +160,16 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     return " ".join(tail) if tail else party
 
 
+def _is_role(party: str, lexicon: Lexicon) -> bool:
+    """Return whether party is one person described by their role ("a doctor from Hebron")."""
+    head = re.split(r"\s(?:of|from|at|in|for|with|who)\s|,", party)[0].split()
+    return (
+        2 <= len(head) <= 4
+        and head[0].lower() in ("a", "an", "the", "this", "one")
+        and head[-1].lower() in lexicon.person_roles
+    )
+
+
 class PartyMemory:
     """The parties named so far in a text, to resolve 'he', 'they' or 'the ministry'."""
 
@@ -179,7 +189,9 @@ class PartyMemory:
     def _is_person(self, party: str) -> bool:
         if is_person_like(party, self._lexicon):
             return True
-        return " " not in party and party[:1].isupper() and self._known(party)
+        if " " not in party:
+            return party[:1].isupper() and self._known(party)
+        return _is_role(party, self._lexicon)
 
     def remember(self, party: str) -> None:
         """Note that party was named (most recent last)."""

@@ -61,3 +61,26 @@ def test_a_name_set_off_after_a_description_is_the_sentences_subject() -> None:
         "He said the meeting was no place for it."
     )
     assert parties(text) == ["Eric Sand", "Ron Dolin"]
+
+
+def test_a_hospital_or_an_accord_is_no_one_a_pronoun_means() -> None:
+    text = (
+        "Omar Haddad works nights. Nina Ortiz said the ward was full. "
+        "Haddad, a surgeon, has often criticised the budget. "
+        "During a break from his shift at Central Hospital, he says the staff are exhausted. "
+        "After the Paris Climate Accord was signed, he called it “a start.”"
+    )
+    assert parties(text) == ["Nina Ortiz", "Omar Haddad", "Omar Haddad", "Omar Haddad"]
+
+
+def test_a_speaker_described_by_role_and_origin_is_the_he_that_follows() -> None:
+    text = (
+        "Nina Ortiz said the ward was full. "
+        "“We are not numbers,” says a doctor from Hebron, whose name was withheld. "
+        "During a break from his shift, he says the staff are exhausted."
+    )
+    assert parties(text) == ["Nina Ortiz", "a doctor from Hebron", "a doctor from Hebron"]
+
+
+def test_a_place_after_a_role_is_where_the_speaker_is_from() -> None:
+    assert parties("A nurse from Leeds said the ward was full.") == ["A nurse from Leeds"]

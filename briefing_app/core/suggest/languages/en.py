@@ -243,7 +243,8 @@ LEXICON = Lexicon(
         embassy army forces media reuters press organisation organization center centre
         conference legislature assembly club league federation alliance taliban project
         holdings inc. corp corp. ltd ltd. plc llc co. partners capital ventures technologies
-        systems labs airlines airways motors pharmaceuticals energy industries enterprises"""
+        systems labs airlines airways motors pharmaceuticals energy industries enterprises
+        hospital clinic hotel school college academy museum accord treaty airport stadium"""
     ),
     speaker_nouns=_words(
         """officials official spokesperson spokesman spokeswoman police authorities residents
