@@ -305,7 +305,11 @@ _OBJECT_CONTROL_BEFORE = re.compile(
 )
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
-_CONDITIONAL_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w’'-]+\s+){1,3}$", re.IGNORECASE)
+# "if they called for…", "si elle estime que…": a supposition.
+_CONDITIONAL_BEFORE = re.compile(
+    r"(?:\b(?:if|unless|si)\s+(?:[\w’'-]+\s+){1,3}|\bs[’']ils?\s+(?:[\w’'-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
 # "X responded by saying that…": the manner of a clause's subject speaking.
 _BY_MANNER = re.compile(r"\S\s+by\s+$")
 # Turns of phrase with a reporting verb that report nothing.
@@ -659,6 +663,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and form in lexicon.inverting_forms
         and _INVERSION_LEAD.search(before)
         and not content_next
+        # "la droite, qui condamne…": a relative pronoun is the verb's subject, nothing inverts.
+        and not (lexicon.relatives and lexicon_pattern(lexicon, "relative").search(before))
     ):
         span = right_party(sentence, match.end(), lexicon)
         att.pattern = "verb X"
@@ -824,6 +830,14 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         if span is not None:
             return span
     left = sentence[:verb_start]
+    pronoun = re.search(r"(?<![\w’'-])([\w]+)\s+$", left)
+    if (
+        lexicon.language == "fr"
+        and pronoun is not None
+        and pronoun.group(1).lower() in lexicon.pronouns
+    ):
+        # "… quand il dénonce": a French subject pronoun right before its verb is the party.
+        return pronoun.start(1), pronoun.end(1)
     seen = _SEEN_BY.search(left) if lexicon.language == "en" else None
     if seen:
         # "A memo seen by Reuters said…": the document speaks, not who saw it.
@@ -1067,7 +1081,15 @@ def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int]
         sentence[:end],
     )
     if match is None:
-        return None
+        # "…la cible de la droite, qui condamne…": a common noun phrase, from its last article.
+        lo = sentence.rfind(",", 0, end - 1) + 1
+        articles = [
+            m.start()
+            for m in re.finditer(r"(?<!\w)[\w’']+", sentence[lo:end])
+            if m.group(0).lower() in lexicon.determiners - lexicon.possessives
+        ]
+        start = lo + articles[-1] if articles else _after_break(sentence, lo, end)
+        return _clean_party(sentence, start, end, lexicon)
     return _clean_party(sentence, match.start(1), end, lexicon)
 
 
@@ -1253,6 +1275,8 @@ def _clean_party(
         # ("Vous expliquerez en quoi l’expression «fonds qataris": a quotation cut open.)
         or text.count("«") > text.count("»")
         or text.count("“") > text.count("”")
+        # "Voici ce que demandent…", "celui qui montre…": a clause, not a name.
+        or words[-1].lower() in (*lexicon.complementisers, *lexicon.relatives)
         or any(w in ("what", "how", "why", "whether", "it's", "it’s") for w in lowered)
         or re.search(r"\b(?:mean|want|need|try|have|has|had|used)\s+to\b", unclaused)
         # "Aren’t those…", "…whenever the data": a negation or a subordinate clause.

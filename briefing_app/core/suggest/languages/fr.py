@@ -117,6 +117,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "résumer": _verb("résumé", ("résume", "résument")),
     "ironiser": _verb("ironisé", ("ironise", "ironisent")),
     "glisser": _verb("glissé", ("glisse", "glissent")),
+    "condamner": _verb("condamné", ("condamne", "condamnent")),
+    "demander": _forms("demandé", ("demande", "demandent")),
     "s’indigner": _reflexive("indigné", "indigne"),
     "s’emporter": _reflexive("emporté", "emporte"),
     "s’inquiéter": _reflexive("inquiété", "inquiète"),
@@ -150,6 +152,7 @@ LEXICON = Lexicon(
             "détailler",
             *("critiquer", "dénoncer", "déplorer", "regretter", "juger", "reconnaître"),
             *("admettre", "avertir", "prévenir", "insister", "confirmer", "plaider"),
+            *("condamner", "demander"),
             *_AFTER_QUOTE,
             *("s’indigner", "s’emporter", "s’inquiéter", "se féliciter", "s’exclamer"),
         )
@@ -178,7 +181,9 @@ LEXICON = Lexicon(
         """ministre ministère gouvernement police autorités porte-parole responsables source
         sources experts témoins habitants avocat avocats procureur enquêteurs syndicat
         syndicats opposition rapport étude communiqué projet loi texte commission
-        président députés sénateurs manifestants secours pompiers"""
+        président députés sénateurs manifestants secours pompiers entourage proche proches
+        droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
+        scientifiques médecins spécialistes"""
     ),
     leading_noise=_words(
         """et mais alors que qui dont comme puis aussi cependant toutefois lundi mardi mercredi
@@ -197,12 +202,13 @@ LEXICON = Lexicon(
     # "la critique de…", "le rapport": a verb form after these is a noun.
     noun_determiners=_words("le la les un une son sa ses leur leurs cette ces"),
     relatives=("qui",),
-    inversion_leads=("comme",),
+    # "comme l’a souligné l’Arcep", "Voici ce que demandent les patrons"
+    inversion_leads=("comme", "ce que", "ce qu’", "ce qu'"),
     non_party_starts=_words(
         """en dans pour par sur avec après avant lors selon depuis cependant toutefois ainsi
         enfin puis alors mais donc or aujourd’hui hier demain"""
     ),
-    right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|lundi|mardi|mercredi|jeudi|vendredi|"
+    right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|après|avant|pendant|depuis|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|début|fin|mi",
     opening_phrases=("pour",),
     viewpoint_patterns=(
