@@ -939,7 +939,9 @@ _AMONG_THOSE = re.compile(
     r"(?:(?:also|not)\s+)?(?:among|one of)\s+(?:those|the\s+(?:[\w-]+\s+)?\w+)\s+who\s+"
     r"(?:(?:\w+ly|also|have|has|had)\s+)?$"
 )
-_ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{3,200}?\s[—–]\s*$|\s\([^()“”\"]{1,120}\),?\s*$")
+_ASIDE = re.compile(
+    r"\s(?:[—–]|--)\s[^—–“”\"]{3,200}?\s(?:[—–]|--)\s*$|\s\([^()“”\"]{1,120}\),?\s*$"
+)
 
 
 def _passive_agent(
@@ -1243,9 +1245,19 @@ def _clean_party(
         if word(0) in lexicon.determiners and len(tokens) > 1 and word(1) in nouns:
             break  # "That report found": a determiner here, not a conjunction
         tokens.pop(0)
-    while tokens and (
-        word(-1) in lexicon.trailing_noise or _adverb(sentence, tokens[-1], lexicon) or not word(-1)
-    ):
+    if len(tokens) > 2 and tokens[0][0] == 0 and sentence.startswith("According to "):
+        # "According to the EDS estimates, …": the source, not the phrase.
+        del tokens[:2]
+
+    def lower_noise(i: int) -> bool:
+        # "Guillaume Long", "Jeffrey Still": a capitalised word is a name, not an adverb.
+        a, b = tokens[i]
+        return (
+            word(i) in lexicon.trailing_noise
+            and not sentence[a:b].strip('“”"‘’(),;:')[:1].isupper()
+        )
+
+    while tokens and (lower_noise(-1) or _adverb(sentence, tokens[-1], lexicon) or not word(-1)):
         tokens.pop()
     if not loose and len(tokens) > 10:
         # "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says":
@@ -1256,8 +1268,8 @@ def _clean_party(
     if not tokens or len(tokens) > (16 if loose else 10):
         return None
     a, b = tokens[0][0], tokens[-1][1]
-    while a < b and sentence[a] in OPENING_QUOTES + CLOSING_QUOTES + "(,":
-        a += 1
+    while a < b and sentence[a] in OPENING_QUOTES + CLOSING_QUOTES + "(,-–—•* ":
+        a += 1  # (and a list item's bullet: "- The CEO of Vail Resorts says")
     while b > a and sentence[b - 1] in OPENING_QUOTES + CLOSING_QUOTES + "),;:":
         b -= 1
     text = sentence[a:b]

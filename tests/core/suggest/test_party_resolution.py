@@ -6,6 +6,8 @@ pronoun after a sentence about someone, mentions with a stray word before or aft
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core.suggest.suggested import parties
 
 
@@ -84,3 +86,23 @@ def test_a_speaker_described_by_role_and_origin_is_the_he_that_follows() -> None
 
 def test_a_place_after_a_role_is_where_the_speaker_is_from() -> None:
     assert parties("A nurse from Leeds said the ward was full.") == ["A nurse from Leeds"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Nadia Long, the finance minister, told reporters the plan was sound.", "Nadia Long"),
+        ("Mara Hansen first warned lawmakers of the risk in 1999.", "Mara Hansen"),
+        ("Speaking at a forum in May, Tom Wall overall praised the court.", "Tom Wall"),
+        ("- The head of the ski resort says the rich still travel.", "The head of the ski resort"),
+        ("After Norway said in March that the plant would open, prices rose.", "Norway"),
+        ("According to the AFP estimates, the state will gain two seats.", "the AFP"),
+    ],
+)
+def test_a_stray_word_before_or_after_a_party_is_not_part_of_it(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_a_source_named_after_according_to_mid_sentence_is_no_verbs_subject() -> None:
+    text = "The man fell ill after the move, according to a new case report."
+    assert parties(text) == ["a new case report"]

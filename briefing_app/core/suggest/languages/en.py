@@ -271,13 +271,14 @@ LEXICON = Lexicon(
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
-        meanwhile that which who whom yet instead still now both either"""
+        meanwhile that which who whom yet instead still now both either after before until
+        unless"""
     ),
     trailing_noise=_words(
         """have has had was were is are will would could should may might can also not never
         repeatedly publicly again later previously already initially earlier recently once
         did does do been being just even still further too then often always consistently now
-        subsequently quickly immediately long since sometimes both"""
+        subsequently quickly immediately long since sometimes both first overall"""
     ),
     pronouns={"he": "person", "she": "person", "they": "group", "it": "organisation"},
     determiners=_words("the a an this that these those its his her their our"),
