@@ -1144,6 +1144,14 @@ def _stop(sentence: str, start: int, pattern: re.Pattern[str], lexicon: Lexicon)
         return stop.start()
 
 
+# A participle or adjective with its complement opening a sentence, before the subject: "Upset
+# by the assignment, the staffer…", "Consistent with the easing, the statement…".
+_OPENER = re.compile(
+    r"[A-Z][a-z]+(?:ed|ing|en|ent|ant|ful|ive|ous|ible|able|set)\s+"
+    r"(?:by|with|of|to|about|from|for|at|in|on|after)\s[^,“”\"]{1,100},\s+"
+)
+
+
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
     intro = (
@@ -1152,23 +1160,38 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
         or _TIME_OPENING.match(sentence)
         # "Finally, Nagel pushed…", "Second, the Fed will…": a sentence adverb.
         or _ADVERB_OPENING.match(sentence)
+        or _OPENER.match(sentence)
     )
     start = intro.end() if intro else 0
     end = start
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns
     for token in _TOKEN.finditer(sentence, start):
         word = token.group().strip('“”"‘’()')
         bare = word.rstrip(",;:").lower()
-        nouns = lexicon.speaker_nouns | lexicon.official_nouns
+        following = sentence[token.end() :].split()[:1]
+        # "Local councillor Gordon Mackenzie": a role before a name is part of the phrase.
+        titled = bare in lexicon.person_roles and following and following[0][:1].isupper()
         ahead = [t.lower().strip(",;:") for t in sentence[token.end() :].split()[:1]]
         ok = (
             word[:1].isupper()
             or bare in lexicon.determiners
             or bare in nouns
+            or titled
             or bare.endswith(("’s", "'s"))
             or (bare in ("of", "for", "and", "than") and end > start)
             or (bare.replace(",", "").isdigit() and end > start)
             or (word.isalpha() and not bare.endswith("ed") and any(a in nouns for a in ahead))
         )
+        if not ok and end > start and word.isalpha() and word.islower() and following:
+            # "Three of the staffers amended": a common noun heads the phrase when a verb
+            # follows it.
+            after = following[0].lower()
+            previous = sentence[start:end].split()[-1].lower()
+            if (previous in lexicon.determiners or previous[:1] != previous[:1].lower()) and (
+                after.endswith("ed") or after in lexicon.verb_forms
+            ):
+                end = token.end()
+            break
         if not ok:
             break
         if bare not in ("of", "for", "and"):
@@ -1279,6 +1302,9 @@ def _clean_party(
     lowered = [w.lower().strip(".,’'") for w in words]
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
+    contracted = re.fullmatch(r"(\w+)[’']s", words[0])
+    if len(words) == 1 and contracted and contracted.group(1).lower() in lexicon.pronouns:
+        return a, a + len(contracted.group(1))  # "He's disappointed … and says": he
     # ("A resident who didn't want to be named": a who-clause may hold a negated infinitive.)
     unclaused = re.split(r"\swho\s", text, maxsplit=1)[0] if loose else text
     if (

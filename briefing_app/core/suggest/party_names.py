@@ -130,11 +130,17 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         return False  # "upstate New York", "New York City’s"
     # "Patrol Chief James Hall", "Senate Majority Leader Chuck Schumer": the name after the
     # last title word is what counts.
-    titles = [i for i, w in enumerate(tail[:-1]) if w.strip(".,").lower() in lexicon.person_titles]
+    titles = [i for i, w in enumerate(tail[:-1]) if _titled(w, lexicon)]
     named = len(tail) - titles[-1] - 1 if titles else len(tail)
     if len(tail) == len(words):
         return 1 <= named <= 3
     return 2 <= named <= 3
+
+
+def _titled(word: str, lexicon: Lexicon) -> bool:
+    """Return whether a capitalised word before a name is a title or a role ("Farmer")."""
+    bare = word.strip(".,").lower()
+    return bare in lexicon.person_titles or bare in lexicon.person_roles
 
 
 def person_name(party: str, lexicon: Lexicon) -> str:
@@ -154,7 +160,7 @@ def person_name(party: str, lexicon: Lexicon) -> str:
             break
         tail.append(word)
     tail.reverse()
-    titles = [i for i, w in enumerate(tail[:-1]) if w.strip(".,").lower() in lexicon.person_titles]
+    titles = [i for i, w in enumerate(tail[:-1]) if _titled(w, lexicon)]
     if titles:
         tail = tail[titles[-1] + 1 :]  # "Patrol Chief James Hall": the name after the title
     return " ".join(tail) if tail else party

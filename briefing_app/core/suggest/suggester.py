@@ -321,6 +321,9 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     ):
         # "RetailNext global manager of advanced analytics Joe Shasteen": the name, not the job.
         party = described.group(2)
+    body = _DESCRIBED_BODY.fullmatch(party)
+    if body is not None and body.group(1) in lexicon.organisation_nouns | _OUTLETS:
+        party = body.group(2)  # "the group People for the Ethical Treatment of Animals"
     affiliated = _AFFILIATED_NAME.fullmatch(party)
     if affiliated is not None and is_person_like(affiliated.group(1), lexicon):
         party = affiliated.group(1)  # "Ira Katz of Little Five Points Pharmacy": the person
@@ -336,6 +339,10 @@ _DESCRIBED_NAME = re.compile(
     r"(.*\b(?!(?:of|for|and|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
+# What a body is, then its name: "the group People for the Ethical Treatment of Animals", "the
+# newspaper The Guardian".
+_DESCRIBED_BODY = re.compile(r"(?i:the|a|an)\s+(?:[a-z-]+\s+){0,3}?([a-z]+)\s+([A-Z].*)")
+_OUTLETS = frozenset(("newspaper", "magazine", "website", "watchdog", "charity", "nonprofit"))
 # A person's name, then where they work ("Ira Katz of Little Five Points Pharmacy in Atlanta",
 # "James Hall with the police").
 _AFFILIATED_NAME = re.compile(

@@ -106,3 +106,46 @@ def test_a_stray_word_before_or_after_a_party_is_not_part_of_it(text: str, party
 def test_a_source_named_after_according_to_mid_sentence_is_no_verbs_subject() -> None:
     text = "The man fell ill after the move, according to a new case report."
     assert parties(text) == ["a new case report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Finally, Dana Reyes pushed to stop the filming, insisting that it would harm her.",
+            "Dana Reyes",
+        ),
+        (
+            "Consistent with the easing, the statement stresses the weak economy, "
+            "suggesting “continued weakness” in hiring.",
+            "the statement",
+        ),
+        (
+            "Local councillor Gordon Reid branded the fair a shambles and said: “It was chaos.”",
+            "Gordon Reid",
+        ),
+        (
+            "Three of the staffers amended the lawsuit to allege that they were passed over.",
+            "Three of the staffers",
+        ),
+        (
+            "The bill passed after the group Friends of the Earth said it would sue.",
+            "Friends of the Earth",
+        ),
+    ],
+)
+def test_an_opening_phrase_is_not_the_subject_a_verb_reports(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_a_pronoun_with_a_contraction_is_the_person_before() -> None:
+    text = (
+        "Olympian Bill Kerr spoke on Monday. "
+        "He's disappointed by the cut and says the sport must change."
+    )
+    assert parties(text) == ["Olympian Bill Kerr"]
+
+
+def test_a_role_written_before_a_name_is_no_part_of_it() -> None:
+    text = "Farmer Chad Smyth said the crop would rot. “We will be lucky to survive,” he said."
+    assert parties(text) == ["Farmer Chad Smyth", "Chad Smyth"]
