@@ -97,6 +97,24 @@ def suggest_claims(
             last_index = index
             continue
         lead_party = None
+        trailing = _TRAILING_SPEAKER.search(sentence.text) if not attributions else None
+        if trailing is not None and (
+            trailing.group(1).lower() in lexicon.pronouns
+            or is_person_like(trailing.group(1), lexicon)
+        ):
+            # "“But … there is some risk,” Alito interjected.": whatever the verb, the quotation
+            # is the person's who follows it, not the last speaker's.
+            mention = trailing.group(1)
+            if mention.lower() in lexicon.pronouns:
+                previous_text = sentences[index - 1].text if index else ""
+                before = text[: sentence.start + trailing.start(1)]
+                party = _resolve(memory.resolve(mention), before, previous_text, names, lexicon)
+            else:
+                party = names.fullest(mention, sentence.start + trailing.start(1))
+            suggestions.append(_continued_quote(sentence, party, known, aliases, lexicon))
+            memory.remember(party)
+            last_party, last_index = party or last_party, index
+            continue
         if not attributions:
             speaker = _colon_speaker(sentence.text, names, sentence.start, lexicon)
             # The sentence before was said by someone the rules could not name ("she said"):
@@ -151,6 +169,16 @@ def suggest_claims(
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
             start, end = _span(sentence, group, attributions, lexicon)
+            if (
+                start < end
+                and index
+                and group[0].party_start == 0
+                and _OPEN_ENDED_QUOTE.search(sentences[index - 1].text)
+                and _SETTING_ONLY.match(text[start:end])
+            ):
+                # "“…the CFPB has …” / Alito asked in one of his queries.": cut after the
+                # quotation's dots, the sentence names who asked and where, nothing more.
+                start = end
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
             if _is_lead_in_colon(sentence.text[group[-1].anchor_end :]):
@@ -738,6 +766,15 @@ def _is_quotation(sentence: str) -> bool:
     return s.count("“") > s.count("”") or (s[0] == '"' and s.count('"') % 2 == 1)
 
 
+# A quotation, then a person and a verb in the past that the lexicon does not know ("…,” Alito
+# interjected.", "…,” he rejoined.").
+_TRAILING_SPEAKER = re.compile(
+    r"[,?!…—–-]\s*[”\"]\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+[a-z]+ed\s*[.!?]?$"
+)
+# A quotation that ends on a question, an exclamation or dots: its speaker follows.
+_OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
+# What follows a verb when nothing is said: where or when ("in one of his queries").
+_SETTING_ONLY = re.compile(r"(?:in|on|at|during|after|before|as|from|with)\b[^“”\"]{0,60}$")
 _COLON_QUOTE = re.compile(r":\s*[“\"«„][^“”\"«»„]{12,}[”\"»“]?[.!?]?[”\"»“]?\s*$")
 
 

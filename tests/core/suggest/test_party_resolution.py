@@ -149,3 +149,27 @@ def test_a_pronoun_with_a_contraction_is_the_person_before() -> None:
 def test_a_role_written_before_a_name_is_no_part_of_it() -> None:
     text = "Farmer Chad Smyth said the crop would rot. “We will be lucky to survive,” he said."
     assert parties(text) == ["Farmer Chad Smyth", "Chad Smyth"]
+
+
+def test_a_quotation_followed_by_a_name_and_an_unlisted_verb_is_that_persons() -> None:
+    text = (
+        "“That can be true,” Ana Ruiz said. "
+        "“But there is some risk,” Justice Paul Hale interjected. "
+        "“Do you dispute that?”"
+    )
+    assert parties(text) == ["Ana Ruiz", "Justice Paul Hale", "Justice Paul Hale"]
+
+
+def test_a_pronoun_after_a_quotation_with_an_unlisted_verb_is_the_person_before() -> None:
+    text = "Paul Hale pressed the point. “Then why did you mention banks,” he rejoined."
+    assert parties(text) == ["Paul Hale"]
+
+
+def test_a_question_cut_at_its_dots_belongs_to_who_asked_it() -> None:
+    text = (
+        "“We have done this for decades,” Ana Ruiz told the court. "
+        "“What is your single best example of an agency like this one …” "
+        "Paul Hale asked in one of his queries."
+    )
+    found = parties(text)
+    assert found == ["Ana Ruiz", "Paul Hale"]
