@@ -166,6 +166,14 @@ def suggest_claims(
             before = text[: sentence.start + group[0].anchor_start]
             previous_text = sentences[index - 1].text if index else ""
             party = _resolve(found_party, before, previous_text, names, lexicon)
+            apposed = _APPOSED_NAME.match(sentence.text, group[0].party_end)
+            if (
+                apposed is not None
+                and mention.split()[-1].lower() in lexicon.person_roles | lexicon.speaker_nouns
+                and is_person_like(apposed.group(1), lexicon)
+            ):
+                # "his lawyer, Martinez, recalled": the role's holder, named right after it.
+                party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
             start, end = _span(sentence, group, attributions, lexicon)
@@ -771,6 +779,8 @@ def _is_quotation(sentence: str) -> bool:
 _TRAILING_SPEAKER = re.compile(
     r"[,?!…—–-]\s*[”\"]\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+[a-z]+ed\s*[.!?]?$"
 )
+# A person's name set off by commas right after a role: "his lawyer, Martinez, recalled".
+_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+),")
 # A quotation that ends on a question, an exclamation or dots: its speaker follows.
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").

@@ -173,3 +173,13 @@ def test_a_question_cut_at_its_dots_belongs_to_who_asked_it() -> None:
     )
     found = parties(text)
     assert found == ["Ana Ruiz", "Paul Hale"]
+
+
+def test_a_role_then_a_name_between_commas_is_that_person() -> None:
+    text = (
+        "Nora Quint hired Aitor Vidal in May. "
+        "“She was worried,” her lawyer, Vidal, recalled. "
+        "“But she was right.” "
+        "The hearing began, according to Quint’s lawyer, Vidal, a barrister arrived late."
+    )
+    assert parties(text) == ["Aitor Vidal", "Aitor Vidal", "Aitor Vidal"]
