@@ -192,7 +192,12 @@ class PartyMemory:
         # the word is also a common noun.
         self._known = known or (lambda _: False)
 
-    def _is_person(self, party: str) -> bool:
+    def knows(self, surname: str) -> bool:
+        """Return whether the text introduced someone in full with this surname."""
+        return self._known(surname)
+
+    def is_person(self, party: str) -> bool:
+        """Return whether party names one person (by name, a known surname or a role)."""
         if is_person_like(party, self._lexicon):
             return True
         if " " not in party:
@@ -221,7 +226,7 @@ class PartyMemory:
                 (
                     p
                     for p in recent
-                    if self._is_person(p)
+                    if self.is_person(p)
                     and self._sexes.get(person_name(p, self._lexicon).split()[-1], sex) == sex
                 ),
                 None,

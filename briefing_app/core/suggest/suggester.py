@@ -159,8 +159,17 @@ def suggest_claims(
             if index and pronoun
             else []
         )
+        # The person the sentence before is about outranks others it names ("Engoron took on a
+        # more passive role in policing Trump’s statements. He told Wallace…").
+        previous_subject = (
+            _person_subject(
+                sentences[index - 1].text, len(sentences[index - 1].text), lexicon, memory
+            )
+            if index and pronoun
+            else []
+        )
         for group, found_party in _by_party(
-            sentence.text, attributions, memory, lexicon, previous_people
+            sentence.text, attributions, memory, lexicon, previous_people, previous_subject
         ):
             mention = group[0].party
             before = text[: sentence.start + group[0].anchor_start]
@@ -281,6 +290,7 @@ def _by_party(
     memory: PartyMemory,
     lexicon: Lexicon,
     previous_people: list[str],
+    previous_subject: list[str],
 ) -> list[tuple[list[Attribution], str]]:
     """Group a sentence's attributions by the party they resolve to, in order."""
     groups: dict[str, tuple[list[Attribution], str]] = {}
@@ -292,7 +302,10 @@ def _by_party(
             if lexicon.pronouns.get(party.lower()) == "person":
                 sex = lexicon.gendered.get(party.lower())
                 agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
+                # (The subject before: a sex the text does not give will do.)
+                agreeing += [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
                 nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
+                nearby += _person_subject(sentence, att.party_start, lexicon, memory)
             party = memory.resolve(party, nearby)
         elif (owned := _OWN_DOCUMENT.fullmatch(party)) is not None:
             # "“…,” their statement said": the statement's authors, named before.
@@ -306,6 +319,32 @@ def _by_party(
             party = memory.resolve(party)
         groups.setdefault(party_key(party), ([], party))[0].append(att)
     return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+def _person_subject(
+    sentence: str, end: int, lexicon: Lexicon, memory: PartyMemory | None = None
+) -> list[str]:
+    """Return the person the sentence is about, if its subject before end names one.
+
+    "Nagel not only served Presidents Bush and Clinton; he was assigned…, he said": Nagel, not
+    the last name before the pronoun.
+    """
+    said = _unquoted(sentence)
+    span = main_subject(said.lstrip(), lexicon)
+    if span is None:
+        return []
+    shift = len(said) - len(said.lstrip())
+    if span[1] + shift > end:
+        return []
+    subject = said[span[0] + shift : span[1] + shift]
+    words = subject.split()
+    if subject.lower() in lexicon.pronouns:
+        return []
+    if len(words) == 1:
+        # One capitalised word opening a sentence ("Very", "Below") is a name only when the
+        # text introduced it in full.
+        return [subject] if memory is not None and memory.knows(subject) else []
+    return [subject] if is_person_like(subject, lexicon) else []
 
 
 # A document of someone's the text named before: "their statement", "its filing".

@@ -183,3 +183,20 @@ def test_a_role_then_a_name_between_commas_is_that_person() -> None:
         "The hearing began, according to Quint’s lawyer, Vidal, a barrister arrived late."
     )
     assert parties(text) == ["Aitor Vidal", "Aitor Vidal", "Aitor Vidal"]
+
+
+def test_a_pronoun_means_the_subject_of_its_sentence_not_the_last_name_before_it() -> None:
+    text = (
+        "Brian Nagel ran security for the casino. "
+        "In the 1990s, Nagel guarded Presidents George Bush and Bill Clinton; he was sent "
+        "abroad twice, he said in a deposition."
+    )
+    assert parties(text)[-1] == "Brian Nagel"
+
+
+def test_a_pronoun_after_when_clause_means_its_subject() -> None:
+    text = (
+        "David Morales ran the firm. Sheldon Adelson owned Las Vegas Sands. "
+        "When Morales was asked in court whether the rumour was true, he confirmed it."
+    )
+    assert parties(text) == ["David Morales"]
