@@ -96,6 +96,7 @@ def test_a_place_after_a_role_is_where_the_speaker_is_from() -> None:
         ("Speaking at a forum in May, Tom Wall overall praised the court.", "Tom Wall"),
         ("- The head of the ski resort says the rich still travel.", "The head of the ski resort"),
         ("After Norway said in March that the plant would open, prices rose.", "Norway"),
+        ("Later Mara Hansen said the risk was real.", "Mara Hansen"),
         ("According to the AFP estimates, the state will gain two seats.", "the AFP"),
     ],
 )

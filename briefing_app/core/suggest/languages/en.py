@@ -272,7 +272,7 @@ LEXICON = Lexicon(
     leading_noise=_words(
         """and but while though although as when where since because so then also however
         meanwhile that which who whom yet instead still now both either after before until
-        unless"""
+        unless later earlier previously recently eventually initially subsequently"""
     ),
     trailing_noise=_words(
         """have has had was were is are will would could should may might can also not never
