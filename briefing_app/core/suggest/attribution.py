@@ -879,9 +879,8 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         whole = _clean_party(sentence, last_start, last_end, lexicon)
         if (
             whole is not None
-            and whole[1] < start
             and (
-                is_person_like(sentence[whole[0] : whole[1]], lexicon)
+                (whole[1] < start and is_person_like(sentence[whole[0] : whole[1]], lexicon))
                 # "prosecutors in San Francisco and Los Angeles say": a speaker noun heads it.
                 or _head_noun(sentence[whole[0] : whole[1]], lexicon)
             )
@@ -892,6 +891,22 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
     ends = opens or after_quote or _ends(sentence, verb_start)
     span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
+    if span is not None and len(parts) >= 2 and start == last_start:
+        adjectives = _COORDINATE_ADJECTIVES.fullmatch(sentence[parts[-2][0] : parts[-2][1]])
+        phrase = sentence[span[0] : span[1]]
+        if (
+            adjectives is not None
+            # The phrase after the comma goes on with its noun ("2-month study"), not a name,
+            # a pronoun or a noun of its own ("The suspect, police said,").
+            and len(phrase.split()) >= 2
+            and not phrase[:1].isupper()
+            and adjectives.group(1).split()[-1].lower()
+            not in lexicon.person_roles | lexicon.speaker_nouns | lexicon.official_nouns
+            # ("One after another, they told…": a phrase of its own.)
+            and not any(w in lexicon.non_party_starts for w in adjectives.group(1).split()[1:])
+        ):
+            # "One small, 2-month study showed": adjectives set off by a comma, one phrase.
+            return parts[-2][0] + adjectives.start(1), span[1]
     if span is not None:
         return _join_and(sentence, last_start, span, lexicon)
     only_noise = all(
@@ -1003,6 +1018,12 @@ def _proper_name(phrase: str) -> bool:
         and all(w[:1].isupper() for w in words)
         and not is_place(phrase)  # "…in Davos, Switzerland, said": a place, not a body
     )
+
+
+# A determiner and an adjective or two before a comma: "One small, 2-month study".
+_COORDINATE_ADJECTIVES = re.compile(
+    r"\s*((?i:one|a|an|another|this|that|the|some|two|three)\s+[a-z-]+(?:\s+[a-z-]+)?)\s*"
+)
 
 
 def _asides(left: str) -> str:

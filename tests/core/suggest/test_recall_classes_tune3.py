@@ -15,7 +15,11 @@ from tests.core.suggest.suggested import found
     ("text", "party"),
     [
         ("One study in 48 people found that the diet reduced snacking.", "One study in 48 people"),
-        ("Another small, 6-week trial showed that the drug cut relapses.", "6-week trial"),
+        # (The whole phrase, its adjectives set off by a comma, as the annotators name it.)
+        (
+            "Another small, 6-week trial showed that the drug cut relapses.",
+            "Another small, 6-week trial",
+        ),
         ("A review of 15 studies found that the diet reduced snacking.", "A review of 15 studies"),
         ("Other studies indicate that walking lowers blood pressure.", "Other studies"),
         ("Research shows the habit forms within weeks.", "Research"),
