@@ -70,6 +70,7 @@ class NameIndex:
             | lexicon.determiners
             | lexicon.non_party_starts
             | lexicon.leading_noise
+            | lexicon.quantifiers  # "“All Apple really has done…”": no Mr Apple
         )
         for match in self._matches(text):
             given: list[str] = []

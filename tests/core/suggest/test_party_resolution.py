@@ -221,3 +221,13 @@ def test_a_pronoun_after_when_clause_means_its_subject() -> None:
 def test_a_party_phrase_keeps_its_own_commas_and_affiliations(text: str, party: str) -> None:
     found = parties(text)
     assert found == [party] or (party == "they" and found == [""])
+
+
+def test_a_quantifier_before_a_name_is_no_given_name() -> None:
+    text = (
+        "“All Apple has done is what he wanted,” Jeff Gamet said. "
+        "“All Apple did was listen to him,” he added. "
+        "But Trip Chowdry, an analyst with Global Research, said Apple would struggle. "
+        "He said the pipeline was safe for a few years."
+    )
+    assert parties(text)[-1] == "Trip Chowdry"
