@@ -34,6 +34,8 @@ def test_a_french_subject_pronoun_after_quand_speaks() -> None:
     [
         "La commission pourra saisir le juge si elle estime que la loi est violée.",
         "Il lève les bras avant de faire celui qui montre ses muscles.",
+        "Vous expliquerez en quoi l’expression «fonds étrangers» révèle un idéal d’amitié.",
+        "Vous direz en quoi l’expression « fonds étrangers » révèle un idéal.",
     ],
 )
 def test_a_french_supposition_or_a_gesture_reports_nothing(text: str) -> None:
