@@ -80,7 +80,7 @@ _PARTICIPLE_LEAD = re.compile(
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
 _AFTER_QUOTE = re.compile(r"[”\"’»],?\s+\S+(?:\s+\S+){0,6}\s+$")
 # The subject inside an inverted French verb: "« … », a-t-il déclaré", "poursuit-elle".
-_EMBEDDED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")
+_EMBEDDED_SUBJECT = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)\b")
 # A that-clause right after a verb, or after a short time or place ("showed in 2019 that…").
 _THAT_SOON = r"\s+(?:\w+ly\s+|(?:in|on|at|last|this|earlier)\s+[^.,;:“”\"]{1,30}?\s+)?that\b"
 _CONTENT_AFTER = re.compile(

@@ -185,6 +185,11 @@ def suggest_claims(
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
+            if mention.lower() in lexicon.same_source_subjects:
+                # "…», ajoute-t-on de même source": the source quoted just before; "on" alone
+                # is no one named.
+                same = lexicon.same_source and re.search(lexicon.same_source, sentence.text)
+                party = last_party if same else ""
             start, end = _span(sentence, group, attributions, lexicon)
             if (
                 start < end

@@ -40,3 +40,12 @@ def test_a_french_subject_pronoun_after_quand_speaks() -> None:
 )
 def test_a_french_supposition_or_a_gesture_reports_nothing(text: str) -> None:
     assert parties(text, "fr") == []
+
+
+def test_on_from_the_same_source_is_the_source_quoted_before() -> None:
+    text = (
+        "« Nous tiendrons », plaide l’entourage du maire. "
+        "« Les efforts paieront », ajoute-t-on de même source. "
+        "« Rien n’est joué », ajoute-t-on."
+    )
+    assert parties(text, "fr") == ["l’entourage du maire", "l’entourage du maire", ""]

@@ -63,6 +63,10 @@ class Lexicon:
     gendered: dict[str, str] = field(default_factory=dict)
     # The author's own pronouns: "I always say" is the author's voice, not a party's.
     first_person: frozenset[str] = frozenset()
+    # An unnamed subject ("ajoute-t-on"): the source quoted before when a phrase says it is the
+    # same (same_source, a pattern: "de même source"), else no one named.
+    same_source_subjects: frozenset[str] = frozenset()
+    same_source: str = ""
     # Determiners that make a following verb form a noun ("la critique de…").
     noun_determiners: frozenset[str] = frozenset()
     # Words that open a sentence with whose view it is: "Pour la ministre, …" (a party follows).

@@ -33,7 +33,9 @@ def _inverted(participle: str, present: tuple[str, ...]) -> tuple[str, ...]:
         # "dit-il", "poursuit-elle"; a vowel at the end takes a -t-: "explique-t-il".
         link = "-t-" if verb[-1] in "aeé" else "-"
         singular = not verb.endswith("nt")
-        forms += [f"{verb}{link}{who}" for who in (_SUBJECTS[:2] if singular else _SUBJECTS[2:])]
+        # ("ajoute-t-on de même source": the unnamed source speaks.)
+        people = (*_SUBJECTS[:2], "on") if singular else _SUBJECTS[2:]
+        forms += [f"{verb}{link}{who}" for who in people]
     return tuple(forms)
 
 
@@ -199,6 +201,8 @@ LEXICON = Lexicon(
     complementisers=("que", "qu’", "qu'"),
     gendered={"il": "m", "elle": "f"},
     first_person=_words("je j’ j' nous"),
+    same_source_subjects=_words("on"),
+    same_source=r"\bde (?:la )?même source\b",
     # "la critique de…", "le rapport": a verb form after these is a noun.
     noun_determiners=_words("le la les un une son sa ses leur leurs cette ces"),
     relatives=("qui",),
