@@ -1255,6 +1255,8 @@ _ADVERB_BREAKS = frozenset((" since ", " so ", " even "))
 def _after_break(sentence: str, start: int, end: int) -> int:
     last = previous = start
     for match in _CLAUSE_BREAK.finditer(sentence, start, end):
+        if match.group(0) == " as " and sentence[: match.start()].endswith("such"):
+            continue  # "Republicans such as former President Bush have called": one phrase
         previous, last = last, match.end()
         if match.group(0) in _ADVERB_BREAKS and not sentence[last:end].strip():
             # "The hotel bosses have since said": an adverb before the verb, no new clause.
@@ -1404,6 +1406,8 @@ def _clean_party(
         and not (w.endswith("ed") and next_word in _PARTICIPLE_PREPOSITIONS)
         # "Answers posted on Quora", "Reports from the scene": a noun heading the party.
         and not (w in _NOUN_FORMS and (i == 0 or (i == 1 and lowered[0] in lexicon.determiners)))
+        # "Head of financial reporting Richard Martin": a job's -ing noun before a name.
+        and not (w.endswith("ing") and i + 1 < len(words) and words[i + 1][:1].isupper())
         for i, (w, next_word) in enumerate(zip(lowered, [*lowered[1:], ""], strict=True))
     ):
         return None

@@ -57,6 +57,7 @@ _BODIES = frozenset(
         *("company", "firm", "airline", "bank", "retailer", "carmaker", "automaker", "startup"),
         *("charity", "publisher", "broadcaster", "network", "manufacturer", "maker", "insurer"),
         *("chain", "giant", "conglomerate", "supermarket", "lender", "brand", "studio"),
+        *("organization", "organisation", "agency", "nonprofit", "charity"),
     )
 )
 
@@ -86,6 +87,8 @@ def _names_a_body(party: str, lexicon: Lexicon) -> bool:
     A person is named by their fullest name, so one capitalised word is rather a body's name.
     """
     words = bare_party(party).split()
+    if len(words) == 1 and words[0].lower() in lexicon.speaker_nouns - lexicon.organisation_nouns:
+        return False  # "Residents said…": a common noun opening a sentence
     return (
         1 <= len(words) <= 4
         and all(w[:1].isupper() or w.lower() in ("of", "and", "&") for w in words)

@@ -394,6 +394,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     # "Montoya-Lewis herself said": the person, not the emphasis.
     party = re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", party)
     described = _DESCRIBED_NAME.fullmatch(party)
+    if described is not None and " such as " in described.group(1):
+        described = None  # "Republicans such as former President Bush": the group, its example
     if described is not None and (
         is_person_like(described.group(2), lexicon)
         # "whale rescue group Project Jonah": a body's name after what it is.
@@ -434,11 +436,15 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
     """Return the people named in sentence before end, outside quotations, in order."""
     said = _unquoted(sentence)
-    return [
-        m.group(0)
-        for m in _NAME.finditer(said, 0, max(end, 0))
-        if is_person_like(m.group(0), lexicon)
-    ]
+    found = []
+    for m in _NAME.finditer(said, 0, max(end, 0)):
+        words = m.group(0).split()
+        if words[0].lower() in lexicon.non_party_starts | lexicon.leading_noise:
+            words.pop(0)  # "Now Adam Kramer, …, which he says": Adam Kramer
+        name = " ".join(words)
+        if len(words) >= 2 and is_person_like(name, lexicon):
+            found.append(name)
+    return found
 
 
 _SURNAME = re.compile(r"\b[A-Z][\w’'-]+")

@@ -231,3 +231,34 @@ def test_a_quantifier_before_a_name_is_no_given_name() -> None:
         "He said the pipeline was safe for a few years."
     )
     assert parties(text)[-1] == "Trip Chowdry"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Head of financial reporting Ruth Marin said the regulator would act.", "Ruth Marin"),
+        (
+            "In recent years, Republicans such as former Senator Ada Bell have called for cuts.",
+            "Republicans such as former Senator Ada Bell",
+        ),
+    ],
+)
+def test_a_job_or_a_list_of_examples_stays_in_the_party(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_a_pronoun_in_a_relative_clause_means_the_person_opening_the_sentence() -> None:
+    text = (
+        "The firm changed some feeds last week. "
+        "Now Adam Kraus, a data scientist at the firm, has posted a note, which he says "
+        "serves as its statement."
+    )
+    assert parties(text)[-1] == "Adam Kraus"
+
+
+def test_the_organization_is_the_body_named_before() -> None:
+    text = (
+        "The National Park Service said the trail was shut. Residents said it was safe. "
+        "The organization rejected the claim that it was overcautious."
+    )
+    assert parties(text)[-1] == "The National Park Service"
