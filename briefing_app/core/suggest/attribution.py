@@ -873,7 +873,13 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = _clean_party(sentence, last_start + who.start(), last_end, lexicon, loose=True)
         if span is not None:
             return span
-    if start > last_start and re.search(r"\s(?:of|at|from|in)\s", sentence[last_start:start]):
+    if (
+        start > last_start
+        and re.search(r"\s(?:of|at|from|in)\s", sentence[last_start:start])
+        # (Only an "and" inside the affiliation: "Speaking of the regulators -- … -- Hoenig said"
+        # breaks at the dash.)
+        and sentence[:start].endswith(" and ")
+    ):
         # "Dr. Joneigh Khaldun of the Department of Health and Human Services says": the "and"
         # is inside the affiliation; the person heads the phrase.
         whole = _clean_party(sentence, last_start, last_end, lexicon)

@@ -98,6 +98,11 @@ def test_a_place_after_a_role_is_where_the_speaker_is_from() -> None:
         ("After Norway said in March that the plant would open, prices rose.", "Norway"),
         ("Later Mara Hansen said the risk was real.", "Mara Hansen"),
         ("According to the AFP estimates, the state will gain two seats.", "the AFP"),
+        (
+            "Speaking of the rules the bill sets -- yet does not enforce -- Hoenig said the next "
+            "crisis will test the regulators.",
+            "Hoenig",
+        ),
     ],
 )
 def test_a_stray_word_before_or_after_a_party_is_not_part_of_it(text: str, party: str) -> None:
