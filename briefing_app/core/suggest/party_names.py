@@ -97,6 +97,10 @@ def _names_a_body(party: str, lexicon: Lexicon) -> bool:
     )
 
 
+# Two initials written as one given name ("TJ Miller", "AJ Smith").
+_INITIALS = frozenset(("AJ", "BJ", "CJ", "DJ", "JJ", "JR", "KJ", "PJ", "RJ", "TJ", "JD", "JB"))
+
+
 def is_person_like(party: str, lexicon: Lexicon) -> bool:
     """Return whether party ends in a person's name ("Taliban spokesman Zabihullah Mujahid").
 
@@ -121,6 +125,13 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         return False  # "Others", "Officials" opening a sentence: common nouns, not names
     if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):
         return False  # a dateline ("ST. JOSEPH, Mich.") or an acronym, not a person
+    if (
+        len(words) >= 2
+        and re.fullmatch(r"[A-Z]{2,}", words[0])
+        and words[0] not in _INITIALS
+        and not any(_titled(w, lexicon) for w in words[1:-1])  # ("EDS President Kim Brace")
+    ):
+        return False  # "CNN Español", "UC Global": an acronym opens a body's name
     institutions = lexicon.official_nouns | lexicon.organisation_nouns
     tail: list[str] = []
     for word in reversed(words):

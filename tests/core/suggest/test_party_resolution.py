@@ -267,3 +267,17 @@ def test_the_organization_is_the_body_named_before() -> None:
         "The organization rejected the claim that it was overcautious."
     )
     assert parties(text)[-1] == "The National Park Service"
+
+
+def test_an_acronym_opens_a_bodys_name_not_a_persons() -> None:
+    text = (
+        "David Morales ran the firm. "
+        "He has even claimed to CNN Español that he was only joking. "
+        "When a co-owner of UC Global asked what Morales meant, he said nothing."
+    )
+    assert parties(text) == ["David Morales", "David Morales"]
+
+
+def test_an_acronym_before_a_title_and_a_name_is_the_persons_employer() -> None:
+    text = "“The count is close,” EDS President Kim Bracey said. “It will stay close,” he said."
+    assert parties(text) == ["EDS President Kim Bracey", "Kim Bracey"]
