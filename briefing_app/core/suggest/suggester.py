@@ -131,7 +131,7 @@ def suggest_claims(
                 suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))
                 unnamed_at = index if unnamed and not speaking else unnamed_at
                 last_index = index
-            elif recent and _holds_quote(sentence.text):
+            elif recent and _holds_quote(sentence.text) and speaker is None:
                 # "The price … is “as low as I’ve ever seen.”": the speaker's words go on inside
                 # the next sentence, quoted, with no new verb.
                 suggestions.append(

@@ -281,3 +281,12 @@ def test_an_acronym_opens_a_bodys_name_not_a_persons() -> None:
 def test_an_acronym_before_a_title_and_a_name_is_the_persons_employer() -> None:
     text = "“The count is close,” EDS President Kim Bracey said. “It will stay close,” he said."
     assert parties(text) == ["EDS President Kim Bracey", "Kim Bracey"]
+
+
+def test_a_subject_before_a_colon_quote_is_its_speaker_though_a_title_is_quoted() -> None:
+    text = (
+        "Jessie Barkley starred in the film. “It grabbed me at once,” Tom Harlow said. "
+        "Barkley, who phoned in from the set of “Fargo,” had a similar experience: "
+        "“It was just that immediate feeling.”"
+    )
+    assert parties(text) == ["Tom Harlow", "Jessie Barkley"]
