@@ -1718,6 +1718,13 @@ def _no_subject(subject: str, lexicon: Lexicon) -> bool:
     return first in lexicon.first_person or (lexicon.language == "en" and first in _NO_SUBJECT)
 
 
+# A new clause with a named subject: ", and Schmidt would…".
+_LATER_SUBJECT = re.compile(
+    r"[,;]\s+(?:and|but|while)\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+"
+    r"(?:would|will|had|has|was|then|\w+ed)\b"
+)
+
+
 def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
     """Give participles ("…, stating that") and coordinated verbs the subject before them."""
     if not any(att.needs_subject for att in found):
@@ -1742,7 +1749,16 @@ def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) ->
             and not _no_subject(sentence[subject[0] : subject[1]], lexicon)
         ):
             att.party_start, att.party_end = subject
-            att.party = sentence[subject[0] : subject[1]]
+            later = [
+                m
+                for m in _LATER_SUBJECT.finditer(sentence, subject[1], att.verb_start)
+                if is_person_like(m.group(1), lexicon)
+            ]
+            if later and att.pattern == "participle":
+                # "Page would grow animated, and Schmidt would shut him down, saying…": the
+                # subject of the clause the participle hangs on.
+                att.party_start, att.party_end = later[-1].span(1)
+            att.party = sentence[att.party_start : att.party_end]
         else:
             continue
         att.needs_subject = False

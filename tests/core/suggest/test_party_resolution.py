@@ -290,3 +290,11 @@ def test_a_subject_before_a_colon_quote_is_its_speaker_though_a_title_is_quoted(
         "“It was just that immediate feeling.”"
     )
     assert parties(text) == ["Tom Harlow", "Jessie Barkley"]
+
+
+def test_a_participle_speaks_for_the_subject_of_the_clause_it_hangs_on() -> None:
+    text = (
+        "At times, Lara Page would grow animated, and Eric Schmidt would shut her down, "
+        "saying, “We heard you, Lara.”"
+    )
+    assert parties(text) == ["Eric Schmidt"]
