@@ -914,7 +914,8 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             # "One small, 2-month study showed": adjectives set off by a comma, one phrase.
             return parts[-2][0] + adjectives.start(1), span[1]
     if span is not None:
-        return _join_and(sentence, last_start, span, lexicon)
+        span = _join_and(sentence, last_start, span, lexicon)
+        return _name_list(sentence, parts, span, lexicon)
     only_noise = all(
         w.lower() in lexicon.trailing_noise or (w.endswith("ly") and w.lower() not in _NOT_ADVERBS)
         for w in sentence[last_start:last_end].split()
@@ -1074,6 +1075,28 @@ def _ends(sentence: str, verb_start: int) -> bool:
     return bool(re.fullmatch(r"\S+(?:\s+\w+){0,3}?[\s.!?”\"]*", rest))
 
 
+def _name_list(
+    sentence: str, parts: list[tuple[int, int]], span: tuple[int, int], lexicon: Lexicon
+) -> tuple[int, int]:
+    """Extend "Meyer and other coaches" over the names listed before it ("Saban, Meyer and…")."""
+    if not re.search(r"\s(?:and|&)\s", sentence[span[0] : span[1]]) or len(parts) < 2:
+        return span
+    start = None
+    for a, b in reversed(parts[:-1]):
+        item = sentence[a:b].strip()
+        first = item.split()[0].lower() if item else ""
+        if (
+            not _LISTED_NAME.fullmatch(item)
+            or first in lexicon.non_party_starts | lexicon.leading_noise
+        ):
+            return span  # the list must open the sentence ("Yesterday, Smith and Jones said")
+        start = a + len(sentence[a:b]) - len(sentence[a:b].lstrip())
+    return (start, span[1]) if start is not None else span
+
+
+_LISTED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s){0,2}[A-Z][\w’'.-]*")
+
+
 def _join_and(
     sentence: str, clause_start: int, span: tuple[int, int], lexicon: Lexicon
 ) -> tuple[int, int]:
@@ -1224,6 +1247,8 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
         if bare not in ("of", "for", "and"):
             # "Facebook and other tech companies": a phrase never ends on its connector.
             end = token.start() + len(token.group().rstrip(",;:"))
+        if word.endswith(",") and word[:1].isupper() and _LIST_AHEAD.match(sentence, token.end()):
+            continue  # "Saban, Meyer and Ohio State’s Jim Tressel": one list of names
         if word.endswith((",", ";", ":")):
             break
     if end <= start:
@@ -1243,6 +1268,10 @@ _ADVERB_OPENING = re.compile(
     r"(?:[A-Z][a-z]+ly|First|Second|Third|Fourth|Next|Lastly|Still|Again|Further|Plus|Indeed|"
     r"Thus|Hence|Instead|Otherwise|Besides|Anyway|Now|Then|Yet)\s*,\s+"
 )
+
+
+# More names after a comma, then "and" and another name: the list goes on.
+_LIST_AHEAD = re.compile(r"\s+(?:[A-Z][\w’'.-]*,?\s+){1,4}?and\s+[A-Z]")
 
 
 def _comma_parts(left: str) -> list[tuple[int, int]]:

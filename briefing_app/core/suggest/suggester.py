@@ -418,7 +418,7 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
 # A description in lower case, then a person's name ("… advanced analytics Joe Shasteen"); not
 # a name after "of" ("the Department of Homeland Security").
 _DESCRIBED_NAME = re.compile(
-    r"(.*\b(?!(?:of|for|and|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)[a-z][\w-]*)"
+    r"(.*(?<![\w’'])(?!(?:of|for|and|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
 # What a body is, then its name: "the group People for the Ethical Treatment of Animals", "the

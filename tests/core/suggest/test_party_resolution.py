@@ -298,3 +298,23 @@ def test_a_participle_speaks_for_the_subject_of_the_clause_it_hangs_on() -> None
         "saying, “We heard you, Lara.”"
     )
     assert parties(text) == ["Eric Schmidt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Saban, Meyer and other coaches claim they speak for their players.",
+            "Saban, Meyer and other coaches",
+        ),
+        (
+            "Saban, Meyer and Ohio State's Jim Tressel joined a call with the league and "
+            "expressed their concerns about agents.",
+            "Saban, Meyer and Ohio State's Jim Tressel",
+        ),
+        ("Yesterday, Smith and Jones said the deal was off.", "Smith and Jones"),
+        ("But, as the Joint Committee has said, the law is too broad.", "the Joint Committee"),
+    ],
+)
+def test_a_list_of_names_opening_a_sentence_is_one_party(text: str, party: str) -> None:
+    assert parties(text) == [party]
