@@ -1202,6 +1202,13 @@ _OPENER = re.compile(
 )
 
 
+# A span of time opening a sentence: "Five months later, Kennedy…", "Two days after the vote, …".
+_TIME_OPENER = re.compile(
+    r"(?:[A-Z][a-z]+|\d+|A few|A couple of)\s+(?:days?|weeks?|months?|years?|hours?|decades?)\s+"
+    r"(?:later|earlier|ago|after|before|on)\b[^,]{0,60},\s+"
+)
+
+
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
     intro = (
@@ -1211,6 +1218,7 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
         # "Finally, Nagel pushed…", "Second, the Fed will…": a sentence adverb.
         or _ADVERB_OPENING.match(sentence)
         or _OPENER.match(sentence)
+        or _TIME_OPENER.match(sentence)
     )
     start = intro.end() if intro else 0
     end = start

@@ -391,6 +391,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if not names_party(party, lexicon):
         return ""
+    # "an overwhelming 70 percent of Americans", "an estimated 3,000 people": the count.
+    party = re.sub(r"^(?i:an?)\s+[a-z]+\s+(?=\d)", "", party)
     # "Montoya-Lewis herself said": the person, not the emphasis.
     party = re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", party)
     described = _DESCRIBED_NAME.fullmatch(party)

@@ -318,3 +318,19 @@ def test_a_participle_speaks_for_the_subject_of_the_clause_it_hangs_on() -> None
 )
 def test_a_list_of_names_opening_a_sentence_is_one_party(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Five months later, Kennedy invoked the study and insisted he was right.", "Kennedy"),
+        (
+            "And an overwhelming 70 percent of Americans say that the offense was wrong.",
+            "70 percent of Americans",
+        ),
+    ],
+)
+def test_a_time_span_or_an_adjective_before_a_count_is_no_part_of_the_party(
+    text: str, party: str
+) -> None:
+    assert parties(text) == [party]
