@@ -183,6 +183,8 @@ def person_name(party: str, lexicon: Lexicon) -> str:
 def _is_role(party: str, lexicon: Lexicon) -> bool:
     """Return whether party is one person described by their role ("a doctor from Hebron")."""
     head = re.split(r"\s(?:of|from|at|in|for|with|who)\s|,", party)[0].split()
+    if head and head[0].lower() in ("someone", "somebody"):
+        return True  # "someone else wrote…": one person, unnamed
     return (
         2 <= len(head) <= 4
         and head[0].lower() in ("a", "an", "the", "this", "one")

@@ -334,3 +334,12 @@ def test_a_time_span_or_an_adjective_before_a_count_is_no_part_of_the_party(
     text: str, party: str
 ) -> None:
     assert parties(text) == [party]
+
+
+def test_someone_unnamed_is_the_she_that_follows() -> None:
+    text = (
+        "Pierce Bronson said he loves his wife. "
+        "Someone else wrote that the post was unfair to the couple. "
+        "“This man is happy in his marriage,” she argued."
+    )
+    assert parties(text) == ["Pierce Bronson", "Someone else", "Someone else"]
