@@ -405,6 +405,12 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     ):
         # "RetailNext global manager of advanced analytics Joe Shasteen": the name, not the job.
         party = described.group(2)
+    single = _ROLE_THEN_NAME.fullmatch(party)
+    if (
+        single is not None
+        and single.group(1).lower() in lexicon.person_roles | lexicon.speaker_nouns
+    ):
+        party = single.group(2)  # "o técnico Tite", "coach Klopp": the one-word name
     body = _DESCRIBED_BODY.fullmatch(party)
     if body is not None and body.group(1) in lexicon.organisation_nouns | _OUTLETS:
         party = body.group(2)  # "the group People for the Ethical Treatment of Animals"
@@ -423,6 +429,8 @@ _DESCRIBED_NAME = re.compile(
     r"(.*(?<![\w’'])(?!(?:of|for|and|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
+# A role in lower case, then a one-word name: "o técnico Tite".
+_ROLE_THEN_NAME = re.compile(r"(?:[a-zà-ÿ’'-]+\s+){0,3}([a-zà-ÿ-]+)\s+([A-ZÀ-Ö][\w’'-]+)")
 # What a body is, then its name: "the group People for the Ethical Treatment of Animals", "the
 # newspaper The Guardian".
 _DESCRIBED_BODY = re.compile(r"(?i:the|a|an)\s+(?:[a-z-]+\s+){0,3}?([a-z]+)\s+([A-Z].*)")

@@ -343,3 +343,14 @@ def test_someone_unnamed_is_the_she_that_follows() -> None:
         "“This man is happy in his marriage,” she argued."
     )
     assert parties(text) == ["Pierce Bronson", "Someone else", "Someone else"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Depois do jogo, o técnico Tite declarou que errou.", "pt", "Tite"),
+        ("After the game, the coach Klopp said the team was tired.", "en", "Klopp"),
+    ],
+)
+def test_a_role_before_a_one_word_name_is_that_person(text: str, language: str, party: str) -> None:
+    assert parties(text, language) == [party]
