@@ -81,6 +81,17 @@ def speaks_as_they(party: str, lexicon: Lexicon) -> bool:
     return _names_a_body(party, lexicon)
 
 
+def is_body(party: str, lexicon: Lexicon) -> bool:
+    """Return whether party names one organisation ("Uber", "the ministry"), an "it"."""
+    words = bare_party(party).split()
+    # (One capitalised word may be a surname or a body: the caller knows the text's people.)
+    if not words or (len(words) > 1 and is_person_like(party, lexicon)):
+        return False
+    head = re.split(r"\s(?:of|in|at|from|for)\s", bare_party(party))[0].split()
+    noun = head[-1].lower() if head else ""
+    return noun in lexicon.organisation_nouns or _names_a_body(party, lexicon)
+
+
 def _names_a_body(party: str, lexicon: Lexicon) -> bool:
     """Return whether party may be an organisation's proper name ("Apple", "Whole Foods Market").
 
@@ -254,7 +265,16 @@ class PartyMemory:
             return next((p for p in recent if speaks_as_they(p, self._lexicon)), mention)
         if role is not None:
             # "it" is never a person: with no organisation named before, it stays unresolved.
-            return next((p for p in recent if not is_person_like(p, self._lexicon)), mention)
+            return next(
+                (
+                    p
+                    for p in recent
+                    # ("Uber": one capitalised word is a person only as a surname the text
+                    # introduced in full.)
+                    if not is_person_like(p, self._lexicon) or (" " not in p and not self._known(p))
+                ),
+                mention,
+            )
         words = lower.split()
         # "the ministry" after "the Chinese Foreign Ministry": the fuller earlier name.
         if len(words) == 2 and words[0] == "the" and words[1] in self._lexicon.official_nouns:

@@ -25,6 +25,7 @@ from briefing_app.core.suggest.languages import Lexicon, lexicon_for
 from briefing_app.core.suggest.models import Suggestion, fingerprint_for
 from briefing_app.core.suggest.party_names import (
     PartyMemory,
+    is_body,
     is_person_like,
     normalise_party,
     party_key,
@@ -168,8 +169,20 @@ def suggest_claims(
             if index and pronoun
             else []
         )
+        # "Uber has been defending its pricing. It has now promised…": the body the sentence
+        # before is about.
+        it = any(lexicon.pronouns.get(a.party.lower()) == "organisation" for a in attributions)
+        previous_body = (
+            _body_subject(sentences[index - 1].text, lexicon, memory) if index and it else []
+        )
         for group, found_party in _by_party(
-            sentence.text, attributions, memory, lexicon, previous_people, previous_subject
+            sentence.text,
+            attributions,
+            memory,
+            lexicon,
+            previous_people,
+            previous_subject,
+            previous_body,
         ):
             mention = group[0].party
             before = text[: sentence.start + group[0].anchor_start]
@@ -296,6 +309,7 @@ def _by_party(
     lexicon: Lexicon,
     previous_people: list[str],
     previous_subject: list[str],
+    previous_body: list[str],
 ) -> list[tuple[list[Attribution], str]]:
     """Group a sentence's attributions by the party they resolve to, in order."""
     groups: dict[str, tuple[list[Attribution], str]] = {}
@@ -311,6 +325,8 @@ def _by_party(
                 agreeing += [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
                 nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
                 nearby += _person_subject(sentence, att.party_start, lexicon, memory)
+            elif lexicon.pronouns.get(party.lower()) == "organisation":
+                nearby = previous_body + nearby
             party = memory.resolve(party, nearby)
         elif (owned := _OWN_DOCUMENT.fullmatch(party)) is not None:
             # "“…,” their statement said": the statement's authors, named before.
@@ -350,6 +366,19 @@ def _person_subject(
         # text introduced it in full.
         return [subject] if memory is not None and memory.knows(subject) else []
     return [subject] if is_person_like(subject, lexicon) else []
+
+
+def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[str]:
+    """Return the organisation a sentence is about, if its subject (unquoted) names one."""
+    said = _unquoted(sentence)
+    span = main_subject(said.lstrip(), lexicon)
+    if span is None:
+        return []
+    shift = len(said) - len(said.lstrip())
+    subject = said[span[0] + shift : span[1] + shift]
+    if subject.lower() in lexicon.pronouns or memory.knows(subject):
+        return []  # "Page said…" after "Larry Page": a person
+    return [subject] if is_body(subject, lexicon) else []
 
 
 # A document of someone's the text named before: "their statement", "its filing".

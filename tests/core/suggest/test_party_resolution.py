@@ -354,3 +354,12 @@ def test_someone_unnamed_is_the_she_that_follows() -> None:
 )
 def test_a_role_before_a_one_word_name_is_that_person(text: str, language: str, party: str) -> None:
     assert parties(text, language) == [party]
+
+
+def test_it_means_the_body_the_sentence_before_is_about() -> None:
+    text = (
+        "Reuters reported the cap on Monday. "
+        "Lyft has been defending its surge pricing since the storm. "
+        "It has now promised the state that it will cap its prices."
+    )
+    assert parties(text) == ["Reuters", "Lyft"]
