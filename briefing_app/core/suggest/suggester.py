@@ -225,8 +225,10 @@ def suggest_claims(
                 # "“…right?” Sanborn said.": the quotation is the sentence before.
                 previous = sentences[index - 1] if index else None
                 if previous is None or not _is_quotation(previous.text):
-                    # "Buchheit disagreed.": nothing said here, but a later "he" may be him.
+                    # "Buchheit disagreed.": nothing said here, but a later "he" may be him,
+                    # and a quotation right after is his ("…, Edwards wrote. “Larry…”").
                     memory.remember(party)
+                    last_party, last_index = party or last_party, index
                     continue
                 if suggestions and suggestions[-1].sentence_start == previous.start:
                     suggestions.pop()

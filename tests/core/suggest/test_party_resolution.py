@@ -363,3 +363,11 @@ def test_it_means_the_body_the_sentence_before_is_about() -> None:
         "It has now promised the state that it will cap its prices."
     )
     assert parties(text) == ["Reuters", "Lyft"]
+
+
+def test_a_quotation_right_after_a_writer_with_nothing_said_is_the_writers() -> None:
+    text = (
+        "A college friend said Lane was careful. Lane drove the whole way. "
+        "This was a given, Douglas Edwin wrote. “Larry was not about to risk it.”"
+    )
+    assert parties(text)[-1] == "Douglas Edwin"
