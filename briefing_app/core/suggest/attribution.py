@@ -1504,7 +1504,8 @@ def _clean_party(
             len(role) <= 4
             # "the 34-year-old" is a person as much as "the driver" is.
             and (
-                role[-1] in lexicon.person_roles
+                # "the ex-partner", "a co-founder": the role after its prefix.
+                role[-1].rsplit("-", 1)[-1] in lexicon.person_roles
                 or (role[-1][-1:] == "s" and role[-1][:-1] in lexicon.person_roles)  # "employees"
                 or bool(re.fullmatch(r"\d{1,3}-year-old", role[-1]))
             )

@@ -199,7 +199,7 @@ def _is_role(party: str, lexicon: Lexicon) -> bool:
     return (
         2 <= len(head) <= 4
         and head[0].lower() in ("a", "an", "the", "this", "one")
-        and head[-1].lower() in lexicon.person_roles
+        and head[-1].lower().rsplit("-", 1)[-1] in lexicon.person_roles  # ("the ex-partner")
     )
 
 

@@ -371,3 +371,14 @@ def test_a_quotation_right_after_a_writer_with_nothing_said_is_the_writers() -> 
         "This was a given, Douglas Edwin wrote. “Larry was not about to risk it.”"
     )
     assert parties(text)[-1] == "Douglas Edwin"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("“I saw it all,” the ex-partner testified.", "the ex-partner"),
+        ("“We were broke,” a co-founder said.", "a co-founder"),
+    ],
+)
+def test_a_role_with_a_prefix_is_a_speaker(text: str, party: str) -> None:
+    assert parties(text) == [party]
