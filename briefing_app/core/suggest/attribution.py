@@ -1389,9 +1389,6 @@ def _clean_party(
         or (not loose and any(w in _SUBORDINATORS for w in lowered))
         # "I’ve mentioned", "We’re told": the author's own voice.
         or any(re.match(r"(?:i|we)[’'](?:ve|m|re|d|ll)$", w) for w in lowered)
-        # "l’expression «fonds qataris» révèle": a party never stops inside a quotation.
-        or text.count("«") > text.count("»")
-        or text.count("“") > text.count("”")
     ):
         return None  # a clause or an infinitive, not a name
     if loose:
