@@ -22,6 +22,7 @@ from briefing_app.core.suggest.coreference import (
     strip_title,
 )
 from briefing_app.core.suggest.languages import Lexicon, lexicon_for
+from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.models import Suggestion, fingerprint_for
 from briefing_app.core.suggest.party_names import (
     PartyMemory,
@@ -442,6 +443,18 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         and single.group(1).lower() in lexicon.person_roles | lexicon.speaker_nouns
     ):
         party = single.group(2)  # "o técnico Tite", "coach Klopp": the one-word name
+    placed = _NAME_OF_PLACE.fullmatch(party)
+    if placed is not None and is_place(placed.group(2)):
+        # "the Argus Leader of Sioux Falls": the paper, not the town; but "the Bank of England",
+        # "Prime Minister of Canada", "Archbishop of Canterbury" are names with their place.
+        words = [w.lower() for w in placed.group(1).split() if w.lower() != "the"]
+        titles = lexicon.person_titles | lexicon.person_roles | lexicon.official_nouns
+        if (
+            len(words) >= 2
+            and words[-1] not in lexicon.organisation_nouns
+            and not all(w in titles for w in words)
+        ):
+            party = placed.group(1)
     body = _DESCRIBED_BODY.fullmatch(party)
     if body is not None and body.group(1) in lexicon.organisation_nouns | _OUTLETS:
         party = body.group(2)  # "the group People for the Ethical Treatment of Animals"
@@ -462,6 +475,10 @@ _DESCRIBED_NAME = re.compile(
 )
 # A role in lower case, then a one-word name: "o técnico Tite".
 _ROLE_THEN_NAME = re.compile(r"(?:[a-zà-ÿ’'-]+\s+){0,3}([a-zà-ÿ-]+)\s+([A-ZÀ-Ö][\w’'-]+)")
+# A capitalised name, then the place it is from: "the Argus Leader of Sioux Falls".
+_NAME_OF_PLACE = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+of\s+(.+)"
+)
 # What a body is, then its name: "the group People for the Ethical Treatment of Animals", "the
 # newspaper The Guardian".
 _DESCRIBED_BODY = re.compile(r"(?i:the|a|an)\s+(?:[a-z-]+\s+){0,3}?([a-z]+)\s+([A-Z].*)")

@@ -382,3 +382,21 @@ def test_a_quotation_right_after_a_writer_with_nothing_said_is_the_writers() -> 
 )
 def test_a_role_with_a_prefix_is_a_speaker(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "According to a report in the Argus Leader of Sioux Falls, the governor launched it.",
+            "the Argus Leader",
+        ),
+        ("The Bank of England said rates would stay on hold.", "The Bank of England"),
+        (
+            "The Prime Minister of Canada said the talks would go on.",
+            "The Prime Minister of Canada",
+        ),
+    ],
+)
+def test_a_papers_town_is_no_part_of_its_name(text: str, party: str) -> None:
+    assert parties(text) == [party]
