@@ -425,6 +425,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     # "an overwhelming 70 percent of Americans", "an estimated 3,000 people": the count.
     party = re.sub(r"^(?i:an?)\s+[a-z]+\s+(?=\d)", "", party)
+    # "A new ABC News poll shows": the named source's poll, not how new it is.
+    party = re.sub(r"^(?i:an?)\s+(?:new|recent|latest|fresh)\s+(?=[A-Z])", "", party)
     # "Montoya-Lewis herself said": the person, not the emphasis.
     party = re.sub(r"\s+(?:himself|herself|themselves|itself)$", "", party)
     described = _DESCRIBED_NAME.fullmatch(party)

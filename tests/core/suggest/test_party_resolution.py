@@ -328,6 +328,7 @@ def test_a_list_of_names_opening_a_sentence_is_one_party(text: str, party: str) 
             "And an overwhelming 70 percent of Americans say that the offense was wrong.",
             "70 percent of Americans",
         ),
+        ("A new Gallup poll shows majority support for the plan.", "Gallup poll"),
     ],
 )
 def test_a_time_span_or_an_adjective_before_a_count_is_no_part_of_the_party(
