@@ -381,7 +381,14 @@ def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[
     subject = said[span[0] + shift : span[1] + shift]
     if subject.lower() in lexicon.pronouns or memory.knows(subject):
         return []  # "Page said…" after "Larry Page": a person
-    return [subject] if is_body(subject, lexicon) else []
+    head = subject.split()[-1].lower()
+    # "That study didn’t find that… It said…": a document speaks as "it" too (one, not people).
+    document = (
+        head in lexicon.speaker_nouns
+        and head not in lexicon.person_roles
+        and not head.endswith("s")
+    )
+    return [subject] if is_body(subject, lexicon) or document else []
 
 
 # A document of someone's the text named before: "their statement", "its filing".

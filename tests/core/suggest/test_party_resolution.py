@@ -401,3 +401,12 @@ def test_a_role_with_a_prefix_is_a_speaker(text: str, party: str) -> None:
 )
 def test_a_papers_town_is_no_part_of_its_name(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+def test_it_means_the_document_the_sentence_before_is_about() -> None:
+    text = (
+        "Robert Kane said the virus spared some groups. "
+        "That study did not find that anyone was spared. "
+        "It said one receptor seemed to be absent in some groups."
+    )
+    assert parties(text) == ["Robert Kane", "That study"]
