@@ -57,7 +57,7 @@ _BODIES = frozenset(
         *("company", "firm", "airline", "bank", "retailer", "carmaker", "automaker", "startup"),
         *("charity", "publisher", "broadcaster", "network", "manufacturer", "maker", "insurer"),
         *("chain", "giant", "conglomerate", "supermarket", "lender", "brand", "studio"),
-        *("organization", "organisation", "agency", "nonprofit", "charity"),
+        *("organization", "organisation", "agency", "nonprofit"),
     )
 )
 
