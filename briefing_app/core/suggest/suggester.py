@@ -355,9 +355,14 @@ def _person_subject(
     """
     said = _unquoted(sentence)
     span = main_subject(said.lstrip(), lexicon)
-    if span is None:
-        return []
     shift = len(said) - len(said.lstrip())
+    if span is None:
+        # "A couple of months after the deal closed, however, …, Page called Doerr": the
+        # first name after a comma with a verb in the past, past a long opening.
+        clause = _CLAUSE_SUBJECT.search(said, 0, max(end, 0))
+        if clause is None:
+            return []
+        span, shift = clause.span(1), 0
     if span[1] + shift > end:
         return []
     subject = said[span[0] + shift : span[1] + shift]
@@ -369,6 +374,9 @@ def _person_subject(
         # text introduced it in full.
         return [subject] if memory is not None and memory.knows(subject) else []
     return [subject] if is_person_like(subject, lexicon) else []
+
+
+_CLAUSE_SUBJECT = re.compile(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+[a-z]+ed\b")
 
 
 def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[str]:

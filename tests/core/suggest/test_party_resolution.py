@@ -410,3 +410,13 @@ def test_it_means_the_document_the_sentence_before_is_about() -> None:
         "It said one receptor seemed to be absent in some groups."
     )
     assert parties(text) == ["Robert Kane", "That study"]
+
+
+def test_the_subject_after_a_long_opening_is_the_he_that_follows() -> None:
+    text = (
+        "Larry Page and Sergey Brin raised money from John Doerr. "
+        "A couple of months after the deal closed, however, when the investors could not back "
+        "out, Page called Doerr and told him that he and Brin had changed their minds. "
+        "“We can run the company ourselves,” he said."
+    )
+    assert parties(text)[-1] in ("Page", "Larry Page")
