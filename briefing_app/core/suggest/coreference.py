@@ -65,6 +65,7 @@ class NameIndex:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._by_surname: dict[str, list[tuple[int, int, str]]] = {}
+        self._by_given: dict[str, list[tuple[int, str]]] = {}  # first name -> full names
         stop = (
             lexicon.organisation_nouns
             | lexicon.determiners
@@ -96,6 +97,7 @@ class NameIndex:
                     continue  # "New York" is no Mr or Ms York
                 entry = (match.start(), len(given), full)
                 self._by_surname.setdefault(surname, []).append(entry)
+                self._by_given.setdefault(full.split()[0], []).append((match.start(), full))
 
     @classmethod
     def _matches(cls, text: str) -> Iterator[re.Match[str]]:
@@ -150,6 +152,11 @@ class NameIndex:
         # The first introduction with the fewest given names: "Professor of Urbanism Ans
         # Persoons" and "Ans Persoons" name the same person.
         earlier = [e for e in self._by_surname.get(words[0], []) if e[0] < upto]
+        if not earlier and words[0] not in self._by_surname:
+            # "Curie said" after "Curie Kim", "Gerry" after "Gerry Turner": a first name the
+            # text gave one person in full (no one else of that name, no one of that surname).
+            given = {full for at, full in self._by_given.get(words[0], []) if at < upto}
+            return given.pop() if len(given) == 1 else mention
         people = Counter(e[2].split()[0] for e in earlier)
         if len(people) > 1:
             # "Kennedy" after John F. and Robert F. Kennedy Jr.: the one the text names most

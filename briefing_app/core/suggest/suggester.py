@@ -372,7 +372,9 @@ def _person_subject(
     if len(words) == 1:
         # One capitalised word opening a sentence ("Very", "Below") is a name only when the
         # text introduced it in full.
-        return [subject] if memory is not None and memory.knows(subject) else []
+        # ("Curie, 21, a student, came second": a name with an age is a person's.)
+        aged = re.match(r",\s*\d{1,3},", said[span[1] + shift :])
+        return [subject] if aged or (memory is not None and memory.knows(subject)) else []
     return [subject] if is_person_like(subject, lexicon) else []
 
 

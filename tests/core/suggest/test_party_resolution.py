@@ -420,3 +420,18 @@ def test_the_subject_after_a_long_opening_is_the_he_that_follows() -> None:
         "“We can run the company ourselves,” he said."
     )
     assert parties(text)[-1] in ("Page", "Larry Page")
+
+
+def test_a_first_name_with_an_age_opens_a_sentence_about_that_person() -> None:
+    text = (
+        "One diner, Curie Kang, was so ill she was taken to hospital. "
+        "Previously the restaurant's Kismot Killer dish caused nose bleeds. "
+        "Curie, 21, a student, came second, but she admitted the prize “came with a price”. "
+        "She said: “I had to be taken to hospital twice.”"
+    )
+    assert parties(text) == ["Curie Kang", "Curie Kang"]
+
+
+def test_a_first_name_the_text_gave_one_person_is_their_full_name() -> None:
+    text = "Gerry Turner proposed on the finale. “We will marry soon,” Gerry said."
+    assert parties(text) == ["Gerry Turner"]
