@@ -249,6 +249,16 @@ class SourceManager:
         source.tags = self._tag_names(source_id)
         return source
 
+    def exists(self, source_id: int) -> bool:
+        """Return whether a source with this id is stored (without reading its text).
+
+        >>> from briefing_app.core.library import Library
+        >>> Library.open(":memory:").sources.exists(1)
+        False
+        """
+        row = self._lib.conn.execute("SELECT 1 FROM sources WHERE id = ?", (source_id,))
+        return row.fetchone() is not None
+
     def by_uid(self, uid: str) -> Source | None:
         """Return the source with this global id, or None."""
         row = self._lib.conn.execute("SELECT id FROM sources WHERE uid = ?", (uid,)).fetchone()

@@ -45,6 +45,8 @@ from briefing_app.gui.wording import count_of
 _PATCH_LIMIT = 400
 # Above this many claims the claims table and tag lists load just after the window shows.
 DEFER_CLAIMS = 20_000
+# How many sources read before the current one are remembered, to go back to when it is deleted.
+_READ_BEFORE = 50
 
 
 class SourcesController(QObject):
@@ -58,6 +60,9 @@ class SourcesController(QObject):
         self.services = services
         self.lib = lib
         self.current_source_id: int | None = None
+        # The sources read before the current one, the latest last: when the current one is
+        # deleted (an import undone) the reader goes back to the latest of them still there.
+        self.read_before: list[int] = []
         # Asks (title, text, the button that goes ahead) yes or no; tests replace it.
         self.confirm: Callable[[str, str, str], bool] = self._confirm
         # The selected claim, (claim id, its source id): the one the inspector shows.
@@ -154,6 +159,7 @@ class SourcesController(QObject):
         there last (its first source if it was never read or that source is gone)."""
         self.lib = lib
         self.current_source_id = None
+        self.read_before = []
         self.reader.show_source(None, "", [])
         self._show_reader_title(None)
         self.clear_selection()
@@ -214,8 +220,12 @@ class SourcesController(QObject):
     def on_changes(self, changes: Changes) -> None:
         """Refresh the lists, the reader and the inspector where the changes touch them."""
         if changes.sources:
+            # The rows around the current source, before a reload loses where it was shown.
+            nearby = self._rows_near_deleted_current(changes.sources)
             self._refresh_sources(changes.sources)
-            if self.current_source_id in changes.sources:
+            if nearby is not None:
+                self._open_instead_of_deleted(nearby)
+            elif self.current_source_id in changes.sources:
                 self._refresh_current_source()
         if changes.claims:
             self._refresh_claims(changes.claims)
@@ -280,6 +290,33 @@ class SourcesController(QObject):
             self.claims_panel.model.update(ids)
         self.claims_panel.update_count(self.claims_panel.model.total())
 
+    def _rows_near_deleted_current(self, changed: set[int]) -> list[int] | None:
+        """Return the listed ids nearest the current source's row first, if it was deleted."""
+        source_id = self.current_source_id
+        if source_id is None or source_id not in changed or self.lib.sources.exists(source_id):
+            return None
+        ids = self.library_panel.model.ids()
+        at = ids.index(source_id) if source_id in ids else 0
+        # One row further each time, below first (the row that moves up into its place).
+        order = sorted(range(len(ids)), key=lambda p: (abs(p - at), p < at))
+        return [ids[p] for p in order if p != at]
+
+    def _open_instead_of_deleted(self, nearby: list[int]) -> None:
+        """Open another source in the reader: the latest read before that is still listed,
+        else the nearest row left in the list; none left, an empty reader."""
+        listed = set(self.library_panel.model.ids())
+        back = [i for i in reversed(self.read_before) if i in listed]
+        instead = back[0] if back else next((i for i in nearby if i in listed), None)
+        self.current_source_id = None
+        if instead is not None:
+            self.read_before = [i for i in self.read_before if i != instead]
+            self.open_source(instead)
+            return
+        self.clear_selection()
+        self.reader.show_source(None, "", [])
+        self.source_panel.show_source(None)
+        self._show_reader_title(None)
+
     def _refresh_current_source(self) -> None:
         source_id = self.current_source_id
         if source_id is None:
@@ -287,10 +324,7 @@ class SourcesController(QObject):
         try:
             source = self.lib.sources.get(source_id)
         except BriefingError:
-            self.current_source_id = None
-            self.reader.show_source(None, "", [])
-            self.source_panel.show_source(None)
-            self._show_reader_title(None)
+            self._open_instead_of_deleted([])
             return
         if source != self.source_panel.source:  # after a conflict it holds what was typed
             self.source_panel.show_source(source)
@@ -315,6 +349,9 @@ class SourcesController(QObject):
         except BriefingError as exc:
             self.services.show_error(str(exc))
             return
+        if self.current_source_id is not None:
+            read = [i for i in self.read_before if i != self.current_source_id]
+            self.read_before = [*read, self.current_source_id][-_READ_BEFORE:]
         self.current_source_id = source_id
         if self.selected is not None and self.selected[1] != source_id:
             self.clear_selection()  # the inspector shows a claim of the source in the reader
