@@ -42,7 +42,7 @@ def test_import_prints_the_report(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "Imported interviews.qdpx: 1 sources, 2 claims, 1 tags; 0 adjusted, 1 discarded"
+        "Imported interviews.qdpx: 1 source, 2 claims, 1 tag; 0 adjusted, 1 discarded"
     )
     assert lines[1] == (
         "discarded selection 'a quote from another text': its name 'a quote from another text' "

@@ -147,7 +147,8 @@ def test_dropping_a_project_imports_it_with_a_report_and_one_undo_step(
     # The report is shown, its text can be copied whole.
     dialog = fresh.imports.projects.report_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.text().startswith(f"Imported demo.qdpx: {report.kept['sources']} sources")
+    assert report.kept["sources"] == 1
+    assert dialog.text().startswith("Imported demo.qdpx: 1 source, ")
     dialog.copy()
     assert QApplication.clipboard().text() == dialog.text()
     # The first imported source is open in the reader, its claims in the table.
@@ -181,9 +182,10 @@ def test_importing_the_same_project_again_adds_nothing_and_no_undo_step(
     assert dump(fresh.lib) == before
     assert again.args[0].kept["sources already here"] == 1
     assert fresh.undo_stack.count() == 1  # the first import only
-    assert projects.report_dialog is not None and "1 sources already here" in (
+    assert projects.report_dialog is not None and "1 source already here" in (
         projects.report_dialog.text()
     )
+    assert "User" not in projects.report_dialog.text()  # our own export's user is understood
 
 
 def test_a_vendor_project_chosen_in_file_import_reports_what_was_discarded(

@@ -95,7 +95,7 @@ def import_project(
     >>> with zipfile.ZipFile("p.qdpx", "w") as zf:
     ...     zf.writestr("project.qde", qde)
     >>> import_project(Library.open(":memory:"), "p.qdpx").line()
-    'Imported p.qdpx: 1 sources, 1 claims; 0 adjusted, 0 discarded'
+    'Imported p.qdpx: 1 source, 1 claim; 0 adjusted, 0 discarded'
     """
     path = Path(path)
     if not path.is_file():

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from briefing_app.core.errors import InvalidProject
+from briefing_app.core.qdpx.guids import stable_guid
+from briefing_app.core.qdpx.mapping import ANALYST_USER_UID, USER_KIND
+
+# The one User of a project Briefing wrote (project_xml.py), read back as the analyst.
+_OUR_USER = stable_guid(USER_KIND, ANALYST_USER_UID)
 
 # Sources the import skips, reported by what they are.
 SKIPPED_SOURCES = {
@@ -216,7 +221,13 @@ def read_project(project: str, root: etree._Element) -> Project:
             )
     result.project_notes = _refs(root, "NoteRef")
     for part, inner in (("Sets", "Set"), ("Cases", "Case"), ("Graphs", "Graph"), ("Users", "User")):
-        count = sum(1 for holder in _children(root, part) for _ in _children(holder, inner))
+        count = sum(
+            1
+            for holder in _children(root, part)
+            for element in _children(holder, inner)
+            # The user every Briefing export names is the analyst: nothing of it is lost.
+            if guid_key(element.get("guid")) != _OUR_USER
+        )
         if count:
             result.unread[inner] = count
     return result

@@ -114,6 +114,7 @@ def write_project(
     others: list[str] | None = None,  # extra raw XML inside <Sources>
     extra_members: dict[str, bytes] | None = None,
     prolog: str = "",
+    users: list[tuple[str, str]] | None = None,  # (guid, name) of the project's users
 ) -> Path:
     """Write a .qdpx project and return its path."""
     codes = codes or []
@@ -121,6 +122,10 @@ def write_project(
     members: dict[str, bytes] = {}
     xml = [f'<?xml version="1.0" encoding="utf-8"?>{prolog}']
     xml.append(f'<Project xmlns="{NS}" name="{path.stem}" origin="test">')
+    if users:
+        xml.append("<Users>")
+        xml += [f'<User guid="{g}" name={quoteattr(n)}/>' for g, n in users]
+        xml.append("</Users>")
     if codes:
         xml.append("<CodeBook><Codes>")
         xml += [_code(c) for c in codes]

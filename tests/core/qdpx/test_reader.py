@@ -659,3 +659,44 @@ def test_a_source_whose_text_file_is_missing_is_reported_with_its_selections(
     assert [(i.name, i.reason) for i in report.discarded] == [
         ("Lost", "its text file gone.txt is not in the project; its 1 selection(s) go with it")
     ]
+
+
+# -- The report in words -----------------------------------------------------------------------
+
+
+def test_the_report_counts_one_in_the_singular_and_more_in_the_plural(
+    lib: Library, tmp_path: Path
+) -> None:
+    path = qualcoder_project(tmp_path)
+    first = import_project(lib, path)
+    again = import_project(lib, path)
+
+    assert first.line().startswith("Imported qualcoder.qdpx: 1 source, 3 claims, ")
+    assert again.line() == (
+        "Imported qualcoder.qdpx: 1 source already here, 3 claims already here; "
+        "0 adjusted, 2 discarded"
+    )
+    # The machine-readable counts keep their names, whatever the number.
+    assert again.to_json()["kept"]["sources already here"] == 1
+
+
+def test_our_own_user_is_understood_and_another_tools_user_is_reported(
+    lib: Library, tmp_path: Path
+) -> None:
+    from briefing_app.core.qdpx.guids import stable_guid
+    from briefing_app.core.qdpx.mapping import ANALYST_USER_UID, USER_KIND
+
+    ours = stable_guid(USER_KIND, ANALYST_USER_UID)
+    quote = "three Chinese workers were killed"
+    sources = [Src("Report", ARTICLE, [Sel(*span(ARTICLE, quote), name=quote)])]
+    only_ours = write_project(tmp_path / "ours.qdpx", sources, users=[(ours, "Analyst")])
+    # Written by Briefing elsewhere: braces and lower case are the same GUID.
+    both = write_project(
+        tmp_path / "both.qdpx",
+        sources,
+        users=[("{" + ours.lower() + "}", "Analyst"), (guid("coder"), "Coder 2")],
+    )
+
+    assert import_project(lib, only_ours).discarded == []
+    report = import_project(lib, both)
+    assert [(i.what, i.name) for i in report.discarded] == [("part", "1 × User")]
