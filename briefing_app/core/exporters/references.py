@@ -146,6 +146,8 @@ def _bibtex(sources: list[Source]) -> str:
     from bibtexparser.library import Library as BibLibrary
     from bibtexparser.model import Block, Entry, Field
 
+    from briefing_app.core.importers.references.base import biblatex_language
+
     entries: list[Block] = []
     used: set[str] = set()
     for source in sources:
@@ -164,7 +166,8 @@ def _bibtex(sources: list[Source]) -> str:
         for key, value in (
             ("url", source.url),
             ("doi", source.doi),
-            ("langid", source.language),
+            # biblatex wants a babel/polyglossia name ("english"), not our ISO code ("en").
+            ("langid", biblatex_language(source.language)),
             ("urldate", _accessed(source)),
             ("keywords", ", ".join(source.tags)),
             ("note", "\n".join(_extra(source))),

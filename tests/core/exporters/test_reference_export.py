@@ -84,3 +84,25 @@ def test_briefing_import_reads_a_zotero_export_and_names_each_item(tmp_path: Pat
         "Three workers killed near the border",
         "Ministry statement on the incident",
     ]
+
+
+def test_bibtex_names_the_language_as_biblatex_does_and_reads_it_back(
+    lib: Library, tmp_path: Path
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    languages = {"Border report": "en", "Grenzbericht": "de", "Rapport": "fr", "Informe": "es"}
+    for title, code in languages.items():
+        source = lib.sources.add(ExtractedDocument(title=title, text=f"{title}: the text."))
+        lib.sources.update(source.id, language=code)
+    sources = [lib.sources.get(s.id) for s in lib.sources.all()]
+
+    out = write_references(sources, tmp_path / "out.bib", "bibtex")
+
+    text = out.read_text(encoding="utf-8")
+    # biblatex's langid takes a babel/polyglossia language name, not an ISO code.
+    for name in ("english", "ngerman", "french", "spanish"):
+        assert f"langid = {{{name}}}" in text
+    assert "langid = {en}" not in text
+    # Read back as an import reads it (the language a source gets is the item's code).
+    assert {r.title: r.language_code() for r in read_references(out)} == languages

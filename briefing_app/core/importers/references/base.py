@@ -64,11 +64,12 @@ class Reference:
 ReferenceReader = Callable[[Path, bytes], list[Reference]]
 
 # Language names and BibLaTeX (babel) names of the languages Briefing has suggestions or a
-# spelling dictionary for, by code.
+# spelling dictionary for, by code. Read both ways: any name gives the code on import; the
+# first name is the one BibLaTeX's langid is written with on export (biblatex_language).
 _LANGUAGES = {
     "en": "english british american UKenglish USenglish canadian australian anglais englisch",
     "fr": "french français francais acadian canadien frenchb französisch",
-    "de": "german ngerman deutsch austrian naustrian swissgerman nswissgerman allemand",
+    "de": "ngerman german deutsch austrian naustrian swissgerman nswissgerman allemand",
     "pt": "portuguese português portugues portuges brazil brazilian",
     "es": "spanish español espanol castellano",
     "it": "italian italiano",
@@ -82,6 +83,20 @@ _LANGUAGES = {
 _LANGUAGE_NAMES = {
     name.casefold(): code for code, names in _LANGUAGES.items() for name in names.split()
 }
+
+
+def biblatex_language(code: str) -> str:
+    """Return the name BibLaTeX's langid gives a language code ('de' → 'ngerman').
+
+    A regional code is named by its language (biblatex has no name for most regions); a code
+    the table does not know is returned as it is.
+
+    >>> [biblatex_language(c) for c in ("en", "de", "fr-CA", "pt_BR", "ja")]
+    ['english', 'ngerman', 'french', 'portuguese', 'ja']
+    """
+    value = code.strip()
+    names = _LANGUAGES.get(re.split(r"[-_]", value, maxsplit=1)[0].casefold())
+    return names.split()[0] if names else value
 
 
 def _extra_value(extra: str, name: str) -> str:
