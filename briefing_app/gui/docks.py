@@ -161,12 +161,13 @@ class PanelDocks(QObject):
         self._take(name, dock, area, behind)
         return dock
 
-    def adopt(self, name: str, dock: QDockWidget, area: Area) -> None:
-        """Take a dock built elsewhere (the review dock) into the menu and the layouts."""
+    def adopt(self, name: str, dock: QDockWidget, area: Area, behind: str | None = None) -> None:
+        """Take a dock built elsewhere (the review dock) into the menu and the layouts; with
+        behind, as `add` does."""
         dock.setObjectName(f"{name}_dock")
         dock.setAccessibleName(dock.windowTitle())
         self.panels_menu.addAction(dock.toggleViewAction())  # named, with its shortcut, there
-        self._take(name, dock, area, None)
+        self._take(name, dock, area, behind)
 
     def _take(self, name: str, dock: QDockWidget, area: Area, behind: str | None) -> None:
         self.docks[name] = dock
@@ -243,6 +244,14 @@ class PanelDocks(QObject):
             self.window.resizeDocks(
                 [dock for dock, _ in docks], [int(total * s) for _, s in docks], orientation
             )
+
+    def bring_forward(self, widget: QWidget) -> None:
+        """Bring the dock holding widget to the front of the tabs it shares, if it is shown
+        (one the analyst closed stays closed)."""
+        for dock in self.docks.values():
+            if dock.isAncestorOf(widget) and dock.toggleViewAction().isChecked():
+                dock.raise_()
+                return
 
     def follow_tab(self, note_in_front: bool) -> None:
         """Bring forward the docks about what the centre shows: the note's, or the reader's."""

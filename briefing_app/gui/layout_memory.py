@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 # Bumped when the docks change: a state saved by an older window (panels in splitters, one
 # dock) is not restored over the new docks; the chosen layout is applied instead.
-DOCK_STATE_VERSION = 2
+# 3: the review pane waits as a tab behind the inspector (a state of 2 kept it stacked under
+# the inspector, squeezing it at 768 px high).
+DOCK_STATE_VERSION = 3
 # The size the window asks for at first start, when the screen has room for it (px).
 DEFAULT_SIZE = (1440, 900)
 

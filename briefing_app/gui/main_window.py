@@ -434,13 +434,12 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.review.controller import ReviewController
 
         review = ReviewController(self.services, self.lib, self.tasks)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, review.review_dock)
-        # Shown from the View menu, it takes a tab beside the inspector, not a column's width.
-        self.tabifyDockWidget(self.docks.docks["inspector"], review.review_dock)
-        review.review_dock.hide()
-        # Not waiting behind the inspector once a layout is applied: a review copy read in
-        # shows the pane (show(), not the View menu), which as a tab would stay out of sight.
-        self.docks.adopt("review", review.review_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(right, review.review_dock)
+        # Shown, it takes a tab beside the inspector, not a share of its column: at 768 px high
+        # the two stacked left the inspector its first two fields (it needs ~400 px, the pane
+        # ~330). It comes to the front when shown (ReviewController.show_pane).
+        self.docks.adopt("review", review.review_dock, right, behind="inspector")
         return review
 
     def _build_board(self) -> BoardController:
@@ -624,8 +623,10 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def bring_forward(self, widget: QWidget) -> None:
-        """Make the workspace tab holding widget the current one (no tab holds it: nothing)."""
+        """Make the workspace tab holding widget the current one, and its dock the front one
+        of the docks it shares a place with (no tab holds it: nothing)."""
         self.work_area.bring_forward(widget)
+        self.docks.bring_forward(widget)
 
     def _focus(self, widget: QWidget) -> None:
         # The reader may sit behind the Note tab: bring it forward before it takes the keys.

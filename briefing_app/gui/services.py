@@ -61,7 +61,7 @@ class Services(Protocol):
         ...
 
     def bring_forward(self, widget: QWidget) -> None:
-        """Make the workspace tab holding widget the current one."""
+        """Make the workspace tab holding widget the current one, and its dock the front tab."""
         ...
 
     def route_file_drops(self) -> None:

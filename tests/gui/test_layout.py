@@ -232,6 +232,60 @@ def _nothing_squeezed(window: MainWindow) -> None:
             assert window.rect().contains(edit.mapTo(window, edit.rect().bottomRight()))
 
 
+def _inspector_whole(window: MainWindow) -> bool:
+    """Whether every field of the claim inspector is on screen, wide enough to read."""
+    inspector = window.inspector
+    viewport = inspector.parentWidget()  # the dock's scroll area shows this much of it
+    # A dock behind another's tab is still "visible", moved out of the window.
+    if viewport is None or inspector.visibleRegion().isEmpty():
+        return False
+    fields = [
+        inspector.statement, inspector.party, inspector.kind, inspector.credibility,
+        inspector.status, inspector.event_date, inspector.tags, inspector.questions_button,
+        inspector.show_button, inspector.delete_button,
+    ]  # fmt: skip
+    return all(
+        field.isVisible()
+        and viewport.rect().contains(field.mapTo(viewport, field.rect().topLeft()))
+        and viewport.rect().contains(field.mapTo(viewport, field.rect().bottomRight()))
+        and field.width() >= min(120, field.sizeHint().width())
+        for field in fields
+    )
+
+
+def test_the_review_pane_opened_at_1366x768_leaves_the_claim_inspector_whole(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib, first_start_size(QRect(0, 0, 1366, 768)))
+    claim = demo_lib.claims.all()[0]
+    window.sources.show_claim(claim.id)
+    inspector = window.docks.docks["inspector"]
+    qtbot.waitUntil(lambda: _inspector_whole(window))
+
+    review = window.docks.docks["review"]
+    toggles = {a.text(): a for a in window.docks.panels_menu.actions()}
+    toggles["&Review pane"].trigger()  # View ▸ Panels ▸ Review pane (Ctrl+Shift+R)
+    qtbot.waitUntil(review.isVisible)
+    pane = window.review.review_pane
+    # The pane has the room it needs, and the inspector keeps its own: a tab away, not
+    # squeezed under it to its first two fields (196 px of the column's 650).
+    qtbot.waitUntil(lambda: pane.height() >= pane.minimumSizeHint().height())
+    inspector.raise_()  # its tab clicked
+    qtbot.waitUntil(lambda: _inspector_whole(window))
+    assert inspector in window.tabifiedDockWidgets(review)
+
+    # Tagging a passage with the review pane in front brings the inspector forward to type in.
+    review.raise_()
+    qtbot.waitUntil(lambda: not _inspector_whole(window))
+    text = window.reader.source_text()
+    start = text.index("Committee")
+    window.reader.select_span(start, start + len("Committee"))
+    window.sources.tag_action.trigger()
+    assert window.inspector.claim is not None and window.inspector.claim.quote == "Committee"
+    qtbot.waitUntil(lambda: _inspector_whole(window))
+    assert window.review.review_dock.toggleViewAction().isChecked()  # still open, a tab
+
+
 def test_the_preview_is_a_tab_not_a_strip_when_the_window_is_narrow(
     qtbot: QtBot, demo_lib: Library
 ) -> None:

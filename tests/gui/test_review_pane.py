@@ -349,7 +349,7 @@ def test_the_review_dock_leaves_the_columns_readable_and_is_remembered(
     qtbot.waitUntil(window.is_complete)
     count = window.claims_panel.count_label
     assert count.text() and count.width() >= count.sizeHint().width()  # "10 claims", whole
-    window.review.review_dock.show()
+    window.review.show_pane()  # as a review copy or package read in shows it
     qtbot.waitUntil(lambda: window.review.review_dock.width() > 0)
     columns = (window.docks.docks["sources"], window.workspace_tabs, window.review.review_dock)
     qtbot.waitUntil(lambda: min(column.width() for column in columns) >= 200)

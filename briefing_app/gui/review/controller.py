@@ -47,7 +47,7 @@ class ReviewController(QObject):
         self.versions_dialog: VersionsDialog | None = None
         self.review_pane.message.connect(self._review_message)
         self.review_pane.versions_requested.connect(self.show_versions)
-        self.review_pane.jump_to.connect(lambda *_place: self.review_dock.show())
+        self.review_pane.jump_to.connect(lambda *_place: self.show_pane())
         self.review_pane.jump_to.connect(services.go_to_note_place)
         self.review_actions = self._build_actions()
 
@@ -56,6 +56,11 @@ class ReviewController(QObject):
         self.lib = lib
         lib.subscribe(self.review_pane.on_changes)
         self.review_pane.set_library(lib)
+
+    def show_pane(self) -> None:
+        """Show the review pane in front of the dock it shares a place with (the inspector)."""
+        self.review_dock.show()
+        self.review_dock.raise_()
 
     def _build_actions(self) -> list[QAction]:
         self.review_dock.toggleViewAction().setText("&Review pane")
@@ -171,7 +176,7 @@ class ReviewController(QObject):
 
     def _review_copy_imported(self, result: ReviewImportResult) -> None:
         self.review_pane.set_current_note(result.note_id)
-        self.review_dock.show()
+        self.show_pane()
         line = result.line()
         if result.unplaced:
             line += f"; {len(result.unplaced)} could not be placed on a section"
@@ -214,7 +219,7 @@ class ReviewController(QObject):
 
     def _review_pack_imported(self, result: PackImportResult) -> None:
         self.review_pane.set_current_note(result.note_id)
-        self.review_dock.show()
+        self.show_pane()
         self.services.show_status(result.line(), 8000)
         if result.conflicts:
             # Counted in the status bar, which fades: what was kept of each, said where it stays.

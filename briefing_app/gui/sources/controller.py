@@ -427,6 +427,8 @@ class SourcesController(QObject):
     def edit_claim(self, claim_id: int) -> None:
         """Select a claim and put the cursor in the inspector's statement."""
         self.select_claim(claim_id)
+        # It may wait behind the review pane's tab: the cursor goes where it can be seen.
+        self.services.bring_forward(self.inspector)
         self.inspector.statement.setFocus()
 
     def show_claim(self, claim_id: int) -> None:
