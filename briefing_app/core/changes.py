@@ -30,6 +30,9 @@ class Changes:
     comments: set[int] = field(default_factory=set)
     # Key questions whose text, note, claims, ACH matrix or key assumptions changed.
     questions: set[int] = field(default_factory=set)
+    # The whole library may have been replaced (a backup restored): records may also have
+    # gone that no id here names, and undo steps may refer to records no longer there.
+    wholesale: bool = False
     origin: object = field(default=None, compare=False)
 
     def merge(self, other: Changes) -> None:
@@ -40,6 +43,7 @@ class Changes:
         self.notes |= other.notes
         self.comments |= other.comments
         self.questions |= other.questions
+        self.wholesale = self.wholesale or other.wholesale
 
     def __bool__(self) -> bool:
         return bool(

@@ -596,6 +596,12 @@ class MainWindow(QMainWindow):
 
     # Refreshing and operations ----------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
+        if changes.wholesale:
+            # The library was replaced (a backup restored, here or elsewhere): undo steps
+            # refer to records as they were, and could undo into records of the same id.
+            if self._later is not None:
+                self._later.note_workspace.end_typing_step()
+            self.undo_stack.clear()
         self.sources.on_changes(changes)
         if self._later is not None:  # else the workspace reads the library when it is built
             self._later.note_workspace.on_changes(changes)

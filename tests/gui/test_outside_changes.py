@@ -324,3 +324,50 @@ def test_the_windows_own_commit_before_its_first_paint_reloads_nothing(
     assert not any(c.origin == OUTSIDE for c in heard)
     window.sources.select_claim(claim.id)
     assert window.inspector.party.text() == "Early"
+
+
+def test_a_backup_restored_on_the_command_line_closes_a_note_it_took_away(
+    qtbot: QtBot, complete: MainWindow, library_path: Path
+) -> None:
+    window = complete
+    workspace = window.note_workspace
+    first = workspace.note
+    assert first is not None
+    assert briefing("backup", "make", library=library_path).returncode == 0
+    later = window.lib.notes.create("Written after the backup", "sitrep", [("summary", "Summary")])
+    workspace.open_note_tab(later.id)
+    window.outside.start()
+
+    restored = briefing("backup", "restore", "1", "--yes", library=library_path)
+    window.outside.poll()
+
+    assert restored.returncode == 0, restored.stderr
+    # The note the backup does not hold is no longer open to type into (and lose).
+    assert workspace.note is not None and workspace.note.id == first.id
+    assert workspace.editor.editor("summary") is not None
+    assert [n.title for n in window.lib.notes.headers()] == [first.title]
+    # Undo steps refer to records as they were before the restore, as after File ▸ Restore.
+    assert not window.undo_action.isEnabled()
+
+
+def test_a_backup_restored_on_the_command_line_empties_the_reader_of_a_source_it_took_away(
+    qtbot: QtBot, complete: MainWindow, library_path: Path
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    window = complete
+    assert briefing("backup", "make", library=library_path).returncode == 0
+    later = window.lib.sources.add(ExtractedDocument(title="Imported later", text="A later text."))
+    claim = window.lib.claims.add(later.id, start=0, end=7)
+    window.sources.open_source(later.id)
+    window.sources.select_claim(claim.id)
+    window.outside.start()
+
+    briefing("backup", "restore", "1", "--yes", library=library_path)
+    window.outside.poll()
+
+    assert window.sources.current_source_id is None
+    assert "A later text." not in window.sources.reader.toPlainText()
+    assert window.sources.selected is None
+    assert window.sources.library_panel.model.rowCount() == 1
+    assert window.claims_panel.model.position_of(claim.id) is None

@@ -122,8 +122,11 @@ def rows_after(
 
 
 def every_record(conn: sqlite3.Connection, origin: object = None) -> Changes:
-    """Return every record of every noun: what a change nobody can name may have touched."""
-    changes = Changes(origin=origin)
+    """Return every record of every noun: what a change nobody can name may have touched.
+
+    Marked wholesale: records no id names may have gone too (a backup restored elsewhere).
+    """
+    changes = Changes(wholesale=True, origin=origin)
     for noun, table in NOUN_TABLES:
         getattr(changes, noun).update(int(r[0]) for r in conn.execute(f"SELECT id FROM {table}"))
     return changes

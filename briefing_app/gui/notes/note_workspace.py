@@ -253,9 +253,11 @@ class NoteWorkspace(QWidget):
         """Refresh what the committed changes touch."""
         if self._stopped:
             return
-        if changes.notes:
+        if changes.notes or changes.wholesale:
             current = self.note.id if self.note else None
-            if current is not None and current in changes.notes:
+            # A wholesale change (a backup restored elsewhere) names only the notes it left:
+            # the open one may be gone without being named.
+            if current is not None and (current in changes.notes or changes.wholesale):
                 try:
                     self.note = self.lib.notes.get(current)
                 except BriefingError:

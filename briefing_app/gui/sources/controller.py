@@ -219,6 +219,9 @@ class SourcesController(QObject):
     # Refreshing -------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
         """Refresh the lists, the reader and the inspector where the changes touch them."""
+        if changes.wholesale:
+            self._reload_everything()
+            return
         if changes.sources:
             # The rows around the current source, before a reload loses where it was shown.
             nearby = self._rows_near_deleted_current(changes.sources)
@@ -236,6 +239,18 @@ class SourcesController(QObject):
             self.reload_tags()
         if changes.questions and self.selected is not None:
             self._show_questions(self.selected[0])  # a question renamed or deleted
+
+    def _reload_everything(self) -> None:
+        """After the library was replaced: what it holds now, and nothing it no longer holds.
+
+        Its changes name only the records it holds now, so a source or claim on screen that
+        went with the restore would otherwise stay, open to edits that save nowhere.
+        """
+        self.reload_sources()
+        self._refresh_current_source()
+        self.reload_claims()
+        self._keep_selection(refresh=True)
+        self.reload_tags()
 
     def reload_sources(self) -> None:
         """Reload the library list (keeping the filter and selection)."""
