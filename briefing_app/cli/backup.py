@@ -84,11 +84,13 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
     """
     path = _resolve(app.library_path, which)
     info = verify_backup(path, app.library_path)
-    if not yes:
-        click.confirm(
-            f"Replace {app.library_path} with the backup of "
-            f"{info.created_at.astimezone():%Y-%m-%d %H:%M:%S}?",
-            abort=True,
+    if not yes and not _confirmed(
+        f"Replace {app.library_path} with the backup of "
+        f"{info.created_at.astimezone():%Y-%m-%d %H:%M:%S}?"
+    ):
+        # click's own abort printed "Aborted!" alone: the rule is one line saying what to do.
+        raise click.ClickException(
+            "nothing restored: not confirmed (--yes restores without asking)"
         )
     saved = restore_backup(info, app.library_path)
     echo(
@@ -97,6 +99,15 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
     )
     if saved is not None:
         echo(f"The replaced library was saved as {saved}.")
+
+
+def _confirmed(question: str) -> bool:
+    """Ask question; no answer (no terminal, end of input) is no."""
+    try:
+        return click.confirm(question, default=False)
+    except click.Abort:
+        click.echo()  # end the question's line: the error line then stands alone
+        return False
 
 
 def _resolve(library_path: Path, which: str) -> Path:

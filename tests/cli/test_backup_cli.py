@@ -82,3 +82,19 @@ def test_restoring_backup_1_of_a_library_never_loads_a_same_stem_neighbour(tmp_p
     refused = briefing("backup", "verify", other, library=ours)
     assert refused.returncode == 1
     assert refused.stderr.strip().endswith("a backup of lib.db, not of lib.sqlite")
+
+
+def test_a_restore_not_confirmed_is_one_error_line_and_restores_nothing(tmp_path: Path) -> None:
+    library = tmp_path / "library.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    assert briefing("backup", "make", library=library).returncode == 0
+    briefing("note", "new", "--template", "sitrep", "--title", "After the backup", library=library)
+
+    # No answer to "Replace …?" (no terminal, as in a script): click said only "Aborted!".
+    result = briefing("backup", "restore", "1", library=library)
+
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ")
+    assert "--yes" in lines[0]
+    assert "After the backup" in briefing("notes", library=library).stdout
