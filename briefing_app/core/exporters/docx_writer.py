@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import html
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,9 +55,11 @@ from briefing_app.core.exporters.source_lines import (
     ANNEX_HEADING,
     annex_row,
 )
+from briefing_app.core.exporters.table_widths import column_widths
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
+_CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
@@ -356,7 +359,9 @@ class _DocxBuilder:
         fill: str = "",
     ) -> None:
         target = self.out if out is None else out
-        grid = "".join(f'<w:gridCol w:w="{9000 // width}"/>' for _ in range(width))
+        widths = column_widths([[_cell_text(cell) for cell in row] for row in rows], 9000)
+        widths += [9000 // width] * (width - len(widths))
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         jc = '<w:jc w:val="center"/>' if center else ""
         parts = [
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.sid("Table Grid")}"/>'
@@ -368,9 +373,9 @@ class _DocxBuilder:
         for r, row in enumerate(rows):
             tr_pr = "<w:trPr><w:tblHeader/></w:trPr>" if header and r == 0 else ""
             parts.append(f"<w:tr>{tr_pr}")
-            for cell in row:
+            for cell, cell_width in zip(row, widths, strict=False):
                 parts.append(
-                    f'<w:tc><w:tcPr><w:tcW w:w="{9000 // width}" w:type="dxa"/>{shade}</w:tcPr>'
+                    f'<w:tc><w:tcPr><w:tcW w:w="{cell_width}" w:type="dxa"/>{shade}</w:tcPr>'
                     f"{cell}</w:tc>"
                 )
             parts.append("</w:tr>")
@@ -563,3 +568,9 @@ def _field(instruction: str) -> str:
         "<w:r><w:t>1</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
+
+
+def _cell_text(cell_xml: str) -> tuple[str, bool]:
+    """Return what a cell's runs say (its paragraphs a space apart) and whether it is bold."""
+    found = (m.group(1) if m.group(1) is not None else " " for m in _CELL_TEXT.finditer(cell_xml))
+    return html.unescape("".join(found)), "<w:b/>" in cell_xml

@@ -105,3 +105,35 @@ def test_templates_not_asking_and_notes_without_matrices_print_no_ach_annex(
     headings = [a.heading for a in build_document(demo_lib, note).annexes]
     assert "Annex: Analysis of competing hypotheses" not in headings
     assert "Annex: Key assumptions" not in headings
+
+
+def _widths(table: docx.table.Table) -> list[int]:
+    """The columns' widths in twips, as Word and LibreOffice lay them out."""
+    grid = table._tbl.tblGrid
+    return [int(col.w.twips) for col in grid.gridCol_lst]
+
+
+def test_word_tables_give_the_long_text_columns_room_and_no_word_is_split(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "intelligence-assessment")
+    document = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "ia.docx")))
+    claims_annex = document.tables[1]
+    *_, matrix, assumptions = document.tables
+    # Equal columns printed the evidence in a column as narrow as "H1": a word a line,
+    # "Evidenc/e", the matrix three pages long.
+    evidence, *others = _widths(matrix)
+    ratings = _widths(matrix)[3:-1]
+    assert evidence > max(others) and evidence > 2 * max(ratings)
+    key, quote, *_rest = _widths(claims_annex)
+    assert quote > 2 * key
+    text, _rating, why, _wrong_if, support, _hypotheses = _widths(assumptions)
+    assert why > support and text > support
+    # Each column still holds its longest word ("Inconsistency", "Hypotheses", "administration")
+    # at the body size (about 110 twips a character of 10 pt).
+    for table in (matrix, assumptions, claims_annex):
+        for c, width in enumerate(_widths(table)):
+            longest = max(len(w) for row in table.rows for w in row.cells[c].text.split() or [""])
+            assert width >= longest * 100, (table.rows[0].cells[c].text, width, longest)
+    for table in (matrix, assumptions, claims_annex):
+        assert sum(_widths(table)) <= 9000
