@@ -59,6 +59,8 @@ from briefing_app.core.exporters.table_widths import column_widths
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
+# The indent of an endnote's text, in twips (a quarter inch: room for "99.").
+_NOTE_HANG = 360
 _CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
@@ -481,12 +483,18 @@ class _DocxBuilder:
         """Write the Notes list the superscript endnote references link to."""
         self.para(self.sid("Heading 1"), _run("Notes"))
         style = self.sid("endnote text")
+        # A hanging indent with its tab stop: a note's second line starts under its text,
+        # not back under its number at the margin.
+        hang = (
+            f'<w:tabs><w:tab w:val="left" w:pos="{_NOTE_HANG}"/></w:tabs>'
+            f'<w:ind w:left="{_NOTE_HANG}" w:hanging="{_NOTE_HANG}"/>'
+        )
         for n, runs in enumerate(self.notes, start=1):
             mark = (
                 f'<w:bookmarkStart w:id="{n}" w:name="briefing_note_{n}"/>'
                 f'<w:bookmarkEnd w:id="{n}"/>'
             )
-            self.para(style, mark + _run(f"{n}.\t") + runs)
+            self.para(style, mark + _run(f"{n}.\t") + runs, hang)
 
     def footnotes_part(self) -> None:
         """Add word/footnotes.xml (separators plus one note per citation) to the package."""

@@ -304,3 +304,21 @@ def test_an_unknown_style_is_refused_by_name(demo_lib: Library, tmp_path: Path) 
     with pytest.raises(NotFound, match="no citation style 'harvard' \\(known: academic, house"):
         export_note(demo_lib, demo_note(demo_lib).id, tmp_path / "x.docx", style="harvard")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_an_endnote_that_wraps_lines_up_under_its_text_not_its_number(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "intelligence-assessment")
+    document = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "ia.docx")))
+    paragraphs = document.paragraphs
+    start = [p.text for p in paragraphs].index("Notes") + 1
+    endnotes = [p for p in paragraphs[start:] if p.text[:1].isdigit()]
+    assert endnotes
+    for paragraph in endnotes:
+        layout = paragraph.paragraph_format
+        # A hanging indent: the number in the margin of the text, the tab up to the text, so
+        # the second line of a long note starts under its first word (it started at "1.").
+        assert layout.left_indent is not None and layout.left_indent > 0
+        assert layout.first_line_indent == -layout.left_indent
+        assert [t.position for t in layout.tab_stops] == [layout.left_indent]
