@@ -337,7 +337,16 @@ def note_judge_command(
         clear_judgment(lib, note.id)
     elif question is not None:
         if hypothesis is None or confidence is None:
-            raise InvalidInput("give the question, the hypothesis and --confidence")
+            # Name what is missing: the line used to list all three, whichever one was left out.
+            missing = " and ".join(
+                name
+                for name, value in (("the hypothesis", hypothesis), ("--confidence", confidence))
+                if value is None
+            )
+            raise InvalidInput(
+                f"missing {missing}: give the question, the hypothesis and --confidence "
+                f"(briefing note judge {note_ref} {question} H1 --confidence moderate)"
+            )
         judge(lib, note.id, lib.questions.by_key(question).id, hypothesis, confidence)
     found = judgment(lib, lib.notes.get(note.id))
     if as_json:

@@ -135,8 +135,11 @@ def test_a_note_records_the_hypothesis_its_judgment_favours(library: Path) -> No
          "Error: Q2 has no hypothesis H4"),
         (["assumption", "add", "Q2", "Porous", "--rating", "solid", "--supports", "C99"],
          "Error: no claim C99"),
-        (["note", "judge", "1", "Q2", "H1"], "Error: give the question, the hypothesis and "
-         "--confidence"),
+        (["note", "judge", "1", "Q2", "H1"], "Error: missing --confidence: give the question, "
+         "the hypothesis and --confidence (briefing note judge 1 Q2 H1 --confidence moderate)"),
+        (["note", "judge", "1", "Q2", "--confidence", "low"], "Error: missing the hypothesis: "
+         "give the question, the hypothesis and --confidence (briefing note judge 1 Q2 H1 "
+         "--confidence moderate)"),
         (["note", "judge", "1", "Q2", "H7", "--confidence", "high"],
          "Error: Q2 has no hypothesis H7"),
     ],
