@@ -767,3 +767,27 @@ def test_a_file_name_typed_with_docx_exports_word_whatever_format_was_left_chose
     assert dialog.result() == ExportDialog.DialogCode.Accepted
     assert dialog.options() == ExportOptions(tmp_path / "final.docx", "docx", "footnotes")
     assert dialog.format.currentData() == "docx"
+
+
+def test_choosing_another_note_with_the_reader_in_front_lists_its_problems_not_the_last_ones(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    window = complete
+    workspace = window.note_workspace
+    demo = workspace.note
+    assert demo is not None
+    workspace.open_note_tab(demo.id)
+    qtbot.waitUntil(lambda: bool(workspace.problems.findings))
+    empty = demo_lib.notes.create("Nothing yet", "sitrep", [("developments", "Developments")])
+    window.bring_forward(window.sources.reader)  # the Reader tab in front
+    window.docks.docks["problems"].raise_()  # the Problems panel stays in sight
+    assert workspace.problems.isVisible() and not workspace.isVisible()
+
+    workspace.notes_panel.select_note(empty.id)
+    qtbot.waitUntil(lambda: workspace.note is not None and workspace.note.id == empty.id)
+
+    # The demo's findings stayed listed under the other note: a click went to a section it
+    # has not, and Dismiss recorded the demo's finding on it.
+    assert workspace.problems.findings == []
+    assert workspace.problems.summary.text() == "Checks: no problems found"
+    assert "Nothing yet" in workspace.last_html

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -128,6 +128,8 @@ class NoteWorkspace(QWidget):
         )
         self.preview = PreviewBrowser()
         self.problems = ProblemsPanel()
+        self.preview.installEventFilter(self)
+        self.problems.installEventFilter(self)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("note_left_splitter")
@@ -344,9 +346,10 @@ class NoteWorkspace(QWidget):
         """Render the preview and run the checks now if the Note tab shows, else when it does.
 
         At start-up the Reader tab is in front: rendering a note nobody sees would delay the
-        first paint by ~0.1 s.
+        first paint by ~0.1 s. The Problems and Preview panels are docks of their own, in sight
+        beside the Reader too: while either shows, it lists the note chosen, not the last one.
         """
-        if self.isVisible():
+        if self.isVisible() or self.problems.isVisible() or self.preview.isVisible():
             self._stale = False
             self.spelling.prepare()
             self.refresh_preview()
@@ -359,6 +362,12 @@ class NoteWorkspace(QWidget):
         super().showEvent(event)
         if getattr(self, "_stale", False):
             self._refresh_when_shown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Catch up as the Problems or Preview panel comes into sight (its tab chosen)."""
+        if event.type() == QEvent.Type.Show and getattr(self, "_stale", False):
+            self._refresh_when_shown()
+        return super().eventFilter(watched, event)
 
     def open_note_tab(self, note_id: int) -> None:
         """Open a note and bring the Note tab forward."""
