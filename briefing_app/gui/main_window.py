@@ -488,7 +488,15 @@ class MainWindow(QMainWindow):
         workspace.note_shown.connect(matrix.note_changed)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks.add("matrix", "&Matrix (ACH)", matrix.panel, bottom, behind="claims")
+        workspace.show_matrix = lambda question, row: self._show_matrix(matrix, question, row)
         return matrix
+
+    def _show_matrix(self, matrix: MatrixController, question: str, row: str | None) -> None:
+        """Bring the Matrix panel forward on a question's matrix, a row current."""
+        dock = self.docks.docks["matrix"]
+        dock.show()
+        dock.raise_()
+        matrix.go_to(question, row)
 
     def _add_later_menus(self, later: _LaterParts) -> None:
         """The note, suggestion and review actions in the menus and the toolbar."""

@@ -538,3 +538,33 @@ def test_a_hypothesis_label_too_long_stays_in_its_dialog_marked_and_escape_puts_
     assert matrix.rename_hypothesis("H1")
     renamed = matrix._hypothesis("H1")
     assert asked and renamed is not None and renamed.label == "A staged attack"
+
+
+def test_clicking_a_finding_about_the_matrix_opens_it_on_the_pivotal_row(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    from briefing_app.core.ach.judgments import judge
+
+    window = complete
+    workspace = window.note_workspace
+    assert workspace.note is not None
+    q1 = demo_lib.questions.by_key("Q1")
+    judge(demo_lib, workspace.note.id, q1.id, "H2", "high")
+    workspace.open_note_tab(workspace.note.id)
+    workspace.refresh_checks()
+    tree = workspace.problems.tree
+    fragile = next(
+        i
+        for i, f in enumerate(workspace.problems.findings)
+        if f.rule == "ach.fragile-single-source"
+    )
+    assert not window.docks.docks["matrix"].isVisible()
+
+    # The finding has no passage in the note: it used to go nowhere.
+    tree.setCurrentItem(tree.topLevelItem(fragile))
+    tree.itemActivated.emit(tree.topLevelItem(fragile), 0)
+
+    matrix = window.matrix
+    qtbot.waitUntil(lambda: window.docks.docks["matrix"].isVisible())
+    assert matrix.question_id == q1.id
+    assert matrix.model.row_at(matrix.view.currentIndex().row()).key == "C9"

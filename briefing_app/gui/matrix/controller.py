@@ -135,6 +135,23 @@ class MatrixController(QObject):
         self._offer_questions()
         self.reload()
 
+    def go_to(self, question_key: str, row_key: str | None = None) -> bool:
+        """Show the matrix of the question keyed question_key, row_key's row current."""
+        try:
+            question = self.lib.questions.by_key(question_key)
+        except BriefingError as exc:
+            self.services.show_error(str(exc))
+            return False
+        self.show_question(question.id)
+        at = self.model.position_of(row_key) if row_key else None
+        if at is not None:
+            current = self.view.currentIndex()
+            index = self.model.index(at, current.column() if current.isValid() else 0)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self.view.setFocus()
+        return True
+
     def reload(self) -> None:
         """Read the question's matrix and assumptions and show them (only changed cells
         repaint when the rows and hypotheses are the same)."""

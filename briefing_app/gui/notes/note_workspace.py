@@ -9,6 +9,7 @@ of the GUI it changes data only through core operations: typing is saved with
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -114,6 +115,9 @@ class NoteWorkspace(QWidget):
         # The key of the claim the analyst has in view (the window gives the inspector's):
         # Cite claim starts on it, so Enter cites what they were looking at.
         self.claim_in_view: Callable[[], str | None] = lambda: None
+        # Opens the Matrix on a key question (by key), with a row (by key) current: where a
+        # finding about the note's matrix takes the analyst. The window gives its own.
+        self.show_matrix: Callable[[str, str | None], object] = lambda _q, _row: None
 
         self.notes_panel = NotesPanel()
         self.editor = NoteEditor(self._save_section)
@@ -606,7 +610,14 @@ class NoteWorkspace(QWidget):
         self.checks_updated.emit()
 
     def go_to_finding(self, finding: Finding) -> None:
-        """Select the finding's place in its section editor."""
+        """Select the finding's place in its section editor (the Matrix, for its matrix)."""
+        if not finding.section and finding.rule.startswith("ach."):
+            # No passage in the note: its excerpt names the question, then a row if any
+            # ("Q1 C9", "Q1 H2 A1", "Q1 high").
+            question, *rest = finding.excerpt.split()
+            row = next((t for t in rest if re.fullmatch(r"[CAX]\d+", t)), None)
+            self.show_matrix(question, row)
+            return
         self.services.bring_forward(self)
         self.editor.go_to(finding.section, finding.start, finding.end)
 
