@@ -38,6 +38,7 @@ ALLOWED_ATTRIBUTES = {
     "span": {"class", "title"},
     "sup": {"class", "title"},
     "div": {"class"},
+    "table": {"class"},
 }
 # Links may point at claims or at web pages (shown, never followed); nothing else survives.
 URL_SCHEMES = {CLAIM_SCHEME, "http", "https", "mailto"}
@@ -52,6 +53,10 @@ a { text-decoration: none; }
 .notes { font-size: 9pt; }
 .box { background-color: #e8eef4; }
 .empty { color: #888888; font-style: italic; }
+blockquote { font-style: italic; }
+table.grid { border-width: 1px; border-style: solid; border-color: #555555;
+  border-collapse: collapse; }
+table.grid td, table.grid th { padding: 2px 4px; }
 """
 
 

@@ -99,3 +99,53 @@ def test_every_templates_demo_note_previews_the_notes_its_word_file_prints(
         assert preview_citations(html) == cited, template
         assert preview_notes(html) == word_notes(out), template
         assert printed_marking(note, get_template(template)) in workspace.preview.toPlainText()
+
+
+def test_a_quotation_is_italic_in_the_preview_as_in_the_word_file(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    import docx
+    from PySide6.QtGui import QTextCursor
+
+    from briefing_app.gui.preview import PreviewBrowser, render_preview
+
+    note = demo_lib.notes.headers()[0]
+    demo_lib.notes.set_section(note.id, "issue", "> A quoted line of the report.")
+    stored = demo_lib.notes.get(note.id)
+    printed = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "q.docx")))
+    quote = next(p for p in printed.paragraphs if p.text.startswith("A quoted line"))
+    assert quote.style.font.italic or all(r.italic for r in quote.runs)
+
+    browser = PreviewBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(render_preview(demo_lib, stored, get_template(stored.template), []))
+    found = browser.document().find("A quoted line")
+    assert not found.isNull()
+    cursor = QTextCursor(found)
+    cursor.setPosition(found.selectionStart() + 1)
+    assert cursor.charFormat().fontItalic()
+
+
+def test_a_table_is_ruled_in_the_preview_as_in_the_word_file(
+    qtbot: QtBot, demo_lib: Library, tmp_path: Path
+) -> None:
+    import docx
+    from PySide6.QtGui import QTextTable
+
+    from briefing_app.gui.preview import PreviewBrowser, render_preview
+
+    note = demo_lib.notes.headers()[0]
+    table = "| Actor | Claim |\n|---|---|\n| Police | Arrests |"
+    demo_lib.notes.set_section(note.id, "issue", table)
+    stored = demo_lib.notes.get(note.id)
+    printed = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "t.docx")))
+    assert printed.tables[0].style.name == "Table Grid"  # ruled
+
+    browser = PreviewBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(render_preview(demo_lib, stored, get_template(stored.template), []))
+    tables = [f for f in browser.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+    ruled = [t for t in tables if t.cellAt(0, 0).firstCursorPosition().block().text() == "Actor"]
+    assert ruled and ruled[0].format().border() >= 1
+    # The memo header stays an unruled table of labels, as in the Word file.
+    assert tables[0].format().border() == 0

@@ -164,7 +164,9 @@ class _HtmlBuilder:
             + "</tr>"
             for c in self.doc.claims.values()
         )
-        self.out.append(f"<h2>{escape(ANNEX_HEADING)}</h2><table><tr>{head}</tr>{rows}</table>")
+        self.out.append(
+            f'<h2>{escape(ANNEX_HEADING)}</h2><table class="grid"><tr>{head}</tr>{rows}</table>'
+        )
 
     # --- blocks -------------------------------------------------------------------------------
 
@@ -212,7 +214,8 @@ class _HtmlBuilder:
             rows.append("".join(f"<th>{self.inlines(c)}</th>" for c in block.header))
         for row in block.rows:
             rows.append("".join(f"<td>{self.inlines(c)}</td>" for c in row))
-        return "<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+        # class grid: ruled as the Word file rules it (the memo header's table is not).
+        return '<table class="grid">' + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
 
     # --- runs ---------------------------------------------------------------------------------
 
