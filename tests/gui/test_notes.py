@@ -791,3 +791,27 @@ def test_choosing_another_note_with_the_reader_in_front_lists_its_problems_not_t
     assert workspace.problems.findings == []
     assert workspace.problems.summary.text() == "Checks: no problems found"
     assert "Nothing yet" in workspace.last_html
+
+
+def test_clicking_a_marking_finding_puts_the_cursor_in_the_notes_marking(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    window = complete
+    workspace = window.note_workspace
+    assert workspace.note is not None
+    source = demo_lib.sources.all()[0]
+    demo_lib.sources.update(source.id, marking="SECRET")
+    workspace.open_note_tab(workspace.note.id)
+    workspace.refresh_checks()
+    tree = workspace.problems.tree
+    at = next(
+        i for i, f in enumerate(workspace.problems.findings) if f.rule == "marking.less-restrictive"
+    )
+
+    # The finding is about the note's marking, not a passage: it used to go nowhere.
+    tree.setCurrentItem(tree.topLevelItem(at))
+    tree.itemActivated.emit(tree.topLevelItem(at), 0)
+
+    marking = workspace.editor.header_form.marking
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (marking, marking.lineEdit()))
+    assert marking.lineEdit().selectedText() == marking.currentText()

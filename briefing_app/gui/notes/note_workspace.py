@@ -619,6 +619,14 @@ class NoteWorkspace(QWidget):
             self.show_matrix(question, row)
             return
         self.services.bring_forward(self)
+        if not finding.section and finding.rule.startswith("marking."):
+            # About the note's marking: put the cursor there, ready to type the stricter one.
+            marking = self.editor.header_form.marking
+            marking.setFocus()
+            line = marking.lineEdit()
+            if line is not None:  # editable: a marking of the analyst's own may be typed
+                line.selectAll()
+            return
         self.editor.go_to(finding.section, finding.start, finding.end)
 
     def dismiss_finding(self, finding: Finding) -> None:
