@@ -42,6 +42,9 @@ NOTE_FRONT_BOTTOM = 0.2
 # Docks that want a wider column than the one they wait in, as a share of the window's width,
 # when shown from the View menu: the chronology's dates in full beside the sources' 15 %.
 SHOWN_WIDTHS = {"chronology": 0.21}
+# Bottom docks that want more height than the note's fifth when they come to the front: the
+# Matrix showed only its Scores row there at 768 px, under its question and leader lines.
+SHOWN_HEIGHTS = {"matrix": 0.45}
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,25 @@ class PanelDocks(QObject):
             dock.toggleViewAction().triggered.connect(
                 lambda on: self._widen(dock, SHOWN_WIDTHS[name]) if on else None
             )
+        if name in SHOWN_HEIGHTS:
+            # Shown from the menu, or its tab chosen: both make it visible.
+            dock.visibilityChanged.connect(
+                lambda on: self._heighten(dock, SHOWN_HEIGHTS[name]) if on else None
+            )
+
+    def _heighten(self, dock: QDockWidget, share: float) -> None:
+        """Make a bottom dock at least share of the window's height (once laid out)."""
+        QTimer.singleShot(0, dock, lambda: self._heighten_now(dock, share))
+
+    def _heighten_now(self, dock: QDockWidget, share: float) -> None:
+        height = int(self.window.height() * share)
+        if (
+            dock.isVisible()
+            and dock.height() < height
+            and self.window.dockWidgetArea(dock) == _BOTTOM
+            and not dock.isFloating()
+        ):
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _widen(self, dock: QDockWidget, share: float) -> None:
         """Make a side dock's column at least share of the window's width (once laid out)."""

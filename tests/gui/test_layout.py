@@ -422,3 +422,30 @@ def test_the_note_in_front_has_room_for_its_sections_at_first_start(
     # Back to the reader, the claims table has the height it had.
     window.workspace_tabs.setCurrentWidget(window.work_area.reader_page)
     qtbot.waitUntil(lambda: abs(claims.height() - reading_height) <= 2)
+
+
+def test_the_matrix_shown_with_the_note_in_front_has_room_for_its_rows(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib, first_start_size(QRect(QPoint(0, 0), QPoint(1366, 768))))
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    problems = window.docks.docks["problems"]
+    # The note in front: the bottom panels have a fifth of the height, enough for problems.
+    qtbot.waitUntil(lambda: problems.isVisible() and problems.height() < window.height() * 0.3)
+
+    window.docks.docks["matrix"].toggleViewAction().trigger()
+
+    matrix = window.matrix
+    qtbot.waitUntil(lambda: matrix.model.rowCount() > 0)
+    view = matrix.view
+    at = matrix.model.position_of("C7")
+    assert at is not None
+    third = matrix.model.index(at, matrix.model.hypothesis_column("H1"))
+    # The scores and the first rows of the demo's matrix show without scrolling; in a fifth
+    # of 768 px only the Scores row did, under the matrix's question and leader lines.
+    qtbot.waitUntil(
+        lambda: (
+            not view.visualRect(third).isEmpty()
+            and view.visualRect(third).bottom() <= view.viewport().height()
+        )
+    )
