@@ -568,3 +568,17 @@ def test_clicking_a_finding_about_the_matrix_opens_it_on_the_pivotal_row(
     qtbot.waitUntil(lambda: window.docks.docks["matrix"].isVisible())
     assert matrix.question_id == q1.id
     assert matrix.model.row_at(matrix.view.currentIndex().row()).key == "C9"
+
+
+def test_an_assumption_form_names_every_key_that_does_not_exist_at_once(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    matrix = _open(qtbot, complete)
+    fields = AssumptionFields(
+        "The border stays porous", supports=("C4", "C99"), hypotheses=("H1", "H7")
+    )
+
+    problem = matrix.assumption_problem(fields)
+
+    # One at a time, the analyst corrected C99 only to be told of H7 next.
+    assert problem == "no claim C99; Q1 has no hypothesis H7"

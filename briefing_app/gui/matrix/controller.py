@@ -6,6 +6,7 @@ chosen last is shown again after a restart (per library, `QuestionMemory`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QMenu
@@ -435,16 +436,23 @@ class MatrixController(QObject):
         )
 
     def assumption_problem(self, fields: AssumptionFields) -> str | None:
-        """Return why an assumption with these fields would be refused, or None."""
-        try:
-            check_text(fields.text, "a key assumption")
-            self.lib.claims.ids_by_key(fields.supports)
-            if self.question_id is not None:
-                for key in fields.hypotheses:
-                    self.lib.ach.hypothesis(self.question_id, key)
-        except BriefingError as exc:
-            return str(exc)
-        return None
+        """Return why an assumption with these fields would be refused (every reason), or None.
+
+        Every unknown key is named at once: one at a time, the analyst corrected one key only
+        to be told of the next.
+        """
+        checks: list[Callable[[], object]] = [lambda: check_text(fields.text, "a key assumption")]
+        checks += [partial(self.lib.claims.ids_by_key, [key]) for key in fields.supports]
+        qid = self.question_id
+        if qid is not None:
+            checks += [partial(self.lib.ach.hypothesis, qid, key) for key in fields.hypotheses]
+        problems: list[str] = []
+        for check in checks:
+            try:
+                check()
+            except BriefingError as exc:
+                problems.append(str(exc))
+        return "; ".join(problems) or None
 
     def rate_assumption(self, key: str, rating: str) -> bool:
         """Rate a key assumption solid, caveated or unsupported."""
