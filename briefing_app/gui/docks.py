@@ -117,6 +117,8 @@ class PanelDocks(QObject):
         # Tabbed centre: the bottom docks' height with the reader and with the note in front
         # (key: note in front), so each tab keeps the height the analyst gave it.
         self._bottom_heights: dict[bool, int] = {}
+        # Bottom docks grown as they came forward (SHOWN_HEIGHTS): the height they had before.
+        self._heights_before: dict[QDockWidget, int] = {}
         self._note_front = False
         # The bottom area sits under the centre only: the side columns run the full height.
         window.setCorner(Qt.Corner.BottomLeftCorner, _LEFT)
@@ -187,23 +189,34 @@ class PanelDocks(QObject):
             )
         if name in SHOWN_HEIGHTS:
             # Shown from the menu, or its tab chosen: both make it visible.
-            dock.visibilityChanged.connect(
-                lambda on: self._heighten(dock, SHOWN_HEIGHTS[name]) if on else None
-            )
+            dock.visibilityChanged.connect(lambda on: self._heighten(dock, SHOWN_HEIGHTS[name], on))
 
-    def _heighten(self, dock: QDockWidget, share: float) -> None:
-        """Make a bottom dock at least share of the window's height (once laid out)."""
-        QTimer.singleShot(0, dock, lambda: self._heighten_now(dock, share))
+    def _heighten(self, dock: QDockWidget, share: float, shown: bool) -> None:
+        """Make a bottom dock at least share of the window's height while it shows; its tab
+        left for another (the problems), give the bottom the height it had before."""
+        # Just shown, the dock has not its place yet: Qt ignores a resize until it has.
+        QTimer.singleShot(0, dock, lambda: self._heighten_now(dock, share, shown))
 
-    def _heighten_now(self, dock: QDockWidget, share: float) -> None:
+    def _heighten_now(self, dock: QDockWidget, share: float, shown: bool) -> None:
+        if self.window.dockWidgetArea(dock) != _BOTTOM or dock.isFloating():
+            return
+        if not shown:
+            before = self._heights_before.pop(dock, None)
+            now = next((d for d in self._bottom_docks() if d.isVisible()), None)
+            if before is not None and now is not None:
+                self.window.resizeDocks([now], [before], Qt.Orientation.Vertical)
+            return
         height = int(self.window.height() * share)
-        if (
-            dock.isVisible()
-            and dock.height() < height
-            and self.window.dockWidgetArea(dock) == _BOTTOM
-            and not dock.isFloating()
-        ):
+        if dock.isVisible() and dock.height() < height:
+            self._heights_before[dock] = dock.height()
             self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
+    def _bottom_docks(self) -> list[QDockWidget]:
+        return [
+            d
+            for d in self.docks.values()
+            if not d.isFloating() and self.window.dockWidgetArea(d) == _BOTTOM
+        ]
 
     def _widen(self, dock: QDockWidget, share: float) -> None:
         """Make a side dock's column at least share of the window's width (once laid out)."""

@@ -449,3 +449,6 @@ def test_the_matrix_shown_with_the_note_in_front_has_room_for_its_rows(
             and view.visualRect(third).bottom() <= view.viewport().height()
         )
     )
+    # Back on the Problems tab, the note has its room again.
+    problems.raise_()
+    qtbot.waitUntil(lambda: problems.isVisible() and problems.height() < window.height() * 0.3)
