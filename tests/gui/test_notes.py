@@ -474,6 +474,24 @@ def test_new_note_dialog_lists_templates_and_needs_a_title(qtbot: QtBot) -> None
     assert dialog.request() == NewNoteRequest(templates[1].name, "Weekly sitrep")
 
 
+def test_new_note_dialog_chooses_the_template_with_the_arrow_keys_from_the_title(
+    qtbot: QtBot,
+) -> None:
+    from briefing_app.core.templates import load_templates
+
+    templates = sorted(load_templates().values(), key=lambda t: t.label)
+    dialog = NewNoteDialog(templates)
+    qtbot.addWidget(dialog)
+    # The title has the keyboard when the dialog opens: Down typed there did nothing, so the
+    # analyst made the first template's note without noticing.
+    qtbot.keyClicks(dialog.title, "Weekly")
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Up)
+    assert dialog.request() == NewNoteRequest(templates[1].name, "Weekly")
+    assert templates[1].sections[0].heading in dialog.sections.text()
+
+
 @pytest.fixture
 def broken_user_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Put a valid and a broken template in an isolated user config folder; return the broken."""

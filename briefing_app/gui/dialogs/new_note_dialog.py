@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.templates import NoteTemplate
+
+_LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,21 @@ class NewNoteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 460)
         self._update()
+        # The title has the keyboard: the arrow keys there choose the template, as in a combo.
+        self.title.installEventFilter(self)
         self.title.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Send Up, Down, Page Up and Page Down typed in the title to the templates list."""
+        if (
+            watched is self.title
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in _LIST_KEYS
+        ):
+            QApplication.sendEvent(self.list, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def request(self) -> NewNoteRequest | None:
         """Return what the dialog describes now (None while it lacks a template or title)."""
