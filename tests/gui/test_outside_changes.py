@@ -350,7 +350,7 @@ def test_a_backup_restored_on_the_command_line_closes_a_note_it_took_away(
     assert not window.undo_action.isEnabled()
 
 
-def test_a_backup_restored_on_the_command_line_empties_the_reader_of_a_source_it_took_away(
+def test_a_backup_restored_on_the_command_line_closes_a_source_it_took_away(
     qtbot: QtBot, complete: MainWindow, library_path: Path
 ) -> None:
     from briefing_app.core.importers.base import ExtractedDocument
@@ -366,7 +366,9 @@ def test_a_backup_restored_on_the_command_line_empties_the_reader_of_a_source_it
     briefing("backup", "restore", "1", "--yes", library=library_path)
     window.outside.poll()
 
-    assert window.sources.current_source_id is None
+    # The reader goes back to a source the restored library holds (the one read before).
+    assert window.sources.current_source_id != later.id
+    assert window.sources.current_source_id in {s.id for s in window.lib.sources.all()}
     assert "A later text." not in window.sources.reader.toPlainText()
     assert window.sources.selected is None
     assert window.sources.library_panel.model.rowCount() == 1
