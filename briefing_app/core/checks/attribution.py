@@ -32,8 +32,9 @@ def unnamed_party(ctx: CheckContext) -> Iterator[Finding]:
     """
     groups = load_party_groups()
     aliases = ctx.lib.parties.aliases()
+    bodies = {section.key: section.body for section in ctx.text.sections}
     for sentence in ctx.text.sentences():
-        prose = sentence.prose()
+        prose = sentence.prose() + _row_around(bodies.get(sentence.section, ""), sentence.start)
         prose_words = {w.casefold() for w in words(prose)}
         for key in sentence.keys:
             claim = ctx.claims.get(key)
@@ -54,6 +55,17 @@ def unnamed_party(ctx: CheckContext) -> Iterator[Finding]:
                 f"Attribute it: 'according to {claim.party}, …' or '{claim.party} said …'.",
                 excerpt=f"{key} {sentence.prose()}",
             )
+
+
+def _row_around(body: str, at: int) -> str:
+    """Return the table row holding offset at (" | Residents | …"), or "" outside a table.
+
+    A table of who says what puts the party in its own cell: the row names it for each cell.
+    """
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    line = body[start : end if end >= 0 else len(body)]
+    return " " + line if line.lstrip().startswith("|") else ""
 
 
 @rule("attribution.loaded-verb", "Loaded attribution verb")

@@ -161,6 +161,14 @@ def test_allegation_without_its_party_warns(check: Check) -> None:
     assert check(background="According to the Taliban, it was not involved [@{denial}].") == []
 
 
+def test_an_allegation_in_a_table_row_is_named_by_the_rows_party_cell(check: Check) -> None:
+    # A table of who says what: the party stands in its own cell, the claim in the next.
+    table = "| Who | What |\n|---|---|\n| Residents | a drone flew over [@{drone}] |\n"
+    assert check(background=table) == []
+    unnamed = "| When | What |\n|---|---|\n| Monday | a drone flew over [@{drone}] |\n"
+    assert rules_of(check(background=unnamed)) == ["attribution.unnamed-party"]
+
+
 def test_loaded_attribution_verbs_are_info(check: Check) -> None:
     findings = check(background="The Taliban administration admitted nothing [@{denial}].")
     assert [(f.rule, f.severity) for f in findings] == [("attribution.loaded-verb", "info")]
