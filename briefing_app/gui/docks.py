@@ -208,7 +208,7 @@ class PanelDocks(QObject):
             return
         height = int(self.window.height() * share)
         if dock.isVisible() and dock.height() < height:
-            self._heights_before[dock] = dock.height()
+            self._heights_before[dock] = self._group_height(dock)
             self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _bottom_docks(self) -> list[QDockWidget]:
@@ -315,7 +315,13 @@ class PanelDocks(QObject):
         )
         if bottom is None:
             return
-        self._bottom_heights[not note_in_front] = self._group_height(bottom)
+        left = self._group_height(bottom)
+        if self._heights_before:
+            # A dock grew the bottom for itself (the Matrix): the tab left keeps the height it
+            # had before, and nothing is put back once the other tab's height is set.
+            left = next(iter(self._heights_before.values()))
+            self._heights_before.clear()
+        self._bottom_heights[not note_in_front] = left
         share = NOTE_FRONT_BOTTOM if note_in_front else LAYOUTS[self.current].heights.get("claims")
         height = self._bottom_heights.get(note_in_front)
         if height is None and share is not None:

@@ -452,3 +452,22 @@ def test_the_matrix_shown_with_the_note_in_front_has_room_for_its_rows(
     # Back on the Problems tab, the note has its room again.
     problems.raise_()
     qtbot.waitUntil(lambda: problems.isVisible() and problems.height() < window.height() * 0.3)
+
+
+def test_the_reader_gets_its_claims_height_back_after_the_matrix_grew_the_bottom(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _open(qtbot, demo_lib, first_start_size(QRect(QPoint(0, 0), QPoint(1366, 768))))
+    claims = window.docks.docks["claims"]
+    qtbot.waitUntil(lambda: claims.height() >= window.height() * 0.3)
+    reading_height = claims.height()
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    matrix = window.docks.docks["matrix"]
+    matrix.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: matrix.height() >= window.height() * 0.4)
+
+    window.workspace_tabs.setCurrentWidget(window.work_area.reader_page)
+
+    qtbot.waitUntil(lambda: abs(claims.height() - reading_height) <= 2)
+    QApplication.processEvents()  # the Matrix's height put back once it hid: not over this
+    assert abs(claims.height() - reading_height) <= 2
