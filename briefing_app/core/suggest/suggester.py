@@ -39,6 +39,7 @@ from briefing_app.core.suggest.sentences import (
     split_sentences,
 )
 from briefing_app.core.suggest.source_lines import source_blocks
+from briefing_app.core.suggest.transcripts import transcript_turns
 
 _TRIM = " \t\n,;:.—–-"
 _SPLIT_BEFORE = re.compile(r"(?:;|,?\s+(?:but|while|whereas|and)\s+|,\s+)")
@@ -257,6 +258,7 @@ def suggest_claims(
             unnamed_at = index if not party else -2
         last_index = index
     suggestions = _credited(text, suggestions, known, aliases, lexicon)
+    suggestions = _turns(text, suggestions, names, known, aliases, lexicon)
     rejected_set = set(rejected)
     return [s for s in suggestions if s.fingerprint not in rejected_set]
 
@@ -293,6 +295,48 @@ def _credited(
                 sentence_start=a,
                 sentence_end=b,
                 fingerprint=fingerprint_for(quote, party, "quote"),
+            )
+        )
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _turns(
+    text: str,
+    suggestions: list[Suggestion],
+    names: NameIndex,
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> list[Suggestion]:
+    """Return suggestions with each paragraph of a transcript's speaker as their statement.
+
+    ("JON SIEBEN: It is a shame…": the label is the attribution; a verb inside the turn reports
+    the speaker's own story, not a statement of someone else.)
+    """
+    turns = transcript_turns(text, lexicon)
+    if not turns:
+        return suggestions
+    kept = [s for s in suggestions if not any(a <= s.start < b for a, b, _ in turns)]
+    for a, b, speaker in turns:
+        start, end = _trim(Sentence(a, b, text[a:b], -1), 0, b - a)
+        if start >= end:
+            continue
+        party = names.fullest(speaker, a)
+        quote = text[start:end]
+        kept.append(
+            Suggestion(
+                start=start,
+                end=end,
+                quote=quote,
+                party=party,
+                normalized_party=normalise_party(party, known, aliases),
+                kind=_kind("quote", party, lexicon),
+                verb="quote",
+                pattern="transcript turn",
+                mention=speaker,
+                sentence_start=a,
+                sentence_end=b,
+                fingerprint=fingerprint_for(quote, speaker, "quote"),
             )
         )
     return sorted(kept, key=lambda s: (s.start, s.end))

@@ -1,0 +1,83 @@
+"""Turns of a transcript or a Q&A: "BILL KIRBY: Swimming needs to lift its game."
+
+Broadcast transcripts and published interviews label each turn with its speaker and a colon,
+with no reporting verb. A label is a speaker's when the text names that person elsewhere (the
+article introduced them) and the label asks no question (the host and the interviewer do).
+A turn goes on into the following paragraphs until the next label or a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.languages.places import is_place
+from briefing_app.core.suggest.party_names import is_person_like
+
+# A label opening a paragraph: one to three capitalised words, a colon, then the turn.
+_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):[ \t]*(?=\S)")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+# Paragraphs of a turn after its label, at most: an interview's answer is a few paragraphs.
+_MOST_FOLLOWING = 2
+# Labels a speaker needs in the text: one labelled line alone is a heading or a caption.
+_FEWEST_TURNS = 2
+
+
+def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Return (start, end, speaker) of each speaker's paragraph of a transcript's turns."""
+    if ":" not in text:
+        return []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    labels: list[tuple[int, str, int]] = []  # paragraph index, name, where the turn starts
+    for i, (start, end) in enumerate(paragraphs):
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        match = _LABEL.match(text, start + lead, end)
+        if match is not None:
+            labels.append((i, match.group("name"), match.end()))
+    if len(labels) < _FEWEST_TURNS:
+        return []
+    turns_of: dict[str, list[tuple[int, int]]] = {}
+    count: dict[str, int] = {}
+    for n, (i, name, turn_start) in enumerate(labels):
+        count[name] = count.get(name, 0) + 1
+        last = labels[n + 1][0] if n + 1 < len(labels) else len(paragraphs)
+        spans = [(turn_start, paragraphs[i][1])]
+        for j in range(i + 1, min(last, i + 1 + _MOST_FOLLOWING)):
+            paragraph = text[paragraphs[j][0] : paragraphs[j][1]].strip()
+            if paragraph.endswith("?") or _is_heading(paragraph):
+                break  # an unlabelled question, or a heading: the turn is over
+            spans.append(paragraphs[j])
+        turns_of.setdefault(name, []).extend(spans)
+    label_lines = {paragraphs[i][0] for i, _, _ in labels}
+    turns: list[tuple[int, int, str]] = []
+    for name, spans in turns_of.items():
+        speaker = _speaker(text, name, label_lines, lexicon)
+        if speaker is None or count[name] < _FEWEST_TURNS:
+            continue
+        if any(text[a:b].rstrip().endswith("?") for a, b in spans):
+            continue  # the host or the interviewer: their turns ask, they state nothing
+        turns.extend((a, b, speaker) for a, b in spans)
+    return sorted(turns)
+
+
+def _speaker(text: str, label: str, label_lines: set[int], lexicon: Lexicon) -> str | None:
+    """Return a label's name as the text writes it elsewhere, or None if the text never does."""
+    name = label.title() if label.isupper() else label
+    if is_place(name) or not is_person_like(name, lexicon):
+        return None  # "California: Students can…": a list of places, not of speakers
+    # A surname alone stands for someone the text names in full ("Jim McKelvey").
+    given = "" if " " in name else r"[A-Z][\w’'.-]+[ \t]+"
+    written = r"\b" + given + re.escape(name)
+    for match in re.finditer(written + r"\b", text):
+        line = text.rfind("\n", 0, match.start()) + 1
+        if line in label_lines and text[line : match.start()].strip() == "":
+            continue  # the label itself
+        return name
+    return None
+
+
+def _is_heading(paragraph: str) -> bool:
+    """Return whether a paragraph is a short heading (most words capitalised, no end stop)."""
+    words = paragraph.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 12 and capitalised >= 0.6 * len(words) and paragraph[-1:] not in '.!”"'

@@ -1,0 +1,64 @@
+"""Frames outside the word list that the fourth tune batch missed, in sentences written here.
+
+Issue 21, fourth pass ("frame" and "span" classes): the speaker is named in the sentence, but
+no reporting verb of the word list reports what they said — a transcript's labelled turns,
+verbs and turns of phrase of news English — or the statement was found but its span was not
+the one a reader marks.
+"""
+
+from __future__ import annotations
+
+from tests.core.suggest.suggested import found
+
+_INTERVIEW = (
+    "Maria Okafor founded the bakery chain in 2011 and stepped back from it last year.\n"
+    "Gazette: How did the first shop begin?\n"
+    "Okafor: We had one oven and a borrowed van. I baked at night and sold in the morning.\n"
+    "I never thought it would grow beyond the street.\n"
+    "Was the growth a surprise?\n"
+    "Okafor: No. The growth surprised everyone, me most of all.\n"
+)
+
+
+def test_each_turn_of_an_interviewee_is_their_statement() -> None:
+    assert found(_INTERVIEW) == [
+        (
+            "Maria Okafor",
+            "We had one oven and a borrowed van. I baked at night and sold in the morning",
+        ),
+        ("Maria Okafor", "I never thought it would grow beyond the street"),
+        ("Maria Okafor", "No. The growth surprised everyone, me most of all"),
+    ]
+
+
+_BROADCAST = (
+    "The council's decision to close the pool has drawn criticism.\n"
+    "TOM REILLY: The pool closes next month. Former coach Ann Price says it is a mistake.\n"
+    "ANN PRICE: Children will lose the only place they can learn to swim.\n"
+    "TOM REILLY: Do you think the council will change its mind?\n"
+    "ANN PRICE: I doubt it. They have made up their minds.\n"
+)
+
+
+def test_a_broadcast_transcript_gives_the_guest_their_turns_not_the_host() -> None:
+    # The host asks questions: his turns are the programme's voice, not claims of his.
+    # (What the host reports her saying is hers too.)
+    assert [(p, q) for p, q in found(_BROADCAST) if p == "Ann Price"] == [
+        ("Ann Price", "it is a mistake"),
+        ("Ann Price", "Children will lose the only place they can learn to swim"),
+        ("Ann Price", "I doubt it. They have made up their minds"),
+    ]
+    assert all(p != "Tom Reilly" for p, _ in found(_BROADCAST))
+
+
+def test_labels_that_name_places_or_appear_once_are_no_transcript() -> None:
+    listing = (
+        "New state laws take effect on Monday.\n"
+        "Oregon: Paid leave now covers the death of a family member.\n"
+        "California: Homeless students can get free meals.\n"
+        "Oregon: Employers cannot ask for social media passwords.\n"
+        "California: Schools must offer later start times.\n"
+    )
+    assert found(listing) == []
+    once = "Note: The figures are provisional.\nUpdate: The road has reopened."
+    assert found(once) == []
