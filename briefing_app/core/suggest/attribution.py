@@ -108,6 +108,7 @@ _ZERO_THAT = (
     r"[^.;:“”\"]){0,60}?(?<!\band)(?<!\bor)(?<!\bbut)"  # ("ruled the country and was loved")
     r"\s(?:was|were|is|are|had|has|have|would|will|could|should|must|can)\b"
 )
+_CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     # "agreed to pay", "agreed on a deal", "agreed with Sullivan." (no that-clause): acts.
@@ -148,7 +149,16 @@ _NOT_REPORTING_AFTER = {
         + r"|\s+[^.;:“”\"]{1,80}?\s+into\s+question\b)"
     ),
     # ("branded him as a traitor": "as" may stand before what he was called.)
-    "brand": re.compile(r"(?!" + _CHARACTERISATION + r"|\s+(?:[\w’'-]+\s+){0,3}?as\s+(?:a|an)\s)"),
+    # ("branding him as a “narcissist”": the characterisation may follow "as".)
+    "brand": re.compile(
+        r"(?!"
+        + _CHARACTERISATION
+        + r"|\s+(?:[\w’'-]+\s+){0,3}?as\s+(?:a|an)\s|"
+        + _CHARACTERISED_AS
+        + ")"
+    ),
+    "deride": re.compile(r"(?!" + _CHARACTERISED_AS + r"|\s+[^.;:“”\"]{1,60}?[“\"])"),
+    "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
     # "questioned whether the figures were accurate", "questioned the minister's claim"; not
     # "questioned the suspect".
     "question": re.compile(r"(?!\s+(?:whether|why|how)\b|" + _SAID_OBJECT + ")"),
@@ -521,6 +531,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         or re.match(r"\s*[,:]\s*[“\"«„]", after)
         # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
         or (form in lexicon.inverting_forms and re.search(r"[,”\"’»]\s*$", before))
+        # "“…night shift?” Judge Ortiz interjected.": the quotation is the sentence before
+        # (the suggester takes it only if that sentence is a quotation).
+        or (re.fullmatch(r"[\s.!]*", after) and re.fullmatch(r"[^,;:“”\"«»]{2,60}", before))
     ):
         return None
     if form in lexicon.parenthetical_forms and not (

@@ -8,6 +8,8 @@ the one a reader marks.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core.suggest.suggested import found
 
 _INTERVIEW = (
@@ -62,3 +64,36 @@ def test_labels_that_name_places_or_appear_once_are_no_transcript() -> None:
     assert found(listing) == []
     once = "Note: The figures are provisional.\nUpdate: The road has reopened."
     assert found(once) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The governor derided the proposal as a “gimmick” on Tuesday.", "The governor"),
+        ("The minister denigrated the reporter as a liar and left the room.", "The minister"),
+        ("For an hour, Ruiz ranted against the league, branding it as a “cartel.”", "Ruiz"),
+        ("The coach compared the agents to “vultures” at the media day.", "The coach"),
+        ("The senator likened the bill to “a blank cheque.”", "The senator"),
+        ("Supporters point to Norway and Denmark as evidence that the scheme works.", "Supporters"),
+        ("The chief made the argument that viewers gain from the deal.", "The chief"),
+        ("The mayor made the point that the budget was already stretched.", "The mayor"),
+        ("“What about the night shift?” Judge Ortiz interjected.", "Judge Ortiz"),
+        ("The senator has invoked the study as proof that the policy failed.", "The senator"),
+    ],
+)
+def test_verbs_of_characterising_and_arguing_report_a_statement(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans mocked the players after the loss.",
+        "The study compared prices at two stores.",
+        "Shoppers compared the two brands before buying.",
+        "The map points to a river to the north.",
+        "She made the team in her first season.",
+    ],
+)
+def test_the_same_verbs_without_what_was_said_are_acts(text: str) -> None:
+    assert found(text) == []

@@ -110,7 +110,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "hint": ("hinted", "hints", "hinting"),
     "complain": ("complained", "complains", "complaining"),
     "request": ("requested", "requests"),
-    "cite": ("cited", "cites", "citing"),
+    "cite": ("cited", "cites", "citing", "invoked", "invokes", "invoking"),
     "play down": ("played down", "plays down", "playing down", "downplayed", "downplays"),
     "decline to say": ("declined to say", "declines to say", "would not say"),
     "joke": ("joked", "jokes", "quipped"),
@@ -122,7 +122,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "brand": ("branded", "brands"),
     "question": ("questioned", "questions"),
     "attribute": ("attributed", "attributes"),
-    "point to": ("pointed to", "points to"),
+    "point to": ("pointed to", "points to", "point to", "pointing to"),
     "refer": ("referred to", "refers to"),
     "read": ("reads", "read"),
     "quote": ("quoted as saying",),
@@ -154,14 +154,26 @@ _VERBS: dict[str, tuple[str, ...]] = {
     # An outlet's own reporting: "TMZ has learned the singer was not arrested."
     "learn": ("has learned", "have learned", "has learnt", "have learnt"),
     "appeal": ("appealed for", "appeals for", "appealing for", "pleaded for", "pleads for"),
-    "make the case": ("made the case", "makes the case", "making the case"),
+    "make the case": (
+        *("made the case", "makes the case", "making the case"),
+        *("made the argument", "makes the argument", "making the argument"),
+        *("made the point", "makes the point", "making the point"),
+    ),
     "raise concerns": tuple(
         f"{raised} {what}"
         for raised in ("raised", "raises", "raising")
         for what in ("concerns", "the concern", "the possibility", "the prospect", "doubts")
     ),
     "characterise": ("characterized", "characterised", "labeled", "labelled"),
-    "slam": ("slammed", "slams", "blasted", "lambasted", "decried"),
+    "slam": ("slammed", "slams", "blasted", "lambasted", "decried", "ranted", "rants"),
+    # Only with what the target was called ("derided the plan as a gimmick", "likened
+    # agents to “pimps”"), not "mocked the players" or "compared prices".
+    "deride": (
+        *("derided", "derides", "deriding", "denigrated", "denigrates", "disparaged"),
+        *("disparages", "ridiculed", "ridicules", "mocked", "mocks"),
+    ),
+    "compare": ("compared", "compares", "comparing", "likened", "likens", "likening"),
+    "interject": ("interjected", "interjects", "chimed in"),
     "voice": ("voiced",),
     # Only as an aside (parenthetical_forms): "Climate change is to blame, scientists think."
     "think": ("think", "thinks"),
@@ -198,10 +210,11 @@ LEXICON = Lexicon(
         " reads remarked exclaimed exclaim exclaims raved raves replied replies"
         " answered elaborated clarified lamented confided retorted mused opined surmised gushed"
         " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
+        " interjected interjects"
     ),
     after_quote_forms=_words(
         "continued declared posted laughed raved raves shouted yelled screamed whispered cried"
-        " sighed texted emailed messaged"
+        " sighed texted emailed messaged interjected interjects"
     ),
     source_phrases=("according to", "per", "in the words of"),
     passive_patterns=(
