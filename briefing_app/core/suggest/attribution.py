@@ -108,6 +108,10 @@ _ZERO_THAT = (
     r"[^.;:“”\"]){0,60}?(?<!\band)(?<!\bor)(?<!\bbut)"  # ("ruled the country and was loved")
     r"\s(?:was|were|is|are|had|has|have|would|will|could|should|must|can)\b"
 )
+_ADJECTIVE_USE = re.compile(
+    r"\b(?:[a-z]+ed|provides?|gives?|gave|offers?|includes?|contains?|more|most|less|very|"
+    r"highly|extremely|fairly|quite)\s+$"
+)
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
@@ -158,6 +162,14 @@ _NOT_REPORTING_AFTER = {
         + ")"
     ),
     "deride": re.compile(r"(?!" + _CHARACTERISED_AS + r"|\s+[^.;:“”\"]{1,60}?[“\"])"),
+    # "detailed a plan to…", "as Levy detailed in his book,"; not "a plan Gates detailed this
+    # week" (what was detailed stands before it, no statement).
+    "detail": re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:this|last|on|yesterday|today|earlier)\b"),
+    # "defended her title", "defended the city": a contest or a fight, not a stand taken.
+    "defend": re.compile(
+        r"\s+(?:(?:his|her|their|its|the|a)\s+)?(?:[\w-]+\s+)?(?:title|titles|crown|belt|"
+        r"championship|lead|goal|net|city|town|border|borders|territory|country|homeland|base)\b"
+    ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
     # "questioned whether the figures were accurate", "questioned the minister's claim"; not
     # "questioned the suspect".
@@ -515,6 +527,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "Florida State's claim is": a noun
     if att.lemma == "ask" and _QUESTION_AFTER.match(after):
         return None  # "asked him whether…": a question, not a statement
+    if att.lemma == "defend" and (
+        (participle and not _BE_BEFORE.search(before)) or re.search(r"\b[Aa]s\s+\w+\s+$", before)
+    ):
+        # "…, defending a law that…", "as she defended the bureau": a lawyer's or a
+        # soldier's work; "X defended the pick, saying…" is what X said of it.
+        return None
+    if att.lemma == "detail" and _ADJECTIVE_USE.search(before):
+        return None  # "contained detailed information", "a highly detailed map"
     if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
         return None  # "maintained an image": an action
     if form in lexicon.after_quote_forms and not (

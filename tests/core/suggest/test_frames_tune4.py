@@ -97,3 +97,30 @@ def test_verbs_of_characterising_and_arguing_report_a_statement(text: str, party
 )
 def test_the_same_verbs_without_what_was_said_are_acts(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The inspectors also detailed a plan to close the mine by spring.", "The inspectors"),
+        ("As Dana Moss detailed in her memoir, the board met in secret.", "Dana Moss"),
+        ("The former minister on Sunday defended the choice of envoy.", "The former minister"),
+        ("The airline has been defending its fees in the wake of complaints.", "The airline"),
+    ],
+)
+def test_detailing_and_defending_report_what_was_said(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drive contained detailed information about the route.",
+        "Park rangers handed out highly detailed maps of the trail.",
+        "The overhaul is the one that the minister detailed this week.",
+        "The lawyer will be in court on Tuesday, defending a law that bans the sale.",
+        "The champion defended her title in straight sets.",
+    ],
+)
+def test_detailed_maps_and_defending_a_case_or_a_title_are_no_statements(text: str) -> None:
+    assert found(text) == []

@@ -173,6 +173,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
         *("disparages", "ridiculed", "ridicules", "mocked", "mocks"),
     ),
     "compare": ("compared", "compares", "comparing", "likened", "likens", "likening"),
+    "detail": ("detailed",),
+    "defend": ("defended", "defends", "defending"),
     "interject": ("interjected", "interjects", "chimed in"),
     "voice": ("voiced",),
     # Only as an aside (parenthetical_forms): "Climate change is to blame, scientists think."
