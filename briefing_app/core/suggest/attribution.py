@@ -50,7 +50,9 @@ SCENE_WORDS = (
 INTRO = re.compile(
     r"^(?:"
     + "|".join(SCENE_WORDS)
-    + r"|Last|This|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
+    # ("This week, …" sets the scene; "This was a given, …" is a clause, what was said.)
+    + r"|Last|This(?!\s+(?:is|was|has|had|will|would|could|can|may|might|should|must|does|did|"
+    r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
     r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
 )

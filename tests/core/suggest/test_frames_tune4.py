@@ -124,3 +124,10 @@ def test_detailing_and_defending_report_what_was_said(text: str, party: str) -> 
 )
 def test_detailed_maps_and_defending_a_case_or_a_title_are_no_statements(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_clause_opening_with_this_is_what_was_said_not_a_time() -> None:
+    assert found("This was a given, Douglas Ames wrote.") == [("Douglas Ames", "This was a given")]
+    assert found("This week, the minister said the plan was dead.") == [
+        ("the minister", "the plan was dead")
+    ]
