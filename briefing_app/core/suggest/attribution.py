@@ -205,7 +205,14 @@ _NOT_REPORTING_AFTER = {
     # Verbs that report speech only with what was said after them ("revealed that…",
     # "…, she observed."), not with an object ("revealed a scar", "observed the birds").
     **{lemma: _CONTENT_AFTER for lemma in ("observe", "reveal", "indicate", "signal", "share")},
-    **{lemma: _CONTENT_AFTER for lemma in ("assure", "inform", "imply", "echo", "conclude")},
+    **{lemma: _CONTENT_AFTER for lemma in ("assure", "inform", "imply", "conclude")},
+    # "echoed Mann’s concerns", "echoing the calls for…": what was said again is the object.
+    "echo": re.compile(
+        r"(?!\s*(?:[“\"«„:,.;!?]|$)|\s+(?:[^.;“”\"]{0,50}\s)?(?:that|what|how)\b"
+        r"|\s+(?:[\w.-]+[’']s?\s+|the\s+|their\s+|his\s+|her\s+|its\s+)(?:[\w-]+\s+)?"
+        r"(?:concerns?|warnings?|calls?|criticisms?|views?|sentiments?|remarks?|comments?|"
+        r"claims?|fears?|doubts?|demands?|complaints?)\b)"
+    ),
     # "answered the door", "highlighted the risks", "confessed to the crime", "texted him":
     # speech only with what was said after them.
     **{lemma: _CONTENT_AFTER for lemma in ("answer", "underscore", "confess")},
@@ -326,6 +333,14 @@ _OBJECT_CONTROL_BEFORE = re.compile(
     r"invit(?:ed|es)|encourag(?:ed|es)|allow(?:ed|s)|order(?:ed|s)|called on|calls on|"
     r"challeng(?:ed|es)|persuad(?:ed|es)|begged|wants|wanted|expects?|expected)\s+"
     r"(?:[\w’'.-]+\s+){1,4}to\s+$"
+)
+_FOR_BEFORE = re.compile(r"\S\s+for\s+$")
+_SAID_AFTER = re.compile(_THAT_SOON + r"|[,:]?\s*[“\"]")
+# "prompted the judge to quip", "leading analysts to warn": the one made to speak.
+_CAUSED_TO = re.compile(
+    # (Not "forced them to deny": what someone was made to say is no statement of theirs.)
+    r"\b(?:prompted|prompting|prompts|led|leading|leads|caused|causing|spurred|"
+    r"spurring|moved|inspired|inspiring)\s+([^,;:“”\"]{2,50}?)\s+to\s+$"
 )
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
@@ -490,6 +505,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party_start, att.party_end = span
         att.party = sentence[span[0] : span[1]]
         return att
+    if participle and _FOR_BEFORE.search(before) and _SAID_AFTER.match(after):
+        # "Boehner is under fire for indicating in June that…", "apologized for saying
+        # that…": what the sentence's subject said.
+        att.needs_subject = True
+        att.pattern = "participle"
+        return att
     # "did not rule out a rate rise", "refused to rule out": saying it may happen.
     negation = (
         _NEGATION_BEFORE.search(before)
@@ -508,6 +529,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
     if _noun_after_determiner(form, before, lexicon):
         return None  # "a new report", "la critique de": a noun
+    if form == "reports" and not re.match(r"\s*(?:[.!?]|$)", after):
+        return None  # "police reports show…", "reports of shelling": a noun
     if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
         return None  # "In remarks to reporters", "after reports of": a noun
     if not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before):
@@ -632,6 +655,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             listener = _LISTENER.match(sentence, att.verb_end)
             att.verb_end = listener.end() if listener is not None else att.verb_end
         return att
+    causer = _CAUSED_TO.search(before)
+    if causer is not None:
+        # "…an attack that prompted Engoron to quip the questioning…": the one prompted speaks.
+        span = _clean_party(sentence, causer.start(1), causer.end(1), lexicon)
+        if span is not None:
+            att.party_start, att.party_end = span
+            att.party = sentence[span[0] : span[1]]
+            return att
     # (Patterns anchored at the verb look only at the words just before it: a search over the
     # whole clause would try every position.)
     near = max(0, len(before) - 100)
@@ -1754,6 +1785,9 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
                 # "has been described as “heartbreaking” by the conservation department"
                 start = match.end() + agent.end()
                 end = _stop(sentence, start, _SOURCE_STOP, lexicon)
+                # "forecast by Forrester Research to reach…": the agent ends at the infinitive.
+                infinitive = re.search(r"\s+to\s", sentence[start:end])
+                end = start + infinitive.start() if infinitive is not None else end
                 span = _clean_party(sentence, start, end, lexicon, ends_sentence=True)
                 if span is not None:
                     att.party_start, att.party_end = span

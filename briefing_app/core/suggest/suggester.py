@@ -42,6 +42,7 @@ from briefing_app.core.suggest.source_lines import source_blocks
 from briefing_app.core.suggest.transcripts import transcript_turns
 
 _TRIM = " \t\n,;:.—–-"
+_SUBORDINATE = re.compile(r"\s(?:that|which|who|before|after|until|because)\s")
 _SPLIT_BEFORE = re.compile(r"(?:;|,?\s+(?:but|while|whereas|and)\s+|,\s+)")
 
 
@@ -869,7 +870,15 @@ def _clause_start(s: str, lo: int, hi: int) -> int:
     for match in _SPLIT_BEFORE.finditer(s, lo, hi):
         last = match
     if last is None:
-        return lo
+        # No punctuation between two speakers' verbs: "X said they were “very good” before
+        # launching into an attack that prompted Y to quip…" — the clause of the second
+        # opens at the last subordinating word after some of the first's words.
+        joints = [
+            m.start() + 1
+            for m in _SUBORDINATE.finditer(s, lo, hi)
+            if s[lo : m.start()].strip(' ,“”"')
+        ]
+        return joints[-1] if joints else lo
     return last.start() if s[last.start()] not in ",;" else last.start() + 1
 
 

@@ -131,3 +131,49 @@ def test_a_clause_opening_with_this_is_what_was_said_not_a_time() -> None:
     assert found("This week, the minister said the plan was dead.") == [
         ("the minister", "the plan was dead")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("To Ramirez, the bank’s policies are feeding the next bubble.", "Ramirez"),
+        ("To critics, the plan is a giveaway to landlords.", "critics"),
+        ("The senator is under fire for suggesting in May that pensions be cut.", "The senator"),
+        ("The minister apologised for saying that the referee was biased.", "The minister"),
+        ("The river burst its banks at dawn, the Gazette reports.", "the Gazette"),
+        ("Sales are forecast by Gartner to double by 2030.", "Gartner"),
+        ("Other doctors are milder, but echo Patel’s warnings about the drug.", "Other doctors"),
+        ("The cuts led economists to warn that growth would stall.", "economists"),
+    ],
+)
+def test_views_reasons_and_closing_credits_name_their_party(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, the bank has paid nothing.",
+        "To Page’s company, Brin brought a much-needed charm.",
+        "The players were praised for saying nothing.",
+        "Police reports show the car was stolen.",
+        "The verdict is expected by the end of June.",
+        "The hall echoed with cheers.",
+    ],
+)
+def test_the_same_words_without_a_speaker_or_a_statement_suggest_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_two_speakers_in_one_clause_chain_each_get_their_own_part() -> None:
+    text = (
+        "The witness said the loans were “routine” before starting another tirade that"
+        " prompted the judge to quip the hearing sounded like a “broken record.”"
+    )
+    assert found(text) == [
+        ("The witness", "The witness said the loans were “routine” before starting another tirade"),
+        (
+            "the judge",
+            "that prompted the judge to quip the hearing sounded like a “broken record.”",
+        ),
+    ]

@@ -47,7 +47,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "pledge": ("pledged", "pledges", "pledging"),
     "vow": ("vowed", "vows", "vowing"),
     "threaten": ("threatened", "threatens"),
-    "report": ("report", "reported", "reports that", "reporting"),
+    # (A bare "reports" only closes a sentence: "…, the Times reports.")
+    "report": ("report", "reported", "reports that", "reporting", "reports"),
     "suggest": ("suggest", "suggested", "suggests", "suggesting"),
     "predict": ("predict", "predicted", "predicts", "predicting"),
     "estimate": ("estimated", "estimates", "estimate"),
@@ -113,7 +114,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "cite": ("cited", "cites", "citing", "invoked", "invokes", "invoking"),
     "play down": ("played down", "plays down", "playing down", "downplayed", "downplays"),
     "decline to say": ("declined to say", "declines to say", "would not say"),
-    "joke": ("joked", "jokes", "quipped"),
+    "joke": ("joked", "jokes", "quipped", "quip", "quips"),
     "boast": ("boasted", "boasts"),
     "caption": ("captioned",),
     "float": ("floated",),
@@ -133,7 +134,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "counter": ("countered", "counters", "shot back", "fired back", "hit back"),
     "observe": ("observed", "observes"),
     "reveal": ("revealed", "reveals"),
-    "indicate": ("indicated", "indicates", "indicate"),
+    "indicate": ("indicated", "indicates", "indicate", "indicating"),
     "signal": ("signaled", "signalled", "signals"),
     "assure": ("assured", "assures", "reassured", "reassures"),
     "inform": ("informed", "informs", "reminded", "reminds", "advised", "advises", "notified"),
@@ -143,7 +144,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "assert": ("asserted", "asserts", "asserting"),
     "imply": ("implied", "implies"),
     "speculate": ("speculated", "speculates", "theorized", "theorised"),
-    "echo": ("echoed", "echoes"),
+    "echo": ("echoed", "echoes", "echo", "echoing"),
     "dispute": ("disputed", "disputes"),
     "make clear": ("made clear", "made it clear", "makes clear", "makes it clear"),
     "conclude": ("concluded", "concludes", "conclude"),
@@ -240,6 +241,9 @@ LEXICON = Lexicon(
         # "The layoffs were confirmed by Microsoft": the agent is the party.
         r"\b(?:is|are|was|were|has been|have been|had been) (?:first |also |later )?"
         r"(?:reported|confirmed|announced|disclosed|revealed) (?=by\b)",
+        # "…is forecast by Forrester Research to reach $84 billion": the forecaster's figure.
+        r"\b(?:is|are|was|were) (?:\w+ly |also )?(?:forecast|projected|predicted|estimated) "
+        r"(?=by\s+(?!the end\b|then\b|(?:19|20)\d\d\b)\S)",
     ),
     official_nouns=_words(
         """officials official ministry ministries minister ministers embassy embassies ambassador
@@ -380,6 +384,9 @@ LEXICON = Lexicon(
         r"[a-z]{3,}ly"
     ),
     viewpoint_patterns=(
+        # "To Hoenig, the Fed's policies are…": whose view the sentence gives.
+        # (Not "To Page’s company, Brin brought…": to whom something came.)
+        r"^To (?P<party>(?:(?![’']s\b)[^,;:“”\"]){2,50}?), ",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
