@@ -177,3 +177,17 @@ def test_two_speakers_in_one_clause_chain_each_get_their_own_part() -> None:
             "that prompted the judge to quip the hearing sounded like a “broken record.”",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Les experts s’accordent à dire que la reprise sera lente.", "fr", "Les experts"),
+        ("La ministre s’en défend : « Nous n’avons rien cédé. »", "fr", "La ministre"),
+        ("“Nós vamos vencer”, falou Tite ao programa da rádio.", "pt", "Tite"),
+    ],
+)
+def test_french_and_portuguese_frames_outside_the_earlier_word_lists(
+    text: str, language: str, party: str
+) -> None:
+    assert [p for p, _ in found(text, language)] == [party]

@@ -126,6 +126,18 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "s’inquiéter": _reflexive("inquiété", "inquiète"),
     "se féliciter": _reflexive("félicité", "félicite"),
     "s’exclamer": _reflexive("exclamé", "exclame"),
+    # "L’entourage du ministre s’en défend.": a denial of what was said before.
+    "se défendre": tuple(
+        f"{pronoun} {form}"
+        for pronoun in ("s’en", "s'en")
+        for form in ("défend", "défendent", "est défendu", "est défendue", "sont défendus")
+    ),
+    # "Chacun s’accorde à dire que…", "Les experts s’accordent à dire…"
+    "s’accorder à dire": tuple(
+        f"s{apostrophe}{form} à dire"
+        for apostrophe in ("’", "'")
+        for form in ("accorde", "accordent", "est accordé", "sont accordés")
+    ),
 }
 
 # Verbs that report speech only right after a quotation ("« … », lance-t-il").
@@ -134,7 +146,12 @@ _AFTER_QUOTE = ("lancer", "poursuivre", "trancher", "résumer", "ironiser", "gli
 LEXICON = Lexicon(
     language="fr",
     verb_forms={form: lemma for lemma, forms in _VERBS.items() for form in forms},
-    verb_kinds={"démentir": "denial", "nier": "denial", "accuser": "allegation"},
+    verb_kinds={
+        "démentir": "denial",
+        "nier": "denial",
+        "se défendre": "denial",
+        "accuser": "allegation",
+    },
     inverting_forms=frozenset(
         form
         for lemma in (

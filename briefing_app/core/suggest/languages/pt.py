@@ -36,6 +36,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "destacar": _forms("destacou", "destacaram", "destaca", "destacam"),
     "comentar": _forms("comentou", "comentaram", "comenta", "comentam"),
     "escrever": _forms("escreveu", "escreveram", "escreve", "escrevem"),
+    "falar": _forms("falou", "falaram", "fala", "falam"),
     "deixar claro": _forms("deixou claro", "deixaram claro", "deixa claro", "deixam claro"),
 }
 
@@ -45,7 +46,7 @@ LEXICON = Lexicon(
     verb_kinds={"negar": "denial", "acusar": "allegation"},
     inverting_forms=frozenset(
         form
-        for lemma in ("dizer", "declarar", "afirmar", "contar", "explicar", "acrescentar")
+        for lemma in ("dizer", "declarar", "afirmar", "contar", "explicar", "acrescentar", "falar")
         for form in _VERBS[lemma]
     ),
     after_quote_forms=frozenset(),
@@ -81,4 +82,6 @@ LEXICON = Lexicon(
     complementisers=("que",),
     gendered={"ele": "m", "ela": "f"},
     relatives=("que",),
+    # "…", falou Tite ao programa: the name ends where to whom or where it was said begins.
+    right_stops=r"ao|aos|à|às|no|na|nos|nas|em|durante|após|nesta|neste|ontem|hoje",
 )
