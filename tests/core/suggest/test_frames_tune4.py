@@ -191,3 +191,28 @@ def test_french_and_portuguese_frames_outside_the_earlier_word_lists(
     text: str, language: str, party: str
 ) -> None:
     assert [p for p, _ in found(text, language)] == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Okafor had a blunt answer: the bakery would stay open.",
+            "Okafor",
+            "Okafor had a blunt answer: the bakery would stay open",
+        ),
+        ("“We stay open,” was Okafor’s reply.", "Okafor", "We stay open"),
+        (
+            "Nadella wondered aloud whether the figures were accurate.",
+            "Nadella",
+            "whether the figures were accurate",
+        ),
+    ],
+)
+def test_a_statement_named_by_its_noun_is_its_holders(text: str, party: str, quote: str) -> None:
+    assert found(text) == [(party, quote)]
+
+
+def test_an_answer_that_is_no_one_s_words_is_no_statement() -> None:
+    assert found("The puzzle has a simple answer.") == []
+    assert found("Okafor’s bakery that opened in May was busy.") == []

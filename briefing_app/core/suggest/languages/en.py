@@ -71,7 +71,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "underscore": ("underscored", "underscores", "highlighted", "highlights"),
     "affirm": ("affirmed", "affirms", "proclaimed", "proclaims"),
     "confess": ("confessed", "confesses"),
-    "muse": ("mused", "muses", "opined", "opines", "surmised", "posited", "hypothesized"),
+    "muse": (
+        *("mused", "muses", "wondered aloud", "mused aloud", "asked aloud", "opined", "opines"),
+        *("surmised", "posited", "hypothesized"),
+    ),
     "gush": ("gushed", "gushes", "enthused", "bragged", "brags"),
     "charge": ("charged", "charges"),
     "message": ("texted", "emailed", "messaged"),
@@ -387,6 +390,13 @@ LEXICON = Lexicon(
         # "To Hoenig, the Fed's policies are…": whose view the sentence gives.
         # (Not "To Page’s company, Brin brought…": to whom something came.)
         r"^To (?P<party>(?:(?![’']s\b)[^,;:“”\"]){2,50}?), ",
+        # "Brown had a simple answer: …", "“We rebuild,” was Brown’s answer.": a statement
+        # named by its noun. (Not "Trump’s argument that … was rejected": the author's report
+        # of its fate.)
+        r"^(?P<party>[^,;:“”\"]{2,50}?) (?:had|has|gave|offered) (?:a|an|one|this|his|her|their|"
+        r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort):",
+        r"(?<=[”\"]),? (?:was|is) (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?"
+        r"(?:answer|response|reply|verdict|explanation|message|warning|retort)\b",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
