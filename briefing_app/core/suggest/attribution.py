@@ -464,8 +464,9 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
             found.append(source)
     passives = _passives(sentence, lexicon, inside_quote)
     if any(a.party for a in found):
-        # "…is estimated at $16 million, according to Forbes": the named source says it.
-        passives = [p for p in passives if p.party]
+        # "…is estimated at $16 million, according to Forbes": the named source says it; but
+        # "X was arrested for allegedly …, but he denied it": another clause, another party.
+        passives = [p for p in passives if p.party or _own_clause(sentence, p, found)]
     found.extend(passives)
     statement = _statement_intro(sentence, lexicon)
     if statement is not None and not any(a.party_start >= 0 for a in found):
@@ -473,6 +474,22 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     found.sort(key=lambda a: a.verb_start)
     _give_subjects(sentence, found, lexicon)
     return [a for a in found if not a.needs_subject]
+
+
+_CLAUSE_JOINT = re.compile(r";\s|,\s+(?:but|while|whereas|although|though|yet)\s")
+
+
+def _own_clause(sentence: str, passive: Attribution, named: list[Attribution]) -> bool:
+    """Return whether a passive stands in a clause of its own, apart from every named party's."""
+    for att in named:
+        if not att.party:
+            continue
+        lo, hi = sorted((passive.verb_end, att.anchor_start))
+        if att.anchor_end <= passive.verb_start:
+            lo, hi = att.anchor_end, passive.verb_start
+        if not _CLAUSE_JOINT.search(sentence, lo, hi):
+            return False
+    return True
 
 
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:

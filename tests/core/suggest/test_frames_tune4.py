@@ -216,3 +216,18 @@ def test_a_statement_named_by_its_noun_is_its_holders(text: str, party: str, quo
 def test_an_answer_that_is_no_one_s_words_is_no_statement() -> None:
     assert found("The puzzle has a simple answer.") == []
     assert found("Okafor’s bakery that opened in May was busy.") == []
+
+
+def test_an_unnamed_allegation_in_a_clause_of_its_own_is_kept_beside_a_named_denial() -> None:
+    text = (
+        "Luis Ortiz grew up in Hebron. At 17, Ortiz was arrested for allegedly carrying a"
+        " knife, but he denied the charge and was later cleared."
+    )
+    assert found(text) == [
+        ("", "At 17, Ortiz was arrested for allegedly carrying a knife"),
+        ("Luis Ortiz", "but he denied the charge and was later cleared"),
+    ]
+    # In one clause with its named source, the source says it: no unnamed allegation.
+    assert found("The man allegedly stole a car, police said.") == [
+        ("police", "The man allegedly stole a car")
+    ]
