@@ -231,3 +231,20 @@ def test_an_unnamed_allegation_in_a_clause_of_its_own_is_kept_beside_a_named_den
     assert found("The man allegedly stole a car, police said.") == [
         ("police", "The man allegedly stole a car")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Still, Okafor makes a compelling case for bakeries as anchors of a street.", "Okafor"),
+        ("The plan drew sharp criticism from opposition lawmakers.", "opposition lawmakers"),
+        ("The ruling has drawn praise from Senator Jane Holt.", "Senator Jane Holt"),
+    ],
+)
+def test_a_case_made_and_criticism_drawn_name_who_spoke(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_case_in_court_or_a_crowd_drawn_is_no_statement() -> None:
+    assert found("The prosecutors made a case file for each defendant.") == []
+    assert found("The festival drew crowds from across the region.") == []

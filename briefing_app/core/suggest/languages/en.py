@@ -162,6 +162,12 @@ _VERBS: dict[str, tuple[str, ...]] = {
         *("made the case", "makes the case", "making the case"),
         *("made the argument", "makes the argument", "making the argument"),
         *("made the point", "makes the point", "making the point"),
+        # "makes a convincing case for…": the usual words of weight only.
+        *(
+            f"{made} a {weight}case"
+            for made in ("made", "makes", "making")
+            for weight in ("", "strong ", "convincing ", "compelling ", "persuasive ", "powerful ")
+        ),
     ),
     "raise concerns": tuple(
         f"{raised} {what}"
@@ -397,6 +403,10 @@ LEXICON = Lexicon(
         r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort):",
         r"(?<=[”\"]),? (?:was|is) (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?"
         r"(?:answer|response|reply|verdict|explanation|message|warning|retort)\b",
+        # "The cut has drawn criticism from swimming greats": who criticised it.
+        r"\b(?:drew|draws|drawn|drawing) (?:[\w-]+ ){0,2}?(?:criticism|comments?|praise|"
+        r"condemnation|rebukes?|fire|objections?|complaints?|warnings?) from "
+        r"(?P<party>[^,;:“”\"]{2,60}?)(?=[.,;:!?]?$|,)",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
