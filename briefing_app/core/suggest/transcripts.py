@@ -21,6 +21,17 @@ _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _MOST_FOLLOWING = 2
 # Labels a speaker needs in the text: one labelled line alone is a heading or a caption.
 _FEWEST_TURNS = 2
+# Labels of a page's furniture, not of a speaker ("Photo: …", "Credit: …", "Tags: …").
+_FURNITURE = frozenset(
+    (
+        *("photo", "photos", "image", "video", "credit", "credits", "caption", "source"),
+        *("sources", "note", "update", "updated", "correction", "clarification", "editor"),
+        *("read", "watch", "listen", "related", "see", "topics", "tags", "category", "share"),
+        *("posted", "published", "filed", "by", "email", "phone", "tel", "fax", "address"),
+        *("warning", "disclaimer", "advertisement", "transcript", "q", "a", "question"),
+        *("answer", "host", "reporter", "interviewer", "moderator", "narrator", "subscribe"),
+    )
+)
 
 
 def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
@@ -63,6 +74,8 @@ def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 def _speaker(text: str, label: str, label_lines: set[int], lexicon: Lexicon) -> str | None:
     """Return a label's name as the text writes it elsewhere, or None if the text never does."""
     name = label.title() if label.isupper() else label
+    if name.split()[0].lower() in _FURNITURE:
+        return None
     if is_place(name) or not is_person_like(name, lexicon):
         return None  # "California: Students can…": a list of places, not of speakers
     # A surname alone stands for someone the text names in full ("Jim McKelvey").

@@ -248,3 +248,13 @@ def test_a_case_made_and_criticism_drawn_name_who_spoke(text: str, party: str) -
 def test_a_case_in_court_or_a_crowd_drawn_is_no_statement() -> None:
     assert found("The prosecutors made a case file for each defendant.") == []
     assert found("The festival drew crowds from across the region.") == []
+
+
+def test_labels_of_page_furniture_are_no_speakers() -> None:
+    text = (
+        "The Tax Credit scheme was extended for a year.\n"
+        "Credit: Lena Ortiz for the Gazette\n"
+        "Demand is likely to rise next year.\n"
+        "Credit: Jon Park for the Gazette\n"
+    )
+    assert found(text) == []
