@@ -163,6 +163,12 @@ _NOT_REPORTING_AFTER = {
         + _CHARACTERISED_AS
         + ")"
     ),
+    "credit": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:with|for)\s)"),
+    # "dubbed it “the worst deal ever”", "termed the plan a gamble"; not "a man dubbed “X”".
+    "dub": re.compile(
+        r"(?!" + _CHARACTERISATION + r"|\s+(?:it|him|her|them|this|that|(?:the|his|her|their|its)"
+        r"\s+[\w-]+(?:\s+[\w-]+)?)\s+[“\"])"
+    ),
     "deride": re.compile(r"(?!" + _CHARACTERISED_AS + r"|\s+[^.;:“”\"]{1,60}?[“\"])"),
     # "detailed a plan to…", "as Levy detailed in his book,"; not "a plan Gates detailed this
     # week" (what was detailed stands before it, no statement).

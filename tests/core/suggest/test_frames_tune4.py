@@ -258,3 +258,37 @@ def test_labels_of_page_furniture_are_no_speakers() -> None:
         "Credit: Jon Park for the Gazette\n"
     )
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("“That is absurd,” Ortiz scoffed.", "Ortiz"),
+        ("“Not now,” Judge Ortiz snapped.", "Judge Ortiz"),
+        ("The senator denounced the attack as cowardly.", "The senator"),
+        ("The minister lashed out at critics, saying the plan had worked.", "The minister"),
+        ("The mayor dubbed the deal “the worst in decades.”", "The mayor"),
+        ("Economists forecast that growth will slow next year.", "Economists"),
+        ("The judge reasoned that the law was too vague to enforce.", "The judge"),
+        ("The governor lauded the volunteers as heroes.", "The governor"),
+        ("The mayor credited the crews with saving the bridge.", "The mayor"),
+        ("The mayor thanked the crews for saving the bridge.", "The mayor"),
+    ],
+)
+def test_more_verbs_of_news_english_report_a_statement(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man dubbed “the Butcher” was arrested on Monday.",
+        "He snapped a photo of the crowd.",
+        "The dog growled at the postman.",
+        "Forecasters forecast rain for Sunday.",
+        "The bank credited $500 to the account.",
+        "The rescue was credited with saving lives.",
+    ],
+)
+def test_the_same_verbs_as_acts_or_names_are_no_statements(text: str) -> None:
+    assert found(text) == []

@@ -37,7 +37,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "claim": ("claim", "claimed", "claims", "claiming"),
     "allege": ("allege", "alleged", "alleges", "alleging"),
     "accuse": ("accuse", "accused", "accuses", "accusing"),
-    "condemn": ("condemn", "condemned", "condemns", "condemning"),
+    "condemn": (
+        *("condemn", "condemned", "condemns", "condemning", "denounced", "denounces"),
+        *("denouncing", "deplored", "deplores"),
+    ),
     "urge": ("urge", "urged", "urges", "urging"),
     "call on": ("called on", "calls on", "call on", "calling on"),
     "call for": ("called for", "calls for", "call for", "calling for"),
@@ -88,7 +91,9 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "put it": ("put it", "puts it"),
     "rave": ("raved", "raves"),
     "disagree": ("disagree", "disagreed", "disagrees"),
-    "project": ("projects that", "projected that"),
+    "project": ("projects that", "projected that", "forecast that", "forecasts that"),
+    # Only with the conclusion after them ("reasoned that…", "objected that…").
+    "reason": ("reasoned that", "reasons that", "objected that", "objects that"),
     # Only with what was decided after it ("the court ruled that…"), not "ruled the country".
     "rule": ("ruled", "rules"),
     # Only a claim as object ("challenged the idea that…"), not "challenged the ruling".
@@ -99,8 +104,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "recall": ("recalled", "recalls", "recalling"),
     "recount": ("recounted", "recounts", "related"),
     "agree": ("agreed", "agrees", "agree"),
-    "criticise": ("criticized", "criticised", "criticizes", "criticises"),
-    "praise": ("praised", "praises"),
+    "criticise": (
+        *("criticized", "criticised", "criticizes", "criticises", "castigated"),
+        *("excoriated", "assailed", "rebuked", "chided", "scolded", "admonished", "berated"),
+    ),
+    "praise": ("praised", "praises", "lauded", "lauds", "commended", "commends"),
     "welcome": ("welcomed", "welcomes"),
     "blame": ("blamed", "blames", "blaming"),
     "mention": ("mentioned", "mentions"),
@@ -148,7 +156,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "imply": ("implied", "implies"),
     "speculate": ("speculated", "speculates", "theorized", "theorised"),
     "echo": ("echoed", "echoes", "echo", "echoing"),
-    "dispute": ("disputed", "disputes"),
+    "dispute": ("disputed", "disputes", "rebutted", "rebuts"),
     "make clear": ("made clear", "made it clear", "makes clear", "makes it clear"),
     "conclude": ("concluded", "concludes", "conclude"),
     # Only with what was put forward after it ("proposed that…"), not "proposed a bill".
@@ -175,7 +183,19 @@ _VERBS: dict[str, tuple[str, ...]] = {
         for what in ("concerns", "the concern", "the possibility", "the prospect", "doubts")
     ),
     "characterise": ("characterized", "characterised", "labeled", "labelled"),
-    "slam": ("slammed", "slams", "blasted", "lambasted", "decried", "ranted", "rants"),
+    "slam": (
+        *("slammed", "slams", "blasted", "lambasted", "decried", "ranted", "rants"),
+        *("lashed out at", "lashes out at", "hit out at", "hits out at"),
+    ),
+    # Only after a quotation ("“No,” she snapped."), or before one or a that-clause.
+    "snap": (
+        *("snapped", "scoffed", "sneered", "muttered", "murmured", "grumbled", "griped"),
+        *("fumed", "chuckled", "sobbed", "stammered", "huffed", "growled", "piped up"),
+    ),
+    # Only with what was credited or thanked for ("credited firefighters with saving it").
+    "credit": ("credited", "credits", "thanked", "thanks"),
+    # Only with what the target was called ("dubbed it “the worst deal ever”").
+    "dub": ("dubbed", "dubs", "termed", "terms"),
     # Only with what the target was called ("derided the plan as a gimmick", "likened
     # agents to “pimps”"), not "mocked the players" or "compared prices".
     "deride": (
@@ -222,11 +242,13 @@ LEXICON = Lexicon(
         " reads remarked exclaimed exclaim exclaims raved raves replied replies"
         " answered elaborated clarified lamented confided retorted mused opined surmised gushed"
         " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
-        " interjected interjects"
+        " interjected interjects snapped scoffed sneered muttered murmured grumbled griped fumed"
+        " chuckled sobbed stammered huffed growled"
     ),
     after_quote_forms=_words(
         "continued declared posted laughed raved raves shouted yelled screamed whispered cried"
-        " sighed texted emailed messaged interjected interjects"
+        " sighed texted emailed messaged interjected interjects snapped scoffed sneered muttered"
+        " murmured grumbled griped fumed chuckled sobbed stammered huffed growled"
     ),
     source_phrases=("according to", "per", "in the words of"),
     passive_patterns=(
