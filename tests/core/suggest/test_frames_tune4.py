@@ -292,3 +292,24 @@ def test_more_verbs_of_news_english_report_a_statement(text: str, party: str) ->
 )
 def test_the_same_verbs_as_acts_or_names_are_no_statements(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("« C’est une faute », a écrit le ministre sur son blog.", "fr", "le ministre"),
+        ("Le syndicat a contesté ces chiffres.", "fr", "Le syndicat"),
+        ("La ministre a soutenu que la réforme était juste.", "fr", "La ministre"),
+        ("Le syndicat a fait valoir que le texte était flou.", "fr", "Le syndicat"),
+        ("Der Minister hob am Montag hervor, dass die Reform komme.", "de", "Der Minister"),
+        ("Die Ministerin machte deutlich, dass es keine Steuer gebe.", "de", "Die Ministerin"),
+        ("„Das ist falsch“, konterte der Sprecher.", "de", "der Sprecher"),
+    ],
+)
+def test_more_french_and_german_reporting_verbs(text: str, language: str, party: str) -> None:
+    assert [p for p, _ in found(text, language)] == [party]
+
+
+def test_german_particle_verbs_need_their_particle_and_passives_report_nothing() -> None:
+    assert found("Der Minister machte einen Fehler.", "de") == []
+    assert found("Beim Anmelden wird dann ein Zusatzcode verlangt, der kurz gilt.", "de") == []

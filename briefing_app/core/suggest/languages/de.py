@@ -49,6 +49,18 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "monieren": ("monierte", "monierten", "moniert", "bemängelte", "bemängelten", "bemängelt"),
     "schreiben": ("schrieb", "schrieben", "schreibt"),
     "meinen": ("meinte", "meinten", "meint"),
+    "mahnen": ("mahnte", "mahnten", "mahnt", "appellierte", "appellierten", "appelliert"),
+    "verlangen": ("verlangte", "verlangten"),
+    "loben": ("lobte", "lobten", "lobt"),
+    "erwidern": ("erwiderte", "erwiderten", "konterte", "konterten", "widersprach"),
+    "kommentieren": ("kommentierte", "kommentierten"),
+    "verkünden": ("verkündete", "verkündeten"),
+    "prognostizieren": ("prognostizierte", "prognostizierten"),
+    "gestehen": ("gestand", "gestanden", "gesteht"),
+    # (Not "verlangt", "kommentiert": the participle of a passive, "wird … verlangt".)
+    # Separable: only with the particle ending the clause ("hob … hervor", "machte … deutlich").
+    "hervorheben": ("hob hervor", "hoben hervor", "hob", "hoben", "hervorhob"),
+    "deutlich machen": ("machte deutlich", "machten deutlich", "machte", "machten"),
 }
 
 # "nach Angaben der Polizei", "nach Ansicht von Experten": whose account or view it is.
@@ -70,7 +82,8 @@ LEXICON = Lexicon(
         "sagte sagten sagt sagen erklärte erklärten betonte betonten ergänzte ergänzten schrieb"
         " meinte kritisierte kritisierten warnte warnten erläuterte unterstrich versicherte"
         " beklagte erzählte antwortete entgegnete bekräftigte teilte teilten fügte fügten"
-        " räumte räumten forderte forderten monierte bemängelte"
+        " räumte räumten forderte forderten monierte bemängelte mahnte verlangte lobte"
+        " erwiderte konterte widersprach kommentierte hob machte"
     ),
     # A verb whose particle ends the clause: "…, teilte die Polizei mit."
     separable={
@@ -80,6 +93,8 @@ LEXICON = Lexicon(
         **dict.fromkeys(("kündigte", "kündigten"), "an"),
         **dict.fromkeys(("räumte", "räumten"), "ein"),
         **dict.fromkeys(("wies", "wiesen"), "zurück"),
+        **dict.fromkeys(("hob", "hoben"), "hervor"),
+        **dict.fromkeys(("machte", "machten"), "deutlich"),
     },
     after_quote_forms=frozenset(),
     source_phrases=(

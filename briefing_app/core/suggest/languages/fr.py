@@ -126,6 +126,17 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "s’inquiéter": _reflexive("inquiété", "inquiète"),
     "se féliciter": _reflexive("félicité", "félicite"),
     "s’exclamer": _reflexive("exclamé", "exclame"),
+    "écrire": _verb("écrit", ("écrit", "écrivent"), "écriv"),
+    "fustiger": _verb("fustigé", ("fustige", "fustigent")),
+    "saluer": _verb("salué", ("salue", "saluent")),
+    "reprocher": _verb("reproché", ("reproche", "reprochent")),
+    "contester": _verb("contesté", ("conteste", "contestent")),
+    "réfuter": _verb("réfuté", ("réfute", "réfutent")),
+    "soutenir": _forms("soutenu", ("soutient", "soutiennent")),
+    "mettre en garde": _forms("mis en garde", ("met en garde", "mettent en garde")),
+    "faire valoir": _forms("fait valoir", ("fait valoir", "font valoir")),
+    "faire remarquer": _forms("fait remarquer", ("fait remarquer", "font remarquer")),
+    "menacer": _verb("menacé", ("menace", "menacent")),
     # "L’entourage du ministre s’en défend.": a denial of what was said before.
     "se défendre": tuple(
         f"{pronoun} {form}"
@@ -148,6 +159,8 @@ LEXICON = Lexicon(
     verb_forms={form: lemma for lemma, forms in _VERBS.items() for form in forms},
     verb_kinds={
         "démentir": "denial",
+        "contester": "denial",
+        "réfuter": "denial",
         "nier": "denial",
         "se défendre": "denial",
         "accuser": "allegation",
@@ -171,6 +184,7 @@ LEXICON = Lexicon(
             "détailler",
             *("critiquer", "dénoncer", "déplorer", "regretter", "juger", "reconnaître"),
             *("admettre", "avertir", "prévenir", "insister", "confirmer", "plaider"),
+            *("écrire", "fustiger", "réfuter"),
             *("condamner", "demander"),
             *_AFTER_QUOTE,
             *("s’indigner", "s’emporter", "s’inquiéter", "se féliciter", "s’exclamer"),
