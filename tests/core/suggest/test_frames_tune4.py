@@ -313,3 +313,10 @@ def test_more_french_and_german_reporting_verbs(text: str, language: str, party:
 def test_german_particle_verbs_need_their_particle_and_passives_report_nothing() -> None:
     assert found("Der Minister machte einen Fehler.", "de") == []
     assert found("Beim Anmelden wird dann ein Zusatzcode verlangt, der kurz gilt.", "de") == []
+
+
+def test_in_a_document_of_x_it_says_names_x_in_german() -> None:
+    text = "In einer Erklärung der Gewerkschaft hieß es, man werde streiken."
+    assert [p for p, _ in found(text, "de")] == ["Gewerkschaft"]
+    # An unnamed report's words stay an unnamed attribution.
+    assert [p for p, _ in found("Im Bericht heißt es, die Zahlen seien falsch.", "de")] == [""]

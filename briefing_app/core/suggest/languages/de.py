@@ -144,6 +144,10 @@ LEXICON = Lexicon(
         " wisse brauche"
     ),
     viewpoint_patterns=(
+        # "In einer Mitteilung des Ministeriums heißt es, …": the author of the document.
+        r"\b[Ii]n (?:einer|der|einem|dem|seiner|ihrer) (?:[\wäöüß-]+ )?(?:Mitteilung|"
+        r"Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Begründung) "
+        r"(?:des|der|von) (?P<party>[^,;:“”\"„]{2,50}?) (?:heißt|hieß) es\b",
         r"\b[Aa]us Sicht (?:der |des |von )(?P<party>[^,;:“”\"„]{2,50}?)(?=\s+[a-zäöüß]|[,;:]|$)",
     ),
 )
