@@ -70,6 +70,8 @@ _MODAL_BEFORE = re.compile(
 )
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
+    # "Smith is on record as saying…"
+    r"|\bon (?:the )?record as\s+$"
     # "X published articles in March claiming…": a text of the subject's says it.
     # ("is releasing a report Aug. 17 showing that…": any tense of the act.)
     r"|\b(?:publish(?:ed|es|ing)|post(?:ed|s|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|"
@@ -257,7 +259,7 @@ _NOUN_FORMS = frozenset(
 # Verbs whose subject must be someone who can speak ("the minister revealed that…").
 _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
-) | {"raise concerns"}  # "The attack raised concerns that…": no one spoke
+) | {"raise concerns", "sound the alarm"}  # "The attack raised concerns that…": no one spoke
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 # A preposition right before a finite form leaves it no subject: an adjective.
 _ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)

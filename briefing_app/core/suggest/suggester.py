@@ -845,12 +845,17 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
     # doesn't work, Zuckerberg said…": a longer fronted phrase or clause sets the scene, when
     # what was said follows the verb (else the words before are what was said: "But the end of
     # Davos is not near, Goodman said.").
+    if _ASKED_HEAD.fullmatch(stripped) and tail.strip(_TRIM):
+        # "When asked about the delay, Smith blamed the weather.": the question is the scene,
+        # however short the answer.
+        return True
     return len(tail.split()) >= 3 and (
         (words <= 14 and bool(_PHRASE_HEAD.fullmatch(stripped)))
         or (words <= 20 and bool(_CLAUSE_HEAD.fullmatch(stripped)))
     )
 
 
+_ASKED_HEAD = re.compile(r"(?:When |If |Once )?(?:asked|pressed|questioned)\b[^,]{0,100},", re.I)
 _CONJUNCTION_HEAD = re.compile(
     r"(?:But|And|Yet|So|Or|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Plus|Even|Mais|Et"
     r"|Aber|Und|Doch)\s*,?"

@@ -320,3 +320,24 @@ def test_in_a_document_of_x_it_says_names_x_in_german() -> None:
     assert [p for p, _ in found(text, "de")] == ["Gewerkschaft"]
     # An unnamed report's words stay an unnamed attribution.
     assert [p for p, _ in found("Im Bericht heißt es, die Zahlen seien falsch.", "de")] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        ("Okafor is on record as saying the plan works.", "Okafor", "the plan works"),
+        ("The agency issued a warning that the river would flood.", "The agency", None),
+        ("Okafor sounded the alarm over rising rents.", "Okafor", None),
+        ("When asked about the delay, Okafor blamed the weather.", "Okafor", "the weather"),
+    ],
+)
+def test_idioms_of_warning_and_answers_to_a_question(
+    text: str, party: str, quote: str | None
+) -> None:
+    [(p, q)] = found(text)
+    assert p == party
+    assert quote is None or q == quote
+
+
+def test_an_alarm_raised_by_a_thing_is_no_warning() -> None:
+    assert found("The fire raised the alarm in the town.") == []

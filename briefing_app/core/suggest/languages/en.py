@@ -24,6 +24,16 @@ _VERBS: dict[str, tuple[str, ...]] = {
         *("is adamant", "was adamant", "are adamant", "were adamant"),
     ),
     "warn": ("warn", "warned", "warns", "warning"),
+    # "sounded the alarm over…", "issued a warning that…": the idioms of warning (by someone
+    # who can speak: not "the fire raised the alarm").
+    "sound the alarm": (
+        *(
+            f"{did} {what}"
+            for did in ("sounded", "sounds", "sounding", "raised", "raises", "raising")
+            for what in ("the alarm", "an alarm", "a warning", "a note of caution")
+        ),
+        *("issued a warning", "issues a warning", "issued warnings", "issues warnings"),
+    ),
     "announce": ("announce", "announced", "announces", "announcing"),
     "declare": ("declared",),
     "confirm": ("confirm", "confirmed", "confirms", "confirming"),
