@@ -225,7 +225,8 @@ _NOT_REPORTING_AFTER = {
     # speech only with what was said after them.
     **{lemma: _CONTENT_AFTER for lemma in ("answer", "underscore", "confess")},
     # "as one analyst put it," / "…,” Smith put it." — not "put it on the table".
-    "put it": re.compile(r"(?!\s*(?:\w+ly\s*)?(?:[.,;:!?”\"]|$))"),  # "put it bluntly:"
+    # "put it bluntly:", "put it this way:"
+    "put it": re.compile(r"(?!\s*(?:\w+ly\s*|this way\s*|like this\s*)?(?:[.,;:!?”\"]|$))"),
     "charge": re.compile(r"(?!\s+that\b)"),  # "charged that…"; not "charged with murder"
     # "claim the title", "claimed victory": winning, not saying.
     "claim": re.compile(
@@ -342,6 +343,8 @@ _OBJECT_CONTROL_BEFORE = re.compile(
     r"challeng(?:ed|es)|persuad(?:ed|es)|begged|wants|wanted|expects?|expected)\s+"
     r"(?:[\w’'.-]+\s+){1,4}to\s+$"
 )
+# Bare forms that report only as an infinitive ("was careful to note that…").
+_INFINITIVE_ONLY = frozenset(("add", "note", "stress", "explain", "emphasize", "emphasise"))
 _FOR_BEFORE = re.compile(r"\S\s+for\s+$")
 _SAID_AFTER = re.compile(_THAT_SOON + r"|[,:]?\s*[“\"]")
 # "prompted the judge to quip", "leading analysts to warn": the one made to speak.
@@ -536,6 +539,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.needs_subject = True
         att.pattern = "participle"
         return att
+    if form in _INFINITIVE_ONLY and not _INFINITIVE_BEFORE.search(before):
+        return None  # "add sugar", "a note", "under stress": only "was quick to add that…"
     # "did not rule out a rate rise", "refused to rule out": saying it may happen.
     negation = (
         _NEGATION_BEFORE.search(before)

@@ -341,3 +341,35 @@ def test_idioms_of_warning_and_answers_to_a_question(
 
 def test_an_alarm_raised_by_a_thing_is_no_warning() -> None:
     assert found("The fire raised the alarm in the town.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        ("The plan was doomed, in the view of analysts.", "analysts", "The plan was doomed"),
+        ("Okafor put it this way: the plan was doomed.", "Okafor", "the plan was doomed"),
+        ("Okafor summed it up: the plan was doomed.", "Okafor", "the plan was doomed"),
+        ("Okafor was blunt: the plan was doomed.", "Okafor", None),
+        ("Okafor was quick to point out that the plan was doomed.", "Okafor", None),
+        ("Okafor was careful to note that the plan was doomed.", "Okafor", None),
+        ("The minister went on to explain that the plan was doomed.", "The minister", None),
+    ],
+)
+def test_manners_of_speaking_and_views_of_others(text: str, party: str, quote: str | None) -> None:
+    [(p, q)] = found(text)
+    assert p == party
+    assert quote is None or q == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Companies add jobs in spring.",
+        "Okafor left a note on the door.",
+        "Workers under stress quit early.",
+        "The firm plans to add 500 jobs.",
+        "The weather was clear: sunny all day.",
+    ],
+)
+def test_bare_forms_that_are_nouns_or_acts_report_nothing(text: str) -> None:
+    assert found(text) == []

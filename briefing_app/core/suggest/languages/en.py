@@ -13,10 +13,11 @@ def _words(text: str) -> frozenset[str]:
 _VERBS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
-    "add": ("added", "adds", "adding"),
+    # (The bare forms "add", "note", "stress", "explain" only after "to": "was quick to add".)
+    "add": ("added", "adds", "adding", "add"),
     "state": ("stated", "stating", "states"),
-    "note": ("noted", "notes", "noting"),
-    "explain": ("explained", "explains", "explaining"),
+    "note": ("noted", "notes", "noting", "note"),
+    "explain": ("explained", "explains", "explaining", "explain"),
     "write": ("wrote", "writes", "writing"),
     "argue": ("argue", "argued", "argues", "arguing"),
     "insist": (
@@ -95,7 +96,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "describe": ("described", "describes", "describing"),
     "emphasise": (
         *("emphasized", "emphasised", "emphasizing", "emphasising"),
-        *("stressed", "stressing", "underlined"),
+        *("stressed", "stressing", "underlined", "stress", "emphasize", "emphasise"),
     ),
     "exclaim": ("exclaimed", "exclaims", "exclaim"),
     "put it": ("put it", "puts it"),
@@ -108,7 +109,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "rule": ("ruled", "rules"),
     # Only a claim as object ("challenged the idea that…"), not "challenged the ruling".
     "challenge": ("challenged", "challenges", "challenging"),
-    "point out": ("pointed out", "points out", "pointing out"),
+    "point out": ("pointed out", "points out", "pointing out", "point out"),
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls", "recalling"),
@@ -151,7 +152,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "reiterate": ("reiterating",),
     "remark": ("remarked", "remarks"),
     "laugh": ("laughed",),
-    "sum up": ("summed up", "sums up"),
+    "sum up": ("summed up", "sums up", "summed it up", "sums it up"),
     "counter": ("countered", "counters", "shot back", "fired back", "hit back"),
     "observe": ("observed", "observes"),
     "reveal": ("revealed", "reveals"),
@@ -260,7 +261,10 @@ LEXICON = Lexicon(
         " sighed texted emailed messaged interjected interjects snapped scoffed sneered muttered"
         " murmured grumbled griped fumed chuckled sobbed stammered huffed growled"
     ),
-    source_phrases=("according to", "per", "in the words of"),
+    source_phrases=(
+        *("according to", "per", "in the words of", "in the view of", "in the opinion of"),
+        *("in the estimation of", "in the judgment of", "in the judgement of"),
+    ),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
         r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
@@ -413,6 +417,7 @@ LEXICON = Lexicon(
         r"(?i:(?:on |last |this |late |early )?(?:monday|tuesday|wednesday|thursday|friday|"
         r"saturday|sunday|week|month|year|night|morning|afternoon|evening))|today|yesterday|tonight|"
         r"backstage|again|also|earlier|later|for (?:\w+ )?(?:years|months|weeks|decades)|"
+        r"this way|like this|"
         # "said in a statement emailed to NBC News that…", "during the board meeting"
         r"in (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,3}?(?:statement|interview|letter|post|"
         r"email|speech|tweet|filing|memo|video|message|release|note|address|conference|briefing|"
@@ -433,6 +438,10 @@ LEXICON = Lexicon(
         # of its fate.)
         r"^(?P<party>[^,;:“”\"]{2,50}?) (?:had|has|gave|offered) (?:a|an|one|this|his|her|their|"
         r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort):",
+        # "Smith was blunt: the plan was doomed.": the manner of speaking, then what was said.
+        r"^(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
+        r"unequivocal|emphatic|categorical|clear|direct|frank|candid|defiant|firm|scathing|"
+        r"dismissive|succinct|forthright|adamant|unapologetic|unrepentant):",
         r"(?<=[”\"]),? (?:was|is) (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?"
         r"(?:answer|response|reply|verdict|explanation|message|warning|retort)\b",
         # "The cut has drawn criticism from swimming greats": who criticised it.
