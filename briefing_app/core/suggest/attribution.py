@@ -165,6 +165,7 @@ _NOT_REPORTING_AFTER = {
         + _CHARACTERISED_AS
         + ")"
     ),
+    "qualifier": re.compile(r"(?!\s+[^.;:«»“”\"]{1,60}?\s+d(?:e\s|’|')\s*)"),
     "credit": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:with|for)\s)"),
     # "dubbed it “the worst deal ever”", "termed the plan a gamble"; not "a man dubbed “X”".
     "dub": re.compile(
@@ -747,6 +748,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):
             span = None  # "The mother of the victim, Jane Doe, said the police came late."
         att.pattern = "verb X" if span is not None else att.pattern
+    if span is None and lexicon.fronted and lexicon_pattern(lexicon, "fronted").fullmatch(before):
+        # "Am Montag sagte der Minister, …": after a fronted phrase, the subject follows.
+        span = right_party(sentence, match.end(), lexicon)
+        att.pattern = "verb X" if span is not None else att.pattern
     if span is None and att.lemma in _NAMING_LEMMAS and lexicon.language == "en":
         # "…raises questions about what President Obama calls the “better-than-ever” ties":
         # what the clause's subject calls it.
@@ -856,6 +861,8 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "postposition":  # "Dem Minister zufolge"
             words = "|".join(re.escape(w) for w in lexicon.postpositions)
             source = r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+(" + words + r")\b"
+        elif name == "fronted":
+            source = r"(?i)\s*(?:" + lexicon.fronted + r")\s+"
         elif name == "party stop":
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "right stop":

@@ -855,7 +855,11 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
     )
 
 
-_ASKED_HEAD = re.compile(r"(?:When |If |Once )?(?:asked|pressed|questioned)\b[^,]{0,100},", re.I)
+_ASKED_HEAD = re.compile(
+    r"(?:When |If |Once )?(?:asked|pressed|questioned|interrogée?s?|questionnée?s?|sollicitée?s?"
+    r"|gefragt|auf (?:nachfrage|anfrage))\b[^,]{0,100},",
+    re.I,
+)
 _CONJUNCTION_HEAD = re.compile(
     r"(?:But|And|Yet|So|Or|Still|Now|Also|Meanwhile|However|Instead|Indeed|Then|Plus|Even|Mais|Et"
     r"|Aber|Und|Doch)\s*,?"

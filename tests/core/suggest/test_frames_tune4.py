@@ -373,3 +373,26 @@ def test_manners_of_speaking_and_views_of_others(text: str, party: str, quote: s
 )
 def test_bare_forms_that_are_nouns_or_acts_report_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Am Montag sagte der Minister, die Reform komme.", "de", "der Minister"),
+        ("Auf Nachfrage erklärte die Polizei, es gebe keine Hinweise.", "de", "die Polizei"),
+        ("Später räumte die Ministerin ein, dass Fehler gemacht wurden.", "de", "die Ministerin"),
+        ("Im Interview sagte Scholz, die Reform komme.", "de", "Scholz"),
+        ("Le ministre a qualifié la réforme de « nécessaire ».", "fr", "Le ministre"),
+        ("Le ministre a tweeté que la réforme était juste.", "fr", "Le ministre"),
+        ("La ministre a tenu à rappeler que la loi s’applique.", "fr", "La ministre"),
+        ("Le ministre a rejeté ces accusations.", "fr", "Le ministre"),
+    ],
+)
+def test_german_verb_second_and_more_french_frames(text: str, language: str, party: str) -> None:
+    assert [p for p, _ in found(text, language)] == [party]
+
+
+def test_a_french_question_put_to_the_speaker_is_the_scene_not_what_was_said() -> None:
+    text = "Interrogé par Le Monde, le ministre a jugé la réforme nécessaire."
+    assert found(text, "fr") == [("le ministre", "la réforme nécessaire")]
+    assert found("L’équipe s’est qualifiée pour la finale.", "fr") == []

@@ -91,6 +91,9 @@ class Lexicon:
     viewpoint_patterns: tuple[str, ...] = ()
     # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.
     separable: dict[str, str] = field(default_factory=dict)
+    # A regex of a phrase opening the sentence before its finite verb, after which the subject
+    # follows the verb (German verb-second: "Am Montag sagte der Minister, …").
+    fronted: str = ""
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -143,6 +143,12 @@ LEXICON = Lexicon(
         "sei seien habe werde könne müsse solle wolle dürfe gebe stehe gehe komme liege bleibe"
         " wisse brauche"
     ),
+    fronted=(
+        r"(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|seit|während|wegen|"
+        r"trotz|über|unter)\s+[^,;:„“”\"]{1,40}|dazu|später|zuvor|zudem|außerdem|daher|"
+        r"deshalb|dennoch|jedoch|heute|gestern|morgen|damals|inzwischen|mittlerweile|zuletzt|"
+        r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch)"
+    ),
     viewpoint_patterns=(
         # "In einer Mitteilung des Ministeriums heißt es, …": the author of the document.
         r"\b[Ii]n (?:einer|der|einem|dem|seiner|ihrer) (?:[\wäöüß-]+ )?(?:Mitteilung|"

@@ -137,6 +137,19 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "faire valoir": _forms("fait valoir", ("fait valoir", "font valoir")),
     "faire remarquer": _forms("fait remarquer", ("fait remarquer", "font remarquer")),
     "menacer": _verb("menacé", ("menace", "menacent")),
+    "tweeter": _verb("tweeté", ("tweete", "tweetent")),
+    "évoquer": _verb("évoqué", ("évoque", "évoquent")),
+    "exiger": _verb("exigé", ("exige", "exigent")),
+    "rejeter": _verb("rejeté", ("rejette", "rejettent")),
+    "répéter": _verb("répété", ("répète", "répètent")),
+    # Only with what it was called: "a qualifié la réforme de « nécessaire »".
+    "qualifier": _forms("qualifié", ("qualifie", "qualifient")),
+    # "La ministre a tenu à rappeler que…": the verb after "tenir à" says what was said.
+    "tenir à dire": tuple(
+        f"{aux} tenu à {verb}"
+        for aux in ("a", "ont", "avait")
+        for verb in ("rappeler", "préciser", "souligner", "dire", "affirmer", "saluer")
+    ),
     # "L’entourage du ministre s’en défend.": a denial of what was said before.
     "se défendre": tuple(
         f"{pronoun} {form}"
@@ -161,6 +174,7 @@ LEXICON = Lexicon(
         "démentir": "denial",
         "contester": "denial",
         "réfuter": "denial",
+        "rejeter": "denial",
         "nier": "denial",
         "se défendre": "denial",
         "accuser": "allegation",
@@ -184,7 +198,7 @@ LEXICON = Lexicon(
             "détailler",
             *("critiquer", "dénoncer", "déplorer", "regretter", "juger", "reconnaître"),
             *("admettre", "avertir", "prévenir", "insister", "confirmer", "plaider"),
-            *("écrire", "fustiger", "réfuter"),
+            *("écrire", "fustiger", "réfuter", "répéter", "tweeter"),
             *("condamner", "demander"),
             *_AFTER_QUOTE,
             *("s’indigner", "s’emporter", "s’inquiéter", "se féliciter", "s’exclamer"),
