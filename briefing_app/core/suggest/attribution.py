@@ -346,6 +346,12 @@ _OBJECT_CONTROL_BEFORE = re.compile(
 )
 # Bare forms that report only as an infinitive ("was careful to note that…").
 _INFINITIVE_ONLY = frozenset(("add", "note", "stress", "explain", "emphasize", "emphasise"))
+# The subject after a German verb: an article, adjectives, a noun and the names after it
+# ("der Minister", "die Bundesministerin Nancy Faeser", "Scholz"), not the object after it.
+_GERMAN_SUBJECT = re.compile(
+    r"\s+((?:(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s+(?:[a-zäöüß-]+\s+){0,2})?"
+    r"[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})(?=[\s,.;:!?]|$)"
+)
 _FOR_BEFORE = re.compile(r"\S\s+for\s+$")
 _SAID_AFTER = re.compile(_THAT_SOON + r"|[,:]?\s*[“\"]")
 # "prompted the judge to quip", "leading analysts to warn": the one made to speak.
@@ -750,8 +756,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "verb X" if span is not None else att.pattern
     if span is None and lexicon.fronted and lexicon_pattern(lexicon, "fronted").fullmatch(before):
         # "Am Montag sagte der Minister, …": after a fronted phrase, the subject follows.
-        span = right_party(sentence, match.end(), lexicon)
-        att.pattern = "verb X" if span is not None else att.pattern
+        subject = _GERMAN_SUBJECT.match(sentence, match.end())
+        if subject is not None:
+            span = _clean_party(sentence, subject.start(1), subject.end(1), lexicon)
+            att.pattern = "fronted, verb X" if span is not None else att.pattern
     if span is None and att.lemma in _NAMING_LEMMAS and lexicon.language == "en":
         # "…raises questions about what President Obama calls the “better-than-ever” ties":
         # what the clause's subject calls it.

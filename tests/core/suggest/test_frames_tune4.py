@@ -396,3 +396,13 @@ def test_a_french_question_put_to_the_speaker_is_the_scene_not_what_was_said() -
     text = "Interrogé par Le Monde, le ministre a jugé la réforme nécessaire."
     assert found(text, "fr") == [("le ministre", "la réforme nécessaire")]
     assert found("L’équipe s’est qualifiée pour la finale.", "fr") == []
+
+
+def test_german_verb_second_takes_the_subject_not_the_object_nor_a_focus_particle() -> None:
+    text = "Im Bundestag kritisierte die Opposition die Reform."
+    assert found(text, "de") == [("die Opposition", text.rstrip("."))]
+    text = "Mit Blick auf die Wahl warnte die Kanzlerin vor Spaltung."
+    assert found(text, "de") == [("die Kanzlerin", text.rstrip("."))]
+    # A focus particle fronts the subject itself: the object is not the party.
+    parties = [p for p, _ in found("Vor allem die Opposition kritisierte die Reform.", "de")]
+    assert len(parties) == 1 and "Opposition" in parties[0]

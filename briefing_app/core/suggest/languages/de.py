@@ -144,7 +144,9 @@ LEXICON = Lexicon(
         " wisse brauche"
     ),
     fronted=(
-        r"(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|seit|während|wegen|"
+        # (Not a focus particle before the subject: "Vor allem die Opposition kritisierte".)
+        r"(?!vor allem|allen voran)(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|"
+        r"seit|während|wegen|"
         r"trotz|über|unter)\s+[^,;:„“”\"]{1,40}|dazu|später|zuvor|zudem|außerdem|daher|"
         r"deshalb|dennoch|jedoch|heute|gestern|morgen|damals|inzwischen|mittlerweile|zuletzt|"
         r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch)"
