@@ -61,8 +61,14 @@ def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         turns_of.setdefault(name, []).extend(spans)
     label_lines = {paragraphs[i][0] for i, _, _ in labels}
     turns: list[tuple[int, int, str]] = []
+    first_question = next((paragraphs[i][0] for i, name, _ in labels if name == "Q"), 0)
     for name, spans in turns_of.items():
-        speaker = _speaker(text, name, label_lines, lexicon)
+        if name == "A" and count.get("Q", 0) >= _FEWEST_TURNS:
+            # "Q: … A: …": the answers are the interviewee's, the person the introduction
+            # names most (unresolved when it names no one).
+            speaker: str | None = _interviewee(text[:first_question], lexicon)
+        else:
+            speaker = _speaker(text, name, label_lines, lexicon)
         if speaker is None or count[name] < _FEWEST_TURNS:
             continue
         if any(text[a:b].rstrip().endswith("?") for a, b in spans):
@@ -87,6 +93,24 @@ def _speaker(text: str, label: str, label_lines: set[int], lexicon: Lexicon) -> 
             continue  # the label itself
         return name
     return None
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}")
+
+
+def _interviewee(introduction: str, lexicon: Lexicon) -> str:
+    """Return the person an interview's introduction names most often, or "" if none."""
+    names = [
+        m.group(0)
+        for m in _FULL_NAME.finditer(introduction)
+        if is_person_like(m.group(0), lexicon) and not is_place(m.group(0))
+    ]
+    if not names:
+        return ""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    return max(reversed(names), key=lambda n: counts[n])
 
 
 def _is_heading(paragraph: str) -> bool:

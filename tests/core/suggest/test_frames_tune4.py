@@ -406,3 +406,19 @@ def test_german_verb_second_takes_the_subject_not_the_object_nor_a_focus_particl
     # A focus particle fronts the subject itself: the object is not the party.
     parties = [p for p, _ in found("Vor allem die Opposition kritisierte die Reform.", "de")]
     assert len(parties) == 1 and "Opposition" in parties[0]
+
+
+def test_the_answers_of_a_q_and_a_are_the_interviewee_s() -> None:
+    text = (
+        "We spoke with Dana Whitfield, who leads the union, about the strike.\n"
+        "Q: Why did the union walk out?\n"
+        "A: Pay had not risen in six years. People were angry.\n"
+        "Q: Will it end soon?\n"
+        "A: Not before the council talks to us.\n"
+    )
+    assert found(text) == [
+        ("Dana Whitfield", "Pay had not risen in six years. People were angry"),
+        ("Dana Whitfield", "Not before the council talks to us"),
+    ]
+    unnamed = text.replace("We spoke with Dana Whitfield, who leads the union,", "We asked")
+    assert [p for p, _ in found(unnamed)] == ["", ""]
