@@ -30,6 +30,11 @@ _FURNITURE = frozenset(
         *("posted", "published", "filed", "by", "email", "phone", "tel", "fax", "address"),
         *("warning", "disclaimer", "advertisement", "transcript", "q", "a", "question"),
         *("answer", "host", "reporter", "interviewer", "moderator", "narrator", "subscribe"),
+        *("pros", "cons", "step", "tip", "update", "breaking", "live", "today", "tonight"),
+        # A schedule's days and months ("Monday: rain; Tuesday: sun").
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
     )
 )
 

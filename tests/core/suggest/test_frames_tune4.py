@@ -422,3 +422,14 @@ def test_the_answers_of_a_q_and_a_are_the_interviewee_s() -> None:
     ]
     unnamed = text.replace("We spoke with Dana Whitfield, who leads the union,", "We asked")
     assert [p for p, _ in found(unnamed)] == ["", ""]
+
+
+def test_a_schedule_by_day_is_no_transcript() -> None:
+    text = (
+        "Shops expect crowds on Cyber Monday and Black Friday.\n"
+        "Friday: Doors open at 5 a.m.\n"
+        "Monday: Online deals start.\n"
+        "Friday: Some stores close early.\n"
+        "Monday: Deals end at midnight.\n"
+    )
+    assert [p for p, _ in found(text)] == ["Shops"]
