@@ -434,3 +434,21 @@ def test_a_schedule_by_day_is_no_transcript() -> None:
     )
     labelled = ("Doors open", "Online deals", "Some stores", "Deals end")
     assert not [q for _, q in found(text) if q.startswith(labelled)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The talks failed, as reported by Reuters.", "Reuters"),
+        ("The Gazette was told that the talks had failed.", ""),
+        ("Rumor has it that the talks failed.", ""),
+        ("Word is that the chef will leave.", ""),
+    ],
+)
+def test_credits_and_unnamed_tellers(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_being_told_to_do_something_is_no_statement() -> None:
+    assert found("He was told to leave the building.") == []
+    assert found("The word is out.") == []

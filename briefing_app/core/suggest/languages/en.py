@@ -264,6 +264,7 @@ LEXICON = Lexicon(
     source_phrases=(
         *("according to", "per", "in the words of", "in the view of", "in the opinion of"),
         *("in the estimation of", "in the judgment of", "in the judgement of"),
+        *("as reported by", "as first reported by", "as noted by"),
     ),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
@@ -277,6 +278,9 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+        # "Reuters was told that…", "Rumor has it that…": someone unnamed said it.
+        r"\b(?:was|were|had been|has been|have been) (?:also |later )?told that\b",
+        r"\b(?:rumou?r has it|word is|the word is|the talk is) that\b",
         # "has been shown to…", "is considered the most common…": a finding or a judgment
         # whose holders go unnamed.
         r"\b(?:is|are|was|were|has been|have been|had been) (?:\w+ly |also )?"
