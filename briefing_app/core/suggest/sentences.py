@@ -112,15 +112,19 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
 
 def _quote_open(sentence: str) -> bool:
     """Return whether a quotation is still open at the end of sentence (“…" counts as closed)."""
-    curly = straight = False
+    curly = straight = guillemet = False
     for ch in sentence:
         if ch == "“":
             curly = True
         elif ch == "”":
             curly = False
+        elif ch == "«":
+            guillemet = True  # French: "« C’est la révolution. Dieu merci. »" is one quotation
+        elif ch == "»":
+            guillemet = False
         elif ch == '"':
             if curly:
                 curly = False
             else:
                 straight = not straight
-    return curly or straight
+    return curly or straight or guillemet

@@ -452,3 +452,8 @@ def test_credits_and_unnamed_tellers(text: str, party: str) -> None:
 def test_being_told_to_do_something_is_no_statement() -> None:
     assert found("He was told to leave the building.") == []
     assert found("The word is out.") == []
+
+
+def test_a_french_quotation_in_guillemets_is_one_statement_across_its_sentences() -> None:
+    text = "Nadia Ferrand fut l’une des premières, en 1969 : « C’est la révolution. Dieu merci. »"
+    assert found(text, "fr") == [("Nadia Ferrand", "C’est la révolution. Dieu merci")]
