@@ -8,9 +8,10 @@ from dataclasses import dataclass
 OPENING_QUOTES = '“‘«"'
 CLOSING_QUOTES = '”’»"'
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space.
-_END = re.compile(r"[.!?…]+[”’\"»)\]]*(?=\s)")
+# (German closes „…“ with the mark English opens with.)
+_END = re.compile(r"[.!?…]+[”’\"»“)\]]*(?=\s)")
 # (French sets a space inside its guillemets, "« C’est", and capitals may be accented.)
-_NEXT_START = re.compile(r"\s+[“‘\"«(\[]{0,2}[\s\u00a0\u202f]?[A-Z0-9À-ÖØ-Þ]")
+_NEXT_START = re.compile(r"\s+[“‘\"«„(\[]{0,2}[\s\u00a0\u202f]?[A-Z0-9À-ÖØ-Þ]")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|[a-z]\.[a-z])$")
 
 
@@ -112,9 +113,13 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
 
 def _quote_open(sentence: str) -> bool:
     """Return whether a quotation is still open at the end of sentence (“…" counts as closed)."""
-    curly = straight = guillemet = False
+    curly = straight = guillemet = low = False
     for ch in sentence:
-        if ch == "“":
+        if ch == "„":
+            low = True  # German: „…“
+        elif ch == "“" and low:
+            low = False
+        elif ch == "“":
             curly = True
         elif ch == "”":
             curly = False
@@ -127,4 +132,4 @@ def _quote_open(sentence: str) -> bool:
                 curly = False
             else:
                 straight = not straight
-    return curly or straight or guillemet
+    return curly or straight or guillemet or low

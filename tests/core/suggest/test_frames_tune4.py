@@ -457,3 +457,12 @@ def test_being_told_to_do_something_is_no_statement() -> None:
 def test_a_french_quotation_in_guillemets_is_one_statement_across_its_sentences() -> None:
     text = "Nadia Ferrand fut l’une des premières, en 1969 : « C’est la révolution. Dieu merci. »"
     assert found(text, "fr") == [("Nadia Ferrand", "C’est la révolution. Dieu merci")]
+
+
+def test_a_german_quotation_is_one_run_and_ends_its_sentence() -> None:
+    text = "„Das ist falsch. Wir klagen dagegen“, sagte der Sprecher. Dann ging er."
+    [(party, quote)] = found(text, "de")
+    assert party == "der Sprecher"
+    assert "Das ist falsch. Wir klagen dagegen" in quote
+    # „…“ closed: the next sentence is not part of the quotation.
+    assert "Dann ging er" not in quote
