@@ -465,10 +465,13 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         return any(a < pos < b for a, b in quoted)
 
     found: list[Attribution] = []
-    for match in _verb_pattern(lexicon).finditer(sentence):
+    # A headline in title case ("…Gamble,' Says Top Central Bank Official"): its verbs are
+    # read in lower case, its names as written.
+    read = _lowered_verbs(sentence, lexicon) if _is_title_case(sentence, lexicon) else sentence
+    for match in _verb_pattern(lexicon).finditer(read):
         if inside_quote(match.start()):
             continue
-        att = _verb_attribution(sentence, match, lexicon)
+        att = _verb_attribution(read, match, lexicon)
         if att is not None:
             found.append(att)
     opening = _opening_phrase(sentence, lexicon)
@@ -508,6 +511,39 @@ def _own_clause(sentence: str, passive: Attribution, named: list[Attribution]) -
         if not _CLAUSE_JOINT.search(sentence, lo, hi):
             return False
     return True
+
+
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by"))
+
+
+def _is_title_case(sentence: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence is an English headline in title case (no end stop)."""
+    if lexicon.language != "en" or re.search(r"[.!?]\W*$", sentence):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence) if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitalised >= 0.8 * len(words)
+
+
+# Verbs of headlines, never nouns there ("Police Report Shows…" is a report, not a reporting).
+_HEADLINE_VERBS = frozenset(
+    (
+        *("says", "said", "warns", "warned", "urges", "urged", "tells", "told", "vows"),
+        *("denies", "denied", "admits", "admitted", "insists", "insisted", "confirms"),
+        *("reveals", "predicts", "argues", "accuses", "rejects", "suggests", "announces"),
+        *("explains", "hints", "praises", "slams", "blasts", "dismisses", "concedes"),
+        *("criticises", "criticizes", "condemns", "pledges", "promises", "threatens"),
+    )
+)
+
+
+def _lowered_verbs(sentence: str, lexicon: Lexicon) -> str:
+    """Return a headline with its reporting verbs in lower case (same offsets)."""
+    return re.sub(
+        r"\b[A-Z][a-z]+\b",
+        lambda m: m.group(0).lower() if m.group(0).lower() in _HEADLINE_VERBS else m.group(0),
+        sentence,
+    )
 
 
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
@@ -738,7 +774,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     # ("Der Minister, der …, sagte, das Gesetz werde…", "Le ministre, qui …, a déclaré que…":
     # what was said follows the verb, so no party does.)
     content_next = _content_next(after, lexicon)
-    if form in lexicon.inverting_forms and re.search(r"[,”\"»]\s*$", before) and not content_next:
+    if (
+        form in lexicon.inverting_forms
+        and re.search(r"(?:[,”\"»]|,[’'])\s*$", before)
+        and not content_next
+    ):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
         rest = sentence[span[1] :] if span is not None else ""

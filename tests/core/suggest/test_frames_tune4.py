@@ -466,3 +466,20 @@ def test_a_german_quotation_is_one_run_and_ends_its_sentence() -> None:
     assert "Das ist falsch. Wir klagen dagegen" in quote
     # „…“ closed: the next sentence is not part of the quotation.
     assert "Dann ging er" not in quote
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Rate Policy Is A 'Dangerous Gamble,' Says Top Bank Official", "Top Bank Official"),
+        ("Mayor Says Flood Defences Will Hold Through Winter", "Mayor"),
+        ("The plan is 'a gamble,' said the minister.", "the minister"),
+    ],
+)
+def test_a_headline_in_title_case_reports_with_its_capitalised_verb(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_headline_s_nouns_stay_nouns() -> None:
+    assert found("Police Report Shows Rise In Thefts Across The County") == []
+    assert found("What Experts Say About The New Vaccine Rules") == []
