@@ -113,9 +113,15 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
 
 def _quote_open(sentence: str) -> bool:
     """Return whether a quotation is still open at the end of sentence (“…" counts as closed)."""
-    curly = straight = guillemet = low = False
-    for ch in sentence:
-        if ch == "„":
+    curly = straight = guillemet = low = single = False
+    for i, ch in enumerate(sentence):
+        if ch == "‘" and not (curly or straight or guillemet or low):
+            # British: ‘We will not back down. Never.’ (inside “…” a ‘ nests and may be left
+            # open: “We said, ‘What are you doing? But…,” Alex said.)
+            single = True
+        elif ch == "’" and single and not sentence[i + 1 : i + 2].isalpha():
+            single = False  # (an apostrophe has a letter after it: "don’t")
+        elif ch == "„":
             low = True  # German: „…“
         elif ch == "“" and low:
             low = False
@@ -132,4 +138,4 @@ def _quote_open(sentence: str) -> bool:
                 curly = False
             else:
                 straight = not straight
-    return curly or straight or guillemet or low
+    return curly or straight or guillemet or low or single

@@ -483,3 +483,14 @@ def test_a_headline_in_title_case_reports_with_its_capitalised_verb(text: str, p
 def test_a_headline_s_nouns_stay_nouns() -> None:
     assert found("Police Report Shows Rise In Thefts Across The County") == []
     assert found("What Experts Say About The New Vaccine Rules") == []
+
+
+def test_a_british_single_quoted_quotation_is_one_run() -> None:
+    text = "‘It is a disgrace. They should resign,’ said Mr Jones."
+    assert found(text) == [("Mr Jones", "It is a disgrace. They should resign")]
+    # An apostrophe closes nothing; a ‘ nested in “…” leaves the outer quotation in charge.
+    text = "“We said, ‘What are you doing? But no one knew,” Alex Ruiz said. “We were bemused.”"
+    assert [q for _, q in found(text)] == [
+        "We said, ‘What are you doing? But no one knew",
+        "We were bemused",
+    ]
