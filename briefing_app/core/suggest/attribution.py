@@ -419,8 +419,14 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
     open_at: int | None = None
     straight_open: int | None = None
     low_open = False  # German „…“ closes with the mark English opens with
+    single_open: int | None = None  # British ‘…’ (’ with a letter after it is an apostrophe)
     for i, ch in enumerate(sentence):
-        if ch == "„" and open_at is None:
+        if ch == "‘" and open_at is None and straight_open is None and single_open is None:
+            single_open = i
+        elif ch == "’" and single_open is not None and not sentence[i + 1 : i + 2].isalpha():
+            regions.append((single_open, i + 1))
+            single_open = None
+        elif ch == "„" and open_at is None:
             open_at, low_open = i, True
         elif ch == "“" and low_open and open_at is not None:
             regions.append((open_at, i + 1))
@@ -443,7 +449,7 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
         regions.append((open_at, len(sentence)))
     if straight_open is not None:
         regions.append((straight_open, len(sentence)))
-    return tuple(regions)
+    return tuple(sorted(regions))
 
 
 _GUILLEMETS = re.compile(r"«[^«»]*»|»[^«»]*«")

@@ -494,3 +494,8 @@ def test_a_british_single_quoted_quotation_is_one_run() -> None:
         "We said, ‘What are you doing? But no one knew",
         "We were bemused",
     ]
+
+
+def test_a_verb_inside_a_single_quoted_quotation_reports_nothing() -> None:
+    text = "Ann Price lives here. ‘The police said nothing to us,’ she added."
+    assert found(text) == [("Ann Price", "The police said nothing to us")]
