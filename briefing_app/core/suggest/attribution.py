@@ -292,6 +292,15 @@ _FINDERS = frozenset(
         *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
     )
 )
+_FORECASTERS = frozenset(
+    (
+        *("forecasters", "forecaster", "analysts", "analyst", "economists", "economist"),
+        *("strategists", "strategist", "meteorologists", "meteorologist", "pollsters"),
+    )
+)
+_FORECASTER_BEFORE = re.compile(
+    r"(?i)\b(?:" + "|".join(_FORECASTERS) + r")\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$"
+)
 _AGENT_AFTER = re.compile(r"\s+by\b")
 _COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
@@ -588,6 +597,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.needs_subject = True
         att.pattern = "participle"
         return att
+    if att.lemma == "see" and not _FORECASTER_BEFORE.search(before):
+        return None  # "Residents see the river rise", "to see": seeing, not forecasting
     if form in _INFINITIVE_ONLY and not _INFINITIVE_BEFORE.search(before):
         return None  # "add sugar", "a note", "under stress": only "was quick to add that…"
     # "did not rule out a rate rise", "refused to rule out": saying it may happen.

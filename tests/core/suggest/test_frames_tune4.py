@@ -499,3 +499,9 @@ def test_a_british_single_quoted_quotation_is_one_run() -> None:
 def test_a_verb_inside_a_single_quoted_quotation_reports_nothing() -> None:
     text = "Ann Price lives here. ‘The police said nothing to us,’ she added."
     assert found(text) == [("Ann Price", "The police said nothing to us")]
+
+
+def test_forecasters_seeing_is_a_forecast_anyone_else_s_is_not() -> None:
+    assert [p for p, _ in found("Economists see the deal closing by June.")] == ["Economists"]
+    assert found("Residents see the river rise every spring.") == []
+    assert [v for v, _ in found("Economists expect to see growth slow.")] == ["Economists"]

@@ -128,6 +128,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "hail": ("hailed", "hails"),
     "maintain": ("maintained", "maintains"),
     "expect": ("expect", "expects"),
+    # Only forecasters' seeing is a forecast ("Forecasters see smooth sailing into Thanksgiving").
+    "see": ("see", "sees"),
     "post": ("posted",),
     "continue": ("continued",),
     "hint": ("hinted", "hints", "hinting"),
