@@ -1614,6 +1614,8 @@ def _clean_party(
         and not (w.endswith("ed") and next_word in _PARTICIPLE_PREPOSITIONS)
         # "Answers posted on Quora", "Reports from the scene": a noun heading the party.
         and not (w in _NOUN_FORMS and (i == 0 or (i == 1 and lowered[0] in lexicon.determiners)))
+        # "the defending champion", "a highly detailed report": a participle before its noun.
+        and not _attributive(lowered, i, lexicon)
         # "Head of financial reporting Richard Martin": a job's -ing noun before a name.
         and not (w.endswith("ing") and i + 1 < len(words) and words[i + 1][:1].isupper())
         for i, (w, next_word) in enumerate(zip(lowered, [*lowered[1:], ""], strict=True))
@@ -1703,6 +1705,17 @@ def _clean_party(
             return b - len(name.group(1)), b
         return None
     return a, b
+
+
+def _attributive(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """Return whether words[i] is a participle before its noun ("the defending champion",
+    "a highly detailed report"), not a clause's verb ("Lahav routinely told")."""
+    if not words[i].endswith(("ing", "ed")) or i + 1 >= len(words):
+        return False
+    before = words[i - 1] if i else ""
+    if before.endswith("ly") and before not in _NOT_ADVERBS and i >= 2:
+        before = words[i - 2]
+    return before in lexicon.determiners
 
 
 # Two or three capitalised words closing a phrase: a person's name after a description.
