@@ -1616,6 +1616,10 @@ def _clean_party(
         and not (w in _NOUN_FORMS and (i == 0 or (i == 1 and lowered[0] in lexicon.determiners)))
         # "the defending champion", "a highly detailed report": a participle before its noun.
         and not _attributive(lowered, i, lexicon)
+        # "The Holy See", "Amazon's Echo team": a name's word, not a verb.
+        and not (i and words[i][:1].isupper())
+        # "A note from the minister": a document (the bare form reports only after "to").
+        and w not in _INFINITIVE_ONLY
         # "Head of financial reporting Richard Martin": a job's -ing noun before a name.
         and not (w.endswith("ing") and i + 1 < len(words) and words[i + 1][:1].isupper())
         for i, (w, next_word) in enumerate(zip(lowered, [*lowered[1:], ""], strict=True))

@@ -513,6 +513,8 @@ def test_forecasters_seeing_is_a_forecast_anyone_else_s_is_not() -> None:
         ("The defending champion said the course was too hard.", "The defending champion"),
         ("A detailed report by the agency found that prices rose.", "A detailed report"),
         ("A highly detailed survey of farmers found that yields fell.", "survey of farmers"),
+        ("The Holy See said the talks would resume.", "The Holy See"),
+        ("A note from the minister said the plan was dead.", "A note from the minister"),
     ],
 )
 def test_a_participle_before_its_noun_leaves_a_party_whole(text: str, party: str) -> None:
