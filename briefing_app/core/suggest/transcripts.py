@@ -97,6 +97,11 @@ def _speaker(text: str, label: str, label_lines: set[int], lexicon: Lexicon) -> 
         if line in label_lines and text[line : match.start()].strip() == "":
             continue  # the label itself
         return name
+    if " " not in name:
+        # "Jack: …" where the text introduced "Jack Dorsey": the full name.
+        full = re.search(r"\b" + re.escape(name) + r"[ \t]+[A-Z][\w’'-]+\b", text)
+        if full is not None and is_person_like(full.group(0), lexicon):
+            return full.group(0)
     return None
 
 

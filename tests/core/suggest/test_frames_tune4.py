@@ -527,3 +527,17 @@ def test_a_participle_before_its_noun_leaves_a_party_whole(text: str, party: str
 def test_a_verb_inside_a_would_be_party_still_makes_it_a_clause() -> None:
     text = "The suit says that Zohar Lahav routinely told racially charged jokes."
     assert all("routinely told" not in p for p, _ in found(text))
+
+
+def test_a_first_name_label_is_the_person_the_text_names_in_full() -> None:
+    text = (
+        "Dana Whitfield leads the union.\n"
+        "Gazette: Why strike?\n"
+        "Dana: Pay had not risen in six years.\n"
+        "Is it over?\n"
+        "Dana: Not yet.\n"
+    )
+    assert found(text) == [
+        ("Dana Whitfield", "Pay had not risen in six years"),
+        ("Dana Whitfield", "Not yet"),
+    ]
