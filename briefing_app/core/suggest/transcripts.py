@@ -15,7 +15,10 @@ from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.party_names import is_person_like
 
 # A label opening a paragraph: one to three capitalised words, a colon, then the turn.
-_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}):[ \t]*(?=\S)")
+# (French sets a space before the colon: "Jean Dupont : …".)
+_LABEL = re.compile(
+    r"(?P<name>[A-ZÀ-Ö][\w.’'-]*(?: [A-ZÀ-Ö][\w.’'-]*){0,2})[ \u00a0\u202f]?:[ \t]*(?=\S)"
+)
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # Paragraphs of a turn after its label, at most: an interview's answer is a few paragraphs.
 _MOST_FOLLOWING = 2
@@ -35,6 +38,9 @@ _FURNITURE = frozenset(
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
         *("january", "february", "march", "april", "may", "june", "july", "august"),
         *("september", "october", "november", "december"),
+        # French and German page furniture ("Crédit : AFP", "Foto: dpa", "Quelle: …").
+        *("crédit", "crédits", "légende", "vidéo", "lire", "foto", "fotos", "bild", "quelle"),
+        *("anzeige", "mehr", "lesen", "hinweis", "aktualisiert"),
     )
 )
 

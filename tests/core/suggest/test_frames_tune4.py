@@ -541,3 +541,19 @@ def test_a_first_name_label_is_the_person_the_text_names_in_full() -> None:
         ("Dana Whitfield", "Pay had not risen in six years"),
         ("Dana Whitfield", "Not yet"),
     ]
+
+
+def test_a_french_interview_sets_a_space_before_the_colon() -> None:
+    text = (
+        "Élise Martin dirige le syndicat depuis 2019.\n"
+        "Le Monde : Pourquoi cette grève ?\n"
+        "Élise Martin : Les salaires n’ont pas bougé depuis six ans.\n"
+        "Est-ce fini ?\n"
+        "Élise Martin : Pas encore. Nous attendons la mairie.\n"
+    )
+    assert found(text, "fr") == [
+        ("Élise Martin", "Les salaires n’ont pas bougé depuis six ans"),
+        ("Élise Martin", "Pas encore. Nous attendons la mairie"),
+    ]
+    credits = "Le maire Paul Crédit a parlé.\nCrédit : AFP\nLe texte suit.\nCrédit : Reuters\n"
+    assert found(credits, "fr") == []
