@@ -1851,10 +1851,13 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
     party = sentence[span[0] : span[1]]
     head = party.split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
-    # "Pour la première fois," names no one: only a person or a speaking body holds a view.
+    # "Pour la première fois," names no one: only a person or a speaking body holds a view
+    # ("Pour lui, …": a person named before).
     # ("Pour l’ONG", "Pour la CGT": an acronym names a body.)
     acronym = re.fullmatch(r"(?:\S+\s+)?(?:[lLdD][’'])?[A-Z]{2,6}", party) is not None
-    return span if is_person_like(party, lexicon) or head in nouns or acronym else None
+    pronoun = party.lower() in lexicon.pronouns
+    holder = is_person_like(party, lexicon) or head in nouns or acronym or pronoun
+    return span if holder else None
 
 
 _VIEWPOINT_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
@@ -1872,6 +1875,14 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
         for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
+            owner = _OWNERS.get(match.group("party").lower()) if lexicon.language == "en" else None
+            if owner is not None:
+                # "In his view, …": he, named before.
+                att = Attribution(match.start(), match.end(), "view", "X's view")
+                att.party_start, att.party_end = match.start("party"), match.end("party")
+                att.party = owner
+                found.append(att)
+                continue
             span = _view_holder(sentence, match.start("party"), match.end("party"), lexicon)
             if span is None:
                 continue
@@ -1880,6 +1891,9 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
             att.party = sentence[span[0] : span[1]]
             found.append(att)
     return found
+
+
+_OWNERS = {"his": "he", "her": "she", "their": "they"}
 
 
 _PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}

@@ -557,3 +557,24 @@ def test_a_french_interview_sets_a_space_before_the_colon() -> None:
     ]
     credits = "Le maire Paul Crédit a parlé.\nCrédit : AFP\nLe texte suit.\nCrédit : Reuters\n"
     assert found(credits, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Jean Dupont dirige l’usine. Selon lui, la réforme est juste.", "fr", "Jean Dupont"),
+        ("Jean Dupont dirige l’usine. Pour lui, la réforme est juste.", "fr", "Jean Dupont"),
+        ("Hans Weber leitet das Werk. Ihm zufolge sei die Reform richtig.", "de", "Hans Weber"),
+        ("John Smith runs the plant. In his view, the reform is fair.", "en", "John Smith"),
+        ("Ann Lee runs the plant. But in her own words, the reform is fair.", "en", "Ann Lee"),
+    ],
+)
+def test_a_view_given_by_a_pronoun_is_the_person_named_before(
+    text: str, language: str, party: str
+) -> None:
+    assert [p for p, _ in found(text, language)] == [party]
+
+
+def test_in_their_words_inside_a_clause_is_no_view() -> None:
+    text = "A reader took it while hiking and in their words bivouacked near the lake."
+    assert found(text) == []

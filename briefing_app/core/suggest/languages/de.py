@@ -127,7 +127,11 @@ LEXICON = Lexicon(
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
     trailing_noise=_words("hat haben hatte hatten ist sind war waren auch noch nicht"),
-    pronouns={"er": "person", "sie": "group", "es": "organisation"},
+    # ("Ihm zufolge", "laut ihnen": the dative after a preposition.)
+    pronouns={
+        **{"er": "person", "sie": "group", "es": "organisation"},
+        **{"ihm": "person", "ihnen": "group"},
+    },
     determiners=_words(
         "der die das den dem des ein eine einer eines einem einen sein seine ihr ihre"
     ),

@@ -454,6 +454,9 @@ LEXICON = Lexicon(
         r"\b(?:drew|draws|drawn|drawing) (?:[\w-]+ ){0,2}?(?:criticism|comments?|praise|"
         r"condemnation|rebukes?|fire|objections?|complaints?|warnings?) from "
         r"(?P<party>[^,;:“”\"]{2,60}?)(?=[.,;:!?]?$|,)",
+        # "In his view, …" opening a sentence or a clause (not "…, and in their words bivouacked").
+        r"(?:^|[;:]\s+|^(?:But|And|Yet|Still),?\s+)[Ii]n (?P<party>his|her|their) (?:own )?"
+        r"(?:view|opinion|words|telling|estimation|account|assessment|judge?ment),",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"

@@ -237,14 +237,18 @@ LEXICON = Lexicon(
         jeudi vendredi samedi dimanche hier aujourd’hui notamment encore déjà également"""
     ),
     trailing_noise=_words("a ont avait avaient aurait est sont était ne pas aussi également"),
-    pronouns={"il": "person", "elle": "person", "ils": "group", "elles": "group"},
+    # ("selon lui", "d’après eux": the stressed forms after a preposition.)
+    pronouns={
+        **{"il": "person", "elle": "person", "ils": "group", "elles": "group"},
+        **{"lui": "person", "eux": "group"},
+    },
     determiners=_words("le la les l’ l' un une des du de ce cette ces son sa ses leur leurs"),
     abbreviations=_words("m mm mme mmes dr pr st ste etc av apr env"),
     document_words=("un communiqué de", "un rapport de", "une source du", "une source de"),
     quantifiers=_words("un une deux trois quatre cinq plusieurs certains beaucoup"),
     possessives=_words("son sa ses leur leurs"),
     complementisers=("que", "qu’", "qu'"),
-    gendered={"il": "m", "elle": "f"},
+    gendered={"il": "m", "elle": "f", "lui": "m"},
     first_person=_words("je j’ j' nous"),
     same_source_subjects=_words("on"),
     same_source=r"\bde (?:la )?même source\b",
