@@ -166,6 +166,7 @@ _NOT_REPORTING_AFTER = {
         + ")"
     ),
     "qualifier": re.compile(r"(?!\s+[^.;:«»“”\"]{1,60}?\s+d(?:e\s|’|')\s*)"),
+    "bezeichnen": re.compile(r"(?!\s+[^.;:„“”\"]{1,60}?\s+als\s)"),
     "credit": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:with|for)\s)"),
     # "dubbed it “the worst deal ever”", "termed the plan a gamble"; not "a man dubbed “X”".
     "dub": re.compile(
@@ -1771,7 +1772,9 @@ def _source_patterns(
         phrases = "|".join(re.escape(p) for p in lexicon.source_phrases)
         documents = "|".join(re.escape(w) for w in lexicon.document_words)
         patterns = _SOURCE_PATTERNS[lexicon.language] = (
-            re.compile(r"\b(?:" + phrases + r")\b", re.IGNORECASE),
+            # (A phrase opening with a comma, German ", so", needs no word before it:
+            # "„Wir sind enttäuscht“, so der Sprecher.")
+            re.compile(r"(?:(?<![\w’'-])|(?=,))(?:" + phrases + r")\b", re.IGNORECASE),
             re.compile(r"\s+(?:" + documents + r")\b", re.IGNORECASE) if documents else None,
             re.compile(r"\s(?!(?:" + "|".join(lexicon.determiners) + r")\b)[a-zäöüß]"),
         )

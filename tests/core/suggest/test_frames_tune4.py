@@ -578,3 +578,21 @@ def test_a_view_given_by_a_pronoun_is_the_person_named_before(
 def test_in_their_words_inside_a_clause_is_no_view() -> None:
     text = "A reader took it while hiking and in their words bivouacked near the lake."
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("„Wir sind sehr enttäuscht von der Entscheidung“, so der Sprecher.", "der Sprecher"),
+        ("Der Minister bezeichnete die Reform als notwendig.", "Der Minister"),
+        ("Der Minister stellte klar, dass es keine Erhöhung gebe.", "Der Minister"),
+        ("Der Verband übte scharfe Kritik an der Reform.", "Der Verband"),
+        ("Der Minister erinnerte daran, dass die Reform beschlossen sei.", "Der Minister"),
+    ],
+)
+def test_more_german_frames(text: str, party: str) -> None:
+    assert [p for p, _ in found(text, "de")] == [party]
+
+
+def test_a_german_passive_naming_is_no_characterisation() -> None:
+    assert found("Der Ort wird als Altstadt bezeichnet.", "de") == []

@@ -57,6 +57,16 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "verkünden": ("verkündete", "verkündeten"),
     "prognostizieren": ("prognostizierte", "prognostizierten"),
     "gestehen": ("gestand", "gestanden", "gesteht"),
+    # Only with what it was called: "bezeichnete die Reform als notwendig".
+    "bezeichnen": ("bezeichnete", "bezeichneten", "bezeichnet"),
+    # Right after the verb only (their particle may stand at the clause's end otherwise).
+    "klarstellen": ("stellte klar", "stellten klar", "stellt klar", "stellte fest", "stellt fest"),
+    "erinnern": ("erinnerte daran", "erinnerten daran", "erinnert daran"),
+    "Kritik üben": tuple(
+        f"{verb} {how}Kritik"
+        for verb in ("übte", "übten", "übt")
+        for how in ("", "scharfe ", "heftige ", "deutliche ")
+    ),
     # (Not "verlangt", "kommentiert": the participle of a passive, "wird … verlangt".)
     # Separable: only with the particle ending the clause ("hob … hervor", "machte … deutlich").
     "hervorheben": ("hob hervor", "hoben hervor", "hob", "hoben", "hervorhob"),
