@@ -694,6 +694,14 @@ def _span(
             # "The suspect, police said, fled on foot.": an aside inside what was said, which
             # is the whole sentence around it.
             return _trim(sentence, lo, hi)
+        if (
+            head.lstrip()[:1] in OPENING_QUOTES
+            and re.match(r"\s*,\s*(?:adding:?,?\s*)?[“\"«„‘]", tail)
+            and first_att.pattern in ("X verb", "verb X")
+        ):
+            # "“We will win. We have the votes,” Smith said, “and they know it.”": the
+            # quotation resumes after the attribution, so the statement is the whole sentence.
+            return _trim(sentence, lo, hi)
         inverted = bool(lexicon.inversion_leads) and bool(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )

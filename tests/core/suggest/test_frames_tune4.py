@@ -596,3 +596,11 @@ def test_more_german_frames(text: str, party: str) -> None:
 
 def test_a_german_passive_naming_is_no_characterisation() -> None:
     assert found("Der Ort wird als Altstadt bezeichnet.", "de") == []
+
+
+def test_a_quotation_resumed_after_its_attribution_is_the_whole_sentence() -> None:
+    text = "“We will win. We have the votes,” Okafor said, “and they know it.”"
+    [(party, quote)] = found(text)
+    assert party == "Okafor"
+    assert quote.startswith("We will win") and quote.endswith("and they know it")
+    assert found("“We will win,” Okafor said.") == [("Okafor", "We will win")]
