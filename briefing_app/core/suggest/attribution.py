@@ -52,7 +52,8 @@ INTRO = re.compile(
     + "|".join(SCENE_WORDS)
     # ("This week, …" sets the scene; "This was a given, …" is a clause, what was said.)
     + r"|Last|This(?!\s+(?:is|was|has|had|will|would|could|can|may|might|should|must|does|did|"
-    r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
+    r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|"
+    r"Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
     r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
 )
