@@ -168,6 +168,11 @@ _NOT_REPORTING_AFTER = {
     ),
     "qualifier": re.compile(r"(?!\s+[^.;:«»“”\"]{1,60}?\s+d(?:e\s|’|')\s*)"),
     "bezeichnen": re.compile(r"(?!\s+[^.;:„“”\"]{1,60}?\s+als\s)"),
+    "double down": re.compile(
+        r"(?!\s+on\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+)?"
+        r"(?:claims?|assertions?|remarks?|comments?|position|stance|"
+        r"criticism|view|argument|call|threats?|warnings?)\b)"
+    ),
     "credit": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:with|for)\s)"),
     # "dubbed it “the worst deal ever”", "termed the plan a gamble"; not "a man dubbed “X”".
     "dub": re.compile(

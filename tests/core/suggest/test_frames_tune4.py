@@ -604,3 +604,19 @@ def test_a_quotation_resumed_after_its_attribution_is_the_whole_sentence() -> No
     assert party == "Okafor"
     assert quote.startswith("We will win") and quote.endswith("and they know it")
     assert found("“We will win,” Okafor said.") == [("Okafor", "We will win")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("“We will win,” came the reply from Okafor.", "Okafor"),
+        ("Okafor had harsh words for the plan.", "Okafor"),
+        ("Okafor doubled down on her claim that the vote was rigged.", "Okafor"),
+    ],
+)
+def test_idioms_of_replying_criticising_and_insisting(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_doubling_down_on_a_tactic_is_no_statement() -> None:
+    assert found("The team doubled down on defence in the second half.") == []

@@ -207,6 +207,14 @@ _VERBS: dict[str, tuple[str, ...]] = {
     ),
     # Only with what was credited or thanked for ("credited firefighters with saving it").
     "credit": ("credited", "credits", "thanked", "thanks"),
+    # "had harsh words for the plan": criticism (or praise) spoken.
+    "have words for": tuple(
+        f"{had} {which} words for"
+        for had in ("had", "has", "have")
+        for which in ("harsh", "strong", "sharp", "kind", "choice", "tough", "warm")
+    ),
+    # Only on a statement: "doubled down on his claim that…".
+    "double down": ("doubled down", "doubles down", "doubling down"),
     # Only with what the target was called ("dubbed it “the worst deal ever”").
     "dub": ("dubbed", "dubs", "termed", "terms"),
     # Only with what the target was called ("derided the plan as a gimmick", "likened
@@ -448,6 +456,9 @@ LEXICON = Lexicon(
         r"^(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
         r"unequivocal|emphatic|categorical|clear|direct|frank|candid|defiant|firm|scathing|"
         r"dismissive|succinct|forthright|adamant|unapologetic|unrepentant):",
+        # "“We will win,” came the reply from Smith."
+        r"(?<=[”\"]),? came (?:the|a|an|his|her|their|its) (?:[\w-]+ )?(?:reply|response|"
+        r"answer|retort) from (?P<party>[^,;:“”\"]{2,50}?)(?=[.,;]|$)",
         r"(?<=[”\"]),? (?:was|is) (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?"
         r"(?:answer|response|reply|verdict|explanation|message|warning|retort)\b",
         # "The cut has drawn criticism from swimming greats": who criticised it.
