@@ -261,7 +261,8 @@ def suggest_claims(
     suggestions = _credited(text, suggestions, known, aliases, lexicon)
     suggestions = _turns(text, suggestions, names, known, aliases, lexicon)
     rejected_set = set(rejected)
-    return [s for s in suggestions if s.fingerprint not in rejected_set]
+    # (A lone opening quotation mark at a text's end goes on no one's words: nothing to suggest.)
+    return [s for s in suggestions if s.start < s.end and s.fingerprint not in rejected_set]
 
 
 def _credited(

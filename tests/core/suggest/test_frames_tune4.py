@@ -620,3 +620,8 @@ def test_idioms_of_replying_criticising_and_insisting(text: str, party: str) -> 
 
 def test_doubling_down_on_a_tactic_is_no_statement() -> None:
     assert found("The team doubled down on defence in the second half.") == []
+
+
+def test_a_lone_quotation_mark_after_a_statement_suggests_nothing_more() -> None:
+    text = "Gov. Kristi Noem launched the campaign on Monday, officials said.\n\n“"
+    assert found(text) == [("officials", "Gov. Kristi Noem launched the campaign on Monday")]
