@@ -74,16 +74,18 @@ def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     turns: list[tuple[int, int, str]] = []
     first_question = next((paragraphs[i][0] for i, name, _ in labels if name == "Q"), 0)
     for name, spans in turns_of.items():
+        if count[name] < _FEWEST_TURNS or any(text[a:b].rstrip().endswith("?") for a, b in spans):
+            # One labelled line is a heading or a caption; the host's and the interviewer's
+            # turns ask, they state nothing. (Checked first: naming a speaker scans the text.)
+            continue
         if name == "A" and count.get("Q", 0) >= _FEWEST_TURNS:
             # "Q: … A: …": the answers are the interviewee's, the person the introduction
             # names most (unresolved when it names no one).
             speaker: str | None = _interviewee(text[:first_question], lexicon)
         else:
             speaker = _speaker(text, name, label_lines, lexicon)
-        if speaker is None or count[name] < _FEWEST_TURNS:
+        if speaker is None:
             continue
-        if any(text[a:b].rstrip().endswith("?") for a, b in spans):
-            continue  # the host or the interviewer: their turns ask, they state nothing
         turns.extend((a, b, speaker) for a, b in spans)
     return sorted(turns)
 
@@ -95,20 +97,29 @@ def _speaker(text: str, label: str, label_lines: set[int], lexicon: Lexicon) -> 
         return None
     if is_place(name) or not is_person_like(name, lexicon):
         return None  # "California: Students can…": a list of places, not of speakers
-    # A surname alone stands for someone the text names in full ("Jim McKelvey").
-    given = "" if " " in name else r"[A-Z][\w’'.-]+[ \t]+"
-    written = r"\b" + given + re.escape(name)
-    for match in re.finditer(written + r"\b", text):
-        line = text.rfind("\n", 0, match.start()) + 1
-        if line in label_lines and text[line : match.start()].strip() == "":
-            continue  # the label itself
-        return name
-    if " " not in name:
-        # "Jack: …" where the text introduced "Jack Dorsey": the full name.
-        full = re.search(r"\b" + re.escape(name) + r"[ \t]+[A-Z][\w’'-]+\b", text)
-        if full is not None and is_person_like(full.group(0), lexicon):
-            return full.group(0)
+    # A surname alone stands for someone the text names in full ("Jim McKelvey"); a first name
+    # alone ("Jack: …") for the full name the text gives ("Jack Dorsey"). (Each mention is found
+    # by a plain search: a pattern run over a long text for every label costs seconds.)
+    single = " " not in name
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        bounded = (at == 0 or not text[at - 1].isalnum()) and (
+            end >= len(text) or not text[end].isalnum()
+        )
+        line = text.rfind("\n", 0, at) + 1
+        if bounded and not (line in label_lines and not text[line:at].strip()):
+            if not single or _GIVEN_BEFORE.search(text, max(0, at - 40), at):
+                return name
+            full = _SURNAME_AFTER.match(text, end)
+            if full is not None and is_person_like(name + full.group(0), lexicon):
+                return name + full.group(0)
+        at = text.find(name, at + 1)
     return None
+
+
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][\w’'.-]+[ \t]+$")
+_SURNAME_AFTER = re.compile(r"[ \t]+[A-Z][\w’'-]+\b")
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}")

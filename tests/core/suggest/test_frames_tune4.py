@@ -625,3 +625,9 @@ def test_doubling_down_on_a_tactic_is_no_statement() -> None:
 def test_a_lone_quotation_mark_after_a_statement_suggests_nothing_more() -> None:
     text = "Gov. Kristi Noem launched the campaign on Monday, officials said.\n\n“"
     assert found(text) == [("officials", "Gov. Kristi Noem launched the campaign on Monday")]
+
+
+def test_a_surname_label_needs_a_given_name_before_it_somewhere_in_the_text() -> None:
+    # "Okafor" alone (no "Maria Okafor") names no one the text introduced.
+    text = "The bakery opened in 2011.\nOkafor: We had one oven.\nDid it work?\nOkafor: It did.\n"
+    assert found(text) == []
