@@ -540,7 +540,7 @@ _SMALL_WORDS = frozenset(("a", "an", "the", "of", "to", "in", "on", "for", "and"
 
 def _is_title_case(sentence: str, lexicon: Lexicon) -> bool:
     """Return whether a sentence is an English headline in title case (no end stop)."""
-    if lexicon.language != "en" or re.search(r"[.!?]\W*$", sentence):
+    if lexicon.language != "en" or sentence.rstrip(' ”"’»)')[-1:] in (".", "!", "?"):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence) if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -984,11 +984,44 @@ def verb_form(matched: str, lexicon: Lexicon) -> str:
 def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pattern = _VERB_PATTERNS.get(lexicon.language)
     if pattern is None:
-        forms = sorted(lexicon.verb_forms, key=len, reverse=True)
-        alternatives = "|".join(_form_alternative(f, lexicon) for f in forms)
-        pattern = re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
+        # Forms with room for an adverb ("a lui-même reconnu") stay alternatives of their own,
+        # longest first; the rest share their prefixes in one trie, which tries the longest
+        # form first too (a flat list of some 700 forms is tried one by one at every position).
+        spaced = sorted(
+            (f for f in lexicon.verb_forms if _form_alternative(f, lexicon) != re.escape(f)),
+            key=len,
+            reverse=True,
+        )
+        plain = [f for f in lexicon.verb_forms if f not in set(spaced)]
+        alternatives = [_form_alternative(f, lexicon) for f in spaced] + [_trie(plain)]
+        pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w-])")
         _VERB_PATTERNS[lexicon.language] = pattern
     return pattern
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """Return a pattern matching any of words, their shared prefixes written once, longest first."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            # A form ends here, and longer ones go on: the longer is tried first (greedy "?").
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root)
 
 
 _SEEN_BY = re.compile(

@@ -111,8 +111,13 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     return joined
 
 
+_QUOTE_MARK = re.compile(r"[“”\"«»„‘]")
+
+
 def _quote_open(sentence: str) -> bool:
     """Return whether a quotation is still open at the end of sentence (“…" counts as closed)."""
+    if not _QUOTE_MARK.search(sentence):
+        return False  # most sentences quote no one: no walk over their characters
     curly = straight = guillemet = low = single = False
     for i, ch in enumerate(sentence):
         if ch == "‘" and not (curly or straight or guillemet or low):

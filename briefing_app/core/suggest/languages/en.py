@@ -289,20 +289,19 @@ LEXICON = Lexicon(
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
         # "Reuters was told that…", "Rumor has it that…": someone unnamed said it.
-        r"\b(?:was|were|had been|has been|have been) (?:also |later )?told that\b",
-        r"\b(?:rumou?r has it|word is|the word is|the talk is) that\b",
+        r"\b(?:(?:was|were|had been|has been|have been) (?:also |later )?told|rumou?r has it|"
+        r"(?:the )?word is|the talk is) that\b",
         # "has been shown to…", "is considered the most common…": a finding or a judgment
         # whose holders go unnamed.
         r"\b(?:is|are|was|were|has been|have been|had been) (?:\w+ly |also )?"
         r"(?:shown|proven|proved) to\b",
         # (Not "was considered to be normal": a past judgment is the story's, not a claim.)
         r"\b(?:is|are) (?:\w+ly |also )?(?:considered|regarded as) (?:to be )?(?:a|an|the|one)\b",
-        # "The layoffs were confirmed by Microsoft": the agent is the party.
-        r"\b(?:is|are|was|were|has been|have been|had been) (?:first |also |later )?"
-        r"(?:reported|confirmed|announced|disclosed|revealed) (?=by\b)",
-        # "…is forecast by Forrester Research to reach $84 billion": the forecaster's figure.
-        r"\b(?:is|are|was|were) (?:\w+ly |also )?(?:forecast|projected|predicted|estimated) "
-        r"(?=by\s+(?!the end\b|then\b|(?:19|20)\d\d\b)\S)",
+        # "The layoffs were confirmed by Microsoft", "…is forecast by Forrester Research to reach
+        # $84 billion": the agent is the party (not "by the end of June", "by 2030").
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:first |also |later |\w+ly )?"
+        r"(?:reported|confirmed|announced|disclosed|revealed|forecast|projected|predicted|"
+        r"estimated) (?=by\s+(?!the end\b|then\b|(?:19|20)\d\d\b)\S)",
     ),
     official_nouns=_words(
         """officials official ministry ministries minister ministers embassy embassies ambassador
