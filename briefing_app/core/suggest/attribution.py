@@ -1118,6 +1118,8 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             not in lexicon.person_roles | lexicon.speaker_nouns | lexicon.official_nouns
             # ("One after another, they told…": a phrase of its own.)
             and not any(w in lexicon.non_party_starts for w in adjectives.group(1).split()[1:])
+            # ("This week, the minister said…": a time that sets the scene.)
+            and not INTRO.fullmatch(sentence[parts[-2][0] : parts[-1][0]])
         ):
             # "One small, 2-month study showed": adjectives set off by a comma, one phrase.
             return parts[-2][0] + adjectives.start(1), span[1]

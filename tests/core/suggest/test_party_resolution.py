@@ -360,7 +360,9 @@ def test_a_role_before_a_one_word_name_is_that_person(text: str, language: str, 
 def test_it_means_the_body_the_sentence_before_is_about() -> None:
     text = (
         "Reuters reported the cap on Monday. "
-        "Lyft has been defending its surge pricing since the storm. "
+        # (Not "has been defending its pricing": defending a stand is now a statement itself,
+        # and this sentence must name the body without speaking for it.)
+        "Lyft has been raising its surge prices since the storm. "
         "It has now promised the state that it will cap its prices."
     )
     assert parties(text) == ["Reuters", "Lyft"]
