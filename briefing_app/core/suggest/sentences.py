@@ -32,14 +32,15 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
     ['Mr. Li said "Go. Now."', 'Then he left.']
     """
     sentences: list[Sentence] = []
-    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
+    for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
         pieces = _split_paragraph(text, p_start, p_end, abbreviations)
         for start, end in _join_open_quotes(text, pieces):
             sentences.append(Sentence(start, end, text[start:end], number))
     return sentences
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each paragraph (a line with words), numbered as sentences are."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.start(), match.end()
