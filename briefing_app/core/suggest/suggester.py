@@ -101,6 +101,11 @@ def suggest_claims(
             last_index = index
             continue
         lead_party = None
+        if not attributions and (credited := _list_credit(text, sentences, index, lexicon)):
+            # "The details come from Reuters:" then bullet points: the credited source's.
+            lead_party, lead_paragraph = credited, sentence.paragraph + 1
+            last_index = index
+            continue
         trailing = _TRAILING_SPEAKER.search(sentence.text) if not attributions else None
         if trailing is not None and (
             trailing.group(1).lower() in lexicon.pronouns
@@ -219,7 +224,11 @@ def suggest_claims(
                 start = end
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
-            if _is_lead_in_colon(sentence.text[group[-1].anchor_end :]):
+            tail = sentence.text[group[-1].anchor_end :]
+            if _is_lead_in_colon(tail) or (
+                # "Page wrote down his rules for management:" then bullet points.
+                _ends_in_colon(tail) and _opens_list(text, sentences, index)
+            ):
                 lead_party, lead_paragraph = party, sentence.paragraph + 1
                 memory.remember(party)
                 last_index = index
@@ -349,6 +358,40 @@ def _is_lead_in_colon(tail: str) -> bool:
     "said three things:", "told reporters:"): what follows is the party's."""
     tail = tail.strip()
     return tail.endswith(":") and len(tail.split()) <= 4 and not re.search(r"[“”\"«»„]", tail)
+
+
+def _ends_in_colon(tail: str) -> bool:
+    """Return whether an attribution's sentence ends with a colon and holds no quotation after
+    it ("wrote down his rules for management:")."""
+    return tail.rstrip().endswith(":") and not re.search(r"[“”\"«»„]", tail)
+
+
+def _opens_list(text: str, sentences: list[Sentence], index: int) -> bool:
+    """Return whether the paragraph after a sentence is a bulleted or indented list's item."""
+    following = index + 1
+    return (
+        following < len(sentences)
+        and sentences[following].paragraph != sentences[index].paragraph
+        and _in_list(text, sentences, following)
+    )
+
+
+# A lead-in crediting what follows to a source: "The details come to us from Reuters:".
+_CREDIT_COLON = re.compile(
+    r"\b(?:from|via)\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})\s*:$"
+)
+
+
+def _list_credit(text: str, sentences: list[Sentence], index: int, lexicon: Lexicon) -> str:
+    """Return the source a list's lead-in credits ("… from Reuters:"), or "" when none."""
+    credit = _CREDIT_COLON.search(sentences[index].text)
+    if credit is None or not _opens_list(text, sentences, index):
+        return ""
+    source = credit.group(1)
+    bare = re.sub(r"^the\s+", "", source)
+    if is_place(bare) or TIME_TAIL.fullmatch(" on " + bare) or not names_party(source, lexicon):
+        return ""  # "Pictures from Paris:", "Highlights from Tuesday:"
+    return source
 
 
 def _by_party(
@@ -1046,17 +1089,14 @@ _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]")
 
 def _in_list(text: str, sentences: list[Sentence], index: int) -> bool:
     """Return whether a sentence is (part of) an indented or bulleted item of a list."""
-    sentence = sentences[index]
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if _ITEM_PREFIX.fullmatch(text[line_start : sentence.start]) or _BULLET.match(sentence.text):
-        return True
-    previous = sentences[index - 1] if index else None
     # The second sentence of an item stays in it while the paragraph goes on.
-    return (
-        previous is not None
-        and "\n" not in text[previous.end : sentence.start]
-        and _ITEM_PREFIX.fullmatch(text[text.rfind("\n", 0, previous.start) + 1 : previous.start])
-        is not None
+    first = index
+    while first > 0 and sentences[first - 1].paragraph == sentences[index].paragraph:
+        first -= 1
+    opening = sentences[first]
+    line_start = text.rfind("\n", 0, opening.start) + 1
+    return bool(
+        _ITEM_PREFIX.fullmatch(text[line_start : opening.start]) or _BULLET.match(opening.text)
     )
 
 

@@ -59,3 +59,38 @@ def test_headings_with_a_colon_are_no_transcript() -> None:
 def test_one_labelled_line_is_no_transcript() -> None:
     text = "Key Points: The bridge closes on Monday for repairs that will take a month.\n"
     assert found(text) == []
+
+
+def test_a_bulleted_list_under_a_long_lead_in_is_the_speakers() -> None:
+    text = (
+        "The coach later wrote down her rules for the new season in a letter to players:\n"
+        "- Train every morning, even in the rain.\n"
+        "- Nobody skips the team meal. Eating together builds trust.\n"
+        "The season starts in May.\n"
+    )
+    assert found(text) == [
+        ("The coach", "Train every morning, even in the rain"),
+        ("The coach", "Nobody skips the team meal"),
+        ("The coach", "Eating together builds trust"),
+    ]
+
+
+def test_a_list_credited_to_a_source_in_its_lead_in_is_the_sources() -> None:
+    text = (
+        "The cabinet approved new cuts on Friday. The details come from Reuters:\n"
+        "- Pensions above $2,000 a month will be cut by a tenth\n"
+        "- 5,000 clerks will be moved to a reserve list\n"
+    )
+    assert [party for party, _ in found(text)][-2:] == ["Reuters", "Reuters"]
+
+
+def test_a_list_under_a_heading_or_a_place_is_nobodys() -> None:
+    text = (
+        "Photos from Lisbon:\n"
+        "- The old tram climbs the hill.\n"
+        "Highlights from Tuesday:\n"
+        "- The market opened late.\n"
+        "What to pack for the trip:\n"
+        "- Two pairs of boots.\n"
+    )
+    assert found(text) == []
