@@ -41,7 +41,11 @@ TIME_TAIL = re.compile(
     re.IGNORECASE,
 )
 # ("(and yours, according to Joe Ambeault) made it in": a closing bracket ends the source.)
-_SOURCE_STOP = re.compile(r"[,.;:!?”\"()—–]|\s(?:that|who|which|on|last|this)\s")
+_SOURCE_STOP = re.compile(
+    r"[,.;:!?”\"()—–]|\s(?:that|who|which|last|this)\s"
+    # "according to police on Monday"; but "a notice on the company’s website" is one source.
+    r"|\son\s(?!(?:[\w’'.-]+\s+){1,3}(?:website|site|page|blog|account|feed)\b)"
+)
 # Words that open a phrase setting the scene before a sentence's subject ("In a statement,").
 SCENE_WORDS = (
     *("In", "On", "At", "After", "Before", "During", "Following", "Despite", "With", "For"),
@@ -1849,10 +1853,18 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
             end = start + 1 + verb.start() if verb else end
         span = _clean_party(sentence, start, end, lexicon)
         if span is None:
-            continue
+            # "According to court documents and testimony by …, it was…": the documents say
+            # it; what was said follows the whole phrase ("…between Biden, Trump and Kennedy,").
+            head = _document_head(sentence, start, end, lexicon)
+            if head is None:
+                continue
+            listed = _LIST_GOES_ON.match(sentence, end)
+            span = (head[0], listed.end() if listed else len(sentence[:end].rstrip()))
+        else:
+            head = span
         att = Attribution(match.start(), match.end(), phrase, "according to X")
         att.party_start, att.party_end = span
-        att.party = sentence[span[0] : span[1]]
+        att.party = sentence[head[0] : head[1]]
         found.append(att)
     if not lexicon.postpositions:
         return found
@@ -1869,6 +1881,29 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         att.party = sentence[span[0] : span[1]]
         found.append(att)
     return found
+
+
+# The first words of a long source, up to a preposition or a conjunction ("court documents").
+_DOCUMENT_HEAD = re.compile(
+    r"\s*((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:since|of|from|by|and|on|in|at|with|about|"
+    r"between)\s"
+)
+
+
+_LIST_GOES_ON = re.compile(
+    r",\s+(?:[\w’'-]+\s+){0,3}(?:and|or)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)"
+)
+
+
+def _document_head(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of the document or speakers heading a source too long to be a party
+    ("polls since November of a three-way race between…"), or None."""
+    if len(sentence[start:end].split()) <= 10:
+        return None
+    head = _DOCUMENT_HEAD.match(sentence, start, end)
+    if head is None or head.group(1).split()[-1].lower() not in lexicon.speaker_nouns:
+        return None
+    return _clean_party(sentence, start, head.end(1), lexicon)
 
 
 def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:

@@ -94,3 +94,40 @@ def test_a_list_under_a_heading_or_a_place_is_nobodys() -> None:
         "- Two pairs of boots.\n"
     )
     assert found(text) == []
+
+
+def test_a_long_source_headed_by_documents_is_the_documents() -> None:
+    text = (
+        "According to court records and testimony by two former guards of the prison, "
+        "the warden ordered the cameras switched off."
+    )
+    assert found(text) == [("court records", "the warden ordered the cameras switched off")]
+
+
+def test_polls_over_a_long_phrase_with_a_list_say_what_follows_the_list() -> None:
+    text = (
+        "According to polls since early March of a three-way race between the mayor, Ross and Lee, "
+        "Lee has a clear lead."
+    )
+    assert found(text) == [("polls", "Lee has a clear lead")]
+
+
+def test_a_source_on_a_website_is_one_source() -> None:
+    text = "According to a notice on the council’s website, the pool will reopen in June."
+    assert found(text) == [
+        ("a notice on the council’s website", "the pool will reopen in June"),
+    ]
+
+
+def test_a_description_or_articles_can_be_a_source() -> None:
+    assert [
+        p for p, _ in found("According to the product description, the kettle boils in a minute.")
+    ] == ["the product description"]
+    assert [p for p, _ in found("The plan, according to a series of articles, was dropped.")] == [
+        "a series of articles"
+    ]
+
+
+def test_according_to_police_on_monday_stops_at_the_day() -> None:
+    text = "Two men were arrested, according to police on Monday."
+    assert [p for p, _ in found(text)] == ["police"]

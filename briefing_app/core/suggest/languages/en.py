@@ -344,7 +344,7 @@ LEXICON = Lexicon(
         retailer seller customer customers reviewer reviewers shopper shoppers buyers
         studies research review reviews analysis analyses trial trials experiment experiments
         findings results evidence simulations calculations observations measurements
-        rep reps publicist publicists insider insiders camp"""
+        rep reps publicist publicists insider insiders camp description article articles"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
