@@ -106,6 +106,14 @@ def suggest_claims(
             lead_party, lead_paragraph = credited, sentence.paragraph + 1
             last_index = index
             continue
+        if not attributions and (
+            giver := _speech_lead_in(sentences, index, names, memory, lexicon)
+        ):
+            # "Analysts offered a few theories:", "… the following statement:": the paragraph
+            # after it is the subject's.
+            lead_party, lead_paragraph = giver, sentence.paragraph + 1
+            last_index = index
+            continue
         trailing = _TRAILING_SPEAKER.search(sentence.text) if not attributions else None
         if trailing is not None and (
             trailing.group(1).lower() in lexicon.pronouns
@@ -392,6 +400,46 @@ def _list_credit(text: str, sentences: list[Sentence], index: int, lexicon: Lexi
     if is_place(bare) or TIME_TAIL.fullmatch(" on " + bare) or not names_party(source, lexicon):
         return ""  # "Pictures from Paris:", "Highlights from Tuesday:"
     return source
+
+
+def _speech_lead_in(
+    sentences: list[Sentence], index: int, names: NameIndex, memory: PartyMemory, lexicon: Lexicon
+) -> str:
+    """Return who gives what the next paragraph holds when a sentence ending its paragraph
+    announces it as their words ("Analysts had a few theories:"), else ""."""
+    sentence = sentences[index]
+    if not lexicon.lead_in_nouns or not sentence.text.endswith(":"):
+        return ""
+    if index + 1 >= len(sentences) or sentences[index + 1].paragraph == sentence.paragraph:
+        return ""
+    if not _lead_in_nouns(lexicon).search(sentence.text):
+        return ""
+    span = main_subject(sentence.text, lexicon)
+    if span is None:
+        return ""
+    subject = sentence.text[span[0] : span[1]]
+    if subject.lower() in lexicon.pronouns:
+        resolved = memory.resolve(subject)
+        return "" if resolved == subject else resolved
+    if not names_party(subject, lexicon) or subject.lower() in lexicon.non_party_starts:
+        return ""
+    return names.fullest(subject, sentence.start + span[0])
+
+
+_LEAD_IN_NOUNS: dict[str, re.Pattern[str]] = {}
+
+
+def _lead_in_nouns(lexicon: Lexicon) -> re.Pattern[str]:
+    """Return the pattern of a lead-in's last words: "a few theories:", "the following
+    statement:" (a count or a determiner, at most one word more, a noun for words said)."""
+    pattern = _LEAD_IN_NOUNS.get(lexicon.language)
+    if pattern is None:
+        nouns = "|".join(sorted(lexicon.lead_in_nouns))
+        pattern = _LEAD_IN_NOUNS[lexicon.language] = re.compile(
+            r"(?i)\b(?:the following|a few|an?|one|two|three|four|five|several|some|these|this|"
+            r"his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + nouns + r")\s*:$"
+        )
+    return pattern
 
 
 def _by_party(

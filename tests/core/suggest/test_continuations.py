@@ -131,3 +131,34 @@ def test_a_description_or_articles_can_be_a_source() -> None:
 def test_according_to_police_on_monday_stops_at_the_day() -> None:
     text = "Two men were arrested, according to police on Monday."
     assert [p for p, _ in found(text)] == ["police"]
+
+
+def test_a_lead_in_announcing_someones_words_gives_them_the_next_paragraph() -> None:
+    text = (
+        "Prices at the market have fallen for a year.\n"
+        "Economists offered a few theories:\n"
+        "Shoppers may have moved online, where delivery is now free.\n"
+        "The market opens at six.\n"
+    )
+    assert found(text) == [
+        ("Economists", "Shoppers may have moved online, where delivery is now free"),
+    ]
+
+
+def test_the_following_statement_after_a_pronoun_is_the_persons() -> None:
+    text = (
+        "Mayor Ana Ruiz spoke on Monday.\n"
+        "She later posted the campaign’s website, which carries the following statement:\n"
+        "“Our river is sick. We can heal it together.”\n"
+    )
+    assert found(text)[-1] == ("Ana Ruiz", "Our river is sick. We can heal it together")
+
+
+def test_a_lead_in_to_highlights_or_ingredients_is_nobodys() -> None:
+    text = (
+        "Here are some of the highlights:\n"
+        "The new model is lighter.\n"
+        "I have three favourites:\n"
+        "A can of peaches and some lime juice.\n"
+    )
+    assert found(text) == []

@@ -473,4 +473,9 @@ LEXICON = Lexicon(
         r"conclusion|answer|response|explanation|contention|assessment|verdict|reasoning|take|"
         r"advice|warning)(?:(?: is| was)(?: \w+)?(?: that\b|:)|:)",
     ),
+    lead_in_nouns=_words(
+        """statement message theories theory explanation explanations warning warnings advice
+        suggestion suggestions prediction predictions argument arguments answer answers reply
+        response remarks comment comments words"""
+    ),
 )
