@@ -312,6 +312,12 @@ _FORECASTERS = frozenset(
 _FORECASTER_BEFORE = re.compile(
     r"(?i)\b(?:" + "|".join(_FORECASTERS) + r")\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$"
 )
+_DATED = re.compile(
+    r"\s+(?:from|in|since)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?:\s+\d{4})?$",
+    re.IGNORECASE,
+)
+_HEAD_BEFORE_PHRASE = re.compile(r"\s(?:of|from|in|on|at|by|since|among|with|for)\s")
 _AGENT_AFTER = re.compile(r"\s+by\b")
 _COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|their|his|her)\s+$")
@@ -877,7 +883,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if (
         att.lemma in ("find", "show", "rank")
         and not re.match(_THAT_SOON, after)
-        and party.split()[-1].lower() not in _FINDERS
+        # ("A poll from June showed how…": the head noun, before what it is from or about.)
+        and _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() not in _FINDERS
         # "the research team found a decrease": researchers, whatever their group is called
         and not re.search(r"(?i)\b(?:research|study|scientific|science)\s+(?:team|group)\b", party)
     ):
@@ -1536,7 +1543,8 @@ def _clean_party(
         stop = lexicon_pattern(lexicon, "party stop").search(sentence, start, end)
         end = stop.start() if stop is not None else end
     segment = sentence[start:end]
-    timeless = TIME_TAIL.sub("", segment.rstrip())
+    # "A poll from June", "a survey in March 2019": when it was made is no part of its name.
+    timeless = _DATED.sub("", TIME_TAIL.sub("", segment.rstrip()))
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(timeless)]
 
     def word(i: int) -> str:

@@ -162,3 +162,17 @@ def test_a_lead_in_to_highlights_or_ingredients_is_nobodys() -> None:
         "A can of peaches and some lime juice.\n"
     )
     assert found(text) == []
+
+
+def test_a_dated_poll_showing_how_is_the_polls_finding() -> None:
+    text = "A Gallup poll from June showed just how unpopular the new tax is."
+    assert found(text) == [("A Gallup poll", "just how unpopular the new tax is")]
+
+
+def test_a_survey_dated_by_month_keeps_its_name_without_the_date() -> None:
+    text = "A survey in March 2021 found that most tenants pay more than a third of their income."
+    assert [p for p, _ in found(text)] == ["A survey"]
+
+
+def test_police_from_a_town_finding_something_is_an_action() -> None:
+    assert found("Officers from Dayton found a body near the river.") == []
