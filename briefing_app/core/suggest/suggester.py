@@ -81,12 +81,22 @@ def suggest_claims(
         ):
             last_index = index  # "1." cut off before its item: the list goes on
             continue
+        if index <= last_index:
+            continue  # joined to the statement before (a list item's quoted run)
         if lead_party is not None and index == last_index + 1 and _in_list(text, sentences, index):
-            # "Mr Obama said:" then bullet points: each item is that speaker's statement.
-            suggestions.append(
-                _continued_quote(sentence, lead_party, known, aliases, lexicon, "list item")
+            # "Mr Obama said:" then bullet points: each item is that speaker's statement (its
+            # sentences inside one quotation are one run).
+            last = _quoted_run_end(text, sentences, index, lead_paragraph)
+            item = Sentence(
+                sentence.start,
+                sentences[last].end,
+                text[sentence.start : sentences[last].end],
+                sentence.paragraph,
             )
-            last_index = index
+            suggestions.append(
+                _continued_quote(item, lead_party, known, aliases, lexicon, "list item")
+            )
+            last_index = last
             continue
         if (
             lead_party is not None
@@ -390,10 +400,23 @@ _CREDIT_COLON = re.compile(
 )
 
 
+# A document whose content a list gives: "… a memo laying out the key messages, which include:".
+_CONTAINING_DOCUMENT = re.compile(
+    r"\b((?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:\s+[^,:;“”\"]{1,60})?),"
+    r"\s+(?:which|that)\s+(?:include|includes|included|say|says|said|read|reads|state|states)\s*:$"
+)
+
+
 def _list_credit(text: str, sentences: list[Sentence], index: int, lexicon: Lexicon) -> str:
-    """Return the source a list's lead-in credits ("… from Reuters:"), or "" when none."""
+    """Return the source a list's lead-in credits ("… from Reuters:", "a memo …, which
+    include:"), or "" when none."""
+    if not _opens_list(text, sentences, index):
+        return ""
+    document = _CONTAINING_DOCUMENT.search(sentences[index].text)
+    if document is not None and document.group(2).lower() in lexicon.speaker_nouns:
+        return document.group(1)
     credit = _CREDIT_COLON.search(sentences[index].text)
-    if credit is None or not _opens_list(text, sentences, index):
+    if credit is None:
         return ""
     source = credit.group(1)
     bare = re.sub(r"^the\s+", "", source)
@@ -1133,6 +1156,36 @@ _ITEM_PREFIX = re.compile(r"[ \t]{2,}|[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")
 _BULLET = re.compile(r"(?:[-•*–]|\d{1,2}[.)])[ \t]+")
 # An item number the sentence splitter cut off on its own ("1." before "The dam held.").
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]")
+
+
+def _quoted_run_end(text: str, sentences: list[Sentence], index: int, first_paragraph: int) -> int:
+    """Return the last sentence of a list item's run starting at index: the sentences of the
+    item's paragraph up to where the quotation open after index closes (else index alone)."""
+    start = next(s.start for s in sentences if s.paragraph >= first_paragraph)
+    last = index
+    while (
+        last + 1 < len(sentences)
+        and sentences[last + 1].paragraph == sentences[index].paragraph
+        and _open_quote(text[start : sentences[last].end])
+    ):
+        last += 1
+    return last
+
+
+def _open_quote(passage: str) -> bool:
+    """Return whether a quotation is still open at the end of a passage of paragraphs.
+
+    News style opens a quotation again at each paragraph (or list item) it runs on into: a
+    quotation mark opening a paragraph while one is open is no closing one.
+    """
+    inside = False
+    for line in passage.split("\n"):
+        body = line.lstrip(" \t-•*–")
+        if inside and body[:1] in '“"':
+            body = body[1:]
+        for mark in re.findall(r"[“”\"]", body):
+            inside = mark == "“" or (mark == '"' and not inside)
+    return inside
 
 
 def _in_list(text: str, sentences: list[Sentence], index: int) -> bool:

@@ -176,3 +176,32 @@ def test_a_survey_dated_by_month_keeps_its_name_without_the_date() -> None:
 
 def test_police_from_a_town_finding_something_is_an_action() -> None:
     assert found("Officers from Dayton found a body near the river.") == []
+
+
+def test_a_list_of_what_a_document_holds_is_the_documents() -> None:
+    text = (
+        "An aide shared a memo setting out the party’s lines, which include:\n"
+        "• Rents have doubled in ten years.\n"
+        "• Nobody voted for the new tolls.\n"
+    )
+    assert found(text) == [
+        ("a memo setting out the party’s lines", "Rents have doubled in ten years"),
+        ("a memo setting out the party’s lines", "Nobody voted for the new tolls"),
+    ]
+
+
+def test_a_list_items_sentences_inside_one_quotation_are_one_statement() -> None:
+    text = (
+        "The mayor wrote down her three promises to voters:\n"
+        '• "The buses will run all night.\n'
+        '• "The parks stay open. Every one of them.\n'
+        '• The library gets a new roof. And nobody pays more for it."\n'
+        "- Page one. Page two.\n"
+    )
+    assert [quote for _, quote in found(text)] == [
+        "The buses will run all night",
+        "The parks stay open. Every one of them",
+        "The library gets a new roof. And nobody pays more for it",
+        "Page one",
+        "Page two",
+    ]
