@@ -1,27 +1,36 @@
-"""Statements credited by a line after them: an embedded tweet's signature, a "[ Outlet ]" credit.
+"""Statements credited by a line after them: an embedded tweet's signature, a "[ Outlet ]" credit,
+an epigraph's "— Name, place, date".
 
-Web pages quote tweets as the tweet's text followed by a line "— Name (@handle) Date", and review
-round-ups quote each outlet's excerpt followed by "[ Outlet ]". No reporting verb is in either
-statement: the line after it says whose it is.
+Web pages quote tweets as the tweet's text followed by a line "— Name (@handle) Date", review
+round-ups quote each outlet's excerpt followed by "[ Outlet ]", and an article may open with a
+quotation followed by "— Name, where, when". No reporting verb is in any of these statements:
+the line after it says whose it is.
 """
 
 from __future__ import annotations
 
 import re
 
+from briefing_app.core.suggest.languages import Lexicon
+from briefing_app.core.suggest.party_names import is_person_like
+from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
+
 # "— Governor Kristi Noem (@govkristinoem) November 18, 2019"
 _TWEET = re.compile(
     r"[—–-]\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
 )
+# "— Mike Pompeo, College Station, TX, April 15, 2019" under a quotation
+_DASH = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})(?:,[^\n]{0,80})?")
 # "[ Tom's Guide ]"
 _CREDIT = re.compile(r"\[\s*(?P<name>[^\[\]\n]{2,40}?)\s*\]")
 _CHUNK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines up to a blank line
 _MOST_CREDITED = 4  # an outlet's excerpt is a few paragraphs, never a page
 
 
-def source_blocks(text: str) -> list[tuple[int, int, str]]:
+def source_blocks(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """Return (start, end, party) of each statement that a credit line after it attributes."""
-    if "(@" not in text and "[" not in text:
+    dashes = lexicon is not None and ("—" in text or "–" in text)
+    if "(@" not in text and "[" not in text and not dashes:
         return []  # the common page: no credit lines, nothing to scan
     chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
     blocks = []
@@ -30,6 +39,8 @@ def source_blocks(text: str) -> list[tuple[int, int, str]]:
         tweet = _TWEET.fullmatch(line)
         credit = _CREDIT.fullmatch(line) if tweet is None else None
         found = tweet or credit
+        if found is None and i and lexicon is not None:
+            found = _epigraph_credit(line, text[chunks[i - 1][0] : chunks[i - 1][1]], lexicon)
         if found is None or i == 0:
             continue
         name = _clean_name(found.group("name"))
@@ -48,6 +59,17 @@ def source_blocks(text: str) -> list[tuple[int, int, str]]:
             continue
         blocks.append((a, b, name))
     return blocks
+
+
+def _epigraph_credit(line: str, before: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """Return the credit of a quotation standing alone ("“We lied.”" then "— Mike Pompeo, …"),
+    or None: the line is a dash and a person's name, the chunk before it a quotation."""
+    found = _DASH.fullmatch(line)
+    before = before.strip()
+    if found is None or not is_person_like(found.group("name"), lexicon):
+        return None
+    quoted = before[:1] in OPENING_QUOTES and before[-1:] in CLOSING_QUOTES + ".!?"
+    return found if quoted and "\n" not in before else None
 
 
 def _clean_name(name: str) -> str:

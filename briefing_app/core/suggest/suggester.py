@@ -304,7 +304,7 @@ def _credited(
     What the rules found inside an outlet's excerpt or a tweet ("Google says…") is the excerpt's
     own content: the block's party is the credited outlet or account.
     """
-    blocks = source_blocks(text)
+    blocks = source_blocks(text, lexicon)
     if not blocks:
         return suggestions
     kept = [s for s in suggestions if not any(a <= s.start and s.end <= b for a, b, _ in blocks)]

@@ -205,3 +205,25 @@ def test_a_list_items_sentences_inside_one_quotation_are_one_statement() -> None
         "Page one",
         "Page two",
     ]
+
+
+def test_a_quotation_credited_by_a_dash_line_under_it_is_that_persons() -> None:
+    text = (
+        "A look back at the harbour strike.\n\n"
+        "“We held the line for forty days, and we would do it again.”\n\n"
+        "— Maria Costa, Porto, May 2, 2019\n\n"
+        "The strike ended in June.\n"
+    )
+    assert found(text) == [
+        ("Maria Costa", "“We held the line for forty days, and we would do it again.”"),
+    ]
+
+
+def test_a_dash_line_under_narration_or_naming_no_one_credits_nothing() -> None:
+    text = (
+        "The strike ended in June after forty days.\n\n"
+        "— Reporting by Maria Costa\n\n"
+        "“It was a long summer.”\n\n"
+        "— Porto, May 2019\n"
+    )
+    assert found(text) == []
