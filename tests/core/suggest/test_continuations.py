@@ -13,20 +13,20 @@ _BROADCAST = (
     "PETER LANG: The port authority has raised its fees for the third year running.\n"
     "Anna Reyes reports.\n"
     "ANNA REYES: Fishermen on the north quay were angry this morning.\n"
-    "Among them is Tom Vale, who has worked the harbour for thirty years.\n"
-    "TOM VALE: It is a disgrace. We were never asked.\n"
+    "Among them is Tom McVale, who has worked the harbour for thirty years.\n"
+    "TOM MCVALE: It is a disgrace. We were never asked.\n"
     "The boats will go somewhere cheaper, and the town will be poorer for it.\n"
     "ANNA REYES: Will you move your own boat?\n"
-    "TOM VALE: I have no choice.\n"
+    "TOM MCVALE: I have no choice.\n"
     "PETER LANG: Anna Reyes reporting from the north quay.\n"
 )
 
 
 def test_a_transcript_turn_is_its_speakers_statement() -> None:
     assert found(_BROADCAST) == [
-        ("Tom Vale", "It is a disgrace. We were never asked"),
-        ("Tom Vale", "The boats will go somewhere cheaper, and the town will be poorer for it"),
-        ("Tom Vale", "I have no choice"),
+        ("Tom McVale", "It is a disgrace. We were never asked"),
+        ("Tom McVale", "The boats will go somewhere cheaper, and the town will be poorer for it"),
+        ("Tom McVale", "I have no choice"),
     ]
 
 
