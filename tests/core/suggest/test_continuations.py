@@ -227,3 +227,12 @@ def test_a_dash_line_under_narration_or_naming_no_one_credits_nothing() -> None:
         "— Porto, May 2019\n"
     )
     assert found(text) == []
+
+
+def test_headings_in_capitals_are_no_transcript() -> None:
+    text = (
+        "KEY MOMENT: The visitors scored twice before the break.\n"
+        "BIG PICTURE: The home side pulled one back but ran out of time.\n"
+        "FINAL WORD: The league is wide open.\n"
+    )
+    assert found(text) == []
