@@ -1252,14 +1252,25 @@ def _proper_name(phrase: str) -> bool:
 _COORDINATE_ADJECTIVES = re.compile(
     r"\s*((?i:one|a|an|another|this|that|the|some|two|three)\s+[a-z-]+(?:\s+[a-z-]+)?)\s*"
 )
+# A title set between a document and its verb: "the biography, “Prodigal Genius,” concludes".
+_TITLE_ASIDE = re.compile(r",\s*[“\"]([^“”\"]{2,80}?),?[”\"],?\s*$")
 
 
 def _asides(left: str) -> str:
-    """Return left with an aside just before the verb blanked ("X — whose … —", "X (CNIL),")."""
+    """Return left with an aside just before the verb blanked ("X — whose … —", "X (CNIL),",
+    "the biography, “Prodigal Genius,”")."""
     match = _ASIDE.search(left)
+    title = _TITLE_ASIDE.search(left) if match is None else None
+    if title is not None:
+        words = re.findall(r"[\w’'-]+", title.group(1))
+        capitalised = sum(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+        match = title if words and capitalised == len(words) else None
     if match is None:
         return left
     return left[: match.start()] + " " * (match.end() - match.start())
+
+
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "and", "for", "to", "at"))
 
 
 def _head_noun(party: str, lexicon: Lexicon) -> bool:

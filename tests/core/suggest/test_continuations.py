@@ -236,3 +236,15 @@ def test_headings_in_capitals_are_no_transcript() -> None:
         "FINAL WORD: The league is wide open.\n"
     )
     assert found(text) == []
+
+
+def test_a_document_with_its_title_set_beside_it_speaks_and_its_quotation_goes_on() -> None:
+    text = (
+        "“Few who passed him on the street knew his name,” the memoir, "
+        "“A Life in Tin: The Story of a Toymaker,” concludes.\n"
+        "“He fed the pigeons every morning and spoke to no one.”\n"
+    )
+    assert found(text) == [
+        ("the memoir", "Few who passed him on the street knew his name"),
+        ("the memoir", "He fed the pigeons every morning and spoke to no one"),
+    ]
