@@ -73,6 +73,8 @@ def suggest_claims(
     lead_paragraph = -1  # the paragraph a lead-in ending its own paragraph introduces
     sentences = split_sentences(text, lexicon.abbreviations)
     for index, sentence in enumerate(sentences):
+        if index <= last_index:
+            continue  # joined to the statement before (a list item's quoted run)
         attributions = find_attributions(sentence.text, lexicon)
         if (
             lead_party is not None
@@ -81,8 +83,6 @@ def suggest_claims(
         ):
             last_index = index  # "1." cut off before its item: the list goes on
             continue
-        if index <= last_index:
-            continue  # joined to the statement before (a list item's quoted run)
         if lead_party is not None and index == last_index + 1 and _in_list(text, sentences, index):
             # "Mr Obama said:" then bullet points: each item is that speaker's statement (its
             # sentences inside one quotation are one run).
@@ -1181,10 +1181,10 @@ def _open_quote(passage: str) -> bool:
     inside = False
     for line in passage.split("\n"):
         body = line.lstrip(" \t-•*–")
-        if inside and body[:1] in '“"':
+        if inside and body[:1] in '“«"':
             body = body[1:]
-        for mark in re.findall(r"[“”\"]", body):
-            inside = mark == "“" or (mark == '"' and not inside)
+        for mark in re.findall(r"[“”«»\"]", body):
+            inside = mark in "“«" or (mark == '"' and not inside)
     return inside
 
 
