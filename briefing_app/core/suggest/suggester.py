@@ -435,17 +435,20 @@ def _speech_lead_in(
         return ""
     if index + 1 >= len(sentences) or sentences[index + 1].paragraph == sentence.paragraph:
         return ""
-    if not _lead_in_nouns(lexicon).search(sentence.text):
+    announced = _lead_in_nouns(lexicon).search(sentence.text)
+    if announced is None:
         return ""
     span = main_subject(sentence.text, lexicon)
-    if span is None:
-        return ""
+    if span is None or span[1] > announced.start():
+        return ""  # "See his full statement:": the words announced are no one who speaks
     subject = sentence.text[span[0] : span[1]]
     if subject.lower() in lexicon.pronouns:
         resolved = memory.resolve(subject)
         return "" if resolved == subject else resolved
-    if not names_party(subject, lexicon) or subject.lower() in lexicon.non_party_starts:
-        return ""
+    head = re.split(r"\s(?:of|at|from|in|for)\s", subject)[0].split()[-1].lower()
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.organisation_nouns
+    if not names_party(subject, lexicon) or not (is_person_like(subject, lexicon) or head in nouns):
+        return ""  # "See his full remarks:": an imperative, no one's words
     return names.fullest(subject, sentence.start + span[0])
 
 

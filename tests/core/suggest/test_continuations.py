@@ -160,6 +160,8 @@ def test_a_lead_in_to_highlights_or_ingredients_is_nobodys() -> None:
         "The new model is lighter.\n"
         "I have three favourites:\n"
         "A can of peaches and some lime juice.\n"
+        "See his full statement:\n"
+        "We will win the vote.\n"
     )
     assert found(text) == []
 
