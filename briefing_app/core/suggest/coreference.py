@@ -222,8 +222,10 @@ def names_party(mention: str, lexicon: Lexicon) -> bool:
     if len(words) == 1 and lowered[0] in lexicon.quantifiers | lexicon.possessives:
         return False
     if lowered[0] in lexicon.possessives and len(words) <= 3:
-        # "its residents": whose, the text does not say here; but "her husband" is one person.
-        return len(words) == 2 and lowered[1] in lexicon.person_roles
+        # "its residents": whose, the text does not say here; but "her husband" is one person,
+        # and "their paper" a text that speaks for its authors.
+        role = len(words) == 2 and lowered[1] in lexicon.person_roles
+        return role or lowered[-1] in lexicon.document_nouns
     if len(words) == 1 and words[0].islower() and lowered[0] not in lexicon.pronouns:
         # a bare singular noun ("ministry", "group") names nobody; a plural ("experts") may
         return lowered[0].endswith("s") or lowered[0] in lexicon.collective_nouns

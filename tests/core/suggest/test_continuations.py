@@ -250,3 +250,10 @@ def test_a_document_with_its_title_set_beside_it_speaks_and_its_quotation_goes_o
         ("the memoir", "Few who passed him on the street knew his name"),
         ("the memoir", "He fed the pigeons every morning and spoke to no one"),
     ]
+
+
+def test_a_possessive_document_speaks_but_possessive_residents_name_nobody() -> None:
+    assert found("Their paper argues that the universe is flat.") == [
+        ("Their paper", "the universe is flat")
+    ]
+    assert found("Its residents say the river is clean.") == [("", "the river is clean")]

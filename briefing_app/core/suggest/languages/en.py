@@ -478,4 +478,8 @@ LEXICON = Lexicon(
         suggestion suggestions prediction predictions argument arguments answer answers reply
         response remarks comment comments words"""
     ),
+    document_nouns=_words(
+        """paper papers study studies report reports findings results research analysis survey
+        data statement letter filing complaint lawsuit testimony testimonies memo website"""
+    ),
 )
