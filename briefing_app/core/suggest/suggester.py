@@ -401,10 +401,10 @@ _CREDIT_COLON = re.compile(
 
 
 # A document whose content a list gives: "… a memo laying out the key messages, which include:".
-_CONTAINING_DOCUMENT = re.compile(
-    r"\b((?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:\s+[^,:;“”\"]{1,60})?),"
-    r"\s+(?:which|that)\s+(?:include|includes|included|say|says|said|read|reads|state|states)\s*:$"
+_CONTAINING = re.compile(
+    r",\s+(?:which|that)\s+(?:include|includes|included|say|says|said|read|reads|state|states)\s*:$"
 )
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|his|her|their)\s", re.IGNORECASE)
 
 
 def _list_credit(text: str, sentences: list[Sentence], index: int, lexicon: Lexicon) -> str:
@@ -412,9 +412,9 @@ def _list_credit(text: str, sentences: list[Sentence], index: int, lexicon: Lexi
     include:"), or "" when none."""
     if not _opens_list(text, sentences, index):
         return ""
-    document = _CONTAINING_DOCUMENT.search(sentences[index].text)
-    if document is not None and document.group(2).lower() in lexicon.speaker_nouns:
-        return document.group(1)
+    document = _containing_document(sentences[index].text, lexicon)
+    if document:
+        return document
     credit = _CREDIT_COLON.search(sentences[index].text)
     if credit is None:
         return ""
@@ -423,6 +423,23 @@ def _list_credit(text: str, sentences: list[Sentence], index: int, lexicon: Lexi
     if is_place(bare) or TIME_TAIL.fullmatch(" on " + bare) or not names_party(source, lexicon):
         return ""  # "Pictures from Paris:", "Highlights from Tuesday:"
     return source
+
+
+def _containing_document(sentence: str, lexicon: Lexicon) -> str:
+    """Return the document a lead-in says a list holds ("… a memo laying out the key
+    messages, which include:"), or "": the last phrase before the clause that a document
+    noun heads."""
+    containing = _CONTAINING.search(sentence)
+    if containing is None:
+        return ""
+    before = sentence[: containing.start()]
+    for determiner in reversed(list(_DETERMINER.finditer(before))):
+        phrase = before[determiner.start() :]
+        if re.search(r"[,;:“”\"]", phrase):
+            return ""
+        if any(w.lower() in lexicon.document_nouns for w in phrase.split()[1:4]):
+            return phrase
+    return ""
 
 
 def _speech_lead_in(

@@ -257,3 +257,13 @@ def test_a_possessive_document_speaks_but_possessive_residents_name_nobody() -> 
         ("Their paper", "the universe is flat")
     ]
     assert found("Its residents say the river is clean.") == [("", "the river is clean")]
+
+
+def test_the_document_a_long_lead_in_names_last_holds_the_list_and_furniture_does_not() -> None:
+    text = (
+        "A senior aide to the mayor shared with the paper a memo setting out the lines, "
+        "which include:\n"
+        "- Rents rose by a third.\n"
+    )
+    assert found(text) == [("a memo setting out the lines", "Rents rose by a third")]
+    assert found("She bought the new chairs, which include:\n- Two armchairs.\n") == []
