@@ -474,13 +474,15 @@ _LEAD_IN_NOUNS: dict[str, re.Pattern[str]] = {}
 
 def _lead_in_nouns(lexicon: Lexicon) -> re.Pattern[str]:
     """Return the pattern of a lead-in's last words: "a few theories:", "the following
-    statement:" (a count or a determiner, at most one word more, a noun for words said)."""
+    statement:", "his rules for management:" (a count or a determiner, at most one word more,
+    a noun for words said, and what they are about)."""
     pattern = _LEAD_IN_NOUNS.get(lexicon.language)
     if pattern is None:
         nouns = "|".join(sorted(lexicon.lead_in_nouns))
         pattern = _LEAD_IN_NOUNS[lexicon.language] = re.compile(
             r"(?i)\b(?:the following|a few|an?|one|two|three|four|five|several|some|these|this|"
-            r"his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + nouns + r")\s*:$"
+            r"his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + nouns + r")"
+            r"(?:\s+(?:for|on|to|about|of)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)?\s*:$"
         )
     return pattern
 

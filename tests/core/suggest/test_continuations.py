@@ -63,7 +63,7 @@ def test_one_labelled_line_is_no_transcript() -> None:
 
 def test_a_bulleted_list_under_a_long_lead_in_is_the_speakers() -> None:
     text = (
-        "The coach later wrote down her rules for the new season in a letter to players:\n"
+        "The coach later told players in a long letter what the new season would ask of them:\n"
         "- Train every morning, even in the rain.\n"
         "- Nobody skips the team meal. Eating together builds trust.\n"
         "The season starts in May.\n"
@@ -72,6 +72,18 @@ def test_a_bulleted_list_under_a_long_lead_in_is_the_speakers() -> None:
         ("The coach", "Train every morning, even in the rain"),
         ("The coach", "Nobody skips the team meal"),
         ("The coach", "Eating together builds trust"),
+    ]
+
+
+def test_a_list_of_rules_someone_wrote_down_is_theirs() -> None:
+    text = (
+        "Kowalski eventually wrote down his rules for the team:\n"
+        "- Nobody trains alone.\n"
+        "- Ideas matter more than rank.\n"
+    )
+    assert found(text) == [
+        ("Kowalski", "Nobody trains alone"),
+        ("Kowalski", "Ideas matter more than rank"),
     ]
 
 

@@ -476,7 +476,8 @@ LEXICON = Lexicon(
     lead_in_nouns=_words(
         """statement message theories theory explanation explanations warning warnings advice
         suggestion suggestions prediction predictions argument arguments answer answers reply
-        response remarks comment comments words"""
+        response remarks comment comments words rules demands recommendations proposals
+        promises conditions priorities points"""
     ),
     document_nouns=_words(
         """paper papers study studies report reports findings results research analysis survey
