@@ -279,3 +279,8 @@ def test_the_document_a_long_lead_in_names_last_holds_the_list_and_furniture_doe
     )
     assert found(text) == [("a memo setting out the lines", "Rents rose by a third")]
     assert found("She bought the new chairs, which include:\n- Two armchairs.\n") == []
+
+
+def test_points_scored_before_a_colon_are_no_lead_in() -> None:
+    text = "The team earned three points:\nThe league table is tight.\n"
+    assert found(text) == []

@@ -477,7 +477,7 @@ LEXICON = Lexicon(
         """statement message theories theory explanation explanations warning warnings advice
         suggestion suggestions prediction predictions argument arguments answer answers reply
         response remarks comment comments words rules demands recommendations proposals
-        promises conditions priorities points"""
+        promises priorities"""
     ),
     document_nouns=_words(
         """paper papers study studies report reports findings results research analysis survey
