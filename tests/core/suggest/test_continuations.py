@@ -8,27 +8,6 @@ from __future__ import annotations
 
 from tests.core.suggest.suggested import found
 
-_BROADCAST = (
-    "Harbour fees to rise\n"
-    "PETER LANG: The port authority has raised its fees for the third year running.\n"
-    "Anna Reyes reports.\n"
-    "ANNA REYES: Fishermen on the north quay were angry this morning.\n"
-    "Among them is Tom McVale, who has worked the harbour for thirty years.\n"
-    "TOM MCVALE: It is a disgrace. We were never asked.\n"
-    "The boats will go somewhere cheaper, and the town will be poorer for it.\n"
-    "ANNA REYES: Will you move your own boat?\n"
-    "TOM MCVALE: I have no choice.\n"
-    "PETER LANG: Anna Reyes reporting from the north quay.\n"
-)
-
-
-def test_a_transcript_turn_is_its_speakers_statement() -> None:
-    assert found(_BROADCAST) == [
-        ("Tom McVale", "It is a disgrace. We were never asked"),
-        ("Tom McVale", "The boats will go somewhere cheaper, and the town will be poorer for it"),
-        ("Tom McVale", "I have no choice"),
-    ]
-
 
 def test_the_interviewer_of_a_published_interview_asks_and_the_subject_answers() -> None:
     text = (
