@@ -309,21 +309,9 @@ def _credited(
         return suggestions
     kept = [s for s in suggestions if not any(a <= s.start and s.end <= b for a, b, _ in blocks)]
     for a, b, party in blocks:
-        quote = text[a:b]
         kept.append(
-            Suggestion(
-                start=a,
-                end=b,
-                quote=quote,
-                party=party,
-                normalized_party=normalise_party(party, known, aliases),
-                kind=_kind("quote", party, lexicon),
-                verb="quote",
-                pattern="credit line",
-                mention=party,
-                sentence_start=a,
-                sentence_end=b,
-                fingerprint=fingerprint_for(quote, party, "quote"),
+            _quote_suggestion(
+                text[a:b], (a, b), (a, b), party, party, "credit line", known, aliases, lexicon
             )
         )
     return sorted(kept, key=lambda s: (s.start, s.end))
@@ -351,24 +339,49 @@ def _turns(
         if start >= end:
             continue
         party = names.fullest(speaker, a)
-        quote = text[start:end]
         kept.append(
-            Suggestion(
-                start=start,
-                end=end,
-                quote=quote,
-                party=party,
-                normalized_party=normalise_party(party, known, aliases),
-                kind=_kind("quote", party, lexicon),
-                verb="quote",
-                pattern="transcript turn",
-                mention=speaker,
-                sentence_start=a,
-                sentence_end=b,
-                fingerprint=fingerprint_for(quote, speaker, "quote"),
+            _quote_suggestion(
+                text[start:end],
+                (start, end),
+                (a, b),
+                party,
+                speaker,
+                "transcript turn",
+                known,
+                aliases,
+                lexicon,
             )
         )
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _quote_suggestion(
+    quote: str,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    party: str,
+    mention: str,
+    pattern: str,
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> Suggestion:
+    """Return a statement that no verb reports (credited block, transcript turn, continuation)."""
+    start, end = span
+    return Suggestion(
+        start=start,
+        end=end,
+        quote=quote,
+        party=party,
+        normalized_party=normalise_party(party, known, aliases),
+        kind=_kind("quote", party, lexicon),
+        verb="quote",
+        pattern=pattern,
+        mention=mention,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        fingerprint=fingerprint_for(quote, mention or party, "quote"),
+    )
 
 
 def _is_lead_in_colon(tail: str) -> bool:
