@@ -270,14 +270,19 @@ def _row_on_screen(panel: ClaimsPanel, claim_id: int) -> int:
     return row
 
 
-def test_a_claim_chosen_elsewhere_is_selected_and_scrolled_to_under_sort_and_filter(
-    qtbot: QtBot, many_claims: Library, small_blocks: None
-) -> None:
-    window = MainWindow(many_claims)
+def _shown_window(qtbot: QtBot, lib: Library) -> MainWindow:
+    window = MainWindow(lib)
     qtbot.addWidget(window)
     window.resize(1200, 700)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_a_claim_chosen_elsewhere_is_selected_and_scrolled_to_under_sort_and_filter(
+    qtbot: QtBot, many_claims: Library, small_blocks: None
+) -> None:
+    window = _shown_window(qtbot, many_claims)
     panel = window.claims_panel
     model = panel.model
     columns = [c[0] for c in model.columns]
@@ -302,11 +307,7 @@ def test_a_claim_chosen_elsewhere_is_selected_and_scrolled_to_under_sort_and_fil
 def test_the_selected_row_follows_its_claim_when_rows_above_it_go_and_it_changes(
     qtbot: QtBot, many_claims: Library, small_blocks: None
 ) -> None:
-    window = MainWindow(many_claims)
-    qtbot.addWidget(window)
-    window.resize(1200, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, many_claims)
     panel = window.claims_panel
     model = panel.model
     chosen = model.id_at(200)
