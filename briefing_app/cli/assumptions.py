@@ -88,7 +88,7 @@ def assumption_add_command(
         rating=rating,
         why=why or "",
         wrong_if=wrong_if or "",
-        supports=lib.claims.ids_by_key(supports),
+        supports=supports,
         hypotheses=hypotheses,
     )
     _print(app, q.id, edit.made, as_json)
@@ -126,7 +126,7 @@ def assumption_set_command(
         rating=rating,
         why=why,
         wrong_if=wrong_if,
-        supports=lib.claims.ids_by_key(supports) if supports else None,
+        supports=supports or None,
         hypotheses=hypotheses or None,
     )
     _print(app, q.id, edit.made, as_json)

@@ -160,6 +160,17 @@ class UnknownHypothesis(NotFound):
     """A key question's matrix has no hypothesis of this key."""
 
 
+class UnknownKeys(NotFound):
+    """Keys that name no claim or hypothesis: every one of them, named in one line.
+
+    Named one at a time, the analyst corrected one key only to be told of the next.
+    """
+
+    def __init__(self, problems: list[str], keys: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.keys = tuple(keys)
+
+
 class UnknownRow(NotFound):
     """A key question's matrix has no row of this key (claim, assumption or absence)."""
 

@@ -154,6 +154,34 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(
     assert _digest(library) == before
 
 
+def test_an_assumption_with_several_unknown_keys_names_them_all_in_one_error_line(
+    library: Path,
+) -> None:
+    run(library, "ach", "hypothesis", "Q2", "Firearms and a drone")
+    before = _digest(library)
+    result = briefing(
+        "assumption", "add", "Q2", "Porous", "--rating", "solid",
+        "--supports", "C4", "--supports", "C99", "--supports", "C98",
+        "--hypothesis", "H1", "--hypothesis", "H7",
+        library=library,
+    )  # fmt: skip
+    # Every key that does not exist, at once: one at a time, the analyst fixed C99 only to be
+    # told of C98, then of H7.
+    assert (result.returncode, result.stderr, result.stdout) == (
+        1,
+        "Error: no claims C99, C98; Q2 has no hypothesis H7\n",
+        "",
+    )
+    assert _digest(library) == before
+    run(library, "assumption", "add", "Q2", "Porous", "--rating", "solid", "--supports", "C4")
+    result = briefing(
+        "assumption", "set", "Q2", "A1", "--supports", "C99", "--hypothesis", "H7",
+        "--hypothesis", "H8", library=library,
+    )  # fmt: skip
+    assert result.stderr == "Error: no claim C99; Q2 has no hypotheses H7, H8\n"
+    assert result.returncode != 0
+
+
 def test_the_demo_matrix_gives_the_scores_worked_out_by_hand(tmp_path: Path) -> None:
     path = tmp_path / "demo.sqlite"
     assert "briefing ach show Q1" in run(path, "demo")

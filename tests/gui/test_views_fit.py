@@ -208,7 +208,6 @@ def test_every_column_of_the_key_assumptions_shows_in_the_matrix_dock_without_sc
     qtbot: QtBot, demo_lib: Library, screen: tuple[int, int]
 ) -> None:
     question = demo_lib.questions.by_key("Q1").id
-    claims = [demo_lib.claims.by_key(k).id for k in ("C4", "C6", "C7", "C9")]
     demo_lib.assumptions.add(
         question,
         "The Taliban administration controls every crossing point on the Panj river, so it "
@@ -216,7 +215,7 @@ def test_every_column_of_the_key_assumptions_shows_in_the_matrix_dock_without_sc
         rating="unsupported",
         why="Only the Taliban's own statements say so, and they have reason to overstate it",
         wrong_if="Satellite imagery shows unguarded fords used at night",
-        supports=claims,
+        supports=("C4", "C6", "C7", "C9"),
         hypotheses=("H1", "H2", "H3"),
     )
     window = MainWindow(demo_lib)

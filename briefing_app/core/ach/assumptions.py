@@ -13,7 +13,7 @@ from briefing_app.core.ach.model import ASSUMPTION_RATINGS, KeyAssumption
 from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.ach.values import check_text, next_key
 from briefing_app.core.changes import now_iso
-from briefing_app.core.errors import BadRating, UnknownRow
+from briefing_app.core.errors import BadRating, UnknownKeys, UnknownRow
 from briefing_app.core.storage.ids import new_uid
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class AssumptionManager:
         rating: str = "",
         why: str = "",
         wrong_if: str = "",
-        supports: Sequence[int] = (),
+        supports: Sequence[str] = (),
         hypotheses: Sequence[str] = (),
         uid: str | None = None,
         row_uid: str | None = None,
@@ -65,14 +65,14 @@ class AssumptionManager:
     ) -> MatrixEdit:
         """Add a key assumption (and its matrix row); the edit's `made` is its key (A1...).
 
-        supports: ids of the claims that support it; hypotheses: keys of those that depend
-        on it. uid, row_uid, key: keep these (from a review package; the key only if free).
+        supports: keys of the claims that support it; hypotheses: keys of those that depend
+        on it (UnknownKeys names every key that is neither). uid, row_uid, key: keep these
+        (from a review package; the key only if free).
         """
         self._lib.questions.get(question_id)
         text = check_text(text, "a key assumption")
         rating = check_assumption_rating(rating)
-        claim_ids = self._claims(supports)
-        hypothesis_ids = [self._lib.ach.hypothesis(question_id, k).id for k in hypotheses]
+        claim_ids, hypothesis_ids = self.links(question_id, supports, hypotheses)
         conn = self._lib.conn
 
         def write() -> str:
@@ -108,10 +108,10 @@ class AssumptionManager:
         rating: str | None = None,
         why: str | None = None,
         wrong_if: str | None = None,
-        supports: Sequence[int] | None = None,
+        supports: Sequence[str] | None = None,
         hypotheses: Sequence[str] | None = None,
     ) -> MatrixEdit:
-        """Change an assumption's fields; supports and hypotheses replace the links held."""
+        """Change an assumption's fields; supports and hypotheses (keys) replace the links held."""
         a = self.get(question_id, key)
         values = {
             "text": a.text if text is None else check_text(text, "a key assumption"),
@@ -119,12 +119,7 @@ class AssumptionManager:
             "why": a.why if why is None else why.strip(),
             "wrong_if": a.wrong_if if wrong_if is None else wrong_if.strip(),
         }
-        claim_ids = None if supports is None else self._claims(supports)
-        hypothesis_ids = (
-            None
-            if hypotheses is None
-            else [self._lib.ach.hypothesis(question_id, k).id for k in hypotheses]
-        )
+        claim_ids, hypothesis_ids = self.links(question_id, supports or (), hypotheses or ())
         conn = self._lib.conn
 
         def write() -> str:
@@ -135,10 +130,10 @@ class AssumptionManager:
                     "modified_at = ? WHERE id = ?",
                     (*values.values(), now_iso(), a.id),
                 )
-            if claim_ids is not None:
+            if supports is not None:
                 conn.execute("DELETE FROM assumption_claims WHERE assumption_id = ?", (a.id,))
                 self._link(a.id, claim_ids, [])
-            if hypothesis_ids is not None:
+            if hypotheses is not None:
                 conn.execute("DELETE FROM assumption_hypotheses WHERE assumption_id = ?", (a.id,))
                 self._link(a.id, [], hypothesis_ids)
             return a.key
@@ -216,11 +211,38 @@ class AssumptionManager:
             modified_at=row[9],
         )
 
-    def _claims(self, claim_ids: Iterable[int]) -> list[int]:
-        ids = list(dict.fromkeys(claim_ids))
-        for claim_id in ids:
-            self._lib.claims.get(claim_id)
-        return ids
+    def links(
+        self, question_id: int, supports: Iterable[str], hypotheses: Iterable[str]
+    ) -> tuple[list[int], list[int]]:
+        """Return the ids of these claims and hypotheses of a question (keys in any case);
+        raise UnknownKeys naming every key that is neither, in one line.
+
+        The one check of an assumption's keys: the window's form asks it before OK closes.
+
+        >>> from briefing_app.core.library import Library
+        >>> lib = Library.open(":memory:")
+        >>> q = lib.questions.add("Who carried out the attack?")
+        >>> lib.assumptions.links(q.id, ["C98", "c99"], ["H7"])
+        Traceback (most recent call last):
+        briefing_app.core.errors.UnknownKeys: no claims C98, c99; Q1 has no hypothesis H7
+        """
+        claim_keys = list(dict.fromkeys(k.strip() for k in supports))
+        hypothesis_keys = list(dict.fromkeys(k.strip() for k in hypotheses))
+        claims = self._lib.claims.by_keys([k.upper() for k in claim_keys])
+        held = {h.key: h.id for h in self._lib.ach.hypotheses(question_id)}
+        no_claim = [k or "(blank)" for k in claim_keys if k.upper() not in claims]
+        no_hypothesis = [k or "(blank)" for k in hypothesis_keys if k.upper() not in held]
+        problems = []
+        if no_claim:
+            problems.append(f"no {_noun('claim', no_claim)} {', '.join(no_claim)}")
+        if no_hypothesis:
+            question = self._lib.questions.get(question_id).key
+            noun = _noun("hypothesis", no_hypothesis, "hypotheses")
+            problems.append(f"{question} has no {noun} {', '.join(no_hypothesis)}")
+        if problems:
+            raise UnknownKeys(problems, [*no_claim, *no_hypothesis])
+        ids = dict.fromkeys(claims[k.upper()].id for k in claim_keys)
+        return list(ids), list(dict.fromkeys(held[k.upper()] for k in hypothesis_keys))
 
     def _link(self, assumption_id: int, claim_ids: list[int], hypothesis_ids: list[int]) -> None:
         conn = self._lib.conn
@@ -251,3 +273,7 @@ class AssumptionManager:
             ("assumption_claims", "assumption_id = ?", a),
             ("assumption_hypotheses", "assumption_id = ?", a),
         ]
+
+
+def _noun(one: str, keys: list[str], many: str = "") -> str:
+    return one if len(keys) == 1 else (many or f"{one}s")

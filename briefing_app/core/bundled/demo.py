@@ -93,14 +93,13 @@ def _build_matrix(
     for absence in item.get("absences", []):
         rows[absence["ref"]] = lib.ach.add_absence(question_id, absence["text"]).made
     for a in item.get("assumptions", []):
-        supports = [lib.claims.by_key(keys[r]) for r in a.get("supports", [])]
         rows[a["ref"]] = lib.assumptions.add(
             question_id,
             a["text"],
             rating=a.get("rating", ""),
             why=a.get("why", ""),
             wrong_if=a.get("wrong_if", ""),
-            supports=[c.id for c in supports if c is not None],
+            supports=[keys[r] for r in a.get("supports", [])],
             hypotheses=a.get("hypotheses", []),
         ).made
     hypotheses = [h.key for h in lib.ach.hypotheses(question_id)]

@@ -120,7 +120,8 @@ class _Matrix:
             )
 
     def assumption(self, a: dict[str, Any], row: dict[str, Any] | None) -> None:
-        supports = [self.claim_ids[u] for u in a["claims"] if u in self.claim_ids]
+        here = [self.claim_ids[u] for u in a["claims"] if u in self.claim_ids]
+        supports = [self.lib.claims.get(claim_id).key for claim_id in here]
         hypotheses = [self.hypotheses[u] for u in a["hypotheses"] if u in self.hypotheses]
         local = self.lib.assumptions.by_uid(a["uid"])
         if local is None:
@@ -150,7 +151,7 @@ class _Matrix:
             self.conflicts.append(
                 f"{self.qkey} assumption {local.key}: text or rating differs; this library's kept"
             )
-        held = [c.id for k in local.claim_keys if (c := self.lib.claims.by_key(k)) is not None]
+        held = list(local.claim_keys)
         more_claims = [c for c in supports if c not in held]
         more_hypotheses = [h for h in hypotheses if h not in local.hypothesis_keys]
         if more_claims or more_hypotheses:

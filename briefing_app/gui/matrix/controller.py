@@ -406,7 +406,7 @@ class MatrixController(QObject):
                 rating=f.rating,
                 why=f.why,
                 wrong_if=f.wrong_if,
-                supports=self.lib.claims.ids_by_key(f.supports),
+                supports=f.supports,
                 hypotheses=f.hypotheses,
             ),
         )
@@ -430,7 +430,7 @@ class MatrixController(QObject):
                 rating=f.rating,
                 why=f.why,
                 wrong_if=f.wrong_if,
-                supports=self.lib.claims.ids_by_key(f.supports),
+                supports=f.supports,
                 hypotheses=f.hypotheses,
             ),
         )
@@ -438,14 +438,15 @@ class MatrixController(QObject):
     def assumption_problem(self, fields: AssumptionFields) -> str | None:
         """Return why an assumption with these fields would be refused (every reason), or None.
 
-        Every unknown key is named at once: one at a time, the analyst corrected one key only
-        to be told of the next.
+        The keys are checked by the core's own check (`lib.assumptions.links`), which names
+        every unknown key at once, as the add and the edit themselves would refuse them.
         """
         checks: list[Callable[[], object]] = [lambda: check_text(fields.text, "a key assumption")]
-        checks += [partial(self.lib.claims.ids_by_key, [key]) for key in fields.supports]
         qid = self.question_id
         if qid is not None:
-            checks += [partial(self.lib.ach.hypothesis, qid, key) for key in fields.hypotheses]
+            checks.append(
+                partial(self.lib.assumptions.links, qid, fields.supports, fields.hypotheses)
+            )
         problems: list[str] = []
         for check in checks:
             try:

@@ -11,7 +11,13 @@ import pytest
 
 from briefing_app.core.ach.judgments import clear_judgment, judge, judgment
 from briefing_app.core.ach.records import MatrixEdit
-from briefing_app.core.errors import BadRating, InvalidInput, UnknownHypothesis, UnknownRow
+from briefing_app.core.errors import (
+    BadRating,
+    InvalidInput,
+    UnknownHypothesis,
+    UnknownKeys,
+    UnknownRow,
+)
 from briefing_app.core.library import Library
 from briefing_app.core.models import Question
 from tests.core.records.library_dump import dump
@@ -100,8 +106,6 @@ def test_absences_and_assumptions_are_rows_with_their_own_keys(
         demo_lib, lambda: demo_lib.ach.add_absence(q1.id, "No group has claimed the attack")
     )
     assert made.made == "X1"
-    c4 = demo_lib.claims.by_key("C4")
-    assert c4 is not None
     made = edit_round_trip(
         demo_lib,
         lambda: demo_lib.assumptions.add(
@@ -110,7 +114,7 @@ def test_absences_and_assumptions_are_rows_with_their_own_keys(
             rating="caveated",
             why="Only the Tajik side says so",
             wrong_if="Evidence the attackers lived in Khatlon",
-            supports=[c4.id],
+            supports=["C4"],
             hypotheses=["H1"],
         ),
     )
@@ -178,7 +182,7 @@ def test_deleting_a_claim_or_question_and_restoring_it_brings_its_matrix_back(
     assert c9 is not None
     demo_lib.ach.rate(q1.id, "H1", "C9", "C")
     demo_lib.ach.weigh(q1.id, "C9", relevance="high")
-    demo_lib.assumptions.add(q1.id, "Borders are porous", supports=[c9.id], hypotheses=["H1"])
+    demo_lib.assumptions.add(q1.id, "Borders are porous", supports=["C9"], hypotheses=["H1"])
     record = c9 if noun == "claims" else q1
     manager = getattr(demo_lib, noun)
     before = dump(demo_lib)
@@ -202,12 +206,38 @@ def test_bad_input_is_one_typed_line_and_changes_nothing(demo_lib: Library, q1: 
         (lambda: ach.weigh(q1.id, "C9", relevance="huge"), BadRating, "relevance is one of"),
         (lambda: ach.add_hypothesis(q1.id, "  "), InvalidInput, "needs its text"),
         (lambda: assumptions.add(q1.id, "Porous", rating="maybe"), BadRating, "solid"),
-        (lambda: assumptions.add(q1.id, "Porous", hypotheses=["H4"]), UnknownHypothesis, "H4"),
+        (lambda: assumptions.add(q1.id, "Porous", hypotheses=["H4"]), UnknownKeys,
+         r"^Q2 has no hypothesis H4$"),
     ]  # fmt: skip
     for call, error, words in cases:
         with pytest.raises(error, match=words) as caught:
             call()
         assert "\n" not in str(caught.value)
+    assert dump(demo_lib) == before
+
+
+def test_an_assumption_with_unknown_keys_is_refused_naming_every_one_and_nothing_is_written(
+    demo_lib: Library, q1: Question
+) -> None:
+    with_hypotheses(demo_lib, q1, "Criminal groups")
+    demo_lib.assumptions.add(q1.id, "The border is porous", supports=["C9"], hypotheses=["H1"])
+    before = dump(demo_lib)
+    assumptions = demo_lib.assumptions
+    for write in (
+        lambda: assumptions.add(
+            q1.id, "Porous", supports=["C4", "c98", "C99"], hypotheses=["H1", "H7"]
+        ),
+        lambda: assumptions.update(q1.id, "A1", supports=["C4", "c98", "C99"], hypotheses=["H7"]),
+    ):
+        with pytest.raises(UnknownKeys) as caught:
+            write()
+        # One line naming each key that does not exist, not only the first of them.
+        assert str(caught.value) == "no claims c98, C99; Q2 has no hypothesis H7"
+        assert caught.value.keys == ("c98", "C99", "H7")
+        assert dump(demo_lib) == before
+    # Two unknown hypotheses are named together too.
+    with pytest.raises(UnknownKeys, match=r"^Q2 has no hypotheses H7, H8$"):
+        assumptions.add(q1.id, "Porous", hypotheses=["H7", "h1", "H8"])
     assert dump(demo_lib) == before
 
 
