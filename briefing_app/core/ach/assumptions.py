@@ -214,10 +214,10 @@ class AssumptionManager:
     def links(
         self, question_id: int, supports: Iterable[str], hypotheses: Iterable[str]
     ) -> tuple[list[int], list[int]]:
-        """Return the ids of these claims and hypotheses of a question (keys in any case);
-        raise UnknownKeys naming every key that is neither, in one line.
+        """Return the ids of the claims and the question's hypotheses named; raise UnknownKeys.
 
-        The one check of an assumption's keys: the window's form asks it before OK closes.
+        The one check of an assumption's keys (any case), naming every unknown key in one
+        line: add and update run it before writing, the window's form before OK closes.
 
         >>> from briefing_app.core.library import Library
         >>> lib = Library.open(":memory:")
