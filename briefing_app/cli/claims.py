@@ -11,6 +11,7 @@ from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.records.grading import CREDIBILITY
+from briefing_app.core.text.counts import counted
 
 
 @click.command("claims")
@@ -63,7 +64,7 @@ def claims_command(
         if table_format is None or output is None:
             raise click.UsageError("writing a table needs both --format and -o FILE")
         count = write_claims_table(lib, output, table_format, flt)
-        echo(f"wrote {count} claim(s) to {output} as {table_format}")
+        echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
         return
     claims = lib.claims.all(flt)
     if as_json:

@@ -7,6 +7,7 @@ import click
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json
 from briefing_app.core.bundled.demo import build_demo
+from briefing_app.core.text.counts import counted
 
 
 @click.command("demo")
@@ -20,7 +21,7 @@ def demo_command(app: AppContext, as_json: bool) -> None:
     elif result["created"]:
         echo(
             f"Demo loaded into {app.library_path}: source {result['source_id']}, "
-            f"{result['claims']} claims, {result['notes']} note(s)."
+            f"{result['claims']} claims, {counted(result['notes'], 'notes')}."
         )
         if result["questions"]:
             echo("Its key question and the claims that answer it: briefing board Q1")

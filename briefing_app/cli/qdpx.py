@@ -66,10 +66,7 @@ def export_command(
     if as_json:
         echo_json(report.to_json())
         return
-    echo(
-        f"Wrote {report.path}: {report.sources} source(s), {report.claims} claim(s), "
-        f"{report.notes} note(s), {report.codes} code(s), {report.links} link(s)"
-    )
+    echo(f"Wrote {report.path}: {report.counts()}")
     for line in report.left_out:
         echo(f"Not exported: {line}", err=True)
 

@@ -24,9 +24,7 @@ def test_export_writes_a_valid_project(library: Path, tmp_path: Path) -> None:
     out = tmp_path / "khatlon.qdpx"
     result = briefing("qdpx", "export", "-o", str(out), library=library)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (
-        f"Wrote {out}: 1 source(s), 10 claim(s), 1 note(s), 47 code(s), 2 link(s)"
-    )
+    assert result.stdout.strip() == (f"Wrote {out}: 1 source, 10 claims, 1 note, 47 codes, 2 links")
     # The standard asks the exporter to say what is lost.
     assert "Not exported: 1 claim event date(s)" in result.stderr
     project = read_project(out)

@@ -36,7 +36,7 @@ def test_pack_moves_a_note_with_comments_between_libraries(tmp_path: Path) -> No
     back = tmp_path / "back.briefpack"
     briefing("pack", "export", str(note_id), "-o", str(back), library=supervisor)
     result = briefing("pack", "import", str(back), library=analyst)
-    assert "1 comments" in result.stdout
+    assert result.stdout == "Imported into note 1: 1 comment\n"
     comments = json.loads(briefing("comments", "1", "--json", library=analyst).stdout)
     assert [(c["author"], c["anchor_text"]) for c in comments] == [
         ("Supervisor", "Three Chinese workers")

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from briefing_app.core.qdpx.reader_undo import ImportedRecords
+from briefing_app.core.text.counts import counted
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ImportReport:
 
     def line(self) -> str:
         """Return the one-line summary."""
-        kept = ", ".join(_counted(n, k) for k, n in self.kept.items() if n) or "nothing"
+        kept = ", ".join(counted(n, k) for k, n in self.kept.items() if n) or "nothing"
         return (
             f"Imported {self.project}: {kept}; {len(self.adjusted)} adjusted, "
             f"{len(self.discarded)} discarded"
@@ -70,17 +71,6 @@ class ImportReport:
         data = asdict(self)
         data["created"] = self.created.to_json()
         return data
-
-
-def _counted(n: int, key: str) -> str:
-    """Return a kept count in words: "1 source", "2 sources", "1 claim already here".
-
-    The keys stay plural (`--json` prints them as they are); only the words follow n.
-    """
-    noun, space, rest = key.partition(" ")
-    if n == 1 and noun.endswith("s"):
-        noun = noun[:-1]
-    return f"{n} {noun}{space}{rest}"
 
 
 def _short(name: str, limit: int = 60) -> str:

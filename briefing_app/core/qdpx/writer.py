@@ -30,6 +30,7 @@ from briefing_app.core.qdpx.project_xml import (
 )
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.storage.atomic import atomic_path
+from briefing_app.core.text.counts import counted
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -67,6 +68,11 @@ class ExportReport:
             "links": self.links,
             "left_out": list(self.left_out),
         }
+
+    def counts(self) -> str:
+        """Return what was written in words: "1 source, 10 claims, 1 note, 47 codes, 2 links"."""
+        kinds = ("sources", "claims", "notes", "codes", "links")
+        return ", ".join(counted(getattr(self, kind), kind) for kind in kinds)
 
 
 @dataclass

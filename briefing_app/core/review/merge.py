@@ -31,6 +31,7 @@ from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.merge_matrices import merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
+from briefing_app.core.text.counts import counted
 
 _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credibility", "status")
 # The note fields a package carries (besides its sections), and that a merge compares.
@@ -56,14 +57,14 @@ class PackImportResult:
 
     def line(self) -> str:
         """Return a one-line summary."""
-        added = ", ".join(f"{n} {k}" for k, n in self.added.items() if n) or "nothing new"
+        added = ", ".join(counted(n, k) for k, n in self.added.items() if n) or "nothing new"
         text = f"Imported into note {self.note_id}: {added}"
-        updated = ", ".join(f"{n} {k}" for k, n in self.updated.items() if n)
+        updated = ", ".join(counted(n, k) for k, n in self.updated.items() if n)
         if updated:
             text += f"; updated {updated}"
         if self.conflicts:
             # Each conflict says what was kept: both, or (a matrix's rating) this library's.
-            text += f"; {len(self.conflicts)} conflict(s)"
+            text += f"; {counted(len(self.conflicts), 'conflicts')}"
         return text
 
 

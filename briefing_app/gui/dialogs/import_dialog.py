@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.importers.batch import ImportSummary, default_workers, import_paths
 from briefing_app.core.library import Library
+from briefing_app.core.text.counts import counted
 from briefing_app.gui.tasks import Progress, Task, TaskProgressDialog, TaskRunner
 
 
@@ -32,7 +33,7 @@ def import_task(runner: TaskRunner, lib: Library, paths: Sequence[Path]) -> Task
     return runner.run_with_progress(
         lib,
         run,
-        description=f"Importing {len(files)} item(s)",
+        description=f"Importing {counted(len(files), 'items')}",
         # Each file is its own commit: the sources list fills as the folder imports.
         announce_while_running=True,
     )

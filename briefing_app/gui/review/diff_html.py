@@ -10,6 +10,7 @@ import html
 
 from briefing_app.core.review.edits import SuggestedEdit
 from briefing_app.core.review.versions import Change, SectionDiff
+from briefing_app.core.text.counts import counted
 
 DELETED = "color:#b00020; text-decoration:line-through; background:rgba(176,0,32,0.08)"
 INSERTED = "color:#1b7f1b; text-decoration:underline; background:rgba(27,127,27,0.10)"
@@ -59,7 +60,7 @@ def diff_html(diffs: list[SectionDiff], old_label: str, new_label: str) -> str:
     changed = [d for d in diffs if d.status != "unchanged"]
     head = (
         f"<p>From <b>{html.escape(old_label)}</b> to <b>{html.escape(new_label)}</b>: "
-        f"{len(changed)} of {len(diffs)} section(s) changed.</p>"
+        f"{len(changed)} of {counted(len(diffs), 'sections')} changed.</p>"
     )
     body = []
     for diff in diffs:

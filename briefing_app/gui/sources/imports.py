@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.library import Library
+from briefing_app.core.text.counts import counted
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import ImportCommand
 from briefing_app.gui.services import Services
@@ -116,7 +117,7 @@ class ImportController(QObject):
 
     def import_paths(self, paths: Sequence[Path]) -> ImportDialog:
         """Import files and folders off the UI thread; import_finished fires with the summary."""
-        self.services.show_status(f"Importing {len(paths)} item(s)…", 0)
+        self.services.show_status(f"Importing {counted(len(paths), 'items')}…", 0)
         from briefing_app.gui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog.start(self.services.dialog_parent(), self.lib, paths, self.tasks)

@@ -118,8 +118,7 @@ class ProjectExportController(QObject):
 
     def _exported(self, report: ExportReport) -> None:
         self.services.show_status(
-            f"Wrote {report.path.name}: {report.sources} source(s), {report.claims} claim(s), "
-            f"{report.notes} note(s), {report.codes} code(s), {report.links} link(s)",
+            f"Wrote {report.path.name}: {report.counts()}",
             8000,
         )
         if report.left_out:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.library import Library
+from briefing_app.core.text.counts import counted
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.services import Services
 from briefing_app.gui.tasks import TaskRunner
@@ -97,9 +98,10 @@ class TableExportController(QObject):
             failure="The claims table was not exported",
         )
 
-        def done(count: object) -> None:
-            self.services.show_status(f"Wrote {count} claim(s) to {target.path.name}")
-            self.exported.emit(count if isinstance(count, int) else 0)
+        def done(result: object) -> None:
+            count = result if isinstance(result, int) else 0
+            self.services.show_status(f"Wrote {counted(count, 'claims')} to {target.path.name}")
+            self.exported.emit(count)
 
         task.succeeded.connect(done)
         return task

@@ -47,7 +47,7 @@ def test_a_change_made_only_by_the_reviewer_comes_back_into_the_authors_note(
 
     assert result.conflicts == []
     assert result.updated["notes"] == 1
-    assert "updated 1 notes" in result.line()
+    assert "updated 1 note" in result.line() and "1 notes" not in result.line()
     assert [n.id for n in demo_lib.notes.all()] == [note.id]  # no review copy
     assert body(demo_lib, note.id, "issue") == REVIEWED
     assert demo_lib.notes.get(note.id).status == "in review"
@@ -272,3 +272,14 @@ def test_importing_the_same_package_after_editing_here_keeps_the_edit_and_adds_n
     again = import_pack(reviewer, pack)
     assert again.conflicts == [] and len(reviewer.notes.all()) == 1
     assert body(reviewer, theirs, "issue") == REVIEWED
+
+
+def test_a_package_import_line_counts_in_words() -> None:
+    from briefing_app.core.review.merge import PackImportResult
+
+    result = PackImportResult(
+        note_id=1,
+        added={"sources": 1, "claims": 10, "hypotheses": 1, "ratings": 0},
+        conflicts=["rating C9/H1 kept this library's"],
+    )
+    assert result.line() == ("Imported into note 1: 1 source, 10 claims, 1 hypothesis; 1 conflict")
