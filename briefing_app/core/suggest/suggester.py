@@ -1251,19 +1251,16 @@ def _continued_quote(
         lo = bullet.end() if bullet is not None else lo  # "- the dam held": not the dash
     start, end = _trim(sentence, lo, len(sentence.text))
     quote = sentence.text[start - sentence.start : end - sentence.start]
-    return Suggestion(
-        start=start,
-        end=end,
-        quote=quote,
-        party=party,
-        normalized_party=normalise_party(party, known, aliases),
-        kind=_kind("quote", party, lexicon),
-        verb="quote",
-        pattern=pattern,
-        mention="",
-        sentence_start=sentence.start,
-        sentence_end=sentence.end,
-        fingerprint=fingerprint_for(quote, party, "quote"),
+    return _quote_suggestion(
+        quote,
+        (start, end),
+        (sentence.start, sentence.end),
+        party,
+        "",
+        pattern,
+        known,
+        aliases,
+        lexicon,
     )
 
 
