@@ -53,6 +53,8 @@ class Changes:
             or self.notes
             or self.comments
             or self.questions
+            # (A restore into an empty library names no record but still replaced everything.)
+            or self.wholesale
         )
 
 

@@ -64,3 +64,14 @@ def test_a_closed_library_tells_its_listeners_nothing(library_path: object) -> N
     assert lib.closed
     lib.announce(Changes(sources={1}))
     assert heard == []
+
+
+def test_a_change_to_the_whole_library_counts_even_when_it_names_no_record(lib: Library) -> None:
+    # A backup of an empty library restored from outside: no id to name, yet the window's open
+    # note and undo steps are gone and it must hear of it.
+    from briefing_app.core.storage.commit_log import every_record
+
+    changes = every_record(lib.conn)
+    assert not changes.sources and not changes.notes
+    assert changes
+    assert not Changes()
