@@ -383,6 +383,8 @@ def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
     reviewer.ach.rate(question.id, "H3", "C6", "I")
     back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
     reviewer.close()
+    # ... and the analyst rates it otherwise too, before the package is back: a conflict.
+    demo_lib.ach.rate(demo_lib.questions.by_key("Q1").id, "H3", "C6", "II")
 
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: back))
     result = finished(qtbot, window.review.import_review_pack()).result
@@ -393,5 +395,38 @@ def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
 
     qtbot.waitUntil(lambda: shown() != [])
     (box,) = shown()
-    assert "Q1 C6 against H3: rated C here, I in the package" in box.informativeText()
+    assert "Q1 C6 against H3: rated II here, I in the package" in box.informativeText()
     assert "conflict" in window.statusBar().currentMessage()
+
+
+def test_a_rating_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_app.core.review.packs import export_pack, import_pack
+
+    reviewer = Library.open(tmp_path / "reviewer.sqlite")
+    import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
+    reviewer.ach.rate(reviewer.questions.by_key("Q1").id, "H3", "C6", "I")
+    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
+    reviewer.close()
+    q1 = demo_lib.questions.by_key("Q1").id
+
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: back))
+    result = finished(qtbot, window.review.import_review_pack()).result
+    assert result is not None and result.conflicts == []
+    assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "I"  # type: ignore[union-attr]
+    assert "updated 1 rating" in window.statusBar().currentMessage()
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    stack = window.undo_stack
+    assert stack.undoText() == "Take 1 rating from the review package"
+    stack.undo()
+    assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "C"  # type: ignore[union-attr]
+    stack.redo()
+    assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "I"  # type: ignore[union-attr]

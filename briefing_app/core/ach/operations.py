@@ -79,6 +79,14 @@ class AchManager:
             changes.claims.update(_claims_in(edit.states))
         return edit.inverse()
 
+    def revert_all(self, edits: Iterable[MatrixEdit]) -> list[MatrixEdit]:
+        """Undo several edits in one transaction, the last first; return the edits redoing them.
+
+        >>> # undone = lib.ach.revert_all(result.rating_edits); lib.ach.revert_all(undone)
+        """
+        with self._lib.write():
+            return [self.revert(edit) for edit in reversed(list(edits))]
+
     def put_back(self, states: Iterable[RecordState]) -> None:
         """Write records back as they were (restoring a deleted claim or question)."""
         apply_states(self._lib.conn, states, lenient=True)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.changes import now_iso
 from briefing_app.core.importers.base import Annotation, ExtractedDocument
 from briefing_app.core.library import Library
@@ -28,8 +29,9 @@ from briefing_app.core.models import Claim, Note
 from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
-from briefing_app.core.review.merge_matrices import merge_matrices
+from briefing_app.core.review.merge_matrices import RatingExchange, merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
+from briefing_app.core.review.pack_matrices import rated_cells
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 from briefing_app.core.text.counts import counted
 
@@ -50,10 +52,14 @@ class PackImportResult:
     conflicts: list[str] = field(default_factory=list)
     # Records only the sender changed since the last exchange, brought up to date in place.
     updated: dict[str, int] = field(default_factory=dict)
+    # The matrix ratings so updated: `lib.ach.revert_all` puts this library's back (undo).
+    rating_edits: list[MatrixEdit] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing pack import --json`."""
-        return asdict(self)
+        found = asdict(self)
+        del found["rating_edits"]
+        return found
 
     def line(self) -> str:
         """Return a one-line summary."""
@@ -86,11 +92,16 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         merge_evidence(
             lib, members, merger.claim_ids, merger.added, merger.reused, merger.conflicts
         )
+        ratings = RatingExchange(merger.known["ratings"])
         merge_matrices(
-            lib, members, note_id, merger.claim_ids, (merger.added, merger.reused),
-            merger.conflicts,
+            lib, members, note_id, merger.claim_ids,
+            (merger.added, merger.reused, merger.updated), merger.conflicts, ratings,
         )  # fmt: skip
-    return PackImportResult(note_id, merger.added, merger.reused, merger.conflicts, merger.updated)
+        # With the histories they came from: a note kept as both keeps the exchange's.
+        merger.remember_ratings(here.id if here is not None else note_id, ratings.seen)
+    return PackImportResult(
+        note_id, merger.added, merger.reused, merger.conflicts, merger.updated, ratings.edits
+    )
 
 
 def sent_history(lib: Library, note: Note, claims: Iterable[Claim]) -> dict[str, Any]:
@@ -103,6 +114,15 @@ def sent_history(lib: Library, note: Note, claims: Iterable[Claim]) -> dict[str,
     for c in claims:
         _add(history["claims"].setdefault(c.uid, []), _local_claim_fingerprint(c))
     return history
+
+
+def add_sent_ratings(history: dict[str, Any], matrices: list[dict[str, Any]]) -> None:
+    """Add each rating a package sends to history, and give each its cell's history to carry."""
+    for matrix in matrices:
+        for cell, rating in rated_cells(matrix):
+            values = history["ratings"].setdefault(cell, [])
+            _add(values, rating["rating"])
+            rating["history"] = list(values)
 
 
 class _Merger:
@@ -129,7 +149,7 @@ class _Merger:
                        "ratings": 0}  # fmt: skip
         # Package claim uid -> the claim here it merged into or was added as.
         self.claim_ids: dict[str, int] = {}
-        self.updated = {"claims": 0, "notes": 0}
+        self.updated = {"claims": 0, "notes": 0, "ratings": 0}
         self.conflicts: list[str] = []
         # Package keys no claim here has ever had: claims added with them keep them.
         self.free_keys = lib.claims.free_keys(c["key"] for c in claims)
@@ -301,6 +321,16 @@ class _Merger:
                 _add(history["claims"].setdefault(uid, []), fingerprint)
         note_settings.set_review_base(self.lib, note_id, history)
 
+    def remember_ratings(self, note_id: int, seen: dict[str, list[str]]) -> None:
+        """Add the ratings this exchange showed to the note's history of each cell."""
+        if not seen:
+            return
+        history = _remembered(self.lib.notes.get(note_id))
+        for cell, values in seen.items():
+            for value in values:
+                _add(history["ratings"].setdefault(cell, []), value)
+        note_settings.set_review_base(self.lib, note_id, history)
+
     def _add_note(self, local: Note | None, data: dict[str, Any], bodies: dict[str, str]) -> int:
         header = {k: data[k] for k in ("memo_to", "memo_from", "subject", "memo_date")}
         title = data["title"]
@@ -407,11 +437,13 @@ def _replaceable(local: Note, data: dict[str, Any]) -> bool:
 
 
 def _remembered(note: Note | None) -> dict[str, Any]:
-    """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]}}."""
+    """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]},
+    "ratings": {cell: [rating...]}} (no ratings in what older versions remembered)."""
     base = note_settings.review_base(note) if note is not None else {}
     return {
         "note": _as_list(base.get("note")),
         "claims": {uid: _as_list(v) for uid, v in (base.get("claims") or {}).items()},
+        "ratings": {cell: _as_list(v) for cell, v in (base.get("ratings") or {}).items()},
     }
 
 

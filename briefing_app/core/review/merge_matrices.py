@@ -2,21 +2,39 @@
 (`pack_matrices.py` writes and checks them) by uid, like the rest of a package.
 
 A record already here (same uid; a claim's row: same question and claim) is kept, and what
-differs is reported with this library's kept. A rating missing here is added; the note takes
+differs is reported with this library's kept. A rating merges three-way, as `merge.py` merges a
+note or a claim: the note remembers the values each cell has had in its exchanges, and the
+package carries the sender's; a rating changed by the sender only (ours is one they have seen)
+is taken, one changed here only (theirs is one we have seen) is kept, and only one changed on
+both sides is reported, this library's kept. A rating missing here is added; the note takes
 the package's judgment when it has none.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.ach.judgments import judgment
+from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.errors import NotFound
 from briefing_app.core.records import note_settings
-from briefing_app.core.review.pack_matrices import JUDGMENT_MEMBER, MATRICES_MEMBER
+from briefing_app.core.review.pack_matrices import JUDGMENT_MEMBER, MATRICES_MEMBER, rated_cells
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
+
+
+@dataclass
+class RatingExchange:
+    """The ratings' part of one merge: the cells' histories known here, and what it did."""
+
+    # Cell (see pack_matrices.rating_cell) -> the values it had in this note's exchanges.
+    known: dict[str, list[str]]
+    # Cell -> the values this exchange showed, for the note to remember.
+    seen: dict[str, list[str]] = field(default_factory=dict)
+    # The package's ratings taken over ours; `lib.ach.revert` undoes each.
+    edits: list[MatrixEdit] = field(default_factory=list)
 
 
 def merge_matrices(
@@ -24,14 +42,17 @@ def merge_matrices(
     members: dict[str, Any],
     note_id: int,
     claim_ids: dict[str, int],
-    counts: tuple[dict[str, int], dict[str, int]],
+    counts: tuple[dict[str, int], dict[str, int], dict[str, int]],
     conflicts: list[str],
+    ratings: RatingExchange,
 ) -> None:
-    """Merge the package's matrices and judgment (claim_ids: package claim uid -> id here)."""
+    """Merge the package's matrices and judgment (claim_ids: package claim uid -> id here;
+    counts: added, reused and updated by noun)."""
     for data in members.get(MATRICES_MEMBER, []):
         question = lib.questions.by_uid(data["question_uid"])
         if question is not None:
-            _Matrix(lib, question.id, question.key, claim_ids, counts, conflicts).merge(data)
+            matrix = _Matrix(lib, question.id, question.key, claim_ids, counts, conflicts)
+            matrix.merge(data, ratings)
     judged = members.get(JUDGMENT_MEMBER)
     if judged is None:
         return
@@ -61,18 +82,18 @@ class _Matrix:
         question_id: int,
         question_key: str,
         claim_ids: dict[str, int],
-        counts: tuple[dict[str, int], dict[str, int]],
+        counts: tuple[dict[str, int], dict[str, int], dict[str, int]],
         conflicts: list[str],
     ) -> None:
         self.lib, self.q, self.qkey = lib, question_id, question_key
         self.claim_ids = claim_ids
-        self.added, self.reused = counts
+        self.added, self.reused, self.updated = counts
         self.conflicts = conflicts
         self.hypotheses: dict[str, str] = {}  # package uid -> key here
         self.rows: dict[str, str] = {}
         self.new_rows: set[str] = set()
 
-    def merge(self, data: dict[str, Any]) -> None:
+    def merge(self, data: dict[str, Any], exchange: RatingExchange) -> None:
         for h in data["hypotheses"]:
             self.hypothesis(h)
         # Rows in the package's order, each assumption with its row, so the matrix reads alike.
@@ -85,21 +106,41 @@ class _Matrix:
             self.assumption(a, None)
         matrix = self.lib.ach.matrix(self.q)
         held = {(r.key, h): v for r in matrix.rows for h, v in r.ratings.items()}
-        for rating in data["ratings"]:
+        for cell, rating in rated_cells(data):
             row, h = self.rows.get(rating["row_uid"]), self.hypotheses.get(rating["hypothesis_uid"])
-            if row is None or h is None:
-                continue
-            here = held.get((row, h))
-            if here is None:
-                self.lib.ach.rate(self.q, h, row, rating["rating"])
-                self.added["ratings"] += 1
-            elif here == rating["rating"]:
-                self.reused["ratings"] += 1
-            else:
-                self.conflicts.append(
-                    f"{self.qkey} {row} against {h}: rated {here} here, {rating['rating']} in "
-                    "the package; this library's kept"
-                )
+            if row is not None and h is not None:
+                self.rating(cell, (row, h), held.get((row, h)), rating, exchange)
+
+    def rating(
+        self,
+        cell: str,
+        at: tuple[str, str],
+        here: str | None,
+        rating: dict[str, Any],
+        exchange: RatingExchange,
+    ) -> None:
+        """Merge one cell three-way: ours, theirs, and the values both histories hold."""
+        row, h = at
+        theirs: str = rating["rating"]
+        known = exchange.known.get(cell, [])
+        sender = rating.get("history", [])  # none in packages made before rating histories
+        if here == theirs or theirs in known:
+            self.reused["ratings"] += 1  # the same, or changed (or cleared) only here since
+        elif here is None and not known:
+            self.lib.ach.rate(self.q, h, row, theirs)
+            self.added["ratings"] += 1
+        elif here is not None and here in sender:
+            # Changed by the sender only: taken, as a note or a claim would be.
+            exchange.edits.append(self.lib.ach.rate(self.q, h, row, theirs))
+            self.updated["ratings"] += 1
+        else:
+            ours = f"rated {here}" if here is not None else "not rated"
+            self.conflicts.append(
+                f"{self.qkey} {row} against {h}: {ours} here, {theirs} in the package; "
+                "this library's kept"
+            )
+            return  # not seen: the difference stands until one side gives way
+        exchange.seen[cell] = [*sender, theirs]
 
     def hypothesis(self, h: dict[str, Any]) -> None:
         local = self.lib.ach.hypothesis_by_uid(h["uid"])

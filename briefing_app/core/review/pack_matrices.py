@@ -4,13 +4,15 @@ how it is checked (`merge_matrices.py` merges them).
 A package carries the matrix of each key question it carries (`pack_evidence.py`) and of the
 question the note's judgment names: the hypotheses, the rows that are not claims (absences,
 assumptions) and the rows of the package's own claims, with their ratings, and the key
-assumptions.
+assumptions. Each rating carries the values its cell has had in the sender's exchanges (its
+"history", as a claim carries its fingerprints), so the merge can tell a rating only one side
+changed from one changed on both; packages made before that carry none, and still merge.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +48,7 @@ ROW = {
     "deceptive": _FLAG,
 }
 RATING = dict.fromkeys(("row_uid", "hypothesis_uid", "rating"), _TEXT)
+RATING_OPTIONAL = {"history": _LIST}
 ASSUMPTION = {
     **dict.fromkeys(("uid", "key", "text", "rating", "why", "wrong_if"), _TEXT),
     "claims": _LIST,
@@ -139,6 +142,17 @@ def _matrix_json(lib: Library, question_id: int, claim_uids: dict[int, str]) -> 
     }
 
 
+def rated_cells(matrix: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield each rating of a package's matrix with its cell's name in exchange histories.
+
+    The name is the same in every library: a claim's row goes by the claim's global id, as
+    each library gives the row its own; other rows and hypotheses keep theirs when merged.
+    """
+    rows = {r["uid"]: r["claim_uid"] or r["uid"] for r in matrix["rows"]}
+    for rating in matrix["ratings"]:
+        yield f"{rows[rating['row_uid']]} {rating['hypothesis_uid']}", rating
+
+
 def check_matrices(pack: str, members: dict[str, Any]) -> None:
     """Check a package's matrices and judgment name its own records; raise InvalidPack.
 
@@ -200,10 +214,11 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
             rows.add(r["uid"])
         for n, rating in enumerate(matrix["ratings"]):
             at = f"{where}, rating #{n + 1}"
-            rating = record(pack, at, rating, RATING)
+            rating = record(pack, at, rating, RATING, RATING_OPTIONAL)
             if rating["row_uid"] not in rows or rating["hypothesis_uid"] not in hypotheses:
                 raise refuse(at, "names a row or hypothesis not in the matrix")
-            as_pack_error(pack, at, partial(_stored_rating, rating["rating"]))
+            for value in [rating["rating"], *rating.get("history", [])]:
+                as_pack_error(pack, at, partial(_stored_rating, value))
         matrices[matrix["question_uid"]] = hypotheses
     judged = members.get(JUDGMENT_MEMBER)
     if judged is not None:
@@ -223,9 +238,9 @@ def as_pack_error(pack: str, where: str, check: Callable[[], object]) -> None:
         raise InvalidPack(f"{pack}: {where}: {exc}; {EXPORT_AGAIN}") from exc
 
 
-def _stored_rating(value: str) -> None:
+def _stored_rating(value: object) -> None:
     """Refuse a rating a matrix cannot hold (a package carries no blank cells)."""
-    if not check_rating(value):
+    if not isinstance(value, str) or not check_rating(value):
         raise BadRating(f"a rating is one of CC, C, N, I, II, NA (not {value!r})")
 
 

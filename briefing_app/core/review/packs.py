@@ -37,6 +37,7 @@ from briefing_app.core.records import note_settings
 from briefing_app.core.review.merge import (
     NOTE_FIELDS,
     PackImportResult,
+    add_sent_ratings,
     canonical_json,
     merge_pack,
     sent_history,
@@ -49,7 +50,7 @@ from briefing_app.core.review.pack_contents import (
     check_members,
 )
 from briefing_app.core.review.pack_evidence import QUESTIONS_MEMBER, evidence_members
-from briefing_app.core.review.pack_matrices import matrix_members
+from briefing_app.core.review.pack_matrices import MATRICES_MEMBER, matrix_members
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.storage.zip_members import directory_bytes, read_member
 
@@ -118,6 +119,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         members[f"sources/{source.uid}.json"] = _source_json(lib, source)
     members.update(evidence_members(lib, claims.values()))
     members.update(matrix_members(lib, note, claims.values(), members[QUESTIONS_MEMBER]))
+    add_sent_ratings(history, members[MATRICES_MEMBER])
     encoded = {name: canonical_json(data) for name, data in members.items()}
     manifest = {
         "format": PACK_FORMAT,

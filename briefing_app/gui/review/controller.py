@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox
 from briefing_app.core.errors import BriefingError, CheckFailed
 from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
+from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.review.pane import ReviewPane
 from briefing_app.gui.services import Services
 
@@ -218,6 +219,8 @@ class ReviewController(QObject):
         return task
 
     def _review_pack_imported(self, result: PackImportResult) -> None:
+        if result.rating_edits:
+            self.services.record(self._ratings_taken(result))
         self.review_pane.set_current_note(result.note_id)
         self.show_pane()
         self.services.show_status(result.line(), 8000)
@@ -236,6 +239,18 @@ class ReviewController(QObject):
             box.setDetailedText("\n".join(lines))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
+
+    def _ratings_taken(self, result: PackImportResult) -> LibraryCommand:
+        """The matrix ratings a package brought over ours, already taken: undo puts ours back."""
+        ach = self.lib.ach
+        edits = result.rating_edits
+        count = f"{len(edits)} rating{'s' if len(edits) != 1 else ''}"
+        command = LibraryCommand(
+            f"Take {count} from the review package", lambda: edits, ach.revert_all, ach.revert_all
+        )
+        command.execute()  # the merge took them: this only records what undo takes back
+        command.on_error = self.services.show_error
+        return command
 
     def _review_pack_refused(self, message: str) -> None:
         # A package opened from the file manager has no other place to say why nothing came

@@ -81,23 +81,98 @@ def test_what_the_reviewer_rates_comes_back_and_a_different_rating_is_reported(
     other.ach.rate(q1_there, "H4", "C9", "I")
     other.ach.rate(q1_there, "H2", "C6", "N")  # the analyst has C here
     other.assumptions.add(q1_there, "The drone was bought abroad", rating="unsupported")
+    q1 = demo_lib.questions.by_key("Q1").id
+    demo_lib.ach.rate(q1, "H2", "C6", "II")  # and changes it too, before the package is back
     back = export_pack(other, result.note_id, tmp_path / "back.briefpack")
     merged = import_pack(demo_lib, back)
-    q1 = demo_lib.questions.by_key("Q1").id
     m = demo_lib.ach.matrix(q1)
     assert [h.label for h in m.hypotheses][-1] == "A state's intelligence service"
     assert m.row("C9").ratings["H4"] == "I"  # type: ignore[union-attr]
-    assert m.row("C6").ratings["H2"] == "C"  # type: ignore[union-attr]  # ours kept
-    assert "Q1 C6 against H2: rated C here, N in the package; this library's kept" in (
-        merged.conflicts
-    )
+    assert m.row("C6").ratings["H2"] == "II"  # type: ignore[union-attr]  # ours kept
+    assert merged.conflicts == [
+        "Q1 C6 against H2: rated II here, N in the package; this library's kept"
+    ]
     assert [a.key for a in demo_lib.assumptions.all(q1)] == ["A1", "A2"]
+
+
+def _sent_back(demo_lib: Library, other: Library, tmp_path: Path, rating: str) -> Path:
+    """Send the demo note to the supervisor, who rates C6 against H2 and sends it back."""
+    note = demo_lib.notes.all()[0]
+    result = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
+    other.ach.rate(other.questions.by_key("Q1").id, "H2", "C6", rating)
+    return export_pack(other, result.note_id, tmp_path / "back.briefpack")
+
+
+def test_a_rating_only_the_supervisor_changed_is_taken_and_undoable(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    q1 = demo_lib.questions.by_key("Q1").id
+    before = demo_lib.ach.matrix(q1).to_json()
+    back = _sent_back(demo_lib, other, tmp_path, "N")  # the analyst's C stays as sent
+    merged = import_pack(demo_lib, back)
+    assert merged.conflicts == []
+    assert merged.updated["ratings"] == 1
+    assert "updated 1 rating" in merged.line()
+    assert demo_lib.ach.matrix(q1).row("C6").ratings["H2"] == "N"  # type: ignore[union-attr]
+    # Undo puts the analyst's rating back, redo the supervisor's.
+    undone = demo_lib.ach.revert_all(merged.rating_edits)
+    assert demo_lib.ach.matrix(q1).to_json() == before
+    demo_lib.ach.revert_all(undone)
+    assert demo_lib.ach.matrix(q1).row("C6").ratings["H2"] == "N"  # type: ignore[union-attr]
+    # The same package again changes nothing and reports nothing.
+    again = import_pack(demo_lib, back)
+    assert (again.conflicts, again.updated["ratings"]) == ([], 0)
+
+
+def test_a_rating_only_the_analyst_changed_is_kept_without_a_conflict(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    back = _sent_back(demo_lib, other, tmp_path, "C")  # the supervisor leaves C6/H2 as sent
+    q1 = demo_lib.questions.by_key("Q1").id
+    demo_lib.ach.rate(q1, "H2", "C6", "I")
+    demo_lib.ach.rate(q1, "H3", "C6", "")  # and clears another of the sent cells
+    cleared = demo_lib.ach.matrix(q1).to_json()
+    merged = import_pack(demo_lib, back)
+    assert (merged.conflicts, merged.updated["ratings"], merged.added["ratings"]) == ([], 0, 0)
+    assert demo_lib.ach.matrix(q1).to_json() == cleared
+
+
+def test_the_supervisor_takes_the_analysts_next_round_of_ratings(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    note = demo_lib.notes.all()[0]
+    result = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
+    demo_lib.ach.rate(demo_lib.questions.by_key("Q1").id, "H2", "C6", "I")
+    merged = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "round2.briefpack"))
+    assert (merged.note_id, merged.conflicts, merged.updated["ratings"]) == (result.note_id, [], 1)
+    m = other.ach.matrix(other.questions.by_key("Q1").id)
+    assert m.row("C6").ratings["H2"] == "I"  # type: ignore[union-attr]
+
+
+def test_a_package_without_rating_histories_reports_every_different_rating(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    back = _sent_back(demo_lib, other, tmp_path, "N")
+
+    def strip(members: dict[str, Any]) -> None:  # as packages made before rating histories
+        for matrix in members["matrices.json"]:
+            for rating in matrix["ratings"]:
+                del rating["history"]
+
+    merged = import_pack(demo_lib, forge(back, tmp_path / "old.briefpack", strip))
+    q1 = demo_lib.questions.by_key("Q1").id
+    assert demo_lib.ach.matrix(q1).row("C6").ratings["H2"] == "C"  # type: ignore[union-attr]
+    assert merged.conflicts == [
+        "Q1 C6 against H2: rated C here, N in the package; this library's kept"
+    ]
 
 
 @pytest.mark.parametrize(
     ("change", "words"),
     [
         (lambda m: m["matrices.json"][0]["ratings"][0].update(rating="maybe"), "rating #1"),
+        (lambda m: m["matrices.json"][0]["ratings"][0].update(history=["C", 7]), "rating #1"),
+        (lambda m: m["matrices.json"][0]["ratings"][0].update(history="C"), "history"),
         (lambda m: m["matrices.json"][0]["hypotheses"][0].update(key="Z1"), "hypothesis #1"),
         (lambda m: m["matrices.json"][0]["rows"][0].update(claim_uid="nope"), "row #1"),
         (lambda m: m["matrices.json"][0]["rows"][0].update(relevance="huge"), "relevance"),
