@@ -394,6 +394,58 @@ def test_problems_panel_lists_findings_jumps_to_them_and_dismisses_with_a_reason
     assert "dismissed" in workspace.problems.summary.text()
 
 
+def test_a_key_judgments_table_shows_one_single_source_warning_per_row_judgment(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    other = demo_lib.sources.add(
+        ExtractedDocument(title="Police report", text="Police confirmed the deaths at the camp.")
+    )
+    police = demo_lib.claims.add(other.id, quote="Police confirmed the deaths").key
+    monkeypatch.setattr(
+        NewNoteDialog,
+        "ask",
+        classmethod(lambda cls, parent, t: NewNoteRequest("intelligence-assessment", TITLE)),
+    )
+    window.note_workspace.new_action.trigger()
+    workspace = window.note_workspace
+    table = (
+        "| Judgment | Confidence | Evidence |\n|---|---|---|\n"
+        f"| Three workers were killed. | High | [@C2] [@{police}] |\n"
+        "| Criminal groups carried out the attack. | Moderate | [@C1] [@C2] |\n"
+    )
+    with qtbot.waitSignal(workspace.checks_updated, timeout=5000):
+        editor(window, "key_judgments").setPlainText(table)
+        workspace.editor.flush()
+        workspace.refresh_checks()
+    single = [
+        i
+        for i, f in enumerate(workspace.problems.findings)
+        if f.rule == "corroboration.single-source"
+    ]
+    # The first row's evidence cites two sources; the second row rests on the demo's one.
+    assert len(single) == 1
+    row = workspace.problems.tree.topLevelItem(single[0])
+    assert row.text(2) == "Criminal groups carried out the attack. | Moderate"
+
+    listed: list[str] = []
+
+    def ask(cls: Any, parent: Any, title: str, style: str, report: Any, *rest: Any) -> None:
+        dialog = ExportDialog(title, style, report, None, *rest)
+        listed.extend(dialog.findings.item(i).text() for i in range(dialog.findings.count()))
+        dialog.deleteLater()
+
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(ask))
+    window.export_action.trigger()
+    first = demo_lib.claims.by_key("C1")
+    assert first is not None
+    demo_title = demo_lib.sources.get(first.source_id).title
+    assert [t for t in listed if "single source" in t] == [
+        f"Key Judgments: This key judgment rests on a single source ({demo_title!r})"
+    ]
+
+
 def test_counts_show_words_against_the_limit_in_red_when_over(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from briefing_app.core.checks.base import CheckContext, Finding, rule
+from briefing_app.core.checks.document import Sentence
 from briefing_app.core.models import Claim
 
 # Quotes this similar across outlets are the same wire copy, not independent reporting.
@@ -21,27 +22,43 @@ def _party(claim: Claim) -> str:
 def single_source(ctx: CheckContext) -> Iterator[Finding]:
     """A key judgment, or a whole summary or assessment, cites claims from one source only.
 
-    In sections the template marks as key judgments each statement is judged; in a template
-    that marks none, its summary and assessment sections are judged whole, once each.
+    In sections the template marks as key judgments each judgment is judged: a paragraph or
+    list item, or a table's body row, with all its sentences and cells together (a header row
+    is none); in a template that marks none, its summary and assessment sections are judged
+    whole, once each.
     """
     yield from _single_source_sections(ctx)
     for section in ctx.text.sections:
         if section.key not in ctx.profile.key_judgments:
             continue
-        for sentence in section.sentences:
-            title = _only_source(ctx, sentence.keys)
+        for start, end, sentences in section.judgments():
+            title = _only_source(ctx, [k for s in sentences for k in s.keys])
             if title is None:
                 continue
             yield Finding(
                 "corroboration.single-source",
                 "warning",
                 section.key,
-                sentence.start,
-                sentence.end,
+                start,
+                end,
                 f"This key judgment rests on a single source ({title!r})",
                 "Cite corroboration from an independent source, or lower the confidence.",
-                excerpt=sentence.prose(),
+                excerpt=_judgment_prose(section.body, sentences),
             )
+
+
+def _judgment_prose(body: str, sentences: list[Sentence]) -> str:
+    """Return what a judgment says without its citations; a table row's cells split by |."""
+    out = ""
+    for before, sentence in zip([None, *sentences], sentences, strict=False):
+        prose = sentence.prose()
+        if not prose:
+            continue  # a cell holding only citations
+        if out:
+            between = body[before.end : sentence.start] if before is not None else ""
+            out += " | " if "|" in between else " "
+        out += prose
+    return out
 
 
 def _single_source_sections(ctx: CheckContext) -> Iterator[Finding]:

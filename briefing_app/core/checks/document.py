@@ -178,6 +178,18 @@ class SectionText:
             (a, b, [s for s in self.sentences if a <= s.start < b]) for a, b in _blocks(self.body)
         ]
 
+    def judgments(self) -> list[tuple[int, int, list[Sentence]]]:
+        """Return each judgment as an analyst reads one, as its span and its sentences.
+
+        A judgment is a paragraph or list item with its sentences together, or a table's body
+        row with its cells together (the judgment, its confidence, its evidence); a table's
+        header row states no judgment.
+        """
+        return [
+            (a, b, [s for s in self.sentences if a <= s.start < b])
+            for a, b in _judgment_spans(self.body)
+        ]
+
 
 @dataclass
 class NoteText:
@@ -254,6 +266,38 @@ def _blocks(body: str) -> list[tuple[int, int]]:
     if current:
         blocks.append(current)
     return [(a, b) for a, b in blocks if b > a]
+
+
+def _judgment_spans(body: str) -> list[tuple[int, int]]:
+    """Return spans of paragraphs and list items, and of table rows (a header row has none)."""
+    lines = body.splitlines(keepends=True)
+    rows: list[tuple[int, int]] = []  # body rows of tables: their lines' spans
+    headers: list[tuple[int, int]] = []
+    pos = 0
+    for index, line in enumerate(lines):
+        line_start, pos = pos, pos + len(line)
+        if not line.strip().startswith("|") or _is_delimiter_row(line):
+            continue
+        # The row just above a delimiter row (|---|) is the table's header.
+        header = index + 1 < len(lines) and _is_delimiter_row(lines[index + 1])
+        (headers if header else rows).append((line_start, pos))
+    spans: list[tuple[int, int]] = []
+    last_row: tuple[int, int] | None = None
+    for a, b in _blocks(body):
+        if any(s <= a < e for s, e in headers):
+            continue
+        row = next(((s, e) for s, e in rows if s <= a < e), None)
+        if row is not None and row == last_row:
+            spans[-1] = (spans[-1][0], b)  # another cell of the same row
+        else:
+            spans.append((a, b))
+        last_row = row
+    return spans
+
+
+def _is_delimiter_row(line: str) -> bool:
+    stripped = line.strip()
+    return bool(re.fullmatch(r"[|:\-\s]+", stripped)) and "-" in stripped and "|" in stripped
 
 
 def _table_cells(line: str, offset: int) -> list[tuple[int, int]]:

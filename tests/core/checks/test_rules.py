@@ -123,6 +123,51 @@ def test_key_judgment_on_one_source_warns(check: Check) -> None:
     assert check(key_judgments="- Three workers were killed [@{killed}; @{police}].") == []
 
 
+KEY_JUDGMENTS_TABLE = """| Key judgment | Confidence | Evidence |
+|---|---|---|
+| Criminal groups killed three workers [@{killed}]. | Moderate | [@{police}] |
+| The border will stay closed. | High | [@{border}] |
+"""
+
+
+def test_a_key_judgments_table_is_judged_row_by_row_its_cells_together(
+    check: Check, evidence: dict[str, str]
+) -> None:
+    findings = check(key_judgments=KEY_JUDGMENTS_TABLE)
+    # The first row's judgment and evidence cells cite two sources: corroborated, no warning.
+    assert rules_of(findings) == ["corroboration.single-source"]
+    (single,) = findings
+    assert single.excerpt == "The border will stay closed. | High"
+    assert "'Wire report'" in single.message
+    body = KEY_JUDGMENTS_TABLE.format(**evidence)
+    border = evidence["border"]
+    assert body[single.start : single.end] == f"The border will stay closed. | High | [@{border}]"
+
+
+def test_a_key_judgments_header_row_is_no_judgment() -> None:
+    from briefing_app.core.checks.document import SectionText, split_sentences
+
+    body = "| Judgment [@C1] | Evidence |\n|:--|--:|\n| Attacks go on. | [@C2] [@C3] |\n"
+    section = SectionText("key_judgments", "Key judgments", body, split_sentences("k", body))
+    judged = [[s.text for s in sentences] for _a, _b, sentences in section.judgments()]
+    assert judged == [["Attacks go on.", "[@C2] [@C3]"]]
+
+
+def test_a_key_judgment_paragraph_is_judged_whole_not_sentence_by_sentence(check: Check) -> None:
+    # One bullet: the judgment, then the report that corroborates it.
+    corroborated = "- Three workers were killed [@{killed}]. Local police say so too [@{police}]."
+    assert check(key_judgments=corroborated) == []
+    two = "- Three workers were killed [@{killed}].\n- The border stays shut [@{border}]."
+    findings = check(key_judgments=two)
+    assert [f.excerpt for f in findings] == [
+        "Three workers were killed .",
+        "The border stays shut .",
+    ]
+    prose = "Three workers were killed [@{killed}]. The border\nstays shut [@{border}]."
+    (whole,) = check(key_judgments=prose)  # a paragraph on one source: one judgment, once
+    assert whole.excerpt == "Three workers were killed . The border stays shut ."
+
+
 def test_same_party_relayed_by_two_outlets_is_circular(check: Check) -> None:
     findings = check(background="Three workers were killed [@{killed}; @{relay}].")
     assert rules_of(findings) == ["corroboration.circular"]
