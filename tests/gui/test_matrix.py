@@ -30,6 +30,7 @@ from briefing_app.gui.matrix.model import (
     RATING_COLOURS,
     SCORE_ROW,
 )
+from tests.core.records.library_dump import dump
 
 
 def _open(qtbot: QtBot, window: MainWindow) -> MatrixController:
@@ -472,6 +473,33 @@ def test_an_assumption_form_with_an_unknown_key_stays_open_with_what_was_typed(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert matrix.add_assumption(dialog.fields())
     assert matrix.panel.assumptions.rows_text()[-1][5:] == ["C9", "H1"]
+
+
+def test_an_assumption_form_checks_its_keys_when_the_question_box_is_empty(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    matrix = _open(qtbot, complete)
+    lib = complete.lib
+    dialog = AssumptionDialog(complete, None, check=matrix.assumption_problem)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.text, "The attackers knew the camp's layout")
+    qtbot.keyClicks(dialog.supports, "C9 C77")
+    qtbot.keyClicks(dialog.hypotheses, "H1")
+    # The question goes (deleted in another window) while the form is open: the box empties.
+    lib.questions.delete(lib.questions.by_key("Q1").id)
+    qtbot.waitUntil(lambda: matrix.panel.question.count() == 0)
+    assert matrix.question_id is None
+    before = dump(lib)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    # Refused in one line naming every key the core's check refuses; what was typed stays.
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    shown = dialog.problem.text()
+    assert "\n" not in shown and "no claim C77" in shown and "H1" in shown
+    assert "choose a key question" in shown
+    assert dialog.supports.text() == "C9 C77"
+    assert dump(lib) == before
 
 
 def test_a_hypothesis_added_comes_into_sight_ready_to_rate(

@@ -212,12 +212,13 @@ class AssumptionManager:
         )
 
     def links(
-        self, question_id: int, supports: Iterable[str], hypotheses: Iterable[str]
+        self, question_id: int | None, supports: Iterable[str], hypotheses: Iterable[str]
     ) -> tuple[list[int], list[int]]:
         """Return the ids of the claims and the question's hypotheses named; raise UnknownKeys.
 
         The one check of an assumption's keys (any case), naming every unknown key in one
-        line: add and update run it before writing, the window's form before OK closes.
+        line: add and update run it before writing, the window's form before OK closes, with
+        or without a question chosen (question_id None: no hypothesis key is known).
 
         >>> from briefing_app.core.library import Library
         >>> lib = Library.open(":memory:")
@@ -225,20 +226,28 @@ class AssumptionManager:
         >>> lib.assumptions.links(q.id, ["C98", "c99"], ["H7"])
         Traceback (most recent call last):
         briefing_app.core.errors.UnknownKeys: no claims C98, c99; Q1 has no hypothesis H7
+        >>> lib.assumptions.links(None, ["C98"], ["H1"])
+        Traceback (most recent call last):
+        briefing_app.core.errors.UnknownKeys: no claim C98; no key question chosen for hypothesis H1
         """
         claim_keys = list(dict.fromkeys(k.strip() for k in supports))
         hypothesis_keys = list(dict.fromkeys(k.strip() for k in hypotheses))
         claims = self._lib.claims.by_keys([k.upper() for k in claim_keys])
-        held = {h.key: h.id for h in self._lib.ach.hypotheses(question_id)}
+        held = {}
+        if question_id is not None:
+            held = {h.key: h.id for h in self._lib.ach.hypotheses(question_id)}
         no_claim = [k or "(blank)" for k in claim_keys if k.upper() not in claims]
         no_hypothesis = [k or "(blank)" for k in hypothesis_keys if k.upper() not in held]
         problems = []
         if no_claim:
             problems.append(f"no {_noun('claim', no_claim)} {', '.join(no_claim)}")
         if no_hypothesis:
-            question = self._lib.questions.get(question_id).key
-            noun = _noun("hypothesis", no_hypothesis, "hypotheses")
-            problems.append(f"{question} has no {noun} {', '.join(no_hypothesis)}")
+            noun = f"{_noun('hypothesis', no_hypothesis, 'hypotheses')} {', '.join(no_hypothesis)}"
+            if question_id is None:
+                problems.append(f"no key question chosen for {noun}")
+            else:
+                question = self._lib.questions.get(question_id).key
+                problems.append(f"{question} has no {noun}")
         if problems:
             raise UnknownKeys(problems, [*no_claim, *no_hypothesis])
         ids = dict.fromkeys(claims[k.upper()].id for k in claim_keys)

@@ -439,15 +439,16 @@ class MatrixController(QObject):
         """Return why an assumption with these fields would be refused (every reason), or None.
 
         The keys are checked by the core's own check (`lib.assumptions.links`), which names
-        every unknown key at once, as the add and the edit themselves would refuse them.
+        every unknown key at once, as the add and the edit themselves would refuse them; with
+        no question chosen too (the box emptied while the form was open), so OK never closes
+        the form on keys or a question the write would refuse.
         """
-        checks: list[Callable[[], object]] = [lambda: check_text(fields.text, "a key assumption")]
         qid = self.question_id
-        if qid is not None:
-            checks.append(
-                partial(self.lib.assumptions.links, qid, fields.supports, fields.hypotheses)
-            )
-        problems: list[str] = []
+        checks: list[Callable[[], object]] = [
+            lambda: check_text(fields.text, "a key assumption"),
+            partial(self.lib.assumptions.links, qid, fields.supports, fields.hypotheses),
+        ]
+        problems: list[str] = [] if qid is not None else ["choose a key question first"]
         for check in checks:
             try:
                 check()

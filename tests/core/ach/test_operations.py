@@ -239,6 +239,13 @@ def test_an_assumption_with_unknown_keys_is_refused_naming_every_one_and_nothing
     with pytest.raises(UnknownKeys, match=r"^Q2 has no hypotheses H7, H8$"):
         assumptions.add(q1.id, "Porous", hypotheses=["H7", "h1", "H8"])
     assert dump(demo_lib) == before
+    # The window's form checks with no question chosen too: claims by key, no hypothesis.
+    with pytest.raises(UnknownKeys) as caught:
+        assumptions.links(None, ["C4", "C99"], ["H1"])
+    assert str(caught.value) == "no claim C99; no key question chosen for hypothesis H1"
+    assert caught.value.keys == ("C99", "H1")
+    c4 = demo_lib.claims.by_key("C4")
+    assert c4 is not None and assumptions.links(None, ["c4"], []) == ([c4.id], [])
 
 
 def test_a_note_records_its_judgment_and_undo_takes_it_back(
