@@ -11,6 +11,12 @@ main window (1440x900):
   refresh for those ids (`SourcesController.on_changes`) then the list's viewport painted;
   baseline, runs alternating: the full reload of the list (`reload_sources`, what a sorted or
   filtered list did at every announcement) then the same paint.
+- sources removed: the same list as the announcement of sources deleted (an import's undo,
+  or another process) arrives: the NEW_PER_ANNOUNCEMENT just stored and taken in, half of
+  them shown under the search. Ours: the window's refresh for those ids, rows
+  removed in place, then the paint; baseline, runs alternating: the full reload (what any
+  deletion did before) then the same paint. The sources are stored and shown, then deleted by
+  the other connection, before the clock starts.
 - claim selection: `select_claim` of a claim near the end of the claims table (100,000 claims)
   right after a filter was chosen and cleared with no claim selected (a change drops what the
   table knew of its rows' places), the row selected and scrolled to. Ours against the same
@@ -120,6 +126,31 @@ def measure(library: Path, work: Path, runs: int, paired: Paired) -> dict[str, f
         "list_rows_before": float(shown_before),
     }
 
+    def shown_then_deleted() -> set[int]:
+        """Store a few sources, let the list take them, then delete them elsewhere."""
+        ids = store()
+        sources.on_changes(Changes(sources=ids))
+        with importer.write():
+            importer.sources.delete_many(sorted(ids))
+        return ids
+
+    def remove_in_place() -> float:
+        ids = shown_then_deleted()
+        started = time.perf_counter()
+        sources.on_changes(Changes(sources=ids))
+        panel.view.viewport().grab()
+        return time.perf_counter() - started
+
+    def remove_by_reload() -> float:
+        shown_then_deleted()
+        started = time.perf_counter()
+        sources.reload_sources()
+        panel.view.viewport().grab()
+        return time.perf_counter() - started
+
+    removed_ours, removed_baseline = paired_own_medians(runs, remove_in_place, remove_by_reload)
+    result |= {"remove_ours": removed_ours, "remove_baseline": removed_baseline}
+
     # Claim selection: a claim near the end of the table, right after a filter was chosen and
     # cleared (which drops whatever the table knew of its rows' places).
     claims = window.claims_panel
@@ -182,6 +213,11 @@ def main() -> None:
         f"{NEW_PER_ANNOUNCEMENT} sources: in place {m['list_ours'] * 1000:.1f} ms, "
         f"full reload {m['list_baseline'] * 1000:.1f} ms "
         f"(ratio {m['list_ours'] / m['list_baseline']:.2f})"
+    )
+    print(
+        f"sources list, one announcement of {NEW_PER_ANNOUNCEMENT} sources deleted: in place "
+        f"{m['remove_ours'] * 1000:.1f} ms, full reload {m['remove_baseline'] * 1000:.1f} ms "
+        f"(ratio {m['remove_ours'] / m['remove_baseline']:.2f})"
     )
     print(
         f"select a claim after a filter ({m['claims']:,.0f} claims): {m['select_ours'] * 1000:.2f} "

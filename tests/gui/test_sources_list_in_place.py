@@ -1,5 +1,5 @@
-"""A sorted or filtered sources list takes new and edited sources in place: it shows what a
-fresh load would show, and the analyst's selection and scroll position stay."""
+"""A sorted or filtered sources list takes new, edited and deleted sources in place: it shows
+what a fresh load would show, and the analyst's selection and scroll position stay."""
 
 from __future__ import annotations
 
@@ -184,3 +184,104 @@ def test_a_batch_too_big_to_take_in_place_still_adds_the_sources_matching_the_se
     shown = panel.model.ids()
     assert len(shown) == before + 205
     assert shown == fresh_ids(many_sources, 0, Qt.SortOrder.AscendingOrder, SEARCH)
+
+
+def remove(lib: Library, ids: list[int]) -> None:
+    """Delete these sources and their claims in one write (one announcement)."""
+    with lib.write():
+        lib.claims.delete_many([c.id for c in lib.claims.all() if c.source_id in ids])
+        lib.sources.delete_many(ids)
+
+
+def top_record(window: MainWindow) -> int:
+    """Return the id of the source in the list's top visible row."""
+    view = window.library_panel.view
+    return window.library_panel.model.id_at(view.rowAt(0))
+
+
+def test_sources_removed_from_a_sorted_filtered_list_go_in_place_keeping_selection_and_scroll(
+    qtbot: QtBot, window: MainWindow, many_sources: Library
+) -> None:
+    sort_and_search(window, 0, Qt.SortOrder.AscendingOrder, SEARCH)
+    panel = window.library_panel
+    before = panel.model.ids()
+    chosen = before[len(before) // 2]
+    window.sources.open_source(chosen)
+    bar = panel.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 4)
+    top = top_record(window)
+    at_top = before.index(top)
+    hidden = next(i for i in range(1, 151) if i not in before)  # filtered out by the search
+    gone = {before[1], before[at_top - 1], before[at_top + 2], before[-1], hidden}
+    assert chosen not in gone and top not in gone
+    resets: list[None] = []
+    panel.model.modelReset.connect(lambda: resets.append(None))
+    removed: list[tuple[int, int]] = []
+    panel.model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+
+    remove(many_sources, sorted(gone))
+
+    shown = panel.model.ids()
+    assert shown == [i for i in before if i not in gone]
+    assert shown == fresh_ids(many_sources, 0, Qt.SortOrder.AscendingOrder, SEARCH)
+    assert resets == [] and len(removed) == 4  # row by row, never the whole list again
+    assert panel.current_source_id() == chosen == window.sources.current_source_id
+    assert panel.view.selectionModel().isRowSelected(shown.index(chosen))
+    assert top_record(window) == top  # the rows in sight stay in sight
+
+
+def test_removing_the_selected_source_selects_its_neighbouring_row_in_place(
+    qtbot: QtBot, window: MainWindow, many_sources: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sort_and_search(window, 2, Qt.SortOrder.DescendingOrder, "")
+    panel = window.library_panel
+    before = panel.model.ids()
+    first_open = window.sources.current_source_id  # opened with the window: read before
+    chosen = before[len(before) // 2]
+    window.sources.open_source(chosen)
+    below = before[before.index(chosen) + 1]
+    opened: list[int] = []
+    show_source = window.reader.show_source
+    monkeypatch.setattr(
+        window.reader,
+        "show_source",
+        lambda source_id, *rest: opened.append(source_id) or show_source(source_id, *rest),
+    )
+    resets: list[None] = []
+    panel.model.modelReset.connect(lambda: resets.append(None))
+
+    remove(many_sources, [chosen, first_open])  # the source read before goes too
+
+    assert resets == []
+    assert opened == [below]  # the neighbour, opened once (not the row Qt moved to first)
+    assert panel.current_source_id() == below == window.sources.current_source_id
+    assert panel.view.selectionModel().isRowSelected(panel.model.ids().index(below))
+    assert panel.model.ids() == [i for i in before if i not in (chosen, first_open)]
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+@pytest.mark.parametrize("column", [0, 3, 4])
+@pytest.mark.parametrize("search", ["", SEARCH])
+def test_sources_added_edited_and_removed_together_keep_the_list_right_under_any_sort(
+    window: MainWindow, many_sources: Library, column: int, order: Qt.SortOrder, search: str
+) -> None:
+    lib = many_sources
+    sort_and_search(window, column, order, search)
+    panel = window.library_panel
+    chosen = panel.model.id_at(panel.model.rowCount() // 3)
+    window.sources.open_source(chosen)
+    resets: list[None] = []
+    panel.model.modelReset.connect(lambda: resets.append(None))
+    rng = random.Random(column * 2 + int(order == Qt.SortOrder.DescendingOrder))
+    shown = set(panel.model.ids())
+    for step in range(4):
+        with lib.write():  # one announcement: sources added, retitled and removed
+            alive = [s.id for s in lib.sources.all() if s.id != chosen]
+            remove(lib, rng.sample(alive, 4))
+            lib.sources.update(rng.choice(alive[:40]), title=f"harbour retitled {step}")
+            lib.sources.add(ExtractedDocument(title=f"Zinc {step}", text=f"At the harbour {step}."))
+        assert panel.model.ids() == fresh_ids(lib, column, order, search, shown)
+        assert panel.current_source_id() == chosen == window.sources.current_source_id
+        shown = set(panel.model.ids())
+    assert resets == []

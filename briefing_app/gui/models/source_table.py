@@ -34,6 +34,9 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         super().__init__()
         self._only: set[int] | None = None
         self._search = ""
+        # True while rows of deleted sources are being removed: a current row Qt moves off a
+        # removed one then is not the analyst's choice (the window picks what opens instead).
+        self.removing = False
 
     def set_filter(self, ids: set[int] | None, search: str = "") -> None:
         """Show only the sources with these ids, or all of them for None.
@@ -60,17 +63,18 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         New sources that pass the filter take their place in the order shown (newest first,
         or a column's sort); edited ones are repainted, and moved if their place changed (one
         shown stays shown, even if it no longer matches the search: the row being edited does
-        not vanish). A deleted source needs a reload (the caller's), which puts the selection
-        back itself.
+        not vanish); deleted ones have their rows removed (see `removing`).
         In place, a big library's list is not re-read every time an import stores a few
-        sources, and its selection and scroll position stay where they were.
+        sources (or its undo takes them away), and its selection and scroll position stay
+        where they were.
         """
         lib = self._lib
         if lib is None or self._sorted != self._sort:
             return False
         rows = source_rows(lib, sorted(ids))
         if len(rows) != len(ids):
-            return False  # some were deleted
+            self._remove(ids - {r.id for r in rows})
+            ids = {r.id for r in rows}
         positions = self.positions_of(ids)
         admitted = self._admit(lib, [r.id for r in rows if r.id not in positions])
         fresh = {r.id: r for r in rows if r.id in positions or r.id in admitted}
@@ -83,6 +87,28 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
             positions = {}
         placed.put([r for r in fresh.values() if r.id in admitted], positions)
         return True
+
+    def _remove(self, gone: set[int]) -> None:
+        """Remove the rows of deleted sources, each run of neighbouring rows at once."""
+        for record_id in gone:
+            self._cache.pop(record_id, None)
+        if self._only is not None:
+            self._only -= gone
+        positions = sorted(self.positions_of(gone).values())
+        runs: list[list[int]] = []
+        for at in positions:
+            if runs and runs[-1][1] == at - 1:
+                runs[-1][1] = at
+            else:
+                runs.append([at, at])
+        self.removing = True
+        try:
+            for first, last in reversed(runs):  # from the bottom: the runs above keep their rows
+                self.beginRemoveRows(QModelIndex(), first, last)
+                del self._ids[first : last + 1]
+                self.endRemoveRows()
+        finally:
+            self.removing = False
 
     def _admit(self, lib: Library, ids: list[int]) -> set[int]:
         """Return which of these sources, not shown yet, the filter lets in (and let them in)."""

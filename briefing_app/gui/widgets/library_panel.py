@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QListWidget,
@@ -55,6 +56,10 @@ class LibraryPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        # Rows removed in place (deleted sources) leave the rows in sight where they were.
+        self._top: int | None = None
+        self.model.rowsAboutToBeRemoved.connect(self._note_top_row)
+        self.model.rowsRemoved.connect(self._keep_top_row)
 
         self.tags = QListWidget()
         self.tags.setAccessibleName("Tags")
@@ -115,8 +120,23 @@ class LibraryPanel(QWidget):
             self.tags.addItem(item)
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        # Qt moves the current row off a removed one by itself: not the analyst's choice.
+        if current.isValid() and not self.model.removing:
             self.source_selected.emit(self.model.id_at(current.row()))
+
+    def _note_top_row(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Remember the source in the top row in sight, unless it is among those going."""
+        if self._top is None:
+            top = self.view.rowAt(0)
+            self._top = self.model.id_at(top) if top >= 0 and not first <= top <= last else None
+
+    def _keep_top_row(self) -> None:
+        """Scroll so the source that was in the top row is again (rows above it went)."""
+        top, self._top = self._top, None
+        at = None if top is None else self.model.position_of(top)
+        if at is not None and at != self.view.rowAt(0):
+            top_hint = QAbstractItemView.ScrollHint.PositionAtTop
+            self.view.scrollTo(self.model.index(at, 0), top_hint)
 
     def _tag_clicked(self, item: QListWidgetItem) -> None:
         self.tag_selected.emit(str(item.data(Qt.ItemDataRole.UserRole + 1)))
