@@ -34,7 +34,8 @@ class CheckProfile:
 
     factual: sections where every sentence should cite its evidence.
     assessment: sections holding judgments (estimative language rules apply).
-    key_judgments: sections whose statements must not rest on one source.
+    key_judgments: sections whose judgments (a paragraph or list item, a table's body row)
+    must not rest on one source.
     judgments: sections whose evidence, taken together, must not all be one source (a
     template's summary and assessment sections, when it marks no key-judgment section).
     """

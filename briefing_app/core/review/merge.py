@@ -9,7 +9,8 @@ since (or an old package again): it is kept. Anything else changed on both sides
 both, and reported. A history, unlike a single "last exchanged" base, stays right when a
 package is exported twice, never delivered, or sent to several libraries. Packages without a
 history (older ones) treat every difference as a change on both sides; their single "base" is
-read as a history of one.
+read as a history of one. The ratings of the matrices a package carries merge the same way, by
+the values each cell has had (`merge_matrices.py`).
 """
 
 from __future__ import annotations
