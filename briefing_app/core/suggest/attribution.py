@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing_app.core.suggest.languages import Lexicon
@@ -488,6 +490,48 @@ def _guillemets(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _GUILLEMETS.finditer(sentence))
 
 
+# The audit of the guards (benchmarks/suggest_guard_audit.py, tests): which guard refused which
+# reporting verb, and guards to waive to see what they cost. Off (None) in use: a refusal then
+# costs one global lookup.
+_refusals: list[tuple[int, str]] | None = None
+_waived: frozenset[str] = frozenset()
+
+
+def _refused(guard: str, match: re.Match[str] | int) -> bool:
+    """Record a guard's refusal of the verb at match; return False when the audit waives it."""
+    if _refusals is None:
+        return True
+    if guard in _waived:
+        return False
+    _refusals.append((match if isinstance(match, int) else match.start(), guard))
+    return True
+
+
+def _refuse(guard: str, match: re.Match[str] | int) -> None:
+    """Record a refusal no audit can waive (nothing is left to attribute without it)."""
+    if _refusals is not None:
+        _refusals.append((match if isinstance(match, int) else match.start(), guard))
+
+
+@contextlib.contextmanager
+def guard_audit(waive: Iterable[str] = ()) -> Iterator[list[tuple[int, str]]]:
+    """Collect (verb offset, guard) of every refusal made inside, with the named guards waived.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> with guard_audit() as refusals:
+    ...     _ = find_attributions("Residents see the river rise.", lexicon_for("en"))
+    >>> refusals
+    [(10, 'see-not-forecast')]
+    """
+    global _refusals, _waived
+    saved = _refusals, _waived
+    _refusals, _waived = [], frozenset(waive)
+    try:
+        yield _refusals
+    finally:
+        _refusals, _waived = saved
+
+
 def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     """Return the attributions in one sentence, in order, each with its party if found."""
     # (A verb inside « … » is quoted speech too: "«on dit à quoi…», ajoute-t-on".)
@@ -501,7 +545,7 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     # read in lower case, its names as written.
     read = _lowered_verbs(sentence, lexicon) if _is_title_case(sentence, lexicon) else sentence
     for match in _verb_pattern(lexicon).finditer(read):
-        if inside_quote(match.start()):
+        if inside_quote(match.start()) and _refused("inside-quote", match):
             continue
         att = _verb_attribution(read, match, lexicon)
         if att is not None:
@@ -526,6 +570,9 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         found.append(statement)
     found.sort(key=lambda a: a.verb_start)
     _give_subjects(sentence, found, lexicon)
+    for att in found:
+        if att.needs_subject:
+            _refuse("no-subject", att.verb_start)
     return [a for a in found if not a.needs_subject]
 
 
@@ -603,6 +650,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             if span:
                 break
         if not span:
+            _refuse("relative-antecedent", match)
             return None  # the relative's antecedent is no party we can name
         # "…Likud party, which tried to rally support by saying that…": the party before.
         att.party_start, att.party_end = span
@@ -614,9 +662,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.needs_subject = True
         att.pattern = "participle"
         return att
-    if att.lemma == "see" and not _FORECASTER_BEFORE.search(before):
+    if (att.lemma == "see" and not _FORECASTER_BEFORE.search(before)) and _refused(
+        "see-not-forecast", match
+    ):
         return None  # "Residents see the river rise", "to see": seeing, not forecasting
-    if form in _INFINITIVE_ONLY and not _INFINITIVE_BEFORE.search(before):
+    if (form in _INFINITIVE_ONLY and not _INFINITIVE_BEFORE.search(before)) and _refused(
+        "infinitive-only", match
+    ):
         return None  # "add sugar", "a note", "under stress": only "was quick to add that…"
     # "did not rule out a rate rise", "refused to rule out": saying it may happen.
     negation = (
@@ -624,26 +676,41 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         if att.lemma == "rule out" and lexicon.language == "en"
         else None
     )
-    if negation is None and (
-        _NOT_REPORTING_BEFORE.search(before)
-        # ("would only say that talks continue": all they said.)
-        or (_MODAL_BEFORE.search(before) and not re.search(r"\bwould only\s+$", before))
-    ):
+    if (
+        negation is None
+        and (
+            _NOT_REPORTING_BEFORE.search(before)
+            # ("would only say that talks continue": all they said.)
+            or (_MODAL_BEFORE.search(before) and not re.search(r"\bwould only\s+$", before))
+        )
+    ) and _refused("not-reporting-before", match):
         return None
-    if _IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12):
+    if (_IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12)) and _refused(
+        "idiom", match
+    ):
         return None  # "to say the least", "needless to say": a turn of phrase
-    if not participle and _DETERMINER_BEFORE.search(before):
+    if (not participle and _DETERMINER_BEFORE.search(before)) and _refused(
+        "determiner-before", match
+    ):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
-    if _noun_after_determiner(form, before, lexicon):
+    if (_noun_after_determiner(form, before, lexicon)) and _refused("noun-after-determiner", match):
         return None  # "a new report", "la critique de": a noun
-    if form == "reports" and not re.match(r"\s*(?:[.!?]|$)", after):
+    if (form == "reports" and not re.match(r"\s*(?:[.!?]|$)", after)) and _refused(
+        "reports-noun", match
+    ):
         return None  # "police reports show…", "reports of shelling": a noun
-    if form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before):
+    if (form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before)) and _refused(
+        "noun-after-preposition", match
+    ):
         return None  # "In remarks to reporters", "after reports of": a noun
-    if not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before):
+    if (
+        not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before)
+    ) and _refused("adjective-preposition", match):
         return None  # "comes with added costs", "under stated rules": an adjective
     action = _NOT_REPORTING_AFTER.get(att.lemma)
-    if action is not None and action.match(after):
+    if (action is not None and action.match(after)) and _refused(
+        f"action-after:{att.lemma}", match
+    ):
         return None
     agent = _passive_agent(sentence, match, att.lemma, lexicon)
     if agent is not None:
@@ -653,44 +720,59 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party = sentence[agent[0] : agent[1]]
         att.pattern = "passive"
         return att
-    if _AGENT_AFTER.match(after):
+    if (_AGENT_AFTER.match(after)) and _refused("agent-after", match):
         return None
-    if _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote")):
+    if (
+        _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote"))
+    ) and _refused("copula-after", match):
         return None  # "Florida State's claim is": a noun
-    if att.lemma == "ask" and _QUESTION_AFTER.match(after):
+    if (att.lemma == "ask" and _QUESTION_AFTER.match(after)) and _refused("question-after", match):
         return None  # "asked him whether…": a question, not a statement
-    if att.lemma == "defend" and (
-        (participle and not _BE_BEFORE.search(before)) or re.search(r"\b[Aa]s\s+\w+\s+$", before)
+    if (
+        att.lemma == "defend"
+        and (
+            (participle and not _BE_BEFORE.search(before))
+            or re.search(r"\b[Aa]s\s+\w+\s+$", before)
+        )
+        and _refused("defend", match)
     ):
         # "…, defending a law that…", "as she defended the bureau": a lawyer's or a
         # soldier's work; "X defended the pick, saying…" is what X said of it.
         return None
-    if att.lemma == "detail" and _ADJECTIVE_USE.search(before):
+    if (att.lemma == "detail" and _ADJECTIVE_USE.search(before)) and _refused(
+        "detail-adjective", match
+    ):
         return None  # "contained detailed information", "a highly detailed map"
-    if att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after):
+    if (att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after)) and _refused(
+        "maintain-action", match
+    ):
         return None  # "maintained an image": an action
-    if form in lexicon.after_quote_forms and not (
-        _AFTER_QUOTE.search(before)
-        # "Obama declared his counterpart would help": a that-clause without "that".
-        or (att.lemma == "declare" and re.match(_ZERO_THAT, after))
-        # "Peskov posted on Telegram that…": what was posted follows (unless another verb
-        # before it reports the statement: "said in a statement emailed to NBC that").
-        or (
-            re.match(r"\s+(?:(?:on|in|to)\s+[^.,;:“”\"]{1,30}?\s+)?that\b", after)
-            and not _verb_pattern(lexicon).search(before)
+    if (
+        form in lexicon.after_quote_forms
+        and not (
+            _AFTER_QUOTE.search(before)
+            # "Obama declared his counterpart would help": a that-clause without "that".
+            or (att.lemma == "declare" and re.match(_ZERO_THAT, after))
+            # "Peskov posted on Telegram that…": what was posted follows (unless another verb
+            # before it reports the statement: "said in a statement emailed to NBC that").
+            or (
+                re.match(r"\s+(?:(?:on|in|to)\s+[^.,;:“”\"]{1,30}?\s+)?that\b", after)
+                and not _verb_pattern(lexicon).search(before)
+            )
+            # "A customer raved, “…”": the quotation follows the verb.
+            or re.match(r"\s*[,:]\s*[“\"«„]", after)
+            # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
+            or (form in lexicon.inverting_forms and re.search(r"[,”\"’»]\s*$", before))
+            # "“…night shift?” Judge Ortiz interjected.": the quotation is the sentence before
+            # (the suggester takes it only if that sentence is a quotation).
+            or (re.fullmatch(r"[\s.!]*", after) and re.fullmatch(r"[^,;:“”\"«»]{2,60}", before))
         )
-        # "A customer raved, “…”": the quotation follows the verb.
-        or re.match(r"\s*[,:]\s*[“\"«„]", after)
-        # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
-        or (form in lexicon.inverting_forms and re.search(r"[,”\"’»]\s*$", before))
-        # "“…night shift?” Judge Ortiz interjected.": the quotation is the sentence before
-        # (the suggester takes it only if that sentence is a quotation).
-        or (re.fullmatch(r"[\s.!]*", after) and re.fullmatch(r"[^,;:“”\"«»]{2,60}", before))
-    ):
+    ) and _refused("after-quote-form", match):
         return None
-    if form in lexicon.parenthetical_forms and not (
-        re.search(r",\s+[^,;:“”\"]{1,40}$", before) and re.match(r"\s*[,.;]", after)
-    ):
+    if (
+        form in lexicon.parenthetical_forms
+        and not (re.search(r",\s+[^,;:“”\"]{1,40}$", before) and re.match(r"\s*[,.;]", after))
+    ) and _refused("parenthetical", match):
         return None  # "I think we should go": a thought, not a report
     particle = lexicon.separable.get(form)
     if particle is not None:
@@ -698,6 +780,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         clause = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
         ending = re.search(r"\s" + particle + r"\s*$", clause)
         if ending is None:
+            _refuse("separable-particle", match)
             return None
         after = after[: ending.start()]
         sentence = (
@@ -716,7 +799,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party = embedded.group(1)
         att.pattern = "verb X"
         return att
-    if _CONDITIONAL_BEFORE.search(before):
+    if (_CONDITIONAL_BEFORE.search(before)) and _refused("conditional", match):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
     if (
@@ -728,7 +811,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "The storm was blamed for scores of accidents": someone unnamed blamed it.
         att.pattern = "passive"
         return att
-    if not progressive and _BE_BEFORE.search(before) and att.lemma != "quote":
+    if (not progressive and _BE_BEFORE.search(before) and att.lemma != "quote") and _refused(
+        "be-before", match
+    ):
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if participle and not progressive:
         with_subject = _WITH_SUBJECT.search(before)
@@ -753,7 +838,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
                 att.party_start, att.party_end = span
                 att.party = sentence[span[0] : span[1]]
                 return att
-        if _ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before):
+        if (_ADJECTIVE_BEFORE.search(before) or not _PARTICIPLE_LEAD.search(before)) and _refused(
+            "participle-no-lead", match
+        ):
             return None
         att.needs_subject = True
         att.pattern = "participle"
@@ -799,7 +886,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             or form in _DOCUMENT_FORMS
             # "pressed Trump to acknowledge…": what someone else was asked to say.
             or _OBJECT_CONTROL_BEFORE.search(before, max(0, len(before) - 80))
-        ):
+        ) and _refused("control-infinitive", match):
             return None  # "voted to reject": the infinitive is not a statement of the subject
         att.needs_subject = True
         att.pattern = "participle"
@@ -861,7 +948,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
         span = _subject_before(sentence, party_at, lexicon)
     if span is None:
-        if form == "say" and re.search(r",\s*$", before):
+        if (form == "say" and re.search(r",\s*$", before)) and _refused("say-for-instance", match):
             return None  # "by the standards of, say, Europe": "for instance"
         if re.search(
             # ("…spoke to reporters and later said…": a time adverb after the conjunction;
@@ -873,11 +960,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             att.needs_subject = True
             att.pattern = "coordinated"
             return att
+        _refuse("no-party", match)
         return None
     party = sentence[span[0] : span[1]]
-    if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE):
+    if (re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE)) and _refused(
+        "negative-party", match
+    ):
         return None
-    if party.lower() in lexicon.first_person:
+    if (party.lower() in lexicon.first_person) and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
     if (
@@ -887,14 +977,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() not in _FINDERS
         # "the research team found a decrease": researchers, whatever their group is called
         and not re.search(r"(?i)\b(?:research|study|scientific|science)\s+(?:team|group)\b", party)
-    ):
+    ) and _refused("find-action", match):
         return None
     possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
-    if possessive and form in _NOUN_FORMS:
+    if (possessive and form in _NOUN_FORMS) and _refused("possessive-noun", match):
         return None  # "the Taliban’s claims are false": a noun, the author's judgment
-    if form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns:
+    if (
+        form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns
+    ) and _refused("document-form", match):
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
-    if att.lemma in _SPEAKER_VERBS and _inanimate(party, span[0], lexicon):
+    if (att.lemma in _SPEAKER_VERBS and _inanimate(party, span[0], lexicon)) and _refused(
+        "inanimate", match
+    ):
         return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
     att.party_start, att.party_end = span
     att.party = party
