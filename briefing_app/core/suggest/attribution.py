@@ -388,6 +388,8 @@ _CAUSED_TO = re.compile(
     r"\b(?:prompted|prompting|prompts|led|leading|leads|caused|causing|spurred|"
     r"spurring|moved|inspired|inspiring)\s+([^,;:“”\"]{2,50}?)\s+to\s+$"
 )
+# A name after the comma that closes a statement: "…, The New York Times reports, citing…".
+_TRAILING_REPORTER = re.compile(r"[,”\"]\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
 # "if they called for…", "si elle estime que…": a supposition.
@@ -695,8 +697,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
     if (_noun_after_determiner(form, before, lexicon)) and _refused("noun-after-determiner", match):
         return None  # "a new report", "la critique de": a noun
-    if (form == "reports" and not re.match(r"\s*(?:[.!?]|$)", after)) and _refused(
-        "reports-noun", match
+    if (
+        form == "reports"
+        and not re.match(r"\s*(?:[.!?]|$)", after)
+        # "…, The New York Times reports, quoting family members.": a name set off by commas
+        # reports what went before.
+        and not (re.match(r"\s*,", after) and _TRAILING_REPORTER.search(before))
+        and _refused("reports-noun", match)
     ):
         return None  # "police reports show…", "reports of shelling": a noun
     if (form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before)) and _refused(
