@@ -627,6 +627,30 @@ def _lowered_verbs(sentence: str, lexicon: Lexicon) -> str:
     )
 
 
+# "…, Page would say, “…”", "Brin would say the idea was naive": a name's habit in a story.
+_HABITUAL_WOULD = re.compile(r"(?:^|[\s,;—–])([A-Z][\w’'-]+)\s+would\s+(?:\w+ly\s+)?$")
+
+
+def _habitual(before: str, lexicon: Lexicon) -> bool:
+    """Return whether "would" before a verb follows a person's name (what they used to say)."""
+    if lexicon.language != "en":
+        return False
+    name = _HABITUAL_WOULD.search(before)
+    if name is None or name.group(1).lower() in lexicon.first_person:
+        return False
+    if _verb_pattern(lexicon).search(before) or re.search(
+        r"\b(?:that|if)\s+$", before[: name.start(1)]
+    ):
+        return False  # "He said that Marsh would announce…": a future in reported speech
+    # Mid-sentence a capitalised word is a name; at the start it may be "Critics", "Few".
+    return bool(before[: name.start(1)].strip()) or is_person_like(name.group(1), lexicon)
+
+
+def _said_after(after: str) -> bool:
+    """Return whether what was said follows a verb: a quotation, a that-clause or one without."""
+    return bool(re.match(r"\s*[,:]\s*[“\"]|\s+that\b|" + _ZERO_THAT, after))
+
+
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
     """Return the attribution a reporting-verb match makes, or None when it makes none."""
     form = verb_form(match.group(0), lexicon)
@@ -680,12 +704,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     )
     if (
         negation is None
-        and (
-            _NOT_REPORTING_BEFORE.search(before)
-            # ("would only say that talks continue": all they said.)
-            or (_MODAL_BEFORE.search(before) and not re.search(r"\bwould only\s+$", before))
-        )
-    ) and _refused("not-reporting-before", match):
+        and _NOT_REPORTING_BEFORE.search(before)
+        and _refused("preposition-before", match)
+    ):
+        return None
+    if (
+        negation is None
+        and _MODAL_BEFORE.search(before)
+        # ("would only say that talks continue": all they said.)
+        and not re.search(r"\bwould only\s+$", before)
+        and not (_habitual(before, lexicon) and _said_after(after))
+        and _refused("modal-before", match)
+    ):
         return None
     if (_IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12)) and _refused(
         "idiom", match

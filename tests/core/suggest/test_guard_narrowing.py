@@ -36,3 +36,29 @@ def test_a_name_set_off_by_commas_reports_what_went_before(text: str, party: str
 )
 def test_reports_as_a_noun_is_still_no_statement(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("When the meetings dragged on, Marsh would say, “Let us stop here.”", "Marsh"),
+        ("Holloway would say the plan was reckless.", "Holloway"),
+    ],
+)
+def test_a_named_persons_habit_of_saying_is_a_statement(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics would say the plan was reckless.",
+        "Few would argue that the plan was sound.",
+        "I would say the plan was reckless.",
+        "You would say the plan was reckless.",
+        "Rosing would report directly to him.",
+        "After the vote, Marsh would announce the results.",
+    ],
+)
+def test_would_before_a_verb_is_still_a_supposition_or_an_act(text: str) -> None:
+    assert found(text) == []
