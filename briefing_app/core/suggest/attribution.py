@@ -651,6 +651,21 @@ def _said_after(after: str) -> bool:
     return bool(re.match(r"\s*[,:]\s*[“\"]|\s+that\b|" + _ZERO_THAT, after))
 
 
+def _speech_gerund_after(after: str, lexicon: Lexicon) -> bool:
+    """Return whether "by" and a reporting verb's -ing form follow ("…responded by warning")."""
+    gerund = re.match(r"\s+by\s+([a-z]{3,})ing\b", after)
+    if gerund is None:
+        return False
+    stem = gerund.group(1)
+    lemmas = {
+        lexicon.verb_forms[form]
+        for form in (stem + "ed", stem + "s", stem + "es")
+        if form in lexicon.verb_forms
+    }
+    # ("responded by calling a strike": a verb that is also an act says nothing here.)
+    return bool(lemmas) and not lemmas & _NOT_REPORTING_AFTER.keys()
+
+
 def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> Attribution | None:
     """Return the attribution a reporting-verb match makes, or None when it makes none."""
     form = verb_form(match.group(0), lexicon)
@@ -757,7 +772,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party = sentence[agent[0] : agent[1]]
         att.pattern = "passive"
         return att
-    if (_AGENT_AFTER.match(after)) and _refused("agent-after", match):
+    if (
+        _AGENT_AFTER.match(after)
+        # "The judge responded by threatening to…": by speaking in that way, not an agent.
+        and not _speech_gerund_after(after, lexicon)
+        and _refused("agent-after", match)
+    ):
         return None
     if (
         _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote"))

@@ -62,3 +62,22 @@ def test_a_named_persons_habit_of_saying_is_a_statement(text: str, party: str) -
 )
 def test_would_before_a_verb_is_still_a_supposition_or_an_act(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The judge responded by threatening to end the hearing early.", "The judge"),
+        ("The mayor responded by accusing the council of delay.", "The mayor"),
+    ],
+)
+def test_responding_by_speaking_is_a_statement_not_a_passive(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The firm countered by planting a second microphone.", "He was found by a neighbour."],
+)
+def test_by_before_an_act_or_an_agent_still_refuses(text: str) -> None:
+    assert found(text) == []
