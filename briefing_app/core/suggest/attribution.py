@@ -77,6 +77,8 @@ _MODAL_BEFORE = re.compile(
 )
 _PARTICIPLE_LEAD = re.compile(
     r"(?:,|—|–|\bstatement|\band|\bwhile|\bafter|\bbefore|\bwhen|\bheard)\s*(?:\w+ly\s+)?$"
+    # "The scientists aren't the only ones calling…": the subject is one of those speaking.
+    r"|\bthe only (?:ones?|people|voices)\s+$"
     # "Smith is on record as saying…"
     r"|\bon (?:the )?record as\s+$"
     # "X published articles in March claiming…": a text of the subject's says it.
@@ -292,6 +294,11 @@ _ADJECTIVE_NOUN_BEFORE = re.compile(
 )
 # A person or group the attribution is about, in an absolute construction: "with Agassi later
 # admitting that…", "with the agency announcing…".
+# "you'll notice a few people complaining", "heard residents saying": the one heard speaks.
+_PERCEIVED_SUBJECT = re.compile(
+    r"\b(?:hear|hears|heard|see|sees|saw|seen|notice|notices|noticed|watch|watched)\s+"
+    r"([^,;:“”\"]{2,50}?)\s+(?:\w+ly\s+)?$"
+)
 _WITH_SUBJECT = re.compile(r"\bwith\s+([^,;:“”\"]{2,60}?)\s+(?:\w+ly\s+)?$")
 _FINDERS = frozenset(
     (
@@ -873,7 +880,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     ):
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if participle and not progressive:
-        with_subject = _WITH_SUBJECT.search(before)
+        with_subject = _WITH_SUBJECT.search(before) or (
+            _PERCEIVED_SUBJECT.search(before, max(0, len(before) - 80))
+            if lexicon.language == "en"
+            else None
+        )
         if with_subject is not None:
             span = _clean_party(sentence, with_subject.start(1), with_subject.end(1), lexicon)
             words = sentence[span[0] : span[1]].split() if span is not None else [""]

@@ -81,3 +81,36 @@ def test_responding_by_speaking_is_a_statement_not_a_passive(text: str, party: s
 )
 def test_by_before_an_act_or_an_agent_still_refuses(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "On the owners’ forum you’ll notice a few people complaining about the lid.",
+            "a few people",
+        ),
+        ("Reporters heard the minister saying that the deal was dead.", "the minister"),
+        (
+            "The Leeds researchers aren’t the only ones calling the figures into question.",
+            "The Leeds researchers",
+        ),
+        ("Dr. Amal Reyes is not the only one warning that the rota is unsafe.", "Dr. Amal Reyes"),
+    ],
+)
+def test_a_participle_after_the_one_heard_or_among_others_has_its_speaker(
+    text: str, party: str
+) -> None:
+    assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We watched the waves crashing on the rocks.",
+        "She saw the river rising.",
+        "Mira Patel isn’t the only one running the marathon this year.",
+    ],
+)
+def test_a_participle_of_something_seen_is_no_statement(text: str) -> None:
+    assert found(text) == []
