@@ -710,12 +710,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.needs_subject = True
         att.pattern = "participle"
         return att
-    if (att.lemma == "see" and not _FORECASTER_BEFORE.search(before)) and _refused(
-        "see-not-forecast", match
+    if (
+        att.lemma == "see"
+        and not _FORECASTER_BEFORE.search(before)
+        and _refused("see-not-forecast", match)
     ):
         return None  # "Residents see the river rise", "to see": seeing, not forecasting
-    if (form in _INFINITIVE_ONLY and not _INFINITIVE_BEFORE.search(before)) and _refused(
-        "infinitive-only", match
+    if (
+        form in _INFINITIVE_ONLY
+        and not _INFINITIVE_BEFORE.search(before)
+        and _refused("infinitive-only", match)
     ):
         return None  # "add sugar", "a note", "under stress": only "was quick to add that…"
     # "did not rule out a rate rise", "refused to rule out": saying it may happen.
@@ -739,15 +743,17 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("modal-before", match)
     ):
         return None
-    if (_IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12)) and _refused(
+    if _IDIOM.search(sentence, max(0, match.start() - 12), match.end() + 12) and _refused(
         "idiom", match
     ):
         return None  # "to say the least", "needless to say": a turn of phrase
-    if (not participle and _DETERMINER_BEFORE.search(before)) and _refused(
-        "determiner-before", match
+    if (
+        not participle
+        and _DETERMINER_BEFORE.search(before)
+        and _refused("determiner-before", match)
     ):
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
-    if (_noun_after_determiner(form, before, lexicon)) and _refused("noun-after-determiner", match):
+    if _noun_after_determiner(form, before, lexicon) and _refused("noun-after-determiner", match):
         return None  # "a new report", "la critique de": a noun
     if (
         form == "reports"
@@ -758,8 +764,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("reports-noun", match)
     ):
         return None  # "police reports show…", "reports of shelling": a noun
-    if (form in _NOUN_FORMS and _PREPOSITION_BEFORE.search(before)) and _refused(
-        "noun-after-preposition", match
+    if (
+        form in _NOUN_FORMS
+        and _PREPOSITION_BEFORE.search(before)
+        and _refused("noun-after-preposition", match)
     ):
         return None  # "In remarks to reporters", "after reports of": a noun
     if (
@@ -767,9 +775,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     ) and _refused("adjective-preposition", match):
         return None  # "comes with added costs", "under stated rules": an adjective
     action = _NOT_REPORTING_AFTER.get(att.lemma)
-    if (action is not None and action.match(after)) and _refused(
-        f"action-after:{att.lemma}", match
-    ):
+    if action is not None and action.match(after) and _refused(f"action-after:{att.lemma}", match):
         return None
     agent = _passive_agent(sentence, match, att.lemma, lexicon)
     if agent is not None:
@@ -790,7 +796,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         _COPULA_AFTER.match(after) and not form.endswith(("ed", "said", "told", "wrote"))
     ) and _refused("copula-after", match):
         return None  # "Florida State's claim is": a noun
-    if (att.lemma == "ask" and _QUESTION_AFTER.match(after)) and _refused("question-after", match):
+    if att.lemma == "ask" and _QUESTION_AFTER.match(after) and _refused("question-after", match):
         return None  # "asked him whether…": a question, not a statement
     if (
         att.lemma == "defend"
@@ -803,12 +809,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "…, defending a law that…", "as she defended the bureau": a lawyer's or a
         # soldier's work; "X defended the pick, saying…" is what X said of it.
         return None
-    if (att.lemma == "detail" and _ADJECTIVE_USE.search(before)) and _refused(
-        "detail-adjective", match
+    if (
+        att.lemma == "detail"
+        and _ADJECTIVE_USE.search(before)
+        and _refused("detail-adjective", match)
     ):
         return None  # "contained detailed information", "a highly detailed map"
-    if (att.lemma == "maintain" and re.match(r"\s+(?:a|an)\b", after)) and _refused(
-        "maintain-action", match
+    if (
+        att.lemma == "maintain"
+        and re.match(r"\s+(?:a|an)\b", after)
+        and _refused("maintain-action", match)
     ):
         return None  # "maintained an image": an action
     if (
@@ -863,7 +873,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party = embedded.group(1)
         att.pattern = "verb X"
         return att
-    if (_CONDITIONAL_BEFORE.search(before)) and _refused("conditional", match):
+    if _CONDITIONAL_BEFORE.search(before) and _refused("conditional", match):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
     if (
@@ -875,8 +885,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "The storm was blamed for scores of accidents": someone unnamed blamed it.
         att.pattern = "passive"
         return att
-    if (not progressive and _BE_BEFORE.search(before) and att.lemma != "quote") and _refused(
-        "be-before", match
+    if (
+        not progressive
+        and _BE_BEFORE.search(before)
+        and att.lemma != "quote"
+        and _refused("be-before", match)
     ):
         return None  # passive: "he was told", "it was reported" (passives are matched apart)
     if participle and not progressive:
@@ -1016,7 +1029,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
         span = _subject_before(sentence, party_at, lexicon)
     if span is None:
-        if (form == "say" and re.search(r",\s*$", before)) and _refused("say-for-instance", match):
+        if form == "say" and re.search(r",\s*$", before) and _refused("say-for-instance", match):
             return None  # "by the standards of, say, Europe": "for instance"
         if re.search(
             # ("…spoke to reporters and later said…": a time adverb after the conjunction;
@@ -1031,11 +1044,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         _refuse("no-party", match)
         return None
     party = sentence[span[0] : span[1]]
-    if (re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE)) and _refused(
+    if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE) and _refused(
         "negative-party", match
     ):
         return None
-    if (party.lower() in lexicon.first_person) and _refused("first-person", match):
+    if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
     if (
@@ -1048,14 +1061,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     ) and _refused("find-action", match):
         return None
     possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
-    if (possessive and form in _NOUN_FORMS) and _refused("possessive-noun", match):
+    if possessive and form in _NOUN_FORMS and _refused("possessive-noun", match):
         return None  # "the Taliban’s claims are false": a noun, the author's judgment
     if (
         form in _DOCUMENT_FORMS and party.split()[-1].lower() not in lexicon.speaker_nouns
     ) and _refused("document-form", match):
         return None  # "he reads books": "reads" reports only a document ("the filing reads")
-    if (att.lemma in _SPEAKER_VERBS and _inanimate(party, span[0], lexicon)) and _refused(
-        "inanimate", match
+    if (
+        att.lemma in _SPEAKER_VERBS
+        and _inanimate(party, span[0], lexicon)
+        and _refused("inanimate", match)
     ):
         return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
     att.party_start, att.party_end = span
