@@ -85,10 +85,14 @@ _PARTICIPLE_LEAD = re.compile(
     # ("is releasing a report Aug. 17 showing that…": any tense of the act.)
     r"|\b(?:publish(?:ed|es|ing)|post(?:ed|s|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|"
     r"shar(?:ed|es|ing)|wrote|writes|writing|sen(?:t|ds|ding)|fil(?:ed|es|ing)|"
-    r"put(?:s|ting)? out|sign(?:ed|s|ing))\s+"
+    r"put(?:s|ting)? out|sign(?:ed|s|ing)|penn(?:ed|ing)|pens|author(?:ed|s|ing))\s+"
     r"(?:\S+\s+){0,2}"
     r"(?:articles?|posts?|videos?|letters?|statements?|tweets?|messages?|reports?|papers?|"
-    r"essays?|columns?|ads?|advertisements?|documents?|emails?)\s+(?:\S+\s+){0,6}$"
+    r"essays?|columns?|ads?|advertisements?|documents?|emails?|op-eds?|editorials?)\s+"
+    r"(?:\S+\s+){0,6}$"
+)
+_TEXT_BEFORE = re.compile(
+    r"\b(?:articles?|posts?|letters?|statements?|essays?|columns?|op-eds?|editorials?)\s+$"
 )
 _INVERSION_LEAD = re.compile(r"(?:^|[,”\"’:]|[,”\"’]\s*\w+\s*[,”\"’]?)\s*$")
 _AFTER_QUOTE = re.compile(r"[”\"’»],?\s+\S+(?:\s+\S+){0,6}\s+$")
@@ -801,7 +805,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if (
         att.lemma == "defend"
         and (
-            (participle and not _BE_BEFORE.search(before))
+            # ("penned an essay defending…": a text of the subject's takes a stand.)
+            (participle and not _BE_BEFORE.search(before) and not _TEXT_BEFORE.search(before))
             or re.search(r"\b[Aa]s\s+\w+\s+$", before)
         )
         and _refused("defend", match)
@@ -2237,6 +2242,20 @@ _LATER_SUBJECT = re.compile(
 )
 
 
+_COMMA = re.compile(r",\s+")
+
+
+def _clause_subject(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the subject of the clause a verb stands in, when a long opening hides the
+    sentence's ("In 1991, prompted by …, Provost Lind penned an essay defending…")."""
+    commas = [m.end() for m in _COMMA.finditer(sentence, 0, verb_start)]
+    for start in reversed(commas[-3:]):
+        span = main_subject(sentence[start:verb_start], lexicon)
+        if span is not None and "," not in sentence[start + span[1] : verb_start]:
+            return start + span[0], start + span[1]
+    return None
+
+
 def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) -> None:
     """Give participles ("…, stating that") and coordinated verbs the subject before them."""
     if not any(att.needs_subject for att in found):
@@ -2253,17 +2272,19 @@ def _give_subjects(sentence: str, found: list[Attribution], lexicon: Lexicon) ->
                 previous.party,
             )
         elif (
-            subject is not None
-            and subject[1] <= att.verb_start
-            and not re.match(r"It (?:is|was)\b", sentence)
-            # "We don't need accountants to tell us…", "There are…, so it is fair to say…":
-            # the author's voice, no party.
-            and not _no_subject(sentence[subject[0] : subject[1]], lexicon)
+            (own := subject or _clause_subject(sentence, att.verb_start, lexicon))
+            and (
+                own[1] <= att.verb_start
+                and not re.match(r"It (?:is|was)\b", sentence)
+                # "We don't need accountants to tell us…", "There are…, so it is fair to say…":
+                # the author's voice, no party.
+                and not _no_subject(sentence[own[0] : own[1]], lexicon)
+            )
         ):
-            att.party_start, att.party_end = subject
+            att.party_start, att.party_end = own
             later = [
                 m
-                for m in _LATER_SUBJECT.finditer(sentence, subject[1], att.verb_start)
+                for m in _LATER_SUBJECT.finditer(sentence, own[1], att.verb_start)
                 if is_person_like(m.group(1), lexicon)
             ]
             if later and att.pattern == "participle":

@@ -114,3 +114,31 @@ def test_a_participle_after_the_one_heard_or_among_others_has_its_speaker(
 )
 def test_a_participle_of_something_seen_is_no_statement(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "In 1998, prompted by a protest in which students hung banners outside their "
+            "windows, Provost Anna Lind penned an essay defending the right of students to "
+            "protest.",
+            "Provost Anna Lind",
+        ),
+        ("The senator wrote a letter defending the new rules.", "The senator"),
+        ("Ruth Ames authored an op-ed arguing that the tax was unfair.", "Ruth Ames"),
+        (
+            "A couple of months after the deal closed, however, when there was no way back, "
+            "Tom Hale called Ed Doerr and informed the investor that he had changed his mind.",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_text_defending_or_a_verb_after_a_long_opening_has_the_clauses_subject(
+    text: str, party: str
+) -> None:
+    assert parties(text) == [party]
+
+
+def test_defending_as_a_lawyers_work_is_still_no_statement() -> None:
+    assert found("The lawyer spent years defending a law that banned the march.") == []
