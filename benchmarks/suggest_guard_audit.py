@@ -3,7 +3,7 @@
 Usage: python benchmarks/suggest_guard_audit.py [CORPUS_DIR] [--waive] [--show GUARD]
 
 Over the tunable sets only (the development set, the tune half of the fresh pages, the tune
-batches tune2…tune4; never the check half, never the held-out set), every sentence where the
+batches tune2, tune3…; never the check half, never the held-out set), every sentence where the
 attribution finder made nothing although a reporting verb was there is put down to the guards
 that refused its verbs (core/suggest/attribution.py, guard_audit):
 

@@ -662,6 +662,14 @@ def _said_after(after: str) -> bool:
     return bool(re.match(r"\s*[,:]\s*[“\"]|\s+that\b|" + _ZERO_THAT, after))
 
 
+def _plural_present(before: str, after: str) -> bool:
+    """Return whether a bare "note"/"add" is a plural subject's present tense: "The researchers
+    note that…", "…, analysts add." (not "add sugar", "a note", "stress, depression")."""
+    if re.match(r"\s+that\b", after):
+        return bool(re.search(r"(?:\b(?:they|you)|\b[a-z]{3,}s)\s+(?:\w+ly\s+)?$", before))
+    return bool(re.match(r"\s*[,.]", after) and re.search(r",\s+[^,;:“”\"]{2,40}$", before))
+
+
 def _speech_gerund_after(after: str, lexicon: Lexicon) -> bool:
     """Return whether "by" and a reporting verb's -ing form follow ("…responded by warning")."""
     gerund = re.match(r"\s+by\s+([a-z]{3,})ing\b", after)
@@ -722,7 +730,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "Residents see the river rise", "to see": seeing, not forecasting
     if (
         form in _INFINITIVE_ONLY
+        and lexicon.language == "en"  # (French "il note que…" is a finite verb)
         and not _INFINITIVE_BEFORE.search(before)
+        and not _plural_present(before, after)
         and _refused("infinitive-only", match)
     ):
         return None  # "add sugar", "a note", "under stress": only "was quick to add that…"

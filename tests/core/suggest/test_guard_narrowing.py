@@ -142,3 +142,33 @@ def test_a_text_defending_or_a_verb_after_a_long_opening_has_the_clauses_subject
 
 def test_defending_as_a_lawyers_work_is_still_no_statement() -> None:
     assert found("The lawyer spent years defending a law that banned the march.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The researchers note that the tool was made with some care.", "The researchers"),
+        ("Making the glue, the researchers note, took real planning.", "the researchers"),
+    ],
+)
+def test_note_in_the_present_of_a_plural_subject_is_a_statement(text: str, party: str) -> None:
+    assert parties(text) == [party]
+
+
+def test_french_note_is_a_finite_verb() -> None:
+    assert [q for _, q in found("Il note que la réforme est injuste.", "fr")] == [
+        "la réforme est injuste"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add sugar and stir.",
+        "Stretching may reduce common triggers like stress, depression, and anxiety.",
+        "Support may be linked to lower eating and stress.",
+        "To add to that pot, the league is expanding.",
+    ],
+)
+def test_bare_note_add_stress_outside_a_statement_are_still_refused(text: str) -> None:
+    assert found(text) == []
