@@ -472,6 +472,9 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
         elif ch == "“" and low_open and open_at is not None:
             regions.append((open_at, i + 1))
             open_at, low_open = None, False
+        elif ch == "“" and straight_open is not None and open_at is None:
+            regions.append((straight_open, i + 1))  # "…“ : mixed marks, one quotation
+            straight_open = None
         elif ch == "“" and open_at is None:
             open_at = i
         elif ch == "”" and open_at is not None:

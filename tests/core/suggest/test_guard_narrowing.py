@@ -172,3 +172,10 @@ def test_french_note_is_a_finite_verb() -> None:
 )
 def test_bare_note_add_stress_outside_a_statement_are_still_refused(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_straight_quote_closed_by_a_german_mark_is_one_quotation() -> None:
+    # The inside-quote guard refused "sagt": the "“" was read as a second quotation opening.
+    assert parties('"Mit diesem Strom laden wir die Akkus“, sagt Lena Brandt.', "de") == [
+        "Lena Brandt"
+    ]
