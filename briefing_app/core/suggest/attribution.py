@@ -388,6 +388,8 @@ _INFINITIVE_ONLY = frozenset(("add", "note", "stress", "explain", "emphasize", "
 # The subject after a German verb: an article, adjectives, a noun and the names after it
 # ("der Minister", "die Bundesministerin Nancy Faeser", "Scholz"), not the object after it.
 _GERMAN_SUBJECT = re.compile(
+    # ("Das bestätigt uns später auch Sebastian K.": a listener and adverbs may come first.)
+    r"(?:\s+(?:uns|mir|ihm|ihr|ihnen|später|auch|nun|jetzt|gestern|heute))*"
     r"\s+((?:(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s+(?:[a-zäöüß-]+\s+){0,2})?"
     r"[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})(?=[\s,.;:!?]|$)"
 )

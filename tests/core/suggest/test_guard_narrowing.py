@@ -179,3 +179,21 @@ def test_a_straight_quote_closed_by_a_german_mark_is_one_quotation() -> None:
     assert parties('"Mit diesem Strom laden wir die Akkus“, sagt Lena Brandt.', "de") == [
         "Lena Brandt"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Das sagt Jana M. selbst am Telefon.", "Jana M."),
+        ("Das bestätigt uns später auch Tobias R. selbst.", "Tobias R."),
+    ],
+)
+def test_german_fronted_object_pronoun_puts_the_speaker_after_the_verb(
+    text: str, party: str
+) -> None:
+    # The no-party refusal: after "Das"/"Dies"/"So" the subject follows the verb (V2).
+    assert parties(text, "de") == [party]
+
+
+def test_german_das_before_a_verb_without_a_named_subject_is_no_statement() -> None:
+    assert found("Das sagt viel über die Lage.", "de") == []

@@ -163,7 +163,9 @@ LEXICON = Lexicon(
         r"seit|während|wegen|"
         r"trotz|über|unter)\s+[^,;:„“”\"]{1,40}|dazu|später|zuvor|zudem|außerdem|daher|"
         r"deshalb|dennoch|jedoch|heute|gestern|morgen|damals|inzwischen|mittlerweile|zuletzt|"
-        r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch)"
+        r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch|"
+        # "Das sagt Lutz S. selbst", "Dies bestätigte die Polizei": a fronted object pronoun.
+        r"das|dies|so)"
     ),
     viewpoint_patterns=(
         # "In einer Mitteilung des Ministeriums heißt es, …": the author of the document.
