@@ -119,14 +119,26 @@ def header_field(note: Note, name: str) -> str:
     return str(note.settings.get(name, "")) if name not in RESERVED else ""
 
 
+def header_fields(note: Note) -> dict[str, str]:
+    """Return every template header field the note holds (clearance lines, a report number)."""
+    return {
+        k: v for k, v in note.settings.items() if k not in RESERVED and isinstance(v, str) and v
+    }
+
+
 def set_header_fields(lib: Library, note_id: int, values: Mapping[str, str]) -> NoteEdit:
     """Store template header fields (a blank value removes one); return the edit."""
+    check_header_fields(values)
+    stored = {f"settings.{k}": (v.strip() or None) for k, v in values.items()}
+    return lib.notes.edit(note_id, stored)
+
+
+def check_header_fields(values: Mapping[str, str]) -> None:
+    """Refuse a header field named as another setting, or a clearance date that is no day."""
     reserved = sorted(set(values) & RESERVED)
     if reserved:
         raise InvalidInput(f"{', '.join(reserved)} is not a header field")
     _check_dates(values)
-    stored = {f"settings.{k}": (v.strip() or None) for k, v in values.items()}
-    return lib.notes.edit(note_id, stored)
 
 
 def _check_dates(values: Mapping[str, str]) -> None:

@@ -26,7 +26,7 @@ from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.changes import now_iso
 from briefing_app.core.importers.base import Annotation, ExtractedDocument
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim, Note
+from briefing_app.core.models import Claim, Note, Source
 from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
@@ -41,6 +41,8 @@ _CLAIM_COMPARED = ("start", "end", "quote", "statement", "party", "kind", "credi
 NOTE_FIELDS = (
     "uid", "title", "template", "marking", "memo_to", "memo_from", "subject", "memo_date", "status",
 )  # fmt: skip
+# A source's fields a reviewer may change (its text never changes): merged three-way too.
+SOURCE_GRADES = ("reliability", "marking", "title")
 
 
 @dataclass
@@ -98,6 +100,7 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
             lib, members, note_id, merger.claim_ids,
             (merger.added, merger.reused, merger.updated), merger.conflicts, ratings,
         )  # fmt: skip
+        merger.remember()
         # With the histories they came from: a note kept as both keeps the exchange's.
         merger.remember_ratings(here.id if here is not None else note_id, ratings.seen)
     return PackImportResult(
@@ -105,8 +108,10 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
     )
 
 
-def sent_history(lib: Library, note: Note, claims: Iterable[Claim]) -> dict[str, Any]:
-    """Return the note's exchange history with the note and claims as sent now added to it.
+def sent_history(
+    lib: Library, note: Note, claims: Iterable[Claim], sources: Iterable[Source] = ()
+) -> dict[str, Any]:
+    """Return the note's exchange history with the note, claims and sources as sent now added.
 
     A package carries it, and the sender keeps it in the note's settings (review base).
     """
@@ -114,6 +119,11 @@ def sent_history(lib: Library, note: Note, claims: Iterable[Claim]) -> dict[str,
     _add(history["note"], _local_note_fingerprint(lib, note))
     for c in claims:
         _add(history["claims"].setdefault(c.uid, []), _local_claim_fingerprint(c))
+    for s in sources:
+        _add(
+            history["sources"].setdefault(s.uid, []),
+            _grades_fingerprint({f: getattr(s, f) for f in SOURCE_GRADES}),
+        )
     return history
 
 
@@ -150,7 +160,7 @@ class _Merger:
                        "ratings": 0}  # fmt: skip
         # Package claim uid -> the claim here it merged into or was added as.
         self.claim_ids: dict[str, int] = {}
-        self.updated = {"claims": 0, "notes": 0, "ratings": 0}
+        self.updated = {"claims": 0, "notes": 0, "sources": 0, "ratings": 0}
         self.conflicts: list[str] = []
         # Package keys no claim here has ever had: claims added with them keep them.
         self.free_keys = lib.claims.free_keys(c["key"] for c in claims)
@@ -158,6 +168,10 @@ class _Merger:
         # Claim fingerprints seen in this exchange, and package keys changed on both sides.
         self.agreed_claims: dict[str, list[str]] = {}
         self.conflicted_keys: set[str] = set()
+        # Likewise for sources' grades.
+        self.agreed_sources: dict[str, list[str]] = {}
+        # The note the package landed in and the note versions the exchange showed.
+        self._seen: tuple[int, list[str]] | None = None
 
     def in_key_order(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Return claims with free keys first, each group by key number.
@@ -172,14 +186,7 @@ class _Merger:
         if local is not None and local.sha256 == data["sha256"]:
             self.source_ids[data["uid"]] = local.id
             self.reused["sources"] += 1
-            changed = [
-                f for f in ("reliability", "marking", "title") if getattr(local, f) != data[f]
-            ]
-            if changed:
-                self.conflicts.append(
-                    f"source {local.id} ({local.title!r}): {', '.join(changed)} differ; "
-                    "this library's values kept"
-                )
+            self._merge_grades(local, data)
             return
         same_text = self.lib.sources.by_sha256(data["sha256"])
         if same_text is not None:
@@ -206,7 +213,27 @@ class _Merger:
         if data.get("tags"):
             self.lib.sources.set_tags(source.id, _tag_names(data["tags"]))
         self.source_ids[data["uid"]] = source.id
+        if new_uid is not None:  # the sender's source, as the sender had it
+            self.agreed_sources[data["uid"]] = [*_history(data), _grades_fingerprint(data)]
         self.added["sources"] += 1
+
+    def _merge_grades(self, local: Source, data: dict[str, Any]) -> None:
+        """Take a grade only the sender changed; keep one only this side changed; report the
+        rest (a change on both sides) with this library's kept."""
+        changed = [f for f in SOURCE_GRADES if getattr(local, f) != data[f]]
+        incoming = _grades_fingerprint(data)
+        if not changed or incoming in self.known["sources"].get(data["uid"], []):
+            self.agreed_sources[data["uid"]] = [*_history(data), incoming]
+            return
+        if _grades_fingerprint({f: getattr(local, f) for f in SOURCE_GRADES}) in _history(data):
+            self.lib.sources.edit(local.id, **{f: data[f] for f in changed})
+            self.updated["sources"] += 1
+            self.agreed_sources[data["uid"]] = [*_history(data), incoming]
+            return
+        self.conflicts.append(
+            f"source {local.id} ({local.title!r}): {', '.join(changed)} differ; "
+            "this library's values kept"
+        )
 
     def claim(self, data: dict[str, Any]) -> None:
         local = self.lib.claims.by_uid(data["uid"])
@@ -265,12 +292,12 @@ class _Merger:
         incoming = _note_fingerprint(data, data["sections"], self.pack_uids)
         seen = [*_history(data), incoming]
         if local is not None and self._merged_note(local, data, bodies, incoming):
-            self._remember(local.id, seen)
+            self._seen = (local.id, seen)
             return local.id
         note_id = self._add_note(local, data, bodies)
         # Kept as both: the local note has now seen the incoming version too (importing the
         # same package again adds nothing); a new note starts with the sender's history.
-        self._remember(note_id if local is None else local.id, seen)
+        self._seen = (note_id if local is None else local.id, seen)
         return note_id
 
     def _merged_note(
@@ -310,16 +337,34 @@ class _Merger:
         }
         if header:
             self.lib.notes.update(local.id, **header)
+        self._set_header_fields(local, data)
         self.updated["notes"] += 1
 
-    def _remember(self, note_id: int, seen: list[str]) -> None:
-        """Add the versions this exchange showed to the note's history (and its claims')."""
+    def _set_header_fields(self, local: Note, data: dict[str, Any]) -> None:
+        """Give the note the package's clearance lines and other template fields (a package
+        made before they travelled leaves this note's alone)."""
+        if "fields" not in data:
+            return
+        held = note_settings.header_fields(local)
+        wanted = data["fields"]
+        changed = {
+            k: str(wanted.get(k, "")) for k in {*held, *wanted} if held.get(k) != wanted.get(k)
+        }
+        if changed:
+            note_settings.set_header_fields(self.lib, local.id, changed)
+
+    def remember(self) -> None:
+        """Add the versions this exchange showed to the note's history (and its claims' and
+        sources'); the ratings' are remember_ratings' part."""
+        assert self._seen is not None, "remember() follows note()"
+        note_id, seen = self._seen
         history = _remembered(self.lib.notes.get(note_id))
         for fingerprint in seen:
             _add(history["note"], fingerprint)
-        for uid, fingerprints in self.agreed_claims.items():
-            for fingerprint in fingerprints:
-                _add(history["claims"].setdefault(uid, []), fingerprint)
+        for part, agreed in (("claims", self.agreed_claims), ("sources", self.agreed_sources)):
+            for uid, fingerprints in agreed.items():
+                for fingerprint in fingerprints:
+                    _add(history[part].setdefault(uid, []), fingerprint)
         note_settings.set_review_base(self.lib, note_id, history)
 
     def remember_ratings(self, note_id: int, seen: dict[str, list[str]]) -> None:
@@ -353,6 +398,7 @@ class _Merger:
         )
         if data.get("status") and data["status"] != note.status:
             self.lib.notes.update(note.id, status=data["status"])
+        self._set_header_fields(self.lib.notes.get(note.id), data)
         self.added["notes"] += 1
         return note.id
 
@@ -439,13 +485,15 @@ def _replaceable(local: Note, data: dict[str, Any]) -> bool:
 
 def _remembered(note: Note | None) -> dict[str, Any]:
     """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]},
-    "ratings": {cell: [rating...]}} (no ratings in what older versions remembered)."""
+    "sources": {uid: [...]}, "ratings": {cell: [rating...]}}."""
     base = note_settings.review_base(note) if note is not None else {}
-    return {
-        "note": _as_list(base.get("note")),
-        "claims": {uid: _as_list(v) for uid, v in (base.get("claims") or {}).items()},
-        "ratings": {cell: _as_list(v) for cell, v in (base.get("ratings") or {}).items()},
-    }
+    history: dict[str, Any] = {"note": _as_list(base.get("note"))}
+    for part in ("claims", "sources", "ratings"):
+        held = base.get(part)
+        history[part] = {
+            k: _as_list(v) for k, v in (held if isinstance(held, dict) else {}).items()
+        }
+    return history
 
 
 def _as_list(value: Any) -> list[str]:
@@ -478,21 +526,30 @@ def _note_fingerprint(
     fields: dict[str, Any], sections: list[dict[str, str]], uid_of_key: dict[str, str]
 ) -> str:
     """Fingerprint a note's content; citations by claim uid, since keys differ by library."""
-    return _fingerprint(
-        {
-            **{f: fields[f] for f in NOTE_FIELDS if f != "uid"},
-            "sections": [
-                [s["key"], s["heading"], _map_citations(s["body"], uid_of_key)] for s in sections
-            ],
-        }
-    )
+    content = {
+        **{f: fields[f] for f in NOTE_FIELDS if f != "uid"},
+        "sections": [
+            [s["key"], s["heading"], _map_citations(s["body"], uid_of_key)] for s in sections
+        ],
+    }
+    # Only when set: a note without clearance lines keeps the fingerprint it had before they
+    # travelled, so histories remembered by older versions still match.
+    if fields.get("fields"):
+        content["fields"] = fields["fields"]
+    return _fingerprint(content)
 
 
 def _local_note_fingerprint(lib: Library, note: Note) -> str:
     uids = {k: c.uid for k, c in lib.claims.by_keys(lib.notes.cited_keys(note)).items()}
     fields = {f: getattr(note, f) for f in NOTE_FIELDS}
+    fields["fields"] = note_settings.header_fields(note)
     sections = [{"key": s.key, "heading": s.heading, "body": s.body} for s in note.sections]
     return _note_fingerprint(fields, sections, uids)
+
+
+def _grades_fingerprint(values: dict[str, Any]) -> str:
+    """Fingerprint what a reviewer may change of a source (SOURCE_GRADES)."""
+    return _fingerprint({f: values[f] for f in SOURCE_GRADES})
 
 
 def _claim_fingerprint(data: dict[str, Any]) -> str:
@@ -526,6 +583,8 @@ def _same_claim(local: Claim, data: dict[str, Any]) -> bool:
 
 def _same_note(local: Note, data: dict[str, Any], bodies: dict[str, str]) -> bool:
     if any(getattr(local, f) != data[f] for f in NOTE_FIELDS if f not in ("uid", "status")):
+        return False
+    if "fields" in data and note_settings.header_fields(local) != data["fields"]:
         return False
     return {s.key: s.body for s in local.sections} == bodies
 

@@ -16,6 +16,7 @@ from typing import Any
 from briefing_app.core.errors import BriefingError, InvalidPack, quoted
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.records.claims import check_claim_values, check_key
+from briefing_app.core.records.note_settings import check_header_fields
 from briefing_app.core.records.sources import check_source
 from briefing_app.core.review.comments import check_comment_span
 from briefing_app.core.review.merge import NOTE_FIELDS
@@ -42,7 +43,7 @@ _HISTORY: tuple[type, ...] = (list, str)  # a list of fingerprints; one in the f
 
 MANIFEST: Shape = {"format": _TEXT, "format_version": _WHOLE, "files": (dict,)}
 NOTE: Shape = {**dict.fromkeys(NOTE_FIELDS, _TEXT), "sections": _LIST}
-NOTE_OPTIONAL: Shape = {"history": _HISTORY, "base": _HISTORY}
+NOTE_OPTIONAL: Shape = {"history": _HISTORY, "base": _HISTORY, "fields": (dict,)}
 SECTION: Shape = dict.fromkeys(("key", "heading", "body", "uid"), _TEXT)
 VERSION_SECTION: Shape = dict.fromkeys(("key", "heading", "body"), _TEXT)
 _SOURCE_TEXTS = (
@@ -54,6 +55,7 @@ SOURCE_OPTIONAL: Shape = {
     **dict.fromkeys(("analyst_note", "retrieved_at", "doi", "ref_id", "accessed"), _TEXT),
     "tags": _LIST,
     "highlights": _LIST,
+    "history": _LIST,
 }
 # A passage highlighted in a reference manager, kept as a suggested claim of its source.
 HIGHLIGHT: Shape = dict.fromkeys(("quote", "page", "comment"), _TEXT)
@@ -137,6 +139,7 @@ def check_members(pack: str, members: dict[str, Any]) -> None:
     note = record(pack, "the note", members["note.json"], NOTE, NOTE_OPTIONAL)
     bodies = _sections(pack, "the note", note["sections"], SECTION)
     check_day_of(pack, "the note", "memo_date", note["memo_date"])
+    _header_fields(pack, note.get("fields", {}))
     sources = {}
     for name, data in members.items():
         if name.startswith("sources/"):
@@ -232,6 +235,17 @@ def _comment(pack: str, index: int, data: Any, bodies: dict[str, str]) -> None:
         _as_pack_error(
             pack, where, lambda: check_comment_span(body, comment["start"], comment["end"])
         )
+
+
+def _header_fields(pack: str, fields: dict[str, Any]) -> None:
+    """Refuse template fields an edit would refuse: text only, no reserved name, real dates."""
+    for name, value in fields.items():
+        if not isinstance(value, str):
+            raise InvalidPack(
+                f"{pack}: the note: field {_shown(name)} is {_type_name(value)}, not text; "
+                f"{EXPORT_AGAIN}"
+            )
+    _as_pack_error(pack, "the note", lambda: check_header_fields(fields))
 
 
 def _sections(pack: str, where: str, sections: list[Any], shape: Shape) -> dict[str, str]:

@@ -92,11 +92,12 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     comments = lib.comments.all(note_id)
     uid_of_comment = {c.id: c.uid for c in comments}
     # What is sent joins the note's history (and each claim's) here and in the package.
-    history = sent_history(lib, note, claims.values())
+    history = sent_history(lib, note, claims.values(), sources.values())
     members: dict[str, Any] = {
         "note.json": {
             **{f: getattr(note, f) for f in NOTE_FIELDS},
             "sections": [s.to_json() for s in note.sections],
+            "fields": note_settings.header_fields(note),
             "history": history["note"],
         },
         "claims.json": [
@@ -116,7 +117,10 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         ],
     }
     for source in sources.values():
-        members[f"sources/{source.uid}.json"] = _source_json(lib, source)
+        members[f"sources/{source.uid}.json"] = {
+            **_source_json(lib, source),
+            "history": history["sources"][source.uid],
+        }
     members.update(evidence_members(lib, claims.values()))
     members.update(matrix_members(lib, note, claims.values(), members[QUESTIONS_MEMBER]))
     add_sent_ratings(history, members[MATRICES_MEMBER])
