@@ -33,6 +33,10 @@ SOURCE_VARIABLES = {
     "URL": "url",
     "Reliability": "reliability",
     "Marking": "marking",
+    # The language picks the word lists for suggestions, spelling and dates; the DOI finds
+    # the source again when a Zotero export of it is imported later.
+    "Language": "language",
+    "DOI": "doi",
 }
 
 # A claim's selection description is "<statement>\n\nClaim <key>"; the reader takes the key back

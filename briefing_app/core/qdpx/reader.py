@@ -24,6 +24,7 @@ from briefing_app.core.errors import (
     InvalidInput,
 )
 from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.importers.references import Reference
 from briefing_app.core.library import Library
 from briefing_app.core.models import RELATIONS
 from briefing_app.core.qdpx.guids import stable_guid
@@ -247,6 +248,8 @@ class _Writer:
             if problem:
                 self.report.discard("variable", f"{name}: {variable}", problem)
                 continue
+            if attribute == "language":  # a tool may name it ("German"): the code is stored
+                value = Reference(language=value).language_code()
             setattr(doc, attribute, value)
         doc.analyst_note = "\n\n".join(
             part for part in [source.description.strip(), *self._notes_on(source.guid)] if part

@@ -320,7 +320,13 @@ def test_our_attribute_codes_set_kind_status_credibility_and_party(
                         codes=["denial", "disputed", "3", "Taliban administration", "bad kind"],
                     )
                 ],
-                variables={"Reliability": "B", "Marking": "TLP:AMBER", "Colour": "red"},
+                variables={
+                    "Reliability": "B",
+                    "Marking": "TLP:AMBER",
+                    "Colour": "red",
+                    "Language": "German",
+                    "DOI": "10.5555/report",
+                },
             )
         ],
         codes=[
@@ -340,6 +346,8 @@ def test_our_attribute_codes_set_kind_status_credibility_and_party(
     )  # fmt: skip
     source = lib.sources.get(claim.source_id)
     assert (source.reliability, source.marking) == ("B", "TLP:AMBER")
+    # A tool's language name becomes the code the word lists go by.
+    assert (source.language, source.doi) == ("de", "10.5555/report")
     discarded = {(i.what, i.name): i.reason for i in report.discarded}
     assert discarded[("variable", "Report: Colour")] == "no source field holds it"
     assert (

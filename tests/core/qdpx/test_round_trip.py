@@ -22,7 +22,7 @@ def snapshot(lib: Library) -> dict[str, Any]:
     return {
         "sources": sorted(
             (s.sha256, s.title, s.byline, s.outlet, s.published, s.url, s.reliability, s.marking,
-             s.analyst_note, tuple(sorted(s.tags)))
+             s.analyst_note, tuple(sorted(s.tags)), s.language, s.doi)
             for s in sources
         ),
         "claims": sorted(
@@ -80,7 +80,7 @@ def test_awkward_text_and_names_round_trip(lib: Library, fresh: Library, tmp_pat
         ExtractedDocument(
             title="Genève 🙂 report", text=text, outlet="Le Temps", published="2025-11",
             url="https://example.org/g", reliability="B", marking="TLP:AMBER",
-            analyst_note="Line one.\nLine two.",
+            analyst_note="Line one.\nLine two.", language="fr", doi="10.5555/geneve.2025",
         )
     )  # fmt: skip
     lib.sources.set_tags(source.id, ["place:Genève", "topic:Emotions / Fear"])
