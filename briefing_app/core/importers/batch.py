@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from briefing_app.core.changes import Edit
 from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy, PartlyRead
 from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.references import (
+    NO_TEXT,
     Reference,
     broken_json,
     is_reference_file,
@@ -353,6 +354,12 @@ def store_reference(
     nothing: the later item would otherwise overwrite the first, and the next import of the
     same export undo it again.
     """
+    if not doc.text.strip():
+        # Sources sent to Zotero come back without their text: each updates its source.
+        existing = lib.sources.same_reference(doc)
+        if existing is None:
+            return FileOutcome(path, "failed", NO_TEXT, item=label)
+        doc = replace(doc, text=existing.text, format=existing.format)
     with lib.write():
         source, status, edit = lib.sources.add_or_update(doc, keep=stored or ())
         if status == "kept":

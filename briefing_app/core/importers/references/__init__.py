@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_app.core.errors import BriefingError, CorruptFile, UnsupportedFormat
+from briefing_app.core.errors import BriefingError, UnsupportedFormat
 from briefing_app.core.importers.base import (
     MAX_FILE_BYTES,
     ExtractedDocument,
@@ -21,6 +21,7 @@ from briefing_app.core.importers.references.base import Reference, ReferenceRead
 from briefing_app.core.records.sources import ABSTRACT_FORMAT, ABSTRACT_NOTE
 
 __all__ = [
+    "NO_TEXT",
     "Reference",
     "broken_json",
     "is_reference_file",
@@ -29,6 +30,8 @@ __all__ = [
     "reference_suffixes",
 ]
 
+# Why an item with no text of its own and no source to update is not imported.
+NO_TEXT = "no attachment, abstract or notes to take a text from"
 # An attachment's text: the full text (PDF) before a saved page, before anything else.
 _ATTACHMENT_ORDER = (".pdf", ".html", ".htm", ".mhtml", ".mht", ".docx")
 
@@ -88,13 +91,16 @@ def read_references(path: Path | str) -> list[Reference]:
 
 def reference_document(ref: Reference) -> ExtractedDocument:
     """Return the document a reference becomes: its attachment's text (or, without one, its
-    abstract and notes, marked as such) under the reference's metadata."""
+    abstract and notes, marked as such) under the reference's metadata.
+
+    An item with none of these has no text (Briefing's own export of sources, or Zotero's of
+    it): it can update the source it was made from, not make one (NO_TEXT says why).
+    """
     doc = _attachment_document(ref)
     if doc is None:
         text = "\n\n".join(p for p in (ref.abstract, *ref.notes) if p.strip())
-        if not text.strip():
-            raise CorruptFile("no attachment, abstract or notes to take a text from")
-        doc = ExtractedDocument(text=text, format=ABSTRACT_FORMAT, analyst_note=ABSTRACT_NOTE)
+        note = ABSTRACT_NOTE if text.strip() else ""
+        doc = ExtractedDocument(text=text, format=ABSTRACT_FORMAT, analyst_note=note)
     # What the reference manager holds was checked by a person; the importer only guessed.
     doc.title = ref.title or doc.title
     doc.byline = "; ".join(ref.authors) or doc.byline

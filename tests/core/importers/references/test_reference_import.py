@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.errors import CorruptFile
+from briefing_app.core.exporters.references import write_references
 from briefing_app.core.importers.batch import import_paths
 from briefing_app.core.importers.references import read_references
 from briefing_app.core.library import Library
@@ -400,3 +401,32 @@ def test_a_csl_json_file_cut_short_is_named_broken_not_of_an_unknown_type(
     assert outcome.status == "failed"
     assert outcome.reason.startswith("not a readable CSL-JSON file (")
     assert "\n" not in outcome.reason
+
+
+def test_sources_sent_to_zotero_and_back_update_without_an_attachment(
+    lib: Library, tmp_path: Path
+) -> None:
+    """Briefing's own export (or Zotero's of it) carries no text: its items find their sources
+    and update them; only an item no source matches is refused."""
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS)
+    first = import_paths(lib, [tmp_path / "export"])
+    attack_id = first.outcomes[0].source_id or 0
+    out = tmp_path / "to-zotero.ris"
+    write_references([lib.sources.get(s.id) for s in lib.sources.all()], out, "ris")
+    # Graded in Zotero meanwhile (the Extra line), and one item that was never here.
+    out.write_text(
+        out.read_text().replace("Reliability: B", "Reliability: C", 1)
+        + "TY  - NEWS\nTI  - Never imported\nUR  - https://example.org/new\nER  - \n"
+    )
+    text_before = lib.sources.get(attack_id).text
+
+    again = import_paths(lib, [out])
+
+    assert again.line().startswith("0 imported, ") and again.line().endswith(" 1 failed")
+    assert [o.status for o in again.outcomes if o.source_id == attack_id] == ["updated"]
+    attack = lib.sources.get(attack_id)
+    assert attack.reliability == "C" and attack.text == text_before
+    failed = again.by_status("failed")[0]
+    assert failed.item == "Never imported"
+    assert "no attachment, abstract or notes" in failed.reason
+    assert lib.sources.count() == 2
