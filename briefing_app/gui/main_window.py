@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             # The review pane follows the open note (its 'Go to' opens the place in the editor).
             workspace.note_shown.connect(review_pane.set_current_note)
             review_pane.before_note_change.connect(workspace.flush)
+            review_pane.selected_place = workspace.selected_place
             # The sources/notes splitter holds the notes list, which comes with the workspace.
             self.layout_memory.restore_splitters(
                 [self.reader_splitter, workspace.splitter, workspace.left_splitter]

@@ -7,9 +7,20 @@ from briefing_app.gui.commands import LibraryCommand, reverting
 
 
 def AddCommentCommand(
-    lib: Library, note_id: int, section_key: str, text: str, parent_id: int | None = None
+    lib: Library,
+    note_id: int,
+    section_key: str,
+    text: str,
+    parent_id: int | None = None,
+    span: tuple[int, int] | None = None,
 ) -> LibraryCommand:
-    """Add a comment on a section, or a reply to one; undo deletes it, redo restores it."""
+    """Add a comment on a section (on its words [start, end) when span is given), or a reply
+    to one; undo deletes it, redo restores it."""
+    start, end = span if span is not None else (None, None)
+    anchor = ""
+    if span is not None:
+        section = lib.notes.get(note_id).section(section_key)
+        anchor = section.body[span[0] : span[1]] if section is not None else ""
     if parent_id is not None:
         lib.comments.get(parent_id)  # refused here, before anything is pushed, if it is gone
     return LibraryCommand(
@@ -17,7 +28,9 @@ def AddCommentCommand(
         lambda: (
             lib.comments.reply(parent_id, text)
             if parent_id is not None
-            else lib.comments.add(note_id, section_key, text)
+            else lib.comments.add(
+                note_id, section_key, text, anchor_text=anchor, start=start, end=end
+            )
         ),
         lambda comment: lib.comments.delete(comment.id),
         lambda removed: lib.comments.restore(removed)[0],

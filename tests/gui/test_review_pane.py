@@ -229,7 +229,9 @@ def test_a_comment_written_in_the_app_is_listed_under_its_section(
     pane = window.review.review_pane
     assert pane.items() == []
     monkeypatch.setattr(
-        CommentDialog, "ask", classmethod(lambda cls, p, sections, key: ("issue", "Source?"))
+        CommentDialog,
+        "ask",
+        classmethod(lambda cls, p, sections, key, quote="": ("issue", "Source?")),
     )
     pane.comment_button.click()
     assert [c.section_key for c in demo_lib.comments.all(note.id)] == ["issue"]
@@ -376,7 +378,8 @@ def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
 
     from briefing_app.core.review.packs import export_pack, import_pack
 
-    # A supervisor rates a cell of the note's matrix otherwise, in their own library.
+    # A supervisor rates a cell of the note's matrix otherwise, in their own library, and the
+    # analyst rates it again meanwhile: a change on both sides.
     reviewer = Library.open(tmp_path / "reviewer.sqlite")
     import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
     question = reviewer.questions.by_key("Q1")
@@ -430,3 +433,61 @@ def test_a_rating_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo
     assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "C"  # type: ignore[union-attr]
     stack.redo()
     assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "I"  # type: ignore[union-attr]
+
+
+def test_a_comment_on_words_selected_in_the_note_is_anchored_to_them(
+    window: MainWindow, demo_lib: Library, note: Note, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.review.dialogs import CommentDialog
+
+    window.note_workspace.open_note_tab(note.id)
+    body = note.section("summary").body  # type: ignore[union-attr]
+    words = "Three Chinese workers"
+    start = body.index(words)
+    window.note_workspace.go_to_place(note.id, "summary", start, start + len(words))
+    asked: list[tuple[str, str]] = []
+
+    def ask(cls: object, parent: object, sections: object, key: str, quote: str = "") -> object:
+        asked.append((key, quote))
+        return (key, "Which outlet gives the death toll?")
+
+    monkeypatch.setattr(CommentDialog, "ask", classmethod(ask))
+    window.review.review_pane.comment_button.click()
+
+    assert asked == [("summary", words)]  # the dialog says which words the comment is on
+    (comment,) = demo_lib.comments.all(note.id)
+    assert (comment.section_key, comment.start, comment.end) == (
+        "summary",
+        start,
+        start + len(words),
+    )
+    assert comment.anchor_text == words
+    # Undo takes the comment away, as any review action.
+    window.undo_stack.undo()
+    assert demo_lib.comments.all(note.id) == []
+
+
+def test_an_imported_package_opens_its_note_in_the_editor(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing_app.core.bundled.demo import build_demo
+    from briefing_app.core.review.packs import export_pack
+
+    # The supervisor's side: an empty library receiving the analyst's package.
+    analyst = Library.open(tmp_path / "analyst.sqlite")
+    build_demo(analyst)
+    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "in.briefpack")
+    analyst.close()
+    window.note_workspace.show_note(None)
+
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
+    result = finished(qtbot, window.review.import_review_pack()).result
+
+    assert result is not None
+    shown = window.note_workspace.note
+    assert shown is not None and shown.id == result.note_id
+    assert window.work_area.note_in_front()

@@ -381,6 +381,15 @@ class NoteWorkspace(QWidget):
         if editor is not None:
             editor.setFocus()
 
+    def selected_place(self) -> tuple[int, str, int, int] | None:
+        """Return the open note, section and range of the words selected in it (saved first,
+        so the range is the stored text's), or None when nothing is selected."""
+        span = self.editor.selected_span() if self.note is not None else None
+        if self.note is None or span is None:
+            return None
+        self.flush()
+        return (self.note.id, *span)
+
     def go_to_place(self, note_id: int, section_key: str, start: int, end: int) -> None:
         """Open a note in the editor and select a range of a section (-1: the whole section)."""
         self.open_note_tab(note_id)

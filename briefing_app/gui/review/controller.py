@@ -176,12 +176,22 @@ class ReviewController(QObject):
         return task
 
     def _review_copy_imported(self, result: ReviewImportResult) -> None:
-        self.review_pane.set_current_note(result.note_id)
+        self._open_note(result.note_id)
         self.show_pane()
         line = result.line()
         if result.unplaced:
             line += f"; {len(result.unplaced)} could not be placed on a section"
         self.services.show_status(line, 8000)
+
+    def _open_note(self, note_id: int) -> None:
+        """Open the note a review file landed in, in the editor, to read with the pane."""
+        self.review_pane.set_current_note(note_id)
+        try:
+            sections = self.lib.notes.get(note_id).sections
+        except BriefingError:
+            return  # gone again (undone elsewhere): the pane says so
+        if sections:
+            self.services.go_to_note_place(note_id, sections[0].key, 0, 0)
 
     def export_review_pack(self) -> Path | None:
         """Ask where, then write the current note with its evidence as a review package."""
@@ -221,7 +231,7 @@ class ReviewController(QObject):
     def _review_pack_imported(self, result: PackImportResult) -> None:
         if result.rating_edits:
             self.services.record(self._ratings_taken(result))
-        self.review_pane.set_current_note(result.note_id)
+        self._open_note(result.note_id)
         self.show_pane()
         self.services.show_status(result.line(), 8000)
         if result.conflicts:

@@ -114,7 +114,11 @@ class CommentDialog(QDialog):
     """Asks for a new review comment and the section it is about."""
 
     def __init__(
-        self, parent: QWidget | None, sections: list[tuple[str, str]], section_key: str
+        self,
+        parent: QWidget | None,
+        sections: list[tuple[str, str]],
+        section_key: str,
+        quote: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Comment on the note")
@@ -137,16 +141,27 @@ class CommentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Section"))
         layout.addWidget(self.section)
+        if quote:
+            # Which words the comment goes on (in that section; another one takes it whole).
+            shown = quote if len(quote) <= 120 else quote[:119] + "…"
+            self.on_words = QLabel(f"On the words selected: “{shown}”")
+            self.on_words.setWordWrap(True)
+            layout.addWidget(self.on_words)
         layout.addWidget(QLabel("Comment"))
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, sections: list[tuple[str, str]], section_key: str = ""
+        cls,
+        parent: QWidget | None,
+        sections: list[tuple[str, str]],
+        section_key: str = "",
+        quote: str = "",
     ) -> tuple[str, str] | None:
-        """Return (section key, comment text), or None when cancelled."""
-        dialog = cls(parent, sections, section_key)
+        """Return (section key, comment text), or None when cancelled; quote: the words
+        selected in the note, which the comment will be on."""
+        dialog = cls(parent, sections, section_key, quote)
         ok = dialog.exec() == QDialog.DialogCode.Accepted
         chosen = (str(dialog.section.currentData()), dialog.edit.toPlainText().strip())
         dialog.deleteLater()

@@ -73,6 +73,9 @@ class ReviewPane(QWidget):
         super().__init__(parent)
         # The window's execute(): runs a command and puts it on the undo stack.
         self.execute = execute
+        # The note, section and range of the words selected in the note editor (the window
+        # sets it): a comment written while words are selected is on them.
+        self.selected_place: Callable[[], tuple[int, str, int, int] | None] = lambda: None
         self.lib: Library | None = None
         self._note_id: int | None = None
         self.note: Note | None = None
@@ -382,12 +385,15 @@ class ReviewPane(QWidget):
             return False
         return self.execute(command)
 
-    def add_comment(self, section_key: str, text: str) -> bool:
-        """Add a review comment on a section of the note under review."""
+    def add_comment(self, section_key: str, text: str, span: tuple[int, int] | None = None) -> bool:
+        """Add a review comment on a section of the note under review (on its words
+        [start, end) when span is given)."""
         if self.lib is None or self.note is None:
             return False
         note_id = self.note.id
-        return self._command(lambda lib: AddCommentCommand(lib, note_id, section_key, text))
+        return self._command(
+            lambda lib: AddCommentCommand(lib, note_id, section_key, text, span=span)
+        )
 
     def reply(self, comment_id: int, text: str) -> bool:
         """Reply to a comment."""
@@ -468,9 +474,19 @@ class ReviewPane(QWidget):
             return
         ref = self._current_ref()
         sections = [(s.key, s.heading or s.key) for s in self.note.sections]
-        chosen = CommentDialog.ask(self, sections, ref.key if ref is not None else "")
-        if chosen is not None and chosen[1]:
-            self.add_comment(*chosen)
+        # Words selected in the note under review: the comment is on them, as in Word.
+        place = self.selected_place()
+        if place is not None and place[0] != self.note.id:
+            place = None
+        key = place[1] if place is not None else (ref.key if ref is not None else "")
+        held = self.lib.notes.get(self.note.id) if self.lib is not None else self.note
+        section = held.section(place[1]) if place is not None else None
+        quote = section.body[place[2] : place[3]] if place and section else ""
+        chosen = CommentDialog.ask(self, sections, key, quote=quote)
+        if chosen is None or not chosen[1]:
+            return
+        on_words = place is not None and chosen[0] == place[1]
+        self.add_comment(*chosen, span=(place[2], place[3]) if place and on_words else None)
 
     def _reply_clicked(self) -> None:
         comment = self._comment(self._current_ref())

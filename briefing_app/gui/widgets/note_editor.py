@@ -788,6 +788,15 @@ class NoteEditor(QWidget):
             return self.boxes[self._last_key].editor
         return next(iter(self.boxes.values())).editor if self.boxes else None
 
+    def selected_span(self) -> tuple[str, int, int] | None:
+        """Return the section and core offsets [start, end) of the words selected, or None."""
+        editor = self.current_editor()
+        if editor is None or not editor.textCursor().hasSelection():
+            return None
+        key = next(k for k, b in self.boxes.items() if b.editor is editor)
+        cursor, offsets = editor.textCursor(), TextOffsets(editor.body())
+        return key, offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd())
+
     def go_to(self, key: str, start: int, end: int) -> None:
         """Select [start, end) of a section's body and put the cursor there."""
         box = self.boxes.get(key)
