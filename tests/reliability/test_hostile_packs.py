@@ -117,6 +117,7 @@ def test_a_valid_package_still_imports(receiver: Library, tmp_path: Path) -> Non
         "notes": 1,
         "versions": 1,
         "comments": 2,
+        "edits": 0,  # the sample package is older than suggested edits in packages
         # The demo's key question and its two contradicts links (issue 17).
         "questions": 1,
         "relations": 2,

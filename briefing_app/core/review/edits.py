@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 
 # Context needed to place an insertion when the words around it are not unique.
 MIN_CONTEXT = 6
+# Context kept either side of an edit proposed in the app (as Word's tracked changes carry).
+PROPOSED_CONTEXT = 40
+EDIT_STATUSES = ("pending", "accepted", "rejected")
+# The review package member holding a note's suggested edits (packs.py); packages made before
+# edits travelled have none.
+EDITS_MEMBER = "edits.json"
 
 
 @dataclass
@@ -192,8 +198,8 @@ class EditManager:
         status: str = "pending",
     ) -> SuggestedEdit:
         """Record a suggested edit on a section; return it."""
-        if old_text == new_text:
-            raise InvalidInput("a suggested edit must change something")
+        check_edit_change(old_text, new_text)
+        check_edit_status(status)
         with self._lib.write() as changes:
             cur = self._lib.conn.execute(
                 "INSERT INTO suggested_edits (uid, note_id, section_key, old_text, new_text, "
@@ -213,6 +219,53 @@ class EditManager:
             )
             changes.notes.add(note_id)
             edit_id = int(cur.lastrowid or 0)
+        return self.get(edit_id)
+
+    def propose(
+        self, note_id: int, section_key: str, start: int, end: int, new_text: str, author: str = ""
+    ) -> SuggestedEdit:
+        """Suggest new_text for [start, end) of a section's text (a reviewer's edit in the app,
+        accepted or rejected later like a tracked change from Word); return it.
+
+        >>> # lib.edits.propose(1, "summary", 0, 5, "Four")  # "Three died" -> "Four died"
+        """
+        note = self._lib.notes.get(note_id)
+        section = note.section(section_key)
+        if section is None:
+            raise InvalidInput(f"note {note_id} has no section {section_key!r}")
+        body = section.body
+        if not 0 <= start <= end <= len(body):
+            raise InvalidInput(f"characters {start}-{end} are not in {section.heading}")
+        old = body[start:end]
+        view = plain_view(body)
+        # The words around it as Word would show them: that is how locate_edit finds them.
+        before = sum(1 for offset in view.offsets if offset < start)
+        after = sum(1 for offset in view.offsets if offset < end)
+        prefix = view.text[max(0, before - PROPOSED_CONTEXT) : before]
+        suffix = view.text[after : after + PROPOSED_CONTEXT]
+        if old == new_text:
+            raise InvalidInput("a suggested edit must change something")
+        if locate_edit(body, old, prefix, suffix) is None:
+            raise InvalidInput(
+                f"the words chosen cannot be told apart in {section.heading}: select more"
+            )
+        return self.add(
+            note_id, section_key, old, new_text, prefix=prefix, suffix=suffix, author=author
+        )
+
+    def delete(self, edit_id: int) -> SuggestedEdit:
+        """Remove a suggested edit; return it, for `restore` (the undo of proposing it)."""
+        edit = self.get(edit_id)
+        with self._lib.write() as changes:
+            self._lib.conn.execute("DELETE FROM suggested_edits WHERE id = ?", (edit_id,))
+            changes.notes.add(edit.note_id)
+        return edit
+
+    def set_status(self, edit_id: int, status: str) -> SuggestedEdit:
+        """Record a decision made in another library (its text came with the note): the
+        status only, the text left as it is."""
+        check_edit_status(status)
+        self._set_status(edit_id, status)
         return self.get(edit_id)
 
     def get(self, edit_id: int) -> SuggestedEdit:
@@ -330,6 +383,20 @@ class EditManager:
                 "UPDATE suggested_edits SET status = ? WHERE id = ?", (status, edit_id)
             )
             changes.notes.add(edit.note_id)
+
+
+def check_edit_status(status: str) -> None:
+    """Refuse a status a suggested edit cannot have."""
+    if status not in EDIT_STATUSES:
+        raise InvalidInput(
+            f"{status!r} is not a suggested edit's status ({', '.join(EDIT_STATUSES)})"
+        )
+
+
+def check_edit_change(old_text: str, new_text: str) -> None:
+    """Refuse a suggested edit that changes nothing."""
+    if old_text == new_text:
+        raise InvalidInput("a suggested edit must change something")
 
 
 def _edit_from_row(row: sqlite3.Row) -> SuggestedEdit:

@@ -30,6 +30,7 @@ from briefing_app.core.models import Claim, Note, Source
 from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
+from briefing_app.core.review.edits import EDITS_MEMBER
 from briefing_app.core.review.merge_matrices import RatingExchange, merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
 from briefing_app.core.review.pack_matrices import rated_cells
@@ -92,6 +93,7 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         for data in members.get("versions.json", []):
             merger.version(note_id, data)
         merger.comments(note_id, members["comments.json"])
+        merger.edits(note_id, members.get(EDITS_MEMBER, []))
         merge_evidence(
             lib, members, merger.claim_ids, merger.added, merger.reused, merger.conflicts
         )
@@ -153,11 +155,11 @@ class _Merger:
         self.source_ids: dict[str, int] = {}
         self.claim_keys: dict[str, str] = {}
         self.added = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0,
-                      "questions": 0, "relations": 0, "hypotheses": 0, "assumptions": 0,
-                      "ratings": 0}  # fmt: skip
+                      "edits": 0, "questions": 0, "relations": 0, "hypotheses": 0,
+                      "assumptions": 0, "ratings": 0}  # fmt: skip
         self.reused = {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 0,
-                       "questions": 0, "relations": 0, "hypotheses": 0, "assumptions": 0,
-                       "ratings": 0}  # fmt: skip
+                       "edits": 0, "questions": 0, "relations": 0, "hypotheses": 0,
+                       "assumptions": 0, "ratings": 0}  # fmt: skip
         # Package claim uid -> the claim here it merged into or was added as.
         self.claim_ids: dict[str, int] = {}
         self.updated = {"claims": 0, "notes": 0, "sources": 0, "ratings": 0}
@@ -450,6 +452,31 @@ class _Merger:
             )
         self.lib.comments.add_many(note_id, new)
         self.added["comments"] += len(new)
+
+    def edits(self, note_id: int, items: list[dict[str, Any]]) -> None:
+        """Add the package's new suggested edits; take the decisions made since on the other
+        side (the text each accept changed came with the note)."""
+        for data in items:
+            local = self.lib.edits.by_uid(data["uid"])
+            if local is None:
+                self.lib.edits.add(
+                    note_id,
+                    data["section_key"],
+                    self._rekey(data["old_text"]),
+                    self._rekey(data["new_text"]),
+                    **{k: data[k] for k in ("prefix", "suffix", "author", "created_at", "status")},
+                    uid=data["uid"],
+                )
+                self.added["edits"] += 1
+                continue
+            self.reused["edits"] += 1
+            if local.status == "pending" and data["status"] != "pending":
+                self.lib.edits.set_status(local.id, data["status"])
+            elif "pending" != data["status"] != local.status:
+                self.conflicts.append(
+                    f"suggested edit {local.id} ({local.old_text!r} → {local.new_text!r}) is "
+                    f"{local.status} here, {data['status']} in the package; this library's kept"
+                )
 
     def _rekey(self, body: str) -> str:
         """Rewrite the package's claim keys in citations to this library's keys, in one pass."""

@@ -19,6 +19,7 @@ from briefing_app.core.records.claims import check_claim_values, check_key
 from briefing_app.core.records.note_settings import check_header_fields
 from briefing_app.core.records.sources import check_source
 from briefing_app.core.review.comments import check_comment_span
+from briefing_app.core.review.edits import EDITS_MEMBER, check_edit_change, check_edit_status
 from briefing_app.core.review.merge import NOTE_FIELDS
 from briefing_app.core.review.pack_evidence import check_evidence
 from briefing_app.core.review.pack_matrices import check_matrices
@@ -88,6 +89,11 @@ COMMENT: Shape = {
     "resolved": (bool,),
 }
 COMMENT_OPTIONAL: Shape = {"parent_uid": _TEXT_OR_NULL}
+EDIT: Shape = dict.fromkeys(
+    ("uid", "section_key", "old_text", "new_text", "prefix", "suffix", "author", "created_at",
+     "status"),
+    _TEXT,
+)  # fmt: skip
 
 _TYPE_NAMES = {
     str: "text",
@@ -153,6 +159,8 @@ def check_members(pack: str, members: dict[str, Any]) -> None:
         _sections(pack, where, version["sections"], VERSION_SECTION)
     for index, data in enumerate(_list(pack, "comments.json", members["comments.json"])):
         _comment(pack, index, data, bodies)
+    for index, data in enumerate(_list(pack, EDITS_MEMBER, members.get(EDITS_MEMBER, []))):
+        _edit(pack, index, data)
     check_evidence(pack, members)
     check_matrices(pack, members)
 
@@ -246,6 +254,13 @@ def _header_fields(pack: str, fields: dict[str, Any]) -> None:
                 f"{EXPORT_AGAIN}"
             )
     _as_pack_error(pack, "the note", lambda: check_header_fields(fields))
+
+
+def _edit(pack: str, index: int, data: Any) -> None:
+    where = f"suggested edit #{index + 1}"
+    edit = record(pack, where, data, EDIT)
+    _as_pack_error(pack, where, lambda: check_edit_status(edit["status"]))
+    _as_pack_error(pack, where, lambda: check_edit_change(edit["old_text"], edit["new_text"]))
 
 
 def _sections(pack: str, where: str, sections: list[Any], shape: Shape) -> dict[str, str]:

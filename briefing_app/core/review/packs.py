@@ -1,5 +1,5 @@
-"""Review packages (.briefpack): a note with the claims it cites, their sources and the review
-comments, moved between libraries and merged by global ids and text hashes.
+"""Review packages (.briefpack): a note with the claims it cites, their sources, the review
+comments and suggested edits, moved between libraries and merged by global ids and text hashes.
 
 A package is a zip holding `manifest.json` (format, version and the SHA-256 of every other
 member) and JSON members. Import validates everything before writing anything, then merges in
@@ -34,6 +34,7 @@ from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Source
 from briefing_app.core.records import note_settings
+from briefing_app.core.review.edits import EDITS_MEMBER
 from briefing_app.core.review.merge import (
     NOTE_FIELDS,
     PackImportResult,
@@ -114,6 +115,11 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
                 "parent_uid": uid_of_comment.get(c.parent_id) if c.parent_id else None,
             }
             for c in comments
+        ],
+        # A supervisor's suggested edits, and the analyst's decisions on them going back.
+        EDITS_MEMBER: [
+            {k: v for k, v in e.to_json().items() if k not in ("id", "note_id", "kind")}
+            for e in lib.edits.all(note_id)
         ],
     }
     for source in sources.values():

@@ -66,8 +66,8 @@ def test_round_trip_into_an_empty_library_and_back(
 
     result = import_pack(other, pack)
     assert result.added == {"sources": 1, "claims": 10, "notes": 1, "versions": 0, "comments": 1,
-                            "questions": 1, "relations": 2, "hypotheses": 3, "assumptions": 1,
-                            "ratings": 15}  # fmt: skip
+                            "edits": 0, "questions": 1, "relations": 2, "hypotheses": 3,
+                            "assumptions": 1, "ratings": 15}  # fmt: skip
     assert contents(other) == contents(demo_lib)
 
     # The supervisor comments and sends it back.
@@ -80,8 +80,8 @@ def test_round_trip_into_an_empty_library_and_back(
     returned = export_pack(other, back_note.id, tmp_path / "back.briefpack")
     again = import_pack(demo_lib, returned)
     assert again.added == {"sources": 0, "claims": 0, "notes": 0, "versions": 0, "comments": 1,
-                           "questions": 0, "relations": 0, "hypotheses": 0, "assumptions": 0,
-                           "ratings": 0}  # fmt: skip
+                           "edits": 0, "questions": 0, "relations": 0, "hypotheses": 0,
+                           "assumptions": 0, "ratings": 0}  # fmt: skip
     assert again.conflicts == []
     assert contents(demo_lib) == contents(other)
     comments = demo_lib.comments.all(note.id)
