@@ -37,6 +37,19 @@ def AddCommentCommand(
     )
 
 
+def ProposeEditCommand(
+    lib: Library, note_id: int, section_key: str, span: tuple[int, int], new_text: str
+) -> LibraryCommand:
+    """Suggest new_text for a section's words [start, end); undo deletes the suggestion, redo
+    puts it back."""
+    return LibraryCommand(
+        "Suggest edit",
+        lambda: lib.edits.propose(note_id, section_key, span[0], span[1], new_text),
+        lambda edit: lib.edits.delete(edit.id),
+        lambda removed: lib.edits.restore([removed])[0],
+    )
+
+
 def ResolveCommentCommand(lib: Library, comment_id: int, resolved: bool) -> LibraryCommand:
     """Resolve a comment or open it again; undo sets it back."""
     before = lib.comments.get(comment_id).resolved

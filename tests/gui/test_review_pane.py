@@ -491,3 +491,38 @@ def test_an_imported_package_opens_its_note_in_the_editor(
     shown = window.note_workspace.note
     assert shown is not None and shown.id == result.note_id
     assert window.work_area.note_in_front()
+
+
+def test_a_supervisor_suggests_an_edit_on_words_selected_and_undo_takes_it_back(
+    window: MainWindow, demo_lib: Library, note: Note, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.gui.review.dialogs import SuggestEditDialog
+
+    pane = window.review.review_pane
+    # Nothing selected: the pane says how, and nothing is stored.
+    window.note_workspace.open_note_tab(note.id)
+    pane.suggest_button.click()
+    assert "Select the words" in window.statusBar().currentMessage()
+    assert demo_lib.edits.all(note.id) == []
+
+    body = note.section("issue").body  # type: ignore[union-attr]
+    start = body.index("security")
+    window.note_workspace.go_to_place(note.id, "issue", start, start + len("security"))
+    offered: list[str] = []
+
+    def ask(cls: object, parent: object, old: str) -> str:
+        offered.append(old)
+        return "safety"
+
+    monkeypatch.setattr(SuggestEditDialog, "ask", classmethod(ask))
+    pane.suggest_button.click()
+
+    assert offered == ["security"]
+    (edit,) = demo_lib.edits.all(note.id)
+    assert (edit.old_text, edit.new_text, edit.status) == ("security", "safety", "pending")
+    assert body == note.section("issue").body  # type: ignore[union-attr]  # proposed only
+    assert any("safety" in t for _k, _i, t in pane.items())
+    window.undo_stack.undo()
+    assert demo_lib.edits.all(note.id) == []
+    window.undo_stack.redo()
+    assert [e.new_text for e in demo_lib.edits.all(note.id)] == ["safety"]

@@ -348,13 +348,14 @@ class EditManager:
             self._set_status(edit.id, decision.before)
         return EditDecision(edit.id, decision.after, decision.before, undone)
 
-    def restore(self, edits: Sequence[SuggestedEdit]) -> None:
-        """Put deleted suggested edits back exactly (ids, uids, times, status)."""
+    def restore(self, edits: Sequence[SuggestedEdit]) -> list[SuggestedEdit]:
+        """Put deleted suggested edits back exactly (ids, uids, times, status); return them."""
         with self._lib.write() as changes:
             for edit in edits:
                 values = {f.name: getattr(edit, f.name) for f in fields(edit)}
                 insert_row(self._lib.conn, "suggested_edits", values)
                 changes.notes.add(edit.note_id)
+        return [self.get(edit.id) for edit in edits]
 
     def reject(self, edit_id: int) -> SuggestedEdit:
         """Mark a suggested edit rejected, leaving the note as it is."""

@@ -110,6 +110,42 @@ class ReviewFiles:
         return Path(name) if name else None
 
 
+class SuggestEditDialog(QDialog):
+    """Asks for the words that should replace those selected in the note (a tracked change)."""
+
+    def __init__(self, parent: QWidget | None, old: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Suggest an edit")
+        shown = old if len(old) <= 200 else old[:199] + "…"
+        label = QLabel(f"Instead of “{shown}”, the note should say (empty: delete them):")
+        label.setWordWrap(True)
+        self.edit = QPlainTextEdit(old)
+        self.edit.setAccessibleName("Suggested words")
+        self.edit.setTabChangesFocus(True)
+        self.edit.selectAll()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)  # the same words are no edit
+        self.edit.textChanged.connect(lambda: ok.setEnabled(self.edit.toPlainText() != old))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, old: str) -> str | None:
+        """Return the words suggested instead of old, or None when cancelled."""
+        dialog = cls(parent, old)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.edit.toPlainText()
+        dialog.deleteLater()
+        return text if ok else None
+
+
 class CommentDialog(QDialog):
     """Asks for a new review comment and the section it is about."""
 

@@ -34,11 +34,12 @@ from briefing_app.core.models import Note, ReviewComment
 from briefing_app.core.review.edits import SuggestedEdit, locate_edit
 from briefing_app.core.text.anchors import Anchor, reanchor
 from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
-from briefing_app.gui.review.dialogs import CommentDialog, TextPrompt
+from briefing_app.gui.review.dialogs import CommentDialog, SuggestEditDialog, TextPrompt
 from briefing_app.gui.review.diff_html import edit_html, section_html
 from briefing_app.gui.review_commands import (
     AddCommentCommand,
     DecideEditCommand,
+    ProposeEditCommand,
     ResolveCommentCommand,
 )
 
@@ -109,7 +110,13 @@ class ReviewPane(QWidget):
         self.detail.setAccessibleName("Review detail")
         self.detail.setOpenLinks(False)
         self.comment_button = QPushButton("Comment…")
-        self.comment_button.setToolTip("Add your own review comment on a section")
+        self.comment_button.setToolTip(
+            "Add your own review comment on the words selected in the note, or a section"
+        )
+        self.suggest_button = QPushButton("Suggest edit…")
+        self.suggest_button.setToolTip(
+            "Suggest other words for those selected in the note: the author accepts or rejects"
+        )
         self.reply_button = QPushButton("Reply…")
         self.resolve_button = QPushButton("Resolve")
         self.accept_button = QPushButton("Accept edit")
@@ -133,13 +140,14 @@ class ReviewPane(QWidget):
         for n, button in enumerate(
             (
                 self.comment_button,
+                self.suggest_button,
                 self.reply_button,
                 self.resolve_button,
                 self.accept_button,
                 self.reject_button,
                 self.jump_button,
             )
-        ):
+        ):  # comment, suggest, reply / resolve, accept, reject / go to
             actions.addWidget(button, n // 3, n % 3)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
@@ -161,6 +169,7 @@ class ReviewPane(QWidget):
         self.tree.currentItemChanged.connect(lambda *_a: self._item_changed())
         self.tree.itemActivated.connect(lambda *_a: self.jump())
         self.comment_button.clicked.connect(self._comment_clicked)
+        self.suggest_button.clicked.connect(self._suggest_clicked)
         self.reply_button.clicked.connect(self._reply_clicked)
         self.resolve_button.clicked.connect(self._resolve_clicked)
         self.accept_button.clicked.connect(lambda: self._edit_clicked(accept=True))
@@ -347,6 +356,7 @@ class ReviewPane(QWidget):
         comment = self._comment(ref)
         edit = self._edit(ref)
         self.comment_button.setEnabled(self.note is not None)
+        self.suggest_button.setEnabled(self.note is not None and not self.is_read_only)
         self.reply_button.setEnabled(comment is not None)
         self.resolve_button.setEnabled(comment is not None)
         self.resolve_button.setText(
@@ -487,6 +497,32 @@ class ReviewPane(QWidget):
             return
         on_words = place is not None and chosen[0] == place[1]
         self.add_comment(*chosen, span=(place[2], place[3]) if place and on_words else None)
+
+    def _suggest_clicked(self) -> None:
+        if self.note is None or self.lib is None:
+            return
+        place = self.selected_place()
+        if place is None or place[0] != self.note.id or place[2] == place[3]:
+            self.message.emit(
+                "⚠ Select the words to change in the note, then Suggest edit… (for new words, "
+                "select those they go after)"
+            )
+            return
+        _note_id, key, start, end = place
+        section = self.lib.notes.get(self.note.id).section(key)
+        old = section.body[start:end] if section is not None else ""
+        new = SuggestEditDialog.ask(self, old)
+        if new is not None:
+            self.suggest_edit(key, (start, end), new)
+
+    def suggest_edit(self, section_key: str, span: tuple[int, int], new_text: str) -> bool:
+        """Suggest new_text for the words [start, end) of a section of the note under review."""
+        if self.lib is None or self.note is None:
+            return False
+        note_id = self.note.id
+        return self._command(
+            lambda lib: ProposeEditCommand(lib, note_id, section_key, span, new_text)
+        )
 
     def _reply_clicked(self) -> None:
         comment = self._comment(self._current_ref())
