@@ -444,7 +444,8 @@ def test_a_comment_on_words_selected_in_the_note_is_anchored_to_them(
     body = note.section("summary").body  # type: ignore[union-attr]
     words = "Three Chinese workers"
     start = body.index(words)
-    window.note_workspace.go_to_place(note.id, "summary", start, start + len(words))
+    # Dragged across the words and the space after them, as a mouse does.
+    window.note_workspace.go_to_place(note.id, "summary", start, start + len(words) + 1)
     asked: list[tuple[str, str]] = []
 
     def ask(cls: object, parent: object, sections: object, key: str, quote: str = "") -> object:
@@ -526,3 +527,14 @@ def test_a_supervisor_suggests_an_edit_on_words_selected_and_undo_takes_it_back(
     assert demo_lib.edits.all(note.id) == []
     window.undo_stack.redo()
     assert [e.new_text for e in demo_lib.edits.all(note.id)] == ["safety"]
+
+
+def test_a_decided_edit_leaving_the_list_takes_its_detail_with_it(
+    window: MainWindow, demo_lib: Library, note: Note, reviewed: Path
+) -> None:
+    pane = window.review.review_pane
+    pane.select("edit", _row(window, "edit", "nationals"))
+    assert "pending" in pane.detail.toPlainText()
+    pane.accept_button.click()
+    # No longer listed under "Open": the detail no longer says it waits for a decision.
+    assert "pending" not in pane.detail.toPlainText()

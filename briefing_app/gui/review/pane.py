@@ -283,7 +283,9 @@ class ReviewPane(QWidget):
                 self.tree.addTopLevelItem(section_item)
                 section_item.setExpanded(True)
         self._select(keep)
-        self._update_controls()
+        # The detail follows what is current now: a row that left the list (an edit decided
+        # under "Open") must not go on showing it as pending.
+        self._item_changed()
 
     def items(self) -> list[tuple[str, int, str]]:
         """Return the rows shown under sections as (kind, id, text), top to bottom."""

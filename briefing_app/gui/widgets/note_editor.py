@@ -794,8 +794,15 @@ class NoteEditor(QWidget):
         if editor is None or not editor.textCursor().hasSelection():
             return None
         key = next(k for k, b in self.boxes.items() if b.editor is editor)
-        cursor, offsets = editor.textCursor(), TextOffsets(editor.body())
-        return key, offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd())
+        cursor, body = editor.textCursor(), editor.body()
+        offsets = TextOffsets(body)
+        start, end = offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd())
+        # A drag across words takes the space after the last one too: the words are meant.
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        return key, start, end
 
     def go_to(self, key: str, start: int, end: int) -> None:
         """Select [start, end) of a section's body and put the cursor there."""
