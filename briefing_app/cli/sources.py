@@ -140,17 +140,11 @@ def _write_references(
     source_ids: list[int],
     note_id: int | None,
 ) -> None:
-    from briefing_app.core.exporters.references import write_references
+    from briefing_app.core.exporters.references import reference_sources, write_references
 
     if ref_format is None or output is None:
         raise click.UsageError("writing references needs both --format and -o FILE")
-    lib = app.library()
-    if note_id is not None:
-        sources = lib.sources.cited_in(note_id)
-    elif source_ids:
-        sources = [lib.sources.get(i) for i in source_ids]
-    else:
-        sources = [lib.sources.get(s.id) for s in reversed(lib.sources.all())]
+    sources = reference_sources(app.library(), note_id, source_ids)
     write_references(sources, output, ref_format)
     echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
 

@@ -52,6 +52,7 @@ from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.imports import ImportController
 from briefing_app.gui.sources.project_export import ProjectExportController
 from briefing_app.gui.sources.reading_place import remember_place
+from briefing_app.gui.sources.references_export import ReferencesExportController
 from briefing_app.gui.sources.table_export import TableExportController
 from briefing_app.gui.startup_trace import mark
 from briefing_app.gui.tasks import TaskRunner
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.table_export = TableExportController(
             self.services, lib, self.sources.claims_panel, self.tasks
         )
+        self.references_export = ReferencesExportController(self.services, lib, self.tasks)
         self.project_export = ProjectExportController(
             self.services,
             lib,
@@ -367,6 +369,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         self.export_menu = file_menu.addMenu("E&xport")
         self.export_menu.addAction(self.project_export.action)
+        self.export_menu.addAction(self.references_export.action)
+        self.export_menu.addAction(self.table_export.menu_action)
         file_menu.addSeparator()
         # The review file actions join above it in complete_window.
         file_menu.addAction(self.backups.restore_backup_action)
@@ -553,6 +557,7 @@ class MainWindow(QMainWindow):
         self.after_first_paint(self.outside.start)
         self.imports.attach(lib)
         self.table_export.attach(lib)
+        self.references_export.attach(lib)
         self.project_export.attach(lib)
         self.backups.attach(lib)
         if self._later is not None:

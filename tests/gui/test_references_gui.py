@@ -137,3 +137,51 @@ def test_file_import_folder_takes_a_zotero_export_folder_from_the_keyboard(
     with qtbot.waitSignal(window.imports.import_finished, timeout=20_000) as done:
         action.trigger()
     assert done.args[0].line() == "2 imported, 0 duplicate, 0 failed"
+
+
+def test_file_export_lists_every_way_out_to_other_tools(window: MainWindow) -> None:
+    """Zotero and spreadsheets are reached from File ▸ Export, not only the command line or
+    a right-click on the claims table."""
+    names = [a.text().replace("&", "") for a in window.export_menu.actions()]
+    assert names == [
+        "REFI-QDA project (.qdpx)…",
+        "Sources for Zotero (RIS, BibTeX, CSL JSON)…",
+        "Claims table (Excel, CSV)…",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "first"), [("sources.ris", "TY  - "), ("sources.bib", "@"), ("sources.json", "[")]
+)
+def test_sources_go_to_zotero_from_the_file_menu_and_come_back_unchanged(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    first: str,
+) -> None:
+    from briefing_app.core.importers.batch import import_paths
+    from briefing_app.gui.sources.references_export import ReferencesExportFiles
+
+    path = tmp_path / name
+    monkeypatch.setattr(ReferencesExportFiles, "ask", classmethod(lambda cls, parent: path))
+    with qtbot.waitSignal(window.references_export.exported) as written:
+        window.references_export.action.trigger()
+    assert written.args == [1]  # the demo's one source
+    assert path.read_text(encoding="utf-8").startswith(first)
+    assert window.statusBar().currentMessage().startswith(f"Wrote 1 source to {name}")
+    # Read back (as after a trip through Zotero): the source it came from, nothing new.
+    again = import_paths(window.lib, [path])
+    assert again.by_status("failed") == [] and window.lib.sources.count() == 1
+
+
+def test_the_claims_table_is_exported_from_the_file_menu_too(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = TableExportTarget(tmp_path / "claims.csv", "csv")
+    monkeypatch.setattr(TableExportFiles, "ask", classmethod(lambda cls, parent: target))
+    with qtbot.waitSignal(window.table_export.exported) as written:
+        window.table_export.menu_action.trigger()
+    assert written.args == [len(window.lib.claims.all())]
+    assert target.path.read_text(encoding="utf-8").startswith("Key,Quote,")

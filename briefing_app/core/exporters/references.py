@@ -8,15 +8,30 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.models import Source
 from briefing_app.core.storage.atomic import atomic_path
 
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+
 REFERENCE_FORMATS = ("csl-json", "ris", "bibtex")
+
+
+def reference_sources(
+    lib: Library, note_id: int | None = None, source_ids: Sequence[int] = ()
+) -> list[Source]:
+    """Return the sources to write for a reference manager: those a note cites, those asked
+    for, or (neither given) every source of the library, oldest first."""
+    if note_id is not None:
+        return lib.sources.cited_in(note_id)
+    if source_ids:
+        return [lib.sources.get(i) for i in source_ids]
+    return [lib.sources.get(s.id) for s in reversed(lib.sources.all())]
 
 
 def write_references(sources: list[Source], path: Path | str, format: str) -> Path:
@@ -114,6 +129,8 @@ def _ris(sources: list[Source]) -> str:
         entry: dict[str, Any] = {
             "type_of_reference": "NEWS" if source.outlet else "ELEC" if source.url else "GEN",
             "title": source.title,
+            # Read back as the reference id: the item finds its source again (as CSL's id).
+            "id": source.ref_id or source.uid,
         }
         if source.byline:
             entry["authors"] = _authors(source)

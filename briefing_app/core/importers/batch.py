@@ -356,7 +356,7 @@ def store_reference(
     """
     if not doc.text.strip():
         # Sources sent to Zotero come back without their text: each updates its source.
-        existing = lib.sources.same_reference(doc)
+        existing = lib.sources.same_reference(doc, by_title=True)
         if existing is None:
             return FileOutcome(path, "failed", NO_TEXT, item=label)
         doc = replace(doc, text=existing.text, format=existing.format)

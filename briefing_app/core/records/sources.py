@@ -157,11 +157,17 @@ class SourceManager:
                 existing = dup.existing
         return self._refresh(existing.id, doc)
 
-    def same_reference(self, doc: ExtractedDocument) -> Source | None:
-        """Return the source a reference was imported as before (by DOI, id, URL and title)."""
+    def same_reference(self, doc: ExtractedDocument, *, by_title: bool = False) -> Source | None:
+        """Return the source a reference was imported as before (by DOI, id, URL and title),
+        or written out as (Briefing's exports give its uid as the item's id).
+
+        by_title: else the one source of that title (for an item with no text of its own,
+        which can only update a source: a source with no address, DOI or id is found so).
+        """
+        ref_id = doc.ref_id.strip()
         checks = [
             ("lower(doi) = lower(?) AND doi != ''", (doc.doi.strip(),)),
-            ("ref_id = ? AND ref_id != ''", (doc.ref_id.strip(),)),
+            ("(ref_id = ? AND ref_id != '') OR uid = ?", (ref_id, ref_id)),
             ("url = ? AND title = ? AND url != ''", (doc.url.strip(), doc.title.strip())),
         ]
         for where, params in checks:
@@ -172,6 +178,13 @@ class SourceManager:
             ).fetchone()
             if row:
                 return self.get(row[0])
+        title = doc.title.strip()
+        if by_title and title:
+            rows = self._lib.conn.execute(
+                "SELECT id FROM sources WHERE title = ? LIMIT 2", (title,)
+            ).fetchall()
+            if len(rows) == 1:
+                return self.get(rows[0][0])
         return None
 
     def _refresh(self, source_id: int, doc: ExtractedDocument) -> tuple[Source, str, Edit | None]:

@@ -75,6 +75,15 @@ class TableExportController(QObject):
             "Write the claims the table shows to a spreadsheet (xlsx or CSV)",
         )
         claims_panel.add_context_action(self.action)
+        # The same, from File ▸ Export, where the other ways out to other tools are.
+        self.menu_action = make_action(
+            self,
+            "&Claims table (Excel, CSV)…",
+            self.choose_export,
+            None,
+            "export",
+            "Write the claims the claims table shows to a spreadsheet (xlsx or CSV)",
+        )
 
     def attach(self, lib: Library) -> None:
         """Export from this library from now on."""
