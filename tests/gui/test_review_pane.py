@@ -538,3 +538,36 @@ def test_a_decided_edit_leaving_the_list_takes_its_detail_with_it(
     pane.accept_button.click()
     # No longer listed under "Open": the detail no longer says it waits for a decision.
     assert "pending" not in pane.detail.toPlainText()
+
+
+def test_review_files_are_suggested_by_the_note_s_title_where_the_last_one_was(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    offered: list[str] = []
+
+    def ask(cls: object, parent: object, name: str) -> None:
+        offered.append(name)
+        return None
+
+    monkeypatch.setattr(ReviewFiles, "export_pack", classmethod(ask))
+    window.review.export_review_pack()
+    assert demo_lib.path is not None
+    # Not a bare name, which a file chooser puts in whatever folder Briefing was started in.
+    assert offered[-1] == str(
+        demo_lib.path.parent / "attack-on-chinese-workers-in-khatlon-province.briefpack"
+    )
+    # A package received from a folder: the next one is offered there, ready to send back.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    from briefing_app.core.review.packs import export_pack
+
+    pack = export_pack(demo_lib, note.id, inbox / "from-analyst.briefpack")
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
+    finished(qtbot, window.review.import_review_pack())
+    window.review.export_review_pack()
+    assert Path(offered[-1]).parent == inbox

@@ -122,10 +122,11 @@ class ReviewController(QObject):
         if note_id is None:
             return None
         options = _review_files().export_copy(
-            self.services.dialog_parent(), f"note-{note_id}-review.docx"
+            self.services.dialog_parent(), self._suggested(note_id, "review.docx")
         )
         if options is None:
             return None
+        self._remember_folder(options.path)
         from briefing_app.core.review.word_copy import export_review_copy
 
         def write(force: bool) -> Path:
@@ -167,6 +168,7 @@ class ReviewController(QObject):
         path = _review_files().import_copy(self.services.dialog_parent())
         if path is None:
             return None
+        self._remember_folder(path)
         from briefing_app.core.review.word_copy import import_review_copy
 
         task = self.tasks.run(
@@ -182,6 +184,28 @@ class ReviewController(QObject):
         if result.unplaced:
             line += f"; {len(result.unplaced)} could not be placed on a section"
         self.services.show_status(line, 8000)
+
+    def _suggested(self, note_id: int, suffix: str) -> str:
+        """Return the file offered for a note's review file: named for its title, in the
+        folder the last review file came from or went to (else the library's)."""
+        from briefing_app.gui.dialogs.export_dialog import default_file_name
+        from briefing_app.gui.settings import app_settings
+
+        try:
+            title = self.lib.notes.get(note_id).title
+        except BriefingError:
+            title = f"note {note_id}"
+        home = self.lib.path.parent if self.lib.path is not None else Path.home()
+        folder = Path(str(app_settings().value(_REVIEW_FOLDER, str(home))))
+        if not folder.is_dir():
+            folder = home
+        # "….review.docx" reads as a review copy; a package is named for the note alone.
+        return str(folder / default_file_name(title, suffix).replace(".review.", "-review."))
+
+    def _remember_folder(self, path: Path) -> None:
+        from briefing_app.gui.settings import app_settings
+
+        app_settings().setValue(_REVIEW_FOLDER, str(path.parent))
 
     def _open_note(self, note_id: int) -> None:
         """Open the note a review file landed in, in the editor, to read with the pane."""
@@ -199,10 +223,11 @@ class ReviewController(QObject):
         if note_id is None:
             return None
         path = _review_files().export_pack(
-            self.services.dialog_parent(), f"note-{note_id}.briefpack"
+            self.services.dialog_parent(), self._suggested(note_id, "briefpack")
         )
         if path is None:
             return None
+        self._remember_folder(path)
         from briefing_app.core.review.packs import export_pack
 
         written = self._file_operation(path, lambda: export_pack(self.lib, note_id, path))
@@ -216,6 +241,7 @@ class ReviewController(QObject):
         path = path or _review_files().import_pack(self.services.dialog_parent())
         if path is None:
             return None
+        self._remember_folder(path)
         from briefing_app.core.review.packs import import_pack
 
         # Queued after a backup on open still being made: the backup holds the library as it
@@ -274,6 +300,10 @@ class ReviewController(QObject):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+# Where review files were last written or read: a package goes back where it came from.
+_REVIEW_FOLDER = "review/folder"
 
 
 def _review_files() -> type[ReviewFiles]:
