@@ -99,6 +99,16 @@ def biblatex_language(code: str) -> str:
     return names.split()[0] if names else value
 
 
+def byline_name(name: str) -> str:
+    """Return an author's name as a byline prints it: "Last, First" reads as "First Last".
+
+    >>> byline_name("Roe, Jane"), byline_name("Reuters")
+    ('Jane Roe', 'Reuters')
+    """
+    last, sep, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}" if sep and first.strip() else name.strip()
+
+
 def _extra_value(extra: str, name: str) -> str:
     for line in extra.splitlines():
         key, sep, value = line.partition(":")

@@ -12,6 +12,7 @@ from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.importers.references.base import (
     Reference,
     attachment_path,
+    byline_name,
     html_to_text,
     split_extra,
 )
@@ -87,7 +88,7 @@ def _reference(entry: object, base_dir: Path) -> Reference:
     raw_notes = [fields["annote"].value] if "annote" in fields else []
     return Reference(
         title=_unbrace(one("title")),
-        authors=[_unbrace(_name(a)) for a in authors if str(a).strip()],
+        authors=[_unbrace(byline_name(str(a))) for a in authors if str(a).strip()],
         container=_unbrace(
             one("journaltitle", "journal", "booktitle", "howpublished", "organization")
         ),
@@ -104,12 +105,6 @@ def _reference(entry: object, base_dir: Path) -> Reference:
         extra=extra,
         ref_id=entry.key,  # type: ignore[attr-defined]
     )
-
-
-def _name(name: str) -> str:
-    # "Last, First" reads better in a byline as "First Last".
-    last, sep, first = str(name).partition(",")
-    return f"{first.strip()} {last.strip()}" if sep and first.strip() else str(name).strip()
 
 
 def _unbrace(text: str) -> str:

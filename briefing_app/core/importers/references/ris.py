@@ -9,6 +9,7 @@ from briefing_app.core.importers.decoding import decode_text
 from briefing_app.core.importers.references.base import (
     Reference,
     attachment_path,
+    byline_name,
     html_to_text,
     split_extra,
 )
@@ -79,7 +80,8 @@ def _reference(entry: dict[str, object], base_dir: Path) -> Reference:
     urls = many("urls")
     return Reference(
         title=one("title", "primary_title"),
-        authors=many("authors") or many("first_authors"),
+        # Zotero writes "Last, First"; every format's byline reads "First Last".
+        authors=[byline_name(a) for a in many("authors") or many("first_authors")],
         container=one("secondary_title", "journal_name", "alternate_title1", "publisher"),
         # DA is Zotero's full date ("2025/11/30/", "2025/11//"); PY only the year.
         published=_ris_date(one("date")) or _ris_date(one("year")),

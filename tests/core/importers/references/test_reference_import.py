@@ -31,7 +31,7 @@ def test_a_zotero_ris_export_folder_becomes_sources_with_the_references_metadata
     # The text is the attached PDF's (preferred over the snapshot); the metadata Zotero's.
     assert attack.format == "pdf" and "three Chinese workers were killed" in attack.text
     assert attack.title == "Three workers killed near the border"
-    assert attack.byline == "Roe, Jane; Doe, John"
+    assert attack.byline == "Jane Roe; John Doe"  # "Last, First" as every byline: First Last
     assert attack.outlet == "Asia Wire"
     assert attack.published == "2025-11"  # DA 2025/11// : no day is invented
     assert attack.url == "https://asiawire.example.org/attack"
@@ -304,7 +304,7 @@ def test_a_duplicate_item_in_the_export_does_not_overwrite_the_first_and_reimpor
         "('Three workers killed near the border')"
     )
     attack = lib.sources.get(first.source_id or 0)
-    assert attack.byline == "Roe, Jane; Doe, John"
+    assert attack.byline == "Jane Roe; John Doe"  # "Last, First" as every byline: First Last
     assert attack.published == "2025-11"
     assert attack.format == "pdf"
     summary = import_paths(lib, [tmp_path / "export"])
