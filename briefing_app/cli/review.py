@@ -249,7 +249,32 @@ def edits_command(app: AppContext, note_ref: str, pending: bool, as_json: bool) 
 
 @click.group("edit")
 def edit_group() -> None:
-    """Accept or reject one suggested edit."""
+    """Suggest, accept or reject one suggested edit."""
+
+
+@edit_group.command("suggest")
+@click.argument("note_ref", metavar="NOTE")
+@click.argument("section")
+@click.argument("words")
+@click.argument("new_text", metavar="NEW")
+@click.option("--author", default="", help="Who suggests it.")
+@pass_app
+def edit_suggest_command(
+    app: AppContext, note_ref: str, section: str, words: str, new_text: str, author: str
+) -> None:
+    """Suggest NEW instead of WORDS in SECTION of NOTE ("" deletes them); the author accepts
+    or rejects it, here or after a review package took it back.
+
+    Example: briefing edit suggest 1 issue "security" "safety" --author "J. Tremblay"
+    """
+    lib = app.library()
+    note = lib.notes.find(note_ref)
+    sec = note.section(section)
+    start = sec.body.find(words) if sec is not None and words else -1
+    if start < 0:
+        raise click.ClickException(f"the words {words!r} are not in section {section!r}")
+    edit = lib.edits.propose(note.id, section, start, start + len(words), new_text, author)
+    echo(f"Suggested edit {edit.id} in {edit.section_key}: {edit.old_text!r} → {edit.new_text!r}")
 
 
 @edit_group.command("accept")

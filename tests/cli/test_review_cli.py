@@ -99,3 +99,31 @@ def test_resolving_a_comment_takes_its_replies_out_of_the_open_list(tmp_path: Pa
     assert not open_ids() & thread
     assert briefing("comment", "resolve", "--reopen", str(first), library=library).returncode == 0
     assert thread <= open_ids()
+
+
+def test_a_supervisor_suggests_an_edit_from_the_command_line_and_the_analyst_accepts_it(
+    tmp_path: Path,
+) -> None:
+    analyst, supervisor = tmp_path / "a.sqlite", tmp_path / "s.sqlite"
+    with Library.open(analyst) as lib:
+        build_demo(lib)
+    pack = tmp_path / "note.briefpack"
+    briefing("pack", "export", "1", "-o", str(pack), library=analyst)
+    briefing("pack", "import", str(pack), library=supervisor)
+    suggested = briefing(
+        "edit", "suggest", "1", "issue", "security", "safety", "--author", "Supervisor",
+        library=supervisor,
+    )  # fmt: skip
+    assert suggested.returncode == 0, suggested.stderr
+    assert suggested.stdout == "Suggested edit 1 in issue: 'security' → 'safety'\n"
+    missing = briefing("edit", "suggest", "1", "issue", "no such words", "x", library=supervisor)
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("Error: the words 'no such words' are not in section")
+    back = tmp_path / "back.briefpack"
+    briefing("pack", "export", "1", "-o", str(back), library=supervisor)
+    assert briefing("pack", "import", str(back), library=analyst).stdout == (
+        "Imported into note 1: 1 edit\n"
+    )
+    assert briefing("edit", "accept", "1", library=analyst).returncode == 0
+    shown = briefing("note", "show", "1", library=analyst).stdout
+    assert "the safety of Chinese investment" in shown
