@@ -571,3 +571,36 @@ def test_review_files_are_suggested_by_the_note_s_title_where_the_last_one_was(
     finished(qtbot, window.review.import_review_pack())
     window.review.export_review_pack()
     assert Path(offered[-1]).parent == inbox
+
+
+def test_a_source_grade_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing_app.core.review.packs import export_pack, import_pack
+
+    reviewer = Library.open(tmp_path / "reviewer.sqlite")
+    import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
+    source = demo_lib.sources.all()[0]
+    there = reviewer.sources.by_uid(source.uid)
+    assert there is not None
+    reviewer.sources.edit(there.id, reliability="C")
+    reviewer.ach.rate(reviewer.questions.by_key("Q1").id, "H3", "C6", "I")
+    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
+    reviewer.close()
+    original = demo_lib.sources.get(source.id).reliability
+
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: back))
+    result = finished(qtbot, window.review.import_review_pack()).result
+    assert result is not None and result.conflicts == []
+    assert demo_lib.sources.get(source.id).reliability == "C"
+    stack = window.undo_stack
+    assert stack.undoText() == "Take 1 rating and 1 source grade from the review package"
+    stack.undo()
+    assert demo_lib.sources.get(source.id).reliability == original
+    stack.redo()
+    assert demo_lib.sources.get(source.id).reliability == "C"

@@ -365,6 +365,12 @@ class SourceManager:
         self._write(edit.record_id, edit.before)
         return edit.inverse()
 
+    def revert_all(self, edits: list[Edit]) -> list[Edit]:
+        """Undo several edits in one transaction, the last first; return the edits redoing them
+        (what a review package changed of its sources' grades)."""
+        with self._lib.write():
+            return [self.revert(edit) for edit in reversed(edits)]
+
     def _write(
         self, source_id: int, values: Mapping[str, Any], expected: Mapping[str, Any] | None = None
     ) -> Edit:

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from briefing_app.core.ach.records import MatrixEdit
-from briefing_app.core.changes import now_iso
+from briefing_app.core.changes import Edit, now_iso
 from briefing_app.core.importers.base import Annotation, ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note, Source
@@ -58,11 +58,13 @@ class PackImportResult:
     updated: dict[str, int] = field(default_factory=dict)
     # The matrix ratings so updated: `lib.ach.revert_all` puts this library's back (undo).
     rating_edits: list[MatrixEdit] = field(default_factory=list, repr=False)
+    # The sources' grades so updated: `lib.sources.revert_all` puts this library's back.
+    grade_edits: list[Edit] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing pack import --json`."""
         found = asdict(self)
-        del found["rating_edits"]
+        del found["rating_edits"], found["grade_edits"]
         return found
 
     def line(self) -> str:
@@ -106,7 +108,13 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         # With the histories they came from: a note kept as both keeps the exchange's.
         merger.remember_ratings(here.id if here is not None else note_id, ratings.seen)
     return PackImportResult(
-        note_id, merger.added, merger.reused, merger.conflicts, merger.updated, ratings.edits
+        note_id,
+        merger.added,
+        merger.reused,
+        merger.conflicts,
+        merger.updated,
+        ratings.edits,
+        merger.grade_edits,
     )
 
 
@@ -170,8 +178,9 @@ class _Merger:
         # Claim fingerprints seen in this exchange, and package keys changed on both sides.
         self.agreed_claims: dict[str, list[str]] = {}
         self.conflicted_keys: set[str] = set()
-        # Likewise for sources' grades.
+        # Likewise for sources' grades, and the edits that took the sender's (for undo).
         self.agreed_sources: dict[str, list[str]] = {}
+        self.grade_edits: list[Edit] = []
         # The note the package landed in and the note versions the exchange showed.
         self._seen: tuple[int, list[str]] | None = None
 
@@ -228,7 +237,9 @@ class _Merger:
             self.agreed_sources[data["uid"]] = [*_history(data), incoming]
             return
         if _grades_fingerprint({f: getattr(local, f) for f in SOURCE_GRADES}) in _history(data):
-            self.lib.sources.edit(local.id, **{f: data[f] for f in changed})
+            self.grade_edits.append(
+                self.lib.sources.edit(local.id, **{f: data[f] for f in changed})
+            )
             self.updated["sources"] += 1
             self.agreed_sources[data["uid"]] = [*_history(data), incoming]
             return

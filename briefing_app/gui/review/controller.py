@@ -24,6 +24,9 @@ from briefing_app.gui.services import Services
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from briefing_app.core.ach.records import MatrixEdit
+    from briefing_app.core.changes import Edit
+
     # Word and package handling (lxml, zip) load on first use, and the dialogs with them.
     from briefing_app.core.review.packs import PackImportResult
     from briefing_app.core.review.word_copy import ReviewImportResult
@@ -255,8 +258,8 @@ class ReviewController(QObject):
         return task
 
     def _review_pack_imported(self, result: PackImportResult) -> None:
-        if result.rating_edits:
-            self.services.record(self._ratings_taken(result))
+        if result.rating_edits or result.grade_edits:
+            self.services.record(self._taken(result))
         self._open_note(result.note_id)
         self.show_pane()
         self.services.show_status(result.line(), 8000)
@@ -276,13 +279,21 @@ class ReviewController(QObject):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-    def _ratings_taken(self, result: PackImportResult) -> LibraryCommand:
-        """The matrix ratings a package brought over ours, already taken: undo puts ours back."""
-        ach = self.lib.ach
-        edits = result.rating_edits
-        count = f"{len(edits)} rating{'s' if len(edits) != 1 else ''}"
+    def _taken(self, result: PackImportResult) -> LibraryCommand:
+        """The matrix ratings and source grades a package brought over ours, already taken:
+        undo puts ours back."""
+        ach, sources = self.lib.ach, self.lib.sources
+        taken = (result.rating_edits, result.grade_edits)
+        sizes = [(len(result.rating_edits), "rating"), (len(result.grade_edits), "source grade")]
+        counts = " and ".join(f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in sizes if n)
+
+        def revert(
+            edits: tuple[list[MatrixEdit], list[Edit]],
+        ) -> tuple[list[MatrixEdit], list[Edit]]:
+            return (ach.revert_all(edits[0]), sources.revert_all(edits[1]))
+
         command = LibraryCommand(
-            f"Take {count} from the review package", lambda: edits, ach.revert_all, ach.revert_all
+            f"Take {counts} from the review package", lambda: taken, revert, revert
         )
         command.execute()  # the merge took them: this only records what undo takes back
         command.on_error = self.services.show_error

@@ -157,3 +157,31 @@ def test_forged_clearance_lines_are_refused_and_nothing_merges(
     with pytest.raises(InvalidPack, match=words):
         import_pack(reviewer, forged)
     assert reviewer.notes.all() == []
+
+
+def test_the_grades_a_package_brought_are_put_back_and_taken_again_exactly(
+    demo_lib: Library, reviewer: Library, tmp_path: Path
+) -> None:
+    from tests.core.records.library_dump import dump
+
+    theirs = sent_to(reviewer, demo_lib, tmp_path)
+    source = demo_lib.sources.all()[0]
+    there = reviewer.sources.by_uid(source.uid)
+    assert there is not None
+    reviewer.sources.edit(there.id, reliability="C", marking="TLP:GREEN")
+    pack = export_pack(reviewer, theirs, tmp_path / "b.briefpack")
+    before = demo_lib.sources.get(source.id)
+
+    merged = import_pack(demo_lib, pack)
+    after = dump(demo_lib)
+
+    assert len(merged.grade_edits) == 1 and "grade_edits" not in merged.to_json()
+    undone = demo_lib.sources.revert_all(merged.grade_edits)
+    back = demo_lib.sources.get(source.id)
+    assert (back.reliability, back.marking, back.modified_at) == (
+        before.reliability,
+        before.marking,
+        before.modified_at,
+    )
+    demo_lib.sources.revert_all(undone)
+    assert dump(demo_lib) == after
