@@ -80,3 +80,33 @@ def test_listing_the_library_folder_in_a_chooser_keeps_outside_readers_from_losi
     assert Path(f"{path}-wal").exists()
     demo_lib.notes.create("Written after the chooser", "sitrep", [("summary", "Summary")])
     assert _outside_count(path) == notes + 1
+
+
+def test_a_chooser_opens_where_the_last_file_was_chosen_not_where_briefing_started(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A supervisor who saved a package in their review folder finds it there when choosing
+    the next file, not in the folder the program happened to be started from."""
+    from briefing_app.gui.dialogs.file_dialogs import file_chooser, remember_folder
+
+    monkeypatch.chdir(tmp_path)  # where Briefing was started: no place to offer
+    first = file_chooser(None, "Import", "")
+    assert Path(first.directory().absolutePath()) == Path.home()
+    first.deleteLater()
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    remember_folder(inbox / "note.briefpack")
+    chooser = file_chooser(None, "Import", "")
+    assert Path(chooser.directory().absolutePath()) == inbox
+    chooser.deleteLater()
+    # A bare suggested name is offered in that folder too; a full path stays as given.
+    saving = file_chooser(None, "Export", "sources.ris", save=True)
+    assert Path(saving.directory().absolutePath()) == inbox
+    assert saving.selectedFiles() == [str(inbox / "sources.ris")]
+    saving.deleteLater()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    given = file_chooser(None, "Export", str(elsewhere / "x.ris"), save=True)
+    assert Path(given.directory().absolutePath()) == elsewhere
+    given.deleteLater()

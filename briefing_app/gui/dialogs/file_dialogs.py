@@ -13,6 +13,7 @@ desktop's: a native dialog runs its own code in this process, which Briefing can
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase
 from PySide6.QtGui import QIcon
@@ -61,7 +62,7 @@ def file_chooser(
 ) -> QFileDialog:
     """Return a file chooser (not yet shown) that reads no listed file: to open one or `many`
     existing files, or to `save` one (asking before replacing it)."""
-    dialog = QFileDialog(parent, caption, directory, name_filter)
+    dialog = QFileDialog(parent, caption, _starting_place(directory), name_filter)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_icons())
     if save:
@@ -74,11 +75,39 @@ def file_chooser(
     return dialog
 
 
+# Where the last file or folder was chosen: the next chooser with no folder of its own opens
+# there, rather than in whatever folder Briefing was started from.
+_LAST_FOLDER = "files/last_folder"
+
+
+def remember_folder(chosen: Path) -> None:
+    """Remember the folder a file (or folder) was chosen in, for the next chooser."""
+    from briefing_app.gui.settings import app_settings
+
+    app_settings().setValue(_LAST_FOLDER, str(chosen.parent))
+
+
+def _starting_place(directory: str) -> str:
+    """Return where a chooser opens: the folder or file asked for; a bare file name, or
+    nothing, in the last folder a file was chosen in (else the home folder)."""
+    if directory and Path(directory).parent != Path("."):
+        return directory
+    from briefing_app.gui.settings import app_settings
+
+    folder = Path(str(app_settings().value(_LAST_FOLDER, "") or Path.home()))
+    if not folder.is_dir():
+        folder = Path.home()
+    return str(folder / directory) if directory else str(folder)
+
+
 def _run(dialog: QFileDialog) -> tuple[list[str], str]:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return [], ""
-        return dialog.selectedFiles(), dialog.selectedNameFilter()
+        chosen = dialog.selectedFiles()
+        if chosen:
+            remember_folder(Path(chosen[0]))
+        return chosen, dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()
 
