@@ -203,6 +203,12 @@ class SourceManager:
             "reliability": doc.reliability,
             "marking": doc.marking,
         }
+        # What Briefing's own export wrote of the source: its uid as the item's id, and the
+        # day it was captured as the day accessed. Read back, neither is news.
+        if wanted["ref_id"] == source.uid:
+            wanted["ref_id"] = source.ref_id
+        if not source.accessed and wanted["accessed"] == source.retrieved_at[:10]:
+            wanted["accessed"] = source.accessed
         values = {k: v for k, v in wanted.items() if v and v != getattr(source, k)}
         text = normalise_text(doc.text)
         better_text = doc.format != ABSTRACT_FORMAT or source.format == ABSTRACT_FORMAT

@@ -430,3 +430,23 @@ def test_sources_sent_to_zotero_and_back_update_without_an_attachment(
     assert failed.item == "Never imported"
     assert "no attachment, abstract or notes" in failed.reason
     assert lib.sources.count() == 2
+
+
+# BibTeX is left out: its entry key (three_1) becomes the source's reference id the first time
+# it comes back, as a key from Zotero would.
+@pytest.mark.parametrize("fmt", ["ris", "csl-json"])
+def test_sources_written_out_and_read_back_untouched_are_unchanged(
+    lib: Library, tmp_path: Path, fmt: str
+) -> None:
+    """Nothing was edited in between: the import says so, rather than "2 updated" for the id
+    and access day the export itself wrote."""
+    export_folder(tmp_path / "export", "Exported Items.ris", RIS)
+    import_paths(lib, [tmp_path / "export"])
+    before = [lib.sources.get(s.id) for s in lib.sources.all()]
+    out = tmp_path / ("out." + {"ris": "ris", "bibtex": "bib", "csl-json": "json"}[fmt])
+    write_references(before, out, fmt)
+
+    again = import_paths(lib, [out])
+
+    assert again.line() == "0 imported, 2 unchanged, 0 duplicate, 0 failed"
+    assert [lib.sources.get(s.id) for s in lib.sources.all()] == before
