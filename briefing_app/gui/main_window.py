@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             workspace.note_shown.connect(review_pane.set_current_note)
             review_pane.before_note_change.connect(workspace.flush)
             review_pane.selected_place = workspace.selected_place
+            self.imports.open_pack = later.review.import_review_pack
             # The sources/notes splitter holds the notes list, which comes with the workspace.
             self.layout_memory.restore_splitters(
                 [self.reader_splitter, workspace.splitter, workspace.left_splitter]

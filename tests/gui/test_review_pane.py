@@ -604,3 +604,47 @@ def test_a_source_grade_only_the_supervisor_changed_is_taken_and_undone_with_edi
     assert demo_lib.sources.get(source.id).reliability == original
     stack.redo()
     assert demo_lib.sources.get(source.id).reliability == "C"
+
+
+@pytest.mark.parametrize("how", ["chosen", "dropped"])
+def test_a_review_package_brought_through_file_import_or_a_drop_is_merged(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """The supervisor's first move with a package received: File ▸ Import…, or a drop on the
+    window. It is merged as File ▸ Import review package… does, not refused as 'unsupported'."""
+    from briefing_app.core.bundled.demo import build_demo
+    from briefing_app.core.review.packs import export_pack
+    from briefing_app.gui.dialogs import file_dialogs
+
+    analyst = Library.open(tmp_path / "analyst.sqlite")
+    build_demo(analyst)
+    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "from-analyst.briefpack")
+    analyst.close()
+    window.complete_window()
+    if how == "chosen":
+        offered: list[str] = []
+
+        def choose(parent: object, caption: str, directory: str, name_filter: str) -> list[str]:
+            offered.append(name_filter)
+            return [str(pack)]
+
+        monkeypatch.setattr(file_dialogs, "open_file_names", choose)
+        window.imports.choose_import()
+        assert "*.briefpack" in offered[0]
+    else:
+        window.imports.import_any([pack])
+
+    qtbot.waitUntil(lambda: len(demo_lib.notes.all()) == 2)
+    (received,) = [n for n in demo_lib.notes.all() if n.title.startswith("Attack") and n.id != 1]
+
+    def opened() -> bool:
+        note = window.note_workspace.note
+        return note is not None and note.id == received.id
+
+    qtbot.waitUntil(opened)  # and it opens to be read
+    assert window.statusBar().currentMessage().startswith(f"Imported into note {received.id}")

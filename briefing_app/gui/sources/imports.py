@@ -8,7 +8,7 @@ or so) and, when it ends, one undo step takes the whole batch back. A REFI-QDA p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,9 @@ from briefing_app.gui.services import Services
 from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.project_import import ProjectImportController, is_project
 from briefing_app.gui.tasks import TaskRunner
+
+# A review package: merged by the review's import, not read as a source.
+PACK_SUFFIX = ".briefpack"
 
 if TYPE_CHECKING:
     # Loaded on first use: importing files is not part of start-up (nor are these classes
@@ -74,6 +77,9 @@ class ImportController(QObject):
         )
         # REFI-QDA projects (.qdpx) chosen or dropped here import as one project each.
         self.projects = ProjectImportController(services, lib, sources, tasks)
+        # Review packages (.briefpack) chosen or dropped here merge as File ▸ Import review
+        # package… does (the window hands over the review's import once it is built).
+        self.open_pack: Callable[[Path], object] | None = None
 
     def attach(self, lib: Library) -> None:
         """Import into this library from now on."""
@@ -87,13 +93,15 @@ class ImportController(QObject):
 
         # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
         # And QDA tools' REFI-QDA projects.
-        suffixes = [*importable_suffixes(), ".ris", ".bib", ".json", ".qdpx"]
+        # And review packages, which a supervisor receiving one looks for here first.
+        suffixes = [*importable_suffixes(), ".ris", ".bib", ".json", ".qdpx", PACK_SUFFIX]
         patterns = " ".join(f"*{s}" for s in suffixes)
         names = open_file_names(
             self.services.dialog_parent(),
             "Import sources",
             "",
-            f"Articles ({patterns});;REFI-QDA projects (*.qdpx);;All files (*)",
+            f"Articles ({patterns});;REFI-QDA projects (*.qdpx);;"
+            f"Review packages (*{PACK_SUFFIX});;All files (*)",
         )
         if names:
             self.import_any([Path(n) for n in names])
@@ -107,11 +115,18 @@ class ImportController(QObject):
             self.import_paths([Path(name)])
 
     def import_any(self, paths: Sequence[Path]) -> None:
-        """Import chosen or dropped paths: each .qdpx as a project, the rest as files."""
+        """Import chosen or dropped paths: each .qdpx as a project, each .briefpack as a review
+        package, the rest as files."""
         projects = [p for p in paths if is_project(p)]
         for path in projects:
             self.projects.import_project(path)
-        others = [p for p in paths if p not in projects]
+        merge = self.open_pack
+        packs: list[Path] = []
+        if merge is not None:  # before the review exists, the import says it cannot read them
+            packs = [p for p in paths if p.suffix.lower() == PACK_SUFFIX and p.is_file()]
+            for path in packs:
+                merge(path)
+        others = [p for p in paths if p not in projects and p not in packs]
         if others:
             self.import_paths(others)
 
