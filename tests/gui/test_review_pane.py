@@ -208,6 +208,10 @@ def test_review_package_round_trip_through_the_file_menu(
     pack = tmp_path / "note.briefpack"
     monkeypatch.setattr(ReviewFiles, "export_pack", classmethod(lambda cls, p, name: pack))
     assert window.review.export_review_pack() == pack and pack.exists()
+    # Which note went out, not only where: the pane may show another than the one meant.
+    assert window.statusBar().currentMessage() == (
+        f"Review package of “{note.title}” written to {pack}"
+    )
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
     result = finished(qtbot, window.review.import_review_pack()).result
     assert result is not None and result.note_id == note.id

@@ -236,7 +236,8 @@ class ReviewController(QObject):
         written = self._file_operation(path, lambda: export_pack(self.lib, note_id, path))
         if written is None:
             return None
-        self.services.show_status(f"Review package written to {written}", 6000)
+        title = self.lib.notes.get(note_id).title
+        self.services.show_status(f"Review package of “{title}” written to {written}", 6000)
         return written
 
     def import_review_pack(self, path: Path | None = None) -> Task[PackImportResult] | None:
