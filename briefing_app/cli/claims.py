@@ -187,4 +187,18 @@ def claim_edit_command(
         echo(f"{claim.key}: {said}")
 
 
+@claim_group.command("update-from")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False))
+@pass_app
+def claim_update_from_command(app: AppContext, table: Path) -> None:
+    """Set claims' statement, party, kind, credibility, status and event date from a claims
+    table edited in a spreadsheet and saved as CSV (rows found by Key; other columns ignored).
+
+    Example: briefing claim update-from claims.csv  (from briefing claims --format csv)
+    """
+    from briefing_app.core.records.claims_table import update_claims_from_table
+
+    echo(update_claims_from_table(app.library(), table).line())
+
+
 COMMANDS = [claims_command, claim_group]

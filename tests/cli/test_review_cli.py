@@ -127,3 +127,21 @@ def test_a_supervisor_suggests_an_edit_from_the_command_line_and_the_analyst_acc
     assert briefing("edit", "accept", "1", library=analyst).returncode == 0
     shown = briefing("note", "show", "1", library=analyst).stdout
     assert "the safety of Chinese investment" in shown
+
+
+def test_the_claims_table_goes_to_a_spreadsheet_and_back(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite"
+    with Library.open(path) as lib:
+        build_demo(lib)
+    table = tmp_path / "claims.csv"
+    assert briefing("claims", "--format", "csv", "-o", str(table), library=path).returncode == 0
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace(",reported fact,2,", ",reported fact,3,", 1), encoding="utf-8")
+    back = briefing("claim", "update-from", str(table), library=path)
+    assert back.returncode == 0, back.stderr
+    assert back.stdout == "Updated 1 claim from claims.csv; 9 unchanged\n"
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text(text.replace(",reported fact,2,", ",reported fact,9,", 1), encoding="utf-8")
+    refused = briefing("claim", "update-from", str(wrong), library=path)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("Error: wrong.csv, line ")
