@@ -185,3 +185,30 @@ def test_the_claims_table_is_exported_from_the_file_menu_too(
         window.table_export.menu_action.trigger()
     assert written.args == [len(window.lib.claims.all())]
     assert target.path.read_text(encoding="utf-8").startswith("Key,Quote,")
+
+
+def test_a_claims_table_edited_in_a_spreadsheet_comes_back_through_file_import(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.exporters.claims_table import write_claims_table
+    from briefing_app.gui.dialogs import file_dialogs
+
+    lib = window.lib
+    table = tmp_path / "claims.csv"
+    write_claims_table(lib, table, "csv")
+    text = table.read_text(encoding="utf-8")
+    table.write_text(text.replace(",reported fact,2,", ",reported fact,3,", 1), encoding="utf-8")
+    c5 = lib.claims.by_key("C5")
+    assert c5 is not None and c5.credibility == 2
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *args: [str(table)])
+
+    with qtbot.waitSignal(window.imports.tables.updated):
+        window.imports.choose_import()
+
+    assert lib.claims.get(c5.id).credibility == 3
+    assert window.statusBar().currentMessage() == "Updated 1 claim from claims.csv; 9 unchanged"
+    assert window.undo_stack.undoText() == "Update claims from claims.csv"
+    window.undo_stack.undo()
+    assert lib.claims.get(c5.id).credibility == 2
+    window.undo_stack.redo()
+    assert lib.claims.get(c5.id).credibility == 3

@@ -23,6 +23,7 @@ from briefing_app.gui.commands import ImportCommand
 from briefing_app.gui.services import Services
 from briefing_app.gui.sources.controller import SourcesController
 from briefing_app.gui.sources.project_import import ProjectImportController, is_project
+from briefing_app.gui.sources.table_import import TableImportController
 from briefing_app.gui.tasks import TaskRunner
 
 # A review package: merged by the review's import, not read as a source.
@@ -80,11 +81,14 @@ class ImportController(QObject):
         # Review packages (.briefpack) chosen or dropped here merge as File ▸ Import review
         # package… does (the window hands over the review's import once it is built).
         self.open_pack: Callable[[Path], object] | None = None
+        # A claims table edited in a spreadsheet (CSV) sets the claims it lists.
+        self.tables = TableImportController(services, lib, tasks)
 
     def attach(self, lib: Library) -> None:
         """Import into this library from now on."""
         self.lib = lib
         self.projects.attach(lib)
+        self.tables.attach(lib)
 
     def choose_import(self) -> None:
         """Ask for files to import (several at once) and import them."""
@@ -94,14 +98,15 @@ class ImportController(QObject):
         # Reference files too: Zotero's RIS, BibTeX and CSL-JSON exports.
         # And QDA tools' REFI-QDA projects.
         # And review packages, which a supervisor receiving one looks for here first.
-        suffixes = [*importable_suffixes(), ".ris", ".bib", ".json", ".qdpx", PACK_SUFFIX]
+        suffixes = [*importable_suffixes(), ".ris", ".bib", ".json", ".qdpx", PACK_SUFFIX, ".csv"]
         patterns = " ".join(f"*{s}" for s in suffixes)
         names = open_file_names(
             self.services.dialog_parent(),
             "Import sources",
             "",
             f"Articles ({patterns});;REFI-QDA projects (*.qdpx);;"
-            f"Review packages (*{PACK_SUFFIX});;All files (*)",
+            f"Review packages (*{PACK_SUFFIX});;Claims tables edited in a spreadsheet (*.csv);;"
+            "All files (*)",
         )
         if names:
             self.import_any([Path(n) for n in names])
@@ -126,7 +131,10 @@ class ImportController(QObject):
             packs = [p for p in paths if p.suffix.lower() == PACK_SUFFIX and p.is_file()]
             for path in packs:
                 merge(path)
-        others = [p for p in paths if p not in projects and p not in packs]
+        tables = [p for p in paths if p.suffix.lower() == ".csv" and p.is_file()]
+        for path in tables:
+            self.tables.import_table(path)
+        others = [p for p in paths if p not in projects and p not in packs and p not in tables]
         if others:
             self.import_paths(others)
 
