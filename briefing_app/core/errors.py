@@ -191,3 +191,8 @@ class UnsafeProject(InvalidProject):
 
 class ImportCancelled(BriefingError):
     """The user cancelled an import that runs as one transaction: nothing was written."""
+
+
+class ChangedSinceImport(BriefingError):
+    """An import cannot be undone or redone as one step: something it made or changed was
+    changed since, or something made since rests on it; nothing was changed."""

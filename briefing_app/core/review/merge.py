@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from briefing_app.core.ach.records import MatrixEdit
@@ -34,6 +34,8 @@ from briefing_app.core.review.edits import EDITS_MEMBER
 from briefing_app.core.review.merge_matrices import RatingExchange, merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
 from briefing_app.core.review.pack_matrices import rated_cells
+from briefing_app.core.review.pack_undo import ImportedRows
+from briefing_app.core.storage.row_journal import journal
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
 from briefing_app.core.text.counts import counted
 
@@ -60,12 +62,15 @@ class PackImportResult:
     rating_edits: list[MatrixEdit] = field(default_factory=list, repr=False)
     # The sources' grades so updated: `lib.sources.revert_all` puts this library's back.
     grade_edits: list[Edit] = field(default_factory=list, repr=False)
+    # Every row the import added or changed, as it was and became: `undo_pack_import` takes
+    # the whole import back, `redo_pack_import` brings it again (pack_undo.py).
+    imported: ImportedRows = field(default_factory=lambda: ImportedRows(""), repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing pack import --json`."""
-        found = asdict(self)
-        del found["rating_edits"], found["grade_edits"]
-        return found
+        # Not the records for undo: what the import did, as counts and lines.
+        hidden = ("rating_edits", "grade_edits", "imported")
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in hidden}
 
     def line(self) -> str:
         """Return a one-line summary."""
@@ -84,7 +89,7 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
     """Merge a validated package's members (see packs.read_pack) into lib in one transaction."""
     sources = [v for k, v in members.items() if k.startswith("sources/")]
     claims = members["claims.json"]
-    with lib.write():
+    with lib.write(), journal(lib.conn) as made:
         here = lib.notes.by_uid(members["note.json"]["uid"])
         merger = _Merger(lib, pack_name, claims, _remembered(here))
         for data in sources:
@@ -115,6 +120,7 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         merger.updated,
         ratings.edits,
         merger.grade_edits,
+        ImportedRows(pack_name, made.states),
     )
 
 
