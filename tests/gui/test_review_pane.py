@@ -432,7 +432,8 @@ def test_a_rating_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo
     assert "updated 1 rating" in window.statusBar().currentMessage()
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     stack = window.undo_stack
-    assert stack.undoText() == "Take 1 rating from the review package"
+    # The whole import is the step; its undo puts back the rating it took, with all else.
+    assert stack.undoText() == "Import review package back.briefpack"
     stack.undo()
     assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "C"  # type: ignore[union-attr]
     stack.redo()
@@ -603,7 +604,7 @@ def test_a_source_grade_only_the_supervisor_changed_is_taken_and_undone_with_edi
     assert result is not None and result.conflicts == []
     assert demo_lib.sources.get(source.id).reliability == "C"
     stack = window.undo_stack
-    assert stack.undoText() == "Take 1 rating and 1 source grade from the review package"
+    assert stack.undoText() == "Import review package back.briefpack"
     stack.undo()
     assert demo_lib.sources.get(source.id).reliability == original
     stack.redo()
@@ -652,3 +653,76 @@ def test_a_review_package_brought_through_file_import_or_a_drop_is_merged(
 
     qtbot.waitUntil(opened)  # and it opens to be read
     assert window.statusBar().currentMessage().startswith(f"Imported into note {received.id}")
+
+
+def test_undo_takes_a_whole_review_package_import_back_and_redo_brings_it_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The wrong package imported: Edit ▸ Undo puts the library back exactly as it was."""
+    from briefing_app.core.bundled.demo import build_demo
+    from briefing_app.core.review.packs import export_pack
+    from tests.core.records.library_dump import dump
+
+    # Another analyst's note on the same events: a note, claims and a matrix new here.
+    analyst = Library.open(tmp_path / "analyst.sqlite")
+    build_demo(analyst)
+    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "note-x.briefpack")
+    analyst.close()
+    before = dump(demo_lib)
+    claims = window.claims_panel.model
+    listed = claims.rowCount()
+
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
+    result = finished(qtbot, window.review.import_review_pack()).result
+    assert result is not None and result.added["claims"] > 0
+    after = dump(demo_lib)
+    qtbot.waitUntil(lambda: claims.rowCount() == listed + result.added["claims"])
+    stack = window.undo_stack
+    assert stack.undoText() == "Import review package note-x.briefpack"
+
+    stack.undo()
+    assert dump(demo_lib) == before
+    # The views refresh from what the undo says it changed: the claims it added are gone.
+    qtbot.waitUntil(lambda: claims.rowCount() == listed)
+    stack.redo()
+    assert dump(demo_lib) == after
+    qtbot.waitUntil(lambda: claims.rowCount() == listed + result.added["claims"])
+    shown = window.note_workspace.note
+    assert shown is not None and shown.id == result.note_id  # the note is back in front
+    stack.undo()
+    assert dump(demo_lib) == before
+
+
+def test_undo_of_a_package_import_built_on_since_is_refused_in_the_status_bar(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing_app.core.bundled.demo import build_demo
+    from briefing_app.core.review.packs import export_pack
+    from tests.core.records.library_dump import dump
+
+    analyst = Library.open(tmp_path / "analyst.sqlite")
+    build_demo(analyst)
+    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "note-x.briefpack")
+    analyst.close()
+    monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
+    result = finished(qtbot, window.review.import_review_pack()).result
+    assert result is not None
+    # A claim the package added, edited since (here, or in another window).
+    added = max(demo_lib.claims.all(), key=lambda c: c.id)
+    demo_lib.claims.update(added.id, statement="Read otherwise since")
+    held = dump(demo_lib)
+
+    window.undo_stack.undo()
+    message = window.statusBar().currentMessage()
+    assert message == (
+        f"⚠ Cannot undo the import of note-x.briefpack: claim {added.key} changed after the import"
+    )
+    assert dump(demo_lib) == held

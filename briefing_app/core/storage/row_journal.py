@@ -69,7 +69,8 @@ def tables(conn: sqlite3.Connection) -> dict[str, Table]:
 def journal(conn: sqlite3.Connection) -> Iterator[Journal]:
     """Note every row the block inserts, updates or deletes; fill in the Journal at its end.
 
-    Run inside the write's transaction, so the rows read at the end are the ones it commits.
+    Run inside the write's transaction, so the rows read at the end are the ones it commits;
+    one journal at a time on a connection (the triggers and their log are the connection's).
 
     >>> # with lib.write(), journal(lib.conn) as made: merge(...)   # made.states: the rows
     """
@@ -150,19 +151,16 @@ def _start(conn: sqlite3.Connection, journaled: Iterable[Table]) -> None:
     )
     conn.execute(f"DELETE FROM {_LOG}")
     for t in journaled:
-
-        def key(row: str, t: Table = t) -> str:
-            return "json_array(" + ", ".join(f'{row}."{c}"' for c in t.key) + ")"
-
         old = "json_object(" + ", ".join(f"'{c}', OLD.\"{c}\"" for c in t.columns) + ")"
         # Keys never change in this schema (ids, uids, pairs of ids): an update is noted
         # under the key it had, with the row as it was.
         for event, row, value in (("INSERT", "NEW", "NULL"), ("UPDATE", "OLD", old),
                                   ("DELETE", "OLD", old)):  # fmt: skip
+            key = "json_array(" + ", ".join(f'{row}."{c}"' for c in t.key) + ")"
             conn.execute(
                 f'CREATE TEMP TRIGGER IF NOT EXISTS "row_journal_{t.name}_{event.lower()}"'
                 f' AFTER {event} ON main."{t.name}" BEGIN INSERT INTO row_journal (tbl, key, old)'
-                f" VALUES ('{t.name}', {key(row)}, {value}); END"
+                f" VALUES ('{t.name}', {key}, {value}); END"
             )
 
 

@@ -24,9 +24,6 @@ from briefing_app.gui.services import Services
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from briefing_app.core.ach.records import MatrixEdit
-    from briefing_app.core.changes import Edit
-
     # Word and package handling (lxml, zip) load on first use, and the dialogs with them.
     from briefing_app.core.review.packs import PackImportResult
     from briefing_app.core.review.word_copy import ReviewImportResult
@@ -259,8 +256,8 @@ class ReviewController(QObject):
         return task
 
     def _review_pack_imported(self, result: PackImportResult) -> None:
-        if result.rating_edits or result.grade_edits:
-            self.services.record(self._taken(result))
+        if result.imported:  # a package already merged changes nothing: no step to undo
+            self.services.record(self._imported(result))
         self._open_note(result.note_id)
         self.show_pane()
         self.services.show_status(result.line(), 8000)
@@ -280,24 +277,21 @@ class ReviewController(QObject):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
-    def _taken(self, result: PackImportResult) -> LibraryCommand:
-        """The matrix ratings and source grades a package brought over ours, already taken:
-        undo puts ours back."""
-        ach, sources = self.lib.ach, self.lib.sources
-        taken = (result.rating_edits, result.grade_edits)
-        sizes = [(len(result.rating_edits), "rating"), (len(result.grade_edits), "source grade")]
-        counts = " and ".join(f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in sizes if n)
+    def _imported(self, result: PackImportResult) -> LibraryCommand:
+        """The import, already made in the background, as one step: undo takes back all it
+        added and changed (the core refuses in one line if the user built on it since)."""
+        from briefing_app.core.review.pack_undo import redo_pack_import, undo_pack_import
 
-        def revert(
-            edits: tuple[list[MatrixEdit], list[Edit]],
-        ) -> tuple[list[MatrixEdit], list[Edit]]:
-            return (ach.revert_all(edits[0]), sources.revert_all(edits[1]))
-
+        lib = self.lib  # the library it went into, even if another is opened later
         command = LibraryCommand(
-            f"Take {counts} from the review package", lambda: taken, revert, revert
+            f"Import review package {result.imported.pack_name}",
+            lambda: result.imported,
+            lambda imported: undo_pack_import(lib, imported),
+            lambda undone: redo_pack_import(lib, undone),
         )
-        command.execute()  # the merge took them: this only records what undo takes back
+        command.execute()  # the task merged it: this only records what undo takes back
         command.on_error = self.services.show_error
+        command.on_redone = lambda _imported: self._open_note(result.note_id)
         return command
 
     def _review_pack_refused(self, message: str) -> None:
