@@ -35,6 +35,10 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   same sources and claims added directly with sources.add and claims.add in one transaction
   (benchmarks/qdpx_import_speed.py); detail rows: undoing and redoing that import
   (remove_import, restore_import) against the import's own time (benchmarks/qdpx_undo_speed.py);
+- pack undo: undoing and redoing a review package's import (a note citing 500 claims of 50
+  sources, 250 comments) in a copy of the 10k library (undo_pack_import, redo_pack_import)
+  against the import's own time, CPU seconds; a detail row: the import with its row journal
+  (what makes the undo possible) against the same import without it (pack_undo_speed.py);
 - board: the Board view of a question with 500 claims (and 150 relations among them, on a copy
   of the library with ~3,000 relations) chosen in the main window until the dock is painted,
   against 500 plain QLabels in a scroll area of the same size (benchmarks/board_speed.py);
@@ -98,6 +102,7 @@ import list_refresh_speed  # noqa: E402
 import make_library  # noqa: E402
 import matrix_view_speed  # noqa: E402
 import outside_poll_speed  # noqa: E402
+import pack_undo_speed  # noqa: E402
 import qdpx_import_speed  # noqa: E402
 import qdpx_speed  # noqa: E402
 import qdpx_undo_speed  # noqa: E402
@@ -629,6 +634,7 @@ PARTS = [
     "chronology",
     "qdpx",
     "qdpx import",
+    "pack undo",
     "ach",
     "matrix",
     "board",
@@ -715,6 +721,35 @@ def qdpx_import(runs: int) -> list[Row]:
             for label, name in (("undo", "remove_import"), ("redo", "restore_import"))
         ),
     ]
+
+
+def pack_undo(library: Path, runs: int) -> list[Row]:
+    """Undoing and redoing a review package's import against the import itself."""
+    m = pack_undo_speed.measure(runs, into=library)
+    rows = [
+        Row(
+            f"pack import {label}, {m['rows']:,.0f} rows",
+            m[label],
+            "s CPU",
+            m["import"],
+            "<= 1x",
+            m[label] <= m["import"],
+            f"{name} in the 10k library against the import that made the rows",
+        )
+        for label, name in (("undo", "undo_pack_import"), ("redo", "redo_pack_import"))
+    ]
+    rows.append(
+        Row(
+            "  pack import with its row journal",
+            m["journaled"],
+            "s CPU",
+            m["bare"],
+            "(detail)",
+            True,
+            "into a fresh library, against the same import without the journal",
+        )
+    )
+    return rows
 
 
 def matrix(runs: int) -> list[Row]:
@@ -917,6 +952,7 @@ def main(argv: list[str] | None = None) -> None:
             ("chronology", lambda: chronology(library, work, args.runs)),
             ("qdpx", lambda: qdpx(library, max(1, args.runs // 2))),
             ("qdpx import", lambda: qdpx_import(max(1, args.runs // 2))),
+            ("pack undo", lambda: pack_undo(library, max(args.runs, 3))),
             ("ach", lambda: ach(args.runs)),
             ("matrix", lambda: matrix(args.runs)),
             ("board", lambda: board(library, work, args.runs)),

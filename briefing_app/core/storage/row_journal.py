@@ -37,10 +37,19 @@ class Table:
 
 @dataclass
 class Journal:
-    """What a `journal` block changed, filled in when the block ends."""
+    """What a `journal` block changed, filled in when the block ends: the (table, key) of
+    every row it touched and, unless only those were asked for, each row's states."""
 
+    touched: set[tuple[str, tuple[Any, ...]]] = field(default_factory=set)
     states: tuple[RecordState, ...] = ()
     tables: dict[str, Table] = field(default_factory=dict, repr=False)
+    # Each touched row as first noted (JSON; None: inserted), parsed only when asked for.
+    _first: dict[tuple[str, tuple[Any, ...]], str | None] = field(default_factory=dict, repr=False)
+
+    def before(self, table: str, key: tuple[Any, ...]) -> Record | None:
+        """Return a touched row as it was before the block (None: the block inserted it)."""
+        old = self._first.get((table, key))
+        return None if old is None else dict(json.loads(old))
 
 
 def tables(conn: sqlite3.Connection) -> dict[str, Table]:
@@ -66,11 +75,14 @@ def tables(conn: sqlite3.Connection) -> dict[str, Table]:
 
 
 @contextmanager
-def journal(conn: sqlite3.Connection) -> Iterator[Journal]:
+def journal(conn: sqlite3.Connection, *, keys_only: bool = False) -> Iterator[Journal]:
     """Note every row the block inserts, updates or deletes; fill in the Journal at its end.
 
     Run inside the write's transaction, so the rows read at the end are the ones it commits;
     one journal at a time on a connection (the triggers and their log are the connection's).
+
+    keys_only: leave the states empty (what was touched is enough, and reading each row
+    again would double the cost of a large write).
 
     >>> # with lib.write(), journal(lib.conn) as made: merge(...)   # made.states: the rows
     """
@@ -78,7 +90,10 @@ def journal(conn: sqlite3.Connection) -> Iterator[Journal]:
     _start(conn, found.tables.values())
     try:
         yield found
-        found.states = _states(conn, found.tables)
+        found._first = _first_noted(conn)
+        found.touched = set(found._first)
+        if not keys_only:
+            found.states = _states(conn, found.tables, found._first)
     finally:
         _stop(conn, found.tables)
 
@@ -171,15 +186,23 @@ def _stop(conn: sqlite3.Connection, journaled: dict[str, Table]) -> None:
     conn.execute(f"DROP TABLE IF EXISTS {_LOG}")
 
 
-def _states(conn: sqlite3.Connection, by_name: dict[str, Table]) -> tuple[RecordState, ...]:
-    """Return each touched row as it was when first touched and as it is now, if different."""
-    first: dict[tuple[str, tuple[Any, ...]], Record | None] = {}
+def _first_noted(conn: sqlite3.Connection) -> dict[tuple[str, tuple[Any, ...]], str | None]:
+    """Return each touched row's key with the row as first noted (JSON; None: inserted)."""
+    first: dict[tuple[str, tuple[Any, ...]], str | None] = {}
     for tbl, key, old in conn.execute(f"SELECT tbl, key, old FROM {_LOG} ORDER BY seq"):
-        where = (tbl, tuple(json.loads(key)))
-        if where not in first:
-            first[where] = json.loads(old) if old is not None else None
+        first.setdefault((tbl, tuple(json.loads(key))), old)
+    return first
+
+
+def _states(
+    conn: sqlite3.Connection,
+    by_name: dict[str, Table],
+    first: dict[tuple[str, tuple[Any, ...]], str | None],
+) -> tuple[RecordState, ...]:
+    """Return each touched row as it was when first touched and as it is now, if different."""
     states = []
-    for (tbl, key), before in first.items():
+    for (tbl, key), old in first.items():
+        before = json.loads(old) if old is not None else None
         after = current(conn, by_name[tbl], key)
         if before != after:
             states.append(RecordState(tbl, key, before, after))
