@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import ChangedSinceImport
+from briefing_app.core.errors import ChangedSinceImport, InvalidInput
 from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.review.merge import PackImportResult
 from briefing_app.core.review.pack_undo import redo_pack_import, undo_pack_import
-from briefing_app.core.review.packs import export_pack, import_pack
+from briefing_app.core.review.packs import InvalidPack, export_pack, import_pack
 from tests.core.records.library_dump import dump
 
 
@@ -185,3 +185,39 @@ def test_undo_announces_what_it_changed(demo_lib: Library, other: Library, tmp_p
     assert changes.notes == {result.note_id}
     assert len(changes.claims) == 10 and len(changes.sources) == 1 and changes.comments
     assert changes.questions
+
+
+def test_no_journal_is_left_behind_by_an_import_made_or_refused(
+    demo_lib: Library, other: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal's triggers would tax every later write: they go with the import."""
+    from briefing_app.core.review import merge
+
+    pack = _sent(demo_lib, tmp_path)
+    before = dump(other)
+    damaged = tmp_path / "damaged.briefpack"
+    damaged.write_bytes(pack.read_bytes()[:300])
+    with pytest.raises(InvalidPack):
+        import_pack(other, damaged)
+
+    def refuse(*_args: object) -> None:
+        raise InvalidInput("a value its checks let through")
+
+    # A merge refused half-way, its sources and claims written: all of it rolls back.
+    with monkeypatch.context() as patched:
+        patched.setattr(merge, "merge_evidence", refuse)
+        with pytest.raises(InvalidPack):
+            import_pack(other, pack)
+    assert dump(other) == before
+    import_pack(other, pack)
+    assert other.conn.execute("SELECT name FROM sqlite_temp_master").fetchall() == []
+
+
+def test_an_import_that_changed_nothing_has_nothing_to_undo(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    pack = _sent(demo_lib, tmp_path)
+    import_pack(other, pack)
+    again = import_pack(other, pack)
+    assert sum(again.added.values()) == 0
+    assert not again.imported
