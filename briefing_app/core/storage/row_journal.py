@@ -54,20 +54,25 @@ class Journal:
 
 def tables(conn: sqlite3.Connection) -> dict[str, Table]:
     """Return the library's journaled tables, parents before the tables referring to them."""
+    rows = conn.execute(
+        "SELECT name, sql LIKE 'CREATE VIRTUAL%' FROM main.sqlite_master WHERE type = 'table'"
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    # A virtual table's own tables (the full-text index's "claims_fts_data"...) are named
+    # after it (sqlite_master, not pragma_table_list, which older SQLite builds lack).
+    virtual = tuple(f"{name}_" for name, is_virtual in rows if is_virtual)
     names = [
-        r[0]
-        for r in conn.execute(
-            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )
-        if r[0] not in _UNJOURNALED
+        name
+        for name, is_virtual in rows
+        if not is_virtual and not name.startswith(virtual) and name not in _UNJOURNALED
     ]
     found: dict[str, Table] = {}
     for name in names:
         info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
         key = tuple(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
-        # Every table of the schema names its key; rowids would not survive a delete and
-        # restore, so a table without one could not be put back by key.
+        # Every table of the schema names its key (tests/core/storage/test_row_journal.py
+        # holds new ones to it): rowids do not survive a delete and restore, so a table
+        # without one could not be put back by key. No column holds a BLOB, which JSON cannot.
         assert key, f"table {name} has no primary key"
         parents = {r[2] for r in conn.execute(f'PRAGMA foreign_key_list("{name}")')} - {name}
         found[name] = Table(name, tuple(r[1] for r in info), key, frozenset(parents))
