@@ -26,7 +26,7 @@ from briefing_app.core.text.citations import cited_keys
 # counter moved since is no conflict; it is never set lower than it now is.
 _HIGH_WATER = frozenset({"counters"})
 _NOUNS = {
-    "sources": "source", "claims": "claim", "notes": "note", "note_sections": "a note's section",
+    "sources": "source", "claims": "claim", "notes": "note", "note_sections": "section",
     "note_versions": "note version", "review_comments": "review comment",
     "suggested_edits": "suggested edit", "questions": "key question",
     "ach_hypotheses": "hypothesis", "key_assumptions": "key assumption",
@@ -71,14 +71,14 @@ def _apply(lib: Library, change: ImportedRows, doing: str, since: str) -> Import
     try:
         with lib.write() as changes:
             by_name = tables(lib.conn)
-            states = _checked(lib.conn, change.states, by_name, f"{refused}: {{}} changed {since}")
+            states = _checked(lib.conn, change.states, by_name, f"{refused}: ", f" changed {since}")
             with journal(lib.conn, keys_only=True) as applied:
                 apply_states(lib.conn, states, by_name)
             written = {(s.table, s.key) for s in states}
             for table, key in sorted(applied.touched - written):
                 # Taken with a row removed (a cascade): a reply to a comment it added, say.
                 row = applied.before(table, key) or {}
-                raise ChangedSinceImport(f"{refused}: {_name(table, row)} rests on it")
+                raise ChangedSinceImport(f"{refused}: {_name(lib.conn, table, row)} rests on it")
             _refuse_citations(lib, states, refused)
             _announce(lib, changes, states)
     except sqlite3.IntegrityError as exc:
@@ -93,7 +93,8 @@ def _checked(
     conn: sqlite3.Connection,
     states: tuple[RecordState, ...],
     by_name: dict[str, Table],
-    refusal: str,
+    refused: str,
+    changed: str,
 ) -> tuple[RecordState, ...]:
     """Return the states to write, each checked against the row it expects to find."""
     checked = []
@@ -105,7 +106,8 @@ def _checked(
             value = max(now["value"], s.after["value"])
             checked.append(RecordState(s.table, s.key, now, {**s.after, "value": value}))
         else:
-            raise ChangedSinceImport(refusal.format(_name(s.table, now or s.before or {})))
+            row = now or s.before or {}
+            raise ChangedSinceImport(f"{refused}{_name(conn, s.table, row)}{changed}")
     return tuple(checked)
 
 
@@ -161,14 +163,21 @@ def _add(lib: Library, changes: Changes, table: str, row: Record) -> None:
         )
 
 
-def _name(table: str, row: Record) -> str:
-    """Name a row as the user knows it: "claim C12", "note 'Weekly'", "review comment 'Is…'"."""
+def _name(conn: sqlite3.Connection, table: str, row: Record) -> str:
+    """Name a row as the user knows it: "claim C12", "note 'Weekly'", "review comment 'Is…'"
+    (and a note's part with its note: "section summary of note 'Weekly'")."""
     noun = _NOUNS.get(table, table)
     for column in ("key", "title", "name", "body", "label", "uid"):
         value = row.get(column)
         if value:
             text = str(value)
             if column == "key":
-                return f"{noun} {text}"
-            return f"{noun} {text[:40]!r}" if len(text) <= 40 else f"{noun} {text[:40]!r}…"
+                noun = f"{noun} {text}"
+            else:
+                noun = f"{noun} {text[:40]!r}" + ("…" if len(text) > 40 else "")
+            break
+    if table != "notes" and row.get("note_id") is not None:
+        found = conn.execute("SELECT title FROM notes WHERE id = ?", (row["note_id"],)).fetchone()
+        if found is not None:
+            noun += f" of note {found[0]!r}"
     return noun
