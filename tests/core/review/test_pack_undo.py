@@ -91,6 +91,28 @@ def test_undoing_a_review_brought_back_restores_every_record_it_updated(
     assert [c.resolved for c in demo_lib.comments.all(mine.id)] == [False]
 
 
+def test_undoing_an_import_that_kept_both_sides_of_conflicts_removes_the_copies(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """A note and a claim changed on both sides come in as second copies: undo takes them."""
+    note = demo_lib.notes.all()[0]
+    theirs = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "a.briefpack")).note_id
+    mine = demo_lib.claims.by_key("C5")
+    there = other.claims.by_uid(mine.uid) if mine else None
+    assert mine and there
+    demo_lib.claims.update(mine.id, status="corroborated")
+    other.claims.update(there.id, status="disputed")
+    other.notes.set_section(theirs, "issue", "Rewritten by the supervisor.")
+    back = export_pack(other, theirs, tmp_path / "note-x.briefpack")
+    before = dump(demo_lib)
+    result = import_pack(demo_lib, back)
+    assert len(result.conflicts) == 2 and len(demo_lib.notes.all()) == 2
+
+    _undo_redo_undo(demo_lib, result, before)
+    assert [n.id for n in demo_lib.notes.all()] == [note.id]
+    assert demo_lib.claims.get(mine.id).status == "corroborated"
+
+
 def test_an_added_claim_edited_since_the_import_refuses_the_undo_and_changes_nothing(
     demo_lib: Library, other: Library, tmp_path: Path
 ) -> None:
