@@ -21,8 +21,9 @@ MATRIX = [
      "Afghanistan. (possibly deceptive) †", "F3", "M/H", "C", "N", "I", "0.82"],
     ["C6 The Taliban administration denied direct responsibility for the attack.", "F3", "M/M",
      "C", "C", "C", "0.00"],
+    # C7 is the only evidence against H2: without it H1 and H2 tie, so it is pivotal too.
     ["C7 The Taliban administration suggested that a group seeking to destabilise the region "
-     "was involved.", "F4", "L/M", "C", "I", "N", "0.82"],
+     "was involved. †", "F4", "L/M", "C", "I", "N", "0.82"],
     ["X1 No group has claimed the attack", "", "M/M", "C", "C", "N", "0.47"],
     ["A1 The attackers crossed into Tajikistan from Afghanistan", "", "M/M", "C", "C", "I",
      "0.94"],
@@ -59,7 +60,7 @@ def test_the_assessment_prints_the_matrix_and_assumptions_in_word(
     claims_annex = document.tables[1]
     assert matrix.style.name == assumptions.style.name == claims_annex.style.name
     verdict = "Least inconsistent: H1 Criminal groups based in Afghanistan. The matrix is fragile"
-    assert any(t.startswith(verdict) and t.endswith("turns on C9.") for t in texts)
+    assert any(t.startswith(verdict) and t.endswith("turns on C9 and C7.") for t in texts)
     assert any(t.startswith("Ratings: CC very consistent") for t in texts)  # the legend
     section = document.sections[-1]  # inside the markings
     assert section.header.paragraphs[0].text == "TLP:AMBER"
