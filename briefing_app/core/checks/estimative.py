@@ -27,6 +27,8 @@ ROW_2 = (
     "roughly even odds",
     "highly probable",
     "probable",
+    # The adverb of "probable", as "almost certainly" is of row 1's "almost certain".
+    "probably",
     "nearly certain",
     "nearly certainly",
 )
@@ -41,9 +43,13 @@ _REMOTE = (
 )
 
 
+# "probably true" is the Admiralty grade of information (credibility 2), not a likelihood.
+_SPECIAL = {"remote": _REMOTE, "probably": r"probably(?!\s+true\b)"}
+
+
 def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(terms, key=len, reverse=True)
-    alternatives = [_REMOTE if t == "remote" else re.escape(t) for t in ordered]
+    alternatives = [_SPECIAL.get(t, re.escape(t)) for t in ordered]
     return re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.I)
 
 

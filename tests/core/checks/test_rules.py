@@ -184,6 +184,25 @@ def test_mixed_likelihood_rows_warn_on_the_minority_row(check: Check) -> None:
     assert check(assessment="The camp sits in a remote area; attacks are likely.") == []
 
 
+def test_probably_is_a_likelihood_of_the_second_row(check: Check) -> None:
+    # "probably" (row 2's "probable" as an adverb) is the commonest likelihood word; it passed
+    # both checks, so a note mixing it with "likely" or with a confidence said nothing.
+    findings = check(
+        assessment="Further attacks are likely. A ceasefire is unlikely. Talks will probably fail."
+    )
+    assert [(f.rule, f.excerpt) for f in findings] == [("estimative.mixed-rows", "probably")]
+    findings = check(assessment="Russia was probably involved, and we have high confidence in it.")
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "estimative.confidence-and-likelihood",
+            "'high confidence' and 'probably' in one sentence",
+        )
+    ]
+    assert check(assessment="Russia was probably involved. We have high confidence in it.") == []
+    # The Admiralty grade "probably true" is no likelihood.
+    assert check(assessment="Attacks are likely; the report is graded B2, probably true.") == []
+
+
 def test_confidence_and_likelihood_in_one_sentence_warns(check: Check) -> None:
     findings = check(assessment="We assess with high confidence that attacks are likely.")
     assert rules_of(findings) == ["estimative.confidence-and-likelihood"]
