@@ -55,6 +55,32 @@ def test_claim_changed_after_citing_warns_until_acknowledged(
     assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
 
 
+def test_a_cited_claims_source_regraded_after_citing_warns_until_acknowledged(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    from briefing_app.core.checks import run_checks
+
+    check(background="Officials said three died [@{killed}]. Police agreed [@{police}].")
+    note = lib.notes.all()[0]
+    killed = lib.claims.by_key(evidence["killed"])
+    assert killed
+    # The wire service turns out to be unreliable: the claim the note rests on is now E6, not
+    # F6, though the claim itself was not touched. The check said nothing.
+    lib.sources.update(killed.source_id, reliability="E")
+    (finding,) = run_checks(lib, lib.notes.get(note.id), PROFILE).findings
+    assert (finding.rule, finding.severity) == ("citation.changed", "warning")
+    assert finding.message == (
+        f"{evidence['killed']}'s source was regraded since cited (reliability F → E: "
+        f"now E{killed.credibility})"
+    )
+    # Graded back as it was, nothing changed since the note cited it.
+    lib.sources.update(killed.source_id, reliability="F")
+    assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
+    lib.sources.update(killed.source_id, reliability="B")
+    acknowledge_changes(lib, note.id, [evidence["killed"]])
+    assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
+
+
 def test_acknowledging_a_claim_the_note_does_not_cite_is_refused(
     check: Check, lib: Library, evidence: dict[str, str]
 ) -> None:
