@@ -264,7 +264,9 @@ def note_parts(
     for n, (source_id, group) in enumerate(by_source.items()):
         source = sources[source_id]
         if n:
-            parts.append((" ", False))
+            # A style printing no full stop after a source ("… 2025 [F3]") needs a separator.
+            ended = parts[-1][0].rstrip().endswith((".", ".”", '."', "!", "?"))
+            parts.append((" " if ended else "; ", False))
         if ibid:
             parts.append((IBID, True))
         elif style.short_form and cited_before is not None and source_id in cited_before:
