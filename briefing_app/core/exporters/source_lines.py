@@ -114,6 +114,17 @@ _WEAK_ENDINGS = frozenset(
         "with",
         "after",
         "as",
+        "about",
+        "across",
+        "against",
+        "amid",
+        "before",
+        "during",
+        "into",
+        "near",
+        "over",
+        "through",
+        "under",
     ]
 )
 
@@ -134,6 +145,8 @@ def short_source_parts(source: Source) -> list[tuple[str, bool]]:
         if len(words) >= 2 and word.lower() in _WEAK_ENDINGS:
             break  # the short title is the key words before the first connective
         words.append(word)
+        if len(words) >= 2 and word.endswith(","):
+            break  # "Statement by Bulgartransgaz EAD, 4 March 2025": not the 4 of the date
     title = " ".join(words).rstrip(",.:;")
     parts.append((f"\u201c{title}.\u201d", False))
     return parts
