@@ -645,3 +645,24 @@ def test_an_assumption_form_names_every_key_that_does_not_exist_at_once(
 
     # One at a time, the analyst corrected C99 only to be told of H7 next.
     assert problem == "no claim C99; Q1 has no hypothesis H7"
+
+
+def test_a_finding_about_a_judgment_whose_question_was_deleted_opens_nothing(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    from briefing_app.core.ach.judgments import judge
+
+    window = complete
+    workspace = window.note_workspace
+    assert workspace.note is not None
+    q = demo_lib.questions.add("Who paid the attackers?")
+    demo_lib.ach.add_hypothesis(q.id, "A state")
+    judge(demo_lib, workspace.note.id, q.id, "H1", "moderate")
+    demo_lib.questions.delete(q.id)
+    errors: list[str] = []
+    window.services.show_error = errors.append  # type: ignore[method-assign]
+    workspace.open_note_tab(workspace.note.id)
+    workspace.refresh_checks()
+    (gone,) = [f for f in workspace.problems.findings if "question that was deleted" in f.message]
+    workspace.go_to_finding(gone)
+    assert errors == [] and not window.docks.docks["matrix"].isVisible()

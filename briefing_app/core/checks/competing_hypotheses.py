@@ -39,9 +39,11 @@ def _scores(matrix: Matrix, key: str) -> str:
 )
 def judgment_not_leading(ctx: CheckContext) -> Iterator[Finding]:
     """The note's judgment favours a hypothesis that its question's ACH matrix does not rank
-    first (the least inconsistent evidence favours another)."""
+    first (the least inconsistent evidence favours another, or ties it with another), or one
+    no longer in the matrix (removed, or its question deleted)."""
     judged = _judged(ctx)
     if judged is None:
+        yield from _judgment_gone(ctx)
         return
     found, matrix = judged
     leaders = matrix.scores.leaders
@@ -80,6 +82,32 @@ def judgment_not_leading(ctx: CheckContext) -> Iterator[Finding]:
         f"Revisit the ratings (`briefing ach show {q}`) or say in the note why the evidence "
         "the matrix weighs is set aside.",
         excerpt=f"{q} {favoured}<{leader}",
+    )
+
+
+def _judgment_gone(ctx: CheckContext) -> Iterator[Finding]:
+    """A judgment whose hypothesis was removed from the matrix, or whose key question was
+    deleted, favours something the matrix no longer weighs (the note still argues for it)."""
+    found = judgment(ctx.lib, ctx.note)
+    if found is None:
+        return
+    again = "record the judgment again (Judgment of note in the Matrix, or briefing note judge)"
+    if found.question_id is None:
+        message = f"The note's judgment is on a key question that was deleted: {again}"
+        excerpt = "judgment gone"  # no question to open the Matrix on
+    else:
+        q = found.question_key
+        message = f"The note's judgment favours a hypothesis no longer in the {q} matrix: {again}"
+        excerpt = f"{q} gone"
+    yield Finding(
+        "ach.judgment-not-leading",
+        "warning",
+        "",
+        0,
+        0,
+        message,
+        "Judge the note again on the matrix as it is, or clear the judgment.",
+        excerpt=excerpt,
     )
 
 

@@ -172,3 +172,22 @@ def test_a_judgment_for_a_hypothesis_that_breaks_the_tie_does_not_warn(
     lib.ach.rate(q.id, "H1", evidence["killed"], "I")
     lib.ach.rate(q.id, "H2", evidence["killed"], "C")
     assert ACH_RULES[0] not in rules_of(judged(lib, q.id, "H2", "low"))
+
+
+def test_a_judgment_whose_hypothesis_or_question_was_deleted_warns(lib: Library, q1: int) -> None:
+    # Removing H1 from the matrix left the note "favouring" nothing, and no check said so:
+    # the text still argues for H1 while the matrix now ranks H2 alone.
+    note = lib.notes.create("Judged", "test", [("assessment", "Assessment")])
+    judge(lib, note.id, q1, "H1", "moderate")
+    assert ACH_RULES[0] not in rules_of(run_checks(lib, lib.notes.get(note.id), PROFILE).findings)
+    lib.ach.delete_hypothesis(q1, "H1")
+    gone = [f for f in run_checks(lib, lib.notes.get(note.id), PROFILE).findings
+            if f.rule == ACH_RULES[0]]  # fmt: skip
+    assert [f.message for f in gone] == [
+        "The note's judgment favours a hypothesis no longer in the Q1 matrix: record the "
+        "judgment again (Judgment of note in the Matrix, or briefing note judge)"
+    ]
+    lib.questions.delete(q1)
+    (finding,) = [f for f in run_checks(lib, lib.notes.get(note.id), PROFILE).findings
+                  if f.rule == ACH_RULES[0]]  # fmt: skip
+    assert finding.message.startswith("The note's judgment is on a key question that was deleted")
