@@ -229,6 +229,23 @@ def test_probably_is_a_likelihood_of_the_second_row(check: Check) -> None:
     assert check(assessment="Attacks are likely; the report is graded B2, probably true.") == []
 
 
+def test_a_likelihood_term_off_the_icd_203_scale_warns_with_the_term_to_use(
+    check: Check,
+) -> None:
+    # "highly likely" read as row 1's "likely": the note's explainer box tells the reader
+    # 55-80%, where the writer meant the 80-95% of "very likely". Nothing said so.
+    findings = check(assessment="A second attack is highly likely. Talks are unlikely.")
+    assert [(f.rule, f.excerpt, f.message) for f in findings] == [
+        (
+            "estimative.off-scale",
+            "highly likely",
+            "'highly likely' is not an ICD 203 likelihood term: readers take it as 'likely' "
+            "(55-80%); for 80-95% write 'very likely'",
+        )
+    ]
+    assert check(assessment="A second attack is very likely. Talks are unlikely.") == []
+
+
 def test_confidence_and_likelihood_in_one_sentence_warns(check: Check) -> None:
     findings = check(assessment="We assess with high confidence that attacks are likely.")
     assert rules_of(findings) == ["estimative.confidence-and-likelihood"]
