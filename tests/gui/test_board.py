@@ -560,3 +560,28 @@ def test_two_cards_are_linked_from_the_keyboard_through_the_card_s_menu(
     assert relation is not None and relation.relation == "repeats"
     window.undo_stack.undo()
     assert demo_lib.relations.between(c6, c7) is None
+
+
+@pytest.mark.parametrize("width", [180, 240, 270, 400])
+def test_a_cards_head_never_paints_its_kind_under_its_event_date(qtbot: QtBot, width: int) -> None:
+    # At 1366x768 a card is about 270 px wide: "■ official statement" and
+    # "2025-03-02T03:40 (minute)" were painted over each other.
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from briefing_app.gui.board.card_delegate import head_texts
+
+    bold = QFont()
+    bold.setBold(True)
+    fm, fm_bold = QFontMetrics(QFont()), QFontMetrics(bold)
+    key, kind, when = "C11", "official statement", "2025-03-02T03:40 (minute)"
+    kind_text, date_text = head_texts(fm, fm_bold, width, key, kind, when)
+    used = (
+        fm_bold.horizontalAdvance(key + "  ")
+        + fm.horizontalAdvance(kind_text)
+        + fm.horizontalAdvance("  ")
+        + fm.horizontalAdvance(date_text)
+    )
+    assert used <= width
+    assert date_text.startswith("2025-03-02")  # the date is never dropped
+    if width >= 400:
+        assert (kind_text, date_text) == (f"■ {kind}", when)  # room for all: nothing cut
