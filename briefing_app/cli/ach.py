@@ -269,7 +269,7 @@ def _print_matrix(matrix: Matrix) -> None:
     echo_table(
         ["Rank", "Key", "Hypothesis", "Inconsistency", "Weighted"],
         [
-            (s.rank, h.key, h.label, s.inconsistency, f"{s.weighted:.2f}")
+            (scores.rank_label(h.key), h.key, h.label, s.inconsistency, f"{s.weighted:.2f}")
             for h in ranked
             for s in [scores.hypothesis(h.key)]
         ],
@@ -312,7 +312,7 @@ def _print_matrix(matrix: Matrix) -> None:
             if why:
                 reasons.append(f"{r.key} ({'; '.join(why)})")
         echo(f"Fragile: pivotal rows {', '.join(reasons)}")
-    else:
+    elif not scores.tied:
         echo("Not fragile: no single row changes the leader")
     echo(f"Ratings: {', '.join(RATINGS)}; switched-off rows are kept but not scored.")
 

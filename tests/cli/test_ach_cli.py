@@ -78,9 +78,9 @@ def test_a_matrix_whose_hypotheses_tie_names_no_leader(library: Path) -> None:
     run(library, "ach", "hypothesis", "Q2", "Firearms and a drone")
     run(library, "ach", "hypothesis", "Q2", "Firearms only")
     # No evidence rated yet: the verdict said "Leading: H1" only because H1 was typed first.
-    assert "Tied for the lead: H1 and H2 (the evidence favours none of them)" in run(
-        library, "ach", "show", "Q2"
-    )
+    shown = run(library, "ach", "show", "Q2")
+    assert "Tied for the lead: H1 and H2 (the evidence favours none of them)" in shown
+    assert "1=    H1" in shown and "1=    H2" in shown and "Not fragile" not in shown
     run(library, "ach", "rate", "Q2", "H1", "C4", "I")
     assert "Leading: H2\n" in run(library, "ach", "show", "Q2")
 

@@ -351,7 +351,8 @@ def test_hypotheses_no_evidence_tells_apart_are_shown_tied_with_no_leader_starre
     model = matrix.model
     assert model.leader is None
     assert "No leader: H1 and H2 tie" in matrix.state_text()
-    assert "Leading" not in matrix.state_text()
+    assert "Leading" not in matrix.state_text() and "Not fragile" not in matrix.state_text()
+    assert _scores(matrix) == {"H1": "0 · 0.00 · #1=", "H2": "0 · 0.00 · #1="}
     headers = [model.headerData(model.hypothesis_column(k), Qt.Orientation.Horizontal)
                for k in ("H1", "H2")]  # fmt: skip
     assert not any("★" in str(h) for h in headers)
@@ -359,6 +360,7 @@ def test_hypotheses_no_evidence_tells_apart_are_shown_tied_with_no_leader_starre
     lib.ach.rate(q.id, "H1", "X1", "I")
     qtbot.waitUntil(lambda: model.leader == "H2")
     assert "Leading: H2 A technical failure" in matrix.state_text()
+    assert _scores(matrix) == {"H1": "1 · 1.00 · #2", "H2": "0 · 0.00 · #1"}
     assert "★" in str(model.headerData(model.hypothesis_column("H2"), Qt.Orientation.Horizontal))
 
 

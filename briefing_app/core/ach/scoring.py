@@ -153,6 +153,11 @@ class MatrixScores:
         """Return whether some row is pivotal."""
         return any(r.pivotal for r in self.rows)
 
+    def rank_label(self, key: str) -> str:
+        """Return a hypothesis's rank as printed: '1=' for each hypothesis tied for the lead
+        (the order they were typed in ranks one first, the evidence none), else its rank."""
+        return "1=" if self.tied and key in self.leaders else str(self.hypothesis(key).rank)
+
     def hypothesis(self, key: str) -> HypothesisScore:
         """Return the score of the hypothesis with this key; raise KeyError."""
         for h in self.hypotheses:

@@ -31,6 +31,7 @@ LEGEND = (
     "The hypothesis with the least weighted inconsistency ranks first (ties: less "
     "inconsistency, then hypothesis order); hypotheses equal on both tie for the lead. "
     "Diagnosticity (Diag.) is the spread of a row's ratings; 0 helps no hypothesis. "
+    "Rank 1= marks hypotheses tied for the lead. "
     "Rows marked (off) are shown but not scored; † marks a pivotal row, whose removal (or, "
     "for a possibly deceptive row, whose reversal) changes the leading hypothesis or leaves "
     "it tied."
@@ -77,7 +78,7 @@ def _matrix_table(matrix: Matrix) -> Table:
     for label, values in (
         ("Inconsistency", [str(h.inconsistency) for h in ranked]),
         ("Weighted inconsistency", [f"{h.weighted:.2f}" for h in ranked]),
-        ("Rank", [str(h.rank) for h in ranked]),
+        ("Rank", [scores.rank_label(h.key) for h in ranked]),
     ):
         rows.append([_cell(label, bold=True), [], [], *(_cell(v, bold=True) for v in values), []])
     return Table(header, rows)
@@ -97,12 +98,11 @@ def ach_annex(lib: Library, note: Note, claims: dict[str, Claim]) -> DocAnnex | 
         blocks.append(Paragraph([T("Hypotheses:", italic=True), T(f" {named}.")]))
         blocks.append(_matrix_table(matrix))
         verdict = _least_inconsistent(matrix)
-        verdict += (
-            f"The matrix is fragile: it turns on {joined(scores.pivotal)}."
-            if scores.fragile
-            else "No single row changes the leading hypothesis."
-        )
-        blocks.append(Paragraph([T(verdict)]))
+        if scores.fragile:
+            verdict += f"The matrix is fragile: it turns on {joined(scores.pivotal)}."
+        elif not scores.tied:
+            verdict += "No single row changes the leading hypothesis."
+        blocks.append(Paragraph([T(verdict.strip())]))
     if not blocks:
         return None
     blocks.append(Paragraph([T(LEGEND, italic=True)]))

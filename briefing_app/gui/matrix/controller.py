@@ -222,7 +222,7 @@ class MatrixController(QObject):
             parts.append(
                 "<span style='color:#b71c1c'><b>Fragile</b></span>: pivotal " + ", ".join(found)
             )
-        else:
+        elif not scores.tied:
             parts.append("Not fragile: no single row changes the leader")
         self.panel.state_label.setText(" · ".join(p for p in parts if p))
 

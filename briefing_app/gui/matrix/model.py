@@ -350,7 +350,8 @@ class MatrixModel(QAbstractTableModel):
                 return "inconsistency · weighted · rank"
             if h is not None:
                 s = self._hyp_scores[col - len(FIXED)]
-                return f"{s.inconsistency} · {s.weighted:.2f} · #{s.rank}"
+                rank = self._scores.rank_label(h.key) if self._scores else s.rank
+                return f"{s.inconsistency} · {s.weighted:.2f} · #{rank}"
             return ""
         if role == Role.FontRole:
             return self._bold
@@ -362,9 +363,10 @@ class MatrixModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Role.ToolTipRole and h is not None:
             s = self._hyp_scores[col - len(FIXED)]
+            rank = self._scores.rank_label(h.key) if self._scores else s.rank
             return (
                 f"{h.key}: inconsistency {s.inconsistency}, weighted inconsistency "
-                f"{s.weighted:.4f}, rank {s.rank}"
+                f"{s.weighted:.4f}, rank {rank}"
             )
         return None
 

@@ -138,3 +138,26 @@ def test_word_tables_give_the_long_text_columns_room_and_no_word_is_split(
             assert width >= longest * 100, (table.rows[0].cells[c].text, width, longest)
     for table in (matrix, assumptions, claims_annex):
         assert sum(_widths(table)) <= 9000
+
+
+def test_an_annex_matrix_whose_hypotheses_tie_names_no_leader(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    # Nothing rated yet: it printed "Least inconsistent: H1 …" and ranks 1 and 2.
+    q = demo_lib.questions.add("Who paid the attackers?")
+    c4 = demo_lib.claims.by_key("C4")
+    assert c4 is not None
+    demo_lib.questions.assign(q.id, [c4.id])
+    demo_lib.ach.add_hypothesis(q.id, "A state")
+    demo_lib.ach.add_hypothesis(q.id, "Smugglers")
+    demo_lib.ach.add_claims(q.id, [c4.id])
+    note = demo_in_template(demo_lib, "intelligence-assessment")
+    document = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "ia.docx")))
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "Tied as least inconsistent: H1 A state and H2 Smugglers; the evidence favours none "
+        "of them."
+    ) in texts
+    table = next(t for t in document.tables if _texts(t)[0][3:5] == ["H1", "H2"]
+                 and "C4" in _texts(t)[1][0])  # fmt: skip
+    assert _texts(table)[-1][:5] == ["Rank", "", "", "1=", "1="]
