@@ -255,6 +255,7 @@ class MatrixScorer:
             for h in range(n)
         )
         leaders = self._leaders_after([], 1, order, sort_keys)
+        name = self.keys.__getitem__
         rows = []
         for row in self._rows:
             if not (row.input.scored and row.diag > 0 and n):
@@ -274,8 +275,8 @@ class MatrixScorer:
                     None if flipped is None else self.keys[flipped[0]],
                     without != leaders,
                     flipped is not None and flipped != leaders,
-                    tuple(self.keys[h] for h in without),
-                    () if flipped is None else tuple(self.keys[h] for h in flipped),
+                    tuple(map(name, without)),
+                    () if flipped is None else tuple(map(name, flipped)),
                 )
             )
         return MatrixScores(
@@ -297,28 +298,30 @@ class MatrixScorer:
         if not order:
             return []
         s_, a_, b_ = self._s, self._a, self._b
+        # Ties are exact: equal (A, B) and equal inconsistency, never a float's accident.
         changed = {h: (a_[h] + sign * a, b_[h] + sign * b, s_[h] + sign * s)
                    for h, s, a, b in deltas}  # fmt: skip
         # The best untouched hypothesis is the first of the ranking they leave alone.
         untouched = next((h for h in order if h not in changed), None)
-        candidates = [(sort_keys[untouched], untouched)] if untouched is not None else []
-        candidates += [((a + b * SQRT2, s, h), h) for h, (a, b, s) in changed.items()]
-        first = min(candidates)[1]
-
-        def exact(h: int) -> tuple[int, int, int]:
-            return changed.get(h, (a_[h], b_[h], s_[h]))
-
-        # Ties are exact: equal (A, B) and equal inconsistency, never a float's accident.
-        best = exact(first)
-        tied = [h for h in changed if exact(h) == best]
+        best = sort_keys[untouched] if untouched is not None else None
+        for h, (a, b, s) in changed.items():
+            key = (a + b * SQRT2, s, h)
+            if best is None or key < best:
+                best = key
+        assert best is not None
+        first = best[2]
+        top = changed.get(first) or (a_[first], b_[first], s_[first])
+        tied = [h for h, exact in changed.items() if exact == top]
         # Untouched hypotheses keep their ranking: those tied come first among them, in a row.
         for h in order:
             if h in changed:
                 continue
-            if exact(h) != best:
+            if (a_[h], b_[h], s_[h]) != top:
                 break
             tied.append(h)
-        return sorted(tied)
+        if len(tied) > 1:
+            tied.sort()
+        return tied
 
 
 def joined(keys: Sequence[str]) -> str:
