@@ -585,3 +585,27 @@ def test_a_cards_head_never_paints_its_kind_under_its_event_date(qtbot: QtBot, w
     assert date_text.startswith("2025-03-02")  # the date is never dropped
     if width >= 400:
         assert (kind_text, date_text) == (f"■ {kind}", when)  # room for all: nothing cut
+
+
+def test_deleting_a_question_with_a_matrix_asks_first_and_says_what_goes(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    # One click on Delete took Q1's whole matrix (15 ratings), its assumption and a note's
+    # judgment, without a word.
+    from briefing_app.core.ach.judgments import judge
+
+    board = shown_board(qtbot, window)
+    note = demo_lib.notes.all()[0]
+    judge(demo_lib, note.id, demo_lib.questions.by_key("Q1").id, "H1", "low")
+    asked: list[str] = []
+    board.confirm = lambda title, text, yes: asked.append(text) or False
+    board.view.delete_button.click()
+    assert asked == [
+        "Deleting Q1 takes its matrix: 3 hypotheses, 15 ratings, 1 absence of evidence, "
+        f"1 key assumption and the judgment of the note “{note.title}” with it; its claims "
+        "stay. (Edit ▸ Undo brings it all back.)"
+    ]
+    assert [q.key for q in demo_lib.questions.all()] == ["Q1"]  # Cancel kept it
+    board.confirm = lambda title, text, yes: True
+    board.view.delete_button.click()
+    assert demo_lib.questions.all() == []

@@ -488,6 +488,29 @@ class AchManager:
             f"its support of key assumption {a} ({q})" for q, a in supported
         ]
 
+    def uses_of_question(self, question_id: int) -> list[str]:
+        """Return what deleting a key question would take with it, in words ("its matrix: 3
+        hypotheses, 15 ratings, 1 absence of evidence", "1 key assumption"); [] when nothing
+        but its place in the claims' lists."""
+        count = self._lib.conn.execute(
+            "SELECT (SELECT count(*) FROM ach_hypotheses WHERE question_id = :q), "
+            "(SELECT count(*) FROM ach_ratings x JOIN ach_rows r ON r.id = x.row_id "
+            " WHERE r.question_id = :q), "
+            "(SELECT count(*) FROM ach_rows WHERE question_id = :q AND kind = 'absence'), "
+            "(SELECT count(*) FROM key_assumptions WHERE question_id = :q)",
+            {"q": question_id},
+        ).fetchone()
+        hypotheses, ratings, absences, assumptions = (int(n) for n in count)
+        found = []
+        if hypotheses or ratings or absences:
+            parts = [counted(hypotheses, "hypotheses"), counted(ratings, "ratings")]
+            if absences:
+                parts.append(counted(absences, "absences of evidence"))
+            found.append(f"its matrix: {', '.join(parts)}")
+        if assumptions:
+            found.append(f"{assumptions} key {'assumption' if assumptions == 1 else 'assumptions'}")
+        return found
+
     def questions_with_matrices(self) -> list[Question]:
         """Return the questions that have at least one hypothesis, by key number."""
         ids = [
