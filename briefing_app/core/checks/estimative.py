@@ -32,7 +32,12 @@ ROW_2 = (
     "nearly certain",
     "nearly certainly",
 )
-CONFIDENCE = re.compile(r"\b(high|moderate|medium|low)(?:[- ]level)?\s+confidence\b", re.I)
+CONFIDENCE = re.compile(
+    r"\b(?:(high|moderate|medium|low)(?:[- ]level)?\s+confidence"
+    # The same levels said as adjectives: "we are highly / moderately confident".
+    r"|(?:highly|moderately)\s+confident)\b",
+    re.I,
+)
 HEDGES = ("may", "might", "could", "possibly", "perhaps", "maybe", "conceivably")
 CALIBRATED = "likely / unlikely / roughly even chance (ICD 203 row 1)"
 

@@ -246,6 +246,14 @@ def test_a_likelihood_term_off_the_icd_203_scale_warns_with_the_term_to_use(
     assert check(assessment="A second attack is very likely. Talks are unlikely.") == []
 
 
+def test_a_confidence_said_as_an_adjective_counts_as_a_confidence_level(check: Check) -> None:
+    # "We are highly confident that … likely" passed: only "high confidence" was read.
+    findings = check(assessment="We are highly confident that further attacks are likely.")
+    assert [f.message for f in findings] == ["'highly confident' and 'likely' in one sentence"]
+    assert check(assessment="Further attacks are likely. We are highly confident of it.") == []
+    assert check(assessment="Officials are confident. Further attacks are likely.") == []
+
+
 def test_confidence_and_likelihood_in_one_sentence_warns(check: Check) -> None:
     findings = check(assessment="We assess with high confidence that attacks are likely.")
     assert rules_of(findings) == ["estimative.confidence-and-likelihood"]
