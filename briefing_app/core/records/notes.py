@@ -472,14 +472,17 @@ class NoteManager:
         """
         revisions = dict(settings.get(CITED_REVISIONS) or {})
         grades = dict(settings.get(CITED_GRADES) or {})
-        new = [k for k in cited_keys("\n\n".join(bodies)) if k not in revisions]
-        found = self._lib.claims.by_keys(new) if new else {}
+        keys = cited_keys("\n\n".join(bodies))
+        new = [k for k in keys if k not in revisions]
+        # Cited before grades were kept (an older library): their grade is taken now.
+        ungraded = [k for k in keys if k in revisions and k not in grades]
+        found = self._lib.claims.by_keys(new + ungraded) if new or ungraded else {}
         if not found:
             return None
         ids = sorted({c.source_id for c in found.values()})
         reliability = {s.id: s.reliability for s in self._lib.sources.all(ids=ids)}
         for key, claim in found.items():
-            revisions[key] = claim.revision
+            revisions.setdefault(key, claim.revision)
             grades[key] = reliability.get(claim.source_id, "")
         return {CITED_REVISIONS: revisions, CITED_GRADES: grades}
 

@@ -81,6 +81,26 @@ def test_a_cited_claims_source_regraded_after_citing_warns_until_acknowledged(
     assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
 
 
+def test_a_note_cited_before_grades_were_kept_takes_them_at_its_next_edit(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    from briefing_app.core.checks import run_checks
+    from briefing_app.core.records.note_settings import CITED_GRADES, cited_grades
+
+    check(background="Officials said three died [@{killed}].")
+    note = lib.notes.all()[0]
+    lib.notes.edit(note.id, {f"settings.{CITED_GRADES}": {}})  # as a note of an older library
+    lib.notes.set_section(note.id, "background", "Officials said three died [@{}].".format(
+        evidence["killed"]) + " More later.")  # fmt: skip
+    assert cited_grades(lib.notes.get(note.id)) == {evidence["killed"]: "F"}
+    killed = lib.claims.by_key(evidence["killed"])
+    assert killed
+    lib.sources.update(killed.source_id, reliability="A")
+    assert rules_of(run_checks(lib, lib.notes.get(note.id), PROFILE).findings) == [
+        "citation.changed"
+    ]
+
+
 def test_acknowledging_a_claim_the_note_does_not_cite_is_refused(
     check: Check, lib: Library, evidence: dict[str, str]
 ) -> None:
