@@ -12,7 +12,7 @@ from briefing_app.cli.notes import note_group
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.ach.model import Matrix
 from briefing_app.core.ach.records import MatrixEdit
-from briefing_app.core.ach.scoring import LEVELS, RATINGS
+from briefing_app.core.ach.scoring import LEVELS, RATINGS, joined, lead_phrase
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.library import Library
 
@@ -227,8 +227,15 @@ def _print_row(lib: Library, question_id: int, key: str, as_json: bool) -> None:
     row = matrix.row(key)
     assert row is not None
     if as_json:
-        leader = matrix.scores.leader
-        echo_json({"question": matrix.question.key, "row": row.to_json(), "leader": leader})
+        scores = matrix.scores
+        echo_json(
+            {
+                "question": matrix.question.key,
+                "row": row.to_json(),
+                "leader": scores.leader,
+                "leaders": list(scores.leaders),
+            }
+        )
         return
     ratings = " ".join(f"{h.key}={row.ratings.get(h.key, '-')}" for h in matrix.hypotheses)
     flags = [
@@ -239,9 +246,15 @@ def _print_row(lib: Library, question_id: int, key: str, as_json: bool) -> None:
     weights = f"relevance {row.relevance}, credibility {row.credibility}"
     marks = f"; {', '.join(flags)}" if flags else ""
     echo(f"{matrix.question.key} {row.key}: {ratings or 'no hypotheses'}; {weights}{marks}")
-    leader = matrix.scores.leader
-    if leader:
-        echo(f"Leading: {leader}")
+    if matrix.scores.leaders:
+        echo(_leading(matrix.scores.leaders))
+
+
+def _leading(leaders: tuple[str, ...]) -> str:
+    """Return the verdict's first line: the leader, or those tied for the lead."""
+    if len(leaders) > 1:
+        return f"Tied for the lead: {joined(leaders)} (the evidence favours none of them)"
+    return f"Leading: {leaders[0]}"
 
 
 def _print_matrix(matrix: Matrix) -> None:
@@ -256,7 +269,7 @@ def _print_matrix(matrix: Matrix) -> None:
     echo_table(
         ["Rank", "Key", "Hypothesis", "Inconsistency", "Weighted"],
         [
-            (s.rank, h.key, h.label, s.inconsistency, f"{s.weighted:.2f}")
+            (scores.rank_label(h.key), h.key, h.label, s.inconsistency, f"{s.weighted:.2f}")
             for h in ranked
             for s in [scores.hypothesis(h.key)]
         ],
@@ -290,16 +303,16 @@ def _print_matrix(matrix: Matrix) -> None:
     headers = ["Row", "Evidence", "Grade", "Relevance", "Credibility", *keys, "Diag.", ""]
     echo_table(headers, table, max_width=48)
     echo("")
-    echo(f"Leading: {scores.leader}")
+    echo(_leading(scores.leaders))
     if scores.fragile:
         reasons = []
         for r in scores.rows:
-            why = [f"without it {r.leader_without} leads"] if r.pivotal_removed else []
-            why += [f"if deceptive, {r.leader_flipped} leads"] if r.pivotal_flipped else []
+            why = [f"without it {lead_phrase(r.leaders_without)}"] if r.pivotal_removed else []
+            why += [f"if deceptive, {lead_phrase(r.leaders_flipped)}"] if r.pivotal_flipped else []
             if why:
                 reasons.append(f"{r.key} ({'; '.join(why)})")
         echo(f"Fragile: pivotal rows {', '.join(reasons)}")
-    else:
+    elif not scores.tied:
         echo("Not fragile: no single row changes the leader")
     echo(f"Ratings: {', '.join(RATINGS)}; switched-off rows are kept but not scored.")
 

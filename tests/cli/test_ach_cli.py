@@ -61,15 +61,28 @@ def test_a_matrix_is_built_rated_and_scored_from_the_command_line(library: Path)
     show = json.loads(run(library, "ach", "show", "Q2", "--json"))
     rows = {r["key"]: r for r in show["rows"]}
     assert rows["C4"]["switched_off"] and rows["X1"]["deceptive"]
-    # C4 off: H1 1, H2 0 → H2 leads. Without X1 both are 0 and H1 leads by order; flipped
-    # (I, C → C, I) H1 0, H2 1: H1 leads. X1 is pivotal both ways.
-    assert (show["leader"], show["pivotal"]) == ("H2", ["X1"])
+    # C4 off: H1 1, H2 0 → H2 leads. Without X1 both are 0: they tie (H1 only ranks first by
+    # order); flipped (I, C → C, I) H1 0, H2 1: H1 leads. X1 is pivotal both ways.
+    assert (show["leader"], show["leaders"], show["pivotal"]) == ("H2", ["H2"], ["X1"])
+    assert rows["X1"]["leaders_without"] == ["H1", "H2"]
     assert rows["X1"]["leader_flipped"] == "H1"
 
     table = run(library, "ach", "show", "Q2")
     assert "1     H2   Firearms only" in table
     assert "0 (helps none)" in table
-    assert "Fragile: pivotal rows X1 (without it H1 leads; if deceptive, H1 leads)" in table
+    assert "Leading: H2\n" in table
+    assert "Fragile: pivotal rows X1 (without it H1 and H2 tie; if deceptive, H1 leads)" in table
+
+
+def test_a_matrix_whose_hypotheses_tie_names_no_leader(library: Path) -> None:
+    run(library, "ach", "hypothesis", "Q2", "Firearms and a drone")
+    run(library, "ach", "hypothesis", "Q2", "Firearms only")
+    # No evidence rated yet: the verdict said "Leading: H1" only because H1 was typed first.
+    shown = run(library, "ach", "show", "Q2")
+    assert "Tied for the lead: H1 and H2 (the evidence favours none of them)" in shown
+    assert "1=    H1" in shown and "1=    H2" in shown and "Not fragile" not in shown
+    run(library, "ach", "rate", "Q2", "H1", "C4", "I")
+    assert "Leading: H2\n" in run(library, "ach", "show", "Q2")
 
 
 def test_a_claim_is_added_to_the_matrix_and_removed_from_it(library: Path) -> None:
@@ -207,10 +220,12 @@ def test_the_demo_matrix_gives_the_scores_worked_out_by_hand(tmp_path: Path) -> 
     rows = {r["key"]: r for r in show["rows"]}
     assert {k: r["diagnosticity"] for k, r in rows.items()} == {
         "C9": 0.8165, "C6": 0.0, "C7": 0.8165, "X1": 0.4714, "A1": 0.9428}  # fmt: skip
-    # H1 has no inconsistency, so no removal unseats it. Flipped, C9 reads I, N, C: H1 √2,
-    # H2 1/√2, H3 1 → H2 leads, so C9 is pivotal and the matrix fragile.
+    # Flipped, C9 reads I, N, C: H1 √2, H2 1/√2, H3 1 → H2 leads, so C9 is pivotal and the
+    # matrix fragile. H1 has no inconsistency, so no removal puts another ahead of it, but
+    # without C7 (the only evidence against H2) H1 and H2 tie at 0: C7 is pivotal too.
     assert rows["C9"]["leader_flipped"] == "H2"
-    assert (show["leader"], show["pivotal"], show["fragile"]) == ("H1", ["C9"], True)
+    assert rows["C7"]["leaders_without"] == ["H1", "H2"]
+    assert (show["leader"], show["pivotal"], show["fragile"]) == ("H1", ["C9", "C7"], True)
     assert [(r["key"], r["relevance"], r["credibility"], r["deceptive"]) for r in show["rows"]] == [
         ("C9", "high", "medium", True),
         ("C6", "medium", "medium", False),

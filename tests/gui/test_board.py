@@ -560,3 +560,52 @@ def test_two_cards_are_linked_from_the_keyboard_through_the_card_s_menu(
     assert relation is not None and relation.relation == "repeats"
     window.undo_stack.undo()
     assert demo_lib.relations.between(c6, c7) is None
+
+
+@pytest.mark.parametrize("width", [180, 240, 270, 400])
+def test_a_cards_head_never_paints_its_kind_under_its_event_date(qtbot: QtBot, width: int) -> None:
+    # At 1366x768 a card is about 270 px wide: "■ official statement" and
+    # "2025-03-02T03:40 (minute)" were painted over each other.
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from briefing_app.gui.board.card_delegate import head_texts
+
+    bold = QFont()
+    bold.setBold(True)
+    fm, fm_bold = QFontMetrics(QFont()), QFontMetrics(bold)
+    key, kind, when = "C11", "official statement", "2025-03-02T03:40 (minute)"
+    kind_text, date_text = head_texts(fm, fm_bold, width, key, kind, when)
+    used = (
+        fm_bold.horizontalAdvance(key + "  ")
+        + fm.horizontalAdvance(kind_text)
+        + fm.horizontalAdvance("  ")
+        + fm.horizontalAdvance(date_text)
+    )
+    assert used <= width
+    assert date_text.startswith("2025-03-02")  # the date is never dropped
+    if width >= 400:
+        assert (kind_text, date_text) == (f"■ {kind}", when)  # room for all: nothing cut
+
+
+def test_deleting_a_question_with_a_matrix_asks_first_and_says_what_goes(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    # One click on Delete took Q1's whole matrix (15 ratings), its assumption and a note's
+    # judgment, without a word.
+    from briefing_app.core.ach.judgments import judge
+
+    board = shown_board(qtbot, window)
+    note = demo_lib.notes.all()[0]
+    judge(demo_lib, note.id, demo_lib.questions.by_key("Q1").id, "H1", "low")
+    asked: list[str] = []
+    board.confirm = lambda title, text, yes: asked.append(text) or False
+    board.view.delete_button.click()
+    assert asked == [
+        "Deleting Q1 takes its matrix: 3 hypotheses, 15 ratings, 1 absence of evidence, "
+        f"1 key assumption and the judgment of the note “{note.title}” with it; its claims "
+        "stay. (Edit ▸ Undo brings it all back.)"
+    ]
+    assert [q.key for q in demo_lib.questions.all()] == ["Q1"]  # Cancel kept it
+    board.confirm = lambda title, text, yes: True
+    board.view.delete_button.click()
+    assert demo_lib.questions.all() == []

@@ -292,3 +292,26 @@ def test_a_filter_no_claim_matches_shows_an_empty_time_line(
     combo.setCurrentIndex(combo.findText("Q2", Qt.MatchFlag.MatchStartsWith))
     qtbot.waitUntil(lambda: chronology.model.rowCount() == 0)
     assert chronology.panel.count_label.text() == "0 dated claims, 0 undated"
+
+
+def test_a_source_whose_language_is_unknown_gets_dates_once_its_language_is_typed_in(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    # A plain-text file comes in with no language: the Chronology says it cannot read its
+    # dates, and the window had no field to say the language in (only `briefing source set`).
+    lib = complete.lib
+    text = "An explosion on Sunday damaged a compressor station, the operator said on Monday."
+    source = lib.sources.add(ExtractedDocument(title="Blast", text=text, published="2025-03-03"))
+    claim = lib.claims.add(source.id, quote="An explosion on Sunday damaged a compressor station")
+    chronology = _open(qtbot, complete)
+    assert _wait_for_suggestion(qtbot, chronology, claim.key) == ""
+    assert chronology.model.suggestions[claim.id].reason == "the source's language is not known"
+    complete.sources.open_source(source.id)
+    field = complete.source_panel.edits["language"]
+    assert field.accessibleName() == "Language" and field.text() == ""
+    field.setText("en")
+    field.editingFinished.emit()
+    assert lib.sources.get(source.id).language == "en"
+    assert _wait_for_suggestion(qtbot, chronology, claim.key) == "2025-03-02"
+    complete.undo_stack.undo()
+    assert lib.sources.get(source.id).language == ""

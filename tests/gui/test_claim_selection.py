@@ -154,6 +154,33 @@ def test_deleting_a_cited_claim_asks_first_naming_the_notes(
     assert len(asked) == 2  # an uncited claim goes without asking
 
 
+def test_deleting_a_claim_a_matrix_weighs_asks_first_and_says_what_goes_with_it(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    # A claim no note cites, rated in Q1's matrix and supporting an assumption: it went
+    # without a word, its ratings and the assumption's support with it.
+    asked: list[str] = []
+    window.sources.confirm = lambda title, text, yes: asked.append(text) or False
+    uncited = tag_new(window)
+    claim = demo_lib.claims.by_key(uncited)
+    assert claim is not None
+    q1 = demo_lib.questions.by_key("Q1").id
+    demo_lib.ach.add_claims(q1, [claim.id])
+    for h, rating in (("H1", "C"), ("H2", "I")):
+        demo_lib.ach.rate(q1, h, uncited, rating)
+    demo_lib.assumptions.update(q1, "A1", supports=["C9", uncited])
+    c9 = demo_lib.claims.by_key("C9")
+    assert c9 is not None
+    demo_lib.relations.link(claim.id, "corroborates", c9.id)
+    click_row(qtbot, window, uncited)
+    window.delete_claim_action.trigger()
+    assert asked == [
+        f"Deleting {uncited} takes its 2 ratings in Q1's matrix, its support of key assumption "
+        "A1 (Q1) and its link to C9. (Edit ▸ Undo brings it all back.)"
+    ]
+    assert demo_lib.ach.matrix(q1).row(uncited) is not None  # Cancel kept it all
+
+
 def test_tagging_a_selection_leaves_out_its_leading_and_trailing_spaces(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:

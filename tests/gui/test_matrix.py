@@ -97,10 +97,13 @@ def test_the_demo_matrix_shows_scores_leader_diagnosticity_and_its_fragility(
     diag = model.diagnosticity_column()
     assert model.index(model.position_of("C6") or 0, diag).data() == NO_HELP
     assert model.index(model.position_of("C9") or 0, diag).data() == "0.82"
-    # C9 is pivotal (reversed, H2 leads): marked, and the matrix is said to be fragile.
+    # C9 is pivotal (reversed, H2 leads), and so is C7 (the only evidence against H2: without
+    # it H1 and H2 tie): marked, and the matrix is said to be fragile. C6 helps none.
     assert PIVOTAL_MARK in model.index(model.position_of("C9") or 0, 0).data()
-    assert PIVOTAL_MARK not in model.index(model.position_of("C7") or 0, 0).data()
+    assert PIVOTAL_MARK in model.index(model.position_of("C7") or 0, 0).data()
+    assert PIVOTAL_MARK not in model.index(model.position_of("C6") or 0, 0).data()
     assert "Fragile" in matrix.state_text() and "C9" in matrix.state_text()
+    assert "C7 (without it H1 and H2 tie)" in matrix.state_text()
     assert "Leading: H1" in matrix.state_text()
     row = model.row_at(model.position_of("C9") or 0)
     assert row is not None and (row.party, row.grade) == ("Tajik authorities", "F3")
@@ -188,7 +191,11 @@ def test_switching_a_row_off_greys_it_and_changes_the_scores(
     assert _cell(matrix, "C9", "H3", Qt.ItemDataRole.ForegroundRole) == OFF_FOREGROUND
     # C9 counted √2 against H3 (inconsistent, highly relevant); off, only A1's 1 remains.
     assert _scores(matrix)["H3"] == "1 · 1.00 · #3"
-    assert "Fragile" not in matrix.state_text()
+    # Off, C9 decides nothing; H1's lead still rests on C7 (against H2) and A1 (against H3).
+    assert "C9" not in matrix.state_text()
+    assert "pivotal C7 (without it H1 and H2 tie), A1 (without it H1 and H3 tie)" in (
+        matrix.state_text()
+    )
     qtbot.keyClick(matrix.view, Qt.Key.Key_Space)
     assert _scores(matrix)["H3"] == "2 · 2.41 · #3"
     assert _cell(matrix, "C9", "H3", Qt.ItemDataRole.ForegroundRole) != OFF_FOREGROUND
@@ -325,7 +332,36 @@ def test_a_pivotal_row_of_a_hand_made_matrix_is_marked_and_the_matrix_fragile(
     assert PIVOTAL_MARK in model.index(model.position_of("X1") or 0, 0).data()
     assert PIVOTAL_MARK not in model.index(model.position_of("X2") or 0, 0).data()
     assert model.index(model.position_of("X2") or 0, model.diagnosticity_column()).data() == NO_HELP
-    assert "Fragile" in matrix.state_text() and "X1 (without it H1 leads)" in matrix.state_text()
+    assert "Fragile" in matrix.state_text()
+    assert "X1 (without it H1 and H2 tie)" in matrix.state_text()
+
+
+def test_hypotheses_no_evidence_tells_apart_are_shown_tied_with_no_leader_starred(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    # A new matrix, nothing rated: it said "Leading: H1 … Not fragile" and starred H1 in gold
+    # only because H1 was typed first.
+    lib = complete.lib
+    q = lib.questions.add("What caused the blast?")
+    lib.ach.add_hypothesis(q.id, "Sabotage")
+    lib.ach.add_hypothesis(q.id, "A technical failure")
+    lib.ach.add_absence(q.id, "No group has claimed it")
+    matrix = _open(qtbot, complete)
+    matrix.show_question(q.id)
+    model = matrix.model
+    assert model.leader is None
+    assert "No leader: H1 and H2 tie" in matrix.state_text()
+    assert "Leading" not in matrix.state_text() and "Not fragile" not in matrix.state_text()
+    assert _scores(matrix) == {"H1": "0 · 0.00 · #1=", "H2": "0 · 0.00 · #1="}
+    headers = [model.headerData(model.hypothesis_column(k), Qt.Orientation.Horizontal)
+               for k in ("H1", "H2")]  # fmt: skip
+    assert not any("★" in str(h) for h in headers)
+    # One rating tells them apart: H2 leads, starred.
+    lib.ach.rate(q.id, "H1", "X1", "I")
+    qtbot.waitUntil(lambda: model.leader == "H2")
+    assert "Leading: H2 A technical failure" in matrix.state_text()
+    assert _scores(matrix) == {"H1": "1 · 1.00 · #2", "H2": "0 · 0.00 · #1"}
+    assert "★" in str(model.headerData(model.hypothesis_column("H2"), Qt.Orientation.Horizontal))
 
 
 def test_the_note_judgment_is_recorded_for_the_open_note(
@@ -430,7 +466,8 @@ def test_the_row_key_stays_in_sight_when_the_view_scrolls_to_the_hypotheses(
     at = model.position_of("C7") or 0
     assert rows.isVisible() and rows.width() > 0
     # Beside the current cell, the row header names its row (and the score row its own).
-    assert model.headerData(at, Qt.Orientation.Vertical) == "C7"
+    # (C7 is the only evidence against H2: without it H1 and H2 tie, so it is marked pivotal.)
+    assert model.headerData(at, Qt.Orientation.Vertical) == f"C7 {PIVOTAL_MARK}"
     assert model.headerData(SCORE_ROW, Qt.Orientation.Vertical) == "Scores"
     assert rows.sectionViewportPosition(at) == view.rowViewportPosition(at)
     # Hovering the key reads what the row says, its Evidence column being out of sight.
@@ -610,3 +647,24 @@ def test_an_assumption_form_names_every_key_that_does_not_exist_at_once(
 
     # One at a time, the analyst corrected C99 only to be told of H7 next.
     assert problem == "no claim C99; Q1 has no hypothesis H7"
+
+
+def test_a_finding_about_a_judgment_whose_question_was_deleted_opens_nothing(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    from briefing_app.core.ach.judgments import judge
+
+    window = complete
+    workspace = window.note_workspace
+    assert workspace.note is not None
+    q = demo_lib.questions.add("Who paid the attackers?")
+    demo_lib.ach.add_hypothesis(q.id, "A state")
+    judge(demo_lib, workspace.note.id, q.id, "H1", "moderate")
+    demo_lib.questions.delete(q.id)
+    errors: list[str] = []
+    window.services.show_error = errors.append  # type: ignore[method-assign]
+    workspace.open_note_tab(workspace.note.id)
+    workspace.refresh_checks()
+    (gone,) = [f for f in workspace.problems.findings if "question that was deleted" in f.message]
+    workspace.go_to_finding(gone)
+    assert errors == [] and not window.docks.docks["matrix"].isVisible()

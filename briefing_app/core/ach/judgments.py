@@ -74,3 +74,13 @@ def judgment(lib: Library, note: Note) -> Judgment | None:
         hypothesis.key if hypothesis else "",
         question.id if question else None,
     )
+
+
+def notes_judging(lib: Library, question_id: int) -> list[Note]:
+    """Return the notes whose judgment is on this key question (a delete leaves them none)."""
+    uid = lib.questions.get(question_id).uid
+    return [
+        note
+        for note in lib.notes.all()
+        if (stored := note_settings.judgment_setting(note)) and stored["question"] == uid
+    ]

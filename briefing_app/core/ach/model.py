@@ -169,6 +169,8 @@ class Matrix:
             ],
             "ranking": list(scores.ranking),
             "leader": scores.leader,
+            "leaders": list(scores.leaders),
+            "tied": scores.tied,
             "rows": [
                 r.to_json()
                 | {
@@ -176,6 +178,8 @@ class Matrix:
                     "pivotal": rows[r.key].pivotal,
                     "leader_without": rows[r.key].leader_without,
                     "leader_flipped": rows[r.key].leader_flipped,
+                    "leaders_without": list(rows[r.key].leaders_without),
+                    "leaders_flipped": list(rows[r.key].leaders_flipped),
                 }
                 for r in self.rows
             ],

@@ -32,6 +32,7 @@ from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, UnknownHypothesis, UnknownRow
 from briefing_app.core.models import Question
 from briefing_app.core.storage.ids import new_uid
+from briefing_app.core.text.counts import counted
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -466,6 +467,49 @@ class AchManager:
         self, question_id: int, *, claim_id: int | None = None, entry_key: str | None = None
     ) -> list[MatrixRow]:
         return read_rows(self._lib.conn, question_id, claim_id=claim_id, entry_key=entry_key)
+
+    def uses_of_claim(self, claim_id: int) -> list[str]:
+        """Return what deleting a claim would take from the matrices, in words ("its 3 ratings
+        in Q1's matrix", "its support of key assumption A1 (Q1)"); [] when nothing."""
+        conn = self._lib.conn
+        rated = conn.execute(
+            "SELECT q.key, count(*) FROM ach_rows r JOIN questions q ON q.id = r.question_id "
+            "JOIN ach_ratings x ON x.row_id = r.id WHERE r.claim_id = ? "
+            "GROUP BY r.id ORDER BY q.id",
+            (claim_id,),
+        ).fetchall()
+        supported = conn.execute(
+            "SELECT q.key, a.key FROM assumption_claims c "
+            "JOIN key_assumptions a ON a.id = c.assumption_id "
+            "JOIN questions q ON q.id = a.question_id WHERE c.claim_id = ? ORDER BY q.id, a.id",
+            (claim_id,),
+        ).fetchall()
+        return [f"its {counted(n, 'ratings')} in {q}'s matrix" for q, n in rated] + [
+            f"its support of key assumption {a} ({q})" for q, a in supported
+        ]
+
+    def uses_of_question(self, question_id: int) -> list[str]:
+        """Return what deleting a key question would take with it, in words ("its matrix: 3
+        hypotheses, 15 ratings, 1 absence of evidence", "1 key assumption"); [] when nothing
+        but its place in the claims' lists."""
+        count = self._lib.conn.execute(
+            "SELECT (SELECT count(*) FROM ach_hypotheses WHERE question_id = :q), "
+            "(SELECT count(*) FROM ach_ratings x JOIN ach_rows r ON r.id = x.row_id "
+            " WHERE r.question_id = :q), "
+            "(SELECT count(*) FROM ach_rows WHERE question_id = :q AND kind = 'absence'), "
+            "(SELECT count(*) FROM key_assumptions WHERE question_id = :q)",
+            {"q": question_id},
+        ).fetchone()
+        hypotheses, ratings, absences, assumptions = (int(n) for n in count)
+        found = []
+        if hypotheses or ratings or absences:
+            parts = [counted(hypotheses, "hypotheses"), counted(ratings, "ratings")]
+            if absences:
+                parts.append(counted(absences, "absences of evidence"))
+            found.append(f"its matrix: {', '.join(parts)}")
+        if assumptions:
+            found.append(f"{assumptions} key {'assumption' if assumptions == 1 else 'assumptions'}")
+        return found
 
     def questions_with_matrices(self) -> list[Question]:
         """Return the questions that have at least one hypothesis, by key number."""

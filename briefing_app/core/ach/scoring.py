@@ -10,10 +10,14 @@ The scores, exactly as the user guide states them:
   (CC = 2, C = 1, N = 0, I = −1, II = −2) over the hypotheses it rates (NA and blank left out);
 - ranking: ascending weighted inconsistency, ties broken by inconsistency, then by hypothesis
   order (H1 before H2: the order the analyst gave the hypotheses);
-- sensitivity: each scored row with diagnosticity > 0 is taken out and the leader recomputed;
-  a row whose removal changes the leader is *pivotal*. A row marked possibly deceptive is also
-  tried with its ratings flipped (CC↔II, C↔I); if that changes the leader it is pivotal too.
-  A matrix with a pivotal row is *fragile*.
+- leaders: the hypotheses first on both scores. Two or more *tie for the lead*: the order the
+  hypotheses were typed in puts one first in the ranking, but the evidence favours none;
+- sensitivity: each scored row with diagnosticity > 0 is taken out and the leaders recomputed;
+  a row whose removal changes the leaders (another leads, or the leader now ties) is *pivotal*.
+  A row marked possibly deceptive is also tried with its ratings flipped (CC↔II, C↔I); if that
+  changes the leaders it is pivotal too. A matrix with a pivotal row is *fragile*. Comparing
+  leaders, not the first of the ranking, keeps the verdict the same whatever the order of the
+  hypotheses.
 
 Weighted sums are kept exact: every weight product is √2 to a power from −2 to 2, so a sum is
 (A + B·√2) / 2 with integers A and B. Two sums are equal exactly when their (A, B) are, which
@@ -109,6 +113,9 @@ class RowScore:
     leader_flipped: str | None = None
     pivotal_removed: bool = False
     pivotal_flipped: bool = False
+    # Every hypothesis tied for the lead once the row is taken out / flipped (() if not tried).
+    leaders_without: tuple[str, ...] = ()
+    leaders_flipped: tuple[str, ...] = ()
 
     @property
     def pivotal(self) -> bool:
@@ -123,11 +130,18 @@ class MatrixScores:
     hypotheses: tuple[HypothesisScore, ...]
     rows: tuple[RowScore, ...]
     ranking: tuple[str, ...]
+    # The hypotheses first on both scores, in hypothesis order (more than one: a tie).
+    leaders: tuple[str, ...] = ()
 
     @property
     def leader(self) -> str | None:
-        """Return the favoured hypothesis (least weighted inconsistency), or None."""
+        """Return the first of the ranking (least weighted inconsistency), or None."""
         return self.ranking[0] if self.ranking else None
+
+    @property
+    def tied(self) -> bool:
+        """Return whether two or more hypotheses tie for the lead (none is favoured)."""
+        return len(self.leaders) > 1
 
     @property
     def pivotal(self) -> tuple[str, ...]:
@@ -138,6 +152,11 @@ class MatrixScores:
     def fragile(self) -> bool:
         """Return whether some row is pivotal."""
         return any(r.pivotal for r in self.rows)
+
+    def rank_label(self, key: str) -> str:
+        """Return a hypothesis's rank as printed: '1=' for each hypothesis tied for the lead
+        (the order they were typed in ranks one first, the evidence none), else its rank."""
+        return "1=" if self.tied and key in self.leaders else str(self.hypothesis(key).rank)
 
     def hypothesis(self, key: str) -> HypothesisScore:
         """Return the score of the hypothesis with this key; raise KeyError."""
@@ -235,50 +254,93 @@ class MatrixScorer:
             HypothesisScore(self.keys[h], s_[h], (a_[h] + b_[h] * SQRT2) / 2, rank[h])
             for h in range(n)
         )
-        leader = order[0] if order else -1
+        leaders = self._leaders_after([], 1, order, sort_keys)
+        name = self.keys.__getitem__
         rows = []
         for row in self._rows:
             if not (row.input.scored and row.diag > 0 and n):
                 rows.append(RowScore(row.input.key, row.diag, row.input.scored))
                 continue
             # Without the row, only the hypotheses it counts against score less.
-            without = self._leader_after(row.plain, -1, order, sort_keys)
+            without = self._leaders_after(row.plain, -1, order, sort_keys)
             flipped = (
-                self._leader_after(row.flip, 1, order, sort_keys) if row.input.deceptive else None
+                self._leaders_after(row.flip, 1, order, sort_keys) if row.input.deceptive else None
             )
             rows.append(
                 RowScore(
                     row.input.key,
                     row.diag,
                     True,
-                    self.keys[without],
-                    None if flipped is None else self.keys[flipped],
-                    without != leader,
-                    flipped is not None and flipped != leader,
+                    self.keys[without[0]],
+                    None if flipped is None else self.keys[flipped[0]],
+                    without != leaders,
+                    flipped is not None and flipped != leaders,
+                    tuple(map(name, without)),
+                    () if flipped is None else tuple(map(name, flipped)),
                 )
             )
-        return MatrixScores(hypotheses, tuple(rows), tuple(self.keys[h] for h in order))
+        return MatrixScores(
+            hypotheses,
+            tuple(rows),
+            tuple(self.keys[h] for h in order),
+            tuple(self.keys[h] for h in leaders),
+        )
 
-    def _leader_after(
+    def _leaders_after(
         self,
         deltas: list[tuple[int, int, int, int]],
         sign: int,
         order: list[int],
         sort_keys: list[tuple[float, int, int]],
-    ) -> int:
-        """Return the leader once deltas (times sign) are applied to the hypotheses they name."""
-        if not deltas:
-            return order[0]
-        touched = {d[0] for d in deltas}
-        # The best untouched hypothesis is the first of the ranking they leave alone.
-        best = next((sort_keys[h] for h in order if h not in touched), None)
+    ) -> list[int]:
+        """Return the hypotheses tied for the lead, in hypothesis order (the first is the
+        ranking's), once deltas (times sign) are applied to those they name; [] if none."""
+        if not order:
+            return []
         s_, a_, b_ = self._s, self._a, self._b
-        for h, s, a, b in deltas:
-            key = (a_[h] + sign * a + (b_[h] + sign * b) * SQRT2, s_[h] + sign * s, h)
+        # Ties are exact: equal (A, B) and equal inconsistency, never a float's accident.
+        changed = {h: (a_[h] + sign * a, b_[h] + sign * b, s_[h] + sign * s)
+                   for h, s, a, b in deltas}  # fmt: skip
+        # The best untouched hypothesis is the first of the ranking they leave alone.
+        untouched = next((h for h in order if h not in changed), None)
+        best = sort_keys[untouched] if untouched is not None else None
+        for h, (a, b, s) in changed.items():
+            key = (a + b * SQRT2, s, h)
             if best is None or key < best:
                 best = key
         assert best is not None
-        return best[2]
+        first = best[2]
+        top = changed.get(first) or (a_[first], b_[first], s_[first])
+        tied = [h for h, exact in changed.items() if exact == top]
+        # Untouched hypotheses keep their ranking: those tied come first among them, in a row.
+        for h in order:
+            if h in changed:
+                continue
+            if (a_[h], b_[h], s_[h]) != top:
+                break
+            tied.append(h)
+        if len(tied) > 1:
+            tied.sort()
+        return tied
+
+
+def joined(keys: Sequence[str]) -> str:
+    """Return keys as a phrase: 'H1', 'H1 and H2', 'H1, H2 and H3'.
+
+    >>> joined(["H1", "H2", "H3"])
+    'H1, H2 and H3'
+    """
+    keys = list(keys)
+    return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} and {keys[-1]}"
+
+
+def lead_phrase(leaders: Sequence[str]) -> str:
+    """Return who leads, as the verdicts say it: 'H2 leads', or 'H1 and H2 tie'.
+
+    >>> lead_phrase(["H2"]), lead_phrase(["H1", "H3"])
+    ('H2 leads', 'H1 and H3 tie')
+    """
+    return f"{joined(leaders)} {'tie' if len(leaders) > 1 else 'leads'}"
 
 
 def score_matrix(hypotheses: Sequence[str], rows: Sequence[MatrixInput]) -> MatrixScores:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from briefing_app.core.checks.base import CheckContext, Finding, rule
 from briefing_app.core.checks.document import stray_citations
-from briefing_app.core.records.note_settings import cited_revisions
+from briefing_app.core.records.note_settings import cited_grades, cited_revisions
 
 
 def _cited(ctx: CheckContext) -> Iterator[tuple[str, int, int, str]]:
@@ -69,11 +69,30 @@ def retracted_or_disputed(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("citation.changed", "Cited claim changed since it was cited")
 def changed_since_cited(ctx: CheckContext) -> Iterator[Finding]:
-    """A cited claim was edited or regraded after the note cited it, until acknowledged."""
+    """A cited claim was edited or regraded, or its source regraded, after the note cited
+    it, until acknowledged."""
     seen = cited_revisions(ctx.note)
+    graded = cited_grades(ctx.note)
     for section, start, end, key in _cited(ctx):
         claim = ctx.claims.get(key)
         if claim is None or key not in seen:
+            continue
+        source = ctx.sources.get(claim.source_id)
+        was = graded.get(key, "")
+        if claim.revision <= int(seen[key]) and source is not None and was:
+            if source.reliability != was:
+                now = source.reliability
+                yield Finding(
+                    "citation.changed",
+                    "warning",
+                    section,
+                    start,
+                    end,
+                    f"{key}'s source was regraded since cited (reliability {was} → {now}: "
+                    f"now {now}{claim.credibility})",
+                    "Re-read the claim and what the note says of it, then acknowledge the change.",
+                    excerpt=f"{key}@{claim.revision}:{was}>{now}",
+                )
             continue
         if claim.revision > int(seen[key]):
             yield Finding(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from briefing_app.core.ach.judgments import judgment
 from briefing_app.core.ach.model import Judgment, Matrix, MatrixRow
+from briefing_app.core.ach.scoring import joined
 from briefing_app.core.checks.base import CheckContext, Finding, rule
 
 
@@ -38,16 +39,37 @@ def _scores(matrix: Matrix, key: str) -> str:
 )
 def judgment_not_leading(ctx: CheckContext) -> Iterator[Finding]:
     """The note's judgment favours a hypothesis that its question's ACH matrix does not rank
-    first (the least inconsistent evidence favours another)."""
+    first (the least inconsistent evidence favours another, or ties it with another), or one
+    no longer in the matrix (removed, or its question deleted)."""
     judged = _judged(ctx)
     if judged is None:
+        yield from _judgment_gone(ctx)
         return
     found, matrix = judged
-    leader = matrix.scores.leader
+    leaders = matrix.scores.leaders
     favoured = found.hypothesis_key
-    if leader is None or leader == favoured:
+    if not leaders or leaders == (favoured,):
         return
     q = matrix.question.key
+    if favoured in leaders:
+        # A tie: the order the hypotheses were typed in ranks one first, the evidence none.
+        others = [k for k in leaders if k != favoured]
+        yield Finding(
+            "ach.judgment-not-leading",
+            "warning",
+            "",
+            0,
+            0,
+            f"The note favours {_label(matrix, favoured)} on {q}, but the matrix does not "
+            f"rank it above {joined([_label(matrix, k) for k in others])}: "
+            f"{joined([favoured, *others])} tie with {_scores(matrix, favoured)}",
+            f"Rate the evidence that tells them apart (`briefing ach show {q}`), or say in the "
+            "note that the evidence does not decide between them.",
+            excerpt=f"{q} {favoured}={'='.join(others)}",
+        )
+        return
+    leader = leaders[0]
+    ranked = joined([_label(matrix, k) for k in leaders])
     yield Finding(
         "ach.judgment-not-leading",
         "warning",
@@ -55,11 +77,37 @@ def judgment_not_leading(ctx: CheckContext) -> Iterator[Finding]:
         0,
         0,
         f"The note favours {_label(matrix, favoured)} on {q}, but the matrix ranks "
-        f"{_label(matrix, leader)} first: {leader} has {_scores(matrix, leader)}; "
-        f"{favoured} has {_scores(matrix, favoured)}",
+        f"{ranked} first: {joined(leaders)} {'have' if len(leaders) > 1 else 'has'} "
+        f"{_scores(matrix, leader)}; {favoured} has {_scores(matrix, favoured)}",
         f"Revisit the ratings (`briefing ach show {q}`) or say in the note why the evidence "
         "the matrix weighs is set aside.",
         excerpt=f"{q} {favoured}<{leader}",
+    )
+
+
+def _judgment_gone(ctx: CheckContext) -> Iterator[Finding]:
+    """A judgment whose hypothesis was removed from the matrix, or whose key question was
+    deleted, favours something the matrix no longer weighs (the note still argues for it)."""
+    found = judgment(ctx.lib, ctx.note)
+    if found is None:
+        return
+    again = "record the judgment again (Judgment of note in the Matrix, or briefing note judge)"
+    if found.question_id is None:
+        message = f"The note's judgment is on a key question that was deleted: {again}"
+        excerpt = "judgment gone"  # no question to open the Matrix on
+    else:
+        q = found.question_key
+        message = f"The note's judgment favours a hypothesis no longer in the {q} matrix: {again}"
+        excerpt = f"{q} gone"
+    yield Finding(
+        "ach.judgment-not-leading",
+        "warning",
+        "",
+        0,
+        0,
+        message,
+        "Judge the note again on the matrix as it is, or clear the judgment.",
+        excerpt=excerpt,
     )
 
 
@@ -126,7 +174,8 @@ def fragile_single_source(ctx: CheckContext) -> Iterator[Finding]:
             0,
             0,
             f"The {matrix.question.key} matrix is fragile: {key} decides whether "
-            f"{scores.leader} leads, and it rests on a single source",
+            f"{joined(scores.leaders)} {'lead' if scores.tied else 'leads'}, and it rests on "
+            "a single source",
             f"Look for a second, independent source for {key}, or state the judgment with "
             "less confidence.",
             excerpt=f"{matrix.question.key} {key}",

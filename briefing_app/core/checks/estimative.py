@@ -27,10 +27,17 @@ ROW_2 = (
     "roughly even odds",
     "highly probable",
     "probable",
+    # The adverb of "probable", as "almost certainly" is of row 1's "almost certain".
+    "probably",
     "nearly certain",
     "nearly certainly",
 )
-CONFIDENCE = re.compile(r"\b(high|moderate|medium|low)(?:[- ]level)?\s+confidence\b", re.I)
+CONFIDENCE = re.compile(
+    r"\b(?:(high|moderate|medium|low)(?:[- ]level)?\s+confidence"
+    # The same levels said as adjectives: "we are highly / moderately confident".
+    r"|(?:highly|moderately)\s+confident)\b",
+    re.I,
+)
 HEDGES = ("may", "might", "could", "possibly", "perhaps", "maybe", "conceivably")
 CALIBRATED = "likely / unlikely / roughly even chance (ICD 203 row 1)"
 
@@ -41,9 +48,13 @@ _REMOTE = (
 )
 
 
+# "probably true" is the Admiralty grade of information (credibility 2), not a likelihood.
+_SPECIAL = {"remote": _REMOTE, "probably": r"probably(?!\s+true\b)"}
+
+
 def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(terms, key=len, reverse=True)
-    alternatives = [_REMOTE if t == "remote" else re.escape(t) for t in ordered]
+    alternatives = [_SPECIAL.get(t, re.escape(t)) for t in ordered]
     return re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.I)
 
 
@@ -82,6 +93,40 @@ def mixed_rows(ctx: CheckContext) -> Iterator[Finding]:
             f"Use the {majority} term for the same probability.",
             excerpt=match.group(0),
         )
+
+
+# Likelihood words in common use that are no ICD 203 term: what a reader of the note's scale
+# takes them for, and the term for what their writers usually mean.
+OFF_SCALE = {
+    "highly likely": ("likely", "55-80%", "80-95%", "very likely"),
+    "highly unlikely": ("unlikely", "20-45%", "5-20%", "very unlikely"),
+    "virtually certain": ("almost certain", "95-99%", "95-99%", "almost certain"),
+    "virtually certainly": ("almost certainly", "95-99%", "95-99%", "almost certainly"),
+    "virtually impossible": ("almost no chance", "1-5%", "1-5%", "almost no chance"),
+}
+_OFF_SCALE = _term_pattern(tuple(OFF_SCALE))
+
+
+@rule("estimative.off-scale", "Likelihood word off the ICD 203 scale")
+def off_scale(ctx: CheckContext) -> Iterator[Finding]:
+    """A likelihood word the ICD 203 scale does not have ('highly likely'): its reader maps it
+    onto a term of the scale, often not the one meant."""
+    for sentence in ctx.text.sentences():
+        for match in _terms(sentence, _OFF_SCALE):
+            words = match.group(0)
+            read_as, band, meant, term = OFF_SCALE[words.lower()]
+            taken = f"readers take it as '{read_as}' ({band})"
+            advice = f"write '{term}'" if band == meant else f"for {meant} write '{term}'"
+            yield Finding(
+                "estimative.off-scale",
+                "warning",
+                sentence.section,
+                sentence.start + match.start(),
+                sentence.start + match.end(),
+                f"'{words}' is not an ICD 203 likelihood term: {taken}; {advice}",
+                f"Use the scale's term ({term}), as the note's estimative language box lists.",
+                excerpt=words,
+            )
 
 
 @rule("estimative.confidence-and-likelihood", "Confidence and likelihood in one sentence")

@@ -57,7 +57,8 @@ def undismiss(lib: Library, note_id: int, fingerprint: str) -> NoteEdit:
 
 
 def acknowledge_changes(lib: Library, note_id: int, keys: list[str] | None = None) -> NoteEdit:
-    """Mark cited claims (all, or these keys) as re-read at their current revision.
+    """Mark cited claims (all, or these keys) as re-read at their current revision and their
+    sources' current grade.
 
     Raises NotFound for a key with no claim and InvalidInput for one the note does not cite.
     """
@@ -73,6 +74,10 @@ def acknowledge_changes(lib: Library, note_id: int, keys: list[str] | None = Non
         if key not in cited:
             raise InvalidInput(f"note {note.id} does not cite {key}")
     revisions = note_settings.cited_revisions(note)
+    grades = note_settings.cited_grades(note)
+    ids = sorted({c.source_id for c in claims.values()})
+    reliability = {s.id: s.reliability for s in lib.sources.all(ids=ids)}
     for key, claim in claims.items():
         revisions[key] = claim.revision
-    return note_settings.set_cited_revisions(lib, note_id, revisions)
+        grades[key] = reliability.get(claim.source_id, "")
+    return note_settings.set_cited_revisions(lib, note_id, revisions, grades)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefing_app.core.ach.judgments import judgment
 from briefing_app.core.ach.model import ASSUMPTION_RATING_LABELS, Matrix
+from briefing_app.core.ach.scoring import joined
 from briefing_app.core.exporters.document import Block, DocAnnex, Heading, Inline, Paragraph, Table
 from briefing_app.core.exporters.document import Text as T
 from briefing_app.core.models import Claim, Note, Question
@@ -28,10 +29,12 @@ LEGEND = (
     "never offset inconsistent ones. Weighted inconsistency multiplies each by the row's "
     "credibility and relevance weights (Cred./Rel.: H high √2, M medium 1, L low 1/√2). "
     "The hypothesis with the least weighted inconsistency ranks first (ties: less "
-    "inconsistency, then hypothesis order). Diagnosticity (Diag.) is the spread of a row's "
-    "ratings; 0 helps no hypothesis. "
+    "inconsistency, then hypothesis order); hypotheses equal on both tie for the lead. "
+    "Diagnosticity (Diag.) is the spread of a row's ratings; 0 helps no hypothesis. "
+    "Rank 1= marks hypotheses tied for the lead. "
     "Rows marked (off) are shown but not scored; † marks a pivotal row, whose removal (or, "
-    "for a possibly deceptive row, whose reversal) changes the leading hypothesis."
+    "for a possibly deceptive row, whose reversal) changes the leading hypothesis or leaves "
+    "it tied."
 )
 
 
@@ -75,7 +78,7 @@ def _matrix_table(matrix: Matrix) -> Table:
     for label, values in (
         ("Inconsistency", [str(h.inconsistency) for h in ranked]),
         ("Weighted inconsistency", [f"{h.weighted:.2f}" for h in ranked]),
-        ("Rank", [str(h.rank) for h in ranked]),
+        ("Rank", [scores.rank_label(h.key) for h in ranked]),
     ):
         rows.append([_cell(label, bold=True), [], [], *(_cell(v, bold=True) for v in values), []])
     return Table(header, rows)
@@ -94,14 +97,12 @@ def ach_annex(lib: Library, note: Note, claims: dict[str, Claim]) -> DocAnnex | 
         named = "; ".join(f"{h.key} {h.label}" for h in matrix.hypotheses)
         blocks.append(Paragraph([T("Hypotheses:", italic=True), T(f" {named}.")]))
         blocks.append(_matrix_table(matrix))
-        leader = matrix.hypothesis(scores.leader or "")
-        verdict = f"Least inconsistent: {leader.key} {leader.label}. " if leader else ""
-        verdict += (
-            f"The matrix is fragile: it turns on {', '.join(scores.pivotal)}."
-            if scores.fragile
-            else "No single row changes the leading hypothesis."
-        )
-        blocks.append(Paragraph([T(verdict)]))
+        verdict = _least_inconsistent(matrix)
+        if scores.fragile:
+            verdict += f"The matrix is fragile: it turns on {joined(scores.pivotal)}."
+        elif not scores.tied:
+            verdict += "No single row changes the leading hypothesis."
+        blocks.append(Paragraph([T(verdict.strip())]))
     if not blocks:
         return None
     blocks.append(Paragraph([T(LEGEND, italic=True)]))
@@ -129,3 +130,13 @@ def assumptions_annex(lib: Library, note: Note, claims: dict[str, Claim]) -> Doc
         ]
         blocks.append(Table([_cell(h, bold=True) for h in ASSUMPTION_COLUMNS], rows))
     return DocAnnex(ASSUMPTIONS_HEADING, blocks) if blocks else None
+
+
+def _least_inconsistent(matrix: Matrix) -> str:
+    """Return the verdict's first sentence: the leader, or the hypotheses tied for the lead."""
+    named = [f"{h.key} {h.label}" for k in matrix.scores.leaders if (h := matrix.hypothesis(k))]
+    if not named:
+        return ""
+    if len(named) == 1:
+        return f"Least inconsistent: {named[0]}. "
+    return f"Tied as least inconsistent: {joined(named)}; the evidence favours none of them. "

@@ -22,7 +22,7 @@ from briefing_app.core.exporters.document import (
     Missing,
     map_inlines,
 )
-from briefing_app.core.exporters.notes import merge_sentence_citations
+from briefing_app.core.exporters.notes import merge_adjacent_citations, merge_sentence_citations
 from briefing_app.core.exporters.parse import MarkdownParser
 from briefing_app.core.exporters.source_lines import long_date
 from briefing_app.core.models import Claim, Note, Source
@@ -89,6 +89,7 @@ def build_document(
         blocks = parser.parse(section.body)
         if missing:
             blocks = _mark_missing(blocks, missing)
+        blocks = merge_adjacent_citations(blocks)
         if cite_style.merge_sentence:
             blocks = merge_sentence_citations(blocks, source_of)
         sections.append(DocSection(section.key, section.heading, blocks, decision))

@@ -31,7 +31,7 @@ from briefing_app.core.exporters.document import (
     Text,
 )
 from briefing_app.core.exporters.notes import NoteTexts, legend, sources_entries
-from briefing_app.core.exporters.source_lines import grade
+from briefing_app.core.exporters.source_lines import ANNEX_COLUMNS, ANNEX_HEADING, annex_row, grade
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 # A tilde is escaped only where two in a row would read as ~~strikethrough~~: "~500" stays.
@@ -134,17 +134,11 @@ class _MarkdownBuilder:
             out.append("")
         out += [line for text in legend(doc) for line in (_esc(text), "")]
         if doc.claims_annex and doc.claims:
-            out += ["## Annex: Claims cited", "", "| Key | Quote | Party | Grade | Status |"]
-            out.append("|---|---|---|---|---|")
+            # The rows Word and the preview print (annex_row): grades in words too.
+            out += [f"## {ANNEX_HEADING}", "", "| " + " | ".join(ANNEX_COLUMNS) + " |"]
+            out.append("|" + "---|" * len(ANNEX_COLUMNS))
             for claim in doc.claims.values():
-                source = doc.sources[claim.source_id]
-                cells = [
-                    claim.key,
-                    f"\u201c{claim.quote}\u201d",
-                    claim.party or "—",
-                    grade(claim, source),
-                    claim.status,
-                ]
+                cells = annex_row(claim, doc.sources[claim.source_id])
                 out.append("| " + " | ".join(_esc(c) for c in cells) + " |")
             out.append("")
         for annex in doc.annexes:

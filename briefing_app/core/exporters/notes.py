@@ -150,6 +150,31 @@ def _merge_inlines(inlines: list[Inline], source_of: dict[str, int]) -> list[Inl
     return out
 
 
+def merge_adjacent_citations(blocks: list[Block]) -> list[Block]:
+    """Return blocks where citations side by side ("sabotage [@C9] [@C12].") are one citation.
+
+    Two note marks printed together read as one number ("¹²" is note twelve); style guides
+    put one mark at one place, its note naming every source. Only spaces may stand between.
+    """
+    return map_inlines(blocks, _merge_adjacent)
+
+
+def _merge_adjacent(inlines: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Cite):
+            gap = out[-1] if out else None
+            space = isinstance(gap, Text) and not gap.href and not gap.text.strip()
+            before = out[-2] if space and len(out) > 1 else gap
+            if isinstance(before, Cite):
+                if space:
+                    out.pop()
+                out[-1] = Cite(tuple(dict.fromkeys(before.keys + item.keys)))
+                continue
+        out.append(item)
+    return out
+
+
 def _drop_space_before_removed(out: list[Inline]) -> None:
     """Drop the space typed before a citation that merged away ('said [@C2].' → 'said.')."""
     last = out[-1] if out else None

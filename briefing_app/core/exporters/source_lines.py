@@ -114,6 +114,17 @@ _WEAK_ENDINGS = frozenset(
         "with",
         "after",
         "as",
+        "about",
+        "across",
+        "against",
+        "amid",
+        "before",
+        "during",
+        "into",
+        "near",
+        "over",
+        "through",
+        "under",
     ]
 )
 
@@ -134,6 +145,8 @@ def short_source_parts(source: Source) -> list[tuple[str, bool]]:
         if len(words) >= 2 and word.lower() in _WEAK_ENDINGS:
             break  # the short title is the key words before the first connective
         words.append(word)
+        if len(words) >= 2 and word.endswith(","):
+            break  # "Statement by Bulgartransgaz EAD, 4 March 2025": not the 4 of the date
     title = " ".join(words).rstrip(",.:;")
     parts.append((f"\u201c{title}.\u201d", False))
     return parts
@@ -264,7 +277,9 @@ def note_parts(
     for n, (source_id, group) in enumerate(by_source.items()):
         source = sources[source_id]
         if n:
-            parts.append((" ", False))
+            # A style printing no full stop after a source ("… 2025 [F3]") needs a separator.
+            ended = parts[-1][0].rstrip().endswith((".", ".”", '."', "!", "?"))
+            parts.append((" " if ended else "; ", False))
         if ibid:
             parts.append((IBID, True))
         elif style.short_form and cited_before is not None and source_id in cited_before:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from briefing_app.core.templates import NoteTemplate
 
 CITED_REVISIONS = "cited_revisions"
+# The reliability of each cited claim's source when cited (or re-read): a regrade is flagged.
+CITED_GRADES = "cited_grades"
 CHECKS = "checks"
 DISMISSED = "dismissed"
 REVIEW_BASE = "pack_base"
@@ -36,10 +38,19 @@ SPELLING_IGNORED = "spelling_ignored"
 # The hypothesis of a key question the note's key judgment favours (uids) and its confidence.
 JUDGMENT = "judgment"
 # A copy of a note rests on the claims as they are now and has never been exchanged.
-NOT_COPIED = frozenset({CITED_REVISIONS, REVIEW_BASE})
+NOT_COPIED = frozenset({CITED_REVISIONS, CITED_GRADES, REVIEW_BASE})
 # Keys the template's header fields ("settings.NAME") may not use: they hold the above.
 RESERVED = frozenset(
-    {CITED_REVISIONS, CHECKS, DISMISSED, REVIEW_BASE, SPELLING_LANGUAGE, SPELLING_IGNORED, JUDGMENT}
+    {
+        CITED_REVISIONS,
+        CITED_GRADES,
+        CHECKS,
+        DISMISSED,
+        REVIEW_BASE,
+        SPELLING_LANGUAGE,
+        SPELLING_IGNORED,
+        JUDGMENT,
+    }
 )
 
 
@@ -74,9 +85,24 @@ def cited_revisions(note: Note) -> dict[str, int]:
     return dict(note.settings.get(CITED_REVISIONS) or {})
 
 
-def set_cited_revisions(lib: Library, note_id: int, revisions: Mapping[str, int]) -> NoteEdit:
-    """Store the revisions a note rests on; return the edit (its undo: `lib.notes.revert`)."""
-    return lib.notes.edit(note_id, {f"settings.{CITED_REVISIONS}": dict(revisions)})
+def cited_grades(note: Note) -> dict[str, str]:
+    """Return the reliability of each cited claim's source when the note cited (or re-read) it;
+    claims cited before this was kept are missing."""
+    return dict(note.settings.get(CITED_GRADES) or {})
+
+
+def set_cited_revisions(
+    lib: Library,
+    note_id: int,
+    revisions: Mapping[str, int],
+    grades: Mapping[str, str] | None = None,
+) -> NoteEdit:
+    """Store the revisions (and sources' grades) a note rests on; return the edit (its undo:
+    `lib.notes.revert`)."""
+    values: dict[str, Any] = {f"settings.{CITED_REVISIONS}": dict(revisions)}
+    if grades is not None:
+        values[f"settings.{CITED_GRADES}"] = dict(grades)
+    return lib.notes.edit(note_id, values)
 
 
 def check_settings(note: Note) -> CheckSettings:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from briefing_app.core.changes import Edit, now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
-from briefing_app.core.records.note_settings import CITED_REVISIONS, NOT_COPIED
+from briefing_app.core.records.note_settings import CITED_GRADES, CITED_REVISIONS, NOT_COPIED
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
@@ -127,11 +127,11 @@ class NoteManager:
                         bodies.get(key, ""),
                     ),
                 )
-            revisions = self._new_citations({}, bodies.values())
-            if revisions:
+            cited = self._new_citations({}, bodies.values())
+            if cited:
                 self._lib.conn.execute(
                     "UPDATE notes SET settings = ? WHERE id = ?",
-                    (json.dumps({CITED_REVISIONS: revisions}, sort_keys=True), note_id),
+                    (json.dumps(cited, sort_keys=True), note_id),
                 )
             changes.notes.add(note_id)
         return self.get(note_id)
@@ -263,9 +263,9 @@ class NoteManager:
             values["memo_date"] = check_day(values["memo_date"], "memo date") or ""
         if any(k.startswith("section.") for k in values):
             bodies = [values.get(f"section.{s.key}", s.body) for s in note.sections]
-            revisions = self._new_citations(note.settings, bodies)
-            if revisions is not None:
-                values[f"settings.{CITED_REVISIONS}"] = revisions
+            cited = self._new_citations(note.settings, bodies)
+            for name, value in (cited or {}).items():
+                values[f"settings.{name}"] = value
         if touch and values:
             values["modified_at"] = now_iso()
         if not values:
@@ -463,19 +463,28 @@ class NoteManager:
 
     def _new_citations(
         self, settings: Mapping[str, Any], bodies: Iterable[str]
-    ) -> dict[str, int] | None:
-        """Return the cited revisions with each newly cited claim's, or None if none is new.
+    ) -> dict[str, dict[str, Any]] | None:
+        """Return the cited revisions and sources' grades with each newly cited claim's (by
+        setting name), or None if none is new.
 
-        Remembering the revision a note was written against lets later claim edits be flagged.
+        Remembering the revision a note was written against lets later claim edits be flagged,
+        and its source's reliability then, a later regrade of the source.
         """
         revisions = dict(settings.get(CITED_REVISIONS) or {})
-        new = [k for k in cited_keys("\n\n".join(bodies)) if k not in revisions]
-        found = self._lib.claims.by_keys(new) if new else {}
+        grades = dict(settings.get(CITED_GRADES) or {})
+        keys = cited_keys("\n\n".join(bodies))
+        new = [k for k in keys if k not in revisions]
+        # Cited before grades were kept (an older library): their grade is taken now.
+        ungraded = [k for k in keys if k in revisions and k not in grades]
+        found = self._lib.claims.by_keys(new + ungraded) if new or ungraded else {}
         if not found:
             return None
+        ids = sorted({c.source_id for c in found.values()})
+        reliability = {s.id: s.reliability for s in self._lib.sources.all(ids=ids)}
         for key, claim in found.items():
-            revisions[key] = claim.revision
-        return revisions
+            revisions.setdefault(key, claim.revision)
+            grades[key] = reliability.get(claim.source_id, "")
+        return {CITED_REVISIONS: revisions, CITED_GRADES: grades}
 
     def _value(self, note: Note, key: str) -> Any:
         """Return the value an edit key names (see NoteEdit) as the note holds it."""

@@ -90,13 +90,17 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(palette.text().color())
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(at.head, left, card.key)
-        key_width = QFontMetrics(bold).horizontalAdvance(card.key + "  ")
+        fm_bold = QFontMetrics(bold)
+        key_width = fm_bold.horizontalAdvance(card.key + "  ")
+        kind_text, date_text = head_texts(
+            fm, fm_bold, at.head.width(), card.key, card.kind, card.event_date
+        )
         painter.setFont(option.font)
         painter.setPen(colour)
-        painter.drawText(at.head.adjusted(key_width, 0, 0, 0), left, f"■ {card.kind}")
+        painter.drawText(at.head.adjusted(key_width, 0, 0, 0), left, kind_text)
         painter.setPen(grey)
         painter.drawText(
-            at.head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, card.event_date
+            at.head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date_text
         )
 
         # The statement, wrapped over three lines (the tooltip has the whole of it).
@@ -160,6 +164,22 @@ class CardLayout:
     chips: tuple[QRect, QRect]
     suggestion: QRect
     height: int  # of the whole card, margins included
+
+
+def head_texts(
+    fm: QFontMetrics, fm_bold: QFontMetrics, width: int, key: str, kind: str, event_date: str
+) -> tuple[str, str]:
+    """Return the kind and the event date as a card's head of width px shows them beside its
+    key: the date whole if it fits (else without its precision), the kind cut to the rest.
+    Painted in full, a narrow card drew one over the other; the tooltip has both whole."""
+    room = width - fm_bold.horizontalAdvance(key + "  ") - fm.horizontalAdvance("  ")
+    kind_text = f"■ {kind}"
+    date_text = event_date
+    if fm.horizontalAdvance(kind_text + date_text) > room:
+        # "2025-03-02T03:40 (minute)" → "2025-03-02T03:40": the digits say the precision.
+        date_text = event_date.split(" (", 1)[0]
+    rest = max(0, room - fm.horizontalAdvance(date_text))
+    return fm.elidedText(kind_text, Qt.TextElideMode.ElideRight, rest), date_text
 
 
 def card_layout(card: QRect, fm: QFontMetrics) -> CardLayout:

@@ -50,6 +50,8 @@ class BoardController(QObject):
         self._stale = True  # the board shown is not the library's (read when next shown)
         self._claims: set[int] = set()  # the claims on the board, and their sources
         self._sources: set[int] = set()
+        # Asks before a delete that takes a matrix with it; tests answer it themselves.
+        self.confirm: Callable[[str, str, str], bool] = self._confirm
         view = self.view
         view.question_chosen.connect(self.choose)
         view.new_question_requested.connect(self.new_question)
@@ -144,9 +146,20 @@ class BoardController(QObject):
             self.services.execute(RenameQuestionCommand(self.lib, question.id, text))
 
     def delete_question(self) -> None:
-        """Delete the chosen question (its claims stay; Edit ▸ Undo brings it back)."""
-        if self.question_id is not None:
-            self.services.execute(DeleteQuestionCommand(self.lib, self.question_id))
+        """Delete the chosen question (its claims stay; Edit ▸ Undo brings it back), asking
+        first when its matrix, key assumptions or a note's judgment would go with it."""
+        if self.question_id is None:
+            return
+        text = _what_deleting_takes(self.lib, self.question_id)
+        key = self.lib.questions.get(self.question_id).key
+        if text and not self.confirm(f"Delete {key}?", text, f"Delete {key}"):
+            return
+        self.services.execute(DeleteQuestionCommand(self.lib, self.question_id))
+
+    def _confirm(self, title: str, text: str, yes: str) -> bool:
+        from briefing_app.gui.dialogs.confirm import ask_to_go_ahead
+
+        return ask_to_go_ahead(self.services.dialog_parent(), title, text, yes)
 
     # Cards ----------------------------------------------------------------------------------
     def _dropped_on_card(self, from_key: str, to_id: int, where: QPoint) -> None:
@@ -272,3 +285,22 @@ class BoardController(QObject):
             return
         menu.exec(where)
         menu.deleteLater()
+
+
+def _what_deleting_takes(lib: Library, question_id: int) -> str:
+    """Say what deleting a key question takes with it beyond its claims' places: its matrix,
+    its key assumptions, the judgment of the notes that judge it; "" when nothing."""
+    from briefing_app.core.ach.judgments import notes_judging
+
+    taken = lib.ach.uses_of_question(question_id)
+    judging = notes_judging(lib, question_id)
+    if judging:
+        titles = ", ".join(f"“{n.title}”" for n in judging)
+        taken.append(f"the judgment of {'the note' if len(judging) == 1 else 'the notes'} {titles}")
+    if not taken:
+        return ""
+    key = lib.questions.get(question_id).key
+    listed = taken[0] if len(taken) == 1 else f"{', '.join(taken[:-1])} and {taken[-1]}"
+    return (
+        f"Deleting {key} takes {listed} with it; its claims stay. (Edit ▸ Undo brings it all back.)"
+    )

@@ -20,7 +20,7 @@ from briefing_app.core.ach.model import (
     MatrixRow,
 )
 from briefing_app.core.ach.records import MatrixEdit
-from briefing_app.core.ach.scoring import LEVELS
+from briefing_app.core.ach.scoring import LEVELS, joined, lead_phrase
 from briefing_app.core.ach.values import MAX_LABEL_CHARS, MAX_TEXT_CHARS, check_text
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
@@ -206,18 +206,23 @@ class MatrixController(QObject):
             self.panel.state_label.setText("No hypotheses yet: add one to start the matrix.")
             return
         leader = matrix.hypothesis(scores.leader or "")
-        parts = [f"Leading: <b>{leader.key}</b> {_escape(leader.label)}" if leader else ""]
+        if scores.tied:
+            # The order they were typed in ranks one first; the evidence favours none.
+            tied = joined([f"<b>{k}</b>" for k in scores.leaders])
+            parts = [f"No leader: {tied} tie (rate the evidence that tells them apart)"]
+        else:
+            parts = [f"Leading: <b>{leader.key}</b> {_escape(leader.label)}" if leader else ""]
         if scores.fragile:
             found = []
             for r in scores.rows:
                 if r.pivotal_removed:
-                    found.append(f"{r.key} (without it {r.leader_without} leads)")
+                    found.append(f"{r.key} (without it {lead_phrase(r.leaders_without)})")
                 elif r.pivotal_flipped:
-                    found.append(f"{r.key} (if deceptive, {r.leader_flipped} leads)")
+                    found.append(f"{r.key} (if deceptive, {lead_phrase(r.leaders_flipped)})")
             parts.append(
                 "<span style='color:#b71c1c'><b>Fragile</b></span>: pivotal " + ", ".join(found)
             )
-        else:
+        elif not scores.tied:
             parts.append("Not fragile: no single row changes the leader")
         self.panel.state_label.setText(" · ".join(p for p in parts if p))
 

@@ -27,6 +27,7 @@ from briefing_app.core.ach.scoring import (
     MatrixScorer,
     MatrixScores,
     RowScore,
+    lead_phrase,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -194,7 +195,8 @@ class MatrixModel(QAbstractTableModel):
         self._scores = scores
         self._row_scores = scores.rows if scores else ()
         self._hyp_scores = scores.hypotheses if scores else ()
-        self._leader = scores.leader if scores else None
+        # Starred and framed only when one hypothesis leads alone: in a tie none is favoured.
+        self._leader = scores.leader if scores and not scores.tied else None
 
     # QAbstractTableModel ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -325,9 +327,9 @@ class MatrixModel(QAbstractTableModel):
             if row.deceptive:
                 notes.append("marked possibly deceptive")
             if score.pivotal_removed:
-                notes.append(f"pivotal: without it {score.leader_without} leads")
+                notes.append(f"pivotal: without it {lead_phrase(score.leaders_without)}")
             if score.pivotal_flipped:
-                notes.append(f"pivotal: reversed (deception), {score.leader_flipped} leads")
+                notes.append(f"pivotal: reversed (deception), {lead_phrase(score.leaders_flipped)}")
             return "\n".join(notes)
         if col == TEXT:
             return row.text
@@ -348,7 +350,8 @@ class MatrixModel(QAbstractTableModel):
                 return "inconsistency · weighted · rank"
             if h is not None:
                 s = self._hyp_scores[col - len(FIXED)]
-                return f"{s.inconsistency} · {s.weighted:.2f} · #{s.rank}"
+                rank = self._scores.rank_label(h.key) if self._scores else s.rank
+                return f"{s.inconsistency} · {s.weighted:.2f} · #{rank}"
             return ""
         if role == Role.FontRole:
             return self._bold
@@ -360,9 +363,10 @@ class MatrixModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Role.ToolTipRole and h is not None:
             s = self._hyp_scores[col - len(FIXED)]
+            rank = self._scores.rank_label(h.key) if self._scores else s.rank
             return (
                 f"{h.key}: inconsistency {s.inconsistency}, weighted inconsistency "
-                f"{s.weighted:.4f}, rank {s.rank}"
+                f"{s.weighted:.4f}, rank {rank}"
             )
         return None
 

@@ -623,9 +623,10 @@ class NoteWorkspace(QWidget):
         if not finding.section and finding.rule.startswith("ach."):
             # No passage in the note: its excerpt names the question, then a row if any
             # ("Q1 C9", "Q1 H2 A1", "Q1 high").
-            question, *rest = finding.excerpt.split()
+            question, *rest = finding.excerpt.split() or [""]
             row = next((t for t in rest if re.fullmatch(r"[CAX]\d+", t)), None)
-            self.show_matrix(question, row)
+            if re.fullmatch(r"Q\d+", question):  # not when the question itself is gone
+                self.show_matrix(question, row)
             return
         self.services.bring_forward(self)
         if not finding.section and finding.rule.startswith("marking."):

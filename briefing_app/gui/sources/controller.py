@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.models import Source
+from briefing_app.core.models import Claim, Source
 from briefing_app.core.records.listing import source_titles
 from briefing_app.core.text.anchors import trimmed_span
 from briefing_app.gui.actions import make_action
@@ -552,29 +552,48 @@ class SourcesController(QObject):
             self.delete_claim(claim_id)
 
     def delete_claim(self, claim_id: int) -> None:
-        """Delete a claim (undoable), asking first when a note cites it."""
+        """Delete a claim (undoable), asking first when a note cites it or a matrix weighs it."""
         try:
             claim = self.lib.claims.get(claim_id)
         except BriefingError as exc:
             self.services.show_error(str(exc))
             return
-        citing = self.lib.notes.citing(claim.key)
-        if citing:
-            titles = ", ".join(f"“{n.title}”" for n in citing)
-            notes = "note" if len(citing) == 1 else "notes"
-            text = (
-                f"{claim.key} is cited by the {notes} {titles}. Deleting it leaves "
-                f"{'that citation' if len(citing) == 1 else 'those citations'} broken "
-                "(Edit ▸ Undo brings the claim back)."
-            )
-            if not self.confirm(f"Delete {claim.key}?", text, f"Delete {claim.key}"):
-                return
+        text = _what_deleting_takes(self.lib, claim)
+        if text and not self.confirm(f"Delete {claim.key}?", text, f"Delete {claim.key}"):
+            return
         self.services.execute(DeleteClaimCommand(self.lib, claim_id))
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
         from briefing_app.gui.dialogs.confirm import ask_to_go_ahead
 
         return ask_to_go_ahead(self.services.dialog_parent(), title, text, yes)
+
+
+def _what_deleting_takes(lib: Library, claim: Claim) -> str:
+    """Say what deleting a claim breaks or takes with it: the notes citing it, its ratings
+    and assumption support in matrices, its links; "" when none of the first two (no need to
+    ask: a link alone is shown on the board and comes back with Undo like the rest)."""
+    citing = lib.notes.citing(claim.key)
+    weighed = lib.ach.uses_of_claim(claim.id)
+    if not citing and not weighed:
+        return ""
+    parts = []
+    if citing:
+        titles = ", ".join(f"“{n.title}”" for n in citing)
+        notes = "note" if len(citing) == 1 else "notes"
+        parts.append(
+            f"{claim.key} is cited by the {notes} {titles}. Deleting it leaves "
+            f"{'that citation' if len(citing) == 1 else 'those citations'} broken."
+        )
+    others = sorted({r.to_key if r.from_claim_id == claim.id else r.from_key
+                     for r in lib.relations.all(claim.id)})  # fmt: skip
+    taken = weighed + ([f"its {'link' if len(others) == 1 else 'links'} to {', '.join(others)}"]
+                       if others else [])  # fmt: skip
+    if taken:
+        listed = taken[0] if len(taken) == 1 else f"{', '.join(taken[:-1])} and {taken[-1]}"
+        parts.append(f"{'It also takes' if citing else f'Deleting {claim.key} takes'} {listed}.")
+    parts.append("(Edit ▸ Undo brings it all back.)")
+    return " ".join(parts)
 
 
 def _shown_values(record: object, values: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from briefing_app.gui.widgets.fields import (
     select_data,
 )
 
-_TEXT_FIELDS = ("title", "byline", "outlet", "published", "url")
+_TEXT_FIELDS = ("title", "byline", "outlet", "published", "url", "language")
 
 
 class SourcePanel(QWidget):
@@ -41,6 +41,7 @@ class SourcePanel(QWidget):
             "outlet": "Outlet",
             "published": "Published",
             "url": "URL",
+            "language": "Language",
         }
         for name in _TEXT_FIELDS:
             edit = QLineEdit()
@@ -52,6 +53,13 @@ class SourcePanel(QWidget):
         self.refused = RefusedFields(self, self._stored_of)
         self.refused.watch(*self.edits.values())
         self.edits["published"].setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
+        # A plain-text or PDF file comes in without one, and the Chronology cannot read its
+        # dates ("last week") nor the suggestions its attributions until it is said here.
+        self.edits["language"].setPlaceholderText("en, de, fr, pt… (dates are read in it)")
+        self.edits["language"].setToolTip(
+            "The source's language as a code (en, de, fr, pt…): suggested event dates and "
+            "suggested claims read the text in it"
+        )
         self.reliability = grade_combo(RELIABILITY)
         self.reliability.setAccessibleName("Reliability")
         self.reliability.activated.connect(

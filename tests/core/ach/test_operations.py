@@ -273,3 +273,38 @@ def test_operations_say_which_question_changed(demo_lib: Library, q1: Question) 
     edit = demo_lib.ach.add_hypothesis(q1.id, "Criminal groups")
     demo_lib.ach.revert(edit)
     assert heard == [{q1.id}, {q1.id}]
+
+
+def test_what_a_claims_delete_would_take_from_the_matrices_is_named(demo_lib: Library) -> None:
+    # The demo's C9 is rated against Q1's three hypotheses and supports A1; C1 is in no matrix.
+    c9, c1 = demo_lib.claims.by_key("C9"), demo_lib.claims.by_key("C1")
+    assert c9 is not None and c1 is not None
+    assert demo_lib.ach.uses_of_claim(c9.id) == [
+        "its 3 ratings in Q1's matrix",
+        "its support of key assumption A1 (Q1)",
+    ]
+    assert demo_lib.ach.uses_of_claim(c1.id) == []
+    # A row assigned but never rated loses nothing there.
+    q = demo_lib.questions.add("Who else?")
+    demo_lib.ach.add_hypothesis(q.id, "Someone else")
+    demo_lib.ach.add_claims(q.id, [c1.id])
+    assert demo_lib.ach.uses_of_claim(c1.id) == []
+    demo_lib.ach.rate(q.id, "H1", "C1", "I")
+    assert demo_lib.ach.uses_of_claim(c1.id) == ["its 1 rating in Q2's matrix"]
+
+
+def test_what_deleting_a_question_would_take_is_named(demo_lib: Library) -> None:
+    from briefing_app.core.ach.judgments import notes_judging
+
+    q1 = demo_lib.questions.by_key("Q1")
+    # The demo's Q1: H1-H3 rated against C9, C6, C7, X1 and A1 (15 ratings), A1 its assumption.
+    assert demo_lib.ach.uses_of_question(q1.id) == [
+        "its matrix: 3 hypotheses, 15 ratings, 1 absence of evidence",
+        "1 key assumption",
+    ]
+    note = demo_lib.notes.all()[0]
+    assert notes_judging(demo_lib, q1.id) == []
+    judge(demo_lib, note.id, q1.id, "H1", "low")
+    assert [n.id for n in notes_judging(demo_lib, q1.id)] == [note.id]
+    empty = demo_lib.questions.add("Who else?")
+    assert demo_lib.ach.uses_of_question(empty.id) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import random
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -112,14 +114,15 @@ def test_a_pivotal_row_makes_the_matrix_fragile() -> None:
     s = score_matrix(H3, rows)
     # H1 leads with 1 (H2 2, H3 2).
     # Without R1: H1 1, H2 1, H3 0 → H3 leads: R1 is pivotal.
-    # Without R2: H1 0 → H1 still leads.  Without R3: H1 1, H2 1 tie → H1 by order.
-    assert s.leader == "H1"
-    assert [(r.key, r.leader_without, r.pivotal) for r in s.rows] == [
-        ("R1", "H3", True),
-        ("R2", "H1", False),
-        ("R3", "H1", False),
+    # Without R2: H1 0 → H1 still leads.  Without R3: H1 1, H2 1 tie → H1 no longer leads
+    # alone (listed H2 first, H2 would rank first): R3 is pivotal too.
+    assert (s.leader, s.leaders) == ("H1", ("H1",))
+    assert [(r.key, r.leaders_without, r.pivotal) for r in s.rows] == [
+        ("R1", ("H3",), True),
+        ("R2", ("H1",), False),
+        ("R3", ("H1", "H2"), True),
     ]
-    assert s.pivotal == ("R1",)
+    assert s.pivotal == ("R1", "R3")
     assert s.fragile
 
 
@@ -131,13 +134,14 @@ def test_a_deceptive_row_is_pivotal_when_flipping_it_changes_the_leader() -> Non
     ]
     s = score_matrix(["H1", "H2"], rows)
     # H1 = 1 (R3), H2 = 2 (R1, R2): H1 leads.
-    # Without R1: H2 = 1 ties H1 → H1 by order, so removal alone is not pivotal.
+    # Without R1: H2 = 1 ties H1, so H1 no longer leads alone: removal is pivotal.
     # Flipped, R1 reads II, C: H1 = 1 + 2 = 3, H2 = 2 - 1 = 1 → H2 leads: pivotal.
     r1 = s.rows[0]
-    assert (r1.leader_without, r1.pivotal_removed) == ("H1", False)
-    assert (r1.leader_flipped, r1.pivotal_flipped, r1.pivotal) == ("H2", True, True)
+    assert (r1.leaders_without, r1.pivotal_removed) == (("H1", "H2"), True)
+    assert (r1.leader_flipped, r1.leaders_flipped, r1.pivotal_flipped) == ("H2", ("H2",), True)
     assert r1.diagnosticity == 1.5  # 2 and -1: mean ½, deviation 3/2
-    assert s.pivotal == ("R1",) and s.fragile
+    # Without R2 (N, I) the two tie at 1 as well: R2 is pivotal by removal.
+    assert s.pivotal == ("R1", "R2") and s.fragile
 
 
 def test_a_row_of_diagnosticity_zero_is_not_tried_even_if_removing_it_would_matter() -> None:
@@ -152,27 +156,65 @@ def test_a_row_of_diagnosticity_zero_is_not_tried_even_if_removing_it_would_matt
 
 def test_an_empty_matrix_has_no_leader() -> None:
     s = score_matrix([], [])
-    assert (s.leader, s.fragile, s.ranking) == (None, False, ())
+    assert (s.leader, s.leaders, s.fragile, s.ranking) == (None, (), False, ())
+    # Hypotheses with no evidence yet: first in the ranking by order, but all tie for the lead.
     only_hypotheses = score_matrix(["H1", "H2"], [])
     assert only_hypotheses.leader == "H1"
+    assert (only_hypotheses.leaders, only_hypotheses.tied) == (("H1", "H2"), True)
 
 
-def _brute_force(hyps: list[str], rows: list[MatrixInput]) -> list[tuple[str | None, str | None]]:
-    """Each row's leader without it and flipped, recomputed from scratch (the slow way)."""
+def test_hypotheses_equal_on_both_scores_tie_for_the_lead_and_one_alone_does_not() -> None:
+    rows = [MatrixInput("R1", ("I", "N", "I")), MatrixInput("R2", ("N", "I", "N"))]
+    # H1 1, H2 1, H3 1: all tie. A weight that differs breaks it: H2's I is of low relevance.
+    assert score_matrix(H3, rows).leaders == ("H1", "H2", "H3")
+    lighter = [rows[0], MatrixInput("R2", ("N", "I", "N"), relevance="low")]
+    s = score_matrix(H3, lighter)
+    assert (s.leaders, s.tied) == (("H2",), False)
+
+
+def test_a_lead_that_rests_on_one_row_is_fragile_whatever_the_order_of_the_hypotheses() -> None:
+    # Only X1 separates the two: without it they tie. Listing H2 first made X1 pivotal and
+    # listing H1 first did not, so the verdict depended on typing order.
+    rows = [MatrixInput("C1", ("C", "C")), MatrixInput("X1", ("C", "I"))]
+    swapped = [MatrixInput(r.key, r.ratings[::-1]) for r in rows]
+    assert score_matrix(["H1", "H2"], rows).pivotal == ("X1",)
+    assert score_matrix(["H2", "H1"], swapped).pivotal == ("X1",)
+
+
+Found = tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]
+
+
+def _brute_force(hyps: list[str], rows: list[MatrixInput]) -> list[Found]:
+    """Each row's leader and leaders without it and flipped, recomputed from scratch (the
+    slow way)."""
     flip = {"CC": "II", "II": "CC", "C": "I", "I": "C"}
-    found = []
+    found: list[Found] = []
     for i, row in enumerate(rows):
         if not row.scored or diagnosticity(row.ratings) == 0 or not hyps:
-            found.append((None, None))
+            found.append((None, None, (), ()))
             continue
-        without = score_matrix(hyps, rows[:i] + rows[i + 1 :]).leader
+        without = score_matrix(hyps, rows[:i] + rows[i + 1 :])
         flipped = None
         if row.deceptive:
             turned = MatrixInput(row.key, tuple(flip.get(r, r) for r in row.ratings),
                                  True, True, row.relevance, row.credibility)  # fmt: skip
-            flipped = score_matrix(hyps, [*rows[:i], turned, *rows[i + 1 :]]).leader
-        found.append((without, flipped))
+            flipped = score_matrix(hyps, [*rows[:i], turned, *rows[i + 1 :]])
+        found.append(
+            (
+                without.leader,
+                flipped.leader if flipped else None,
+                without.leaders,
+                flipped.leaders if flipped else (),
+            )
+        )
     return found
+
+
+def _leaders_by_hand(hyps: list[str], rows: list[MatrixInput]) -> tuple[str, ...]:
+    """The hypotheses whose two scores equal the best ones (exact ties), by definition."""
+    s = score_matrix(hyps, rows)
+    best = min((round(h.weighted, 9), h.inconsistency) for h in s.hypotheses)
+    return tuple(h.key for h in s.hypotheses if (round(h.weighted, 9), h.inconsistency) == best)
 
 
 @st.composite
@@ -199,7 +241,24 @@ def test_the_fast_sensitivity_pass_agrees_with_recomputing_every_ranking(
 ) -> None:
     hyps, rows = matrix
     s = score_matrix(hyps, rows)
-    assert [(r.leader_without, r.leader_flipped) for r in s.rows] == _brute_force(hyps, rows)
+    assert [
+        (r.leader_without, r.leader_flipped, r.leaders_without, r.leaders_flipped) for r in s.rows
+    ] == _brute_force(hyps, rows)
+    assert s.leaders == _leaders_by_hand(hyps, rows)
+
+
+@given(matrices(), st.randoms())
+def test_leaders_and_pivotal_rows_do_not_depend_on_the_order_of_the_hypotheses(
+    matrix: tuple[list[str], list[MatrixInput]], rnd: random.Random
+) -> None:
+    hyps, rows = matrix
+    order = list(range(len(hyps)))
+    rnd.shuffle(order)
+    shuffled = [replace(r, ratings=tuple(r.ratings[i] for i in order)) for r in rows]
+    s = score_matrix(hyps, rows)
+    t = score_matrix([hyps[i] for i in order], shuffled)
+    assert set(t.leaders) == set(s.leaders)
+    assert t.pivotal == s.pivotal
 
 
 @given(matrices(), st.data())

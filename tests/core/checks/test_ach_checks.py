@@ -133,7 +133,61 @@ def test_moderate_confidence_or_a_sturdy_matrix_does_not_warn(
     lib: Library, q1: int, evidence: dict[str, str]
 ) -> None:
     assert ACH_RULES[3] not in rules_of(judged(lib, q1, "H1", "moderate"))
-    # denial now counts against H2 as well: without killed, H1 1 and H2 1, H1 leads by order.
-    lib.ach.rate(q1, "H2", evidence["denial"], "I")
+    # denial now counts strongly against H2 as well: without killed, H1 1 and H2 2, so H1
+    # still leads. (Rated I, without killed the two would tie at 1: still fragile.)
+    lib.ach.rate(q1, "H2", evidence["denial"], "II")
     assert not lib.ach.scores(q1).fragile
     assert rules_of(judged(lib, q1, "H1", "high")) == []
+
+
+def test_a_judgment_between_hypotheses_the_matrix_ties_warns_whichever_is_favoured(
+    lib: Library, evidence: dict[str, str]
+) -> None:
+    # Rated alike by every row: neither leads, whatever order they were typed in. The check
+    # said the matrix "ranks H1 first" of a judgment for H2 (0 against 0), and nothing of one
+    # for H1.
+    q = lib.questions.add("What caused the blast?")
+    lib.questions.assign(q.id, [_id(lib, evidence["killed"])])
+    lib.ach.add_hypothesis(q.id, "Sabotage")
+    lib.ach.add_hypothesis(q.id, "Technical failure")
+    for h in ("H1", "H2"):
+        lib.ach.rate(q.id, h, evidence["killed"], "C")
+    for favoured, other in (("H1", "H2 (Technical failure)"), ("H2", "H1 (Sabotage)")):
+        (finding,) = [f for f in judged(lib, q.id, favoured, "low") if f.rule == ACH_RULES[0]]
+        label = "H1 (Sabotage)" if favoured == "H1" else "H2 (Technical failure)"
+        pair = "H1 and H2" if favoured == "H1" else "H2 and H1"
+        assert finding.message == (
+            f"The note favours {label} on Q1, but the matrix does not rank it above {other}: "
+            f"{pair} tie with weighted inconsistency 0.00, inconsistency 0"
+        )
+
+
+def test_a_judgment_for_a_hypothesis_that_breaks_the_tie_does_not_warn(
+    lib: Library, evidence: dict[str, str]
+) -> None:
+    q = lib.questions.add("What caused the blast?")
+    lib.questions.assign(q.id, [_id(lib, evidence["killed"])])
+    lib.ach.add_hypothesis(q.id, "Sabotage")
+    lib.ach.add_hypothesis(q.id, "Technical failure")
+    lib.ach.rate(q.id, "H1", evidence["killed"], "I")
+    lib.ach.rate(q.id, "H2", evidence["killed"], "C")
+    assert ACH_RULES[0] not in rules_of(judged(lib, q.id, "H2", "low"))
+
+
+def test_a_judgment_whose_hypothesis_or_question_was_deleted_warns(lib: Library, q1: int) -> None:
+    # Removing H1 from the matrix left the note "favouring" nothing, and no check said so:
+    # the text still argues for H1 while the matrix now ranks H2 alone.
+    note = lib.notes.create("Judged", "test", [("assessment", "Assessment")])
+    judge(lib, note.id, q1, "H1", "moderate")
+    assert ACH_RULES[0] not in rules_of(run_checks(lib, lib.notes.get(note.id), PROFILE).findings)
+    lib.ach.delete_hypothesis(q1, "H1")
+    gone = [f for f in run_checks(lib, lib.notes.get(note.id), PROFILE).findings
+            if f.rule == ACH_RULES[0]]  # fmt: skip
+    assert [f.message for f in gone] == [
+        "The note's judgment favours a hypothesis no longer in the Q1 matrix: record the "
+        "judgment again (Judgment of note in the Matrix, or briefing note judge)"
+    ]
+    lib.questions.delete(q1)
+    (finding,) = [f for f in run_checks(lib, lib.notes.get(note.id), PROFILE).findings
+                  if f.rule == ACH_RULES[0]]  # fmt: skip
+    assert finding.message.startswith("The note's judgment is on a key question that was deleted")

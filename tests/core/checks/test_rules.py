@@ -55,6 +55,52 @@ def test_claim_changed_after_citing_warns_until_acknowledged(
     assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
 
 
+def test_a_cited_claims_source_regraded_after_citing_warns_until_acknowledged(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    from briefing_app.core.checks import run_checks
+
+    check(background="Officials said three died [@{killed}]. Police agreed [@{police}].")
+    note = lib.notes.all()[0]
+    killed = lib.claims.by_key(evidence["killed"])
+    assert killed
+    # The wire service turns out to be unreliable: the claim the note rests on is now E6, not
+    # F6, though the claim itself was not touched. The check said nothing.
+    lib.sources.update(killed.source_id, reliability="E")
+    (finding,) = run_checks(lib, lib.notes.get(note.id), PROFILE).findings
+    assert (finding.rule, finding.severity) == ("citation.changed", "warning")
+    assert finding.message == (
+        f"{evidence['killed']}'s source was regraded since cited (reliability F → E: "
+        f"now E{killed.credibility})"
+    )
+    # Graded back as it was, nothing changed since the note cited it.
+    lib.sources.update(killed.source_id, reliability="F")
+    assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
+    lib.sources.update(killed.source_id, reliability="B")
+    acknowledge_changes(lib, note.id, [evidence["killed"]])
+    assert run_checks(lib, lib.notes.get(note.id), PROFILE).findings == []
+
+
+def test_a_note_cited_before_grades_were_kept_takes_them_at_its_next_edit(
+    check: Check, lib: Library, evidence: dict[str, str]
+) -> None:
+    from briefing_app.core.checks import run_checks
+    from briefing_app.core.records.note_settings import CITED_GRADES, cited_grades
+
+    check(background="Officials said three died [@{killed}].")
+    note = lib.notes.all()[0]
+    lib.notes.edit(note.id, {f"settings.{CITED_GRADES}": {}})  # as a note of an older library
+    lib.notes.set_section(note.id, "background", "Officials said three died [@{}].".format(
+        evidence["killed"]) + " More later.")  # fmt: skip
+    assert cited_grades(lib.notes.get(note.id)) == {evidence["killed"]: "F"}
+    killed = lib.claims.by_key(evidence["killed"])
+    assert killed
+    lib.sources.update(killed.source_id, reliability="A")
+    assert rules_of(run_checks(lib, lib.notes.get(note.id), PROFILE).findings) == [
+        "citation.changed"
+    ]
+
+
 def test_acknowledging_a_claim_the_note_does_not_cite_is_refused(
     check: Check, lib: Library, evidence: dict[str, str]
 ) -> None:
@@ -182,6 +228,50 @@ def test_mixed_likelihood_rows_warn_on_the_minority_row(check: Check) -> None:
     assert rules_of(findings) == ["estimative.mixed-rows"]
     assert findings[0].excerpt == "probable"
     assert check(assessment="The camp sits in a remote area; attacks are likely.") == []
+
+
+def test_probably_is_a_likelihood_of_the_second_row(check: Check) -> None:
+    # "probably" (row 2's "probable" as an adverb) is the commonest likelihood word; it passed
+    # both checks, so a note mixing it with "likely" or with a confidence said nothing.
+    findings = check(
+        assessment="Further attacks are likely. A ceasefire is unlikely. Talks will probably fail."
+    )
+    assert [(f.rule, f.excerpt) for f in findings] == [("estimative.mixed-rows", "probably")]
+    findings = check(assessment="Russia was probably involved, and we have high confidence in it.")
+    assert [(f.rule, f.message) for f in findings] == [
+        (
+            "estimative.confidence-and-likelihood",
+            "'high confidence' and 'probably' in one sentence",
+        )
+    ]
+    assert check(assessment="Russia was probably involved. We have high confidence in it.") == []
+    # The Admiralty grade "probably true" is no likelihood.
+    assert check(assessment="Attacks are likely; the report is graded B2, probably true.") == []
+
+
+def test_a_likelihood_term_off_the_icd_203_scale_warns_with_the_term_to_use(
+    check: Check,
+) -> None:
+    # "highly likely" read as row 1's "likely": the note's explainer box tells the reader
+    # 55-80%, where the writer meant the 80-95% of "very likely". Nothing said so.
+    findings = check(assessment="A second attack is highly likely. Talks are unlikely.")
+    assert [(f.rule, f.excerpt, f.message) for f in findings] == [
+        (
+            "estimative.off-scale",
+            "highly likely",
+            "'highly likely' is not an ICD 203 likelihood term: readers take it as 'likely' "
+            "(55-80%); for 80-95% write 'very likely'",
+        )
+    ]
+    assert check(assessment="A second attack is very likely. Talks are unlikely.") == []
+
+
+def test_a_confidence_said_as_an_adjective_counts_as_a_confidence_level(check: Check) -> None:
+    # "We are highly confident that … likely" passed: only "high confidence" was read.
+    findings = check(assessment="We are highly confident that further attacks are likely.")
+    assert [f.message for f in findings] == ["'highly confident' and 'likely' in one sentence"]
+    assert check(assessment="Further attacks are likely. We are highly confident of it.") == []
+    assert check(assessment="Officials are confident. Further attacks are likely.") == []
 
 
 def test_confidence_and_likelihood_in_one_sentence_warns(check: Check) -> None:

@@ -54,6 +54,7 @@ DEFECTS = {
     ),
     "outlook": (
         " A negotiated settlement is improbable."  # mixed likelihood rows
+        " A ceasefire is highly unlikely."  # a likelihood term off the ICD 203 scale
         " We have high confidence that attacks are likely."  # confidence + likelihood
     ),
     "indicators": (

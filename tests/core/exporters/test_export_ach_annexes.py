@@ -21,8 +21,9 @@ MATRIX = [
      "Afghanistan. (possibly deceptive) †", "F3", "M/H", "C", "N", "I", "0.82"],
     ["C6 The Taliban administration denied direct responsibility for the attack.", "F3", "M/M",
      "C", "C", "C", "0.00"],
+    # C7 is the only evidence against H2: without it H1 and H2 tie, so it is pivotal too.
     ["C7 The Taliban administration suggested that a group seeking to destabilise the region "
-     "was involved.", "F4", "L/M", "C", "I", "N", "0.82"],
+     "was involved. †", "F4", "L/M", "C", "I", "N", "0.82"],
     ["X1 No group has claimed the attack", "", "M/M", "C", "C", "N", "0.47"],
     ["A1 The attackers crossed into Tajikistan from Afghanistan", "", "M/M", "C", "C", "I",
      "0.94"],
@@ -59,7 +60,7 @@ def test_the_assessment_prints_the_matrix_and_assumptions_in_word(
     claims_annex = document.tables[1]
     assert matrix.style.name == assumptions.style.name == claims_annex.style.name
     verdict = "Least inconsistent: H1 Criminal groups based in Afghanistan. The matrix is fragile"
-    assert any(t.startswith(verdict) and t.endswith("turns on C9.") for t in texts)
+    assert any(t.startswith(verdict) and t.endswith("turns on C9 and C7.") for t in texts)
     assert any(t.startswith("Ratings: CC very consistent") for t in texts)  # the legend
     section = document.sections[-1]  # inside the markings
     assert section.header.paragraphs[0].text == "TLP:AMBER"
@@ -137,3 +138,26 @@ def test_word_tables_give_the_long_text_columns_room_and_no_word_is_split(
             assert width >= longest * 100, (table.rows[0].cells[c].text, width, longest)
     for table in (matrix, assumptions, claims_annex):
         assert sum(_widths(table)) <= 9000
+
+
+def test_an_annex_matrix_whose_hypotheses_tie_names_no_leader(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    # Nothing rated yet: it printed "Least inconsistent: H1 …" and ranks 1 and 2.
+    q = demo_lib.questions.add("Who paid the attackers?")
+    c4 = demo_lib.claims.by_key("C4")
+    assert c4 is not None
+    demo_lib.questions.assign(q.id, [c4.id])
+    demo_lib.ach.add_hypothesis(q.id, "A state")
+    demo_lib.ach.add_hypothesis(q.id, "Smugglers")
+    demo_lib.ach.add_claims(q.id, [c4.id])
+    note = demo_in_template(demo_lib, "intelligence-assessment")
+    document = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "ia.docx")))
+    texts = [p.text for p in document.paragraphs]
+    assert (
+        "Tied as least inconsistent: H1 A state and H2 Smugglers; the evidence favours none "
+        "of them."
+    ) in texts
+    table = next(t for t in document.tables if _texts(t)[0][3:5] == ["H1", "H2"]
+                 and "C4" in _texts(t)[1][0])  # fmt: skip
+    assert _texts(table)[-1][:5] == ["Rank", "", "", "1=", "1="]

@@ -92,3 +92,15 @@ def test_markdown_and_word_word_the_sources_list_alike(demo_lib: Library, tmp_pa
     assert f"1. {entry}" in md.splitlines()
     legend = [p for p in paragraphs if p.startswith("Admiralty ")]
     assert legend and all(line in md.splitlines() for line in legend)
+
+
+def test_markdown_and_word_print_the_claims_annex_alike(demo_lib: Library, tmp_path: Path) -> None:
+    # Word and the preview gave each claim's grade in words ("F3: Reliability cannot be
+    # judged; Possibly true"), Markdown only its code ("F3").
+    note = demo_in_template(demo_lib, "intelligence-assessment")
+    md = export_note(demo_lib, note.id, tmp_path / "n.md").read_text("utf-8").splitlines()
+    word = docx.Document(str(export_note(demo_lib, note.id, tmp_path / "n.docx")))
+    annex = next(t for t in word.tables if t.rows[0].cells[0].text == "Key")
+    for row in annex.rows[1:]:
+        cells = [c.text for c in row.cells]
+        assert "| " + " | ".join(cells) + " |" in md

@@ -25,6 +25,17 @@ def test_short_form_is_surname_and_key_words_of_the_title() -> None:
     )
 
 
+def test_a_short_title_stops_at_a_comma_and_never_ends_on_a_preposition() -> None:
+    # Cut at five words, these printed "“Statement by Bulgartransgaz EAD, 4.”" (the 4 of a
+    # date) and "“Blast halts gas flow through.”"
+    assert _short("Statement by Bulgartransgaz EAD, 4 March 2025", outlet="Bulgartransgaz") == (
+        "Bulgartransgaz, “Statement by Bulgartransgaz EAD.”"
+    )
+    assert _short("Blast halts gas flow through Varna–Ruse pipeline", outlet="Reuters") == (
+        "Reuters, “Blast halts gas flow.”"
+    )
+
+
 def test_markdown_export_gives_a_source_in_full_once_then_short(
     demo_lib: Library, tmp_path: Path
 ) -> None:
