@@ -39,8 +39,8 @@ def write_references(sources: list[Source], path: Path | str, format: str) -> Pa
 
     >>> from briefing_app.core.models import Source
     >>> s = Source(id=1, uid="u1", title="A page", text="", sha256="", published="2025-11")
-    >>> print(references_text([s], "ris").splitlines()[:3])
-    ['TY  - GEN', 'TI  - A page', 'DA  - 2025/11//']
+    >>> print(references_text([s], "ris").splitlines()[:4])
+    ['TY  - GEN', 'TI  - A page', 'ID  - u1', 'DA  - 2025/11//']
     """
     text = references_text(sources, format)
     target = Path(path)
