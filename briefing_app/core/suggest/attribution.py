@@ -132,6 +132,8 @@ _ADJECTIVE_USE = re.compile(
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
+    # "ont alerté leur direction", "a alerté les secours": who was told, an act (French).
+    "alerter": re.compile(r"\s+(?:les|la|le|l[’']|leur|leurs|son|sa|ses|[A-Z])"),
     # "agreed to pay", "agreed on a deal", "agreed with Sullivan." (no that-clause): acts.
     "agree": re.compile(r"\s+(?:to|on)\b|\s+with\s+(?:(?!that\b)[^.;:,“”\"]){1,40}?\s*(?:[.;]|$)"),
     # "argues the government's cases": a lawyer's pleading, not a claim.
@@ -1167,6 +1169,7 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
 # "ont par ailleurs dénoncé", "a notamment souligné".
 _INSERTED_ADVERBS = {
     "fr": r"(?:lui-même|elle-même|eux-mêmes|elles-mêmes|aussi|également|déjà|pourtant|ainsi|bien|"
+    r"tous|toutes|"
     r"encore|toujours|d[’']ailleurs|par ailleurs|notamment|enfin|alors|[a-zé]+ment)"
 }
 _AUXILIARY_STARTS = frozenset(("a", "ont", "avait", "avaient", "aurait", "auraient"))

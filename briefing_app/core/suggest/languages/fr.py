@@ -78,7 +78,15 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "dénoncer": _verb("dénoncé", ("dénonce", "dénoncent")),
     "prévenir": _verb("prévenu", ("prévient", "préviennent"), "préven"),
     "avertir": _verb("averti", ("avertit", "avertissent")),
-    "reconnaître": _verb("reconnu", ("reconnaît", "reconnaissent")),
+    # (Since the 1990 spelling reform "reconnait" drops its circumflex: both are written.)
+    "reconnaître": _verb("reconnu", ("reconnaît", "reconnait", "reconnaissent")),
+    "concéder": _verb("concédé", ("concède", "concèdent")),
+    "avouer": _verb("avoué", ("avoue", "avouent"), "avou"),
+    "constater": _verb("constaté", ("constate", "constatent"), "constat"),
+    # "Des scientifiques ont alerté sur…": a warning given (a bare "alerte" is mostly the
+    # noun: "sont en alerte").
+    "alerter": (*_forms("alerté", ("alertent",)), *_inverted("alerté", ("alerte", "alertent"))),
+    "alerter sur": ("alerte sur", "alertent sur"),
     "considérer": _forms("considéré", ("considère", "considèrent")),
     "soulever": _forms("soulevé", ("soulève", "soulèvent")),
     "critiquer": _verb("critiqué", ("critique", "critiquent")),
@@ -119,6 +127,13 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "résumer": _verb("résumé", ("résume", "résument")),
     "ironiser": _verb("ironisé", ("ironise", "ironisent")),
     "glisser": _verb("glissé", ("glisse", "glissent")),
+    "analyser": _verb("analysé", ("analyse", "analysent")),
+    "souffler": _verb("soufflé", ("souffle", "soufflent")),
+    "lâcher": _verb("lâché", ("lâche", "lâchent")),
+    "nuancer": _verb("nuancé", ("nuance", "nuancent")),
+    "abonder": _verb("abondé", ("abonde", "abondent")),
+    "renchérir": _verb("renchéri", ("renchérit", "renchérissent")),
+    "sourire": _verb("souri", ("sourit", "sourient")),
     "condamner": _verb("condamné", ("condamne", "condamnent")),
     "demander": _forms("demandé", ("demande", "demandent")),
     "s’indigner": _reflexive("indigné", "indigne"),
@@ -165,7 +180,53 @@ _VERBS: dict[str, tuple[str, ...]] = {
 }
 
 # Verbs that report speech only right after a quotation ("« … », lance-t-il").
-_AFTER_QUOTE = ("lancer", "poursuivre", "trancher", "résumer", "ironiser", "glisser")
+_AFTER_QUOTE = (
+    *("lancer", "poursuivre", "trancher", "résumer", "ironiser", "glisser", "analyser"),
+    *("souffler", "lâcher", "nuancer", "abonder", "renchérir", "sourire"),
+)
+
+# The future of narration, after a quotation only ("« … », ajoutera-t-il plus tard"): the stem
+# its third persons are built on, by lemma.
+_FUTURE_STEMS = {
+    "dire": "dir",
+    "ajouter": "ajouter",
+    "expliquer": "expliquer",
+    "préciser": "préciser",
+    "confier": "confier",
+    "conclure": "conclur",
+    "résumer": "résumer",
+    "insister": "insister",
+    "lancer": "lancer",
+    "répondre": "répondr",
+    "rétorquer": "rétorquer",
+    "reconnaître": "reconnaîtr",
+    "affirmer": "affirmer",
+    "assurer": "assurer",
+    "déclarer": "déclarer",
+    "souligner": "souligner",
+    "raconter": "raconter",
+    "noter": "noter",
+    "poursuivre": "poursuivr",
+    "commenter": "commenter",
+    "concéder": "concéder",
+    "admettre": "admettr",
+    "écrire": "écrir",
+    "avouer": "avouer",
+}
+
+
+def _future(stem: str) -> tuple[str, ...]:
+    """Return a future's third persons, plain and inverted ("ajoutera", "ajoutera-t-il")."""
+    return (
+        *(f"{stem}a", f"{stem}ont"),
+        *(f"{stem}a-t-{who}" for who in ("il", "elle", "on")),
+        *(f"{stem}ont-{who}" for who in ("ils", "elles")),
+    )
+
+
+_FUTURES = {lemma: _future(stem) for lemma, stem in _FUTURE_STEMS.items()}
+for _lemma, _forms_of in _FUTURES.items():
+    _VERBS[_lemma] = (*_VERBS[_lemma], *_forms_of)
 
 LEXICON = Lexicon(
     language="fr",
@@ -202,10 +263,16 @@ LEXICON = Lexicon(
             *("condamner", "demander"),
             *_AFTER_QUOTE,
             *("s’indigner", "s’emporter", "s’inquiéter", "se féliciter", "s’exclamer"),
+            *("concéder", "avouer", "constater", "évoquer", "alerter"),
         )
         for form in _VERBS[lemma]
     ),
-    after_quote_forms=frozenset(form for lemma in _AFTER_QUOTE for form in _VERBS[lemma]),
+    after_quote_forms=frozenset(
+        (
+            *(form for lemma in _AFTER_QUOTE for form in _VERBS[lemma]),
+            *(form for forms in _FUTURES.values() for form in forms),
+        )
+    ),
     source_phrases=("selon", "d’après", "d'après", "de source"),
     passive_patterns=(
         r"\b(?:aurait|auraient) (?:été )?\w+é(?:e|s|es)?\b",
@@ -259,7 +326,7 @@ LEXICON = Lexicon(
     inversion_leads=("comme", "ce que", "ce qu’", "ce qu'"),
     non_party_starts=_words(
         """en dans pour par sur avec après avant lors selon depuis cependant toutefois ainsi
-        enfin puis alors mais donc or aujourd’hui hier demain"""
+        enfin puis alors mais donc or aujourd’hui hier demain chez"""
     ),
     right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|après|avant|pendant|depuis|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|début|fin|mi",

@@ -1,0 +1,59 @@
+"""French frames of the fifth tune batch (issue 21): verbs news French reports with that the
+word list lacked, the future of narration after a quotation, and words set inside a verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.suggest.suggested import parties
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Le maire note que les travaux ont pris du retard.", "Le maire"),
+        ("Au dernier pointage, le préfet note trois blessés.", "le préfet"),
+        ("La ministre concède que le calendrier est serré.", "La ministre"),
+        ("Le syndicat constate « une dégradation nette » des conditions.", "Le syndicat"),
+        ("Le maire reconnait qu’il a tardé.", "Le maire"),
+        ("Le maire avoue que le chantier a dérapé.", "Le maire"),
+        ("Des médecins ont alerté dès mars sur les risques.", "Des médecins"),
+        ("L’ONG alerte sur la hausse des expulsions.", "L’ONG"),
+        ("Les élus ont tous nié avoir été prévenus.", "Les élus"),
+    ],
+)
+def test_more_french_reporting_verbs_name_their_party(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("« Rien n’est joué » analyse Claire Martin.", "Claire Martin"),
+        ("« Le texte est bancal », évoque Paul Girard.", "Paul Girard"),
+        ("« On verra bien », souffle un proche du maire.", "un proche du maire"),
+        ("« Nous tiendrons » , ajoutera Claire Martin devant la presse.", "Claire Martin"),
+        (
+            "Claire Martin a quitté la mairie. « Je ne regrette rien », dira-t-elle plus tard.",
+            "Claire Martin",
+        ),
+    ],
+)
+def test_french_verbs_after_a_quotation_name_their_party(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A noun, or an act of telling someone: nothing said is reported.
+        "Les secours sont en alerte depuis mardi.",
+        "Les salariés ont alerté leur direction après l’incendie.",
+        "L’analyse des experts a pris trois mois.",
+        # The future before anything is said announces a statement, it reports none.
+        "Le ministre dira demain s’il se représente.",
+        "Le comité analysera les dossiers en juin.",
+    ],
+)
+def test_french_nouns_acts_and_announcements_report_nothing(text: str) -> None:
+    assert parties(text, "fr") == []
