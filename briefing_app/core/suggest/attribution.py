@@ -1012,7 +1012,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             lexicon_pattern(lexicon, "right stop").match(rest)
             and re.fullmatch(r"(?:\s+[^\s,;:]+){1,5}\s*[.!?]?[”\"»]?\s*", rest)
         )
-        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not when:
+        # ("…» confirme Ivan Leroy « … »", "…», ajoutera X devant la presse, « … »": the
+        # quotation goes on after the party.)
+        goes_on = lexicon.guillemets and bool(
+            re.match(r"\s*«", rest)
+            or (
+                lexicon_pattern(lexicon, "right stop").match(rest)
+                and re.match(r"(?:\s+[^\s,;:«»]+){1,6}\s*,\s*«", rest)
+            )
+        )
+        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not (when or goes_on):
             span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
         apposed = re.search(r"(?:^|,)\s*([^,“”\"«»]{2,40}),\s*$", before)
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):
@@ -1147,6 +1156,8 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"(?i)\s*(?:" + lexicon.fronted + r")\s+"
         elif name == "party stop":
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
+        elif name == "verb aside":
+            source = r"\s+(?:" + lexicon.verb_asides + r")(?=[\s,])"
         elif name == "right stop":
             source = r"\s(?:" + lexicon.right_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "content next":  # ", das Gesetz…", " que le texte…"
@@ -1579,7 +1590,12 @@ def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int]
 
 def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written after its verb ("…," said the ministry)."""
+    aside = lexicon_pattern(lexicon, "verb aside").match(sentence, verb_end)
+    if lexicon.verb_asides and aside is not None:
+        verb_end = aside.end()  # "…» insiste quant à lui Ivan Leroy": past the aside
     end = _stop(sentence, verb_end + 1, _RIGHT_STOP, lexicon)
+    if lexicon.guillemets and (quote := sentence.find("«", verb_end, end)) >= 0:
+        end = quote  # "…» confirme Ivan Leroy « … »": the quotation goes on after the party
     if lexicon.right_stops:
         # "…, sagte Lucke am Samstag der Deutschen Presse-Agentur": the name ends at "am".
         own = lexicon_pattern(lexicon, "right stop").search(sentence, verb_end + 1, end)
@@ -2066,6 +2082,8 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         if document is not None:
             start = document.end()
         end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
+        if lexicon.guillemets and (quote := sentence.find("«", start, end)) >= 0:
+            end = quote  # "Selon le chercheur « … »": the quotation is what was said
         if lexicon.nouns_capitalised:
             # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
             verb = lower_word.search(sentence[start + 1 : end])

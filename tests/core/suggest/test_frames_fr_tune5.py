@@ -57,3 +57,32 @@ def test_french_verbs_after_a_quotation_name_their_party(text: str, party: str) 
 )
 def test_french_nouns_acts_and_announcements_report_nothing(text: str) -> None:
     assert parties(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("« Rien ne change » insiste quant à lui Marc Petit.", "Marc Petit"),
+        ("« Nous irons », assure de son côté la ministre.", "la ministre"),
+        (
+            "« Le calendrier tient » indique pour sa part le préfet de police Jean Roux.",
+            "Jean Roux",
+        ),
+        ("« Les chiffres sont connus » confirme Ivan Morel « et ils sont mauvais ».", "Ivan Morel"),
+        (
+            "« Je comprends », ajoutera Claire Martin devant les élus, « mais c’est trop tard ».",
+            "Claire Martin",
+        ),
+    ],
+)
+def test_an_aside_or_a_quotation_after_an_inverted_verb_keeps_its_party(
+    text: str, party: str
+) -> None:
+    found_parties = parties(text, "fr")
+    assert len(found_parties) == 1
+    assert party in found_parties[0]
+
+
+def test_selon_before_a_quotation_names_its_party_up_to_the_quotation() -> None:
+    text = "Selon le ministre « rien n’est décidé. Tout reste ouvert. »"
+    assert parties(text, "fr") == ["le ministre"]

@@ -100,6 +100,12 @@ class Lexicon:
     # Nouns for a text that speaks for its authors: "their paper argues", "its report says"
     # name a party even after a possessive (where "its residents" names nobody).
     document_nouns: frozenset[str] = frozenset()
+    # A regex of the asides between an inverted verb and its party ("…» insiste quant à lui
+    # X", "…», indique pour sa part le général"): stepped over to find the party.
+    verb_asides: str = ""
+    # Whether an opening guillemet ends a party named before it ("Selon X « … »", "…»
+    # confirme X « … »"): the quotation goes on after the party.
+    guillemets: bool = False
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -331,6 +331,12 @@ LEXICON = Lexicon(
     right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|après|avant|pendant|depuis|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|début|fin|mi",
     opening_phrases=("pour",),
+    verb_asides=(
+        r"pour (?:sa|leur) part|quant à (?:lui|elle|eux|elles)|de (?:son|leur) côté|"
+        r"à (?:son|leur) tour|(?:lui|elle|eux|elles) aussi|d[’']ailleurs|de nouveau|"
+        r"aussi|également|encore|alors|même|enfin"
+    ),
+    guillemets=True,
     viewpoint_patterns=(
         r"\b[ÀA] en croire (?P<party>[^,;:“”\"«»]{2,50})",
         r"\b[Aa]ux yeux (?:de |d’|d')(?P<party>[^,;:“”\"«»]{2,50})",
