@@ -1044,6 +1044,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         span is None
         and form in lexicon.inverting_forms
         and _INVERSION_LEAD.search(before)
+        # ("ce qu’évoquent les noms de…": an elided "que" is no closing quotation mark.)
+        and not re.search(r"(?i)\bqu[’']$", before)
         and not content_next
         # "la droite, qui condamne…": a relative pronoun is the verb's subject, nothing inverts.
         and not (lexicon.relatives and lexicon_pattern(lexicon, "relative").search(before))
@@ -1056,6 +1058,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and lexicon_pattern(lexicon, "inversion lead").search(before)
     ):
         span = right_party(sentence, match.end(), lexicon)  # "comme l’a souligné l’Arcep"
+        if span is not None and not _speaking_head(sentence[span[0] : span[1]], lexicon):
+            span = None  # "ce qu’évoquent les noms de…": what the names call to mind
         att.pattern = "verb X"
     if span is None and lexicon.language == "en" and _CLAUSE_AFTER.match(after):
         span = _subject_before(sentence, party_at, lexicon)
@@ -1145,7 +1149,7 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r",\s+(?:" + words + r")\s+(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
-            source = r"(?i)\b(?:" + words + r")\s+$"
+            source = r"(?i)\b(?:" + words + r")(?:\s+|(?<=[’']))$"  # ("ce qu’affirme X")
         elif name == "opening":  # "Pour la ministre, …"
             words = "|".join(re.escape(w) for w in lexicon.opening_phrases)
             source = r"(?i)(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s"
@@ -1156,6 +1160,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"(?i)\s*(?:" + lexicon.fronted + r")\s+"
         elif name == "party stop":
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
+        elif name == "clause word":
+            words = "|".join(re.escape(w) for w in lexicon.clause_words)
+            source = r"(?i)(?<![\w’'-])(?:" + words + r")(?:\s+|(?<=[’']))"
         elif name == "verb aside":
             source = r"\s+(?:" + lexicon.verb_asides + r")(?=[\s,])"
         elif name == "right stop":
@@ -1216,7 +1223,11 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         )
         plain = [f for f in lexicon.verb_forms if f not in set(spaced)]
         alternatives = [_form_alternative(f, lexicon) for f in spaced] + [_trie(plain)]
-        pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        # ("C’est ce qu’affirme le ministre": a French verb may follow an elided "que".)
+        elided = r"|(?<=qu’)|(?<=qu')" if "qu’" in lexicon.complementisers else ""
+        pattern = re.compile(
+            r"(?:(?<![\w’'-])" + elided + r")(?:" + "|".join(alternatives) + r")(?![\w-])"
+        )
         _VERB_PATTERNS[lexicon.language] = pattern
     return pattern
 
@@ -1287,6 +1298,10 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     parts = _comma_parts(left)
     last_start, last_end = parts[-1]
     start = _after_break(sentence, last_start, last_end)
+    if lexicon.clause_words:
+        # "Des chiffres que le quotidien estime…": the party opens the last clause.
+        openers = lexicon_pattern(lexicon, "clause word").finditer(sentence, start, last_end)
+        start = max((m.end() for m in openers), default=start)
     among = (
         _AMONG_THOSE.search(sentence, last_start, last_end)
         if lexicon.language == "en" and " who" in sentence[last_start:last_end]
@@ -1447,6 +1462,19 @@ def _subject_before(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[i
     if head in lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles:
         return _clean_party(sentence, phrase.start(), end, lexicon, ends_sentence=True)
     return None
+
+
+def _speaking_head(party: str, lexicon: Lexicon) -> bool:
+    """Return whether a phrase's head, before its complement, is a name or a speaker's noun
+    ("les grands patrons français", "l’Arcep"; not "les noms de Bernard Tapie")."""
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
+    for word in party.split():
+        if re.match(r"(?i)(?:of|de|du|des|d[’']|à|au|aux)\b", word):
+            return False
+        bare = _ELIDED.sub("", word)
+        if bare[:1].isupper() or bare.lower() in nouns or bare.lower().removesuffix("s") in nouns:
+            return True
+    return False
 
 
 def _proper_name(phrase: str) -> bool:

@@ -182,18 +182,24 @@ def role_holder(mention: str, before: str, lexicon: Lexicon) -> str | None:
     words = mention.split()
     if (
         not 2 <= len(words) <= 4
-        or words[0].lower() not in ("the", "this")
+        or words[0].lower() not in lexicon.definite_articles
         or words[-1].lower() not in lexicon.person_roles
         or not all(w.islower() for w in words[1:-1])
     ):
         return None  # "the driver", "the award-winning actor"; not "the Labor leader"
     role = "(?i:" + re.escape(words[-1]) + ")"
     name = r"((?:" + _CAPITALISED + _GAP + r"){0,2}" + _CAPITALISED + r")"
+    # ("Mathieu Rigouste, sociologue et chercheur": French sets a role after a name bare.)
+    article = (
+        r"(?:the|a|an|its|their)\s+"
+        if lexicon.language == "en"
+        else r"(?:(?:" + "|".join(sorted(lexicon.determiners)) + r")\s+)?"
+    )
     patterns = (
         # "President Barack Obama", "the driver, Kevin Smith,"
         re.compile(r"\b" + role + r",?\s+" + name),
         # "Kevin Smith, the driver", "Kevin Smith, a driver from Leeds"
-        re.compile(name + r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}" + role + r"\b"),
+        re.compile(name + r",\s+" + article + r"(?:[\w-]+\s+){0,3}" + role + r"\b"),
     )
     found: list[tuple[int, str]] = []
     window = before[-_ROLE_WINDOW:]  # the role is introduced near its mention

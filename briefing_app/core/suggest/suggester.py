@@ -628,7 +628,7 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         words = subject.lower().split()
         if (
             2 <= len(words) <= 5  # "the former New York mayor"
-            and words[0] in ("the", "this")
+            and words[0] in lexicon.definite_articles
             and words[-1] in lexicon.person_roles
         ):
             return role_holder(subject, before, lexicon) or subject

@@ -86,3 +86,31 @@ def test_an_aside_or_a_quotation_after_an_inverted_verb_keeps_its_party(
 def test_selon_before_a_quotation_names_its_party_up_to_the_quotation() -> None:
     text = "Selon le ministre « rien n’est décidé. Tout reste ouvert. »"
     assert parties(text, "fr") == ["le ministre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Selon la sociologue, la réforme ne changera rien.", "la sociologue"),
+        ("« Rien ne bouge », regrette le journaliste.", "le journaliste"),
+        ("Le philosophe dénonce le recours aux commissions.", "Le philosophe"),
+        ("Les médias répètent que la ville a peur.", "Les médias"),
+        ("Des chiffres que le quotidien juge « alarmants » ont circulé.", "le quotidien"),
+        ("C’est ce qu’affirme la porte-parole du collectif.", "la porte-parole du collectif"),
+    ],
+)
+def test_french_role_nouns_and_clauses_name_their_party(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]
+
+
+def test_a_french_role_is_the_person_introduced_with_it() -> None:
+    text = (
+        "Léa Morel, sociologue et chercheuse au CNRS, a publié un livre. "
+        "« La police protège l’ordre établi. » Selon la chercheuse, les rédactions ont suivi."
+    )
+    assert parties(text, "fr")[-1] == "Léa Morel"
+
+
+def test_celui_ci_is_the_person_named_before() -> None:
+    text = "Paul Girard a été mis en examen. Celui-ci conteste les faits qui lui sont reprochés."
+    assert parties(text, "fr") == ["Paul Girard"]

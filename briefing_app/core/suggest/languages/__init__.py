@@ -100,6 +100,11 @@ class Lexicon:
     # Nouns for a text that speaks for its authors: "their paper argues", "its report says"
     # name a party even after a possessive (where "its residents" names nobody).
     document_nouns: frozenset[str] = frozenset()
+    # Articles before a role that mean one person named before: "the driver", "le chercheur".
+    definite_articles: frozenset[str] = frozenset(("the", "this"))
+    # Words that open a clause inside the words before a verb (French "Des chiffres que le
+    # quotidien estime…"): the party follows the last of them.
+    clause_words: tuple[str, ...] = ()
     # A regex of the asides between an inverted verb and its party ("…» insiste quant à lui
     # X", "…», indique pour sa part le général"): stepped over to find the party.
     verb_asides: str = ""

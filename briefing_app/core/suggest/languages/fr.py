@@ -297,7 +297,32 @@ LEXICON = Lexicon(
         syndicats opposition rapport étude communiqué projet loi texte commission
         président députés sénateurs manifestants secours pompiers entourage proche proches
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
-        scientifiques médecins spécialistes"""
+        scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
+        collectif"""
+    ),
+    # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
+    # person holds (feminine forms too: French writes them).
+    person_roles=_words(
+        """journaliste chercheur chercheuse philosophe sociologue historien historienne
+        politologue économiste avocat avocate juge procureur procureure médecin docteur
+        infirmier infirmière directeur directrice président présidente ministre maire député
+        députée sénateur sénatrice porte-parole conseiller conseillère secrétaire fondateur
+        fondatrice patron patronne dirigeant dirigeante responsable représentant représentante
+        militant militante syndicaliste témoin victime suspect prévenu prévenue accusé accusée
+        auteur autrice écrivain écrivaine réalisateur réalisatrice cinéaste acteur actrice
+        chanteur chanteuse artiste entraîneur joueur joueuse capitaine pilote chauffeur
+        enseignant enseignante professeur professeure étudiant étudiante habitant habitante
+        agriculteur agricultrice commissaire général générale colonel officier policier
+        policière gendarme préfet préfète ambassadeur ambassadrice spécialiste expert experte
+        analyste chef cheffe président-directeur fondateur élu élue maire-adjoint adjoint
+        adjointe père mère fils fille frère sœur épouse mari veuve veuf femme homme"""
+    ),
+    # Titles before a name that are not part of it: "M. Macron", "Mme Borne", "Me Dupond".
+    person_titles=_words(
+        """m mme mlle mmes dr pr me monsieur madame président présidente ministre général
+        générale colonel commissaire docteur professeur maître sénateur sénatrice député
+        députée juge procureur procureure préfet préfète ambassadeur ambassadrice journaliste
+        maire"""
     ),
     leading_noise=_words(
         """et mais alors que qui dont comme puis aussi cependant toutefois lundi mardi mercredi
@@ -308,6 +333,8 @@ LEXICON = Lexicon(
     pronouns={
         **{"il": "person", "elle": "person", "ils": "group", "elles": "group"},
         **{"lui": "person", "eux": "group"},
+        # "Celui-ci conteste les faits": the person just named.
+        **{"celui-ci": "person", "celle-ci": "person", "ceux-ci": "group", "celles-ci": "group"},
     },
     determiners=_words("le la les l’ l' un une des du de ce cette ces son sa ses leur leurs"),
     abbreviations=_words("m mm mme mmes dr pr st ste etc av apr env"),
@@ -315,7 +342,7 @@ LEXICON = Lexicon(
     quantifiers=_words("un une deux trois quatre cinq plusieurs certains beaucoup"),
     possessives=_words("son sa ses leur leurs"),
     complementisers=("que", "qu’", "qu'"),
-    gendered={"il": "m", "elle": "f", "lui": "m"},
+    gendered={"il": "m", "elle": "f", "lui": "m", "celui-ci": "m", "celle-ci": "f"},
     first_person=_words("je j’ j' nous"),
     same_source_subjects=_words("on"),
     same_source=r"\bde (?:la )?même source\b",
@@ -331,6 +358,8 @@ LEXICON = Lexicon(
     right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|après|avant|pendant|depuis|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|début|fin|mi",
     opening_phrases=("pour",),
+    definite_articles=_words("le la ce cette"),
+    clause_words=("que", "qu’", "qu'", "dont", "lorsque", "lorsqu’", "lorsqu'", "puisque"),
     verb_asides=(
         r"pour (?:sa|leur) part|quant à (?:lui|elle|eux|elles)|de (?:son|leur) côté|"
         r"à (?:son|leur) tour|(?:lui|elle|eux|elles) aussi|d[’']ailleurs|de nouveau|"
