@@ -132,6 +132,9 @@ _ADJECTIVE_USE = re.compile(
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
+    # "il le condamne au paiement de…", "a condamné Paul Roux à un an de prison": a sentence
+    # a court passes, not words of condemnation (French).
+    "condamner": re.compile(r"\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:à|au|aux)\s"),
     # "ont alerté leur direction", "a alerté les secours": who was told, an act (French).
     "alerter": re.compile(r"\s+(?:les|la|le|l[’']|leur|leurs|son|sa|ses|[A-Z])"),
     # "agreed to pay", "agreed on a deal", "agreed with Sullivan." (no that-clause): acts.
@@ -1163,6 +1166,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "clause word":
             words = "|".join(re.escape(w) for w in lexicon.clause_words)
             source = r"(?i)(?<![\w’'-])(?:" + words + r")(?:\s+|(?<=[’']))"
+        elif name == "object clitics":
+            words = "|".join(re.escape(w) for w in sorted(lexicon.object_clitics, key=len)[::-1])
+            source = r"(?i)(?<![\w’'-])(?:(?:" + words + r")(?:\s+|(?<=[’'])))+$"
         elif name == "verb aside":
             source = r"\s+(?:" + lexicon.verb_asides + r")(?=[\s,])"
         elif name == "right stop":
@@ -1223,8 +1229,13 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         )
         plain = [f for f in lexicon.verb_forms if f not in set(spaced)]
         alternatives = [_form_alternative(f, lexicon) for f in spaced] + [_trie(plain)]
-        # ("C’est ce qu’affirme le ministre": a French verb may follow an elided "que".)
-        elided = r"|(?<=qu’)|(?<=qu')" if "qu’" in lexicon.complementisers else ""
+        # ("C’est ce qu’affirme le ministre", "Elle m’a assuré que…": a French verb may
+        # follow an elided "que" or object pronoun.)
+        elided = (
+            r"|(?<=qu’)|(?<=qu')|(?<=\bm’)|(?<=\bm')|(?<=\bt’)|(?<=\bt')"
+            if "qu’" in lexicon.complementisers
+            else ""
+        )
         pattern = re.compile(
             r"(?:(?<![\w’'-])" + elided + r")(?:" + "|".join(alternatives) + r")(?![\w-])"
         )
@@ -1270,6 +1281,13 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         span = left_party(asides + sentence[verb_start:], verb_start, lexicon)
         if span is not None:
             return span
+    clitics = (
+        lexicon_pattern(lexicon, "object clitics").search(sentence, 0, verb_start)
+        if lexicon.object_clitics
+        else None
+    )
+    if clitics is not None and sentence[: clitics.start()].strip():
+        verb_start = clitics.start()  # "Le ministre nous a expliqué": the party before "nous"
     left = sentence[:verb_start]
     pronoun = re.search(r"(?<![\w’'-])([\w]+)\s+$", left)
     if (
@@ -1524,9 +1542,38 @@ def _head_noun(party: str, lexicon: Lexicon) -> bool:
 
 def _noun_after_determiner(form: str, before: str, lexicon: Lexicon) -> bool:
     """Return whether a verb form is a noun here ("a new report", "la critique de Libération")."""
-    if lexicon.noun_determiners and lexicon_pattern(lexicon, "noun determiner").search(before):
+    determiner = (
+        lexicon_pattern(lexicon, "noun determiner").search(before)
+        if lexicon.noun_determiners
+        else None
+    )
+    if determiner is not None and not _object_clitic(before, determiner.start(), lexicon):
         return True
     return form in _NOUN_FORMS | {"report"} and bool(_ADJECTIVE_NOUN_BEFORE.search(before))
+
+
+def _object_clitic(before: str, at: int, lexicon: Lexicon) -> bool:
+    """Return whether the "le", "la" or "les" at offset at is an object pronoun before its
+    verb ("Le maire le confirme", "ils nous le disent"), not an article before a noun."""
+    if not lexicon.object_clitics:
+        return False
+    word = re.search(r"([\w’'-]+)\s*$", before[:at])
+    if word is None:
+        return False
+    previous = word.group(1)
+    lowered = previous.lower()
+    nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
+    return (
+        lowered in lexicon.pronouns
+        or lowered in lexicon.object_clitics
+        or lowered in nouns
+        or lowered.removesuffix("s") in nouns
+        or (
+            previous[:1].isupper()
+            and lowered not in lexicon.non_party_starts | lexicon.determiners
+            and word.start() > 0  # (a capital opening the sentence may be any word)
+        )
+    )
 
 
 def _inanimate(party: str, start: int, lexicon: Lexicon) -> bool:
@@ -1937,6 +1984,8 @@ def _clean_party(
     # An auxiliary inside, or a verb-like last word, means a clause rather than a name.
     if (
         len(lowered) >= 3
+        # (French has no relative clause without "que": "les grands médias" is one phrase.)
+        and lexicon.language != "fr"
         and lowered[0] in lexicon.determiners
         and lowered[-1] in lexicon.speaker_nouns
         and re.fullmatch(r"[a-z]{3,}s", words[-2])

@@ -114,3 +114,32 @@ def test_a_french_role_is_the_person_introduced_with_it() -> None:
 def test_celui_ci_is_the_person_named_before() -> None:
     text = "Paul Girard a été mis en examen. Celui-ci conteste les faits qui lui sont reprochés."
     assert parties(text, "fr") == ["Paul Girard"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Le maire nous a expliqué que le chantier reprendrait.", "Le maire"),
+        ("La préfète lui a confié que la route rouvrirait.", "La préfète"),
+        ("Les grands médias nous le répètent, la ville a peur.", "Les grands médias"),
+        ("Le maire le confirme : les travaux reprendront.", "Le maire"),
+        ("La directrice m’a assuré que rien ne changerait.", "La directrice"),
+        ("Le procureur leur a indiqué que l’enquête continuait.", "Le procureur"),
+    ],
+)
+def test_an_object_pronoun_before_a_french_verb_is_no_part_of_the_party(
+    text: str, party: str
+) -> None:
+    assert parties(text, "fr") == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La critique de Libération est sévère.",
+        "Le juge a condamné Paul Roux à un an de prison.",
+        "Sur l’action civile, le tribunal le condamne au paiement d’une amende.",
+    ],
+)
+def test_a_french_noun_or_a_court_sentence_reports_nothing(text: str) -> None:
+    assert parties(text, "fr") == []

@@ -105,6 +105,9 @@ class Lexicon:
     # Words that open a clause inside the words before a verb (French "Des chiffres que le
     # quotidien estime…"): the party follows the last of them.
     clause_words: tuple[str, ...] = ()
+    # Object pronouns French sets between a subject and its verb ("Le ministre nous a
+    # expliqué", "Les médias le disent"): no part of the party.
+    object_clitics: frozenset[str] = frozenset()
     # A regex of the asides between an inverted verb and its party ("…» insiste quant à lui
     # X", "…», indique pour sa part le général"): stepped over to find the party.
     verb_asides: str = ""

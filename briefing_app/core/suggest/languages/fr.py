@@ -359,6 +359,7 @@ LEXICON = Lexicon(
     r"samedi|dimanche|hier|début|fin|mi",
     opening_phrases=("pour",),
     definite_articles=_words("le la ce cette"),
+    object_clitics=_words("me m’ m' te t’ t' nous vous lui leur le la les l’ l' y en"),
     clause_words=("que", "qu’", "qu'", "dont", "lorsque", "lorsqu’", "lorsqu'", "puisque"),
     verb_asides=(
         r"pour (?:sa|leur) part|quant à (?:lui|elle|eux|elles)|de (?:son|leur) côté|"
