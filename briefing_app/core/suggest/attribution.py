@@ -2306,6 +2306,13 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
                 continue
             lemma = " ".join(match.group(0).lower().split())
             att = Attribution(match.start(), match.end(), lemma, "passive")
+            source = _document_opening(sentence, match.start(), lexicon)
+            if source is not None:
+                # "Dans le rapport de l’IGGN, on apprenait que…": the document says it.
+                att.party_start, att.party_end = source
+                att.party = sentence[source[0] : source[1]]
+                found.append(att)
+                continue
             agent = _BY_AGENT.search(sentence[match.end() :])
             if agent is not None:
                 # "has been described as “heartbreaking” by the conservation department"
@@ -2320,6 +2327,21 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
                     att.party = sentence[span[0] : span[1]]
             found.append(att)
     return found
+
+
+def _document_opening(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the span of a document opening a French sentence before end ("Dans le rapport
+    de l’IGGN, on apprend…"), else None."""
+    if not lexicon.document_nouns or lexicon.language != "fr":
+        return None
+    opening = re.match(r"(?:Dans|D[’']après)\s+([^,;:«»“”\"]{3,80}),\s*", sentence[:end])
+    if opening is None or opening.end() != end:
+        return None
+    words = re.findall(r"[\w’'-]+", opening.group(1).lower())
+    if len(words) > 1 and words[0] in lexicon.determiners:
+        words = words[1:]
+    head = _ELIDED.sub("", words[0]) if words else ""
+    return opening.span(1) if head in lexicon.document_nouns else None
 
 
 def _statement_intro(sentence: str, lexicon: Lexicon) -> Attribution | None:

@@ -143,3 +143,30 @@ def test_an_object_pronoun_before_a_french_verb_is_no_part_of_the_party(
 )
 def test_a_french_noun_or_a_court_sentence_reports_nothing(text: str) -> None:
     assert parties(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Le suspect serait arrivé lundi à Lyon.", ""),
+        ("Les deux hommes seraient partis avant l’aube.", ""),
+        ("On apprend que le maire était informé depuis mars.", ""),
+        ("Dans le rapport de l’inspection, on apprend que la digue était fissurée.", "le rapport"),
+    ],
+)
+def test_french_hearsay_is_a_statement_of_whoever_the_text_names(text: str, party: str) -> None:
+    found_parties = parties(text, "fr")
+    assert len(found_parties) == 1
+    assert found_parties[0].startswith(party)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce serait fini avant l’été.",
+        "La réforme serait possible en 2027.",
+        "Dans la soirée, le maire a quitté la salle.",
+    ],
+)
+def test_a_french_conditional_of_the_author_reports_nothing(text: str) -> None:
+    assert parties(text, "fr") == []

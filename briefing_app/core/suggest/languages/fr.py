@@ -280,6 +280,13 @@ LEXICON = Lexicon(
         r"\b(?:aurait|auraient) (?:déjà |ainsi |également )?"
         r"(?!pu\b|dû\b|du\b|voulu\b|fallu\b|aimé\b|préféré\b|souhaité\b)\w+",
         r"\b(?:selon certaines sources|dit-on|paraît-il)\b",
+        # "Le suspect serait arrivé lundi", "ils seraient partis": the conditional of a report,
+        # with être (not "ce serait fini", "si elle serait prête").
+        r"(?<!\bce )(?<!\bc’)(?<!\bc')(?<!\bcela )(?<!\bça )(?<!\bsi )"
+        r"\b(?:serait|seraient) (?:déjà |ainsi |également |toujours )?"
+        r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\b",
+        # "On apprend que…", "on apprenait notamment que…": news learnt from an unnamed source.
+        r"\b(?:on apprend|on apprenait|on a appris|apprend-on|apprenait-on)\b",
         r"\bprésumée?s?\b",
     ),
     official_nouns=_words(
@@ -358,6 +365,11 @@ LEXICON = Lexicon(
     right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|après|avant|pendant|depuis|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|début|fin|mi",
     opening_phrases=("pour",),
+    # "son rapport", "Dans le rapport de l’IGGN, on apprend…": a text that speaks.
+    document_nouns=_words(
+        """rapport rapports étude études enquête communiqué document documents courrier lettre
+        note dossier arrêt jugement ordonnance avis"""
+    ),
     definite_articles=_words("le la ce cette"),
     object_clitics=_words("me m’ m' te t’ t' nous vous lui leur le la les l’ l' y en"),
     clause_words=("que", "qu’", "qu'", "dont", "lorsque", "lorsqu’", "lorsqu'", "puisque"),
