@@ -1732,6 +1732,19 @@ _TIME_OPENER = re.compile(
 )
 
 
+_FRENCH_OPENING = re.compile(r"(\w+)(?:\s+[^\s,;:«»“”\"]+){0,8},\s+")
+
+
+def subject_after_opening(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the subject of a French sentence past a phrase setting its scene ("Ainsi dans
+    les cortèges, le journaliste Rémy Buisine passe…"), else main_subject's."""
+    opening = _FRENCH_OPENING.match(sentence) if lexicon.language == "fr" else None
+    if opening is None or opening.group(1).lower() not in lexicon.non_party_starts:
+        return main_subject(sentence, lexicon)
+    span = main_subject(sentence[opening.end() :], lexicon)
+    return (span[0] + opening.end(), span[1] + opening.end()) if span is not None else None
+
+
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
     intro = (

@@ -132,12 +132,41 @@ class NameIndex:
                         break
                     if word[:1].isupper() and word not in ("I", "A"):
                         break  # another name comes first: the pronoun may be theirs
+            titled = self._title_sex(text, match.start(), match.end(), surname)
+            if titled is not None:
+                # "Mme Borne", "la journaliste Léa Roux", "Céline Roux, directrice": a title of
+                # one sex says it as surely as two pronouns.
+                votes.setdefault(surname, []).extend((titled, titled))
         found = {}
         for surname, marks in votes.items():
             male, female = marks.count("m"), marks.count("f")
             if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
                 found[surname] = "m" if male > female else "f"
         return found
+
+    def _title_sex(self, text: str, start: int, end: int, surname: str) -> str | None:
+        """Return the sex a title or role next to the name ending at end gives, if any."""
+        titles = self._lexicon.gendered_titles
+        if not titles:
+            return None
+        words = re.findall(r"[\w’'.-]+", text[max(0, start - 60) : start])
+        if surname not in self._by_surname:
+            # A surname alone counts after a courtesy title only: "M. Petit", "Mme Roux".
+            last = words[-1].lower() if words else ""
+            courtesy = last in titles and last in self._lexicon.person_titles | {"m."}
+            return titles[last] if courtesy else None
+        while words and words[-1][:1].isupper() and words[-1].lower() not in titles:
+            words.pop()  # the given names before the surname
+        last = words[-1].lower() if words else ""
+        article = words[-2].lower() if len(words) >= 2 else ""
+        if last in titles and last not in self._lexicon.determiners:
+            return titles[last]  # "Mme Borne", "la directrice Céline Roux"
+        if last in self._lexicon.person_roles and article in titles:
+            return titles[article]  # "le journaliste Rémy Buisine"
+        after = re.match(r",\s+(?:(?:une?|l[ea])\s+)?([\w’'-]+)", text[end : end + 60])
+        if after is not None and after.group(1).lower() not in self._lexicon.determiners:
+            return titles.get(after.group(1).lower())  # "Céline Roux, directrice de…"
+        return None
 
     def knows(self, surname: str) -> bool:
         """Return whether the text introduces someone in full with this surname."""
@@ -205,7 +234,10 @@ def role_holder(mention: str, before: str, lexicon: Lexicon) -> str | None:
     window = before[-_ROLE_WINDOW:]  # the role is introduced near its mention
     for pattern in patterns:
         for match in pattern.finditer(window):
-            candidate = strip_title(match.group(1), lexicon)
+            words = match.group(1).split()
+            while len(words) > 2 and words[0].lower() in lexicon.non_party_starts:
+                words.pop(0)  # "Pour Mathieu Rigouste, sociologue": the name after "Pour"
+            candidate = strip_title(" ".join(words), lexicon)
             if is_person_like(candidate, lexicon) and len(candidate.split()) >= 2:
                 found.append((match.start(), candidate))
     return max(found)[1] if found else None

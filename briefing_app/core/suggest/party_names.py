@@ -198,7 +198,7 @@ def _is_role(party: str, lexicon: Lexicon) -> bool:
         return True  # "someone else wrote…": one person, unnamed
     return (
         2 <= len(head) <= 4
-        and head[0].lower() in ("a", "an", "the", "this", "one")
+        and head[0].lower() in {"a", "an", "one"} | lexicon.definite_articles
         and head[-1].lower().rsplit("-", 1)[-1] in lexicon.person_roles  # ("the ex-partner")
     )
 

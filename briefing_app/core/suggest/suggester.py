@@ -14,6 +14,7 @@ from briefing_app.core.suggest.attribution import (
     lexicon_pattern,
     main_subject,
     quote_regions,
+    subject_after_opening,
 )
 from briefing_app.core.suggest.coreference import (
     NameIndex,
@@ -1275,13 +1276,20 @@ def _remember_subject(
     if described is not None and is_person_like(described.group(1), lexicon):
         memory.remember(described.group(1))  # "Finally, one of the engineers, Ron Dolin, said"
         return
-    span = main_subject(sentence.text, lexicon)
+    span = subject_after_opening(sentence.text, lexicon)
     if span is None:
         return
     subject = sentence.text[span[0] : span[1]]
     words = subject.split()
     if len(words) > 1 and words[0].lower() in lexicon.leading_noise:
         subject = " ".join(words[1:])  # "So Page gave one.": Page
+    role = _ARTICLE_ROLE_NAME.fullmatch(subject) if lexicon.language == "fr" else None
+    if (
+        role is not None
+        and role.group(1).lower() in lexicon.definite_articles
+        and role.group(2).lower() in lexicon.person_roles
+    ):
+        subject = role.group(3)  # "le journaliste Rémy Buisine": the person, by name
     if (
         " " not in subject
         and names.knows(subject)
@@ -1293,6 +1301,10 @@ def _remember_subject(
         return
     if len(subject.split()) >= 2 or _named_in_full(subject, text, sentence.start):
         memory.remember(subject)
+
+
+# An article, a role and a name: "le journaliste Rémy Buisine", "la ministre Léa Roux".
+_ARTICLE_ROLE_NAME = re.compile(r"(\S+)\s+([\w-]+)\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)")
 
 
 # A description, then the person's name between commas, then the verb ("Finally, one of the

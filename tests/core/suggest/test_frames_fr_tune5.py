@@ -170,3 +170,44 @@ def test_french_hearsay_is_a_statement_of_whoever_the_text_names(text: str, part
 )
 def test_a_french_conditional_of_the_author_reports_nothing(text: str) -> None:
     assert parties(text, "fr") == []
+
+
+def test_il_skips_a_woman_the_text_calls_directrice() -> None:
+    text = (
+        "Le journaliste Marc Petit filme les cortèges. "
+        "Pour Claire Roux, directrice de la rédaction, les choix sont éditoriaux. "
+        "Un argument qui peine à convaincre Marc Petit. "
+        "« Il faut du temps long », explique-t-il."
+    )
+    assert parties(text, "fr") == ["Claire Roux", "Marc Petit"]
+
+
+@pytest.mark.parametrize(("pronoun", "party"), [("elle", "Claire Roux"), ("il", "Marc Petit")])
+def test_a_french_title_gives_the_sex_a_pronoun_agrees_with(pronoun: str, party: str) -> None:
+    first, second = (
+        ("M. Marc Petit", "Mme Roux") if pronoun == "il" else ("Mme Claire Roux", "M. Petit")
+    )
+    text = (
+        f"{first} a reçu ses collègues lundi. "
+        f"{second} a parlé une heure. "
+        f"« Rien n’est réglé », a-t-{pronoun} ajouté."
+    )
+    assert parties(text, "fr")[-1] == party
+
+
+def test_a_person_named_after_an_opening_phrase_is_who_il_means() -> None:
+    text = (
+        "Radio Bleue a consacré une émission au sujet. "
+        "Ainsi dans les cortèges, le journaliste Marc Petit passe rarement inaperçu. "
+        "« La question a été abordée dès le début », explique-t-il."
+    )
+    assert parties(text, "fr") == ["Marc Petit"]
+
+
+def test_a_role_after_pour_and_a_name_is_that_person() -> None:
+    text = (
+        "Pour Léa Morel, sociologue et chercheuse, la police protège l’ordre établi. "
+        "Elle a publié un livre. "
+        "« Rien ne change. » Selon la chercheuse, les rédactions ont suivi le mouvement."
+    )
+    assert parties(text, "fr")[-1] == "Léa Morel"

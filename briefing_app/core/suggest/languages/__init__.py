@@ -105,6 +105,9 @@ class Lexicon:
     # Words that open a clause inside the words before a verb (French "Des chiffres que le
     # quotidien estime…"): the party follows the last of them.
     clause_words: tuple[str, ...] = ()
+    # Words next to a name that give the person's sex ("M.", "Mme", "la directrice X", "X,
+    # directrice de…"), for "il"/"elle" to skip the other sex; articles count before a role.
+    gendered_titles: dict[str, str] = field(default_factory=dict)
     # Object pronouns French sets between a subject and its verb ("Le ministre nous a
     # expliqué", "Les médias le disent"): no part of the party.
     object_clitics: frozenset[str] = frozenset()

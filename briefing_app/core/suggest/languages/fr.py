@@ -185,6 +185,16 @@ _AFTER_QUOTE = (
     *("souffler", "lâcher", "nuancer", "abonder", "renchérir", "sourire"),
 )
 
+# Titles and role nouns of one sex only, by sex ("journaliste", "ministre" are both).
+_MASCULINE = """m. m monsieur directeur président chercheur fondateur sénateur ambassadeur auteur
+acteur chanteur réalisateur conseiller infirmier avocat député élu militant représentant
+dirigeant patron enseignant étudiant habitant policier préfet écrivain historien prévenu accusé
+joueur agriculteur général colonel"""
+_FEMININE = """mme mmes mlle madame directrice présidente chercheuse fondatrice sénatrice
+ambassadrice autrice actrice chanteuse réalisatrice conseillère infirmière avocate députée élue
+militante représentante dirigeante patronne enseignante étudiante habitante policière procureure
+préfète écrivaine historienne prévenue accusée joueuse agricultrice générale"""
+
 # The future of narration, after a quotation only ("« … », ajoutera-t-il plus tard"): the stem
 # its third persons are built on, by lemma.
 _FUTURE_STEMS = {
@@ -360,7 +370,8 @@ LEXICON = Lexicon(
     inversion_leads=("comme", "ce que", "ce qu’", "ce qu'"),
     non_party_starts=_words(
         """en dans pour par sur avec après avant lors selon depuis cependant toutefois ainsi
-        enfin puis alors mais donc or aujourd’hui hier demain chez"""
+        enfin puis alors mais donc or aujourd’hui hier demain chez dès au aux à a malgré face
+        sous entre contre durant pendant"""
     ),
     right_stops=r"à|au|aux|lors|dans|devant|auprès|sur|en|après|avant|pendant|depuis|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|hier|début|fin|mi",
@@ -370,6 +381,12 @@ LEXICON = Lexicon(
         """rapport rapports étude études enquête communiqué document documents courrier lettre
         note dossier arrêt jugement ordonnance avis"""
     ),
+    gendered_titles={
+        **dict.fromkeys(_MASCULINE.split(), "m"),
+        **dict.fromkeys(_FEMININE.split(), "f"),
+        # (Before a role only: "le journaliste Rémy Buisine", "la ministre".)
+        **{"le": "m", "la": "f"},
+    },
     definite_articles=_words("le la ce cette"),
     object_clitics=_words("me m’ m' te t’ t' nous vous lui leur le la les l’ l' y en"),
     clause_words=("que", "qu’", "qu'", "dont", "lorsque", "lorsqu’", "lorsqu'", "puisque"),
