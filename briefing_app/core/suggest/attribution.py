@@ -1021,7 +1021,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             re.match(r"\s*«", rest)
             or (
                 lexicon_pattern(lexicon, "right stop").match(rest)
-                and re.match(r"(?:\s+[^\s,;:«»]+){1,6}\s*,\s*«", rest)
+                and (
+                    re.match(r"(?:\s+[^\s,;:«»]+){1,6}\s*,\s*«", rest)
+                    # "« … » analyse X dans un article paru sur son blog.": right after the
+                    # quotation, where and when it was said may run on.
+                    or (re.search(r"»\s*,?\s*$", before) and not re.search(r"[«»“”\"]", rest))
+                )
             )
         )
         if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not (when or goes_on):

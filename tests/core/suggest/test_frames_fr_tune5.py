@@ -211,3 +211,15 @@ def test_a_role_after_pour_and_a_name_is_that_person() -> None:
         "« Rien ne change. » Selon la chercheuse, les rédactions ont suivi le mouvement."
     )
     assert parties(text, "fr")[-1] == "Léa Morel"
+
+
+def test_where_a_quotation_was_said_may_follow_its_party() -> None:
+    text = (
+        "« Les grands médias n’ont rien montré. » analyse Marc Petit dans un article "
+        "du 14 mai, paru sur son blog."
+    )
+    assert parties(text, "fr") == ["Marc Petit"]
+
+
+def test_enumerer_reports_what_was_listed() -> None:
+    assert parties("La syndicaliste énumère les postes supprimés.", "fr") == ["La syndicaliste"]

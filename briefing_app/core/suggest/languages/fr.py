@@ -81,6 +81,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     # (Since the 1990 spelling reform "reconnait" drops its circumflex: both are written.)
     "reconnaître": _verb("reconnu", ("reconnaît", "reconnait", "reconnaissent")),
     "concéder": _verb("concédé", ("concède", "concèdent")),
+    "énumérer": _verb("énuméré", ("énumère", "énumèrent")),
     "avouer": _verb("avoué", ("avoue", "avouent"), "avou"),
     "constater": _verb("constaté", ("constate", "constatent"), "constat"),
     # "Des scientifiques ont alerté sur…": a warning given (a bare "alerte" is mostly the
