@@ -2173,6 +2173,8 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         ):
             continue  # "$95 per adult", "1TB per DVR": a rate, not a source
         start = match.end()
+        if lexicon.language == "fr" and phrase == "de source":
+            start = match.start() + 3  # "de source policière": the source is the party
         document = documents.match(sentence, start) if documents is not None else None
         if document is not None:
             start = document.end()

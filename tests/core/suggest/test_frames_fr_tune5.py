@@ -223,3 +223,20 @@ def test_where_a_quotation_was_said_may_follow_its_party() -> None:
 
 def test_enumerer_reports_what_was_listed() -> None:
     assert parties("La syndicaliste énumère les postes supprimés.", "fr") == ["La syndicaliste"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("« C’est une victoire », s’est réjoui le maire.", "le maire"),
+        ("La députée se réjouit de la décision du Conseil.", "La députée"),
+        ("« C’est injuste », s’insurge la syndicaliste.", "la syndicaliste"),
+        ("Le suspect a été interpellé, de source policière.", "source policière"),
+        ("Il s’agirait d’un accident, selon les premiers éléments de l’enquête.", "les premiers"),
+        ("Le bilan s’élèverait à dix morts.", ""),
+    ],
+)
+def test_pronominal_verbs_and_unnamed_sources_in_french(text: str, party: str) -> None:
+    found_parties = parties(text, "fr")
+    assert len(found_parties) == 1
+    assert found_parties[0].startswith(party)

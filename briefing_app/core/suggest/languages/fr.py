@@ -58,6 +58,17 @@ def _reflexive(participle: str, present: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _reflexive_before_consonant(participle: str, present: str, plural: str) -> tuple[str, ...]:
+    """Return a pronominal verb's forms before a consonant: "se réjouit", "s’est réjoui(e)"."""
+    forms = [f"se {present}", f"se {plural}", f"se {present}-t-il", f"se {present}-t-elle"]
+    forms += [f"se {present}-il", f"se {present}-elle"]
+    for apostrophe in ("’", "'"):
+        forms += [f"s{apostrophe}est {participle}{end}" for end in ("", "e")]
+        forms += [f"s{apostrophe}étaient {participle}{end}" for end in ("s", "es")]
+        forms += [f"se sont {participle}{end}" for end in ("s", "es")]
+    return tuple(dict.fromkeys(forms))
+
+
 # lemma -> inflected forms, with the auxiliary, since news French reports in the passé composé.
 _VERBS: dict[str, tuple[str, ...]] = {
     "dire": _verb("dit", ("dit", "disent"), "dis"),
@@ -142,6 +153,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "s’inquiéter": _reflexive("inquiété", "inquiète"),
     "se féliciter": _reflexive("félicité", "félicite"),
     "s’exclamer": _reflexive("exclamé", "exclame"),
+    "s’étonner": _reflexive("étonné", "étonne"),
+    "s’insurger": _reflexive("insurgé", "insurge"),
+    "s’alarmer": _reflexive("alarmé", "alarme"),
+    "se réjouir": _reflexive_before_consonant("réjoui", "réjouit", "réjouissent"),
+    "se plaindre": _reflexive_before_consonant("plaint", "plaint", "plaignent"),
     "écrire": _verb("écrit", ("écrit", "écrivent"), "écriv"),
     "fustiger": _verb("fustigé", ("fustige", "fustigent")),
     "saluer": _verb("salué", ("salue", "saluent")),
@@ -274,6 +290,7 @@ LEXICON = Lexicon(
             *("condamner", "demander"),
             *_AFTER_QUOTE,
             *("s’indigner", "s’emporter", "s’inquiéter", "se féliciter", "s’exclamer"),
+            *("s’étonner", "s’insurger", "s’alarmer", "se réjouir", "se plaindre"),
             *("concéder", "avouer", "constater", "évoquer", "alerter"),
         )
         for form in _VERBS[lemma]
@@ -296,6 +313,9 @@ LEXICON = Lexicon(
         r"(?<!\bce )(?<!\bc’)(?<!\bc')(?<!\bcela )(?<!\bça )(?<!\bsi )"
         r"\b(?:serait|seraient) (?:déjà |ainsi |également |toujours )?"
         r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\b",
+        # "Le bilan s’élèverait à dix morts", "il s’agirait d’un accident": a pronominal verb's
+        # conditional reports what is said, unconfirmed.
+        r"\bs[’']\w{3,}(?:erait|eraient|irait|iraient)\b",
         # "On apprend que…", "on apprenait notamment que…": news learnt from an unnamed source.
         r"\b(?:on apprend|on apprenait|on a appris|apprend-on|apprenait-on)\b",
         r"\bprésumée?s?\b",
@@ -316,7 +336,7 @@ LEXICON = Lexicon(
         président députés sénateurs manifestants secours pompiers entourage proche proches
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
-        collectif"""
+        collectif enquête éléments"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
