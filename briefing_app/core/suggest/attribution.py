@@ -1325,6 +1325,8 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         # "Des chiffres que le quotidien estime…": the party opens the last clause.
         openers = lexicon_pattern(lexicon, "clause word").finditer(sentence, start, last_end)
         start = max((m.end() for m in openers), default=start)
+    if lexicon.guillemets and (close := sentence.rfind("»", start, last_end)) >= 0:
+        start = close + 1  # "« … ? » Laura Frémy analyse…": the party after the quotation
     among = (
         _AMONG_THOSE.search(sentence, last_start, last_end)
         if lexicon.language == "en" and " who" in sentence[last_start:last_end]

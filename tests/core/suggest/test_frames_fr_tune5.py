@@ -240,3 +240,8 @@ def test_pronominal_verbs_and_unnamed_sources_in_french(text: str, party: str) -
     found_parties = parties(text, "fr")
     assert len(found_parties) == 1
     assert found_parties[0].startswith(party)
+
+
+def test_the_party_before_a_verb_starts_after_a_closing_guillemet() -> None:
+    text = "« Une voix fait-elle une radio ? » Léa Morel analyse « la fabrique d’un style »."
+    assert parties(text, "fr") == ["Léa Morel"]
