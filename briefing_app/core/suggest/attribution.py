@@ -898,6 +898,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party = embedded.group(1)
         att.pattern = "verb X"
         return att
+    if (
+        lexicon.object_clitics
+        and _FRENCH_NEGATION.search(before, max(0, len(before) - 30))
+        and _refused("french-negation", match)
+    ):
+        return None  # "Il ne dit rien", "Personne ne dément": nothing said
     if _CONDITIONAL_BEFORE.search(before) and _refused("conditional", match):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
@@ -1080,6 +1086,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             r"(?:\band|\bbut|\bet|\bmais|\bund|\baber|,)\s+"
             r"(?:(?:\w+ly|also|then|later|again|since|soon|still|even)\s+){0,2}$",
             before,
+        ) and not (
+            # "…une manière de voir, critique et indépendante": after a bare comma, a French
+            # one-word form in a list of adjectives is no verb.
+            lexicon.language == "fr"
+            and re.search(r",\s*$", before)
+            and " " not in form
+            and re.match(r"\s+(?:et|ou)\s|\s*[,.;]", after)
+            and _refused("french-adjective-list", match)
         ):
             att.needs_subject = True
             att.pattern = "coordinated"
@@ -1128,6 +1142,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
 
 # Verbs with a listener before what was said, and that listener: a pronoun, a name, a plural
 # noun or a short noun phrase ("told reporters", "told the Associated Press", "warned him").
+# "ne" before a French verb (object pronouns may stand between): "ne dit rien", "n’a pas dit",
+# "ne le confirme pas".
+_FRENCH_NEGATION = re.compile(
+    r"(?i)(?<![\w’'-])(?:ne\s+|n[’'])(?:(?:me|m[’']|te|t[’']|nous|vous|lui|leur|le|la|les|l[’']|y|en)"
+    r"(?:\s+|(?<=[’'])))*$"
+)
 _LISTENER_VERBS = frozenset(("tell", "inform", "assure", "remind"))
 _LISTENER = re.compile(
     r"\s+(?:me|him|her|us|them|you|"

@@ -245,3 +245,22 @@ def test_pronominal_verbs_and_unnamed_sources_in_french(text: str, party: str) -
 def test_the_party_before_a_verb_starts_after_a_closing_guillemet() -> None:
     text = "« Une voix fait-elle une radio ? » Léa Morel analyse « la fabrique d’un style »."
     assert parties(text, "fr") == ["Léa Morel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’argument est faible. Il ne dit rien sur le projet.",
+        "Personne ne dit une chose pareille.",
+        "Le ministre n’a pas confirmé l’information.",
+        "Le maire ne l’a pas démenti.",
+        "En vous abonnant vous soutenez un journal libre, critique et indépendant.",
+    ],
+)
+def test_a_negated_french_verb_or_an_adjective_reports_nothing(text: str) -> None:
+    assert parties(text, "fr") == []
+
+
+def test_a_participle_after_a_comma_still_gives_what_was_argued() -> None:
+    text = "Le gouvernement se défend, arguant notamment que les données sont protégées."
+    assert parties(text, "fr") == ["Le gouvernement"]
