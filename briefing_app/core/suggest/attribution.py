@@ -2201,6 +2201,13 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         if document is not None:
             start = document.end()
         end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
+        pronoun = re.match(r"\s+(\w+)\b", sentence[start:end])
+        if (
+            lexicon.language == "fr"
+            and pronoun is not None
+            and pronoun.group(1).lower() in lexicon.pronouns
+        ):
+            end = start + pronoun.end(1)  # "illustrerait selon lui l’expression…": lui alone
         if lexicon.guillemets and (quote := sentence.find("«", start, end)) >= 0:
             end = quote  # "Selon le chercheur « … »": the quotation is what was said
         if lexicon.nouns_capitalised:

@@ -264,3 +264,11 @@ def test_a_negated_french_verb_or_an_adjective_reports_nothing(text: str) -> Non
 def test_a_participle_after_a_comma_still_gives_what_was_argued() -> None:
     text = "Le gouvernement se défend, arguant notamment que les données sont protégées."
     assert parties(text, "fr") == ["Le gouvernement"]
+
+
+def test_selon_lui_inside_a_sentence_is_the_person_named_before() -> None:
+    text = (
+        "Éric Morel souligne la hausse des abonnés. "
+        "Cette hausse illustrerait selon lui l’expression d’un malaise."
+    )
+    assert parties(text, "fr") == ["Éric Morel", "Éric Morel"]
