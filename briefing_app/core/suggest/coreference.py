@@ -17,6 +17,8 @@ from briefing_app.core.suggest.party_names import is_person_like, person_name
 # A capitalised word, or an initial or a short abbreviation with its dot ("H.", "Mr.", "St."):
 # not a word ending a sentence ("…prominent Democrats. No, the former mayor…").
 _CAPITALISED = r"(?:[A-Z][a-z]?\.|[A-Z](?:[\w’'-]|\.(?=\w))*)"
+# French names often open with an accented capital ("Éric", "Élisabeth", "Étienne").
+_ACCENTED_CAPITALISED = _CAPITALISED.replace("A-Z", "A-ZÀ-ÖØ-Þ")
 # Words of one name stand on one line.
 _GAP = r"[ \t\u00a0]+"
 _SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}\b)?"
@@ -61,9 +63,20 @@ class NameIndex:
     _FULL = re.compile(
         r"((?:" + _CAPITALISED + _GAP + r"){1,3})(?!(?:Jr|Sr)\b)([A-Z][\w’'-]*)\b(" + _SUFFIX + ")"
     )
+    _ACCENTED_FULL = re.compile(
+        r"((?:"
+        + _ACCENTED_CAPITALISED
+        + _GAP
+        + r"){1,3})(?!(?:Jr|Sr)\b)([A-ZÀ-ÖØ-Þ][\w’'-]*)\b("
+        + _SUFFIX
+        + ")"
+    )
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
+        accented = lexicon.language == "fr"
+        self._full = self._ACCENTED_FULL if accented else self._FULL
+        self._word = _ACCENTED_WORD if accented else _WORD
         self._by_surname: dict[str, list[tuple[int, int, str]]] = {}
         self._by_given: dict[str, list[tuple[int, str]]] = {}  # first name -> full names
         stop = (
@@ -99,14 +112,14 @@ class NameIndex:
                 self._by_surname.setdefault(surname, []).append(entry)
                 self._by_given.setdefault(full.split()[0], []).append((match.start(), full))
 
-    @classmethod
-    def _matches(cls, text: str) -> Iterator[re.Match[str]]:
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
         """Yield the capitalised runs that may be names, trying again from a run's last word
         when the name goes on ("Florida State President Richard McCullough")."""
         pos = 0
-        while (match := cls._FULL.search(text, pos)) is not None:
+        while (match := self._full.search(text, pos)) is not None:
             yield match
-            going_on = re.match(_GAP + r"[A-Z]", text[match.end(2) :]) and not match.group(3)
+            upper = r"[A-ZÀ-ÖØ-Þ]" if self._full is self._ACCENTED_FULL else r"[A-Z]"
+            going_on = re.match(_GAP + upper, text[match.end(2) :]) and not match.group(3)
             pos = match.start(2) if going_on else match.end()
 
     def sexes(self, text: str) -> dict[str, str]:
@@ -121,7 +134,7 @@ class NameIndex:
         votes: dict[str, list[str]] = {}
         # One pass over the capitalised words. Not "Steenburgen’s son … he": a possessive
         # speaks of someone else.
-        for match in _WORD.finditer(text):
+        for match in self._word.finditer(text):
             surname = match.group(0)
             if surname in self._by_surname:
                 window = text[match.end() : match.end() + 80]
@@ -198,6 +211,7 @@ class NameIndex:
 
 
 _WORD = re.compile(r"\b[A-Z][\w’'-]*")  # "Steenburgen’s" stays whole, so it is no surname
+_ACCENTED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]*")
 _ROLE_WINDOW = 6000
 
 
@@ -217,7 +231,8 @@ def role_holder(mention: str, before: str, lexicon: Lexicon) -> str | None:
     ):
         return None  # "the driver", "the award-winning actor"; not "the Labor leader"
     role = "(?i:" + re.escape(words[-1]) + ")"
-    name = r"((?:" + _CAPITALISED + _GAP + r"){0,2}" + _CAPITALISED + r")"
+    capitalised = _ACCENTED_CAPITALISED if lexicon.language == "fr" else _CAPITALISED
+    name = r"((?:" + capitalised + _GAP + r"){0,2}" + capitalised + r")"
     # ("Mathieu Rigouste, sociologue et chercheur": French sets a role after a name bare.)
     article = (
         r"(?:the|a|an|its|their)\s+"

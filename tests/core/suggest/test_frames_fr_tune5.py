@@ -272,3 +272,8 @@ def test_selon_lui_inside_a_sentence_is_the_person_named_before() -> None:
         "Cette hausse illustrerait selon lui l’expression d’un malaise."
     )
     assert parties(text, "fr") == ["Éric Morel", "Éric Morel"]
+
+
+def test_a_french_surname_is_the_full_name_even_after_an_accented_capital() -> None:
+    text = "Élisabeth Borne a parlé lundi. Borne a ajouté que la réforme passerait."
+    assert parties(text, "fr") == ["Élisabeth Borne"]

@@ -327,7 +327,8 @@ LEXICON = Lexicon(
     ),
     organisation_nouns=_words(
         """ministère gouvernement police parquet commission conseil tribunal association société
-        groupe entreprise syndicat parti agence institut université banque assemblée sénat cnil"""
+        groupe entreprise syndicat parti agence institut université banque assemblée sénat cnil
+        état élysée"""
     ),
     speaker_nouns=_words(
         """ministre ministère gouvernement police autorités porte-parole responsables source
