@@ -277,3 +277,16 @@ def test_selon_lui_inside_a_sentence_is_the_person_named_before() -> None:
 def test_a_french_surname_is_the_full_name_even_after_an_accented_capital() -> None:
     text = "Élisabeth Borne a parlé lundi. Borne a ajouté que la réforme passerait."
     assert parties(text, "fr") == ["Élisabeth Borne"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Le maire soulignait que les travaux avaient pris du retard.", "Le maire"),
+        ("La préfète rappelait que la route restait fermée.", "La préfète"),
+        ("Publié en 2010, le livre dénonçait déjà la hausse des loyers.", "le livre"),
+        ("La tribune dénonce les violences subies par les reporters.", "La tribune"),
+    ],
+)
+def test_the_imperfect_of_report_and_texts_that_speak(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]

@@ -73,24 +73,24 @@ def _reflexive_before_consonant(participle: str, present: str, plural: str) -> t
 _VERBS: dict[str, tuple[str, ...]] = {
     "dire": _verb("dit", ("dit", "disent"), "dis"),
     "déclarer": _verb("déclaré", ("déclare", "déclarent"), "déclar"),
-    "ajouter": _verb("ajouté", ("ajoute", "ajoutent")),
+    "ajouter": _verb("ajouté", ("ajoute", "ajoutent"), "ajout"),
     "affirmer": _verb("affirmé", ("affirme", "affirment"), "affirm"),
-    "annoncer": _verb("annoncé", ("annonce", "annoncent")),
+    "annoncer": _verb("annoncé", ("annonce", "annoncent"), "annonç"),
     "assurer": _verb("assuré", ("assure", "assurent"), "assur"),
     "expliquer": _verb("expliqué", ("explique", "expliquent"), "expliqu"),
     "indiquer": _verb("indiqué", ("indique", "indiquent"), "indiqu"),
     "estimer": _verb("estimé", ("estime", "estiment"), "estim"),
-    "souligner": _verb("souligné", ("souligne", "soulignent")),
-    "préciser": _verb("précisé", ("précise", "précisent")),
-    "confirmer": _verb("confirmé", ("confirme", "confirment")),
+    "souligner": _verb("souligné", ("souligne", "soulignent"), "soulign"),
+    "préciser": _verb("précisé", ("précise", "précisent"), "précis"),
+    "confirmer": _verb("confirmé", ("confirme", "confirment"), "confirm"),
     "démentir": _verb("démenti", ("dément", "démentent")),
     "nier": _verb("nié", ("nie", "nient")),
     "accuser": _verb("accusé", ("accuse", "accusent")),
-    "dénoncer": _verb("dénoncé", ("dénonce", "dénoncent")),
+    "dénoncer": _verb("dénoncé", ("dénonce", "dénoncent"), "dénonç"),
     "prévenir": _verb("prévenu", ("prévient", "préviennent"), "préven"),
     "avertir": _verb("averti", ("avertit", "avertissent")),
     # (Since the 1990 spelling reform "reconnait" drops its circumflex: both are written.)
-    "reconnaître": _verb("reconnu", ("reconnaît", "reconnait", "reconnaissent")),
+    "reconnaître": _verb("reconnu", ("reconnaît", "reconnait", "reconnaissent"), "reconnaiss"),
     "concéder": _verb("concédé", ("concède", "concèdent")),
     "énumérer": _verb("énuméré", ("énumère", "énumèrent")),
     "avouer": _verb("avoué", ("avoue", "avouent"), "avou"),
@@ -101,18 +101,18 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "alerter sur": ("alerte sur", "alertent sur"),
     "considérer": _forms("considéré", ("considère", "considèrent")),
     "soulever": _forms("soulevé", ("soulève", "soulèvent")),
-    "critiquer": _verb("critiqué", ("critique", "critiquent")),
+    "critiquer": _verb("critiqué", ("critique", "critiquent"), "critiqu"),
     "insister": _verb("insisté", ("insiste", "insistent"), "insist"),
     "réclamer": _verb("réclamé", ("réclame", "réclament"), "réclam"),
     "prévoir": ("prévoit", "prévoient"),
     "arguer": ("arguant",),
     "faire savoir": _forms("fait savoir", ("fait savoir",)),
     "faire part": _forms("fait part", ("fait part", "font part")),
-    "juger": _verb("jugé", ("juge", "jugent")),
-    "déplorer": _verb("déploré", ("déplore", "déplorent")),
-    "regretter": _verb("regretté", ("regrette", "regrettent")),
+    "juger": _verb("jugé", ("juge", "jugent"), "juge"),
+    "déplorer": _verb("déploré", ("déplore", "déplorent"), "déplor"),
+    "regretter": _verb("regretté", ("regrette", "regrettent"), "regrett"),
     "confier": _verb("confié", ("confie", "confient")),
-    "rappeler": _verb("rappelé", ("rappelle", "rappellent")),
+    "rappeler": _verb("rappelé", ("rappelle", "rappellent"), "rappel"),
     "marteler": _verb("martelé", ("martèle", "martèlent")),
     "plaider": _verb("plaidé", ("plaide", "plaident")),
     "appeler à": _forms("appelé à", ("appelle à", "appellent à")),
@@ -173,7 +173,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "évoquer": _verb("évoqué", ("évoque", "évoquent")),
     "exiger": _verb("exigé", ("exige", "exigent")),
     "rejeter": _verb("rejeté", ("rejette", "rejettent")),
-    "répéter": _verb("répété", ("répète", "répètent")),
+    "répéter": _verb("répété", ("répète", "répètent"), "répét"),
     # Only with what it was called: "a qualifié la réforme de « nécessaire »".
     "qualifier": _forms("qualifié", ("qualifie", "qualifient")),
     # "La ministre a tenu à rappeler que…": the verb after "tenir à" says what was said.
@@ -337,7 +337,7 @@ LEXICON = Lexicon(
         président députés sénateurs manifestants secours pompiers entourage proche proches
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
-        collectif enquête éléments"""
+        collectif enquête éléments livre ouvrage article tribune pétition lettre"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
