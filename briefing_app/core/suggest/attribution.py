@@ -1387,6 +1387,8 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
     ends = opens or after_quote or _ends(sentence, verb_start)
     span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
+    if lexicon.language == "fr":
+        span = _french_apposition(sentence, parts, start, span, lexicon)
     if span is not None and len(parts) >= 2 and start == last_start:
         adjectives = _COORDINATE_ADJECTIVES.fullmatch(sentence[parts[-2][0] : parts[-2][1]])
         phrase = sentence[span[0] : span[1]]
@@ -1520,6 +1522,42 @@ def _speaking_head(party: str, lexicon: Lexicon) -> bool:
         if bare[:1].isupper() or bare.lower() in nouns or bare.lower().removesuffix("s") in nouns:
             return True
     return False
+
+
+# A person's name, then a role in lower case with no comma between: "Barrêt Koivogui chef
+# d’antenne du massif déclare".
+_NAME_THEN_ROLE = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w’'.-]*\s+){1,3}?)([a-zà-ÿ][\w-]*)\b")
+
+
+def _french_apposition(
+    sentence: str,
+    parts: list[tuple[int, int]],
+    start: int,
+    span: tuple[int, int] | None,
+    lexicon: Lexicon,
+) -> tuple[int, int] | None:
+    """Return the person a French apposition without its commas describes, else span.
+
+    "X chef d’antenne du massif déclare" and "X, fondatrice de l’ONG affirme" (the closing
+    comma left out) name X.
+    """
+    if span is not None:
+        role = _NAME_THEN_ROLE.match(sentence, span[0], span[1])
+        name = role.group(1).rstrip() if role is not None else ""
+        if (
+            role is not None
+            and role.group(2) in lexicon.person_roles
+            and is_person_like(name, lexicon)
+        ):
+            return span[0], span[0] + len(name)
+        return span
+    words = sentence[start : parts[-1][1]].split()
+    if len(parts) < 2 or not words or words[0] not in lexicon.person_roles:
+        return None
+    before = _clean_party(sentence, *parts[-2], lexicon)
+    if before is not None and is_person_like(sentence[before[0] : before[1]], lexicon):
+        return before
+    return None
 
 
 def _proper_name(phrase: str) -> bool:

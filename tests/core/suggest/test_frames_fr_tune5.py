@@ -290,3 +290,14 @@ def test_a_french_surname_is_the_full_name_even_after_an_accented_capital() -> N
 )
 def test_the_imperfect_of_report_and_texts_that_speak(text: str, party: str) -> None:
     assert parties(text, "fr") == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Claire Roux, fondatrice de l’ONG affirme « C’est une bonne décision ».", "Claire Roux"),
+        ("Marc Petit chef d’antenne du parc déclare « la peine est juste ».", "Marc Petit"),
+    ],
+)
+def test_a_french_apposition_without_its_commas_names_the_person(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]
