@@ -1426,7 +1426,11 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
             )
             # "And the union, for its part, says": a conjunction opens no time phrase.
             phrase = re.sub(r"^(?:And|But|Yet|So|Or)\s+", "", sentence[a:b].strip())
-            if found is not None and not INTRO.match(phrase + ", "):
+            # ("Pour la répression, l’avocat…, demande": a French scene-setting phrase.)
+            scene = lexicon.language == "fr" and (
+                phrase.split()[:1] and phrase.split()[0].lower() in lexicon.non_party_starts
+            )
+            if found is not None and not INTRO.match(phrase + ", ") and not scene:
                 options.append(_join_and(sentence, a, found, lexicon))
         names = [
             o
@@ -1524,6 +1528,8 @@ def _speaking_head(party: str, lexicon: Lexicon) -> bool:
     return False
 
 
+# Where a long French party's description starts: a participle or a relative after its head.
+_DESCRIBED_AFTER = re.compile(r"\s(?:[a-zà-ÿ]+(?:é|ée|és|ées)|qui|dont|que|qu[’'])\s")
 # A person's name, then a role in lower case with no comma between: "Barrêt Koivogui chef
 # d’antenne du massif déclare".
 _NAME_THEN_ROLE = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w’'.-]*\s+){1,3}?)([a-zà-ÿ][\w-]*)\b")
@@ -1541,6 +1547,12 @@ def _french_apposition(
     "X chef d’antenne du massif déclare" and "X, fondatrice de l’ONG affirme" (the closing
     comma left out) name X.
     """
+    described = sentence[span[0] : span[1]].split() if span is not None else []
+    if span is not None and len(parts) >= 2 and described[0] in lexicon.person_roles:
+        # "X, fondatrice de l’ONG affirme": a role without its article is X's apposition.
+        before = _clean_party(sentence, *parts[-2], lexicon)
+        if before is not None and is_person_like(sentence[before[0] : before[1]], lexicon):
+            return before
     if span is not None:
         role = _NAME_THEN_ROLE.match(sentence, span[0], span[1])
         name = role.group(1).rstrip() if role is not None else ""
@@ -1956,6 +1968,15 @@ def _clean_party(
         head = re.match(r"\s*(.+?)\s+(?:of|at|from|with)\s", sentence[tokens[0][0] : tokens[-1][1]])
         if head is not None and is_person_like(head.group(1), lexicon):
             return _clean_party(sentence, tokens[0][0], tokens[0][0] + head.end(1), lexicon)
+    described = (
+        _DESCRIBED_AFTER.search(sentence, tokens[1][1], tokens[-1][1])
+        if lexicon.language == "fr" and not loose and len(tokens) >= 5
+        else None
+    )
+    if described is not None:
+        # "l’avocat de la partie civile contracté par WARA pour défendre…": the speaker before
+        # what describes them.
+        return _clean_party(sentence, tokens[0][0], described.start(), lexicon)
     if not tokens or len(tokens) > (16 if loose else 10):
         return None
     a, b = tokens[0][0], tokens[-1][1]
@@ -2099,13 +2120,16 @@ def _clean_party(
     capitalised = any(_ELIDED.sub("", w)[:1].isupper() for w in content_words)
     # A role one person holds names a speaker too: "the man", "the award-winning actor".
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
+    # ("l’avocat de la partie civile": French elides its article onto the noun.)
+    bare = [_ELIDED.sub("", w) for w in lowered] if lexicon.language == "fr" else lowered
     # "the driver of the truck": the role heads the phrase its affiliation follows.
-    role = re.split(r"\s(?:of|at|from|in|for|with)\s", " ".join(lowered))[0].split() or lowered
+    affiliation = r"of|at|from|in|for|with" + ("|de|du|des" if lexicon.language == "fr" else "")
+    role = re.split(r"\s(?:" + affiliation + r")\s", " ".join(bare))[0].split() or bare
     # ("one of the project managers": a plural of a speaker's noun names speakers too.)
     named = (
         any(
             w.removesuffix("’s").removesuffix("'s") in nouns or (w[-1:] == "s" and w[:-1] in nouns)
-            for w in lowered
+            for w in bare
         )
         or (
             len(role) <= 4

@@ -301,3 +301,18 @@ def test_the_imperfect_of_report_and_texts_that_speak(text: str, party: str) -> 
 )
 def test_a_french_apposition_without_its_commas_names_the_person(text: str, party: str) -> None:
     assert parties(text, "fr") == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("L’avocat de la famille a dénoncé une enquête bâclée.", "L’avocat de la famille"),
+        (
+            "Pour la défense, l’avocat du syndicat mandaté par la fédération pour la représenter, "
+            "demande au juge une peine légère.",
+            "l’avocat du syndicat",
+        ),
+    ],
+)
+def test_a_french_role_with_an_elided_article_is_a_party(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]
