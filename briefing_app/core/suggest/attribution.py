@@ -1529,7 +1529,9 @@ def _speaking_head(party: str, lexicon: Lexicon) -> bool:
 
 
 # Where a long French party's description starts: a participle or a relative after its head.
-_DESCRIBED_AFTER = re.compile(r"\s(?:[a-zà-ÿ]+(?:é|ée|és|ées)|qui|dont|que|qu[’'])\s")
+_DESCRIBED_AFTER = re.compile(
+    r"\s(?:[a-zà-ÿ]+(?:é|ée|és|ées)|qui|dont|que|qu[’']|en la personne)\s"
+)
 # A person's name, then a role in lower case with no comma between: "Barrêt Koivogui chef
 # d’antenne du massif déclare".
 _NAME_THEN_ROLE = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w’'.-]*\s+){1,3}?)([a-zà-ÿ][\w-]*)\b")

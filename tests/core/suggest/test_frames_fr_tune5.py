@@ -316,3 +316,18 @@ def test_a_french_apposition_without_its_commas_names_the_person(text: str, part
 )
 def test_a_french_role_with_an_elided_article_is_a_party(text: str, party: str) -> None:
     assert parties(text, "fr") == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Selon les dernières estimations de l’ONG, 200 éléphants survivent.", "l’ONG"),
+        ("Selon les chiffres de l’Insee, le chômage a baissé.", "l’Insee"),
+        (
+            "Les autorités en la personne du préfet affirment que la digue tiendra.",
+            "Les autorités",
+        ),
+    ],
+)
+def test_whose_figures_and_who_in_person_in_french(text: str, party: str) -> None:
+    assert parties(text, "fr") == [party]

@@ -377,7 +377,16 @@ LEXICON = Lexicon(
     },
     determiners=_words("le la les l’ l' un une des du de ce cette ces son sa ses leur leurs"),
     abbreviations=_words("m mm mme mmes dr pr st ste etc av apr env"),
-    document_words=("un communiqué de", "un rapport de", "une source du", "une source de"),
+    document_words=(
+        *("un communiqué de", "un rapport de", "une source du", "une source de"),
+        # "selon les dernières estimations de la WCF": the body whose figures they are.
+        *(
+            f"{article} {adjective}{noun} de"
+            for article in ("les",)
+            for adjective in ("", "dernières ", "derniers ", "premières ", "premiers ")
+            for noun in ("estimations", "chiffres", "données", "statistiques", "projections")
+        ),
+    ),
     quantifiers=_words("un une deux trois quatre cinq plusieurs certains beaucoup"),
     possessives=_words("son sa ses leur leurs"),
     complementisers=("que", "qu’", "qu'"),
