@@ -559,6 +559,11 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     """Return the attributions in one sentence, in order, each with its party if found."""
     # (A verb inside « … » is quoted speech too: "«on dit à quoi…», ajoute-t-on".)
     quoted = [*quote_regions(sentence), *_guillemets(sentence)]
+    opened = sentence.rfind("«")
+    if lexicon.guillemets and opened > sentence.rfind("»"):
+        # "«Bernard Tapie sera-t-il… a fait savoir…" closed in a later paragraph: the rest of
+        # the sentence is quoted.
+        quoted.append((opened, len(sentence)))
 
     def inside_quote(pos: int) -> bool:
         return any(a < pos < b for a, b in quoted)
@@ -904,6 +909,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("french-negation", match)
     ):
         return None  # "Il ne dit rien", "Personne ne dément": nothing said
+    if (
+        att.lemma == "témoigner"
+        and re.search(r"(?i)(?<![\w’'-])en\s+$", before)
+        and _refused("en-temoigne", match)
+    ):
+        return None  # "…, comme en témoigne la hausse des prix": evidence, not testimony
     if _CONDITIONAL_BEFORE.search(before) and _refused("conditional", match):
         return None  # "if they called for…": a supposition, not a statement
     progressive = participle and _BE_BEFORE.search(before)
@@ -2128,9 +2139,12 @@ def _clean_party(
     affiliation = r"of|at|from|in|for|with" + ("|de|du|des" if lexicon.language == "fr" else "")
     role = re.split(r"\s(?:" + affiliation + r")\s", " ".join(bare))[0].split() or bare
     # ("one of the project managers": a plural of a speaker's noun names speakers too.)
+    # ("le cinéaste et les acteurs": a French role anywhere in the phrase names speakers.)
+    speakers = nouns | lexicon.person_roles if lexicon.language == "fr" else nouns
     named = (
         any(
-            w.removesuffix("’s").removesuffix("'s") in nouns or (w[-1:] == "s" and w[:-1] in nouns)
+            w.removesuffix("’s").removesuffix("'s") in speakers
+            or (w[-1:] == "s" and w[:-1] in speakers)
             for w in bare
         )
         or (

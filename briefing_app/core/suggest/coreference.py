@@ -279,6 +279,12 @@ def names_party(mention: str, lexicon: Lexicon) -> bool:
         # and "their paper" a text that speaks for its authors.
         role = len(words) == 2 and lowered[1] in lexicon.person_roles
         return role or lowered[-1] in lexicon.document_nouns
+    elided = re.match(r"[lL][’'](\w.*)", words[0]) if len(words) == 1 else None
+    if elided is not None and lexicon.language == "fr":
+        # "l’hebdomadaire", "l’ONG": an article and its noun written as one word.
+        noun = elided.group(1)
+        nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.organisation_nouns
+        return noun[:1].isupper() or noun.lower() in nouns | lexicon.person_roles
     if len(words) == 1 and words[0].islower() and lowered[0] not in lexicon.pronouns:
         # a bare singular noun ("ministry", "group") names nobody; a plural ("experts") may
         return lowered[0].endswith("s") or lowered[0] in lexicon.collective_nouns

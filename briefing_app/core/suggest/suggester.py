@@ -73,10 +73,16 @@ def suggest_claims(
     lead_party: str | None = None  # the speaker of a "X said:" lead-in, for the list under it
     lead_paragraph = -1  # the paragraph a lead-in ending its own paragraph introduces
     sentences = split_sentences(text, lexicon.abbreviations)
+    quoted_until = _open_guillemets(text, sentences) if lexicon.guillemets else {}
     for index, sentence in enumerate(sentences):
         if index <= last_index:
             continue  # joined to the statement before (a list item's quoted run)
         attributions = find_attributions(sentence.text, lexicon)
+        if index in quoted_until:
+            # A French quotation opened in a sentence before and closed later: its verbs are
+            # the quoted words, not attributions ("«… l’homme d’affaires a fait savoir…»").
+            closed = quoted_until[index] - sentence.start
+            attributions = [a for a in attributions if a.verb_start >= closed]
         if (
             lead_party is not None
             and index == last_index + 1
@@ -291,6 +297,29 @@ def suggest_claims(
     rejected_set = set(rejected)
     # (A lone opening quotation mark at a text's end goes on no one's words: nothing to suggest.)
     return [s for s in suggestions if s.start < s.end and s.fingerprint not in rejected_set]
+
+
+# How far a guillemet opened and left open in a sentence may run on before it closes: a few
+# paragraphs of one quoted excerpt, not a stray mark swallowing the page.
+_OPEN_QUOTE_REACH = 2000
+
+
+def _open_guillemets(text: str, sentences: list[Sentence]) -> dict[int, int]:
+    """Return, for each sentence that starts inside a French quotation opened before it, the
+    text offset where that quotation closes."""
+    inside: dict[int, int] = {}
+    close = -1
+    for index, sentence in enumerate(sentences):
+        if sentence.start < close:
+            inside[index] = close
+            continue
+        opened = sentence.text.rfind("«")
+        if opened < 0 or opened < sentence.text.rfind("»"):
+            continue
+        end = text.find("»", sentence.end, sentence.end + _OPEN_QUOTE_REACH)
+        reopened = text.find("«", sentence.end, end) if end >= 0 else -1
+        close = end + 1 if end >= 0 and reopened < 0 else -1
+    return inside
 
 
 def _credited(

@@ -331,3 +331,29 @@ def test_a_french_role_with_an_elided_article_is_a_party(text: str, party: str) 
 )
 def test_whose_figures_and_who_in_person_in_french(text: str, party: str) -> None:
     assert parties(text, "fr") == [party]
+
+
+def test_french_roles_joined_by_et_are_one_party() -> None:
+    text = "Le réalisateur et les acteurs insistaient sur la fidélité du film."
+    assert parties(text, "fr") == ["Le réalisateur et les acteurs"]
+
+
+def test_en_temoigne_is_evidence_not_testimony() -> None:
+    text = "La colère monte, comme en témoigne la grève des urgentistes, le 3 mai à Lyon."
+    assert parties(text, "fr") == []
+
+
+def test_verbs_inside_a_french_quotation_running_over_paragraphs_are_quoted_words() -> None:
+    text = (
+        "L’hebdomadaire écrivait alors : «Paul Roux rachètera-t-il le journal ? "
+        "L’homme d’affaires a fait savoir qu’il étudiait le dossier.\n"
+        "Mais il n’est pas le seul sur les rangs.»\n"
+        "Le maire a affirmé qu’il ne s’en mêlerait pas."
+    )
+    assert "L’homme d’affaires" not in parties(text, "fr")
+    assert parties(text, "fr")[-1] == "Le maire"
+
+
+def test_an_elided_article_and_a_speaking_noun_name_a_party() -> None:
+    text = "« Le pays a peur », écrivait alors l’hebdomadaire."
+    assert parties(text, "fr") == ["l’hebdomadaire"]

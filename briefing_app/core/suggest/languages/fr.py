@@ -337,7 +337,8 @@ LEXICON = Lexicon(
         président députés sénateurs manifestants secours pompiers entourage proche proches
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
-        collectif enquête éléments livre ouvrage article tribune pétition lettre"""
+        collectif enquête éléments livre ouvrage article tribune pétition lettre
+        hebdomadaire mensuel magazine"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
