@@ -2004,6 +2004,8 @@ def _clean_party(
     lowered = [w.lower().strip(".,’'") for w in words]
     if len(words) == 1 and lowered[0] in lexicon.pronouns:
         return a, b
+    if len(words) == 1 and lowered[0] in lexicon.determiners and lexicon.language == "fr":
+        return None  # "les" cut from its noun names no one
     contracted = re.fullmatch(r"(\w+)[’']s", words[0])
     if len(words) == 1 and contracted and contracted.group(1).lower() in lexicon.pronouns:
         return a, a + len(contracted.group(1))  # "He's disappointed … and says": he

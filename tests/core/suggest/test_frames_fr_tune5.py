@@ -357,3 +357,20 @@ def test_verbs_inside_a_french_quotation_running_over_paragraphs_are_quoted_word
 def test_an_elided_article_and_a_speaking_noun_name_a_party() -> None:
     text = "« Le pays a peur », écrivait alors l’hebdomadaire."
     assert parties(text, "fr") == ["l’hebdomadaire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("La sociologue s’interroge sur la place des blessés dans les journaux.", "La sociologue"),
+        ("Le journaliste Marc Petit questionne les moyens déployés.", "Marc Petit"),
+        ("Le lendemain, Le Monde titre : « La colère monte ».", "Le Monde"),
+        ("Le sondage dresse le constat d’une défiance croissante.", "Le sondage"),
+        ("On l’a su quand la rédaction nous annonce que trois émissions cessent.", "la rédaction"),
+        ("« Vous n’êtes rien » exprime même le président de l’association.", "le président"),
+    ],
+)
+def test_questions_headlines_findings_and_clauses_in_french(text: str, party: str) -> None:
+    found_parties = parties(text, "fr")
+    assert len(found_parties) == 1
+    assert found_parties[0].startswith(party)

@@ -93,6 +93,14 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "reconnaître": _verb("reconnu", ("reconnaît", "reconnait", "reconnaissent"), "reconnaiss"),
     "concéder": _verb("concédé", ("concède", "concèdent")),
     "énumérer": _verb("énuméré", ("énumère", "énumèrent")),
+    # "X questionne les moyens déployés", "Le Monde titre : « … »": a question put, a headline.
+    "questionner": _verb("questionné", ("questionne", "questionnent"), "questionn"),
+    "titrer": _verb("titré", ("titre", "titrent"), "titr"),
+    "dresser le constat": tuple(
+        f"{verb} {article} constat"
+        for verb in ("dresse", "dressent", "a dressé", "ont dressé", "dressait", "fait", "font")
+        for article in ("le", "un")
+    ),
     "avouer": _verb("avoué", ("avoue", "avouent"), "avou"),
     "constater": _verb("constaté", ("constate", "constatent"), "constat"),
     # "Des scientifiques ont alerté sur…": a warning given (a bare "alerte" is mostly the
@@ -140,6 +148,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "ironiser": _verb("ironisé", ("ironise", "ironisent")),
     "glisser": _verb("glissé", ("glisse", "glissent")),
     "analyser": _verb("analysé", ("analyse", "analysent")),
+    "exprimer": _verb("exprimé", ("exprime", "expriment")),
     "souffler": _verb("soufflé", ("souffle", "soufflent")),
     "lâcher": _verb("lâché", ("lâche", "lâchent")),
     "nuancer": _verb("nuancé", ("nuance", "nuancent")),
@@ -156,6 +165,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "s’étonner": _reflexive("étonné", "étonne"),
     "s’insurger": _reflexive("insurgé", "insurge"),
     "s’alarmer": _reflexive("alarmé", "alarme"),
+    # "X s’interroge sur…": a question raised in public, as "questioned".
+    "s’interroger": _reflexive("interrogé", "interroge"),
     "se réjouir": _reflexive_before_consonant("réjoui", "réjouit", "réjouissent"),
     "se plaindre": _reflexive_before_consonant("plaint", "plaint", "plaignent"),
     "écrire": _verb("écrit", ("écrit", "écrivent"), "écriv"),
@@ -200,6 +211,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
 _AFTER_QUOTE = (
     *("lancer", "poursuivre", "trancher", "résumer", "ironiser", "glisser", "analyser"),
     *("souffler", "lâcher", "nuancer", "abonder", "renchérir", "sourire"),
+    "exprimer",
 )
 
 # Titles and role nouns of one sex only, by sex ("journaliste", "ministre" are both).
@@ -338,7 +350,7 @@ LEXICON = Lexicon(
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
         collectif enquête éléments livre ouvrage article tribune pétition lettre
-        hebdomadaire mensuel magazine"""
+        hebdomadaire mensuel magazine sondage baromètre"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
@@ -421,7 +433,10 @@ LEXICON = Lexicon(
     },
     definite_articles=_words("le la ce cette"),
     object_clitics=_words("me m’ m' te t’ t' nous vous lui leur le la les l’ l' y en"),
-    clause_words=("que", "qu’", "qu'", "dont", "lorsque", "lorsqu’", "lorsqu'", "puisque"),
+    clause_words=(
+        *("que", "qu’", "qu'", "dont", "lorsque", "lorsqu’", "lorsqu'", "puisque", "quand"),
+        *("car", "où"),
+    ),
     verb_asides=(
         r"pour (?:sa|leur) part|quant à (?:lui|elle|eux|elles)|de (?:son|leur) côté|"
         r"à (?:son|leur) tour|(?:lui|elle|eux|elles) aussi|d[’']ailleurs|de nouveau|"
