@@ -863,8 +863,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
                 re.match(r"\s+(?:(?:on|in|to)\s+[^.,;:“”\"]{1,30}?\s+)?that\b", after)
                 and not _verb_pattern(lexicon).search(before)
             )
-            # "A customer raved, “…”": the quotation follows the verb.
+            # "A customer raved, “…”": the quotation follows the verb ("X lâche « … »": French
+            # needs no comma before its guillemet).
             or re.match(r"\s*[,:]\s*[“\"«„]", after)
+            or (lexicon.guillemets and re.match(r"\s*«", after))
             # "“…,” raved Steve Tignor.": right after the quotation, its party after the verb.
             or (form in lexicon.inverting_forms and re.search(r"[,”\"’»]\s*$", before))
             # "“…night shift?” Judge Ortiz interjected.": the quotation is the sentence before

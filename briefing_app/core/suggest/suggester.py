@@ -885,10 +885,20 @@ def _span(
         inverted = bool(lexicon.inversion_leads) and bool(
             lexicon_pattern(lexicon, "lead-in head").fullmatch(head)
         )
+        # ("Le 18 décembre, le conseiller lâche « … »", "Dès le 6 décembre, X questionne…":
+        # a French phrase setting the scene, then the speaker and what they said.)
+        scene = (
+            lexicon.language == "fr"
+            and first_att.pattern == "X verb"
+            and len(tail.split()) >= 2
+            and _FRENCH_SCENE_HEAD.fullmatch(head.strip()) is not None
+            and head.strip().split()[0].lower() in lexicon.non_party_starts | {"le", "la"}
+        )
         if (
             (_is_lead_in(head, tail) and _strips_lead(first_att, head, s))
             or _is_appositive(first_att, head, tail)
             or inverted
+            or scene
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
@@ -1041,6 +1051,13 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
         (words <= 14 and bool(_PHRASE_HEAD.fullmatch(stripped)))
         or (words <= 20 and bool(_CLAUSE_HEAD.fullmatch(stripped)))
     )
+
+
+# A French opening phrase (a date, "Dès le 6 décembre", "Ainsi,") before its subject.
+_FRENCH_SCENE_HEAD = re.compile(
+    r"(?:(?:[Ll]e|[Ll]a)\s+\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?|[^\s,]+(?:\s+[^\s,;:«»]+){0,8}),"
+    r"\s*(?:[^,;:«»“”\"]{1,60})?"
+)
 
 
 _ASKED_HEAD = re.compile(

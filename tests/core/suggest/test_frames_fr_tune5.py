@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.suggest.suggested import parties
+from tests.core.suggest.suggested import found, parties
 
 
 @pytest.mark.parametrize(
@@ -374,3 +374,8 @@ def test_questions_headlines_findings_and_clauses_in_french(text: str, party: st
     found_parties = parties(text, "fr")
     assert len(found_parties) == 1
     assert found_parties[0].startswith(party)
+
+
+def test_a_verb_before_a_guillemet_and_after_a_french_scene_gives_what_was_said() -> None:
+    text = "Le 18 décembre, le conseiller lâche « que le président est prêt à amender le texte »."
+    assert found(text, "fr") == [("le conseiller", "que le président est prêt à amender le texte")]
