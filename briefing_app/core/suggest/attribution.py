@@ -1219,7 +1219,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"(?i)(?<![\w’'-])(?:" + words + r")\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+$"
         elif name == "noun determiner":
             words = "|".join(re.escape(w) for w in lexicon.noun_determiners)
-            source = r"(?i)(?<![\w’'])(?:" + words + r")\s+$"
+            # ("d’une demande": an article after an elided "de" is an article too.)
+            elided = r"|(?<=\bd’)|(?<=\bd')" if lexicon.language == "fr" else ""
+            source = r"(?i)(?:(?<![\w’'])" + elided + r")(?:" + words + r")\s+$"
         else:  # "lead-in head": "Cependant, comme " before "l’a souligné X"
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)(?:\w+,\s*)?(?:" + words + r")\s*"
@@ -2399,7 +2401,8 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
         for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
-            owner = _OWNERS.get(match.group("party").lower()) if lexicon.language == "en" else None
+            owners = {"en": _OWNERS, "fr": _FRENCH_OWNERS}.get(lexicon.language, {})
+            owner = owners.get(match.group("party").lower().strip())
             if owner is not None:
                 # "In his view, …": he, named before.
                 att = Attribution(match.start(), match.end(), "view", "X's view")
@@ -2418,6 +2421,8 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
 
 
 _OWNERS = {"his": "he", "her": "she", "their": "they"}
+# "À l’en croire, …", "À les en croire, …": the person or people named before.
+_FRENCH_OWNERS = {"l’": "lui", "l'": "lui", "les": "eux"}
 
 
 _PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}

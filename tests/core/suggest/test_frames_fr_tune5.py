@@ -379,3 +379,11 @@ def test_questions_headlines_findings_and_clauses_in_french(text: str, party: st
 def test_a_verb_before_a_guillemet_and_after_a_french_scene_gives_what_was_said() -> None:
     text = "Le 18 décembre, le conseiller lâche « que le président est prêt à amender le texte »."
     assert found(text, "fr") == [("le conseiller", "que le président est prêt à amender le texte")]
+
+
+def test_a_l_en_croire_is_the_view_of_the_person_named_before() -> None:
+    text = (
+        "Paul Roux a été jugé lundi. Il a parlé longtemps. "
+        "A l’en croire, la rencontre répondait à une demande des notables."
+    )
+    assert parties(text, "fr") == ["Paul Roux"]

@@ -445,6 +445,7 @@ LEXICON = Lexicon(
     guillemets=True,
     viewpoint_patterns=(
         r"\b[ÀA] en croire (?P<party>[^,;:“”\"«»]{2,50})",
+        r"\b[ÀA] (?P<party>l[’']|les )en croire\b",
         r"\b[Aa]ux yeux (?:de |d’|d')(?P<party>[^,;:“”\"«»]{2,50})",
     ),
 )
