@@ -581,6 +581,7 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     opening = _opening_phrase(sentence, lexicon)
     if opening is not None:
         found.append(opening)
+        found.extend(_parallel_openings(sentence, opening, lexicon, inside_quote))
     if not found:
         found.extend(_viewpoints(sentence, lexicon, inside_quote))
     for source in _source_phrases(sentence, lexicon, inside_quote):
@@ -1194,6 +1195,9 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
         elif name == "opening":  # "Pour la ministre, …"
             words = "|".join(re.escape(w) for w in lexicon.opening_phrases)
             source = r"(?i)(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s"
+        elif name == "parallel opening":  # "…, pour Y, c’était…"
+            words = "|".join(re.escape(w) for w in lexicon.opening_phrases)
+            source = r"[,;]\s+(?:" + words + r")\s+([^,;:“”\"«»]{2,60}),\s"
         elif name == "postposition":  # "Dem Minister zufolge"
             words = "|".join(re.escape(w) for w in lexicon.postpositions)
             source = r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+(" + words + r")\b"
@@ -2367,6 +2371,26 @@ def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:
     att.party_start, att.party_end = span
     att.party = sentence[span[0] : span[1]]
     return att
+
+
+def _parallel_openings(
+    sentence: str, first: Attribution, lexicon: Lexicon, inside_quote: object
+) -> list[Attribution]:
+    """Return the views a sentence opened by "Pour X, …" goes on to give in the same frame
+    ("Pour X, c’est le musulman, pour Y, c’était le Juif")."""
+    found = []
+    for match in lexicon_pattern(lexicon, "parallel opening").finditer(sentence, first.party_end):
+        if callable(inside_quote) and inside_quote(match.start()):
+            continue
+        span = _view_holder(sentence, match.start(1), match.end(1), lexicon)
+        if span is None:
+            continue
+        lead = match.group(0)[1:].lstrip()  # "pour Y, ": the word that opens the view
+        att = Attribution(match.end() - len(lead), match.start(1), "opening", "for X,")
+        att.party_start, att.party_end = span
+        att.party = sentence[span[0] : span[1]]
+        found.append(att)
+    return found
 
 
 def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:

@@ -387,3 +387,16 @@ def test_a_l_en_croire_is_the_view_of_the_person_named_before() -> None:
         "A l’en croire, la rencontre répondait à une demande des notables."
     )
     assert parties(text, "fr") == ["Paul Roux"]
+
+
+def test_a_second_pour_x_in_the_same_frame_is_a_second_view() -> None:
+    text = "Pour Paul Roux, c’est la dette, pour Léa Morel, c’était le chômage."
+    assert found(text, "fr") == [
+        ("Paul Roux", "Pour Paul Roux, c’est la dette"),
+        ("Léa Morel", "pour Léa Morel, c’était le chômage"),
+    ]
+
+
+def test_pour_autant_is_no_second_view() -> None:
+    text = "Pour la ministre, la réforme est juste, pour autant, elle reste impopulaire."
+    assert parties(text, "fr") == ["la ministre"]
