@@ -1275,10 +1275,9 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         alternatives = [_form_alternative(f, lexicon) for f in spaced] + [_trie(plain)]
         # ("C’est ce qu’affirme le ministre", "Elle m’a assuré que…": a French verb may
         # follow an elided "que" or object pronoun.)
+        # (One cheap look at the apostrophe first: the pattern is tried at every position.)
         elided = (
-            r"|(?<=qu’)|(?<=qu')|(?<=\bm’)|(?<=\bm')|(?<=\bt’)|(?<=\bt')"
-            if "qu’" in lexicon.complementisers
-            else ""
+            r"|(?<=[’'])(?:(?<=qu[’'])|(?<=\b[mt][’']))" if "qu’" in lexicon.complementisers else ""
         )
         pattern = re.compile(
             r"(?:(?<![\w’'-])" + elided + r")(?:" + "|".join(alternatives) + r")(?![\w-])"
@@ -1326,7 +1325,10 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         if span is not None:
             return span
     clitics = (
-        lexicon_pattern(lexicon, "object clitics").search(sentence, 0, verb_start)
+        # (Only the words just before the verb: a search from every position costs.)
+        lexicon_pattern(lexicon, "object clitics").search(
+            sentence, max(0, verb_start - 30), verb_start
+        )
         if lexicon.object_clitics
         else None
     )

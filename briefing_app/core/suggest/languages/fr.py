@@ -322,8 +322,9 @@ LEXICON = Lexicon(
         r"\b(?:selon certaines sources|dit-on|paraît-il)\b",
         # "Le suspect serait arrivé lundi", "ils seraient partis": the conditional of a report,
         # with être (not "ce serait fini", "si elle serait prête").
-        r"(?<!\bce )(?<!\bc’)(?<!\bc')(?<!\bcela )(?<!\bça )(?<!\bsi )"
-        r"\b(?:serait|seraient) (?:déjà |ainsi |également |toujours )?"
+        # (The lookahead first: the lookbehinds are then tried only where "serait" stands.)
+        r"\b(?=serai(?:t|ent) )(?<!\bce )(?<!\bc’)(?<!\bc')(?<!\bcela )(?<!\bça )(?<!\bsi )"
+        r"(?:serait|seraient) (?:déjà |ainsi |également |toujours )?"
         r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\b",
         # "Le bilan s’élèverait à dix morts", "il s’agirait d’un accident": a pronominal verb's
         # conditional reports what is said, unconfirmed.
