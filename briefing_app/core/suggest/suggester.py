@@ -124,21 +124,22 @@ def suggest_claims(
             lead_party, lead_paragraph = giver, sentence.paragraph + 1
             last_index = index
             continue
-        trailing = _TRAILING_SPEAKER.search(sentence.text) if not attributions else None
-        if trailing is not None and (
-            trailing.group(1).lower() in lexicon.pronouns
-            or is_person_like(trailing.group(1), lexicon)
-        ):
-            # "“But … there is some risk,” Alito interjected.": whatever the verb, the quotation
-            # is the person's who follows it, not the last speaker's.
-            mention = trailing.group(1)
+        trailing = _trailing_speaker(sentence.text, lexicon) if not attributions else None
+        if trailing is not None:
+            # "“But … there is some risk,” Alito interjected.", "“…,” remembers Shanna
+            # Challenger.": whatever the verb, the quotation is the person's who follows it,
+            # not the last speaker's.
+            mention, at, said = trailing
             if mention.lower() in lexicon.pronouns:
                 previous_text = sentences[index - 1].text if index else ""
-                before = text[: sentence.start + trailing.start(1)]
+                before = text[: sentence.start + at]
                 party = _resolve(memory.resolve(mention), before, previous_text, names, lexicon)
             else:
-                party = names.fullest(mention, sentence.start + trailing.start(1))
-            suggestions.append(_continued_quote(sentence, party, known, aliases, lexicon))
+                party = names.fullest(mention, sentence.start + at)
+            quotation = Sentence(
+                sentence.start, sentence.start + said, sentence.text[:said], sentence.paragraph
+            )
+            suggestions.append(_continued_quote(quotation, party, known, aliases, lexicon))
             memory.remember(party)
             last_party, last_index = party or last_party, index
             continue
@@ -1122,10 +1123,40 @@ def _is_quotation(sentence: str) -> bool:
 
 
 # A quotation, then a person and a verb in the past that the lexicon does not know ("…,” Alito
-# interjected.", "…,” he rejoined.").
+# interjected.", "…,” he rumbled from the podium."), or such a verb and then the person ("…,”
+# remembers Shanna Challenger, a volunteer, with a laugh.").
+_NAME_WORDS = r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
 _TRAILING_SPEAKER = re.compile(
-    r"[,?!…—–-]\s*[”\"]\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+[a-z]+ed\s*[.!?]?$"
+    r"[,?!…—–-]\s*[”\"]\s+(?:"
+    r"(?P<name>" + _NAME_WORDS + r"|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]+ed)"
+    # Where or how it was said, a short phrase: "from the podium", "with a shrug".
+    r"(?:\s+(?:from|with|at|to|in|on|during|after|before|over|across)\s+[^,.;:!?“”\"]{1,40})?"
+    r"|(?P<inverted>[a-z]+(?:ed|s))\s+(?P<after>" + _NAME_WORDS + r")(?:,\s+[^“”\"]{1,120}?)?"
+    r")\s*[.!?]?$"
 )
+# Verbs after a quotation that perform it rather than say it: "“…,” she sings." (lyrics).
+_PERFORMING = frozenset(("sings", "sang", "singed", "chants", "chanted", "hums", "hummed", "raps"))
+
+
+def _trailing_speaker(sentence: str, lexicon: Lexicon) -> tuple[str, int, int] | None:
+    """Return the person whom a verb outside the word list credits with the quotation before it
+    ("“…,” Alito interjected."), their offset and where the quotation ends; or None."""
+    trailing = _TRAILING_SPEAKER.search(sentence)
+    if trailing is None:
+        return None
+    group = "name" if trailing.group("name") else "after"
+    verb = trailing.group("verb") or trailing.group("inverted")
+    mention = trailing.group(group)
+    if verb in _PERFORMING:
+        return None
+    if group == "after" and mention.lower() in lexicon.pronouns:
+        return None
+    if mention.lower() in lexicon.pronouns or is_person_like(mention, lexicon):
+        said = re.search(r"[”\"]", sentence[trailing.start() :])
+        return mention, trailing.start(group), trailing.start() + said.end()  # type: ignore[union-attr]
+    return None
+
+
 # A person's name set off by commas right after a role: "his lawyer, Martinez, recalled".
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+),")
 # A quotation that ends on a question, an exclamation or dots: its speaker follows.
