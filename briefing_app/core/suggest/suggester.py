@@ -202,6 +202,7 @@ def suggest_claims(
         previous_body = (
             _body_subject(sentences[index - 1].text, lexicon, memory) if index and it else []
         )
+        run_end = index  # the last sentence of a quotation an attribution opens here
         for group, found_party in _by_party(
             sentence.text,
             attributions,
@@ -264,6 +265,14 @@ def suggest_claims(
                 if suggestions and suggestions[-1].sentence_start == previous.start:
                     suggestions.pop()
                 start, end = _trim(previous, 0, len(previous.text))
+            sentence_end = sentence.end
+            run_last = _quotation_run_end(text, sentences, index, group[-1].anchor_end)
+            if run_last > index and end == _trim(sentence, 0, len(sentence.text))[1]:
+                # 'She said: "I enjoyed it. But it came with a price.' : the quotation the
+                # attribution opens runs on to where it closes (or its paragraph ends), one
+                # statement; a quotation in the next paragraph goes on in the same name.
+                end = _trim(sentences[run_last], 0, len(sentences[run_last].text))[1]
+                sentence_end, run_end = sentences[run_last].end, run_last
             quote = text[start:end]
             verb = _strongest(group, lexicon)
             suggestions.append(
@@ -278,14 +287,14 @@ def suggest_claims(
                     pattern=group[0].pattern,
                     mention=mention,
                     sentence_start=sentence.start,
-                    sentence_end=sentence.end,
+                    sentence_end=sentence_end,
                     fingerprint=fingerprint_for(quote, mention, verb),
                 )
             )
             memory.remember(party)
             last_party = party or last_party
             unnamed_at = index if not party else -2
-        last_index = index
+        last_index = max(index, run_end)
     suggestions = _credited(text, suggestions, known, aliases, lexicon)
     suggestions = _turns(text, suggestions, names, known, aliases, lexicon)
     rejected_set = set(rejected)
@@ -1236,6 +1245,28 @@ def _quoted_run_end(text: str, sentences: list[Sentence], index: int, first_para
     ):
         last += 1
     return last
+
+
+def _quotation_run_end(text: str, sentences: list[Sentence], index: int, after: int) -> int:
+    """Return the last sentence of the quotation left open after offset `after` of sentence
+    index: the sentences of its paragraph up to the one where it closes (else index)."""
+    sentence = sentences[index]
+    if not _left_open(sentence.text[after:]):
+        return index
+    last = index
+    while (
+        last + 1 < len(sentences)
+        and sentences[last + 1].paragraph == sentence.paragraph
+        and _left_open(text[sentence.start + after : sentences[last].end])
+    ):
+        last += 1
+    return last
+
+
+def _left_open(passage: str) -> bool:
+    """Return whether a passage ends inside a quotation it opened (German „…“ read as pairs)."""
+    regions = quote_regions(passage)
+    return bool(regions) and regions[-1][1] == len(passage) and passage[-1] not in '”“"'
 
 
 def _open_quote(passage: str) -> bool:

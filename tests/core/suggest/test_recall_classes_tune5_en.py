@@ -58,3 +58,29 @@ def test_a_performed_quotation_or_a_place_after_it_credits_no_one() -> None:
     # Lyrics sung are no statement; a place or a thing after a quotation is no speaker.
     assert found("Mary Okoro wrote the song. “Had to find my own way,” she sings.") == []
     assert found("“The Long Road,” opened Paris Cinema in 1998.") == []
+
+
+_RUN_ON = (
+    "Lena Ortiz, 34, finished the race in second place.\n"
+    'She said: "I trained for a year. But the heat was brutal, I nearly stopped twice.\n'
+    '"The last mile was the worst. My legs simply gave up."\n'
+    "The organisers said the race would move to October."
+)
+
+
+def test_a_quotation_an_attribution_opens_runs_on_to_where_it_closes() -> None:
+    # One quotation over several sentences is one statement; the paragraph after it, opening
+    # the quotation again, goes on in the same speaker's name.
+    assert found(_RUN_ON) == [
+        ("Lena Ortiz", "I trained for a year. But the heat was brutal, I nearly stopped twice"),
+        ("Lena Ortiz", "The last mile was the worst. My legs simply gave up"),
+        ("The organisers", "the race would move to October"),
+    ]
+
+
+def test_a_closed_quotation_does_not_run_on_into_the_authors_sentences() -> None:
+    text = (
+        'Lena Ortiz said: "I trained for a year." The heat that day reached 38C. '
+        "Few runners finished."
+    )
+    assert found(text) == [("Lena Ortiz", "I trained for a year")]
