@@ -281,6 +281,8 @@ _NOUN_FORMS = frozenset(
 _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 ) | {"raise concerns", "sound the alarm"}  # "The attack raised concerns that…": no one spoke
+# ("The case drew attention to…", "The sun came out against a grey sky": no one spoke.)
+_SPEAKER_VERBS |= {"raise questions", "draw attention", "come out"}
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 # A preposition right before a finite form leaves it no subject: an adjective.
 _ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)

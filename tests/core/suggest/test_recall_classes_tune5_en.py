@@ -84,3 +84,64 @@ def test_a_closed_quotation_does_not_run_on_into_the_authors_sentences() -> None
         "Few runners finished."
     )
     assert found(text) == [("Lena Ortiz", "I trained for a year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Helen Brandt raises the question of whether the ban can be enforced at all.",
+            "Helen Brandt",
+            "whether the ban can be enforced at all",
+        ),
+        (
+            "The researchers also raised questions about the way the grants were awarded.",
+            "The researchers",
+            "the way the grants were awarded",
+        ),
+        (
+            "Last week, Tomas Novak broke the news that the mill would close in June.",
+            "Tomas Novak",
+            "the mill would close in June",
+        ),
+        (
+            "Ruth Adler draws our attention to a famine that the world has ignored.",
+            "Ruth Adler",
+            "a famine that the world has ignored",
+        ),
+        (
+            "The coroner determined that the driver had not been drinking.",
+            "The coroner",
+            "the driver had not been drinking",
+        ),
+        (
+            "The blogger Sam Ortiz has published rumors that the studio is for sale.",
+            "Sam Ortiz",
+            "the studio is for sale",
+        ),
+        (
+            "The senator made the claim that the count was rigged.",
+            "The senator",
+            "the count was rigged",
+        ),
+    ],
+)
+def test_turns_of_phrase_that_report_speech(text: str, party: str, quote: str) -> None:
+    assert found(text) == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A thing raises questions or draws attention without anyone speaking.
+        "The outage raised questions about the safety of the plant.",
+        "The flood drew attention to the plight of seasonal workers.",
+        "The sun came out against a grey sky.",
+        # Breaking news with nothing said, being determined, facing a claim: no statement.
+        "The coach chose Rosa to break the news to the team.",
+        "She was determined to finish the race.",
+        "The mayor faced allegations that he had lied.",
+    ],
+)
+def test_the_same_words_without_a_speaker_or_a_statement_suggest_nothing(text: str) -> None:
+    assert found(text) == []

@@ -193,7 +193,47 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "raise concerns": tuple(
         f"{raised} {what}"
         for raised in ("raised", "raises", "raising")
-        for what in ("concerns", "the concern", "the possibility", "the prospect", "doubts")
+        for what in (*("concerns", "the concern", "the possibility", "the prospect", "doubts"),)
+    ),
+    # "raises the question of whether…", "raised questions about the figures" (by someone who
+    # speaks: not "the incident raised questions").
+    "raise questions": tuple(
+        f"{raised} {what} {about}"
+        for raised in ("raised", "raises", "raising", "raise")
+        for what in ("questions", "new questions", "serious questions", "the question")
+        for about in ("about", "over", "of", "as to", "whether")
+    ),
+    # "broke the news that the deal was off" (not "deputized Rosing to break the news.").
+    "break the news": tuple(
+        f"{broke} the news that" for broke in ("broke", "breaks", "breaking", "break")
+    ),
+    # "draws our attention to a disaster": pointing to it aloud (by someone who speaks).
+    "draw attention": tuple(
+        f"{drew} {whose}attention to"
+        for drew in ("drew", "draws", "drawing")
+        for whose in ("", "our ", "public ", "particular ", "fresh ", "renewed ")
+    ),
+    # "have come out against the proposal": a stand taken in public.
+    "come out": tuple(
+        f"{came} out {side}"
+        for came in ("came", "comes", "come", "coming")
+        for side in ("against", "in favor of", "in favour of", "in support of")
+    ),
+    # A finding with what was found after it: "investigators determined that…" (not
+    # "determined to win").
+    "determine": ("determined that", "determines that", "determine that"),
+    # "has published rumors that Apple…", "made the claim that…", "spread allegations that…".
+    "make claims": tuple(
+        f"{made} {what} that"
+        for made in (
+            *("made", "makes", "making", "published", "publishes", "publishing", "spread"),
+            *("spreads", "spreading", "circulated", "circulates", "leveled", "levelled"),
+            *("levels", "aired", "airs"),
+        )
+        for what in (
+            *("rumors", "rumours", "claims", "allegations", "accusations", "the claim"),
+            *("the allegation", "the accusation", "the rumor", "the rumour"),
+        )
     ),
     "characterise": ("characterized", "characterised", "labeled", "labelled"),
     "slam": (
