@@ -145,3 +145,52 @@ def test_turns_of_phrase_that_report_speech(text: str, party: str, quote: str) -
 )
 def test_the_same_words_without_a_speaker_or_a_statement_suggest_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "There were rumors last month that the club would move to Leeds.",
+            "",
+            "the club would move to Leeds",
+        ),
+        (
+            "There have been suggestions that the ballots were tampered with.",
+            "",
+            "the ballots were tampered with",
+        ),
+        (
+            "For decades, the lake was assumed to be lifeless.",
+            "",
+            "For decades, the lake was assumed to be lifeless",
+        ),
+        (
+            "As the story goes, the founder sold his car to pay the first rent.",
+            "",
+            "the founder sold his car to pay the first rent",
+        ),
+        (
+            "Few share the view, as argued in the new study, that the tax will pay for itself.",
+            "the new study",
+            "Few share the view, as argued in the new study, that the tax will pay for itself",
+        ),
+    ],
+)
+def test_statements_whose_speakers_go_unnamed_or_are_a_document(
+    text: str, party: str, quote: str
+) -> None:
+    assert found(text) == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # States of mind, an assumption of one's own, a duty taken over: no statement.
+        "There are fears that the dam will break.",
+        "He assumed that the door was locked.",
+        "The role was assumed by his deputy.",
+    ],
+)
+def test_fears_and_assumptions_of_ones_own_are_no_statements(text: str) -> None:
+    assert found(text) == []

@@ -315,6 +315,9 @@ LEXICON = Lexicon(
         *("according to", "per", "in the words of", "in the view of", "in the opinion of"),
         *("in the estimation of", "in the judgment of", "in the judgement of"),
         *("as reported by", "as first reported by", "as noted by"),
+        # "Few hold the position, as argued in the new paper, that…": the paper's argument.
+        *("as argued in", "as argued by", "as stated in", "as stated by", "as claimed in"),
+        *("as claimed by", "as alleged in", "as alleged by", "as reported in"),
     ),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
@@ -328,6 +331,18 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+        # "There were rumors last year that…", "There have been reports that…": who said it
+        # goes unnamed. (Not "fears" or "hopes": states of mind.)
+        r"\bthere (?:are|were|have been|had been|is|was) (?:\w+ ){0,2}?(?:rumou?rs|reports|"
+        r"claims|allegations|accusations|suggestions|indications)"
+        r"(?: (?:last|this|earlier|in|on) \w+(?: \w+)?)? that\b",
+        # "For a long time, the island was assumed to be lost", "it was once assumed you
+        # might wait for weeks": an assumption whose holders go unnamed.
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:once |long |\w+ly )?"
+        r"assumed (?:to|that)\b",
+        r"\bit (?:is|was|has been|had been) (?:once |long |\w+ly )?assumed\b",
+        # "As the story goes, …": a story told, no teller named.
+        r"\b(?:as|so) the (?:story|legend|tale|thinking|argument) goes\b",
         # "Reuters was told that…", "Rumor has it that…": someone unnamed said it.
         r"\b(?:(?:was|were|had been|has been|have been) (?:also |later )?told|rumou?r has it|"
         r"(?:the )?word is|the talk is) that\b",
