@@ -194,3 +194,16 @@ def test_statements_whose_speakers_go_unnamed_or_are_a_document(
 )
 def test_fears_and_assumptions_of_ones_own_are_no_statements(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Closing the rink has drawn sharp criticism from hockey greats.", "hockey greats"),
+        ("The new night rota has drawn complaints from nurses.", "nurses"),
+        ("The auditors also raised questions about how the grants were awarded.", "The auditors"),
+    ],
+)
+def test_people_named_by_a_common_noun_can_speak(text: str, party: str) -> None:
+    # Greats, nurses, auditors: nouns for people, so what they are said to say is theirs.
+    assert [p for p, _ in found(text)] == [party]

@@ -399,7 +399,15 @@ LEXICON = Lexicon(
         retailer seller customer customers reviewer reviewers shopper shoppers buyers
         studies research review reviews analysis analyses trial trials experiment experiments
         findings results evidence simulations calculations observations measurements
-        rep reps publicist publicists insider insiders camp description article articles"""
+        rep reps publicist publicists insider insiders camp description article articles
+        physicians physician adults staffers advocates advocate employees plaintiffs plaintiff
+        organizers organisers organizer organiser coaches drivers politicians politician
+        specialists specialist engineers engineer colleagues colleague collaborators greats
+        veterans veteran athletes athlete players swimmers consumers patients nurses scholars
+        scholar academics academic historians historian auditors auditor inspectors inspector
+        consultants consultant advisers advisors developers founders investors investor
+        landlords tenants homeowners volunteers volunteer environmentalists conservationists
+        teammates candidates candidate delegates delegate citizens photographers"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
