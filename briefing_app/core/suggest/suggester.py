@@ -191,7 +191,11 @@ def suggest_claims(
         # more passive role in policing Trump’s statements. He told Wallace…").
         previous_subject = (
             _person_subject(
-                sentences[index - 1].text, len(sentences[index - 1].text), lexicon, memory
+                sentences[index - 1].text,
+                len(sentences[index - 1].text),
+                lexicon,
+                memory,
+                roles=True,
             )
             if index and pronoun
             else []
@@ -551,9 +555,14 @@ def _by_party(
 
 
 def _person_subject(
-    sentence: str, end: int, lexicon: Lexicon, memory: PartyMemory | None = None
+    sentence: str,
+    end: int,
+    lexicon: Lexicon,
+    memory: PartyMemory | None = None,
+    roles: bool = False,
 ) -> list[str]:
-    """Return the person the sentence is about, if its subject before end names one.
+    """Return the person the sentence is about, if its subject before end names one (or, with
+    roles, a role: "The waiter returns with a carafe. He whispers, “…”").
 
     "Nagel not only served Presidents Bush and Clinton; he was assigned…, he said": Nagel, not
     the last name before the pronoun.
@@ -561,6 +570,11 @@ def _person_subject(
     said = _unquoted(sentence)
     span = main_subject(said.lstrip(), lexicon)
     shift = len(said) - len(said.lstrip())
+    held = _ROLE_SUBJECT.match(said) if roles and span is None else None
+    if held is not None and held.group(1).lower() in lexicon.person_roles:
+        # "The waiter returns with a carafe. He …": one person named by the role they hold
+        # (in the sentence before; in the pronoun's own, a name the text gave wins).
+        return [held.group(0)]
     if span is None:
         # "A couple of months after the deal closed, however, …, Page called Doerr": the
         # first name after a comma with a verb in the past, past a long opening.
@@ -583,6 +597,8 @@ def _person_subject(
     return [subject] if is_person_like(subject, lexicon) else []
 
 
+# A role opening a sentence, then a verb in the present: "The waiter returns with…".
+_ROLE_SUBJECT = re.compile(r"\s*(?:The|This)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+[a-z]+s\b)")
 _CLAUSE_SUBJECT = re.compile(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+[a-z]+ed\b")
 
 

@@ -207,3 +207,22 @@ def test_fears_and_assumptions_of_ones_own_are_no_statements(text: str) -> None:
 def test_people_named_by_a_common_noun_can_speak(text: str, party: str) -> None:
     # Greats, nurses, auditors: nouns for people, so what they are said to say is theirs.
     assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_features_present_tense_whisper_is_the_role_the_sentence_before_names() -> None:
+    # "He" is the waiter the sentence before is about, not the winemaker named earlier.
+    text = (
+        "Tomas Weber has made wine here since 1981, he says.\n"
+        "I order a glass in the tavern. The waiter returns with a carafe. "
+        'He sets it on the table and whispers, "So you found our little secret?"'
+    )
+    assert found(text)[-1] == (
+        "The waiter",
+        'He sets it on the table and whispers, "So you found our little secret?"',
+    )
+
+
+def test_a_present_tense_shout_after_a_quotation_credits_the_speaker_after_it() -> None:
+    assert found("“Get off the bridge,” shouts the guard.") == [("the guard", "Get off the bridge")]
+    # A whisper with no quotation beside it reports nothing.
+    assert found("She whispers to her son and they leave.") == []

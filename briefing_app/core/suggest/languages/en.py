@@ -92,7 +92,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "gush": ("gushed", "gushes", "enthused", "bragged", "brags"),
     "charge": ("charged", "charges"),
     "message": ("texted", "emailed", "messaged"),
-    "exclaim loudly": ("shouted", "yelled", "screamed", "whispered", "cried", "sighed"),
+    "exclaim loudly": (
+        *("shouted", "yelled", "screamed", "whispered", "cried", "sighed"),
+        # A feature's present tense: "He sets it down and whispers, “…”" (beside a quotation).
+        *("shouts", "yells", "screams", "whispers", "sighs"),
+    ),
     "describe": ("described", "describes", "describing"),
     "emphasise": (
         *("emphasized", "emphasised", "emphasizing", "emphasising"),
@@ -303,11 +307,13 @@ LEXICON = Lexicon(
         " reads remarked exclaimed exclaim exclaims raved raves replied replies"
         " answered elaborated clarified lamented confided retorted mused opined surmised gushed"
         " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
+        " shouts yells screams whispers sighs"
         " interjected interjects snapped scoffed sneered muttered murmured grumbled griped fumed"
         " chuckled sobbed stammered huffed growled"
     ),
     after_quote_forms=_words(
-        "continued declared posted laughed raved raves shouted yelled screamed whispered cried"
+        "shouts yells screams whispers sighs"
+        " continued declared posted laughed raved raves shouted yelled screamed whispered cried"
         " sighed texted emailed messaged interjected interjects snapped scoffed sneered muttered"
         " murmured grumbled griped fumed chuckled sobbed stammered huffed growled"
     ),
@@ -467,7 +473,9 @@ LEXICON = Lexicon(
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
         sheriff woman man patient buyer mother father son daughter wife husband brother
         sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy
-        employee staffer aide adviser advisor"""
+        employee staffer aide adviser advisor waiter waitress bartender guide guard clerk cashier
+        vendor shopkeeper receptionist ranger winemaker baker butcher landlord tenant neighbor
+        neighbour"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
