@@ -573,6 +573,9 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     opening = _opening_phrase(sentence, lexicon)
     if opening is not None:
         found.append(opening)
+    fronted = _fronted_participle(sentence, lexicon) if lexicon.language == "en" else None
+    if fronted is not None and all(a.verb_start != fronted.verb_start for a in found):
+        found.append(fronted)
     if not found:
         found.extend(_viewpoints(sentence, lexicon, inside_quote))
     for source in _source_phrases(sentence, lexicon, inside_quote):
@@ -2122,6 +2125,58 @@ def _document_head(sentence: str, start: int, end: int, lexicon: Lexicon) -> tup
     if head is None or head.group(1).split()[-1].lower() not in lexicon.speaker_nouns:
         return None
     return _clean_party(sentence, start, head.end(1), lexicon)
+
+
+# A sentence opening on what its subject said: "Saying the plan was flawed, the senator…",
+# "Declaring “the soul of the corps” is at stake, Gates has ordered…" (a that-clause, a
+# quotation or a clause without "that" after the participle, not "Warning the public, …").
+_FRONTED_PARTICIPLE = re.compile(
+    # (After a dateline: "WASHINGTON (Aug. 13) -- Declaring …".)
+    r"(?:[A-Z][A-Z.’' -]*(?:\([^()]{1,30}\)\s*)?(?:--|—|–)\s*)?"
+    r"(?:(?:But|And|Yet|Still|Now|Then),?\s+)?(?P<verb>(?i:saying|declaring|warning|arguing|"
+    r"insisting|claiming|stating|alleging|asserting|acknowledging|admitting|"
+    r"conceding|stressing|emphasi[sz]ing|maintaining|contending|predicting|complaining))"
+    r"(?=\s+(?:that\b|[“\"])|" + _ZERO_THAT + ")"
+)
+_FRONTED_LEMMAS = {"emphasising": "emphasise", "emphasizing": "emphasise", "declaring": "declare"}
+
+
+def _fronted_participle(sentence: str, lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution of a sentence opening on a participle of saying, whose party is
+    the subject of the clause after it ("Saying the plan was flawed, the senator voted no")."""
+    match = _FRONTED_PARTICIPLE.match(sentence)
+    if match is None:
+        return None
+    quoted = quote_regions(sentence)
+    comma = next(
+        (
+            m.start()
+            for m in re.finditer(r",\s", sentence[: match.end() + 200])
+            if m.start() > match.end() and not any(a < m.start() < b for a, b in quoted)
+        ),
+        None,
+    )
+    if comma is None:
+        return None
+    rest = sentence[comma + 1 :]
+    shift = comma + 1 + len(rest) - len(rest.lstrip())
+    span = main_subject(rest.lstrip(), lexicon)
+    if span is None:
+        return None
+    party = sentence[shift + span[0] : shift + span[1]]
+    head = party.split()[-1].lower()
+    if (
+        _no_subject(party, lexicon)
+        or party.lower() == "it"
+        or (_inanimate(party, 0, lexicon) and head not in lexicon.organisation_nouns)
+    ):
+        return None  # "…, it is clear that…", "…, the rule applies": no one speaks
+    verb = match.group("verb").lower()
+    lemma = lexicon.verb_forms.get(verb) or _FRONTED_LEMMAS.get(verb, verb)
+    att = Attribution(match.start("verb"), match.end("verb"), lemma, "fronted participle")
+    att.party_start, att.party_end = shift + span[0], shift + span[1]
+    att.party = party
+    return att
 
 
 def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:

@@ -833,6 +833,11 @@ def _span(
             # the relative clause says the speaker said.
             lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
             return _trim(sentence, lo, hi)
+        if first_att.pattern == "fronted participle":
+            # "Saying the plan was flawed, the senator voted against it.": what the participle
+            # says, up to the comma before its speaker.
+            lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, s.rfind(",", 0, first_att.party_start))
         if first_att.pattern == "participle" and len(tail.split()) >= 3:
             # "Yoon apologized in a brief address, saying they stemmed from…": what the
             # participle says, not what the subject did.

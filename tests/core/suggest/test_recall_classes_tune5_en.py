@@ -226,3 +226,48 @@ def test_a_present_tense_shout_after_a_quotation_credits_the_speaker_after_it() 
     assert found("“Get off the bridge,” shouts the guard.") == [("the guard", "Get off the bridge")]
     # A whisper with no quotation beside it reports nothing.
     assert found("She whispers to her son and they leave.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Saying the tender was rigged, the councillor voted against the contract.",
+            "the councillor",
+            "the tender was rigged",
+        ),
+        (
+            "Warning that fares would rise, the rail company cut its timetable.",
+            "the rail company",
+            "fares would rise",
+        ),
+        (
+            "LEEDS (May 2) -- Declaring “the future of the club” is at stake, chairman Ian Cole "
+            "has ordered a review of the academy.",
+            "Ian Cole",
+            "the future of the club” is at stake",
+        ),
+        (
+            "But insisting that she had done nothing wrong, Ms Varga refused to resign.",
+            "Ms Varga",
+            "she had done nothing wrong",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_what_its_subject_says_is_the_subjects_statement(
+    text: str, party: str, quote: str
+) -> None:
+    assert found(text) == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An object after the participle, a greeting, or no one after the comma: nothing said.
+        "Warning the public, the mayor closed the park.",
+        "Saying goodbye, the singer left the stage.",
+        "Stating that the data is old, it is clear that the model fails.",
+    ],
+)
+def test_a_fronted_participle_without_a_clause_or_a_speaker_reports_nothing(text: str) -> None:
+    assert found(text) == []
