@@ -201,6 +201,8 @@ _NOT_REPORTING_AFTER = {
         r"championship|lead|goal|net|city|town|border|borders|territory|country|homeland|base)\b"
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
+    "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"
+    "comment": _CONTENT_AFTER,
     # "questioned whether the figures were accurate", "questioned the minister's claim"; not
     # "questioned the suspect".
     "question": re.compile(r"(?!\s+(?:whether|why|how)\b|" + _SAID_OBJECT + ")"),
@@ -282,7 +284,7 @@ _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 ) | {"raise concerns", "sound the alarm"}  # "The attack raised concerns that…": no one spoke
 # ("The case drew attention to…", "The sun came out against a grey sky": no one spoke.)
-_SPEAKER_VERBS |= {"raise questions", "draw attention", "come out"}
+_SPEAKER_VERBS |= {"raise questions", "draw attention", "come out", "implore", "push back"}
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 # A preposition right before a finite form leaves it no subject: an adjective.
 _ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)

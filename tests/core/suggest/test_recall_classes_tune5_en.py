@@ -271,3 +271,52 @@ def test_a_sentence_opening_on_what_its_subject_says_is_the_subjects_statement(
 )
 def test_a_fronted_participle_without_a_clause_or_a_speaker_reports_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Ana Reyes commented that the budget was far too small.", "the budget was far too small"),
+        ("“It is far too small,” Ana Reyes commented.", "It is far too small"),
+        ("Ana Reyes swore that she had never seen the letter.", "she had never seen the letter"),
+        (
+            "Ana Reyes guaranteed that the bridge would open by June.",
+            "the bridge would open by June",
+        ),
+        (
+            "Ana Reyes implored lawmakers to act before the recess.",
+            "lawmakers to act before the recess",
+        ),
+        ("Ana Reyes pleaded with the judge to spare her son.", "the judge to spare her son"),
+        (
+            "Ana Reyes made no secret of her view that the merger would fail.",
+            "her view that the merger would fail",
+        ),
+        (
+            "Ana Reyes took issue with the claim that the merger would save jobs.",
+            "the claim that the merger would save jobs",
+        ),
+        (
+            "Ana Reyes pushed back on the idea that the merger would save jobs.",
+            "the idea that the merger would save jobs",
+        ),
+        ("Ana Reyes spoke of a “lost decade” for the valley.", "a “lost decade” for the valley"),
+    ],
+)
+def test_more_verbs_of_saying(text: str, quote: str) -> None:
+    assert found(text) == [("Ana Reyes", quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nothing said after "commented", a topic spoken of, a plea by no one who speaks.
+        "Her office has not commented on the allegations.",
+        "The clip went viral, and even the singer’s daughter, Ana Reyes, commented.",
+        "The ministry commented on the report.",
+        "Speaking of the regulators, Reyes was blunt about their record.",
+        "The dog begged for food at the table.",
+    ],
+)
+def test_the_same_verbs_with_nothing_said_report_nothing(text: str) -> None:
+    assert found(text) == []

@@ -223,6 +223,24 @@ _VERBS: dict[str, tuple[str, ...]] = {
         for came in ("came", "comes", "come", "coming")
         for side in ("against", "in favor of", "in favour of", "in support of")
     ),
+    # Only with what was said after it ("commented that…", "…, she commented."), not
+    # "commented on the allegations" or "has not commented".
+    "comment": ("commented",),
+    "swear": ("swore that", "swears that", "has sworn that", "have sworn that"),
+    "guarantee": ("guaranteed that", "guarantees that", "guaranteeing that"),
+    # Pleas to someone (by someone who can speak: not "the dog begged").
+    "implore": ("implored", "implores", "imploring", "begged", "begs", "beseeched"),
+    "plead with": ("pleaded with", "pleads with", "pled with", "pleading with"),
+    "make no secret": ("made no secret of", "makes no secret of", "making no secret of"),
+    # Disagreement voiced: "took issue with the claim that…", "pushed back on the idea…".
+    "take issue": ("took issue with", "takes issue with", "taking issue with", "take issue with"),
+    "push back": tuple(
+        f"{pushed} back {on}"
+        for pushed in ("pushed", "pushes", "pushing", "push")
+        for on in ("on", "against")
+    ),
+    # Only with words quoted ("spoke of a “lost decade”"), not "Speaking of the regulators".
+    "speak of": ("spoke of", "speaks of", "speaking of", "spoken of"),
     # A finding with what was found after it: "investigators determined that…" (not
     # "determined to win").
     "determine": ("determined that", "determines that", "determine that"),
@@ -312,7 +330,7 @@ LEXICON = Lexicon(
         " chuckled sobbed stammered huffed growled"
     ),
     after_quote_forms=_words(
-        "shouts yells screams whispers sighs"
+        "commented shouts yells screams whispers sighs"
         " continued declared posted laughed raved raves shouted yelled screamed whispered cried"
         " sighed texted emailed messaged interjected interjects snapped scoffed sneered muttered"
         " murmured grumbled griped fumed chuckled sobbed stammered huffed growled"
