@@ -865,7 +865,11 @@ def _span(
             if not tail.strip(_TRIM + '”"’'):
                 return _trim(sentence, lo, as_word.start())
         if (
-            first_att.pattern in ("X verb", "according to X")
+            (
+                first_att.pattern in ("X verb", "according to X")
+                # "The plan, says Maria Lopez, is dead." (not "“…,” said Smith, who…").
+                or (first_att.pattern == "verb X" and not re.search(r"[“”\"«»„]", head))
+            )
             and head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
             and head.strip(_TRIM)

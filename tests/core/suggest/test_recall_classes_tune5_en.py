@@ -320,3 +320,31 @@ def test_more_verbs_of_saying(text: str, quote: str) -> None:
 )
 def test_the_same_verbs_with_nothing_said_report_nothing(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # The attribution set off inside the sentence: all of it is what was said.
+        ("The tender, says Ana Reyes, was rigged.", "The tender, says Ana Reyes, was rigged"),
+        (
+            "Asked about the tender, Ana Reyes was blunt: “It was rigged.”",
+            "Asked about the tender, Ana Reyes was blunt: “It was rigged.”",
+        ),
+        (
+            "Ana Reyes has a simple message for voters: the tender was rigged.",
+            "Ana Reyes has a simple message for voters: the tender was rigged",
+        ),
+        (
+            "The tender was rigged, as far as Ana Reyes is concerned.",
+            "The tender was rigged, as far as Ana Reyes is concerned",
+        ),
+    ],
+)
+def test_whose_view_a_sentence_gives(text: str, quote: str) -> None:
+    assert found(text) == [("Ana Reyes", quote)]
+
+
+def test_as_far_as_a_thing_or_the_author_is_concerned_is_no_one_elses_view() -> None:
+    assert found("As far as the weather is concerned, the forecast is good.") == []
+    assert found("As far as I am concerned, the matter is closed.") == []

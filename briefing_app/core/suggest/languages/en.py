@@ -538,10 +538,14 @@ LEXICON = Lexicon(
         # "Brown had a simple answer: …", "“We rebuild,” was Brown’s answer.": a statement
         # named by its noun. (Not "Trump’s argument that … was rejected": the author's report
         # of its fate.)
+        # ("Smith has a simple message for voters: …": whom it is for, then the colon.)
         r"^(?P<party>[^,;:“”\"]{2,50}?) (?:had|has|gave|offered) (?:a|an|one|this|his|her|their|"
-        r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort):",
+        r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort)"
+        r"(?: (?:for|to) [^,;:“”\"]{2,40}?)?:",
         # "Smith was blunt: the plan was doomed.": the manner of speaking, then what was said.
-        r"^(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
+        # ("Asked about the plan, Smith was blunt: …": after a phrase setting the scene too.)
+        r"^(?:(?:Asked|Pressed|Questioned|When asked|In|On|At|During|After)\b[^,;:“”\"]{2,80}, )?"
+        r"(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
         r"unequivocal|emphatic|categorical|clear|direct|frank|candid|defiant|firm|scathing|"
         r"dismissive|succinct|forthright|adamant|unapologetic|unrepentant):",
         # "“We will win,” came the reply from Smith."
@@ -556,6 +560,8 @@ LEXICON = Lexicon(
         # "In his view, …" opening a sentence or a clause (not "…, and in their words bivouacked").
         r"(?:^|[;:]\s+|^(?:But|And|Yet|Still),?\s+)[Ii]n (?P<party>his|her|their) (?:own )?"
         r"(?:view|opinion|words|telling|estimation|account|assessment|judge?ment),",
+        # "The plan is dead, as far as Smith is concerned."
+        r"\b[Aa]s far as (?P<party>[^,;:“”\"]{2,50}?) (?:is|are|was|were) concerned\b",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
