@@ -202,6 +202,11 @@ _NOT_REPORTING_AFTER = {
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
     "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"
+    "consider": re.compile(r"(?!\s+[^.;:“”\"]{1,40}?\s+(?:to\s+be\s+|as\s+)?[“\"])"),
+    "contradict": re.compile(
+        r"(?!\s+(?:the|this|that|a|his|her|their|its)\s+(?:[\w-]+\s+)?(?:idea|notion|claim|"
+        r"claims|assertion|assumption|view|premise|narrative|account|statement|testimony)\b)"
+    ),
     "comment": _CONTENT_AFTER,
     # "questioned whether the figures were accurate", "questioned the minister's claim"; not
     # "questioned the suspect".

@@ -348,3 +348,36 @@ def test_whose_view_a_sentence_gives(text: str, quote: str) -> None:
 def test_as_far_as_a_thing_or_the_author_is_concerned_is_no_one_elses_view() -> None:
     assert found("As far as the weather is concerned, the forecast is good.") == []
     assert found("As far as I am concerned, the matter is closed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Lena Fischer contradicts the assumption that older drivers cause more crashes.",
+            "Lena Fischer",
+            "the assumption that older drivers cause more crashes",
+        ),
+        (
+            "On her blog, Lena Fischer considers the ruling to be “absurd”: no law bans it.",
+            "Lena Fischer",
+            "the ruling to be “absurd”: no law bans it",
+        ),
+    ],
+)
+def test_a_claim_contradicted_or_a_judgment_quoted(text: str, party: str, quote: str) -> None:
+    assert found(text) == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new figures contradict each other.",
+        "The board considered the offer on Monday.",
+        "Consider the case of a nurse in Leeds.",
+    ],
+)
+def test_contradicting_or_considering_without_a_claim_or_a_quote_reports_nothing(
+    text: str,
+) -> None:
+    assert found(text) == []

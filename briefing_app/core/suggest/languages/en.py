@@ -239,6 +239,12 @@ _VERBS: dict[str, tuple[str, ...]] = {
         for pushed in ("pushed", "pushes", "pushing", "push")
         for on in ("on", "against")
     ),
+    # Only against something said ("contradicts the assumption that…"), not "the data
+    # contradicts itself".
+    "contradict": ("contradicted", "contradicts", "contradicting"),
+    # Only with words quoted: "consider the decision to be “incomprehensible”" (a judgment
+    # voiced), not "considered the offer".
+    "consider": ("considered", "considers", "consider"),
     # Only with words quoted ("spoke of a “lost decade”"), not "Speaking of the regulators".
     "speak of": ("spoke of", "speaks of", "speaking of", "spoken of"),
     # A finding with what was found after it: "investigators determined that…" (not
