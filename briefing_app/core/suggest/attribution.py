@@ -2273,6 +2273,12 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
             lemma = " ".join(match.group(0).lower().split())
             att = Attribution(match.start(), match.end(), lemma, "passive")
             agent = _BY_AGENT.search(sentence[match.end() :])
+            if agent is not None and re.search(
+                r"[;:—–]", sentence[match.end() : match.end() + agent.start()]
+            ):
+                # "…thought of as X — A and B — the truth is…, helped along by Brin": a "by"
+                # past a dash or a colon is another clause's.
+                agent = None
             if agent is not None:
                 # "has been described as “heartbreaking” by the conservation department"
                 start = match.end() + agent.end()

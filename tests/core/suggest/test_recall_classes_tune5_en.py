@@ -381,3 +381,20 @@ def test_contradicting_or_considering_without_a_claim_or_a_quote_reports_nothing
     text: str,
 ) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The valley has long been seen as a testing ground for new drones.",
+        "While the bridge is often thought of as the work of one man — Ivo Lang — the truth is "
+        "that it was designed by a team, helped along by Mara Hess.",
+    ],
+)
+def test_a_view_held_now_by_people_unnamed(text: str) -> None:
+    # (The "by" after a dash is another clause's: not the one who holds the view.)
+    assert [p for p, _ in found(text)] == [""]
+
+
+def test_a_view_held_in_the_storys_past_is_the_storys_own() -> None:
+    assert found("The bridge was seen as a symbol of the city.") == []

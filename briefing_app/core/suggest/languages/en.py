@@ -380,6 +380,10 @@ LEXICON = Lexicon(
         # whose holders go unnamed.
         r"\b(?:is|are|was|were|has been|have been|had been) (?:\w+ly |also )?"
         r"(?:shown|proven|proved) to\b",
+        # "has long been seen as a testing ground", "is often thought of as the invention of…":
+        # a view held now, its holders unnamed (not "was seen as", the story's past).
+        r"\b(?:is|are|(?:has|have) (?:long |\w+ly |also )?been) (?:\w+ly |often |long |also |"
+        r"still |now )?(?:seen|viewed|perceived|thought of|regarded) as\b",
         # (Not "was considered to be normal": a past judgment is the story's, not a claim.)
         r"\b(?:is|are) (?:\w+ly |also )?(?:considered|regarded as) (?:to be )?(?:a|an|the|one)\b",
         # "The layoffs were confirmed by Microsoft", "…is forecast by Forrester Research to reach
