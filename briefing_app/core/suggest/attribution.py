@@ -2252,7 +2252,7 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
     return found
 
 
-_OWNERS = {"his": "he", "her": "she", "their": "they"}
+_OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 _PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}

@@ -612,6 +612,8 @@ def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[
     subject = said[span[0] + shift : span[1] + shift]
     if subject.lower() in lexicon.pronouns or memory.knows(subject):
         return []  # "Page said…" after "Larry Page": a person
+    if re.fullmatch(r"[A-Z][a-z]{3,}ed", subject):
+        return []  # "Powered by SmartAsset.com", "Updated Monday": a page's furniture
     head = subject.split()[-1].lower()
     # "That study didn’t find that… It said…": a document speaks as "it" too (one, not people).
     document = (

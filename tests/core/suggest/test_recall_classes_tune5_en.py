@@ -398,3 +398,21 @@ def test_a_view_held_now_by_people_unnamed(text: str) -> None:
 
 def test_a_view_held_in_the_storys_past_is_the_storys_own() -> None:
     assert found("The bridge was seen as a symbol of the city.") == []
+
+
+def test_a_reports_findings_listed_after_a_colon_are_the_reports() -> None:
+    text = (
+        "A new report from the Leeds Institute says rents are out of reach in ten cities.\n"
+        "The report compared wages and rents over twenty years.\n"
+        "Powered by RentWatch.com\n"
+        "Among its key findings: rents rose twice as fast as wages in every city."
+    )
+    # ("Powered by …" under the paragraph is the page's furniture, not what "its" means.)
+    assert found(text)[-1] == (
+        "A new report from the Leeds Institute",
+        "Among its key findings: rents rose twice as fast as wages in every city",
+    )
+    assert found("Among the survey’s main findings: most tenants pay too much.") == [
+        ("the survey", "Among the survey’s main findings: most tenants pay too much")
+    ]
+    assert found("Among the findings: most tenants pay too much.") == []

@@ -570,6 +570,12 @@ LEXICON = Lexicon(
         # "In his view, …" opening a sentence or a clause (not "…, and in their words bivouacked").
         r"(?:^|[;:]\s+|^(?:But|And|Yet|Still),?\s+)[Ii]n (?P<party>his|her|their) (?:own )?"
         r"(?:view|opinion|words|telling|estimation|account|assessment|judge?ment),",
+        # "Among its key findings: the class you are born into matters more…": a report's (or
+        # anyone's) findings listed after the colon.
+        r"^Among (?P<party>its|their|his|her) (?:[\w-]+ )?(?:findings|conclusions|"
+        r"recommendations):",
+        r"^Among (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?(?:findings|conclusions|"
+        r"recommendations):",
         # "The plan is dead, as far as Smith is concerned."
         r"\b[Aa]s far as (?P<party>[^,;:“”\"]{2,50}?) (?:is|are|was|were) concerned\b",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
