@@ -1851,6 +1851,11 @@ def _clean_party(
     counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text) or re.fullmatch(
         r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
     )  # "70 percent of voters", a station: "Fox 6"
+    # "33 prominent European lawyers from Germany", "2,000 protesters": a count of speakers.
+    counted_head = _HEAD_BEFORE_PHRASE.split(text)[0].split()[-1].lower()
+    speakers = re.match(r"[\d,]+\s", text) is not None and counted_head in (
+        lexicon.speaker_nouns | lexicon.official_nouns
+    )
     # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
     # So does a count of its subjects or its length ("a study in 48 people", "a 2-month trial").
     undated = re.sub(
@@ -1869,7 +1874,7 @@ def _clean_party(
     )
     if any(w in lexicon.pronouns for w in lowered):
         return None
-    if any(ch.isdigit() for ch in undated) and not counted:
+    if any(ch.isdigit() for ch in undated) and not counted and not speakers:
         # "District 12 District Attorney Janice Steidley": the person's name after a number.
         name = _PERSON_AT_END.search(text)
         if (

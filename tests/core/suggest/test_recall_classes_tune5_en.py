@@ -416,3 +416,11 @@ def test_a_reports_findings_listed_after_a_colon_are_the_reports() -> None:
         ("the survey", "Among the survey’s main findings: most tenants pay too much")
     ]
     assert found("Among the findings: most tenants pay too much.") == []
+
+
+def test_a_bare_count_of_speakers_names_them() -> None:
+    assert found("2,000 protesters said the count was rigged.") == [
+        ("2,000 protesters", "the count was rigged")
+    ]
+    # A number before a thing is no count of speakers.
+    assert found("Some 2,000 pages were released on Friday.") == []
