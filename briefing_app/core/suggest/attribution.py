@@ -202,6 +202,9 @@ _NOT_REPORTING_AFTER = {
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
     "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"
+    "remember": re.compile(
+        r"\s+(?:to\b|(?:[^.;:“”\"]{1,40}?\s)?as\s+(?!(?:a\s+|an\s+|the\s+)?[“\"]))"
+    ),
     "consider": re.compile(r"(?!\s+[^.;:“”\"]{1,40}?\s+(?:to\s+be\s+|as\s+)?[“\"])"),
     "contradict": re.compile(
         r"(?!\s+(?:the|this|that|a|his|her|their|its)\s+(?:[\w-]+\s+)?(?:idea|notion|claim|"

@@ -424,3 +424,35 @@ def test_a_bare_count_of_speakers_names_them() -> None:
     ]
     # A number before a thing is no count of speakers.
     assert found("Some 2,000 pages were released on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Former coach Rita Vance remembers once finding the whole team asleep on the bus.",
+            "Rita Vance",
+            "once finding the whole team asleep on the bus",
+        ),
+        (
+            "The club remembered Novak as a “gentle giant” of the league.",
+            "The club",
+            "Novak as a “gentle giant” of the league",
+        ),
+    ],
+)
+def test_a_recollection_told_is_a_statement(text: str, party: str, quote: str) -> None:
+    assert found(text) == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He remembered to lock the door.",
+        "Her brother also remembers it as a difficult time.",
+        "I remember it very vividly.",
+        "People would remember that the offer was made.",
+    ],
+)
+def test_remembering_to_do_something_or_ones_own_description_is_no_statement(text: str) -> None:
+    assert found(text) == []

@@ -117,6 +117,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls", "recalling"),
+    # A recollection told ("remembered relaxed encounters with…", "remembers once spotting…",
+    # "remembered Minor as a “two-sport standout”"), not "remembered to lock the door" or a
+    # description of their own ("remembers it as a trying time").
+    "remember": ("remembered", "remembers"),
     "recount": ("recounted", "recounts", "related"),
     "agree": ("agreed", "agrees", "agree"),
     "criticise": (
