@@ -80,7 +80,9 @@ _PARTICIPLE_LEAD = re.compile(
     # "The scientists aren't the only ones calling…": the subject is one of those speaking.
     r"|\bthe only (?:ones?|people|voices)\s+$"
     # "Smith is on record as saying…"
-    r"|\bon (?:the )?record as\s+$"
+    r"|\bon (?:the )?record (?:as\s+)?$"
+    # "Smith was quoted by the BBC as saying…"
+    r"|\bquoted\s+(?:by|in)\s+[^,.;:“”\"]{1,40}?\s+as\s+$"
     # "X published articles in March claiming…": a text of the subject's says it.
     # ("is releasing a report Aug. 17 showing that…": any tense of the act.)
     r"|\b(?:publish(?:ed|es|ing)|post(?:ed|s|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|"
@@ -202,6 +204,12 @@ _NOT_REPORTING_AFTER = {
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
     "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"
+    # "brushed off suggestions that…", "scoffed at the idea": what was dismissed was said.
+    "brush off": re.compile(
+        r"(?!\s+(?:(?:the|those|these|such|any|his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+        r"(?:suggestions?|concerns?|claims?|reports?|criticism|fears?|speculation|talk|rumou?rs|"
+        r"allegations?|accusations?|questions?|idea|notion|warnings?|comparisons?)\b)"
+    ),
     "remember": re.compile(
         r"\s+(?:to\b|(?:[^.;:“”\"]{1,40}?\s)?as\s+(?!(?:a\s+|an\s+|the\s+)?[“\"]))"
     ),
@@ -293,6 +301,10 @@ _SPEAKER_VERBS = frozenset(
 ) | {"raise concerns", "sound the alarm"}  # "The attack raised concerns that…": no one spoke
 # ("The case drew attention to…", "The sun came out against a grey sky": no one spoke.)
 _SPEAKER_VERBS |= {"raise questions", "draw attention", "come out", "implore", "push back"}
+_DISMISSED_BEFORE = re.compile(
+    r"\b(?:brush(?:ed|es|ing) (?:off|aside)|scoff(?:ed|s|ing) at|cold water on)\s+"
+    r"(?:(?:the|those|these|such|any)\s+)?$"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 # A preposition right before a finite form leaves it no subject: an adjective.
 _ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)
@@ -804,6 +816,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("noun-after-preposition", match)
     ):
         return None  # "In remarks to reporters", "after reports of": a noun
+    if (
+        form in _NOUN_FORMS
+        and _DISMISSED_BEFORE.search(before)
+        and _refused("noun-after-dismissal", match)
+    ):
+        return None  # "scoffed at claims that…": what was dismissed, a noun
     if (
         not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before)
     ) and _refused("adjective-preposition", match):

@@ -456,3 +456,46 @@ def test_a_recollection_told_is_a_statement(text: str, party: str, quote: str) -
 )
 def test_remembering_to_do_something_or_ones_own_description_is_no_statement(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Ana Reyes was quoted by the Gazette as saying the mill would close.",
+            "the mill would close",
+        ),
+        ("Ana Reyes has gone on record saying the mill would close.", "the mill would close"),
+        ("Ana Reyes gave assurances that the mill would stay open.", "the mill would stay open"),
+        ("Ana Reyes let slip that the mill would close in May.", "the mill would close in May"),
+        (
+            "Ana Reyes brushed off suggestions that the mill would close.",
+            "suggestions that the mill would close",
+        ),
+        (
+            "Ana Reyes poured cold water on talk of a merger with the rival mill.",
+            "talk of a merger with the rival mill",
+        ),
+        (
+            "Ana Reyes struck a defiant note: the mill would stay open.",
+            "Ana Reyes struck a defiant note: the mill would stay open",
+        ),
+    ],
+)
+def test_idioms_of_news_english_that_report_speech(text: str, quote: str) -> None:
+    assert found(text) == [("Ana Reyes", quote)]
+
+
+def test_a_quotation_named_as_someones_message_is_theirs() -> None:
+    assert [p for p, _ in found("“Keep the mill open” was the message from Ana Reyes.")] == [
+        "Ana Reyes"
+    ]
+
+
+def test_brushing_off_a_claim_is_a_denial_and_brushing_off_dust_is_nothing() -> None:
+    from briefing_app.core.suggest import suggest_claims
+
+    (denial,) = suggest_claims("Ana Reyes scoffed at claims that the mill was sold.")
+    assert denial.kind == "denial"
+    assert found("He brushed off the dust and scoffed at the waiter.") == []
+    assert found("The rain poured cold water on the parade.") == []

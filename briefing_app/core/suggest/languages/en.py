@@ -117,6 +117,24 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls", "recalling"),
+    # "gave assurances that…", "offered a guarantee that…"
+    "give assurances": tuple(
+        f"{gave} {what} that"
+        for gave in ("gave", "gives", "giving", "offered", "offers", "offering")
+        for what in ("assurances", "an assurance", "a guarantee", "guarantees", "an undertaking")
+    ),
+    "let slip": ("let slip that", "lets slip that", "letting slip that"),
+    # Only with what was dismissed ("brushed off suggestions that…", "scoffed at the idea").
+    "brush off": tuple(
+        f"{did} {how}"
+        for did, how in (
+            *(("brushed", "off"), ("brushes", "off"), ("brushing", "off")),
+            *(("brushed", "aside"), ("brushes", "aside"), ("brushing", "aside")),
+            *(("scoffed", "at"), ("scoffs", "at"), ("scoffing", "at")),
+            *(("poured", "cold water on"), ("pours", "cold water on")),
+            ("pouring", "cold water on"),
+        )
+    ),
     # A recollection told ("remembered relaxed encounters with…", "remembers once spotting…",
     # "remembered Minor as a “two-sport standout”"), not "remembered to lock the door" or a
     # description of their own ("remembers it as a trying time").
@@ -314,6 +332,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
 
 _KINDS = {
     "deny": "denial",
+    "brush off": "denial",
     "reject": "denial",
     "dismiss": "denial",
     "dispute": "denial",
@@ -562,6 +581,12 @@ LEXICON = Lexicon(
         r"(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
         r"unequivocal|emphatic|categorical|clear|direct|frank|candid|defiant|firm|scathing|"
         r"dismissive|succinct|forthright|adamant|unapologetic|unrepentant):",
+        # "Smith struck a defiant note: the plan would go ahead."
+        r"^(?P<party>[^,;:“”\"]{2,50}?) (?:struck|strikes|sounded|sounds) (?:a|an) (?:[\w-]+ )?"
+        r"(?:note|tone):",
+        # "“Close the border” was the message from Smith."
+        r"(?<=[”\"]),? (?:was|is) the (?:[\w-]+ )?(?:message|verdict|response|reply|answer|"
+        r"warning) (?:from|of) (?P<party>[^,;:“”\"]{2,50}?)(?=[.,;]|$)",
         # "“We will win,” came the reply from Smith."
         r"(?<=[”\"]),? came (?:the|a|an|his|her|their|its) (?:[\w-]+ )?(?:reply|response|"
         r"answer|retort) from (?P<party>[^,;:“”\"]{2,50}?)(?=[.,;]|$)",
