@@ -499,3 +499,22 @@ def test_brushing_off_a_claim_is_a_denial_and_brushing_off_dust_is_nothing() -> 
     assert denial.kind == "denial"
     assert found("He brushed off the dust and scoffed at the waiter.") == []
     assert found("The rain poured cold water on the parade.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ana Reyes's position has been that the mill should close.", "Ana Reyes"),
+        ("The company's stance is that the product is safe.", "The company"),
+        ("The view of Ana Reyes is that the mill should close.", "Ana Reyes"),
+        ("The explanation from officials was that the mill was shut for repairs.", "officials"),
+        ("Ana Reyes spoke first. Her view is that the mill should close.", "Ana Reyes"),
+    ],
+)
+def test_a_view_named_by_its_noun_is_its_holders(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_a_fear_or_a_hope_named_by_its_noun_is_no_statement() -> None:
+    assert found("Ana Reyes's fear is that the mill will close.") == []
+    assert found("Her hope is that the mill will reopen.") == []
