@@ -899,6 +899,13 @@ def _span(
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
+            contrast = (
+                _CONTRAST.search(s, lo, hi) if first_att.lemma in _ACTS_ON_AN_OBJECT else None
+            )
+            if contrast is not None:
+                # "Protesters have called for his ouster, while smaller crowds rallied for him":
+                # what was called for ends where the author sets others against it.
+                hi = contrast.start()
         elif _is_trailing(first_att, head, tail, lexicon) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
             if lexicon.inversion_leads:
@@ -912,6 +919,8 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
 )
+# A clause the author sets against what came before: ", while others…", ", whereas…".
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s")
 # Verbs whose object is what they were about, not what was said ("condemned the attack").
 _ACTS_ON_AN_OBJECT = frozenset(
     ("condemn", "praise", "welcome", "criticise", "hail", "slam", "urge", "call on", "call for")

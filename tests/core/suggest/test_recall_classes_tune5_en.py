@@ -518,3 +518,14 @@ def test_a_view_named_by_its_noun_is_its_holders(text: str, party: str) -> None:
 def test_a_fear_or_a_hope_named_by_its_noun_is_no_statement() -> None:
     assert found("Ana Reyes's fear is that the mill will close.") == []
     assert found("Her hope is that the mill will reopen.") == []
+
+
+def test_what_was_called_for_ends_where_the_author_sets_others_against_it() -> None:
+    assert found(
+        "Thousands of farmers have called for the minister’s resignation, while a smaller "
+        "crowd rallied in support of him."
+    ) == [("Thousands of farmers", "the minister’s resignation")]
+    # What was said keeps its own "while": the officials said both.
+    assert found("Officials said ten people died, while twenty were injured.") == [
+        ("Officials", "ten people died, while twenty were injured")
+    ]
