@@ -869,8 +869,13 @@ def _span(
         if (
             (
                 first_att.pattern in ("X verb", "according to X")
-                # "The plan, says Maria Lopez, is dead." (not "“…,” said Smith, who…").
-                or (first_att.pattern == "verb X" and not re.search(r"[“”\"«»„]", head))
+                # "The plan, says Maria Lopez, is dead." (not "“…,” said Smith, who…", nor
+                # "…, said the mayor, Ana Reyes, on Monday": the rest must go on with a verb).
+                or (
+                    first_att.pattern == "verb X"
+                    and not re.search(r"[“”\"«»„]", head)
+                    and _RESUMED_CLAUSE.match(tail) is not None
+                )
             )
             and head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
@@ -882,7 +887,8 @@ def _span(
             # is the whole sentence around it.
             return _trim(sentence, lo, hi)
         if (
-            head.lstrip()[:1] in OPENING_QUOTES
+            head.lstrip()[:1] != ""
+            and head.lstrip()[:1] in OPENING_QUOTES
             and re.match(r"\s*,\s*(?:adding:?,?\s*)?[“\"«„‘]", tail)
             and first_att.pattern in ("X verb", "verb X")
         ):
@@ -918,6 +924,11 @@ def _span(
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
+)
+# What was said going on after an inverted attribution set off by commas: ", is dead."
+_RESUMED_CLAUSE = re.compile(
+    r"\s*,\s*(?!(?:a|an|the|on|in|at|who|which|whose|adding|according|speaking)\b)"
+    r"(?![a-z]+ing\b)[a-z]"
 )
 # A clause the author sets against what came before: ", while others…", ", whereas…".
 _CONTRAST = re.compile(r",\s+(?:while|whereas)\s")
@@ -1203,7 +1214,10 @@ def _trailing_speaker(sentence: str, lexicon: Lexicon) -> tuple[str, int, int] |
 
 
 # A person's name set off by commas right after a role: "his lawyer, Martinez, recalled".
-_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+),")
+# ("…,” said the mayor, Ana Reyes.": or closing the sentence.)
+_APPOSED_NAME = re.compile(
+    r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)(?:,|\s*[.!?]?[”\"]?\s*$)"
+)
 # A quotation that ends on a question, an exclamation or dots: its speaker follows.
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").

@@ -529,3 +529,16 @@ def test_what_was_called_for_ends_where_the_author_sets_others_against_it() -> N
     assert found("Officials said ten people died, while twenty were injured.") == [
         ("Officials", "ten people died, while twenty were injured")
     ]
+
+
+def test_a_quotation_after_said_and_a_comma_is_the_statement_not_the_attribution() -> None:
+    assert found("Ana Reyes said, “The mill is closed.”") == [("Ana Reyes", "The mill is closed")]
+
+
+def test_the_name_set_off_after_an_inverted_role_is_the_speaker() -> None:
+    assert found("“We have lost the mill,” said the mayor, Ana Reyes.") == [
+        ("Ana Reyes", "We have lost the mill")
+    ]
+    assert found("The mill is lost, said the mayor, Ana Reyes, on Monday.") == [
+        ("Ana Reyes", "The mill is lost")
+    ]
