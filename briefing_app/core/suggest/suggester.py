@@ -835,6 +835,18 @@ def _span(
             # the relative clause says the speaker said.
             lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
             return _trim(sentence, lo, hi)
+        between = s[first_att.anchor_end : last_att.anchor_start]
+        if (
+            len(group) >= 2
+            and last_att.pattern in ("X verb", "verb X")
+            and re.search(r"[”\"’],?\s*$", between)
+            and _is_lead_in(head, between)
+            and _strips_lead(first_att, head, s)
+        ):
+            # "Phoning in, Harper remembered the worry: “…,” Harper said.": what the first verb
+            # opens, up to the quotation's credit.
+            lo = first_att.anchor_end + len(_opener(lexicon).match(between).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, last_att.anchor_start)
         if first_att.pattern == "fronted participle":
             # "Saying the plan was flawed, the senator voted against it.": what the participle
             # says, up to the comma before its speaker.
@@ -925,10 +937,11 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
 )
-# What was said going on after an inverted attribution set off by commas: ", is dead."
+# What was said going on after an inverted attribution set off by commas, with its verb:
+# ", is dead." (not ", co-editor of Ballot Access News.", a description of the speaker).
 _RESUMED_CLAUSE = re.compile(
-    r"\s*,\s*(?!(?:a|an|the|on|in|at|who|which|whose|adding|according|speaking)\b)"
-    r"(?![a-z]+ing\b)[a-z]"
+    r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
+    r"does|did|do|remains?|seems?|[a-z]+ed)\b"
 )
 # A clause the author sets against what came before: ", while others…", ", whereas…".
 _CONTRAST = re.compile(r",\s+(?:while|whereas)\s")
@@ -1081,7 +1094,10 @@ _CONJUNCTION_HEAD = re.compile(
 )
 # A short quoted name with no punctuation of a sentence in it: a title, not a quotation.
 _TITLE_HEAD = re.compile(r"[“\"«„](?:[^\s“”\"«»„,.;:!?]+ ?){1,4}[”\"»“]")
-_PHRASE_HEAD = re.compile(r"(?:" + "|".join(SCENE_WORDS) + r")\b[^,]{0,100},")
+# ("Phoning in from London, Harper remembered…": a participle's phrase sets the scene too.)
+_PHRASE_HEAD = re.compile(
+    r"(?:" + "|".join(SCENE_WORDS) + r"|(?![A-Z][a-z]*thing\b)[A-Z][a-z]{2,}ing)\b[^,]{0,100},"
+)
 _CLAUSE_HEAD = re.compile(
     r"(?:When|While|Whilst|If|Although|Though|Because|Once|Until|Unless|Over|Under|Within|"
     r"Throughout|Across|Among|Given|Like|Unlike|By|Through|From|Against|Beyond|Around|Dans|En|"

@@ -542,3 +542,20 @@ def test_the_name_set_off_after_an_inverted_role_is_the_speaker() -> None:
     assert found("The mill is lost, said the mayor, Ana Reyes, on Monday.") == [
         ("Ana Reyes", "The mill is lost")
     ]
+
+
+def test_a_description_after_an_inverted_speaker_is_no_part_of_what_was_said() -> None:
+    assert found(
+        "The toughest states are these five, said Ira Vogel, co-editor of the digest."
+    ) == [("Ira Vogel", "The toughest states are these five")]
+
+
+def test_a_participle_phrase_setting_the_scene_is_no_part_of_what_was_said() -> None:
+    text = (
+        "Phoning in from Leeds, Reyes remembered the worry of the last week: “We had no "
+        "song at all,” Reyes said."
+    )
+    assert found(text) == [("Reyes", "the worry of the last week: “We had no song at all,”")]
+    assert found("Citing new data, the agency noted that the fires were fewer this year.") == [
+        ("the agency", "the fires were fewer this year")
+    ]

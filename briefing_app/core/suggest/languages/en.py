@@ -611,15 +611,15 @@ LEXICON = Lexicon(
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
         r"conclusion|answer|response|explanation|contention|assessment|verdict|reasoning|take|"
-        r"advice|warning|stance|demand|claim|complaint|objection)"
+        r"advice|warning|stance|demand|complaint|objection)"
         r"(?:(?: is| was| has been| had been| remains)(?: \w+)?(?: that\b|:)|:)",
         # "Her view is that…", "Their argument is simple: …" (the owner named before).
         r"^(?P<party>His|Her|Their|Its) (?:[\w-]+ )?(?:argument|view|position|message|point|"
-        r"conclusion|explanation|contention|assessment|verdict|reasoning|stance|demand|claim|"
+        r"conclusion|explanation|contention|assessment|verdict|reasoning|stance|demand|"
         r"complaint|objection)(?: is| was| has been| remains)(?: \w+)?(?: that\b|:)",
         # "The view of Smith is that…", "The explanation from officials was that…"
         r"^The (?:[\w-]+ )?(?:argument|view|position|message|conclusion|explanation|contention|"
-        r"assessment|verdict|reasoning|stance|demand|claim|complaint|objection) (?:of|from) "
+        r"assessment|verdict|reasoning|stance|demand|complaint|objection) (?:of|from) "
         r"(?P<party>[^,;:“”\"]{2,50}?) (?:is|was|has been|remains)(?: \w+)?(?: that\b|:)",
     ),
     lead_in_nouns=_words(
