@@ -340,6 +340,12 @@ _FINDERS = frozenset(
         *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
     )
 )
+_SHOWING_DOCUMENTS = frozenset(
+    (
+        *("emails", "messages", "memo", "memos", "letter", "letters", "files", "minutes"),
+        *("logs", "transcripts", "recordings", "texts"),
+    )
+)
 _FORECASTERS = frozenset(
     (
         *("forecasters", "forecaster", "analysts", "analyst", "economists", "economist"),
@@ -1060,6 +1066,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # what the clause's subject calls it.
         what = re.search(r"\b[Ww]hat\s+([^,;:“”\"]{2,60}?)\s*$", before)
         span = what and _clean_party(sentence, what.start(1), what.end(1), lexicon)
+    if span is None and lexicon.language == "en" and _SAID_AFTER_COLON.match(after):
+        # "Here's what the ministry said about the closure: the border…": the party inside
+        # the lead-in, what was said after its colon (a lead-in ending the sentence announces
+        # blocks the credit lines name).
+        here = _HERE_IS_WHAT.search(before)
+        span = here and _clean_party(sentence, here.start(1), here.end(1), lexicon)
     if span is None:
         span = left_party(sentence, party_at, lexicon)
     if (
@@ -1104,11 +1116,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
+    finding = att.lemma in ("find", "show", "rank")
+    head_noun = _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() if finding else ""
     if (
-        att.lemma in ("find", "show", "rank")
+        finding
         and not re.match(_THAT_SOON, after)
         # ("A poll from June showed how…": the head noun, before what it is from or about.)
-        and _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() not in _FINDERS
+        and head_noun not in _FINDERS
+        # "Emails obtained by the Times show…", "a ministry memo shows": a document shows
+        # (though "emails found on the phone" are found, not finding).
+        and not (att.lemma == "show" and head_noun in _SHOWING_DOCUMENTS)
         # "the research team found a decrease": researchers, whatever their group is called
         and not re.search(r"(?i)\b(?:research|study|scientific|science)\s+(?:team|group)\b", party)
     ) and _refused("find-action", match):
@@ -1266,7 +1283,13 @@ def _trie(words: list[str]) -> str:
 
 
 _SEEN_BY = re.compile(
-    r"(?:^|[,;:]\s+)([^,;:“”\"]{2,60}?)\s+(?:seen|obtained|reviewed|viewed)\s+by\s+[^,;:“”\"]{1,60}$"
+    r"(?:^|[,;:]\s+)([^,;:“”\"]{2,60}?)\s+(?:seen|obtained|reviewed|viewed|signed)\s+by\s+"
+    r"[^,;:“”\"]{1,60}$"
+)
+_SAID_AFTER_COLON = re.compile(r"[^:.;]{0,60}:\s*\S+(?:\s+\S+){2,}")
+# "Here's what Smith said:", "This is what the ministry told reporters:".
+_HERE_IS_WHAT = re.compile(
+    r"^(?:Here[’']s|Here is|This is|That[’']s|That is) what\s+([^,;:“”\"]{2,60}?)\s*$"
 )
 
 

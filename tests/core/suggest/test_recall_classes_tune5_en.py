@@ -559,3 +559,34 @@ def test_a_participle_phrase_setting_the_scene_is_no_part_of_what_was_said() -> 
     assert found("Citing new data, the agency noted that the fires were fewer this year.") == [
         ("the agency", "the fires were fewer this year")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        (
+            "Here's what the ministry said about the closure: the mill will not reopen.",
+            "the ministry",
+            "Here's what the ministry said about the closure: the mill will not reopen",
+        ),
+        (
+            "Emails obtained by the Gazette show the company hid the defects.",
+            "Emails",
+            "the company hid the defects",
+        ),
+        ("The mill will close, a ministry memo shows.", "a ministry memo", "The mill will close"),
+        (
+            "A petition signed by 40 doctors calls for free flu vaccines.",
+            "A petition",
+            "free flu vaccines",
+        ),
+    ],
+)
+def test_documents_and_lead_ins_that_speak(text: str, party: str, quote: str) -> None:
+    assert found(text) == [(party, quote)]
+
+
+def test_a_lead_in_ending_its_sentence_or_messages_found_report_nothing_here() -> None:
+    # (What follows "Here is what the early reviews say:" is credited block by block.)
+    assert found("Here is what the early reviews say:") == []
+    assert found("Text messages found on the phone show he planned the attack.") == []
