@@ -299,11 +299,54 @@ def suggest_claims(
             last_party = party or last_party
             unnamed_at = index if not party else -2
         last_index = max(index, run_end)
+    suggestions = _repeated_quotations(sentences, suggestions, known, aliases, lexicon)
     suggestions = _credited(text, suggestions, known, aliases, lexicon)
     suggestions = _turns(text, suggestions, names, known, aliases, lexicon)
     rejected_set = set(rejected)
     # (A lone opening quotation mark at a text's end goes on no one's words: nothing to suggest.)
     return [s for s in suggestions if s.start < s.end and s.fingerprint not in rejected_set]
+
+
+def _repeated_quotations(
+    sentences: list[Sentence],
+    suggestions: list[Suggestion],
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> list[Suggestion]:
+    """Return suggestions with each quotation standing alone that repeats words a named party
+    is quoted saying elsewhere in the text as that party's statement.
+
+    (A pull quote or a kicker under the headline: '"Our goal was never to upset anyone."', then
+    later '"…, I can tell you that our goal was never to upset anyone," says Kramer.' A heading
+    without a full stop, "‘We need to listen’", is a heading.)
+    """
+    said = [(_words_of(s.quote), s) for s in suggestions if s.party]
+    if not said:
+        return suggestions
+    added = []
+    for sentence in sentences:
+        text = sentence.text.strip()
+        if not _is_quotation(text) or not re.search(r"[.!?][”\"’]$", text):
+            continue
+        if any(s.start < sentence.end and sentence.start < s.end for s in suggestions):
+            continue
+        words = _words_of(text)
+        if len(words.split()) < 6:  # (a slogan, "Meth. We’re on it.", is quoted for itself)
+            continue
+        source = next((s for w, s in said if words in w and s.start != sentence.start), None)
+        if source is not None:
+            added.append(
+                _continued_quote(
+                    sentence, source.party, known, aliases, lexicon, "repeated quotation"
+                )
+            )
+    return sorted([*suggestions, *added], key=lambda s: (s.start, s.end)) if added else suggestions
+
+
+def _words_of(passage: str) -> str:
+    """Return a passage's words in lower case, one space apart (for comparing quotations)."""
+    return " ".join(re.findall(r"[\w’'-]+", passage.lower()))
 
 
 def _credited(

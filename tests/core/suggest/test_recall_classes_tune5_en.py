@@ -590,3 +590,27 @@ def test_a_lead_in_ending_its_sentence_or_messages_found_report_nothing_here() -
     # (What follows "Here is what the early reviews say:" is credited block by block.)
     assert found("Here is what the early reviews say:") == []
     assert found("Text messages found on the phone show he planned the attack.") == []
+
+
+_PULL_QUOTE = (
+    "The last days of the town library\n"
+    '"We never wanted to close the library for good."\n'
+    "The council shut the building in May.\n"
+    '"The roof was failing, but we never wanted to close the library for good," says Ana Reyes.\n'
+)
+
+
+def test_a_pull_quote_repeating_a_speakers_words_is_theirs() -> None:
+    assert found(_PULL_QUOTE)[0] == ("Ana Reyes", "We never wanted to close the library for good")
+
+
+def test_a_heading_or_a_slogan_in_quotation_marks_is_no_pull_quote() -> None:
+    # A heading has no full stop; a slogan is too short to be anyone's statement.
+    text = (
+        "‘We must keep the library open’\n"
+        "“Read. We’re on it.”\n"
+        '"We must keep the library open. We’re on it," says Ana Reyes.\n'
+    )
+    assert [q for _, q in found(text)] == [
+        "We must keep the library open. We’re on it",
+    ]
