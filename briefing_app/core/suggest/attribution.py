@@ -2304,18 +2304,54 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
 _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
-_PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
+_PASSIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 _BY_AGENT = re.compile(r"\bby\s+")
+
+
+def _required_word(pattern: str) -> str:
+    """Return a word of four letters or more that every match of pattern holds (lower case), or
+    "": a run of plain letters outside any group, class, escape or quantifier."""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            runs.append(run)
+            run, i = "", i + 2
+            continue
+        if ch == "[":
+            runs.append(run)
+            run, i = "", pattern.index("]", i + 1) + 1
+            continue
+        if ch in "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if depth == 0 and ch.isascii() and ch.isalpha():
+            quantified = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
+            run = "" if quantified else run + ch
+            if quantified:
+                runs.append("")
+        else:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    return max((r.lower() for r in runs if len(r) >= 4), key=len, default="")
 
 
 def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
     patterns = _PASSIVE_PATTERNS.get(lexicon.language)
     if patterns is None:
+        # (A word every match must hold is looked for first: a plain "in" is far cheaper than
+        # a pattern tried at every word of every sentence.)
         patterns = _PASSIVE_PATTERNS[lexicon.language] = [
-            re.compile(p, re.IGNORECASE) for p in lexicon.passive_patterns
+            (re.compile(p, re.IGNORECASE), _required_word(p)) for p in lexicon.passive_patterns
         ]
-    for pattern in patterns:
+    lowered = sentence.lower()
+    for pattern, word in patterns:
+        if word and word not in lowered:
+            continue
         for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue

@@ -614,3 +614,13 @@ def test_a_heading_or_a_slogan_in_quotation_marks_is_no_pull_quote() -> None:
     assert [q for _, q in found(text)] == [
         "We must keep the library open. We’re on it",
     ]
+
+
+def test_the_word_every_passive_match_holds_is_a_plain_word_outside_groups() -> None:
+    from briefing_app.core.suggest.attribution import _required_word
+
+    # (The passives look for it before trying the pattern, so it must be in every match.)
+    assert _required_word(r"\bthere (?:are|were) (?:rumou?rs|reports) that\b") == "there"
+    assert _required_word(r"\b(?:is|are) (?:once )?assumed (?:to|that)\b") == "assumed"
+    assert _required_word(r"\brumou?r has it\b") == ""
+    assert _required_word(r"\b(?:reportedly|allegedly)\b") == ""
