@@ -624,3 +624,21 @@ def test_the_word_every_passive_match_holds_is_a_plain_word_outside_groups() -> 
     assert _required_word(r"\b(?:is|are) (?:once )?assumed (?:to|that)\b") == "assumed"
     assert _required_word(r"\brumou?r has it\b") == ""
     assert _required_word(r"\b(?:reportedly|allegedly)\b") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("In one study, the diet cut snacking by a third.", "one study"),
+        (
+            "In a recent trial of 60 nurses, the night rota raised error rates.",
+            "a recent trial of 60 nurses",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_a_study_gives_its_finding(text: str, party: str) -> None:
+    assert [p for p, _ in found(text)] == [party]
+
+
+def test_an_experiment_of_the_authors_own_is_no_study_speaking() -> None:
+    assert found("In a recent experiment I conducted, two opt-out links failed.") == []

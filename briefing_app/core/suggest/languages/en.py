@@ -605,6 +605,10 @@ LEXICON = Lexicon(
         r"recommendations):",
         r"^Among (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?(?:findings|conclusions|"
         r"recommendations):",
+        # "In one study in 48 people, those on the diet binged less.": the study's finding.
+        r"^(?:But |And |However, )?In (?P<party>(?:one|a|an|another|a new|a recent|the latest)"
+        r"(?: [\w-]+){0,2}? (?:study|trial|survey|poll|experiment|analysis)"
+        r"(?: (?:of|in|among|involving) [^,;:“”\"]{1,40})?), ",
         # "The plan is dead, as far as Smith is concerned."
         r"\b[Aa]s far as (?P<party>[^,;:“”\"]{2,50}?) (?:is|are|was|were) concerned\b",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
