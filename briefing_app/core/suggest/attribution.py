@@ -1143,6 +1143,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("inanimate", match)
     ):
         return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
+    if (
+        att.lemma == "understand"
+        and (is_person_like(party, lexicon) or not _OUTLET_NAME.match(party))
+        and _refused("understand-not-outlet", match)
+    ):
+        return None  # "Smith understands that…": a state of mind, not an outlet's reporting
     att.party_start, att.party_end = span
     att.party = party
     if att.lemma in _LISTENER_VERBS and span[1] <= att.verb_start:
@@ -1286,6 +1292,8 @@ _SEEN_BY = re.compile(
     r"(?:^|[,;:]\s+)([^,;:“”\"]{2,60}?)\s+(?:seen|obtained|reviewed|viewed|signed)\s+by\s+"
     r"[^,;:“”\"]{1,60}$"
 )
+# A capitalised name, after "the" or not: "The BBC", "Sky News" (not "The minister").
+_OUTLET_NAME = re.compile(r"[Tt]he\s+[A-Z]|(?![Tt]he\b)[A-Z]")
 _SAID_AFTER_COLON = re.compile(r"[^:.;]{0,60}:\s*\S+(?:\s+\S+){2,}")
 # "Here's what Smith said:", "This is what the ministry told reporters:".
 _HERE_IS_WHAT = re.compile(

@@ -642,3 +642,11 @@ def test_a_sentence_opening_on_a_study_gives_its_finding(text: str, party: str) 
 
 def test_an_experiment_of_the_authors_own_is_no_study_speaking() -> None:
     assert found("In a recent experiment I conducted, two opt-out links failed.") == []
+
+
+def test_an_outlet_that_understands_reports_and_a_person_who_understands_does_not() -> None:
+    assert found("Sky News understands that the talks have collapsed.") == [
+        ("Sky News", "the talks have collapsed")
+    ]
+    assert found("The minister understands that the risk is high.") == []
+    assert found("Ana Reyes understands that the risk is high.") == []

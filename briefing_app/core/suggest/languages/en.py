@@ -202,6 +202,9 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "propose": ("proposed", "proposes", "proposing", "propose"),
     # Only with a that-clause ("proved that the conjecture holds"), not "proved a theorem".
     "prove": ("proved", "proves", "has proven", "have proven"),
+    # An outlet's own reporting in British style: "The BBC understands that the minister will
+    # resign." (only an outlet or a body: a person understanding is a state of mind).
+    "understand": ("understands that", "understood that"),
     # An outlet's own reporting: "TMZ has learned the singer was not arrested."
     "learn": ("has learned", "have learned", "has learnt", "have learnt"),
     "appeal": ("appealed for", "appeals for", "appealing for", "pleaded for", "pleads for"),
