@@ -650,3 +650,10 @@ def test_an_outlet_that_understands_reports_and_a_person_who_understands_does_no
     ]
     assert found("The minister understands that the risk is high.") == []
     assert found("Ana Reyes understands that the risk is high.") == []
+
+
+def test_an_outlets_own_earlier_report_is_a_statement_with_no_one_named() -> None:
+    assert found("As we reported, the singer was taken to hospital on Tuesday.") == [
+        ("", "the singer was taken to hospital on Tuesday")
+    ]
+    assert found("We reported the theft to the police.") == []

@@ -397,6 +397,8 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:once |long |\w+ly )?"
         r"assumed (?:to|that)\b",
         r"\bit (?:is|was|has been|had been) (?:once |long |\w+ly )?assumed\b",
+        # "As we reported, …": the outlet's own reporting, in its first person.
+        r"\bas we (?:have |previously |first |earlier )?reported\b",
         # "As the story goes, …": a story told, no teller named.
         r"\b(?:as|so) the (?:story|legend|tale|thinking|argument) goes\b",
         # "Reuters was told that…", "Rumor has it that…": someone unnamed said it.
