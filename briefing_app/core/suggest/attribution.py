@@ -203,6 +203,8 @@ _NOT_REPORTING_AFTER = {
         r"championship|lead|goal|net|city|town|border|borders|territory|country|homeland|base)\b"
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
+    # "came out against the backdrop of…": when, not a stand taken.
+    "come out": re.compile(r"\s+(?:the|a)\s+backdrop\b"),
     "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"
     # "brushed off suggestions that…", "scoffed at the idea": what was dismissed was said.
     "brush off": re.compile(

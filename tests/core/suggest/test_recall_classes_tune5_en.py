@@ -657,3 +657,8 @@ def test_an_outlets_own_earlier_report_is_a_statement_with_no_one_named() -> Non
         ("", "the singer was taken to hospital on Tuesday")
     ]
     assert found("We reported the theft to the police.") == []
+
+
+def test_coming_out_against_a_backdrop_is_no_stand_taken() -> None:
+    assert found("The report came out against the backdrop of rising prices.") == []
+    assert [p for p, _ in found("Nurses have come out against the new rota.")] == ["Nurses"]
