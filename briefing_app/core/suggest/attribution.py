@@ -203,6 +203,7 @@ _NOT_REPORTING_AFTER = {
         r"championship|lead|goal|net|city|town|border|borders|territory|country|homeland|base)\b"
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
+    "implore": re.compile(r"\s+the\s+question\b"),  # "It begs the question": a turn of phrase
     # "came out against the backdrop of…": when, not a stand taken.
     "come out": re.compile(r"\s+(?:the|a)\s+backdrop\b"),
     "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"

@@ -662,3 +662,7 @@ def test_an_outlets_own_earlier_report_is_a_statement_with_no_one_named() -> Non
 def test_coming_out_against_a_backdrop_is_no_stand_taken() -> None:
     assert found("The report came out against the backdrop of rising prices.") == []
     assert [p for p, _ in found("Nurses have come out against the new rota.")] == ["Nurses"]
+
+
+def test_begging_the_question_is_a_turn_of_phrase() -> None:
+    assert found("It begs the question: who pays for the new bridge?") == []
