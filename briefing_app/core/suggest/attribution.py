@@ -213,9 +213,13 @@ _NOT_REPORTING_AFTER = {
         r"(?:suggestions?|concerns?|claims?|reports?|criticism|fears?|speculation|talk|rumou?rs|"
         r"allegations?|accusations?|questions?|idea|notion|warnings?|comparisons?)\b)"
     ),
+    # (Nor "remembered him fondly": a person remembered, nothing told.)
     "remember": re.compile(
-        r"\s+(?:to\b|(?:[^.;:“”\"]{1,40}?\s)?as\s+(?!(?:a\s+|an\s+|the\s+)?[“\"]))"
+        r"\s+(?:to\b|(?:[^.;:“”\"]{1,40}?\s)?as\s+(?!(?:a\s+|an\s+|the\s+)?[“\"])|"
+        r"(?:him|her|them|it)\b(?!\s+as\b))"
     ),
+    # "made no secret of it": that something was so, nothing said of what.
+    "make no secret": re.compile(r"\s+(?:it|this|that|them)\s*(?:[.,;!?]|$)"),
     "consider": re.compile(r"(?!\s+[^.;:“”\"]{1,40}?\s+(?:to\s+be\s+|as\s+)?[“\"])"),
     "contradict": re.compile(
         r"(?!\s+(?:the|this|that|a|his|her|their|its)\s+(?:[\w-]+\s+)?(?:idea|notion|claim|"
@@ -304,6 +308,7 @@ _SPEAKER_VERBS = frozenset(
 ) | {"raise concerns", "sound the alarm"}  # "The attack raised concerns that…": no one spoke
 # ("The case drew attention to…", "The sun came out against a grey sky": no one spoke.)
 _SPEAKER_VERBS |= {"raise questions", "draw attention", "come out", "implore", "push back"}
+_SPEAKER_VERBS |= {"remember"}  # ("The museum remembers the victims": a memorial, no one told)
 _DISMISSED_BEFORE = re.compile(
     r"\b(?:brush(?:ed|es|ing) (?:off|aside)|scoff(?:ed|s|ing) at|cold water on)\s+"
     r"(?:(?:the|those|these|such|any)\s+)?$"

@@ -435,8 +435,8 @@ def test_a_bare_count_of_speakers_names_them() -> None:
             "once finding the whole team asleep on the bus",
         ),
         (
-            "The club remembered Novak as a “gentle giant” of the league.",
-            "The club",
+            "Club officials remembered Novak as a “gentle giant” of the league.",
+            "Club officials",
             "Novak as a “gentle giant” of the league",
         ),
     ],
@@ -449,6 +449,9 @@ def test_a_recollection_told_is_a_statement(text: str, party: str, quote: str) -
     "text",
     [
         "He remembered to lock the door.",
+        "Fans remembered him fondly.",
+        "The museum remembers the victims with a plaque.",
+        "He made no secret of it.",
         "Her brother also remembers it as a difficult time.",
         "I remember it very vividly.",
         "People would remember that the offer was made.",
