@@ -309,6 +309,7 @@ _SPEAKER_VERBS = frozenset(
 # ("The case drew attention to…", "The sun came out against a grey sky": no one spoke.)
 _SPEAKER_VERBS |= {"raise questions", "draw attention", "come out", "implore", "push back"}
 _SPEAKER_VERBS |= {"remember"}  # ("The museum remembers the victims": a memorial, no one told)
+_SPEAKER_VERBS |= {"guarantee"}  # ("The law guarantees that…": a provision, no one spoke)
 _DISMISSED_BEFORE = re.compile(
     r"\b(?:brush(?:ed|es|ing) (?:off|aside)|scoff(?:ed|s|ing) at|cold water on)\s+"
     r"(?:(?:the|those|these|such|any)\s+)?$"

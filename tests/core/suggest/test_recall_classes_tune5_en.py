@@ -669,3 +669,10 @@ def test_coming_out_against_a_backdrop_is_no_stand_taken() -> None:
 
 def test_begging_the_question_is_a_turn_of_phrase() -> None:
     assert found("It begs the question: who pays for the new bridge?") == []
+
+
+def test_a_provision_guarantees_nothing_said() -> None:
+    assert found("The law guarantees that every child has a school place.") == []
+    assert [p for p, _ in found("The ministry guaranteed that the bridge would open.")] == [
+        "The ministry"
+    ]
