@@ -80,7 +80,9 @@ _PARTICIPLE_LEAD = re.compile(
     # "The scientists aren't the only ones calling…": the subject is one of those speaking.
     r"|\bthe only (?:ones?|people|voices)\s+$"
     # "Smith is on record as saying…"
-    r"|\bon (?:the )?record as\s+$"
+    r"|\bon (?:the )?record (?:as\s+)?$"
+    # "Smith was quoted by the BBC as saying…"
+    r"|\bquoted\s+(?:by|in)\s+[^,.;:“”\"]{1,40}?\s+as\s+$"
     # "X published articles in March claiming…": a text of the subject's says it.
     # ("is releasing a report Aug. 17 showing that…": any tense of the act.)
     r"|\b(?:publish(?:ed|es|ing)|post(?:ed|s|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|"
@@ -206,6 +208,29 @@ _NOT_REPORTING_AFTER = {
         r"championship|lead|goal|net|city|town|border|borders|territory|country|homeland|base)\b"
     ),
     "compare": re.compile(r"(?!\s+[^.;:“”\"]{1,60}?\s+(?:to|with)\s+(?:a\s+|an\s+)?[“\"])"),
+    "implore": re.compile(r"\s+the\s+question\b"),  # "It begs the question": a turn of phrase
+    # "came out against the backdrop of…": when, not a stand taken.
+    "come out": re.compile(r"\s+(?:the|a)\s+backdrop\b"),
+    "speak of": re.compile(r"(?!\s+[^.;:“”\"]{0,40}?[“\"])"),  # "spoke of a “lost decade”"
+    # "brushed off suggestions that…", "scoffed at the idea": what was dismissed was said.
+    "brush off": re.compile(
+        r"(?!\s+(?:(?:the|those|these|such|any|his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+        r"(?:suggestions?|concerns?|claims?|reports?|criticism|fears?|speculation|talk|rumou?rs|"
+        r"allegations?|accusations?|questions?|idea|notion|warnings?|comparisons?)\b)"
+    ),
+    # (Nor "remembered him fondly": a person remembered, nothing told.)
+    "remember": re.compile(
+        r"\s+(?:to\b|(?:[^.;:“”\"]{1,40}?\s)?as\s+(?!(?:a\s+|an\s+|the\s+)?[“\"])|"
+        r"(?:him|her|them|it)\b(?!\s+as\b))"
+    ),
+    # "made no secret of it": that something was so, nothing said of what.
+    "make no secret": re.compile(r"\s+(?:it|this|that|them)\s*(?:[.,;!?]|$)"),
+    "consider": re.compile(r"(?!\s+[^.;:“”\"]{1,40}?\s+(?:to\s+be\s+|as\s+)?[“\"])"),
+    "contradict": re.compile(
+        r"(?!\s+(?:the|this|that|a|his|her|their|its)\s+(?:[\w-]+\s+)?(?:idea|notion|claim|"
+        r"claims|assertion|assumption|view|premise|narrative|account|statement|testimony)\b)"
+    ),
+    "comment": _CONTENT_AFTER,
     # "questioned whether the figures were accurate", "questioned the minister's claim"; not
     # "questioned the suspect".
     "question": re.compile(r"(?!\s+(?:whether|why|how)\b|" + _SAID_OBJECT + ")"),
@@ -286,6 +311,14 @@ _NOUN_FORMS = frozenset(
 _SPEAKER_VERBS = frozenset(
     ("observe", "reveal", "indicate", "signal", "assure", "inform", "imply", "echo", "share")
 ) | {"raise concerns", "sound the alarm"}  # "The attack raised concerns that…": no one spoke
+# ("The case drew attention to…", "The sun came out against a grey sky": no one spoke.)
+_SPEAKER_VERBS |= {"raise questions", "draw attention", "come out", "implore", "push back"}
+_SPEAKER_VERBS |= {"remember"}  # ("The museum remembers the victims": a memorial, no one told)
+_SPEAKER_VERBS |= {"guarantee"}  # ("The law guarantees that…": a provision, no one spoke)
+_DISMISSED_BEFORE = re.compile(
+    r"\b(?:brush(?:ed|es|ing) (?:off|aside)|scoff(?:ed|s|ing) at|cold water on)\s+"
+    r"(?:(?:the|those|these|such|any)\s+)?$"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|of|for|during|amid|despite)\s+$", re.I)
 # A preposition right before a finite form leaves it no subject: an adjective.
 _ADJECTIVE_PREPOSITION = re.compile(r"\b(?:with|into|amid|among|about|under|from)\s+$", re.I)
@@ -319,6 +352,12 @@ _FINDERS = frozenset(
         *("experiment", "experiments", "findings", "results", "evidence", "simulations"),
         *("calculations", "observations", "measurements"),
         *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
+    )
+)
+_SHOWING_DOCUMENTS = frozenset(
+    (
+        *("emails", "messages", "memo", "memos", "letter", "letters", "files", "minutes"),
+        *("logs", "transcripts", "recordings", "texts"),
     )
 )
 _FORECASTERS = frozenset(
@@ -582,6 +621,9 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     if opening is not None:
         found.append(opening)
         found.extend(_parallel_openings(sentence, opening, lexicon, inside_quote))
+    fronted = _fronted_participle(sentence, lexicon) if lexicon.language == "en" else None
+    if fronted is not None and all(a.verb_start != fronted.verb_start for a in found):
+        found.append(fronted)
     if not found:
         found.extend(_viewpoints(sentence, lexicon, inside_quote))
     for source in _source_phrases(sentence, lexicon, inside_quote):
@@ -800,6 +842,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("noun-after-preposition", match)
     ):
         return None  # "In remarks to reporters", "after reports of": a noun
+    if (
+        form in _NOUN_FORMS
+        and _DISMISSED_BEFORE.search(before)
+        and _refused("noun-after-dismissal", match)
+    ):
+        return None  # "scoffed at claims that…": what was dismissed, a noun
     if (
         not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before)
     ) and _refused("adjective-preposition", match):
@@ -1066,6 +1114,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # what the clause's subject calls it.
         what = re.search(r"\b[Ww]hat\s+([^,;:“”\"]{2,60}?)\s*$", before)
         span = what and _clean_party(sentence, what.start(1), what.end(1), lexicon)
+    if span is None and lexicon.language == "en" and _SAID_AFTER_COLON.match(after):
+        # "Here's what the ministry said about the closure: the border…": the party inside
+        # the lead-in, what was said after its colon (a lead-in ending the sentence announces
+        # blocks the credit lines name).
+        here = _HERE_IS_WHAT.search(before)
+        span = here and _clean_party(sentence, here.start(1), here.end(1), lexicon)
     if span is None:
         span = left_party(sentence, party_at, lexicon)
     if (
@@ -1122,11 +1176,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
     # "police found a body" is an action; "the report found …" a finding.
+    finding = att.lemma in ("find", "show", "rank")
+    head_noun = _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() if finding else ""
     if (
-        att.lemma in ("find", "show", "rank")
+        finding
         and not re.match(_THAT_SOON, after)
         # ("A poll from June showed how…": the head noun, before what it is from or about.)
-        and _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() not in _FINDERS
+        and head_noun not in _FINDERS
+        # "Emails obtained by the Times show…", "a ministry memo shows": a document shows
+        # (though "emails found on the phone" are found, not finding).
+        and not (att.lemma == "show" and head_noun in _SHOWING_DOCUMENTS)
         # "the research team found a decrease": researchers, whatever their group is called
         and not re.search(r"(?i)\b(?:research|study|scientific|science)\s+(?:team|group)\b", party)
     ) and _refused("find-action", match):
@@ -1144,6 +1203,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("inanimate", match)
     ):
         return None  # "Blood tests revealed that…", "The attack signalled…": no one spoke
+    if (
+        att.lemma == "understand"
+        and (is_person_like(party, lexicon) or not _OUTLET_NAME.match(party))
+        and _refused("understand-not-outlet", match)
+    ):
+        return None  # "Smith understands that…": a state of mind, not an outlet's reporting
     att.party_start, att.party_end = span
     att.party = party
     if att.lemma in _LISTENER_VERBS and span[1] <= att.verb_start:
@@ -1312,7 +1377,15 @@ def _trie(words: list[str]) -> str:
 
 
 _SEEN_BY = re.compile(
-    r"(?:^|[,;:]\s+)([^,;:“”\"]{2,60}?)\s+(?:seen|obtained|reviewed|viewed)\s+by\s+[^,;:“”\"]{1,60}$"
+    r"(?:^|[,;:]\s+)([^,;:“”\"]{2,60}?)\s+(?:seen|obtained|reviewed|viewed|signed)\s+by\s+"
+    r"[^,;:“”\"]{1,60}$"
+)
+# A capitalised name, after "the" or not: "The BBC", "Sky News" (not "The minister").
+_OUTLET_NAME = re.compile(r"[Tt]he\s+[A-Z]|(?![Tt]he\b)[A-Z]")
+_SAID_AFTER_COLON = re.compile(r"[^:.;]{0,60}:\s*\S+(?:\s+\S+){2,}")
+# "Here's what Smith said:", "This is what the ministry told reporters:".
+_HERE_IS_WHAT = re.compile(
+    r"^(?:Here[’']s|Here is|This is|That[’']s|That is) what\s+([^,;:“”\"]{2,60}?)\s*$"
 )
 
 
@@ -2057,6 +2130,11 @@ def _clean_party(
     counted = re.search(r"\d\s*(?:%|percent|per cent)\s+of\s", text) or re.fullmatch(
         r"(?:[A-Z][\w&.-]*\s+)+\d{1,3}", text
     )  # "70 percent of voters", a station: "Fox 6"
+    # "33 prominent European lawyers from Germany", "2,000 protesters": a count of speakers.
+    counted_head = _HEAD_BEFORE_PHRASE.split(text)[0].split()[-1].lower()
+    counted_speakers = re.match(r"[\d,]+\s", text) is not None and counted_head in (
+        lexicon.speaker_nouns | lexicon.official_nouns
+    )
     # An age or a year describes the party ("the 45-year-old nurse", "a 2020 study").
     # So does a count of its subjects or its length ("a study in 48 people", "a 2-month trial").
     undated = re.sub(
@@ -2075,7 +2153,7 @@ def _clean_party(
     )
     if any(w in lexicon.pronouns for w in lowered):
         return None
-    if any(ch.isdigit() for ch in undated) and not counted:
+    if any(ch.isdigit() for ch in undated) and not counted and not counted_speakers:
         # "District 12 District Attorney Janice Steidley": the person's name after a number.
         name = _PERSON_AT_END.search(text)
         if (
@@ -2359,6 +2437,58 @@ def _document_head(sentence: str, start: int, end: int, lexicon: Lexicon) -> tup
     return _clean_party(sentence, start, head.end(1), lexicon)
 
 
+# A sentence opening on what its subject said: "Saying the plan was flawed, the senator…",
+# "Declaring “the soul of the corps” is at stake, Gates has ordered…" (a that-clause, a
+# quotation or a clause without "that" after the participle, not "Warning the public, …").
+_FRONTED_PARTICIPLE = re.compile(
+    # (After a dateline: "WASHINGTON (Aug. 13) -- Declaring …".)
+    r"(?:[A-Z][A-Z.’' -]*(?:\([^()]{1,30}\)\s*)?(?:--|—|–)\s*)?"
+    r"(?:(?:But|And|Yet|Still|Now|Then),?\s+)?(?P<verb>(?i:saying|declaring|warning|arguing|"
+    r"insisting|claiming|stating|alleging|asserting|acknowledging|admitting|"
+    r"conceding|stressing|emphasi[sz]ing|maintaining|contending|predicting|complaining))"
+    r"(?=\s+(?:that\b|[“\"])|" + _ZERO_THAT + ")"
+)
+_FRONTED_LEMMAS = {"emphasising": "emphasise", "emphasizing": "emphasise", "declaring": "declare"}
+
+
+def _fronted_participle(sentence: str, lexicon: Lexicon) -> Attribution | None:
+    """Return the attribution of a sentence opening on a participle of saying, whose party is
+    the subject of the clause after it ("Saying the plan was flawed, the senator voted no")."""
+    match = _FRONTED_PARTICIPLE.match(sentence)
+    if match is None:
+        return None
+    quoted = quote_regions(sentence)
+    comma = next(
+        (
+            m.start()
+            for m in re.finditer(r",\s", sentence[: match.end() + 200])
+            if m.start() > match.end() and not any(a < m.start() < b for a, b in quoted)
+        ),
+        None,
+    )
+    if comma is None:
+        return None
+    rest = sentence[comma + 1 :]
+    shift = comma + 1 + len(rest) - len(rest.lstrip())
+    span = main_subject(rest.lstrip(), lexicon)
+    if span is None:
+        return None
+    party = sentence[shift + span[0] : shift + span[1]]
+    head = party.split()[-1].lower()
+    if (
+        _no_subject(party, lexicon)
+        or party.lower() == "it"
+        or (_inanimate(party, 0, lexicon) and head not in lexicon.organisation_nouns)
+    ):
+        return None  # "…, it is clear that…", "…, the rule applies": no one speaks
+    verb = match.group("verb").lower()
+    lemma = lexicon.verb_forms.get(verb) or _FRONTED_LEMMAS.get(verb, verb)
+    att = Attribution(match.start("verb"), match.end("verb"), lemma, "fronted participle")
+    att.party_start, att.party_end = shift + span[0], shift + span[1]
+    att.party = party
+    return att
+
+
 def _opening_phrase(sentence: str, lexicon: Lexicon) -> Attribution | None:
     """Return the attribution of "Pour la ministre, cette innovation va…" (whose view it is)."""
     if not lexicon.opening_phrases:
@@ -2446,23 +2576,59 @@ def _viewpoints(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[A
     return found
 
 
-_OWNERS = {"his": "he", "her": "she", "their": "they"}
+_OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # "À l’en croire, …", "À les en croire, …": the person or people named before.
 _FRENCH_OWNERS = {"l’": "lui", "l'": "lui", "les": "eux"}
 
 
-_PASSIVE_PATTERNS: dict[str, list[re.Pattern[str]]] = {}
+_PASSIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 _BY_AGENT = re.compile(r"\bby\s+")
+
+
+def _required_word(pattern: str) -> str:
+    """Return a word of four letters or more that every match of pattern holds (lower case), or
+    "": a run of plain letters outside any group, class, escape or quantifier."""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            runs.append(run)
+            run, i = "", i + 2
+            continue
+        if ch == "[":
+            runs.append(run)
+            run, i = "", pattern.index("]", i + 1) + 1
+            continue
+        if ch in "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if depth == 0 and ch.isascii() and ch.isalpha():
+            quantified = i + 1 < len(pattern) and pattern[i + 1] in "?*{"
+            run = "" if quantified else run + ch
+            if quantified:
+                runs.append("")
+        else:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    return max((r.lower() for r in runs if len(r) >= 4), key=len, default="")
 
 
 def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Attribution]:
     found = []
     patterns = _PASSIVE_PATTERNS.get(lexicon.language)
     if patterns is None:
+        # (A word every match must hold is looked for first: a plain "in" is far cheaper than
+        # a pattern tried at every word of every sentence.)
         patterns = _PASSIVE_PATTERNS[lexicon.language] = [
-            re.compile(p, re.IGNORECASE) for p in lexicon.passive_patterns
+            (re.compile(p, re.IGNORECASE), _required_word(p)) for p in lexicon.passive_patterns
         ]
-    for pattern in patterns:
+    lowered = sentence.lower()
+    for pattern, word in patterns:
+        if word and word not in lowered:
+            continue
         for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
@@ -2476,6 +2642,12 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
                 found.append(att)
                 continue
             agent = _BY_AGENT.search(sentence[match.end() :])
+            if agent is not None and re.search(
+                r"[;:—–]", sentence[match.end() : match.end() + agent.start()]
+            ):
+                # "…thought of as X — A and B — the truth is…, helped along by Brin": a "by"
+                # past a dash or a colon is another clause's.
+                agent = None
             if agent is not None:
                 # "has been described as “heartbreaking” by the conservation department"
                 start = match.end() + agent.end()

@@ -131,21 +131,22 @@ def suggest_claims(
             lead_party, lead_paragraph = giver, sentence.paragraph + 1
             last_index = index
             continue
-        trailing = _TRAILING_SPEAKER.search(sentence.text) if not attributions else None
-        if trailing is not None and (
-            trailing.group(1).lower() in lexicon.pronouns
-            or is_person_like(trailing.group(1), lexicon)
-        ):
-            # "“But … there is some risk,” Alito interjected.": whatever the verb, the quotation
-            # is the person's who follows it, not the last speaker's.
-            mention = trailing.group(1)
+        trailing = _trailing_speaker(sentence.text, lexicon) if not attributions else None
+        if trailing is not None:
+            # "“But … there is some risk,” Alito interjected.", "“…,” remembers Shanna
+            # Challenger.": whatever the verb, the quotation is the person's who follows it,
+            # not the last speaker's.
+            mention, at, said = trailing
             if mention.lower() in lexicon.pronouns:
                 previous_text = sentences[index - 1].text if index else ""
-                before = text[: sentence.start + trailing.start(1)]
+                before = text[: sentence.start + at]
                 party = _resolve(memory.resolve(mention), before, previous_text, names, lexicon)
             else:
-                party = names.fullest(mention, sentence.start + trailing.start(1))
-            suggestions.append(_continued_quote(sentence, party, known, aliases, lexicon))
+                party = names.fullest(mention, sentence.start + at)
+            quotation = Sentence(
+                sentence.start, sentence.start + said, sentence.text[:said], sentence.paragraph
+            )
+            suggestions.append(_continued_quote(quotation, party, known, aliases, lexicon))
             memory.remember(party)
             last_party, last_index = party or last_party, index
             continue
@@ -197,7 +198,11 @@ def suggest_claims(
         # more passive role in policing Trump’s statements. He told Wallace…").
         previous_subject = (
             _person_subject(
-                sentences[index - 1].text, len(sentences[index - 1].text), lexicon, memory
+                sentences[index - 1].text,
+                len(sentences[index - 1].text),
+                lexicon,
+                memory,
+                roles=True,
             )
             if index and pronoun
             else []
@@ -208,6 +213,7 @@ def suggest_claims(
         previous_body = (
             _body_subject(sentences[index - 1].text, lexicon, memory) if index and it else []
         )
+        run_end = index  # the last sentence of a quotation an attribution opens here
         for group, found_party in _by_party(
             sentence.text,
             attributions,
@@ -270,6 +276,14 @@ def suggest_claims(
                 if suggestions and suggestions[-1].sentence_start == previous.start:
                     suggestions.pop()
                 start, end = _trim(previous, 0, len(previous.text))
+            sentence_end = sentence.end
+            run_last = _quotation_run_end(text, sentences, index, group[-1].anchor_end)
+            if run_last > index and end == _trim(sentence, 0, len(sentence.text))[1]:
+                # 'She said: "I enjoyed it. But it came with a price.' : the quotation the
+                # attribution opens runs on to where it closes (or its paragraph ends), one
+                # statement; a quotation in the next paragraph goes on in the same name.
+                end = _trim(sentences[run_last], 0, len(sentences[run_last].text))[1]
+                sentence_end, run_end = sentences[run_last].end, run_last
             quote = text[start:end]
             verb = _strongest(group, lexicon)
             suggestions.append(
@@ -284,14 +298,15 @@ def suggest_claims(
                     pattern=group[0].pattern,
                     mention=mention,
                     sentence_start=sentence.start,
-                    sentence_end=sentence.end,
+                    sentence_end=sentence_end,
                     fingerprint=fingerprint_for(quote, mention, verb),
                 )
             )
             memory.remember(party)
             last_party = party or last_party
             unnamed_at = index if not party else -2
-        last_index = index
+        last_index = max(index, run_end)
+    suggestions = _repeated_quotations(sentences, suggestions, known, aliases, lexicon)
     suggestions = _credited(text, suggestions, known, aliases, lexicon)
     suggestions = _turns(text, suggestions, names, known, aliases, lexicon)
     rejected_set = set(rejected)
@@ -320,6 +335,48 @@ def _open_guillemets(text: str, sentences: list[Sentence]) -> dict[int, int]:
         reopened = text.find("«", sentence.end, end) if end >= 0 else -1
         close = end + 1 if end >= 0 and reopened < 0 else -1
     return inside
+
+
+def _repeated_quotations(
+    sentences: list[Sentence],
+    suggestions: list[Suggestion],
+    known: list[str],
+    aliases: Mapping[str, str] | None,
+    lexicon: Lexicon,
+) -> list[Suggestion]:
+    """Return suggestions with each quotation standing alone that repeats words a named party
+    is quoted saying elsewhere in the text as that party's statement.
+
+    (A pull quote or a kicker under the headline: '"Our goal was never to upset anyone."', then
+    later '"…, I can tell you that our goal was never to upset anyone," says Kramer.' A heading
+    without a full stop, "‘We need to listen’", is a heading.)
+    """
+    said = [(_words_of(s.quote), s) for s in suggestions if s.party]
+    if not said:
+        return suggestions
+    added = []
+    for sentence in sentences:
+        text = sentence.text.strip()
+        if not _is_quotation(text) or not re.search(r"[.!?][”\"’]$", text):
+            continue
+        if any(s.start < sentence.end and sentence.start < s.end for s in suggestions):
+            continue
+        words = _words_of(text)
+        if len(words.split()) < 6:  # (a slogan, "Meth. We’re on it.", is quoted for itself)
+            continue
+        source = next((s for w, s in said if words in w and s.start != sentence.start), None)
+        if source is not None:
+            added.append(
+                _continued_quote(
+                    sentence, source.party, known, aliases, lexicon, "repeated quotation"
+                )
+            )
+    return sorted([*suggestions, *added], key=lambda s: (s.start, s.end)) if added else suggestions
+
+
+def _words_of(passage: str) -> str:
+    """Return a passage's words in lower case, one space apart (for comparing quotations)."""
+    return " ".join(re.findall(r"[\w’'-]+", passage.lower()))
 
 
 def _credited(
@@ -571,9 +628,14 @@ def _by_party(
 
 
 def _person_subject(
-    sentence: str, end: int, lexicon: Lexicon, memory: PartyMemory | None = None
+    sentence: str,
+    end: int,
+    lexicon: Lexicon,
+    memory: PartyMemory | None = None,
+    roles: bool = False,
 ) -> list[str]:
-    """Return the person the sentence is about, if its subject before end names one.
+    """Return the person the sentence is about, if its subject before end names one (or, with
+    roles, a role: "The waiter returns with a carafe. He whispers, “…”").
 
     "Nagel not only served Presidents Bush and Clinton; he was assigned…, he said": Nagel, not
     the last name before the pronoun.
@@ -581,6 +643,11 @@ def _person_subject(
     said = _unquoted(sentence)
     span = main_subject(said.lstrip(), lexicon)
     shift = len(said) - len(said.lstrip())
+    held = _ROLE_SUBJECT.match(said) if roles and span is None else None
+    if held is not None and held.group(1).lower() in lexicon.person_roles:
+        # "The waiter returns with a carafe. He …": one person named by the role they hold
+        # (in the sentence before; in the pronoun's own, a name the text gave wins).
+        return [held.group(0)]
     if span is None:
         # "A couple of months after the deal closed, however, …, Page called Doerr": the
         # first name after a comma with a verb in the past, past a long opening.
@@ -603,6 +670,8 @@ def _person_subject(
     return [subject] if is_person_like(subject, lexicon) else []
 
 
+# A role opening a sentence, then a verb in the present: "The waiter returns with…".
+_ROLE_SUBJECT = re.compile(r"\s*(?:The|This)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+[a-z]+s\b)")
 _CLAUSE_SUBJECT = re.compile(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+[a-z]+ed\b")
 
 
@@ -616,6 +685,8 @@ def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[
     subject = said[span[0] + shift : span[1] + shift]
     if subject.lower() in lexicon.pronouns or memory.knows(subject):
         return []  # "Page said…" after "Larry Page": a person
+    if re.fullmatch(r"[A-Z][a-z]{3,}ed", subject):
+        return []  # "Powered by SmartAsset.com", "Updated Monday": a page's furniture
     head = subject.split()[-1].lower()
     # "That study didn’t find that… It said…": a document speaks as "it" too (one, not people).
     document = (
@@ -837,6 +908,23 @@ def _span(
             # the relative clause says the speaker said.
             lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
             return _trim(sentence, lo, hi)
+        between = s[first_att.anchor_end : last_att.anchor_start]
+        if (
+            len(group) >= 2
+            and last_att.pattern in ("X verb", "verb X")
+            and re.search(r"[”\"’],?\s*$", between)
+            and _is_lead_in(head, between)
+            and _strips_lead(first_att, head, s)
+        ):
+            # "Phoning in, Harper remembered the worry: “…,” Harper said.": what the first verb
+            # opens, up to the quotation's credit.
+            lo = first_att.anchor_end + len(_opener(lexicon).match(between).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, last_att.anchor_start)
+        if first_att.pattern == "fronted participle":
+            # "Saying the plan was flawed, the senator voted against it.": what the participle
+            # says, up to the comma before its speaker.
+            lo = first_att.verb_end + len(_opener(lexicon).match(s[first_att.verb_end :]).group(0))  # type: ignore[union-attr]
+            return _trim(sentence, lo, s.rfind(",", 0, first_att.party_start))
         if first_att.pattern == "participle" and len(tail.split()) >= 3:
             # "Yoon apologized in a brief address, saying they stemmed from…": what the
             # participle says, not what the subject did.
@@ -864,7 +952,16 @@ def _span(
             if not tail.strip(_TRIM + '”"’'):
                 return _trim(sentence, lo, as_word.start())
         if (
-            first_att.pattern in ("X verb", "according to X")
+            (
+                first_att.pattern in ("X verb", "according to X")
+                # "The plan, says Maria Lopez, is dead." (not "“…,” said Smith, who…", nor
+                # "…, said the mayor, Ana Reyes, on Monday": the rest must go on with a verb).
+                or (
+                    first_att.pattern == "verb X"
+                    and not re.search(r"[“”\"«»„]", head)
+                    and _RESUMED_CLAUSE.match(tail) is not None
+                )
+            )
             and head.rstrip().endswith(",")
             and tail.lstrip().startswith(",")
             and head.strip(_TRIM)
@@ -875,7 +972,8 @@ def _span(
             # is the whole sentence around it.
             return _trim(sentence, lo, hi)
         if (
-            head.lstrip()[:1] in OPENING_QUOTES
+            head.lstrip()[:1] != ""
+            and head.lstrip()[:1] in OPENING_QUOTES
             and re.match(r"\s*,\s*(?:adding:?,?\s*)?[“\"«„‘]", tail)
             and first_att.pattern in ("X verb", "verb X")
         ):
@@ -902,6 +1000,13 @@ def _span(
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
+            contrast = (
+                _CONTRAST.search(s, lo, hi) if first_att.lemma in _ACTS_ON_AN_OBJECT else None
+            )
+            if contrast is not None:
+                # "Protesters have called for his ouster, while smaller crowds rallied for him":
+                # what was called for ends where the author sets others against it.
+                hi = contrast.start()
         elif _is_trailing(first_att, head, tail, lexicon) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
             if lexicon.inversion_leads:
@@ -915,6 +1020,14 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
 )
+# What was said going on after an inverted attribution set off by commas, with its verb:
+# ", is dead." (not ", co-editor of Ballot Access News.", a description of the speaker).
+_RESUMED_CLAUSE = re.compile(
+    r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
+    r"does|did|do|remains?|seems?|[a-z]+ed)\b"
+)
+# A clause the author sets against what came before: ", while others…", ", whereas…".
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s")
 # Verbs whose object is what they were about, not what was said ("condemned the attack").
 _ACTS_ON_AN_OBJECT = frozenset(
     ("condemn", "praise", "welcome", "criticise", "hail", "slam", "urge", "call on", "call for")
@@ -1071,7 +1184,10 @@ _CONJUNCTION_HEAD = re.compile(
 )
 # A short quoted name with no punctuation of a sentence in it: a title, not a quotation.
 _TITLE_HEAD = re.compile(r"[“\"«„](?:[^\s“”\"«»„,.;:!?]+ ?){1,4}[”\"»“]")
-_PHRASE_HEAD = re.compile(r"(?:" + "|".join(SCENE_WORDS) + r")\b[^,]{0,100},")
+# ("Phoning in from London, Harper remembered…": a participle's phrase sets the scene too.)
+_PHRASE_HEAD = re.compile(
+    r"(?:" + "|".join(SCENE_WORDS) + r"|(?![A-Z][a-z]*thing\b)[A-Z][a-z]{2,}ing)\b[^,]{0,100},"
+)
 _CLAUSE_HEAD = re.compile(
     r"(?:When|While|Whilst|If|Although|Though|Because|Once|Until|Unless|Over|Under|Within|"
     r"Throughout|Across|Among|Given|Like|Unlike|By|Through|From|Against|Beyond|Around|Dans|En|"
@@ -1169,12 +1285,45 @@ def _is_quotation(sentence: str) -> bool:
 
 
 # A quotation, then a person and a verb in the past that the lexicon does not know ("…,” Alito
-# interjected.", "…,” he rejoined.").
+# interjected.", "…,” he rumbled from the podium."), or such a verb and then the person ("…,”
+# remembers Shanna Challenger, a volunteer, with a laugh.").
+_NAME_WORDS = r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
 _TRAILING_SPEAKER = re.compile(
-    r"[,?!…—–-]\s*[”\"]\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+[a-z]+ed\s*[.!?]?$"
+    r"[,?!…—–-]\s*[”\"]\s+(?:"
+    r"(?P<name>" + _NAME_WORDS + r"|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]+ed)"
+    # Where or how it was said, a short phrase: "from the podium", "with a shrug".
+    r"(?:\s+(?:from|with|at|to|in|on|during|after|before|over|across)\s+[^,.;:!?“”\"]{1,40})?"
+    r"|(?P<inverted>[a-z]+(?:ed|s))\s+(?P<after>" + _NAME_WORDS + r")(?:,\s+[^“”\"]{1,120}?)?"
+    r")\s*[.!?]?$"
 )
+# Verbs after a quotation that perform it rather than say it: "“…,” she sings." (lyrics).
+_PERFORMING = frozenset(("sings", "sang", "singed", "chants", "chanted", "hums", "hummed", "raps"))
+
+
+def _trailing_speaker(sentence: str, lexicon: Lexicon) -> tuple[str, int, int] | None:
+    """Return the person whom a verb outside the word list credits with the quotation before it
+    ("“…,” Alito interjected."), their offset and where the quotation ends; or None."""
+    trailing = _TRAILING_SPEAKER.search(sentence)
+    if trailing is None:
+        return None
+    group = "name" if trailing.group("name") else "after"
+    verb = trailing.group("verb") or trailing.group("inverted")
+    mention = trailing.group(group)
+    if verb in _PERFORMING:
+        return None
+    if group == "after" and mention.lower() in lexicon.pronouns:
+        return None
+    if mention.lower() in lexicon.pronouns or is_person_like(mention, lexicon):
+        said = re.search(r"[”\"]", sentence[trailing.start() :])
+        return mention, trailing.start(group), trailing.start() + said.end()  # type: ignore[union-attr]
+    return None
+
+
 # A person's name set off by commas right after a role: "his lawyer, Martinez, recalled".
-_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+),")
+# ("…,” said the mayor, Ana Reyes.": or closing the sentence.)
+_APPOSED_NAME = re.compile(
+    r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)(?:,|\s*[.!?]?[”\"]?\s*$)"
+)
 # A quotation that ends on a question, an exclamation or dots: its speaker follows.
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").
@@ -1252,6 +1401,28 @@ def _quoted_run_end(text: str, sentences: list[Sentence], index: int, first_para
     ):
         last += 1
     return last
+
+
+def _quotation_run_end(text: str, sentences: list[Sentence], index: int, after: int) -> int:
+    """Return the last sentence of the quotation left open after offset `after` of sentence
+    index: the sentences of its paragraph up to the one where it closes (else index)."""
+    sentence = sentences[index]
+    if not _left_open(sentence.text[after:]):
+        return index
+    last = index
+    while (
+        last + 1 < len(sentences)
+        and sentences[last + 1].paragraph == sentence.paragraph
+        and _left_open(text[sentence.start + after : sentences[last].end])
+    ):
+        last += 1
+    return last
+
+
+def _left_open(passage: str) -> bool:
+    """Return whether a passage ends inside a quotation it opened (German „…“ read as pairs)."""
+    regions = quote_regions(passage)
+    return bool(regions) and regions[-1][1] == len(passage) and passage[-1] not in '”“"'
 
 
 def _open_quote(passage: str) -> bool:

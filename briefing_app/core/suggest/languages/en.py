@@ -92,7 +92,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "gush": ("gushed", "gushes", "enthused", "bragged", "brags"),
     "charge": ("charged", "charges"),
     "message": ("texted", "emailed", "messaged"),
-    "exclaim loudly": ("shouted", "yelled", "screamed", "whispered", "cried", "sighed"),
+    "exclaim loudly": (
+        *("shouted", "yelled", "screamed", "whispered", "cried", "sighed"),
+        # A feature's present tense: "He sets it down and whispers, “…”" (beside a quotation).
+        *("shouts", "yells", "screams", "whispers", "sighs"),
+    ),
     "describe": ("described", "describes", "describing"),
     "emphasise": (
         *("emphasized", "emphasised", "emphasizing", "emphasising"),
@@ -113,6 +117,28 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "testify": ("testified", "testifies"),
     "tweet": ("tweeted",),
     "recall": ("recalled", "recalls", "recalling"),
+    # "gave assurances that…", "offered a guarantee that…"
+    "give assurances": tuple(
+        f"{gave} {what} that"
+        for gave in ("gave", "gives", "giving", "offered", "offers", "offering")
+        for what in ("assurances", "an assurance", "a guarantee", "guarantees", "an undertaking")
+    ),
+    "let slip": ("let slip that", "lets slip that", "letting slip that"),
+    # Only with what was dismissed ("brushed off suggestions that…", "scoffed at the idea").
+    "brush off": tuple(
+        f"{did} {how}"
+        for did, how in (
+            *(("brushed", "off"), ("brushes", "off"), ("brushing", "off")),
+            *(("brushed", "aside"), ("brushes", "aside"), ("brushing", "aside")),
+            *(("scoffed", "at"), ("scoffs", "at"), ("scoffing", "at")),
+            *(("poured", "cold water on"), ("pours", "cold water on")),
+            ("pouring", "cold water on"),
+        )
+    ),
+    # A recollection told ("remembered relaxed encounters with…", "remembers once spotting…",
+    # "remembered Minor as a “two-sport standout”"), not "remembered to lock the door" or a
+    # description of their own ("remembers it as a trying time").
+    "remember": ("remembered", "remembers"),
     "recount": ("recounted", "recounts", "related"),
     "agree": ("agreed", "agrees", "agree"),
     "criticise": (
@@ -176,6 +202,9 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "propose": ("proposed", "proposes", "proposing", "propose"),
     # Only with a that-clause ("proved that the conjecture holds"), not "proved a theorem".
     "prove": ("proved", "proves", "has proven", "have proven"),
+    # An outlet's own reporting in British style: "The BBC understands that the minister will
+    # resign." (only an outlet or a body: a person understanding is a state of mind).
+    "understand": ("understands that", "understood that"),
     # An outlet's own reporting: "TMZ has learned the singer was not arrested."
     "learn": ("has learned", "have learned", "has learnt", "have learnt"),
     "appeal": ("appealed for", "appeals for", "appealing for", "pleaded for", "pleads for"),
@@ -193,7 +222,71 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "raise concerns": tuple(
         f"{raised} {what}"
         for raised in ("raised", "raises", "raising")
-        for what in ("concerns", "the concern", "the possibility", "the prospect", "doubts")
+        for what in (*("concerns", "the concern", "the possibility", "the prospect", "doubts"),)
+    ),
+    # "raises the question of whether…", "raised questions about the figures" (by someone who
+    # speaks: not "the incident raised questions").
+    "raise questions": tuple(
+        f"{raised} {what} {about}"
+        for raised in ("raised", "raises", "raising", "raise")
+        for what in ("questions", "new questions", "serious questions", "the question")
+        for about in ("about", "over", "of", "as to", "whether")
+    ),
+    # "broke the news that the deal was off" (not "deputized Rosing to break the news.").
+    "break the news": tuple(
+        f"{broke} the news that" for broke in ("broke", "breaks", "breaking", "break")
+    ),
+    # "draws our attention to a disaster": pointing to it aloud (by someone who speaks).
+    "draw attention": tuple(
+        f"{drew} {whose}attention to"
+        for drew in ("drew", "draws", "drawing")
+        for whose in ("", "our ", "public ", "particular ", "fresh ", "renewed ")
+    ),
+    # "have come out against the proposal": a stand taken in public.
+    "come out": tuple(
+        f"{came} out {side}"
+        for came in ("came", "comes", "come", "coming")
+        for side in ("against", "in favor of", "in favour of", "in support of")
+    ),
+    # Only with what was said after it ("commented that…", "…, she commented."), not
+    # "commented on the allegations" or "has not commented".
+    "comment": ("commented",),
+    "swear": ("swore that", "swears that", "has sworn that", "have sworn that"),
+    "guarantee": ("guaranteed that", "guarantees that", "guaranteeing that"),
+    # Pleas to someone (by someone who can speak: not "the dog begged").
+    "implore": ("implored", "implores", "imploring", "begged", "begs", "beseeched"),
+    "plead with": ("pleaded with", "pleads with", "pled with", "pleading with"),
+    "make no secret": ("made no secret of", "makes no secret of", "making no secret of"),
+    # Disagreement voiced: "took issue with the claim that…", "pushed back on the idea…".
+    "take issue": ("took issue with", "takes issue with", "taking issue with", "take issue with"),
+    "push back": tuple(
+        f"{pushed} back {on}"
+        for pushed in ("pushed", "pushes", "pushing", "push")
+        for on in ("on", "against")
+    ),
+    # Only against something said ("contradicts the assumption that…"), not "the data
+    # contradicts itself".
+    "contradict": ("contradicted", "contradicts", "contradicting"),
+    # Only with words quoted: "consider the decision to be “incomprehensible”" (a judgment
+    # voiced), not "considered the offer".
+    "consider": ("considered", "considers", "consider"),
+    # Only with words quoted ("spoke of a “lost decade”"), not "Speaking of the regulators".
+    "speak of": ("spoke of", "speaks of", "speaking of", "spoken of"),
+    # A finding with what was found after it: "investigators determined that…" (not
+    # "determined to win").
+    "determine": ("determined that", "determines that", "determine that"),
+    # "has published rumors that Apple…", "made the claim that…", "spread allegations that…".
+    "make claims": tuple(
+        f"{made} {what} that"
+        for made in (
+            *("made", "makes", "making", "published", "publishes", "publishing", "spread"),
+            *("spreads", "spreading", "circulated", "circulates", "leveled", "levelled"),
+            *("levels", "aired", "airs"),
+        )
+        for what in (
+            *("rumors", "rumours", "claims", "allegations", "accusations", "the claim"),
+            *("the allegation", "the accusation", "the rumor", "the rumour"),
+        )
     ),
     "characterise": ("characterized", "characterised", "labeled", "labelled"),
     "slam": (
@@ -242,6 +335,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
 
 _KINDS = {
     "deny": "denial",
+    "brush off": "denial",
     "reject": "denial",
     "dismiss": "denial",
     "dispute": "denial",
@@ -263,11 +357,13 @@ LEXICON = Lexicon(
         " reads remarked exclaimed exclaim exclaims raved raves replied replies"
         " answered elaborated clarified lamented confided retorted mused opined surmised gushed"
         " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
+        " shouts yells screams whispers sighs"
         " interjected interjects snapped scoffed sneered muttered murmured grumbled griped fumed"
         " chuckled sobbed stammered huffed growled"
     ),
     after_quote_forms=_words(
-        "continued declared posted laughed raved raves shouted yelled screamed whispered cried"
+        "commented shouts yells screams whispers sighs"
+        " continued declared posted laughed raved raves shouted yelled screamed whispered cried"
         " sighed texted emailed messaged interjected interjects snapped scoffed sneered muttered"
         " murmured grumbled griped fumed chuckled sobbed stammered huffed growled"
     ),
@@ -275,6 +371,9 @@ LEXICON = Lexicon(
         *("according to", "per", "in the words of", "in the view of", "in the opinion of"),
         *("in the estimation of", "in the judgment of", "in the judgement of"),
         *("as reported by", "as first reported by", "as noted by"),
+        # "Few hold the position, as argued in the new paper, that…": the paper's argument.
+        *("as argued in", "as argued by", "as stated in", "as stated by", "as claimed in"),
+        *("as claimed by", "as alleged in", "as alleged by", "as reported in"),
     ),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
@@ -288,6 +387,20 @@ LEXICON = Lexicon(
         r"\b(?:is|are|was|were|has been|have been|had been) (?:widely )?(?:described|"
         r"characteri[sz]ed|critici[sz]ed|denounced|branded) as\b",
         r"\b(?:reportedly|allegedly|purportedly|supposedly)\b",
+        # "There were rumors last year that…", "There have been reports that…": who said it
+        # goes unnamed. (Not "fears" or "hopes": states of mind.)
+        r"\bthere (?:are|were|have been|had been|is|was) (?:\w+ ){0,2}?(?:rumou?rs|reports|"
+        r"claims|allegations|accusations|suggestions|indications)"
+        r"(?: (?:last|this|earlier|in|on) \w+(?: \w+)?)? that\b",
+        # "For a long time, the island was assumed to be lost", "it was once assumed you
+        # might wait for weeks": an assumption whose holders go unnamed.
+        r"\b(?:is|are|was|were|has been|have been|had been) (?:once |long |\w+ly )?"
+        r"assumed (?:to|that)\b",
+        r"\bit (?:is|was|has been|had been) (?:once |long |\w+ly )?assumed\b",
+        # "As we reported, …": the outlet's own reporting, in its first person.
+        r"\bas we (?:have |previously |first |earlier )?reported\b",
+        # "As the story goes, …": a story told, no teller named.
+        r"\b(?:as|so) the (?:story|legend|tale|thinking|argument) goes\b",
         # "Reuters was told that…", "Rumor has it that…": someone unnamed said it.
         r"\b(?:(?:was|were|had been|has been|have been) (?:also |later )?told|rumou?r has it|"
         r"(?:the )?word is|the talk is) that\b",
@@ -295,6 +408,10 @@ LEXICON = Lexicon(
         # whose holders go unnamed.
         r"\b(?:is|are|was|were|has been|have been|had been) (?:\w+ly |also )?"
         r"(?:shown|proven|proved) to\b",
+        # "has long been seen as a testing ground", "is often thought of as the invention of…":
+        # a view held now, its holders unnamed (not "was seen as", the story's past).
+        r"\b(?:is|are|(?:has|have) (?:long |\w+ly |also )?been) (?:\w+ly |often |long |also |"
+        r"still |now )?(?:seen|viewed|perceived|thought of|regarded) as\b",
         # (Not "was considered to be normal": a past judgment is the story's, not a claim.)
         r"\b(?:is|are) (?:\w+ly |also )?(?:considered|regarded as) (?:to be )?(?:a|an|the|one)\b",
         # "The layoffs were confirmed by Microsoft", "…is forecast by Forrester Research to reach
@@ -344,7 +461,15 @@ LEXICON = Lexicon(
         retailer seller customer customers reviewer reviewers shopper shoppers buyers
         studies research review reviews analysis analyses trial trials experiment experiments
         findings results evidence simulations calculations observations measurements
-        rep reps publicist publicists insider insiders camp description article articles"""
+        rep reps publicist publicists insider insiders camp description article articles
+        physicians physician adults staffers advocates advocate employees plaintiffs plaintiff
+        organizers organisers organizer organiser coaches drivers politicians politician
+        specialists specialist engineers engineer colleagues colleague collaborators greats
+        veterans veteran athletes athlete players swimmers consumers patients nurses scholars
+        scholar academics academic historians historian auditors auditor inspectors inspector
+        consultants consultant advisers advisors developers founders investors investor
+        landlords tenants homeowners volunteers volunteer environmentalists conservationists
+        teammates candidates candidate delegates delegate citizens photographers"""
     ),
     leading_noise=_words(
         """and but while though although as when where since because so then also however
@@ -404,7 +529,9 @@ LEXICON = Lexicon(
         attorney editor reporter chef farmer fisherman councillor councilman commissioner
         sheriff woman man patient buyer mother father son daughter wife husband brother
         sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy
-        employee staffer aide adviser advisor"""
+        employee staffer aide adviser advisor waiter waitress bartender guide guard clerk cashier
+        vendor shopkeeper receptionist ranger winemaker baker butcher landlord tenant neighbor
+        neighbour"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
@@ -449,12 +576,22 @@ LEXICON = Lexicon(
         # "Brown had a simple answer: …", "“We rebuild,” was Brown’s answer.": a statement
         # named by its noun. (Not "Trump’s argument that … was rejected": the author's report
         # of its fate.)
+        # ("Smith has a simple message for voters: …": whom it is for, then the colon.)
         r"^(?P<party>[^,;:“”\"]{2,50}?) (?:had|has|gave|offered) (?:a|an|one|this|his|her|their|"
-        r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort):",
+        r"its) (?:[\w-]+ )?(?:answer|response|reply|message|warning|explanation|verdict|retort)"
+        r"(?: (?:for|to) [^,;:“”\"]{2,40}?)?:",
         # "Smith was blunt: the plan was doomed.": the manner of speaking, then what was said.
-        r"^(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
+        # ("Asked about the plan, Smith was blunt: …": after a phrase setting the scene too.)
+        r"^(?:(?:Asked|Pressed|Questioned|When asked|In|On|At|During|After)\b[^,;:“”\"]{2,80}, )?"
+        r"(?P<party>[^,;:“”\"]{2,50}?) (?:was|were|is|are) (?:\w+ly |more |even )?(?:blunt|"
         r"unequivocal|emphatic|categorical|clear|direct|frank|candid|defiant|firm|scathing|"
         r"dismissive|succinct|forthright|adamant|unapologetic|unrepentant):",
+        # "Smith struck a defiant note: the plan would go ahead."
+        r"^(?P<party>[^,;:“”\"]{2,50}?) (?:struck|strikes|sounded|sounds) (?:a|an) (?:[\w-]+ )?"
+        r"(?:note|tone):",
+        # "“Close the border” was the message from Smith."
+        r"(?<=[”\"]),? (?:was|is) the (?:[\w-]+ )?(?:message|verdict|response|reply|answer|"
+        r"warning) (?:from|of) (?P<party>[^,;:“”\"]{2,50}?)(?=[.,;]|$)",
         # "“We will win,” came the reply from Smith."
         r"(?<=[”\"]),? came (?:the|a|an|his|her|their|its) (?:[\w-]+ )?(?:reply|response|"
         r"answer|retort) from (?P<party>[^,;:“”\"]{2,50}?)(?=[.,;]|$)",
@@ -467,11 +604,32 @@ LEXICON = Lexicon(
         # "In his view, …" opening a sentence or a clause (not "…, and in their words bivouacked").
         r"(?:^|[;:]\s+|^(?:But|And|Yet|Still),?\s+)[Ii]n (?P<party>his|her|their) (?:own )?"
         r"(?:view|opinion|words|telling|estimation|account|assessment|judge?ment),",
+        # "Among its key findings: the class you are born into matters more…": a report's (or
+        # anyone's) findings listed after the colon.
+        r"^Among (?P<party>its|their|his|her) (?:[\w-]+ )?(?:findings|conclusions|"
+        r"recommendations):",
+        r"^Among (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:[\w-]+ )?(?:findings|conclusions|"
+        r"recommendations):",
+        # "In one study in 48 people, those on the diet binged less.": the study's finding.
+        r"^(?:But |And |However, )?In (?P<party>(?:one|a|an|another|a new|a recent|the latest)"
+        r"(?: [\w-]+){0,2}? (?:study|trial|survey|poll|experiment|analysis)"
+        r"(?: (?:of|in|among|involving) [^,;:“”\"]{1,40})?), ",
+        # "The plan is dead, as far as Smith is concerned."
+        r"\b[Aa]s far as (?P<party>[^,;:“”\"]{2,50}?) (?:is|are|was|were) concerned\b",
         r"\b[Ii]n (?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:view|opinion|words|telling|estimation|"
         r"account|assessment|judge?ment)\b",
         r"^(?P<party>[^,;:“”\"]{2,50}?)[’']s? (?:argument|view|position|message|point|"
         r"conclusion|answer|response|explanation|contention|assessment|verdict|reasoning|take|"
-        r"advice|warning)(?:(?: is| was)(?: \w+)?(?: that\b|:)|:)",
+        r"advice|warning|stance|demand|complaint|objection)"
+        r"(?:(?: is| was| has been| had been| remains)(?: \w+)?(?: that\b|:)|:)",
+        # "Her view is that…", "Their argument is simple: …" (the owner named before).
+        r"^(?P<party>His|Her|Their|Its) (?:[\w-]+ )?(?:argument|view|position|message|point|"
+        r"conclusion|explanation|contention|assessment|verdict|reasoning|stance|demand|"
+        r"complaint|objection)(?: is| was| has been| remains)(?: \w+)?(?: that\b|:)",
+        # "The view of Smith is that…", "The explanation from officials was that…"
+        r"^The (?:[\w-]+ )?(?:argument|view|position|message|conclusion|explanation|contention|"
+        r"assessment|verdict|reasoning|stance|demand|complaint|objection) (?:of|from) "
+        r"(?P<party>[^,;:“”\"]{2,50}?) (?:is|was|has been|remains)(?: \w+)?(?: that\b|:)",
     ),
     lead_in_nouns=_words(
         """statement message theories theory explanation explanations warning warnings advice
