@@ -131,6 +131,8 @@ _ADJECTIVE_USE = re.compile(
 )
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
+    # "sprach mit Relotius über Jaeger": a talk with someone; "sprach von einem Skandal" says.
+    "sprechen": re.compile(r"\s+(?:[^\s,;:]+\s+){0,3}?(?:mit|über)\b"),
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     # "agreed to pay", "agreed on a deal", "agreed with Sullivan." (no that-clause): acts.
     "agree": re.compile(r"\s+(?:to|on)\b|\s+with\s+(?:(?!that\b)[^.;:,“”\"]){1,40}?\s*(?:[.;]|$)"),
@@ -393,6 +395,26 @@ _GERMAN_SUBJECT = re.compile(
     r"\s+((?:(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s+(?:[a-zäöüß-]+\s+){0,2})?"
     r"[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})(?=[\s,.;:!?]|$)"
 )
+# A description's genitive, then the person's name between commas: "der Kassenwart des
+# Kreisverbandes Essen, Klaus K., …".
+_GERMAN_APPOSED = re.compile(
+    r"(?:\s+(?:des|der|eines|einer)\s+[^,;:„“”\"]{1,60}?)?,\s+"
+    r"((?:[A-ZÄÖÜ][\wäöüß.-]*\s+){1,2}[A-ZÄÖÜ][\wäöüß.-]*),"
+)
+# What may follow an inverted German subject when nothing is said: a place, a time, a medium.
+_SETTING_AFTER_SUBJECT = re.compile(
+    r"(?:\s+(?:selbst|auch|noch|später|heute|in|im|am|an|auf|bei|beim|gegenüber|vor|nach|mit|"
+    r"per|während|zum|zur)(?:\s+[^\s,;:„“”\"»«]+){0,5})*\s*[.!?]?\s*"
+)
+# German verbs whose content is a clause or a quotation, never an object ("warnte vor …").
+_SAYING_LEMMAS = frozenset(
+    (
+        *("sagen", "erklären", "antworten", "schreiben", "berichten", "erzählen", "mitteilen"),
+        *("betonen", "meinen", "erläutern", "fügen hinzu", "versichern", "erwidern"),
+    )
+)
+# "Das sagt Lutz S. selbst", "Dies bestätigte der Sprecher": the sentence before is what was said.
+_POINTING_BACK = re.compile(r"(?i)\s*(?:und\s+)?(?:das|dies)\s+")
 _FOR_BEFORE = re.compile(r"\S\s+for\s+$")
 _SAID_AFTER = re.compile(_THAT_SOON + r"|[,:]?\s*[“\"]")
 # "prompted the judge to quip", "leading analysts to warn": the one made to speak.
@@ -998,7 +1020,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     content_next = _content_next(after, lexicon)
     if (
         form in lexicon.inverting_forms
-        and re.search(r"(?:[,”\"»]|,[’'])\s*$", before)
+        and re.search(r"(?:[,”\"»]|,[’'])\s*$|(?<=[.!?])“\s*$", before)
         and not content_next
     ):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
@@ -1018,8 +1040,23 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "verb X" if span is not None else att.pattern
     if span is None and lexicon.fronted and lexicon_pattern(lexicon, "fronted").fullmatch(before):
         # "Am Montag sagte der Minister, …": after a fronted phrase, the subject follows.
-        subject = _GERMAN_SUBJECT.match(sentence, match.end())
-        if subject is not None:
+        subject = _GERMAN_SUBJECT.match(sentence, _past_fillers(sentence, match.end(), lexicon))
+        if (
+            subject is not None
+            and att.lemma in _SAYING_LEMMAS
+            and _SETTING_AFTER_SUBJECT.fullmatch(sentence, subject.end(1))
+            and not _POINTING_BACK.match(before)
+        ):
+            # "Am Dienstag antwortete Relotius in einer langen Mail.": when and where, but
+            # nothing said (unlike "Das sagt X", which points back at the sentence before).
+            return None
+        apposed = _GERMAN_APPOSED.match(sentence, subject.end(1)) if subject is not None else None
+        if apposed is not None and is_person_like(apposed.group(1), lexicon):
+            # "Dies erklärte der damalige Kassenwart des Kreisverbandes, Klaus K., in …": the
+            # person the description names.
+            span = apposed.span(1)
+            att.pattern = "fronted, verb X"
+        elif subject is not None:
             span = _clean_party(sentence, subject.start(1), subject.end(1), lexicon)
             att.pattern = "fronted, verb X" if span is not None else att.pattern
     if span is None and att.lemma in _NAMING_LEMMAS and lexicon.language == "en":
@@ -1143,6 +1180,8 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+(" + words + r")\b"
         elif name == "fronted":
             source = r"(?i)\s*(?:" + lexicon.fronted + r")\s+"
+        elif name == "verb subject fillers":
+            source = r"(?:\s+(?:" + lexicon.verb_subject_fillers + r")(?=\s))+"
         elif name == "party stop":
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "right stop":
@@ -1576,10 +1615,20 @@ def _trailing_name(sentence: str, end: int, lexicon: Lexicon) -> tuple[int, int]
 
 def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written after its verb ("…," said the ministry)."""
+    verb_end = _past_fillers(sentence, verb_end, lexicon)
     end = _stop(sentence, verb_end + 1, _RIGHT_STOP, lexicon)
     if lexicon.right_stops:
         # "…, sagte Lucke am Samstag der Deutschen Presse-Agentur": the name ends at "am".
         own = lexicon_pattern(lexicon, "right stop").search(sentence, verb_end + 1, end)
+        if (
+            own is not None
+            and lexicon.nouns_capitalised
+            and own.group(0).strip() in ("der", "des")
+            and sentence[verb_end:].split()[:1] in [[d] for d in ("ein", "eine", "der", "die")]
+        ):
+            # "…, schreibt ein Anwalt der Kanzlei Höcker": after a common noun, "der" is its
+            # genitive (after a name, "sagte Lucke der dpa", the listener).
+            own = lexicon_pattern(lexicon, "right stop").search(sentence, own.end(), end)
         end = own.start() if own is not None else end
     span = _clean_party(sentence, verb_end, end, lexicon)
     if span is None:
@@ -1598,6 +1647,15 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         # "…," says a doctor from Hebron: where they are from
         return span[0], origin.start(1) + len(origin.group(1).rstrip(" ."))
     return span
+
+
+def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
+    """Return where an inverted verb's subject may start: past the listener and adverbs a
+    language sets between them ("…, sagt uns die Quelle")."""
+    if not lexicon.verb_subject_fillers:
+        return verb_end
+    fillers = lexicon_pattern(lexicon, "verb subject fillers").match(sentence, verb_end)
+    return fillers.end() if fillers is not None else verb_end
 
 
 # Where a speaker described by their role comes from: "a doctor from Hebron", to a comma or the

@@ -94,6 +94,9 @@ class Lexicon:
     # A regex of a phrase opening the sentence before its finite verb, after which the subject
     # follows the verb (German verb-second: "Am Montag sagte der Minister, …").
     fronted: str = ""
+    # A regex of the words that may stand between an inverted verb and its subject, which
+    # follows them (German: "…, sagt uns die Quelle", "Dies erklärte bereits 2017 der Kassenwart").
+    verb_subject_fillers: str = ""
     # Nouns for what someone says, announced by a lead-in ending in a colon: "Analysts had a
     # few theories:", "… the following statement:" (the paragraph after it is theirs).
     lead_in_nouns: frozenset[str] = frozenset()

@@ -19,7 +19,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
         *("mitteilten", "mitgeteilt hat", "teilte", "teilten", "teilt"),
     ),
     "berichten": ("berichtete", "berichteten", "berichtet"),
-    "sprechen": ("sprach", "sprachen"),
+    "sprechen": ("sprach", "sprachen", "spricht"),
     "fügen hinzu": ("fügte hinzu", "fügten hinzu", "ergänzte", "ergänzten", "fügte", "fügten"),
     "warnen": ("warnte", "warnten", "warnt"),
     "kritisieren": ("kritisierte", "kritisierten", "kritisiert"),
@@ -44,7 +44,14 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "verweisen": ("verwies auf", "verwiesen auf", "verweist auf"),
     "zitieren": ("zitiert", "zitierte"),
     "erzählen": ("erzählte", "erzählten", "erzählt"),
-    "antworten": ("antwortete", "antworteten", "entgegnete", "entgegneten"),
+    "antworten": (
+        "antwortete",
+        "antworteten",
+        "antwortet",
+        "entgegnete",
+        "entgegneten",
+        "entgegnet",
+    ),
     "bekräftigen": ("bekräftigte", "bekräftigten", "bekräftigt"),
     "monieren": ("monierte", "monierten", "moniert", "bemängelte", "bemängelten", "bemängelt"),
     "schreiben": ("schrieb", "schrieben", "schreibt"),
@@ -55,7 +62,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "erwidern": ("erwiderte", "erwiderten", "konterte", "konterten", "widersprach"),
     "kommentieren": ("kommentierte", "kommentierten"),
     "verkünden": ("verkündete", "verkündeten"),
-    "prognostizieren": ("prognostizierte", "prognostizierten"),
+    "prognostizieren": ("prognostizierte", "prognostizierten", "prognostiziert", "prognostizieren"),
     "gestehen": ("gestand", "gestanden", "gesteht"),
     # Only with what it was called: "bezeichnete die Reform als notwendig".
     "bezeichnen": ("bezeichnete", "bezeichneten", "bezeichnet"),
@@ -73,6 +80,11 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "deutlich machen": ("machte deutlich", "machten deutlich", "machte", "machten"),
 }
 
+# Forms that stand only at the end of a subordinate clause ("wie die Polizei mitteilte").
+_CLAUSE_FINAL = _words(
+    "mitteilte mitteilten mitgeteilt ankündigte einräumte vorwarf hervorhob angab angaben"
+)
+
 # "nach Angaben der Polizei", "nach Ansicht von Experten": whose account or view it is.
 _VIEW_NOUNS = (
     *("Angaben", "Ansicht", "Einschätzung", "Auffassung", "Meinung", "Aussage", "Aussagen"),
@@ -88,12 +100,14 @@ LEXICON = Lexicon(
         "vorwerfen": "allegation",
         "behaupten": "allegation",
     },
-    inverting_forms=_words(
-        "sagte sagten sagt sagen erklärte erklärten betonte betonten ergänzte ergänzten schrieb"
-        " meinte kritisierte kritisierten warnte warnten erläuterte unterstrich versicherte"
-        " beklagte erzählte antwortete entgegnete bekräftigte teilte teilten fügte fügten"
-        " räumte räumten forderte forderten monierte bemängelte mahnte verlangte lobte"
-        " erwiderte konterte widersprach kommentierte hob machte"
+    # Verb-second: any finite reporting verb after what was said puts its subject after it
+    # ("…, berichtet de Decker", "…, schrieben die Prüfer"); not the forms that end a
+    # subordinate clause ("wie die Polizei mitteilte") nor "bezeichnete … als".
+    inverting_forms=frozenset(
+        form
+        for lemma, forms in _VERBS.items()
+        for form in forms
+        if " " not in form and form not in _CLAUSE_FINAL and lemma != "bezeichnen"
     ),
     # A verb whose particle ends the clause: "…, teilte die Polizei mit."
     separable={
@@ -117,6 +131,8 @@ LEXICON = Lexicon(
     passive_patterns=(
         r"\bsoll(?:en)?\s+[^.,;]{0,80}\b(?:sein|haben|worden)\b",
         r"\b(?:angeblich|mutmaßlich|vermutlich|Berichten zufolge)\b",
+        # "Ihm wird ein Hang zum Streit nachgesagt": what is said of someone, by no one named.
+        r"\bnachgesagt\b",
         # "…, hieß es aus Polizeikreisen": a report whose source goes unnamed.
         r"\b(?:hieß|heißt) es\b",
     ),
@@ -145,7 +161,9 @@ LEXICON = Lexicon(
     determiners=_words(
         "der die das den dem des ein eine einer eines einem einen sein seine ihr ihre"
     ),
-    abbreviations=_words("dr prof bzw usw z.b d.h ca nr st hr fr vgl"),
+    # (And an ordinal number: "am 30. März", "im 17. Jahrhundert" end no sentence.)
+    abbreviations=_words("dr prof bzw usw z.b d.h ca nr st hr fr vgl")
+    | frozenset(str(n) for n in range(1, 100)),
     quantifiers=_words("ein eine zwei drei mehrere einige viele"),
     possessives=_words("sein seine ihr ihre"),
     complementisers=("dass",),
@@ -157,8 +175,16 @@ LEXICON = Lexicon(
         "sei seien habe werde könne müsse solle wolle dürfe gebe stehe gehe komme liege bleibe"
         " wisse brauche"
     ),
+    # "…, sagt uns die Quelle", "Dies erklärte bereits 2017 der Kassenwart": a listener's
+    # pronoun and adverbs of time between an inverted verb and its subject.
+    verb_subject_fillers=(
+        r"uns|mir|ihm|ihr|ihnen|später|auch|dann|nun|jetzt|bereits|schon|zudem|außerdem|"
+        r"ebenfalls|damals|gestern|heute|(?:19|20)\d\d"
+    ),
     fronted=(
         # (Not a focus particle before the subject: "Vor allem die Opposition kritisierte".)
+        # "Vom „größten Projekt“ sprach der Minister": what was spoken of, quotes and all.
+        r"(?:vom|von)\s+[^,;:]{1,100}|das|dies|"
         r"(?!vor allem|allen voran)(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|"
         r"seit|während|wegen|"
         r"trotz|über|unter)\s+[^,;:„“”\"]{1,40}|dazu|später|zuvor|zudem|außerdem|daher|"
