@@ -1032,6 +1032,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             lexicon_pattern(lexicon, "right stop").match(rest)
             and re.fullmatch(r"(?:\s+[^\s,;:]+){1,5}\s*[.!?]?[”\"»]?\s*", rest)
         )
+        if lexicon.nouns_capitalised and not when:
+            # "…, sagt er nervös.", "…, warnt er - zumal …", "…, sagt Stenger und greift …
+            # an": an adverb, a dash or a clause of the speaker's own (every German noun is
+            # capitalised, so a lower-case word here is no part of a name).
+            when = bool(
+                re.match(r"\s+[a-zäöüß]+\s*[.!?]?[”\"“»]?\s*$|\s+[-–—]\s|\s+und\s+[a-zäöüß]", rest)
+            )
         if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not when:
             span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
         apposed = re.search(r"(?:^|,)\s*([^,“”\"«»]{2,40}),\s*$", before)
@@ -1107,6 +1114,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
+    if lexicon.nouns_capitalised and _ONE_COULD_SAY.search(before):
+        return None  # "Man könnte zynisch sagen, dass …": the author's own turn of phrase
     # "police found a body" is an action; "the report found …" a finding.
     if (
         att.lemma in ("find", "show", "rank")
@@ -1623,23 +1632,31 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         if (
             own is not None
             and lexicon.nouns_capitalised
-            and own.group(0).strip() in ("der", "des")
-            and sentence[verb_end:].split()[:1] in [[d] for d in ("ein", "eine", "der", "die")]
+            and own.group(0).strip() in ("der", "des", "dem")
+            and (
+                sentence[verb_end:].split()[:1] in [[d] for d in ("ein", "eine", "der", "die")]
+                or sentence[: own.start()].endswith(" von")
+            )
         ):
             # "…, schreibt ein Anwalt der Kanzlei Höcker": after a common noun, "der" is its
             # genitive (after a name, "sagte Lucke der dpa", the listener).
             own = lexicon_pattern(lexicon, "right stop").search(sentence, own.end(), end)
         end = own.start() if own is not None else end
+    if lexicon.nouns_capitalised:
+        end = _german_phrase_end(sentence, verb_end, end, lexicon)
     span = _clean_party(sentence, verb_end, end, lexicon)
     if span is None:
         return None
-    first = sentence[span[0] : span[1]].split()[0]
+    words = sentence[span[0] : span[1]].split()
+    first = words[0]
     allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
     # ("…, plaide l’entourage du Premier ministre": an elided article is a determiner.)
     if not (
         _ELIDED.sub("", first)[:1].isupper()
         or first.lower() in allowed
         or (lexicon.language == "fr" and re.match(r"[lL][’']\w", first))
+        # ("…, berichtet de Decker": a name's particle in lower case.)
+        or (lexicon.nouns_capitalised and first in _NAME_PARTICLES and words[1:2] != [])
     ):
         return None
     origin = _ORIGIN.match(sentence, span[1])
@@ -1649,6 +1666,29 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
     return span
 
 
+def _german_phrase_end(sentence: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Return where a German noun phrase from start ends before end: at a dash or at a word in
+    lower case that no article, particle or adjective after an article explains ("Peter Maier
+    nervös", "Peter Maier und greift …"; not "der damalige Kassenwart", "de Decker")."""
+    after_article = False
+    for number, token in enumerate(re.finditer(r"\S+", sentence[start:end])):
+        word = token.group(0).strip(",.;:!?")
+        bare = word.lower()
+        if word in ("-", "–", "—"):
+            return start + token.start()
+        if bare in lexicon.pronouns and not number:
+            continue  # "…, sagt er"
+        if bare in lexicon.determiners or bare in _NAME_PARTICLES or bare == "vom":
+            after_article = bare in lexicon.determiners
+            continue
+        if word[:1].isupper() or word[:1].isdigit():
+            after_article = False
+            continue
+        if not after_article:
+            return start + token.start()
+    return end
+
+
 def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
     """Return where an inverted verb's subject may start: past the listener and adverbs a
     language sets between them ("…, sagt uns die Quelle")."""
@@ -1656,6 +1696,14 @@ def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
         return verb_end
     fillers = lexicon_pattern(lexicon, "verb subject fillers").match(sentence, verb_end)
     return fillers.end() if fillers is not None else verb_end
+
+
+# Lower-case particles that open a surname: "de Decker", "von Storch", "van Gaal".
+# "Man könnte sagen", "man kann sagen": a way of putting it, no one's statement.
+_ONE_COULD_SAY = re.compile(
+    r"(?i)\bman\s+(?:kann|könnte|muss|müsste|darf|dürfte|sollte|würde)\b[^,;:„“”\"]{0,40}$"
+)
+_NAME_PARTICLES = frozenset(("de", "di", "da", "van", "von", "zu", "ten", "ter"))
 
 
 # Where a speaker described by their role comes from: "a doctor from Hebron", to a comma or the
@@ -1698,6 +1746,10 @@ _TIME_OPENER = re.compile(
 
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
+    if lexicon.nouns_capitalised and lexicon.fronted:
+        inverted = _verb_second_subject(sentence, lexicon)
+        if inverted is not None:
+            return inverted
     intro = (
         INTRO.match(sentence)
         or _STATEMENT_INTRO.match(sentence)
@@ -1749,6 +1801,29 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     if end <= start:
         return None
     return _clean_party(sentence, start, end, lexicon)
+
+
+def _verb_second_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the subject after the finite verb of a German sentence that opens with an adverb
+    or a prepositional phrase ("Nun zieht auch die Busbranche nach", "Am Ende steht die
+    Empfehlung: …"), or None when the sentence opens otherwise."""
+    first = sentence.split(maxsplit=1)[:1]
+    if not first or first[0].strip(",").lower() not in lexicon.non_party_starts:
+        return None
+    fronted = _GERMAN_FRONTED_VERB.match(sentence)
+    if fronted is None or not lexicon_pattern(lexicon, "fronted").fullmatch(
+        sentence[: fronted.start(1)]
+    ):
+        return None
+    subject = _GERMAN_SUBJECT.match(sentence, _past_fillers(sentence, fronted.end(1), lexicon))
+    if subject is None:
+        return None
+    return _clean_party(sentence, subject.start(1), subject.end(1), lexicon)
+
+
+# A fronted phrase of up to eight words, then the finite verb in lower case (no comma between:
+# "Bei Fahrten in die Heimat sitze er" is no main clause's opening but a whole clause).
+_GERMAN_FRONTED_VERB = re.compile(r"(?:[^\s,;:„“”\"]+\s+){1,8}?([a-zäöüß]+)(?=\s)")
 
 
 # A time phrase opening a sentence without a comma: "This summer Piper Jaffray analyst…".
@@ -2100,6 +2175,9 @@ def _source_patterns(
     return patterns
 
 
+_NEXT_PHRASE = re.compile(r"\w\s(?:die|das|den|dem|ein|eine|einen|einem)\s")
+
+
 # A number or an amount just before "per": "$95 per adult", "up to 1TB eSATA per DVR".
 # (Not past a comma: "in the 14th century, per the dictionary".)
 _RATE_BEFORE = re.compile(r"(?:\d|[$€£¥])[^\s,;]*(?:\s+[^\s,;]+)?\s+$")
@@ -2125,6 +2203,10 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
             # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
             verb = lower_word.search(sentence[start + 1 : end])
             end = start + 1 + verb.start() if verb else end
+            # "laut der Mitteilung die Initiative", "laut dem Rechnungshof den Bau": an article
+            # of no genitive after a noun opens the clause's next phrase.
+            article = _NEXT_PHRASE.search(sentence, start + 1, end)
+            end = article.start() + 1 if article else end
         span = _clean_party(sentence, start, end, lexicon)
         if span is None:
             # "According to court documents and testimony by …, it was…": the documents say

@@ -152,7 +152,7 @@ def suggest_claims(
             if recent and (
                 _is_quotation(sentence.text)
                 or _opens_quote(sentence.text)
-                or _reported_mood(sentence.text, lexicon)
+                or _reported_mood(sentence.text, lexicon, sentences[index - 1].text)
             ):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))
@@ -635,6 +635,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if not names_party(party, lexicon):
         return ""
+    if lexicon.title_suffixes:
+        party = _german_party(party, lexicon)
     # "an overwhelming 70 percent of Americans", "an estimated 3,000 people": the count.
     party = re.sub(r"^(?i:an?)\s+[a-z]+\s+(?=\d)", "", party)
     # "A new ABC News poll shows": the named source's poll, not how new it is.
@@ -681,6 +683,28 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     return names.fullest(party, len(before))
 
 
+def _german_party(party: str, lexicon: Lexicon) -> str:
+    """Return the party a German mention names: the person, not their affiliation ("Volker
+    Tripp vom Verein X"); the body whose aim or view it is ("das Ziel der Initiative")."""
+    view = _GERMAN_VIEW_OF.fullmatch(party)
+    if view is not None:
+        return view.group(1)  # "…, so das Ziel der Initiative": the initiative's
+    affiliated = _GERMAN_AFFILIATED.fullmatch(party)
+    if affiliated is not None and is_person_like(affiliated.group(1), lexicon):
+        party = affiliated.group(1)  # "Joachim Losehand von Creative Commons Österreich"
+    return party
+
+
+# A content noun of someone's, then whose it is: "das Ziel der Initiative", "die Forderung des
+# Verbands".
+_GERMAN_VIEW_OF = re.compile(
+    r"(?i:das|die|der)\s+(?:Ziel|Fazit|Forderung|Tenor|Einschätzung|Ansicht|Auffassung|"
+    r"Meinung|Botschaft|Begründung|Argumentation|Position|Kritik)\s+(?:der|des|von)\s+(.+)"
+)
+# A person's name, then where they belong: "Volker Tripp vom Verein X", "Anna Berg von der SPD".
+_GERMAN_AFFILIATED = re.compile(
+    r"((?:[A-ZÄÖÜ][\w’'.-]*\s+){1,2}[A-ZÄÖÜ][\w’'.-]+)\s+(?:vom|von|bei|beim|aus)\s+.+"
+)
 # A description in lower case, then a person's name ("… advanced analytics Joe Shasteen"); not
 # a name after "of" ("the Department of Homeland Security").
 _DESCRIBED_NAME = re.compile(
@@ -1097,15 +1121,24 @@ def _kind(verb: str, party: str, lexicon: Lexicon) -> str:
     return "reported fact"
 
 
-def _reported_mood(sentence: str, lexicon: Lexicon) -> bool:
+def _reported_mood(sentence: str, lexicon: Lexicon, previous: str = "") -> bool:
     """Return whether a sentence is in the mood of reported speech ("Ein Gespräch sei nicht
-    sinnvoll."): in German, the speaker of the sentence before goes on."""
+    sinnvoll."): in German, the speaker of the sentence before goes on.
+
+    A stand-in form ("An Verbindungen hätten die Staaten kein Interesse.") counts only after
+    a sentence in that mood itself.
+    """
     if not lexicon.reported_forms:
         return False
     words = [w.lower() for w in re.findall(r"[\w’']+", _unquoted(sentence))]
-    return any(w in lexicon.reported_forms for w in words) and not any(
-        w in lexicon.first_person for w in words
-    )
+    if any(w in lexicon.first_person for w in words):
+        return False
+    if any(w in lexicon.reported_forms for w in words):
+        return True
+    if not any(w in lexicon.standin_forms for w in words):
+        return False
+    before = {w.lower() for w in re.findall(r"[\w’']+", _unquoted(previous))}
+    return bool(before & (lexicon.reported_forms | lexicon.standin_forms))
 
 
 def _is_quotation(sentence: str) -> bool:

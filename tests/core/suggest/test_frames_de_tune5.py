@@ -74,3 +74,88 @@ def test_german_verbs_with_nothing_said_report_nothing(text: str) -> None:
 
 def test_what_is_said_of_someone_is_an_unnamed_attribution() -> None:
     assert parties("Ihm wird ein Hang zum Streit nachgesagt.", "de") == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # The person, not where they belong.
+        (
+            "„Das stimmt“, meint Anna Berg von der Verbraucherzentrale, „aber nicht ganz.“",
+            "Anna Berg",
+        ),
+        # The body whose aim or demand it is.
+        ("Die Preise sollen sinken, so das Ziel der Initiative.", "Initiative"),
+        # An article of no genitive opens the clause's next phrase: "laut dem Amt den Bau".
+        ("Seit 2000 hat die Stadt laut dem Rechnungshof den Bau gefördert.", "dem Rechnungshof"),
+        # A surname's particle in lower case.
+        ("Die Reise sei teurer geworden, berichtet de Decker.", "de Decker"),
+        # An adverb, a dash or a clause of the speaker's own after the inverted subject.
+        ("Dazu sei er nicht befugt, sagt Peter Maier nervös.", "Peter Maier"),
+        ("Das sei unverständlich, warnt Peter Maier - zumal der Bus sauber sei.", "Peter Maier"),
+        ("„Das ist falsch“, sagt Peter Maier und greift die Bahn an.", "Peter Maier"),
+        # After a fronted adverb, the subject follows the verb, also for a verb coordinated
+        # with it.
+        ("Nun zieht auch die Busbranche nach und fordert ähnliche Rechte.", "die Busbranche"),
+    ],
+)
+def test_german_parties_name_the_speaker(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]
+
+
+def test_a_title_before_a_german_name_stays_and_a_later_surname_is_the_full_name() -> None:
+    text = (
+        "Die Quote liege bei 96 Prozent, sagt Geschäftsführer Christian Hanisch. "
+        "„Wir sparen Energie“, sagt Hanisch."
+    )
+    assert parties(text, "de") == ["Geschäftsführer Christian Hanisch", "Christian Hanisch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The author's turn of phrase.
+        "Man könnte zynisch sagen, dass die Geschichte perfekt ist.",
+        # A fronted phrase is no party: the sentence reports nothing.
+        "Bei Fahrten in die Heimat sitzt er den ganzen Tag im Zug.",
+    ],
+)
+def test_german_turns_of_phrase_report_nothing(text: str) -> None:
+    assert found(text, "de") == []
+
+
+def test_konjunktiv_i_of_any_verb_goes_on_with_the_speaker() -> None:
+    text = (
+        "„Die Liste wird länger“, sagte Gaby Berger der Zeitung. "
+        "Auch eine Webseite befinde sich im Aufbau."
+    )
+    assert parties(text, "de") == ["Gaby Berger", "Gaby Berger"]
+
+
+def test_a_plural_konjunktiv_ii_goes_on_only_after_reported_speech() -> None:
+    reported = (
+        "Mit dem Programm sei wenig entstanden, schrieben die Prüfer. "
+        "An Verbindungen hätten die Staaten kein Interesse."
+    )
+    assert parties(reported, "de") == ["die Prüfer", "die Prüfer"]
+    # After a direct quotation, the author's own reckoning.
+    direct = (
+        "„Dann muss die Partei zahlen“, sagte Ulrich Berg. "
+        "Insgesamt würden also zwei Millionen Euro fällig."
+    )
+    assert parties(direct, "de") == ["Ulrich Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Und in dieser Version der Mail stand, dass er nicht dort war.",
+            "dieser Version der Mail",
+        ),
+        ("So steht es zumindest in der Geschichte.", "der Geschichte"),
+        ("Es gehe nicht nur um Geld, wird in der Mitteilung betont.", "der Mitteilung"),
+    ],
+)
+def test_what_a_german_document_says_is_the_documents(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]

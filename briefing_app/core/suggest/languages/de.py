@@ -80,6 +80,13 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "deutlich machen": ("machte deutlich", "machten deutlich", "machte", "machten"),
 }
 
+# Texts that speak for their authors.
+_DOCUMENTS = (
+    r"(?:Mitteilung|Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Mail|"
+    r"E-Mail|Studie|Gutachten|Sondergutachten|Papier|Dokument|Urteil|Begründung|Version|"
+    r"Geschichte|Verordnung|Antwort)"
+)
+
 # Forms that stand only at the end of a subordinate clause ("wie die Polizei mitteilte").
 _CLAUSE_FINAL = _words(
     "mitteilte mitteilten mitgeteilt ankündigte einräumte vorwarf hervorhob angab angaben"
@@ -149,6 +156,7 @@ LEXICON = Lexicon(
         """sprecher sprecherin polizei behörden experten expertin experte zeugen anwohner
         anwalt anwältin staatsanwaltschaft ministerium regierung bericht studie mitteilung
         unternehmen hersteller kritiker forscher gewerkschaft verband partei opposition
+        erklärung stellungnahme schreiben brief mail version geschichte gutachten verordnung
         ermittler fachleute wissenschaftler analysten beobachter"""
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
@@ -162,6 +170,31 @@ LEXICON = Lexicon(
         "der die das den dem des ein eine einer eines einem einen sein seine ihr ihre"
     ),
     # (And an ordinal number: "am 30. März", "im 17. Jahrhundert" end no sentence.)
+    # Fronted adverbs and prepositions a verb-second sentence opens with: never a party
+    # ("Nun zieht auch die Busbranche nach", "Bei Fahrten in die Heimat sitze er …").
+    non_party_starts=_words(
+        """auf bei beim mit um nun dazu darüber daher deshalb dann danach dort hier heute
+        gestern morgen jetzt zudem außerdem in im am an aus für gegen ohne nach seit
+        während wegen trotz über unter zwischen durch bis ab zu zum zur vom als wenn wie so da
+        damit ob dass was warum wer erst zuerst zunächst schließlich später zuvor inzwischen
+        mittlerweile zuletzt ebenso allerdings jedoch trotzdem dennoch immerhin vielleicht
+        offenbar also man ich wir du wenige ende anfang mitte überhaupt zwar freilich
+        natürlich tatsächlich eigentlich ohnehin bislang bisher stattdessen dabei darin davon
+        dafür dagegen deswegen somit sonst kaum fast etwa sogar nur nicht kein keine"""
+    ),
+    person_titles=_words("herr herrn frau dr prof professor professorin"),
+    title_suffixes=(
+        *("chef", "chefin", "minister", "ministerin", "leiter", "leiterin", "sprecher"),
+        *("sprecherin", "manager", "managerin", "anwalt", "anwältin", "rechtler"),
+        *("rechtlerin", "vorsitzende", "vorsitzender", "präsident", "präsidentin"),
+        *("direktor", "direktorin", "experte", "expertin", "geschäftsführer"),
+        *("geschäftsführerin", "politiker", "politikerin", "redakteur", "redakteurin"),
+        *("reporter", "reporterin", "forscher", "forscherin", "dokumentar", "berater"),
+        *("beraterin", "ökonom", "ökonomin", "wissenschaftler", "wissenschaftlerin"),
+        *("kandidat", "kandidatin", "gründer", "gründerin", "bürgermeister"),
+        *("bürgermeisterin", "abgeordnete", "abgeordneter", "kanzler", "kanzlerin"),
+        *("sekretär", "sekretärin", "kommissar", "kommissarin", "trainer", "trainerin"),
+    ),
     abbreviations=_words("dr prof bzw usw z.b d.h ca nr st hr fr vgl")
     | frozenset(str(n) for n in range(1, 100)),
     quantifiers=_words("ein eine zwei drei mehrere einige viele"),
@@ -173,8 +206,14 @@ LEXICON = Lexicon(
     party_stops=r"hat|hatte|haben|hatten|ist|war|sind|waren|wird|wurde|werden|bereits|schon|am|im",
     reported_forms=_words(
         "sei seien habe werde könne müsse solle wolle dürfe gebe stehe gehe komme liege bleibe"
-        " wisse brauche"
+        " wisse brauche befinde gelte fehle handle handele heiße zeige lasse halte sehe mache"
+        " trage führe bringe finde nehme erhalte entstehe bestehe biete setze arbeite plane"
+        " sitze zwinge nutze bedeute erwarte rechne lohne reiche spiele treffe verliere"
+        " gewinne zahle kenne möge verfüge sorge gehöre hänge schaffe suche wachse sinke"
+        " steige koste erreiche verlange lehne prüfe"
     ),
+    # (Plural only: there Konjunktiv I looks like the indicative, "sie hätten" for "sie haben".)
+    standin_forms=_words("hätten würden könnten müssten dürften"),
     # "…, sagt uns die Quelle", "Dies erklärte bereits 2017 der Kassenwart": a listener's
     # pronoun and adverbs of time between an inverted verb and its subject.
     verb_subject_fillers=(
@@ -199,5 +238,16 @@ LEXICON = Lexicon(
         r"Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Begründung) "
         r"(?:des|der|von) (?P<party>[^,;:“”\"„]{2,50}?) (?:heißt|hieß) es\b",
         r"\b[Aa]us Sicht (?:der |des |von )(?P<party>[^,;:“”\"„]{2,50}?)(?=\s+[a-zäöüß]|[,;:]|$)",
+        # "In dieser Version der Mail stand, dass …", "So steht es in der Studie", "…, wird in
+        # der Mitteilung betont": what a document says, the document the party.
+        r"\b[Ii]n (?P<party>(?:der|dem|einer|einem|dieser|diesem|seiner|ihrer|seinem|ihrem) "
+        r"(?:[\wäöüß-]+ ){0,2}?" + _DOCUMENTS + r"(?: (?:der|des) [^,;:“”\"„]{1,40}?)?) "
+        r"(?:steht|stand)\b",
+        r"\b(?:[Ss]teht|stand|heißt|hieß) es (?:\w+ ){0,2}in (?P<party>(?:der|dem|einer|einem|"
+        r"dieser|diesem) (?:[\wäöüß-]+ )?" + _DOCUMENTS + r")\b",
+        r"\b(?:wird|wurde) in (?P<party>(?:der|dem|einer|einem) (?:[\wäöüß-]+ )?"
+        + _DOCUMENTS
+        + r") (?:betont|erklärt|gefordert|kritisiert|festgestellt|bemängelt|hervorgehoben|"
+        r"gewarnt)\b",
     ),
 )
