@@ -1144,10 +1144,13 @@ def _reported_mood(sentence: str, lexicon: Lexicon, previous: str = "") -> bool:
 def _is_quotation(sentence: str) -> bool:
     """Return whether a sentence is all quotation (closed, or left open to the next paragraph)."""
     s = sentence.strip()
-    if not s or s[0] not in OPENING_QUOTES:
+    # (German opens „…“ and »…«.)
+    german = s[:1] in "„»"
+    if not s or (s[0] not in OPENING_QUOTES and not german):
         return False
     body = s.rstrip(".!?")
-    if body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES:
+    closing = "“«" if german else CLOSING_QUOTES
+    if body[-1:] in closing or s[-1:] in closing:
         # "“Wild Rose”" on a line of its own is a title, not the speaker going on.
         return len(s.split()) >= 4 or bool(re.search(r"[.!?,]", s))
     # News style leaves a quote open at a paragraph's end when the next paragraph goes on.

@@ -159,3 +159,24 @@ def test_a_plural_konjunktiv_ii_goes_on_only_after_reported_speech() -> None:
 )
 def test_what_a_german_document_says_is_the_documents(text: str, party: str) -> None:
     assert parties(text, "de") == [party]
+
+
+def test_german_guillemets_open_with_the_right_pointing_mark() -> None:
+    text = (
+        "Die Witze sind hart. »Strom macht Locken«, kommentierte ein Hobbyschäfer. "
+        "Die Nachbarn lachen nicht."
+    )
+    assert found(text, "de") == [("ein Hobbyschäfer", "»Strom macht Locken«")]
+    # A quotation of two sentences is one statement, the next sentence another's voice.
+    text = "Der Chef sagt: »Wir glauben nichts. Gar nichts.« Zuständig ist Anna Berg."
+    assert [quote for _, quote in found(text, "de")] == ["»Wir glauben nichts. Gar nichts.«"]
+
+
+def test_a_german_quotation_on_its_own_goes_on_with_the_speaker() -> None:
+    text = "„Die Reform kommt“, sagte Anna Berg. „Sie kommt im Herbst.“ »Und sie wird teuer.«"
+    assert parties(text, "de") == ["Anna Berg"] * 3
+
+
+def test_french_guillemets_still_close_with_the_right_pointing_mark() -> None:
+    text = "« C’est une bonne décision. La peine est juste », affirme Jean Dupont. Il part."
+    assert parties(text, "fr") == ["Jean Dupont"]

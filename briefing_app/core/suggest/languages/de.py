@@ -156,8 +156,8 @@ LEXICON = Lexicon(
         """sprecher sprecherin polizei behörden experten expertin experte zeugen anwohner
         anwalt anwältin staatsanwaltschaft ministerium regierung bericht studie mitteilung
         unternehmen hersteller kritiker forscher gewerkschaft verband partei opposition
-        erklärung stellungnahme schreiben brief mail version geschichte gutachten verordnung
-        ermittler fachleute wissenschaftler analysten beobachter"""
+        erklärung stellungnahme schreiben schrift brief mail version geschichte gutachten
+        verordnung ermittler fachleute wissenschaftler analysten beobachter"""
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
     trailing_noise=_words("hat haben hatte hatten ist sind war waren auch noch nicht"),
