@@ -815,6 +815,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before)
     ) and _refused("adjective-preposition", match):
         return None  # "comes with added costs", "under stated rules": an adjective
+    if att.lemma == "lauten" and not re.search(r"[“”\"»«],?\s*$", before):
+        return None  # "»…«, lautet eine Weisheit"; not "Die Frage lautet, wer zahlt"
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if action is not None and action.match(after) and _refused(f"action-after:{att.lemma}", match):
         return None
@@ -894,7 +896,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if particle is not None:
         # "…, teilte die Polizei mit": the verb needs its particle at the end of its clause.
         clause = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
-        ending = re.search(r"\s" + particle + r"\s*$", clause)
+        ending = re.search(r"\s(?:" + particle + r")\s*$", clause)
         if ending is None:
             _refuse("separable-particle", match)
             return None

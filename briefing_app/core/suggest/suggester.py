@@ -686,6 +686,9 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
 def _german_party(party: str, lexicon: Lexicon) -> str:
     """Return the party a German mention names: the person, not their affiliation ("Volker
     Tripp vom Verein X"); the body whose aim or view it is ("das Ziel der Initiative")."""
+    both = re.fullmatch(r"(?i:sowohl)\s+(.+?)\s+als auch\s+(.+)", party)
+    if both is not None:
+        return f"{both.group(1)} und {both.group(2)}"  # "Sowohl Keith als auch Keuter"
     view = _GERMAN_VIEW_OF.fullmatch(party)
     if view is not None:
         return view.group(1)  # "…, so das Ziel der Initiative": the initiative's
@@ -708,7 +711,8 @@ _GERMAN_AFFILIATED = re.compile(
 # A description in lower case, then a person's name ("… advanced analytics Joe Shasteen"); not
 # a name after "of" ("the Department of Homeland Security").
 _DESCRIBED_NAME = re.compile(
-    r"(.*(?<![\w’'])(?!(?:of|for|and|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)[a-z][\w-]*)"
+    r"(.*(?<![\w’'])(?!(?:of|for|and|und|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)"
+    r"[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
 # A role in lower case, then a one-word name: "o técnico Tite".

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_app.core.suggest import suggest_claims
 from tests.core.suggest.suggested import found, parties
 
 
@@ -180,3 +181,59 @@ def test_a_german_quotation_on_its_own_goes_on_with_the_speaker() -> None:
 def test_french_guillemets_still_close_with_the_right_pointing_mark() -> None:
     text = "« C’est une bonne décision. La peine est juste », affirme Jean Dupont. Il part."
     assert parties(text, "fr") == ["Jean Dupont"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # Separable verbs with their particle at the clause's end.
+        (
+            "Der Vorsitzende des Vereins stritt ab, die Partei informiert zu haben.",
+            "Der Vorsitzende des Vereins",
+        ),
+        ("Bis heute streitet der Verein eine Verbindung zur Partei ab.", "der Verein"),
+        ("Die Firma gab am Montag ihre Zahlen bekannt.", "Die Firma"),
+        (
+            "Interne Dokumente deuten darauf hin, dass die Partei Bescheid wusste.",
+            "Interne Dokumente",
+        ),
+        ("»Arbeitet mehr«, ließ der König seinen Sohn wissen.", "der König"),
+        (
+            "Peter Maier lässt über seinen Anwalt mitteilen, dass er den Verein nicht kenne.",
+            "Peter Maier",
+        ),
+        # Present plural forms.
+        (
+            "Die beteiligten Politiker bestreiten, dass es sich so abgespielt hat.",
+            "Die beteiligten Politiker",
+        ),
+        # "Sowohl X als auch Y": both.
+        (
+            "Sowohl Anna Berg als auch Peter Maier weisen die Darstellung zurück.",
+            "Anna Berg und Peter Maier",
+        ),
+        # "»…«, lautet X": after a quotation only.
+        ("»Keiner ist stärker«, lautet eine Weisheit aus Prenzlau.", "eine Weisheit"),
+    ],
+)
+def test_more_german_reporting_verbs(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Frage lautet, wer das bezahlt.",
+        "Er lässt das Auto vor dem Haus stehen.",
+        "Es gibt keine Hinweise auf einen Anschlag.",
+    ],
+)
+def test_german_lookalikes_of_the_new_verbs_report_nothing(text: str) -> None:
+    assert found(text, "de") == []
+
+
+def test_a_german_denial_is_a_denial() -> None:
+    suggestions = suggest_claims(
+        "Der Verein stritt ab, die Partei informiert zu haben.", language="de"
+    )
+    assert [s.kind for s in suggestions] == ["denial"]

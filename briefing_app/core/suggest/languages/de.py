@@ -22,18 +22,26 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "sprechen": ("sprach", "sprachen", "spricht"),
     "fügen hinzu": ("fügte hinzu", "fügten hinzu", "ergänzte", "ergänzten", "fügte", "fügten"),
     "warnen": ("warnte", "warnten", "warnt"),
-    "kritisieren": ("kritisierte", "kritisierten", "kritisiert"),
+    "kritisieren": ("kritisierte", "kritisierten", "kritisiert", "kritisieren"),
     "fordern": ("forderte", "forderten", "fordert"),
     "bestätigen": ("bestätigte", "bestätigten", "bestätigt"),
     "dementieren": ("dementierte", "dementierten", "dementiert"),
-    "bestreiten": ("bestritt", "bestritten", "bestreitet"),
+    "bestreiten": ("bestritt", "bestritten", "bestreitet", "bestreiten"),
     "vorwerfen": ("warf vor", "warfen vor", "wirft vor", "warf", "warfen", "vorwarf"),
-    "behaupten": ("behauptete", "behaupteten", "behauptet"),
+    "behaupten": ("behauptete", "behaupteten", "behauptet", "behaupten"),
     "ankündigen": (
         *("kündigte an", "kündigten an", "kündigt an", "kündigte", "kündigten", "ankündigte"),
     ),
     "einräumen": ("räumte ein", "räumten ein", "räumt ein", "räumte", "räumten", "einräumte"),
-    "zurückweisen": ("wies zurück", "wiesen zurück", "weist zurück", "wies", "wiesen"),
+    "zurückweisen": (
+        *("wies zurück", "wiesen zurück", "weist zurück", "wies", "wiesen", "weist", "weisen"),
+    ),
+    "abstreiten": ("stritt ab", "stritten ab", "streitet ab", "stritt", "stritten", "streitet"),
+    "bekanntgeben": ("gab bekannt", "gaben bekannt", "gibt bekannt", "gab", "gaben", "gibt"),
+    "hindeuten": ("deutet", "deuten", "deutete", "deuteten"),
+    # "ließ der König seinen Sohn wissen", "lässt über seinen Anwalt mitteilen, dass …".
+    "wissen lassen": ("ließ", "ließen", "lässt", "lassen"),
+    "lauten": ("lautet", "lautete", "lauteten"),
     "angeben": ("gab an", "gaben an", "gibt an", "angab", "angaben"),
     "zeigen": ("zeigt", "zeigte", "zeigen", "zeigten"),
     "schließen": ("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss"),
@@ -104,6 +112,8 @@ LEXICON = Lexicon(
     verb_kinds={
         "dementieren": "denial",
         "bestreiten": "denial",
+        "abstreiten": "denial",
+        "zurückweisen": "denial",
         "vorwerfen": "allegation",
         "behaupten": "allegation",
     },
@@ -123,7 +133,11 @@ LEXICON = Lexicon(
         **dict.fromkeys(("warf", "warfen"), "vor"),
         **dict.fromkeys(("kündigte", "kündigten"), "an"),
         **dict.fromkeys(("räumte", "räumten"), "ein"),
-        **dict.fromkeys(("wies", "wiesen"), "zurück"),
+        **dict.fromkeys(("wies", "wiesen", "weist", "weisen"), "zurück"),
+        **dict.fromkeys(("stritt", "stritten", "streitet"), "ab"),
+        **dict.fromkeys(("gab", "gaben", "gibt"), "bekannt"),
+        **dict.fromkeys(("deutet", "deuten", "deutete", "deuteten"), "hin"),
+        **dict.fromkeys(("ließ", "ließen", "lässt", "lassen"), "wissen|mitteilen|ausrichten"),
         **dict.fromkeys(("hob", "hoben"), "hervor"),
         **dict.fromkeys(("machte", "machten"), "deutlich"),
     },
@@ -225,7 +239,7 @@ LEXICON = Lexicon(
         # "Vom „größten Projekt“ sprach der Minister": what was spoken of, quotes and all.
         r"(?:vom|von)\s+[^,;:]{1,100}|das|dies|"
         r"(?!vor allem|allen voran)(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|"
-        r"seit|während|wegen|"
+        r"seit|bis|während|wegen|"
         r"trotz|über|unter)\s+[^,;:„“”\"]{1,40}|dazu|später|zuvor|zudem|außerdem|daher|"
         r"deshalb|dennoch|jedoch|heute|gestern|morgen|damals|inzwischen|mittlerweile|zuletzt|"
         r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch|"
