@@ -237,3 +237,27 @@ def test_a_german_denial_is_a_denial() -> None:
         "Der Verein stritt ab, die Partei informiert zu haben.", language="de"
     )
     assert [s.kind for s in suggestions] == ["denial"]
+
+
+_INTERVIEW = """Von Anna Berg
+Herr Maier, Sie planen ein neues Angebot. Was kostet es?
+Peter Maier: Das sagen wir noch nicht. Es wird aber billiger als alles andere.
+Wann geht es los?
+Im Frühjahr, wenn die Tests laufen.
+Wir rechnen mit vielen Kunden.
+Und die Konkurrenz?
+Die beobachten wir genau.
+"""
+
+
+def test_an_interview_labelling_only_its_first_answer_gives_every_answer_to_that_speaker() -> None:
+    suggested = found(_INTERVIEW, "de")
+    assert [party for party, _ in suggested] == ["Peter Maier"] * 3
+    assert suggested[0][1].startswith("Das sagen wir noch nicht")
+    # An answer goes on over its paragraphs until the next question.
+    assert suggested[1][1] == "Im Frühjahr, wenn die Tests laufen.\nWir rechnen mit vielen Kunden"
+
+
+def test_one_label_without_questions_around_it_is_no_interview() -> None:
+    text = "Die Stadt baut.\nPeter Maier: Bürgermeister seit 2010.\nDie Arbeiten beginnen im Mai.\n"
+    assert found(text, "de") == []

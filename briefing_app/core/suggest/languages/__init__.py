@@ -107,6 +107,9 @@ class Lexicon:
     # Nouns for what someone says, announced by a lead-in ending in a colon: "Analysts had a
     # few theories:", "… the following statement:" (the paragraph after it is theirs).
     lead_in_nouns: frozenset[str] = frozenset()
+    # Whether a published interview may label only its first answer ("Christoph Vilanek: …"),
+    # the questions after it unlabelled, each answer the labelled speaker's (German magazines).
+    unlabelled_answers: bool = False
     # Nouns for a text that speaks for its authors: "their paper argues", "its report says"
     # name a party even after a possessive (where "its residents" names nobody).
     document_nouns: frozenset[str] = frozenset()

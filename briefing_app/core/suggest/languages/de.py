@@ -196,6 +196,7 @@ LEXICON = Lexicon(
         natürlich tatsächlich eigentlich ohnehin bislang bisher stattdessen dabei darin davon
         dafür dagegen deswegen somit sonst kaum fast etwa sogar nur nicht kein keine"""
     ),
+    unlabelled_answers=True,
     person_titles=_words("herr herrn frau dr prof professor professorin"),
     title_suffixes=(
         *("chef", "chefin", "minister", "ministerin", "leiter", "leiterin", "sprecher"),
