@@ -484,6 +484,7 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
     open_at: int | None = None
     straight_open: int | None = None
     low_open = False  # German „…“ closes with the mark English opens with
+    low_depth = 0  # „…„…“…“: a quotation inside a German quotation
     single_open: int | None = None  # British ‘…’ (’ with a letter after it is an apostrophe)
     for i, ch in enumerate(sentence):
         if ch == "‘" and open_at is None and straight_open is None and single_open is None:
@@ -492,10 +493,14 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
             regions.append((single_open, i + 1))
             single_open = None
         elif ch == "„" and open_at is None:
-            open_at, low_open = i, True
+            open_at, low_open, low_depth = i, True, 1
+        elif ch == "„" and low_open:
+            low_depth += 1
+        elif ch == "“" and low_open and open_at is not None and low_depth > 1:
+            low_depth -= 1
         elif ch == "“" and low_open and open_at is not None:
             regions.append((open_at, i + 1))
-            open_at, low_open = None, False
+            open_at, low_open, low_depth = None, False, 0
         elif ch == "“" and straight_open is not None and open_at is None:
             regions.append((straight_open, i + 1))  # "…“ : mixed marks, one quotation
             straight_open = None

@@ -149,6 +149,10 @@ def suggest_claims(
             unnamed = unnamed_at == last_index
             recent = index == last_index + 1 and (last_party or unnamed)
             speaking = last_party  # (the speaker named before, else left open)
+            if lexicon.title_suffixes and is_person_like(strip_title(speaking, lexicon), lexicon):
+                # "Parteienrechtler Martin Morlok" goes on as "Martin Morlok", the name a later
+                # "Morlok" gets too.
+                speaking = strip_title(speaking, lexicon)
             if recent and (
                 _is_quotation(sentence.text)
                 or _opens_quote(sentence.text)
@@ -175,6 +179,24 @@ def suggest_claims(
                 last_party, last_index = party, index
             elif index == last_index + 1 and not re.search(r"[.!?”\"’:]$", sentence.text):
                 last_index = index  # a caption or heading does not end the speaker's quote
+            elif _reported_main_clause(sentence.text, lexicon) and (
+                party := _reported_speaker(
+                    sentences,
+                    index,
+                    last_party if index - last_index <= 3 else "",
+                    names,
+                    memory,
+                    lexicon,
+                )
+            ):
+                # "Er habe jetzt Zugang bekommen.": a main clause in Konjunktiv I is someone's
+                # reported words though no verb says whose: the person the sentence before is
+                # about, else the speaker of a few sentences before (else too unsure to say).
+                suggestions.append(
+                    _continued_quote(sentence, party, known, aliases, lexicon, "reported mood")
+                )
+                memory.remember(party)
+                last_party, last_index = party or last_party, index
             else:
                 _remember_subject(text, sentence, memory, names, lexicon)
             continue
@@ -1134,7 +1156,10 @@ def _reported_mood(sentence: str, lexicon: Lexicon, previous: str = "") -> bool:
     """
     if not lexicon.reported_forms:
         return False
-    words = [w.lower() for w in re.findall(r"[\w’']+", _unquoted(sentence))]
+    said = _unquoted(sentence)
+    if said.rstrip().endswith("?"):
+        return False  # "Ob er der Vorsitzende sei?": the reporter's question, put indirectly
+    words = [w.lower() for w in re.findall(r"[\w’']+", said)]
     if any(w in lexicon.first_person for w in words):
         return False
     if any(w in lexicon.reported_forms for w in words):
@@ -1143,6 +1168,74 @@ def _reported_mood(sentence: str, lexicon: Lexicon, previous: str = "") -> bool:
         return False
     before = {w.lower() for w in re.findall(r"[\w’']+", _unquoted(previous))}
     return bool(before & (lexicon.reported_forms | lexicon.standin_forms))
+
+
+# Words opening a subordinate clause or a question: "Ob er der Vorsitzende sei?", "als habe er".
+_SUBORDINATORS = frozenset(
+    (
+        *("ob", "als", "wenn", "was", "dass", "weil", "da", "damit", "wer", "wie", "wo"),
+        *("falls", "obwohl", "welche", "welcher", "welches", "warum", "bevor", "nachdem"),
+    )
+)
+# Interjections and conjunctions before a main clause: "Ja, das sei er.", "Aber das heiße …".
+_MAIN_CLAUSE_LEAD = re.compile(r"(?:[-–•]\s*)?(?:(?:Ja|Nein|Doch|Und|Aber|Auch|Denn|Oder)\b,?\s*)*")
+
+
+def _reported_main_clause(sentence: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence's main clause is in the mood of reported speech (German
+    Konjunktiv I within its first words: "Er habe jetzt Zugang.", "Ja, das sei er."), not a
+    question nor a subordinate clause ("Ob er der Vorsitzende sei?", "als habe er …")."""
+    if not lexicon.reported_forms or sentence.rstrip(' ”“"»«').endswith("?"):
+        return False
+    said = _unquoted(sentence)
+    said = said[_MAIN_CLAUSE_LEAD.match(said).end() :]  # type: ignore[union-attr]
+    words = re.findall(r"[\w’']+|,", said)[:6]
+    for word in words:
+        lower = word.lower()
+        if (lower in _SUBORDINATORS and word is not words[0]) or lower in lexicon.first_person:
+            return False
+        if word == ",":
+            return False
+        if lower in lexicon.reported_forms:
+            return words[0].lower() not in _SUBORDINATORS
+    return False
+
+
+def _reported_speaker(
+    sentences: list[Sentence],
+    index: int,
+    last_party: str,
+    names: NameIndex,
+    memory: PartyMemory,
+    lexicon: Lexicon,
+) -> str:
+    """Return whose reported words a sentence with no verb of saying gives: the subject of the
+    sentence before when it is a person ("Er hält es für möglich, …"), else the
+    recent speaker, else "" (a name elsewhere in the sentence before is as often whom the
+    words are about)."""
+    reported = lexicon.reported_forms | lexicon.standin_forms
+    before = (
+        {w.lower() for w in re.findall(r"[\w’']+", sentences[index - 1].text)} if index else {""}
+    )
+    if index and not before & reported:
+        # (After reported words, their subject is what was said about: "Kunden könnten …".)
+        previous = sentences[index - 1]
+        span = main_subject(_unquoted(previous.text), lexicon)
+        subject = previous.text[span[0] : span[1]] if span else ""
+        if subject.lower() in lexicon.pronouns:
+            resolved = memory.resolve(subject)
+            # ("Sie ist sehr freundlich.": one person, whatever body "sie" could be.)
+            one = re.match(
+                r"\S+\s+(?:ist|war|hat|hatte|wird|wurde)\b",
+                previous.text[span[1] - len(subject) if span else 0 :],
+            )
+            if resolved.lower() not in lexicon.pronouns and (
+                not one or is_person_like(resolved, lexicon)
+            ):
+                return resolved
+        elif subject and names_party(subject, lexicon) and is_person_like(subject, lexicon):
+            return names.fullest(strip_title(subject, lexicon), previous.start)
+    return last_party or ""
 
 
 def _is_quotation(sentence: str) -> bool:

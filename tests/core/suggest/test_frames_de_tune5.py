@@ -261,3 +261,56 @@ def test_an_interview_labelling_only_its_first_answer_gives_every_answer_to_that
 def test_one_label_without_questions_around_it_is_no_interview() -> None:
     text = "Die Stadt baut.\nPeter Maier: Bürgermeister seit 2010.\nDie Arbeiten beginnen im Mai.\n"
     assert found(text, "de") == []
+
+
+def test_a_main_clause_in_konjunktiv_i_is_the_words_of_whom_the_sentence_before_is_about() -> None:
+    text = (
+        "Peter Maier hat Zweifel an der Geschichte. "
+        "Er hält es für möglich, dass die Männer gelogen haben. "
+        "Aber das heiße nicht, dass man alles glauben müsse."
+    )
+    assert found(text, "de") == [
+        ("Peter Maier", "Aber das heiße nicht, dass man alles glauben müsse")
+    ]
+
+
+def test_konjunktiv_i_a_few_sentences_after_a_speaker_is_still_theirs() -> None:
+    text = (
+        "„Drückt uns die Daumen“, schrieb Anna Berg. "
+        "Doch dann, am 4. November, eine Mail. "
+        "Sie habe jetzt Zugang zu der Gruppe bekommen."
+    )
+    assert parties(text, "de") == ["Anna Berg", "Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An indirect question is the reporter's, however it is put.
+        "Anna Berg geht ans Telefon. Ob sie die Vorsitzende des Vereins sei?",
+        # Konjunktiv I with no one to give it to: too unsure to suggest.
+        "Die Stadt liegt am Fluss. Es gebe dort viele Brücken.",
+        # Konjunktiv I in a subordinate clause.
+        "Er tut so, als habe er den Beweis gefunden.",
+    ],
+)
+def test_konjunktiv_i_without_a_speaker_or_in_a_question_is_no_statement(text: str) -> None:
+    assert found(text, "de") == []
+
+
+def test_a_quotation_inside_a_german_quotation_does_not_end_it() -> None:
+    text = (
+        "„Der Verein hat uns mitgeteilt, dass es sich um eine „Parallelaktion“ handele“, "
+        "schreibt ein Sprecher des Bundestages."
+    )
+    assert parties(text, "de") == ["ein Sprecher des Bundestages"]
+
+
+def test_fuer_x_ist_gives_a_named_persons_view() -> None:
+    text = (
+        "Für den Parteienrechtler Martin Berg ist das Schreiben ein klarer Hinweis. "
+        "Hier habe sich die Partei die Spende zu Eigen gemacht."
+    )
+    # The view is the person's; their words go on under their name without the title.
+    assert parties(text, "de") == ["Parteienrechtler Martin Berg", "Martin Berg"]
+    assert found("Für die Stadt ist das ein Gewinn.", "de") == []

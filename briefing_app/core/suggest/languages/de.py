@@ -194,7 +194,8 @@ LEXICON = Lexicon(
         mittlerweile zuletzt ebenso allerdings jedoch trotzdem dennoch immerhin vielleicht
         offenbar also man ich wir du wenige ende anfang mitte überhaupt zwar freilich
         natürlich tatsächlich eigentlich ohnehin bislang bisher stattdessen dabei darin davon
-        dafür dagegen deswegen somit sonst kaum fast etwa sogar nur nicht kein keine"""
+        dafür dagegen deswegen somit sonst kaum fast etwa sogar nur nicht kein keine welche
+        welcher welches wann weshalb wieso"""
     ),
     unlabelled_answers=True,
     person_titles=_words("herr herrn frau dr prof professor professorin"),
@@ -253,6 +254,11 @@ LEXICON = Lexicon(
         r"Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Begründung) "
         r"(?:des|der|von) (?P<party>[^,;:“”\"„]{2,50}?) (?:heißt|hieß) es\b",
         r"\b[Aa]us Sicht (?:der |des |von )(?P<party>[^,;:“”\"„]{2,50}?)(?=\s+[a-zäöüß]|[,;:]|$)",
+        # "Für den Parteienrechtler Martin Morlok ist das ein klarer Hinweis": whose view.
+        r"^(?:Auch |Doch |Aber )?[Ff]ür (?:den |die )?"
+        r"(?P<party>(?:[A-ZÄÖÜ][\wäöüß.-]+ ){1,3}[A-ZÄÖÜ][\wäöüß.-]+) "
+        r"(?:ist|sind|war|waren|bleibt|bleiben|steht|stand) (?:das|dies|es|die|der|klar|"
+        r"eindeutig|offensichtlich)\b",
         # "In dieser Version der Mail stand, dass …", "So steht es in der Studie", "…, wird in
         # der Mitteilung betont": what a document says, the document the party.
         r"\b[Ii]n (?P<party>(?:der|dem|einer|einem|dieser|diesem|seiner|ihrer|seinem|ihrem) "
