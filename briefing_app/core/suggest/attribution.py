@@ -1121,6 +1121,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
+    if lexicon.nouns_capitalised and re.search(r",\s+(?:dessen|deren)\s+\S+\s+$", before):
+        return None  # "…, ein Apparat, dessen Chef sagt": whose chief, the rules cannot name
     if lexicon.nouns_capitalised and _ONE_COULD_SAY.search(before):
         return None  # "Man könnte zynisch sagen, dass …": the author's own turn of phrase
     # "police found a body" is an action; "the report found …" a finding.

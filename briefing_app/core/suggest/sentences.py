@@ -136,6 +136,8 @@ def _quote_open(sentence: str) -> bool:
             low = True  # German: „…“
         elif ch == "“" and low:
             low = False
+        elif ch == "“" and straight and not curly:
+            straight = False  # "…“: a German „…“ whose opening mark came out straight
         elif ch == "“":
             curly = True
         elif ch == "”":

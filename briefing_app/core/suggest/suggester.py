@@ -1265,7 +1265,8 @@ _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+),"
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").
 _SETTING_ONLY = re.compile(r"(?:in|on|at|during|after|before|as|from|with)\b[^“”\"]{0,60}$")
-_COLON_QUOTE = re.compile(r":\s*[“\"«„][^“”\"«»„]{12,}[”\"»“]?[.!?]?[”\"»“]?\s*$")
+# (German quotes »…« too: "…: »Es ist schlimmer als jeder Albtraum.«")
+_COLON_QUOTE = re.compile(r":\s*[“\"«„»][^“”\"«»„]{12,}[”\"»“«]?[.!?]?[”\"»“«]?\s*$")
 
 
 def _holds_quote(sentence: str) -> bool:
@@ -1301,6 +1302,8 @@ def _colon_speaker(sentence: str, names: NameIndex, offset: int, lexicon: Lexico
     subject = sentence[span[0] : span[1]]
     if subject.lower() in lexicon.pronouns or not is_person_like(subject, lexicon):
         return None  # "She apologizes: “…”" in a review is the character, not a speaker
+    if lexicon.nouns_capitalised and " " not in subject and not names.knows(subject):
+        return None  # "Kurzes Aufwachen: »…«": every German noun is capitalised
     if not names_party(subject, lexicon):
         return None
     return names.fullest(subject, offset + span[0])

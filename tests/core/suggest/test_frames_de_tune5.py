@@ -314,3 +314,22 @@ def test_fuer_x_ist_gives_a_named_persons_view() -> None:
     # The view is the person's; their words go on under their name without the title.
     assert parties(text, "de") == ["Parteienrechtler Martin Berg", "Martin Berg"]
     assert found("Für die Stadt ist das ein Gewinn.", "de") == []
+
+
+def test_a_german_quotation_whose_opening_mark_came_out_straight_closes_at_its_own_mark() -> None:
+    text = (
+        "Im ersten Schritt werden die Akkus entladen. "
+        '"Mit diesem Strom betreiben wir den Schredder“, sagt Hanisch. '
+        "Anschließend werden sie zerlegt."
+    )
+    assert found(text, "de") == [("Hanisch", '"Mit diesem Strom betreiben wir den Schredder“')]
+
+
+def test_a_colon_before_a_german_guillemet_quotation_goes_on_with_the_speaker() -> None:
+    text = (
+        "»Sie ruhen in Frieden«, heißt es auf dem Stein. "
+        "Oder: »Wer treu gewirkt, den vergisst man nicht.«"
+    )
+    assert len(found(text, "de")) == 2
+    # A capitalised noun opening the sentence is no speaker: German capitalises every noun.
+    assert found("Er schweigt. Kurzes stummes Nicken: »Ham wa selba, danke schön.«", "de") == []

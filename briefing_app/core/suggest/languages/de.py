@@ -182,6 +182,7 @@ LEXICON = Lexicon(
     },
     determiners=_words(
         "der die das den dem des ein eine einer eines einem einen sein seine ihr ihre"
+        " dieser diese dieses diesem diesen"
     ),
     # (And an ordinal number: "am 30. März", "im 17. Jahrhundert" end no sentence.)
     # Fronted adverbs and prepositions a verb-second sentence opens with: never a party
