@@ -406,6 +406,9 @@ _SETTING_AFTER_SUBJECT = re.compile(
     r"(?:\s+(?:selbst|auch|noch|später|heute|in|im|am|an|auf|bei|beim|gegenüber|vor|nach|mit|"
     r"per|während|zum|zur)(?:\s+[^\s,;:„“”\"»«]+){0,5})*\s*[.!?]?\s*"
 )
+# A listener or a time after an inverted German verb's subject, before a colon that opens what
+# was said: "…, antwortet Keith dem Essener Parteichef am 30. März: „…“".
+_GERMAN_AFTER_PARTY = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:\s*[„“\"»]")
 # German verbs whose content is a clause or a quotation, never an object ("warnte vor …").
 _SAYING_LEMMAS = frozenset(
     (
@@ -600,8 +603,13 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         found.append(opening)
     if not found:
         found.extend(_viewpoints(sentence, lexicon, inside_quote))
+    # ("Laut Unterlagen, die uns vorliegen, antwortet Keith: …": the documents only show
+    # what the inverted verb's subject said.)
+    inverted = lexicon.nouns_capitalised and any(a.party and a.pattern == "verb X" for a in found)
     for source in _source_phrases(sentence, lexicon, inside_quote):
         # "…, he said according to a transcript": the document only backs the same statement.
+        if inverted and source.party_end <= min(a.verb_start for a in found):
+            continue
         if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
             found.append(source)
     passives = _passives(sentence, lexicon, inside_quote)
@@ -1041,9 +1049,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         )
         if lexicon.nouns_capitalised and not when:
             # "…, sagt er nervös.", "…, warnt er - zumal …", "…, sagt Stenger und greift …
-            # an": an adverb, a dash or a clause of the speaker's own (every German noun is
-            # capitalised, so a lower-case word here is no part of a name).
-            when = bool(
+            # an", "…, antwortet Keith dem Parteichef am 30. März: …": an adverb, a dash, a
+            # clause of the speaker's own, whom and when (every German noun is capitalised, so
+            # a lower-case word here is no part of a name).
+            when = bool(_GERMAN_AFTER_PARTY.match(rest)) or bool(
                 re.match(r"\s+[a-zäöüß]+\s*[.!?]?[”\"“»]?\s*$|\s+[-–—]\s|\s+und\s+[a-zäöüß]", rest)
             )
         if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not when:

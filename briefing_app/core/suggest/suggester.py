@@ -246,6 +246,15 @@ def suggest_claims(
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
+            if (
+                not party
+                and lexicon.nouns_capitalised
+                and lexicon.document_nouns
+                and _POINTS_INTO.match(sentence.text)
+            ):
+                # "Darin heißt es, er sei dort gewesen.": in the document the sentence before
+                # names ("… hatte die kurze Mail von einer Kontaktperson vorgezeigt.").
+                party = _document_in(previous_text, lexicon)
             if mention.lower() in lexicon.same_source_subjects:
                 # "…», ajoute-t-on de même source": the source quoted just before; "on" alone
                 # is no one named.
@@ -705,6 +714,30 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     return names.fullest(party, len(before))
 
 
+# "Darin heißt es", "Dort steht": what a document named just before says.
+_POINTS_INTO = re.compile(r"(?:Darin|Dort|Hierin|Darunter)\s+(?:heißt|hieß|steht|stand)\b")
+
+
+def _document_in(sentence: str, lexicon: Lexicon) -> str:
+    """Return the last document a German sentence names with whose it is ("die kurze Mail von
+    einer Kontaktperson aus Arizona"), or "" when it names none."""
+    found = ""
+    for match in _GERMAN_DOCUMENT.finditer(sentence):
+        if match.group(1).lower() in lexicon.document_nouns:
+            found = match.group(0)
+    return found
+
+
+# An article, up to two adjectives, a noun, then whose or whence ("von einer Kontaktperson aus
+# Arizona", "des Ministeriums").
+_GERMAN_DOCUMENT = re.compile(
+    r"\b(?:der|die|das|den|dem|des|eine|einer|einem|einen|ein|seine|seiner|ihre|ihrer)\s+"
+    r"(?:[a-zäöüß-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]*)"
+    r"(?:\s+(?:von|vom|des|der|aus)\s+(?:(?:der|dem|den|des|einer|einem|eines|ein|eine)\s+)?"
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})*"
+)
+
+
 def _german_party(party: str, lexicon: Lexicon) -> str:
     """Return the party a German mention names: the person, not their affiliation ("Volker
     Tripp vom Verein X"); the body whose aim or view it is ("das Ziel der Initiative")."""
@@ -912,6 +945,14 @@ def _span(
         ):
             lo = first_att.anchor_end
             lo += len(_opener(lexicon).match(s[lo:]).group(0))  # type: ignore[union-attr]
+        elif (
+            lexicon.nouns_capitalised
+            and first_att.pattern == "verb X"
+            and (colon := _COLON_AFTER_SETTING.match(tail)) is not None
+        ):
+            # "Laut Unterlagen …, antwortet Keith dem Parteichef am 30. März: „…“": what
+            # follows the colon.
+            lo = first_att.anchor_end + colon.end()
         elif _is_trailing(first_att, head, tail, lexicon) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
             if lexicon.inversion_leads:
@@ -921,6 +962,8 @@ def _span(
     return _trim(sentence, lo, hi)
 
 
+# Whom and when after an inverted German subject, then a colon: " dem Parteichef am 30. März:".
+_COLON_AFTER_SETTING = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:(?=\s*[„“\"»])")
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"

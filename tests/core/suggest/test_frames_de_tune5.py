@@ -333,3 +333,23 @@ def test_a_colon_before_a_german_guillemet_quotation_goes_on_with_the_speaker() 
     assert len(found(text, "de")) == 2
     # A capitalised noun opening the sentence is no speaker: German capitalises every noun.
     assert found("Er schweigt. Kurzes stummes Nicken: »Ham wa selba, danke schön.«", "de") == []
+
+
+def test_an_inverted_speaker_after_a_document_speaks_and_their_quotation_follows_the_colon() -> (
+    None
+):
+    text = (
+        "Laut Unterlagen, die uns vorliegen, antwortet Peter Maier dem Parteichef am 30. März: "
+        "„Wir haben bereits die Zusage.“"
+    )
+    assert found(text, "de") == [("Peter Maier", "„Wir haben bereits die Zusage.“")]
+
+
+def test_darin_heisst_es_is_the_document_the_sentence_before_names() -> None:
+    text = (
+        "Als Beleg hatte Peter Maier die kurze Mail von einer Kontaktperson aus Arizona "
+        "vorgezeigt. Darin heißt es, er sei mehrere Stunden dort gewesen."
+    )
+    assert parties(text, "de") == ["die kurze Mail von einer Kontaktperson aus Arizona"]
+    # No document before: an unnamed report.
+    assert parties("Er ging nach Hause. Darin heißt es, er sei dort gewesen.", "de") == [""]

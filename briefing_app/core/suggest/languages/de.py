@@ -199,6 +199,11 @@ LEXICON = Lexicon(
         welcher welches wann weshalb wieso"""
     ),
     unlabelled_answers=True,
+    document_nouns=_words(
+        """mitteilung pressemitteilung erklärung stellungnahme bericht brief schreiben mail
+        e-mail studie gutachten papier dokument urteil begründung version antwort verordnung
+        schrift nachricht"""
+    ),
     person_titles=_words("herr herrn frau dr prof professor professorin"),
     title_suffixes=(
         *("chef", "chefin", "minister", "ministerin", "leiter", "leiterin", "sprecher"),
