@@ -131,6 +131,10 @@ _ADJECTIVE_USE = re.compile(
 )
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
+    # "mahnt die Rechteverletzer ab": a legal warning sent, not a warning said; "fordert ihn
+    # auf, …": asks someone to act.
+    "mahnen": re.compile(r"[^,;:!?]*?\sab\s*(?:[,;:!?]|\.\s|\.?$)"),
+    "fordern": re.compile(r"[^,;:!?]*?\sauf\s*(?:[,;:!?]|\.\s|\.?$)"),
     # "sprach mit Relotius über Jaeger": a talk with someone; "sprach von einem Skandal" says.
     "sprechen": re.compile(r"\s+(?:[^\s,;:]+\s+){0,3}?(?:mit|über)\b"),
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
@@ -1132,6 +1136,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "I always say, “…”": the author's own voice, not a party's
     if lexicon.nouns_capitalised and re.search(r",\s+(?:dessen|deren)\s+\S+\s+$", before):
         return None  # "…, ein Apparat, dessen Chef sagt": whose chief, the rules cannot name
+    if lexicon.nouns_capitalised and _AS_WELL_AS.search(before):
+        return None  # "Er betrügt genauso gut, wie er schreibt": a comparison
     if lexicon.nouns_capitalised and _ONE_COULD_SAY.search(before):
         return None  # "Man könnte zynisch sagen, dass …": the author's own turn of phrase
     # "police found a body" is an action; "the report found …" a finding.
@@ -1717,6 +1723,8 @@ def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
 
 
 # Lower-case particles that open a surname: "de Decker", "von Storch", "van Gaal".
+# "so gut, wie er schreibt": how well, not what was written.
+_AS_WELL_AS = re.compile(r"(?i)\b(?:so|genauso|ebenso)\s+\w+,\s+wie\s+\w+\s+$")
 # "Man könnte sagen", "man kann sagen": a way of putting it, no one's statement.
 _ONE_COULD_SAY = re.compile(
     r"(?i)\bman\s+(?:kann|könnte|muss|müsste|darf|dürfte|sollte|würde)\b[^,;:„“”\"]{0,40}$"

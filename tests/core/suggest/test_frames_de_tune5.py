@@ -353,3 +353,25 @@ def test_darin_heisst_es_is_the_document_the_sentence_before_names() -> None:
     assert parties(text, "de") == ["die kurze Mail von einer Kontaktperson aus Arizona"]
     # No document before: an unnamed report.
     assert parties("Er ging nach Hause. Darin heißt es, er sei dort gewesen.", "de") == [""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "abmahnen": a legal warning sent; "auffordern": asking someone to act.
+        "Der Verband mahnt dann in allen Fällen mittels Lutz S. die Rechteverletzer ab.",
+        "Die Chefin fordert ihn auf, alles aufzuschreiben.",
+        # A comparison: how well, not what was written.
+        "Er betrügt genauso gut, wie er schreibt.",
+        # "vermutlich": the author's own guess; "soll … erhältlich sein": a plan.
+        "Die Viren kamen vermutlich mit Speiseabfällen nach Georgien.",
+        "Ab Juni soll das Gerät in jedem Geschäft erhältlich sein.",
+    ],
+)
+def test_german_acts_comparisons_and_guesses_report_nothing(text: str) -> None:
+    assert found(text, "de") == []
+
+
+def test_what_someone_reportedly_did_is_an_unnamed_attribution() -> None:
+    assert parties("Er soll das auf einer Sitzung gesagt haben.", "de") == [""]
+    assert parties("Die Firma hat mutmaßlich Daten gesammelt.", "de") == [""]

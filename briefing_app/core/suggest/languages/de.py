@@ -150,8 +150,11 @@ LEXICON = Lexicon(
     # "Dem Minister zufolge kommt die Reform": the party stands before the word.
     postpositions=("zufolge",),
     passive_patterns=(
-        r"\bsoll(?:en)?\s+[^.,;]{0,80}\b(?:sein|haben|worden)\b",
-        r"\b(?:angeblich|mutmaßlich|vermutlich|Berichten zufolge)\b",
+        # "Er soll geflohen sein", "soll … gesagt haben": what someone reportedly did (not
+        # "soll ab Juni erhältlich sein", a plan).
+        r"\bsoll(?:en)?\s+[^.,;]{0,80}\b[a-zäöüß]+(?:t|en)\s+(?:sein|haben|worden)\b",
+        # (Not "vermutlich", "presumably": the author's own guess.)
+        r"\b(?:angeblich|mutmaßlich|Berichten zufolge)\b",
         # "Ihm wird ein Hang zum Streit nachgesagt": what is said of someone, by no one named.
         r"\bnachgesagt\b",
         # "…, hieß es aus Polizeikreisen": a report whose source goes unnamed.
