@@ -1091,6 +1091,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # what the clause's subject calls it.
         what = re.search(r"\b[Ww]hat\s+([^,;:“”\"]{2,60}?)\s*$", before)
         span = what and _clean_party(sentence, what.start(1), what.end(1), lexicon)
+    as_clause_de = (
+        _GERMAN_AS_CLAUSE.search(before)
+        if span is None and lexicon.nouns_capitalised and re.match(r"\s*(?:[,.;!?]|$)", after)
+        else None
+    )
+    if as_clause_de is not None:
+        # "…, wie die ausländische Presse nach der Spende lobend bemerkte.": the party opens
+        # the clause and ends at the first word no noun phrase explains.
+        end = _german_phrase_end(sentence, as_clause_de.start(1), as_clause_de.end(1), lexicon)
+        span = _clean_party(sentence, as_clause_de.start(1), end, lexicon)
     if span is None:
         span = left_party(sentence, party_at, lexicon)
     if (
@@ -1127,6 +1137,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             return att
         _refuse("no-party", match)
         return None
+    if lexicon.nouns_capitalised and span[1] <= match.start():
+        # "wie die ausländische Presse lobend bemerkte": the party ends before the adverb.
+        cut = _german_phrase_end(sentence, span[0], span[1], lexicon)
+        span = (span[0], len(sentence[: max(cut, span[0])].rstrip())) if cut > span[0] else span
     party = sentence[span[0] : span[1]]
     if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE) and _refused(
         "negative-party", match
@@ -1700,8 +1714,15 @@ def _german_phrase_end(sentence: str, start: int, end: int, lexicon: Lexicon) ->
         bare = word.lower()
         if word in ("-", "–", "—"):
             return start + token.start()
+        following = sentence[start + token.end() :].lstrip()
+        if bare in ("und", "oder", "sowie", "als", "auch") and (
+            following[:1].isupper() or (bare == "als" and following.startswith("auch "))
+        ):
+            continue  # "Sowohl Keith als auch Keuter", "Anna und Peter Berg"
         if bare in lexicon.pronouns and not number:
             continue  # "…, sagt er"
+        if bare in ("allem", "voran") and number == 1:
+            continue  # "Vor allem die Opposition", "Allen voran die Grünen": a focus particle
         if bare in lexicon.determiners or bare in _NAME_PARTICLES or bare == "vom":
             after_article = bare in lexicon.determiners
             continue
@@ -1723,6 +1744,8 @@ def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
 
 
 # Lower-case particles that open a surname: "de Decker", "von Storch", "van Gaal".
+# "…, wie die Presse … bemerkte": the clause the verb ends.
+_GERMAN_AS_CLAUSE = re.compile(r"(?:^|,\s+)[Ww]ie\s+([^,;:„“”\"»«]+?)\s+$")
 # "so gut, wie er schreibt": how well, not what was written.
 _AS_WELL_AS = re.compile(r"(?i)\b(?:so|genauso|ebenso)\s+\w+,\s+wie\s+\w+\s+$")
 # "Man könnte sagen", "man kann sagen": a way of putting it, no one's statement.

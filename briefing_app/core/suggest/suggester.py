@@ -149,6 +149,9 @@ def suggest_claims(
             unnamed = unnamed_at == last_index
             recent = index == last_index + 1 and (last_party or unnamed)
             speaking = last_party  # (the speaker named before, else left open)
+            if unnamed and lexicon.nouns_capitalised:
+                # "»…«, heißt es. »…«": the unnamed source goes on, not a speaker named before.
+                speaking = ""
             if lexicon.title_suffixes and is_person_like(strip_title(speaking, lexicon), lexicon):
                 # "Parteienrechtler Martin Morlok" goes on as "Martin Morlok", the name a later
                 # "Morlok" gets too.
@@ -171,7 +174,7 @@ def suggest_claims(
                 last_index = index
             elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
                 # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
-                party = speaker or last_party
+                party = speaker or ("" if unnamed and lexicon.nouns_capitalised else last_party)
                 suggestions.append(
                     _continued_quote(sentence, party, known, aliases, lexicon, "colon quote")
                 )
@@ -955,6 +958,8 @@ def _span(
             lo = first_att.anchor_end + colon.end()
         elif _is_trailing(first_att, head, tail, lexicon) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
+            if lexicon.nouns_capitalised and (wie := re.search(r",?\s+wie\s*$", s[:hi])):
+                hi = wie.start()  # "Der König schwieg, wie die Presse bemerkte."
             if lexicon.inversion_leads:
                 # "Une infodémie massive, comme prévenait l’OMS": "comme" is the attribution's.
                 lead = lexicon_pattern(lexicon, "inversion lead").search(s, 0, hi)

@@ -375,3 +375,34 @@ def test_german_acts_comparisons_and_guesses_report_nothing(text: str) -> None:
 def test_what_someone_reportedly_did_is_an_unnamed_attribution() -> None:
     assert parties("Er soll das auf einer Sitzung gesagt haben.", "de") == [""]
     assert parties("Die Firma hat mutmaßlich Daten gesammelt.", "de") == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Der König schwieg, wie die ausländische Presse lobend bemerkte.",
+            "die ausländische Presse",
+        ),
+        ("Die Ministerin wies darauf hin, dass die Mittel begrenzt seien.", "Die Ministerin"),
+        ("Der Minister gab zu, dass die Reform verspätet sei.", "Der Minister"),
+        ("Der Anwalt wandte ein, dass die Frist abgelaufen sei.", "Der Anwalt"),
+        ("Die Sprecherin beteuerte, von nichts gewusst zu haben.", "Die Sprecherin"),
+    ],
+)
+def test_further_german_speech_verbs(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]
+
+
+def test_a_trailing_wie_clause_is_the_attribution_not_what_was_said() -> None:
+    text = "Der König schwieg, wie die ausländische Presse lobend bemerkte."
+    assert found(text, "de") == [("die ausländische Presse", "Der König schwieg")]
+
+
+def test_words_going_on_after_an_unnamed_report_stay_unnamed() -> None:
+    text = (
+        "Der König schwieg, wie die Presse bemerkte. Die Inschriften zeugen davon. "
+        "»Wer in Pflicht gestorben, hat Leben erworben«, heißt es. "
+        "»Mühe und Arbeit war ihr Leben.« Oder: »Wer treu gewirkt, den vergisst man nicht.«"
+    )
+    assert parties(text, "de") == ["die Presse", "", "", ""]
