@@ -1150,6 +1150,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "I always say, “…”": the author's own voice, not a party's
     if lexicon.nouns_capitalised and re.search(r",\s+(?:dessen|deren)\s+\S+\s+$", before):
         return None  # "…, ein Apparat, dessen Chef sagt": whose chief, the rules cannot name
+    if lexicon.nouns_capitalised and form.endswith("n") and _GERMAN_MODAL.search(before):
+        return None  # "…, kann der Schöpfer Schadenersatz fordern": an infinitive, no report
     if lexicon.nouns_capitalised and _AS_WELL_AS.search(before):
         return None  # "Er betrügt genauso gut, wie er schreibt": a comparison
     if lexicon.nouns_capitalised and _ONE_COULD_SAY.search(before):
@@ -1693,8 +1695,10 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         _ELIDED.sub("", first)[:1].isupper()
         or first.lower() in allowed
         or (lexicon.language == "fr" and re.match(r"[lL][’']\w", first))
-        # ("…, berichtet de Decker": a name's particle in lower case.)
+        # ("…, berichtet de Decker": a name's particle in lower case; "…, sagen uns mehrere
+        # Anwälte": a count.)
         or (lexicon.nouns_capitalised and first in _NAME_PARTICLES and words[1:2] != [])
+        or (lexicon.nouns_capitalised and first in lexicon.quantifiers and words[1:2] != [])
     ):
         return None
     origin = _ORIGIN.match(sentence, span[1])
@@ -1723,8 +1727,12 @@ def _german_phrase_end(sentence: str, start: int, end: int, lexicon: Lexicon) ->
             continue  # "…, sagt er"
         if bare in ("allem", "voran") and number == 1:
             continue  # "Vor allem die Opposition", "Allen voran die Grünen": a focus particle
-        if bare in lexicon.determiners or bare in _NAME_PARTICLES or bare == "vom":
-            after_article = bare in lexicon.determiners
+        if (
+            bare in lexicon.determiners | lexicon.quantifiers
+            or bare in _NAME_PARTICLES
+            or bare == "vom"
+        ):
+            after_article = bare in lexicon.determiners | lexicon.quantifiers
             continue
         if word[:1].isupper() or word[:1].isdigit():
             after_article = False
@@ -1746,6 +1754,12 @@ def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
 # Lower-case particles that open a surname: "de Decker", "von Storch", "van Gaal".
 # "…, wie die Presse … bemerkte": the clause the verb ends.
 _GERMAN_AS_CLAUSE = re.compile(r"(?:^|,\s+)[Ww]ie\s+([^,;:„“”\"»«]+?)\s+$")
+# A modal or future auxiliary earlier in the clause: the verb after it is an infinitive.
+_GERMAN_MODAL = re.compile(
+    r"\b(?:kann|können|konnte|konnten|muss|müssen|musste|soll|sollen|sollte|sollten|will|"
+    r"wollen|wollte|wollten|darf|dürfen|möchte|möchten|könnte|könnten|würde|würden|wird|"
+    r"werden|zu)\b[^,;:„“”\"»«]*$"
+)
 # "so gut, wie er schreibt": how well, not what was written.
 _AS_WELL_AS = re.compile(r"(?i)\b(?:so|genauso|ebenso)\s+\w+,\s+wie\s+\w+\s+$")
 # "Man könnte sagen", "man kann sagen": a way of putting it, no one's statement.
@@ -2224,6 +2238,7 @@ def _source_patterns(
     return patterns
 
 
+_QUOTED_OUTLET = re.compile(r"\s*„([A-ZÄÖÜ][^„“”\"]{0,40})“")
 _NEXT_PHRASE = re.compile(r"\w\s(?:die|das|den|dem|ein|eine|einen|einem)\s")
 
 
@@ -2247,6 +2262,14 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         document = documents.match(sentence, start) if documents is not None else None
         if document is not None:
             start = document.end()
+        quoted = _QUOTED_OUTLET.match(sentence, start) if lexicon.nouns_capitalised else None
+        if quoted is not None:
+            # "Nach Informationen des „Spiegel“ plant …", "laut „Bild“": the outlet's name.
+            att = Attribution(match.start(), match.end(), phrase, "according to X")
+            att.party_start, att.party_end = quoted.span(1)
+            att.party = quoted.group(1)
+            found.append(att)
+            continue
         end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
         if lexicon.nouns_capitalised:
             # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.

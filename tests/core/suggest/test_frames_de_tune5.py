@@ -406,3 +406,33 @@ def test_words_going_on_after_an_unnamed_report_stay_unnamed() -> None:
         "»Mühe und Arbeit war ihr Leben.« Oder: »Wer treu gewirkt, den vergisst man nicht.«"
     )
     assert parties(text, "de") == ["die Presse", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Nach Angaben eines Sprechers wurde niemand verletzt.", "Sprechers"),
+        ("Nach Informationen des „Spiegel“ plant die Regierung neue Schulden.", "Spiegel"),
+        ("Gegenüber dem „Spiegel“ sagte die Ministerin: „Wir haben keine Wahl.“", "die Ministerin"),
+        ("„Das ist ein Skandal“, empörte sich der Fraktionschef.", "der Fraktionschef"),
+        ("Die Grünen fordern ein Tempolimit auf allen Autobahnen.", "Die Grünen"),
+        ("Die Studie kommt zu dem Ergebnis, dass die Preise steigen.", "Die Studie"),
+        ("Dann sagte die Ministerin, die Reform komme im Herbst.", "die Ministerin"),
+        ("Das Modell ist nicht illegal, sagen uns mehrere Anwälte.", "mehrere Anwälte"),
+    ],
+)
+def test_common_german_news_frames(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An infinitive after a modal or a future: no report.
+        "Benutzt jemand das Werk falsch, kann der Urheber Schadenersatz fordern.",
+        "Die Firma will am Montag berichten, wie die Zahlen sind.",
+        "Die Zahlen sind schwer zu erklären.",
+    ],
+)
+def test_a_german_infinitive_after_a_modal_reports_nothing(text: str) -> None:
+    assert found(text, "de") == []

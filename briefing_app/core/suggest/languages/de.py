@@ -12,19 +12,19 @@ def _words(text: str) -> frozenset[str]:
 # lemma -> inflected forms (present, simple past, subjunctive of reported speech).
 _VERBS: dict[str, tuple[str, ...]] = {
     "sagen": ("sagte", "sagten", "sagt", "sagen", "hat gesagt", "haben gesagt", "gesagt hat"),
-    "erklären": ("erklärte", "erklärten", "erklärt", "hat erklärt"),
-    "betonen": ("betonte", "betonten", "betont"),
+    "erklären": ("erklärte", "erklärten", "erklärt", "hat erklärt", "erklären"),
+    "betonen": ("betonte", "betonten", "betont", "betonen"),
     "mitteilen": (
         *("teilte mit", "teilten mit", "teilt mit", "hat mitgeteilt", "mitteilte"),
         *("mitteilten", "mitgeteilt hat", "teilte", "teilten", "teilt"),
     ),
-    "berichten": ("berichtete", "berichteten", "berichtet"),
+    "berichten": ("berichtete", "berichteten", "berichtet", "berichten"),
     "sprechen": ("sprach", "sprachen", "spricht"),
     "fügen hinzu": ("fügte hinzu", "fügten hinzu", "ergänzte", "ergänzten", "fügte", "fügten"),
-    "warnen": ("warnte", "warnten", "warnt"),
+    "warnen": ("warnte", "warnten", "warnt", "warnen"),
     "kritisieren": ("kritisierte", "kritisierten", "kritisiert", "kritisieren"),
-    "fordern": ("forderte", "forderten", "fordert"),
-    "bestätigen": ("bestätigte", "bestätigten", "bestätigt"),
+    "fordern": ("forderte", "forderten", "fordert", "fordern"),
+    "bestätigen": ("bestätigte", "bestätigten", "bestätigt", "bestätigen"),
     "dementieren": ("dementierte", "dementierten", "dementiert"),
     "bestreiten": ("bestritt", "bestritten", "bestreitet", "bestreiten"),
     "vorwerfen": ("warf vor", "warfen vor", "wirft vor", "warf", "warfen", "vorwarf"),
@@ -56,7 +56,14 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "einwenden": ("wandte ein", "wandten ein", "wendet ein", "wandte", "wandten", "wendet"),
     "angeben": ("gab an", "gaben an", "gibt an", "angab", "angaben"),
     "zeigen": ("zeigt", "zeigte", "zeigen", "zeigten"),
-    "schließen": ("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss"),
+    "schließen": (
+        *("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss", "kam zum Schluss"),
+        *("kommt zu dem Ergebnis", "kam zu dem Ergebnis", "kommt zum Ergebnis"),
+        *("kam zum Ergebnis", "kommen zu dem Schluss", "kommen zu dem Ergebnis"),
+    ),
+    # Reflexive: "„…“, empörte sich der Fraktionschef", "beschwerte sich über …".
+    "empören": ("empörte sich", "empörten sich", "empört sich"),
+    "beschweren": ("beschwerte sich", "beschwerten sich", "beschwert sich"),
     "erläutern": ("erläuterte", "erläuterten", "erläutert"),
     "unterstreichen": ("unterstrich", "unterstrichen", "unterstreicht"),
     "versichern": ("versicherte", "versicherten", "versichert"),
@@ -136,7 +143,9 @@ LEXICON = Lexicon(
         form
         for lemma, forms in _VERBS.items()
         for form in forms
-        if " " not in form and form not in _CLAUSE_FINAL and lemma != "bezeichnen"
+        if (" " not in form or form.endswith(" sich"))
+        and form not in _CLAUSE_FINAL
+        and lemma != "bezeichnen"
     ),
     # A verb whose particle ends the clause: "…, teilte die Polizei mit."
     separable={
@@ -158,7 +167,11 @@ LEXICON = Lexicon(
     after_quote_forms=frozenset(),
     source_phrases=(
         "laut",
-        *(f"nach {what} {of}" for what in _VIEW_NOUNS for of in ("von", "der", "des")),
+        *(
+            f"nach {what} {of}"
+            for what in _VIEW_NOUNS
+            for of in ("von", "vom", "der", "des", "eines", "einer")
+        ),
         ", so",
     ),
     # "Dem Minister zufolge kommt die Reform": the party stands before the word.
@@ -188,7 +201,9 @@ LEXICON = Lexicon(
         anwalt anwältin staatsanwaltschaft ministerium regierung bericht studie mitteilung
         unternehmen hersteller kritiker forscher gewerkschaft verband partei opposition
         erklärung stellungnahme schreiben schrift brief mail version geschichte gutachten
-        verordnung ermittler fachleute wissenschaftler analysten beobachter"""
+        verordnung anwälte juristen ökonomen ärzte ärztinnen politiker beamte mitarbeiter
+        bürger einwohner demonstranten aktivisten lehrer eltern nutzer ermittler fachleute
+        wissenschaftler analysten beobachter"""
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
     trailing_noise=_words("hat haben hatte hatten ist sind war waren auch noch nicht"),
@@ -265,9 +280,12 @@ LEXICON = Lexicon(
         r"(?:vom|von)\s+[^,;:]{1,100}|das|dies|"
         r"(?!vor allem|allen voran)(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|"
         r"seit|bis|während|wegen|"
-        r"trotz|über|unter)\s+[^,;:„“”\"]{1,40}|dazu|später|zuvor|zudem|außerdem|daher|"
+        # (A quoted name inside it: "Gegenüber dem „Spiegel“ sagte die Ministerin".)
+        r"trotz|über|unter)\s+(?:[^,;:„“”\"]|„[^,;:„“”\"]{1,30}“){1,40}|dazu|später|zuvor|zudem|"
+        r"außerdem|daher|"
         r"deshalb|dennoch|jedoch|heute|gestern|morgen|damals|inzwischen|mittlerweile|zuletzt|"
-        r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch|"
+        r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch|dann|schließlich|"
+        r"zunächst|bald|hier|bislang|bisher|trotzdem|allerdings|immerhin|tatsächlich|offenbar|"
         # "Das sagt Lutz S. selbst", "Dies bestätigte die Polizei": a fronted object pronoun.
         r"das|dies|so)"
     ),
