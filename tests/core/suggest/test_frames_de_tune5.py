@@ -436,3 +436,24 @@ def test_common_german_news_frames(text: str, party: str) -> None:
 )
 def test_a_german_infinitive_after_a_modal_reports_nothing(text: str) -> None:
     assert found(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Ein Sprecher der Stadt bestätigte auf Anfrage, dass die Straße gesperrt bleibt.",
+            "die Straße gesperrt bleibt",
+        ),
+        (
+            "Der Kanzler sagte am Rande des Gipfels, man werde weiter verhandeln.",
+            "man werde weiter verhandeln",
+        ),
+        (
+            "Die Zeitung berichtet unter Berufung auf Regierungskreise, dass der Minister gehe.",
+            "der Minister gehe",
+        ),
+    ],
+)
+def test_when_where_and_to_whom_are_no_part_of_what_was_said(text: str, quote: str) -> None:
+    assert [q for _, q in found(text, "de")] == [quote]

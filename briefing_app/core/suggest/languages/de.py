@@ -268,6 +268,18 @@ LEXICON = Lexicon(
     ),
     # (Plural only: there Konjunktiv I looks like the indicative, "sie hätten" for "sie haben".)
     standin_forms=_words("hätten würden könnten müssten dürften"),
+    # When, where and to whom, between a verb and what was said: "bestätigte auf Anfrage,
+    # dass …", "sagte am Rande des Gipfels, man werde …" (the comma before the content too).
+    setting_words=(
+        r"(?:auf (?:Anfrage|Nachfrage)|am (?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+        r"Samstag|Sonntag|Wochenende|Abend|Morgen|Rande (?:de[rs] )?[\wäöüß-]+)|"
+        r"gegenüber (?:der|dem|den) (?:[\wäöüß„“-]+ ){0,2}?[\wäöüß„“-]+|"
+        r"(?:im|in einem) (?:Interview|Gespräch)(?: mit (?:der|dem) [\wäöüß„“-]+)?|"
+        r"in (?:einer|einem|der|seiner|ihrer) (?:Erklärung|Mitteilung|Stellungnahme|Rede|"
+        r"Pressekonferenz)|unter Berufung auf (?:[\wäöüß„“-]+ ){0,3}?[\wäöüß„“-]+|"
+        r"bereits|zudem|außerdem|erneut|jedoch|nun|heute|gestern)"
+        r"(?:\s*,)?"
+    ),
     # "…, sagt uns die Quelle", "Dies erklärte bereits 2017 der Kassenwart": a listener's
     # pronoun and adverbs of time between an inverted verb and its subject.
     verb_subject_fillers=(
