@@ -2357,6 +2357,9 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
         return None
     party = sentence[span[0] : span[1]]
     head = party.split()[-1].lower()
+    if lexicon.nouns_capitalised:
+        # "einem Bericht des Ministeriums": the noun after the article heads the phrase.
+        head = re.split(r"\s(?:des|der|von|vom)\s", party)[0].split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view
     # ("Pour lui, …": a person named before).

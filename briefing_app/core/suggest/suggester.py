@@ -744,6 +744,10 @@ _GERMAN_DOCUMENT = re.compile(
 def _german_party(party: str, lexicon: Lexicon) -> str:
     """Return the party a German mention names: the person, not their affiliation ("Volker
     Tripp vom Verein X"); the body whose aim or view it is ("das Ziel der Initiative")."""
+    dative = re.fullmatch(r"(einer|einem)\s+(.+)", party)
+    if dative is not None and dative.group(2).split()[0].lower() in lexicon.document_nouns:
+        # "wie aus einer Abmahnung hervorgeht": the document as one names it, "eine Abmahnung".
+        return ("eine " if dative.group(1) == "einer" else "ein ") + dative.group(2)
     both = re.fullmatch(r"(?i:sowohl)\s+(.+?)\s+als auch\s+(.+)", party)
     if both is not None:
         return f"{both.group(1)} und {both.group(2)}"  # "Sowohl Keith als auch Keuter"

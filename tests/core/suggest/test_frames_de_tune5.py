@@ -457,3 +457,30 @@ def test_a_german_infinitive_after_a_modal_reports_nothing(text: str) -> None:
 )
 def test_when_where_and_to_whom_are_no_part_of_what_was_said(text: str, quote: str) -> None:
     assert [q for _, q in found(text, "de")] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "Wie aus einem Bericht des Ministeriums hervorgeht, stiegen die Kosten.",
+            "ein Bericht des Ministeriums",
+        ),
+        (
+            "Die Kosten stiegen, wie aus einer Abmahnung hervorgeht, die uns vorliegt.",
+            "eine Abmahnung",
+        ),
+        (
+            "Das geht aus einer Antwort der Bundesregierung hervor.",
+            "eine Antwort der Bundesregierung",
+        ),
+        ("Wie es heißt, soll der Vertrag bald unterschrieben werden.", ""),
+        ("Es heißt, der Vertrag sei fertig.", ""),
+    ],
+)
+def test_what_a_german_document_shows_and_what_is_said_unnamed(text: str, party: str) -> None:
+    assert parties(text, "de") == [party]
+
+
+def test_how_something_is_called_is_no_report() -> None:
+    assert found("Die Frau heißt Anna. Er weiß, wie es heißt.", "de") == []

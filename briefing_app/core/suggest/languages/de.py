@@ -184,8 +184,10 @@ LEXICON = Lexicon(
         r"\b(?:angeblich|mutmaßlich|Berichten zufolge)\b",
         # "Ihm wird ein Hang zum Streit nachgesagt": what is said of someone, by no one named.
         r"\bnachgesagt\b",
-        # "…, hieß es aus Polizeikreisen": a report whose source goes unnamed.
+        # "…, hieß es aus Polizeikreisen", "Wie es heißt, …": a report whose source goes
+        # unnamed.
         r"\b(?:hieß|heißt) es\b",
+        r"(?:^|,\s*)(?:[Ww]ie )?[Ee]s (?:hieß|heißt)\s*,",
     ),
     official_nouns=_words(
         """minister ministerin ministerium regierung polizei staatsanwaltschaft behörde behörden
@@ -201,7 +203,8 @@ LEXICON = Lexicon(
         anwalt anwältin staatsanwaltschaft ministerium regierung bericht studie mitteilung
         unternehmen hersteller kritiker forscher gewerkschaft verband partei opposition
         erklärung stellungnahme schreiben schrift brief mail version geschichte gutachten
-        verordnung anwälte juristen ökonomen ärzte ärztinnen politiker beamte mitarbeiter
+        verordnung antwort abmahnung unterlagen dokumente akten daten anwälte juristen
+        ökonomen ärzte ärztinnen politiker beamte mitarbeiter
         bürger einwohner demonstranten aktivisten lehrer eltern nutzer ermittler fachleute
         wissenschaftler analysten beobachter"""
     ),
@@ -234,7 +237,7 @@ LEXICON = Lexicon(
     document_nouns=_words(
         """mitteilung pressemitteilung erklärung stellungnahme bericht brief schreiben mail
         e-mail studie gutachten papier dokument urteil begründung version antwort verordnung
-        schrift nachricht"""
+        schrift nachricht abmahnung"""
     ),
     person_titles=_words("herr herrn frau dr prof professor professorin"),
     title_suffixes=(
@@ -307,7 +310,12 @@ LEXICON = Lexicon(
         r"Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Begründung) "
         r"(?:des|der|von) (?P<party>[^,;:“”\"„]{2,50}?) (?:heißt|hieß) es\b",
         r"\b[Aa]us Sicht (?:der |des |von )(?P<party>[^,;:“”\"„]{2,50}?)(?=\s+[a-zäöüß]|[,;:]|$)",
-        # "Für den Parteienrechtler Martin Morlok ist das ein klarer Hinweis": whose view.
+        # "Wie aus einem Bericht des Ministeriums hervorgeht, …", "Das geht aus einer Antwort
+        # der Regierung hervor": what a document shows.
+        r"\b[Ww]ie aus (?P<party>(?:der|dem|den|einer|einem|internen|\w+en) [^,;:„“”\"]{1,60}?) "
+        r"hervorgeht\b",
+        r"\b(?:geht|ging|gehen|gingen) (?:\w+ ){0,2}?aus (?P<party>(?:der|dem|den|einer|einem) "
+        r"[^,;:„“”\"]{1,60}?) hervor\b",
         r"^(?:Auch |Doch |Aber )?[Ff]ür (?:den |die )?"
         r"(?P<party>(?:[A-ZÄÖÜ][\wäöüß.-]+ ){1,3}[A-ZÄÖÜ][\wäöüß.-]+) "
         r"(?:ist|sind|war|waren|bleibt|bleiben|steht|stand) (?:das|dies|es|die|der|klar|"
