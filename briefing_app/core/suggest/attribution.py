@@ -832,7 +832,11 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before)
     ) and _refused("adjective-preposition", match):
         return None  # "comes with added costs", "under stated rules": an adjective
-    if att.lemma == "lauten" and not re.search(r"[“”\"»«],?\s*$", before):
+    if (
+        att.lemma == "lauten"
+        and not re.search(r"[“”\"»«],?\s*$", before)
+        and _refused("de-lauten-not-after-quote", match)
+    ):
         return None  # "»…«, lautet eine Weisheit"; not "Die Frage lautet, wer zahlt"
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if action is not None and action.match(after) and _refused(f"action-after:{att.lemma}", match):
@@ -1073,6 +1077,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             and att.lemma in _SAYING_LEMMAS
             and _SETTING_AFTER_SUBJECT.fullmatch(sentence, subject.end(1))
             and not _POINTING_BACK.match(before)
+            and _refused("de-nothing-said", match)
         ):
             # "Am Dienstag antwortete Relotius in einer langen Mail.": when and where, but
             # nothing said (unlike "Das sagt X", which points back at the sentence before).
@@ -1148,13 +1153,30 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
-    if lexicon.nouns_capitalised and re.search(r",\s+(?:dessen|deren)\s+\S+\s+$", before):
+    if (
+        lexicon.nouns_capitalised
+        and re.search(r",\s+(?:dessen|deren)\s+\S+\s+$", before)
+        and _refused("de-whose-relative", match)
+    ):
         return None  # "…, ein Apparat, dessen Chef sagt": whose chief, the rules cannot name
-    if lexicon.nouns_capitalised and form.endswith("n") and _GERMAN_MODAL.search(before):
+    if (
+        lexicon.nouns_capitalised
+        and form.endswith("n")
+        and _GERMAN_MODAL.search(before)
+        and _refused("de-infinitive-after-modal", match)
+    ):
         return None  # "…, kann der Schöpfer Schadenersatz fordern": an infinitive, no report
-    if lexicon.nouns_capitalised and _AS_WELL_AS.search(before):
+    if (
+        lexicon.nouns_capitalised
+        and _AS_WELL_AS.search(before)
+        and _refused("de-comparison", match)
+    ):
         return None  # "Er betrügt genauso gut, wie er schreibt": a comparison
-    if lexicon.nouns_capitalised and _ONE_COULD_SAY.search(before):
+    if (
+        lexicon.nouns_capitalised
+        and _ONE_COULD_SAY.search(before)
+        and _refused("de-one-could-say", match)
+    ):
         return None  # "Man könnte zynisch sagen, dass …": the author's own turn of phrase
     # "police found a body" is an action; "the report found …" a finding.
     if (

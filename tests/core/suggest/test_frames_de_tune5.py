@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.core.suggest import suggest_claims
+from briefing_app.core.suggest.attribution import find_attributions, guard_audit
+from briefing_app.core.suggest.languages import lexicon_for
 from tests.core.suggest.suggested import found, parties
 
 
@@ -484,3 +486,16 @@ def test_what_a_german_document_shows_and_what_is_said_unnamed(text: str, party:
 
 def test_how_something_is_called_is_no_report() -> None:
     assert found("Die Frau heißt Anna. Er weiß, wie es heißt.", "de") == []
+
+
+def test_the_german_guards_name_themselves_in_the_guard_audit() -> None:
+    german = lexicon_for("de")
+    sentence = "Benutzt jemand das Werk falsch, kann der Urheber Schadenersatz fordern."
+    with guard_audit() as refusals:
+        assert find_attributions(sentence, german) == []
+    assert [guard for _, guard in refusals] == ["de-infinitive-after-modal"]
+    # Waived, the guard lets the verb through (inside the audit only).
+    with guard_audit(waive=["de-infinitive-after-modal"]) as refusals:
+        waived = find_attributions(sentence, german)
+    assert [a.lemma for a in waived] == ["fordern"] and refusals == []
+    assert find_attributions(sentence, german) == []
