@@ -736,7 +736,7 @@ def _document_in(sentence: str, lexicon: Lexicon) -> str:
 _GERMAN_DOCUMENT = re.compile(
     r"\b(?:der|die|das|den|dem|des|eine|einer|einem|einen|ein|seine|seiner|ihre|ihrer)\s+"
     r"(?:[a-zäöüß-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]*)"
-    r"(?:\s+(?:von|vom|des|der|aus)\s+(?:(?:der|dem|den|des|einer|einem|eines|ein|eine)\s+)?"
+    r"(?:\s+(?:von|vom|des|der|eines|einer|aus)\s+(?:(?:der|dem|den|des|einer|einem|eines|ein|eine)\s+)?"
     r"[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})*"
 )
 
