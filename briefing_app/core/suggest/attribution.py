@@ -133,6 +133,12 @@ _ADJECTIVE_USE = re.compile(
 )
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
+    # "mahnt die Rechteverletzer ab": a legal warning sent, not a warning said; "fordert ihn
+    # auf, …": asks someone to act.
+    "mahnen": re.compile(r"[^,;:!?]*?\sab\s*(?:[,;:!?]|\.\s|\.?$)"),
+    "fordern": re.compile(r"[^,;:!?]*?\sauf\s*(?:[,;:!?]|\.\s|\.?$)"),
+    # "sprach mit Relotius über Jaeger": a talk with someone; "sprach von einem Skandal" says.
+    "sprechen": re.compile(r"\s+(?:[^\s,;:]+\s+){0,3}?(?:mit|über)\b"),
     "report": re.compile(r"\s+(?:from|for|missing|to work|to duty)\b"),
     # "il le condamne au paiement de…", "a condamné Paul Roux à un an de prison": a sentence
     # a court passes, not words of condemnation (French).
@@ -437,6 +443,29 @@ _GERMAN_SUBJECT = re.compile(
     r"\s+((?:(?:der|die|das|den|dem|des|ein|eine|einer|eines)\s+(?:[a-zäöüß-]+\s+){0,2})?"
     r"[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})(?=[\s,.;:!?]|$)"
 )
+# A description's genitive, then the person's name between commas: "der Kassenwart des
+# Kreisverbandes Essen, Klaus K., …".
+_GERMAN_APPOSED = re.compile(
+    r"(?:\s+(?:des|der|eines|einer)\s+[^,;:„“”\"]{1,60}?)?,\s+"
+    r"((?:[A-ZÄÖÜ][\wäöüß.-]*\s+){1,2}[A-ZÄÖÜ][\wäöüß.-]*),"
+)
+# What may follow an inverted German subject when nothing is said: a place, a time, a medium.
+_SETTING_AFTER_SUBJECT = re.compile(
+    r"(?:\s+(?:selbst|auch|noch|später|heute|in|im|am|an|auf|bei|beim|gegenüber|vor|nach|mit|"
+    r"per|während|zum|zur)(?:\s+[^\s,;:„“”\"»«]+){0,5})*\s*[.!?]?\s*"
+)
+# A listener or a time after an inverted German verb's subject, before a colon that opens what
+# was said: "…, antwortet Keith dem Essener Parteichef am 30. März: „…“".
+_GERMAN_AFTER_PARTY = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:\s*[„“\"»]")
+# German verbs whose content is a clause or a quotation, never an object ("warnte vor …").
+_SAYING_LEMMAS = frozenset(
+    (
+        *("sagen", "erklären", "antworten", "schreiben", "berichten", "erzählen", "mitteilen"),
+        *("betonen", "meinen", "erläutern", "fügen hinzu", "versichern", "erwidern"),
+    )
+)
+# "Das sagt Lutz S. selbst", "Dies bestätigte der Sprecher": the sentence before is what was said.
+_POINTING_BACK = re.compile(r"(?i)\s*(?:und\s+)?(?:das|dies)\s+")
 _FOR_BEFORE = re.compile(r"\S\s+for\s+$")
 _SAID_AFTER = re.compile(_THAT_SOON + r"|[,:]?\s*[“\"]")
 # "prompted the judge to quip", "leading analysts to warn": the one made to speak.
@@ -506,6 +535,7 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
     open_at: int | None = None
     straight_open: int | None = None
     low_open = False  # German „…“ closes with the mark English opens with
+    low_depth = 0  # „…„…“…“: a quotation inside a German quotation
     single_open: int | None = None  # British ‘…’ (’ with a letter after it is an apostrophe)
     for i, ch in enumerate(sentence):
         if ch == "‘" and open_at is None and straight_open is None and single_open is None:
@@ -514,10 +544,14 @@ def _quote_regions(sentence: str) -> tuple[tuple[int, int], ...]:
             regions.append((single_open, i + 1))
             single_open = None
         elif ch == "„" and open_at is None:
-            open_at, low_open = i, True
+            open_at, low_open, low_depth = i, True, 1
+        elif ch == "„" and low_open:
+            low_depth += 1
+        elif ch == "“" and low_open and open_at is not None and low_depth > 1:
+            low_depth -= 1
         elif ch == "“" and low_open and open_at is not None:
             regions.append((open_at, i + 1))
-            open_at, low_open = None, False
+            open_at, low_open, low_depth = None, False, 0
         elif ch == "“" and straight_open is not None and open_at is None:
             regions.append((straight_open, i + 1))  # "…“ : mixed marks, one quotation
             straight_open = None
@@ -626,8 +660,13 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         found.append(fronted)
     if not found:
         found.extend(_viewpoints(sentence, lexicon, inside_quote))
+    # ("Laut Unterlagen, die uns vorliegen, antwortet Keith: …": the documents only show
+    # what the inverted verb's subject said.)
+    inverted = lexicon.nouns_capitalised and any(a.party and a.pattern == "verb X" for a in found)
     for source in _source_phrases(sentence, lexicon, inside_quote):
         # "…, he said according to a transcript": the document only backs the same statement.
+        if inverted and source.party_end <= min(a.verb_start for a in found):
+            continue
         if not any(0 <= source.verb_start - a.anchor_end <= 3 for a in found):
             found.append(source)
     passives = _passives(sentence, lexicon, inside_quote)
@@ -852,6 +891,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         not participle and lexicon.language == "en" and _ADJECTIVE_PREPOSITION.search(before)
     ) and _refused("adjective-preposition", match):
         return None  # "comes with added costs", "under stated rules": an adjective
+    if (
+        att.lemma == "lauten"
+        and not re.search(r"[“”\"»«],?\s*$", before)
+        and _refused("de-lauten-not-after-quote", match)
+    ):
+        return None  # "»…«, lautet eine Weisheit"; not "Die Frage lautet, wer zahlt"
     action = _NOT_REPORTING_AFTER.get(att.lemma)
     if action is not None and action.match(after) and _refused(f"action-after:{att.lemma}", match):
         return None
@@ -933,7 +978,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if particle is not None:
         # "…, teilte die Polizei mit": the verb needs its particle at the end of its clause.
         clause = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
-        ending = re.search(r"\s" + particle + r"\s*$", clause)
+        ending = re.search(r"\s(?:" + particle + r")\s*$", clause)
         if ending is None:
             _refuse("separable-particle", match)
             return None
@@ -1071,7 +1116,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     content_next = _content_next(after, lexicon)
     if (
         form in lexicon.inverting_forms
-        and re.search(r"(?:[,”\"»]|,[’'])\s*$", before)
+        and re.search(r"(?:[,”\"»]|,[’'])\s*$|(?<=[.!?])“\s*$", before)
         and not content_next
     ):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
@@ -1083,6 +1128,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             lexicon_pattern(lexicon, "right stop").match(rest)
             and re.fullmatch(r"(?:\s+[^\s,;:]+){1,5}\s*[.!?]?[”\"»]?\s*", rest)
         )
+        if lexicon.nouns_capitalised and not when:
+            # "…, sagt er nervös.", "…, warnt er - zumal …", "…, sagt Stenger und greift …
+            # an", "…, antwortet Keith dem Parteichef am 30. März: …": an adverb, a dash, a
+            # clause of the speaker's own, whom and when (every German noun is capitalised, so
+            # a lower-case word here is no part of a name).
+            when = bool(_GERMAN_AFTER_PARTY.match(rest)) or bool(
+                re.match(r"\s+[a-zäöüß]+\s*[.!?]?[”\"“»]?\s*$|\s+[-–—]\s|\s+und\s+[a-zäöüß]", rest)
+            )
         # ("…» confirme Ivan Leroy « … »", "…», ajoutera X devant la presse, « … »": the
         # quotation goes on after the party.)
         goes_on = lexicon.guillemets and bool(
@@ -1105,8 +1158,24 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.pattern = "verb X" if span is not None else att.pattern
     if span is None and lexicon.fronted and lexicon_pattern(lexicon, "fronted").fullmatch(before):
         # "Am Montag sagte der Minister, …": after a fronted phrase, the subject follows.
-        subject = _GERMAN_SUBJECT.match(sentence, match.end())
-        if subject is not None:
+        subject = _GERMAN_SUBJECT.match(sentence, _past_fillers(sentence, match.end(), lexicon))
+        if (
+            subject is not None
+            and att.lemma in _SAYING_LEMMAS
+            and _SETTING_AFTER_SUBJECT.fullmatch(sentence, subject.end(1))
+            and not _POINTING_BACK.match(before)
+            and _refused("de-nothing-said", match)
+        ):
+            # "Am Dienstag antwortete Relotius in einer langen Mail.": when and where, but
+            # nothing said (unlike "Das sagt X", which points back at the sentence before).
+            return None
+        apposed = _GERMAN_APPOSED.match(sentence, subject.end(1)) if subject is not None else None
+        if apposed is not None and is_person_like(apposed.group(1), lexicon):
+            # "Dies erklärte der damalige Kassenwart des Kreisverbandes, Klaus K., in …": the
+            # person the description names.
+            span = apposed.span(1)
+            att.pattern = "fronted, verb X"
+        elif subject is not None:
             span = _clean_party(sentence, subject.start(1), subject.end(1), lexicon)
             att.pattern = "fronted, verb X" if span is not None else att.pattern
     if span is None and att.lemma in _NAMING_LEMMAS and lexicon.language == "en":
@@ -1120,6 +1189,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # blocks the credit lines name).
         here = _HERE_IS_WHAT.search(before)
         span = here and _clean_party(sentence, here.start(1), here.end(1), lexicon)
+    as_clause_de = (
+        _GERMAN_AS_CLAUSE.search(before)
+        if span is None and lexicon.nouns_capitalised and re.match(r"\s*(?:[,.;!?]|$)", after)
+        else None
+    )
+    if as_clause_de is not None:
+        # "…, wie die ausländische Presse nach der Spende lobend bemerkte.": the party opens
+        # the clause and ends at the first word no noun phrase explains.
+        end = _german_phrase_end(sentence, as_clause_de.start(1), as_clause_de.end(1), lexicon)
+        span = _clean_party(sentence, as_clause_de.start(1), end, lexicon)
     if span is None:
         span = left_party(sentence, party_at, lexicon)
     if (
@@ -1168,6 +1247,10 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             return att
         _refuse("no-party", match)
         return None
+    if lexicon.nouns_capitalised and span[1] <= match.start():
+        # "wie die ausländische Presse lobend bemerkte": the party ends before the adverb.
+        cut = _german_phrase_end(sentence, span[0], span[1], lexicon)
+        span = (span[0], len(sentence[: max(cut, span[0])].rstrip())) if cut > span[0] else span
     party = sentence[span[0] : span[1]]
     if re.match(r"(?:no|none|nobody|neither)\b", party, re.IGNORECASE) and _refused(
         "negative-party", match
@@ -1175,6 +1258,31 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if party.lower() in lexicon.first_person and _refused("first-person", match):
         return None  # "I always say, “…”": the author's own voice, not a party's
+    if (
+        lexicon.nouns_capitalised
+        and re.search(r",\s+(?:dessen|deren)\s+\S+\s+$", before)
+        and _refused("de-whose-relative", match)
+    ):
+        return None  # "…, ein Apparat, dessen Chef sagt": whose chief, the rules cannot name
+    if (
+        lexicon.nouns_capitalised
+        and form.endswith("n")
+        and _GERMAN_MODAL.search(before)
+        and _refused("de-infinitive-after-modal", match)
+    ):
+        return None  # "…, kann der Schöpfer Schadenersatz fordern": an infinitive, no report
+    if (
+        lexicon.nouns_capitalised
+        and _AS_WELL_AS.search(before)
+        and _refused("de-comparison", match)
+    ):
+        return None  # "Er betrügt genauso gut, wie er schreibt": a comparison
+    if (
+        lexicon.nouns_capitalised
+        and _ONE_COULD_SAY.search(before)
+        and _refused("de-one-could-say", match)
+    ):
+        return None  # "Man könnte zynisch sagen, dass …": the author's own turn of phrase
     # "police found a body" is an action; "the report found …" a finding.
     finding = att.lemma in ("find", "show", "rank")
     head_noun = _HEAD_BEFORE_PHRASE.split(party)[0].split()[-1].lower() if finding else ""
@@ -1268,6 +1376,8 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             source = r"(?:^|[,;:(—–]\s*)([^,;:“”\"«»„]{2,60}?)\s+(" + words + r")\b"
         elif name == "fronted":
             source = r"(?i)\s*(?:" + lexicon.fronted + r")\s+"
+        elif name == "verb subject fillers":
+            source = r"(?:\s+(?:" + lexicon.verb_subject_fillers + r")(?=\s))+"
         elif name == "party stop":
             source = r"\s(?:" + lexicon.party_stops + r")(?=[\s.,;:!?]|$)"
         elif name == "clause word":
@@ -1841,23 +1951,43 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
     aside = lexicon_pattern(lexicon, "verb aside").match(sentence, verb_end)
     if lexicon.verb_asides and aside is not None:
         verb_end = aside.end()  # "…» insiste quant à lui Ivan Leroy": past the aside
+    verb_end = _past_fillers(sentence, verb_end, lexicon)
     end = _stop(sentence, verb_end + 1, _RIGHT_STOP, lexicon)
     if lexicon.guillemets and (quote := sentence.find("«", verb_end, end)) >= 0:
         end = quote  # "…» confirme Ivan Leroy « … »": the quotation goes on after the party
     if lexicon.right_stops:
         # "…, sagte Lucke am Samstag der Deutschen Presse-Agentur": the name ends at "am".
         own = lexicon_pattern(lexicon, "right stop").search(sentence, verb_end + 1, end)
+        if (
+            own is not None
+            and lexicon.nouns_capitalised
+            and own.group(0).strip() in ("der", "des", "dem")
+            and (
+                sentence[verb_end:].split()[:1] in [[d] for d in ("ein", "eine", "der", "die")]
+                or sentence[: own.start()].endswith(" von")
+            )
+        ):
+            # "…, schreibt ein Anwalt der Kanzlei Höcker": after a common noun, "der" is its
+            # genitive (after a name, "sagte Lucke der dpa", the listener).
+            own = lexicon_pattern(lexicon, "right stop").search(sentence, own.end(), end)
         end = own.start() if own is not None else end
+    if lexicon.nouns_capitalised:
+        end = _german_phrase_end(sentence, verb_end, end, lexicon)
     span = _clean_party(sentence, verb_end, end, lexicon)
     if span is None:
         return None
-    first = sentence[span[0] : span[1]].split()[0]
+    words = sentence[span[0] : span[1]].split()
+    first = words[0]
     allowed = lexicon.determiners | lexicon.speaker_nouns | set(lexicon.pronouns)
     # ("…, plaide l’entourage du Premier ministre": an elided article is a determiner.)
     if not (
         _ELIDED.sub("", first)[:1].isupper()
         or first.lower() in allowed
         or (lexicon.language == "fr" and re.match(r"[lL][’']\w", first))
+        # ("…, berichtet de Decker": a name's particle in lower case; "…, sagen uns mehrere
+        # Anwälte": a count.)
+        or (lexicon.nouns_capitalised and first in _NAME_PARTICLES and words[1:2] != [])
+        or (lexicon.nouns_capitalised and first in lexicon.quantifiers and words[1:2] != [])
     ):
         return None
     origin = _ORIGIN.match(sentence, span[1])
@@ -1865,6 +1995,67 @@ def right_party(sentence: str, verb_end: int, lexicon: Lexicon) -> tuple[int, in
         # "…," says a doctor from Hebron: where they are from
         return span[0], origin.start(1) + len(origin.group(1).rstrip(" ."))
     return span
+
+
+def _german_phrase_end(sentence: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """Return where a German noun phrase from start ends before end: at a dash or at a word in
+    lower case that no article, particle or adjective after an article explains ("Peter Maier
+    nervös", "Peter Maier und greift …"; not "der damalige Kassenwart", "de Decker")."""
+    after_article = False
+    for number, token in enumerate(re.finditer(r"\S+", sentence[start:end])):
+        word = token.group(0).strip(",.;:!?")
+        bare = word.lower()
+        if word in ("-", "–", "—"):
+            return start + token.start()
+        following = sentence[start + token.end() :].lstrip()
+        if bare in ("und", "oder", "sowie", "als", "auch") and (
+            following[:1].isupper() or (bare == "als" and following.startswith("auch "))
+        ):
+            continue  # "Sowohl Keith als auch Keuter", "Anna und Peter Berg"
+        if bare in lexicon.pronouns and not number:
+            continue  # "…, sagt er"
+        if bare in ("allem", "voran") and number == 1:
+            continue  # "Vor allem die Opposition", "Allen voran die Grünen": a focus particle
+        if (
+            bare in lexicon.determiners | lexicon.quantifiers
+            or bare in _NAME_PARTICLES
+            or bare == "vom"
+        ):
+            after_article = bare in lexicon.determiners | lexicon.quantifiers
+            continue
+        if word[:1].isupper() or word[:1].isdigit():
+            after_article = False
+            continue
+        if not after_article:
+            return start + token.start()
+    return end
+
+
+def _past_fillers(sentence: str, verb_end: int, lexicon: Lexicon) -> int:
+    """Return where an inverted verb's subject may start: past the listener and adverbs a
+    language sets between them ("…, sagt uns die Quelle")."""
+    if not lexicon.verb_subject_fillers:
+        return verb_end
+    fillers = lexicon_pattern(lexicon, "verb subject fillers").match(sentence, verb_end)
+    return fillers.end() if fillers is not None else verb_end
+
+
+# Lower-case particles that open a surname: "de Decker", "von Storch", "van Gaal".
+# "…, wie die Presse … bemerkte": the clause the verb ends.
+_GERMAN_AS_CLAUSE = re.compile(r"(?:^|,\s+)[Ww]ie\s+([^,;:„“”\"»«]+?)\s+$")
+# A modal or future auxiliary earlier in the clause: the verb after it is an infinitive.
+_GERMAN_MODAL = re.compile(
+    r"\b(?:kann|können|konnte|konnten|muss|müssen|musste|soll|sollen|sollte|sollten|will|"
+    r"wollen|wollte|wollten|darf|dürfen|möchte|möchten|könnte|könnten|würde|würden|wird|"
+    r"werden|zu)\b[^,;:„“”\"»«]*$"
+)
+# "so gut, wie er schreibt": how well, not what was written.
+_AS_WELL_AS = re.compile(r"(?i)\b(?:so|genauso|ebenso)\s+\w+,\s+wie\s+\w+\s+$")
+# "Man könnte sagen", "man kann sagen": a way of putting it, no one's statement.
+_ONE_COULD_SAY = re.compile(
+    r"(?i)\bman\s+(?:kann|könnte|muss|müsste|darf|dürfte|sollte|würde)\b[^,;:„“”\"]{0,40}$"
+)
+_NAME_PARTICLES = frozenset(("de", "di", "da", "van", "von", "zu", "ten", "ter"))
 
 
 # Where a speaker described by their role comes from: "a doctor from Hebron", to a comma or the
@@ -1920,6 +2111,10 @@ def subject_after_opening(sentence: str, lexicon: Lexicon) -> tuple[int, int] | 
 
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
+    if lexicon.nouns_capitalised and lexicon.fronted:
+        inverted = _verb_second_subject(sentence, lexicon)
+        if inverted is not None:
+            return inverted
     intro = (
         INTRO.match(sentence)
         or _STATEMENT_INTRO.match(sentence)
@@ -1971,6 +2166,29 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     if end <= start:
         return None
     return _clean_party(sentence, start, end, lexicon)
+
+
+def _verb_second_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Return the subject after the finite verb of a German sentence that opens with an adverb
+    or a prepositional phrase ("Nun zieht auch die Busbranche nach", "Am Ende steht die
+    Empfehlung: …"), or None when the sentence opens otherwise."""
+    first = sentence.split(maxsplit=1)[:1]
+    if not first or first[0].strip(",").lower() not in lexicon.non_party_starts:
+        return None
+    fronted = _GERMAN_FRONTED_VERB.match(sentence)
+    if fronted is None or not lexicon_pattern(lexicon, "fronted").fullmatch(
+        sentence[: fronted.start(1)]
+    ):
+        return None
+    subject = _GERMAN_SUBJECT.match(sentence, _past_fillers(sentence, fronted.end(1), lexicon))
+    if subject is None:
+        return None
+    return _clean_party(sentence, subject.start(1), subject.end(1), lexicon)
+
+
+# A fronted phrase of up to eight words, then the finite verb in lower case (no comma between:
+# "Bei Fahrten in die Heimat sitze er" is no main clause's opening but a whole clause).
+_GERMAN_FRONTED_VERB = re.compile(r"(?:[^\s,;:„“”\"]+\s+){1,8}?([a-zäöüß]+)(?=\s)")
 
 
 # A time phrase opening a sentence without a comma: "This summer Piper Jaffray analyst…".
@@ -2346,6 +2564,10 @@ def _source_patterns(
     return patterns
 
 
+_QUOTED_OUTLET = re.compile(r"\s*„([A-ZÄÖÜ][^„“”\"]{0,40})“")
+_NEXT_PHRASE = re.compile(r"\w\s(?:die|das|den|dem|ein|eine|einen|einem)\s")
+
+
 # A number or an amount just before "per": "$95 per adult", "up to 1TB eSATA per DVR".
 # (Not past a comma: "in the 14th century, per the dictionary".)
 _RATE_BEFORE = re.compile(r"(?:\d|[$€£¥])[^\s,;]*(?:\s+[^\s,;]+)?\s+$")
@@ -2368,6 +2590,14 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
         document = documents.match(sentence, start) if documents is not None else None
         if document is not None:
             start = document.end()
+        quoted = _QUOTED_OUTLET.match(sentence, start) if lexicon.nouns_capitalised else None
+        if quoted is not None:
+            # "Nach Informationen des „Spiegel“ plant …", "laut „Bild“": the outlet's name.
+            att = Attribution(match.start(), match.end(), phrase, "according to X")
+            att.party_start, att.party_end = quoted.span(1)
+            att.party = quoted.group(1)
+            found.append(att)
+            continue
         end = _stop(sentence, start + 1, _SOURCE_STOP, lexicon)
         pronoun = re.match(r"\s+(\w+)\b", sentence[start:end])
         if (
@@ -2382,6 +2612,10 @@ def _source_phrases(sentence: str, lexicon: Lexicon, inside_quote: object) -> li
             # "Laut Polizei wurden drei Menschen verletzt": the name ends at the verb.
             verb = lower_word.search(sentence[start + 1 : end])
             end = start + 1 + verb.start() if verb else end
+            # "laut der Mitteilung die Initiative", "laut dem Rechnungshof den Bau": an article
+            # of no genitive after a noun opens the clause's next phrase.
+            article = _NEXT_PHRASE.search(sentence, start + 1, end)
+            end = article.start() + 1 if article else end
         span = _clean_party(sentence, start, end, lexicon)
         if span is None:
             # "According to court documents and testimony by …, it was…": the documents say
@@ -2532,6 +2766,9 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
         return None
     party = sentence[span[0] : span[1]]
     head = party.split()[-1].lower()
+    if lexicon.nouns_capitalised:
+        # "einem Bericht des Ministeriums": the noun after the article heads the phrase.
+        head = re.split(r"\s(?:des|der|von|vom)\s", party)[0].split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view
     # ("Pour lui, …": a person named before).

@@ -34,19 +34,25 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
     'David H. Gorski'
     """
     words = mention.split()
-    while len(words) > 2 and words[0].strip(".,").lower() in lexicon.person_titles:
+    while len(words) > 2 and _is_title(words[0], lexicon):
         words.pop(0)  # "Opposition Leader Bill Shorten"
     rest = " ".join(words)
     if not is_person_like(rest, lexicon):
         return mention
     words = person_name(rest, lexicon).split()
-    while len(words) > 1 and words[0].strip(".,").lower() in lexicon.person_titles:
+    while len(words) > 1 and _is_title(words[0], lexicon):
         words.pop(0)
     return " ".join(words) if words else mention
 
 
 def _is_title(word: str, lexicon: Lexicon) -> bool:
-    return word.strip(".,").lower() in lexicon.person_titles
+    bare = word.strip(".,").lower()
+    # ("Bundesverkehrsminister", "Flixbus-Manager": a compound ending in a title.)
+    return bare in lexicon.person_titles or (
+        bool(lexicon.title_suffixes)
+        and word[:1].isupper()
+        and bare.endswith(lexicon.title_suffixes)
+    )
 
 
 class NameIndex:

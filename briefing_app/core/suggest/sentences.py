@@ -9,9 +9,11 @@ OPENING_QUOTES = '“‘«"'
 CLOSING_QUOTES = '”’»"'
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space.
 # (German closes „…“ with the mark English opens with.)
-_END = re.compile(r"[.!?…]+[”’\"»“)\]]*(?=\s)")
+# (German also quotes »…«: "… nichts.« Zuständig ist …".)
+_END = re.compile(r"[.!?…]+[”’\"»“«)\]]*(?=\s)")
 # (French sets a space inside its guillemets, "« C’est", and capitals may be accented.)
-_NEXT_START = re.compile(r"\s+[“‘\"«„(\[]{0,2}[\s\u00a0\u202f]?[A-Z0-9À-ÖØ-Þ]")
+# (A German »… opens a sentence too; a French » with a space after it closes one.)
+_NEXT_START = re.compile(r"\s+(?:»(?=[^\W_]))?[“‘\"«„(\[]{0,2}[\s\u00a0\u202f]?[A-Z0-9À-ÖØ-Þ]")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|[a-z]\.[a-z])$")
 
 
@@ -112,6 +114,7 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     return joined
 
 
+_GERMAN_GUILLEMET = re.compile(r"(?:^|[\s(])»(?=[^\W_])")
 _QUOTE_MARK = re.compile(r"[“”\"«»„‘]")
 
 
@@ -120,6 +123,8 @@ def _quote_open(sentence: str) -> bool:
     if not _QUOTE_MARK.search(sentence):
         return False  # most sentences quote no one: no walk over their characters
     curly = straight = guillemet = low = single = False
+    # German quotes »…«, French «…» (with spaces inside): a » before a word opens.
+    opener = "»" if _GERMAN_GUILLEMET.search(sentence) else "«"
     for i, ch in enumerate(sentence):
         if ch == "‘" and not (curly or straight or guillemet or low):
             # British: ‘We will not back down. Never.’ (inside “…” a ‘ nests and may be left
@@ -131,14 +136,15 @@ def _quote_open(sentence: str) -> bool:
             low = True  # German: „…“
         elif ch == "“" and low:
             low = False
+        elif ch == "“" and straight and not curly:
+            straight = False  # "…“: a German „…“ whose opening mark came out straight
         elif ch == "“":
             curly = True
         elif ch == "”":
             curly = False
-        elif ch == "«":
-            guillemet = True  # French: "« C’est la révolution. Dieu merci. »" is one quotation
-        elif ch == "»":
-            guillemet = False
+        elif ch in "«»":
+            # French: "« C’est la révolution. Dieu merci. »" is one quotation.
+            guillemet = ch == opener
         elif ch == '"':
             if curly:
                 curly = False

@@ -157,10 +157,17 @@ def suggest_claims(
             unnamed = unnamed_at == last_index
             recent = index == last_index + 1 and (last_party or unnamed)
             speaking = last_party  # (the speaker named before, else left open)
+            if unnamed and lexicon.nouns_capitalised:
+                # "»…«, heißt es. »…«": the unnamed source goes on, not a speaker named before.
+                speaking = ""
+            if lexicon.title_suffixes and is_person_like(strip_title(speaking, lexicon), lexicon):
+                # "Parteienrechtler Martin Morlok" goes on as "Martin Morlok", the name a later
+                # "Morlok" gets too.
+                speaking = strip_title(speaking, lexicon)
             if recent and (
                 _is_quotation(sentence.text)
                 or _opens_quote(sentence.text)
-                or _reported_mood(sentence.text, lexicon)
+                or _reported_mood(sentence.text, lexicon, sentences[index - 1].text)
             ):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))
@@ -175,7 +182,7 @@ def suggest_claims(
                 last_index = index
             elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
                 # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
-                party = speaker or last_party
+                party = speaker or ("" if unnamed and lexicon.nouns_capitalised else last_party)
                 suggestions.append(
                     _continued_quote(sentence, party, known, aliases, lexicon, "colon quote")
                 )
@@ -183,6 +190,24 @@ def suggest_claims(
                 last_party, last_index = party, index
             elif index == last_index + 1 and not re.search(r"[.!?”\"’:]$", sentence.text):
                 last_index = index  # a caption or heading does not end the speaker's quote
+            elif _reported_main_clause(sentence.text, lexicon) and (
+                party := _reported_speaker(
+                    sentences,
+                    index,
+                    last_party if index - last_index <= 3 else "",
+                    names,
+                    memory,
+                    lexicon,
+                )
+            ):
+                # "Er habe jetzt Zugang bekommen.": a main clause in Konjunktiv I is someone's
+                # reported words though no verb says whose: the person the sentence before is
+                # about, else the speaker of a few sentences before (else too unsure to say).
+                suggestions.append(
+                    _continued_quote(sentence, party, known, aliases, lexicon, "reported mood")
+                )
+                memory.remember(party)
+                last_party, last_index = party or last_party, index
             else:
                 _remember_subject(text, sentence, memory, names, lexicon)
             continue
@@ -237,6 +262,15 @@ def suggest_claims(
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
+            if (
+                not party
+                and lexicon.nouns_capitalised
+                and lexicon.document_nouns
+                and _POINTS_INTO.match(sentence.text)
+            ):
+                # "Darin heißt es, er sei dort gewesen.": in the document the sentence before
+                # names ("… hatte die kurze Mail von einer Kontaktperson vorgezeigt.").
+                party = _document_in(previous_text, lexicon)
             if mention.lower() in lexicon.same_source_subjects:
                 # "…», ajoute-t-on de même source": the source quoted just before; "on" alone
                 # is no one named.
@@ -736,6 +770,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if not names_party(party, lexicon):
         return ""
+    if lexicon.title_suffixes:
+        party = _german_party(party, lexicon)
     # "an overwhelming 70 percent of Americans", "an estimated 3,000 people": the count.
     party = re.sub(r"^(?i:an?)\s+[a-z]+\s+(?=\d)", "", party)
     # "A new ABC News poll shows": the named source's poll, not how new it is.
@@ -782,10 +818,64 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     return names.fullest(party, len(before))
 
 
+# "Darin heißt es", "Dort steht": what a document named just before says.
+_POINTS_INTO = re.compile(r"(?:Darin|Dort|Hierin|Darunter)\s+(?:heißt|hieß|steht|stand)\b")
+
+
+def _document_in(sentence: str, lexicon: Lexicon) -> str:
+    """Return the last document a German sentence names with whose it is ("die kurze Mail von
+    einer Kontaktperson aus Arizona"), or "" when it names none."""
+    found = ""
+    for match in _GERMAN_DOCUMENT.finditer(sentence):
+        if match.group(1).lower() in lexicon.document_nouns:
+            found = match.group(0)
+    return found
+
+
+# An article, up to two adjectives, a noun, then whose or whence ("von einer Kontaktperson aus
+# Arizona", "des Ministeriums").
+_GERMAN_DOCUMENT = re.compile(
+    r"\b(?:der|die|das|den|dem|des|eine|einer|einem|einen|ein|seine|seiner|ihre|ihrer)\s+"
+    r"(?:[a-zäöüß-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß-]*)"
+    r"(?:\s+(?:von|vom|des|der|eines|einer|aus)\s+(?:(?:der|dem|den|des|einer|einem|eines|ein|eine)\s+)?"
+    r"[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){0,2})*"
+)
+
+
+def _german_party(party: str, lexicon: Lexicon) -> str:
+    """Return the party a German mention names: the person, not their affiliation ("Volker
+    Tripp vom Verein X"); the body whose aim or view it is ("das Ziel der Initiative")."""
+    dative = re.fullmatch(r"(einer|einem)\s+(.+)", party)
+    if dative is not None and dative.group(2).split()[0].lower() in lexicon.document_nouns:
+        # "wie aus einer Abmahnung hervorgeht": the document as one names it, "eine Abmahnung".
+        return ("eine " if dative.group(1) == "einer" else "ein ") + dative.group(2)
+    both = re.fullmatch(r"(?i:sowohl)\s+(.+?)\s+als auch\s+(.+)", party)
+    if both is not None:
+        return f"{both.group(1)} und {both.group(2)}"  # "Sowohl Keith als auch Keuter"
+    view = _GERMAN_VIEW_OF.fullmatch(party)
+    if view is not None:
+        return view.group(1)  # "…, so das Ziel der Initiative": the initiative's
+    affiliated = _GERMAN_AFFILIATED.fullmatch(party)
+    if affiliated is not None and is_person_like(affiliated.group(1), lexicon):
+        party = affiliated.group(1)  # "Joachim Losehand von Creative Commons Österreich"
+    return party
+
+
+# A content noun of someone's, then whose it is: "das Ziel der Initiative", "die Forderung des
+# Verbands".
+_GERMAN_VIEW_OF = re.compile(
+    r"(?i:das|die|der)\s+(?:Ziel|Fazit|Forderung|Tenor|Einschätzung|Ansicht|Auffassung|"
+    r"Meinung|Botschaft|Begründung|Argumentation|Position|Kritik)\s+(?:der|des|von)\s+(.+)"
+)
+# A person's name, then where they belong: "Volker Tripp vom Verein X", "Anna Berg von der SPD".
+_GERMAN_AFFILIATED = re.compile(
+    r"((?:[A-ZÄÖÜ][\w’'.-]*\s+){1,2}[A-ZÄÖÜ][\w’'.-]+)\s+(?:vom|von|bei|beim|aus)\s+.+"
+)
 # A description in lower case, then a person's name ("… advanced analytics Joe Shasteen"); not
 # a name after "of" ("the Department of Homeland Security").
 _DESCRIBED_NAME = re.compile(
-    r"(.*(?<![\w’'])(?!(?:of|for|and|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)[a-z][\w-]*)"
+    r"(.*(?<![\w’'])(?!(?:of|for|and|und|the|at|in|on|to|with|from|by|de|du|des|von|vom)\b)"
+    r"[a-z][\w-]*)"
     r"\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)"
 )
 # A role in lower case, then a one-word name: "o técnico Tite".
@@ -1007,8 +1097,18 @@ def _span(
                 # "Protesters have called for his ouster, while smaller crowds rallied for him":
                 # what was called for ends where the author sets others against it.
                 hi = contrast.start()
+        elif (
+            lexicon.nouns_capitalised
+            and first_att.pattern == "verb X"
+            and (colon := _COLON_AFTER_SETTING.match(tail)) is not None
+        ):
+            # "Laut Unterlagen …, antwortet Keith dem Parteichef am 30. März: „…“": what
+            # follows the colon.
+            lo = first_att.anchor_end + colon.end()
         elif _is_trailing(first_att, head, tail, lexicon) and not _content_follows(tail, lexicon):
             hi = first_att.anchor_start
+            if lexicon.nouns_capitalised and (wie := re.search(r",?\s+wie\s*$", s[:hi])):
+                hi = wie.start()  # "Der König schwieg, wie die Presse bemerkte."
             if lexicon.inversion_leads:
                 # "Une infodémie massive, comme prévenait l’OMS": "comme" is the attribution's.
                 lead = lexicon_pattern(lexicon, "inversion lead").search(s, 0, hi)
@@ -1016,6 +1116,8 @@ def _span(
     return _trim(sentence, lo, hi)
 
 
+# Whom and when after an inverted German subject, then a colon: " dem Parteichef am 30. März:".
+_COLON_AFTER_SETTING = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:(?=\s*[„“\"»])")
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
@@ -1260,24 +1362,107 @@ def _kind(verb: str, party: str, lexicon: Lexicon) -> str:
     return "reported fact"
 
 
-def _reported_mood(sentence: str, lexicon: Lexicon) -> bool:
+def _reported_mood(sentence: str, lexicon: Lexicon, previous: str = "") -> bool:
     """Return whether a sentence is in the mood of reported speech ("Ein Gespräch sei nicht
-    sinnvoll."): in German, the speaker of the sentence before goes on."""
+    sinnvoll."): in German, the speaker of the sentence before goes on.
+
+    A stand-in form ("An Verbindungen hätten die Staaten kein Interesse.") counts only after
+    a sentence in that mood itself.
+    """
     if not lexicon.reported_forms:
         return False
-    words = [w.lower() for w in re.findall(r"[\w’']+", _unquoted(sentence))]
-    return any(w in lexicon.reported_forms for w in words) and not any(
-        w in lexicon.first_person for w in words
+    said = _unquoted(sentence)
+    if said.rstrip().endswith("?"):
+        return False  # "Ob er der Vorsitzende sei?": the reporter's question, put indirectly
+    words = [w.lower() for w in re.findall(r"[\w’']+", said)]
+    if any(w in lexicon.first_person for w in words):
+        return False
+    if any(w in lexicon.reported_forms for w in words):
+        return True
+    if not any(w in lexicon.standin_forms for w in words):
+        return False
+    before = {w.lower() for w in re.findall(r"[\w’']+", _unquoted(previous))}
+    return bool(before & (lexicon.reported_forms | lexicon.standin_forms))
+
+
+# Words opening a subordinate clause or a question: "Ob er der Vorsitzende sei?", "als habe er".
+_SUBORDINATORS = frozenset(
+    (
+        *("ob", "als", "wenn", "was", "dass", "weil", "da", "damit", "wer", "wie", "wo"),
+        *("falls", "obwohl", "welche", "welcher", "welches", "warum", "bevor", "nachdem"),
     )
+)
+# Interjections and conjunctions before a main clause: "Ja, das sei er.", "Aber das heiße …".
+_MAIN_CLAUSE_LEAD = re.compile(r"(?:[-–•]\s*)?(?:(?:Ja|Nein|Doch|Und|Aber|Auch|Denn|Oder)\b,?\s*)*")
+
+
+def _reported_main_clause(sentence: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence's main clause is in the mood of reported speech (German
+    Konjunktiv I within its first words: "Er habe jetzt Zugang.", "Ja, das sei er."), not a
+    question nor a subordinate clause ("Ob er der Vorsitzende sei?", "als habe er …")."""
+    if not lexicon.reported_forms or sentence.rstrip(' ”“"»«').endswith("?"):
+        return False
+    said = _unquoted(sentence)
+    said = said[_MAIN_CLAUSE_LEAD.match(said).end() :]  # type: ignore[union-attr]
+    words = re.findall(r"[\w’']+|,", said)[:6]
+    for word in words:
+        lower = word.lower()
+        if (lower in _SUBORDINATORS and word is not words[0]) or lower in lexicon.first_person:
+            return False
+        if word == ",":
+            return False
+        if lower in lexicon.reported_forms:
+            return words[0].lower() not in _SUBORDINATORS
+    return False
+
+
+def _reported_speaker(
+    sentences: list[Sentence],
+    index: int,
+    last_party: str,
+    names: NameIndex,
+    memory: PartyMemory,
+    lexicon: Lexicon,
+) -> str:
+    """Return whose reported words a sentence with no verb of saying gives: the subject of the
+    sentence before when it is a person ("Er hält es für möglich, …"), else the
+    recent speaker, else "" (a name elsewhere in the sentence before is as often whom the
+    words are about)."""
+    reported = lexicon.reported_forms | lexicon.standin_forms
+    before = (
+        {w.lower() for w in re.findall(r"[\w’']+", sentences[index - 1].text)} if index else {""}
+    )
+    if index and not before & reported:
+        # (After reported words, their subject is what was said about: "Kunden könnten …".)
+        previous = sentences[index - 1]
+        span = main_subject(_unquoted(previous.text), lexicon)
+        subject = previous.text[span[0] : span[1]] if span else ""
+        if subject.lower() in lexicon.pronouns:
+            resolved = memory.resolve(subject)
+            # ("Sie ist sehr freundlich.": one person, whatever body "sie" could be.)
+            one = re.match(
+                r"\S+\s+(?:ist|war|hat|hatte|wird|wurde)\b",
+                previous.text[span[1] - len(subject) if span else 0 :],
+            )
+            if resolved.lower() not in lexicon.pronouns and (
+                not one or is_person_like(resolved, lexicon)
+            ):
+                return resolved
+        elif subject and names_party(subject, lexicon) and is_person_like(subject, lexicon):
+            return names.fullest(strip_title(subject, lexicon), previous.start)
+    return last_party or ""
 
 
 def _is_quotation(sentence: str) -> bool:
     """Return whether a sentence is all quotation (closed, or left open to the next paragraph)."""
     s = sentence.strip()
-    if not s or s[0] not in OPENING_QUOTES:
+    # (German opens „…“ and »…«.)
+    german = s[:1] in "„»"
+    if not s or (s[0] not in OPENING_QUOTES and not german):
         return False
     body = s.rstrip(".!?")
-    if body[-1:] in CLOSING_QUOTES or s[-1:] in CLOSING_QUOTES:
+    closing = "“«" if german else CLOSING_QUOTES
+    if body[-1:] in closing or s[-1:] in closing:
         # "“Wild Rose”" on a line of its own is a title, not the speaker going on.
         return len(s.split()) >= 4 or bool(re.search(r"[.!?,]", s))
     # News style leaves a quote open at a paragraph's end when the next paragraph goes on.
@@ -1328,7 +1513,8 @@ _APPOSED_NAME = re.compile(
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").
 _SETTING_ONLY = re.compile(r"(?:in|on|at|during|after|before|as|from|with)\b[^“”\"]{0,60}$")
-_COLON_QUOTE = re.compile(r":\s*[“\"«„][^“”\"«»„]{12,}[”\"»“]?[.!?]?[”\"»“]?\s*$")
+# (German quotes »…« too: "…: »Es ist schlimmer als jeder Albtraum.«")
+_COLON_QUOTE = re.compile(r":\s*[“\"«„»][^“”\"«»„]{12,}[”\"»“«]?[.!?]?[”\"»“«]?\s*$")
 
 
 def _holds_quote(sentence: str) -> bool:
@@ -1364,6 +1550,8 @@ def _colon_speaker(sentence: str, names: NameIndex, offset: int, lexicon: Lexico
     subject = sentence[span[0] : span[1]]
     if subject.lower() in lexicon.pronouns or not is_person_like(subject, lexicon):
         return None  # "She apologizes: “…”" in a review is the character, not a speaker
+    if lexicon.nouns_capitalised and " " not in subject and not names.knows(subject):
+        return None  # "Kurzes Aufwachen: »…«": every German noun is capitalised
     if not names_party(subject, lexicon):
         return None
     return names.fullest(subject, offset + span[0])

@@ -56,6 +56,8 @@ def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         match = _LABEL.match(text, start + lead, end)
         if match is not None:
             labels.append((i, match.group("name"), match.end()))
+    if len(labels) == 1 and lexicon.unlabelled_answers:
+        return _answers(text, paragraphs, labels[0], lexicon)
     if len(labels) < _FEWEST_TURNS:
         return []
     turns_of: dict[str, list[tuple[int, int]]] = {}
@@ -88,6 +90,51 @@ def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
             continue
         turns.extend((a, b, speaker) for a, b in spans)
     return sorted(turns)
+
+
+# Answers an interview with one labelled answer needs after it: two, each after a question.
+_FEWEST_ANSWERS = 2
+
+
+def _answers(
+    text: str, paragraphs: list[tuple[int, int]], label: tuple[int, str, int], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """Return the answers of an interview that labels only its first one.
+
+    "Herr Vilanek, …?" / "Christoph Vilanek: …" / "Was kostet …?" / "Wir prüfen …": after a
+    question, the labelled speaker answers; each run of paragraphs between two questions is
+    their answer. None when the label answers no question, its name is nobody the text
+    addresses elsewhere, or fewer than two unlabelled answers follow.
+    """
+    index, name, turn_start = label
+    if index == 0 or not _is_question(text, paragraphs[index - 1]):
+        return []
+    if name.split()[0].lower() in _FURNITURE or not is_person_like(name, lexicon):
+        return []
+    surname = name.split()[-1]
+    start, end = paragraphs[index]
+    if text.find(surname, 0, start) < 0 and text.find(surname, end) < 0:
+        return []  # the name stands only in its label ("Herr Vilanek, …?" addresses them)
+    runs: list[tuple[int, int]] = [(turn_start, paragraphs[index][1])]
+    answered = True  # the labelled answer answers the question before it
+    for span in paragraphs[index + 1 :]:
+        paragraph = text[span[0] : span[1]].strip()
+        if _is_question(text, span):
+            answered = False
+        elif _is_heading(paragraph):
+            break
+        elif answered:
+            runs[-1] = (runs[-1][0], span[1])  # the answer goes on (a wrapped line, a paragraph)
+        else:
+            runs.append(span)
+            answered = True
+    if len(runs) - 1 < _FEWEST_ANSWERS:
+        return []
+    return [(a, b, name) for a, b in runs]
+
+
+def _is_question(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[1]].rstrip().endswith("?")
 
 
 def _speaker(text: str, label: str, label_lines: set[int], lexicon: Lexicon) -> str | None:

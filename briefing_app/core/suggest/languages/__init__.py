@@ -41,6 +41,9 @@ class Lexicon:
     document_words: tuple[str, ...] = field(default_factory=tuple)
     # Titles before a name that are not part of it ("Mr", "Dr", "Opposition Leader" -> "leader").
     person_titles: frozenset[str] = frozenset()
+    # Endings of compound titles before a name (German "Bundesverkehrsminister Scheuer",
+    # "FDP-Chef Christian Lindner"): the name is the party, the title no part of it.
+    title_suffixes: tuple[str, ...] = ()
     # Nouns for a role one person holds, so "the driver" can mean the driver named earlier.
     person_roles: frozenset[str] = frozenset()
     # First words that never start a party ("There", "On Dec", "Five"): places, dates, counts.
@@ -87,6 +90,10 @@ class Lexicon:
     # Verb forms of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in them
     # right after a statement goes on with that speaker's words.
     reported_forms: frozenset[str] = frozenset()
+    # Forms that stand in for them where they look like the indicative (German Konjunktiv II:
+    # "hätten", "würden"): reported speech only right after reported speech, since the author
+    # writes them too ("Insgesamt wären 1,8 Millionen Euro fällig").
+    standin_forms: frozenset[str] = frozenset()
     # Regexes with a "party" group for whose view a sentence gives: "In Brown’s view, …".
     viewpoint_patterns: tuple[str, ...] = ()
     # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.
@@ -94,9 +101,15 @@ class Lexicon:
     # A regex of a phrase opening the sentence before its finite verb, after which the subject
     # follows the verb (German verb-second: "Am Montag sagte der Minister, …").
     fronted: str = ""
+    # A regex of the words that may stand between an inverted verb and its subject, which
+    # follows them (German: "…, sagt uns die Quelle", "Dies erklärte bereits 2017 der Kassenwart").
+    verb_subject_fillers: str = ""
     # Nouns for what someone says, announced by a lead-in ending in a colon: "Analysts had a
     # few theories:", "… the following statement:" (the paragraph after it is theirs).
     lead_in_nouns: frozenset[str] = frozenset()
+    # Whether a published interview may label only its first answer ("Christoph Vilanek: …"),
+    # the questions after it unlabelled, each answer the labelled speaker's (German magazines).
+    unlabelled_answers: bool = False
     # Nouns for a text that speaks for its authors: "their paper argues", "its report says"
     # name a party even after a possessive (where "its residents" names nobody).
     document_nouns: frozenset[str] = frozenset()
