@@ -9,7 +9,7 @@ import click
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.checks import all_rules, run_checks
-from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
+from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rules_enabled
 
 
 @click.command("check")
@@ -91,10 +91,8 @@ def rules_command(
 
         lib = app.library()
         note = lib.notes.find(note_ref)
-        for rule_id in off:
-            set_rule_enabled(lib, note.id, rule_id, False)
-        for rule_id in on:
-            set_rule_enabled(lib, note.id, rule_id, True)
+        if off or on:
+            set_rules_enabled(lib, note.id, on=on, off=off)  # all or none: one edit
         note = lib.notes.get(note.id)
         disabled = disabled_rules(note, profile_for_note(note))
     if as_json:
