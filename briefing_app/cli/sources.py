@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
+from briefing_app.cli.interrupts import CtrlCStops
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
@@ -31,16 +32,18 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
         )
     lib = app.library(create=True)
     workers = default_workers()
-    if as_json or not sys.stderr.isatty():
-        summary = import_paths(lib, paths, workers=workers)
-    else:
-        with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+    with CtrlCStops() as ctrl_c:
+        if as_json or not sys.stderr.isatty():
+            summary = import_paths(lib, paths, progress=ctrl_c.progress, workers=workers)
+        else:
+            with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
 
-            def progress(done: int, total: int, path: Path) -> None:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
+                def progress(done: int, total: int, path: Path) -> bool:
+                    bar.length = max(total, 1)
+                    bar.update(done - bar.pos)
+                    return ctrl_c.progress(done, total, path)
 
-            summary = import_paths(lib, paths, progress=progress, workers=workers)
+                summary = import_paths(lib, paths, progress=progress, workers=workers)
     if as_json:
         echo_json(summary.to_json())
     else:
@@ -56,6 +59,10 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
             else:
                 echo(f"failed    {outcome.path}{item}: {outcome.reason}", err=True)
         echo(summary.line())
+    if summary.cancelled:
+        # Each file imported is in; the shell hears Ctrl+C's status, as for any command.
+        echo("briefing: interrupted", err=True)
+        sys.exit(130)
     if summary.by_status("failed"):
         sys.exit(1)  # like cp -r: the files that could be read are in; the status says not all
 

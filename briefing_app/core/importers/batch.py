@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -275,7 +276,8 @@ def _extractions(
     pool = ProcessPoolExecutor(
         max_workers=workers if responsive else max(1, workers - 1),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_yield_to_the_caller if responsive else None,
+        initializer=_start_worker,
+        initargs=(responsive,),
     )
     try:
         futures = [pool.submit(extract_item, item) for item in items]
@@ -294,6 +296,15 @@ def _extractions(
 # How much less CPU a responsive import's workers claim: with every core reading, the UI
 # thread waking for an event still gets a core at once (nice 10 weighs a tenth of nice 0).
 WORKER_NICENESS = 10
+
+
+def _start_worker(responsive: bool) -> None:
+    """Leave Ctrl+C to the importing process; yield the CPU to a responsive caller."""
+    # Ctrl+C in a terminal reaches every process of the command: a worker would print its own
+    # KeyboardInterrupt traceback. The importing process stops the import and the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if responsive:
+        _yield_to_the_caller()
 
 
 def _yield_to_the_caller() -> None:
