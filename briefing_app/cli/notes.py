@@ -67,6 +67,7 @@ def note_new(
     as_json: bool,
 ) -> None:
     """Create an empty note with the sections of a template."""
+    from briefing_app.core.records.note_settings import check_field_names, set_note_fields
     from briefing_app.core.templates import get_template
     from briefing_app.core.text.dates import check_day
 
@@ -76,6 +77,9 @@ def note_new(
     values = _name_values(settings, "--setting")
     template = get_template(template_name)
     echo_template_problems()  # the others: this one would have raised
+    # A mistyped name would be kept unseen (nothing prints it): refused, as by `note set --field`,
+    # before a library is made.
+    check_field_names(template, values)
     lib = app.library(create=True)
     with lib.write():  # the note and its settings, or nothing
         note = lib.notes.create(
@@ -90,9 +94,7 @@ def note_new(
             memo_date=memo_date,
         )
         if values:
-            from briefing_app.core.records.note_settings import set_header_fields
-
-            set_header_fields(lib, note.id, values)
+            set_note_fields(lib, note, template, values)
             note = lib.notes.get(note.id)
     if as_json:
         echo_json(note.to_json())

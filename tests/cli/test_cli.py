@@ -533,3 +533,22 @@ def test_sources_json_lists_each_source_s_tags(tmp_path: Path) -> None:
     with Library.open(lib) as opened:
         assert [s["tags"] for s in listed] == [opened.sources.get(s["id"]).tags for s in listed]
     assert [s["tags"] for s in listed] == [["Khatlon"], ["Khatlon", "border security"]]
+
+
+def test_note_new_refuses_a_setting_its_template_has_no_field_for(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    typo = briefing(
+        "note", "new", "--template", "sitrep", "--title", "Lage", "--setting", "report_numbr=3",
+        library=library,
+    )  # fmt: skip
+    assert typo.returncode == 1
+    assert typo.stderr.startswith("Error: template sitrep has no field 'report_numbr' (fields: ")
+    assert len(typo.stderr.strip().splitlines()) == 1
+    assert not library.exists()  # no library made for a command that failed
+
+    made = briefing(
+        "note", "new", "--template", "sitrep", "--title", "Lage", "--setting", "report_number=3",
+        "--json", library=library,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["settings"] == {"report_number": "3"}
