@@ -90,8 +90,11 @@ def export_command(
             replace_read_only=force,
             style=note_style,
         )
+    # Named by section, as `briefing check` does: two sections' findings may read alike.
+    headings = {s.key: s.heading for s in note.sections}
     for finding in report.errors + report.warnings:
-        echo(f"{finding.severity}: {finding.message}", err=True)
+        where = headings.get(finding.section, "Note") if finding.section else "Note"
+        echo(f"{finding.severity}: {where}: {finding.message}", err=True)
     echo_template_problems()
     echo(f"Wrote {path}")
 
