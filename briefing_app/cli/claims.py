@@ -26,7 +26,9 @@ from briefing_app.core.text.counts import counted
     type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
     help="Only claims with this status.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print as JSON (with -o: the file, format and count)."
+)
 @click.option(
     "--format",
     "table_format",
@@ -64,7 +66,10 @@ def claims_command(
         if table_format is None or output is None:
             raise click.UsageError("writing a table needs both --format and -o FILE")
         count = write_claims_table(lib, output, table_format, flt)
-        echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
+        if as_json:  # a script asked for JSON: what was written, never a sentence
+            echo_json({"path": str(output), "format": table_format, "claims": count})
+        else:
+            echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
         return
     claims = lib.claims.all(flt)
     if as_json:

@@ -12,6 +12,7 @@ from briefing_app.cli.interrupts import CtrlCStops
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
+from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
 
 
@@ -96,7 +97,9 @@ def inspect_command(path: Path, as_json: bool) -> None:
 
 
 @click.command("sources")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print as JSON (with -o: the file, format and count)."
+)
 @click.option(
     "--format",
     "ref_format",
@@ -123,11 +126,17 @@ def sources_command(
 
     Example: briefing sources --format ris -o sources.ris --note 3
     """
+    if (ref_format is None) != (output is None):
+        raise click.UsageError("writing references needs both --format and -o FILE")
     lib = app.library()
-    if ref_format is not None or output is not None:
-        _write_references(app, ref_format, output, list(source_ids), note_id)
+    if ref_format is not None and output is not None:
+        _write_references(lib, ref_format, output, note_id, list(source_ids), as_json)
         return
+    # --source and --note choose the sources listed as well as those written.
+    chosen = _chosen_ids(lib, list(source_ids), note_id)
     sources = lib.sources.all(with_tags=True) if as_json else lib.sources.all()
+    if chosen is not None:
+        sources = [s for s in sources if s.id in chosen]
     if as_json:
         echo_json([s.to_json() for s in sources])
         return
@@ -140,20 +149,31 @@ def sources_command(
     )
 
 
+def _chosen_ids(lib: Library, source_ids: list[int], note_id: int | None) -> list[int] | None:
+    """Return the ids --note or --source choose, in their order (None: every source)."""
+    if note_id is not None:
+        return [s.id for s in lib.sources.cited_in(note_id)]
+    if source_ids:
+        return [lib.sources.get(i).id for i in source_ids]  # an unknown id is an error
+    return None
+
+
 def _write_references(
-    app: AppContext,
-    ref_format: str | None,
-    output: Path | None,
-    source_ids: list[int],
+    lib: Library,
+    ref_format: str,
+    output: Path,
     note_id: int | None,
+    source_ids: list[int],
+    as_json: bool,
 ) -> None:
     from briefing_app.core.exporters.references import reference_sources, write_references
 
-    if ref_format is None or output is None:
-        raise click.UsageError("writing references needs both --format and -o FILE")
-    sources = reference_sources(app.library(), note_id, source_ids)
+    sources = reference_sources(lib, note_id, source_ids)
     write_references(sources, output, ref_format)
-    echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
+    if as_json:  # a script asked for JSON: what was written, never a sentence
+        echo_json({"path": str(output), "format": ref_format, "sources": len(sources)})
+    else:
+        echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
 
 
 @click.group("source")

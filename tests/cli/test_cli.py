@@ -552,3 +552,42 @@ def test_note_new_refuses_a_setting_its_template_has_no_field_for(tmp_path: Path
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["settings"] == {"report_number": "3"}
+
+
+def test_sources_lists_only_those_note_or_source_choose(tmp_path: Path) -> None:
+    """`--note`/`--source` filter the list too: a script piping --json got every source."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    extra = write_fixture(tmp_path / "uncited.txt", "Nobody cites this report.\n")
+    assert briefing("import", str(extra), library=library).returncode == 0
+
+    cited = briefing("sources", "--note", "1", "--json", library=library)
+    assert cited.returncode == 0, cited.stderr
+    assert [s["id"] for s in json.loads(cited.stdout)] == [1]
+    one = briefing("sources", "--source", "2", library=library)
+    assert [line.split()[0] for line in one.stdout.splitlines()[2:]] == ["2"]
+    unknown = briefing("sources", "--source", "9", library=library)
+    assert (unknown.returncode, unknown.stderr) == (1, "Error: no source with id 9\n")
+
+
+def test_json_with_a_written_file_prints_what_was_written_as_json(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    refs = briefing(
+        "sources", "--json", "--format", "ris", "-o", str(tmp_path / "s.ris"), library=demo_file
+    )
+    assert refs.returncode == 0, refs.stderr
+    assert json.loads(refs.stdout) == {
+        "path": str(tmp_path / "s.ris"),
+        "format": "ris",
+        "sources": 1,
+    }
+    table = briefing(
+        "claims", "--json", "--format", "csv", "-o", str(tmp_path / "c.csv"), library=demo_file
+    )
+    assert table.returncode == 0, table.stderr
+    assert json.loads(table.stdout) == {
+        "path": str(tmp_path / "c.csv"),
+        "format": "csv",
+        "claims": 10,
+    }
