@@ -99,3 +99,22 @@ def test_a_backup_is_not_restored_over_a_read_only_library(demo_library: Path) -
     assert demo_library.read_bytes() == before
     assert demo_library.stat().st_mode & 0o777 == 0o444
     assert sorted((demo_library.parent / "backups").iterdir()) == backups  # no safety copy
+
+
+def test_an_import_into_a_read_only_library_is_one_line_not_one_per_file(
+    demo_library: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"r{n}.txt").write_text(f"Report {n}: the district was calm.\n", encoding="utf-8")
+    demo_library.chmod(0o444)
+    before = demo_library.read_bytes()
+
+    result = briefing(demo_library, "import", str(folder))
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {demo_library}: the library file is read-only; make it writable to change anything"
+    ]
+    assert demo_library.read_bytes() == before

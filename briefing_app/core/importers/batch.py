@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import Edit
-from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy, PartlyRead
+from briefing_app.core.errors import (
+    BriefingError,
+    DuplicateSource,
+    LibraryBusy,
+    LibraryReadOnly,
+    PartlyRead,
+)
 from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.references import (
     NO_TEXT,
@@ -221,8 +227,10 @@ def store_item(
         source = lib.sources.add(extracted.doc)
     except DuplicateSource as dup:
         return FileOutcome(item.path, "duplicate", str(dup), dup.existing.id)
-    except LibraryBusy:
-        raise  # not this file's fault: every other file would wait out the timeout too
+    except (LibraryBusy, LibraryReadOnly):
+        # Not this file's fault: every other file would wait out the timeout too, or be refused
+        # in the same words, one line per file.
+        raise
     except BriefingError as exc:
         return FileOutcome(item.path, "failed", str(exc), item=label)
     return FileOutcome(item.path, "imported", "", source.id)
