@@ -135,3 +135,13 @@ def test_inspect_on_a_folder_says_it_takes_one_file(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"Error: {tmp_path}: is a folder; inspect takes one file (import takes folders)"
     ]
+
+
+@pytest.mark.parametrize("name", ["notes", "notes.txt"])
+def test_inspect_on_a_missing_file_says_there_is_none(tmp_path: Path, name: str) -> None:
+    """A mistyped name without a suffix was an "unsupported file type '(none)'"."""
+    result = briefing("inspect", str(tmp_path / name))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path / name}: no such file or folder"
+    ]
