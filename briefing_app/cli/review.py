@@ -166,6 +166,10 @@ def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_j
     if as_json:
         echo_json([d.to_json() for d in diffs])
         return
+    if all(d.status == "unchanged" for d in diffs):
+        # Silence would read as a failure, or as output lost in a pipe.
+        echo(f"No changes from version {old} to {f'version {new}' if new else 'the note now'}.")
+        return
     for d in diffs:
         if d.status == "unchanged":
             continue
