@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -102,11 +103,14 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
 
 
 def _confirmed(question: str) -> bool:
-    """Ask question; no answer (no terminal, end of input) is no."""
+    """Ask question on the terminal; no terminal to answer, or no answer, is no."""
+    if not sys.stdin.isatty():
+        # A script's stdout must not carry a question nobody is there to answer.
+        return False
     try:
-        return click.confirm(question, default=False)
+        return click.confirm(question, default=False, err=True)
     except click.Abort:
-        click.echo()  # end the question's line: the error line then stands alone
+        click.echo(err=True)  # end the question's line: the error line then stands alone
         return False
 
 
