@@ -145,3 +145,18 @@ def test_inspect_on_a_missing_file_says_there_is_none(tmp_path: Path, name: str)
     assert result.stderr.strip().splitlines() == [
         f"Error: {tmp_path / name}: no such file or folder"
     ]
+
+
+def test_import_json_gives_every_file_the_same_keys(tmp_path: Path) -> None:
+    """A reference's entries had an "item" key the others lacked: one shape for jq or a sheet."""
+    from tests.core.importers.references.zotero_exports import RIS
+
+    folder = tmp_path / "in"
+    write_fixture(folder / "Bericht über Größe.txt", "Die Polizei meldete drei Tote.\n")
+    write_fixture(folder / "empty.txt", "")
+    refs = write_fixture(tmp_path / "zotero" / "refs.ris", RIS)
+    result = briefing("import", "--json", str(folder), str(refs), library=tmp_path / "lib.sqlite")
+    files = json.loads(result.stdout)["files"]
+    assert {f["status"] for f in files} >= {"imported", "failed"}
+    assert {tuple(f) for f in files} == {("path", "status", "reason", "source_id", "item")}
+    assert any(f["item"] for f in files) and any(f["item"] == "" for f in files)

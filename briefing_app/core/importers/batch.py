@@ -55,15 +55,15 @@ class FileOutcome:
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing import --json`."""
-        data: dict[str, Any] = {
+        # The same keys for every entry ("item": a reference's label, else ""): a script or a
+        # spreadsheet reading the list expects one shape.
+        return {
             "path": str(self.path),
             "status": self.status,
             "reason": self.reason,
             "source_id": self.source_id,
+            "item": self.item,
         }
-        if self.item:
-            data["item"] = self.item
-        return data
 
 
 @dataclass
