@@ -28,7 +28,10 @@ def backup_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def list_command(app: AppContext, as_json: bool) -> None:
-    """List the library's backups, newest first (number 1 is the newest)."""
+    """List the library's backups, newest first (number 1 is the newest).
+
+    Example: briefing backup list --json
+    """
     backups = list_backups(app.library_path)
     if not backups:
         # A deleted library's backups are still listed (to restore it); a typo lists nothing.
@@ -59,7 +62,10 @@ def list_command(app: AppContext, as_json: bool) -> None:
 @backup_group.command("make")
 @pass_app
 def make_command(app: AppContext) -> None:
-    """Back up the library now (the oldest backups beyond the last five are removed)."""
+    """Back up the library now (the oldest backups beyond the last five are removed).
+
+    Example: briefing backup make
+    """
     path = make_backup(app.library_path)
     info = verify_backup(path)
     echo(f"Backed up to {path} ({info.sources} sources, {info.claims} claims).")
@@ -69,7 +75,10 @@ def make_command(app: AppContext) -> None:
 @click.argument("which")
 @pass_app
 def verify_command(app: AppContext, which: str) -> None:
-    """Check that a backup (its number in `backup list`, or a path) opens as a sound library."""
+    """Check that a backup (its number in `backup list`, or a path) opens as a sound library.
+
+    Example: briefing backup verify 2
+    """
     info = verify_backup(_resolve(app.library_path, which), app.library_path)
     echo(f"OK: {info.describe()}")
 
@@ -82,6 +91,8 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
     """Replace the library with a backup (its number in `backup list`, or a path).
 
     The current library is backed up first, so a restore can itself be undone.
+
+    Example: briefing backup restore 2 --yes
     """
     path = _resolve(app.library_path, which)
     info = verify_backup(path, app.library_path)

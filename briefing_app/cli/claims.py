@@ -118,7 +118,10 @@ def claim_add_command(
     tags: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Tag the words QUOTE of source SOURCE_ID as a claim."""
+    """Tag the words QUOTE of source SOURCE_ID as a claim.
+
+    Example: briefing claim add 1 --quote "killing three Chinese workers" --party police
+    """
     claim = app.library(create=True).claims.add(
         source_id,
         quote=quote,
@@ -167,7 +170,10 @@ def claim_edit_command(
     as_json: bool,
     **values: str | None,
 ) -> None:
-    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change."""
+    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change.
+
+    Example: briefing claim edit C5 --credibility 2 --status corroborated
+    """
     lib = app.library()
     claim = lib.claims.by_key(key.strip().upper())
     if claim is None:

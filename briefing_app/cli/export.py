@@ -102,7 +102,10 @@ def export_command(
 @click.command("templates")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with sections and limits).")
 def templates_command(as_json: bool) -> None:
-    """List the note templates (bundled and from your config folder)."""
+    """List the note templates (bundled and from your config folder).
+
+    Example: briefing templates --json
+    """
     from briefing_app.core.templates import load_templates
 
     templates = load_templates()

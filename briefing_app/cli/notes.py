@@ -15,7 +15,10 @@ from briefing_app.core.errors import BriefingError
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with section bodies).")
 @pass_app
 def notes_command(app: AppContext, as_json: bool) -> None:
-    """List the notes in the library."""
+    """List the notes in the library.
+
+    Example: briefing notes --json
+    """
     from briefing_app.core.templates import printed_marking
 
     lib = app.library()
@@ -66,7 +69,10 @@ def note_new(
     settings: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Create an empty note with the sections of a template."""
+    """Create an empty note with the sections of a template.
+
+    Example: briefing note new --template sitrep --title "Khatlon attack" --setting report_number=3
+    """
     from briefing_app.core.records.note_settings import check_field_names, set_note_fields
     from briefing_app.core.templates import get_template
     from briefing_app.core.text.dates import check_day
@@ -107,7 +113,10 @@ def note_new(
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with cited claim keys).")
 @pass_app
 def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
-    """Show a note (by id, uid or title): header and section bodies."""
+    """Show a note (by id, uid or title): header and section bodies.
+
+    Example: briefing note show 1 --json
+    """
     from briefing_app.core.templates import printed_marking
 
     lib = app.library()

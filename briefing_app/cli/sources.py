@@ -72,7 +72,10 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
 def inspect_command(path: Path, as_json: bool) -> None:
-    """Show what importing PATH would store, without storing it."""
+    """Show what importing PATH would store, without storing it.
+
+    Example: briefing inspect article.html --json
+    """
     if path.is_dir():  # else the importers call it a file type '(none)'
         raise click.ClickException(
             f"{path}: is a folder; inspect takes one file (import takes folders)"
@@ -192,7 +195,10 @@ def source_group() -> None:
 )
 @pass_app
 def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> None:
-    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging."""
+    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging.
+
+    Example: briefing source correct 6 --file corrected.txt
+    """
     from briefing_app.core.errors import BriefingError
     from briefing_app.core.importers.decoding import decode_utf8
 
@@ -225,7 +231,10 @@ def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> 
 def source_set_command(
     app: AppContext, source_id: int, as_json: bool, **values: str | None
 ) -> None:
-    """Grade a source or correct its details; only the options given change."""
+    """Grade a source or correct its details; only the options given change.
+
+    Example: briefing source set 1 --reliability b --outlet Asia-Plus --published 2025-11-30
+    """
     changes = {k: v for k, v in values.items() if v is not None}
     if not changes:
         raise click.UsageError("give at least one option to change")
