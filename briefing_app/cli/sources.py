@@ -23,6 +23,10 @@ from briefing_app.core.records.grading import RELIABILITY
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders (recursively) as sources; duplicates are skipped.
 
+    Each file is stored on its own: when one cannot be read the others still come in, and
+    the command exits with status 1. Ctrl+C stops between two files (status 130), after
+    printing what came in.
+
     Example: briefing import "Exported Items" article.html
     """
     projects = [p for p in paths if p.suffix.lower() == ".qdpx"]
