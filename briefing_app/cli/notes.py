@@ -227,11 +227,12 @@ def note_spelling(
 
     lib = app.library()
     note = lib.notes.find(note_ref)
-    if language is not None:
-        note_settings.set_spelling_language(lib, note.id, language)
-        note = lib.notes.get(note.id)
-    if ignore:
-        note_settings.ignore_words(lib, note.id, ignore)
+    if language is not None or ignore:
+        with lib.write():  # both or neither: a bad --ignore must not leave the language set
+            if language is not None:
+                note_settings.set_spelling_language(lib, note.id, language)
+            if ignore:
+                note_settings.ignore_words(lib, note.id, ignore)
         note = lib.notes.get(note.id)
     language = note_settings.spelling_language(note)
     spellers = Spellers()

@@ -591,3 +591,17 @@ def test_json_with_a_written_file_prints_what_was_written_as_json(
         "format": "csv",
         "claims": 10,
     }
+
+
+def test_note_spelling_with_a_refused_word_does_not_set_the_language_either(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    refused = briefing(
+        "note", "spelling", "1", "--language", "de", "--ignore", "zwei Wörter", library=library
+    )
+    assert refused.returncode == 1
+    assert refused.stderr == "Error: 'zwei Wörter' is not one word\n"
+    shown = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
+    assert shown["language"] == "en"
