@@ -128,8 +128,14 @@ class _Writer:
         self.meanings: dict[str, CodeMeaning] = {}
         # Selection GUID → the claim it is (added now, or found already here).
         self.claim_ids: dict[str, int] = {}
-        # Claims planned on every source, added together once all sources are in (_add_claims).
+        # Claims planned on every source, added together once all sources are in (_add_claims),
+        # when the project's claims bring keys (Briefing's export); else each source's at once.
         self.planned: list[tuple[int, _PlannedClaim]] = []
+        self.keyed = any(
+            _statement_and_key(sel.description)[1]
+            for source in self.project.sources
+            for sel in source.selections
+        )
         # The project's claim key → the key its claim has here, where the two differ: the
         # project's notes cite the project's keys (_note rewrites them).
         self.rekeyed: dict[str, str] = {}
@@ -323,6 +329,10 @@ class _Writer:
             by_span[where] = plan
             planned.append(plan)
         self.planned += [(source_id, plan) for plan in planned]
+        if not self.keyed:
+            # Nothing to keep in order: added while the source's pages are still in SQLite's
+            # cache (the transaction is the whole project: evicted pages would be spilled).
+            self._add_claims()
 
     def _add_claims(self) -> None:
         """Add the claims planned on every source, those bringing their own key lowest first.
@@ -332,8 +342,9 @@ class _Writer:
         key in an empty one (its notes then cite the same claims), and claims without a key get
         new keys after.
         """
-        self.planned.sort(key=lambda item: int(item[1].key[1:]) if item[1].key else 1 << 62)
-        for n, (source_id, plan) in enumerate(self.planned, 1):
+        planned, self.planned = self.planned, []
+        planned.sort(key=lambda item: int(item[1].key[1:]) if item[1].key else 1 << 62)
+        for n, (source_id, plan) in enumerate(planned, 1):
             if n % CANCEL_EVERY == 0:
                 self._check_cancel()  # a project may hold thousands of selections
             self._add_claim(source_id, plan)
