@@ -205,7 +205,9 @@ def claim_update_from_command(app: AppContext, table: Path) -> None:
     """Set claims' statement, party, kind, credibility, status and event date from a claims
     table edited in a spreadsheet and saved as CSV (rows found by Key; other columns ignored).
 
-    Example: briefing claim update-from claims.csv  (from briefing claims --format csv)
+    The table comes from `briefing claims --format csv -o claims.csv`.
+
+    Example: briefing claim update-from claims.csv
     """
     from briefing_app.core.records.claims_table import update_claims_from_table
 
