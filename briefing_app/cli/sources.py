@@ -15,6 +15,13 @@ from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
 
+# Files File > Import in the window takes that `briefing import` leaves to another command.
+_OWN_COMMANDS = {
+    ".qdpx": ("a REFI-QDA project", "briefing qdpx import"),
+    ".briefpack": ("a review package", "briefing pack import"),
+    ".csv": ("a claims table, perhaps", "briefing claim update-from"),
+}
+
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -29,12 +36,12 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
 
     Example: briefing import "Exported Items" article.html
     """
-    projects = [p for p in paths if p.suffix.lower() == ".qdpx"]
-    if projects:
-        # The window's File > Import takes a project too; here it has a command of its own.
-        raise click.ClickException(
-            f"{projects[0]}: a REFI-QDA project; import it with: briefing qdpx import {projects[0]}"
-        )
+    for path in paths:
+        # The window's File > Import takes these too; here each has a command of its own.
+        elsewhere = _OWN_COMMANDS.get(path.suffix.lower())
+        if elsewhere is not None:
+            what, command = elsewhere
+            raise click.ClickException(f"{path}: {what}; import it with: {command} {path}")
     lib = app.library(create=True)
     workers = default_workers()
     with CtrlCStops() as ctrl_c:

@@ -115,6 +115,8 @@ def test_claim_add_then_search_finds_it(tmp_path: Path) -> None:
         (["claims", "--source", "42"], 1, "no source with id 42"),
         (["import", "missing-file.txt"], 1, "no such file"),
         (["import", "coded.qdpx"], 1, "a REFI-QDA project; import it with: briefing qdpx import"),
+        (["import", "note.briefpack"], 1, "review package; import it with: briefing pack import"),
+        (["import", "claims.csv"], 1, "import it with: briefing claim update-from claims.csv"),
         (["frobnicate"], 1, "no such command"),
     ],
 )
