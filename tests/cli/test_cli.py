@@ -117,6 +117,7 @@ def test_claim_add_then_search_finds_it(tmp_path: Path) -> None:
         (["import", "coded.qdpx"], 1, "a REFI-QDA project; import it with: briefing qdpx import"),
         (["import", "note.briefpack"], 1, "review package; import it with: briefing pack import"),
         (["import", "claims.csv"], 1, "import it with: briefing claim update-from claims.csv"),
+        (["claim", "update-from", "missing.csv"], 1, "missing.csv: no such file or folder"),
         (["frobnicate"], 1, "no such command"),
     ],
 )

@@ -96,6 +96,8 @@ def importable_suffixes() -> list[str]:
 
 def read_capped(path: Path) -> bytes:
     """Return a file's bytes; refuse a missing, empty or oversized file with a typed error."""
+    if not path.exists():
+        raise NotFound("no such file or folder")
     if not path.is_file():
         raise CorruptFile("not a readable file")
     size = path.stat().st_size
