@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -71,6 +72,11 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
             else:
                 echo(f"failed    {outcome.path}{item}: {outcome.reason}", err=True)
         echo(summary.line())
+    if summary.skipped and not as_json:
+        # Else a folder of .odt files reads "0 imported, 0 duplicate, 0 failed", status 0.
+        kinds = Counter(p.suffix.lower() or "(no suffix)" for p in summary.skipped)
+        listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        echo(f"Skipped in the folders: {listed} (types Briefing does not import)", err=True)
     if summary.cancelled:
         # Each file imported is in; the shell hears Ctrl+C's status, as for any command.
         echo("briefing: interrupted", err=True)

@@ -160,3 +160,23 @@ def test_import_json_gives_every_file_the_same_keys(tmp_path: Path) -> None:
     assert {f["status"] for f in files} >= {"imported", "failed"}
     assert {tuple(f) for f in files} == {("path", "status", "reason", "source_id", "item")}
     assert any(f["item"] for f in files) and any(f["item"] == "" for f in files)
+
+
+def test_a_folder_s_files_of_other_types_are_named_as_skipped(tmp_path: Path) -> None:
+    """A folder of .odt files read "0 imported, 0 duplicate, 0 failed", status 0, and no more."""
+    folder = tmp_path / "Dossier Khatlon"
+    write_fixture(folder / "bericht.txt", "Die Polizei meldete drei Tote.\n")
+    write_fixture(folder / "notes.odt", b"PK\x03\x04 not read")
+    write_fixture(folder / "sub" / "map.png", b"\x89PNG")
+    write_fixture(folder / ".DS_Store", b"\x00")
+    library = tmp_path / "lib.sqlite"
+
+    result = briefing("import", str(folder), library=library)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "1 imported, 0 duplicate, 0 failed"
+    assert result.stderr.splitlines() == [
+        "Skipped in the folders: 1 .odt, 1 .png (types Briefing does not import)"
+    ]
+    again = json.loads(briefing("import", "--json", str(folder), library=library).stdout)
+    assert again["skipped"] == [str(folder / "notes.odt"), str(folder / "sub" / "map.png")]

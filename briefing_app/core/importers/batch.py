@@ -80,6 +80,8 @@ class ImportSummary:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    # Files inside the folders named that no importer reads (an .odt, a picture): left out.
+    skipped: list[Path] = field(default_factory=list)
     # The newest tag before the import: tags with greater ids were made by it (for undo).
     tags_before: int = 0
 
@@ -111,16 +113,18 @@ class ImportSummary:
             "failed": len(self.by_status("failed")),
             "cancelled": self.cancelled,
             "files": [o.to_json() for o in self.outcomes],
+            "skipped": [str(p) for p in self.skipped],
         }
 
 
-def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+def expand_paths(paths: Iterable[Path | str], skipped: list[Path] | None = None) -> Iterator[Path]:
     """Yield the files named, and the importable files inside named folders (recursively, sorted).
 
     Files named directly are yielded whatever their type, so an unsupported one is reported.
     A folder with a reference file at its top is a reference manager's export (Zotero's Export
     Files): only its reference files are yielded, their attachments come with their items;
-    so too for such a folder inside a folder named.
+    so too for such a folder inside a folder named. Files of a named folder that no importer
+    reads are added to skipped (hidden files and a reference export's attachments are not).
     """
     suffixes = set(importable_suffixes()) | {".ris", ".bib"}
     for raw in paths:
@@ -139,16 +143,20 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
                 folders[:] = []  # an export: its attachments come with its items
                 continue
             found += [f for f in files if f.suffix.lower() in suffixes and f.is_file()]
+            if skipped is not None:
+                skipped += sorted(f for f in files if f.suffix.lower() not in suffixes)
         yield from sorted(found)
 
 
 def expand_items(
-    paths: Iterable[Path | str], failures: list[FileOutcome] | None = None
+    paths: Iterable[Path | str],
+    failures: list[FileOutcome] | None = None,
+    skipped: list[Path] | None = None,
 ) -> list[ImportItem]:
     """Return what to import from files and folders: each reference of a reference file is
     one item; a reference file that cannot be read is added to failures."""
     items: list[ImportItem] = []
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, skipped):
         if path.suffix.lower() not in reference_suffixes() or not path.is_file():
             items.append(ImportItem(path))
             continue
@@ -254,7 +262,7 @@ def import_paths(
     lower CPU priority. A batch too small for workers is read here either way.
     """
     summary = ImportSummary(tags_before=lib.tags.newest_id())
-    items = expand_items(paths, summary.outcomes)
+    items = expand_items(paths, summary.outcomes, summary.skipped)
     parallel = workers > 1 and len(items) >= PARALLEL_FROM
     stored: set[int] = set()  # sources stored from references by this batch
     with _extractions(items, workers if parallel else 1, responsive) as results:
