@@ -122,7 +122,8 @@ def claim_add_command(
 
     Example: briefing claim add 1 --quote "killing three Chinese workers" --party police
     """
-    claim = app.library(create=True).claims.add(
+    lib = app.library(create=True)
+    claim = lib.claims.add(
         source_id,
         quote=quote,
         occurrence=occurrence,
@@ -133,6 +134,16 @@ def claim_add_command(
         status=status,
         tags=list(tags),
     )
+    # Allowed (two parties may make a claim in the same words), but a tagging script run twice
+    # doubles every claim without a word: say which claim already held these words.
+    same = [
+        other_id
+        for other_id, start, end, _kind in lib.claims.spans(source_id)
+        if (start, end) == (claim.start, claim.end) and other_id != claim.id
+    ]
+    if same:
+        held = lib.claims.get(same[0]).key
+        echo(f"Warning: {held} is already a claim on these words; {claim.key} is another", err=True)
     if as_json:
         echo_json(claim.to_json())
     else:

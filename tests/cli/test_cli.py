@@ -608,3 +608,16 @@ def test_note_spelling_with_a_refused_word_does_not_set_the_language_either(
     assert refused.stderr == "Error: 'zwei Wörter' is not one word\n"
     shown = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
     assert shown["language"] == "en"
+
+
+def test_claim_add_on_words_already_claimed_adds_it_and_says_so(tmp_path: Path) -> None:
+    """A tagging script run twice doubled every claim without a word."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    args = ("claim", "add", "1", "--quote", "killing three Chinese workers", "--party", "police")
+    again = briefing(*args, library=library)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("C11: ")
+    assert again.stderr == "Warning: C5 is already a claim on these words; C11 is another\n"
+    other = briefing("claim", "add", "1", "--quote", "Chinese workers", library=library)
+    assert other.stderr == ""
