@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -27,7 +28,10 @@ def backup_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def list_command(app: AppContext, as_json: bool) -> None:
-    """List the library's backups, newest first (number 1 is the newest)."""
+    """List the library's backups, newest first (number 1 is the newest).
+
+    Example: briefing backup list --json
+    """
     backups = list_backups(app.library_path)
     if not backups:
         # A deleted library's backups are still listed (to restore it); a typo lists nothing.
@@ -58,7 +62,10 @@ def list_command(app: AppContext, as_json: bool) -> None:
 @backup_group.command("make")
 @pass_app
 def make_command(app: AppContext) -> None:
-    """Back up the library now (the oldest backups beyond the last five are removed)."""
+    """Back up the library now (the oldest backups beyond the last five are removed).
+
+    Example: briefing backup make
+    """
     path = make_backup(app.library_path)
     info = verify_backup(path)
     echo(f"Backed up to {path} ({info.sources} sources, {info.claims} claims).")
@@ -68,7 +75,10 @@ def make_command(app: AppContext) -> None:
 @click.argument("which")
 @pass_app
 def verify_command(app: AppContext, which: str) -> None:
-    """Check that a backup (its number in `backup list`, or a path) opens as a sound library."""
+    """Check that a backup (its number in `backup list`, or a path) opens as a sound library.
+
+    Example: briefing backup verify 2
+    """
     info = verify_backup(_resolve(app.library_path, which), app.library_path)
     echo(f"OK: {info.describe()}")
 
@@ -81,6 +91,8 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
     """Replace the library with a backup (its number in `backup list`, or a path).
 
     The current library is backed up first, so a restore can itself be undone.
+
+    Example: briefing backup restore 2 --yes
     """
     path = _resolve(app.library_path, which)
     info = verify_backup(path, app.library_path)
@@ -102,11 +114,14 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
 
 
 def _confirmed(question: str) -> bool:
-    """Ask question; no answer (no terminal, end of input) is no."""
+    """Ask question on the terminal; no terminal to answer, or no answer, is no."""
+    if not sys.stdin.isatty():
+        # A script's stdout must not carry a question nobody is there to answer.
+        return False
     try:
-        return click.confirm(question, default=False)
+        return click.confirm(question, default=False, err=True)
     except click.Abort:
-        click.echo()  # end the question's line: the error line then stands alone
+        click.echo(err=True)  # end the question's line: the error line then stands alone
         return False
 
 

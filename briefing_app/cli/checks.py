@@ -9,7 +9,7 @@ import click
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.checks import all_rules, run_checks
-from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
+from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rules_enabled
 
 
 @click.command("check")
@@ -20,6 +20,8 @@ def check_command(app: AppContext, note_ref: str, as_json: bool) -> None:
     """Check NOTE (id, uid or title) against the evidence and tradecraft rules.
 
     Exits with status 1 when any error is found.
+
+    Example: briefing check 1 --json
     """
     lib = app.library()
     note = lib.notes.find(note_ref)
@@ -48,7 +50,10 @@ def check_command(app: AppContext, note_ref: str, as_json: bool) -> None:
 @click.option("--reason", required=True, help="Why the finding does not apply (kept).")
 @pass_app
 def dismiss_command(app: AppContext, note_ref: str, fingerprint: str, reason: str) -> None:
-    """Dismiss the finding FINGERPRINT on NOTE, keeping the reason."""
+    """Dismiss the finding FINGERPRINT on NOTE, keeping the reason.
+
+    Example: briefing dismiss 1 63d60a708514 --reason "Corroborated in the annex"
+    """
     lib = app.library()
     note = lib.notes.find(note_ref)
     report = run_checks(lib, note)
@@ -64,7 +69,10 @@ def dismiss_command(app: AppContext, note_ref: str, fingerprint: str, reason: st
 @click.argument("keys", nargs=-1)
 @pass_app
 def acknowledge_command(app: AppContext, note_ref: str, keys: tuple[str, ...]) -> None:
-    """Acknowledge changes to cited claims (KEYS, or all the note cites)."""
+    """Acknowledge changes to cited claims (KEYS, or all the note cites).
+
+    Example: briefing acknowledge 1 C5 C9
+    """
     lib = app.library()
     note = lib.notes.find(note_ref)
     acknowledge_changes(lib, note.id, list(keys) or None)
@@ -80,7 +88,10 @@ def acknowledge_command(app: AppContext, note_ref: str, keys: tuple[str, ...]) -
 def rules_command(
     app: AppContext, as_json: bool, note_ref: str | None, off: tuple[str, ...], on: tuple[str, ...]
 ) -> None:
-    """List the check rules; with --note, switch rules on or off for that note."""
+    """List the check rules; with --note, switch rules on or off for that note.
+
+    Example: briefing rules --note 1 --off estimative.vague-hedge
+    """
     rules = all_rules()
     disabled: set[str] = set()
     if (off or on) and not note_ref:
@@ -91,10 +102,8 @@ def rules_command(
 
         lib = app.library()
         note = lib.notes.find(note_ref)
-        for rule_id in off:
-            set_rule_enabled(lib, note.id, rule_id, False)
-        for rule_id in on:
-            set_rule_enabled(lib, note.id, rule_id, True)
+        if off or on:
+            set_rules_enabled(lib, note.id, on=on, off=off)  # all or none: one edit
         note = lib.notes.get(note.id)
         disabled = disabled_rules(note, profile_for_note(note))
     if as_json:

@@ -26,7 +26,9 @@ from briefing_app.core.text.counts import counted
     type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
     help="Only claims with this status.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print as JSON (with -o: the file, format and count)."
+)
 @click.option(
     "--format",
     "table_format",
@@ -64,7 +66,10 @@ def claims_command(
         if table_format is None or output is None:
             raise click.UsageError("writing a table needs both --format and -o FILE")
         count = write_claims_table(lib, output, table_format, flt)
-        echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
+        if as_json:  # a script asked for JSON: what was written, never a sentence
+            echo_json({"path": str(output), "format": table_format, "claims": count})
+        else:
+            echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
         return
     claims = lib.claims.all(flt)
     if as_json:
@@ -113,8 +118,12 @@ def claim_add_command(
     tags: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Tag the words QUOTE of source SOURCE_ID as a claim."""
-    claim = app.library(create=True).claims.add(
+    """Tag the words QUOTE of source SOURCE_ID as a claim.
+
+    Example: briefing claim add 1 --quote "killing three Chinese workers" --party police
+    """
+    lib = app.library(create=True)
+    claim = lib.claims.add(
         source_id,
         quote=quote,
         occurrence=occurrence,
@@ -125,6 +134,16 @@ def claim_add_command(
         status=status,
         tags=list(tags),
     )
+    # Allowed (two parties may make a claim in the same words), but a tagging script run twice
+    # doubles every claim without a word: say which claim already held these words.
+    same = [
+        other_id
+        for other_id, start, end, _kind in lib.claims.spans(source_id)
+        if (start, end) == (claim.start, claim.end) and other_id != claim.id
+    ]
+    if same:
+        held = lib.claims.get(same[0]).key
+        echo(f"Warning: {held} is already a claim on these words; {claim.key} is another", err=True)
     if as_json:
         echo_json(claim.to_json())
     else:
@@ -162,7 +181,10 @@ def claim_edit_command(
     as_json: bool,
     **values: str | None,
 ) -> None:
-    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change."""
+    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change.
+
+    Example: briefing claim edit C5 --credibility 2 --status corroborated
+    """
     lib = app.library()
     claim = lib.claims.by_key(key.strip().upper())
     if claim is None:
@@ -194,7 +216,9 @@ def claim_update_from_command(app: AppContext, table: Path) -> None:
     """Set claims' statement, party, kind, credibility, status and event date from a claims
     table edited in a spreadsheet and saved as CSV (rows found by Key; other columns ignored).
 
-    Example: briefing claim update-from claims.csv  (from briefing claims --format csv)
+    The table comes from `briefing claims --format csv -o claims.csv`.
+
+    Example: briefing claim update-from claims.csv
     """
     from briefing_app.core.records.claims_table import update_claims_from_table
 

@@ -14,7 +14,10 @@ from briefing_app.core.text.counts import counted
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_app
 def demo_command(app: AppContext, as_json: bool) -> None:
-    """Load the sample article with its claims and an example note."""
+    """Load the sample article with its claims and an example note.
+
+    Example: briefing --library demo.sqlite demo
+    """
     result = build_demo(app.library(create=True))
     if as_json:
         echo_json(result)

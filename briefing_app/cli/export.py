@@ -90,8 +90,11 @@ def export_command(
             replace_read_only=force,
             style=note_style,
         )
+    # Named by section, as `briefing check` does: two sections' findings may read alike.
+    headings = {s.key: s.heading for s in note.sections}
     for finding in report.errors + report.warnings:
-        echo(f"{finding.severity}: {finding.message}", err=True)
+        where = headings.get(finding.section, "Note") if finding.section else "Note"
+        echo(f"{finding.severity}: {where}: {finding.message}", err=True)
     echo_template_problems()
     echo(f"Wrote {path}")
 
@@ -99,7 +102,10 @@ def export_command(
 @click.command("templates")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with sections and limits).")
 def templates_command(as_json: bool) -> None:
-    """List the note templates (bundled and from your config folder)."""
+    """List the note templates (bundled and from your config folder).
+
+    Example: briefing templates --json
+    """
     from briefing_app.core.templates import load_templates
 
     templates = load_templates()

@@ -15,7 +15,10 @@ from briefing_app.core.errors import BriefingError
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with section bodies).")
 @pass_app
 def notes_command(app: AppContext, as_json: bool) -> None:
-    """List the notes in the library."""
+    """List the notes in the library.
+
+    Example: briefing notes --json
+    """
     from briefing_app.core.templates import printed_marking
 
     lib = app.library()
@@ -66,7 +69,11 @@ def note_new(
     settings: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Create an empty note with the sections of a template."""
+    """Create an empty note with the sections of a template.
+
+    Example: briefing note new --template sitrep --title "Khatlon attack" --setting report_number=3
+    """
+    from briefing_app.core.records.note_settings import check_field_names, set_note_fields
     from briefing_app.core.templates import get_template
     from briefing_app.core.text.dates import check_day
 
@@ -76,6 +83,9 @@ def note_new(
     values = _name_values(settings, "--setting")
     template = get_template(template_name)
     echo_template_problems()  # the others: this one would have raised
+    # A mistyped name would be kept unseen (nothing prints it): refused, as by `note set --field`,
+    # before a library is made.
+    check_field_names(template, values)
     lib = app.library(create=True)
     with lib.write():  # the note and its settings, or nothing
         note = lib.notes.create(
@@ -90,9 +100,7 @@ def note_new(
             memo_date=memo_date,
         )
         if values:
-            from briefing_app.core.records.note_settings import set_header_fields
-
-            set_header_fields(lib, note.id, values)
+            set_note_fields(lib, note, template, values)
             note = lib.notes.get(note.id)
     if as_json:
         echo_json(note.to_json())
@@ -105,7 +113,10 @@ def note_new(
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with cited claim keys).")
 @pass_app
 def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
-    """Show a note (by id, uid or title): header and section bodies."""
+    """Show a note (by id, uid or title): header and section bodies.
+
+    Example: briefing note show 1 --json
+    """
     from briefing_app.core.templates import printed_marking
 
     lib = app.library()
@@ -216,11 +227,12 @@ def note_spelling(
 
     lib = app.library()
     note = lib.notes.find(note_ref)
-    if language is not None:
-        note_settings.set_spelling_language(lib, note.id, language)
-        note = lib.notes.get(note.id)
-    if ignore:
-        note_settings.ignore_words(lib, note.id, ignore)
+    if language is not None or ignore:
+        with lib.write():  # both or neither: a bad --ignore must not leave the language set
+            if language is not None:
+                note_settings.set_spelling_language(lib, note.id, language)
+            if ignore:
+                note_settings.ignore_words(lib, note.id, ignore)
         note = lib.notes.get(note.id)
     language = note_settings.spelling_language(note)
     spellers = Spellers()

@@ -45,7 +45,9 @@ def claim_link_command(
     """Link claim FIRST to claim SECOND: corroborates, contradicts, repeats or updates.
 
     "C6 repeats C9": C6 reports C9 or comes from the same origin. "C6 updates C9": C6
-    supersedes C9. Example: briefing claim link C6 contradicts C9 --note "casualty figure"
+    supersedes C9.
+
+    Example: briefing claim link C6 contradicts C9 --note "casualty figure"
     """
     lib = app.library()
     a, b = lib.claims.ids_by_key((first, second))

@@ -20,7 +20,10 @@ def pack_group() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @pass_app
 def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
-    """Write NOTE, the claims it cites, their sources and review comments to a package."""
+    """Write NOTE, the claims it cites, their sources and review comments to a package.
+
+    Example: briefing pack export 1 -o khatlon.briefpack
+    """
     from briefing_app.core.review.packs import export_pack
 
     lib = app.library()
@@ -34,7 +37,10 @@ def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @pass_app
 def pack_import_command(app: AppContext, package: Path, as_json: bool) -> None:
-    """Merge a package into the library: nothing duplicated, conflicts kept as both."""
+    """Merge a package into the library: nothing duplicated, conflicts kept as both.
+
+    Example: briefing pack import khatlon.briefpack --json
+    """
     from briefing_app.core.review.packs import import_pack
 
     if not package.is_file():
@@ -54,7 +60,10 @@ def pack_import_command(app: AppContext, package: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def comments_command(app: AppContext, note_ref: str, only_open: bool, as_json: bool) -> None:
-    """List the review comments on NOTE."""
+    """List the review comments on NOTE.
+
+    Example: briefing comments 1 --open
+    """
     lib = app.library()
     note = lib.notes.find(note_ref)
     comments = lib.comments.all(note.id, resolved=False if only_open else None)
@@ -85,7 +94,10 @@ def comment_group() -> None:
 def comment_add_command(
     app: AppContext, note_ref: str, section: str, text: str, author: str, anchor: str
 ) -> None:
-    """Comment on SECTION of NOTE (optionally on some of its words)."""
+    """Comment on SECTION of NOTE (optionally on some of its words).
+
+    Example: briefing comment add 1 summary "Which source?" --on "three Chinese workers"
+    """
     lib = app.library()
     note = lib.notes.find(note_ref)
     start = end = None
@@ -107,7 +119,10 @@ def comment_add_command(
 @click.option("--author", default="")
 @pass_app
 def comment_reply_command(app: AppContext, comment_id: int, text: str, author: str) -> None:
-    """Reply to comment COMMENT_ID."""
+    """Reply to comment COMMENT_ID.
+
+    Example: briefing comment reply 4 "The ministry's statement." --author Analyst
+    """
     reply = app.library().comments.reply(comment_id, text, author)
     echo(f"Reply {reply.id} added")
 
@@ -117,7 +132,10 @@ def comment_reply_command(app: AppContext, comment_id: int, text: str, author: s
 @click.option("--reopen", is_flag=True, help="Mark it open again.")
 @pass_app
 def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> None:
-    """Mark comment COMMENT_ID resolved."""
+    """Mark comment COMMENT_ID resolved.
+
+    Example: briefing comment resolve 4
+    """
     comment = app.library().comments.resolve(comment_id, not reopen)
     echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
 
@@ -129,7 +147,10 @@ def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> N
 @click.option("--author", default="", help="Who.")
 @pass_app
 def status_command(app: AppContext, note_ref: str, status: str, reason: str, author: str) -> None:
-    """Move NOTE to draft, in-review or final (final notes are read-only until reopened)."""
+    """Move NOTE to draft, in-review or final (final notes are read-only until reopened).
+
+    Example: briefing status 1 in-review --reason "Sent to the director"
+    """
     lib = app.library()
     note = lib.notes.find(note_ref)
     note = lib.notes.set_status(note.id, status.replace("-", " "), reason, author)
@@ -141,7 +162,10 @@ def status_command(app: AppContext, note_ref: str, status: str, reason: str, aut
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with section bodies).")
 @pass_app
 def versions_command(app: AppContext, note_ref: str, as_json: bool) -> None:
-    """List the versions of NOTE kept at each review round."""
+    """List the versions of NOTE kept at each review round.
+
+    Example: briefing versions 1
+    """
     lib = app.library()
     versions = lib.versions.all(lib.notes.find(note_ref).id)
     if as_json:
@@ -160,11 +184,18 @@ def versions_command(app: AppContext, note_ref: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_json: bool) -> None:
-    """Show what changed in NOTE from version OLD to NEW (default: the note as it is now)."""
+    """Show what changed in NOTE from version OLD to NEW (default: the note as it is now).
+
+    Example: briefing diff 1 1 2
+    """
     lib = app.library()
     diffs = lib.versions.diff(lib.notes.find(note_ref).id, old, new)
     if as_json:
         echo_json([d.to_json() for d in diffs])
+        return
+    if all(d.status == "unchanged" for d in diffs):
+        # Silence would read as a failure, or as output lost in a pipe.
+        echo(f"No changes from version {old} to {f'version {new}' if new else 'the note now'}.")
         return
     for d in diffs:
         if d.status == "unchanged":
@@ -197,7 +228,10 @@ def review_group() -> None:
 def review_export_command(
     app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
 ) -> None:
-    """Write a Word review copy of NOTE whose comments and changes can be read back."""
+    """Write a Word review copy of NOTE whose comments and changes can be read back.
+
+    Example: briefing review export 1 -o review.docx
+    """
     from briefing_app.core.review.word_copy import export_review_copy
 
     lib = app.library()
@@ -212,7 +246,10 @@ def review_export_command(
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @pass_app
 def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
-    """Read a reviewer's comments and tracked changes from a review copy (.docx)."""
+    """Read a reviewer's comments and tracked changes from a review copy (.docx).
+
+    Example: briefing review import review-returned.docx
+    """
     from briefing_app.core.review.word_copy import import_review_copy
 
     if not path.is_file():
@@ -232,7 +269,10 @@ def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def edits_command(app: AppContext, note_ref: str, pending: bool, as_json: bool) -> None:
-    """List the suggested edits (a reviewer's tracked changes) on NOTE."""
+    """List the suggested edits (a reviewer's tracked changes) on NOTE.
+
+    Example: briefing edits 1 --pending
+    """
     lib = app.library()
     edits = lib.edits.all(lib.notes.find(note_ref).id, "pending" if pending else None)
     if as_json:
@@ -281,7 +321,10 @@ def edit_suggest_command(
 @click.argument("edit_id", type=RECORD_ID)
 @pass_app
 def edit_accept_command(app: AppContext, edit_id: int) -> None:
-    """Apply suggested edit EDIT_ID to its note."""
+    """Apply suggested edit EDIT_ID to its note.
+
+    Example: briefing edit accept 3
+    """
     edit = app.library().edits.accept(edit_id)
     echo(f"Accepted edit {edit.id} in {edit.section_key}")
 
@@ -290,7 +333,10 @@ def edit_accept_command(app: AppContext, edit_id: int) -> None:
 @click.argument("edit_id", type=RECORD_ID)
 @pass_app
 def edit_reject_command(app: AppContext, edit_id: int) -> None:
-    """Reject suggested edit EDIT_ID, leaving the note as it is."""
+    """Reject suggested edit EDIT_ID, leaving the note as it is.
+
+    Example: briefing edit reject 3
+    """
     edit = app.library().edits.reject(edit_id)
     echo(f"Rejected edit {edit.id}")
 

@@ -14,7 +14,10 @@ from briefing_app.cli.output import echo, echo_json, echo_table
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def search_command(app: AppContext, query: str, limit: int, as_json: bool) -> None:
-    """Find sources and claims containing the words of QUERY."""
+    """Find sources and claims containing the words of QUERY.
+
+    Example: briefing search "Khatlon drone" --limit 5
+    """
     hits = app.library().search.query(query, limit=limit)
     if as_json:
         echo_json([h.to_json() for h in hits])

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
+from briefing_app.cli.interrupts import CtrlCStops
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
+from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
+
+# Files File > Import in the window takes that `briefing import` leaves to another command.
+_OWN_COMMANDS = {
+    ".qdpx": ("a REFI-QDA project", "briefing qdpx import"),
+    ".briefpack": ("a review package", "briefing pack import"),
+    ".csv": ("a claims table, perhaps", "briefing claim update-from"),
+}
 
 
 @click.command("import")
@@ -21,26 +31,32 @@ from briefing_app.core.records.grading import RELIABILITY
 def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> None:
     """Import files and folders (recursively) as sources; duplicates are skipped.
 
+    Each file is stored on its own: when one cannot be read the others still come in, and
+    the command exits with status 1. Ctrl+C stops between two files (status 130), after
+    printing what came in.
+
     Example: briefing import "Exported Items" article.html
     """
-    projects = [p for p in paths if p.suffix.lower() == ".qdpx"]
-    if projects:
-        # The window's File > Import takes a project too; here it has a command of its own.
-        raise click.ClickException(
-            f"{projects[0]}: a REFI-QDA project; import it with: briefing qdpx import {projects[0]}"
-        )
+    for path in paths:
+        # The window's File > Import takes these too; here each has a command of its own.
+        elsewhere = _OWN_COMMANDS.get(path.suffix.lower())
+        if elsewhere is not None:
+            what, command = elsewhere
+            raise click.ClickException(f"{path}: {what}; import it with: {command} {path}")
     lib = app.library(create=True)
     workers = default_workers()
-    if as_json or not sys.stderr.isatty():
-        summary = import_paths(lib, paths, workers=workers)
-    else:
-        with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
+    with CtrlCStops() as ctrl_c:
+        if as_json or not sys.stderr.isatty():
+            summary = import_paths(lib, paths, progress=ctrl_c.progress, workers=workers)
+        else:
+            with click.progressbar(length=1, label="Importing", file=sys.stderr) as bar:
 
-            def progress(done: int, total: int, path: Path) -> None:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
+                def progress(done: int, total: int, path: Path) -> bool:
+                    bar.length = max(total, 1)
+                    bar.update(done - bar.pos)
+                    return ctrl_c.progress(done, total, path)
 
-            summary = import_paths(lib, paths, progress=progress, workers=workers)
+                summary = import_paths(lib, paths, progress=progress, workers=workers)
     if as_json:
         echo_json(summary.to_json())
     else:
@@ -56,6 +72,15 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
             else:
                 echo(f"failed    {outcome.path}{item}: {outcome.reason}", err=True)
         echo(summary.line())
+    if summary.skipped and not as_json:
+        # Else a folder of .odt files reads "0 imported, 0 duplicate, 0 failed", status 0.
+        kinds = Counter(p.suffix.lower() or "(no suffix)" for p in summary.skipped)
+        listed = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        echo(f"Skipped in the folders: {listed} (types Briefing does not import)", err=True)
+    if summary.cancelled:
+        # Each file imported is in; the shell hears Ctrl+C's status, as for any command.
+        echo("briefing: interrupted", err=True)
+        sys.exit(130)
     if summary.by_status("failed"):
         sys.exit(1)  # like cp -r: the files that could be read are in; the status says not all
 
@@ -64,7 +89,10 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
 def inspect_command(path: Path, as_json: bool) -> None:
-    """Show what importing PATH would store, without storing it."""
+    """Show what importing PATH would store, without storing it.
+
+    Example: briefing inspect article.html --json
+    """
     if path.is_dir():  # else the importers call it a file type '(none)'
         raise click.ClickException(
             f"{path}: is a folder; inspect takes one file (import takes folders)"
@@ -89,7 +117,9 @@ def inspect_command(path: Path, as_json: bool) -> None:
 
 
 @click.command("sources")
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print as JSON (with -o: the file, format and count)."
+)
 @click.option(
     "--format",
     "ref_format",
@@ -116,11 +146,17 @@ def sources_command(
 
     Example: briefing sources --format ris -o sources.ris --note 3
     """
+    if (ref_format is None) != (output is None):
+        raise click.UsageError("writing references needs both --format and -o FILE")
     lib = app.library()
-    if ref_format is not None or output is not None:
-        _write_references(app, ref_format, output, list(source_ids), note_id)
+    if ref_format is not None and output is not None:
+        _write_references(lib, ref_format, output, note_id, list(source_ids), as_json)
         return
+    # --source and --note choose the sources listed as well as those written.
+    chosen = _chosen_ids(lib, list(source_ids), note_id)
     sources = lib.sources.all(with_tags=True) if as_json else lib.sources.all()
+    if chosen is not None:
+        sources = [s for s in sources if s.id in chosen]
     if as_json:
         echo_json([s.to_json() for s in sources])
         return
@@ -133,20 +169,31 @@ def sources_command(
     )
 
 
+def _chosen_ids(lib: Library, source_ids: list[int], note_id: int | None) -> list[int] | None:
+    """Return the ids --note or --source choose, in their order (None: every source)."""
+    if note_id is not None:
+        return [s.id for s in lib.sources.cited_in(note_id)]
+    if source_ids:
+        return [lib.sources.get(i).id for i in source_ids]  # an unknown id is an error
+    return None
+
+
 def _write_references(
-    app: AppContext,
-    ref_format: str | None,
-    output: Path | None,
-    source_ids: list[int],
+    lib: Library,
+    ref_format: str,
+    output: Path,
     note_id: int | None,
+    source_ids: list[int],
+    as_json: bool,
 ) -> None:
     from briefing_app.core.exporters.references import reference_sources, write_references
 
-    if ref_format is None or output is None:
-        raise click.UsageError("writing references needs both --format and -o FILE")
-    sources = reference_sources(app.library(), note_id, source_ids)
+    sources = reference_sources(lib, note_id, source_ids)
     write_references(sources, output, ref_format)
-    echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
+    if as_json:  # a script asked for JSON: what was written, never a sentence
+        echo_json({"path": str(output), "format": ref_format, "sources": len(sources)})
+    else:
+        echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
 
 
 @click.group("source")
@@ -165,7 +212,10 @@ def source_group() -> None:
 )
 @pass_app
 def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> None:
-    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging."""
+    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging.
+
+    Example: briefing source correct 6 --file corrected.txt
+    """
     from briefing_app.core.errors import BriefingError
     from briefing_app.core.importers.decoding import decode_utf8
 
@@ -198,7 +248,10 @@ def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> 
 def source_set_command(
     app: AppContext, source_id: int, as_json: bool, **values: str | None
 ) -> None:
-    """Grade a source or correct its details; only the options given change."""
+    """Grade a source or correct its details; only the options given change.
+
+    Example: briefing source set 1 --reliability b --outlet Asia-Plus --published 2025-11-30
+    """
     changes = {k: v for k, v in values.items() if v is not None}
     if not changes:
         raise click.UsageError("give at least one option to change")

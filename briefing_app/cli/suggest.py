@@ -36,7 +36,10 @@ def suggest_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_json: bool) -> None:
-    """List the suggested claims of source SOURCE_ID."""
+    """List the suggested claims of source SOURCE_ID.
+
+    Example: briefing suggest show 1 --all
+    """
     suggestions = app.library().suggestions.for_source(
         source_id, include_claimed=show_all, include_rejected=show_all
     )
@@ -81,7 +84,10 @@ def suggest_accept_command(
     kind: str | None,
     as_json: bool,
 ) -> None:
-    """Tag suggestion FINGERPRINT of SOURCE_ID as a claim."""
+    """Tag suggestion FINGERPRINT of SOURCE_ID as a claim.
+
+    Example: briefing suggest accept 1 44c3d5bbb6aa6d5f --party Taliban
+    """
     claim = app.library().suggestions.accept(
         source_id, fingerprint, statement=statement, party=party, kind=kind
     )
@@ -96,7 +102,10 @@ def suggest_accept_command(
 @click.argument("fingerprint")
 @pass_app
 def suggest_reject_command(app: AppContext, source_id: int, fingerprint: str) -> None:
-    """Reject suggestion FINGERPRINT of SOURCE_ID: it will not be proposed again."""
+    """Reject suggestion FINGERPRINT of SOURCE_ID: it will not be proposed again.
+
+    Example: briefing suggest reject 1 44c3d5bbb6aa6d5f
+    """
     app.library().suggestions.reject(source_id, fingerprint)
     echo(f"rejected {fingerprint} on source {source_id}")
 
@@ -106,7 +115,10 @@ def suggest_reject_command(app: AppContext, source_id: int, fingerprint: str) ->
 @click.argument("fingerprint")
 @pass_app
 def suggest_restore_command(app: AppContext, source_id: int, fingerprint: str) -> None:
-    """Propose a rejected suggestion of SOURCE_ID again."""
+    """Propose a rejected suggestion of SOURCE_ID again.
+
+    Example: briefing suggest restore 1 44c3d5bbb6aa6d5f
+    """
     app.library().suggestions.unreject(source_id, fingerprint)
     echo(f"restored {fingerprint} on source {source_id}")
 
@@ -121,7 +133,10 @@ def party_group() -> None:
 @click.argument("canonical")
 @pass_app
 def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
-    """Record that ALIAS names the party CANONICAL (e.g. "Taliban administration" "Taliban")."""
+    """Record that ALIAS names the party CANONICAL (e.g. "Taliban administration" "Taliban").
+
+    Example: briefing party alias "Taliban administration" Taliban
+    """
     app.library(create=True).parties.merge(alias, canonical)
     echo(f"{alias} → {app.library().parties.normalise(alias)}")
 
@@ -130,7 +145,10 @@ def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
 @click.argument("alias")
 @pass_app
 def party_unalias_command(app: AppContext, alias: str) -> None:
-    """Forget that ALIAS is another name of a party."""
+    """Forget that ALIAS is another name of a party.
+
+    Example: briefing party unalias "Taliban administration"
+    """
     app.library().parties.unmerge(alias)
     echo(f"{alias} is no longer an alias")
 
@@ -139,7 +157,10 @@ def party_unalias_command(app: AppContext, alias: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def parties_command(app: AppContext, as_json: bool) -> None:
-    """List the parties named on claims, with their aliases."""
+    """List the parties named on claims, with their aliases.
+
+    Example: briefing parties --json
+    """
     parties = app.library().parties.all()
     if as_json:
         echo_json([p.to_json() for p in parties])

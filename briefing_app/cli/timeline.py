@@ -33,6 +33,7 @@ def timeline_command(
     suggests, if any), with each source's publication date.
 
     Accept a suggestion with `briefing claim edit KEY --event-date DATE`.
+
     Example: briefing timeline --question Q1 --json
     """
     lib = app.library()

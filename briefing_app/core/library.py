@@ -187,6 +187,11 @@ class Library:
                 raise LibraryError(f"{p}: no library at this path")
             if p.exists() and p.is_dir():
                 raise LibraryError(f"{p}: is a folder, not a library file")
+            if not create and _empty_file(p):
+                # SQLite would take it for a new database, and the upgrade make it an empty
+                # library: a read would write, and a library truncated by a failed copy would
+                # look empty rather than broken (while its good backups aged out).
+                raise LibraryError(f"{p}: the file is empty, not a Briefing library")
             p.parent.mkdir(parents=True, exist_ok=True)
             read_only = _read_only_reason(p)
             if read_only is not None:
@@ -385,6 +390,17 @@ def _back_up(conn: sqlite3.Connection, path: Path, *, upgrading: bool) -> str | 
             raise LibraryError(f"{path}: not upgraded, no backup could be made ({exc})") from exc
         return str(exc)
     return None
+
+
+def _empty_file(path: Path) -> bool:
+    """Return whether path is a file of no bytes with no write-ahead log holding its pages."""
+    try:
+        if path.stat().st_size:
+            return False
+    except OSError:
+        return False  # missing or unreadable: said elsewhere
+    wal = Path(f"{path}-wal")
+    return not (wal.exists() and wal.stat().st_size)
 
 
 def _read_only_reason(path: Path) -> str | None:

@@ -93,7 +93,7 @@ def test_a_restore_not_confirmed_is_one_error_line_and_restores_nothing(tmp_path
     # No answer to "Replace …?" (no terminal, as in a script): click said only "Aborted!".
     result = briefing("backup", "restore", "1", library=library)
 
-    assert result.returncode == 1
+    assert (result.returncode, result.stdout) == (1, "")  # no question left on stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ")
     assert "--yes" in lines[0]

@@ -62,6 +62,24 @@ def test_rules_can_be_listed_and_switched_off(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "no check rule" in bad.stderr
 
 
+def test_an_unknown_rule_among_others_switches_none_of_them(tmp_path: Path) -> None:
+    path = _demo_library(tmp_path)
+    with Library.open(path) as lib:
+        before = lib.notes.get(1).settings
+
+    bad = briefing(
+        "rules", "--note", "1", "--off", "trace.uncited", "--off", "no.such.rule", library=path
+    )
+
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("Error: no check rule 'no.such.rule' (rules: ")
+    assert len(bad.stderr.strip().splitlines()) == 1
+    with Library.open(path) as lib:
+        assert lib.notes.get(1).settings == before
+    state = json.loads(briefing("rules", "--note", "1", "--json", library=path).stdout)
+    assert {r["id"]: r["on"] for r in state}["trace.uncited"] is True
+
+
 def test_acknowledging_a_claim_key_the_note_does_not_cite_is_one_error(tmp_path: Path) -> None:
     library = tmp_path / "library.sqlite"
     assert briefing("demo", library=library).returncode == 0

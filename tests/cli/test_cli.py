@@ -115,6 +115,9 @@ def test_claim_add_then_search_finds_it(tmp_path: Path) -> None:
         (["claims", "--source", "42"], 1, "no source with id 42"),
         (["import", "missing-file.txt"], 1, "no such file"),
         (["import", "coded.qdpx"], 1, "a REFI-QDA project; import it with: briefing qdpx import"),
+        (["import", "note.briefpack"], 1, "review package; import it with: briefing pack import"),
+        (["import", "claims.csv"], 1, "import it with: briefing claim update-from claims.csv"),
+        (["claim", "update-from", "missing.csv"], 1, "missing.csv: no such file or folder"),
         (["frobnicate"], 1, "no such command"),
     ],
 )
@@ -533,3 +536,88 @@ def test_sources_json_lists_each_source_s_tags(tmp_path: Path) -> None:
     with Library.open(lib) as opened:
         assert [s["tags"] for s in listed] == [opened.sources.get(s["id"]).tags for s in listed]
     assert [s["tags"] for s in listed] == [["Khatlon"], ["Khatlon", "border security"]]
+
+
+def test_note_new_refuses_a_setting_its_template_has_no_field_for(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    typo = briefing(
+        "note", "new", "--template", "sitrep", "--title", "Lage", "--setting", "report_numbr=3",
+        library=library,
+    )  # fmt: skip
+    assert typo.returncode == 1
+    assert typo.stderr.startswith("Error: template sitrep has no field 'report_numbr' (fields: ")
+    assert len(typo.stderr.strip().splitlines()) == 1
+    assert not library.exists()  # no library made for a command that failed
+
+    made = briefing(
+        "note", "new", "--template", "sitrep", "--title", "Lage", "--setting", "report_number=3",
+        "--json", library=library,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["settings"] == {"report_number": "3"}
+
+
+def test_sources_lists_only_those_note_or_source_choose(tmp_path: Path) -> None:
+    """`--note`/`--source` filter the list too: a script piping --json got every source."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    extra = write_fixture(tmp_path / "uncited.txt", "Nobody cites this report.\n")
+    assert briefing("import", str(extra), library=library).returncode == 0
+
+    cited = briefing("sources", "--note", "1", "--json", library=library)
+    assert cited.returncode == 0, cited.stderr
+    assert [s["id"] for s in json.loads(cited.stdout)] == [1]
+    one = briefing("sources", "--source", "2", library=library)
+    assert [line.split()[0] for line in one.stdout.splitlines()[2:]] == ["2"]
+    unknown = briefing("sources", "--source", "9", library=library)
+    assert (unknown.returncode, unknown.stderr) == (1, "Error: no source with id 9\n")
+
+
+def test_json_with_a_written_file_prints_what_was_written_as_json(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    refs = briefing(
+        "sources", "--json", "--format", "ris", "-o", str(tmp_path / "s.ris"), library=demo_file
+    )
+    assert refs.returncode == 0, refs.stderr
+    assert json.loads(refs.stdout) == {
+        "path": str(tmp_path / "s.ris"),
+        "format": "ris",
+        "sources": 1,
+    }
+    table = briefing(
+        "claims", "--json", "--format", "csv", "-o", str(tmp_path / "c.csv"), library=demo_file
+    )
+    assert table.returncode == 0, table.stderr
+    assert json.loads(table.stdout) == {
+        "path": str(tmp_path / "c.csv"),
+        "format": "csv",
+        "claims": 10,
+    }
+
+
+def test_note_spelling_with_a_refused_word_does_not_set_the_language_either(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    refused = briefing(
+        "note", "spelling", "1", "--language", "de", "--ignore", "zwei Wörter", library=library
+    )
+    assert refused.returncode == 1
+    assert refused.stderr == "Error: 'zwei Wörter' is not one word\n"
+    shown = json.loads(briefing("note", "spelling", "1", "--json", library=library).stdout)
+    assert shown["language"] == "en"
+
+
+def test_claim_add_on_words_already_claimed_adds_it_and_says_so(tmp_path: Path) -> None:
+    """A tagging script run twice doubled every claim without a word."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    args = ("claim", "add", "1", "--quote", "killing three Chinese workers", "--party", "police")
+    again = briefing(*args, library=library)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("C11: ")
+    assert again.stderr == "Warning: C5 is already a claim on these words; C11 is another\n"
+    other = briefing("claim", "add", "1", "--quote", "Chinese workers", library=library)
+    assert other.stderr == ""

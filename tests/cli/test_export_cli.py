@@ -176,3 +176,17 @@ def test_a_broken_user_template_is_reported_once_and_the_others_keep_working(
     assert asked.returncode == 1
     assert asked.stderr.splitlines() == [asked.stderr.splitlines()[0]]
     assert asked.stderr.startswith(f"Error: {broken}:5: kind must be")
+
+
+def test_export_warnings_name_their_section(tmp_path: Path) -> None:
+    """The demo note's Summary and Considerations both rest on one source: two warnings."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    result = briefing("export", "1", "-o", str(tmp_path / "memo.md"), library=library)
+    assert result.returncode == 0, result.stderr
+    single = "Everything this section cites comes from a single source"
+    assert [line.split(": ", 2)[:2] for line in result.stderr.splitlines()] == [
+        ["warning", "Summary"],
+        ["warning", "Considerations"],
+    ]
+    assert all(single in line for line in result.stderr.splitlines())

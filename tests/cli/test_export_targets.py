@@ -67,3 +67,26 @@ def test_a_pack_export_that_reports_an_error_leaves_no_package(
     # Once the library is free, the same command writes it.
     assert run(demo_library, "pack", "export", "1", "-o", str(package)).returncode == 0
     assert package.is_file()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "1", "--format", "md"],
+        ["claims", "--format", "csv"],
+        ["sources", "--format", "ris"],
+        ["pack", "export", "1"],
+    ],
+)
+def test_an_export_named_as_the_library_leaves_the_library_whole(
+    demo_library: Path, command: list[str]
+) -> None:
+    result = run(demo_library, *command, "-o", str(demo_library))
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {demo_library}: is a database or a file SQLite keeps beside one (a library, "
+        "its log, a backup); nothing is written over it"
+    )
+    with Library.open(demo_library, create=False, backup=False) as lib:
+        assert len(lib.claims.all()) == 10

@@ -135,3 +135,48 @@ def test_inspect_on_a_folder_says_it_takes_one_file(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"Error: {tmp_path}: is a folder; inspect takes one file (import takes folders)"
     ]
+
+
+@pytest.mark.parametrize("name", ["notes", "notes.txt"])
+def test_inspect_on_a_missing_file_says_there_is_none(tmp_path: Path, name: str) -> None:
+    """A mistyped name without a suffix was an "unsupported file type '(none)'"."""
+    result = briefing("inspect", str(tmp_path / name))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path / name}: no such file or folder"
+    ]
+
+
+def test_import_json_gives_every_file_the_same_keys(tmp_path: Path) -> None:
+    """A reference's entries had an "item" key the others lacked: one shape for jq or a sheet."""
+    from tests.core.importers.references.zotero_exports import RIS
+
+    folder = tmp_path / "in"
+    write_fixture(folder / "Bericht über Größe.txt", "Die Polizei meldete drei Tote.\n")
+    write_fixture(folder / "empty.txt", "")
+    refs = write_fixture(tmp_path / "zotero" / "refs.ris", RIS)
+    result = briefing("import", "--json", str(folder), str(refs), library=tmp_path / "lib.sqlite")
+    files = json.loads(result.stdout)["files"]
+    assert {f["status"] for f in files} >= {"imported", "failed"}
+    assert {tuple(f) for f in files} == {("path", "status", "reason", "source_id", "item")}
+    assert any(f["item"] for f in files) and any(f["item"] == "" for f in files)
+
+
+def test_a_folder_s_files_of_other_types_are_named_as_skipped(tmp_path: Path) -> None:
+    """A folder of .odt files read "0 imported, 0 duplicate, 0 failed", status 0, and no more."""
+    folder = tmp_path / "Dossier Khatlon"
+    write_fixture(folder / "bericht.txt", "Die Polizei meldete drei Tote.\n")
+    write_fixture(folder / "notes.odt", b"PK\x03\x04 not read")
+    write_fixture(folder / "sub" / "map.png", b"\x89PNG")
+    write_fixture(folder / ".DS_Store", b"\x00")
+    library = tmp_path / "lib.sqlite"
+
+    result = briefing("import", str(folder), library=library)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "1 imported, 0 duplicate, 0 failed"
+    assert result.stderr.splitlines() == [
+        "Skipped in the folders: 1 .odt, 1 .png (types Briefing does not import)"
+    ]
+    again = json.loads(briefing("import", "--json", str(folder), library=library).stdout)
+    assert again["skipped"] == [str(folder / "notes.odt"), str(folder / "sub" / "map.png")]

@@ -29,3 +29,18 @@ def test_the_command_line_says_so_without_a_traceback(
     assert result.returncode == 1
     assert f"failed    {report}: the disk is full" in result.stdout + result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_empty_file_named_as_the_library_is_refused_and_left_empty(tmp_path: Path) -> None:
+    """A read made it a new empty library: a library truncated by a failed copy looked empty."""
+    empty = tmp_path / "library.sqlite"
+    empty.touch()
+
+    result = briefing("sources", library=empty)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {empty}: the file is empty, not a Briefing library"
+    ]
+    assert empty.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["library.sqlite"]

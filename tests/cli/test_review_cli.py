@@ -145,3 +145,25 @@ def test_the_claims_table_goes_to_a_spreadsheet_and_back(tmp_path: Path) -> None
     refused = briefing("claim", "update-from", str(wrong), library=path)
     assert refused.returncode == 1
     assert refused.stderr.startswith("Error: wrong.csv, line ")
+
+
+def test_diff_says_when_nothing_changed_and_shows_what_did(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    assert briefing("status", "1", "in-review", library=library).returncode == 0  # version 1
+
+    same = briefing("diff", "1", "1", library=library)
+    assert (same.returncode, same.stdout) == (0, "No changes from version 1 to the note now.\n")
+
+    body = tmp_path / "summary.md"
+    body.write_text("Drei Tote, selon la police [@C5].\n", encoding="utf-8")
+    assert briefing("status", "1", "draft", library=library).returncode == 0  # version 2
+    set_body = briefing("note", "set", "1", "summary", "--file", str(body), library=library)
+    assert set_body.returncode == 0, set_body.stderr
+    changed = briefing("diff", "1", "1", library=library)
+    assert changed.returncode == 0, changed.stderr
+    assert changed.stdout.startswith("## Summary (changed)\n")
+    assert "{+Drei+} [-Chinese-]{+Tote,+}" in changed.stdout
+    assert briefing("diff", "1", "1", "2", library=library).stdout == (
+        "No changes from version 1 to version 2.\n"
+    )

@@ -79,3 +79,42 @@ def test_a_library_in_a_folder_without_write_permission_reads_and_refuses_writes
         ]
     finally:
         folder.chmod(0o755)
+
+
+def test_a_backup_is_not_restored_over_a_read_only_library(demo_library: Path) -> None:
+    """A restore renames a new file over the library: a read-only one would become writable."""
+    made = briefing(demo_library, "backup", "make")
+    assert made.returncode == 0, made.stderr
+    backups = sorted((demo_library.parent / "backups").iterdir())
+    demo_library.chmod(0o444)
+    before = demo_library.read_bytes()
+
+    restored = briefing(demo_library, "backup", "restore", "1", "--yes")
+
+    assert restored.returncode == 1
+    assert restored.stderr.strip().splitlines() == [
+        f"Error: {demo_library}: the library file is read-only; make it writable to restore "
+        "a backup"
+    ]
+    assert demo_library.read_bytes() == before
+    assert demo_library.stat().st_mode & 0o777 == 0o444
+    assert sorted((demo_library.parent / "backups").iterdir()) == backups  # no safety copy
+
+
+def test_an_import_into_a_read_only_library_is_one_line_not_one_per_file(
+    demo_library: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"r{n}.txt").write_text(f"Report {n}: the district was calm.\n", encoding="utf-8")
+    demo_library.chmod(0o444)
+    before = demo_library.read_bytes()
+
+    result = briefing(demo_library, "import", str(folder))
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {demo_library}: the library file is read-only; make it writable to change anything"
+    ]
+    assert demo_library.read_bytes() == before

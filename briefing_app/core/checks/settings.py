@@ -6,6 +6,7 @@ Each returns the NoteEdit it made: `lib.notes.revert(edit)` undoes it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from briefing_app.core.changes import now_iso
@@ -21,17 +22,31 @@ if TYPE_CHECKING:
 
 def set_rule_enabled(lib: Library, note_id: int, rule_id: str, enabled: bool) -> NoteEdit:
     """Switch one rule on or off for one note."""
-    if rule_id not in {r.id for r in all_rules()}:
-        known = ", ".join(r.id for r in all_rules())
-        raise InvalidInput(f"no check rule {rule_id!r} (rules: {known})")
+    return set_rules_enabled(
+        lib, note_id, on=[rule_id] if enabled else [], off=[] if enabled else [rule_id]
+    )
+
+
+def set_rules_enabled(
+    lib: Library, note_id: int, *, on: Iterable[str] = (), off: Iterable[str] = ()
+) -> NoteEdit:
+    """Switch rules on and off for one note in one edit; an unknown rule changes nothing.
+
+    A rule named in both ends up on (the later switch, as in the window's list).
+    """
+    on, off = list(on), list(off)
+    known = [r.id for r in all_rules()]
+    for rule_id in [*off, *on]:
+        if rule_id not in known:
+            raise InvalidInput(f"no check rule {rule_id!r} (rules: {', '.join(known)})")
     held = note_settings.check_settings(lib.notes.get(note_id))
     disabled, enabled_set = set(held.disabled), set(held.enabled)
-    if enabled:
-        disabled.discard(rule_id)
-        enabled_set.add(rule_id)  # overrides a template that switches it off
-    else:
+    for rule_id in off:
         disabled.add(rule_id)
         enabled_set.discard(rule_id)
+    for rule_id in on:
+        disabled.discard(rule_id)
+        enabled_set.add(rule_id)  # overrides a template that switches it off
     value = CheckSettings(tuple(sorted(disabled)), tuple(sorted(enabled_set)))
     return note_settings.set_check_settings(lib, note_id, value)
 

@@ -88,6 +88,10 @@ def write_claims_table(
     """Write the claims matching flt to path as csv or xlsx; return how many rows were written."""
     if format not in TABLE_FORMATS:
         raise InvalidInput(f"unknown table format {format!r} (known: csv, xlsx)")
+    named = Path(path).suffix.lower().removeprefix(".")
+    if named in TABLE_FORMATS and named != format:
+        # A workbook named .csv opens as garbage in a spreadsheet, a CSV named .xlsx not at all.
+        raise InvalidInput(f"{path}: the name says {named} but the format asked for is {format}")
     header, rows = claims_table(lib, flt)
     with atomic_path(path) as tmp:
         if format == "csv":

@@ -42,11 +42,19 @@ def write_references(sources: list[Source], path: Path | str, format: str) -> Pa
     >>> print(references_text([s], "ris").splitlines()[:4])
     ['TY  - GEN', 'TI  - A page', 'ID  - u1', 'DA  - 2025/11//']
     """
-    text = references_text(sources, format)
     target = Path(path)
+    named = _SUFFIX_FORMATS.get(target.suffix.lower())
+    if named is not None and named != format and format in _SUFFIX_FORMATS.values():
+        # Zotero picks its reader by the name: RIS in a .bib file would not import.
+        raise InvalidInput(f"{target}: the name says {named} but the format asked for is {format}")
+    text = references_text(sources, format)
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return target
+
+
+# What each reference file's usual name says it holds.
+_SUFFIX_FORMATS = {".json": "csl-json", ".ris": "ris", ".bib": "bibtex", ".bibtex": "bibtex"}
 
 
 def references_text(sources: list[Source], format: str) -> str:

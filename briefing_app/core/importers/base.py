@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.errors import CorruptFile, FileTooLarge, UnsupportedFormat
+from briefing_app.core.errors import CorruptFile, FileTooLarge, NotFound, UnsupportedFormat
 from briefing_app.core.text.anchors import normalise_text
 
 if TYPE_CHECKING:
@@ -96,6 +96,8 @@ def importable_suffixes() -> list[str]:
 
 def read_capped(path: Path) -> bytes:
     """Return a file's bytes; refuse a missing, empty or oversized file with a typed error."""
+    if not path.exists():
+        raise NotFound("no such file or folder")
     if not path.is_file():
         raise CorruptFile("not a readable file")
     size = path.stat().st_size
@@ -113,6 +115,9 @@ def extract_file(path: Path | str) -> ExtractedDocument:
     """
     _load_importers()
     path = Path(path)
+    if not path.exists():
+        # Before the suffix: a mistyped name is no "unsupported file type '(none)'".
+        raise NotFound("no such file or folder")
     suffix = path.suffix.lower()
     if suffix not in _REGISTRY:
         known = ", ".join(importable_suffixes())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -14,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import Edit
-from briefing_app.core.errors import BriefingError, DuplicateSource, LibraryBusy, PartlyRead
+from briefing_app.core.errors import (
+    BriefingError,
+    DuplicateSource,
+    LibraryBusy,
+    LibraryReadOnly,
+    PartlyRead,
+)
 from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.references import (
     NO_TEXT,
@@ -48,15 +55,15 @@ class FileOutcome:
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing import --json`."""
-        data: dict[str, Any] = {
+        # The same keys for every entry ("item": a reference's label, else ""): a script or a
+        # spreadsheet reading the list expects one shape.
+        return {
             "path": str(self.path),
             "status": self.status,
             "reason": self.reason,
             "source_id": self.source_id,
+            "item": self.item,
         }
-        if self.item:
-            data["item"] = self.item
-        return data
 
 
 @dataclass
@@ -73,6 +80,8 @@ class ImportSummary:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    # Files inside the folders named that no importer reads (an .odt, a picture): left out.
+    skipped: list[Path] = field(default_factory=list)
     # The newest tag before the import: tags with greater ids were made by it (for undo).
     tags_before: int = 0
 
@@ -104,16 +113,18 @@ class ImportSummary:
             "failed": len(self.by_status("failed")),
             "cancelled": self.cancelled,
             "files": [o.to_json() for o in self.outcomes],
+            "skipped": [str(p) for p in self.skipped],
         }
 
 
-def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+def expand_paths(paths: Iterable[Path | str], skipped: list[Path] | None = None) -> Iterator[Path]:
     """Yield the files named, and the importable files inside named folders (recursively, sorted).
 
     Files named directly are yielded whatever their type, so an unsupported one is reported.
     A folder with a reference file at its top is a reference manager's export (Zotero's Export
     Files): only its reference files are yielded, their attachments come with their items;
-    so too for such a folder inside a folder named.
+    so too for such a folder inside a folder named. Files of a named folder that no importer
+    reads are added to skipped (hidden files and a reference export's attachments are not).
     """
     suffixes = set(importable_suffixes()) | {".ris", ".bib"}
     for raw in paths:
@@ -132,16 +143,20 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
                 folders[:] = []  # an export: its attachments come with its items
                 continue
             found += [f for f in files if f.suffix.lower() in suffixes and f.is_file()]
+            if skipped is not None:
+                skipped += sorted(f for f in files if f.suffix.lower() not in suffixes)
         yield from sorted(found)
 
 
 def expand_items(
-    paths: Iterable[Path | str], failures: list[FileOutcome] | None = None
+    paths: Iterable[Path | str],
+    failures: list[FileOutcome] | None = None,
+    skipped: list[Path] | None = None,
 ) -> list[ImportItem]:
     """Return what to import from files and folders: each reference of a reference file is
     one item; a reference file that cannot be read is added to failures."""
     items: list[ImportItem] = []
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, skipped):
         if path.suffix.lower() not in reference_suffixes() or not path.is_file():
             items.append(ImportItem(path))
             continue
@@ -220,8 +235,10 @@ def store_item(
         source = lib.sources.add(extracted.doc)
     except DuplicateSource as dup:
         return FileOutcome(item.path, "duplicate", str(dup), dup.existing.id)
-    except LibraryBusy:
-        raise  # not this file's fault: every other file would wait out the timeout too
+    except (LibraryBusy, LibraryReadOnly):
+        # Not this file's fault: every other file would wait out the timeout too, or be refused
+        # in the same words, one line per file.
+        raise
     except BriefingError as exc:
         return FileOutcome(item.path, "failed", str(exc), item=label)
     return FileOutcome(item.path, "imported", "", source.id)
@@ -245,7 +262,7 @@ def import_paths(
     lower CPU priority. A batch too small for workers is read here either way.
     """
     summary = ImportSummary(tags_before=lib.tags.newest_id())
-    items = expand_items(paths, summary.outcomes)
+    items = expand_items(paths, summary.outcomes, summary.skipped)
     parallel = workers > 1 and len(items) >= PARALLEL_FROM
     stored: set[int] = set()  # sources stored from references by this batch
     with _extractions(items, workers if parallel else 1, responsive) as results:
@@ -275,7 +292,8 @@ def _extractions(
     pool = ProcessPoolExecutor(
         max_workers=workers if responsive else max(1, workers - 1),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_yield_to_the_caller if responsive else None,
+        initializer=_start_worker,
+        initargs=(responsive,),
     )
     try:
         futures = [pool.submit(extract_item, item) for item in items]
@@ -294,6 +312,15 @@ def _extractions(
 # How much less CPU a responsive import's workers claim: with every core reading, the UI
 # thread waking for an event still gets a core at once (nice 10 weighs a tenth of nice 0).
 WORKER_NICENESS = 10
+
+
+def _start_worker(responsive: bool) -> None:
+    """Leave Ctrl+C to the importing process; yield the CPU to a responsive caller."""
+    # Ctrl+C in a terminal reaches every process of the command: a worker would print its own
+    # KeyboardInterrupt traceback. The importing process stops the import and the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if responsive:
+        _yield_to_the_caller()
 
 
 def _yield_to_the_caller() -> None:

@@ -39,6 +39,7 @@ from briefing_app.core.qdpx.report import ImportReport
 from briefing_app.core.records.grading import RELIABILITY
 from briefing_app.core.records.sources import check_url
 from briefing_app.core.templates import load_templates
+from briefing_app.core.text.citations import cited_keys, rekey_citations
 from briefing_app.core.text.dates import check_partial_date
 
 # progress(done, total): how many sources and notes are written; cancel() -> True stops it all.
@@ -127,6 +128,17 @@ class _Writer:
         self.meanings: dict[str, CodeMeaning] = {}
         # Selection GUID → the claim it is (added now, or found already here).
         self.claim_ids: dict[str, int] = {}
+        # Claims planned on every source, added together once all sources are in (_add_claims),
+        # when the project's claims bring keys (Briefing's export); else each source's at once.
+        self.planned: list[tuple[int, _PlannedClaim]] = []
+        self.keyed = any(
+            _statement_and_key(sel.description)[1]
+            for source in self.project.sources
+            for sel in source.selections
+        )
+        # The project's claim key → the key its claim has here, where the two differ: the
+        # project's notes cite the project's keys (_note rewrites them).
+        self.rekeyed: dict[str, str] = {}
         self.own_notes: set[object] = set()
         self.templates: set[str] = set()
         self.attached = self._attached_notes()
@@ -152,6 +164,7 @@ class _Writer:
                 self._source(source, own)
                 done += 1
                 self._tell(done, total)
+            self._add_claims()
             self._relations()
             self.own_notes = self._own_notes()
             self.templates = set(load_templates())
@@ -303,6 +316,7 @@ class _Writer:
             if where in taken:
                 self.claim_ids[sel.guid] = taken[where]
                 self.report.count("claims already here")
+                self._follow_key(_statement_and_key(sel.description)[1], taken[where])
                 continue
             if placed.moved:
                 self.report.adjust("selection", label, placed.moved)
@@ -314,13 +328,34 @@ class _Writer:
                 continue
             by_span[where] = plan
             planned.append(plan)
-        # Keys are handed out in order and never reused, so claims that bring their own key
-        # take them lowest first, and the others get new keys after.
-        planned.sort(key=lambda p: int(p.key[1:]) if p.key else 1 << 62)
-        for n, plan in enumerate(planned, 1):
+        self.planned += [(source_id, plan) for plan in planned]
+        if not self.keyed:
+            # Nothing to keep in order: added while the source's pages are still in SQLite's
+            # cache (the transaction is the whole project: evicted pages would be spilled).
+            self._add_claims()
+
+    def _add_claims(self) -> None:
+        """Add the claims planned on every source, those bringing their own key lowest first.
+
+        Keys are handed out in order and never reused, so a key is kept only if no higher one
+        went first: sorted across all sources, a project exported from one library keeps every
+        key in an empty one (its notes then cite the same claims), and claims without a key get
+        new keys after.
+        """
+        planned, self.planned = self.planned, []
+        planned.sort(key=lambda item: int(item[1].key[1:]) if item[1].key else 1 << 62)
+        for n, (source_id, plan) in enumerate(planned, 1):
             if n % CANCEL_EVERY == 0:
-                self._check_cancel()  # a source may hold thousands of selections
+                self._check_cancel()  # a project may hold thousands of selections
             self._add_claim(source_id, plan)
+
+    def _follow_key(self, project_key: str | None, claim_id: int) -> None:
+        """Remember the key the project's claim project_key has here, if it is another."""
+        if project_key is None:
+            return
+        here = self.lib.claims.get(claim_id).key
+        if here != project_key:
+            self.rekeyed[project_key] = here
 
     def _plan_claim(self, sel: Selection, placed: Placed, label: str) -> _PlannedClaim:
         statement, key = _statement_and_key(sel.description)
@@ -367,7 +402,10 @@ class _Writer:
         self.report.created.claim_ids.append(claim.id)
         self.claim_ids.update(dict.fromkeys(plan.guids, claim.id))
         if plan.key and key is None:
-            self.report.adjust("selection", plan.selection.name, f"key {plan.key} is taken here")
+            self.rekeyed[plan.key] = claim.key
+            self.report.adjust(
+                "selection", plan.selection.name, f"key {plan.key} is taken here: {claim.key}"
+            )
 
     def _meaning(self, code: str) -> CodeMeaning:
         if code not in self.meanings:
@@ -437,9 +475,23 @@ class _Writer:
             return
         memo = read_memo(note.name.strip() or "Imported memo", text)
         bodies = tuple(body for _, _, body in memo.sections)
-        if guid in self.own_notes or (memo.title, bodies) in self.own_notes:
+        # The memo cites the project's keys; a claim given another key here keeps its citations.
+        rekeyed = tuple(rekey_citations(body, self.rekeyed) for body in bodies)
+        if guid in self.own_notes or {(memo.title, bodies), (memo.title, rekeyed)} & self.own_notes:
             self.report.count("notes already here")
             return
+        if rekeyed != bodies:
+            moved = sorted(
+                {k for body in bodies for k in cited_keys(body) if k in self.rekeyed},
+                key=lambda k: int(k[1:]),
+            )
+            self.report.adjust(
+                "note",
+                memo.title,
+                "citations follow their claims' keys here: "
+                + ", ".join(f"{k} → {self.rekeyed[k]}" for k in moved),
+            )
+            bodies = rekeyed
         header = dict(memo.fields)
         template = header.pop("template", NOTE_TEMPLATE)
         status = header.pop("status", "")
@@ -454,7 +506,7 @@ class _Writer:
                     memo.title,
                     template,
                     [(key, heading) for key, heading, _ in memo.sections],
-                    bodies={key: body for key, _, body in memo.sections},
+                    bodies=dict(zip((key for key, _, _ in memo.sections), bodies, strict=True)),
                     marking=header.get("marking", ""),
                     memo_to=header.get("memo_to", ""),
                     memo_from=header.get("memo_from", ""),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.errors import CorruptFile, InvalidInput, UnsupportedFormat
+from briefing_app.core.errors import BriefingError, CorruptFile, InvalidInput, UnsupportedFormat
 from briefing_app.core.importers.base import read_capped
 from briefing_app.core.models import Claim
 from briefing_app.core.records.claims import check_claim_values
@@ -101,7 +101,10 @@ def revert_claims(lib: Library, claims: list[Claim]) -> list[Claim]:
 def _read_rows(path: Path) -> list[tuple[int, str, dict[str, str]]]:
     """Return (line, key, {field: text}) per row of the table; raise CorruptFile if it is not
     a claims table."""
-    data = read_capped(path)
+    try:
+        data = read_capped(path)
+    except BriefingError as exc:  # "the file is empty": which file, on the command line
+        raise type(exc)(f"{path.name}: {exc}") from exc
     try:
         text = data.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a BOM
     except UnicodeDecodeError as exc:

@@ -184,17 +184,25 @@ def set_note_fields(
     """
     from briefing_app.core.records.notes import HEADER_FIELDS
 
+    check_field_names(template, values)
     own = template.setting_fields()
-    unknown = sorted(set(values) - set(HEADER_FIELDS) - set(own))
+    _check_dates({k: v for k, v in values.items() if k in own})
+    edit: dict[str, str | None] = {k: v.strip() for k, v in values.items() if k in HEADER_FIELDS}
+    edit |= {f"settings.{k}": (v.strip() or None) for k, v in values.items() if k in own}
+    return lib.notes.edit(note.id, edit)
+
+
+def check_field_names(template: NoteTemplate, names: Iterable[str]) -> None:
+    """Raise InvalidInput naming the first of names that is no field of a note of template."""
+    from briefing_app.core.records.notes import HEADER_FIELDS
+
+    own = template.setting_fields()
+    unknown = sorted(set(names) - set(HEADER_FIELDS) - set(own))
     if unknown:
         raise InvalidInput(
             f"template {template.name} has no field {unknown[0]!r} "
             f"(fields: {', '.join([*HEADER_FIELDS, *own])})"
         )
-    _check_dates({k: v for k, v in values.items() if k in own})
-    edit: dict[str, str | None] = {k: v.strip() for k, v in values.items() if k in HEADER_FIELDS}
-    edit |= {f"settings.{k}": (v.strip() or None) for k, v in values.items() if k in own}
-    return lib.notes.edit(note.id, edit)
 
 
 def spelling_language(note: Note) -> str:

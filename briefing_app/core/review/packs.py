@@ -32,7 +32,7 @@ from briefing_app.core.errors import (
 )
 from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.library import Library
-from briefing_app.core.models import Claim, Source
+from briefing_app.core.models import Claim, Note, ReviewComment, Source
 from briefing_app.core.records import note_settings
 from briefing_app.core.review.edits import EDITS_MEMBER
 from briefing_app.core.review.merge import (
@@ -77,6 +77,23 @@ _CLAIM_FIELDS = (
 )  # fmt: skip
 
 
+def _comment_place(comment: ReviewComment, note: Note) -> dict[str, int | None]:
+    """Return where a comment sits in its section as the package says it: start and end.
+
+    A comment keeps the offsets it was made at while its section is edited; once the section is
+    shorter than they reach, a receiving library refuses the whole package (as it refuses a
+    forged one). Such a comment goes where its words are now, or on the section as a whole.
+    """
+    section = note.section(comment.section_key)
+    start, end = comment.start, comment.end
+    if section is None or start is None or end is None or end <= len(section.body):
+        return {"start": start, "end": end}
+    found = section.body.find(comment.anchor_text) if comment.anchor_text else -1
+    if found < 0:
+        return {"start": None, "end": None}
+    return {"start": found, "end": found + len(comment.anchor_text)}
+
+
 def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     """Write note_id with its cited claims, their sources and review comments to path.
 
@@ -112,6 +129,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
         "comments.json": [
             {
                 **{k: v for k, v in c.to_json().items() if k not in ("id", "note_id", "parent_id")},
+                **_comment_place(c, note),
                 "parent_uid": uid_of_comment.get(c.parent_id) if c.parent_id else None,
             }
             for c in comments

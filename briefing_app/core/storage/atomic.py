@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sqlite3
 import stat
 import tempfile
 import time
@@ -20,6 +21,8 @@ except ImportError:  # Windows: an open file cannot be deleted there anyway
 
 # `.memo.docx.k3j_x9a2.tmp`: tempfile's eight random characters between our prefix and suffix.
 _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+# What SQLite keeps beside a database while it is open (or after a crash).
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 # Without file locks, a temporary this old is taken for abandoned: no export takes an hour.
 _ABANDONED_AFTER_S = 3600
 
@@ -49,6 +52,12 @@ def atomic_path(target: Path | str, *, replace_read_only: bool = False) -> Itera
         raise CannotWrite(f"{target.parent}: no such folder")
     if target.is_dir():
         raise CannotWrite(f"{target}: is a folder")
+    if holds_a_database(target):
+        # `-o library.sqlite` in a script would put a memo where the library was.
+        raise CannotWrite(
+            f"{target}: is a database or a file SQLite keeps beside one (a library, its log, "
+            "a backup); nothing is written over it"
+        )
     mode = _mode_to_keep(target, replace_read_only)
     remove_abandoned_temporaries(target.parent)
     try:
@@ -73,6 +82,37 @@ def atomic_path(target: Path | str, *, replace_read_only: bool = False) -> Itera
             tmp.unlink()
         if fd != -1:
             os.close(fd)
+
+
+def holds_a_database(target: Path) -> bool:
+    """Return whether target is an SQLite database, or a file SQLite keeps beside one.
+
+    >>> holds_a_database(Path("/tmp/no-such-briefing-file.docx"))
+    False
+    """
+    for side in _SIDE_FILES:
+        base = target.name.removesuffix(side)
+        if base != target.name and target.with_name(base).is_file():
+            return True
+    try:
+        if not target.is_file() or target.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
+    # Asked of SQLite, never read through Python: were target a library this process has
+    # open, closing a descriptor of ours would drop SQLite's locks on it (test_side_files).
+    try:
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # reads the header, nothing more
+    except sqlite3.DatabaseError as exc:
+        # Locked by another process is a database too; only "not a database" is not one.
+        return "not a database" not in str(exc)
+    finally:
+        conn.close()
+    return True
 
 
 def _mode_to_keep(target: Path, replace_read_only: bool) -> int:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from briefing_app.core.errors import BackupError
+from briefing_app.core.errors import BackupError, LibraryReadOnly
 from briefing_app.core.storage.commit_log import new_writer, position, record
 from briefing_app.core.storage.connection import (
     connect,
@@ -424,12 +424,18 @@ def restore_backup(backup: Path | BackupInfo, lib_path: Path, *, writer: str = "
     """Replace the library's content with a verified backup's, in one step.
 
     The current library is backed up first (its backup path is returned; None if there was no
-    library). Raises BackupError for a bad backup and LibraryBusy if another process is writing.
+    library). Raises BackupError for a bad backup, LibraryBusy if another process is writing and
+    LibraryReadOnly, before anything is done, if the library file is read-only.
     The restore is logged as a commit of writer (by default a token of its own) that may have
     changed every record, so a window with the library open reloads every view.
     """
     backup_path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     lib_path = Path(lib_path)
+    if lib_path.exists() and not os.access(lib_path, os.W_OK):
+        # A restore would rename a new, writable file over it: the protection would be gone.
+        raise LibraryReadOnly(
+            f"{lib_path}: the library file is read-only; make it writable to restore a backup"
+        )
     verify_backup(backup_path, lib_path)
     # Opened before the safety backup is made: making it renames old-style backups (this one
     # too, perhaps) to the current naming, and an open file is read through its rename.

@@ -48,6 +48,25 @@ def cited_keys(text: str) -> list[str]:
     return list(seen)
 
 
+def rekey_citations(text: str, keys: dict[str, str]) -> str:
+    """Return text with each cited key that keys maps replaced by its mapping, code left as is.
+
+    >>> rekey_citations("Died [@C2; @C5]. `[@C2]`", {"C2": "C14"})
+    'Died [@C14; @C5]. `[@C2]`'
+    """
+    if not keys:
+        return text
+    parts: list[str] = []
+    done = 0
+    for citation in find_citations(text):
+        group = CITATION_KEY.sub(
+            lambda k: "@" + keys.get(k["key"], k["key"]), text[citation.start : citation.end]
+        )
+        parts += [text[done : citation.start], group]
+        done = citation.end
+    return "".join([*parts, text[done:]])
+
+
 # Where a rendered citation links to: the preview opens the claim when the link is clicked.
 CLAIM_LINK_PREFIX = "briefing:claim/"
 _CLAIM_KEY = re.compile(r"C\d+")

@@ -140,3 +140,20 @@ def test_briefing_claims_writes_the_table_with_its_filters(
         assert [r[0] for r in csv.reader(f)] == ["Key", "C1"]
     refused = briefing("claims", "--format", "xlsx", library=library)
     assert refused.returncode != 0 and "-o FILE" in refused.stderr
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("claims.csv", "xlsx"), ("claims.XLSX", "csv")])
+def test_a_file_named_for_the_other_format_is_refused(
+    claims_lib: Library, tmp_path: Path, name: str, fmt: str
+) -> None:
+    """A workbook written under a .csv name opened as garbage in a spreadsheet."""
+    from briefing_app.core.errors import InvalidInput
+
+    out = tmp_path / "out"
+    out.mkdir()
+
+    with pytest.raises(InvalidInput, match=r"the name says .* but the format asked for is"):
+        write_claims_table(claims_lib, out / name, fmt)
+    assert list(out.iterdir()) == []
+    # Any other name is the user's choice.
+    assert write_claims_table(claims_lib, out / "claims.txt", fmt) > 0

@@ -106,3 +106,19 @@ def test_bibtex_names_the_language_as_biblatex_does_and_reads_it_back(
     assert "langid = {en}" not in text
     # Read back as an import reads it (the language a source gets is the item's code).
     assert {r.title: r.language_code() for r in read_references(out)} == languages
+
+
+def test_a_reference_file_named_for_another_format_is_refused(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    """Zotero reads a file by its name: RIS written as sources.bib would not import."""
+    from briefing_app.core.errors import InvalidInput
+
+    out = tmp_path / "out"
+    out.mkdir()
+
+    sources = [demo_lib.sources.get(s.id) for s in demo_lib.sources.all()]
+    with pytest.raises(InvalidInput, match=r"sources\.bib: the name says bibtex but the format"):
+        write_references(sources, out / "sources.bib", "ris")
+    assert list(out.iterdir()) == []
+    assert write_references(sources, out / "sources.txt", "ris").exists()

@@ -102,3 +102,54 @@ def test_awkward_text_and_names_round_trip(lib: Library, fresh: Library, tmp_pat
     )  # fmt: skip
 
     round_trip(lib, fresh, tmp_path / "awkward.qdpx")
+
+
+def two_sources_with_interleaved_keys(lib: Library) -> None:
+    """Source 1 holds C1 and C3, source 2 holds C2, and a note cites all three."""
+    text = "Die Polizei meldete drei Tote. Später vier."
+    first = lib.sources.add(ExtractedDocument(title="Polizeibericht", text=text))
+    second = lib.sources.add(
+        ExtractedDocument(title="Communiqué", text="L'ambassade a confirmé deux blessés.")
+    )
+    lib.claims.add(first.id, quote="drei Tote", party="Polizei")
+    lib.claims.add(second.id, quote="deux blessés", party="ambassade")
+    lib.claims.add(first.id, quote="Später vier", party="Polizei")
+    lib.notes.create(
+        "Lage", "sitrep", [("summary", "Summary")],
+        bodies={"summary": "Drei Tote [@C1], später vier [@C3]; deux blessés [@C2]."},
+    )  # fmt: skip
+
+
+def test_claims_of_several_sources_keep_their_keys(
+    lib: Library, fresh: Library, tmp_path: Path
+) -> None:
+    """A source's later claim (C3) must not take a key another source's claim (C2) needs."""
+    two_sources_with_interleaved_keys(lib)
+    round_trip(lib, fresh, tmp_path / "interleaved.qdpx")
+
+
+def test_a_note_cites_the_same_claims_where_their_keys_are_taken(
+    demo_lib: Library, fresh: Library, tmp_path: Path
+) -> None:
+    """Imported into a library already using C1-C10, a note's citations follow its claims."""
+    two_sources_with_interleaved_keys(fresh)  # its own, unrelated C1-C3
+    export_project(fresh, tmp_path / "theirs.qdpx")
+    quotes = {c.key: c.quote for c in fresh.claims.all()}
+
+    report = import_project(demo_lib, tmp_path / "theirs.qdpx")
+
+    imported = demo_lib.notes.get(report.created.note_ids[0])
+    body = imported.sections[0].body
+    cited = {k: demo_lib.claims.by_key(k) for k in ("C1", "C2", "C3")}
+    by_quote = {c.quote: c.key for c in demo_lib.claims.all() if c.quote in quotes.values()}
+    expected = (
+        f"Drei Tote [@{by_quote[quotes['C1']]}], später vier [@{by_quote[quotes['C3']]}]; "
+        f"deux blessés [@{by_quote[quotes['C2']]}]."
+    )
+    assert body == expected
+    assert all(c is not None for c in cited.values())  # the demo's own claims are untouched
+    assert any(i.what == "note" and "C1 → C" in i.reason for i in report.adjusted)
+    # Imported again: the note, its claims and sources are recognised, nothing is added.
+    again = import_project(demo_lib, tmp_path / "theirs.qdpx")
+    assert again.kept["notes"] == again.kept["claims"] == again.kept["sources"] == 0
+    assert again.kept["notes already here"] == 1

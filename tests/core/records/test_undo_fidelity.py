@@ -12,7 +12,12 @@ from typing import Any
 import pytest
 
 from briefing_app.core.checks import run_checks
-from briefing_app.core.checks.settings import acknowledge_changes, dismiss, set_rule_enabled
+from briefing_app.core.checks.settings import (
+    acknowledge_changes,
+    dismiss,
+    set_rule_enabled,
+    set_rules_enabled,
+)
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note
@@ -138,6 +143,9 @@ NOTE_EDITS: dict[str, Callable[[Library, int], NoteEdit]] = {
     "dismissal": lambda lib, note_id: dismiss(lib, note_id, "abc123", "Known"),
     "rule switched off": lambda lib, note_id: set_rule_enabled(
         lib, note_id, "citation.missing", False
+    ),
+    "rules switched on and off together": lambda lib, note_id: set_rules_enabled(
+        lib, note_id, on=["length.limits"], off=["citation.missing", "trace.uncited"]
     ),
     "template header field": lambda lib, note_id: note_settings.set_header_fields(
         lib, note_id, {"report_number": "3"}

@@ -305,3 +305,38 @@ def test_a_failure_after_the_comments_are_in_leaves_the_library_exactly_as_it_wa
     assert heard == []
     monkeypatch.undo()
     assert import_pack(other, pack).added["comments"] == 30
+
+
+def test_a_comment_whose_section_was_shortened_since_still_travels(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """A comment's offsets past its shortened section made every receiver refuse the package."""
+    note = demo_lib.notes.all()[0]
+    body = note.section("summary").body  # type: ignore[union-attr]
+    tail = body[-40:]
+    moved = demo_lib.comments.add(
+        note.id, "summary", "Which source?", anchor_text=tail,
+        start=len(body) - 40, end=len(body),
+    )  # fmt: skip
+    gone = demo_lib.comments.add(
+        note.id, "summary", "Too long.", anchor_text=body[-80:-40],
+        start=len(body) - 80, end=len(body) - 40,
+    )  # fmt: skip
+    kept = demo_lib.comments.add(
+        note.id, "summary", "Good start.", anchor_text=body[:5], start=0, end=5
+    )
+    demo_lib.notes.set_section(note.id, "summary", f"Shorter now. {tail}")
+    demo_lib.notes.set_section(note.id, "issue", "Rewritten.")
+    demo_lib.comments.add(note.id, "issue", "Whole section.")
+
+    result = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "short.briefpack"))
+
+    received = {c.uid: c for c in other.comments.all(result.note_id)}
+    assert received[moved.uid].anchor_text == tail
+    assert (received[moved.uid].start, received[moved.uid].end) == (13, 13 + len(tail))
+    # Its words are gone: it comments on the section as a whole, its words kept with it.
+    assert (received[gone.uid].start, received[gone.uid].end) == (None, None)
+    assert received[gone.uid].anchor_text == body[-80:-40]
+    assert (received[kept.uid].start, received[kept.uid].end) == (0, 5)  # still within
+    # The sender's own comments keep their places: only what the package says is adjusted.
+    assert demo_lib.comments.get(moved.id).start == len(body) - 40

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.errors import ReadOnlyTarget
+from briefing_app.core.library import Library
 from briefing_app.core.storage.atomic import atomic_path
 
 WORKER = Path(__file__).parents[2] / "reliability" / "worker.py"
@@ -81,3 +82,31 @@ def test_a_read_only_file_is_replaced_only_when_asked_and_stays_read_only(
         tmp.write_text("new", encoding="utf-8")
     assert target.read_text(encoding="utf-8") == "new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_a_library_its_log_or_a_backup_is_never_written_over(demo_lib: Library) -> None:
+    """`-o library.sqlite` put the memo where the library was, with status 0."""
+    from briefing_app.core.errors import CannotWrite
+    from briefing_app.core.storage.backup import make_backup
+    from tests.core.storage.test_side_files import opens_of
+
+    library = Path(str(demo_lib.path))
+    backup = make_backup(library)
+    demo_lib.notes.create("Unsaved in the log", "sitrep", [("summary", "Summary")])
+    for target in (library, Path(f"{library}-wal"), backup):
+        with (
+            opens_of(library) as seen,
+            pytest.raises(CannotWrite, match="nothing is written over it"),
+            atomic_path(target, replace_read_only=True) as tmp,
+        ):
+            tmp.write_text("# A memo\n", encoding="utf-8")
+        assert seen == []  # asked of SQLite: this process's locks on the library hold
+    assert "Unsaved in the log" in {n.title for n in demo_lib.notes.all()}
+    assert sorted(p.name for p in library.parent.iterdir() if p.name.endswith(".tmp")) == []
+    # A file that merely has a database's name, or is empty, is the user's to replace.
+    for name, data in (("notes.sqlite", b"plain text"), ("empty.db", b"")):
+        other = library.parent / name
+        other.write_bytes(data)
+        with atomic_path(other) as tmp:
+            tmp.write_text("replaced", encoding="utf-8")
+        assert other.read_text(encoding="utf-8") == "replaced"

@@ -1,0 +1,68 @@
+"""Every command's --help shows an example, and every example is a command line that parses.
+
+sqlite-utils' habit (tests/test_docs.py there): help is where a scripting analyst looks first,
+and an example that no longer parses (a renamed option, a choice gone) misleads at once.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+
+from briefing_app.cli.main import _register, cli
+from tests.cli.runner import briefing
+
+
+def leaf_commands() -> dict[str, click.Command]:
+    """Return every command that runs (not a group), by its path after `briefing`."""
+    _register()
+    found: dict[str, click.Command] = {}
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+        else:
+            found[" ".join(path)] = command
+
+    for name, command in cli.commands.items():
+        walk(command, [name])
+    return found
+
+
+COMMANDS = leaf_commands()
+_EXAMPLE = re.compile(r"Example: (briefing .+)")
+
+
+def examples(path: str) -> list[str]:
+    """Return the example command lines of a command's help, as printed."""
+    shown = briefing(*path.split(), "--help").stdout
+    description = shown.split("\nOptions:", 1)[0]
+    # click wraps a long example: it goes on in the lines up to the paragraph's end.
+    paragraphs = [" ".join(p.split()) for p in description.split("\n\n")]
+    return [m[1] for p in paragraphs if (m := _EXAMPLE.match(p))]
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS))
+def test_every_command_shows_an_example_that_parses(
+    path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where the files the examples read are made
+    shown = examples(path)
+    assert shown, f"`briefing {path} --help` shows no example"
+    for line in shown:
+        argv = shlex.split(line)[1:]
+        if argv[:1] == ["--library"]:
+            argv = argv[2:]
+        for arg in argv:
+            if re.fullmatch(r"[\w-]+\.(txt|html|docx|md|briefpack|qdpx)", arg):
+                (tmp_path / arg).touch()  # a file an option requires to exist
+        words = path.split()
+        assert argv[: len(words)] == words, f"{line!r} is not an example of `briefing {path}`"
+        # Parsing converts and checks every argument and option (types, choices, ranges)
+        # without running the command.
+        COMMANDS[path].make_context(f"briefing {path}", argv[len(words) :])
