@@ -67,6 +67,18 @@ def _row(window: MainWindow, kind: str, words: str) -> int:
     )
 
 
+def _analysts_pack(tmp_path: Path, name: str) -> Path:
+    """Return a review package of another analyst's demo note (new to the window's library)."""
+    from briefing_app.core.bundled.demo import build_demo
+    from briefing_app.core.review.packs import export_pack
+
+    analyst = Library.open(tmp_path / "analyst.sqlite")
+    build_demo(analyst)
+    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / name)
+    analyst.close()
+    return pack
+
+
 def test_the_pane_lists_an_imported_comment_and_suggested_edits_by_section(
     window: MainWindow, note: Note, reviewed: Path
 ) -> None:
@@ -480,14 +492,9 @@ def test_an_imported_package_opens_its_note_in_the_editor(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from briefing_app.core.bundled.demo import build_demo
-    from briefing_app.core.review.packs import export_pack
 
     # The supervisor's side: an empty library receiving the analyst's package.
-    analyst = Library.open(tmp_path / "analyst.sqlite")
-    build_demo(analyst)
-    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "in.briefpack")
-    analyst.close()
+    pack = _analysts_pack(tmp_path, "in.briefpack")
     window.note_workspace.show_note(None)
 
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
@@ -622,14 +629,9 @@ def test_a_review_package_brought_through_file_import_or_a_drop_is_merged(
 ) -> None:
     """The supervisor's first move with a package received: File ▸ Import…, or a drop on the
     window. It is merged as File ▸ Import review package… does, not refused as 'unsupported'."""
-    from briefing_app.core.bundled.demo import build_demo
-    from briefing_app.core.review.packs import export_pack
     from briefing_app.gui.dialogs import file_dialogs
 
-    analyst = Library.open(tmp_path / "analyst.sqlite")
-    build_demo(analyst)
-    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "from-analyst.briefpack")
-    analyst.close()
+    pack = _analysts_pack(tmp_path, "from-analyst.briefpack")
     window.complete_window()
     if how == "chosen":
         offered: list[str] = []
@@ -663,15 +665,10 @@ def test_undo_takes_a_whole_review_package_import_back_and_redo_brings_it_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The wrong package imported: Edit ▸ Undo puts the library back exactly as it was."""
-    from briefing_app.core.bundled.demo import build_demo
-    from briefing_app.core.review.packs import export_pack
     from tests.core.records.library_dump import dump
 
     # Another analyst's note on the same events: a note, claims and a matrix new here.
-    analyst = Library.open(tmp_path / "analyst.sqlite")
-    build_demo(analyst)
-    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "note-x.briefpack")
-    analyst.close()
+    pack = _analysts_pack(tmp_path, "note-x.briefpack")
     before = dump(demo_lib)
     claims = window.claims_panel.model
     listed = claims.rowCount()
@@ -704,14 +701,9 @@ def test_undo_of_a_package_import_built_on_since_is_refused_in_the_status_bar(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from briefing_app.core.bundled.demo import build_demo
-    from briefing_app.core.review.packs import export_pack
     from tests.core.records.library_dump import dump
 
-    analyst = Library.open(tmp_path / "analyst.sqlite")
-    build_demo(analyst)
-    pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / "note-x.briefpack")
-    analyst.close()
+    pack = _analysts_pack(tmp_path, "note-x.briefpack")
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: pack))
     result = finished(qtbot, window.review.import_review_pack()).result
     assert result is not None

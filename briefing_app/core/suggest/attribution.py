@@ -456,7 +456,8 @@ _SETTING_AFTER_SUBJECT = re.compile(
 )
 # A listener or a time after an inverted German verb's subject, before a colon that opens what
 # was said: "…, antwortet Keith dem Essener Parteichef am 30. März: „…“".
-_GERMAN_AFTER_PARTY = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:\s*[„“\"»]")
+# (The suggester starts what was said after this colon.)
+GERMAN_AFTER_PARTY = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:(?=\s*[„“\"»])")
 # German verbs whose content is a clause or a quotation, never an object ("warnte vor …").
 _SAYING_LEMMAS = frozenset(
     (
@@ -1133,7 +1134,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
             # an", "…, antwortet Keith dem Parteichef am 30. März: …": an adverb, a dash, a
             # clause of the speaker's own, whom and when (every German noun is capitalised, so
             # a lower-case word here is no part of a name).
-            when = bool(_GERMAN_AFTER_PARTY.match(rest)) or bool(
+            when = bool(GERMAN_AFTER_PARTY.match(rest)) or bool(
                 re.match(r"\s+[a-zäöüß]+\s*[.!?]?[”\"“»]?\s*$|\s+[-–—]\s|\s+und\s+[a-zäöüß]", rest)
             )
         # ("…» confirme Ivan Leroy « … »", "…», ajoutera X devant la presse, « … »": the

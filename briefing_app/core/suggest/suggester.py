@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 
 from briefing_app.core.suggest.attribution import (
+    GERMAN_AFTER_PARTY,
     INTRO,
     SCENE_WORDS,
     TIME_TAIL,
@@ -1100,7 +1101,7 @@ def _span(
         elif (
             lexicon.nouns_capitalised
             and first_att.pattern == "verb X"
-            and (colon := _COLON_AFTER_SETTING.match(tail)) is not None
+            and (colon := GERMAN_AFTER_PARTY.match(tail)) is not None
         ):
             # "Laut Unterlagen …, antwortet Keith dem Parteichef am 30. März: „…“": what
             # follows the colon.
@@ -1117,7 +1118,6 @@ def _span(
 
 
 # Whom and when after an inverted German subject, then a colon: " dem Parteichef am 30. März:".
-_COLON_AFTER_SETTING = re.compile(r"\s+(?:dem|den|der|am|im)\s[^:„“”\"»«]{1,120}:(?=\s*[„“\"»])")
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"
     r"(?:\((?:AP|Reuters|AFP|dpa|CNN|UPI|Bloomberg)\)\s*)?(?:—|–|--)\s*"
