@@ -985,7 +985,10 @@ def _span(
             and opening[0][1] <= first_att.anchor_start
             and not s[opening[0][1] : first_att.anchor_start].strip(" ,")
             and not re.search(r"[“”\"«»„]", tail)
-            and not _TITLE_HEAD.fullmatch(s[opening[0][0] : opening[0][1]])
+            and (
+                not _TITLE_HEAD.fullmatch(s[opening[0][0] : opening[0][1]])
+                or first_att.lemma.startswith(",")  # "„Alles vorbei“, so Müller."
+            )
         ):
             # "“This is how epidemics begin,” Dr. Luz Arroyo, a member of the group and
             # signatory to the letter, told NBC News.": the quotation, however long the rest.
@@ -1201,6 +1204,10 @@ def _strips_lead(att: Attribution, head: str, sentence: str) -> bool:
     if att.pattern == "passive":
         return not head.strip()
     if att.pattern not in ("X verb", "according to X", "in a statement, X"):
+        return False
+    if att.lemma.startswith(","):
+        # ("„Wir haben alles versucht“, so Müller.": a phrase opening with its own comma
+        # follows what was said, even a quotation short enough to pass for a title.)
         return False
     between = sentence[att.party_end : att.verb_start]
     # "Eric Reeves, one of the leading critics of the regime, said…", "Dr. Joneigh Khaldun of

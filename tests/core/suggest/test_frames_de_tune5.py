@@ -501,3 +501,23 @@ def test_the_german_guards_name_themselves_in_the_guard_audit() -> None:
         waived = find_attributions(sentence, german)
     assert [a.lemma for a in waived] == ["fordern"] and refusals == []
     assert find_attributions(sentence, german) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quotation of four words or fewer before ", so X" is what X said, not a title.
+        ("„Wir haben alles versucht“, so Müller.", [("Müller", "„Wir haben alles versucht“")]),
+        ("„Das ist vorbei“, so der Sprecher.", [("der Sprecher", "„Das ist vorbei“")]),
+    ],
+)
+def test_a_short_quotation_before_so_x_is_x_s_statement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text, "de") == expected
+
+
+def test_a_short_quoted_title_run_into_its_verb_stays_a_title() -> None:
+    # Only a phrase opening with its own comma makes a short quotation what was said.
+    text = "“Parasite” director Bong Joon Ho said the film was done."
+    assert found(text) == [("Bong Joon Ho", "the film was done")]
