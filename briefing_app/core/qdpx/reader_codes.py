@@ -24,6 +24,7 @@ from briefing_app.core.qdpx.mapping import (
     TAG_KIND_PREFIX,
 )
 from briefing_app.core.qdpx.reader_project import Code
+from briefing_app.core.records.tags import names_a_tag
 
 PATH_SEPARATOR = " / "
 NAME_SEPARATOR = "::"
@@ -97,10 +98,10 @@ def code_meaning(codes: dict[str, Code], guid: str) -> CodeMeaning:
         return _attribute(
             f"{parent.name}{NAME_SEPARATOR}{code.name}", _ATTRIBUTES[parent.name], code.name
         )
-    if parent is not None and parent.name.startswith(TAG_KIND_PREFIX) and code.name:
+    if parent is not None and parent.name.startswith(TAG_KIND_PREFIX):
         kind = tag_kind_named(parent.name)
         if kind is not None:
-            return CodeMeaning(shown, tag_kind=kind, tag_name=code.name)
+            return _tag(shown, kind, code.name)
     if len(path) >= 2 and path[-2] in _ATTRIBUTES:
         return _attribute(shown, _ATTRIBUTES[path[-2]], path[-1])
     kind, rest = "topic", path
@@ -109,7 +110,14 @@ def code_meaning(codes: dict[str, Code], guid: str) -> CodeMeaning:
         if found is not None:
             kind, rest = found, path[i + 1 :]
             break
-    return CodeMeaning(shown, tag_kind=kind, tag_name=PATH_SEPARATOR.join(rest))
+    return _tag(shown, kind, PATH_SEPARATOR.join(rest))
+
+
+def _tag(shown: str, kind: str, name: str) -> CodeMeaning:
+    # A code named "" or "place:" is a tag with no name: reported, never a tag "place:".
+    if not names_a_tag(name):
+        return CodeMeaning(shown, problem=f"a {kind} tag with no name")
+    return CodeMeaning(shown, tag_kind=kind, tag_name=name)
 
 
 def _attribute(shown: str, attribute: str, value: str) -> CodeMeaning:

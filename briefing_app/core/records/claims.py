@@ -583,7 +583,10 @@ def _vocabulary_value(field: str, value: str, allowed: tuple[str, ...]) -> str:
 
 def _tag_ids(conn: sqlite3.Connection, tag: str) -> list[int]:
     """Return the ids of the tags a filter's tag text names (see ClaimFilter)."""
-    kind, name = split_tag_ref(tag)
+    try:
+        kind, name = split_tag_ref(tag)
+    except InvalidInput:
+        kind, name = None, tag  # "place:" filters by the whole name, as it did
     whole, name = _fold(tag), _fold(name)
     return [
         tag_id

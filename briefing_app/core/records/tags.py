@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing_app.core.errors import InvalidInput, NotFound
+from briefing_app.core.errors import InvalidInput, NotFound, quoted
 from briefing_app.core.models import TAG_KINDS, Tag
 from briefing_app.core.storage.ids import new_uid
 
@@ -15,14 +15,31 @@ if TYPE_CHECKING:
 def split_tag_ref(text: str) -> tuple[str | None, str]:
     """Split "kind:name" (e.g. "place:Khatlon") into its kind and name; (None, text) if no kind.
 
+    A kind with nothing after it ("place:") is a tag with no name: InvalidInput, never a tag
+    literally called "place:".
+
     >>> split_tag_ref("Place: Khatlon"), split_tag_ref("Khatlon"), split_tag_ref("a:b")
     (('place', 'Khatlon'), (None, 'Khatlon'), (None, 'a:b'))
     """
     text = text.strip()
     prefix, sep, rest = text.partition(":")
-    if sep and prefix.strip().lower() in TAG_KINDS and rest.strip():
+    if sep and prefix.strip().lower() in TAG_KINDS:
+        if not rest.strip():
+            raise InvalidInput(f"tag {quoted(text)} has no name")
         return prefix.strip().lower(), rest.strip()
     return None, text
+
+
+def names_a_tag(text: str) -> bool:
+    """Say whether text names a tag (not blank, not a kind with no name such as "place:").
+
+    >>> names_a_tag("place:Khatlon"), names_a_tag("place: "), names_a_tag(" ")
+    (True, False, False)
+    """
+    try:
+        return bool(split_tag_ref(text)[1])
+    except InvalidInput:
+        return False
 
 
 class TagManager:
@@ -37,7 +54,14 @@ class TagManager:
         A name written "kind:name" (e.g. "place:Khatlon") names the kind too.
         """
         if kind is None:
-            kind, name = split_tag_ref(name)
+            try:
+                kind, name = split_tag_ref(name)
+            except InvalidInput:
+                # A tag named "place:" from before this was refused: undo must still find it.
+                held = self.by_name(name)
+                if held is None:
+                    raise
+                return held
         name = name.strip()
         if not name:
             raise InvalidInput("a tag needs a name")

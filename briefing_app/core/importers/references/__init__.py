@@ -19,6 +19,7 @@ from briefing_app.core.importers.base import (
 from briefing_app.core.importers.references.annotations import read_annotations
 from briefing_app.core.importers.references.base import Reference, ReferenceReader
 from briefing_app.core.records.sources import ABSTRACT_FORMAT, ABSTRACT_NOTE
+from briefing_app.core.records.tags import names_a_tag
 
 __all__ = [
     "NO_TEXT",
@@ -113,7 +114,8 @@ def reference_document(ref: Reference) -> ExtractedDocument:
     doc.accessed = ref.accessed
     doc.reliability = ref.reliability() or doc.reliability
     doc.marking = ref.marking() or doc.marking
-    doc.tags = list(ref.tags)
+    # A Zotero tag "place:" (a kind with no name) is no tag: skipped, not a failed import.
+    doc.tags = [t for t in ref.tags if names_a_tag(t)]
     doc.annotations = [a for note in ref.raw_notes for a in read_annotations(note)]
     return doc
 
