@@ -885,3 +885,19 @@ def test_clicking_a_marking_finding_puts_the_cursor_in_the_notes_marking(
     marking = workspace.editor.header_form.marking
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (marking, marking.lineEdit()))
     assert marking.lineEdit().selectedText() == marking.currentText()
+
+
+def test_a_pasted_control_character_is_refused_and_the_saved_section_kept(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    editor(window, "summary").setPlainText("Body text [@C1].")
+    workspace.flush()
+    editor(window, "summary").setPlainText("Body\x00 text from a binary paste.")
+    workspace.flush()
+    assert saved_body(demo_lib, note_id, "summary") == "Body text [@C1]."
+    message = window.statusBar().currentMessage()
+    assert "the section 'summary' holds a control character (U+0000" in message
+    # The typing stays in the editor, to be corrected rather than lost.
+    assert "binary paste" in editor(window, "summary").toPlainText()

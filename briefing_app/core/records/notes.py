@@ -15,6 +15,7 @@ from briefing_app.core.records.note_settings import CITED_GRADES, CITED_REVISION
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
+from briefing_app.core.text.control_chars import check_no_control_chars
 from briefing_app.core.text.dates import check_day
 from briefing_app.core.text.find import replace_all
 
@@ -95,6 +96,8 @@ class NoteManager:
         if len(set(keys)) != len(keys):
             raise InvalidInput("section keys must be unique")
         bodies = bodies or {}
+        for key, body in bodies.items():
+            check_no_control_chars(body, f"the section {key!r}")
         now = now_iso()
         with self._lib.write() as changes:
             cur = self._lib.conn.execute(
@@ -295,6 +298,9 @@ class NoteManager:
             raise InvalidInput(f"status must be one of: {', '.join(NOTE_STATUSES)}")
         if "title" in values and not str(values["title"]).strip():
             raise InvalidInput("a note needs a title")
+        for key, value in values.items():
+            if key.startswith("section.") and isinstance(value, str):
+                check_no_control_chars(value, f"the section {key.removeprefix('section.')!r}")
 
     def revert(self, edit: NoteEdit) -> NoteEdit:
         """Put back exactly what an edit replaced (modified_at too); return the edit that redoes it.

@@ -1,0 +1,29 @@
+"""Control characters a note's text may not hold: C0 controls other than tab and line breaks."""
+
+from __future__ import annotations
+
+import re
+
+from briefing_app.core.errors import InvalidInput
+
+# Tab, line feed and carriage return are text; the rest of C0 (NUL above all, which SQLite
+# tools and Word cut text at) is binary debris from a paste or a file, never typing.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def check_no_control_chars(text: str, what: str) -> None:
+    """Refuse text holding a C0 control character other than tab, line feed or carriage return.
+
+    >>> check_no_control_chars("a\\tb\\nc", "the section 'bluf'")
+    >>> check_no_control_chars("a\\x00b", "the section 'bluf'")
+    Traceback (most recent call last):
+    ...
+    briefing_app.core.errors.InvalidInput: the section 'bluf' holds a control character \
+(U+0000 at character 2): only tabs and line breaks may be in it
+    """
+    found = _CONTROL.search(text)
+    if found is not None:
+        raise InvalidInput(
+            f"{what} holds a control character (U+{ord(found.group()):04X} at character "
+            f"{found.start() + 1}): only tabs and line breaks may be in it"
+        )
