@@ -324,7 +324,9 @@ def _print_matrix(matrix: Matrix) -> None:
 @click.option(
     "--confidence", type=click.Choice(["low", "moderate", "high"]), default=None, help="Required."
 )
-@click.option("--clear", is_flag=True, help="Remove the note's judgment.")
+@click.option(
+    "--clear", is_flag=True, help="Remove the note's judgment (give only NOTE_REF with it)."
+)
 @_JSON
 @pass_app
 def note_judge_command(
@@ -338,7 +340,7 @@ def note_judge_command(
 ) -> None:
     """Record which hypothesis of QUESTION the note's key judgment favours, with its confidence.
 
-    With only NOTE_REF, print the judgment recorded.
+    With only NOTE_REF, print the judgment recorded; with --clear, remove it.
 
     Example: briefing note judge 1 Q1 H2 --confidence moderate
     """
@@ -347,6 +349,12 @@ def note_judge_command(
     lib = app.library()
     note = lib.notes.find(note_ref)
     if clear:
+        if question is not None or confidence is not None:
+            # A note holds one judgment: --clear removes it whatever question it answers.
+            raise InvalidInput(
+                f"--clear removes the note's one judgment: give only the note "
+                f"(briefing note judge {note_ref} --clear)"
+            )
         clear_judgment(lib, note.id)
     elif question is not None:
         if hypothesis is None or confidence is None:
