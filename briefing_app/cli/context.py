@@ -11,7 +11,7 @@ import click
 
 from briefing_app.cli.output import echo
 from briefing_app.core.errors import LibraryError, ReadOnlyTarget
-from briefing_app.core.library import Library, default_library_path
+from briefing_app.core.library import Library, default_library_path, user_library_path
 
 
 @dataclass
@@ -29,7 +29,9 @@ class AppContext:
         for any other a mistyped --library must not leave a new empty library behind.
         """
         if self._library is None:
-            if not create:
+            if create:
+                require_folder(self.library_path)
+            else:
                 require_library(self.library_path)
             self._library = Library.open(self.library_path, create=create)
             if self._library.backup_error:
@@ -53,6 +55,18 @@ def require_library(path: Path) -> None:
         raise LibraryError(
             f"{path}: no library at this path (create one with `briefing demo` or by importing)"
         )
+
+
+def require_folder(path: Path) -> None:
+    """Raise LibraryError if a new library at path would need folders made (a mistyped path).
+
+    Only the per-user default library gets its folder made: it is where a first run starts.
+    """
+    if path.exists() or path.parent.is_dir():
+        return
+    if path.expanduser().absolute() == user_library_path().absolute():
+        return
+    raise LibraryError(f"no folder {path.parent} for the library")
 
 
 def resolve_library_path(option: str | None) -> Path:

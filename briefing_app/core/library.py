@@ -55,6 +55,11 @@ def default_library_path() -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    return user_library_path()
+
+
+def user_library_path() -> Path:
+    """Return library.sqlite in the per-user data dir: the one library whose folder is made."""
     import platformdirs  # only when no library is named: it costs start-up time otherwise
 
     return Path(platformdirs.user_data_dir("briefing", appauthor=False)) / "library.sqlite"

@@ -283,7 +283,8 @@ def test_a_mistyped_library_path_is_an_error_for_a_reading_command_and_creates_n
 
 
 def test_commands_that_make_things_still_create_a_new_library(tmp_path: Path) -> None:
-    library = tmp_path / "new" / "library.sqlite"
+    # In a folder that exists: a missing folder is a mistyped path (tests/cli/test_cli_edges.py).
+    library = tmp_path / "library.sqlite"
     made = briefing("note", "new", "--template", "sitrep", "--title", "First", library=library)
     assert made.returncode == 0, made.stderr
     assert "First" in briefing("notes", library=library).stdout
