@@ -901,3 +901,20 @@ def test_a_pasted_control_character_is_refused_and_the_saved_section_kept(
     assert "the section 'summary' holds a control character (U+0000" in message
     # The typing stays in the editor, to be corrected rather than lost.
     assert "binary paste" in editor(window, "summary").toPlainText()
+
+
+def test_a_paste_from_a_pdf_viewer_saves_without_its_page_breaks(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copied across a PDF's page break, the text holds a form feed: pasted, it saves."""
+    from PySide6.QtCore import QMimeData
+
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    section = editor(window, "summary")
+    section.setPlainText("")
+    copied = QMimeData()
+    copied.setText("The dam held\x0cthrough the night.\x00")
+    section.insertFromMimeData(copied)
+    workspace.flush()
+    assert saved_body(demo_lib, note_id, "summary") == "The dam held through the night."

@@ -27,3 +27,14 @@ def check_no_control_chars(text: str, what: str) -> None:
             f"{what} holds a control character (U+{ord(found.group()):04X} at character "
             f"{found.start() + 1}): only tabs and line breaks may be in it"
         )
+
+
+def without_control_chars(text: str) -> str:
+    """Return text with the control characters a note may not hold removed (for a paste).
+
+    >>> without_control_chars("page one\\x0cpage two\\x00")
+    'page one page two'
+    """
+    # A form feed or vertical tab parts words (a PDF viewer's page break): a space keeps them
+    # apart; the rest is debris.
+    return _CONTROL.sub("", re.sub(r"[\x0b\x0c]", " ", text))

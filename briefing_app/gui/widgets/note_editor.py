@@ -52,6 +52,7 @@ from briefing_app.core.checks.length import estimated_lines
 from briefing_app.core.models import NOTE_STATUSES, Note
 from briefing_app.core.templates import Limits, NoteTemplate
 from briefing_app.core.text.citations import CITATION_GROUP, find_citations
+from briefing_app.core.text.control_chars import without_control_chars
 from briefing_app.gui.claim_mime import citation_text, keys_from_mime
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
@@ -460,7 +461,9 @@ class SectionEditor(QTextEdit):
             return
         self.end_step()  # a paste is a step of its own
         if source.hasText():
-            self.textCursor().insertText(source.text())
+            # (A PDF viewer's copy holds form feeds, which a note may not store: dropped here,
+            # so the paste saves instead of failing each autosave on an invisible character.)
+            self.textCursor().insertText(without_control_chars(source.text()))
         else:
             super().insertFromMimeData(source)
         self.end_step()
