@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from briefing_app.core.suggest.date_roles import DateRole, date_role
 from briefing_app.core.suggest.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PRECISION = {"year": 4, "month": 7, "week": 10, "day": 10, "time": 10}
 # "now", "this hour": the moment of writing, not the day of an event.
 _MOMENTS = ("0 second ago", "0 minute ago", "0 hour ago")
+_FIRST_OF_MONTH = re.compile(r"\b1(?:er|re)\b")
 _WINDOW = 2000  # characters each side of a claim searched for its sentence
+# Words that may stand with a bare weekday ("on Tuesday", "am Dienstag", "le mardi").
+_WEEKDAY_PREPOSITIONS = frozenset(("on", "am", "le", "ce", "na", "no", "em", "a"))
 
 
 @dataclass(frozen=True)
@@ -50,21 +54,49 @@ class EventDateSuggestion:
 
 def claim_sentence(text: str, start: int, end: int) -> str:
     """Return the sentence(s) of text holding the span start-end."""
+    return claim_in_sentence(text, start, end)[0]
+
+
+def claim_in_sentence(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """Return the sentence(s) holding the span start-end, and where the span lies in them."""
     lo = max(0, start - _WINDOW)
     window = text[lo : end + _WINDOW]
-    found = [s.text for s in split_sentences(window) if s.start + lo < end and s.end + lo > start]
-    return " ".join(found) or text[start:end]
+    found = [s for s in split_sentences(window) if s.start + lo < end and s.end + lo > start]
+    if not found:
+        return text[start:end], (0, end - start)
+    sentence = " ".join(s.text for s in found)
+    # Offsets into the joined text: exact in the first sentence, where a claim starts.
+    first = found[0].start + lo
+    at = max(0, start - first)
+    return sentence, (at, min(len(sentence), at + end - start))
 
 
 def suggest_for_claim(claim: Claim, source: Source) -> EventDateSuggestion:
     """Return the event date suggested for a claim from its sentence in the source's text."""
-    return suggest_event_date(
-        claim_sentence(source.text, claim.start, claim.end), source.language, source.published
-    )
+    sentence, span = claim_in_sentence(source.text, claim.start, claim.end)
+    return suggest_event_date(sentence, source.language, source.published, claim=span)
 
 
-def suggest_event_date(sentence: str, language: str, published: str | None) -> EventDateSuggestion:
+@dataclass(frozen=True)
+class _Found:
+    """A date phrase of the sentence, what it dates, and the date read (None: relative)."""
+
+    words: str
+    role: DateRole
+    date: str | None
+    in_claim: bool
+    counted: bool = False  # read from the publication day
+
+
+def suggest_event_date(
+    sentence: str, language: str, published: str | None, claim: tuple[int, int] | None = None
+) -> EventDateSuggestion:
     """Return the event date a sentence names, read in language, relative to published.
+
+    A date inside what was said wins over the date of the saying ("said on Tuesday that … on
+    1 March"), which is suggested only when it is the sentence's one date; a date in a clause
+    told in passing (", which failed an inspection in January 2024,") is never the claim's
+    event, unless the claim (its span in the sentence) lies inside that clause.
 
     >>> suggest_event_date("Three died on 26 November 2025.", "en", None).date
     '2025-11-26'
@@ -83,33 +115,81 @@ def suggest_event_date(sentence: str, language: str, published: str | None) -> E
         if published and _DAY.match(published)
         else None
     )
+    found = _read_dates(sentence, lang, base, claim)
+    usable = [f for f in found if f.role is not DateRole.EARLIER]
+    if not usable:
+        if found:
+            words = found[0].words
+            return EventDateSuggestion(
+                None, words, f"{words!r} dates an earlier event told in passing, not the claim's"
+            )
+        return EventDateSuggestion(None, "", "no date in the claim's sentence")
+    best = min(usable, key=_rank)
+    ties = [f for f in usable if _rank(f) == _rank(best)]
+    dated = next((f for f in ties if f.date is not None), None)
+    if dated is None:
+        words = ties[0].words
+        return EventDateSuggestion(
+            None, words, f"{words!r} is relative and the source has no publication day"
+        )
+    reason = f"from {dated.words!r}"
+    if dated.role is DateRole.REPORTING:
+        reason += " (when it was said: the event is on or before it)"
+    if dated.counted:
+        reason += f", counted from the publication day {published}"
+    return EventDateSuggestion(dated.date, dated.words, reason)
+
+
+def _rank(found: _Found) -> tuple[int, int]:
+    """Return how strongly a date names the claim's event: the event's before the saying's,
+    and within the claim's own words before the rest of the sentence."""
+    return (0 if found.role is DateRole.EVENT else 1, 0 if found.in_claim else 1)
+
+
+def _read_dates(
+    sentence: str, lang: str, base: datetime | None, claim: tuple[int, int] | None
+) -> list[_Found]:
+    """Return the date phrases of sentence in order, each with its role and the date read."""
     readings = [_date_phrases(sentence, lang, b) for b in _BASES]
-    relative_words = ""
+    from_base = _date_phrases(sentence, lang, base) if base is not None else {}
+    found: list[_Found] = []
+    searched_from = 0
     for words, first in readings[0].items():
         second = readings[1].get(words)
         if second is None:
             continue
-        if first.year != second.year:  # read from the base day: relative, or a day with no year
-            if base is None:
-                relative_words = relative_words or words
-                continue
-            found = _date_phrases(sentence, lang, base).get(words)
-            if found is None:
-                continue
-            size = _PRECISION.get(_period(words, lang, base), 10)
-            return EventDateSuggestion(
-                found.date().isoformat()[:size],
-                words,
-                f"from {words!r}, counted from the publication day {published}",
-            )
-        return EventDateSuggestion(_absolute(words, first, second), words, f"from {words!r}")
-    if relative_words:
-        return EventDateSuggestion(
-            None,
-            relative_words,
-            f"{relative_words!r} is relative and the source has no publication day",
-        )
-    return EventDateSuggestion(None, "", "no date in the claim's sentence")
+        at = sentence.find(words, searched_from)
+        if at < 0:
+            at = max(0, sentence.find(words))
+        else:
+            searched_from = at + len(words)
+        role = date_role(sentence, at, at + len(words), lang, claim)
+        in_claim = claim is not None and claim[0] <= at and at + len(words) <= claim[1]
+        if first.year == second.year:
+            found.append(_Found(words, role, _absolute(words, first, second), in_claim))
+            continue
+        # Read from the base day: relative, or a day with no year.
+        when = from_base.get(words)
+        if base is None or when is None:
+            found.append(_Found(words, role, None, in_claim))
+            continue
+        when = _on_or_before(words, lang, base) or when
+        size = _PRECISION.get(_period(words, lang, base), 10)
+        found.append(_Found(words, role, when.date().isoformat()[:size], in_claim, counted=True))
+    return found
+
+
+def _on_or_before(words: str, lang: str, base: datetime) -> datetime | None:
+    """Return the day a bare weekday ("on Tuesday", "dimanche") names: the most recent such
+    day on or before base, since a source dated Tuesday that says "on Tuesday" means that
+    day (dateparser would go back a week). None when words are more than a weekday."""
+    weekdays = _vocabulary(lang).weekdays
+    tokens = _WORD.findall(words.casefold())
+    days = [weekdays[w] for w in tokens if w in weekdays]
+    rest = [w for w in tokens if w not in weekdays]
+    if len(days) != 1 or any(w not in _WEEKDAY_PREPOSITIONS for w in rest):
+        return None
+    return base - timedelta(days=(base.weekday() - days[0]) % 7)
 
 
 def _absolute(words: str, first: datetime, second: datetime) -> str:
@@ -139,15 +219,34 @@ def _date_phrases(sentence: str, lang: str, base: datetime) -> dict[str, datetim
     one, in order, with the date each is read as."""
     from dateparser.search import search_dates
 
+    # dateparser misses the French ordinal of the first ("le 1er mars"): it reads "1" padded to
+    # the same length, so what it finds maps back onto the sentence's own words.
+    prepared = (
+        _FIRST_OF_MONTH.sub(lambda m: "1" + " " * (len(m[0]) - 1), sentence)
+        if lang == "fr"
+        else sentence
+    )
     found = search_dates(
-        sentence, languages=[lang], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+        prepared, languages=[lang], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
     )
     phrases: dict[str, datetime] = {}
     for words, when in found or []:
-        words = words.strip(" ,.;:()")
+        words = _as_written(words.strip(" ,.;:()"), prepared, sentence)
+        # "en janvier 2024, a explosé": dateparser may run on past a comma into a verb.
+        head = words.split(", ")[0]
+        if head != words and _names_a_date(head, sentence, lang):
+            words = head
         if _names_a_date(words, sentence, lang):
             phrases.setdefault(words, when)
     return phrases
+
+
+def _as_written(words: str, prepared: str, sentence: str) -> str:
+    """Return words as the sentence writes them (dateparser gives them with spaces collapsed)."""
+    if prepared is sentence:
+        return words
+    found = re.search(r"\s+".join(re.escape(w) for w in words.split()), prepared)
+    return sentence[found.start() : found.end()] if found else words
 
 
 def _names_a_date(words: str, sentence: str, lang: str) -> bool:
@@ -173,6 +272,7 @@ def _names_a_date(words: str, sentence: str, lang: str) -> bool:
 class _Vocabulary:
     names: frozenset[str]  # month and weekday names
     phrases: tuple[str, ...]  # relative phrases ("last week", "gestern")
+    weekdays: dict[str, int]  # weekday name -> Monday 0 … Sunday 6
 
 
 _MONTHS_AND_DAYS = (
@@ -194,7 +294,12 @@ def _vocabulary(lang: str) -> _Vocabulary:
         if key not in _MOMENTS
         for p in values
     ]
-    return _Vocabulary(frozenset(n for n in names if len(n) >= 3), tuple(phrases))
+    weekdays = {
+        str(n).casefold(): index
+        for index, key in enumerate(_MONTHS_AND_DAYS[12:])
+        for n in info.get(key, [])
+    }
+    return _Vocabulary(frozenset(n for n in names if len(n) >= 3), tuple(phrases), weekdays)
 
 
 @cache
