@@ -151,7 +151,7 @@ def _read_dates(
 ) -> list[_Found]:
     """Return the date phrases of sentence in order, each with its role and the date read."""
     readings = [_date_phrases(sentence, lang, b) for b in _BASES]
-    from_base = _date_phrases(sentence, lang, base) if base is not None else {}
+    from_base: dict[str, datetime] | None = None  # read only when a date depends on it
     found: list[_Found] = []
     searched_from = 0
     for words, first in readings[0].items():
@@ -169,7 +169,9 @@ def _read_dates(
             found.append(_Found(words, role, _absolute(words, first, second), in_claim))
             continue
         # Read from the base day: relative, or a day with no year.
-        when = from_base.get(words)
+        if base is not None and from_base is None:
+            from_base = _date_phrases(sentence, lang, base)
+        when = None if base is None or from_base is None else from_base.get(words)
         if base is None or when is None:
             found.append(_Found(words, role, None, in_claim))
             continue
