@@ -126,18 +126,21 @@ def suggest_event_date(
         return EventDateSuggestion(None, "", "no date in the claim's sentence")
     best = min(usable, key=_rank)
     ties = [f for f in usable if _rank(f) == _rank(best)]
-    dated = next((f for f in ties if f.date is not None), None)
+    dated = next(((f, f.date) for f in ties if f.date is not None), None)
     if dated is None:
         words = ties[0].words
         return EventDateSuggestion(
             None, words, f"{words!r} is relative and the source has no publication day"
         )
-    reason = f"from {dated.words!r}"
-    if dated.role is DateRole.REPORTING:
+    chosen, date = dated
+    if chosen.counted and base is not None:
+        date = date[: _PRECISION.get(_period(chosen.words, lang, base), 10)]
+    reason = f"from {chosen.words!r}"
+    if chosen.role is DateRole.REPORTING:
         reason += " (when it was said: the event is on or before it)"
-    if dated.counted:
+    if chosen.counted:
         reason += f", counted from the publication day {published}"
-    return EventDateSuggestion(dated.date, dated.words, reason)
+    return EventDateSuggestion(date, chosen.words, reason)
 
 
 def _rank(found: _Found) -> tuple[int, int]:
@@ -175,9 +178,9 @@ def _read_dates(
         if base is None or when is None:
             found.append(_Found(words, role, None, in_claim))
             continue
+        # The full day for now: how much of it to keep is read for the date chosen only.
         when = _on_or_before(words, lang, base) or when
-        size = _PRECISION.get(_period(words, lang, base), 10)
-        found.append(_Found(words, role, when.date().isoformat()[:size], in_claim, counted=True))
+        found.append(_Found(words, role, when.date().isoformat(), in_claim, counted=True))
     return found
 
 
