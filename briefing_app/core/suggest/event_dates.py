@@ -7,6 +7,8 @@ ordinary words for dates, and what it finds is kept only when it names a date: d
 or weekday name, or a relative phrase of that language ("last week", "letzte Woche"). A date
 that depends on the base day (a relative expression, or a day with no year) is suggested only
 when the source has a publication day, and otherwise the suggestion says why there is none.
+A date inside what was said wins over the date of the saying, and a date told in passing in a
+relative clause is not the claim's (date_roles.py says which is which).
 Suggestions are shown, never stored: accepting one is setting the claim's event date.
 """
 
