@@ -30,7 +30,8 @@ class DateRole(Enum):
 # "teilte am Sonntag mit"): a preposition, or the one or two words of whom it was said to.
 _BETWEEN_VERB_AND_DATE = {
     "en": r"(?:(?:reporters|journalists|parliament|lawmakers|the\s+press|[A-Z][\w.-]*)\s+)?"
-    r"(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?",
+    r"(?:(?:in\s+an?\s+(?:statement|interview|briefing|post|letter|speech)|at\s+an?\s+"
+    r"(?:news|press)\s+conference)\s+)?(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?",
     "fr": r"(?:(?:le|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?",
     "de": r"(?:(?:am|an\s+diesem|bereits\s+am|schon\s+am)\s+)?",
     "pt": r"(?:(?:na|no|nesta|neste|em)\s+)?",
@@ -42,6 +43,9 @@ _RELATIVES = {
     "de": ("der", "die", "das", "welche", "welcher", "welches", "wo"),
     "pt": ("que", "onde", "cujo", "cuja"),
 }
+# What ends an inverted attribution after its date: "…,” said the minister on Tuesday.",
+# "…, teilte das Ministerium am Dienstag mit."
+_END_OF_ATTRIBUTION = r"\s*(?:[,.;:!?]|$|mit\s*[,.;:]|mit$)"
 # A date on its verb is the saying's whatever follows ("said Tuesday they had…"), unless it
 # is a possessive that makes it part of what was said ("said Sunday's attack…").
 _NOT_AFTER_REPORTING = r"['’]s\b"
@@ -76,17 +80,22 @@ def _on_reporting_verb(sentence: str, start: int, end: int, lang: str, verbs: st
     between = _BETWEEN_VERB_AND_DATE.get(lang, "")
     before = sentence[:start]
     after = sentence[end:]
-    # "said on Tuesday that …", "…, police said on Tuesday.", "a dit dimanche que …"
-    if re.search(rf"(?<!\w)(?:{verbs})\s+{between}$", before, re.I) and not re.match(
+    # "said on Tuesday that …", "…, police said on Tuesday.", "a dit dimanche que …". Verbs
+    # are matched as written: "the United States" is no "states".
+    if re.search(rf"(?<!\w)(?:{verbs})\s+{between}$", before) and not re.match(
         _NOT_AFTER_REPORTING, after
     ):
+        return True
+    # Inverted after what was said, the speaker between verb and date: "…,” said the
+    # minister on Tuesday.", "…, teilte das Ministerium am Dienstag mit."
+    if re.search(
+        rf"[,”\"»“]\s*(?:{verbs})\s+(?:[^\s,;:.!?“”\"«»]+\s+){{1,4}}?{between}$", before
+    ) and re.match(_END_OF_ATTRIBUTION, after):
         return True
     # "On Tuesday, police said that …", "Am Montag sagte der Minister, …": a date opening the
     # sentence, its reporting verb within a few words and nothing said before the verb.
     if before.strip(' "“„«') in ("", "On", "on", "Am", "am", "Le", "le"):
-        return bool(
-            re.match(rf"\s*,?\s*(?:[^\W\d_][\w.’'-]*\s+){{0,4}}?(?:{verbs})\b", after, re.I)
-        )
+        return bool(re.match(rf"\s*,?\s*(?:[^\W\d_][\w.’'-]*\s+){{0,4}}?(?:{verbs})\b", after))
     return False
 
 

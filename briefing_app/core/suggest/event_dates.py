@@ -35,10 +35,26 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PRECISION = {"year": 4, "month": 7, "week": 10, "day": 10, "time": 10}
 # "now", "this hour": the moment of writing, not the day of an event.
 _MOMENTS = ("0 second ago", "0 minute ago", "0 hour ago")
-_FIRST_OF_MONTH = re.compile(r"\b1(?:er|re)\b")
+# Words dateparser misses, by language: the part it reads is kept, the rest blanked to the same
+# length. French "le 1er mars"; German "Dienstagabend" (a weekday and a time of day in one word).
+_UNREAD = {
+    "fr": re.compile(r"\b(1)(?:er|re)\b"),
+    "de": re.compile(
+        r"\b((?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch)"
+        r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)\b"
+    ),
+}
 _WINDOW = 2000  # characters each side of a claim searched for its sentence
-# Words that may stand with a bare weekday ("on Tuesday", "am Dienstag", "le mardi").
-_WEEKDAY_PREPOSITIONS = frozenset(("on", "am", "le", "ce", "na", "no", "em", "a"))
+# Words that may stand with a bare weekday ("on Tuesday", "am Dienstag", "le mardi", "mardi
+# soir"), dateparser's phrase sometimes taking in the next article ("On Tuesday the").
+_WEEKDAY_COMPANIONS = frozenset(
+    (
+        *("on", "am", "le", "ce", "na", "no", "em", "a"),
+        *("the", "der", "die", "das", "la", "les"),
+        *("morning", "afternoon", "evening", "night", "matin", "soir"),
+        *("abend", "morgen", "nachmittag"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -194,7 +210,7 @@ def _on_or_before(words: str, lang: str, base: datetime) -> datetime | None:
     tokens = _WORD.findall(words.casefold())
     days = [weekdays[w] for w in tokens if w in weekdays]
     rest = [w for w in tokens if w not in weekdays]
-    if len(days) != 1 or any(w not in _WEEKDAY_PREPOSITIONS for w in rest):
+    if len(days) != 1 or any(w not in _WEEKDAY_COMPANIONS for w in rest):
         return None
     return base - timedelta(days=(base.weekday() - days[0]) % 7)
 
@@ -226,11 +242,11 @@ def _date_phrases(sentence: str, lang: str, base: datetime) -> dict[str, datetim
     one, in order, with the date each is read as."""
     from dateparser.search import search_dates
 
-    # dateparser misses the French ordinal of the first ("le 1er mars"): it reads "1" padded to
-    # the same length, so what it finds maps back onto the sentence's own words.
+    # Padded to the same length, what dateparser finds maps back onto the sentence's words.
+    unread = _UNREAD.get(lang)
     prepared = (
-        _FIRST_OF_MONTH.sub(lambda m: "1" + " " * (len(m[0]) - 1), sentence)
-        if lang == "fr"
+        unread.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), sentence)
+        if unread is not None
         else sentence
     )
     found = search_dates(
