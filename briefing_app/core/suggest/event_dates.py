@@ -35,6 +35,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PRECISION = {"year": 4, "month": 7, "week": 10, "day": 10, "time": 10}
 # "now", "this hour": the moment of writing, not the day of an event.
 _MOMENTS = ("0 second ago", "0 minute ago", "0 hour ago")
+# Words dateparser may take in after a date, which are no part of it.
+_TRAILING = frozenset(
+    ("in", "a", "an", "the", "at", "à", "au", "de", "du", "et", "and", "der", "die", "das")
+)
 # Words dateparser misses, by language: the part it reads is kept, the rest blanked to the same
 # length. French "le 1er mars"; German "Dienstagabend" (a weekday and a time of day in one word).
 _UNREAD = {
@@ -49,7 +53,7 @@ _WINDOW = 2000  # characters each side of a claim searched for its sentence
 # soir"), dateparser's phrase sometimes taking in the next article ("On Tuesday the").
 _WEEKDAY_COMPANIONS = frozenset(
     (
-        *("on", "am", "le", "ce", "na", "no", "em", "a"),
+        *("on", "am", "le", "ce", "na", "no", "em", "a", "à", "at", "in", "um"),
         *("the", "der", "die", "das", "la", "les"),
         *("morning", "afternoon", "evening", "night", "matin", "soir"),
         *("abend", "morgen", "nachmittag"),
@@ -104,6 +108,7 @@ class _Found:
     date: str | None
     in_claim: bool
     counted: bool = False  # read from the publication day
+    weekday: bool = False  # a bare weekday: a day, however dateparser reads its period
 
 
 def suggest_event_date(
@@ -151,7 +156,7 @@ def suggest_event_date(
             None, words, f"{words!r} is relative and the source has no publication day"
         )
     chosen, date = dated
-    if chosen.counted and base is not None:
+    if chosen.counted and not chosen.weekday and base is not None:
         date = date[: _PRECISION.get(_period(chosen.words, lang, base), 10)]
     reason = f"from {chosen.words!r}"
     if chosen.role is DateRole.REPORTING:
@@ -197,8 +202,11 @@ def _read_dates(
             found.append(_Found(words, role, None, in_claim))
             continue
         # The full day for now: how much of it to keep is read for the date chosen only.
-        when = _on_or_before(words, lang, base) or when
-        found.append(_Found(words, role, when.date().isoformat(), in_claim, counted=True))
+        day = _on_or_before(words, lang, base)
+        when = day or when
+        found.append(
+            _Found(words, role, when.date().isoformat(), in_claim, True, weekday=day is not None)
+        )
     return found
 
 
@@ -255,10 +263,14 @@ def _date_phrases(sentence: str, lang: str, base: datetime) -> dict[str, datetim
     phrases: dict[str, datetime] = {}
     for words, when in found or []:
         words = _as_written(words.strip(" ,.;:()"), prepared, sentence)
-        # "en janvier 2024, a explosé": dateparser may run on past a comma into a verb.
-        head = words.split(", ")[0]
-        if head != words and _names_a_date(head, sentence, lang):
+        # "en janvier 2024, a explosé": dateparser may run on past a comma into the next words
+        # (not "April 17, 2015", whose year follows the comma).
+        head, comma, tail = words.partition(", ")
+        if comma and not tail[:1].isdigit() and _names_a_date(head, sentence, lang):
             words = head
+        # "Tuesday in a post", "jeudi à Katmandou": nor into the next phrase's first word.
+        while (last := words.rsplit(" ", 1))[-1].casefold() in _TRAILING and len(last) == 2:
+            words = last[0]
         if _names_a_date(words, sentence, lang):
             phrases.setdefault(words, when)
     return phrases

@@ -135,6 +135,21 @@ def test_with_only_an_earlier_events_date_nothing_is_suggested_and_the_reason_sa
         assert found.reason == f"{words!r} dates an earlier event told in passing, not the claim's"
 
 
+def test_the_words_shown_are_the_date_and_no_more() -> None:
+    thursday = "2025-03-06"
+    found = suggest_event_date(
+        "Un avion, qui attendait à Dubaï depuis mardi, a atterri jeudi à Katmandou.",
+        "fr",
+        thursday,
+    )
+    # "depuis mardi" tells the wait, in passing; the landing is this Thursday.
+    assert (found.date, found.words) == (thursday, "jeudi")
+    found = suggest_event_date("The founder said Tuesday in a post that it worked.", "en", TUESDAY)
+    assert (found.date, found.words) == (TUESDAY, "Tuesday")
+    found = suggest_event_date("The dam burst on April 17, 2015, officials said.", "en", None)
+    assert (found.date, found.words) == ("2015-04-17", "on April 17, 2015")
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
