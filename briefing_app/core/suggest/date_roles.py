@@ -46,6 +46,8 @@ _RELATIVES = {
 # What ends an inverted attribution after its date: "…,” said the minister on Tuesday.",
 # "…, teilte das Ministerium am Dienstag mit."
 _END_OF_ATTRIBUTION = r"\s*(?:[,.;:!?]|$|mit\s*[,.;:]|mit$)"
+# Auxiliaries of a saying still to come, which is then the event itself.
+_TO_COME = r"\b(?:will|would|shall|to|wird|werden|va|vont)\s+$"
 # A date on its verb is the saying's whatever follows ("said Tuesday they had…"), unless it
 # is a possessive that makes it part of what was said ("said Sunday's attack…").
 _NOT_AFTER_REPORTING = r"['’]s\b"
@@ -93,9 +95,11 @@ def _on_reporting_verb(sentence: str, start: int, end: int, lang: str, verbs: st
     ) and re.match(_END_OF_ATTRIBUTION, after):
         return True
     # "On Tuesday, police said that …", "Am Montag sagte der Minister, …": a date opening the
-    # sentence, its reporting verb within a few words and nothing said before the verb.
+    # sentence, its reporting verb within a few words and nothing said before the verb. Not a
+    # saying to come ("On Friday, the administration will announce …"): that is the event.
     if before.strip(' "“„«') in ("", "On", "on", "Am", "am", "Le", "le"):
-        return bool(re.match(rf"\s*,?\s*(?:[^\W\d_][\w.’'-]*\s+){{0,4}}?(?:{verbs})\b", after))
+        found = re.match(rf"\s*,?\s*((?:[^\W\d_][\w.’'-]*\s+){{0,4}}?)(?:{verbs})\b", after)
+        return found is not None and not re.search(_TO_COME, found[1])
     return False
 
 

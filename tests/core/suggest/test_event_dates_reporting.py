@@ -77,6 +77,8 @@ def test_the_day_it_was_said_alone_is_suggested_as_the_latest_the_event_can_be(
         # "States" written as a name is no reporting verb.
         ("en", "On Tuesday the United States launched strikes on the port.", "On Tuesday",
          TUESDAY),
+        # A saying still to come is the event itself.
+        ("en", "On Tuesday, the ministry will announce a new strategy.", "On Tuesday", TUESDAY),
         # "Last Tuesday", said on a Tuesday, is the week before.
         ("en", "Gunmen attacked the camp last Tuesday.", "last Tuesday", "2025-02-25"),
         ("fr", "Des hommes armés ont attaqué le camp mardi soir.", "mardi", TUESDAY),
