@@ -23,6 +23,8 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   undated claims are dated first, so that no date is suggested: make_library.py dates every
   one, a third of its sources linked by relations) against sqlite3 running the same SELECT and
   printing its rows as the same JSON (benchmarks/timeline_speed.py);
+- event dates: the Chronology's suggested event date of a sentence (en/fr/de) against one plain
+  dateparser read of it (benchmarks/event_dates_speed.py);
 - chronology: the Chronology dock's first screen over the 10k library's 100,000 claims (from
   View ▸ Panels to its list painted, on a copy of the library) against the bare SQL of the
   first screen's rows shown by a plain QTableView over a QStandardItemModel
@@ -96,6 +98,7 @@ import ach_speed  # noqa: E402
 import bench_search  # noqa: E402
 import board_speed  # noqa: E402
 import chronology_speed  # noqa: E402
+import event_dates_speed  # noqa: E402
 import export_speed  # noqa: E402
 import import_quality  # noqa: E402
 import list_refresh_speed  # noqa: E402
@@ -556,6 +559,24 @@ def timeline(library: Path, runs: int) -> list[Row]:
     ]
 
 
+def event_dates(runs: int) -> list[Row]:
+    """A claim's suggested event date against one plain dateparser read of its sentence."""
+    m = event_dates_speed.measure(runs)
+    ours, baseline = m["ours"], m["baseline"]
+    return [
+        Row(
+            "suggested event date, a sentence",
+            ours * 1000,
+            "ms",
+            baseline * 1000,
+            "<= 4x",
+            ours <= 4 * baseline,
+            f"vs dateparser's search_dates once over the same {m['sentences']:.0f} sentences "
+            "(ours reads from two base days, then the publication day when needed)",
+        )
+    ]
+
+
 def spelling() -> list[Row]:
     """A keystroke in a 5,000-word note, spelling on against the same editor with it off."""
     m = spelling_speed.measure()
@@ -631,6 +652,7 @@ PARTS = [
     "reader",
     "timeline",
     "spelling",
+    "event dates",
     "chronology",
     "qdpx",
     "qdpx import",
@@ -949,6 +971,7 @@ def main(argv: list[str] | None = None) -> None:
             ("reader", lambda: reader_and_table(library, work, args.runs)),
             ("timeline", lambda: timeline(library, args.runs)),
             ("spelling", spelling),
+            ("event dates", lambda: event_dates(args.runs)),
             ("chronology", lambda: chronology(library, work, args.runs)),
             ("qdpx", lambda: qdpx(library, max(1, args.runs // 2))),
             ("qdpx import", lambda: qdpx_import(max(1, args.runs // 2))),

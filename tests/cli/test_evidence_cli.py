@@ -180,7 +180,9 @@ def test_the_timeline_shows_a_suggested_date_for_an_undated_claim(tmp_path: Path
     assert row["suggested_event_date"] == {
         "date": "2025-11-30",
         "words": "on Sunday",
-        "reason": "from 'on Sunday', counted from the publication day 2025-12-03",
+        # "on Sunday" sits on "said": the day it was said, the latest the deaths can be.
+        "reason": "from 'on Sunday' (when it was said: the event is on or before it), counted "
+        "from the publication day 2025-12-03",
     }
     (plain,) = json.loads(briefing("timeline", "--no-suggest", "--json", library=path).stdout)
     assert plain["suggested_event_date"] is None

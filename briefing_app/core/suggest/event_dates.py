@@ -7,6 +7,8 @@ ordinary words for dates, and what it finds is kept only when it names a date: d
 or weekday name, or a relative phrase of that language ("last week", "letzte Woche"). A date
 that depends on the base day (a relative expression, or a day with no year) is suggested only
 when the source has a publication day, and otherwise the suggestion says why there is none.
+A date inside what was said wins over the date of the saying, and a date told in passing in a
+relative clause is not the claim's (date_roles.py says which is which).
 Suggestions are shown, never stored: accepting one is setting the claim's event date.
 """
 
@@ -14,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from briefing_app.core.suggest.date_roles import DateRole, date_role
 from briefing_app.core.suggest.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -32,7 +35,30 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PRECISION = {"year": 4, "month": 7, "week": 10, "day": 10, "time": 10}
 # "now", "this hour": the moment of writing, not the day of an event.
 _MOMENTS = ("0 second ago", "0 minute ago", "0 hour ago")
+# Words dateparser may take in after a date, which are no part of it.
+_TRAILING = frozenset(
+    ("in", "a", "an", "the", "at", "à", "au", "de", "du", "et", "and", "der", "die", "das")
+)
+# Words dateparser misses, by language: the part it reads is kept, the rest blanked to the same
+# length. French "le 1er mars"; German "Dienstagabend" (a weekday and a time of day in one word).
+_UNREAD = {
+    "fr": re.compile(r"\b(1)(?:er|re)\b"),
+    "de": re.compile(
+        r"\b((?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch)"
+        r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)\b"
+    ),
+}
 _WINDOW = 2000  # characters each side of a claim searched for its sentence
+# Words that may stand with a bare weekday ("on Tuesday", "am Dienstag", "le mardi", "mardi
+# soir"), dateparser's phrase sometimes taking in the next article ("On Tuesday the").
+_WEEKDAY_COMPANIONS = frozenset(
+    (
+        *("on", "am", "le", "ce", "na", "no", "em", "a", "à", "at", "in", "um"),
+        *("the", "der", "die", "das", "la", "les"),
+        *("morning", "afternoon", "evening", "night", "matin", "soir"),
+        *("abend", "morgen", "nachmittag"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -50,21 +76,50 @@ class EventDateSuggestion:
 
 def claim_sentence(text: str, start: int, end: int) -> str:
     """Return the sentence(s) of text holding the span start-end."""
+    return claim_in_sentence(text, start, end)[0]
+
+
+def claim_in_sentence(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """Return the sentence(s) holding the span start-end, and where the span lies in them."""
     lo = max(0, start - _WINDOW)
     window = text[lo : end + _WINDOW]
-    found = [s.text for s in split_sentences(window) if s.start + lo < end and s.end + lo > start]
-    return " ".join(found) or text[start:end]
+    found = [s for s in split_sentences(window) if s.start + lo < end and s.end + lo > start]
+    if not found:
+        return text[start:end], (0, end - start)
+    sentence = " ".join(s.text for s in found)
+    # Offsets into the joined text: exact in the first sentence, where a claim starts.
+    first = found[0].start + lo
+    at = max(0, start - first)
+    return sentence, (at, min(len(sentence), at + end - start))
 
 
 def suggest_for_claim(claim: Claim, source: Source) -> EventDateSuggestion:
     """Return the event date suggested for a claim from its sentence in the source's text."""
-    return suggest_event_date(
-        claim_sentence(source.text, claim.start, claim.end), source.language, source.published
-    )
+    sentence, span = claim_in_sentence(source.text, claim.start, claim.end)
+    return suggest_event_date(sentence, source.language, source.published, claim=span)
 
 
-def suggest_event_date(sentence: str, language: str, published: str | None) -> EventDateSuggestion:
+@dataclass(frozen=True)
+class _Found:
+    """A date phrase of the sentence, what it dates, and the date read (None: relative)."""
+
+    words: str
+    role: DateRole
+    date: str | None
+    in_claim: bool
+    counted: bool = False  # read from the publication day
+    weekday: bool = False  # a bare weekday: a day, however dateparser reads its period
+
+
+def suggest_event_date(
+    sentence: str, language: str, published: str | None, claim: tuple[int, int] | None = None
+) -> EventDateSuggestion:
     """Return the event date a sentence names, read in language, relative to published.
+
+    A date inside what was said wins over the date of the saying ("said on Tuesday that … on
+    1 March"), which is suggested only when it is the sentence's one date; a date in a clause
+    told in passing (", which failed an inspection in January 2024,") is never the claim's
+    event, unless the claim (its span in the sentence) lies inside that clause.
 
     >>> suggest_event_date("Three died on 26 November 2025.", "en", None).date
     '2025-11-26'
@@ -83,33 +138,89 @@ def suggest_event_date(sentence: str, language: str, published: str | None) -> E
         if published and _DAY.match(published)
         else None
     )
+    found = _read_dates(sentence, lang, base, claim)
+    usable = [f for f in found if f.role is not DateRole.EARLIER]
+    if not usable:
+        if found:
+            words = found[0].words
+            return EventDateSuggestion(
+                None, words, f"{words!r} dates an earlier event told in passing, not the claim's"
+            )
+        return EventDateSuggestion(None, "", "no date in the claim's sentence")
+    best = min(usable, key=_rank)
+    ties = [f for f in usable if _rank(f) == _rank(best)]
+    dated = next(((f, f.date) for f in ties if f.date is not None), None)
+    if dated is None:
+        words = ties[0].words
+        return EventDateSuggestion(
+            None, words, f"{words!r} is relative and the source has no publication day"
+        )
+    chosen, date = dated
+    if chosen.counted and not chosen.weekday and base is not None:
+        date = date[: _PRECISION.get(_period(chosen.words, lang, base), 10)]
+    reason = f"from {chosen.words!r}"
+    if chosen.role is DateRole.REPORTING:
+        reason += " (when it was said: the event is on or before it)"
+    if chosen.counted:
+        reason += f", counted from the publication day {published}"
+    return EventDateSuggestion(date, chosen.words, reason)
+
+
+def _rank(found: _Found) -> tuple[int, int]:
+    """Return how strongly a date names the claim's event: the event's before the saying's,
+    and within the claim's own words before the rest of the sentence."""
+    return (0 if found.role is DateRole.EVENT else 1, 0 if found.in_claim else 1)
+
+
+def _read_dates(
+    sentence: str, lang: str, base: datetime | None, claim: tuple[int, int] | None
+) -> list[_Found]:
+    """Return the date phrases of sentence in order, each with its role and the date read."""
     readings = [_date_phrases(sentence, lang, b) for b in _BASES]
-    relative_words = ""
+    from_base: dict[str, datetime] | None = None  # read only when a date depends on it
+    found: list[_Found] = []
+    searched_from = 0
     for words, first in readings[0].items():
         second = readings[1].get(words)
         if second is None:
             continue
-        if first.year != second.year:  # read from the base day: relative, or a day with no year
-            if base is None:
-                relative_words = relative_words or words
-                continue
-            found = _date_phrases(sentence, lang, base).get(words)
-            if found is None:
-                continue
-            size = _PRECISION.get(_period(words, lang, base), 10)
-            return EventDateSuggestion(
-                found.date().isoformat()[:size],
-                words,
-                f"from {words!r}, counted from the publication day {published}",
-            )
-        return EventDateSuggestion(_absolute(words, first, second), words, f"from {words!r}")
-    if relative_words:
-        return EventDateSuggestion(
-            None,
-            relative_words,
-            f"{relative_words!r} is relative and the source has no publication day",
+        at = sentence.find(words, searched_from)
+        if at < 0:
+            at = max(0, sentence.find(words))
+        else:
+            searched_from = at + len(words)
+        role = date_role(sentence, at, at + len(words), lang, claim)
+        in_claim = claim is not None and claim[0] <= at and at + len(words) <= claim[1]
+        if first.year == second.year:
+            found.append(_Found(words, role, _absolute(words, first, second), in_claim))
+            continue
+        # Read from the base day: relative, or a day with no year.
+        if base is not None and from_base is None:
+            from_base = _date_phrases(sentence, lang, base)
+        when = None if base is None or from_base is None else from_base.get(words)
+        if base is None or when is None:
+            found.append(_Found(words, role, None, in_claim))
+            continue
+        # The full day for now: how much of it to keep is read for the date chosen only.
+        day = _on_or_before(words, lang, base)
+        when = day or when
+        found.append(
+            _Found(words, role, when.date().isoformat(), in_claim, True, weekday=day is not None)
         )
-    return EventDateSuggestion(None, "", "no date in the claim's sentence")
+    return found
+
+
+def _on_or_before(words: str, lang: str, base: datetime) -> datetime | None:
+    """Return the day a bare weekday ("on Tuesday", "dimanche") names: the most recent such
+    day on or before base, since a source dated Tuesday that says "on Tuesday" means that
+    day (dateparser would go back a week). None when words are more than a weekday."""
+    weekdays = _vocabulary(lang).weekdays
+    tokens = _WORD.findall(words.casefold())
+    days = [weekdays[w] for w in tokens if w in weekdays]
+    rest = [w for w in tokens if w not in weekdays]
+    if len(days) != 1 or any(w not in _WEEKDAY_COMPANIONS for w in rest):
+        return None
+    return base - timedelta(days=(base.weekday() - days[0]) % 7)
 
 
 def _absolute(words: str, first: datetime, second: datetime) -> str:
@@ -139,15 +250,38 @@ def _date_phrases(sentence: str, lang: str, base: datetime) -> dict[str, datetim
     one, in order, with the date each is read as."""
     from dateparser.search import search_dates
 
+    # Padded to the same length, what dateparser finds maps back onto the sentence's words.
+    unread = _UNREAD.get(lang)
+    prepared = (
+        unread.sub(lambda m: m[1] + " " * (len(m[0]) - len(m[1])), sentence)
+        if unread is not None
+        else sentence
+    )
     found = search_dates(
-        sentence, languages=[lang], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+        prepared, languages=[lang], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
     )
     phrases: dict[str, datetime] = {}
     for words, when in found or []:
-        words = words.strip(" ,.;:()")
+        words = _as_written(words.strip(" ,.;:()"), prepared, sentence)
+        # "en janvier 2024, a explosé": dateparser may run on past a comma into the next words
+        # (not "April 17, 2015", whose year follows the comma).
+        head, comma, tail = words.partition(", ")
+        if comma and not tail[:1].isdigit() and _names_a_date(head, sentence, lang):
+            words = head
+        # "Tuesday in a post", "jeudi à Katmandou": nor into the next phrase's first word.
+        while (last := words.rsplit(" ", 1))[-1].casefold() in _TRAILING and len(last) == 2:
+            words = last[0]
         if _names_a_date(words, sentence, lang):
             phrases.setdefault(words, when)
     return phrases
+
+
+def _as_written(words: str, prepared: str, sentence: str) -> str:
+    """Return words as the sentence writes them (dateparser gives them with spaces collapsed)."""
+    if prepared is sentence:
+        return words
+    found = re.search(r"\s+".join(re.escape(w) for w in words.split()), prepared)
+    return sentence[found.start() : found.end()] if found else words
 
 
 def _names_a_date(words: str, sentence: str, lang: str) -> bool:
@@ -173,6 +307,7 @@ def _names_a_date(words: str, sentence: str, lang: str) -> bool:
 class _Vocabulary:
     names: frozenset[str]  # month and weekday names
     phrases: tuple[str, ...]  # relative phrases ("last week", "gestern")
+    weekdays: dict[str, int]  # weekday name -> Monday 0 … Sunday 6
 
 
 _MONTHS_AND_DAYS = (
@@ -194,7 +329,12 @@ def _vocabulary(lang: str) -> _Vocabulary:
         if key not in _MOMENTS
         for p in values
     ]
-    return _Vocabulary(frozenset(n for n in names if len(n) >= 3), tuple(phrases))
+    weekdays = {
+        str(n).casefold(): index
+        for index, key in enumerate(_MONTHS_AND_DAYS[12:])
+        for n in info.get(key, [])
+    }
+    return _Vocabulary(frozenset(n for n in names if len(n) >= 3), tuple(phrases), weekdays)
 
 
 @cache

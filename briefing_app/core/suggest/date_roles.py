@@ -1,0 +1,129 @@
+"""What a date in a claim's sentence dates: the event reported, the reporting, or an earlier
+event told in passing.
+
+"Residents said on Tuesday that they had seen a car on 1 March": "on Tuesday" is when they
+said it (it sits on the reporting verb), "1 March" when the car was seen (inside what was
+said). "The plant, which failed an inspection in January 2024, exploded": January 2024 dates
+the inspection, told in a relative clause, not the explosion. The reporting verbs are the
+suggester's word lists; a language without one has every date read as the event's.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import cache
+
+from briefing_app.core.errors import InvalidInput
+from briefing_app.core.suggest.languages import lexicon_for
+
+
+class DateRole(Enum):
+    """What a date found in a sentence dates."""
+
+    EVENT = "event"  # the event the sentence reports
+    REPORTING = "reporting"  # when it was said: the event is on or before it
+    EARLIER = "earlier"  # an earlier event told in passing (a relative clause)
+
+
+# Words that may stand between a reporting verb and its date ("told reporters on Tuesday",
+# "teilte am Sonntag mit"): a preposition, or the one or two words of whom it was said to.
+_BETWEEN_VERB_AND_DATE = {
+    "en": r"(?:(?:reporters|journalists|parliament|lawmakers|the\s+press|[A-Z][\w.-]*)\s+)?"
+    r"(?:(?:in\s+an?\s+(?:statement|interview|briefing|post|letter|speech)|at\s+an?\s+"
+    r"(?:news|press)\s+conference)\s+)?(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+)?",
+    "fr": r"(?:(?:le|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?",
+    "de": r"(?:(?:am|an\s+diesem|bereits\s+am|schon\s+am)\s+)?",
+    "pt": r"(?:(?:na|no|nesta|neste|em)\s+)?",
+}
+# Relative pronouns after a comma that open a clause told in passing.
+_RELATIVES = {
+    "en": ("which", "who", "whose", "where"),
+    "fr": ("qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"),
+    "de": ("der", "die", "das", "welche", "welcher", "welches", "wo"),
+    "pt": ("que", "onde", "cujo", "cuja"),
+}
+# What ends an inverted attribution after its date: "…,” said the minister on Tuesday.",
+# "…, teilte das Ministerium am Dienstag mit."
+_END_OF_ATTRIBUTION = r"\s*(?:[,.;:!?]|$|mit\s*[,.;:]|mit$)"
+# Auxiliaries of a saying still to come, which is then the event itself.
+_TO_COME = r"\b(?:will|would|shall|to|wird|werden|va|vont)\s+$"
+# A date on its verb is the saying's whatever follows ("said Tuesday they had…"), unless it
+# is a possessive that makes it part of what was said ("said Sunday's attack…").
+_NOT_AFTER_REPORTING = r"['’]s\b"
+
+
+def date_role(
+    sentence: str, start: int, end: int, language: str, claim: tuple[int, int] | None = None
+) -> DateRole:
+    """Return what the date written at sentence[start:end] dates, for a claim at claim.
+
+    >>> s = "Residents said on Tuesday that they saw a car on 1 March."
+    >>> date_role(s, s.index("on Tuesday"), s.index(" that"), "en").value
+    'reporting'
+    """
+    lang = (language or "").split("-")[0].strip().lower()
+    try:
+        verbs = _verb_pattern(lang)
+    except InvalidInput:
+        return DateRole.EVENT
+    if _on_reporting_verb(sentence, start, end, lang, verbs):
+        return DateRole.REPORTING
+    clause = _relative_clause(sentence, start, lang)
+    if clause is not None:
+        inside = claim is not None and clause[0] <= claim[0] and claim[1] <= clause[1]
+        if not inside:
+            return DateRole.EARLIER
+    return DateRole.EVENT
+
+
+def _on_reporting_verb(sentence: str, start: int, end: int, lang: str, verbs: str) -> bool:
+    """Return whether the date stands on a reporting verb rather than inside what was said."""
+    between = _BETWEEN_VERB_AND_DATE.get(lang, "")
+    before = sentence[:start]
+    after = sentence[end:]
+    # "said on Tuesday that …", "…, police said on Tuesday.", "a dit dimanche que …". Verbs
+    # are matched as written: "the United States" is no "states".
+    if re.search(rf"(?<!\w)(?:{verbs})\s+{between}$", before) and not re.match(
+        _NOT_AFTER_REPORTING, after
+    ):
+        return True
+    # Inverted after what was said, the speaker between verb and date: "…,” said the
+    # minister on Tuesday.", "…, teilte das Ministerium am Dienstag mit."
+    if re.search(
+        rf"[,”\"»“]\s*(?:{verbs})\s+(?:[^\s,;:.!?“”\"«»]+\s+){{1,4}}?{between}$", before
+    ) and re.match(_END_OF_ATTRIBUTION, after):
+        return True
+    # "On Tuesday, police said that …", "Am Montag sagte der Minister, …": a date opening the
+    # sentence, its reporting verb within a few words and nothing said before the verb. Not a
+    # saying to come ("On Friday, the administration will announce …"): that is the event.
+    if before.strip(' "“„«') in ("", "On", "on", "Am", "am", "Le", "le"):
+        found = re.match(rf"\s*,?\s*((?:[^\W\d_][\w.’'-]*\s+){{0,4}}?)(?:{verbs})\b", after)
+        return found is not None and not re.search(_TO_COME, found[1])
+    return False
+
+
+def _relative_clause(sentence: str, start: int, lang: str) -> tuple[int, int] | None:
+    """Return the span of a relative clause set off by commas that holds start, if any."""
+    relatives = _RELATIVES.get(lang, ())
+    if not relatives:
+        return None
+    opening = None
+    for found in re.finditer(rf",\s+(?:{'|'.join(relatives)})\b", sentence[:start]):
+        opening = found
+    if opening is None or "," in sentence[opening.end() : start]:
+        return None
+    closing = sentence.find(",", start)
+    if closing < 0:
+        # Unclosed, it runs to the end of the sentence and may carry the news itself ("Police
+        # arrested a man, who had fled on Sunday"): only a clause closed by a comma, with the
+        # main clause going on after it, is told in passing.
+        return None
+    return opening.start(), closing
+
+
+@cache
+def _verb_pattern(lang: str) -> str:
+    """Return a regex alternation of the reporting verb forms of a language."""
+    forms = sorted(lexicon_for(lang).verb_forms, key=len, reverse=True)
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
