@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,22 @@ def _analysts_pack(tmp_path: Path, name: str) -> Path:
     pack = export_pack(analyst, analyst.notes.all()[0].id, tmp_path / name)
     analyst.close()
     return pack
+
+
+def _rate_c6_against_h3(reviewer: Library) -> None:
+    reviewer.ach.rate(reviewer.questions.by_key("Q1").id, "H3", "C6", "I")
+
+
+def _reviewed(lib: Library, note: Note, tmp_path: Path, change: Callable[[Library], None]) -> Path:
+    """Return the package a supervisor sends back after receiving note and making change."""
+    from briefing_app.core.review.packs import export_pack, import_pack
+
+    reviewer = Library.open(tmp_path / "reviewer.sqlite")
+    import_pack(reviewer, export_pack(lib, note.id, tmp_path / "out.briefpack"))
+    change(reviewer)
+    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
+    reviewer.close()
+    return back
 
 
 def test_the_pane_lists_an_imported_comment_and_suggested_edits_by_section(
@@ -392,16 +409,9 @@ def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from briefing_app.core.review.packs import export_pack, import_pack
-
     # A supervisor rates a cell of the note's matrix otherwise, in their own library, and the
     # analyst rates it again meanwhile: a change on both sides.
-    reviewer = Library.open(tmp_path / "reviewer.sqlite")
-    import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
-    question = reviewer.questions.by_key("Q1")
-    reviewer.ach.rate(question.id, "H3", "C6", "I")
-    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
-    reviewer.close()
+    back = _reviewed(demo_lib, note, tmp_path, _rate_c6_against_h3)
     # ... and the analyst rates it otherwise too, before the package is back: a conflict.
     demo_lib.ach.rate(demo_lib.questions.by_key("Q1").id, "H3", "C6", "II")
 
@@ -428,13 +438,7 @@ def test_a_rating_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from briefing_app.core.review.packs import export_pack, import_pack
-
-    reviewer = Library.open(tmp_path / "reviewer.sqlite")
-    import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
-    reviewer.ach.rate(reviewer.questions.by_key("Q1").id, "H3", "C6", "I")
-    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
-    reviewer.close()
+    back = _reviewed(demo_lib, note, tmp_path, _rate_c6_against_h3)
     q1 = demo_lib.questions.by_key("Q1").id
 
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: back))
@@ -593,17 +597,16 @@ def test_a_source_grade_only_the_supervisor_changed_is_taken_and_undone_with_edi
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from briefing_app.core.review.packs import export_pack, import_pack
 
-    reviewer = Library.open(tmp_path / "reviewer.sqlite")
-    import_pack(reviewer, export_pack(demo_lib, note.id, tmp_path / "out.briefpack"))
     source = demo_lib.sources.all()[0]
-    there = reviewer.sources.by_uid(source.uid)
-    assert there is not None
-    reviewer.sources.edit(there.id, reliability="C")
-    reviewer.ach.rate(reviewer.questions.by_key("Q1").id, "H3", "C6", "I")
-    back = export_pack(reviewer, note.id, tmp_path / "back.briefpack")
-    reviewer.close()
+
+    def regrade_and_rate(reviewer: Library) -> None:
+        there = reviewer.sources.by_uid(source.uid)
+        assert there is not None
+        reviewer.sources.edit(there.id, reliability="C")
+        _rate_c6_against_h3(reviewer)
+
+    back = _reviewed(demo_lib, note, tmp_path, regrade_and_rate)
     original = demo_lib.sources.get(source.id).reliability
 
     monkeypatch.setattr(ReviewFiles, "import_pack", classmethod(lambda cls, p: back))
