@@ -917,4 +917,4 @@ def test_a_paste_from_a_pdf_viewer_saves_without_its_page_breaks(
     copied.setText("The dam held\x0cthrough the night.\x00")
     section.insertFromMimeData(copied)
     workspace.flush()
-    assert saved_body(demo_lib, note_id, "summary") == "The dam held through the night."
+    assert saved_body(demo_lib, note_id, "summary") == "The dam held\nthrough the night."

@@ -6,13 +6,15 @@ import re
 
 from briefing_app.core.errors import InvalidInput
 
-# Tab, line feed and carriage return are text; the rest of C0 (NUL above all, which SQLite
-# tools and Word cut text at) is binary debris from a paste or a file, never typing.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Tab, line feed, carriage return and the vertical tab (Word's manual line break, which its
+# copies carry; notes stored before this rule may hold it, and every export stays a valid file
+# with it, test_export_robust) are text; the rest of C0 (NUL above all, which SQLite tools and
+# Word cut text at) is binary debris from a paste or a file, never typing.
+_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f]")
 
 
 def check_no_control_chars(text: str, what: str) -> None:
-    """Refuse text holding a C0 control character other than tab, line feed or carriage return.
+    """Refuse text holding a C0 control character other than a tab or a line break.
 
     >>> check_no_control_chars("a\\tb\\nc", "the section 'bluf'")
     >>> check_no_control_chars("a\\x00b", "the section 'bluf'")
@@ -32,9 +34,9 @@ def check_no_control_chars(text: str, what: str) -> None:
 def without_control_chars(text: str) -> str:
     """Return text with the control characters a note may not hold removed (for a paste).
 
-    >>> without_control_chars("page one\\x0cpage two\\x00")
-    'page one page two'
+    >>> without_control_chars("page one\\x0cpage two\\x0bline\\x00")
+    'page one\\npage two\\nline'
     """
-    # A form feed or vertical tab parts words (a PDF viewer's page break): a space keeps them
-    # apart; the rest is debris.
-    return _CONTROL.sub("", re.sub(r"[\x0b\x0c]", " ", text))
+    # A form feed (a PDF viewer's page break) or a vertical tab (Word's line break) parts lines:
+    # a line break keeps them apart in the editor; the rest is debris.
+    return _CONTROL.sub("", re.sub(r"[\x0b\x0c]", "\n", text))
