@@ -58,11 +58,13 @@ from briefing_app.core.exporters.source_lines import (
 from briefing_app.core.exporters.table_widths import column_widths
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
 # The indent of an endnote's text, in twips (a quarter inch: room for "99.").
 _NOTE_HANG = 360
 _CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
+# Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Of those, the ones that part words (Word's line break, a page break): a space, not nothing.
+_PARTING = re.compile("[\x0b\x0c]")
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
 _CLEARANCE_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
@@ -177,7 +179,7 @@ class _DocxBuilder:
         for child in list(body):
             if child is not sect_pr:
                 body.remove(child)
-        xml = _INVALID_XML.sub("", "".join(self.out))
+        xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(self.out)))
         fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
         for child in list(fragment):
             if sect_pr is not None:
@@ -516,7 +518,7 @@ class _DocxBuilder:
                 f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
             )
         pieces.append("</w:footnotes>")
-        xml = _INVALID_XML.sub("", "".join(pieces))
+        xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(pieces)))
         blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
         part = Part(
             PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob.encode(), self.d.part.package
