@@ -1448,7 +1448,7 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
             reverse=True,
         )
         plain = [f for f in lexicon.verb_forms if f not in set(spaced)]
-        alternatives = [_form_alternative(f, lexicon) for f in spaced] + [_trie(plain)]
+        alternatives = [_form_alternative(f, lexicon) for f in spaced] + [word_trie(plain)]
         # ("C’est ce qu’affirme le ministre", "Elle m’a assuré que…": a French verb may
         # follow an elided "que" or object pronoun.)
         # (One cheap look at the apostrophe first: the pattern is tried at every position.)
@@ -1465,7 +1465,7 @@ def _verb_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 _Trie = dict[str, "_Trie"]
 
 
-def _trie(words: list[str]) -> str:
+def word_trie(words: list[str]) -> str:
     """Return a pattern matching any of words, their shared prefixes written once, longest first."""
     root: _Trie = {}
     for word in words:

@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cache
 
 from briefing_app.core.errors import InvalidInput
+from briefing_app.core.suggest.attribution import word_trie
 from briefing_app.core.suggest.languages import lexicon_for
 
 
@@ -64,10 +65,10 @@ def date_role(
     """
     lang = (language or "").split("-")[0].strip().lower()
     try:
-        verbs = _verb_pattern(lang)
+        patterns = _reporting_patterns(lang)
     except InvalidInput:
         return DateRole.EVENT
-    if _on_reporting_verb(sentence, start, end, lang, verbs):
+    if _on_reporting_verb(sentence, start, end, patterns):
         return DateRole.REPORTING
     clause = _relative_clause(sentence, start, lang)
     if clause is not None:
@@ -77,28 +78,26 @@ def date_role(
     return DateRole.EVENT
 
 
-def _on_reporting_verb(sentence: str, start: int, end: int, lang: str, verbs: str) -> bool:
+def _on_reporting_verb(
+    sentence: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]
+) -> bool:
     """Return whether the date stands on a reporting verb rather than inside what was said."""
-    between = _BETWEEN_VERB_AND_DATE.get(lang, "")
+    on_verb, inverted, opening = patterns
     before = sentence[:start]
     after = sentence[end:]
     # "said on Tuesday that …", "…, police said on Tuesday.", "a dit dimanche que …". Verbs
     # are matched as written: "the United States" is no "states".
-    if re.search(rf"(?<!\w)(?:{verbs})\s+{between}$", before) and not re.match(
-        _NOT_AFTER_REPORTING, after
-    ):
+    if on_verb.search(before) and not re.match(_NOT_AFTER_REPORTING, after):
         return True
     # Inverted after what was said, the speaker between verb and date: "…,” said the
     # minister on Tuesday.", "…, teilte das Ministerium am Dienstag mit."
-    if re.search(
-        rf"[,”\"»“]\s*(?:{verbs})\s+(?:[^\s,;:.!?“”\"«»]+\s+){{1,4}}?{between}$", before
-    ) and re.match(_END_OF_ATTRIBUTION, after):
+    if inverted.search(before) and re.match(_END_OF_ATTRIBUTION, after):
         return True
     # "On Tuesday, police said that …", "Am Montag sagte der Minister, …": a date opening the
     # sentence, its reporting verb within a few words and nothing said before the verb. Not a
     # saying to come ("On Friday, the administration will announce …"): that is the event.
     if before.strip(' "“„«') in ("", "On", "on", "Am", "am", "Le", "le"):
-        found = re.match(rf"\s*,?\s*((?:[^\W\d_][\w.’'-]*\s+){{0,4}}?)(?:{verbs})\b", after)
+        found = opening.match(after)
         return found is not None and not re.search(_TO_COME, found[1])
     return False
 
@@ -123,7 +122,16 @@ def _relative_clause(sentence: str, start: int, lang: str) -> tuple[int, int] | 
 
 
 @cache
-def _verb_pattern(lang: str) -> str:
-    """Return a regex alternation of the reporting verb forms of a language."""
-    forms = sorted(lexicon_for(lang).verb_forms, key=len, reverse=True)
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+def _reporting_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Return a language's patterns of a date on its reporting verb, compiled once: the verb
+    then the date, the inverted verb with its speaker then the date, the verb after an opening
+    date (each holds every verb form; rebuilt per date they cost a long string each time)."""
+    # (The suggester's trie of the forms, longest first: a flat list of some 700 forms would be
+    # tried one by one at every position.)
+    verbs = word_trie(list(lexicon_for(lang).verb_forms)).replace(r"\ ", r"\s+")
+    between = _BETWEEN_VERB_AND_DATE.get(lang, "")
+    return (
+        re.compile(rf"(?<!\w)(?:{verbs})\s+{between}$"),
+        re.compile(rf"[,”\"»“]\s*(?:{verbs})\s+(?:[^\s,;:.!?“”\"«»]+\s+){{1,4}}?{between}$"),
+        re.compile(rf"\s*,?\s*((?:[^\W\d_][\w.’'-]*\s+){{0,4}}?)(?:{verbs})\b"),
+    )
