@@ -97,8 +97,10 @@ def _checked(
     changed: str,
 ) -> tuple[RecordState, ...]:
     """Return the states to write, each checked against the row it expects to find."""
-    checked = []
-    for s in states:
+    checked: list[RecordState] = []
+    # Children before their parents (states come parents first): typing in a section also
+    # stamps its note when the clock has moved on, and the section is what the user changed.
+    for s in reversed(states):
         now = current(conn, by_name[s.table], s.key)
         if now == s.before:
             checked.append(s)
@@ -108,7 +110,7 @@ def _checked(
         else:
             row = now or s.before or {}
             raise ChangedSinceImport(f"{refused}{_name(conn, s.table, row)}{changed}")
-    return tuple(checked)
+    return tuple(reversed(checked))
 
 
 def _refuse_citations(lib: Library, states: tuple[RecordState, ...], refused: str) -> None:
