@@ -10,8 +10,9 @@ trafilatura 0.9.3 and htmldate 0.9.1 (tests/cache/*.html, mostly German and Engl
 for the fifth. The sixth (--batch 6) takes the saved pages that only older sdists of those two
 projects shipped (trafilatura 0.3.0, htmldate 0.4.1 and 0.6.0; none of the other extractor
 packages probed on PyPI or npm ships saved news pages) and the candidates of the earlier sources
-that neither batch annotated or skipped. The text of a saved page is taken by bare trafilatura
-with fixed options.
+that neither batch annotated or skipped, and, for English hard news, a fixed-seed sample of the
+Lee corpus (300 short ABC news items of 2001) that gensim 4.4.0's wheel ships as test data. The
+text of a saved page is taken by bare trafilatura with fixed options; a Lee item is its line.
 Nothing of them is stored in the repository: they are downloaded into a cache on first use
 (pip and npm reach only the package registries) and the annotations hold offsets and a hash of
 each text. A page whose text overlaps any dev-corpus page is dropped, so no check-half page can
@@ -43,6 +44,10 @@ SIXTH_SDISTS = (
     ("htmldate041", "htmldate==0.4.1"),
     ("htmldate060", "htmldate==0.6.0"),
 )
+# The sixth batch's English news: the Lee corpus (300 ABC news items, one per line) that
+# gensim's wheel ships as test data; pinned wheel, read from the zip, never unpacked.
+GENSIM = "gensim==4.4.0"
+LEE = "gensim/test/test_data/lee_background.cor"
 # The annotated batches whose pages (annotated or skipped) a later batch must not repeat.
 ANNOTATED = ("suggest_tune4.json", "suggest_tune5.json")
 # Share of a page's 8-word shingles found in one dev page above which it counts as the same page.
@@ -127,6 +132,22 @@ def sixth_pages() -> dict[str, str]:
     return pages
 
 
+@functools.cache
+def lee_pages() -> dict[str, str]:
+    """Return the Lee corpus's news items by page id ('lee:000' … 'lee:299')."""
+    import zipfile
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    name, version = GENSIM.split("==")
+    if not list(CACHE.glob(f"{name}-{version}-*.whl")):
+        pip = [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:"]
+        subprocess.run([*pip, "-d", str(CACHE), GENSIM], check=True)
+    wheel = next(CACHE.glob(f"{name}-{version}-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        lines = archive.read(LEE).decode("utf-8", errors="replace").splitlines()
+    return {f"lee:{i:03d}": line.strip() for i, line in enumerate(lines) if line.strip()}
+
+
 def annotated_pages() -> set[str]:
     """Return the pages the fourth and fifth batches annotated or skipped after reading."""
     found: set[str] = set()
@@ -142,6 +163,7 @@ def sixth_candidates() -> dict[str, str]:
     used = annotated_pages()
     pages = {page: body for page, body in raw_pages().items() if page not in used}
     pages.update(sixth_pages())
+    pages.update(lee_pages())
     return pages
 
 
@@ -174,6 +196,8 @@ def dev_overlaps(
 
 def text(page: str) -> str:
     """Return one page's text as annotated."""
+    if page.startswith("lee:"):
+        return lee_pages()[page]
     if page.split(":")[0] in {prefix for prefix, _ in SIXTH_SDISTS}:
         return sixth_pages()[page]
     return raw_pages()[page]
