@@ -15,7 +15,10 @@ downloads them from two pinned packages' test fixtures; page ids "newspaper4k:�
 it prints as a fifth column. suggest_tune5.json is a fifth, on saved pages from the source
 distributions of trafilatura 0.9.3 and htmldate 0.9.1 (page ids "trafcache:…", "htmldate:…",
 English, German and French), annotated by reading before the suggester was run on them; it
-prints as a sixth column. --show-misses lists the misses of every tune batch too.
+prints as a sixth column. suggest_tune6.json is a sixth (benchmarks/extra_pages.py --batch 6:
+short English news items of the Lee corpus that gensim's wheel ships, and saved pages of older
+trafilatura/htmldate sdists), annotated by reading before the suggester was run on them; it
+prints as a seventh column. --show-misses lists the misses of every tune batch too.
 
 CORPUS_DIR holds <page>/truth.json (default ../shared/corpus/dev beside the repository). The
 annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets into each page's
@@ -59,11 +62,13 @@ TUNE2 = "suggest_tune2.json"
 TUNE3 = "suggest_tune3.json"
 TUNE4 = "suggest_tune4.json"
 TUNE5 = "suggest_tune5.json"
+TUNE6 = "suggest_tune6.json"
 BATCHES = (
     ("tune2", "second", TUNE2),
     ("tune3", "third", TUNE3),
     ("tune4", "fourth", TUNE4),
     ("tune5", "fifth", TUNE5),
+    ("tune6", "sixth", TUNE6),
 )
 HALVES = ("tune", "check")
 Span = tuple[int, int, str, str]  # start, end, party, mention as written
