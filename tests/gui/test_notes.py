@@ -918,3 +918,41 @@ def test_a_paste_from_a_pdf_viewer_saves_without_its_page_breaks(
     section.insertFromMimeData(copied)
     workspace.flush()
     assert saved_body(demo_lib, note_id, "summary") == "The dam held\nthrough the night."
+
+
+def test_shift_enter_in_a_section_is_a_line_break_in_the_saved_note_and_on_reopening(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shift+Enter (Qt's U+2028) used to be saved as a line feed, which Markdown and so every
+    export reads as a space: it is saved as Word's manual line break, which they print as one."""
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    section = editor(window, "summary")
+    section.setPlainText("")
+    type_into(qtbot, section, "first line")
+    qtbot.keyClick(section, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(section, "second line")
+    workspace.flush()
+    assert saved_body(demo_lib, note_id, "summary") == "first line\x0bsecond line"
+
+    # Shown again from the library, it is a line break in the same paragraph, saved unchanged.
+    section.set_body(saved_body(demo_lib, note_id, "summary"))
+    assert section.document().blockCount() == 1
+    assert section.document().toRawText() == "first line\u2028second line"
+    assert section.body() == "first line\x0bsecond line"
+
+
+def test_a_pasted_word_line_break_stays_a_line_break(
+    window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text copied from Word carries its manual line breaks as vertical tabs."""
+    note_id = new_note(window, monkeypatch)
+    workspace = window.note_workspace
+    section = editor(window, "summary")
+    section.setPlainText("")
+    copied = QMimeData()
+    copied.setText("The dam held\x0bthrough the night.")
+    section.insertFromMimeData(copied)
+    workspace.flush()
+    assert saved_body(demo_lib, note_id, "summary") == "The dam held\x0bthrough the night."
+    assert section.document().blockCount() == 1

@@ -63,7 +63,8 @@ _NOTE_HANG = 360
 _CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Of those, the ones that part words (Word's line break, a page break): a space, not nothing.
+# Of those, the ones that part words: a space, not nothing. (A section's vertical tab, Word's
+# manual line break, is a line break by now, parse.py; this catches one in a code span.)
 _PARTING = re.compile("[\x0b\x0c]")
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'

@@ -65,6 +65,8 @@ _GUIDANCE_FLAGS = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft) | 
 )
 # Typing after a pause this long (seconds) is a new undo step.
 STEP_PAUSE_S = 1.0
+# Word's manual line break, as a section stores it, and as Qt's text document holds it.
+_MANUAL_BREAK, _QT_LINE_BREAK = "\x0b", "\u2028"
 # Just typed: the end of a sentence (and the space after it) or of a line.
 _STEP_END = re.compile(r"(?:[.!?][\"')\]”’]*\s|\n)$")
 # The keys the window's Undo and Redo answer to; an editor lets them through.
@@ -242,15 +244,24 @@ class SectionEditor(QTextEdit):
 
     # Text --------------------------------------------------------------------------------
     def body(self) -> str:
-        """Return the section's Markdown."""
-        return self.toPlainText()
+        """Return the section's Markdown, a manual line break (Shift+Enter) as a vertical tab."""
+        text = self.toPlainText()
+        # Qt holds Shift+Enter's break as U+2028 and its plain text makes that a line feed,
+        # which Markdown reads as a space: stored as Word's manual line break instead, which
+        # every export prints as a line break. Both are one character, so offsets agree.
+        raw = self.document().toRawText()
+        if _QT_LINE_BREAK not in raw:
+            return text
+        return "".join(
+            _MANUAL_BREAK if r == _QT_LINE_BREAK else c for c, r in zip(text, raw, strict=True)
+        )
 
     def set_body(self, text: str) -> None:
         """Show a body loaded from the library (not a typing step)."""
         self._typing_word = False
         self._loading = True
         try:
-            self.setPlainText(text)
+            self.setPlainText(text.replace(_MANUAL_BREAK, _QT_LINE_BREAK))
         finally:
             self._loading = False
         self._shown = self.body()
@@ -463,7 +474,9 @@ class SectionEditor(QTextEdit):
         if source.hasText():
             # (A PDF viewer's copy holds form feeds, which a note may not store: dropped here,
             # so the paste saves instead of failing each autosave on an invisible character.)
-            self.textCursor().insertText(without_control_chars(source.text()))
+            # A Word copy's manual line break (a vertical tab) stays one, as Shift+Enter's.
+            text = source.text().replace(_MANUAL_BREAK, _QT_LINE_BREAK)
+            self.textCursor().insertText(without_control_chars(text))
         else:
             super().insertFromMimeData(source)
         self.end_step()

@@ -284,3 +284,57 @@ def test_nested_bullet_renders_on_its_own_indented_line(tmp_path: Path) -> None:
     assert "nested" not in second  # not run into item 2
     indent = len(nested) - len(nested.lstrip())
     assert indent > second.index("Second point")  # further in than item 2's text
+
+
+def test_manual_line_break_renders_as_two_lines_and_pandoc_reads_a_line_break(
+    tmp_path: Path,
+) -> None:
+    """A vertical tab (Word's manual line break) prints the words on two lines of one paragraph."""
+    _require_tools()
+    lib = Library.open(tmp_path / "lib.sqlite")
+    build_demo(lib)
+    note = demo_in_template(lib, "briefing-note")
+    lib.notes.set_section(note.id, "background", "Alpha bravo\x0bcharlie delta")
+    out = export_note(lib, note.id, tmp_path / "breaks.docx")
+    lib.close()
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    lines = [
+        ln.strip()
+        for ln in subprocess.run(
+            ["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()
+    ]
+    assert "Alpha bravo" in lines and "charlie delta" in lines  # two lines, words kept whole
+    data = json.loads(
+        subprocess.run(
+            ["pandoc", "-f", "docx", "-t", "json", str(out)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    para = next(
+        n["c"]
+        for n in _walk(data["blocks"])
+        if n.get("t") == "Para" and {"t": "Str", "c": "bravo"} in n["c"]
+    )
+    words = [n.get("c") if n["t"] == "Str" else n["t"] for n in para]
+    assert words == ["Alpha", "Space", "bravo", "LineBreak", "charlie", "Space", "delta"]

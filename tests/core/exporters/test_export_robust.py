@@ -75,9 +75,10 @@ def test_any_body_exports_to_files_that_open(shared_demo: Library, body: str) ->
 def test_a_word_line_break_in_a_section_keeps_its_words_apart_in_word(
     shared_demo: Library, tmp_path: Path
 ) -> None:
-    """A vertical tab (Word's manual line break, pasted into a note) used to join two words."""
+    """A vertical tab (Word's manual line break, pasted into a note) used to join two words;
+    it is a line break within the paragraph (test_manual_line_break has the rest)."""
     note = shared_demo.notes.all()[0].id
     shared_demo.notes.set_section(note, "background", "first line\x0bsecond line")
     written = docx.Document(str(export_note(shared_demo, note, tmp_path / "n.docx")))
     texts = [p.text for p in written.paragraphs if "first line" in p.text]
-    assert texts == ["first line second line"]
+    assert texts == ["first line\nsecond line"]
