@@ -32,7 +32,27 @@ def no_display() -> str | None:
     )
 
 
+def missing_library_folder(library_path: Path) -> str | None:
+    """Return why the app will not make a library at library_path (its folder is missing)."""
+    from briefing_app.core.errors import LibraryError
+    from briefing_app.core.library import require_library_folder
+
+    try:
+        require_library_folder(library_path)
+    except LibraryError as exc:
+        return str(exc)
+    return None
+
+
 def _start_gui(library_path: Path, open_files: Sequence[Path] = ()) -> int:
+    # The start-up trace's zero before the check loads the core: that load is start-up time.
+    import briefing_app.gui.startup_trace  # noqa: F401
+
+    problem = missing_library_folder(library_path)
+    if problem:
+        # A mistyped --library, as the command line refuses it: nothing made, no window.
+        print(f"briefing: {problem}", file=sys.stderr)
+        return 2
     problem = no_display()
     if problem:
         print(f"briefing: {problem}", file=sys.stderr)

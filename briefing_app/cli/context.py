@@ -11,7 +11,7 @@ import click
 
 from briefing_app.cli.output import echo
 from briefing_app.core.errors import LibraryError, ReadOnlyTarget
-from briefing_app.core.library import Library, default_library_path, user_library_path
+from briefing_app.core.library import Library, default_library_path, require_library_folder
 
 
 @dataclass
@@ -30,7 +30,7 @@ class AppContext:
         """
         if self._library is None:
             if create:
-                require_folder(self.library_path)
+                require_library_folder(self.library_path)
             else:
                 require_library(self.library_path)
             self._library = Library.open(self.library_path, create=create)
@@ -55,18 +55,6 @@ def require_library(path: Path) -> None:
         raise LibraryError(
             f"{path}: no library at this path (create one with `briefing demo` or by importing)"
         )
-
-
-def require_folder(path: Path) -> None:
-    """Raise LibraryError if a new library at path would need folders made (a mistyped path).
-
-    Only the per-user default library gets its folder made: it is where a first run starts.
-    """
-    if path.exists() or path.parent.is_dir():
-        return
-    if path.expanduser().absolute() == user_library_path().absolute():
-        return
-    raise LibraryError(f"no folder {path.parent} for the library")
 
 
 def resolve_library_path(option: str | None) -> Path:

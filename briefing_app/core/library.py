@@ -65,6 +65,24 @@ def user_library_path() -> Path:
     return Path(platformdirs.user_data_dir("briefing", appauthor=False)) / "library.sqlite"
 
 
+def require_library_folder(path: Path) -> None:
+    """Raise LibraryError if a new library at path would need folders made (a mistyped path).
+
+    Only the per-user default library gets its folder made: it is where a first run starts.
+    The command line and the desktop app both refuse any other library in a missing folder.
+
+    >>> require_library_folder(Path("/no/such/folder/library.sqlite"))
+    Traceback (most recent call last):
+    ...
+    briefing_app.core.errors.LibraryError: no folder /no/such/folder for the library
+    """
+    if path.exists() or path.parent.is_dir():
+        return
+    if path.expanduser().absolute() == user_library_path().absolute():
+        return
+    raise LibraryError(f"no folder {path.parent} for the library")
+
+
 class Library:
     """An open library file, with one manager per noun: sources, claims, tags, notes."""
 

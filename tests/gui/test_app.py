@@ -164,3 +164,81 @@ def test_the_library_opens_before_qt_loads(demo_lib: Library) -> None:
     assert result.returncode == 0, result.stderr
     before_qt = set(result.stdout.split())
     assert {"briefing_app.core.records.claims", "briefing_app.core.models"} <= before_qt
+
+
+def _started_windows(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record the libraries the desktop app is started on, instead of opening a window."""
+    from briefing_app.gui import app as gui_app
+
+    started: list[Path] = []
+
+    def fake_run(path: Path, open_files: object = ()) -> int:
+        started.append(path)
+        open_first_library(path)[0].close()  # what run does first: open (or make) the library
+        return 0
+
+    monkeypatch.setattr(gui_app, "run", fake_run)
+    return started
+
+
+@pytest.mark.parametrize("form", ["option", "environment"])
+def test_the_app_refuses_a_library_in_a_missing_folder_in_one_line_and_makes_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    form: str,
+) -> None:
+    """`briefing --library /missing/folder/x.sqlite` made the folders and a new library in them;
+    the command line refuses that path, and so does the desktop app now, before any window."""
+    from briefing_app import launch
+    from briefing_app.core.library import LIBRARY_ENV
+
+    started = _started_windows(monkeypatch)
+    library = tmp_path / "a" / "b" / "x.sqlite"
+    if form == "option":
+        monkeypatch.setattr("sys.argv", ["briefing", "--library", str(library)])
+    else:
+        monkeypatch.setenv(LIBRARY_ENV, str(library))
+        monkeypatch.setattr("sys.argv", ["briefing"])
+    before = sorted(tmp_path.iterdir())
+    with pytest.raises(SystemExit) as exit_info:
+        launch.main()
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"briefing: no folder {library.parent} for the library"
+    ]
+    assert started == []
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_the_first_run_default_library_still_gets_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app import launch
+    from briefing_app.core.library import LIBRARY_ENV, user_library_path
+
+    monkeypatch.delenv(LIBRARY_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where platformdirs puts it
+    default = user_library_path()
+    assert default.is_relative_to(tmp_path) and not default.parent.exists()
+    started = _started_windows(monkeypatch)
+    monkeypatch.setattr("sys.argv", ["briefing"])
+    with pytest.raises(SystemExit) as exit_info:
+        launch.main()
+    assert exit_info.value.code == 0
+    assert started == [default]
+    assert default.exists()  # its folder made, the demo in it
+
+
+def test_the_app_opens_a_new_library_in_a_folder_that_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app import launch
+
+    started = _started_windows(monkeypatch)
+    library = tmp_path / "new.sqlite"
+    monkeypatch.setattr("sys.argv", ["briefing", "--library", str(library)])
+    with pytest.raises(SystemExit) as exit_info:
+        launch.main()
+    assert exit_info.value.code == 0
+    assert started == [library] and library.exists()
