@@ -7,13 +7,13 @@ reference import reads back, so a round trip through Zotero keeps them.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import InvalidInput
 from briefing_app.core.models import Source
+from briefing_app.core.records.reference_keys import bibtex_key
 from briefing_app.core.storage.atomic import atomic_path
 
 if TYPE_CHECKING:
@@ -210,11 +210,7 @@ def _bibtex(sources: list[Source]) -> str:
 
 def _bibtex_key(source: Source, used: set[str]) -> str:
     # A key read from a BibTeX file is kept, so Zotero and the library speak of the same item.
-    if re.fullmatch(r"[A-Za-z0-9_:.\-]+", source.ref_id or ""):
-        key = source.ref_id
-    else:
-        word = re.sub(r"[^a-z0-9]", "", (source.title.split() or ["source"])[0].lower())
-        key = f"{word or 'source'}_{source.id}"
+    key = bibtex_key(source)
     while key in used:
         key += "x"
     used.add(key)

@@ -13,6 +13,7 @@ from briefing_app.core.errors import FileTooLarge, ImmutableText, InvalidInput, 
 from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.records.reference_keys import is_written_key
 from briefing_app.core.records.tags import split_tag_ref
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import record_from_row
@@ -203,9 +204,10 @@ class SourceManager:
             "reliability": doc.reliability,
             "marking": doc.marking,
         }
-        # What Briefing's own export wrote of the source: its uid as the item's id, and the
-        # day it was captured as the day accessed. Read back, neither is news.
-        if wanted["ref_id"] == source.uid:
+        # What Briefing's own export wrote of the source: its uid as the item's id (or, in
+        # BibTeX, the citation key it made up), and the day it was captured as the day
+        # accessed. Read back, neither is news.
+        if wanted["ref_id"] == source.uid or is_written_key(doc.ref_id.strip(), source):
             wanted["ref_id"] = source.ref_id
         if not source.accessed and wanted["accessed"] == source.retrieved_at[:10]:
             wanted["accessed"] = source.accessed

@@ -122,3 +122,39 @@ def test_a_reference_file_named_for_another_format_is_refused(
         write_references(sources, out / "sources.bib", "ris")
     assert list(out.iterdir()) == []
     assert write_references(sources, out / "sources.txt", "ris").exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("bibtex", ".bib"), ("ris", ".ris"), ("csl-json", ".json")]
+)
+def test_references_written_and_imported_back_at_once_are_unchanged(
+    demo_lib: Library, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """BibTeX's first round trip reported every item updated (the key it wrote became the
+    source's reference id) and only a second one unchanged."""
+    from briefing_app.core.importers.base import ExtractedDocument
+    from tests.core.records.library_dump import dump
+
+    added = demo_lib.sources.add(
+        ExtractedDocument(
+            title="Border crossing reopens",
+            text="The border crossing reopened on Monday.",
+            url="https://news.example.org/border",
+            byline="Asia Wire staff",
+            outlet="Asia Wire",
+            published="2025-11-30",
+        )
+    )
+    demo_lib.sources.update(added.id, language="en")
+    library = Path(demo_lib.path or "")
+    before = dump(demo_lib)
+    out = tmp_path / f"all{suffix}"
+    written = briefing("sources", "--format", fmt, "-o", str(out), library=library)
+    assert written.returncode == 0, written.stderr
+    for attempt in ("first", "second"):
+        result = briefing("import", "--json", str(out), library=library)
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        counts = (report["imported"], report["updated"], report["unchanged"])
+        assert counts == (0, 0, demo_lib.sources.count()), attempt
+        assert dump(demo_lib) == before, attempt
