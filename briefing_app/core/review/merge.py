@@ -33,7 +33,7 @@ from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.edits import EDITS_MEMBER
 from briefing_app.core.review.merge_matrices import RatingExchange, merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
-from briefing_app.core.review.pack_matrices import rated_cells
+from briefing_app.core.review.pack_matrices import BLANK, rated_cells, unrated_cells
 from briefing_app.core.review.pack_undo import ImportedRows
 from briefing_app.core.storage.row_journal import journal
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
@@ -144,12 +144,23 @@ def sent_history(
 
 
 def add_sent_ratings(history: dict[str, Any], matrices: list[dict[str, Any]]) -> None:
-    """Add each rating a package sends to history, and give each its cell's history to carry."""
+    """Add each rating a package sends to history, and give each its cell's history to carry;
+    a cell an earlier exchange rated and that is blank now is sent as cleared, with its own."""
     for matrix in matrices:
         for cell, rating in rated_cells(matrix):
             values = history["ratings"].setdefault(cell, [])
             _add(values, rating["rating"])
-            rating["history"] = list(values)
+            rating["history"] = [v for v in values if v != BLANK]
+            if BLANK in values:
+                rating["seen_blank"] = True
+        cleared = []
+        for cell, at in unrated_cells(matrix):
+            values = history["ratings"].get(cell, [])
+            if any(v != BLANK for v in values):
+                _add(values, BLANK)
+                cleared.append({**at, "history": list(values)})
+        if cleared:
+            matrix["cleared"] = cleared
 
 
 class _Merger:

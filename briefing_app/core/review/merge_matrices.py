@@ -7,7 +7,8 @@ note or a claim: the note remembers the values each cell has had in its exchange
 package carries the sender's; a rating changed by the sender only (ours is one they have seen)
 is taken, one changed here only (theirs is one we have seen) is kept, and only one changed on
 both sides is reported, this library's kept. A rating missing here is added; the note takes
-the package's judgment when it has none.
+the package's judgment when it has none. A cell the sender cleared merges the same way, its
+blank ("") one more value: taken when ours is one they had seen, a conflict when ours changed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from briefing_app.core.ach.judgments import judgment
 from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.errors import NotFound
 from briefing_app.core.records import note_settings
-from briefing_app.core.review.pack_matrices import JUDGMENT_MEMBER, MATRICES_MEMBER, rated_cells
+from briefing_app.core.review.pack_matrices import (
+    BLANK,
+    JUDGMENT_MEMBER,
+    MATRICES_MEMBER,
+    cleared_cells,
+    rated_cells,
+)
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -73,6 +80,12 @@ def merge_matrices(
         conflicts.append("the note's judgment differs from the package's; this library's kept")
 
 
+def _sender(rating: dict[str, Any]) -> list[str]:
+    """Return the sender's history of a rated cell, its blank (if they saw one) included."""
+    history: list[str] = list(rating.get("history", []))
+    return [*history, BLANK] if rating.get("seen_blank") else history
+
+
 class _Matrix:
     """Merges one question's matrix, mapping the package's uids to this library's keys."""
 
@@ -106,37 +119,44 @@ class _Matrix:
             self.assumption(a, None)
         matrix = self.lib.ach.matrix(self.q)
         held = {(r.key, h): v for r in matrix.rows for h, v in r.ratings.items()}
-        for cell, rating in rated_cells(data):
-            row, h = self.rows.get(rating["row_uid"]), self.hypotheses.get(rating["hypothesis_uid"])
+        cells = [
+            *((cell, r, r["rating"], _sender(r)) for cell, r in rated_cells(data)),
+            *((cell, c, BLANK, list(c["history"])) for cell, c in cleared_cells(data)),
+        ]
+        for cell, at, theirs, sender in cells:
+            row, h = self.rows.get(at["row_uid"]), self.hypotheses.get(at["hypothesis_uid"])
             if row is not None and h is not None:
-                self.rating(cell, (row, h), held.get((row, h)), rating, exchange)
+                here = held.get((row, h), BLANK)
+                self.rating(cell, (row, h), here, theirs, sender, exchange)
 
     def rating(
         self,
         cell: str,
         at: tuple[str, str],
-        here: str | None,
-        rating: dict[str, Any],
+        here: str,
+        theirs: str,
+        sender: list[str],
         exchange: RatingExchange,
     ) -> None:
-        """Merge one cell three-way: ours, theirs, and the values both histories hold."""
+        """Merge one cell three-way: ours, theirs (BLANK: cleared), and what both histories
+        hold (sender's: none in packages made before rating histories)."""
         row, h = at
-        theirs: str = rating["rating"]
         known = exchange.known.get(cell, [])
-        sender = rating.get("history", [])  # none in packages made before rating histories
         if here == theirs or theirs in known:
-            self.reused["ratings"] += 1  # the same, or changed (or cleared) only here since
-        elif here is None and not known:
+            if theirs != BLANK:  # a blank cell is no record to count
+                self.reused["ratings"] += 1  # the same, or changed (or cleared) only here since
+        elif here == BLANK and not known:
             self.lib.ach.rate(self.q, h, row, theirs)
             self.added["ratings"] += 1
-        elif here is not None and here in sender:
-            # Changed by the sender only: taken, as a note or a claim would be.
+        elif here in sender:
+            # Changed (or cleared) by the sender only: taken, as a note or a claim would be.
             exchange.edits.append(self.lib.ach.rate(self.q, h, row, theirs))
             self.updated["ratings"] += 1
         else:
-            ours = f"rated {here}" if here is not None else "not rated"
+            ours = f"rated {here}" if here != BLANK else "not rated"
+            shown = theirs if theirs != BLANK else "cleared"
             self.conflicts.append(
-                f"{self.qkey} {row} against {h}: {ours} here, {theirs} in the package; "
+                f"{self.qkey} {row} against {h}: {ours} here, {shown} in the package; "
                 "this library's kept"
             )
             return  # not seen: the difference stands until one side gives way

@@ -7,6 +7,12 @@ assumptions) and the rows of the package's own claims, with their ratings, and t
 assumptions. Each rating carries the values its cell has had in the sender's exchanges (its
 "history", as a claim carries its fingerprints), so the merge can tell a rating only one side
 changed from one changed on both; packages made before that carry none, and still merge.
+
+A cell the sender cleared after an exchange rated it is carried too, in the matrix's optional
+"cleared" list with its history, so the merge can take the clearing back like a change of
+rating. A blank is "" in these histories; a rating's own history never holds it (Briefing
+before cleared cells refuses a blank rating), only its optional "seen_blank" flag says so.
+Older Briefing ignores both fields; packages without them clear nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ MATRIX = {
     "ratings": _LIST,
     "assumptions": _LIST,
 }
+MATRIX_OPTIONAL = {"cleared": _LIST}
 HYPOTHESIS = dict.fromkeys(("uid", "key", "label", "note"), _TEXT)
 ROW = {
     **dict.fromkeys(("uid", "kind", "key", "text", "relevance"), _TEXT),
@@ -48,7 +55,10 @@ ROW = {
     "deceptive": _FLAG,
 }
 RATING = dict.fromkeys(("row_uid", "hypothesis_uid", "rating"), _TEXT)
-RATING_OPTIONAL = {"history": _LIST}
+RATING_OPTIONAL = {"history": _LIST, "seen_blank": _FLAG}
+CLEARED = {**dict.fromkeys(("row_uid", "hypothesis_uid"), _TEXT), "history": _LIST}
+# A blank cell in an exchange history (a rating is never blank).
+BLANK = ""
 ASSUMPTION = {
     **dict.fromkeys(("uid", "key", "text", "rating", "why", "wrong_if"), _TEXT),
     "claims": _LIST,
@@ -153,6 +163,23 @@ def rated_cells(matrix: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"{rows[rating['row_uid']]} {rating['hypothesis_uid']}", rating
 
 
+def cleared_cells(matrix: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield each cell a package's matrix carries as cleared, named as rated_cells names it."""
+    rows = {r["uid"]: r["claim_uid"] or r["uid"] for r in matrix["rows"]}
+    for cleared in matrix.get("cleared", []):
+        yield f"{rows[cleared['row_uid']]} {cleared['hypothesis_uid']}", cleared
+
+
+def unrated_cells(matrix: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
+    """Yield each cell of a package's matrix it rates not, with its row and hypothesis uids."""
+    rated = {(r["row_uid"], r["hypothesis_uid"]) for r in matrix["ratings"]}
+    for row in matrix["rows"]:
+        for h in matrix["hypotheses"]:
+            if (row["uid"], h["uid"]) not in rated:
+                cell = f"{row['claim_uid'] or row['uid']} {h['uid']}"
+                yield cell, {"row_uid": row["uid"], "hypothesis_uid": h["uid"]}
+
+
 def check_matrices(pack: str, members: dict[str, Any]) -> None:
     """Check a package's matrices and judgment name its own records; raise InvalidPack.
 
@@ -178,7 +205,7 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
 
     for index, item in enumerate(data):
         where = f"ACH matrix #{index + 1}"
-        matrix = record(pack, where, item, MATRIX)
+        matrix = record(pack, where, item, MATRIX, MATRIX_OPTIONAL)
         if matrix["question_uid"] not in question_uids or matrix["question_uid"] in matrices:
             raise refuse(where, "names a key question not in the package (or twice)")
         hypotheses: set[str] = set()
@@ -212,6 +239,7 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
             _row(pack, refuse, at, r, claim_uids, assumptions)
             fresh(at, r["uid"])
             rows.add(r["uid"])
+        cells: set[tuple[str, str]] = set()
         for n, rating in enumerate(matrix["ratings"]):
             at = f"{where}, rating #{n + 1}"
             rating = record(pack, at, rating, RATING, RATING_OPTIONAL)
@@ -219,6 +247,19 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
                 raise refuse(at, "names a row or hypothesis not in the matrix")
             for value in [rating["rating"], *rating.get("history", [])]:
                 as_pack_error(pack, at, partial(_stored_rating, value))
+            cells.add((rating["row_uid"], rating["hypothesis_uid"]))
+        for n, cleared in enumerate(matrix.get("cleared", [])):
+            at = f"{where}, cleared cell #{n + 1}"
+            cleared = record(pack, at, cleared, CLEARED)
+            cell = (cleared["row_uid"], cleared["hypothesis_uid"])
+            if cell[0] not in rows or cell[1] not in hypotheses:
+                raise refuse(at, "names a row or hypothesis not in the matrix")
+            if cell in cells:
+                raise refuse(at, "is rated as well, or cleared twice")
+            cells.add(cell)
+            for value in cleared["history"]:
+                if value != BLANK:
+                    as_pack_error(pack, at, partial(_stored_rating, value))
         matrices[matrix["question_uid"]] = hypotheses
     judged = members.get(JUDGMENT_MEMBER)
     if judged is not None:
@@ -239,7 +280,7 @@ def as_pack_error(pack: str, where: str, check: Callable[[], object]) -> None:
 
 
 def _stored_rating(value: object) -> None:
-    """Refuse a rating a matrix cannot hold (a package carries no blank cells)."""
+    """Refuse a rating a matrix cannot hold (a blank cell travels as cleared, never rated)."""
     if not isinstance(value, str) or not check_rating(value):
         raise BadRating(f"a rating is one of CC, C, N, I, II, NA (not {value!r})")
 

@@ -167,6 +167,16 @@ def test_a_package_without_rating_histories_reports_every_different_rating(
     ]
 
 
+def _clear_first_rated(members: dict[str, Any], history: list[Any], drop: bool = False) -> None:
+    """Forge the matrix's first rated cell as cleared too (or instead, with drop)."""
+    matrix = members["matrices.json"][0]
+    first = matrix["ratings"][0]
+    if drop:
+        matrix["ratings"].pop(0)
+    cell = {"row_uid": first["row_uid"], "hypothesis_uid": first["hypothesis_uid"]}
+    matrix["cleared"] = [{**cell, "history": history}]
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [
@@ -180,6 +190,9 @@ def test_a_package_without_rating_histories_reports_every_different_rating(
         (lambda m: m["matrices.json"][0]["assumptions"][0].update(rating="sure"), "assumption"),
         (lambda m: m["judgment.json"].update(confidence="total"), "confidence"),
         (lambda m: m["judgment.json"].update(hypothesis_uid="nope"), "the judgment"),
+        (lambda m: _clear_first_rated(m, ["C"]), "cleared cell #1 is rated as well"),
+        (lambda m: _clear_first_rated(m, ["maybe"], drop=True), "cleared cell #1"),
+        (lambda m: m["matrices.json"][0].update(cleared=[{"row_uid": "x"}]), "cleared cell #1"),
     ],
 )
 def test_a_forged_matrix_is_refused_and_nothing_merges(
@@ -211,3 +224,114 @@ def test_a_package_from_before_matrices_still_imports(
     result = import_pack(other, forge(pack, tmp_path / "old.briefpack", strip))
     assert (result.added["questions"], result.added["hypotheses"]) == (1, 0)
     assert other.ach.hypotheses(other.questions.by_key("Q1").id) == []
+
+
+def _c6_h2(lib: Library) -> str | None:
+    """Return the rating of claim C6 against H2 on Q1 (None: the cell is blank)."""
+    row = lib.ach.matrix(lib.questions.by_key("Q1").id).row("C6")
+    assert row is not None
+    return row.ratings.get("H2")
+
+
+def test_a_rating_the_supervisor_cleared_is_cleared_here_and_the_undo_restores_it(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """A cleared cell was not in the package at all, so the analyst's rating came back."""
+    from briefing_app.core.review.pack_undo import undo_pack_import
+
+    assert _c6_h2(demo_lib) == "C"
+    back = _sent_back(demo_lib, other, tmp_path, "")  # the supervisor clears C6 against H2
+    before = dump(demo_lib)
+    merged = import_pack(demo_lib, back)
+    assert merged.conflicts == []
+    assert merged.updated["ratings"] == 1 and "updated 1 rating" in merged.line()
+    assert _c6_h2(demo_lib) is None
+    # Undo of the whole import puts the analyst's rating back; so does the ratings' own undo.
+    undone = undo_pack_import(demo_lib, merged.imported)
+    assert _c6_h2(demo_lib) == "C" and dump(demo_lib) == before
+    import_pack(demo_lib, back)
+    assert _c6_h2(demo_lib) is None
+    # The same package again changes nothing and reports nothing.
+    again = import_pack(demo_lib, back)
+    assert (again.conflicts, again.updated["ratings"]) == ([], 0)
+    assert _c6_h2(demo_lib) is None
+    assert undone
+
+
+def test_the_ratings_own_undo_puts_a_cleared_rating_back(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    q1 = demo_lib.questions.by_key("Q1").id
+    before = demo_lib.ach.matrix(q1).to_json()
+    merged = import_pack(demo_lib, _sent_back(demo_lib, other, tmp_path, ""))
+    undone = demo_lib.ach.revert_all(merged.rating_edits)
+    assert demo_lib.ach.matrix(q1).to_json() == before
+    demo_lib.ach.revert_all(undone)
+    assert _c6_h2(demo_lib) is None
+
+
+def test_a_cell_cleared_there_and_changed_here_is_a_conflict_and_ours_kept(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    back = _sent_back(demo_lib, other, tmp_path, "")
+    demo_lib.ach.rate(demo_lib.questions.by_key("Q1").id, "H2", "C6", "I")
+    merged = import_pack(demo_lib, back)
+    assert merged.conflicts == [
+        "Q1 C6 against H2: rated I here, cleared in the package; this library's kept"
+    ]
+    assert _c6_h2(demo_lib) == "I"
+
+
+def test_the_analyst_rating_a_cleared_cell_again_is_taken_by_the_supervisor(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """Next round: the analyst saw the clearing and rates the cell anew; the supervisor, whose
+    cell is blank since, takes it (a blank on both histories, not a change on both sides)."""
+    note = demo_lib.notes.all()[0]
+    back = _sent_back(demo_lib, other, tmp_path, "")
+    import_pack(demo_lib, back)
+    demo_lib.ach.rate(demo_lib.questions.by_key("Q1").id, "H2", "C6", "N")
+    merged = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "round2.briefpack"))
+    assert (merged.conflicts, merged.updated["ratings"]) == ([], 1)
+    assert _c6_h2(other) == "N"
+    # And a round that leaves it cleared on both sides changes nothing there.
+    demo_lib.ach.rate(demo_lib.questions.by_key("Q1").id, "H2", "C6", "")
+    other.ach.rate(other.questions.by_key("Q1").id, "H2", "C6", "")
+    merged = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "round3.briefpack"))
+    assert (merged.conflicts, merged.updated["ratings"]) == ([], 0)
+    assert _c6_h2(other) is None
+
+
+def test_a_package_without_cleared_cells_leaves_the_rating_as_before(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """New Briefing reading a package from before cleared cells: nothing is taken back."""
+    back = _sent_back(demo_lib, other, tmp_path, "")
+
+    def strip(members: dict[str, Any]) -> None:
+        for matrix in members["matrices.json"]:
+            assert matrix.pop("cleared")
+            for rating in matrix["ratings"]:
+                rating.pop("seen_blank", None)
+
+    merged = import_pack(demo_lib, forge(back, tmp_path / "old.briefpack", strip))
+    assert (merged.conflicts, merged.updated["ratings"]) == ([], 0)
+    assert _c6_h2(demo_lib) == "C"
+
+
+def test_a_package_with_cleared_cells_keeps_the_shape_older_briefing_reads(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    """Older Briefing refuses a blank rating or history value and ignores unknown fields: the
+    cleared cell travels beside the ratings, every rating and its history stay real values."""
+    import json
+    import zipfile
+
+    back = _sent_back(demo_lib, other, tmp_path, "")
+    with zipfile.ZipFile(back) as pack:
+        matrices = json.loads(pack.read("matrices.json"))
+    (q1,) = matrices
+    assert [sorted(c) for c in q1["cleared"]] == [["history", "hypothesis_uid", "row_uid"]]
+    assert q1["cleared"][0]["history"] == ["C", ""]
+    for rating in q1["ratings"]:
+        assert rating["rating"] and all(rating["history"])
