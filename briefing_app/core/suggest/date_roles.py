@@ -4,8 +4,10 @@ event told in passing.
 "Residents said on Tuesday that they had seen a car on 1 March": "on Tuesday" is when they
 said it (it sits on the reporting verb), "1 March" when the car was seen (inside what was
 said). "The plant, which failed an inspection in January 2024, exploded": January 2024 dates
-the inspection, told in a relative clause, not the explosion. The reporting verbs are the
-suggester's word lists; a language without one has every date read as the event's.
+the inspection, told in a relative clause, not the explosion; so does "The plant that failed
+on May 2 will reopen" without commas (English). "Prices rose after the March 3 decision": the
+rise is later than March 3, which bounds the event rather than dating it. The reporting verbs
+are the suggester's word lists; a language without one has every date read as the event's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class DateRole(Enum):
     EVENT = "event"  # the event the sentence reports
     REPORTING = "reporting"  # when it was said: the event is on or before it
     EARLIER = "earlier"  # an earlier event told in passing (a relative clause)
+    AFTER = "after"  # what the event follows ("after", "since" it): the event is later
 
 
 # Words that may stand between a reporting verb and its date ("told reporters on Tuesday",
@@ -44,6 +47,34 @@ _RELATIVES = {
     "de": ("der", "die", "das", "welche", "welcher", "welches", "wo"),
     "pt": ("que", "onde", "cujo", "cuja"),
 }
+# The words that make a date what the event follows: "after the March 3 decision", "since
+# 3 March", "depuis le 3 mars", "seit dem 3. März" (dateparser sometimes takes the word in).
+_AFTER = {
+    "en": r"(?:after|since|following)",
+    "fr": r"(?:après|depuis)",
+    "de": r"(?:nach|seit)",
+}
+_ARTICLE = r"(?:(?:the|le|la|les|l['’]|dem|den|der)\s*)?"
+# A restrictive relative clause without commas, English only ("the plant that failed on May 2
+# will reopen"): "that" after a noun its determiner opens, closed by the main clause's
+# auxiliary soon after the date. A "that" after a reporting verb opens what was said instead.
+_DETERMINER = (
+    r"(?<!\w)(?:the|a|an|this|these|those|its|their|his|her|our|any|every|each)\s+"
+    r"(?:[\w'’-]+\s+){1,3}$"
+)
+_THAT = re.compile(r"(?<!\w)that\s+", re.IGNORECASE)
+# Verbs whose object is who is told, so that "that" opens what they were told.
+_TOLD = (
+    r"(?<!\w)(?:tell|tells|told|inform|informs|informed|assure|assures|assured|warn|warns|"
+    r"warned|remind|reminds|reminded|notify|notifies|notified|brief|briefs|briefed|promise|"
+    r"promises|promised|convince|convinced|persuade|persuaded|show|shows|showed)\s+$"
+)
+# The main clause going on after the date: an auxiliary within a few words ("will reopen",
+# "last year was closed"), or a past tense at once ("exploded", "quickly reopened").
+_MAIN_GOES_ON = re.compile(
+    r"\s+(?:(?:[\w'’-]+\s+){0,2}?(?:will|would|shall|should|can|could|may|might|must|is|are|"
+    r"was|were|has|have|had|remains?|remained)|(?:[a-z]+ly\s+)?[a-z]+ed)\b"
+)
 # What ends an inverted attribution after its date: "…,” said the minister on Tuesday.",
 # "…, teilte das Ministerium am Dienstag mit."
 _END_OF_ATTRIBUTION = r"\s*(?:[,.;:!?]|$|mit\s*[,.;:]|mit$)"
@@ -71,18 +102,57 @@ def date_role(
     if _on_reporting_verb(sentence, start, end, patterns):
         return DateRole.REPORTING
     clause = _relative_clause(sentence, start, lang)
+    if clause is None and lang == "en":
+        clause = _restrictive_clause(sentence, start, end, patterns[3])
     if clause is not None:
         inside = claim is not None and clause[0] <= claim[0] and claim[1] <= clause[1]
         if not inside:
             return DateRole.EARLIER
+    if _follows(sentence, start, end, lang):
+        return DateRole.AFTER
     return DateRole.EVENT
+
+
+def _follows(sentence: str, start: int, end: int, lang: str) -> bool:
+    """Return whether the date is one the event follows ("after the March 3 decision")."""
+    after = _AFTER.get(lang)
+    if after is None:
+        return False
+    if re.match(rf"{after}\b", sentence[start:end], re.IGNORECASE):
+        return True
+    return re.search(rf"(?<!\w){after}\s+{_ARTICLE}$", sentence[:start], re.IGNORECASE) is not None
+
+
+def _restrictive_clause(
+    sentence: str, start: int, end: int, verb: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """Return the span of a restrictive "that" clause holding the date, if the main clause
+    goes on after it ("The plant that failed on May 2 will reopen"), else None."""
+    before = sentence[:start]
+    opening = None
+    for found in _THAT.finditer(before):
+        opening = found
+    if opening is None or re.search(r"[,;:]", before[opening.end() :]):
+        return None
+    noun = re.search(_DETERMINER, before[: opening.start()], re.IGNORECASE)
+    if noun is None:
+        return None
+    # "the minister said that …", "told the press that …": what was said, not a relative.
+    if verb.search(before[noun.start() : opening.start()]) or re.search(
+        _TOLD, before[: noun.start()], re.IGNORECASE
+    ):
+        return None
+    closing = _MAIN_GOES_ON.match(sentence, end)
+    if closing is None:
+        return None
+    return opening.start(), closing.start()
 
 
 def _on_reporting_verb(
     sentence: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...]
 ) -> bool:
     """Return whether the date stands on a reporting verb rather than inside what was said."""
-    on_verb, inverted, opening = patterns
+    on_verb, inverted, opening, _ = patterns
     before = sentence[:start]
     after = sentence[end:]
     # "said on Tuesday that …", "…, police said on Tuesday.", "a dit dimanche que …". Verbs
@@ -125,7 +195,8 @@ def _relative_clause(sentence: str, start: int, lang: str) -> tuple[int, int] | 
 def _reporting_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """Return a language's patterns of a date on its reporting verb, compiled once: the verb
     then the date, the inverted verb with its speaker then the date, the verb after an opening
-    date (each holds every verb form; rebuilt per date they cost a long string each time)."""
+    date, and any of the verbs (each holds every verb form; rebuilt per date they cost a long
+    string each time)."""
     # (The suggester's trie of the forms, longest first: a flat list of some 700 forms would be
     # tried one by one at every position.)
     verbs = word_trie(list(lexicon_for(lang).verb_forms)).replace(r"\ ", r"\s+")
@@ -134,4 +205,5 @@ def _reporting_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<!\w)(?:{verbs})\s+{between}$"),
         re.compile(rf"[,”\"»“]\s*(?:{verbs})\s+(?:[^\s,;:.!?“”\"«»]+\s+){{1,4}}?{between}$"),
         re.compile(rf"\s*,?\s*((?:[^\W\d_][\w.’'-]*\s+){{0,4}}?)(?:{verbs})\b"),
+        re.compile(rf"(?<!\w)(?:{verbs})(?!\w)"),
     )

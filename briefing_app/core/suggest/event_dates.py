@@ -161,14 +161,16 @@ def suggest_event_date(
     reason = f"from {chosen.words!r}"
     if chosen.role is DateRole.REPORTING:
         reason += " (when it was said: the event is on or before it)"
+    elif chosen.role is DateRole.AFTER:
+        reason += " (what it follows: the event is after it)"
     if chosen.counted:
         reason += f", counted from the publication day {published}"
     return EventDateSuggestion(date, chosen.words, reason)
 
 
 def _rank(found: _Found) -> tuple[int, int]:
-    """Return how strongly a date names the claim's event: the event's before the saying's,
-    and within the claim's own words before the rest of the sentence."""
+    """Return how strongly a date names the claim's event: the event's before the saying's
+    or one it follows, and within the claim's own words before the rest of the sentence."""
     return (0 if found.role is DateRole.EVENT else 1, 0 if found.in_claim else 1)
 
 

@@ -182,3 +182,74 @@ def test_the_chronology_reads_the_claims_own_clause_when_the_claim_is_the_earlie
     # The explosion's sentence has no date of its own; the first sentence's is not borrowed.
     assert found[explosion.id].date is None
     assert "earlier event" in found[explosion.id].reason
+
+
+AFTER_IT = "(what it follows: the event is after it)"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Prices rose after the March 3 decision."),
+        ("en", "Prices have risen since March 3."),
+        ("en", "Protests spread following the 3 March vote."),
+        ("fr", "Les prix ont augmenté depuis le 3 mars."),
+        ("fr", "Les prix ont augmenté après le 3 mars."),
+        ("de", "Die Preise steigen seit dem 3. März."),
+        ("de", "Die Preise stiegen nach dem 3. März."),
+    ],
+)
+def test_a_date_the_event_follows_is_offered_as_the_day_it_is_after(
+    language: str, sentence: str
+) -> None:
+    """ "After/since <date>" is not the event's date: the rise is later than March 3."""
+    found = suggest_event_date(sentence, language, TUESDAY)
+    assert found.date == "2025-03-03"
+    assert AFTER_IT in found.reason
+
+
+def test_the_events_own_date_wins_over_one_it_follows() -> None:
+    found = suggest_event_date("Prices rose on 4 March after the 3 March decision.", "en", TUESDAY)
+    assert found.date == TUESDAY and "4 March" in found.words
+    assert AFTER_IT not in found.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        ("The man that police arrested on Sunday was released on Monday.", "on Monday",
+         "2025-03-03"),
+        ("The plant that failed an inspection in January 2024 exploded on Sunday.", "on Sunday",
+         "2025-03-02"),
+        ("The company said the plant that failed on 2 May will reopen on Monday.", "on Monday",
+         "2025-03-03"),
+    ],
+)  # fmt: skip
+def test_a_date_in_a_restrictive_that_clause_is_an_earlier_event_like_a_comma_set_one(
+    sentence: str, words: str, expected: str
+) -> None:
+    found = suggest_event_date(sentence, "en", TUESDAY)
+    assert (found.date, found.words) == (expected, words)
+
+
+def test_with_only_a_restrictive_clauses_date_nothing_is_suggested_unless_the_claim_is_it() -> None:
+    sentence = "The plant that failed on 2 May will reopen."
+    found = suggest_event_date(sentence, "en", TUESDAY)
+    assert (found.date, found.words) == (None, "on 2 May")
+    assert found.reason == "'on 2 May' dates an earlier event told in passing, not the claim's"
+    # The claim is the failure itself: its date is the claim's event.
+    at = sentence.index("failed on 2 May")
+    claim = (at, at + len("failed on 2 May"))
+    assert suggest_event_date(sentence, "en", TUESDAY, claim=claim).date == "2024-05-02"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister told the press that the camp was attacked on 1 March and will be rebuilt.",
+        "The minister said that the camp was attacked on 1 March and was rebuilt.",
+        "Police said that three workers died on 1 March.",
+    ],
+)
+def test_a_that_opening_what_was_said_is_no_relative_clause(sentence: str) -> None:
+    assert suggest_event_date(sentence, "en", TUESDAY).date == "2025-03-01"
