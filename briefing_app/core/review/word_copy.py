@@ -45,6 +45,8 @@ IDENTIFIER_PREFIX = "briefing-note:"
 CONTEXT = 32
 # Stands for a deleted footnote reference (a citation) in a tracked change's old text.
 CITATION_MARK = "\ue000"
+# A w:br in a paragraph: a section's manual line break, which the export prints as one.
+MANUAL_BREAK = "\x0b"
 # A review copy is a memo of a few pages: its parts are tens of kilobytes. Parsed XML takes some
 # twenty times its size in memory, so the parts read are refused, unparsed, above this.
 MAX_XML_BYTES = 10 * 1024 * 1024
@@ -354,7 +356,8 @@ def _changes(document: Any) -> Iterator[WordChange]:
     Reading each paragraph's whole subtree instead cost the cube of the nesting depth.
     """
     refs = (_w("footnoteReference"), _w("endnoteReference"))
-    words = (_w("t"), _w("delText"), *refs)
+    breaks = (_w("br"), _w("cr"))
+    words = (_w("t"), _w("delText"), *refs, *breaks)
     marks = (_w("ins"), _w("del"))
     section: str | None = None
     # Per open paragraph: the section it starts in, its segments, the changes open inside it.
@@ -384,6 +387,12 @@ def _changes(document: Any) -> Iterator[WordChange]:
                 # so the edit takes the [@…] with it. A kept one still separates two changes.
                 if kind != "ins":
                     segments.append((kind, CITATION_MARK if kind == "del" else "", change))
+                continue
+            if tag in breaks:
+                # A line break within the paragraph is the section's manual line break (what
+                # the export wrote it from); a page or column break is no text.
+                if el.get(_w("type"), "textWrapping") == "textWrapping":
+                    segments.append((kind, MANUAL_BREAK, change))
                 continue
             segments.append((kind, el.text or "", change))
 

@@ -252,3 +252,41 @@ def test_the_same_words_of_comment_on_other_words_in_a_later_round_are_kept(
     assert result.comments_added == 1
     anchors = sorted(c.anchor_text for c in demo_lib.comments.all(note.id))
     assert anchors == ["Three Chinese workers", "a drone against"]
+
+
+def test_a_tracked_change_across_a_manual_line_break_is_placed_and_keeps_the_break(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    """Word shows a section's manual line break (a vertical tab) as a w:br; a reviewer's change
+    spanning it read the two lines as one word ("dawnRoad") and was not found in the note."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    demo_lib.notes.set_section(note.id, "background", "Convoy stopped at dawn\x0bRoad shut.")
+    path = review_copy(demo_lib, demo_lib.notes.get(note.id), tmp_path / "review.docx")
+    doc = Document(str(path))
+    (para,) = [p for p in doc.paragraphs if p.text.startswith("Convoy stopped")]
+    (run,) = para._p.findall(qn("w:r"))
+    # The reviewer retypes the paragraph with "dusk": Word's tracked deletion and insertion.
+    inserted = copy.deepcopy(run)
+    inserted.find(qn("w:t")).text = "Convoy stopped at dusk"
+    for t in run.findall(qn("w:t")):
+        t.tag = qn("w:delText")
+    marks = {qn("w:author"): "Supervisor", qn("w:date"): word_edits.DATE}
+    deletion = para._p.makeelement(qn("w:del"), {qn("w:id"): "801", **marks})
+    insertion = para._p.makeelement(qn("w:ins"), {qn("w:id"): "802", **marks})
+    run.addprevious(deletion)
+    deletion.append(run)
+    insertion.append(inserted)
+    deletion.addnext(insertion)
+    doc.save(str(path))
+
+    result = import_review_copy(demo_lib, path)
+    assert (result.edits_added, result.unplaced) == (1, [])
+    (edit,) = demo_lib.edits.all(note.id)
+    assert edit.old_text == "Convoy stopped at dawn\x0bRoad shut."
+    assert edit.new_text == "Convoy stopped at dusk\x0bRoad shut."
+    demo_lib.edits.accept(edit.id)
+    body = demo_lib.notes.get(note.id).section("background").body  # type: ignore[union-attr]
+    assert body == "Convoy stopped at dusk\x0bRoad shut."
