@@ -82,20 +82,33 @@ def _open_without_password(reader: Any) -> bool:
 
 def _page_paragraphs(page: Any) -> list[str]:
     lines: list[_Line] = []
+    # pypdf ends a text block with a newline; a later block on the same baseline (a table
+    # cell, a second column of a form) is a separate word, not the rest of the last one.
+    after_break = False
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        nonlocal after_break
         if not text:
             return
         y = tm[5] * cm[3] + cm[5]
         x = tm[4] * cm[0] + cm[4]
         height = abs(size * tm[3] * cm[3]) or abs(size) or 10.0
         for i, piece in enumerate(text.split("\n")):
-            if not piece.strip():
-                continue
+            if i:
+                after_break = True
             # Text after a newline inside one run sits on the following line.
             line_y = y - i * height
-            if not lines or abs(lines[-1].y - line_y) > height * 0.5:
+            same_line = bool(lines) and abs(lines[-1].y - line_y) <= height * 0.5
+            if not piece.strip():
+                # A run of spaces between two cells (LibreOffice writes one) still parts them.
+                if piece and same_line:
+                    lines[-1].parts.append(" ")
+                continue
+            if not same_line:
                 lines.append(_Line(y=line_y, x=x, size=height))
+            elif after_break:
+                lines[-1].parts.append(" ")
+            after_break = False
             lines[-1].parts.append(piece)
 
     text = page.extract_text(visitor_text=visit)

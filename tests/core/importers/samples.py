@@ -178,6 +178,24 @@ def pdf_with_hyphenation(path: Path, title: str = "Khatlon statement") -> Path:
     return path
 
 
+def pdf_with_table(path: Path) -> Path:
+    """Write a PDF with a two-column table whose cells are drawn one by one, as Word does."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    y = 750.0
+    for left, right in [("Party", "Casualties"), ("Ministry", "5 injured"), ("Rebels", "none")]:
+        pdf.drawString(72, y, left)
+        pdf.drawString(300, y, right)
+        y -= 14
+    pdf.drawString(72, y, "After the table, the governor spoke.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
 def pdf_without_text(path: Path) -> Path:
     """Write a PDF page holding only drawing (as a scan without OCR would)."""
     from reportlab.pdfgen import canvas

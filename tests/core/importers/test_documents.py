@@ -17,6 +17,7 @@ from tests.core.importers.samples import (
     email_with_html_body,
     encrypted_pdf,
     pdf_with_hyphenation,
+    pdf_with_table,
     pdf_without_text,
     zip_bomb_docx,
 )
@@ -53,6 +54,15 @@ def test_pdf_lines_are_joined_into_paragraphs_and_hyphens_repaired(tmp_path: Pat
         "The embassy said three Chinese workers were killed in the attack near the border.",
         "Officials said the investigation was continuing on Tuesday.",
     ]
+
+
+def test_pdf_table_cells_on_one_line_stay_separate_words(tmp_path: Path) -> None:
+    # The reader showed "PartyCasualties Ministry5 injured": a quote copied from the PDF
+    # ("Ministry 5 injured") could not be found in the stored text.
+    doc = extract_file(pdf_with_table(tmp_path / "figures.pdf"))
+    assert doc.text == (
+        "Party Casualties Ministry 5 injured Rebels none After the table, the governor spoke."
+    )
 
 
 def test_pdf_titled_by_its_authoring_tool_takes_its_first_line(tmp_path: Path) -> None:
