@@ -177,6 +177,23 @@ def test_claims_table_sorts_and_filters(
     assert set(model.ids()) == expected and expected
 
 
+def test_a_selection_dragged_into_the_middle_of_words_tags_the_whole_words(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    # Walk: a drag that stopped two letters into "strandings" made a claim quoting "marine st".
+    text = window.reader.toPlainText()
+    words = "several armed individuals used firearms"
+    start = text.index(words)
+    window.reader.setFocus()
+    select_in_reader(window, start + 3, start + len(words) - 4)
+
+    window.tag_action.trigger()
+
+    claim = window.inspector.claim
+    assert claim is not None and claim.quote == words
+    assert window.inspector.quote.text() == f"“{words}”"
+
+
 def test_deleting_a_tag_keeps_its_claims(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:

@@ -64,6 +64,28 @@ def trimmed_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def whole_word_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the span trimmed of whitespace and widened to the whole words it cuts into.
+
+    A passage dragged with the mouse often starts or stops a letter or two inside a word; a
+    claim quoting "as marine st" would print that stub in the note and its annex.
+
+    >>> text = "cultural guidance as marine strandings become"
+    >>> start, end = whole_word_span(text, 10, 30)
+    >>> text[start:end]
+    'guidance as marine strandings'
+    """
+    span = trimmed_span(text, start, end)
+    if span is None:
+        return None
+    start, end = span
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
 def anchor_at(text: str, start: int, end: int) -> Anchor:
     """Return the anchor for text[start:end] with up to CONTEXT_CHARS of context each side."""
     if not 0 <= start < end <= len(text):

@@ -20,7 +20,7 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Source
 from briefing_app.core.records.listing import source_titles
-from briefing_app.core.text.anchors import trimmed_span
+from briefing_app.core.text.anchors import whole_word_span
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import (
     CreateClaimCommand,
@@ -536,8 +536,8 @@ class SourcesController(QObject):
             self.services.show_status("Open the Reader tab to tag a passage")
             return
         if span is not None:
-            # A selection dragged a little wide: the claim quotes the words, not the spaces.
-            span = trimmed_span(self.reader.source_text(), *span)
+            # A selection dragged a little wide or short: the claim quotes whole words.
+            span = whole_word_span(self.reader.source_text(), *span)
         if self.current_source_id is None or span is None:
             self.services.show_status("Select a passage in the reader to tag it")
             return

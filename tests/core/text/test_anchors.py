@@ -73,3 +73,18 @@ def test_a_span_is_trimmed_of_the_whitespace_at_its_ends() -> None:
     assert text[15:26] == "three died."
     assert trimmed_span(text, 12, 15) is None  # only whitespace: nothing to tag
     assert trimmed_span(text, 0, 6) == (0, 6)
+
+
+def test_a_span_cut_inside_words_is_widened_to_the_whole_words() -> None:
+    from briefing_app.core.text.anchors import whole_word_span
+
+    text = "Parata, 75, has overseen 500 strandings in Māori land.\n"
+    start = text.index("trandings")
+    span = whole_word_span(text, text.index("ata,"), start + 2)
+    assert span is not None and text[span[0] : span[1]] == "Parata, 75, has overseen 500 strandings"
+    # Already on word edges, or ending at punctuation: unchanged but for the whitespace.
+    edges = whole_word_span(text, 8, text.index(" in") + 1)
+    assert edges is not None and text[edges[0] : edges[1]] == "75, has overseen 500 strandings"
+    in_word = whole_word_span(text, text.index("āori") + 1, text.index("āori") + 2)
+    assert in_word is not None and text[in_word[0] : in_word[1]] == "Māori"
+    assert whole_word_span(text, len(text) - 1, len(text)) is None
