@@ -33,7 +33,28 @@ def extract_email(path: Path, data: bytes) -> ExtractedDocument:
     doc.byline = _sender(str(message.get("From", "")))
     doc.published = _day(str(message.get("Date", "")))
     doc.format = "email"
+    doc.analyst_note = attachments_note(message)
     return doc
+
+
+def attachments_note(message: EmailMessage) -> str:
+    """Name the files attached to the message, which are not imported with its body; or ''.
+
+    The analyst sees it as the source's note: an attached report is often the real source, and
+    nothing else would say it was there.
+    """
+    names = [
+        part.get_filename() or part.get_content_type()
+        for part in message.iter_attachments()
+        if part.get_content_disposition() == "attachment"
+    ]
+    if not names:
+        return ""
+    listed = ", ".join(names)
+    return (
+        f"Attached to the e-mail, not imported: {listed}. "
+        "Save an attachment from your mail program and import it to read and tag it."
+    )
 
 
 def _body(message: EmailMessage) -> ExtractedDocument:

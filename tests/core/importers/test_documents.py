@@ -101,6 +101,32 @@ def test_plain_text_email(tmp_path: Path) -> None:
     assert doc.text == "Patrols were reinforced overnight."
 
 
+def test_email_attachments_are_named_in_the_source_note(tmp_path: Path) -> None:
+    # Walk: an e-mail's attached minutes vanished on import, with nothing saying they existed.
+    from email.message import EmailMessage
+
+    from briefing_app.core.library import Library
+
+    message = EmailMessage()
+    message["From"] = "Ana Analyst <ana@example.org>"
+    message["Subject"] = "Re: Dam talks"
+    message["Date"] = "Mon, 4 Mar 2024 10:00:00 +0000"
+    message.set_content("The envoy told me the talks resumed on Monday.\n")
+    message.add_attachment(b"minutes", maintype="text", subtype="plain", filename="minutes.txt")
+    message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="r.pdf")
+    doc = extract_file(write_fixture(tmp_path / "reply.eml", bytes(message)))
+    assert doc.text.strip() == "The envoy told me the talks resumed on Monday."
+    lib = Library.open(tmp_path / "lib.sqlite")
+    source = lib.sources.add(doc)
+    assert lib.sources.get(source.id).analyst_note.startswith(
+        "Attached to the e-mail, not imported: minutes.txt, r.pdf."
+    )
+    # A message without attachments leaves the note to the analyst.
+    assert (
+        extract_file(write_fixture(tmp_path / "fwd.eml", email_with_html_body())).analyst_note == ""
+    )
+
+
 def test_docx_that_would_unpack_above_the_limit_is_refused_unopened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
