@@ -21,6 +21,7 @@ from briefing_app.core.importers.docx_text import (
     paragraph_text,
     row_deleted,
 )
+from briefing_app.core.importers.placeholders import document_author, template_stamp
 from briefing_app.core.storage.zip_members import read_member
 from briefing_app.core.text.dates import parse_date
 
@@ -54,11 +55,12 @@ def _read_document(path: Path, data: bytes) -> ExtractedDocument:
     text = "\n\n".join(_blocks(document))
     props = document.core_properties
     title = (props.title or "").strip() or _first_heading(document) or path.stem
-    published = parse_date(props.created) or parse_date(props.modified)
+    dates = [d for d in (props.created, props.modified) if d and not template_stamp(d)]
+    published = next((p for p in map(parse_date, dates) if p), None)
     return ExtractedDocument(
         title=title,
         text=text,
-        byline=(props.author or "").strip(),
+        byline=document_author(props.author),
         published=published,
         language=(props.language or "").strip(),
     )

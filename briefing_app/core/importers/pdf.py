@@ -18,6 +18,7 @@ from typing import Any
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
+from briefing_app.core.importers.placeholders import document_author
 from briefing_app.core.text.dates import parse_date
 
 # Bound the work: an analyst's source is not a 5,000-page volume.
@@ -67,7 +68,7 @@ def extract_pdf(path: Path, data: bytes) -> ExtractedDocument:
     return ExtractedDocument(
         title=title,
         text="\n\n".join(paragraphs),
-        byline=_info(info, "author"),
+        byline=document_author(_info(info, "author")),
         published=_info_date(info),
     )
 

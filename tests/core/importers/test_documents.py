@@ -65,6 +65,31 @@ def test_pdf_table_cells_on_one_line_stay_separate_words(tmp_path: Path) -> None
     )
 
 
+def test_a_tool_s_placeholder_author_and_template_date_stay_out_of_the_source(
+    tmp_path: Path,
+) -> None:
+    # Walk: a report written with python-docx was listed in the note's sources as
+    # "python-docx. “Border incident report.” December 23, 2013" (the template's author and date).
+    import io
+
+    import docx
+    from reportlab.pdfgen import canvas
+
+    document = docx.Document()
+    document.add_heading("Border incident report", level=1)
+    document.add_paragraph("The ministry said five guards were injured.")
+    out = io.BytesIO()
+    document.save(out)
+    doc = extract_file(write_fixture(tmp_path / "report.docx", out.getvalue()))
+    assert (doc.title, doc.byline, doc.published) == ("Border incident report", "", None)
+
+    pdf = canvas.Canvas(str(tmp_path / "report.pdf"))
+    pdf.setAuthor("Microsoft Office User")
+    pdf.drawString(72, 720, "The ministry said five guards were injured.")
+    pdf.save()
+    assert extract_file(tmp_path / "report.pdf").byline == ""
+
+
 def test_pdf_titled_by_its_authoring_tool_takes_its_first_line(tmp_path: Path) -> None:
     path = pdf_with_hyphenation(tmp_path / "draft.pdf", title="Microsoft Word - draft3.docx")
     assert extract_file(path).title == "Statement on the attack"
