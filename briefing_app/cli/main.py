@@ -186,3 +186,7 @@ def main(argv: list[str] | None = None, start_gui: Callable[[Path], int] | None 
         echo(f"Error: internal error: {type(exc).__name__}: {exc}", err=True)
         echo("(set BRIEFING_DEBUG=1 to see the traceback)", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":  # `python -m briefing_app.cli.main`, as the developer notes run it
+    main()

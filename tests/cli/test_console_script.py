@@ -65,6 +65,19 @@ def test_version_is_the_packages(script: str) -> None:
     assert result.stdout == f"briefing, version {briefing_app.__version__}\n"
 
 
+def test_the_command_line_module_runs_as_a_module() -> None:
+    """Smoke: `python -m briefing_app.cli.main` runs the command line (it exited 0 silently)."""
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": _CHECKOUT, "BRIEFING_LIBRARY": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_app.cli.main", "--version"],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"briefing, version {briefing_app.__version__}\n"
+
+
 def test_demo_then_list_and_export_it(script: str, tmp_path: Path) -> None:
     """Smoke: a library made by one process is read and exported by the next ones."""
     library = str(tmp_path / "demo.sqlite")
