@@ -261,6 +261,8 @@ def review_import_command(app: AppContext, path: Path, as_json: bool) -> None:
     echo(result.line())
     for problem in result.unplaced:
         echo(f"not placed: {problem}")
+    for problem in result.untracked:
+        echo(f"not imported: {problem}")
 
 
 @click.command("edits")

@@ -167,3 +167,19 @@ def test_diff_says_when_nothing_changed_and_shows_what_did(tmp_path: Path) -> No
     assert briefing("diff", "1", "1", "2", library=library).stdout == (
         "No changes from version 1 to version 2.\n"
     )
+
+
+def test_review_import_names_words_typed_with_track_changes_off(tmp_path: Path) -> None:
+    from tests.core.review import word_edits
+
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    copy = tmp_path / "copy.docx"
+    exported = briefing("review", "export", "1", "-o", str(copy), "--force", library=library)
+    assert exported.returncode == 0, exported.stderr
+    word_edits.edit_text(copy, "Beijing has pressed", "Beijing has publicly pressed")
+    result = briefing("review", "import", str(copy), library=library)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Note 1: 0 comment(s) and 0 suggested edit(s) added, 0 already imported"
+    assert lines[1].startswith("not imported: Summary: the copy differs from the note ('publicly'")

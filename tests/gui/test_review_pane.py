@@ -721,3 +721,35 @@ def test_undo_of_a_package_import_built_on_since_is_refused_in_the_status_bar(
         f"⚠ Cannot undo the import of note-x.briefpack: claim {added.key} changed after the import"
     )
     assert dump(demo_lib) == held
+
+
+def test_words_a_reviewer_typed_with_track_changes_off_are_listed_in_the_window(
+    qtbot: QtBot,
+    window: MainWindow,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    # Walk: "0 comment(s) and 0 suggested edit(s) added" and nothing else, for a copy whose
+    # reviewer had typed over the note's words with Track Changes off.
+    path = tmp_path / "review.docx"
+    monkeypatch.setattr(
+        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
+    )
+    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    assert window.review.export_review_copy() == path
+    word_edits.edit_text(path, "Beijing has pressed", "Beijing has publicly pressed")
+    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
+    result = finished(qtbot, window.review.import_review_copy()).result
+    assert result is not None and (result.comments_added, result.edits_added) == (0, 0)
+
+    def shown() -> list[QMessageBox]:
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: shown() != [])
+    (box,) = shown()
+    assert box.informativeText().startswith("• Summary: the copy differs from the note")
+    assert "'publicly' added after" in box.informativeText()
+    assert "Track Changes off" in box.informativeText()

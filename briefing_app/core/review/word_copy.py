@@ -225,6 +225,8 @@ class ReviewCopy:
     note_uid: str
     comments: list[WordComment] = field(default_factory=list)
     changes: list[WordChange] = field(default_factory=list)
+    # Each section's words by section uid, tracked insertions left out and deletions kept.
+    section_texts: dict[str, str] = field(default_factory=dict)
 
 
 def read_review_copy(path: Path | str) -> ReviewCopy:
@@ -262,7 +264,94 @@ def read_review_copy(path: Path | str) -> ReviewCopy:
     copy = ReviewCopy(note_uid)
     copy.comments = list(_comments(document, xml.get("word/comments.xml"), path))
     copy.changes = list(_changes(document))
+    copy.section_texts = _section_texts(document)
     return copy
+
+
+def _section_texts(document: Any) -> dict[str, str]:
+    """Return each section's words before its tracked changes, by section uid.
+
+    Text typed while Track Changes was off is in them: compared with a fresh copy of the
+    note, it is what the reviewer changed without leaving a suggested edit. A section runs
+    from the paragraph holding its mark to the next heading: where its bookmark ends is no
+    guide, LibreOffice moves the end (before a closing footnote, past the Sources list).
+    """
+    current: str | None = None
+    words: dict[str, list[str]] = {}
+    added = (_w("ins"), _w("moveTo"))
+    for el in document.iter(_w("p"), _w("t"), _w("delText")):
+        if el.tag == _w("p"):
+            mark = next(
+                (
+                    str(b.get(_w("name")))[len(SECTION_MARK) :]
+                    for b in el.iterchildren(_w("bookmarkStart"))
+                    if str(b.get(_w("name"), "")).startswith(SECTION_MARK)
+                ),
+                None,
+            )
+            if mark is not None:
+                current = mark
+            elif _is_heading(el):
+                current = None  # the Sources list, an annex: no section's
+            if current is not None:
+                words.setdefault(current, []).append(" ")  # paragraphs are words apart
+        elif current is not None and (
+            el.tag == _w("delText") or next(el.iterancestors(*added), None) is None
+        ):
+            words[current].append(el.text or "")
+    return {uid: " ".join("".join(parts).split()) for uid, parts in words.items()}
+
+
+def _is_heading(paragraph: Any) -> bool:
+    style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
+    return style is not None and str(style.get(_w("val"), "")).lower().startswith("heading")
+
+
+def _untracked_changes(lib: Library, note: Note, copy: ReviewCopy) -> list[str]:
+    """Say which sections of the copy differ from a fresh copy of the note, and how."""
+    import tempfile
+
+    from briefing_app.core.exporters import export_note
+
+    with tempfile.TemporaryDirectory(prefix="briefing-review-") as folder:
+        fresh_path = Path(folder) / "fresh.docx"
+        export_note(lib, note.id, fresh_path, "docx")
+        mark_review_copy(fresh_path, note)
+        fresh = read_review_copy(fresh_path).section_texts
+    found = []
+    for section in note.sections:
+        ours, theirs = fresh.get(section.uid), copy.section_texts.get(section.uid)
+        if ours is None or theirs is None or ours == theirs:
+            continue
+        found.append(
+            f"{section.heading}: the copy differs from the note "
+            f"({first_difference(ours, theirs)}), typed with Track Changes off (or the note "
+            "changed since the copy was made); copy the change in by hand if you want it"
+        )
+    return found
+
+
+def first_difference(ours: str, theirs: str, width: int = 60) -> str:
+    """Describe the first run of words that differs between two texts.
+
+    >>> first_difference("Officials denied shelling.", "Border officials denied shelling.")
+    "'Officials' now reads 'Border officials'"
+    """
+    import difflib
+
+    a, b = ours.split(), theirs.split()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        old, new = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        old, new = (t if len(t) <= width else t[: width - 1] + "…" for t in (old, new))
+        if not old:
+            return f"{new!r} added after {' '.join(a[max(0, i1 - 4) : i1])!r}"
+        if not new:
+            return f"{old!r} deleted"
+        return f"{old!r} now reads {new!r}"
+    return "spacing changed"
 
 
 def _parse(data: bytes, path: Path) -> Any:
@@ -460,6 +549,8 @@ class ReviewImportResult:
     edits_added: int = 0
     already_imported: int = 0
     unplaced: list[str] = field(default_factory=list)
+    # Sections the reviewer changed with Track Changes off: nothing to accept, so said here.
+    untracked: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing review import --json`."""
@@ -559,6 +650,10 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
                 uid=uid,
             )
             result.edits_added += 1
+    if not result.already_imported or result.comments_added or result.edits_added:
+        # Not on a second reading of the same copy: the note may hold its accepted edits now,
+        # and those are no reviewer's untracked typing.
+        result.untracked = _untracked_changes(lib, note, copy)
     return result
 
 

@@ -184,6 +184,26 @@ class ReviewController(QObject):
         if result.unplaced:
             line += f"; {len(result.unplaced)} could not be placed on a section"
         self.services.show_status(line, 8000)
+        problems = result.untracked + result.unplaced
+        if problems:
+            # A reviewer's words typed with Track Changes off come back as nothing to accept:
+            # the fading status bar alone would let them be lost without a word.
+            self._list_in_a_box("Review copy imported", f"{line}.", problems)
+
+    def _list_in_a_box(self, title: str, text: str, problems: list[str]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.services.dialog_parent(),
+        )
+        lines = [f"• {p}" for p in problems]
+        shown = lines[:10] + ([f"… and {len(lines) - 10} more"] if len(lines) > 10 else [])
+        box.setInformativeText("\n".join(shown))
+        box.setDetailedText("\n".join(lines))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _suggested(self, note_id: int, suffix: str) -> str:
         """Return the file offered for a note's review file: named for its title, in the
@@ -263,19 +283,7 @@ class ReviewController(QObject):
         self.services.show_status(result.line(), 8000)
         if result.conflicts:
             # Counted in the status bar, which fades: what was kept of each, said where it stays.
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                "Review package imported",
-                f"{result.line()}.",
-                QMessageBox.StandardButton.Ok,
-                self.services.dialog_parent(),
-            )
-            lines = [f"• {c}" for c in result.conflicts]
-            shown = lines[:10] + ([f"… and {len(lines) - 10} more"] if len(lines) > 10 else [])
-            box.setInformativeText("\n".join(shown))
-            box.setDetailedText("\n".join(lines))
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            self._list_in_a_box("Review package imported", f"{result.line()}.", result.conflicts)
 
     def _imported(self, result: PackImportResult) -> LibraryCommand:
         """The import, already made in the background, as one step: undo takes back all it

@@ -67,6 +67,39 @@ def test_importing_the_same_file_twice_adds_nothing(
     assert len(demo_lib.comments.all(note.id)) == 1
 
 
+def test_words_typed_with_track_changes_off_are_reported_not_lost(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    # Walk: a supervisor typed "Border officials" over "Officials" with Track Changes off; the
+    # import said "0 suggested edits" and the change was gone without a word.
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.edit_text(path, "Beijing has pressed", "Beijing has publicly pressed")
+    word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
+    word_edits.move_section_to_end(path, "Issue")
+    result = import_review_copy(demo_lib, path)
+    assert result.edits_added == 1
+    assert len(result.untracked) == 1
+    assert result.untracked[0].startswith("Summary: the copy differs from the note")
+    assert "('publicly' added after 'Khatlon province. Beijing has')" in result.untracked[0]
+    assert demo_lib.notes.get(note.id).section("summary").body == note.section("summary").body  # type: ignore[union-attr]
+
+    # Accepting the tracked edit changes the note: reading the same copy again is no news.
+    demo_lib.edits.accept(demo_lib.edits.all(note.id)[0].id)
+    assert import_review_copy(demo_lib, path).untracked == []
+
+
+def test_a_copy_reviewed_only_with_tracked_changes_reports_no_untracked_words(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.comment(path, "a drone against", "Confirmed?")
+    word_edits.track_replace(path, "armed ", "")
+    word_edits.track_insert(path, "The attack tests", " severely")
+    word_edits.move_section_to_end(path, "Issue")
+    result = import_review_copy(demo_lib, path)
+    assert (result.comments_added, result.edits_added, result.untracked) == (1, 2, [])
+
+
 def test_tracked_changes_become_suggested_edits_applied_only_on_accept(
     demo_lib: Library, note: Note, tmp_path: Path
 ) -> None:
@@ -234,6 +267,7 @@ def test_round_trip_through_libreoffice(demo_lib: Library, note: Note, tmp_path:
     )  # fmt: skip
     result = import_review_copy(demo_lib, out / "edited.docx")
     assert result.comments_added == 1 and result.edits_added >= 1
+    assert result.untracked == []  # rewritten by LibreOffice, the words are the note's
     comment = demo_lib.comments.all(note.id)[0]
     assert (comment.section_key, comment.anchor_text) == ("summary", "a drone against")
     edit = demo_lib.edits.all(note.id)[0]
