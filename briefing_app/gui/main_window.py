@@ -597,6 +597,11 @@ class MainWindow(QMainWindow):
         old.close()
         self.sample_hint.hide()
         self._attach(new)
+        # The old library's list may have been scrolled sideways: the new one shows its titles.
+        self.library_panel.view.horizontalScrollBar().setValue(0)
+        if self._later is not None and self._later.note_workspace.note is None:
+            # No note to show (a new library): the reader says how to import the first source.
+            self.work_area.bring_forward(self.reader)
         remember_library(path)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         self.start_background_backup()

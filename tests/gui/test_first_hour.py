@@ -114,6 +114,27 @@ def test_a_new_librarys_empty_reader_says_how_to_import_the_first_source(
     assert title.isVisible()
 
 
+def test_a_new_library_opens_on_the_reader_with_the_titles_in_sight(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
+) -> None:
+    # Walk: File ▸ New library with the demo note in front showed "No note open" and a
+    # Sources list still scrolled sideways from the demo (Date, Grade, Claims; no titles).
+    window.resize(1366, 768)
+    window.show()
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    bar = window.library_panel.view.horizontalScrollBar()
+    window.library_panel.view.horizontalHeader().resizeSection(0, 2000)
+    bar.setValue(bar.maximum())
+    assert window.work_area.note_in_front() and bar.value() > 0
+
+    window.switch_library(tmp_path / "mine.sqlite")
+
+    assert not window.work_area.note_in_front()
+    assert window.sources.reader_title.isVisible()
+    assert "Import articles with File ▸ Import" in window.sources.reader_title.text()
+    assert bar.value() == 0
+
+
 def test_an_empty_inspector_shows_no_kind_credibility_or_status_of_the_last_claim(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, tmp_path: Path
 ) -> None:
