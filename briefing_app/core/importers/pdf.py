@@ -31,6 +31,8 @@ class _Line:
     x: float
     size: float
     parts: list[str] = field(default_factory=list)
+    # Text blocks side by side on one baseline: a table row, a paragraph of its own.
+    cells: bool = False
 
     @property
     def text(self) -> str:
@@ -109,6 +111,7 @@ def _page_paragraphs(page: Any) -> list[str]:
                 lines.append(_Line(y=line_y, x=x, size=height))
             elif after_break:
                 lines[-1].parts.append(" ")
+                lines[-1].cells = True
             after_break = False
             lines[-1].parts.append(piece)
 
@@ -129,6 +132,8 @@ def _group(lines: list[_Line]) -> list[str]:
             gap <= 0  # a new column or out-of-order run
             or (usual and gap > usual * 1.4)
             or abs(line.size - previous.size) > 1.5  # a heading and its text
+            or line.cells
+            or previous.cells
         )
         if new_paragraph:
             paragraphs.append([line.text])

@@ -60,9 +60,13 @@ def test_pdf_table_cells_on_one_line_stay_separate_words(tmp_path: Path) -> None
     # The reader showed "PartyCasualties Ministry5 injured": a quote copied from the PDF
     # ("Ministry 5 injured") could not be found in the stored text.
     doc = extract_file(pdf_with_table(tmp_path / "figures.pdf"))
-    assert doc.text == (
-        "Party Casualties Ministry 5 injured Rebels none After the table, the governor spoke."
-    )
+    # Each row a paragraph, as a Word table's: not run on into the sentence after the table.
+    assert doc.text.split("\n\n") == [
+        "Party Casualties",
+        "Ministry 5 injured",
+        "Rebels none",
+        "After the table, the governor spoke.",
+    ]
 
 
 def test_a_tool_s_placeholder_author_and_template_date_stay_out_of_the_source(
