@@ -36,7 +36,7 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return " ".join("".join(self.parts).split())
+        return " ".join(symbol_bullets("".join(self.parts)).split())
 
 
 @register(".pdf", format_name="pdf")
@@ -142,8 +142,22 @@ def _group(lines: list[_Line]) -> list[str]:
     return [join_lines(p) for p in paragraphs]
 
 
+# Word and LibreOffice draw list bullets in the Symbol and Wingdings fonts, whose characters
+# come out of the PDF in Unicode's private use area: the reader showed an empty box.
+_SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓"})
+
+
+def symbol_bullets(text: str) -> str:
+    """Return text with the Symbol and Wingdings fonts' bullets as the Unicode bullets they show.
+
+    >>> symbol_bullets("\uf0b7 We assess")
+    '• We assess'
+    """
+    return text.translate(_SYMBOL_BULLETS)
+
+
 def _paragraphs_from_plain(text: str) -> list[str]:
-    blocks = re.split(r"\n\s*\n", text)
+    blocks = re.split(r"\n\s*\n", symbol_bullets(text))
     return [join_lines(b.split("\n")) for b in blocks if b.strip()]
 
 

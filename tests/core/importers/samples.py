@@ -196,6 +196,39 @@ def pdf_with_table(path: Path) -> Path:
     return path
 
 
+def pdf_with_symbol_bullet() -> bytes:
+    """Return a PDF whose list bullet is the Symbol font's (U+F0B7), as Word saves one."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+        b"/CMapName /Bullets def 1 begincodespacerange <00> <FF> endcodespacerange "
+        b"1 beginbfchar <7F> <F0B7> endbfchar endcmap CMapName currentdict /CMap "
+        b"defineresource pop end end"
+    )
+    content = b"BT /F1 11 Tf 72 720 Td <7F> Tj ( We assess the attack was planned.) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
 def pdf_without_text(path: Path) -> Path:
     """Write a PDF page holding only drawing (as a scan without OCR would)."""
     from reportlab.pdfgen import canvas

@@ -17,6 +17,7 @@ from tests.core.importers.samples import (
     email_with_html_body,
     encrypted_pdf,
     pdf_with_hyphenation,
+    pdf_with_symbol_bullet,
     pdf_with_table,
     pdf_without_text,
     zip_bomb_docx,
@@ -92,6 +93,12 @@ def test_a_tool_s_placeholder_author_and_template_date_stay_out_of_the_source(
     pdf.drawString(72, 720, "The ministry said five guards were injured.")
     pdf.save()
     assert extract_file(tmp_path / "report.pdf").byline == ""
+
+
+def test_a_pdf_list_bullet_in_the_symbol_font_reads_as_a_bullet(tmp_path: Path) -> None:
+    # Walk: a bulleted key judgment came back from Word's PDF as an empty box ("\uf0b7 We").
+    doc = extract_file(write_fixture(tmp_path / "judgments.pdf", pdf_with_symbol_bullet()))
+    assert doc.text == "• We assess the attack was planned."
 
 
 def test_pdf_titled_by_its_authoring_tool_takes_its_first_line(tmp_path: Path) -> None:
