@@ -79,11 +79,21 @@ def whole_word_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if span is None:
         return None
     start, end = span
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    while start > 0 and _in_word(text[start - 1]) and _in_word(text[start]):
         start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while end < len(text) and _in_word(text[end]) and _in_word(text[end - 1]):
         end += 1
     return start, end
+
+
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer; Chinese and
+# Japanese from U+2E80 on): there a run of letters is a clause, not a word, and is not widened.
+_UNSPACED = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x10FFFF))
+
+
+def _in_word(char: str) -> bool:
+    code = ord(char)
+    return char.isalnum() and not any(low <= code <= high for low, high in _UNSPACED)
 
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:

@@ -88,3 +88,8 @@ def test_a_span_cut_inside_words_is_widened_to_the_whole_words() -> None:
     in_word = whole_word_span(text, text.index("āori") + 1, text.index("āori") + 2)
     assert in_word is not None and text[in_word[0] : in_word[1]] == "Māori"
     assert whole_word_span(text, len(text) - 1, len(text)) is None
+    # Chinese has no spaces between words: a selection there is taken as it is, not widened
+    # to the whole clause around it.
+    chinese = "谷歌旗下的DeepMind公司发布了新电脑。"
+    begin = chinese.index("发布")
+    assert whole_word_span(chinese, begin, begin + 2) == (begin, begin + 2)
