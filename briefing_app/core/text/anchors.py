@@ -93,7 +93,9 @@ _UNSPACED = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x10
 
 def _in_word(char: str) -> bool:
     code = ord(char)
-    return char.isalnum() and not any(low <= code <= high for low, high in _UNSPACED)
+    # A combining mark (a Devanagari vowel sign, an Arabic vowel) is part of its word too.
+    letter = char.isalnum() or unicodedata.category(char).startswith("M")
+    return letter and not any(low <= code <= high for low, high in _UNSPACED)
 
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:

@@ -93,3 +93,6 @@ def test_a_span_cut_inside_words_is_widened_to_the_whole_words() -> None:
     chinese = "谷歌旗下的DeepMind公司发布了新电脑。"
     begin = chinese.index("发布")
     assert whole_word_span(chinese, begin, begin + 2) == (begin, begin + 2)
+    hindi = "मंत्रालय ने कहा"  # "the ministry said": its first word has vowel signs and a virama
+    span = whole_word_span(hindi, 2, 4)
+    assert span is not None and hindi[span[0] : span[1]] == "मंत्रालय"
