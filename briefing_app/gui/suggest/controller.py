@@ -19,7 +19,7 @@ from briefing_app.core.models import Claim
 from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.services import Services
 from briefing_app.gui.settings import app_settings
-from briefing_app.gui.suggest.panel import SuggestionsPanel
+from briefing_app.gui.suggest.panel import SuggestionsPanel, why_suggested
 from briefing_app.gui.suggestion_commands import (
     AcceptSuggestionCommand,
     MergePartyCommand,
@@ -185,6 +185,10 @@ class SuggestionsController(QObject):
         self._triage_source = None
 
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
+        if suggestion is not None and (self.reader.hasFocus() or self.suggestions_panel.hasFocus()):
+            # The tooltip's reason, for someone stepping through the list with N and P.
+            why = why_suggested(suggestion).replace("\n", " · ")
+            self.services.show_status(f"Suggested: {why}", 0)
         if self._following_cursor:
             return
         if suggestion is not None and self.reader.source_id is not None:

@@ -18,6 +18,7 @@ from briefing_app.core.suggest.manager import HIGHLIGHT_PATTERN
 from briefing_app.gui.highlighter import kind_colour
 
 _QUOTE_CHARS = 140
+_VERB_CHARS = 40
 
 
 class SuggestionsPanel(QWidget):
@@ -152,16 +153,54 @@ def _item_text(suggestion: Suggestion) -> str:
         return f"Highlighted in Zotero\n“{quote}”"
     # The rules leave a party empty when they cannot tell who it is, rather than guess.
     party = suggestion.normalized_party or suggestion.party or "party unresolved"
+    other = _other_mention(suggestion)
+    if other:
+        # "Anna Berg (“She”)": the word the text used, so a wrong resolution shows.
+        party = f"{party} (“{other}”)"
     return f"{party} · {suggestion.kind}\n“{quote}”"
+
+
+def _other_mention(suggestion: Suggestion) -> str:
+    """Return the text's word for the party when the rules named someone else by it ("She")."""
+    mention = " ".join(suggestion.mention.split())
+    named = set(f"{suggestion.party} {suggestion.normalized_party}".casefold().split())
+    if not suggestion.party or not mention or named & set(mention.casefold().split()):
+        # Named as written, by a short form ("Berg" for "Anna Berg") or by a library alias.
+        return ""
+    return mention
+
+
+def why_suggested(suggestion: Suggestion) -> str:
+    """Return why a suggestion was proposed: its party and kind, then the reporting word.
+
+    >>> from briefing_app.core.suggest.models import Suggestion
+    >>> s = Suggestion(0, 9, "it failed", "Anna Berg", "Anna Berg", "reported fact", "say",
+    ...                "X verb", "She", 0, 9, "f")
+    >>> why_suggested(s)
+    'Anna Berg, from “She” in the text · reported fact\\nreporting word: say (X verb)'
+    """
+    if suggestion.pattern == HIGHLIGHT_PATTERN:
+        # The highlight's comment in Zotero is the analyst's own reading of the passage.
+        return f"Highlighted in Zotero{': ' + suggestion.mention if suggestion.mention else ''}"
+    party = suggestion.normalized_party or suggestion.party
+    other = _other_mention(suggestion)
+    if not party:
+        who = "Party unresolved: no speaker the rules could name"
+    elif other:
+        who = f"{party}, from “{other}” in the text"
+    else:
+        who = party
+    verb = " ".join(suggestion.verb.split())
+    if len(verb) > _VERB_CHARS:
+        verb = verb[: _VERB_CHARS - 1] + "…"  # a passive frame can run to half a sentence
+    return f"{who} · {suggestion.kind}\nreporting word: {verb} ({suggestion.pattern})"
 
 
 def _item(suggestion: Suggestion) -> QListWidgetItem:
     item = QListWidgetItem(_item_text(suggestion))
-    said = f"{suggestion.party} {suggestion.verb} ({suggestion.kind})"
-    if suggestion.pattern == HIGHLIGHT_PATTERN:
-        # The highlight's comment in Zotero is the analyst's own reading of the passage.
-        said = f"Highlighted in Zotero{': ' + suggestion.mention if suggestion.mention else ''}"
-    item.setToolTip(f"{said}: {' '.join(suggestion.quote.split())}")
+    quote = " ".join(suggestion.quote.split())
+    separator = ": " if suggestion.pattern == HIGHLIGHT_PATTERN else "\n"
+    item.setToolTip(f"{why_suggested(suggestion)}{separator}{quote}")
     colour = kind_colour(suggestion.kind, 40)
     item.setBackground(colour)
     item.setData(Qt.ItemDataRole.UserRole, suggestion.fingerprint)
