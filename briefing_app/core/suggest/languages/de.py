@@ -231,7 +231,10 @@ LEXICON = Lexicon(
         offenbar also man ich wir du wenige ende anfang mitte überhaupt zwar freilich
         natürlich tatsächlich eigentlich ohnehin bislang bisher stattdessen dabei darin davon
         dafür dagegen deswegen somit sonst kaum fast etwa sogar nur nicht kein keine welche
-        welcher welches wann weshalb wieso"""
+        welcher welches wann weshalb wieso
+        neben hinter gegenüber anlässlich angesichts aufgrund dank gemäß infolge innerhalb
+        außerhalb seitens statt anstatt ungeachtet entgegen mangels binnen jenseits abseits
+        seither seitdem"""
     ),
     unlabelled_answers=True,
     document_nouns=_words(
