@@ -191,6 +191,10 @@ class NameIndex:
         """Return whether the text introduces someone in full with this surname."""
         return surname in self._by_surname
 
+    def with_first_name(self, word: str) -> list[str]:
+        """Return the full names the text introduces with this first word ("Chen Shu-fen")."""
+        return [full for _, full in self._by_given.get(word, [])]
+
     def fullest(self, mention: str, upto: int) -> str:
         """Return the fullest name given before offset upto for a short person mention."""
         name = strip_title(mention, self._lexicon)

@@ -81,6 +81,14 @@ def speaks_as_they(party: str, lexicon: Lexicon) -> bool:
     return _names_a_body(party, lexicon)
 
 
+def is_plural_common(party: str) -> bool:
+    """Return whether party is headed by a plural common noun ("some lawmakers", "officials in
+    Kyiv"): a "they", never an "it"."""
+    head = re.split(r"\s(?:of|in|at|from|for|with|who|which)\s", party)[0].split()
+    last = head[-1] if head else ""
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
 def is_body(party: str, lexicon: Lexicon) -> bool:
     """Return whether party names one organisation ("Uber", "the ministry"), an "it"."""
     words = bare_party(party).split()
@@ -211,6 +219,7 @@ class PartyMemory:
         lexicon: Lexicon,
         sexes: Mapping[str, str] | None = None,
         known: Callable[[str], bool] | None = None,
+        with_first_name: Callable[[str], list[str]] | None = None,
     ) -> None:
         self._lexicon = lexicon
         self._seen: list[str] = []
@@ -218,6 +227,8 @@ class PartyMemory:
         # Surnames the text introduced in full ("Page" after "Larry Page"): a person even when
         # the word is also a common noun.
         self._known = known or (lambda _: False)
+        # Full names by their first word: "Chen says" after "Chen Shu-fen" (family name first).
+        self._with_first_name = with_first_name or (lambda _: [])
 
     def knows(self, surname: str) -> bool:
         """Return whether the text introduced someone in full with this surname."""
@@ -240,6 +251,11 @@ class PartyMemory:
         """Return the sex the text's pronouns give a person ("m", "f"), or None if unknown."""
         words = person_name(person, self._lexicon).split()
         return self._sexes.get(words[-1]) if words else None
+
+    def _opens_a_name(self, word: str) -> bool:
+        """Return whether word opens a person's full name the text gave ("Chen" of "Chen
+        Shu-fen", a family name written first): a person, never "it"."""
+        return any(is_person_like(full, self._lexicon) for full in self._with_first_name(word))
 
     def resolve(self, mention: str, nearby: list[str] | None = None) -> str:
         """Return the named party a pronoun or short description refers to, else mention."""
@@ -265,13 +281,17 @@ class PartyMemory:
             return next((p for p in recent if speaks_as_they(p, self._lexicon)), mention)
         if role is not None:
             # "it" is never a person: with no organisation named before, it stays unresolved.
+            # Nor "some lawmakers" who spoke sentences before (a "they"); in its own sentence
+            # a plural keeps its "it is estimated" ("According to statistics…, it is…").
+            earlier = [p for p in reversed(self._seen) if not is_plural_common(p)]
             return next(
                 (
                     p
-                    for p in recent
+                    for p in [*reversed(nearby or []), *earlier]
                     # ("Uber": one capitalised word is a person only as a surname the text
                     # introduced in full.)
-                    if not is_person_like(p, self._lexicon) or (" " not in p and not self._known(p))
+                    if not is_person_like(p, self._lexicon)
+                    or (" " not in p and not self._known(p) and not self._opens_a_name(p))
                 ),
                 mention,
             )

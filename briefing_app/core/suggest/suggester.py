@@ -66,7 +66,7 @@ def suggest_claims(
     lexicon = lexicon_for(language)
     known = list(known_parties)
     names = NameIndex(text, lexicon)
-    memory = PartyMemory(lexicon, names.sexes(text), names.knows)
+    memory = PartyMemory(lexicon, names.sexes(text), names.knows, names.with_first_name)
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""

@@ -29,3 +29,33 @@ def test_a_german_preposition_or_adverb_opening_a_sentence_is_nobody(opening: st
 def test_a_name_after_a_fronted_preposition_still_speaks() -> None:
     text = "Gegenüber der Presse sagte Anna Berg, die Regel sei falsch."
     assert parties(text, "de") == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "If anything, it only reaffirms the weakness of her cabinet.",
+        "It only confirms the weakness of her cabinet.",
+    ],
+)
+def test_it_is_never_a_person_named_family_name_first(verdict: str) -> None:
+    # "Chen says" after "Chen Shu-fen": the family name comes first, so "Chen" is no company
+    # the writer's "it" could stand for (the author's verdict is nobody's claim).
+    text = (
+        "Mayor Chen Shu-fen won again. She cut the bus fare last week. "
+        f"Chen says the city must plan ahead. {verdict}"
+    )
+    assert parties(text) == ["Chen Shu-fen", ""]
+
+
+def test_it_still_stands_for_the_company_the_sentence_before_is_about() -> None:
+    text = "Uber has been defending its pricing. It has now promised to cap fares."
+    assert parties(text)[-1] == "Uber"
+
+
+def test_it_is_never_a_plural_speaker_named_before() -> None:
+    text = (
+        "As some lawmakers said last week, the mayor botched the budget. "
+        "If anything, it only reaffirms the weakness of her cabinet."
+    )
+    assert parties(text) == ["some lawmakers", ""]
