@@ -261,6 +261,10 @@ def suggest_claims(
             ):
                 # "his lawyer, Martinez, recalled": the role's holder, named right after it.
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
+            named = _quoted_name(mention, sentence.text, group[0].party_end, lexicon)
+            if named:
+                # "die britische Zeitung „The Sun“": the name beside the description speaks.
+                party = named
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
             if (
@@ -1513,6 +1517,31 @@ def _trailing_speaker(sentence: str, lexicon: Lexicon) -> tuple[str, int, int] |
 
 # A person's name set off by commas right after a role: "his lawyer, Martinez, recalled".
 # ("…,” said the mayor, Ana Reyes.": or closing the sentence.)
+def _quoted_name(mention: str, sentence: str, party_end: int, lexicon: Lexicon) -> str:
+    """Return the quoted name a newspaper's or broadcaster's description carries ("the paper
+    “The Sun”", "der Zeitung „Der Kurier“"), else ""."""
+    inside = _OPENED_NAME.search(mention)
+    if inside is not None and _describes_medium(mention[: inside.start()], lexicon):
+        return inside.group(1)  # the party stops at the closing quote: the name is inside
+    after = _QUOTED_AFTER.match(sentence, max(party_end, 0))
+    if after is not None and party_end > 0 and _describes_medium(mention, lexicon):
+        return after.group(1)
+    return ""
+
+
+def _describes_medium(description: str, lexicon: Lexicon) -> bool:
+    words = description.split()
+    return bool(_DESCRIPTION.match(description)) and words[-1].lower() in lexicon.media_nouns
+
+
+# A description before a name: an article, maybe adjectives, a noun ("die britische Zeitung").
+_DESCRIPTION = re.compile(
+    r"(?i)\s*(?:the|der|die|das|dem|den|des|le|la|les|du)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*$"
+)
+# A short quoted name with a capital: „The Sun“, “Der Kurier”, « Le Courrier ».
+_QUOTED_NAME = r"[„“\"«]\s*([A-ZÀ-ÖØ-Þ][^„“”\"«»,.;:]{0,40}?)\s*"
+_QUOTED_AFTER = re.compile(r"\s*" + _QUOTED_NAME + r"[“”\"»]")
+_OPENED_NAME = re.compile(_QUOTED_NAME + r"[“”\"»]?\s*$")
 _APPOSED_NAME = re.compile(
     r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)(?:,|\s*[.!?]?[”\"]?\s*$)"
 )

@@ -59,3 +59,40 @@ def test_it_is_never_a_plural_speaker_named_before() -> None:
         "If anything, it only reaffirms the weakness of her cabinet."
     )
     assert parties(text) == ["some lawmakers", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        (
+            "Der Minister ging, wie die britische Zeitung „The Daily Star“ berichtete.",
+            "de",
+            "The Daily Star",
+        ),
+        (
+            "Die Zeitung „Der Kurier“ berichtete, der Minister sei zurückgetreten.",
+            "de",
+            "Der Kurier",
+        ),
+        ("Laut der Zeitung „Der Kurier“ ist der Minister zurückgetreten.", "de", "Der Kurier"),
+        ("Le ministre a démissionné, selon le journal « Le Courrier ».", "fr", "Le Courrier"),
+    ],
+)
+def test_a_newspaper_described_then_named_speaks_by_its_name(
+    text: str, language: str, party: str
+) -> None:
+    # "die britische Zeitung" is a description; the name beside it is the party.
+    assert parties(text, language) == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "party"),
+    [
+        ("Dazu sagte der Minister „Nein“.", "de", "der Minister"),
+        ("Darauf antwortete der Sprecher „Kein Kommentar“.", "de", "der Sprecher"),
+    ],
+)
+def test_a_short_quoted_reply_after_a_person_is_what_they_said_not_their_name(
+    text: str, language: str, party: str
+) -> None:
+    assert parties(text, language) == [party]

@@ -130,6 +130,9 @@ class Lexicon:
     # Whether an opening guillemet ends a party named before it ("Selon X « … »", "…»
     # confirme X « … »"): the quotation goes on after the party.
     guillemets: bool = False
+    # Nouns for a newspaper, broadcaster or agency, whose quoted name after them is the party
+    # ("die britische Zeitung „The Sun“"); not people ("der Sprecher „Nein“" is a reply).
+    media_nouns: frozenset[str] = frozenset()
 
 
 def lexicon_for(language: str) -> Lexicon:

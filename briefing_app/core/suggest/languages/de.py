@@ -237,6 +237,11 @@ LEXICON = Lexicon(
         seither seitdem"""
     ),
     unlabelled_answers=True,
+    media_nouns=_words(
+        """zeitung tageszeitung wochenzeitung boulevardzeitung blatt boulevardblatt zeitschrift
+        magazin nachrichtenmagazin sender fernsehsender radiosender rundfunk nachrichtenagentur
+        agentur portal nachrichtenportal onlineportal website sendung"""
+    ),
     document_nouns=_words(
         """mitteilung pressemitteilung erklärung stellungnahme bericht brief schreiben mail
         e-mail studie gutachten papier dokument urteil begründung version antwort verordnung

@@ -641,4 +641,8 @@ LEXICON = Lexicon(
         """paper papers study studies report reports findings results research analysis survey
         data statement letter filing complaint lawsuit testimony testimonies memo website"""
     ),
+    media_nouns=_words(
+        """newspaper paper daily weekly tabloid magazine journal broadcaster channel network
+        station radio agency outlet site website blog programme program show"""
+    ),
 )

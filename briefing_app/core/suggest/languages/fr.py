@@ -444,6 +444,10 @@ LEXICON = Lexicon(
         r"aussi|également|encore|alors|même|enfin"
     ),
     guillemets=True,
+    media_nouns=_words(
+        """journal quotidien hebdomadaire mensuel magazine revue chaîne radio station agence
+        site média émission"""
+    ),
     viewpoint_patterns=(
         r"\b[ÀA] en croire (?P<party>[^,;:“”\"«»]{2,50})",
         r"\b[ÀA] (?P<party>l[’']|les )en croire\b",
