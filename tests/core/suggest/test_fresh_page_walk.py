@@ -96,3 +96,16 @@ def test_a_short_quoted_reply_after_a_person_is_what_they_said_not_their_name(
     text: str, language: str, party: str
 ) -> None:
     assert parties(text, language) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erst im April verkündete Anna Berg ihren Rücktritt von allen Ämtern.",
+        "Erst gestern verkündete Anna Berg ihren Rücktritt von allen Ämtern.",
+        "Schon am Montag sagte Anna Berg, die Regel sei falsch.",
+    ],
+)
+def test_a_particle_before_a_fronted_phrase_leaves_the_subject_the_speaker(text: str) -> None:
+    # Not "Erst" (unresolved) with the speaker's name inside the quote.
+    assert parties(text, "de") == ["Anna Berg"]

@@ -298,6 +298,8 @@ LEXICON = Lexicon(
         r"ebenfalls|damals|gestern|heute|(?:19|20)\d\d"
     ),
     fronted=(
+        # "Erst im April verkündete die Sängerin …": a particle before the fronted phrase.
+        r"(?:(?:erst|schon|bereits|gerade)\s+)?(?:"
         # (Not a focus particle before the subject: "Vor allem die Opposition kritisierte".)
         # "Vom „größten Projekt“ sprach der Minister": what was spoken of, quotes and all.
         r"(?:vom|von)\s+[^,;:]{1,100}|das|dies|"
@@ -310,7 +312,7 @@ LEXICON = Lexicon(
         r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch|dann|schließlich|"
         r"zunächst|bald|hier|bislang|bisher|trotzdem|allerdings|immerhin|tatsächlich|offenbar|"
         # "Das sagt Lutz S. selbst", "Dies bestätigte die Polizei": a fronted object pronoun.
-        r"das|dies|so)"
+        r"das|dies|so))"
     ),
     viewpoint_patterns=(
         # "In einer Mitteilung des Ministeriums heißt es, …": the author of the document.
