@@ -2565,7 +2565,10 @@ def _source_patterns(
     return patterns
 
 
-_QUOTED_OUTLET = re.compile(r"\s*„([A-ZÄÖÜ][^„“”\"]{0,40})“")
+# („Bild“, or with its article and straight quotes: "laut dem "Kurier"", "laut der "The Sun"".)
+_QUOTED_OUTLET = re.compile(
+    r"\s*(?:(?:der|die|das|dem|des|den)\s+)?(?:„|\")([A-ZÄÖÜ][^„“”\"]{0,40})(?:“|\")"
+)
 _NEXT_PHRASE = re.compile(r"\w\s(?:die|das|den|dem|ein|eine|einen|einem)\s")
 
 

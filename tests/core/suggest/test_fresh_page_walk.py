@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.suggest.suggested import parties
+from tests.core.suggest.suggested import found, parties
 
 
 @pytest.mark.parametrize(
@@ -109,3 +109,18 @@ def test_a_short_quoted_reply_after_a_person_is_what_they_said_not_their_name(
 def test_a_particle_before_a_fronted_phrase_leaves_the_subject_the_speaker(text: str) -> None:
     # Not "Erst" (unresolved) with the speaker's name inside the quote.
     assert parties(text, "de") == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "quote"),
+    [
+        ('Laut dem "Kurier" ist der Minister gegangen.', "Kurier", "ist der Minister gegangen"),
+        ("Laut dem „Kurier“ ist der Minister gegangen.", "Kurier", "ist der Minister gegangen"),
+        ('Laut der "Daily Star" soll er gegangen sein.', "Daily Star", "soll er gegangen sein"),
+    ],
+)
+def test_laut_with_an_article_and_a_quoted_outlet_names_the_outlet(
+    text: str, party: str, quote: str
+) -> None:
+    # Not missed, nor an unresolved "soll …" passive spanning the whole sentence.
+    assert found(text, "de") == [(party, quote)]
