@@ -975,6 +975,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and not (re.search(r",\s+[^,;:“”\"]{1,40}$", before) and re.match(r"\s*[,.;]", after))
     ) and _refused("parenthetical", match):
         return None  # "I think we should go": a thought, not a report
+    unsaying = lexicon.unsaying_particles.get(form)
+    if unsaying is not None:
+        # "Der Sänger sagte das Konzert ab": cancelled, nothing said.
+        clause = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
+        if re.search(r"\s(?:" + unsaying + r")\s*$", clause) and _refused("unsaying", match):
+            return None
     particle = lexicon.separable.get(form)
     if particle is not None:
         # "…, teilte die Polizei mit": the verb needs its particle at the end of its clause.

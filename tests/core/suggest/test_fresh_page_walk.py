@@ -124,3 +124,27 @@ def test_laut_with_an_article_and_a_quoted_outlet_names_the_outlet(
 ) -> None:
     # Not missed, nor an unresolved "soll …" passive spanning the whole sentence.
     assert found(text, "de") == [(party, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Sänger sagte das Konzert in Berlin kurzfristig ab.",
+        "Die Firma sagt ihre Teilnahme an der Messe ab.",
+        "Die Thesen des Grammatikers fordern immer wieder zu Widerspruch heraus.",
+    ],
+)
+def test_a_german_particle_that_unmakes_the_saying_leaves_no_claim(text: str) -> None:
+    # "absagen" cancels, "herausfordern" provokes: nobody is quoted.
+    assert found(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Die Opposition fordert den Rücktritt des Ministers.", "den Rücktritt des Ministers"),
+        ("Die Polizei sagte am Montag, der Täter sei geflohen.", "der Täter sei geflohen"),
+    ],
+)
+def test_the_same_verbs_without_the_particle_still_report(text: str, quote: str) -> None:
+    assert [q for _, q in found(text, "de")] == [quote]

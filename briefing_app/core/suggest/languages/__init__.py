@@ -98,6 +98,9 @@ class Lexicon:
     viewpoint_patterns: tuple[str, ...] = ()
     # Verb forms whose particle ends their clause ("teilte … mit"), and that particle.
     separable: dict[str, str] = field(default_factory=dict)
+    # Verb forms a particle at the clause's end turns into no saying (German "sagte das
+    # Konzert ab": cancelled; "fordern zu Widerspruch heraus": provoke), as a regex.
+    unsaying_particles: dict[str, str] = field(default_factory=dict)
     # A regex of a phrase opening the sentence before its finite verb, after which the subject
     # follows the verb (German verb-second: "Am Montag sagte der Minister, …").
     fronted: str = ""

@@ -164,6 +164,10 @@ LEXICON = Lexicon(
         **dict.fromkeys(("hob", "hoben"), "hervor"),
         **dict.fromkeys(("machte", "machten"), "deutlich"),
     },
+    unsaying_particles={
+        **dict.fromkeys(("sagt", "sagte", "sagten", "sagen", "sage"), "ab"),
+        **dict.fromkeys(("fordert", "forderte", "forderten", "fordern"), "heraus"),
+    },
     after_quote_forms=frozenset(),
     source_phrases=(
         "laut",
