@@ -148,3 +148,22 @@ def test_a_german_particle_that_unmakes_the_saying_leaves_no_claim(text: str) ->
 )
 def test_the_same_verbs_without_the_particle_still_report(text: str, quote: str) -> None:
     assert [q for _, q in found(text, "de")] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Alors que la recherche repose sur une évaluation par les pairs, la lettre collective"
+            " dénonce la prise en main par une bureaucratie.",
+            "la prise en main par une bureaucratie",
+        ),
+        (
+            "Bien que le vote soit serré, le ministre affirme que le résultat est clair.",
+            "le résultat est clair",
+        ),
+    ],
+)
+def test_a_french_subordinate_clause_before_the_speaker_is_the_scene(text: str, quote: str) -> None:
+    # The clause the author opens with is not what the letter or the minister said.
+    assert [q for _, q in found(text, "fr")] == [quote]
