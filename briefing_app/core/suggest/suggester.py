@@ -248,6 +248,9 @@ def suggest_claims(
             previous_people,
             previous_subject,
             previous_body,
+            bool(index and pronoun and not previous_people)
+            and _introduces_someone_unnamed(sentences[index - 1].text, lexicon),
+            " ".join(s.text for s in sentences[max(0, index - 2) : index + 1]),
         ):
             mention = group[0].party
             before = text[: sentence.start + group[0].anchor_start]
@@ -626,6 +629,25 @@ def _lead_in_nouns(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
+def _introduces_someone_unnamed(sentence: str, lexicon: Lexicon) -> bool:
+    """Return whether a sentence brings in a person by an indefinite role ("there was an
+    officer", "a farmer who…") whom a "he" or "she" after it may mean."""
+    if lexicon.language != "en":
+        return False
+    return any(
+        word in lexicon.person_roles
+        for match in _INDEFINITE_PERSON.finditer(sentence)
+        for word in match.groups(default="")
+    )
+
+
+# "there was an officer", "a young woman who": someone the story brings in without a name.
+_INDEFINITE_PERSON = re.compile(
+    r"\b(?:[Tt]here (?:was|were|is|lived)\s+)(?:an?|one)\s+([a-z-]+)(?:\s+([a-z]+))?\b"
+    r"|\b(?:[Aa]n?|[Oo]ne)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+who\b)"
+)
+
+
 def _by_party(
     sentence: str,
     attributions: list[Attribution],
@@ -634,6 +656,8 @@ def _by_party(
     previous_people: list[str],
     previous_subject: list[str],
     previous_body: list[str],
+    someone_unnamed_before: bool = False,
+    recent_text: str = "",
 ) -> list[tuple[list[Attribution], str]]:
     """Group a sentence's attributions by the party they resolve to, in order."""
     groups: dict[str, tuple[list[Attribution], str]] = {}
@@ -649,6 +673,16 @@ def _by_party(
                 agreeing += [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
                 nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
                 nearby += _person_subject(sentence, att.party_start, lexicon, memory)
+                resolved = memory.resolve(party, nearby)
+                if (
+                    not nearby
+                    and someone_unnamed_before
+                    and resolved.split()[-1] not in recent_text
+                ):
+                    # "…there was an officer who saw riders. He concluded…": the officer, whom
+                    # the text never names; not a person last named paragraphs before.
+                    groups.setdefault("", ([], ""))[0].append(att)
+                    continue
             elif lexicon.pronouns.get(party.lower()) == "organisation":
                 nearby = previous_body + nearby
             party = memory.resolve(party, nearby)

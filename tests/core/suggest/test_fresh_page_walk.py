@@ -167,3 +167,21 @@ def test_the_same_verbs_without_the_particle_still_report(text: str, quote: str)
 def test_a_french_subordinate_clause_before_the_speaker_is_the_scene(text: str, quote: str) -> None:
     # The clause the author opens with is not what the letter or the minister said.
     assert [q for _, q in found(text, "fr")] == [quote]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The story goes that there was an officer in the hills, and he saw riders in a field.",
+        "The story goes that an officer who was walking saw riders in a field.",
+    ],
+)
+def test_he_after_someone_the_story_brings_in_unnamed_is_not_the_author_named_before(
+    story: str,
+) -> None:
+    # The writer was named at the top; "He" is the officer, whom the text never names.
+    text = (
+        "Anna Berg travels to Rome to watch the final. The game is old. "
+        f"{story} He concluded that it would be a useful training tool."
+    )
+    assert parties(text) == [""]
