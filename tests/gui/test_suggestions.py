@@ -298,3 +298,35 @@ def test_an_unresolved_suggestion_explains_itself_in_plain_words(
     assert "reporting word: allegedly" in tip
     win.close()
     lib.close()
+
+
+def test_shift_enter_on_an_unresolved_suggestion_puts_the_cursor_in_party(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The party is what the rules could not fill: typing goes there, not into the statement.
+    lib, win = _one_source_window(qtbot, tmp_path, "The suspect allegedly fled.")
+    win.suggestions.suggestions_panel.list.setFocus()
+    qtbot.keyClick(
+        win.suggestions.suggestions_panel.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: win.inspector.claim is not None)
+    qtbot.waitUntil(lambda: win.inspector.party.hasFocus())
+    qtbot.keyClicks(win.inspector.party, "Police")
+    qtbot.keyClick(win.inspector.party, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lib.claims.get(win.inspector.claim.id).party == "Police")  # type: ignore[union-attr]
+    win.close()
+    lib.close()
+
+
+def test_shift_enter_on_a_named_party_still_opens_the_statement(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = "Police said the suspect fled."
+    lib, win = _one_source_window(qtbot, tmp_path, text)
+    win.suggestions.suggestions_panel.list.setFocus()
+    qtbot.keyClick(
+        win.suggestions.suggestions_panel.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: win.inspector.statement.hasFocus())
+    win.close()
+    lib.close()

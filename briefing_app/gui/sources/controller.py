@@ -439,12 +439,13 @@ class SourcesController(QObject):
         self.selected = (claim.id, claim.source_id)  # opening its source keeps it selected
         self.reader.select_span(claim.start, claim.end)
 
-    def edit_claim(self, claim_id: int) -> None:
-        """Select a claim and put the cursor in the inspector's statement."""
+    def edit_claim(self, claim_id: int, party_first: bool = False) -> None:
+        """Select a claim and put the cursor in the inspector's statement (or its party)."""
         self.select_claim(claim_id)
         # It may wait behind the review pane's tab: the cursor goes where it can be seen.
         self.services.bring_forward(self.inspector)
-        self.inspector.statement.setFocus()
+        field = self.inspector.party if party_first else self.inspector.statement
+        field.setFocus()
 
     def show_claim(self, claim_id: int) -> None:
         """Open a claim's source and select its passage (e.g. after double-clicking it)."""

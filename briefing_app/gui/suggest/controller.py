@@ -36,13 +36,17 @@ class SuggestionsController(QObject):
     """Suggested claims in the reader (issue 11)."""
 
     def __init__(
-        self, services: Services, lib: Library, reader: Reader, edit_claim: Callable[[int], None]
+        self,
+        services: Services,
+        lib: Library,
+        reader: Reader,
+        edit_claim: Callable[[int, bool], None],
     ) -> None:
         super().__init__()
         self.services = services
         self.lib = lib
         self.reader = reader
-        # Opens an accepted suggestion's claim in the inspector.
+        # Opens an accepted suggestion's claim in the inspector (True: at its party).
         self.edit_claim = edit_claim
         self.suggestion_finder = SuggestionFinder(self)
         self.suggestions_panel = SuggestionsPanel()
@@ -221,10 +225,11 @@ class SuggestionsController(QObject):
         return command.result if self.services.execute(command) else None
 
     def edit_suggestion(self, suggestion: Suggestion) -> None:
-        """Accept a suggestion, then edit the new claim in the inspector."""
+        """Accept a suggestion, then edit the new claim in the inspector (at its party when
+        the rules left it unresolved: that is what needs typing)."""
         claim = self.accept_suggestion(suggestion)
         if claim is not None:
-            self.edit_claim(claim.id)
+            self.edit_claim(claim.id, not claim.party)
 
     def choose_party_merge(self) -> None:
         """Ask which name is an alias of which party, then merge them (undoable)."""
