@@ -282,6 +282,8 @@ def names_party(mention: str, lexicon: Lexicon) -> bool:
     lowered = [w.strip(".,’'“”\"").lower() for w in words]
     if lowered[0] in lexicon.non_party_starts:
         return False
+    if len(words) == 1 and lowered[0].endswith(lexicon.adverb_endings):
+        return False  # "Regelmäßig beantwortet …": an adverb opening the sentence
     if len(words) == 1 and lowered[0] in lexicon.quantifiers | lexicon.possessives:
         return False
     if lowered[0] in lexicon.possessives and len(words) <= 3:

@@ -185,3 +185,17 @@ def test_he_after_someone_the_story_brings_in_unnamed_is_not_the_author_named_be
         f"{story} He concluded that it would be a useful training tool."
     )
     assert parties(text) == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Normalerweise sagt der Minister Karl Hahn, die Regel sei falsch.", "Minister Karl Hahn"),
+        ("Sinngemäß sagte Karl Hahn, die Regel sei falsch.", "Karl Hahn"),
+    ],
+)
+def test_a_german_adverb_by_its_ending_is_no_party(text: str, party: str) -> None:
+    # "Sinngemäß", "Normalerweise" open the sentence; the speaker follows the verb.
+    assert parties(text, "de") == [party]
+    text = "Regelmäßig beantwortet der Forscher Karl Hahn Fragen und erläutert Hintergründe."
+    assert "Regelmäßig" not in parties(text, "de")

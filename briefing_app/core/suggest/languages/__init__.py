@@ -133,6 +133,8 @@ class Lexicon:
     # Whether an opening guillemet ends a party named before it ("Selon X « … »", "…»
     # confirme X « … »"): the quotation goes on after the party.
     guillemets: bool = False
+    # Word endings that make an adverb, never a party ("Regelmäßig", "Normalerweise").
+    adverb_endings: tuple[str, ...] = ()
     # Nouns for a newspaper, broadcaster or agency, whose quoted name after them is the party
     # ("die britische Zeitung „The Sun“"); not people ("der Sprecher „Nein“" is a reply).
     media_nouns: frozenset[str] = frozenset()

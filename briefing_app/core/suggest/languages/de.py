@@ -125,6 +125,9 @@ _VIEW_NOUNS = (
     *("Darstellung", "Informationen", "Worten"),
 )
 
+# "Regelmäßig", "Sinngemäß", "Normalerweise": adverbs by their ending.
+_ADVERB_ENDINGS = ("mäßig", "gemäß", "weise")
+
 LEXICON = Lexicon(
     language="de",
     verb_forms={form: lemma for lemma, forms in _VERBS.items() for form in forms},
@@ -241,6 +244,7 @@ LEXICON = Lexicon(
         seither seitdem"""
     ),
     unlabelled_answers=True,
+    adverb_endings=_ADVERB_ENDINGS,
     media_nouns=_words(
         """zeitung tageszeitung wochenzeitung boulevardzeitung blatt boulevardblatt zeitschrift
         magazin nachrichtenmagazin sender fernsehsender radiosender rundfunk nachrichtenagentur
@@ -315,6 +319,8 @@ LEXICON = Lexicon(
         r"deshalb|dennoch|jedoch|heute|gestern|morgen|damals|inzwischen|mittlerweile|zuletzt|"
         r"nun|jetzt|dort|darauf|darüber|dabei|danach|anschließend|ebenso|auch|dann|schließlich|"
         r"zunächst|bald|hier|bislang|bisher|trotzdem|allerdings|immerhin|tatsächlich|offenbar|"
+        # An adverb by its ending: "Regelmäßig", "Sinngemäß", "Normalerweise".
+        r"[a-zäöüß]{2,}(?:" + "|".join(_ADVERB_ENDINGS) + r")|"
         # "Das sagt Lutz S. selbst", "Dies bestätigte die Polizei": a fronted object pronoun.
         r"das|dies|so))"
     ),
