@@ -330,3 +330,23 @@ def test_shift_enter_on_a_named_party_still_opens_the_statement(
     qtbot.waitUntil(lambda: win.inspector.statement.hasFocus())
     win.close()
     lib.close()
+
+
+def test_the_list_title_says_where_the_current_suggestion_is_in_a_long_list(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # At 1366×768 the list shows two or three suggestions of forty: the title keeps count.
+    places = (("Leeds", "north"), ("York", "south"), ("Hull", "east"), ("Bath", "west"))
+    text = " ".join(
+        f"Police in {town} said the road to the {way} was shut." for town, way in places
+    )
+    text += " Police in Ely said the road to the coast was shut."
+    lib, win = _one_source_window(qtbot, tmp_path, text)
+    panel = win.suggestions.suggestions_panel
+    assert len(panel.suggestions) == 5
+    assert panel.title.text() == "Suggested claims: 1 of 5"
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: panel.title.text() == "Suggested claims: 5 of 5")
+    win.close()
+    lib.close()

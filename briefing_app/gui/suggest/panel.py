@@ -32,6 +32,7 @@ class SuggestionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.suggestions: list[Suggestion] = []
+        self._searching = False
         self.title = QLabel("Suggested claims")
         self.title.setAccessibleName("Suggested claims count")
         self.list = QListWidget()
@@ -75,10 +76,7 @@ class SuggestionsPanel(QWidget):
                 self.list.insertItem(position, _item(suggestion))
         self.list.blockSignals(False)
         self.suggestions = fresh
-        if suggestions is None:
-            self.title.setText("Suggested claims: searching…")
-        else:
-            self.title.setText(f"Suggested claims ({len(self.suggestions)})")
+        self._searching = suggestions is None
         if self.suggestions:
             fingerprints = [s.fingerprint for s in self.suggestions]
             if previous is not None and previous.fingerprint in fingerprints:
@@ -87,6 +85,7 @@ class SuggestionsPanel(QWidget):
             self.list.setCurrentRow(min(row, len(self.suggestions) - 1))
             self.list.blockSignals(False)
         self._update_buttons()
+        self._update_title()
         current = self.current()
         before = previous.fingerprint if previous is not None else None
         if (current.fingerprint if current is not None else None) != before:
@@ -132,7 +131,18 @@ class SuggestionsPanel(QWidget):
 
     def _row_changed(self, _row: int) -> None:
         self._update_buttons()
+        self._update_title()
         self.current_changed.emit(self.current())
+
+    def _update_title(self) -> None:
+        if self._searching:
+            self.title.setText("Suggested claims: searching…")
+        elif self.current() is not None:
+            # "3 of 40": the list shows two or three at a time on a laptop screen.
+            position = self.list.currentRow() + 1
+            self.title.setText(f"Suggested claims: {position} of {len(self.suggestions)}")
+        else:
+            self.title.setText(f"Suggested claims ({len(self.suggestions)})")
 
     def _request(self, signal: SignalInstance) -> None:
         current = self.current()
