@@ -297,6 +297,18 @@ def suggest_claims(
                 start = end
             if start < end and _only_attribution(text[start:end], mention, group, sentence):
                 start = end  # "According to the FBI": who, but nothing said
+            if (
+                start < end
+                and lexicon.language == "en"
+                and _REFERS_BACK.match(text, start, end)
+                # (Not "When asked if the rumour was true, he confirmed it", nor "rejected
+                # this, saying …": there the sentence itself says what.)
+                and not sentence.text[: max(group[0].party_start, 0)].strip()
+                and not re.search(r"\bsaying\b|[“”\"]", text[start:end])
+            ):
+                # "She announced this ahead of the session, in the hope…": what she announced
+                # is in the sentence before; the rest is the writer's reading of it.
+                start = end
             tail = sentence.text[group[-1].anchor_end :]
             if _is_lead_in_colon(tail) or (
                 # "Page wrote down his rules for management:" then bullet points.
@@ -356,6 +368,12 @@ def suggest_claims(
     return [s for s in suggestions if s.start < s.end and s.fingerprint not in rejected_set]
 
 
+# What was said only as a pronoun, then when, where or to whom: "this ahead of the session",
+# "it on Monday", "this to reporters" (not "this is wrong", a clause of its own).
+_REFERS_BACK = re.compile(
+    r"(?:this|it|these|those)(?=\s*$|\s*[,;.]|\s+(?:ahead|on|to|in|at|after|before|during|"
+    r"with|last|yesterday|today|again|publicly|earlier|later|when|while|for|from|by|via)\b)"
+)
 # How far a guillemet opened and left open in a sentence may run on before it closes: a few
 # paragraphs of one quoted excerpt, not a stray mark swallowing the page.
 _OPEN_QUOTE_REACH = 2000

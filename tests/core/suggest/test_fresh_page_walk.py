@@ -199,3 +199,32 @@ def test_a_german_adverb_by_its_ending_is_no_party(text: str, party: str) -> Non
     assert parties(text, "de") == [party]
     text = "Regelmäßig beantwortet der Forscher Karl Hahn Fragen und erläutert Hintergründe."
     assert "Regelmäßig" not in parties(text, "de")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "She announced this ahead of the council session, in the hope that it would look like"
+        " hard work.",
+        "She announced it on Monday.",
+        "The ministry confirmed this to reporters on Monday.",
+    ],
+)
+def test_a_pronoun_for_what_was_said_before_is_not_a_claim_of_its_own(second: str) -> None:
+    # What she announced is the sentence before (the author's); the rest is the writer's
+    # reading of her motives, not hers.
+    assert found(f"Mayor Anna Berg lowered the bus fare. {second}") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Mayor Anna Berg said this is wrong.", "this is wrong"),
+        (
+            "The editor rejected this, saying they had caved to pressure.",
+            "this, saying they had caved to pressure",
+        ),
+    ],
+)
+def test_a_pronoun_opening_what_was_said_in_the_sentence_stays(text: str, quote: str) -> None:
+    assert [q for _, q in found(text)] == [quote]
