@@ -1356,9 +1356,11 @@ _PHRASE_HEAD = re.compile(
 _CLAUSE_HEAD = re.compile(
     r"(?:When|While|Whilst|If|Although|Though|Because|Once|Until|Unless|Over|Under|Within|"
     r"Throughout|Across|Among|Given|Like|Unlike|By|Through|From|Against|Beyond|Around|Dans|En|"
-    r"Après|Avant|Lors|Depuis|Malgré|Face|Nach|Vor|Bei|Trotz|Seit|Im|Am|"
-    # ("Alors que la recherche repose sur …, la lettre dénonce …": a French subordinate clause.)
-    r"Alors que|Bien que|Tandis que|Lorsque|Lorsqu’|Quand|Puisque|Même si|Quoique)\b[^,]{0,140},"
+    r"Après|Avant|Lors|Depuis|Malgré|Face|Nach|Vor|Bei|Trotz|Seit|Im|Am)\b[^,]{0,140},"
+    # "Alors que la recherche repose, en principe, sur …, la lettre dénonce …": a French
+    # subordinate clause, asides and all.
+    r"|(?:Alors que|Bien que|Tandis que|Lorsque|Lorsqu’|Quand|Puisque|Même si|Quoique)\b"
+    r"[^;:«»“”]{0,200},"
 )
 
 

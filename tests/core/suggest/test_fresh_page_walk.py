@@ -162,6 +162,11 @@ def test_the_same_verbs_without_the_particle_still_report(text: str, quote: str)
             "Bien que le vote soit serré, le ministre affirme que le résultat est clair.",
             "le résultat est clair",
         ),
+        (
+            "Alors que la recherche repose, en principe, sur les pairs, la lettre dénonce la"
+            " prise en main par une bureaucratie.",
+            "la prise en main par une bureaucratie",
+        ),
     ],
 )
 def test_a_french_subordinate_clause_before_the_speaker_is_the_scene(text: str, quote: str) -> None:
