@@ -34,7 +34,7 @@ def test_a_name_after_a_fronted_preposition_still_speaks() -> None:
 @pytest.mark.parametrize(
     "verdict",
     [
-        "If anything, it only reaffirms the weakness of her cabinet.",
+        "In truth, it merely confirms how weak her cabinet is.",
         "It only confirms the weakness of her cabinet.",
     ],
 )
@@ -56,7 +56,7 @@ def test_it_still_stands_for_the_company_the_sentence_before_is_about() -> None:
 def test_it_is_never_a_plural_speaker_named_before() -> None:
     text = (
         "As some lawmakers said last week, the mayor botched the budget. "
-        "If anything, it only reaffirms the weakness of her cabinet."
+        "In truth, it merely confirms how weak her cabinet is."
     )
     assert parties(text) == ["some lawmakers", ""]
 
@@ -154,40 +154,40 @@ def test_the_same_verbs_without_the_particle_still_report(text: str, quote: str)
     ("text", "quote"),
     [
         (
-            "Alors que la recherche repose sur une évaluation par les pairs, la lettre collective"
-            " dénonce la prise en main par une bureaucratie.",
-            "la prise en main par une bureaucratie",
+            "Alors que le budget dépend du vote des députés au printemps, la pétition collective"
+            " critique la mainmise des ministères.",
+            "la mainmise des ministères",
         ),
         (
             "Bien que le vote soit serré, le ministre affirme que le résultat est clair.",
             "le résultat est clair",
         ),
         (
-            "Alors que la recherche repose, en principe, sur les pairs, la lettre dénonce la"
-            " prise en main par une bureaucratie.",
-            "la prise en main par une bureaucratie",
+            "Alors que le budget dépend, en théorie, des députés, la pétition critique la"
+            " mainmise des ministères.",
+            "la mainmise des ministères",
         ),
     ],
 )
 def test_a_french_subordinate_clause_before_the_speaker_is_the_scene(text: str, quote: str) -> None:
-    # The clause the author opens with is not what the letter or the minister said.
+    # The clause the author opens with is not what the petition or the minister said.
     assert [q for _, q in found(text, "fr")] == [quote]
 
 
 @pytest.mark.parametrize(
     "story",
     [
-        "The story goes that there was an officer in the hills, and he saw riders in a field.",
-        "The story goes that an officer who was walking saw riders in a field.",
+        "Legend has it that there was a farmer in the valley, and he watched the river rise.",
+        "Legend has it that a farmer who lived by the river watched it rise.",
     ],
 )
 def test_he_after_someone_the_story_brings_in_unnamed_is_not_the_author_named_before(
     story: str,
 ) -> None:
-    # The writer was named at the top; "He" is the officer, whom the text never names.
+    # The writer was named at the top; "He" is the farmer, whom the text never names.
     text = (
-        "Anna Berg travels to Rome to watch the final. The game is old. "
-        f"{story} He concluded that it would be a useful training tool."
+        "Anna Berg visits the dam on a rainy day. The dam is old. "
+        f"{story} He concluded that the dam would not hold."
     )
     assert parties(text) == [""]
 
@@ -202,15 +202,14 @@ def test_he_after_someone_the_story_brings_in_unnamed_is_not_the_author_named_be
 def test_a_german_adverb_by_its_ending_is_no_party(text: str, party: str) -> None:
     # "Sinngemäß", "Normalerweise" open the sentence; the speaker follows the verb.
     assert parties(text, "de") == [party]
-    text = "Regelmäßig beantwortet der Forscher Karl Hahn Fragen und erläutert Hintergründe."
+    text = "Regelmäßig begrüßt die Moderatorin Eva Roth Gäste und erläutert die Lage."
     assert "Regelmäßig" not in parties(text, "de")
 
 
 @pytest.mark.parametrize(
     "second",
     [
-        "She announced this ahead of the council session, in the hope that it would look like"
-        " hard work.",
+        "She announced this before the budget debate, hoping it would make her look busy.",
         "She announced it on Monday.",
         "The ministry confirmed this to reporters on Monday.",
     ],
