@@ -2571,7 +2571,7 @@ def _source_patterns(
     return patterns
 
 
-# („Bild“, or with its article and straight quotes: "laut dem "Kurier"", "laut der "The Sun"".)
+# („Bild“, or with its article and straight quotes: "laut dem "Kurier"", "laut der "Daily Star"".)
 _QUOTED_OUTLET = re.compile(
     r"\s*(?:(?:der|die|das|dem|des|den)\s+)?(?:„|\")([A-ZÄÖÜ][^„“”\"]{0,40})(?:“|\")"
 )

@@ -266,7 +266,7 @@ def suggest_claims(
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
             named = _quoted_name(mention, sentence.text, group[0].party_end, lexicon)
             if named:
-                # "die britische Zeitung „The Sun“": the name beside the description speaks.
+                # "die Zeitung „Der Kurier“": the name beside the description speaks.
                 party = named
             if mention.lower() in lexicon.pronouns:
                 party = strip_title(party, lexicon)  # "he" is the person, not the title
@@ -306,7 +306,7 @@ def suggest_claims(
                 and not sentence.text[: max(group[0].party_start, 0)].strip()
                 and not re.search(r"\bsaying\b|[“”\"]", text[start:end])
             ):
-                # "She announced this ahead of the session, in the hope…": what she announced
+                # "She announced this before the debate, hoping…": what she announced
                 # is in the sentence before; the rest is the writer's reading of it.
                 start = end
             tail = sentence.text[group[-1].anchor_end :]
@@ -368,7 +368,7 @@ def suggest_claims(
     return [s for s in suggestions if s.start < s.end and s.fingerprint not in rejected_set]
 
 
-# What was said only as a pronoun, then when, where or to whom: "this ahead of the session",
+# What was said only as a pronoun, then when, where or to whom: "this before the debate",
 # "it on Monday", "this to reporters" (not "this is wrong", a clause of its own).
 _REFERS_BACK = re.compile(
     r"(?:this|it|these|those)(?=\s*$|\s*[,;.]|\s+(?:ahead|on|to|in|at|after|before|during|"
@@ -649,7 +649,7 @@ def _lead_in_nouns(lexicon: Lexicon) -> re.Pattern[str]:
 
 def _introduces_someone_unnamed(sentence: str, lexicon: Lexicon) -> bool:
     """Return whether a sentence brings in a person by an indefinite role ("there was an
-    officer", "a farmer who…") whom a "he" or "she" after it may mean."""
+    farmer", "a young woman who…") whom a "he" or "she" after it may mean."""
     if lexicon.language != "en":
         return False
     return any(
@@ -659,7 +659,7 @@ def _introduces_someone_unnamed(sentence: str, lexicon: Lexicon) -> bool:
     )
 
 
-# "there was an officer", "a young woman who": someone the story brings in without a name.
+# "there was a farmer", "a young woman who": someone the story brings in without a name.
 _INDEFINITE_PERSON = re.compile(
     r"\b(?:[Tt]here (?:was|were|is|lived)\s+)(?:an?|one)\s+([a-z-]+)(?:\s+([a-z]+))?\b"
     r"|\b(?:[Aa]n?|[Oo]ne)\s+([a-z-]+)(?:\s+([a-z]+))?(?=\s+who\b)"
@@ -697,7 +697,7 @@ def _by_party(
                     and someone_unnamed_before
                     and resolved.split()[-1] not in recent_text
                 ):
-                    # "…there was an officer who saw riders. He concluded…": the officer, whom
+                    # "…there was a farmer in the valley. He concluded…": the farmer, whom
                     # the text never names; not a person last named paragraphs before.
                     groups.setdefault("", ([], ""))[0].append(att)
                     continue
@@ -1357,7 +1357,7 @@ _CLAUSE_HEAD = re.compile(
     r"(?:When|While|Whilst|If|Although|Though|Because|Once|Until|Unless|Over|Under|Within|"
     r"Throughout|Across|Among|Given|Like|Unlike|By|Through|From|Against|Beyond|Around|Dans|En|"
     r"Après|Avant|Lors|Depuis|Malgré|Face|Nach|Vor|Bei|Trotz|Seit|Im|Am)\b[^,]{0,140},"
-    # "Alors que la recherche repose, en principe, sur …, la lettre dénonce …": a French
+    # "Alors que le budget dépend, en théorie, des députés, la pétition critique …": a French
     # subordinate clause, asides and all.
     r"|(?:Alors que|Bien que|Tandis que|Lorsque|Lorsqu’|Quand|Puisque|Même si|Quoique)\b"
     r"[^;:«»“”]{0,200},"
@@ -1575,7 +1575,7 @@ def _trailing_speaker(sentence: str, lexicon: Lexicon) -> tuple[str, int, int] |
 # ("…,” said the mayor, Ana Reyes.": or closing the sentence.)
 def _quoted_name(mention: str, sentence: str, party_end: int, lexicon: Lexicon) -> str:
     """Return the quoted name a newspaper's or broadcaster's description carries ("the paper
-    “The Sun”", "der Zeitung „Der Kurier“"), else ""."""
+    “The Courier”", "der Zeitung „Der Kurier“"), else ""."""
     inside = _OPENED_NAME.search(mention)
     if inside is not None and _describes_medium(mention[: inside.start()], lexicon):
         return inside.group(1)  # the party stops at the closing quote: the name is inside
@@ -1594,7 +1594,7 @@ def _describes_medium(description: str, lexicon: Lexicon) -> bool:
 _DESCRIPTION = re.compile(
     r"(?i)\s*(?:the|der|die|das|dem|den|des|le|la|les|du)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*$"
 )
-# A short quoted name with a capital: „The Sun“, “Der Kurier”, « Le Courrier ».
+# A short quoted name with a capital: „Der Kurier“, “The Courier”, « Le Courrier ».
 _QUOTED_NAME = r"[„“\"«]\s*([A-ZÀ-ÖØ-Þ][^„“”\"«»,.;:]{0,40}?)\s*"
 _QUOTED_AFTER = re.compile(r"\s*" + _QUOTED_NAME + r"[“”\"»]")
 _OPENED_NAME = re.compile(_QUOTED_NAME + r"[“”\"»]?\s*$")

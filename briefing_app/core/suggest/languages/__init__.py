@@ -136,7 +136,7 @@ class Lexicon:
     # Word endings that make an adverb, never a party ("Regelmäßig", "Normalerweise").
     adverb_endings: tuple[str, ...] = ()
     # Nouns for a newspaper, broadcaster or agency, whose quoted name after them is the party
-    # ("die britische Zeitung „The Sun“"); not people ("der Sprecher „Nein“" is a reply).
+    # ("die Zeitung „Der Kurier“"); not people ("der Sprecher „Nein“" is a reply).
     media_nouns: frozenset[str] = frozenset()
 
 

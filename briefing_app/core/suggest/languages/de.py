@@ -306,7 +306,7 @@ LEXICON = Lexicon(
         r"ebenfalls|damals|gestern|heute|(?:19|20)\d\d"
     ),
     fronted=(
-        # "Erst im April verkündete die Sängerin …": a particle before the fronted phrase.
+        # "Erst gestern verkündete die Ministerin …": a particle before the fronted phrase.
         r"(?:(?:erst|schon|bereits|gerade)\s+)?(?:"
         # (Not a focus particle before the subject: "Vor allem die Opposition kritisierte".)
         # "Vom „größten Projekt“ sprach der Minister": what was spoken of, quotes and all.
