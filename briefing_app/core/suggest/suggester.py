@@ -1034,6 +1034,11 @@ def _span(
             lo = dateline.end()
             head = s[lo : first_att.anchor_start]
         tail = s[last_att.anchor_end :]
+        lead = _AUTHOR_LEAD.match(head)
+        if lead is not None and not re.search(r"[“”\"«»„]", tail):
+            # "The paper did not wait, for the release was not out: “We have it,” the article
+            # said.": the writer's sentence up to the colon is no part of the quotation.
+            return _trim(sentence, lo + lead.end(), first_att.anchor_start)
         opening = quote_regions(s)[:1]
         if (
             opening
@@ -1176,6 +1181,8 @@ def _span(
     return _trim(sentence, lo, hi)
 
 
+# The writer's words, a colon, then one whole quotation right before its attribution.
+_AUTHOR_LEAD = re.compile(r"[^“”\"«»„:]{20,}:\s*(?=[“„\"«][^“”\"«»„]{2,}[”“\"»][,.!?]?\s*$)")
 # Whom and when after an inverted German subject, then a colon: " dem Parteichef am 30. März:".
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*)?"

@@ -232,3 +232,26 @@ def test_a_pronoun_for_what_was_said_before_is_not_a_claim_of_its_own(second: st
 )
 def test_a_pronoun_opening_what_was_said_in_the_sentence_stays(text: str, quote: str) -> None:
     assert [q for _, q in found(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote"),
+    [
+        (
+            "The paper did not wait for the release, which had not yet come out: “We have the"
+            " figures,” the article said.",
+            "en",
+            "We have the figures",
+        ),
+        (
+            "Die Zeitung wartete nicht auf die Mitteilung des Vereins, denn diese war noch nicht"
+            " erschienen: „Die Zahlen liegen uns vor“, heißt es dazu in dem Artikel.",
+            "de",
+            "„Die Zahlen liegen uns vor“",
+        ),
+    ],
+)
+def test_the_writers_words_before_a_colon_are_no_part_of_the_quotation(
+    text: str, language: str, quote: str
+) -> None:
+    assert [q for _, q in found(text, language)] == [quote]
