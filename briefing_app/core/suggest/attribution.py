@@ -309,7 +309,7 @@ _NOUN_FORMS = frozenset(
     (
         *("claim", "claims", "report", "reports", "estimates", "finds", "shows", "calls"),
         *("remarks", "requests", "promises", "boasts", "jokes", "warning", "warns", "notes"),
-        *("comments", "answers", "highlights", "charges", "muses"),
+        *("comments", "answers", "highlights", "charges", "muses", "vows", "pledges"),
         "post",
     )
 )
@@ -337,8 +337,19 @@ _DETERMINER_BEFORE = re.compile(
 _ADJECTIVE_NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w[’']s?)\s+(?:new|latest|recent|annual|"
     r"previous|earlier|separate|official|initial|final|first|second|preliminary|independent|"
-    r"internal|confidential|leaked|joint|detailed|lengthy|brief|short|long)\s+$",
+    r"internal|confidential|leaked|joint|detailed|lengthy|brief|short|long|"
+    # ("his persistent claim that…", "their baseless claims": what is said of the claim.)
+    r"persistent|repeated|frequent|false|baseless|unfounded|unsubstantiated|dubious|bold|"
+    # ("a newly released report", "the widely cited estimates": an adverb and a participle.)
+    r"\w+ly\s+\w+(?:ed|en))\s+$",
     re.I,
+)
+# A finite verb right after a noun form makes it the subject, not a verb: "The government
+# report includes…", "if the latest estimates stay close…" (a reporting verb is followed by
+# what was said, never by a verb of its own).
+_VERB_AFTER_NOUN = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:includes?|included|shows?|showed|found|finds|suggests?|suggested|"
+    r"indicates?|indicated|stays?|stayed|remains?|remained|covers?|covered|cites?|cited)\b"
 )
 # A person or group the attribution is about, in an absolute construction: "with Agassi later
 # admitting that…", "with the agency announcing…".
@@ -867,6 +878,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "its threatened vegetation", "the alleged attacker": an adjective
     if _noun_after_determiner(form, before, lexicon) and _refused("noun-after-determiner", match):
         return None  # "a new report", "la critique de": a noun
+    if _noun_before_verb(form, after) and _refused("noun-before-verb", match):
+        return None  # "The government report includes…": the noun is the subject
     if (
         form == "reports"
         and not re.match(r"\s*(?:[.!?]|$)", after)
@@ -1840,6 +1853,11 @@ def _noun_after_determiner(form: str, before: str, lexicon: Lexicon) -> bool:
     if determiner is not None and not _object_clitic(before, determiner.start(), lexicon):
         return True
     return form in _NOUN_FORMS | {"report"} and bool(_ADJECTIVE_NOUN_BEFORE.search(before))
+
+
+def _noun_before_verb(form: str, after: str) -> bool:
+    """Return whether a noun form is the subject of the verb after it ("the report shows")."""
+    return form in _NOUN_FORMS | {"report"} and bool(_VERB_AFTER_NOUN.match(after))
 
 
 def _object_clitic(before: str, at: int, lexicon: Lexicon) -> bool:
