@@ -398,7 +398,10 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|a|an|the|its|the
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 _CONTROL_VERB_BEFORE = re.compile(
     r"(?:\w+(?:ed|ly)|voted|agreed|decided|refused|failed|want|wanted|tried|plans|plan|expected|"
-    r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears)\s+to\s+$"
+    r"likely|able|going|has|have|had|used|need|needs|wants|seeks|seem|seems|appears|"
+    # "would love to tell you…", "shouldn't be afraid to say…", "too timid to suggest": a wish,
+    # a fear or an inability, nothing said.
+    r"love|like|hate|afraid|scared|too\s+\w+)\s+to\s+$"
 )
 # Reporting verbs whose passive names the speaker after "by" ("were disputed by Smith");
 # not verbs of acts ("a meeting called by", "charged by police", "found by hikers").

@@ -40,3 +40,28 @@ def test_a_reporting_noun_is_no_statement(text: str) -> None:
 )
 def test_the_same_words_as_verbs_still_report(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Hill would love to tell you that she took up running for fun.",
+        "Staff should not be afraid to say “no” to a client.",
+        "Most members were too timid to suggest a change, and the plan passed.",
+        "The mayor would like to point out that the budget is balanced.",
+    ],
+)
+def test_a_wish_a_fear_or_an_inability_to_speak_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The minister was quick to point out that the budget had grown.", "The minister"),
+        ("Dana Hill took the stand to say that she had never met him.", "Dana Hill"),
+        ("Dana Hill said she would love to run the race again.", "Dana Hill"),
+    ],
+)
+def test_an_infinitive_that_was_spoken_still_reports(text: str, party: str) -> None:
+    assert parties(text) == [party]
