@@ -165,10 +165,20 @@ def suggest_claims(
                 # "Parteienrechtler Martin Morlok" goes on as "Martin Morlok", the name a later
                 # "Morlok" gets too.
                 speaking = strip_title(speaking, lexicon)
-            if recent and (
-                _is_quotation(sentence.text)
-                or _opens_quote(sentence.text)
-                or _reported_mood(sentence.text, lexicon, sentences[index - 1].text)
+            if (
+                recent
+                # ("„Was" alone on a line, the quotation broken by the page's line ends: one
+                # word that ends no sentence states nothing, unlike "“Please.”"; the
+                # speaker's quotation still goes on after it.)
+                and (
+                    len(sentence.text.split()) >= 2
+                    or re.search(r"[.!?…][”\"’»“]?$", sentence.text) is not None
+                )
+                and (
+                    _is_quotation(sentence.text)
+                    or _opens_quote(sentence.text)
+                    or _reported_mood(sentence.text, lexicon, sentences[index - 1].text)
+                )
             ):
                 # The speaker's quotation goes on (into the next paragraph) with no new verb.
                 suggestions.append(_continued_quote(sentence, speaking, known, aliases, lexicon))

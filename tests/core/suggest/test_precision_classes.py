@@ -65,3 +65,41 @@ def test_a_wish_a_fear_or_an_inability_to_speak_is_no_statement(text: str) -> No
 )
 def test_an_infinitive_that_was_spoken_still_reports(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qui aurait cru que la mairie pouvait oublier ses habitants ?",
+        "Qui aurait pensé que la ville oublierait son maire ?",
+        "Le maire aurait cru à une plaisanterie.",
+    ],
+)
+def test_a_french_conditional_of_thinking_is_no_report(text: str) -> None:
+    assert found(text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Le maire aurait déclaré que le budget était tenu.", "le budget était tenu"),
+        ("Le maire aurait été arrêté lundi.", "Le maire aurait été arrêté lundi"),
+    ],
+)
+def test_the_french_conditional_of_a_report_still_reports(text: str, quote: str) -> None:
+    assert [q for _, q in found(text, "fr")] == [quote]
+
+
+def test_one_word_of_a_quotation_broken_by_a_line_end_is_no_statement() -> None:
+    text = (
+        "Auch die Ministerin Anna Gruber fordert mehr Nachtzüge.\n"
+        '"Was\nwürde dem Klima mehr helfen als ein Nachtzug nach Paris?", sagte Gruber am Montag.'
+    )
+    quotes = [q for _, q in found(text, "de")]
+    assert "Was" not in quotes
+    assert any("sagte Gruber" in q or "Nachtzug nach Paris" in q for q in quotes)
+
+
+def test_a_one_word_quotation_that_ends_a_sentence_still_goes_on() -> None:
+    text = "“We will not pay,” Mayor Ruth Lane said.\n“Never.”\nThe council met again on Friday."
+    assert found(text) == [("Mayor Ruth Lane", "We will not pay"), ("Mayor Ruth Lane", "Never")]

@@ -315,10 +315,13 @@ LEXICON = Lexicon(
     ),
     source_phrases=("selon", "d’après", "d'après", "de source"),
     passive_patterns=(
-        r"\b(?:aurait|auraient) (?:été )?\w+é(?:e|s|es)?\b",
-        # "Le suspect aurait pris la fuite": the conditional of a report (not "aurait pu").
+        r"\b(?:aurait|auraient) (?:été )?"
+        r"(?!(?:aimé|préféré|souhaité|pensé|imaginé|deviné|soupçonné)\b)\w+é(?:e|s|es)?\b",
+        # "Le suspect aurait pris la fuite": the conditional of a report (not "aurait pu"; nor
+        # "qui aurait cru que…", "on aurait pensé": a thought, a rhetorical question).
         r"\b(?:aurait|auraient) (?:déjà |ainsi |également )?"
-        r"(?!pu\b|dû\b|du\b|voulu\b|fallu\b|aimé\b|préféré\b|souhaité\b)\w+",
+        r"(?!pu\b|dû\b|du\b|voulu\b|fallu\b|aimé\b|préféré\b|souhaité\b|cru\b|pensé\b|"
+        r"imaginé\b|su\b|deviné\b|soupçonné\b)\w+",
         r"\b(?:selon certaines sources|dit-on|paraît-il)\b",
         # "Le suspect serait arrivé lundi", "ils seraient partis": the conditional of a report,
         # with être (not "ce serait fini", "si elle serait prête").
