@@ -301,6 +301,14 @@ _NOT_REPORTING_AFTER = {
     "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
+    # "denied him bail", "is denying vaccines to detainees", "denied the permit": something
+    # withheld, an act (not "denied the charges", "denied that…").
+    "deny": re.compile(
+        r"\s+(?:(?:him|her|them|us|me|it|[A-Z][\w’'-]+)\s+)?(?:(?:the|a|an|any|his|her|their|"
+        r"its|further|[\w-]+)\s+)?(?:access|entry|bail|parole|permission|permits?|visas?|"
+        r"licen[cs]es?|treatment|care|vaccines?|shots?|benefits|services?|funding|admission|"
+        r"requests?|applications?|appeals?|asylum|insurance|coverage|tenure)\b"
+    ),
 }
 # Forms that report what a document says only when a document is their subject.
 _DOCUMENT_FORMS = frozenset(("reads", "read", "states"))
@@ -370,6 +378,10 @@ _FINDERS = frozenset(
         *("calculations", "observations", "measurements"),
         *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
     )
+)
+# Who does research, named by the unit ("Smith's lab showed that…").
+_RESEARCH_UNITS = frozenset(
+    ("lab", "labs", "laboratory", "laboratories", "team", "teams", "group", "groups", "unit")
 )
 _SHOWING_DOCUMENTS = frozenset(
     (
@@ -698,7 +710,33 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     for att in found:
         if att.needs_subject:
             _refuse("no-subject", att.verb_start)
-    return [a for a in found if not a.needs_subject]
+    made = [a for a in found if not a.needs_subject]
+    return [a for a in made if not _nested(sentence, a, made)]
+
+
+_FINDING_LEMMAS = frozenset(("find", "show", "suggest", "reveal", "indicate", "conclude"))
+_THAT_BETWEEN = re.compile(r"\s*(?:\w+ly\s+)?that\s+")
+
+
+def _nested(sentence: str, att: Attribution, made: list[Attribution]) -> bool:
+    """Return whether an attribution's party opens another party's that-clause (refused so).
+
+    "The study found that patients reported less pain": what the patients reported is part
+    of what the study found, one statement, not a second speaker.
+    """
+    if att.pattern != "X verb" or att.party_start < 0:
+        return False
+    outer = any(
+        other is not att
+        and other.party
+        # (Only a finding, or a report of what people told researchers: "Reports say that
+        # the agency warned banks…" holds the agency's own warning.)
+        and (other.lemma in _FINDING_LEMMAS or att.lemma == "report")
+        and other.verb_end <= att.party_start
+        and _THAT_BETWEEN.fullmatch(sentence, other.verb_end, att.party_start)
+        for other in made
+    )
+    return outer and _refused("nested-report", att.verb_start)
 
 
 _CLAUSE_JOINT = re.compile(r";\s|,\s+(?:but|while|whereas|although|though|yet)\s")
@@ -1320,6 +1358,15 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "the research team found a decrease": researchers, whatever their group is called
         and not re.search(r"(?i)\b(?:research|study|scientific|science)\s+(?:team|group)\b", party)
     ) and _refused("find-action", match):
+        return None
+    if (
+        att.lemma == "show"
+        and head_noun not in _FINDERS | _SHOWING_DOCUMENTS | _RESEARCH_UNITS
+        and _inanimate(party, span[0], lexicon)
+        and _refused("show-no-source", match)
+    ):
+        # "Breathing tests showed that his lungs…", "the scans show…": a result, no one who
+        # reports it ("a study showed that…", "emails show…" still do).
         return None
     possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
     if possessive and form in _NOUN_FORMS and _refused("possessive-noun", match):

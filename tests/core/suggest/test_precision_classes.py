@@ -103,3 +103,52 @@ def test_one_word_of_a_quotation_broken_by_a_line_end_is_no_statement() -> None:
 def test_a_one_word_quotation_that_ends_a_sentence_still_goes_on() -> None:
     text = "“We will not pay,” Mayor Ruth Lane said.\n“Never.”\nThe council met again on Friday."
     assert found(text) == [("Mayor Ruth Lane", "We will not pay"), ("Mayor Ruth Lane", "Never")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A result shows, no one reports it.
+        "Breathing tests showed that her lungs were weak.",
+        "The scans show that the tumour has shrunk.",
+        # Something withheld is an act, not a denial.
+        "The governor is denying vaccines to prisoners in county jails.",
+        "The court denied him bail on Monday.",
+    ],
+)
+def test_a_result_or_an_act_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A study of 300 nurses showed that night shifts raise blood pressure.",
+            [("A study of 300 nurses", "night shifts raise blood pressure")],
+        ),
+        (
+            "Emails seen by the paper show that the deal was agreed in May.",
+            [("Emails", "the deal was agreed in May")],
+        ),
+        (
+            "Dr. Ruth Okafor’s lab showed that the drug cut deaths.",
+            [("Dr. Ruth Okafor’s lab", "the drug cut deaths")],
+        ),
+        ("The minister denied the charges.", [("The minister", "the charges")]),
+        ("The minister denied that she had lied.", [("The minister", "she had lied")]),
+        # A report inside what another party said is part of that statement, one speaker.
+        (
+            "One survey of 200 farmers found that most growers reported smaller harvests.",
+            [("One survey of 200 farmers", "most growers reported smaller harvests")],
+        ),
+        (
+            "Police said that witnesses reported hearing three shots.",
+            [("Police", "witnesses reported hearing three shots")],
+        ),
+    ],
+)
+def test_a_source_a_denial_and_a_nested_report_keep_one_statement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
