@@ -305,7 +305,9 @@ def suggest_claims(
                 # "“…the CFPB has …” / Alito asked in one of his queries.": cut after the
                 # quotation's dots, the sentence names who asked and where, nothing more.
                 start = end
-            if start < end and _only_attribution(text[start:end], mention, group, sentence):
+            if start < end and _only_attribution(
+                text[start:end], mention, group, sentence, lexicon
+            ):
                 start = end  # "According to the FBI": who, but nothing said
             if (
                 start < end
@@ -1667,7 +1669,7 @@ def _colon_speaker(sentence: str, names: NameIndex, offset: int, lexicon: Lexico
 
 
 def _only_attribution(
-    quote: str, mention: str, group: list[Attribution], sentence: Sentence
+    quote: str, mention: str, group: list[Attribution], sentence: Sentence, lexicon: Lexicon
 ) -> bool:
     """Return whether a span holds only who said it and when ("Yahoo Finance reported")."""
     rest = quote
@@ -1676,7 +1678,26 @@ def _only_attribution(
     if mention:
         rest = rest.replace(mention, " ")
     rest = TIME_TAIL.sub("", " " + rest.strip(" ,.;:"))
-    return not re.search(r"\w", rest)
+    # "As Steven Levy reported", "According to a blog post for InfoAmazonia": what is left is
+    # "as" or the document the source said it in, still no content (but "The ministry denied
+    # the reports": the object of a verb is what was said).
+    if not re.search(r"\w", rest):
+        return True
+    aside = quote.lstrip().lower().startswith("as ")
+    if not aside and all(att.pattern != "according to X" for att in group):
+        return False
+    words = re.findall(r"[\w’'-]+", rest.lower())
+    return all(w in _ATTRIBUTION_WORDS or w in lexicon.document_nouns for w in words)
+
+
+# Words an attribution holds besides its party and verb: "as", the document, its article
+# (not "in": "X stated in their testimony," is a lead-in to a quotation that follows).
+_ATTRIBUTION_WORDS = frozenset(
+    (
+        *("as", "a", "an", "the", "his", "her", "their", "its", "for", "by", "of"),
+        *("from", "blog", "post", "posts", "article", "interview", "book", "essay", "column"),
+    )
+)
 
 
 _ITEM_PREFIX = re.compile(r"[ \t]{2,}|[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+")

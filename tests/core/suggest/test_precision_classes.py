@@ -152,3 +152,30 @@ def test_a_source_a_denial_and_a_nested_report_keep_one_statement(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The span left to the first source would be the attribution alone: no statement.
+        (
+            "As Dana Levy reported, the mayor told the council that the budget was short.",
+            [("the mayor", "the mayor told the council that the budget was short")],
+        ),
+        (
+            "According to a blog post for the Rainforest Trust, the national weather agency "
+            "predicts that rain will fall.",
+            [
+                (
+                    "the national weather agency",
+                    "the national weather agency predicts that rain will fall",
+                )
+            ],
+        ),
+        # With something said, the source keeps it.
+        ("According to the FBI, two men were held.", [("the FBI", "two men were held")]),
+        ("The ministry denied the reports.", [("The ministry", "the reports")]),
+    ],
+)
+def test_an_attribution_alone_is_no_statement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
