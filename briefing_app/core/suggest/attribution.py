@@ -1368,6 +1368,16 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "Breathing tests showed that his lungs…", "the scans show…": a result, no one who
         # reports it ("a study showed that…", "emails show…" still do).
         return None
+    if (
+        att.lemma == "expect"
+        and re.match(r"\s+to\b", after)
+        and party.split()[-1].lower() not in _FORECASTERS
+        and _refused("expect-own-plan", match)
+    ):
+        # "The company expects to cut its emissions": its own plan, a state of mind
+        # ("Analysts expect the market to grow", "Economists expect to see growth slow"
+        # forecast).
+        return None
     possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
     if possessive and form in _NOUN_FORMS and _refused("possessive-noun", match):
         return None  # "the Taliban’s claims are false": a noun, the author's judgment

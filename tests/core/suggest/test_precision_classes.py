@@ -179,3 +179,30 @@ def test_a_source_a_denial_and_a_nested_report_keep_one_statement(
 )
 def test_an_attribution_alone_is_no_statement(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An infinitive of purpose after "To" names no one whose view follows.
+        "To reach their findings, scientists compared maps of the region.",
+        "To test the theory, the researchers flooded a field.",
+        # The subject's own plan is a state of mind, not a forecast said.
+        "The company expects to cut its emissions by half next year.",
+    ],
+)
+def test_a_purpose_or_a_plan_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("To Hoenig, the policy is a gamble.", "Hoenig"),
+        ("To many economists, the plan looks risky.", "many economists"),
+        ("Analysts expect the market to grow by a third.", "Analysts"),
+        ("The company said it expects to cut its emissions by half.", "The company"),
+    ],
+)
+def test_a_view_and_a_forecast_still_report(text: str, party: str) -> None:
+    assert parties(text) == [party]

@@ -571,8 +571,10 @@ LEXICON = Lexicon(
     ),
     viewpoint_patterns=(
         # "To Hoenig, the Fed's policies are…": whose view the sentence gives.
-        # (Not "To Page’s company, Brin brought…": to whom something came.)
-        r"^To (?P<party>(?:(?![’']s\b)[^,;:“”\"]){2,50}?), ",
+        # (Not "To Page’s company, Brin brought…": to whom something came; nor "To reach
+        # their findings, …": an infinitive of purpose, a verb and its object.)
+        r"^To (?![a-z]+ (?:the|a|an|their|his|her|its|our|this|that|these|those|it|them)\b)"
+        r"(?P<party>(?:(?![’']s\b)[^,;:“”\"]){2,50}?), ",
         # "Brown had a simple answer: …", "“We rebuild,” was Brown’s answer.": a statement
         # named by its noun. (Not "Trump’s argument that … was rejected": the author's report
         # of its fate.)
