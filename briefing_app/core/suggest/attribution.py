@@ -655,8 +655,15 @@ def guard_audit(waive: Iterable[str] = ()) -> Iterator[list[tuple[int, str]]]:
         _refusals, _waived = saved
 
 
+# A wire service's note on its own story: "(Corrects paragraph 3 to show…)", "(Adds quote…)".
+_EDITORS_NOTE = re.compile(r"\((?:Corrects|Updates|Adds|Recasts|Refiles|Fixes|Clarifies)\s")
+
+
 def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     """Return the attributions in one sentence, in order, each with its party if found."""
+    if lexicon.language == "en" and _EDITORS_NOTE.match(sentence):
+        _refuse("editors-note", 0)
+        return []  # what the story said is corrected by the newsroom, no party speaks
     # (A verb inside « … » is quoted speech too: "«on dit à quoi…», ajoute-t-on".)
     quoted = [*quote_regions(sentence), *_guillemets(sentence)]
     opened = sentence.rfind("«")
@@ -2957,6 +2964,10 @@ def _passives(sentence: str, lexicon: Lexicon, inside_quote: object) -> list[Att
         for match in pattern.finditer(sentence):
             if callable(inside_quote) and inside_quote(match.start()):
                 continue
+            if _CONDITIONAL_BEFORE.search(sentence, 0, match.start()) and _refused(
+                "conditional", match
+            ):
+                continue  # "…detain people if they are suspected of…": a supposition
             lemma = " ".join(match.group(0).lower().split())
             att = Attribution(match.start(), match.end(), lemma, "passive")
             source = _document_opening(sentence, match.start(), lexicon)

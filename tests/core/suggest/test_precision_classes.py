@@ -206,3 +206,27 @@ def test_a_purpose_or_a_plan_is_no_statement(text: str) -> None:
 )
 def test_a_view_and_a_forecast_still_report(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A supposition: what happens if someone is suspected of something.
+        "Police may hold people for a week if they are suspected of theft.",
+        # A newsroom's note on its own story.
+        "(Corrects third paragraph to show the plant is in Ohio, not Iowa.)",
+    ],
+)
+def test_a_supposition_or_an_editors_note_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("He is suspected of theft.", ""),
+        ("(“We will rebuild,” the mayor added.)", "the mayor"),
+    ],
+)
+def test_a_passive_and_a_bracketed_quotation_still_report(text: str, party: str) -> None:
+    assert parties(text) == [party]
