@@ -721,6 +721,8 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     return [a for a in made if not _nested(sentence, a, made)]
 
 
+# Verbs whose participle after a comma often gives the author's inference from an act.
+_INFERRING_LEMMAS = frozenset(("suggest", "indicate", "show", "signal", "imply"))
 _FINDING_LEMMAS = frozenset(("find", "show", "suggest", "reveal", "indicate", "conclude"))
 _THAT_BETWEEN = re.compile(r"\s*(?:\w+ly\s+)?that\s+")
 
@@ -873,6 +875,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         att.party_start, att.party_end = span
         att.party = sentence[span[0] : span[1]]
         return att
+    if (
+        participle
+        and att.lemma in _INFERRING_LEMMAS
+        and re.search(r",\s*$", before)
+        and not re.match(_THAT_SOON, after)
+        # ("…, suggesting “considerable” risks": quoted words were said.)
+        and not re.match(r"\s+(?:[^.;:,“”\"]{0,30}\s)?[“\"]", after)
+        and _refused("inference-participle", match)
+    ):
+        # "The Fed will buy more bonds, suggesting a bit more support for housing": what the
+        # act suggests to the author, not what anyone said.
+        return None
     if participle and _FOR_BEFORE.search(before) and _SAID_AFTER.match(after):
         # "Boehner is under fire for indicating in June that…", "apologized for saying
         # that…": what the sentence's subject said.

@@ -230,3 +230,25 @@ def test_a_supposition_or_an_editors_note_is_no_statement(text: str) -> None:
 )
 def test_a_passive_and_a_bracketed_quotation_still_report(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank will buy more bonds, suggesting a bit more support for housing.",
+        "Sales fell for a third month, indicating weaker demand.",
+    ],
+)
+def test_what_an_act_suggests_to_the_author_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The minister spoke for an hour, suggesting that the plan might change.", "The minister"),
+        ("The report praised the plan, suggesting “considerable” gains.", "The report"),
+    ],
+)
+def test_a_participle_with_what_was_said_still_reports(text: str, party: str) -> None:
+    assert parties(text) == [party]
