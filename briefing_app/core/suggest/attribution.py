@@ -523,6 +523,13 @@ _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}?(?:whether|if|what|why|how|when|who|where|which|about)\b"
 )
+# A when- or after-clause after a main clause, its subject just before the verb.
+_TRAILING_TIME_CLAUSE = re.compile(r"\w[^.;:!?]*?(?:,\s*|\s)(?:when|after|once)\s+$")
+# A pronoun object, then only where or how ("admitted it in a recent interview").
+_PRONOUN_OBJECT_ONLY = re.compile(
+    r"\s+(?:it|this|them)(?:\s+(?:in|on|at|via|during|through|with|by|to)\b[^,;:“”\"]*)?"
+    r"\s*[.!?]?\s*$"
+)
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 
 
@@ -538,6 +545,9 @@ class Attribution:
     party_end: int = -1
     party: str = ""
     needs_subject: bool = False
+    # The party acts and says nothing ("…, when Owens admitted it"): no statement, but the
+    # party is still the one a later "he" may mean.
+    act_only: bool = False
 
     @property
     def anchor_start(self) -> int:
@@ -1418,6 +1428,17 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and _refused("understand-not-outlet", match)
     ):
         return None  # "Smith understands that…": a state of mind, not an outlet's reporting
+    if (
+        lexicon.language == "en"
+        and span[1] <= match.start()
+        and _TRAILING_TIME_CLAUSE.search(sentence, 0, span[0])
+        and _PRONOUN_OBJECT_ONLY.match(after)
+        and _refused("time-clause-act", match)
+    ):
+        # "It caused a stir when Owens admitted it in an interview.", "…since July, when
+        # researchers found it": a when-clause dates the author's sentence by the party's
+        # act on something named before; nothing is said here.
+        att.act_only = True
     att.party_start, att.party_end = span
     att.party = party
     if att.lemma in _LISTENER_VERBS and span[1] <= att.verb_start:

@@ -294,6 +294,10 @@ def suggest_claims(
                 # is no one named.
                 same = lexicon.same_source and re.search(lexicon.same_source, sentence.text)
                 party = last_party if same else ""
+            if all(att.act_only for att in group):
+                memory.remember(party)  # "…, when Owens admitted it": whom a later "he" means
+                last_party = party or last_party
+                continue
             start, end = _span(sentence, group, attributions, lexicon)
             if (
                 start < end

@@ -252,3 +252,20 @@ def test_what_an_act_suggests_to_the_author_is_no_statement(text: str) -> None:
 )
 def test_a_participle_with_what_was_said_still_reports(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+def test_an_act_in_a_when_clause_is_no_statement_but_names_the_next_he() -> None:
+    text = (
+        "Dana Owens won the race. It caused a stir when Owens admitted it in an interview. "
+        "“I love her,” he said."
+    )
+    assert found(text) == [("Dana Owens", "I love her")]
+    assert found("The virus has spread since May, when researchers found it on two websites.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It caused a stir when Dana Owens admitted that she had lied.", "Dana Owens denied it."],
+)
+def test_what_the_party_said_or_denied_still_reports(text: str) -> None:
+    assert parties(text) == ["Dana Owens"]
