@@ -530,6 +530,14 @@ _PRONOUN_OBJECT_ONLY = re.compile(
     r"\s+(?:it|this|them)(?:\s+(?:in|on|at|via|during|through|with|by|to)\b[^,;:“”\"]*)?"
     r"\s*[.!?]?\s*$"
 )
+# The author's guess about what a party did: "It is possible that X agreed…".
+_AUTHOR_HEDGE = re.compile(
+    r"(?i)\bit(?:[’']s|\s+is|\s+was|\s+seems|\s+seemed|\s+may\s+be|\s+might\s+be)\s+"
+    r"(?:quite\s+|very\s+|entirely\s+|also\s+)?(?:possible|likely|unlikely|conceivable|plausible|"
+    r"probable|doubtful)\s+that\s+[^,;:“”\"]*$"
+)
+# The author's reading of an act as an admission: "has effectively admitted", "tacitly conceded".
+_JUDGED_ADVERB = re.compile(r"\b(?:effectively|implicitly|tacitly|essentially|in effect)\s+$")
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 
 
@@ -1105,6 +1113,14 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "…, comme en témoigne la hausse des prix": evidence, not testimony
     if _CONDITIONAL_BEFORE.search(before) and _refused("conditional", match):
         return None  # "if they called for…": a supposition, not a statement
+    if (
+        lexicon.language == "en"
+        and (_AUTHOR_HEDGE.search(before) or _JUDGED_ADVERB.search(before))
+        and _refused("author-judgment", match)
+    ):
+        # "It is possible that Page had agreed…", "The government has effectively admitted
+        # as much": the author's guess or reading, not what the party said.
+        return None
     progressive = participle and _BE_BEFORE.search(before)
     if (
         not progressive

@@ -269,3 +269,26 @@ def test_an_act_in_a_when_clause_is_no_statement_but_names_the_next_he() -> None
 )
 def test_what_the_party_said_or_denied_still_reports(text: str) -> None:
     assert parties(text) == ["Dana Owens"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is possible that the mayor had agreed with the council that the tax was needed.",
+        "The ministry has effectively admitted as much by ordering a review.",
+    ],
+)
+def test_the_authors_guess_or_reading_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("It is possible that the virus spread earlier, researchers said.", "researchers"),
+        ("Researchers said it is likely that the virus spread earlier.", "Researchers"),
+        ("The ministry admitted that the figures were wrong.", "The ministry"),
+    ],
+)
+def test_a_party_s_own_hedge_or_admission_still_reports(text: str, party: str) -> None:
+    assert parties(text) == [party]
