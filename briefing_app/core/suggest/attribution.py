@@ -538,6 +538,14 @@ _AUTHOR_HEDGE = re.compile(
 )
 # The author's reading of an act as an admission: "has effectively admitted", "tacitly conceded".
 _JUDGED_ADVERB = re.compile(r"\b(?:effectively|implicitly|tacitly|essentially|in effect)\s+$")
+# A copula and an adjective before "and": the form after it is a second adjective.
+_ADJECTIVE_FORMS = frozenset(
+    ("assured", "guarded", "measured", "reserved", "composed", "concerned", "convinced")
+)
+_ADJECTIVE_PAIR = re.compile(
+    r"\b(?:is|are|was|were|be|been|seemed|seems|looked|looks|sounded|sounds)\s+"
+    r"(?:\w+ly\s+)?[a-z]+\s+and\s+$"
+)
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 
 
@@ -1335,6 +1343,15 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if span is None:
         if form == "say" and re.search(r",\s*$", before) and _refused("say-for-instance", match):
             return None  # "by the standards of, say, Europe": "for instance"
+        if (
+            lexicon.language == "en"
+            and form in _ADJECTIVE_FORMS
+            and _ADJECTIVE_PAIR.search(before)
+            # (Nothing after it: "was calm and assured the crowd that…" still speaks.)
+            and re.match(r"\s*(?:[.,;!?]|$)", after)
+            and _refused("adjective-pair", match)
+        ):
+            return None  # "a tone that was aggrieved and assured": an adjective, not a verb
         if re.search(
             # ("…spoke to reporters and later said…": a time adverb after the conjunction;
             # "…a dénoncé la réforme et a réclamé…", "… und forderte…": French and German.)

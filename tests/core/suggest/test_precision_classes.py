@@ -292,3 +292,19 @@ def test_the_authors_guess_or_reading_is_no_statement(text: str) -> None:
 )
 def test_a_party_s_own_hedge_or_admission_still_reports(text: str, party: str) -> None:
     assert parties(text) == [party]
+
+
+def test_a_second_adjective_after_and_is_no_verb() -> None:
+    text = "During the hearing, the judge spoke in a tone that was alternately weary and assured."
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was calm and assured the crowd that help was coming.",
+        "The mayor was upset and disagreed.",
+    ],
+)
+def test_a_verb_after_an_adjective_and_and_still_reports(text: str) -> None:
+    assert parties(text) == ["The mayor"]
