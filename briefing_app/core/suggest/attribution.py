@@ -546,6 +546,8 @@ _ADJECTIVE_PAIR = re.compile(
     r"\b(?:is|are|was|were|be|been|seemed|seems|looked|looks|sounded|sounds)\s+"
     r"(?:\w+ly\s+)?[a-z]+\s+and\s+$"
 )
+# A rule and whom it binds, before a bare verb: "requiring voters (to) show…".
+_REQUIRED_OF = re.compile(r"\brequir(?:e|es|ed|ing)\s+(?:(?!that\b)[\w’'-]+\s+){1,3}$")
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 
 
@@ -1121,6 +1123,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None  # "…, comme en témoigne la hausse des prix": evidence, not testimony
     if _CONDITIONAL_BEFORE.search(before) and _refused("conditional", match):
         return None  # "if they called for…": a supposition, not a statement
+    if (
+        lexicon.language == "en"
+        and form == att.lemma
+        and _REQUIRED_OF.search(before, max(0, len(before) - 80))
+        and _refused("mandated-act", match)
+    ):
+        return None  # "a law requiring voters show an ID": what a rule makes people do
     if (
         lexicon.language == "en"
         and (_AUTHOR_HEDGE.search(before) or _JUDGED_ADVERB.search(before))

@@ -308,3 +308,19 @@ def test_a_second_adjective_after_and_is_no_verb() -> None:
 )
 def test_a_verb_after_an_adjective_and_and_still_reports(text: str) -> None:
     assert parties(text) == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ohio: The state becomes the latest state requiring voters show a photo ID.",
+        "Ohio became the latest state requiring voters show a photo ID at the polls.",
+    ],
+)
+def test_what_a_rule_makes_people_do_is_no_statement(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_party_bound_by_a_rule_still_speaks() -> None:
+    text = "The mayor, required by law to explain the delay, said the budget was short."
+    assert found(text) == [("The mayor", "the budget was short")]
