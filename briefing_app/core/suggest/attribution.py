@@ -1443,13 +1443,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         return None
     if (
         att.lemma == "expect"
-        and re.match(r"\s+to\b", after)
+        and re.match(r"\s+(?:to|that)\b", after)
         and party.split()[-1].lower() not in _FORECASTERS
         and _refused("expect-own-plan", match)
     ):
-        # "The company expects to cut its emissions": its own plan, a state of mind
-        # ("Analysts expect the market to grow", "Economists expect to see growth slow"
-        # forecast).
+        # "The company expects to cut its emissions", "He expects that the move will help":
+        # its own plan or hope, a state of mind ("Analysts expect the market to grow",
+        # "Economists expect to see growth slow" forecast).
         return None
     possessive = re.search(r"[’']s?$", party) or re.search(r"\w[’']s?\s+$", before)
     if possessive and form in _NOUN_FORMS and _refused("possessive-noun", match):

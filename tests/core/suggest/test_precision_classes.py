@@ -189,6 +189,7 @@ def test_an_attribution_alone_is_no_statement(text: str, expected: list[tuple[st
         "To test the theory, the researchers flooded a field.",
         # The subject's own plan is a state of mind, not a forecast said.
         "The company expects to cut its emissions by half next year.",
+        "The director expects that the move will attract more staff.",
     ],
 )
 def test_a_purpose_or_a_plan_is_no_statement(text: str) -> None:
@@ -201,6 +202,7 @@ def test_a_purpose_or_a_plan_is_no_statement(text: str) -> None:
         ("To Hoenig, the policy is a gamble.", "Hoenig"),
         ("To many economists, the plan looks risky.", "many economists"),
         ("Analysts expect the market to grow by a third.", "Analysts"),
+        ("Economists expect that growth will slow.", "Economists"),
         ("The company said it expects to cut its emissions by half.", "The company"),
     ],
 )
