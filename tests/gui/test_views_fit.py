@@ -257,3 +257,31 @@ def test_every_column_of_the_key_assumptions_shows_in_the_matrix_dock_without_sc
     assert [row[2] for row in panel.rows_text()] == ["Correct with caveats", "Unsupported"]
     # What a narrow cell cannot show whole, its tooltip does.
     assert table.item(1, 3).toolTip().startswith("Only the Taliban's own statements")
+
+
+def test_the_inspectors_buttons_stay_in_view_with_a_long_quote_on_a_laptop(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    # A quote of a dozen lines at the inspector's width: the buttons under it went out of
+    # the dock's bottom, a scroll away.
+    passage = " ".join(
+        f"Paragraph {n} of the witness statement describes the convoy, the drone and the fire."
+        for n in range(12)
+    )
+    source = demo_lib.sources.add(ExtractedDocument(title="Witness statement", text=passage))
+    claim = demo_lib.claims.add(source.id, start=0, end=len(passage), party="A witness")
+    window = _first_start(qtbot, demo_lib, (1366, 768))
+    window.sources.select_claim(claim.id)
+    inspector, dock = window.inspector, window.docks.docks["inspector"]
+    quote = inspector.quote
+    qtbot.waitUntil(lambda: quote.text().startswith("“Paragraph 0"))
+    # Laid out: the quote as tall as its wrapped lines (the whole quote is there to read).
+    qtbot.waitUntil(lambda: quote.height() >= quote.heightForWidth(quote.width()) > 300)
+    visible = dock.visibleRegion().boundingRect()
+    for button in (inspector.show_button, inspector.delete_button):
+        qtbot.waitUntil(button.isVisible)
+        assert button.isEnabled()
+        place = QRect(button.mapTo(dock, QPoint(0, 0)), button.size())
+        assert visible.contains(place), (button.text(), place, visible)

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -132,12 +134,24 @@ class ClaimInspector(QWidget):
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.heading)
+        body_layout.addWidget(self.quote)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
+        # The quote and fields scroll; the actions stay under them, outside the scroll: a long
+        # quote pushed Show in source and Delete out of a dock 768 px high.
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setWidget(body)
+        self.body.setAccessibleName("Claim fields")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.quote)
-        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.statement.editing_finished.connect(
             lambda: self._edit(statement=self.statement.toPlainText().strip())
