@@ -285,6 +285,17 @@ def test_the_inspectors_buttons_stay_in_view_with_a_long_quote_on_a_laptop(
         assert button.isEnabled()
         place = QRect(button.mapTo(dock, QPoint(0, 0)), button.size())
         assert visible.contains(place), (button.text(), place, visible)
+    # The quote scrolls in its own box, so the statement to write is in sight under it too.
+    statement = inspector.statement
+    place = QRect(statement.mapTo(dock, QPoint(0, 0)), statement.size())
+    assert statement.isVisible() and visible.contains(place), (place, visible)
+    # A short quote reads whole, no scrolling.
+    short = demo_lib.claims.by_key("C5")
+    window.sources.select_claim(short.id)
+    qtbot.waitUntil(lambda: short.quote in quote.text())
+    box = inspector.quote_box
+    qtbot.waitUntil(lambda: box.height() >= quote.heightForWidth(box.viewport().width()))
+    assert box.verticalScrollBar().maximum() == 0
 
 
 @pytest.mark.parametrize("screen", [(1366, 768), (1920, 1080)])

@@ -33,6 +33,7 @@ from briefing_app.gui.widgets.fields import (
     guard_wheel,
     select_data,
 )
+from briefing_app.gui.widgets.quote_box import QuoteBox
 
 
 class ClaimInspector(QWidget):
@@ -138,7 +139,8 @@ class ClaimInspector(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.heading)
-        body_layout.addWidget(self.quote)
+        self.quote_box = QuoteBox(self.quote)
+        body_layout.addWidget(self.quote_box)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
         # The quote and fields scroll; the actions stay under them, outside the scroll: a long
@@ -203,6 +205,7 @@ class ClaimInspector(QWidget):
         if claim is None:
             self.heading.setText("<b>No claim selected</b>")
             self.quote.setText("Select a passage in the reader and press Ctrl+T to tag a claim.")
+            self.quote_box.fit()
             self.statement.setPlainText("")
             self.party.setText("")
             # Blank, not the last claim's kind, credibility and status (greyed, but read as
@@ -219,6 +222,8 @@ class ClaimInspector(QWidget):
             f" &nbsp;·&nbsp; characters {claim.start}–{claim.end}"
         )
         self.quote.setText(f"“{claim.quote}”")
+        self.quote_box.fit()
+        self.quote_box.verticalScrollBar().setValue(0)  # a new quote reads from its start
         if self.statement.toPlainText() != claim.statement:
             self.statement.setPlainText(claim.statement)
         self.party.setText(claim.party)
