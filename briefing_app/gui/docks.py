@@ -40,7 +40,7 @@ WIDE_ENOUGH_FOR_PREVIEW = 1500
 # got about 100 px under its header: with the note in front the bottom takes this share.
 NOTE_FRONT_BOTTOM = 0.2
 # Docks that want a wider column than the one they wait in, as a share of the window's width,
-# when shown from the View menu: the chronology's dates in full beside the sources' 15 %.
+# when shown from the View menu: the chronology's dates in full.
 SHOWN_WIDTHS = {"chronology": 0.21}
 # Bottom docks that want more height than the note's fifth when they come to the front: the
 # Matrix showed only its Scores row there at 768 px, under its question and leader lines.
@@ -70,7 +70,9 @@ LAYOUTS: dict[str, Layout] = {
             _BOTTOM: (("claims", "problems"),),
         },
         side_by_side=False,
-        widths={"sources": 0.15, "inspector": 0.2},
+        # The sources list 22 %: its title beside the date, grade and claim count (at 15 % a
+        # 1366 px window cut the title to nothing and scrolled sideways to the grade).
+        widths={"sources": 0.22, "inspector": 0.2},
         heights={"claims": 0.36},
     ),
     "write": Layout(

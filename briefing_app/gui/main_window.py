@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
         docks.add("sources", "&Sources", self.library_panel, left)
         docks.add("tags", "&Tags", self.library_panel.tags, left)
         docks.add("claims", "&Claims table", self.claims_panel, bottom)
-        docks.add("inspector", "Claim &inspector", self.inspector, right, scroll=True)
+        # Not wrapped in a scroll: the inspector scrolls its fields and keeps its buttons in view.
+        docks.add("inspector", "Claim &inspector", self.inspector, right)
         docks.add("source", "Source &details", self.source_panel, right, scroll=True)
 
     def _build_actions(self) -> None:

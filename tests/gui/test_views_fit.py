@@ -257,3 +257,85 @@ def test_every_column_of_the_key_assumptions_shows_in_the_matrix_dock_without_sc
     assert [row[2] for row in panel.rows_text()] == ["Correct with caveats", "Unsupported"]
     # What a narrow cell cannot show whole, its tooltip does.
     assert table.item(1, 3).toolTip().startswith("Only the Taliban's own statements")
+
+
+def test_the_inspectors_buttons_stay_in_view_with_a_long_quote_on_a_laptop(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    # A quote of a dozen lines at the inspector's width: the buttons under it went out of
+    # the dock's bottom, a scroll away.
+    passage = " ".join(
+        f"Paragraph {n} of the witness statement describes the convoy, the drone and the fire."
+        for n in range(12)
+    )
+    source = demo_lib.sources.add(ExtractedDocument(title="Witness statement", text=passage))
+    claim = demo_lib.claims.add(source.id, start=0, end=len(passage), party="A witness")
+    window = _first_start(qtbot, demo_lib, (1366, 768))
+    window.sources.select_claim(claim.id)
+    inspector, dock = window.inspector, window.docks.docks["inspector"]
+    quote = inspector.quote
+    qtbot.waitUntil(lambda: quote.text().startswith("“Paragraph 0"))
+    # Laid out: the quote as tall as its wrapped lines (the whole quote is there to read).
+    qtbot.waitUntil(lambda: quote.height() >= quote.heightForWidth(quote.width()) > 300)
+    visible = dock.visibleRegion().boundingRect()
+    for button in (inspector.show_button, inspector.delete_button):
+        qtbot.waitUntil(button.isVisible)
+        assert button.isEnabled()
+        place = QRect(button.mapTo(dock, QPoint(0, 0)), button.size())
+        assert visible.contains(place), (button.text(), place, visible)
+    # The quote scrolls in its own box, so the statement to write is in sight under it too.
+    statement = inspector.statement
+    place = QRect(statement.mapTo(dock, QPoint(0, 0)), statement.size())
+    assert statement.isVisible() and visible.contains(place), (place, visible)
+    # A short quote reads whole, no scrolling.
+    short = demo_lib.claims.by_key("C5")
+    window.sources.select_claim(short.id)
+    qtbot.waitUntil(lambda: short.quote in quote.text())
+    box = inspector.quote_box
+    qtbot.waitUntil(lambda: box.height() >= quote.heightForWidth(box.viewport().width()))
+    assert box.verticalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1920, 1080)])
+def test_the_sources_list_shows_title_date_grade_and_claims_without_a_sideways_scroll(
+    qtbot: QtBot, demo_lib: Library, screen: tuple[int, int]
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    # Enough sources for a vertical scroll bar, and a report imported twice, Word and PDF.
+    title = "Tajik border security after the Khatlon attack: an assessment for ministers"
+    with demo_lib.write():
+        for n in range(40):
+            demo_lib.sources.add(ExtractedDocument(title=f"Report {n}", text=f"Report {n}."))
+        for fmt in ("docx", "pdf"):
+            demo_lib.sources.add(
+                ExtractedDocument(
+                    title=title, text=f"The attack ({fmt}).", format=fmt, published="2025-11-30"
+                )
+            )
+    window = _first_start(qtbot, demo_lib, screen)
+    panel = window.library_panel
+    view, model, header = panel.view, panel.model, panel.view.horizontalHeader()
+    qtbot.waitUntil(lambda: model.rowCount() == 43 and view.verticalScrollBar().isVisible())
+    # Every column but the outlet on screen: nothing to scroll sideways to.
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)
+    width = view.viewport().width()
+    metrics = view.fontMetrics()
+    for column in (0, 2, 3, 4):
+        assert not view.isColumnHidden(column)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert header.sectionViewportPosition(column) >= 0 and right <= width, column
+        label = str(model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(label), label
+    # The title takes the room left: a dozen characters and the format's badge at least.
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("Tajik border") + 24
+    assert header.sectionSize(2) >= metrics.horizontalAdvance("2025-11-30")
+    # The two copies: the same title, told apart by their badges and their tooltips.
+    word, pdf = model.index(1, 0), model.index(0, 0)
+    assert word.data() == pdf.data() == title
+    badges = [i.data(Qt.ItemDataRole.DecorationRole) for i in (word, pdf)]
+    assert not badges[0].isNull() and badges[0].cacheKey() != badges[1].cacheKey()
+    assert "Word" in word.data(Qt.ItemDataRole.ToolTipRole)
+    assert "PDF" in pdf.data(Qt.ItemDataRole.ToolTipRole)

@@ -27,6 +27,9 @@ class SourceRow(NamedTuple):
     published: str = ""
     reliability: str = ""
     claim_count: int = 0
+    # What the source was imported from ("docx", "pdf", "html", "email", …): two copies of a
+    # report, Word and PDF, share a title.
+    format: str = ""
 
 
 class ClaimRow(NamedTuple):
@@ -54,6 +57,7 @@ _SOURCE_FIELD_SQL = {
     "published": "coalesce(s.published, '')",
     "reliability": "s.reliability",
     "claim_count": "(SELECT count(*) FROM claims c WHERE c.source_id = s.id)",
+    "format": "s.format",
 }
 # The SQL of each ClaimRow field but the last, tags (fetched separately), over `claims c` and
 # `sources s`.

@@ -16,6 +16,7 @@ from briefing_app.core.records.listing import (
     source_precedes,
     source_rows,
 )
+from briefing_app.gui.models.format_badge import format_badge, format_word
 from briefing_app.gui.models.lazy_table import LazyRowTableModel
 
 
@@ -135,15 +136,20 @@ class SourceTableModel(LazyRowTableModel[SourceRow]):
         return SourceRow(record_id)
 
     def cell(self, row: SourceRow, column: int, role: int) -> Any:
-        """Show the title in full as a tooltip and explain the grade."""
+        """Show the title with its format's badge, in full as a tooltip; explain the grade."""
         field = self.columns[column][1]
         if role == Qt.ItemDataRole.DisplayRole and field == "title":
             return row.title or "(untitled)"
+        if role == Qt.ItemDataRole.DecorationRole and field == "title":
+            # Two copies of a report (Word and PDF) share a title: the badge tells them apart.
+            return format_badge(row.format)
         if role == Qt.ItemDataRole.ToolTipRole:
             if field == "reliability":
                 return f"Reliability {row.reliability}: {RELIABILITY.label(row.reliability)}"
             if field == "title":
-                return row.title
+                # The outlet too: a narrow list leaves its column out.
+                about = " · ".join(x for x in (row.outlet, format_word(row.format)) if x)
+                return f"{row.title}\n{about}" if about else row.title
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("reliability", "claim_count"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return super().cell(row, column, role)

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from briefing_app.gui.widgets.fields import (
     guard_wheel,
     select_data,
 )
+from briefing_app.gui.widgets.quote_box import QuoteBox
 
 
 class ClaimInspector(QWidget):
@@ -132,12 +135,25 @@ class ClaimInspector(QWidget):
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.heading)
+        self.quote_box = QuoteBox(self.quote)
+        body_layout.addWidget(self.quote_box)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
+        # The quote and fields scroll; the actions stay under them, outside the scroll: a long
+        # quote pushed Show in source and Delete out of a dock 768 px high.
+        self.body = QScrollArea()
+        self.body.setWidgetResizable(True)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setWidget(body)
+        self.body.setAccessibleName("Claim fields")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.quote)
-        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.statement.editing_finished.connect(
             lambda: self._edit(statement=self.statement.toPlainText().strip())
@@ -189,6 +205,7 @@ class ClaimInspector(QWidget):
         if claim is None:
             self.heading.setText("<b>No claim selected</b>")
             self.quote.setText("Select a passage in the reader and press Ctrl+T to tag a claim.")
+            self.quote_box.fit()
             self.statement.setPlainText("")
             self.party.setText("")
             # Blank, not the last claim's kind, credibility and status (greyed, but read as
@@ -205,6 +222,8 @@ class ClaimInspector(QWidget):
             f" &nbsp;·&nbsp; characters {claim.start}–{claim.end}"
         )
         self.quote.setText(f"“{claim.quote}”")
+        self.quote_box.fit()
+        self.quote_box.verticalScrollBar().setValue(0)  # a new quote reads from its start
         if self.statement.toPlainText() != claim.statement:
             self.statement.setPlainText(claim.statement)
         self.party.setText(claim.party)

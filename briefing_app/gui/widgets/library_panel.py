@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_app.core.models import Tag
 from briefing_app.gui.icons import icon
+from briefing_app.gui.models.format_badge import BADGE_SIZE
 from briefing_app.gui.models.source_table import SourceTableModel
 from briefing_app.gui.widgets.record_view import record_view
 from briefing_app.gui.wording import count_of
+
+# The outlet's column, shown only when the list is wide enough for it beside a readable title.
+OUTLET = 1
+# The least room the title keeps (its badge and about 14 characters) before the outlet shows.
+TITLE_ROOM = 150
 
 
 class LibraryPanel(QWidget):
@@ -49,12 +56,22 @@ class LibraryPanel(QWidget):
 
         self.model = SourceTableModel()
         self.view = record_view(self.model, "Sources")
+        self.view.setIconSize(BADGE_SIZE)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        for column, width in ((1, 80), (2, 82), (3, 46), (4, 52)):
+        # Date, grade and count as wide as their header or widest value, no wider: fixed
+        # widths (260 px with the outlet's) left a 200 px list a cut-off title and a
+        # sideways scroll to the date and grade.
+        metrics = self.view.fontMetrics()
+        margin = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 6
+        for column, widest in ((2, "2025-11-30"), (3, "A"), (4, "999")):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            text = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance(widest))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, text + margin)
+        header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OUTLET, metrics.horizontalAdvance("Reuters Agency") + margin)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         # Rows removed in place (deleted sources) leave the rows in sight where they were.
         self._top: int | None = None
@@ -78,6 +95,18 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view)
         # The tags list is not laid out here: the window docks it on its own.
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Show the outlet's column only when the title keeps room to read beside it."""
+        super().resizeEvent(event)
+        self._fit_outlet()
+
+    def _fit_outlet(self) -> None:
+        header = self.view.horizontalHeader()
+        short = sum(header.sectionSize(c) for c in range(2, header.count()))
+        room = self.view.viewport().width() - short - header.sectionSize(OUTLET)
+        # The title's tooltip names the outlet when its column is left out.
+        self.view.setColumnHidden(OUTLET, room < TITLE_ROOM)
 
     def apply_filter_now(self) -> None:
         """Filter without waiting for the typing pause."""
