@@ -104,7 +104,11 @@ class LibraryPanel(QWidget):
     def _fit_outlet(self) -> None:
         header = self.view.horizontalHeader()
         short = sum(header.sectionSize(c) for c in range(2, header.count()))
-        room = self.view.viewport().width() - short - header.sectionSize(OUTLET)
+        # The view's contents less a scroll bar's room, not viewport(): a widget Qt made
+        # reaching Python makes PySide6 build every Qt type it might be (dialogs among them)
+        # while the window is first painted (test_startup).
+        bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = self.view.contentsRect().width() - bar - short - header.sectionSize(OUTLET)
         # The title's tooltip names the outlet when its column is left out.
         self.view.setColumnHidden(OUTLET, room < TITLE_ROOM)
 

@@ -30,7 +30,9 @@ class QuoteBox(QScrollArea):
 
     def fit(self) -> None:
         """Take the height of the label's wrapped text, at most MOST_LINES lines."""
-        width = self.viewport().width()
+        # Not viewport(): a widget Qt made reaching Python makes PySide6 build every Qt type it
+        # might be (dialogs among them) while the window is first painted (test_startup).
+        width = self.maximumViewportSize().width()
         most = self.label.fontMetrics().lineSpacing() * MOST_LINES
         wanted = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
         self.setFixedHeight(max(min(wanted, most), self.label.fontMetrics().lineSpacing()))
