@@ -70,6 +70,9 @@ _STATEMENT_INTRO = re.compile(
     r"affidavit)\b[^,]{0,60},\s*"
 )
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
+_RELATIVE_BE_BEFORE = re.compile(
+    r"\b(?:which|that|who)\s+(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?$"
+)
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|might|may|should|must|can|cannot|did not|does not|"
     # ("would have answered": what someone would have said, not what they said.)
@@ -1146,6 +1149,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and re.match(r"\s+(?:\w+ly\s+)?(?:for|on)\b", after)
     ):
         # "The storm was blamed for scores of accidents": someone unnamed blamed it.
+        if _RELATIVE_BE_BEFORE.search(before) and _refused("relative-blame", match):
+            return None  # "the network which is blamed for the attacks": who it is, background
         att.pattern = "passive"
         return att
     if (

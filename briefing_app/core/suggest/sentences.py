@@ -101,10 +101,17 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     while i < len(pieces):
         start, end = pieces[i]
         j = i
+        reopened = False
         while _quote_open(text[start:end]) and j + 1 < len(pieces) and j - i < 8:
+            if _REOPENS.match(text, pieces[j + 1][0]):
+                # '"We will rebuild. "It will take years," he said.': a quotation running into
+                # the next paragraph opens again there (news style), so a text that lost its
+                # line breaks shows the paragraph's end where the next quotation opens.
+                reopened = True
+                break
             j += 1
             end = pieces[j][1]
-        if _quote_open(text[start:end]):
+        if _quote_open(text[start:end]) and not reopened:
             # Never closed in this paragraph: keep the sentences apart.
             joined.append(pieces[i])
             i += 1
@@ -114,6 +121,7 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     return joined
 
 
+_REOPENS = re.compile(r"[“\"][^\W_]")
 _GERMAN_GUILLEMET = re.compile(r"(?:^|[\s(])»(?=[^\W_])")
 _QUOTE_MARK = re.compile(r"[“”\"«»„‘]")
 
