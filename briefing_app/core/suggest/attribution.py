@@ -1756,7 +1756,12 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         ):
             return whole
     # A short "the airline" is a party when it opens the sentence or closes it.
-    opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
+    opens = (
+        not sentence[:start].strip()
+        or bool(INTRO.fullmatch(sentence[:start]))
+        # "While the winds ease, the weather bureau says…": a clause setting the scene.
+        or (lexicon.language == "en" and bool(_SCENE_CLAUSE.fullmatch(sentence[:start])))
+    )
     after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
     ends = opens or after_quote or _ends(sentence, verb_start)
     span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
@@ -1827,6 +1832,9 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     return None
 
 
+_SCENE_CLAUSE = re.compile(
+    r"(?:While|Although|Though|Because|When|Whereas|Once|Unless|Until)\b[^,;:“”\"]{3,100},\s*"
+)
 _AMONG_THOSE = re.compile(
     r"(?:^|(?<=[,;:]\s))\s*((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:is|are|was|were)\s+"
     r"(?:(?:also|not)\s+)?(?:among|one of)\s+(?:those|the\s+(?:[\w-]+\s+)?\w+)\s+who\s+"
@@ -1834,6 +1842,8 @@ _AMONG_THOSE = re.compile(
 )
 _ASIDE = re.compile(
     r"\s(?:[—–]|--)\s[^—–“”\"]{3,200}?\s(?:[—–]|--)\s*$|\s\([^()“”\"]{1,120}\),?\s*$"
+    # "The agency, quoting informed sources, said": whom the party quotes, set off by commas.
+    r"|,\s(?:quoting|citing)\s[^,;:“”\"]{2,80},\s*$"
 )
 
 
@@ -2583,6 +2593,8 @@ def _clean_party(
         and lowered[0] in lexicon.determiners
         and lowered[-1] in lexicon.speaker_nouns
         and re.fullmatch(r"[a-z]{3,}s", words[-2])
+        # ("the news agency", "the press office": a noun ending in s, no plural subject.)
+        and not re.search(r"(?:ss|us|is|news)$", words[-2])
         and lowered[-2] not in lexicon.speaker_nouns | lexicon.official_nouns
     ):
         return None  # "the positive things people say about…": a relative clause's subject

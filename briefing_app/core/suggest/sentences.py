@@ -103,7 +103,7 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
         j = i
         reopened = False
         while _quote_open(text[start:end]) and j + 1 < len(pieces) and j - i < 8:
-            if _REOPENS.match(text, pieces[j + 1][0]):
+            if reopens_quotation(text, pieces[j + 1][0]):
                 # '"We will rebuild. "It will take years," he said.': a quotation running into
                 # the next paragraph opens again there (news style), so a text that lost its
                 # line breaks shows the paragraph's end where the next quotation opens.
@@ -122,6 +122,14 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
 
 
 _REOPENS = re.compile(r"[“\"][^\W_]")
+
+
+def reopens_quotation(text: str, start: int) -> bool:
+    """Return whether the sentence at start opens a quotation (news style: a quotation left
+    open at a paragraph's end opens again in the next one)."""
+    return bool(_REOPENS.match(text, start))
+
+
 _GERMAN_GUILLEMET = re.compile(r"(?:^|[\s(])»(?=[^\W_])")
 _QUOTE_MARK = re.compile(r"[“”\"«»„‘]")
 

@@ -38,6 +38,7 @@ from briefing_app.core.suggest.sentences import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
     Sentence,
+    reopens_quotation,
     split_sentences,
 )
 from briefing_app.core.suggest.source_lines import source_blocks
@@ -1735,6 +1736,9 @@ def _quotation_run_end(text: str, sentences: list[Sentence], index: int, after: 
     while (
         last + 1 < len(sentences)
         and sentences[last + 1].paragraph == sentence.paragraph
+        # (A quotation opening the next sentence shows where a paragraph ended in a text that
+        # lost its line breaks: 'She said: "…. "…," …'.)
+        and not reopens_quotation(text, sentences[last + 1].start)
         and _left_open(text[sentence.start + after : sentences[last].end])
     ):
         last += 1

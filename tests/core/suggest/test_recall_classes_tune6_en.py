@@ -69,3 +69,43 @@ def test_blame_in_a_relative_clause_describes_someone_and_reports_nothing() -> N
     assert found("Ali Khan leads the group which is blamed for the bombing in May.") == []
     # A sentence of its own still says someone unnamed blamed it.
     assert found("The storm was blamed for scores of accidents on the coast.") != []
+
+
+def test_a_colon_quotation_reopened_after_it_is_a_statement_of_its_own() -> None:
+    # 'X said: "A. "B."' with the line break lost: the first quotation ends where the next
+    # opens, and the next goes on in the same name.
+    text = (
+        'Jo Tan, a nurse, said: "The ward was full all night. '
+        '"We turned nobody away. It was hard." Dr Lee Park says beds are short. '
+        '"Staff are tired. "They need rest," he said.'
+    )
+    assert found(text) == [
+        ("Jo Tan", "The ward was full all night"),
+        ("Jo Tan", "We turned nobody away. It was hard"),
+        ("Dr Lee Park", "beds are short"),
+        ("Dr Lee Park", "Staff are tired"),
+        ("Lee Park", "They need rest"),
+    ]
+
+
+def test_whom_a_party_quotes_set_off_by_commas_stands_between_party_and_verb() -> None:
+    assert found("The state news agency, quoting local officials, said six people died.") == [
+        ("The state news agency", "six people died")
+    ]
+    assert found("The ministry, citing police reports, said two men were held.") == [
+        ("The ministry", "two men were held")
+    ]
+
+
+def test_a_news_or_press_agency_is_a_party_though_its_modifier_ends_in_s() -> None:
+    assert found("The press agency said the talks had failed.") == [
+        ("The press agency", "the talks had failed")
+    ]
+
+
+def test_a_short_party_after_a_clause_setting_the_scene_speaks() -> None:
+    # "While …, the weather bureau says …": the clause before the comma sets the scene.
+    assert found(
+        "While the floods are expected to recede slowly this week, the weather bureau says "
+        "more rain will fall."
+    ) == [("the weather bureau", "more rain will fall")]
