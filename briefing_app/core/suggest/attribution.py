@@ -506,6 +506,10 @@ _CAUSED_TO = re.compile(
 )
 # A name after the comma that closes a statement: "…, The New York Times reports, citing…".
 _TRAILING_REPORTER = re.compile(r"[,”\"]\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
+_AS_REPORTER = re.compile(r"(?:^|[,;]\s+)[Aa]s\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
+_SPEAKER_VERB_AFTER = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|added|stated|claimed|claims|confirmed)\b"
+)
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
 # "if they called for…", "si elle estime que…": a supposition.
@@ -979,6 +983,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "…, The New York Times reports, quoting family members.": a name set off by commas
         # reports what went before.
         and not (re.match(r"\s*,", after) and _TRAILING_REPORTER.search(before))
+        # "As the BBC reports, talks …": the outlet's report, the sentence's content after it
+        # (unless a speaker's own verb follows: "As X reports, the firm announced that…").
+        and not (
+            re.match(r"\s*,", after)
+            and _AS_REPORTER.search(before)
+            and not _SPEAKER_VERB_AFTER.search(after)
+        )
         and _refused("reports-noun", match)
     ):
         return None  # "police reports show…", "reports of shelling": a noun

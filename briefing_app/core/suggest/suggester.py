@@ -1339,6 +1339,8 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
     if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
         return False
     words = len(stripped.split())
+    if words >= 3 and not tail.strip(_TRIM) and _CONJUNCTION_CLAUSE.match(stripped):
+        return False  # "But two men were hurt, officials said.": the clause is what was said
     if words == 1 or (words <= 6 and bool(INTRO.fullmatch(stripped + " "))):
         return True
     # "In his September 2013 address to the United Nations, Obama hailed…", "When that
@@ -1355,6 +1357,7 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
     )
 
 
+_CONJUNCTION_CLAUSE = re.compile(r"(?:But|And|Yet)\s")
 # A French opening phrase (a date, "Dès le 6 décembre", "Ainsi,") before its subject.
 _FRENCH_SCENE_HEAD = re.compile(
     r"(?:(?:[Ll]e|[Ll]a)\s+\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?|[^\s,]+(?:\s+[^\s,;:«»]+){0,8}),"

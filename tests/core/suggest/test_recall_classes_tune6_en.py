@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from briefing_app.core.suggest.languages import lexicon_for
 from briefing_app.core.suggest.sentences import split_sentences
-from tests.core.suggest.suggested import found
+from tests.core.suggest.suggested import found, parties
 
 ABBREVIATIONS = lexicon_for("en").abbreviations
 
@@ -109,3 +109,24 @@ def test_a_short_party_after_a_clause_setting_the_scene_speaks() -> None:
         "While the floods are expected to recede slowly this week, the weather bureau says "
         "more rain will fall."
     ) == [("the weather bureau", "more rain will fall")]
+
+
+def test_a_clause_opened_by_but_before_a_closing_attribution_is_what_was_said() -> None:
+    # Short as it is, "But two guards were hurt," is a clause, not a phrase setting the scene.
+    assert found("The gate held. But two guards were hurt, police said.") == [
+        ("police", "But two guards were hurt")
+    ]
+    # A scene-setting phrase after "But" still leaves what follows the verb as the statement.
+    assert found("But in the end, officials said, the deal fell through.") == [
+        ("officials", "the deal fell through")
+    ]
+
+
+def test_as_an_outlet_reports_credits_the_outlet_with_the_rest_of_the_sentence() -> None:
+    assert found("As Reuters reports, the talks stalled on Monday.") == [
+        ("Reuters", "the talks stalled on Monday")
+    ]
+    # A speaker's own verb after it takes the statement: no "As Reuters reports" alone.
+    assert parties("As Reuters reports, the firm announced that it would cut 200 jobs.") == [
+        "the firm"
+    ]
