@@ -1541,7 +1541,13 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             words = "|".join(re.escape(w) for w in lexicon.relatives)
             # "…, who has long argued", "…, who had been claiming": auxiliaries and adverbs.
             noise = "|".join(re.escape(w) for w in sorted(lexicon.trailing_noise))
-            source = r",\s+(?:" + words + r")\s+(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
+            # ("…, which during the day said": a short time phrase may stand between too.)
+            when = (
+                r"(?:(?:during|on|earlier|later|last|this)\s+(?:the\s+)?[\w-]+\s+)?"
+                if lexicon.language == "en"
+                else ""
+            )
+            source = r",\s+(?:" + words + r")\s+" + when + r"(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")(?:\s+|(?<=[’']))$"  # ("ce qu’affirme X")

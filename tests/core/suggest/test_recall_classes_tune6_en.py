@@ -130,3 +130,10 @@ def test_as_an_outlet_reports_credits_the_outlet_with_the_rest_of_the_sentence()
     assert parties("As Reuters reports, the firm announced that it would cut 200 jobs.") == [
         "the firm"
     ]
+
+
+def test_a_time_phrase_inside_a_relative_clause_keeps_the_name_before_it_the_party() -> None:
+    # "…, which on Monday said …": the body named before the comma said it.
+    assert parties("The union, which on Monday said talks had failed, called a strike.") == [
+        "The union"
+    ]
