@@ -440,7 +440,9 @@ _AGENT_STOP = re.compile(
     r"this|when|while|because|over|as)\s"
 )
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:(?:did|does|do|would|will|could|can)(?:\s+not|n[’']t)|won[’']t|can[’']t|cannot|"
+    # ("have not ruled out": the perfect, as common in news as "did not".)
+    r"\b(?:(?:did|does|do|would|will|could|can|have|has|had)(?:\s+not|n[’']t)|won[’']t|"
+    r"can[’']t|cannot|"
     r"(?:refused|refuses|declined|declines)\s+to)\s+(?:\w+ly\s+)?$"
 )
 # Verbs that name what something is ("what Obama calls a reset").

@@ -137,3 +137,27 @@ def test_a_time_phrase_inside_a_relative_clause_keeps_the_name_before_it_the_par
     assert parties("The union, which on Monday said talks had failed, called a strike.") == [
         "The union"
     ]
+
+
+def test_news_frames_outside_the_word_list_credit_their_subject() -> None:
+    # An objection, praise voiced, an assurance given in the perfect, a possibility kept open.
+    assert found("Norway and the European Union have objected to the quota.") == [
+        ("Norway and the European Union", "the quota")
+    ]
+    assert parties("Farmers have applauded the new water rules.") == ["Farmers"]
+    assert found("Acme has given assurances that laid-off staff will be paid in full.") == [
+        ("Acme", "laid-off staff will be paid in full")
+    ]
+    assert found("The pilots' union has not ruled out strikes over the holidays.") == [
+        ("The pilots' union", "strikes over the holidays")
+    ]
+    # An audience's clapping says nothing.
+    assert found("The audience applauded.") == []
+
+
+def test_it_never_stands_for_two_parties_named_together() -> None:
+    text = (
+        "Spain said the treaty was fair. Norway and the European Union have objected to the "
+        "quota. A founding member of the pact, it has criticised the delay."
+    )
+    assert parties(text) == ["Spain", "Norway and the European Union", "Spain"]

@@ -120,7 +120,7 @@ _VERBS: dict[str, tuple[str, ...]] = {
     # "gave assurances that…", "offered a guarantee that…"
     "give assurances": tuple(
         f"{gave} {what} that"
-        for gave in ("gave", "gives", "giving", "offered", "offers", "offering")
+        for gave in ("gave", "gives", "giving", "given", "offered", "offers", "offering")
         for what in ("assurances", "an assurance", "a guarantee", "guarantees", "an undertaking")
     ),
     "let slip": ("let slip that", "lets slip that", "letting slip that"),
@@ -145,7 +145,14 @@ _VERBS: dict[str, tuple[str, ...]] = {
         *("criticized", "criticised", "criticizes", "criticises", "castigated"),
         *("excoriated", "assailed", "rebuked", "chided", "scolded", "admonished", "berated"),
     ),
-    "praise": ("praised", "praises", "lauded", "lauds", "commended", "commends"),
+    "praise": (
+        *("praised", "praises", "lauded", "lauds", "commended", "commends"),
+        # "Conservationists have applauded the sentence": praise voiced (an audience's clapping
+        # has no object, so nothing said).
+        *("applauded", "applauds"),
+    ),
+    # "Israel has objected to the deal": an objection voiced.
+    "object to": ("objected to", "objects to", "objecting to"),
     "welcome": ("welcomed", "welcomes"),
     "blame": ("blamed", "blames", "blaming"),
     "mention": ("mentioned", "mentions"),
