@@ -111,6 +111,10 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
                 break
             j += 1
             end = pieces[j][1]
+        if reopened and not all(_SPEECH.search(text, a, b) for a, b in pieces[i + 1 : j + 1]):
+            # A sentence between without a first or second person reads as the story's own
+            # (the quotation's paragraph ended before it, or the opening mark was a stray).
+            reopened = False
         if _quote_open(text[start:end]) and not reopened:
             # Never closed in this paragraph: keep the sentences apart.
             joined.append(pieces[i])
@@ -121,6 +125,7 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     return joined
 
 
+_SPEECH = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Mm]e|[Uu]s|[Yy]ou|[Yy]our)\b|[“”\"]")
 _REOPENS = re.compile(r"[“\"][^\W_]")
 
 

@@ -161,3 +161,27 @@ def test_it_never_stands_for_two_parties_named_together() -> None:
         "quota. A founding member of the pact, it has criticised the delay."
     )
     assert parties(text) == ["Spain", "Norway and the European Union", "Spain"]
+
+
+def test_a_quotation_left_open_before_the_story_goes_on_does_not_swallow_the_story() -> None:
+    # 'Mr Cole said. "A. The crowd … . Aid groups say … . "B," …': the sentences between
+    # speak of no I, we or you: the story's own, each found on its own.
+    text = (
+        '"The storm is over," Mr Cole said. "We will rebuild the harbour wall. '
+        "Rescue teams searched the coast at dawn. Aid groups say food is running short. "
+        '"The worst is behind us," the mayor said.'
+    )
+    assert found(text) == [
+        ("Mr Cole", "The storm is over"),
+        ("Mr Cole", "We will rebuild the harbour wall"),
+        ("Aid groups", "food is running short"),
+        ("the mayor", "The worst is behind us"),
+    ]
+
+
+def test_a_quotation_left_open_over_several_spoken_sentences_stays_one() -> None:
+    text = (
+        '"The storm is over," Mr Cole said. "We will rebuild the wall. It will take us a year. '
+        '"The worst is behind us," he said. "Aid is coming."'
+    )
+    assert found(text)[1] == ("Mr Cole", "We will rebuild the wall. It will take us a year")
