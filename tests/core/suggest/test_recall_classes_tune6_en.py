@@ -185,3 +185,24 @@ def test_a_quotation_left_open_over_several_spoken_sentences_stays_one() -> None
         '"The worst is behind us," he said. "Aid is coming."'
     )
     assert found(text)[1] == ("Mr Cole", "We will rebuild the wall. It will take us a year")
+
+
+def test_it_is_understood_without_that_is_an_unnamed_source() -> None:
+    assert found("It is understood the coach will quit after the final.") == [
+        ("", "the coach will quit after the final")
+    ]
+    assert found("It was feared Smith had drowned.") == [("", "Smith had drowned")]
+    # "It is believed to be …" is the other passive, still one statement.
+    assert len(found("It is believed to be the oldest bridge in the county.")) == 1
+
+
+def test_a_reduced_passive_of_belief_after_a_comma_is_an_unnamed_source() -> None:
+    assert parties("Soldiers are searching the valley for the gunmen, believed to be armed.") == [
+        ""
+    ]
+
+
+def test_the_progressive_of_criticise_reports_criticism() -> None:
+    assert found("Teachers are criticising the new exam timetable.") == [
+        ("Teachers", "the new exam timetable")
+    ]

@@ -143,6 +143,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "agree": ("agreed", "agrees", "agree"),
     "criticise": (
         *("criticized", "criticised", "criticizes", "criticises", "castigated"),
+        # ("Unions are criticising the handling…": the progressive of news English.)
+        *("criticising", "criticizing"),
         *("excoriated", "assailed", "rebuked", "chided", "scolded", "admonished", "berated"),
     ),
     "praise": (
@@ -385,6 +387,13 @@ LEXICON = Lexicon(
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
         r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
+        # "It is understood the minister will resign": news English often drops the "that".
+        r"\bit (?:is|was|has been|had been) (?:widely |now |also )?(?:understood|believed|"
+        r"thought|rumou?red|feared|suspected) (?=(?:the|a|an|his|her|their|its|he|she|they|"
+        r"some|two|three|several|(?-i:[A-Z][a-z]+)) )",
+        # "…for rebels, believed to be fleeing": a reduced passive set off by a comma.
+        r"(?<=,) (?:widely |now |also )?(?:believed|thought|understood|reported|feared|said) "
+        r"to (?:be|have)\b",
         r"\b(?:is|are|was|were) (?:widely )?(?:said|alleged|reported|believed|thought|"
         r"understood|rumou?red|suspected|projected|forecast|predicted|estimated) to\b",
         # "we are told that…": someone unnamed told the readers.
