@@ -1810,6 +1810,11 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     only_noise = all(
         w.lower() in lexicon.trailing_noise or (w.endswith("ly") and w.lower() not in _NOT_ADVERBS)
         for w in sentence[last_start:last_end].split()
+    ) or (
+        # "Acme Inc., the largest retailer, last year pledged": when, between the commas and
+        # the verb.
+        lexicon.language == "en"
+        and bool(TIME_TAIL.fullmatch(" " + sentence[last_start:last_end].strip()))
     )
     if only_noise and len(parts) >= 3:
         # "Guo Xijun, China's ambassador, said": the party is one of the comma-set phrases;
@@ -2418,6 +2423,11 @@ def _comma_parts(left: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"(?<!\d),|,(?!\d{3}\b)", left):  # not "2,000"
         parts.append((start, match.start()))
         start = match.end()
+        part = left[parts[-1][0] : parts[-1][1]]
+        if left[start : start + 1] in '”"' and (part.count("“") + part.count('"')) % 2 == 1:
+            # 'author of the essay "The Case for X," argued': the comma inside the closing
+            # mark of a title the phrase opened ends the title, not the phrase.
+            start += 1
     parts.append((start, len(left)))
     return parts
 

@@ -1292,8 +1292,11 @@ def _strips_lead(att: Attribution, head: str, sentence: str) -> bool:
     between = sentence[att.party_end : att.verb_start]
     # "Eric Reeves, one of the leading critics of the regime, said…", "Dr. Joneigh Khaldun of
     # the Michigan Department of Health says…": an affiliation or an aside, however long.
+    # (An aside may name a title in quotation marks: 'Gilley, author of "The Case for X," said'.)
     aside = re.fullmatch(
-        r"(?:\s+(?:of|at|from|with|for)\s+[^,;:“”\"]+)?(?:,[^,;:“”\"]+){0,2},?\s*", between
+        r"(?:\s+(?:of|at|from|with|for)\s+[^,;:“”\"]+)?"
+        r"(?:,(?:[^,;:“”\"]|[“\"][^“”\"]{1,60}[”\"])+){0,2},?\s*",
+        between,
     )
     return not (att.pattern == "X verb" and len(between) > 40 and aside is None)
 

@@ -206,3 +206,20 @@ def test_the_progressive_of_criticise_reports_criticism() -> None:
     assert found("Teachers are criticising the new exam timetable.") == [
         ("Teachers", "the new exam timetable")
     ]
+
+
+def test_a_time_phrase_after_an_appositive_leaves_the_name_before_it_the_party() -> None:
+    assert found("Acme Inc., the largest grocer in the state, last year pledged to cut waste.") == [
+        ("Acme Inc.", "to cut waste")
+    ]
+
+
+def test_an_appositive_naming_a_quoted_title_leaves_the_name_before_it_the_party() -> None:
+    # The comma inside the title's closing mark ends the title, not the appositive.
+    assert found(
+        'Mira Stone, author of the 2019 essay "Against the Tide," argued that ports were failing.'
+    ) == [("Mira Stone", "ports were failing")]
+    # A quotation before "said X" still splits where it closes.
+    assert found("“We lost the lists, and the data is gone,” said Ana Ruiz of Acme.") == [
+        ("Ana Ruiz", "We lost the lists, and the data is gone")
+    ]
