@@ -223,3 +223,10 @@ def test_an_appositive_naming_a_quoted_title_leaves_the_name_before_it_the_party
     assert found("“We lost the lists, and the data is gone,” said Ana Ruiz of Acme.") == [
         ("Ana Ruiz", "We lost the lists, and the data is gone")
     ]
+
+
+def test_coming_out_against_or_for_something_is_a_stance_voiced() -> None:
+    assert found("Teachers have come out against the plan.") == [("Teachers", "the plan")]
+    assert parties("The senator came out in favour of the bill.") == ["The senator"]
+    # "against all odds" is no stance taken.
+    assert found("The twins came out against all odds.") == []

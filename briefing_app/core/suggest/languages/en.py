@@ -153,6 +153,12 @@ _VERBS: dict[str, tuple[str, ...]] = {
         # has no object, so nothing said).
         *("applauded", "applauds"),
     ),
+    # "Unions have come out against the proposal": a stance taken in public.
+    "come out against": tuple(
+        f"{came} out {side}"
+        for came in ("came", "come", "comes", "coming")
+        for side in ("against", "in favor of", "in favour of", "in support of")
+    ),
     # "Israel has objected to the deal": an objection voiced.
     "object to": ("objected to", "objects to", "objecting to"),
     "welcome": ("welcomed", "welcomes"),
