@@ -380,6 +380,8 @@ _FINDERS = frozenset(
         *("experiment", "experiments", "findings", "results", "evidence", "simulations"),
         *("calculations", "observations", "measurements"),
         *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
+        # "The coroner found the death was accidental": a finding those who hold hearings make.
+        *("coroner", "inquest", "tribunal", "jury", "commission"),
     )
 )
 # Who does research, named by the unit ("Smith's lab showed that…").
@@ -1520,7 +1522,9 @@ _FRENCH_NEGATION = re.compile(
 _LISTENER_VERBS = frozenset(("tell", "inform", "assure", "remind"))
 _LISTENER = re.compile(
     r"\s+(?:me|him|her|us|them|you|"
-    r"(?:the\s+|a\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*|"
+    # ("told ABC radio", "told the ABC's AM program": an outlet and its medium.)
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+    r"(?:\s+(?:radio|television|newspaper|program|programme|news\s+agency))?|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z-]+|[a-z-]+s)"
     r"(?:\s+(?:on|last|this|earlier)\s+\w+)?(?:\s+that\b|:|(?=\s+(?:the|a|an|he|she|they|it|"
     r"there)\b|\s+[A-Z“\"]))"

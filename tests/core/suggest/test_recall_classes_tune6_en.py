@@ -230,3 +230,19 @@ def test_coming_out_against_or_for_something_is_a_stance_voiced() -> None:
     assert parties("The senator came out in favour of the bill.") == ["The senator"]
     # "against all odds" is no stance taken.
     assert found("The twins came out against all odds.") == []
+
+
+def test_an_outlet_and_its_medium_told_are_the_listener_not_what_was_said() -> None:
+    assert found("The premier has told ABC radio the dam is safe.") == [
+        ("The premier", "the dam is safe")
+    ]
+    assert found("Ms Price told the BBC's Today programme the plan had failed.") == [
+        ("Ms Price", "the plan had failed")
+    ]
+
+
+def test_a_coroner_or_a_jury_finding_reports_a_finding() -> None:
+    assert found("The coroner has found the fire was lit on purpose.") == [
+        ("The coroner", "the fire was lit on purpose")
+    ]
+    assert parties("The jury found the driver was not to blame.") == ["The jury"]
