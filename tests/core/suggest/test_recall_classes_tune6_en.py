@@ -246,3 +246,14 @@ def test_a_coroner_or_a_jury_finding_reports_a_finding() -> None:
         ("The coroner", "the fire was lit on purpose")
     ]
     assert parties("The jury found the driver was not to blame.") == ["The jury"]
+
+
+def test_what_a_hearing_was_told_or_what_has_been_revealed_is_an_unnamed_source() -> None:
+    assert parties("The inquiry was told this morning two pilots had resigned.") == [""]
+    assert parties("The court was told, the driver had been drinking.") == [""]
+    assert found("It has been revealed that the audit was never finished.") == [
+        ("", "the audit was never finished")
+    ]
+    # Told to do something, or told the news: no statement.
+    assert found("He was told to leave the building.") == []
+    assert found("She was told the news by the police.") == []

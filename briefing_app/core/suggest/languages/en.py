@@ -392,7 +392,12 @@ LEXICON = Lexicon(
     ),
     passive_patterns=(
         r"\bit (?:is|was|has been|had been|is being) (?:widely )?(?:reported|alleged|claimed|"
-        r"said|understood|believed|thought|rumou?red|feared|suspected|estimated) that\b",
+        r"said|understood|believed|thought|rumou?red|feared|suspected|estimated|revealed|"
+        r"disclosed) that\b",
+        # "The inquiry was told staff are owed $9 million": a hearing's audience, the speaker
+        # unnamed (a clause follows at once, or after when: "was told this morning the…").
+        r"\b(?:was|were) told(?: (?:this|last) (?:morning|afternoon|week)| yesterday| today)?,? "
+        r"(?=(?:[\w$’'-]+ ){1,3}(?:is|are|was|were|had|has|have|would|will|could|did)\b)",
         # "It is understood the minister will resign": news English often drops the "that".
         r"\bit (?:is|was|has been|had been) (?:widely |now |also )?(?:understood|believed|"
         r"thought|rumou?red|feared|suspected) (?=(?:the|a|an|his|her|their|its|he|she|they|"
