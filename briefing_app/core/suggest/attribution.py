@@ -2644,7 +2644,10 @@ def _clean_party(
         and all(re.fullmatch(r"[a-z]{3,}", w) for w in words)
         and words[-1].endswith("s")
         # ("…, engineers have long warned": auxiliaries and adverbs may stand between.)
-        and re.fullmatch(r"(?:\s+(?:have|had|also|now|long|all|\w+ly))*\s*", sentence[b:end])
+        # ("…and unions are criticising": the progressive's auxiliary too.)
+        and re.fullmatch(
+            r"(?:\s+(?:have|had|are|were|also|now|long|all|\w+ly))*\s*", sentence[b:end]
+        )
     ):
         return a, b  # "…, but rebels claimed", "indigenous elders say": plurals before the verb
     if (

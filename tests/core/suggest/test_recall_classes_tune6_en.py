@@ -257,3 +257,9 @@ def test_what_a_hearing_was_told_or_what_has_been_revealed_is_an_unnamed_source(
     # Told to do something, or told the news: no statement.
     assert found("He was told to leave the building.") == []
     assert found("She was told the news by the police.") == []
+
+
+def test_a_plural_party_joined_by_and_before_a_progressive_speaks() -> None:
+    assert parties("The Nurses Federation and unions are criticising the new rosters.") == [
+        "The Nurses Federation and unions"
+    ]
