@@ -70,6 +70,9 @@ _STATEMENT_INTRO = re.compile(
     r"affidavit)\b[^,]{0,60},\s*"
 )
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|am)\s+(?:\w+ly\s+|not\s+)?$")
+_RELATIVE_BE_BEFORE = re.compile(
+    r"\b(?:which|that|who)\s+(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?$"
+)
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|might|may|should|must|can|cannot|did not|does not|"
     # ("would have answered": what someone would have said, not what they said.)
@@ -377,6 +380,8 @@ _FINDERS = frozenset(
         *("experiment", "experiments", "findings", "results", "evidence", "simulations"),
         *("calculations", "observations", "measurements"),
         *("article", "articles", "paper", "papers"),  # "a Forbes article found he had…"
+        # "The coroner found the death was accidental": a finding those who hold hearings make.
+        *("coroner", "inquest", "tribunal", "jury", "commission"),
     )
 )
 # Who does research, named by the unit ("Smith's lab showed that…").
@@ -437,7 +442,9 @@ _AGENT_STOP = re.compile(
     r"this|when|while|because|over|as)\s"
 )
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:(?:did|does|do|would|will|could|can)(?:\s+not|n[’']t)|won[’']t|can[’']t|cannot|"
+    # ("have not ruled out": the perfect, as common in news as "did not".)
+    r"\b(?:(?:did|does|do|would|will|could|can|have|has|had)(?:\s+not|n[’']t)|won[’']t|"
+    r"can[’']t|cannot|"
     r"(?:refused|refuses|declined|declines)\s+to)\s+(?:\w+ly\s+)?$"
 )
 # Verbs that name what something is ("what Obama calls a reset").
@@ -503,6 +510,10 @@ _CAUSED_TO = re.compile(
 )
 # A name after the comma that closes a statement: "…, The New York Times reports, citing…".
 _TRAILING_REPORTER = re.compile(r"[,”\"]\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
+_AS_REPORTER = re.compile(r"(?:^|[,;]\s+)[Aa]s\s+(?:[Tt]he\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
+_SPEAKER_VERB_AFTER = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|added|stated|claimed|claims|confirmed)\b"
+)
 _NOT_REPORTING_BEFORE = re.compile(r"\b(?:worth|without|by|of|for)\s+$", re.IGNORECASE)
 # "if they called for…", "unless he says so": a supposition.
 # "if they called for…", "si elle estime que…": a supposition.
@@ -976,6 +987,13 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         # "…, The New York Times reports, quoting family members.": a name set off by commas
         # reports what went before.
         and not (re.match(r"\s*,", after) and _TRAILING_REPORTER.search(before))
+        # "As the BBC reports, talks …": the outlet's report, the sentence's content after it
+        # (unless a speaker's own verb follows: "As X reports, the firm announced that…").
+        and not (
+            re.match(r"\s*,", after)
+            and _AS_REPORTER.search(before)
+            and not _SPEAKER_VERB_AFTER.search(after)
+        )
         and _refused("reports-noun", match)
     ):
         return None  # "police reports show…", "reports of shelling": a noun
@@ -1146,6 +1164,8 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         and re.match(r"\s+(?:\w+ly\s+)?(?:for|on)\b", after)
     ):
         # "The storm was blamed for scores of accidents": someone unnamed blamed it.
+        if _RELATIVE_BE_BEFORE.search(before) and _refused("relative-blame", match):
+            return None  # "the network which is blamed for the attacks": who it is, background
         att.pattern = "passive"
         return att
     if (
@@ -1502,7 +1522,9 @@ _FRENCH_NEGATION = re.compile(
 _LISTENER_VERBS = frozenset(("tell", "inform", "assure", "remind"))
 _LISTENER = re.compile(
     r"\s+(?:me|him|her|us|them|you|"
-    r"(?:the\s+|a\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*|"
+    # ("told ABC radio", "told the ABC's AM program": an outlet and its medium.)
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+    r"(?:\s+(?:radio|television|newspaper|program|programme|news\s+agency))?|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?[a-z-]+|[a-z-]+s)"
     r"(?:\s+(?:on|last|this|earlier)\s+\w+)?(?:\s+that\b|:|(?=\s+(?:the|a|an|he|she|they|it|"
     r"there)\b|\s+[A-Z“\"]))"
@@ -1525,7 +1547,13 @@ def lexicon_pattern(lexicon: Lexicon, name: str) -> re.Pattern[str]:
             words = "|".join(re.escape(w) for w in lexicon.relatives)
             # "…, who has long argued", "…, who had been claiming": auxiliaries and adverbs.
             noise = "|".join(re.escape(w) for w in sorted(lexicon.trailing_noise))
-            source = r",\s+(?:" + words + r")\s+(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
+            # ("…, which during the day said": a short time phrase may stand between too.)
+            when = (
+                r"(?:(?:during|on|earlier|later|last|this)\s+(?:the\s+)?[\w-]+\s+)?"
+                if lexicon.language == "en"
+                else ""
+            )
+            source = r",\s+(?:" + words + r")\s+" + when + r"(?:(?:\w+ly|" + noise + r")\s+){0,3}$"
         elif name == "inversion lead":
             words = "|".join(re.escape(w) for w in lexicon.inversion_leads)
             source = r"(?i)\b(?:" + words + r")(?:\s+|(?<=[’']))$"  # ("ce qu’affirme X")
@@ -1751,7 +1779,12 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         ):
             return whole
     # A short "the airline" is a party when it opens the sentence or closes it.
-    opens = not sentence[:start].strip() or bool(INTRO.fullmatch(sentence[:start]))
+    opens = (
+        not sentence[:start].strip()
+        or bool(INTRO.fullmatch(sentence[:start]))
+        # "While the winds ease, the weather bureau says…": a clause setting the scene.
+        or (lexicon.language == "en" and bool(_SCENE_CLAUSE.fullmatch(sentence[:start])))
+    )
     after_quote = bool(re.search(r"[”\"’],?\s*$", sentence[:start]))
     ends = opens or after_quote or _ends(sentence, verb_start)
     span = _clean_party(sentence, start, last_end, lexicon, ends_sentence=ends)
@@ -1781,6 +1814,11 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     only_noise = all(
         w.lower() in lexicon.trailing_noise or (w.endswith("ly") and w.lower() not in _NOT_ADVERBS)
         for w in sentence[last_start:last_end].split()
+    ) or (
+        # "Acme Inc., the largest retailer, last year pledged": when, between the commas and
+        # the verb.
+        lexicon.language == "en"
+        and bool(TIME_TAIL.fullmatch(" " + sentence[last_start:last_end].strip()))
     )
     if only_noise and len(parts) >= 3:
         # "Guo Xijun, China's ambassador, said": the party is one of the comma-set phrases;
@@ -1822,6 +1860,9 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     return None
 
 
+_SCENE_CLAUSE = re.compile(
+    r"(?:While|Although|Though|Because|When|Whereas|Once|Unless|Until)\b[^,;:“”\"]{3,100},\s*"
+)
 _AMONG_THOSE = re.compile(
     r"(?:^|(?<=[,;:]\s))\s*((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:is|are|was|were)\s+"
     r"(?:(?:also|not)\s+)?(?:among|one of)\s+(?:those|the\s+(?:[\w-]+\s+)?\w+)\s+who\s+"
@@ -1829,6 +1870,8 @@ _AMONG_THOSE = re.compile(
 )
 _ASIDE = re.compile(
     r"\s(?:[—–]|--)\s[^—–“”\"]{3,200}?\s(?:[—–]|--)\s*$|\s\([^()“”\"]{1,120}\),?\s*$"
+    # "The agency, quoting informed sources, said": whom the party quotes, set off by commas.
+    r"|,\s(?:quoting|citing)\s[^,;:“”\"]{2,80},\s*$"
 )
 
 
@@ -2384,6 +2427,11 @@ def _comma_parts(left: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"(?<!\d),|,(?!\d{3}\b)", left):  # not "2,000"
         parts.append((start, match.start()))
         start = match.end()
+        part = left[parts[-1][0] : parts[-1][1]]
+        if left[start : start + 1] in '”"' and (part.count("“") + part.count('"')) % 2 == 1:
+            # 'author of the essay "The Case for X," argued': the comma inside the closing
+            # mark of a title the phrase opened ends the title, not the phrase.
+            start += 1
     parts.append((start, len(left)))
     return parts
 
@@ -2578,6 +2626,8 @@ def _clean_party(
         and lowered[0] in lexicon.determiners
         and lowered[-1] in lexicon.speaker_nouns
         and re.fullmatch(r"[a-z]{3,}s", words[-2])
+        # ("the news agency", "the press office": a noun ending in s, no plural subject.)
+        and not re.search(r"(?:ss|us|is|news)$", words[-2])
         and lowered[-2] not in lexicon.speaker_nouns | lexicon.official_nouns
     ):
         return None  # "the positive things people say about…": a relative clause's subject
@@ -2594,7 +2644,10 @@ def _clean_party(
         and all(re.fullmatch(r"[a-z]{3,}", w) for w in words)
         and words[-1].endswith("s")
         # ("…, engineers have long warned": auxiliaries and adverbs may stand between.)
-        and re.fullmatch(r"(?:\s+(?:have|had|also|now|long|all|\w+ly))*\s*", sentence[b:end])
+        # ("…and unions are criticising": the progressive's auxiliary too.)
+        and re.fullmatch(
+            r"(?:\s+(?:have|had|are|were|also|now|long|all|\w+ly))*\s*", sentence[b:end]
+        )
     ):
         return a, b  # "…, but rebels claimed", "indigenous elders say": plurals before the verb
     if (

@@ -211,6 +211,9 @@ def _is_role(party: str, lexicon: Lexicon) -> bool:
     )
 
 
+_TWO_PARTIES = re.compile(r"\s(?:and|&)\s+the\s")
+
+
 class PartyMemory:
     """The parties named so far in a text, to resolve 'he', 'they' or 'the ministry'."""
 
@@ -290,8 +293,12 @@ class PartyMemory:
                     for p in [*reversed(nearby or []), *earlier]
                     # ("Uber": one capitalised word is a person only as a surname the text
                     # introduced in full.)
-                    if not is_person_like(p, self._lexicon)
-                    or (" " not in p and not self._known(p) and not self._opens_a_name(p))
+                    if (
+                        not is_person_like(p, self._lexicon)
+                        or (" " not in p and not self._known(p) and not self._opens_a_name(p))
+                    )
+                    # ("Israel and the United States objected…": two parties are "they".)
+                    and not _TWO_PARTIES.search(p)
                 ),
                 mention,
             )

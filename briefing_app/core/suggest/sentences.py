@@ -101,10 +101,21 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     while i < len(pieces):
         start, end = pieces[i]
         j = i
+        reopened = False
         while _quote_open(text[start:end]) and j + 1 < len(pieces) and j - i < 8:
+            if reopens_quotation(text, pieces[j + 1][0]):
+                # '"We will rebuild. "It will take years," he said.': a quotation running into
+                # the next paragraph opens again there (news style), so a text that lost its
+                # line breaks shows the paragraph's end where the next quotation opens.
+                reopened = True
+                break
             j += 1
             end = pieces[j][1]
-        if _quote_open(text[start:end]):
+        if reopened and not all(_SPEECH.search(text, a, b) for a, b in pieces[i + 1 : j + 1]):
+            # A sentence between without a first or second person reads as the story's own
+            # (the quotation's paragraph ended before it, or the opening mark was a stray).
+            reopened = False
+        if _quote_open(text[start:end]) and not reopened:
             # Never closed in this paragraph: keep the sentences apart.
             joined.append(pieces[i])
             i += 1
@@ -112,6 +123,16 @@ def _join_open_quotes(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
         joined.append((start, end))
         i = j + 1
     return joined
+
+
+_SPEECH = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Mm]e|[Uu]s|[Yy]ou|[Yy]our)\b|[“”\"]")
+_REOPENS = re.compile(r"[“\"][^\W_]")
+
+
+def reopens_quotation(text: str, start: int) -> bool:
+    """Return whether the sentence at start opens a quotation (news style: a quotation left
+    open at a paragraph's end opens again in the next one)."""
+    return bool(_REOPENS.match(text, start))
 
 
 _GERMAN_GUILLEMET = re.compile(r"(?:^|[\s(])»(?=[^\W_])")

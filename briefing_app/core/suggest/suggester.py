@@ -38,6 +38,7 @@ from briefing_app.core.suggest.sentences import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
     Sentence,
+    reopens_quotation,
     split_sentences,
 )
 from briefing_app.core.suggest.source_lines import source_blocks
@@ -1291,8 +1292,11 @@ def _strips_lead(att: Attribution, head: str, sentence: str) -> bool:
     between = sentence[att.party_end : att.verb_start]
     # "Eric Reeves, one of the leading critics of the regime, said…", "Dr. Joneigh Khaldun of
     # the Michigan Department of Health says…": an affiliation or an aside, however long.
+    # (An aside may name a title in quotation marks: 'Gilley, author of "The Case for X," said'.)
     aside = re.fullmatch(
-        r"(?:\s+(?:of|at|from|with|for)\s+[^,;:“”\"]+)?(?:,[^,;:“”\"]+){0,2},?\s*", between
+        r"(?:\s+(?:of|at|from|with|for)\s+[^,;:“”\"]+)?"
+        r"(?:,(?:[^,;:“”\"]|[“\"][^“”\"]{1,60}[”\"])+){0,2},?\s*",
+        between,
     )
     return not (att.pattern == "X verb" and len(between) > 40 and aside is None)
 
@@ -1338,6 +1342,8 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
     if not stripped.endswith(",") or "“" in stripped or '"' in stripped:
         return False
     words = len(stripped.split())
+    if words >= 3 and not tail.strip(_TRIM) and _CONJUNCTION_CLAUSE.match(stripped):
+        return False  # "But two men were hurt, officials said.": the clause is what was said
     if words == 1 or (words <= 6 and bool(INTRO.fullmatch(stripped + " "))):
         return True
     # "In his September 2013 address to the United Nations, Obama hailed…", "When that
@@ -1354,6 +1360,7 @@ def _is_lead_in(head: str, tail: str = "") -> bool:
     )
 
 
+_CONJUNCTION_CLAUSE = re.compile(r"(?:But|And|Yet)\s")
 # A French opening phrase (a date, "Dès le 6 décembre", "Ainsi,") before its subject.
 _FRENCH_SCENE_HEAD = re.compile(
     r"(?:(?:[Ll]e|[Ll]a)\s+\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?|[^\s,]+(?:\s+[^\s,;:«»]+){0,8}),"
@@ -1735,6 +1742,9 @@ def _quotation_run_end(text: str, sentences: list[Sentence], index: int, after: 
     while (
         last + 1 < len(sentences)
         and sentences[last + 1].paragraph == sentence.paragraph
+        # (A quotation opening the next sentence shows where a paragraph ended in a text that
+        # lost its line breaks: 'She said: "…. "…," …'.)
+        and not reopens_quotation(text, sentences[last + 1].start)
         and _left_open(text[sentence.start + after : sentences[last].end])
     ):
         last += 1
