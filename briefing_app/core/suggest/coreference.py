@@ -12,7 +12,12 @@ from collections.abc import Iterator
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
-from briefing_app.core.suggest.party_names import is_person_like, person_name
+from briefing_app.core.suggest.party_names import (
+    is_person_like,
+    is_plural_role,
+    is_title_compound,
+    person_name,
+)
 
 # A capitalised word, or an initial or a short abbreviation with its dot ("H.", "Mr.", "St."):
 # not a word ending a sentence ("…prominent Democrats. No, the former mayor…").
@@ -33,6 +38,13 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
     >>> strip_title("Dr. David H. Gorski", lexicon_for("en"))
     'David H. Gorski'
     """
+    pair = re.fullmatch(r"(.+?)\s+and\s+(.+)", mention)
+    if pair is not None:
+        # "Prime Minister Tony Blair and US President George W Bush": two people, each named
+        # without their title.
+        both = [strip_title(p, lexicon) for p in pair.groups()]
+        if all(len(b.split()) >= 2 and is_person_like(b, lexicon) for b in both):
+            return " and ".join(both)
     words = mention.split()
     while len(words) > 2 and _is_title(words[0], lexicon):
         words.pop(0)  # "Opposition Leader Bill Shorten"
@@ -47,8 +59,9 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
 
 def _is_title(word: str, lexicon: Lexicon) -> bool:
     bare = word.strip(".,").lower()
-    # ("Bundesverkehrsminister", "Flixbus-Manager": a compound ending in a title.)
-    return bare in lexicon.person_titles or (
+    # ("Bundesverkehrsminister", "Flixbus-Manager": a compound ending in a title; "Attorney-
+    # General", "Vice-President": titles joined by a hyphen.)
+    return is_title_compound(bare, lexicon.person_titles) or (
         bool(lexicon.title_suffixes)
         and word[:1].isupper()
         and bare.endswith(lexicon.title_suffixes)
@@ -98,6 +111,7 @@ class NameIndex:
                 bare = word.strip(".,").lower()
                 if (
                     _is_title(word, lexicon)
+                    or is_plural_role(word, lexicon)
                     or bare in stop
                     or word.endswith(("’s", "'s"))
                     or (word.isupper() and len(word.rstrip(".")) > 1)  # not an initial "M."
@@ -106,8 +120,10 @@ class NameIndex:
                     break  # a title, an organisation or the end of the sentence before
                 given.insert(0, word)
             before = text[max(0, match.start() - 5) : match.start()]
-            if len(given) >= 2 and re.search(r"\b(?:of|for)\s+$", before):
-                given.pop(0)  # "Secretary of State for Urbanism Ans Persoons": a portfolio
+            if len(given) >= 2 and re.search(r"\b(?:of|for|to)\s+$", before):
+                # "Secretary of State for Urbanism Ans Persoons": a portfolio; "ambassador to
+                # Pakistan Abdul Zaeef": a posting.
+                given.pop(0)
             if given:
                 # "Michelle Hege’s response": the name without its possessive.
                 surname = re.sub(r"[’']s$", "", match.group(2))

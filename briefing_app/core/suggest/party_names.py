@@ -134,12 +134,17 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     if is_place(head):
         return False  # "New York", "Las Vegas": a place written like a name
     words = head.split()
+    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
+    if owners:
+        # "Israel's Foreign Minister Shimon Peres", "the Wilderness Society's Lyndon Schneiders":
+        # a full name after whose they are; not "Kennedy’s Instagram", something of a person's.
+        owned = words[owners[-1] + 1 :]
+        return len(owned) >= 2 and is_person_like(" ".join(owned), lexicon)
     if not words or words[0].lower() in lexicon.determiners:
         return False
-    if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts:
+    acronym = words[0].isupper() and len(words[0]) > 1  # ("US President…" is no "us")
+    if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts and not acronym:
         return False  # "Some of Owens’ comments", "There": no one's name
-    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
-        return False  # "Kennedy’s Instagram": something of a person's, not a person
     if len(words) == 1 and words[0].lower() in lexicon.speaker_nouns | lexicon.official_nouns:
         return False  # "Others", "Officials" opening a sentence: common nouns, not names
     if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):
@@ -156,6 +161,8 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     for word in reversed(words):
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
+        if tail and word.endswith(("’s", "'s")):
+            break  # whose the person is, not their name
         tail.append(word)
     tail.reverse()
     name = re.sub(r"[’']s?$", "", " ".join(tail))
@@ -173,7 +180,26 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
 def _titled(word: str, lexicon: Lexicon) -> bool:
     """Return whether a capitalised word before a name is a title or a role ("Farmer")."""
     bare = word.strip(".,").lower()
-    return bare in lexicon.person_titles or bare in lexicon.person_roles
+    return is_title_compound(bare, lexicon.person_titles | lexicon.person_roles) or is_plural_role(
+        word, lexicon
+    )
+
+
+def is_plural_role(word: str, lexicon: Lexicon) -> bool:
+    """Return whether a word is a role's plural ("Businessmen", "Senators"), as it stands before
+    the names of those who hold it ("Businessmen Jo Lew and Ed Fox")."""
+    bare = word.strip(".,").lower()
+    singular = bare[:-3] + "man" if bare.endswith("men") else bare.removesuffix("s")
+    return singular != bare and singular in lexicon.person_roles
+
+
+def is_title_compound(bare: str, titles: frozenset[str]) -> bool:
+    """Return whether a lower-case word is a title, or titles joined by hyphens.
+
+    >>> is_title_compound("attorney-general", frozenset(("attorney", "general")))
+    True
+    """
+    return bare in titles or ("-" in bare and all(p in titles for p in bare.split("-")))
 
 
 def person_name(party: str, lexicon: Lexicon) -> str:
@@ -191,6 +217,8 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     for word in reversed(head):
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
+        if tail and word.endswith(("’s", "'s")):
+            break  # "Apple's Tim Cook": the name after whose the person is
         tail.append(word)
     tail.reverse()
     titles = [i for i, w in enumerate(tail[:-1]) if _titled(w, lexicon)]

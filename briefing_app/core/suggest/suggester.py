@@ -966,7 +966,26 @@ _OUTLETS = frozenset(("newspaper", "magazine", "website", "watchdog", "charity",
 _AFFILIATED_NAME = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s+(?:of|at|from|with)\s+.+"
 )
-_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
+# A run of capitalised words: a name with its titles ("Shadow Treasurer Bob McMullan") and
+# initials ("George W Bush").
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]*){1,5}")
+
+
+def _person_in_run(run: str, lexicon: Lexicon) -> str | None:
+    """Return the person a run of capitalised words names, titles and all, if it names one."""
+    words = run.split()
+    if words[0].lower() in lexicon.non_party_starts | lexicon.leading_noise:
+        words.pop(0)  # "Now Adam Kramer, …, which he says": Adam Kramer
+    name = " ".join(words)
+    if len(words) >= 2 and is_person_like(name, lexicon):
+        return name
+    for size in (3, 2):
+        # "ambassador to Pakistan Abdul Salam Zaeef": the place before the name is no part
+        # of it.
+        tail = " ".join(words[-size:])
+        if len(words) > size and is_person_like(tail, lexicon):
+            return tail
+    return None
 
 
 def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
@@ -974,11 +993,8 @@ def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
     said = _unquoted(sentence)
     found = []
     for m in _NAME.finditer(said, 0, max(end, 0)):
-        words = m.group(0).split()
-        if words[0].lower() in lexicon.non_party_starts | lexicon.leading_noise:
-            words.pop(0)  # "Now Adam Kramer, …, which he says": Adam Kramer
-        name = " ".join(words)
-        if len(words) >= 2 and is_person_like(name, lexicon):
+        name = _person_in_run(m.group(0), lexicon)
+        if name is not None:
             found.append(name)
     return found
 
@@ -993,9 +1009,9 @@ def _people_in(sentence: Sentence, end: int, names: NameIndex, lexicon: Lexicon)
     """
     said = _unquoted(sentence.text)
     found = [
-        (m.start(), m.end(), m.group(0))
+        (m.start(), m.end(), name)
         for m in _NAME.finditer(said, 0, max(end, 0))
-        if is_person_like(m.group(0), lexicon)
+        if (name := _person_in_run(m.group(0), lexicon)) is not None
     ]
     for m in _SURNAME.finditer(said, 0, max(end, 0)):
         if any(a <= m.start() < b for a, b, _ in found):
@@ -1012,7 +1028,7 @@ _WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
 def _names_in(sentence: str, lexicon: Lexicon) -> list[str]:
     """Return the names (full, or a surname alone) in a sentence outside quotations, in order."""
     said = _unquoted(sentence)
-    found = [(m.start(), m.group(0)) for m in _NAME.finditer(said)]
+    found = [(m.start(), _person_in_run(m.group(0), lexicon) or "") for m in _NAME.finditer(said)]
     found += [(m.start(), re.sub(r"[’']s?$", "", m.group(0))) for m in _WORD.finditer(said)]
     return [n for _, n in sorted(found) if is_person_like(n, lexicon)]
 

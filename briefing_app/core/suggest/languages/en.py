@@ -518,7 +518,8 @@ LEXICON = Lexicon(
         leader judge justice attorney general officer detective inspector superintendent
         commissioner spokesman spokeswoman spokesperson ambassador deputy assistant head
         opposition former late skipper professor rabbi imam pastor reverend bishop cardinal
-        sheikh pope father sister brother"""
+        sheikh pope father sister brother executive treasurer premier shadow republican
+        democrat"""
     ),
     person_roles=_words(
         """president minister chancellor secretary governor mayor senator ambassador chairman
@@ -531,7 +532,7 @@ LEXICON = Lexicon(
         sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy
         employee staffer aide adviser advisor waiter waitress bartender guide guard clerk cashier
         vendor shopkeeper receptionist ranger winemaker baker butcher landlord tenant neighbor
-        neighbour"""
+        neighbour treasurer premier negotiator businessman businesswoman executive"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
