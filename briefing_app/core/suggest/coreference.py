@@ -17,6 +17,7 @@ from briefing_app.core.suggest.party_names import (
     is_plural_role,
     is_title_compound,
     person_name,
+    portfolio_holder,
 )
 
 # A capitalised word, or an initial or a short abbreviation with its dot ("H.", "Mr.", "St."):
@@ -45,7 +46,8 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
         both = [strip_title(p, lexicon) for p in pair.groups()]
         if all(len(b.split()) >= 2 and is_person_like(b, lexicon) for b in both):
             return " and ".join(both)
-    words = mention.split()
+    # ("Secretary of State Colin Powell": the name after the portfolio.)
+    words = (portfolio_holder(mention, lexicon) or mention).split()
     while len(words) > 2 and _is_title(words[0], lexicon):
         words.pop(0)  # "Opposition Leader Bill Shorten"
     rest = " ".join(words)
@@ -139,9 +141,15 @@ class NameIndex:
         when the name goes on ("Florida State President Richard McCullough")."""
         pos = 0
         while (match := self._full.search(text, pos)) is not None:
-            yield match
             upper = r"[A-ZÀ-ÖØ-Þ]" if self._full is self._ACCENTED_FULL else r"[A-Z]"
             going_on = re.match(_GAP + upper, text[match.end(2) :]) and not match.group(3)
+            words = match.group(1).split()
+            if going_on and len(match.group(2)) == 1 and len(words) >= 3:
+                # "US President George W Bush": the run stops on an initial, no surname; one
+                # word on, the name keeps its given names ("George W Bush", not "W Bush").
+                pos = match.start(1) + len(words[0])
+                continue
+            yield match
             pos = match.start(2) if going_on else match.end()
 
     def sexes(self, text: str) -> dict[str, str]:
@@ -296,7 +304,8 @@ def names_party(mention: str, lexicon: Lexicon) -> bool:
     if not words:
         return True  # an empty party is already unresolved
     lowered = [w.strip(".,’'“”\"").lower() for w in words]
-    if lowered[0] in lexicon.non_party_starts:
+    if lowered[0] in lexicon.non_party_starts and not (words[0].isupper() and len(words[0]) > 1):
+        # ("US President George W Bush": an acronym, not the pronoun "us".)
         return False
     if len(words) == 1 and lowered[0].endswith(lexicon.adverb_endings):
         return False  # "Regelmäßig beantwortet …": an adverb opening the sentence

@@ -130,6 +130,9 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     >>> is_person_like("the Chinese Embassy", en)
     False
     """
+    held = portfolio_holder(party, lexicon)
+    if held is not None:
+        return is_person_like(held, lexicon)
     head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0]
     if is_place(head):
         return False  # "New York", "Las Vegas": a place written like a name
@@ -177,6 +180,31 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     return 2 <= named <= 3
 
 
+# A title "of" a portfolio, then a name: "Secretary of State Colin Powell".
+_PORTFOLIO = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+of\s+([A-Z].*)")
+
+
+def portfolio_holder(party: str, lexicon: Lexicon) -> str | None:
+    """Return the name after a title "of" a portfolio ("Secretary of State Colin Powell"),
+    else None.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> portfolio_holder("Minister of Defence Anna Berg", lexicon_for("en"))
+    'Anna Berg'
+    """
+    held = _PORTFOLIO.fullmatch(party)
+    if held is None or not all(_titled(w, lexicon) for w in held.group(1).split()):
+        return None
+    words = held.group(2).split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None  # "Minister of Foreign Affairs", "Secretary of State for Urbanism…"
+    # The portfolio is a word or two, the name its last two words, with an initial between
+    # them ("John F. Kerry").
+    size = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.?", words[-2]) else 2
+    name = " ".join(words[-size:])
+    return name if is_person_like(name, lexicon) else None
+
+
 def _titled(word: str, lexicon: Lexicon) -> bool:
     """Return whether a capitalised word before a name is a title or a role ("Farmer")."""
     bare = word.strip(".,").lower()
@@ -209,6 +237,9 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     >>> person_name("Tunisian Prime Minister Habib Essid", lexicon_for("en"))
     'Habib Essid'
     """
+    held = portfolio_holder(party, lexicon)
+    if held is not None:
+        return person_name(held, lexicon)
     head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0].split()
     while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}", head[-1]):
         head.pop()  # credentials: "Kelly Jones MS"

@@ -765,6 +765,20 @@ def _person_subject(
     if span[1] + shift > end:
         return []
     subject = said[span[0] + shift : span[1] + shift]
+    described = _DESCRIBED_AFTER.match(said, span[1] + shift)
+    after = said[described.end(1) :].split()[:1] if described is not None else []
+    if (
+        described is not None
+        and described.end(1) <= end
+        and all(w[:1].isupper() for w in subject.split())
+        # The name is the subject when its verb or a comma follows (not "Nagel guarded
+        # Presidents George Bush and…").
+        and (said[described.end(1) :].startswith(",") or (after and after[0] in lexicon.verb_forms))
+        and is_person_like(described.group(1), lexicon)
+    ):
+        # "Nutrition Australia dietitian Rachael Bradford says…", "Chief Palestinian negotiator
+        # Saeb Erakat said…": the subject is the person after the role the rules do not list.
+        return [described.group(1)]
     words = subject.split()
     if subject.lower() in lexicon.pronouns:
         return []
@@ -777,6 +791,9 @@ def _person_subject(
     return [subject] if is_person_like(subject, lexicon) else []
 
 
+# A lower-case role, then a name: what goes on after a capitalised subject ("Nutrition
+# Australia" + " dietitian Rachael Bradford").
+_DESCRIBED_AFTER = re.compile(r"\s+[a-z][a-z-]+\s+((?:[A-Z][\w’'-]*\s+){1,2}[A-Z][\w’'-]+)")
 # A role opening a sentence, then a verb in the present: "The waiter returns with…".
 _ROLE_SUBJECT = re.compile(r"\s*(?:The|This)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+[a-z]+s\b)")
 _CLAUSE_SUBJECT = re.compile(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+[a-z]+ed\b")

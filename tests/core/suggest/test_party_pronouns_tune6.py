@@ -1,0 +1,40 @@
+"""Whom a pronoun means (issue 21, sixth pass): the subject of the sentence before, named in full.
+
+The sentences are written for these tests: a subject whose role the word lists do not hold
+("dietitian"), a title "of" a portfolio ("Secretary of State"), a name whose run of capitals
+stops on an initial, a name opening with "US".
+"""
+
+from __future__ import annotations
+
+from tests.core.suggest.suggested import parties
+
+
+def test_she_is_the_person_after_an_unlisted_role_not_the_body_before_it() -> None:
+    text = (
+        "Heart Foundation dietitian Clara Voss says the figures are worrying. "
+        "She says children need more exercise."
+    )
+    assert parties(text) == ["Clara Voss", "Clara Voss"]
+
+
+def test_he_is_the_secretary_of_state_who_spoke_not_the_man_he_spoke_of() -> None:
+    text = (
+        "Secretary of State Martin Hale says it is time for Mr Orlov to act. "
+        '"He has to lead," he said.'
+    )
+    assert parties(text) == ["Secretary of State Martin Hale", "Martin Hale"]
+
+
+def test_a_name_keeps_its_given_name_and_initial_after_a_long_title() -> None:
+    text = (
+        "US President Walter J Brandt has set out new sanctions. "
+        "President Brandt says the assets will be frozen. "
+        '"They funded the attacks," he said.'
+    )
+    assert parties(text) == ["President Brandt", "Walter J Brandt"]
+
+
+def test_a_name_opening_with_us_names_a_party() -> None:
+    text = "US Senator Rita Moles said the bill would pass."
+    assert parties(text) == ["US Senator Rita Moles"]
