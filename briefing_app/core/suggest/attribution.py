@@ -1808,13 +1808,27 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         ]
         if names:
             return names[0]
-        if len(options) >= 2 and _proper_name(sentence[options[0][0] : options[0][1]]):
-            # "The UN refugee agency, UNHCR, says": the body's own name after its description.
-            # (Only a body's description: "The man, who gave his first name, John, said" keeps
-            # "The man".)
-            described = sentence[options[1][0] : options[1][1]].lower().split()
+        written = sentence[options[0][0] : options[0][1]] if options else ""
+        apposed = re.sub(r"^(?:the|The)\s+", "", written)
+        if len(options) >= 2 and _proper_name(apposed):
+            # "The UN refugee agency, UNHCR, says", "A radical offshoot of the party, the
+            # Al-Aqsa Brigades, said": the body's own name after its description. (Only a
+            # body's description: "The man, who gave his first name, John, said" keeps "The
+            # man".)
+            description = sentence[options[1][0] : options[1][1]].lower()
+            described = description.split()
+            head = re.split(r"\s(?:of|in|for)\s", description)[0].split()[-1]
             bodies = lexicon.organisation_nouns | lexicon.official_nouns
-            if described[0] in lexicon.determiners and described[-1] in bodies:
+            if described[0] in lexicon.determiners and bodies & {described[-1], head}:
+                return options[0]
+            if (
+                lexicon.language == "en"
+                and head in lexicon.person_roles | lexicon.person_titles
+                and len(apposed.split()) >= 2
+                and apposed == written
+            ):
+                # "India's Home Minister, LK Advani, said": the holder of the role, named after
+                # it (initials the name rules do not take for a person's).
                 return options[0]
         if len(options) >= 2:
             return options[1]

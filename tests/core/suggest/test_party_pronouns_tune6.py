@@ -12,7 +12,7 @@ from tests.core.suggest.suggested import parties
 
 def test_she_is_the_person_after_an_unlisted_role_not_the_body_before_it() -> None:
     text = (
-        "Heart Foundation dietitian Clara Voss says the figures are worrying. "
+        "Healthy Kids Ireland dietitian Clara Voss says the figures are worrying. "
         "She says children need more exercise."
     )
     assert parties(text) == ["Clara Voss", "Clara Voss"]

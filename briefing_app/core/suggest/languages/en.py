@@ -438,7 +438,8 @@ LEXICON = Lexicon(
         conference legislature assembly club league federation alliance taliban project
         holdings inc. corp corp. ltd ltd. plc llc co. partners capital ventures technologies
         systems labs airlines airways motors pharmaceuticals energy industries enterprises
-        hospital clinic hotel school college academy museum accord treaty airport stadium"""
+        hospital clinic hotel school college academy museum accord treaty airport stadium
+        movement faction offshoot coalition brigade brigades"""
     ),
     speaker_nouns=_words(
         """officials official spokesperson spokesman spokeswoman police authorities residents

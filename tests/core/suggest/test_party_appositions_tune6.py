@@ -1,0 +1,32 @@
+"""A description, then the speaker's own name set off by commas (issue 21, sixth pass).
+
+The sentences are written for these tests: a movement or an offshoot described before its
+name, an official whose name opens with initials, and a description that stays the party.
+"""
+
+from __future__ import annotations
+
+from tests.core.suggest.suggested import parties
+
+
+def test_a_movement_named_after_its_description_is_the_party() -> None:
+    text = "The militant nationalist movement, Kordan, claimed the bombing of the depot."
+    assert parties(text) == ["Kordan"]
+
+
+def test_an_offshoot_of_a_party_named_after_its_description_is_the_party() -> None:
+    text = (
+        "A breakaway offshoot of the ruling party, the Green Dawn Brigades, said in a "
+        "statement that it had carried out the raid."
+    )
+    assert parties(text) == ["the Green Dawn Brigades"]
+
+
+def test_an_official_named_with_initials_after_the_office_is_the_party() -> None:
+    text = "Kenya's Trade Minister, JK Otieno, said the tariffs would be lifted in March."
+    assert parties(text) == ["JK Otieno"]
+
+
+def test_a_person_described_then_named_by_a_first_name_stays_described() -> None:
+    text = "The driver, who gave his first name, Tom, said the brakes failed."
+    assert parties(text) == ["The driver"]
