@@ -1243,6 +1243,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         form in lexicon.inverting_forms
         and re.search(r"(?:[,”\"»]|,[’'])\s*$|(?<=[.!?])“\s*$", before)
         and not content_next
+        # "President Chirac, meanwhile, said Mr Arafat…": an adverb set off after the subject,
+        # which comes before the verb (what follows is what was said).
+        and not (lexicon.language == "en" and _ADVERB_ASIDE.search(before))
     ):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
@@ -1660,6 +1663,13 @@ _SAID_AFTER_COLON = re.compile(r"[^:.;]{0,60}:\s*\S+(?:\s+\S+){2,}")
 # "Here's what Smith said:", "This is what the ministry told reporters:".
 _HERE_IS_WHAT = re.compile(
     r"^(?:Here[’']s|Here is|This is|That[’']s|That is) what\s+([^,;:“”\"]{2,60}?)\s*$"
+)
+
+
+# A subject, then a sentence adverb set off by commas: "President Chirac, meanwhile, said".
+_ADVERB_ASIDE = re.compile(
+    r"^[A-Z][^,“”\"]{1,60},\s*(?:meanwhile|however|though|too|also|instead|in turn|"
+    r"for (?:his|her|its|their) part)\s*,\s*$"
 )
 
 

@@ -129,6 +129,8 @@ class NameIndex:
             if given:
                 # "Michelle Hege’s response": the name without its possessive.
                 surname = re.sub(r"[’']s$", "", match.group(2))
+                if surname.lower() in lexicon.organisation_nouns | lexicon.official_nouns:
+                    continue  # "the Israeli Government": a body, no one's surname
                 full = " ".join([*given, surname]) + match.group(3).replace(",", "")
                 if is_place(full):
                     continue  # "New York" is no Mr or Ms York

@@ -1884,7 +1884,8 @@ _ARTICLE_ROLE_NAME = re.compile(r"(\S+)\s+([\w-]+)\s+((?:[A-Z][\w’'-]+\s+){0,2
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:[A-Z]\w+ly,\s+)?[^,“”\"]{1,60},\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+),\s+[a-z]"
 )
-_FIRST_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
+# (Not an article: "The Israeli Government" names no one called Israeli.)
+_FIRST_NAME_BEFORE = re.compile(r"(?!(?:The|A|An|This|That|These|Those)\s)[A-Z][\w’'-]+\s+$")
 
 
 def _named_in_full(surname: str, text: str, end: int) -> bool:

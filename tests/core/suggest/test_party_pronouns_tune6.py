@@ -7,7 +7,7 @@ stops on an initial, a name opening with "US".
 
 from __future__ import annotations
 
-from tests.core.suggest.suggested import parties
+from tests.core.suggest.suggested import found, parties
 
 
 def test_she_is_the_person_after_an_unlisted_role_not_the_body_before_it() -> None:
@@ -38,3 +38,26 @@ def test_a_name_keeps_its_given_name_and_initial_after_a_long_title() -> None:
 def test_a_name_opening_with_us_names_a_party() -> None:
     text = "US Senator Rita Moles said the bill would pass."
     assert parties(text) == ["US Senator Rita Moles"]
+
+
+def test_a_body_named_with_an_adjective_is_no_person_for_a_later_he() -> None:
+    text = (
+        "The Danish Government has cut all ties with the group. "
+        "In response, Danish ships have left the port. "
+        "The Government position was set out by spokesman Erik Lund. "
+        '"We will not talk to them," he said.'
+    )
+    assert parties(text)[-1] == "Erik Lund"
+
+
+def test_an_adverb_set_off_after_the_subject_leaves_the_subject_the_speaker() -> None:
+    text = (
+        "Chancellor Weber, meanwhile, said Mr Olsen remains the only partner for the talks, "
+        "in a call with the mayor."
+    )
+    assert found(text) == [
+        (
+            "Chancellor Weber",
+            "Mr Olsen remains the only partner for the talks, in a call with the mayor",
+        )
+    ]
