@@ -170,7 +170,9 @@ class NameIndex:
             surname = match.group(0)
             if surname in self._by_surname:
                 window = text[match.end() : match.end() + 80]
-                window = re.split(r"[“”\"\n]", window, maxsplit=1)[0]
+                # (Not past the sentence's end: "…spotting Reyes with a cleaner. She asked"
+                # is someone else's "she".)
+                window = re.split(r"[“”\"\n]|[.!?]\s", window, maxsplit=1)[0]
                 for word in re.findall(r"[\w’']+", window)[:10]:
                     if word.lower() in gendered:
                         votes.setdefault(surname, []).append(gendered[word.lower()])

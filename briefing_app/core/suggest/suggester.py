@@ -141,7 +141,22 @@ def suggest_claims(
             if mention.lower() in lexicon.pronouns:
                 previous_text = sentences[index - 1].text if index else ""
                 before = text[: sentence.start + at]
-                party = _resolve(memory.resolve(mention), before, previous_text, names, lexicon)
+                # "She later asked Page what… “…,” he replied.": a person the sentence before
+                # names, of the pronoun's sex, before the last speaker.
+                nearby = (
+                    _agreeing(
+                        mention,
+                        _people_in(sentences[index - 1], len(previous_text), names, lexicon),
+                        _person_subject(previous_text, len(previous_text), lexicon, memory, True),
+                        memory,
+                        lexicon,
+                    )
+                    if index and lexicon.pronouns[mention.lower()] == "person"
+                    else []
+                )
+                party = _resolve(
+                    memory.resolve(mention, nearby), before, previous_text, names, lexicon
+                )
             else:
                 party = names.fullest(mention, sentence.start + at)
             quotation = Sentence(
@@ -246,8 +261,20 @@ def suggest_claims(
         # "Uber has been defending its pricing. It has now promised…": the body the sentence
         # before is about.
         it = any(lexicon.pronouns.get(a.party.lower()) == "organisation" for a in attributions)
+        they = any(lexicon.pronouns.get(a.party.lower()) == "group" for a in attributions)
         previous_body = (
             _body_subject(sentences[index - 1].text, lexicon, memory) if index and it else []
+        )
+        # "The researchers, however, doubt it. They concluded…": the plural subject of the
+        # sentence before, though it said nothing the rules took for a statement.
+        previous_group = (
+            _group_subject(sentences[index - 1].text, lexicon)
+            if index
+            and they
+            and lexicon.language == "en"
+            # (A sentence with a speaker of its own: memory has that speaker, named in full.)
+            and not find_attributions(sentences[index - 1].text, lexicon)
+            else []
         )
         run_end = index  # the last sentence of a quotation an attribution opens here
         for group, found_party in _by_party(
@@ -258,6 +285,7 @@ def suggest_claims(
             previous_people,
             previous_subject,
             previous_body,
+            previous_group,
             bool(index and pronoun and not previous_people)
             and _introduces_someone_unnamed(sentences[index - 1].text, lexicon),
             " ".join(s.text for s in sentences[max(0, index - 2) : index + 1]),
@@ -690,6 +718,7 @@ def _by_party(
     previous_people: list[str],
     previous_subject: list[str],
     previous_body: list[str],
+    previous_group: list[str],
     someone_unnamed_before: bool = False,
     recent_text: str = "",
 ) -> list[tuple[list[Attribution], str]]:
@@ -701,10 +730,7 @@ def _by_party(
         if party.lower() in lexicon.pronouns:
             nearby = list(named)
             if lexicon.pronouns.get(party.lower()) == "person":
-                sex = lexicon.gendered.get(party.lower())
-                agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
-                # (The subject before: a sex the text does not give will do.)
-                agreeing += [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
+                agreeing = _agreeing(party, previous_people, previous_subject, memory, lexicon)
                 nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
                 nearby += _person_subject(sentence, att.party_start, lexicon, memory)
                 resolved = memory.resolve(party, nearby)
@@ -719,6 +745,8 @@ def _by_party(
                     continue
             elif lexicon.pronouns.get(party.lower()) == "organisation":
                 nearby = previous_body + nearby
+            elif lexicon.pronouns.get(party.lower()) == "group":
+                nearby = previous_group + nearby
             party = memory.resolve(party, nearby)
         elif (owned := _OWN_DOCUMENT.fullmatch(party)) is not None:
             # "“…,” their statement said": the statement's authors, named before.
@@ -732,6 +760,20 @@ def _by_party(
             party = memory.resolve(party)
         groups.setdefault(party_key(party), ([], party))[0].append(att)
     return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+def _agreeing(
+    pronoun: str,
+    previous_people: list[str],
+    previous_subject: list[str],
+    memory: PartyMemory,
+    lexicon: Lexicon,
+) -> list[str]:
+    """Return whom a "he" or "she" may mean in the sentence before: the people it names whose
+    sex the text gives as the pronoun's, then its subject (whose sex the text may not give)."""
+    sex = lexicon.gendered.get(pronoun.lower())
+    agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
+    return agreeing + [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
 
 
 def _person_subject(
@@ -819,6 +861,19 @@ def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[
         and not head.endswith("s")
     )
     return [subject] if is_body(subject, lexicon) or document else []
+
+
+def _group_subject(sentence: str, lexicon: Lexicon) -> list[str]:
+    """Return the subject of a sentence (unquoted) when a "they" can mean it."""
+    said = _unquoted(sentence)
+    span = main_subject(said.lstrip(), lexicon)
+    if span is None:
+        return []
+    shift = len(said) - len(said.lstrip())
+    subject = said[span[0] + shift : span[1] + shift]
+    if subject.lower() in lexicon.pronouns or not speaks_as_they(subject, lexicon):
+        return []
+    return [subject]
 
 
 # A document of someone's the text named before: "their statement", "its filing".

@@ -61,3 +61,22 @@ def test_an_adverb_set_off_after_the_subject_leaves_the_subject_the_speaker() ->
             "Mr Olsen remains the only partner for the talks, in a call with the mayor",
         )
     ]
+
+
+def test_he_after_a_quotation_is_the_man_the_sentence_before_names_not_the_woman_asking() -> None:
+    text = (
+        "Tom Reyes founded the bakery. Reyes says he bakes every night, and Reyes says he "
+        "never tires of it. The manager Helen Cairns recalls spotting Reyes with a cleaner. "
+        "She later asked Reyes what they were discussing. "
+        "“I want to know how everyone does their job,” he replied."
+    )
+    assert parties(text)[-1] == "Tom Reyes"
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before_though_it_said_nothing() -> None:
+    text = (
+        "Officials say most of the spilled oil is gone. "
+        "The river researchers, however, do not accept that. "
+        "They sampled the mud and concluded that most of it was still there."
+    )
+    assert parties(text) == ["Officials", "The river researchers"]
