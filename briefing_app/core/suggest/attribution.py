@@ -61,7 +61,7 @@ INTRO = re.compile(
     r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|"
     r"Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
-    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
+    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,120},\s*"
 )
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"

@@ -298,7 +298,11 @@ def suggest_claims(
             if (
                 apposed is not None
                 and mention.split()[-1].lower() in lexicon.person_roles | lexicon.speaker_nouns
-                and is_person_like(apposed.group(1), lexicon)
+                and (
+                    is_person_like(apposed.group(1), lexicon)
+                    # ("India's Home Minister, LK Advani, said": initials, then a surname.)
+                    or _INITIALS_NAME.fullmatch(apposed.group(1)) is not None
+                )
             ):
                 # "his lawyer, Martinez, recalled": the role's holder, named right after it.
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
@@ -1712,6 +1716,8 @@ _OPENED_NAME = re.compile(_QUOTED_NAME + r"[“”\"»]?\s*$")
 _APPOSED_NAME = re.compile(
     r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)(?:,|\s*[.!?]?[”\"]?\s*$)"
 )
+# Two initials written as one word, then a surname: "LK Advani".
+_INITIALS_NAME = re.compile(r"[A-Z]{2}\s+[A-Z][a-z][\w’'-]+")
 # A quotation that ends on a question, an exclamation or dots: its speaker follows.
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").

@@ -30,3 +30,20 @@ def test_an_official_named_with_initials_after_the_office_is_the_party() -> None
 def test_a_person_described_then_named_by_a_first_name_stays_described() -> None:
     text = "The driver, who gave his first name, Tom, said the brakes failed."
     assert parties(text) == ["The driver"]
+
+
+def test_a_minister_named_with_initials_after_a_participle_is_the_party() -> None:
+    text = (
+        "Kenya's Trade Minister, JK Otieno, has been quoted by the local press as telling a "
+        "meeting of traders that the tariffs would go."
+    )
+    assert parties(text) == ["JK Otieno"]
+
+
+def test_a_long_opening_clause_is_no_speaker_of_the_participle_after_it() -> None:
+    text = (
+        "Shortly after the storm flattened the eastern coastal towns and the river burst its "
+        "banks, Governor Ruth Abel made a televised address, telling residents that help was "
+        "coming."
+    )
+    assert parties(text) == ["Governor Ruth Abel"]
