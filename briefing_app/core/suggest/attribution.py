@@ -2106,7 +2106,14 @@ def _join_and(
         joined = _clean_party(sentence, a, span[1], lexicon)
         if joined is not None and joined[0] < span[0]:
             head = sentence[joined[0] : span[0]].split()
-            if head and (head[0][:1].isupper() or head[0].lower() in lexicon.determiners):
+            opens = not sentence[clause_start : joined[0]].strip()
+            if head and (
+                head[0][:1].isupper()
+                or head[0].lower() in lexicon.determiners
+                # "…, witnesses and Palestinian security officials said": speakers opening the
+                # clause (not "The army killed militants and officials said…").
+                or (opens and lexicon.language == "en" and head[0].lower() in lexicon.speaker_nouns)
+            ):
                 return joined
     return span
 

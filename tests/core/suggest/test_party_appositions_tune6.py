@@ -47,3 +47,8 @@ def test_a_long_opening_clause_is_no_speaker_of_the_participle_after_it() -> Non
         "coming."
     )
     assert parties(text) == ["Governor Ruth Abel"]
+
+
+def test_two_kinds_of_speaker_joined_by_and_after_the_statement_are_one_party() -> None:
+    text = "The convoy reached the border crossing at dawn, witnesses and local police said."
+    assert parties(text) == ["witnesses and local police"]
