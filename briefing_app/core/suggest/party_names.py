@@ -143,8 +143,8 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
         # a full name after whose they are; not "Kennedy’s Instagram", something of a person's.
         owned = words[owners[-1] + 1 :]
         return len(owned) >= 2 and is_person_like(" ".join(owned), lexicon)
-    if not words or words[0].lower() in lexicon.determiners:
-        return False
+    if not words or words[0].lower() in lexicon.determiners | lexicon.possessives:
+        return False  # ("My Sweet Lord": a title, no one's name)
     acronym = words[0].isupper() and len(words[0]) > 1  # ("US President…" is no "us")
     if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts and not acronym:
         return False  # "Some of Owens’ comments", "There": no one's name

@@ -916,7 +916,9 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
             and words[-1] in lexicon.person_roles
         ):
             return role_holder(subject, before, lexicon) or subject
-        return ""
+        # "Always against a reunion, he declared…" in a profile of George Harrison: with no one
+        # named nearby, the person the text is about.
+        return names.main_person(before, lexicon.gendered.get(party.lower())) or ""
     if not names_party(party, lexicon):
         return ""
     if lexicon.title_suffixes:
@@ -1055,6 +1057,8 @@ def _person_in_run(run: str, lexicon: Lexicon) -> str | None:
     name = " ".join(words)
     if len(words) >= 2 and is_person_like(name, lexicon):
         return name
+    if words and words[0].lower() in lexicon.determiners | lexicon.possessives:
+        return None  # "My Sweet Lord", "The Rolling Stones": a title or a body, no person
     for size in (3, 2):
         # "ambassador to Pakistan Abdul Salam Zaeef": the place before the name is no part
         # of it.

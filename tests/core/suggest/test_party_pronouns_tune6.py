@@ -80,3 +80,23 @@ def test_they_is_the_plural_subject_of_the_sentence_before_though_it_said_nothin
         "They sampled the mud and concluded that most of it was still there."
     )
     assert parties(text) == ["Officials", "The river researchers"]
+
+
+def test_with_no_one_named_nearby_he_is_the_man_the_profile_is_about() -> None:
+    text = (
+        "Joe Marlow the drummer was known as the quiet one of the band. "
+        "But up against the talent of Ray Dunne, his songs were rarely recorded. "
+        "Resentment grew and Marlow left the stage. "
+        "After the band split up, solo success came in 1979 with the record Our Blue Hour. "
+        "Always against a reunion, he declared in 1990 that the band was finished."
+    )
+    assert parties(text) == ["Joe Marlow"]
+
+
+def test_a_title_opening_with_a_possessive_is_no_person_a_he_could_mean() -> None:
+    text = (
+        "Ray Dunne and Joe Marlow formed the band. Marlow wrote most songs. "
+        "Marlow and Dunne fell out over the record My Golden Road. "
+        "He said in 1990 that the band was finished."
+    )
+    assert "My Golden Road" not in " ".join(parties(text))
