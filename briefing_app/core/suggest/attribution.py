@@ -1679,6 +1679,11 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
     if asides != sentence[:verb_start]:
         # "Andy Beshear — whose father … — promised": the party stands before the aside.
         span = left_party(asides + sentence[verb_start:], verb_start, lexicon)
+        acronym = _ACRONYM_AFTER.match(sentence, span[1]) if span is not None else None
+        if span is not None and acronym is not None and lexicon.language == "en":
+            # "a spokesperson for the Universities and Colleges Employers’ Association (UCEA)
+            # said": the body's short name is part of how the party is named.
+            return span[0], acronym.end()
         if span is not None:
             return span
     clitics = (
@@ -1998,6 +2003,8 @@ def _asides(left: str) -> str:
     return left[: match.start()] + " " * (match.end() - match.start())
 
 
+# A body's short name in brackets right after its name: " (UCEA)".
+_ACRONYM_AFTER = re.compile(r"(?<=[A-Za-z’'])\s+\([A-Z][A-Z&]{1,9}\)")
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "and", "for", "to", "at"))
 
 

@@ -52,3 +52,11 @@ def test_a_long_opening_clause_is_no_speaker_of_the_participle_after_it() -> Non
 def test_two_kinds_of_speaker_joined_by_and_after_the_statement_are_one_party() -> None:
     text = "The convoy reached the border crossing at dawn, witnesses and local police said."
     assert parties(text) == ["witnesses and local police"]
+
+
+def test_a_bodys_short_name_in_brackets_is_part_of_the_party() -> None:
+    text = (
+        "A spokesperson for the Rail Freight Association (RFA) said the offer was fair. "
+        "“We are pleased with it,” he said."
+    )
+    assert parties(text) == ["A spokesperson for the Rail Freight Association (RFA)"] * 2
