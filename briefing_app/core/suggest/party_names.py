@@ -57,8 +57,36 @@ _BODIES = frozenset(
         *("company", "firm", "airline", "bank", "retailer", "carmaker", "automaker", "startup"),
         *("charity", "publisher", "broadcaster", "network", "manufacturer", "maker", "insurer"),
         *("chain", "giant", "conglomerate", "supermarket", "lender", "brand", "studio"),
-        *("organization", "organisation", "agency", "nonprofit"),
+        *("organization", "organisation", "agency", "nonprofit", "operator", "carrier"),
     )
+)
+
+
+def named_body(mention: str, before: str, lexicon: Lexicon) -> str | None:
+    """Return the organisation a "the company"-style mention means when the text named it
+    after such a noun ("…regional pay television operator, Austar. The company said…").
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> named_body("The company", "Jobs go at the airline, Skyway. ", lexicon_for("en"))
+    'Skyway'
+    """
+    words = mention.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _BODIES:
+        return None
+    found = None
+    for match in _DESCRIBED_BODY_NAME.finditer(before, max(0, len(before) - _BODY_REACH)):
+        name = match.group(2)
+        if match.group(1).lower() in _BODIES and _names_a_body(name, lexicon):
+            found = name
+    return found
+
+
+# How far back a "the company" looks for the body the text named: a sentence or two.
+_BODY_REACH = 400
+# A body's noun, then its name closing the phrase: "operator, Austar.", "the airline Qantas,"
+# (not "the company Jobs founded").
+_DESCRIBED_BODY_NAME = re.compile(
+    r"\b([a-z]+),?\s+((?:[A-Z][\w&.’'-]*\s+){0,3}[A-Z][\w&’'-]*)(?=[,.;:]|\s*$)"
 )
 
 

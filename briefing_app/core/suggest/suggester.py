@@ -30,6 +30,7 @@ from briefing_app.core.suggest.party_names import (
     PartyMemory,
     is_body,
     is_person_like,
+    named_body,
     normalise_party,
     party_key,
     speaks_as_they,
@@ -966,6 +967,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     holder = role_holder(party, before, lexicon)
     if holder is not None:
         return holder
+    if lexicon.language == "en" and (named := named_body(party, before, lexicon)) is not None:
+        return named  # "… operator, Austar. The company says…": the body the text named
     return names.fullest(party, len(before))
 
 

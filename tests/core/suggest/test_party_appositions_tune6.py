@@ -60,3 +60,17 @@ def test_a_bodys_short_name_in_brackets_is_part_of_the_party() -> None:
         "“We are pleased with it,” he said."
     )
     assert parties(text) == ["A spokesperson for the Rail Freight Association (RFA)"] * 2
+
+
+def test_the_company_is_the_body_the_text_named_after_its_noun() -> None:
+    text = (
+        "More than 300 staff will lose their jobs at the regional pay television operator, "
+        "Skyview. The company has announced wide restructuring plans. "
+        "The company says staff will receive their entitlements."
+    )
+    assert parties(text) == ["Skyview", "Skyview"]
+
+
+def test_the_company_is_no_founder_named_after_the_noun() -> None:
+    text = "Lena Ortiz left the company Ortiz founded in 1999. The company says profits fell."
+    assert parties(text) == ["The company"]
