@@ -1278,7 +1278,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
                 )
             )
         )
-        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not (when or goes_on):
+        # "‘…’, says Professor Hanna Berg from the University of Bonn about the project.": after
+        # a quotation, where the speaker is from follows the name.
+        affiliated = (
+            lexicon.language == "en"
+            and re.search(r"[’”\"],?\s*$", before) is not None
+            and re.match(r"\s+(?:from|of|at|with)\s+(?:the\s+)?[A-Z]", rest) is not None
+        )
+        if (
+            span is not None
+            and not re.match(r"\s*(?:[,.;!?]|$)", rest)
+            and not (when or goes_on or affiliated)
+        ):
             span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
         apposed = re.search(r"(?:^|,)\s*([^,“”\"«»]{2,40}),\s*$", before)
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):

@@ -6,7 +6,7 @@ name, an official whose name opens with initials, and a description that stays t
 
 from __future__ import annotations
 
-from tests.core.suggest.suggested import parties
+from tests.core.suggest.suggested import found, parties
 
 
 def test_a_movement_named_after_its_description_is_the_party() -> None:
@@ -74,3 +74,18 @@ def test_the_company_is_the_body_the_text_named_after_its_noun() -> None:
 def test_the_company_is_no_founder_named_after_the_noun() -> None:
     text = "Lena Ortiz left the company Ortiz founded in 1999. The company says profits fell."
     assert parties(text) == ["The company"]
+
+
+def test_a_speaker_after_a_single_quoted_quotation_keeps_where_they_are_from_aside() -> None:
+    text = (
+        "‘On the ship, we have four weeks to take samples from the deep sea’, says Professor "
+        "Hanna Berg from the University of Bonn about the project. "
+        "‘We are interested in water from the bottom of the ocean.’"
+    )
+    assert found(text) == [
+        (
+            "Professor Hanna Berg",
+            "On the ship, we have four weeks to take samples from the deep sea",
+        ),
+        ("Professor Hanna Berg", "We are interested in water from the bottom of the ocean"),
+    ]
