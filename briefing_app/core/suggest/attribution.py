@@ -61,7 +61,7 @@ INTRO = re.compile(
     r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|"
     r"Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
-    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,80},\s*"
+    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,120},\s*"
 )
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
@@ -1263,6 +1263,9 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
         form in lexicon.inverting_forms
         and re.search(r"(?:[,”\"»]|,[’'])\s*$|(?<=[.!?])“\s*$", before)
         and not content_next
+        # "President Chirac, meanwhile, said Mr Arafat…": an adverb set off after the subject,
+        # which comes before the verb (what follows is what was said).
+        and not (lexicon.language == "en" and _ADVERB_ASIDE.search(before))
     ):
         # "…, explained Megan Byrd, a dietitian": the party follows its verb.
         span = right_party(sentence, match.end(), lexicon)
@@ -1295,7 +1298,18 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
                 )
             )
         )
-        if span is not None and not re.match(r"\s*(?:[,.;!?]|$)", rest) and not (when or goes_on):
+        # "‘…’, says Professor Hanna Berg from the University of Bonn about the project.": after
+        # a quotation, where the speaker is from follows the name.
+        affiliated = (
+            lexicon.language == "en"
+            and re.search(r"[’”\"],?\s*$", before) is not None
+            and re.match(r"\s+(?:from|of|at|with)\s+(?:the\s+)?[A-Z]", rest) is not None
+        )
+        if (
+            span is not None
+            and not re.match(r"\s*(?:[,.;!?]|$)", rest)
+            and not (when or goes_on or affiliated)
+        ):
             span = None  # "Lee, the leader, said Yoon’s order had…": the content, not a party
         apposed = re.search(r"(?:^|,)\s*([^,“”\"«»]{2,40}),\s*$", before)
         if span is not None and apposed is not None and is_person_like(apposed.group(1), lexicon):
@@ -1691,12 +1705,24 @@ _HERE_IS_WHAT = re.compile(
 )
 
 
+# A subject, then a sentence adverb set off by commas: "President Chirac, meanwhile, said".
+_ADVERB_ASIDE = re.compile(
+    r"^[A-Z][^,“”\"]{1,60},\s*(?:meanwhile|however|though|too|also|instead|in turn|"
+    r"for (?:his|her|its|their) part)\s*,\s*$"
+)
+
+
 def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the party written before a verb ("Tajik officials have said")."""
     asides = _asides(sentence[:verb_start])
     if asides != sentence[:verb_start]:
         # "Andy Beshear — whose father … — promised": the party stands before the aside.
         span = left_party(asides + sentence[verb_start:], verb_start, lexicon)
+        acronym = _ACRONYM_AFTER.match(sentence, span[1]) if span is not None else None
+        if span is not None and acronym is not None and lexicon.language == "en":
+            # "a spokesperson for the Universities and Colleges Employers’ Association (UCEA)
+            # said": the body's short name is part of how the party is named.
+            return span[0], acronym.end()
         if span is not None:
             return span
     clitics = (
@@ -1846,13 +1872,27 @@ def left_party(sentence: str, verb_start: int, lexicon: Lexicon) -> tuple[int, i
         ]
         if names:
             return names[0]
-        if len(options) >= 2 and _proper_name(sentence[options[0][0] : options[0][1]]):
-            # "The UN refugee agency, UNHCR, says": the body's own name after its description.
-            # (Only a body's description: "The man, who gave his first name, John, said" keeps
-            # "The man".)
-            described = sentence[options[1][0] : options[1][1]].lower().split()
+        written = sentence[options[0][0] : options[0][1]] if options else ""
+        apposed = re.sub(r"^(?:the|The)\s+", "", written)
+        if len(options) >= 2 and _proper_name(apposed):
+            # "The UN refugee agency, UNHCR, says", "A radical offshoot of the party, the
+            # Al-Aqsa Brigades, said": the body's own name after its description. (Only a
+            # body's description: "The man, who gave his first name, John, said" keeps "The
+            # man".)
+            description = sentence[options[1][0] : options[1][1]].lower()
+            described = description.split()
+            head = re.split(r"\s(?:of|in|for)\s", description)[0].split()[-1]
             bodies = lexicon.organisation_nouns | lexicon.official_nouns
-            if described[0] in lexicon.determiners and described[-1] in bodies:
+            if described[0] in lexicon.determiners and bodies & {described[-1], head}:
+                return options[0]
+            if (
+                lexicon.language == "en"
+                and head in lexicon.person_roles | lexicon.person_titles
+                and len(apposed.split()) >= 2
+                and apposed == written
+            ):
+                # "India's Home Minister, LK Advani, said": the holder of the role, named after
+                # it (initials the name rules do not take for a person's).
                 return options[0]
         if len(options) >= 2:
             return options[1]
@@ -2017,6 +2057,8 @@ def _asides(left: str) -> str:
     return left[: match.start()] + " " * (match.end() - match.start())
 
 
+# A body's short name in brackets right after its name: " (UCEA)".
+_ACRONYM_AFTER = re.compile(r"(?<=[A-Za-z’'])\s+\([A-Z][A-Z&]{1,9}\)")
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "in", "on", "and", "for", "to", "at"))
 
 
@@ -2125,7 +2167,14 @@ def _join_and(
         joined = _clean_party(sentence, a, span[1], lexicon)
         if joined is not None and joined[0] < span[0]:
             head = sentence[joined[0] : span[0]].split()
-            if head and (head[0][:1].isupper() or head[0].lower() in lexicon.determiners):
+            opens = not sentence[clause_start : joined[0]].strip()
+            if head and (
+                head[0][:1].isupper()
+                or head[0].lower() in lexicon.determiners
+                # "…, witnesses and Palestinian security officials said": speakers opening the
+                # clause (not "The army killed militants and officials said…").
+                or (opens and lexicon.language == "en" and head[0].lower() in lexicon.speaker_nouns)
+            ):
                 return joined
     return span
 

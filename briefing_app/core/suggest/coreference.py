@@ -12,7 +12,13 @@ from collections.abc import Iterator
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
-from briefing_app.core.suggest.party_names import is_person_like, person_name
+from briefing_app.core.suggest.party_names import (
+    is_person_like,
+    is_plural_role,
+    is_title_compound,
+    person_name,
+    portfolio_holder,
+)
 
 # A capitalised word, or an initial or a short abbreviation with its dot ("H.", "Mr.", "St."):
 # not a word ending a sentence ("…prominent Democrats. No, the former mayor…").
@@ -33,7 +39,15 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
     >>> strip_title("Dr. David H. Gorski", lexicon_for("en"))
     'David H. Gorski'
     """
-    words = mention.split()
+    pair = re.fullmatch(r"(.+?)\s+and\s+(.+)", mention)
+    if pair is not None:
+        # "Prime Minister Tony Blair and US President George W Bush": two people, each named
+        # without their title.
+        both = [strip_title(p, lexicon) for p in pair.groups()]
+        if all(len(b.split()) >= 2 and is_person_like(b, lexicon) for b in both):
+            return " and ".join(both)
+    # ("Secretary of State Colin Powell": the name after the portfolio.)
+    words = (portfolio_holder(mention, lexicon) or mention).split()
     while len(words) > 2 and _is_title(words[0], lexicon):
         words.pop(0)  # "Opposition Leader Bill Shorten"
     rest = " ".join(words)
@@ -47,8 +61,9 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
 
 def _is_title(word: str, lexicon: Lexicon) -> bool:
     bare = word.strip(".,").lower()
-    # ("Bundesverkehrsminister", "Flixbus-Manager": a compound ending in a title.)
-    return bare in lexicon.person_titles or (
+    # ("Bundesverkehrsminister", "Flixbus-Manager": a compound ending in a title; "Attorney-
+    # General", "Vice-President": titles joined by a hyphen.)
+    return is_title_compound(bare, lexicon.person_titles) or (
         bool(lexicon.title_suffixes)
         and word[:1].isupper()
         and bare.endswith(lexicon.title_suffixes)
@@ -85,6 +100,7 @@ class NameIndex:
         self._word = _ACCENTED_WORD if accented else _WORD
         self._by_surname: dict[str, list[tuple[int, int, str]]] = {}
         self._by_given: dict[str, list[tuple[int, str]]] = {}  # first name -> full names
+        self._sexes: dict[str, str] = {}  # as sexes() last found them
         stop = (
             lexicon.organisation_nouns
             | lexicon.determiners
@@ -92,12 +108,16 @@ class NameIndex:
             | lexicon.leading_noise
             | lexicon.quantifiers  # "“All Apple really has done…”": no Mr Apple
         )
+        articles = lexicon.determiners | lexicon.possessives
         for match in self._matches(text):
             given: list[str] = []
+            opener = ""  # the word before the given names, if the run holds one
             for word in reversed(match.group(1).split()):
                 bare = word.strip(".,").lower()
+                opener = bare
                 if (
                     _is_title(word, lexicon)
+                    or is_plural_role(word, lexicon)
                     or bare in stop
                     or word.endswith(("’s", "'s"))
                     or (word.isupper() and len(word.rstrip(".")) > 1)  # not an initial "M."
@@ -105,12 +125,19 @@ class NameIndex:
                 ):
                     break  # a title, an organisation or the end of the sentence before
                 given.insert(0, word)
+                opener = ""
             before = text[max(0, match.start() - 5) : match.start()]
-            if len(given) >= 2 and re.search(r"\b(?:of|for)\s+$", before):
-                given.pop(0)  # "Secretary of State for Urbanism Ans Persoons": a portfolio
+            if opener in articles or (not opener and re.search(r"\b(?:the|our|my)\s+$", before)):
+                continue  # "Our Blue Hour", "the Rolling Stones": a title or a body, no one
+            if len(given) >= 2 and re.search(r"\b(?:of|for|to)\s+$", before):
+                # "Secretary of State for Urbanism Ans Persoons": a portfolio; "ambassador to
+                # Pakistan Abdul Zaeef": a posting.
+                given.pop(0)
             if given:
                 # "Michelle Hege’s response": the name without its possessive.
                 surname = re.sub(r"[’']s$", "", match.group(2))
+                if surname.lower() in lexicon.organisation_nouns | lexicon.official_nouns:
+                    continue  # "the Israeli Government": a body, no one's surname
                 full = " ".join([*given, surname]) + match.group(3).replace(",", "")
                 if is_place(full):
                     continue  # "New York" is no Mr or Ms York
@@ -123,9 +150,15 @@ class NameIndex:
         when the name goes on ("Florida State President Richard McCullough")."""
         pos = 0
         while (match := self._full.search(text, pos)) is not None:
-            yield match
             upper = r"[A-ZÀ-ÖØ-Þ]" if self._full is self._ACCENTED_FULL else r"[A-Z]"
             going_on = re.match(_GAP + upper, text[match.end(2) :]) and not match.group(3)
+            words = match.group(1).split()
+            if going_on and len(match.group(2)) == 1 and len(words) >= 3:
+                # "US President George W Bush": the run stops on an initial, no surname; one
+                # word on, the name keeps its given names ("George W Bush", not "W Bush").
+                pos = match.start(1) + len(words[0])
+                continue
+            yield match
             pos = match.start(2) if going_on else match.end()
 
     def sexes(self, text: str) -> dict[str, str]:
@@ -144,7 +177,9 @@ class NameIndex:
             surname = match.group(0)
             if surname in self._by_surname:
                 window = text[match.end() : match.end() + 80]
-                window = re.split(r"[“”\"\n]", window, maxsplit=1)[0]
+                # (Not past the sentence's end: "…spotting Reyes with a cleaner. She asked"
+                # is someone else's "she".)
+                window = re.split(r"[“”\"\n]|[.!?]\s", window, maxsplit=1)[0]
                 for word in re.findall(r"[\w’']+", window)[:10]:
                     if word.lower() in gendered:
                         votes.setdefault(surname, []).append(gendered[word.lower()])
@@ -161,7 +196,37 @@ class NameIndex:
             male, female = marks.count("m"), marks.count("f")
             if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
                 found[surname] = "m" if male > female else "f"
+        self._sexes = found
         return found
+
+    def main_person(self, before: str, sex: str | None) -> str | None:
+        """Return the person a text is about so far: the one whose surname it writes most
+        often before its end, twice at least and more than anyone else's, of the sex given (or
+        of none the text gives); None when no one stands out.
+
+        >>> from briefing_app.core.suggest.languages import lexicon_for
+        >>> text = "Ann Lo sang. Bo Ek played. Lo left. "
+        >>> NameIndex(text, lexicon_for("en")).main_person(text, "f")
+        'Ann Lo'
+        """
+        counts = Counter(
+            {
+                surname: len(re.findall(r"\b" + re.escape(surname) + r"\b", before))
+                for surname, entries in self._by_surname.items()
+                if entries[0][0] < len(before)
+                and self._sexes.get(surname, sex) == sex
+                and not is_place(entries[0][2])
+            }
+        )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        surname = ranked[0][0]
+        return (
+            self.fullest(surname, len(before))
+            if self.fullest(surname, len(before)) != surname
+            else None
+        )
 
     def _title_sex(self, text: str, start: int, end: int, surname: str) -> str | None:
         """Return the sex a title or role next to the name ending at end gives, if any."""
@@ -280,7 +345,8 @@ def names_party(mention: str, lexicon: Lexicon) -> bool:
     if not words:
         return True  # an empty party is already unresolved
     lowered = [w.strip(".,’'“”\"").lower() for w in words]
-    if lowered[0] in lexicon.non_party_starts:
+    if lowered[0] in lexicon.non_party_starts and not (words[0].isupper() and len(words[0]) > 1):
+        # ("US President George W Bush": an acronym, not the pronoun "us".)
         return False
     if len(words) == 1 and lowered[0].endswith(lexicon.adverb_endings):
         return False  # "Regelmäßig beantwortet …": an adverb opening the sentence

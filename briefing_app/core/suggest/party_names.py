@@ -57,8 +57,36 @@ _BODIES = frozenset(
         *("company", "firm", "airline", "bank", "retailer", "carmaker", "automaker", "startup"),
         *("charity", "publisher", "broadcaster", "network", "manufacturer", "maker", "insurer"),
         *("chain", "giant", "conglomerate", "supermarket", "lender", "brand", "studio"),
-        *("organization", "organisation", "agency", "nonprofit"),
+        *("organization", "organisation", "agency", "nonprofit", "operator", "carrier"),
     )
+)
+
+
+def named_body(mention: str, before: str, lexicon: Lexicon) -> str | None:
+    """Return the organisation a "the company"-style mention means when the text named it
+    after such a noun ("…regional pay television operator, Austar. The company said…").
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> named_body("The company", "Jobs go at the airline, Skyway. ", lexicon_for("en"))
+    'Skyway'
+    """
+    words = mention.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _BODIES:
+        return None
+    found = None
+    for match in _DESCRIBED_BODY_NAME.finditer(before, max(0, len(before) - _BODY_REACH)):
+        name = match.group(2)
+        if match.group(1).lower() in _BODIES and _names_a_body(name, lexicon):
+            found = name
+    return found
+
+
+# How far back a "the company" looks for the body the text named: a sentence or two.
+_BODY_REACH = 400
+# A body's noun, then its name closing the phrase: "operator, Austar.", "the airline Qantas,"
+# (not "the company Jobs founded").
+_DESCRIBED_BODY_NAME = re.compile(
+    r"\b([a-z]+),?\s+((?:[A-Z][\w&.’'-]*\s+){0,3}[A-Z][\w&’'-]*)(?=[,.;:]|\s*$)"
 )
 
 
@@ -130,16 +158,24 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     >>> is_person_like("the Chinese Embassy", en)
     False
     """
+    held = portfolio_holder(party, lexicon)
+    if held is not None:
+        return is_person_like(held, lexicon)
     head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0]
     if is_place(head):
         return False  # "New York", "Las Vegas": a place written like a name
     words = head.split()
-    if not words or words[0].lower() in lexicon.determiners:
-        return False
-    if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts:
+    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
+    if owners:
+        # "Israel's Foreign Minister Shimon Peres", "the Wilderness Society's Lyndon Schneiders":
+        # a full name after whose they are; not "Kennedy’s Instagram", something of a person's.
+        owned = words[owners[-1] + 1 :]
+        return len(owned) >= 2 and is_person_like(" ".join(owned), lexicon)
+    if not words or words[0].lower() in lexicon.determiners | lexicon.possessives:
+        return False  # ("My Sweet Lord": a title, no one's name)
+    acronym = words[0].isupper() and len(words[0]) > 1  # ("US President…" is no "us")
+    if words[0].lower() in lexicon.quantifiers | lexicon.non_party_starts and not acronym:
         return False  # "Some of Owens’ comments", "There": no one's name
-    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
-        return False  # "Kennedy’s Instagram": something of a person's, not a person
     if len(words) == 1 and words[0].lower() in lexicon.speaker_nouns | lexicon.official_nouns:
         return False  # "Others", "Officials" opening a sentence: common nouns, not names
     if all(w.isupper() and len(w.strip(".,")) > 1 for w in words):
@@ -156,6 +192,8 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     for word in reversed(words):
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
+        if tail and word.endswith(("’s", "'s")):
+            break  # whose the person is, not their name
         tail.append(word)
     tail.reverse()
     name = re.sub(r"[’']s?$", "", " ".join(tail))
@@ -170,10 +208,54 @@ def is_person_like(party: str, lexicon: Lexicon) -> bool:
     return 2 <= named <= 3
 
 
+# A title "of" a portfolio, then a name: "Secretary of State Colin Powell".
+_PORTFOLIO = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+of\s+([A-Z].*)")
+
+
+def portfolio_holder(party: str, lexicon: Lexicon) -> str | None:
+    """Return the name after a title "of" a portfolio ("Secretary of State Colin Powell"),
+    else None.
+
+    >>> from briefing_app.core.suggest.languages import lexicon_for
+    >>> portfolio_holder("Minister of Defence Anna Berg", lexicon_for("en"))
+    'Anna Berg'
+    """
+    held = _PORTFOLIO.fullmatch(party)
+    if held is None or not all(_titled(w, lexicon) for w in held.group(1).split()):
+        return None
+    words = held.group(2).split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None  # "Minister of Foreign Affairs", "Secretary of State for Urbanism…"
+    # The portfolio is a word or two, the name its last two words, with an initial between
+    # them ("John F. Kerry").
+    size = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.?", words[-2]) else 2
+    name = " ".join(words[-size:])
+    return name if is_person_like(name, lexicon) else None
+
+
 def _titled(word: str, lexicon: Lexicon) -> bool:
     """Return whether a capitalised word before a name is a title or a role ("Farmer")."""
     bare = word.strip(".,").lower()
-    return bare in lexicon.person_titles or bare in lexicon.person_roles
+    return is_title_compound(bare, lexicon.person_titles | lexicon.person_roles) or is_plural_role(
+        word, lexicon
+    )
+
+
+def is_plural_role(word: str, lexicon: Lexicon) -> bool:
+    """Return whether a word is a role's plural ("Businessmen", "Senators"), as it stands before
+    the names of those who hold it ("Businessmen Jo Lew and Ed Fox")."""
+    bare = word.strip(".,").lower()
+    singular = bare[:-3] + "man" if bare.endswith("men") else bare.removesuffix("s")
+    return singular != bare and singular in lexicon.person_roles
+
+
+def is_title_compound(bare: str, titles: frozenset[str]) -> bool:
+    """Return whether a lower-case word is a title, or titles joined by hyphens.
+
+    >>> is_title_compound("attorney-general", frozenset(("attorney", "general")))
+    True
+    """
+    return bare in titles or ("-" in bare and all(p in titles for p in bare.split("-")))
 
 
 def person_name(party: str, lexicon: Lexicon) -> str:
@@ -183,6 +265,9 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     >>> person_name("Tunisian Prime Minister Habib Essid", lexicon_for("en"))
     'Habib Essid'
     """
+    held = portfolio_holder(party, lexicon)
+    if held is not None:
+        return person_name(held, lexicon)
     head = re.split(r",|\s(?:of|from|at|in|for|with)\s", party)[0].split()
     while len(head) > 2 and re.fullmatch(r"[A-Z]{2,5}", head[-1]):
         head.pop()  # credentials: "Kelly Jones MS"
@@ -191,6 +276,8 @@ def person_name(party: str, lexicon: Lexicon) -> str:
     for word in reversed(head):
         if not word[:1].isupper() or word.strip(".,’'").lower() in institutions:
             break
+        if tail and word.endswith(("’s", "'s")):
+            break  # "Apple's Tim Cook": the name after whose the person is
         tail.append(word)
     tail.reverse()
     titles = [i for i, w in enumerate(tail[:-1]) if _titled(w, lexicon)]

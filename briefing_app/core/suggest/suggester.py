@@ -30,6 +30,7 @@ from briefing_app.core.suggest.party_names import (
     PartyMemory,
     is_body,
     is_person_like,
+    named_body,
     normalise_party,
     party_key,
     speaks_as_they,
@@ -142,7 +143,22 @@ def suggest_claims(
             if mention.lower() in lexicon.pronouns:
                 previous_text = sentences[index - 1].text if index else ""
                 before = text[: sentence.start + at]
-                party = _resolve(memory.resolve(mention), before, previous_text, names, lexicon)
+                # "She later asked Page what… “…,” he replied.": a person the sentence before
+                # names, of the pronoun's sex, before the last speaker.
+                nearby = (
+                    _agreeing(
+                        mention,
+                        _people_in(sentences[index - 1], len(previous_text), names, lexicon),
+                        _person_subject(previous_text, len(previous_text), lexicon, memory, True),
+                        memory,
+                        lexicon,
+                    )
+                    if index and lexicon.pronouns[mention.lower()] == "person"
+                    else []
+                )
+                party = _resolve(
+                    memory.resolve(mention, nearby), before, previous_text, names, lexicon
+                )
             else:
                 party = names.fullest(mention, sentence.start + at)
             quotation = Sentence(
@@ -247,8 +263,20 @@ def suggest_claims(
         # "Uber has been defending its pricing. It has now promised…": the body the sentence
         # before is about.
         it = any(lexicon.pronouns.get(a.party.lower()) == "organisation" for a in attributions)
+        they = any(lexicon.pronouns.get(a.party.lower()) == "group" for a in attributions)
         previous_body = (
             _body_subject(sentences[index - 1].text, lexicon, memory) if index and it else []
+        )
+        # "The researchers, however, doubt it. They concluded…": the plural subject of the
+        # sentence before, though it said nothing the rules took for a statement.
+        previous_group = (
+            _group_subject(sentences[index - 1].text, lexicon)
+            if index
+            and they
+            and lexicon.language == "en"
+            # (A sentence with a speaker of its own: memory has that speaker, named in full.)
+            and not find_attributions(sentences[index - 1].text, lexicon)
+            else []
         )
         run_end = index  # the last sentence of a quotation an attribution opens here
         for group, found_party in _by_party(
@@ -259,6 +287,7 @@ def suggest_claims(
             previous_people,
             previous_subject,
             previous_body,
+            previous_group,
             bool(index and pronoun and not previous_people)
             and _introduces_someone_unnamed(sentences[index - 1].text, lexicon),
             " ".join(s.text for s in sentences[max(0, index - 2) : index + 1]),
@@ -271,7 +300,11 @@ def suggest_claims(
             if (
                 apposed is not None
                 and mention.split()[-1].lower() in lexicon.person_roles | lexicon.speaker_nouns
-                and is_person_like(apposed.group(1), lexicon)
+                and (
+                    is_person_like(apposed.group(1), lexicon)
+                    # ("India's Home Minister, LK Advani, said": initials, then a surname.)
+                    or _INITIALS_NAME.fullmatch(apposed.group(1)) is not None
+                )
             ):
                 # "his lawyer, Martinez, recalled": the role's holder, named right after it.
                 party = names.fullest(apposed.group(1), sentence.start + apposed.start(1))
@@ -691,6 +724,7 @@ def _by_party(
     previous_people: list[str],
     previous_subject: list[str],
     previous_body: list[str],
+    previous_group: list[str],
     someone_unnamed_before: bool = False,
     recent_text: str = "",
 ) -> list[tuple[list[Attribution], str]]:
@@ -702,10 +736,7 @@ def _by_party(
         if party.lower() in lexicon.pronouns:
             nearby = list(named)
             if lexicon.pronouns.get(party.lower()) == "person":
-                sex = lexicon.gendered.get(party.lower())
-                agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
-                # (The subject before: a sex the text does not give will do.)
-                agreeing += [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
+                agreeing = _agreeing(party, previous_people, previous_subject, memory, lexicon)
                 nearby = agreeing + nearby + _names_before(sentence, att.party_start, lexicon)
                 nearby += _person_subject(sentence, att.party_start, lexicon, memory)
                 resolved = memory.resolve(party, nearby)
@@ -720,6 +751,8 @@ def _by_party(
                     continue
             elif lexicon.pronouns.get(party.lower()) == "organisation":
                 nearby = previous_body + nearby
+            elif lexicon.pronouns.get(party.lower()) == "group":
+                nearby = previous_group + nearby
             party = memory.resolve(party, nearby)
         elif (owned := _OWN_DOCUMENT.fullmatch(party)) is not None:
             # "“…,” their statement said": the statement's authors, named before.
@@ -733,6 +766,20 @@ def _by_party(
             party = memory.resolve(party)
         groups.setdefault(party_key(party), ([], party))[0].append(att)
     return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+def _agreeing(
+    pronoun: str,
+    previous_people: list[str],
+    previous_subject: list[str],
+    memory: PartyMemory,
+    lexicon: Lexicon,
+) -> list[str]:
+    """Return whom a "he" or "she" may mean in the sentence before: the people it names whose
+    sex the text gives as the pronoun's, then its subject (whose sex the text may not give)."""
+    sex = lexicon.gendered.get(pronoun.lower())
+    agreeing = [p for p in previous_people if sex and memory.sex_of(p) == sex]
+    return agreeing + [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
 
 
 def _person_subject(
@@ -766,6 +813,20 @@ def _person_subject(
     if span[1] + shift > end:
         return []
     subject = said[span[0] + shift : span[1] + shift]
+    described = _DESCRIBED_AFTER.match(said, span[1] + shift)
+    after = said[described.end(1) :].split()[:1] if described is not None else []
+    if (
+        described is not None
+        and described.end(1) <= end
+        and all(w[:1].isupper() for w in subject.split())
+        # The name is the subject when its verb or a comma follows (not "Nagel guarded
+        # Presidents George Bush and…").
+        and (said[described.end(1) :].startswith(",") or (after and after[0] in lexicon.verb_forms))
+        and is_person_like(described.group(1), lexicon)
+    ):
+        # "Nutrition Australia dietitian Rachael Bradford says…", "Chief Palestinian negotiator
+        # Saeb Erakat said…": the subject is the person after the role the rules do not list.
+        return [described.group(1)]
     words = subject.split()
     if subject.lower() in lexicon.pronouns:
         return []
@@ -778,6 +839,9 @@ def _person_subject(
     return [subject] if is_person_like(subject, lexicon) else []
 
 
+# A lower-case role, then a name: what goes on after a capitalised subject ("Nutrition
+# Australia" + " dietitian Rachael Bradford").
+_DESCRIBED_AFTER = re.compile(r"\s+[a-z][a-z-]+\s+((?:[A-Z][\w’'-]*\s+){1,2}[A-Z][\w’'-]+)")
 # A role opening a sentence, then a verb in the present: "The waiter returns with…".
 _ROLE_SUBJECT = re.compile(r"\s*(?:The|This)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+[a-z]+s\b)")
 _CLAUSE_SUBJECT = re.compile(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+[a-z]+ed\b")
@@ -803,6 +867,19 @@ def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[
         and not head.endswith("s")
     )
     return [subject] if is_body(subject, lexicon) or document else []
+
+
+def _group_subject(sentence: str, lexicon: Lexicon) -> list[str]:
+    """Return the subject of a sentence (unquoted) when a "they" can mean it."""
+    said = _unquoted(sentence)
+    span = main_subject(said.lstrip(), lexicon)
+    if span is None:
+        return []
+    shift = len(said) - len(said.lstrip())
+    subject = said[span[0] + shift : span[1] + shift]
+    if subject.lower() in lexicon.pronouns or not speaks_as_they(subject, lexicon):
+        return []
+    return [subject]
 
 
 # A document of someone's the text named before: "their statement", "its filing".
@@ -841,7 +918,9 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
             and words[-1] in lexicon.person_roles
         ):
             return role_holder(subject, before, lexicon) or subject
-        return ""
+        # "Always against a reunion, he declared…" in a profile of George Harrison: with no one
+        # named nearby, the person the text is about.
+        return names.main_person(before, lexicon.gendered.get(party.lower())) or ""
     if not names_party(party, lexicon):
         return ""
     if lexicon.title_suffixes:
@@ -889,6 +968,8 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
     holder = role_holder(party, before, lexicon)
     if holder is not None:
         return holder
+    if lexicon.language == "en" and (named := named_body(party, before, lexicon)) is not None:
+        return named  # "… operator, Austar. The company says…": the body the text named
     return names.fullest(party, len(before))
 
 
@@ -967,7 +1048,28 @@ _OUTLETS = frozenset(("newspaper", "magazine", "website", "watchdog", "charity",
 _AFFILIATED_NAME = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s+(?:of|at|from|with)\s+.+"
 )
-_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
+# A run of capitalised words: a name with its titles ("Shadow Treasurer Bob McMullan") and
+# initials ("George W Bush").
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]*){1,5}")
+
+
+def _person_in_run(run: str, lexicon: Lexicon) -> str | None:
+    """Return the person a run of capitalised words names, titles and all, if it names one."""
+    words = run.split()
+    if words[0].lower() in lexicon.non_party_starts | lexicon.leading_noise:
+        words.pop(0)  # "Now Adam Kramer, …, which he says": Adam Kramer
+    name = " ".join(words)
+    if len(words) >= 2 and is_person_like(name, lexicon):
+        return name
+    if words and words[0].lower() in lexicon.determiners | lexicon.possessives:
+        return None  # "My Sweet Lord", "The Rolling Stones": a title or a body, no person
+    for size in (3, 2):
+        # "ambassador to Pakistan Abdul Salam Zaeef": the place before the name is no part
+        # of it.
+        tail = " ".join(words[-size:])
+        if len(words) > size and is_person_like(tail, lexicon):
+            return tail
+    return None
 
 
 def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
@@ -975,11 +1077,8 @@ def _names_before(sentence: str, end: int, lexicon: Lexicon) -> list[str]:
     said = _unquoted(sentence)
     found = []
     for m in _NAME.finditer(said, 0, max(end, 0)):
-        words = m.group(0).split()
-        if words[0].lower() in lexicon.non_party_starts | lexicon.leading_noise:
-            words.pop(0)  # "Now Adam Kramer, …, which he says": Adam Kramer
-        name = " ".join(words)
-        if len(words) >= 2 and is_person_like(name, lexicon):
+        name = _person_in_run(m.group(0), lexicon)
+        if name is not None:
             found.append(name)
     return found
 
@@ -994,9 +1093,9 @@ def _people_in(sentence: Sentence, end: int, names: NameIndex, lexicon: Lexicon)
     """
     said = _unquoted(sentence.text)
     found = [
-        (m.start(), m.end(), m.group(0))
+        (m.start(), m.end(), name)
         for m in _NAME.finditer(said, 0, max(end, 0))
-        if is_person_like(m.group(0), lexicon)
+        if (name := _person_in_run(m.group(0), lexicon)) is not None
     ]
     for m in _SURNAME.finditer(said, 0, max(end, 0)):
         if any(a <= m.start() < b for a, b, _ in found):
@@ -1013,7 +1112,7 @@ _WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
 def _names_in(sentence: str, lexicon: Lexicon) -> list[str]:
     """Return the names (full, or a surname alone) in a sentence outside quotations, in order."""
     said = _unquoted(sentence)
-    found = [(m.start(), m.group(0)) for m in _NAME.finditer(said)]
+    found = [(m.start(), _person_in_run(m.group(0), lexicon) or "") for m in _NAME.finditer(said)]
     found += [(m.start(), re.sub(r"[’']s?$", "", m.group(0))) for m in _WORD.finditer(said)]
     return [n for _, n in sorted(found) if is_person_like(n, lexicon)]
 
@@ -1631,6 +1730,8 @@ _OPENED_NAME = re.compile(_QUOTED_NAME + r"[“”\"»]?\s*$")
 _APPOSED_NAME = re.compile(
     r",\s+((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)(?:,|\s*[.!?]?[”\"]?\s*$)"
 )
+# Two initials written as one word, then a surname: "LK Advani".
+_INITIALS_NAME = re.compile(r"[A-Z]{2}\s+[A-Z][a-z][\w’'-]+")
 # A quotation that ends on a question, an exclamation or dots: its speaker follows.
 _OPEN_ENDED_QUOTE = re.compile(r"^[“\"][^“”\"]*[?!…][”\"]$")
 # What follows a verb when nothing is said: where or when ("in one of his queries").
@@ -1861,7 +1962,8 @@ _ARTICLE_ROLE_NAME = re.compile(r"(\S+)\s+([\w-]+)\s+((?:[A-Z][\w’'-]+\s+){0,2
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:[A-Z]\w+ly,\s+)?[^,“”\"]{1,60},\s+((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+),\s+[a-z]"
 )
-_FIRST_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+$")
+# (Not an article: "The Israeli Government" names no one called Israeli.)
+_FIRST_NAME_BEFORE = re.compile(r"(?!(?:The|A|An|This|That|These|Those)\s)[A-Z][\w’'-]+\s+$")
 
 
 def _named_in_full(surname: str, text: str, end: int) -> bool:

@@ -465,7 +465,8 @@ LEXICON = Lexicon(
         conference legislature assembly club league federation alliance taliban project
         holdings inc. corp corp. ltd ltd. plc llc co. partners capital ventures technologies
         systems labs airlines airways motors pharmaceuticals energy industries enterprises
-        hospital clinic hotel school college academy museum accord treaty airport stadium"""
+        hospital clinic hotel school college academy museum accord treaty airport stadium
+        movement faction offshoot coalition brigade brigades"""
     ),
     speaker_nouns=_words(
         """officials official spokesperson spokesman spokeswoman police authorities residents
@@ -545,7 +546,8 @@ LEXICON = Lexicon(
         leader judge justice attorney general officer detective inspector superintendent
         commissioner spokesman spokeswoman spokesperson ambassador deputy assistant head
         opposition former late skipper professor rabbi imam pastor reverend bishop cardinal
-        sheikh pope father sister brother"""
+        sheikh pope father sister brother executive treasurer premier shadow republican
+        democrat"""
     ),
     person_roles=_words(
         """president minister chancellor secretary governor mayor senator ambassador chairman
@@ -558,7 +560,7 @@ LEXICON = Lexicon(
         sister grandmother grandfather uncle aunt cousin widow fiancé fiancée partner deputy
         employee staffer aide adviser advisor waiter waitress bartender guide guard clerk cashier
         vendor shopkeeper receptionist ranger winemaker baker butcher landlord tenant neighbor
-        neighbour"""
+        neighbour treasurer premier negotiator businessman businesswoman executive"""
     ),
     non_party_starts=_words(
         """there here on in at for from by during after before since until with without into
