@@ -352,4 +352,6 @@ LEXICON = Lexicon(
         + r") (?:betont|erklärt|gefordert|kritisiert|festgestellt|bemängelt|hervorgehoben|"
         r"gewarnt)\b",
     ),
+    # "— Peter Muster (@pmuster) 25. September 2018" under an embedded tweet.
+    tweet_date=r"\d{1,2}\.\s+[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}",
 )

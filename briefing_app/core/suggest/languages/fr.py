@@ -456,4 +456,6 @@ LEXICON = Lexicon(
         r"\b[ÀA] (?P<party>l[’']|les )en croire\b",
         r"\b[Aa]ux yeux (?:de |d’|d')(?P<party>[^,;:“”\"«»]{2,50})",
     ),
+    # "— Jeanne Martin (@jmartin) 25 septembre 2018" under an embedded tweet.
+    tweet_date=r"(?:le\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}",
 )

@@ -1,0 +1,37 @@
+"""German and French classes of the sixth tune batch: sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.core.suggest.suggested import found
+
+
+def test_a_german_tweet_on_a_page_of_one_line_paragraphs_is_its_author_s() -> None:
+    text = (
+        "Die Grünen-Chefin reagierte schnell auf die Debatte.\n"
+        "Wer die Schulen schließt, muss auch die Eltern entlasten. Das ist jetzt die Aufgabe.\n"
+        "— Erika Muster #Bildung (@emuster) 3. März 2020\n"
+        "Der Tweet wurde tausendfach geteilt."
+    )
+    assert found(text, "de") == [
+        (
+            "Erika Muster",
+            "Wer die Schulen schließt, muss auch die Eltern entlasten. Das ist jetzt die Aufgabe.",
+        )
+    ]
+
+
+def test_a_french_tweet_dated_the_french_way_is_its_author_s() -> None:
+    text = (
+        "Le maire était en réunion ce soir-là.\n"
+        "Les travaux du pont reprendront lundi, comme prévu depuis le printemps.\n"
+        "— Paul Durand (@pdurand) 12 avril 2021\n"
+        "La circulation reste coupée."
+    )
+    assert found(text, "fr") == [
+        ("Paul Durand", "Les travaux du pont reprendront lundi, comme prévu depuis le printemps.")
+    ]
+
+
+def test_a_heading_above_a_german_signature_is_no_tweet() -> None:
+    text = "Unser Lieblingstweet Des Jahres\n— Erika Muster (@emuster) 3. März 2020\nMehr dazu."
+    assert found(text, "de") == []
