@@ -845,6 +845,11 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if lexicon.title_suffixes:
         party = _german_party(party, lexicon)
+    if lexicon.nouns_capitalised and (genitive := _GENITIVE.fullmatch(party)):
+        # "Nach Ansicht des Kammergerichts": the court the text named as "das Kammergericht".
+        stem = genitive.group(1)
+        if re.search(rf"\b{re.escape(stem)}\b", before):
+            party = stem
     # "an overwhelming 70 percent of Americans", "an estimated 3,000 people": the count.
     party = re.sub(r"^(?i:an?)\s+[a-z]+\s+(?=\d)", "", party)
     # "A new ABC News poll shows": the named source's poll, not how new it is.
@@ -890,6 +895,9 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return holder
     return names.fullest(party, len(before))
 
+
+# A German noun in the genitive, one word: "(des) Kammergerichts", "(des) Bundesamtes".
+_GENITIVE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]{3,}?)e?s")
 
 # "Darin heißt es", "Dort steht": what a document named just before says.
 _POINTS_INTO = re.compile(r"(?:Darin|Dort|Hierin|Darunter)\s+(?:heißt|hieß|steht|stand)\b")
@@ -1540,7 +1548,28 @@ def _reported_speaker(
                 return resolved
         elif subject and names_party(subject, lexicon) and is_person_like(subject, lexicon):
             return names.fullest(strip_title(subject, lexicon), previous.start)
+        elif subject and _official_body(subject, lexicon):
+            # "Das Gericht wies die Klage ab. Der Kläger habe …": a court's or an authority's
+            # reasons, given in reported speech after what it decided.
+            # (By the fullest name the text gives it: "Kammergericht Berlin".)
+            return names.fullest(subject.split(" ", 1)[1], previous.start)
     return last_party or ""
+
+
+def _official_body(subject: str, lexicon: Lexicon) -> bool:
+    """Return whether a subject names an authority that gives reasons ("Das Landgericht
+    München", "die Staatsanwaltschaft"): a body one of whose words ends in an official noun."""
+    words = subject.split()
+    if len(words) < 2 or words[0].lower() not in lexicon.determiners:
+        return False
+    if not is_body(subject, lexicon):
+        return False
+    return any(
+        w.lower().endswith(noun)
+        for w in words[1:]
+        for noun in lexicon.official_nouns
+        if len(noun) > 3
+    )
 
 
 def _is_quotation(sentence: str) -> bool:

@@ -35,3 +35,28 @@ def test_a_french_tweet_dated_the_french_way_is_its_author_s() -> None:
 def test_a_heading_above_a_german_signature_is_no_tweet() -> None:
     text = "Unser Lieblingstweet Des Jahres\n— Erika Muster (@emuster) 3. März 2020\nMehr dazu."
     assert found(text, "de") == []
+
+
+def test_a_court_s_reasons_in_konjunktiv_after_its_ruling_are_the_court_s() -> None:
+    text = (
+        "Das Landgericht Bremen wies die Klage der Mieterin ab. "
+        "Der Vermieter habe die Frist eingehalten. "
+        "Damit fördere die Klage nur neue Kosten."
+    )
+    assert found(text, "de") == [
+        ("Landgericht Bremen", "Der Vermieter habe die Frist eingehalten"),
+        ("Landgericht Bremen", "Damit fördere die Klage nur neue Kosten"),
+    ]
+
+
+def test_a_body_that_is_no_authority_does_not_take_the_reported_words() -> None:
+    text = "Der Sportverein Blau-Weiß verlor am Sonntag. Der Trainer habe keine Schuld."
+    assert found(text, "de") == []
+
+
+def test_a_court_named_in_the_genitive_is_the_court_the_text_named() -> None:
+    text = (
+        "Das Oberlandesgericht hat am Montag entschieden. "
+        "Nach Ansicht des Oberlandesgerichts ist der Vertrag gültig."
+    )
+    assert found(text, "de") == [("Oberlandesgericht", "ist der Vertrag gültig")]

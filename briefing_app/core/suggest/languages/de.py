@@ -284,6 +284,9 @@ LEXICON = Lexicon(
         " sitze zwinge nutze bedeute erwarte rechne lohne reiche spiele treffe verliere"
         " gewinne zahle kenne möge verfüge sorge gehöre hänge schaffe suche wachse sinke"
         " steige koste erreiche verlange lehne prüfe"
+        # (Common verbs of a court's or an authority's reasons: "fördere den Absatz", "diene".)
+        " fördere agiere beantworte ergänze diene betreffe fordere ändere erlaube verstoße"
+        " widerspreche entspreche verhindere ermögliche schade helfe"
     ),
     # (Plural only: there Konjunktiv I looks like the indicative, "sie hätten" for "sie haben".)
     standin_forms=_words("hätten würden könnten müssten dürften"),
