@@ -176,6 +176,9 @@ def suggest_claims(
                 )
                 and (
                     _is_quotation(sentence.text)
+                    # « … » opened in the speaker's sentence and still open: their words go on
+                    # in the next sentence (not in a line the quotation was only broken across).
+                    or (index in quoted_until and _ENDS_SENTENCE.search(sentences[index - 1].text))
                     or _opens_quote(sentence.text)
                     or _reported_mood(sentence.text, lexicon, sentences[index - 1].text)
                 )
@@ -895,6 +898,9 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return holder
     return names.fullest(party, len(before))
 
+
+# A sentence's last words end it: a stop, then closing marks at most.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\s»”’\"]*$")
 
 # A German noun in the genitive, one word: "(des) Kammergerichts", "(des) Bundesamtes".
 _GENITIVE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]{3,}?)e?s")

@@ -60,3 +60,25 @@ def test_a_court_named_in_the_genitive_is_the_court_the_text_named() -> None:
         "Nach Ansicht des Oberlandesgerichts ist der Vertrag gültig."
     )
     assert found(text, "de") == [("Oberlandesgericht", "ist der Vertrag gültig")]
+
+
+def test_sentences_inside_a_french_quotation_opened_by_the_speaker_are_theirs() -> None:
+    text = (
+        "La directrice Claire Martin déclare : « Le nouveau campus ouvrira en septembre. "
+        "Les étudiants y trouveront des laboratoires modernes.\n"
+        "Nous en sommes très fiers. Les travaux ont été longs ». Le chantier a coûté cher."
+    )
+    assert found(text, "fr") == [
+        ("Claire Martin", "Le nouveau campus ouvrira en septembre"),
+        ("Claire Martin", "Les étudiants y trouveront des laboratoires modernes"),
+        ("Claire Martin", "Nous en sommes très fiers"),
+        ("Claire Martin", "Les travaux ont été longs"),
+    ]
+
+
+def test_a_french_quotation_broken_across_lines_is_not_a_second_statement() -> None:
+    text = (
+        "Le procureur affirme qu’il n’est « pas possible d’établir un lien entre le jet d’une\n"
+        "grenade et le décès du jeune homme ». L’enquête continue."
+    )
+    assert [party for party, _ in found(text, "fr")] == ["Le procureur"]
