@@ -499,7 +499,11 @@ def _turns(
     turns = transcript_turns(text, lexicon)
     if not turns:
         return suggestions
-    kept = [s for s in suggestions if not any(a <= s.start < b for a, b, _ in turns)]
+    kept = [
+        s
+        for s in suggestions
+        if not any(a <= s.start < b for a, b, _ in turns) or _reports_another(s, turns, lexicon)
+    ]
     for a, b, speaker in turns:
         start, end = _trim(Sentence(a, b, text[a:b], -1), 0, b - a)
         if start >= end:
@@ -519,6 +523,24 @@ def _turns(
             )
         )
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _reports_another(
+    suggestion: Suggestion, turns: list[tuple[int, int, str]], lexicon: Lexicon
+) -> bool:
+    """Return whether a suggestion inside an interview's answer reports someone else by name
+    ("Josef Settele sprach von …"): the interviewee tells what another said, theirs it stays.
+
+    (Only where an interview labels its first answer alone, German magazines: a broadcast
+    transcript's verbs are the speaker's own story.)
+    """
+    if not lexicon.unlabelled_answers or not is_person_like(suggestion.party, lexicon):
+        return False
+    return all(
+        names_party(speaker, lexicon) and suggestion.party.split()[-1] != speaker.split()[-1]
+        for a, b, speaker in turns
+        if a <= suggestion.start < b
+    )
 
 
 def _quote_suggestion(

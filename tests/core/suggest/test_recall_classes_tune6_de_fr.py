@@ -82,3 +82,32 @@ def test_a_french_quotation_broken_across_lines_is_not_a_second_statement() -> N
         "grenade et le décès du jeune homme ». L’enquête continue."
     )
     assert [party for party, _ in found(text, "fr")] == ["Le procureur"]
+
+
+
+_LABELLED_INTERVIEW = (
+    "Vor der Wahl sprachen wir mit Anna Berger, Expertin für Energiepolitik.\n"
+    "Stadtblatt: Was hat Sie am Bericht überrascht?\n"
+    "Anna Berger: Die Zahlen sind schlechter als erwartet.\n"
+    "Jonas Weber sagte, die Netze seien zu alt.\n"
+    "Und was erwarten Sie von der Regierung?\n"
+    "Mehr Mut beim Ausbau der Netze.\n"
+    "Wird das reichen?\n"
+    "Nein, aber es ist ein Anfang.\n"
+)
+
+
+def test_an_interview_whose_interviewer_labels_the_first_question_gives_the_answers() -> None:
+    suggested = found(_LABELLED_INTERVIEW, "de")
+    assert [party for party, _ in suggested] == ["Anna Berger", "Jonas Weber"] + [
+        "Anna Berger"
+    ] * 2
+    assert suggested[2][1] == "Mehr Mut beim Ausbau der Netze"
+    assert suggested[3][1] == "Nein, aber es ist ein Anfang"
+
+
+def test_an_answer_that_reports_a_named_person_keeps_that_person_s_words() -> None:
+    suggested = found(_LABELLED_INTERVIEW, "de")
+    assert ("Jonas Weber", "die Netze seien zu alt") in suggested
+    # The answer is still the interviewee's, from its label on.
+    assert suggested[0][1].startswith("Die Zahlen sind schlechter als erwartet.")
