@@ -84,7 +84,6 @@ def test_a_french_quotation_broken_across_lines_is_not_a_second_statement() -> N
     assert [party for party, _ in found(text, "fr")] == ["Le procureur"]
 
 
-
 _LABELLED_INTERVIEW = (
     "Vor der Wahl sprachen wir mit Anna Berger, Expertin für Energiepolitik.\n"
     "Stadtblatt: Was hat Sie am Bericht überrascht?\n"
@@ -99,9 +98,7 @@ _LABELLED_INTERVIEW = (
 
 def test_an_interview_whose_interviewer_labels_the_first_question_gives_the_answers() -> None:
     suggested = found(_LABELLED_INTERVIEW, "de")
-    assert [party for party, _ in suggested] == ["Anna Berger", "Jonas Weber"] + [
-        "Anna Berger"
-    ] * 2
+    assert [party for party, _ in suggested] == ["Anna Berger", "Jonas Weber"] + ["Anna Berger"] * 2
     assert suggested[2][1] == "Mehr Mut beim Ausbau der Netze"
     assert suggested[3][1] == "Nein, aber es ist ein Anfang"
 
