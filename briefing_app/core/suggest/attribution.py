@@ -299,6 +299,7 @@ _NOT_REPORTING_AFTER = {
     "prove": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proved a theorem"
     # "Eine Studie zeigt, dass…"; not "Das Foto zeigt einen Mann".
     "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
+    "ergeben": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),  # not "ergab 10 Punkte"
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
     # "denied him bail", "is denying vaccines to detainees", "denied the permit": something
@@ -2940,7 +2941,9 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
     head = party.split()[-1].lower()
     if lexicon.nouns_capitalised:
         # "einem Bericht des Ministeriums": the noun after the article heads the phrase.
-        head = re.split(r"\s(?:des|der|von|vom)\s", party)[0].split()[-1].lower()
+        # ("ein Projekt an der Universität Mainz": the project.)
+        head = re.split(r"\s(?:(?:an|bei) (?:der|dem)|am|beim|des|der|von|vom)\s", party)[0]
+        head = head.split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view
     # ("Pour lui, …": a person named before).

@@ -108,3 +108,33 @@ def test_an_answer_that_reports_a_named_person_keeps_that_person_s_words() -> No
     assert ("Jonas Weber", "die Netze seien zu alt") in suggested
     # The answer is still the interviewee's, from its label on.
     assert suggested[0][1].startswith("Die Zahlen sind schlechter als erwartet.")
+
+
+def test_german_research_findings_are_attributed_to_the_research() -> None:
+    assert found("Beide Umfragen ergaben, dass die Mieten stark gestiegen sind.", "de") == [
+        ("Beide Umfragen", "die Mieten stark gestiegen sind")
+    ]
+    assert found(
+        "In einem Experiment wurde schon 2015 herausgefunden, dass Kinder schneller lesen.", "de"
+    ) == [
+        (
+            "Experiment",
+            "In einem Experiment wurde schon 2015 herausgefunden, dass Kinder schneller lesen",
+        )
+    ]
+
+
+def test_a_german_finding_by_no_one_named_is_a_passive_attribution() -> None:
+    text = "Bei älteren Menschen lässt sich nachweisen, dass sie langsamer lesen."
+    assert found(text, "de") == [("", text[:-1])]
+
+
+def test_ergeben_without_a_finding_is_no_statement() -> None:
+    assert found("Die Rechnung ergab am Ende zehn Euro.", "de") == []
+
+
+def test_a_french_evaluation_that_shows_a_finding_is_its_source() -> None:
+    text = "L’évaluation des politiques publiques montre que les aides ont peu d’effet."
+    assert found(text, "fr") == [
+        ("L’évaluation des politiques publiques", "les aides ont peu d’effet")
+    ]

@@ -56,6 +56,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "einwenden": ("wandte ein", "wandten ein", "wendet ein", "wandte", "wandten", "wendet"),
     "angeben": ("gab an", "gaben an", "gibt an", "angab", "angaben"),
     "zeigen": ("zeigt", "zeigte", "zeigen", "zeigten"),
+    # Findings: "Die Umfrage ergab, dass …" (only with what was found: "ergab 10 Punkte").
+    "ergeben": ("ergab", "ergaben", "ergibt"),
     "schließen": (
         *("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss", "kam zum Schluss"),
         *("kommt zu dem Ergebnis", "kam zu dem Ergebnis", "kommt zum Ergebnis"),
@@ -195,6 +197,13 @@ LEXICON = Lexicon(
         # unnamed.
         r"\b(?:hieß|heißt) es\b",
         r"(?:^|,\s*)(?:[Ww]ie )?[Ee]s (?:hieß|heißt)\s*,",
+        # Research findings, by no one named: "In einem Experiment wurde herausgefunden, dass
+        # …", "Bei Erwachsenen lässt sich nachweisen, dass …".
+        r"\b(?:wurde|wurden|wird|werden|konnte|konnten)\s+(?:[^.,;:]{0,60}\s)?"
+        r"(?:herausgefunden|ermittelt|nachgewiesen|festgestellt|gezeigt)"
+        r"(?:\s+werden)?\s*,\s*dass\b",
+        r"\b(?:lässt|ließ) sich\s+(?:[^.,;:]{0,40}\s)?(?:nachweisen|zeigen|belegen)\s*,\s*dass\b",
+        r"\b(?:Nachweis|Beweis|Beleg) erbracht\s*,\s*dass\b",
     ),
     official_nouns=_words(
         """minister ministerin ministerium regierung polizei staatsanwaltschaft behörde behörden
@@ -213,7 +222,8 @@ LEXICON = Lexicon(
         verordnung antwort abmahnung unterlagen dokumente akten daten anwälte juristen
         ökonomen ärzte ärztinnen politiker beamte mitarbeiter
         bürger einwohner demonstranten aktivisten lehrer eltern nutzer ermittler fachleute
-        wissenschaftler analysten beobachter"""
+        wissenschaftler analysten beobachter untersuchung untersuchungen umfrage umfragen
+        analyse auswertung messung messungen experiment experimente befragung"""
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
     trailing_noise=_words("hat haben hatte hatten ist sind war waren auch noch nicht"),
@@ -328,6 +338,14 @@ LEXICON = Lexicon(
         r"das|dies|so))"
     ),
     viewpoint_patterns=(
+        # "In einem Experiment an der Universität Mainz wurde herausgefunden, dass …": the
+        # research that found it.
+        r"\b[Ii]n (?:einem|einer|der|dem|diesem|dieser) (?P<party>(?:[a-zäöüß-]+ )?"
+        r"(?=[A-ZÄÖÜ])[\wäöüß-]*?(?:[Ee]xperiment|[Ss]tudie|[Uu]ntersuchung|[Pp]rojekt|[Aa]nalyse|"
+        r"[Uu]mfrage|[Bb]efragung|[Aa]uswertung|[Ff]orschung|[Vv]ersuch|[Ww]issenschaft|ik|"
+        r"ologie)(?: (?:an|der|des|von|vom|am) [^,;:„“”\"]{1,40}?)?) "
+        r"(?:wurde|wurden|konnte|konnten)\s+(?:[^.,;:]{0,60}\s)?(?:herausgefunden|ermittelt|"
+        r"nachgewiesen|festgestellt|gezeigt|der Nachweis erbracht)\b",
         # "In einer Mitteilung des Ministeriums heißt es, …": the author of the document.
         r"\b[Ii]n (?:einer|der|einem|dem|seiner|ihrer) (?:[\wäöüß-]+ )?(?:Mitteilung|"
         r"Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Begründung) "

@@ -354,7 +354,8 @@ LEXICON = Lexicon(
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
         collectif enquête éléments livre ouvrage article tribune pétition lettre
-        hebdomadaire mensuel magazine sondage baromètre"""
+        hebdomadaire mensuel magazine sondage baromètre évaluation évaluations analyse
+        analyses"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
