@@ -793,6 +793,8 @@ def _person_subject(
     words = subject.split()
     if subject.lower() in lexicon.pronouns:
         return []
+    if lexicon.nouns_capitalised and words[0].lower() in lexicon.non_party_starts:
+        return []  # "Bei Carlines Tweet ging es um …": a fronted phrase, no subject
     if len(words) == 1:
         # One capitalised word opening a sentence ("Very", "Below") is a name only when the
         # text introduced it in full.
@@ -845,6 +847,12 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
             # plural subject of the sentence before.
             span = main_subject(previous, lexicon)
             subject = previous[span[0] : span[1]] if span else ""
+            if (
+                lexicon.nouns_capitalised
+                and subject.split()[:1]
+                and (subject.split()[0].lower() in lexicon.non_party_starts)
+            ):
+                return ""  # "Bei Carlines Tweet ging es um …": a fronted phrase, no subject
             return subject if subject and speaks_as_they(subject, lexicon) else ""
         if lexicon.pronouns[party.lower()] != "person":
             return ""
@@ -1879,6 +1887,9 @@ def _remember_subject(
     words = subject.split()
     if len(words) > 1 and words[0].lower() in lexicon.leading_noise:
         subject = " ".join(words[1:])  # "So Page gave one.": Page
+    if lexicon.nouns_capitalised and words[0].lower() in lexicon.non_party_starts:
+        # "Bei Carlines Tweet ging es um …": a fronted phrase (a preposition), no subject.
+        return
     role = _ARTICLE_ROLE_NAME.fullmatch(subject) if lexicon.language == "fr" else None
     if (
         role is not None

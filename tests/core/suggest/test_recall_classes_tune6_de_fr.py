@@ -138,3 +138,11 @@ def test_a_french_evaluation_that_shows_a_finding_is_its_source() -> None:
     assert found(text, "fr") == [
         ("L’évaluation des politiques publiques", "les aides ont peu d’effet")
     ]
+
+
+def test_a_fronted_phrase_is_no_german_party_for_a_later_sie() -> None:
+    text = (
+        "Bei Annas Blogbeitrag ging es um die Wahl: Ihre Meinung wurde oft geteilt.\n"
+        "Sie erklärt: „Ich wollte nur zum Wählen aufrufen.“\n"
+    )
+    assert [party for party, _ in found(text, "de")] == [""]
