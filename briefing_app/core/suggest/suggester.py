@@ -194,6 +194,20 @@ def suggest_claims(
                     _continued_quote(sentence, last_party, known, aliases, lexicon, "quoted words")
                 )
                 last_index = index
+            elif (
+                lexicon.guillemets
+                and index
+                and sentence.text.lstrip()[:1] == "«"
+                and _is_quotation(sentence.text)
+                and (named := _one_person_named(sentences[index - 1], names, lexicon))
+            ):
+                # "Un constat avec lequel Gabin Formont est d’accord. « Ce ne sont pas … »": a
+                # quotation standing alone right after a sentence about one named person.
+                suggestions.append(
+                    _continued_quote(sentence, named, known, aliases, lexicon, "quoted words")
+                )
+                memory.remember(named)
+                last_party, last_index = named, index
             elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
                 # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
                 party = speaker or ("" if unnamed and lexicon.nouns_capitalised else last_party)
@@ -757,6 +771,28 @@ def _by_party(
             party = memory.resolve(party)
         groups.setdefault(party_key(party), ([], party))[0].append(att)
     return sorted(groups.values(), key=lambda g: g[0][0].anchor_start)
+
+
+def _one_person_named(sentence: Sentence, names: NameIndex, lexicon: Lexicon) -> str:
+    """Return the one person a French sentence is about (named in full, the subject of its
+    verb: "Gabin Formont est d’accord."), else "" (a title, or a name in passing)."""
+    if not _ENDS_SENTENCE.search(sentence.text):
+        return ""  # a headline or a caption
+    people = {
+        names.fullest(n, sentence.start)
+        for n in _names_in(sentence.text, lexicon)
+        if len(n.split()) >= 2
+        and is_person_like(n, lexicon)
+        and re.search(re.escape(n) + _FRENCH_SUBJECT_VERB, sentence.text)
+    }
+    return people.pop() if len(people) == 1 else ""
+
+
+# A name, then the verb it is the subject of ("X est", "X a", "X se dit", "X n’y croit pas";
+# not "en", "y": prepositions too, "depuis X en 2010").
+_FRENCH_SUBJECT_VERB = (
+    r",?\s+(?:est|était|sera|a|avait|aura|reste|restait|semble|paraît|se|s’|n’|ne|lui)\b"
+)
 
 
 def _person_subject(

@@ -146,3 +146,19 @@ def test_a_fronted_phrase_is_no_german_party_for_a_later_sie() -> None:
         "Sie erklärt: „Ich wollte nur zum Wählen aufrufen.“\n"
     )
     assert [party for party, _ in found(text, "de")] == [""]
+
+
+def test_a_french_quotation_after_a_sentence_about_one_named_person_is_theirs() -> None:
+    text = (
+        "Un constat avec lequel Julie Moreau est en accord. "
+        "«Les rédactions doivent changer de méthode.» Le débat continue."
+    )
+    assert found(text, "fr") == [("Julie Moreau", "Les rédactions doivent changer de méthode")]
+
+
+def test_a_french_quotation_after_a_name_in_passing_is_no_one_s() -> None:
+    text = (
+        "La loi date de Nicolas Sarkozy en 2010. "
+        "«Les rédactions doivent changer de méthode.» Le débat continue."
+    )
+    assert found(text, "fr") == []
