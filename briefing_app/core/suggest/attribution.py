@@ -1077,6 +1077,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if (
         form in lexicon.parenthetical_forms
         and not (re.search(r",\s+[^,;:“”\"]{1,40}$", before) and re.match(r"\s*[,.;]", after))
+        # German inverts the aside: "…, glaubt Stenger.", "Eine Sucht, glauben Kritiker, …".
+        and not (
+            lexicon.nouns_capitalised
+            and re.search(r",\s*$", before)
+            and re.match(r"\s+[^,;:.“”„\"]{1,40}[,.;]", after)
+        )
     ) and _refused("parenthetical", match):
         return None  # "I think we should go": a thought, not a report
     unsaying = lexicon.unsaying_particles.get(form)

@@ -162,3 +162,26 @@ def test_a_french_quotation_after_a_name_in_passing_is_no_one_s() -> None:
         "«Les rédactions doivent changer de méthode.» Le débat continue."
     )
     assert found(text, "fr") == []
+
+
+def test_a_german_inverted_aside_of_belief_reports_and_its_konjunktiv_run_follows() -> None:
+    text = (
+        "Fabian Müller leitet die Firma. "
+        "Nur durch Wettbewerb könnten die Ziele erreicht werden, glaubt Müller. "
+        "Wettbewerb zwinge die Bahn zudem, besser zu werden."
+    )
+    assert found(text, "de") == [
+        ("Fabian Müller", "Nur durch Wettbewerb könnten die Ziele erreicht werden"),
+        ("Fabian Müller", "Wettbewerb zwinge die Bahn zudem, besser zu werden"),
+    ]
+
+
+def test_a_german_aside_inside_a_sentence_names_its_holders() -> None:
+    assert found("Eine fatale Sucht, glauben Kritiker, sei das Schreiben.", "de")[0][0] == (
+        "Kritiker"
+    )
+
+
+def test_german_belief_that_is_no_aside_is_a_mental_state_not_a_statement() -> None:
+    assert found("Er glaubt, dass es morgen regnet.", "de") == []
+    assert found("Die Kinder glauben an den Weihnachtsmann.", "de") == []

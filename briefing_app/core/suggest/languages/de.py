@@ -58,6 +58,9 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "zeigen": ("zeigt", "zeigte", "zeigen", "zeigten"),
     # Findings: "Die Umfrage ergab, dass …" (only with what was found: "ergab 10 Punkte").
     "ergeben": ("ergab", "ergaben", "ergibt"),
+    # Only as an aside after what is thought (parenthetical_forms): "…, glaubt Stenger."
+    "glauben": ("glaubt", "glauben", "glaubte", "glaubten"),
+    "vermuten": ("vermutet", "vermuten", "vermutete", "vermuteten"),
     "schließen": (
         *("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss", "kam zum Schluss"),
         *("kommt zu dem Ergebnis", "kam zu dem Ergebnis", "kommt zum Ergebnis"),
@@ -285,6 +288,9 @@ LEXICON = Lexicon(
     complementisers=("dass",),
     nouns_capitalised=True,
     first_person=_words("ich wir"),
+    parenthetical_forms=_words(
+        "glaubt glauben glaubte glaubten vermutet vermuten vermutete vermuteten"
+    ),
     right_stops=r"am|im|auf|bei|gegenüber|in|vor|nach|mit|weiter|zufolge|zudem|noch|dazu|der|dem",
     party_stops=r"hat|hatte|haben|hatten|ist|war|sind|waren|wird|wurde|werden|bereits|schon|am|im",
     reported_forms=_words(
