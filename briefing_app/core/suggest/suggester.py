@@ -1620,12 +1620,46 @@ def _reported_speaker(
                 return resolved
         elif subject and names_party(subject, lexicon) and is_person_like(subject, lexicon):
             return names.fullest(strip_title(subject, lexicon), previous.start)
+        elif (
+            subject.split()[:1]
+            and subject.split()[0].lower() in _ACCUSATIVE
+            and (body := _official_after_verb(previous.text, lexicon))
+        ):
+            # "Auch diesen Post stufte das Gericht als werblich ein. Es fehle …": an object
+            # fronted, the authority its subject after the verb (by the name the text gave
+            # it before: "das Gericht" after "das Kammergericht Berlin").
+            earlier = " ".join(s.text for s in sentences[max(0, index - 40) : index - 1])
+            return names.fullest(_named_body(body, earlier) or body, previous.start)
         elif subject and _official_body(subject, lexicon):
             # "Das Gericht wies die Klage ab. Der Kläger habe …": a court's or an authority's
             # reasons, given in reported speech after what it decided.
             # (By the fullest name the text gives it: "Kammergericht Berlin".)
             return names.fullest(subject.split(" ", 1)[1], previous.start)
     return last_party or ""
+
+
+# Determiners of a German accusative object: a phrase they open is fronted, not the subject.
+_ACCUSATIVE = frozenset(("den", "diesen", "jeden", "einen", "keinen"))
+_ARTICLE_NOUN = re.compile(r"\b(?:der|die|das)\s+[A-ZÄÖÜ][\wäöüß-]+")
+
+
+def _named_body(noun: str, earlier: str) -> str:
+    """Return the last name of a body in earlier text that ends in a noun ("Kammergericht
+    Berlin" for "Gericht"), else ""."""
+    pattern = rf"\b[A-ZÄÖÜ][\wäöüß-]*{re.escape(noun.lower())}(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    found = re.findall(pattern, earlier)
+    return found[-1] if found else ""
+
+
+def _official_after_verb(sentence: str, lexicon: Lexicon) -> str:
+    """Return the one authority a German sentence names with an article ("das Gericht"),
+    without it, else ""."""
+    bodies = {
+        m.group(0).split(" ", 1)[1]
+        for m in _ARTICLE_NOUN.finditer(_unquoted(sentence))
+        if _official_body(m.group(0), lexicon)
+    }
+    return bodies.pop() if len(bodies) == 1 else ""
 
 
 def _official_body(subject: str, lexicon: Lexicon) -> bool:

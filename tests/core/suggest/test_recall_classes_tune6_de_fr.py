@@ -185,3 +185,17 @@ def test_a_german_aside_inside_a_sentence_names_its_holders() -> None:
 def test_german_belief_that_is_no_aside_is_a_mental_state_not_a_statement() -> None:
     assert found("Er glaubt, dass es morgen regnet.", "de") == []
     assert found("Die Kinder glauben an den Weihnachtsmann.", "de") == []
+
+
+def test_a_rumour_reported_in_a_german_subordinate_clause_is_a_passive_attribution() -> None:
+    text = "Der Bürgermeister geriet unter Druck, als es hieß, er habe Akten vernichtet."
+    assert found(text, "de") == [("", text[:-1])]
+
+
+def test_an_authority_after_a_fronted_object_gives_the_reasons_that_follow() -> None:
+    text = (
+        "Das Oberlandesgericht Hamm prüfte zwei Fälle. "
+        "Auch diesen Fall stufte das Gericht als unzulässig ein. "
+        "Es fehle der Bezug zur Klage."
+    )
+    assert found(text, "de") == [("Oberlandesgericht Hamm", "Es fehle der Bezug zur Klage")]

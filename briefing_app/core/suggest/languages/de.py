@@ -200,6 +200,8 @@ LEXICON = Lexicon(
         # unnamed.
         r"\b(?:hieß|heißt) es\b",
         r"(?:^|,\s*)(?:[Ww]ie )?[Ee]s (?:hieß|heißt)\s*,",
+        # "…, als es hieß, er habe …": a rumour reported, by no one named.
+        r"\b(?:als|wo|weil|nachdem) es (?:hieß|heißt)\s*,",
         # Research findings, by no one named: "In einem Experiment wurde herausgefunden, dass
         # …", "Bei Erwachsenen lässt sich nachweisen, dass …".
         r"\b(?:wurde|wurden|wird|werden|konnte|konnten)\s+(?:[^.,;:]{0,60}\s)?"
