@@ -133,6 +133,12 @@ _ADJECTIVE_USE = re.compile(
 )
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
+    # "Er kommentiert: „…“", "…, kommentierte der Minister"; not a participle ending its
+    # clause ("Das wurde oft kommentiert.", "…, wird kommentiert und …").
+    "kommentieren": re.compile(
+        r"\s*(?:[.;!?]|,(?!\s*(?:[„“\"»«]|dass\b))|$|"
+        r"\s+(?:und|oder|werden|worden|wird|wurde|hat|haben)\b)"
+    ),
     # "mahnt die Rechteverletzer ab": a legal warning sent, not a warning said; "fordert ihn
     # auf, …": asks someone to act.
     "mahnen": re.compile(r"[^,;:!?]*?\sab\s*(?:[,;:!?]|\.\s|\.?$)"),

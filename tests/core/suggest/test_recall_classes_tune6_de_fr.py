@@ -199,3 +199,9 @@ def test_an_authority_after_a_fronted_object_gives_the_reasons_that_follow() -> 
         "Es fehle der Bezug zur Klage."
     )
     assert found(text, "de") == [("Oberlandesgericht Hamm", "Es fehle der Bezug zur Klage")]
+
+
+def test_kommentiert_before_a_colon_reports_but_its_participle_does_not() -> None:
+    text = "Peter Muster ist Autor. Er kommentiert: „Ein gutes Thema reicht.“"
+    assert found(text, "de") == [("Peter Muster", "„Ein gutes Thema reicht.“")]
+    assert found("Der Vorschlag wurde in den Medien vielfach kommentiert.", "de") == []

@@ -92,7 +92,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "verlangen": ("verlangte", "verlangten"),
     "loben": ("lobte", "lobten", "lobt"),
     "erwidern": ("erwiderte", "erwiderten", "konterte", "konterten", "widersprach"),
-    "kommentieren": ("kommentierte", "kommentierten"),
+    # ("kommentiert" only before what was said: "Er kommentiert: „…“", not "wird kommentiert".)
+    "kommentieren": ("kommentierte", "kommentierten", "kommentiert"),
     "verkünden": ("verkündete", "verkündeten"),
     "prognostizieren": ("prognostizierte", "prognostizierten", "prognostiziert", "prognostizieren"),
     "gestehen": ("gestand", "gestanden", "gesteht"),
