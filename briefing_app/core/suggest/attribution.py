@@ -305,6 +305,8 @@ _NOT_REPORTING_AFTER = {
     "prove": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proved a theorem"
     # "Eine Studie zeigt, dass…"; not "Das Foto zeigt einen Mann".
     "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
+    # "schätzt den Schaden auf 10 Millionen Euro"; not "schätzt seine Kollegen".
+    "schätzen": re.compile(r"(?![^.;:]{0,80}?\sauf\s+(?:[a-zäöüß]+\s+){0,2}\d)"),
     "ergeben": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),  # not "ergab 10 Punkte"
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"

@@ -205,3 +205,9 @@ def test_kommentiert_before_a_colon_reports_but_its_participle_does_not() -> Non
     text = "Peter Muster ist Autor. Er kommentiert: „Ein gutes Thema reicht.“"
     assert found(text, "de") == [("Peter Muster", "„Ein gutes Thema reicht.“")]
     assert found("Der Vorschlag wurde in den Medien vielfach kommentiert.", "de") == []
+
+
+def test_a_german_estimate_of_a_figure_is_its_source_s_but_esteem_is_not() -> None:
+    text = "Experten schätzen den Schaden an der Brücke auf 10 Millionen Euro."
+    assert found(text, "de") == [("Experten", "den Schaden an der Brücke auf 10 Millionen Euro")]
+    assert found("Er schätzt seine Kollegen sehr.", "de") == []

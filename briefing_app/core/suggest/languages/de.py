@@ -59,6 +59,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     # Findings: "Die Umfrage ergab, dass …" (only with what was found: "ergab 10 Punkte").
     "ergeben": ("ergab", "ergaben", "ergibt"),
     # Only as an aside after what is thought (parenthetical_forms): "…, glaubt Stenger."
+    # Only an estimate of a figure: "Lobbycontrol schätzt den Wert auf 600.000 Euro".
+    "schätzen": ("schätzt", "schätzte", "schätzen", "schätzten"),
     "glauben": ("glaubt", "glauben", "glaubte", "glaubten"),
     "vermuten": ("vermutet", "vermuten", "vermutete", "vermuteten"),
     "schließen": (
