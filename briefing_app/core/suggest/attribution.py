@@ -307,6 +307,8 @@ _NOT_REPORTING_AFTER = {
     "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
     # "schätzt den Schaden auf 10 Millionen Euro"; not "schätzt seine Kollegen".
     "schätzen": re.compile(r"(?![^.;:]{0,80}?\sauf\s+(?:[a-zäöüß]+\s+){0,2}\d)"),
+    # "rechnet mit einem Plus von 60 Prozent"; not "rechnet mit dem Schlimmsten".
+    "rechnen mit": re.compile(r"(?![^.;:]{0,40}?\bmit\s[^.;:]{0,80}?\d)"),
     "ergeben": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),  # not "ergab 10 Punkte"
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"

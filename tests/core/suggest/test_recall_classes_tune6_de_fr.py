@@ -211,3 +211,9 @@ def test_a_german_estimate_of_a_figure_is_its_source_s_but_esteem_is_not() -> No
     text = "Experten schätzen den Schaden an der Brücke auf 10 Millionen Euro."
     assert found(text, "de") == [("Experten", "den Schaden an der Brücke auf 10 Millionen Euro")]
     assert found("Er schätzt seine Kollegen sehr.", "de") == []
+
+
+def test_a_german_forecast_of_a_figure_is_its_source_s() -> None:
+    text = "Für das nächste Jahr rechnet die Firma mit einem Gewinn von 3 Millionen Euro."
+    assert found(text, "de") == [("die Firma", text[:-1])]
+    assert found("Wir rechnen mit dem Schlimmsten.", "de") == []

@@ -59,6 +59,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     # Findings: "Die Umfrage ergab, dass …" (only with what was found: "ergab 10 Punkte").
     "ergeben": ("ergab", "ergaben", "ergibt"),
     # Only as an aside after what is thought (parenthetical_forms): "…, glaubt Stenger."
+    # Only a forecast of a figure: "Für 2020 rechnet Lyft mit einem Umsatzplus von 60 Prozent".
+    "rechnen mit": ("rechnet", "rechnete", "rechnen", "rechneten"),
     # Only an estimate of a figure: "Lobbycontrol schätzt den Wert auf 600.000 Euro".
     "schätzen": ("schätzt", "schätzte", "schätzen", "schätzten"),
     "glauben": ("glaubt", "glauben", "glaubte", "glaubten"),
@@ -336,7 +338,7 @@ LEXICON = Lexicon(
         # "Vom „größten Projekt“ sprach der Minister": what was spoken of, quotes and all.
         r"(?:vom|von)\s+[^,;:]{1,100}|das|dies|"
         r"(?!vor allem|allen voran)(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|"
-        r"seit|bis|während|wegen|"
+        r"seit|bis|während|wegen|für|"
         # (A quoted name inside it: "Gegenüber dem „Spiegel“ sagte die Ministerin".)
         r"trotz|über|unter)\s+(?:[^,;:„“”\"]|„[^,;:„“”\"]{1,30}“){1,40}|dazu|später|zuvor|zudem|"
         r"außerdem|daher|"
