@@ -136,6 +136,12 @@ _ADJECTIVE_USE = re.compile(
 )
 _CHARACTERISED_AS = r"\s+(?:[\w’'-]+\s+){1,4}?as\s+(?:a|an|[“\"])"
 _NOT_REPORTING_AFTER = {
+    # "Er kommentiert: „…“", "…, kommentierte der Minister"; not a participle ending its
+    # clause ("Das wurde oft kommentiert.", "…, wird kommentiert und …").
+    "kommentieren": re.compile(
+        r"\s*(?:[.;!?]|,(?!\s*(?:[„“\"»«]|dass\b))|$|"
+        r"\s+(?:und|oder|werden|worden|wird|wurde|hat|haben)\b)"
+    ),
     # "mahnt die Rechteverletzer ab": a legal warning sent, not a warning said; "fordert ihn
     # auf, …": asks someone to act.
     "mahnen": re.compile(r"[^,;:!?]*?\sab\s*(?:[,;:!?]|\.\s|\.?$)"),
@@ -302,6 +308,11 @@ _NOT_REPORTING_AFTER = {
     "prove": re.compile(r"(?!" + _THAT_SOON + ")"),  # not "proved a theorem"
     # "Eine Studie zeigt, dass…"; not "Das Foto zeigt einen Mann".
     "zeigen": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),
+    # "schätzt den Schaden auf 10 Millionen Euro"; not "schätzt seine Kollegen".
+    "schätzen": re.compile(r"(?![^.;:]{0,80}?\sauf\s+(?:[a-zäöüß]+\s+){0,2}\d)"),
+    # "rechnet mit einem Plus von 60 Prozent"; not "rechnet mit dem Schlimmsten".
+    "rechnen mit": re.compile(r"(?![^.;:]{0,40}?\bmit\s[^.;:]{0,80}?\d)"),
+    "ergeben": re.compile(r"(?!,?\s+(?:[^.;]{0,40}\s)?dass\b)"),  # not "ergab 10 Punkte"
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
     # "denied him bail", "is denying vaccines to detainees", "denied the permit": something
@@ -1094,6 +1105,12 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if (
         form in lexicon.parenthetical_forms
         and not (re.search(r",\s+[^,;:“”\"]{1,40}$", before) and re.match(r"\s*[,.;]", after))
+        # German inverts the aside: "…, glaubt Stenger.", "Eine Sucht, glauben Kritiker, …".
+        and not (
+            lexicon.nouns_capitalised
+            and re.search(r",\s*$", before)
+            and re.match(r"\s+[^,;:.“”„\"]{1,40}[,.;]", after)
+        )
     ) and _refused("parenthetical", match):
         return None  # "I think we should go": a thought, not a report
     unsaying = lexicon.unsaying_particles.get(form)
@@ -3042,7 +3059,9 @@ def _view_holder(sentence: str, start: int, end: int, lexicon: Lexicon) -> tuple
     head = party.split()[-1].lower()
     if lexicon.nouns_capitalised:
         # "einem Bericht des Ministeriums": the noun after the article heads the phrase.
-        head = re.split(r"\s(?:des|der|von|vom)\s", party)[0].split()[-1].lower()
+        # ("ein Projekt an der Universität Mainz": the project.)
+        head = re.split(r"\s(?:(?:an|bei) (?:der|dem)|am|beim|des|der|von|vom)\s", party)[0]
+        head = head.split()[-1].lower()
     nouns = lexicon.speaker_nouns | lexicon.official_nouns | lexicon.person_roles
     # "Pour la première fois," names no one: only a person or a speaking body holds a view
     # ("Pour lui, …": a person named before).

@@ -16,13 +16,13 @@ from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
 # "— Governor Kristi Noem (@govkristinoem) November 18, 2019"
-_TWEET = re.compile(
-    r"[—–-]\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
-)
+_TWEET_SIGNED = r"[—–-]\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)"
+_TWEET = re.compile(_TWEET_SIGNED + r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?")
 # "— Mike Pompeo, College Station, TX, April 15, 2019" under a quotation
 _DASH = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})(?:,[^\n]{0,80})?")
 # "[ Tom's Guide ]"
 _CREDIT = re.compile(r"\[\s*(?P<name>[^\[\]\n]{2,40}?)\s*\]")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _CHUNK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines up to a blank line
 _MOST_CREDITED = 4  # an outlet's excerpt is a few paragraphs, never a page
 
@@ -32,11 +32,13 @@ def source_blocks(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     dashes = lexicon is not None and ("—" in text or "–" in text)
     if "(@" not in text and "[" not in text and not dashes:
         return []  # the common page: no credit lines, nothing to scan
+    if lexicon is not None and lexicon.tweet_date and "(@" in text and "\n\n" not in text:
+        return _line_tweets(text, lexicon)
     chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
     blocks = []
     for i, (start, end) in enumerate(chunks):
         line = text[start:end].strip()
-        tweet = _TWEET.fullmatch(line)
+        tweet = _TWEET.fullmatch(line) or _local_tweet(line, lexicon)
         credit = _CREDIT.fullmatch(line) if tweet is None else None
         found = tweet or credit
         if found is None and i and lexicon is not None:
@@ -61,6 +63,36 @@ def source_blocks(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     return blocks
 
 
+def _local_tweet(line: str, lexicon: Lexicon | None) -> re.Match[str] | None:
+    """Return a tweet signature dated the language's way ("— Name (@handle) 25. Mai 2018")."""
+    if lexicon is None or not lexicon.tweet_date:
+        return None
+    return re.fullmatch(_TWEET_SIGNED + r"(?:\s+" + lexicon.tweet_date + ")?", line)
+
+
+def _line_tweets(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Return the tweets of a page that sets each paragraph on a line of its own (a saved web
+    page's text): the line right above each signature is the tweet, its author's statement.
+
+    (Only tweets: an outlet's "[ … ]" credit and an epigraph's dash need blank lines to say
+    where the excerpt begins.)
+    """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    blocks = []
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        found = _TWEET.fullmatch(line) or _local_tweet(line, lexicon)
+        if found is None or i == 0:
+            continue
+        name = _clean_name(found.group("name"))
+        a, b = lines[i - 1]
+        before = text[a:b].strip()
+        if name and not _is_credit(before) and not _is_heading(before):
+            a += len(text[a:b]) - len(text[a:b].lstrip())  # (the line's own indent is no part)
+            blocks.append((a, a + len(before), name))
+    return blocks
+
+
 def _epigraph_credit(line: str, before: str, lexicon: Lexicon) -> re.Match[str] | None:
     """Return the credit of a quotation standing alone ("“We lied.”" then "— Mike Pompeo, …"),
     or None: the line is a dash and a person's name, the chunk before it a quotation."""
@@ -74,6 +106,8 @@ def _epigraph_credit(line: str, before: str, lexicon: Lexicon) -> re.Match[str] 
 
 def _clean_name(name: str) -> str:
     """Return a credited name without emoji and marks, or "" when it names nobody."""
+    # ("Johannes Ceh #ValueEnhancer": a hashtag in a display name is no part of the name.)
+    name = re.sub(r"#\w+", " ", name)
     cleaned = " ".join(re.sub(r"[^\w.&’'\s-]", " ", name).split())
     words = cleaned.split()
     if not words or not words[0][:1].isupper() or len(words) > 6:

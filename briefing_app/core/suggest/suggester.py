@@ -193,6 +193,9 @@ def suggest_claims(
                 )
                 and (
                     _is_quotation(sentence.text)
+                    # « … » opened in the speaker's sentence and still open: their words go on
+                    # in the next sentence (not in a line the quotation was only broken across).
+                    or (index in quoted_until and _ENDS_SENTENCE.search(sentences[index - 1].text))
                     or _opens_quote(sentence.text)
                     or _reported_mood(sentence.text, lexicon, sentences[index - 1].text)
                 )
@@ -208,6 +211,20 @@ def suggest_claims(
                     _continued_quote(sentence, last_party, known, aliases, lexicon, "quoted words")
                 )
                 last_index = index
+            elif (
+                lexicon.guillemets
+                and index
+                and sentence.text.lstrip()[:1] == "«"
+                and _is_quotation(sentence.text)
+                and (named := _one_person_named(sentences[index - 1], names, lexicon))
+            ):
+                # "Un constat avec lequel Gabin Formont est d’accord. « Ce ne sont pas … »": a
+                # quotation standing alone right after a sentence about one named person.
+                suggestions.append(
+                    _continued_quote(sentence, named, known, aliases, lexicon, "quoted words")
+                )
+                memory.remember(named)
+                last_party, last_index = named, index
             elif speaker is not None or (recent and _COLON_QUOTE.search(sentence.text)):
                 # "Buckley had a similar experience: “It was…”": the quotation is the subject's.
                 party = speaker or ("" if unnamed and lexicon.nouns_capitalised else last_party)
@@ -530,7 +547,11 @@ def _turns(
     turns = transcript_turns(text, lexicon)
     if not turns:
         return suggestions
-    kept = [s for s in suggestions if not any(a <= s.start < b for a, b, _ in turns)]
+    kept = [
+        s
+        for s in suggestions
+        if not any(a <= s.start < b for a, b, _ in turns) or _reports_another(s, turns, lexicon)
+    ]
     for a, b, speaker in turns:
         start, end = _trim(Sentence(a, b, text[a:b], -1), 0, b - a)
         if start >= end:
@@ -550,6 +571,24 @@ def _turns(
             )
         )
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def _reports_another(
+    suggestion: Suggestion, turns: list[tuple[int, int, str]], lexicon: Lexicon
+) -> bool:
+    """Return whether a suggestion inside an interview's answer reports someone else by name
+    ("Josef Settele sprach von …"): the interviewee tells what another said, theirs it stays.
+
+    (Only where an interview labels its first answer alone, German magazines: a broadcast
+    transcript's verbs are the speaker's own story.)
+    """
+    if not lexicon.unlabelled_answers or not is_person_like(suggestion.party, lexicon):
+        return False
+    return all(
+        names_party(speaker, lexicon) and suggestion.party.split()[-1] != speaker.split()[-1]
+        for a, b, speaker in turns
+        if a <= suggestion.start < b
+    )
 
 
 def _quote_suggestion(
@@ -782,6 +821,28 @@ def _agreeing(
     return agreeing + [p for p in previous_subject if memory.sex_of(p) in (sex, None)]
 
 
+def _one_person_named(sentence: Sentence, names: NameIndex, lexicon: Lexicon) -> str:
+    """Return the one person a French sentence is about (named in full, the subject of its
+    verb: "Gabin Formont est d’accord."), else "" (a title, or a name in passing)."""
+    if not _ENDS_SENTENCE.search(sentence.text):
+        return ""  # a headline or a caption
+    people = {
+        names.fullest(n, sentence.start)
+        for n in _names_in(sentence.text, lexicon)
+        if len(n.split()) >= 2
+        and is_person_like(n, lexicon)
+        and re.search(re.escape(n) + _FRENCH_SUBJECT_VERB, sentence.text)
+    }
+    return people.pop() if len(people) == 1 else ""
+
+
+# A name, then the verb it is the subject of ("X est", "X a", "X se dit", "X n’y croit pas";
+# not "en", "y": prepositions too, "depuis X en 2010").
+_FRENCH_SUBJECT_VERB = (
+    r",?\s+(?:est|était|sera|a|avait|aura|reste|restait|semble|paraît|se|s’|n’|ne|lui)\b"
+)
+
+
 def _person_subject(
     sentence: str,
     end: int,
@@ -830,6 +891,8 @@ def _person_subject(
     words = subject.split()
     if subject.lower() in lexicon.pronouns:
         return []
+    if lexicon.nouns_capitalised and words[0].lower() in lexicon.non_party_starts:
+        return []  # "Bei Carlines Tweet ging es um …": a fronted phrase, no subject
     if len(words) == 1:
         # One capitalised word opening a sentence ("Very", "Below") is a name only when the
         # text introduced it in full.
@@ -898,6 +961,12 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
             # plural subject of the sentence before.
             span = main_subject(previous, lexicon)
             subject = previous[span[0] : span[1]] if span else ""
+            if (
+                lexicon.nouns_capitalised
+                and subject.split()[:1]
+                and (subject.split()[0].lower() in lexicon.non_party_starts)
+            ):
+                return ""  # "Bei Carlines Tweet ging es um …": a fronted phrase, no subject
             return subject if subject and speaks_as_they(subject, lexicon) else ""
         if lexicon.pronouns[party.lower()] != "person":
             return ""
@@ -925,6 +994,11 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return ""
     if lexicon.title_suffixes:
         party = _german_party(party, lexicon)
+    if lexicon.nouns_capitalised and (genitive := _GENITIVE.fullmatch(party)):
+        # "Nach Ansicht des Kammergerichts": the court the text named as "das Kammergericht".
+        stem = genitive.group(1)
+        if re.search(rf"\b{re.escape(stem)}\b", before):
+            party = stem
     # "an overwhelming 70 percent of Americans", "an estimated 3,000 people": the count.
     party = re.sub(r"^(?i:an?)\s+[a-z]+\s+(?=\d)", "", party)
     # "A new ABC News poll shows": the named source's poll, not how new it is.
@@ -972,6 +1046,12 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
         return named  # "… operator, Austar. The company says…": the body the text named
     return names.fullest(party, len(before))
 
+
+# A sentence's last words end it: a stop, then closing marks at most.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\s»”’\"]*$")
+
+# A German noun in the genitive, one word: "(des) Kammergerichts", "(des) Bundesamtes".
+_GENITIVE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]{3,}?)e?s")
 
 # "Darin heißt es", "Dort steht": what a document named just before says.
 _POINTS_INTO = re.compile(r"(?:Darin|Dort|Hierin|Darunter)\s+(?:heißt|hieß|steht|stand)\b")
@@ -1646,7 +1726,62 @@ def _reported_speaker(
                 return resolved
         elif subject and names_party(subject, lexicon) and is_person_like(subject, lexicon):
             return names.fullest(strip_title(subject, lexicon), previous.start)
+        elif (
+            subject.split()[:1]
+            and subject.split()[0].lower() in _ACCUSATIVE
+            and (body := _official_after_verb(previous.text, lexicon))
+        ):
+            # "Auch diesen Post stufte das Gericht als werblich ein. Es fehle …": an object
+            # fronted, the authority its subject after the verb (by the name the text gave
+            # it before: "das Gericht" after "das Kammergericht Berlin").
+            earlier = " ".join(s.text for s in sentences[max(0, index - 40) : index - 1])
+            return names.fullest(_named_body(body, earlier) or body, previous.start)
+        elif subject and _official_body(subject, lexicon):
+            # "Das Gericht wies die Klage ab. Der Kläger habe …": a court's or an authority's
+            # reasons, given in reported speech after what it decided.
+            # (By the fullest name the text gives it: "Kammergericht Berlin".)
+            return names.fullest(subject.split(" ", 1)[1], previous.start)
     return last_party or ""
+
+
+# Determiners of a German accusative object: a phrase they open is fronted, not the subject.
+_ACCUSATIVE = frozenset(("den", "diesen", "jeden", "einen", "keinen"))
+_ARTICLE_NOUN = re.compile(r"\b(?:der|die|das)\s+[A-ZÄÖÜ][\wäöüß-]+")
+
+
+def _named_body(noun: str, earlier: str) -> str:
+    """Return the last name of a body in earlier text that ends in a noun ("Kammergericht
+    Berlin" for "Gericht"), else ""."""
+    pattern = rf"\b[A-ZÄÖÜ][\wäöüß-]*{re.escape(noun.lower())}(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+    found = re.findall(pattern, earlier)
+    return found[-1] if found else ""
+
+
+def _official_after_verb(sentence: str, lexicon: Lexicon) -> str:
+    """Return the one authority a German sentence names with an article ("das Gericht"),
+    without it, else ""."""
+    bodies = {
+        m.group(0).split(" ", 1)[1]
+        for m in _ARTICLE_NOUN.finditer(_unquoted(sentence))
+        if _official_body(m.group(0), lexicon)
+    }
+    return bodies.pop() if len(bodies) == 1 else ""
+
+
+def _official_body(subject: str, lexicon: Lexicon) -> bool:
+    """Return whether a subject names an authority that gives reasons ("Das Landgericht
+    München", "die Staatsanwaltschaft"): a body one of whose words ends in an official noun."""
+    words = subject.split()
+    if len(words) < 2 or words[0].lower() not in lexicon.determiners:
+        return False
+    if not is_body(subject, lexicon):
+        return False
+    return any(
+        w.lower().endswith(noun)
+        for w in words[1:]
+        for noun in lexicon.official_nouns
+        if len(noun) > 3
+    )
 
 
 def _is_quotation(sentence: str) -> bool:
@@ -1933,6 +2068,9 @@ def _remember_subject(
     words = subject.split()
     if len(words) > 1 and words[0].lower() in lexicon.leading_noise:
         subject = " ".join(words[1:])  # "So Page gave one.": Page
+    if lexicon.nouns_capitalised and words[0].lower() in lexicon.non_party_starts:
+        # "Bei Carlines Tweet ging es um …": a fronted phrase (a preposition), no subject.
+        return
     role = _ARTICLE_ROLE_NAME.fullmatch(subject) if lexicon.language == "fr" else None
     if (
         role is not None

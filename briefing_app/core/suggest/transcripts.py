@@ -56,8 +56,13 @@ def transcript_turns(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         match = _LABEL.match(text, start + lead, end)
         if match is not None:
             labels.append((i, match.group("name"), match.end()))
-    if len(labels) == 1 and lexicon.unlabelled_answers:
-        return _answers(text, paragraphs, labels[0], lexicon)
+    if lexicon.unlabelled_answers:
+        # "Greenpeace: Gab es Überraschungen?" / "Christoph Thies: Neue Fakten gab es nicht.":
+        # the interviewer's label (one, at most) asks; the one label that answers is the
+        # interviewee's.
+        answering = [label for label in labels if not _is_question(text, paragraphs[label[0]])]
+        if len(answering) == 1 and len(labels) <= 2:
+            return _answers(text, paragraphs, answering[0], lexicon)
     if len(labels) < _FEWEST_TURNS:
         return []
     turns_of: dict[str, list[tuple[int, int]]] = {}

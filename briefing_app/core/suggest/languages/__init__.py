@@ -138,6 +138,10 @@ class Lexicon:
     # Nouns for a newspaper, broadcaster or agency, whose quoted name after them is the party
     # ("die Zeitung „Der Kurier“"); not people ("der Sprecher „Nein“" is a reply).
     media_nouns: frozenset[str] = frozenset()
+    # A regex of a tweet signature's date written the language's way ("— Name (@handle)
+    # 25. September 2018"); set, a tweet is found too in a page that sets each paragraph on a
+    # line of its own, the line above its signature.
+    tweet_date: str = ""
 
 
 def lexicon_for(language: str) -> Lexicon:

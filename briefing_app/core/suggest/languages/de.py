@@ -56,6 +56,15 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "einwenden": ("wandte ein", "wandten ein", "wendet ein", "wandte", "wandten", "wendet"),
     "angeben": ("gab an", "gaben an", "gibt an", "angab", "angaben"),
     "zeigen": ("zeigt", "zeigte", "zeigen", "zeigten"),
+    # Findings: "Die Umfrage ergab, dass …" (only with what was found: "ergab 10 Punkte").
+    "ergeben": ("ergab", "ergaben", "ergibt"),
+    # Only as an aside after what is thought (parenthetical_forms): "…, glaubt Stenger."
+    # Only a forecast of a figure: "Für 2020 rechnet Lyft mit einem Umsatzplus von 60 Prozent".
+    "rechnen mit": ("rechnet", "rechnete", "rechnen", "rechneten"),
+    # Only an estimate of a figure: "Lobbycontrol schätzt den Wert auf 600.000 Euro".
+    "schätzen": ("schätzt", "schätzte", "schätzen", "schätzten"),
+    "glauben": ("glaubt", "glauben", "glaubte", "glaubten"),
+    "vermuten": ("vermutet", "vermuten", "vermutete", "vermuteten"),
     "schließen": (
         *("kommt zu dem Schluss", "kam zu dem Schluss", "kommt zum Schluss", "kam zum Schluss"),
         *("kommt zu dem Ergebnis", "kam zu dem Ergebnis", "kommt zum Ergebnis"),
@@ -87,7 +96,8 @@ _VERBS: dict[str, tuple[str, ...]] = {
     "verlangen": ("verlangte", "verlangten"),
     "loben": ("lobte", "lobten", "lobt"),
     "erwidern": ("erwiderte", "erwiderten", "konterte", "konterten", "widersprach"),
-    "kommentieren": ("kommentierte", "kommentierten"),
+    # ("kommentiert" only before what was said: "Er kommentiert: „…“", not "wird kommentiert".)
+    "kommentieren": ("kommentierte", "kommentierten", "kommentiert"),
     "verkünden": ("verkündete", "verkündeten"),
     "prognostizieren": ("prognostizierte", "prognostizierten", "prognostiziert", "prognostizieren"),
     "gestehen": ("gestand", "gestanden", "gesteht"),
@@ -195,6 +205,15 @@ LEXICON = Lexicon(
         # unnamed.
         r"\b(?:hieß|heißt) es\b",
         r"(?:^|,\s*)(?:[Ww]ie )?[Ee]s (?:hieß|heißt)\s*,",
+        # "…, als es hieß, er habe …": a rumour reported, by no one named.
+        r"\b(?:als|wo|weil|nachdem) es (?:hieß|heißt)\s*,",
+        # Research findings, by no one named: "In einem Experiment wurde herausgefunden, dass
+        # …", "Bei Erwachsenen lässt sich nachweisen, dass …".
+        r"\b(?:wurde|wurden|wird|werden|konnte|konnten)\s+(?:[^.,;:]{0,60}\s)?"
+        r"(?:herausgefunden|ermittelt|nachgewiesen|festgestellt|gezeigt)"
+        r"(?:\s+werden)?\s*,\s*dass\b",
+        r"\b(?:lässt|ließ) sich\s+(?:[^.,;:]{0,40}\s)?(?:nachweisen|zeigen|belegen)\s*,\s*dass\b",
+        r"\b(?:Nachweis|Beweis|Beleg) erbracht\s*,\s*dass\b",
     ),
     official_nouns=_words(
         """minister ministerin ministerium regierung polizei staatsanwaltschaft behörde behörden
@@ -213,7 +232,8 @@ LEXICON = Lexicon(
         verordnung antwort abmahnung unterlagen dokumente akten daten anwälte juristen
         ökonomen ärzte ärztinnen politiker beamte mitarbeiter
         bürger einwohner demonstranten aktivisten lehrer eltern nutzer ermittler fachleute
-        wissenschaftler analysten beobachter"""
+        wissenschaftler analysten beobachter untersuchung untersuchungen umfrage umfragen
+        analyse auswertung messung messungen experiment experimente befragung"""
     ),
     leading_noise=_words("und aber doch denn als wie dass auch am heute gestern zudem noch"),
     trailing_noise=_words("hat haben hatte hatten ist sind war waren auch noch nicht"),
@@ -275,6 +295,9 @@ LEXICON = Lexicon(
     complementisers=("dass",),
     nouns_capitalised=True,
     first_person=_words("ich wir"),
+    parenthetical_forms=_words(
+        "glaubt glauben glaubte glaubten vermutet vermuten vermutete vermuteten"
+    ),
     right_stops=r"am|im|auf|bei|gegenüber|in|vor|nach|mit|weiter|zufolge|zudem|noch|dazu|der|dem",
     party_stops=r"hat|hatte|haben|hatten|ist|war|sind|waren|wird|wurde|werden|bereits|schon|am|im",
     reported_forms=_words(
@@ -284,6 +307,9 @@ LEXICON = Lexicon(
         " sitze zwinge nutze bedeute erwarte rechne lohne reiche spiele treffe verliere"
         " gewinne zahle kenne möge verfüge sorge gehöre hänge schaffe suche wachse sinke"
         " steige koste erreiche verlange lehne prüfe"
+        # (Common verbs of a court's or an authority's reasons: "fördere den Absatz", "diene".)
+        " fördere agiere beantworte ergänze diene betreffe fordere ändere erlaube verstoße"
+        " widerspreche entspreche verhindere ermögliche schade helfe"
     ),
     # (Plural only: there Konjunktiv I looks like the indicative, "sie hätten" for "sie haben".)
     standin_forms=_words("hätten würden könnten müssten dürften"),
@@ -312,7 +338,7 @@ LEXICON = Lexicon(
         # "Vom „größten Projekt“ sprach der Minister": what was spoken of, quotes and all.
         r"(?:vom|von)\s+[^,;:]{1,100}|das|dies|"
         r"(?!vor allem|allen voran)(?:(?:am|im|an|auf|bei|beim|gegenüber|nach|vor|in|mit|zum|zur|"
-        r"seit|bis|während|wegen|"
+        r"seit|bis|während|wegen|für|"
         # (A quoted name inside it: "Gegenüber dem „Spiegel“ sagte die Ministerin".)
         r"trotz|über|unter)\s+(?:[^,;:„“”\"]|„[^,;:„“”\"]{1,30}“){1,40}|dazu|später|zuvor|zudem|"
         r"außerdem|daher|"
@@ -325,6 +351,14 @@ LEXICON = Lexicon(
         r"das|dies|so))"
     ),
     viewpoint_patterns=(
+        # "In einem Experiment an der Universität Mainz wurde herausgefunden, dass …": the
+        # research that found it.
+        r"\b[Ii]n (?:einem|einer|der|dem|diesem|dieser) (?P<party>(?:[a-zäöüß-]+ )?"
+        r"(?=[A-ZÄÖÜ])[\wäöüß-]*?(?:[Ee]xperiment|[Ss]tudie|[Uu]ntersuchung|[Pp]rojekt|[Aa]nalyse|"
+        r"[Uu]mfrage|[Bb]efragung|[Aa]uswertung|[Ff]orschung|[Vv]ersuch|[Ww]issenschaft|ik|"
+        r"ologie)(?: (?:an|der|des|von|vom|am) [^,;:„“”\"]{1,40}?)?) "
+        r"(?:wurde|wurden|konnte|konnten)\s+(?:[^.,;:]{0,60}\s)?(?:herausgefunden|ermittelt|"
+        r"nachgewiesen|festgestellt|gezeigt|der Nachweis erbracht)\b",
         # "In einer Mitteilung des Ministeriums heißt es, …": the author of the document.
         r"\b[Ii]n (?:einer|der|einem|dem|seiner|ihrer) (?:[\wäöüß-]+ )?(?:Mitteilung|"
         r"Pressemitteilung|Erklärung|Stellungnahme|Bericht|Brief|Schreiben|Begründung) "
@@ -352,4 +386,6 @@ LEXICON = Lexicon(
         + r") (?:betont|erklärt|gefordert|kritisiert|festgestellt|bemängelt|hervorgehoben|"
         r"gewarnt)\b",
     ),
+    # "— Peter Muster (@pmuster) 25. September 2018" under an embedded tweet.
+    tweet_date=r"\d{1,2}\.\s+[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}",
 )

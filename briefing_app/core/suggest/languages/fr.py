@@ -354,7 +354,8 @@ LEXICON = Lexicon(
         droite gauche patrons dirigeants élus salariés économistes analystes chercheurs
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
         collectif enquête éléments livre ouvrage article tribune pétition lettre
-        hebdomadaire mensuel magazine sondage baromètre"""
+        hebdomadaire mensuel magazine sondage baromètre évaluation évaluations analyse
+        analyses"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
@@ -456,4 +457,6 @@ LEXICON = Lexicon(
         r"\b[ÀA] (?P<party>l[’']|les )en croire\b",
         r"\b[Aa]ux yeux (?:de |d’|d')(?P<party>[^,;:“”\"«»]{2,50})",
     ),
+    # "— Jeanne Martin (@jmartin) 25 septembre 2018" under an embedded tweet.
+    tweet_date=r"(?:le\s+)?\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}",
 )
