@@ -4,7 +4,7 @@ Usage: python benchmarks/suggest_miss_classes.py [CORPUS_DIR] [--show]
 
 The classes are those of issue 21, decided by rules over the text (never by reading a page), so
 the check half can be counted without its misses being read: --show prints the misses of the
-tune half and of the tune batches (suggest_tune2.json … suggest_tune6.json) only,
+tune half and of the tune batches (suggest_tune2.json … suggest_tune7.json) only,
 with their class, for tuning.
 
   no-lexicon     the page's language has no word list (Portuguese…)

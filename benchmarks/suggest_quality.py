@@ -18,7 +18,10 @@ English, German and French), annotated by reading before the suggester was run o
 prints as a sixth column. suggest_tune6.json is a sixth (benchmarks/extra_pages.py --batch 6:
 short English news items of the Lee corpus that gensim's wheel ships, and saved pages of older
 trafilatura/htmldate sdists), annotated by reading before the suggester was run on them; it
-prints as a seventh column. --show-misses lists the misses of every tune batch too.
+prints as a seventh column. suggest_tune7.json is a seventh, 60 more Lee items, annotated by
+reading and kept away from the tuners of the session that added tune6, so it measured how far
+their rules carried to pages of the same kind; it prints as an eighth column. --show-misses lists
+the misses of every tune batch too.
 
 CORPUS_DIR holds <page>/truth.json (default ../shared/corpus/dev beside the repository). The
 annotations (benchmarks/data/suggest_dev.json, suggest_holdout.json) are offsets into each page's
@@ -63,12 +66,14 @@ TUNE3 = "suggest_tune3.json"
 TUNE4 = "suggest_tune4.json"
 TUNE5 = "suggest_tune5.json"
 TUNE6 = "suggest_tune6.json"
+TUNE7 = "suggest_tune7.json"
 BATCHES = (
     ("tune2", "second", TUNE2),
     ("tune3", "third", TUNE3),
     ("tune4", "fourth", TUNE4),
     ("tune5", "fifth", TUNE5),
     ("tune6", "sixth", TUNE6),
+    ("tune7", "seventh", TUNE7),
 )
 HALVES = ("tune", "check")
 Span = tuple[int, int, str, str]  # start, end, party, mention as written
