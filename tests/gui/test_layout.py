@@ -363,6 +363,10 @@ def test_the_toolbar_keeps_short_undo_labels_and_names_the_step_in_the_tooltip(
 def test_the_sources_table_keeps_its_columns(qtbot: QtBot, demo_lib: Library) -> None:
     window = _open(qtbot, demo_lib)
     header = window.library_panel.view.horizontalHeader()
+    # The outlet's column shows once the list is wide enough for it beside the title: the
+    # analyst widens the list first (it cannot size a column it does not see).
+    window.resizeDocks([window.docks.docks["sources"]], [700], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not window.library_panel.view.isColumnHidden(1))
     header.resizeSection(1, 140)  # the title column stretches; the others are the analyst's
     header.moveSection(4, 1)
     window.close()

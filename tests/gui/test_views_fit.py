@@ -339,3 +339,26 @@ def test_the_sources_list_shows_title_date_grade_and_claims_without_a_sideways_s
     assert not badges[0].isNull() and badges[0].cacheKey() != badges[1].cacheKey()
     assert "Word" in word.data(Qt.ItemDataRole.ToolTipRole)
     assert "PDF" in pdf.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_outlet_column_follows_the_lists_width_until_the_analyst_sizes_it(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    window = _first_start(qtbot, demo_lib, (1366, 768))
+    panel = window.library_panel
+    view, header = panel.view, panel.view.horizontalHeader()
+    sources = window.docks.docks["sources"]
+    qtbot.waitUntil(lambda: view.isColumnHidden(1))  # no room beside the title at 1366
+    # A width where the outlet does not fit: it stays out however often the list is laid
+    # out (a hidden column measured 0 wide, so it came back on the next resize, then left).
+    for width in (560, 561, 562, 561):
+        window.resizeDocks([sources], [width - 200], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda w=width - 200: abs(sources.width() - w) <= 2)
+        assert view.isColumnHidden(1)
+    # Wide enough: the outlet shows; the analyst sizes it, and it stays when the list narrows.
+    window.resizeDocks([sources], [700], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not view.isColumnHidden(1))
+    header.resizeSection(1, 120)
+    window.resizeDocks([sources], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: sources.width() <= 310)
+    assert not view.isColumnHidden(1) and header.sectionSize(1) == 120

@@ -71,7 +71,13 @@ class LibraryPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, text + margin)
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OUTLET, metrics.horizontalAdvance("Reuters Agency") + margin)
+        self._outlet_width = metrics.horizontalAdvance("Reuters Agency") + margin
+        header.resizeSection(OUTLET, self._outlet_width)
+        # The outlet shows and hides with the room until the analyst sizes it (by hand, or
+        # their saved columns): from then on their column stays as they left it.
+        self._outlet_auto = True
+        self._fitting = False
+        header.sectionResized.connect(self._outlet_resized)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         # Rows removed in place (deleted sources) leave the rows in sight where they were.
         self._top: int | None = None
@@ -101,16 +107,28 @@ class LibraryPanel(QWidget):
         super().resizeEvent(event)
         self._fit_outlet()
 
+    def _outlet_resized(self, logical: int, _old: int, new: int) -> None:
+        if logical == OUTLET and new > 0 and not self._fitting:
+            self._outlet_width, self._outlet_auto = new, False
+
     def _fit_outlet(self) -> None:
+        if not self._outlet_auto:
+            return
         header = self.view.horizontalHeader()
         short = sum(header.sectionSize(c) for c in range(2, header.count()))
         # The view's contents less a scroll bar's room, not viewport(): a widget Qt made
         # reaching Python makes PySide6 build every Qt type it might be (dialogs among them)
         # while the window is first painted (test_startup).
         bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = self.view.contentsRect().width() - bar - short - header.sectionSize(OUTLET)
+        # Its own width even while hidden (a hidden section measures 0, and the column
+        # would show and hide again on every resize).
+        room = self.view.contentsRect().width() - bar - short - self._outlet_width
         # The title's tooltip names the outlet when its column is left out.
-        self.view.setColumnHidden(OUTLET, room < TITLE_ROOM)
+        self._fitting = True
+        try:
+            self.view.setColumnHidden(OUTLET, room < TITLE_ROOM)
+        finally:
+            self._fitting = False
 
     def apply_filter_now(self) -> None:
         """Filter without waiting for the typing pause."""
