@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import replace
 
 from briefing_app.core.suggest.attribution import (
     GERMAN_AFTER_PARTY,
@@ -17,6 +18,7 @@ from briefing_app.core.suggest.attribution import (
     quote_regions,
     subject_after_opening,
 )
+from briefing_app.core.suggest.citation_lines import citation_spans, without_cross_reference
 from briefing_app.core.suggest.coreference import (
     NameIndex,
     names_party,
@@ -25,6 +27,7 @@ from briefing_app.core.suggest.coreference import (
 )
 from briefing_app.core.suggest.languages import Lexicon, lexicon_for
 from briefing_app.core.suggest.languages.places import is_place
+from briefing_app.core.suggest.mail_quotes import QuotedMessage, quoted_messages, unquoted
 from briefing_app.core.suggest.models import Suggestion, fingerprint_for
 from briefing_app.core.suggest.party_names import (
     PartyMemory,
@@ -65,6 +68,58 @@ def suggest_claims(
     >>> [(s.quote, s.party, s.kind) for s in suggest_claims("Police said two men were held.")]
     [('two men were held', 'Police', 'official statement')]
     """
+    known = list(known_parties)
+    messages = quoted_messages(text)
+    citations = citation_spans(text)
+    # The rules read prose: a reply's "> " marks and "wrote:" lines, and lines that only cite
+    # ("1 Reuters, 3 May: …", "See Facebook."), are blanked, offsets kept.
+    prose = _blank(unquoted(text), citations) if messages or citations else text
+    found = _suggest_in_prose(prose, known, rejected, aliases, language)
+    kept = []
+    for suggestion in found:
+        message = _innermost(messages, suggestion.start)
+        if message is not None and _asks(suggestion.quote):
+            continue  # "> Any news about the dam talks?": a question states nothing
+        party = without_cross_reference(suggestion.party)
+        if party != suggestion.party or prose is not text:
+            suggestion = replace(
+                suggestion,
+                quote=text[suggestion.start : suggestion.end],
+                party=party,
+                normalized_party=normalise_party(party, known, aliases) if party else "",
+                kind=_kind(suggestion.verb, party, lexicon_for(language)),
+            )
+        kept.append(suggestion)
+    return kept
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return text with each span turned to spaces (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _innermost(messages: list[QuotedMessage], at: int) -> QuotedMessage | None:
+    """Return the innermost quoted message holding offset at, or None."""
+    holding = [m for m in messages if m.start <= at < m.end]
+    return min(holding, key=lambda m: m.end - m.start) if holding else None
+
+
+def _asks(quote: str) -> bool:
+    """Return whether a suggestion's words are a question."""
+    return quote.rstrip(CLOSING_QUOTES + " ").endswith("?")
+
+
+def _suggest_in_prose(
+    text: str,
+    known_parties: Iterable[str] = (),
+    rejected: Collection[str] = (),
+    aliases: Mapping[str, str] | None = None,
+    language: str = "en",
+) -> list[Suggestion]:
+    """Return the suggested claims of text that holds only prose (see suggest_claims)."""
     lexicon = lexicon_for(language)
     known = list(known_parties)
     names = NameIndex(text, lexicon)
