@@ -15,9 +15,11 @@ from itertools import pairwise
 
 # "On Mon, 3 May 2024 at 10:02, Bob Smith <bob@example.org> wrote:" (a mail program may wrap
 # it before "wrote:"), "Le lun. 3 mai 2024 à 10:02, Bob Smith <…> a écrit :",
-# "Am Mo., 3. Mai 2024 um 10:02 Uhr schrieb Bob Smith <…>:".
+# "Am Mo., 3. Mai 2024 um 10:02 Uhr schrieb Bob Smith <…>:". A mail program always gives a
+# time or an address; "On Monday, Trump wrote:" in a news story is a lead-in, no header.
 _WROTE = re.compile(
-    r"^[ \t]*(?:On\s[^\n]{3,120}?,\s*(?P<en>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*wrote\s*:"
+    r"^[ \t]*(?=[^\n]*(?:\d[:h.]\d\d|@))"
+    r"(?:On\s[^\n]{3,120}?,\s*(?P<en>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*wrote\s*:"
     r"|Le\s[^\n]{3,120}?,\s*(?P<fr>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*a\s+écrit\s*:"
     r"|Am\s[^\n]{3,120}?\s+schrieb\s+(?P<de>[^\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*:)",
     re.IGNORECASE | re.MULTILINE,
@@ -52,18 +54,18 @@ def quoted_messages(text: str) -> list[QuotedMessage]:
     >>> [(text[m.start : m.end], m.writer) for m in quoted_messages(text)]
     [('> Talks failed.', 'Bob Smith')]
     """
-    if ">" not in text and "--" not in text:
+    if not _may_quote(text):
         return []  # the common source: no mail quoting at all
-    return [*_marked(text), *_original(text)]
+    return [*_marked(text), *_unmarked(text), *_original(text)]
 
 
 def unquoted(text: str) -> str:
     """Return text with the quoting marks and the "wrote:"/header lines blanked, same length.
 
-    >>> unquoted("On Mon, 3 May, Bob wrote:\\n> Hi.").split("\\n")[1]
+    >>> unquoted("On Mon, 3 May, 10:02, Bob wrote:\\n> Hi.").split("\\n")[1]
     '  Hi.'
     """
-    if ">" not in text and "--" not in text:
+    if not _may_quote(text):
         return text
     chars = list(text)
     for match in _MARKS.finditer(text):
@@ -93,6 +95,27 @@ def _wrapped_breaks(text: str) -> list[tuple[int, int]]:
         ):
             breaks.append((b, b + 1))
     return breaks
+
+
+def _may_quote(text: str) -> bool:
+    """Return whether text may hold a quoted message at all (a cheap test before the scan)."""
+    return ">" in text or "--" in text or any(w in text for w in ("wrote", "écrit", "schrieb"))
+
+
+def _unmarked(text: str) -> list[QuotedMessage]:
+    """Return the message under a "wrote:" line with no "> " marks (an HTML reply's quoted
+    block loses them on import): it runs to the next such line or the text's end."""
+    headers = [m for m in _WROTE.finditer(text) if _ends_line(text, m.end())]
+    messages = []
+    for i, header in enumerate(headers):
+        following = text[header.end() :].lstrip()
+        if not following or following.startswith(">") or header.group().lstrip().startswith(">"):
+            continue  # (a marked message: its "> " lines say where it ends)
+        name = header.group("en") or header.group("fr") or header.group("de") or ""
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+        start = header.end() + len(text[header.end() :]) - len(following)
+        messages.append(QuotedMessage(start, end, " ".join(name.split())))
+    return messages
 
 
 def _header_spans(text: str) -> list[tuple[int, int]]:

@@ -40,3 +40,30 @@ def test_a_replys_quoted_question_is_no_suggestion_and_the_writer_line_no_lead_i
         # in its party, its words as the source holds them.
         ("The minister", "the talks would\n> resume on Friday"),
     ]
+
+
+HTML_REPLY = (
+    "From: Ana Analyst <ana@example.org>\n"
+    "Subject: Re: Dam talks\n"
+    "Date: Tue, 4 Mar 2024 09:00:00 +0000\n"
+    "Content-Type: text/html; charset=utf-8\n\n"
+    '<html><body><div dir="ltr">Thanks Bob. The envoy told me the talks resumed on Monday.'
+    '</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, 3 Mar 2024'
+    " at 10:02, Bob Smith &lt;bob@example.org&gt; wrote:<br></div>"
+    '<blockquote class="gmail_quote"><div dir="ltr">Any news about the dam talks?'
+    "<div>The minister said the talks would resume on Friday.</div></div></blockquote></div>"
+    "</body></html>\n"
+)
+
+
+def test_an_html_replys_quoted_question_is_no_suggestion(tmp_path: Path) -> None:
+    # An HTML reply's quoted block comes in without "> " marks: the "wrote:" line still says
+    # where the earlier message begins, and it is no lead-in for it.
+    lib = Library.open(tmp_path / "lib.sqlite")
+    doc = extract_file(write_fixture(tmp_path / "reply.eml", HTML_REPLY))
+    source = lib.sources.add(doc)
+    found = [(s.party, s.quote) for s in lib.suggestions.for_source(source.id)]
+    assert found == [
+        ("The envoy", "the talks resumed on Monday"),
+        ("The minister", "the talks would resume on Friday"),
+    ]

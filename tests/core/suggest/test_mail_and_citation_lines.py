@@ -115,3 +115,13 @@ def test_a_cross_reference_word_is_never_part_of_a_party(
 )
 def test_a_source_or_pointer_line_lends_no_name_to_a_pronoun(text: str) -> None:
     assert all(p not in ("Source", "See Facebook", "Facebook") for p in parties(text))
+
+
+def test_a_news_lead_in_with_wrote_is_no_mail_header() -> None:
+    # A mail program's header always gives a time or an address; a story's "X wrote:" is a
+    # lead-in whose next paragraph is X's.
+    text = (
+        "The president posted overnight.\nOn Monday, Trump wrote:\nThe wall will be built by May.\n"
+    )
+    assert quoted_messages(text) == []
+    assert found(text) == [("Trump", "The wall will be built by May")]
