@@ -80,13 +80,16 @@ def suggest_claims(
         message = _innermost(messages, suggestion.start)
         if message is not None and _asks(suggestion.quote):
             continue  # "> Any news about the dam talks?": a question states nothing
+        if prose is not text:
+            # (The quote is the source's words, marks and all; the fingerprint stays the one of
+            # the words the rules read, so a rejection holds however the reply was wrapped.)
+            suggestion = replace(suggestion, quote=text[suggestion.start : suggestion.end])
         party = without_cross_reference(suggestion.party)
-        if party != suggestion.party or prose is not text:
+        if party != suggestion.party:
             suggestion = replace(
                 suggestion,
-                quote=text[suggestion.start : suggestion.end],
                 party=party,
-                normalized_party=normalise_party(party, known, aliases) if party else "",
+                normalized_party=normalise_party(party, known, aliases),
                 kind=_kind(suggestion.verb, party, lexicon_for(language)),
             )
         kept.append(suggestion)

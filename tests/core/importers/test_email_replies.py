@@ -67,3 +67,11 @@ def test_an_html_replys_quoted_question_is_no_suggestion(tmp_path: Path) -> None
         ("The envoy", "the talks resumed on Monday"),
         ("The minister", "the talks would resume on Friday"),
     ]
+
+
+def test_a_rejected_suggestion_from_a_quoted_message_stays_rejected(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "lib.sqlite")
+    source = lib.sources.add(extract_file(write_fixture(tmp_path / "reply.eml", REPLY)))
+    minister = next(s for s in lib.suggestions.for_source(source.id) if s.party == "The minister")
+    lib.suggestions.reject(source.id, minister)
+    assert [s.party for s in lib.suggestions.for_source(source.id)] == ["The envoy"]
