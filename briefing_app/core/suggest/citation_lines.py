@@ -20,7 +20,8 @@ _CITED = (
 )
 # "1 Reuters, 3 May: …", "[2] BBC News, 4 May 2024, …", "³ Le Monde, 12 mars 2024."
 _FOOTNOTE = re.compile(
-    r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\^\d{1,3})\s*"
+    # (A bare number needs a space or a mark after it: "3M, 2024 results" is no footnote.)
+    r"(?:\[\d{1,3}\]\s*|\(\d{1,3}\)\s*|\d{1,3}(?:[.)]\s*|\s+)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\^\d{1,3}\s*)"
     r"[A-ZÀ-Þ][\w&.'’-]*(?:\s+(?:[A-ZÀ-Þ&][\w&.'’-]*|de|du|des|la|le|of|the|am|der|die)){0,5}"
     rf",\s*{_CITED}"
 )

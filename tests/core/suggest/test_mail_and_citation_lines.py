@@ -87,6 +87,11 @@ def test_a_numbered_list_item_is_still_a_statement() -> None:
     assert parties(text) == ["The minister"]
 
 
+def test_a_line_opening_with_a_number_in_a_name_is_still_read() -> None:
+    text = "3M, 2024 results showed that sales fell, the company said."
+    assert any("sales fell" in quote for _, quote in found(text))
+
+
 @pytest.mark.parametrize(
     ("text", "party", "language"),
     [
