@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
+from functools import cache
+from itertools import pairwise
 
 from briefing_app.core.suggest.attribution import (
     GERMAN_AFTER_PARTY,
@@ -75,6 +77,8 @@ def suggest_claims(
     # ("1 Reuters, 3 May: …", "See Facebook."), are blanked, offsets kept.
     prose = _blank(unquoted(text), citations) if messages or citations else text
     found = _suggest_in_prose(prose, known, rejected, aliases, language)
+    if any(m.writer for m in messages):
+        found = _with_writers_own(prose, found, messages, known, rejected, aliases, language)
     kept = []
     for suggestion in found:
         message = _innermost(messages, suggestion.start)
@@ -94,6 +98,60 @@ def suggest_claims(
             )
         kept.append(suggestion)
     return kept
+
+
+def _with_writers_own(
+    prose: str,
+    found: list[Suggestion],
+    messages: list[QuotedMessage],
+    known: list[str],
+    rejected: Collection[str],
+    aliases: Mapping[str, str] | None,
+    language: str,
+) -> list[Suggestion]:
+    """Return found with what the writers of quoted messages report in the first person
+    ("> I told the minister the deal is dead" → the quoted message's writer), in text order.
+
+    A story's "I" is the reporter's and never a party; a quoted message's "I" is its writer,
+    whom the "wrote:" line names.
+    """
+    written = [m for m in messages if m.writer]
+    outside = [(0, written[0].start)]
+    outside += [(a.end, b.start) for a, b in pairwise(written) if a.end < b.start]
+    outside.append((written[-1].end, len(prose)))
+    only_messages = "".join(c if c == "\n" else " " for c in prose)
+    chars = list(prose)
+    for start, end in outside:
+        chars[start:end] = only_messages[start:end]
+    lexicon = lexicon_for(language)
+    own = _suggest_in_prose(
+        "".join(chars), known, rejected, aliases, language, _first_person_lexicon(language)
+    )
+    added = []
+    for suggestion in own:
+        message = _innermost(written, suggestion.start)
+        if (
+            message is None
+            or not message.writer
+            or suggestion.mention.lower() not in lexicon.first_person
+            or any(f.start < suggestion.end and suggestion.start < f.end for f in found)
+        ):
+            continue
+        added.append(
+            replace(
+                suggestion,
+                party=message.writer,
+                normalized_party=normalise_party(message.writer, known, aliases),
+                kind=_kind(suggestion.verb, message.writer, lexicon),
+            )
+        )
+    return sorted([*found, *added], key=lambda s: (s.start, s.end))
+
+
+@cache
+def _first_person_lexicon(language: str) -> Lexicon:
+    """Return the language's lexicon with the first person allowed to speak."""
+    return replace(lexicon_for(language), first_person=frozenset())
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -121,9 +179,10 @@ def _suggest_in_prose(
     rejected: Collection[str] = (),
     aliases: Mapping[str, str] | None = None,
     language: str = "en",
+    lexicon: Lexicon | None = None,
 ) -> list[Suggestion]:
     """Return the suggested claims of text that holds only prose (see suggest_claims)."""
-    lexicon = lexicon_for(language)
+    lexicon = lexicon or lexicon_for(language)
     known = list(known_parties)
     names = NameIndex(text, lexicon)
     memory = PartyMemory(lexicon, names.sexes(text), names.knows, names.with_first_name)

@@ -25,6 +25,20 @@ def test_a_quoted_reply_is_read_without_its_marks_and_its_question_is_no_claim()
     ]
 
 
+def test_a_quoted_writers_first_person_report_is_credited_to_the_writer() -> None:
+    text = (
+        "Thanks Bob.\n"
+        "On Mon, 3 May 2024 at 10:02, Bob Smith <bob@example.org> wrote:\n"
+        "> I told the minister the deal is dead.\n"
+        "> My sources say Egypt walked out.\n"
+    )
+    assert found(text) == [("Bob Smith", "the deal is dead"), ("", "Egypt walked out")]
+    # Outside a quoted message "I" is the author's own voice: not suggested.
+    assert found("I told the minister the deal is dead.") == []
+    # A quoted message whose writer no line names lends "I" to no one.
+    assert found("Thanks.\n> I told the minister the deal is dead.\n") == []
+
+
 @pytest.mark.parametrize(
     ("header", "writer"),
     [
