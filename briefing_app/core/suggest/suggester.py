@@ -6,7 +6,6 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
 
 from briefing_app.core.suggest.attribution import (
     GERMAN_AFTER_PARTY,
@@ -116,14 +115,19 @@ def _with_writers_own(
     whom the "wrote:" line names.
     """
     written = [m for m in messages if m.writer]
-    outside = [(0, written[0].start)]
-    outside += [(a.end, b.start) for a, b in pairwise(written) if a.end < b.start]
-    outside.append((written[-1].end, len(prose)))
-    only_messages = "".join(c if c == "\n" else " " for c in prose)
-    chars = list(prose)
-    for start, end in outside:
-        chars[start:end] = only_messages[start:end]
     lexicon = lexicon_for(language)
+    if not lexicon.first_person:
+        return found
+    first_person = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, lexicon.first_person)) + r")(?!\w)", re.I
+    )
+    # The rules read again only the writers' lines that speak in the first person (the rest,
+    # and everything outside the quoted messages, blanked): a reply thread costs little more.
+    chars = list(prose)
+    for line in re.finditer(r"[^\n]+", prose):
+        inside = any(m.start <= line.start() < m.end for m in written)
+        if not inside or not first_person.search(line.group()):
+            chars[line.start() : line.end()] = " " * (line.end() - line.start())
     own = _suggest_in_prose(
         "".join(chars), known, rejected, aliases, language, _first_person_lexicon(language)
     )

@@ -69,6 +69,18 @@ def test_a_nested_quotation_belongs_to_the_earlier_writer() -> None:
     assert writers[next(k for k in writers if k.startswith("> I doubt"))] == "Bob Smith"
 
 
+def test_a_first_person_report_in_a_nested_quotation_is_the_earlier_writers() -> None:
+    text = (
+        "Agreed.\nOn Tue, 4 May 2024, Bob Smith <b@x.org> wrote:\n> I told Ana the dam is full.\n"
+        "> On Mon, 3 May 2024, Carol Jones <c@x.org> wrote:\n"
+        ">> I told the envoy the talks failed.\n"
+    )
+    assert found(text) == [
+        ("Bob Smith", "the dam is full"),
+        ("Carol Jones", "the talks failed"),
+    ]
+
+
 def test_an_outlook_original_message_is_credited_to_its_sender() -> None:
     text = (
         "See below.\n-----Original Message-----\nFrom: Bob Smith <bob@example.org>\n"
