@@ -143,11 +143,12 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 @note_group.command("set")
 @click.argument("note_ref")
 @click.argument("section", required=False)
+@click.argument("text", required=False)
 @click.option(
     "--file",
     "body_file",
     type=click.File("rb"),
-    help="Markdown file with the new body of SECTION ('-' for standard input).",
+    help="Markdown file with the new body of SECTION ('-' for standard input), instead of TEXT.",
 )
 @click.option(
     "--field",
@@ -162,20 +163,21 @@ def note_set(
     app: AppContext,
     note_ref: str,
     section: str | None,
+    text: str | None,
     body_file: BinaryIO | None,
     fields: tuple[str, ...],
 ) -> None:
-    """Replace the body of one section of a note with a Markdown file, or set its fields.
+    """Replace the body of SECTION of a note with TEXT (Markdown), or set its fields.
+
+    TEXT '-' reads the body from standard input; --file reads it from a file.
+
+    Example: briefing note set 1 summary "Talks resumed in Geneva [@C1]."
+
+    Example: briefing note set 1 background --file background.md
 
     Example: briefing note set 1 --field approved_by="J. Tremblay"
     """
-    from briefing_app.core.importers.decoding import decode_utf8
-    from briefing_app.core.text.anchors import normalise_text
-
-    if (section is None) != (body_file is None):
-        raise click.UsageError("give both SECTION and --file to replace a section's body")
-    if section is None and not fields:
-        raise click.UsageError("nothing to set: give SECTION --file FILE, or --field NAME=VALUE")
+    body = _section_body(section, text, body_file, fields)
     values = _name_values(fields, "--field")
     lib = app.library()
     note = lib.notes.find(note_ref)
@@ -185,13 +187,42 @@ def note_set(
 
         set_note_fields(lib, note, get_template(note.template), values)
         echo(f"Set {', '.join(values)} of note {note.id}.")
-    if section is not None and body_file is not None:
-        try:
-            body = normalise_text(decode_utf8(body_file.read()))
-        except BriefingError as exc:
-            raise click.ClickException(f"{body_file.name}: {exc}") from exc
+    if section is not None and body is not None:
         lib.notes.set_section(note.id, section, body)
         echo(f"Updated section {section!r} of note {note.id}.")
+
+
+def _section_body(
+    section: str | None, text: str | None, body_file: BinaryIO | None, fields: tuple[str, ...]
+) -> str | None:
+    """Return the new section body `note set` was given (None for none); usage errors say how."""
+    from briefing_app.core.importers.decoding import decode_utf8
+    from briefing_app.core.text.anchors import normalise_text
+
+    if text is not None and body_file is not None:
+        raise click.UsageError("give the new body as TEXT or with --file, not both")
+    if section is None:
+        if body_file is not None:
+            raise click.UsageError("--file needs the SECTION it replaces: note set NOTE SECTION")
+        if not fields:
+            raise click.UsageError(
+                'nothing to set: give SECTION "TEXT" (or SECTION --file FILE), '
+                "or --field NAME=VALUE"
+            )
+        return None
+    if text is None and body_file is None:
+        raise click.UsageError(
+            f'give the new body of {section!r}: note set NOTE {section} "TEXT", '
+            "TEXT '-' for standard input, or --file FILE"
+        )
+    if text is not None and text != "-":
+        return normalise_text(text)
+    # '-' as TEXT is standard input, as `--file -` is (click's own convention for files).
+    source = body_file if body_file is not None else click.get_binary_stream("stdin")
+    try:
+        return normalise_text(decode_utf8(source.read()))
+    except BriefingError as exc:
+        raise click.ClickException(f"{getattr(source, 'name', '-')}: {exc}") from exc
 
 
 @note_group.command("spelling")

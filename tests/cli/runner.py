@@ -31,15 +31,15 @@ class Result:
     stderr: str
 
 
-def briefing(*args: str, library: Path | None = None) -> Result:
-    """Run `briefing [--library LIBRARY] ARGS` in this process and return what it printed."""
+def briefing(*args: str, library: Path | None = None, stdin: str | None = None) -> Result:
+    """Run `briefing [--library LIBRARY] ARGS` in this process (stdin given); return its output."""
     argv = [*(["--library", str(library)] if library is not None else []), *args]
     if launch.gui_library(launch.split_open_files(argv)[0]) is not None:
         # This would open the desktop app and wait for it to close.
         raise ValueError(f"`briefing {' '.join(argv)}` starts the desktop app: not in-process")
     # As the child processes had it: only --library names the library, never the environment.
     runner = CliRunner(env={"BRIEFING_LIBRARY": ""})
-    with runner.isolation() as (out, err, _), _as_a_fresh_process(["briefing", *argv]):
+    with runner.isolation(input=stdin) as (out, err, _), _as_a_fresh_process(["briefing", *argv]):
         returncode = _exit_status(launch.main)
         # As the interpreter does at exit: what print() left in the buffers is output too.
         sys.stdout.flush()

@@ -224,6 +224,30 @@ def _issue_body(library: Path) -> str:
     return str(next(s for s in shown["sections"] if s["key"] == "issue")["body"])
 
 
+def test_note_set_takes_the_body_as_an_argument_or_from_standard_input(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    made = briefing("note", "new", "--template", "briefing-note", "--title", "T", library=library)
+    assert made.returncode == 0, made.stderr
+
+    def body(key: str) -> str:
+        shown = json.loads(briefing("note", "show", "1", "--json", library=library).stdout)
+        return str(next(s for s in shown["sections"] if s["key"] == key)["body"])
+
+    typed = briefing("note", "set", "1", "summary", "Talks resumed in Genève.", library=library)
+    assert typed.returncode == 0, typed.stderr
+    assert typed.stdout == "Updated section 'summary' of note 1.\n"
+    assert body("summary") == "Talks resumed in Genève."
+    piped = briefing("note", "set", "1", "issue", "-", library=library, stdin="Who pays?\r\n")
+    assert piped.returncode == 0, piped.stderr
+    assert body("issue") == "Who pays?\n"
+    with_file = briefing(
+        "note", "set", "1", "background", "--file", "-", library=library, stdin="Since May.\n"
+    )
+    assert with_file.returncode == 0, with_file.stderr
+    assert body("background") == "Since May.\n"
+    assert body("summary") == "Talks resumed in Genève."
+
+
 def test_note_set_reads_utf8_and_refuses_other_encodings_and_binary(
     demo_file: Path, tmp_path: Path
 ) -> None:

@@ -76,6 +76,18 @@ USAGE_ERRORS = [
     ),
     ("briefing", ["--library"], "option '--library' requires an argument"),
     ("briefing note set", ["note", "set", "1", "--field", "bad"], "'bad' is not NAME=VALUE"),
+    (
+        "briefing note set",
+        ["note", "set", "1", "summary"],
+        "give the new body of 'summary': note set NOTE summary \"TEXT\", TEXT '-' for standard "
+        "input, or --file FILE",
+    ),
+    (
+        "briefing note set",
+        ["note", "set", "1", "summary", "New text", "--file", "-"],
+        "give the new body as TEXT or with --file, not both",
+    ),
+    ("briefing note set", ["note", "set", "1"], 'nothing to set: give SECTION "TEXT"'),
     ("briefing source set", ["source", "set", "1"], "give at least one option to change"),
     (
         "briefing source set",
