@@ -13,7 +13,8 @@ backup is made, so the attribution sticks); otherwise it is offered to neither l
 The API the app and the command line use:
 
 - `make_backup(lib_path)` -> Path of a new, verified backup (the last `KEEP` are kept);
-- `backup_if_due(lib_path)` -> the on-open backup, for a worker thread (None when skipped);
+- `backup_if_due(lib_path)` -> the on-open backup, for a worker thread (None when skipped: a
+  library with nothing in it yet, or one backed up recently or unchanged since);
 - `list_backups(lib_path)` -> backups, newest first;
 - `verify_backup(path, lib_path)` -> BackupInfo, or BackupError if it does not open as a sound
   library (or, given lib_path, is recognisably a backup of another library);
@@ -56,6 +57,9 @@ _LEGACY_SEP = "-"
 # SQLite's files beside a database: never opened here while SQLite may hold them (see
 # _is_sqlite_database), and never taken for a library of their own.
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# Tables a new library already fills (schema version, the commit log's first entry, key
+# counters): rows there alone are not the analyst's work.
+_BOOKKEEPING = frozenset({"schema_migrations", "commit_log", "counters"})
 
 
 @dataclass(frozen=True)
@@ -302,10 +306,15 @@ def backup_on_open(
     keep: int = KEEP,
     min_interval: timedelta = MIN_INTERVAL,
 ) -> Path | None:
-    """Back up a library being opened unless the newest backup is recent or already identical.
+    """Back up a library being opened unless it holds nothing yet, or its newest backup is recent
+    or already identical.
 
     force (used before a schema upgrade) backs up regardless. Returns the new backup or None.
     """
+    if not force and not _holds_user_data(conn):
+        # A backup of a library with nothing in it restores nothing; each one would only clutter
+        # the list and push older backups that do hold something out of the rotation.
+        return None
     backups = list_backups(lib_path)
     if backups and not force:
         newest = backups[0]
@@ -314,6 +323,20 @@ def backup_on_open(
         if _read_sidecar(newest.path).get("fingerprint") == _fingerprint(lib_path):
             return None
     return make_backup(lib_path, conn=conn, keep=keep)
+
+
+def _holds_user_data(conn: sqlite3.Connection) -> bool:
+    """Return whether any table of records (not bookkeeping or a search index) has a row."""
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+    ).fetchall()
+    indexes = [name for name, sql in tables if str(sql).upper().startswith("CREATE VIRTUAL")]
+    for name, _sql in tables:
+        if name in _BOOKKEEPING or any(name.startswith(i) for i in indexes):
+            continue  # an index and its shadow tables (claims_fts_data…) mirror the records
+        if conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is not None:
+            return True
+    return False
 
 
 def backup_if_due(

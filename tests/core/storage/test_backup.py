@@ -11,6 +11,7 @@ import pytest
 from briefing_app.core.bundled.demo import build_demo
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BackupError, LibraryBusy, LibraryError
+from briefing_app.core.importers.base import ExtractedDocument
 from briefing_app.core.library import Library
 from briefing_app.core.storage.backup import (
     backup_dir,
@@ -36,6 +37,22 @@ def demo_path(library_path: Path) -> Path:
 def test_a_new_library_has_nothing_to_back_up(library_path: Path) -> None:
     Library.open(library_path).close()
     assert list_backups(library_path) == []
+
+
+def test_reopening_a_library_with_nothing_in_it_makes_no_backup(library_path: Path) -> None:
+    Library.open(library_path).close()
+    Library.open(library_path).close()  # the second start of a new, still empty library
+    assert backup_if_due(library_path) is None  # the app's background backup on open
+    assert list_backups(library_path) == []
+    assert not backup_dir(library_path).exists()
+
+
+def test_a_library_holding_one_source_is_backed_up_on_open(library_path: Path) -> None:
+    with Library.open(library_path) as lib:
+        lib.sources.add(ExtractedDocument(title="Report", text="Talks resumed."))
+    Library.open(library_path).close()
+    (backup,) = list_backups(library_path)
+    assert (backup.sources, backup.claims, backup.notes) == (1, 0, 0)
 
 
 def test_opening_an_existing_library_backs_it_up_in_a_folder_beside_it(demo_path: Path) -> None:
