@@ -58,6 +58,9 @@ class Layout:
     widths: dict[str, float]  # dock name -> share of the window's width
     heights: dict[str, float]  # dock name -> share of the window's height (bottom docks)
     note_in_front: bool = False
+    # The dock whose column gives up the width another column needs to reach its docks' least
+    # width (PanelDocks.least_widths), so the reader and note in the centre keep theirs.
+    spare: str | None = None
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -83,9 +86,13 @@ LAYOUTS: dict[str, Layout] = {
             _BOTTOM: (("problems", "claims"),),
         },
         side_by_side=True,
+        # The sources list, a tab behind the notes, needs more than 15 % of a window not much
+        # wider than 1500 px to show its titles beside the date, grade and claims without a
+        # sideways scroll: the preview gives that room up, not the note being written.
         widths={"notes": 0.15, "preview": 0.24},
         heights={"problems": 0.2},
         note_in_front=True,
+        spare="preview",
     ),
     "review": Layout(
         "Re&view",
@@ -111,6 +118,9 @@ class PanelDocks(QObject):
         self.window = window
         self._side_by_side = side_by_side
         self.docks: dict[str, QDockWidget] = {}
+        # Dock name -> the least width its panel is readable at; a layout widens the column
+        # holding the dock to it (the sources list: its title beside its short columns).
+        self.least_widths: dict[str, Callable[[], int]] = {}
         self.homes: dict[str, Area] = {}  # where a dock the layout leaves out waits, hidden
         # A dock left out that waits as a tab behind another (name -> that dock's name): shown
         # from the View menu it shares that dock's place instead of taking a strip beside it.
@@ -269,18 +279,41 @@ class PanelDocks(QObject):
                     self.window.addDockWidget(self.homes[name], dock)
                 dock.hide()
         self.arrange_centre()
-        self._resize(widths, width, Qt.Orientation.Horizontal)
+        pixels = self._at_least({n: int(width * s) for n, s in widths.items()}, areas)
+        if layout.spare in pixels:
+            # What the widened columns took, the spare one gives back (not below its least).
+            taken = sum(pixels.values()) - sum(int(width * s) for s in widths.values())
+            spare = pixels[layout.spare] - taken
+            pixels[layout.spare] = max(spare, self._least_of_column(layout.spare, areas))
+        self._resize_to(pixels, Qt.Orientation.Horizontal)
         self._resize(layout.heights, self.window.height(), Qt.Orientation.Vertical)
         self._bottom_heights = {}
         self._note_front = layout.note_in_front
 
     def _resize(self, shares: dict[str, float], total: int, orientation: Qt.Orientation) -> None:
-        docks = [(self.docks[n], share) for n, share in shares.items() if n in self.docks]
-        docks = [(dock, share) for dock, share in docks if not dock.isHidden()]
+        self._resize_to({n: int(total * s) for n, s in shares.items()}, orientation)
+
+    def _resize_to(self, pixels: dict[str, int], orientation: Qt.Orientation) -> None:
+        docks = [(self.docks[n], size) for n, size in pixels.items() if n in self.docks]
+        docks = [(dock, size) for dock, size in docks if not dock.isHidden()]
         if docks:
             self.window.resizeDocks(
-                [dock for dock, _ in docks], [int(total * s) for _, s in docks], orientation
+                [dock for dock, _ in docks], [size for _, size in docks], orientation
             )
+
+    def _at_least(
+        self, pixels: dict[str, int], areas: dict[Area, tuple[tuple[str, ...], ...]]
+    ) -> dict[str, int]:
+        """Widen each sized dock to the least width of any dock tabbed with it."""
+        return {n: max(size, self._least_of_column(n, areas)) for n, size in pixels.items()}
+
+    def _least_of_column(self, name: str, areas: dict[Area, tuple[tuple[str, ...], ...]]) -> int:
+        """Return the largest least width among the docks sharing name's tabs (0 for none)."""
+        groups = [group for groups in areas.values() for group in groups if name in group]
+        return max(
+            (self.least_widths[n]() for g in groups for n in g if n in self.least_widths),
+            default=0,
+        )
 
     def bring_forward(self, widget: QWidget) -> None:
         """Bring the dock holding widget to the front of the tabs it shares, if it is shown

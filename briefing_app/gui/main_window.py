@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         docks.add("sources", "&Sources", self.library_panel, left)
+        docks.least_widths["sources"] = self.library_panel.readable_width
         docks.add("tags", "&Tags", self.library_panel.tags, left)
         docks.add("claims", "&Claims table", self.claims_panel, bottom)
         # Not wrapped in a scroll: the inspector scrolls its fields and keeps its buttons in view.

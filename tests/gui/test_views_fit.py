@@ -362,3 +362,60 @@ def test_the_outlet_column_follows_the_lists_width_until_the_analyst_sizes_it(
     window.resizeDocks([sources], [300], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: sources.width() <= 310)
     assert not view.isColumnHidden(1) and header.sectionSize(1) == 120
+
+
+# First start on a 1366 x 768 laptop and on a 1920 x 1080 screen, and a window maximised on a
+# 1600 px screen (wide enough for the Write layout's three columns: notes, centre, preview).
+WRITE_WINDOWS = [
+    first_start_size(QRect(0, 0, 1366, 768)),
+    first_start_size(QRect(0, 0, 1920, 1080)),
+    (1600, 900),
+]
+
+
+@pytest.mark.parametrize("size", WRITE_WINDOWS)
+def test_the_write_layouts_sources_tab_shows_its_columns_and_the_editor_keeps_its_width(
+    qtbot: QtBot, demo_lib: Library, size: tuple[int, int]
+) -> None:
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    title = "Tajik border security after the Khatlon attack: an assessment for ministers"
+    with demo_lib.write():
+        for n in range(40):
+            demo_lib.sources.add(ExtractedDocument(title=f"{title} ({n})", text=f"Report {n}."))
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    window.docks.apply("write")
+    sources = window.docks.docks["sources"]
+    sources.raise_()  # the tab behind the notes list
+    qtbot.waitUntil(lambda: not sources.visibleRegion().isEmpty())
+    model = window.library_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 41)
+    # The checks hold once the layout has settled (dock sizes apply on the next passes).
+    qtbot.waitUntil(lambda: _write_layout_fits(window))
+
+
+def _write_layout_fits(window: MainWindow) -> None:
+    view, model = window.library_panel.view, window.library_panel.model
+    header = view.horizontalHeader()
+    assert view.verticalScrollBar().isVisible()
+    # Nothing to scroll sideways to: title, date, grade and claims in view.
+    assert view.horizontalScrollBar().maximum() == 0
+    width = view.viewport().width()
+    for column in (0, 2, 3, 4):
+        assert not view.isColumnHidden(column)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert header.sectionViewportPosition(column) >= 0 and right <= width, column
+        label = str(model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= view.fontMetrics().horizontalAdvance(label), label
+    # The title keeps its first words (the outlet, shown, once cut it to a few letters).
+    assert header.sectionSize(0) >= view.fontMetrics().horizontalAdvance("Tajik border") + 24
+    # The note being written, the layout's main pane, did not pay for the list's room: about
+    # a third of the window, as the Write layout's share of the centre gives it.
+    editor = window.note_workspace.editor
+    assert editor.isVisible()
+    assert editor.width() >= 0.35 * window.width(), (editor.width(), window.width())

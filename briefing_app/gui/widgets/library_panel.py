@@ -26,6 +26,9 @@ from briefing_app.gui.wording import count_of
 OUTLET = 1
 # The least room the title keeps (its badge and about 14 characters) before the outlet shows.
 TITLE_ROOM = 150
+# Characters of a title a list as narrow as it may be still shows beside its badge: enough to
+# tell "Tajik border…" from "Tajik army…" (readable_width).
+TITLE_LEAST_CHARS = 12
 
 
 class LibraryPanel(QWidget):
@@ -73,6 +76,9 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
         self._outlet_width = metrics.horizontalAdvance("Reuters Agency") + margin
         header.resizeSection(OUTLET, self._outlet_width)
+        self._title_least = (
+            TITLE_LEAST_CHARS * metrics.averageCharWidth() + BADGE_SIZE.width() + margin
+        )
         # The outlet shows and hides with the room until the analyst sizes it (by hand, or
         # their saved columns): from then on their column stays as they left it.
         self._outlet_auto = True
@@ -106,6 +112,13 @@ class LibraryPanel(QWidget):
         """Show the outlet's column only when the title keeps room to read beside it."""
         super().resizeEvent(event)
         self._fit_outlet()
+
+    def readable_width(self) -> int:
+        """Return the least width showing a title's first words beside date, grade and claims."""
+        header = self.view.horizontalHeader()
+        short = sum(header.sectionSize(c) for c in range(2, header.count()))
+        bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return 2 * self.view.frameWidth() + bar + short + self._title_least
 
     def _outlet_resized(self, logical: int, _old: int, new: int) -> None:
         if logical == OUTLET and new > 0 and not self._fitting:
