@@ -46,6 +46,12 @@ from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_p
     help="Markdown: keep [@C12] and write a CSL-JSON bibliography beside the file.",
 )
 @click.option(
+    "--keep-empty",
+    is_flag=True,
+    help="Keep the headings of sections with no text, as prompts in a draft to fill in "
+    "(by default an empty section is left out).",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Export even when the analytic checks find errors (a citation of a claim the "
@@ -61,13 +67,17 @@ def export_command(
     citations: str | None,
     note_style: str | None,
     keep_citations: bool,
+    keep_empty: bool,
     force: bool,
 ) -> None:
     """Export a note as a Word memo or Markdown.
 
     The analytic checks run first: errors stop the export unless --force; warnings are listed.
+    A section with no text is left out, heading and all, unless --keep-empty.
 
     Example: briefing export 1 -o memo.docx --style intel
+
+    Example: briefing export 1 -o draft.docx --keep-empty
     """
     # Imported here so `briefing --help` and other commands do not pay for python-docx.
     from briefing_app.core.checks import gate_export
@@ -89,6 +99,7 @@ def export_command(
             keep_citations=keep_citations,
             replace_read_only=force,
             style=note_style,
+            keep_empty=keep_empty,
         )
     # Named by section, as `briefing check` does: two sections' findings may read alike.
     headings = {s.key: s.heading for s in note.sections}

@@ -109,11 +109,15 @@ def test_sentence_limits_of_the_template_are_reported(tmp_path: Path) -> None:
         result = briefing("note", "set", "1", section, "--file", str(file), library=path)
         assert result.returncode == 0, result.stderr
     report = json.loads(briefing("check", "1", "--json", library=path).stdout)
+    # In the note's order; the three sections not written yet are named too.
     assert [(f["rule"], f["section"], f["message"]) for f in report["findings"]] == [
+        ("section.empty", "summary", "Summary is empty"),
         ("length.limits", "issue", "Issue: 4 sentences, the template allows 2"),
+        ("section.empty", "background", "Background is empty"),
         (
             "length.limits",
             "considerations",
             "Considerations: a paragraph of 9 sentences; the template allows 6",
         ),
+        ("section.empty", "recommendation", "Recommendation is empty"),
     ]

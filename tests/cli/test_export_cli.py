@@ -190,3 +190,19 @@ def test_export_warnings_name_their_section(tmp_path: Path) -> None:
         ["warning", "Considerations"],
     ]
     assert all(single in line for line in result.stderr.splitlines())
+
+
+def test_export_warns_of_an_empty_section_and_leaves_it_out_unless_kept(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite"
+    made = briefing("note", "new", "--template", "policy-memo", "--title", "M", library=library)
+    assert made.returncode == 0, made.stderr
+    for key, text in (("bluf", "Approve the grant."), ("recommendation", "That you approve.")):
+        assert briefing("note", "set", "1", key, text, library=library).returncode == 0
+    memo = briefing("export", "1", "-o", str(tmp_path / "memo.md"), library=library)
+    assert memo.returncode == 0, memo.stderr
+    assert "warning: Background: Background is empty" in memo.stderr.splitlines()
+    assert "## Background" not in (tmp_path / "memo.md").read_text("utf-8")
+    draft = tmp_path / "draft.md"
+    kept = briefing("export", "1", "-o", str(draft), "--keep-empty", library=library)
+    assert kept.returncode == 0, kept.stderr
+    assert "## Background" in draft.read_text("utf-8")

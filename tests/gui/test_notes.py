@@ -20,6 +20,7 @@ from briefing_app.gui.dialogs.export_dialog import ExportDialog, ExportOptions
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog, NewNoteRequest
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.widgets.note_editor import SectionEditor
+from tests.gui.conftest import finished
 
 TITLE = "Border security after the Khatlon attack"
 
@@ -858,8 +859,11 @@ def test_choosing_another_note_with_the_reader_in_front_lists_its_problems_not_t
 
     # The demo's findings stayed listed under the other note: a click went to a section it
     # has not, and Dismiss recorded the demo's finding on it.
-    assert workspace.problems.findings == []
-    assert workspace.problems.summary.text() == "Checks: no problems found"
+    # Listed now: the new note's own problem only, in the section it has.
+    assert [(f.rule, f.section) for f in workspace.problems.findings] == [
+        ("section.empty", "developments")
+    ]
+    assert workspace.problems.summary.text() == "Checks: 1 warning"
     assert "Nothing yet" in workspace.last_html
 
 
@@ -956,3 +960,36 @@ def test_a_pasted_word_line_break_stays_a_line_break(
     workspace.flush()
     assert saved_body(demo_lib, note_id, "summary") == "The dam held\x0bthrough the night."
     assert section.document().blockCount() == 1
+
+
+def test_export_leaves_an_empty_section_out_unless_the_draft_box_is_ticked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_note(window, monkeypatch)
+    editor(window, "summary").setPlainText("Talks resumed in Geneva.")
+    window.note_workspace.flush()
+    listed: list[str] = []
+
+    def answer(out: Path, tick: bool) -> Any:
+        def ask(cls: Any, parent: Any, title: str, style: str, report: Any, *rest: Any) -> Any:
+            dialog = ExportDialog(title, style, report, None, *rest)
+            listed.extend(dialog.findings.item(i).text() for i in range(dialog.findings.count()))
+            assert not dialog.keep_empty.isChecked()  # a memo unless asked for a draft
+            dialog.format.setCurrentIndex(dialog.format.findData("md"))
+            dialog.path.setText(str(out))
+            dialog.keep_empty.setChecked(tick)
+            options = dialog.options()
+            dialog.deleteLater()
+            return options
+
+        return classmethod(ask)
+
+    for name, tick in (("memo.md", False), ("draft.md", True)):
+        monkeypatch.setattr(ExportDialog, "ask", answer(tmp_path / name, tick))
+        window.export_action.trigger()
+        finished(qtbot, window.note_workspace._export)
+    assert "Issue: Issue is empty" in listed  # the dialog said so before the export
+    memo = (tmp_path / "memo.md").read_text("utf-8").splitlines()
+    assert [ln for ln in memo if ln.startswith("## ")] == ["## Summary"]
+    draft = (tmp_path / "draft.md").read_text("utf-8").splitlines()
+    assert {"## Summary", "## Issue", "## Recommendation"} <= set(draft)

@@ -153,6 +153,7 @@ def all_rules() -> list[Rule]:
         attribution,
         citation_rules,
         competing_hypotheses,
+        completeness,
         corroboration,
         estimative,
         evidence,

@@ -43,6 +43,7 @@ def export_note(
     keep_citations: bool = False,
     replace_read_only: bool = False,
     style: str | None = None,
+    keep_empty: bool = False,
 ) -> Path:
     """Export a note to .docx or .md at path, atomically; return the path written.
 
@@ -51,6 +52,7 @@ def export_note(
     keep_citations (Markdown only) keeps [@C12] and writes a CSL-JSON bibliography beside it.
     A write-protected file at path raises ReadOnlyTarget unless replace_read_only.
     style names the citation style of the notes (`citation_styles.py`; default: the template's).
+    An empty section is left out, heading and all, unless keep_empty (a draft to fill in).
     Raises MissingClaim when the note cites a claim the library does not hold; then nothing
     is written.
     """
@@ -66,7 +68,9 @@ def export_note(
         raise InvalidInput(f"{target.parent}: no such folder")
     note = lib.notes.get(note_id)
     template = get_template(note.template)
-    doc = build_document(lib, note, template, citations, progress, note_style=style)
+    doc = build_document(
+        lib, note, template, citations, progress, note_style=style, keep_empty=keep_empty
+    )
 
     bibliography = None
     if fmt == "md" and keep_citations:

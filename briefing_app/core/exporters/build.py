@@ -51,6 +51,7 @@ def build_document(
     bodies: Mapping[str, str] | None = None,
     lenient: bool = False,
     note_style: str | None = None,
+    keep_empty: bool = False,
 ) -> ExportDocument:
     """Parse a note's sections once and resolve every claim it cites; raise MissingClaim.
 
@@ -59,6 +60,7 @@ def build_document(
     bodies (section key -> Markdown) stand in for the stored ones: the editor's unsaved text.
     lenient marks a citation of a missing claim with a Missing run instead of raising, and
     lets a note whose template is unknown build with a bare one (the preview shows any note).
+    keep_empty makes the writers print an empty section's heading (a draft to fill in).
     """
     if bodies:
         note = _with_bodies(note, bodies)
@@ -114,6 +116,7 @@ def build_document(
         header_lines=header_lines,
         clearance=clearance,
         sections=sections,
+        keep_empty=keep_empty,
         boxes=boxes,
         claims=ordered,
         sources=sources,

@@ -170,6 +170,13 @@ class ExportDocument:
     subject: str = ""
     keywords: str = ""
     created: str = ""
+    # A draft to fill in (a review copy, or asked for) keeps an empty section's heading as a
+    # prompt; a memo leaves the section out.
+    keep_empty: bool = False
+
+    def printed_sections(self) -> list[DocSection]:
+        """Return the sections an export prints: those with a body, unless keep_empty."""
+        return [s for s in self.sections if s.blocks or self.keep_empty]
 
     def cited_sources(self) -> list[Source]:
         """Return each cited source once, in order of first citation."""

@@ -146,7 +146,7 @@ class _DocxBuilder:
         self.properties()
         self.header_footer()
         self.front()
-        for section in self.doc.sections:
+        for section in self.doc.printed_sections():
             self.para(self.sid("Heading 1"), _run(section.heading))
             self.blocks(section.blocks, portion=True)
             if section.decision:

@@ -101,7 +101,8 @@ class _HtmlBuilder:
         self.marking()
         self.out.append(f"<h1>{escape(doc.title)}</h1>")
         self.header()
-        for section in doc.sections:
+        # The preview shows every section, an empty one marked, as the place to write it.
+        for section in doc.sections if self.mark_empty else doc.printed_sections():
             self.out.append(f"<h2>{escape(section.heading)}</h2>")
             if not section.blocks and self.mark_empty:
                 self.out.append(f'<p><span class="empty">{EMPTY_SECTION}</span></p>')

@@ -114,7 +114,7 @@ class _MarkdownBuilder:
         out += [f"# {_esc(doc.title)}", ""]
         if doc.header_lines:
             out += [_label_lines(doc.header_lines), ""]
-        for section in doc.sections:
+        for section in doc.printed_sections():
             out += [f"## {_esc(section.heading)}", ""]
             out += self.blocks(section.blocks)
             if section.decision:

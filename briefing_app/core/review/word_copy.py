@@ -83,7 +83,9 @@ def export_review_copy(
     gate_export(lib, note, force)
     # Export and mark a temporary copy, then move it into place: never a half-marked file.
     with atomic_path(target, replace_read_only=force) as tmp:
-        export_note(lib, note_id, tmp, "docx")
+        # Every heading, an empty section's too: the reviewer writes into it, and the sections
+        # are found again by their headings.
+        export_note(lib, note_id, tmp, "docx", keep_empty=True)
         mark_review_copy(tmp, note, lib if with_comments else None)
     return target
 
@@ -315,7 +317,7 @@ def _untracked_changes(lib: Library, note: Note, copy: ReviewCopy) -> list[str]:
 
     with tempfile.TemporaryDirectory(prefix="briefing-review-") as folder:
         fresh_path = Path(folder) / "fresh.docx"
-        export_note(lib, note.id, fresh_path, "docx")
+        export_note(lib, note.id, fresh_path, "docx", keep_empty=True)
         mark_review_copy(fresh_path, note)
         fresh = read_review_copy(fresh_path).section_texts
     found = []

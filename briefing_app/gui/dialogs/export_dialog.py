@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,12 +43,14 @@ STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes", "inline": "Inl
 @dataclass(frozen=True)
 class ExportOptions:
     """Where and how to export: the path, the format (docx/md), where citations go
-    (footnotes, endnotes, inline) and the citation style of the notes (house, intel, …)."""
+    (footnotes, endnotes, inline), the citation style of the notes (house, intel, …) and
+    whether empty sections keep their headings (a draft to fill in)."""
 
     path: Path
     format: str
     citations: str
     note_style: str | None = None
+    keep_empty: bool = False
 
 
 def default_file_name(title: str, fmt: str) -> str:
@@ -113,6 +116,10 @@ class ExportDialog(QDialog):
         save_label = QLabel("&Save as")
         save_label.setBuddy(self.path)
         form.addRow(save_label, row)
+        # Asked for each export, not remembered: a memo sent on must not keep blank headings.
+        self.keep_empty = QCheckBox("&Keep the headings of empty sections (a draft to fill in)")
+        self.keep_empty.setToolTip("Without it, a section with no text is left out, heading too")
+        form.addRow("", self.keep_empty)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.path.editingFinished.connect(self._follow_typed_suffix)
 
@@ -181,7 +188,11 @@ class ExportDialog(QDialog):
             path = path.with_suffix(f".{fmt}")
         chosen = self.note_style.currentData()
         return ExportOptions(
-            path, fmt, str(self.style_combo.currentData()), str(chosen) if chosen else None
+            path,
+            fmt,
+            str(self.style_combo.currentData()),
+            str(chosen) if chosen else None,
+            self.keep_empty.isChecked(),
         )
 
     def remember(self) -> None:
@@ -279,6 +290,7 @@ def export_task(
                 options.citations,
                 progress=report,
                 style=options.note_style,
+                keep_empty=options.keep_empty,
             )
         except OSError as exc:
             # Named by the file asked for, not the temporary one written beside it.

@@ -492,3 +492,13 @@ def test_a_summary_or_assessment_on_one_source_warns_in_any_template(lib: Librar
     profile = profile_from_template(load_template_file(own))
     off = run_checks(lib, note, profile).findings
     assert not [f for f in off if f.rule == "corroboration.single-source"]
+
+
+def test_an_empty_section_is_named_before_export(check: Check) -> None:
+    findings = check(background="", discussion="Talks resumed.", outlook=" \n ")
+    assert [(f.rule, f.severity, f.section, f.message) for f in findings] == [
+        ("section.empty", "warning", "background", "Background is empty"),
+        ("section.empty", "warning", "outlook", "Outlook is empty"),
+    ]
+    assert "export leaves an empty section out" in findings[0].fix
+    assert check(background="Talks resumed.") == []

@@ -82,9 +82,13 @@ def _setup(lib: Library) -> dict[str, str]:
     }  # fmt: skip
 
 
-def _note(lib: Library, title: str, bodies: dict[str, str], marking: str) -> int:
+def _note(
+    lib: Library, title: str, bodies: dict[str, str], marking: str, left_empty: str = ""
+) -> int:
+    """Create an assessment with bodies; left_empty names one more section, with no text."""
     template = get_template("intelligence-assessment")
-    return lib.notes.create(title, template.name, template.headings(), bodies=bodies,
+    headings = [*template.headings(), *([(left_empty, left_empty.title())] if left_empty else [])]
+    return lib.notes.create(title, template.name, headings, bodies=bodies,
                             marking=marking).id  # fmt: skip
 
 
@@ -102,7 +106,8 @@ def test_demo_note_has_no_errors(demo_lib: Library) -> None:
 def test_one_defect_per_rule_gives_exactly_one_finding_per_rule(demo_lib: Library) -> None:
     keys = _setup(demo_lib)
     bodies = {k: (CLEAN[k] + DEFECTS[k]).format(**keys) for k in CLEAN}
-    note_id = _note(demo_lib, "Seeded", bodies, "TLP:CLEAR")  # below its TLP:GREEN source
+    # Below its TLP:GREEN source, and with a section left empty.
+    note_id = _note(demo_lib, "Seeded", bodies, "TLP:CLEAR", left_empty="annex")
     changed = demo_lib.claims.by_key(keys["changed"])
     assert changed is not None
     demo_lib.claims.update(changed.id, credibility=5)  # regraded after it was cited

@@ -218,6 +218,34 @@ def test_action_memo_prints_decision_lines_and_portion_marks(
     ]
 
 
+def test_an_empty_section_is_left_out_of_the_memo_unless_kept_for_a_draft(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    note = demo_in_template(demo_lib, "policy-memo")
+    demo_lib.notes.set_section(note.id, "background", "  \n")  # not written yet
+    demo_lib.notes.set_section(note.id, "recommendation", "")
+
+    def printed(path: Path) -> tuple[list[str], str]:
+        """Return the headings of an export and its whole text."""
+        if path.suffix == ".md":
+            lines = path.read_text("utf-8").splitlines()
+            return [ln[3:] for ln in lines if ln.startswith("## ")], "\n".join(lines)
+        paragraphs = docx.Document(str(path)).paragraphs
+        heads = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
+        return heads, "\n".join(p.text for p in paragraphs)
+
+    for suffix in ("docx", "md"):
+        heads, text = printed(export_note(demo_lib, note.id, tmp_path / f"memo.{suffix}"))
+        # No heading with nothing under it, nor decision lines after no recommendation.
+        assert heads[:2] == ["Bottom line up front", "Sources"], suffix
+        assert "Disapprove" not in text, suffix
+        draft = export_note(demo_lib, note.id, tmp_path / f"draft.{suffix}", keep_empty=True)
+        assert printed(draft)[0][:3] == ["Bottom line up front", "Recommendation", "Background"]
+    # A review copy keeps every heading: the reviewer writes into the empty section there.
+    copy = export_review_copy(demo_lib, note.id, tmp_path / "review.docx", force=True)
+    assert printed(copy)[0][:3] == ["Bottom line up front", "Recommendation", "Background"]
+
+
 def test_progress_reports_each_section(demo_lib: Library, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     export_note(

@@ -34,12 +34,15 @@ TOOLS = ("soffice", "pdftotext", "pandoc")
 
 class Rendered(NamedTuple):
     """One export: the .docx, its PDF, every claim key cited (once per citation), and the
-    grades each citation's note prints, in reading order ("F2, F3")."""
+    grades each citation's note prints, in reading order ("F2, F3"), and the headings of its
+    sections with text and without."""
 
     docx: Path
     pdf: Path
     cited: list[str]
     grades: list[str]
+    written: list[str]
+    empty: list[str]
 
 
 def _note_grades(lib: Library, note_id: int) -> list[str]:
@@ -71,10 +74,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
     docs: dict[str, Path] = {}
     cited: dict[str, list[str]] = {}
     grades: dict[str, list[str]] = {}
+    written: dict[str, list[str]] = {}
+    empty: dict[str, list[str]] = {}
     for template in TEMPLATES:
         note = demo_in_template(lib, template)
         docs[template] = export_note(lib, note.id, root / f"{template}.docx")
         grades[template] = _note_grades(lib, note.id)
+        written[template] = [s.heading for s in note.sections if s.body.strip()]
+        empty[template] = [s.heading for s in note.sections if not s.body.strip()]
         cited[template] = [
             key for s in note.sections for c in find_citations(s.body) for key in c.keys
         ]
@@ -105,7 +112,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ren
         timeout=240,
     )
     yield {
-        name: Rendered(path, path.with_suffix(".pdf"), cited.get(name, []), grades.get(name, []))
+        name: Rendered(
+            path,
+            path.with_suffix(".pdf"),
+            cited.get(name, []),
+            grades.get(name, []),
+            written.get(name, []),
+            empty.get(name, []),
+        )
         for name, path in docs.items()
     }
 
@@ -199,8 +213,9 @@ def test_pandoc_reads_back_headings_and_notes(rendered: dict[str, Rendered], nam
     data = _pandoc_json(rendered[name].docx)
     headings = [_plain(n["c"][2]) for n in _walk(data) if n.get("t") == "Header"]  # type: ignore[index]
     template = get_template(name)
-    filled = [s.heading for s in template.sections]
-    assert set(filled) <= set(headings), headings
+    assert set(rendered[name].written) <= set(headings), headings
+    # A section left empty (the assessment's Indicators) is left out, heading and all.
+    assert not set(rendered[name].empty) & set(headings), headings
     notes = [_plain(n["c"]) for n in _walk(data) if n.get("t") == "Note"]
     style = template.citations.style
     if style == "footnotes":
