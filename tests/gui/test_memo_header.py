@@ -15,6 +15,7 @@ from briefing_app.gui.dialogs.export_dialog import ExportDialog, ExportOptions
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog, NewNoteRequest
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
+from tests.gui.test_notes import editor, type_into
 
 
 def new_memo(window: MainWindow, monkeypatch: pytest.MonkeyPatch, title: str = "Visa") -> int:
@@ -324,7 +325,10 @@ def test_clearance_lines_are_signed_in_the_header_form_and_printed_at_the_end(
     assert errors and "YYYY-MM-DD" in errors[0]
     assert "drafted_by_date" not in demo_lib.notes.get(note_id).settings
 
+    # The memo's last section has words in it (an empty one is left out of the export).
+    type_into(qtbot, editor(window, "background"), "The visa backlog doubled in a year.")
     texts = export_paragraphs(qtbot, window, monkeypatch, tmp_path / "memo.docx", "inline")
+    assert "(U) The visa backlog doubled in a year." in texts  # portion-marked
     assert "Approved:\tJ. Tremblay, November 21, 2026" in texts
     assert "Drafted:\t" + "_" * 24 in texts  # unsigned: a line to sign on
     assert texts.index("Approved:\tJ. Tremblay, November 21, 2026") > texts.index("Background")

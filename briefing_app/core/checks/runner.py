@@ -60,8 +60,8 @@ def run_checks(lib: Library, note: Note, profile: CheckProfile | None = None) ->
     >>> from briefing_app.core.library import Library
     >>> lib = Library.open(":memory:")
     >>> note = lib.notes.create("N", "briefing-note", [("summary", "Summary")])
-    >>> run_checks(lib, note).findings
-    []
+    >>> [(f.rule, f.message) for f in run_checks(lib, note).findings]
+    [('section.empty', 'Summary is empty')]
     """
     profile = profile or profile_for_note(note)
     text = parse_note(note)
