@@ -753,3 +753,48 @@ def test_words_a_reviewer_typed_with_track_changes_off_are_listed_in_the_window(
     assert box.informativeText().startswith("• Summary: the copy differs from the note")
     assert "'publicly' added after" in box.informativeText()
     assert "Track Changes off" in box.informativeText()
+
+
+def test_a_copy_of_a_note_the_export_refuses_is_imported_and_the_window_says_so(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    # Walk: the note came to cite a claim that is not there after the copy was made; the
+    # window said "⚠ … cites C999" though the reviewer's comment had been stored.
+    path = tmp_path / "review.docx"
+    monkeypatch.setattr(
+        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
+    )
+    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    assert window.review.export_review_copy() == path
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    issue = note.section("issue")
+    assert issue is not None
+    demo_lib.notes.set_section(note.id, "issue", issue.body + " See [@C999].")
+    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
+    task = finished(qtbot, window.review.import_review_copy())
+    assert task.result is not None and task.result.comments_added == 1
+
+    def shown() -> list[QMessageBox]:
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: shown() != [])
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(f"Note {note.id}: 1 comment(s) and 0 suggested edit(s) added")
+    )
+    (box,) = shown()
+    assert box.informativeText() == (
+        "• could not compare the copy with the note: note 1 section 'issue' cites C999, "
+        "which is not in the library"
+    )
+    assert any(
+        "Is the drone confirmed?" in text for _, _, text in window.review.review_pane.items()
+    )

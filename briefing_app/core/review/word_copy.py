@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from briefing_app.core.errors import (
+    BriefingError,
     CorruptFile,
     FileTooLarge,
     InvalidInput,
@@ -309,21 +310,30 @@ def _is_heading(paragraph: Any) -> bool:
     return style is not None and str(style.get(_w("val"), "")).lower().startswith("heading")
 
 
-def _untracked_changes(lib: Library, note: Note, copy: ReviewCopy) -> list[str]:
-    """Say which sections of the copy differ from a fresh copy of the note, and how."""
+def _untracked_changes(lib: Library, note: Note, copy: ReviewCopy, accepted: set[str]) -> list[str]:
+    """Say which sections of the copy differ from a fresh copy of the note, and how.
+
+    Sections in accepted (keys) are left out: they hold edits accepted from this copy, which
+    would read as the reviewer's untracked typing.
+    """
     import tempfile
 
     from briefing_app.core.exporters import export_note
 
-    with tempfile.TemporaryDirectory(prefix="briefing-review-") as folder:
-        fresh_path = Path(folder) / "fresh.docx"
-        export_note(lib, note.id, fresh_path, "docx", keep_empty=True)
-        mark_review_copy(fresh_path, note)
-        fresh = read_review_copy(fresh_path).section_texts
+    try:
+        with tempfile.TemporaryDirectory(prefix="briefing-review-") as folder:
+            fresh_path = Path(folder) / "fresh.docx"
+            export_note(lib, note.id, fresh_path, "docx", keep_empty=True)
+            mark_review_copy(fresh_path, note)
+            fresh = read_review_copy(fresh_path).section_texts
+    except BriefingError as exc:
+        # The comments and edits are stored by now: a note the export refuses (it cites a
+        # claim not in the library) only means the comparison cannot be made.
+        return [f"could not compare the copy with the note: {exc}"]
     found = []
     for section in note.sections:
         ours, theirs = fresh.get(section.uid), copy.section_texts.get(section.uid)
-        if ours is None or theirs is None or ours == theirs:
+        if ours is None or theirs is None or ours == theirs or section.key in accepted:
             continue
         found.append(
             f"{section.heading}: the copy differs from the note "
@@ -589,6 +599,9 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
     # Each section's plain text once, not once per comment (a copy may carry thousands).
     views = {s.key: plain_view(s.body) for s in note.sections}
     new_comments: list[NewComment] = []
+    # Sections holding an edit from this copy that was accepted (on an earlier reading): they
+    # differ from the copy by the analyst's own decision, not by untracked typing.
+    accepted: set[str] = set()
     with lib.write():
         for wc in copy.comments:
             uid = _stable_uid(note.uid, wc.comment_id, wc.author, wc.date, wc.text, wc.anchor)
@@ -633,8 +646,11 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
             uid = _stable_uid(
                 note.uid, section_key, ch.author, ch.date, words, ch.new, ch.prefix, ch.suffix
             )
-            if lib.edits.by_uid(uid) is not None:
+            known = lib.edits.by_uid(uid)
+            if known is not None:
                 result.already_imported += 1
+                if known.status == "accepted":
+                    accepted.add(section_key)
                 continue
             old_text = _old_text(note, section_key, ch)
             if old_text == ch.new:  # only a footnote was deleted, and its place is not found
@@ -653,9 +669,9 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
             )
             result.edits_added += 1
     if not result.already_imported or result.comments_added or result.edits_added:
-        # Not on a second reading of the same copy: the note may hold its accepted edits now,
-        # and those are no reviewer's untracked typing.
-        result.untracked = _untracked_changes(lib, note, copy)
+        # Not on a second reading of the same copy with nothing new: it was said the first time.
+        # After the write, which the comparison cannot fail: it reports what it cannot compare.
+        result.untracked = _untracked_changes(lib, note, copy, accepted)
     return result
 
 

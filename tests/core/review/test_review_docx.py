@@ -88,6 +88,45 @@ def test_words_typed_with_track_changes_off_are_reported_not_lost(
     assert import_review_copy(demo_lib, path).untracked == []
 
 
+def test_a_copy_sent_again_with_new_comments_does_not_report_accepted_edits_as_typing(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    # Walk: the analyst accepted "nationals" from the first reading; the supervisor added a
+    # comment to the same copy and sent it again; the import said the Summary was "typed with
+    # Track Changes off" ('workers' now reads 'nationals'), the analyst's own accepted edit.
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
+    word_edits.edit_text(path, "The attack tests", "The attack sorely tests")
+    first = import_review_copy(demo_lib, path)
+    assert first.edits_added == 1 and len(first.untracked) == 1
+    assert first.untracked[0].startswith("Issue:")
+    demo_lib.edits.accept(demo_lib.edits.all(note.id)[0].id)
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    again = import_review_copy(demo_lib, path)
+    assert (again.comments_added, again.already_imported) == (1, 1)
+    # The untracked typing in the Issue is still said; the Summary's accepted edit is not.
+    assert [line.split(":")[0] for line in again.untracked] == ["Issue"]
+
+
+def test_a_note_the_export_refuses_still_imports_the_comments_and_says_so(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    # Walk: after the copy was made the analyst typed a citation of a claim that is not there;
+    # the import raised MissingClaim, yet the reviewer's comment had been stored.
+    path = review_copy(demo_lib, note, tmp_path / "review.docx")
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    issue = note.section("issue")
+    assert issue is not None
+    demo_lib.notes.set_section(note.id, "issue", issue.body + " See [@C999].")
+    result = import_review_copy(demo_lib, path)
+    assert result.comments_added == 1
+    assert [c.body for c in demo_lib.comments.all(note.id)] == ["Is the drone confirmed?"]
+    assert result.untracked == [
+        "could not compare the copy with the note: note 1 section 'issue' cites C999, "
+        "which is not in the library"
+    ]
+
+
 def test_a_copy_reviewed_only_with_tracked_changes_reports_no_untracked_words(
     demo_lib: Library, note: Note, tmp_path: Path
 ) -> None:
