@@ -9,6 +9,7 @@ import click
 from briefing_app.cli.context import AppContext, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_problems
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.text.control_chars import manual_breaks_as
 
 
 @click.command("notes")
@@ -137,7 +138,8 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
             echo(f"{label}: {value}")
     for section in note.sections:
         echo(f"\n## {section.heading} [{section.key}]\n")
-        echo(section.body or "(empty)")
+        # A manual line break (Shift+Enter) prints as one, not as an escaped control character.
+        echo(manual_breaks_as(section.body) or "(empty)")
 
 
 @note_group.command("set")

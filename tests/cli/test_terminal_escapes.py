@@ -71,3 +71,13 @@ def test_an_error_message_naming_the_text_escapes_it_too(
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "Report \\x1b]0;owned\\x07.md" in result.stderr
+
+
+def test_a_manual_line_break_in_a_note_prints_as_a_line_break(library_path: Path) -> None:
+    # Walk: `briefing note show` printed a Shift+Enter line break as a literal "\x0b".
+    with Library.open(library_path) as lib:
+        note = lib.notes.create("Memo", "sitrep", [("summary", "Summary")])
+        lib.notes.set_section(note.id, "summary", "Convoy stopped \x0bRoad shut.")
+    out = run(library_path, "note", "show", str(note.id))
+    assert "\nConvoy stopped\nRoad shut.\n" in out
+    assert "\\x0b" not in out and "\x0b" not in out

@@ -27,6 +27,7 @@ from briefing_app.core.exporters.document import (
     Text,
 )
 from briefing_app.core.text.citations import find_citations
+from briefing_app.core.text.control_chars import manual_breaks_as
 from briefing_app.core.text.markdown_dialect import add_strikethrough, normalize_list_indent
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -35,9 +36,6 @@ _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _STASH = re.compile("\x02[^\x03]*\x03")
 _AMP = "\x02amp\x03"
 _SPACES = re.compile(r"[ \t\r\n]+")
-# A vertical tab is Word's manual line break (Shift+Enter in the section editor stores it too):
-# the document's hard line break, like Markdown's "  \n", with the spaces around it dropped.
-_MANUAL_BREAK = re.compile(" *\x0b *")
 _UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
 # What starts one of the inline patterns left registered (code, escapes, links and footnote
 # references, autolinks, emphasis, strikethrough, hard line breaks). A body with none of it is
@@ -217,8 +215,8 @@ class _Walker:
         if "&" in text:
             text = html.unescape(text)
         text = _SPACES.sub(" ", text)
-        if "\x0b" in text:
-            text = _MANUAL_BREAK.sub("\n", text)
+        # A manual line break is the document's hard line break, like Markdown's "  \n".
+        text = manual_breaks_as(text, "\n")
         if _OPEN not in text:
             return [Text(text, **style)]
         out: list[Inline] = []

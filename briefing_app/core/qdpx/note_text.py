@@ -14,6 +14,7 @@ import yaml
 
 from briefing_app.core.models import Note
 from briefing_app.core.qdpx.mapping import NOTE_FIELDS, NOTE_SECTION_HEADING
+from briefing_app.core.text.control_chars import manual_breaks_as
 
 _FENCE = "---"
 
@@ -35,7 +36,10 @@ def note_text(note: Note) -> str:
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
     out = [_FENCE, dumped.rstrip("\n"), _FENCE, "", f"# {_one_line(note.title)}", ""]
     for section in note.sections:
-        out += [f"{NOTE_SECTION_HEADING}{_one_line(section.heading)}", "", section.body, ""]
+        # A manual line break (Shift+Enter) is no XML character: written as Markdown's hard
+        # line break, which a QDA tool shows as a new line and Briefing reads back as one.
+        body = manual_breaks_as(section.body, "  \n")
+        out += [f"{NOTE_SECTION_HEADING}{_one_line(section.heading)}", "", body, ""]
     return "\n".join(out)
 
 

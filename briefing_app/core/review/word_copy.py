@@ -32,6 +32,7 @@ from briefing_app.core.review.edits import locate_plain
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.storage.zip_members import read_member
 from briefing_app.core.text.anchors import find_quote
+from briefing_app.core.text.control_chars import MANUAL_BREAK
 from briefing_app.core.text.markdown_plain import PlainView, plain_view
 
 if TYPE_CHECKING:
@@ -46,8 +47,6 @@ IDENTIFIER_PREFIX = "briefing-note:"
 CONTEXT = 32
 # Stands for a deleted footnote reference (a citation) in a tracked change's old text.
 CITATION_MARK = "\ue000"
-# A w:br in a paragraph: a section's manual line break, which the export prints as one.
-MANUAL_BREAK = "\x0b"
 # A review copy is a memo of a few pages: its parts are tens of kilobytes. Parsed XML takes some
 # twenty times its size in memory, so the parts read are refused, unparsed, above this.
 MAX_XML_BYTES = 10 * 1024 * 1024

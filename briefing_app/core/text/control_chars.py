@@ -6,6 +6,11 @@ import re
 
 from briefing_app.core.errors import InvalidInput
 
+# Word's manual line break, a vertical tab: Shift+Enter in the section editor stores it, and a
+# review copy's w:br reads back as it. A line break within a paragraph, wherever text goes out.
+MANUAL_BREAK = "\x0b"
+_MANUAL_BREAK_SPACED = re.compile(f" *{MANUAL_BREAK} *")
+
 # Tab, line feed, carriage return and the vertical tab (Word's manual line break, which its
 # copies carry; notes stored before this rule may hold it, and every export stays a valid file
 # with it, test_export_robust) are text; the rest of C0 (NUL above all, which SQLite tools and
@@ -40,3 +45,14 @@ def without_control_chars(text: str) -> str:
     # A form feed (a PDF viewer's page break) or a vertical tab (Word's line break) parts lines:
     # a line break keeps them apart in the editor; the rest is debris.
     return _CONTROL.sub("", re.sub(r"[\x0b\x0c]", "\n", text))
+
+
+def manual_breaks_as(text: str, line_break: str = "\n") -> str:
+    """Return text with each manual line break, and the spaces around it, as line_break.
+
+    >>> manual_breaks_as("Convoy stopped \\x0b Road shut.", "  \\n")
+    'Convoy stopped  \\nRoad shut.'
+    """
+    if MANUAL_BREAK not in text:
+        return text
+    return _MANUAL_BREAK_SPACED.sub(line_break, text)

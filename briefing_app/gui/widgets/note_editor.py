@@ -52,7 +52,7 @@ from briefing_app.core.checks.length import estimated_lines
 from briefing_app.core.models import NOTE_STATUSES, Note
 from briefing_app.core.templates import Limits, NoteTemplate
 from briefing_app.core.text.citations import CITATION_GROUP, find_citations
-from briefing_app.core.text.control_chars import without_control_chars
+from briefing_app.core.text.control_chars import MANUAL_BREAK, without_control_chars
 from briefing_app.gui.claim_mime import citation_text, keys_from_mime
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
@@ -65,8 +65,8 @@ _GUIDANCE_FLAGS = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft) | 
 )
 # Typing after a pause this long (seconds) is a new undo step.
 STEP_PAUSE_S = 1.0
-# Word's manual line break, as a section stores it, and as Qt's text document holds it.
-_MANUAL_BREAK, _QT_LINE_BREAK = "\x0b", "\u2028"
+# A manual line break as Qt's text document holds it (a section stores MANUAL_BREAK).
+_QT_LINE_BREAK = "\u2028"
 # Just typed: the end of a sentence (and the space after it) or of a line.
 _STEP_END = re.compile(r"(?:[.!?][\"')\]”’]*\s|\n)$")
 # The keys the window's Undo and Redo answer to; an editor lets them through.
@@ -253,7 +253,7 @@ class SectionEditor(QTextEdit):
         if _QT_LINE_BREAK not in raw:
             return text
         return "".join(
-            _MANUAL_BREAK if r == _QT_LINE_BREAK else c for c, r in zip(text, raw, strict=True)
+            MANUAL_BREAK if r == _QT_LINE_BREAK else c for c, r in zip(text, raw, strict=True)
         )
 
     def set_body(self, text: str) -> None:
@@ -261,7 +261,7 @@ class SectionEditor(QTextEdit):
         self._typing_word = False
         self._loading = True
         try:
-            self.setPlainText(text.replace(_MANUAL_BREAK, _QT_LINE_BREAK))
+            self.setPlainText(text.replace(MANUAL_BREAK, _QT_LINE_BREAK))
         finally:
             self._loading = False
         self._shown = self.body()
@@ -475,7 +475,7 @@ class SectionEditor(QTextEdit):
             # (A PDF viewer's copy holds form feeds, which a note may not store: dropped here,
             # so the paste saves instead of failing each autosave on an invisible character.)
             # A Word copy's manual line break (a vertical tab) stays one, as Shift+Enter's.
-            text = source.text().replace(_MANUAL_BREAK, _QT_LINE_BREAK)
+            text = source.text().replace(MANUAL_BREAK, _QT_LINE_BREAK)
             self.textCursor().insertText(without_control_chars(text))
         else:
             super().insertFromMimeData(source)

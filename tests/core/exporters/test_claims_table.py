@@ -157,3 +157,23 @@ def test_a_file_named_for_the_other_format_is_refused(
     assert list(out.iterdir()) == []
     # Any other name is the user's choice.
     assert write_claims_table(claims_lib, out / "claims.txt", fmt) > 0
+
+
+def test_a_manual_line_break_in_a_quote_is_a_line_break_in_the_cell(
+    lib: Library, tmp_path: Path
+) -> None:
+    # Walk: a quote from a Word file holding a manual line break made the xlsx export fail
+    # outright (openpyxl's IllegalCharacterError), and the CSV cell held a raw vertical tab.
+    from openpyxl import load_workbook
+
+    source = lib.sources.add(
+        ExtractedDocument(title="Memo", text="Convoy stopped\x0bRoad shut.\x01 End.")
+    )
+    lib.claims.add(source.id, quote="stopped\x0bRoad shut.\x01")
+    write_claims_table(lib, tmp_path / "claims.csv", "csv")
+    with (tmp_path / "claims.csv").open(encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f))[1][1] == "stopped\nRoad shut.\x01"
+    write_claims_table(lib, tmp_path / "claims.xlsx", "xlsx")
+    sheet = load_workbook(tmp_path / "claims.xlsx").active
+    assert sheet is not None
+    assert sheet["B2"].value == "stopped\nRoad shut.\ufffd"

@@ -402,3 +402,19 @@ def test_a_claim_outside_its_text_is_left_out_and_named(demo_lib: Library, tmp_p
     assert "1 claim(s) whose span lies outside their source's text" in report.left_out
     project = read_project(report.path)
     assert len(project.all("//q:PlainTextSelection")) == 9
+
+
+def test_a_manual_line_break_in_a_note_is_a_line_break_in_the_project(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    # Walk: a Shift+Enter in the note editor came out of the QDPX export as "�", with a
+    # warning that a character had been replaced.
+    note = demo_lib.notes.all()[0]
+    demo_lib.notes.set_section(note.id, note.sections[0].key, "Convoy stopped \x0bRoad shut.")
+    report = export_project(demo_lib, tmp_path / "breaks.qdpx")
+    project = read_project(report.path)
+    (text,) = [n.findtext("{*}PlainTextContent") or "" for n in project.all("//q:Note")]
+    # Markdown's hard line break: a new line in the QDA tool, a line break back in Briefing.
+    assert "\n\nConvoy stopped  \nRoad shut.\n" in text
+    assert "\ufffd" not in text
+    assert not any("U+FFFD" in line for line in report.left_out)
