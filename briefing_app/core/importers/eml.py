@@ -12,9 +12,16 @@ from pathlib import Path
 from briefing_app.core.errors import CorruptFile
 from briefing_app.core.importers.base import ExtractedDocument, register
 from briefing_app.core.importers.decoding import decode_text
+from briefing_app.core.text.control_chars import without_control_chars
 
 _FORWARD_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|tr|wg|re|aw)\s*:\s*)+", re.IGNORECASE)
 _HEADER_NAMES = (b"from:", b"subject:", b"date:", b"to:", b"message-id:", b"received:")
+# DEL and the C1 controls (\x9b starts a terminal sequence as ESC [ does), which
+# without_control_chars leaves: a note may hold them, a file name has no use for them.
+_C1 = re.compile("[\x7f-\x9f]")
+# The note names a message's attachments, not a crafted message's thousands, nor at any length.
+MAX_ATTACHMENT_NAMES = 10
+MAX_NAME_CHARS = 120
 
 
 @register(".eml", format_name="email")
@@ -44,17 +51,29 @@ def attachments_note(message: EmailMessage) -> str:
     nothing else would say it was there.
     """
     names = [
-        part.get_filename() or part.get_content_type()
+        _attachment_name(part)
         for part in message.iter_attachments()
         if part.get_content_disposition() == "attachment"
     ]
     if not names:
         return ""
-    listed = ", ".join(names)
+    listed = ", ".join(names[:MAX_ATTACHMENT_NAMES])
+    if len(names) > MAX_ATTACHMENT_NAMES:
+        listed += f" and {len(names) - MAX_ATTACHMENT_NAMES} more"
     return (
         f"Attached to the e-mail, not imported: {listed}. "
         "Save an attachment from your mail program and import it to read and tag it."
     )
+
+
+def _attachment_name(part: EmailMessage) -> str:
+    """Return an attachment's file name as one line of plain text (its type when it has none)."""
+    # The name is the sender's text: a terminal escape or a line break in it would act in the
+    # note and in a terminal printing it, so control characters go and whitespace runs are one.
+    name = " ".join(_C1.sub("", without_control_chars(part.get_filename() or "")).split())
+    if len(name) > MAX_NAME_CHARS:
+        name = name[: MAX_NAME_CHARS - 1] + "…"
+    return name or part.get_content_type()
 
 
 def _body(message: EmailMessage) -> ExtractedDocument:

@@ -163,6 +163,36 @@ def test_email_attachments_are_named_in_the_source_note(tmp_path: Path) -> None:
     )
 
 
+def test_email_attachment_names_are_one_line_of_plain_text_and_a_few_of_them(
+    tmp_path: Path,
+) -> None:
+    # Walk: a name sent as "evil<ESC>[31mname<LF>line.pdf" went into the note as it was, a
+    # terminal escape and a line break that `briefing sources` would obey; a message with
+    # hundreds of attachments named every one of them.
+    parts = [
+        "Content-Type: application/pdf\r\nContent-Disposition: attachment; "
+        "filename*=utf-8''evil%1B%5B31mname%0A%C2%9B%09line.pdf\r\n\r\nAAAA\r\n"
+    ] + [
+        f"Content-Type: text/plain\r\nContent-Disposition: attachment; filename=a{n}.txt"
+        "\r\n\r\nx\r\n"
+        for n in range(12)
+    ]
+    raw = (
+        "From: A <a@example.org>\r\nSubject: Report\r\nDate: Mon, 1 Dec 2025 10:00:00 +0000\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n"
+        "--XX\r\nContent-Type: text/plain\r\n\r\nThe body text.\r\n"
+        + "".join(f"--XX\r\n{part}" for part in parts)
+        + "--XX--\r\n"
+    )
+    note = extract_file(write_fixture(tmp_path / "many.eml", raw)).analyst_note
+    assert note.startswith(
+        "Attached to the e-mail, not imported: evil[31mname line.pdf, a0.txt, a1.txt, "
+    )
+    assert "a8.txt and 3 more. Save an attachment" in note
+    assert "a9.txt" not in note
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in note)
+
+
 def test_docx_that_would_unpack_above_the_limit_is_refused_unopened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
