@@ -288,6 +288,28 @@ def test_stepping_with_n_says_why_in_the_status_bar(qtbot: QtBot, tmp_path: Path
     lib.close()
 
 
+def test_the_reason_for_a_suggestion_leaves_the_status_bar_in_time(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walk: "Suggested: Party unresolved …" stayed in the status bar for good, long after the
+    # analyst had moved on to writing. A shorter time than the real 8 s keeps the test quick.
+    from briefing_app.gui.suggest import controller
+
+    monkeypatch.setattr(controller, "WHY_STATUS_MS", 300)
+    text = (
+        "Mayor Anna Berg opened the new bridge on Monday. "
+        "She said the bridge would cut travel times by half. "
+        "The suspect allegedly fled."
+    )
+    lib, win = _one_source_window(qtbot, tmp_path, text)
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Suggested: "))
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "", timeout=3000)
+    win.close()
+    lib.close()
+
+
 def test_an_unresolved_suggestion_explains_itself_in_plain_words(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -28,6 +28,10 @@ from briefing_app.gui.suggestion_commands import (
 from briefing_app.gui.suggestion_finder import SuggestionFinder
 from briefing_app.gui.widgets.reader import Reader
 
+# How long the status bar says why a suggestion was made: each step through the list says it
+# again, and long enough to read the reason (as an import's summary stays).
+WHY_STATUS_MS = 8000
+
 if TYPE_CHECKING:
     from briefing_app.core.suggest import Suggestion
 
@@ -192,7 +196,8 @@ class SuggestionsController(QObject):
         if suggestion is not None and (self.reader.hasFocus() or self.suggestions_panel.hasFocus()):
             # The tooltip's reason, for someone stepping through the list with N and P.
             why = why_suggested(suggestion).replace("\n", " · ")
-            self.services.show_status(f"Suggested: {why}", 0)
+            # Passing, as the window's other reports: it was left up, stale, long after.
+            self.services.show_status(f"Suggested: {why}", WHY_STATUS_MS)
         if self._following_cursor:
             return
         if suggestion is not None and self.reader.source_id is not None:
