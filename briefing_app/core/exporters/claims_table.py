@@ -13,7 +13,7 @@ from briefing_app.core.errors import InvalidInput
 from briefing_app.core.models import TAG_KINDS
 from briefing_app.core.records.claims import ClaimFilter, claim_filter_sql
 from briefing_app.core.storage.atomic import atomic_path
-from briefing_app.core.text.control_chars import manual_breaks_as
+from briefing_app.core.text.control_chars import MANUAL_BREAK, manual_breaks_as
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -108,27 +108,30 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         writer = csv.writer(out)
         writer.writerow(header)
         for row in rows:
+            if MANUAL_BREAK in "".join(v for v in row if isinstance(v, str)):
+                row = [manual_breaks_as(v) if isinstance(v, str) else v for v in row]
             writer.writerow([_defused(v) for v in row])
 
 
 def _defused(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    # A manual line break (a quote from a Word file) is a line break in the cell.
-    value = manual_breaks_as(value)
-    if value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value  # what spreadsheets themselves write to keep text as text
     return value
 
 
-def _xlsx_cell(value: Any) -> Any:
+def _xlsx_row(row: list[Any]) -> list[Any]:
+    """Return row with text a workbook can hold: a manual line break (a quote from a Word
+    file) as a line break, any other C0 control as the replacement character."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if not isinstance(value, str):
-        return value
-    # A workbook cannot hold C0 controls at all (openpyxl refuses the whole file): a manual
-    # line break is a line break in the cell, any other one the replacement character.
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", manual_breaks_as(value))
+    # openpyxl refuses the whole file for one such character. Searched once per row, not per
+    # cell: nearly every row has none.
+    if ILLEGAL_CHARACTERS_RE.search("".join(v for v in row if isinstance(v, str))) is None:
+        return row
+    return [
+        ILLEGAL_CHARACTERS_RE.sub("\ufffd", manual_breaks_as(v)) if isinstance(v, str) else v
+        for v in row
+    ]
 
 
 def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]]) -> None:
@@ -146,7 +149,7 @@ def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     quote_letter = get_column_letter(_QUOTE_COLUMN + 1)
     for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
+        sheet.append(_xlsx_row(row))
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text, never a formula
