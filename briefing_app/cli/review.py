@@ -8,6 +8,7 @@ import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, force_replaces_read_only, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.core.text.control_chars import manual_breaks_as
 
 
 @click.group("pack")
@@ -206,7 +207,8 @@ def diff_command(app: AppContext, note_ref: str, old: int, new: int | None, as_j
             (f"[-{c.old}-]" if c.old else "") + (f"{{+{c.new}+}}" if c.new else "")
             for c in d.changes
         )  # fmt: skip
-        echo(text)
+        # A manual line break (Shift+Enter) prints as one, not as an escaped control character.
+        echo(manual_breaks_as(text))
         echo()
 
 

@@ -81,3 +81,15 @@ def test_a_manual_line_break_in_a_note_prints_as_a_line_break(library_path: Path
     out = run(library_path, "note", "show", str(note.id))
     assert "\nConvoy stopped\nRoad shut.\n" in out
     assert "\\x0b" not in out and "\x0b" not in out
+
+
+def test_a_manual_line_break_in_a_diff_prints_as_a_line_break(library_path: Path) -> None:
+    # Walk: `briefing diff` printed a Shift+Enter line break the analyst added as "\x0b".
+    with Library.open(library_path) as lib:
+        note = lib.notes.create("Memo", "sitrep", [("summary", "Summary")])
+        lib.notes.set_section(note.id, "summary", "Convoy stopped.")
+        lib.versions.snapshot(note.id, "sent for review")
+        lib.notes.set_section(note.id, "summary", "Convoy stopped.\x0bRoad shut.")
+    out = run(library_path, "diff", str(note.id), "1")
+    assert "Convoy stopped.{+\nRoad shut.+}" in out
+    assert "\\x0b" not in out and "\x0b" not in out
