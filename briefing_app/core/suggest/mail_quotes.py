@@ -17,8 +17,10 @@ from itertools import pairwise
 # it before "wrote:"), "Le lun. 3 mai 2024 à 10:02, Bob Smith <…> a écrit :",
 # "Am Mo., 3. Mai 2024 um 10:02 Uhr schrieb Bob Smith <…>:". A mail program always gives a
 # time or an address; "On Monday, Trump wrote:" in a news story is a lead-in, no header.
+# (The indent is taken whole: given back a space at a time, each try rescanned the line for
+# the time, minutes on a deep "> > > …" quote.)
 _WROTE = re.compile(
-    r"^[ \t]*(?=[^\n]*(?:\d[:h.]\d\d|@))"
+    r"^[ \t]*+(?=[^\n]*(?:\d[:h.]\d\d|@))"
     r"(?:On\s[^\n]{3,120}?,\s*(?P<en>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*wrote\s*:"
     r"|Le\s[^\n]{3,120}?,\s*(?P<fr>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*a\s+écrit\s*:"
     r"|Am\s[^\n]{3,120}?\s+schrieb\s+(?P<de>[^\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*:)",

@@ -16,12 +16,14 @@ from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
 # "— Governor Kristi Noem (@govkristinoem) November 18, 2019"
-_TWEET_SIGNED = r"[—–-]\s*(?P<name>[^()\n]{2,60}?)\s*\(@\w{1,30}\)"
+# (The spaces after the dash are taken whole and the name starts at a word: a dash, 10,000
+# spaces and a letter made every split of the spaces between dash, name and handle a try.)
+_TWEET_SIGNED = r"[—–-]\s*+(?P<name>[^()\s][^()\n]{1,59}?)\s*\(@\w{1,30}\)"
 _TWEET = re.compile(_TWEET_SIGNED + r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?")
 # "— Mike Pompeo, College Station, TX, April 15, 2019" under a quotation
 _DASH = re.compile(r"[—–]\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})(?:,[^\n]{0,80})?")
 # "[ Tom's Guide ]"
-_CREDIT = re.compile(r"\[\s*(?P<name>[^\[\]\n]{2,40}?)\s*\]")
+_CREDIT = re.compile(r"\[\s*+(?P<name>[^\[\]\s][^\[\]\n]{1,39}?)\s*\]")  # (as the tweet's name)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _CHUNK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines up to a blank line
 _MOST_CREDITED = 4  # an outlet's excerpt is a few paragraphs, never a page
@@ -38,7 +40,7 @@ def source_blocks(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     blocks = []
     for i, (start, end) in enumerate(chunks):
         line = text[start:end].strip()
-        tweet = _TWEET.fullmatch(line) or _local_tweet(line, lexicon)
+        tweet = _tweet_signature(line, lexicon)
         credit = _CREDIT.fullmatch(line) if tweet is None else None
         found = tweet or credit
         if found is None and i and lexicon is not None:
@@ -63,6 +65,13 @@ def source_blocks(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, 
     return blocks
 
 
+def _tweet_signature(line: str, lexicon: Lexicon | None) -> re.Match[str] | None:
+    """Return the line as a tweet signature ("— Name (@handle) date"), or None."""
+    if "(@" not in line:
+        return None  # most lines: no handle, no signature, no regex to run
+    return _TWEET.fullmatch(line) or _local_tweet(line, lexicon)
+
+
 def _local_tweet(line: str, lexicon: Lexicon | None) -> re.Match[str] | None:
     """Return a tweet signature dated the language's way ("— Name (@handle) 25. Mai 2018")."""
     if lexicon is None or not lexicon.tweet_date:
@@ -81,7 +90,7 @@ def _line_tweets(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     blocks = []
     for i, (start, end) in enumerate(lines):
         line = text[start:end].strip()
-        found = _TWEET.fullmatch(line) or _local_tweet(line, lexicon)
+        found = _tweet_signature(line, lexicon)
         if found is None or i == 0:
             continue
         name = _clean_name(found.group("name"))
@@ -116,7 +125,7 @@ def _clean_name(name: str) -> str:
 
 
 def _is_credit(chunk: str) -> bool:
-    return bool(_TWEET.fullmatch(chunk) or _CREDIT.fullmatch(chunk))
+    return bool(_tweet_signature(chunk, None) or _CREDIT.fullmatch(chunk))
 
 
 def _is_heading(chunk: str) -> bool:
