@@ -7,6 +7,7 @@ suggester can say the party is unresolved (an empty party) rather than guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 
@@ -39,13 +40,30 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
     >>> strip_title("Dr. David H. Gorski", lexicon_for("en"))
     'David H. Gorski'
     """
-    pair = re.fullmatch(r"(.+?)\s+and\s+(.+)", mention)
-    if pair is not None:
-        # "Prime Minister Tony Blair and US President George W Bush": two people, each named
-        # without their title.
-        both = [strip_title(p, lexicon) for p in pair.groups()]
+    # "Prime Minister Tony Blair and US President George W Bush": two people, each named
+    # without their title; "A and B and C" is A and the pair "B and C", from the last pair
+    # back (a loop, not one call per "and": thousands of them ran out of stack).
+    wholes = [mention]
+    while (pair := _PAIR.fullmatch(wholes[-1])) is not None:
+        wholes.append(pair.group(2))
+    stripped = _strip_one(wholes[-1], lexicon)
+    for whole in reversed(wholes[:-1]):
+        pair = _PAIR.fullmatch(whole)
+        assert pair is not None  # (each whole but the last held a pair)
+        # (The head holds a pair of its own only when a line break ends it: never deep.)
+        both = [strip_title(pair.group(1), lexicon), stripped]
         if all(len(b.split()) >= 2 and is_person_like(b, lexicon) for b in both):
-            return " and ".join(both)
+            stripped = " and ".join(both)
+        else:
+            stripped = _strip_one(whole, lexicon)
+    return stripped
+
+
+_PAIR = re.compile(r"(.+?)\s+and\s+(.+)")
+
+
+def _strip_one(mention: str, lexicon: Lexicon) -> str:
+    """Return one person's mention without a leading title (see strip_title)."""
     # ("Secretary of State Colin Powell": the name after the portfolio.)
     words = (portfolio_holder(mention, lexicon) or mention).split()
     while len(words) > 2 and _is_title(words[0], lexicon):
@@ -100,7 +118,6 @@ class NameIndex:
         self._word = _ACCENTED_WORD if accented else _WORD
         self._by_surname: dict[str, list[tuple[int, int, str]]] = {}
         self._by_given: dict[str, list[tuple[int, str]]] = {}  # first name -> full names
-        self._sexes: dict[str, str] = {}  # as sexes() last found them
         stop = (
             lexicon.organisation_nouns
             | lexicon.determiners
@@ -144,6 +161,37 @@ class NameIndex:
                 entry = (match.start(), len(given), full)
                 self._by_surname.setdefault(surname, []).append(entry)
                 self._by_given.setdefault(full.split()[0], []).append((match.start(), full))
+        self._text = text
+        self._surname_ends = self._find_surname_ends(text)
+        self._sexes: dict[str, str] = self._find_sexes(text)
+
+    def _find_surname_ends(self, text: str) -> dict[str, list[int]]:
+        """Return where each surname ends as a whole word in text, in order."""
+        # One pass over the words, so main_person counts with a bisect instead of a search
+        # of the text so far for every surname at every pronoun (minutes on 50 KB of names).
+        ends: dict[str, list[int]] = {surname: [] for surname in self._by_surname}
+        for match in re.finditer(r"\w+", text):
+            if match.group() in ends:
+                ends[match.group()].append(match.end())
+        for surname in ends:
+            if not re.fullmatch(r"\w+", surname):  # "O’Brien", "Lloyd-Webber": not one word
+                pattern = r"\b" + re.escape(surname) + r"\b"
+                ends[surname] = [m.end() for m in re.finditer(pattern, text)]
+        return ends
+
+    def _count_before(self, surname: str, upto: int) -> int:
+        """Return how often text[:upto] writes surname as a whole word."""
+        count = bisect_left(self._surname_ends[surname], upto)
+        # A word cut at upto counts too, as a search of text[:upto] would count it.
+        start = upto - len(surname)
+        if (
+            start >= 0
+            and self._text.startswith(surname, start)
+            and not (start and _WORD_CHAR.match(self._text, start - 1))
+            and _WORD_CHAR.match(surname[-1])
+        ):
+            count += 1
+        return count
 
     def _matches(self, text: str) -> Iterator[re.Match[str]]:
         """Yield the capitalised runs that may be names, trying again from a run's last word
@@ -161,7 +209,11 @@ class NameIndex:
             yield match
             pos = match.start(2) if going_on else match.end()
 
-    def sexes(self, text: str) -> dict[str, str]:
+    def sexes(self) -> dict[str, str]:
+        """Return the sex ("m", "f") the text's pronouns give each surname, where they agree."""
+        return dict(self._sexes)
+
+    def _find_sexes(self, text: str) -> dict[str, str]:
         """Return the sex ("m", "f") the text's pronouns give each surname, where they agree.
 
         After each mention of a surname, the first gendered pronoun within a few words that are
@@ -196,24 +248,23 @@ class NameIndex:
             male, female = marks.count("m"), marks.count("f")
             if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
                 found[surname] = "m" if male > female else "f"
-        self._sexes = found
         return found
 
-    def main_person(self, before: str, sex: str | None) -> str | None:
-        """Return the person a text is about so far: the one whose surname it writes most
-        often before its end, twice at least and more than anyone else's, of the sex given (or
+    def main_person(self, upto: int, sex: str | None) -> str | None:
+        """Return the person the text is about before offset upto: the one whose surname it
+        writes most often, twice at least and more than anyone else's, of the sex given (or
         of none the text gives); None when no one stands out.
 
         >>> from briefing_app.core.suggest.languages import lexicon_for
         >>> text = "Ann Lo sang. Bo Ek played. Lo left. "
-        >>> NameIndex(text, lexicon_for("en")).main_person(text, "f")
+        >>> NameIndex(text, lexicon_for("en")).main_person(len(text), "f")
         'Ann Lo'
         """
         counts = Counter(
             {
-                surname: len(re.findall(r"\b" + re.escape(surname) + r"\b", before))
+                surname: self._count_before(surname, upto)
                 for surname, entries in self._by_surname.items()
-                if entries[0][0] < len(before)
+                if entries[0][0] < upto
                 and self._sexes.get(surname, sex) == sex
                 and not is_place(entries[0][2])
             }
@@ -222,11 +273,8 @@ class NameIndex:
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         surname = ranked[0][0]
-        return (
-            self.fullest(surname, len(before))
-            if self.fullest(surname, len(before)) != surname
-            else None
-        )
+        fullest = self.fullest(surname, upto)
+        return fullest if fullest != surname else None
 
     def _title_sex(self, text: str, start: int, end: int, surname: str) -> str | None:
         """Return the sex a title or role next to the name ending at end gives, if any."""
@@ -285,6 +333,7 @@ class NameIndex:
         return min(earlier, key=lambda e: (e[1], e[0]))[2] if earlier else mention
 
 
+_WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"\b[A-Z][\w’'-]*")  # "Steenburgen’s" stays whole, so it is no surname
 _ACCENTED_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]*")
 _ROLE_WINDOW = 6000

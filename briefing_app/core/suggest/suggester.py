@@ -189,7 +189,7 @@ def _suggest_in_prose(
     lexicon = lexicon or lexicon_for(language)
     known = list(known_parties)
     names = NameIndex(text, lexicon)
-    memory = PartyMemory(lexicon, names.sexes(text), names.knows, names.with_first_name)
+    memory = PartyMemory(lexicon, names.sexes(), names.knows, names.with_first_name)
     suggestions: list[Suggestion] = []
     last_index = -2
     last_party = ""
@@ -1031,15 +1031,20 @@ _ROLE_SUBJECT = re.compile(r"\s*(?:The|This)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s
 _CLAUSE_SUBJECT = re.compile(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+[a-z]+ed\b")
 
 
-def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[str]:
-    """Return the organisation a sentence is about, if its subject (unquoted) names one."""
+def _unquoted_subject(sentence: str, lexicon: Lexicon) -> str:
+    """Return the subject of a sentence with its quotations left out, or "" when it has none."""
     said = _unquoted(sentence)
     span = main_subject(said.lstrip(), lexicon)
     if span is None:
-        return []
+        return ""
     shift = len(said) - len(said.lstrip())
-    subject = said[span[0] + shift : span[1] + shift]
-    if subject.lower() in lexicon.pronouns or memory.knows(subject):
+    return said[span[0] + shift : span[1] + shift]
+
+
+def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[str]:
+    """Return the organisation a sentence is about, if its subject (unquoted) names one."""
+    subject = _unquoted_subject(sentence, lexicon)
+    if not subject or subject.lower() in lexicon.pronouns or memory.knows(subject):
         return []  # "Page said…" after "Larry Page": a person
     if re.fullmatch(r"[A-Z][a-z]{3,}ed", subject):
         return []  # "Powered by SmartAsset.com", "Updated Monday": a page's furniture
@@ -1055,13 +1060,8 @@ def _body_subject(sentence: str, lexicon: Lexicon, memory: PartyMemory) -> list[
 
 def _group_subject(sentence: str, lexicon: Lexicon) -> list[str]:
     """Return the subject of a sentence (unquoted) when a "they" can mean it."""
-    said = _unquoted(sentence)
-    span = main_subject(said.lstrip(), lexicon)
-    if span is None:
-        return []
-    shift = len(said) - len(said.lstrip())
-    subject = said[span[0] + shift : span[1] + shift]
-    if subject.lower() in lexicon.pronouns or not speaks_as_they(subject, lexicon):
+    subject = _unquoted_subject(sentence, lexicon)
+    if not subject or subject.lower() in lexicon.pronouns or not speaks_as_they(subject, lexicon):
         return []
     return [subject]
 
@@ -1110,7 +1110,7 @@ def _resolve(party: str, before: str, previous: str, names: NameIndex, lexicon: 
             return role_holder(subject, before, lexicon) or subject
         # "Always against a reunion, he declared…" in a profile of George Harrison: with no one
         # named nearby, the person the text is about.
-        return names.main_person(before, lexicon.gendered.get(party.lower())) or ""
+        return names.main_person(len(before), lexicon.gendered.get(party.lower())) or ""
     if not names_party(party, lexicon):
         return ""
     if lexicon.title_suffixes:
