@@ -316,10 +316,11 @@ _NOT_REPORTING_AFTER = {
     "learn": re.compile(r"\s+(?:to|how|from|about|of|a|an|more|lessons?)\b"),  # "learned to cook"
     "make the case": re.compile(r"(?!\s+(?:that|for)\b)"),  # not "have made the case, but"
     # "denied him bail", "is denying vaccines to detainees", "denied the permit": something
-    # withheld, an act (not "denied the charges", "denied that…").
+    # withheld, an act (not "denied the charges", "denied that…", "denied that permits were
+    # issued").
     "deny": re.compile(
         r"\s+(?:(?:him|her|them|us|me|it|[A-Z][\w’'-]+)\s+)?(?:(?:the|a|an|any|his|her|their|"
-        r"its|further|[\w-]+)\s+)?(?:access|entry|bail|parole|permission|permits?|visas?|"
+        r"its|further|(?!that\b)[\w-]+)\s+)?(?:access|entry|bail|parole|permission|permits?|visas?|"
         r"licen[cs]es?|treatment|care|vaccines?|shots?|benefits|services?|funding|admission|"
         r"requests?|applications?|appeals?|asylum|insurance|coverage|tenure)\b"
     ),
@@ -545,8 +546,11 @@ _TOKEN = re.compile(r"\S+")
 _QUESTION_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}?(?:whether|if|what|why|how|when|who|where|which|about)\b"
 )
-# A when- or after-clause after a main clause, its subject just before the verb.
-_TRAILING_TIME_CLAUSE = re.compile(r"\w[^.;:!?]*?(?:,\s*|\s)(?:when|after|once)\s+$")
+# A when- or after-clause after a main clause, its subject just before the verb (see
+# _ends_in_time_clause).
+_TIME_CONJUNCTIONS = ("when", "after", "once")
+_CLAUSE_STOPS = ".;:!?"
+_WORD_CHAR = re.compile(r"\w")
 # A pronoun object, then only where or how ("admitted it in a recent interview").
 _PRONOUN_OBJECT_ONLY = re.compile(
     r"\s+(?:it|this|them)(?:\s+(?:in|on|at|via|during|through|with|by|to)\b[^,;:“”\"]*)?"
@@ -668,6 +672,25 @@ def _guillemets(sentence: str) -> tuple[tuple[int, int], ...]:
 # costs one global lookup.
 _refusals: list[tuple[int, str]] | None = None
 _waived: frozenset[str] = frozenset()
+
+
+def _ends_in_time_clause(sentence: str, end: int) -> bool:
+    """Return whether sentence[:end] ends in "when", "after" or "once" after a clause."""
+    # From the end only, with string operations: a regex searched from every start rescans
+    # the head each time, minutes on one long sentence with no stop.
+    head = sentence[:end]
+    stripped = head.rstrip()
+    if len(stripped) == len(head):
+        return False  # the conjunction is followed by a space before the subject
+    conjunction = next((c for c in _TIME_CONJUNCTIONS if stripped.endswith(c)), None)
+    if conjunction is None:
+        return False
+    gap = len(stripped) - len(conjunction) - 1  # the comma or space before the conjunction
+    if gap < 0 or not (stripped[gap] == "," or stripped[gap].isspace()):
+        return False
+    # The clause before: a word since the last stop ("It caused a stir when").
+    clause_start = max(stripped.rfind(stop, 0, gap) for stop in _CLAUSE_STOPS) + 1
+    return _WORD_CHAR.search(stripped, clause_start, gap) is not None
 
 
 def _refused(guard: str, match: re.Match[str] | int) -> bool:
@@ -1524,7 +1547,7 @@ def _verb_attribution(sentence: str, match: re.Match[str], lexicon: Lexicon) -> 
     if (
         lexicon.language == "en"
         and span[1] <= match.start()
-        and _TRAILING_TIME_CLAUSE.search(sentence, 0, span[0])
+        and _ends_in_time_clause(sentence, span[0])
         and _PRONOUN_OBJECT_ONLY.match(after)
         and _refused("time-clause-act", match)
     ):
@@ -2387,6 +2410,18 @@ def subject_after_opening(sentence: str, lexicon: Lexicon) -> tuple[int, int] | 
     return (span[0] + opening.end(), span[1] + opening.end()) if span is not None else None
 
 
+def _tokens_with_next(sentence: str, start: int) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Yield each word from start with the word after it ([] at the end)."""
+    # The next word from the same scan: splitting the rest of the sentence at every word
+    # took minutes on a long run of capitalised words.
+    tokens = _TOKEN.finditer(sentence, start)
+    token = next(tokens, None)
+    while token is not None:
+        following = next(tokens, None)
+        yield token, [following.group()] if following is not None else []
+        token = following
+
+
 def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the span of the sentence's leading noun phrase (the subject of its first clause)."""
     if lexicon.nouns_capitalised and lexicon.fronted:
@@ -2405,13 +2440,12 @@ def main_subject(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     start = intro.end() if intro else 0
     end = start
     nouns = lexicon.speaker_nouns | lexicon.official_nouns
-    for token in _TOKEN.finditer(sentence, start):
+    for token, following in _tokens_with_next(sentence, start):
         word = token.group().strip('“”"‘’()')
         bare = word.rstrip(",;:").lower()
-        following = sentence[token.end() :].split()[:1]
         # "Local councillor Gordon Mackenzie": a role before a name is part of the phrase.
         titled = bare in lexicon.person_roles and following and following[0][:1].isupper()
-        ahead = [t.lower().strip(",;:") for t in sentence[token.end() :].split()[:1]]
+        ahead = [t.lower().strip(",;:") for t in following]
         ok = (
             word[:1].isupper()
             or bare in lexicon.determiners

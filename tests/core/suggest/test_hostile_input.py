@@ -1,0 +1,129 @@
+"""A small hostile text costs the suggester seconds, not minutes, and it still reads the rest.
+
+Each text is a few tens of kilobytes built to hit one place where the suggester once rescanned
+the text before every word, or backtracked through a long run of spaces: minutes each (one
+a RecursionError). The time limit is generous, far above what the fixed code takes on a busy
+machine, and far below what the old code took; no test measures speed (benchmarks/ do).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import signal
+import string
+from collections.abc import Iterator
+
+import pytest
+
+from briefing_app.core.suggest.coreference import strip_title
+from briefing_app.core.suggest.languages import lexicon_for
+from tests.core.suggest.suggested import found
+
+LIMIT_S = 20
+PLAIN = " Tom Lee said the plan failed."
+CLAIM = ("Tom Lee", "the plan failed")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int = LIMIT_S) -> Iterator[None]:
+    """Fail the test if its body runs longer than seconds (the regex engine checks signals)."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"the suggester took over {seconds} s")
+
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _names(count: int) -> list[str]:
+    """Return count made-up capitalised words, the same each run."""
+    rng = random.Random(1)
+    return [
+        rng.choice(string.ascii_uppercase) + "".join(rng.choices("aeioulnrst", k=6))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "It was " + "big " * 20_000 + "and Owens admitted it.",  # 80 KB with no stop
+        "Tom Lee and " * 12_000 + "Ann Ray said it.",  # 144 KB of one list of names
+    ],
+    ids=["long-head-before-a-pronoun-object", "long-list-of-names"],
+)
+def test_a_long_sentence_before_a_when_clause_check_is_read_in_seconds(head: str) -> None:
+    with time_limit():
+        assert CLAIM in found(head + PLAIN)
+
+
+def test_many_names_then_many_pronouns_are_resolved_in_seconds() -> None:
+    # 31 KB: 480 people introduced, then 480 "he said" that the main person might answer.
+    names = iter(_names(960))
+    intros = [
+        f"The hall welcomed Mr {next(names)} {next(names)} and Ms {next(names)} {next(names)}."
+        for _ in range(240)
+    ]
+    quotes = ["The weather was cold and grey that day. “We will win this,” he said."] * 240
+    with time_limit():
+        claims = found(" ".join(intros + quotes))
+    assert len(claims) == 480
+    assert claims[-1][1] == "We will win this"
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_dash_and_thousands_of_spaces_before_a_handle_is_no_tweet_and_costs_seconds(
+    language: str,
+) -> None:
+    text = (
+        "Anna (@anna) schrieb.\n"
+        + "-"
+        + " " * 20_000
+        + "x (@\nDer Plan ist gescheitert, sagte Berg."
+    )
+    with time_limit():
+        claims = found(text, language)
+    if language == "de":
+        assert claims == [("Berg", "Der Plan ist gescheitert")]
+
+
+def test_a_tweet_signature_still_credits_the_line_above() -> None:
+    text = "Le plan a échoué.\n— Anna Berg (@annaberg) 25 mai 2018\nAutre ligne."
+    assert ("Anna Berg", "Le plan a échoué.") in found(text, "fr")
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_a_long_run_of_capitalised_words_is_read_in_seconds(language: str) -> None:
+    run = " ".join(_names(40_000))  # 320 KB
+    with time_limit():
+        assert found(run + " said it.", language) == []
+
+
+def test_a_deeply_nested_mail_quote_is_read_in_seconds() -> None:
+    with time_limit():
+        assert found("> " * 40_000 + "Smith said the plan failed.") == [
+            ("Smith", "the plan failed")
+        ]
+
+
+def test_thousands_of_people_joined_by_and_lose_their_titles_without_a_stack_overflow() -> None:
+    en = lexicon_for("en")
+    mention = "Prime Minister Ann Lee and " * 2_000 + "Dr. Bob Ray"
+    assert strip_title(mention, en) == "Ann Lee and " * 2_000 + "Bob Ray"
+    assert strip_title("Prime Minister Tony Blair and Dr. Bob Ray", en) == "Tony Blair and Bob Ray"
+
+
+def test_denying_that_permits_were_issued_is_a_report_denying_permits_is_not() -> None:
+    assert found("The mayor denied that permits were issued.") == [
+        ("The mayor", "permits were issued")
+    ]
+    assert found("The mayor denied the permits to the builders.") == []
