@@ -96,6 +96,13 @@ def test_a_dash_and_thousands_of_spaces_before_a_handle_is_no_tweet_and_costs_se
         assert claims == [("Berg", "Der Plan ist gescheitert")]
 
 
+@pytest.mark.parametrize("opener", ["-", "["], ids=["dash", "bracket"])
+def test_an_english_credit_line_padded_with_thousands_of_spaces_costs_seconds(opener: str) -> None:
+    text = "Anna (@anna) wrote.\n\n" + opener + " " * 20_000 + "x (@" + "\n\n" + PLAIN
+    with time_limit():
+        assert found(text) == [CLAIM]
+
+
 def test_a_tweet_signature_still_credits_the_line_above() -> None:
     text = "Le plan a échoué.\n— Anna Berg (@annaberg) 25 mai 2018\nAutre ligne."
     assert ("Anna Berg", "Le plan a échoué.") in found(text, "fr")
