@@ -43,19 +43,19 @@ def strip_title(mention: str, lexicon: Lexicon) -> str:
     # "Prime Minister Tony Blair and US President George W Bush": two people, each named
     # without their title; "A and B and C" is A and the pair "B and C", from the last pair
     # back (a loop, not one call per "and": thousands of them ran out of stack).
-    wholes = [mention]
-    while (pair := _PAIR.fullmatch(wholes[-1])) is not None:
-        wholes.append(pair.group(2))
-    stripped = _strip_one(wholes[-1], lexicon)
-    for whole in reversed(wholes[:-1]):
-        pair = _PAIR.fullmatch(whole)
-        assert pair is not None  # (each whole but the last held a pair)
+    # (Offsets, not the tails themselves: thousands of tails of a long mention fill memory.)
+    starts, heads = [0], []
+    while (pair := _PAIR.fullmatch(mention, starts[-1])) is not None:
+        heads.append(mention[pair.start(1) : pair.end(1)])
+        starts.append(pair.start(2))
+    stripped = _strip_one(mention[starts[-1] :], lexicon)
+    for head, start in zip(reversed(heads), reversed(starts[:-1]), strict=True):
         # (The head holds a pair of its own only when a line break ends it: never deep.)
-        both = [strip_title(pair.group(1), lexicon), stripped]
+        both = [strip_title(head, lexicon), stripped]
         if all(len(b.split()) >= 2 and is_person_like(b, lexicon) for b in both):
             stripped = " and ".join(both)
         else:
-            stripped = _strip_one(whole, lexicon)
+            stripped = _strip_one(mention[start:], lexicon)
     return stripped
 
 
