@@ -728,6 +728,12 @@ def guard_audit(waive: Iterable[str] = ()) -> Iterator[list[tuple[int, str]]]:
         _refusals, _waived = saved
 
 
+# The reporting verbs of one sentence read for a party: each rereads the sentence before it, so
+# thousands ("…when X admitted it, when X admitted it, …", a hostile or broken file) cost
+# minutes; a sentence of prose names a handful of speakers.
+MOST_VERBS = 50
+
+
 # A wire service's note on its own story: "(Corrects paragraph 3 to show…)", "(Adds quote…)".
 _EDITORS_NOTE = re.compile(r"\((?:Corrects|Updates|Adds|Recasts|Refiles|Fixes|Clarifies)\s")
 
@@ -752,7 +758,9 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     # A headline in title case ("…Gamble,' Says Top Central Bank Official"): its verbs are
     # read in lower case, its names as written.
     read = _lowered_verbs(sentence, lexicon) if _is_title_case(sentence, lexicon) else sentence
-    for match in _verb_pattern(lexicon).finditer(read):
+    for seen, match in enumerate(_verb_pattern(lexicon).finditer(read)):
+        if seen == MOST_VERBS:
+            break
         if inside_quote(match.start()) and _refused("inside-quote", match):
             continue
         att = _verb_attribution(read, match, lexicon)

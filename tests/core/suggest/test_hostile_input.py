@@ -134,3 +134,10 @@ def test_denying_that_permits_were_issued_is_a_report_denying_permits_is_not() -
         ("The mayor", "permits were issued")
     ]
     assert found("The mayor denied the permits to the builders.") == []
+
+
+def test_a_sentence_of_thousands_of_reporting_verbs_is_read_in_seconds() -> None:
+    # 48 KB of one sentence: every verb reread the whole sentence before it for its party.
+    head = "It caused a stir " + "when Owens admitted it, " * 2_000 + "and more."
+    with time_limit():
+        assert CLAIM in found(head + PLAIN)
