@@ -13,9 +13,7 @@ import contextlib
 import functools
 import io
 import json
-import signal
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from hypothesis import strategies as st
 from briefing_app.core.errors import BriefingError, CorruptFile
 from briefing_app.core.importers.base import ExtractedDocument, extract_file, importable_suffixes
 from briefing_app.core.importers.markdown import split_front_matter
+from tests.time_limit import time_limit as shared_time_limit
 
 TIME_LIMIT_S = 10
 
@@ -259,23 +258,9 @@ def yaml_like(draw: st.DrawFn) -> str:
     return "\n".join(" " * indent + f"{k}: {v}" for k, v, indent in lines)
 
 
-@contextlib.contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
+def time_limit(seconds: int) -> contextlib.AbstractContextManager[None]:
     """Fail the example if it runs longer than seconds (a hang is a bug too)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"the importer took over {seconds} s")
-
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return shared_time_limit(seconds, "the importer")
 
 
 def check_extract(suffix: str, data: bytes) -> None:

@@ -10,38 +10,23 @@ from __future__ import annotations
 
 import contextlib
 import random
-import signal
 import string
-from collections.abc import Iterator
 
 import pytest
 
 from briefing_app.core.suggest.coreference import strip_title
 from briefing_app.core.suggest.languages import lexicon_for
 from tests.core.suggest.suggested import found
+from tests.time_limit import time_limit as shared_time_limit
 
 LIMIT_S = 20
 PLAIN = " Tom Lee said the plan failed."
 CLAIM = ("Tom Lee", "the plan failed")
 
 
-@contextlib.contextmanager
-def time_limit(seconds: int = LIMIT_S) -> Iterator[None]:
+def time_limit(seconds: int = LIMIT_S) -> contextlib.AbstractContextManager[None]:
     """Fail the test if its body runs longer than seconds (the regex engine checks signals)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"the suggester took over {seconds} s")
-
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return shared_time_limit(seconds, "the suggester")
 
 
 def _names(count: int) -> list[str]:
