@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.errors import NoteIsFinal
@@ -32,6 +33,19 @@ def _open_section(window: MainWindow) -> tuple[Note, str, str]:
     return note, note.sections[0].key, note.sections[0].body
 
 
+def _copies_go_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answer the review-copy file dialogs with path (export, overwrite, then import)."""
+    monkeypatch.setattr(
+        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
+    )
+    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
+
+
+def _message_boxes(window: MainWindow) -> list[QMessageBox]:
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
 @pytest.fixture
 def note(demo_lib: Library) -> Note:
     return demo_lib.notes.all()[0]
@@ -47,16 +61,12 @@ def reviewed(
 ) -> Path:
     """Export a review copy through File ▸ Export review copy, then 'review' it as Word would."""
     path = tmp_path / "review.docx"
-    monkeypatch.setattr(
-        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
-    )
-    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    _copies_go_to(path, monkeypatch)
     assert window.review.review_pane.current_note_id == note.id
     assert window.review.export_review_copy() == path
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     word_edits.track_replace(path, "Three Chinese workers", "Three Chinese nationals")
     word_edits.track_replace(path, "armed ", "")
-    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
     result = finished(qtbot, window.review.import_review_copy()).result
     assert result is not None and (result.comments_added, result.edits_added) == (1, 2)
     return path
@@ -407,8 +417,6 @@ def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     # A supervisor rates a cell of the note's matrix otherwise, in their own library, and the
     # analyst rates it again meanwhile: a change on both sides.
     back = _reviewed(demo_lib, note, tmp_path, _rate_c6_against_h3)
@@ -419,11 +427,8 @@ def test_a_package_s_conflicts_are_listed_in_the_window_not_only_counted(
     result = finished(qtbot, window.review.import_review_pack()).result
     assert result is not None and len(result.conflicts) == 1
 
-    def shown() -> list[QMessageBox]:
-        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-
-    qtbot.waitUntil(lambda: shown() != [])
-    (box,) = shown()
+    qtbot.waitUntil(lambda: _message_boxes(window) != [])
+    (box,) = _message_boxes(window)
     assert "Q1 C6 against H3: rated II here, I in the package" in box.informativeText()
     assert "conflict" in window.statusBar().currentMessage()
 
@@ -436,8 +441,6 @@ def test_a_rating_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     back = _reviewed(demo_lib, note, tmp_path, _rate_c6_against_h3)
     q1 = demo_lib.questions.by_key("Q1").id
 
@@ -446,7 +449,7 @@ def test_a_rating_only_the_supervisor_changed_is_taken_and_undone_with_edit_undo
     assert result is not None and result.conflicts == []
     assert demo_lib.ach.matrix(q1).row("C6").ratings["H3"] == "I"  # type: ignore[union-attr]
     assert "updated 1 rating" in window.statusBar().currentMessage()
-    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert not _message_boxes(window)
     stack = window.undo_stack
     # The whole import is the step; its undo puts back the rating it took, with all else.
     assert stack.undoText() == "Import review package back.briefpack"
@@ -730,26 +733,17 @@ def test_words_a_reviewer_typed_with_track_changes_off_are_listed_in_the_window(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     # Walk: "0 comment(s) and 0 suggested edit(s) added" and nothing else, for a copy whose
     # reviewer had typed over the note's words with Track Changes off.
     path = tmp_path / "review.docx"
-    monkeypatch.setattr(
-        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
-    )
-    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    _copies_go_to(path, monkeypatch)
     assert window.review.export_review_copy() == path
     word_edits.edit_text(path, "Beijing has pressed", "Beijing has publicly pressed")
-    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
     result = finished(qtbot, window.review.import_review_copy()).result
     assert result is not None and (result.comments_added, result.edits_added) == (0, 0)
 
-    def shown() -> list[QMessageBox]:
-        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-
-    qtbot.waitUntil(lambda: shown() != [])
-    (box,) = shown()
+    qtbot.waitUntil(lambda: _message_boxes(window) != [])
+    (box,) = _message_boxes(window)
     assert box.informativeText().startswith("• Summary: the copy differs from the note")
     assert "'publicly' added after" in box.informativeText()
     assert "Track Changes off" in box.informativeText()
@@ -763,34 +757,25 @@ def test_a_copy_of_a_note_the_export_refuses_is_imported_and_the_window_says_so(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     # Walk: the note came to cite a claim that is not there after the copy was made; the
     # window said "⚠ … cites C999" though the reviewer's comment had been stored.
     path = tmp_path / "review.docx"
-    monkeypatch.setattr(
-        ReviewFiles, "export_copy", classmethod(lambda cls, parent, name: ReviewCopyOptions(path))
-    )
-    monkeypatch.setattr(ReviewFiles, "confirm_force", classmethod(lambda cls, p, m: True))
+    _copies_go_to(path, monkeypatch)
     assert window.review.export_review_copy() == path
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     issue = note.section("issue")
     assert issue is not None
     demo_lib.notes.set_section(note.id, "issue", issue.body + " See [@C999].")
-    monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
     task = finished(qtbot, window.review.import_review_copy())
     assert task.result is not None and task.result.comments_added == 1
 
-    def shown() -> list[QMessageBox]:
-        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-
-    qtbot.waitUntil(lambda: shown() != [])
+    qtbot.waitUntil(lambda: _message_boxes(window) != [])
     assert (
         window.statusBar()
         .currentMessage()
         .startswith(f"Note {note.id}: 1 comment(s) and 0 suggested edit(s) added")
     )
-    (box,) = shown()
+    (box,) = _message_boxes(window)
     assert box.informativeText() == (
         "• could not compare the copy with the note: note 1 section 'issue' cites C999, "
         "which is not in the library"
