@@ -16,16 +16,20 @@ from itertools import pairwise
 # "On Mon, 3 May 2024 at 10:02, Bob Smith <bob@example.org> wrote:" (a mail program may wrap
 # it before "wrote:"), "Le lun. 3 mai 2024 à 10:02, Bob Smith <…> a écrit :",
 # "Am Mo., 3. Mai 2024 um 10:02 Uhr schrieb Bob Smith <…>:". A mail program always gives a
-# time or an address; "On Monday, Trump wrote:" in a news story is a lead-in, no header.
+# time or an address, or "> " lines follow it; "On Monday, Trump wrote:" in a news story is a
+# lead-in, no header.
 # (The indent is taken whole: given back a space at a time, each try rescanned the line for
 # the time, minutes on a deep "> > > …" quote.)
-_WROTE = re.compile(
-    r"^[ \t]*+(?=[^\n]*(?:\d[:h.]\d\d|@))"
+_WROTE_LINE = (
     r"(?:On\s[^\n]{3,120}?,\s*(?P<en>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*wrote\s*:"
     r"|Le\s[^\n]{3,120}?,\s*(?P<fr>[^,\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*a\s+écrit\s*:"
-    r"|Am\s[^\n]{3,120}?\s+schrieb\s+(?P<de>[^\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*:)",
-    re.IGNORECASE | re.MULTILINE,
+    r"|Am\s[^\n]{3,120}?\s+schrieb\s+(?P<de>[^\n<>]{1,80}?)\s*(?:<[^<>\n]*>)?\s*:)"
 )
+_WROTE = re.compile(
+    r"^[ \t]*+(?=[^\n]*(?:\d[:h.]\d\d|@))" + _WROTE_LINE, re.IGNORECASE | re.MULTILINE
+)
+# Right above "> " lines a mail program's line needs no time: "On Sun, 3 Mar 2024, Bob wrote:".
+_WROTE_ABOVE_QUOTE = re.compile(r"^[ \t]*+" + _WROTE_LINE, re.IGNORECASE | re.MULTILINE)
 # Outlook's separator, or a forwarded message's, then its "From:"/"Sent:" header lines.
 _ORIGINAL = re.compile(
     r"^[ \t]*-{2,}\s*(?:Original Message|Forwarded message|Message d'origine|"
@@ -75,7 +79,7 @@ def unquoted(text: str) -> str:
     for start, end in _wrapped_breaks(text):
         chars[start:end] = " " * (end - start)
     plain = "".join(chars)
-    for start, end in _header_spans(plain):
+    for start, end in _header_spans(plain) + _headers_above_quotes(text):
         chars[start:end] = re.sub(r"[^\n]", " ", plain[start:end])
     return "".join(chars)
 
@@ -133,6 +137,16 @@ def _header_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _headers_above_quotes(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the "wrote:" lines right above "> " lines (with or without a time)."""
+    spans = []
+    for match in _WROTE_ABOVE_QUOTE.finditer(text):
+        rest = text.find("\n", match.end())
+        if rest >= 0 and _ends_line(text, match.end()) and _MARKS.match(text, rest + 1):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
 def _ends_line(text: str, at: int) -> bool:
     rest = text.find("\n", at)
     return not text[at : rest if rest >= 0 else len(text)].strip()
@@ -187,7 +201,7 @@ def _writer_before(
         starts.append(lines[k - 1][0])  # ("wrote:" wrapped onto a line of its own)
     for above in starts:
         header = " ".join(_MARKS.sub("", text[above : lines[k][1]]).split())
-        found = _WROTE.fullmatch(header)
+        found = _WROTE_ABOVE_QUOTE.fullmatch(header)  # (the quoted run is right below)
         if found is not None:
             name = found.group("en") or found.group("fr") or found.group("de") or ""
             return " ".join(name.split())

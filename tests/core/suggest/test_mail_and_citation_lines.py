@@ -156,3 +156,23 @@ def test_a_news_lead_in_with_wrote_is_no_mail_header() -> None:
     )
     assert quoted_messages(text) == []
     assert found(text) == [("Trump", "The wall will be built by May")]
+
+
+@pytest.mark.parametrize(
+    "header", ["On Sun, 3 Mar 2024, Bob wrote:", "On 3 May 2024, Bob Smith wrote:"]
+)
+def test_a_wrote_line_with_no_time_right_above_quoted_lines_is_a_mail_header(header: str) -> None:
+    # Walk: a reply whose mail program wrote no time offered "> Any news about the dam talks?"
+    # as Bob's claim (the "wrote:" line was read as a lead-in to everything under it).
+    text = (
+        "Thanks for this.\n\n"
+        f"{header}\n"
+        "> Any news about the dam talks?\n"
+        "> The minister said the deal is dead.\n"
+        "> I told the minister the deal is dead.\n"
+    )
+    claims = found(text)
+    assert ("The minister", "the deal is dead") in claims
+    assert all("Any news" not in quote for _, quote in claims)
+    writer = header.split(", ")[-1].removesuffix(" wrote:")
+    assert (writer, "the deal is dead") in claims
