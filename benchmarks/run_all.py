@@ -41,6 +41,9 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   sources, 250 comments) in a copy of the 10k library (undo_pack_import, redo_pack_import)
   against the import's own time, CPU seconds; a detail row: the import with its row journal
   (what makes the undo possible) against the same import without it (pack_undo_speed.py);
+- review import: importing a Word review copy of export_speed's 300-claim note (comments,
+  edits, and a second export of the note to find typing with Track Changes off) on a fresh
+  library copy, against exporting that review copy (review_import_speed.py);
 - board: the Board view of a question with 500 claims (and 150 relations among them, on a copy
   of the library with ~3,000 relations) chosen in the main window until the dock is painted,
   against 500 plain QLabels in a scroll area of the same size (benchmarks/board_speed.py);
@@ -110,6 +113,7 @@ import qdpx_import_speed  # noqa: E402
 import qdpx_speed  # noqa: E402
 import qdpx_undo_speed  # noqa: E402
 import reader_speed  # noqa: E402
+import review_import_speed  # noqa: E402
 import spelling_speed  # noqa: E402
 import timeline_speed  # noqa: E402
 import word_list_speed  # noqa: E402
@@ -657,6 +661,7 @@ PARTS = [
     "qdpx",
     "qdpx import",
     "pack undo",
+    "review import",
     "ach",
     "matrix",
     "board",
@@ -772,6 +777,23 @@ def pack_undo(library: Path, runs: int) -> list[Row]:
         )
     )
     return rows
+
+
+def review_import(work: Path, runs: int) -> list[Row]:
+    """Importing a Word review copy (which exports the note again) against exporting it."""
+    m = review_import_speed.measure(work, runs)
+    return [
+        Row(
+            "review-copy import, 300-claim note",
+            m.imported * 1000,
+            "ms",
+            m.exported * 1000,
+            f"<= {review_import_speed.TARGET:g}x",
+            m.imported <= review_import_speed.TARGET * m.exported,
+            "import_review_copy on a fresh library copy (with its second export to find "
+            "untracked typing); vs export_review_copy of the same note",
+        )
+    ]
 
 
 def matrix(runs: int) -> list[Row]:
@@ -976,6 +998,7 @@ def main(argv: list[str] | None = None) -> None:
             ("qdpx", lambda: qdpx(library, max(1, args.runs // 2))),
             ("qdpx import", lambda: qdpx_import(max(1, args.runs // 2))),
             ("pack undo", lambda: pack_undo(library, max(args.runs, 3))),
+            ("review import", lambda: review_import(work, args.runs)),
             ("ach", lambda: ach(args.runs)),
             ("matrix", lambda: matrix(args.runs)),
             ("board", lambda: board(library, work, args.runs)),
