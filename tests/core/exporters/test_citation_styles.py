@@ -31,6 +31,19 @@ def test_a_user_style_overrides_a_bundled_one_by_name(tmp_path: Path) -> None:
     assert style.keys and style.path == tmp_path / "mine.yaml"
 
 
+def test_a_user_style_edited_between_exports_is_read_again(tmp_path: Path) -> None:
+    # Styles are kept between exports (read once): the analyst's edit must still be seen.
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("name: house\nkeys: true\n", encoding="utf-8")
+    assert get_style("house", user_dir=tmp_path).keys
+    mine.write_text("name: house\nkeys: false\nibid: false\n", encoding="utf-8")
+    edited = get_style("house", user_dir=tmp_path)
+    assert not edited.keys and not edited.ibid
+    mine.write_text("name: house\nkeys: maybe\n", encoding="utf-8")
+    with pytest.raises(CitationStyleError, match="keys must be true or false"):
+        get_style("house", user_dir=tmp_path)
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
