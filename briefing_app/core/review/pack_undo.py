@@ -38,7 +38,7 @@ _NOUNS = {
 
 @dataclass(frozen=True)
 class ImportedRows:
-    """The rows a package import (or its undo) changed: each as it was and as it became."""
+    """The rows a package or review-copy import (or its undo) changed, as they were and became."""
 
     pack_name: str
     states: tuple[RecordState, ...] = ()

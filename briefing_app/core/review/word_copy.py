@@ -29,7 +29,9 @@ from briefing_app.core.errors import (
 )
 from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.edits import locate_plain
+from briefing_app.core.review.pack_undo import ImportedRows
 from briefing_app.core.storage.atomic import atomic_path
+from briefing_app.core.storage.row_journal import journal
 from briefing_app.core.storage.zip_members import read_member
 from briefing_app.core.text.anchors import find_quote
 from briefing_app.core.text.control_chars import MANUAL_BREAK
@@ -562,10 +564,14 @@ class ReviewImportResult:
     unplaced: list[str] = field(default_factory=list)
     # Sections the reviewer changed with Track Changes off: nothing to accept, so said here.
     untracked: list[str] = field(default_factory=list)
+    # Every row the import added, as it was and became: `undo_pack_import` takes the whole
+    # import back, `redo_pack_import` brings it again (pack_undo.py), as for a package.
+    imported: ImportedRows = field(default_factory=lambda: ImportedRows(""), repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing review import --json`."""
-        return self.__dict__.copy()
+        # Not the rows for undo: what the import did, as counts and lines.
+        return {k: v for k, v in self.__dict__.items() if k != "imported"}
 
     def line(self) -> str:
         """Return a one-line summary."""
@@ -601,7 +607,9 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
     # Sections holding an edit from this copy that was accepted (on an earlier reading): they
     # differ from the copy by the analyst's own decision, not by untracked typing.
     accepted: set[str] = set()
-    with lib.write():
+    # Under a row journal, as a package's merge: the undo is every row it wrote, whatever
+    # manager wrote it (comments, edits, and what they stamp on the note).
+    with lib.write(), journal(lib.conn) as made:
         for wc in copy.comments:
             uid = _stable_uid(note.uid, wc.comment_id, wc.author, wc.date, wc.text, wc.anchor)
             section_key = key_of.get(wc.section_uid or "", "")
@@ -667,6 +675,7 @@ def import_review_copy(lib: Library, path: Path | str) -> ReviewImportResult:
                 uid=uid,
             )
             result.edits_added += 1
+    result.imported = ImportedRows(Path(path).name, made.states)
     if not result.already_imported or result.comments_added or result.edits_added:
         # Not on a second reading of the same copy with nothing new: it was said the first time.
         # After the write, which the comparison cannot fail: it reports what it cannot compare.
