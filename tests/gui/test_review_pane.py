@@ -726,6 +726,83 @@ def test_undo_of_a_package_import_built_on_since_is_refused_in_the_status_bar(
     assert dump(demo_lib) == held
 
 
+def test_undo_takes_a_review_copy_import_back_and_redo_brings_it_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The wrong copy imported (or the right one too soon): Ctrl+Z puts the library back."""
+    from tests.core.records.library_dump import dump
+
+    path = tmp_path / "weekly-review.docx"
+    _copies_go_to(path, monkeypatch)
+    assert window.review.export_review_copy() == path
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    word_edits.track_replace(path, "armed ", "")
+    before = dump(demo_lib)
+    pane = window.review.review_pane
+
+    result = finished(qtbot, window.review.import_review_copy()).result
+    assert result is not None and (result.comments_added, result.edits_added) == (1, 1)
+    after = dump(demo_lib)
+    qtbot.waitUntil(lambda: len(pane.items()) == 2)
+    stack = window.undo_stack
+    assert stack.undoText() == "Import review copy weekly-review.docx"
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dump(demo_lib) == before
+    # The pane refreshes from what the undo says it changed: the comment and edit are gone.
+    qtbot.waitUntil(lambda: pane.items() == [])
+    stack.redo()
+    assert dump(demo_lib) == after
+    qtbot.waitUntil(lambda: len(pane.items()) == 2)
+    assert any("Is the drone confirmed?" in text for _, _, text in pane.items())
+    stack.undo()
+    assert dump(demo_lib) == before
+    qtbot.waitUntil(lambda: pane.items() == [])
+
+
+def test_undo_of_a_review_copy_import_acted_on_since_is_refused_in_the_status_bar(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_lib: Library,
+    note: Note,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.core.records.library_dump import dump
+
+    path = tmp_path / "weekly-review.docx"
+    _copies_go_to(path, monkeypatch)
+    assert window.review.export_review_copy() == path
+    word_edits.comment(path, "a drone against", "Is the drone confirmed?")
+    assert finished(qtbot, window.review.import_review_copy()).result is not None
+    (comment,) = demo_lib.comments.all(note.id)
+    demo_lib.comments.resolve(comment.id)  # the analyst answered it since
+    held = dump(demo_lib)
+
+    window.undo_stack.undo()
+    message = window.statusBar().currentMessage()
+    assert message == (
+        "⚠ Cannot undo the import of weekly-review.docx: review comment "
+        f"'Is the drone confirmed?' of note {note.title!r} changed after the import"
+    )
+    assert dump(demo_lib) == held
+
+
+def test_a_review_copy_imported_again_puts_no_step_to_undo(
+    qtbot: QtBot, window: MainWindow, reviewed: Path
+) -> None:
+    stack = window.undo_stack
+    steps = stack.count()
+    again = finished(qtbot, window.review.import_review_copy()).result
+    assert again is not None and again.already_imported == 3
+    assert stack.count() == steps
+
+
 def test_words_a_reviewer_typed_with_track_changes_off_are_listed_in_the_window(
     qtbot: QtBot,
     window: MainWindow,

@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     # Word and package handling (lxml, zip) load on first use, and the dialogs with them.
+    from briefing_app.core.review.pack_undo import ImportedRows
     from briefing_app.core.review.packs import PackImportResult
     from briefing_app.core.review.word_copy import ReviewImportResult
     from briefing_app.gui.review.dialogs import ReviewFiles
@@ -178,6 +179,8 @@ class ReviewController(QObject):
         return task
 
     def _review_copy_imported(self, result: ReviewImportResult) -> None:
+        if result.imported:  # a copy already imported adds nothing: no step to undo
+            self.services.record(self._import_step("review copy", result.imported, result.note_id))
         self._open_note(result.note_id)
         self.show_pane()
         line = result.line()
@@ -277,7 +280,9 @@ class ReviewController(QObject):
 
     def _review_pack_imported(self, result: PackImportResult) -> None:
         if result.imported:  # a package already merged changes nothing: no step to undo
-            self.services.record(self._imported(result))
+            self.services.record(
+                self._import_step("review package", result.imported, result.note_id)
+            )
         self._open_note(result.note_id)
         self.show_pane()
         self.services.show_status(result.line(), 8000)
@@ -285,21 +290,22 @@ class ReviewController(QObject):
             # Counted in the status bar, which fades: what was kept of each, said where it stays.
             self._list_in_a_box("Review package imported", f"{result.line()}.", result.conflicts)
 
-    def _imported(self, result: PackImportResult) -> LibraryCommand:
-        """The import, already made in the background, as one step: undo takes back all it
-        added and changed (the core refuses in one line if the user built on it since)."""
+    def _import_step(self, kind: str, imported: ImportedRows, note_id: int) -> LibraryCommand:
+        """An import of a review file, already made in the background, as one step: undo takes
+        back all it added and changed (the core refuses in one line if the user built on it
+        since), redo brings it again."""
         from briefing_app.core.review.pack_undo import redo_pack_import, undo_pack_import
 
         lib = self.lib  # the library it went into, even if another is opened later
         command = LibraryCommand(
-            f"Import review package {result.imported.pack_name}",
-            lambda: result.imported,
-            lambda imported: undo_pack_import(lib, imported),
+            f"Import {kind} {imported.pack_name}",
+            lambda: imported,
+            lambda rows: undo_pack_import(lib, rows),
             lambda undone: redo_pack_import(lib, undone),
         )
-        command.execute()  # the task merged it: this only records what undo takes back
+        command.execute()  # the task imported it: this only records what undo takes back
         command.on_error = self.services.show_error
-        command.on_redone = lambda _imported: self._open_note(result.note_id)
+        command.on_redone = lambda _rows: self._open_note(note_id)
         return command
 
     def _review_pack_refused(self, message: str) -> None:
