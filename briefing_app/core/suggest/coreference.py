@@ -6,6 +6,7 @@ suggester can say the party is unresolved (an empty party) rather than guess.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -162,11 +163,13 @@ class NameIndex:
                 self._by_surname.setdefault(surname, []).append(entry)
                 self._by_given.setdefault(full.split()[0], []).append((match.start(), full))
         self._text = text
-        self._surname_ends = self._find_surname_ends(text)
         self._sexes: dict[str, str] = self._find_sexes(text)
 
-    def _find_surname_ends(self, text: str) -> dict[str, list[int]]:
-        """Return where each surname ends as a whole word in text, in order."""
+    @functools.cached_property
+    def _surname_ends(self) -> dict[str, list[int]]:
+        """Return where each surname ends as a whole word in the text, in order."""
+        # Built on the first unresolved pronoun, not for every text: most never ask.
+        text = self._text
         # One pass over the words, so main_person counts with a bisect instead of a search
         # of the text so far for every surname at every pronoun (minutes on 50 KB of names).
         ends: dict[str, list[int]] = {surname: [] for surname in self._by_surname}
