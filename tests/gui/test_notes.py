@@ -907,20 +907,27 @@ def test_a_pasted_control_character_is_refused_and_the_saved_section_kept(
     assert "binary paste" in editor(window, "summary").toPlainText()
 
 
+def pasted_into_summary(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, text: str
+) -> tuple[int, SectionEditor]:
+    """Paste text into a new note's emptied summary and save; return the note and its editor."""
+    note_id = new_note(window, monkeypatch)
+    section = editor(window, "summary")
+    section.setPlainText("")
+    copied = QMimeData()
+    copied.setText(text)
+    section.insertFromMimeData(copied)
+    window.note_workspace.flush()
+    return note_id, section
+
+
 def test_a_paste_from_a_pdf_viewer_saves_without_its_page_breaks(
     window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Copied across a PDF's page break, the text holds a form feed: pasted, it saves."""
-    from PySide6.QtCore import QMimeData
-
-    note_id = new_note(window, monkeypatch)
-    workspace = window.note_workspace
-    section = editor(window, "summary")
-    section.setPlainText("")
-    copied = QMimeData()
-    copied.setText("The dam held\x0cthrough the night.\x00")
-    section.insertFromMimeData(copied)
-    workspace.flush()
+    note_id, _section = pasted_into_summary(
+        window, monkeypatch, "The dam held\x0cthrough the night.\x00"
+    )
     assert saved_body(demo_lib, note_id, "summary") == "The dam held\nthrough the night."
 
 
@@ -950,14 +957,9 @@ def test_a_pasted_word_line_break_stays_a_line_break(
     window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Text copied from Word carries its manual line breaks as vertical tabs."""
-    note_id = new_note(window, monkeypatch)
-    workspace = window.note_workspace
-    section = editor(window, "summary")
-    section.setPlainText("")
-    copied = QMimeData()
-    copied.setText("The dam held\x0bthrough the night.")
-    section.insertFromMimeData(copied)
-    workspace.flush()
+    note_id, section = pasted_into_summary(
+        window, monkeypatch, "The dam held\x0bthrough the night."
+    )
     assert saved_body(demo_lib, note_id, "summary") == "The dam held\x0bthrough the night."
     assert section.document().blockCount() == 1
 
