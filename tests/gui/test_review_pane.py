@@ -42,6 +42,12 @@ def _copies_go_to(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ReviewFiles, "import_copy", classmethod(lambda cls, parent: path))
 
 
+def _export_copy(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export the open note's review copy to path through the window (dialogs answered)."""
+    _copies_go_to(path, monkeypatch)
+    assert window.review.export_review_copy() == path
+
+
 def _message_boxes(window: MainWindow) -> list[QMessageBox]:
     return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
 
@@ -738,8 +744,7 @@ def test_undo_takes_a_review_copy_import_back_and_redo_brings_it_again(
     from tests.core.records.library_dump import dump
 
     path = tmp_path / "weekly-review.docx"
-    _copies_go_to(path, monkeypatch)
-    assert window.review.export_review_copy() == path
+    _export_copy(window, path, monkeypatch)
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     word_edits.track_replace(path, "armed ", "")
     before = dump(demo_lib)
@@ -776,8 +781,7 @@ def test_undo_of_a_review_copy_import_acted_on_since_is_refused_in_the_status_ba
     from tests.core.records.library_dump import dump
 
     path = tmp_path / "weekly-review.docx"
-    _copies_go_to(path, monkeypatch)
-    assert window.review.export_review_copy() == path
+    _export_copy(window, path, monkeypatch)
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     assert finished(qtbot, window.review.import_review_copy()).result is not None
     (comment,) = demo_lib.comments.all(note.id)
@@ -813,8 +817,7 @@ def test_words_a_reviewer_typed_with_track_changes_off_are_listed_in_the_window(
     # Walk: "0 comment(s) and 0 suggested edit(s) added" and nothing else, for a copy whose
     # reviewer had typed over the note's words with Track Changes off.
     path = tmp_path / "review.docx"
-    _copies_go_to(path, monkeypatch)
-    assert window.review.export_review_copy() == path
+    _export_copy(window, path, monkeypatch)
     word_edits.edit_text(path, "Beijing has pressed", "Beijing has publicly pressed")
     result = finished(qtbot, window.review.import_review_copy()).result
     assert result is not None and (result.comments_added, result.edits_added) == (0, 0)
@@ -837,8 +840,7 @@ def test_a_copy_of_a_note_the_export_refuses_is_imported_and_the_window_says_so(
     # Walk: the note came to cite a claim that is not there after the copy was made; the
     # window said "⚠ … cites C999" though the reviewer's comment had been stored.
     path = tmp_path / "review.docx"
-    _copies_go_to(path, monkeypatch)
-    assert window.review.export_review_copy() == path
+    _export_copy(window, path, monkeypatch)
     word_edits.comment(path, "a drone against", "Is the drone confirmed?")
     issue = note.section("issue")
     assert issue is not None
