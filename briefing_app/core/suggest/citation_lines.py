@@ -2,12 +2,16 @@
 "See …" cross-references; and the cross-reference words that are never a party.
 
 A footnote "1 Reuters, 3 May: Egypt says …" names where a statement came from; it is not the
-outlet speaking, and "See Facebook" points the reader elsewhere, it names no speaker.
+outlet speaking, and "See Facebook" points the reader elsewhere, it names no speaker. A
+"Source: Reuters." credit is its line's first sentence only: a page may run the story on after
+it on the same line ('Source: Reuters. "The dam is safe," the minister said.').
 """
 
 from __future__ import annotations
 
 import re
+
+from briefing_app.core.suggest.sentences import split_sentences
 
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|"
@@ -25,11 +29,12 @@ _FOOTNOTE = re.compile(
     r"[A-ZÀ-Þ][\w&.'’-]*(?:\s+(?:[A-ZÀ-Þ&][\w&.'’-]*|de|du|des|la|le|of|the|am|der|die)){0,5}"
     rf",\s*{_CITED}"
 )
-# "Source: Reuters", "Sources : AFP, Reuters", "Quelle: dpa", "Credit: AP", "Read more: …"
-_CREDIT_LINE = re.compile(
-    r"(?:Sources?|Quellen?|Credits?|Photo credit|Read more|See also|Voir aussi|Siehe auch|"
-    r"Mehr dazu|Lire aussi)\s*:",
-    re.IGNORECASE,
+# "Source: Reuters", "Sources : AFP, Reuters", "Quelle: dpa", "Credit: AP": a credit, whose
+# first sentence is all it says.
+_CREDIT = re.compile(r"(?:Sources?|Quellen?|Credits?|Photo credit)\s*:", re.IGNORECASE)
+# "Read more: …", "Lire aussi : …": the rest of the line is another story's headline.
+_READ_ON_LINE = re.compile(
+    r"(?:Read more|See also|Voir aussi|Siehe auch|Mehr dazu|Lire aussi)\s*:", re.IGNORECASE
 )
 # "See Facebook.", "Cf. Meta's statement", "Voir Le Monde": a short line that only points.
 _POINTER_LINE = re.compile(r"(?:See|Cf\.?|Compare|Voir|Siehe|Vgl\.)\s+[A-ZÀ-Þ\"“„«][^\n]{0,60}")
@@ -42,28 +47,41 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
-def citation_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) of each line that cites a source rather than states something.
+def citation_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Return the (start, end) of each line that cites rather than states, or of its credit.
+
+    A "Source: …" credit ends with its first sentence (abbreviations: the language's, whose
+    dots end none); the rest of its line is read.
 
     >>> text = "Talks failed.\\n1 Reuters, 3 May: Egypt says talks failed.\\nSee Facebook."
     >>> [text[a:b] for a, b in citation_spans(text)]
     ['1 Reuters, 3 May: Egypt says talks failed.', 'See Facebook.']
+    >>> text = 'Source: Reuters. "The dam is safe," the minister said.'
+    >>> [text[a:b] for a, b in citation_spans(text)]
+    ['Source: Reuters.']
     """
     spans = []
     for line in re.finditer(r"[^\n]+", text):
         words = line.group().strip()
         at = line.start() + len(line.group()) - len(line.group().lstrip())
-        if _is_citation(words):
-            spans.append((at, at + len(words)))
+        length = _citation_length(words, abbreviations)
+        if length:
+            spans.append((at, at + length))
     return spans
 
 
-def _is_citation(line: str) -> bool:
+def _citation_length(line: str, abbreviations: frozenset[str]) -> int:
+    """Return how many characters at the start of a stripped line cite (0: none do)."""
     if not line or len(line) > 400:
-        return False
-    if _FOOTNOTE.match(line) or _CREDIT_LINE.match(line):
-        return True
-    return bool(_POINTER_LINE.fullmatch(line)) and len(line.split()) <= _LONGEST_POINTER
+        return 0
+    if _FOOTNOTE.match(line) or _READ_ON_LINE.match(line):
+        return len(line)
+    if _CREDIT.match(line):
+        # (A credit's own words are one sentence: "Sources: AFP, Reuters; officials said …" is
+        # all credit, and what follows its end is the story again.)
+        return split_sentences(line, abbreviations)[0].end
+    fits = _POINTER_LINE.fullmatch(line) and len(line.split()) <= _LONGEST_POINTER
+    return len(line) if fits else 0
 
 
 def without_cross_reference(party: str) -> str:

@@ -71,9 +71,10 @@ def suggest_claims(
     """
     known = list(known_parties)
     messages = quoted_messages(text)
-    citations = citation_spans(text)
-    # The rules read prose: a reply's "> " marks and "wrote:" lines, and lines that only cite
-    # ("1 Reuters, 3 May: …", "See Facebook."), are blanked, offsets kept.
+    citations = citation_spans(text, lexicon_for(language).abbreviations)
+    # The rules read prose: a reply's "> " marks and "wrote:" lines, lines that only cite
+    # ("1 Reuters, 3 May: …", "See Facebook.") and a credit opening a line ("Source: Reuters.",
+    # the story may go on after it) are blanked, offsets kept.
     prose = _blank(unquoted(text), citations) if messages or citations else text
     found = _suggest_in_prose(prose, known, rejected, aliases, language)
     if any(m.writer for m in messages):

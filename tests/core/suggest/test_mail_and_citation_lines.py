@@ -107,6 +107,51 @@ def test_a_footnote_or_reference_line_is_no_statement(line: str) -> None:
     assert found(text) == [("The ministry", "the talks had stalled")]
 
 
+@pytest.mark.parametrize(
+    ("line", "language", "claim"),
+    [
+        (
+            'Source: Reuters. "The dam is safe," the minister said.',
+            "en",
+            ("the minister", "The dam is safe"),
+        ),
+        (
+            "Photo credit: Jane Doe/Reuters. The minister said the dam was safe.",
+            "en",
+            ("The minister", "the dam was safe"),
+        ),
+        (
+            "Quelle: dpa. „Der Damm ist sicher“, sagte der Minister.",
+            "de",
+            ("der Minister", "„Der Damm ist sicher“"),
+        ),
+        (
+            "Source : AFP. « Le barrage est sûr », a déclaré le ministre.",
+            "fr",
+            ("le ministre", "Le barrage est sûr"),
+        ),
+    ],
+)
+def test_a_statement_after_a_credit_on_its_line_is_still_suggested(
+    line: str, language: str, claim: tuple[str, str]
+) -> None:
+    # A page run together puts the story on the credit's line: only the credit is blanked.
+    assert found(f"Talks resumed.\n\n{line}\n", language) == [claim]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # (The lexicon's "Dr." ends no sentence: the credit runs on to the line's end.)
+        "Source: Dr. Jane Smith said the dam would be filled by July.",
+        # A read-more line is another story's headline, all of it.
+        "Read more: Dam talks fail. Egypt says it will walk out.",
+    ],
+)
+def test_a_credit_or_read_more_line_holding_one_sentence_stays_no_statement(line: str) -> None:
+    assert found(f"Talks resumed.\n\n{line}\n") == []
+
+
 def test_a_numbered_list_item_is_still_a_statement() -> None:
     # The footnote shape needs an outlet, a comma and a date or title right after it.
     text = "Key points:\n1. The minister said the talks would resume on Friday.\n"
