@@ -66,6 +66,7 @@ INTERNAL_SCHEME = "internal://"
 # XML 1.0 cannot hold most C0 control characters (a form feed from a PDF, a vertical tab).
 # In names and descriptions each is written as U+FFFD; the .txt files keep them, so a
 # reader comparing a selection's name with the text takes U+FFFD as any one character there.
+# (A manual line break in a description, which is free text, is written as a line feed.)
 XML_REPLACEMENT = "\ufffd"
 
 # Claim relations (corroborates, contradicts, repeats, updates) go out as project Links from

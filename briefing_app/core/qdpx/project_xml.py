@@ -33,6 +33,7 @@ from briefing_app.core.qdpx.mapping import (
 )
 from briefing_app.core.qdpx.note_text import note_text
 from briefing_app.core.qdpx.plain_text import xml_safe
+from briefing_app.core.text.control_chars import manual_breaks_as
 
 # What xsd:dateTime accepts of the ISO times we store ("2026-12-06T02:48:35+00:00").
 _DATE_TIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
@@ -98,7 +99,7 @@ class ProjectWriter:
         }
         with self._node(2, "TextSource", attrib):
             if source.analyst_note:
-                self._leaf(3, "Description", text=source.analyst_note)
+                self._description(3, source.analyst_note)
             for selection in selections:
                 self._add_selection(selection)
             for code in self.codebook.tag_codes(tags):
@@ -168,7 +169,7 @@ class ProjectWriter:
             return
         with self._node(level, "Code", attrib):
             if code.description:
-                self._leaf(level + 1, "Description", text=code.description)
+                self._description(level + 1, code.description)
             for child in code.children:
                 self._add_code(level + 1, child)
 
@@ -182,8 +183,7 @@ class ProjectWriter:
             **self._stamp(claim.created_at, claim.modified_at),
         }
         with self._node(3, "PlainTextSelection", attrib):
-            description = f"{claim.statement}\n\n{CLAIM_KEY_LINE_PREFIX}{claim.key}"
-            self._leaf(4, "Description", text=description)
+            self._description(4, f"{claim.statement}\n\n{CLAIM_KEY_LINE_PREFIX}{claim.key}")
             for code in self.codebook.claim_codes(claim):
                 self._add_coding(4, f"{claim.uid}:{code}", code)
 
@@ -225,6 +225,12 @@ class ProjectWriter:
         with self._xf.element(_q(tag), attrib or {}):
             if text:
                 self._xf.write(self._safe(text))
+
+    def _description(self, level: int, text: str) -> None:
+        """Write a Description: free text, so a manual line break (Shift+Enter) is a new line."""
+        # (XML cannot hold the vertical tab Word's break is stored as; in free text a line break
+        # says the same, where U+FFFD would show a broken character in every QDA tool.)
+        self._leaf(level, "Description", text=manual_breaks_as(text, "\n"))
 
     def _safe(self, value: str) -> str:
         safe, replaced = xml_safe(value)

@@ -104,6 +104,27 @@ def test_awkward_text_and_names_round_trip(lib: Library, fresh: Library, tmp_pat
     round_trip(lib, fresh, tmp_path / "awkward.qdpx")
 
 
+def test_a_statements_manual_line_break_comes_back_as_a_new_line(
+    lib: Library, fresh: Library, tmp_path: Path
+) -> None:
+    # The .qdpx description carries Shift+Enter as a line feed (XML cannot hold the vertical
+    # tab): the statement comes back on the same two lines, which the inspector shows as such.
+    source = lib.sources.add(ExtractedDocument(title="Convoy", text="The convoy stopped."))
+    lib.claims.add(
+        source.id,
+        quote="The convoy stopped.",
+        party="Police",
+        statement="Convoy stopped\x0bRoad shut.",
+    )
+    export_project(lib, tmp_path / "breaks.qdpx")
+
+    report = import_project(fresh, tmp_path / "breaks.qdpx")
+
+    assert report.discarded == report.adjusted == []
+    (claim,) = fresh.claims.all()
+    assert (claim.key, claim.statement) == ("C1", "Convoy stopped\nRoad shut.")
+
+
 def two_sources_with_interleaved_keys(lib: Library) -> None:
     """Source 1 holds C1 and C3, source 2 holds C2, and a note cites all three."""
     text = "Die Polizei meldete drei Tote. Später vier."

@@ -286,8 +286,31 @@ def test_control_characters_are_replaced_in_names_and_kept_in_the_text(
     start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
     assert text[start:end] == "one.\x0cPage"
     assert sel.get("name") == "one.\ufffdPage"
-    assert sel.findtext("{*}Description") == "Across\ufffdthe break\n\nClaim C1"
-    assert any("U+FFFD" in line for line in report.left_out)
+    # A description is free text: the statement's manual line break (Shift+Enter) is a new line
+    # there, nothing replaced, so only the title's and the quote's form feeds are reported.
+    assert sel.findtext("{*}Description") == "Across\nthe break\n\nClaim C1"
+    assert [line for line in report.left_out if "U+FFFD" in line] == [
+        "2 character(s) XML cannot hold (control characters), written as U+FFFD in names and "
+        "descriptions; the source texts keep them"
+    ]
+
+
+def test_manual_line_breaks_in_descriptions_are_new_lines(lib: Library, tmp_path: Path) -> None:
+    source = lib.sources.add(
+        ExtractedDocument(
+            title="Convoy", text="The convoy stopped.", analyst_note="Read twice \x0b in May."
+        )
+    )
+    lib.claims.add(
+        source.id, quote="The convoy stopped.", statement="Convoy stopped \x0b Road shut."
+    )
+    report = export_project(lib, tmp_path / "breaks.qdpx")
+    project = read_project(report.path)
+    (source_description,) = project.all("//q:TextSource/q:Description")
+    assert source_description.text == "Read twice\nin May."
+    (sel,) = project.all("//q:PlainTextSelection")
+    assert sel.findtext("{*}Description") == "Convoy stopped\nRoad shut.\n\nClaim C1"
+    assert report.left_out == ()
 
 
 def test_text_stored_with_cr_line_ends_is_remapped(lib: Library, tmp_path: Path) -> None:
