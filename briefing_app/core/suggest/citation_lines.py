@@ -32,6 +32,8 @@ _FOOTNOTE = re.compile(
 # "Source: Reuters", "Sources : AFP, Reuters", "Quelle: dpa", "Credit: AP": a credit, whose
 # first sentence is all it says.
 _CREDIT = re.compile(r"(?:Sources?|Quellen?|Credits?|Photo credit)\s*:", re.IGNORECASE)
+# Where a sentence of a line may end: a mark, closing quotes or brackets, then a space.
+_MARK_THEN_SPACE = re.compile(r"[.!?…][”’\"»“«)\]]*\s")
 # "Read more: …", "Lire aussi : …": the rest of the line is another story's headline.
 _READ_ON_LINE = re.compile(
     r"(?:Read more|See also|Voir aussi|Siehe auch|Mehr dazu|Lire aussi)\s*:", re.IGNORECASE
@@ -78,7 +80,10 @@ def _citation_length(line: str, abbreviations: frozenset[str]) -> int:
         return len(line)
     if _CREDIT.match(line):
         # (A credit's own words are one sentence: "Sources: AFP, Reuters; officials said …" is
-        # all credit, and what follows its end is the story again.)
+        # all credit, and what follows its end is the story again. Most credits have no mark
+        # before a space, "Source: Reuters": no sentences to split.)
+        if not _MARK_THEN_SPACE.search(line):
+            return len(line)
         return split_sentences(line, abbreviations)[0].end
     fits = _POINTER_LINE.fullmatch(line) and len(line.split()) <= _LONGEST_POINTER
     return len(line) if fits else 0
