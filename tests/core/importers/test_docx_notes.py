@@ -1,0 +1,258 @@
+"""A Word source's footnotes and endnotes: marked where referenced, listed under "Notes" after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.errors import FileTooLarge
+from briefing_app.core.importers import docx_notes
+from briefing_app.core.importers.base import extract_file
+from briefing_app.core.library import Library
+from tests.conftest import write_fixture
+from tests.core.importers.samples import docx_with_table
+from tests.core.importers.word_notes import (
+    docx_with_notes,
+    hyperlink,
+    note,
+    notes_part_xml,
+    para,
+    reference,
+    run,
+)
+
+KILLED = para(run("Three workers were killed"), reference(1), run(" in the attack."))
+STATEMENT = "Ministry of Interior, statement of 3 May 2025."
+
+
+def imported(tmp_path: Path, data: bytes) -> list[str]:
+    """Return the paragraphs of the text imported from a .docx holding data."""
+    return extract_file(write_fixture(tmp_path / "report.docx", data)).text.split("\n\n")
+
+
+def test_a_footnote_reads_as_its_number_where_referenced_and_its_text_after_the_body(
+    tmp_path: Path,
+) -> None:
+    data = docx_with_notes(
+        KILLED, para(run("Officials gave no names.")), footnotes=note(1, STATEMENT)
+    )
+    assert imported(tmp_path, data) == [
+        "Three workers were killed[1] in the attack.",
+        "Officials gave no names.",
+        "Notes",
+        f"[1] {STATEMENT}",
+    ]
+
+
+def test_notes_are_numbered_in_the_order_they_are_referenced_as_word_numbers_them(
+    tmp_path: Path,
+) -> None:
+    # Word's ids follow the order notes were inserted, not where they stand in the text.
+    data = docx_with_notes(
+        para(run("First claim"), reference(7), run(".")),
+        para(run("Second claim"), reference(2), run(", and a third"), reference(4), run(".")),
+        footnotes=note(2, "Source two.") + note(4, "Source four.") + note(7, "Source seven."),
+    )
+    assert imported(tmp_path, data) == [
+        "First claim[1].",
+        "Second claim[2], and a third[3].",
+        "Notes",
+        "[1] Source seven.",
+        "[2] Source two.",
+        "[3] Source four.",
+    ]
+
+
+def test_a_custom_mark_reads_as_itself_and_does_not_take_a_number(tmp_path: Path) -> None:
+    data = docx_with_notes(
+        para(
+            run("The figure"),
+            reference(1, custom="*"),
+            run(" is disputed; the embassy"),
+            reference(2),
+            run(" gave it."),
+        ),
+        footnotes=note(1, "Unconfirmed.", custom="*") + note(2, "Embassy statement."),
+    )
+    assert imported(tmp_path, data) == [
+        "The figure[*] is disputed; the embassy[1] gave it.",
+        "Notes",
+        "[*] Unconfirmed.",
+        "[1] Embassy statement.",
+    ]
+
+
+def test_a_note_of_several_paragraphs_stays_one_numbered_paragraph_with_line_breaks(
+    tmp_path: Path,
+) -> None:
+    data = docx_with_notes(
+        KILLED,
+        footnotes=note(1, "Ministry of Interior.", "", "Confirmed by the embassy the next day."),
+    )
+    assert imported(tmp_path, data)[-2:] == [
+        "Notes",
+        "[1] Ministry of Interior.\nConfirmed by the embassy the next day.",
+    ]
+
+
+def test_a_hyperlink_in_a_note_keeps_its_address_after_its_words(tmp_path: Path) -> None:
+    url = "https://mfa.example.org/statements/2025-05-03"
+    data = docx_with_notes(
+        KILLED,
+        para(run("Officials"), reference(2), run(" confirmed it.")),
+        footnotes=note(1, run("See the ") + hyperlink("rId1", "ministry's statement") + run("."))
+        + note(2, hyperlink("rId2", url))
+        + note(3, "Never referenced."),
+        links={"rId1": url, "rId2": url},
+    )
+    assert imported(tmp_path, data)[-3:] == [
+        "Notes",
+        f"[1] See the ministry's statement ({url}).",
+        f"[2] {url}",  # the words are the address already: not printed twice
+    ]
+
+
+def test_separator_notes_never_show_even_when_referenced(tmp_path: Path) -> None:
+    data = docx_with_notes(
+        para(run("Body"), reference(-1), reference(0), run(" text.")),
+        footnotes=note(1, "Unreferenced."),
+    )
+    assert imported(tmp_path, data) == ["Body text."]
+
+
+def test_a_reference_inside_a_table_cell_is_marked_and_numbered_in_reading_order(
+    tmp_path: Path,
+) -> None:
+    table = (
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+        f"<w:tr><w:tc>{para(run('Embassy'))}</w:tc>"
+        f"<w:tc>{para(run('Three killed'), reference(5))}</w:tc></w:tr></w:tbl>"
+    )
+    data = docx_with_notes(
+        KILLED,
+        table,
+        para(run("After the table"), reference(3), run(".")),
+        footnotes=note(1, STATEMENT) + note(3, "Later report.") + note(5, "Embassy release."),
+    )
+    assert imported(tmp_path, data) == [
+        "Three workers were killed[1] in the attack.",
+        "Embassy | Three killed[2]",
+        "After the table[3].",
+        "Notes",
+        f"[1] {STATEMENT}",
+        "[2] Embassy release.",
+        "[3] Later report.",
+    ]
+
+
+def test_endnotes_read_as_word_numbers_them_and_both_kinds_get_their_own_heading(
+    tmp_path: Path,
+) -> None:
+    data = docx_with_notes(
+        KILLED,
+        para(run("The talks resumed"), reference(1, kind="endnote"), run(".")),
+        para(run("Both sides agreed"), reference(2, kind="endnote"), run(".")),
+        footnotes=note(1, STATEMENT),
+        endnotes=note(1, "Reuters, 4 May.", kind="endnote")
+        + note(2, "AFP, 5 May.", kind="endnote"),
+    )
+    assert imported(tmp_path, data) == [
+        "Three workers were killed[1] in the attack.",
+        "The talks resumed[i].",
+        "Both sides agreed[ii].",
+        "Footnotes",
+        f"[1] {STATEMENT}",
+        "Endnotes",
+        "[i] Reuters, 4 May.",
+        "[ii] AFP, 5 May.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "marks"),
+    [
+        ('<w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr>', ["[1]", "[2]"]),
+        (
+            '<w:endnotePr><w:numFmt w:val="upperLetter"/><w:numStart w:val="3"/></w:endnotePr>',
+            ["[C]", "[D]"],
+        ),
+        ('<w:endnotePr><w:numFmt w:val="chicago"/></w:endnotePr>', ["[*]", "[†]"]),
+    ],
+)
+def test_the_documents_own_note_numbering_is_followed(
+    tmp_path: Path, settings: str, marks: list[str]
+) -> None:
+    data = docx_with_notes(
+        para(run("One"), reference(1, kind="endnote"), run(" two"), reference(2, kind="endnote")),
+        endnotes=note(1, "A.", kind="endnote") + note(2, "B.", kind="endnote"),
+        settings=settings,
+    )
+    assert imported(tmp_path, data) == [
+        f"One{marks[0]} two{marks[1]}",
+        "Notes",
+        f"{marks[0]} A.",
+        f"{marks[1]} B.",
+    ]
+
+
+def test_a_note_referenced_twice_or_missing_is_listed_once_or_not_at_all(tmp_path: Path) -> None:
+    data = docx_with_notes(
+        para(run("Said"), reference(1), run(" and repeated"), reference(1), run(".")),
+        para(run("Orphan reference"), reference(9), run(".")),
+        footnotes=note(1, STATEMENT),
+    )
+    assert imported(tmp_path, data) == [
+        "Said[1] and repeated[1].",
+        "Orphan reference.",
+        "Notes",
+        f"[1] {STATEMENT}",
+    ]
+
+
+def test_a_document_without_note_references_imports_exactly_as_before(tmp_path: Path) -> None:
+    plain = extract_file(write_fixture(tmp_path / "plain.docx", docx_with_table()))
+    assert plain.text.startswith("Situation in Khatlon\n\nThe Chinese embassy")
+    assert "Notes" not in plain.text
+    blocks = [para(run("Three workers were killed in the attack.")), para(run("No notes."))]
+    without_part = imported(tmp_path, docx_with_notes(*blocks))
+    # Word keeps a notes part (its separators, a note deleted since) in many documents.
+    with_part = imported(tmp_path, docx_with_notes(*blocks, footnotes=note(1, STATEMENT)))
+    assert with_part == without_part == ["Three workers were killed in the attack.", "No notes."]
+
+
+def test_the_title_taken_from_a_heading_has_no_note_mark(tmp_path: Path) -> None:
+    heading = (
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+        f"{run('Border incident')}{reference(2)}</w:p>"
+    )
+    path = write_fixture(
+        tmp_path / "report.docx",
+        docx_with_notes(heading, KILLED, footnotes=note(1, STATEMENT) + note(2, "Title note.")),
+    )
+    doc = extract_file(path)
+    assert doc.title == "Border incident"
+    assert doc.text.startswith("Border incident[1]\n\nThree workers were killed[2]")
+
+
+def test_stored_source_keeps_the_notes_so_a_claim_can_quote_one(
+    tmp_path: Path, lib: Library
+) -> None:
+    path = write_fixture(
+        tmp_path / "report.docx", docx_with_notes(KILLED, footnotes=note(1, STATEMENT))
+    )
+    source = lib.sources.add(extract_file(path))
+    claim = lib.claims.add(source.id, quote="statement of 3 May 2025")
+    assert claim.quote == "statement of 3 May 2025"
+    assert lib.sources.get(source.id).text.endswith(f"Notes\n\n[1] {STATEMENT}")
+
+
+def test_a_notes_part_over_the_limit_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The real limit is 16 MB; a lower one keeps the test small and fast.
+    monkeypatch.setattr(docx_notes, "MAX_NOTES_XML_BYTES", 64 * 1024)
+    notes = "".join(note(i, f"Note {i} " + "x" * 100) for i in range(1, 1000))
+    data = docx_with_notes(KILLED, footnotes_xml=notes_part_xml("footnote", notes))
+    with pytest.raises(FileTooLarge, match=r"footnotes \(word/footnotes.xml\) take .*limit is"):
+        imported(tmp_path, data)
