@@ -7,8 +7,9 @@ referenced, one paragraph per note ("[1] Ministry statement, 3 May."); a documen
 kinds lists them under "Footnotes" and "Endnotes". Separators and notes never referenced are
 not shown by Word, so they are left out, and a document without notes reads as before.
 
-The notes part is streamed (each note dropped once read), so its size costs time, not memory;
-a part larger than any real report's notes is refused before reading.
+The notes parts are read only when the body references a note, as a stream (each note dropped
+once read), keeping only the notes referenced: their size costs time, not memory. A part
+larger than any real report's notes is refused before reading.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from briefing_app.core.importers.docx_text import (
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 KINDS = ("footnote", "endnote")
-# A 500-page legal opinion's notes are a few MB of XML; tens of MB means a crafted file.
-MAX_NOTES_XML_BYTES = 16 * 1024 * 1024
+# A 500-page legal opinion's notes are a few MB of XML; read as a stream, a part costs time,
+# not memory, and this bounds the time to seconds.
+MAX_NOTES_XML_BYTES = 64 * 1024 * 1024
 # What Word numbers each kind with when the document does not say.
 _DEFAULT_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
 _HEADINGS = {"footnote": "Footnotes", "endnote": "Endnotes"}
@@ -123,18 +125,28 @@ class DocumentNotes:
 
 def document_notes(document: Any) -> DocumentNotes:
     """Return the notes of a python-docx Document, ready to be marked as its body is read."""
+    body = document.element.body
+    referenced = {kind: _referenced_ids(body, kind) for kind in KINDS}
     texts: dict[str, dict[int, list[str]]] = {kind: {} for kind in KINDS}
+    if not any(referenced.values()):
+        return DocumentNotes(texts)  # the notes parts are not even read: nothing shows them
     for rel in document.part.rels.values():
         for kind in KINDS:
             if rel.reltype == f"{_RELATIONSHIPS}{kind}s" and not rel.is_external:
-                texts[kind] = _read_notes(rel.target_part, kind)
-    if not any(texts.values()):
-        return DocumentNotes(texts)
+                texts[kind] = _read_notes(rel.target_part, kind, referenced[kind])
     return DocumentNotes(texts, _numbering(document))
 
 
-def _read_notes(part: Any, kind: str) -> dict[int, list[str]]:
-    """Return the paragraphs of each note in a footnotes or endnotes part, by note id."""
+def _referenced_ids(body: Any, kind: str) -> set[int]:
+    ids = (_note_id(ref.get(f"{_W}id", "")) for ref in body.iter(f"{_W}{kind}Reference"))
+    return {number for number in ids if number is not None}
+
+
+def _read_notes(part: Any, kind: str, wanted: set[int]) -> dict[int, list[str]]:
+    """Return the paragraphs of each wanted note in a footnotes or endnotes part, by note id.
+
+    Only the notes the body references are kept, so memory follows the body, not the part.
+    """
     blob: bytes = part.blob
     if len(blob) > MAX_NOTES_XML_BYTES:
         raise FileTooLarge(
@@ -156,8 +168,12 @@ def _read_notes(part: Any, kind: str) -> dict[int, list[str]]:
     for _event, element in events:
         number = _note_id(element.get(f"{_W}id", ""))
         # Separators (ids -1 and 0 in Word's files) are drawn lines, not notes.
-        if number is not None and element.get(f"{_W}type", "normal") == "normal":
-            notes.setdefault(number, _paragraphs(element, links))
+        if (
+            number in wanted
+            and number not in notes
+            and element.get(f"{_W}type", "normal") == "normal"
+        ):
+            notes[number] = _paragraphs(element, links)
         # Streamed: the note read and the ones before it are dropped from the tree.
         element.clear()
         parent = element.getparent()

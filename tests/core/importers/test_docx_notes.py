@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.errors import FileTooLarge
+from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers import docx_notes
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.library import Library
+from tests.capped_child import run_capped
 from tests.conftest import write_fixture
 from tests.core.importers.samples import docx_with_table
 from tests.core.importers.word_notes import (
@@ -250,9 +251,70 @@ def test_stored_source_keeps_the_notes_so_a_claim_can_quote_one(
 def test_a_notes_part_over_the_limit_is_refused_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The real limit is 16 MB; a lower one keeps the test small and fast.
+    # The real limit is 64 MB; a lower one keeps the test small and fast.
     monkeypatch.setattr(docx_notes, "MAX_NOTES_XML_BYTES", 64 * 1024)
     notes = "".join(note(i, f"Note {i} " + "x" * 100) for i in range(1, 1000))
     data = docx_with_notes(KILLED, footnotes_xml=notes_part_xml("footnote", notes))
     with pytest.raises(FileTooLarge, match=r"footnotes \(word/footnotes.xml\) take .*limit is"):
         imported(tmp_path, data)
+
+
+def test_damaged_notes_xml_is_a_corrupt_file(tmp_path: Path) -> None:
+    broken = notes_part_xml("footnote", note(1, STATEMENT))[:-40]
+    with pytest.raises(CorruptFile, match="damaged XML"):
+        imported(tmp_path, docx_with_notes(KILLED, footnotes_xml=broken))
+
+
+HOSTILE_IMPORT = """\
+import sys
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.importers.base import extract_file
+
+for path in sys.argv[1:]:
+    try:
+        text = extract_file(path).text
+    except BriefingError as exc:
+        print(type(exc).__name__, exc)
+    else:
+        blocks = text.split("\\n\\n")
+        print(len(blocks), " / ".join(blocks[-2:]))
+"""
+
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE w:footnotes ['
+    '<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>"
+)
+
+
+def test_hostile_notes_parts_cost_seconds_and_bounded_memory(tmp_path: Path) -> None:
+    # 100,000 notes (17 MB of XML in a file of under 1 MB), 10,000 of them referenced.
+    many = "".join(note(i, f"Source {i}.") for i in range(1, 100_001))
+    references = [
+        para(*(run("Claim ") + reference(i) for i in range(j, j + 100)))
+        for j in range(1, 10_001, 100)
+    ]
+    crowded = write_fixture(
+        tmp_path / "crowded.docx",
+        docx_with_notes(*references, footnotes_xml=notes_part_xml("footnote", many)),
+    )
+    # Entities nested ten deep (a billion "lol"s if expanded) in a note's text.
+    laughs = notes_part_xml("footnote", note(1, "&lol9;")).replace(
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', LAUGHS.encode()
+    )
+    laughing = write_fixture(
+        tmp_path / "laughs.docx", docx_with_notes(KILLED, footnotes_xml=laughs)
+    )
+    assert crowded.stat().st_size < 2**20 and laughing.stat().st_size < 64 * 1024
+    child = run_capped(HOSTILE_IMPORT, str(crowded), str(laughing))
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.seconds < 30 and child.peak_mb < 300, child
+    # 100 paragraphs, the heading, 10,000 notes; the entities are refused, never expanded.
+    assert child.stdout.splitlines() == [
+        "10101 [9999] Source 9999. / [10000] Source 10000.",
+        "CorruptFile not a valid Word .docx file (damaged XML inside)",
+    ]
