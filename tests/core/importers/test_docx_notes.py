@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers import docx_notes
@@ -318,3 +321,51 @@ def test_hostile_notes_parts_cost_seconds_and_bounded_memory(tmp_path: Path) -> 
         "10101 [9999] Source 9999. / [10000] Source 10000.",
         "CorruptFile not a valid Word .docx file (damaged XML inside)",
     ]
+
+
+NOTE_IDS = st.sampled_from(["-1", "0", "1", "2", "3", "07", "x", ""])
+
+
+@st.composite
+def noted_documents(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
+    """Return references (id, custom mark) and a footnotes part's notes, odd ones included."""
+    references = draw(st.lists(st.tuples(NOTE_IDS, st.sampled_from(["", "*", "†"])), max_size=6))
+    notes = []
+    for note_id in draw(st.lists(NOTE_IDS, max_size=6)):
+        kind = draw(st.sampled_from(["", ' w:type="separator"', ' w:type="normal"']))
+        words = draw(st.sampled_from(["Said so.", "", "A.</w:t><w:t>B."]))
+        notes.append(f'<w:footnote w:id="{note_id}"{kind}>{para(run(words))}</w:footnote>')
+    return references, "".join(notes)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(noted_documents())
+def test_every_mark_in_the_text_has_its_note_listed_in_order(
+    tmp_path: Path, case: tuple[list[tuple[str, str]], str]
+) -> None:
+    references, notes = case
+    body = para(
+        *(
+            run("Claim")
+            + (
+                f'<w:r><w:footnoteReference w:customMarkFollows="1" w:id="{i}"/>'
+                f"<w:t>{custom}</w:t></w:r>"
+                if custom
+                else f'<w:r><w:footnoteReference w:id="{i}"/></w:r>'
+            )
+            for i, custom in references
+        ),
+        run("."),
+    )
+    text = extract_file(
+        write_fixture(tmp_path / "fuzz.docx", docx_with_notes(body, footnotes=notes))
+    ).text
+    main, _, listed = text.partition("\n\nNotes\n\n")
+    marks_in_text = re.findall(r"\[[^\]]+\]", main)
+    listed_marks = [line.split(" ")[0] for line in listed.split("\n\n") if listed]
+    assert set(marks_in_text) == set(listed_marks)
+    numbered = [mark for mark in listed_marks if mark[1:-1].isdigit()]
+    # Numbered in the order first referenced, each once (custom marks may repeat, as in Word).
+    assert numbered == [f"[{n}]" for n in range(1, len(numbered) + 1)]
