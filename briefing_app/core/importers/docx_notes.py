@@ -62,7 +62,7 @@ _MAX_REPEATS = 4
 
 
 @dataclass(frozen=True)
-class _Numbering:
+class NoteNumbering:
     """How Word numbers one kind of note: its number format and first number."""
 
     format: str
@@ -82,11 +82,11 @@ class DocumentNotes:
     def __init__(
         self,
         texts: dict[str, dict[int, list[str]]],
-        numbering: dict[str, _Numbering] | None = None,
+        numbering: dict[str, NoteNumbering] | None = None,
     ) -> None:
         self._texts = texts
         self._numbering = numbering or {
-            kind: _Numbering(_DEFAULT_FORMATS[kind], 1) for kind in KINDS
+            kind: NoteNumbering(_DEFAULT_FORMATS[kind], 1) for kind in KINDS
         }
         self._next = {kind: self._numbering[kind].start for kind in KINDS}
         self._marks: dict[tuple[str, int], str] = {}
@@ -209,7 +209,7 @@ def _link_targets(part: Any) -> dict[str, str]:
     targets: dict[str, str] = {}
     for rid, rel in part.rels.items():
         if rel.is_external and rel.reltype == f"{_RELATIONSHIPS}hyperlink":
-            url = str(rel.target_ref).strip()
+            url = "".join(str(rel.target_ref).split())  # a line break would split the note
             # Only addresses a reader can follow; a file path on the author's disk means nothing.
             if url.lower().startswith(("http://", "https://", "mailto:")):
                 targets[rid] = url
@@ -233,14 +233,14 @@ def _note_id(value: str) -> int | None:
         return None
 
 
-def _numbering(document: Any) -> dict[str, _Numbering]:
+def _numbering(document: Any) -> dict[str, NoteNumbering]:
     """Return how Word numbers each kind: the last section's setting, else the document's."""
     places = [document.element.body.find(f"{_W}sectPr"), document.settings.element]
-    numbering: dict[str, _Numbering] = {}
+    numbering: dict[str, NoteNumbering] = {}
     for kind in KINDS:
         fmt = _first_value(places, f"{_W}{kind}Pr/{_W}numFmt") or _DEFAULT_FORMATS[kind]
         start = _note_id(_first_value(places, f"{_W}{kind}Pr/{_W}numStart") or "1")
-        numbering[kind] = _Numbering(fmt, min(max(start or 1, 1), _MAX_START))
+        numbering[kind] = NoteNumbering(fmt, min(max(start or 1, 1), _MAX_START))
     return numbering
 
 
@@ -252,7 +252,7 @@ def _first_value(places: list[Any], path: str) -> str:
     return ""
 
 
-def _label(numbering: _Numbering, number: int) -> str:
+def _label(numbering: NoteNumbering, number: int) -> str:
     """Return number as Word prints it in this format (decimal for formats not listed)."""
     fmt = numbering.format
     if fmt in ("lowerRoman", "upperRoman") and number <= _MAX_ROMAN:
