@@ -26,6 +26,7 @@ from briefing_app.core.importers.docx_text import (
     block_elements,
     paragraph_text,
     row_deleted,
+    web_address,
 )
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -209,9 +210,8 @@ def _link_targets(part: Any) -> dict[str, str]:
     targets: dict[str, str] = {}
     for rid, rel in part.rels.items():
         if rel.is_external and rel.reltype == f"{_RELATIONSHIPS}hyperlink":
-            url = "".join(str(rel.target_ref).split())  # a line break would split the note
-            # Only addresses a reader can follow; a file path on the author's disk means nothing.
-            if url.lower().startswith(("http://", "https://", "mailto:")):
+            url = web_address(str(rel.target_ref))
+            if url:
                 targets[rid] = url
     return targets
 

@@ -10,6 +10,7 @@ a link resolver, a hyperlink's address follows its words (notes name their sourc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -20,6 +21,8 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NOTE_REFERENCES = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 # ST_OnOff's true values; customMarkFollows is off when absent.
 _ON = frozenset({"1", "true", "on"})
+# A HYPERLINK field's target: quoted or bare; one with \l points inside the document.
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 
 # Never shown once changes are accepted, or not text at all (properties, change records).
 _HIDDEN = frozenset(
@@ -74,12 +77,29 @@ class ReferenceMarks(Protocol):
 
 
 @dataclass
+class _OpenField:
+    """A field being read for its link: its instruction, and where its shown result starts."""
+
+    instruction: list[str] = field(default_factory=list)
+    result: list[str] | None = None
+    start: int = 0
+
+
+@dataclass
 class _Walk:
     """The state of one paragraph's walk and what the caller asked of it."""
 
     marks: ReferenceMarks | None = None
     link_url: Callable[[str], str] | None = None
     fields: list[bool] = field(default_factory=list)  # per open field: 'result reached'
+    links: list[_OpenField] = field(default_factory=list)  # per open field, given link_url
+
+
+def web_address(url: str) -> str:
+    """Return url without whitespace if a reader can follow it (http, https, mailto), else ""."""
+    url = "".join(url.split())  # a line break in it would split the text's paragraph
+    # A file path on the author's disk, or a place inside the document, means nothing here.
+    return url if url.lower().startswith(("http://", "https://", "mailto:")) else ""
 
 
 def paragraph_text(
@@ -124,7 +144,10 @@ def _hyperlink_text(
     _collect(link, words, walk)
     shown = "".join(words)
     parts.append(shown)
-    url = link_url(link.get(f"{_R}id", ""))
+    _append_address(parts, shown, link_url(link.get(f"{_R}id", "")))
+
+
+def _append_address(parts: list[str], shown: str, url: str) -> None:
     if url and url not in shown:
         parts.append(f" ({url})" if shown.strip() else url)
 
@@ -136,8 +159,13 @@ def _run_text(run: Any, parts: list[str], walk: _Walk) -> None:
     for child in run.iterchildren():
         tag = child.tag
         if tag == f"{_W}fldChar":
-            _track_field(child.get(f"{_W}fldCharType"), fields)
+            kind = child.get(f"{_W}fldCharType")
+            if walk.link_url is not None:
+                _track_link_field(kind, walk, out)
+            _track_field(kind, fields)
         elif not all(fields):
+            if tag == f"{_W}instrText" and walk.links and not fields[-1]:
+                walk.links[-1].instruction.append(child.text or "")
             continue  # between a field's begin and separate: its instruction, not its result
         elif tag in _NOTE_REFERENCES:
             if walk.marks is None:
@@ -167,6 +195,21 @@ def _run_text(run: Any, parts: list[str], walk: _Walk) -> None:
     if custom is not None and walk.marks is not None:
         # Word shows the author's mark (the run's text) in place of a number.
         parts.append(walk.marks.mark(*custom, "".join(out).strip()))
+
+
+def _track_link_field(kind: str | None, walk: _Walk, out: list[str]) -> None:
+    """Follow a field for its link: a HYPERLINK field's address goes after its result."""
+    if kind == "begin":
+        walk.links.append(_OpenField())
+    elif kind == "separate" and walk.links:
+        walk.links[-1].result, walk.links[-1].start = out, len(out)
+    elif kind == "end" and walk.links:
+        opened = walk.links.pop()
+        target = _HYPERLINK_FIELD.match("".join(opened.instruction))
+        if target is None or opened.result is not out:
+            return  # not a link, or its result began in another container (none to compare)
+        url = web_address(target.group(1) or target.group(2) or "")
+        _append_address(out, "".join(out[opened.start :]), url)
 
 
 def _track_field(kind: str | None, fields: list[bool]) -> None:

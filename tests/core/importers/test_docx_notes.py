@@ -100,21 +100,52 @@ def test_a_note_of_several_paragraphs_stays_one_numbered_paragraph_with_line_bre
     ]
 
 
+def hyperlink_field(url: str, shown: str) -> str:
+    """Return a HYPERLINK field (begin, instruction, separate, result, end) as runs."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> HYPERLINK "{url}" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{run(shown)}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
 def test_a_hyperlink_in_a_note_keeps_its_address_after_its_words(tmp_path: Path) -> None:
     url = "https://mfa.example.org/statements/2025-05-03"
     data = docx_with_notes(
         KILLED,
-        para(run("Officials"), reference(2), run(" confirmed it.")),
+        para(run("Officials"), reference(2), run(" confirmed it"), reference(3), run(".")),
+        # In the body, a link stays its words, as in every other import.
+        para(
+            run("The "), hyperlink_field(url, "ministry"), run(" said so"), reference(4), run(".")
+        ),
         footnotes=note(1, run("See the ") + hyperlink("rId1", "ministry's statement") + run("."))
         + note(2, hyperlink("rId2", url))
-        + note(3, "Never referenced."),
+        + note(3, run("Reuters, ") + hyperlink_field("https://example.org/r", "report") + run("."))
+        + note(4, hyperlink_field("file:///C:/Users/me/draft.docx", "my draft"))
+        + note(5, "Never referenced."),
         links={"rId1": url, "rId2": url},
     )
-    assert imported(tmp_path, data)[-3:] == [
+    assert imported(tmp_path, data)[-6:] == [
+        "The ministry said so[4].",
         "Notes",
         f"[1] See the ministry's statement ({url}).",
         f"[2] {url}",  # the words are the address already: not printed twice
+        "[3] Reuters, report (https://example.org/r).",
+        "[4] my draft",  # a file on the author's disk is no address for the reader
     ]
+
+
+def test_a_table_in_a_note_reads_row_by_row(tmp_path: Path) -> None:
+    table = (
+        "<w:tbl>"
+        f"<w:tr><w:tc>{para(run('Party'))}</w:tc><w:tc>{para(run('Figure'))}</w:tc></w:tr>"
+        f"<w:tr><w:tc>{para(run('Embassy'))}</w:tc><w:tc>{para(run('3'))}</w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    data = docx_with_notes(KILLED, footnotes=note(1, "Figures given:", table))
+    assert imported(tmp_path, data)[-1] == "[1] Figures given:\nParty | Figure\nEmbassy | 3"
 
 
 def test_separator_notes_never_show_even_when_referenced(tmp_path: Path) -> None:

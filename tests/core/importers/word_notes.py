@@ -39,12 +39,12 @@ def note(note_id: int, *paragraphs: str, kind: str = "footnote", custom: str = "
     """Return a w:footnote (w:endnote) whose paragraphs hold the given runs' XML or plain text.
 
     The first paragraph opens with the note's own mark, as Word writes it: the numbered mark
-    (w:footnoteRef), or the custom mark's text, then a space.
+    (w:footnoteRef), or the custom mark's text, then a space. A later one may be a w:tbl.
     """
     own_mark = f"<w:r><w:t>{custom}</w:t></w:r>" if custom else f"<w:r><w:{kind}Ref/></w:r>"
     bodies = [p if p.startswith("<") else run(p) for p in paragraphs]
     first = para(own_mark, run(" "), bodies[0]) if bodies else para(own_mark)
-    rest = "".join(para(body) for body in bodies[1:])
+    rest = "".join(body if body.startswith("<w:tbl") else para(body) for body in bodies[1:])
     return f'<w:{kind} w:id="{note_id}">{first}{rest}</w:{kind}>'
 
 
