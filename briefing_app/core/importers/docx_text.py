@@ -92,7 +92,7 @@ class _Walk:
     marks: ReferenceMarks | None = None
     link_url: Callable[[str], str] | None = None
     fields: list[bool] = field(default_factory=list)  # per open field: 'result reached'
-    links: list[_OpenField] = field(default_factory=list)  # per open field, given link_url
+    link_fields: list[_OpenField] = field(default_factory=list)  # per open field, given link_url
 
 
 def web_address(url: str) -> str:
@@ -164,8 +164,8 @@ def _run_text(run: Any, parts: list[str], walk: _Walk) -> None:
                 _track_link_field(kind, walk, out)
             _track_field(kind, fields)
         elif not all(fields):
-            if tag == f"{_W}instrText" and walk.links and not fields[-1]:
-                walk.links[-1].instruction.append(child.text or "")
+            if tag == f"{_W}instrText" and walk.link_fields and not fields[-1]:
+                walk.link_fields[-1].instruction.append(child.text or "")
             continue  # between a field's begin and separate: its instruction, not its result
         elif tag in _NOTE_REFERENCES:
             if walk.marks is None:
@@ -200,11 +200,11 @@ def _run_text(run: Any, parts: list[str], walk: _Walk) -> None:
 def _track_link_field(kind: str | None, walk: _Walk, out: list[str]) -> None:
     """Follow a field for its link: a HYPERLINK field's address goes after its result."""
     if kind == "begin":
-        walk.links.append(_OpenField())
-    elif kind == "separate" and walk.links:
-        walk.links[-1].result, walk.links[-1].start = out, len(out)
-    elif kind == "end" and walk.links:
-        opened = walk.links.pop()
+        walk.link_fields.append(_OpenField())
+    elif kind == "separate" and walk.link_fields:
+        walk.link_fields[-1].result, walk.link_fields[-1].start = out, len(out)
+    elif kind == "end" and walk.link_fields:
+        opened = walk.link_fields.pop()
         target = _HYPERLINK_FIELD.match("".join(opened.instruction))
         if target is None or opened.result is not out:
             return  # not a link, or its result began in another container (none to compare)
