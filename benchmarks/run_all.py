@@ -41,6 +41,9 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   sources, 250 comments) in a copy of the 10k library (undo_pack_import, redo_pack_import)
   against the import's own time, CPU seconds; a detail row: the import with its row journal
   (what makes the undo possible) against the same import without it (pack_undo_speed.py);
+- word notes: importing a report with 400 footnotes against the same report with the notes
+  typed in as paragraphs, and a 100,000-note part (100 referenced) against none
+  (benchmarks/docx_notes_speed.py);
 - review import: importing a Word review copy of export_speed's 300-claim note (comments,
   edits, and a second export of the note to find typing with Track Changes off) on a fresh
   library copy, against exporting that review copy (review_import_speed.py);
@@ -101,6 +104,7 @@ import ach_speed  # noqa: E402
 import bench_search  # noqa: E402
 import board_speed  # noqa: E402
 import chronology_speed  # noqa: E402
+import docx_notes_speed  # noqa: E402
 import event_dates_speed  # noqa: E402
 import export_speed  # noqa: E402
 import import_quality  # noqa: E402
@@ -661,6 +665,7 @@ PARTS = [
     "qdpx",
     "qdpx import",
     "pack undo",
+    "word notes",
     "review import",
     "ach",
     "matrix",
@@ -777,6 +782,31 @@ def pack_undo(library: Path, runs: int) -> list[Row]:
         )
     )
     return rows
+
+
+def word_notes(work: Path, runs: int) -> list[Row]:
+    """A Word report's footnotes on import against the same words typed as paragraphs."""
+    m = docx_notes_speed.measure(work, runs)
+    return [
+        Row(
+            "Word import, 400 footnotes",
+            m["ours"] * 1000,
+            "ms",
+            m["baseline"] * 1000,
+            f"<= {docx_notes_speed.TARGET:g}x",
+            m["ours"] <= docx_notes_speed.TARGET * m["baseline"],
+            "extract_file; vs the same report with its notes typed in as paragraphs",
+        ),
+        Row(
+            "  100,000-note part, 100 cited",
+            m["hostile"] * 1000,
+            "ms",
+            m["bare"] * 1000,
+            "(detail)",
+            True,
+            "hostile notes part streamed; vs the same body without it",
+        ),
+    ]
 
 
 def review_import(work: Path, runs: int) -> list[Row]:
@@ -998,6 +1028,7 @@ def main(argv: list[str] | None = None) -> None:
             ("qdpx", lambda: qdpx(library, max(1, args.runs // 2))),
             ("qdpx import", lambda: qdpx_import(max(1, args.runs // 2))),
             ("pack undo", lambda: pack_undo(library, max(args.runs, 3))),
+            ("word notes", lambda: word_notes(work, args.runs)),
             ("review import", lambda: review_import(work, args.runs)),
             ("ach", lambda: ach(args.runs)),
             ("matrix", lambda: matrix(args.runs)),

@@ -1,5 +1,8 @@
 """Word documents (.docx): paragraphs and tables in reading order, core properties as metadata.
 
+Footnotes and endnotes follow the body under a "Notes" line, marked where referenced
+(`docx_notes.py`).
+
 A .docx is a zip archive: member sizes are checked before anything is inflated, so a small file
 that would decompress to gigabytes (a zip bomb) is refused unread. Sizes are declared by the
 archive itself, so each part is then read within bounds (a part that inflates past its declared
@@ -15,6 +18,7 @@ from typing import Any
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge
 from briefing_app.core.importers.base import ExtractedDocument, register
+from briefing_app.core.importers.docx_notes import DocumentNotes, document_notes
 from briefing_app.core.importers.docx_text import (
     block_elements,
     paragraph_mark_deleted,
@@ -52,7 +56,8 @@ def _read_document(path: Path, data: bytes) -> ExtractedDocument:
     import docx
 
     document = docx.Document(io.BytesIO(data))
-    text = "\n\n".join(_blocks(document))
+    notes = document_notes(document)
+    text = "\n\n".join(_blocks(document, notes) + notes.blocks())
     props = document.core_properties
     title = (props.title or "").strip() or _first_heading(document) or path.stem
     dates = [d for d in (props.created, props.modified) if d and not template_stamp(d)]
@@ -103,15 +108,18 @@ def _check_declared_sizes(members: list[zipfile.ZipInfo]) -> None:
             raise FileTooLarge(f"the .docx part {member.filename} is compressed suspiciously")
 
 
-def _blocks(document: Any) -> list[str]:
-    """Return the body's paragraphs and table rows in reading order, tracked changes accepted."""
+def _blocks(document: Any, notes: DocumentNotes) -> list[str]:
+    """Return the body's paragraphs and table rows in reading order, tracked changes accepted.
+
+    Each note reference reads as its mark; notes takes them in reading order to number them.
+    """
     from docx.table import Table
 
     blocks: list[str] = []
     carried = ""  # text of paragraphs whose end mark was deleted: it joins the next paragraph
     for element in block_elements(document.element.body):
         if element.tag == f"{_W}p":
-            text = carried + paragraph_text(element)
+            text = carried + paragraph_text(element, marks=notes)
             carried = text if paragraph_mark_deleted(element) else ""
             if not carried and text.strip():
                 blocks.append(text.strip())
@@ -119,13 +127,13 @@ def _blocks(document: Any) -> list[str]:
         if carried.strip():
             blocks.append(carried.strip())
         carried = ""
-        blocks.extend(_table_rows(Table(element, document)))
+        blocks.extend(_table_rows(Table(element, document), notes))
     if carried.strip():
         blocks.append(carried.strip())
     return blocks
 
 
-def _table_rows(table: Any) -> list[str]:
+def _table_rows(table: Any, notes: DocumentNotes) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
         if row_deleted(row._tr):
@@ -137,22 +145,22 @@ def _table_rows(table: Any) -> list[str]:
             if cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(" ".join(_cell_text(cell._tc).split()))
+            cells.append(" ".join(_cell_text(cell._tc, notes).split()))
         line = " | ".join(cells).strip(" |")
         if line:
             rows.append(line)
     return rows
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, notes: DocumentNotes) -> str:
     """Return a cell's paragraphs as one string (a nested table's text included)."""
     texts: list[str] = []
     for element in block_elements(tc):
         if element.tag == f"{_W}p":
-            texts.append(paragraph_text(element))
+            texts.append(paragraph_text(element, marks=notes))
         else:
             for row in element.iterchildren(f"{_W}tr"):
-                texts.extend(_cell_text(nested) for nested in row.iterchildren(f"{_W}tc"))
+                texts.extend(_cell_text(nested, notes) for nested in row.iterchildren(f"{_W}tc"))
     return "\n".join(texts)
 
 
