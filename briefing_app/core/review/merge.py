@@ -10,7 +10,8 @@ both, and reported. A history, unlike a single "last exchanged" base, stays righ
 package is exported twice, never delivered, or sent to several libraries. Packages without a
 history (older ones) treat every difference as a change on both sides; their single "base" is
 read as a history of one. The ratings of the matrices a package carries merge the same way, by
-the values each cell has had (`merge_matrices.py`).
+the values each cell has had, and so do each row's weights and switches and each key
+assumption's text and rating (`merge_matrices.py`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,16 @@ from briefing_app.core.records import note_settings
 from briefing_app.core.records.claims import EDITABLE_FIELDS
 from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.edits import EDITS_MEMBER
-from briefing_app.core.review.merge_matrices import RatingExchange, merge_matrices
+from briefing_app.core.review.merge_matrices import MATRIX_PARTS, MatrixExchange, merge_matrices
 from briefing_app.core.review.pack_evidence import merge_evidence
-from briefing_app.core.review.pack_matrices import BLANK, rated_cells, unrated_cells
+from briefing_app.core.review.pack_matrices import (
+    BLANK,
+    assumption_fingerprint,
+    rated_cells,
+    row_name,
+    sent_row_fingerprint,
+    unrated_cells,
+)
 from briefing_app.core.review.pack_undo import ImportedRows
 from briefing_app.core.storage.row_journal import journal
 from briefing_app.core.text.citations import CITATION_GROUP, cited_keys
@@ -58,7 +66,8 @@ class PackImportResult:
     conflicts: list[str] = field(default_factory=list)
     # Records only the sender changed since the last exchange, brought up to date in place.
     updated: dict[str, int] = field(default_factory=dict)
-    # The matrix ratings so updated: `lib.ach.revert_all` puts this library's back (undo).
+    # The matrix ratings, rows' weights and switches, and key assumptions so updated:
+    # `lib.ach.revert_all` puts this library's back (undo).
     rating_edits: list[MatrixEdit] = field(default_factory=list, repr=False)
     # The sources' grades so updated: `lib.sources.revert_all` puts this library's back.
     grade_edits: list[Edit] = field(default_factory=list, repr=False)
@@ -104,14 +113,14 @@ def merge_pack(lib: Library, members: dict[str, Any], pack_name: str) -> PackImp
         merge_evidence(
             lib, members, merger.claim_ids, merger.added, merger.reused, merger.conflicts
         )
-        ratings = RatingExchange(merger.known["ratings"])
+        ratings = MatrixExchange({part: merger.known[part] for part in MATRIX_PARTS})
         merge_matrices(
             lib, members, note_id, merger.claim_ids,
             (merger.added, merger.reused, merger.updated), merger.conflicts, ratings,
         )  # fmt: skip
         merger.remember()
         # With the histories they came from: a note kept as both keeps the exchange's.
-        merger.remember_ratings(here.id if here is not None else note_id, ratings.seen)
+        merger.remember_matrices(here.id if here is not None else note_id, ratings.seen)
     return PackImportResult(
         note_id,
         merger.added,
@@ -163,6 +172,20 @@ def add_sent_ratings(history: dict[str, Any], matrices: list[dict[str, Any]]) ->
             matrix["cleared"] = cleared
 
 
+def add_sent_weights(history: dict[str, Any], matrices: list[dict[str, Any]]) -> None:
+    """Add each row's weights and switches, and each key assumption's text and rating, that a
+    package sends to history (as fingerprints), and give each its own history to carry."""
+    for matrix in matrices:
+        for row in matrix["rows"]:
+            values = history["rows"].setdefault(row_name(matrix, row), [])
+            _add(values, sent_row_fingerprint(row))
+            row["history"] = list(values)
+        for assumption in matrix["assumptions"]:
+            values = history["assumptions"].setdefault(assumption["uid"], [])
+            _add(values, assumption_fingerprint(assumption["text"], assumption["rating"]))
+            assumption["history"] = list(values)
+
+
 class _Merger:
     """Merges one package's records, remembering how package ids map to this library's."""
 
@@ -187,7 +210,8 @@ class _Merger:
                        "assumptions": 0, "ratings": 0}  # fmt: skip
         # Package claim uid -> the claim here it merged into or was added as.
         self.claim_ids: dict[str, int] = {}
-        self.updated = {"claims": 0, "notes": 0, "sources": 0, "ratings": 0}
+        self.updated = {"claims": 0, "notes": 0, "sources": 0, "ratings": 0, "rows": 0,
+                        "assumptions": 0}  # fmt: skip
         self.conflicts: list[str] = []
         # Package keys no claim here has ever had: claims added with them keep them.
         self.free_keys = lib.claims.free_keys(c["key"] for c in claims)
@@ -385,7 +409,7 @@ class _Merger:
 
     def remember(self) -> None:
         """Add the versions this exchange showed to the note's history (and its claims' and
-        sources'); the ratings' are remember_ratings' part."""
+        sources'); the matrices' are remember_matrices' part."""
         assert self._seen is not None, "remember() follows note()"
         note_id, seen = self._seen
         history = _remembered(self.lib.notes.get(note_id))
@@ -397,14 +421,16 @@ class _Merger:
                     _add(history[part].setdefault(uid, []), fingerprint)
         note_settings.set_review_base(self.lib, note_id, history)
 
-    def remember_ratings(self, note_id: int, seen: dict[str, list[str]]) -> None:
-        """Add the ratings this exchange showed to the note's history of each cell."""
-        if not seen:
+    def remember_matrices(self, note_id: int, seen: dict[str, dict[str, list[str]]]) -> None:
+        """Add the matrices' values this exchange showed (by part: each cell's ratings, each
+        row's weights and switches, each assumption's text and rating) to the note's history."""
+        if not any(seen.values()):
             return
         history = _remembered(self.lib.notes.get(note_id))
-        for cell, values in seen.items():
-            for value in values:
-                _add(history["ratings"].setdefault(cell, []), value)
+        for part, names in seen.items():
+            for name, values in names.items():
+                for value in values:
+                    _add(history[part].setdefault(name, []), value)
         note_settings.set_review_base(self.lib, note_id, history)
 
     def _add_note(self, local: Note | None, data: dict[str, Any], bodies: dict[str, str]) -> int:
@@ -540,10 +566,11 @@ def _replaceable(local: Note, data: dict[str, Any]) -> bool:
 
 def _remembered(note: Note | None) -> dict[str, Any]:
     """Return a note's exchange history: {"note": [fingerprint...], "claims": {uid: [...]},
-    "sources": {uid: [...]}, "ratings": {cell: [rating...]}}."""
+    "sources": {uid: [...]}, "ratings": {cell: [rating...]}, "rows": {name: [...]},
+    "assumptions": {uid: [...]}}."""
     base = note_settings.review_base(note) if note is not None else {}
     history: dict[str, Any] = {"note": _as_list(base.get("note"))}
-    for part in ("claims", "sources", "ratings"):
+    for part in ("claims", "sources", *MATRIX_PARTS):
         held = base.get(part)
         history[part] = {
             k: _as_list(v) for k, v in (held if isinstance(held, dict) else {}).items()

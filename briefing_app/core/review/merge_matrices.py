@@ -9,6 +9,8 @@ is taken, one changed here only (theirs is one we have seen) is kept, and only o
 both sides is reported, this library's kept. A rating missing here is added; the note takes
 the package's judgment when it has none. A cell the sender cleared merges the same way, its
 blank ("") one more value: taken when ours is one they had seen, a conflict when ours changed.
+A row's weights and switches, and a key assumption's text and rating, merge by the same rule
+over the fingerprints of the values they have had (`pack_matrices.row_fingerprint`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.ach.judgments import judgment
+from briefing_app.core.ach.model import KeyAssumption, MatrixRow
 from briefing_app.core.ach.records import MatrixEdit
 from briefing_app.core.errors import NotFound
 from briefing_app.core.records import note_settings
@@ -24,24 +27,52 @@ from briefing_app.core.review.pack_matrices import (
     BLANK,
     JUDGMENT_MEMBER,
     MATRICES_MEMBER,
+    assumption_fingerprint,
     cleared_cells,
     rated_cells,
+    row_fingerprint,
+    row_name,
+    sent_row_fingerprint,
 )
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
 
-@dataclass
-class RatingExchange:
-    """The ratings' part of one merge: the cells' histories known here, and what it did."""
+# What the note's exchange history holds of the matrices, by part: each cell's ratings (named
+# by pack_matrices.rated_cells), each row's weights and switches (by row_name) and each key
+# assumption's text and rating (by uid), the last two as fingerprints.
+MATRIX_PARTS = ("ratings", "rows", "assumptions")
 
-    # Cell (see pack_matrices.rating_cell) -> the values it had in this note's exchanges.
-    known: dict[str, list[str]]
-    # Cell -> the values this exchange showed, for the note to remember.
-    seen: dict[str, list[str]] = field(default_factory=dict)
-    # The package's ratings taken over ours; `lib.ach.revert` undoes each.
+
+@dataclass
+class MatrixExchange:
+    """The matrices' part of one merge: the histories known here, and what it did."""
+
+    # Part (MATRIX_PARTS) -> name -> the values it had in this note's exchanges.
+    known: dict[str, dict[str, list[str]]]
+    # Part -> name -> the values this exchange showed, for the note to remember.
+    seen: dict[str, dict[str, list[str]]] = field(
+        default_factory=lambda: {part: {} for part in MATRIX_PARTS}
+    )
+    # The package's ratings, weights and assumptions taken over ours; `lib.ach.revert` undoes
+    # each.
     edits: list[MatrixEdit] = field(default_factory=list)
+
+    def changed(self, part: str, name: str, here: str, theirs: str, sender: list[str]) -> str:
+        """Say which side changed a value since the exchanges both remember: "neither" (the
+        same, or changed here only), "theirs" (the sender only) or "both" (a conflict).
+
+        here and theirs are fingerprints; sender the package's history (none in older ones).
+        """
+        if here == theirs or theirs in self.known[part].get(name, []):
+            return "neither"
+        return "theirs" if here in sender else "both"
+
+    def saw(self, part: str, name: str, sender: list[str], theirs: str) -> None:
+        """Remember the values this exchange showed of name (not after a conflict: the
+        difference stands until one side gives way)."""
+        self.seen[part][name] = [*sender, theirs]
 
 
 def merge_matrices(
@@ -51,7 +82,7 @@ def merge_matrices(
     claim_ids: dict[str, int],
     counts: tuple[dict[str, int], dict[str, int], dict[str, int]],
     conflicts: list[str],
-    ratings: RatingExchange,
+    ratings: MatrixExchange,
 ) -> None:
     """Merge the package's matrices and judgment (claim_ids: package claim uid -> id here;
     counts: added, reused and updated by noun)."""
@@ -106,17 +137,17 @@ class _Matrix:
         self.rows: dict[str, str] = {}
         self.new_rows: set[str] = set()
 
-    def merge(self, data: dict[str, Any], exchange: RatingExchange) -> None:
+    def merge(self, data: dict[str, Any], exchange: MatrixExchange) -> None:
         for h in data["hypotheses"]:
             self.hypothesis(h)
         # Rows in the package's order, each assumption with its row, so the matrix reads alike.
         assumptions = {a["uid"]: a for a in data["assumptions"]}
         for r in data["rows"]:
             if r["kind"] == "assumption" and r["assumption_uid"] in assumptions:
-                self.assumption(assumptions.pop(r["assumption_uid"]), r)
-            self.row(r)
+                self.assumption(assumptions.pop(r["assumption_uid"]), r, exchange)
+            self.row(r, row_name(data, r), exchange)
         for a in assumptions.values():
-            self.assumption(a, None)
+            self.assumption(a, None, exchange)
         matrix = self.lib.ach.matrix(self.q)
         held = {(r.key, h): v for r in matrix.rows for h, v in r.ratings.items()}
         cells = [
@@ -136,12 +167,12 @@ class _Matrix:
         here: str,
         theirs: str,
         sender: list[str],
-        exchange: RatingExchange,
+        exchange: MatrixExchange,
     ) -> None:
         """Merge one cell three-way: ours, theirs (BLANK: cleared), and what both histories
         hold (sender's: none in packages made before rating histories)."""
         row, h = at
-        known = exchange.known.get(cell, [])
+        known = exchange.known["ratings"].get(cell, [])
         if here == theirs or theirs in known:
             if theirs != BLANK:  # a blank cell is no record to count
                 self.reused["ratings"] += 1  # the same, or changed (or cleared) only here since
@@ -160,7 +191,7 @@ class _Matrix:
                 "this library's kept"
             )
             return  # not seen: the difference stands until one side gives way
-        exchange.seen[cell] = [*sender, theirs]
+        exchange.saw("ratings", cell, sender, theirs)
 
     def hypothesis(self, h: dict[str, Any]) -> None:
         local = self.lib.ach.hypothesis_by_uid(h["uid"])
@@ -180,11 +211,14 @@ class _Matrix:
                 f"{self.qkey} hypothesis {local.key}: label differs; this library's kept"
             )
 
-    def assumption(self, a: dict[str, Any], row: dict[str, Any] | None) -> None:
+    def assumption(
+        self, a: dict[str, Any], row: dict[str, Any] | None, exchange: MatrixExchange
+    ) -> None:
         here = [self.claim_ids[u] for u in a["claims"] if u in self.claim_ids]
         supports = [self.lib.claims.get(claim_id).key for claim_id in here]
         hypotheses = [self.hypotheses[u] for u in a["hypotheses"] if u in self.hypotheses]
         local = self.lib.assumptions.by_uid(a["uid"])
+        theirs = assumption_fingerprint(a["text"], a["rating"])
         if local is None:
             edit = self.lib.assumptions.add(
                 self.q,
@@ -202,13 +236,14 @@ class _Matrix:
                 self.rows[row["uid"]] = edit.made
                 self.new_rows.add(row["uid"])
             self.added["assumptions"] += 1
+            exchange.saw("assumptions", a["uid"], a.get("history", []), theirs)
             return
         if local.question_id != self.q:
             return
         self.reused["assumptions"] += 1
         if row is not None:
             self.rows[row["uid"]] = local.key
-        if (local.text, local.rating) != (" ".join(a["text"].split()), a["rating"]):
+        if not self._merged_wording(local, a, theirs, exchange):
             self.conflicts.append(
                 f"{self.qkey} assumption {local.key}: text or rating differs; this library's kept"
             )
@@ -223,7 +258,25 @@ class _Matrix:
                 hypotheses=[*local.hypothesis_keys, *more_hypotheses],
             )
 
-    def row(self, r: dict[str, Any]) -> None:
+    def _merged_wording(
+        self, local: KeyAssumption, a: dict[str, Any], theirs: str, exchange: MatrixExchange
+    ) -> bool:
+        """Merge an assumption's text and rating three-way; return False on a conflict."""
+        sender: list[str] = a.get("history", [])
+        here = assumption_fingerprint(local.text, local.rating)
+        changed = exchange.changed("assumptions", a["uid"], here, theirs, sender)
+        if changed == "both":
+            return False
+        if changed == "theirs":  # the sender's correction of a wording we left alone
+            edit = self.lib.assumptions.update(
+                self.q, local.key, text=a["text"], rating=a["rating"]
+            )
+            exchange.edits.append(edit)
+            self.updated["assumptions"] += 1
+        exchange.saw("assumptions", a["uid"], sender, theirs)
+        return True
+
+    def row(self, r: dict[str, Any], name: str, exchange: MatrixExchange) -> None:
         kind = r["kind"]
         if kind == "absence":
             found = self.lib.ach.row_key_by_uid(r["uid"])
@@ -248,18 +301,41 @@ class _Matrix:
         row_key = self.rows.get(r["uid"])
         if row_key is None:
             return
+        sender: list[str] = r.get("history", [])
+        theirs = sent_row_fingerprint(r)
         if r["uid"] in self.new_rows:
             self._set_state(row_key, r)
+            exchange.saw("rows", name, sender, theirs)
             return
         local = self.lib.ach.row(self.q, row_key)
-        held = (local.switched_off, local.deceptive, local.relevance, local.credibility_override)
-        if held != (r["switched_off"], r["deceptive"], r["relevance"], r["credibility"]):
+        here = row_fingerprint(
+            local.switched_off, local.deceptive, local.relevance, local.credibility_override
+        )
+        changed = exchange.changed("rows", name, here, theirs, sender)
+        if changed == "both":
             self.conflicts.append(
                 f"{self.qkey} row {row_key}: weights or switches differ; this library's kept"
             )
+            return
+        if changed == "theirs":  # e.g. a supervisor's relevance the analyst left alone
+            exchange.edits += self._set_state(row_key, r, local)
+            self.updated["rows"] += 1
+        exchange.saw("rows", name, sender, theirs)
 
-    def _set_state(self, key: str, r: dict[str, Any]) -> None:
-        ach = self.lib.ach
-        ach.weigh(self.q, key, relevance=r["relevance"], credibility=r["credibility"] or "")
-        ach.switch(self.q, key, not r["switched_off"])
-        ach.mark_deceptive(self.q, key, r["deceptive"])
+    def _set_state(
+        self, key: str, r: dict[str, Any], local: MatrixRow | None = None
+    ) -> list[MatrixEdit]:
+        """Give a row the package's weights and switches (only those differing from local's);
+        return the edits, each undoable."""
+        ach, edits = self.lib.ach, []
+        credibility = r["credibility"] or None
+        weights = (r["relevance"], credibility)
+        if local is None or (local.relevance, local.credibility_override) != weights:
+            edits.append(
+                ach.weigh(self.q, key, relevance=r["relevance"], credibility=credibility or "")
+            )
+        if local is None or local.switched_off != r["switched_off"]:
+            edits.append(ach.switch(self.q, key, not r["switched_off"]))
+        if local is None or local.deceptive != r["deceptive"]:
+            edits.append(ach.mark_deceptive(self.q, key, r["deceptive"]))
+        return edits

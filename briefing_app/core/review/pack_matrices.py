@@ -13,10 +13,19 @@ A cell the sender cleared after an exchange rated it is carried too, in the matr
 rating. A blank is "" in these histories; a rating's own history never holds it (Briefing
 before cleared cells refuses a blank rating), only its optional "seen_blank" flag says so.
 Older Briefing ignores both fields; packages without them clear nothing.
+
+Each row carries the same for its weights and switches, and each key assumption for its text
+and rating: an optional "history" of fingerprints of the values they have had in the sender's
+exchanges (`row_fingerprint`, `assumption_fingerprint`), so a supervisor's correction of a
+row's relevance or of an assumption's wording is taken when the analyst left it alone. Older
+Briefing ignores it; a package without it changes neither here: a difference is reported
+(unless the package's value is one this library has exchanged before), this library's kept.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -54,6 +63,9 @@ ROW = {
     "switched_off": _FLAG,
     "deceptive": _FLAG,
 }
+# The fingerprints of the values a row's weights and switches (or an assumption's text and
+# rating) have had in the sender's exchanges; packages made before they merged three-way lack it.
+ROW_OPTIONAL = {"history": _LIST}
 RATING = dict.fromkeys(("row_uid", "hypothesis_uid", "rating"), _TEXT)
 RATING_OPTIONAL = {"history": _LIST, "seen_blank": _FLAG}
 CLEARED = {**dict.fromkeys(("row_uid", "hypothesis_uid"), _TEXT), "history": _LIST}
@@ -64,6 +76,7 @@ ASSUMPTION = {
     "claims": _LIST,
     "hypotheses": _LIST,
 }
+ASSUMPTION_OPTIONAL = {"history": _LIST}
 JUDGMENT = dict.fromkeys(("question_uid", "hypothesis_uid", "confidence"), _TEXT)
 
 
@@ -170,6 +183,45 @@ def cleared_cells(matrix: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]
         yield f"{rows[cleared['row_uid']]} {cleared['hypothesis_uid']}", cleared
 
 
+def row_name(matrix: dict[str, Any], row: dict[str, Any]) -> str:
+    """Return a package row's name in exchange histories, the same in every library: its
+    question's global id and the row's (a claim's row: the claim's, as rated_cells names it)."""
+    return f"{matrix['question_uid']} {row['claim_uid'] or row['uid']}"
+
+
+def row_fingerprint(
+    switched_off: bool, deceptive: bool, relevance: str, credibility: str | None
+) -> str:
+    """Fingerprint a row's weights and switches (credibility None: the suggested one applies).
+
+    >>> row_fingerprint(False, True, "high", None) == row_fingerprint(False, True, "high", "")
+    True
+    """
+    return _fingerprint([switched_off, deceptive, relevance, credibility or None])
+
+
+def sent_row_fingerprint(row: dict[str, Any]) -> str:
+    """Fingerprint the weights and switches of a package's row."""
+    return row_fingerprint(
+        row["switched_off"], row["deceptive"], row["relevance"], row["credibility"]
+    )
+
+
+def assumption_fingerprint(text: str, rating: str) -> str:
+    """Fingerprint a key assumption's text and rating, as they are stored (spaces collapsed).
+
+    >>> assumption_fingerprint(" The border  is porous", "Solid") == assumption_fingerprint(
+    ...     "The border is porous", "solid"
+    ... )
+    True
+    """
+    return _fingerprint([" ".join(text.split()), rating.strip().lower()])
+
+
+def _fingerprint(values: list[Any]) -> str:
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def unrated_cells(matrix: dict[str, Any]) -> Iterator[tuple[str, dict[str, str]]]:
     """Yield each cell of a package's matrix it rates not, with its row and hypothesis uids."""
     rated = {(r["row_uid"], r["hypothesis_uid"]) for r in matrix["ratings"]}
@@ -221,7 +273,8 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
         assumptions: set[str] = set()
         for n, a in enumerate(matrix["assumptions"]):
             at = f"{where}, assumption #{n + 1}"
-            a = record(pack, at, a, ASSUMPTION)
+            a = record(pack, at, a, ASSUMPTION, ASSUMPTION_OPTIONAL)
+            _history(refuse, at, a)
             _key(refuse, at, a["key"], "A")
             as_pack_error(pack, at, partial(check_text, a["text"], "a key assumption"))
             as_pack_error(pack, at, partial(check_assumption_rating, a["rating"]))
@@ -235,7 +288,8 @@ def check_matrices(pack: str, members: dict[str, Any]) -> None:
         rows: set[str] = set()
         for n, r in enumerate(matrix["rows"]):
             at = f"{where}, row #{n + 1}"
-            r = record(pack, at, r, ROW)
+            r = record(pack, at, r, ROW, ROW_OPTIONAL)
+            _history(refuse, at, r)
             _row(pack, refuse, at, r, claim_uids, assumptions)
             fresh(at, r["uid"])
             rows.add(r["uid"])
@@ -283,6 +337,12 @@ def _stored_rating(value: object) -> None:
     """Refuse a rating a matrix cannot hold (a blank cell travels as cleared, never rated)."""
     if not isinstance(value, str) or not check_rating(value):
         raise BadRating(f"a rating is one of CC, C, N, I, II, NA (not {value!r})")
+
+
+def _history(refuse: Any, where: str, data: dict[str, Any]) -> None:
+    """Refuse a row's or assumption's history that holds anything but fingerprints."""
+    if not all(isinstance(v, str) for v in data.get("history", [])):
+        raise refuse(where, "has a history that is not a list of fingerprints")
 
 
 def _key(refuse: Any, where: str, key: str, prefix: str) -> None:

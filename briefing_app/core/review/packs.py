@@ -39,6 +39,7 @@ from briefing_app.core.review.merge import (
     NOTE_FIELDS,
     PackImportResult,
     add_sent_ratings,
+    add_sent_weights,
     canonical_json,
     merge_pack,
     sent_history,
@@ -148,6 +149,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     members.update(evidence_members(lib, claims.values()))
     members.update(matrix_members(lib, note, claims.values(), members[QUESTIONS_MEMBER]))
     add_sent_ratings(history, members[MATRICES_MEMBER])
+    add_sent_weights(history, members[MATRICES_MEMBER])
     encoded = {name: canonical_json(data) for name, data in members.items()}
     manifest = {
         "format": PACK_FORMAT,
