@@ -90,7 +90,7 @@ def test_weights_only_the_supervisor_changed_are_taken_and_the_import_undo_puts_
     assert dump(demo_lib) == after
 
 
-def test_the_matrix_edits_of_an_import_undo_taken_weights_and_wording(
+def test_the_matrix_edits_undo_puts_taken_weights_and_wording_back(
     demo_lib: Library, other: Library, tmp_path: Path
 ) -> None:
     def both(lib: Library, q: int) -> None:
