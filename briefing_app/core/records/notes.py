@@ -12,6 +12,7 @@ from briefing_app.core.changes import Edit, now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
 from briefing_app.core.records.note_settings import CITED_GRADES, CITED_REVISIONS, NOT_COPIED
+from briefing_app.core.review.comment_places import CommentPlace
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
@@ -30,7 +31,9 @@ NOTE_TABLES = ("note_sections", "review_comments", "note_versions", "suggested_e
 
 
 # A change of a note. Keys: header fields (HEADER_FIELDS), "modified_at", "settings.NAME"
-# (None: not set) and "section.KEY" (a section's body); `lib.notes.revert(edit)` undoes it.
+# (None: not set), "section.KEY" (a section's body) and, written with it, "anchors.KEY" (the
+# places of the review comments on that section's words, by comment id: they follow the text,
+# and an undo puts them back exactly); `lib.notes.revert(edit)` undoes it.
 NoteEdit = Edit
 
 
@@ -274,13 +277,15 @@ class NoteManager:
         if not values:
             return NoteEdit(note_id)
         with self._lib.write(origin) as changes:
-            if expected:
-                # Read again inside the transaction: another process may have written since.
+            if expected or any(k.startswith("section.") for k in values):
+                # Read again inside the transaction: another process may have written since,
+                # and comments move by the text the section holds.
                 note = self.get(note_id)
+            if expected:
                 refuse_conflicts(f"note {note_id}", expected, lambda k: self._value(note, k))
-            before = self._write(note, values)
+            before, written = self._write(note, values)
             changes.notes.add(note_id)
-        return NoteEdit(note_id, before, values)
+        return NoteEdit(note_id, before, written)
 
     def _check_edit(self, note: Note, values: Mapping[str, Any]) -> None:
         """Refuse edit values that name no field or section, or that a note cannot hold."""
@@ -499,10 +504,16 @@ class NoteManager:
         if key.startswith("section."):
             section = note.section(key.removeprefix("section."))
             return section.body if section is not None else None
+        if key.startswith("anchors."):
+            return self._lib.comments.places(note.id, key.removeprefix("anchors."))
         return getattr(note, key)
 
-    def _write(self, note: Note, values: Mapping[str, Any]) -> dict[str, Any]:
-        """Write edit values (see NoteEdit) as given; return the values they replaced."""
+    def _write(
+        self, note: Note, values: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Write edit values (see NoteEdit) as given, the comments on an edited section's words
+        moved with its text; return the values replaced and the values written."""
+        values = {**values, **self._comment_places(note, values)}
         before = {k: self._value(note, k) for k in values}
         columns = {k: v for k, v in values.items() if k in (*HEADER_FIELDS, "modified_at")}
         named = {
@@ -523,7 +534,26 @@ class NoteManager:
                     "UPDATE note_sections SET body = ? WHERE note_id = ? AND key = ?",
                     (body, note.id, key.removeprefix("section.")),
                 )
-        return before
+            elif key.startswith("anchors."):
+                self._lib.comments.move(note.id, body)
+        return before, values
+
+    def _comment_places(
+        self, note: Note, values: Mapping[str, Any]
+    ) -> dict[str, dict[int, CommentPlace]]:
+        """Return where the comments on each edited section's words go ("anchors.KEY"): those
+        values name where they say (an undo's), the others following the text's changes."""
+        places: dict[str, dict[int, CommentPlace]] = {}
+        for key, body in values.items():
+            name = key.removeprefix("section.")
+            section = note.section(name) if name != key else None
+            if section is None:
+                continue
+            given = dict(values.get(f"anchors.{name}") or {})
+            moved = self._lib.comments.follow(note.id, name, section.body, body, keep=[*given])
+            if moved or given:
+                places[f"anchors.{name}"] = {**moved, **given}
+        return places
 
     def _note_from_row(self, row: sqlite3.Row, sections: list[Section] | None = None) -> Note:
         data = dict(row)

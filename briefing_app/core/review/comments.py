@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.models import Note, ReviewComment
+from briefing_app.core.review.comment_places import CommentPlace, follow_edit, is_unanchored
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row, record_from_row
 
@@ -217,6 +218,56 @@ class CommentManager:
         except sqlite3.IntegrityError as exc:
             raise InvalidInput(f"the comment cannot be restored: {exc}") from exc
         return tuple(self.get(c.id) for c in sorted(comments, key=lambda c: c.id))
+
+    def places(self, note_id: int, section_key: str) -> dict[int, CommentPlace]:
+        """Return where the comments on words of a section sit, by id (what `move` writes)."""
+        rows = self._lib.conn.execute(
+            'SELECT id, start, "end", anchor_text FROM review_comments '
+            'WHERE note_id = ? AND section_key = ? AND start IS NOT NULL AND "end" IS NOT NULL '
+            "ORDER BY id",
+            (note_id, section_key),
+        )
+        return {r["id"]: CommentPlace(r["start"], r["end"], r["anchor_text"]) for r in rows}
+
+    def follow(
+        self, note_id: int, section_key: str, old: str, new: str, *, keep: Sequence[int] = ()
+    ) -> dict[int, CommentPlace]:
+        """Return where the comments on a section's text old sit once it reads new (by id,
+        those that move), but for the comments in keep.
+
+        Nothing is written: the note's edit writes the text and these places together.
+        """
+        places = self.places(note_id, section_key)
+        for comment_id in keep:
+            places.pop(comment_id, None)
+        return follow_edit(old, new, places)
+
+    def move(self, note_id: int, places: Mapping[int, CommentPlace]) -> None:
+        """Put comments of a note at places (by id): with the edit of their section's text."""
+        if not places:
+            return
+        with self._lib.write() as changes:
+            self._lib.conn.executemany(
+                'UPDATE review_comments SET start = ?, "end" = ?, anchor_text = ? '
+                "WHERE id = ? AND note_id = ?",
+                [(p.start, p.end, p.anchor_text, i, note_id) for i, p in places.items()],
+            )
+            changes.comments.update(places)
+            changes.notes.add(note_id)
+
+    def unanchored(self, note_id: int) -> list[ReviewComment]:
+        """Return a note's comments whose words were deleted from their section since.
+
+        They stay on the section as a whole (in the review pane, a review copy, a package)
+        until resolved or deleted; their anchor_text says which words they were on.
+        """
+        note = self._lib.notes.get(note_id)
+        bodies = {s.key: s.body for s in note.sections}
+        return [
+            c
+            for c in self.all(note_id)
+            if c.section_key in bodies and is_unanchored(c, bodies[c.section_key])
+        ]
 
 
 def _comment_from_row(row: sqlite3.Row) -> ReviewComment:

@@ -34,6 +34,7 @@ from briefing_app.core.importers.base import MAX_FILE_BYTES
 from briefing_app.core.library import Library
 from briefing_app.core.models import Claim, Note, ReviewComment, Source
 from briefing_app.core.records import note_settings
+from briefing_app.core.review.comment_places import comment_span
 from briefing_app.core.review.edits import EDITS_MEMBER
 from briefing_app.core.review.merge import (
     NOTE_FIELDS,
@@ -81,18 +82,15 @@ _CLAIM_FIELDS = (
 def _comment_place(comment: ReviewComment, note: Note) -> dict[str, int | None]:
     """Return where a comment sits in its section as the package says it: start and end.
 
-    A comment keeps the offsets it was made at while its section is edited; once the section is
-    shorter than they reach, a receiving library refuses the whole package (as it refuses a
-    forged one). Such a comment goes where its words are now, or on the section as a whole.
+    A comment whose words were deleted (or whose offsets, kept from before places followed
+    edits, reach past its section: a receiving library would refuse the whole package) goes
+    where its words are now, or on the section as a whole, its words kept with it.
     """
     section = note.section(comment.section_key)
-    start, end = comment.start, comment.end
-    if section is None or start is None or end is None or end <= len(section.body):
-        return {"start": start, "end": end}
-    found = section.body.find(comment.anchor_text) if comment.anchor_text else -1
-    if found < 0:
-        return {"start": None, "end": None}
-    return {"start": found, "end": found + len(comment.anchor_text)}
+    if section is None or comment.start is None or comment.end is None:
+        return {"start": comment.start, "end": comment.end}
+    span = comment_span(comment, section.body)
+    return {"start": span[0], "end": span[1]} if span else {"start": None, "end": None}
 
 
 def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:

@@ -27,6 +27,7 @@ from briefing_app.core.errors import (
     NotAReviewCopy,
     NotFound,
 )
+from briefing_app.core.review.comment_places import is_unanchored
 from briefing_app.core.review.comments import NewComment
 from briefing_app.core.review.edits import locate_plain
 from briefing_app.core.review.pack_undo import ImportedRows
@@ -180,7 +181,11 @@ def _add_open_comments(
             continue
         first, stop = spans[comment.section_key]
         target = None
-        for block in blocks[first + 1 : stop] or blocks[first : first + 1]:
+        section = note.section(comment.section_key)
+        # Words deleted since it was made: on the heading, for the section as a whole (the
+        # words may be elsewhere in the section, where it was never made).
+        gone = section is not None and is_unanchored(comment, section.body)
+        for block in [] if gone else blocks[first + 1 : stop] or blocks[first : first + 1]:
             if block.tag == _w("p") and (
                 not comment.anchor_text or comment.anchor_text in _text(block)
             ):

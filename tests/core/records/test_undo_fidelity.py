@@ -168,6 +168,28 @@ def test_a_note_edit_round_trips_with_its_modified_time(demo_lib: Library, name:
     )
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [lambda body: "Update: " + body, lambda body: body.replace("security", "")],
+    ids=["typed before", "words deleted"],
+)
+def test_a_section_edit_round_trips_with_the_comments_on_its_words(
+    demo_lib: Library, typed: Callable[[str], str]
+) -> None:
+    note = demo_note(demo_lib)
+    body = note.section("issue").body  # type: ignore[union-attr]
+    at = body.index("security")
+    demo_lib.comments.add(
+        note.id, "issue", "Which?", anchor_text="security", start=at, end=at + len("security")
+    )
+    round_trip(
+        demo_lib,
+        lambda: demo_lib.notes.edit(note.id, {"section.issue": typed(body)}),
+        demo_lib.notes.revert,
+        demo_lib.notes.revert,
+    )
+
+
 def test_a_change_of_status_round_trips_without_leaving_a_version(demo_lib: Library) -> None:
     note = demo_note(demo_lib)
     round_trip(

@@ -337,6 +337,9 @@ def test_a_comment_whose_section_was_shortened_since_still_travels(
     # Its words are gone: it comments on the section as a whole, its words kept with it.
     assert (received[gone.uid].start, received[gone.uid].end) == (None, None)
     assert received[gone.uid].anchor_text == body[-80:-40]
-    assert (received[kept.uid].start, received[kept.uid].end) == (0, 5)  # still within
-    # The sender's own comments keep their places: only what the package says is adjusted.
-    assert demo_lib.comments.get(moved.id).start == len(body) - 40
+    # "Three" was replaced by "Shorter now.": its words are gone too, however short.
+    assert (received[kept.uid].start, received[kept.uid].end) == (None, None)
+    assert received[kept.uid].anchor_text == body[:5]
+    # The sender's own comments followed the edit: the package says where they are now.
+    assert demo_lib.comments.get(moved.id).start == 13
+    assert {c.id for c in demo_lib.comments.unanchored(note.id)} == {gone.id, kept.id}

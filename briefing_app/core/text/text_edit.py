@@ -1,0 +1,181 @@
+"""Where offsets into a text land after the text was edited: a word diff of old → new.
+
+A review comment is anchored to a range of a note section by offsets; when the section is
+typed in, `TextEdit.between(old, new)` says which stretches changed, and `start`/`end` move a
+range's ends over them (as a word processor keeps a comment on its words).
+
+The work is bounded for long sections: the common head and tail are cut off first (typing
+changes one place, so only a few characters remain), and what remains is compared paragraph
+by paragraph, then sentence by sentence, and only then word by word inside the stretches
+that differ, so no word diff runs over more than `WORD_DIFF_LIMIT` tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cached_property
+
+# A word, a run of whitespace, or one other character: a comment's end stays at a full stop.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+# Above this many tokens (both sides), a stretch no coarser level could split is taken as one
+# change: a word diff costs up to the square of its tokens ("the", "," and spaces repeat).
+WORD_DIFF_LIMIT = 4000
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def _sentences(text: str) -> list[str]:
+    parts, at = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        parts.append(text[at : m.end()])
+        at = m.end()
+    if at < len(text):
+        parts.append(text[at:])
+    return parts
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+# Coarse to fine: each level compares the pieces of the one before that differ.
+_LEVELS: tuple[Callable[[str], list[str]], ...] = (_lines, _sentences, _tokens)
+
+# A changed stretch: (old start, old end, new start, new end).
+Change = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """The stretches of a text an edit changed, in order; between them the text is the same.
+
+    >>> edit = TextEdit.between("the dam is safe", "so the dam is safe")
+    >>> edit.start(4), edit.end(15)
+    (7, 18)
+    """
+
+    changes: tuple[Change, ...]
+
+    @classmethod
+    def between(cls, old: str, new: str) -> TextEdit:
+        """Return the edit that turns old into new."""
+        head = _common_head(old, new)
+        tail = _common_head(old[head:][::-1], new[head:][::-1]) if old != new else 0
+        changes: list[Change] = []
+        _diff(old[head : len(old) - tail], new[head : len(new) - tail], head, head, 0, changes)
+        return cls(tuple(changes))
+
+    def start(self, at: int) -> int:
+        """Return where the start of a range at `at` lands: after text inserted just there,
+        at the start of what replaced the character at `at`."""
+        k = bisect_right(
+            self._old_ends, at
+        )  # changes wholly before at (insertions at at among them)
+        if k < len(self.changes) and self.changes[k][0] <= at:
+            return self.changes[k][2]
+        return self._shifted(at, k)
+
+    def end(self, at: int) -> int:
+        """Return where the end of a range at `at` lands: before text inserted just there,
+        at the end of what replaced the character before `at`."""
+        k = bisect_left(self._old_ends, at)  # changes ending before at
+        if k < len(self.changes) and self.changes[k][0] < at:
+            return self.changes[k][3]
+        return self._shifted(at, k)
+
+    def point(self, at: int) -> int:
+        """Return where a point (an empty range) lands: before text inserted there."""
+        return min(self.start(at), self.end(at))
+
+    def kept(self, old: str, start: int, end: int) -> bool:
+        """Whether a letter or digit of old[start:end] is still there (not deleted or replaced).
+
+        Spaces and punctuation do not count: words replaced by others are gone even if the
+        space between them stayed.
+        """
+        at = start
+        first = bisect_right(self._old_ends, start)
+        for i1, i2, _j1, _j2 in self.changes[first:]:
+            if i1 >= end:
+                break
+            if _has_word_char(old, at, i1):
+                return True
+            at = max(at, i2)
+        return _has_word_char(old, at, end)
+
+    def touching(self, at: int) -> list[Change]:
+        """Return the changes that begin, end or lie around offset at of the old text."""
+        return [c for c in self.changes if c[0] <= at <= c[1]]
+
+    @cached_property
+    def _old_ends(self) -> list[int]:
+        return [c[1] for c in self.changes]
+
+    def _shifted(self, at: int, before: int) -> int:
+        if before == 0:
+            return at
+        _i1, i2, _j1, j2 = self.changes[before - 1]
+        return at - i2 + j2
+
+
+def _has_word_char(text: str, start: int, end: int) -> bool:
+    return start < end and any(ch.isalnum() for ch in text[start:end])
+
+
+def _common_head(a: str, b: str) -> int:
+    """Return how many characters a and b share at their start (slices compared in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _diff(old: str, new: str, at_old: int, at_new: int, level: int, out: list[Change]) -> None:
+    """Append the changes turning old into new (found at at_old, at_new) to out."""
+    if old == new:
+        return
+    whole = (at_old, at_old + len(old), at_new, at_new + len(new))
+    if not old or not new:
+        out.append(whole)
+        return
+    a, b = _LEVELS[level](old), _LEVELS[level](new)
+    last = level == len(_LEVELS) - 1
+    if not last and len(a) == 1 and len(b) == 1:
+        _diff(old, new, at_old, at_new, level + 1, out)  # one piece each: look closer
+        return
+    if last and len(a) + len(b) > WORD_DIFF_LIMIT:
+        out.append(whole)
+        return
+    offsets_a, offsets_b = _offsets(a), _offsets(b)
+    matcher = SequenceMatcher(str.isspace if last else None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        start_a, end_a = offsets_a[i1], offsets_a[i2]
+        start_b, end_b = offsets_b[j1], offsets_b[j2]
+        if last:
+            out.append((at_old + start_a, at_old + end_a, at_new + start_b, at_new + end_b))
+        else:
+            _diff(
+                old[start_a:end_a], new[start_b:end_b], at_old + start_a, at_new + start_b,
+                level + 1, out,
+            )  # fmt: skip
+
+
+def _offsets(pieces: list[str]) -> list[int]:
+    """Return where each piece starts in their concatenation, and its length last."""
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece))
+    return offsets
