@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, force_replaces_read_only, pass_app
 from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.text.control_chars import manual_breaks_as
+
+if TYPE_CHECKING:
+    from briefing_app.core.models import ReviewComment
 
 
 @click.group("pack")
@@ -68,13 +72,19 @@ def comments_command(app: AppContext, note_ref: str, only_open: bool, as_json: b
     lib = app.library()
     note = lib.notes.find(note_ref)
     comments = lib.comments.all(note.id, resolved=False if only_open else None)
+    # Comments whose words were deleted from their section since: on the section as a whole.
+    gone = {c.id for c in lib.comments.unanchored(note.id)}
     if as_json:
-        echo_json([c.to_json() for c in comments])
+        echo_json([{**c.to_json(), "unanchored": c.id in gone} for c in comments])
         return
+
+    def on(c: ReviewComment) -> str:
+        return f"{c.anchor_text} (no longer in the section)" if c.id in gone else c.anchor_text
+
     echo_table(
         ["ID", "Section", "Author", "On", "Comment", "Resolved"],
         [
-            (c.id, c.section_key, c.author, c.anchor_text, c.body, "yes" if c.resolved else "")
+            (c.id, c.section_key, c.author, on(c), c.body, "yes" if c.resolved else "")
             for c in comments
         ],
     )

@@ -183,3 +183,26 @@ def test_review_import_names_words_typed_with_track_changes_off(tmp_path: Path) 
     lines = result.stdout.splitlines()
     assert lines[0] == "Note 1: 0 comment(s) and 0 suggested edit(s) added, 0 already imported"
     assert lines[1].startswith("not imported: Summary: the copy differs from the note ('publicly'")
+
+
+def test_a_comment_whose_words_were_deleted_is_listed_as_no_longer_in_its_section(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    words = "a drone against"
+    added = briefing("comment", "add", "1", "summary", "Sure?", "--on", words, library=library)
+    assert added.returncode == 0
+    note = json.loads(briefing("note", "show", "1", "--json", library=library).stdout)
+    summary = next(s["body"] for s in note["sections"] if s["key"] == "summary")
+    typed = "Update: " + summary
+    assert briefing("note", "set", "1", "summary", typed, library=library).returncode == 0
+    (listed,) = json.loads(briefing("comments", "1", "--json", library=library).stdout)
+    assert typed[listed["start"] : listed["end"]] == words
+    assert listed["unanchored"] is False
+    gone = typed.replace(words + " ", "")
+    assert briefing("note", "set", "1", "summary", gone, library=library).returncode == 0
+    (listed,) = json.loads(briefing("comments", "1", "--json", library=library).stdout)
+    assert listed["unanchored"] is True
+    table = briefing("comments", "1", library=library).stdout
+    assert f"{words} (no longer in the section)" in table

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMessageBox, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.errors import NoteIsFinal
@@ -16,6 +16,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.models import Note
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.dialogs import ReviewCopyOptions, ReviewFiles, TextPrompt
+from briefing_app.gui.review.pane import WORDS_GONE
 from tests.core.review import word_edits
 from tests.gui.conftest import finished
 
@@ -332,6 +333,81 @@ def test_go_to_a_comment_finds_its_words_after_the_section_was_edited(
     editor = ws.editor.editor(key)
     assert editor is not None
     assert editor.textCursor().selectedText() == "drone"
+
+
+def _highlighted(pane_detail: QTextEdit) -> str:
+    """Return the words the review pane's detail shows highlighted (a jump's target)."""
+    marked = []
+    block = pane_detail.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().background().color().name() == "#ffe066":
+                marked.append(fragment.text())
+            it += 1
+        block = block.next()
+    return "".join(marked)
+
+
+def test_typing_in_and_before_commented_words_keeps_the_highlight_on_them(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library
+) -> None:
+    ws, pane = complete.note_workspace, complete.review.review_pane
+    note, key, body = _open_section(complete)
+    words = "a drone against"
+    at = body.index(words)
+    comment = demo_lib.comments.add(
+        note.id, key, "Confirmed?", author="Reviewer", anchor_text=words, start=at,
+        end=at + len(words),
+    )  # fmt: skip
+    editor = ws.editor.editor(key)
+    assert editor is not None
+    editor.setFocus()
+    for position, typed in ((at + len("a "), "small "), (0, "Update: ")):
+        cursor = editor.textCursor()
+        cursor.setPosition(position)
+        editor.setTextCursor(cursor)
+        with qtbot.waitSignal(ws.editor.saved):  # the autosave, through notes.set_section
+            qtbot.keyClicks(editor, typed)
+    assert _summary(demo_lib, note).startswith("Update: Three Chinese workers")
+    complete.review.review_dock.show()
+    assert pane.select("comment", comment.id)
+    qtbot.mouseClick(pane.jump_button, Qt.MouseButton.LeftButton)
+    assert _highlighted(pane.detail) == "a small drone against"
+    assert editor.textCursor().selectedText() == "a small drone against"
+
+
+def test_a_comment_whose_words_were_deleted_says_so_and_stands_on_its_section(
+    complete: MainWindow, qtbot: QtBot, demo_lib: Library
+) -> None:
+    ws, pane = complete.note_workspace, complete.review.review_pane
+    note, key, body = _open_section(complete)
+    words = "a drone against"
+    at = body.index(words)
+    comment = demo_lib.comments.add(
+        note.id, key, "Confirmed?", author="Reviewer", anchor_text=words, start=at,
+        end=at + len(words),
+    )  # fmt: skip
+    editor = ws.editor.editor(key)
+    assert editor is not None
+    cursor = editor.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(words + " "), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    with qtbot.waitSignal(ws.editor.saved):
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    complete.review.review_dock.show()
+    row = next(t for _k, i, t in pane.items() if i == comment.id)
+    assert row.endswith(WORDS_GONE)
+    assert pane.select("comment", comment.id)
+    qtbot.mouseClick(pane.jump_button, Qt.MouseButton.LeftButton)
+    assert _highlighted(pane.detail) == ""  # the section as a whole, nothing marked
+    complete.undo_stack.undo()  # the typing step: the words and the comment's place come back
+    assert not any(t.endswith(WORDS_GONE) for _k, _i, t in pane.items())
+    assert pane.select("comment", comment.id)
+    qtbot.mouseClick(pane.jump_button, Qt.MouseButton.LeftButton)
+    assert _highlighted(pane.detail) == words
 
 
 def test_every_review_action_can_be_undone_and_redone(

@@ -66,10 +66,12 @@ def _followed(edit: TextEdit, old: str, new: str, place: CommentPlace) -> Commen
         )
     if start == end:  # a comment on a point, not on words
         return CommentPlace(edit.point(start), edit.point(start), place.anchor_text)
-    if not edit.kept(old, start, end):
+    gone_at = edit.start(start) if not edit.kept(old, start, end) else None
+    if gone_at is None:
+        gone_at = edit.deleted_at(old, start, end)
+    if gone_at is not None:
         # Its words are gone: a collapsed range where they were, the words kept to say so.
-        at = edit.start(start)
-        return CommentPlace(at, at, place.anchor_text)
+        return CommentPlace(gone_at, gone_at, place.anchor_text)
     new_start, new_end = edit.start(start), edit.end(end)
     new_end = max(new_start, new_end)
     return CommentPlace(new_start, new_end, _words(old, new, place, new_start, new_end))
@@ -95,7 +97,11 @@ def _found_again(edit: TextEdit, new: str, place: CommentPlace) -> CommentPlace 
     """Return the place of an unanchored comment's words if the edit put them back where they
     were deleted (an undo of the deletion, or the words pasted back), else None."""
     words = place.anchor_text
-    for _i1, _i2, j1, j2 in edit.touching(place.start):
+    # A deletion can be placed more than one way, and so can its undo: near, not only at, the
+    # place (see TextEdit.deleted_at).
+    for _i1, _i2, j1, j2 in edit.near(place.start, len(words)):
+        if j1 == j2:
+            continue  # nothing was written there
         # The words may run a little past what changed (the diff aligns the spaces around them).
         low = max(0, j1 - len(words))
         found = new.find(words, low, j2 + len(words))

@@ -110,9 +110,43 @@ class TextEdit:
             at = max(at, i2)
         return _has_word_char(old, at, end)
 
-    def touching(self, at: int) -> list[Change]:
-        """Return the changes that begin, end or lie around offset at of the old text."""
-        return [c for c in self.changes if c[0] <= at <= c[1]]
+    def deleted_at(self, old: str, start: int, end: int) -> int | None:
+        """Return where old[start:end] was deleted, if a deletion can be read as taking all of
+        it; else None.
+
+        A deletion can often be placed more than one way ("a drone against a town" less
+        "a drone against " or less "drone against a "): the diff picks one, and the words a
+        range is on decide between them.
+
+        >>> TextEdit.between("and a drone against a town", "and a town").deleted_at(
+        ...     "and a drone against a town", 4, 19)
+        4
+        """
+        for n, (i1, i2, j1, j2) in enumerate(self.changes):
+            if j1 != j2 or i1 > end or i2 < start:
+                continue
+            # How far it can slide while deleting the same text, not into another change, and
+            # no further than covering the range needs (so at most its length).
+            low = max(self.changes[n - 1][1] if n else 0, i1 - max(0, i2 - end))
+            high = min(
+                self.changes[n + 1][0] if n + 1 < len(self.changes) else len(old),
+                i2 + max(0, start - i1),
+            )
+            left = 0
+            while i1 - left > low and old[i1 - left - 1] == old[i2 - left - 1]:
+                left += 1
+            right = 0
+            while i2 + right < high and old[i1 + right] == old[i2 + right]:
+                right += 1
+            # Slid k to the left (negative: right), it takes [i1 - k, i2 - k).
+            k = max(i1 - start, -right)
+            if k <= min(i2 - end, left):
+                return j1 - k
+        return None
+
+    def near(self, at: int, reach: int) -> list[Change]:
+        """Return the changes within reach characters of offset at of the old text."""
+        return [c for c in self.changes if c[0] <= at + reach and c[1] >= at - reach]
 
     @cached_property
     def _old_ends(self) -> list[int]:

@@ -31,8 +31,8 @@ from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note, ReviewComment
+from briefing_app.core.review.comment_places import comment_span, is_unanchored
 from briefing_app.core.review.edits import SuggestedEdit, locate_edit
-from briefing_app.core.text.anchors import Anchor, reanchor
 from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
 from briefing_app.gui.review.dialogs import CommentDialog, SuggestEditDialog, TextPrompt
 from briefing_app.gui.review.diff_html import edit_html, section_html
@@ -44,6 +44,8 @@ from briefing_app.gui.review_commands import (
 )
 
 SHOW_OPEN, SHOW_RESOLVED, SHOW_ALL = "Open", "Resolved", "All"
+# After a comment whose words its section no longer holds (deleted since it was made).
+WORDS_GONE = "(its words are no longer in the section)"
 # Where a status button moves the note, and what it is called.
 STATUS_STEPS = (("Send for review", "in review"), ("Mark final", "final"), ("Reopen", "draft"))
 
@@ -265,6 +267,7 @@ class ReviewPane(QWidget):
         groups = [(s.key, s.heading or s.key) for s in self.note.sections]
         known = {key for key, _ in groups}
         groups.append(("", "Whole note"))
+        bodies = {s.key: s.body for s in self.note.sections}
 
         def group_of(key: str) -> str:
             return key if key in known else ""
@@ -275,7 +278,8 @@ class ReviewPane(QWidget):
             for comment in comments:
                 top = comment.parent_id is None and group_of(comment.section_key) == key
                 if top and _shown(show, comment.resolved):
-                    section_item.addChild(_comment_item(comment, replies))
+                    gone = key in bodies and is_unanchored(comment, bodies[key])
+                    section_item.addChild(_comment_item(comment, replies, gone))
             for edit in edits:
                 if group_of(edit.section_key) == key and _shown(show, edit.status != "pending"):
                     section_item.addChild(_edit_item(edit))
@@ -459,15 +463,10 @@ class ReviewPane(QWidget):
         comment = self._comment(ref)
         edit = self._edit(ref)
         section = self.note.section(ref.key)
-        if comment is not None:
-            start, end = comment.start, comment.end
-            if comment.anchor_text and section is not None:
-                # The section may have changed since the comment was made: find its words
-                # again, nearest the stored place (None: gone, so the whole section).
-                found = reanchor(
-                    section.body, Anchor(start or 0, end or 0, comment.anchor_text, "", "")
-                )
-                start, end = found if found is not None else (None, None)
+        if comment is not None and section is not None:
+            # Where its words are now (None: deleted since, so the whole section).
+            found = comment_span(comment, section.body)
+            start, end = found if found is not None else (None, None)
         elif edit is not None and section is not None:
             span = locate_edit(section.body, edit.old_text, edit.prefix, edit.suffix)
             start, end = span if span is not None else (None, None)
@@ -562,13 +561,18 @@ def _one_line(text: str, limit: int = 90) -> str:
 
 
 def _comment_item(
-    comment: ReviewComment, replies: dict[int, list[ReviewComment]]
+    comment: ReviewComment, replies: dict[int, list[ReviewComment]], gone: bool = False
 ) -> QTreeWidgetItem:
     mark = "✓ " if comment.resolved else ""
-    item = QTreeWidgetItem([f"{mark}✉ {comment.author or 'Reviewer'}: {_one_line(comment.body)}"])
+    # A comment whose words were deleted says so: it now stands on the section as a whole.
+    lost = f" {WORDS_GONE}" if gone else ""
+    item = QTreeWidgetItem(
+        [f"{mark}✉ {comment.author or 'Reviewer'}: {_one_line(comment.body)}{lost}"]
+    )
     item.setData(0, Qt.ItemDataRole.UserRole, _Ref("comment", comment.section_key, comment.id))
     if comment.anchor_text:
-        item.setToolTip(0, f"On “{_one_line(comment.anchor_text, 200)}”")
+        was = "Was on" if gone else "On"
+        item.setToolTip(0, f"{was} “{_one_line(comment.anchor_text, 200)}”")
     for reply in replies.get(comment.id, []):
         child = QTreeWidgetItem([f"↳ {reply.author or 'You'}: {_one_line(reply.body)}"])
         child.setData(0, Qt.ItemDataRole.UserRole, _Ref("comment", reply.section_key, reply.id))

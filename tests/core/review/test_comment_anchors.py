@@ -178,3 +178,24 @@ def test_a_review_copy_puts_an_unanchored_comment_on_its_section_heading(
     assert len(lib.comments.unanchored(note.id)) == 1
     path = export_review_copy(lib, note.id, tmp_path / "review.docx", force=True)
     assert _commented_paragraph(path) == "Summary"
+
+
+def test_deleting_the_commented_words_and_a_space_unanchors_it_however_the_diff_reads_it(
+    lib: Library,
+) -> None:
+    # "a drone against a town" less "a drone against " reads as well as less "drone against a ".
+    note = lib.notes.create("Drone", "briefing-note", [("summary", "Summary")])
+    body = "Attackers used a drone against a town."
+    lib.notes.set_section(note.id, "summary", body)
+    at = body.index("a drone against")
+    comment = lib.comments.add(
+        note.id, "summary", "Confirmed?", anchor_text="a drone against", start=at, end=at + 15
+    )
+    edit = lib.notes.edit(note.id, {"section.summary": "Attackers used a town."})
+    assert [c.id for c in lib.comments.unanchored(note.id)] == [comment.id]
+    assert lib.comments.get(comment.id).start == at
+    # The editor's undo writes the old text back as a new edit: the words come back, and so
+    # does the comment.
+    lib.notes.edit(note.id, {"section.summary": body})
+    assert _on(lib, comment) == "a drone against"
+    assert edit.before["section.summary"] == body
