@@ -75,7 +75,11 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   the announcement of a few of them deleted (rows removed in place) against the same reload;
   selecting a claim near the end of the 100,000-claim table right after a filter against the
   id-to-row dictionary the table built for it (time, and tracemalloc peak of the look-up)
-  (benchmarks/list_refresh_speed.py).
+  (benchmarks/list_refresh_speed.py);
+- comment follow: saving a 50,000-character section that holds 40 review comments (each moved
+  with the text by a diff of old → new in the save's transaction) against saving the same
+  section of a note without comments, saves alternating: a keystroke, a replace across the
+  section (~400 places), a rewrite of the whole section (benchmarks/comment_follow_speed.py).
 The machine is shared: the load average is printed with the table.
 """
 
@@ -104,6 +108,7 @@ import ach_speed  # noqa: E402
 import bench_search  # noqa: E402
 import board_speed  # noqa: E402
 import chronology_speed  # noqa: E402
+import comment_follow_speed  # noqa: E402
 import docx_notes_speed  # noqa: E402
 import event_dates_speed  # noqa: E402
 import export_speed  # noqa: E402
@@ -672,7 +677,38 @@ PARTS = [
     "board",
     "outside poll",
     "list refresh",
+    "comment follow",
 ]
+
+
+def comment_follow(runs: int) -> list[Row]:
+    """Saving a long section whose review comments follow the text, against one with none."""
+    m = comment_follow_speed.measure(runs)
+    size = f"{m['chars']:,.0f}-char section, {comment_follow_speed.COMMENTS} comments"
+    rows = [
+        Row(
+            "save with comments, keystroke",
+            m["keystroke"] * 1000,
+            "ms",
+            m["keystroke baseline"] * 1000,
+            "<= 16 ms",
+            m["keystroke"] <= 0.016,
+            f"{size}; vs the same save of a note without comments",
+        )
+    ]
+    for name in ("replace all", "rewrite"):
+        rows.append(
+            Row(
+                f"  comment follow: {name}",
+                m[name] * 1000,
+                "ms",
+                m[f"{name} baseline"] * 1000,
+                "<= 250 ms",
+                m[name] <= 0.25,
+                f"{size}" + (f"; {m['changes']:,.0f} places" if name == "replace all" else ""),
+            )
+        )
+    return rows
 
 
 def ach(runs: int) -> list[Row]:
@@ -1035,6 +1071,7 @@ def main(argv: list[str] | None = None) -> None:
             ("board", lambda: board(library, work, args.runs)),
             ("outside poll", lambda: outside_poll(library, work, args.runs)),
             ("list refresh", lambda: list_refresh(library, work, max(args.runs, 9))),
+            ("comment follow", lambda: comment_follow(max(args.runs, 11))),
         ]
         for name, step in steps:
             if name in parts:

@@ -66,10 +66,8 @@ class TextEdit:
     @classmethod
     def between(cls, old: str, new: str) -> TextEdit:
         """Return the edit that turns old into new."""
-        head = _common_head(old, new)
-        tail = _common_head(old[head:][::-1], new[head:][::-1]) if old != new else 0
         changes: list[Change] = []
-        _diff(old[head : len(old) - tail], new[head : len(new) - tail], head, head, 0, changes)
+        _diff(old, new, 0, 0, 0, changes)
         return cls(tuple(changes))
 
     def start(self, at: int) -> int:
@@ -97,18 +95,22 @@ class TextEdit:
     def kept(self, old: str, start: int, end: int) -> bool:
         """Whether a letter or digit of old[start:end] is still there (not deleted or replaced).
 
-        Spaces and punctuation do not count: words replaced by others are gone even if the
-        space between them stayed.
+        Spaces and punctuation count only in a range of nothing else: words replaced by others
+        are gone even if the space between them stayed.
+
+        >>> TextEdit.between("dam is safe.", "bridge holds.").kept("dam is safe.", 0, 11)
+        False
         """
+        wordy = _has_word_char(old, start, end)
         at = start
         first = bisect_right(self._old_ends, start)
         for i1, i2, _j1, _j2 in self.changes[first:]:
             if i1 >= end:
                 break
-            if _has_word_char(old, at, i1):
+            if _still_there(old, at, i1, wordy):
                 return True
             at = max(at, i2)
-        return _has_word_char(old, at, end)
+        return _still_there(old, at, end, wordy)
 
     def deleted_at(self, old: str, start: int, end: int) -> int | None:
         """Return where old[start:end] was deleted, if a deletion can be read as taking all of
@@ -163,6 +165,11 @@ def _has_word_char(text: str, start: int, end: int) -> bool:
     return start < end and any(ch.isalnum() for ch in text[start:end])
 
 
+def _still_there(text: str, start: int, end: int, wordy: bool) -> bool:
+    """Whether text[start:end], left by an edit, holds what kept() counts."""
+    return _has_word_char(text, start, end) if wordy else start < end
+
+
 def _common_head(a: str, b: str) -> int:
     """Return how many characters a and b share at their start (slices compared in C)."""
     low, high = 0, min(len(a), len(b))
@@ -179,11 +186,20 @@ def _diff(old: str, new: str, at_old: int, at_new: int, level: int, out: list[Ch
     """Append the changes turning old into new (found at at_old, at_new) to out."""
     if old == new:
         return
+    # What the two share at their ends is unchanged: typing (or a word replaced) in one place
+    # leaves a few characters to compare.
+    head = _common_head(old, new)
+    tail = _common_head(old[head:][::-1], new[head:][::-1])
+    old, new = old[head : len(old) - tail], new[head : len(new) - tail]
+    at_old, at_new = at_old + head, at_new + head
     whole = (at_old, at_old + len(old), at_new, at_new + len(new))
     if not old or not new:
         out.append(whole)
         return
     a, b = _LEVELS[level](old), _LEVELS[level](new)
+    if len(a) == 1 == len(b) and level == len(_LEVELS) - 1:
+        out.append(whole)  # one word each
+        return
     last = level == len(_LEVELS) - 1
     if not last and len(a) == 1 and len(b) == 1:
         _diff(old, new, at_old, at_new, level + 1, out)  # one piece each: look closer
@@ -200,6 +216,11 @@ def _diff(old: str, new: str, at_old: int, at_new: int, level: int, out: list[Ch
         start_b, end_b = offsets_b[j1], offsets_b[j2]
         if last:
             out.append((at_old + start_a, at_old + end_a, at_new + start_b, at_new + end_b))
+        elif i2 - i1 == j2 - j1:
+            # As many paragraphs (sentences) on both sides: each was edited in place (a
+            # replace across the section), so each is compared with its own, word by word.
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                _diff(a[i], b[j], at_old + offsets_a[i], at_new + offsets_b[j], level + 1, out)
         else:
             _diff(
                 old[start_a:end_a], new[start_b:end_b], at_old + start_a, at_new + start_b,

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from briefing_app.core.library import Library
 from briefing_app.core.models import Note, ReviewComment
+from briefing_app.core.review.comment_places import CommentPlace, follow_edit
 from briefing_app.core.review.word_copy import export_review_copy
 
 BODY = "Engineers said the dam is safe for now."
@@ -199,3 +203,30 @@ def test_deleting_the_commented_words_and_a_space_unanchors_it_however_the_diff_
     lib.notes.edit(note.id, {"section.summary": body})
     assert _on(lib, comment) == "a drone against"
     assert edit.before["section.summary"] == body
+
+
+def test_a_comment_on_a_mark_stays_on_it_while_words_elsewhere_change(lib: Library) -> None:
+    note = lib.notes.create("Dam", "briefing-note", [("summary", "Summary")])
+    lib.notes.set_section(note.id, "summary", "Is the dam safe?")
+    comment = lib.comments.add(note.id, "summary", "Why ask?", anchor_text="?", start=15, end=16)
+    lib.notes.set_section(note.id, "summary", "Is the old dam safe?")
+    assert _on(lib, comment) == "?"
+
+
+WORDS = st.sampled_from(["the", "dam", "is", "safe", " ", " ", ". ", "\n\n", "[@C1]", "**"])
+TEXTS = st.lists(WORDS, max_size=30).map("".join)
+
+
+@given(TEXTS, TEXTS, st.data())
+def test_a_followed_comment_is_on_the_words_it_names_or_says_they_are_gone(
+    old: str, new: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(old)))
+    end = data.draw(st.integers(start, len(old)))
+    place = CommentPlace(start, end, old[start:end])
+    now = follow_edit(old, new, {1: place}).get(1, place)
+    assert 0 <= now.start <= now.end <= len(new)
+    if now.start < now.end:
+        assert new[now.start : now.end] == now.anchor_text
+    else:
+        assert now.anchor_text in (place.anchor_text, "")
