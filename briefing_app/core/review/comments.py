@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
 from briefing_app.core.models import Note, ReviewComment
-from briefing_app.core.review.comment_places import CommentPlace, follow_edit, is_unanchored
+from briefing_app.core.review.comment_places import (
+    CommentPlace,
+    comment_span,
+    follow_edit,
+    is_unanchored,
+)
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row, record_from_row
 
@@ -207,6 +212,7 @@ class CommentManager:
         return them in order.
 
         Refused with InvalidInput when a comment's note or the comment it replies to is gone.
+        A comment whose section was typed in since goes where its words are now.
         """
         try:
             with self._lib.write() as changes:
@@ -215,6 +221,7 @@ class CommentManager:
                     insert_row(self._lib.conn, "review_comments", c.to_json())
                     changes.comments.add(c.id)
                     changes.notes.add(c.note_id)
+                self.move_to_words(comments)
         except sqlite3.IntegrityError as exc:
             raise InvalidInput(f"the comment cannot be restored: {exc}") from exc
         return tuple(self.get(c.id) for c in sorted(comments, key=lambda c: c.id))
@@ -254,6 +261,25 @@ class CommentManager:
             )
             changes.comments.update(places)
             changes.notes.add(note_id)
+
+    def move_to_words(self, comments: Sequence[ReviewComment]) -> None:
+        """Put comments whose offsets no longer hold their words where the words are now
+        (comments kept while their section was typed in: a delete's, to restore)."""
+        places: dict[int, dict[int, CommentPlace]] = {}
+        bodies: dict[tuple[int, str], str | None] = {}
+        for c in comments:
+            if c.start is None or c.end is None or c.start == c.end:
+                continue
+            where = (c.note_id, c.section_key)
+            if where not in bodies:
+                section = self._lib.notes.get(c.note_id).section(c.section_key)
+                bodies[where] = section.body if section is not None else None
+            body = bodies[where]
+            span = comment_span(c, body) if body is not None else None
+            if span is not None and span != (c.start, c.end):
+                places.setdefault(c.note_id, {})[c.id] = CommentPlace(*span, c.anchor_text)
+        for note_id, moved in places.items():
+            self.move(note_id, moved)
 
     def unanchored(self, note_id: int) -> list[ReviewComment]:
         """Return a note's comments whose words were deleted from their section since.

@@ -25,6 +25,9 @@ from briefing_app.core.text.citations import cited_keys
 # Keys handed out (claims' C12, questions' Q3): a key handed out since stays handed out, so a
 # counter moved since is no conflict; it is never set lower than it now is.
 _HIGH_WATER = frozenset({"counters"})
+# Where a review comment sits: typing in its section moves it with its words
+# (`review/comment_places.py`), which is not acting on it.
+_COMMENT_PLACE = ("start", "end", "anchor_text")
 _NOUNS = {
     "sources": "source", "claims": "claim", "notes": "note", "note_sections": "section",
     "note_versions": "note version", "review_comments": "review comment",
@@ -107,10 +110,22 @@ def _checked(
         elif s.table in _HIGH_WATER and now is not None and s.after is not None:
             value = max(now["value"], s.after["value"])
             checked.append(RecordState(s.table, s.key, now, {**s.after, "value": value}))
+        elif s.table == "review_comments" and _moved_only(now, s.before):
+            assert now is not None
+            # Its place is the text's as it is now: kept, whatever else is written back.
+            place = {column: now[column] for column in _COMMENT_PLACE}
+            checked.append(RecordState(s.table, s.key, now, s.after and {**s.after, **place}))
         else:
             row = now or s.before or {}
             raise ChangedSinceImport(f"{refused}{_name(conn, s.table, row)}{changed}")
     return tuple(reversed(checked))
+
+
+def _moved_only(now: Record | None, before: Record | None) -> bool:
+    """Whether a comment's row differs from before in its place alone."""
+    if now is None or before is None:
+        return False
+    return all(now[c] == before[c] for c in now if c not in _COMMENT_PLACE)
 
 
 def _refuse_citations(lib: Library, states: tuple[RecordState, ...], refused: str) -> None:

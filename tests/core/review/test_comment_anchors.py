@@ -213,6 +213,16 @@ def test_a_comment_on_a_mark_stays_on_it_while_words_elsewhere_change(lib: Libra
     assert _on(lib, comment) == "?"
 
 
+def test_a_comment_deleted_then_restored_after_typing_is_back_on_its_words(
+    lib: Library,
+) -> None:
+    note, comment = _commented(lib)
+    removed = lib.comments.delete(comment.id)
+    lib.notes.set_section(note.id, "summary", "Update: " + BODY)
+    lib.comments.restore(removed)
+    assert _on(lib, comment) == "dam is safe"
+
+
 WORDS = st.sampled_from(["the", "dam", "is", "safe", " ", " ", ". ", "\n\n", "[@C1]", "**"])
 TEXTS = st.lists(WORDS, max_size=30).map("".join)
 

@@ -145,3 +145,22 @@ def test_undo_announces_the_note_and_its_comments_and_leaves_no_journal_behind(
     undo_pack_import(demo_lib, result.imported)
     (changes,) = heard
     assert note.id in changes.notes and changes.comments
+
+
+def test_typing_that_moved_a_comment_the_copy_brought_does_not_refuse_the_undo(
+    demo_lib: Library, note: Note, tmp_path: Path
+) -> None:
+    # Review comments follow their words: typing before them since moved them, which is not
+    # acting on them. The undo takes them back and keeps the typing.
+    result = import_review_copy(demo_lib, _reviewed(demo_lib, note, tmp_path))
+    body = demo_lib.notes.get(note.id).section("summary").body  # type: ignore[union-attr]
+    demo_lib.notes.set_section(note.id, "summary", "Update: " + body)
+    (comment,) = demo_lib.comments.all(note.id)
+    assert comment.start == len("Update: ") + body.index("a drone against")
+
+    undone = undo_pack_import(demo_lib, result.imported)
+    assert demo_lib.comments.all(note.id) == []
+    assert demo_lib.notes.get(note.id).section("summary").body == "Update: " + body  # type: ignore[union-attr]
+    redo_pack_import(demo_lib, undone)
+    (back,) = demo_lib.comments.all(note.id)
+    assert (back.start, back.end) == (comment.start, comment.end)
