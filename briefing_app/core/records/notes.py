@@ -12,7 +12,6 @@ from briefing_app.core.changes import Edit, now_iso, refuse_conflicts
 from briefing_app.core.errors import InvalidInput, NoteIsFinal, NotFound
 from briefing_app.core.models import NOTE_STATUSES, Note, NoteHeader, ReviewComment, Section
 from briefing_app.core.records.note_settings import CITED_GRADES, CITED_REVISIONS, NOT_COPIED
-from briefing_app.core.review.comment_places import CommentPlace
 from briefing_app.core.storage.ids import new_uid
 from briefing_app.core.storage.rows import insert_row
 from briefing_app.core.text.citations import cited_keys
@@ -22,6 +21,7 @@ from briefing_app.core.text.find import replace_all
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
+    from briefing_app.core.review.comment_places import CommentPlace
     from briefing_app.core.review.edits import SuggestedEdit
     from briefing_app.core.review.versions import NoteVersion
 
