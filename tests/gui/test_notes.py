@@ -359,6 +359,25 @@ def test_export_dialog_remembers_folder_and_format_and_lists_check_errors(
     assert again.export_button.text() == "Export"
 
 
+def test_export_dialog_names_a_finding_on_the_whole_note_not_a_bare_colon(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    # The walk: a fragile matrix behind the judgment is a finding on no section, listed as
+    # ": The Q2 matrix is fragile…"; the command line says "Note: …".
+    from briefing_app.core.checks import CheckReport, Finding
+
+    report = CheckReport(
+        [
+            Finding("ach.fragile-single-source", "warning", "", 0, 0, "The Q2 matrix is fragile"),
+            Finding("section.empty", "warning", "issue", 0, 0, "Issue is empty"),
+        ]
+    )
+    dialog = ExportDialog("My note", "endnotes", report, None, {"issue": "Issue"})
+    qtbot.addWidget(dialog)
+    listed = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert listed == ["Note: The Q2 matrix is fragile", "Issue: Issue is empty"]
+
+
 def test_problems_panel_lists_findings_jumps_to_them_and_dismisses_with_a_reason(
     qtbot: QtBot, window: MainWindow, demo_lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

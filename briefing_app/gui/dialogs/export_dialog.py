@@ -159,7 +159,9 @@ class ExportDialog(QDialog):
         self.findings.setVisible(bool(findings))
         for finding in findings:
             name = f"severity-{finding.severity}"
-            heading = self.headings.get(finding.section, finding.section)
+            # A finding on no section (the matrix behind the judgment) is on the whole note,
+            # as the command line says it.
+            heading = self.headings.get(finding.section, finding.section) or "Note"
             item = QListWidgetItem(icon(name), f"{heading}: {finding.message}")
             item.setToolTip(finding.fix)
             self.findings.addItem(item)
