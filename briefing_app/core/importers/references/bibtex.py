@@ -89,8 +89,13 @@ def _reference(entry: object, base_dir: Path) -> Reference:
     return Reference(
         title=_unbrace(one("title")),
         authors=[_unbrace(byline_name(str(a))) for a in authors if str(a).strip()],
+        # Zotero writes a report's issuer in `institution`, a thesis's in `school`; a
+        # publisher is the outlet only when the item names nothing closer (a book).
         container=_unbrace(
-            one("journaltitle", "journal", "booktitle", "howpublished", "organization")
+            one(
+                *("journaltitle", "journal", "booktitle", "howpublished", "organization"),
+                *("institution", "school", "publisher"),
+            )
         ),
         published=_bib_date(one("date"), one("year"), one("month")),
         url=one("url"),

@@ -76,6 +76,33 @@ def test_bibtex_and_biblatex_from_zotero(lib: Library, tmp_path: Path) -> None:
     assert statement.format == ABSTRACT_FORMAT
 
 
+def test_a_report_thesis_or_book_takes_its_institution_school_or_publisher_as_outlet(
+    lib: Library, tmp_path: Path
+) -> None:
+    # The walk: Zotero writes a Report as @techreport (BibTeX) or @report (BibLaTeX) with the
+    # think tank in `institution`; the source came in with no outlet at all.
+    (tmp_path / "refs.bib").write_text(
+        "@techreport{icg, title = {Tajikistan's Southern Border}, year = {2025},\n"
+        "  institution = {International Crisis Group}, abstract = {Border gaps.}}\n"
+        "@phdthesis{rahimov, title = {Border Policing in Khatlon}, year = {2021},\n"
+        "  school = {University of Central Asia}, abstract = {Policing.}}\n"
+        "@book{heuer, title = {Psychology of Intelligence Analysis}, year = {1999},\n"
+        "  publisher = {Center for the Study of Intelligence}, abstract = {Biases.}}\n"
+        "@article{art, title = {Attack in Khatlon}, year = {2025}, journal = {Asia-Plus},\n"
+        "  publisher = {Asia-Plus Media Group}, abstract = {Three killed.}}\n",
+        encoding="utf-8",
+    )
+    summary = import_paths(lib, [tmp_path / "refs.bib"])
+    assert summary.line() == "4 imported, 0 duplicate, 0 failed"
+    outlets = [lib.sources.get(o.source_id or 0).outlet for o in summary.outcomes]
+    assert outlets == [
+        "International Crisis Group",
+        "University of Central Asia",
+        "Center for the Study of Intelligence",
+        "Asia-Plus",  # the journal first: its publisher is no outlet
+    ]
+
+
 def test_csl_json_with_string_date_parts_and_no_attachments(lib: Library, tmp_path: Path) -> None:
     path = tmp_path / "items.json"
     path.write_text(CSL_JSON)
