@@ -6,6 +6,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
@@ -104,6 +105,32 @@ def test_export_from_the_file_menu_writes_a_valid_project(
     dialog = complete.project_export.left_out_dialog
     assert dialog is not None and dialog.isVisible()
     assert "key question(s): REFI-QDA has no place for them" in dialog.details.toPlainText()
+
+
+def test_the_export_chooser_opens_where_the_last_file_was_chosen_not_beside_the_library(
+    qtbot: QtBot, complete: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The walk: the claims table and Zotero exports opened in the folder of the article just
+    # imported, the REFI-QDA export in the library's own folder (its backups beside it).
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    file_dialogs.remember_folder(inbox / "followup.html")
+    suggested: list[str] = []
+
+    def save_file_name(parent: object, caption: str, directory: str, *rest: object) -> Any:
+        suggested.append(directory)
+        return "", ""
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("The whole library", True))
+    monkeypatch.setattr(file_dialogs, "save_file_name", save_file_name)
+    (action,) = [a for a in complete.export_menu.actions() if "REFI-QDA" in a.text()]
+    action.trigger()
+
+    chooser = file_dialogs.file_chooser(None, "Export", suggested[0], save=True)
+    assert Path(chooser.directory().absolutePath()) == inbox
+    assert complete.lib.path is not None
+    assert chooser.selectedFiles() == [str(inbox / f"{complete.lib.path.stem}.qdpx")]
+    chooser.deleteLater()
 
 
 def test_export_of_the_open_note_holds_that_note_and_its_sources(

@@ -94,8 +94,9 @@ class ProjectExportController(QObject):
         if scope is None:
             return None
         stem = self.lib.path.stem if self.lib.path is not None else "briefing"
-        folder = self.lib.path.parent if self.lib.path is not None else Path.home()
-        path = self.ask_path(str(folder / f"{stem}{SUFFIX}"))
+        # A bare name: the chooser offers it in the folder a file was last chosen in, as
+        # every other export does, not beside the library and its backups.
+        path = self.ask_path(f"{stem}{SUFFIX}")
         if path is None:
             return None
         return self.export(scope, path)
