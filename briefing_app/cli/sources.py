@@ -11,7 +11,7 @@ import click
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.interrupts import CtrlCStops
 from briefing_app.cli.output import echo, echo_json, echo_table
-from briefing_app.core.importers.base import extract_file
+from briefing_app.core.importers.base import ExtractedDocument, extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
@@ -91,14 +91,21 @@ def import_command(app: AppContext, paths: tuple[Path, ...], as_json: bool) -> N
 def inspect_command(path: Path, as_json: bool) -> None:
     """Show what importing PATH would store, without storing it.
 
+    A reference file (RIS, BibTeX, CSL JSON) shows each of its items as the source it would
+    make (with --json, a list).
+
     Example: briefing inspect article.html --json
     """
     if path.is_dir():  # else the importers call it a file type '(none)'
         raise click.ClickException(
             f"{path}: is a folder; inspect takes one file (import takes folders)"
         )
+    elsewhere = _OWN_COMMANDS.get(path.suffix.lower())
+    if elsewhere is not None and path.is_file():
+        what, command = elsewhere
+        raise click.ClickException(f"{path}: {what}, not a source; it is read by: {command}")
     try:
-        doc = extract_file(path)
+        docs = _documents(path)
     except Exception as exc:
         from briefing_app.core.errors import BriefingError
 
@@ -106,11 +113,38 @@ def inspect_command(path: Path, as_json: bool) -> None:
             raise click.ClickException(f"{path}: {exc}") from exc
         raise
     if as_json:
-        echo_json(doc.to_json())
+        echo_json(
+            docs.to_json() if isinstance(docs, ExtractedDocument) else [d.to_json() for d in docs]
+        )
         return
+    if isinstance(docs, ExtractedDocument):
+        _echo_document(docs)
+        return
+    for number, doc in enumerate(docs, 1):
+        echo(f"— item {number} of {len(docs)} —")
+        _echo_document(doc)
+        echo()
+
+
+def _documents(path: Path) -> ExtractedDocument | list[ExtractedDocument]:
+    """Return what path would be stored as: one document, or one per reference of a file."""
+    # A reference file is many sources; `briefing import` takes it, so inspect shows it too.
+    from briefing_app.core.importers.references import (
+        is_reference_file,
+        read_references,
+        reference_document,
+    )
+
+    if is_reference_file(path):
+        return [reference_document(ref) for ref in read_references(path)]
+    return extract_file(path)
+
+
+def _echo_document(doc: ExtractedDocument) -> None:
     for name, value in doc.to_json().items():
         if name != "text":
-            echo(f"{name:10} {value if value is not None else ''}")
+            shown = ", ".join(value) if isinstance(value, list) else value
+            echo(f"{name:10} {shown if shown is not None else ''}")
     echo(f"{'text':10} {len(doc.text)} characters")
     echo()
     echo(doc.text[:1500] + ("…" if len(doc.text) > 1500 else ""))

@@ -137,6 +137,40 @@ def test_inspect_on_a_folder_says_it_takes_one_file(tmp_path: Path) -> None:
     ]
 
 
+def test_inspect_shows_each_item_of_a_reference_file_as_the_source_it_would_make(
+    tmp_path: Path,
+) -> None:
+    """The guide says to try inspect before importing; on a Zotero export it said
+    "unsupported file type '.bib'", though import reads it."""
+    refs = write_fixture(
+        tmp_path / "refs.bib",
+        "@article{k, title = {Attack in Khatlon}, journal = {Asia-Plus}, date = {2025-11-27},\n"
+        "  keywords = {Khatlon, China}, abstract = {Three workers were killed.}}\n"
+        "@techreport{icg, title = {Southern Border}, year = {2025},\n"
+        "  institution = {International Crisis Group}, abstract = {Border gaps.}}\n",
+    )
+    result = briefing("inspect", str(refs))
+    assert result.returncode == 0, result.stderr
+    assert "— item 1 of 2 —" in result.stdout and "— item 2 of 2 —" in result.stdout
+    assert "outlet     Asia-Plus" in result.stdout
+    assert "tags       Khatlon, China" in result.stdout
+    assert "Three workers were killed." in result.stdout
+    as_json = json.loads(briefing("inspect", "--json", str(refs)).stdout)
+    assert [(d["title"], d["outlet"]) for d in as_json] == [
+        ("Attack in Khatlon", "Asia-Plus"),
+        ("Southern Border", "International Crisis Group"),
+    ]
+
+
+def test_inspect_of_a_package_names_the_command_that_reads_it(tmp_path: Path) -> None:
+    pack = write_fixture(tmp_path / "note.briefpack", "not really a zip")
+    result = briefing("inspect", str(pack))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {pack}: a review package, not a source; it is read by: briefing pack import"
+    ]
+
+
 @pytest.mark.parametrize("name", ["notes", "notes.txt"])
 def test_inspect_on_a_missing_file_says_there_is_none(tmp_path: Path, name: str) -> None:
     """A mistyped name without a suffix was an "unsupported file type '(none)'"."""
