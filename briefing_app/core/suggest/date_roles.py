@@ -55,6 +55,13 @@ _AFTER = {
     "de": r"(?:nach|seit)",
 }
 _ARTICLE = r"(?:(?:the|le|la|les|l['’]|dem|den|der)\s*)?"
+# "After" opening a clause the date sits in: "…, a week after three workers were killed on
+# 26 November", "après que … le 26 novembre", "nachdem am 26. November …". The event told
+# beside such a clause follows it; a comma or colon between ends the clause first. Not
+# "since", "following", "depuis", "nach": as often a preposition of something else ("since
+# childhood", "the following statement", "nach Angaben der Polizei").
+_AFTER_CLAUSE = {"en": "after", "fr": "après", "de": "nachdem"}
+_AFTER_CLAUSE_WORDS = 15  # words between the opening word and the date, at most
 # A restrictive relative clause without commas, English only ("the plant that failed on May 2
 # will reopen"): "that" after a noun its determiner opens, closed by the main clause's
 # auxiliary soon after the date. A "that" after a reporting verb opens what was said instead.
@@ -110,6 +117,11 @@ def date_role(
             return DateRole.EARLIER
     if _follows(sentence, start, end, lang):
         return DateRole.AFTER
+    opening = _after_clause(sentence, start, lang)
+    # A claim that is the earlier event itself ("three workers were killed on 26 November")
+    # has its date as its own.
+    if opening is not None and not (claim is not None and claim[0] >= opening):
+        return DateRole.AFTER
     return DateRole.EVENT
 
 
@@ -121,6 +133,23 @@ def _follows(sentence: str, start: int, end: int, lang: str) -> bool:
     if re.match(rf"{after}\b", sentence[start:end], re.IGNORECASE):
         return True
     return re.search(rf"(?<!\w){after}\s+{_ARTICLE}$", sentence[:start], re.IGNORECASE) is not None
+
+
+def _after_clause(sentence: str, start: int, lang: str) -> int | None:
+    """Return where the clause opened by "after" (or "since") that holds the date starts
+    ("a week after three workers were killed on 26 November"), else None."""
+    after = _AFTER_CLAUSE.get(lang)
+    if after is None:
+        return None
+    opening = None
+    for found in re.finditer(rf"(?<!\w){after}(?!\w)", sentence[:start], re.IGNORECASE):
+        opening = found
+    if opening is None:
+        return None
+    between = sentence[opening.end() : start]
+    if re.search(r"[,;:!?()“”\"«»„]", between) or len(between.split()) > _AFTER_CLAUSE_WORDS:
+        return None
+    return opening.start()
 
 
 def _restrictive_clause(

@@ -208,6 +208,56 @@ def test_a_date_the_event_follows_is_offered_as_the_day_it_is_after(
     assert AFTER_IT in found.reason
 
 
+WALK = (
+    "DUSHANBE — Tajikistan's Ministry of Internal Affairs said on Tuesday that it would not "
+    "allow Chinese private security companies to guard construction sites in Khatlon province, "
+    "a week after three Chinese workers were killed in an attack on 26 November."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "China asked for guarantees after an attack on 26 November killed three workers."),
+        ("en", "After three workers were killed on 26 November China asked for guarantees."),
+        ("fr", "Pékin a demandé des garanties après que trois ouvriers ont été tués le "
+         "26 novembre."),
+        ("de", "Peking forderte Garantien, nachdem am 26. November drei Arbeiter getötet "
+         "worden waren."),
+    ],
+)  # fmt: skip
+def test_a_date_inside_an_after_clause_is_one_the_event_follows(
+    language: str, sentence: str
+) -> None:
+    """The walk: "…, a week after three workers were killed in an attack on 26 November"
+    offered 26 November as the day Tajikistan refused, with nothing to say it was before."""
+    found = suggest_event_date(sentence, language, "2025-12-03")
+    assert found.date == "2025-11-26"
+    assert AFTER_IT in found.reason
+
+
+def test_the_walks_refusal_follows_the_attack_unless_the_claim_is_the_attack() -> None:
+    refusal = WALK.index("it would not")
+    found = suggest_event_date(WALK, "en", "2025-12-03", claim=(refusal, len(WALK) - 1))
+    assert found.date == "2025-11-26" and AFTER_IT in found.reason
+    killed = WALK.index("three Chinese workers")
+    found = suggest_event_date(WALK, "en", "2025-12-03", claim=(killed, len(WALK) - 1))
+    assert found.date == "2025-11-26" and AFTER_IT not in found.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After talks ended, the ministry said three workers died on 26 November.",
+        "He has lived there since childhood and died on 26 November.",
+        "The ministry issued the following statement on 26 November.",
+    ],
+)
+def test_a_date_outside_any_after_clause_stays_the_events(sentence: str) -> None:
+    found = suggest_event_date(sentence, "en", "2025-12-03")
+    assert found.date == "2025-11-26" and AFTER_IT not in found.reason
+
+
 def test_the_events_own_date_wins_over_one_it_follows() -> None:
     found = suggest_event_date("Prices rose on 4 March after the 3 March decision.", "en", TUESDAY)
     assert found.date == TUESDAY and "4 March" in found.words
