@@ -43,8 +43,9 @@ NOTE_FRONT_BOTTOM = 0.2
 # when shown from the View menu: the chronology's dates in full.
 SHOWN_WIDTHS = {"chronology": 0.21}
 # Bottom docks that want more height than the note's fifth when they come to the front: the
-# Matrix showed only its Scores row there at 768 px, under its question and leader lines.
-SHOWN_HEIGHTS = {"matrix": 0.45}
+# Matrix showed only its Scores row there at 768 px, under its question and leader lines, and
+# the Board each card's key line, under its question and hint.
+SHOWN_HEIGHTS = {"matrix": 0.45, "board": 0.45}
 
 
 @dataclass(frozen=True)

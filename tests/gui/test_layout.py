@@ -458,6 +458,36 @@ def test_the_matrix_shown_with_the_note_in_front_has_room_for_its_rows(
     qtbot.waitUntil(lambda: problems.isVisible() and problems.height() < window.height() * 0.3)
 
 
+def test_the_board_chosen_with_the_note_in_front_shows_its_cards_whole(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    # The walk: with the note in front the Board's tab got the note's fifth of 768 px, and
+    # each card showed its key line only, clipped by the dock's bottom edge.
+    window = _open(qtbot, demo_lib, first_start_size(QRect(QPoint(0, 0), QPoint(1366, 768))))
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    problems = window.docks.docks["problems"]
+    qtbot.waitUntil(lambda: problems.isVisible() and problems.height() < window.height() * 0.3)
+
+    window.docks.docks["board"].toggleViewAction().trigger()
+
+    view = window.board.view
+    qtbot.waitUntil(lambda: bool(view.columns) and view.columns[0].cards.isVisible())
+    cards = view.columns[0].cards
+    first = cards.visualRect(cards.model().index(0, 0))
+    area = view.positions_area.viewport()
+    # The first card whole inside the board's scroll area, without scrolling.
+    qtbot.waitUntil(
+        lambda: (
+            not cards.visualRect(cards.model().index(0, 0)).isEmpty()
+            and cards.viewport().mapTo(area, first.bottomLeft()).y() <= area.height()
+            and first.bottom() <= cards.viewport().height()
+        )
+    )
+    # Back on the Problems tab, the note has its room again.
+    problems.raise_()
+    qtbot.waitUntil(lambda: problems.isVisible() and problems.height() < window.height() * 0.3)
+
+
 def test_the_reader_gets_its_claims_height_back_after_the_matrix_grew_the_bottom(
     qtbot: QtBot, demo_lib: Library
 ) -> None:
