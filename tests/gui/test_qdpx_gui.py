@@ -101,10 +101,13 @@ def test_export_from_the_file_menu_writes_a_valid_project(
     assert len(project.all("//q:PlainTextSelection")) == lib.claims.count()
     message = complete.statusBar().currentMessage()
     assert message.startswith("Wrote khatlon.qdpx: 1 source, ")  # the demo has one source
-    # The demo's key question has no place in the format: the user is told so.
+    # The demo's key question and its matrix have no place in the format: the user is told so.
     dialog = complete.project_export.left_out_dialog
     assert dialog is not None and dialog.isVisible()
-    assert "key question(s): REFI-QDA has no place for them" in dialog.details.toPlainText()
+    assert (
+        "1 key question, with its ACH matrix (3 hypotheses, 15 ratings) and 1 key assumption: "
+        "REFI-QDA has no place for them"
+    ) in dialog.details.toPlainText()
 
 
 def test_the_export_chooser_opens_where_the_last_file_was_chosen_not_beside_the_library(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app import __version__
 from briefing_app.core.errors import FileTooLarge, InvalidInput, NotFound
-from briefing_app.core.models import Claim, Note, Source, Tag
+from briefing_app.core.models import Claim, Note, Question, Source, Tag
 from briefing_app.core.qdpx.codebook import build_codebook
 from briefing_app.core.qdpx.guids import stable_guid
 from briefing_app.core.qdpx.mapping import PROJECT_FILE, SOURCES_FOLDER
@@ -267,15 +267,37 @@ def _left_out(
     if dangling:
         lines.append(f"{dangling} relation(s) to claims outside the export")
     keys = {c.key for c in claims}
-    questions = sum(1 for q in lib.questions.all() if keys.intersection(q.claim_keys))
+    questions = [q for q in lib.questions.all() if keys.intersection(q.claim_keys)]
     if questions:
-        lines.append(f"{questions} key question(s): REFI-QDA has no place for them")
+        lines.append(_questions_left_out(lib, questions))
     if replaced:
         lines.append(
             f"{replaced} character(s) XML cannot hold (control characters), written as "
             "U+FFFD in names and descriptions; the source texts keep them"
         )
     return lines
+
+
+def _questions_left_out(lib: Library, questions: list[Question]) -> str:
+    """Say which key questions stay behind, with what was weighed on them (ACH matrices and
+    key assumptions), which the analyst would otherwise look for in the tool."""
+    hypotheses = ratings = assumptions = 0
+    for question in questions:
+        matrix = lib.ach.matrix(question.id)
+        hypotheses += len(matrix.hypotheses)
+        ratings += sum(len(row.ratings) for row in matrix.rows)
+        assumptions += len(lib.assumptions.all(question.id))
+    one = len(questions) == 1
+    what = f"{len(questions)} key question{'' if one else 's'}"
+    joined = ", with "
+    if hypotheses:
+        matrices = "its ACH matrix" if one else "their ACH matrices"
+        what += f"{joined}{matrices} ({counted(hypotheses, 'hypotheses')}, "
+        what += f"{counted(ratings, 'ratings')})"
+        joined = " and "
+    if assumptions:
+        what += f"{joined}{assumptions} key assumption{'' if assumptions == 1 else 's'}"
+    return f"{what}: REFI-QDA has no place for them"
 
 
 def _member(name: str) -> zipfile.ZipInfo:

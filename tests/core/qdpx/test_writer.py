@@ -262,6 +262,18 @@ def test_the_report_names_what_the_format_cannot_carry(demo_lib: Library, tmp_pa
     assert report.to_json()["claims"] == 10
 
 
+def test_the_report_says_the_matrices_and_assumptions_stay_behind_with_the_questions(
+    demo_lib: Library, tmp_path: Path
+) -> None:
+    # The walk: "2 key question(s): REFI-QDA has no place for them" left unsaid that the
+    # hypotheses, ratings and key assumptions weighed on them stay behind too.
+    report = export_project(demo_lib, tmp_path / "demo.qdpx")
+    assert (
+        "1 key question, with its ACH matrix (3 hypotheses, 15 ratings) and 1 key assumption: "
+        "REFI-QDA has no place for them"
+    ) in report.left_out
+
+
 def test_relations_become_links_between_selections(demo_lib: Library, tmp_path: Path) -> None:
     project = _export(demo_lib, tmp_path)
     selections = {s.get("guid") for s in project.all("//q:PlainTextSelection")}
