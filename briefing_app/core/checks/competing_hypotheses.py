@@ -1,6 +1,7 @@
 """What the ACH matrix behind a note's key judgment says of it: a judgment that favours a
 hypothesis the matrix does not rank first, one resting on an unsupported assumption, a fragile
-matrix whose pivotal row rests on one source, and high confidence on a fragile matrix."""
+matrix whose pivotal row rests on one source, high confidence on a fragile matrix, and
+evidence the matrix weighs that the note does not cite."""
 
 from __future__ import annotations
 
@@ -203,4 +204,39 @@ def high_confidence_fragile(ctx: CheckContext) -> Iterator[Finding]:
         f"(pivotal: {', '.join(matrix.scores.pivotal)})",
         "Lower the confidence to moderate, or find evidence that does not turn on one row.",
         excerpt=f"{q} high",
+    )
+
+
+@rule("ach.uncited-evidence", "The judgment rests on matrix rows the note does not cite")
+def uncited_evidence(ctx: CheckContext) -> Iterator[Finding]:
+    """The ACH matrix behind the note's judgment rates claims the note does not cite: its
+    reader cannot trace the judgment to them (ICD 206), and a review package, which carries
+    the claims the note cites, sends the matrix without their rows, scored differently."""
+    judged = _judged(ctx)
+    if judged is None:
+        return
+    matrix = judged[1]
+    uncited = [
+        row.key
+        for row in matrix.rows
+        if row.claim_id is not None
+        and not row.switched_off
+        and row.ratings
+        and row.key not in ctx.claims
+    ]
+    if not uncited:
+        return
+    q = matrix.question.key
+    yield Finding(
+        "ach.uncited-evidence",
+        "info",
+        "",
+        0,
+        0,
+        f"The {q} matrix behind the judgment rates {joined(uncited)}, which the note does not "
+        "cite: its reader cannot trace the judgment to them, and a review package sends the "
+        "matrix without their rows",
+        "Cite the claims the judgment rests on, or switch off the rows that do not bear on it "
+        "(Space in the Matrix).",
+        excerpt=f"{q} {uncited[0]}",
     )

@@ -191,3 +191,45 @@ def test_a_judgment_whose_hypothesis_or_question_was_deleted_warns(lib: Library,
     (finding,) = [f for f in run_checks(lib, lib.notes.get(note.id), PROFILE).findings
                   if f.rule == ACH_RULES[0]]  # fmt: skip
     assert finding.message.startswith("The note's judgment is on a key question that was deleted")
+
+
+def _uncited(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.rule == "ach.uncited-evidence"]
+
+
+def test_rated_rows_the_note_does_not_cite_are_named(
+    lib: Library, q1: int, evidence: dict[str, str]
+) -> None:
+    # The walk: the note cited C2 and C11, the Q2 matrix behind its judgment rated C1, C3 and
+    # C12 too; the supervisor's package came without those rows and ranked H2 by 0.00, not 1.00.
+    body = f"We assess the group acted [@{evidence['killed']}]."
+    note = lib.notes.create("Judged", "test", [("assessment", "Assessment")],
+                            bodies={"assessment": body})  # fmt: skip
+    judge(lib, note.id, q1, "H1", "moderate")
+    findings = _uncited(run_checks(lib, lib.notes.get(note.id), PROFILE).findings)
+    denial, police = evidence["denial"], evidence["police"]
+    assert [(f.severity, f.message, f.excerpt) for f in findings] == [
+        (
+            "info",
+            f"The Q1 matrix behind the judgment rates {denial} and {police}, which the note "
+            "does not cite: its reader cannot trace the judgment to them, and a review package "
+            "sends the matrix without their rows",
+            f"Q1 {denial}",
+        )
+    ]
+
+
+def test_rows_cited_switched_off_or_unrated_are_not_named(
+    lib: Library, q1: int, evidence: dict[str, str]
+) -> None:
+    killed, denial, police = (evidence[k] for k in ("killed", "denial", "police"))
+    lib.ach.switch(q1, police, False)  # off: not scored, not the judgment's
+    lib.ach.rate(q1, "H1", denial, "")
+    lib.ach.rate(q1, "H2", denial, "")  # unrated: weighs nothing
+    body = f"We assess the group acted [@{killed}]."
+    note = lib.notes.create("Judged", "test", [("assessment", "Assessment")],
+                            bodies={"assessment": body})  # fmt: skip
+    judge(lib, note.id, q1, "H1", "moderate")
+    assert _uncited(run_checks(lib, lib.notes.get(note.id), PROFILE).findings) == []
+    # No judgment: no matrix behind the note.
+    assert _uncited(judged(lib, q1, None, "")) == []

@@ -126,12 +126,13 @@ def _seed_judgment(lib: Library, note_id: int, police: str) -> None:
     an unsupported assumption, in a matrix turning on one single-source row.
 
     police: N, II; C4: I, N. H1 = 1 leads H2 = 2; without police H2 leads (pivotal, one outlet).
+    C3, rated N, N, moves nothing, and the note does not cite it.
     """
     q = lib.questions.add("Who armed the attackers?")
     lib.ach.add_hypothesis(q.id, "Smugglers")
     lib.ach.add_hypothesis(q.id, "A state")
-    lib.ach.add_claims(q.id, [_claim_id(lib, police), _claim_id(lib, "C4")])
-    for row, h1, h2 in ((police, "N", "II"), ("C4", "I", "N")):
+    lib.ach.add_claims(q.id, [_claim_id(lib, k) for k in (police, "C4", "C3")])
+    for row, h1, h2 in ((police, "N", "II"), ("C4", "I", "N"), ("C3", "N", "N")):
         lib.ach.rate(q.id, "H1", row, h1)
         lib.ach.rate(q.id, "H2", row, h2)
     lib.assumptions.add(q.id, "Drones need a state supplier", rating="unsupported",
