@@ -11,7 +11,7 @@ package is exported twice, never delivered, or sent to several libraries. Packag
 history (older ones) treat every difference as a change on both sides; their single "base" is
 read as a history of one. The ratings of the matrices a package carries merge the same way, by
 the values each cell has had, and so do each row's weights and switches and each key
-assumption's text and rating (`merge_matrices.py`).
+assumption's text, rating and reasons (`merge_matrices.py`).
 """
 
 from __future__ import annotations
@@ -173,8 +173,8 @@ def add_sent_ratings(history: dict[str, Any], matrices: list[dict[str, Any]]) ->
 
 
 def add_sent_weights(history: dict[str, Any], matrices: list[dict[str, Any]]) -> None:
-    """Add each row's weights and switches, and each key assumption's text and rating, that a
-    package sends to history (as fingerprints), and give each its own history to carry."""
+    """Add each row's weights and switches, and each key assumption's text, rating and reasons,
+    that a package sends to history (as fingerprints), and give each its own history to carry."""
     for matrix in matrices:
         for row in matrix["rows"]:
             values = history["rows"].setdefault(row_name(matrix, row), [])
@@ -182,8 +182,14 @@ def add_sent_weights(history: dict[str, Any], matrices: list[dict[str, Any]]) ->
             row["history"] = list(values)
         for assumption in matrix["assumptions"]:
             values = history["assumptions"].setdefault(assumption["uid"], [])
-            _add(values, assumption_fingerprint(assumption["text"], assumption["rating"]))
+            _add(values, _sent_assumption_fingerprint(assumption))
             assumption["history"] = list(values)
+
+
+def _sent_assumption_fingerprint(assumption: dict[str, Any]) -> str:
+    return assumption_fingerprint(
+        assumption["text"], assumption["rating"], assumption["why"], assumption["wrong_if"]
+    )
 
 
 class _Merger:
@@ -423,7 +429,8 @@ class _Merger:
 
     def remember_matrices(self, note_id: int, seen: dict[str, dict[str, list[str]]]) -> None:
         """Add the matrices' values this exchange showed (by part: each cell's ratings, each
-        row's weights and switches, each assumption's text and rating) to the note's history."""
+        row's weights and switches, each assumption's text, rating and reasons) to the note's
+        history."""
         if not any(seen.values()):
             return
         history = _remembered(self.lib.notes.get(note_id))

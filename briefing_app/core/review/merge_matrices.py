@@ -9,8 +9,8 @@ is taken, one changed here only (theirs is one we have seen) is kept, and only o
 both sides is reported, this library's kept. A rating missing here is added; the note takes
 the package's judgment when it has none. A cell the sender cleared merges the same way, its
 blank ("") one more value: taken when ours is one they had seen, a conflict when ours changed.
-A row's weights and switches, and a key assumption's text and rating, merge by the same rule
-over the fingerprints of the values they have had (`pack_matrices.row_fingerprint`).
+A row's weights and switches, and a key assumption's text, rating and reasons, merge by the
+same rule over the fingerprints of the values they have had (`pack_matrices.row_fingerprint`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 # What the note's exchange history holds of the matrices, by part: each cell's ratings (named
 # by pack_matrices.rated_cells), each row's weights and switches (by row_name) and each key
-# assumption's text and rating (by uid), the last two as fingerprints.
+# assumption's text, rating and reasons (by uid), the last two as fingerprints.
 MATRIX_PARTS = ("ratings", "rows", "assumptions")
 
 
@@ -218,7 +218,7 @@ class _Matrix:
         supports = [self.lib.claims.get(claim_id).key for claim_id in here]
         hypotheses = [self.hypotheses[u] for u in a["hypotheses"] if u in self.hypotheses]
         local = self.lib.assumptions.by_uid(a["uid"])
-        theirs = assumption_fingerprint(a["text"], a["rating"])
+        theirs = assumption_fingerprint(a["text"], a["rating"], a["why"], a["wrong_if"])
         if local is None:
             edit = self.lib.assumptions.add(
                 self.q,
@@ -245,7 +245,8 @@ class _Matrix:
             self.rows[row["uid"]] = local.key
         if not self._merged_wording(local, a, theirs, exchange):
             self.conflicts.append(
-                f"{self.qkey} assumption {local.key}: text or rating differs; this library's kept"
+                f"{self.qkey} assumption {local.key}: wording, rating or reasons differ; "
+                "this library's kept"
             )
         held = list(local.claim_keys)
         more_claims = [c for c in supports if c not in held]
@@ -261,15 +262,21 @@ class _Matrix:
     def _merged_wording(
         self, local: KeyAssumption, a: dict[str, Any], theirs: str, exchange: MatrixExchange
     ) -> bool:
-        """Merge an assumption's text and rating three-way; return False on a conflict."""
+        """Merge an assumption's text, rating and reasons three-way; return False on a
+        conflict."""
         sender: list[str] = a.get("history", [])
-        here = assumption_fingerprint(local.text, local.rating)
+        here = assumption_fingerprint(local.text, local.rating, local.why, local.wrong_if)
         changed = exchange.changed("assumptions", a["uid"], here, theirs, sender)
         if changed == "both":
             return False
         if changed == "theirs":  # the sender's correction of a wording we left alone
             edit = self.lib.assumptions.update(
-                self.q, local.key, text=a["text"], rating=a["rating"]
+                self.q,
+                local.key,
+                text=a["text"],
+                rating=a["rating"],
+                why=a["why"],
+                wrong_if=a["wrong_if"],
             )
             exchange.edits.append(edit)
             self.updated["assumptions"] += 1

@@ -14,10 +14,10 @@ rating. A blank is "" in these histories; a rating's own history never holds it 
 before cleared cells refuses a blank rating), only its optional "seen_blank" flag says so.
 Older Briefing ignores both fields; packages without them clear nothing.
 
-Each row carries the same for its weights and switches, and each key assumption for its text
-and rating: an optional "history" of fingerprints of the values they have had in the sender's
-exchanges (`row_fingerprint`, `assumption_fingerprint`), so a supervisor's correction of a
-row's relevance or of an assumption's wording is taken when the analyst left it alone. Older
+Each row carries the same for its weights and switches, and each key assumption for its text,
+rating and reasons: an optional "history" of fingerprints of the values they have had in the
+sender's exchanges (`row_fingerprint`, `assumption_fingerprint`), so a supervisor's correction
+of a row's relevance or of an assumption's wording is taken when the analyst left it alone. Older
 Briefing ignores it; a package without it changes neither here: a difference is reported
 (unless the package's value is one this library has exchanged before), this library's kept.
 """
@@ -207,15 +207,18 @@ def sent_row_fingerprint(row: dict[str, Any]) -> str:
     )
 
 
-def assumption_fingerprint(text: str, rating: str) -> str:
-    """Fingerprint a key assumption's text and rating, as they are stored (spaces collapsed).
+def assumption_fingerprint(text: str, rating: str, why: str, wrong_if: str) -> str:
+    """Fingerprint a key assumption's text, rating and reasons (why; what would show it
+    wrong), as they are stored (the text's spaces collapsed, the reasons stripped).
 
-    >>> assumption_fingerprint(" The border  is porous", "Solid") == assumption_fingerprint(
-    ...     "The border is porous", "solid"
+    >>> assumption_fingerprint(" The border  is porous", "Solid", "", "") == (
+    ...     assumption_fingerprint("The border is porous", "solid", " ", "")
     ... )
     True
     """
-    return _fingerprint([" ".join(text.split()), rating.strip().lower()])
+    return _fingerprint(
+        [" ".join(text.split()), rating.strip().lower(), why.strip(), wrong_if.strip()]
+    )
 
 
 def _fingerprint(values: list[Any]) -> str:

@@ -165,6 +165,40 @@ def test_an_assumption_rating_only_the_supervisor_changed_is_taken(
     assert (a.claim_keys, a.hypothesis_keys) == (("C10", "C9"), ("H1", "H2"))
 
 
+def test_an_assumptions_reasons_only_the_supervisor_changed_are_taken(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    # The walk: the supervisor downgraded A1 and wrote why; the rating came back, the reason
+    # did not, and nothing said so.
+    def reasons(lib: Library, q: int) -> object:
+        return lib.assumptions.update(
+            q, "A1", rating="unsupported", why="Nobody shows the route", wrong_if="A route found"
+        )
+
+    merged = import_pack(demo_lib, _sent_back(demo_lib, other, tmp_path, reasons))
+    assert (merged.conflicts, merged.updated["assumptions"]) == ([], 1)
+    a = demo_lib.assumptions.get(_q1(demo_lib), "A1")
+    assert (a.rating, a.why, a.wrong_if) == (
+        "unsupported",
+        "Nobody shows the route",
+        "A route found",
+    )
+
+
+def test_an_assumptions_reasons_changed_on_both_sides_are_reported_and_ours_kept(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    back = _sent_back(
+        demo_lib, other, tmp_path, lambda lib, q: lib.assumptions.update(q, "A1", why="Theirs")
+    )
+    demo_lib.assumptions.update(_q1(demo_lib), "A1", why="Ours")
+    merged = import_pack(demo_lib, back)
+    assert merged.conflicts == [
+        "Q1 assumption A1: wording, rating or reasons differ; this library's kept"
+    ]
+    assert demo_lib.assumptions.get(_q1(demo_lib), "A1").why == "Ours"
+
+
 def test_the_supervisor_takes_the_analysts_next_round_of_weights_and_wording(
     demo_lib: Library, other: Library, tmp_path: Path
 ) -> None:
@@ -222,7 +256,9 @@ def test_an_assumption_both_sides_changed_differently_is_reported_and_ours_kept(
     back = _sent_back(demo_lib, other, tmp_path, _corrected)
     demo_lib.assumptions.update(_q1(demo_lib), "A1", rating="unsupported")
     merged = import_pack(demo_lib, back)
-    assert merged.conflicts == ["Q1 assumption A1: text or rating differs; this library's kept"]
+    assert merged.conflicts == [
+        "Q1 assumption A1: wording, rating or reasons differ; this library's kept"
+    ]
     assert merged.updated["assumptions"] == 0
     assert _a1(demo_lib) == (A1_SENT[0], "unsupported")
 
@@ -268,7 +304,7 @@ def test_a_package_without_these_histories_reports_every_difference_and_keeps_ou
     merged = import_pack(demo_lib, forge(back, tmp_path / "old.briefpack", _strip_histories))
     assert merged.conflicts == [
         "Q1 row C6: weights or switches differ; this library's kept",
-        "Q1 assumption A1: text or rating differs; this library's kept",
+        "Q1 assumption A1: wording, rating or reasons differ; this library's kept",
     ]
     assert (merged.updated["rows"], merged.updated["assumptions"]) == (0, 0)
     assert (_weights(demo_lib), _a1(demo_lib)) == (C6_SENT, A1_SENT)
