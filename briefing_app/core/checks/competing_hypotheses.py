@@ -210,8 +210,8 @@ def high_confidence_fragile(ctx: CheckContext) -> Iterator[Finding]:
 @rule("ach.uncited-evidence", "The judgment rests on matrix rows the note does not cite")
 def uncited_evidence(ctx: CheckContext) -> Iterator[Finding]:
     """The ACH matrix behind the note's judgment rates claims the note does not cite: its
-    reader cannot trace the judgment to them (ICD 206), and a review package, which carries
-    the claims the note cites, sends the matrix without their rows, scored differently."""
+    reader cannot trace the judgment to them (ICD 206). (A review package carries them with the
+    matrix, so the reviewer weighs the same rows.)"""
     judged = _judged(ctx)
     if judged is None:
         return
@@ -234,8 +234,7 @@ def uncited_evidence(ctx: CheckContext) -> Iterator[Finding]:
         0,
         0,
         f"The {q} matrix behind the judgment rates {joined(uncited)}, which the note does not "
-        "cite: its reader cannot trace the judgment to them, and a review package sends the "
-        "matrix without their rows",
+        "cite: its reader cannot trace the judgment to them",
         "Cite the claims the judgment rests on, or switch off the rows that do not bear on it "
         "(Space in the Matrix).",
         excerpt=f"{q} {uncited[0]}",

@@ -1,12 +1,13 @@
 """ACH matrices, key assumptions and the note's judgment in a review package: what is sent and
 how it is checked (`merge_matrices.py` merges them).
 
-A package carries the matrix of each key question it carries (`pack_evidence.py`) and of the
-question the note's judgment names: the hypotheses, the rows that are not claims (absences,
-assumptions) and the rows of the package's own claims, with their ratings, and the key
-assumptions. Each rating carries the values its cell has had in the sender's exchanges (its
-"history", as a claim carries its fingerprints), so the merge can tell a rating only one side
-changed from one changed on both; packages made before that carry none, and still merge.
+A package carries the matrix of each key question the note's cited claims are assigned to and of
+the question the note's judgment names, whole: the hypotheses, every row with its ratings (the
+claims its rows and assumptions stand on travel with the cited ones, `matrix_claims`, so the
+matrix scores alike at both ends) and the key assumptions. Each rating carries the values its
+cell has had in the sender's exchanges (its "history", as a claim carries its fingerprints), so
+the merge can tell a rating only one side changed from one changed on both; packages made
+before that carry none, and still merge.
 
 A cell the sender cleared after an exchange rated it is carried too, in the matrix's optional
 "cleared" list with its history, so the merge can take the clearing back like a change of
@@ -27,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -80,11 +81,50 @@ ASSUMPTION_OPTIONAL = {"history": _LIST}
 JUDGMENT = dict.fromkeys(("question_uid", "hypothesis_uid", "confidence"), _TEXT)
 
 
+def matrix_questions(lib: Library, note: Note, cited: Iterable[Claim]) -> list[int]:
+    """Return the ids of the questions whose matrices a package of this note carries whole:
+    those the cited claims are assigned to, and the one the note's judgment names."""
+    ids = {c.id for c in cited}
+    found = [q.id for q in lib.questions.all() if ids & {c.id for c in lib.questions.claims(q.id)}]
+    judged = judgment(lib, note)
+    judged_id = judged.question_id if judged is not None and judged.hypothesis_key else None
+    if judged_id is not None and judged_id not in found:
+        found.append(judged_id)
+    return found
+
+
+def matrix_claims(
+    lib: Library, question_ids: Iterable[int], carried: Iterable[Claim]
+) -> list[Claim]:
+    """Return the claims these questions' matrix rows and key assumptions stand on that carried
+    lacks.
+
+    A matrix sent without some of its rows is scored on less evidence at the other end, and may
+    rank the hypotheses differently from the sender's: the package carries those claims too.
+    """
+    have = {c.key for c in carried}
+    wanted: list[str] = []
+    for question_id in question_ids:
+        keys = [r.key for r in lib.ach.matrix(question_id).rows if r.claim_id is not None]
+        keys += [k for a in lib.assumptions.all(question_id) for k in a.claim_keys]
+        for key in keys:
+            if key not in have:
+                have.add(key)
+                wanted.append(key)
+    found = lib.claims.by_keys(wanted)
+    return [found[k] for k in wanted if k in found]
+
+
 def matrix_members(
-    lib: Library, note: Note, claims: Iterable[Claim], questions: list[dict[str, Any]]
+    lib: Library,
+    note: Note,
+    claims: Iterable[Claim],
+    questions: list[dict[str, Any]],
+    whole: Collection[int],
 ) -> dict[str, Any]:
-    """Return the members holding the matrices and the judgment; questions (the package's
-    questions member) gains the judged question if it is not there yet."""
+    """Return the members holding the matrices of the questions in whole (`matrix_questions`)
+    and the judgment; questions (the package's questions member) gains the judged question if
+    it is not there yet."""
     by_id = {c.id: c.uid for c in claims}
     found = judgment(lib, note)
     carried = [q["uid"] for q in questions]
@@ -96,7 +136,9 @@ def matrix_members(
     matrices = []
     for uid in carried:
         question = lib.questions.by_uid(uid)
-        if question is not None:
+        # A question reached only through a matrix's own claims goes without its matrix: that
+        # would travel with some of its rows only.
+        if question is not None and question.id in whole:
             matrix = _matrix_json(lib, question.id, by_id)
             if matrix["hypotheses"] or matrix["assumptions"]:
                 matrices.append(matrix)

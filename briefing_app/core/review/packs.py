@@ -53,7 +53,12 @@ from briefing_app.core.review.pack_contents import (
     check_members,
 )
 from briefing_app.core.review.pack_evidence import QUESTIONS_MEMBER, evidence_members
-from briefing_app.core.review.pack_matrices import MATRICES_MEMBER, matrix_members
+from briefing_app.core.review.pack_matrices import (
+    MATRICES_MEMBER,
+    matrix_claims,
+    matrix_members,
+    matrix_questions,
+)
 from briefing_app.core.storage.atomic import atomic_path
 from briefing_app.core.storage.zip_members import directory_bytes, read_member
 
@@ -94,7 +99,8 @@ def _comment_place(comment: ReviewComment, note: Note) -> dict[str, int | None]:
 
 
 def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
-    """Write note_id with its cited claims, their sources and review comments to path.
+    """Write note_id with its cited claims (and those its matrices rate), their sources and
+    review comments to path.
 
     >>> # lib = Library.open("l.sqlite"); export_pack(lib, 1, "note.briefpack")
     """
@@ -105,6 +111,9 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
     missing = [k for k in keys if k not in claims]
     if missing:
         raise MissingClaim(f"note {note_id} cites {', '.join(missing)}, which do not exist")
+    # The matrices travel whole, so the claims their rows stand for travel with the cited ones.
+    whole = matrix_questions(lib, note, claims.values())
+    claims.update((c.key, c) for c in matrix_claims(lib, whole, claims.values()))
     sources = {c.source_id: lib.sources.get(c.source_id) for c in claims.values()}
     comments = lib.comments.all(note_id)
     uid_of_comment = {c.id: c.uid for c in comments}
@@ -145,7 +154,7 @@ def export_pack(lib: Library, note_id: int, path: Path | str) -> Path:
             "history": history["sources"][source.uid],
         }
     members.update(evidence_members(lib, claims.values()))
-    members.update(matrix_members(lib, note, claims.values(), members[QUESTIONS_MEMBER]))
+    members.update(matrix_members(lib, note, claims.values(), members[QUESTIONS_MEMBER], whole))
     add_sent_ratings(history, members[MATRICES_MEMBER])
     add_sent_weights(history, members[MATRICES_MEMBER])
     encoded = {name: canonical_json(data) for name, data in members.items()}

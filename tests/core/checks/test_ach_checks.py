@@ -212,8 +212,7 @@ def test_rated_rows_the_note_does_not_cite_are_named(
         (
             "info",
             f"The Q1 matrix behind the judgment rates {denial} and {police}, which the note "
-            "does not cite: its reader cannot trace the judgment to them, and a review package "
-            "sends the matrix without their rows",
+            "does not cite: its reader cannot trace the judgment to them",
             f"Q1 {denial}",
         )
     ]

@@ -335,3 +335,26 @@ def test_a_package_with_cleared_cells_keeps_the_shape_older_briefing_reads(
     assert q1["cleared"][0]["history"] == ["C", ""]
     for rating in q1["ratings"]:
         assert rating["rating"] and all(rating["history"])
+
+
+def test_a_matrix_travels_whole_with_the_claims_its_rows_rate_though_the_note_cites_one(
+    demo_lib: Library, other: Library, tmp_path: Path
+) -> None:
+    # A short note cites one claim of Q1's matrix and judges on Q1: the reviewer must weigh the
+    # same rows, or their matrix scores and ranks the hypotheses on less evidence.
+    q1 = demo_lib.questions.by_key("Q1")
+    rated = [r.key for r in demo_lib.ach.matrix(q1.id).rows if r.claim_id is not None]
+    assert len(rated) > 1
+    note = demo_lib.notes.create("Short", "briefing-note", [("summary", "Summary")])
+    demo_lib.notes.set_section(note.id, "summary", f"One account [@{rated[0]}].")
+    judge(demo_lib, note.id, q1.id, "H1", "moderate")
+
+    result = import_pack(other, export_pack(demo_lib, note.id, tmp_path / "short.briefpack"))
+
+    assert matrices(other)[q1.uid] == matrices(demo_lib)[q1.uid]  # rows, ratings and scores
+    there = other.claims.by_keys(rated)
+    assert sorted(there) == sorted(rated)
+    for key in rated:
+        assert there[key].quote == demo_lib.claims.by_keys([key])[key].quote
+    # The note itself still cites what it cited, no more.
+    assert other.notes.cited_keys(other.notes.get(result.note_id)) == [rated[0]]
