@@ -112,7 +112,12 @@ def rate_command(
 @ach_group.command("weight")
 @click.argument("question")
 @click.argument("row")
-@click.option("--relevance", type=click.Choice(LEVELS), default=None)
+@click.option(
+    "--relevance",
+    type=click.Choice(LEVELS),
+    default=None,
+    help="How much the row bears on the question (weights its inconsistency).",
+)
 @click.option(
     "--credibility",
     type=click.Choice([*LEVELS, "suggested"]),

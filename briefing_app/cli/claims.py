@@ -92,14 +92,24 @@ def claim_group() -> None:
 @click.option("--occurrence", type=click.IntRange(min=1), default=1, help="Which occurrence.")
 @click.option("--statement", default="", help="The claim in your words.")
 @click.option("--party", default="", help="Who makes the claim.")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS), default="reported fact")
+@click.option(
+    "--kind",
+    type=click.Choice(CLAIM_KINDS),
+    default="reported fact",
+    help="What kind of claim (default: reported fact).",
+)
 @click.option(
     "--credibility",
     type=click.Choice(CREDIBILITY.codes()),
     default="6",
     help="Information credibility, 1 (confirmed) to 6 (cannot be judged).",
 )
-@click.option("--status", type=click.Choice(CLAIM_STATUSES), default="unverified")
+@click.option(
+    "--status",
+    type=click.Choice(CLAIM_STATUSES),
+    default="unverified",
+    help="How far the claim is verified (default: unverified).",
+)
 @click.option(
     "--tag", "tags", multiple=True, help="A tag (repeatable); 'place:Khatlon' sets its kind."
 )
@@ -154,14 +164,16 @@ def claim_add_command(
 @click.argument("key")
 @click.option("--statement", help="The claim in your words.")
 @click.option("--party", help="Who makes the claim.")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS))
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="What kind of claim.")
 @click.option(
     "--credibility",
     type=click.Choice(CREDIBILITY.codes()),
     help="Information credibility, 1 (confirmed) to 6 (cannot be judged).",
 )
 @click.option(
-    "--status", type=click.Choice(CLAIM_STATUSES), help="E.g. corroborated, or retracted."
+    "--status",
+    type=click.Choice(CLAIM_STATUSES),
+    help="How far the claim is verified; retracted takes it back.",
 )
 @click.option(
     "--tag", "tags", multiple=True, help="Replace the tags with these (repeatable; 'place:X')."
@@ -181,7 +193,7 @@ def claim_edit_command(
     as_json: bool,
     **values: str | None,
 ) -> None:
-    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change.
+    """Change claim KEY, such as C5: regrade, restate, retract; only the options given change.
 
     Example: briefing claim edit C5 --credibility 2 --status corroborated
     """

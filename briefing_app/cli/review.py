@@ -22,7 +22,13 @@ def pack_group() -> None:
 
 @pack_group.command("export")
 @click.argument("note_ref", metavar="NOTE")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The .briefpack file to write.",
+)
 @pass_app
 def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
     """Write NOTE, the claims it cites, their sources and review comments to a package.
@@ -127,7 +133,7 @@ def comment_add_command(
 @comment_group.command("reply")
 @click.argument("comment_id", type=RECORD_ID)
 @click.argument("text")
-@click.option("--author", default="")
+@click.option("--author", default="", help="Who replies.")
 @pass_app
 def comment_reply_command(app: AppContext, comment_id: int, text: str, author: str) -> None:
     """Reply to comment COMMENT_ID.
@@ -229,7 +235,13 @@ def review_group() -> None:
 
 @review_group.command("export")
 @click.argument("note_ref", metavar="NOTE")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The Word file (.docx) to write.",
+)
 @click.option("--comments/--no-comments", default=True, help="Include open review comments.")
 @click.option(
     "--force",

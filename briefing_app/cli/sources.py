@@ -246,7 +246,7 @@ def source_group() -> None:
 )
 @pass_app
 def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> None:
-    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging.
+    """Replace a source's extracted text before tagging, as when PDF paragraphs come out of order.
 
     Example: briefing source correct 6 --file corrected.txt
     """

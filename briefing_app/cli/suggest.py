@@ -133,7 +133,7 @@ def party_group() -> None:
 @click.argument("canonical")
 @pass_app
 def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
-    """Record that ALIAS names the party CANONICAL (e.g. "Taliban administration" "Taliban").
+    """Record that ALIAS names the party CANONICAL, as "Taliban administration" names "Taliban".
 
     Example: briefing party alias "Taliban administration" Taliban
     """
