@@ -31,7 +31,7 @@ def board_command(app: AppContext, key: str, as_json: bool) -> None:
         echo_table(
             ["Key", "Kind", "Grade", "Event date", "Statement"],
             [
-                (c.claim.key, c.claim.kind, c.source_grade, c.claim.event_date, c.claim.statement)
+                (c.claim.key, c.claim.kind, c.source_grade, c.claim.event_date, c.text)
                 for c in position.claims
             ],
         )

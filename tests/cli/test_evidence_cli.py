@@ -52,6 +52,25 @@ def test_the_demo_board_shows_the_parties_and_the_contradiction(demo_file: Path)
     assert "C9 contradicts C6" in text
 
 
+def test_the_board_shows_a_claims_quote_when_it_has_no_statement(tmp_path: Path) -> None:
+    # A claim accepted from a suggestion has no statement of its own: the board's table showed
+    # an empty Statement column, where --json, the timeline and the window show the quote.
+    library = tmp_path / "lib.sqlite"
+    article = tmp_path / "article.txt"
+    article.write_text("Border clash\n\nThe Taliban denied any involvement in the attack.\n")
+    assert briefing("import", str(article), library=library).returncode == 0
+    quote = "denied any involvement in the attack"
+    added = briefing("claim", "add", "1", "--quote", quote, "--party", "Taliban", library=library)
+    assert added.returncode == 0, added.stderr
+    assert briefing("question", "add", "Who attacked?", library=library).returncode == 0
+    assert briefing("question", "assign", "Q1", "C1", library=library).returncode == 0
+    shown = briefing("board", "Q1", library=library)
+    assert shown.returncode == 0, shown.stderr
+    assert quote in shown.stdout
+    board = json.loads(briefing("board", "Q1", "--json", library=library).stdout)
+    assert board["positions"][0]["claims"][0]["statement"] == quote
+
+
 def test_the_demo_timeline_lists_its_claims_undated_and_says_why(demo_file: Path) -> None:
     # The article names no date and has no publication day: nothing in it dates a claim.
     rows = json.loads(briefing("timeline", "--json", library=demo_file).stdout)

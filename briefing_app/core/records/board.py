@@ -26,12 +26,17 @@ class BoardClaim:
     suggested_status: str = ""
     suggested_because: str = ""
 
+    @property
+    def text(self) -> str:
+        """Return what the board shows of the claim: its statement, else its quote."""
+        return self.claim.statement or self.claim.quote
+
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form shown by the CLI."""
         c = self.claim
         return {
             "key": c.key,
-            "statement": c.statement or c.quote,
+            "statement": self.text,
             "party": c.party,
             "kind": c.kind,
             "credibility": c.credibility,
