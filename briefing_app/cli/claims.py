@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import (
+    OutputFile,
+    echo,
+    echo_json,
+    echo_table,
+    is_stdout,
+    output_path,
+)
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.records.grading import CREDIBILITY
@@ -36,7 +43,10 @@ from briefing_app.core.text.counts import counted
     help="Write the claims as a spreadsheet table (with -o).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+    "-o",
+    "--output",
+    type=OutputFile(stdout_ok=True),
+    help="The file to write ('-': standard output, for csv).",
 )
 @pass_app
 def claims_command(
@@ -55,6 +65,8 @@ def claims_command(
     Example: briefing claims --tag place:Khatlon --party police --json
 
     Example: briefing claims --status corroborated --format xlsx -o claims.xlsx
+
+    Example: briefing claims --format csv -o - --source 3
     """
     lib = app.library()
     if source_id is not None:
@@ -65,7 +77,10 @@ def claims_command(
 
         if table_format is None or output is None:
             raise click.UsageError("writing a table needs both --format and -o FILE")
-        count = write_claims_table(lib, output, table_format, flt)
+        with output_path(output, table_format, text=table_format == "csv", as_json=as_json) as to:
+            count = write_claims_table(lib, to, table_format, flt)
+        if is_stdout(output):
+            return
         if as_json:  # a script asked for JSON: what was written, never a sentence
             echo_json({"path": str(output), "format": table_format, "claims": count})
         else:

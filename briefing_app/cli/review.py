@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, force_replaces_read_only, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import OutputFile, echo, echo_json, echo_table
 from briefing_app.core.text.control_chars import manual_breaks_as
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def pack_group() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(stdout_ok=False, what="a .briefpack package"),
     required=True,
     help="The .briefpack file to write.",
 )
@@ -238,7 +238,7 @@ def review_group() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(stdout_ok=False, what="a Word review copy"),
     required=True,
     help="The Word file (.docx) to write.",
 )

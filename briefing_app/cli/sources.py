@@ -10,7 +10,14 @@ import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.interrupts import CtrlCStops
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import (
+    OutputFile,
+    echo,
+    echo_json,
+    echo_table,
+    is_stdout,
+    output_path,
+)
 from briefing_app.core.importers.base import ExtractedDocument, extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.library import Library
@@ -161,7 +168,10 @@ def _echo_document(doc: ExtractedDocument) -> None:
     help="Write the sources as references for Zotero (with -o).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+    "-o",
+    "--output",
+    type=OutputFile(stdout_ok=True),
+    help="The file to write ('-': standard output).",
 )
 @click.option(
     "--source", "source_ids", type=RECORD_ID, multiple=True, help="Only this source (repeatable)."
@@ -223,7 +233,10 @@ def _write_references(
     from briefing_app.core.exporters.references import reference_sources, write_references
 
     sources = reference_sources(lib, note_id, source_ids)
-    write_references(sources, output, ref_format)
+    with output_path(output, ref_format, text=True, as_json=as_json) as to:
+        write_references(sources, to, ref_format)
+    if is_stdout(output):
+        return
     if as_json:  # a script asked for JSON: what was written, never a sentence
         echo_json({"path": str(output), "format": ref_format, "sources": len(sources)})
     else:
