@@ -32,7 +32,12 @@ def suggest_group() -> None:
 
 @suggest_group.command("show")
 @click.argument("source_id", type=RECORD_ID)
-@click.option("--all", "show_all", is_flag=True, help="Also those already claimed or rejected.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also those already claimed or rejected, with a Status column.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_json: bool) -> None:
@@ -40,15 +45,18 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
 
     Example: briefing suggest show 1 --all
     """
-    suggestions = app.library().suggestions.for_source(
-        source_id, include_claimed=show_all, include_rejected=show_all
-    )
+    manager = app.library().suggestions
+    suggestions = manager.for_source(source_id, include_claimed=show_all, include_rejected=show_all)
+    statuses = manager.statuses(source_id, suggestions)
     if as_json:
-        echo_json([s.to_json() for s in suggestions])
+        echo_json([{**s.to_json(), "status": statuses[s.fingerprint]} for s in suggestions])
         return
+    # The status only tells something when claimed and rejected ones are listed too.
+    status: list[str] = ["Status"] if show_all else []
     rows: list[list[Any]] = [
         [
             s.fingerprint,
+            *([statuses[s.fingerprint]] if show_all else []),
             f"{s.start}-{s.end}",
             s.kind,
             _party_cell(s.party, s.normalized_party),
@@ -57,7 +65,7 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
         ]
         for s in suggestions
     ]
-    echo_table(["Fingerprint", "Span", "Kind", "Party", "Verb", "Quote"], rows)
+    echo_table(["Fingerprint", *status, "Span", "Kind", "Party", "Verb", "Quote"], rows)
 
 
 def _party_cell(party: str, normalized: str) -> str:
