@@ -176,7 +176,12 @@ def _echo_document(doc: ExtractedDocument) -> None:
 @click.option(
     "--source", "source_ids", type=RECORD_ID, multiple=True, help="Only this source (repeatable)."
 )
-@click.option("--note", "note_id", type=RECORD_ID, help="Only the sources this note cites.")
+@click.option(
+    "--note",
+    "note_ref",
+    metavar="NOTE",
+    help="Only the sources this note (id, uid or title) cites.",
+)
 @pass_app
 def sources_command(
     app: AppContext,
@@ -184,7 +189,7 @@ def sources_command(
     ref_format: str | None,
     output: Path | None,
     source_ids: tuple[int, ...],
-    note_id: int | None,
+    note_ref: str | None,
 ) -> None:
     """List the sources in the library, or write them for Zotero.
 
@@ -193,6 +198,8 @@ def sources_command(
     if (ref_format is None) != (output is None):
         raise click.UsageError("writing references needs both --format and -o FILE")
     lib = app.library()
+    # A note is named as every command names one (qdpx export --note, check, export).
+    note_id = lib.notes.find(note_ref).id if note_ref is not None else None
     if ref_format is not None and output is not None:
         _write_references(lib, ref_format, output, note_id, list(source_ids), as_json)
         return

@@ -598,6 +598,21 @@ def test_sources_lists_only_those_note_or_source_choose(tmp_path: Path) -> None:
     assert (unknown.returncode, unknown.stderr) == (1, "Error: no source with id 9\n")
 
 
+def test_sources_note_takes_a_note_as_every_command_does(tmp_path: Path) -> None:
+    """`--note` took only an id here, where `qdpx export --note`, `check` and `export` take
+    an id, a uid or a title: a script naming its note by title was refused."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    note = json.loads(briefing("notes", "--json", library=library).stdout)[0]
+    for ref in (note["title"], note["uid"], "1"):
+        cited = briefing("sources", "--note", ref, "--json", library=library)
+        assert cited.returncode == 0, cited.stderr
+        assert [s["id"] for s in json.loads(cited.stdout)] == [1]
+    unknown = briefing("sources", "--note", "No such note", library=library)
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("Error: ") and len(unknown.stderr.splitlines()) == 1
+
+
 def test_json_with_a_written_file_prints_what_was_written_as_json(
     demo_file: Path, tmp_path: Path
 ) -> None:

@@ -49,7 +49,7 @@ USAGE_ERRORS = [
         ["claim", "add", "1", "--quote", "Taliban", "--kind", "gossip"],
         "invalid value for '--kind': 'gossip'",
     ),
-    ("briefing sources", ["sources", "--note", "abc"], "invalid value for '--note': 'abc'"),
+    ("briefing sources", ["sources", "--source", "abc"], "invalid value for '--source': 'abc'"),
     ("briefing search", ["search", "attack", "--limit", "0"], "invalid value for '--limit': 0"),
     ("briefing claims", ["claims", "--bogus"], "no such option '--bogus'"),
     (
