@@ -60,14 +60,18 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 
 @backup_group.command("make")
+@click.option("--json", "as_json", is_flag=True, help="Print the new backup as `backup list` does.")
 @pass_app
-def make_command(app: AppContext) -> None:
+def make_command(app: AppContext, as_json: bool) -> None:
     """Back up the library now (the oldest backups beyond the last five are removed).
 
     Example: briefing backup make
     """
     path = make_backup(app.library_path)
     info = verify_backup(path)
+    if as_json:
+        echo_json(_to_json(1, info))  # the newest: number 1 in `backup list`
+        return
     echo(f"Backed up to {path} ({info.sources} sources, {info.claims} claims).")
 
 

@@ -66,6 +66,12 @@ from briefing_app.cli.output import (
     "library does not hold still stops it: there is nothing to cite), and replace a "
     "read-only file (it stays read-only).",
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print what was written as JSON (the findings stay on stderr).",
+)
 @pass_app
 def export_command(
     app: AppContext,
@@ -77,6 +83,7 @@ def export_command(
     keep_citations: bool,
     keep_empty: bool,
     force: bool,
+    as_json: bool,
 ) -> None:
     """Export a note as a Word memo or Markdown.
 
@@ -88,10 +95,12 @@ def export_command(
     Example: briefing export 1 -o draft.docx --keep-empty
 
     Example: briefing export 1 --format md -o -
+
+    Example: briefing export 1 -o memo.docx --json
     """
     # Imported here so `briefing --help` and other commands do not pay for python-docx.
     from briefing_app.core.checks import gate_export
-    from briefing_app.core.exporters import export_note
+    from briefing_app.core.exporters import export_note, format_of
     from briefing_app.core.exporters.citation_styles import get_style
 
     if is_stdout(output) and fmt != "md":
@@ -106,7 +115,10 @@ def export_command(
     if note_style is not None:
         get_style(note_style)  # an unknown style stops before the checks run
     report = gate_export(lib, note, force)
-    with force_replaces_read_only(), output_path(output, fmt or "", text=fmt == "md") as to:
+    with (
+        force_replaces_read_only(),
+        output_path(output, fmt or "", text=fmt == "md", as_json=as_json) as to,
+    ):
         path = export_note(
             lib,
             note.id,
@@ -124,7 +136,17 @@ def export_command(
         where = headings.get(finding.section, "Note") if finding.section else "Note"
         echo(f"{finding.severity}: {where}: {finding.message}", err=True)
     echo_template_problems()
-    if not is_stdout(output):
+    if as_json:  # a script asked for JSON: what was written, never a sentence
+        echo_json(
+            {
+                "path": str(path),
+                "format": format_of(path, fmt),
+                "note": note.id,
+                "errors": len(report.errors),
+                "warnings": len(report.warnings),
+            }
+        )
+    elif not is_stdout(output):
         echo(f"Wrote {path}")
 
 

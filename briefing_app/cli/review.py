@@ -29,8 +29,9 @@ def pack_group() -> None:
     required=True,
     help="The .briefpack file to write.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
 @pass_app
-def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
+def pack_export_command(app: AppContext, note_ref: str, output: Path, as_json: bool) -> None:
     """Write NOTE, the claims it cites, their sources and review comments to a package.
 
     Example: briefing pack export 1 -o khatlon.briefpack
@@ -39,8 +40,11 @@ def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
 
     lib = app.library()
     note = lib.notes.find(note_ref)
-    export_pack(lib, note.id, output)
-    echo(f"Wrote {output}")
+    path = export_pack(lib, note.id, output)
+    if as_json:
+        echo_json({"path": str(path), "format": "briefpack", "note": note.id})
+    else:
+        echo(f"Wrote {path}")
 
 
 @pack_group.command("import")
@@ -107,9 +111,16 @@ def comment_group() -> None:
 @click.argument("text")
 @click.option("--author", default="", help="Who comments.")
 @click.option("--on", "anchor", default="", help="The words of the section commented on.")
+@click.option("--json", "as_json", is_flag=True, help="Print the new comment as JSON.")
 @pass_app
 def comment_add_command(
-    app: AppContext, note_ref: str, section: str, text: str, author: str, anchor: str
+    app: AppContext,
+    note_ref: str,
+    section: str,
+    text: str,
+    author: str,
+    anchor: str,
+    as_json: bool,
 ) -> None:
     """Comment on SECTION of NOTE (optionally on some of its words).
 
@@ -127,21 +138,30 @@ def comment_add_command(
     comment = lib.comments.add(
         note.id, section, text, author=author, anchor_text=anchor, start=start, end=end
     )
-    echo(f"Comment {comment.id} added")
+    if as_json:
+        echo_json(comment.to_json())
+    else:
+        echo(f"Comment {comment.id} added")
 
 
 @comment_group.command("reply")
 @click.argument("comment_id", type=RECORD_ID)
 @click.argument("text")
 @click.option("--author", default="", help="Who replies.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reply as JSON.")
 @pass_app
-def comment_reply_command(app: AppContext, comment_id: int, text: str, author: str) -> None:
+def comment_reply_command(
+    app: AppContext, comment_id: int, text: str, author: str, as_json: bool
+) -> None:
     """Reply to comment COMMENT_ID.
 
     Example: briefing comment reply 4 "The ministry's statement." --author Analyst
     """
     reply = app.library().comments.reply(comment_id, text, author)
-    echo(f"Reply {reply.id} added")
+    if as_json:
+        echo_json(reply.to_json())
+    else:
+        echo(f"Reply {reply.id} added")
 
 
 @comment_group.command("resolve")
@@ -248,9 +268,10 @@ def review_group() -> None:
     is_flag=True,
     help="Export even when the analytic checks find errors, and replace a read-only file.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
 @pass_app
 def review_export_command(
-    app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
+    app: AppContext, note_ref: str, output: Path, comments: bool, force: bool, as_json: bool
 ) -> None:
     """Write a Word review copy of NOTE whose comments and changes can be read back.
 
@@ -262,7 +283,10 @@ def review_export_command(
     note = lib.notes.find(note_ref)
     with force_replaces_read_only():
         path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
-    echo(f"Wrote review copy {path}")
+    if as_json:
+        echo_json({"path": str(path), "format": "docx", "note": note.id})
+    else:
+        echo(f"Wrote review copy {path}")
 
 
 @review_group.command("import")
@@ -324,9 +348,16 @@ def edit_group() -> None:
 @click.argument("words")
 @click.argument("new_text", metavar="NEW")
 @click.option("--author", default="", help="Who suggests it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the suggested edit as JSON.")
 @pass_app
 def edit_suggest_command(
-    app: AppContext, note_ref: str, section: str, words: str, new_text: str, author: str
+    app: AppContext,
+    note_ref: str,
+    section: str,
+    words: str,
+    new_text: str,
+    author: str,
+    as_json: bool,
 ) -> None:
     """Suggest NEW instead of WORDS in SECTION of NOTE ("" deletes them); the author accepts
     or rejects it, here or after a review package took it back.
@@ -340,6 +371,9 @@ def edit_suggest_command(
     if start < 0:
         raise click.ClickException(f"the words {words!r} are not in section {section!r}")
     edit = lib.edits.propose(note.id, section, start, start + len(words), new_text, author)
+    if as_json:
+        echo_json(edit.to_json())
+        return
     echo(f"Suggested edit {edit.id} in {edit.section_key}: {edit.old_text!r} → {edit.new_text!r}")
 
 
