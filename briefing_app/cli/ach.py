@@ -105,8 +105,7 @@ def rate_command(
 
     Example: briefing ach rate Q1 H1 C6 I
     """
-    value = "" if rating.strip() == "-" else rating
-    _change_row(app, question, as_json, lambda lib, q: lib.ach.rate(q, hypothesis, row, value))
+    _change_row(app, question, as_json, lambda lib, q: lib.ach.rate(q, hypothesis, row, rating))
 
 
 @ach_group.command("weight")
