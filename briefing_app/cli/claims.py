@@ -147,7 +147,7 @@ def claim_add_command(
 
     Example: briefing claim add 1 --quote "killing three Chinese workers" --party police
     """
-    lib = app.library(create=True)
+    lib = app.library()  # a claim needs a source: a new library could only be left empty
     claim = lib.claims.add(
         source_id,
         quote=quote,

@@ -145,7 +145,7 @@ def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
 
     Example: briefing party alias "Taliban administration" Taliban
     """
-    app.library(create=True).parties.merge(alias, canonical)
+    app.library().parties.merge(alias, canonical)
     echo(f"{alias} → {app.library().parties.normalise(alias)}")
 
 

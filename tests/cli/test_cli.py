@@ -306,6 +306,23 @@ def test_a_mistyped_library_path_is_an_error_for_a_reading_command_and_creates_n
     assert not (tmp_path / "typo").exists()
 
 
+@pytest.mark.parametrize(
+    "command", [["claim", "add", "1", "--quote", "three died"], ["party", "alias", "IEA", "ISIS"]]
+)
+def test_a_command_that_cannot_start_a_library_leaves_no_empty_one_behind(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # In a folder that exists, `claim add` made an empty library, then failed (no source 1),
+    # and `party alias` made a library holding one alias: a mistyped --library left a file.
+    typo = tmp_path / "librray.sqlite"
+    result = briefing(*command, library=typo)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {typo}: no library at this path (create one with `briefing demo` or by importing)"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_commands_that_make_things_still_create_a_new_library(tmp_path: Path) -> None:
     # In a folder that exists: a missing folder is a mistyped path (tests/cli/test_cli_edges.py).
     library = tmp_path / "library.sqlite"
