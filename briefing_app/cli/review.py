@@ -179,7 +179,9 @@ def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> N
 
 @click.command("status")
 @click.argument("note_ref", metavar="NOTE")
-@click.argument("status", type=click.Choice(["draft", "in-review", "final"]))
+@click.argument(
+    "status", type=click.Choice(["draft", "in-review", "final"]), metavar="STATUS"
+)  # the error names STATUS, not {draft|in-review|final}
 @click.option("--reason", default="", help="Why (kept with the version snapshot).")
 @click.option("--author", default="", help="Who.")
 @pass_app

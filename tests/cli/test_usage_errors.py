@@ -50,6 +50,16 @@ USAGE_ERRORS = [
         "invalid value for '--kind': 'gossip'",
     ),
     ("briefing sources", ["sources", "--source", "abc"], "invalid value for '--source': 'abc'"),
+    (
+        "briefing status",
+        ["status", "1", "done"],
+        "invalid value for 'STATUS': 'done' is not one of 'draft', 'in-review', 'final'",
+    ),
+    (
+        "briefing claim link",
+        ["claim", "link", "C1", "supports", "C2"],
+        "invalid value for 'RELATION': 'supports' is not one of 'corroborates', 'contradicts'",
+    ),
     ("briefing search", ["search", "attack", "--limit", "0"], "invalid value for '--limit': 0"),
     ("briefing claims", ["claims", "--bogus"], "no such option '--bogus'"),
     (
