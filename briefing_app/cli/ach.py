@@ -304,7 +304,7 @@ def _print_matrix(matrix: Matrix) -> None:
                 " ".join(marks),
             )
         )
-    headers = ["Row", "Evidence", "Grade", "Relevance", "Credibility", *keys, "Diag.", ""]
+    headers = ["Row", "Evidence", "Grade", "Relevance", "Credibility", *keys, "Diag.", "Marks"]
     echo_table(headers, table, max_width=48)
     echo("")
     echo(_leading(scores.leaders))

@@ -49,7 +49,7 @@ def echo_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width:
     for n, row in enumerate(table):
         echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
-            echo("  ".join("-" * w for w in widths))
+            echo("  ".join("-" * w for w in widths).rstrip())
 
 
 def echo_template_problems() -> None:

@@ -72,6 +72,11 @@ def test_a_matrix_is_built_rated_and_scored_from_the_command_line(library: Path)
     assert "0 (helps none)" in table
     assert "Leading: H2\n" in table
     assert "Fragile: pivotal rows X1 (without it H1 and H2 tie; if deceptive, H1 leads)" in table
+    # The column of marks (PIVOTAL, off, deceptive) had no heading, its rule trailing blanks.
+    lines = table.splitlines()
+    heading = next(n for n, line in enumerate(lines) if line.startswith("Row "))
+    assert lines[heading].split()[-1] == "Marks"
+    assert all(line == line.rstrip() for line in lines), [ln for ln in lines if ln != ln.rstrip()]
 
 
 def test_a_matrix_whose_hypotheses_tie_names_no_leader(library: Path) -> None:
