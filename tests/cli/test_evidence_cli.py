@@ -52,6 +52,25 @@ def test_the_demo_board_shows_the_parties_and_the_contradiction(demo_file: Path)
     assert "C9 contradicts C6" in text
 
 
+def test_the_demo_names_its_own_question_in_a_library_that_had_one(tmp_path: Path) -> None:
+    # Loaded beside the analyst's Q1, the demo's question is Q2: "briefing board Q1" showed
+    # the analyst's own question as the demo's.
+    library = tmp_path / "lib.sqlite"
+    assert (
+        briefing(
+            "note", "new", "--template", "sitrep", "--title", "Mine", library=library
+        ).returncode
+        == 0
+    )
+    assert briefing("question", "add", "Who is behind it?", library=library).returncode == 0
+    loaded = briefing("demo", library=library)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "briefing board Q2" in loaded.stdout and "briefing ach show Q2" in loaded.stdout
+    assert "Q1" not in loaded.stdout
+    board = json.loads(briefing("board", "Q2", "--json", library=library).stdout)
+    assert board["question"]["text"] == "Who carried out the Khatlon attack?"
+
+
 def test_the_board_shows_a_claims_quote_when_it_has_no_statement(tmp_path: Path) -> None:
     # A claim accepted from a suggestion has no statement of its own: the board's table showed
     # an empty Statement column, where --json, the timeline and the window show the quote.
