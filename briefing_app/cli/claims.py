@@ -109,7 +109,7 @@ def claim_group() -> None:
 @click.option("--party", default="", help="Who makes the claim.")
 @click.option(
     "--kind",
-    type=click.Choice(CLAIM_KINDS),
+    type=click.Choice(CLAIM_KINDS, case_sensitive=False),
     default="reported fact",
     help="What kind of claim (default: reported fact).",
 )
@@ -121,7 +121,7 @@ def claim_group() -> None:
 )
 @click.option(
     "--status",
-    type=click.Choice(CLAIM_STATUSES),
+    type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
     default="unverified",
     help="How far the claim is verified (default: unverified).",
 )
@@ -179,7 +179,9 @@ def claim_add_command(
 @click.argument("key")
 @click.option("--statement", help="The claim in your words.")
 @click.option("--party", help="Who makes the claim.")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="What kind of claim.")
+@click.option(
+    "--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="What kind of claim."
+)
 @click.option(
     "--credibility",
     type=click.Choice(CREDIBILITY.codes()),
@@ -187,7 +189,7 @@ def claim_add_command(
 )
 @click.option(
     "--status",
-    type=click.Choice(CLAIM_STATUSES),
+    type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
     help="How far the claim is verified; retracted takes it back.",
 )
 @click.option(

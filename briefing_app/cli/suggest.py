@@ -80,7 +80,12 @@ def _party_cell(party: str, normalized: str) -> str:
 @click.argument("fingerprint")
 @click.option("--statement", default="", help="The claim in your words.")
 @click.option("--party", default=None, help="Who makes the claim (default: as suggested).")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS), default=None, help="Default: as suggested.")
+@click.option(
+    "--kind",
+    type=click.Choice(CLAIM_KINDS, case_sensitive=False),
+    default=None,
+    help="Default: as suggested.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the new claim as JSON.")
 @pass_app
 def suggest_accept_command(

@@ -371,6 +371,26 @@ def test_grade_a_source_and_change_a_claim_from_the_command_line(tmp_path: Path)
     assert claim["tags"] == ["Khatlon"]
 
 
+def test_a_claims_kind_and_status_are_taken_in_any_case_as_claims_filters_them(
+    tmp_path: Path,
+) -> None:
+    # `briefing claims --kind Denial` matched, but `claim add --kind Denial` was refused.
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    added = briefing(
+        "claim", "add", "1", "--quote", "Khatlon", "--kind", "Denial", "--status", "Disputed",
+        "--json", library=library,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert (json.loads(added.stdout)["kind"], json.loads(added.stdout)["status"]) == (
+        "denial",
+        "disputed",
+    )
+    edited = briefing("claim", "edit", "C1", "--kind", "ALLEGATION", "--json", library=library)
+    assert edited.returncode == 0, edited.stderr
+    assert json.loads(edited.stdout)["kind"] == "allegation"
+
+
 def test_changing_nothing_or_a_missing_claim_is_one_error_and_changes_nothing(
     tmp_path: Path,
 ) -> None:
