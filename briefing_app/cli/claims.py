@@ -239,19 +239,36 @@ def claim_edit_command(
 
 
 @claim_group.command("update-from")
-@click.argument("table", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the keys updated as JSON.")
 @pass_app
-def claim_update_from_command(app: AppContext, table: Path) -> None:
+def claim_update_from_command(app: AppContext, table: Path, as_json: bool) -> None:
     """Set claims' statement, party, kind, credibility, status and event date from a claims
     table edited in a spreadsheet and saved as CSV (rows found by Key; other columns ignored).
 
-    The table comes from `briefing claims --format csv -o claims.csv`.
+    The table comes from `briefing claims --format csv -o claims.csv`; TABLE '-' reads it from
+    standard input. Commas, semicolons or tabs may separate its columns.
 
     Example: briefing claim update-from claims.csv
-    """
-    from briefing_app.core.records.claims_table import update_claims_from_table
 
-    echo(update_claims_from_table(app.library(), table).line())
+    Example: briefing claim update-from - --json
+    """
+    from briefing_app.core.importers.base import MAX_FILE_BYTES
+    from briefing_app.core.records.claims_table import (
+        update_claims_from_csv,
+        update_claims_from_table,
+    )
+
+    lib = app.library()
+    if str(table) == "-":  # standard input, as TEXT '-' is for `note set`
+        data = click.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1)
+        update = update_claims_from_csv(lib, "<stdin>", data)
+    else:
+        update = update_claims_from_table(lib, table)
+    if as_json:
+        echo_json(update.to_json())
+    else:
+        echo(update.line())
 
 
 COMMANDS = [claims_command, claim_group]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,37 @@ def test_output_that_cannot_go_to_standard_output_is_one_line_and_writes_nothing
     assert len(refused.stderr.splitlines()) == 1, refused.stderr
     assert refused.stderr.startswith("Error: ") and says in refused.stderr
     assert list(in_tmp.iterdir()) == []
+
+
+def test_a_claims_table_piped_out_edited_and_piped_back_updates_the_claims(
+    demo_library: Path,
+) -> None:
+    # `update-from -` took '-' for a file name ("-: read a claims table back as CSV").
+    table = briefing("claims", "--format", "csv", "-o", "-", library=demo_library).stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    rows[0]["Status"] = "retracted" if rows[0]["Status"] != "retracted" else "disputed"
+    # As a spreadsheet in a French locale saves "CSV": semicolons between the columns.
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+
+    piped = briefing(
+        "claim", "update-from", "-", "--json", library=demo_library, stdin=out.getvalue()
+    )
+
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout) == {
+        "table": "<stdin>",
+        "updated": [rows[0]["Key"]],
+        "unchanged": len(rows) - 1,
+    }
+    claims = json.loads(briefing("claims", "--json", library=demo_library).stdout)
+    assert next(c for c in claims if c["key"] == rows[0]["Key"])["status"] == rows[0]["Status"]
+
+
+def test_nothing_piped_to_update_from_is_one_line_and_changes_nothing(demo_library: Path) -> None:
+    before = demo_library.read_bytes()
+    empty = briefing("claim", "update-from", "-", library=demo_library, stdin="")
+    assert (empty.returncode, empty.stderr) == (1, "Error: <stdin>: the table is empty\n")
+    assert demo_library.read_bytes() == before
