@@ -248,6 +248,29 @@ def test_note_set_takes_the_body_as_an_argument_or_from_standard_input(tmp_path:
     assert body("summary") == "Talks resumed in Genève."
 
 
+@pytest.mark.parametrize("args", [["-"], ["--file", "-"]])
+def test_note_set_from_an_empty_pipe_leaves_the_section_as_it_was(
+    tmp_path: Path, args: list[str]
+) -> None:
+    # `draft-summary | briefing note set 1 summary -` with a failing draft-summary emptied the
+    # section without a word; an empty section is asked for with "" instead.
+    library = tmp_path / "lib.sqlite"
+    made = briefing("note", "new", "--template", "briefing-note", "--title", "T", library=library)
+    assert made.returncode == 0, made.stderr
+    assert briefing("note", "set", "1", "summary", "Kept.", library=library).returncode == 0
+
+    piped = briefing("note", "set", "1", "summary", *args, library=library, stdin="")
+
+    assert piped.returncode == 1
+    assert piped.stderr == (
+        "Error: nothing on standard input: 'summary' left as it was (TEXT \"\" empties it)\n"
+    )
+    assert "Kept." in briefing("note", "show", "1", library=library).stdout
+    emptied = briefing("note", "set", "1", "summary", "", library=library)
+    assert emptied.returncode == 0, emptied.stderr
+    assert "Kept." not in briefing("note", "show", "1", library=library).stdout
+
+
 def test_note_set_reads_utf8_and_refuses_other_encodings_and_binary(
     demo_file: Path, tmp_path: Path
 ) -> None:
