@@ -322,15 +322,13 @@ def _print_matrix(matrix: Matrix) -> None:
 
 
 @note_group.command("judge")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.argument("question", required=False)
 @click.argument("hypothesis", required=False)
 @click.option(
     "--confidence", type=click.Choice(["low", "moderate", "high"]), default=None, help="Required."
 )
-@click.option(
-    "--clear", is_flag=True, help="Remove the note's judgment (give only NOTE_REF with it)."
-)
+@click.option("--clear", is_flag=True, help="Remove the note's judgment (give only NOTE with it).")
 @_JSON
 @pass_app
 def note_judge_command(
@@ -344,7 +342,7 @@ def note_judge_command(
 ) -> None:
     """Record which hypothesis of QUESTION the note's key judgment favours, with its confidence.
 
-    With only NOTE_REF, print the judgment recorded; with --clear, remove it.
+    With only NOTE, print the judgment recorded; with --clear, remove it.
 
     Example: briefing note judge 1 Q1 H2 --confidence moderate
     """

@@ -19,7 +19,7 @@ from briefing_app.cli.output import (
 
 
 @click.command("export")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.option(
     "--format",
     "fmt",

@@ -110,7 +110,7 @@ def note_new(
 
 
 @note_group.command("show")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with cited claim keys).")
 @pass_app
 def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
@@ -143,7 +143,7 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 
 
 @note_group.command("set")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.argument("section", required=False)
 @click.argument("text", required=False)
 @click.option(
@@ -234,7 +234,7 @@ def _section_body(
 
 
 @note_group.command("spelling")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.option(
     "--language",
     default=None,

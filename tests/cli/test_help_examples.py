@@ -104,3 +104,10 @@ def test_every_option_says_what_it_does(path: str) -> None:
     for param in command.params:
         if isinstance(param, click.Option) and param.name != "help":
             assert param.help, f"`briefing {path} --help`: {param.opts[0]} has no help\n{shown}"
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS))
+def test_a_note_is_named_note_in_every_usage_line(path: str) -> None:
+    # `check`, `diff` and `status` said NOTE; `export`, `note show` and `note set` NOTE_REF.
+    usage = briefing(*path.split(), "--help").stdout.splitlines()[0]
+    assert "NOTE_REF" not in usage, usage
