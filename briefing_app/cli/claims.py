@@ -84,7 +84,7 @@ def claims_command(
         if as_json:  # a script asked for JSON: what was written, never a sentence
             echo_json({"path": str(output), "format": table_format, "claims": count})
         else:
-            echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
+            echo(f"Wrote {counted(count, 'claims')} to {output} as {table_format}")
         return
     claims = lib.claims.all(flt)
     if as_json:

@@ -22,6 +22,7 @@ from briefing_app.core.importers.base import ExtractedDocument, extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.text.counts import counted
 
 # Files File > Import in the window takes that `briefing import` leaves to another command.
 _OWN_COMMANDS = {
@@ -247,7 +248,7 @@ def _write_references(
     if as_json:  # a script asked for JSON: what was written, never a sentence
         echo_json({"path": str(output), "format": ref_format, "sources": len(sources)})
     else:
-        echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
+        echo(f"Wrote {counted(len(sources), 'sources')} to {output} as {ref_format}")
 
 
 @click.group("source")

@@ -658,6 +658,17 @@ def test_sources_lists_only_those_note_or_source_choose(tmp_path: Path) -> None:
     assert (unknown.returncode, unknown.stderr) == (1, "Error: no source with id 9\n")
 
 
+def test_writing_a_table_or_references_says_so_as_every_export_does(tmp_path: Path) -> None:
+    # "wrote 1 source(s) to s.ris as ris" beside "Wrote memo.docx" and "Wrote review copy ...".
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    ris, csv_file = tmp_path / "s.ris", tmp_path / "c.csv"
+    sources = briefing("sources", "--format", "ris", "-o", str(ris), library=library)
+    assert sources.stdout == f"Wrote 1 source to {ris} as ris\n"
+    claims = briefing("claims", "--format", "csv", "-o", str(csv_file), library=library)
+    assert claims.stdout == f"Wrote 10 claims to {csv_file} as csv\n"
+
+
 def test_sources_note_takes_a_note_as_every_command_does(tmp_path: Path) -> None:
     """`--note` took only an id here, where `qdpx export --note`, `check` and `export` take
     an id, a uid or a title: a script naming its note by title was refused."""
