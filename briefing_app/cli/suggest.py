@@ -16,7 +16,9 @@ class _DefaultShowGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Insert the `show` subcommand when the first argument is not a subcommand."""
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        # `suggest --json 12` too: options before the source id are show's, not the group's.
+        help_asked = bool(args) and args[0] in ctx.help_option_names
+        if args and args[0] not in self.commands and not help_asked:
             args = ["show", *args]
         return super().parse_args(ctx, args)
 

@@ -114,6 +114,15 @@ def test_a_statement_nobody_can_be_named_for_is_listed_as_unresolved(tmp_path: P
     assert "(unresolved)" in table
 
 
+def test_suggest_takes_its_options_before_the_source_too(tmp_path: Path) -> None:
+    # `briefing suggest --json 1` said "no such option '--json'", where `suggest 1 --json` ran.
+    library = _library_with_article(tmp_path)
+    before = briefing("suggest", "--json", "1", library=library)
+    assert before.returncode == 0, before.stderr
+    assert before.stdout == briefing("suggest", "1", "--json", library=library).stdout
+    assert "Usage: briefing suggest [OPTIONS] COMMAND" in briefing("suggest", "--help").stdout
+
+
 def test_suggest_all_says_which_are_open_claimed_or_rejected(tmp_path: Path) -> None:
     # `--all` listed claimed and rejected suggestions exactly like open ones: a script going
     # through them could not tell which were still to do.
