@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,7 +162,32 @@ def test_event_dates_are_set_and_cleared(demo_file: Path) -> None:
     )
     assert json.loads(set_.stdout)["event_date"] == "2025-11-30T14:00"
     cleared = briefing("claim", "edit", "C1", "--event-date", "", "--json", library=demo_file)
-    assert json.loads(cleared.stdout)["event_date"] == ""
+    assert json.loads(cleared.stdout)["event_date"] is None
+
+
+def test_an_unknown_event_date_is_null_in_every_json_that_lists_claims(demo_file: Path) -> None:
+    # `claims --json` and `board --json` said "" where `timeline --json` says null for the same
+    # undated claim: a script's `select(.event_date != null)` kept every claim of one.
+    assert (
+        briefing("claim", "edit", "C9", "--event-date", "2025-11", library=demo_file).returncode
+        == 0
+    )
+    claims = {c["key"]: c["event_date"] for c in _json(demo_file, "claims")}
+    timeline = {r["key"]: r["event_date"] for r in _json(demo_file, "timeline", "--no-suggest")}
+    board = {
+        c["key"]: c["event_date"]
+        for p in _json(demo_file, "board", "Q1")["positions"]
+        for c in p["claims"]
+    }
+    assert claims == timeline
+    assert {key: claims[key] for key in board} == board
+    assert claims["C9"] == "2025-11" and claims["C1"] is None
+
+
+def _json(library: Path, *args: str) -> Any:
+    result = briefing(*args, "--json", library=library)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 @pytest.mark.parametrize(

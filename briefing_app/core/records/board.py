@@ -44,7 +44,7 @@ class BoardClaim:
             "source_id": c.source_id,
             "source_title": self.source_title,
             "source_grade": self.source_grade,
-            "event_date": c.event_date,
+            "event_date": c.event_date or None,
             "event_date_precision": precision(c.event_date),
             "suggested_status": self.suggested_status or None,
             "suggested_because": self.suggested_because or None,
