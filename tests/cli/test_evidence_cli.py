@@ -106,6 +106,30 @@ def test_the_demo_timeline_lists_its_claims_undated_and_says_why(demo_file: Path
     )
 
 
+def test_the_timeline_table_says_why_nothing_is_suggested(tmp_path: Path) -> None:
+    # A source imported from a .txt has no language: the table showed "—" for each of its
+    # claims and never said why (only --json did), so setting the language never occurred.
+    library = tmp_path / "lib.sqlite"
+    article = tmp_path / "a.txt"
+    article.write_text("Border clash\n\nPolice said two suspects were arrested on 13 March.\n")
+    assert briefing("import", str(article), library=library).returncode == 0
+    quote = "two suspects were arrested on 13 March"
+    assert briefing("claim", "add", "1", "--quote", quote, library=library).returncode == 0
+    table = briefing("timeline", library=library)
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.splitlines()[-1] == (
+        "Nothing suggested for C1: the source's language is not known"
+    )
+    assert briefing("source", "set", "1", "--language", "en", library=library).returncode == 0
+    assert briefing("timeline", library=library).stdout.splitlines()[-1] == (
+        "Nothing suggested for C1: 'on 13 March' is relative and the source has no publication day"
+    )
+    published = briefing("source", "set", "1", "--published", "2025-03-14", library=library)
+    assert published.returncode == 0, published.stderr
+    dated = briefing("timeline", library=library).stdout
+    assert "Nothing suggested" not in dated and "2025-03-13? (suggested)" in dated
+
+
 def test_the_demo_timeline_lists_dated_claims_in_order(demo_file: Path) -> None:
     for key, when in (("C4", "2025-11-26"), ("C5", "2025-11-26"), ("C6", "2025-11"),
                       ("C7", "2025-11"), ("C9", "2025")):  # fmt: skip
