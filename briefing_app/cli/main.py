@@ -137,7 +137,8 @@ def _innermost_context(exc: BaseException) -> click.Context | None:
     "library",
     type=click.Path(dir_okay=False),
     envvar="BRIEFING_LIBRARY",
-    help="Library file to use (default: library.sqlite in your user data folder).",
+    help="Library file to use (else $BRIEFING_LIBRARY; default: library.sqlite in your user "
+    "data folder).",
 )
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context

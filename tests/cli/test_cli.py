@@ -163,6 +163,13 @@ def test_import_reports_each_file_and_a_summary(tmp_path: Path) -> None:
     assert "0 imported, 1 duplicate, 0 failed" in again.stdout
 
 
+def test_briefing_help_names_the_variable_that_chooses_the_library() -> None:
+    # The guide's command-line part and `--help` never named it: a script set --library on
+    # every line of its own.
+    shown = " ".join(briefing("--help").stdout.split())
+    assert "--library FILE Library file to use (else $BRIEFING_LIBRARY;" in shown
+
+
 def test_every_command_has_help() -> None:
     import click
 
