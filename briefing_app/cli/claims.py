@@ -76,7 +76,7 @@ def claims_command(
         from briefing_app.core.exporters.claims_table import write_claims_table
 
         if table_format is None or output is None:
-            raise click.UsageError("writing a table needs both --format and -o FILE")
+            raise click.UsageError("writing a table needs both --format and -o FILE (- for stdout)")
         with output_path(output, table_format, text=table_format == "csv", as_json=as_json) as to:
             count = write_claims_table(lib, to, table_format, flt)
         if is_stdout(output):

@@ -197,7 +197,7 @@ def sources_command(
     Example: briefing sources --format ris -o sources.ris --note 3
     """
     if (ref_format is None) != (output is None):
-        raise click.UsageError("writing references needs both --format and -o FILE")
+        raise click.UsageError("writing references needs both --format and -o FILE (- for stdout)")
     lib = app.library()
     # A note is named as every command names one (qdpx export --note, check, export).
     note_id = lib.notes.find(note_ref).id if note_ref is not None else None

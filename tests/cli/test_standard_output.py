@@ -120,3 +120,14 @@ def test_nothing_piped_to_update_from_is_one_line_and_changes_nothing(demo_libra
     empty = briefing("claim", "update-from", "-", library=demo_library, stdin="")
     assert (empty.returncode, empty.stderr) == (1, "Error: <stdin>: the table is empty\n")
     assert demo_library.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [["claims", "--format", "csv"], ["sources", "--format", "ris"]])
+def test_a_format_without_a_file_says_how_to_write_to_standard_output(
+    demo_library: Path, args: list[str]
+) -> None:
+    refused = briefing(*args, library=demo_library)
+    assert refused.returncode == 1
+    assert refused.stderr.rstrip().endswith(
+        f"needs both --format and -o FILE (- for stdout) (see briefing {args[0]} --help)"
+    )
