@@ -1,4 +1,4 @@
-"""Printing results: JSON for scripts, aligned plain-text tables for people."""
+"""Printing results: JSON for scripts, plain-text tables for people, -o files or stdout."""
 
 from __future__ import annotations
 
