@@ -111,3 +111,17 @@ def test_a_note_is_named_note_in_every_usage_line(path: str) -> None:
     # `check`, `diff` and `status` said NOTE; `export`, `note show` and `note set` NOTE_REF.
     usage = briefing(*path.split(), "--help").stdout.splitlines()[0]
     assert "NOTE_REF" not in usage, usage
+
+
+@pytest.mark.parametrize(
+    ("path", "usage"),
+    [
+        ("board", "briefing board [OPTIONS] QUESTION"),
+        ("question assign", "briefing question assign [OPTIONS] QUESTION CLAIMS..."),
+        ("ach show", "briefing ach show [OPTIONS] QUESTION"),
+    ],
+)
+def test_a_key_question_is_named_question_in_every_usage_line(path: str, usage: str) -> None:
+    # `board` and `question assign` said KEY where `ach`, `assumption` and `note judge` say
+    # QUESTION for the same Q1 (and KEY is a hypothesis's or an assumption's there).
+    assert briefing(*path.split(), "--help").stdout.splitlines()[0] == f"Usage: {usage}"
