@@ -91,10 +91,19 @@ def comments_command(app: AppContext, note_ref: str, only_open: bool, as_json: b
     def on(c: ReviewComment) -> str:
         return f"{c.anchor_text} (no longer in the section)" if c.id in gone else c.anchor_text
 
+    # A reply read like a comment of its own: it names the comment it answers.
     echo_table(
-        ["ID", "Section", "Author", "On", "Comment", "Resolved"],
+        ["ID", "Reply to", "Section", "Author", "On", "Comment", "Resolved"],
         [
-            (c.id, c.section_key, c.author, on(c), c.body, "yes" if c.resolved else "")
+            (
+                c.id,
+                c.parent_id or "",
+                c.section_key,
+                c.author,
+                on(c),
+                c.body,
+                "yes" if c.resolved else "",
+            )
             for c in comments
         ],
     )

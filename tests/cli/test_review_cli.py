@@ -101,6 +101,20 @@ def test_resolving_a_comment_takes_its_replies_out_of_the_open_list(tmp_path: Pa
     assert thread <= open_ids()
 
 
+def test_the_comments_table_says_which_comment_a_reply_answers(tmp_path: Path) -> None:
+    # A reply was listed as one more comment, with nothing to say what it answered.
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    added = briefing("comment", "add", "1", "summary", "Source?", "--json", library=library)
+    first = json.loads(added.stdout)["id"]
+    reply = json.loads(
+        briefing("comment", "reply", str(first), "The ministry", "--json", library=library).stdout
+    )
+    lines = briefing("comments", "1", library=library).stdout.splitlines()
+    assert lines[0].split()[:3] == ["ID", "Reply", "to"]
+    assert lines[-1].split()[:3] == [str(reply["id"]), str(first), "summary"]
+
+
 def test_a_supervisor_suggests_an_edit_from_the_command_line_and_the_analyst_accepts_it(
     tmp_path: Path,
 ) -> None:
