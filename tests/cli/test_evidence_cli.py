@@ -106,6 +106,20 @@ def test_the_demo_timeline_lists_its_claims_undated_and_says_why(demo_file: Path
     )
 
 
+def test_every_timeline_row_has_the_same_keys_dated_or_not(demo_file: Path) -> None:
+    # Only undated rows had "suggested_event_date": the guide promises a list's entries all
+    # have the same keys, and a script reading row["suggested_event_date"] failed on the rest.
+    assert (
+        briefing("claim", "edit", "C9", "--event-date", "2025-11", library=demo_file).returncode
+        == 0
+    )
+    rows = _json(demo_file, "timeline")
+    assert len({tuple(r) for r in rows}) == 1
+    dated = next(r for r in rows if r["key"] == "C9")
+    assert dated["suggested_event_date"] is None
+    assert next(r for r in rows if r["key"] == "C1")["suggested_event_date"] is not None
+
+
 def test_the_timeline_table_says_why_nothing_is_suggested(tmp_path: Path) -> None:
     # A source imported from a .txt has no language: the table showed "—" for each of its
     # claims and never said why (only --json did), so setting the language never occurred.
