@@ -103,3 +103,44 @@ def test_a_script_accepts_the_edit_it_suggested_by_its_json_id(demo_library: Pat
     assert next(s for s in after["sections"] if s["key"] == words["key"])["body"].startswith(
         "Indeed"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sources"],
+        ["claims"],
+        ["notes"],
+        ["questions"],
+        ["relations"],
+        ["parties"],
+        ["rules"],
+        ["timeline"],
+        ["search", "attack"],
+        ["suggest", "1", "--all"],
+        ["comments", "1"],
+        ["assumptions", "Q1"],
+        ["board", "Q1"],
+    ],
+)
+def test_the_entries_of_a_json_list_all_have_the_same_keys(
+    demo_library: Path, args: list[str]
+) -> None:
+    # As the guide promises scripts; `timeline` gave suggested_event_date to undated rows only.
+    assert (
+        briefing("claim", "edit", "C9", "--event-date", "2025-11", library=demo_library).returncode
+        == 0
+    )
+    assert (
+        briefing("comment", "add", "1", "summary", "Source?", library=demo_library).returncode == 0
+    )
+    assert briefing("comment", "reply", "1", "The ministry.", library=demo_library).returncode == 0
+    result = briefing(*args, "--json", library=demo_library)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    lists = (
+        [shown] if isinstance(shown, list) else [v for v in shown.values() if isinstance(v, list)]
+    )
+    for entries in lists:
+        assert entries, f"`briefing {' '.join(args)}` listed nothing to compare"
+        assert len({tuple(sorted(e)) for e in entries if isinstance(e, dict)}) <= 1, entries
