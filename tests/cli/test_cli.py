@@ -278,6 +278,21 @@ def test_note_set_from_an_empty_pipe_leaves_the_section_as_it_was(
     assert "Kept." not in briefing("note", "show", "1", library=library).stdout
 
 
+def test_editing_a_final_note_says_the_command_that_reopens_it(tmp_path: Path) -> None:
+    # "note 1 is final: reopen it to edit" named the window's way; here it is a command.
+    library = tmp_path / "lib.sqlite"
+    made = briefing("note", "new", "--template", "sitrep", "--title", "T", library=library)
+    assert made.returncode == 0, made.stderr
+    assert briefing("status", "1", "final", library=library).returncode == 0
+    refused = briefing("note", "set", "1", "developments", "New.", library=library)
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "Error: note 1 is final: reopen it to edit (briefing status 1 draft)\n",
+    )
+    assert briefing("status", "1", "draft", library=library).returncode == 0
+    assert briefing("note", "set", "1", "developments", "New.", library=library).returncode == 0
+
+
 def test_note_set_reads_utf8_and_refuses_other_encodings_and_binary(
     demo_file: Path, tmp_path: Path
 ) -> None:
