@@ -143,7 +143,7 @@ def claim_add_command(
     tags: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Tag the words QUOTE of source SOURCE_ID as a claim.
+    """Tag the words --quote gives, in source SOURCE_ID, as a claim.
 
     Example: briefing claim add 1 --quote "killing three Chinese workers" --party police
     """
