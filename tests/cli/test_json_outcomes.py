@@ -144,3 +144,20 @@ def test_the_entries_of_a_json_list_all_have_the_same_keys(
     for entries in lists:
         assert entries, f"`briefing {' '.join(args)}` listed nothing to compare"
         assert len({tuple(sorted(e)) for e in entries if isinstance(e, dict)}) <= 1, entries
+
+
+def test_backup_verify_and_restore_tell_a_script_what_they_found_and_saved(
+    demo_library: Path,
+) -> None:
+    made = json.loads(briefing("backup", "make", "--json", library=demo_library).stdout)
+    verified = briefing("backup", "verify", "1", "--json", library=demo_library)
+    assert verified.returncode == 0, verified.stderr
+    assert json.loads(verified.stdout) == made
+    by_path = json.loads(
+        briefing("backup", "verify", made["path"], "--json", library=demo_library).stdout
+    )
+    assert by_path == {**made, "number": None}
+    restored = briefing("backup", "restore", "1", "--yes", "--json", library=demo_library)
+    assert restored.returncode == 0, restored.stderr
+    outcome = json.loads(restored.stdout)
+    assert outcome["restored"] == made and Path(outcome["saved_as"]).is_file()
