@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -186,11 +186,22 @@ def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> N
     echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
 
 
+class _NoteStatus(click.Choice):
+    """draft, in-review or final; also "in review", as `notes --json` and `note show` print it."""
+
+    def __init__(self) -> None:
+        super().__init__(["draft", "in-review", "final"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Return the status as the command names it, from either spelling."""
+        if isinstance(value, str):
+            value = "-".join(value.split())  # a script passes back what the JSON said
+        return super().convert(value, param, ctx)
+
+
 @click.command("status")
 @click.argument("note_ref", metavar="NOTE")
-@click.argument(
-    "status", type=click.Choice(["draft", "in-review", "final"]), metavar="STATUS"
-)  # the error names STATUS, not {draft|in-review|final}
+@click.argument("status", type=_NoteStatus(), metavar="STATUS")  # errors name STATUS
 @click.option("--reason", default="", help="Why (kept with the version snapshot).")
 @click.option("--author", default="", help="Who.")
 @pass_app
