@@ -108,10 +108,13 @@ def bare(library: Path, sql: str, params: list[object], *, print_json: bool = Tr
         return ""
     out = io.StringIO()
     data = [
-        dict(
-            zip(_KEYS, (r[0], r[1] or None, _PRECISION.get(len(r[1])), r[2] or None, *r[3:8]),
-                strict=True)
-        )
+        {
+            **dict(
+                zip(_KEYS, (r[0], r[1] or None, _PRECISION.get(len(r[1])), r[2] or None, *r[3:8]),
+                    strict=True)
+            ),
+            "suggested_event_date": None,  # a dated claim's: every row has the key
+        }
         for r in rows
     ]  # fmt: skip
     out.write(json.dumps(data, indent=2, ensure_ascii=False))

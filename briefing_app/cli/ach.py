@@ -105,14 +105,18 @@ def rate_command(
 
     Example: briefing ach rate Q1 H1 C6 I
     """
-    value = "" if rating.strip() == "-" else rating
-    _change_row(app, question, as_json, lambda lib, q: lib.ach.rate(q, hypothesis, row, value))
+    _change_row(app, question, as_json, lambda lib, q: lib.ach.rate(q, hypothesis, row, rating))
 
 
 @ach_group.command("weight")
 @click.argument("question")
 @click.argument("row")
-@click.option("--relevance", type=click.Choice(LEVELS), default=None)
+@click.option(
+    "--relevance",
+    type=click.Choice(LEVELS),
+    default=None,
+    help="How much the row bears on the question (weights its inconsistency).",
+)
 @click.option(
     "--credibility",
     type=click.Choice([*LEVELS, "suggested"]),
@@ -300,7 +304,7 @@ def _print_matrix(matrix: Matrix) -> None:
                 " ".join(marks),
             )
         )
-    headers = ["Row", "Evidence", "Grade", "Relevance", "Credibility", *keys, "Diag.", ""]
+    headers = ["Row", "Evidence", "Grade", "Relevance", "Credibility", *keys, "Diag.", "Marks"]
     echo_table(headers, table, max_width=48)
     echo("")
     echo(_leading(scores.leaders))
@@ -318,15 +322,13 @@ def _print_matrix(matrix: Matrix) -> None:
 
 
 @note_group.command("judge")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.argument("question", required=False)
 @click.argument("hypothesis", required=False)
 @click.option(
     "--confidence", type=click.Choice(["low", "moderate", "high"]), default=None, help="Required."
 )
-@click.option(
-    "--clear", is_flag=True, help="Remove the note's judgment (give only NOTE_REF with it)."
-)
+@click.option("--clear", is_flag=True, help="Remove the note's judgment (give only NOTE with it).")
 @_JSON
 @pass_app
 def note_judge_command(
@@ -340,7 +342,7 @@ def note_judge_command(
 ) -> None:
     """Record which hypothesis of QUESTION the note's key judgment favours, with its confidence.
 
-    With only NOTE_REF, print the judgment recorded; with --clear, remove it.
+    With only NOTE, print the judgment recorded; with --clear, remove it.
 
     Example: briefing note judge 1 Q1 H2 --confidence moderate
     """

@@ -98,7 +98,12 @@ def assumption_add_command(
 @click.argument("question")
 @click.argument("key")
 @click.option("--text", default=None, help="New wording.")
-@click.option("--rating", type=click.Choice(ASSUMPTION_RATINGS), default=None)
+@click.option(
+    "--rating",
+    type=click.Choice(ASSUMPTION_RATINGS),
+    default=None,
+    help="solid, caveated (correct with caveats) or unsupported.",
+)
 @_fields
 @pass_app
 def assumption_set_command(

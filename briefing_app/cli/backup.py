@@ -60,34 +60,48 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 
 @backup_group.command("make")
+@click.option("--json", "as_json", is_flag=True, help="Print the new backup as `backup list` does.")
 @pass_app
-def make_command(app: AppContext) -> None:
+def make_command(app: AppContext, as_json: bool) -> None:
     """Back up the library now (the oldest backups beyond the last five are removed).
 
     Example: briefing backup make
     """
     path = make_backup(app.library_path)
     info = verify_backup(path)
+    if as_json:
+        echo_json(_to_json(1, info))  # the newest: number 1 in `backup list`
+        return
     echo(f"Backed up to {path} ({info.sources} sources, {info.claims} claims).")
 
 
 @backup_group.command("verify")
 @click.argument("which")
+@click.option("--json", "as_json", is_flag=True, help="Print the backup as `backup list` does.")
 @pass_app
-def verify_command(app: AppContext, which: str) -> None:
+def verify_command(app: AppContext, which: str, as_json: bool) -> None:
     """Check that a backup (its number in `backup list`, or a path) opens as a sound library.
 
     Example: briefing backup verify 2
     """
     info = verify_backup(_resolve(app.library_path, which), app.library_path)
+    if as_json:
+        echo_json(_to_json(_number(which), info))
+        return
     echo(f"OK: {info.describe()}")
 
 
 @backup_group.command("restore")
 @click.argument("which")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the backup restored and where the replaced library was saved, as JSON.",
+)
 @pass_app
-def restore_command(app: AppContext, which: str, yes: bool) -> None:
+def restore_command(app: AppContext, which: str, yes: bool, as_json: bool) -> None:
     """Replace the library with a backup (its number in `backup list`, or a path).
 
     The current library is backed up first, so a restore can itself be undone.
@@ -105,6 +119,14 @@ def restore_command(app: AppContext, which: str, yes: bool) -> None:
             "nothing restored: not confirmed (--yes restores without asking)"
         )
     saved = restore_backup(info, app.library_path)
+    if as_json:
+        echo_json(
+            {
+                "restored": _to_json(_number(which), info),
+                "saved_as": str(saved) if saved is not None else None,
+            }
+        )
+        return
     echo(
         f"Restored {app.library_path} from {path.name} "
         f"({info.sources} sources, {info.claims} claims, {info.notes} notes)."
@@ -136,7 +158,12 @@ def _resolve(library_path: Path, which: str) -> Path:
     return Path(which).expanduser()
 
 
-def _to_json(number: int, info: BackupInfo) -> dict[str, object]:
+def _number(which: str) -> int | None:
+    """Return the backup number WHICH gave (None: it named a path)."""
+    return int(which) if which.isdigit() else None
+
+
+def _to_json(number: int | None, info: BackupInfo) -> dict[str, object]:
     return {
         "number": number,
         "path": str(info.path),

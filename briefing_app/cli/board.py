@@ -10,11 +10,11 @@ from briefing_app.core.records.board import build_board
 
 
 @click.command("board")
-@click.argument("key")
+@click.argument("key", metavar="QUESTION")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def board_command(app: AppContext, key: str, as_json: bool) -> None:
-    """Show question KEY's positions (by party), their claims, relations and independent sources.
+    """Show QUESTION's positions (by party), their claims, relations and independent sources.
 
     Example: briefing board Q1 --json
     """
@@ -31,7 +31,7 @@ def board_command(app: AppContext, key: str, as_json: bool) -> None:
         echo_table(
             ["Key", "Kind", "Grade", "Event date", "Statement"],
             [
-                (c.claim.key, c.claim.kind, c.source_grade, c.claim.event_date, c.claim.statement)
+                (c.claim.key, c.claim.kind, c.source_grade, c.claim.event_date, c.text)
                 for c in position.claims
             ],
         )

@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import (
+    OutputFile,
+    echo,
+    echo_json,
+    echo_table,
+    is_stdout,
+    output_path,
+)
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.records.grading import CREDIBILITY
@@ -36,7 +43,10 @@ from briefing_app.core.text.counts import counted
     help="Write the claims as a spreadsheet table (with -o).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+    "-o",
+    "--output",
+    type=OutputFile(stdout_ok=True),
+    help="The file to write ('-': standard output, for csv).",
 )
 @pass_app
 def claims_command(
@@ -55,6 +65,8 @@ def claims_command(
     Example: briefing claims --tag place:Khatlon --party police --json
 
     Example: briefing claims --status corroborated --format xlsx -o claims.xlsx
+
+    Example: briefing claims --format csv -o - --source 3
     """
     lib = app.library()
     if source_id is not None:
@@ -64,12 +76,15 @@ def claims_command(
         from briefing_app.core.exporters.claims_table import write_claims_table
 
         if table_format is None or output is None:
-            raise click.UsageError("writing a table needs both --format and -o FILE")
-        count = write_claims_table(lib, output, table_format, flt)
+            raise click.UsageError("writing a table needs both --format and -o FILE (- for stdout)")
+        with output_path(output, table_format, text=table_format == "csv", as_json=as_json) as to:
+            count = write_claims_table(lib, to, table_format, flt)
+        if is_stdout(output):
+            return
         if as_json:  # a script asked for JSON: what was written, never a sentence
             echo_json({"path": str(output), "format": table_format, "claims": count})
         else:
-            echo(f"wrote {counted(count, 'claims')} to {output} as {table_format}")
+            echo(f"Wrote {counted(count, 'claims')} to {output} as {table_format}")
         return
     claims = lib.claims.all(flt)
     if as_json:
@@ -92,14 +107,24 @@ def claim_group() -> None:
 @click.option("--occurrence", type=click.IntRange(min=1), default=1, help="Which occurrence.")
 @click.option("--statement", default="", help="The claim in your words.")
 @click.option("--party", default="", help="Who makes the claim.")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS), default="reported fact")
+@click.option(
+    "--kind",
+    type=click.Choice(CLAIM_KINDS, case_sensitive=False),
+    default="reported fact",
+    help="What kind of claim (default: reported fact).",
+)
 @click.option(
     "--credibility",
     type=click.Choice(CREDIBILITY.codes()),
     default="6",
     help="Information credibility, 1 (confirmed) to 6 (cannot be judged).",
 )
-@click.option("--status", type=click.Choice(CLAIM_STATUSES), default="unverified")
+@click.option(
+    "--status",
+    type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
+    default="unverified",
+    help="How far the claim is verified (default: unverified).",
+)
 @click.option(
     "--tag", "tags", multiple=True, help="A tag (repeatable); 'place:Khatlon' sets its kind."
 )
@@ -118,11 +143,11 @@ def claim_add_command(
     tags: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Tag the words QUOTE of source SOURCE_ID as a claim.
+    """Tag the words --quote gives, in source SOURCE_ID, as a claim.
 
     Example: briefing claim add 1 --quote "killing three Chinese workers" --party police
     """
-    lib = app.library(create=True)
+    lib = app.library()  # a claim needs a source: a new library could only be left empty
     claim = lib.claims.add(
         source_id,
         quote=quote,
@@ -154,14 +179,18 @@ def claim_add_command(
 @click.argument("key")
 @click.option("--statement", help="The claim in your words.")
 @click.option("--party", help="Who makes the claim.")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS))
+@click.option(
+    "--kind", type=click.Choice(CLAIM_KINDS, case_sensitive=False), help="What kind of claim."
+)
 @click.option(
     "--credibility",
     type=click.Choice(CREDIBILITY.codes()),
     help="Information credibility, 1 (confirmed) to 6 (cannot be judged).",
 )
 @click.option(
-    "--status", type=click.Choice(CLAIM_STATUSES), help="E.g. corroborated, or retracted."
+    "--status",
+    type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
+    help="How far the claim is verified; retracted takes it back.",
 )
 @click.option(
     "--tag", "tags", multiple=True, help="Replace the tags with these (repeatable; 'place:X')."
@@ -181,7 +210,7 @@ def claim_edit_command(
     as_json: bool,
     **values: str | None,
 ) -> None:
-    """Change claim KEY (e.g. C5): regrade, restate, retract; only the options given change.
+    """Change claim KEY, such as C5: regrade, restate, retract; only the options given change.
 
     Example: briefing claim edit C5 --credibility 2 --status corroborated
     """
@@ -210,19 +239,36 @@ def claim_edit_command(
 
 
 @claim_group.command("update-from")
-@click.argument("table", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the keys updated as JSON.")
 @pass_app
-def claim_update_from_command(app: AppContext, table: Path) -> None:
+def claim_update_from_command(app: AppContext, table: Path, as_json: bool) -> None:
     """Set claims' statement, party, kind, credibility, status and event date from a claims
     table edited in a spreadsheet and saved as CSV (rows found by Key; other columns ignored).
 
-    The table comes from `briefing claims --format csv -o claims.csv`.
+    The table comes from `briefing claims --format csv -o claims.csv`; TABLE '-' reads it from
+    standard input. Commas, semicolons or tabs may separate its columns.
 
     Example: briefing claim update-from claims.csv
-    """
-    from briefing_app.core.records.claims_table import update_claims_from_table
 
-    echo(update_claims_from_table(app.library(), table).line())
+    Example: briefing claim update-from - --json
+    """
+    from briefing_app.core.importers.base import MAX_FILE_BYTES
+    from briefing_app.core.records.claims_table import (
+        update_claims_from_csv,
+        update_claims_from_table,
+    )
+
+    lib = app.library()
+    if str(table) == "-":  # standard input, as TEXT '-' is for `note set`
+        data = click.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1)
+        update = update_claims_from_csv(lib, "<stdin>", data)
+    else:
+        update = update_claims_from_table(lib, table)
+    if as_json:
+        echo_json(update.to_json())
+    else:
+        echo(update.line())
 
 
 COMMANDS = [claims_command, claim_group]

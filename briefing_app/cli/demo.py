@@ -26,9 +26,10 @@ def demo_command(app: AppContext, as_json: bool) -> None:
             f"Demo loaded into {app.library_path}: source {result['source_id']}, "
             f"{result['claims']} claims, {counted(result['notes'], 'notes')}."
         )
-        if result["questions"]:
-            echo("Its key question and the claims that answer it: briefing board Q1")
-            echo("Its competing hypotheses, rated and scored: briefing ach show Q1")
+        if result["question_keys"]:
+            key = result["question_keys"][0]
+            echo(f"Its key question and the claims that answer it: briefing board {key}")
+            echo(f"Its competing hypotheses, rated and scored: briefing ach show {key}")
     else:
         echo(f"The demo is already in {app.library_path} (source {result['source_id']}).")
 

@@ -7,11 +7,19 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import AppContext, force_replaces_read_only, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_problems
+from briefing_app.cli.output import (
+    OutputFile,
+    echo,
+    echo_json,
+    echo_table,
+    echo_template_problems,
+    is_stdout,
+    output_path,
+)
 
 
 @click.command("export")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.option(
     "--format",
     "fmt",
@@ -23,8 +31,8 @@ from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_p
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write.",
+    type=OutputFile(stdout_ok=True),
+    help="File to write ('-': standard output, with --format md).",
 )
 @click.option(
     "--citations",
@@ -58,6 +66,12 @@ from briefing_app.cli.output import echo, echo_json, echo_table, echo_template_p
     "library does not hold still stops it: there is nothing to cite), and replace a "
     "read-only file (it stays read-only).",
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print what was written as JSON (the findings stay on stderr).",
+)
 @pass_app
 def export_command(
     app: AppContext,
@@ -69,6 +83,7 @@ def export_command(
     keep_citations: bool,
     keep_empty: bool,
     force: bool,
+    as_json: bool,
 ) -> None:
     """Export a note as a Word memo or Markdown.
 
@@ -78,22 +93,36 @@ def export_command(
     Example: briefing export 1 -o memo.docx --style intel
 
     Example: briefing export 1 -o draft.docx --keep-empty
+
+    Example: briefing export 1 --format md -o -
+
+    Example: briefing export 1 -o memo.docx --json
     """
     # Imported here so `briefing --help` and other commands do not pay for python-docx.
     from briefing_app.core.checks import gate_export
-    from briefing_app.core.exporters import export_note
+    from briefing_app.core.exporters import export_note, format_of
     from briefing_app.core.exporters.citation_styles import get_style
 
+    if is_stdout(output) and fmt != "md":
+        # Word's zip on a terminal is noise; a file's name says its format, '-' does not.
+        raise click.UsageError("-o - writes Markdown only: give --format md")
+    if is_stdout(output) and keep_citations:
+        raise click.UsageError(
+            "--keep-citations writes a bibliography beside a file: not with -o -"
+        )
     lib = app.library()
     note = lib.notes.find(note_ref)
     if note_style is not None:
         get_style(note_style)  # an unknown style stops before the checks run
     report = gate_export(lib, note, force)
-    with force_replaces_read_only():
+    with (
+        force_replaces_read_only(),
+        output_path(output, fmt or "", text=fmt == "md", as_json=as_json) as to,
+    ):
         path = export_note(
             lib,
             note.id,
-            output,
+            to,
             fmt,
             citations,
             keep_citations=keep_citations,
@@ -107,7 +136,18 @@ def export_command(
         where = headings.get(finding.section, "Note") if finding.section else "Note"
         echo(f"{finding.severity}: {where}: {finding.message}", err=True)
     echo_template_problems()
-    echo(f"Wrote {path}")
+    if as_json:  # a script asked for JSON: what was written, never a sentence
+        echo_json(
+            {
+                "path": str(path),
+                "format": format_of(path, fmt),
+                "note": note.id,
+                "errors": len(report.errors),
+                "warnings": len(report.warnings),
+            }
+        )
+    elif not is_stdout(output):
+        echo(f"Wrote {path}")
 
 
 @click.command("templates")

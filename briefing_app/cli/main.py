@@ -67,7 +67,7 @@ class BriefingGroup(click.Group):
             exc.message = printable(exc.message)
             raise
         except BriefingError as exc:
-            raise click.ClickException(printable(str(exc))) from exc
+            raise click.ClickException(printable(_with_command_hint(exc))) from exc
         except sqlite3.DatabaseError as exc:
             # Damage found by a read after the library opened: core names it (LibraryDamaged).
             from briefing_app.core.library import damaged_error
@@ -89,6 +89,15 @@ class BriefingGroup(click.Group):
             app = ctx.find_object(AppContext)
             if app is not None:
                 app.close()
+
+
+def _with_command_hint(exc: BriefingError) -> str:
+    """Return the error's line, with the command that gets past it where core names a step."""
+    from briefing_app.core.errors import NoteIsFinal
+
+    if isinstance(exc, NoteIsFinal):  # "reopen it" is a menu in the window, a command here
+        return f"{exc} (briefing status {exc.note_id} draft)"
+    return str(exc)
 
 
 def usage_error_line(exc: click.UsageError) -> click.ClickException:
@@ -137,7 +146,8 @@ def _innermost_context(exc: BaseException) -> click.Context | None:
     "library",
     type=click.Path(dir_okay=False),
     envvar="BRIEFING_LIBRARY",
-    help="Library file to use (default: library.sqlite in your user data folder).",
+    help="Library file to use (else $BRIEFING_LIBRARY; default: library.sqlite in your user "
+    "data folder).",
 )
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context

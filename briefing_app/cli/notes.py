@@ -110,7 +110,7 @@ def note_new(
 
 
 @note_group.command("show")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (with cited claim keys).")
 @pass_app
 def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
@@ -143,7 +143,7 @@ def note_show(app: AppContext, note_ref: str, as_json: bool) -> None:
 
 
 @note_group.command("set")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.argument("section", required=False)
 @click.argument("text", required=False)
 @click.option(
@@ -221,14 +221,20 @@ def _section_body(
         return normalise_text(text)
     # '-' as TEXT is standard input, as `--file -` is (click's own convention for files).
     source = body_file if body_file is not None else click.get_binary_stream("stdin")
+    data = source.read()
+    if not data and (body_file is None or getattr(body_file, "name", "-") in ("-", "<stdin>")):
+        # A pipe whose writer failed sends nothing: that must not wipe the section.
+        raise click.ClickException(
+            f'nothing on standard input: {section!r} left as it was (TEXT "" empties it)'
+        )
     try:
-        return normalise_text(decode_utf8(source.read()))
+        return normalise_text(decode_utf8(data))
     except BriefingError as exc:
         raise click.ClickException(f"{getattr(source, 'name', '-')}: {exc}") from exc
 
 
 @note_group.command("spelling")
-@click.argument("note_ref")
+@click.argument("note_ref", metavar="NOTE")
 @click.option(
     "--language",
     default=None,

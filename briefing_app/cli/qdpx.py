@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
-from briefing_app.cli.output import echo, echo_json
+from briefing_app.cli.output import OutputFile, echo, echo_json
 
 
 @click.group("qdpx")
@@ -21,7 +21,7 @@ def qdpx_group() -> None:
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(stdout_ok=False, what="a .qdpx project"),
     help="The .qdpx file to write.",
 )
 @click.option(

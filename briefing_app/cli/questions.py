@@ -55,11 +55,11 @@ F = TypeVar("F", bound=Callable[..., None])
 
 
 def _question_and_claims(fn: F) -> F:
-    """Give a command the arguments KEY CLAIMS..., --json and the app (assign, unassign)."""
+    """Give a command the arguments QUESTION CLAIMS..., --json and the app (assign, unassign)."""
     fn = pass_app(fn)
     fn = click.option("--json", "as_json", is_flag=True, help="Print the question as JSON.")(fn)
     fn = click.argument("claims", nargs=-1, required=True)(fn)
-    return click.argument("key")(fn)
+    return click.argument("key", metavar="QUESTION")(fn)
 
 
 @question_group.command("assign")
@@ -67,7 +67,7 @@ def _question_and_claims(fn: F) -> F:
 def question_assign_command(
     app: AppContext, key: str, claims: tuple[str, ...], as_json: bool
 ) -> None:
-    """Assign CLAIMS to question KEY, after those it has.
+    """Assign CLAIMS to QUESTION (Q1), after those it has.
 
     Example: briefing question assign Q1 C6 C7 C9
     """
@@ -79,7 +79,7 @@ def question_assign_command(
 def question_unassign_command(
     app: AppContext, key: str, claims: tuple[str, ...], as_json: bool
 ) -> None:
-    """Take CLAIMS off question KEY.
+    """Take CLAIMS off QUESTION (Q1).
 
     Example: briefing question unassign Q1 C7
     """

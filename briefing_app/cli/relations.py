@@ -34,7 +34,7 @@ def relations_command(app: AppContext, key: str | None, as_json: bool) -> None:
 
 @claim_group.command("link")
 @click.argument("first")
-@click.argument("relation", type=click.Choice(RELATIONS))
+@click.argument("relation", type=click.Choice(RELATIONS), metavar="RELATION")
 @click.argument("second")
 @click.option("--note", default="", help="A short note on the relation.")
 @click.option("--json", "as_json", is_flag=True, help="Print the relation as JSON.")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, force_replaces_read_only, pass_app
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import OutputFile, echo, echo_json, echo_table
 from briefing_app.core.text.control_chars import manual_breaks_as
 
 if TYPE_CHECKING:
@@ -22,9 +22,16 @@ def pack_group() -> None:
 
 @pack_group.command("export")
 @click.argument("note_ref", metavar="NOTE")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=OutputFile(stdout_ok=False, what="a .briefpack package"),
+    required=True,
+    help="The .briefpack file to write.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
 @pass_app
-def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
+def pack_export_command(app: AppContext, note_ref: str, output: Path, as_json: bool) -> None:
     """Write NOTE, the claims it cites, their sources and review comments to a package.
 
     Example: briefing pack export 1 -o khatlon.briefpack
@@ -33,8 +40,11 @@ def pack_export_command(app: AppContext, note_ref: str, output: Path) -> None:
 
     lib = app.library()
     note = lib.notes.find(note_ref)
-    export_pack(lib, note.id, output)
-    echo(f"Wrote {output}")
+    path = export_pack(lib, note.id, output)
+    if as_json:
+        echo_json({"path": str(path), "format": "briefpack", "note": note.id})
+    else:
+        echo(f"Wrote {path}")
 
 
 @pack_group.command("import")
@@ -81,10 +91,19 @@ def comments_command(app: AppContext, note_ref: str, only_open: bool, as_json: b
     def on(c: ReviewComment) -> str:
         return f"{c.anchor_text} (no longer in the section)" if c.id in gone else c.anchor_text
 
+    # A reply read like a comment of its own: it names the comment it answers.
     echo_table(
-        ["ID", "Section", "Author", "On", "Comment", "Resolved"],
+        ["ID", "Reply to", "Section", "Author", "On", "Comment", "Resolved"],
         [
-            (c.id, c.section_key, c.author, on(c), c.body, "yes" if c.resolved else "")
+            (
+                c.id,
+                c.parent_id or "",
+                c.section_key,
+                c.author,
+                on(c),
+                c.body,
+                "yes" if c.resolved else "",
+            )
             for c in comments
         ],
     )
@@ -101,9 +120,16 @@ def comment_group() -> None:
 @click.argument("text")
 @click.option("--author", default="", help="Who comments.")
 @click.option("--on", "anchor", default="", help="The words of the section commented on.")
+@click.option("--json", "as_json", is_flag=True, help="Print the new comment as JSON.")
 @pass_app
 def comment_add_command(
-    app: AppContext, note_ref: str, section: str, text: str, author: str, anchor: str
+    app: AppContext,
+    note_ref: str,
+    section: str,
+    text: str,
+    author: str,
+    anchor: str,
+    as_json: bool,
 ) -> None:
     """Comment on SECTION of NOTE (optionally on some of its words).
 
@@ -121,21 +147,30 @@ def comment_add_command(
     comment = lib.comments.add(
         note.id, section, text, author=author, anchor_text=anchor, start=start, end=end
     )
-    echo(f"Comment {comment.id} added")
+    if as_json:
+        echo_json(comment.to_json())
+    else:
+        echo(f"Comment {comment.id} added")
 
 
 @comment_group.command("reply")
 @click.argument("comment_id", type=RECORD_ID)
 @click.argument("text")
-@click.option("--author", default="")
+@click.option("--author", default="", help="Who replies.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reply as JSON.")
 @pass_app
-def comment_reply_command(app: AppContext, comment_id: int, text: str, author: str) -> None:
+def comment_reply_command(
+    app: AppContext, comment_id: int, text: str, author: str, as_json: bool
+) -> None:
     """Reply to comment COMMENT_ID.
 
     Example: briefing comment reply 4 "The ministry's statement." --author Analyst
     """
     reply = app.library().comments.reply(comment_id, text, author)
-    echo(f"Reply {reply.id} added")
+    if as_json:
+        echo_json(reply.to_json())
+    else:
+        echo(f"Reply {reply.id} added")
 
 
 @comment_group.command("resolve")
@@ -151,9 +186,22 @@ def comment_resolve_command(app: AppContext, comment_id: int, reopen: bool) -> N
     echo(f"Comment {comment.id} {'resolved' if comment.resolved else 'reopened'}")
 
 
+class _NoteStatus(click.Choice):
+    """draft, in-review or final; also "in review", as `notes --json` and `note show` print it."""
+
+    def __init__(self) -> None:
+        super().__init__(["draft", "in-review", "final"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Return the status as the command names it, from either spelling."""
+        if isinstance(value, str):
+            value = "-".join(value.split())  # a script passes back what the JSON said
+        return super().convert(value, param, ctx)
+
+
 @click.command("status")
 @click.argument("note_ref", metavar="NOTE")
-@click.argument("status", type=click.Choice(["draft", "in-review", "final"]))
+@click.argument("status", type=_NoteStatus(), metavar="STATUS")  # errors name STATUS
 @click.option("--reason", default="", help="Why (kept with the version snapshot).")
 @click.option("--author", default="", help="Who.")
 @pass_app
@@ -229,16 +277,23 @@ def review_group() -> None:
 
 @review_group.command("export")
 @click.argument("note_ref", metavar="NOTE")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=OutputFile(stdout_ok=False, what="a Word review copy"),
+    required=True,
+    help="The Word file (.docx) to write.",
+)
 @click.option("--comments/--no-comments", default=True, help="Include open review comments.")
 @click.option(
     "--force",
     is_flag=True,
     help="Export even when the analytic checks find errors, and replace a read-only file.",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
 @pass_app
 def review_export_command(
-    app: AppContext, note_ref: str, output: Path, comments: bool, force: bool
+    app: AppContext, note_ref: str, output: Path, comments: bool, force: bool, as_json: bool
 ) -> None:
     """Write a Word review copy of NOTE whose comments and changes can be read back.
 
@@ -250,7 +305,10 @@ def review_export_command(
     note = lib.notes.find(note_ref)
     with force_replaces_read_only():
         path = export_review_copy(lib, note.id, output, with_comments=comments, force=force)
-    echo(f"Wrote review copy {path}")
+    if as_json:
+        echo_json({"path": str(path), "format": "docx", "note": note.id})
+    else:
+        echo(f"Wrote review copy {path}")
 
 
 @review_group.command("import")
@@ -312,9 +370,16 @@ def edit_group() -> None:
 @click.argument("words")
 @click.argument("new_text", metavar="NEW")
 @click.option("--author", default="", help="Who suggests it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the suggested edit as JSON.")
 @pass_app
 def edit_suggest_command(
-    app: AppContext, note_ref: str, section: str, words: str, new_text: str, author: str
+    app: AppContext,
+    note_ref: str,
+    section: str,
+    words: str,
+    new_text: str,
+    author: str,
+    as_json: bool,
 ) -> None:
     """Suggest NEW instead of WORDS in SECTION of NOTE ("" deletes them); the author accepts
     or rejects it, here or after a review package took it back.
@@ -328,6 +393,9 @@ def edit_suggest_command(
     if start < 0:
         raise click.ClickException(f"the words {words!r} are not in section {section!r}")
     edit = lib.edits.propose(note.id, section, start, start + len(words), new_text, author)
+    if as_json:
+        echo_json(edit.to_json())
+        return
     echo(f"Suggested edit {edit.id} in {edit.section_key}: {edit.old_text!r} → {edit.new_text!r}")
 
 

@@ -10,11 +10,19 @@ import click
 
 from briefing_app.cli.context import RECORD_ID, AppContext, pass_app
 from briefing_app.cli.interrupts import CtrlCStops
-from briefing_app.cli.output import echo, echo_json, echo_table
+from briefing_app.cli.output import (
+    OutputFile,
+    echo,
+    echo_json,
+    echo_table,
+    is_stdout,
+    output_path,
+)
 from briefing_app.core.importers.base import ExtractedDocument, extract_file
 from briefing_app.core.importers.batch import default_workers, import_paths
 from briefing_app.core.library import Library
 from briefing_app.core.records.grading import RELIABILITY
+from briefing_app.core.text.counts import counted
 
 # Files File > Import in the window takes that `briefing import` leaves to another command.
 _OWN_COMMANDS = {
@@ -161,12 +169,20 @@ def _echo_document(doc: ExtractedDocument) -> None:
     help="Write the sources as references for Zotero (with -o).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The file to write."
+    "-o",
+    "--output",
+    type=OutputFile(stdout_ok=True),
+    help="The file to write ('-': standard output).",
 )
 @click.option(
     "--source", "source_ids", type=RECORD_ID, multiple=True, help="Only this source (repeatable)."
 )
-@click.option("--note", "note_id", type=RECORD_ID, help="Only the sources this note cites.")
+@click.option(
+    "--note",
+    "note_ref",
+    metavar="NOTE",
+    help="Only the sources this note (id, uid or title) cites.",
+)
 @pass_app
 def sources_command(
     app: AppContext,
@@ -174,15 +190,17 @@ def sources_command(
     ref_format: str | None,
     output: Path | None,
     source_ids: tuple[int, ...],
-    note_id: int | None,
+    note_ref: str | None,
 ) -> None:
     """List the sources in the library, or write them for Zotero.
 
     Example: briefing sources --format ris -o sources.ris --note 3
     """
     if (ref_format is None) != (output is None):
-        raise click.UsageError("writing references needs both --format and -o FILE")
+        raise click.UsageError("writing references needs both --format and -o FILE (- for stdout)")
     lib = app.library()
+    # A note is named as every command names one (qdpx export --note, check, export).
+    note_id = lib.notes.find(note_ref).id if note_ref is not None else None
     if ref_format is not None and output is not None:
         _write_references(lib, ref_format, output, note_id, list(source_ids), as_json)
         return
@@ -223,11 +241,14 @@ def _write_references(
     from briefing_app.core.exporters.references import reference_sources, write_references
 
     sources = reference_sources(lib, note_id, source_ids)
-    write_references(sources, output, ref_format)
+    with output_path(output, ref_format, text=True, as_json=as_json) as to:
+        write_references(sources, to, ref_format)
+    if is_stdout(output):
+        return
     if as_json:  # a script asked for JSON: what was written, never a sentence
         echo_json({"path": str(output), "format": ref_format, "sources": len(sources)})
     else:
-        echo(f"wrote {len(sources)} source(s) to {output} as {ref_format}")
+        echo(f"Wrote {counted(len(sources), 'sources')} to {output} as {ref_format}")
 
 
 @click.group("source")
@@ -246,7 +267,7 @@ def source_group() -> None:
 )
 @pass_app
 def source_correct_command(app: AppContext, source_id: int, text_file: Path) -> None:
-    """Replace a source's extracted text (e.g. PDF paragraphs out of order) before tagging.
+    """Replace a source's extracted text before tagging, as when PDF paragraphs come out of order.
 
     Example: briefing source correct 6 --file corrected.txt
     """

@@ -16,7 +16,9 @@ class _DefaultShowGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Insert the `show` subcommand when the first argument is not a subcommand."""
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        # `suggest --json 12` too: options before the source id are show's, not the group's.
+        help_asked = bool(args) and args[0] in ctx.help_option_names
+        if args and args[0] not in self.commands and not help_asked:
             args = ["show", *args]
         return super().parse_args(ctx, args)
 
@@ -32,7 +34,12 @@ def suggest_group() -> None:
 
 @suggest_group.command("show")
 @click.argument("source_id", type=RECORD_ID)
-@click.option("--all", "show_all", is_flag=True, help="Also those already claimed or rejected.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also those already claimed or rejected, with a Status column.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_app
 def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_json: bool) -> None:
@@ -40,15 +47,18 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
 
     Example: briefing suggest show 1 --all
     """
-    suggestions = app.library().suggestions.for_source(
-        source_id, include_claimed=show_all, include_rejected=show_all
-    )
+    manager = app.library().suggestions
+    suggestions = manager.for_source(source_id, include_claimed=show_all, include_rejected=show_all)
+    statuses = manager.statuses(source_id, suggestions)
     if as_json:
-        echo_json([s.to_json() for s in suggestions])
+        echo_json([{**s.to_json(), "status": statuses[s.fingerprint]} for s in suggestions])
         return
+    # The status only tells something when claimed and rejected ones are listed too.
+    status: list[str] = ["Status"] if show_all else []
     rows: list[list[Any]] = [
         [
             s.fingerprint,
+            *([statuses[s.fingerprint]] if show_all else []),
             f"{s.start}-{s.end}",
             s.kind,
             _party_cell(s.party, s.normalized_party),
@@ -57,7 +67,7 @@ def suggest_show_command(app: AppContext, source_id: int, show_all: bool, as_jso
         ]
         for s in suggestions
     ]
-    echo_table(["Fingerprint", "Span", "Kind", "Party", "Verb", "Quote"], rows)
+    echo_table(["Fingerprint", *status, "Span", "Kind", "Party", "Verb", "Quote"], rows)
 
 
 def _party_cell(party: str, normalized: str) -> str:
@@ -72,7 +82,12 @@ def _party_cell(party: str, normalized: str) -> str:
 @click.argument("fingerprint")
 @click.option("--statement", default="", help="The claim in your words.")
 @click.option("--party", default=None, help="Who makes the claim (default: as suggested).")
-@click.option("--kind", type=click.Choice(CLAIM_KINDS), default=None, help="Default: as suggested.")
+@click.option(
+    "--kind",
+    type=click.Choice(CLAIM_KINDS, case_sensitive=False),
+    default=None,
+    help="Default: as suggested.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the new claim as JSON.")
 @pass_app
 def suggest_accept_command(
@@ -133,11 +148,11 @@ def party_group() -> None:
 @click.argument("canonical")
 @pass_app
 def party_alias_command(app: AppContext, alias: str, canonical: str) -> None:
-    """Record that ALIAS names the party CANONICAL (e.g. "Taliban administration" "Taliban").
+    """Record that ALIAS names the party CANONICAL, as "Taliban administration" names "Taliban".
 
     Example: briefing party alias "Taliban administration" Taliban
     """
-    app.library(create=True).parties.merge(alias, canonical)
+    app.library().parties.merge(alias, canonical)
     echo(f"{alias} → {app.library().parties.normalise(alias)}")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from briefing_app.cli.context import AppContext, pass_app
-from briefing_app.cli.output import echo_json, echo_table
+from briefing_app.cli.output import echo, echo_json, echo_table
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.core.records.timeline import TimelineRow, suggested_dates, timeline
 
@@ -56,6 +56,23 @@ def timeline_command(
         ["Event date", "Published", "Key", "Party", "Statement"],
         [(when(r), r.published, r.key, r.party, r.statement) for r in rows],
     )
+    # The window's grey line says why nothing was suggested; --json has it per row. Here, one
+    # line per reason: a source with no language leaves every claim of it undated unseen.
+    unexplained: dict[str, list[str]] = {}
+    for row in rows:
+        found = suggested.get(row.claim_id)
+        if not row.event_date and found is not None and found.date is None and found.reason:
+            unexplained.setdefault(found.reason, []).append(row.key)
+    if unexplained:
+        echo("")
+    for reason, keys in unexplained.items():
+        echo(f"Nothing suggested for {_listed(keys)}: {reason}")
+
+
+def _listed(keys: list[str], most: int = 8) -> str:
+    """Return claim keys as a short list: the first few, then how many more."""
+    shown = ", ".join(keys[:most])
+    return shown if len(keys) <= most else f"{shown} and {len(keys) - most} more"
 
 
 COMMANDS = [timeline_command]

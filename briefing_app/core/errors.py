@@ -93,6 +93,15 @@ class WordListUnreadable(BriefingError):
 class NoteIsFinal(BriefingError):
     """A final note is read-only until it is reopened."""
 
+    def __init__(self, note_id: int) -> None:
+        super().__init__(f"note {note_id} is final: reopen it to edit")
+        # Each edge says how to reopen it in its own terms (the CLI: `briefing status N draft`).
+        self.note_id = note_id
+
+    def __reduce__(self) -> tuple[type[NoteIsFinal], tuple[int]]:
+        """Pickle by the note's id (the default would pass the message as the id)."""
+        return (NoteIsFinal, (self.note_id,))
+
 
 class LibraryError(BriefingError):
     """The library file cannot be opened or is not a Briefing library."""

@@ -121,7 +121,8 @@ class Claim:
             "status": self.status,
             "tags": self.tags,
             "revision": self.revision,
-            "event_date": self.event_date,
+            # null when unknown, as in `timeline --json` and for a source's published date.
+            "event_date": self.event_date or None,
             "created_at": self.created_at,
             "modified_at": self.modified_at,
         }

@@ -72,6 +72,11 @@ def test_a_matrix_is_built_rated_and_scored_from_the_command_line(library: Path)
     assert "0 (helps none)" in table
     assert "Leading: H2\n" in table
     assert "Fragile: pivotal rows X1 (without it H1 and H2 tie; if deceptive, H1 leads)" in table
+    # The column of marks (PIVOTAL, off, deceptive) had no heading, its rule trailing blanks.
+    lines = table.splitlines()
+    heading = next(n for n, line in enumerate(lines) if line.startswith("Row "))
+    assert lines[heading].split()[-1] == "Marks"
+    assert all(line == line.rstrip() for line in lines), [ln for ln in lines if ln != ln.rstrip()]
 
 
 def test_a_matrix_whose_hypotheses_tie_names_no_leader(library: Path) -> None:
@@ -132,13 +137,22 @@ def test_a_note_records_the_hypothesis_its_judgment_favours(library: Path) -> No
     assert run(library, "note", "judge", "1", "--clear") == "Note 1 records no judgment\n"
 
 
+def test_a_dash_clears_a_cell_as_the_help_and_the_error_say(library: Path) -> None:
+    # The help said "- to clear the cell", the error "or blank": both now say "-".
+    run(library, "ach", "hypothesis", "Q2", "Firearms and a drone")
+    assert "Q2 C4: H1=CC" in run(library, "ach", "rate", "Q2", "H1", "C4", "CC")
+    assert "Q2 C4: H1=-" in run(library, "ach", "rate", "Q2", "H1", "C4", "-")
+    show = json.loads(run(library, "ach", "show", "Q2", "--json"))
+    assert next(r for r in show["rows"] if r["key"] == "C4")["ratings"] == {}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["ach", "hypothesis", "Q9", "Someone"], "Error: no key question Q9"),
         (["ach", "rate", "Q2", "H9", "C4", "I"], "Error: Q2 has no hypothesis H9"),
         (["ach", "rate", "Q2", "H1", "C4", "maybe"], "Error: a rating is one of CC, C, N, I, II, "
-         "NA or blank (not 'maybe')"),
+         "NA, or - to clear the cell (not 'maybe')"),
         (["ach", "rate", "Q2", "H1", "C1", "I"], "Error: C1 is not a claim of Q2 (add it with "
          "`briefing ach evidence Q2 --claim C1`)"),
         (["ach", "rate", "Q2", "H1", "X7", "I"], "Error: Q2 has no row X7"),

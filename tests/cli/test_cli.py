@@ -163,6 +163,13 @@ def test_import_reports_each_file_and_a_summary(tmp_path: Path) -> None:
     assert "0 imported, 1 duplicate, 0 failed" in again.stdout
 
 
+def test_briefing_help_names_the_variable_that_chooses_the_library() -> None:
+    # The guide's command-line part and `--help` never named it: a script set --library on
+    # every line of its own.
+    shown = " ".join(briefing("--help").stdout.split())
+    assert "--library FILE Library file to use (else $BRIEFING_LIBRARY;" in shown
+
+
 def test_every_command_has_help() -> None:
     import click
 
@@ -248,6 +255,44 @@ def test_note_set_takes_the_body_as_an_argument_or_from_standard_input(tmp_path:
     assert body("summary") == "Talks resumed in Genève."
 
 
+@pytest.mark.parametrize("args", [["-"], ["--file", "-"]])
+def test_note_set_from_an_empty_pipe_leaves_the_section_as_it_was(
+    tmp_path: Path, args: list[str]
+) -> None:
+    # `draft-summary | briefing note set 1 summary -` with a failing draft-summary emptied the
+    # section without a word; an empty section is asked for with "" instead.
+    library = tmp_path / "lib.sqlite"
+    made = briefing("note", "new", "--template", "briefing-note", "--title", "T", library=library)
+    assert made.returncode == 0, made.stderr
+    assert briefing("note", "set", "1", "summary", "Kept.", library=library).returncode == 0
+
+    piped = briefing("note", "set", "1", "summary", *args, library=library, stdin="")
+
+    assert piped.returncode == 1
+    assert piped.stderr == (
+        "Error: nothing on standard input: 'summary' left as it was (TEXT \"\" empties it)\n"
+    )
+    assert "Kept." in briefing("note", "show", "1", library=library).stdout
+    emptied = briefing("note", "set", "1", "summary", "", library=library)
+    assert emptied.returncode == 0, emptied.stderr
+    assert "Kept." not in briefing("note", "show", "1", library=library).stdout
+
+
+def test_editing_a_final_note_says_the_command_that_reopens_it(tmp_path: Path) -> None:
+    # "note 1 is final: reopen it to edit" named the window's way; here it is a command.
+    library = tmp_path / "lib.sqlite"
+    made = briefing("note", "new", "--template", "sitrep", "--title", "T", library=library)
+    assert made.returncode == 0, made.stderr
+    assert briefing("status", "1", "final", library=library).returncode == 0
+    refused = briefing("note", "set", "1", "developments", "New.", library=library)
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "Error: note 1 is final: reopen it to edit (briefing status 1 draft)\n",
+    )
+    assert briefing("status", "1", "draft", library=library).returncode == 0
+    assert briefing("note", "set", "1", "developments", "New.", library=library).returncode == 0
+
+
 def test_note_set_reads_utf8_and_refuses_other_encodings_and_binary(
     demo_file: Path, tmp_path: Path
 ) -> None:
@@ -306,6 +351,23 @@ def test_a_mistyped_library_path_is_an_error_for_a_reading_command_and_creates_n
     assert not (tmp_path / "typo").exists()
 
 
+@pytest.mark.parametrize(
+    "command", [["claim", "add", "1", "--quote", "three died"], ["party", "alias", "IEA", "ISIS"]]
+)
+def test_a_command_that_cannot_start_a_library_leaves_no_empty_one_behind(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # In a folder that exists, `claim add` made an empty library, then failed (no source 1),
+    # and `party alias` made a library holding one alias: a mistyped --library left a file.
+    typo = tmp_path / "librray.sqlite"
+    result = briefing(*command, library=typo)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {typo}: no library at this path (create one with `briefing demo` or by importing)"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_commands_that_make_things_still_create_a_new_library(tmp_path: Path) -> None:
     # In a folder that exists: a missing folder is a mistyped path (tests/cli/test_cli_edges.py).
     library = tmp_path / "library.sqlite"
@@ -352,6 +414,26 @@ def test_grade_a_source_and_change_a_claim_from_the_command_line(tmp_path: Path)
     )
     assert (claim["credibility"], claim["status"]) == (2, "retracted")
     assert claim["tags"] == ["Khatlon"]
+
+
+def test_a_claims_kind_and_status_are_taken_in_any_case_as_claims_filters_them(
+    tmp_path: Path,
+) -> None:
+    # `briefing claims --kind Denial` matched, but `claim add --kind Denial` was refused.
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    added = briefing(
+        "claim", "add", "1", "--quote", "Khatlon", "--kind", "Denial", "--status", "Disputed",
+        "--json", library=library,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert (json.loads(added.stdout)["kind"], json.loads(added.stdout)["status"]) == (
+        "denial",
+        "disputed",
+    )
+    edited = briefing("claim", "edit", "C1", "--kind", "ALLEGATION", "--json", library=library)
+    assert edited.returncode == 0, edited.stderr
+    assert json.loads(edited.stdout)["kind"] == "allegation"
 
 
 def test_changing_nothing_or_a_missing_claim_is_one_error_and_changes_nothing(
@@ -596,6 +678,32 @@ def test_sources_lists_only_those_note_or_source_choose(tmp_path: Path) -> None:
     assert [line.split()[0] for line in one.stdout.splitlines()[2:]] == ["2"]
     unknown = briefing("sources", "--source", "9", library=library)
     assert (unknown.returncode, unknown.stderr) == (1, "Error: no source with id 9\n")
+
+
+def test_writing_a_table_or_references_says_so_as_every_export_does(tmp_path: Path) -> None:
+    # "wrote 1 source(s) to s.ris as ris" beside "Wrote memo.docx" and "Wrote review copy ...".
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    ris, csv_file = tmp_path / "s.ris", tmp_path / "c.csv"
+    sources = briefing("sources", "--format", "ris", "-o", str(ris), library=library)
+    assert sources.stdout == f"Wrote 1 source to {ris} as ris\n"
+    claims = briefing("claims", "--format", "csv", "-o", str(csv_file), library=library)
+    assert claims.stdout == f"Wrote 10 claims to {csv_file} as csv\n"
+
+
+def test_sources_note_takes_a_note_as_every_command_does(tmp_path: Path) -> None:
+    """`--note` took only an id here, where `qdpx export --note`, `check` and `export` take
+    an id, a uid or a title: a script naming its note by title was refused."""
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    note = json.loads(briefing("notes", "--json", library=library).stdout)[0]
+    for ref in (note["title"], note["uid"], "1"):
+        cited = briefing("sources", "--note", ref, "--json", library=library)
+        assert cited.returncode == 0, cited.stderr
+        assert [s["id"] for s in json.loads(cited.stdout)] == [1]
+    unknown = briefing("sources", "--note", "No such note", library=library)
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("Error: ") and len(unknown.stderr.splitlines()) == 1
 
 
 def test_json_with_a_written_file_prints_what_was_written_as_json(

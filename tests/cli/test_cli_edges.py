@@ -109,7 +109,7 @@ def test_judge_clear_with_a_question_is_refused_and_the_judgment_kept(library: P
 def test_judge_help_says_clear_takes_only_the_note() -> None:
     result = briefing("note", "judge", "--help")
     assert "with --clear, remove it" in " ".join(result.stdout.split())
-    assert "give only NOTE_REF with it" in " ".join(result.stdout.split())
+    assert "give only NOTE with it" in " ".join(result.stdout.split())
 
 
 # -- 4. a library path in a folder that does not exist -------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,44 @@ def test_the_demo_board_shows_the_parties_and_the_contradiction(demo_file: Path)
     assert "C9 contradicts C6" in text
 
 
+def test_the_demo_names_its_own_question_in_a_library_that_had_one(tmp_path: Path) -> None:
+    # Loaded beside the analyst's Q1, the demo's question is Q2: "briefing board Q1" showed
+    # the analyst's own question as the demo's.
+    library = tmp_path / "lib.sqlite"
+    assert (
+        briefing(
+            "note", "new", "--template", "sitrep", "--title", "Mine", library=library
+        ).returncode
+        == 0
+    )
+    assert briefing("question", "add", "Who is behind it?", library=library).returncode == 0
+    loaded = briefing("demo", library=library)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "briefing board Q2" in loaded.stdout and "briefing ach show Q2" in loaded.stdout
+    assert "Q1" not in loaded.stdout
+    board = json.loads(briefing("board", "Q2", "--json", library=library).stdout)
+    assert board["question"]["text"] == "Who carried out the Khatlon attack?"
+
+
+def test_the_board_shows_a_claims_quote_when_it_has_no_statement(tmp_path: Path) -> None:
+    # A claim accepted from a suggestion has no statement of its own: the board's table showed
+    # an empty Statement column, where --json, the timeline and the window show the quote.
+    library = tmp_path / "lib.sqlite"
+    article = tmp_path / "article.txt"
+    article.write_text("Border clash\n\nThe Taliban denied any involvement in the attack.\n")
+    assert briefing("import", str(article), library=library).returncode == 0
+    quote = "denied any involvement in the attack"
+    added = briefing("claim", "add", "1", "--quote", quote, "--party", "Taliban", library=library)
+    assert added.returncode == 0, added.stderr
+    assert briefing("question", "add", "Who attacked?", library=library).returncode == 0
+    assert briefing("question", "assign", "Q1", "C1", library=library).returncode == 0
+    shown = briefing("board", "Q1", library=library)
+    assert shown.returncode == 0, shown.stderr
+    assert quote in shown.stdout
+    board = json.loads(briefing("board", "Q1", "--json", library=library).stdout)
+    assert board["positions"][0]["claims"][0]["statement"] == quote
+
+
 def test_the_demo_timeline_lists_its_claims_undated_and_says_why(demo_file: Path) -> None:
     # The article names no date and has no publication day: nothing in it dates a claim.
     rows = json.loads(briefing("timeline", "--json", library=demo_file).stdout)
@@ -65,6 +104,44 @@ def test_the_demo_timeline_lists_its_claims_undated_and_says_why(demo_file: Path
     assert (
         found["reason"] == f"{found['words']!r} is relative and the source has no publication day"
     )
+
+
+def test_every_timeline_row_has_the_same_keys_dated_or_not(demo_file: Path) -> None:
+    # Only undated rows had "suggested_event_date": the guide promises a list's entries all
+    # have the same keys, and a script reading row["suggested_event_date"] failed on the rest.
+    assert (
+        briefing("claim", "edit", "C9", "--event-date", "2025-11", library=demo_file).returncode
+        == 0
+    )
+    rows = _json(demo_file, "timeline")
+    assert len({tuple(r) for r in rows}) == 1
+    dated = next(r for r in rows if r["key"] == "C9")
+    assert dated["suggested_event_date"] is None
+    assert next(r for r in rows if r["key"] == "C1")["suggested_event_date"] is not None
+
+
+def test_the_timeline_table_says_why_nothing_is_suggested(tmp_path: Path) -> None:
+    # A source imported from a .txt has no language: the table showed "—" for each of its
+    # claims and never said why (only --json did), so setting the language never occurred.
+    library = tmp_path / "lib.sqlite"
+    article = tmp_path / "a.txt"
+    article.write_text("Border clash\n\nPolice said two suspects were arrested on 13 March.\n")
+    assert briefing("import", str(article), library=library).returncode == 0
+    quote = "two suspects were arrested on 13 March"
+    assert briefing("claim", "add", "1", "--quote", quote, library=library).returncode == 0
+    table = briefing("timeline", library=library)
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.splitlines()[-1] == (
+        "Nothing suggested for C1: the source's language is not known"
+    )
+    assert briefing("source", "set", "1", "--language", "en", library=library).returncode == 0
+    assert briefing("timeline", library=library).stdout.splitlines()[-1] == (
+        "Nothing suggested for C1: 'on 13 March' is relative and the source has no publication day"
+    )
+    published = briefing("source", "set", "1", "--published", "2025-03-14", library=library)
+    assert published.returncode == 0, published.stderr
+    dated = briefing("timeline", library=library).stdout
+    assert "Nothing suggested" not in dated and "2025-03-13? (suggested)" in dated
 
 
 def test_the_demo_timeline_lists_dated_claims_in_order(demo_file: Path) -> None:
@@ -123,7 +200,32 @@ def test_event_dates_are_set_and_cleared(demo_file: Path) -> None:
     )
     assert json.loads(set_.stdout)["event_date"] == "2025-11-30T14:00"
     cleared = briefing("claim", "edit", "C1", "--event-date", "", "--json", library=demo_file)
-    assert json.loads(cleared.stdout)["event_date"] == ""
+    assert json.loads(cleared.stdout)["event_date"] is None
+
+
+def test_an_unknown_event_date_is_null_in_every_json_that_lists_claims(demo_file: Path) -> None:
+    # `claims --json` and `board --json` said "" where `timeline --json` says null for the same
+    # undated claim: a script's `select(.event_date != null)` kept every claim of one.
+    assert (
+        briefing("claim", "edit", "C9", "--event-date", "2025-11", library=demo_file).returncode
+        == 0
+    )
+    claims = {c["key"]: c["event_date"] for c in _json(demo_file, "claims")}
+    timeline = {r["key"]: r["event_date"] for r in _json(demo_file, "timeline", "--no-suggest")}
+    board = {
+        c["key"]: c["event_date"]
+        for p in _json(demo_file, "board", "Q1")["positions"]
+        for c in p["claims"]
+    }
+    assert claims == timeline
+    assert {key: claims[key] for key in board} == board
+    assert claims["C9"] == "2025-11" and claims["C1"] is None
+
+
+def _json(library: Path, *args: str) -> Any:
+    result = briefing(*args, "--json", library=library)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 @pytest.mark.parametrize(

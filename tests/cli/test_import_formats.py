@@ -95,6 +95,14 @@ def test_bad_file_is_one_line_exit_1_and_the_library_is_unchanged(
     assert inspected.stderr.strip().splitlines() == [f"Error: {bad}: {lines[0].split(': ', 1)[1]}"]
 
 
+def test_an_unknown_type_names_the_reference_lists_import_reads_too(tmp_path: Path) -> None:
+    # The list of known types left out .ris, .bib and .json, which `briefing import` reads.
+    bad = write_fixture(tmp_path / "notes.xyz", "hello")
+    result = briefing("import", str(bad), library=tmp_path / "lib.sqlite")
+    assert result.returncode == 1
+    assert "reference lists: .bib, .json, .ris" in result.stderr
+
+
 def test_source_text_can_be_corrected_from_a_file(tmp_path: Path) -> None:
     library = tmp_path / "lib.sqlite"
     good = write_fixture(tmp_path / "good.txt", "Headline Here\n\nSecond paragraph. First one.\n")

@@ -73,6 +73,20 @@ def test_import_report_as_json(tmp_path: Path) -> None:
     ]
 
 
+def test_json_counts_have_names_a_script_can_use_and_the_same_keys_each_time(
+    tmp_path: Path,
+) -> None:
+    # `kept` had keys such as "sources already here", and "relations" only when some came.
+    library, path = tmp_path / "lib.sqlite", project(tmp_path)
+    first = json.loads(briefing("qdpx", "import", str(path), "--json", library=library).stdout)
+    again = json.loads(briefing("qdpx", "import", str(path), "--json", library=library).stdout)
+    assert list(first["kept"]) == list(again["kept"])
+    assert all(key.isidentifier() for key in first["kept"]), first["kept"]
+    assert (first["kept"]["sources"], first["kept"]["sources_already_here"]) == (1, 0)
+    assert (again["kept"]["sources"], again["kept"]["sources_already_here"]) == (0, 1)
+    assert again["kept"]["claims_already_here"] == 2 and again["kept"]["relations"] == 0
+
+
 def test_a_hostile_project_is_refused_in_one_line(tmp_path: Path) -> None:
     library = tmp_path / "lib.sqlite"
     path = project(tmp_path)

@@ -101,6 +101,33 @@ def test_resolving_a_comment_takes_its_replies_out_of_the_open_list(tmp_path: Pa
     assert thread <= open_ids()
 
 
+def test_the_comments_table_says_which_comment_a_reply_answers(tmp_path: Path) -> None:
+    # A reply was listed as one more comment, with nothing to say what it answered.
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    added = briefing("comment", "add", "1", "summary", "Source?", "--json", library=library)
+    first = json.loads(added.stdout)["id"]
+    reply = json.loads(
+        briefing("comment", "reply", str(first), "The ministry", "--json", library=library).stdout
+    )
+    lines = briefing("comments", "1", library=library).stdout.splitlines()
+    assert lines[0].split()[:3] == ["ID", "Reply", "to"]
+    assert lines[-1].split()[:3] == [str(reply["id"]), str(first), "summary"]
+
+
+def test_a_status_read_from_json_is_taken_back_as_it_is(tmp_path: Path) -> None:
+    # `notes --json` says "in review"; `briefing status 1 "in review"` was refused (in-review).
+    library = tmp_path / "lib.sqlite"
+    assert briefing("demo", library=library).returncode == 0
+    assert briefing("status", "1", "in-review", library=library).returncode == 0
+    shown = json.loads(briefing("notes", "--json", library=library).stdout)[0]["status"]
+    assert shown == "in review"
+    assert briefing("status", "1", "draft", library=library).returncode == 0
+    again = briefing("status", "1", shown, library=library)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == "Note 1 is now in review\n"
+
+
 def test_a_supervisor_suggests_an_edit_from_the_command_line_and_the_analyst_accepts_it(
     tmp_path: Path,
 ) -> None:

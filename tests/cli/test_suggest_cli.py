@@ -112,3 +112,35 @@ def test_a_statement_nobody_can_be_named_for_is_listed_as_unresolved(tmp_path: P
     assert [s["party"] for s in found] == [""]  # left empty, not guessed
     table = briefing("suggest", "1", library=library).stdout
     assert "(unresolved)" in table
+
+
+def test_suggest_takes_its_options_before_the_source_too(tmp_path: Path) -> None:
+    # `briefing suggest --json 1` said "no such option '--json'", where `suggest 1 --json` ran.
+    library = _library_with_article(tmp_path)
+    before = briefing("suggest", "--json", "1", library=library)
+    assert before.returncode == 0, before.stderr
+    assert before.stdout == briefing("suggest", "1", "--json", library=library).stdout
+    assert "Usage: briefing suggest [OPTIONS] COMMAND" in briefing("suggest", "--help").stdout
+
+
+def test_suggest_all_says_which_are_open_claimed_or_rejected(tmp_path: Path) -> None:
+    # `--all` listed claimed and rejected suggestions exactly like open ones: a script going
+    # through them could not tell which were still to do.
+    library = _library_with_article(tmp_path)
+    official, denial = json.loads(briefing("suggest", "1", "--json", library=library).stdout)
+    assert {official["status"], denial["status"]} == {"open"}
+    assert (
+        briefing("suggest", "accept", "1", official["fingerprint"], library=library).returncode == 0
+    )
+    assert (
+        briefing("suggest", "reject", "1", denial["fingerprint"], library=library).returncode == 0
+    )
+    everything = json.loads(briefing("suggest", "1", "--all", "--json", library=library).stdout)
+    assert [(s["fingerprint"], s["status"]) for s in everything] == [
+        (official["fingerprint"], "claimed"),
+        (denial["fingerprint"], "rejected"),
+    ]
+    table = briefing("suggest", "1", "--all", library=library).stdout.splitlines()
+    assert table[0].split()[:2] == ["Fingerprint", "Status"]
+    assert table[2].split()[:2] == [official["fingerprint"], "claimed"]
+    assert table[3].split()[:2] == [denial["fingerprint"], "rejected"]

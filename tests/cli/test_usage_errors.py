@@ -49,7 +49,17 @@ USAGE_ERRORS = [
         ["claim", "add", "1", "--quote", "Taliban", "--kind", "gossip"],
         "invalid value for '--kind': 'gossip'",
     ),
-    ("briefing sources", ["sources", "--note", "abc"], "invalid value for '--note': 'abc'"),
+    ("briefing sources", ["sources", "--source", "abc"], "invalid value for '--source': 'abc'"),
+    (
+        "briefing status",
+        ["status", "1", "done"],
+        "invalid value for 'STATUS': 'done' is not one of 'draft', 'in-review', 'final'",
+    ),
+    (
+        "briefing claim link",
+        ["claim", "link", "C1", "supports", "C2"],
+        "invalid value for 'RELATION': 'supports' is not one of 'corroborates', 'contradicts'",
+    ),
     ("briefing search", ["search", "attack", "--limit", "0"], "invalid value for '--limit': 0"),
     ("briefing claims", ["claims", "--bogus"], "no such option '--bogus'"),
     (

@@ -72,7 +72,10 @@ def test_a_library_in_a_folder_without_write_permission_reads_and_refuses_writes
             demo_library, f"{folder}: the library's folder is not writable"
         )
         assert [p.name for p in folder.iterdir()] == ["library.sqlite"]
-        made = briefing(folder / "new.sqlite", "claim", "add", "1", "--quote", "x")
+        # A command that makes a library (claim add no longer does: it needs a source).
+        made = briefing(
+            folder / "new.sqlite", "note", "new", "--template", "sitrep", "--title", "x"
+        )
         assert made.returncode == 1
         assert made.stderr.strip().splitlines() == [
             f"Error: {folder}: the library's folder is not writable; no library can be made there"

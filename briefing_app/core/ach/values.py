@@ -15,14 +15,19 @@ MAX_TEXT_CHARS = 2000
 
 
 def check_rating(rating: str) -> str:
-    """Return a rating in its stored form ('' to clear); raise BadRating.
+    """Return a rating in its stored form ('' to clear, as '-' does); raise BadRating.
 
-    >>> check_rating(" ii "), check_rating("")
-    ('II', '')
+    >>> check_rating(" ii "), check_rating(""), check_rating("-")
+    ('II', '', '')
     """
     value = rating.strip().upper()
+    if value == "-":  # how a cell left empty is shown, and typed on the command line
+        return ""
     if value and value not in RATINGS:
-        raise BadRating(f"a rating is one of {', '.join(RATINGS)} or blank (not {rating!r})")
+        # Said as `briefing ach rate --help` says it: the message reached only that command.
+        raise BadRating(
+            f"a rating is one of {', '.join(RATINGS)}, or - to clear the cell (not {rating!r})"
+        )
     return value
 
 

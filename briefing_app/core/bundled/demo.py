@@ -36,6 +36,7 @@ def build_demo(lib: Library, seeds_dir: Path | None = None) -> dict[str, Any]:
                 "claims": 0,
                 "notes": 0,
                 "questions": 0,
+                "question_keys": [],
             }
         lib.sources.set_tags(source.id, spec.get("source_tags", []))
         keys: dict[str, str] = {}
@@ -54,33 +55,37 @@ def build_demo(lib: Library, seeds_dir: Path | None = None) -> dict[str, Any]:
             )
             keys[item["ref"]] = claim.key
             ids[item["ref"]] = claim.id
-        questions = _build_evidence(lib, spec, ids)
+        question_keys = _build_evidence(lib, spec, ids)
         notes = [_build_note(lib, item, keys) for item in spec.get("notes", [])]
     return {
         "created": True,
         "source_id": source.id,
         "claims": len(keys),
         "notes": len(notes),
-        "questions": questions,
+        "questions": len(question_keys),
+        # A library holding questions already gives the demo's the next keys (Q3, not Q1).
+        "question_keys": question_keys,
     }
 
 
-def _build_evidence(lib: Library, spec: dict[str, Any], ids: dict[str, int]) -> int:
+def _build_evidence(lib: Library, spec: dict[str, Any], ids: dict[str, int]) -> list[str]:
     """Add the demo's key questions with their claims, and the relations between claims;
-    return how many questions."""
+    return the questions' keys."""
 
     def claim_id(ref: str) -> int:
         if ref not in ids:
             raise InvalidInput(f"demo names unknown claim ref {ref!r}")
         return ids[ref]
 
+    keys = []
     for item in spec.get("questions", []):
         question = lib.questions.add(item["text"], item.get("note", ""))
+        keys.append(question.key)
         lib.questions.assign(question.id, [claim_id(r) for r in item.get("claims", [])])
         _build_matrix(lib, question.id, item, {r: lib.claims.get(i).key for r, i in ids.items()})
     for first, relation, second, *note in spec.get("relations", []):
         lib.relations.link(claim_id(first), relation, claim_id(second), note[0] if note else "")
-    return len(spec.get("questions", []))
+    return keys
 
 
 def _build_matrix(

@@ -32,6 +32,15 @@ def _format_name(text: str) -> str:
     return "md" if name == "markdown" else name
 
 
+def format_of(path: Path | str, format: str | None = None) -> str:
+    """Return the format an export to path writes: format if given, else the path's suffix.
+
+    >>> format_of("memo.markdown"), format_of("memo.docx"), format_of("-", "Markdown")
+    ('md', 'docx', 'md')
+    """
+    return _format_name(format) if format else _format_name(Path(path).suffix.lstrip("."))
+
+
 def export_note(
     lib: Library,
     note_id: int,
@@ -58,7 +67,7 @@ def export_note(
     """
     target = Path(path).expanduser()
     named = _format_name(target.suffix.lstrip("."))
-    fmt = _format_name(format) if format else named
+    fmt = format_of(target, format)
     if fmt not in FORMATS:
         raise InvalidInput(f"{target}: unknown export format {fmt!r} (use docx or md)")
     if named in FORMATS and named != fmt:

@@ -88,6 +88,11 @@ def _load_importers() -> None:
     )
 
 
+# Reference lists (Zotero's RIS, BibTeX, CSL-JSON): import reads each item as a source, through
+# importers/references/ (which imports this module, so the names live here).
+REFERENCE_SUFFIXES = (".bib", ".json", ".ris")
+
+
 def importable_suffixes() -> list[str]:
     """Return the file suffixes the importers read."""
     _load_importers()
@@ -121,7 +126,12 @@ def extract_file(path: Path | str) -> ExtractedDocument:
     suffix = path.suffix.lower()
     if suffix not in _REGISTRY:
         known = ", ".join(importable_suffixes())
-        raise UnsupportedFormat(f"unsupported file type {suffix or '(none)'!r} (known: {known})")
+        # Import reads reference lists too: a list of documents alone said .ris was unknown.
+        references = ", ".join(REFERENCE_SUFFIXES)
+        raise UnsupportedFormat(
+            f"unsupported file type {suffix or '(none)'!r} "
+            f"(known: {known}; reference lists: {references})"
+        )
     data = read_capped(path)
     format_name, extractor = _REGISTRY[suffix]
     doc = extractor(path, data)

@@ -22,17 +22,26 @@ class ReportItem:
     reason: str
 
 
+_KEPT = (
+    "sources",
+    "sources already here",
+    "claims",
+    "claims already here",
+    "relations",
+    "relations already here",
+    "tags",
+    "notes",
+    "notes already here",
+)
+
+
 @dataclass
 class ImportReport:
     """What importing a project did: counts of what was kept, and each item adjusted or dropped."""
 
     project: str
-    kept: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(
-            ("sources", "sources already here", "claims", "claims already here", "tags", "notes"),
-            0,
-        )
-    )
+    # Every count from the start, so --json has the same keys whatever the project held.
+    kept: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_KEPT, 0))
     # Kept, but not as the project had it (re-anchored, a convention detected, a note attached).
     adjusted: list[ReportItem] = field(default_factory=list)
     discarded: list[ReportItem] = field(default_factory=list)
@@ -69,6 +78,8 @@ class ImportReport:
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form printed by `briefing qdpx import --json`."""
         data = asdict(self)
+        # Names a script can use as they are (`.kept.sources_already_here` in jq).
+        data["kept"] = {key.replace(" ", "_"): n for key, n in self.kept.items()}
         data["created"] = self.created.to_json()
         return data
 

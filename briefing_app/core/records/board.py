@@ -26,12 +26,17 @@ class BoardClaim:
     suggested_status: str = ""
     suggested_because: str = ""
 
+    @property
+    def text(self) -> str:
+        """Return what the board shows of the claim: its statement, else its quote."""
+        return self.claim.statement or self.claim.quote
+
     def to_json(self) -> dict[str, Any]:
         """Return the JSON form shown by the CLI."""
         c = self.claim
         return {
             "key": c.key,
-            "statement": c.statement or c.quote,
+            "statement": self.text,
             "party": c.party,
             "kind": c.kind,
             "credibility": c.credibility,
@@ -39,7 +44,7 @@ class BoardClaim:
             "source_id": c.source_id,
             "source_title": self.source_title,
             "source_grade": self.source_grade,
-            "event_date": c.event_date,
+            "event_date": c.event_date or None,
             "event_date_precision": precision(c.event_date),
             "suggested_status": self.suggested_status or None,
             "suggested_because": self.suggested_because or None,

@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.core.errors import BriefingError, CorruptFile, InvalidInput, UnsupportedFormat
-from briefing_app.core.importers.base import read_capped
+from briefing_app.core.errors import (
+    BriefingError,
+    CorruptFile,
+    FileTooLarge,
+    InvalidInput,
+    UnsupportedFormat,
+)
+from briefing_app.core.importers.base import MAX_FILE_BYTES, read_capped
 from briefing_app.core.models import Claim
 from briefing_app.core.records.claims import check_claim_values
 from briefing_app.core.text.counts import counted
@@ -47,6 +53,14 @@ class TableUpdate:
     after: list[Claim] = field(default_factory=list)
     unchanged: int = 0
 
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON form printed by `briefing claim update-from --json`."""
+        return {
+            "table": self.name,
+            "updated": [c.key for c in self.after],
+            "unchanged": self.unchanged,
+        }
+
     def line(self) -> str:
         """Return a one-line summary."""
         return (
@@ -69,18 +83,34 @@ def update_claims_from_table(lib: Library, path: Path | str) -> TableUpdate:
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise UnsupportedFormat(f"{path.name}: read a claims table back as CSV (save it so)")
-    rows = _read_rows(path)
+    try:
+        data = read_capped(path)
+    except BriefingError as exc:  # "the file is empty": which file, on the command line
+        raise type(exc)(f"{path.name}: {exc}") from exc
+    return update_claims_from_csv(lib, path.name, data)
+
+
+def update_claims_from_csv(lib: Library, name: str, data: bytes) -> TableUpdate:
+    """Do what update_claims_from_table does for a table's bytes (a pipe), named name in errors.
+
+    >>> # update_claims_from_csv(lib, "<stdin>", sys.stdin.buffer.read()).line()
+    """
+    if not data:
+        raise CorruptFile(f"{name}: the table is empty")
+    if len(data) > MAX_FILE_BYTES:  # a pipe has no size to check before it is read
+        raise FileTooLarge(f"{name}: over the limit of {MAX_FILE_BYTES // 2**20} MB")
+    rows = _read_rows(name, data)
     claims = lib.claims.by_keys([key for _line, key, _values in rows])
     changes: list[tuple[Claim, dict[str, Any]]] = []
     for line, key, values in rows:
         claim = claims.get(key)
         if claim is None:
-            raise InvalidInput(f"{path.name}, line {line}: no claim {key} in this library")
-        checked = _checked(path.name, line, values)
+            raise InvalidInput(f"{name}, line {line}: no claim {key} in this library")
+        checked = _checked(name, line, values)
         changed = {f: v for f, v in checked.items() if getattr(claim, f) != v}
         if changed:
             changes.append((claim, changed))
-    update = TableUpdate(path.name, unchanged=len(rows) - len(changes))
+    update = TableUpdate(name, unchanged=len(rows) - len(changes))
     with lib.write():
         for claim, changed in changes:
             update.before.append(claim)
@@ -98,22 +128,18 @@ def revert_claims(lib: Library, claims: list[Claim]) -> list[Claim]:
     return held
 
 
-def _read_rows(path: Path) -> list[tuple[int, str, dict[str, str]]]:
+def _read_rows(name: str, data: bytes) -> list[tuple[int, str, dict[str, str]]]:
     """Return (line, key, {field: text}) per row of the table; raise CorruptFile if it is not
     a claims table."""
     try:
-        data = read_capped(path)
-    except BriefingError as exc:  # "the file is empty": which file, on the command line
-        raise type(exc)(f"{path.name}: {exc}") from exc
-    try:
         text = data.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a BOM
     except UnicodeDecodeError as exc:
-        raise CorruptFile(f"{path.name}: not UTF-8 text (save it as CSV UTF-8)") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+        raise CorruptFile(f"{name}: not UTF-8 text (save it as CSV UTF-8)") from exc
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = next(reader, [])
     names = [h.strip() for h in header]
     if "Key" not in names:
-        raise CorruptFile(f"{path.name}: not a claims table (no Key column in its first row)")
+        raise CorruptFile(f"{name}: not a claims table (no Key column in its first row)")
     columns = {names.index(h): f for h, f in EDITABLE_COLUMNS.items() if h in names}
     key_at = names.index("Key")
     rows = []
@@ -123,10 +149,21 @@ def _read_rows(path: Path) -> list[tuple[int, str, dict[str, str]]]:
         line = reader.line_num
         key = row[key_at].strip() if key_at < len(row) else ""
         if not key:
-            raise InvalidInput(f"{path.name}, line {line}: no Key")
+            raise InvalidInput(f"{name}, line {line}: no Key")
         values = {f: _undefused(row[i]) for i, f in columns.items() if i < len(row)}
         rows.append((line, key.upper(), values))
     return rows
+
+
+def _delimiter(text: str) -> str:
+    """Return the delimiter that makes a cell of the first line read Key: a comma, or the
+    semicolon (or tab) a spreadsheet in a locale with decimal commas saves "CSV" with."""
+    first = text.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        if "Key" in (c.strip() for c in cells):
+            return delimiter
+    return ","
 
 
 def _undefused(cell: str) -> str:

@@ -263,7 +263,7 @@ class NoteManager:
         values = dict(values)
         note = self.get(note_id)
         if touch and note.status == "final" and set(values) - {"status"}:
-            raise NoteIsFinal(f"note {note_id} is final: reopen it to edit")
+            raise NoteIsFinal(note_id)
         self._check_edit(note, values)
         if "memo_date" in values:
             values["memo_date"] = check_day(values["memo_date"], "memo date") or ""
@@ -321,7 +321,7 @@ class NoteManager:
         stays_final = edit.before.get("status", note.status) == "final" == note.status
         touched = [k for k in edit.before if k in HEADER_FIELDS or k.startswith("section.")]
         if stays_final and set(touched) - {"status"}:
-            raise NoteIsFinal(f"note {note.id} is final: reopen it to edit")
+            raise NoteIsFinal(note.id)
         with self._lib.write() as changes:
             self._write(note, edit.before)
             changes.notes.add(note.id)

@@ -51,9 +51,9 @@ class TimelineRow(NamedTuple):
             "kind": self.kind,
             "source_id": self.source_id,
             "source_title": self.source_title,
+            # null for a dated claim: every row has the same keys, as a script expects.
+            "suggested_event_date": None if self.event_date else suggested,
         }
-        if not self.event_date:
-            data["suggested_event_date"] = suggested
         return data
 
 

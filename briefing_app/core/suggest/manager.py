@@ -215,6 +215,30 @@ class SuggestionManager:
         ).fetchone()
         return record_from_row(Rejection, row)
 
+    def statuses(self, source_id: int, suggestions: list[Suggestion]) -> dict[str, str]:
+        """Return each suggestion's status by fingerprint: "open", "claimed" or "rejected".
+
+        >>> from briefing_app.core.library import Library
+        >>> from briefing_app.core.importers.base import ExtractedDocument
+        >>> lib = Library.open(":memory:")
+        >>> src = lib.sources.add(ExtractedDocument(title="T", text="Police said two died."))
+        >>> found = lib.suggestions.for_source(src.id)
+        >>> list(lib.suggestions.statuses(src.id, found).values())
+        ['open']
+        """
+        spans = [(start, end) for _, start, end, _ in self._lib.claims.spans(source_id)]
+        unclaimed = {s.fingerprint for s in drop_claimed(suggestions, spans)}
+        rejected = self.rejected(source_id)
+        # A claim made from a suggestion rejected earlier is what the analyst kept: claimed.
+        return {
+            s.fingerprint: "claimed"
+            if s.fingerprint not in unclaimed
+            else "rejected"
+            if s.fingerprint in rejected
+            else "open"
+            for s in suggestions
+        }
+
     def rejected(self, source_id: int) -> set[str]:
         """Return the fingerprints rejected on a source."""
         rows = self._lib.conn.execute(

@@ -135,7 +135,7 @@ def test_briefing_claims_writes_the_table_with_its_filters(
         "claims", "--party", "officials", "--format", "csv", "-o", str(out), library=library
     )
     assert result.returncode == 0, result.stderr
-    assert "wrote 1 claim to" in result.stdout
+    assert "Wrote 1 claim to" in result.stdout
     with out.open(encoding="utf-8", newline="") as f:
         assert [r[0] for r in csv.reader(f)] == ["Key", "C1"]
     refused = briefing("claims", "--format", "xlsx", library=library)

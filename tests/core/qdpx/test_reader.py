@@ -685,7 +685,7 @@ def test_the_report_counts_one_in_the_singular_and_more_in_the_plural(
         "0 adjusted, 2 discarded"
     )
     # The machine-readable counts keep their names, whatever the number.
-    assert again.to_json()["kept"]["sources already here"] == 1
+    assert again.to_json()["kept"]["sources_already_here"] == 1
 
 
 def test_our_own_user_is_understood_and_another_tools_user_is_reported(

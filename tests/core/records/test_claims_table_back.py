@@ -95,3 +95,27 @@ def test_a_file_that_is_no_claims_table_is_refused_in_one_line(
     write_claims_table(demo_lib, sheet, "xlsx")
     with pytest.raises(BriefingError, match="read a claims table back as CSV"):
         update_claims_from_table(demo_lib, sheet)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_table_saved_with_semicolons_or_tabs_comes_back_too(
+    demo_lib: Library, tmp_path: Path, delimiter: str
+) -> None:
+    # Excel set to a German or French locale saves "CSV" with semicolons: the table was refused
+    # as "not a claims table (no Key column)", though its first cell is Key.
+    table = tmp_path / "claims.csv"
+    write_claims_table(demo_lib, table, "csv")
+    with table.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    row, column = rows[1 + [r[0] for r in rows[1:]].index("C5")], rows[0].index("Credibility")
+    credibility = 1 if row[column] != "1" else 2
+    row[column] = str(credibility)
+    saved = tmp_path / "excel.csv"
+    with saved.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, delimiter=delimiter).writerows(rows)
+
+    update = update_claims_from_table(demo_lib, saved)
+
+    assert update.line() == "Updated 1 claim from excel.csv; 9 unchanged"
+    c5 = demo_lib.claims.by_key("C5")
+    assert c5 is not None and c5.credibility == credibility

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from briefing_app.core.errors import NoteIsFinal
@@ -46,3 +48,9 @@ def test_word_diff_keeps_spacing() -> None:
     changes = diff_text("Three  workers died.", "Five workers died.")
     assert "".join(c.new for c in changes) == "Five workers died."
     assert "".join(c.old for c in changes) == "Three  workers died."
+
+
+def test_the_final_note_error_keeps_its_note_through_a_pickle() -> None:
+    # A task's error crosses to the UI thread, and may cross a process: its id must survive.
+    error = pickle.loads(pickle.dumps(NoteIsFinal(7)))
+    assert (error.note_id, str(error)) == (7, "note 7 is final: reopen it to edit")

@@ -12,6 +12,7 @@ from pathlib import Path
 from briefing_app.core.errors import BriefingError, UnsupportedFormat
 from briefing_app.core.importers.base import (
     MAX_FILE_BYTES,
+    REFERENCE_SUFFIXES,
     ExtractedDocument,
     extract_file,
     read_capped,
@@ -47,7 +48,7 @@ def _readers() -> dict[str, ReferenceReader]:
 
 def reference_suffixes() -> list[str]:
     """Return the suffixes of the reference files import reads."""
-    return [".bib", ".json", ".ris"]
+    return list(REFERENCE_SUFFIXES)
 
 
 def is_reference_file(path: Path) -> bool:
