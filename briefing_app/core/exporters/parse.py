@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import markdown
+from markdown.util import Registry
 
 from briefing_app.core.exporters.document import (
     AuthorNote,
@@ -37,14 +38,30 @@ _STASH = re.compile("\x02[^\x03]*\x03")
 _AMP = "\x02amp\x03"
 _SPACES = re.compile(r"[ \t\r\n]+")
 _UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
-# What starts one of the inline patterns left registered (code, escapes, links and footnote
-# references, autolinks, emphasis, strikethrough, hard line breaks). A body with none of it is
-# plain prose: the inline pass could change nothing there, and skipping it halves the parse.
+# What a text must hold for each inline pattern to match anywhere in it (each pattern's regular
+# expression needs one of these). The inline pass tries every pattern on every paragraph, which
+# is most of the parse; a pattern whose trigger a body lacks cannot change it, so only the
+# patterns the body can use run (none at all for plain prose). A pattern not named here (a newer
+# Python-Markdown's) always runs.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "short_reference": ("[",),
+    "autolink": ("<",),
+    "linebreak": ("  \n",),
+    "strike": ("~~",),
+    "em_strong": ("*", "_"),
+    "em_strong2": ("_",),
+    "not_strong": ("*", "_"),
+}
 # Elements that make blocks of their own; anything else in a block is inline (em, a, br, ...).
 _BLOCK_TAGS = frozenset(
     ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "pre", "div", "hr")
 )
-_INLINE_SYNTAX = re.compile(r"[`\\\[<*_]|~~|  \n")
 
 
 class MarkdownParser:
@@ -63,6 +80,14 @@ class MarkdownParser:
         self._md = md
         self._inline = md.treeprocessors["inline"]
         self._skip_plain = skip_plain
+        # (name, pattern, triggers or None) of each inline pattern, highest priority first.
+        registry = md.inlinePatterns
+        names = {registry.get_index_for_name(name): name for name in _TRIGGERS if name in registry}
+        self._patterns = [
+            (names.get(n, f"pattern {n}"), pattern, _TRIGGERS.get(names.get(n, "")))
+            for n, pattern in enumerate(registry)
+        ]
+        self._subsets: dict[tuple[str, ...], Registry[Any]] = {}
 
     def parse(self, body: str) -> list[Block]:
         """Return the blocks of one Markdown body, with citations as Cite runs."""
@@ -97,15 +122,32 @@ class MarkdownParser:
             lines = pre.run(lines)
         # On the text as the preprocessors left it: they expand tabs and normalise line ends,
         # which can make a hard line break out of "\t\n" or "  \r\n".
-        plain = self._skip_plain and _INLINE_SYNTAX.search("\n".join(lines)) is None
+        patterns = self._usable_patterns("\n".join(lines)) if self._skip_plain else None
         root: ET.Element = md.parser.parseDocument(lines).getroot()
         for tree in md.treeprocessors:
-            if plain and tree is self._inline:
-                continue
+            if tree is self._inline and patterns is not None:
+                if not patterns:
+                    continue  # plain prose: the inline pass could change nothing
+                self._inline.inlinePatterns = patterns
             new_root = tree.run(root)
             if new_root is not None:
                 root = new_root
         return root
+
+    def _usable_patterns(self, text: str) -> Registry[Any]:
+        """Return the inline patterns that can match somewhere in text, in priority order."""
+        names = tuple(
+            name
+            for name, _, triggers in self._patterns
+            if triggers is None or any(t in text for t in triggers)
+        )
+        subset = self._subsets.get(names)
+        if subset is None:
+            subset = self._subsets[names] = Registry()
+            for n, (name, pattern, _) in enumerate(self._patterns):
+                if name in names:
+                    subset.register(pattern, name, -n)  # the same order as the full registry
+        return subset
 
 
 class _Walker:
