@@ -1,9 +1,12 @@
 """ExportDocument -> .docx, starting from the template's reference document.
 
 python-docx opens the reference document, writes the header and footer, numbering, core
-properties and relationships, and saves the package. The body is emitted as OOXML text and
-parsed once: building it through python-docx's per-run API costs several times more than the
-whole rest of the export (benchmarks/export_speed.py).
+properties and relationships, and saves the package. The body is emitted as OOXML text:
+building it through python-docx's per-run API costs several times more than the whole rest of
+the export (benchmarks/export_speed.py). Nor is that text parsed into the document's tree only
+for python-docx to serialise it again on save: the document part is saved with the text spliced
+in where the body's content goes (`_SplicedDocumentPart`), written as lxml would write it
+(empty elements closed as `<w:pPr/>`), so the file is the same byte for byte.
 
 python-docx has no footnote API, so footnotes are written as their own OOXML part
 (word/footnotes.xml with the separator notes Word expects), related from the document part;
@@ -20,6 +23,7 @@ import contextlib
 import dataclasses
 import html
 import re
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +36,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.document import DocumentPart
+from lxml import etree
 
 from briefing_app.core.exporters.document import (
     DECISION_LINE,
@@ -58,6 +64,9 @@ from briefing_app.core.exporters.source_lines import (
 from briefing_app.core.exporters.table_widths import column_widths
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# A style id the body's XML can carry as written: nothing XML would escape or normalise.
+_PLAIN_ID = re.compile(r"[^<>&\"'\s]*")
 # The indent of an endnote's text, in twips (a quarter inch: room for "99.").
 _NOTE_HANG = 360
 _CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
@@ -72,15 +81,25 @@ _CLEARANCE_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color
 _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
 
 
-def write_docx(doc: ExportDocument, path: Path, reference: Path | None = None) -> None:
-    """Write doc as a Word file at path, styled by the reference .docx when given."""
-    _DocxBuilder(doc, reference).build().save(str(path))
+_EMPTY_T = '<w:t xml:space="preserve"/>'
+
+
+def write_docx(
+    doc: ExportDocument, path: Path, reference: Path | None = None, *, splice: bool = True
+) -> None:
+    """Write doc as a Word file at path, styled by the reference .docx when given.
+
+    splice=False parses the body into the document's tree instead of splicing its text in (the
+    way a reference document with other namespace prefixes takes): the same file, slower.
+    """
+    _DocxBuilder(doc, reference, splice).build().save(str(path))
 
 
 def _t(text: str) -> str:
     """Return text as the inside of w:r: w:t pieces, with tabs and line breaks as elements."""
     if "\n" not in text and "\t" not in text:
-        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+        # Empty, as lxml writes an empty element (the body is spliced in as written).
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else _EMPTY_T
     out = []
     for n, line in enumerate(text.split("\n")):
         if n:
@@ -128,8 +147,9 @@ def _runs_xml(parts: list[tuple[str, bool]] | tuple[NotePart, ...]) -> str:
 class _DocxBuilder:
     """Builds one Word document; holds the body XML, the notes and list numbering as it goes."""
 
-    def __init__(self, doc: ExportDocument, reference: Path | None) -> None:
+    def __init__(self, doc: ExportDocument, reference: Path | None, splice: bool = True) -> None:
         self.doc = doc
+        self.splice = splice  # False: parse the body into the tree (what the splice must equal)
         self.d = open_reference(reference) if reference else docx.Document()
         self.out: list[str] = []
         self.notes: list[str] = []  # the runs (OOXML) of each footnote or endnote, in order
@@ -181,12 +201,44 @@ class _DocxBuilder:
             if child is not sect_pr:
                 body.remove(child)
         xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(self.out)))
+        if self.splice and self._can_splice(body):
+            # A marker no document holds, where the content goes; the part's serialisation
+            # puts the text there (XML reads a carriage return as a line feed: so written).
+            marker = etree.ProcessingInstruction("briefing-body", secrets.token_hex(16))
+            if sect_pr is not None:
+                sect_pr.addprevious(marker)
+            else:
+                body.append(marker)
+            part: Any = self.d.part
+            part.__class__ = _SplicedDocumentPart
+            part.splice = (
+                etree.tostring(marker),
+                xml.replace("\r\n", "\n").replace("\r", "\n").encode(),
+            )
+            return
         fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
         for child in list(fragment):
             if sect_pr is not None:
                 sect_pr.addprevious(child)
             else:
                 body.append(child)
+
+    def _can_splice(self, body: Any) -> bool:
+        """Say whether our body XML, written as is, reads the same as the tree lxml would make.
+
+        Its prefixes must be the document's own (w:, r:, each the one prefix of its namespace)
+        and its style ids need no escaping; a reference document that differs takes the slower
+        way: parsed, moved into the tree, serialised by python-docx.
+        """
+        prefixes: dict[str, set[str]] = {_W_NS: set(), _R_NS: set()}
+        for prefix, uri in body.nsmap.items():
+            if uri in prefixes:
+                prefixes[uri].add(prefix)
+        return (
+            prefixes == {_W_NS: {"w"}, _R_NS: {"r"}}
+            and type(self.d.part) is DocumentPart
+            and all(_PLAIN_ID.fullmatch(i) for i in self._style_ids.values())
+        )
 
     def properties(self) -> None:
         """Set the core properties: title, author, subject, keywords, created, modified."""
@@ -351,8 +403,8 @@ class _DocxBuilder:
         self._table_xml(width, cells_xml, header=bool(block.header), out=out, center=True)
 
     def _cell_para(self, runs: str, style: str = "") -> str:
-        style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
-        return f"<w:p><w:pPr>{style_xml}</w:pPr>{runs}</w:p>"
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else "<w:pPr/>"
+        return f"<w:p>{ppr}{runs}</w:p>"
 
     def _table_xml(
         self,
@@ -455,6 +507,9 @@ class _DocxBuilder:
         # The mark hugs the word before it, as in print: drop the space typed before [@C1].
         if out and out[-1].endswith(" </w:t></w:r>"):
             out[-1] = out[-1][: -len(" </w:t></w:r>")] + "</w:t></w:r>"
+            if out[-1].endswith('<w:t xml:space="preserve"></w:t></w:r>'):
+                out[-1] = out[-1][: -len('<w:t xml:space="preserve"></w:t></w:r>')]
+                out[-1] += _EMPTY_T + "</w:r>"
         self.notes.append(runs_xml)
         note_id = len(self.notes)
         if self.endnotes:
@@ -585,3 +640,15 @@ def _cell_text(cell_xml: str) -> tuple[str, bool]:
     """Return what a cell's runs say (its paragraphs a space apart) and whether it is bold."""
     found = (m.group(1) if m.group(1) is not None else " " for m in _CELL_TEXT.finditer(cell_xml))
     return html.unescape("".join(found)), "<w:b/>" in cell_xml
+
+
+class _SplicedDocumentPart(DocumentPart):
+    """The document part, saved with the body's XML text put where its marker is."""
+
+    splice: tuple[bytes, bytes]
+
+    @property
+    def blob(self) -> bytes:
+        """Return the part as python-docx serialises it, the body's content spliced in."""
+        marker, content = self.splice
+        return bytes(super().blob).replace(marker, content, 1)
