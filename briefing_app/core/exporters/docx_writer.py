@@ -71,10 +71,13 @@ _PLAIN_ID = re.compile(r"[^<>&\"'\s]*")
 _NOTE_HANG = 360
 _CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Of those, the ones that part words: a space, not nothing. (A section's vertical tab, Word's
-# manual line break, is a line break by now, parse.py; this catches one in a code span.)
-_PARTING = re.compile("[\x0b\x0c]")
+# Of those, the ones that part words (\v, \f) become a space, not nothing. (A section's vertical
+# tab, Word's manual line break, is a line break by now, parse.py; this catches one in a code
+# span.) Removed from the UTF-8 bytes, where a C0 control is one byte and never part of another
+# character: bytes.translate is one pass in C, where regular expressions took ~1 ms a part.
+_C0_SPACES = bytes.maketrans(b"\x0b\x0c", b"  ")
+_C0_DROPPED = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
+_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
 _CLEARANCE_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
@@ -82,6 +85,15 @@ _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="a
 
 
 _EMPTY_T = '<w:t xml:space="preserve"/>'
+
+
+def _xml_bytes(xml: str) -> bytes:
+    """Return xml in UTF-8 without the characters XML 1.0 cannot hold (\v and \f as spaces)."""
+    data = xml.encode().translate(_C0_SPACES, _C0_DROPPED)
+    for nonchar in _NONCHARACTERS:
+        if nonchar in data:
+            data = data.replace(nonchar, b"")
+    return data
 
 
 def write_docx(
@@ -200,7 +212,7 @@ class _DocxBuilder:
         for child in list(body):
             if child is not sect_pr:
                 body.remove(child)
-        xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(self.out)))
+        xml = _xml_bytes("".join(self.out))
         if self.splice and self._can_splice(body):
             # A marker no document holds, where the content goes; the part's serialisation
             # puts the text there (XML reads a carriage return as a line feed: so written).
@@ -213,10 +225,10 @@ class _DocxBuilder:
             part.__class__ = _SplicedDocumentPart
             part.splice = (
                 etree.tostring(marker),
-                xml.replace("\r\n", "\n").replace("\r", "\n").encode(),
+                xml.replace(b"\r\n", b"\n").replace(b"\r", b"\n"),
             )
             return
-        fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+        fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>".encode() + xml + b"</w:body>")
         for child in list(fragment):
             if sect_pr is not None:
                 sect_pr.addprevious(child)
@@ -574,11 +586,10 @@ class _DocxBuilder:
                 f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
             )
         pieces.append("</w:footnotes>")
-        xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(pieces)))
-        blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
-        part = Part(
-            PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob.encode(), self.d.part.package
+        blob = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _xml_bytes(
+            "".join(pieces)
         )
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, self.d.part.package)
         self.d.part.relate_to(part, RT.FOOTNOTES)
 
     # --- helpers ------------------------------------------------------------------------------

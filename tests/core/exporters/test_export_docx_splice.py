@@ -29,10 +29,11 @@ from tests.core.exporters.test_export_reference import bundled_parts, write_docx
 
 # What the splice must write as lxml would: an empty run text (the space before a citation
 # dropped), empty table cells and paragraph properties, a carriage return in a source's title,
-# escaped characters, a link, notes of the writer's own.
+# escaped characters, a vertical tab in code (a space in Word), a link, notes of the writer's own.
 AWKWARD_BODY = (
     FEATURES_BODY
-    + "\nA *grave* [@C2] risk & <more> \"quoted\" 'text' [@C3].\n\n| a | |\n|---|---|\n| | x |\n"
+    + "\nA *grave* [@C2] risk & <more> \"quoted\" 'text' `a\x0bb` \u2028 [@C3].\n\n"
+    + "| a | |\n|---|---|\n| | x |\n"
 )
 
 
