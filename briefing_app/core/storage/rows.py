@@ -46,12 +46,13 @@ def records_from_rows(cls: type[T], rows: Iterable[sqlite3.Row]) -> list[T]:
     [Tag(id=7, name='Kabul')]
     """
     out: list[T] = []
-    names: list[str] | None = None
+    # (field, column index): a row reads faster by index than by name.
+    columns: list[tuple[str, int]] | None = None
     for row in rows:
-        if names is None:
-            keys = set(row.keys())
-            names = [name for name in _field_names(cls) if name in keys]
-        out.append(cls(**{name: row[name] for name in names}))
+        if columns is None:
+            keys = row.keys()
+            columns = [(name, keys.index(name)) for name in _field_names(cls) if name in keys]
+        out.append(cls(**{name: row[i] for name, i in columns}))
     return out
 
 
