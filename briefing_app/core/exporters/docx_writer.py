@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import html
 import re
 import secrets
@@ -600,6 +601,17 @@ class _DocxBuilder:
 
     def _restart_numbering(self) -> str | None:
         """Return a new numbering instance that starts at 1, based on List Number's list."""
+        abstract = self._list_number_abstract
+        if abstract is None:
+            return None
+        num = self.d.part.numbering_part.element.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return str(num.numId)
+
+    @functools.cached_property
+    def _list_number_abstract(self) -> int | None:
+        """Return the abstract numbering of List Number's list, or None (looked up once: a
+        style lookup by name searches every style, and each numbered list restarts)."""
         if "List Number" not in self._style_ids:
             return None
         style = self.d.styles["List Number"]
@@ -607,10 +619,7 @@ class _DocxBuilder:
         if num_pr is None:
             return None
         numbering = self.d.part.numbering_part.element
-        base = numbering.num_having_numId(int(num_pr.get(qn("w:val"))))
-        num = numbering.add_num(base.abstractNumId.val)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return str(num.numId)
+        return int(numbering.num_having_numId(int(num_pr.get(qn("w:val")))).abstractNumId.val)
 
 
 def _style_ids(d: Any) -> dict[str, str]:
