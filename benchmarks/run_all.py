@@ -17,7 +17,8 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
   in raw sqlite3 (bench_search.RAW_SOURCES / RAW_CLAIMS), on the 10k library;
 - import: ../shared/corpus/dev pages, extract_file + sources.add against bare trafilatura
   (import_quality.bare), interleaved page by page;
-- export: export_speed's 300-claim note to .docx against bare python-docx, and `briefing export`
+- export: export_speed's 300-claim note to .docx against bare python-docx (detail rows: the same
+  note to Markdown, and its preview HTML, against the same baseline), and `briefing export`
   as a process on the ~50-page, ~480-footnote note against `pandoc note.md -o note.docx`;
 - timeline: `briefing timeline --json` over the 10k library's 100,000 claims (on a copy whose
   undated claims are dated first, so that no date is suggested: make_library.py dates every
@@ -373,6 +374,22 @@ def export(work: Path, runs: int) -> list[Row]:
         lambda: export_note(lib, note_id, work / "ours.docx", "docx"),
         lambda: export_speed.bare_python_docx(lib, note_id, work / "bare.docx"),
     )
+    # The Markdown export and the preview share the document the Word export builds: a change
+    # to the Word path must not slow them. The same note, against the same baseline.
+    from briefing_app.gui.preview import render_preview
+
+    note = lib.notes.get(note_id)
+    typed = [(s.key, s.body) for s in note.sections]
+    to_md, to_md_bare = paired_medians(
+        runs,
+        lambda: export_note(lib, note_id, work / "ours.md", "md"),
+        lambda: export_speed.bare_python_docx(lib, note_id, work / "bare.docx"),
+    )
+    preview, preview_bare = paired_medians(
+        runs,
+        lambda: render_preview(lib, note, None, typed),
+        lambda: export_speed.bare_python_docx(lib, note_id, work / "bare.docx"),
+    )
     lib.close()
     rows = [
         Row(
@@ -383,7 +400,25 @@ def export(work: Path, runs: int) -> list[Row]:
             "<= 1.5x",
             ours <= 1.5 * bare,
             "vs bare python-docx",
-        )
+        ),
+        Row(
+            "  same note to .md",
+            to_md * 1000,
+            "ms",
+            to_md_bare * 1000,
+            "(detail)",
+            True,
+            "vs bare python-docx (.docx) in the same run",
+        ),
+        Row(
+            "  same note's preview HTML",
+            preview * 1000,
+            "ms",
+            preview_bare * 1000,
+            "(detail)",
+            True,
+            "render_preview (build, HTML, sanitise) vs bare python-docx",
+        ),
     ]
     if not shutil.which("pandoc"):
         rows.append(Row("export CLI process vs pandoc", 0, "ms", 0, "<= 2x", False, "no pandoc"))

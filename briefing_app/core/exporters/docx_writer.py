@@ -1,9 +1,12 @@
 """ExportDocument -> .docx, starting from the template's reference document.
 
 python-docx opens the reference document, writes the header and footer, numbering, core
-properties and relationships, and saves the package. The body is emitted as OOXML text and
-parsed once: building it through python-docx's per-run API costs several times more than the
-whole rest of the export (benchmarks/export_speed.py).
+properties and relationships, and saves the package. The body is emitted as OOXML text:
+building it through python-docx's per-run API costs several times more than the whole rest of
+the export (benchmarks/export_speed.py). Nor is that text parsed into the document's tree only
+for python-docx to serialise it again on save: the document part is saved with the text spliced
+in where the body's content goes (`_SplicedDocumentPart`), written as lxml would write it
+(empty elements closed as `<w:pPr/>`), so the file is the same byte for byte.
 
 python-docx has no footnote API, so footnotes are written as their own OOXML part
 (word/footnotes.xml with the separator notes Word expects), related from the document part;
@@ -18,8 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import html
 import re
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +37,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.document import DocumentPart
+from lxml import etree
 
 from briefing_app.core.exporters.document import (
     DECISION_LINE,
@@ -58,29 +65,54 @@ from briefing_app.core.exporters.source_lines import (
 from briefing_app.core.exporters.table_widths import column_widths
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# A style id the body's XML can carry as written: nothing XML would escape or normalise.
+_PLAIN_ID = re.compile(r"[^<>&\"'\s]*")
 # The indent of an endnote's text, in twips (a quarter inch: room for "99.").
 _NOTE_HANG = 360
 _CELL_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
 # Characters XML 1.0 cannot hold: a stray control character must not make Word refuse the file.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Of those, the ones that part words: a space, not nothing. (A section's vertical tab, Word's
-# manual line break, is a line break by now, parse.py; this catches one in a code span.)
-_PARTING = re.compile("[\x0b\x0c]")
+# Of those, the ones that part words (\v, \f) become a space, not nothing. (A section's vertical
+# tab, Word's manual line break, is a line break by now, parse.py; this catches one in a code
+# span.) Removed from the UTF-8 bytes, where a C0 control is one byte and never part of another
+# character: bytes.translate is one pass in C, where regular expressions took ~1 ms a part.
+_C0_SPACES = bytes.maketrans(b"\x0b\x0c", b"  ")
+_C0_DROPPED = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
+_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 _DECISION_SPACING = '<w:tabs><w:tab w:val="left" w:pos="4320"/></w:tabs><w:spacing w:before="240"/>'
 _TAB_STOP = '<w:tabs><w:tab w:val="left" w:pos="1800"/></w:tabs>'
 _CLEARANCE_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'
 _BOTTOM_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'
 
 
-def write_docx(doc: ExportDocument, path: Path, reference: Path | None = None) -> None:
-    """Write doc as a Word file at path, styled by the reference .docx when given."""
-    _DocxBuilder(doc, reference).build().save(str(path))
+_EMPTY_T = '<w:t xml:space="preserve"/>'
+
+
+def _xml_bytes(xml: str) -> bytes:
+    """Return xml in UTF-8 without the characters XML 1.0 cannot hold (\v and \f as spaces)."""
+    data = xml.encode().translate(_C0_SPACES, _C0_DROPPED)
+    for nonchar in _NONCHARACTERS:
+        if nonchar in data:
+            data = data.replace(nonchar, b"")
+    return data
+
+
+def write_docx(
+    doc: ExportDocument, path: Path, reference: Path | None = None, *, splice: bool = True
+) -> None:
+    """Write doc as a Word file at path, styled by the reference .docx when given.
+
+    splice=False parses the body into the document's tree instead of splicing its text in (the
+    way a reference document with other namespace prefixes takes): the same file, slower.
+    """
+    _DocxBuilder(doc, reference, splice).build().save(str(path))
 
 
 def _t(text: str) -> str:
     """Return text as the inside of w:r: w:t pieces, with tabs and line breaks as elements."""
     if "\n" not in text and "\t" not in text:
-        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+        # Empty, as lxml writes an empty element (the body is spliced in as written).
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else _EMPTY_T
     out = []
     for n, line in enumerate(text.split("\n")):
         if n:
@@ -128,8 +160,9 @@ def _runs_xml(parts: list[tuple[str, bool]] | tuple[NotePart, ...]) -> str:
 class _DocxBuilder:
     """Builds one Word document; holds the body XML, the notes and list numbering as it goes."""
 
-    def __init__(self, doc: ExportDocument, reference: Path | None) -> None:
+    def __init__(self, doc: ExportDocument, reference: Path | None, splice: bool = True) -> None:
         self.doc = doc
+        self.splice = splice  # False: parse the body into the tree (what the splice must equal)
         self.d = open_reference(reference) if reference else docx.Document()
         self.out: list[str] = []
         self.notes: list[str] = []  # the runs (OOXML) of each footnote or endnote, in order
@@ -180,13 +213,45 @@ class _DocxBuilder:
         for child in list(body):
             if child is not sect_pr:
                 body.remove(child)
-        xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(self.out)))
-        fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{xml}</w:body>")
+        xml = _xml_bytes("".join(self.out))
+        if self.splice and self._can_splice(body):
+            # A marker no document holds, where the content goes; the part's serialisation
+            # puts the text there (XML reads a carriage return as a line feed: so written).
+            marker = etree.ProcessingInstruction("briefing-body", secrets.token_hex(16))
+            if sect_pr is not None:
+                sect_pr.addprevious(marker)
+            else:
+                body.append(marker)
+            part: Any = self.d.part
+            part.__class__ = _SplicedDocumentPart
+            part.splice = (
+                etree.tostring(marker),
+                xml.replace(b"\r\n", b"\n").replace(b"\r", b"\n"),
+            )
+            return
+        fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>".encode() + xml + b"</w:body>")
         for child in list(fragment):
             if sect_pr is not None:
                 sect_pr.addprevious(child)
             else:
                 body.append(child)
+
+    def _can_splice(self, body: Any) -> bool:
+        """Say whether our body XML, written as is, reads the same as the tree lxml would make.
+
+        Its prefixes must be the document's own (w:, r:, each the one prefix of its namespace)
+        and its style ids need no escaping; a reference document that differs takes the slower
+        way: parsed, moved into the tree, serialised by python-docx.
+        """
+        prefixes: dict[str, set[str]] = {_W_NS: set(), _R_NS: set()}
+        for prefix, uri in body.nsmap.items():
+            if uri in prefixes:
+                prefixes[uri].add(prefix)
+        return (
+            prefixes == {_W_NS: {"w"}, _R_NS: {"r"}}
+            and type(self.d.part) is DocumentPart
+            and all(_PLAIN_ID.fullmatch(i) for i in self._style_ids.values())
+        )
 
     def properties(self) -> None:
         """Set the core properties: title, author, subject, keywords, created, modified."""
@@ -351,8 +416,8 @@ class _DocxBuilder:
         self._table_xml(width, cells_xml, header=bool(block.header), out=out, center=True)
 
     def _cell_para(self, runs: str, style: str = "") -> str:
-        style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
-        return f"<w:p><w:pPr>{style_xml}</w:pPr>{runs}</w:p>"
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else "<w:pPr/>"
+        return f"<w:p>{ppr}{runs}</w:p>"
 
     def _table_xml(
         self,
@@ -455,6 +520,9 @@ class _DocxBuilder:
         # The mark hugs the word before it, as in print: drop the space typed before [@C1].
         if out and out[-1].endswith(" </w:t></w:r>"):
             out[-1] = out[-1][: -len(" </w:t></w:r>")] + "</w:t></w:r>"
+            if out[-1].endswith('<w:t xml:space="preserve"></w:t></w:r>'):
+                out[-1] = out[-1][: -len('<w:t xml:space="preserve"></w:t></w:r>')]
+                out[-1] += _EMPTY_T + "</w:r>"
         self.notes.append(runs_xml)
         note_id = len(self.notes)
         if self.endnotes:
@@ -519,11 +587,10 @@ class _DocxBuilder:
                 f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
             )
         pieces.append("</w:footnotes>")
-        xml = _INVALID_XML.sub("", _PARTING.sub(" ", "".join(pieces)))
-        blob = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
-        part = Part(
-            PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob.encode(), self.d.part.package
+        blob = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _xml_bytes(
+            "".join(pieces)
         )
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, self.d.part.package)
         self.d.part.relate_to(part, RT.FOOTNOTES)
 
     # --- helpers ------------------------------------------------------------------------------
@@ -534,6 +601,17 @@ class _DocxBuilder:
 
     def _restart_numbering(self) -> str | None:
         """Return a new numbering instance that starts at 1, based on List Number's list."""
+        abstract = self._list_number_abstract
+        if abstract is None:
+            return None
+        num = self.d.part.numbering_part.element.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return str(num.numId)
+
+    @functools.cached_property
+    def _list_number_abstract(self) -> int | None:
+        """Return the abstract numbering of List Number's list, or None (looked up once: a
+        style lookup by name searches every style, and each numbered list restarts)."""
         if "List Number" not in self._style_ids:
             return None
         style = self.d.styles["List Number"]
@@ -541,10 +619,7 @@ class _DocxBuilder:
         if num_pr is None:
             return None
         numbering = self.d.part.numbering_part.element
-        base = numbering.num_having_numId(int(num_pr.get(qn("w:val"))))
-        num = numbering.add_num(base.abstractNumId.val)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return str(num.numId)
+        return int(numbering.num_having_numId(int(num_pr.get(qn("w:val")))).abstractNumId.val)
 
 
 def _style_ids(d: Any) -> dict[str, str]:
@@ -585,3 +660,15 @@ def _cell_text(cell_xml: str) -> tuple[str, bool]:
     """Return what a cell's runs say (its paragraphs a space apart) and whether it is bold."""
     found = (m.group(1) if m.group(1) is not None else " " for m in _CELL_TEXT.finditer(cell_xml))
     return html.unescape("".join(found)), "<w:b/>" in cell_xml
+
+
+class _SplicedDocumentPart(DocumentPart):
+    """The document part, saved with the body's XML text put where its marker is."""
+
+    splice: tuple[bytes, bytes]
+
+    @property
+    def blob(self) -> bytes:
+        """Return the part as python-docx serialises it, the body's content spliced in."""
+        marker, content = self.splice
+        return bytes(super().blob).replace(marker, content, 1)

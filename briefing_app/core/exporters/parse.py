@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import markdown
+from markdown.util import Registry
 
 from briefing_app.core.exporters.document import (
     AuthorNote,
@@ -37,14 +38,45 @@ _STASH = re.compile("\x02[^\x03]*\x03")
 _AMP = "\x02amp\x03"
 _SPACES = re.compile(r"[ \t\r\n]+")
 _UNUSED_PATTERNS = ("html", "entity", "automail", "image_reference", "short_image_ref")
-# What starts one of the inline patterns left registered (code, escapes, links and footnote
-# references, autolinks, emphasis, strikethrough, hard line breaks). A body with none of it is
-# plain prose: the inline pass could change nothing there, and skipping it halves the parse.
+# What a text must hold for each of Python-Markdown's processors to do anything with it (each
+# one's regular expression needs one of these). Every paragraph is tried with every inline
+# pattern and every block with every block processor, which is most of the parse; one whose
+# trigger a body lacks cannot change it, so only those the body can use run (no inline pass at
+# all for plain prose). A processor not named here (a newer Python-Markdown's) always runs.
+_Trigger = str | re.Pattern[str]
+_INLINE_TRIGGERS: dict[str, tuple[_Trigger, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "short_reference": ("[",),
+    "autolink": ("<",),
+    "linebreak": ("  \n",),
+    "strike": ("~~",),
+    "em_strong": ("*", "_"),
+    "em_strong2": ("_",),
+    "not_strong": ("*", "_"),
+}
+_BLOCK_TRIGGERS: dict[str, tuple[_Trigger, ...]] = {
+    "table": ("|",),
+    "hashheader": ("#",),
+    "setextheader": ("=", "-"),
+    "hr": ("-", "_", "*"),
+    "olist": (re.compile(r"\d\."),),  # any decimal digit, as the list's own \d reads it
+    "ulist": ("*", "+", "-"),
+    "quote": (">",),
+    "footnote": ("[",),
+    "reference": ("[",),
+}
+# Raw HTML starts with "<"; without one (or an "&", which it rewrites as an entity) the HTML
+# block preprocessor hands every line back as it was.
+_PREPROCESSOR_TRIGGERS: dict[str, tuple[_Trigger, ...]] = {"html_block": ("<", "&")}
 # Elements that make blocks of their own; anything else in a block is inline (em, a, br, ...).
 _BLOCK_TAGS = frozenset(
     ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "pre", "div", "hr")
 )
-_INLINE_SYNTAX = re.compile(r"[`\\\[<*_]|~~|  \n")
 
 
 class MarkdownParser:
@@ -63,6 +95,9 @@ class MarkdownParser:
         self._md = md
         self._inline = md.treeprocessors["inline"]
         self._skip_plain = skip_plain
+        self._inlines = _Usable(md.inlinePatterns, _INLINE_TRIGGERS)
+        self._blocks = _Usable(md.parser.blockprocessors, _BLOCK_TRIGGERS)
+        self._preprocessors = _Usable(md.preprocessors, _PREPROCESSOR_TRIGGERS)
 
     def parse(self, body: str) -> list[Block]:
         """Return the blocks of one Markdown body, with citations as Cite runs."""
@@ -93,19 +128,57 @@ class MarkdownParser:
         md = self._md
         md.reset()
         lines = text.split("\n")
-        for pre in md.preprocessors:
+        preprocessors = self._preprocessors.of(text) if self._skip_plain else md.preprocessors
+        for pre in preprocessors:
             lines = pre.run(lines)
-        # On the text as the preprocessors left it: they expand tabs and normalise line ends,
-        # which can make a hard line break out of "\t\n" or "  \r\n".
-        plain = self._skip_plain and _INLINE_SYNTAX.search("\n".join(lines)) is None
+        inline = None
+        if self._skip_plain:
+            # On the text as the preprocessors left it: they expand tabs and normalise line
+            # ends, which can make a hard line break out of "\t\n" or "  \r\n".
+            prepared = "\n".join(lines)
+            inline = self._inline.inlinePatterns = self._inlines.of(prepared)
+            md.parser.blockprocessors = self._blocks.of(prepared)
         root: ET.Element = md.parser.parseDocument(lines).getroot()
         for tree in md.treeprocessors:
-            if plain and tree is self._inline:
-                continue
+            if tree is self._inline and inline is not None and not inline:
+                continue  # plain prose: the inline pass could change nothing
             new_root = tree.run(root)
             if new_root is not None:
                 root = new_root
         return root
+
+
+class _Usable:
+    """The processors of one Python-Markdown registry that a text can use, in their order."""
+
+    def __init__(self, registry: Registry[Any], triggers: dict[str, tuple[_Trigger, ...]]) -> None:
+        names = {registry.get_index_for_name(name): name for name in triggers if name in registry}
+        # (name, processor, triggers or None) of each processor, highest priority first.
+        self._entries = [
+            (names.get(n, f"processor {n}"), item, triggers.get(names.get(n, "")))
+            for n, item in enumerate(registry)
+        ]
+        self._subsets: dict[tuple[str, ...], Registry[Any]] = {}
+
+    def of(self, text: str) -> Registry[Any]:
+        """Return a registry of the processors whose triggers text holds (or that have none)."""
+        names = tuple(
+            name
+            for name, _, triggers in self._entries
+            if triggers is None or any(_holds(text, t) for t in triggers)
+        )
+        subset = self._subsets.get(names)
+        if subset is None:
+            subset = self._subsets[names] = Registry()
+            for n, (name, item, _) in enumerate(self._entries):
+                if name in names:
+                    subset.register(item, name, -n)  # the same order as the full registry
+        return subset
+
+
+def _holds(text: str, trigger: _Trigger) -> bool:
+    """Say whether text holds the trigger (a string, or a match of a pattern)."""
+    return trigger in text if isinstance(trigger, str) else trigger.search(text) is not None
 
 
 class _Walker:
@@ -214,7 +287,9 @@ class _Walker:
             text = _STASH.sub("", text.replace(_AMP, "&"))
         if "&" in text:
             text = html.unescape(text)
-        text = _SPACES.sub(" ", text)
+        # Most text has single spaces only, which the substitution would copy one by one.
+        if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+            text = _SPACES.sub(" ", text)
         # A manual line break is the document's hard line break, like Markdown's "  \n".
         text = manual_breaks_as(text, "\n")
         if _OPEN not in text:
@@ -249,8 +324,9 @@ def _trim(inlines: list[Inline]) -> list[Inline]:
         inlines.pop(0)
     while inlines and isinstance(inlines[-1], Text) and not inlines[-1].text.strip():
         inlines.pop()
-    if inlines and isinstance(inlines[0], Text):
+    # A copy only when there is something to strip (most paragraphs: nothing).
+    if inlines and isinstance(inlines[0], Text) and inlines[0].text[:1].isspace():
         inlines[0] = dataclasses.replace(inlines[0], text=inlines[0].text.lstrip())
-    if inlines and isinstance(inlines[-1], Text):
+    if inlines and isinstance(inlines[-1], Text) and inlines[-1].text[-1:].isspace():
         inlines[-1] = dataclasses.replace(inlines[-1], text=inlines[-1].text.rstrip())
     return inlines

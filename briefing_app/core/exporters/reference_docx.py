@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import zipfile
 import zlib
@@ -114,6 +115,11 @@ def _refuse_dtd(path: Path, name: str, content: bytes) -> None:
     # only declare entities that read local files or multiply into gigabytes. The parser
     # recovers from errors (an entity in an attribute is one) so the DTD is found all the
     # same; python-docx, parsing strictly, refuses a part that is not well-formed.
+    # A DTD is markup: in a part read as UTF-8 it is the bytes "<!DOCTYPE". A UTF-8 part with
+    # no "<!" at all (no DTD, comment or CDATA: every part Word writes) needs no parse here,
+    # which took most of opening the reference; any other part is parsed.
+    if b"<!" not in content and _read_as_utf8(content):
+        return
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
     )
@@ -126,3 +132,18 @@ def _refuse_dtd(path: Path, name: str, content: bytes) -> None:
             f"{path}: the reference document's part {name} declares a DTD (entities); "
             "Word never writes one: save the document again from Word"
         )
+
+
+# The encoding an XML declaration names, if it names one.
+_DECLARED_ENCODING = re.compile(rb"""\sencoding\s*=\s*(["'])([^"']*)\1""")
+
+
+def _read_as_utf8(content: bytes) -> bool:
+    """Say whether an XML parser reads content as UTF-8: an XML declaration first (after a
+    UTF-8 byte order mark, if any) naming no encoding or UTF-8."""
+    head = content.removeprefix(b"\xef\xbb\xbf")
+    end = head.find(b"?>")
+    if not head.startswith(b"<?xml") or end < 0:
+        return False
+    named = _DECLARED_ENCODING.search(head, 0, end)
+    return named is None or named.group(2).lower() in (b"utf-8", b"utf8")

@@ -17,7 +17,7 @@ from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, ClaimLi
 from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.core.records.tags import split_tag_ref
 from briefing_app.core.storage.ids import new_uid
-from briefing_app.core.storage.rows import record_from_row
+from briefing_app.core.storage.rows import record_from_row, records_from_rows
 from briefing_app.core.text.anchors import anchor_at, count_quote, find_quote
 from briefing_app.core.text.event_dates import check_event_date
 
@@ -205,7 +205,7 @@ class ClaimManager:
         rows = self._lib.conn.execute(
             "SELECT * FROM claims WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
         )
-        by_id = {c.id: c for c in self._with_tags([_claim_from_row(r) for r in rows])}
+        by_id = {c.id: c for c in self._with_tags(records_from_rows(Claim, rows))}
         return [by_id[i] for i in ids if i in by_id]
 
     def by_key(self, key: str) -> Claim | None:
@@ -241,7 +241,7 @@ class ClaimManager:
         rows = self._lib.conn.execute(
             f"SELECT * FROM claims WHERE key IN ({','.join('?' * len(keys))})", keys
         ).fetchall()
-        return {c.key: c for c in self._with_tags([_claim_from_row(r) for r in rows])}
+        return {c.key: c for c in self._with_tags(records_from_rows(Claim, rows))}
 
     def by_uid(self, uid: str) -> Claim | None:
         """Return the claim with this global id, or None."""
@@ -254,7 +254,7 @@ class ClaimManager:
         rows = self._lib.conn.execute(
             f"SELECT c.* FROM claims c {where} ORDER BY c.source_id, c.start, c.id", params
         ).fetchall()
-        return self._with_tags([_claim_from_row(r) for r in rows])
+        return self._with_tags(records_from_rows(Claim, rows))
 
     def spans(self, source_id: int) -> list[tuple[int, int, int, str]]:
         """Return (claim id, start, end, kind) of each claim on a source: what the reader paints."""

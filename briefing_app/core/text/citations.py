@@ -30,13 +30,16 @@ def find_citations(text: str) -> list[Citation]:
     code = (
         [(m.start(), m.end()) for m in _CODE.finditer(text)] if "`" in text or "~" in text else []
     )
-    return [
-        Citation(
-            m.start(), m.end(), tuple(k.group("key") for k in CITATION_KEY.finditer(m["inner"]))
-        )
-        for m in CITATION_GROUP.finditer(text)
-        if not any(a <= m.start() < b for a, b in code)
-    ]
+    found = []
+    # A loop, not a comprehension with a generator per group: an export finds every citation
+    # of a note twice (its cited keys, then each section's parse), hundreds of groups a note.
+    for m in CITATION_GROUP.finditer(text):
+        start = m.start()
+        if code and any(a <= start < b for a, b in code):
+            continue
+        # findall of the one group: the keys themselves.
+        found.append(Citation(start, m.end(), tuple(CITATION_KEY.findall(m["inner"]))))
+    return found
 
 
 def cited_keys(text: str) -> list[str]:

@@ -108,6 +108,27 @@ def test_a_reference_declaring_a_dtd_or_entities_is_refused(
     assert "DTD" in str(error)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_dtd_in_a_part_written_in_another_encoding_is_refused_too(
+    demo_lib: Library, tmp_path: Path, reference: Path, encoding: str
+) -> None:
+    # Not the bytes "<!DOCTYPE" in this encoding: the part is parsed to find it.
+    parts = bundled_parts()
+    declaration, sep, rest = parts[STYLES].decode("utf-8").partition("?>")
+    label = encoding.upper().removesuffix("-LE")
+    declaration = declaration.replace("encoding='UTF-8'", f"encoding='{label}'")
+    doctype = '<!DOCTYPE w:styles SYSTEM "http://example.org/styles.dtd">'
+    text = declaration + sep + doctype + rest
+    # Without a byte order mark, UTF-16LE is told by its first bytes ("<\0?\0").
+    data = text.encode(encoding)
+    assert b"<!DOCTYPE" not in data
+    parts[STYLES] = data
+    write_docx_parts(reference, parts)
+    error = refusal(demo_lib, tmp_path)
+    assert isinstance(error, TemplateError)
+    assert "DTD" in str(error) and STYLES in str(error)
+
+
 @pytest.mark.parametrize("damage", ["not-a-zip", "damaged-part"])
 def test_a_damaged_reference_is_refused_with_one_line(
     demo_lib: Library, tmp_path: Path, reference: Path, damage: str
