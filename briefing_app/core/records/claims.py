@@ -234,6 +234,28 @@ class ClaimManager:
             ids.append(claim.id)
         return ids
 
+    def keys_of(self, claim_ids: Iterable[int]) -> list[str]:
+        """Return the keys of the claims with these ids, in the order given (missing left out).
+
+        One query however many: a drag of 100,000 selected claims carries their keys.
+        """
+        ids = list(claim_ids)
+        rows = self._lib.conn.execute(
+            "SELECT id, key FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        by_id = {int(i): k for i, k in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def ids_of_keys(self, keys: Iterable[str]) -> dict[str, int]:
+        """Return the ids of the claims with these keys (exact, e.g. 'C12'), by key; missing
+        keys are left out. One query, as keys_of."""
+        rows = self._lib.conn.execute(
+            "SELECT key, id FROM claims WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(keys)),),
+        )
+        return {k: int(i) for k, i in rows}
+
     def by_keys(self, keys: list[str]) -> dict[str, Claim]:
         """Return the claims with these keys, by key (missing keys are left out)."""
         if not keys:
