@@ -144,6 +144,22 @@ def DeleteClaimCommand(lib: Library, claim_id: int) -> LibraryCommand:
     )
 
 
+def DeleteClaimsCommand(lib: Library, claim_ids: list[int]) -> LibraryCommand:
+    """Delete several claims in one transaction (one undo step); undo restores them all."""
+    ids = list(claim_ids)
+
+    def restore(claims: list[Any]) -> list[Any]:
+        lib.claims.restore_many(claims)
+        return claims
+
+    return LibraryCommand(
+        f"Delete {len(ids):,} claims",
+        lambda: lib.claims.delete_many(ids),
+        restore,
+        lambda claims: lib.claims.delete_many([c.id for c in claims]),
+    )
+
+
 def describe_claim_edit(key: str, values: dict[str, Any]) -> str:
     """Return the Edit menu's words for an edit of a claim (e.g. 'Grade C3 credibility 2')."""
     if set(values) == {"tags"}:

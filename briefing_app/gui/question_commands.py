@@ -54,11 +54,7 @@ def DeleteQuestionCommand(lib: Library, question_id: int) -> LibraryCommand:
 def AssignClaimsCommand(lib: Library, question_id: int, claim_ids: Iterable[int]) -> LibraryCommand:
     """Assign claims to a question after those it has; undo takes off the ones it added."""
     ids = list(claim_ids)
-    key = lib.questions.get(question_id).key
-
-    def unassign(added: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        lib.questions.unassign(question_id, [c for c, _ in added])
-        return added
+    key = lib.questions.key_of(question_id)
 
     def text(added: list[tuple[int, int]]) -> str:
         return f"Assign {count_of(len(added), 'claim')} to {key}"
@@ -66,7 +62,7 @@ def AssignClaimsCommand(lib: Library, question_id: int, claim_ids: Iterable[int]
     return LibraryCommand(
         f"Assign to {key}",
         lambda: lib.questions.assign(question_id, ids),
-        unassign,
+        lambda added: lib.questions.revert_assign(question_id, added),
         lambda added: lib.questions.assign(question_id, [c for c, _ in added]),
         describe=text,
     )

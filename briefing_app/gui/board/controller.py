@@ -186,11 +186,13 @@ class BoardController(QObject):
             self.services.show_status("Choose or add a key question first")
             return
         held = set(self.lib.questions.get(self.question_id).claim_keys)
-        found = self.lib.claims.by_keys([k for k in keys if k not in held])
+        # Ids only, in one query: a drag from the claims table may carry 100,000 keys.
+        found = self.lib.claims.ids_of_keys(k for k in keys if k not in held)
         if not found:
-            self.services.show_status(f"{', '.join(keys)} already on the board")
+            named = ", ".join(keys[:5]) + (f" and {len(keys) - 5:,} more" if len(keys) > 5 else "")
+            self.services.show_status(f"{named} already on the board")
             return
-        ids = [found[k].id for k in keys if k in found]
+        ids = [found[k] for k in keys if k in found]
         self.services.execute(AssignClaimsCommand(self.lib, self.question_id, ids))
 
     def accept_status(self, claim_id: int, status: str) -> None:

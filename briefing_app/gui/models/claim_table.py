@@ -108,3 +108,7 @@ class ClaimTableModel(LazyRowTableModel[ClaimRow]):
         """Return the dragged rows' claim keys, in row order, each once."""
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return claims_mime([self.row(r).key for r in rows])
+
+    def claims_mime(self, ids: list[int]) -> QMimeData:
+        """Return the MIME data of a drag of these claims: their keys read in one query."""
+        return claims_mime(self._lib.claims.keys_of(ids) if self._lib is not None else [])

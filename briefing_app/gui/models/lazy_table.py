@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -154,6 +154,25 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
         wanted = record_ids if isinstance(record_ids, set | frozenset) else set(record_ids)
         at = itertools.compress(itertools.count(), map(wanted.__contains__, self._ids))
         return {self._ids[p]: p for p in at}
+
+    def ids_in_rows(self, ranges: Iterable[tuple[int, int]]) -> list[int]:
+        """Return the ids shown in these (first, last) row ranges, in table order, each once.
+
+        Slices of the id array (copied in C): 100,000 selected rows cost no call per row.
+        """
+        merged: list[list[int]] = []
+        for first, last in sorted(ranges):
+            first, last = max(first, 0), min(last, len(self._ids) - 1)
+            if first > last:
+                continue
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        found = array("q")
+        for first, last in merged:
+            found.extend(self._ids[first : last + 1])
+        return found.tolist()
 
     def ids(self) -> list[int]:
         """Return the ids of the shown rows, in display order."""

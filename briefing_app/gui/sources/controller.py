@@ -25,6 +25,7 @@ from briefing_app.gui.actions import make_action
 from briefing_app.gui.commands import (
     CreateClaimCommand,
     DeleteClaimCommand,
+    DeleteClaimsCommand,
     DeleteTagCommand,
     EditClaimCommand,
     EditSourceCommand,
@@ -94,6 +95,7 @@ class SourcesController(QObject):
         self.reader.claim_clicked.connect(self.select_claim)
         self.claims_panel.filter_changed.connect(self._filter_claims)
         self.claims_panel.claim_selected.connect(self._row_selected)
+        self.claims_panel.selection_counted.connect(self._rows_counted)
         self.claims_panel.claim_activated.connect(self.show_claim)
         self.inspector.edit_requested.connect(self._edit_claim)
         self.inspector.delete_requested.connect(self.delete_claim)
@@ -280,7 +282,8 @@ class SourcesController(QObject):
 
     def reload_claims(self) -> None:
         """Reload the claims table: the ids it shows; rows are fetched as they come into view."""
-        with self.claims_panel.quiet_selection():
+        # Several claims just assigned to a question stay selected, for the next question.
+        with self.claims_panel.quiet_selection(), self.claims_panel.keeping_many_selected():
             self.claims_panel.model.attach(self.lib)
         self.claims_panel.update_count(self.claims_panel.model.total())
         self._keep_selection(refresh=False)
@@ -422,12 +425,29 @@ class SourcesController(QObject):
         return None if self.selected is None else self.selected[0]
 
     def _keep_selection(self, *, refresh: bool) -> None:
-        """Put the table's selection back on the selected claim; drop it if it is gone."""
+        """Put the table's selection back on the selected claim; drop it if it is gone.
+
+        Several selected claims (no one claim chosen) stay selected, those still shown.
+        """
         selected = self._selected_id()
         if selected is None:
-            self.claims_panel.clear_selection()
+            count = self.claims_panel.selected_count()
+            if count > 1:
+                self.inspector.show_many(count)
+            else:
+                self.clear_selection()
         elif refresh or self.claims_panel.current_claim_id() != selected:
             self.select_claim(selected)
+
+    def _rows_counted(self, count: int) -> None:
+        """Several rows selected in the table (or one or none left of several)."""
+        if count > 1:
+            self.selected = None
+            self.inspector.show_many(count)
+        elif count == 1:
+            self._row_selected(self.claims_panel.selected_claim_ids()[0])
+        else:
+            self.clear_selection()
 
     def _row_selected(self, claim_id: int) -> None:
         """A row chosen in the table: select its claim and mark it in the reader."""
@@ -547,10 +567,34 @@ class SourcesController(QObject):
             self.edit_claim(command.result.id)
 
     def delete_current_claim(self) -> None:
-        """Delete the selected claim (the one the inspector shows); none selected, nothing."""
+        """Delete the selected claim (the one the inspector shows), or the claims selected in
+        the table when there are several; none selected, nothing."""
+        if self.selected is None and self.claims_panel.selected_count() > 1:
+            self.delete_claims(self.claims_panel.selected_claim_ids())
+            return
         claim_id = self._selected_id()
         if claim_id is not None:
             self.delete_claim(claim_id)
+
+    def delete_claims(self, claim_ids: list[int]) -> None:
+        """Delete several claims as one undoable step, after a confirmation naming how many."""
+        from briefing_app.core.records.claim_uses import uses_of_claims
+
+        count = count_of(len(claim_ids), "claim")
+        uses = uses_of_claims(self.lib, claim_ids)
+        parts = []
+        if uses.citing_notes:
+            titles = ", ".join(f"“{t}”" for t in uses.citing_notes)
+            notes = "note" if len(uses.citing_notes) == 1 else "notes"
+            parts.append(f"Some are cited by the {notes} {titles}, whose citations break.")
+        taken = uses.taken()
+        if taken:
+            listed = taken[0] if len(taken) == 1 else f"{', '.join(taken[:-1])} and {taken[-1]}"
+            parts.append(f"Deleting them takes {listed}.")
+        parts.append("(Edit ▸ Undo brings them all back.)")
+        if not self.confirm(f"Delete {count}?", " ".join(parts), f"Delete {count}"):
+            return
+        self.services.execute(DeleteClaimsCommand(self.lib, claim_ids))
 
     def delete_claim(self, claim_id: int) -> None:
         """Delete a claim (undoable), asking first when a note cites it or a matrix weighs it."""

@@ -40,12 +40,13 @@ class QuestionMenus:
         """Return 'Assign to question ▸' for these claims: each question, then New question…."""
         menu = QMenu("Assign to &question", parent)
         menu.setToolTipsVisible(True)
-        keys = {c.key for c in self.lib.claims.get_many(claim_ids)}
+        # One grouped query, not the claims themselves: Ctrl+A selects 100,000 of them.
+        full = self.lib.questions.holding_all(claim_ids)
         for question in self.lib.questions.all():
             action = menu.addAction(
                 question_title(question), partial(_run, self.assign, question.id, claim_ids)
             )
-            if keys and keys <= set(question.claim_keys):
+            if question.id in full:
                 action.setEnabled(False)
                 action.setToolTip("Already assigned")
         if menu.actions():
@@ -71,11 +72,10 @@ class QuestionMenus:
 
     def assign(self, question_id: int, claim_ids: list[int]) -> bool:
         """Assign claims to a question (undoable); those already on it are left as they are."""
-        question = self.lib.questions.get(question_id)
-        held = set(question.claim_keys)
-        new = [c.id for c in self.lib.claims.get_many(claim_ids) if c.key not in held]
+        key = self.lib.questions.key_of(question_id)
+        new = self.lib.questions.unassigned(question_id, claim_ids)
         if not new:
-            self.services.show_status(f"Already assigned to {question.key}")
+            self.services.show_status(f"Already assigned to {key}")
             return False
         from briefing_app.gui.question_commands import AssignClaimsCommand
 

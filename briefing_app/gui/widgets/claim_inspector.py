@@ -241,6 +241,16 @@ class ClaimInspector(QWidget):
             else:
                 edit.setText(text)  # still refused: the typed text stays for correcting
 
+    def show_many(self, count: int) -> None:
+        """Say that several claims are selected, fields empty and disabled: none is edited."""
+        self.show_claim(None)
+        self.heading.setText(f"<b>{count:,} claims selected</b>")
+        self.quote.setText(
+            "Right-click the claims table to assign them to a key question, or press Delete "
+            "there to delete them (Edit ▸ Undo brings them back). Click one claim to edit it."
+        )
+        self.quote_box.fit()
+
     def refuse(self, values: dict[str, Any], reason: str) -> None:
         """Mark the fields of a refused edit: the typed text stays, framed, with the reason."""
         for name in values:
