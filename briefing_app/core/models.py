@@ -171,6 +171,16 @@ class ClaimLinks:
     matrix_records: tuple[Any, ...] = ()
 
 
+@dataclass(frozen=True)
+class QuestionTitle:
+    """A key question without its claims: what a list or menu of questions offers."""
+
+    id: int
+    uid: str
+    key: str
+    text: str
+
+
 @dataclass
 class Question:
     """A key question the brief must answer (Q1), with the claims assigned to it, in order."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing_app.core.models import Question
+from briefing_app.core.models import Question, QuestionTitle
 from briefing_app.gui.library_memory import keep, recalled
 
 
@@ -28,13 +28,16 @@ class QuestionMemory:
         self._path = path
         self.uid = recalled(path, self._key)
 
-    def choose(self, question: Question | None) -> None:
+    def choose(self, question: Question | QuestionTitle | None) -> None:
         """Remember that the analyst chose this question (None: none, as Any)."""
         self.uid = question.uid if question is not None else ""
         keep(self._path, {self._key: self.uid})
 
     def pick(
-        self, questions: Sequence[Question], shown: int | None, default: int | None
+        self,
+        questions: Sequence[Question | QuestionTitle],
+        shown: int | None,
+        default: int | None,
     ) -> int | None:
         """Return the id to show: the chosen question, else the one shown, else default."""
         chosen = next((q.id for q in questions if self.uid and q.uid == self.uid), None)

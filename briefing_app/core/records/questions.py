@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from briefing_app.core.ach.records import RecordState, question_scope, snapshot
 from briefing_app.core.changes import now_iso
 from briefing_app.core.errors import InvalidInput, NotFound
-from briefing_app.core.models import Claim, Question
+from briefing_app.core.models import Claim, Question, QuestionTitle
 from briefing_app.core.storage.ids import new_uid
 
 if TYPE_CHECKING:
@@ -112,6 +112,15 @@ class QuestionManager:
         """Return every question, by key number."""
         rows = self._lib.conn.execute("SELECT id FROM questions ORDER BY id").fetchall()
         return sorted((self.get(r[0]) for r in rows), key=lambda q: int(q.key[1:]))
+
+    def titles(self) -> list[QuestionTitle]:
+        """Return every question without its claims, by key number: what a menu offers.
+
+        all() reads each question's claim keys, 100,000 of them for a question assigned
+        every claim; a picker or a menu needs only the titles.
+        """
+        rows = self._lib.conn.execute("SELECT id, uid, key, text FROM questions").fetchall()
+        return sorted((QuestionTitle(*r) for r in rows), key=lambda q: int(q.key[1:]))
 
     def update(
         self, question_id: int, text: str | None = None, note: str | None = None

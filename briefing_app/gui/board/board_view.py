@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import ClaimRelation, Question
+from briefing_app.core.models import ClaimRelation, QuestionTitle
 from briefing_app.core.records.board import Board, Position
 from briefing_app.gui.board.card_delegate import CardDelegate
 from briefing_app.gui.board.cards import CLAIM_ID_ROLE, ColumnModel
@@ -252,7 +252,7 @@ class BoardView(QWidget):
         data = self.picker.currentData()
         return int(data) if data is not None else None
 
-    def show_questions(self, questions: list[Question], current: int | None) -> None:
+    def show_questions(self, questions: list[QuestionTitle], current: int | None) -> None:
         """Offer these questions in the picker, choosing current (None: none)."""
         self.picker.blockSignals(True)
         self.picker.clear()

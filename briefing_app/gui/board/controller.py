@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
-from briefing_app.core.models import RELATIONS, ClaimRelation, Question
+from briefing_app.core.models import RELATIONS, ClaimRelation, QuestionTitle
 from briefing_app.core.records.board import Board, build_board
 from briefing_app.core.records.relations import describe
 from briefing_app.gui.board.board_view import BoardView
@@ -46,7 +46,7 @@ class BoardController(QObject):
         self.view = BoardView()
         self.question_id: int | None = None
         self.memory = QuestionMemory("board")
-        self._questions: list[Question] = []
+        self._questions: list[QuestionTitle] = []
         self._stale = True  # the board shown is not the library's (read when next shown)
         self._claims: set[int] = set()  # the claims on the board, and their sources
         self._sources: set[int] = set()
@@ -112,7 +112,7 @@ class BoardController(QObject):
             self.refresh()
 
     def _reload_questions(self) -> None:
-        self._questions = self.lib.questions.all()
+        self._questions = self.lib.questions.titles()
         first = self._questions[0].id if self._questions else None
         self.question_id = self.memory.pick(self._questions, self.question_id, first)
         self.view.show_questions(self._questions, self.question_id)

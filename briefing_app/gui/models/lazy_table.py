@@ -174,6 +174,10 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
             found.extend(self._ids[first : last + 1])
         return found.tolist()
 
+    def id_array(self) -> array[int]:
+        """Return a copy of the shown ids as an array (compared or sliced in C)."""
+        return array("q", self._ids)
+
     def ids(self) -> list[int]:
         """Return the ids of the shown rows, in display order."""
         return list(self._ids)

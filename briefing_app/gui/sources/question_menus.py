@@ -11,14 +11,14 @@ from functools import partial
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing_app.core.library import Library
-from briefing_app.core.models import Question
+from briefing_app.core.models import Question, QuestionTitle
 from briefing_app.gui.services import Services
 
 # The question commands and dialog load when a question is first chosen: the menus are made
 # before the window's first paint, which need not wait for those modules.
 
 
-def question_title(question: Question, limit: int = 60) -> str:
+def question_title(question: Question | QuestionTitle, limit: int = 60) -> str:
     """Return how a menu names a question: 'Q1 — Who carried out …'."""
     text = question.text if len(question.text) <= limit else question.text[: limit - 1] + "…"
     return f"{question.key} — {text}"
@@ -42,7 +42,7 @@ class QuestionMenus:
         menu.setToolTipsVisible(True)
         # One grouped query, not the claims themselves: Ctrl+A selects 100,000 of them.
         full = self.lib.questions.holding_all(claim_ids)
-        for question in self.lib.questions.all():
+        for question in self.lib.questions.titles():
             action = menu.addAction(
                 question_title(question), partial(_run, self.assign, question.id, claim_ids)
             )

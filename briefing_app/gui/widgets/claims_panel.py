@@ -291,24 +291,33 @@ class ClaimsPanel(QWidget):
         if self.selected_count() < 2:
             yield
             return
-        ids = self.selected_claim_ids()
+        ranges = self.selected_ranges()
+        shown = self.model.id_array()
+        ids = self.model.ids_in_rows(ranges)
         yield
-        positions = sorted(self.model.positions_of(ids).values())
-        selection = QItemSelection()
         last_column = self.model.columnCount() - 1
-        start = 0
-        for n in range(1, len(positions) + 1):
-            if n == len(positions) or positions[n] != positions[n - 1] + 1:
-                selection.select(
-                    self.model.index(positions[start], 0),
-                    self.model.index(positions[n - 1], last_column),
-                )
-                start = n
+        selection = QItemSelection()
+        if self.model.id_array() == shown:
+            # The same rows in the same order (an assignment changes none of the columns).
+            for first, last in ranges:
+                selection.select(self.model.index(first, 0), self.model.index(last, last_column))
+            count = len(ids)
+        else:
+            positions = sorted(self.model.positions_of(ids).values())
+            start = 0
+            for n in range(1, len(positions) + 1):
+                if n == len(positions) or positions[n] != positions[n - 1] + 1:
+                    selection.select(
+                        self.model.index(positions[start], 0),
+                        self.model.index(positions[n - 1], last_column),
+                    )
+                    start = n
+            count = len(positions)
         with self.quiet_selection():
             self.view.selectionModel().select(
                 selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-        self._many = len(positions) > 1
+        self._many = count > 1
         if self.view.isVisible():
             self.view.viewport().update()
 

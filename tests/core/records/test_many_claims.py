@@ -101,3 +101,16 @@ def test_uses_of_many_claims_name_citing_notes_ratings_and_links(
     assert uses.links == 1
     assert uses.taken() == ["1 link between claims"]
     assert uses_of_claims(lib, claim_ids[10:20]).citing_notes == ()
+
+
+def test_titles_list_the_questions_without_reading_their_claims(
+    lib: Library, claim_ids: list[int]
+) -> None:
+    for n in range(11):
+        lib.questions.add(f"Question {n + 1}", claim_ids=claim_ids if n == 0 else ())
+    titles = lib.questions.titles()
+    assert [t.key for t in titles] == [f"Q{n}" for n in range(1, 12)]  # Q10 after Q9
+    assert [(t.id, t.uid, t.text) for t in titles] == [
+        (q.id, q.uid, q.text) for q in lib.questions.all()
+    ]
+    assert lib.questions.key_of(titles[0].id) == "Q1"
