@@ -114,6 +114,18 @@ def test_shift_arrows_extend_the_selection(qtbot: QtBot, window: MainWindow) -> 
     assert "4 claims selected" in window.inspector.heading.text()
 
 
+def test_sorting_keeps_the_same_claims_selected(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.claims_panel
+    click_at(qtbot, window, 1)
+    click_at(qtbot, window, 6, Qt.KeyboardModifier.ShiftModifier)
+    click_at(qtbot, window, 9, Qt.KeyboardModifier.ControlModifier)
+    before = set(panel.selected_claim_ids())
+    panel.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by party
+    assert panel.model.ids() != sorted(panel.model.ids())  # the rows did move
+    assert set(panel.selected_claim_ids()) == before
+    assert "7 claims selected" in window.inspector.heading.text()
+
+
 def test_deleting_several_asks_naming_the_count_and_undo_brings_them_all_back(
     qtbot: QtBot, window: MainWindow, demo_lib: Library
 ) -> None:
@@ -191,3 +203,19 @@ def test_ctrl_a_then_assign_puts_450_claims_on_the_question_in_one_step(
     many.undo_stack.undo()
     assert lib.questions.by_key("Q1").claim_keys == []
     assert many.claims_panel.selected_count() == 450
+
+
+def test_deleting_every_claim_names_the_notes_whose_citations_break(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    asked: list[str] = []
+    window.sources.confirm = lambda title, text, yes: asked.append(text) or False
+    view = window.claims_panel.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    total = len(demo_lib.claims.all())
+    window.delete_claim_action.trigger()
+    note = demo_lib.notes.all()[0]
+    assert len(asked) == 1 and f"“{note.title}”" in asked[0]
+    assert "Edit ▸ Undo brings them all back" in asked[0]
+    assert len(demo_lib.claims.all()) == total

@@ -62,8 +62,7 @@ class QuestionManager:
         if not text.strip():
             raise InvalidInput("a key question needs its text")
         claims = list(dict.fromkeys(claim_ids))
-        for claim_id in claims:
-            self._lib.claims.get(claim_id)  # refused before anything is written
+        self._check_claims(claims)  # refused before anything is written
         now = now_iso()
         conn = self._lib.conn
         with self._lib.write() as changes:

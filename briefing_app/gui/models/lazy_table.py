@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -52,6 +53,8 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         # The sort the shown ids are in (None after rows were added unsorted).
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        # Entered around each sort: a view selecting many rows takes them off and back itself.
+        self.around_sort: Callable[[], AbstractContextManager[object]] = nullcontext
 
     # For subclasses ----------------------------------------------------------------------
     def query_ids(self, lib: Library) -> list[int]:
@@ -216,17 +219,20 @@ class LazyRowTableModel(QAbstractTableModel, Generic[R]):
         if self._sorted == (column, order):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        # The selection and current row follow their records, not their row numbers.
-        persistent = self.persistentIndexList()
-        held = [(i, self._ids[i.row()] if i.row() < len(self._ids) else None) for i in persistent]
-        self._apply_sort()
-        positions = self.positions_of({i for _index, i in held if i is not None})
-        for index, record_id in held:
-            at = None if record_id is None else positions.get(record_id)
-            moved = QModelIndex() if at is None else self.index(at, index.column())
-            self.changePersistentIndex(index, moved)
-        self.layoutChanged.emit()
+        with self.around_sort():
+            self.layoutAboutToBeChanged.emit()
+            # The selection and current row follow their records, not their row numbers.
+            persistent = self.persistentIndexList()
+            held = [
+                (i, self._ids[i.row()] if i.row() < len(self._ids) else None) for i in persistent
+            ]
+            self._apply_sort()
+            positions = self.positions_of({i for _index, i in held if i is not None})
+            for index, record_id in held:
+                at = None if record_id is None else positions.get(record_id)
+                moved = QModelIndex() if at is None else self.index(at, index.column())
+                self.changePersistentIndex(index, moved)
+            self.layoutChanged.emit()
 
     def _apply_sort(self) -> None:
         """Order the shown ids by the current sort, through the subclass's query."""

@@ -584,7 +584,10 @@ class SourcesController(QObject):
         uses = uses_of_claims(self.lib, claim_ids)
         parts = []
         if uses.citing_notes:
-            titles = ", ".join(f"“{t}”" for t in uses.citing_notes)
+            # A few titles, then how many more: Ctrl+A may take claims every note cites.
+            named = [f"“{t}”" for t in uses.citing_notes[:3]]
+            more = len(uses.citing_notes) - len(named)
+            titles = ", ".join(named) + (f" and {count_of(more, 'more note')}" if more else "")
             notes = "note" if len(uses.citing_notes) == 1 else "notes"
             parts.append(f"Some are cited by the {notes} {titles}, whose citations break.")
         taken = uses.taken()

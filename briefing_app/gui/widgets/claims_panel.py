@@ -217,6 +217,9 @@ class ClaimsPanel(QWidget):
         self.view.drag_data = self.drag_data
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         spare_headers_the_selection(self.view)
+        # Qt keeps a selection through a sort as a persistent index per selected row: 60,000
+        # selected rows took 14.6 s to sort. They are taken off and selected again by id.
+        self.model.around_sort = self.keeping_many_selected
         self._many = False  # several rows were selected at the last selection change
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -286,14 +289,19 @@ class ClaimsPanel(QWidget):
 
     @contextmanager
     def keeping_many_selected(self) -> Iterator[None]:
-        """Reload the model inside, then select again those of several selected claims still
-        shown, wherever their rows are now (quietly: the caller says what is selected)."""
+        """Reload or sort the model inside, then select again those of several selected
+        claims still shown, wherever their rows are now (quietly: the count is the caller's
+        to tell)."""
         if self.selected_count() < 2:
             yield
             return
         ranges = self.selected_ranges()
         shown = self.model.id_array()
         ids = self.model.ids_in_rows(ranges)
+        with self.quiet_selection():
+            self.view.selectionModel().select(
+                QItemSelection(), QItemSelectionModel.SelectionFlag.Clear
+            )
         yield
         last_column = self.model.columnCount() - 1
         selection = QItemSelection()

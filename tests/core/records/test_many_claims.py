@@ -114,3 +114,13 @@ def test_titles_list_the_questions_without_reading_their_claims(
         (q.id, q.uid, q.text) for q in lib.questions.all()
     ]
     assert lib.questions.key_of(titles[0].id) == "Q1"
+
+
+def test_a_new_question_with_a_missing_claim_is_not_made(
+    lib: Library, claim_ids: list[int]
+) -> None:
+    with pytest.raises(NotFound, match="no claim with id 9999"):
+        lib.questions.add("Who fell?", claim_ids=[*claim_ids, 9999])
+    assert lib.questions.all() == []
+    made = lib.questions.add("Who fell?", claim_ids=claim_ids)
+    assert len(made.claim_keys) == 300
