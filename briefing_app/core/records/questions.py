@@ -301,15 +301,17 @@ class QuestionManager:
 
     def restore_assignments(self, question_id: int, assignments: Iterable[tuple[int, int]]) -> None:
         """Put claims back on a question at their old positions (undo of unassign)."""
+        placed = list(assignments)
         with self._lib.write() as changes:
-            for claim_id, position in assignments:
-                self._lib.conn.execute(
-                    "INSERT OR IGNORE INTO question_claims (question_id, claim_id, position) "
-                    "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "
-                    "AND EXISTS (SELECT 1 FROM questions WHERE id = ?)",
-                    (question_id, claim_id, position, claim_id, question_id),
-                )
-                changes.claims.add(claim_id)
+            # One statement over every row (an undo of a delete of 20,000 claims ran 20,000).
+            self._lib.conn.executemany(
+                "INSERT OR IGNORE INTO question_claims (question_id, claim_id, position) "
+                "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "
+                "AND EXISTS (SELECT 1 FROM questions WHERE id = ?)",
+                [(question_id, c, p, c, question_id) for c, p in placed],
+            )
+            changes.claims.update(c for c, _ in placed)
+            if placed:
                 changes.questions.add(question_id)
 
     def delete(self, question_id: int) -> RemovedQuestion:
