@@ -127,7 +127,7 @@ class SourcesController(QObject):
             self.delete_current_claim,
             None,
             "delete",
-            "Delete the claim shown in the inspector",
+            "Delete the claim shown in the inspector, or the claims selected in the claims table",
         )
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
