@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.errors import NoteIsFinal
 from briefing_app.core.library import Library
-from briefing_app.core.models import Note
+from briefing_app.core.models import Note, ReviewComment
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.dialogs import ReviewCopyOptions, ReviewFiles, TextPrompt
 from briefing_app.gui.review.pane import WORDS_GONE
@@ -350,6 +350,16 @@ def _highlighted(pane_detail: QTextEdit) -> str:
     return "".join(marked)
 
 
+def _reviewer_asks_about(
+    lib: Library, note_id: int, key: str, words: str, at: int
+) -> ReviewComment:
+    """Add the reviewer's "Confirmed?" comment on words at offset at of a section."""
+    return lib.comments.add(
+        note_id, key, "Confirmed?", author="Reviewer", anchor_text=words, start=at,
+        end=at + len(words),
+    )  # fmt: skip
+
+
 def test_typing_in_and_before_commented_words_keeps_the_highlight_on_them(
     complete: MainWindow, qtbot: QtBot, demo_lib: Library
 ) -> None:
@@ -357,10 +367,7 @@ def test_typing_in_and_before_commented_words_keeps_the_highlight_on_them(
     note, key, body = _open_section(complete)
     words = "a drone against"
     at = body.index(words)
-    comment = demo_lib.comments.add(
-        note.id, key, "Confirmed?", author="Reviewer", anchor_text=words, start=at,
-        end=at + len(words),
-    )  # fmt: skip
+    comment = _reviewer_asks_about(demo_lib, note.id, key, words, at)
     editor = ws.editor.editor(key)
     assert editor is not None
     editor.setFocus()
@@ -385,10 +392,7 @@ def test_a_comment_whose_words_were_deleted_says_so_and_stands_on_its_section(
     note, key, body = _open_section(complete)
     words = "a drone against"
     at = body.index(words)
-    comment = demo_lib.comments.add(
-        note.id, key, "Confirmed?", author="Reviewer", anchor_text=words, start=at,
-        end=at + len(words),
-    )  # fmt: skip
+    comment = _reviewer_asks_about(demo_lib, note.id, key, words, at)
     editor = ws.editor.editor(key)
     assert editor is not None
     cursor = editor.textCursor()
