@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.ach.model import ASSUMPTION_RATING_LABELS, ASSUMPTION_RATINGS, KeyAssumption
+from briefing_app.gui.contrast import text_for
 
 _RATING_COLOURS = {"solid": "#a5d6a7", "caveated": "#fff59d", "unsupported": "#ef9a9a"}
 COLUMNS = ("Key", "Assumption", "Rating", "Why", "Wrong if", "Supported by", "Hypotheses")
@@ -190,7 +191,9 @@ class AssumptionsPanel(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 if c == 2 and a.rating:
-                    item.setBackground(QColor(_RATING_COLOURS[a.rating]))
+                    fill = QColor(_RATING_COLOURS[a.rating])
+                    item.setBackground(fill)
+                    item.setForeground(text_for(fill))  # not the palette's: light when dark
                 self.table.setItem(r, c, item)
             if a.key == current:
                 self.table.selectRow(r)

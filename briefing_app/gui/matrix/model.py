@@ -29,6 +29,7 @@ from briefing_app.core.ach.scoring import (
     RowScore,
     lead_phrase,
 )
+from briefing_app.gui.contrast import text_for
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -74,6 +75,9 @@ OFF_BACKGROUND = QColor("#f3f3f3")
 LEADER_BACKGROUND = QColor("#ffe082")
 PIVOTAL_BACKGROUND = QColor("#ffcc80")
 SCORE_BACKGROUND = QColor("#e8eaf6")
+# These fills are light whatever the palette: their text is dark, not the palette's (light on
+# a dark theme, it could not be read on them).
+MARKED_FOREGROUND = text_for(LEADER_BACKGROUND)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -240,8 +244,11 @@ class MatrixModel(QAbstractTableModel):
             return f"{h.key}: {h.label}{lead if h.key == self._leader else ''}"
         if role == Role.FontRole and h is not None and h.key == self._leader:
             return self._bold
-        if role == Role.BackgroundRole and h is not None and h.key == self._leader:
-            return LEADER_BACKGROUND
+        if h is not None and h.key == self._leader:
+            if role == Role.BackgroundRole:
+                return LEADER_BACKGROUND
+            if role == Role.ForegroundRole:
+                return MARKED_FOREGROUND
         return None
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
@@ -261,8 +268,10 @@ class MatrixModel(QAbstractTableModel):
             return self._text(row, score, col)
         if role == Role.ToolTipRole:
             return self._tooltip(row, score, col)
-        if role == Role.ForegroundRole and row.switched_off:
-            return OFF_FOREGROUND
+        if role == Role.ForegroundRole:
+            if col == KEY and score.pivotal:
+                return MARKED_FOREGROUND
+            return OFF_FOREGROUND if row.switched_off else None
         if role == Role.BackgroundRole:
             if col == KEY and score.pivotal:
                 return PIVOTAL_BACKGROUND
@@ -359,6 +368,8 @@ class MatrixModel(QAbstractTableModel):
             return (
                 LEADER_BACKGROUND if h is not None and h.key == self._leader else SCORE_BACKGROUND
             )
+        if role == Role.ForegroundRole:
+            return MARKED_FOREGROUND
         if role == Role.TextAlignmentRole and h is not None:
             return Qt.AlignmentFlag.AlignCenter
         if role == Role.ToolTipRole and h is not None:
