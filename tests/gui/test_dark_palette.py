@@ -7,15 +7,21 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QPalette, QTextFormat
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from briefing_app.gui.contrast import TEXT_CONTRAST, contrast_ratio
+from briefing_app.core.library import Library
+from briefing_app.gui.contrast import TEXT_CONTRAST, composite, contrast_ratio, is_dark
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.notes.section_conflicts import SectionConflicts
+from briefing_app.gui.widgets.note_editor import NoteEditor, SectionEditor
+from briefing_app.gui.widgets.reader import Reader
 from tests.gui.dark_palette import dark_palette
 
 Role = Qt.ItemDataRole
+BACKGROUND = QTextFormat.Property.BackgroundBrush
+FOREGROUND = QTextFormat.Property.ForegroundBrush
 
 
 @pytest.fixture
@@ -80,3 +86,97 @@ def test_a_key_assumptions_rating_reads_on_a_dark_palette(
         QPalette.ColorRole.Text
     )
     assert contrast_ratio(ink, fill) >= TEXT_CONTRAST
+
+
+def _unreadable_formats(editor: QPlainTextEdit | QTextEdit) -> list[tuple[str, float]]:
+    """Return the stretches of text whose drawn colour does not read on what is behind it."""
+    base = editor.palette().color(QPalette.ColorRole.Base)
+    text = editor.palette().color(QPalette.ColorRole.Text)
+    found = []
+    block = editor.document().begin()
+    while block.isValid():
+        for part in block.layout().formats():
+            fmt = part.format
+            behind = fmt.background().color() if fmt.hasProperty(BACKGROUND) else base
+            ink = fmt.foreground().color() if fmt.hasProperty(FOREGROUND) else text
+            ratio = contrast_ratio(ink, composite(behind, base))
+            if ratio < TEXT_CONTRAST:
+                found.append((block.text()[part.start : part.start + part.length], round(ratio, 2)))
+        block = block.next()
+    for mark in editor.extraSelections():
+        fmt = mark.format
+        behind = fmt.background().color() if fmt.hasProperty(BACKGROUND) else base
+        ink = fmt.foreground().color() if fmt.hasProperty(FOREGROUND) else text
+        ratio = contrast_ratio(ink, composite(behind, base))
+        if ratio < TEXT_CONTRAST:
+            found.append((mark.cursor.selectedText(), round(ratio, 2)))
+    return found
+
+
+def test_a_note_s_headings_quotes_code_and_citations_read_on_a_dark_palette(
+    qtbot: QtBot, dark: QPalette
+) -> None:
+    editor = SectionEditor("summary", "")
+    qtbot.addWidget(editor)
+    editor.set_body(
+        "# Key judgments\n- Armed men attacked the camp [@C1; @C2].\n> a quoted line\n`code`"
+    )
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.document().begin().layout().formats()  # the heading is painted
+    assert _unreadable_formats(editor) == []
+
+
+def test_a_note_open_when_the_system_turns_dark_recolours_its_marks(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    editor = SectionEditor("summary", "")
+    qtbot.addWidget(editor)
+    editor.set_body("# Key judgments\nThe camp was attacked [@C1].")
+    editor.show()
+    qtbot.waitExposed(editor)
+    saved = QPalette(qapp.palette())
+    try:
+        qapp.setPalette(dark_palette())
+        qtbot.waitUntil(lambda: is_dark(editor.palette()))
+        assert _unreadable_formats(editor) == []
+    finally:
+        qapp.setPalette(saved)
+
+
+def test_find_in_the_reader_marks_its_matches_readably_on_a_dark_palette(
+    qtbot: QtBot, dark: QPalette
+) -> None:
+    reader = Reader()
+    qtbot.addWidget(reader)
+    text = "The embassy said three workers died. The embassy later said four."
+    reader.show_source(1, text, [])
+    reader.show()
+    qtbot.waitExposed(reader)
+    first, second = text.index("embassy"), text.rindex("embassy")
+    reader.mark_found([(first, first + 7), (second, second + 7)], current=1)
+    assert len(reader.extraSelections()) == 2
+    assert _unreadable_formats(reader) == []
+
+
+def test_the_changed_elsewhere_banner_reads_on_a_dark_palette(
+    qtbot: QtBot, dark: QPalette, demo_lib: Library
+) -> None:
+    editor = NoteEditor(lambda note_id, key, body: True)
+    qtbot.addWidget(editor)
+    workspace = QWidget()  # the window behind the banner, filled with its colour
+    workspace.setAutoFillBackground(True)
+    qtbot.addWidget(workspace)
+    banner = SectionConflicts(editor, lambda: demo_lib, lambda message: None)
+    QVBoxLayout(workspace).addWidget(banner)
+    note = demo_lib.notes.all()[0]
+    banner.arise(note.id, "summary", "Our summary.", "Their summary.")
+    workspace.resize(600, 80)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    qtbot.waitUntil(banner.isVisible)
+    picture = workspace.grab(banner.geometry()).toImage()
+    ratio = picture.devicePixelRatio()
+    behind = picture.pixelColor(int(6 * ratio), int(6 * ratio))  # inside the frame's border
+    ink = banner.message.palette().color(QPalette.ColorRole.WindowText)
+    assert contrast_ratio(ink, behind) >= TEXT_CONTRAST, behind.name()

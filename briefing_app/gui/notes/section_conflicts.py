@@ -30,7 +30,12 @@ from briefing_app.core.review.versions import diff_text
 from briefing_app.gui.review.diff_html import changes_html
 from briefing_app.gui.widgets.note_editor import NoteEditor
 
-BANNER_STYLE = "QFrame#section_conflicts { background: #fff4ce; border: 1px solid #e0b64a; }"
+# A translucent amber over the window's colour: pale on a light theme, brown on a dark one, so
+# the palette's text reads on it either way (an opaque pale yellow hid a dark theme's text).
+BANNER_STYLE = (
+    "QFrame#section_conflicts { background: rgba(255, 193, 7, 56);"
+    " border: 1px solid rgba(224, 182, 74, 220); }"
+)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -54,6 +55,7 @@ from briefing_app.core.templates import Limits, NoteTemplate
 from briefing_app.core.text.citations import CITATION_GROUP, find_citations
 from briefing_app.core.text.control_chars import MANUAL_BREAK, without_control_chars
 from briefing_app.gui.claim_mime import citation_text, keys_from_mime
+from briefing_app.gui.contrast import composite, readable
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
 from briefing_app.gui.widgets.spelling import SpellCheck
@@ -76,6 +78,7 @@ _HISTORY_KEYS = (
 )
 OVER_LIMIT = "#c0392b"
 MISSPELT = "#d62828"
+HEADING, CITATION = "#3b6ea5", "#1d5d9b"
 
 # Saves one section (note id, key, body); returns whether it was written.
 SaveFn = Callable[[int, str, str], bool]
@@ -110,17 +113,34 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         # reaching it is left alone, as word processors do (each letter would flag it anew).
         self.held_back: Callable[[], int | None] = lambda: None
         self._misspelt_colour = QColor(MISSPELT)
+        self.rules: list[tuple[re.Pattern[str], QTextCharFormat]] = []
+        self.use_base(QColor(Qt.GlobalColor.white))
+
+    def use_base(self, base: QColor) -> None:
+        """Colour the Markdown marks to read on this base colour (the editor's palette).
+
+        The colours were chosen for a white page; on a dark theme's base each is moved
+        lighter, its hue kept, to the text contrast (see gui/contrast.py). Rehighlight after.
+        """
+
+        def ink(colour: str) -> str:
+            return readable(QColor(colour), base).name()
+
+        chip = composite(QColor(29, 93, 155, 40), base)  # the citation's pale blue fill
         self.rules = [
-            (re.compile(r"^#{1,6}\s.*$"), _format("#3b6ea5", bold=True)),
-            (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s"), _format("#3b6ea5", bold=True)),
-            (re.compile(r"^\s*>.*$"), _format("#6a6a6a", italic=True)),
+            (re.compile(r"^#{1,6}\s.*$"), _format(ink(HEADING), bold=True)),
+            (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s"), _format(ink(HEADING), bold=True)),
+            (re.compile(r"^\s*>.*$"), _format(ink("#6a6a6a"), italic=True)),
             (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), _format(bold=True)),
             (
                 re.compile(r"(?<![*\w])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![*\w])"),
                 _format(italic=True),
             ),
-            (re.compile(r"`[^`]+`"), _format("#7a3e9d")),
-            (CITATION_GROUP, _format("#1d5d9b", bold=True, bg="#dfeaf7")),
+            (re.compile(r"`[^`]+`"), _format(ink("#7a3e9d"))),
+            (
+                CITATION_GROUP,
+                _format(readable(QColor(CITATION), chip).name(), bold=True, bg=chip.name()),
+            ),
         ]
 
     def highlightBlock(self, text: str) -> None:
@@ -204,6 +224,7 @@ class SectionEditor(QTextEdit):
         self.setAccessibleDescription("Markdown; drop claims here or press Ctrl+K to cite one")
         self.document().setDocumentMargin(8)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.use_base(self.palette().color(QPalette.ColorRole.Base))
         self.highlighter.held_back = self._word_being_typed
         # Given the keys of a citation group, return its tooltip (the quotes and sources).
         self.describe_citation: Callable[[list[str]], str] = lambda keys: ""
@@ -215,6 +236,13 @@ class SectionEditor(QTextEdit):
         """Re-fit the height when the width (and so the wrapping) changes."""
         super().resizeEvent(event)
         self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Recolour the Markdown marks when the palette changes (the system went dark)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.use_base(self.palette().color(QPalette.ColorRole.Base))
+            self.highlighter.rehighlight()
 
     # Guidance ------------------------------------------------------------------------------
     # Qt draws a text edit's placeholder on its first line only, so a template's guidance
@@ -548,8 +576,8 @@ def section_counts(body: str) -> tuple[int, int, int]:
     return len(words(prose)), len(sentences), estimated_lines(body) if body.strip() else 0
 
 
-def counts_html(body: str, limits: Limits) -> str:
-    """Return the counts line for a section, an over-limit figure in red."""
+def counts_html(body: str, limits: Limits, over: str = OVER_LIMIT) -> str:
+    """Return the counts line for a section, an over-limit figure in red (the over colour)."""
     n_words, n_sentences, n_lines = section_counts(body)
     parts = []
     for n, limit, name in (
@@ -560,7 +588,7 @@ def counts_html(body: str, limits: Limits) -> str:
         # "1 sentence" on its own, but "1/2 sentences": the limit is what the noun counts.
         text = count_of(n, name) if limit is None else f"{n}/{limit} {name}s"
         if limit is not None and n > limit:
-            text = f"<span style='color:{OVER_LIMIT}; font-weight:600'>{text}</span>"
+            text = f"<span style='color:{over}; font-weight:600'>{text}</span>"
         parts.append(text)
     return " · ".join(parts)
 
@@ -594,7 +622,9 @@ class SectionBox(QWidget):
 
     def update_counts(self) -> None:
         """Recount the section's words, sentences and lines."""
-        self.counts.setText(counts_html(self.editor.body(), self.limits))
+        window = self.counts.palette().color(QPalette.ColorRole.Window)
+        over = readable(QColor(OVER_LIMIT), window).name()
+        self.counts.setText(counts_html(self.editor.body(), self.limits, over))
 
 
 class NoteEditor(QWidget):

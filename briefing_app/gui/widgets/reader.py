@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.gui.claim_mime import claims_mime
+from briefing_app.gui.contrast import text_for
 from briefing_app.gui.highlighter import ClaimHighlighter
 from briefing_app.gui.offsets import TextOffsets
 from briefing_app.gui.paragraph_spacing import (
@@ -28,8 +29,9 @@ from briefing_app.gui.paragraph_spacing import (
 
 # (claim id, start, end, kind) with core (Python) offsets, as lib.claims.spans() returns.
 CoreSpan = tuple[int, int, int, str]
-# Find's marks: every match, and the current one.
-_FOUND, _CURRENT = "#fff59d", "#ffb74d"
+# Find's marks: every match, and the current one. Marker-pen yellows whatever the palette, so
+# their text is dark too (a dark theme's light text could not be read on them).
+_FOUND, _CURRENT = QColor("#fff59d"), QColor("#ffb74d")
 
 
 class Reader(QPlainTextEdit):
@@ -96,7 +98,9 @@ class Reader(QPlainTextEdit):
             cursor.setPosition(self._offsets.to_qt(start))
             cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             mark.cursor = cursor
-            mark.format.setBackground(QColor(_CURRENT if n == current else _FOUND))
+            fill = _CURRENT if n == current else _FOUND
+            mark.format.setBackground(fill)
+            mark.format.setForeground(text_for(fill))
             marks.append(mark)
         self.setExtraSelections(marks)
         if 0 <= current < len(spans):
