@@ -15,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from briefing_app.core.models import Note
 from briefing_app.core.templates import NoteTemplate
 from briefing_app.core.text.citations import CLAIM_LINK_PREFIX, claim_link_keys
+from briefing_app.gui.contrast import TEXT_CONTRAST, composite, readable
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -43,20 +45,36 @@ ALLOWED_ATTRIBUTES = {
 # Links may point at claims or at web pages (shown, never followed); nothing else survives.
 URL_SCHEMES = {CLAIM_SCHEME, "http", "https", "mailto"}
 
-STYLE_SHEET = """
-h1 { font-size: 17pt; font-weight: 600; margin-bottom: 4px; }
-h2 { font-size: 13pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }
-p, li { line-height: 130%; }
-a { text-decoration: none; }
-.marking { color: #b03030; font-weight: 600; }
-.broken { color: #c0392b; font-weight: 600; }
-.notes { font-size: 9pt; }
-.box { background-color: #e8eef4; }
-.empty { color: #888888; font-style: italic; }
-blockquote { font-style: italic; }
-table.grid { border-width: 1px; border-style: solid; border-color: #555555;
-  border-collapse: collapse; }
-table.grid td, table.grid th { padding: 2px 4px; }
+
+def preview_style_sheet(palette: QPalette, font: QFont) -> str:
+    """Return the preview's style sheet for the browser's palette and font.
+
+    Sizes are the font's multiples (a fixed 13pt heading came out smaller than a 15pt body
+    under a large system font) and colours are moved to read on the palette's base (the box's
+    pale blue fill hid a dark theme's light text).
+    """
+    base = palette.color(QPalette.ColorRole.Base)
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+
+    def ink(colour: str, minimum: float = TEXT_CONTRAST) -> str:
+        return readable(QColor(colour), base, minimum).name()
+
+    box = composite(QColor(60, 100, 140, 26), base).name()
+    empty = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    return f"""
+h1 {{ font-size: {size * 17 / 9:.1f}pt; font-weight: 600; margin-bottom: 4px; }}
+h2 {{ font-size: {size * 13 / 9:.1f}pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }}
+p, li {{ line-height: 130%; }}
+a {{ text-decoration: none; }}
+.marking {{ color: {ink("#b03030")}; font-weight: 600; }}
+.broken {{ color: {ink("#c0392b")}; font-weight: 600; }}
+.notes {{ font-size: {size:.1f}pt; }}
+.box {{ background-color: {box}; }}
+.empty {{ color: {empty}; font-style: italic; }}
+blockquote {{ font-style: italic; }}
+table.grid {{ border-width: 1px; border-style: solid; border-color: {ink("#555555", 3.0)};
+  border-collapse: collapse; }}
+table.grid td, table.grid th {{ padding: 2px 4px; }}
 """
 
 
@@ -101,9 +119,27 @@ class PreviewBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Note preview")
-        self.document().setDefaultStyleSheet(STYLE_SHEET)
+        self.document().setDefaultStyleSheet(preview_style_sheet(self.palette(), self.font()))
+        self._html = ""
         self.document().setDocumentMargin(18)
         self.refused: list[str] = []  # what the note asked to load and was refused (for tests)
+
+    def setHtml(self, text: str) -> None:
+        """Show this HTML (kept, to be shown again in new colours or sizes)."""
+        self._html = text
+        super().setHtml(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Restyle the preview when the palette or the font changes (a dark theme, a size)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            style = preview_style_sheet(self.palette(), self.font())
+            if style != self.document().defaultStyleSheet():
+                self.document().setDefaultStyleSheet(style)
+                bar = self.verticalScrollBar()
+                position = bar.value()
+                super().setHtml(self._html)  # a default style sheet applies to HTML set after
+                bar.setValue(position)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         """Refuse every resource: the sanitised HTML has no images, so any request is foreign."""

@@ -15,6 +15,7 @@ from briefing_app.core.library import Library
 from briefing_app.gui.contrast import TEXT_CONTRAST, composite, contrast_ratio, is_dark
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.notes.section_conflicts import SectionConflicts
+from briefing_app.gui.preview import PreviewBrowser
 from briefing_app.gui.widgets.note_editor import NoteEditor, SectionEditor
 from briefing_app.gui.widgets.reader import Reader
 from tests.gui.dark_palette import dark_palette
@@ -180,3 +181,65 @@ def test_the_changed_elsewhere_banner_reads_on_a_dark_palette(
     behind = picture.pixelColor(int(6 * ratio), int(6 * ratio))  # inside the frame's border
     ink = banner.message.palette().color(QPalette.ColorRole.WindowText)
     assert contrast_ratio(ink, behind) >= TEXT_CONTRAST, behind.name()
+
+
+# What the HTML writer gives the preview: a marking, a heading, a box, a broken citation.
+PREVIEW_HTML = (
+    '<p class="marking">TLP:AMBER</p><h1>Attack in Khatlon</h1><h2>Key judgments</h2>'
+    "<p>Armed men attacked the camp.</p>"
+    '<div class="box"><p><b>Estimative language</b></p><p>We use likely for 55-80%.</p></div>'
+    '<p><span class="broken">[@C99?]</span></p><p class="empty">(empty)</p>'
+)
+
+
+def _unreadable_fragments(browser: QTextEdit) -> list[tuple[str, float]]:
+    """Return the runs of text in a rich-text view that do not read on what is behind them."""
+    base = browser.palette().color(QPalette.ColorRole.Base)
+    text = browser.palette().color(QPalette.ColorRole.Text)
+    found = []
+    block = browser.document().begin()
+    while block.isValid():
+        block_fill = block.blockFormat()
+        behind_block = (
+            block_fill.background().color() if block_fill.hasProperty(BACKGROUND) else base
+        )
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            behind = fmt.background().color() if fmt.hasProperty(BACKGROUND) else behind_block
+            ink = fmt.foreground().color() if fmt.hasProperty(FOREGROUND) else text
+            ratio = contrast_ratio(ink, composite(behind, base))
+            if fragment.text().strip() and ratio < TEXT_CONTRAST:
+                found.append((fragment.text(), round(ratio, 2)))
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_the_preview_s_marking_box_and_broken_citations_read_on_a_dark_palette(
+    qtbot: QtBot, dark: QPalette
+) -> None:
+    browser = PreviewBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(PREVIEW_HTML)
+    browser.show()
+    qtbot.waitExposed(browser)
+    assert "Estimative language" in browser.toPlainText()
+    assert _unreadable_fragments(browser) == []
+
+
+def test_the_preview_restyles_when_the_system_turns_dark(qtbot: QtBot, qapp: QApplication) -> None:
+    browser = PreviewBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(PREVIEW_HTML)
+    browser.show()
+    qtbot.waitExposed(browser)
+    saved = QPalette(qapp.palette())
+    try:
+        qapp.setPalette(dark_palette())
+        qtbot.waitUntil(lambda: is_dark(browser.palette()))
+        assert _unreadable_fragments(browser) == []
+        assert "Estimative language" in browser.toPlainText()
+    finally:
+        qapp.setPalette(saved)

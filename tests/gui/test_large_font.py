@@ -1,0 +1,54 @@
+"""The window under a large system font (14–16 pt, as analysts with enlarged text set it):
+sizes drawn by the app follow the font, so nothing is cut or dwarfed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.preview import PreviewBrowser
+
+LARGE = 15.0
+
+
+@pytest.fixture
+def large_font(qapp: QApplication) -> Iterator[QFont]:
+    """Give the application a 15 pt font for this test, then its own back."""
+    saved = QFont(qapp.font())
+    font = QFont(saved)
+    font.setPointSizeF(LARGE)
+    qapp.setFont(font)
+    yield qapp.font()
+    qapp.setFont(saved)
+
+
+def _sizes(browser: PreviewBrowser) -> dict[str, float]:
+    """Return the point size each line of the preview is drawn at."""
+    sizes = {}
+    default = browser.document().defaultFont().pointSizeF()
+    block = browser.document().begin()
+    while block.isValid():
+        if block.text():
+            fmt: QTextCharFormat = block.begin().fragment().charFormat()
+            sizes[block.text()] = fmt.fontPointSize() or default  # 0: the document's own
+        block = block.next()
+    return sizes
+
+
+def test_the_preview_s_headings_stay_larger_than_its_text_under_a_large_font(
+    qtbot: QtBot, large_font: QFont
+) -> None:
+    browser = PreviewBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(
+        "<h1>Attack in Khatlon</h1><h2>Key judgments</h2><p>Armed men attacked the camp.</p>"
+    )
+    sizes = _sizes(browser)
+    body = sizes["Armed men attacked the camp."]
+    assert body >= LARGE
+    assert sizes["Key judgments"] > body
+    assert sizes["Attack in Khatlon"] > sizes["Key judgments"]
