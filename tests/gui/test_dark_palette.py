@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayo
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.board.card_delegate import card_colours
 from briefing_app.gui.contrast import TEXT_CONTRAST, composite, contrast_ratio, is_dark
+from briefing_app.gui.highlighter import KIND_COLOURS
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.notes.section_conflicts import SectionConflicts
 from briefing_app.gui.preview import PreviewBrowser
@@ -243,3 +245,19 @@ def test_the_preview_restyles_when_the_system_turns_dark(qtbot: QtBot, qapp: QAp
         assert "Estimative language" in browser.toPlainText()
     finally:
         qapp.setPalette(saved)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_board_card_s_kind_relations_grades_and_suggestion_read_on_its_fill(
+    qapp: QApplication, theme: str
+) -> None:
+    palette = dark_palette() if theme == "dark" else qapp.style().standardPalette()
+    for kind in [*KIND_COLOURS, "unknown kind"]:
+        paints = card_colours(kind, palette)
+        marks = {"kind": paints.kind, "grades": paints.grey, **paints.relations}
+        for name, colour in marks.items():
+            assert contrast_ratio(colour, paints.fill) >= TEXT_CONTRAST, (kind, name)
+        assert contrast_ratio(paints.suggestion, paints.suggestion_fill) >= TEXT_CONTRAST, kind
+        # The statement is the palette's text on the same fill.
+        text = palette.color(QPalette.ColorRole.Text)
+        assert contrast_ratio(text, paints.fill) >= TEXT_CONTRAST, kind

@@ -10,6 +10,8 @@ from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from briefing_app.core.library import Library
+from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.preview import PreviewBrowser
 
 LARGE = 15.0
@@ -52,3 +54,22 @@ def test_the_preview_s_headings_stay_larger_than_its_text_under_a_large_font(
     assert body >= LARGE
     assert sizes["Key judgments"] > body
     assert sizes["Attack in Khatlon"] > sizes["Key judgments"]
+
+
+def test_a_board_column_widens_with_a_large_font_so_its_counts_fit_on_one_line(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    window.docks.docks["board"].toggleViewAction().trigger()
+    board = window.board.view
+    qtbot.waitUntil(lambda: bool(board.columns) and board.columns[0].header.isVisible())
+    for column in board.columns:
+        header = column.header
+        counts = header.text().split("<br>", 1)[1]
+        room = header.contentsRect().width()
+        assert room < column.width()  # laid out in its column
+        assert header.fontMetrics().horizontalAdvance(counts) <= room, column.party

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,7 +41,14 @@ from briefing_app.gui.board.cards import CLAIM_ID_ROLE, ColumnModel
 from briefing_app.gui.claim_mime import accept_claim_drag, keys_from_mime
 from briefing_app.gui.wording import count_of
 
-COLUMN_WIDTH = 280
+# A column is this many average characters wide (280 px at 9 pt): a large system font widens
+# it with its text, where a fixed width wrapped and cut the party's counts.
+COLUMN_CHARS = 47
+
+
+def column_width(fm: QFontMetrics) -> int:
+    """Return a board column's width in pixels for text drawn with these metrics."""
+    return fm.averageCharWidth() * COLUMN_CHARS
 
 
 class CardList(QListView):
@@ -138,7 +152,7 @@ class BoardColumn(QFrame):
         super().__init__()
         self.position = position
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(COLUMN_WIDTH)
+        self.setFixedWidth(column_width(self.fontMetrics()))
         self.header = QLabel(
             f"<b>{html.escape(position.party)}</b><br>"
             f"{count_of(len(position.claims), 'claim')} · "
@@ -157,6 +171,12 @@ class BoardColumn(QFrame):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.cards, 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Widen or narrow the column with the font."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setFixedWidth(column_width(self.fontMetrics()))
 
     @property
     def party(self) -> str:
@@ -240,7 +260,7 @@ class BoardView(QWidget):
 
     def sizeHint(self) -> QSize:
         """Wide enough for three columns."""
-        return QSize(3 * COLUMN_WIDTH + 40, 420)
+        return QSize(3 * column_width(self.fontMetrics()) + 40, 420)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Say that the board is on screen (it is read only then)."""

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefing_app.gui.board.cards import CARD_ROLE, Card
+from briefing_app.gui.contrast import composite, readable
 from briefing_app.gui.highlighter import kind_colour
 
 _PAD = 6
@@ -35,6 +36,7 @@ _RELATION_COLOURS = {
     "updates": QColor(60, 90, 170),
 }
 _SUGGESTION = QColor(150, 90, 0)
+_SUGGESTION_FILL = QColor(255, 236, 179, 160)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -73,14 +75,20 @@ class CardDelegate(QStyledItemDelegate):
         at = card_layout(rect, fm)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
-        colour = kind_colour(card.kind)
-        grey = palette.placeholderText().color()
+        # The card's fill is a tint of its kind over the base; every mark on it is moved to
+        # read there (the kinds' and relations' colours are mid-tones that fail on a dark base,
+        # and an orange kind on a light one).
+        paints = card_colours(card.kind, palette)
+        fill, colour, grey = paints.fill, paints.kind, paints.grey
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(
-            QPen(palette.highlight().color() if selected else colour, 2 if selected else 1)
+            QPen(
+                palette.highlight().color() if selected else kind_colour(card.kind),
+                2 if selected else 1,
+            )
         )
-        painter.setBrush(kind_colour(card.kind, 28))
+        painter.setBrush(fill)
         painter.drawRoundedRect(rect, 5, 5)
 
         # Head: key and kind on the left, the event date on the right.
@@ -111,7 +119,7 @@ class CardDelegate(QStyledItemDelegate):
 
         # Grades, then the relations, as chips over two lines at most.
         chips = [(f"source {card.reliability}", grey), (f"cred. {card.credibility}", grey)]
-        chips += [(b.text, _RELATION_COLOURS[b.relation]) for b in card.relations]
+        chips += [(b.text, readable(_RELATION_COLOURS[b.relation], fill)) for b in card.relations]
         x, row = at.chips[0].left(), 0
         for text, chip_colour in chips:
             width = fm.horizontalAdvance(text) + 8
@@ -122,10 +130,10 @@ class CardDelegate(QStyledItemDelegate):
                 x = at.chips[row].left()
             x += _chip(painter, fm, x, at.chips[row].top(), text, chip_colour) + 4
         if card.suggestion:
-            painter.setPen(QPen(_SUGGESTION, 1, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor(255, 236, 179, 160))
+            painter.setPen(QPen(paints.suggestion_frame, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(paints.suggestion_fill)
             painter.drawRoundedRect(at.suggestion, 3, 3)
-            painter.setPen(_SUGGESTION)
+            painter.setPen(paints.suggestion)
             painter.drawText(
                 at.suggestion, Qt.AlignmentFlag.AlignCenter, suggestion_text(card.suggestion)
             )
@@ -148,6 +156,39 @@ class CardDelegate(QStyledItemDelegate):
                     self.accept_requested.emit(card.claim_id, card.suggestion)
                     return True
         return False
+
+
+@dataclass(frozen=True)
+class CardColours:
+    """What a card of one kind is painted in: its fill, and the marks drawn on it."""
+
+    fill: QColor
+    kind: QColor
+    grey: QColor
+    relations: dict[str, QColor]
+    suggestion_fill: QColor
+    suggestion_frame: QColor
+    suggestion: QColor
+
+
+def card_colours(kind: str, palette: QPalette) -> CardColours:
+    """Return a card's colours on this palette, every mark readable on what is behind it.
+
+    The fill is a tint of the kind over the base; the kinds' and relations' colours are
+    mid-tones (an orange kind failed on a light base, a red relation on a dark one), so each
+    is moved to read on the fill, its hue kept.
+    """
+    fill = composite(kind_colour(kind, 28), palette.base().color())
+    suggestion_fill = composite(_SUGGESTION_FILL, fill)
+    return CardColours(
+        fill=fill,
+        kind=readable(kind_colour(kind), fill),
+        grey=readable(palette.placeholderText().color(), fill),
+        relations={name: readable(c, fill) for name, c in _RELATION_COLOURS.items()},
+        suggestion_fill=suggestion_fill,
+        suggestion_frame=readable(_SUGGESTION, fill, 3.0),
+        suggestion=readable(_SUGGESTION, suggestion_fill),
+    )
 
 
 def suggestion_text(status: str) -> str:
