@@ -261,3 +261,28 @@ def test_a_board_card_s_kind_relations_grades_and_suggestion_read_on_its_fill(
         # The statement is the palette's text on the same fill.
         text = palette.color(QPalette.ColorRole.Text)
         assert contrast_ratio(text, paints.fill) >= TEXT_CONTRAST, kind
+
+
+def test_a_reviewer_s_comment_and_edit_read_in_the_review_pane_on_a_dark_palette(
+    qtbot: QtBot, dark: QPalette, complete: MainWindow, demo_lib: Library
+) -> None:
+    note = demo_lib.notes.all()[0]
+    summary = note.section("summary")
+    assert summary is not None
+    at = summary.body.index("a drone")
+    comment = demo_lib.comments.add(
+        note.id, "summary", "Is the drone confirmed?", author="Supervisor",
+        anchor_text="a drone", start=at, end=at + len("a drone"),
+    )  # fmt: skip
+    edit = demo_lib.edits.add(
+        note.id, "summary", "Three Chinese workers", "Three Chinese nationals",
+        prefix="", suffix=" were killed", author="Supervisor",
+    )  # fmt: skip
+    pane = complete.review.review_pane
+    pane.set_current_note(note.id)
+    shown = []
+    for kind, record in (("comment", comment), ("edit", edit)):
+        qtbot.waitUntil(lambda k=kind, r=record: pane.select(k, r.id))
+        shown.append(pane.detail.toPlainText())
+        assert _unreadable_fragments(pane.detail) == [], kind
+    assert "a drone" in shown[0] and "nationals" in shown[1]

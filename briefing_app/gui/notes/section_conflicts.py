@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.review.versions import diff_text
-from briefing_app.gui.review.diff_html import changes_html
+from briefing_app.gui.review.diff_html import changes_html, use_review_style
 from briefing_app.gui.widgets.note_editor import NoteEditor
 
 # A translucent amber over the window's colour: pale on a light theme, brown on a dark one, so
@@ -142,6 +142,7 @@ class SectionConflicts(QFrame):
         dialog.setWindowTitle(f"{conflict.heading}: theirs → yours")
         view = QTextBrowser()
         view.setOpenLinks(False)
+        use_review_style(view)
         view.setHtml(
             "<p>Struck: only in the other text. Underlined: only in yours.</p><p>"
             + changes_html(diff_text(self._stored(key), mine))

@@ -2,19 +2,47 @@
 
 Deletions are red and struck through, insertions green and underlined, so the change reads
 the same as Word's tracked changes. Everything is escaped local text; no links, no images.
+The colours are classes, given by `review_style_sheet` for the palette of the view showing
+them (fixed colours were chosen for white: a dark theme's base hid the reds and greys).
 """
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QTextBrowser
+
 from briefing_app.core.review.edits import SuggestedEdit
 from briefing_app.core.review.versions import Change, SectionDiff
 from briefing_app.core.text.counts import counted
+from briefing_app.gui.contrast import composite, readable, text_for
 
-DELETED = "color:#b00020; text-decoration:line-through; background:rgba(176,0,32,0.08)"
-INSERTED = "color:#1b7f1b; text-decoration:underline; background:rgba(27,127,27,0.10)"
 _CONTEXT = 60
+# Word's tracked-change red and green, a quiet grey, and a marker-pen yellow (the jump target).
+_DELETED, _INSERTED, _QUIET = QColor("#b00020"), QColor("#1b7f1b"), QColor("#555555")
+_MARK = QColor("#ffe066")
+
+
+def review_style_sheet(palette: QPalette) -> str:
+    """Return the style sheet of review HTML for a view of this palette: every colour moved to
+    read on its base (set it before the HTML, as a document's default style sheet)."""
+    base = palette.color(QPalette.ColorRole.Base)
+    deleted_fill = composite(QColor(176, 0, 32, 20), base)
+    inserted_fill = composite(QColor(27, 127, 27, 26), base)
+    return (
+        f".deleted {{ color: {readable(_DELETED, deleted_fill).name()};"
+        f" text-decoration: line-through; background-color: {deleted_fill.name()}; }}\n"
+        f".inserted {{ color: {readable(_INSERTED, inserted_fill).name()};"
+        f" text-decoration: underline; background-color: {inserted_fill.name()}; }}\n"
+        f".quiet {{ color: {readable(_QUIET, base).name()}; }}\n"
+        f".mark {{ color: {text_for(_MARK).name()}; background-color: {_MARK.name()}; }}\n"
+    )
+
+
+def use_review_style(view: QTextBrowser) -> None:
+    """Give a view the review style sheet for its palette (before its HTML is set)."""
+    view.document().setDefaultStyleSheet(review_style_sheet(view.palette()))
 
 
 def _text(value: str) -> str:
@@ -23,12 +51,12 @@ def _text(value: str) -> str:
 
 def deleted(text: str) -> str:
     """Return text marked as deleted."""
-    return f'<span style="{DELETED}">{_text(text)}</span>' if text else ""
+    return f'<span class="deleted">{_text(text)}</span>' if text else ""
 
 
 def inserted(text: str) -> str:
     """Return text marked as inserted."""
-    return f'<span style="{INSERTED}">{_text(text)}</span>' if text else ""
+    return f'<span class="inserted">{_text(text)}</span>' if text else ""
 
 
 def edit_html(edit: SuggestedEdit) -> str:
@@ -38,7 +66,7 @@ def edit_html(edit: SuggestedEdit) -> str:
     who = html.escape(edit.author or "A reviewer")
     return (
         f"<p><b>{who}</b> suggests to {edit.kind} "
-        f"<span style='color:gray'>({html.escape(edit.status)})</span></p>"
+        f"<span class='quiet'>({html.escape(edit.status)})</span></p>"
         f"<p>…{_text(before)}{deleted(edit.old_text)}{inserted(edit.new_text)}"
         f"{_text(after)}…</p>"
     )
@@ -66,9 +94,9 @@ def diff_html(diffs: list[SectionDiff], old_label: str, new_label: str) -> str:
     for diff in diffs:
         title = html.escape(diff.heading or diff.key)
         if diff.status == "unchanged":
-            body.append(f"<p style='color:gray'>{title} — unchanged</p>")
+            body.append(f"<p class='quiet'>{title} — unchanged</p>")
             continue
-        body.append(f"<h3>{title} <small style='color:gray'>({diff.status})</small></h3>")
+        body.append(f"<h3>{title} <small class='quiet'>({diff.status})</small></h3>")
         body.append(f"<p>{changes_html(diff.changes)}</p>")
     return head + "".join(body)
 
@@ -80,7 +108,7 @@ def section_html(heading: str, body: str, start: int | None, end: int | None) ->
         return title + f"<p>{_text(body)}</p>"
     marked = (
         _text(body[:start])
-        + f"<span style='background:#ffe066'>{_text(body[start:end]) or '‸'}</span>"
+        + f"<span class='mark'>{_text(body[start:end]) or '‸'}</span>"
         + _text(body[end:])
     )
     return title + f"<p>{marked}</p>"

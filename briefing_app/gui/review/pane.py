@@ -35,7 +35,7 @@ from briefing_app.core.review.comment_places import comment_span, is_unanchored
 from briefing_app.core.review.edits import SuggestedEdit, locate_edit
 from briefing_app.gui.commands import LibraryCommand, SetNoteStatusCommand
 from briefing_app.gui.review.dialogs import CommentDialog, SuggestEditDialog, TextPrompt
-from briefing_app.gui.review.diff_html import edit_html, section_html
+from briefing_app.gui.review.diff_html import edit_html, section_html, use_review_style
 from briefing_app.gui.review_commands import (
     AddCommentCommand,
     DecideEditCommand,
@@ -341,6 +341,7 @@ class ReviewPane(QWidget):
         if ref is None or self.lib is None:
             self.detail.clear()
             return
+        use_review_style(self.detail)  # the palette's colours now (the theme may have changed)
         try:
             if ref.kind == "comment":
                 self.detail.setHtml(_comment_html(self.lib.comments.get(ref.record_id)))
@@ -478,6 +479,7 @@ class ReviewPane(QWidget):
     def _show_place(self, key: str, start: int | None, end: int | None) -> None:
         section = self.note.section(key) if self.note is not None else None
         if section is not None:
+            use_review_style(self.detail)
             self.detail.setHtml(section_html(section.heading, section.body, start, end))
 
     def _comment_clicked(self) -> None:
@@ -594,7 +596,7 @@ def _edit_item(edit: SuggestedEdit) -> QTreeWidgetItem:
 
 def _comment_html(comment: ReviewComment) -> str:
     quote = (
-        f"<blockquote style='color:#555'>“{html.escape(comment.anchor_text)}”</blockquote>"
+        f"<blockquote class='quiet'>“{html.escape(comment.anchor_text)}”</blockquote>"
         if comment.anchor_text
         else ""
     )
@@ -602,7 +604,7 @@ def _comment_html(comment: ReviewComment) -> str:
     when = comment.created_at.replace("T", " ")[:16]
     return (
         f"<p><b>{html.escape(comment.author or 'Reviewer')}</b> "
-        f"<span style='color:gray'>{html.escape(when)} · {state}</span></p>{quote}"
+        f"<span class='quiet'>{html.escape(when)} · {state}</span></p>{quote}"
         f"<p>{html.escape(comment.body).replace(chr(10), '<br>')}</p>"
     )
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.review.versions import NoteVersion
-from briefing_app.gui.review.diff_html import diff_html
+from briefing_app.gui.review.diff_html import diff_html, use_review_style
 
 _NOW = 0  # the combo data for "the note as it is now"
 
@@ -91,6 +91,7 @@ class VersionsDialog(QDialog):
 
     def show_diff(self) -> None:
         """Render the diff between the versions chosen in the combos."""
+        use_review_style(self.view)
         if not self.versions:
             self.view.setHtml(
                 "<p>This note has no versions yet. A version is kept each time "
