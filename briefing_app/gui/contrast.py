@@ -78,3 +78,12 @@ def is_dark(palette: QPalette) -> bool:
     return luminance(palette.color(QPalette.ColorRole.Base)) < luminance(
         palette.color(QPalette.ColorRole.Text)
     )
+
+
+# The red of a refusal or a failed check, as chosen for a white window.
+ERROR_RED = QColor("#c0392b")
+
+
+def error_colour(palette: QPalette, behind: QPalette.ColorRole = QPalette.ColorRole.Window) -> str:
+    """Return the red for error words on a palette's role (the window, a tooltip), as a name."""
+    return readable(ERROR_RED, palette.color(behind)).name()

@@ -3,6 +3,7 @@ app paints in its own colours still reads at the WCAG text contrast of 4.5:1."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.library import Library
 from briefing_app.gui.board.card_delegate import card_colours
 from briefing_app.gui.contrast import TEXT_CONTRAST, composite, contrast_ratio, is_dark
+from briefing_app.gui.dialogs.text_dialog import TextDialog
 from briefing_app.gui.highlighter import KIND_COLOURS
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.notes.section_conflicts import SectionConflicts
@@ -286,3 +288,32 @@ def test_a_reviewer_s_comment_and_edit_read_in_the_review_pane_on_a_dark_palette
         shown.append(pane.detail.toPlainText())
         assert _unreadable_fragments(pane.detail) == [], kind
     assert "a drone" in shown[0] and "nationals" in shown[1]
+
+
+def _html_colours(text: str) -> list[QColor]:
+    return [QColor(c) for c in re.findall(r"color:\s*(#[0-9a-fA-F]{6})", text)]
+
+
+def test_the_matrix_s_fragile_warning_reads_on_a_dark_palette(
+    qtbot: QtBot, dark: QPalette, complete: MainWindow
+) -> None:
+    complete.docks.docks["matrix"].toggleViewAction().trigger()
+    label = complete.matrix.panel.state_label
+    qtbot.waitUntil(lambda: "Fragile" in label.text())  # the demo's C9 is pivotal
+    window = label.palette().color(QPalette.ColorRole.Window)
+    reds = _html_colours(label.text())
+    assert reds
+    assert all(contrast_ratio(red, window) >= TEXT_CONTRAST for red in reds)
+
+
+def test_a_refused_name_s_reason_reads_on_a_dark_palette(qtbot: QtBot, dark: QPalette) -> None:
+    dialog = TextDialog(None, "Rename question", "Question:", "", lambda text: "Say something")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.accept_if_sound()
+    assert dialog.problem.isVisible()
+    dialog.problem.ensurePolished()
+    red = dialog.problem.palette().color(QPalette.ColorRole.WindowText)
+    window = dialog.palette().color(QPalette.ColorRole.Window)
+    assert contrast_ratio(red, window) >= TEXT_CONTRAST, red.name()

@@ -30,6 +30,7 @@ from briefing_app.core.exporters import export_note
 from briefing_app.core.exporters.citation_styles import load_styles
 from briefing_app.core.library import Library
 from briefing_app.core.templates import CITATION_STYLES
+from briefing_app.gui.contrast import error_colour
 from briefing_app.gui.dialogs.file_dialogs import save_file_name
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings
@@ -134,7 +135,7 @@ class ExportDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Save as problem")
-        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.setStyleSheet(f"color: {error_colour(self.palette())}")
         self.problem.hide()
         self.path.textEdited.connect(lambda _text: self.problem.hide())
         self.buttons = QDialogButtonBox(
@@ -168,8 +169,9 @@ class ExportDialog(QDialog):
         errors = 0 if report is None else len(report.errors)
         warnings = 0 if report is None else len(report.warnings)
         if errors:
+            red = error_colour(self.palette())
             self.verdict.setText(
-                f"<b style='color:#c0392b'>The checks found {count_of(errors, 'error')}</b> "
+                f"<b style='color:{red}'>The checks found {count_of(errors, 'error')}</b> "
                 f"and {count_of(warnings, 'warning')}. Fix them first, or export anyway."
             )
             self.export_button.setText("Export anyway")

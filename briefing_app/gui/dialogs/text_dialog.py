@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from briefing_app.gui.contrast import error_colour
 from briefing_app.gui.widgets.fields import RefusedFields
 
 # Why a text would be refused, in one line, or None when it would be taken.
@@ -32,7 +33,7 @@ class TextDialog(QDialog):
         caption.setBuddy(self.edit)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c")
+        self.problem.setStyleSheet(f"color: {error_colour(self.palette())}")
         self.problem.hide()
         self.refused = RefusedFields(self, lambda _edit: self._initial)
         self.refused.watch(self.edit)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.ach.model import ASSUMPTION_RATING_LABELS, ASSUMPTION_RATINGS, KeyAssumption
-from briefing_app.gui.contrast import text_for
+from briefing_app.gui.contrast import error_colour, text_for
 
 _RATING_COLOURS = {"solid": "#a5d6a7", "caveated": "#fff59d", "unsupported": "#ef9a9a"}
 COLUMNS = ("Key", "Assumption", "Rating", "Why", "Wrong if", "Supported by", "Hypotheses")
@@ -102,7 +102,7 @@ class AssumptionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c")
+        self.problem.setStyleSheet(f"color: {error_colour(self.palette())}")
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)

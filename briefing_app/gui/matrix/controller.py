@@ -26,6 +26,7 @@ from briefing_app.core.changes import Changes
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.contrast import error_colour
 from briefing_app.gui.matrix.assumptions import AssumptionDialog, AssumptionFields
 from briefing_app.gui.matrix.commands import (
     add_claims_command,
@@ -219,8 +220,9 @@ class MatrixController(QObject):
                     found.append(f"{r.key} (without it {lead_phrase(r.leaders_without)})")
                 elif r.pivotal_flipped:
                     found.append(f"{r.key} (if deceptive, {lead_phrase(r.leaders_flipped)})")
+            red = error_colour(self.panel.state_label.palette())
             parts.append(
-                "<span style='color:#b71c1c'><b>Fragile</b></span>: pivotal " + ", ".join(found)
+                f"<span style='color:{red}'><b>Fragile</b></span>: pivotal " + ", ".join(found)
             )
         elif not scores.tied:
             parts.append("Not fragile: no single row changes the leader")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
@@ -50,6 +50,7 @@ from briefing_app.gui.commands import (
     duplicate_note,
     reverting,
 )
+from briefing_app.gui.contrast import error_colour
 from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
 from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
 from briefing_app.gui.icons import icon
@@ -556,7 +557,8 @@ class NoteWorkspace(QWidget):
         for key in keys:
             claim = claims.get(key)
             if claim is None:
-                parts.append(f"<b>{key}</b>: <span style='color:#c0392b'>not in the library</span>")
+                red = error_colour(self.preview.palette(), QPalette.ColorRole.ToolTipBase)
+                parts.append(f"<b>{key}</b>: <span style='color:{red}'>not in the library</span>")
                 continue
             source = self.lib.sources.all(ids=[claim.source_id])
             title = source[0].title if source else ""
