@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -73,3 +74,17 @@ def test_a_board_column_widens_with_a_large_font_so_its_counts_fit_on_one_line(
         room = header.contentsRect().width()
         assert room < column.width()  # laid out in its column
         assert header.fontMetrics().horizontalAdvance(counts) <= room, column.party
+
+
+def test_a_source_s_format_badge_is_as_high_as_a_line_of_a_large_font(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.library_panel.view
+    assert view.iconSize().height() >= view.fontMetrics().height()
+    badge = view.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    pixmap = badge.pixmap(view.iconSize())
+    assert pixmap.height() >= view.fontMetrics().height()

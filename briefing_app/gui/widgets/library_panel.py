@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.models import Tag
 from briefing_app.gui.icons import icon
-from briefing_app.gui.models.format_badge import BADGE_SIZE
+from briefing_app.gui.models.format_badge import badge_size
 from briefing_app.gui.models.source_table import SourceTableModel
 from briefing_app.gui.widgets.record_view import record_view
 from briefing_app.gui.wording import count_of
@@ -59,7 +59,7 @@ class LibraryPanel(QWidget):
 
         self.model = SourceTableModel()
         self.view = record_view(self.model, "Sources")
-        self.view.setIconSize(BADGE_SIZE)
+        self.view.setIconSize(badge_size(self.view.fontMetrics()))  # a line high, as the titles
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
@@ -77,7 +77,7 @@ class LibraryPanel(QWidget):
         self._outlet_width = metrics.horizontalAdvance("Reuters Agency") + margin
         header.resizeSection(OUTLET, self._outlet_width)
         self._title_least = (
-            TITLE_LEAST_CHARS * metrics.averageCharWidth() + BADGE_SIZE.width() + margin
+            TITLE_LEAST_CHARS * metrics.averageCharWidth() + self.view.iconSize().width() + margin
         )
         # The outlet shows and hides with the room until the analyst sizes it (by hand, or
         # their saved columns): from then on their column stays as they left it.
