@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPalette, QTextFormat
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPalette, QPixmap, QTextFormat
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from briefing_app.gui.board.card_delegate import card_colours
 from briefing_app.gui.contrast import TEXT_CONTRAST, composite, contrast_ratio, is_dark
 from briefing_app.gui.dialogs.text_dialog import TextDialog
 from briefing_app.gui.highlighter import KIND_COLOURS
+from briefing_app.gui.icons import icon
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.notes.section_conflicts import SectionConflicts
 from briefing_app.gui.preview import PreviewBrowser
@@ -317,3 +318,27 @@ def test_a_refused_name_s_reason_reads_on_a_dark_palette(qtbot: QtBot, dark: QPa
     red = dialog.problem.palette().color(QPalette.ColorRole.WindowText)
     window = dialog.palette().color(QPalette.ColorRole.Window)
     assert contrast_ratio(red, window) >= TEXT_CONTRAST, red.name()
+
+
+def _stroke(pixmap: QPixmap) -> QColor:
+    """Return the colour of an icon's most opaque pixel (its stroke, not the antialiasing)."""
+    image = pixmap.toImage()
+    pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    return max(pixels, key=lambda c: c.alpha())
+
+
+@pytest.mark.parametrize("name", ["import", "tag", "undo", "note-new", "find"])
+def test_the_toolbar_and_tag_icons_stand_out_on_a_dark_window(
+    qtbot: QtBot, dark: QPalette, name: str
+) -> None:
+    stroke = _stroke(icon(name).pixmap(QSize(24, 24), 2.0))
+    window = dark.color(QPalette.ColorRole.Window)
+    assert stroke.alpha() == 255
+    assert contrast_ratio(stroke, window) >= 3.0, stroke.name()  # WCAG 1.4.11, graphics
+
+
+def test_a_disabled_icon_still_looks_disabled(qtbot: QtBot) -> None:
+    normal = icon("redo").pixmap(QSize(24, 24), 1.0, QIcon.Mode.Normal)
+    disabled = icon("redo").pixmap(QSize(24, 24), 1.0, QIcon.Mode.Disabled)
+    assert _stroke(normal) != _stroke(disabled)
+    assert _stroke(disabled).saturation() < _stroke(normal).saturation()  # greyed
