@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -88,3 +88,46 @@ def test_a_source_s_format_badge_is_as_high_as_a_line_of_a_large_font(
     badge = view.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole)
     pixmap = badge.pixmap(view.iconSize())
     assert pixmap.height() >= view.fontMetrics().height()
+
+
+def _cut_headings(view: QTableView, columns: range) -> list[str]:
+    """Return the headings of these columns too wide for their column (cut or elided)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    cut = []
+    for column in columns:
+        if view.isColumnHidden(column):
+            continue
+        label = str(model.headerData(column, Qt.Orientation.Horizontal)).split("\n")[0]
+        if metrics.horizontalAdvance(label) + margin > header.sectionSize(column):
+            cut.append(label)
+    return cut
+
+
+def test_the_claims_table_s_headings_fit_their_columns_under_a_large_font(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.claims_panel.view
+    last = view.model().columnCount() - 1  # the statement stretches to the edge
+    assert _cut_headings(view, range(last)) == []
+
+
+def test_the_matrix_s_headings_fit_their_columns_under_a_large_font(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    window.docks.docks["matrix"].toggleViewAction().trigger()
+    matrix = window.matrix
+    qtbot.waitUntil(lambda: matrix.model.rowCount() > 0)
+    # The evidence's fixed columns, the hypotheses' keys and Diagnosticity.
+    assert _cut_headings(matrix.view, range(matrix.model.columnCount())) == []

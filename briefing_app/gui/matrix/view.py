@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from briefing_app.gui.claim_mime import accept_claim_drag, keys_from_mime
 from briefing_app.gui.matrix.delegate import MatrixDelegate
 from briefing_app.gui.matrix.model import FIXED, KEY, MatrixModel
+from briefing_app.gui.widgets.text_widths import in_chars
 
 _KEY_RATINGS = {
     Qt.Key.Key_C: "C",
@@ -69,8 +70,10 @@ class MatrixView(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(112)  # a hypothesis: its score and a short label
-        header.setMinimumSectionSize(36)
+        # A hypothesis: its score and a short label. Widths in average characters (112 px
+        # at 9 pt), so a large font widens the columns with their headings.
+        header.setDefaultSectionSize(in_chars(self, 19))
+        header.setMinimumSectionSize(in_chars(self, 6))
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)
@@ -90,14 +93,14 @@ class MatrixView(QTableView):
 
     def size_columns(self) -> None:
         """Give the fixed columns their widths (hypotheses keep the default)."""
-        widths = {1: 320, 2: 130, 3: 50, 4: 78, 5: 84}
-        for col, width in widths.items():
+        chars = {1: 53, 2: 22, 3: 8.5, 4: 13, 5: 14}  # 320, 130, 50, 78, 84 px at 9 pt
+        for col, count in chars.items():
             if col < len(FIXED):
-                self.setColumnWidth(col, width)
+                self.setColumnWidth(col, in_chars(self, count))
         self.setColumnHidden(KEY, True)  # the row header shows it
         model = self.model()
         if isinstance(model, MatrixModel) and model.matrix is not None:
-            self.setColumnWidth(model.diagnosticity_column(), 96)
+            self.setColumnWidth(model.diagnosticity_column(), in_chars(self, 16))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Rate with the rating keys; Space switches a row; D marks it possibly deceptive."""

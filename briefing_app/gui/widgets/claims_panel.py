@@ -36,6 +36,7 @@ from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
 from briefing_app.gui.widgets.record_view import record_view, spare_headers_the_selection
+from briefing_app.gui.widgets.text_widths import in_chars
 from briefing_app.gui.wording import count_of
 
 _ANY = "Any"
@@ -224,8 +225,9 @@ class ClaimsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((52, 130, 150, 140, 44, 90, 360)):
-            header.resizeSection(column, width)
+        # In average characters (52, 130, ... px at 9 pt): a large font widens them with it.
+        for column, chars in enumerate((9, 22, 25, 23, 7.5, 15, 60)):
+            header.resizeSection(column, in_chars(self.view, chars))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         # Clicking the row already current tells nothing to currentRowChanged.
