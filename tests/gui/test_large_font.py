@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.dialogs.export_dialog import ExportDialog
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.preview import PreviewBrowser
 
@@ -131,3 +132,24 @@ def test_the_matrix_s_headings_fit_their_columns_under_a_large_font(
     qtbot.waitUntil(lambda: matrix.model.rowCount() > 0)
     # The evidence's fixed columns, the hypotheses' keys and Diagnosticity.
     assert _cut_headings(matrix.view, range(matrix.model.columnCount())) == []
+
+
+def test_the_export_dialog_shows_every_finding_of_a_short_report_under_a_large_font(
+    qtbot: QtBot, large_font: QFont
+) -> None:
+    from briefing_app.core.checks import CheckReport, Finding
+
+    report = CheckReport(
+        [
+            Finding("length.empty", "warning", key, 0, 0, f"{key.title()} is empty", "Write it")
+            for key in ("issue", "background", "considerations", "recommendation")
+        ]
+    )
+    dialog = ExportDialog("My note", "footnotes", report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    findings = dialog.findings
+    assert findings.count() == 4
+    last = findings.visualItemRect(findings.item(3))
+    assert findings.viewport().rect().contains(last), "the last finding is scrolled out of sight"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.storage.backup import BackupInfo, list_backups, verify_backup
+from briefing_app.gui.widgets.text_widths import in_chars
 
 
 class RestoreBackupDialog(QDialog):
@@ -25,7 +26,7 @@ class RestoreBackupDialog(QDialog):
     def __init__(self, parent: QWidget | None, lib_path: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(in_chars(self, 93))  # 560 px at 9 pt
         self.lib_path = lib_path
         self.backups = list_backups(lib_path)
         self.verified: BackupInfo | None = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing_app import __version__
 from briefing_app.core.bundled.resources import user_guide_path
 from briefing_app.gui.icons import icon
+from briefing_app.gui.widgets.text_widths import text_size
 
 if TYPE_CHECKING:
     from briefing_app.core.bundled.licenses import Component
@@ -36,7 +37,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About Briefing")
         self.setWindowIcon(icon("app"))
-        self.resize(640, 560)
+        self.resize(text_size(self, 107, 40))  # 640×560 at 9 pt
         self.version_label = QLabel(f"<b>Briefing {__version__}</b>")
         self.library_label = QLabel(
             f"Library: {library_path}" if library_path else "Library: in memory (not saved)"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.models import Claim
+from briefing_app.gui.widgets.text_widths import text_size
 from briefing_app.gui.wording import count_of
 
 
@@ -195,7 +196,7 @@ class ClaimPicker(QDialog):
         self.search.textChanged.connect(self.filter)
         self.search.installEventFilter(self)
         self.list.installEventFilter(self)
-        self.resize(560, 420)
+        self.resize(text_size(self, 93, 30))  # 560×420 at 9 pt
         self.filter("")
 
     def filter(self, query: str) -> None:

@@ -35,6 +35,7 @@ from briefing_app.gui.dialogs.file_dialogs import save_file_name
 from briefing_app.gui.icons import icon
 from briefing_app.gui.settings import app_settings
 from briefing_app.gui.tasks import Progress, Task, TaskRunner
+from briefing_app.gui.widgets.text_widths import text_size
 from briefing_app.gui.wording import count_of
 
 FORMATS = (("Word document (.docx)", "docx"), ("Markdown (.md)", "md"))
@@ -152,7 +153,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.show_report(report)
-        self.resize(560, 360 if report and report.findings else 200)
+        self.resize(text_size(self, 93, 26 if report and report.findings else 14))  # 560 px at 9 pt
 
     def show_report(self, report: CheckReport | None) -> None:
         """List the errors and warnings; with errors the button says Export anyway."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.templates import NoteTemplate
+from briefing_app.gui.widgets.text_widths import text_size
 
 _LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
@@ -72,7 +73,7 @@ class NewNoteDialog(QDialog):
         layout.addWidget(self.sections)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(520, 460)
+        self.resize(text_size(self, 87, 33))  # 520×460 at 9 pt
         self._update()
         # The title has the keyboard: the arrow keys there choose the template, as in a combo.
         self.title.installEventFilter(self)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.widgets.text_widths import text_size
+
 
 class ProjectReportDialog(QDialog):
     """A summary line above the report's lines, read-only and selectable, with Copy."""
@@ -37,7 +39,7 @@ class ProjectReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(640, 360)
+        self.resize(text_size(self, 107, 26))  # 640×360 at 9 pt
 
     def text(self) -> str:
         """Return the whole report: the summary, then its lines."""

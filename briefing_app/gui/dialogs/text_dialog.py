@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from briefing_app.gui.contrast import error_colour
 from briefing_app.gui.widgets.fields import RefusedFields
+from briefing_app.gui.widgets.text_widths import in_chars
 
 # Why a text would be refused, in one line, or None when it would be taken.
 TextCheck = Callable[[str], str | None]
@@ -48,7 +49,7 @@ class TextDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
+        self.resize(in_chars(self, 80), self.sizeHint().height())  # 480 px at 9 pt
 
     def accept_if_sound(self) -> None:
         """Close with the text, or keep it in the field, marked, with the reason."""

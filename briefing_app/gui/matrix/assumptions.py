@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.ach.model import ASSUMPTION_RATING_LABELS, ASSUMPTION_RATINGS, KeyAssumption
 from briefing_app.gui.contrast import error_colour, text_for
+from briefing_app.gui.widgets.text_widths import in_chars
 
 _RATING_COLOURS = {"solid": "#a5d6a7", "caveated": "#fff59d", "unsupported": "#ef9a9a"}
 COLUMNS = ("Key", "Assumption", "Rating", "Why", "Wrong if", "Supported by", "Hypotheses")
@@ -108,7 +109,7 @@ class AssumptionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(in_chars(self, 87), self.sizeHint().height())  # 520 px at 9 pt
 
     def fields(self) -> AssumptionFields:
         """Return what the form holds."""

@@ -29,6 +29,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.review.versions import diff_text
 from briefing_app.gui.review.diff_html import changes_html, use_review_style
 from briefing_app.gui.widgets.note_editor import NoteEditor
+from briefing_app.gui.widgets.text_widths import text_size
 
 # A translucent amber over the window's colour: pale on a light theme, brown on a dark one, so
 # the palette's text reads on it either way (an opaque pale yellow hid a dark theme's text).
@@ -153,7 +154,7 @@ class SectionConflicts(QFrame):
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         layout.addWidget(buttons)
-        dialog.resize(640, 420)
+        dialog.resize(text_size(dialog, 107, 30))  # 640×420 at 9 pt
         dialog.open()
         self.diff_dialog = dialog
 

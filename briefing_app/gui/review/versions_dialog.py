@@ -20,6 +20,7 @@ from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
 from briefing_app.core.review.versions import NoteVersion
 from briefing_app.gui.review.diff_html import diff_html, use_review_style
+from briefing_app.gui.widgets.text_widths import text_size
 
 _NOW = 0  # the combo data for "the note as it is now"
 
@@ -39,7 +40,7 @@ class VersionsDialog(QDialog):
         self.lib, self.note_id = lib, note_id
         note = lib.notes.get(note_id)
         self.setWindowTitle(f"Versions of {note.title}")
-        self.resize(900, 600)
+        self.resize(text_size(self, 150, 43))  # 900×600 at 9 pt
         self.versions = lib.versions.all(note_id)
         self.list = QListWidget()
         self.list.setAccessibleName("Versions, oldest first")
