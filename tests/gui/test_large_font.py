@@ -153,3 +153,23 @@ def test_the_export_dialog_shows_every_finding_of_a_short_report_under_a_large_f
     assert findings.count() == 4
     last = findings.visualItemRect(findings.item(3))
     assert findings.viewport().rect().contains(last), "the last finding is scrolled out of sight"
+
+
+def test_the_inspector_s_fields_are_whole_beside_its_scroll_bar_under_a_large_font(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    claim = demo_lib.claims.by_key("C6")
+    assert claim is not None
+    window.sources.show_claim(claim.id)
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.party.text() == claim.party)
+    viewport = inspector.body.viewport()
+    for field in (inspector.statement, inspector.party, inspector.tags):
+        right = field.mapTo(viewport, field.rect().topRight()).x()
+        assert right < viewport.width(), field.accessibleName()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -151,6 +152,10 @@ class ClaimInspector(QWidget):
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         self.body.setWidget(body)
         self.body.setAccessibleName("Claim fields")
+        # As wide as the fields need beside the scroll bar: under a large font the form's
+        # least width passed the dock's, and the fields' right edges hid under the bar.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.body.setMinimumWidth(body.minimumSizeHint().width() + bar)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
