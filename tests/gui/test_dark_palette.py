@@ -342,3 +342,30 @@ def test_a_disabled_icon_still_looks_disabled(qtbot: QtBot) -> None:
     disabled = icon("redo").pixmap(QSize(24, 24), 1.0, QIcon.Mode.Disabled)
     assert _stroke(normal) != _stroke(disabled)
     assert _stroke(disabled).saturation() < _stroke(normal).saturation()  # greyed
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_reader_s_claim_highlights_keep_their_text_readable(
+    qtbot: QtBot, qapp: QApplication, theme: str
+) -> None:
+    saved = QPalette(qapp.palette())
+    qapp.setPalette(dark_palette() if theme == "dark" else qapp.style().standardPalette())
+    try:
+        reader = Reader()
+        qtbot.addWidget(reader)
+        kinds = list(KIND_COLOURS)
+        text = " ".join(f"Claim {n} of kind {kind}." for n, kind in enumerate(kinds))
+        spans = []
+        at = 0
+        for n, kind in enumerate(kinds):
+            sentence = f"Claim {n} of kind {kind}."
+            spans.append((n + 1, at, at + len(sentence), kind))
+            at += len(sentence) + 1
+        spans.append((99, 0, len(text), "assessment"))  # an outer claim: the inner are darker
+        reader.show_source(1, text, spans)
+        reader.show()
+        qtbot.waitExposed(reader)
+        assert reader.document().begin().layout().formats()
+        assert _unreadable_formats(reader) == []
+    finally:
+        qapp.setPalette(saved)
