@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QPalette
 
 # WCAG 2 AA for body text; large or bold text needs 3:1, but we hold everything to 4.5.
 TEXT_CONTRAST = 4.5
+# WCAG 2 asks 3:1 of graphics that carry meaning (1.4.11: icons, frames), against their ground.
+GRAPHICS_CONTRAST = 3.0
 # Near-black and near-white text for a fixed background (pure black glares on bright fills).
 DARK_TEXT, LIGHT_TEXT = QColor("#1b1b1b"), QColor("#f5f5f5")
 

@@ -15,12 +15,10 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption
 
 from briefing_app.core.bundled.resources import bundled_dir
-from briefing_app.gui.contrast import readable
+from briefing_app.gui.contrast import GRAPHICS_CONTRAST, readable
 
 # The accent every icon is stroked in (resources/icons/README.md).
 ACCENT = "#3b6ea5"
-# WCAG 2 asks 3:1 of graphics that carry meaning (1.4.11), against what is behind them.
-GRAPHICS_CONTRAST = 3.0
 
 
 def accent_for(palette: QPalette) -> QColor:

@@ -19,6 +19,8 @@ from briefing_app.gui.dialogs.text_dialog import TextDialog
 from briefing_app.gui.highlighter import KIND_COLOURS
 from briefing_app.gui.icons import icon
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.matrix.delegate import current_frame
+from briefing_app.gui.matrix.model import RATING_COLOURS
 from briefing_app.gui.notes.section_conflicts import SectionConflicts
 from briefing_app.gui.preview import PreviewBrowser
 from briefing_app.gui.widgets.note_editor import NoteEditor, SectionEditor
@@ -369,3 +371,14 @@ def test_the_reader_s_claim_highlights_keep_their_text_readable(
         assert _unreadable_formats(reader) == []
     finally:
         qapp.setPalette(saved)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_matrix_s_current_cell_frame_stands_out_on_every_rating_and_on_an_empty_cell(
+    qapp: QApplication, theme: str
+) -> None:
+    palette = dark_palette() if theme == "dark" else qapp.style().standardPalette()
+    fills = [QColor(fill) for fill, _ink in RATING_COLOURS.values()]
+    fills.append(palette.color(QPalette.ColorRole.Base))  # not rated yet
+    for fill in fills:
+        assert contrast_ratio(current_frame(fill), fill) >= 3.0, fill.name()

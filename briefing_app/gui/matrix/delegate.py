@@ -3,7 +3,7 @@ of levels to pick a row's relevance or credibility weight from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,12 +14,20 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.ach.scoring import LEVELS
+from briefing_app.gui.contrast import GRAPHICS_CONTRAST, readable
 from briefing_app.gui.matrix.model import CREDIBILITY, RELEVANCE, MatrixModel
 
 Index = QModelIndex | QPersistentModelIndex
 SUGGESTED = "suggested"
 _FRAME = QColor("#f9a825")
 _CURRENT = QColor("#1565c0")
+
+
+def current_frame(fill: QColor) -> QColor:
+    """Return the current cell's frame colour on a cell of this fill: the blue, moved to stand
+    out at 3:1 (on a very consistent green, a very inconsistent red or a dark theme's base the
+    blue all but vanished)."""
+    return readable(_CURRENT, fill, GRAPHICS_CONTRAST)
 
 
 class MatrixDelegate(QStyledItemDelegate):
@@ -52,7 +60,9 @@ class MatrixDelegate(QStyledItemDelegate):
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
         if h is not None and selected:
-            painter.setPen(QPen(_CURRENT, 3))
+            fill = index.data(Qt.ItemDataRole.BackgroundRole)
+            behind = fill if isinstance(fill, QColor) else option.palette.base().color()
+            painter.setPen(QPen(current_frame(behind), 3))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
