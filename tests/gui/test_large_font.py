@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QStyle, QTableView
+from PySide6.QtWidgets import QApplication, QPushButton, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.gui.dialogs.export_dialog import ExportDialog
+from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.preview import PreviewBrowser
 
@@ -173,3 +174,22 @@ def test_the_inspector_s_fields_are_whole_beside_its_scroll_bar_under_a_large_fo
     for field in (inspector.statement, inspector.party, inspector.tags):
         right = field.mapTo(viewport, field.rect().topRight()).x()
         assert right < viewport.width(), field.accessibleName()
+
+
+@pytest.mark.parametrize("name", ["matrix", "board"])
+def test_a_weighing_view_shown_under_a_large_font_keeps_the_window_on_a_laptop_screen(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont, name: str
+) -> None:
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    dock = window.docks.docks[name]
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    # Its bar of a question and buttons wraps instead of widening the window past the screen.
+    assert window.width() <= 1366
+    buttons = dock.findChildren(QPushButton)
+    assert buttons and all(not b.visibleRegion().isEmpty() for b in buttons if b.isVisible())

@@ -39,6 +39,7 @@ from briefing_app.core.records.board import Board, Position
 from briefing_app.gui.board.card_delegate import CardDelegate
 from briefing_app.gui.board.cards import CLAIM_ID_ROLE, ColumnModel
 from briefing_app.gui.claim_mime import accept_claim_drag, keys_from_mime
+from briefing_app.gui.widgets.flow_layout import FlowLayout, captioned
 from briefing_app.gui.wording import count_of
 
 # A column is this many average characters wide (280 px at 9 pt): a large system font widens
@@ -230,12 +231,12 @@ class BoardView(QWidget):
         self.new_button.clicked.connect(self.new_question_requested)
         self.rename_button.clicked.connect(self.rename_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        bar = QHBoxLayout()
+        # Wraps onto a second line when the dock is too narrow for one (a large font).
+        bar = FlowLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         caption = QLabel("&Question")
         caption.setBuddy(self.picker)
-        bar.addWidget(caption)
-        bar.addWidget(self.picker, 1)
+        bar.addWidget(captioned(caption, self.picker))
         for button in (self.new_button, self.rename_button, self.delete_button):
             bar.addWidget(button)
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefing_app.gui.matrix.assumptions import AssumptionsPanel
 from briefing_app.gui.matrix.model import MatrixModel
 from briefing_app.gui.matrix.view import MatrixView
+from briefing_app.gui.widgets.flow_layout import FlowLayout, captioned
 
 KEYS_HELP = (
     "Rate the current cell: C consistent, Shift+C very consistent, I inconsistent, "
@@ -57,10 +57,10 @@ class MatrixPanel(QWidget):
         )
         self.judgment_menu = QMenu(self.judgment_button)
         self.judgment_button.setMenu(self.judgment_menu)
-        bar = QHBoxLayout()
+        # Wraps onto a second line when the dock is too narrow for one (a large font).
+        bar = FlowLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(caption)
-        bar.addWidget(self.question, 1)
+        bar.addWidget(captioned(caption, self.question))
         for button in (
             self.add_hypothesis_button,
             self.add_absence_button,
