@@ -23,7 +23,6 @@ from PySide6.QtGui import QAction, QDrag, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES
 from briefing_app.core.records.claims import ClaimFilter
 from briefing_app.gui.models.claim_table import ClaimTableModel
+from briefing_app.gui.widgets.flow_layout import FlowLayout, captioned
 from briefing_app.gui.widgets.record_view import record_view, spare_headers_the_selection
 from briefing_app.gui.widgets.text_widths import in_chars
 from briefing_app.gui.wording import count_of
@@ -190,7 +190,9 @@ class ClaimsPanel(QWidget):
         self.source_filter.before_use = self._load_sources
         self.set_choices([], [], [])
         self.count_label = QLabel()
-        bar = QHBoxLayout()
+        # Wraps onto more lines when the panel is too narrow for one (a large font): in a row
+        # the five filters held the centre column 757 px wide at 14 pt.
+        bar = FlowLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for label, combo in (
             ("Source", self.source_filter),
@@ -201,10 +203,13 @@ class ClaimsPanel(QWidget):
         ):
             caption = QLabel(label)
             caption.setBuddy(combo)
-            bar.addWidget(caption)
-            bar.addWidget(combo)
+            bar.addWidget(captioned(caption, combo, stretch=0))
             combo.currentIndexChanged.connect(lambda _i: self.filter_changed.emit())
-        bar.addStretch(1)
+        # At the right of its line: it takes what the filters leave.
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        policy = self.count_label.sizePolicy()
+        policy.setHorizontalStretch(1)
+        self.count_label.setSizePolicy(policy)
         bar.addWidget(self.count_label)
         self.context_actions: list[QAction] = []
         self.selection_menu: Callable[[list[int], QWidget], QMenu] | None = None
