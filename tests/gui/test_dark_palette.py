@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayo
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.appearance_screenshots import dark_palette
 from briefing_app.gui.board.card_delegate import card_colours
 from briefing_app.gui.contrast import TEXT_CONTRAST, composite, contrast_ratio, is_dark
 from briefing_app.gui.dialogs.text_dialog import TextDialog
@@ -25,7 +26,6 @@ from briefing_app.gui.notes.section_conflicts import SectionConflicts
 from briefing_app.gui.preview import PreviewBrowser
 from briefing_app.gui.widgets.note_editor import NoteEditor, SectionEditor
 from briefing_app.gui.widgets.reader import Reader
-from tests.gui.dark_palette import dark_palette
 
 Role = Qt.ItemDataRole
 BACKGROUND = QTextFormat.Property.BackgroundBrush
