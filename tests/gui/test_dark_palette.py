@@ -145,8 +145,10 @@ def test_a_note_open_when_the_system_turns_dark_recolours_its_marks(
     qtbot.waitExposed(editor)
     saved = QPalette(qapp.palette())
     try:
-        qapp.setPalette(dark_palette())
-        qtbot.waitUntil(lambda: is_dark(editor.palette()))
+        # Recoloured, not edited: nothing is saved or re-previewed as if typed.
+        with qtbot.assertNotEmitted(editor.textChanged, wait=50):
+            qapp.setPalette(dark_palette())
+            qtbot.waitUntil(lambda: is_dark(editor.palette()))
         assert _unreadable_formats(editor) == []
     finally:
         qapp.setPalette(saved)

@@ -242,7 +242,13 @@ class SectionEditor(QTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.use_base(self.palette().color(QPalette.ColorRole.Base))
-            self.highlighter.rehighlight()
+            # Recolouring is no edit: rehighlight reports the document changed, which would
+            # start the autosave and the preview as if the analyst had typed.
+            blocked = self.blockSignals(True)
+            try:
+                self.highlighter.rehighlight()
+            finally:
+                self.blockSignals(blocked)
 
     # Guidance ------------------------------------------------------------------------------
     # Qt draws a text edit's placeholder on its first line only, so a template's guidance
