@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
+from briefing_app.core.suggest.nested_speech import reported_within
 from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -799,7 +800,7 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         if att.needs_subject:
             _refuse("no-subject", att.verb_start)
     made = [a for a in found if not a.needs_subject]
-    return [a for a in made if not _nested(sentence, a, made)]
+    return [a for a in made if not _nested(sentence, a, made, lexicon)]
 
 
 # Verbs whose participle after a comma often gives the author's inference from an act.
@@ -808,7 +809,7 @@ _FINDING_LEMMAS = frozenset(("find", "show", "suggest", "reveal", "indicate", "c
 _THAT_BETWEEN = re.compile(r"\s*(?:\w+ly\s+)?that\s+")
 
 
-def _nested(sentence: str, att: Attribution, made: list[Attribution]) -> bool:
+def _nested(sentence: str, att: Attribution, made: list[Attribution], lexicon: Lexicon) -> bool:
     """Return whether an attribution's party opens another party's that-clause (refused so).
 
     "The study found that patients reported less pain": what the patients reported is part
@@ -816,6 +817,10 @@ def _nested(sentence: str, att: Attribution, made: list[Attribution]) -> bool:
     """
     if att.pattern != "X verb" or att.party_start < 0:
         return False
+    # "A diplomat said that Beijing had asked…", "Beijing had asked…, a diplomat said.": what
+    # Beijing asked is what the diplomat says it asked, the diplomat's statement.
+    if any(reported_within(sentence, att, other, lexicon) for other in made):
+        return _refused("nested-speech", att.verb_start)
     outer = any(
         other is not att
         and other.party
