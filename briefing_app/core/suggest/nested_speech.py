@@ -30,6 +30,13 @@ _BARE_CLAUSE_LEMMAS = frozenset(
         *("acknowledge", "admit", "estimate", "predict", "testify", "reply", "answer"),
     )
 )
+# The attributions that can report a clause: "X said", "said X", "…and said", "…, saying",
+# "Saying…, X".
+_OUTER_PATTERNS = frozenset(("X verb", "verb X", "coordinated", "participle", "fronted participle"))
+# "denounced what he called a bid", "rejected what Beijing described as…": a name inside what
+# the speaker says.
+_NAMING_LEMMAS = frozenset(("call", "describe", "characterise", "brand", "dub", "qualifier"))
+_WHAT = re.compile(r"\s+(?:what\s+|ce\s+qu(?:e\s+|[’']\s*))")
 # Whom a speaker told: "told reporters (that) Moscow had warned".
 _LISTENER = re.compile(
     r"\s+(?:me|him|her|us|them|you|"
@@ -78,22 +85,32 @@ def reported_within(
         or inner.pattern != "X verb"
         or inner.party_start < 0
         or not outer.party
-        or outer.pattern not in ("X verb", "verb X", "coordinated")
+        or outer.pattern not in _OUTER_PATTERNS
         or _UNNAMED_HEARSAY.fullmatch(outer.party)
     ):
         return False
+    if outer.pattern == "fronted participle":
+        # "Saying that Beijing had asked…, the diplomat…": the clause ends before the speaker.
+        return (
+            outer.verb_end <= inner.party_start
+            and inner.verb_end <= outer.party_start
+            and _in_clause(sentence, inner, outer, lexicon)
+        )
     if outer.anchor_end <= inner.party_start:
         return _in_clause(sentence, inner, outer, lexicon)
-    return outer.pattern != "coordinated" and _closes_clause(sentence, inner, outer)
+    return outer.pattern in ("X verb", "verb X") and _closes_clause(sentence, inner, outer)
 
 
 def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: Lexicon) -> bool:
     """Return whether inner's party stands in the clause outer's verb opens."""
-    start, end = outer.anchor_end, inner.party_start
+    start = outer.verb_end if outer.pattern == "fronted participle" else outer.anchor_end
+    end = inner.party_start
     if end - start > _MOST_CLAUSE:
         return False
     if _closes_sentence(sentence, inner):
         return False  # "…, US and Israeli sources said.": the sentence's credit, not a clause's
+    if inner.lemma in _NAMING_LEMMAS and _WHAT.fullmatch(sentence, start, end):
+        return True  # "denouncing what he called a bid…": the name is part of the denunciation
     opened = _clause_start(sentence, start, end, outer.lemma, lexicon)
     if opened is None or _CLAUSE_END.search(sentence, opened, end) is not None:
         return False

@@ -60,6 +60,38 @@ def test_a_speaker_inside_another_speakers_clause_is_no_party(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A participle that reports: no "attribution clause alone" as a quote of its own.
+        (
+            "The minister criticised the plan, saying that Beijing had demanded too much.",
+            [("The minister", "Beijing had demanded too much")],
+        ),
+        (
+            "Saying that Beijing had demanded too much, the minister voted against the plan.",
+            [("the minister", "Beijing had demanded too much")],
+        ),
+        # A name inside the speaker's words: "what he called" is part of the denunciation.
+        (
+            "The coalition split, with the foreign minister denouncing what he called a bid to "
+            "topple the government.",
+            [
+                (
+                    "the foreign minister",
+                    "The coalition split, with the foreign minister denouncing what he called a "
+                    "bid to topple the government",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_participle_or_a_name_inside_what_a_speaker_says_is_no_second_statement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # The credit closes the sentence: the clause before it is what the credit says.
         (
             "Beijing had asked for permission to station troops, a diplomat said.",
