@@ -97,6 +97,17 @@ def test_a_participle_or_a_name_inside_what_a_speaker_says_is_no_second_statemen
             "Beijing had asked for permission to station troops, a diplomat said.",
             [("a diplomat", "Beijing had asked for permission to station troops")],
         ),
+        # ("reported" inverts as "said" does: "…, reported Euro News.")
+        (
+            "Earlier this month, the state declared an emergency over the forest fires, "
+            "reported Euro News.",
+            [
+                (
+                    "Euro News",
+                    "Earlier this month, the state declared an emergency over the forest fires",
+                )
+            ],
+        ),
         (
             "On Sunday the envoy told both delegations they had 48 hours to make “real progress” "
             "or he would leave, an official said.",
