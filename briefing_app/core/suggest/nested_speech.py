@@ -114,7 +114,11 @@ def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: L
     opened = _clause_start(sentence, start, end, outer.lemma, lexicon)
     if opened is None or _CLAUSE_END.search(sentence, opened, end) is not None:
         return False
-    return "," not in sentence[opened:end] or not _FRONTED.search(sentence, 0, outer.anchor_start)
+    # (The fronted clause is looked for near the speaker only: a long sentence costs no more.)
+    near = max(0, outer.anchor_start - _MOST_CLAUSE)
+    return "," not in sentence[opened:end] or not _FRONTED.search(
+        sentence, near, outer.anchor_start
+    )
 
 
 def _clause_start(sentence: str, start: int, end: int, lemma: str, lexicon: Lexicon) -> int | None:
