@@ -62,7 +62,11 @@ INTRO = re.compile(
     r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|"
     r"Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
-    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,120},\s*"
+    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall|"
+    # "Late yesterday afternoon, …", "Early on Monday, …" (not "Late payments rose, …").
+    r"(?:Late|Early)(?=\s+(?i:(?:(?:on|in|last|this)\s+)?(?:yesterday|today|tonight|"
+    + _WHEN[3:]
+    + r")))\b[^,]{0,120},\s*"
 )
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"

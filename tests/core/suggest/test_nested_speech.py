@@ -227,3 +227,26 @@ def test_a_speaker_after_the_reported_clause_ends_still_speaks(
     text: str, expected: list[str]
 ) -> None:
     assert [party for party, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Late yesterday afternoon," sets the scene as "On Monday," does: what follows the verb
+        # is what was said, the other speaker inside it included.
+        (
+            "Late yesterday afternoon, the family said the police had told them not to comment.",
+            [("the family", "the police had told them not to comment")],
+        ),
+        (
+            "Early on Monday, the ministry said the border was closed.",
+            [("the ministry", "the border was closed")],
+        ),
+        # ("Late" opening a clause is what was said.)
+        ("Late payments are rising, officials said.", [("officials", "Late payments are rising")]),
+    ],
+)
+def test_a_late_or_early_time_opening_the_sentence_is_no_part_of_the_quote(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
