@@ -53,6 +53,12 @@ _CLAUSE_END = re.compile(
     r"|(?:,\s*|\s)(?:and|but|as|however|while|whereas|although|though|yet|et|mais|tandis|alors|"
     r"und|aber|doch)\s(?!(?:that|que|qu[’']|dass)\b)"
 )
+# A clause that only sets the scene for the sentence's main clause: "When Page mentioned…, ".
+_SUBORDINATE_HEAD = re.compile(
+    r"(?i)(?:^|[,;]\s*)(?:after|when|before|while|as|since|although|though|if|because|once|"
+    r"until|whereas|après|avant|lorsque|quand|nachdem|als|bevor|während|obwohl|weil)\s+"
+    r"(?:[^,;]*\s)?$"
+)
 # A speaker inside a fronted clause ("After Russia said in March that…, Clinton said…"): what
 # the speaker said ends at the comma that closes the clause.
 _FRONTED = re.compile(
@@ -66,7 +72,13 @@ _MOST_CLAUSE = 300
 # own warning, the reports only pass it on.
 _UNNAMED_HEARSAY = re.compile(r"(?i)(?:(?:media|news|press|unconfirmed)\s+)?(?:reports|rumou?rs)")
 # What may close a sentence after a trailing attribution: "…, a diplomat said."
-_CLOSING = re.compile(r"[\s.!?”\"’»]*")
+_CLOSING = r"[\s.!?”\"’»]*"
+# Whom a closing credit told: "…, diplomats told Reuters."
+_LAST_LISTENER = (
+    r"(?:\s+(?:me|him|her|us|them|you|reporters|journalists|"
+    r"(?:the\s+|a\s+|an\s+)?[A-Z][\w&’'-]*\.?(?:\s+[A-Z][\w&’'-]*\.?){0,3}|"
+    r"(?:the|a|an)\s+(?:[\w&’'-]+\s+){0,2}[\w&’'-]+))?"
+)
 
 
 def reported_within(
@@ -89,6 +101,9 @@ def reported_within(
         or _UNNAMED_HEARSAY.fullmatch(outer.party)
     ):
         return False
+    if inner.party_end <= outer.anchor_start and outer.anchor_end <= inner.verb_start:
+        # "Beijing, a diplomat said, had asked…": an aside that credits the whole clause.
+        return outer.pattern in ("X verb", "verb X") and _aside(sentence, inner, outer, lexicon)
     if outer.pattern == "fronted participle":
         # "Saying that Beijing had asked…, the diplomat…": the clause ends before the speaker.
         return (
@@ -98,7 +113,16 @@ def reported_within(
         )
     if outer.anchor_end <= inner.party_start:
         return _in_clause(sentence, inner, outer, lexicon)
-    return outer.pattern in ("X verb", "verb X") and _closes_clause(sentence, inner, outer)
+    return outer.pattern in ("X verb", "verb X") and _closes_clause(sentence, inner, outer, lexicon)
+
+
+def _aside(sentence: str, inner: Attribution, outer: Attribution, lexicon: Lexicon) -> bool:
+    """Return whether outer stands between commas inside inner's clause ("X, Y said, did…")."""
+    before = sentence[inner.party_end : outer.anchor_start]
+    after = _setting(lexicon.setting_words).match(sentence, outer.anchor_end, inner.verb_start)
+    rest = sentence[after.end() if after is not None else outer.anchor_end : inner.verb_start]
+    # (What stands between the comma and the verb is the verb's: "had", "has already".)
+    return before.strip() == "," and re.fullmatch(r"\s*,\s*(?:\w+\s+){0,2}", rest) is not None
 
 
 def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: Lexicon) -> bool:
@@ -107,7 +131,7 @@ def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: L
     end = inner.party_start
     if end - start > _MOST_CLAUSE:
         return False
-    if _closes_sentence(sentence, inner):
+    if closes_sentence(sentence, inner, lexicon):
         return False  # "…, US and Israeli sources said.": the sentence's credit, not a clause's
     if inner.lemma in _NAMING_LEMMAS and _WHAT.fullmatch(sentence, start, end):
         return True  # "denouncing what he called a bid…": the name is part of the denunciation
@@ -146,15 +170,16 @@ def _opened_by(sentence: str, at: int, end: int, lexicon: Lexicon) -> int | None
     return opened.end() if opened is not None else None
 
 
-def _closes_sentence(sentence: str, att: Attribution) -> bool:
-    """Return whether an attribution closes its sentence after a comma ("…, a diplomat said.")."""
-    return (
-        sentence[: att.anchor_start].rstrip().endswith(",")
-        and _CLOSING.fullmatch(sentence, att.anchor_end) is not None
-    )
+def closes_sentence(sentence: str, att: Attribution, lexicon: Lexicon) -> bool:
+    """Return whether an attribution closes its sentence after a comma ("…, a diplomat said.",
+    "…, two diplomats told Reuters on Monday.")."""
+    if not sentence[: att.anchor_start].rstrip().endswith(","):
+        return False
+    closing = _closing(lexicon.setting_words, att.lemma in _LISTENER_LEMMAS)
+    return closing.fullmatch(sentence, att.anchor_end) is not None
 
 
-def _closes_clause(sentence: str, inner: Attribution, outer: Attribution) -> bool:
+def _closes_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: Lexicon) -> bool:
     """Return whether outer closes the sentence after the clause inner's speaker opens.
 
     "Beijing had asked for permission, a diplomat said.": the clause before the comma is what
@@ -163,13 +188,28 @@ def _closes_clause(sentence: str, inner: Attribution, outer: Attribution) -> boo
     if inner.verb_end > outer.anchor_start:
         return False
     head = sentence[: inner.party_start]
+    if _SUBORDINATE_HEAD.search(head):
+        return False  # "When Page mentioned…, Chan told him why.": a clause of its own
     between = sentence[inner.verb_end : outer.anchor_start]
     return (
         not re.search(r"[“”\"«»„]", head)
         # (A quoted phrase inside the clause is the clause's: "…to make “progress”, X said.")
         and not re.search(r"[;:]", between)
-        and _closes_sentence(sentence, outer)
+        and closes_sentence(sentence, outer, lexicon)
     )
+
+
+def after_setting(sentence: str, pos: int, lexicon: Lexicon) -> int:
+    """Return where when or how something was said ends, from pos ("said on Monday, …")."""
+    setting = _setting(lexicon.setting_words).match(sentence, pos)
+    return setting.end() if setting is not None else pos
+
+
+@cache
+def _closing(setting_words: str, told: bool) -> re.Pattern[str]:
+    """Return the pattern of what may follow a credit that closes a sentence."""
+    listener = _LAST_LISTENER if told else ""
+    return re.compile(listener + _setting(setting_words).pattern + _CLOSING)
 
 
 @cache

@@ -97,6 +97,24 @@ def test_a_participle_or_a_name_inside_what_a_speaker_says_is_no_second_statemen
             "Beijing had asked for permission to station troops, a diplomat said.",
             [("a diplomat", "Beijing had asked for permission to station troops")],
         ),
+        (
+            "Beijing has asked for permission to station troops, diplomats told Reuters on Monday.",
+            [("diplomats", "Beijing has asked for permission to station troops")],
+        ),
+        # An aside inside the clause credits the whole of it.
+        (
+            "Beijing, a diplomat said, had asked for permission to station troops.",
+            [
+                (
+                    "a diplomat",
+                    "Beijing, a diplomat said, had asked for permission to station troops",
+                )
+            ],
+        ),
+        (
+            "The suspect, police said on Monday, fled on foot.",
+            [("police", "The suspect, police said on Monday, fled on foot")],
+        ),
         # ("reported" inverts as "said" does: "…, reported Euro News.")
         (
             "Earlier this month, the state declared an emergency over the forest fires, "
@@ -218,6 +236,11 @@ def test_a_speaker_reporting_its_own_words_stays_the_party(
         (
             "The coach said the team was tired; the captain denied it was a problem.",
             ["The coach", "the captain"],
+        ),
+        # A clause that only sets the scene is no credit's content.
+        (
+            "When the mayor mentioned that the buses were late again, her deputy told her why.",
+            ["the mayor", "her deputy"],
         ),
         # Hearsay with no one behind it passes on the inner speaker's own words.
         ("Reports say that the agency warned banks that the rule had changed.", ["the agency"]),
