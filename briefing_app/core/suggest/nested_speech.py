@@ -66,6 +66,11 @@ _FRONTED = re.compile(
     r"until|whereas|après|avant|lorsque|quand|alors|nachdem|als|bevor|während|obwohl|weil)\s"
     r"[^,;]*$"
 )
+# With no "that", what follows the verb may be its object, then an event of its own.
+_BARE_END = re.compile(
+    r"\s(?:after|before|when|whenever|because|since|until|once|following|amid|despite|if|"
+    r"unless)\s"
+)
 # A reported clause read for its speakers at most this far: longer, the clause has ended.
 _MOST_CLAUSE = 300
 # Hearsay with no one behind it: "Reports say that the agency warned banks…" holds the agency's
@@ -135,9 +140,14 @@ def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: L
         return False  # "…, US and Israeli sources said.": the sentence's credit, not a clause's
     if inner.lemma in _NAMING_LEMMAS and _WHAT.fullmatch(sentence, start, end):
         return True  # "denouncing what he called a bid…": the name is part of the denunciation
-    opened = _clause_start(sentence, start, end, outer.lemma, lexicon)
-    if opened is None or _CLAUSE_END.search(sentence, opened, end) is not None:
+    clause = _clause_start(sentence, start, end, outer.lemma, lexicon)
+    if clause is None:
         return False
+    opened, bare = clause
+    if _CLAUSE_END.search(sentence, opened, end) is not None:
+        return False
+    if bare and _BARE_END.search(sentence, opened, end) is not None:
+        return False  # "announced a recall after regulators warned…": an object, then an event
     # (The fronted clause is looked for near the speaker only: a long sentence costs no more.)
     near = max(0, outer.anchor_start - _MOST_CLAUSE)
     return "," not in sentence[opened:end] or not _FRONTED.search(
@@ -145,8 +155,11 @@ def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: L
     )
 
 
-def _clause_start(sentence: str, start: int, end: int, lemma: str, lexicon: Lexicon) -> int | None:
-    """Return where the clause a verb ending at start reports begins, or None if none does."""
+def _clause_start(
+    sentence: str, start: int, end: int, lemma: str, lexicon: Lexicon
+) -> tuple[int, bool] | None:
+    """Return where the clause a verb ending at start reports begins and whether no "that"
+    opens it, or None if the verb opens no clause there."""
     setting = _setting(lexicon.setting_words).match(sentence, start, end)
     at = setting.end() if setting is not None else start
     if lemma in _LISTENER_LEMMAS:
@@ -154,12 +167,12 @@ def _clause_start(sentence: str, start: int, end: int, lemma: str, lexicon: Lexi
         listener = _LISTENER.match(sentence, at, end)
         that = listener and _opened_by(sentence, listener.end(), end, lexicon)
         if that is not None:
-            return that
+            return that, False
     that = _opened_by(sentence, at, end, lexicon)
     if that is not None:
-        return that
+        return that, False
     if lexicon.language == "en" and lemma in _BARE_CLAUSE_LEMMAS:
-        return at  # "said Beijing had asked": the clause with no "that"
+        return at, True  # "said Beijing had asked": the clause with no "that"
     return None
 
 

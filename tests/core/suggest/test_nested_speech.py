@@ -237,6 +237,11 @@ def test_a_speaker_reporting_its_own_words_stays_the_party(
             "The coach said the team was tired; the captain denied it was a problem.",
             ["The coach", "the captain"],
         ),
+        # With no "that", the verb's object, then an event with a speaker of its own.
+        (
+            "The company announced a recall after regulators warned of defects.",
+            ["The company", "regulators"],
+        ),
         # A clause that only sets the scene is no credit's content.
         (
             "When the mayor mentioned that the buses were late again, her deputy told her why.",
