@@ -59,6 +59,14 @@ _SUBORDINATE_HEAD = re.compile(
     r"until|whereas|après|avant|lorsque|quand|nachdem|als|bevor|während|obwohl|weil)\s+"
     r"(?:[^,;]*\s)?$"
 )
+# "…, a claim the government denied.", "…, a charge the campaign rejected.": a name for the
+# clause before, then whoever answers it.
+_JUDGED_AS = re.compile(
+    r"(?i)(?:a|an|the|this|that|one)\s+(?:[\w-]+\s+)?(?:claim|charge|allegation|accusation|"
+    r"assertion|view|figure|account|version|suggestion|assessment|characteri[sz]ation|"
+    r"description|estimate|idea|notion|theory|argument|point|remark|comment|statement|story|"
+    r"rumou?r|move|decision|step)s?\s"
+)
 # A speaker inside a fronted clause ("After Russia said in March that…, Clinton said…"): what
 # the speaker said ends at the comma that closes the clause.
 _FRONTED = re.compile(
@@ -203,6 +211,8 @@ def _closes_clause(sentence: str, inner: Attribution, outer: Attribution, lexico
     head = sentence[: inner.party_start]
     if _SUBORDINATE_HEAD.search(head):
         return False  # "When Page mentioned…, Chan told him why.": a clause of its own
+    if _JUDGED_AS.match(outer.party):
+        return False  # "…, a claim the government denied.": the clause judged, not credited
     between = sentence[inner.verb_end : outer.anchor_start]
     return (
         not re.search(r"[“”\"«»„]", head)

@@ -242,6 +242,11 @@ def test_a_speaker_reporting_its_own_words_stays_the_party(
             "The company announced a recall after regulators warned of defects.",
             ["The company", "regulators"],
         ),
+        # A name for the clause before, then who answers it: no credit of the clause.
+        (
+            "The report said ministers had ignored warnings, a claim the government denied.",
+            ["The report"],
+        ),
         # A clause that only sets the scene is no credit's content.
         (
             "When the mayor mentioned that the buses were late again, her deputy told her why.",
