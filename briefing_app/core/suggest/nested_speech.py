@@ -32,7 +32,9 @@ _BARE_CLAUSE_LEMMAS = frozenset(
 )
 # The attributions that can report a clause: "X said", "said X", "…and said", "…, saying",
 # "Saying…, X".
-_OUTER_PATTERNS = frozenset(("X verb", "verb X", "coordinated", "participle", "fronted participle"))
+_OUTER_PATTERNS = frozenset(
+    ("X verb", "verb X", "coordinated", "participle", "fronted participle", "according to X")
+)
 # "denounced what he called a bid", "rejected what Beijing described as…": a name inside what
 # the speaker says.
 _NAMING_LEMMAS = frozenset(("call", "describe", "characterise", "brand", "dub", "qualifier"))
@@ -86,6 +88,13 @@ _MOST_CLAUSE = 300
 _UNNAMED_HEARSAY = re.compile(r"(?i)(?:(?:media|news|press|unconfirmed)\s+)?(?:reports|rumou?rs)")
 # What may close a sentence after a trailing attribution: "…, a diplomat said."
 _CLOSING = r"[\s.!?”\"’»]*"
+# Words on a closing credit's speaker, or what the speaker went on to say: "…, a diplomat said
+# on condition of anonymity.", "…, said a diplomat who declined to be named.", "…, X said,
+# adding that talks would go on."
+_ABOUT_THE_SPEAKER = (
+    r"(?:\s+on\s+condition\s+of\s+anonymity|\s+(?:who|which)\s[^;:“”\"«»„]*"
+    r"|,\s+(?:adding|saying|citing|noting|speaking|who)\b[^;:“”\"«»„]*)?"
+)
 # Whom a closing credit told: "…, diplomats told Reuters."
 _LAST_LISTENER = (
     r"(?:\s+(?:me|him|her|us|them|you|reporters|journalists|"
@@ -125,8 +134,12 @@ def reported_within(
             and _in_clause(sentence, inner, outer, lexicon)
         )
     if outer.anchor_end <= inner.party_start:
-        return _in_clause(sentence, inner, outer, lexicon)
-    return outer.pattern in ("X verb", "verb X") and _closes_clause(sentence, inner, outer, lexicon)
+        return outer.pattern != "according to X" and _in_clause(sentence, inner, outer, lexicon)
+    # ("…, according to a diplomat.": the source closing the sentence is its credit too; a
+    # source opening it leaves the speaker after it in charge, "According to X, Y predicts…".)
+    return outer.pattern in ("X verb", "verb X", "according to X") and _closes_clause(
+        sentence, inner, outer, lexicon
+    )
 
 
 def _aside(sentence: str, inner: Attribution, outer: Attribution, lexicon: Lexicon) -> bool:
@@ -144,7 +157,7 @@ def _in_clause(sentence: str, inner: Attribution, outer: Attribution, lexicon: L
     end = inner.party_start
     if end - start > _MOST_CLAUSE:
         return False
-    if closes_sentence(sentence, inner, lexicon):
+    if closes_sentence(sentence, inner, lexicon, described=True):
         return False  # "…, US and Israeli sources said.": the sentence's credit, not a clause's
     if inner.lemma in _NAMING_LEMMAS and _WHAT.fullmatch(sentence, start, end):
         return True  # "denouncing what he called a bid…": the name is part of the denunciation
@@ -191,12 +204,15 @@ def _opened_by(sentence: str, at: int, end: int, lexicon: Lexicon) -> int | None
     return opened.end() if opened is not None else None
 
 
-def closes_sentence(sentence: str, att: Attribution, lexicon: Lexicon) -> bool:
+def closes_sentence(
+    sentence: str, att: Attribution, lexicon: Lexicon, described: bool = False
+) -> bool:
     """Return whether an attribution closes its sentence after a comma ("…, a diplomat said.",
-    "…, two diplomats told Reuters on Monday.")."""
+    "…, two diplomats told Reuters on Monday."); described allows words on the speaker after
+    it ("…, a diplomat said on condition of anonymity.", "…, adding that…")."""
     if not sentence[: att.anchor_start].rstrip().endswith(","):
         return False
-    closing = _closing(lexicon.setting_words, att.lemma in _LISTENER_LEMMAS)
+    closing = _closing(lexicon.setting_words, att.lemma in _LISTENER_LEMMAS, described)
     return closing.fullmatch(sentence, att.anchor_end) is not None
 
 
@@ -218,7 +234,7 @@ def _closes_clause(sentence: str, inner: Attribution, outer: Attribution, lexico
         not re.search(r"[“”\"«»„]", head)
         # (A quoted phrase inside the clause is the clause's: "…to make “progress”, X said.")
         and not re.search(r"[;:]", between)
-        and closes_sentence(sentence, outer, lexicon)
+        and closes_sentence(sentence, outer, lexicon, described=True)
     )
 
 
@@ -229,10 +245,11 @@ def after_setting(sentence: str, pos: int, lexicon: Lexicon) -> int:
 
 
 @cache
-def _closing(setting_words: str, told: bool) -> re.Pattern[str]:
+def _closing(setting_words: str, told: bool, described: bool) -> re.Pattern[str]:
     """Return the pattern of what may follow a credit that closes a sentence."""
     listener = _LAST_LISTENER if told else ""
-    return re.compile(listener + _setting(setting_words).pattern + _CLOSING)
+    about = _ABOUT_THE_SPEAKER if described else ""
+    return re.compile(listener + _setting(setting_words).pattern + about + _CLOSING)
 
 
 @cache

@@ -1470,7 +1470,7 @@ def _span(
         )
         # "…, diplomats told Reuters on Monday.": whom and when they told close the sentence,
         # nothing said follows the verb; what was told is the clause before.
-        said_after = "" if closes_sentence(s, first_att, lexicon) else tail
+        said_after = "" if closes_sentence(s, first_att, lexicon, described=True) else tail
         if (
             (_is_lead_in(head, said_after) and _strips_lead(first_att, head, s))
             or _is_appositive(first_att, head, tail)

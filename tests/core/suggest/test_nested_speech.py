@@ -101,6 +101,21 @@ def test_a_participle_or_a_name_inside_what_a_speaker_says_is_no_second_statemen
             "Beijing has asked for permission to station troops, diplomats told Reuters on Monday.",
             [("diplomats", "Beijing has asked for permission to station troops")],
         ),
+        # Words on the credit's speaker after it: still the credit of the clause before.
+        (
+            "Beijing had asked for permission to station troops, a diplomat said on condition "
+            "of anonymity.",
+            [("a diplomat", "Beijing had asked for permission to station troops")],
+        ),
+        (
+            "Beijing had asked for permission to station troops, said a diplomat who declined "
+            "to be named.",
+            [("a diplomat", "Beijing had asked for permission to station troops")],
+        ),
+        (
+            "Beijing had asked for permission to station troops, according to a diplomat.",
+            [("a diplomat", "Beijing had asked for permission to station troops")],
+        ),
         # An aside inside the clause credits the whole of it.
         (
             "Beijing, a diplomat said, had asked for permission to station troops.",
