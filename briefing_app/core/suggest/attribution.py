@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
+from briefing_app.core.suggest.nested_speech import reported_within
 from briefing_app.core.suggest.party_names import is_person_like
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
@@ -61,7 +62,11 @@ INTRO = re.compile(
     r"seems|seemed|means|meant|remains|remained|became|becomes)\b)|"
     r"Meanwhile|However|But|And|Yet|Still|Now|Then|Separately|Instead|Also|"
     r"Today|Yesterday|Shortly|Soon|Moments|Minutes|Hours|"
-    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall)\b[^,]{0,120},\s*"
+    r"Days|Weeks|Months|Years|Regardless|Whatever|Whether|Either|Overall|"
+    # "Late yesterday afternoon, …", "Early on Monday, …" (not "Late payments rose, …").
+    r"(?:Late|Early)(?=\s+(?i:(?:(?:on|in|last|this)\s+)?(?:yesterday|today|tonight|"
+    + _WHEN[3:]
+    + r")))\b[^,]{0,120},\s*"
 )
 _STATEMENT_INTRO = re.compile(
     r"^(?:In|Through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w.-]+\s+){0,3}"
@@ -799,7 +804,7 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
         if att.needs_subject:
             _refuse("no-subject", att.verb_start)
     made = [a for a in found if not a.needs_subject]
-    return [a for a in made if not _nested(sentence, a, made)]
+    return [a for a in made if not _nested(sentence, a, made, lexicon)]
 
 
 # Verbs whose participle after a comma often gives the author's inference from an act.
@@ -808,7 +813,7 @@ _FINDING_LEMMAS = frozenset(("find", "show", "suggest", "reveal", "indicate", "c
 _THAT_BETWEEN = re.compile(r"\s*(?:\w+ly\s+)?that\s+")
 
 
-def _nested(sentence: str, att: Attribution, made: list[Attribution]) -> bool:
+def _nested(sentence: str, att: Attribution, made: list[Attribution], lexicon: Lexicon) -> bool:
     """Return whether an attribution's party opens another party's that-clause (refused so).
 
     "The study found that patients reported less pain": what the patients reported is part
@@ -816,6 +821,10 @@ def _nested(sentence: str, att: Attribution, made: list[Attribution]) -> bool:
     """
     if att.pattern != "X verb" or att.party_start < 0:
         return False
+    # "A diplomat said that Beijing had asked…", "Beijing had asked…, a diplomat said.": what
+    # Beijing asked is what the diplomat says it asked, the diplomat's statement.
+    if any(reported_within(sentence, att, other, lexicon) for other in made):
+        return _refused("nested-speech", att.verb_start)
     outer = any(
         other is not att
         and other.party

@@ -30,6 +30,7 @@ from briefing_app.core.suggest.languages import Lexicon, lexicon_for
 from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.mail_quotes import QuotedMessage, quoted_messages, unquoted
 from briefing_app.core.suggest.models import Suggestion, fingerprint_for
+from briefing_app.core.suggest.nested_speech import after_setting, closes_sentence
 from briefing_app.core.suggest.party_names import (
     PartyMemory,
     is_body,
@@ -1436,7 +1437,9 @@ def _span(
                 )
             )
             and head.rstrip().endswith(",")
-            and tail.lstrip().startswith(",")
+            # ("The suspect, police said on Monday, fled on foot.": when it was said, then the
+            # comma that closes the aside.)
+            and s[after_setting(s, last_att.anchor_end, lexicon) :].lstrip().startswith(",")
             and head.strip(_TRIM)
             # (", an industry body." after the source describes it: no second half said.)
             and not re.fullmatch(r"\s*,\s*(?:a|an|the)\s+[^,;:]{1,60}[.!?]?\s*", tail)
@@ -1465,8 +1468,11 @@ def _span(
             and _FRENCH_SCENE_HEAD.fullmatch(head.strip()) is not None
             and head.strip().split()[0].lower() in lexicon.non_party_starts | {"le", "la"}
         )
+        # "…, diplomats told Reuters on Monday.": whom and when they told close the sentence,
+        # nothing said follows the verb; what was told is the clause before.
+        said_after = "" if closes_sentence(s, first_att, lexicon, described=True) else tail
         if (
-            (_is_lead_in(head, tail) and _strips_lead(first_att, head, s))
+            (_is_lead_in(head, said_after) and _strips_lead(first_att, head, s))
             or _is_appositive(first_att, head, tail)
             or inverted
             or scene

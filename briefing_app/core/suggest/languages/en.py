@@ -374,7 +374,7 @@ LEXICON = Lexicon(
         " enthused bragged texted emailed messaged shouted yelled screamed whispered cried sighed"
         " shouts yells screams whispers sighs"
         " interjected interjects snapped scoffed sneered muttered murmured grumbled griped fumed"
-        " chuckled sobbed stammered huffed growled"
+        " chuckled sobbed stammered huffed growled reported"
     ),
     after_quote_forms=_words(
         "commented shouts yells screams whispers sighs"

@@ -339,7 +339,7 @@ LEXICON = Lexicon(
     official_nouns=_words(
         """ministre ministère gouvernement police gendarmerie préfecture préfet parquet procureur
         président présidence autorités porte-parole ambassade armée mairie maire conseil
-        commission tribunal justice élysée matignon quai"""
+        commission tribunal justice élysée matignon quai diplomate diplomates"""
     ),
     organisation_nouns=_words(
         """ministère gouvernement police parquet commission conseil tribunal association société
@@ -355,7 +355,7 @@ LEXICON = Lexicon(
         scientifiques médecins spécialistes médias presse quotidien journal rédaction ong
         collectif enquête éléments livre ouvrage article tribune pétition lettre
         hebdomadaire mensuel magazine sondage baromètre évaluation évaluations analyse
-        analyses"""
+        analyses diplomate diplomates"""
     ),
     # "le journaliste Rémy Buisine", "la porte-parole", "Selon le chercheur": a role one
     # person holds (feminine forms too: French writes them).
@@ -370,9 +370,9 @@ LEXICON = Lexicon(
         chanteur chanteuse artiste entraîneur joueur joueuse capitaine pilote chauffeur
         enseignant enseignante professeur professeure étudiant étudiante habitant habitante
         agriculteur agricultrice commissaire général générale colonel officier policier
-        policière gendarme préfet préfète ambassadeur ambassadrice spécialiste expert experte
-        analyste chef cheffe président-directeur fondateur élu élue maire-adjoint adjoint
-        adjointe père mère fils fille frère sœur épouse mari veuve veuf femme homme"""
+        policière gendarme préfet préfète ambassadeur ambassadrice diplomate spécialiste
+        expert experte analyste chef cheffe président-directeur fondateur élu élue maire-adjoint
+        adjoint adjointe père mère fils fille frère sœur épouse mari veuve veuf femme homme"""
     ),
     # Titles before a name that are not part of it: "M. Macron", "Mme Borne", "Me Dupond".
     person_titles=_words(
