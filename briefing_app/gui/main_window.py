@@ -299,21 +299,22 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = history_actions(
             self, self.undo_stack, self._flush_note
         )
-        # Keyboard users move between panes with Ctrl+1…4.
+        # Keyboard users move between panes with Ctrl+1…4. Each entry has its own letter in
+        # the View menu (S is Show suggestions', P the Panels').
         self.focus_actions = [
             make_action(
                 self,
                 f"Go to {name}",
                 partial(self._focus, widget),
                 f"Ctrl+{n}",
-                tip=f"Move the keyboard focus to the {name.lower()}",
+                tip=f"Move the keyboard focus to the {name.replace('&', '').lower()}",
             )
             for n, (name, widget) in enumerate(
                 (
-                    ("Sources", self.library_panel.view),
-                    ("Reader", self.reader),
-                    ("Claims table", self.claims_panel.view),
-                    ("Claim inspector", self.inspector.statement),
+                    ("S&ources", self.library_panel.view),
+                    ("&Reader", self.reader),
+                    ("&Claims table", self.claims_panel.view),
+                    ("Claim &inspector", self.inspector.statement),
                 ),
                 start=1,
             )
@@ -321,14 +322,14 @@ class MainWindow(QMainWindow):
         # F6 and Shift+F6 visit the panels shown, as in most desktop apps.
         self.next_panel_action = make_action(
             self,
-            "Next &panel",
+            "Ne&xt panel",
             lambda: self.docks.focus_next_panel(),
             "F6",
             tip="Move the keyboard focus to the next panel",
         )
         self.previous_panel_action = make_action(
             self,
-            "Previous panel",
+            "Pre&vious panel",
             lambda: self.docks.focus_next_panel(forward=False),
             "Shift+F6",
             tip="Move the keyboard focus to the previous panel",
@@ -520,7 +521,7 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(export, ws.cite_action)
         go_to_note = make_action(
             self,
-            "Go to Note",
+            "Go to No&te",
             lambda: ws.open_note_tab(ws.note.id) if ws.note else None,
             "Ctrl+5",
             tip="Move the keyboard focus to the note editor",

@@ -19,6 +19,7 @@ from briefing_app.core.models import Claim
 from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.services import Services
 from briefing_app.gui.settings import app_settings
+from briefing_app.gui.suggest.keys import SuggestionKeys
 from briefing_app.gui.suggest.panel import SuggestionsPanel, why_suggested
 from briefing_app.gui.suggestion_commands import (
     AcceptSuggestionCommand,
@@ -83,22 +84,23 @@ class SuggestionsController(QObject):
             # would open it as a window of its own).
             self.suggestions_panel.hide()
         # Plain keys act only where the reader or the list has the focus (the reader is
-        # read-only, so N, P, Enter and Del type nothing there).
+        # read-only, so N, P, Enter and Del type nothing there): caught there by SuggestionKeys,
+        # not made shortcuts. The View ▸ Suggestions entries only name their keys.
         keyed = (
-            ("&Next suggestion", lambda: self.suggestions_panel.step(1), "N"),
-            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), "P"),
-            ("&Accept suggestion", self.accept_current_suggestion, "Return"),
-            ("Accept and &edit suggestion", self.edit_current_suggestion, "Shift+Return"),
-            ("&Reject suggestion", self.reject_current_suggestion, "Delete"),
+            ("&Next suggestion", lambda: self.suggestions_panel.step(1), Qt.Key.Key_N, False),
+            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), Qt.Key.Key_P, False),
+            ("&Accept suggestion", self.accept_current_suggestion, Qt.Key.Key_Return, False),
+            ("Accept and &edit suggestion", self.edit_current_suggestion, Qt.Key.Key_Return, True),
+            ("&Reject suggestion", self.reject_current_suggestion, Qt.Key.Key_Delete, False),
         )
+        self.suggestion_keys = SuggestionKeys({(key, shift): work for _, work, key, shift in keyed})
+        self.suggestion_keys.watch(self.reader, self.suggestions_panel.list)
         self.suggestion_actions: list[QAction] = []
-        for text, slot, key in keyed:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            for widget in (self.reader, self.suggestions_panel):
-                widget.addAction(action)
+        for text, work, key, shift in keyed:
+            shifted = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier(0)
+            named = QKeySequence(key | shifted).toString(QKeySequence.SequenceFormat.NativeText)
+            action = QAction(f"{text}\t{named}", self)
+            action.triggered.connect(lambda _checked=False, run=work: run())
             self.suggestion_actions.append(action)
         self.merge_party_action = QAction("&Merge party names…", self)
         self.merge_party_action.setStatusTip(
