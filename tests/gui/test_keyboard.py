@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -66,3 +69,70 @@ def test_no_two_entries_of_a_menu_share_a_mnemonic_letter(
 
     walk(complete.menuBar(), "menu bar")
     assert clashes == []
+
+
+def _scopes(action: QAction) -> list[tuple[str, QWidget | None]]:
+    """Where an action's shortcut acts: the app, a window, a widget, or a widget and below."""
+    context = action.shortcutContext()
+    if context == Qt.ShortcutContext.ApplicationShortcut:
+        return [("app", None)]
+    scopes: list[tuple[str, QWidget | None]] = []
+    for owner in action.associatedObjects():
+        if not isinstance(owner, QWidget) or isinstance(owner, (QMenu, QToolBar, QToolButton)):
+            continue  # a menu entry or tool button acts where the action's other owners do
+        if context == Qt.ShortcutContext.WindowShortcut:
+            scopes.append(("window", owner.window()))
+        elif context == Qt.ShortcutContext.WidgetShortcut:
+            scopes.append(("widget", owner))
+        else:
+            scopes.append(("tree", owner))
+    return scopes
+
+
+def _overlap(one: tuple[str, QWidget | None], other: tuple[str, QWidget | None]) -> bool:
+    (kind, a), (other_kind, b) = sorted((one, other), key=lambda s: s[0])
+    if "app" in (kind, other_kind):
+        return True
+    assert a is not None and b is not None
+    if kind == "window" or other_kind == "window":
+        return a.window() is b.window()
+    if kind == other_kind == "widget":
+        return a is b
+    if kind == "tree" and other_kind == "tree":
+        return a is b or a.isAncestorOf(b) or b.isAncestorOf(a)
+    tree, widget = (a, b) if kind == "tree" else (b, a)
+    return tree is widget or tree.isAncestorOf(widget)
+
+
+def test_every_shortcut_does_one_thing_wherever_it_is_pressed(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    for name in ("board", "matrix", "chronology"):
+        complete.docks.docks[name].toggleViewAction().trigger()
+    actions = {a for w in [complete, *complete.findChildren(QWidget)] for a in w.actions()}
+    by_key: dict[str, list[QAction]] = {}
+    for action in actions:
+        for key in action.shortcuts():
+            by_key.setdefault(key.toString(), []).append(action)
+    ambiguous = [
+        f"{key}: {one.text()!r} and {other.text()!r}"
+        for key, owners in by_key.items()
+        for n, one in enumerate(owners)
+        for other in owners[n + 1 :]
+        if any(_overlap(s, t) for s in _scopes(one) for t in _scopes(other))
+    ]
+    assert ambiguous == []
+    # A key without Ctrl or Alt as a menu entry's shortcut would take that letter from every
+    # open menu (Qt tries shortcuts before the menu): File ▸ New library's N once stepped the
+    # suggestions.
+    plain = [
+        f"{key}: {a.text()!r}"
+        for key, owners in by_key.items()
+        for a in owners
+        if not any(m in key for m in ("Ctrl+", "Alt+", "Meta+"))
+        and not re.search(r"\bF\d+$", key)  # function keys type nothing, in a menu too
+        and any(isinstance(o, QMenu) for o in a.associatedObjects())
+        and a.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
+    ]
+    assert plain == []
