@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.focus_order import focus_chain, focus_on, panel_target, panels_in_view
+
 Area = Qt.DockWidgetArea
 _LEFT, _RIGHT, _BOTTOM = (
     Area.LeftDockWidgetArea,
@@ -381,34 +383,19 @@ class PanelDocks(QObject):
 
     def focus_next_panel(self, forward: bool = True) -> None:
         """Move the keyboard focus to the next panel shown (F6), or the previous (Shift+F6)."""
-        centre = self.window.centralWidget()
-        panels = [centre] if centre is not None else []
-        panels += [
-            d for d in self.docks.values() if d.isVisible() and not d.visibleRegion().isEmpty()
-        ]
+        # As they are seen (focus_order): columns left to right, each top down.
+        panels = [p for p in panels_in_view(self.window) if not isinstance(p, QTabBar)]
         if not panels:
             return
+        chain = focus_chain(self.window)
         focus = self.window.focusWidget()
         here = next((i for i, p in enumerate(panels) if focus and p.isAncestorOf(focus)), -1)
         step = 1 if forward else -1
         for offset in range(1, len(panels) + 1):
-            target = _first_focusable(panels[(here + step * offset) % len(panels)])
+            target = panel_target(panels[(here + step * offset) % len(panels)], chain)
             if target is not None:
-                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                focus_on(target, Qt.FocusReason.ShortcutFocusReason)
                 return
-
-
-def _first_focusable(panel: QWidget) -> QWidget | None:
-    """Return the first widget in panel that takes the keyboard focus and is on screen."""
-    for child in panel.findChildren(QWidget):
-        if (
-            child.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and child.isVisible()
-            and child.isEnabled()
-            and not child.visibleRegion().isEmpty()
-        ):
-            return child
-    return None
 
 
 def _scrolling(widget: QWidget, title: str) -> QScrollArea:

@@ -39,6 +39,7 @@ from briefing_app.gui.backup.controller import BackupController
 from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.docks import PanelDocks
 from briefing_app.gui.first_paint import PaintWatcher
+from briefing_app.gui.focus_order import move_focus
 from briefing_app.gui.help_menu import add_help_actions
 from briefing_app.gui.history import history_actions
 from briefing_app.gui.icons import icon
@@ -671,6 +672,10 @@ class MainWindow(QMainWindow):
         return self.menuBar().addMenu(title)
 
     # Window events ----------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab: the next field on screen, panel by panel as they are seen."""
+        return move_focus(self, next)
+
     def showEvent(self, event: QShowEvent) -> None:
         """On the very first show, divide the window sensibly (later shows keep the user's)."""
         super().showEvent(event)

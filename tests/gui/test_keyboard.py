@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QTabBar,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -136,3 +147,147 @@ def test_every_shortcut_does_one_thing_wherever_it_is_pressed(
         and a.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
     ]
     assert plain == []
+
+
+def _panel_of(window: MainWindow, widget: QWidget | None) -> str:
+    """Name the panel holding widget: a dock's title, 'centre', or the tab bar's tabs."""
+    while widget is not None:
+        if isinstance(widget, QDockWidget):
+            return widget.windowTitle().replace("&", "")
+        if widget is window.centralWidget():
+            return "centre"
+        if isinstance(widget, QTabBar) and widget.parentWidget() is window:
+            return "tabs " + "/".join(widget.tabText(i) for i in range(widget.count()))
+        widget = widget.parentWidget()
+    return "nowhere"
+
+
+def _in_sight(window: QWidget, widget: QWidget) -> bool:
+    """Whether some of widget is inside each of its parents and the window (not scrolled away,
+    not behind another panel's tab, which Qt moves out of the window)."""
+    seen = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        seen = seen.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return not seen.intersected(window.rect()).isEmpty()
+
+
+def _press_tab(qtbot: QtBot, backwards: bool = False) -> QWidget:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    key = Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab
+    qtbot.keyClick(focus, key)
+    moved = QApplication.focusWidget()
+    assert moved is not None
+    return moved
+
+
+def _focus(qtbot: QtBot, widget: QWidget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_tab_goes_round_what_is_on_screen_panel_by_panel_as_they_are_seen(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    start = complete.library_panel.filter_edit
+    _focus(qtbot, start)
+    visited: list[QWidget] = []
+    unseen: list[str] = []
+    for _ in range(80):
+        widget = _press_tab(qtbot)
+        if widget is start:
+            break
+        visited.append(widget)
+        # Always somewhere to be seen: never in a panel behind another panel's tab.
+        if not _in_sight(complete, widget):
+            where = _panel_of(complete, widget)
+            unseen.append(f"{type(widget).__name__} {widget.accessibleName()!r} in {where}")
+    else:
+        raise AssertionError("Tab never came back to the sources' filter")
+    assert unseen == []
+    panels = [p for p, _ in itertools.groupby(_panel_of(complete, w) for w in [start, *visited])]
+    assert len(panels) == len(set(panels)), panels  # each panel once, its fields together
+    # Columns left to right, each top down; a tab bar under the panels it switches.
+    assert panels.index("Sources") < panels.index("Tags") < panels.index("centre")
+    assert panels.index("centre") < panels.index("Claims table")
+    assert panels.index("Claims table") < panels.index("Claim inspector")
+    assert panels.index("Claim inspector") < panels.index("Source details")
+    assert "Problems" not in panels and "Preview" not in panels  # behind the claims, details
+    # Shift+Tab goes back the same way.
+    assert _press_tab(qtbot, backwards=True) is visited[-1]
+
+
+def test_tab_goes_down_the_memo_header_row_by_row_then_into_the_sections(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    header = complete.note_workspace.editor.header_form
+    start = next(e for e in header.findChildren(QLineEdit) if e.accessibleName() == "Memo to")
+    _focus(qtbot, start)
+    names = []
+    while len(names) < 20 and names[-1:] != ["Summary section"]:
+        names.append(_press_tab(qtbot).accessibleName())
+    assert names == [
+        "Memo from",
+        "Memo date",
+        "Memo subject",
+        "Note marking",
+        "Prepared by: name",
+        "Prepared by: date",
+        "Reviewed by: name",
+        "Reviewed by: date",
+        "Approved by: name",
+        "Approved by: date",
+        "Summary section",
+    ]
+
+
+def test_tab_goes_down_the_source_details_as_the_rows_are_seen(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    panel = complete.source_panel
+    _focus(qtbot, panel.edits["title"])
+    names = [_press_tab(qtbot).accessibleName() for _ in range(8)]
+    assert names == [
+        "Byline",
+        "Outlet",
+        "Published",
+        "URL",
+        "Language",
+        "Reliability",
+        "Marking",
+        "Analyst note",  # last, as on screen (it came before the title)
+    ]
+
+
+def test_f6_goes_round_the_panels_as_they_are_seen_onto_a_field_in_each(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    complete.sources.select_claim(demo_lib.claims.by_key("C1").id)
+    _focus(qtbot, complete.library_panel.view)
+    landed = []
+    for _ in range(6):
+        complete.next_panel_action.trigger()
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        landed.append(focus)
+    assert [_panel_of(complete, w) for w in landed] == [
+        "Tags",
+        "centre",
+        "Claims table",
+        "Claim inspector",
+        "Source details",
+        "Sources",
+    ]
+    # Onto something that shows the focus: the reader, not its tabs; a field, not the form.
+    assert landed[1] is complete.reader
+    assert [w for w in landed if isinstance(w, (QScrollArea, QTabBar))] == []
+    assert all(_in_sight(complete, w) for w in landed)
+    # Back in a panel, F6 returns to the field left there.
+    complete.source_panel.edits["outlet"].setFocus()
+    complete.previous_panel_action.trigger()
+    complete.next_panel_action.trigger()
+    assert QApplication.focusWidget() is complete.source_panel.edits["outlet"]
