@@ -8,6 +8,7 @@ import re
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDockWidget,
     QLineEdit,
@@ -291,3 +292,30 @@ def test_f6_goes_round_the_panels_as_they_are_seen_onto_a_field_in_each(
     complete.previous_panel_action.trigger()
     complete.next_panel_action.trigger()
     assert QApplication.focusWidget() is complete.source_panel.edits["outlet"]
+
+
+def _show_weighing_views(qtbot: QtBot, window: MainWindow) -> None:
+    for name in ("board", "matrix", "chronology"):
+        window.docks.docks[name].toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: len(window.board.view.columns) >= 2)
+    qtbot.waitUntil(lambda: window.matrix.model.rowCount() > 0)
+
+
+def test_tab_moves_on_from_every_list_and_table_of_the_weighing_views(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    _show_weighing_views(qtbot, complete)
+    assumptions = complete.matrix.panel.assumptions.table
+    qtbot.waitUntil(lambda: assumptions.rowCount() > 0)  # the demo's key assumption A1
+    trapped = []
+    for view in complete.findChildren(QAbstractItemView):
+        takes_tab = view.focusPolicy() & Qt.FocusPolicy.TabFocus  # not a table's header
+        if not takes_tab or view.window() is not complete or not _in_sight(complete, view):
+            continue
+        _focus(qtbot, view)
+        if view.model() is not None and view.model().rowCount() > 0:
+            view.setCurrentIndex(view.model().index(0, 0))
+        if _press_tab(qtbot) is view or view.isAncestorOf(QApplication.focusWidget()):
+            trapped.append(view.accessibleName())
+    # Tab went from cell to cell in the key assumptions: no way on but the mouse or F6.
+    assert trapped == []
