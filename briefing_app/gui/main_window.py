@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready", 3000)
         mark("layout restored")
         self._attach(lib)
+        # The focus starts in the text shown (Qt gave it to the Reader/Note tabs, where it
+        # showed nowhere and the arrow keys switched tabs).
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         mark("library attached")
 
     # The parts built after the first paint -----------------------------------------------

@@ -319,3 +319,11 @@ def test_tab_moves_on_from_every_list_and_table_of_the_weighing_views(
             trapped.append(view.accessibleName())
     # Tab went from cell to cell in the key assumptions: no way on but the mouse or F6.
     assert trapped == []
+
+
+def test_the_window_opens_with_the_keyboard_focus_in_the_reader(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    # Not on the Reader/Note tabs, which showed no focus (arrow keys switched tabs).
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is complete.reader
