@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -677,6 +678,11 @@ class MainWindow(QMainWindow):
     # Window events ----------------------------------------------------------------------
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab: the next field on screen, panel by panel as they are seen."""
+        focus = QApplication.focusWidget()
+        if self._closed or focus is None or not focus.isVisible():
+            # Qt moving the focus off a widget being hidden or deleted: its own way, which
+            # touches nothing half gone.
+            return super().focusNextPrevChild(next)
         return move_focus(self, next)
 
     def showEvent(self, event: QShowEvent) -> None:
