@@ -196,8 +196,12 @@ class PanelDocks(QObject):
             self.behind[name] = behind
             self.window.tabifyDockWidget(self.docks[behind], dock)
             dock.hide()
-        # Shown from the View menu, a dock comes to the front of the tabs it shares.
+        # Shown from the View menu, a dock comes to the front of the tabs it shares, and takes
+        # the keyboard focus (typing went on in the panel left behind).
         dock.toggleViewAction().triggered.connect(lambda on: dock.raise_() if on else None)
+        dock.toggleViewAction().triggered.connect(
+            lambda on: QTimer.singleShot(0, dock, lambda: self._focus_shown(dock)) if on else None
+        )
         if name in SHOWN_WIDTHS:
             dock.toggleViewAction().triggered.connect(
                 lambda on: self._widen(dock, SHOWN_WIDTHS[name]) if on else None
@@ -317,6 +321,13 @@ class PanelDocks(QObject):
             (self.least_widths[n]() for g in groups for n in g if n in self.least_widths),
             default=0,
         )
+
+    def _focus_shown(self, dock: QDockWidget) -> None:
+        """Give the focus to a dock just shown, where F6 would put it (after it is laid out)."""
+        if dock in panels_in_view(self.window):
+            target = panel_target(dock, focus_chain(self.window))
+            if target is not None:
+                focus_on(target, Qt.FocusReason.ShortcutFocusReason)
 
     def bring_forward(self, widget: QWidget) -> None:
         """Bring the dock holding widget to the front of the tabs it shares, if it is shown

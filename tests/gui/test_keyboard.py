@@ -327,3 +327,14 @@ def test_the_window_opens_with_the_keyboard_focus_in_the_reader(
     # Not on the Reader/Note tabs, which showed no focus (arrow keys switched tabs).
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is complete.reader
+
+
+def test_a_panel_shown_from_the_view_menu_takes_the_keyboard_focus(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    _focus(qtbot, complete.reader)
+    chronology = complete.docks.docks["chronology"]
+    chronology.toggleViewAction().trigger()  # View ▸ Panels ▸ Chronology
+    # Typing went on in the reader or note left behind, out of sight under the new panel.
+    qtbot.waitUntil(lambda: chronology.isAncestorOf(QApplication.focusWidget()))
+    assert _in_sight(complete, QApplication.focusWidget())
