@@ -5,12 +5,16 @@ from __future__ import annotations
 import itertools
 import re
 
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QDialog,
     QDockWidget,
+    QLabel,
     QLineEdit,
     QMenu,
     QScrollArea,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
+from briefing_app.gui.focus_order import focus_chain, panel_stops, tab_stops
 from briefing_app.gui.main_window import MainWindow
 
 
@@ -338,3 +343,103 @@ def test_a_panel_shown_from_the_view_menu_takes_the_keyboard_focus(
     # Typing went on in the reader or note left behind, out of sight under the new panel.
     qtbot.waitUntil(lambda: chronology.isAncestorOf(QApplication.focusWidget()))
     assert _in_sight(complete, QApplication.focusWidget())
+
+
+def _spoken_name(widget: QWidget) -> str:
+    """Return the name a screen reader says for widget (a combo's is its label, not its value)."""
+    if isinstance(widget, QComboBox):
+        window = widget.window()
+        labels = [label for label in window.findChildren(QLabel) if label.buddy() is widget]
+        return widget.accessibleName() or (labels[0].text() if labels else "")
+    accessible = QAccessible.queryAccessibleInterface(widget)
+    return accessible.text(QAccessible.Text.Name) if accessible is not None else ""
+
+
+def _nameless(stops: list[QWidget], where: str) -> list[str]:
+    return [f"{where}: {type(w).__name__} in {type(w.parentWidget()).__name__}" for w in stops
+            if not _spoken_name(w)]  # fmt: skip
+
+
+def test_every_field_tab_reaches_in_the_window_has_a_name_for_screen_readers(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    complete.sources.select_claim(demo_lib.claims.by_key("C7").id)  # the inspector's fields
+    nameless = _nameless(tab_stops(complete), "reading")
+    complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    nameless += _nameless(tab_stops(complete), "writing")
+    _show_weighing_views(qtbot, complete)
+    for name in ("board", "matrix", "chronology"):
+        complete.docks.docks[name].raise_()
+        nameless += _nameless(panel_stops(complete.docks.docks[name], focus_chain(complete)), name)
+    # A quote too long for its box takes the focus to scroll: it says "Quote".
+    nameless += _nameless([complete.inspector.quote_box], "a long quote")
+    assert nameless == []
+
+
+def _dialogs(window: MainWindow, lib: Library) -> list[QDialog]:
+    from briefing_app.core.templates import load_templates
+    from briefing_app.gui.backup.restore_dialog import RestoreBackupDialog
+    from briefing_app.gui.dialogs.about_dialog import AboutDialog
+    from briefing_app.gui.dialogs.claim_picker import ClaimPicker, PickableClaim
+    from briefing_app.gui.dialogs.export_dialog import ExportDialog
+    from briefing_app.gui.dialogs.new_note_dialog import NewNoteDialog
+    from briefing_app.gui.dialogs.project_report import ProjectReportDialog
+    from briefing_app.gui.dialogs.replace_dialog import ReplaceDialog
+    from briefing_app.gui.dialogs.text_dialog import TextDialog
+    from briefing_app.gui.matrix.assumptions import AssumptionDialog
+    from briefing_app.gui.review.dialogs import CommentDialog, SuggestEditDialog, TextPrompt
+    from briefing_app.gui.review.versions_dialog import VersionsDialog
+    from briefing_app.gui.suggest.merge_party_dialog import MergePartyDialog
+
+    assert lib.path is not None
+    note = lib.notes.all()[0]
+    sections = [("summary", "Summary"), ("issue", "Issue")]
+    return [
+        NewNoteDialog(list(load_templates().values()), window),
+        ClaimPicker([PickableClaim.of(c) for c in lib.claims.all()], window),
+        ExportDialog(note.title, "footnotes", None, window),
+        ReplaceDialog(window, "Khatlon"),
+        AssumptionDialog(window, None),
+        MergePartyDialog(window, ["Taliban", "Taliban administration"], "Taliban"),
+        VersionsDialog(window, lib, note.id),
+        CommentDialog(window, sections, "summary", "the quote"),
+        SuggestEditDialog(window, "old words"),
+        TextPrompt(window, "Reason", "Why", False),
+        TextDialog(window, "Rename", "Title", "Old", lambda _text: None),
+        RestoreBackupDialog(window, lib.path),
+        ProjectReportDialog(window, "Exported", "2 sources", ["one", "two"]),
+        AboutDialog(window, lib.path),
+    ]
+
+
+def _out_of_reading_order(stops: list[QWidget], dialog: QDialog) -> list[str]:
+    """Pairs of stops where Tab goes back up, or leftwards along a row."""
+    places = [(w, w.mapTo(dialog, QPoint(0, 0))) for w in stops]
+    return [
+        f"{_spoken_name(a)!r} before {_spoken_name(b)!r}"
+        for (a, p), (b, q) in itertools.pairwise(places)
+        if q.y() < p.y() - _ROW or (abs(q.y() - p.y()) <= _ROW and q.x() < p.x())
+    ]
+
+
+_ROW = 8  # pixels: fields this close in height are one row
+
+
+def test_every_dialog_names_its_fields_and_tabs_through_them_as_they_are_read(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    problems = []
+    dialogs = _dialogs(complete, demo_lib)
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        title = dialog.windowTitle()
+        stops = focus_chain(dialog)
+        problems += _nameless(stops, title)
+        problems += [f"{title}: {pair}" for pair in _out_of_reading_order(stops, dialog)]
+        dialog.close()
+    # Gone while their Python halves (their models) are still held, as a dialog's ask() does.
+    for dialog in dialogs:
+        dialog.deleteLater()
+    qtbot.waitUntil(lambda: all(not shiboken6.isValid(d) for d in dialogs))
+    assert problems == []

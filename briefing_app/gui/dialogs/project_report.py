@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.focus_order import set_tab_order
+
 
 class ProjectReportDialog(QDialog):
     """A summary line above the report's lines, read-only and selectable, with Copy."""
@@ -37,6 +39,8 @@ class ProjectReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        set_tab_order(self.details, self.copy_button, close)  # Copy sits left of Close
         self.resize(640, 360)
 
     def text(self) -> str:
