@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible, QAction
+from PySide6.QtGui import QAccessible, QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -66,7 +67,6 @@ def test_a_letter_pressed_in_an_open_menu_picks_its_entry_not_a_suggestion(
 def test_no_two_entries_of_a_menu_share_a_mnemonic_letter(
     complete: MainWindow, demo_lib: Library
 ) -> None:
-    from PySide6.QtGui import QKeySequence
 
     complete.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
     clashes: list[str] = []
@@ -443,3 +443,27 @@ def test_every_dialog_names_its_fields_and_tabs_through_them_as_they_are_read(
         dialog.deleteLater()
     qtbot.waitUntil(lambda: all(not shiboken6.isValid(d) for d in dialogs))
     assert problems == []
+
+
+def _keyboard_section() -> str:
+    guide = (Path(__file__).parents[2] / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    start = guide.index("\n## Keyboard\n")
+    return guide[start : guide.index("\n## ", start + 1)]
+
+
+def test_every_shortcut_and_menu_letter_is_in_the_guides_keyboard_section(
+    qtbot: QtBot, complete: MainWindow
+) -> None:
+    section = _keyboard_section()
+    _show_weighing_views(qtbot, complete)
+    actions = {a for w in [complete, *complete.findChildren(QWidget)] for a in w.actions()}
+    keys = {
+        k.toString(QKeySequence.SequenceFormat.NativeText) for a in actions for k in a.shortcuts()
+    }
+    # The suggestion keys, named in View ▸ Suggestions after a tab.
+    keys |= {a.text().split("\t")[1] for a in complete.suggestions.suggestion_actions}
+    keys = {k.replace("Return", "Enter") for k in keys}
+    missing = sorted(k for k in keys if f"**{k}**" not in section)
+    menus = [QKeySequence.mnemonic(a.text()).toString() for a in complete.menuBar().actions()]
+    missing += [m for m in menus if f"**{m}**" not in section]
+    assert missing == []
