@@ -38,6 +38,7 @@ from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.backup.controller import BackupController
 from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.context_key import open_context_menu
 from briefing_app.gui.docks import PanelDocks
 from briefing_app.gui.first_paint import PaintWatcher
 from briefing_app.gui.focus_order import move_focus
@@ -339,8 +340,16 @@ class MainWindow(QMainWindow):
             "Shift+F6",
             tip="Move the keyboard focus to the previous panel",
         )
+        # Shift+F10: the right-click menu where the focus is (Qt on Linux knows only the Menu key).
+        self.context_menu_action = make_action(
+            self,
+            "Open context menu",
+            lambda: open_context_menu(QApplication.focusWidget()),
+            "Shift+F10",
+        )
         self.addActions(
             [
+                self.context_menu_action,
                 self.next_panel_action,
                 self.previous_panel_action,
                 self.import_action,

@@ -467,3 +467,42 @@ def test_every_shortcut_and_menu_letter_is_in_the_guides_keyboard_section(
     menus = [QKeySequence.mnemonic(a.text()).toString() for a in complete.menuBar().actions()]
     missing += [m for m in menus if f"**{m}**" not in section]
     assert missing == []
+
+
+def _menu_opened_by(qtbot: QtBot, widget: QWidget, key: Qt.Key, shift: bool = False) -> list[str]:
+    """Press key on widget; return the entries of the menu that opened (closing it)."""
+    from PySide6.QtCore import QTimer
+
+    entries: list[str] = []
+
+    def read_and_close() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            entries.extend(a.text() for a in menu.actions() if not a.isSeparator())
+            menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(widget, key, modifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    window = widget.window()
+    window.activateWindow()  # the offscreen platform does not give it back from a popup
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return entries
+
+
+def test_shift_f10_opens_the_menu_of_the_claim_or_card_with_the_focus(
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
+) -> None:
+    view = complete.claims_panel.view
+    complete.sources.select_claim(demo_lib.claims.by_key("C1").id)
+    _focus(qtbot, view)
+    entries = _menu_opened_by(qtbot, view, Qt.Key.Key_F10, shift=True)
+    assert any("question" in e.lower() for e in entries), entries
+    _show_weighing_views(qtbot, complete)
+    complete.docks.docks["board"].raise_()  # the matrix came in front of it
+    column = complete.board.view.columns[0]
+    column.cards.setCurrentIndex(column.cards.model().index(0, 0))
+    _focus(qtbot, column.cards)
+    entries = _menu_opened_by(qtbot, column.cards, Qt.Key.Key_F10, shift=True)
+    assert any(e.startswith("&Link") for e in entries), entries
