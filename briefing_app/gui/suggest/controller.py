@@ -57,6 +57,8 @@ class SuggestionsController(QObject):
         self.suggestions_panel = SuggestionsPanel()
         self._suggested_text: tuple[int | None, int] = (None, 0)
         self._following_cursor = False
+        # True while N or P steps through the list: the status bar then says why.
+        self._stepping = False
         # The source whose suggestions the analyst is working through (accepting, rejecting):
         # there the next suggestion is selected in the text; a source just opened stays at its
         # top with nothing selected.
@@ -87,8 +89,8 @@ class SuggestionsController(QObject):
         # read-only, so N, P, Enter and Del type nothing there): caught there by SuggestionKeys,
         # not made shortcuts. The View ▸ Suggestions entries only name their keys.
         keyed = (
-            ("&Next suggestion", lambda: self.suggestions_panel.step(1), Qt.Key.Key_N, False),
-            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), Qt.Key.Key_P, False),
+            ("&Next suggestion", lambda: self.step(1), Qt.Key.Key_N, False),
+            ("&Previous suggestion", lambda: self.step(-1), Qt.Key.Key_P, False),
             ("&Accept suggestion", self.accept_current_suggestion, Qt.Key.Key_Return, False),
             ("Accept and &edit suggestion", self.edit_current_suggestion, Qt.Key.Key_Return, True),
             ("&Reject suggestion", self.reject_current_suggestion, Qt.Key.Key_Delete, False),
@@ -194,8 +196,19 @@ class SuggestionsController(QObject):
         # top with nothing selected.
         self._triage_source = None
 
+    def step(self, delta: int) -> None:
+        """Select the next (1) or previous (-1) suggestion, saying why it was made (N, P)."""
+        self._stepping = True
+        try:
+            self.suggestions_panel.step(delta)
+        finally:
+            self._stepping = False
+
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
-        if suggestion is not None and (self.reader.hasFocus() or self.suggestions_panel.hasFocus()):
+        # Not when the list is filled while the reader has the focus (as it has once the
+        # window opens): that said why over the window's own reports, an on-open backup's.
+        chosen = self._stepping or self.suggestions_panel.list.hasFocus()
+        if suggestion is not None and chosen:
             # The tooltip's reason, for someone stepping through the list with N and P.
             why = why_suggested(suggestion).replace("\n", " · ")
             # Passing, as the window's other reports: it was left up, stale, long after.
