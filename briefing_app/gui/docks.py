@@ -200,7 +200,7 @@ class PanelDocks(QObject):
         # the keyboard focus (typing went on in the panel left behind).
         dock.toggleViewAction().triggered.connect(lambda on: dock.raise_() if on else None)
         dock.toggleViewAction().triggered.connect(
-            lambda on: QTimer.singleShot(0, dock, lambda: self._focus_shown(dock)) if on else None
+            lambda on: self._focus_shown(dock) if on else None
         )
         if name in SHOWN_WIDTHS:
             dock.toggleViewAction().triggered.connect(
@@ -323,11 +323,12 @@ class PanelDocks(QObject):
         )
 
     def _focus_shown(self, dock: QDockWidget) -> None:
-        """Give the focus to a dock just shown, where F6 would put it (after it is laid out)."""
-        if dock in panels_in_view(self.window):
-            target = panel_target(dock, focus_chain(self.window))
-            if target is not None:
-                focus_on(target, Qt.FocusReason.ShortcutFocusReason)
+        """Give the focus to a dock just shown and raised, where F6 would put it."""
+        # At once, not after a timer: a later focus took it from wherever the analyst (or a
+        # test) had put it since, closing a cell's editor under its feet.
+        target = panel_target(dock, focus_chain(self.window))
+        if target is not None:
+            focus_on(target, Qt.FocusReason.ShortcutFocusReason)
 
     def bring_forward(self, widget: QWidget) -> None:
         """Bring the dock holding widget to the front of the tabs it shares, if it is shown
