@@ -196,8 +196,9 @@ def _focus(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def test_tab_goes_round_what_is_on_screen_panel_by_panel_as_they_are_seen(
-    qtbot: QtBot, complete: MainWindow
+    qtbot: QtBot, complete: MainWindow, demo_lib: Library
 ) -> None:
+    complete.sources.select_claim(demo_lib.claims.by_key("C1").id)  # the inspector's fields
     start = complete.library_panel.filter_edit
     _focus(qtbot, start)
     visited: list[QWidget] = []
