@@ -85,7 +85,10 @@ table gives the figure, the baseline, their ratio, the target and met/MISSED:
 - comment follow: saving a 50,000-character section that holds 40 review comments (each moved
   with the text by a diff of old → new in the save's transaction) against saving the same
   section of a note without comments, saves alternating: a keystroke, a replace across the
-  section (~400 places), a rewrite of the whole section (benchmarks/comment_follow_speed.py).
+  section (~400 places), a rewrite of the whole section (benchmarks/comment_follow_speed.py);
+- tab: one Tab press in the window on the 10k library with the Board, Matrix and Chronology
+  shown, in the on-screen order (gui/focus_order.py) against Qt's own step along its focus
+  chain in the same window (benchmarks/tab_speed.py).
 The machine is shared: the load average is printed with the table.
 """
 
@@ -131,6 +134,7 @@ import qdpx_undo_speed  # noqa: E402
 import reader_speed  # noqa: E402
 import review_import_speed  # noqa: E402
 import spelling_speed  # noqa: E402
+import tab_speed  # noqa: E402
 import timeline_speed  # noqa: E402
 import word_list_speed  # noqa: E402
 from timing import median_of, paired_medians  # noqa: E402
@@ -720,6 +724,7 @@ PARTS = [
     "list refresh",
     "multi-select",
     "comment follow",
+    "tab",
 ]
 
 
@@ -991,6 +996,22 @@ def outside_poll(library: Path, work: Path, runs: int) -> list[Row]:
     ]
 
 
+def tab(library: Path, work: Path, runs: int) -> list[Row]:
+    """One Tab press in the whole window, on-screen order, against Qt's own step."""
+    m = tab_speed.measure(library, work, runs)
+    return [
+        Row(
+            "Tab press, whole window",
+            m["ours"] * 1000,
+            "ms",
+            m["baseline"] * 1000,
+            f"<= {tab_speed.TARGET_MS:g} ms",
+            m["ours"] * 1000 <= tab_speed.TARGET_MS,
+            f"{m['stops']:.0f} stops in sight; vs Qt's focusNextPrevChild on the same window",
+        )
+    ]
+
+
 def list_refresh(library: Path, work: Path, runs: int) -> list[Row]:
     """The sources list taking an import's announcement in place, and a claim's selection."""
     m = list_refresh_speed.measure(library, work, runs, paired_medians)
@@ -1138,6 +1159,7 @@ def main(argv: list[str] | None = None) -> None:
             ("list refresh", lambda: list_refresh(library, work, max(args.runs, 9))),
             ("multi-select", lambda: multiselect(library, work, args.runs)),
             ("comment follow", lambda: comment_follow(max(args.runs, 11))),
+            ("tab", lambda: tab(library, work, max(args.runs, 21))),
         ]
         for name, step in steps:
             if name in parts:

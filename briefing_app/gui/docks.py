@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.focus_order import focus_chain, focus_on, panel_target, panels_in_view
+
 Area = Qt.DockWidgetArea
 _LEFT, _RIGHT, _BOTTOM = (
     Area.LeftDockWidgetArea,
@@ -194,8 +196,12 @@ class PanelDocks(QObject):
             self.behind[name] = behind
             self.window.tabifyDockWidget(self.docks[behind], dock)
             dock.hide()
-        # Shown from the View menu, a dock comes to the front of the tabs it shares.
+        # Shown from the View menu, a dock comes to the front of the tabs it shares, and takes
+        # the keyboard focus (typing went on in the panel left behind).
         dock.toggleViewAction().triggered.connect(lambda on: dock.raise_() if on else None)
+        dock.toggleViewAction().triggered.connect(
+            lambda on: self._focus_shown(dock) if on else None
+        )
         if name in SHOWN_WIDTHS:
             dock.toggleViewAction().triggered.connect(
                 lambda on: self._widen(dock, SHOWN_WIDTHS[name]) if on else None
@@ -316,6 +322,14 @@ class PanelDocks(QObject):
             default=0,
         )
 
+    def _focus_shown(self, dock: QDockWidget) -> None:
+        """Give the focus to a dock just shown and raised, where F6 would put it."""
+        # At once, not after a timer: a later focus took it from wherever the analyst (or a
+        # test) had put it since, closing a cell's editor under its feet.
+        target = panel_target(dock, focus_chain(self.window))
+        if target is not None:
+            focus_on(target, Qt.FocusReason.ShortcutFocusReason)
+
     def bring_forward(self, widget: QWidget) -> None:
         """Bring the dock holding widget to the front of the tabs it shares, if it is shown
         (one the analyst closed stays closed)."""
@@ -381,34 +395,19 @@ class PanelDocks(QObject):
 
     def focus_next_panel(self, forward: bool = True) -> None:
         """Move the keyboard focus to the next panel shown (F6), or the previous (Shift+F6)."""
-        centre = self.window.centralWidget()
-        panels = [centre] if centre is not None else []
-        panels += [
-            d for d in self.docks.values() if d.isVisible() and not d.visibleRegion().isEmpty()
-        ]
+        # As they are seen (focus_order): columns left to right, each top down.
+        panels = [p for p in panels_in_view(self.window) if not isinstance(p, QTabBar)]
         if not panels:
             return
+        chain = focus_chain(self.window)
         focus = self.window.focusWidget()
         here = next((i for i, p in enumerate(panels) if focus and p.isAncestorOf(focus)), -1)
         step = 1 if forward else -1
         for offset in range(1, len(panels) + 1):
-            target = _first_focusable(panels[(here + step * offset) % len(panels)])
+            target = panel_target(panels[(here + step * offset) % len(panels)], chain)
             if target is not None:
-                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                focus_on(target, Qt.FocusReason.ShortcutFocusReason)
                 return
-
-
-def _first_focusable(panel: QWidget) -> QWidget | None:
-    """Return the first widget in panel that takes the keyboard focus and is on screen."""
-    for child in panel.findChildren(QWidget):
-        if (
-            child.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and child.isVisible()
-            and child.isEnabled()
-            and not child.visibleRegion().isEmpty()
-        ):
-            return child
-    return None
 
 
 def _scrolling(widget: QWidget, title: str) -> QScrollArea:

@@ -28,8 +28,12 @@ HELP_TEXT = """<h3>Briefing</h3>
 <tr><td><b>Ctrl+Shift+N</b></td><td>New note from a template</td></tr>
 <tr><td><b>Ctrl+K</b></td><td>Cite claims in the note (or drag claims into it)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Export the open note as Word or Markdown</td></tr>
+<tr><td><b>F6 / Shift+F6</b></td><td>Next / previous panel</td></tr>
+<tr><td><b>Ctrl+1 … Ctrl+5</b></td><td>Go to the sources, reader, claims, inspector, note</td></tr>
+<tr><td><b>N / P, Enter, Del</b></td><td>Step through, accept, reject suggested claims</td></tr>
 </table>
-<p>Every change is saved at once; there is no Save command.</p>"""
+<p>Every change is saved at once; there is no Save command. The user guide's Keyboard
+section lists every key.</p>"""
 
 
 def add_help_actions(

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -37,8 +38,10 @@ from briefing_app.core.library import Library
 from briefing_app.gui.actions import make_action
 from briefing_app.gui.backup.controller import BackupController
 from briefing_app.gui.commands import LibraryCommand
+from briefing_app.gui.context_key import open_context_menu
 from briefing_app.gui.docks import PanelDocks
 from briefing_app.gui.first_paint import PaintWatcher
+from briefing_app.gui.focus_order import move_focus
 from briefing_app.gui.help_menu import add_help_actions
 from briefing_app.gui.history import history_actions
 from briefing_app.gui.icons import icon
@@ -133,6 +136,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready", 3000)
         mark("layout restored")
         self._attach(lib)
+        # The focus starts in the text shown (Qt gave it to the Reader/Note tabs, where it
+        # showed nowhere and the arrow keys switched tabs).
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         mark("library attached")
 
     # The parts built after the first paint -----------------------------------------------
@@ -299,21 +305,22 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = history_actions(
             self, self.undo_stack, self._flush_note
         )
-        # Keyboard users move between panes with Ctrl+1…4.
+        # Keyboard users move between panes with Ctrl+1…4. Each entry has its own letter in
+        # the View menu (S is Show suggestions', P the Panels').
         self.focus_actions = [
             make_action(
                 self,
                 f"Go to {name}",
                 partial(self._focus, widget),
                 f"Ctrl+{n}",
-                tip=f"Move the keyboard focus to the {name.lower()}",
+                tip=f"Move the keyboard focus to the {name.replace('&', '').lower()}",
             )
             for n, (name, widget) in enumerate(
                 (
-                    ("Sources", self.library_panel.view),
-                    ("Reader", self.reader),
-                    ("Claims table", self.claims_panel.view),
-                    ("Claim inspector", self.inspector.statement),
+                    ("S&ources", self.library_panel.view),
+                    ("&Reader", self.reader),
+                    ("&Claims table", self.claims_panel.view),
+                    ("Claim &inspector", self.inspector.statement),
                 ),
                 start=1,
             )
@@ -321,20 +328,28 @@ class MainWindow(QMainWindow):
         # F6 and Shift+F6 visit the panels shown, as in most desktop apps.
         self.next_panel_action = make_action(
             self,
-            "Next &panel",
+            "Ne&xt panel",
             lambda: self.docks.focus_next_panel(),
             "F6",
             tip="Move the keyboard focus to the next panel",
         )
         self.previous_panel_action = make_action(
             self,
-            "Previous panel",
+            "Pre&vious panel",
             lambda: self.docks.focus_next_panel(forward=False),
             "Shift+F6",
             tip="Move the keyboard focus to the previous panel",
         )
+        # Shift+F10: the right-click menu where the focus is (Qt on Linux knows only the Menu key).
+        self.context_menu_action = make_action(
+            self,
+            "Open context menu",
+            lambda: open_context_menu(QApplication.focusWidget()),
+            "Shift+F10",
+        )
         self.addActions(
             [
+                self.context_menu_action,
                 self.next_panel_action,
                 self.previous_panel_action,
                 self.import_action,
@@ -520,7 +535,7 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(export, ws.cite_action)
         go_to_note = make_action(
             self,
-            "Go to Note",
+            "Go to No&te",
             lambda: ws.open_note_tab(ws.note.id) if ws.note else None,
             "Ctrl+5",
             tip="Move the keyboard focus to the note editor",
@@ -670,6 +685,15 @@ class MainWindow(QMainWindow):
         return self.menuBar().addMenu(title)
 
     # Window events ----------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab: the next field on screen, panel by panel as they are seen."""
+        focus = QApplication.focusWidget()
+        if self._closed or focus is None or not focus.isVisible():
+            # Qt moving the focus off a widget being hidden or deleted: its own way, which
+            # touches nothing half gone.
+            return super().focusNextPrevChild(next)
+        return move_focus(self, next)
+
     def showEvent(self, event: QShowEvent) -> None:
         """On the very first show, divide the window sensibly (later shows keep the user's)."""
         super().showEvent(event)

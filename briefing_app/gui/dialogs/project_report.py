@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.focus_order import set_tab_order
 from briefing_app.gui.widgets.text_widths import text_size
 
 
@@ -39,6 +40,8 @@ class ProjectReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        set_tab_order(self.details, self.copy_button, close)  # Copy sits left of Close
         self.resize(text_size(self, 107, 26))  # 640×360 at 9 pt
 
     def text(self) -> str:

@@ -204,7 +204,7 @@ class NoteWorkspace(QWidget):
             "&Cite claim…", self.cite, "Ctrl+K", "cite", "Cite claims at the cursor"
         )
         self.replace_action = self._action(
-            "Find and &replace…", self.replace_in_note, "Ctrl+H", None,
+            "Find &and replace…", self.replace_in_note, "Ctrl+H", None,
             "Replace a word or phrase in every section of the note (one undo step)",
         )  # fmt: skip
         self.notes_panel.add_actions(

@@ -19,6 +19,7 @@ from briefing_app.core.models import Claim
 from briefing_app.gui.commands import LibraryCommand
 from briefing_app.gui.services import Services
 from briefing_app.gui.settings import app_settings
+from briefing_app.gui.suggest.keys import SuggestionKeys
 from briefing_app.gui.suggest.panel import SuggestionsPanel, why_suggested
 from briefing_app.gui.suggestion_commands import (
     AcceptSuggestionCommand,
@@ -56,6 +57,8 @@ class SuggestionsController(QObject):
         self.suggestions_panel = SuggestionsPanel()
         self._suggested_text: tuple[int | None, int] = (None, 0)
         self._following_cursor = False
+        # True while N or P steps through the list: the status bar then says why.
+        self._stepping = False
         # The source whose suggestions the analyst is working through (accepting, rejecting):
         # there the next suggestion is selected in the text; a source just opened stays at its
         # top with nothing selected.
@@ -83,22 +86,23 @@ class SuggestionsController(QObject):
             # would open it as a window of its own).
             self.suggestions_panel.hide()
         # Plain keys act only where the reader or the list has the focus (the reader is
-        # read-only, so N, P, Enter and Del type nothing there).
+        # read-only, so N, P, Enter and Del type nothing there): caught there by SuggestionKeys,
+        # not made shortcuts. The View ▸ Suggestions entries only name their keys.
         keyed = (
-            ("&Next suggestion", lambda: self.suggestions_panel.step(1), "N"),
-            ("&Previous suggestion", lambda: self.suggestions_panel.step(-1), "P"),
-            ("&Accept suggestion", self.accept_current_suggestion, "Return"),
-            ("Accept and &edit suggestion", self.edit_current_suggestion, "Shift+Return"),
-            ("&Reject suggestion", self.reject_current_suggestion, "Delete"),
+            ("&Next suggestion", lambda: self.step(1), Qt.Key.Key_N, False),
+            ("&Previous suggestion", lambda: self.step(-1), Qt.Key.Key_P, False),
+            ("&Accept suggestion", self.accept_current_suggestion, Qt.Key.Key_Return, False),
+            ("Accept and &edit suggestion", self.edit_current_suggestion, Qt.Key.Key_Return, True),
+            ("&Reject suggestion", self.reject_current_suggestion, Qt.Key.Key_Delete, False),
         )
+        self.suggestion_keys = SuggestionKeys({(key, shift): work for _, work, key, shift in keyed})
+        self.suggestion_keys.watch(self.reader, self.suggestions_panel.list)
         self.suggestion_actions: list[QAction] = []
-        for text, slot, key in keyed:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            for widget in (self.reader, self.suggestions_panel):
-                widget.addAction(action)
+        for text, work, key, shift in keyed:
+            shifted = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier(0)
+            named = QKeySequence(key | shifted).toString(QKeySequence.SequenceFormat.NativeText)
+            action = QAction(f"{text}\t{named}", self)
+            action.triggered.connect(lambda _checked=False, run=work: run())
             self.suggestion_actions.append(action)
         self.merge_party_action = QAction("&Merge party names…", self)
         self.merge_party_action.setStatusTip(
@@ -192,8 +196,19 @@ class SuggestionsController(QObject):
         # top with nothing selected.
         self._triage_source = None
 
+    def step(self, delta: int) -> None:
+        """Select the next (1) or previous (-1) suggestion, saying why it was made (N, P)."""
+        self._stepping = True
+        try:
+            self.suggestions_panel.step(delta)
+        finally:
+            self._stepping = False
+
     def _suggestion_selected(self, suggestion: Suggestion | None) -> None:
-        if suggestion is not None and (self.reader.hasFocus() or self.suggestions_panel.hasFocus()):
+        # Not when the list is filled while the reader has the focus (as it has once the
+        # window opens): that said why over the window's own reports, an on-open backup's.
+        chosen = self._stepping or self.suggestions_panel.list.hasFocus()
+        if suggestion is not None and chosen:
             # The tooltip's reason, for someone stepping through the list with N and P.
             why = why_suggested(suggestion).replace("\n", " · ")
             # Passing, as the window's other reports: it was left up, stale, long after.

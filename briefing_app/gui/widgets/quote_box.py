@@ -20,6 +20,8 @@ class QuoteBox(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Quote")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # until the quote needs scrolling (fit)
         label.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -36,3 +38,7 @@ class QuoteBox(QScrollArea):
         most = self.label.fontMetrics().lineSpacing() * MOST_LINES
         wanted = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
         self.setFixedHeight(max(min(wanted, most), self.label.fontMetrics().lineSpacing()))
+        # Tab stops here only for a quote to scroll with the arrow keys; a short one was a
+        # stop showing nothing, between the claims table and the statement.
+        scrolls = wanted > most
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if scrolls else Qt.FocusPolicy.NoFocus)

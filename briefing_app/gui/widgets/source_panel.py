@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from briefing_app.core.models import Source
 from briefing_app.core.records.grading import RELIABILITY, TLP_ORDER
+from briefing_app.gui.focus_order import set_tab_order
 from briefing_app.gui.widgets.fields import (
     MultiLineEdit,
     RefusedFields,
@@ -93,6 +94,8 @@ class SourcePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        # As the rows are seen (once in this widget): the note, made in it, came first.
+        set_tab_order(*self.edits.values(), self.reliability, self.marking, self.note)
         layout.addStretch(1)
         self.show_source(None)
 
