@@ -150,8 +150,10 @@ def _documents(path: Path) -> ExtractedDocument | list[ExtractedDocument]:
 
 def _echo_document(doc: ExtractedDocument) -> None:
     for name, value in doc.to_json().items():
-        if name != "text":
+        if name not in ("text", "language_guessed"):
             shown = ", ".join(value) if isinstance(value, list) else value
+            if name == "language" and doc.language_guessed:
+                shown = f"{value} (guessed from the text; the file declares none)"
             echo(f"{name:10} {shown if shown is not None else ''}")
     echo(f"{'text':10} {len(doc.text)} characters")
     echo()

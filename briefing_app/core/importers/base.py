@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.core.errors import CorruptFile, FileTooLarge, NotFound, UnsupportedFormat
 from briefing_app.core.text.anchors import normalise_text
+from briefing_app.core.text.language import guess_language, language_tag
 
 if TYPE_CHECKING:
     pass
@@ -37,6 +38,8 @@ class ExtractedDocument:
     published: str | None = None
     url: str = ""
     language: str = ""
+    # True when the file declared no language and `language` was guessed from the text.
+    language_guessed: bool = False
     format: str = ""
     reliability: str = ""
     marking: str = ""
@@ -139,6 +142,20 @@ def extract_file(path: Path | str) -> ExtractedDocument:
     doc.title = " ".join(normalise_text(doc.title).split())
     if not doc.text.strip():
         raise CorruptFile("no text found in the file")
+    settle_language(doc)
     doc.format = doc.format or format_name
     doc.origin_path = str(path)
     return doc
+
+
+def settle_language(doc: ExtractedDocument) -> None:
+    """Write the declared language as a tag ('de_DE' -> 'de-DE'), or guess one from the text.
+
+    A declared language always wins; the guess names only a language with suggestion word
+    lists (en, fr, de, pt) and stays '' when unsure.
+    """
+    doc.language = language_tag(doc.language)
+    doc.language_guessed = False
+    if not doc.language:
+        doc.language = guess_language(doc.text)
+        doc.language_guessed = bool(doc.language)

@@ -132,7 +132,7 @@ def extract_tree(tree: HtmlElement, html: str, *, url: str = "") -> ExtractedDoc
     outlet = choose_outlet(signals, found)
     title = choose_title(signals, found, outlet)
     address = choose_url(signals, found, url)
-    language = _language(tree, found)
+    language = _language(tree, signals.meta, found)
     doc = ExtractedDocument(
         text=arrange_body(text, title, signals.standfirst),
         title=title,
@@ -532,6 +532,25 @@ def choose_url(signals: PageSignals, found: dict[str, Any], given: str) -> str:
     return ""
 
 
-def _language(tree: HtmlElement, found: dict[str, Any]) -> str:
-    lang = tree.get("lang") or found.get("language") or ""
-    return str(lang).strip()
+# Meta tags that declare a page's language, after <html lang>: Dublin Core, the old
+# name="language", and OpenGraph's locale ("fr_FR", which WordPress writes from its settings).
+_LANGUAGE_META = ("dc.language", "language", "content-language", "og:locale")
+
+
+def _language(tree: HtmlElement, meta: dict[str, str], found: dict[str, Any]) -> str:
+    """Return the language the page declares ('' if none): import guesses one only then."""
+    # lxml's HTML parser keeps xml:lang (XHTML) as a plain attribute name.
+    declared = [tree.get("lang"), tree.get("xml:lang")]
+    declared += [
+        el.get("content")
+        for el in tree.iterfind(".//meta[@http-equiv]")
+        if el.get("http-equiv", "").strip().lower() == "content-language"
+    ]
+    declared += [meta.get(key) for key in _LANGUAGE_META]
+    declared.append(found.get("language"))
+    for value in declared:
+        # "en, fr" (a page in two languages) names its first; "x-default" no language at all.
+        first = str(value or "").split(",")[0].strip()
+        if first and not first.lower().startswith(("x-", "und")):
+            return first
+    return ""

@@ -16,11 +16,13 @@ from briefing_app.core.importers.base import (
     ExtractedDocument,
     extract_file,
     read_capped,
+    settle_language,
 )
 from briefing_app.core.importers.references.annotations import read_annotations
 from briefing_app.core.importers.references.base import Reference, ReferenceReader
 from briefing_app.core.records.sources import ABSTRACT_FORMAT, ABSTRACT_NOTE
 from briefing_app.core.records.tags import names_a_tag
+from briefing_app.core.text.language import language_tag
 
 __all__ = [
     "NO_TEXT",
@@ -103,13 +105,17 @@ def reference_document(ref: Reference) -> ExtractedDocument:
         text = "\n\n".join(p for p in (ref.abstract, *ref.notes) if p.strip())
         note = ABSTRACT_NOTE if text.strip() else ""
         doc = ExtractedDocument(text=text, format=ABSTRACT_FORMAT, analyst_note=note)
+        settle_language(doc)
     # What the reference manager holds was checked by a person; the importer only guessed.
     doc.title = ref.title or doc.title
     doc.byline = "; ".join(ref.authors) or doc.byline
     doc.outlet = ref.container or doc.outlet
     doc.published = ref.published or doc.published
     doc.url = ref.url or doc.url
-    doc.language = ref.language_code() or doc.language
+    if ref.language_code():
+        # The item's language was declared, so it wins over the attachment's guessed one.
+        doc.language = language_tag(ref.language_code())
+        doc.language_guessed = False
     doc.doi = ref.doi
     doc.ref_id = ref.ref_id
     doc.accessed = ref.accessed
