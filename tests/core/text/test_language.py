@@ -98,3 +98,12 @@ def test_a_declared_language_is_written_as_a_tag() -> None:
     assert language_tag(" DE-de ") == "de-DE"
     assert language_tag("fr") == "fr"
     assert language_tag("") == ""
+
+
+def test_a_long_text_mixed_from_its_opening_is_left_unsure() -> None:
+    # Past the opening look, the whole sample is weighed: no language leads.
+    assert guess_language((ENGLISH + "\n\n" + GERMAN + "\n\n") * 20) == ""
+
+
+def test_a_long_text_is_judged_by_its_clear_opening() -> None:
+    assert guess_language(GERMAN * 12 + ENGLISH * 60) == "de"
