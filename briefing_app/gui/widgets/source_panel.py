@@ -54,12 +54,15 @@ class SourcePanel(QWidget):
         self.refused = RefusedFields(self, self._stored_of)
         self.refused.watch(*self.edits.values())
         self.edits["published"].setPlaceholderText("YYYY-MM-DD, YYYY-MM or YYYY")
-        # A plain-text or PDF file comes in without one, and the Chronology cannot read its
-        # dates ("last week") nor the suggestions its attributions until it is said here.
+        # A file that declares no language gets one guessed from its text at import, or none
+        # when the guess is unsure: then the Chronology cannot read its dates ("last week")
+        # nor the suggestions its attributions until it is said here.
         self.edits["language"].setPlaceholderText("en, de, fr, pt… (dates are read in it)")
         self.edits["language"].setToolTip(
             "The source's language as a code (en, de, fr, pt…): suggested event dates and "
-            "suggested claims read the text in it"
+            "suggested claims read the text in it. When the file declared none, import "
+            "guessed it from the text (English, French, German or Portuguese; left empty "
+            "when unsure): correct it here"
         )
         self.reliability = grade_combo(RELIABILITY)
         self.reliability.setAccessibleName("Reliability")
