@@ -59,6 +59,7 @@ def extract_pdf(path: Path, data: bytes) -> ExtractedDocument:
             raise FileTooLarge(f"the PDF has {count} pages; the limit is {MAX_PAGES}")
         pages = [_page_paragraphs(page) for page in reader.pages]
         info = reader.metadata
+        language = _catalog_language(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise CorruptFile(f"not a readable PDF ({type(exc).__name__})") from exc
     paragraphs = _join_across_pages(pages)
@@ -72,7 +73,17 @@ def extract_pdf(path: Path, data: bytes) -> ExtractedDocument:
         text="\n\n".join(paragraphs),
         byline=document_author(_info(info, "author")),
         published=_info_date(info),
+        language=language,
     )
+
+
+def _catalog_language(reader: Any) -> str:
+    """Return the language the document catalog declares (/Lang, which Word writes), or ''."""
+    try:
+        value = reader.root_object.get("/Lang")
+    except Exception:  # a damaged catalog declares nothing; the text is still read
+        return ""
+    return " ".join(str(value).split()) if isinstance(value, str) else ""
 
 
 def _open_without_password(reader: Any) -> bool:

@@ -135,3 +135,35 @@ def test_a_guessed_language_is_corrected_with_source_set(tmp_path: Path) -> None
     fixed = briefing("source", "set", "1", "--language", "de-AT", "--json", library=library)
     assert json.loads(fixed.stdout)["language"] == "de-AT"
     assert Library.open(library).sources.get(1).language == "de-AT"
+
+
+def _pdf(path: Path, text: str, lang: str = "") -> Path:
+    import textwrap
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    y = 780.0
+    for line in textwrap.wrap(text, 80):
+        pdf.drawString(72, y, line)
+        y -= 14
+    pdf.showPage()
+    pdf.save()
+    if lang:
+        writer = PdfWriter(clone_from=PdfReader(str(path)))
+        writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+        writer.write(str(path))
+    return path
+
+
+def test_a_pdf_s_catalog_language_wins_and_a_pdf_without_one_is_guessed(
+    tmp_path: Path,
+) -> None:
+    declared = extract_file(_pdf(tmp_path / "a.pdf", ENGLISH_REPORT, lang="fr-FR"))
+    assert (declared.language, declared.language_guessed) == ("fr-FR", False)
+    guessed = extract_file(_pdf(tmp_path / "b.pdf", GERMAN_REPORT.replace("\n", " ")))
+    assert (guessed.language, guessed.language_guessed) == ("de", True)
