@@ -41,6 +41,8 @@ class Source:
     doi: str = ""
     ref_id: str = ""
     accessed: str = ""
+    # The language was guessed from the text at import (the file declared none).
+    language_guessed: bool = False
     claim_count: int = 0
     tags: list[str] = field(default_factory=list)
 
@@ -55,6 +57,7 @@ class Source:
             "published": self.published,
             "url": self.url,
             "language": self.language,
+            "language_guessed": self.language_guessed,
             "format": self.format,
             "retrieved_at": self.retrieved_at,
             "sha256": self.sha256,

@@ -38,11 +38,16 @@ def test_an_imported_text_file_shows_its_guessed_language_which_can_be_corrected
     window.sources.open_source(source_id)
     field = window.source_panel.edits["language"]
     qtbot.waitUntil(lambda: field.text() == "de")
+    note = window.source_panel.language_guessed
+    assert note.isVisible() and note.text().startswith("Guessed from the text")
     assert "guessed it from the text" in field.toolTip()
-    # A wrong guess is corrected in place, and undo brings the guess back.
+    # A wrong guess is corrected in place (no longer a guess), and undo brings the guess back.
     field.setText("de-AT")
     field.editingFinished.emit()
-    assert window.lib.sources.get(source_id).language == "de-AT"
+    corrected = window.lib.sources.get(source_id)
+    assert (corrected.language, corrected.language_guessed) == ("de-AT", False)
+    qtbot.waitUntil(lambda: not note.isVisible())
     window.undo_stack.undo()
-    assert window.lib.sources.get(source_id).language == "de"
-    qtbot.waitUntil(lambda: field.text() == "de")
+    restored = window.lib.sources.get(source_id)
+    assert (restored.language, restored.language_guessed) == ("de", True)
+    qtbot.waitUntil(lambda: field.text() == "de" and note.isVisible())

@@ -60,8 +60,8 @@ ABSTRACT_NOTE = "No usable attachment: the text is the reference's abstract and 
 
 _LIST_COLUMNS = (
     "s.id, s.uid, s.title, '' AS text, s.sha256, s.byline, s.outlet, s.published, s.url, "
-    "s.language, s.format, s.retrieved_at, s.reliability, s.marking, s.analyst_note, "
-    "s.origin_path, s.created_at, s.modified_at, s.doi, s.ref_id, s.accessed, "
+    "s.language, s.language_guessed, s.format, s.retrieved_at, s.reliability, s.marking, "
+    "s.analyst_note, s.origin_path, s.created_at, s.modified_at, s.doi, s.ref_id, s.accessed, "
     "(SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count"
 )
 
@@ -101,8 +101,9 @@ class SourceManager:
             cur = self._lib.conn.execute(
                 "INSERT INTO sources (uid, title, byline, outlet, published, url, language, "
                 "format, retrieved_at, sha256, text, reliability, marking, origin_path, "
-                "created_at, modified_at, doi, ref_id, accessed, analyst_note, words_sha256) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "created_at, modified_at, doi, ref_id, accessed, analyst_note, words_sha256, "
+                "language_guessed) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid or new_uid(),
                     doc.title.strip(),
@@ -125,6 +126,7 @@ class SourceManager:
                     doc.accessed,
                     doc.analyst_note,
                     words_sha256(text),
+                    int(doc.language_guessed and bool(doc.language.strip())),
                 ),
             )
             source_id = int(cur.lastrowid or 0)
@@ -211,7 +213,12 @@ class SourceManager:
             wanted["ref_id"] = source.ref_id
         if not source.accessed and wanted["accessed"] == source.retrieved_at[:10]:
             wanted["accessed"] = source.accessed
-        values = {k: v for k, v in wanted.items() if v and v != getattr(source, k)}
+        if doc.language_guessed and source.language and not source.language_guessed:
+            # A guess never replaces a language the file declared or a person set.
+            wanted["language"] = source.language
+        values: dict[str, Any] = {k: v for k, v in wanted.items() if v and v != getattr(source, k)}
+        if "language" in values:
+            values["language_guessed"] = doc.language_guessed
         text = normalise_text(doc.text)
         better_text = doc.format != ABSTRACT_FORMAT or source.format == ABSTRACT_FORMAT
         if (
@@ -366,6 +373,9 @@ class SourceManager:
         if not values:
             self.get(source_id)
             return Edit(source_id)
+        if "language" in values:
+            # A language a person set (or confirmed) is no longer a guess; revert brings it back.
+            values["language_guessed"] = False
         return self._write(source_id, {**values, "modified_at": now_iso()}, expected)
 
     def revert(self, edit: Edit) -> Edit:
@@ -552,4 +562,5 @@ def _check_reliability(code: str) -> None:
 
 
 def _source_from_row(row: sqlite3.Row) -> Source:
-    return record_from_row(Source, row)
+    # SQLite holds the flag as 0 or 1; the JSON and the panel want a bool.
+    return record_from_row(Source, row, language_guessed=bool(row["language_guessed"]))

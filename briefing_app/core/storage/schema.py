@@ -478,3 +478,14 @@ def review_comment_indexes(conn: sqlite3.Connection) -> None:
         "CREATE INDEX review_comments_parent ON review_comments(parent_id)"
         " WHERE parent_id IS NOT NULL"
     )
+
+
+@migration(12, "sources say whether their language was guessed from the text at import")
+def source_language_guessed(conn: sqlite3.Connection) -> None:
+    """Keep whether a source's language was guessed (1) or declared or typed in (0).
+
+    A file that declares no language gets one guessed from its text (text/language.py); the
+    source panel and `briefing source show` say so until a person sets it. Sources stored
+    before keep 0: they were never guessed.
+    """
+    conn.execute("ALTER TABLE sources ADD COLUMN language_guessed INTEGER NOT NULL DEFAULT 0")

@@ -50,6 +50,12 @@ class SourcePanel(QWidget):
             edit.editingFinished.connect(lambda n=name: self._text_edited(n))
             self.edits[name] = edit
             form.addRow(labels[name], edit)
+        # Under Language (the last field): shown while the language is import's guess.
+        self.language_guessed = QLabel("Guessed from the text: correct it if it is wrong")
+        self.language_guessed.setAccessibleName("Language guessed")
+        self.language_guessed.setWordWrap(True)
+        self.language_guessed.setVisible(False)
+        form.addRow("", self.language_guessed)
         # A refused value stays in its field, marked, until corrected or Escape puts it back.
         self.refused = RefusedFields(self, self._stored_of)
         self.refused.watch(*self.edits.values())
@@ -115,6 +121,7 @@ class SourcePanel(QWidget):
             self.heading.setText("<b>No source selected</b>")
             for edit in self.edits.values():
                 edit.setText("")
+            self.language_guessed.setVisible(False)
             # Blank, not the last source's grade and marking: greyed, they still read as the
             # values of a source (in a new, empty library, those of the library before).
             self.reliability.setCurrentIndex(-1)
@@ -130,6 +137,7 @@ class SourcePanel(QWidget):
         for name, edit in self.edits.items():
             edit.setText(getattr(source, name) or "")
             edit.setCursorPosition(0)
+        self.language_guessed.setVisible(source.language_guessed and bool(source.language))
         for edit, text in kept.items():
             if text == self._stored_of(edit):
                 self.refused.accept(edit)  # now stored: nothing left to correct

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import docx
@@ -132,9 +133,50 @@ def test_a_guessed_language_is_corrected_with_source_set(tmp_path: Path) -> None
     library = tmp_path / "l.sqlite"
     path = write_fixture(tmp_path / "brand.txt", GERMAN_REPORT)
     assert briefing("import", str(path), library=library).returncode == 0
+    listed = json.loads(briefing("sources", "--json", library=library).stdout)
+    assert (listed[0]["language"], listed[0]["language_guessed"]) == ("de", True)
     fixed = briefing("source", "set", "1", "--language", "de-AT", "--json", library=library)
     assert json.loads(fixed.stdout)["language"] == "de-AT"
-    assert Library.open(library).sources.get(1).language == "de-AT"
+    source = Library.open(library).sources.get(1)
+    assert (source.language, source.language_guessed) == ("de-AT", False)
+
+
+def test_setting_the_language_ends_the_guess_and_undo_brings_it_back(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "lib.sqlite")
+    source = lib.sources.add(extract_file(write_fixture(tmp_path / "b.txt", GERMAN_REPORT)))
+    assert source.language_guessed
+    # Confirming the guess as it is makes it a person's choice too.
+    edit = lib.sources.edit(source.id, language="de")
+    assert lib.sources.get(source.id).language_guessed is False
+    lib.sources.revert(edit)
+    assert lib.sources.get(source.id) == source
+    # Other fields leave the guess a guess.
+    lib.sources.update(source.id, outlet="Lokalzeitung")
+    assert lib.sources.get(source.id).language_guessed is True
+
+
+def test_a_source_added_without_a_guess_is_not_marked_guessed(tmp_path: Path) -> None:
+    # What other paths store (a review package's sources, a QDA project's) was never guessed.
+    from briefing_app.core.importers.base import ExtractedDocument
+
+    lib = Library.open(tmp_path / "lib.sqlite")
+    source = lib.sources.add(ExtractedDocument(title="Brand", text=GERMAN_REPORT))
+    assert (source.language, source.language_guessed) == ("", False)
+
+
+def test_a_reference_imported_again_keeps_the_language_a_person_set(tmp_path: Path) -> None:
+    attachment = write_fixture(tmp_path / "report.txt", GERMAN_REPORT)
+    ris = write_fixture(
+        tmp_path / "refs.ris", f"TY  - RPRT\nTI  - Brand\nL1  - {attachment}\nER  - \n"
+    )
+    lib = Library.open(tmp_path / "lib.sqlite")
+    (ref,) = read_references(ris)
+    source, outcome, _ = lib.sources.add_or_update(reference_document(ref))
+    assert (outcome, source.language, source.language_guessed) == ("imported", "de", True)
+    lib.sources.update(source.id, language="de-CH")
+    # The guess made again on the second import does not undo the person's choice.
+    again, _, _ = lib.sources.add_or_update(reference_document(ref))
+    assert (again.language, again.language_guessed) == ("de-CH", False)
 
 
 def _pdf(path: Path, text: str, lang: str = "") -> Path:
@@ -167,3 +209,16 @@ def test_a_pdf_s_catalog_language_wins_and_a_pdf_without_one_is_guessed(
     assert (declared.language, declared.language_guessed) == ("fr-FR", False)
     guessed = extract_file(_pdf(tmp_path / "b.pdf", GERMAN_REPORT.replace("\n", " ")))
     assert (guessed.language, guessed.language_guessed) == ("de", True)
+
+
+def test_sources_of_an_older_library_keep_their_language_unguessed(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.fixtures import make_schema_fixtures as fixtures
+
+    older = shutil.copy(fixtures.fixture_path(11), tmp_path / "v11.sqlite")
+    with sqlite3.connect(older) as conn:
+        before = conn.execute("SELECT id, language FROM sources ORDER BY id").fetchall()
+    lib = Library.open(older)
+    after = [(s.id, s.language, s.language_guessed) for s in lib.sources.all()][::-1]
+    assert after == [(i, language, False) for i, language in before]
