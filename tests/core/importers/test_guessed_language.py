@@ -11,6 +11,7 @@ import docx
 from briefing_app.core.importers.base import extract_file
 from briefing_app.core.importers.references import read_references, reference_document
 from briefing_app.core.library import Library
+from briefing_app.core.suggest.event_dates import suggest_for_claim
 from tests.cli.runner import briefing
 from tests.conftest import write_fixture
 
@@ -21,7 +22,8 @@ GERMAN_REPORT = (
     "mit. Die Feuerwehr war mit mehr als hundert Einsatzkräften vor Ort und konnte ein "
     "Übergreifen der Flammen auf die benachbarten Wohnhäuser verhindern. Dem Bürgermeister "
     "zufolge soll die Halle nicht wieder aufgebaut werden. Die Ursache des Feuers ist noch "
-    "unklar, die Ermittlungen dauern an.\n"
+    "unklar, die Ermittlungen dauern an. Bereits am 28. Februar hatte es in der Halle "
+    "gebrannt.\n"
 )
 FRENCH_REPORT = (
     "Le gouvernement a annoncé lundi que les négociations reprendraient la semaine prochaine, "
@@ -47,6 +49,11 @@ def test_a_german_text_file_is_imported_as_german_and_suggested_with_german_rule
     # Read with the English rules (as before), "teilte die Polizei mit" named no one.
     parties = [s.party for s in lib.suggestions.for_source(source.id)]
     assert parties == ["die Polizei", "Dem Bürgermeister"]
+    # And the Chronology reads its dates in German (before: "the language is not known").
+    lib.sources.update(source.id, published="2025-03-05")
+    claim = lib.claims.add(source.id, quote="am 28. Februar hatte es in der Halle gebrannt")
+    suggested = suggest_for_claim(claim, lib.sources.get(source.id))
+    assert suggested.date == "2025-02-28", suggested.reason
 
 
 def test_a_text_too_short_to_tell_stays_without_a_language(tmp_path: Path) -> None:
