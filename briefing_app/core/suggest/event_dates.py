@@ -39,6 +39,19 @@ _MOMENTS = ("0 second ago", "0 minute ago", "0 hour ago")
 _TRAILING = frozenset(
     ("in", "a", "an", "the", "at", "à", "au", "de", "du", "et", "and", "der", "die", "das")
 )
+# Numbers in words dateparser takes in after a weekday or month as its day or month ("On Monday
+# one man died" read as 5 January, "am Montag ein Schaden", "lundi un homme"): never part of a
+# date written without a figure.
+_NUMBER_WORDS = frozenset(
+    (
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "ein", "eine", "einen", "einem", "einer", "eins", "zwei", "drei"),
+        *("vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "un"),
+        *("une", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze"),
+        *("douze", "um", "uma", "dois", "duas", "três", "quatro", "cinco", "seis", "sete"),
+        *("oito", "nove", "dez", "doze"),
+    )
+)
 # Words dateparser misses, by language: the part it reads is kept, the rest blanked to the same
 # length. French "le 1er mars"; German "Dienstagabend" (a weekday and a time of day in one word).
 _UNREAD = {
@@ -271,11 +284,31 @@ def _date_phrases(sentence: str, lang: str, base: datetime) -> dict[str, datetim
         if comma and not tail[:1].isdigit() and _names_a_date(head, sentence, lang):
             words = head
         # "Tuesday in a post", "jeudi à Katmandou": nor into the next phrase's first word.
-        while (last := words.rsplit(" ", 1))[-1].casefold() in _TRAILING and len(last) == 2:
+        read = words
+        while len(last := words.rsplit(" ", 1)) == 2 and _trails(last[1], read):
             words = last[0]
+        if words != read:
+            # What dateparser made of the longer phrase may be another day ("On Monday a" is
+            # 5 January): the words left are read again on their own.
+            again = search_dates(
+                words,
+                languages=[lang],
+                settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+            )
+            if not again:
+                continue
+            when = again[0][1]
         if _names_a_date(words, sentence, lang):
             phrases.setdefault(words, when)
     return phrases
+
+
+def _trails(word: str, phrase: str) -> bool:
+    """Return whether word, last in a date phrase, is no part of the date."""
+    folded = word.casefold()
+    return folded in _TRAILING or (
+        folded in _NUMBER_WORDS and not any(ch.isdigit() for ch in phrase)
+    )
 
 
 def _as_written(words: str, prepared: str, sentence: str) -> str:

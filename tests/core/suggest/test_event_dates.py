@@ -77,6 +77,26 @@ def test_without_a_publication_day_a_relative_date_gives_none_and_says_why(
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence", "words"),
+    [
+        ("de", "In der Nacht zum Montag ein Schaden entstanden.", "Montag"),
+        ("de", "Am Montag zwei Männer festgenommen.", "Am Montag"),
+        ("en", "On Monday one man died.", "On Monday"),
+        ("en", "On Monday a man died.", "On Monday"),
+        ("fr", "Lundi un homme est mort.", "Lundi"),
+        ("pt", "Na segunda-feira um homem morreu.", "segunda-feira"),
+    ],
+)
+def test_a_number_word_after_a_weekday_is_not_read_as_its_day(
+    language: str, sentence: str, words: str
+) -> None:
+    # dateparser read "Montag ein" as 5 January (the "one" taken for the month): the tester's
+    # German source, published Wednesday 5 March 2025, had its Monday dated two months early.
+    found = suggest_event_date(sentence, language, "2025-03-05")
+    assert (found.date, found.words) == ("2025-03-03", words)
+
+
+@pytest.mark.parametrize(
     ("language", "sentence"),
     [
         ("en", "It may be the second attack this year, a spokesman said now."),
