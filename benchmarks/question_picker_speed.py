@@ -1,6 +1,6 @@
 """What refreshing the Matrix's and the Chronology's key-question pickers costs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/question_picker_speed.py LIBRARY [--runs 5]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/question_picker_speed.py LIBRARY
 
 On a copy of LIBRARY (the 10k benchmark library, 100,000 claims: the original is never
 written) holding five key questions, one assigned every claim and the others 500 each (a

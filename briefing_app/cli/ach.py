@@ -42,7 +42,7 @@ def hypothesis_command(
     Example: briefing ach hypothesis Q1 "Criminal groups based in Afghanistan"
     """
     lib = app.library()
-    q = lib.questions.by_key(question)
+    q = lib.questions.title_by_key(question)
     edit = lib.ach.add_hypothesis(q.id, label, note)
     if as_json:
         echo_json(lib.ach.hypothesis(q.id, edit.made).to_json())
@@ -74,7 +74,7 @@ def evidence_command(
     if sum(x is not None and x != () for x in (assumption, absence, claims or None)) != 1:
         raise InvalidInput("give one of --assumption, --absence or --claim")
     lib = app.library()
-    q = lib.questions.by_key(question)
+    q = lib.questions.title_by_key(question)
     if assumption is not None:
         made = lib.assumptions.add(q.id, assumption).made
     elif absence is not None:
@@ -187,7 +187,7 @@ def remove_command(app: AppContext, question: str, key: str, as_json: bool) -> N
     Example: briefing ach remove Q1 X1
     """
     lib = app.library()
-    q = lib.questions.by_key(question)
+    q = lib.questions.title_by_key(question)
     if key.strip().upper().startswith("H"):
         edit = lib.ach.delete_hypothesis(q.id, key)
     else:
@@ -209,7 +209,7 @@ def show_command(app: AppContext, question: str, as_json: bool) -> None:
     Example: briefing ach show Q1 --json
     """
     lib = app.library()
-    matrix = lib.ach.matrix(lib.questions.by_key(question).id)
+    matrix = lib.ach.matrix(lib.questions.title_by_key(question).id)
     if as_json:
         echo_json(matrix.to_json())
         return
@@ -221,7 +221,7 @@ def _change_row(
 ) -> None:
     """Make one change to a row of QUESTION's matrix, then print that row as it is now."""
     lib = app.library()
-    question_id = lib.questions.by_key(question).id
+    question_id = lib.questions.title_by_key(question).id
     _print_row(lib, question_id, change(lib, question_id).made, as_json)
 
 
@@ -370,7 +370,7 @@ def note_judge_command(
                 f"missing {missing}: give the question, the hypothesis and --confidence "
                 f"(briefing note judge {note_ref} {question} H1 --confidence moderate)"
             )
-        judge(lib, note.id, lib.questions.by_key(question).id, hypothesis, confidence)
+        judge(lib, note.id, lib.questions.title_by_key(question).id, hypothesis, confidence)
     found = judgment(lib, lib.notes.get(note.id))
     if as_json:
         echo_json(None if found is None else found.to_json())

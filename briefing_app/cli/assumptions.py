@@ -24,7 +24,7 @@ def assumptions_command(app: AppContext, question: str, as_json: bool) -> None:
     Example: briefing assumptions Q1
     """
     lib = app.library()
-    found = lib.assumptions.all(lib.questions.by_key(question).id)
+    found = lib.assumptions.all(lib.questions.title_by_key(question).id)
     if as_json:
         echo_json([a.to_json() for a in found])
         return
@@ -81,7 +81,7 @@ def assumption_add_command(
     --rating caveated --supports C9 --hypothesis H1
     """
     lib = app.library()
-    q = lib.questions.by_key(question)
+    q = lib.questions.title_by_key(question)
     edit = lib.assumptions.add(
         q.id,
         text,
@@ -123,7 +123,7 @@ def assumption_set_command(
     Example: briefing assumption set Q1 A1 --rating unsupported --why "Single source"
     """
     lib = app.library()
-    q = lib.questions.by_key(question)
+    q = lib.questions.title_by_key(question)
     edit = lib.assumptions.update(
         q.id,
         key,

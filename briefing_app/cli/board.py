@@ -19,7 +19,7 @@ def board_command(app: AppContext, key: str, as_json: bool) -> None:
     Example: briefing board Q1 --json
     """
     lib = app.library()
-    board = build_board(lib, lib.questions.by_key(key).id)
+    board = build_board(lib, lib.questions.title_by_key(key).id)
     if as_json:
         echo_json(board.to_json())
         return

@@ -37,7 +37,7 @@ def timeline_command(
     Example: briefing timeline --question Q1 --json
     """
     lib = app.library()
-    question_id = lib.questions.by_key(question_key).id if question_key else None
+    question_id = lib.questions.title_by_key(question_key).id if question_key else None
     rows = timeline(lib, question_id, ClaimFilter(party=party, tag=tag))
     suggested = {} if no_suggest else suggested_dates(lib, rows)
     if as_json:

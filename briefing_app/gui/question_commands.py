@@ -73,7 +73,7 @@ def UnassignClaimsCommand(
 ) -> LibraryCommand:
     """Take claims off a question; undo puts them back in their places."""
     ids = list(claim_ids)
-    key = lib.questions.get(question_id).key
+    key = lib.questions.key_of(question_id)
 
     def restore(removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
         lib.questions.restore_assignments(question_id, removed)

@@ -151,7 +151,7 @@ class BoardController(QObject):
         if self.question_id is None:
             return
         text = _what_deleting_takes(self.lib, self.question_id)
-        key = self.lib.questions.get(self.question_id).key
+        key = self.lib.questions.key_of(self.question_id)
         if text and not self.confirm(f"Delete {key}?", text, f"Delete {key}"):
             return
         self.services.execute(DeleteQuestionCommand(self.lib, self.question_id))
@@ -222,7 +222,7 @@ class BoardController(QObject):
             for r in links:
                 unlink.addAction(describe(r), self._unlinker(r.from_claim_id, r.to_claim_id))
         if self.question_id is not None:
-            key = self.lib.questions.get(self.question_id).key
+            key = self.lib.questions.key_of(self.question_id)
             menu.addSeparator()
             menu.addAction(
                 f"&Remove {claim.key} from {key}",
@@ -301,7 +301,7 @@ def _what_deleting_takes(lib: Library, question_id: int) -> str:
         taken.append(f"the judgment of {'the note' if len(judging) == 1 else 'the notes'} {titles}")
     if not taken:
         return ""
-    key = lib.questions.get(question_id).key
+    key = lib.questions.key_of(question_id)
     listed = taken[0] if len(taken) == 1 else f"{', '.join(taken[:-1])} and {taken[-1]}"
     return (
         f"Deleting {key} takes {listed} with it; its claims stay. (Edit ▸ Undo brings it all back.)"

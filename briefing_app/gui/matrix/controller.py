@@ -113,7 +113,8 @@ class MatrixController(QObject):
 
     def _offer_questions(self) -> None:
         combo = self.panel.question
-        questions = self.lib.questions.all()
+        # Titles only: all() would read every claim key of every question (100,000 of them).
+        questions = self.lib.questions.titles()
         ids = [q.id for q in questions]
         chosen = self.memory.pick(questions, self.question_id, None)
         if chosen is None:
@@ -132,7 +133,8 @@ class MatrixController(QObject):
 
     def show_question(self, question_id: int | None) -> None:
         """Show the matrix of this key question (and again after a restart)."""
-        self.memory.choose(next((q for q in self.lib.questions.all() if q.id == question_id), None))
+        titles = self.lib.questions.titles()
+        self.memory.choose(next((q for q in titles if q.id == question_id), None))
         self.question_id = question_id
         self._offer_questions()
         self.reload()
@@ -140,7 +142,7 @@ class MatrixController(QObject):
     def go_to(self, question_key: str, row_key: str | None = None) -> bool:
         """Show the matrix of the question keyed question_key, row_key's row current."""
         try:
-            question = self.lib.questions.by_key(question_key)
+            question = self.lib.questions.title_by_key(question_key)
         except BriefingError as exc:
             self.services.show_error(str(exc))
             return False

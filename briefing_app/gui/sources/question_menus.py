@@ -57,11 +57,12 @@ class QuestionMenus:
     def questions_menu(self, claim_id: int, parent: QWidget) -> QMenu:
         """Return a claim's questions as ticks (tick: assign, untick: take off), New question…."""
         menu = QMenu("Questions", parent)
-        key = self.lib.claims.get(claim_id).key
-        for question in self.lib.questions.all():
+        # The questions holding the claim, not each question's claims (100,000 keys for one).
+        holding = self.lib.questions.holding_all([claim_id])
+        for question in self.lib.questions.titles():
             action = menu.addAction(question_title(question))
             action.setCheckable(True)
-            held = key in question.claim_keys
+            held = question.id in holding
             action.setChecked(held)
             run = self.unassign if held else self.assign
             action.triggered.connect(partial(_run, run, question.id, [claim_id]))

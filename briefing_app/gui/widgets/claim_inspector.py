@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, Question
+from briefing_app.core.models import CLAIM_KINDS, CLAIM_STATUSES, Claim, QuestionTitle
 from briefing_app.core.records.grading import CREDIBILITY
 from briefing_app.gui.highlighter import kind_colour
 from briefing_app.gui.icons import icon
@@ -271,7 +271,7 @@ class ClaimInspector(QWidget):
             return ", ".join(claim.tag_refs or claim.tags)
         return str(claim.event_date if edit is self.event_date else claim.party)
 
-    def show_questions(self, questions: list[Question]) -> None:
+    def show_questions(self, questions: list[QuestionTitle]) -> None:
         """Show the key questions the claim serves (one a line)."""
         self.questions.setText(
             "\n".join(f"{q.key} — {q.text}" for q in questions) if questions else "None"

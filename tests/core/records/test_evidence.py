@@ -187,6 +187,23 @@ def test_a_question_needs_text_and_an_unknown_key_is_refused(lib: Library) -> No
         lib.questions.add("  ")
     with pytest.raises(NotFound, match="no key question Q4"):
         lib.questions.by_key("Q4")
+    with pytest.raises(NotFound, match="no key question Q4"):
+        lib.questions.title_by_key(" Q4 ")
+
+
+def test_a_question_s_title_is_read_without_its_claims(
+    lib: Library, wires: dict[str, Claim]
+) -> None:
+    q1 = lib.questions.add("How many died?", claim_ids=[c.id for c in wires.values()])
+    q2 = lib.questions.add("Who raided?", claim_ids=[wires["afp"].id])
+    # What a picker, a menu or the CLI's --question needs: id, uid, key and text only.
+    title = lib.questions.title_by_key(" q2 ")
+    assert (title.id, title.uid, title.key, title.text) == (q2.id, q2.uid, "Q2", "Who raided?")
+    assert [(q.key, q.text) for q in lib.questions.of_claim(wires["afp"].id)] == [
+        ("Q1", "How many died?"),
+        ("Q2", "Who raided?"),
+    ]
+    assert [q.key for q in lib.questions.of_claim(wires["army"].id)] == [q1.key]
 
 
 def test_question_keys_are_never_reused(lib: Library) -> None:
