@@ -219,3 +219,41 @@ def test_deleting_every_claim_names_the_notes_whose_citations_break(
     assert len(asked) == 1 and f"“{note.title}”" in asked[0]
     assert "Edit ▸ Undo brings them all back" in asked[0]
     assert len(demo_lib.claims.all()) == total
+
+
+def test_narrowing_the_filter_keeps_the_selected_claims_it_still_shows(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    panel = window.claims_panel
+    click_at(qtbot, window, 0)
+    click_at(qtbot, window, panel.model.rowCount() - 1, Qt.KeyboardModifier.ShiftModifier)
+    selected = panel.selected_claim_ids()
+    kinds = [demo_lib.claims.get(i).kind for i in selected]
+    kind = max(set(kinds), key=kinds.count)  # the commonest: several stay shown
+    still_shown = [i for i, k in zip(selected, kinds, strict=True) if k == kind]
+    assert 1 < len(still_shown) < len(selected)
+    panel.set_filter_value(panel.kind_filter, kind)
+    assert panel.model.rowCount() == len(still_shown)
+    assert sorted(panel.selected_claim_ids()) == sorted(still_shown)
+    assert f"{len(still_shown)} claims selected" in window.inspector.heading.text()
+    # The hidden claims were let go: back to Any, an action takes only the ones kept.
+    panel.set_filter_value(panel.kind_filter, None)
+    assert sorted(panel.selected_claim_ids()) == sorted(still_shown)
+    assert f"{len(still_shown)} claims selected" in window.inspector.heading.text()
+
+
+def test_a_filter_leaving_one_of_several_selected_shows_it_to_edit(
+    qtbot: QtBot, window: MainWindow, demo_lib: Library
+) -> None:
+    panel = window.claims_panel
+    click_at(qtbot, window, 0)
+    click_at(qtbot, window, panel.model.rowCount() - 1, Qt.KeyboardModifier.ShiftModifier)
+    kinds: dict[str, list[int]] = {}
+    for claim_id in panel.selected_claim_ids():
+        kinds.setdefault(demo_lib.claims.get(claim_id).kind, []).append(claim_id)
+    kind, (only,) = next((k, ids) for k, ids in kinds.items() if len(ids) == 1)
+    panel.set_filter_value(panel.kind_filter, kind)
+    assert panel.selected_claim_ids() == [only]
+    claim = window.inspector.claim
+    assert claim is not None and claim.id == only
+    assert window.inspector.statement.isEnabled()

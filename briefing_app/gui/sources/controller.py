@@ -289,7 +289,9 @@ class SourcesController(QObject):
         self._keep_selection(refresh=False)
 
     def _filter_claims(self) -> None:
-        with self.claims_panel.quiet_selection():
+        # Several selected claims stay selected where the new filter still shows them, as a
+        # file manager keeps a selection through a narrower view (by id: the rows move).
+        with self.claims_panel.quiet_selection(), self.claims_panel.keeping_many_selected():
             self.claims_panel.model.set_filter(self.claims_panel.current_filter())
         self.claims_panel.update_count(self.claims_panel.model.total())
         selected = self._selected_id()
@@ -434,6 +436,10 @@ class SourcesController(QObject):
             count = self.claims_panel.selected_count()
             if count > 1:
                 self.inspector.show_many(count)
+            elif count == 1:
+                # One of several left (the filter hid the others): it is the claim to edit,
+                # as when Ctrl+click leaves one; the reader stays where the analyst reads.
+                self.select_claim(self.claims_panel.selected_claim_ids()[0])
             else:
                 self.clear_selection()
         elif refresh or self.claims_panel.current_claim_id() != selected:
