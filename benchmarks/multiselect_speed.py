@@ -17,7 +17,9 @@ again (its viewport grabbed):
   undo step, the window refreshed from its Changes, the selection kept) against raw sqlite3
   inserting the same 100,000 rows into question_claims in one INSERT … SELECT transaction
   (the floor: no check, no commit log, no window to refresh);
-- undo: Edit ▸ Undo of that assignment against raw sqlite3 deleting those rows.
+- undo: Edit ▸ Undo of that assignment against raw sqlite3 deleting those rows;
+- filter: the kind filter narrowed (to "reported fact") with every claim selected, the claims
+  it still shows staying selected, against the same filter change with none selected.
 
 Runs alternate between ours and the baseline (timing.paired_own_medians); the setup of each
 run (the selection cleared, the assignment undone) is not timed.
@@ -208,6 +210,28 @@ def measure(library: Path, work: Path, runs: int) -> dict[str, float]:
         "undo_ours": median(undone),
         "undo_baseline": median(raw_undone),
     }
+    kind = panel.kind_filter
+    narrower = kind.itemData(kind.findText("reported fact"))
+
+    def filtered(select_all: bool) -> float:
+        panel.set_filter_value(kind, None)
+        if select_all:
+            press_ctrl_a(view)
+        else:
+            window.sources.clear_selection()
+        started = time.perf_counter()
+        panel.set_filter_value(kind, narrower)
+        view.viewport().grab()
+        seconds = time.perf_counter() - started
+        kept = panel.selected_count()
+        assert kept == (panel.model.rowCount() if select_all else 0), kept
+        return seconds
+
+    filter_ours, filter_plain = paired_own_medians(
+        runs, lambda: filtered(True), lambda: filtered(False)
+    )
+    result |= {"filter_ours": filter_ours, "filter_baseline": filter_plain}
+    panel.set_filter_value(kind, None)
     raw.close()
     plain.close()
     window.close()
@@ -224,7 +248,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefing-multiselect-") as tmp:
         m = measure(args.library, Path(tmp), args.runs)
     print(f"{m['rows']:,.0f} claims")
-    for step in ("ctrl_a", "menu", "assign", "undo"):
+    for step in ("ctrl_a", "menu", "assign", "undo", "filter"):
         ours, baseline = m[f"{step}_ours"], m[f"{step}_baseline"]
         print(f"{step:8} {ours * 1000:8.1f} ms  baseline {baseline * 1000:8.1f} ms")
 
