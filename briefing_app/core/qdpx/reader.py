@@ -23,7 +23,7 @@ from briefing_app.core.errors import (
     ImportCancelled,
     InvalidInput,
 )
-from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.importers.base import ExtractedDocument, settle_language
 from briefing_app.core.importers.references import Reference
 from briefing_app.core.library import Library
 from briefing_app.core.models import RELATIONS
@@ -264,6 +264,9 @@ class _Writer:
             if attribute == "language":  # a tool may name it ("German"): the code is stored
                 value = Reference(language=value).language_code()
             setattr(doc, attribute, value)
+        # REFI-QDA has no language of its own: a Language variable is the project's word on
+        # it and wins; a source without one gets a guess from its text, as a file import does.
+        settle_language(doc)
         doc.analyst_note = "\n\n".join(
             part for part in [source.description.strip(), *self._notes_on(source.guid)] if part
         )
