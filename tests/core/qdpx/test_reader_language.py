@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_app.core.importers.base import ExtractedDocument, extract_file
 from briefing_app.core.library import Library
 from briefing_app.core.qdpx.reader import import_project
+from tests.conftest import write_fixture
 from tests.core.importers.test_guessed_language import ENGLISH_REPORT, GERMAN_REPORT
 from tests.core.qdpx.projects import Sel, Src, span, write_project
+from tests.core.qdpx.test_writer import _export
 
 HURT = "Die Ursache des Feuers ist noch unklar"
 
@@ -74,3 +77,29 @@ def test_a_guess_can_be_corrected_and_importing_again_keeps_the_correction(
     import_project(lib, path)
 
     assert _languages(lib) == {"Brand": ("de-AT", False)}
+
+
+def test_a_guess_exported_by_briefing_stays_a_guess_in_another_briefing(
+    lib: Library, tmp_path: Path
+) -> None:
+    author = Library.open(tmp_path / "author.sqlite")
+    author.sources.add(extract_file(write_fixture(tmp_path / "brand.txt", GERMAN_REPORT)))
+    author.sources.add(ExtractedDocument(title="Harbour", text=ENGLISH_REPORT, language="en"))
+    # The export is valid against the schema and says "Language guessed" of the guess alone.
+    project = _export(author, tmp_path, "author.qdpx")
+    names = {v.get("guid"): v.get("name") for v in project.all("//q:Variable")}
+    said = {
+        source.get("name"): {
+            names[v.find("{*}VariableRef").get("targetGUID")]: v.findtext("{*}TextValue")
+            for v in source.findall("{*}VariableValue")
+        }
+        for source in project.all("//q:TextSource")
+    }
+    assert said == {
+        "Brand in Lagerhalle": {"Reliability": "F", "Language": "de", "Language guessed": "yes"},
+        "Harbour": {"Reliability": "F", "Language": "en"},
+    }
+
+    import_project(lib, tmp_path / "author.qdpx")
+
+    assert _languages(lib) == {"Brand in Lagerhalle": ("de", True), "Harbour": ("en", False)}
