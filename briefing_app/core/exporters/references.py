@@ -81,6 +81,9 @@ def _extra(source: Source) -> list[str]:
     lines = [f"Reliability: {source.reliability}"]
     if source.marking:
         lines.append(f"Marking: {source.marking}")
+    if source.language_guessed and source.language:
+        # Read back, the language stays a guess and never replaces one a person set.
+        lines.append("Language guessed: yes")
     return lines
 
 

@@ -38,6 +38,10 @@ SOURCE_VARIABLES = {
     "Language": "language",
     "DOI": "doi",
 }
+# A source whose language was guessed from its text (the file declared none) says so in one
+# more Text variable, so another Briefing keeps it a guess; other tools show it as written.
+LANGUAGE_GUESSED_VARIABLE = "Language guessed"
+LANGUAGE_GUESSED_VALUE = "yes"
 
 # A claim's selection description is "<statement>\n\nClaim <key>"; the reader takes the key back
 # from the last line when it has this shape.

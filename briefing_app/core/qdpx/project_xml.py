@@ -25,6 +25,8 @@ from briefing_app.core.qdpx.mapping import (
     ANALYST_USER_UID,
     CLAIM_KEY_LINE_PREFIX,
     INTERNAL_SCHEME,
+    LANGUAGE_GUESSED_VALUE,
+    LANGUAGE_GUESSED_VARIABLE,
     LINK_DIRECTION_ONE_WAY,
     LINK_DIRECTION_SYMMETRIC,
     NAMESPACE,
@@ -107,9 +109,14 @@ class ProjectWriter:
             for variable, attr in SOURCE_VARIABLES.items():
                 value = str(getattr(source, attr) or "")
                 if value:
-                    with self._node(3, "VariableValue", {}):
-                        self._leaf(4, "VariableRef", {"targetGUID": _variable_guid(variable)})
-                        self._leaf(4, "TextValue", text=value)
+                    self._add_variable_value(variable, value)
+            if source.language_guessed and source.language:
+                self._add_variable_value(LANGUAGE_GUESSED_VARIABLE, LANGUAGE_GUESSED_VALUE)
+
+    def _add_variable_value(self, variable: str, value: str) -> None:
+        with self._node(3, "VariableValue", {}):
+            self._leaf(4, "VariableRef", {"targetGUID": _variable_guid(variable)})
+            self._leaf(4, "TextValue", text=value)
 
     def add_note(self, note: Note) -> None:
         """Write a Note holding the note's header and sections as plain text."""
@@ -143,7 +150,7 @@ class ProjectWriter:
             for code in self.codebook.codes:
                 self._add_code(3, code)
         with self._node(1, "Variables", {}):
-            for variable in SOURCE_VARIABLES:
+            for variable in [*SOURCE_VARIABLES, LANGUAGE_GUESSED_VARIABLE]:
                 attrib = {"guid": _variable_guid(variable), "name": variable}
                 self._leaf(2, "Variable", {**attrib, "typeOfVariable": "Text"})
 

@@ -23,12 +23,17 @@ from briefing_app.core.errors import (
     ImportCancelled,
     InvalidInput,
 )
-from briefing_app.core.importers.base import ExtractedDocument
+from briefing_app.core.importers.base import ExtractedDocument, settle_language
 from briefing_app.core.importers.references import Reference
 from briefing_app.core.library import Library
 from briefing_app.core.models import RELATIONS
 from briefing_app.core.qdpx.guids import stable_guid
-from briefing_app.core.qdpx.mapping import CLAIM_KEY_LINE_PREFIX, SOURCE_VARIABLES
+from briefing_app.core.qdpx.mapping import (
+    CLAIM_KEY_LINE_PREFIX,
+    LANGUAGE_GUESSED_VALUE,
+    LANGUAGE_GUESSED_VARIABLE,
+    SOURCE_VARIABLES,
+)
 from briefing_app.core.qdpx.reader_anchor import Placed, names_are_labels, place_selection
 from briefing_app.core.qdpx.reader_codes import CodeMeaning, code_meaning
 from briefing_app.core.qdpx.reader_load import Loaded, load_project
@@ -252,7 +257,11 @@ class _Writer:
             # with other texts, so a shared one would compare every source of the project).
             origin_path=f"{self.report.project}#{source.guid}",
         )
+        said_guessed = False
         for variable, value in source.variables.items():
+            if variable.strip().lower() == LANGUAGE_GUESSED_VARIABLE.lower():
+                said_guessed = value.strip().lower() == LANGUAGE_GUESSED_VALUE
+                continue
             attribute = _VARIABLES.get(variable.strip().lower())
             if attribute is None:
                 self.report.discard("variable", f"{name}: {variable}", "no source field holds it")
@@ -264,6 +273,12 @@ class _Writer:
             if attribute == "language":  # a tool may name it ("German"): the code is stored
                 value = Reference(language=value).language_code()
             setattr(doc, attribute, value)
+        # REFI-QDA has no language of its own: a Language variable is the project's word on
+        # it and wins; a source without one gets a guess from its text, as a file import does.
+        settle_language(doc)
+        if said_guessed and doc.language and not doc.language_guessed:
+            # Another Briefing guessed it: it stays a guess here, the one it made.
+            doc.language_guessed = True
         doc.analyst_note = "\n\n".join(
             part for part in [source.description.strip(), *self._notes_on(source.guid)] if part
         )

@@ -245,11 +245,13 @@ class _Merger:
             self.source_ids[data["uid"]] = local.id
             self.reused["sources"] += 1
             self._merge_grades(local, data)
+            self._merge_language(local, data)
             return
         same_text = self.lib.sources.by_sha256(data["sha256"])
         if same_text is not None:
             self.source_ids[data["uid"]] = same_text.id
             self.reused["sources"] += 1
+            self._merge_language(same_text, data)
             return
         new_uid = data["uid"] if local is None else None
         if local is not None:
@@ -262,6 +264,8 @@ class _Merger:
                                     "language", "format", "reliability", "marking")},
             # Packages written before reference metadata travelled have none of these.
             **{k: data.get(k, "") for k in ("doi", "ref_id", "accessed", "analyst_note")},
+            # Older packages do not say: their language is taken as declared, as before.
+            language_guessed=data.get("language_guessed", False),
         )  # fmt: skip
         source = self.lib.sources.add(doc, uid=new_uid)
         if data.get("highlights"):
@@ -294,6 +298,18 @@ class _Merger:
             f"source {local.id} ({local.title!r}): {', '.join(changed)} differ; "
             "this library's values kept"
         )
+
+    def _merge_language(self, local: Source, data: dict[str, Any]) -> None:
+        """Take the sender's language where a person set it and this side only has a guess.
+
+        A language the analyst set (or a file declared) wins over a guess on either side, and
+        is no guess once taken; two guesses or two settings that differ keep this library's.
+        A package that does not say whether its language was guessed changes nothing.
+        """
+        if not local.language_guessed or data.get("language_guessed", True):
+            return
+        self.grade_edits.append(self.lib.sources.edit(local.id, language=data["language"]))
+        self.updated["sources"] += 1
 
     def claim(self, data: dict[str, Any]) -> None:
         local = self.lib.claims.by_uid(data["uid"])

@@ -57,6 +57,8 @@ SOURCE_OPTIONAL: Shape = {
     "tags": _LIST,
     "highlights": _LIST,
     "history": _LIST,
+    # Whether the sender's language was guessed at import; older packages lack it (not guessed).
+    "language_guessed": (bool,),
 }
 # A passage highlighted in a reference manager, kept as a suggested claim of its source.
 HIGHLIGHT: Shape = dict.fromkeys(("quote", "page", "comment"), _TEXT)

@@ -76,7 +76,7 @@ MAX_UNPACKED_BYTES = MAX_FILE_BYTES + MAX_FILE_BYTES // 4
 _SOURCE_FIELDS = (
     "uid", "title", "byline", "outlet", "published", "url", "language", "format",
     "retrieved_at", "sha256", "text", "reliability", "marking", "analyst_note", "doi", "ref_id",
-    "accessed",
+    "accessed", "language_guessed",
 )  # fmt: skip
 _CLAIM_FIELDS = (
     "uid", "key", "start", "end", "quote", "prefix", "suffix", "statement", "party", "kind",

@@ -158,3 +158,32 @@ def test_references_written_and_imported_back_at_once_are_unchanged(
         counts = (report["imported"], report["updated"], report["unchanged"])
         assert counts == (0, 0, demo_lib.sources.count()), attempt
         assert dump(demo_lib) == before, attempt
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("ris", ".ris"), ("bibtex", ".bib"), ("csl-json", ".json")]
+)
+def test_a_guessed_language_goes_out_and_comes_back_as_a_guess(
+    lib: Library, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    from briefing_app.core.importers.base import extract_file
+    from briefing_app.core.importers.batch import import_reference
+    from briefing_app.core.importers.references import reference_document
+    from tests.conftest import write_fixture
+    from tests.core.importers.test_guessed_language import GERMAN_REPORT
+
+    source = lib.sources.add(extract_file(write_fixture(tmp_path / "b.txt", GERMAN_REPORT)))
+    # Found again by its address and title, as an item Zotero got from Briefing is.
+    lib.sources.update(source.id, url="https://lokal.example.org/brand")
+    out = write_references([lib.sources.get(source.id)], tmp_path / f"out{suffix}", fmt)
+    (ref,) = read_references(out)
+    # Zotero gets the language (its citation styles use it) and an Extra line saying so.
+    assert (ref.language_code(), ref.language_guessed()) == ("de", True)
+    doc = reference_document(ref)
+    assert (doc.language, doc.language_guessed) == ("de", True)
+    # The analyst corrects it after the export: the guess coming back does not undo that.
+    lib.sources.edit(source.id, language="de-AT")
+    outcome = import_reference(lib, out, ref)
+    assert (outcome.status, outcome.source_id) == ("unchanged", source.id)
+    again = lib.sources.get(source.id)
+    assert (again.language, again.language_guessed) == ("de-AT", False)

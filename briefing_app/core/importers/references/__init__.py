@@ -113,9 +113,10 @@ def reference_document(ref: Reference) -> ExtractedDocument:
     doc.published = ref.published or doc.published
     doc.url = ref.url or doc.url
     if ref.language_code():
-        # The item's language was declared, so it wins over the attachment's guessed one.
+        # The item's language was declared, so it wins over the attachment's guessed one;
+        # unless its Extra says Briefing guessed it (exported so): a guess it stays.
         doc.language = language_tag(ref.language_code())
-        doc.language_guessed = False
+        doc.language_guessed = ref.language_guessed()
     doc.doi = ref.doi
     doc.ref_id = ref.ref_id
     doc.accessed = ref.accessed

@@ -51,6 +51,10 @@ class Reference:
         value = self.language.strip()
         return _LANGUAGE_NAMES.get(value.casefold(), value)
 
+    def language_guessed(self) -> bool:
+        """Return whether an Extra line 'Language guessed: yes' says Briefing guessed it."""
+        return _extra_value(self.extra, "language guessed").lower() == "yes"
+
     def reliability(self) -> str:
         """Return the grade an Extra line 'Reliability: B' gives, or ''."""
         value = _extra_value(self.extra, "reliability").upper()[:1]
@@ -149,5 +153,5 @@ def split_extra(text: str) -> tuple[str, str]:
     rest: list[str] = []
     for line in text.splitlines():
         key = line.partition(":")[0].strip().lower()
-        (extra if key in ("reliability", "marking") else rest).append(line)
+        (extra if key in ("reliability", "marking", "language guessed") else rest).append(line)
     return "\n".join(extra), "\n".join(rest).strip()
