@@ -6,12 +6,13 @@ import contextlib
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_app.core.suggest.languages import Lexicon
 from briefing_app.core.suggest.languages.places import is_place
 from briefing_app.core.suggest.nested_speech import reported_within
 from briefing_app.core.suggest.party_names import is_person_like
+from briefing_app.core.suggest.party_tails import trim_party_tail
 from briefing_app.core.suggest.sentences import CLOSING_QUOTES, OPENING_QUOTES
 
 # Where a clause starts, looking left from a verb: after a quotation, a colon, a dash, or a
@@ -803,8 +804,20 @@ def find_attributions(sentence: str, lexicon: Lexicon) -> list[Attribution]:
     for att in found:
         if att.needs_subject:
             _refuse("no-subject", att.verb_start)
-    made = [a for a in found if not a.needs_subject]
+    made = [_trimmed(sentence, a, lexicon) for a in found if not a.needs_subject]
     return [a for a in made if not _nested(sentence, a, made, lexicon)]
+
+
+def _trimmed(sentence: str, att: Attribution, lexicon: Lexicon) -> Attribution:
+    """Return att with its party's trailing place, participle or media noun cut off ("The
+    Daily Observer newspaper in Monrovia reported": The Daily Observer)."""
+    # (Only a party before its verb: after it, the span also bounds what the sentence says.)
+    if not att.party or not 0 <= att.party_start < att.party_end <= att.verb_start:
+        return att
+    party = trim_party_tail(att.party, lexicon)
+    if party == att.party or sentence[att.party_start : att.party_end] != att.party:
+        return att
+    return replace(att, party=party, party_end=att.party_start + len(party))
 
 
 # Verbs whose participle after a comma often gives the author's inference from an act.
