@@ -23,7 +23,7 @@ _PARTICIPLES = {
     "en": frozenset(
         (
             *("based", "speaking", "present", "located", "headquartered", "stationed"),
-            *("attending", "visiting", "writing"),
+            *("visiting", "writing"),
         )
     ),
     "fr": frozenset(

@@ -66,6 +66,16 @@ def test_a_place_or_media_noun_after_a_name_is_trimmed(
             "fr",
             "Une élue régionale",
         ),
+        (
+            "Die Reederei Hansa Linie mit Sitz in Bremen teilte mit, dass sie Schiffe verkauft.",
+            "de",
+            "Die Reederei Hansa Linie",
+        ),
+        (
+            "A professor visiting from Oxford said that the results were wrong.",
+            "en",
+            "A professor",
+        ),
     ],
 )
 def test_a_participle_phrase_after_the_speaker_is_trimmed(
@@ -95,6 +105,11 @@ def test_a_participle_phrase_after_the_speaker_is_trimmed(
             "Die Süddeutsche Zeitung berichtete, dass der Minister zurücktritt.",
             "de",
             "Die Süddeutsche Zeitung",
+        ),
+        (
+            "Die Frankfurter Allgemeine Zeitung berichtete, dass der Minister zurücktritt.",
+            "de",
+            "Die Frankfurter Allgemeine Zeitung",
         ),
         (
             "Die Berliner Zeitung berichtete, dass der Senat zurücktritt.",
