@@ -7,7 +7,8 @@ range's ends over them (as a word processor keeps a comment on its words).
 The work is bounded for long sections: the common head and tail are cut off first (typing
 changes one place, so only a few characters remain), and what remains is compared paragraph
 by paragraph, then sentence by sentence, and only then word by word inside the stretches
-that differ, so no word diff runs over more than `WORD_DIFF_LIMIT` tokens.
+that differ; no comparison at any level runs over more than `DIFF_LIMIT` pairs of pieces (a
+stretch above it is taken as one change).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from functools import cached_property
 # A word, a run of whitespace, or one other character: a comment's end stays at a full stop.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
-# Above this many tokens (both sides), a stretch no coarser level could split is taken as one
-# change: a word diff costs up to the square of its tokens ("the", "," and spaces repeat).
-WORD_DIFF_LIMIT = 4000
+# Above this many pairs of pieces (old × new), a stretch is taken as one change: a comparison
+# costs up to the product of its pieces' counts, more where pieces repeat ("the", ",", spaces,
+# a line typed a thousand times), and it runs inside the save's transaction.
+DIFF_LIMIT = 1_000_000
 
 
 def _lines(text: str) -> list[str]:
@@ -182,14 +184,43 @@ def _common_head(a: str, b: str) -> int:
     return low
 
 
+def _word_start(old: str, new: str, head: int) -> int:
+    """Return head moved back to the start of the word it splits, in old or new.
+
+    "the dam" → "the damaged dam" share "the dam", but the word typed is "damaged": a split
+    inside a word would put the typed letters after "dam", inside a range on it.
+    """
+    while head > 0 and old[head - 1].isalnum() and (_alnum_at(old, head) or _alnum_at(new, head)):
+        head -= 1
+    return head
+
+
+def _word_end(old: str, new: str, head: int, tail: int) -> int:
+    """Return tail (shared by old[head:] and new[head:] at their ends) shortened to a word's
+    end, as _word_start does for the head."""
+    while tail > 0:
+        at_old, at_new = len(old) - tail, len(new) - tail
+        if not (
+            old[at_old].isalnum()
+            and (_alnum_at(old, at_old - 1, head) or _alnum_at(new, at_new - 1, head))
+        ):
+            break
+        tail -= 1
+    return tail
+
+
+def _alnum_at(text: str, at: int, low: int = 0) -> bool:
+    return low <= at < len(text) and text[at].isalnum()
+
+
 def _diff(old: str, new: str, at_old: int, at_new: int, level: int, out: list[Change]) -> None:
     """Append the changes turning old into new (found at at_old, at_new) to out."""
     if old == new:
         return
     # What the two share at their ends is unchanged: typing (or a word replaced) in one place
     # leaves a few characters to compare.
-    head = _common_head(old, new)
-    tail = _common_head(old[head:][::-1], new[head:][::-1])
+    head = _word_start(old, new, _common_head(old, new))
+    tail = _word_end(old, new, head, _common_head(old[head:][::-1], new[head:][::-1]))
     old, new = old[head : len(old) - tail], new[head : len(new) - tail]
     at_old, at_new = at_old + head, at_new + head
     whole = (at_old, at_old + len(old), at_new, at_new + len(new))
@@ -204,11 +235,13 @@ def _diff(old: str, new: str, at_old: int, at_new: int, level: int, out: list[Ch
     if not last and len(a) == 1 and len(b) == 1:
         _diff(old, new, at_old, at_new, level + 1, out)  # one piece each: look closer
         return
-    if last and len(a) + len(b) > WORD_DIFF_LIMIT:
+    if len(a) * len(b) > DIFF_LIMIT:
         out.append(whole)
         return
     offsets_a, offsets_b = _offsets(a), _offsets(b)
-    matcher = SequenceMatcher(str.isspace if last else None, a, b, autojunk=False)
+    # No junk: with spaces as junk every match is one word long and a repeated word made the
+    # comparison cubic (600 "a "s took seconds).
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
