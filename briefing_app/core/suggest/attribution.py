@@ -33,8 +33,10 @@ _WHEN = (
     r"morning|afternoon|evening|night|day|january|february|march|april|may|june|july|august|"
     r"september|october|november|december)"
 )
+# (?<!\s): a match starts where a run of spaces starts, not at each space of it; tried at every
+# space, a long run ("After" and 10,000 spaces) cost the square of its length (30 s).
 TIME_TAIL = re.compile(
-    r"(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
+    r"(?<!\s)(?:\s+(?:on|late|early|last|this|earlier|later)\s+(?:\w+\s+)?" + _WHEN + r"\b\S*"
     # "on Nov. 27", "in Sept. 2019": a date with an abbreviated month.
     r"|\s+(?:on|in)\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?:\s+\d{1,2}\b,?)?"
     r"(?:\s+\d{4}\b)?"
@@ -422,7 +424,7 @@ _FORECASTER_BEFORE = re.compile(
     r"(?i)\b(?:" + "|".join(_FORECASTERS) + r")\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$"
 )
 _DATED = re.compile(
-    r"\s+(?:from|in|since)\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"(?<!\s)\s+(?:from|in|since)\s+(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)(?:\s+\d{4})?$",
     re.IGNORECASE,
 )

@@ -51,6 +51,15 @@ def test_a_long_sentence_before_a_when_clause_check_is_read_in_seconds(head: str
         assert CLAIM in found(head + PLAIN)
 
 
+def test_a_long_run_of_spaces_before_two_speakers_costs_seconds() -> None:
+    # The review's 10 KB: "After", 10,000 spaces, two speakers. The time-tail pattern was tried
+    # at every space of the run (30 s).
+    text = "After" + " " * 10_000 + "Smith said it, Lee said it failed."
+    with time_limit():
+        claims = found(text)
+    assert claims and claims[0][0] == "Smith"
+
+
 def test_many_names_then_many_pronouns_are_resolved_in_seconds() -> None:
     # 31 KB: 480 people introduced, then 480 "he said" that the main person might answer.
     names = iter(_names(960))
