@@ -7,6 +7,7 @@ pixel density and palette of the moment, the accent moved to read on the window'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
@@ -19,6 +20,17 @@ from briefing_app.gui.contrast import GRAPHICS_CONTRAST, readable
 
 # The accent every icon is stroked in (resources/icons/README.md).
 ACCENT = "#3b6ea5"
+
+
+def drawn_pixmap(size: QSize, scale: float, draw: Callable[[QPainter, QRect], object]) -> QPixmap:
+    """Return a transparent pixmap of size at a screen's pixel density, drawn into by draw."""
+    pixmap = QPixmap(size * scale)
+    pixmap.setDevicePixelRatio(scale)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    draw(painter, QRect(QPoint(0, 0), size))
+    painter.end()
+    return pixmap
 
 
 def accent_for(palette: QPalette) -> QColor:
@@ -53,12 +65,7 @@ class AccentIconEngine(QIconEngine):
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
         """Return the icon drawn for a screen of this pixel density."""
-        pixmap = QPixmap(size * scale)
-        pixmap.setDevicePixelRatio(scale)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self._renderer().render(painter, QRect(QPoint(0, 0), size))
-        painter.end()
+        pixmap = drawn_pixmap(size, scale, self._renderer().render)
         style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
         if mode != QIcon.Mode.Normal and style is not None:
             # Greyed out when disabled, tinted when selected: as Qt does for its own icons.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QIconEngine, QPainter, QPixmap
+
+from briefing_app.gui.icons import drawn_pixmap
 
 # A format as the analyst names it (the tooltip's word) and as its badge says it.
 FORMAT_WORDS = {
@@ -70,13 +72,9 @@ class BadgeEngine(QIconEngine):
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
         """Return the badge drawn for a screen of this pixel density (crisp at 200%)."""
-        pixmap = QPixmap(size * scale)
-        pixmap.setDevicePixelRatio(scale)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
+        return drawn_pixmap(
+            size, scale, lambda painter, rect: self.paint(painter, rect, mode, state)
+        )
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         """Return the badge at one pixel per point."""
