@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QPushButton, QStyle, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QStyle, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
@@ -16,6 +16,7 @@ from briefing_app.gui.dialogs.export_dialog import ExportDialog
 from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.preview import PreviewBrowser
+from briefing_app.gui.widgets.note_header import NoteHeaderForm
 
 LARGE = 15.0
 
@@ -195,3 +196,67 @@ def test_a_weighing_view_shown_under_a_large_font_keeps_the_window_on_a_laptop_s
     buttons = [b for b in dock.findChildren(QPushButton) if b.isVisible()]
     assert all(not b.visibleRegion().isEmpty() for b in buttons)
     assert buttons or name == "chronology"
+
+
+def _header_of(qtbot: QtBot, demo_lib: Library) -> NoteHeaderForm:
+    """Return the memo header of the demo note, in a window the size of a 1366×768 screen."""
+    window = MainWindow(demo_lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
+    header = window.note_workspace.editor.header_form
+    qtbot.waitUntil(header.isVisible)
+    return header
+
+
+def _header_fields(header: NoteHeaderForm) -> list[QWidget]:
+    return [e for e in header.findChildren(QLineEdit) if e.isVisible() and e.accessibleName()]
+
+
+def test_the_memo_header_wraps_under_a_large_font_so_names_and_dates_show_whole(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    header = _header_of(qtbot, demo_lib)
+    # The 15 pt header had cut its dates to "Y…" and its names to four letters.
+    date, subject = header.edits["memo_date"], header.edits["subject"]
+    qtbot.waitUntil(lambda: header.narrow and date.y() > subject.y())  # laid out anew
+    fields = _header_fields(header)
+    dates = [e for e in fields if e.accessibleName().endswith("date")]
+    assert len(dates) == 4  # the memo's own and three clearance lines
+    for field in dates:
+        room = field.contentsRect().width()
+        assert field.fontMetrics().horizontalAdvance("2026-12-31") <= room, field.accessibleName()
+    least = header.fontMetrics().averageCharWidth() * 20
+    for field in fields:
+        if not field.accessibleName().endswith("date"):
+            assert field.width() >= least, field.accessibleName()
+    # Marking and the date have a row of their own, below the subject.
+    assert header.marking.y() == date.y()
+
+
+def test_the_memo_header_keeps_its_two_rows_at_the_usual_font(
+    qtbot: QtBot, demo_lib: Library
+) -> None:
+    header = _header_of(qtbot, demo_lib)
+    assert not header.narrow
+    to, date, subject = header.edits["memo_to"], header.edits["memo_date"], header.edits["subject"]
+    assert to.y() == date.y()  # who and when on the first row
+    assert header.marking.y() == subject.y()  # what and how it is handled on the second
+    rows = {e.y() for e in _header_fields(header)}
+    assert len(rows) == 5  # two memo rows and three clearance lines
+
+
+def test_tab_follows_the_wrapped_memo_header_row_by_row_under_a_large_font(
+    qtbot: QtBot, demo_lib: Library, large_font: QFont
+) -> None:
+    header = _header_of(qtbot, demo_lib)
+    qtbot.waitUntil(lambda: header.narrow)
+    names, widget = [], header.edits["memo_from"].nextInFocusChain()
+    while len(names) < 3:
+        if widget.accessibleName() in {"Memo subject", "Memo date", "Note marking"}:
+            names.append(widget.accessibleName())
+        widget = widget.nextInFocusChain()
+    assert names == ["Memo subject", "Memo date", "Note marking"]  # as the rows are seen

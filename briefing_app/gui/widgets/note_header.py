@@ -3,9 +3,11 @@ template's own header lines, and its drafting and clearance lines (name and date
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from briefing_app.core.models import Note
@@ -13,6 +15,7 @@ from briefing_app.core.records.grading import TLP_ORDER
 from briefing_app.core.records.note_settings import DATE_SUFFIX, header_field
 from briefing_app.core.templates import NoteTemplate
 from briefing_app.gui.widgets.fields import RefusedFields
+from briefing_app.gui.widgets.text_widths import in_chars
 
 # The memo fields the form can edit, with the label shown and the accessible name.
 MEMO_FIELDS = {
@@ -36,6 +39,21 @@ _PLACES = {
     "subject": (1, 0, 3),
     "marking": (1, 4, 1),
 }
+# Below this width, in characters of the form's font, the two rows do not hold every field
+# whole (at 15 pt on a 1366 px screen To and From got 45 px, dates "Y…"): the form then
+# takes two fields a row, To and From, the subject alone, then Date and Marking.
+WIDE_CHARS = 100
+_NARROW_PLACES = {
+    "memo_to": (0, 0, 1),
+    "memo_from": (0, 2, 1),
+    "subject": (1, 0, 3),
+    "memo_date": (2, 0, 1),
+    "marking": (2, 2, 1),
+}
+# The least width of a field in the narrow form, in characters: a name of about 20 in full.
+FIELD_CHARS = 20
+# A date's least width, in characters: "2026-12-31" whole, with the field's own margins.
+DATE_CHARS = 12
 
 
 _FINAL_TIP = "The note is final: set its status back to draft to edit the header"
@@ -59,6 +77,10 @@ class NoteHeaderForm(QWidget):
         # settings key; made for the note shown, on a third row.
         self.setting_edits: dict[str, QLineEdit] = {}
         self._setting_labels: list[QLabel] = []
+        # The template's header lines and clearance lines as (caption, field) pairs, in order.
+        self._setting_pairs: list[tuple[QLabel, QLineEdit]] = []
+        self._clearance_pairs: list[tuple[QLabel, QLineEdit, QLabel, QLineEdit]] = []
+        self.narrow = False
         self._grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 2, 0, 2)
         grid.setVerticalSpacing(2)
@@ -71,9 +93,6 @@ class NoteHeaderForm(QWidget):
             edit.editingFinished.connect(lambda n=name: self._finished(n, self.edits[n].text()))
             caption = QLabel(label)
             caption.setBuddy(edit)
-            row, column, span = _PLACES[name]
-            grid.addWidget(caption, row, column)
-            grid.addWidget(edit, row, column + 1, 1, span)
             self.edits[name] = edit
             self.labels[name] = caption
             self.refused.watch(edit)
@@ -95,9 +114,7 @@ class NoteHeaderForm(QWidget):
         )
         self.labels["marking"] = QLabel("Marking")
         self.labels["marking"].setBuddy(self.marking)
-        row, column, _span = _PLACES["marking"]
-        grid.addWidget(self.labels["marking"], row, column)
-        grid.addWidget(self.marking, row, column + 1)
+        self._arrange(narrow=False)
         self.show_note(None, None)
 
     # Showing -------------------------------------------------------------------------------
@@ -127,8 +144,9 @@ class NoteHeaderForm(QWidget):
         for widget in (*self.setting_edits.values(), *self._setting_labels):
             widget.deleteLater()
         self.setting_edits, self._setting_labels = {}, []
+        self._setting_pairs, self._clearance_pairs = [], []
         lines = [h for h in template.header if h.field.startswith("settings.")] if template else []
-        for n, line in enumerate(lines):
+        for line in lines:
             key = line.field.removeprefix("settings.")
             edit = QLineEdit()
             edit.setAccessibleName(line.label)
@@ -136,31 +154,87 @@ class NoteHeaderForm(QWidget):
             edit.editingFinished.connect(lambda k=key: self._finished_setting(k))
             caption = QLabel(line.label)
             caption.setBuddy(edit)
-            self._grid.addWidget(caption, 2, 2 * n)
-            self._grid.addWidget(edit, 2, 2 * n + 1)
+            self._setting_pairs.append((caption, edit))
             self.setting_edits[key] = edit
             self._setting_labels.append(caption)
             self.refused.watch(edit)
         clearance = template.clearance.lines if template else ()
-        for n, clear in enumerate(clearance):
+        for clear in clearance:
             # One row per line, below the header lines: "Approved by [name]  Date [YYYY-MM-DD]".
-            self._add_setting(clear.field, clear.label, 3 + n, 0, f"{clear.label}: name")
-            self._add_setting(clear.field + DATE_SUFFIX, "Date", 3 + n, 2, f"{clear.label}: date")
-            self.setting_edits[clear.field + DATE_SUFFIX].setPlaceholderText("YYYY-MM-DD")
+            name = self._add_setting(clear.field, clear.label, f"{clear.label}: name")
+            date = self._add_setting(clear.field + DATE_SUFFIX, "Date", f"{clear.label}: date")
+            date[1].setPlaceholderText("YYYY-MM-DD")
+            self._clearance_pairs.append((*name, *date))
+        self._arrange(self.narrow)
 
-    def _add_setting(self, key: str, label: str, row: int, column: int, accessible: str) -> None:
-        """Add a labelled field kept in the note's settings at row, column of the grid."""
+    def _add_setting(self, key: str, label: str, accessible: str) -> tuple[QLabel, QLineEdit]:
+        """Make a labelled field kept in the note's settings; return its caption and field."""
         edit = QLineEdit()
         edit.setAccessibleName(accessible)
         edit.setToolTip(f"Printed in the drafting and clearance block as “{accessible}”")
         edit.editingFinished.connect(lambda k=key: self._finished_setting(k))
         caption = QLabel(label)
         caption.setBuddy(edit)
-        self._grid.addWidget(caption, row, column)
-        self._grid.addWidget(edit, row, column + 1)
         self.setting_edits[key] = edit
         self._setting_labels.append(caption)
         self.refused.watch(edit)
+        return caption, edit
+
+    # Laying out ----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Take the narrow arrangement below WIDE_CHARS characters, the two rows above."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < in_chars(self, WIDE_CHARS)
+        if narrow != self.narrow:
+            self._arrange(narrow)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Place every field in the grid, two rows wide or two fields a row when narrow."""
+        self.narrow = narrow
+        grid = self._grid
+        for n in reversed(range(grid.count())):
+            grid.takeAt(n)  # the widgets stay children of the form; only places change
+        places = _NARROW_PLACES if narrow else _PLACES
+        fields: dict[str, QWidget] = {**self.edits, "marking": self.marking}
+        for name, field in fields.items():
+            row, column, span = places[name]
+            grid.addWidget(self.labels[name], row, column)
+            grid.addWidget(field, row, column + 1, 1, span)
+        row = 3 if narrow else 2
+        for n, (caption, edit) in enumerate(self._setting_pairs):
+            # Narrow: two a row, as the fields above; wide: all on one row.
+            at_row, column = (row + n // 2, 2 * (n % 2)) if narrow else (row, 2 * n)
+            grid.addWidget(caption, at_row, column)
+            grid.addWidget(edit, at_row, column + 1)
+        if self._setting_pairs:
+            row += (len(self._setting_pairs) + 1) // 2 if narrow else 1
+        elif not narrow:
+            row = 3  # the clearance lines keep their rows below an empty third
+        for n, (name_label, name_edit, date_label, date) in enumerate(self._clearance_pairs):
+            grid.addWidget(name_label, row + n, 0)
+            grid.addWidget(name_edit, row + n, 1)
+            grid.addWidget(date_label, row + n, 2)
+            grid.addWidget(date, row + n, 3)
+        # Narrow, the fifth and sixth columns are empty: no stretch may keep room for them.
+        grid.setColumnStretch(5, 0 if narrow else 1)
+        # Wide, the form is WIDE_CHARS or more: every field has room without a least width,
+        # and none may be set there, or the form could never be narrowed into two a row.
+        edits = {**self.edits, **self.setting_edits}
+        for key, edit in edits.items():
+            chars = DATE_CHARS if key == "memo_date" or key.endswith(DATE_SUFFIX) else FIELD_CHARS
+            edit.setMinimumWidth(in_chars(self, chars) if narrow else 0)
+        self._order_tabs(narrow)
+
+    def _order_tabs(self, narrow: bool) -> None:
+        """Let Tab go row by row as the fields are seen: narrow, the subject before the date."""
+        e = self.edits
+        order = (
+            [e["memo_from"], e["subject"], e["memo_date"], self.marking]
+            if narrow
+            else [e["memo_from"], e["memo_date"], e["subject"], self.marking]
+        )
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _fill_markings(self, template: NoteTemplate | None) -> None:
         scheme = template.marking.scheme if template and template.marking.scheme else TLP_ORDER
