@@ -237,10 +237,19 @@ def test_the_memo_header_wraps_under_a_large_font_so_names_and_dates_show_whole(
     assert header.marking.y() == date.y()
 
 
+@pytest.mark.parametrize("layout", ["", "write"])
 def test_the_memo_header_keeps_its_two_rows_at_the_usual_font(
-    qtbot: QtBot, demo_lib: Library
+    qtbot: QtBot, demo_lib: Library, layout: str
 ) -> None:
     header = _header_of(qtbot, demo_lib)
+    if layout:  # the note beside the reader: a narrower header, still on two rows
+        window = header.window()
+        assert isinstance(window, MainWindow)
+        window.docks.apply(layout)
+        qtbot.waitUntil(lambda: header.width() < 700)
+    grid = header.layout()
+    assert grid is not None
+    grid.activate()  # the fields placed for the width the form now has
     assert not header.narrow
     to, date, subject = header.edits["memo_to"], header.edits["memo_date"], header.edits["subject"]
     assert to.y() == date.y()  # who and when on the first row

@@ -42,7 +42,7 @@ _PLACES = {
 # Below this width, in characters of the form's font, the two rows do not hold every field
 # whole (at 15 pt on a 1366 px screen To and From got 45 px, dates "Y…"): the form then
 # takes two fields a row, To and From, the subject alone, then Date and Marking.
-WIDE_CHARS = 100
+WIDE_CHARS = 90
 _NARROW_PLACES = {
     "memo_to": (0, 0, 1),
     "memo_from": (0, 2, 1),
