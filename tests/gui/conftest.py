@@ -55,3 +55,19 @@ def finished(qtbot: QtBot, task: Task[T] | None, timeout: int = 20_000) -> Task[
         with qtbot.waitSignal(task.finished, timeout=timeout):
             pass
     return task
+
+
+def laptop_window(qtbot: QtBot, lib: Library) -> MainWindow:
+    """Return the main window on lib at its first-start size on a 1366×768 screen, complete."""
+    from PySide6.QtCore import QRect
+
+    from briefing_app.gui.layout_memory import first_start_size
+    from briefing_app.gui.main_window import MainWindow
+
+    window = MainWindow(lib)
+    qtbot.addWidget(window)
+    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.is_complete)
+    return window

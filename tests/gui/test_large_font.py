@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QStyle, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.library import Library
 from briefing_app.gui.dialogs.export_dialog import ExportDialog
-from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.preview import PreviewBrowser
 from briefing_app.gui.widgets.note_header import NoteHeaderForm
+from tests.gui.conftest import laptop_window
 
 LARGE = 15.0
 
@@ -181,12 +181,7 @@ def test_the_inspector_s_fields_are_whole_beside_its_scroll_bar_under_a_large_fo
 def test_a_weighing_view_shown_under_a_large_font_keeps_the_window_on_a_laptop_screen(
     qtbot: QtBot, demo_lib: Library, large_font: QFont, name: str
 ) -> None:
-    window = MainWindow(demo_lib)
-    qtbot.addWidget(window)
-    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.is_complete)
+    window = laptop_window(qtbot, demo_lib)
     dock = window.docks.docks[name]
     dock.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
@@ -200,12 +195,7 @@ def test_a_weighing_view_shown_under_a_large_font_keeps_the_window_on_a_laptop_s
 
 def _header_of(qtbot: QtBot, demo_lib: Library) -> NoteHeaderForm:
     """Return the memo header of the demo note, in a window the size of a 1366×768 screen."""
-    window = MainWindow(demo_lib)
-    qtbot.addWidget(window)
-    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.is_complete)
+    window = laptop_window(qtbot, demo_lib)
     window.note_workspace.open_note_tab(demo_lib.notes.all()[0].id)
     header = window.note_workspace.editor.header_form
     qtbot.waitUntil(header.isVisible)

@@ -16,6 +16,7 @@ from briefing_app.gui.docks import SHOWN_WIDTHS
 from briefing_app.gui.layout_memory import first_start_size
 from briefing_app.gui.main_window import MainWindow
 from tests.gui.accessible_names import unnamed_widgets
+from tests.gui.conftest import laptop_window
 
 # Each panel and the panel it shares a place with, as a tab.
 NEIGHBOURS = {"board": "claims", "matrix": "claims", "chronology": "sources"}
@@ -49,12 +50,7 @@ def test_a_view_shown_from_the_menu_is_a_tab_and_the_window_stays_on_screen(
 def test_all_three_views_open_leave_the_inspector_room_on_a_laptop(
     qtbot: QtBot, demo_lib: Library
 ) -> None:
-    window = MainWindow(demo_lib)
-    qtbot.addWidget(window)
-    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.is_complete)
+    window = laptop_window(qtbot, demo_lib)
     docks = window.docks.docks
     for name in ("board", "matrix", "chronology"):
         docks[name].toggleViewAction().trigger()
@@ -70,12 +66,7 @@ def test_all_three_views_open_leave_the_inspector_room_on_a_laptop(
 def test_the_inspector_shows_a_claims_questions_whole_on_a_laptop(
     qtbot: QtBot, demo_lib: Library
 ) -> None:
-    window = MainWindow(demo_lib)
-    qtbot.addWidget(window)
-    window.resize(*first_start_size(QRect(0, 0, 1366, 768)))
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.is_complete)
+    window = laptop_window(qtbot, demo_lib)
     demo_lib.questions.add("How many people died in the attack on the Shahin SM camp?")
     demo_lib.questions.assign(demo_lib.questions.by_key("Q2").id, [demo_lib.claims.by_key("C9").id])
     window.sources.select_claim(demo_lib.claims.by_key("C9").id)
