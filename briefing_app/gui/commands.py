@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import Library
+from briefing_app.core.text.text_edit import common_head
 
 if TYPE_CHECKING:
     # Not loaded at start-up: the checks come with the note workspace.
@@ -310,16 +311,9 @@ class TypingStep(LibraryCommand):
 
     def changed_span(self, body: str) -> int:
         """Return where the step's change ends in body (the text before or after it)."""
-        prefix = len(_common_prefix(self.before, self.after))
-        suffix = len(_common_prefix(self.before[prefix:][::-1], self.after[prefix:][::-1]))
+        prefix = common_head(self.before, self.after)
+        suffix = common_head(self.before[prefix:][::-1], self.after[prefix:][::-1])
         return max(prefix, len(body) - suffix)
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 # How an undo entry names a note's header fields.

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from briefing_app.core.text.text_edit import common_head
+
 CONTEXT_CHARS = 32
 
 
@@ -185,20 +187,7 @@ def reanchor(text: str, anchor: Anchor) -> tuple[int, int] | None:
     def score(span: tuple[int, int]) -> tuple[int, int]:
         before = text[max(0, span[0] - len(anchor.prefix)) : span[0]]
         after = text[span[1] : span[1] + len(anchor.suffix)]
-        context = _common_suffix(before, anchor.prefix) + _common_prefix(after, anchor.suffix)
+        context = common_head(before[::-1], anchor.prefix[::-1]) + common_head(after, anchor.suffix)
         return (-context, abs(span[0] - anchor.start))
 
     return min(candidates, key=score)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])

@@ -172,8 +172,12 @@ def _still_there(text: str, start: int, end: int, wordy: bool) -> bool:
     return _has_word_char(text, start, end) if wordy else start < end
 
 
-def _common_head(a: str, b: str) -> int:
-    """Return how many characters a and b share at their start (slices compared in C)."""
+def common_head(a: str, b: str) -> int:
+    """Return how many characters a and b share at their start (slices compared in C).
+
+    >>> common_head("the dam held", "the damaged dam")
+    7
+    """
     low, high = 0, min(len(a), len(b))
     while low < high:
         mid = (low + high + 1) // 2
@@ -219,8 +223,8 @@ def _diff(old: str, new: str, at_old: int, at_new: int, level: int, out: list[Ch
         return
     # What the two share at their ends is unchanged: typing (or a word replaced) in one place
     # leaves a few characters to compare.
-    head = _word_start(old, new, _common_head(old, new))
-    tail = _word_end(old, new, head, _common_head(old[head:][::-1], new[head:][::-1]))
+    head = _word_start(old, new, common_head(old, new))
+    tail = _word_end(old, new, head, common_head(old[head:][::-1], new[head:][::-1]))
     old, new = old[head : len(old) - tail], new[head : len(new) - tail]
     at_old, at_new = at_old + head, at_new + head
     whole = (at_old, at_old + len(old), at_new, at_new + len(new))
